@@ -1,0 +1,5 @@
+"""Allow `python -m publisher`."""
+
+from publisher.cli import main
+
+main()

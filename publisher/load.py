@@ -1,0 +1,696 @@
+"""The only reader of data files: YAML → validated model, every problem reported at once."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from publisher.errors import DataError, NotFoundError, Problem
+from publisher.model import (
+    COSTS,
+    KINDS,
+    LEVELS,
+    URL_SCHEMES,
+    Author,
+    EmailSettings,
+    FeedSettings,
+    Release,
+    Resource,
+    Roadmap,
+    Section,
+    Site,
+    Snapshot,
+    resource_identity,
+    slugify,
+)
+
+DATA_DIR = "data"
+SITE_FILE = "site.yaml"
+WORKING_FILE = "roadmap.yaml"
+RELEASES_DIR = "releases"
+
+_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+RESOURCE_KEYS = frozenset(
+    {
+        "title",
+        "url",
+        "id",
+        "kind",
+        "author",
+        "description",
+        "tags",
+        "cost",
+        "time",
+        "level",
+        "prerequisites",
+    }
+)
+SECTION_KEYS = frozenset({"title", "id", "intro", "resources", "sections"})
+ROADMAP_KEYS = frozenset({"title", "intro", "sections"})
+SNAPSHOT_KEYS = ROADMAP_KEYS | {"release"}
+RELEASE_KEYS = frozenset({"version", "date", "title", "notes", "source"})
+SOURCE_KEYS = frozenset({"commit"})
+AUTHOR_KEYS = frozenset({"name", "url", "email"})
+SITE_KEYS = frozenset(
+    {"title", "description", "base_url", "language", "author", "email", "feeds", "hub"}
+)
+SITE_EMAIL_KEYS = frozenset({"from", "reply_to", "list_id", "unsubscribe_url"})
+SITE_FEEDS_KEYS = frozenset({"entries", "icon", "logo"})
+
+VERSION_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+_CONFLICT_MARKERS = (b"<<<<<<< ", b">>>>>>> ", b"<<<<<<<\n", b">>>>>>>\n")
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class _StrictLoader(_SafeLoader):  # type: ignore[misc, valid-type]
+    """The C loader where present, refusing aliases (no alias bombs) and duplicate keys."""
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        if node in self.constructed_objects:
+            raise yaml.constructor.ConstructorError(
+                None, None, "anchors and aliases are not allowed", node.start_mark
+            )
+        return super().construct_object(node, deep)
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        mapping = super().construct_mapping(node, deep)
+        if len(mapping) != len(node.value):
+            seen: set[Any] = set()
+            for key_node, _ in node.value:
+                key = self.constructed_objects.get(key_node)
+                if key in seen:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"duplicate key {key!r}", key_node.start_mark
+                    )
+                seen.add(key)
+        return mapping  # type: ignore[no-any-return]
+
+
+def _position(data: bytes, offset: int) -> tuple[int, int]:
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    return data.count(b"\n", 0, offset) + 1, offset - line_start + 1
+
+
+def _conflict_problems(label: str, data: bytes) -> list[Problem]:
+    if not data.startswith((b"<<<<<<<", b">>>>>>>")) and not any(
+        marker in data for marker in _CONFLICT_MARKERS
+    ):
+        return []
+    problems = []
+    inside_conflict = False
+    for number, line in enumerate(data.splitlines(), start=1):
+        # "=======" alone is a setext underline in markdown: a marker only inside a conflict.
+        if line.startswith((b"<<<<<<<", b">>>>>>>")) or (inside_conflict and line == b"======="):
+            inside_conflict = line.startswith(b"<<<<<<<") or (
+                inside_conflict and line == b"======="
+            )
+            marker = line[:7].decode("ascii")
+            problems.append(
+                Problem(
+                    path=label, line=number, column=1, message=f"merge-conflict marker {marker!r}"
+                )
+            )
+    return problems
+
+
+def parse_yaml_bytes(data: bytes, label: str) -> Any:
+    """Parse YAML text read from ``label``; raises DataError with line and column."""
+    if not data.strip():
+        raise DataError([Problem(path=label, message="file is empty")])
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, column = _position(data, error.start)
+        raise DataError(
+            [
+                Problem(
+                    path=label,
+                    line=line,
+                    column=column,
+                    message=f"not valid UTF-8 (byte 0x{data[error.start]:02x})",
+                )
+            ]
+        ) from None
+    conflicts = _conflict_problems(label, data)
+    if conflicts:
+        raise DataError(conflicts)
+    try:
+        return yaml.load(text, Loader=_StrictLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        message = " ".join(part for part in (error.context, error.problem) if part)
+        raise DataError(
+            [
+                Problem(
+                    path=label,
+                    line=mark.line + 1 if mark else 0,
+                    column=mark.column + 1 if mark else 0,
+                    message=message or str(error),
+                )
+            ]
+        ) from None
+    except yaml.YAMLError as error:
+        raise DataError([Problem(path=label, message=f"not valid YAML: {error}")]) from None
+
+
+def read_yaml(path: Path, label: str | None = None) -> Any:
+    """Read and parse one YAML file; raises NotFoundError or DataError naming ``label``."""
+    label = label if label is not None else str(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise NotFoundError(f"{label}: no such file") from None
+    except IsADirectoryError:
+        raise NotFoundError(f"{label}: is a folder, not a file") from None
+    except OSError as error:
+        raise DataError([Problem(path=label, message=f"cannot read: {error.strerror}")]) from None
+    return parse_yaml_bytes(data, label)
+
+
+class _Checker:
+    """Collects content problems of one file under key paths like ``sections[2].url``."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.problems: list[Problem] = []
+
+    def problem(self, key: str, message: str) -> None:
+        self.problems.append(Problem(path=self.label, key=key, message=message))
+
+    def mapping(self, value: Any, key: str, allowed: frozenset[str]) -> dict[str, Any] | None:
+        if not isinstance(value, dict):
+            self.problem(key, f"must be a mapping, not {_type_name(value)}")
+            return None
+        unknown = value.keys() - allowed
+        for name in sorted(unknown, key=str):
+            hint = _suggest(str(name), allowed)
+            self.problem(
+                _join(key, str(name)),
+                "unknown key" + (f" (did you mean {hint!r}?)" if hint else ""),
+            )
+        return value
+
+    def text(self, mapping: dict[str, Any], name: str, key: str, *, required: bool = False) -> str:
+        value = mapping.get(name)
+        if value is None:
+            if required:
+                self.problem(_join(key, name), "is required")
+            return ""
+        if not isinstance(value, str):
+            self.problem(
+                _join(key, name), f"must be text, not {_type_name(value)}" + _quote_hint(value)
+            )
+            return ""
+        if _CONTROL_CHARACTERS.search(value):
+            self.problem(_join(key, name), "contains control characters")
+            return ""
+        if required and not value.strip():
+            self.problem(_join(key, name), "must not be empty")
+        return value
+
+    def line(self, mapping: dict[str, Any], name: str, key: str, *, required: bool = False) -> str:
+        """Text that must stay on one line (titles, names: they reach headers and feeds)."""
+        value = self.text(mapping, name, key, required=required)
+        if "\n" in value or "\r" in value:
+            self.problem(_join(key, name), "must be a single line")
+            return ""
+        return value.strip()
+
+    def choice(self, mapping: dict[str, Any], name: str, key: str, choices: frozenset[str]) -> str:
+        value = self.line(mapping, name, key)
+        if value and value not in choices:
+            self.problem(_join(key, name), f"{value!r} is not one of {', '.join(sorted(choices))}")
+            return ""
+        return value
+
+    def url(
+        self,
+        mapping: dict[str, Any],
+        name: str,
+        key: str,
+        *,
+        required: bool = False,
+        schemes: frozenset[str] = URL_SCHEMES,
+    ) -> str:
+        value = self.line(mapping, name, key, required=required)
+        if value:
+            message = url_problem(value, schemes)
+            if message:
+                self.problem(_join(key, name), message)
+                return ""
+        return value
+
+    def strings(self, mapping: dict[str, Any], name: str, key: str) -> tuple[str, ...]:
+        value = mapping.get(name)
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            self.problem(_join(key, name), f"must be a list, not {_type_name(value)}")
+            return ()
+        result = []
+        for index, item in enumerate(value):
+            if not isinstance(item, str) or not item.strip() or "\n" in item:
+                self.problem(
+                    f"{_join(key, name)}[{index}]", "must be a non-empty single line of text"
+                )
+            else:
+                result.append(item.strip())
+        return tuple(result)
+
+    def author(self, mapping: dict[str, Any], key: str) -> Author | None:
+        value = mapping.get("author")
+        if value is None:
+            return None
+        if isinstance(value, str):
+            if value.strip() and "\n" not in value:
+                return Author(name=value.strip())
+            self.problem(_join(key, "author"), "must be a single line of text")
+            return None
+        fields = self.mapping(value, _join(key, "author"), AUTHOR_KEYS)
+        if fields is None:
+            return None
+        author_key = _join(key, "author")
+        return Author(
+            name=self.line(fields, "name", author_key, required=True),
+            url=self.url(fields, "url", author_key),
+            email=self.line(fields, "email", author_key),
+        )
+
+
+def url_problem(url: str, schemes: frozenset[str] = URL_SCHEMES) -> str:
+    """Why ``url`` is not acceptable as a link, or "" when it is."""
+    scheme, colon, rest = url.partition(":")
+    if not colon or not re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*", scheme):
+        return f"{url!r} is not an absolute URL (it needs a scheme such as https:)"
+    if scheme.lower() not in schemes:
+        return f"'{scheme}:' is not an allowed scheme (use {', '.join(sorted(schemes))})"
+    if any(character.isspace() for character in url):
+        return f"{url!r} contains white space"
+    if (scheme.lower() in ("http", "https") and not rest.startswith("//")) or rest in ("//", ""):
+        return f"{url!r} has no host"
+    return ""
+
+
+def _join(key: str, name: str) -> str:
+    return f"{key}.{name}" if key else name
+
+
+def _type_name(value: Any) -> str:
+    names = {
+        dict: "a mapping",
+        list: "a list",
+        str: "text",
+        bool: "true/false",
+        int: "a number",
+        float: "a number",
+        date: "a date",
+    }
+    return "nothing" if value is None else names.get(type(value), type(value).__name__)
+
+
+def _quote_hint(value: Any) -> str:
+    return " (put it in quotes)" if isinstance(value, int | float | date | bool) else ""
+
+
+def _suggest(name: str, allowed: frozenset[str]) -> str:
+    import difflib
+
+    matches = difflib.get_close_matches(name, sorted(allowed), n=1, cutoff=0.6)
+    return matches[0] if matches else ""
+
+
+def _check_release(checker: _Checker, value: Any) -> Release | None:
+    fields = checker.mapping(value, "release", RELEASE_KEYS)
+    if fields is None:
+        return None
+    version = fields.get("version")
+    if isinstance(version, int | float) and not isinstance(version, bool):
+        checker.problem(
+            "release.version", f'must be text, not a number: write version: "{version}"'
+        )
+        version = ""
+    else:
+        version = checker.line(fields, "version", "release", required=True)
+        if version and not VERSION_PATTERN.fullmatch(version):
+            checker.problem(
+                "release.version", f"{version!r} may hold only letters, digits, '.', '-' and '_'"
+            )
+    release_date = fields.get("date")
+    if isinstance(release_date, str):
+        try:
+            release_date = date.fromisoformat(release_date)
+        except ValueError:
+            checker.problem("release.date", f"{release_date!r} is not a date (YYYY-MM-DD)")
+            release_date = None
+    elif release_date is None:
+        checker.problem("release.date", "is required")
+    elif not isinstance(release_date, date) or hasattr(release_date, "hour"):
+        checker.problem(
+            "release.date", f"must be a date (YYYY-MM-DD), not {_type_name(release_date)}"
+        )
+        release_date = None
+    commit = ""
+    if fields.get("source") is not None:
+        source = checker.mapping(fields["source"], "release.source", SOURCE_KEYS)
+        if source is not None:
+            commit = checker.line(source, "commit", "release.source")
+    title = checker.line(fields, "title", "release")
+    notes = checker.text(fields, "notes", "release")
+    if not version or release_date is None:
+        return None
+    return Release(
+        version=version, date=release_date, title=title, notes=notes, source_commit=commit
+    )
+
+
+class _RoadmapBuilder:
+    """Turns the parsed YAML of one snapshot into the model, checking every field."""
+
+    def __init__(self, checker: _Checker) -> None:
+        self.checker = checker
+        self.identities: dict[str, str] = {}  # identity -> key path of its first holder
+        self.section_ids: dict[str, str] = {}
+        self.prerequisites: list[tuple[str, str]] = []  # (key path, id)
+
+    def sections(self, value: Any, key: str, parent_ids: tuple[str, ...]) -> tuple[Section, ...]:
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            self.checker.problem(key, f"must be a list, not {_type_name(value)}")
+            return ()
+        return tuple(
+            section
+            for index, item in enumerate(value)
+            if (section := self.section(item, f"{key}[{index}]", parent_ids)) is not None
+        )
+
+    def section(self, value: Any, key: str, parent_ids: tuple[str, ...]) -> Section | None:
+        checker = self.checker
+        fields = checker.mapping(value, key, SECTION_KEYS)
+        if fields is None:
+            return None
+        title = checker.line(fields, "title", key, required=True)
+        section_id = checker.line(fields, "id", key) or slugify(title)
+        if section_id in self.section_ids:
+            checker.problem(
+                _join(key, "id"),
+                f"duplicate section id {section_id!r} (also {self.section_ids[section_id]})",
+            )
+        else:
+            self.section_ids[section_id] = key
+        ids = (*parent_ids, section_id)
+        resources_value = fields.get("resources")
+        resources: list[Resource] = []
+        if resources_value is not None:
+            if not isinstance(resources_value, list):
+                checker.problem(
+                    _join(key, "resources"), f"must be a list, not {_type_name(resources_value)}"
+                )
+            else:
+                for index, item in enumerate(resources_value):
+                    resource = self.resource(item, f"{key}.resources[{index}]", ids)
+                    if resource is not None:
+                        resources.append(resource)
+        return Section(
+            title=title,
+            id=section_id,
+            intro=checker.text(fields, "intro", key),
+            resources=tuple(resources),
+            sections=self.sections(fields.get("sections"), _join(key, "sections"), ids),
+        )
+
+    def resource(self, value: Any, key: str, section_ids: tuple[str, ...]) -> Resource | None:
+        checker = self.checker
+        fields = checker.mapping(value, key, RESOURCE_KEYS)
+        if fields is None:
+            return None
+        before = len(checker.problems)
+        title = checker.line(fields, "title", key, required=True)
+        url = checker.url(fields, "url", key)
+        explicit_id = checker.line(fields, "id", key)
+        prerequisites = checker.strings(fields, "prerequisites", key)
+        resource = Resource(
+            title=title,
+            identity=resource_identity(
+                explicit_id=explicit_id, url=url, title=title, section_ids=section_ids
+            ),
+            url=url,
+            id=explicit_id,
+            kind=checker.choice(fields, "kind", key, KINDS),
+            author=checker.author(fields, key),
+            description=checker.text(fields, "description", key),
+            tags=checker.strings(fields, "tags", key),
+            cost=checker.choice(fields, "cost", key, COSTS),
+            time=checker.line(fields, "time", key),
+            level=checker.choice(fields, "level", key, LEVELS),
+            prerequisites=prerequisites,
+        )
+        if len(checker.problems) != before or not title:
+            return None
+        first = self.identities.get(resource.identity)
+        if first is not None:
+            checker.problem(
+                key,
+                f"duplicate identity {resource.identity!r} (also {first}); give one of them an id",
+            )
+            return None
+        self.identities[resource.identity] = key
+        self.prerequisites.extend(
+            (f"{key}.prerequisites[{index}]", prerequisite)
+            for index, prerequisite in enumerate(prerequisites)
+        )
+        return resource
+
+    def check_prerequisites(self) -> None:
+        for key, prerequisite in self.prerequisites:
+            if prerequisite not in self.identities:
+                self.checker.problem(key, f"no resource has the id {prerequisite!r}")
+
+
+def build_snapshot(document: Any, label: str, *, release: bool | None = None) -> Snapshot:
+    """Validate parsed YAML as a snapshot. ``release``: True requires a ``release:`` block,
+    False forbids it, None accepts either. Raises DataError listing every problem."""
+    checker = _Checker(label)
+    fields = checker.mapping(document, "", SNAPSHOT_KEYS)
+    if fields is None:
+        raise DataError(checker.problems)
+    release_info = None
+    if "release" in fields:
+        if release is False:
+            checker.problem(
+                "release",
+                "the working copy has no release block (it is added by 'publisher release')",
+            )
+        else:
+            release_info = _check_release(checker, fields["release"])
+    elif release:
+        checker.problem("release", "is required in a release file")
+    builder = _RoadmapBuilder(checker)
+    roadmap = Roadmap(
+        title=checker.line(fields, "title", "", required=True),
+        intro=checker.text(fields, "intro", ""),
+        sections=builder.sections(fields.get("sections"), "sections", ()),
+    )
+    builder.check_prerequisites()
+    if checker.problems:
+        raise DataError(checker.problems)
+    return Snapshot(roadmap=roadmap, release=release_info, path=label)
+
+
+def load_snapshot(path: Path, *, label: str | None = None, release: bool | None = None) -> Snapshot:
+    """Read one road-map file (a release or a working copy); raises DataError or NotFoundError."""
+    label = label if label is not None else str(path)
+    return build_snapshot(read_yaml(path, label), label, release=release)
+
+
+def build_site(document: Any, label: str) -> Site:
+    """Validate parsed YAML as site settings; raises DataError listing every problem."""
+    checker = _Checker(label)
+    fields = checker.mapping(document, "", SITE_KEYS)
+    if fields is None:
+        raise DataError(checker.problems)
+    email = EmailSettings()
+    if fields.get("email") is not None:
+        mail = checker.mapping(fields["email"], "email", SITE_EMAIL_KEYS)
+        if mail is not None:
+            unsubscribe = checker.url(
+                mail, "unsubscribe_url", "email", schemes=frozenset({"http", "https"})
+            )
+            if unsubscribe and "{token}" not in unsubscribe:
+                checker.problem("email.unsubscribe_url", "must contain {token}")
+            email = EmailSettings(
+                from_address=checker.line(mail, "from", "email"),
+                reply_to=checker.line(mail, "reply_to", "email"),
+                list_id=checker.line(mail, "list_id", "email"),
+                unsubscribe_url=unsubscribe,
+            )
+    feeds = FeedSettings()
+    if fields.get("feeds") is not None:
+        feed_fields = checker.mapping(fields["feeds"], "feeds", SITE_FEEDS_KEYS)
+        if feed_fields is not None:
+            entries = feed_fields.get("entries", 50)
+            if not isinstance(entries, int) or isinstance(entries, bool) or entries < 1:
+                checker.problem("feeds.entries", "must be a whole number of at least 1")
+                entries = 50
+            feeds = FeedSettings(
+                entries=entries,
+                icon=checker.url(
+                    feed_fields, "icon", "feeds", schemes=frozenset({"http", "https"})
+                ),
+                logo=checker.url(
+                    feed_fields, "logo", "feeds", schemes=frozenset({"http", "https"})
+                ),
+            )
+    site = Site(
+        title=checker.line(fields, "title", "", required=True),
+        base_url=checker.url(
+            fields, "base_url", "", required=True, schemes=frozenset({"http", "https"})
+        ),
+        description=checker.line(fields, "description", ""),
+        language=checker.line(fields, "language", "") or "en",
+        author=checker.author(fields, ""),
+        email=email,
+        feeds=feeds,
+        hub=checker.url(fields, "hub", "", schemes=frozenset({"http", "https"})),
+    )
+    if checker.problems:
+        raise DataError(checker.problems)
+    return site
+
+
+def load_site(path: Path, *, label: str | None = None) -> Site:
+    """Read data/site.yaml; raises DataError or NotFoundError."""
+    label = label if label is not None else str(path)
+    return build_site(read_yaml(path, label), label)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Project:
+    """Where a project's files are. Loading is separate, so commands read only what they need."""
+
+    root: Path
+
+    @property
+    def data_dir(self) -> Path:
+        return self.root / DATA_DIR
+
+    @property
+    def site_path(self) -> Path:
+        return self.data_dir / SITE_FILE
+
+    @property
+    def working_path(self) -> Path:
+        return self.data_dir / WORKING_FILE
+
+    @property
+    def releases_dir(self) -> Path:
+        return self.data_dir / RELEASES_DIR
+
+    @property
+    def templates_dir(self) -> Path:
+        return self.root / "templates"
+
+    @property
+    def state_dir(self) -> Path:
+        return self.root / ".publisher"
+
+    def label(self, path: Path) -> str:
+        """How a file is named in messages: relative to the project when inside it."""
+        try:
+            return str(path.relative_to(self.root))
+        except ValueError:
+            return str(path)
+
+
+def open_project(root: Path) -> Project:
+    """The project in ``root``; raises NotFoundError when it has no data/ folder."""
+    project = Project(root=root)
+    if not project.data_dir.is_dir():
+        raise NotFoundError(
+            f"{root}: no {DATA_DIR}/ folder here (start one with 'publisher init DIR', "
+            "or point --project at an existing project)"
+        )
+    return project
+
+
+def release_files(project: Project) -> list[Path]:
+    """The release files of a project, in no particular order."""
+    if not project.releases_dir.is_dir():
+        return []
+    return [
+        path
+        for path in project.releases_dir.iterdir()
+        if path.suffix in (".yaml", ".yml") and path.is_file()
+    ]
+
+
+def load_site_of(project: Project) -> Site:
+    """The project's site settings."""
+    return load_site(project.site_path, label=project.label(project.site_path))
+
+
+def load_working_copy(project: Project) -> Snapshot:
+    """The project's data/roadmap.yaml."""
+    return load_snapshot(
+        project.working_path, label=project.label(project.working_path), release=False
+    )
+
+
+def load_release_file(project: Project, path: Path) -> Snapshot:
+    """One release file, checked against its file name."""
+    label = project.label(path)
+    snapshot = load_snapshot(path, label=label, release=True)
+    assert snapshot.release is not None
+    if snapshot.release.version != path.stem:
+        raise DataError(
+            [
+                Problem(
+                    path=label,
+                    key="release.version",
+                    message=f"{snapshot.release.version!r} does not match the file name "
+                    f"{path.name!r}",
+                )
+            ]
+        )
+    return snapshot
+
+
+def load_releases(
+    project: Project, *, progress: Callable[[Iterator[Path]], Iterator[Path]] | None = None
+) -> tuple[Snapshot, ...]:
+    """Every release, oldest first; raises DataError listing the problems of all files."""
+    paths = release_files(project)
+    problems: list[Problem] = []
+    snapshots: list[Snapshot] = []
+    for path in progress(iter(paths)) if progress else paths:
+        try:
+            snapshots.append(load_release_file(project, path))
+        except DataError as error:
+            problems.extend(error.problems)
+    if problems:
+        raise DataError(problems)
+    return tuple(sorted(snapshots, key=lambda snapshot: snapshot.release.sort_key))  # type: ignore[union-attr]
+
+
+def validate_project(project: Project) -> list[Problem]:
+    """Every problem in every data file of the project (empty when all is well)."""
+    problems: list[Problem] = []
+    loaders: list[Callable[[], object]] = [
+        lambda: load_site_of(project),
+        lambda: load_releases(project),
+    ]
+    if project.working_path.exists():
+        loaders.append(lambda: load_working_copy(project))
+    for loader in loaders:
+        try:
+            loader()
+        except (DataError, NotFoundError) as error:
+            problems.extend(error.problems)
+    return problems

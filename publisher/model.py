@@ -1,0 +1,244 @@
+"""The road map as frozen data, and the identity rules that follow a resource across releases."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+KINDS = frozenset(
+    {
+        "course",
+        "video",
+        "book",
+        "article",
+        "newsletter",
+        "person",
+        "tool",
+        "topic",
+        "paper",
+        "other",
+    }
+)
+COSTS = frozenset({"free", "paid", "freemium"})
+LEVELS = frozenset({"beginner", "intermediate", "advanced"})
+URL_SCHEMES = frozenset({"http", "https", "mailto"})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Author:
+    """A person or organisation behind a resource (or the site)."""
+
+    name: str
+    url: str = ""
+    email: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Resource:
+    """One learning resource. ``identity`` is computed by the loader (see `resource_identity`)."""
+
+    title: str
+    identity: str
+    url: str = ""
+    id: str = ""
+    kind: str = ""
+    author: Author | None = None
+    description: str = ""
+    tags: tuple[str, ...] = ()
+    cost: str = ""
+    time: str = ""
+    level: str = ""
+    prerequisites: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Section:
+    """A titled group of resources, with nested sections of any depth."""
+
+    title: str
+    id: str
+    intro: str = ""
+    resources: tuple[Resource, ...] = ()
+    sections: tuple[Section, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Roadmap:
+    """The content of the working copy or of one release."""
+
+    title: str
+    intro: str = ""
+    sections: tuple[Section, ...] = ()
+
+    def walk_sections(self) -> Iterator[tuple[tuple[Section, ...], Section]]:
+        """Yield ``(ancestors, section)`` for every section, depth first, in document order."""
+        stack: list[tuple[tuple[Section, ...], Section]] = [
+            ((), section) for section in reversed(self.sections)
+        ]
+        while stack:
+            ancestors, section = stack.pop()
+            yield ancestors, section
+            path = (*ancestors, section)
+            stack.extend((path, child) for child in reversed(section.sections))
+
+    def walk(self) -> Iterator[tuple[tuple[Section, ...], Resource]]:
+        """Yield ``(section_path, resource)`` for every resource in document order."""
+        for ancestors, section in self.walk_sections():
+            path = (*ancestors, section)
+            for resource in section.resources:
+                yield path, resource
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Release:
+    """The ``release:`` block of a frozen snapshot."""
+
+    version: str
+    date: dt.date
+    title: str = ""
+    notes: str = ""
+    source_commit: str = ""
+
+    @property
+    def sort_key(self) -> tuple[dt.date, tuple[tuple[int, int | str], ...]]:
+        """Releases are ordered by date, then by the natural order of their version."""
+        return (self.date, natural_key(self.version))
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Snapshot:
+    """A road map as read from one file; ``release`` is None for the working copy."""
+
+    roadmap: Roadmap
+    release: Release | None = None
+    path: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EmailSettings:
+    """``email:`` in site.yaml. ``unsubscribe_url`` is a template holding ``{token}``."""
+
+    from_address: str = ""
+    reply_to: str = ""
+    list_id: str = ""
+    unsubscribe_url: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FeedSettings:
+    """``feeds:`` in site.yaml."""
+
+    entries: int = 50
+    icon: str = ""
+    logo: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Site:
+    """data/site.yaml: how the publication presents itself."""
+
+    title: str
+    base_url: str
+    description: str = ""
+    language: str = "en"
+    author: Author | None = None
+    email: EmailSettings = EmailSettings()
+    feeds: FeedSettings = FeedSettings()
+    hub: str = ""
+
+
+def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
+    """Sort key that orders digit runs by value: ``2024.2`` before ``2024.10``."""
+    return tuple(
+        (0, int(part)) if part.isdigit() else (1, part) for part in re.findall(r"\d+|\D+", text)
+    )
+
+
+_APOSTROPHES = re.compile(r"['\u2018\u2019`]")
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(text: str) -> str:
+    """``"Stanford's CS229 w/Andrew Ng"`` → ``"stanfords-cs229-w-andrew-ng"``; never empty."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = _NOT_SLUG.sub("-", _APOSTROPHES.sub("", ascii_text.lower())).strip("-")
+    return slug or "untitled"
+
+
+def normalize_title(title: str) -> str:
+    """A title folded for matching: case, punctuation and spacing do not count."""
+    return slugify(title)
+
+
+# Query parameters that only track the visitor and never change what a URL points to.
+_TRACKING_PARAMETERS = frozenset(
+    {
+        "gclid",
+        "gclsrc",
+        "dclid",
+        "fbclid",
+        "msclkid",
+        "yclid",
+        "igshid",
+        "mc_cid",
+        "mc_eid",
+        "_hsenc",
+        "_hsmi",
+        "ref",
+        "ref_src",
+    }
+)
+_TRACKING_BY_HOST = {
+    "x.com": frozenset({"s", "t"}),
+    "twitter.com": frozenset({"s", "t"}),
+    "youtube.com": frozenset({"si", "feature"}),
+    "youtu.be": frozenset({"si", "feature"}),
+}
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def normalize_url(url: str) -> str:
+    """The URL as compared across releases.
+
+    http and https are folded (to https), the host is lower-cased, a default port, the
+    fragment, a trailing slash and tracking parameters (``utm_*``, ``gclid``, ``fbclid``,
+    ``ref``, ``s`` on x.com …) are dropped. mailto addresses are lower-cased.
+    """
+    parts = urlsplit(url.strip())
+    scheme = parts.scheme.lower()
+    if scheme == "mailto":
+        return "mailto:" + parts.path.lower()
+    if scheme not in _DEFAULT_PORTS:
+        return url.strip()
+    host = (parts.hostname or "").lower()
+    bare_host = host.removeprefix("www.").removeprefix("m.")
+    port = parts.port if parts.port not in (None, _DEFAULT_PORTS[scheme]) else None
+    netloc = host if port is None else f"{host}:{port}"
+    host_tracking = _TRACKING_BY_HOST.get(bare_host, frozenset())
+    query = [
+        (name, value)
+        for name, value in parse_qsl(parts.query, keep_blank_values=True)
+        if not (
+            name.lower().startswith("utm_")
+            or name.lower() in _TRACKING_PARAMETERS
+            or name in host_tracking
+        )
+    ]
+    path = parts.path.rstrip("/")
+    return urlunsplit(("https", netloc, path, urlencode(query, doseq=True), ""))
+
+
+def resource_identity(
+    *, explicit_id: str, url: str, title: str, section_ids: tuple[str, ...]
+) -> str:
+    """The key that follows a resource across releases: its id, else its normalized URL,
+    else its section path plus the slug of its title."""
+    if explicit_id:
+        return explicit_id
+    if url:
+        return normalize_url(url)
+    return "/".join((*section_ids, slugify(title)))
