@@ -1,0 +1,443 @@
+"""The command line: thin. Parses options, calls the stages, prints. Imports stages lazily
+so that `publisher --help` stays instant."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from publisher import __version__
+
+if TYPE_CHECKING:
+    from publisher.load import Project
+
+T = TypeVar("T")
+
+
+@dataclass(slots=True)
+class Settings:
+    """Global options, shared by every command through the Click context."""
+
+    project_root: Path
+    verbosity: int  # -1 quiet, 0 normal, 1 verbose
+
+    def project(self) -> Project:
+        """The project in --project DIR; raises NotFoundError when it has no data/."""
+        from publisher.load import open_project
+
+        return open_project(self.project_root)
+
+    def say(self, message: str) -> None:
+        """A line of normal output (suppressed by -q)."""
+        if self.verbosity >= 0:
+            click.echo(message)
+
+    def detail(self, message: str) -> None:
+        """A line of verbose output (-v), on stderr."""
+        if self.verbosity > 0:
+            click.echo(message, err=True)
+
+    def warn(self, message: str) -> None:
+        """A warning on stderr (suppressed by -q)."""
+        if self.verbosity >= 0:
+            click.secho(f"warning: {message}", err=True, fg="yellow")
+
+    def progress(
+        self, items: Iterable[T], *, length: int | None = None, label: str = ""
+    ) -> Iterator[T]:
+        """Wrap ``items`` in a progress bar on a terminal; plain iteration in pipes or with -q."""
+        if self.verbosity < 0 or not sys.stderr.isatty():
+            yield from items
+            return
+        with click.progressbar(items, length=length, label=label, file=sys.stderr) as bar:
+            yield from bar
+
+
+class PublisherGroup(click.Group):
+    """Turns the package's own errors into clean messages and exit code 1, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from publisher.errors import PublisherError  # light: the error module imports nothing
+
+        try:
+            return super().invoke(ctx)
+        except PublisherError as error:
+            for problem in error.problems:
+                click.secho(f"error: {problem}", err=True, fg="red")
+            ctx.exit(1)
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            ctx.exit(130)
+
+
+pass_settings = click.make_pass_decorator(Settings)
+
+
+@click.group(cls=PublisherGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="publisher")
+@click.option(
+    "--project",
+    "project_root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=".",
+    show_default=True,
+    help="The project folder (the one holding data/).",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
+@click.option("-v", "--verbose", is_flag=True, help="Print more about what is done.")
+@click.pass_context
+def main(ctx: click.Context, project_root: Path, quiet: bool, verbose: bool) -> None:
+    """Publish a curated road map of learning resources as feeds, a changelog and emails.
+
+    \b
+    A project keeps its road map as YAML in data/: data/roadmap.yaml is the working
+    copy, data/releases/*.yaml the frozen releases. Each release is diffed against the
+    one before, and the diffs become feeds, CHANGELOG.md, a changelog page and emails.
+
+    \b
+    Examples:
+      publisher init my-roadmap          start a project
+      publisher import README.md         turn a markdown road map into data
+      publisher validate                 check every data file
+      publisher release 2024.02          freeze the working copy as a release
+      publisher diff                     what changed in the latest release
+      publisher build                    publish feeds, changelog and email copies
+    """
+    ctx.obj = Settings(project_root=project_root, verbosity=-1 if quiet else (1 if verbose else 0))
+
+
+def _not_built_yet(name: str) -> None:
+    from publisher.errors import PublisherError
+
+    raise PublisherError(f"'publisher {name}' is not built yet")
+
+
+# --- init, validate (foundation) ---------------------------------------------------------
+
+
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@pass_settings
+def init(settings: Settings, directory: Path) -> None:
+    """Start a new project in DIRECTORY: data/site.yaml, a small data/roadmap.yaml, .gitignore.
+
+    Refuses a folder that is not empty.
+
+    \b
+    Example:
+      publisher init my-roadmap && cd my-roadmap && publisher validate
+    """
+    from publisher.scaffold import create_project
+
+    written = create_project(directory)
+    for path in written:
+        settings.detail(f"wrote {path}")
+    settings.say(f"Created a project in {directory}: edit data/site.yaml and data/roadmap.yaml.")
+
+
+@main.command()
+@pass_settings
+def validate(settings: Settings) -> None:
+    """Check every data file and print every problem found (exit 1 if any).
+
+    \b
+    Example:
+      publisher validate
+      publisher --project ../my-roadmap validate
+    """
+    from publisher.errors import DataError
+    from publisher.load import release_files, validate_project
+
+    project = settings.project()
+    problems = validate_project(project)
+    if problems:
+        raise DataError(problems)
+    count = len(release_files(project))
+    settings.say(
+        f"ok: site.yaml, roadmap.yaml and {count} release{'s' if count != 1 else ''} are valid"
+    )
+
+
+# --- release, diff (issue 4) -------------------------------------------------------------
+
+
+@main.command()
+@click.argument("version")
+@click.option("--date", "release_date", help="Release date YYYY-MM-DD (default: today).")
+@click.option("--title", default="", help="A title for the release, e.g. 'February 2024'.")
+@click.option(
+    "--notes-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Markdown notes shown at the top of changelog and email.",
+)
+@pass_settings
+def release(
+    settings: Settings, version: str, release_date: str | None, title: str, notes_file: Path | None
+) -> None:
+    """Freeze data/roadmap.yaml as data/releases/VERSION.yaml.
+
+    \b
+    Example:
+      publisher release 2024.02 --date 2024-02-19 --title "February 2024"
+    """
+    _not_built_yet("release")
+
+
+@main.command("diff")
+@click.argument("old", required=False)
+@click.argument("new", required=False)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "markdown", "json"]),
+    default="text",
+    show_default=True,
+)
+@pass_settings
+def diff_command(settings: Settings, old: str | None, new: str | None, output_format: str) -> None:
+    """Show what changed from OLD to NEW (release versions or YAML paths).
+
+    Default: the two latest releases.
+
+    \b
+    Examples:
+      publisher diff
+      publisher diff 2024.01 2024.02 --format json
+      publisher diff 2024.02 data/roadmap.yaml
+    """
+    _not_built_yet("diff")
+
+
+# --- import, import-history, readme (issue 5) -------------------------------------------
+
+
+@main.command("import")
+@click.argument("markdown_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "-o", "--output", help="Where to write the YAML ('-' for stdout; default data/roadmap.yaml)."
+)
+@pass_settings
+def import_command(settings: Settings, markdown_file: Path, output: str | None) -> None:
+    """Turn a markdown road map into road-map YAML.
+
+    \b
+    Example:
+      publisher import README.md -o -
+    """
+    _not_built_yet("import")
+
+
+@main.command("import-history")
+@click.argument("git_dir", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--file", "file_path", required=True, help="The road map's path inside the repository."
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Output folder (default data/releases).",
+)
+@click.option("--limit", type=click.IntRange(min=1), help="Only the N most recent commits.")
+@click.option("--since", help="Only commits on or after this date (YYYY-MM-DD).")
+@click.option(
+    "--force", is_flag=True, help="Write into an output folder that holds other releases."
+)
+@pass_settings
+def import_history(
+    settings: Settings,
+    git_dir: Path,
+    file_path: str,
+    out_dir: Path | None,
+    limit: int | None,
+    since: str | None,
+    force: bool,
+) -> None:
+    """One release per commit of FILE in GIT_DIR whose road map changed.
+
+    \b
+    Example:
+      publisher import-history ../awesome-list --file README.md --limit 100
+    """
+    _not_built_yet("import-history")
+
+
+@main.command()
+@click.option("-o", "--output", help="Where to write the markdown (default stdout).")
+@pass_settings
+def readme(settings: Settings, output: str | None) -> None:
+    """Render the road map back to markdown.
+
+    \b
+    Example:
+      publisher readme -o README.md
+    """
+    _not_built_yet("readme")
+
+
+# --- feeds (issue 6) ---------------------------------------------------------------------
+
+
+@main.command()
+@click.option(
+    "-o",
+    "--output",
+    "output_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Output folder (default feeds/).",
+)
+@pass_settings
+def feeds(settings: Settings, output_dir: Path | None) -> None:
+    """Write the RSS, Atom and JSON feeds of new and updated resources.
+
+    \b
+    Example:
+      publisher feeds -o public/
+    """
+    _not_built_yet("feeds")
+
+
+# --- changelog, build (issue 7) ----------------------------------------------------------
+
+
+@main.command()
+@click.option("-o", "--output", help="Where to write it (default CHANGELOG.md; '-' for stdout).")
+@pass_settings
+def changelog(settings: Settings, output: str | None) -> None:
+    """Write CHANGELOG.md, newest release first.
+
+    \b
+    Example:
+      publisher changelog -o -
+    """
+    _not_built_yet("changelog")
+
+
+@main.command()
+@click.option(
+    "-o",
+    "--output",
+    "output_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Output folder (default feeds/).",
+)
+@click.option("--check", is_flag=True, help="Write nothing; exit 1 listing outputs that are stale.")
+@click.option("--no-cache", is_flag=True, help="Ignore and do not update .publisher/cache/.")
+@pass_settings
+def build(settings: Settings, output_dir: Path | None, check: bool, no_cache: bool) -> None:
+    """Publish everything: CHANGELOG.md, feeds, the changelog page and email web copies.
+
+    \b
+    Examples:
+      publisher build
+      publisher build --check      # in CI: fail when someone forgot to build
+    """
+    _not_built_yet("build")
+
+
+# --- email (issue 8) ---------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("version", required=False)
+@click.option(
+    "-o",
+    "--output",
+    "output_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Output folder (default: the working directory).",
+)
+@click.option(
+    "--format",
+    "formats",
+    type=click.Choice(["html", "text", "mjml", "eml"]),
+    multiple=True,
+    help="Only these formats (repeatable; default all).",
+)
+@click.option("--to", "to_address", help="The address the .eml is made for.")
+@click.option("--sections", help="Preview a subscriber who follows only these section ids ('a;b').")
+@pass_settings
+def email(
+    settings: Settings,
+    version: str | None,
+    output_dir: Path | None,
+    formats: tuple[str, ...],
+    to_address: str | None,
+    sections: str | None,
+) -> None:
+    """Render the changelog email of one release (default: the latest).
+
+    \b
+    Example:
+      publisher email 2024.02 --format eml --to you@example.org
+    """
+    _not_built_yet("email")
+
+
+# --- send, deliveries (issue 9) ----------------------------------------------------------
+
+
+@main.command()
+@click.argument("version", required=False)
+@click.option(
+    "--subscribers",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="CSV file: email,name,sections.",
+)
+@click.option(
+    "--dry-run", is_flag=True, help="Connect to nothing; print what would be sent to whom."
+)
+@click.option("--yes", is_flag=True, help="Do not ask before sending.")
+@click.option(
+    "--rate", type=click.FloatRange(min=0, min_open=True), help="At most N messages per second."
+)
+@click.option(
+    "--ledger",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Delivery ledger (default .publisher/deliveries.sqlite).",
+)
+@pass_settings
+def send(
+    settings: Settings,
+    version: str | None,
+    subscribers: Path,
+    dry_run: bool,
+    yes: bool,
+    rate: float | None,
+    ledger: Path | None,
+) -> None:
+    """Send one release's email (default: the latest) to a subscriber list over SMTP.
+
+    SMTP settings come from PUBLISHER_SMTP_URL (smtp://user@host:port, smtps://…,
+    ?starttls=1) and PUBLISHER_SMTP_PASSWORD.
+
+    \b
+    Example:
+      PUBLISHER_SMTP_URL=smtp://me@mail.example.org:587?starttls=1 \\
+      PUBLISHER_SMTP_PASSWORD=… publisher send --subscribers subscribers.csv
+    """
+    _not_built_yet("send")
+
+
+@main.command()
+@click.argument("version", required=False)
+@click.option(
+    "--ledger",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Delivery ledger (default .publisher/deliveries.sqlite).",
+)
+@pass_settings
+def deliveries(settings: Settings, version: str | None, ledger: Path | None) -> None:
+    """Show the delivery ledger: who got which release's email.
+
+    \b
+    Example:
+      publisher deliveries 2024.02
+    """
+    _not_built_yet("deliveries")

@@ -1,0 +1,109 @@
+"""Rendering: the one Jinja2 environment, and markdown → safe HTML.
+
+Templates are looked up in the project's own ``templates/`` first, then in the defaults
+shipped with the package, so a project overrides them file by file.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import nh3
+from markdown_it import MarkdownIt
+from markupsafe import Markup
+
+from publisher.errors import Problem, TemplateError
+from publisher.model import slugify
+
+# Autoescaping by file name: select_autoescape does not know .mjml, and our templates end in .j2.
+_ESCAPED_SUFFIXES = (".html", ".xml", ".mjml", ".svg", ".xsl")
+_ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
+
+
+def default_templates_dir() -> Path:
+    """The templates shipped with the package (inside the wheel, or the repository's templates/)."""
+    packaged = Path(__file__).parent / "templates"
+    return packaged if packaged.is_dir() else Path(__file__).parent.parent / "templates"
+
+
+def _escape_by_name(name: str | None) -> bool:
+    return bool(name) and name.removesuffix(".j2").endswith(_ESCAPED_SUFFIXES)  # type: ignore[union-attr]
+
+
+@functools.lru_cache(maxsize=8)
+def template_environment(project_templates: Path | None = None) -> jinja2.Environment:
+    """The Jinja2 environment: StrictUndefined, autoescape for HTML/XML/MJML, our filters."""
+    search_path = [
+        str(path) for path in (project_templates, default_templates_dir()) if path and path.is_dir()
+    ]
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(search_path),
+        undefined=jinja2.StrictUndefined,
+        autoescape=_escape_by_name,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    environment.filters["markdown"] = markdown_to_html
+    environment.filters["markdown_inline"] = markdown_inline_to_html
+    environment.filters["slugify"] = slugify
+    return environment
+
+
+def render_template(environment: jinja2.Environment, name: str, context: Mapping[str, Any]) -> str:
+    """Render template ``name``; raises TemplateError naming the template file and line."""
+    try:
+        return environment.get_template(name).render(context)
+    except jinja2.TemplateNotFound as error:
+        raise TemplateError(f"template {error.name!r} not found") from None
+    except jinja2.TemplateSyntaxError as error:
+        raise TemplateError(
+            [
+                Problem(
+                    path=error.filename or name,
+                    line=error.lineno or 0,
+                    message=error.message or "syntax error",
+                )
+            ]
+        ) from None
+    except jinja2.TemplateError as error:
+        raise TemplateError(
+            [Problem(path=_template_file(environment, name), message=str(error))]
+        ) from None
+
+
+def _template_file(environment: jinja2.Environment, name: str) -> str:
+    loader = environment.loader
+    if isinstance(loader, jinja2.FileSystemLoader):
+        for folder in loader.searchpath:
+            if (Path(folder) / name).is_file():
+                return str(Path(folder) / name)
+    return name
+
+
+@functools.cache
+def _markdown_parser() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"linkify": True, "html": False}).enable("linkify")
+
+
+def markdown_to_html(text: str) -> Markup:
+    """CommonMark → HTML, sanitized: only safe tags, and links only to http, https, mailto."""
+    if not text:
+        return Markup("")
+    return Markup(sanitize_html(_markdown_parser().render(text)))
+
+
+def markdown_inline_to_html(text: str) -> Markup:
+    """One line of markdown (no wrapping paragraph) → sanitized HTML."""
+    if not text:
+        return Markup("")
+    return Markup(sanitize_html(_markdown_parser().renderInline(text)))
+
+
+def sanitize_html(html: str) -> str:
+    """Strip everything but safe markup from ``html`` (scripts, handlers, javascript: links)."""
+    return nh3.clean(html, url_schemes=_ALLOWED_URL_SCHEMES, link_rel="noopener noreferrer")
