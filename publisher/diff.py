@@ -5,10 +5,11 @@ The types below are the contract other stages (feeds, changelog, email) build on
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from publisher.model import Release, Resource, Snapshot
+from publisher.model import Release, Resource, Roadmap, Snapshot
 
 # A section path: titles from the top-level section down, e.g. ("Learn From Others", "Newsletters").
 SectionPath = tuple[str, ...]
@@ -76,7 +77,27 @@ class RoadmapDiff:
     sections_removed: tuple[SectionChange, ...] = ()
     sections_renamed: tuple[SectionChange, ...] = ()
 
+    @property
+    def announced_updates(self) -> tuple[ResourceChange, ...]:
+        """The updates readers hear about: every update but the cosmetic ones."""
+        return tuple(change for change in self.updated if not change.cosmetic)
+
 
 def diff(old: Snapshot, new: Snapshot) -> RoadmapDiff:
     """The changes from ``old`` to ``new``."""
     raise NotImplementedError("diff is being built (issue 4)")
+
+
+EMPTY_ROADMAP = Snapshot(roadmap=Roadmap(title=""))
+
+
+def release_history(releases: Iterable[Snapshot]) -> Iterator[RoadmapDiff]:
+    """Each release's diff against the one before, oldest first.
+
+    The first release is diffed against an empty road map: every resource in it is new.
+    ``releases`` must be in release order (as `load.load_releases` returns them).
+    """
+    previous = EMPTY_ROADMAP
+    for snapshot in releases:
+        yield diff(previous, snapshot)
+        previous = snapshot
