@@ -1,0 +1,87 @@
+"""The content-addressed cache: exact round trips, and damaged entries are never trusted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from publisher import cache
+from publisher.load import load_releases, open_project
+from publisher.model import Snapshot
+
+
+@pytest.fixture
+def bundled_releases(repository: Path) -> tuple[Snapshot, ...]:
+    return load_releases(open_project(repository))
+
+
+def test_round_trip_of_the_bundled_releases_is_exact(
+    bundled_releases: tuple[Snapshot, ...],
+) -> None:
+    for snapshot in bundled_releases:
+        assert cache.decode(Snapshot, cache.encode(snapshot)) == snapshot
+
+
+def test_entries_are_found_by_key(tmp_path: Path, bundled_releases: tuple[Snapshot, ...]) -> None:
+    store = cache.Cache(tmp_path, Snapshot, "snapshot")
+    first, second = bundled_releases
+    store.put("a" * 64, first)
+    store.put("b" * 64, second)
+    assert store.get("a" * 64) == first
+    assert store.get("b" * 64) == second
+    assert store.get("c" * 64) is None
+
+
+def _only_entry(folder: Path) -> Path:
+    (entry,) = folder.rglob("*.bin")
+    return entry
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda data: data[: len(data) // 2], id="truncated"),
+        pytest.param(lambda data: data[:-10] + b"x" * 10, id="corrupt-payload"),
+        pytest.param(lambda data: data.replace(b"RPC1", b"RPC0", 1), id="old-format"),
+        pytest.param(lambda data: b"", id="empty"),
+    ],
+)
+def test_a_damaged_entry_is_ignored(
+    tmp_path: Path, bundled_releases: tuple[Snapshot, ...], damage: object
+) -> None:
+    store = cache.Cache(tmp_path, Snapshot, "snapshot")
+    store.put("d" * 64, bundled_releases[0])
+    entry = _only_entry(tmp_path)
+    entry.write_bytes(damage(entry.read_bytes()))  # type: ignore[operator]
+    assert store.get("d" * 64) is None
+    store.put("d" * 64, bundled_releases[0])
+    assert store.get("d" * 64) == bundled_releases[0]
+
+
+def test_an_entry_of_another_model_schema_is_not_read(
+    tmp_path: Path, bundled_releases: tuple[Snapshot, ...]
+) -> None:
+    store = cache.Cache(tmp_path, Snapshot, "snapshot")
+    store.put("e" * 64, bundled_releases[0])
+    other = cache.Cache(tmp_path, Snapshot, "snapshot")
+    other.header = other.header.replace(cache.schema_fingerprint(Snapshot).encode(), b"0" * 16)
+    assert other.get("e" * 64) is None
+
+
+def test_a_disabled_or_unwritable_cache_only_costs_speed(
+    tmp_path: Path, bundled_releases: tuple[Snapshot, ...]
+) -> None:
+    disabled = cache.Cache(None, Snapshot, "snapshot")
+    disabled.put("f" * 64, bundled_releases[0])
+    assert disabled.get("f" * 64) is None
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be")
+    unwritable = cache.Cache(blocker, Snapshot, "snapshot")
+    unwritable.put("f" * 64, bundled_releases[0])
+    assert unwritable.get("f" * 64) is None
+
+
+def test_content_key_depends_on_every_byte() -> None:
+    assert cache.content_key(b"title: a\n") != cache.content_key(b"title: b\n")
+    assert cache.content_key(b"same") == cache.content_key(b"same")
