@@ -5,11 +5,19 @@ The types below are the contract other stages (feeds, changelog, email) build on
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from publisher.model import Release, Resource, Roadmap, Snapshot
+from publisher.model import (
+    Author,
+    Release,
+    Resource,
+    Roadmap,
+    Snapshot,
+    normalize_title,
+    normalize_url,
+)
 
 # A section path: titles from the top-level section down, e.g. ("Learn From Others", "Newsletters").
 SectionPath = tuple[str, ...]
@@ -40,16 +48,27 @@ class ResourceChange:
     cosmetic: bool = False
     old_resource: Resource | None = None
 
+    @property
+    def old_identity(self) -> str:
+        """The identity in the old snapshot (differs when the URL or id changed)."""
+        return (self.old_resource or self.resource).identity
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ResourceMove:
-    """A resource whose section path changed."""
+    """A resource whose section path changed (``old_resource``: as it was before, when known)."""
 
     resource: Resource
     from_section: SectionPath
     to_section: SectionPath
     from_section_ids: tuple[str, ...]
     to_section_ids: tuple[str, ...]
+    old_resource: Resource | None = None
+
+    @property
+    def old_identity(self) -> str:
+        """The identity in the old snapshot (a URL-less resource's includes its section)."""
+        return (self.old_resource or self.resource).identity
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -76,16 +95,333 @@ class RoadmapDiff:
     sections_added: tuple[SectionChange, ...] = ()
     sections_removed: tuple[SectionChange, ...] = ()
     sections_renamed: tuple[SectionChange, ...] = ()
+    old_path: str = ""
+    new_path: str = ""
 
     @property
     def announced_updates(self) -> tuple[ResourceChange, ...]:
         """The updates readers hear about: every update but the cosmetic ones."""
         return tuple(change for change in self.updated if not change.cosmetic)
 
+    @property
+    def is_empty(self) -> bool:
+        """Whether nothing changed at all (cosmetic updates count as changes here)."""
+        return not (
+            self.added
+            or self.removed
+            or self.updated
+            or self.moved
+            or self.sections_added
+            or self.sections_removed
+            or self.sections_renamed
+        )
+
 
 def diff(old: Snapshot, new: Snapshot) -> RoadmapDiff:
-    """The changes from ``old`` to ``new``."""
-    raise NotImplementedError("diff is being built (issue 4)")
+    """The changes from ``old`` to ``new``: resources added, removed, updated and moved, and
+    sections added, removed and renamed. Pure; ``diff(a, a)`` is empty."""
+    old_sections = _section_places(old.roadmap)
+    new_sections = _section_places(new.roadmap)
+    old_entries = _resource_entries(old.roadmap, old_sections)
+    new_entries = _resource_entries(new.roadmap, new_sections)
+    old_by_identity = {entry[0].identity: entry for entry in old_entries}
+    old_get = old_by_identity.get
+
+    # Pairs (old entry, new entry) in new order; unmatched new entries are addition candidates.
+    pairs: list[tuple[_Entry, _Entry]] = []
+    unmatched_new: list[_Entry] = []
+    matched_old: set[str] = set()
+    for entry in new_entries:
+        resource, place = entry
+        previous = old_get(resource.identity)
+        if previous is None:
+            unmatched_new.append(entry)
+            continue
+        matched_old.add(resource.identity)
+        # Most resources are untouched: one comparison of the frozen dataclasses settles it.
+        if previous[1].ids == place.ids and (previous[0] is resource or previous[0] == resource):
+            continue
+        pairs.append((previous, entry))
+    unmatched_old = [entry for entry in old_entries if entry[0].identity not in matched_old]
+    renamed_pairs, added, removed = _pair_by_title(unmatched_old, unmatched_new)
+    if renamed_pairs:
+        # Keep the new snapshot's order across both kinds of pairs.
+        position = {id(entry[0]): index for index, entry in enumerate(new_entries)}
+        pairs.extend(renamed_pairs)
+        pairs.sort(key=lambda pair: position[id(pair[1][0])])
+
+    updated: list[ResourceChange] = []
+    moved: list[ResourceMove] = []
+    for (old_resource, old_place), (new_resource, new_place) in pairs:
+        if old_resource != new_resource:
+            changes, cosmetic = field_changes(old_resource, new_resource)
+            if changes:
+                updated.append(
+                    ResourceChange(
+                        resource=new_resource,
+                        section=new_place.titles,
+                        section_ids=new_place.ids,
+                        changes=changes,
+                        cosmetic=cosmetic,
+                        old_resource=old_resource,
+                    )
+                )
+        if old_place.ids != new_place.ids:
+            moved.append(
+                ResourceMove(
+                    resource=new_resource,
+                    from_section=old_place.titles,
+                    to_section=new_place.titles,
+                    from_section_ids=old_place.ids,
+                    to_section_ids=new_place.ids,
+                    old_resource=old_resource,
+                )
+            )
+
+    return RoadmapDiff(
+        old=old.release,
+        new=new.release,
+        added=tuple(_change(entry) for entry in added),
+        removed=tuple(_change(entry) for entry in removed),
+        updated=tuple(updated),
+        moved=tuple(moved),
+        sections_added=tuple(
+            SectionChange(id=section_id, title=place.titles[-1], path=place.titles)
+            for section_id, place in new_sections.items()
+            if section_id not in old_sections
+        ),
+        sections_removed=tuple(
+            SectionChange(id=section_id, title=place.titles[-1], path=place.titles)
+            for section_id, place in old_sections.items()
+            if section_id not in new_sections
+        ),
+        sections_renamed=tuple(
+            SectionChange(
+                id=section_id,
+                title=place.titles[-1],
+                path=place.titles,
+                old_title=old_sections[section_id].titles[-1],
+            )
+            for section_id, place in new_sections.items()
+            if section_id in old_sections
+            and old_sections[section_id].titles[-1] != place.titles[-1]
+        ),
+        old_path=old.path,
+        new_path=new.path,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Place:
+    """Where a section sits: the titles and ids from the top-level section down to it."""
+
+    titles: SectionPath
+    ids: tuple[str, ...]
+
+
+_Entry = tuple[Resource, _Place]
+
+
+def _section_places(roadmap: Roadmap) -> dict[str, _Place]:
+    # Section ids are unique within a snapshot (the loader checks), so they key the sections.
+    places: dict[str, _Place] = {}
+    for ancestors, section in roadmap.walk_sections():
+        path = (*ancestors, section)
+        places[section.id] = _Place(
+            titles=tuple(part.title for part in path), ids=tuple(part.id for part in path)
+        )
+    return places
+
+
+def _resource_entries(roadmap: Roadmap, places: dict[str, _Place]) -> list[_Entry]:
+    # One _Place per section, shared by its resources: no per-resource tuple building.
+    entries: list[_Entry] = []
+    for _, section in roadmap.walk_sections():
+        place = places[section.id]
+        entries.extend((resource, place) for resource in section.resources)
+    return entries
+
+
+def _pair_by_title(
+    removed: list[_Entry], added: list[_Entry]
+) -> tuple[list[tuple[_Entry, _Entry]], list[_Entry], list[_Entry]]:
+    """Pair removed and added resources with the same normalized title: one resource whose
+    identity changed (a new URL or id, or a URL-less resource that moved).
+
+    Same-section pairs first, then across sections, each in document order: the pairing is
+    the same whichever snapshot is called old, so diff(a, b) and diff(b, a) mirror.
+    """
+    if not removed or not added:
+        return [], added, removed
+    pairs: list[tuple[_Entry, _Entry]] = []
+    paired: set[int] = set()
+    for key in (
+        lambda entry: (normalize_title(entry[0].title), entry[1].ids),
+        lambda entry: normalize_title(entry[0].title),
+    ):
+        waiting: dict[object, list[_Entry]] = {}
+        for entry in removed:
+            if id(entry) not in paired:
+                waiting.setdefault(key(entry), []).append(entry)
+        for entry in added:
+            if id(entry) in paired:
+                continue
+            candidates = waiting.get(key(entry))
+            if candidates:
+                partner = candidates.pop(0)
+                paired.update((id(partner), id(entry)))
+                pairs.append((partner, entry))
+    return (
+        pairs,
+        [entry for entry in added if id(entry) not in paired],
+        [entry for entry in removed if id(entry) not in paired],
+    )
+
+
+def _change(entry: _Entry) -> ResourceChange:
+    resource, place = entry
+    return ResourceChange(resource=resource, section=place.titles, section_ids=place.ids)
+
+
+def author_value(author: Author | None) -> dict[str, str] | None:
+    """An author as JSON-compatible data: its non-empty fields, or None."""
+    if author is None:
+        return None
+    fields = (("name", author.name), ("url", author.url), ("email", author.email))
+    return {name: value for name, value in fields if value}
+
+
+def _field_value(value: Any) -> Any:
+    # JSON-compatible: absent text and authors are None; tags and prerequisites stay tuples.
+    if isinstance(value, Author) or value is None:
+        return author_value(value)
+    return value if value != "" else None
+
+
+def _same_words(old: str, new: str) -> bool:
+    # Markdown re-wrapped or re-indented reads the same: whitespace runs do not count.
+    return old.split() == new.split()
+
+
+def _same_members(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
+    # Reordering tags or prerequisites does not change what a resource is.
+    return sorted(old) == sorted(new)
+
+
+# The fields an update reports, in this order; ``id`` is reported but never announced.
+COMPARED_FIELDS = (
+    "title",
+    "url",
+    "id",
+    "kind",
+    "author",
+    "description",
+    "tags",
+    "cost",
+    "time",
+    "level",
+    "prerequisites",
+)
+_EQUIVALENT: dict[str, Callable[[Any, Any], bool]] = {
+    "description": _same_words,
+    "tags": _same_members,
+    "prerequisites": _same_members,
+}
+
+
+def field_changes(old: Resource, new: Resource) -> tuple[tuple[FieldChange, ...], bool]:
+    """The fields that changed from ``old`` to ``new`` (JSON-compatible values, the new one as
+    written), and whether all of them are cosmetic: a URL that normalizes to the same URL,
+    or an explicit id (readers see neither)."""
+    changes: list[FieldChange] = []
+    cosmetic = True
+    for name in COMPARED_FIELDS:
+        before, after = getattr(old, name), getattr(new, name)
+        if before == after:
+            continue
+        equivalent = _EQUIVALENT.get(name)
+        if equivalent is not None and equivalent(before, after):
+            continue
+        changes.append(FieldChange(field=name, old=_field_value(before), new=_field_value(after)))
+        if name == "url":
+            cosmetic = (
+                cosmetic
+                and bool(before and after)
+                and (normalize_url(before) == normalize_url(after))
+            )
+        elif name != "id":
+            cosmetic = False
+    return tuple(changes), cosmetic and bool(changes)
+
+
+def _release_json(release: Release | None, path: str) -> dict[str, Any]:
+    if release is None:
+        # A working copy (or another file without a release block): name the file instead.
+        return {"version": None, "date": None, "path": path}
+    return {"version": release.version, "date": release.date.isoformat()}
+
+
+def _resource_json(resource: Resource, section: SectionPath) -> dict[str, Any]:
+    return {
+        "id": resource.identity,
+        "title": resource.title,
+        "url": resource.url or None,
+        "section": list(section),
+    }
+
+
+def _json_value(value: Any) -> Any:
+    return list(value) if isinstance(value, tuple) else value
+
+
+def diff_to_json(changes: RoadmapDiff) -> dict[str, Any]:
+    """The diff as the design's JSON document (``json.dumps`` it as is)."""
+    updated = []
+    for change in changes.updated:
+        entry = _resource_json(change.resource, change.section)
+        if change.old_identity != change.resource.identity:
+            entry["old_id"] = change.old_identity
+        entry["changes"] = {
+            field.field: {"old": _json_value(field.old), "new": _json_value(field.new)}
+            for field in change.changes
+        }
+        entry["cosmetic"] = change.cosmetic
+        updated.append(entry)
+    moved = []
+    for move in changes.moved:
+        entry = _resource_json(move.resource, move.to_section)
+        del entry["section"]
+        if move.old_identity != move.resource.identity:
+            entry["old_id"] = move.old_identity
+        entry["from"] = list(move.from_section)
+        entry["to"] = list(move.to_section)
+        moved.append(entry)
+    return {
+        "old": _release_json(changes.old, changes.old_path),
+        "new": _release_json(changes.new, changes.new_path),
+        "summary": {
+            "added": len(changes.added),
+            "removed": len(changes.removed),
+            "updated": len(changes.updated),
+            "moved": len(changes.moved),
+        },
+        "added": [_resource_json(change.resource, change.section) for change in changes.added],
+        "removed": [_resource_json(change.resource, change.section) for change in changes.removed],
+        "updated": updated,
+        "moved": moved,
+        "sections": {
+            "added": [_section_json(section) for section in changes.sections_added],
+            "removed": [_section_json(section) for section in changes.sections_removed],
+            "renamed": [
+                {**_section_json(section), "old_title": section.old_title}
+                for section in changes.sections_renamed
+            ],
+        },
+    }
+
+
+def _section_json(section: SectionChange) -> dict[str, Any]:
+    return {"id": section.id, "title": section.title, "path": list(section.path)}
 
 
 EMPTY_ROADMAP = Snapshot(roadmap=Roadmap(title=""))

@@ -1,0 +1,312 @@
+"""The diff core: every kind of change, on snapshots built by the real loader."""
+
+from __future__ import annotations
+
+import copy
+import json
+from typing import Any
+
+import pytest
+
+from publisher.diff import RoadmapDiff, diff, diff_to_json, release_history
+from publisher.load import build_snapshot, load_releases, open_project
+from publisher.model import Snapshot
+
+
+def snapshot(document: dict[str, Any], version: str = "") -> Snapshot:
+    """A snapshot validated by the loader (so identities are computed as in real data)."""
+    document = copy.deepcopy(document)
+    if version:
+        document["release"] = {"version": version, "date": "2024-01-01"}
+    return build_snapshot(document, f"{version or 'working'}.yaml")
+
+
+BASE: dict[str, Any] = {
+    "title": "Road map",
+    "sections": [
+        {
+            "title": "Courses",
+            "resources": [
+                {"title": "CS229", "url": "https://example.org/cs229", "kind": "course"},
+                {"title": "Fast AI", "url": "https://fast.ai/", "description": "Top-down.\n"},
+                {"title": "Linear algebra", "tags": ["math", "basics"]},
+            ],
+            "sections": [
+                {
+                    "title": "Deep learning",
+                    "resources": [{"title": "D2L", "url": "https://d2l.ai"}],
+                }
+            ],
+        },
+        {
+            "title": "People",
+            "id": "people",
+            "resources": [{"title": "Karpathy", "url": "https://karpathy.ai"}],
+        },
+    ],
+}
+
+
+def edited(**paths: Any) -> dict[str, Any]:
+    """BASE with values replaced: ``edited(s0_r1_url="…")`` sets sections[0].resources[1].url."""
+    document = copy.deepcopy(BASE)
+    for path, value in paths.items():
+        section, resource, field = path.split("_", 2)
+        document["sections"][int(section[1:])]["resources"][int(resource[1:])][field] = value
+    return document
+
+
+def only(changes: RoadmapDiff, kind: str) -> None:
+    """Assert that ``changes`` holds exactly one non-empty list: ``kind``."""
+    lists = {
+        "added": changes.added,
+        "removed": changes.removed,
+        "updated": changes.updated,
+        "moved": changes.moved,
+        "sections_added": changes.sections_added,
+        "sections_removed": changes.sections_removed,
+        "sections_renamed": changes.sections_renamed,
+    }
+    assert {name for name, items in lists.items() if items} == {kind}
+
+
+def test_identical_snapshots_have_no_changes() -> None:
+    changes = diff(snapshot(BASE, "1"), snapshot(BASE, "2"))
+    assert changes.is_empty
+    assert diff_to_json(changes)["summary"] == {"added": 0, "removed": 0, "updated": 0, "moved": 0}
+
+
+def test_added_and_removed_resources() -> None:
+    document = copy.deepcopy(BASE)
+    document["sections"][1]["resources"].append({"title": "LeCun", "url": "https://yann.lecun.com"})
+    changes = diff(snapshot(BASE), snapshot(document))
+    only(changes, "added")
+    [added] = changes.added
+    assert (added.resource.title, added.section, added.section_ids) == (
+        "LeCun",
+        ("People",),
+        ("people",),
+    )
+    reverse = diff(snapshot(document), snapshot(BASE))
+    only(reverse, "removed")
+    assert reverse.removed[0].resource.identity == "https://yann.lecun.com"
+
+
+@pytest.mark.parametrize(
+    ("field", "old", "new", "reported_old", "reported_new"),
+    [
+        ("title", "CS229", "Stanford CS229", "CS229", "Stanford CS229"),
+        ("kind", "course", "video", "course", "video"),
+        ("author", None, "Andrew Ng", None, {"name": "Andrew Ng"}),
+        ("description", None, "Hard.", None, "Hard."),
+        ("tags", None, ["ml"], (), ("ml",)),
+        ("cost", None, "free", None, "free"),
+        ("time", "10 hours", "12 hours", "10 hours", "12 hours"),
+        ("level", None, "advanced", None, "advanced"),
+        ("prerequisites", None, ["https://fast.ai"], (), ("https://fast.ai",)),
+    ],
+)
+def test_each_field_change_is_an_update(
+    field: str, old: Any, new: Any, reported_old: Any, reported_new: Any
+) -> None:
+    before = edited(**{f"s0_r0_{field}": old}) if old is not None else BASE
+    changes = diff(snapshot(before), snapshot(edited(**{f"s0_r0_{field}": new})))
+    only(changes, "updated")
+    [update] = changes.updated
+    assert [(change.field, change.old, change.new) for change in update.changes] == [
+        (field, reported_old, reported_new)
+    ]
+    assert not update.cosmetic
+    assert update.resource.identity == "https://example.org/cs229"
+    assert changes.announced_updates == (update,)
+
+
+def test_url_change_with_same_title_is_one_update() -> None:
+    changes = diff(snapshot(BASE), snapshot(edited(s0_r0_url="https://cs229.stanford.edu")))
+    only(changes, "updated")
+    [update] = changes.updated
+    assert [(c.field, c.old, c.new) for c in update.changes] == [
+        ("url", "https://example.org/cs229", "https://cs229.stanford.edu")
+    ]
+    assert update.old_identity == "https://example.org/cs229"
+    assert update.resource.identity == "https://cs229.stanford.edu"
+    assert not update.cosmetic
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://example.org/cs229",
+        "https://example.org/cs229/",
+        "https://example.org/cs229?utm_source=newsletter",
+        "https://EXAMPLE.org/cs229#top",
+    ],
+)
+def test_url_that_normalizes_the_same_is_cosmetic(url: str) -> None:
+    changes = diff(snapshot(BASE), snapshot(edited(s0_r0_url=url)))
+    only(changes, "updated")
+    [update] = changes.updated
+    assert update.cosmetic
+    assert changes.announced_updates == ()
+    assert diff_to_json(changes)["updated"][0]["cosmetic"] is True
+    assert diff_to_json(changes)["updated"][0]["url"] == url
+
+
+def test_cosmetic_url_with_a_real_change_is_announced() -> None:
+    document = edited(s0_r0_url="http://example.org/cs229", s0_r0_kind="video")
+    changes = diff(snapshot(BASE), snapshot(document))
+    assert not changes.updated[0].cosmetic
+    assert len(changes.announced_updates) == 1
+
+
+def test_title_change_at_the_same_url_is_an_update() -> None:
+    changes = diff(snapshot(BASE), snapshot(edited(s0_r1_title="fast.ai course")))
+    only(changes, "updated")
+    assert changes.updated[0].changes[0].field == "title"
+
+
+def test_whitespace_in_markdown_and_order_of_tags_are_not_changes() -> None:
+    document = edited(s0_r1_description="  Top-down.\n\n", s0_r2_tags=["basics", "math"])
+    assert diff(snapshot(BASE), snapshot(document)).is_empty
+
+
+def test_reordering_within_a_section_is_not_a_change() -> None:
+    document = copy.deepcopy(BASE)
+    document["sections"][0]["resources"].reverse()
+    assert diff(snapshot(BASE), snapshot(document)).is_empty
+
+
+def test_description_reports_the_new_value_as_written() -> None:
+    changes = diff(snapshot(BASE), snapshot(edited(s0_r1_description="Top-down,\n  practical.\n")))
+    assert changes.updated[0].changes[0].new == "Top-down,\n  practical.\n"
+
+
+def test_moved_resource_with_url() -> None:
+    document = copy.deepcopy(BASE)
+    karpathy = document["sections"][1]["resources"].pop()
+    document["sections"][0]["sections"][0]["resources"].append(karpathy)
+    changes = diff(snapshot(BASE), snapshot(document))
+    only(changes, "moved")
+    [move] = changes.moved
+    assert (move.from_section, move.to_section) == (("People",), ("Courses", "Deep learning"))
+    assert move.from_section_ids == ("people",)
+    assert move.to_section_ids == ("courses", "deep-learning")
+
+
+def test_moved_resource_without_url_is_a_move_not_removal_and_addition() -> None:
+    document = copy.deepcopy(BASE)
+    topic = document["sections"][0]["resources"].pop(2)
+    document["sections"][1]["resources"].insert(0, topic)
+    changes = diff(snapshot(BASE), snapshot(document))
+    only(changes, "moved")
+    [move] = changes.moved
+    assert move.old_identity == "courses/linear-algebra"
+    assert move.resource.identity == "people/linear-algebra"
+
+
+def test_moved_and_changed_resource_is_in_both_lists() -> None:
+    document = copy.deepcopy(BASE)
+    karpathy = document["sections"][1]["resources"].pop()
+    karpathy["kind"] = "person"
+    document["sections"][0]["resources"].append(karpathy)
+    changes = diff(snapshot(BASE), snapshot(document))
+    assert [u.resource.title for u in changes.updated] == ["Karpathy"]
+    assert [m.resource.title for m in changes.moved] == ["Karpathy"]
+
+
+def test_same_title_pairing_prefers_the_same_section() -> None:
+    # Two resources titled "Notes", one per section, both change URL: each pairs in place.
+    document = copy.deepcopy(BASE)
+    document["sections"][0]["resources"].append({"title": "Notes", "url": "https://a.org/1"})
+    document["sections"][1]["resources"].append({"title": "Notes", "url": "https://b.org/1"})
+    after = copy.deepcopy(document)
+    after["sections"][0]["resources"][-1]["url"] = "https://a.org/2"
+    after["sections"][1]["resources"][-1]["url"] = "https://b.org/2"
+    # Reordered sections: the pairing must follow sections, not document order.
+    after["sections"].reverse()
+    changes = diff(snapshot(document), snapshot(after))
+    assert not changes.moved
+    pairs = {(u.old_identity, u.resource.identity) for u in changes.updated}
+    assert pairs == {("https://a.org/1", "https://a.org/2"), ("https://b.org/1", "https://b.org/2")}
+
+
+def test_sections_added_removed_and_renamed() -> None:
+    document = copy.deepcopy(BASE)
+    document["sections"][1]["title"] = "People to follow"  # explicit id "people": a rename
+    document["sections"][0]["sections"] = []  # removes "Deep learning" and D2L
+    document["sections"].append({"title": "Papers"})
+    changes = diff(snapshot(BASE), snapshot(document))
+    assert [(s.id, s.old_title, s.title) for s in changes.sections_renamed] == [
+        ("people", "People", "People to follow")
+    ]
+    assert [(s.id, s.path) for s in changes.sections_removed] == [
+        ("deep-learning", ("Courses", "Deep learning"))
+    ]
+    assert [s.id for s in changes.sections_added] == ["papers"]
+    assert [r.resource.title for r in changes.removed] == ["D2L"]
+    # Resources of a renamed section did not move.
+    assert not changes.moved
+
+
+def test_order_follows_the_new_snapshot_and_removals_the_old() -> None:
+    document = copy.deepcopy(BASE)
+    document["sections"][1]["resources"].insert(0, {"title": "B", "url": "https://b.org"})
+    document["sections"][0]["resources"].insert(0, {"title": "A", "url": "https://a.org"})
+    changes = diff(snapshot(BASE), snapshot(document))
+    assert [c.resource.title for c in changes.added] == ["A", "B"]
+    reverse = diff(snapshot(document), snapshot(BASE))
+    assert [c.resource.title for c in reverse.removed] == ["A", "B"]
+
+
+def test_json_shape() -> None:
+    document = copy.deepcopy(BASE)
+    document["sections"][0]["resources"][2]["cost"] = "free"
+    document["sections"][1]["resources"].append({"title": "Ng", "url": "https://andrewng.org"})
+    changes = diff(snapshot(BASE, "2024.01"), snapshot(document, "2024.02"))
+    data = json.loads(json.dumps(diff_to_json(changes)))
+    assert data["old"] == {"version": "2024.01", "date": "2024-01-01"}
+    assert data["summary"] == {"added": 1, "removed": 0, "updated": 1, "moved": 0}
+    assert data["added"] == [
+        {
+            "id": "https://andrewng.org",
+            "title": "Ng",
+            "url": "https://andrewng.org",
+            "section": ["People"],
+        }
+    ]
+    assert data["updated"] == [
+        {
+            "id": "courses/linear-algebra",
+            "title": "Linear algebra",
+            "url": None,
+            "section": ["Courses"],
+            "changes": {"cost": {"old": None, "new": "free"}},
+            "cosmetic": False,
+        }
+    ]
+    assert data["sections"] == {"added": [], "removed": [], "renamed": []}
+
+
+def test_json_of_a_working_copy_names_its_file() -> None:
+    data = diff_to_json(diff(snapshot(BASE, "1"), snapshot(BASE)))
+    assert data["new"] == {"version": None, "date": None, "path": "working.yaml"}
+
+
+def test_bundled_releases_differ_in_kind_cost_and_author(repository: Any) -> None:
+    first, second = load_releases(open_project(repository))
+    changes = diff(first, second)
+    assert changes.added == changes.removed == changes.moved == ()
+    assert len(changes.updated) == len(list(second.roadmap.walk())) == 51
+    fields = {change.field for update in changes.updated for change in update.changes}
+    assert fields == {"kind", "cost", "author"}
+    cs229 = next(u for u in changes.updated if "CS229" in u.resource.title)
+    assert {c.field: c.new for c in cs229.changes}["author"] == {"name": "Andrew Ng"}
+
+
+def test_release_history_starts_from_an_empty_road_map(repository: Any) -> None:
+    releases = load_releases(open_project(repository))
+    first, second = release_history(releases)
+    assert len(first.added) == 51
+    assert first.old is None
+    assert first.new == releases[0].release
+    assert second.old == releases[0].release
