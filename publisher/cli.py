@@ -296,10 +296,42 @@ def feeds(settings: Settings, output_dir: Path | None) -> None:
     """Write the RSS, Atom and JSON feeds of new and updated resources.
 
     \b
+    Writes atom.xml, rss.xml and feed.json (every added or updated resource, newest
+    release first), releases/ (one entry per release), sections/<id>/ and tags/<tag>/
+    (a feed per section and per tag). Feed files of sections and tags that are gone are
+    removed. Serve the folder at base_url (data/site.yaml).
+
+    \b
     Example:
       publisher feeds -o public/
     """
-    _not_built_yet("feeds")
+    from publisher.diff import release_history
+    from publisher.feeds import render_feeds, stale_feed_files
+    from publisher.load import load_releases, load_site_of
+    from publisher.output import remove_files, write_files
+    from publisher.render import template_environment
+
+    project = settings.project()
+    site = load_site_of(project)
+    releases = load_releases(
+        project, progress=lambda paths: settings.progress(paths, label="Loading releases")
+    )
+    if not releases:
+        settings.warn("no releases yet: nothing to publish (freeze one with 'publisher release')")
+        return
+    history = list(release_history(releases))
+    files = render_feeds(site, history, template_environment(project.templates_dir))
+    folder = output_dir if output_dir is not None else project.root / "feeds"
+    written = write_files({folder / path: content for path, content in files.items()})
+    removed = remove_files(stale_feed_files(folder, files), root=folder)
+    for path in written:
+        settings.detail(f"wrote {path}")
+    for path in removed:
+        settings.detail(f"removed {path}")
+    settings.say(
+        f"{len(files)} feed files in {folder}: {len(written)} written, "
+        f"{len(files) - len(written)} unchanged, {len(removed)} removed"
+    )
 
 
 # --- changelog, build (issue 7) ----------------------------------------------------------

@@ -1,0 +1,691 @@
+"""Feeds: RSS 2.0, Atom 1.0 and JSON Feed 1.1 of new and updated resources, and of releases.
+
+A pure function of the site settings, the release history and the templates:
+`render_feeds` returns every feed document as bytes keyed by its path under the output
+folder. RSS and Atom are built with feedgen; JSON Feed 1.1 by hand (feedgen has none).
+Timestamps come from release dates, never from the clock, so a rebuild changes no byte.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import nh3
+from feedgen.entry import FeedEntry
+from feedgen.ext.base import BaseExtension
+from feedgen.feed import FeedGenerator
+
+from publisher.diff import FieldChange, ResourceChange, RoadmapDiff
+from publisher.errors import DataError, Problem
+from publisher.links import (
+    PAGE_FILE,
+    release_page_path,
+    resource_anchor,
+    site_url,
+    tag_authority,
+)
+from publisher.model import Author, Release, Site, slugify
+from publisher.render import render_template
+
+GENERATOR = "roadmap-publisher"
+JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
+ATOM_TYPE = "application/atom+xml"
+RSS_TYPE = "application/rss+xml"
+JSON_FEED_TYPE = "application/feed+json"
+ENTRY_TEMPLATE = "feed/entry.html.j2"
+RELEASE_TEMPLATE = "feed/release.html.j2"
+
+# Characters XML 1.0 forbids (lxml raises on them) and C1 controls validators flag.
+_NOT_XML_TEXT = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff\ud800-\udfff]"
+)
+# RFC 4151: taggingEntity = authorityName "," date; authorityName here is a DNS name.
+_DNS_NAME = re.compile(
+    r"[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*"
+)
+# RFC 4151: specific = *( pchar / "/" / "?" );
+# pchar = unreserved / pct-encoded / sub-delims / ":" / "@".
+_TAG_SPECIFIC_SAFE = frozenset(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/?"
+)
+_PERCENT_ENCODED = re.compile(r"%[0-9A-Fa-f]{2}")
+_PATH_SEPARATOR = " \u203a "  # a single right-pointing angle quote between section titles
+_SAFE_PATH_SEGMENT = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Entry:
+    """One feed entry, ready for every format: texts are clean, content is sanitized HTML."""
+
+    id: str
+    title: str
+    link: str
+    timestamp: dt.datetime
+    authors: tuple[Author, ...]
+    categories: tuple[str, ...]
+    content_html: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FeedDocument:
+    """One feed (in one or more formats) under ``folder`` ("" for the top level)."""
+
+    folder: str
+    title: str
+    subtitle: str
+    entries: tuple[Entry, ...]
+    updated: dt.datetime
+    formats: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Announcement:
+    """An added or updated resource of one release, with its place in the feeds' order."""
+
+    release: Release
+    kind: str  # "added" or "updated"
+    change: ResourceChange
+    timestamp: dt.datetime
+
+
+def render_feeds(
+    site: Site, history: Sequence[RoadmapDiff], environment: jinja2.Environment
+) -> dict[str, bytes]:
+    """Every feed document as bytes, keyed by its path relative to the output folder.
+
+    ``history`` is the release history oldest first (as `diff.release_history` yields it).
+    Without any release there is nothing to announce and the result is empty. Raises
+    TemplateError when a feed template is broken, DataError when base_url cannot make tag: ids.
+    """
+    releases = [item for item in history if item.new is not None]
+    if not releases:
+        return {}
+    authority = _tag_authority(site)
+    limit = site.feeds.entries
+    entries = _EntryMaker(site, environment, authority)
+    newest_first = list(reversed(releases))
+
+    files: dict[str, bytes] = {}
+    main = _newest(_announcements(newest_first), limit)
+    files.update(
+        _render(
+            site,
+            FeedDocument(
+                folder="",
+                title=_clean(site.title),
+                subtitle=_clean(site.description or f"New and updated resources of {site.title}"),
+                entries=tuple(entries.resource(item) for item in main),
+                updated=_updated(main, newest_first),
+                formats=("atom", "rss", "json"),
+            ),
+        )
+    )
+    files.update(_render(site, _releases_feed(site, newest_first, limit, entries)))
+    for document in _section_feeds(site, newest_first, limit, entries):
+        files.update(_render(site, document))
+    for document in _tag_feeds(site, newest_first, limit, entries):
+        files.update(_render(site, document))
+    return files
+
+
+# --- what goes into which feed -----------------------------------------------------------
+
+
+def _changes_of(item: RoadmapDiff) -> list[tuple[str, ResourceChange]]:
+    """The announced changes of one release in its order: additions, then updates."""
+    return [("added", change) for change in item.added] + [
+        ("updated", change) for change in item.announced_updates
+    ]
+
+
+def _release_offsets(newest_first: Sequence[RoadmapDiff]) -> dict[str, int]:
+    """Seconds already used on a release's date by earlier releases of the same date.
+
+    Releases of one day (import-history's 2024.03.05 and 2024.03.05.2) then keep distinct
+    timestamps, and the later release stays later.
+    """
+    offsets: dict[str, int] = {}
+    used: dict[dt.date, int] = {}
+    for item in reversed(newest_first):
+        release = _release(item)
+        offsets[release.version] = used.get(release.date, 0)
+        used[release.date] = used.get(release.date, 0) + len(_changes_of(item))
+    return offsets
+
+
+def _announcements(newest_first: Sequence[RoadmapDiff]) -> Iterator[_Announcement]:
+    """Every added or updated resource, newest release first, then in the release's order.
+
+    The timestamp is the release date at 00:00 UTC plus seconds counting down through the
+    release's order: distinct per entry, and a reader sorting by date keeps our order.
+    """
+    offsets = _release_offsets(newest_first)
+    for item in newest_first:
+        release = _release(item)
+        changes = _changes_of(item)
+        start = _midnight(release.date) + dt.timedelta(seconds=offsets[release.version])
+        last = len(changes) - 1
+        for index, (kind, change) in enumerate(changes):
+            yield _Announcement(
+                release=release,
+                kind=kind,
+                change=change,
+                timestamp=start + dt.timedelta(seconds=last - index),
+            )
+
+
+def _newest(announcements: Iterator[_Announcement], limit: int) -> list[_Announcement]:
+    """The first ``limit`` announcements, without walking further (history may be long)."""
+    newest = []
+    for announcement in announcements:
+        newest.append(announcement)
+        if len(newest) >= limit:
+            break
+    return newest
+
+
+def _updated(items: Sequence[_Announcement], newest_first: Sequence[RoadmapDiff]) -> dt.datetime:
+    """A feed's updated time: its newest entry's, else the newest release's date."""
+    if items:
+        return items[0].timestamp
+    return _midnight(_release(newest_first[0]).date)
+
+
+def _section_feeds(
+    site: Site, newest_first: Sequence[RoadmapDiff], limit: int, entries: _EntryMaker
+) -> Iterator[FeedDocument]:
+    """One feed per section that has resources, nested sections included.
+
+    A section's feed holds its own resources and those of its subsections.
+    """
+    buckets: dict[str, list[_Announcement]] = {}
+    paths: dict[str, tuple[str, ...]] = {}
+    for announcement in _announcements(newest_first):
+        change = announcement.change
+        for depth, section_id in enumerate(change.section_ids):
+            bucket = buckets.setdefault(section_id, [])
+            if section_id not in paths:
+                # The newest release that touches a section names it.
+                paths[section_id] = change.section[: depth + 1]
+            if len(bucket) < limit:
+                bucket.append(announcement)
+    for section_id in sorted(buckets):
+        path = paths[section_id]
+        items = buckets[section_id]
+        title = path[-1] if path else section_id
+        yield FeedDocument(
+            folder=f"sections/{_path_segment(section_id)}/",
+            title=_clean(f"{site.title}: {title}"),
+            subtitle=_clean(f"New and updated resources in {_PATH_SEPARATOR.join(path) or title}"),
+            entries=tuple(entries.resource(item) for item in items),
+            updated=items[0].timestamp,
+            formats=("atom", "rss"),
+        )
+
+
+def _tag_feeds(
+    site: Site, newest_first: Sequence[RoadmapDiff], limit: int, entries: _EntryMaker
+) -> Iterator[FeedDocument]:
+    """One Atom feed per tag (tags that slugify alike share one feed)."""
+    buckets: dict[str, list[_Announcement]] = {}
+    names: dict[str, str] = {}
+    for announcement in _announcements(newest_first):
+        for tag in dict.fromkeys(slugify(tag) for tag in announcement.change.resource.tags):
+            bucket = buckets.setdefault(tag, [])
+            if len(bucket) < limit:
+                bucket.append(announcement)
+        for tag in announcement.change.resource.tags:
+            names.setdefault(slugify(tag), tag)
+    for slug in sorted(buckets):
+        items = buckets[slug]
+        yield FeedDocument(
+            folder=f"tags/{slug}/",
+            title=_clean(f"{site.title}: {names[slug]}"),
+            subtitle=_clean(f"New and updated resources tagged {names[slug]}"),
+            entries=tuple(entries.resource(item) for item in items),
+            updated=items[0].timestamp,
+            formats=("atom",),
+        )
+
+
+def _releases_feed(
+    site: Site, newest_first: Sequence[RoadmapDiff], limit: int, entries: _EntryMaker
+) -> FeedDocument:
+    """One entry per release, its changelog as content."""
+    per_date: dict[dt.date, int] = {}
+    timestamps: dict[str, dt.datetime] = {}
+    for item in reversed(newest_first):
+        release = _release(item)
+        seconds = per_date.get(release.date, 0)
+        per_date[release.date] = seconds + 1
+        timestamps[release.version] = _midnight(release.date) + dt.timedelta(seconds=seconds)
+    shown = newest_first[:limit]
+    return FeedDocument(
+        folder="releases/",
+        title=_clean(f"{site.title}: releases"),
+        subtitle=_clean(f"Every release of {site.title}, with what changed"),
+        entries=tuple(entries.release(item, timestamps[_release(item).version]) for item in shown),
+        updated=timestamps[_release(newest_first[0]).version],
+        formats=("atom", "rss", "json"),
+    )
+
+
+# --- entries -------------------------------------------------------------------------------
+
+
+class _EntryMaker:
+    """Builds each entry once (the same one shows in many feeds), content through templates."""
+
+    def __init__(self, site: Site, environment: jinja2.Environment, authority: str) -> None:
+        self.site = site
+        self.environment = environment
+        self.authority = authority
+        self.cache: dict[tuple[str, str, str], Entry] = {}
+
+    def resource(self, announcement: _Announcement) -> Entry:
+        """The entry of one added or updated resource."""
+        release, change = announcement.release, announcement.change
+        resource = change.resource
+        key = (release.version, announcement.kind, resource.identity)
+        cached = self.cache.get(key)
+        if cached is not None:
+            return cached
+        link = resource.url or site_url(
+            self.site, f"{PAGE_FILE}#{resource_anchor(release.version, resource.identity)}"
+        )
+        title = resource.title if announcement.kind == "added" else f"Updated: {resource.title}"
+        content = render_template(
+            self.environment,
+            ENTRY_TEMPLATE,
+            {
+                "site": self.site,
+                "release": release,
+                "kind": announcement.kind,
+                "resource": resource,
+                "section": change.section,
+                "changes": [_describe_change(field) for field in change.changes],
+            },
+        )
+        entry = Entry(
+            id=tag_uri(
+                self.authority,
+                release.date.year,
+                f"{release.version}/{announcement.kind}/{resource.identity}",
+            ),
+            title=_clean(title),
+            link=link,
+            timestamp=announcement.timestamp,
+            authors=(_clean_author(resource.author),) if resource.author else (),
+            categories=tuple(
+                _clean(name)
+                for name in dict.fromkeys((*change.section[:1], *resource.tags))
+                if _clean(name).strip()
+            ),
+            content_html=_feed_html(content),
+        )
+        self.cache[key] = entry
+        return entry
+
+    def release(self, item: RoadmapDiff, timestamp: dt.datetime) -> Entry:
+        """The entry of one release: its changelog as HTML."""
+        release = _release(item)
+        title = f"{release.version}: {release.title}" if release.title else release.version
+        content = render_template(
+            self.environment,
+            RELEASE_TEMPLATE,
+            {
+                "site": self.site,
+                "release": release,
+                "added": item.added,
+                "updated": [
+                    (change, [_describe_change(field) for field in change.changes])
+                    for change in item.announced_updates
+                ],
+                "removed": item.removed,
+                "moved": item.moved,
+                "sections_added": item.sections_added,
+                "sections_removed": item.sections_removed,
+                "sections_renamed": item.sections_renamed,
+                "resource_link": lambda change: self.resource_link(release, change),
+            },
+        )
+        return Entry(
+            id=tag_uri(self.authority, release.date.year, f"{release.version}/release"),
+            title=_clean(f"Release {title}"),
+            link=site_url(self.site, release_page_path(release.version)),
+            timestamp=timestamp,
+            authors=(),
+            categories=(),
+            content_html=_feed_html(content),
+        )
+
+    def resource_link(self, release: Release, change: ResourceChange) -> str:
+        """Where a resource of a release links to: its URL, else its anchor on the page."""
+        return change.resource.url or site_url(
+            self.site,
+            f"{PAGE_FILE}#{resource_anchor(release.version, change.resource.identity)}",
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ChangeText:
+    """One changed field as the templates show it. ``old``/``new`` are display texts;
+    ``added``/``removed`` list items of list fields; ``links`` marks URL values."""
+
+    field: str
+    label: str
+    old: str = ""
+    new: str = ""
+    added: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    links: bool = False
+
+
+_FIELD_LABELS = {
+    "title": "Title",
+    "url": "Link",
+    "id": "Id",
+    "kind": "Kind",
+    "author": "Author",
+    "description": "Description",
+    "tags": "Tags",
+    "cost": "Cost",
+    "time": "Time",
+    "level": "Level",
+    "prerequisites": "Prerequisites",
+}
+
+
+def _describe_change(change: FieldChange) -> ChangeText:
+    """A field change as display text: lists as added/removed items, values as short text."""
+    label = _FIELD_LABELS.get(change.field, change.field.replace("_", " ").capitalize())
+    if isinstance(change.old, list | tuple) or isinstance(change.new, list | tuple):
+        old_items = [_display(value) for value in change.old or ()]
+        new_items = [_display(value) for value in change.new or ()]
+        return ChangeText(
+            field=change.field,
+            label=label,
+            added=tuple(item for item in new_items if item not in old_items),
+            removed=tuple(item for item in old_items if item not in new_items),
+        )
+    if change.field == "description":
+        # The new description is shown in full above; repeating old and new helps nobody.
+        return ChangeText(field=change.field, label=label)
+    return ChangeText(
+        field=change.field,
+        label=label,
+        old=_display(change.old),
+        new=_display(change.new),
+        links=change.field == "url",
+    )
+
+
+def _display(value: Any) -> str:
+    """A JSON-compatible value as one line of text."""
+    if value is None:
+        return ""
+    if isinstance(value, dict):
+        return _clean(str(value.get("name") or value.get("url") or ""))
+    if isinstance(value, Author):
+        return _clean(value.name)
+    return _clean(str(value))
+
+
+def _strip_relative_links(tag: str, attribute: str, value: str) -> str | None:
+    """nh3 attribute filter: a link or image relative to the road map's own document means
+    nothing in a feed reader (validators warn about them), so it goes."""
+    if attribute in ("href", "src") and not re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", value):
+        return None
+    return value
+
+
+def _feed_html(html: str) -> str:
+    """Template output as feed content: sanitized again, relative links dropped, clean text."""
+    cleaned = nh3.clean(_clean(html), attribute_filter=_strip_relative_links)
+    return cleaned.strip()
+
+
+# --- identifiers and text -------------------------------------------------------------------
+
+
+def tag_uri(authority: str, year: int, specific: str) -> str:
+    """An RFC 4151 tag URI; characters a tag's specific part does not allow are %-encoded."""
+    return f"tag:{authority},{year:04d}:{_encode_specific(specific)}"
+
+
+def _encode_specific(text: str) -> str:
+    encoded = []
+    position = 0
+    while position < len(text):
+        character = text[position]
+        if character in _TAG_SPECIFIC_SAFE:
+            encoded.append(character)
+        elif character == "%" and _PERCENT_ENCODED.match(text, position):
+            # Keep existing %XX escapes of URLs as they are: re-encoding would double them.
+            encoded.append(text[position : position + 3].upper())
+            position += 3
+            continue
+        else:
+            encoded.extend(f"%{byte:02X}" for byte in character.encode("utf-8"))
+        position += 1
+    return "".join(encoded)
+
+
+def _tag_authority(site: Site) -> str:
+    """The authority of entry ids: base_url's host as an ASCII DNS name."""
+    host = tag_authority(site)
+    with contextlib.suppress(UnicodeError):  # left as is: the check below explains
+        host = host.encode("idna").decode("ascii")
+    if not _DNS_NAME.fullmatch(host):
+        raise DataError(
+            [
+                Problem(
+                    path="data/site.yaml",
+                    key="base_url",
+                    message=f"the host {host!r} is not a DNS name, so feed entries cannot get "
+                    "tag: ids (RFC 4151); use a host name",
+                )
+            ]
+        )
+    return host
+
+
+def _path_segment(name: str) -> str:
+    """A section id as one safe path segment (ids are slugs unless set by hand)."""
+    return name if _SAFE_PATH_SEGMENT.fullmatch(name) and ".." not in name else slugify(name)
+
+
+def _clean(text: str) -> str:
+    """Text without the characters XML cannot carry (lxml refuses them)."""
+    return _NOT_XML_TEXT.sub("", text)
+
+
+def _clean_author(author: Author) -> Author:
+    return Author(name=_clean(author.name), url=author.url, email=_clean(author.email))
+
+
+def _release(item: RoadmapDiff) -> Release:
+    assert item.new is not None  # render_feeds keeps only diffs of releases
+    return item.new
+
+
+def _midnight(day: dt.date) -> dt.datetime:
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
+
+
+def _rfc3339(moment: dt.datetime) -> str:
+    return moment.isoformat()
+
+
+# --- formats --------------------------------------------------------------------------------
+
+
+def _render(site: Site, document: FeedDocument) -> dict[str, bytes]:
+    """The files of one feed document, one per format it is published in."""
+    renderers: dict[str, tuple[str, Callable[[Site, FeedDocument, str], bytes]]] = {
+        "atom": ("atom.xml", _atom),
+        "rss": ("rss.xml", _rss),
+        "json": ("feed.json", _json_feed),
+    }
+    files = {}
+    for name in document.formats:
+        file_name, renderer = renderers[name]
+        path = document.folder + file_name
+        files[path] = renderer(site, document, path)
+    return files
+
+
+class _RssHubExtension(BaseExtension):  # type: ignore[misc]
+    """feedgen writes only the self atom:link into RSS; WebSub also needs rel=hub there."""
+
+    hub = ""
+
+    def extend_rss(self, feed: Any) -> Any:
+        channel = feed[0]
+        link = channel.makeelement(
+            "{http://www.w3.org/2005/Atom}link", {"href": self.hub, "rel": "hub"}
+        )
+        channel.append(link)
+        return feed
+
+
+def _generator(site: Site, document: FeedDocument, path: str, self_type: str) -> FeedGenerator:
+    """A FeedGenerator with every channel field set explicitly (feedgen defaults to now())."""
+    generator = FeedGenerator()
+    self_url = site_url(site, path)
+    generator.id(self_url)
+    generator.title(document.title)
+    generator.subtitle(document.subtitle)
+    generator.description(document.subtitle)
+    author = site.author or Author(name=site.title)
+    generator.author(_person(_clean_author(author)))
+    # The RSS channel link is the last link added: the site must come after self.
+    generator.link(href=self_url, rel="self", type=self_type)
+    if site.hub:
+        generator.link(href=site.hub, rel="hub")
+    generator.link(href=site_url(site), rel="alternate", type="text/html")
+    generator.language(site.language)
+    generator.generator(GENERATOR)
+    generator.updated(document.updated)
+    generator.lastBuildDate(document.updated)
+    generator.pubDate(document.updated)
+    if site.feeds.icon:
+        generator.icon(site.feeds.icon)
+    if site.feeds.logo:
+        generator.logo(site.feeds.logo)
+    return generator
+
+
+def _person(author: Author) -> dict[str, str]:
+    person = {"name": author.name}
+    if author.email:
+        person["email"] = author.email
+    if author.url:
+        person["uri"] = author.url
+    return person
+
+
+def _feedgen_entry(entry: Entry, *, rss: bool) -> FeedEntry:
+    item = FeedEntry()
+    item.id(entry.id)
+    item.title(entry.title)
+    item.link(href=entry.link, rel="alternate")
+    item.updated(entry.timestamp)
+    item.published(entry.timestamp)
+    # Atom content must be type="html" (escaped), never CDATA; RSS gets it as description.
+    item.content(entry.content_html, type="html")
+    for category in entry.categories:
+        item.category(term=category)
+    if entry.authors:
+        item.author([_person(author) for author in entry.authors])
+        if rss:
+            # RSS <author> must be an e-mail address: names go to dc:creator.
+            item.load_extension("dc", atom=False, rss=True)
+            item.dc.dc_creator([author.name for author in entry.authors])
+    return item
+
+
+def _atom(site: Site, document: FeedDocument, path: str) -> bytes:
+    generator = _generator(site, document, path, ATOM_TYPE)
+    for entry in document.entries:
+        generator.add_entry(_feedgen_entry(entry, rss=False), order="append")
+    return bytes(generator.atom_str(pretty=True, encoding="UTF-8"))
+
+
+def _rss(site: Site, document: FeedDocument, path: str) -> bytes:
+    generator = _generator(site, document, path, RSS_TYPE)
+    generator.load_extension("dc", atom=False, rss=True)
+    if site.hub:
+        generator.register_extension("websub", _RssHubExtension, None, atom=False, rss=True)
+        generator.websub.hub = site.hub
+    if site.feeds.logo:
+        generator.image(url=site.feeds.logo, title=document.title, link=site_url(site))
+    for entry in document.entries:
+        generator.add_entry(_feedgen_entry(entry, rss=True), order="append")
+    return bytes(generator.rss_str(pretty=True, encoding="UTF-8"))
+
+
+def _json_feed(site: Site, document: FeedDocument, path: str) -> bytes:
+    """JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/), keys in the spec's order."""
+    feed: dict[str, Any] = {
+        "version": JSON_FEED_VERSION,
+        "title": document.title,
+        "home_page_url": site_url(site),
+        "feed_url": site_url(site, path),
+        "description": document.subtitle,
+    }
+    if site.feeds.logo:
+        feed["icon"] = site.feeds.logo
+    if site.feeds.icon:
+        feed["favicon"] = site.feeds.icon
+    feed["authors"] = [_json_author(_clean_author(site.author or Author(name=site.title)))]
+    feed["language"] = site.language
+    if site.hub:
+        feed["hubs"] = [{"type": "WebSub", "url": site.hub}]
+    feed["items"] = [_json_item(entry) for entry in document.entries]
+    return (json.dumps(feed, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _json_item(entry: Entry) -> dict[str, Any]:
+    item: dict[str, Any] = {
+        "id": entry.id,
+        "url": entry.link,
+        "title": entry.title,
+        "content_html": entry.content_html,
+        "date_published": _rfc3339(entry.timestamp),
+        "date_modified": _rfc3339(entry.timestamp),
+    }
+    if entry.authors:
+        item["authors"] = [_json_author(author) for author in entry.authors]
+    if entry.categories:
+        item["tags"] = list(entry.categories)
+    return item
+
+
+def _json_author(author: Author) -> dict[str, str]:
+    person = {"name": author.name}
+    if author.url:
+        person["url"] = author.url
+    return person
+
+
+def stale_feed_files(folder: Path, produced: Iterable[str]) -> list[Path]:
+    """Feed files under ``folder``'s sections/ and tags/ that ``produced`` no longer has
+    (a section or tag that went away), sorted; only names this module writes count."""
+    keep = {folder / path for path in produced}
+    stale: list[Path] = []
+    for area in ("sections", "tags"):
+        root = folder / area
+        if not root.is_dir():
+            continue
+        for name in ("atom.xml", "rss.xml", "feed.json"):
+            stale.extend(path for path in root.glob(f"*/{name}") if path not in keep)
+    return sorted(stale)
