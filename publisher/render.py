@@ -14,6 +14,7 @@ from typing import Any
 import jinja2
 import nh3
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 from markupsafe import Markup
 
 from publisher.errors import Problem, TemplateError
@@ -88,6 +89,12 @@ def _template_file(environment: jinja2.Environment, name: str) -> str:
 @functools.cache
 def _markdown_parser() -> MarkdownIt:
     return MarkdownIt("commonmark", {"linkify": True, "html": False}).enable("linkify")
+
+
+def markdown_tokens(text: str) -> list[Token]:
+    """The CommonMark block tokens of ``text`` (inline tokens as children), for plain-text
+    renderings such as the email's text part."""
+    return _markdown_parser().parse(text) if text else []
 
 
 def markdown_to_html(text: str) -> Markup:

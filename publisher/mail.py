@@ -1,0 +1,616 @@
+"""The changelog email of a release: Jinja2 + MJML → responsive HTML and plain text, and the
+MIME message one subscriber receives. Pure: no SMTP (that is `send`), no clock, no env reads.
+
+The costly step is MJML compilation, so it happens once per distinct section selection
+(`render_release_email`). Everything personal (the unsubscribe token, the recipient) is added
+afterwards by `personalize`, which only substitutes a placeholder and builds the MIME message::
+
+    rendered = render_release_email(site, changes, environment, sections=subscriber.sections)
+    if rendered is not None:
+        message = personalize(rendered, address=subscriber.address, name=subscriber.name,
+                              token=unsubscribe_token(secret, subscriber.address))
+        smtp.send_message(message)      # or bytes(message)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import textwrap
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.policy import SMTP
+from email.utils import format_datetime, parseaddr
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+import jinja2
+
+from publisher import links
+from publisher.diff import FieldChange, ResourceChange, ResourceMove, RoadmapDiff
+from publisher.errors import DataError, Problem, TemplateError
+from publisher.model import Release, Resource, Site, slugify
+from publisher.render import render_template
+
+HTML_TEMPLATE = "email/changelog.mjml.j2"
+TEXT_TEMPLATE = "email/changelog.txt.j2"
+SUBJECT_TEMPLATE = "email/subject.txt.j2"
+PREHEADER_TEMPLATE = "email/preheader.txt.j2"
+
+# Stands for the subscriber's unsubscribe token until `personalize` puts the real one in.
+# Only URL-safe letters and digits, so it comes through Jinja escaping, MJML and text wrapping
+# unchanged; long and odd enough that no road map text contains it by accident.
+TOKEN_PLACEHOLDER = "PUBLISHERxUNSUBSCRIBExTOKENx7c1f94be"
+
+TEXT_WIDTH = 78
+SECTION_SEPARATOR = " \u203a "  # a single right-pointing angle quote between section titles
+_SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+_WHITESPACE = re.compile(r"\s+")
+# Line breaks, other control characters and Unicode line/paragraph separators: none may reach
+# a header, where a line break would start a new header (injection).
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\u0085\u2028\u2029]+")
+_FIELD_LABELS = {
+    "title": "title",
+    "url": "link",
+    "kind": "kind",
+    "author": "author",
+    "description": "description",
+    "tags": "tags",
+    "cost": "cost",
+    "time": "time",
+    "level": "level",
+    "prerequisites": "prerequisites",
+}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EmailEntry:
+    """One resource as the email shows it. ``change`` is added, updated, moved or removed."""
+
+    change: str
+    title: str
+    url: str
+    page_url: str
+    description: str
+    details: tuple[str, ...] = ()
+    what_changed: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EmailGroup:
+    """The entries of one section, ``path`` being its titles from the top level down."""
+
+    path: tuple[str, ...]
+    section_ids: tuple[str, ...]
+    entries: tuple[EmailEntry, ...]
+
+    @property
+    def title(self) -> str:
+        """The section path as one heading: ``Learn From Others \u203a Newsletters``."""
+        return SECTION_SEPARATOR.join(self.path) or "Other"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ChangeCounts:
+    """How many resources a selection of the release adds, updates (or moves) and removes."""
+
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+
+    @property
+    def total(self) -> int:
+        """All changes together; 0 means there is nothing to send."""
+        return self.added + self.updated + self.removed
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RenderedEmail:
+    """One release's email for one section selection, compiled once and shared by every
+    subscriber of that selection. ``html``, ``text`` and ``mjml`` hold `TOKEN_PLACEHOLDER`
+    where the subscriber's unsubscribe token goes: use `with_token` or `personalize`."""
+
+    site: Site
+    release: Release
+    sections: frozenset[str] = field(default_factory=frozenset)
+    counts: ChangeCounts
+    subject: str
+    preheader: str
+    html: str
+    text: str
+    mjml: str
+
+    def with_token(self, token: str) -> RenderedEmail:
+        """A copy whose html, text and mjml carry ``token`` (URL-quoted) instead of the
+        placeholder: what one subscriber reads."""
+        safe = quote_token(token)
+        return replace(
+            self,
+            html=self.html.replace(TOKEN_PLACEHOLDER, safe),
+            text=self.text.replace(TOKEN_PLACEHOLDER, safe),
+            mjml=self.mjml.replace(TOKEN_PLACEHOLDER, safe),
+        )
+
+
+# --- selecting and describing the changes ------------------------------------------------
+
+
+def selection_includes(sections: frozenset[str] | None, section_ids: Iterable[str]) -> bool:
+    """Whether a change located at ``section_ids`` (top-level id first) belongs to a selection.
+
+    None or an empty selection means every section; choosing a section includes its nested
+    sections, so a change belongs when any id on its path is selected.
+    """
+    return not sections or any(section_id in sections for section_id in section_ids)
+
+
+def describe_field_change(change: FieldChange) -> str:
+    """One line saying what changed in a field, e.g. ``cost: free (was paid)``."""
+    label = _FIELD_LABELS.get(change.field, change.field)
+    old, new = change.old, change.new
+    if change.field == "description":
+        return "description rewritten" if old and new else f"description {_set_or_removed(new)}"
+    if isinstance(old, list | tuple) or isinstance(new, list | tuple):
+        before, after = tuple(old or ()), tuple(new or ())
+        gained = [item for item in after if item not in before]
+        lost = [item for item in before if item not in after]
+        parts = []
+        if gained:
+            parts.append("added " + ", ".join(map(str, gained)))
+        if lost:
+            parts.append("removed " + ", ".join(map(str, lost)))
+        return f"{label}: " + ("; ".join(parts) or "reordered")
+    if change.field == "title":
+        return f"renamed from “{_value_text(old)}”"
+    if not old:
+        return f"{label}: {_value_text(new)} (new)"
+    if not new:
+        return f"{label} removed (was {_value_text(old)})"
+    return f"{label}: {_value_text(new)} (was {_value_text(old)})"
+
+
+def _set_or_removed(value: Any) -> str:
+    return "added" if value else "removed"
+
+
+def _value_text(value: Any) -> str:
+    if isinstance(value, dict):
+        return str(value.get("name") or value.get("url") or value.get("email") or "")
+    return "" if value is None else str(value)
+
+
+def safe_url(url: str) -> str:
+    """``url`` when it is http, https or mailto, else '' (a ``javascript:`` link never reaches
+    an href, whatever built the data)."""
+    url = url.strip()
+    try:
+        scheme = urlsplit(url).scheme.lower()
+    except ValueError:
+        return ""
+    return url if scheme in _SAFE_SCHEMES and not _CONTROL.search(url) else ""
+
+
+def _details(resource: Resource) -> tuple[str, ...]:
+    details = [resource.kind]
+    if resource.author is not None and resource.author.name:
+        details.append(f"by {resource.author.name}")
+    details += [resource.cost, resource.level, resource.time]
+    return tuple(detail for detail in details if detail)
+
+
+def _entry(
+    site: Site, version: str, kind: str, resource: Resource, what_changed: tuple[str, ...] = ()
+) -> EmailEntry:
+    page = (
+        links.site_url(site, links.PAGE_FILE)
+        + "#"
+        + links.resource_anchor(version, resource.identity)
+    )
+    return EmailEntry(
+        change=kind,
+        title=resource.title,
+        url=safe_url(resource.url),
+        page_url=page,
+        description=resource.description if kind != "removed" else "",
+        details=_details(resource) if kind != "removed" else (),
+        what_changed=what_changed,
+    )
+
+
+def _group_changes(
+    site: Site, changes: RoadmapDiff, sections: frozenset[str] | None
+) -> tuple[tuple[EmailGroup, ...], ChangeCounts]:
+    version = changes.new.version if changes.new else ""
+    groups: dict[tuple[str, ...], tuple[tuple[str, ...], list[EmailEntry]]] = {}
+    counts = {"added": 0, "updated": 0, "removed": 0}
+
+    def add(ids: tuple[str, ...], path: tuple[str, ...], entry: EmailEntry, counted: str) -> None:
+        groups.setdefault(ids, (path, []))[1].append(entry)
+        counts[counted] += 1
+
+    change: ResourceChange
+    for change in changes.added:
+        if selection_includes(sections, change.section_ids):
+            add(
+                change.section_ids,
+                change.section,
+                _entry(site, version, "added", change.resource),
+                "added",
+            )
+    updated_identities = set()
+    for change in changes.announced_updates:
+        if selection_includes(sections, change.section_ids):
+            updated_identities.add(change.resource.identity)
+            lines = tuple(
+                describe_field_change(field_change)
+                for field_change in change.changes
+                if field_change.field in _FIELD_LABELS
+            )
+            lines += tuple(
+                _move_line(move)
+                for move in changes.moved
+                if move.resource.identity == change.resource.identity
+            )
+            entry = _entry(site, version, "updated", change.resource, lines)
+            add(change.section_ids, change.section, entry, "updated")
+    for move in changes.moved:
+        if move.resource.identity in updated_identities:
+            continue
+        if selection_includes(sections, (*move.from_section_ids, *move.to_section_ids)):
+            entry = _entry(site, version, "moved", move.resource, (_move_line(move),))
+            add(move.to_section_ids, move.to_section, entry, "updated")
+    for change in changes.removed:
+        if selection_includes(sections, change.section_ids):
+            add(
+                change.section_ids,
+                change.section,
+                _entry(site, version, "removed", change.resource),
+                "removed",
+            )
+    ordered = tuple(
+        EmailGroup(path=path, section_ids=ids, entries=tuple(entries))
+        for ids, (path, entries) in groups.items()
+    )
+    return ordered, ChangeCounts(**counts)
+
+
+def _move_line(move: ResourceMove) -> str:
+    return (
+        f"moved from {SECTION_SEPARATOR.join(move.from_section)}"
+        f" to {SECTION_SEPARATOR.join(move.to_section)}"
+    )
+
+
+# --- rendering ---------------------------------------------------------------------------
+
+
+def render_release_email(
+    site: Site,
+    release_diff: RoadmapDiff,
+    environment: jinja2.Environment,
+    *,
+    sections: frozenset[str] | None = None,
+) -> RenderedEmail | None:
+    """The email of ``release_diff.new`` for subscribers of ``sections`` (None or empty: all),
+    or None when nothing in those sections changed.
+
+    Compiles MJML once; the result serves every subscriber of the selection through
+    `personalize`. Raises TemplateError for a broken template or MJML, DataError when the
+    site has no way to unsubscribe (neither ``email.unsubscribe_url`` nor an address).
+    """
+    release = _release_of(release_diff)
+    groups, counts = _group_changes(site, release_diff, sections)
+    if counts.total == 0:
+        return None
+    unsubscribe = unsubscribe_link(site, TOKEN_PLACEHOLDER)
+    if not unsubscribe:
+        raise DataError(
+            [
+                Problem(
+                    path="site.yaml",
+                    key="email.unsubscribe_url",
+                    message="an email needs an unsubscribe link: set email.unsubscribe_url "
+                    "(or at least email.reply_to or email.from)",
+                )
+            ]
+        )
+    context = _context(
+        environment, site, release, groups, counts, web_copy=False, unsubscribe=unsubscribe
+    )
+    mjml_text = render_template(environment, HTML_TEMPLATE, context)
+    return RenderedEmail(
+        site=site,
+        release=release,
+        sections=frozenset(sections or ()),
+        counts=counts,
+        subject=context["subject"],
+        preheader=context["preheader"],
+        html=compile_mjml(mjml_text, _template_path(environment, HTML_TEMPLATE)),
+        text=_render_text(environment, context),
+        mjml=mjml_text,
+    )
+
+
+def web_copy(site: Site, release_diff: RoadmapDiff, environment: jinja2.Environment) -> bytes:
+    """The "view in browser" page of a release's email (all sections, no personal token), for
+    ``links.release_page_path(version)``. Raises TemplateError for a broken template."""
+    release = _release_of(release_diff)
+    groups, counts = _group_changes(site, release_diff, None)
+    context = _context(environment, site, release, groups, counts, web_copy=True, unsubscribe="")
+    mjml_text = render_template(environment, HTML_TEMPLATE, context)
+    return compile_mjml(mjml_text, _template_path(environment, HTML_TEMPLATE)).encode("utf-8")
+
+
+def compile_mjml(mjml_text: str, label: str = HTML_TEMPLATE) -> str:
+    """MJML → HTML with mjml-python; raises TemplateError naming ``label`` when MJML is broken."""
+    import mjml  # the compiler is a native extension: loaded only when an email is made
+
+    try:
+        # fonts={}: no web-font <link>; the templates use system fonts, which every client has.
+        html: str = mjml.mjml2html(mjml_text, fonts={})
+    except (ValueError, RuntimeError) as error:
+        raise TemplateError(
+            [Problem(path=label, message=f"the rendered MJML does not compile: {error}")]
+        ) from None
+    return html
+
+
+def _release_of(release_diff: RoadmapDiff) -> Release:
+    if release_diff.new is None:
+        raise ValueError("an email is made for a release: release_diff.new is None")
+    return release_diff.new
+
+
+def _template_path(environment: jinja2.Environment, name: str) -> str:
+    try:
+        filename = environment.get_template(name).filename
+    except jinja2.TemplateError:
+        return name
+    return filename or name
+
+
+def _context(
+    environment: jinja2.Environment,
+    site: Site,
+    release: Release,
+    groups: tuple[EmailGroup, ...],
+    counts: ChangeCounts,
+    *,
+    web_copy: bool,
+    unsubscribe: str,
+) -> dict[str, Any]:
+    context: dict[str, Any] = {
+        "site": site,
+        "release": release,
+        "groups": groups,
+        "counts": counts,
+        "language": site.language or "en",
+        "date": f"{release.date:%-d %B %Y}",
+        "web_copy": web_copy,
+        "web_url": links.site_url(site, links.release_page_path(release.version)),
+        "page_url": links.site_url(site, links.PAGE_FILE)
+        + "#"
+        + links.release_anchor(release.version),
+        "unsubscribe_url": unsubscribe,
+        "logo": safe_url(site.feeds.logo),
+        "site_url": safe_url(site.base_url),
+        "wrap": wrap_text,
+        "plain": markdown_to_text,
+    }
+    # One-line templates, so a project can reword them; a line break never survives.
+    context["preheader"] = header_text(render_template(environment, PREHEADER_TEMPLATE, context))
+    context["subject"] = header_text(render_template(environment, SUBJECT_TEMPLATE, context))
+    return context
+
+
+def _render_text(environment: jinja2.Environment, context: dict[str, Any]) -> str:
+    text = render_template(environment, TEXT_TEMPLATE, context)
+    # "-- " (with its space) is the signature separator mail clients recognise.
+    lines = [line if line == "-- " else line.rstrip() for line in text.splitlines()]
+    # Templates are easier to read with generous blank lines; the email needs one at most.
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n") + "\n"
+
+
+def unsubscribe_link(site: Site, token: str) -> str:
+    """The unsubscribe URL for ``token`` (``email.unsubscribe_url`` with ``{token}`` filled
+    in), else a mailto link to the list's reply address; '' when the site has neither."""
+    if site.email.unsubscribe_url:
+        return site.email.unsubscribe_url.replace("{token}", token)
+    mailbox = _list_mailbox(site)
+    return f"mailto:{mailbox}?subject=unsubscribe" if mailbox else ""
+
+
+def _list_mailbox(site: Site) -> str:
+    return parseaddr(site.email.reply_to or site.email.from_address)[1]
+
+
+def quote_token(token: str) -> str:
+    """``token`` made safe for a URL, an HTML attribute and a header (percent-encoded)."""
+    return quote(token, safe="-._~")
+
+
+# --- plain text --------------------------------------------------------------------------
+
+
+def wrap_text(text: str, indent: str = "", first: str | None = None) -> str:
+    """``text`` wrapped at 78 columns; URLs and other long words are never broken.
+
+    ``first`` prefixes the first line (default ``indent``), ``indent`` the following ones.
+    """
+    return textwrap.fill(
+        _WHITESPACE.sub(" ", text).strip(),
+        width=TEXT_WIDTH,
+        initial_indent=indent if first is None else first,
+        subsequent_indent=indent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+
+
+def markdown_to_text(markdown: str, indent: str = "") -> str:
+    """Markdown as plain text wrapped at 78 columns: links written out as ``label (URL)``,
+    emphasis dropped, list items as ``-``; only http, https and mailto URLs are kept."""
+    from publisher.render import markdown_tokens
+
+    blocks: list[str] = []
+    prefix: list[str] = []
+    bullet = ""
+    for token in markdown_tokens(markdown):
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            prefix.append("  ")
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            prefix.pop()
+        elif token.type == "list_item_open":
+            bullet = "- "
+        elif token.type == "inline":
+            line_indent = indent + "".join(prefix[:-1])
+            if prefix:
+                first = line_indent + (bullet or "  ")
+                rest = line_indent + "  "
+            else:
+                first = rest = line_indent
+            bullet = ""
+            blocks.append(wrap_text(_inline_text(token.children or []), rest, first))
+        elif token.type in ("fence", "code_block"):
+            blocks.append("\n".join(indent + "    " + line for line in token.content.splitlines()))
+    return "\n\n".join(block for block in blocks if block.strip())
+
+
+def _inline_text(children: list[Any]) -> str:
+    parts: list[str] = []
+    href_stack: list[str] = []
+    label_start: list[int] = []
+    for child in children:
+        if child.type == "link_open":
+            href_stack.append(safe_url(str(child.attrs.get("href", ""))))
+            label_start.append(len(parts))
+        elif child.type == "link_close":
+            href = href_stack.pop()
+            label = "".join(parts[label_start.pop() :]).strip()
+            if href and href.removeprefix("mailto:") != label and href != label:
+                parts.append(f" ({href})")
+        elif child.type in ("text", "code_inline", "html_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif child.type == "image":
+            parts.append(child.content or str(child.attrs.get("alt", "")))
+    return "".join(parts)
+
+
+# --- the MIME message ----------------------------------------------------------------------
+
+
+def personalize(
+    rendered: RenderedEmail, *, address: str, name: str = "", token: str
+) -> EmailMessage:
+    """The message for one subscriber: multipart/alternative (text/plain, then text/html),
+    UTF-8, with Subject, From, To, Reply-To, Date (the release date, 00:00 UTC), a Message-ID
+    stable for (release, address), List-Id, List-Unsubscribe and List-Unsubscribe-Post.
+
+    Cheap: only substitutes ``token`` (any string; URL-quoted) and builds the message.
+    Raises DataError when ``address`` or the site's ``email.from`` is not usable in a header.
+    """
+    site = rendered.site
+    if not site.email.from_address:
+        raise DataError(
+            [Problem(path="site.yaml", key="email.from", message="is needed to send email")]
+        )
+    if not address or _CONTROL.search(address) or " " in address.strip():
+        raise DataError([Problem(message=f"{address!r} is not an email address")])
+    safe_token = quote_token(token)
+    message = EmailMessage(policy=SMTP)
+    message["Subject"] = header_text(rendered.subject)
+    message["From"] = header_text(site.email.from_address)
+    message["To"] = _recipient(address.strip(), name)
+    if site.email.reply_to:
+        message["Reply-To"] = header_text(site.email.reply_to)
+    message["Date"] = release_date_header(rendered.release.date)
+    message["Message-ID"] = message_id(site, rendered.release.version, address)
+    message["List-Id"] = list_id(site)
+    unsubscribe_urls = list_unsubscribe_urls(site, safe_token)
+    message["List-Unsubscribe"] = ", ".join(f"<{url}>" for url in unsubscribe_urls)
+    if unsubscribe_urls[0].startswith("https:"):
+        # RFC 8058: one-click unsubscribing needs an https URL that accepts a POST.
+        message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    message.set_content(rendered.text.replace(TOKEN_PLACEHOLDER, safe_token), charset="utf-8")
+    message.add_alternative(
+        rendered.html.replace(TOKEN_PLACEHOLDER, safe_token), subtype="html", charset="utf-8"
+    )
+    return message
+
+
+def header_text(text: str) -> str:
+    """``text`` as one header line: line breaks and control characters become spaces, so a
+    title holding ``\\r\\nBcc: …`` stays text inside its own header."""
+    return _WHITESPACE.sub(" ", _CONTROL.sub(" ", text)).strip()
+
+
+def _recipient(address: str, name: str) -> Address | str:
+    display = header_text(name)
+    local, _, domain = address.rpartition("@")
+    try:
+        return Address(display_name=display, username=local, domain=domain)
+    except (ValueError, IndexError):
+        raise DataError([Problem(message=f"{address!r} is not an email address")]) from None
+
+
+def release_date_header(date: dt.date) -> str:
+    """The Date header of a release's email: its date at 00:00 UTC (never the clock)."""
+    return format_datetime(dt.datetime.combine(date, dt.time(), tzinfo=dt.UTC))
+
+
+def message_id(site: Site, version: str, address: str) -> str:
+    """``<hash@host>``: the same for the same release and address (case folded), so a resent
+    message is recognisably the same one; different for every other pair."""
+    host = links.tag_authority(site)
+    digest = hashlib.sha256(f"{host}\n{version}\n{address.strip().lower()}".encode()).hexdigest()[
+        :40
+    ]
+    return f"<{digest}@{host}>"
+
+
+def list_id(site: Site) -> str:
+    """The List-Id header (RFC 2919): ``Site title <list.id>``; the id defaults to one made
+    from the title and the site's host."""
+    identifier = (
+        header_text(site.email.list_id) or f"{slugify(site.title)}.{links.tag_authority(site)}"
+    )
+    title = header_text(site.title).replace("\\", "").replace('"', "")
+    return f'"{title}" <{identifier}>' if title else f"<{identifier}>"
+
+
+def list_unsubscribe_urls(site: Site, token: str) -> tuple[str, ...]:
+    """The List-Unsubscribe URLs: the https one (with ``token``), then a mailto to the list."""
+    urls = []
+    if site.email.unsubscribe_url:
+        urls.append(site.email.unsubscribe_url.replace("{token}", token))
+    mailbox = _list_mailbox(site)
+    if mailbox:
+        urls.append(f"mailto:{mailbox}?subject=unsubscribe")
+    return tuple(urls)
+
+
+def selection_key(sections: Iterable[str] | None) -> frozenset[str]:
+    """The key under which subscribers share one rendering: their section set (empty: all)."""
+    return frozenset(sections or ())
+
+
+def render_by_selection(
+    site: Site,
+    release_diff: RoadmapDiff,
+    environment: jinja2.Environment,
+    selections: Iterable[frozenset[str]],
+    *,
+    progress: Callable[[Iterable[frozenset[str]]], Iterable[frozenset[str]]] | None = None,
+) -> dict[frozenset[str], RenderedEmail | None]:
+    """One rendering per distinct selection (None where it has no change): the expensive MJML
+    compilation happens once per selection, however many subscribers share it."""
+    distinct = sorted(set(map(selection_key, selections)), key=sorted)
+    items: Iterable[frozenset[str]] = progress(distinct) if progress else distinct
+    return {
+        key: render_release_email(site, release_diff, environment, sections=key) for key in items
+    }
