@@ -222,7 +222,9 @@ def _resource_entry(site: Site, anchors: _Anchors, change: ResourceChange) -> Ch
         changes=tuple(
             describe_change(field) for field in change.changes if field.field not in _UNANNOUNCED
         ),
-        **_facts(resource),
+        kind=resource.kind,
+        author=_author_name(resource),
+        cost=resource.cost,
     )
 
 
@@ -236,16 +238,14 @@ def _move_entry(site: Site, anchors: _Anchors, move: ResourceMove) -> ChangeEntr
         anchor=anchor,
         section=move.to_section,
         from_section=move.from_section,
-        **_facts(resource),
+        kind=resource.kind,
+        author=_author_name(resource),
+        cost=resource.cost,
     )
 
 
-def _facts(resource: Resource) -> dict[str, str]:
-    return {
-        "kind": resource.kind,
-        "author": resource.author.name if resource.author else "",
-        "cost": resource.cost,
-    }
+def _author_name(resource: Resource) -> str:
+    return resource.author.name if resource.author else ""
 
 
 def _section_notes(change: RoadmapDiff) -> tuple[SectionNote, ...]:

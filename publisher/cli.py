@@ -347,7 +347,17 @@ def changelog(settings: Settings, output: str | None) -> None:
     Example:
       publisher changelog -o -
     """
-    _not_built_yet("changelog")
+    from publisher.build import CHANGELOG_FILE, changelog_of
+    from publisher.output import write_file
+
+    project = settings.project()
+    text = changelog_of(project)
+    if output == "-":
+        click.echo(text, nl=False)
+        return
+    path = Path(output) if output else project.root / CHANGELOG_FILE
+    changed = write_file(path, text)
+    settings.say(f"{'wrote' if changed else 'unchanged:'} {project.label(path)}")
 
 
 @main.command()
@@ -359,17 +369,70 @@ def changelog(settings: Settings, output: str | None) -> None:
     help="Output folder (default feeds/).",
 )
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 listing outputs that are stale.")
-@click.option("--no-cache", is_flag=True, help="Ignore and do not update .publisher/cache/.")
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Bypass .publisher/cache/: render everything, record nothing.",
+)
 @pass_settings
 def build(settings: Settings, output_dir: Path | None, check: bool, no_cache: bool) -> None:
     """Publish everything: CHANGELOG.md, feeds, the changelog page and email web copies.
 
+    Writes only files whose bytes change (each atomically), and removes the files an
+    earlier build made that are no longer produced. With --check it writes nothing and
+    exits 1 listing every output that is stale, missing or no longer produced.
+
     \b
     Examples:
       publisher build
+      publisher build -o public/
       publisher build --check      # in CI: fail when someone forgot to build
     """
-    _not_built_yet("build")
+    from publisher import build as building
+    from publisher.errors import Problem, PublisherError
+    from publisher.load import release_files
+
+    project = settings.project()
+    paths = building.build_paths(project, output_dir)
+    count = len(release_files(project))
+
+    def progress(items: Iterator[Path]) -> Iterator[Path]:
+        return settings.progress(items, length=count, label="Loading releases")
+
+    if check:
+        result = building.check(paths, use_cache=not no_cache, progress=progress)
+        if result.ok:
+            settings.say(f"ok: all {result.outputs} outputs are up to date")
+            return
+        problems = [
+            *(Problem(path=project.label(path), message="stale") for path in result.stale),
+            *(Problem(path=project.label(path), message="missing") for path in result.missing),
+            *(
+                Problem(path=project.label(path), message="no longer produced")
+                for path in result.extra
+            ),
+        ]
+        count = len(problems)
+        problems.append(
+            Problem(
+                message=f"{count} output{'s are' if count != 1 else ' is'} out of date: "
+                "run 'publisher build'"
+            )
+        )
+        raise PublisherError(problems)
+    built = building.build(paths, use_cache=not no_cache, progress=progress)
+    for path in built.written:
+        settings.detail(f"wrote {project.label(path)}")
+    for path in built.removed:
+        settings.detail(f"removed {project.label(path)}")
+    where = f"{project.label(paths.output_dir)}/ and {building.CHANGELOG_FILE}"
+    if built.up_to_date or not (built.written or built.removed):
+        settings.say(f"up to date: {built.outputs} outputs in {where}")
+    else:
+        settings.say(
+            f"built {built.outputs} outputs in {where}: {len(built.written)} written, "
+            f"{len(built.removed)} removed"
+        )
 
 
 # --- email (issue 8) ---------------------------------------------------------------------

@@ -1,0 +1,366 @@
+"""`publisher build`: every output from the data and templates in one pass, and `--check`.
+
+The outputs are CHANGELOG.md (in the project root) and, in the output folder, the changelog
+page, every feed and the web copy of every release email. They are rendered in memory, then
+written by `output.write_files` (all or nothing). A manifest in the output folder lists the
+files the build made, so a later build removes those it no longer makes and never touches
+files it did not make.
+
+Speed: a build records a fingerprint of everything its outputs depend on (data files,
+templates, the package's code, the versions of the libraries that render) and the sha256 of
+every output in ``.publisher/cache/build-state.json``. When the fingerprint is unchanged,
+`check` and `build` only hash the outputs instead of loading and rendering every release.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import json
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from publisher import __version__, changelog, feeds, links, mail
+from publisher.diff import RoadmapDiff, release_history
+from publisher.load import Project, load_releases, load_site_of, release_files
+from publisher.model import Site
+from publisher.output import changed_files, remove_files, write_files
+from publisher.render import default_templates_dir, template_environment
+
+CHANGELOG_FILE = "CHANGELOG.md"
+OUTPUT_DIR = "feeds"
+MANIFEST_FILE = ".publisher-outputs"
+STATE_FILE = "build-state.json"
+_STATE_FORMAT = 1
+_MANIFEST_HEADER = (
+    "# Files written by `publisher build` (relative to this folder). The next build\n"
+    "# removes those it no longer produces; it never touches files not listed here.\n"
+)
+# The libraries whose output lands in published files: upgrading one may change bytes.
+_RENDERING_LIBRARIES = (
+    "jinja2",
+    "markupsafe",
+    "pyyaml",
+    "feedgen",
+    "lxml",
+    "mjml-python",
+    "markdown-it-py",
+    "mdurl",
+    "linkify-it-py",
+    "nh3",
+)
+
+Progress = Callable[[Iterator[Path]], Iterator[Path]]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BuildPaths:
+    """Where a build reads and writes."""
+
+    project: Project
+    output_dir: Path
+
+    @property
+    def changelog(self) -> Path:
+        return self.project.root / CHANGELOG_FILE
+
+    @property
+    def manifest(self) -> Path:
+        return self.output_dir / MANIFEST_FILE
+
+    @property
+    def state(self) -> Path:
+        return self.project.state_dir / "cache" / STATE_FILE
+
+
+def build_paths(project: Project, output_dir: Path | None = None) -> BuildPaths:
+    """The paths of a build of ``project`` into ``output_dir`` (default: the project's feeds/)."""
+    return BuildPaths(project=project, output_dir=output_dir or project.root / OUTPUT_DIR)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BuildResult:
+    """What a build did. ``up_to_date``: nothing was rendered, every output already matched."""
+
+    written: tuple[Path, ...]
+    removed: tuple[Path, ...]
+    outputs: int
+    up_to_date: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CheckResult:
+    """What a build would change: outputs whose bytes differ, that do not exist, or that
+    an earlier build made and this one no longer makes."""
+
+    stale: tuple[Path, ...] = ()
+    missing: tuple[Path, ...] = ()
+    extra: tuple[Path, ...] = ()
+    outputs: int = 0
+
+    @property
+    def ok(self) -> bool:
+        """Whether every output is up to date."""
+        return not (self.stale or self.missing or self.extra)
+
+
+# --- rendering (no effects) ---------------------------------------------------------------
+
+
+def render_outputs(
+    site: Site,
+    history: Sequence[RoadmapDiff],
+    paths: BuildPaths,
+    *,
+    templates_dir: Path | None = None,
+) -> dict[Path, bytes]:
+    """Every output of a build as bytes, keyed by its path: CHANGELOG.md in the project root,
+    the page, feeds and email web copies in the output folder, and the manifest."""
+    environment = template_environment(templates_dir)
+    entries = changelog.release_entries(site, history)
+    published: dict[str, bytes] = dict(feeds.render_feeds(site, history, environment))
+    for item in history:
+        if item.new is not None:
+            published[links.release_page_path(item.new.version)] = mail.web_copy(
+                site, item, environment
+            )
+    feed_paths = tuple(published)
+    published[links.PAGE_FILE] = changelog.render_page(
+        site,
+        entries,
+        environment,
+        feeds=changelog.feed_links(site, feed_paths),
+        section_feeds=changelog.topic_feed_groups(feed_paths, _section_titles(history), "sections"),
+        tag_feeds=changelog.topic_feed_groups(feed_paths, {}, "tags"),
+    ).encode("utf-8")
+    published[MANIFEST_FILE] = manifest_text(published).encode("utf-8")
+    files = {paths.output_dir / name: content for name, content in published.items()}
+    files[paths.changelog] = changelog.render_changelog(site, entries, environment).encode("utf-8")
+    return files
+
+
+def _section_titles(history: Sequence[RoadmapDiff]) -> dict[str, str]:
+    """Section id → title, the latest title winning (section feeds are named by id)."""
+    titles: dict[str, str] = {}
+    for item in history:
+        for change in (*item.added, *item.updated):
+            for section_id, title in zip(change.section_ids, change.section, strict=False):
+                titles[section_id] = title
+        for section in (*item.sections_added, *item.sections_renamed):
+            titles[section.id] = section.title
+    return titles
+
+
+def manifest_text(published: Iterable[str]) -> str:
+    """The manifest listing ``published`` (paths relative to the output folder), sorted."""
+    names = sorted(name for name in published if name != MANIFEST_FILE)
+    return _MANIFEST_HEADER + "".join(f"{name}\n" for name in names)
+
+
+def read_manifest(paths: BuildPaths) -> tuple[Path, ...]:
+    """The files an earlier build made in the output folder; entries that would leave the
+    folder (a hand-edited manifest) are ignored, so a build only ever removes its own files."""
+    try:
+        text = paths.manifest.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ()
+    listed: list[Path] = []
+    for line in text.splitlines():
+        name = line.strip()
+        if not name or name.startswith("#"):
+            continue
+        relative = PurePosixPath(name)
+        if relative.is_absolute() or ".." in relative.parts or "\\" in name:
+            continue
+        listed.append(paths.output_dir.joinpath(*relative.parts))
+    return tuple(listed)
+
+
+# --- the fingerprint of the inputs -------------------------------------------------------
+
+
+def input_fingerprint(paths: BuildPaths) -> str:
+    """A sha256 over everything the outputs are made from: site.yaml, every release file,
+    the project's and the default templates, this package's code, the versions of Python
+    and of the rendering libraries, and where the outputs go."""
+    digest = hashlib.sha256()
+
+    def add(label: str, data: bytes) -> None:
+        digest.update(f"{label}\0{len(data)}\0".encode())
+        digest.update(data)
+
+    project = paths.project
+    add("tool", f"{__version__} python {sys.version_info[:2]}".encode())
+    for library in _RENDERING_LIBRARIES:
+        add("library", f"{library} {_version_of(library)}".encode())
+    add("output", str(paths.output_dir.resolve()).encode())
+    add("changelog", str(paths.changelog.resolve()).encode())
+    add("site", _read(project.site_path))
+    for path in sorted(release_files(project)):
+        add(f"release {path.name}", _read(path))
+    package = Path(__file__).parent
+    for folder, pattern in (
+        (package, "*.py"),
+        (default_templates_dir(), "**/*"),
+        (project.templates_dir, "**/*"),
+    ):
+        if folder.is_dir():
+            for path in sorted(folder.glob(pattern)):
+                if path.is_file():
+                    add(f"{folder.name} {path.relative_to(folder).as_posix()}", _read(path))
+    return digest.hexdigest()
+
+
+def _version_of(distribution: str) -> str:
+    try:
+        return importlib.metadata.version(distribution)
+    except importlib.metadata.PackageNotFoundError:
+        return "absent"
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b"\0missing"
+
+
+def _file_digest(path: Path) -> str | None:
+    try:
+        with path.open("rb") as stream:
+            return hashlib.file_digest(stream, "sha256").hexdigest()
+    except OSError:
+        return None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BuildState:
+    """What the last build recorded: its input fingerprint and the sha256 of each output."""
+
+    fingerprint: str
+    outputs: Mapping[str, str]  # path relative to the project root → sha256
+
+
+def read_state(paths: BuildPaths) -> BuildState | None:
+    """The recorded state of the last build, or None when absent or unreadable."""
+    try:
+        document = json.loads(paths.state.read_text(encoding="utf-8"))
+        if document.get("format") != _STATE_FORMAT:
+            return None
+        return BuildState(
+            fingerprint=str(document["fingerprint"]),
+            outputs={str(path): str(digest) for path, digest in document["outputs"].items()},
+        )
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def state_bytes(paths: BuildPaths, fingerprint: str, files: Mapping[Path, bytes]) -> bytes:
+    """The state file recording ``fingerprint`` and the sha256 of every file in ``files``."""
+    root = paths.project.root.resolve()
+    document = {
+        "format": _STATE_FORMAT,
+        "fingerprint": fingerprint,
+        "outputs": {
+            Path(os.path.relpath(path.resolve(), root)).as_posix(): hashlib.sha256(
+                content
+            ).hexdigest()
+            for path, content in sorted(files.items())
+        },
+    }
+    return (json.dumps(document, indent=1, sort_keys=True) + "\n").encode("utf-8")
+
+
+def _outdated_by_state(paths: BuildPaths, state: BuildState) -> tuple[list[Path], list[Path]]:
+    """``(stale, missing)``: recorded outputs whose bytes no longer match, or that are gone."""
+    stale: list[Path] = []
+    missing: list[Path] = []
+    for name, expected in state.outputs.items():
+        path = paths.project.root / name
+        actual = _file_digest(path)
+        if actual is None:
+            missing.append(path)
+        elif actual != expected:
+            stale.append(path)
+    return stale, missing
+
+
+# --- the two commands --------------------------------------------------------------------
+
+
+def _load_and_render(
+    paths: BuildPaths, progress: Progress | None
+) -> tuple[dict[Path, bytes], tuple[Path, ...]]:
+    """Every output, and the files an earlier build made that this one no longer makes."""
+    project = paths.project
+    site = load_site_of(project)
+    history = tuple(release_history(load_releases(project, progress=progress)))
+    files = render_outputs(site, history, paths, templates_dir=project.templates_dir)
+    gone = tuple(path for path in read_manifest(paths) if path not in files)
+    return files, gone
+
+
+def check(
+    paths: BuildPaths, *, use_cache: bool = True, progress: Progress | None = None
+) -> CheckResult:
+    """Which outputs a build would change; writes nothing. Raises DataError or TemplateError
+    when the data or templates are broken."""
+    state = read_state(paths) if use_cache else None
+    if state is not None and state.fingerprint == input_fingerprint(paths):
+        stale, missing = _outdated_by_state(paths, state)
+        return CheckResult(stale=tuple(stale), missing=tuple(missing), outputs=len(state.outputs))
+    files, gone = _load_and_render(paths, progress)
+    changed = changed_files(files)
+    return CheckResult(
+        stale=tuple(path for path in changed if path.exists()),
+        missing=tuple(path for path in changed if not path.exists()),
+        extra=tuple(path for path in gone if path.exists()),
+        outputs=len(files),
+    )
+
+
+def build(
+    paths: BuildPaths, *, use_cache: bool = True, progress: Progress | None = None
+) -> BuildResult:
+    """Bring every output up to date: write what changed (all or nothing), then remove the
+    files no longer produced. Raises DataError or TemplateError, leaving every output as it was.
+    """
+    fingerprint = input_fingerprint(paths)
+    state = read_state(paths) if use_cache else None
+    if state is not None and state.fingerprint == fingerprint:
+        stale, missing = _outdated_by_state(paths, state)
+        if not (stale or missing):
+            return BuildResult(written=(), removed=(), outputs=len(state.outputs), up_to_date=True)
+    files, gone = _load_and_render(paths, progress)
+    if gone:
+        # Until they are removed, the manifest keeps listing the files that go, so a build
+        # interrupted in between still removes them next time.
+        still = {path.relative_to(paths.output_dir).as_posix() for path in gone}
+        pending = manifest_text([*_published_names(files, paths), *still]).encode("utf-8")
+        written = write_files({**files, paths.manifest: pending})
+        removed = remove_files(gone, root=paths.output_dir)
+        write_files({paths.manifest: files[paths.manifest]})
+    else:
+        written = write_files(files)
+        removed = []
+    if use_cache:
+        write_files({paths.state: state_bytes(paths, fingerprint, files)})
+    return BuildResult(written=tuple(written), removed=tuple(removed), outputs=len(files))
+
+
+def _published_names(files: Mapping[Path, bytes], paths: BuildPaths) -> list[str]:
+    return [
+        path.relative_to(paths.output_dir).as_posix()
+        for path in files
+        if path.is_relative_to(paths.output_dir)
+    ]
+
+
+def changelog_of(project: Project) -> str:
+    """The text of CHANGELOG.md for ``project``: its releases loaded and diffed once."""
+    site = load_site_of(project)
+    entries = changelog.release_entries(site, release_history(load_releases(project)))
+    return changelog.render_changelog(site, entries, template_environment(project.templates_dir))
