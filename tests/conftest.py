@@ -3,11 +3,45 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 REPOSITORY = Path(__file__).resolve().parent.parent
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="Rewrite the golden files under tests/golden/ from the current output "
+        "(then review the diff).",
+    )
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest) -> Callable[[str, str | bytes], None]:
+    """``golden("changelog/CHANGELOG.md", actual)`` compares ``actual`` with that file under
+    tests/golden/; with --update-golden it rewrites the file instead."""
+    update = bool(request.config.getoption("--update-golden"))
+
+    def compare(name: str, actual: str | bytes) -> None:
+        data = actual.encode("utf-8") if isinstance(actual, str) else actual
+        path = GOLDEN / name
+        if update:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+            return
+        assert path.is_file(), f"no golden file {path}: run pytest --update-golden"
+        expected = path.read_bytes()
+        if isinstance(actual, str):
+            assert actual == expected.decode("utf-8"), f"differs from {path}"
+        else:
+            assert data == expected, f"differs from {path}"
+
+    return compare
 
 
 @pytest.fixture
