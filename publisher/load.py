@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -65,32 +66,154 @@ SITE_EMAIL_KEYS = frozenset({"from", "reply_to", "list_id", "unsubscribe_url"})
 SITE_FEEDS_KEYS = frozenset({"entries", "icon", "logo"})
 
 VERSION_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
-_CONFLICT_MARKERS = (b"<<<<<<< ", b">>>>>>> ", b"<<<<<<<\n", b">>>>>>>\n")
+# A merge-conflict marker line as git writes it: seven marker characters, then a space and a
+# label or the end of the line. "=======" alone is also a setext underline in markdown, so it
+# counts only inside a conflict (after a "<<<<<<<" line).
+_CONFLICT_LINE = re.compile(rb"^(<{7}|>{7}|\|{7})(?:[ \t].*)?\r?$|^(={7})\r?$", re.MULTILINE)
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*")
+_WHITE_SPACE = re.compile(r"\s")
+# The common shape of a link, accepted without further checks (a lower-case host, no port).
+_SIMPLE_URL = re.compile(r"https?://[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:[/?#][!-~]*)?\Z")
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Where an anchor can start: "&" at the start of a line or after white space or a YAML
+# indicator, followed by an anchor name. Matches are rare in real data (text like "R&D" or
+# "?a=1&b=2" does not match); only files that match pay for the exact check. Aliases need an
+# anchor (PyYAML refuses an undefined alias), so refusing anchors refuses aliases too.
+_MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[{,:?\ufeff])&[^\s\[\]{},]", re.MULTILINE)
+
+_TAG = "tag:yaml.org,2002:"
+_STR_TAG = _TAG + "str"
+_MAP_TAG = _TAG + "map"
+_SEQ_TAG = _TAG + "seq"
+# Implicit scalar types kept from YAML 1.1 (dates become datetime.date, numbers int/float, so
+# that a wrongly typed field gets a precise message). Sets, ordered maps, binary, Python
+# objects and custom tags are refused.
+_SCALAR_TAGS = frozenset(_TAG + name for name in ("null", "bool", "int", "float", "timestamp"))
+_IMPLICIT_RESOLVERS: dict[str | None, tuple[tuple[str, re.Pattern[str]], ...]] = {
+    first: tuple(resolvers) for first, resolvers in _SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 class _StrictLoader(_SafeLoader):  # type: ignore[misc, valid-type]
-    """The C loader where present, refusing aliases (no alias bombs) and duplicate keys."""
+    """The C parser where present, with a constructor of our own: plain dicts, lists and
+    scalars, refusing aliases (no alias bombs), duplicate keys and unknown tags.
 
-    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
-        if node in self.constructed_objects:
+    The constructor is also the fast part: PyYAML's generic one spends several Python calls
+    per node; this one spends about one per collection and none per plain text value.
+    """
+
+    def resolve(self, kind: type[yaml.Node], value: str, implicit: tuple[bool, bool]) -> str:
+        # PyYAML's own resolve with the same rules, minus its per-call list building and
+        # path-resolver checks: it runs once per node, from the C composer.
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                for tag, pattern in _IMPLICIT_RESOLVERS.get(value[:1], ()):
+                    if pattern.match(value):
+                        return tag
+            return _STR_TAG
+        return _SEQ_TAG if kind is yaml.SequenceNode else _MAP_TAG
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        pass  # no path resolvers
+
+    def ascend_resolver(self) -> None:
+        pass
+
+    def get_single_data(self) -> Any:
+        node = self.get_single_node()
+        if node is None:
+            return None
+        builder = _DocumentBuilder(self)
+        document = builder.construct(node)
+        if builder.problems:
+            raise _ConstructionProblems(builder.problems)
+        return document
+
+
+class _ConstructionProblems(Exception):
+    """Problems found while constructing one document: (message, mark) pairs."""
+
+    def __init__(self, problems: list[tuple[str, Any]]) -> None:
+        super().__init__(problems)
+        self.problems = problems
+
+
+class _DocumentBuilder:
+    """Turns a composed node graph into plain Python values, collecting every problem."""
+
+    def __init__(self, loader: _StrictLoader) -> None:
+        self.loader = loader
+        self.seen: set[int] = set()  # ids of collection nodes: an alias repeats a node
+        self.problems: list[tuple[str, Any]] = []
+
+    def construct(self, node: yaml.Node) -> Any:
+        cls = node.__class__
+        if cls is yaml.ScalarNode:
+            return self.scalar(node)  # type: ignore[arg-type]
+        if id(node) in self.seen:
+            # Backstop for the anchor pre-check: a repeated node is an alias.
             raise yaml.constructor.ConstructorError(
                 None, None, "anchors and aliases are not allowed", node.start_mark
             )
-        return super().construct_object(node, deep)
+        self.seen.add(id(node))
+        construct = self.construct
+        if cls is yaml.MappingNode:
+            if node.tag != _MAP_TAG:
+                return self.refuse_tag(node)
+            mapping: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                key = (
+                    key_node.value
+                    if key_node.tag == _STR_TAG and key_node.__class__ is yaml.ScalarNode
+                    else self.key(key_node)
+                )
+                value = (
+                    value_node.value
+                    if value_node.tag == _STR_TAG and value_node.__class__ is yaml.ScalarNode
+                    else construct(value_node)
+                )
+                if key in mapping:
+                    self.problems.append((f"duplicate key {key!r}", key_node.start_mark))
+                    continue
+                mapping[key] = value
+            return mapping
+        if node.tag != _SEQ_TAG:
+            return self.refuse_tag(node)
+        return [
+            item.value
+            if item.tag == _STR_TAG and item.__class__ is yaml.ScalarNode
+            else construct(item)
+            for item in node.value
+        ]
 
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        mapping = super().construct_mapping(node, deep)
-        if len(mapping) != len(node.value):
-            seen: set[Any] = set()
-            for key_node, _ in node.value:
-                key = self.constructed_objects.get(key_node)
-                if key in seen:
-                    raise yaml.constructor.ConstructorError(
-                        None, None, f"duplicate key {key!r}", key_node.start_mark
-                    )
-                seen.add(key)
-        return mapping  # type: ignore[no-any-return]
+    def scalar(self, node: yaml.ScalarNode) -> Any:
+        tag = node.tag
+        if tag == _STR_TAG or tag == _TAG + "value":  # "=" alone is just text
+            return node.value
+        if tag not in _SCALAR_TAGS:
+            return self.refuse_tag(node)
+        try:
+            return self.loader.yaml_constructors[tag](self.loader, node)
+        except (ValueError, TypeError, OverflowError) as error:
+            # e.g. "date: 2024-02-30": PyYAML lets datetime's ValueError escape.
+            kind = tag.removeprefix(_TAG)
+            self.problems.append(
+                (f"{node.value!r} is not a valid {kind}: {error}", node.start_mark)
+            )
+            return node.value
+
+    def key(self, node: yaml.Node) -> Any:
+        if node.tag == _TAG + "merge":
+            self.problems.append(("merge keys ('<<') are not allowed", node.start_mark))
+            return node.start_mark  # unique: the entry is dropped later as unknown
+        if node.__class__ is not yaml.ScalarNode:
+            self.problems.append(("a mapping key must be text", node.start_mark))
+            return node.start_mark
+        return self.scalar(node)
+
+    def refuse_tag(self, node: yaml.Node) -> None:
+        self.problems.append((f"the tag {node.tag!r} is not allowed", node.start_mark))
+        return None
 
 
 def _position(data: bytes, offset: int) -> tuple[int, int]:
@@ -99,24 +222,38 @@ def _position(data: bytes, offset: int) -> tuple[int, int]:
 
 
 def _conflict_problems(label: str, data: bytes) -> list[Problem]:
-    if not data.startswith((b"<<<<<<<", b">>>>>>>")) and not any(
-        marker in data for marker in _CONFLICT_MARKERS
-    ):
-        return []
     problems = []
     inside_conflict = False
-    for number, line in enumerate(data.splitlines(), start=1):
-        # "=======" alone is a setext underline in markdown: a marker only inside a conflict.
-        if line.startswith((b"<<<<<<<", b">>>>>>>")) or (inside_conflict and line == b"======="):
-            inside_conflict = line.startswith(b"<<<<<<<") or (
-                inside_conflict and line == b"======="
-            )
-            marker = line[:7].decode("ascii")
-            problems.append(
-                Problem(
-                    path=label, line=number, column=1, message=f"merge-conflict marker {marker!r}"
+    for match in _CONFLICT_LINE.finditer(data):
+        marker = (match[1] or match[2]).decode("ascii")
+        if marker == "=======" and not inside_conflict:
+            continue
+        inside_conflict = marker != ">>>>>>>"
+        line, _ = _position(data, match.start())
+        problems.append(
+            Problem(path=label, line=line, column=1, message=f"merge-conflict marker {marker!r}")
+        )
+    return problems
+
+
+def _anchor_problems(label: str, text: str) -> list[Problem]:
+    """Every anchor and alias in ``text``, found by the parser (exact, unlike the pre-check)."""
+    problems = []
+    try:
+        for event in yaml.parse(text, Loader=_SafeLoader):
+            anchor = getattr(event, "anchor", None)
+            if anchor is not None and event.start_mark is not None:
+                sign = "*" if isinstance(event, yaml.AliasEvent) else "&"
+                problems.append(
+                    Problem(
+                        path=label,
+                        line=event.start_mark.line + 1,
+                        column=event.start_mark.column + 1,
+                        message=f"anchors and aliases are not allowed ({sign}{anchor})",
+                    )
                 )
-            )
+    except yaml.YAMLError:
+        pass  # a syntax error: reported by the real load below, with its position
     return problems
 
 
@@ -134,15 +271,28 @@ def parse_yaml_bytes(data: bytes, label: str) -> Any:
                     path=label,
                     line=line,
                     column=column,
-                    message=f"not valid UTF-8 (byte 0x{data[error.start]:02x})",
+                    message=f"not valid UTF-8 (byte 0x{data[error.start]:02x}); "
+                    "save the file as UTF-8",
                 )
             ]
         ) from None
-    conflicts = _conflict_problems(label, data)
-    if conflicts:
-        raise DataError(conflicts)
+    if b"<<<<<<<" in data or b">>>>>>>" in data or b"|||||||" in data:
+        conflicts = _conflict_problems(label, data)
+        if conflicts:
+            raise DataError(conflicts)
+    if "&" in text and _MAYBE_ANCHOR.search(text):
+        anchors = _anchor_problems(label, text)
+        if anchors:
+            raise DataError(anchors)
     try:
-        return yaml.load(text, Loader=_StrictLoader)
+        document = yaml.load(text, Loader=_StrictLoader)
+    except _ConstructionProblems as error:
+        raise DataError(
+            [
+                Problem(path=label, line=mark.line + 1, column=mark.column + 1, message=message)
+                for message, mark in error.problems
+            ]
+        ) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         message = " ".join(part for part in (error.context, error.problem) if part)
@@ -158,6 +308,11 @@ def parse_yaml_bytes(data: bytes, label: str) -> Any:
         ) from None
     except yaml.YAMLError as error:
         raise DataError([Problem(path=label, message=f"not valid YAML: {error}")]) from None
+    except RecursionError:
+        raise DataError([Problem(path=label, message="nested too deeply")]) from None
+    if document is None:
+        raise DataError([Problem(path=label, message="file is empty (only comments)")])
+    return document
 
 
 def read_yaml(path: Path, label: str | None = None) -> Any:
@@ -286,14 +441,25 @@ class _Checker:
 
 def url_problem(url: str, schemes: frozenset[str] = URL_SCHEMES) -> str:
     """Why ``url`` is not acceptable as a link, or "" when it is."""
+    if _SIMPLE_URL.match(url) and url[: url.index(":")] in schemes:
+        return ""
     scheme, colon, rest = url.partition(":")
-    if not colon or not re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*", scheme):
+    if not colon or not _SCHEME.fullmatch(scheme):
         return f"{url!r} is not an absolute URL (it needs a scheme such as https:)"
     if scheme.lower() not in schemes:
         return f"'{scheme}:' is not an allowed scheme (use {', '.join(sorted(schemes))})"
-    if any(character.isspace() for character in url):
+    if _WHITE_SPACE.search(url):
         return f"{url!r} contains white space"
-    if (scheme.lower() in ("http", "https") and not rest.startswith("//")) or rest in ("//", ""):
+    if scheme.lower() == "mailto":
+        return "" if "@" in rest else f"{url!r} has no e-mail address"
+    if not rest.startswith("//"):
+        return f"{url!r} has no host (write {scheme}://host/…)"
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 (raises ValueError on a bad port)
+    except ValueError as error:
+        return f"{url!r} is not a valid URL: {error}"
+    if not parts.hostname:
         return f"{url!r} has no host"
     return ""
 

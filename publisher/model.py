@@ -198,7 +198,13 @@ _TRACKING_BY_HOST = {
     "youtube.com": frozenset({"si", "feature"}),
     "youtu.be": frozenset({"si", "feature"}),
 }
-_DEFAULT_PORTS = {"http": 80, "https": 443}
+# Both folded schemes' default ports are dropped: http and https are folded into https, so
+# "http://host:443" must normalize as "https://host:443" would (normalizing twice changes nothing).
+_DEFAULT_PORTS = frozenset({80, 443})
+# The common shape (lower-case host, no port, query, fragment or userinfo) needs no parsing.
+_PLAIN_URL = re.compile(
+    r"https?://([a-z0-9-]+(?:\.[a-z0-9-]+)+(?:/[^?#\x00-\x20\x7f-\U0010ffff]*)?)\Z"
+)
 
 
 def normalize_url(url: str) -> str:
@@ -206,18 +212,31 @@ def normalize_url(url: str) -> str:
 
     http and https are folded (to https), the host is lower-cased, a default port, the
     fragment, a trailing slash and tracking parameters (``utm_*``, ``gclid``, ``fbclid``,
-    ``ref``, ``s`` on x.com …) are dropped. mailto addresses are lower-cased.
+    ``ref``, ``s`` on x.com …) are dropped. mailto addresses are lower-cased. Text that is
+    not an http(s) or mailto URL is returned stripped.
     """
-    parts = urlsplit(url.strip())
+    plain = _PLAIN_URL.match(url)
+    if plain:
+        return "https://" + plain[1].rstrip("/")
+    return _normalize_parsed_url(url)
+
+
+def _normalize_parsed_url(url: str) -> str:
+    """`normalize_url` for any text (the general path, through urllib.parse)."""
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return url
     scheme = parts.scheme.lower()
     if scheme == "mailto":
         return "mailto:" + parts.path.lower()
-    if scheme not in _DEFAULT_PORTS:
-        return url.strip()
+    if scheme not in ("http", "https"):
+        return url
     host = (parts.hostname or "").lower()
     bare_host = host.removeprefix("www.").removeprefix("m.")
-    port = parts.port if parts.port not in (None, _DEFAULT_PORTS[scheme]) else None
-    netloc = host if port is None else f"{host}:{port}"
+    netloc = host if port is None or port in _DEFAULT_PORTS else f"{host}:{port}"
     host_tracking = _TRACKING_BY_HOST.get(bare_host, frozenset())
     query = [
         (name, value)
