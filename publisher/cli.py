@@ -185,7 +185,25 @@ def release(
     Example:
       publisher release 2024.02 --date 2024-02-19 --title "February 2024"
     """
-    _not_built_yet("release")
+    import datetime as dt
+    import time
+
+    from publisher.release import create_release, read_notes
+
+    if release_date is None:
+        # The local calendar day: the core takes the date as an argument and reads no clock.
+        day = dt.date(*time.localtime()[:3])
+    else:
+        try:
+            day = dt.date.fromisoformat(release_date)
+        except ValueError:
+            raise click.BadParameter(
+                f"{release_date!r} is not a date (YYYY-MM-DD)", param_hint="--date"
+            ) from None
+    notes = read_notes(notes_file) if notes_file is not None else ""
+    project = settings.project()
+    path = create_release(project, version, date=day, title=title, notes=notes)
+    settings.say(f"Released {version} ({day.isoformat()}): wrote {project.label(path)}")
 
 
 @main.command("diff")
@@ -202,15 +220,56 @@ def release(
 def diff_command(settings: Settings, old: str | None, new: str | None, output_format: str) -> None:
     """Show what changed from OLD to NEW (release versions or YAML paths).
 
-    Default: the two latest releases.
+    Default: the two latest releases; OLD alone: OLD against data/roadmap.yaml.
+    Formats: text (for the terminal: + added, - removed, ~ updated, > moved),
+    markdown (a changelog fragment), json.
 
     \b
     Examples:
       publisher diff
       publisher diff 2024.01 2024.02 --format json
       publisher diff 2024.02 data/roadmap.yaml
+      publisher diff 2024.02            # 2024.02 against the working copy
     """
-    _not_built_yet("diff")
+    from publisher.diff import diff, diff_to_json
+    from publisher.load import Project
+    from publisher.release import latest_two, load_diff_side
+
+    if old is None:
+        old_snapshot, new_snapshot = latest_two(settings.project())
+    else:
+        # Paths need no project: only a version is looked up in data/releases/.
+        project = Project(root=settings.project_root)
+        old_snapshot = load_diff_side(project, old)
+        new_snapshot = load_diff_side(
+            project, new if new is not None else str(project.working_path)
+        )
+    changes = diff(old_snapshot, new_snapshot)
+    if output_format == "json":
+        import json
+
+        click.echo(json.dumps(diff_to_json(changes), indent=2, ensure_ascii=False))
+        return
+    from publisher.diff_report import format_markdown, format_text
+
+    if output_format == "markdown":
+        click.echo(format_markdown(changes), nl=False)
+        return
+    colours: dict[str, dict[str, Any]] = {
+        "heading": {"bold": True},
+        "added": {"fg": "green"},
+        "removed": {"fg": "red"},
+        "updated": {"fg": "yellow"},
+        "moved": {"fg": "cyan"},
+        "cosmetic": {"dim": True},
+    }
+
+    def style(text: str, role: str) -> str:
+        return click.style(text, **colours.get(role, {}))
+
+    # Colour only on a terminal: a pipe or a file gets plain text.
+    coloured = sys.stdout.isatty()
+    click.echo(format_text(changes, style if coloured else lambda text, role: text), nl=False)
 
 
 # --- import, import-history, readme (issue 5) -------------------------------------------
@@ -226,10 +285,41 @@ def import_command(settings: Settings, markdown_file: Path, output: str | None) 
     """Turn a markdown road map into road-map YAML.
 
     \b
+    Prints a summary line (sections, resources, warnings); each warning names its line.
+
+    \b
     Example:
       publisher import README.md -o -
     """
-    _not_built_yet("import")
+    from publisher.dump import dump_roadmap
+    from publisher.errors import NotFoundError
+    from publisher.importer import count_resources, count_sections, import_markdown_bytes
+    from publisher.output import write_file
+
+    try:
+        data = markdown_file.read_bytes()
+    except OSError as error:
+        raise NotFoundError(f"{markdown_file}: cannot read: {error.strerror}") from None
+    result = import_markdown_bytes(data, str(markdown_file))
+    for warning in result.warnings:
+        settings.warn(str(warning))
+    text = dump_roadmap(result.roadmap)
+    if output == "-":
+        click.echo(text, nl=False)
+        target = "stdout"
+    else:
+        path = Path(output) if output else settings.project().working_path
+        write_file(path, text)
+        target = str(path)
+    summary = (
+        f"imported {markdown_file} into {target}: {count_sections(result.roadmap)} sections, "
+        f"{count_resources(result.roadmap)} resources, {len(result.warnings)} warnings"
+    )
+    if output == "-":
+        if settings.verbosity >= 0:
+            click.echo(summary, err=True)
+    else:
+        settings.say(summary)
 
 
 @main.command("import-history")
@@ -467,11 +557,64 @@ def email(
 ) -> None:
     """Render the changelog email of one release (default: the latest).
 
+    Writes VERSION.html, .txt, .mjml and .eml (the exact message 'send' would send to
+    --to ADDRESS; default: the list's own From address) into the output folder. The
+    unsubscribe token is keyed with PUBLISHER_UNSUBSCRIBE_KEY, as 'send' does.
+
     \b
-    Example:
-      publisher email 2024.02 --format eml --to you@example.org
+    Examples:
+      publisher email
+      publisher email 2024.02 --format eml --to you@example.org -o preview/
+      publisher email --sections "learn-from-others;technical-resources"
     """
-    _not_built_yet("email")
+    import os
+    from email.utils import parseaddr
+
+    from publisher import mail
+    from publisher.errors import DataError
+    from publisher.load import load_releases, load_site_of
+    from publisher.output import write_files
+    from publisher.render import template_environment
+    from publisher.subscribers import unsubscribe_token
+
+    project = settings.project()
+    site = load_site_of(project)
+    releases = load_releases(project)
+    changes = mail.release_diff(releases, version)
+    version = changes.new.version if changes.new else version
+    selection = mail.parse_sections(sections or "")
+    unknown = sorted(selection - mail.section_ids(releases))
+    if unknown:
+        raise DataError(f"--sections: no section has the id {', '.join(map(repr, unknown))}")
+    environment = template_environment(project.templates_dir)
+    rendered = mail.render_release_email(site, changes, environment, sections=selection)
+    if rendered is None:
+        settings.say(
+            f"{version}: nothing changed in {'; '.join(sorted(selection))}; "
+            "a subscriber of these sections gets no email"
+        )
+        return
+    address = to_address or parseaddr(site.email.from_address)[1] or "subscriber@example.org"
+    key = os.environ.get("PUBLISHER_UNSUBSCRIBE_KEY", "").encode("utf-8")
+    token = unsubscribe_token(key, address)
+    personal = rendered.with_token(token)
+    contents: dict[str, bytes | str] = {
+        "html": personal.html,
+        "text": personal.text,
+        "mjml": personal.mjml,
+        "eml": bytes(mail.personalize(rendered, address=address, name="", token=token)),
+    }
+    suffixes = {"html": ".html", "text": ".txt", "mjml": ".mjml", "eml": ".eml"}
+    folder = output_dir or Path()
+    files: dict[Path, bytes | str] = {
+        folder / f"{version}{suffixes[name]}": content
+        for name, content in contents.items()
+        if not formats or name in formats
+    }
+    write_files(files)
+    settings.say(f"{rendered.subject}  (to {address})")
+    for path in files:
+        settings.say(f"wrote {path}")
 
 
 # --- send, deliveries (issue 9) ----------------------------------------------------------

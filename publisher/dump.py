@@ -1,0 +1,183 @@
+"""The only place that turns a model into YAML: block style, keys in the design's order,
+markdown fields as ``|`` literal blocks, versions quoted. `load` reads back exactly what this
+writes (tests check the round trip).
+
+Written by hand rather than through PyYAML's emitter: it is many times faster, and each
+resource's text is cached, so the thousands of nearly equal snapshots of a git history cost
+little more than one.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+
+import yaml
+
+from publisher.model import Author, Release, Resource, Roadmap, Section, Snapshot, slugify
+
+_INDENT = "  "
+# Characters YAML refuses to read unescaped (PyYAML's Reader) or that change meaning at the
+# start of a plain scalar.
+_NOT_PRINTABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+_PLAIN_START_FORBIDDEN = frozenset("-?:,[]{}#&*!|>'\"%@`")
+_FLOW_FORBIDDEN = frozenset(",[]{}")
+_RESOLVER = yaml.resolver.Resolver()
+
+
+@functools.lru_cache(maxsize=65536)
+def scalar(text: str, *, flow: bool = False) -> str:
+    """``text`` as a one-line YAML scalar: plain when that reads back as the same string,
+    else double-quoted."""
+    if _is_plain(text, flow=flow):
+        return text
+    return _quoted(text)
+
+
+def _is_plain(text: str, *, flow: bool) -> bool:
+    if not text or text != text.strip() or text[0] in _PLAIN_START_FORBIDDEN:
+        return False
+    if "\n" in text or "\r" in text or "\t" in text or _NOT_PRINTABLE.search(text):
+        return False
+    if ": " in text or " #" in text or text.endswith(":") or "\x85" in text:
+        return False
+    if "\u2028" in text or "\u2029" in text or "\ufeff" in text:
+        return False
+    if flow and any(character in _FLOW_FORBIDDEN for character in text):
+        return False
+    # A plain scalar that YAML would read as a number, bool, null, date …: quote it.
+    tag = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
+    return bool(tag == "tag:yaml.org,2002:str")
+
+
+def _quoted(text: str) -> str:
+    quoted = json.dumps(text, ensure_ascii=False)
+    # JSON leaves a few characters raw that a YAML reader refuses or folds.
+    return _NOT_PRINTABLE.sub(
+        lambda match: f"\\u{ord(match.group()):04x}",
+        quoted.replace("\x85", "\\N").replace("\u2028", "\\L").replace("\u2029", "\\P"),
+    ).replace("\ufeff", "\\ufeff")
+
+
+def block_text(text: str, indent: str) -> str:
+    """A markdown field: a ``|`` literal block indented by ``indent`` (quoted when YAML's
+    literal blocks cannot hold it)."""
+    if (
+        "\r" in text
+        or _NOT_PRINTABLE.search(text)
+        or any(character in text for character in "\x85\u2028\u2029\ufeff")
+        or not text.strip()
+    ):
+        return " " + _quoted(text)
+    body = text[:-1] if text.endswith("\n") else text
+    if text.endswith("\n\n"):
+        chomp = "+"
+        body = text[:-1]
+    elif text.endswith("\n"):
+        chomp = ""
+    else:
+        chomp = "-"
+    lines = body.split("\n")
+    first = next((line for line in lines if line.strip()), "")
+    # Content that starts with spaces needs its indentation said (relative to the key's).
+    indicator = str(len(_INDENT)) if first.startswith(" ") else ""
+    rendered = "\n".join(f"{indent}{line}" if line else "" for line in lines)
+    return f" |{indicator}{chomp}\n{rendered}"
+
+
+def _author(author: Author, indent: str) -> str:
+    if not author.url and not author.email:
+        return f"{indent}author: {scalar(author.name)}\n"
+    lines = [f"{indent}author:\n", f"{indent}{_INDENT}name: {scalar(author.name)}\n"]
+    if author.url:
+        lines.append(f"{indent}{_INDENT}url: {scalar(author.url)}\n")
+    if author.email:
+        lines.append(f"{indent}{_INDENT}email: {scalar(author.email)}\n")
+    return "".join(lines)
+
+
+def _strings(key: str, values: tuple[str, ...], indent: str) -> str:
+    if all(_is_plain(value, flow=True) for value in values):
+        return f"{indent}{key}: [{', '.join(values)}]\n"
+    items = "".join(f"{indent}{_INDENT}- {scalar(value)}\n" for value in values)
+    return f"{indent}{key}:\n{items}"
+
+
+@functools.lru_cache(maxsize=65536)
+def _resource(resource: Resource, indent: str) -> str:
+    """One resource as a block-sequence item (``- title: …``) at ``indent``."""
+    inner = indent + _INDENT
+    out = [f"{indent}- title: {scalar(resource.title)}\n"]
+    if resource.url:
+        out.append(f"{inner}url: {scalar(resource.url)}\n")
+    if resource.id:
+        out.append(f"{inner}id: {scalar(resource.id)}\n")
+    if resource.kind:
+        out.append(f"{inner}kind: {resource.kind}\n")
+    if resource.author is not None:
+        out.append(_author(resource.author, inner))
+    if resource.description:
+        out.append(f"{inner}description:{block_text(resource.description, inner + _INDENT)}\n")
+    if resource.tags:
+        out.append(_strings("tags", resource.tags, inner))
+    if resource.cost:
+        out.append(f"{inner}cost: {resource.cost}\n")
+    if resource.time:
+        out.append(f"{inner}time: {scalar(resource.time)}\n")
+    if resource.level:
+        out.append(f"{inner}level: {resource.level}\n")
+    if resource.prerequisites:
+        out.append(_strings("prerequisites", resource.prerequisites, inner))
+    return "".join(out)
+
+
+def _section(section: Section, indent: str, out: list[str]) -> None:
+    inner = indent + _INDENT
+    out.append(f"{indent}- title: {scalar(section.title)}\n")
+    if section.id != slugify(section.title):
+        out.append(f"{inner}id: {scalar(section.id)}\n")
+    if section.intro:
+        out.append(f"{inner}intro:{block_text(section.intro, inner + _INDENT)}\n")
+    if section.resources:
+        out.append(f"{inner}resources:\n")
+        out.extend(_resource(resource, inner + _INDENT) for resource in section.resources)
+    if section.sections:
+        out.append(f"{inner}sections:\n")
+        for child in section.sections:
+            _section(child, inner + _INDENT, out)
+
+
+def _release(release: Release) -> str:
+    out = [
+        "release:\n",
+        f'{_INDENT}version: "{release.version}"\n',
+        f"{_INDENT}date: {release.date.isoformat()}\n",
+    ]
+    if release.title:
+        out.append(f"{_INDENT}title: {scalar(release.title)}\n")
+    if release.notes:
+        out.append(f"{_INDENT}notes:{block_text(release.notes, _INDENT * 2)}\n")
+    if release.source_commit:
+        out.append(f"{_INDENT}source:\n{_INDENT * 2}commit: {scalar(release.source_commit)}\n")
+    return "".join(out)
+
+
+def dump_roadmap(roadmap: Roadmap, release: Release | None = None) -> str:
+    """A road map (and, for a snapshot, its release block) as YAML text."""
+    out = [_release(release)] if release is not None else []
+    out.append(f"title: {scalar(roadmap.title)}\n")
+    if roadmap.intro:
+        out.append(f"intro:{block_text(roadmap.intro, _INDENT)}\n")
+    if roadmap.sections:
+        out.append("sections:\n")
+        for section in roadmap.sections:
+            _section(section, _INDENT, out)
+    return "".join(out)
+
+
+def dump_snapshot(snapshot: Snapshot) -> str:
+    """A snapshot as YAML text, ready for `output.write_files`."""
+    return dump_roadmap(snapshot.roadmap, snapshot.release)

@@ -1,0 +1,1213 @@
+"""Markdown road map → model, read from a CommonMark parser's tokens (never regexes over lines).
+
+Two steps: `_digest` turns one piece of markdown into blocks (headings, intro material, resource
+candidates from bullets and tables); `_assemble` turns the blocks of a whole document into
+sections and resources. Digests are cached by text, so the many nearly equal versions of a file
+in a git history only parse the parts that changed (see `import_markdown`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import PurePosixPath
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from publisher.errors import DataError, Problem
+from publisher.load import url_problem
+from publisher.model import (
+    COSTS,
+    KINDS,
+    LEVELS,
+    Author,
+    Resource,
+    Roadmap,
+    Section,
+    resource_identity,
+    slugify,
+)
+
+# A plain bullet longer than this reads as a sentence (advice), not as the name of a topic.
+PLAIN_TITLE_LIMIT = 100
+# Road maps mark a resource's kind with a leading emoji.
+EMOJI_KINDS = {
+    "📚": "book",
+    "📖": "book",
+    "📕": "book",
+    "📘": "book",
+    "📗": "book",
+    "🎓": "course",
+    "🏫": "course",
+    "🎥": "video",
+    "📺": "video",
+    "🎬": "video",
+    "▶": "video",
+    "📹": "video",
+    "📝": "article",
+    "📄": "article",
+    "✍": "article",
+    "📰": "newsletter",
+    "📧": "newsletter",
+    "✉": "newsletter",
+    "📨": "newsletter",
+    "👤": "person",
+    "🧑": "person",
+    "👩": "person",
+    "👨": "person",
+    "🛠": "tool",
+    "🔧": "tool",
+    "⚙": "tool",
+    "🧰": "tool",
+    "📑": "paper",
+    "🔬": "paper",
+    "📜": "paper",
+    "💡": "topic",
+}
+KIND_WORDS = {
+    **{kind: kind for kind in KINDS},
+    **{f"{kind}s": kind for kind in KINDS},
+    "mooc": "course",
+    "specialization": "course",
+    "tutorial": "article",
+    "blog": "article",
+    "blog post": "article",
+    "post": "article",
+    "youtube": "video",
+    "playlist": "video",
+    "lecture": "video",
+    "lectures": "video",
+    "podcast": "other",
+    "library": "tool",
+    "framework": "tool",
+    "software": "tool",
+    "textbook": "book",
+    "ebook": "book",
+}
+# Table header names → resource fields.
+COLUMN_FIELDS = {
+    "title": "title",
+    "resource": "title",
+    "name": "title",
+    "course": "title",
+    "book": "title",
+    "link": "url",
+    "url": "url",
+    "article": "url",
+    "author": "author",
+    "authors": "author",
+    "by": "author",
+    "instructor": "author",
+    "type": "kind",
+    "kind": "kind",
+    "format": "kind",
+    "topic": "tags",
+    "topics": "tags",
+    "tags": "tags",
+    "tag": "tags",
+    "category": "tags",
+    "description": "description",
+    "notes": "description",
+    "note": "description",
+    "why": "description",
+    "comment": "description",
+    "cost": "cost",
+    "price": "cost",
+    "time": "time",
+    "duration": "time",
+    "length": "time",
+    "level": "level",
+    "difficulty": "level",
+}
+# The metadata line `publisher readme` writes under a resource: *Kind:* course · *Cost:* free …
+META_KEYS = {
+    "kind": "kind",
+    "author": "author",
+    "author email": "author_email",
+    "tags": "tags",
+    "cost": "cost",
+    "time": "time",
+    "level": "level",
+    "prerequisites": "prerequisites",
+    "id": "id",
+}
+META_SEPARATOR = " · "
+_DESCRIPTION_SEPARATORS = ("-", "\u2013", "\u2014", ":", "|", "\u00b7")  # dashes, colon, bar, dot
+_CONFLICT_START = "<<<<<<<"
+_CONFLICT_MARKERS = ("<<<<<<<", ">>>>>>>", "|||||||")
+_ATX_HEADING = re.compile(r"#{1,6}(?:[ \t]|$)")
+_ANCHOR_ID = re.compile(r"""<a\s+(?:id|name)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_VARIATION = re.compile("[\ufe0e\ufe0f\u200d]")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ImportResult:
+    """A markdown road map read into the model, with what the importer skipped or guessed."""
+
+    roadmap: Roadmap
+    warnings: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Candidate:
+    """A resource read from a bullet, a table row or a heading, before identities are given."""
+
+    title: str
+    line: int
+    url: str = ""
+    id: str = ""
+    kind: str = ""
+    author: Author | None = None
+    description: str = ""
+    tags: tuple[str, ...] = ()
+    cost: str = ""
+    time: str = ""
+    level: str = ""
+    prerequisites: tuple[str, ...] = ()
+    # A plain bullet whose nested bullets are resources: it becomes a section of its own.
+    children: tuple[_Candidate, ...] = ()
+    group: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Block:
+    """One top-level block of the document, digested.
+
+    kind: "heading", "text" (intro or description material), "resources" (a list or table of
+    resources) or "skip" (badges, raw HTML, tables of contents). ``start``/``end``: 0-based
+    line range in the whole document.
+    """
+
+    kind: str
+    start: int
+    end: int
+    level: int = 0
+    title: str = ""
+    url: str = ""
+    anchor: str = ""
+    first_link: str = ""
+    resources: tuple[_Candidate, ...] = ()
+    warnings: tuple[tuple[int, str], ...] = ()
+
+
+@functools.cache
+def _parser() -> MarkdownIt:
+    # text_join stays off: escapes and entities remain separate tokens, so inline markdown can
+    # be written back as it was, and an escaped "://" is never taken for a link.
+    parser = MarkdownIt("commonmark", {"html": True, "linkify": True})
+    parser.enable(["linkify", "table"]).disable("text_join")
+    assert parser.linkify is not None  # linkify-it-py is a dependency
+    parser.linkify.set({"fuzzy_link": False, "fuzzy_email": False})
+    return parser
+
+
+def parse_tokens(text: str) -> list[Token]:
+    """The token stream of ``text`` as the importer's CommonMark parser reads it."""
+    return _parser().parse(text)
+
+
+# --- entry point ---------------------------------------------------------------------------
+
+
+def import_markdown(text: str, label: str) -> ImportResult:
+    """Read a markdown road map; ``label`` names it in warnings. Raises DataError when empty."""
+    if not text.strip():
+        raise DataError([Problem(path=label, message="file is empty")])
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    lines = text.split("\n")
+    warnings: list[Problem] = []
+    cleaned = _without_conflicts_and_front_matter(lines, label, warnings)
+    blocks: list[_Block] = []
+    for start, chunk in _chunks(cleaned):
+        blocks.extend(_shift(block, start) for block in _digest(chunk))
+    for block in blocks:
+        warnings.extend(
+            Problem(path=label, line=line + 1, message=message) for line, message in block.warnings
+        )
+    roadmap = _Assembler(cleaned, label, warnings).assemble(blocks)
+    warnings.sort(key=lambda problem: problem.line)
+    return ImportResult(roadmap=roadmap, warnings=tuple(warnings))
+
+
+def import_markdown_bytes(data: bytes, label: str) -> ImportResult:
+    """`import_markdown` on bytes; raises DataError when they are not UTF-8 or empty."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise DataError(
+            [Problem(path=label, line=line, message="not valid UTF-8 (is it a markdown file?)")]
+        ) from None
+    return import_markdown(text, label)
+
+
+def _without_conflicts_and_front_matter(
+    lines: list[str], label: str, warnings: list[Problem]
+) -> list[str]:
+    """Blank out lines that are not markdown, keeping line numbers: merge-conflict markers
+    (each warned about) and YAML front matter."""
+    cleaned = list(lines)
+    if cleaned and cleaned[0].rstrip() == "---":
+        for number in range(1, len(cleaned)):
+            if cleaned[number].rstrip() in ("---", "..."):
+                cleaned[: number + 1] = [""] * (number + 1)
+                break
+    inside_conflict = False
+    for number, line in enumerate(cleaned):
+        marker = line[:7]
+        # "=======" alone is a setext underline: it is a marker only inside a conflict.
+        if marker in _CONFLICT_MARKERS or (inside_conflict and line.rstrip() == "======="):
+            if marker == _CONFLICT_START:
+                inside_conflict = True
+            elif marker == ">>>>>>>":
+                inside_conflict = False
+            warnings.append(
+                Problem(
+                    path=label,
+                    line=number + 1,
+                    message=f"merge-conflict marker {line[:7]!r} skipped",
+                )
+            )
+            cleaned[number] = ""
+    return cleaned
+
+
+def _chunks(lines: list[str]) -> Iterable[tuple[int, str]]:
+    """The document cut before each ATX heading that starts a line, as (first line, text).
+
+    A heading at column 0 always ends the block before it, except inside a fenced code block
+    or an HTML block; those documents are read whole. Link reference definitions apply
+    across the whole document, so documents that have any are read whole too.
+    """
+    text = "\n".join(lines)
+    if "```" in text or "~~~" in text or "]:" in text or _has_html_block(lines):
+        yield 0, text
+        return
+    start = 0
+    for number, line in enumerate(lines):
+        if number > start and line.startswith("#") and _ATX_HEADING.match(line):
+            yield start, "\n".join(lines[start:number])
+            start = number
+    yield start, "\n".join(lines[start:])
+
+
+def _has_html_block(lines: list[str]) -> bool:
+    return any(line.lstrip(" ").startswith("<") for line in lines)
+
+
+def _shift(block: _Block, offset: int) -> _Block:
+    if not offset:
+        return block
+    return replace(
+        block,
+        start=block.start + offset,
+        end=block.end + offset,
+        resources=tuple(_shift_candidate(candidate, offset) for candidate in block.resources),
+        warnings=tuple((line + offset, message) for line, message in block.warnings),
+    )
+
+
+def _shift_candidate(candidate: _Candidate, offset: int) -> _Candidate:
+    return replace(
+        candidate,
+        line=candidate.line + offset,
+        children=tuple(_shift_candidate(child, offset) for child in candidate.children),
+    )
+
+
+# --- digest: tokens → blocks ---------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=16384)
+def _digest(text: str) -> tuple[_Block, ...]:
+    """The blocks of one piece of markdown, line numbers relative to it."""
+    tokens = parse_tokens(text)
+    lines = text.split("\n")
+    blocks: list[_Block] = []
+    index = 0
+    while index < len(tokens):
+        end = _closing(tokens, index)
+        blocks.append(_block(tokens, index, end, lines))
+        index = end + 1
+    return tuple(blocks)
+
+
+def _closing(tokens: Sequence[Token], index: int) -> int:
+    """Index of the token that closes the one at ``index`` (itself when it is not an opener)."""
+    if tokens[index].nesting != 1:
+        return index
+    depth = 0
+    for position in range(index, len(tokens)):
+        depth += tokens[position].nesting
+        if depth == 0:
+            return position
+    return len(tokens) - 1
+
+
+def _children(tokens: Sequence[Token], start: int, end: int) -> Iterable[tuple[int, int]]:
+    """(open, close) index pairs of the direct children between ``start`` and ``end``."""
+    index = start + 1
+    while index < end:
+        close = _closing(tokens, index)
+        yield index, close
+        index = close + 1
+
+
+def _block(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _Block:
+    token = tokens[index]
+    start, stop = token.map or (0, 0)
+    kind = token.type
+    if kind == "heading_open":
+        return _heading(token, tokens[index + 1], start, stop)
+    if kind == "paragraph_open":
+        inline = tokens[index + 1].children or []
+        if _is_badges(inline):
+            return _Block(kind="skip", start=start, end=stop)
+        links = _links(inline)
+        return _Block(kind="text", start=start, end=stop, first_link=links[0] if links else "")
+    if kind in ("bullet_list_open", "ordered_list_open"):
+        items = [
+            _item(tokens, open_, close, lines) for open_, close in _children(tokens, index, end)
+        ]
+        if items and all(item.toc for item in items):
+            return _Block(kind="skip", start=start, end=stop)
+        if items and all(item.resource_like for item in items):
+            return _Block(
+                kind="resources",
+                start=start,
+                end=stop,
+                resources=tuple(item.candidate for item in items if item.candidate),
+                warnings=tuple(warning for item in items for warning in item.warnings),
+            )
+        return _Block(kind="text", start=start, end=stop)
+    if kind == "table_open":
+        candidates, warnings = _table(tokens, index, end)
+        return _Block(
+            kind="resources", start=start, end=stop, resources=candidates, warnings=warnings
+        )
+    if kind == "blockquote_open":
+        links = [
+            link
+            for position in range(index, end)
+            if tokens[position].type == "inline"
+            for link in _links(tokens[position].children or [])
+        ]
+        return _Block(kind="text", start=start, end=stop, first_link=links[0] if links else "")
+    if kind in ("html_block", "hr"):
+        return _Block(kind="skip", start=start, end=stop)
+    return _Block(kind="text", start=start, end=stop)  # code, fences: kept as markdown
+
+
+def _heading(token: Token, inline_token: Token, start: int, stop: int) -> _Block:
+    inline = inline_token.children or []
+    anchor = ""
+    for child in inline:
+        if child.type == "html_inline" and (match := _ANCHOR_ID.search(child.content)):
+            anchor = match.group(1)
+    link = _leading_link(inline)
+    if link is not None:
+        link_start, link_end, href = link
+        title = _plain(inline[link_start + 1 : link_end]) or href
+        return _Block(
+            kind="heading",
+            start=start,
+            end=stop,
+            level=int(token.tag[1]),
+            title=title,
+            url=href,
+            anchor=anchor,
+        )
+    return _Block(
+        kind="heading",
+        start=start,
+        end=stop,
+        level=int(token.tag[1]),
+        title=_plain(inline),
+        anchor=anchor,
+    )
+
+
+# --- inline helpers ------------------------------------------------------------------------
+
+
+def _plain(inline: Sequence[Token]) -> str:
+    """The text a reader sees, on one line: markup, images and raw HTML left out."""
+    parts: list[str] = []
+    for token in inline:
+        if token.type in ("text", "text_special", "code_inline"):
+            parts.append(token.content)
+        elif token.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+    return _single_line("".join(parts))
+
+
+def _single_line(text: str) -> str:
+    return " ".join(_CONTROL.sub(" ", text).split())
+
+
+def _inline_markdown(inline: Sequence[Token]) -> str:
+    """Inline tokens written back as markdown (close to the source: escapes are kept)."""
+    parts: list[str] = []
+    for token in inline:
+        kind = token.type
+        if kind == "text" or kind == "html_inline":
+            parts.append(token.content)
+        elif kind == "text_special":
+            parts.append(token.markup)
+        elif kind == "softbreak":
+            parts.append("\n")
+        elif kind == "hardbreak":
+            parts.append("\\\n")
+        elif kind == "code_inline":
+            parts.append(f"{token.markup}{token.content}{token.markup}")
+        elif kind in ("em_open", "em_close", "strong_open", "strong_close"):
+            parts.append(token.markup)
+        elif kind == "link_open":
+            if token.markup == "autolink":
+                parts.append("<")
+            elif token.markup != "linkify":
+                parts.append("[")
+        elif kind == "link_close":
+            opener = _opener_of(inline, token)
+            if opener is None or opener.markup == "linkify":
+                continue
+            if opener.markup == "autolink":
+                parts.append(">")
+            else:
+                title = opener.attrGet("title")
+                suffix = f' "{title}"' if title else ""
+                parts.append(f"]({opener.attrGet('href')}{suffix})")
+        elif kind == "image":
+            parts.append(f"![{token.content}]({token.attrGet('src')})")
+    return "".join(parts).strip()
+
+
+def _opener_of(inline: Sequence[Token], close: Token) -> Token | None:
+    depth = 0
+    for token in reversed(inline[: _index_of(inline, close)]):
+        if token.type == "link_close":
+            depth += 1
+        elif token.type == "link_open":
+            if depth == 0:
+                return token
+            depth -= 1
+    return None
+
+
+def _index_of(inline: Sequence[Token], token: Token) -> int:
+    for position, candidate in enumerate(inline):
+        if candidate is token:
+            return position
+    return len(inline)
+
+
+def _link_spans(inline: Sequence[Token]) -> Iterable[tuple[int, int]]:
+    """(link_open, link_close) index pairs of the top-level links."""
+    position = 0
+    while position < len(inline):
+        if inline[position].type == "link_open":
+            depth = 0
+            for close in range(position, len(inline)):
+                depth += inline[close].nesting
+                if depth == 0:
+                    break
+            yield position, close
+            position = close + 1
+        else:
+            position += 1
+
+
+def _is_real_link(inline: Sequence[Token], start: int, end: int) -> bool:
+    """A link that points somewhere else and shows text: not an #anchor, not a badge."""
+    href = str(inline[start].attrGet("href") or "")
+    if not href or href.startswith("#"):
+        return False
+    return any(
+        token.type in ("text", "text_special", "code_inline") and token.content.strip()
+        for token in inline[start + 1 : end]
+    )
+
+
+def _links(inline: Sequence[Token]) -> list[str]:
+    return [
+        str(inline[start].attrGet("href"))
+        for start, end in _link_spans(inline)
+        if _is_real_link(inline, start, end)
+    ]
+
+
+def _is_badges(inline: Sequence[Token]) -> bool:
+    """A paragraph of images only (badges, logos), possibly linked."""
+    has_image = False
+    for token in inline:
+        if token.type == "image":
+            has_image = True
+        elif token.type == "code_inline" or (
+            token.type in ("text", "text_special") and token.content.strip()
+        ):
+            return False
+    return has_image
+
+
+def _emoji_prefix(text: str) -> tuple[str, str]:
+    """(kind from a leading emoji or "", whether the text was only emoji and space → rest)."""
+    stripped = _VARIATION.sub("", text).strip()
+    kind = ""
+    for character in stripped:
+        if character.isspace():
+            continue
+        if character in EMOJI_KINDS:
+            kind = kind or EMOJI_KINDS[character]
+            continue
+        if ord(character) < 0x2000 or character.isalnum():
+            return kind, stripped
+    return kind, ""
+
+
+def _leading_link(inline: Sequence[Token]) -> tuple[int, int, str] | None:
+    """The first real link when only emoji, badges and emphasis come before it."""
+    for start, end in _link_spans(inline):
+        before = inline[:start]
+        if not all(_is_lead(token) for token in before):
+            return None
+        if not _is_real_link(inline, start, end):
+            if str(inline[start].attrGet("href") or "").startswith("#"):
+                return None
+            continue  # a badge before the resource's own link
+        return start, end, str(inline[start].attrGet("href"))
+    return None
+
+
+def _is_lead(token: Token) -> bool:
+    if token.type in ("strong_open", "em_open", "image", "link_open", "link_close", "softbreak"):
+        return True
+    if token.type in ("text", "text_special"):
+        return not _emoji_prefix(token.content)[1]
+    return False
+
+
+def _leading_kind(inline: Sequence[Token], link_start: int) -> str:
+    for token in inline[:link_start]:
+        if token.type == "text":
+            kind = _emoji_prefix(token.content)[0]
+            if kind:
+                return kind
+    return ""
+
+
+# --- list items ----------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Item:
+    candidate: _Candidate | None
+    resource_like: bool
+    toc: bool = False
+    warnings: list[tuple[int, str]] = field(default_factory=list)
+
+
+def _item(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _Item:
+    item_start, item_stop = tokens[index].map or (0, 0)
+    indent = _content_indent(lines[item_start] if item_start < len(lines) else "")
+    children = list(_children(tokens, index, end))
+    warnings: list[tuple[int, str]] = []
+    if not children or tokens[children[0][0]].type != "paragraph_open":
+        return _Item(candidate=None, resource_like=False)
+    first_inline = tokens[children[0][0] + 1].children or []
+    fields: dict[str, Any] = {}
+    description_parts: list[str] = []
+    nested: list[_Candidate] = []
+    resource_like = False
+    link = _leading_link(first_inline)
+    if link is not None:
+        link_start, link_end, href = link
+        title = _plain(first_inline[link_start + 1 : link_end]) or href
+        fields.update(title=title, kind=_leading_kind(first_inline, link_start))
+        fields["url"] = _checked_url(href, item_start, warnings)
+        author, remainder = _author_and_rest(first_inline[link_end + 1 :], item_start, warnings)
+        if author is not None:
+            fields["author"] = author
+        if remainder:
+            description_parts.append(remainder)
+        resource_like = True
+    else:
+        links = _links(first_inline)
+        anchors = any(
+            str(token.attrGet("href") or "").startswith("#")
+            for token in first_inline
+            if token.type == "link_open"
+        )
+        title = _plain(first_inline)
+        if anchors and not links:
+            return _Item(candidate=None, resource_like=False, toc=True)
+        fields["title"] = title
+        single_line = not any(token.type == "softbreak" for token in first_inline)
+        resource_like = (
+            bool(title) and not links and single_line and len(title) <= PLAIN_TITLE_LIMIT
+        )
+    for open_, close in children[1:]:
+        token = tokens[open_]
+        start, stop = token.map or (item_start, item_stop)
+        if token.type == "paragraph_open":
+            inline = tokens[open_ + 1].children or []
+            meta = _meta(inline, start, warnings)
+            if meta is not None:
+                fields.update(meta)
+                resource_like = True
+                continue
+            description_parts.append(_dedented(lines, start, stop, indent))
+        elif token.type == "blockquote_open":
+            description_parts.append(_quote_text(lines, start, stop, indent))
+            resource_like = resource_like or bool(fields.get("title"))
+        elif token.type in ("bullet_list_open", "ordered_list_open"):
+            items = [_item(tokens, o, c, lines) for o, c in _children(tokens, open_, close)]
+            if items and all(item.resource_like for item in items):
+                nested.extend(item.candidate for item in items if item.candidate)
+                for item in items:
+                    warnings.extend(item.warnings)
+            else:
+                description_parts.append(_dedented(lines, start, stop, indent))
+        elif token.type != "html_block":
+            description_parts.append(_dedented(lines, start, stop, indent))
+    if not fields.get("title"):
+        return _Item(candidate=None, resource_like=False)
+    description = _markdown_field("\n\n".join(part for part in description_parts if part))
+    author_email = fields.pop("author_email", "")
+    if author_email:
+        author = fields.get("author") or Author(name=author_email)
+        fields["author"] = replace(author, email=author_email)
+    group = "url" not in fields and bool(nested) and link is None
+    candidate = _Candidate(
+        line=item_start,
+        description=description,
+        children=tuple(nested),
+        group=group,
+        **fields,
+    )
+    return _Item(candidate=candidate, resource_like=resource_like, warnings=warnings)
+
+
+def _content_indent(line: str) -> int:
+    """The column where a list item's content starts, from its first line."""
+    stripped = line.lstrip(" ")
+    position = len(line) - len(stripped)
+    marker = 0
+    while marker < len(stripped) and stripped[marker].isdigit():
+        marker += 1
+    marker = marker + 1 if marker else 1  # "12." / "1)" or "-", "*", "+"
+    after = stripped[marker:]
+    spaces = len(after) - len(after.lstrip(" "))
+    if spaces == 0 or spaces > 4 or not after.strip():
+        spaces = 1
+    return position + marker + spaces
+
+
+def _dedented(lines: list[str], start: int, stop: int, indent: int) -> str:
+    out = []
+    for line in lines[start:stop]:
+        spaces = len(line) - len(line.lstrip(" "))
+        out.append(line[min(spaces, indent) :])
+    return "\n".join(out).strip("\n")
+
+
+def _quote_text(lines: list[str], start: int, stop: int, indent: int) -> str:
+    """The markdown inside a blockquote: each line without its indent and its '>' marker."""
+    out = []
+    for line in _dedented(lines, start, stop, indent).split("\n"):
+        stripped = line.lstrip(" ")
+        if stripped.startswith(">") and len(line) - len(stripped) <= 3:
+            stripped = stripped[1:]
+            out.append(stripped[1:] if stripped.startswith(" ") else stripped)
+        else:
+            out.append(line)
+    return "\n".join(out).strip("\n")
+
+
+def _markdown_field(text: str) -> str:
+    """A markdown field as stored: no blank lines around it, one final newline."""
+    text = _CONTROL.sub("", text.replace("\t", "    ")).strip("\n")
+    return f"{text}\n" if text.strip() else ""
+
+
+def _checked_url(href: str, line: int, warnings: list[tuple[int, str]]) -> str:
+    problem = url_problem(href)
+    if not problem:
+        return href
+    if "://" in href or href.lower().startswith(("javascript:", "data:", "vbscript:")):
+        warnings.append((line, f"link {href!r} skipped: {problem}"))
+    return ""
+
+
+def _author_and_rest(
+    inline: Sequence[Token], line: int, warnings: list[tuple[int, str]]
+) -> tuple[Author | None, str]:
+    """After a bullet's link: ``by [Author](url)`` or ``by Name``, then ``- description``."""
+    tokens = list(inline)
+    while tokens and tokens[0].type in ("strong_close", "em_close"):
+        tokens.pop(0)
+    author = None
+    if tokens and tokens[0].type == "text":
+        lead = tokens[0].content.lstrip()
+        if lead.lower().startswith("by ") or lead.lower() == "by":
+            rest = lead[2:].lstrip()
+            if rest:
+                name, separator, after = _split_separator(rest)
+                author = Author(name=_single_line(name)) if name.strip() else None
+                tail = _inline_markdown(tokens[1:])
+                remainder = f"{after} {tail}".strip() if separator else tail
+                if not separator and author is not None and tail:
+                    remainder = tail
+                return author, _strip_separator(remainder)
+            spans = list(_link_spans(tokens))
+            if spans and spans[0][0] == 1:
+                start, end = spans[0]
+                href = _checked_url(str(tokens[start].attrGet("href") or ""), line, warnings)
+                name = _plain(tokens[start + 1 : end])
+                if name:
+                    author = Author(name=name, url=href)
+                return author, _strip_separator(_inline_markdown(tokens[end + 1 :]))
+    return author, _strip_separator(_inline_markdown(tokens))
+
+
+def _split_separator(text: str) -> tuple[str, str, str]:
+    for separator in (" - ", " \u2013 ", " \u2014 ", ": ", ", ", " | "):
+        name, found, after = text.partition(separator)
+        if found:
+            return name, found, after
+    return text, "", ""
+
+
+def _strip_separator(text: str) -> str:
+    text = text.strip()
+    for separator in _DESCRIPTION_SEPARATORS:
+        if text.startswith(separator):
+            return text[len(separator) :].strip()
+    if text.startswith("(") and text.endswith(")"):
+        return text[1:-1].strip()
+    return text
+
+
+def _meta(
+    inline: Sequence[Token], line: int, warnings: list[tuple[int, str]]
+) -> dict[str, Any] | None:
+    """Fields from a `publisher readme` metadata line, or None when ``inline`` is not one."""
+    segments: list[tuple[str, list[Token]]] = []
+    position = 0
+    while position < len(inline):
+        key = _meta_key(inline, position)
+        if key is not None:
+            segments.append((key, []))
+            position += 3
+            continue
+        if not segments:
+            return None
+        segments[-1][1].append(inline[position])
+        position += 1
+    if not segments:
+        return None
+    fields: dict[str, Any] = {}
+    for key, tokens in segments:
+        if (
+            tokens
+            and tokens[-1].type == "text"
+            and tokens[-1].content.endswith(META_SEPARATOR.rstrip())
+        ):
+            last = tokens[-1]
+            trimmed = last.content.rstrip()
+            trimmed = trimmed[: -len(META_SEPARATOR.strip())]
+            tokens = [*tokens[:-1], _text_token(trimmed)]
+        name = META_KEYS[key]
+        if name in ("tags", "prerequisites", "id"):
+            codes = tuple(
+                token.content.strip()
+                for token in tokens
+                if token.type == "code_inline" and token.content.strip()
+            )
+            fields[name] = codes if name != "id" else (codes[0] if codes else "")
+        elif name == "author":
+            spans = list(_link_spans(tokens))
+            if spans:
+                start, end = spans[0]
+                href = _checked_url(str(tokens[start].attrGet("href") or ""), line, warnings)
+                fields["author"] = Author(name=_plain(tokens[start + 1 : end]), url=href)
+            else:
+                fields["author"] = Author(name=_plain(tokens))
+        elif name in ("kind", "cost", "level"):
+            value = _plain(tokens).lower()
+            allowed = {"kind": KINDS, "cost": COSTS, "level": LEVELS}[name]
+            if value in allowed:
+                fields[name] = value
+            else:
+                warnings.append(
+                    (line, f"{key} {value!r} is not one of {', '.join(sorted(allowed))}")
+                )
+        else:
+            fields[name] = _plain(tokens)
+    return fields
+
+
+def _meta_key(inline: Sequence[Token], position: int) -> str | None:
+    if position + 2 >= len(inline) or inline[position].type != "em_open":
+        return None
+    text, close = inline[position + 1], inline[position + 2]
+    if text.type != "text" or close.type != "em_close" or not text.content.endswith(":"):
+        return None
+    key = text.content[:-1].strip().lower()
+    return key if key in META_KEYS else None
+
+
+def _text_token(content: str) -> Token:
+    return Token("text", "", 0, content=content)
+
+
+# --- tables --------------------------------------------------------------------------------
+
+
+def _table(
+    tokens: Sequence[Token], index: int, end: int
+) -> tuple[tuple[_Candidate, ...], tuple[tuple[int, str], ...]]:
+    """Resources from a table, one per body row, columns mapped by their header names."""
+    rows: list[tuple[int, list[list[Token]]]] = []
+    for position in range(index, end):
+        token = tokens[position]
+        if token.type == "tr_open":
+            rows.append(((token.map or (0, 0))[0], []))
+        elif token.type == "inline" and rows:
+            rows[-1][1].append(list(token.children or []))
+    if not rows:
+        return (), ()
+    header = [_plain(cell).lower().rstrip(":") for cell in rows[0][1]]
+    columns = {position: COLUMN_FIELDS.get(name, "") for position, name in enumerate(header)}
+    if "title" not in columns.values():
+        columns[0] = columns[0] if columns[0] == "url" else "title"
+    warnings: list[tuple[int, str]] = []
+    candidates = []
+    for line, cells in rows[1:]:
+        candidate = _table_row(columns, cells, line, warnings)
+        if candidate is not None:
+            candidates.append(candidate)
+    return tuple(candidates), tuple(warnings)
+
+
+def _table_row(
+    columns: dict[int, str], cells: list[list[Token]], line: int, warnings: list[tuple[int, str]]
+) -> _Candidate | None:
+    fields: dict[str, Any] = {}
+    first_link = ""
+    for position, cell in enumerate(cells):
+        name = columns.get(position, "")
+        links = _links(cell)
+        if links and not first_link and name != "author":
+            first_link = links[0]
+        if name == "title":
+            fields["title"] = _plain(cell)
+            if links:
+                fields.setdefault("url", links[0])
+        elif name == "url":
+            if links:
+                fields["url"] = links[0]
+            elif _plain(cell):
+                fields.setdefault("title", _plain(cell))
+        elif name == "author" and _plain(cell):
+            spans = [span for span in _link_spans(cell) if _is_real_link(cell, *span)]
+            href = str(cell[spans[0][0]].attrGet("href")) if spans else ""
+            fields["author"] = Author(name=_plain(cell), url=_checked_url(href, line, warnings))
+        elif name == "kind":
+            word = _plain(cell).lower()
+            kind = KIND_WORDS.get(word, "")
+            if kind:
+                fields["kind"] = kind
+            elif word:
+                warnings.append((line, f"type {word!r} is not a known kind; left out"))
+        elif name == "tags":
+            fields["tags"] = tuple(
+                tag.strip() for tag in re.split(r"[,;]", _plain(cell)) if tag.strip()
+            )
+        elif name == "description":
+            fields["description"] = _markdown_field(_inline_markdown(cell))
+        elif name == "cost":
+            fields["cost"] = _cost(_plain(cell))
+        elif name == "time":
+            fields["time"] = _plain(cell)
+        elif name == "level":
+            level = _plain(cell).lower()
+            fields["level"] = level if level in LEVELS else ""
+    if not fields.get("title"):
+        return None
+    url = fields.pop("url", "") or first_link
+    return _Candidate(line=line, url=_checked_url(url, line, warnings) if url else "", **fields)
+
+
+def _cost(text: str) -> str:
+    word = text.strip().lower()
+    if word in COSTS:
+        return word
+    if word.startswith("free") and ("trial" in word or "paid" in word or "premium" in word):
+        return "freemium"
+    if word.startswith("free") or word in ("$0", "0", "no"):
+        return "free"
+    if word.startswith("$") or word in ("yes", "paid"):
+        return "paid"
+    return ""
+
+
+# --- assembly: blocks → road map -----------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _SectionDraft:
+    title: str
+    level: int
+    line: int
+    anchor: str = ""
+    intro: list[tuple[int, int]] = field(default_factory=list)
+    resources: list[_Candidate] = field(default_factory=list)
+    sections: list[_SectionDraft] = field(default_factory=list)
+
+
+class _Assembler:
+    """Puts the blocks of one document together: headings become sections or resources."""
+
+    def __init__(self, lines: list[str], label: str, warnings: list[Problem]) -> None:
+        self.lines = lines
+        self.label = label
+        self.warnings = warnings
+        self.identities: set[str] = set()
+        self.section_ids: set[str] = set()
+
+    def assemble(self, blocks: list[_Block]) -> Roadmap:
+        units = self._units(blocks)
+        title = ""
+        root_intro: list[tuple[int, int]] = []
+        top: list[_SectionDraft] = []
+        stack: list[_SectionDraft] = []
+        orphans: _SectionDraft | None = None
+        for position, (heading, body) in enumerate(units):
+            if heading is None:
+                root_intro.extend(self._intro_ranges(body))
+                continue
+            if heading.level == 1 and not title and not top:
+                title = heading.title
+                root_intro.extend(self._intro_ranges(body))
+                continue
+            if not heading.title:
+                self.warnings.append(
+                    Problem(
+                        path=self.label,
+                        line=heading.start + 1,
+                        message="heading without text skipped",
+                    )
+                )
+                continue
+            next_heading = units[position + 1][0] if position + 1 < len(units) else None
+            resource = self._heading_resource(heading, body, next_heading)
+            if resource is not None:
+                while stack and stack[-1].level > heading.level:
+                    stack.pop()
+                if stack:
+                    stack[-1].resources.append(resource)
+                else:
+                    if orphans is None or orphans not in top:
+                        orphans = _SectionDraft(
+                            title="Resources", level=heading.level, line=heading.start
+                        )
+                        top.append(orphans)
+                    orphans.resources.append(resource)
+                continue
+            while stack and stack[-1].level >= heading.level:
+                stack.pop()
+            draft = _SectionDraft(
+                title=heading.title, level=heading.level, line=heading.start, anchor=heading.anchor
+            )
+            (stack[-1].sections if stack else top).append(draft)
+            stack.append(draft)
+            for block in body:
+                if block.kind == "resources":
+                    self._add_candidates(draft, block.resources)
+            draft.intro.extend(self._intro_ranges(body))
+        if not title:
+            title = PurePosixPath(self.label.split("@")[0]).stem or "Road map"
+            self.warnings.append(
+                Problem(
+                    path=self.label,
+                    line=1,
+                    message=f"no level-1 heading: the title is {title!r}",
+                )
+            )
+        return self._freeze(title, root_intro, top)
+
+    def _units(self, blocks: list[_Block]) -> list[tuple[_Block | None, list[_Block]]]:
+        units: list[tuple[_Block | None, list[_Block]]] = [(None, [])]
+        for block in blocks:
+            if block.kind == "heading":
+                units.append((block, []))
+            else:
+                units[-1][1].append(block)
+        return units
+
+    def _heading_resource(
+        self, heading: _Block, body: list[_Block], next_heading: _Block | None
+    ) -> _Candidate | None:
+        """The resource a heading stands for, or None when the heading is a section."""
+        if heading.anchor:
+            return None  # `publisher readme` marks sections that might look like resources
+        description = self._text_of(body)
+        if heading.url:
+            warnings: list[tuple[int, str]] = []
+            url = _checked_url(heading.url, heading.start, warnings)
+            self._warn(warnings)
+            return _Candidate(
+                title=heading.title, line=heading.start, url=url, description=description
+            )
+        if heading.level == 1 or (next_heading is not None and next_heading.level > heading.level):
+            return None
+        if any(block.kind == "resources" for block in body):
+            return None
+        first_link = next((block.first_link for block in body if block.first_link), "")
+        if not first_link:
+            return None
+        warnings = []
+        url = _checked_url(first_link, heading.start, warnings)
+        self._warn(warnings)
+        return _Candidate(title=heading.title, line=heading.start, url=url, description=description)
+
+    def _warn(self, warnings: list[tuple[int, str]]) -> None:
+        self.warnings.extend(
+            Problem(path=self.label, line=line + 1, message=message) for line, message in warnings
+        )
+
+    def _add_candidates(self, draft: _SectionDraft, candidates: Iterable[_Candidate]) -> None:
+        for candidate in candidates:
+            if candidate.group:
+                group = _SectionDraft(
+                    title=candidate.title, level=draft.level + 1, line=candidate.line
+                )
+                self._add_candidates(group, candidate.children)
+                draft.sections.append(group)
+                continue
+            draft.resources.append(replace(candidate, children=()))
+            self._add_candidates(draft, candidate.children)
+
+    def _intro_ranges(self, body: list[_Block]) -> list[tuple[int, int]]:
+        """Line ranges of the intro material in ``body``, contiguous blocks merged."""
+        ranges: list[tuple[int, int]] = []
+        previous_kept = False
+        for block in body:
+            if block.kind == "text":
+                if previous_kept and ranges:
+                    ranges[-1] = (ranges[-1][0], block.end)
+                else:
+                    ranges.append((block.start, block.end))
+                previous_kept = True
+            else:
+                previous_kept = False
+        return ranges
+
+    def _text(self, ranges: list[tuple[int, int]]) -> str:
+        parts = ["\n".join(self.lines[start:end]).strip("\n") for start, end in ranges]
+        return _markdown_field("\n\n".join(part for part in parts if part.strip()))
+
+    def _text_of(self, body: list[_Block]) -> str:
+        ranges: list[tuple[int, int]] = []
+        previous_kept = False
+        for block in body:
+            if block.kind in ("text", "resources"):
+                if previous_kept and ranges:
+                    ranges[-1] = (ranges[-1][0], block.end)
+                else:
+                    ranges.append((block.start, block.end))
+                previous_kept = True
+            else:
+                previous_kept = False
+        return self._text(ranges)
+
+    # --- freezing: identities, ids -----------------------------------------------------
+
+    def _freeze(
+        self, title: str, intro: list[tuple[int, int]], drafts: list[_SectionDraft]
+    ) -> Roadmap:
+        sections = tuple(self._freeze_section(draft, ()) for draft in drafts)
+        return Roadmap(title=title, intro=self._text(intro), sections=sections)
+
+    def _freeze_section(self, draft: _SectionDraft, parent_ids: tuple[str, ...]) -> Section:
+        section_id = draft.anchor or slugify(draft.title)
+        if section_id in self.section_ids:
+            base = section_id
+            number = 2
+            while f"{base}-{number}" in self.section_ids:
+                number += 1
+            section_id = f"{base}-{number}"
+        self.section_ids.add(section_id)
+        ids = (*parent_ids, section_id)
+        resources = tuple(self._freeze_resource(candidate, ids) for candidate in draft.resources)
+        return Section(
+            title=draft.title,
+            id=section_id,
+            intro=self._text(draft.intro),
+            resources=resources,
+            sections=tuple(self._freeze_section(child, ids) for child in draft.sections),
+        )
+
+    def _freeze_resource(self, candidate: _Candidate, section_ids: tuple[str, ...]) -> Resource:
+        explicit_id = candidate.id
+        identity = resource_identity(
+            explicit_id=explicit_id,
+            url=candidate.url,
+            title=candidate.title,
+            section_ids=section_ids,
+        )
+        if identity in self.identities:
+            base = slugify(candidate.title)
+            number = 2
+            while f"{base}-{number}" in self.identities:
+                number += 1
+            explicit_id = f"{base}-{number}"
+            what = f"URL {candidate.url}" if candidate.url else f"title {candidate.title!r}"
+            self.warnings.append(
+                Problem(
+                    path=self.label,
+                    line=candidate.line + 1,
+                    message=f"{what} appears again: this one gets the id {explicit_id!r}",
+                )
+            )
+            identity = explicit_id
+        self.identities.add(identity)
+        return Resource(
+            title=candidate.title,
+            identity=identity,
+            url=candidate.url,
+            id=explicit_id,
+            kind=candidate.kind,
+            author=candidate.author,
+            description=candidate.description,
+            tags=candidate.tags,
+            cost=candidate.cost,
+            time=candidate.time,
+            level=candidate.level,
+            prerequisites=candidate.prerequisites,
+        )
+
+
+def count_resources(roadmap: Roadmap) -> int:
+    """How many resources a road map holds, in all sections."""
+    return sum(1 for _ in roadmap.walk())
+
+
+def count_sections(roadmap: Roadmap) -> int:
+    """How many sections a road map holds, nested ones included."""
+    return sum(1 for _ in roadmap.walk_sections())
+
+
+__all__ = [
+    "ImportResult",
+    "count_resources",
+    "count_sections",
+    "import_markdown",
+    "import_markdown_bytes",
+    "parse_tokens",
+]
