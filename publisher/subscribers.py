@@ -1,0 +1,159 @@
+"""The subscriber list: a CSV file ``email,name,sections`` read and checked as a whole.
+
+Every row is validated (address syntax, known section ids, duplicates) and every problem is
+reported with its line number; one bad row stops the whole send, so nobody gets a message
+from a list that is only half right.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import hmac
+import io
+import re
+from base64 import urlsafe_b64encode
+from dataclasses import dataclass
+from pathlib import Path
+
+from publisher.errors import DataError, NotFoundError, Problem
+
+COLUMNS = ("email", "name", "sections")
+
+# A pragmatic address check: one local part in the dot-atom form, an @, a domain of
+# dot-separated labels with a top-level label. Quoted local parts and address literals are
+# legal in RFC 5321 but practically never on a mailing list, and refusing them keeps odd
+# characters out of SMTP commands and headers.
+_LOCAL_PART = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*")
+_DOMAIN_LABEL = re.compile(r"(?!-)[A-Za-z0-9-]{1,63}(?<!-)")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Subscriber:
+    """One row of the list. ``sections`` empty means every section."""
+
+    address: str
+    name: str = ""
+    sections: frozenset[str] = frozenset()
+    line: int = 0
+
+    @property
+    def key(self) -> str:
+        """The address as the ledger and duplicate check compare it: case folded."""
+        return ledger_key(self.address)
+
+
+def ledger_key(address: str) -> str:
+    """The case-folded address: mail systems treat addresses case-insensitively in practice."""
+    return address.strip().lower()
+
+
+def address_problem(address: str) -> str:
+    """Why ``address`` is not a usable e-mail address ('' when it is)."""
+    if not address:
+        return "the email address is empty"
+    if _CONTROL.search(address) or " " in address:
+        return f"{address!r} is not an email address (it contains spaces or control characters)"
+    local, at, domain = address.rpartition("@")
+    if not at or not local:
+        return f"{address!r} is not an email address (expected name@domain)"
+    if not address.isascii():
+        return f"{address!r}: addresses with non-ASCII characters are not supported"
+    if len(local) > 64 or not _LOCAL_PART.fullmatch(local):
+        return f"{address!r} is not an email address (bad part before @)"
+    labels = domain.split(".")
+    if (
+        len(domain) > 253
+        or len(labels) < 2
+        or not all(_DOMAIN_LABEL.fullmatch(label) for label in labels)
+        or labels[-1].isdigit()
+    ):
+        return f"{address!r} is not an email address (bad domain {domain!r})"
+    return ""
+
+
+def parse_subscribers(
+    text: str, *, label: str, known_sections: frozenset[str]
+) -> tuple[Subscriber, ...]:
+    """The subscribers in CSV ``text``; raises DataError listing every problem with its line."""
+    problems: list[Problem] = []
+
+    def problem(line: int, message: str) -> None:
+        problems.append(Problem(path=label, line=line, message=message))
+
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next(reader, None)
+    except csv.Error as error:
+        raise DataError([Problem(path=label, line=1, message=f"CSV: {error}")]) from None
+    if header is None:
+        raise DataError([Problem(path=label, line=1, message="the file is empty")])
+    names = [name.strip().lower().lstrip("\ufeff") for name in header]
+    if names[: len(COLUMNS)] != list(COLUMNS) or len(names) > len(COLUMNS):
+        raise DataError(
+            [Problem(path=label, line=1, message=f"the header must be {','.join(COLUMNS)}")]
+        )
+
+    subscribers: list[Subscriber] = []
+    first_line: dict[str, int] = {}
+    line = 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            problem(reader.line_num, f"CSV: {error}")
+            break
+        line = reader.line_num
+        if not any(cell.strip() for cell in row):
+            continue  # blank lines are harmless
+        if len(row) > len(COLUMNS):
+            problem(line, f"{len(row)} columns, expected at most {len(COLUMNS)}")
+            continue
+        address, name, sections_text = (*(cell.strip() for cell in row), "", "")[:3]
+        row_problems = []
+        if reason := address_problem(address):
+            row_problems.append(reason)
+        if _CONTROL.search(name):
+            row_problems.append("the name contains a line break or control character")
+        sections = frozenset(part.strip() for part in sections_text.split(";") if part.strip())
+        for unknown in sorted(sections - known_sections):
+            row_problems.append(f"unknown section id {unknown!r}")
+        key = ledger_key(address)
+        if address and key in first_line:
+            row_problems.append(f"{address!r} is already listed on line {first_line[key]}")
+        elif address:
+            first_line[key] = line
+        for message in row_problems:
+            problem(line, message)
+        if not row_problems:
+            subscribers.append(Subscriber(address=address, name=name, sections=sections, line=line))
+    if problems:
+        raise DataError(problems)
+    return tuple(subscribers)
+
+
+def read_subscribers(
+    path: Path, *, label: str, known_sections: frozenset[str]
+) -> tuple[Subscriber, ...]:
+    """The subscribers in the CSV file at ``path``; raises NotFoundError or DataError."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise NotFoundError(f"{label}: no such subscriber file") from None
+    except OSError as error:
+        raise DataError([Problem(path=label, message=f"cannot read: {error.strerror}")]) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise DataError([Problem(path=label, line=line, message="not UTF-8 text")]) from None
+    return parse_subscribers(text, label=label, known_sections=known_sections)
+
+
+def unsubscribe_token(secret: bytes, address: str) -> str:
+    """A keyed hash of the address for unsubscribe links: stable, unguessable without the key."""
+    digest = hmac.new(secret, ledger_key(address).encode("utf-8"), hashlib.sha256).digest()
+    return urlsafe_b64encode(digest[:18]).decode("ascii")

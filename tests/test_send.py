@@ -1,0 +1,387 @@
+"""The sending engine against a real SMTP server (aiosmtpd on 127.0.0.1): clean sends, each
+kind of fault, reruns after failures, the ledger's states, and the SMTP URL."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Iterator
+from email.message import EmailMessage
+from pathlib import Path
+
+import pytest
+from smtp_server import Mailbox, SmtpServer, free_port
+
+from publisher.errors import SendError
+from publisher.ledger import Ledger, LedgerError
+from publisher.send import (
+    Outcome,
+    Recipient,
+    RetryPolicy,
+    SendSummary,
+    SmtpConnection,
+    SmtpSettings,
+    deliver,
+    parse_smtp_url,
+    plan_send,
+    summarize,
+)
+
+RELEASE = "2024.02"
+SENDER = "The Road Map <roadmap@example.org>"
+# Tiny delays: the retry logic runs for real, the test stays fast.
+FAST = RetryPolicy(attempts=4, first_delay=0.001, factor=2.0, max_delay=0.01, connect_attempts=3)
+
+
+def message_id(address: str) -> str:
+    digest = hashlib.sha256(f"{RELEASE}/{address}".encode()).hexdigest()[:20]
+    return f"<{RELEASE}.{digest}@roadmap.example.org>"
+
+
+def compose(address: str, sections: str = "") -> EmailMessage:
+    message = EmailMessage()
+    message["Subject"] = f"What's new in {RELEASE}"
+    message["From"] = SENDER
+    message["To"] = address
+    message["Message-ID"] = message_id(address)
+    message["X-Sections"] = sections or "all"
+    message.set_content(f"Hello {address}\n")
+    message.add_alternative(f"<p>Hello {address}</p>", subtype="html")
+    return message
+
+
+def recipients(count: int, domain: str = "example.net") -> list[Recipient]:
+    addresses = [f"reader{number:04d}@{domain}" for number in range(count)]
+    return [
+        Recipient(key=address, address=address, compose=lambda a=address: compose(a))
+        for address in addresses
+    ]
+
+
+@pytest.fixture
+def mailbox() -> Iterator[Mailbox]:
+    box = Mailbox()
+    with SmtpServer(box):
+        yield box
+
+
+def settings_for(
+    box: Mailbox, *, timeout: float = 5.0, user: str = "", password: str = ""
+) -> SmtpSettings:
+    return SmtpSettings(
+        host="127.0.0.1", port=box.port, timeout=timeout, user=user, password=password
+    )
+
+
+def run(
+    box: Mailbox,
+    ledger_path: Path,
+    people: list[Recipient],
+    *,
+    policy: RetryPolicy = FAST,
+    settings: SmtpSettings | None = None,
+) -> tuple[list[Outcome], SendSummary]:
+    with Ledger(ledger_path) as ledger:
+        plan = plan_send(ledger, RELEASE, people)
+        outcomes = list(
+            deliver(
+                plan,
+                sender=SENDER,
+                connection=SmtpConnection(settings or settings_for(box)),
+                ledger=ledger,
+                policy=policy,
+            )
+        )
+    return outcomes, summarize(plan, outcomes)
+
+
+def ledger_states(path: Path) -> dict[str, str]:
+    with Ledger(path) as ledger:
+        return {row.address: row.state for row in ledger.rows(RELEASE)}
+
+
+def test_clean_send_of_500_arrives_once_each_over_one_connection(
+    mailbox: Mailbox, tmp_path: Path
+) -> None:
+    people = recipients(500)
+    _outcomes, summary = run(mailbox, tmp_path / "ledger.sqlite", people)
+
+    assert mailbox.copies() == {person.address: 1 for person in people}
+    assert mailbox.connections == 1
+    for item in mailbox.received[::50]:
+        message = item.message
+        assert message["To"] == item.recipient
+        assert message["Message-ID"] == message_id(item.recipient)
+        assert message["Subject"] == f"What's new in {RELEASE}"
+        assert message.get_content_type() == "multipart/alternative"
+    assert summary.sent == 500
+    assert summary.ok
+    with Ledger(tmp_path / "ledger.sqlite") as ledger:
+        rows = ledger.rows(RELEASE)
+    assert {row.state for row in rows} == {"sent"}
+    assert all(row.message_id == message_id(row.address) for row in rows)
+    assert all(row.attempts == 1 and row.last_reply.startswith("250") for row in rows)
+    assert all(row.sent_at for row in rows)
+
+
+def test_rerun_sends_nothing_twice(mailbox: Mailbox, tmp_path: Path) -> None:
+    people = recipients(20)
+    run(mailbox, tmp_path / "ledger.sqlite", people)
+    outcomes, summary = run(mailbox, tmp_path / "ledger.sqlite", people)
+    assert outcomes == []
+    assert summary.skipped == 20
+    assert set(mailbox.copies().values()) == {1}
+
+
+def test_temporary_refusals_are_retried_with_back_off(mailbox: Mailbox, tmp_path: Path) -> None:
+    people = recipients(10)
+    mailbox.refuse_temporarily = {people[3].address: 2, people[7].address: 1}
+    outcomes, _summary = run(mailbox, tmp_path / "ledger.sqlite", people)
+
+    assert mailbox.copies() == {person.address: 1 for person in people}
+    tries = {outcome.address: outcome.tries for outcome in outcomes}
+    assert tries[people[3].address] == 3
+    assert tries[people[7].address] == 2
+    with Ledger(tmp_path / "ledger.sqlite") as ledger:
+        row = next(row for row in ledger.rows(RELEASE) if row.address == people[3].address)
+    assert (row.state, row.attempts) == ("sent", 3)
+
+
+def test_temporary_refusals_beyond_the_limit_are_deferred_then_finished_by_a_rerun(
+    mailbox: Mailbox, tmp_path: Path
+) -> None:
+    people = recipients(5)
+    stubborn = people[2].address
+    mailbox.refuse_temporarily = {stubborn: FAST.attempts}
+    outcomes, summary = run(mailbox, tmp_path / "ledger.sqlite", people)
+
+    assert [outcome.address for outcome in summary.deferred] == [stubborn]
+    assert summary.deferred[0].reply.startswith("451")
+    assert not summary.ok
+    assert ledger_states(tmp_path / "ledger.sqlite")[stubborn] == "deferred"
+    assert stubborn not in mailbox.copies()
+
+    outcomes, summary = run(mailbox, tmp_path / "ledger.sqlite", people)
+    assert [outcome.address for outcome in outcomes] == [stubborn]
+    assert summary.skipped == 4
+    assert mailbox.copies() == {person.address: 1 for person in people}
+
+
+def test_permanent_refusals_are_recorded_not_retried(mailbox: Mailbox, tmp_path: Path) -> None:
+    people = recipients(6)
+    gone = people[1].address
+    mailbox.refuse_permanently = {gone}
+    outcomes, summary = run(mailbox, tmp_path / "ledger.sqlite", people)
+
+    assert mailbox.rcpt_seen.count(gone) == 1
+    assert [(o.address, o.reply) for o in summary.failed] == [(gone, "550 5.1.1 No such user here")]
+    assert ledger_states(tmp_path / "ledger.sqlite")[gone] == "failed"
+    # A rerun does not knock again, but still reports it.
+    outcomes, summary = run(mailbox, tmp_path / "ledger.sqlite", people)
+    assert outcomes == []
+    assert summary.failed_before == (gone,)
+    assert mailbox.rcpt_seen.count(gone) == 1
+
+
+def test_a_connection_dropped_in_data_is_reopened_and_the_message_resent(
+    mailbox: Mailbox, tmp_path: Path
+) -> None:
+    people = recipients(12)
+    mailbox.drop_in_data = {people[4].address: 1, people[9].address: 2}
+    _outcomes, summary = run(mailbox, tmp_path / "ledger.sqlite", people)
+
+    assert mailbox.copies() == {person.address: 1 for person in people}
+    assert mailbox.connections == 1 + 3  # one reconnection per drop
+    assert summary.ok
+    with Ledger(tmp_path / "ledger.sqlite") as ledger:
+        attempts = {row.address: row.attempts for row in ledger.rows(RELEASE)}
+    assert attempts[people[9].address] == 3
+
+
+def test_a_slow_server_past_the_timeout_is_retried_and_any_copy_has_the_same_id(
+    mailbox: Mailbox, tmp_path: Path
+) -> None:
+    people = recipients(4)
+    slow = people[1].address
+    mailbox.slow_once = {slow: 1.0}
+    settings = settings_for(mailbox, timeout=0.3)
+    outcomes, summary = run(mailbox, tmp_path / "ledger.sqlite", people, settings=settings)
+
+    assert summary.ok
+    assert next(o for o in outcomes if o.address == slow).tries == 2
+    # The server may have kept the copy it was slow to accept: the only possible duplicate,
+    # and it carries the same Message-ID.
+    copies = [item for item in mailbox.received if item.recipient == slow]
+    assert 1 <= len(copies) <= 2
+    assert {item.message["Message-ID"] for item in copies} == {message_id(slow)}
+    assert all(mailbox.copies()[p.address] == 1 for p in people if p.address != slow)
+
+
+def test_an_unreachable_server_stops_the_run_and_a_rerun_finishes(tmp_path: Path) -> None:
+    port = free_port()
+    people = recipients(5)
+    unreachable = SmtpSettings(host="127.0.0.1", port=port, timeout=1.0)
+    with Ledger(tmp_path / "ledger.sqlite") as ledger:
+        plan = plan_send(ledger, RELEASE, people)
+        with pytest.raises(SendError, match=r"cannot connect to 127\.0\.0\.1.*run send again"):
+            list(
+                deliver(
+                    plan,
+                    sender=SENDER,
+                    connection=SmtpConnection(unreachable),
+                    ledger=ledger,
+                    policy=FAST,
+                )
+            )
+    assert set(ledger_states(tmp_path / "ledger.sqlite").values()) == {"pending"}
+
+    box = Mailbox()
+    with SmtpServer(box, port=port):
+        _outcomes, _summary = run(box, tmp_path / "ledger.sqlite", people)
+    assert box.copies() == {person.address: 1 for person in people}
+
+
+def test_a_full_disk_stops_the_run_and_a_rerun_finishes_with_at_most_one_duplicate(
+    mailbox: Mailbox, tmp_path: Path
+) -> None:
+    people = recipients(300)
+    path = tmp_path / "ledger.sqlite"
+    with Ledger(path) as ledger:
+        plan = plan_send(ledger, RELEASE, people)
+        ledger.plan(RELEASE, (person.key for person in people), now="t")
+        # SQLite's own "database or disk is full" (SQLITE_FULL): the file may not grow.
+        pages = ledger.connection.execute("PRAGMA page_count").fetchone()[0]
+        ledger.connection.execute(f"PRAGMA max_page_count={pages}")
+        with pytest.raises(LedgerError, match="full"):
+            list(
+                deliver(
+                    plan,
+                    sender=SENDER,
+                    connection=SmtpConnection(settings_for(mailbox)),
+                    ledger=ledger,
+                    policy=FAST,
+                )
+            )
+    first_run = mailbox.copies()
+    assert 0 < len(first_run) < len(people)
+
+    run(mailbox, path, people)
+    copies = mailbox.copies()
+    assert set(copies) == {person.address for person in people}
+    duplicates = [address for address, count in copies.items() if count > 1]
+    assert len(duplicates) <= 1
+    for address in duplicates:
+        ids = {item.message["Message-ID"] for item in mailbox.received if item.recipient == address}
+        assert ids == {message_id(address)}
+
+
+def test_a_row_left_sending_is_resent_with_its_recorded_message_id(
+    mailbox: Mailbox, tmp_path: Path
+) -> None:
+    people = recipients(3)
+    path = tmp_path / "ledger.sqlite"
+    with Ledger(path) as ledger:
+        ledger.plan(RELEASE, [people[0].key], now="t")
+        ledger.mark_sending(RELEASE, people[0].key, message_id="<in-flight@example.org>", now="t")
+    run(mailbox, path, people)
+    resent = next(item for item in mailbox.received if item.recipient == people[0].address)
+    assert resent.message["Message-ID"] == "<in-flight@example.org>"
+    with Ledger(path) as ledger:
+        row = next(row for row in ledger.rows(RELEASE) if row.address == people[0].key)
+    assert (row.state, row.attempts) == ("sent", 2)
+
+
+def test_rate_limit_spaces_messages(mailbox: Mailbox, tmp_path: Path) -> None:
+    # A fake clock that advances only when the engine sleeps: the pauses are the measure.
+    now = [0.0]
+    pauses: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        pauses.append(seconds)
+        now[0] += seconds
+
+    with Ledger(tmp_path / "ledger.sqlite") as ledger:
+        plan = plan_send(ledger, RELEASE, recipients(5))
+        list(
+            deliver(
+                plan,
+                sender=SENDER,
+                connection=SmtpConnection(settings_for(mailbox)),
+                ledger=ledger,
+                rate=4.0,
+                clock=lambda: now[0],
+                sleep=sleep,
+            )
+        )
+    assert pauses == [0.25] * 4
+    assert len(mailbox.received) == 5
+
+
+def test_login_and_a_wrong_password_never_shows_the_password(
+    mailbox: Mailbox, tmp_path: Path
+) -> None:
+    secret = "s3cr3t-Pa55word"
+    mailbox.login = ("mailer", secret)
+    good = settings_for(mailbox, user="mailer", password=secret)
+    assert secret not in repr(good)
+    _outcomes, summary = run(mailbox, tmp_path / "ledger.sqlite", recipients(3), settings=good)
+    assert summary.sent == 3
+    assert secret.encode() not in (tmp_path / "ledger.sqlite").read_bytes()
+
+    wrong = settings_for(mailbox, user="mailer", password="not-" + secret)
+    with pytest.raises(SendError) as raised:
+        run(mailbox, tmp_path / "other.sqlite", recipients(3), settings=wrong)
+    assert "refused the login of 'mailer'" in str(raised.value)
+    assert secret not in str(raised.value)
+    assert "not-" not in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("smtp://me@mail.example.org:587?starttls=1", ("mail.example.org", 587, "me", False, True)),
+        ("smtps://me%40corp@mail.example.org", ("mail.example.org", 465, "me@corp", True, False)),
+        ("smtp://localhost", ("localhost", 25, "", False, False)),
+    ],
+)
+def test_smtp_url(url: str, expected: tuple[object, ...]) -> None:
+    settings = parse_smtp_url(url, password="hunter2")
+    assert (
+        settings.host,
+        settings.port,
+        settings.user,
+        settings.implicit_tls,
+        settings.starttls,
+    ) == expected
+    assert "hunter2" not in repr(settings)
+    assert "hunter2" not in settings.describe()
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("", "is not set"),
+        ("http://mail.example.org", "smtp or smtps"),
+        ("smtp://me:hunter2@mail.example.org", "must not hold a password"),
+        ("smtp://mail.example.org?tls=1", "unknown option 'tls'"),
+        ("smtps://mail.example.org?starttls=1", "already uses TLS"),
+        ("smtp://mail.example.org:99999", "not a valid URL"),
+    ],
+)
+def test_bad_smtp_urls(url: str, message: str) -> None:
+    with pytest.raises(SendError, match=message) as raised:
+        parse_smtp_url(url)
+    assert "hunter2" not in str(raised.value)
+
+
+def test_the_ledger_is_wal_and_refuses_unknown_states(tmp_path: Path) -> None:
+    path = tmp_path / "ledger.sqlite"
+    with Ledger(path) as ledger:
+        ledger.plan(RELEASE, ["a@example.org"], now="t")
+    connection = sqlite3.connect(path)
+    try:
+        assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        with pytest.raises(sqlite3.IntegrityError):
+            connection.execute("UPDATE deliveries SET state = 'lost'")
+    finally:
+        connection.close()
