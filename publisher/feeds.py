@@ -311,7 +311,7 @@ class _EntryMaker:
                 "kind": announcement.kind,
                 "resource": resource,
                 "section": change.section,
-                "changes": [_describe_change(field) for field in change.changes],
+                "changes": _describe_changes(change),
             },
         )
         entry = Entry(
@@ -346,8 +346,7 @@ class _EntryMaker:
                 "release": release,
                 "added": item.added,
                 "updated": [
-                    (change, [_describe_change(field) for field in change.changes])
-                    for change in item.announced_updates
+                    (change, _describe_changes(change)) for change in item.announced_updates
                 ],
                 "removed": item.removed,
                 "moved": item.moved,
@@ -402,6 +401,11 @@ _FIELD_LABELS = {
     "level": "Level",
     "prerequisites": "Prerequisites",
 }
+
+
+def _describe_changes(change: ResourceChange) -> list[ChangeText]:
+    """What readers hear changed: every field but an explicit id (diff never announces it)."""
+    return [_describe_change(field) for field in change.changes if field.field != "id"]
 
 
 def _describe_change(change: FieldChange) -> ChangeText:
@@ -626,8 +630,9 @@ def _rss(site: Site, document: FeedDocument, path: str) -> bytes:
     if site.hub:
         generator.register_extension("websub", _RssHubExtension, None, atom=False, rss=True)
         generator.websub.hub = site.hub
-    if site.feeds.logo:
-        generator.image(url=site.feeds.logo, title=document.title, link=site_url(site))
+    if site.feeds.icon:
+        # RSS images are small (at most 144 pixels wide): the square icon fits, a logo may not.
+        generator.image(url=site.feeds.icon, title=document.title, link=site_url(site))
     for entry in document.entries:
         generator.add_entry(_feedgen_entry(entry, rss=True), order="append")
     return bytes(generator.rss_str(pretty=True, encoding="UTF-8"))
@@ -642,9 +647,9 @@ def _json_feed(site: Site, document: FeedDocument, path: str) -> bytes:
         "feed_url": site_url(site, path),
         "description": document.subtitle,
     }
-    if site.feeds.logo:
-        feed["icon"] = site.feeds.logo
     if site.feeds.icon:
+        # JSON Feed's icon and favicon are both square; Atom's logo (2:1) is neither.
+        feed["icon"] = site.feeds.icon
         feed["favicon"] = site.feeds.icon
     feed["authors"] = [_json_author(_clean_author(site.author or Author(name=site.title)))]
     feed["language"] = site.language
