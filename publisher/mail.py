@@ -18,8 +18,9 @@ import datetime as dt
 import hashlib
 import re
 import textwrap
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from email import quoprimime
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
@@ -30,9 +31,16 @@ from urllib.parse import quote, urlsplit
 import jinja2
 
 from publisher import links
-from publisher.diff import FieldChange, ResourceChange, ResourceMove, RoadmapDiff
-from publisher.errors import DataError, Problem, TemplateError
-from publisher.model import Release, Resource, Site, slugify
+from publisher.diff import (
+    EMPTY_ROADMAP,
+    FieldChange,
+    ResourceChange,
+    ResourceMove,
+    RoadmapDiff,
+    diff,
+)
+from publisher.errors import DataError, NotFoundError, Problem, TemplateError
+from publisher.model import Release, Resource, Site, Snapshot, slugify
 from publisher.render import render_template
 
 HTML_TEMPLATE = "email/changelog.mjml.j2"
@@ -107,11 +115,61 @@ class ChangeCounts:
         return self.added + self.updated + self.removed
 
 
+@dataclass(frozen=True, slots=True)
+class QuotedPrintableBody:
+    """A text body encoded quoted-printable once, for many recipients: only its lines that
+    hold `TOKEN_PLACEHOLDER` are encoded again, per recipient (see `with_token`).
+
+    ``pieces`` alternate between ready encoded runs of lines (``False, text``) and raw lines
+    still holding the placeholder (``True, line``); raw means UTF-8 bytes as Latin-1 text,
+    the form `email.quoprimime` encodes.
+    """
+
+    pieces: tuple[tuple[bool, str], ...]
+
+    @classmethod
+    def encode(cls, body: str) -> QuotedPrintableBody:
+        """Encode ``body`` (any line endings) except the lines holding the placeholder."""
+        data = body.replace("\r\n", "\n").replace("\r", "\n").encode("utf-8").decode("latin-1")
+        # str.splitlines would also split at \x85, which Latin-1 text of UTF-8 contains.
+        lines = data.removesuffix("\n").split("\n")
+        pieces: list[tuple[bool, str]] = []
+        run: list[str] = []
+        for line in lines:
+            if TOKEN_PLACEHOLDER in line:
+                if run:
+                    pieces.append((False, _encode_lines("\n".join(run))))
+                    run = []
+                pieces.append((True, line))
+            else:
+                run.append(line)
+        if run:
+            pieces.append((False, _encode_lines("\n".join(run))))
+        return cls(tuple(pieces))
+
+    def with_token(self, token: str) -> str:
+        """The encoded body with ``token`` (already URL-quoted, so ASCII) in place, ``\n``
+        line ends (the generator writes them as CRLF), each line at most 76 characters."""
+        return (
+            "\n".join(
+                _encode_lines(text.replace(TOKEN_PLACEHOLDER, token)) if holds_token else text
+                for holds_token, text in self.pieces
+            )
+            + "\n"
+        )
+
+
+def _encode_lines(raw: str) -> str:
+    # RFC 2045 allows 76 characters per encoded line (the email package's SMTP policy uses 78).
+    return quoprimime.body_encode(raw, maxlinelen=76, eol="\n")
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RenderedEmail:
     """One release's email for one section selection, compiled once and shared by every
     subscriber of that selection. ``html``, ``text`` and ``mjml`` hold `TOKEN_PLACEHOLDER`
-    where the subscriber's unsubscribe token goes: use `with_token` or `personalize`."""
+    where the subscriber's unsubscribe token goes: use `with_token` or `personalize`.
+    ``encoded_text`` and ``encoded_html`` are the bodies, encoded once for `personalize`."""
 
     site: Site
     release: Release
@@ -122,6 +180,13 @@ class RenderedEmail:
     html: str
     text: str
     mjml: str
+    encoded_text: QuotedPrintableBody = field(init=False, repr=False, compare=False)
+    encoded_html: QuotedPrintableBody = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Frozen: set once here, through object.__setattr__, as dataclasses do themselves.
+        object.__setattr__(self, "encoded_text", QuotedPrintableBody.encode(self.text))
+        object.__setattr__(self, "encoded_html", QuotedPrintableBody.encode(self.html))
 
     def with_token(self, token: str) -> RenderedEmail:
         """A copy whose html, text and mjml carry ``token`` (URL-quoted) instead of the
@@ -529,18 +594,32 @@ def personalize(
     if site.email.reply_to:
         message["Reply-To"] = header_text(site.email.reply_to)
     message["Date"] = release_date_header(rendered.release.date)
-    message["Message-ID"] = message_id(site, rendered.release.version, address)
+    identifier = message_id(site, rendered.release.version, address)
+    message["Message-ID"] = identifier
     message["List-Id"] = list_id(site)
     unsubscribe_urls = list_unsubscribe_urls(site, safe_token)
     message["List-Unsubscribe"] = ", ".join(f"<{url}>" for url in unsubscribe_urls)
     if unsubscribe_urls[0].startswith("https:"):
         # RFC 8058: one-click unsubscribing needs an https URL that accepts a POST.
         message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
-    message.set_content(rendered.text.replace(TOKEN_PLACEHOLDER, safe_token), charset="utf-8")
-    message.add_alternative(
-        rendered.html.replace(TOKEN_PLACEHOLDER, safe_token), subtype="html", charset="utf-8"
-    )
+    # A boundary from the Message-ID, not a random one, so the same message has the same bytes;
+    # "=_" never occurs in a quoted-printable body (a literal "=" is encoded as "=3D").
+    boundary = "=_" + identifier[1:].partition("@")[0]
+    message["MIME-Version"] = "1.0"
+    message["Content-Type"] = f'multipart/alternative; boundary="{boundary}"'
+    # The bodies were encoded when the email was rendered; only the lines with the token are
+    # encoded here. quoted-printable: 7-bit safe for any server, and readable raw.
+    message.attach(_text_part("plain", rendered.encoded_text.with_token(safe_token)))
+    message.attach(_text_part("html", rendered.encoded_html.with_token(safe_token)))
     return message
+
+
+def _text_part(subtype: str, encoded: str) -> EmailMessage:
+    part = EmailMessage(policy=SMTP)
+    part["Content-Type"] = f'text/{subtype}; charset="utf-8"'
+    part["Content-Transfer-Encoding"] = "quoted-printable"
+    part.set_payload(encoded)
+    return part
 
 
 def header_text(text: str) -> str:
@@ -614,3 +693,37 @@ def render_by_selection(
     return {
         key: render_release_email(site, release_diff, environment, sections=key) for key in items
     }
+
+
+# --- choosing what to render ---------------------------------------------------------------
+
+
+def release_diff(releases: Sequence[Snapshot], version: str | None = None) -> RoadmapDiff:
+    """The diff of release ``version`` (default: the latest) against the release before it;
+    ``releases`` in release order. Raises NotFoundError for an unknown version."""
+    versions = [snapshot.release.version for snapshot in releases if snapshot.release]
+    if not versions:
+        raise NotFoundError("there is no release yet: make one with 'publisher release VERSION'")
+    index = len(versions) - 1 if version is None else _index_of(versions, version)
+    previous = releases[index - 1] if index > 0 else EMPTY_ROADMAP
+    return diff(previous, releases[index])
+
+
+def _index_of(versions: list[str], version: str) -> int:
+    try:
+        return versions.index(version)
+    except ValueError:
+        known = ", ".join(versions[-10:])
+        raise NotFoundError(f"release {version!r} does not exist (releases: {known})") from None
+
+
+def parse_sections(text: str) -> frozenset[str]:
+    """A selection as written in the subscriber CSV: ids separated by ``;`` (empty: all)."""
+    return frozenset(part.strip() for part in text.split(";") if part.strip())
+
+
+def section_ids(snapshots: Iterable[Snapshot]) -> frozenset[str]:
+    """Every section id of ``snapshots``, nested ones included (to check a selection)."""
+    return frozenset(
+        section.id for snapshot in snapshots for _, section in snapshot.roadmap.walk_sections()
+    )
