@@ -13,6 +13,7 @@ the ledger's synchronous=FULL for comparison.
 from __future__ import annotations
 
 import argparse
+import smtplib
 import socket
 import subprocess
 import sys
@@ -22,8 +23,6 @@ import time
 from collections.abc import Callable
 from email.message import EmailMessage
 from pathlib import Path
-
-import smtplib
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -110,7 +109,8 @@ def main() -> None:
         text=True,
     )
     try:
-        assert server.stdout is not None and server.stdout.readline().strip() == "ready"
+        assert server.stdout is not None
+        assert server.stdout.readline().strip() == "ready"
         prebuilt = [serialize(compose(address, name)) for address, name in addresses]
 
         def baseline() -> float:

@@ -653,14 +653,110 @@ def send(
     """Send one release's email (default: the latest) to a subscriber list over SMTP.
 
     SMTP settings come from PUBLISHER_SMTP_URL (smtp://user@host:port, smtps://…,
-    ?starttls=1) and PUBLISHER_SMTP_PASSWORD.
+    ?starttls=1) and PUBLISHER_SMTP_PASSWORD; unsubscribe tokens are keyed with
+    PUBLISHER_UNSUBSCRIBE_KEY. Every delivery is recorded in the ledger: after a crash, a
+    kill or refusals, run the same command again and only those not yet sent get it.
 
     \b
     Example:
       PUBLISHER_SMTP_URL=smtp://me@mail.example.org:587?starttls=1 \\
       PUBLISHER_SMTP_PASSWORD=… publisher send --subscribers subscribers.csv
     """
-    _not_built_yet("send")
+    import os
+
+    from publisher.errors import Problem, PublisherError, SendError
+    from publisher.ledger import Ledger
+    from publisher.outbox import open_outbox
+    from publisher.send import (
+        Outcome,
+        SmtpConnection,
+        deliver,
+        parse_smtp_url,
+        plan_send,
+        summarize,
+    )
+
+    project = settings.project()
+    ledger_path = ledger or project.state_dir / "deliveries.sqlite"
+    outbox = open_outbox(project, subscribers, version)
+    release_version = outbox.release.version
+    subjects = outbox.subjects
+    subject = subjects[0] if len(subjects) == 1 else f"{len(subjects)} subjects by sections"
+    url = os.environ.get("PUBLISHER_SMTP_URL", "")
+    key = os.environ.get("PUBLISHER_UNSUBSCRIBE_KEY", "")
+    if dry_run:
+        existing = Ledger(ledger_path, read_only=True) if ledger_path.exists() else None
+        try:
+            plan = plan_send(existing, release_version, outbox.recipients(key.encode()))
+        finally:
+            if existing is not None:
+                existing.close()
+        server = parse_smtp_url(url).describe() if url else "not set (PUBLISHER_SMTP_URL)"
+        settings.say(f"dry run: nothing is sent. Server: {server}")
+        settings.say(f"release {release_version}: {subject}")
+        for recipient in plan.to_send:
+            settings.say(f"  would send to {recipient.address}  ({recipient.label})")
+        settings.say(
+            f"{len(plan.to_send)} to send, {len(plan.already_sent)} already sent, "
+            f"{len(plan.failed_before)} refused permanently before, "
+            f"{outbox.without_changes} without changes in their sections"
+        )
+        return
+
+    smtp = parse_smtp_url(url, password=os.environ.get("PUBLISHER_SMTP_PASSWORD", ""))
+    if not key:
+        raise SendError(
+            "PUBLISHER_UNSUBSCRIBE_KEY is not set: it keys the unsubscribe tokens (without it "
+            "anyone could unsubscribe anyone); use the secret your unsubscribe page checks"
+        )
+    outcomes: list[Outcome] = []
+    with Ledger(ledger_path) as opened:
+        plan = plan_send(opened, release_version, outbox.recipients(key.encode()))
+        settings.say(
+            f"release {release_version}: {len(plan.to_send)} to send, "
+            f"{len(plan.already_sent)} already sent, "
+            f"{outbox.without_changes} without changes in their sections"
+        )
+        if plan.to_send and not yes:
+            click.confirm(
+                f"Send “{subject}” to {len(plan.to_send)} subscriber(s) via {smtp.describe()}?",
+                abort=True,
+            )
+        try:
+            for outcome in settings.progress(
+                deliver(
+                    plan,
+                    sender=outbox.sender,
+                    connection=SmtpConnection(smtp),
+                    ledger=opened,
+                    rate=rate,
+                ),
+                length=len(plan.to_send),
+                label="sending",
+            ):
+                outcomes.append(outcome)
+                settings.detail(f"{outcome.state}: {outcome.address}: {outcome.reply}")
+        except PublisherError:
+            settings.say(f"stopped after sending {summarize(plan, outcomes).sent}")
+            raise
+    summary = summarize(plan, outcomes)
+    settings.say(
+        f"sent {summary.sent}, skipped {summary.skipped} (already sent), "
+        f"failed {len(summary.failed) + len(summary.failed_before)}, "
+        f"deferred {len(summary.deferred)}"
+    )
+    problems = [f"{item.address}: refused: {item.reply}" for item in summary.failed]
+    problems += [
+        f"{item.address}: refused temporarily {item.tries} times, last: {item.reply} "
+        "(run send again later)"
+        for item in summary.deferred
+    ]
+    problems += [
+        f"{address}: refused permanently in an earlier run (see 'publisher -v deliveries')"
+        for address in summary.failed_before
+    ]
+    if problems:
+        raise SendError([Problem(message=problem) for problem in problems])
 
 
 @main.command()
@@ -672,10 +768,35 @@ def send(
 )
 @pass_settings
 def deliveries(settings: Settings, version: str | None, ledger: Path | None) -> None:
-    """Show the delivery ledger: who got which release's email.
+    """Show the delivery ledger: how many messages of each release are in each state
+    (with -v, one line per address: state, tries, the server's last reply).
 
     \b
     Example:
       publisher deliveries 2024.02
+      publisher -v deliveries
     """
-    _not_built_yet("deliveries")
+    from publisher.ledger import STATES, Ledger
+
+    project = settings.project()
+    ledger_path = ledger or project.state_dir / "deliveries.sqlite"
+    if not ledger_path.exists():
+        settings.say(f"no deliveries yet ({project.label(ledger_path)} does not exist)")
+        return
+    with Ledger(ledger_path, read_only=True) as opened:
+        counts = opened.counts(version)
+        rows = opened.rows(version) if settings.verbosity > 0 else ()
+    releases = sorted({release for release, _ in counts})
+    if not releases:
+        settings.say(f"no deliveries{f' of {version}' if version else ''} yet")
+        return
+    width = max(len("release"), *map(len, releases))
+    settings.say(f"{'release':<{width}}  " + "  ".join(f"{state:>8}" for state in STATES))
+    for release_version in releases:
+        cells = "  ".join(f"{counts.get((release_version, state), 0):>8}" for state in STATES)
+        settings.say(f"{release_version:<{width}}  {cells}")
+    for row in rows:
+        settings.say(
+            f"{row.release}  {row.address}  {row.state}  tries {row.attempts}  "
+            f"{row.sent_at or row.updated_at}  {row.last_reply}"
+        )

@@ -78,9 +78,16 @@ def _reported(path: Path, action: str) -> Iterator[None]:
 class Ledger:
     """An open ledger file. Every method commits before it returns."""
 
-    def __init__(self, path: Path, *, synchronous: str = "NORMAL") -> None:
+    def __init__(self, path: Path, *, synchronous: str = "NORMAL", read_only: bool = False) -> None:
         self.path = path
         with _reported(path, "open"):
+            if read_only:
+                # For --dry-run and `deliveries`: look without creating or changing anything.
+                self.connection = sqlite3.connect(
+                    f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None
+                )
+                self.connection.execute("SELECT count(*) FROM deliveries").fetchone()
+                return
             path.parent.mkdir(parents=True, exist_ok=True)
             # Autocommit mode (isolation_level=None): each statement or explicit BEGIN…COMMIT
             # is one durable step, which is what the state machine needs.

@@ -252,12 +252,15 @@ class RetryPolicy:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Recipient:
-    """One address to send to. ``compose`` builds its message only when it is about to go,
-    so a run over thousands of subscribers never holds them all in memory."""
+    """One address to send to. ``compose(message_id)`` builds the message's bytes only when it
+    is about to go, so a run over thousands of subscribers never holds them all in memory;
+    it is given the Message-ID to use (an earlier run's, when the ledger has one)."""
 
     key: str
     address: str
-    compose: Callable[[], EmailMessage] = field(compare=False)
+    message_id: str
+    compose: Callable[[str], bytes] = field(compare=False)
+    label: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -342,8 +345,12 @@ class _Pending:
     data: bytes = b""
 
 
-def serialize(message: EmailMessage) -> bytes:
-    """The message as SMTP carries it: CRLF line ends, long headers folded."""
+def serialize(message: EmailMessage, message_id: str = "") -> bytes:
+    """The message as SMTP carries it (CRLF line ends, long headers folded), with
+    ``message_id`` as its Message-ID when given."""
+    if message_id and message.get("Message-ID") != message_id:
+        del message["Message-ID"]
+        message["Message-ID"] = message_id
     return message.as_bytes(policy=SMTP_POLICY)
 
 
@@ -395,9 +402,11 @@ def deliver(
                     sleep(pause)
                 next_slot = max(next_slot, clock()) + interval
             if not item.data:
-                item.message_id, item.data = _prepare(
-                    item.recipient, plan.recorded_ids.get(item.recipient.key, "")
-                )
+                # An earlier run's Message-ID wins, so a resend of an in-flight message
+                # carries the same ID as the copy that may already have arrived.
+                recipient = item.recipient
+                item.message_id = plan.recorded_ids.get(recipient.key) or recipient.message_id
+                item.data = recipient.compose(item.message_id)
             _connect(connection, policy, sleep)
             key = item.recipient.key
             ledger.mark_sending(release, key, message_id=item.message_id, now=now())
@@ -434,19 +443,6 @@ def _outcome(item: _Pending, state: str, reply: str) -> Outcome:
         message_id=item.message_id,
         tries=item.tries,
     )
-
-
-def _prepare(recipient: Recipient, recorded_id: str) -> tuple[str, bytes]:
-    """Compose the message; a Message-ID recorded by an earlier run wins, so a resend of an
-    in-flight message carries the same ID as the copy that may already have arrived."""
-    message = recipient.compose()
-    message_id = recorded_id or str(message.get("Message-ID", "")).strip()
-    if not message_id:
-        raise SendError(f"{recipient.address}: the composed message has no Message-ID")
-    if message.get("Message-ID") != message_id:
-        del message["Message-ID"]
-        message["Message-ID"] = message_id
-    return message_id, serialize(message)
 
 
 def _connect(

@@ -24,6 +24,7 @@ from publisher.send import (
     deliver,
     parse_smtp_url,
     plan_send,
+    serialize,
     summarize,
 )
 
@@ -53,7 +54,12 @@ def compose(address: str, sections: str = "") -> EmailMessage:
 def recipients(count: int, domain: str = "example.net") -> list[Recipient]:
     addresses = [f"reader{number:04d}@{domain}" for number in range(count)]
     return [
-        Recipient(key=address, address=address, compose=lambda a=address: compose(a))
+        Recipient(
+            key=address,
+            address=address,
+            message_id=message_id(address),
+            compose=lambda identifier, a=address: serialize(compose(a), identifier),
+        )
         for address in addresses
     ]
 

@@ -1,0 +1,120 @@
+"""What `send` sends to whom: the release's email rendered once per section selection, and one
+`send.Recipient` per subscriber whose sections changed. No SMTP here; `send` does that."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+from publisher import mail
+from publisher.errors import DataError, Problem
+from publisher.load import Project, load_releases, load_site_of
+from publisher.model import Release, Site
+from publisher.render import template_environment
+from publisher.send import Recipient, serialize
+from publisher.subscribers import Subscriber, read_subscribers, unsubscribe_token
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Outbox:
+    """One release's email for a subscriber list: each subscriber with their rendering."""
+
+    site: Site
+    release: Release
+    deliveries: tuple[tuple[Subscriber, mail.RenderedEmail], ...]
+    without_changes: int = 0
+
+    @property
+    def subjects(self) -> tuple[str, ...]:
+        """The distinct subjects (one, unless the subject template varies by selection)."""
+        return tuple(sorted({rendered.subject for _, rendered in self.deliveries}))
+
+    @property
+    def sender(self) -> str:
+        """The From of the site's emails (the envelope sender's source)."""
+        return self.site.email.from_address
+
+    def recipients(self, key: bytes) -> tuple[Recipient, ...]:
+        """The recipients, their unsubscribe tokens keyed with ``key``."""
+        version = self.release.version
+        return tuple(
+            Recipient(
+                key=subscriber.key,
+                address=subscriber.address,
+                message_id=mail.message_id(self.site, version, subscriber.address),
+                compose=partial(_compose, rendered, subscriber, key),
+                label=_label(subscriber, rendered),
+            )
+            for subscriber, rendered in self.deliveries
+        )
+
+
+def _compose(
+    rendered: mail.RenderedEmail, subscriber: Subscriber, key: bytes, message_id: str
+) -> bytes:
+    message = mail.personalize(
+        rendered,
+        address=subscriber.address,
+        name=subscriber.name,
+        token=unsubscribe_token(key, subscriber.address),
+    )
+    return serialize(message, message_id)
+
+
+def _label(subscriber: Subscriber, rendered: mail.RenderedEmail) -> str:
+    sections = "; ".join(sorted(subscriber.sections)) or "all"
+    return f"sections: {sections}; “{rendered.subject}”"
+
+
+def open_outbox(
+    project: Project,
+    subscribers_path: Path,
+    version: str | None = None,
+    *,
+    progress: Callable[[Iterable[frozenset[str]]], Iterable[frozenset[str]]] | None = None,
+) -> Outbox:
+    """Load the release (default: the latest), the subscriber list and render the email for
+    each distinct selection. Raises DataError, NotFoundError or TemplateError."""
+    site = load_site_of(project)
+    if not site.email.from_address:
+        raise DataError(
+            [
+                Problem(
+                    path=project.label(project.site_path),
+                    key="email.from",
+                    message="is needed to send email",
+                )
+            ]
+        )
+    releases = load_releases(project)
+    changes = mail.release_diff(releases, version)
+    assert changes.new is not None
+    subscribers = read_subscribers(
+        subscribers_path,
+        label=project.label(subscribers_path),
+        known_sections=mail.section_ids(releases),
+    )
+    environment = template_environment(project.templates_dir)
+    renderings = mail.render_by_selection(
+        site,
+        changes,
+        environment,
+        [subscriber.sections for subscriber in subscribers],
+        progress=progress,
+    )
+    deliveries = []
+    without_changes = 0
+    for subscriber in subscribers:
+        rendered = renderings[mail.selection_key(subscriber.sections)]
+        if rendered is None:
+            without_changes += 1
+        else:
+            deliveries.append((subscriber, rendered))
+    return Outbox(
+        site=site,
+        release=changes.new,
+        deliveries=tuple(deliveries),
+        without_changes=without_changes,
+    )
