@@ -42,6 +42,8 @@ RSS_TYPE = "application/rss+xml"
 JSON_FEED_TYPE = "application/feed+json"
 ENTRY_TEMPLATE = "feed/entry.html.j2"
 RELEASE_TEMPLATE = "feed/release.html.j2"
+STYLESHEET_TEMPLATE = "feed/style.xsl.j2"
+STYLESHEET_FILE = "feed.xsl"
 
 # Characters XML 1.0 forbids (lxml raises on them) and C1 controls validators flag.
 _NOT_XML_TEXT = re.compile(
@@ -113,7 +115,11 @@ def render_feeds(
     entries = _EntryMaker(site, environment, authority)
     newest_first = list(reversed(releases))
 
-    files: dict[str, bytes] = {}
+    # A browser opening a feed shows it as a page through this XSLT; readers ignore it.
+    stylesheet = render_template(
+        environment, STYLESHEET_TEMPLATE, {"site": site, "site_url": site_url(site)}
+    )
+    files: dict[str, bytes] = {STYLESHEET_FILE: stylesheet.encode("utf-8")}
     main = _newest(_announcements(newest_first), limit)
     files.update(
         _render(
@@ -547,6 +553,16 @@ def _render(site: Site, document: FeedDocument) -> dict[str, bytes]:
     return files
 
 
+def _with_stylesheet(site: Site, document: bytes) -> bytes:
+    """An XML feed with the xml-stylesheet instruction after its declaration: a processing
+    instruction, which the schemas and validators of Atom and RSS leave alone."""
+    declaration, newline, rest = document.partition(b"\n")
+    assert declaration.startswith(b"<?xml "), "feedgen always writes a declaration"
+    href = site_url(site, STYLESHEET_FILE).replace('"', "%22")
+    instruction = f'<?xml-stylesheet type="text/xsl" href="{href}"?>'
+    return declaration + newline + instruction.encode("utf-8") + newline + rest
+
+
 class _RssHubExtension(BaseExtension):  # type: ignore[misc]
     """feedgen writes only the self atom:link into RSS; WebSub also needs rel=hub there."""
 
@@ -621,7 +637,7 @@ def _atom(site: Site, document: FeedDocument, path: str) -> bytes:
     generator = _generator(site, document, path, ATOM_TYPE)
     for entry in document.entries:
         generator.add_entry(_feedgen_entry(entry, rss=False), order="append")
-    return bytes(generator.atom_str(pretty=True, encoding="UTF-8"))
+    return _with_stylesheet(site, bytes(generator.atom_str(pretty=True, encoding="UTF-8")))
 
 
 def _rss(site: Site, document: FeedDocument, path: str) -> bytes:
@@ -635,7 +651,7 @@ def _rss(site: Site, document: FeedDocument, path: str) -> bytes:
         generator.image(url=site.feeds.icon, title=document.title, link=site_url(site))
     for entry in document.entries:
         generator.add_entry(_feedgen_entry(entry, rss=True), order="append")
-    return bytes(generator.rss_str(pretty=True, encoding="UTF-8"))
+    return _with_stylesheet(site, bytes(generator.rss_str(pretty=True, encoding="UTF-8")))
 
 
 def _json_feed(site: Site, document: FeedDocument, path: str) -> bytes:

@@ -71,6 +71,8 @@ def check_feeds(site: Site, files: dict[str, bytes]) -> dict[str, list[str]]:
     """Validate every feed file; return each file's entry ids in order."""
     ids: dict[str, list[str]] = {}
     for path, data in sorted(files.items()):
+        if path == "feed.xsl":
+            continue
         url = site_url(site, path)
         if path.endswith("feed.json"):
             # feedparser 6.0 (the newest release) has no JSON Feed parser: the schema checks it.
@@ -471,6 +473,7 @@ def test_entries_limit_and_section_and_tag_feeds(environment) -> None:
     assert sorted(files) == [
         "atom.xml",
         "feed.json",
+        "feed.xsl",
         "releases/atom.xml",
         "releases/feed.json",
         "releases/rss.xml",
@@ -516,6 +519,23 @@ def test_channel_hub_icon_logo_and_self_links(environment) -> None:
     feed = json.loads(files["feed.json"])
     assert feed["hubs"] == [{"type": "WebSub", "url": "https://hub.example.org/"}]
     assert feed["home_page_url"] == "https://feeds.example.org/roadmap/"
+
+
+def test_stylesheet_shows_a_feed_as_a_page(environment) -> None:
+    site = make_site()
+    changes = [added(resource("A <b>bold</b> & title", url="https://example.org/a", tags=("ml",)))]
+    files = render_feeds(site, [release_diff("1", dt.date(2024, 1, 1), changes)], environment)
+    check_feeds(site, files)  # the processing instruction keeps every feed valid
+    transform = etree.XSLT(etree.fromstring(files["feed.xsl"]))
+    for path in ("atom.xml", "rss.xml", "sections/s/atom.xml", "tags/ml/atom.xml"):
+        document = etree.fromstring(files[path])
+        instruction = document.getprevious()
+        assert isinstance(instruction, etree._XSLTProcessingInstruction)
+        assert instruction.get("href") == site_url(site, "feed.xsl")
+        page = etree.tostring(transform(document.getroottree()), encoding="unicode")
+        assert "<h1>Test Road Map" in page
+        assert '<a href="https://example.org/a">A &lt;b&gt;bold&lt;/b&gt; &amp; title</a>' in page
+        assert "2024-01-01" in page or "01 Jan 2024" in page
 
 
 def test_no_release_no_feeds(environment) -> None:
