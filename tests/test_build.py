@@ -1,0 +1,262 @@
+"""`publisher build`: every output in one pass, determinism, removal of what is no longer
+produced, `--check` (fast and full paths), and interrupted builds leaving outputs intact."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from publisher import build, output
+from publisher.cli import main
+from publisher.errors import TemplateError
+from publisher.load import open_project
+from publisher.render import template_environment
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "changelog-project"
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    """A scratch copy of the small fixture project, not built yet."""
+    folder = tmp_path / "project"
+    shutil.copytree(FIXTURE, folder)
+    return folder
+
+
+def paths_of(root: Path) -> build.BuildPaths:
+    return build.build_paths(open_project(root))
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` (relative path → bytes)."""
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def run(root: Path, *arguments: str) -> Any:
+    return CliRunner().invoke(main, ["--project", str(root), *arguments])
+
+
+def test_build_publishes_every_output(root: Path) -> None:
+    result = run(root, "build")
+    assert result.exit_code == 0, result.output
+    feeds = root / "feeds"
+    for name in (
+        "index.html",
+        "atom.xml",
+        "rss.xml",
+        "feed.json",
+        "releases/atom.xml",
+        "releases/feed.json",
+        "releases/2024.01.html",
+        "releases/2024.02.html",
+        "releases/2024.03.html",
+        build.MANIFEST_FILE,
+    ):
+        assert (feeds / name).is_file(), name
+    assert (root / "CHANGELOG.md").read_text(encoding="utf-8").startswith("# Changelog")
+    listed = (feeds / build.MANIFEST_FILE).read_text(encoding="utf-8").splitlines()
+    produced = sorted(
+        path.relative_to(feeds).as_posix()
+        for path in feeds.rglob("*")
+        if path.is_file() and path.name != build.MANIFEST_FILE
+    )
+    assert [line for line in listed if not line.startswith("#")] == produced
+    assert "built" in result.output
+
+
+def test_rebuilding_changes_no_byte(root: Path) -> None:
+    paths = paths_of(root)
+    first = build.build(paths)
+    assert first.written
+    before = snapshot(root / "feeds") | {"CHANGELOG.md": (root / "CHANGELOG.md").read_bytes()}
+    # The fast path (nothing changed) and a full render without the recorded state.
+    assert build.build(paths).up_to_date
+    again = build.build(paths, use_cache=False)
+    assert again.written == ()
+    assert again.removed == ()
+    after = snapshot(root / "feeds") | {"CHANGELOG.md": (root / "CHANGELOG.md").read_bytes()}
+    assert after == before
+
+
+@pytest.mark.parametrize("use_cache", [True, False])
+def test_check_passes_on_a_fresh_build_and_writes_nothing(root: Path, use_cache: bool) -> None:
+    paths = paths_of(root)
+    build.build(paths)
+    before = snapshot(root)
+    result = build.check(paths, use_cache=use_cache)
+    assert result.ok
+    assert result.outputs > 10
+    assert snapshot(root) == before
+
+
+@pytest.mark.parametrize("use_cache", [True, False])
+def test_check_catches_an_edited_data_file(root: Path, use_cache: bool) -> None:
+    paths = paths_of(root)
+    build.build(paths)
+    release = root / "data" / "releases" / "2024.02.yaml"
+    release.write_text(
+        release.read_text(encoding="utf-8").replace("cost: paid", "cost: freemium"),
+        encoding="utf-8",
+    )
+    before = snapshot(root)
+    result = build.check(paths, use_cache=use_cache)
+    assert not result.ok
+    stale = {path.relative_to(root).as_posix() for path in result.stale}
+    assert {"CHANGELOG.md", "feeds/index.html", "feeds/releases/2024.02.html"} <= stale
+    assert snapshot(root) == before
+
+
+def test_check_catches_an_edited_or_deleted_output(root: Path) -> None:
+    paths = paths_of(root)
+    build.build(paths)
+    (root / "feeds" / "atom.xml").write_bytes(b"edited by hand")
+    (root / "feeds" / "releases" / "2024.01.html").unlink()
+    result = build.check(paths)
+    assert [path.relative_to(root).as_posix() for path in result.stale] == ["feeds/atom.xml"]
+    assert [path.relative_to(root).as_posix() for path in result.missing] == [
+        "feeds/releases/2024.01.html"
+    ]
+    assert build.check(paths, use_cache=False) == result
+    # build repairs both, and only those.
+    repaired = build.build(paths)
+    assert sorted(path.name for path in repaired.written) == ["2024.01.html", "atom.xml"]
+    assert build.check(paths).ok
+
+
+def test_check_catches_a_changed_template(root: Path) -> None:
+    paths = paths_of(root)
+    build.build(paths)
+    override = root / "templates" / "page" / "page.css"
+    override.parent.mkdir(parents=True)
+    override.write_text("body { color: black; }\n", encoding="utf-8")
+    # The environment is made once per process and templates folder; a CLI run is a new
+    # process, this test is not.
+    template_environment.cache_clear()
+    result = build.check(paths)
+    assert [path.relative_to(root).as_posix() for path in result.stale] == ["feeds/index.html"]
+
+
+def test_check_in_a_fresh_clone_uses_the_committed_outputs(root: Path, tmp_path: Path) -> None:
+    build.build(paths_of(root))
+    clone = tmp_path / "clone"
+    shutil.copytree(root, clone, ignore=shutil.ignore_patterns(".publisher"))
+    assert build.check(paths_of(clone)).ok
+    (clone / "data" / "releases" / "2024.03.yaml").unlink()
+    result = build.check(paths_of(clone))
+    assert [path.relative_to(clone).as_posix() for path in result.extra] == [
+        "feeds/releases/2024.03.html"
+    ]
+
+
+def test_build_removes_only_files_it_made_and_no_longer_makes(root: Path) -> None:
+    paths = paths_of(root)
+    build.build(paths)
+    own = root / "feeds" / "CNAME"
+    own.write_text("roadmap.example.org\n", encoding="utf-8")
+    outside = root / "keep.txt"
+    outside.write_text("not an output\n", encoding="utf-8")
+    manifest = root / "feeds" / build.MANIFEST_FILE
+    # A hand-edited manifest must not make the build delete files outside the output folder.
+    manifest.write_text(manifest.read_text() + "../keep.txt\n/etc/hostname\n", encoding="utf-8")
+    (root / "data" / "releases" / "2024.03.yaml").unlink()
+    result = build.build(paths)
+    assert [path.relative_to(root).as_posix() for path in result.removed] == [
+        "feeds/releases/2024.03.html"
+    ]
+    assert own.is_file()
+    assert outside.is_file()
+    assert "2024.03" not in manifest.read_text(encoding="utf-8")
+    assert "keep.txt" not in manifest.read_text(encoding="utf-8")
+    assert build.check(paths).ok
+
+
+def test_check_command_lists_stale_files_and_exits_1(root: Path) -> None:
+    assert run(root, "build").exit_code == 0
+    assert run(root, "build", "--check").exit_code == 0
+    (root / "feeds" / "index.html").write_text("<!DOCTYPE html>", encoding="utf-8")
+    (root / "CHANGELOG.md").unlink()
+    result = run(root, "build", "--check")
+    assert result.exit_code == 1
+    assert "feeds/index.html: stale" in result.output
+    assert "CHANGELOG.md: missing" in result.output
+    assert "2 outputs are out of date: run 'publisher build'" in result.output
+
+
+def test_a_broken_template_leaves_previous_outputs_intact(root: Path) -> None:
+    paths = paths_of(root)
+    build.build(paths)
+    release = root / "data" / "releases" / "2024.02.yaml"
+    release.write_text(release.read_text(encoding="utf-8").replace("paid", "freemium"))
+    before = snapshot(root / "feeds") | {"CHANGELOG.md": (root / "CHANGELOG.md").read_bytes()}
+    # The page is rendered after the feeds and the email copies: this fails mid-build.
+    override = root / "templates" / "page" / "index.html.j2"
+    override.parent.mkdir(parents=True)
+    override.write_text("<p>{{ no_such_variable }}</p>\n", encoding="utf-8")
+    template_environment.cache_clear()  # as a new process would see the templates
+    with pytest.raises(TemplateError):
+        build.build(paths)
+    after = snapshot(root / "feeds") | {"CHANGELOG.md": (root / "CHANGELOG.md").read_bytes()}
+    assert after == before
+    result = run(root, "build")
+    assert result.exit_code == 1
+    assert "no_such_variable" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_an_interrupted_write_leaves_previous_outputs_intact(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = paths_of(root)
+    build.build(paths)
+    site = root / "data" / "site.yaml"
+    site.write_text(site.read_text(encoding="utf-8").replace("A Small", "A Tiny"))
+    before = snapshot(root / "feeds") | {"CHANGELOG.md": (root / "CHANGELOG.md").read_bytes()}
+    staged = 0
+    real_mkstemp = tempfile.mkstemp
+
+    def interrupted_mkstemp(*arguments: Any, **keywords: Any) -> tuple[int, str]:
+        nonlocal staged
+        staged += 1
+        if staged == 5:
+            raise KeyboardInterrupt  # Ctrl-C while the new outputs are being staged
+        return real_mkstemp(*arguments, **keywords)
+
+    monkeypatch.setattr(output.tempfile, "mkstemp", interrupted_mkstemp)
+    with pytest.raises(KeyboardInterrupt):
+        build.build(paths)
+    monkeypatch.undo()
+    assert staged == 5
+    after = snapshot(root / "feeds") | {"CHANGELOG.md": (root / "CHANGELOG.md").read_bytes()}
+    assert after == before, "no output changed and no temporary file was left behind"
+    assert not build.check(paths).ok
+    build.build(paths)
+    assert build.check(paths, use_cache=False).ok
+    assert "A Tiny Road Map" in (root / "CHANGELOG.md").read_text(encoding="utf-8")
+
+
+def test_build_into_another_folder(root: Path, tmp_path: Path) -> None:
+    public = tmp_path / "public"
+    result = run(root, "build", "-o", str(public))
+    assert result.exit_code == 0, result.output
+    assert (public / "index.html").is_file()
+    assert not (root / "feeds").exists()
+    assert run(root, "build", "-o", str(public), "--check").exit_code == 0
+    assert run(root, "build", "--check").exit_code == 1
+
+
+def test_bad_data_is_reported_without_writing(root: Path) -> None:
+    (root / "data" / "releases" / "2024.02.yaml").write_text("release: [\n", encoding="utf-8")
+    result = run(root, "build")
+    assert result.exit_code == 1
+    assert "data/releases/2024.02.yaml:" in result.output
+    assert not (root / "feeds").exists()
+    assert not (root / "CHANGELOG.md").exists()
