@@ -130,6 +130,18 @@ class _StrictLoader(_SafeLoader):  # type: ignore[misc, valid-type]
         return document
 
 
+class _WrittenInt(int):
+    """An int that remembers how it was written (``1:30`` is 90 in YAML 1.1)."""
+
+    written: str
+
+
+class _WrittenFloat(float):
+    """A float that remembers how it was written (``2024.10`` is 2024.1)."""
+
+    written: str
+
+
 class _ConstructionProblems(Exception):
     """Problems found while constructing one document: (message, mark) pairs."""
 
@@ -193,7 +205,7 @@ class _DocumentBuilder:
         if tag not in _SCALAR_TAGS:
             return self.refuse_tag(node)
         try:
-            return self.loader.yaml_constructors[tag](self.loader, node)
+            value = self.loader.yaml_constructors[tag](self.loader, node)
         except (ValueError, TypeError, OverflowError) as error:
             # e.g. "date: 2024-02-30": PyYAML lets datetime's ValueError escape.
             kind = tag.removeprefix(_TAG)
@@ -201,6 +213,11 @@ class _DocumentBuilder:
                 (f"{node.value!r} is not a valid {kind}: {error}", node.start_mark)
             )
             return node.value
+        if value.__class__ is int or value.__class__ is float:
+            # Keep the number as written, for hints: "version: 2024.10" reads as 2024.1.
+            value = (_WrittenInt if value.__class__ is int else _WrittenFloat)(value)
+            value.written = node.value
+        return value
 
     def key(self, node: yaml.Node) -> Any:
         if node.tag == _TAG + "merge":
@@ -456,9 +473,12 @@ def url_problem(url: str, schemes: frozenset[str] = URL_SCHEMES) -> str:
         return f"{url!r} has no host (write {scheme}://host/…)"
     try:
         parts = urlsplit(url)
+    except ValueError:  # unbalanced [ ] or a host that folds into / ? # @ :
+        return f"{url!r} is not a valid URL (check its host)"
+    try:
         parts.port  # noqa: B018 (raises ValueError on a bad port)
-    except ValueError as error:
-        return f"{url!r} is not a valid URL: {error}"
+    except ValueError:
+        return f"{url!r} has an invalid port"
     if not parts.hostname:
         return f"{url!r} has no host"
     return ""
@@ -469,20 +489,42 @@ def _join(key: str, name: str) -> str:
 
 
 def _type_name(value: Any) -> str:
-    names = {
-        dict: "a mapping",
-        list: "a list",
-        str: "text",
-        bool: "true/false",
-        int: "a number",
-        float: "a number",
-        date: "a date",
-    }
-    return "nothing" if value is None else names.get(type(value), type(value).__name__)
+    if value is None:
+        return "nothing"
+    # bool before int: True is an int too.
+    for kind, name in _TYPE_NAMES:
+        if isinstance(value, kind):
+            return name
+    return type(value).__name__
+
+
+_TYPE_NAMES: tuple[tuple[type, str], ...] = (
+    (dict, "a mapping"),
+    (list, "a list"),
+    (str, "text"),
+    (bool, "true/false"),
+    (int, "a number"),
+    (float, "a number"),
+    (date, "a date"),
+)
+
+
+def _written(value: Any) -> str:
+    """How a scalar value was written in the file (as near as we know)."""
+    written = getattr(value, "written", None)
+    if isinstance(written, str):
+        return written
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value.isoformat() if isinstance(value, date) else str(value)
 
 
 def _quote_hint(value: Any) -> str:
-    return " (put it in quotes)" if isinstance(value, int | float | date | bool) else ""
+    if isinstance(value, bool):  # "yes", "on", "true" …: the written form is lost
+        return " (put it in quotes)"
+    if isinstance(value, int | float | date):
+        return f' (put it in quotes: "{_written(value)}")'
+    return ""
 
 
 def _suggest(name: str, allowed: frozenset[str]) -> str:
@@ -499,7 +541,7 @@ def _check_release(checker: _Checker, value: Any) -> Release | None:
     version = fields.get("version")
     if isinstance(version, int | float) and not isinstance(version, bool):
         checker.problem(
-            "release.version", f'must be text, not a number: write version: "{version}"'
+            "release.version", f'must be text, not a number: write version: "{_written(version)}"'
         )
         version = ""
     else:
@@ -705,6 +747,7 @@ def build_site(document: Any, label: str) -> Site:
             if not isinstance(entries, int) or isinstance(entries, bool) or entries < 1:
                 checker.problem("feeds.entries", "must be a whole number of at least 1")
                 entries = 50
+            entries = int(entries)  # a plain int, not the parser's remembering subclass
             feeds = FeedSettings(
                 entries=entries,
                 icon=checker.url(
@@ -832,7 +875,7 @@ def load_releases(
     project: Project, *, progress: Callable[[Iterator[Path]], Iterator[Path]] | None = None
 ) -> tuple[Snapshot, ...]:
     """Every release, oldest first; raises DataError listing the problems of all files."""
-    paths = release_files(project)
+    paths = sorted(release_files(project))
     problems: list[Problem] = []
     snapshots: list[Snapshot] = []
     for path in progress(iter(paths)) if progress else paths:
@@ -840,6 +883,19 @@ def load_releases(
             snapshots.append(load_release_file(project, path))
         except DataError as error:
             problems.extend(error.problems)
+    first_file: dict[str, str] = {}
+    for snapshot in snapshots:
+        assert snapshot.release is not None
+        version = snapshot.release.version
+        if version in first_file:
+            problems.append(
+                Problem(
+                    path=snapshot.path,
+                    key="release.version",
+                    message=f"release {version!r} is also in {first_file[version]}",
+                )
+            )
+        first_file.setdefault(version, snapshot.path)
     if problems:
         raise DataError(problems)
     return tuple(sorted(snapshots, key=lambda snapshot: snapshot.release.sort_key))  # type: ignore[union-attr]

@@ -1,0 +1,206 @@
+"""The identity rules of the model: URL normalization, slugs, natural order, resource identity."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from publisher.model import (
+    Release,
+    _normalize_parsed_url,
+    natural_key,
+    normalize_url,
+    resource_identity,
+    slugify,
+)
+
+# --- normalize_url: one test per rule of the design ---------------------------------------
+
+
+def test_http_and_https_are_folded() -> None:
+    assert normalize_url("http://example.org/a") == "https://example.org/a"
+    assert normalize_url("HTTP://example.org/a") == normalize_url("https://example.org/a")
+
+
+def test_host_is_lower_cased_but_path_is_not() -> None:
+    assert normalize_url("https://Example.ORG/Guide") == "https://example.org/Guide"
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://example.org:443/a", "https://example.org/a"),
+        ("http://example.org:80/a", "https://example.org/a"),
+        ("https://example.org:8080/a", "https://example.org:8080/a"),
+    ],
+)
+def test_default_port_is_dropped_other_ports_kept(url: str, expected: str) -> None:
+    assert normalize_url(url) == expected
+
+
+def test_fragment_is_dropped() -> None:
+    assert normalize_url("https://example.org/a#chapter-2") == "https://example.org/a"
+
+
+@pytest.mark.parametrize(
+    "url", ["https://example.org/a/", "https://example.org/a//", "https://example.org/a"]
+)
+def test_trailing_slash_is_dropped(url: str) -> None:
+    assert normalize_url(url) == "https://example.org/a"
+
+
+def test_bare_host_with_slash_equals_bare_host() -> None:
+    assert normalize_url("https://example.org/") == normalize_url("https://example.org")
+
+
+def test_utm_parameters_are_dropped_in_any_case() -> None:
+    url = "https://example.org/a?utm_source=news&UTM_Medium=mail&utm_campaign=x"
+    assert normalize_url(url) == "https://example.org/a"
+
+
+@pytest.mark.parametrize("parameter", ["gclid", "fbclid", "ref"])
+def test_click_and_referrer_parameters_are_dropped(parameter: str) -> None:
+    assert normalize_url(f"https://example.org/a?{parameter}=abc123") == "https://example.org/a"
+
+
+@pytest.mark.parametrize("host", ["x.com", "twitter.com", "www.twitter.com"])
+def test_share_parameter_s_is_dropped_on_x_and_twitter(host: str) -> None:
+    assert normalize_url(f"https://{host}/someone/status/1?s=20") == (
+        f"https://{host}/someone/status/1"
+    )
+
+
+def test_parameter_s_is_kept_on_other_hosts() -> None:
+    # On a search page "s" is the query itself: dropping it would merge different pages.
+    assert normalize_url("https://example.org/search?s=python") == (
+        "https://example.org/search?s=python"
+    )
+
+
+def test_non_tracking_parameters_are_kept_in_order() -> None:
+    url = "https://www.youtube.com/playlist?list=PLoROMvod&utm_source=x&index=2"
+    assert normalize_url(url) == "https://www.youtube.com/playlist?list=PLoROMvod&index=2"
+
+
+def test_mailto_is_lower_cased() -> None:
+    assert normalize_url("mailto:Editor@Example.ORG") == "mailto:editor@example.org"
+
+
+def test_other_text_is_only_stripped() -> None:
+    assert normalize_url("  ftp://Example.org/File ") == "ftp://Example.org/File"
+    assert normalize_url("https://example.org:notaport/") == "https://example.org:notaport/"
+
+
+_HOSTS = st.from_regex(r"[A-Za-z0-9-]{1,8}(\.[A-Za-z0-9-]{1,8}){1,2}", fullmatch=True)
+_PATHS = st.from_regex(r"(/[A-Za-z0-9._~%!$'()*+,;=:@-]{0,6}){0,3}/?", fullmatch=True)
+_QUERIES = st.lists(
+    st.tuples(
+        st.sampled_from(["utm_source", "s", "ref", "list", "q", "t", "page", "gclid", "a b"]),
+        st.text("ab1 &=%+", max_size=4),
+    ),
+    max_size=3,
+)
+_URLS = st.builds(
+    lambda scheme, host, port, path, query, fragment: (
+        f"{scheme}://{host}{port}{path}"
+        + ("?" + "&".join(f"{name}={value}" for name, value in query) if query else "")
+        + fragment
+    ),
+    st.sampled_from(["http", "https", "HTTPS"]),
+    _HOSTS | st.sampled_from(["x.com", "twitter.com", "www.youtube.com"]),
+    st.sampled_from(["", ":80", ":443", ":8080"]),
+    _PATHS,
+    _QUERIES,
+    st.sampled_from(["", "#", "#top"]),
+)
+
+
+@given(_URLS | st.text(max_size=40) | st.builds("mailto:{}".format, st.emails()))
+@example("http://example.org:443/")
+@example("https://example.org/?")
+def test_normalize_url_is_idempotent(url: str) -> None:
+    once = normalize_url(url)
+    assert normalize_url(once) == once
+
+
+@given(_URLS)
+def test_fast_path_agrees_with_the_general_path(url: str) -> None:
+    assert normalize_url(url) == _normalize_parsed_url(url)
+
+
+# --- slugify -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [
+        ("Stanford's CS229 w/Andrew Ng", "stanfords-cs229-w-andrew-ng"),
+        ("Kaggle: Intro to Machine Learning", "kaggle-intro-to-machine-learning"),
+        ("  Déjà Vu — Über AI  ", "deja-vu-uber-ai"),
+        ("Andrew Ng\u2019s Course", "andrew-ngs-course"),
+        ("🤖", "untitled"),
+        ("", "untitled"),
+    ],
+)
+def test_slugify(title: str, slug: str) -> None:
+    assert slugify(title) == slug
+
+
+@given(st.text(max_size=30))
+def test_slug_is_never_empty_and_stable(text: str) -> None:
+    slug = slugify(text)
+    assert slug
+    assert slugify(slug) == slug
+
+
+# --- natural order of versions -------------------------------------------------------------
+
+
+def test_natural_key_orders_digit_runs_by_value() -> None:
+    versions = ["2024.10", "2024.2", "2024.02.1", "2023.12", "2024.1"]
+    assert sorted(versions, key=natural_key) == [
+        "2023.12",
+        "2024.1",
+        "2024.2",
+        "2024.02.1",
+        "2024.10",
+    ]
+
+
+def test_natural_key_compares_text_and_numbers_without_error() -> None:
+    assert sorted(["v10", "v2", "2", "v2a"], key=natural_key) == ["2", "v2", "v2a", "v10"]
+
+
+def test_releases_order_by_date_before_version() -> None:
+    later = Release(version="2024.01", date=dt.date(2024, 2, 1))
+    earlier = Release(version="2024.10", date=dt.date(2024, 1, 1))
+    same_day = Release(version="2024.9", date=dt.date(2024, 1, 1))
+    ordered = sorted([later, earlier, same_day], key=lambda release: release.sort_key)
+    assert [release.version for release in ordered] == ["2024.9", "2024.10", "2024.01"]
+
+
+# --- resource identity ---------------------------------------------------------------------
+
+
+def test_identity_is_the_id_when_set() -> None:
+    identity = resource_identity(
+        explicit_id="cs229", url="https://example.org/a", title="CS229", section_ids=("s",)
+    )
+    assert identity == "cs229"
+
+
+def test_identity_is_the_normalized_url_without_id() -> None:
+    identity = resource_identity(
+        explicit_id="", url="http://Example.org/a/?utm_source=x", title="A", section_ids=("s",)
+    )
+    assert identity == "https://example.org/a"
+
+
+def test_identity_is_section_path_and_title_slug_without_id_or_url() -> None:
+    identity = resource_identity(
+        explicit_id="", url="", title="PyTorch (framework)", section_ids=("tools", "libraries")
+    )
+    assert identity == "tools/libraries/pytorch-framework"
