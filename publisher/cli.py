@@ -157,9 +157,14 @@ def validate(settings: Settings) -> None:
     problems = validate_project(project)
     if problems:
         raise DataError(problems)
-    count = len(release_files(project))
+    releases = release_files(project)
+    for path in (project.site_path, project.working_path, *sorted(releases)):
+        if path.exists():
+            settings.detail(f"checked {project.label(path)}")
+    checked = ["site.yaml"] + (["roadmap.yaml"] if project.working_path.exists() else [])
+    count = len(releases)
     settings.say(
-        f"ok: site.yaml, roadmap.yaml and {count} release{'s' if count != 1 else ''} are valid"
+        f"ok: {', '.join(checked)} and {count} release{'s' if count != 1 else ''} are valid"
     )
 
 
@@ -284,7 +289,6 @@ def diff_command(settings: Settings, old: str | None, new: str | None, output_fo
 def import_command(settings: Settings, markdown_file: Path, output: str | None) -> None:
     """Turn a markdown road map into road-map YAML.
 
-    \b
     Prints a summary line (sections, resources, warnings); each warning names its line.
 
     \b
