@@ -141,7 +141,6 @@ def test_yaml_syntax_error_in_a_release_file(project: Path) -> None:
 
 
 def test_unknown_key_gets_a_suggestion(project: Path) -> None:
-    write(project, WORKING, ROADMAP.replace("url: https://fast.ai/", "link: https://fast.ai/"))
     write(project, WORKING, ROADMAP.replace("kind: course", "knd: course"))
     assert errors_of(project) == [
         f"{WORKING}: sections[0].resources[0].knd: unknown key (did you mean 'kind'?)"
