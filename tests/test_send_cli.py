@@ -1,0 +1,328 @@
+"""`publisher send` and `publisher deliveries` end to end: the bundled project, a subscriber
+CSV, a real aiosmtpd server, and for the crash test a real `publisher send` process killed
+with SIGKILL halfway."""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from email.message import EmailMessage
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from smtp_server import SmtpServer
+
+from publisher import mail
+from publisher.cli import main
+from publisher.load import load_releases, load_site_of, open_project
+from publisher.render import template_environment
+from publisher.subscribers import unsubscribe_token
+
+KEY = "unsubscribe-key-for-tests"
+SECTIONS = ("", "technical-resources", "getting-started;learn-from-others")
+
+
+@pytest.fixture
+def server() -> Iterator[SmtpServer]:
+    with SmtpServer() as running:
+        yield running
+
+
+def write_subscribers(project: Path, count: int) -> Path:
+    path = project / "subscribers.csv"
+    rows = ["email,name,sections"]
+    rows += [
+        f"reader{number:03d}@example.net,Reader {number},{SECTIONS[number % len(SECTIONS)]}"
+        for number in range(count)
+    ]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def environment_for(server: SmtpServer, **extra: str) -> dict[str, str]:
+    return {"PUBLISHER_SMTP_URL": server.url(), "PUBLISHER_UNSUBSCRIBE_KEY": KEY, **extra}
+
+
+def publisher(project: Path, *arguments: str, env: dict[str, str], **options: str) -> Result:
+    return CliRunner().invoke(main, ["--project", str(project), *arguments], env=env, **options)
+
+
+def expected_email(project: Path, sections: str) -> mail.RenderedEmail | None:
+    """The email of the latest release for a selection, rendered independently of send."""
+    opened = open_project(project)
+    releases = load_releases(opened)
+    return mail.render_release_email(
+        load_site_of(opened),
+        mail.release_diff(releases),
+        template_environment(opened.templates_dir),
+        sections=mail.parse_sections(sections),
+    )
+
+
+def text_part(message: EmailMessage) -> str:
+    part = message.get_body(("plain",))
+    assert isinstance(part, EmailMessage)
+    return str(part.get_content())
+
+
+def test_send_delivers_each_subscriber_their_sections_once(
+    project: Path, server: SmtpServer
+) -> None:
+    subscribers = write_subscribers(project, 30)
+    result = publisher(
+        project, "send", "--subscribers", str(subscribers), "--yes", env=environment_for(server)
+    )
+    assert result.exit_code == 0, result.output
+
+    copies = server.mailbox.copies()
+    by_selection = {sections: expected_email(project, sections) for sections in SECTIONS}
+    expected = {
+        f"reader{number:03d}@example.net"
+        for number in range(30)
+        if by_selection[SECTIONS[number % len(SECTIONS)]] is not None
+    }
+    assert copies == dict.fromkeys(expected, 1)
+    site = load_site_of(open_project(project))
+    for item in server.mailbox.received:
+        number = int(item.recipient[6:9])
+        sections = SECTIONS[number % len(SECTIONS)]
+        rendered = by_selection[sections]
+        assert rendered is not None
+        message = item.message
+        token = unsubscribe_token(KEY.encode(), item.recipient)
+        assert message["Message-ID"] == mail.message_id(site, "2024.02", item.recipient)
+        assert message["To"] == f"Reader {number} <{item.recipient}>"
+        assert message["Subject"] == rendered.subject
+        assert token in message["List-Unsubscribe"]
+        assert text_part(message).replace("\r\n", "\n") == rendered.with_token(token).text
+    assert f"sent {len(expected)}, skipped 0" in result.output
+
+    again = publisher(
+        project, "send", "--subscribers", str(subscribers), "--yes", env=environment_for(server)
+    )
+    assert again.exit_code == 0, again.output
+    assert f"sent 0, skipped {len(expected)}" in again.output
+    assert server.mailbox.copies() == dict.fromkeys(expected, 1)
+
+    table = publisher(project, "deliveries", env={})
+    assert table.exit_code == 0
+    assert table.output.splitlines()[1].split() == [
+        "2024.02",
+        "0",
+        "0",
+        str(len(expected)),
+        "0",
+        "0",
+    ]
+
+
+def test_the_password_appears_nowhere(
+    project: Path, server: SmtpServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    password = "Tr0ub4dor-and-3-horse-staples"
+    server.mailbox.login = ("mailer", password)
+    server.mailbox.refuse_permanently = {"reader001@example.net"}
+    subscribers = write_subscribers(project, 6)
+    env = environment_for(
+        server, PUBLISHER_SMTP_URL=server.url("mailer"), PUBLISHER_SMTP_PASSWORD=password
+    )
+    outputs = []
+    for arguments in (["send", "--yes"], ["send", "--dry-run"], ["send", "--yes"]):
+        result = publisher(project, "-v", *arguments, "--subscribers", str(subscribers), env=env)
+        outputs.append(result.output)
+    wrong = publisher(
+        project,
+        "send",
+        "--yes",
+        "--subscribers",
+        str(subscribers),
+        "--ledger",
+        str(project / ".publisher" / "other.sqlite"),
+        env={**env, "PUBLISHER_SMTP_PASSWORD": "x" + password},
+        catch_exceptions=False,
+    )
+    outputs.append(wrong.output)
+    outputs.append(publisher(project, "-v", "deliveries", env=env).output)
+
+    assert len(server.mailbox.received) == 5  # the login worked
+    assert "refused the login of 'mailer'" in wrong.output
+    for output in [*outputs, caplog.text]:
+        assert password not in output
+    for path in (project / ".publisher").rglob("*"):
+        assert password.encode() not in path.read_bytes(), path
+    for item in server.mailbox.received:
+        assert password.encode() not in item.data
+
+
+def test_a_malformed_subscriber_file_sends_nothing(project: Path, server: SmtpServer) -> None:
+    subscribers = project / "subscribers.csv"
+    subscribers.write_text(
+        "email,name,sections\n"
+        "ann@example.org,Ann,\n"
+        "not-an-address,Bob,\n"
+        "carl@example,Carl,technical-resources\n"
+        "ANN@example.org,Ann again,\n"
+        "dora@example.org,Dora,no-such-section\n"
+        'eve@example.org,"Eve\nBcc: everyone@example.org",\n',
+        encoding="utf-8",
+    )
+    result = publisher(
+        project, "send", "--subscribers", str(subscribers), "--yes", env=environment_for(server)
+    )
+    assert result.exit_code == 1
+    errors = [line for line in result.output.splitlines() if line.startswith("error:")]
+    assert errors == [
+        "error: subscribers.csv:3: 'not-an-address' is not an email address (expected name@domain)",
+        "error: subscribers.csv:4: 'carl@example' is not an email address (bad domain 'example')",
+        "error: subscribers.csv:5: 'ANN@example.org' is already listed on line 2",
+        "error: subscribers.csv:6: unknown section id 'no-such-section'",
+        "error: subscribers.csv:8: the name contains a line break or control character",
+    ]
+    assert server.mailbox.connections == 0
+    assert not (project / ".publisher").exists()
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "subscribers.csv:1: the file is empty"),
+        (b"address,name\nann@example.org,Ann\n", "subscribers.csv:1: the header must be"),
+        (b"email,name,sections\nj\xf6rg@example.org,J,\n", "subscribers.csv:2: not UTF-8 text"),
+        (b"email,name,sections\na@example.org,A,,extra\n", "subscribers.csv:2: 4 columns"),
+    ],
+)
+def test_subscriber_file_shapes(project: Path, content: bytes, message: str) -> None:
+    (project / "subscribers.csv").write_bytes(content)
+    result = publisher(
+        project, "send", "--dry-run", "--subscribers", str(project / "subscribers.csv"), env={}
+    )
+    assert result.exit_code == 1
+    assert f"error: {message}" in result.output
+
+
+def test_dry_run_connects_to_nothing_and_writes_nothing(project: Path, server: SmtpServer) -> None:
+    subscribers = write_subscribers(project, 4)
+    result = publisher(
+        project, "send", "--dry-run", "--subscribers", str(subscribers), env=environment_for(server)
+    )
+    assert result.exit_code == 0, result.output
+    assert "would send to reader000@example.net  (sections: all;" in result.output
+    assert "would send to reader001@example.net  (sections: technical-resources;" in result.output
+    assert f"Server: 127.0.0.1:{server.port} (no TLS)" in result.output
+    assert server.mailbox.connections == 0
+    assert not (project / ".publisher").exists()
+
+
+def test_without_yes_it_asks_and_no_means_nothing_is_sent(
+    project: Path, server: SmtpServer
+) -> None:
+    subscribers = write_subscribers(project, 3)
+    result = publisher(
+        project,
+        "send",
+        "--subscribers",
+        str(subscribers),
+        env=environment_for(server),
+        input="n\n",
+    )
+    assert result.exit_code == 1
+    assert "to 3 subscriber(s) via 127.0.0.1" in result.output
+    assert server.mailbox.received == []
+
+
+def test_refusals_are_reported_and_exit_1(project: Path, server: SmtpServer) -> None:
+    server.mailbox.refuse_permanently = {"reader002@example.net"}
+    subscribers = write_subscribers(project, 4)
+    result = publisher(
+        project, "send", "--yes", "--subscribers", str(subscribers), env=environment_for(server)
+    )
+    assert result.exit_code == 1
+    assert "sent 3, skipped 0 (already sent), failed 1, deferred 0" in result.output
+    assert "error: reader002@example.net: refused: 550 5.1.1 No such user here" in result.output
+
+
+def test_sending_needs_the_smtp_url_and_the_unsubscribe_key(project: Path) -> None:
+    subscribers = write_subscribers(project, 2)
+    no_url = publisher(project, "send", "--yes", "--subscribers", str(subscribers), env={})
+    assert no_url.exit_code == 1
+    assert "PUBLISHER_SMTP_URL is not set" in no_url.output
+    no_key = publisher(
+        project,
+        "send",
+        "--yes",
+        "--subscribers",
+        str(subscribers),
+        env={"PUBLISHER_SMTP_URL": "smtp://localhost:2525"},
+    )
+    assert no_key.exit_code == 1
+    assert "PUBLISHER_UNSUBSCRIBE_KEY is not set" in no_key.output
+
+
+def test_a_send_killed_halfway_is_finished_by_a_rerun(project: Path, server: SmtpServer) -> None:
+    count = 60
+    subscribers = project / "subscribers.csv"
+    subscribers.write_text(
+        "email,name,sections\n"
+        + "".join(f"reader{number:03d}@example.net,Reader {number},\n" for number in range(count)),
+        encoding="utf-8",
+    )
+    server.mailbox.delay = 0.03  # slow enough to be killed in the middle
+    command = [
+        sys.executable,
+        "-m",
+        "publisher",
+        "--project",
+        str(project),
+        "send",
+        "--yes",
+        "--subscribers",
+        str(subscribers),
+    ]
+    env = {**os.environ, **environment_for(server)}
+    process = subprocess.Popen(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while len(server.mailbox.received) < count // 2:
+            assert process.poll() is None, "the send finished before it could be killed"
+            assert time.monotonic() < deadline, "the server received too little"
+            time.sleep(0.01)
+        process.send_signal(signal.SIGKILL)
+    finally:
+        process.wait(timeout=30)
+    assert process.returncode == -signal.SIGKILL
+    first_run = len(server.mailbox.received)
+    assert first_run < count
+
+    ledger = sqlite3.connect(project / ".publisher" / "deliveries.sqlite")
+    try:
+        states = dict(ledger.execute("SELECT state, count(*) FROM deliveries GROUP BY state"))
+    finally:
+        ledger.close()
+    assert states.get("sending", 0) <= 1
+
+    server.mailbox.delay = 0.0
+    rerun = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    assert rerun.returncode == 0, rerun.stderr
+
+    copies = server.mailbox.copies()
+    assert set(copies) == {f"reader{number:03d}@example.net" for number in range(count)}
+    duplicates = [address for address, number in copies.items() if number > 1]
+    assert len(duplicates) <= 1
+    for address in duplicates:
+        assert copies[address] == 2
+        ids = {
+            item.message["Message-ID"]
+            for item in server.mailbox.received
+            if item.recipient == address
+        }
+        assert len(ids) == 1
