@@ -365,13 +365,25 @@ def import_history(
 @click.option("-o", "--output", help="Where to write the markdown (default stdout).")
 @pass_settings
 def readme(settings: Settings, output: str | None) -> None:
-    """Render the road map back to markdown.
+    """Render the road map (data/roadmap.yaml) back to markdown.
+
+    Through templates/readme/README.md.j2; 'publisher import' reads the result back unchanged.
 
     \b
     Example:
       publisher readme -o README.md
     """
-    _not_built_yet("readme")
+    from publisher.load import load_working_copy
+    from publisher.output import write_file
+    from publisher.readme import render_readme
+
+    project = settings.project()
+    markdown = render_readme(load_working_copy(project).roadmap, project.templates_dir)
+    if output is None or output == "-":
+        click.echo(markdown, nl=False)
+    else:
+        write_file(Path(output), markdown)
+        settings.say(f"wrote {output}")
 
 
 # --- feeds (issue 6) ---------------------------------------------------------------------

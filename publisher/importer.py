@@ -203,7 +203,14 @@ def _parser() -> MarkdownIt:
     parser.enable(["linkify", "table"]).disable("text_join")
     assert parser.linkify is not None  # linkify-it-py is a dependency
     parser.linkify.set({"fuzzy_link": False, "fuzzy_email": False})
+    # Keep URLs as the author wrote them (no percent-encoding): they are data, not HTML.
+    parser.normalizeLink = _as_written  # type: ignore[method-assign]
+    parser.normalizeLinkText = _as_written  # type: ignore[method-assign, assignment]
     return parser
+
+
+def _as_written(url: str) -> str:
+    return url
 
 
 def parse_tokens(text: str) -> list[Token]:
@@ -812,15 +819,12 @@ def _meta(
         return None
     fields: dict[str, Any] = {}
     for key, tokens in segments:
-        if (
-            tokens
-            and tokens[-1].type == "text"
-            and tokens[-1].content.endswith(META_SEPARATOR.rstrip())
-        ):
-            last = tokens[-1]
-            trimmed = last.content.rstrip()
-            trimmed = trimmed[: -len(META_SEPARATOR.strip())]
-            tokens = [*tokens[:-1], _text_token(trimmed)]
+        # Drop the " · " that separates this value from the next key.
+        if tokens and tokens[-1].type == "text":
+            content = tokens[-1].content.rstrip()
+            if content.endswith(META_SEPARATOR.strip()):
+                content = content[: -len(META_SEPARATOR.strip())]
+                tokens = [*tokens[:-1], _text_token(content)]
         name = META_KEYS[key]
         if name in ("tags", "prerequisites", "id"):
             codes = tuple(
@@ -988,12 +992,13 @@ class _Assembler:
         stack: list[_SectionDraft] = []
         orphans: _SectionDraft | None = None
         for position, (heading, body) in enumerate(units):
+            # Before the first section, lists of links are the author's own (support me …).
             if heading is None:
-                root_intro.extend(self._intro_ranges(body))
+                root_intro.extend(self._intro_ranges(body, ("text", "resources")))
                 continue
             if heading.level == 1 and not title and not top:
                 title = heading.title
-                root_intro.extend(self._intro_ranges(body))
+                root_intro.extend(self._intro_ranges(body, ("text", "resources")))
                 continue
             if not heading.title:
                 self.warnings.append(
@@ -1093,12 +1098,14 @@ class _Assembler:
             draft.resources.append(replace(candidate, children=()))
             self._add_candidates(draft, candidate.children)
 
-    def _intro_ranges(self, body: list[_Block]) -> list[tuple[int, int]]:
+    def _intro_ranges(
+        self, body: list[_Block], kinds: tuple[str, ...] = ("text",)
+    ) -> list[tuple[int, int]]:
         """Line ranges of the intro material in ``body``, contiguous blocks merged."""
         ranges: list[tuple[int, int]] = []
         previous_kept = False
         for block in body:
-            if block.kind == "text":
+            if block.kind in kinds:
                 if previous_kept and ranges:
                     ranges[-1] = (ranges[-1][0], block.end)
                 else:
@@ -1113,18 +1120,7 @@ class _Assembler:
         return _markdown_field("\n\n".join(part for part in parts if part.strip()))
 
     def _text_of(self, body: list[_Block]) -> str:
-        ranges: list[tuple[int, int]] = []
-        previous_kept = False
-        for block in body:
-            if block.kind in ("text", "resources"):
-                if previous_kept and ranges:
-                    ranges[-1] = (ranges[-1][0], block.end)
-                else:
-                    ranges.append((block.start, block.end))
-                previous_kept = True
-            else:
-                previous_kept = False
-        return self._text(ranges)
+        return self._text(self._intro_ranges(body, ("text", "resources")))
 
     # --- freezing: identities, ids -----------------------------------------------------
 

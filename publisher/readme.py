@@ -1,0 +1,138 @@
+"""The road map back to markdown, through templates/readme/README.md.j2.
+
+The template writes a shape that `importer.import_markdown` reads back exactly: sections as
+headings, each resource as a bullet (a link when it has a URL), an optional metadata line
+(``*Kind:* course · *Cost:* free …``) and its description quoted below it. The helpers here
+escape text so that it reads back as the same text and never turns into a link or markup.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from publisher.importer import META_SEPARATOR, parse_tokens
+from publisher.model import Resource, Roadmap, Section, slugify
+from publisher.render import render_template, template_environment
+
+TEMPLATE = "readme/README.md.j2"
+# The deepest heading markdown has: sections nested deeper are written at this level.
+DEEPEST_HEADING = 6
+
+_ALWAYS_ESCAPED = re.compile(r"([\\`*_\[\]<>])")
+_ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+_LINE_START = re.compile(r"^([-+=|]|\d+[.)])")
+_SCHEME_COLON = re.compile(r"(?i)\b(mailto):")
+
+
+def text(value: str) -> str:
+    """Plain text as inline markdown that reads back as the same text: no markup, no links."""
+    escaped = _ALWAYS_ESCAPED.sub(r"\\\1", value)
+    escaped = _ENTITY_LIKE.sub(r"\\&", escaped)
+    # "#" opens a heading at the start and closes one after a space; "//" and "mailto:"
+    # would be turned into links.
+    escaped = re.sub(r"(^|\s)#", r"\1\\#", escaped)
+    escaped = escaped.replace("//", r"\/\/")
+    escaped = _SCHEME_COLON.sub(r"\1\\:", escaped)
+    match = _LINE_START.match(escaped)
+    if match:
+        marker = match.group(1)
+        escaped = f"{marker[:-1]}\\{marker[-1]}{escaped[len(marker) :]}"
+    return escaped
+
+
+def destination(url: str) -> str:
+    """A URL as a link destination, read back unchanged."""
+    return re.sub(r"([\\()<>])", r"\\\1", url)
+
+
+def link(title: str, url: str) -> str:
+    """``[title](url)``."""
+    return f"[{text(title)}]({destination(url)})"
+
+
+def code(value: str) -> str:
+    """A code span holding ``value`` exactly (fenced with more backticks than it contains)."""
+    runs = [len(run) for run in re.findall(r"`+", value)]
+    fence = "`" * (max(runs, default=0) + 1)
+    padding = " " if value.startswith("`") or value.endswith("`") else ""
+    return f"{fence}{padding}{value}{padding}{fence}"
+
+
+def resource_line(resource: Resource) -> str:
+    """The bullet's first line: the linked title, or the title alone."""
+    return link(resource.title, resource.url) if resource.url else text(resource.title)
+
+
+def metadata(resource: Resource) -> str:
+    """The metadata line under a resource (``*Kind:* course · *Cost:* free``), or ""."""
+    parts = []
+    if resource.kind:
+        parts.append(f"*Kind:* {resource.kind}")
+    if resource.author is not None:
+        author = resource.author
+        name = link(author.name, author.url) if author.url else text(author.name)
+        parts.append(f"*Author:* {name}")
+        if author.email:
+            parts.append(f"*Author email:* {text(author.email)}")
+    if resource.tags:
+        parts.append(f"*Tags:* {', '.join(code(tag) for tag in resource.tags)}")
+    if resource.cost:
+        parts.append(f"*Cost:* {resource.cost}")
+    if resource.time:
+        parts.append(f"*Time:* {text(resource.time)}")
+    if resource.level:
+        parts.append(f"*Level:* {resource.level}")
+    if resource.prerequisites:
+        parts.append(f"*Prerequisites:* {', '.join(code(item) for item in resource.prerequisites)}")
+    if resource.id:
+        parts.append(f"*ID:* {code(resource.id)}")
+    return META_SEPARATOR.join(parts)
+
+
+def quoted(markdown: str, indent: str = "  ") -> str:
+    """Markdown as a blockquote indented under a bullet (every line marked, so none is lazy)."""
+    lines = markdown.rstrip("\n").split("\n")
+    return "\n".join(f"{indent}> {line}" if line else f"{indent}>" for line in lines)
+
+
+def heading(section: Section, depth: int) -> str:
+    """A section's heading line; an anchor keeps an id that is not the title's slug, and marks
+    a section that holds only an intro (which could otherwise read as a resource)."""
+    level = min(depth + 2, DEEPEST_HEADING)
+    line = f"{'#' * level} {text(section.title)}"
+    only_intro = not section.resources and not section.sections and section.intro
+    if section.id != slugify(section.title) or only_intro:
+        line += f' <a id="{section.id}"></a>'
+    return line
+
+
+def ends_with_list(markdown: str) -> bool:
+    """Whether the last block of ``markdown`` is a list (a list after it would join it)."""
+    tokens = [token for token in parse_tokens(markdown) if token.level == 0]
+    return bool(tokens) and tokens[-1].type in ("bullet_list_close", "ordered_list_close")
+
+
+def block(markdown: str) -> str:
+    """A markdown field without its final newline, ready to sit between blank lines."""
+    return markdown.rstrip("\n")
+
+
+# What the template calls as md.text(…), md.heading(…) …
+HELPERS = {
+    "text": text,
+    "link": link,
+    "resource_line": resource_line,
+    "metadata": metadata,
+    "quoted": quoted,
+    "heading": heading,
+    "ends_with_list": ends_with_list,
+    "block": block,
+}
+
+
+def render_readme(roadmap: Roadmap, templates_dir: Path | None = None) -> str:
+    """The road map as markdown; raises TemplateError when the template is broken."""
+    environment = template_environment(templates_dir)
+    rendered = render_template(environment, TEMPLATE, {"roadmap": roadmap, "md": HELPERS})
+    return rendered.rstrip("\n") + "\n"

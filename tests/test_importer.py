@@ -1,0 +1,332 @@
+"""publisher import: every shape of markdown road map, the seed, and the readme round trip."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+
+from publisher.cli import main
+from publisher.dump import dump_roadmap
+from publisher.errors import DataError
+from publisher.importer import import_markdown, import_markdown_bytes
+from publisher.load import build_snapshot, load_snapshot
+from publisher.model import Author, Roadmap
+from publisher.readme import render_readme
+from tests.strategies import roadmaps
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "ml-road-map-README-2024-01.md"
+
+
+def read(text: str) -> Roadmap:
+    """Import ``text`` and check the result is valid data once written as YAML."""
+    roadmap = import_markdown(text, "road.md").roadmap
+    reloaded = build_snapshot(yaml.safe_load(dump_roadmap(roadmap)), "dumped").roadmap
+    assert reloaded == roadmap
+    return roadmap
+
+
+def resources(roadmap: Roadmap) -> list[tuple[str, str]]:
+    return [(resource.title, resource.url) for _, resource in roadmap.walk()]
+
+
+def test_link_headings_under_a_section_are_resources_with_descriptions() -> None:
+    roadmap = read(
+        "# Map\n\n## Courses\n\nThe best ones.\n\n"
+        "### [Deep Learning Course](https://example.org/dl)\n\nTen weeks of *work*.\n\n"
+        "More about it.\n\n### [Vision](https://example.org/v)\n"
+    )
+    (section,) = roadmap.sections
+    assert section.title == "Courses"
+    assert section.intro == "The best ones.\n"
+    assert resources(roadmap) == [
+        ("Deep Learning Course", "https://example.org/dl"),
+        ("Vision", "https://example.org/v"),
+    ]
+    assert section.resources[0].description == "Ten weeks of *work*.\n\nMore about it.\n"
+
+
+def test_heading_without_link_whose_paragraph_has_a_bare_url_is_one_resource() -> None:
+    roadmap = read(
+        "# Map\n\n## Prerequisites\n\n### Python (required)\n\n"
+        "The best starter course: https://example.org/py.\n\n"
+        "### Git\n\nRead <https://example.org/git> and [the book](https://example.org/book).\n"
+    )
+    assert resources(roadmap) == [
+        ("Python (required)", "https://example.org/py"),
+        ("Git", "https://example.org/git"),
+    ]
+    assert roadmap.sections[0].resources[0].description.startswith("The best starter course")
+
+
+def test_link_bullets_nested_with_descriptions() -> None:
+    roadmap = read(
+        "# Map\n\n## Tools\n\n"
+        "* [Tool](https://example.org/t) - what it does\n"
+        "  * [Plugin](https://example.org/p): what it adds\n"
+        "- [Other](https://example.org/o) \u2014 another one\n"
+    )
+    tools = roadmap.sections[0]
+    assert [(r.title, r.url, r.description) for r in tools.resources] == [
+        ("Tool", "https://example.org/t", "what it does\n"),
+        ("Plugin", "https://example.org/p", "what it adds\n"),
+        ("Other", "https://example.org/o", "another one\n"),
+    ]
+
+
+def test_plain_bullets_are_resources_without_url_and_groups_become_sections() -> None:
+    roadmap = read(
+        "# Map\n\n## Companies\n\n* OpenAI\n* Google/Google DeepMind\n\n"
+        "## Topics\n\n- Vision\n  - [CNN notes](https://example.org/cnn)\n  - Segmentation\n"
+    )
+    companies, topics = roadmap.sections
+    assert [(r.title, r.url) for r in companies.resources] == [
+        ("OpenAI", ""),
+        ("Google/Google DeepMind", ""),
+    ]
+    assert companies.resources[0].identity == "companies/openai"
+    (vision,) = topics.sections
+    assert vision.title == "Vision"
+    assert [r.title for r in vision.resources] == ["CNN notes", "Segmentation"]
+
+
+def test_table_columns_are_mapped_by_header_name() -> None:
+    roadmap = read(
+        "# Map\n\n## Reading\n\n"
+        "| Topic | Resource | Author | Type | Cost | Level | Notes |\n"
+        "|---|---|---|---|---|---|---|\n"
+        "| Vision, CNN | [CNN notes](https://example.org/cnn) | [A. Person](https://example.org/ap)"
+        " | Course | Free | Beginner | Start *here* |\n"
+        "| NLP | Word vectors | B. Person | Books | $20 | advanced | |\n"
+    )
+    first, second = roadmap.sections[0].resources
+    assert (first.title, first.url, first.kind, first.cost, first.level) == (
+        "CNN notes",
+        "https://example.org/cnn",
+        "course",
+        "free",
+        "beginner",
+    )
+    assert first.author == Author(name="A. Person", url="https://example.org/ap")
+    assert first.tags == ("Vision", "CNN")
+    assert first.description == "Start *here*\n"
+    assert (second.title, second.url, second.kind, second.cost) == (
+        "Word vectors",
+        "",
+        "book",
+        "paid",
+    )
+    assert second.author == Author(name="B. Person")
+
+
+def test_table_without_known_headers_takes_first_column_and_first_link() -> None:
+    roadmap = read(
+        "# Map\n\n## Sites\n\n| Site | Where |\n|---|---|\n"
+        "| Papers with code | [here](https://example.org/pwc) |\n"
+    )
+    assert resources(roadmap) == [("Papers with code", "https://example.org/pwc")]
+
+
+def test_emoji_bullets_with_author_and_quote() -> None:
+    roadmap = read(
+        "# Map\n\n## Books\n\n"
+        "- \U0001f4da [Book title](https://example.org/b) by [Author](https://example.org/a)\n"
+        "  > Why it matters.\n"
+        "- \U0001f3a5 [A talk](https://example.org/talk) by Some Speaker\n"
+    )
+    book, talk = roadmap.sections[0].resources
+    assert (book.title, book.url, book.kind) == ("Book title", "https://example.org/b", "book")
+    assert book.author == Author(name="Author", url="https://example.org/a")
+    assert book.description == "Why it matters.\n"
+    assert (talk.kind, talk.author) == ("video", Author(name="Some Speaker"))
+
+
+def test_not_resources_badges_html_anchors_code_front_matter() -> None:
+    roadmap = read(
+        "---\ntitle: front\n---\n"
+        '<p align="center"><img src="logo.png"></p>\n\n'
+        "# Map\n\n"
+        "[![build](https://example.org/badge.svg)](https://example.org/ci)\n\n"
+        "<details><summary>Contents</summary>\n\n- [Courses](#courses)\n\n</details>\n\n"
+        "## Courses\n\n- [Contents](#top)\n- [Back](#map)\n\n"
+        "```sh\n- [Not a resource](https://example.org/code)\n```\n\n"
+        "- [Real](https://example.org/real)\n"
+    )
+    assert roadmap.title == "Map"
+    assert resources(roadmap) == [("Real", "https://example.org/real")]
+    assert "front" not in roadmap.intro
+    assert "badge" not in roadmap.intro
+    assert "```sh" in roadmap.sections[0].intro  # fenced code is kept as intro markdown
+
+
+def test_merge_conflict_markers_are_skipped_with_a_warning_naming_the_line() -> None:
+    result = import_markdown(
+        "# Map\n\n## A\n\n<<<<<<< HEAD\n- [One](https://example.org/1)\n=======\n"
+        "- [Two](https://example.org/2)\n>>>>>>> branch\n",
+        "road.md",
+    )
+    assert [str(warning) for warning in result.warnings] == [
+        "road.md:5: merge-conflict marker '<<<<<<<' skipped",
+        "road.md:7: merge-conflict marker '=======' skipped",
+        "road.md:9: merge-conflict marker '>>>>>>>' skipped",
+    ]
+    assert [title for title, _ in resources(result.roadmap)] == ["One", "Two"]
+
+
+def test_repeated_url_gets_a_suffixed_id_and_order_is_kept() -> None:
+    result = import_markdown(
+        "# Map\n\n## A\n\n- [B](https://example.org/x)\n- [A](https://example.org/y)\n\n"
+        "## C\n\n- [B again](https://example.org/x/)\n",
+        "road.md",
+    )
+    walked = [resource for _, resource in result.roadmap.walk()]
+    assert [resource.title for resource in walked] == ["B", "A", "B again"]
+    assert [resource.id for resource in walked] == ["", "", "b-again-2"]
+    assert any("road.md:10:" in str(warning) for warning in result.warnings)
+    build_snapshot(yaml.safe_load(dump_roadmap(result.roadmap)), "dumped")  # valid data
+
+
+def test_javascript_links_are_not_urls() -> None:
+    result = import_markdown("# Map\n\n## A\n\n- [Evil](javascript:alert(1))\n", "road.md")
+    assert all(resource.url == "" for _, resource in result.roadmap.walk())
+
+
+def test_empty_and_non_utf8_files_are_refused() -> None:
+    with pytest.raises(DataError, match="empty"):
+        import_markdown("  \n", "road.md")
+    with pytest.raises(DataError, match=r"road.md:2: not valid UTF-8"):
+        import_markdown_bytes(b"# Map\n\xff\n", "road.md")
+
+
+MIXED = """\
+<p align="center"><b>Awesome mixed list</b></p>
+
+# Mixed Road Map
+
+Intro with a [link](https://example.org/about).
+
+## Courses
+
+### [Course One](https://example.org/c1)
+
+Start here.
+
+### Course Two
+
+Free at https://example.org/c2 and good.
+
+## Tools
+
+* [Tool](https://example.org/t) - what it does
+* [Other tool](https://example.org/o): also useful
+
+## Reading
+
+| Resource | Author | Type |
+|---|---|---|
+| [Paper](https://example.org/p) | [Someone](https://example.org/s) | paper |
+
+- \U0001f4da [Book](https://example.org/b) by [Writer](https://example.org/w)
+  > Worth it.
+
+## Topics
+
+* Attention
+* Diffusion
+"""
+
+
+def test_a_mixed_file_reads_every_shape_in_document_order() -> None:
+    roadmap = read(MIXED)
+    assert [section.title for section in roadmap.sections] == [
+        "Courses",
+        "Tools",
+        "Reading",
+        "Topics",
+    ]
+    assert resources(roadmap) == [
+        ("Course One", "https://example.org/c1"),
+        ("Course Two", "https://example.org/c2"),
+        ("Tool", "https://example.org/t"),
+        ("Other tool", "https://example.org/o"),
+        ("Paper", "https://example.org/p"),
+        ("Book", "https://example.org/b"),
+        ("Attention", ""),
+        ("Diffusion", ""),
+    ]
+    assert roadmap.intro == "Intro with a [link](https://example.org/about).\n"
+
+
+def test_seed_matches_the_hand_made_release(repository: Path) -> None:
+    result = import_markdown(SEED.read_text(encoding="utf-8"), "seed.md")
+    expected = load_snapshot(repository / "data" / "releases" / "2024.01.yaml").roadmap
+    assert [str(warning) for warning in result.warnings] == [
+        "seed.md:1: merge-conflict marker '<<<<<<<' skipped"
+    ]
+    got = result.roadmap
+    assert [
+        (tuple(parent.title for parent in path), section.title)
+        for path, section in got.walk_sections()
+    ] == [
+        (tuple(parent.title for parent in path), section.title)
+        for path, section in expected.walk_sections()
+    ]
+    assert resources(got) == resources(expected)
+    assert got == expected  # intros and descriptions too
+
+
+@pytest.mark.parametrize("version", ["2024.01", "2024.02"])
+def test_readme_of_the_bundled_data_imports_back_unchanged(repository: Path, version: str) -> None:
+    roadmap = load_snapshot(repository / "data" / "releases" / f"{version}.yaml").roadmap
+    result = import_markdown(render_readme(roadmap), "README.md")
+    assert result.warnings == ()
+    assert result.roadmap == roadmap
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(roadmaps())
+def test_import_of_readme_is_the_road_map(roadmap: Roadmap) -> None:
+    assert import_markdown(render_readme(roadmap), "README.md").roadmap == roadmap
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(roadmaps())
+def test_dump_reads_back_as_the_same_road_map(roadmap: Roadmap) -> None:
+    assert build_snapshot(yaml.safe_load(dump_roadmap(roadmap)), "x").roadmap == roadmap
+
+
+def test_cli_import_writes_the_working_copy_and_summarises(project: Path) -> None:
+    result = CliRunner().invoke(main, ["--project", str(project), "import", str(SEED)])
+    assert result.exit_code == 0, result.output
+    assert "11 sections, 51 resources, 1 warnings" in result.output
+    written = load_snapshot(project / "data" / "roadmap.yaml", release=False)
+    assert len(list(written.roadmap.walk())) == 51
+
+
+def test_cli_import_to_stdout_and_readme_round_trip(project: Path, tmp_path: Path) -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "publisher", "import", str(SEED), "-o", "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=project,
+    )
+    assert out.stdout.startswith("title: The Machine Learning Road Map\n")
+    assert "51 resources" in out.stderr
+    assert "seed" in out.stderr
+    readme = tmp_path / "README.md"
+    result = CliRunner().invoke(main, ["--project", str(project), "readme", "-o", str(readme)])
+    assert result.exit_code == 0, result.output
+    working = load_snapshot(project / "data" / "roadmap.yaml").roadmap
+    assert import_markdown(readme.read_text(encoding="utf-8"), "README.md").roadmap == working
+
+
+def test_cli_import_of_a_missing_file_is_one_clear_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["import", str(tmp_path / "nope.md"), "-o", "-"])
+    assert result.exit_code == 1
+    assert "nope.md: cannot read" in result.output
