@@ -274,7 +274,7 @@ def test_bundled_entries(bundled, environment) -> None:
 @pytest.fixture(scope="module")
 def generated(tmp_path_factory) -> tuple[Site, list[RoadmapDiff]]:
     folder = tmp_path_factory.mktemp("history")
-    make_history(folder, releases=40, resources=120, seed=3)
+    make_history(folder, releases=30, resources=80, seed=3)
     project = open_project(folder)
     site = dataclasses.replace(load_site_of(project), feeds=FeedSettings(entries=20))
     return site, list(release_history(load_releases(project)))
