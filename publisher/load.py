@@ -70,6 +70,9 @@ VERSION_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 # label or the end of the line. "=======" alone is also a setext underline in markdown, so it
 # counts only inside a conflict (after a "<<<<<<<" line).
 _CONFLICT_LINE = re.compile(rb"^(<{7}|>{7}|\|{7})(?:[ \t].*)?\r?$|^(={7})\r?$", re.MULTILINE)
+# Ids become path segments, anchors and tag URIs: no white space, separators or leading dot.
+_SAFE_ID = re.compile(r"[^\s/\\;#?,.][^\s/\\;#?,]*")
+_ID_RULE = "may not start with '.' nor hold white space or any of / \\ ; # ? ,"
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*")
 _WHITE_SPACE = re.compile(r"\s")
 # The common shape of a link, accepted without further checks (a lower-case host, no port).
@@ -605,7 +608,12 @@ class _RoadmapBuilder:
         if fields is None:
             return None
         title = checker.line(fields, "title", key, required=True)
-        section_id = checker.line(fields, "id", key) or slugify(title)
+        section_id = checker.line(fields, "id", key)
+        if section_id and not _SAFE_ID.fullmatch(section_id):
+            # Section ids name folders (feeds/sections/<id>/) and are ';'-separated in
+            # subscriber lists.
+            checker.problem(_join(key, "id"), _ID_RULE)
+        section_id = section_id or slugify(title)
         if section_id in self.section_ids:
             checker.problem(
                 _join(key, "id"),
@@ -643,6 +651,8 @@ class _RoadmapBuilder:
         title = checker.line(fields, "title", key, required=True)
         url = checker.url(fields, "url", key)
         explicit_id = checker.line(fields, "id", key)
+        if explicit_id and not _SAFE_ID.fullmatch(explicit_id):
+            checker.problem(_join(key, "id"), _ID_RULE)  # ids end up in anchors and tag URIs
         prerequisites = checker.strings(fields, "prerequisites", key)
         resource = Resource(
             title=title,

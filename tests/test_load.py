@@ -481,3 +481,20 @@ def test_two_release_files_with_one_version(project: Path) -> None:
         "data/releases/2024.01.yml: release.version: release '2024.01' is also in "
         "data/releases/2024.01.yaml"
     ]
+
+
+@pytest.mark.parametrize("bad_id", ["../etc", "a;b", "two words", ".hidden", "a/b"])
+def test_ids_must_be_safe_in_paths_and_lists(project: Path, bad_id: str) -> None:
+    write(
+        project,
+        WORKING,
+        ROADMAP.replace(
+            "  - title: Courses\n", f"  - title: Courses\n    id: '{bad_id}'\n"
+        ).replace("title: CS229", f"title: CS229\n        id: '{bad_id}'"),
+    )
+    assert errors_of(project) == [
+        f"{WORKING}: sections[0].id: may not start with '.' nor hold white space or any of "
+        "/ \\ ; # ? ,",
+        f"{WORKING}: sections[0].resources[0].id: may not start with '.' nor hold white space "
+        "or any of / \\ ; # ? ,",
+    ]
