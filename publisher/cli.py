@@ -357,8 +357,59 @@ def import_history(
     \b
     Example:
       publisher import-history ../awesome-list --file README.md --limit 100
+
+    Versions are YYYY.MM.DD from the commit date (UTC), .2, .3 for more on one day; each
+    release records its commit (release.source.commit) and takes the commit subject as title.
     """
-    _not_built_yet("import-history")
+    import datetime as dt
+
+    from publisher.dump import dump_snapshot
+    from publisher.errors import DataError, Problem
+    from publisher.history import history_steps, list_commits, select_commits
+    from publisher.output import write_files
+
+    since_date = None
+    if since is not None:
+        try:
+            since_date = dt.date.fromisoformat(since)
+        except ValueError:
+            raise click.BadParameter(
+                f"{since!r} is not a date (YYYY-MM-DD)", param_hint="--since"
+            ) from None
+    commits = select_commits(list_commits(git_dir, file_path), limit=limit, since=since_date)
+    out = out_dir if out_dir is not None else settings.project().releases_dir
+    files: dict[Path, str] = {}
+    skipped = 0
+    steps = history_steps(git_dir, commits)
+    for step in settings.progress(steps, length=len(commits), label="Reading history"):
+        for problem in step.problems:
+            settings.warn(f"{problem} (this version is skipped)")
+        skipped += bool(step.problems)
+        for warning in step.warnings:
+            settings.detail(f"warning: {warning}")
+        if step.snapshot is not None and step.snapshot.release is not None:
+            files[out / f"{step.snapshot.release.version}.yaml"] = dump_snapshot(step.snapshot)
+    others = sorted(
+        path.name
+        for path in (out.iterdir() if out.is_dir() else ())
+        if path.suffix in (".yaml", ".yml") and path not in files
+    )
+    if others and not force:
+        listed = ", ".join(others[:3]) + (" …" if len(others) > 3 else "")
+        raise DataError(
+            [
+                Problem(
+                    path=str(out),
+                    message=f"holds {len(others)} other release file(s) ({listed}); "
+                    "choose another --out, or --force to write beside them",
+                )
+            ]
+        )
+    write_files(files)
+    settings.say(
+        f"imported {len(files)} releases from {len(commits)} commits of {file_path} into {out}"
+        + (f" ({skipped} versions skipped: see the warnings)" if skipped else "")
+    )
 
 
 @main.command()

@@ -95,8 +95,12 @@ class RoadmapDiff:
     sections_added: tuple[SectionChange, ...] = ()
     sections_removed: tuple[SectionChange, ...] = ()
     sections_renamed: tuple[SectionChange, ...] = ()
+    # The files compared (labels as the loader names them), for a working copy's header.
     old_path: str = ""
     new_path: str = ""
+    # Section id paths in document order (the new snapshot's, then sections only in the old
+    # one): the order in which reports group changes by section.
+    section_order: tuple[tuple[str, ...], ...] = ()
 
     @property
     def announced_updates(self) -> tuple[ResourceChange, ...]:
@@ -208,6 +212,10 @@ def diff(old: Snapshot, new: Snapshot) -> RoadmapDiff:
         ),
         old_path=old.path,
         new_path=new.path,
+        section_order=(
+            *(place.ids for place in new_sections.values()),
+            *(place.ids for key, place in old_sections.items() if key not in new_sections),
+        ),
     )
 
 

@@ -1,0 +1,198 @@
+"""A diff as text for the terminal and as a markdown changelog fragment (strings, no printing)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from publisher.diff import FieldChange, RoadmapDiff, SectionPath
+from publisher.model import Release, Resource
+
+# style(text, role) → text: the CLI passes one that colours by role on a terminal.
+# Roles: "heading", "added", "removed", "updated", "moved", "cosmetic", "detail".
+Style = Callable[[str, str], str]
+
+
+def _plain(text: str, role: str) -> str:
+    return text
+
+
+def _side(release: Release | None, path: str) -> str:
+    if release is None:
+        return path or "(empty)"
+    return f"{release.version} ({release.date.isoformat()})"
+
+
+def _path(section: SectionPath) -> str:
+    return " › ".join(section)  # noqa: RUF001 (a typographic separator, on purpose)
+
+
+def _shorten(text: str, width: int = 72) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
+
+
+def display_value(value: Any) -> str:
+    """A field value as one short line: ``(none)``, ``a, b``, ``Name <url>`` …"""
+    if value is None or value == ():
+        return "(none)"
+    if isinstance(value, tuple | list):
+        return ", ".join(value)
+    if isinstance(value, dict):
+        name = value.get("name", "")
+        extra = value.get("url") or value.get("email")
+        return f"{name} <{extra}>" if extra else name
+    return _shorten(str(value))
+
+
+def summary_line(changes: RoadmapDiff) -> str:
+    """``2024.01 (…) → 2024.02 (…): 1 added, 0 removed, 3 updated (1 cosmetic), 0 moved``."""
+    cosmetic = len(changes.updated) - len(changes.announced_updates)
+    updated = f"{len(changes.updated)} updated" + (f" ({cosmetic} cosmetic)" if cosmetic else "")
+    counts = [f"{len(changes.added)} added", f"{len(changes.removed)} removed", updated]
+    counts.append(f"{len(changes.moved)} moved")
+    sections = len(changes.sections_added) + len(changes.sections_removed)
+    sections += len(changes.sections_renamed)
+    if sections:
+        counts.append(f"{sections} section change{'s' if sections != 1 else ''}")
+    return (
+        f"{_side(changes.old, changes.old_path)} → {_side(changes.new, changes.new_path)}: "
+        + ", ".join(counts)
+    )
+
+
+def _label(resource: Resource) -> str:
+    return f"{resource.title} <{resource.url}>" if resource.url else resource.title
+
+
+def format_text(changes: RoadmapDiff, style: Style = _plain) -> str:
+    """The diff for a terminal: ``+`` added, ``-`` removed, ``~`` updated (one line per
+    changed field), ``>`` moved; cosmetic updates in the "cosmetic" (dim) role."""
+    lines = [style(summary_line(changes), "heading")]
+    if changes.sections_added or changes.sections_removed or changes.sections_renamed:
+        lines.append("")
+        lines += [style(f"+ section {_path(s.path)}", "added") for s in changes.sections_added]
+        lines += [style(f"- section {_path(s.path)}", "removed") for s in changes.sections_removed]
+        lines += [
+            style(f"~ section {s.old_title!r} renamed {s.title!r} (id {s.id})", "updated")
+            for s in changes.sections_renamed
+        ]
+    if changes.added or changes.removed or changes.updated or changes.moved:
+        lines.append("")
+    for change in changes.added:
+        lines.append(style(f"+ {_label(change.resource)}  [{_path(change.section)}]", "added"))
+    for change in changes.removed:
+        lines.append(style(f"- {_label(change.resource)}  [{_path(change.section)}]", "removed"))
+    for change in changes.updated:
+        role = "cosmetic" if change.cosmetic else "updated"
+        note = "  (cosmetic)" if change.cosmetic else ""
+        lines.append(style(f"~ {_label(change.resource)}  [{_path(change.section)}]{note}", role))
+        lines += [
+            style(
+                f"    {field.field}: {display_value(field.old)} → {display_value(field.new)}",
+                "cosmetic" if change.cosmetic else "detail",
+            )
+            for field in change.changes
+        ]
+    for move in changes.moved:
+        lines.append(
+            style(
+                f"> {_label(move.resource)}  [{_path(move.from_section)}] → "
+                f"[{_path(move.to_section)}]",
+                "moved",
+            )
+        )
+    return "\n".join(lines) + "\n"
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+
+
+def escape_markdown(text: str) -> str:
+    """``text`` with markdown's inline syntax escaped, so a title shows as written."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def _markdown_link(resource: Resource) -> str:
+    title = escape_markdown(resource.title)
+    if not resource.url:
+        return title
+    url = resource.url
+    if any(character in url for character in "()<> "):
+        # Angle brackets keep parentheses inside a URL from ending the link early.
+        url = "<" + url.replace("<", "%3C").replace(">", "%3E") + ">"
+    return f"[{title}]({url})"
+
+
+def _markdown_field(field: FieldChange) -> str:
+    if field.field == "description":
+        return "description updated"
+    if field.new is None or field.new == ():
+        return f"{field.field} removed"
+    return f"{field.field}: {escape_markdown(display_value(field.new))}"
+
+
+def format_markdown(changes: RoadmapDiff) -> str:
+    """A changelog fragment: a heading for the new side, then the changes grouped by
+    section in the new snapshot's order. Cosmetic updates are left out (readers never
+    hear about them)."""
+    new = changes.new
+    if new is not None:
+        heading = f"## {escape_markdown(new.version)}"
+        if new.title:
+            heading += f" — {escape_markdown(new.title)}"
+        heading += f" ({new.date.isoformat()})"
+    else:
+        heading = f"## {escape_markdown(changes.new_path or 'Unreleased')}"
+    blocks = [heading]
+    if new is not None and new.notes.strip():
+        blocks.append(new.notes.strip())
+    section_lines = [
+        f"- Section added: {escape_markdown(_path(s.path))}" for s in changes.sections_added
+    ]
+    section_lines += [
+        f"- Section renamed: {escape_markdown(s.old_title)} → {escape_markdown(s.title)}"
+        for s in changes.sections_renamed
+    ]
+    section_lines += [
+        f"- Section removed: {escape_markdown(_path(s.path))}" for s in changes.sections_removed
+    ]
+    if section_lines:
+        blocks.append("### Sections\n\n" + "\n".join(section_lines))
+    # Grouped by section id path (titles may repeat), shown by titles, in document order.
+    groups: dict[tuple[str, ...], list[str]] = {ids: [] for ids in changes.section_order}
+    titles: dict[tuple[str, ...], SectionPath] = {}
+
+    def entry(ids: tuple[str, ...], section: SectionPath, line: str) -> None:
+        groups.setdefault(ids, []).append(line)
+        titles.setdefault(ids, section)
+
+    for change in changes.added:
+        entry(change.section_ids, change.section, f"- **Added** {_markdown_link(change.resource)}")
+    for change in changes.announced_updates:
+        details = "; ".join(_markdown_field(field) for field in change.changes)
+        entry(
+            change.section_ids,
+            change.section,
+            f"- **Updated** {_markdown_link(change.resource)}: {details}",
+        )
+    for move in changes.moved:
+        entry(
+            move.to_section_ids,
+            move.to_section,
+            f"- **Moved** {_markdown_link(move.resource)} from "
+            f"{escape_markdown(_path(move.from_section))}",
+        )
+    for change in changes.removed:
+        entry(
+            change.section_ids, change.section, f"- **Removed** {_markdown_link(change.resource)}"
+        )
+    blocks += [
+        f"### {escape_markdown(_path(titles[ids]))}\n\n" + "\n".join(lines)
+        for ids, lines in groups.items()
+        if lines
+    ]
+    if len(blocks) == 1 + bool(new is not None and new.notes.strip()):
+        blocks.append("No changes.")
+    return "\n\n".join(blocks) + "\n"

@@ -1,0 +1,186 @@
+"""Releases: freeze the working copy as data/releases/VERSION.yaml, and find releases again."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from publisher import load
+from publisher.errors import DataError, NotFoundError, Problem, PublisherError
+from publisher.model import Snapshot
+from publisher.output import write_file
+
+
+def release_path(project: load.Project, version: str) -> Path:
+    """Where the release ``version`` lives (an existing ``.yml`` file counts too)."""
+    path = project.releases_dir / f"{version}.yaml"
+    alternative = path.with_suffix(".yml")
+    return alternative if not path.exists() and alternative.exists() else path
+
+
+def known_versions(project: load.Project) -> list[str]:
+    """The versions that have a release file, in natural order (nothing is parsed)."""
+    from publisher.model import natural_key
+
+    return sorted((path.stem for path in load.release_files(project)), key=natural_key)
+
+
+def load_release(project: load.Project, version: str) -> Snapshot:
+    """The release ``version``, reading only its own file; raises NotFoundError naming the
+    versions that exist."""
+    path = release_path(project, version)
+    if not load.VERSION_PATTERN.fullmatch(version) or not path.is_file():
+        versions = known_versions(project)
+        listing = ", ".join(versions) if versions else "none yet"
+        raise NotFoundError(
+            f"no release {version!r} in {project.label(project.releases_dir)} (releases: {listing})"
+        )
+    return load.load_release_file(project, path)
+
+
+def _release_block(version: str, date: dt.date, title: str, notes: str) -> str:
+    # JSON strings are valid YAML double-quoted scalars: safe for any title.
+    lines = ["release:", f"  version: {json.dumps(version)}", f"  date: {date.isoformat()}"]
+    if title:
+        lines.append(f"  title: {json.dumps(title, ensure_ascii=False)}")
+    if notes.strip():
+        if notes[:1].isspace() or "\r" in notes:
+            # A block scalar cannot start with indentation without an indicator: quote it.
+            lines.append(f"  notes: {json.dumps(notes, ensure_ascii=False)}")
+        else:
+            # Chomping keeps the notes' trailing line breaks exactly: none, one, or more.
+            chomping = "-" if not notes.endswith("\n") else "+" if notes.endswith("\n\n") else ""
+            lines.append(f"  notes: |{chomping}")
+            lines.extend(f"    {line}" if line else "" for line in notes.splitlines())
+    return "\n".join(lines) + "\n"
+
+
+def _after_document_start(text: str) -> tuple[str, str]:
+    """Split off leading comments and a ``---`` line, so the release block goes after them."""
+    lines = text.splitlines(keepends=True)
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped or stripped.startswith(("#", "%")) or stripped == "---":
+            continue
+        return "".join(lines[:index]), "".join(lines[index:])
+    return text, ""
+
+
+def release_text(working_text: str, *, version: str, date: dt.date, title: str, notes: str) -> str:
+    """The frozen file: a ``release:`` block, then the working copy's text as written."""
+    # Comments and a "---" at the top of the working copy stay at the top of the release.
+    head, body = _after_document_start(working_text)
+    return head + _release_block(version, date, title, notes) + body
+
+
+def _read_bytes(path: Path, label: str) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise NotFoundError(f"{label}: no such file") from None
+    except IsADirectoryError:
+        raise NotFoundError(f"{label}: is a folder, not a file") from None
+    except OSError as error:
+        raise DataError([Problem(path=label, message=f"cannot read: {error.strerror}")]) from None
+
+
+def read_notes(path: Path) -> str:
+    """The text of a notes file; raises NotFoundError or DataError (not UTF-8)."""
+    data = _read_bytes(path, str(path))
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise DataError(
+            [Problem(path=str(path), message=f"not valid UTF-8 (byte 0x{data[error.start]:02x})")]
+        ) from None
+
+
+def create_release(
+    project: load.Project, version: str, *, date: dt.date, title: str = "", notes: str = ""
+) -> Path:
+    """Freeze data/roadmap.yaml as data/releases/VERSION.yaml and return its path.
+
+    Refuses a malformed or existing version, a date before the latest release's, and a
+    working copy with problems; the file is validated before it is written.
+    """
+    if not load.VERSION_PATTERN.fullmatch(version):
+        raise PublisherError(
+            f"{version!r} is not a valid version: use letters, digits, '.', '-' and '_' "
+            "(e.g. 2024.02)"
+        )
+    existing = release_path(project, version)
+    if existing.exists():
+        raise PublisherError(
+            f"{project.label(existing)}: release {version!r} exists already "
+            "(a release is frozen: choose a new version)"
+        )
+    releases = load.load_releases(project)
+    if releases:
+        latest = releases[-1].release
+        assert latest is not None
+        if date < latest.date:
+            raise PublisherError(
+                f"release date {date.isoformat()} is before the latest release "
+                f"{latest.version} ({latest.date.isoformat()}): releases must not go back in time"
+            )
+    label = project.label(project.working_path)
+    data = _read_bytes(project.working_path, label)
+    # Validates the working copy itself first, so its problems name roadmap.yaml.
+    load.build_snapshot(load.parse_yaml_bytes(data, label), label, release=False)
+    text = release_text(data.decode("utf-8"), version=version, date=date, title=title, notes=notes)
+    target = project.releases_dir / f"{version}.yaml"
+    frozen = load.build_snapshot(
+        load.parse_yaml_bytes(text.encode("utf-8"), project.label(target)),
+        project.label(target),
+        release=True,
+    )
+    assert frozen.release is not None
+    if (
+        frozen.release.version,
+        frozen.release.date,
+        frozen.release.title,
+        frozen.release.notes,
+    ) != (
+        version,
+        date,
+        title,
+        notes if notes.strip() else "",
+    ):
+        raise PublisherError(
+            f"{project.label(target)}: the release block did not read back as written"
+        )
+    write_file(target, text)
+    return target
+
+
+def _looks_like_path(argument: str) -> bool:
+    return "/" in argument or "\\" in argument or argument.endswith((".yaml", ".yml"))
+
+
+def load_diff_side(project: load.Project, argument: str) -> Snapshot:
+    """One side of ``publisher diff``: a release version, else a YAML file (a snapshot or a
+    working copy). Reads only that file; raises NotFoundError when it is neither."""
+    if not _looks_like_path(argument) and release_path(project, argument).is_file():
+        return load_release(project, argument)
+    path = Path(argument)
+    if path.is_file() or _looks_like_path(argument):
+        return load.load_snapshot(
+            path, label=project.label(path) if path.is_absolute() else argument
+        )
+    versions = known_versions(project)
+    raise NotFoundError(
+        f"{argument!r} is neither a release nor a file "
+        f"(releases: {', '.join(versions) if versions else 'none yet'})"
+    )
+
+
+def latest_two(project: load.Project) -> tuple[Snapshot, Snapshot]:
+    """The two latest releases (by date, then version); raises NotFoundError with fewer."""
+    releases = load.load_releases(project)
+    if len(releases) < 2:
+        raise NotFoundError(
+            f"{project.label(project.releases_dir)}: {len(releases)} release(s); 'publisher diff' "
+            "without arguments needs two (name what to compare: publisher diff OLD NEW)"
+        )
+    return releases[-2], releases[-1]
