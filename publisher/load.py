@@ -315,7 +315,17 @@ def parse_yaml_bytes(data: bytes, label: str) -> Any:
         ) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        message = " ".join(part for part in (error.context, error.problem) if part)
+        message = error.problem or error.context or ""
+        context_mark = error.context_mark
+        if error.problem and error.context and context_mark and context_mark is not mark:
+            # "did not find expected ']' (while parsing a flow sequence at line 8, column 15)":
+            # the problem is where the parser noticed, the context where the cause often is.
+            message += (
+                f" ({error.context} at line {context_mark.line + 1}, "
+                f"column {context_mark.column + 1})"
+            )
+        elif error.problem and error.context:
+            message = f"{error.context}: {error.problem}"
         raise DataError(
             [
                 Problem(

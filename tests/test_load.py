@@ -126,7 +126,8 @@ def test_yaml_syntax_error_names_line_and_column(project: Path) -> None:
     [message] = errors_of(project)
     # The parser notices at the next line, where the flow sequence should have ended.
     assert message == (
-        f"{WORKING}:9:14: while parsing a flow sequence did not find expected ',' or ']'"
+        f"{WORKING}:9:14: did not find expected ',' or ']' "
+        "(while parsing a flow sequence at line 8, column 15)"
     )
 
 
