@@ -594,7 +594,7 @@ def test_email_command_one_format_sections_and_errors(project: Path, tmp_path: P
     assert "gets no email" in result.output
     result = runner.invoke(main, [*base, "--sections", "newsletters", "-o", str(out)])
     assert result.exit_code == 0
-    assert "5 updated" in (out / "2024.02.txt").read_text(encoding="utf-8")
+    assert "5 resources updated" in (out / "2024.02.txt").read_text(encoding="utf-8")
     result = runner.invoke(main, [*base, "--sections", "no-such-section"])
     assert result.exit_code == 1
     assert "no section has the id 'no-such-section'" in result.output
