@@ -211,7 +211,7 @@ class _DocumentBuilder:
             value = self.loader.yaml_constructors[tag](self.loader, node)
         except (ValueError, TypeError, OverflowError) as error:
             # e.g. "date: 2024-02-30": PyYAML lets datetime's ValueError escape.
-            kind = tag.removeprefix(_TAG)
+            kind = {"timestamp": "date"}.get(tag.removeprefix(_TAG), tag.removeprefix(_TAG))
             self.problems.append(
                 (f"{node.value!r} is not a valid {kind}: {error}", node.start_mark)
             )
