@@ -14,6 +14,14 @@ def _as_bytes(content: bytes | str) -> bytes:
     return content.encode("utf-8") if isinstance(content, str) else content
 
 
+def _file_mode() -> int:
+    """The mode a new file gets from open(): 0o666 less the umask (mkstemp would give 0o600,
+    and published files must stay readable by the web server)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def changed_files(files: Mapping[Path, bytes | str]) -> list[Path]:
     """The paths among ``files`` whose current bytes differ from the new ones (or are missing)."""
     changed = []
@@ -34,6 +42,7 @@ def write_files(files: Mapping[Path, bytes | str]) -> list[Path]:
     written are they renamed into place, so an error leaves every previous output intact.
     """
     changed = changed_files(files)
+    mode = _file_mode()
     staged: list[tuple[Path, str]] = []
     try:
         for path in changed:
@@ -42,6 +51,7 @@ def write_files(files: Mapping[Path, bytes | str]) -> list[Path]:
                 prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
             )
             staged.append((path, temporary))
+            os.chmod(handle, mode)
             with os.fdopen(handle, "wb") as stream:
                 stream.write(_as_bytes(files[path]))
     except OSError as error:
