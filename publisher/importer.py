@@ -139,7 +139,8 @@ META_SEPARATOR = " · "
 _DESCRIPTION_SEPARATORS = ("-", "\u2013", "\u2014", ":", "|", "\u00b7")  # dashes, colon, bar, dot
 _CONFLICT_START = "<<<<<<<"
 _CONFLICT_MARKERS = ("<<<<<<<", ">>>>>>>", "|||||||")
-_ATX_HEADING = re.compile(r"#{1,6}(?:[ \t]|$)")
+_HEADING_LINE = re.compile(r"^#{1,6}(?:[ \t]|$)", re.MULTILINE)
+_HTML_START = re.compile(r"^ {0,3}<", re.MULTILINE)
 _ANCHOR_ID = re.compile(r"""<a\s+(?:id|name)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _VARIATION = re.compile("[\ufe0e\ufe0f\u200d]")
@@ -228,15 +229,16 @@ def import_markdown(text: str, label: str) -> ImportResult:
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     lines = text.split("\n")
     warnings: list[Problem] = []
-    cleaned = _without_conflicts_and_front_matter(lines, label, warnings)
-    blocks: list[_Block] = []
-    for start, chunk in _chunks(cleaned):
-        blocks.extend(_shift(block, start) for block in _digest(chunk))
-    for block in blocks:
+    cleaned = _without_conflicts_and_front_matter(text, lines, label, warnings)
+    if cleaned != lines:
+        text = "\n".join(cleaned)
+    units = [(start, unit) for start, chunk in _chunks(text) for unit in _units(chunk)]
+    for start, unit in units:
         warnings.extend(
-            Problem(path=label, line=line + 1, message=message) for line, message in block.warnings
+            Problem(path=label, line=start + line + 1, message=message)
+            for line, message in unit.warnings
         )
-    roadmap = _Assembler(cleaned, label, warnings).assemble(blocks)
+    roadmap = _Assembler(label, warnings).assemble(units)
     warnings.sort(key=lambda problem: problem.line)
     return ImportResult(roadmap=roadmap, warnings=tuple(warnings))
 
@@ -254,7 +256,7 @@ def import_markdown_bytes(data: bytes, label: str) -> ImportResult:
 
 
 def _without_conflicts_and_front_matter(
-    lines: list[str], label: str, warnings: list[Problem]
+    text: str, lines: list[str], label: str, warnings: list[Problem]
 ) -> list[str]:
     """Blank out lines that are not markdown, keeping line numbers: merge-conflict markers
     (each warned about) and YAML front matter."""
@@ -264,6 +266,8 @@ def _without_conflicts_and_front_matter(
             if cleaned[number].rstrip() in ("---", "..."):
                 cleaned[: number + 1] = [""] * (number + 1)
                 break
+    if not any(marker in text for marker in _CONFLICT_MARKERS):
+        return cleaned
     inside_conflict = False
     for number, line in enumerate(cleaned):
         marker = line[:7]
@@ -284,47 +288,27 @@ def _without_conflicts_and_front_matter(
     return cleaned
 
 
-def _chunks(lines: list[str]) -> Iterable[tuple[int, str]]:
+def _chunks(text: str) -> Iterable[tuple[int, str]]:
     """The document cut before each ATX heading that starts a line, as (first line, text).
 
-    A heading at column 0 always ends the block before it, except inside a fenced code block
-    or an HTML block; those documents are read whole. Link reference definitions apply
-    across the whole document, so documents that have any are read whole too.
+    Only a cache key: each piece is parsed by the CommonMark parser, and a history's nearly
+    equal versions share most pieces. The cut changes nothing because a heading at column 0
+    always ends the block before it, except inside a fenced code block or an HTML block:
+    documents with those are read whole. Link reference definitions apply across the whole
+    document, so documents that may have one are read whole too.
     """
-    text = "\n".join(lines)
-    if "```" in text or "~~~" in text or "]:" in text or _has_html_block(lines):
+    if "```" in text or "~~~" in text or "]:" in text or _HTML_START.search(text):
         yield 0, text
         return
     start = 0
-    for number, line in enumerate(lines):
-        if number > start and line.startswith("#") and _ATX_HEADING.match(line):
-            yield start, "\n".join(lines[start:number])
-            start = number
-    yield start, "\n".join(lines[start:])
-
-
-def _has_html_block(lines: list[str]) -> bool:
-    return any(line.lstrip(" ").startswith("<") for line in lines)
-
-
-def _shift(block: _Block, offset: int) -> _Block:
-    if not offset:
-        return block
-    return replace(
-        block,
-        start=block.start + offset,
-        end=block.end + offset,
-        resources=tuple(_shift_candidate(candidate, offset) for candidate in block.resources),
-        warnings=tuple((line + offset, message) for line, message in block.warnings),
-    )
-
-
-def _shift_candidate(candidate: _Candidate, offset: int) -> _Candidate:
-    return replace(
-        candidate,
-        line=candidate.line + offset,
-        children=tuple(_shift_candidate(child, offset) for child in candidate.children),
-    )
+    line = 0
+    for match in _HEADING_LINE.finditer(text):
+        cut = match.start()
+        if cut > start:
+            yield line, text[start : cut - 1]
+            line += text.count("\n", start, cut)
+            start = cut
+    yield line, text[start:]
 
 
 # --- digest: tokens → blocks ---------------------------------------------------------------
@@ -342,6 +326,71 @@ def _digest(text: str) -> tuple[_Block, ...]:
         blocks.append(_block(tokens, index, end, lines))
         index = end + 1
     return tuple(blocks)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Unit:
+    """A heading (None before the first) and its body up to the next heading, digested.
+    Line numbers are relative to the piece of markdown it was read from."""
+
+    heading: _Block | None
+    intro: str = ""  # the body's text blocks: a section's intro
+    text: str = ""  # text and resource blocks: a resource heading's description, a root intro
+    first_link: str = ""
+    has_resources: bool = False
+    candidates: tuple[_Candidate, ...] = ()
+    warnings: tuple[tuple[int, str], ...] = ()
+
+
+@functools.lru_cache(maxsize=16384)
+def _units(text: str) -> tuple[_Unit, ...]:
+    """The units of one piece of markdown (cached: history repeats most pieces)."""
+    lines = text.split("\n")
+    groups: list[tuple[_Block | None, list[_Block]]] = [(None, [])]
+    for block in _digest(text):
+        if block.kind == "heading":
+            groups.append((block, []))
+        else:
+            groups[-1][1].append(block)
+    units = []
+    for heading, body in groups:
+        if heading is None and not body:
+            continue
+        units.append(
+            _Unit(
+                heading=heading,
+                intro=_text(lines, body, ("text",)),
+                text=_text(lines, body, ("text", "resources")),
+                first_link=next((block.first_link for block in body if block.first_link), ""),
+                has_resources=any(block.kind == "resources" for block in body),
+                candidates=tuple(
+                    candidate
+                    for block in body
+                    if block.kind == "resources"
+                    for candidate in block.resources
+                ),
+                warnings=tuple(warning for block in body for warning in block.warnings),
+            )
+        )
+    return tuple(units)
+
+
+def _text(lines: list[str], body: list[_Block], kinds: tuple[str, ...]) -> str:
+    """The markdown of the blocks of ``kinds`` in ``body``: contiguous ones as written, others
+    joined by a blank line."""
+    ranges: list[tuple[int, int]] = []
+    previous_kept = False
+    for block in body:
+        if block.kind in kinds:
+            if previous_kept and ranges:
+                ranges[-1] = (ranges[-1][0], block.end)
+            else:
+                ranges.append((block.start, block.end))
+            previous_kept = True
+        else:
+            previous_kept = False
+    parts = ["\n".join(lines[start:end]).strip("\n") for start, end in ranges]
+    return _markdown_field("\n\n".join(part for part in parts if part.strip()))
 
 
 def _closing(tokens: Sequence[Token], index: int) -> int:
@@ -967,74 +1016,66 @@ def _cost(text: str) -> str:
 class _SectionDraft:
     title: str
     level: int
-    line: int
     anchor: str = ""
-    intro: list[tuple[int, int]] = field(default_factory=list)
-    resources: list[_Candidate] = field(default_factory=list)
+    intro: list[str] = field(default_factory=list)
+    resources: list[tuple[_Candidate, int]] = field(default_factory=list)  # (candidate, offset)
     sections: list[_SectionDraft] = field(default_factory=list)
 
 
 class _Assembler:
-    """Puts the blocks of one document together: headings become sections or resources."""
+    """Puts the units of one document together: headings become sections or resources."""
 
-    def __init__(self, lines: list[str], label: str, warnings: list[Problem]) -> None:
-        self.lines = lines
+    def __init__(self, label: str, warnings: list[Problem]) -> None:
         self.label = label
         self.warnings = warnings
         self.identities: set[str] = set()
         self.section_ids: set[str] = set()
 
-    def assemble(self, blocks: list[_Block]) -> Roadmap:
-        units = self._units(blocks)
+    def assemble(self, units: list[tuple[int, _Unit]]) -> Roadmap:
         title = ""
-        root_intro: list[tuple[int, int]] = []
+        root_intro: list[str] = []
         top: list[_SectionDraft] = []
         stack: list[_SectionDraft] = []
         orphans: _SectionDraft | None = None
-        for position, (heading, body) in enumerate(units):
+        for position, (offset, unit) in enumerate(units):
+            heading = unit.heading
             # Before the first section, lists of links are the author's own (support me …).
             if heading is None:
-                root_intro.extend(self._intro_ranges(body, ("text", "resources")))
+                root_intro.append(unit.text)
                 continue
             if heading.level == 1 and not title and not top:
                 title = heading.title
-                root_intro.extend(self._intro_ranges(body, ("text", "resources")))
+                root_intro.append(unit.text)
                 continue
             if not heading.title:
                 self.warnings.append(
                     Problem(
                         path=self.label,
-                        line=heading.start + 1,
+                        line=offset + heading.start + 1,
                         message="heading without text skipped",
                     )
                 )
                 continue
-            next_heading = units[position + 1][0] if position + 1 < len(units) else None
-            resource = self._heading_resource(heading, body, next_heading)
+            next_heading = units[position + 1][1].heading if position + 1 < len(units) else None
+            resource = self._heading_resource(unit, next_heading, offset)
             if resource is not None:
                 while stack and stack[-1].level > heading.level:
                     stack.pop()
                 if stack:
-                    stack[-1].resources.append(resource)
+                    stack[-1].resources.append((resource, offset))
                 else:
                     if orphans is None or orphans not in top:
-                        orphans = _SectionDraft(
-                            title="Resources", level=heading.level, line=heading.start
-                        )
+                        orphans = _SectionDraft(title="Resources", level=heading.level)
                         top.append(orphans)
-                    orphans.resources.append(resource)
+                    orphans.resources.append((resource, offset))
                 continue
             while stack and stack[-1].level >= heading.level:
                 stack.pop()
-            draft = _SectionDraft(
-                title=heading.title, level=heading.level, line=heading.start, anchor=heading.anchor
-            )
+            draft = _SectionDraft(title=heading.title, level=heading.level, anchor=heading.anchor)
             (stack[-1].sections if stack else top).append(draft)
             stack.append(draft)
-            for block in body:
-                if block.kind == "resources":
-                    self._add_candidates(draft, block.resources)
-            draft.intro.extend(self._intro_ranges(body))
+            self._add_candidates(draft, unit.candidates, offset)
+            draft.intro.append(unit.intro)
         if not title:
             title = PurePosixPath(self.label.split("@")[0]).stem or "Road map"
             self.warnings.append(
@@ -1046,89 +1087,55 @@ class _Assembler:
             )
         return self._freeze(title, root_intro, top)
 
-    def _units(self, blocks: list[_Block]) -> list[tuple[_Block | None, list[_Block]]]:
-        units: list[tuple[_Block | None, list[_Block]]] = [(None, [])]
-        for block in blocks:
-            if block.kind == "heading":
-                units.append((block, []))
-            else:
-                units[-1][1].append(block)
-        return units
-
     def _heading_resource(
-        self, heading: _Block, body: list[_Block], next_heading: _Block | None
+        self, unit: _Unit, next_heading: _Block | None, offset: int
     ) -> _Candidate | None:
         """The resource a heading stands for, or None when the heading is a section."""
+        heading = unit.heading
+        assert heading is not None
         if heading.anchor:
             return None  # `publisher readme` marks sections that might look like resources
-        description = self._text_of(body)
         if heading.url:
-            warnings: list[tuple[int, str]] = []
-            url = _checked_url(heading.url, heading.start, warnings)
-            self._warn(warnings)
-            return _Candidate(
-                title=heading.title, line=heading.start, url=url, description=description
-            )
-        if heading.level == 1 or (next_heading is not None and next_heading.level > heading.level):
+            link = heading.url
+        elif (
+            heading.level == 1
+            or (next_heading is not None and next_heading.level > heading.level)
+            or unit.has_resources
+            or not unit.first_link
+        ):
             return None
-        if any(block.kind == "resources" for block in body):
-            return None
-        first_link = next((block.first_link for block in body if block.first_link), "")
-        if not first_link:
-            return None
-        warnings = []
-        url = _checked_url(first_link, heading.start, warnings)
-        self._warn(warnings)
-        return _Candidate(title=heading.title, line=heading.start, url=url, description=description)
-
-    def _warn(self, warnings: list[tuple[int, str]]) -> None:
+        else:
+            link = unit.first_link
+        warnings: list[tuple[int, str]] = []
+        url = _checked_url(link, heading.start, warnings)
         self.warnings.extend(
-            Problem(path=self.label, line=line + 1, message=message) for line, message in warnings
+            Problem(path=self.label, line=offset + line + 1, message=message)
+            for line, message in warnings
         )
+        return _Candidate(title=heading.title, line=heading.start, url=url, description=unit.text)
 
-    def _add_candidates(self, draft: _SectionDraft, candidates: Iterable[_Candidate]) -> None:
+    def _add_candidates(
+        self, draft: _SectionDraft, candidates: Iterable[_Candidate], offset: int
+    ) -> None:
         for candidate in candidates:
             if candidate.group:
-                group = _SectionDraft(
-                    title=candidate.title, level=draft.level + 1, line=candidate.line
-                )
-                self._add_candidates(group, candidate.children)
+                group = _SectionDraft(title=candidate.title, level=draft.level + 1)
+                self._add_candidates(group, candidate.children, offset)
                 draft.sections.append(group)
                 continue
-            draft.resources.append(replace(candidate, children=()))
-            self._add_candidates(draft, candidate.children)
+            draft.resources.append((candidate, offset))
+            if candidate.children:
+                self._add_candidates(draft, candidate.children, offset)
 
-    def _intro_ranges(
-        self, body: list[_Block], kinds: tuple[str, ...] = ("text",)
-    ) -> list[tuple[int, int]]:
-        """Line ranges of the intro material in ``body``, contiguous blocks merged."""
-        ranges: list[tuple[int, int]] = []
-        previous_kept = False
-        for block in body:
-            if block.kind in kinds:
-                if previous_kept and ranges:
-                    ranges[-1] = (ranges[-1][0], block.end)
-                else:
-                    ranges.append((block.start, block.end))
-                previous_kept = True
-            else:
-                previous_kept = False
-        return ranges
-
-    def _text(self, ranges: list[tuple[int, int]]) -> str:
-        parts = ["\n".join(self.lines[start:end]).strip("\n") for start, end in ranges]
-        return _markdown_field("\n\n".join(part for part in parts if part.strip()))
-
-    def _text_of(self, body: list[_Block]) -> str:
-        return self._text(self._intro_ranges(body, ("text", "resources")))
+    @staticmethod
+    def _join(parts: list[str]) -> str:
+        return _markdown_field("\n\n".join(part.strip("\n") for part in parts if part))
 
     # --- freezing: identities, ids -----------------------------------------------------
 
-    def _freeze(
-        self, title: str, intro: list[tuple[int, int]], drafts: list[_SectionDraft]
-    ) -> Roadmap:
+    def _freeze(self, title: str, intro: list[str], drafts: list[_SectionDraft]) -> Roadmap:
         sections = tuple(self._freeze_section(draft, ()) for draft in drafts)
-        return Roadmap(title=title, intro=self._text(intro), sections=sections)
+        return Roadmap(title=title, intro=self._join(intro), sections=sections)
 
     def _freeze_section(self, draft: _SectionDraft, parent_ids: tuple[str, ...]) -> Section:
         section_id = draft.anchor or slugify(draft.title)
@@ -1140,23 +1147,22 @@ class _Assembler:
             section_id = f"{base}-{number}"
         self.section_ids.add(section_id)
         ids = (*parent_ids, section_id)
-        resources = tuple(self._freeze_resource(candidate, ids) for candidate in draft.resources)
+        resources = tuple(
+            self._freeze_resource(candidate, offset, ids) for candidate, offset in draft.resources
+        )
         return Section(
             title=draft.title,
             id=section_id,
-            intro=self._text(draft.intro),
+            intro=self._join(draft.intro),
             resources=resources,
             sections=tuple(self._freeze_section(child, ids) for child in draft.sections),
         )
 
-    def _freeze_resource(self, candidate: _Candidate, section_ids: tuple[str, ...]) -> Resource:
+    def _freeze_resource(
+        self, candidate: _Candidate, offset: int, section_ids: tuple[str, ...]
+    ) -> Resource:
         explicit_id = candidate.id
-        identity = resource_identity(
-            explicit_id=explicit_id,
-            url=candidate.url,
-            title=candidate.title,
-            section_ids=section_ids,
-        )
+        identity = _identity(explicit_id, candidate.url, candidate.title, section_ids)
         if identity in self.identities:
             base = slugify(candidate.title)
             number = 2
@@ -1167,26 +1173,56 @@ class _Assembler:
             self.warnings.append(
                 Problem(
                     path=self.label,
-                    line=candidate.line + 1,
+                    line=offset + candidate.line + 1,
                     message=f"{what} appears again: this one gets the id {explicit_id!r}",
                 )
             )
             identity = explicit_id
         self.identities.add(identity)
-        return Resource(
-            title=candidate.title,
-            identity=identity,
-            url=candidate.url,
-            id=explicit_id,
-            kind=candidate.kind,
-            author=candidate.author,
-            description=candidate.description,
-            tags=candidate.tags,
-            cost=candidate.cost,
-            time=candidate.time,
-            level=candidate.level,
-            prerequisites=candidate.prerequisites,
-        )
+        return _resource(candidate, identity, explicit_id)
+
+
+@functools.lru_cache(maxsize=65536)
+def _identity(explicit_id: str, url: str, title: str, section_ids: tuple[str, ...]) -> str:
+    return resource_identity(explicit_id=explicit_id, url=url, title=title, section_ids=section_ids)
+
+
+def _resource(candidate: _Candidate, identity: str, explicit_id: str) -> Resource:
+    # The same resource object for the same content, version after version: comparing road
+    # maps and writing them (both cached by resource) then cost almost nothing.
+    return _cached_resource(
+        candidate.title,
+        identity,
+        candidate.url,
+        explicit_id,
+        candidate.kind,
+        candidate.author,
+        candidate.description,
+        candidate.tags,
+        candidate.cost,
+        candidate.time,
+        candidate.level,
+        candidate.prerequisites,
+    )
+
+
+@functools.lru_cache(maxsize=65536)
+def _cached_resource(*fields: Any) -> Resource:
+    names = (
+        "title",
+        "identity",
+        "url",
+        "id",
+        "kind",
+        "author",
+        "description",
+        "tags",
+        "cost",
+        "time",
+        "level",
+        "prerequisites",
+    )
+    return Resource(**dict(zip(names, fields, strict=True)))
 
 
 def count_resources(roadmap: Roadmap) -> int:
