@@ -19,13 +19,16 @@ import tempfile
 import time
 from pathlib import Path
 
-# Appended, not prepended: bench/email.py must not shadow the standard library's email.
-sys.path.append(str(Path(__file__).resolve().parent))
+# Python puts this folder first on sys.path, where bench/email.py would shadow the standard
+# library's email (imported by importlib.metadata): look here last instead.
+BENCH = Path(__file__).resolve().parent
+sys.path[:] = [entry for entry in sys.path if Path(entry or ".").resolve() != BENCH]
+sys.path.append(str(BENCH))
 
-from generate import make_history
+from generate import make_history  # noqa: E402
 
-from publisher import build
-from publisher.load import open_project
+from publisher import build  # noqa: E402
+from publisher.load import open_project  # noqa: E402
 
 GOAL = 0.1
 
