@@ -345,18 +345,24 @@ def parse_yaml_bytes(data: bytes, label: str) -> Any:
     return document
 
 
-def read_yaml(path: Path, label: str | None = None) -> Any:
-    """Read and parse one YAML file; raises NotFoundError or DataError naming ``label``."""
+def read_bytes(path: Path, label: str | None = None) -> bytes:
+    """The bytes of one input file (e.g. the working copy, frozen as written by `release`);
+    raises NotFoundError or DataError naming ``label``."""
     label = label if label is not None else str(path)
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise NotFoundError(f"{label}: no such file") from None
     except IsADirectoryError:
         raise NotFoundError(f"{label}: is a folder, not a file") from None
     except OSError as error:
         raise DataError([Problem(path=label, message=f"cannot read: {error.strerror}")]) from None
-    return parse_yaml_bytes(data, label)
+
+
+def read_yaml(path: Path, label: str | None = None) -> Any:
+    """Read and parse one YAML file; raises NotFoundError or DataError naming ``label``."""
+    label = label if label is not None else str(path)
+    return parse_yaml_bytes(read_bytes(path, label), label)
 
 
 class _Checker:

@@ -74,20 +74,9 @@ def release_text(working_text: str, *, version: str, date: dt.date, title: str, 
     return head + _release_block(version, date, title, notes) + body
 
 
-def _read_bytes(path: Path, label: str) -> bytes:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise NotFoundError(f"{label}: no such file") from None
-    except IsADirectoryError:
-        raise NotFoundError(f"{label}: is a folder, not a file") from None
-    except OSError as error:
-        raise DataError([Problem(path=label, message=f"cannot read: {error.strerror}")]) from None
-
-
 def read_notes(path: Path) -> str:
     """The text of a notes file; raises NotFoundError or DataError (not UTF-8)."""
-    data = _read_bytes(path, str(path))
+    data = load.read_bytes(path, str(path))
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -125,7 +114,7 @@ def create_release(
                 f"{latest.version} ({latest.date.isoformat()}): releases must not go back in time"
             )
     label = project.label(project.working_path)
-    data = _read_bytes(project.working_path, label)
+    data = load.read_bytes(project.working_path, label)
     # Validates the working copy itself first, so its problems name roadmap.yaml.
     load.build_snapshot(load.parse_yaml_bytes(data, label), label, release=False)
     text = release_text(data.decode("utf-8"), version=version, date=date, title=title, notes=notes)
