@@ -106,9 +106,25 @@ def _strings(key: str, values: tuple[str, ...], indent: str) -> str:
     return f"{indent}{key}:\n{items}"
 
 
-@functools.lru_cache(maxsize=65536)
+# Text per resource object (kept alive here, so its id() is not reused): a history's
+# snapshots share most resource objects (see importer), and hashing a resource costs more
+# than looking up its id.
+_RESOURCE_TEXT: dict[tuple[int, str], tuple[Resource, str]] = {}
+
+
 def _resource(resource: Resource, indent: str) -> str:
     """One resource as a block-sequence item (``- title: …``) at ``indent``."""
+    known = _RESOURCE_TEXT.get((id(resource), indent))
+    if known is not None and known[0] is resource:
+        return known[1]
+    text = _resource_text(resource, indent)
+    if len(_RESOURCE_TEXT) > 200_000:
+        _RESOURCE_TEXT.clear()
+    _RESOURCE_TEXT[(id(resource), indent)] = (resource, text)
+    return text
+
+
+def _resource_text(resource: Resource, indent: str) -> str:
     inner = indent + _INDENT
     out = [f"{indent}- title: {scalar(resource.title)}\n"]
     if resource.url:

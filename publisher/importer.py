@@ -9,6 +9,7 @@ in a git history only parse the parts that changed (see `import_markdown`).
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -28,6 +29,7 @@ from publisher.model import (
     Resource,
     Roadmap,
     Section,
+    normalize_url,
     resource_identity,
     slugify,
 )
@@ -139,7 +141,11 @@ META_SEPARATOR = " · "
 _DESCRIPTION_SEPARATORS = ("-", "\u2013", "\u2014", ":", "|", "\u00b7")  # dashes, colon, bar, dot
 _CONFLICT_START = "<<<<<<<"
 _CONFLICT_MARKERS = ("<<<<<<<", ">>>>>>>", "|||||||")
-_HEADING_LINE = re.compile(r"^#{1,6}(?:[ \t]|$)", re.MULTILINE)
+# Matched at the newline before the line: a literal first character keeps the search fast.
+_HEADING_LINE = re.compile(r"\n(?=#{1,6}(?:[ \t\n]|$))")
+# A bullet item at column 0. Ordered items are not cut: one that does not start at 1 does
+# not interrupt a paragraph, so a piece of its own could read differently.
+_ITEM_LINE = re.compile(r"\n(?=[-*+][ \t]+\S)")
 _HTML_START = re.compile(r"^ {0,3}<", re.MULTILINE)
 _ANCHOR_ID = re.compile(r"""<a\s+(?:id|name)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -180,7 +186,8 @@ class _Block:
     """One top-level block of the document, digested.
 
     kind: "heading", "text" (intro or description material), "resources" (a list or table of
-    resources) or "skip" (badges, raw HTML, tables of contents). ``start``/``end``: 0-based
+    resources), "skip" (badges, raw HTML, tables of contents) or "list" (a list, to be
+    decided with its neighbours by `_resolve_lists`). ``start``/``end``: 0-based
     line range in the whole document.
     """
 
@@ -194,6 +201,11 @@ class _Block:
     first_link: str = ""
     resources: tuple[_Candidate, ...] = ()
     warnings: tuple[tuple[int, str], ...] = ()
+    # Lists ("list" until `_resolve_lists` decides what they are): the list's kind and marker,
+    # and whether all its items read as resources / as table-of-contents links.
+    marker: str = ""
+    resource_like: bool = False
+    toc: bool = False
 
 
 @functools.cache
@@ -232,7 +244,11 @@ def import_markdown(text: str, label: str) -> ImportResult:
     cleaned = _without_conflicts_and_front_matter(text, lines, label, warnings)
     if cleaned != lines:
         text = "\n".join(cleaned)
-    units = [(start, unit) for start, chunk in _chunks(text) for unit in _units(chunk)]
+    units = [
+        (start, unit)
+        for start, group, whole in _groups(text)
+        for unit in _group_units(group, whole)
+    ]
     for start, unit in units:
         warnings.extend(
             Problem(path=label, line=start + line + 1, message=message)
@@ -288,27 +304,36 @@ def _without_conflicts_and_front_matter(
     return cleaned
 
 
-def _chunks(text: str) -> Iterable[tuple[int, str]]:
-    """The document cut before each ATX heading that starts a line, as (first line, text).
+def _groups(text: str) -> Iterable[tuple[int, str, bool]]:
+    """The document cut before each ATX heading at column 0, as (first line, text, whole):
+    whole when the document cannot be cut and is read as one piece.
 
     Only a cache key: each piece is parsed by the CommonMark parser, and a history's nearly
-    equal versions share most pieces. The cut changes nothing because a heading at column 0
-    always ends the block before it, except inside a fenced code block or an HTML block:
+    equal versions share most pieces. A heading (and a bullet item, see `_pieces`) at column
+    0 always ends the block before it, except inside a fenced code block or an HTML block:
     documents with those are read whole. Link reference definitions apply across the whole
     document, so documents that may have one are read whole too.
     """
-    if "```" in text or "~~~" in text or "]:" in text or _HTML_START.search(text):
-        yield 0, text
+    if "```" in text or "~~~" in text or "]:" in text or ("<" in text and _HTML_START.search(text)):
+        yield 0, text, True
         return
-    start = 0
+    cuts = [0, *(match.end() for match in _HEADING_LINE.finditer(text))]
+    cuts.append(len(text) + 1)
     line = 0
-    for match in _HEADING_LINE.finditer(text):
-        cut = match.start()
-        if cut > start:
-            yield line, text[start : cut - 1]
-            line += text.count("\n", start, cut)
-            start = cut
-    yield line, text[start:]
+    for start, end in itertools.pairwise(cuts):
+        group = text[start : end - 1]
+        yield line, group, False
+        line += group.count("\n") + 1
+
+
+@functools.lru_cache(maxsize=16384)
+def _group_units(text: str, whole: bool) -> tuple[_Unit, ...]:
+    """The units of one group (cached by its text)."""
+    if whole:
+        return _units((text,))
+    cuts = [0, *(match.end() for match in _ITEM_LINE.finditer(text))]
+    cuts.append(len(text) + 1)
+    return _units(tuple(text[start : end - 1] for start, end in itertools.pairwise(cuts)))
 
 
 # --- digest: tokens → blocks ---------------------------------------------------------------
@@ -340,14 +365,24 @@ class _Unit:
     has_resources: bool = False
     candidates: tuple[_Candidate, ...] = ()
     warnings: tuple[tuple[int, str], ...] = ()
+    # The resource the heading stands for; when ``leaf_only``, only if no deeper heading
+    # follows (then it is the title of a section).
+    heading_resource: _Candidate | None = None
+    leaf_only: bool = False
+    heading_warnings: tuple[tuple[int, str], ...] = ()
 
 
 @functools.lru_cache(maxsize=16384)
-def _units(text: str) -> tuple[_Unit, ...]:
-    """The units of one piece of markdown (cached: history repeats most pieces)."""
-    lines = text.split("\n")
+def _units(pieces: tuple[str, ...]) -> tuple[_Unit, ...]:
+    """The units of consecutive pieces of markdown (cached: history repeats most of them)."""
+    blocks: list[_Block] = []
+    offset = 0
+    for piece in pieces:
+        blocks.extend(_shift(block, offset) for block in _digest(piece))
+        offset += piece.count("\n") + 1
+    lines = "\n".join(pieces).split("\n")
     groups: list[tuple[_Block | None, list[_Block]]] = [(None, [])]
-    for block in _digest(text):
+    for block in _resolve_lists(blocks):
         if block.kind == "heading":
             groups.append((block, []))
         else:
@@ -372,7 +407,86 @@ def _units(text: str) -> tuple[_Unit, ...]:
                 warnings=tuple(warning for block in body for warning in block.warnings),
             )
         )
-    return tuple(units)
+    return tuple(_with_heading_resource(unit) for unit in units)
+
+
+def _with_heading_resource(unit: _Unit) -> _Unit:
+    """The unit with the resource its heading stands for, if it may stand for one."""
+    heading = unit.heading
+    if heading is None or heading.anchor:
+        return unit  # `publisher readme` anchors sections that might look like resources
+    if heading.url:
+        link, leaf_only = heading.url, False
+    elif heading.level == 1 or unit.has_resources or not unit.first_link:
+        return unit
+    else:
+        link, leaf_only = unit.first_link, True
+    warnings: list[tuple[int, str]] = []
+    url = _checked_url(link, heading.start, warnings)
+    candidate = _Candidate(title=heading.title, line=heading.start, url=url, description=unit.text)
+    return replace(
+        unit, heading_resource=candidate, leaf_only=leaf_only, heading_warnings=tuple(warnings)
+    )
+
+
+def _resolve_lists(blocks: list[_Block]) -> list[_Block]:
+    """Decide what each list is: adjacent lists with the same marker are one list (pieces cut
+    at items), which is resources when all its items read as resources."""
+    resolved: list[_Block] = []
+    run: list[_Block] = []
+    for block in [*blocks, None]:
+        if (
+            block is not None
+            and block.kind == "list"
+            and (not run or run[0].marker == block.marker)
+        ):
+            run.append(block)
+            continue
+        if run:
+            if all(item.toc for item in run):
+                kind = "skip"
+            elif all(item.resource_like for item in run):
+                kind = "resources"
+            else:
+                kind = "text"
+            resolved.append(
+                _Block(
+                    kind=kind,
+                    start=run[0].start,
+                    end=run[-1].end,
+                    resources=tuple(c for item in run for c in item.resources),
+                    warnings=tuple(w for item in run for w in item.warnings)
+                    if kind == "resources"
+                    else (),
+                )
+            )
+            run = []
+        if block is not None:
+            if block.kind == "list":
+                run.append(block)
+            else:
+                resolved.append(block)
+    return resolved
+
+
+def _shift(block: _Block, offset: int) -> _Block:
+    if not offset:
+        return block
+    return replace(
+        block,
+        start=block.start + offset,
+        end=block.end + offset,
+        resources=tuple(_shift_candidate(candidate, offset) for candidate in block.resources),
+        warnings=tuple((line + offset, message) for line, message in block.warnings),
+    )
+
+
+def _shift_candidate(candidate: _Candidate, offset: int) -> _Candidate:
+    return replace(
+        candidate,
+        line=candidate.line + offset,
+        children=tuple(_shift_candidate(child, offset) for child in candidate.children),
+    )
 
 
 def _text(lines: list[str], body: list[_Block], kinds: tuple[str, ...]) -> str:
@@ -430,17 +544,16 @@ def _block(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _
         items = [
             _item(tokens, open_, close, lines) for open_, close in _children(tokens, index, end)
         ]
-        if items and all(item.toc for item in items):
-            return _Block(kind="skip", start=start, end=stop)
-        if items and all(item.resource_like for item in items):
-            return _Block(
-                kind="resources",
-                start=start,
-                end=stop,
-                resources=tuple(item.candidate for item in items if item.candidate),
-                warnings=tuple(warning for item in items for warning in item.warnings),
-            )
-        return _Block(kind="text", start=start, end=stop)
+        return _Block(
+            kind="list",
+            start=start,
+            end=stop,
+            marker=f"{kind}{token.markup}",
+            resources=tuple(item.candidate for item in items if item.candidate),
+            warnings=tuple(warning for item in items for warning in item.warnings),
+            resource_like=bool(items) and all(item.resource_like for item in items),
+            toc=bool(items) and all(item.toc for item in items),
+        )
     if kind == "table_open":
         candidates, warnings = _table(tokens, index, end)
         return _Block(
@@ -1091,28 +1204,16 @@ class _Assembler:
         self, unit: _Unit, next_heading: _Block | None, offset: int
     ) -> _Candidate | None:
         """The resource a heading stands for, or None when the heading is a section."""
-        heading = unit.heading
-        assert heading is not None
-        if heading.anchor:
-            return None  # `publisher readme` marks sections that might look like resources
-        if heading.url:
-            link = heading.url
-        elif (
-            heading.level == 1
-            or (next_heading is not None and next_heading.level > heading.level)
-            or unit.has_resources
-            or not unit.first_link
-        ):
+        candidate = unit.heading_resource
+        if candidate is None or unit.heading is None:
             return None
-        else:
-            link = unit.first_link
-        warnings: list[tuple[int, str]] = []
-        url = _checked_url(link, heading.start, warnings)
+        if unit.leaf_only and next_heading is not None and next_heading.level > unit.heading.level:
+            return None
         self.warnings.extend(
             Problem(path=self.label, line=offset + line + 1, message=message)
-            for line, message in warnings
+            for line, message in unit.heading_warnings
         )
-        return _Candidate(title=heading.title, line=heading.start, url=url, description=unit.text)
+        return candidate
 
     def _add_candidates(
         self, draft: _SectionDraft, candidates: Iterable[_Candidate], offset: int
@@ -1162,7 +1263,14 @@ class _Assembler:
         self, candidate: _Candidate, offset: int, section_ids: tuple[str, ...]
     ) -> Resource:
         explicit_id = candidate.id
-        identity = _identity(explicit_id, candidate.url, candidate.title, section_ids)
+        if explicit_id:
+            identity = explicit_id
+        elif candidate.url:
+            identity = _normalized_url(candidate.url)
+        else:
+            identity = resource_identity(
+                explicit_id="", url="", title=candidate.title, section_ids=section_ids
+            )
         if identity in self.identities:
             base = slugify(candidate.title)
             number = 2
@@ -1182,47 +1290,35 @@ class _Assembler:
         return _resource(candidate, identity, explicit_id)
 
 
-@functools.lru_cache(maxsize=65536)
-def _identity(explicit_id: str, url: str, title: str, section_ids: tuple[str, ...]) -> str:
-    return resource_identity(explicit_id=explicit_id, url=url, title=title, section_ids=section_ids)
+_normalized_url = functools.lru_cache(maxsize=65536)(normalize_url)
+# Resources made from a candidate (kept alive here, so its id() is not reused): the same
+# object for the same content, version after version, makes comparing road maps and writing
+# them (cached by resource) cost almost nothing.
+_RESOURCES: dict[int, tuple[_Candidate, str, str, Resource]] = {}
 
 
 def _resource(candidate: _Candidate, identity: str, explicit_id: str) -> Resource:
-    # The same resource object for the same content, version after version: comparing road
-    # maps and writing them (both cached by resource) then cost almost nothing.
-    return _cached_resource(
-        candidate.title,
-        identity,
-        candidate.url,
-        explicit_id,
-        candidate.kind,
-        candidate.author,
-        candidate.description,
-        candidate.tags,
-        candidate.cost,
-        candidate.time,
-        candidate.level,
-        candidate.prerequisites,
+    known = _RESOURCES.get(id(candidate))
+    if known is not None and known[0] is candidate and known[1:3] == (identity, explicit_id):
+        return known[3]
+    resource = Resource(
+        title=candidate.title,
+        identity=identity,
+        url=candidate.url,
+        id=explicit_id,
+        kind=candidate.kind,
+        author=candidate.author,
+        description=candidate.description,
+        tags=candidate.tags,
+        cost=candidate.cost,
+        time=candidate.time,
+        level=candidate.level,
+        prerequisites=candidate.prerequisites,
     )
-
-
-@functools.lru_cache(maxsize=65536)
-def _cached_resource(*fields: Any) -> Resource:
-    names = (
-        "title",
-        "identity",
-        "url",
-        "id",
-        "kind",
-        "author",
-        "description",
-        "tags",
-        "cost",
-        "time",
-        "level",
-        "prerequisites",
-    )
-    return Resource(**dict(zip(names, fields, strict=True)))
+    if len(_RESOURCES) > 200_000:
+        _RESOURCES.clear()
+    _RESOURCES[id(candidate)] = (candidate, identity, explicit_id, resource)
+    return resource
 
 
 def count_resources(roadmap: Roadmap) -> int:
