@@ -317,7 +317,8 @@ def import_command(settings: Settings, markdown_file: Path, output: str | None) 
         target = str(path)
     summary = (
         f"imported {markdown_file} into {target}: {count_sections(result.roadmap)} sections, "
-        f"{count_resources(result.roadmap)} resources, {len(result.warnings)} warnings"
+        f"{count_resources(result.roadmap)} resources, {len(result.warnings)} "
+        f"warning{'' if len(result.warnings) == 1 else 's'}"
     )
     if output == "-":
         if settings.verbosity >= 0:

@@ -303,7 +303,7 @@ def test_dump_reads_back_as_the_same_road_map(roadmap: Roadmap) -> None:
 def test_cli_import_writes_the_working_copy_and_summarises(project: Path) -> None:
     result = CliRunner().invoke(main, ["--project", str(project), "import", str(SEED)])
     assert result.exit_code == 0, result.output
-    assert "11 sections, 51 resources, 1 warnings" in result.output
+    assert "11 sections, 51 resources, 1 warning" in result.output
     written = load_snapshot(project / "data" / "roadmap.yaml", release=False)
     assert len(list(written.roadmap.walk())) == 51
 
