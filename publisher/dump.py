@@ -124,6 +124,21 @@ def _resource(resource: Resource, indent: str) -> str:
     return text
 
 
+_RESOURCES_TEXT: dict[tuple[int, str], tuple[tuple[Resource, ...], str]] = {}
+
+
+def _resources(resources: tuple[Resource, ...], indent: str) -> str:
+    """A section's resources (cached by the tuple: the importer reuses unchanged ones)."""
+    known = _RESOURCES_TEXT.get((id(resources), indent))
+    if known is not None and known[0] is resources:
+        return known[1]
+    text = "".join(_resource(resource, indent) for resource in resources)
+    if len(_RESOURCES_TEXT) > 20_000:
+        _RESOURCES_TEXT.clear()
+    _RESOURCES_TEXT[(id(resources), indent)] = (resources, text)
+    return text
+
+
 def _resource_text(resource: Resource, indent: str) -> str:
     inner = indent + _INDENT
     out = [f"{indent}- title: {scalar(resource.title)}\n"]
@@ -159,7 +174,7 @@ def _section(section: Section, indent: str, out: list[str]) -> None:
         out.append(f"{inner}intro:{block_text(section.intro, inner + _INDENT)}\n")
     if section.resources:
         out.append(f"{inner}resources:\n")
-        out.extend(_resource(resource, inner + _INDENT) for resource in section.resources)
+        out.append(_resources(section.resources, inner + _INDENT))
     if section.sections:
         out.append(f"{inner}sections:\n")
         for child in section.sections:

@@ -1248,16 +1248,33 @@ class _Assembler:
             section_id = f"{base}-{number}"
         self.section_ids.add(section_id)
         ids = (*parent_ids, section_id)
-        resources = tuple(
-            self._freeze_resource(candidate, offset, ids) for candidate, offset in draft.resources
-        )
         return Section(
             title=draft.title,
             id=section_id,
             intro=self._join(draft.intro),
-            resources=resources,
+            resources=self._freeze_resources(draft, ids),
             sections=tuple(self._freeze_section(child, ids) for child in draft.sections),
         )
+
+    def _freeze_resources(self, draft: _SectionDraft, ids: tuple[str, ...]) -> tuple[Resource, ...]:
+        """The section's resources; the same tuple as for the previous version when its
+        candidates are the same and their identities clash with no other section's."""
+        candidates = tuple(candidate for candidate, _ in draft.resources)
+        key = (ids, tuple(map(id, candidates)))
+        known = _SECTION_RESOURCES.get(key)
+        if known is not None and known[0] == candidates and self.identities.isdisjoint(known[2]):
+            self.identities.update(known[2])
+            return known[1]
+        before = len(self.warnings)
+        resources = tuple(
+            self._freeze_resource(candidate, offset, ids) for candidate, offset in draft.resources
+        )
+        if len(self.warnings) == before:  # no duplicate inside: the same next time
+            if len(_SECTION_RESOURCES) > 20_000:
+                _SECTION_RESOURCES.clear()
+            identities = frozenset(resource.identity for resource in resources)
+            _SECTION_RESOURCES[key] = (candidates, resources, identities)
+        return resources
 
     def _freeze_resource(
         self, candidate: _Candidate, offset: int, section_ids: tuple[str, ...]
@@ -1291,6 +1308,11 @@ class _Assembler:
 
 
 _normalized_url = functools.lru_cache(maxsize=65536)(normalize_url)
+# A section's resources by (section path, candidate ids): candidates, resources, identities.
+_SECTION_RESOURCES: dict[
+    tuple[tuple[str, ...], tuple[int, ...]],
+    tuple[tuple[_Candidate, ...], tuple[Resource, ...], frozenset[str]],
+] = {}
 # Resources made from a candidate (kept alive here, so its id() is not reused): the same
 # object for the same content, version after version, makes comparing road maps and writing
 # them (cached by resource) cost almost nothing.
