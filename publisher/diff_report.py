@@ -171,7 +171,10 @@ def format_markdown(changes: RoadmapDiff) -> str:
     for change in changes.added:
         entry(change.section_ids, change.section, f"- **Added** {_markdown_link(change.resource)}")
     for change in changes.announced_updates:
-        details = "; ".join(_markdown_field(field) for field in change.changes)
+        # An explicit id is bookkeeping, not news: the changelog never mentions it.
+        details = "; ".join(
+            _markdown_field(field) for field in change.changes if field.field != "id"
+        )
         entry(
             change.section_ids,
             change.section,

@@ -310,3 +310,12 @@ def test_release_history_starts_from_an_empty_road_map(repository: Any) -> None:
     assert first.old is None
     assert first.new == releases[0].release
     assert second.old == releases[0].release
+
+
+def test_giving_a_resource_an_id_is_a_cosmetic_update() -> None:
+    changes = diff(snapshot(BASE), snapshot(edited(s0_r0_id="cs229")))
+    only(changes, "updated")
+    [update] = changes.updated
+    assert [(c.field, c.old, c.new) for c in update.changes] == [("id", None, "cs229")]
+    assert update.cosmetic
+    assert (update.old_identity, update.resource.identity) == ("https://example.org/cs229", "cs229")

@@ -142,3 +142,13 @@ def test_release_text_goes_after_a_document_start_marker() -> None:
         "---\ntitle: T\n", version="1", date=dt.date(2024, 1, 1), title="", notes=""
     )
     assert text == '---\nrelease:\n  version: "1"\n  date: 2024-01-01\ntitle: T\n'
+
+
+def test_markdown_never_mentions_an_explicit_id() -> None:
+    new = copy.deepcopy(OLD)
+    new["sections"][0]["resources"][0].update(id="cs229", kind="course")
+    changes = diff(build_snapshot(OLD, "1.yaml"), build_snapshot(new, "2.yaml"))
+    assert [field.field for field in changes.updated[0].changes] == ["id", "kind"]
+    assert "- **Updated** [CS229](https://example.org/cs229): kind: course\n" in format_markdown(
+        changes
+    )
