@@ -319,3 +319,12 @@ def test_giving_a_resource_an_id_is_a_cosmetic_update() -> None:
     assert [(c.field, c.old, c.new) for c in update.changes] == [("id", None, "cs229")]
     assert update.cosmetic
     assert (update.old_identity, update.resource.identity) == ("https://example.org/cs229", "cs229")
+
+
+def test_key_order_in_yaml_is_not_a_change() -> None:
+    document = copy.deepcopy(BASE)
+    for section in document["sections"]:
+        section["resources"] = [dict(reversed(item.items())) for item in section["resources"]]
+    reordered = {key: document[key] for key in reversed(document)}
+    assert list(reordered["sections"][0]["resources"][0]) == ["kind", "url", "title"]
+    assert diff(snapshot(BASE), snapshot(reordered)).is_empty
