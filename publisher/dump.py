@@ -165,7 +165,23 @@ def _resource_text(resource: Resource, indent: str) -> str:
     return "".join(out)
 
 
+_SECTION_TEXT: dict[tuple[int, str], tuple[Section, str]] = {}
+
+
 def _section(section: Section, indent: str, out: list[str]) -> None:
+    known = _SECTION_TEXT.get((id(section), indent))
+    if known is not None and known[0] is section:
+        out.append(known[1])
+        return
+    text: list[str] = []
+    _section_text(section, indent, text)
+    if len(_SECTION_TEXT) > 20_000:
+        _SECTION_TEXT.clear()
+    _SECTION_TEXT[(id(section), indent)] = (section, "".join(text))
+    out.extend(text)
+
+
+def _section_text(section: Section, indent: str, out: list[str]) -> None:
     inner = indent + _INDENT
     out.append(f"{indent}- title: {scalar(section.title)}\n")
     if section.id != slugify(section.title):

@@ -146,6 +146,8 @@ _HEADING_LINE = re.compile(r"\n(?=#{1,6}(?:[ \t\n]|$))")
 # A bullet item at column 0. Ordered items are not cut: one that does not start at 1 does
 # not interrupt a paragraph, so a piece of its own could read differently.
 _ITEM_LINE = re.compile(r"\n(?=[-*+][ \t]+\S)")
+_LINK_DESTINATION = re.compile(r"\]\([^)\s]*\)")
+_AUTOLINK = re.compile(r"<[^>\s]*>")
 _HTML_START = re.compile(r"^ {0,3}<", re.MULTILINE)
 _ANCHOR_ID = re.compile(r"""<a\s+(?:id|name)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -209,13 +211,15 @@ class _Block:
 
 
 @functools.cache
-def _parser() -> MarkdownIt:
+def _parser(linkify: bool = True) -> MarkdownIt:
     # text_join stays off: escapes and entities remain separate tokens, so inline markdown can
     # be written back as it was, and an escaped "://" is never taken for a link.
-    parser = MarkdownIt("commonmark", {"html": True, "linkify": True})
-    parser.enable(["linkify", "table"]).disable("text_join")
-    assert parser.linkify is not None  # linkify-it-py is a dependency
-    parser.linkify.set({"fuzzy_link": False, "fuzzy_email": False})
+    parser = MarkdownIt("commonmark", {"html": True, "linkify": linkify})
+    parser.enable(["table"]).disable("text_join")
+    if linkify:
+        parser.enable("linkify")
+        assert parser.linkify is not None  # linkify-it-py is a dependency
+        parser.linkify.set({"fuzzy_link": False, "fuzzy_email": False})
     # Keep URLs as the author wrote them (no percent-encoding): they are data, not HTML.
     parser.normalizeLink = _as_written  # type: ignore[method-assign]
     parser.normalizeLinkText = _as_written  # type: ignore[method-assign, assignment]
@@ -228,7 +232,14 @@ def _as_written(url: str) -> str:
 
 def parse_tokens(text: str) -> list[Token]:
     """The token stream of ``text`` as the importer's CommonMark parser reads it."""
-    return _parser().parse(text)
+    # Finding bare URLs (linkify) costs a regex per text token. With no "//" or "mailto:" left
+    # outside link destinations and autolinks there is nothing to find: skip it.
+    # (An escaped "]" before "(…)" is no link: keep such text whole.)
+    if "//" in text and "\\]" not in text:
+        rest = _AUTOLINK.sub("", _LINK_DESTINATION.sub("", text))
+    else:
+        rest = text
+    return _parser("//" in rest or "mailto:" in rest.lower()).parse(text)
 
 
 # --- entry point ---------------------------------------------------------------------------
@@ -1248,13 +1259,21 @@ class _Assembler:
             section_id = f"{base}-{number}"
         self.section_ids.add(section_id)
         ids = (*parent_ids, section_id)
-        return Section(
-            title=draft.title,
-            id=section_id,
-            intro=self._join(draft.intro),
-            resources=self._freeze_resources(draft, ids),
-            sections=tuple(self._freeze_section(child, ids) for child in draft.sections),
+        intro = self._join(draft.intro)
+        resources = self._freeze_resources(draft, ids)
+        sections = tuple(self._freeze_section(child, ids) for child in draft.sections)
+        # The same object as last time when nothing changed (see _RESOURCES).
+        key = (section_id, draft.title, intro, id(resources), tuple(map(id, sections)))
+        known = _SECTIONS.get(key)
+        if known is not None and known.resources is resources and known.sections == sections:
+            return known
+        section = Section(
+            title=draft.title, id=section_id, intro=intro, resources=resources, sections=sections
         )
+        if len(_SECTIONS) > 20_000:
+            _SECTIONS.clear()
+        _SECTIONS[key] = section
+        return section
 
     def _freeze_resources(self, draft: _SectionDraft, ids: tuple[str, ...]) -> tuple[Resource, ...]:
         """The section's resources; the same tuple as for the previous version when its
@@ -1308,6 +1327,7 @@ class _Assembler:
 
 
 _normalized_url = functools.lru_cache(maxsize=65536)(normalize_url)
+_SECTIONS: dict[tuple[str, str, str, int, tuple[int, ...]], Section] = {}
 # A section's resources by (section path, candidate ids): candidates, resources, identities.
 _SECTION_RESOURCES: dict[
     tuple[tuple[str, ...], tuple[int, ...]],
