@@ -245,8 +245,11 @@ def parse_tokens(text: str) -> list[Token]:
 # --- entry point ---------------------------------------------------------------------------
 
 
-def import_markdown(text: str, label: str) -> ImportResult:
-    """Read a markdown road map; ``label`` names it in warnings. Raises DataError when empty."""
+def import_markdown(text: str, label: str, *, pieces: bool = True) -> ImportResult:
+    """Read a markdown road map; ``label`` names it in warnings. Raises DataError when empty.
+
+    ``pieces``: parse in cached pieces (see `_groups`); False parses the document whole, to
+    the same result (the tests compare both)."""
     if not text.strip():
         raise DataError([Problem(path=label, message="file is empty")])
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
@@ -257,15 +260,15 @@ def import_markdown(text: str, label: str) -> ImportResult:
         text = "\n".join(cleaned)
     units = [
         (start, unit)
-        for start, group, whole in _groups(text)
+        for start, group, whole in (_groups(text) if pieces else [(0, text, True)])
         for unit in _group_units(group, whole)
     ]
     for start, unit in units:
         warnings.extend(
-            Problem(path=label, line=start + line + 1, message=message)
+            Problem(path=label, line=text.count("\n", 0, start) + line + 1, message=message)
             for line, message in unit.warnings
         )
-    roadmap = _Assembler(label, warnings).assemble(units)
+    roadmap = _Assembler(text, label, warnings).assemble(units)
     warnings.sort(key=lambda problem: problem.line)
     return ImportResult(roadmap=roadmap, warnings=tuple(warnings))
 
@@ -315,26 +318,20 @@ def _without_conflicts_and_front_matter(
     return cleaned
 
 
-def _groups(text: str) -> Iterable[tuple[int, str, bool]]:
-    """The document cut before each ATX heading at column 0, as (first line, text, whole):
-    whole when the document cannot be cut and is read as one piece.
+def _groups(text: str) -> list[tuple[int, str, bool]]:
+    """The document cut before each ATX heading at column 0, as (offset of the first
+    character, text, whole): whole when the document cannot be cut and is read as one piece.
 
     Only a cache key: each piece is parsed by the CommonMark parser, and a history's nearly
-    equal versions share most pieces. A heading (and a bullet item, see `_pieces`) at column
-    0 always ends the block before it, except inside a fenced code block or an HTML block:
-    documents with those are read whole. Link reference definitions apply across the whole
-    document, so documents that may have one are read whole too.
+    equal versions share most pieces. A heading (and a bullet item, see `_group_units`) at
+    column 0 always ends the block before it, except inside a fenced code block or an HTML
+    block: documents with those are read whole. Link reference definitions apply across the
+    whole document, so documents that may have one are read whole too.
     """
     if "```" in text or "~~~" in text or "]:" in text or ("<" in text and _HTML_START.search(text)):
-        yield 0, text, True
-        return
-    cuts = [0, *(match.end() for match in _HEADING_LINE.finditer(text))]
-    cuts.append(len(text) + 1)
-    line = 0
-    for start, end in itertools.pairwise(cuts):
-        group = text[start : end - 1]
-        yield line, group, False
-        line += group.count("\n") + 1
+        return [(0, text, True)]
+    cuts = [0, *(match.end() for match in _HEADING_LINE.finditer(text)), len(text) + 1]
+    return [(start, text[start : end - 1], False) for start, end in itertools.pairwise(cuts)]
 
 
 @functools.lru_cache(maxsize=16384)
@@ -1146,23 +1143,38 @@ class _SectionDraft:
     sections: list[_SectionDraft] = field(default_factory=list)
 
 
+@dataclass(slots=True)
+class _Span:
+    """The units of one top-level section, (offset, unit) each, and the heading after them."""
+
+    units: tuple[tuple[int, _Unit], ...]
+    next_heading: _Block | None = None
+
+
 class _Assembler:
     """Puts the units of one document together: headings become sections or resources."""
 
-    def __init__(self, label: str, warnings: list[Problem]) -> None:
+    def __init__(self, text: str, label: str, warnings: list[Problem]) -> None:
+        self.text = text
         self.label = label
         self.warnings = warnings
         self.identities: set[str] = set()
         self.section_ids: set[str] = set()
 
+    def _line(self, offset: int) -> int:
+        """The 0-based line of the character at ``offset`` (only for warnings: it counts)."""
+        return self.text.count("\n", 0, offset)
+
     def assemble(self, units: list[tuple[int, _Unit]]) -> Roadmap:
         title = ""
         root_intro: list[str] = []
-        top: list[_SectionDraft] = []
-        stack: list[_SectionDraft] = []
+        top: list[_SectionDraft | _Span] = []
         orphans: _SectionDraft | None = None
-        for position, (offset, unit) in enumerate(units):
+        position = 0
+        while position < len(units):
+            offset, unit = units[position]
             heading = unit.heading
+            position += 1
             # Before the first section, lists of links are the author's own (support me …).
             if heading is None:
                 root_intro.append(unit.text)
@@ -1172,34 +1184,35 @@ class _Assembler:
                 root_intro.append(unit.text)
                 continue
             if not heading.title:
-                self.warnings.append(
-                    Problem(
-                        path=self.label,
-                        line=offset + heading.start + 1,
-                        message="heading without text skipped",
-                    )
-                )
+                self._skip_heading(offset, heading)
                 continue
-            next_heading = units[position + 1][1].heading if position + 1 < len(units) else None
+            next_heading = units[position][1].heading if position < len(units) else None
             resource = self._heading_resource(unit, next_heading, offset)
-            if resource is not None:
-                while stack and stack[-1].level > heading.level:
-                    stack.pop()
-                if stack:
-                    stack[-1].resources.append((resource, offset))
-                else:
-                    if orphans is None or orphans not in top:
-                        orphans = _SectionDraft(title="Resources", level=heading.level)
-                        top.append(orphans)
-                    orphans.resources.append((resource, offset))
+            if resource is not None:  # a resource heading outside any section
+                if orphans is None:
+                    orphans = _SectionDraft(title="Resources", level=heading.level)
+                    top.append(orphans)
+                orphans.resources.append((resource, offset))
                 continue
-            while stack and stack[-1].level >= heading.level:
-                stack.pop()
-            draft = _SectionDraft(title=heading.title, level=heading.level, anchor=heading.anchor)
-            (stack[-1].sections if stack else top).append(draft)
-            stack.append(draft)
-            self._add_candidates(draft, unit.candidates, offset)
-            draft.intro.append(unit.intro)
+            # A top-level section: it spans the units up to the next heading that leaves it.
+            end = position
+            while end < len(units):
+                following = units[end][1].heading
+                if following is not None and following.title:
+                    after = units[end + 1][1].heading if end + 1 < len(units) else None
+                    is_resource = self._is_resource(units[end][1], after)
+                    if following.level < heading.level or (
+                        following.level == heading.level and not is_resource
+                    ):
+                        break
+                end += 1
+            top.append(
+                _Span(
+                    units=tuple(units[position - 1 : end]),
+                    next_heading=units[end][1].heading if end < len(units) else None,
+                )
+            )
+            position = end
         if not title:
             title = PurePosixPath(self.label.split("@")[0]).stem or "Road map"
             self.warnings.append(
@@ -1211,6 +1224,61 @@ class _Assembler:
             )
         return self._freeze(title, root_intro, top)
 
+    def _skip_heading(self, offset: int, heading: _Block) -> None:
+        self.warnings.append(
+            Problem(
+                path=self.label,
+                line=self._line(offset) + heading.start + 1,
+                message="heading without text skipped",
+            )
+        )
+
+    def _span_draft(self, span: _Span) -> _SectionDraft:
+        """The section a span of units makes: its first unit's heading, and all below it."""
+        offset, first = span.units[0]
+        assert first.heading is not None
+        root = _SectionDraft(
+            title=first.heading.title, level=first.heading.level, anchor=first.heading.anchor
+        )
+        self._add_candidates(root, first.candidates, offset)
+        root.intro.append(first.intro)
+        stack = [root]
+        for position in range(1, len(span.units)):
+            offset, unit = span.units[position]
+            heading = unit.heading
+            assert heading is not None
+            if not heading.title:
+                self._skip_heading(offset, heading)
+                continue
+            following = span.units[position + 1][1] if position + 1 < len(span.units) else None
+            next_heading = following.heading if following is not None else span.next_heading
+            resource = self._heading_resource(unit, next_heading, offset)
+            if resource is not None:
+                while len(stack) > 1 and stack[-1].level > heading.level:
+                    stack.pop()
+                stack[-1].resources.append((resource, offset))
+                continue
+            while len(stack) > 1 and stack[-1].level >= heading.level:
+                stack.pop()
+            draft = _SectionDraft(title=heading.title, level=heading.level, anchor=heading.anchor)
+            stack[-1].sections.append(draft)
+            stack.append(draft)
+            self._add_candidates(draft, unit.candidates, offset)
+            draft.intro.append(unit.intro)
+        return root
+
+    @staticmethod
+    def _is_resource(unit: _Unit, next_heading: _Block | None) -> bool:
+        return (
+            unit.heading is not None
+            and unit.heading_resource is not None
+            and not (
+                unit.leaf_only
+                and next_heading is not None
+                and next_heading.level > unit.heading.level
+            )
+        )
+
     def _heading_resource(
         self, unit: _Unit, next_heading: _Block | None, offset: int
     ) -> _Candidate | None:
@@ -1221,7 +1289,7 @@ class _Assembler:
         if unit.leaf_only and next_heading is not None and next_heading.level > unit.heading.level:
             return None
         self.warnings.extend(
-            Problem(path=self.label, line=offset + line + 1, message=message)
+            Problem(path=self.label, line=self._line(offset) + line + 1, message=message)
             for line, message in unit.heading_warnings
         )
         return candidate
@@ -1245,9 +1313,41 @@ class _Assembler:
 
     # --- freezing: identities, ids -----------------------------------------------------
 
-    def _freeze(self, title: str, intro: list[str], drafts: list[_SectionDraft]) -> Roadmap:
-        sections = tuple(self._freeze_section(draft, ()) for draft in drafts)
+    def _freeze(self, title: str, intro: list[str], drafts: list[_SectionDraft | _Span]) -> Roadmap:
+        sections = tuple(
+            self._freeze_span(draft)
+            if isinstance(draft, _Span)
+            else self._freeze_section(draft, ())
+            for draft in drafts
+        )
         return Roadmap(title=title, intro=self._join(intro), sections=sections)
+
+    def _freeze_span(self, span: _Span) -> Section:
+        """A top-level section; the same object as last time when its units are the same and
+        its ids clash with no other section's (most of a history's sections, most versions)."""
+        units = tuple(unit for _, unit in span.units)
+        key = (tuple(map(id, units)), id(span.next_heading))
+        known = _SPANS.get(key)
+        if (
+            known is not None
+            and known[0] == units
+            and known[1] is span.next_heading
+            and self.identities.isdisjoint(known[3])
+            and self.section_ids.isdisjoint(known[4])
+        ):
+            self.identities.update(known[3])
+            self.section_ids.update(known[4])
+            return known[2]
+        warnings = len(self.warnings)
+        section = self._freeze_section(self._span_draft(span), ())
+        if len(self.warnings) == warnings:
+            walked = Roadmap(title="", sections=(section,))
+            identities = frozenset(resource.identity for _, resource in walked.walk())
+            section_ids = frozenset(child.id for _, child in walked.walk_sections())
+            if len(_SPANS) > 20_000:
+                _SPANS.clear()
+            _SPANS[key] = (units, span.next_heading, section, identities, section_ids)
+        return section
 
     def _freeze_section(self, draft: _SectionDraft, parent_ids: tuple[str, ...]) -> Section:
         section_id = draft.anchor or slugify(draft.title)
@@ -1317,7 +1417,7 @@ class _Assembler:
             self.warnings.append(
                 Problem(
                     path=self.label,
-                    line=offset + candidate.line + 1,
+                    line=self._line(offset) + candidate.line + 1,
                     message=f"{what} appears again: this one gets the id {explicit_id!r}",
                 )
             )
@@ -1328,6 +1428,11 @@ class _Assembler:
 
 _normalized_url = functools.lru_cache(maxsize=65536)(normalize_url)
 _SECTIONS: dict[tuple[str, str, str, int, tuple[int, ...]], Section] = {}
+# A top-level section by the ids of its units and of the heading after it.
+_SPANS: dict[
+    tuple[tuple[int, ...], int],
+    tuple[tuple[_Unit, ...], _Block | None, Section, frozenset[str], frozenset[str]],
+] = {}
 # A section's resources by (section path, candidate ids): candidates, resources, identities.
 _SECTION_RESOURCES: dict[
     tuple[tuple[str, ...], tuple[int, ...]],

@@ -294,6 +294,29 @@ def test_import_of_readme_is_the_road_map(roadmap: Roadmap) -> None:
     assert import_markdown(render_readme(roadmap), "README.md").roadmap == roadmap
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        MIXED.replace('<p align="center"><b>Awesome mixed list</b></p>\n', ""),
+        SEED.read_text(encoding="utf-8"),
+        "# M\n\n## A\n\n- a\n- b\n\ntext\n* [c](https://example.org/c)\n- d\n"
+        "- advice that is a sentence with [a link](https://example.org/l) inside.\n",
+        "# M\n\n## [R](https://example.org/r)\n\n### Deeper\n\n- x\n## Next\n- y\n",
+    ],
+)
+def test_reading_in_pieces_is_reading_the_whole(text: str) -> None:
+    pieces = import_markdown(text, "road.md")
+    whole = import_markdown(text, "road.md", pieces=False)
+    assert pieces == whole
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(roadmaps())
+def test_readme_in_pieces_is_the_whole(roadmap: Roadmap) -> None:
+    text = render_readme(roadmap)
+    assert import_markdown(text, "R.md") == import_markdown(text, "R.md", pieces=False)
+
+
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(roadmaps())
 def test_dump_reads_back_as_the_same_road_map(roadmap: Roadmap) -> None:
