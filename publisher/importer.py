@@ -386,7 +386,7 @@ def _units(pieces: tuple[str, ...]) -> tuple[_Unit, ...]:
     blocks: list[_Block] = []
     offset = 0
     for piece in pieces:
-        blocks.extend(_shift(block, offset) for block in _digest(piece))
+        blocks.extend(_digest_at(piece, offset))
         offset += piece.count("\n") + 1
     lines = "\n".join(pieces).split("\n")
     groups: list[tuple[_Block | None, list[_Block]]] = [(None, [])]
@@ -475,6 +475,13 @@ def _resolve_lists(blocks: list[_Block]) -> list[_Block]:
             else:
                 resolved.append(block)
     return resolved
+
+
+@functools.lru_cache(maxsize=65536)
+def _digest_at(text: str, offset: int) -> tuple[_Block, ...]:
+    """`_digest` with line numbers moved down by ``offset`` (cached: an edit moves only the
+    pieces after it, and only when it adds or removes lines)."""
+    return tuple(_shift(block, offset) for block in _digest(text))
 
 
 def _shift(block: _Block, offset: int) -> _Block:
