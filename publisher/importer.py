@@ -146,6 +146,10 @@ _HEADING_LINE = re.compile(r"\n(?=#{1,6}(?:[ \t\n]|$))")
 # A bullet item at column 0. Ordered items are not cut: one that does not start at 1 does
 # not interrupt a paragraph, so a piece of its own could read differently.
 _ITEM_LINE = re.compile(r"\n(?=[-*+][ \t]+\S)")
+# A table's header and delimiter rows, both starting with "|" at column 0.
+_TABLE_HEAD = re.compile(
+    r"^(\|[^\n]*)\n(\|[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*)$", re.M
+)
 _LINK_DESTINATION = re.compile(r"\]\([^)\s]*\)")
 _AUTOLINK = re.compile(r"<[^>\s]*>")
 _HTML_START = re.compile(r"^ {0,3}<", re.MULTILINE)
@@ -336,12 +340,28 @@ def _groups(text: str) -> list[tuple[int, str, bool]]:
 
 @functools.lru_cache(maxsize=16384)
 def _group_units(text: str, whole: bool) -> tuple[_Unit, ...]:
-    """The units of one group (cached by its text)."""
+    """The units of one group (cached by its text), parsed in pieces cut before each bullet
+    item at column 0 and each table row after the first (parsed under the table's header)."""
     if whole:
-        return _units((text,))
-    cuts = [0, *(match.end() for match in _ITEM_LINE.finditer(text))]
-    cuts.append(len(text) + 1)
-    return _units(tuple(text[start : end - 1] for start, end in itertools.pairwise(cuts)))
+        return _units((("", text),))
+    cuts = {0, *(match.end() for match in _ITEM_LINE.finditer(text))}
+    headers: dict[int, str] = {}
+    for match in _TABLE_HEAD.finditer(text):
+        header, delimiter = match.group(1), match.group(2)
+        if header.strip(" |").count("|") != delimiter.strip(" |").count("|"):
+            continue  # not a table: leave it whole
+        position = text.find("\n", match.end() + 1) + 1  # after the first body row
+        while 0 < position < len(text) and text.startswith("|", position):
+            cuts.add(position)
+            headers[position] = match.group(0)
+            position = text.find("\n", position) + 1
+    bounds = [*sorted(cuts), len(text) + 1]
+    return _units(
+        tuple(
+            (headers.get(start, ""), text[start : end - 1])
+            for start, end in itertools.pairwise(bounds)
+        )
+    )
 
 
 # --- digest: tokens → blocks ---------------------------------------------------------------
@@ -381,14 +401,15 @@ class _Unit:
 
 
 @functools.lru_cache(maxsize=16384)
-def _units(pieces: tuple[str, ...]) -> tuple[_Unit, ...]:
-    """The units of consecutive pieces of markdown (cached: history repeats most of them)."""
+def _units(pieces: tuple[tuple[str, str], ...]) -> tuple[_Unit, ...]:
+    """The units of consecutive pieces of markdown, each (table header it is read under, or
+    "", text) (cached: history repeats most of them)."""
     blocks: list[_Block] = []
     offset = 0
-    for piece in pieces:
-        blocks.extend(_digest_at(piece, offset))
+    for header, piece in pieces:
+        blocks.extend(_digest_at(piece, offset, header))
         offset += piece.count("\n") + 1
-    lines = "\n".join(pieces).split("\n")
+    lines = "\n".join(piece for _, piece in pieces).split("\n")
     groups: list[tuple[_Block | None, list[_Block]]] = [(None, [])]
     for block in _resolve_lists(blocks):
         if block.kind == "heading":
@@ -478,10 +499,17 @@ def _resolve_lists(blocks: list[_Block]) -> list[_Block]:
 
 
 @functools.lru_cache(maxsize=65536)
-def _digest_at(text: str, offset: int) -> tuple[_Block, ...]:
+def _digest_at(text: str, offset: int, header: str = "") -> tuple[_Block, ...]:
     """`_digest` with line numbers moved down by ``offset`` (cached: an edit moves only the
-    pieces after it, and only when it adds or removes lines)."""
-    return tuple(_shift(block, offset) for block in _digest(text))
+    pieces after it, and only when it adds or removes lines). A table row is read under its
+    table's ``header`` lines, which are then left out of the block's range."""
+    if not header:
+        return tuple(_shift(block, offset) for block in _digest(text))
+    above = header.count("\n") + 1
+    return tuple(
+        replace(block, start=max(block.start, offset))
+        for block in (_shift(block, offset - above) for block in _digest(f"{header}\n{text}"))
+    )
 
 
 def _shift(block: _Block, offset: int) -> _Block:

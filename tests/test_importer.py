@@ -302,6 +302,8 @@ def test_import_of_readme_is_the_road_map(roadmap: Roadmap) -> None:
         "# M\n\n## A\n\n- a\n- b\n\ntext\n* [c](https://example.org/c)\n- d\n"
         "- advice that is a sentence with [a link](https://example.org/l) inside.\n",
         "# M\n\n## [R](https://example.org/r)\n\n### Deeper\n\n- x\n## Next\n- y\n",
+        "# M\n\n## T\n\n| Resource | Type |\n|---|:-:|\n| [a](https://example.org/a) | book |\n"
+        "| b \\| c | course |\n|d|\n| e | f | g |\nlazy row\n\nafter\n| x |\n|--|--|\n| y |\n",
     ],
 )
 def test_reading_in_pieces_is_reading_the_whole(text: str) -> None:
