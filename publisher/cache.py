@@ -13,6 +13,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import marshal
+import operator
 import os
 import tempfile
 import types
@@ -79,23 +80,35 @@ def _dataclass_codec(cls: type[Any]) -> _Codec:
 
 def _build_dataclass_codec(cls: type[Any]) -> _Codec:
     hints = typing.get_type_hints(cls)
-    fields = [(field.name, *_codec_for(hints[field.name])) for field in dataclasses.fields(cls)]
-    names = [name for name, _, _ in fields]
-    encoders = [encode for _, encode, _ in fields]
-    decoders = [decode for _, _, decode in fields]
+    names = tuple(field.name for field in dataclasses.fields(cls))
+    codecs = [_codec_for(hints[name]) for name in names]
+    # Plain fields (text, numbers, JSON-like values) cost nothing: attrgetter reads them all
+    # in C, and only the few fields that hold dates or other models are converted in Python.
+    special = [
+        (index, *codecs[index]) for index in range(len(names)) if codecs[index][0] is not _identity
+    ]
+    read_all = operator.attrgetter(*names)
 
     def encode(instance: Any) -> tuple[Any, ...]:
-        return tuple(
-            encoder(getattr(instance, name)) for name, encoder in zip(names, encoders, strict=True)
-        )
+        values = read_all(instance)
+        if len(names) == 1:
+            values = (values,)
+        if not special:
+            return values
+        converted = list(values)
+        for index, encoder, _ in special:
+            converted[index] = encoder(converted[index])
+        return tuple(converted)
 
     def decode(values: tuple[Any, ...]) -> Any:
-        return cls(
-            **{
-                name: decoder(value)
-                for name, decoder, value in zip(names, decoders, values, strict=True)
-            }
-        )
+        if len(values) != len(names):
+            raise ValueError(f"{cls.__name__}: {len(values)} values for {len(names)} fields")
+        if special:
+            converted = list(values)
+            for index, _, decoder in special:
+                converted[index] = decoder(converted[index])
+            values = tuple(converted)
+        return cls(**dict(zip(names, values, strict=True)))
 
     return (encode, decode)
 

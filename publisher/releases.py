@@ -1,0 +1,192 @@
+"""A project's release history: ordered, streamed one release at a time, and cached.
+
+Building needs every release's diff against the one before. Holding every release of a long
+history in memory costs too much (2,000 releases of 600 resources are over a million
+resources), so releases are put in order from their ``release:`` blocks alone, then loaded
+one at a time, each kept only until the next one is diffed against it.
+
+With a cache folder, each release's model is kept under the sha256 of its file, and each
+consecutive pair's diff under both files' keys: after one new release, only that release and
+the one before it are read and diffed, the rest of the history comes from the cache.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from publisher import cache
+from publisher.diff import EMPTY_ROADMAP, RoadmapDiff, diff
+from publisher.errors import DataError, Problem
+from publisher.load import Project, load_release_file, read_bytes, release_files
+from publisher.model import Release, Snapshot
+
+Progress = Callable[[Iterator["ReleaseFile"]], Iterator["ReleaseFile"]]
+
+_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReleaseFile:
+    """A release file located and keyed, before its road map is read."""
+
+    path: Path
+    key: str  # sha256 of the file's bytes
+    release: Release  # version and date: what orders releases
+
+
+def _code_fingerprint() -> str:
+    """Cached models and diffs are only valid for the code that made them."""
+    package = Path(__file__).parent
+    digest = hashlib.sha256()
+    for name in ("model.py", "load.py", "diff.py", "cache.py", "releases.py"):
+        digest.update((package / name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+@dataclass(slots=True)
+class HistoryCache:
+    """The snapshot and diff caches of one project (no folder: nothing is cached)."""
+
+    snapshots: cache.Cache
+    diffs: cache.Cache
+    headers: cache.Cache
+
+    @classmethod
+    def at(cls, folder: Path | None) -> HistoryCache:
+        """The caches under ``folder`` (e.g. .publisher/cache), or disabled caches for None."""
+        code = _code_fingerprint()
+        return cls(
+            snapshots=cache.Cache(folder, Snapshot, f"snapshot-{code}"),
+            diffs=cache.Cache(folder, RoadmapDiff, f"diff-{code}"),
+            headers=cache.Cache(folder, Release, f"release-{code}"),
+        )
+
+
+def _release_block(data: bytes) -> Release | None:
+    """The ``release:`` block at the top of a release file, parsed alone (fast); None when
+    the file does not start with one or it is unusual, and the whole file must be read."""
+    lines = data.split(b"\n", 64)
+    start = 0
+    while start < len(lines) and (
+        not lines[start].strip() or lines[start].startswith((b"#", b"---"))
+    ):
+        start += 1
+    if start >= len(lines) or lines[start].rstrip() != b"release:":
+        return None
+    end = start + 1
+    while end < len(lines) and (not lines[end].strip() or lines[end][:1] in (b" ", b"\t", b"#")):
+        end += 1
+    if end >= len(lines):
+        return None
+    try:
+        fields = yaml.load(b"\n".join(lines[start:end]), Loader=_SafeLoader)["release"]
+        version, date = fields["version"], fields["date"]
+    except (yaml.YAMLError, TypeError, KeyError):
+        return None
+    if not isinstance(version, str) or type(date) is not dt.date:
+        return None
+    # Only what orders releases: the rest of the block is read, and checked, with the file.
+    return Release(version=version, date=date)
+
+
+def index_releases(
+    project: Project, history_cache: HistoryCache | None = None
+) -> list[ReleaseFile]:
+    """Every release file of the project in release order, without reading its road map.
+
+    Raises DataError for files that are not valid, and for versions used twice.
+    """
+    history_cache = history_cache or HistoryCache.at(None)
+    entries: list[ReleaseFile] = []
+    problems: list[Problem] = []
+    for path in sorted(release_files(project)):
+        data = read_bytes(path, project.label(path))
+        key = cache.content_key(data)
+        release = history_cache.headers.get(key) or _release_block(data)
+        if release is None or release.version != path.stem:
+            try:
+                snapshot = load_release_file(project, path)
+            except DataError as error:
+                problems.extend(error.problems)
+                continue
+            assert snapshot.release is not None
+            release = snapshot.release
+            history_cache.snapshots.put(key, snapshot)
+        history_cache.headers.put(key, release)
+        entries.append(ReleaseFile(path=path, key=key, release=release))
+    first_file: dict[str, Path] = {}
+    for entry in entries:
+        version = entry.release.version
+        if version in first_file:
+            problems.append(
+                Problem(
+                    path=project.label(entry.path),
+                    key="release.version",
+                    message=f"release {version!r} is also in {project.label(first_file[version])}",
+                )
+            )
+        first_file.setdefault(version, entry.path)
+    if problems:
+        raise DataError(problems)
+    return sorted(entries, key=lambda entry: entry.release.sort_key)
+
+
+def load_indexed(project: Project, entry: ReleaseFile, history_cache: HistoryCache) -> Snapshot:
+    """The road map of one indexed release, from the cache or from its file."""
+    snapshot = history_cache.snapshots.get(entry.key)
+    if isinstance(snapshot, Snapshot):
+        return snapshot
+    snapshot = load_release_file(project, entry.path)
+    history_cache.snapshots.put(entry.key, snapshot)
+    return snapshot
+
+
+def iter_history(
+    project: Project,
+    *,
+    cache_dir: Path | None = None,
+    progress: Progress | None = None,
+) -> Iterator[RoadmapDiff]:
+    """Each release's diff against the one before, oldest first (the first against an empty
+    road map), loading at most two releases at a time.
+
+    Raises DataError, after reading every file, when any release is not valid.
+    """
+    history_cache = HistoryCache.at(cache_dir)
+    entries = index_releases(project, history_cache)
+    previous: Snapshot | None = EMPTY_ROADMAP
+    previous_entry: ReleaseFile | None = None
+    problems: list[Problem] = []
+    for entry in progress(iter(entries)) if progress else entries:
+        pair_key = cache.content_key(
+            f"{previous_entry.key if previous_entry else 'empty'}-{entry.key}".encode()
+        )
+        cached = None if problems else history_cache.diffs.get(pair_key)
+        if isinstance(cached, RoadmapDiff):
+            previous, previous_entry = None, entry
+            yield cached
+            continue
+        try:
+            current = load_indexed(project, entry, history_cache)
+        except DataError as error:
+            problems.extend(error.problems)
+            previous, previous_entry = None, entry
+            continue
+        if problems:
+            previous, previous_entry = current, entry
+            continue
+        if previous is None:
+            assert previous_entry is not None
+            previous = load_indexed(project, previous_entry, history_cache)
+        changes = diff(previous, current)
+        history_cache.diffs.put(pair_key, changes)
+        previous, previous_entry = current, entry
+        yield changes
+    if problems:
+        raise DataError(problems)

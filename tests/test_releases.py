@@ -1,0 +1,132 @@
+"""releases: the history streamed in release order, with the snapshot and diff caches."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from publisher.diff import release_history
+from publisher.errors import DataError
+from publisher.load import load_releases, open_project
+from publisher.releases import index_releases, iter_history
+
+RELEASE = """\
+release:
+  version: "{version}"
+  date: {date}
+title: A Road Map
+sections:
+  - title: Courses
+    resources:
+{resources}"""
+
+
+def _write_release(root: Path, version: str, date: str, titles: list[str]) -> Path:
+    resources = "".join(
+        f"      - title: {title}\n        url: https://example.org/{title.lower()}\n"
+        for title in titles
+    )
+    path = root / "data" / "releases" / f"{version}.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(RELEASE.format(version=version, date=date, resources=resources))
+    return path
+
+
+@pytest.fixture
+def history_project(tmp_path: Path, repository: Path) -> Path:
+    root = tmp_path / "history"
+    (root / "data").mkdir(parents=True)
+    shutil.copy(repository / "data" / "site.yaml", root / "data" / "site.yaml")
+    # Names sort differently from dates: release order must come from the release blocks.
+    _write_release(root, "b-first", "2024-01-01", ["Alpha"])
+    _write_release(root, "a-second", "2024-02-01", ["Alpha", "Beta"])
+    _write_release(root, "c-third", "2024-03-01", ["Beta", "Gamma"])
+    return root
+
+
+def _expected(root: Path) -> list[object]:
+    return list(release_history(load_releases(open_project(root))))
+
+
+def test_streamed_history_equals_the_history_of_all_releases(repository: Path) -> None:
+    project = open_project(repository)
+    assert list(iter_history(project)) == _expected(repository)
+
+
+def test_releases_are_ordered_by_their_dates(history_project: Path) -> None:
+    entries = index_releases(open_project(history_project))
+    assert [entry.release.version for entry in entries] == ["b-first", "a-second", "c-third"]
+    history = list(iter_history(open_project(history_project)))
+    assert [[change.resource.title for change in item.added] for item in history] == [
+        ["Alpha"],
+        ["Beta"],
+        ["Gamma"],
+    ]
+
+
+def test_warm_cache_gives_the_same_history_without_reading_release_files(
+    history_project: Path, tmp_path: Path
+) -> None:
+    project = open_project(history_project)
+    cache_dir = tmp_path / "cache"
+    cold = list(iter_history(project, cache_dir=cache_dir))
+    assert cold == _expected(history_project)
+    assert list((cache_dir).rglob("*.bin"))
+    warm = list(iter_history(project, cache_dir=cache_dir))
+    assert warm == cold
+
+
+def test_an_edited_release_is_reread_and_its_neighbours_rediffed(
+    history_project: Path, tmp_path: Path
+) -> None:
+    project = open_project(history_project)
+    cache_dir = tmp_path / "cache"
+    list(iter_history(project, cache_dir=cache_dir))
+    _write_release(history_project, "a-second", "2024-02-01", ["Alpha", "Delta"])
+    edited = list(iter_history(project, cache_dir=cache_dir))
+    assert edited == _expected(history_project)
+    assert [change.resource.title for change in edited[1].added] == ["Delta"]
+    assert [change.resource.title for change in edited[2].removed] == ["Alpha", "Delta"]
+
+
+def test_a_damaged_cache_is_rebuilt_not_trusted(history_project: Path, tmp_path: Path) -> None:
+    project = open_project(history_project)
+    cache_dir = tmp_path / "cache"
+    list(iter_history(project, cache_dir=cache_dir))
+    for entry in cache_dir.rglob("*.bin"):
+        entry.write_bytes(entry.read_bytes()[:-7] + b"garbage")
+    assert list(iter_history(project, cache_dir=cache_dir)) == _expected(history_project)
+    shutil.rmtree(cache_dir)
+    assert list(iter_history(project, cache_dir=cache_dir)) == _expected(history_project)
+
+
+def test_a_release_file_without_a_leading_release_block_is_still_ordered(
+    history_project: Path,
+) -> None:
+    path = history_project / "data" / "releases" / "b-first.yaml"
+    text = path.read_text()
+    block, _, rest = text.partition("title: A Road Map\n")
+    path.write_text("title: A Road Map\n" + rest + block)
+    entries = index_releases(open_project(history_project))
+    assert [entry.release.version for entry in entries] == ["b-first", "a-second", "c-third"]
+
+
+def test_problems_of_every_bad_release_are_reported_together(history_project: Path) -> None:
+    releases = history_project / "data" / "releases"
+    (releases / "a-second.yaml").write_text(
+        (releases / "a-second.yaml").read_text().replace("https://example.org/beta", "javascript:x")
+    )
+    (releases / "c-third.yaml").write_text(
+        (releases / "c-third.yaml").read_text().replace("title: Gamma", "titel: Gamma")
+    )
+    with pytest.raises(DataError) as raised:
+        list(iter_history(open_project(history_project)))
+    messages = [str(problem) for problem in raised.value.problems]
+    assert any(
+        m.startswith("data/releases/a-second.yaml: sections[0].resources[1].url") for m in messages
+    )
+    assert any(
+        m.startswith("data/releases/c-third.yaml: sections[0].resources[1].titel") for m in messages
+    )
