@@ -256,12 +256,15 @@ def import_markdown(text: str, label: str, *, pieces: bool = True) -> ImportResu
     the same result (the tests compare both)."""
     if not text.strip():
         raise DataError([Problem(path=label, message="file is empty")])
-    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    lines = text.split("\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.lstrip("\ufeff")
     warnings: list[Problem] = []
-    cleaned = _without_conflicts_and_front_matter(text, lines, label, warnings)
-    if cleaned != lines:
-        text = "\n".join(cleaned)
+    if text.startswith("---") or any(marker in text for marker in _CONFLICT_MARKERS):
+        lines = text.split("\n")
+        cleaned = _without_conflicts_and_front_matter(text, lines, label, warnings)
+        if cleaned != lines:
+            text = "\n".join(cleaned)
     units = [
         (start, unit)
         for start, group, whole in (_groups(text) if pieces else [(0, text, True)])
