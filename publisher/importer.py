@@ -1,9 +1,13 @@
 """Markdown road map → model, read from a CommonMark parser's tokens (never regexes over lines).
 
-Two steps: `_digest` turns one piece of markdown into blocks (headings, intro material, resource
-candidates from bullets and tables); `_assemble` turns the blocks of a whole document into
-sections and resources. Digests are cached by text, so the many nearly equal versions of a file
-in a git history only parse the parts that changed (see `import_markdown`).
+Three steps: `_digest` turns one piece of markdown into blocks (headings, intro material,
+resource candidates from bullets and tables); `_units` groups blocks under their headings;
+`_Assembler` turns the units of a whole document into sections and resources.
+
+Every step is cached by content, so the many nearly equal versions of a file in a git history
+only parse what changed: the document is cut into pieces (at headings, bullet items and table
+rows, where a block always ends: see `_groups`), and unchanged pieces, units, sections and
+resources are reused as they are (the tests check that pieces read exactly like the whole).
 """
 
 from __future__ import annotations
