@@ -19,15 +19,16 @@ import importlib.metadata
 import json
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from publisher import __version__, changelog, feeds, links, mail
-from publisher.diff import RoadmapDiff, release_history
-from publisher.load import Project, load_releases, load_site_of, release_files
+from publisher.diff import RoadmapDiff
+from publisher.load import Project, load_site_of, release_files
 from publisher.model import Site
 from publisher.output import changed_files, remove_files, write_files
+from publisher.releases import Progress, iter_history
 from publisher.render import default_templates_dir, template_environment
 
 CHANGELOG_FILE = "CHANGELOG.md"
@@ -52,8 +53,6 @@ _RENDERING_LIBRARIES = (
     "linkify-it-py",
     "nh3",
 )
-
-Progress = Callable[[Iterator[Path]], Iterator[Path]]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -292,12 +291,15 @@ def _outdated_by_state(paths: BuildPaths, state: BuildState) -> tuple[list[Path]
 
 
 def _load_and_render(
-    paths: BuildPaths, progress: Progress | None
+    paths: BuildPaths, progress: Progress | None, *, use_cache: bool, writes: bool
 ) -> tuple[dict[Path, bytes], tuple[Path, ...]]:
     """Every output, and the files an earlier build made that this one no longer makes."""
     project = paths.project
     site = load_site_of(project)
-    history = tuple(release_history(load_releases(project, progress=progress)))
+    cache_dir = project.state_dir / "cache" if use_cache else None
+    history = tuple(
+        iter_history(project, cache_dir=cache_dir, read_only=not writes, progress=progress)
+    )
     files = render_outputs(site, history, paths, templates_dir=project.templates_dir)
     gone = tuple(path for path in read_manifest(paths) if path not in files)
     return files, gone
@@ -312,7 +314,7 @@ def check(
     if state is not None and state.fingerprint == input_fingerprint(paths):
         stale, missing = _outdated_by_state(paths, state)
         return CheckResult(stale=tuple(stale), missing=tuple(missing), outputs=len(state.outputs))
-    files, gone = _load_and_render(paths, progress)
+    files, gone = _load_and_render(paths, progress, use_cache=use_cache, writes=False)
     changed = changed_files(files)
     return CheckResult(
         stale=tuple(path for path in changed if path.exists()),
@@ -334,7 +336,7 @@ def build(
         stale, missing = _outdated_by_state(paths, state)
         if not (stale or missing):
             return BuildResult(written=(), removed=(), outputs=len(state.outputs), up_to_date=True)
-    files, gone = _load_and_render(paths, progress)
+    files, gone = _load_and_render(paths, progress, use_cache=use_cache, writes=True)
     if gone:
         # Until they are removed, the manifest keeps listing the files that go, so a build
         # interrupted in between still removes them next time.
@@ -362,5 +364,7 @@ def _published_names(files: Mapping[Path, bytes], paths: BuildPaths) -> list[str
 def changelog_of(project: Project) -> str:
     """The text of CHANGELOG.md for ``project``: its releases loaded and diffed once."""
     site = load_site_of(project)
-    entries = changelog.release_entries(site, release_history(load_releases(project)))
+    entries = changelog.release_entries(
+        site, iter_history(project, cache_dir=project.state_dir / "cache")
+    )
     return changelog.render_changelog(site, entries, template_environment(project.templates_dir))

@@ -161,10 +161,14 @@ _MAGIC = b"RPC1"
 
 
 class Cache:
-    """Entries of one kind of value (``cls``) in a folder; ``None`` folder disables caching."""
+    """Entries of one kind of value (``cls``) in a folder; ``None`` folder disables caching,
+    ``read_only`` uses what is there without adding to it (for commands that write nothing)."""
 
-    def __init__(self, folder: Path | None, cls: type[T], kind: str) -> None:
+    def __init__(
+        self, folder: Path | None, cls: type[T], kind: str, *, read_only: bool = False
+    ) -> None:
         self.folder = folder
+        self.read_only = read_only
         self.cls = cls
         self.kind = kind
         self.header = _MAGIC + f"{__version__}/{kind}/{schema_fingerprint(cls)}\n".encode()
@@ -196,7 +200,7 @@ class Cache:
 
     def put(self, key: str, value: Any) -> None:
         """Store ``value`` under ``key`` atomically; a cache that cannot be written is skipped."""
-        if self.folder is None:
+        if self.folder is None or self.read_only:
             return
         payload = encode(value)
         path = self._path(key)

@@ -463,21 +463,24 @@ def feeds(settings: Settings, output_dir: Path | None) -> None:
     Example:
       publisher feeds -o public/
     """
-    from publisher.diff import release_history
     from publisher.feeds import render_feeds, stale_feed_files
-    from publisher.load import load_releases, load_site_of
+    from publisher.load import load_site_of
     from publisher.output import remove_files, write_files
+    from publisher.releases import iter_history
     from publisher.render import template_environment
 
     project = settings.project()
     site = load_site_of(project)
-    releases = load_releases(
-        project, progress=lambda paths: settings.progress(paths, label="Loading releases")
+    history = list(
+        iter_history(
+            project,
+            cache_dir=project.state_dir / "cache",
+            progress=lambda entries: settings.progress(entries, label="Loading releases"),
+        )
     )
-    if not releases:
+    if not history:
         settings.warn("no releases yet: nothing to publish (freeze one with 'publisher release')")
         return
-    history = list(release_history(releases))
     files = render_feeds(site, history, template_environment(project.templates_dir))
     folder = output_dir if output_dir is not None else project.root / "feeds"
     written = write_files({folder / path: content for path, content in files.items()})
@@ -549,12 +552,13 @@ def build(settings: Settings, output_dir: Path | None, check: bool, no_cache: bo
     from publisher import build as building
     from publisher.errors import Problem, PublisherError
     from publisher.load import release_files
+    from publisher.releases import ReleaseFile
 
     project = settings.project()
     paths = building.build_paths(project, output_dir)
     count = len(release_files(project))
 
-    def progress(items: Iterator[Path]) -> Iterator[Path]:
+    def progress(items: Iterator[ReleaseFile]) -> Iterator[ReleaseFile]:
         return settings.progress(items, length=count, label="Loading releases")
 
     if check:

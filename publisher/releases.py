@@ -58,13 +58,13 @@ class HistoryCache:
     headers: cache.Cache
 
     @classmethod
-    def at(cls, folder: Path | None) -> HistoryCache:
+    def at(cls, folder: Path | None, *, read_only: bool = False) -> HistoryCache:
         """The caches under ``folder`` (e.g. .publisher/cache), or disabled caches for None."""
         code = _code_fingerprint()
         return cls(
-            snapshots=cache.Cache(folder, Snapshot, f"snapshot-{code}"),
-            diffs=cache.Cache(folder, RoadmapDiff, f"diff-{code}"),
-            headers=cache.Cache(folder, Release, f"release-{code}"),
+            snapshots=cache.Cache(folder, Snapshot, f"snapshot-{code}", read_only=read_only),
+            diffs=cache.Cache(folder, RoadmapDiff, f"diff-{code}", read_only=read_only),
+            headers=cache.Cache(folder, Release, f"release-{code}", read_only=read_only),
         )
 
 
@@ -151,14 +151,16 @@ def iter_history(
     project: Project,
     *,
     cache_dir: Path | None = None,
+    read_only: bool = False,
     progress: Progress | None = None,
 ) -> Iterator[RoadmapDiff]:
     """Each release's diff against the one before, oldest first (the first against an empty
-    road map), loading at most two releases at a time.
+    road map), loading at most two releases at a time. ``read_only``: use the cache in
+    ``cache_dir`` without adding to it.
 
     Raises DataError, after reading every file, when any release is not valid.
     """
-    history_cache = HistoryCache.at(cache_dir)
+    history_cache = HistoryCache.at(cache_dir, read_only=read_only)
     entries = index_releases(project, history_cache)
     previous: Snapshot | None = EMPTY_ROADMAP
     previous_entry: ReleaseFile | None = None
