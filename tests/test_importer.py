@@ -20,7 +20,7 @@ from publisher.model import Author, Roadmap
 from publisher.readme import render_readme
 from tests.strategies import roadmaps
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "ml-road-map-README-2024-01.md"
+SEED = Path(__file__).resolve().parent / "fixtures" / "seed" / "ml-road-map-README-2024-01.md"
 
 
 def read(text: str) -> Roadmap:
