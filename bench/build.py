@@ -19,16 +19,12 @@ import tempfile
 import time
 from pathlib import Path
 
-# Python puts this folder first on sys.path, where bench/email.py would shadow the standard
-# library's email (imported by importlib.metadata): look here last instead.
+from generate import make_history
+
+from publisher import build
+from publisher.load import open_project
+
 BENCH = Path(__file__).resolve().parent
-sys.path[:] = [entry for entry in sys.path if Path(entry or ".").resolve() != BENCH]
-sys.path.append(str(BENCH))
-
-from generate import make_history  # noqa: E402
-
-from publisher import build  # noqa: E402
-from publisher.load import open_project  # noqa: E402
 
 GOAL = 0.1
 

@@ -26,7 +26,7 @@ BENCHMARKS: dict[str, str] = {
     "history": "git cat-file --batch reading the same 2,000 versions",
     "feeds": "loading the 2,000 releases",
     "build": "a cold build of the same 2,000-release history",
-    "email": "20 mjml-python compilations + 10,000 MIME messages built with email",
+    "mail": "20 mjml-python compilations + 10,000 MIME messages built with email",
     "send": "a bare smtplib loop over one connection, same messages",
     "startup": "python -c 'import click'",
 }

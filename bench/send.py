@@ -10,24 +10,19 @@ the ledger's synchronous=FULL for comparison.
     python bench/send.py [--quick] [--count N]
 """
 
-# ruff: noqa: E402  (the import path is fixed before the imports below; see there)
+# ruff: noqa: E402  (publisher is imported after the repository is put on the import path)
 from __future__ import annotations
-
-import sys
-from pathlib import Path
-
-# bench/email.py (the email benchmark) would shadow the standard library's email package,
-# which smtplib imports: drop this script's folder from the import path first.
-sys.path[:] = [entry for entry in sys.path if Path(entry or ".").resolve() != Path(__file__).parent]
 
 import argparse
 import shutil
 import smtplib
 import socket
 import subprocess
+import sys
 import tempfile
 import textwrap
 import time
+from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))

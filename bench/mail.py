@@ -6,29 +6,24 @@ Baseline, in the same run: the 20 mjml-python compilations alone, plus 10,000 me
 the same size and headers built the plain way with the email package (EmailMessage,
 set_content, add_alternative, bytes). Goal: ratio <= 1.5.
 
-    .venv/bin/python bench/email.py [--quick]
+    .venv/bin/python bench/mail.py [--quick]
 """
 
 from __future__ import annotations
 
-import sys
+import argparse
+import random
+import time
+from email.message import EmailMessage
+from email.policy import SMTP
 from pathlib import Path
 
-# This file is named like the standard library's email package: keep bench/ off the path.
-sys.path[:] = [entry for entry in sys.path if Path(entry or ".").resolve() != Path(__file__).parent]
+import mjml
 
-import argparse  # noqa: E402
-import random  # noqa: E402
-import time  # noqa: E402
-from email.message import EmailMessage  # noqa: E402
-from email.policy import SMTP  # noqa: E402
-
-import mjml  # noqa: E402
-
-from publisher import mail  # noqa: E402
-from publisher.load import load_releases, load_site_of, open_project  # noqa: E402
-from publisher.render import template_environment  # noqa: E402
-from publisher.subscribers import unsubscribe_token  # noqa: E402
+from publisher import mail
+from publisher.load import load_releases, load_site_of, open_project
+from publisher.render import template_environment
+from publisher.subscribers import unsubscribe_token
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 SELECTIONS = 20
