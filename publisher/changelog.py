@@ -10,35 +10,23 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import jinja2
 
 from publisher import links
-from publisher.diff import FieldChange, ResourceChange, ResourceMove, RoadmapDiff, SectionChange
+from publisher.diff import (
+    ChangeWords,
+    ResourceChange,
+    ResourceMove,
+    RoadmapDiff,
+    SectionChange,
+    describe_change,
+)
 from publisher.model import Resource, Site
 from publisher.render import render_template
 
 CHANGELOG_TEMPLATE = "changelog/CHANGELOG.md.j2"
 PAGE_TEMPLATE = "page/index.html.j2"
-
-# A field value longer than this (or spanning lines) is summarized, not quoted: a rewritten
-# description would drown the list readers scan.
-_QUOTE_LIMIT = 80
-_FIELD_LABELS = {"url": "URL"}
-# Fields the diff reports that readers never hear about: an explicit id is bookkeeping.
-_UNANNOUNCED = frozenset({"id"})
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ValueChange:
-    """One changed field of an updated resource, as text a reader understands."""
-
-    field: str
-    label: str
-    old: str
-    new: str
-    summary: str  # "cost: free → paid", "description rewritten", "kind set to course" …
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -58,7 +46,7 @@ class ChangeEntry:
     author: str = ""
     cost: str = ""
     from_section: tuple[str, ...] = ()
-    changes: tuple[ValueChange, ...] = ()
+    changes: tuple[ChangeWords, ...] = ()
 
     @property
     def facts(self) -> tuple[str, ...]:
@@ -219,9 +207,7 @@ def _resource_entry(site: Site, anchors: _Anchors, change: ResourceChange) -> Ch
         link=resource.url or links.site_url(site, f"{links.PAGE_FILE}#{target}"),
         anchor=anchor,
         section=change.section,
-        changes=tuple(
-            describe_change(field) for field in change.changes if field.field not in _UNANNOUNCED
-        ),
+        changes=tuple(describe_change(field) for field in change.announced_changes),
         kind=resource.kind,
         author=_author_name(resource),
         cost=resource.cost,
@@ -263,36 +249,6 @@ def _section_notes(change: RoadmapDiff) -> tuple[SectionNote, ...]:
         *(note("renamed", section) for section in change.sections_renamed),
         *(note("removed", section) for section in change.sections_removed),
     )
-
-
-def display_value(value: Any) -> str:
-    """A field value (as the diff reports it: JSON-like data) as plain text."""
-    if value is None or value in ("", [], (), {}):
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, dict):
-        return str(value.get("name") or value.get("url") or value.get("email") or "")
-    if isinstance(value, list | tuple):
-        return ", ".join(display_value(item) for item in value)
-    return str(value).strip()
-
-
-def describe_change(change: FieldChange) -> ValueChange:
-    """What changed in one field, in words: quoted when short, summarized when long."""
-    label = _FIELD_LABELS.get(change.field, change.field.replace("_", " "))
-    old, new = display_value(change.old), display_value(change.new)
-    long = any(len(text) > _QUOTE_LIMIT or "\n" in text for text in (old, new))
-    if long:
-        summary = f"{label} added" if not old else f"{label} removed" if not new else None
-        summary = summary or f"{label} rewritten"
-    elif not old:
-        summary = f"{label} set to {new}"
-    elif not new:
-        summary = f"{label} removed (was {old})"
-    else:
-        summary = f"{label}: {old} → {new}"
-    return ValueChange(field=change.field, label=label, old=old, new=new, summary=summary)
 
 
 # --- markdown ---------------------------------------------------------------------------

@@ -53,6 +53,11 @@ class ResourceChange:
         """The identity in the old snapshot (differs when the URL or id changed)."""
         return (self.old_resource or self.resource).identity
 
+    @property
+    def announced_changes(self) -> tuple[FieldChange, ...]:
+        """The field changes readers hear about: all but an explicit id (bookkeeping)."""
+        return tuple(change for change in self.changes if change.field not in UNANNOUNCED_FIELDS)
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ResourceMove:
@@ -330,6 +335,8 @@ COMPARED_FIELDS = (
     "level",
     "prerequisites",
 )
+# Fields an update may report that readers never hear about: an explicit id is bookkeeping.
+UNANNOUNCED_FIELDS = frozenset({"id"})
 _EQUIVALENT: dict[str, Callable[[Any, Any], bool]] = {
     "description": _same_words,
     "tags": _same_members,
@@ -360,6 +367,92 @@ def field_changes(old: Resource, new: Resource) -> tuple[tuple[FieldChange, ...]
         elif name != "id":
             cosmetic = False
     return tuple(changes), cosmetic and bool(changes)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ChangeWords:
+    """One changed field in plain words, the same in every output (each only escapes them).
+
+    ``summary`` is the whole sentence (``"cost: free → paid"``, ``"tags: added x; removed y"``,
+    ``"description changed"``); ``old``/``new`` are the values as display text ("" when
+    absent) and ``added``/``removed`` the items of a list field, for outputs that wrap them
+    (a feed links URLs).
+    """
+
+    field: str
+    label: str
+    old: str
+    new: str
+    summary: str
+    added: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+
+
+# A value longer than this (or spanning lines) is summarized, not quoted: a rewritten text
+# would drown the list readers scan. URLs are always quoted (readers follow them).
+_QUOTE_LIMIT = 80
+_FIELD_LABELS = {"url": "link"}
+
+
+def display_value(value: Any, *, detailed: bool = False) -> str:
+    """A field value as the diff reports it (JSON-like data) as one line of plain text; an
+    author is its name, or with ``detailed`` its name and URL (or email)."""
+    if value is None:
+        return ""
+    if isinstance(value, dict):
+        name = str(value.get("name") or "")
+        extra = str(value.get("url") or value.get("email") or "")
+        if detailed and name and extra:
+            return f"{name} <{extra}>"
+        return name or extra
+    if isinstance(value, list | tuple):
+        return ", ".join(display_value(item) for item in value)
+    return " ".join(str(value).split())
+
+
+def describe_change(change: FieldChange) -> ChangeWords:
+    """What changed in one field, in plain words: lists as items added and removed, short
+    values quoted (``old → new``), descriptions and other long values summarized."""
+    label = _FIELD_LABELS.get(change.field, change.field.replace("_", " "))
+    old, new = display_value(change.old), display_value(change.new)
+    if old == new and old:
+        # Same name, another URL (an author): the detail is what changed.
+        old = display_value(change.old, detailed=True)
+        new = display_value(change.new, detailed=True)
+    added: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    if isinstance(change.old, list | tuple) or isinstance(change.new, list | tuple):
+        before = [display_value(item) for item in change.old or ()]
+        after = [display_value(item) for item in change.new or ()]
+        added = tuple(item for item in after if item not in before)
+        removed = tuple(item for item in before if item not in after)
+        parts = [f"added {', '.join(added)}"] if added else []
+        parts += [f"removed {', '.join(removed)}"] if removed else []
+        summary = f"{label}: " + ("; ".join(parts) or "reordered")
+    elif change.field == "description" or (
+        change.field != "url" and any(_too_long(value) for value in (change.old, change.new))
+    ):
+        summary = f"{label} added" if not old else f"{label} removed" if not new else ""
+        summary = summary or f"{label} changed"
+    elif not old:
+        summary = f"{label} set to {new}"
+    elif not new:
+        summary = f"{label} removed (was {old})"
+    else:
+        summary = f"{label}: {old} → {new}"
+    return ChangeWords(
+        field=change.field,
+        label=label,
+        old=old,
+        new=new,
+        summary=summary,
+        added=added,
+        removed=removed,
+    )
+
+
+def _too_long(value: Any) -> bool:
+    return isinstance(value, str) and (len(value) > _QUOTE_LIMIT or "\n" in value.strip())
 
 
 def _release_json(release: Release | None, path: str) -> dict[str, Any]:

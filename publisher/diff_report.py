@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
 
-from publisher.diff import FieldChange, RoadmapDiff, SectionPath
+from publisher.diff import RoadmapDiff, SectionPath, describe_change
 from publisher.model import Release, Resource
 
 # style(text, role) → text: the CLI passes one that colours by role on a terminal.
@@ -26,24 +25,6 @@ def _side(release: Release | None, path: str) -> str:
 
 def _path(section: SectionPath) -> str:
     return " › ".join(section)  # noqa: RUF001 (a typographic separator, on purpose)
-
-
-def _shorten(text: str, width: int = 72) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
-
-
-def display_value(value: Any) -> str:
-    """A field value as one short line: ``(none)``, ``a, b``, ``Name <url>`` …"""
-    if value is None or value == ():
-        return "(none)"
-    if isinstance(value, tuple | list):
-        return ", ".join(value)
-    if isinstance(value, dict):
-        name = value.get("name", "")
-        extra = value.get("url") or value.get("email")
-        return f"{name} <{extra}>" if extra else name
-    return _shorten(str(value))
 
 
 def summary_line(changes: RoadmapDiff) -> str:
@@ -90,7 +71,7 @@ def format_text(changes: RoadmapDiff, style: Style = _plain) -> str:
         lines.append(style(f"~ {_label(change.resource)}  [{_path(change.section)}]{note}", role))
         lines += [
             style(
-                f"    {field.field}: {display_value(field.old)} → {display_value(field.new)}",
+                f"    {describe_change(field).summary}",
                 "cosmetic" if change.cosmetic else "detail",
             )
             for field in change.changes
@@ -123,14 +104,6 @@ def _markdown_link(resource: Resource) -> str:
         # Angle brackets keep parentheses inside a URL from ending the link early.
         url = "<" + url.replace("<", "%3C").replace(">", "%3E") + ">"
     return f"[{title}]({url})"
-
-
-def _markdown_field(field: FieldChange) -> str:
-    if field.field == "description":
-        return "description updated"
-    if field.new is None or field.new == ():
-        return f"{field.field} removed"
-    return f"{field.field}: {escape_markdown(display_value(field.new))}"
 
 
 def format_markdown(changes: RoadmapDiff) -> str:
@@ -173,7 +146,7 @@ def format_markdown(changes: RoadmapDiff) -> str:
     for change in changes.announced_updates:
         # An explicit id is bookkeeping, not news: the changelog never mentions it.
         details = "; ".join(
-            _markdown_field(field) for field in change.changes if field.field != "id"
+            escape_markdown(describe_change(field).summary) for field in change.announced_changes
         )
         entry(
             change.section_ids,

@@ -9,6 +9,7 @@ Timestamps come from release dates, never from the clock, so a rebuild changes n
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -23,7 +24,7 @@ from feedgen.entry import FeedEntry
 from feedgen.ext.base import BaseExtension
 from feedgen.feed import FeedGenerator
 
-from publisher.diff import FieldChange, ResourceChange, RoadmapDiff
+from publisher.diff import ChangeWords, ResourceChange, RoadmapDiff, describe_change
 from publisher.errors import DataError, Problem
 from publisher.links import (
     PAGE_FILE,
@@ -380,73 +381,20 @@ class _EntryMaker:
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ChangeText:
-    """One changed field as the templates show it. ``old``/``new`` are display texts;
-    ``added``/``removed`` list items of list fields; ``links`` marks URL values."""
-
-    field: str
-    label: str
-    old: str = ""
-    new: str = ""
-    added: tuple[str, ...] = ()
-    removed: tuple[str, ...] = ()
-    links: bool = False
+def _describe_changes(change: ResourceChange) -> list[ChangeWords]:
+    """What readers hear changed, in the words every output uses (cleaned for XML)."""
+    return [_clean_words(describe_change(field)) for field in change.announced_changes]
 
 
-_FIELD_LABELS = {
-    "title": "Title",
-    "url": "Link",
-    "id": "Id",
-    "kind": "Kind",
-    "author": "Author",
-    "description": "Description",
-    "tags": "Tags",
-    "cost": "Cost",
-    "time": "Time",
-    "level": "Level",
-    "prerequisites": "Prerequisites",
-}
-
-
-def _describe_changes(change: ResourceChange) -> list[ChangeText]:
-    """What readers hear changed: every field but an explicit id (diff never announces it)."""
-    return [_describe_change(field) for field in change.changes if field.field != "id"]
-
-
-def _describe_change(change: FieldChange) -> ChangeText:
-    """A field change as display text: lists as added/removed items, values as short text."""
-    label = _FIELD_LABELS.get(change.field, change.field.replace("_", " ").capitalize())
-    if isinstance(change.old, list | tuple) or isinstance(change.new, list | tuple):
-        old_items = [_display(value) for value in change.old or ()]
-        new_items = [_display(value) for value in change.new or ()]
-        return ChangeText(
-            field=change.field,
-            label=label,
-            added=tuple(item for item in new_items if item not in old_items),
-            removed=tuple(item for item in old_items if item not in new_items),
-        )
-    if change.field == "description":
-        # The new description is shown in full above; repeating old and new helps nobody.
-        return ChangeText(field=change.field, label=label)
-    return ChangeText(
-        field=change.field,
-        label=label,
-        old=_display(change.old),
-        new=_display(change.new),
-        links=change.field == "url",
+def _clean_words(words: ChangeWords) -> ChangeWords:
+    return dataclasses.replace(
+        words,
+        old=_clean(words.old),
+        new=_clean(words.new),
+        summary=_clean(words.summary),
+        added=tuple(map(_clean, words.added)),
+        removed=tuple(map(_clean, words.removed)),
     )
-
-
-def _display(value: Any) -> str:
-    """A JSON-compatible value as one line of text."""
-    if value is None:
-        return ""
-    if isinstance(value, dict):
-        return _clean(str(value.get("name") or value.get("url") or ""))
-    if isinstance(value, Author):
-        return _clean(value.name)
-    return _clean(str(value))
 
 
 def _strip_relative_links(tag: str, attribute: str, value: str) -> str | None:

@@ -33,10 +33,10 @@ import jinja2
 from publisher import links
 from publisher.diff import (
     EMPTY_ROADMAP,
-    FieldChange,
     ResourceChange,
     ResourceMove,
     RoadmapDiff,
+    describe_change,
     diff,
 )
 from publisher.errors import DataError, NotFoundError, Problem, TemplateError
@@ -60,18 +60,6 @@ _WHITESPACE = re.compile(r"\s+")
 # Line breaks, other control characters and Unicode line/paragraph separators: none may reach
 # a header, where a line break would start a new header (injection).
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u0085\u2028\u2029]+")
-_FIELD_LABELS = {
-    "title": "title",
-    "url": "link",
-    "kind": "kind",
-    "author": "author",
-    "description": "description",
-    "tags": "tags",
-    "cost": "cost",
-    "time": "time",
-    "level": "level",
-    "prerequisites": "prerequisites",
-}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -212,41 +200,6 @@ def selection_includes(sections: frozenset[str] | None, section_ids: Iterable[st
     return not sections or any(section_id in sections for section_id in section_ids)
 
 
-def describe_field_change(change: FieldChange) -> str:
-    """One line saying what changed in a field, e.g. ``cost: free (was paid)``."""
-    label = _FIELD_LABELS.get(change.field, change.field)
-    old, new = change.old, change.new
-    if change.field == "description":
-        return "description rewritten" if old and new else f"description {_set_or_removed(new)}"
-    if isinstance(old, list | tuple) or isinstance(new, list | tuple):
-        before, after = tuple(old or ()), tuple(new or ())
-        gained = [item for item in after if item not in before]
-        lost = [item for item in before if item not in after]
-        parts = []
-        if gained:
-            parts.append("added " + ", ".join(map(str, gained)))
-        if lost:
-            parts.append("removed " + ", ".join(map(str, lost)))
-        return f"{label}: " + ("; ".join(parts) or "reordered")
-    if change.field == "title":
-        return f"renamed from “{_value_text(old)}”"
-    if not old:
-        return f"{label}: {_value_text(new)} (new)"
-    if not new:
-        return f"{label} removed (was {_value_text(old)})"
-    return f"{label}: {_value_text(new)} (was {_value_text(old)})"
-
-
-def _set_or_removed(value: Any) -> str:
-    return "added" if value else "removed"
-
-
-def _value_text(value: Any) -> str:
-    if isinstance(value, dict):
-        return str(value.get("name") or value.get("url") or value.get("email") or "")
-    return "" if value is None else str(value)
-
-
 def safe_url(url: str) -> str:
     """``url`` when it is http, https or mailto, else '' (a ``javascript:`` link never reaches
     an href, whatever built the data)."""
@@ -310,9 +263,7 @@ def _group_changes(
         if selection_includes(sections, change.section_ids):
             updated_identities.add(change.resource.identity)
             lines = tuple(
-                describe_field_change(field_change)
-                for field_change in change.changes
-                if field_change.field in _FIELD_LABELS
+                describe_change(field_change).summary for field_change in change.announced_changes
             )
             lines += tuple(
                 _move_line(move)

@@ -14,9 +14,8 @@ import pytest
 from click.testing import CliRunner
 
 from publisher import build, links
-from publisher.changelog import describe_change, escape_markdown, link_destination
+from publisher.changelog import escape_markdown, link_destination
 from publisher.cli import main
-from publisher.diff import FieldChange
 from publisher.load import open_project
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "changelog-project"
@@ -211,29 +210,6 @@ def test_a_moved_and_updated_resource_keeps_one_anchor(tmp_path: Path) -> None:
     groups = {text_of(section.find("h3")): text_of(section) for section in release.iter("section")}  # type: ignore[arg-type]
     assert "The Batch" in groups["Updated"]
     assert "from Reading to Courses" in groups["Moved"]
-
-
-def test_describe_change_quotes_short_values_and_summarizes_long_ones() -> None:
-    assert describe_change(FieldChange(field="cost", old="free", new="paid")).summary == (
-        "cost: free → paid"
-    )
-    assert describe_change(FieldChange(field="kind", old=None, new="course")).summary == (
-        "kind set to course"
-    )
-    assert describe_change(FieldChange(field="tags", old=("a",), new=None)).summary == (
-        "tags removed (was a)"
-    )
-    author = {"name": "Andrew Ng", "url": "https://example.org/ng"}
-    assert describe_change(FieldChange(field="author", old=None, new=author)).summary == (
-        "author set to Andrew Ng"
-    )
-    long = "word " * 40
-    assert describe_change(FieldChange(field="description", old="x", new=long)).summary == (
-        "description rewritten"
-    )
-    assert describe_change(FieldChange(field="url", old="https://a", new="https://b")).label == (
-        "URL"
-    )
 
 
 def test_markdown_escaping_shows_text_as_itself() -> None:

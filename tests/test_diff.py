@@ -8,7 +8,14 @@ from typing import Any
 
 import pytest
 
-from publisher.diff import RoadmapDiff, diff, diff_to_json, release_history
+from publisher.diff import (
+    FieldChange,
+    RoadmapDiff,
+    describe_change,
+    diff,
+    diff_to_json,
+    release_history,
+)
 from publisher.load import build_snapshot, load_releases, open_project
 from publisher.model import Snapshot
 
@@ -328,3 +335,34 @@ def test_key_order_in_yaml_is_not_a_change() -> None:
     reordered = {key: document[key] for key in reversed(document)}
     assert list(reordered["sections"][0]["resources"][0]) == ["kind", "url", "title"]
     assert diff(snapshot(BASE), snapshot(reordered)).is_empty
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (FieldChange(field="cost", old="free", new="paid"), "cost: free → paid"),
+        (FieldChange(field="kind", old=None, new="course"), "kind set to course"),
+        (FieldChange(field="level", old="beginner", new=None), "level removed (was beginner)"),
+        (FieldChange(field="title", old="Old", new="New"), "title: Old → New"),
+        (FieldChange(field="url", old="https://a", new="https://b"), "link: https://a → https://b"),
+        (FieldChange(field="description", old="a", new="b"), "description changed"),
+        (FieldChange(field="description", old=None, new="b"), "description added"),
+        (FieldChange(field="time", old="1 hour", new="word " * 40), "time changed"),
+        (
+            FieldChange(field="author", old=None, new={"name": "Ng", "url": "https://x.org"}),
+            "author set to Ng",
+        ),
+        (
+            FieldChange(
+                field="author",
+                old={"name": "Ng", "url": "https://x.org"},
+                new={"name": "Ng", "url": "https://y.org"},
+            ),
+            "author: Ng <https://x.org> → Ng <https://y.org>",
+        ),
+        (FieldChange(field="tags", old=("a", "b"), new=("b", "c")), "tags: added c; removed a"),
+        (FieldChange(field="tags", old=("a",), new=None), "tags: removed a"),
+    ],
+)
+def test_describe_change_is_the_wording_of_every_output(change: FieldChange, expected: str) -> None:
+    assert describe_change(change).summary == expected

@@ -70,10 +70,10 @@ def test_text_marks_each_kind_of_change_with_its_role(changes: Any) -> None:
     assert "<added>+ A *starred* [thing] <https://x.org/a_(b)>  [Courses & classes]" in lines
     assert "<removed>- Old one <https://old.example>  [Courses]" in lines
     assert "<updated>~ CS229 <https://example.org/cs229>  [Courses & classes]" in lines
-    assert "<detail>    kind: (none) → course" in lines
+    assert "<detail>    kind set to course" in lines
     # The cosmetic update and its detail are dimmed, and say so without colour too.
     assert "<cosmetic>~ Fast AI <http://fast.ai>  [Courses & classes]  (cosmetic)" in lines
-    assert "<cosmetic>    url: https://fast.ai/ → http://fast.ai" in lines
+    assert "<cosmetic>    link: https://fast.ai/ → http://fast.ai" in lines
     assert "<moved>> PyTorch  [Tools] → [Courses & classes]" in lines
 
 
@@ -92,7 +92,7 @@ def test_markdown_groups_by_section_and_leaves_out_cosmetic_updates(changes: Any
     courses = markdown.split("### Courses & classes\n\n")[1]
     assert courses.splitlines()[:4] == [
         r"- **Added** [A \*starred\* \[thing\]](<https://x.org/a_(b)>)",
-        "- **Updated** [CS229](https://example.org/cs229): kind: course",
+        "- **Updated** [CS229](https://example.org/cs229): kind set to course",
         "- **Moved** PyTorch from Tools",
         "- **Removed** [Old one](https://old.example)",
     ]
@@ -149,6 +149,6 @@ def test_markdown_never_mentions_an_explicit_id() -> None:
     new["sections"][0]["resources"][0].update(id="cs229", kind="course")
     changes = diff(build_snapshot(OLD, "1.yaml"), build_snapshot(new, "2.yaml"))
     assert [field.field for field in changes.updated[0].changes] == ["id", "kind"]
-    assert "- **Updated** [CS229](https://example.org/cs229): kind: course\n" in format_markdown(
-        changes
+    assert "- **Updated** [CS229](https://example.org/cs229): kind set to course\n" in (
+        format_markdown(changes)
     )

@@ -248,7 +248,7 @@ def test_bundled_entries(bundled, environment) -> None:
     )
     assert feed.entries[0].link == first.resource.url
     assert feed.entries[0].published_parsed[:6] == (2024, 2, 1, 0, 0, 50)
-    assert "Kind" in feed.entries[0].content[0].value
+    assert "<li>kind set to course</li>" in feed.entries[0].content[0].value
     assert feed.entries[0].tags[0].term == first.section[0]
     releases = feedparser.parse(files["releases/atom.xml"])
     assert [entry.link for entry in releases.entries] == [

@@ -172,7 +172,7 @@ def test_changes_are_grouped_by_section_with_links_and_what_changed(
     assert "* NEW: Stanford's CS229\n  https://example.org/cs229\n" in text
     assert "course · by Andrew Ng · free · 60 hours" in text
     assert "tags: added pytorch" in text
-    assert "kind: course (new)" in text
+    assert "kind set to course" in text
     assert "moved from Tools to Learn From Others \u203a Newsletters" in text
     assert "* REMOVED: An old blog" in text
     assert '<a href="https://example.org/cs229" style="font-weight:600;">' in rendered.html
@@ -258,27 +258,6 @@ def test_markdown_to_text_writes_links_out() -> None:
     )
     # CommonMark makes no link of a javascript: URL: it stays literal, inert text.
     assert mail.markdown_to_text("[bad](javascript:alert(1))") == "[bad](javascript:alert(1))"
-
-
-@pytest.mark.parametrize(
-    ("change", "expected"),
-    [
-        (FieldChange(field="cost", old="paid", new="free"), "cost: free (was paid)"),
-        (FieldChange(field="level", old="beginner", new=None), "level removed (was beginner)"),
-        (FieldChange(field="title", old="Old", new="New"), "renamed from “Old”"),
-        (FieldChange(field="description", old="a", new="b"), "description rewritten"),
-        (
-            FieldChange(field="author", old=None, new={"name": "Ng", "url": "https://x.org"}),
-            "author: Ng (new)",
-        ),
-        (
-            FieldChange(field="tags", old=("a", "b"), new=("b", "c")),
-            "tags: added c; removed a",
-        ),
-    ],
-)
-def test_describe_field_change(change: FieldChange, expected: str) -> None:
-    assert mail.describe_field_change(change) == expected
 
 
 def test_golden_html_and_text(

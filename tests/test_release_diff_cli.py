@@ -109,9 +109,9 @@ def test_diff_text_shows_the_bundled_updates(project: Path) -> None:
     cs229 = lines.index(next(line for line in lines if "CS229" in line))
     assert lines[cs229].startswith("~ Stanford's CS229 w/Andrew Ng <https://www.youtube.com/")
     assert lines[cs229 + 1 : cs229 + 4] == [
-        "    kind: (none) → course",
-        "    author: (none) → Andrew Ng",
-        "    cost: (none) → free",
+        "    kind set to course",
+        "    author set to Andrew Ng",
+        "    cost set to free",
     ]
     assert sum(line.startswith("~ ") for line in lines) == 51
 
