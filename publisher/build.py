@@ -10,6 +10,10 @@ Speed: a build records a fingerprint of everything its outputs depend on (data f
 templates, the package's code, the versions of the libraries that render) and the sha256 of
 every output in ``.publisher/cache/build-state.json``. When the fingerprint is unchanged,
 `check` and `build` only hash the outputs instead of loading and rendering every release.
+Otherwise the history comes from the snapshot/diff caches (`releases.iter_history`) and each
+release's email web copy (the costliest output per release: MJML) from a render cache keyed
+by that release's diff, site.yaml, the templates and the code, so a build after one new
+release renders one web copy.
 """
 
 from __future__ import annotations
@@ -23,7 +27,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from publisher import __version__, changelog, feeds, links, mail
+import jinja2
+
+from publisher import __version__, cache, changelog, feeds, links, mail
 from publisher.diff import RoadmapDiff
 from publisher.load import Project, load_site_of, release_files
 from publisher.model import Site
@@ -106,7 +112,42 @@ class CheckResult:
         return not (self.stale or self.missing or self.extra)
 
 
-# --- rendering (no effects) ---------------------------------------------------------------
+# --- rendering (no effects but the optional render cache) -------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RenderedFile:
+    """One rendered output, as the render cache keeps it."""
+
+    content: bytes
+
+
+class WebCopies:
+    """Each release's email web copy, from the render cache when its inputs are unchanged.
+
+    ``fingerprint`` covers everything but the release's diff that a web copy depends on
+    (site.yaml, the templates, the code, the rendering libraries): see `render_fingerprint`.
+    A None folder renders every copy; ``read_only`` uses the cache without adding to it.
+    """
+
+    def __init__(self, folder: Path | None, fingerprint: str, *, read_only: bool = False) -> None:
+        self.store = cache.Cache(folder, RenderedFile, "web-copy", read_only=read_only)
+        self.fingerprint = fingerprint.encode()
+        self.rendered = 0  # how many were rendered rather than read: for tests and benchmarks
+
+    def web_copy(self, site: Site, item: RoadmapDiff, environment: jinja2.Environment) -> bytes:
+        """The bytes of `mail.web_copy(site, item, environment)`."""
+        if self.store.folder is None:
+            self.rendered += 1
+            return mail.web_copy(site, item, environment)
+        key = cache.content_key(self.fingerprint + b"\0" + cache.value_key(item).encode())
+        hit = self.store.get(key)
+        if isinstance(hit, RenderedFile):
+            return hit.content
+        content = mail.web_copy(site, item, environment)
+        self.rendered += 1
+        self.store.put(key, RenderedFile(content=content))
+        return content
 
 
 def render_outputs(
@@ -115,15 +156,17 @@ def render_outputs(
     paths: BuildPaths,
     *,
     templates_dir: Path | None = None,
+    web_copies: WebCopies | None = None,
 ) -> dict[Path, bytes]:
     """Every output of a build as bytes, keyed by its path: CHANGELOG.md in the project root,
     the page, feeds and email web copies in the output folder, and the manifest."""
     environment = template_environment(templates_dir)
     entries = changelog.release_entries(site, history)
     published: dict[str, bytes] = dict(feeds.render_feeds(site, history, environment))
+    make_web_copy = web_copies.web_copy if web_copies is not None else mail.web_copy
     for item in history:
         if item.new is not None:
-            published[links.release_page_path(item.new.version)] = mail.web_copy(
+            published[links.release_page_path(item.new.version)] = make_web_copy(
                 site, item, environment
             )
     feed_paths = tuple(published)
@@ -192,14 +235,28 @@ def input_fingerprint(paths: BuildPaths) -> str:
         digest.update(data)
 
     project = paths.project
+    add("rendering", render_fingerprint(project).encode())
+    add("output", str(paths.output_dir.resolve()).encode())
+    add("changelog", str(paths.changelog.resolve()).encode())
+    for path in sorted(release_files(project)):
+        add(f"release {path.name}", _read(path))
+    return digest.hexdigest()
+
+
+def render_fingerprint(project: Project) -> str:
+    """A sha256 over what rendering depends on besides the history: site.yaml, the project's
+    and the default templates, this package's code, the versions of Python and of the
+    rendering libraries."""
+    digest = hashlib.sha256()
+
+    def add(label: str, data: bytes) -> None:
+        digest.update(f"{label}\0{len(data)}\0".encode())
+        digest.update(data)
+
     add("tool", f"{__version__} python {sys.version_info[:2]}".encode())
     for library in _RENDERING_LIBRARIES:
         add("library", f"{library} {_version_of(library)}".encode())
-    add("output", str(paths.output_dir.resolve()).encode())
-    add("changelog", str(paths.changelog.resolve()).encode())
     add("site", _read(project.site_path))
-    for path in sorted(release_files(project)):
-        add(f"release {path.name}", _read(path))
     package = Path(__file__).parent
     for folder, pattern in (
         (package, "*.py"),
@@ -300,7 +357,10 @@ def _load_and_render(
     history = tuple(
         iter_history(project, cache_dir=cache_dir, read_only=not writes, progress=progress)
     )
-    files = render_outputs(site, history, paths, templates_dir=project.templates_dir)
+    web_copies = WebCopies(cache_dir, render_fingerprint(project), read_only=not writes)
+    files = render_outputs(
+        site, history, paths, templates_dir=project.templates_dir, web_copies=web_copies
+    )
     gone = tuple(path for path in read_manifest(paths) if path not in files)
     return files, gone
 

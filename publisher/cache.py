@@ -152,6 +152,18 @@ def decode(cls: type[T], data: bytes) -> T:
     return _dataclass_codec(cls)[1](marshal.loads(data))  # type: ignore[no-any-return]
 
 
+def value_key(instance: Any) -> str:
+    """The sha256 of a frozen dataclass instance's value: equal values, equal keys.
+
+    `encode` is not canonical for this: marshal (format 3 and later) writes an object seen
+    twice as a back-reference, so equal values built differently encode differently.
+    Format 2 writes no references.
+    """
+    return hashlib.sha256(
+        marshal.dumps(_dataclass_codec(type(instance))[0](instance), 2)
+    ).hexdigest()
+
+
 def content_key(data: bytes) -> str:
     """The key of some bytes: their sha256, hex."""
     return hashlib.sha256(data).hexdigest()

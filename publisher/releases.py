@@ -108,7 +108,8 @@ def index_releases(
     for path in sorted(release_files(project)):
         data = read_bytes(path, project.label(path))
         key = cache.content_key(data)
-        release = history_cache.headers.get(key) or _release_block(data)
+        cached = history_cache.headers.get(key)
+        release = cached or _release_block(data)
         if release is None or release.version != path.stem:
             try:
                 snapshot = load_release_file(project, path)
@@ -118,7 +119,10 @@ def index_releases(
             assert snapshot.release is not None
             release = snapshot.release
             history_cache.snapshots.put(key, snapshot)
-        history_cache.headers.put(key, release)
+        if release != cached:
+            # Only when new: rewriting thousands of entries on every build costs more than
+            # reading them.
+            history_cache.headers.put(key, release)
         entries.append(ReleaseFile(path=path, key=key, release=release))
     first_file: dict[str, Path] = {}
     for entry in entries:

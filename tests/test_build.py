@@ -14,7 +14,8 @@ from click.testing import CliRunner
 from publisher import build, output
 from publisher.cli import main
 from publisher.errors import TemplateError
-from publisher.load import open_project
+from publisher.load import load_site_of, open_project
+from publisher.releases import iter_history
 from publisher.render import template_environment
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "changelog-project"
@@ -260,3 +261,94 @@ def test_bad_data_is_reported_without_writing(root: Path) -> None:
     assert "data/releases/2024.02.yaml:" in result.output
     assert not (root / "feeds").exists()
     assert not (root / "CHANGELOG.md").exists()
+
+
+# --- the render cache of web copies ---------------------------------------------------------
+
+
+def _render_with(root: Path, web_copies: build.WebCopies | None) -> dict[Path, bytes]:
+    project = open_project(root)
+    history = tuple(iter_history(project))
+    return build.render_outputs(
+        load_site_of(project),
+        history,
+        build.build_paths(project),
+        templates_dir=project.templates_dir,
+        web_copies=web_copies,
+    )
+
+
+def _web_copy_entries(root: Path) -> list[Path]:
+    return sorted((root / ".publisher" / "cache" / "web-copy").rglob("*.bin"))
+
+
+def test_web_copies_are_reused_while_their_inputs_are_unchanged(root: Path) -> None:
+    folder = root / ".publisher" / "cache"
+    fingerprint = build.render_fingerprint(open_project(root))
+    first = build.WebCopies(folder, fingerprint)
+    rendered = _render_with(root, first)
+    assert first.rendered == 3
+    second = build.WebCopies(folder, fingerprint)
+    assert _render_with(root, second) == rendered
+    assert second.rendered == 0
+    # Byte for byte what rendering without any cache gives.
+    assert _render_with(root, None) == rendered
+    # Another site.yaml (or template, or code) is another fingerprint: rendered again.
+    site = root / "data" / "site.yaml"
+    site.write_text(site.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    changed = build.WebCopies(folder, build.render_fingerprint(open_project(root)))
+    _render_with(root, changed)
+    assert changed.rendered == 3
+
+
+@pytest.mark.parametrize("damage", ["truncate", "flip", "old-format", "empty"])
+def test_damaged_web_copy_entries_are_ignored_and_rebuilt(root: Path, damage: str) -> None:
+    folder = root / ".publisher" / "cache"
+    fingerprint = build.render_fingerprint(open_project(root))
+    expected = _render_with(root, build.WebCopies(folder, fingerprint))
+    entries = _web_copy_entries(root)
+    assert len(entries) == 3
+    for entry in entries:
+        data = entry.read_bytes()
+        if damage == "truncate":
+            entry.write_bytes(data[: len(data) // 2])
+        elif damage == "flip":
+            entry.write_bytes(data[:-10] + bytes([data[-10] ^ 0xFF]) + data[-9:])
+        elif damage == "old-format":
+            entry.write_bytes(data.replace(b"web-copy", b"web-copz", 1))
+        else:
+            entry.write_bytes(b"")
+    again = build.WebCopies(folder, fingerprint)
+    assert _render_with(root, again) == expected
+    assert again.rendered == 3
+    # Rebuilt: the next render reads them again.
+    third = build.WebCopies(folder, fingerprint)
+    _render_with(root, third)
+    assert third.rendered == 0
+
+
+def test_no_cache_and_check_do_not_write_web_copies(root: Path) -> None:
+    result = run(root, "build", "--no-cache")
+    assert result.exit_code == 0, result.output
+    assert _web_copy_entries(root) == []
+    assert build.check(paths_of(root), use_cache=True).ok
+    assert _web_copy_entries(root) == []
+
+
+def test_a_warm_build_after_a_new_release_matches_a_build_without_cache(
+    root: Path, tmp_path: Path
+) -> None:
+    newest = root / "data" / "releases" / "2024.03.yaml"
+    held = tmp_path / "2024.03.yaml"
+    shutil.move(newest, held)
+    build.build(paths_of(root))
+    assert len(_web_copy_entries(root)) == 2
+    shutil.move(held, newest)
+    warm = build.build(paths_of(root))
+    assert any(path.name == "2024.03.html" for path in warm.written)
+    assert len(_web_copy_entries(root)) == 3
+    cold = tmp_path / "cold"
+    shutil.copytree(root, cold, ignore=shutil.ignore_patterns(".publisher", "feeds", "*.md"))
+    assert run(cold, "build", "--no-cache").exit_code == 0
+    assert snapshot(cold / "feeds") == snapshot(root / "feeds")
+    assert (cold / "CHANGELOG.md").read_bytes() == (root / "CHANGELOG.md").read_bytes()

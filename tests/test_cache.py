@@ -8,7 +8,7 @@ import pytest
 
 from publisher import cache
 from publisher.load import load_releases, open_project
-from publisher.model import Snapshot
+from publisher.model import Resource, Snapshot
 
 
 @pytest.fixture
@@ -85,3 +85,15 @@ def test_a_disabled_or_unwritable_cache_only_costs_speed(
 def test_content_key_depends_on_every_byte() -> None:
     assert cache.content_key(b"title: a\n") != cache.content_key(b"title: b\n")
     assert cache.content_key(b"same") == cache.content_key(b"same")
+
+
+def test_value_key_depends_on_the_value_not_on_shared_objects() -> None:
+    shared = "".join(["deep", "-learning"])  # built at run time: not interned
+    tags_shared = (shared, shared)
+    tags_apart = ("".join(["deep", "-learning"]), "".join(["deep-", "learning"]))
+    one = Resource(title="t", identity="i", tags=tags_shared)
+    other = Resource(title="t", identity="i", tags=tags_apart)
+    assert one == other
+    # encode() may differ (marshal back-references); the value key may not.
+    assert cache.value_key(one) == cache.value_key(other)
+    assert cache.value_key(one) != cache.value_key(Resource(title="t", identity="j"))
