@@ -32,56 +32,11 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from generate import HOSTS, KINDS, WORDS
 
 from publisher.diff import diff
 from publisher.load import load_snapshot
 
-WORDS = [
-    "learn",
-    "deep",
-    "machine",
-    "model",
-    "neural",
-    "network",
-    "data",
-    "python",
-    "course",
-    "guide",
-    "practical",
-    "introduction",
-    "advanced",
-    "theory",
-    "math",
-    "linear",
-    "algebra",
-    "probability",
-    "statistics",
-    "vision",
-    "language",
-    "transformer",
-    "training",
-    "inference",
-    "scaling",
-    "paper",
-    "video",
-    "lecture",
-    "book",
-    "notes",
-    "project",
-    "hands-on",
-    "beginner",
-    "research",
-    "production",
-    "systems",
-    "optimization",
-    "gradient",
-    "descent",
-    "attention",
-    "embedding",
-    "retrieval",
-]
-KINDS = ("course", "video", "book", "article", "newsletter", "person", "tool", "paper", "other")
-HOSTS = ("example.org", "www.example.com", "youtube.com", "arxiv.org", "github.com", "x.com")
 COMMAND_GOAL = 1.3
 FUNCTION_GOAL = 0.05
 

@@ -26,38 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
-WORDS = [
-    "learn",
-    "deep",
-    "machine",
-    "model",
-    "neural",
-    "network",
-    "data",
-    "python",
-    "course",
-    "guide",
-    "practical",
-    "introduction",
-    "advanced",
-    "theory",
-    "math",
-    "linear",
-    "algebra",
-    "probability",
-    "statistics",
-    "vision",
-    "language",
-    "transformer",
-    "training",
-    "inference",
-    "scaling",
-    "optimisation",
-    "gradient",
-    "loss",
-    "attention",
-    "embedding",
-]
+from generate import WORDS
 
 
 def words(rng: random.Random, count: int) -> str:

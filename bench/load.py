@@ -20,19 +20,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import yaml
+from generate import HOSTS, KINDS, WORDS
 
 from publisher.load import load_snapshot
 
-_WORD_LIST = (
-    "learn deep machine model neural network data python course guide practical "
-    "introduction advanced theory math linear algebra probability statistics vision "
-    "language transformer training inference scaling paper video lecture book notes "
-    "project hands-on beginner research production systems optimization gradient "
-    "descent attention embedding retrieval"
-)
-WORDS = tuple(_WORD_LIST.split())
-KINDS = ("course", "video", "book", "article", "newsletter", "person", "tool", "paper", "other")
-HOSTS = ("example.org", "www.example.com", "youtube.com", "arxiv.org", "github.com", "x.com")
 GOAL = 1.3
 
 
