@@ -199,39 +199,41 @@ class _Anchors:
 
 
 def _resource_entry(site: Site, anchors: _Anchors, change: ResourceChange) -> ChangeEntry:
-    resource = change.resource
-    anchor, target = anchors.claim(resource.identity)
-    return ChangeEntry(
-        title=resource.title,
-        url=resource.url,
-        link=resource.url or links.site_url(site, f"{links.PAGE_FILE}#{target}"),
-        anchor=anchor,
-        section=change.section,
+    return _entry(
+        site,
+        anchors,
+        change.resource,
+        change.section,
         changes=tuple(describe_change(field) for field in change.announced_changes),
-        kind=resource.kind,
-        author=_author_name(resource),
-        cost=resource.cost,
     )
 
 
 def _move_entry(site: Site, anchors: _Anchors, move: ResourceMove) -> ChangeEntry:
-    resource = move.resource
+    return _entry(site, anchors, move.resource, move.to_section, from_section=move.from_section)
+
+
+def _entry(
+    site: Site,
+    anchors: _Anchors,
+    resource: Resource,
+    section: tuple[str, ...],
+    *,
+    from_section: tuple[str, ...] = (),
+    changes: tuple[ChangeWords, ...] = (),
+) -> ChangeEntry:
     anchor, target = anchors.claim(resource.identity)
     return ChangeEntry(
         title=resource.title,
         url=resource.url,
         link=resource.url or links.site_url(site, f"{links.PAGE_FILE}#{target}"),
         anchor=anchor,
-        section=move.to_section,
-        from_section=move.from_section,
+        section=section,
+        from_section=from_section,
+        changes=changes,
         kind=resource.kind,
-        author=_author_name(resource),
+        author=resource.author.name if resource.author else "",
         cost=resource.cost,
     )
-
-
-def _author_name(resource: Resource) -> str:
-    return resource.author.name if resource.author else ""
 
 
 def _section_notes(change: RoadmapDiff) -> tuple[SectionNote, ...]:
