@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from publisher.model import (
+    RESOURCE_FIELDS,
     Author,
     Release,
     Resource,
@@ -322,19 +323,7 @@ def _same_members(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
 
 
 # The fields an update reports, in this order; ``id`` is reported but never announced.
-COMPARED_FIELDS = (
-    "title",
-    "url",
-    "id",
-    "kind",
-    "author",
-    "description",
-    "tags",
-    "cost",
-    "time",
-    "level",
-    "prerequisites",
-)
+COMPARED_FIELDS = RESOURCE_FIELDS
 # Fields an update may report that readers never hear about: an explicit id is bookkeeping.
 UNANNOUNCED_FIELDS = frozenset({"id"})
 _EQUIVALENT: dict[str, Callable[[Any, Any], bool]] = {

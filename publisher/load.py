@@ -17,6 +17,7 @@ from publisher.model import (
     COSTS,
     KINDS,
     LEVELS,
+    RESOURCE_FIELDS,
     URL_SCHEMES,
     Author,
     EmailSettings,
@@ -38,21 +39,7 @@ RELEASES_DIR = "releases"
 
 _SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-RESOURCE_KEYS = frozenset(
-    {
-        "title",
-        "url",
-        "id",
-        "kind",
-        "author",
-        "description",
-        "tags",
-        "cost",
-        "time",
-        "level",
-        "prerequisites",
-    }
-)
+RESOURCE_KEYS = frozenset(RESOURCE_FIELDS)
 SECTION_KEYS = frozenset({"title", "id", "intro", "resources", "sections"})
 ROADMAP_KEYS = frozenset({"title", "intro", "sections"})
 SNAPSHOT_KEYS = ROADMAP_KEYS | {"release"}

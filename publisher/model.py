@@ -6,7 +6,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 KINDS = frozenset(
@@ -53,6 +53,11 @@ class Resource:
     time: str = ""
     level: str = ""
     prerequisites: tuple[str, ...] = ()
+
+
+# What a resource carries in the data files, in the order they are written: every field but
+# the computed identity. The keys the loader accepts and the fields the diff compares.
+RESOURCE_FIELDS = tuple(field.name for field in fields(Resource) if field.name != "identity")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
