@@ -7,7 +7,6 @@ read, so the markdown and the page always say the same thing. Anchors and URLs c
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -22,6 +21,7 @@ from publisher.diff import (
     SectionChange,
     describe_change,
 )
+from publisher.diff_report import escape_markdown
 from publisher.model import Resource, Site
 from publisher.render import render_template
 
@@ -255,15 +255,7 @@ def _section_notes(change: RoadmapDiff) -> tuple[SectionNote, ...]:
 
 # --- markdown ---------------------------------------------------------------------------
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
-_ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")
 _DESTINATION_UNSAFE = {" ": "%20", "(": "%28", ")": "%29", "<": "%3C", ">": "%3E"}
-
-
-def escape_markdown(text: str) -> str:
-    """Text that shows as itself in CommonMark: markup characters backslash-escaped."""
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
-    return _ENTITY_LIKE.sub("&amp;", escaped)
 
 
 def link_destination(url: str) -> str:

@@ -87,12 +87,17 @@ def format_text(changes: RoadmapDiff, style: Style = _plain) -> str:
     return "\n".join(lines) + "\n"
 
 
+# Backslash-escaped: CommonMark's inline markup, "#" (a heading at a line's start) and GitHub's
+# "|" (tables) and "~" (strikethrough).
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+_ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")
 
 
 def escape_markdown(text: str) -> str:
-    """``text`` with markdown's inline syntax escaped, so a title shows as written."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    """Text that shows as itself in markdown (a title, a section path) on one line: markup
+    characters backslash-escaped, entity-like ``&`` written as ``&amp;``."""
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    return _ENTITY_LIKE.sub("&amp;", escaped)
 
 
 def _markdown_link(resource: Resource) -> str:

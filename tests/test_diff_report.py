@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import html
 from typing import Any
 
 import pytest
@@ -108,10 +109,12 @@ def test_markdown_of_no_change_says_so() -> None:
     assert format_markdown(diff(snapshot, snapshot)).endswith("\n\nNo changes.\n")
 
 
-@pytest.mark.parametrize("title", ["plain", "a*b", "[x](y)", "<b>", "a_b_", "`c`", "# h", "a|b"])
+@pytest.mark.parametrize(
+    "title", ["plain", "a*b", "[x](y)", "<b>", "a_b_", "`c`", "# h", "a|b", "AT&amp;T", "R & D"]
+)
 def test_escaped_titles_render_as_text(title: str) -> None:
-    html = MarkdownIt("commonmark").renderInline(escape_markdown(title))
-    assert html == title.replace("<", "&lt;").replace(">", "&gt;")
+    rendered = MarkdownIt("commonmark").renderInline(escape_markdown(title))
+    assert rendered == html.escape(title, quote=False)
 
 
 # --- the frozen release's text -------------------------------------------------------------
