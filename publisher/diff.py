@@ -22,6 +22,13 @@ from publisher.model import (
 
 # A section path: titles from the top-level section down, e.g. ("Learn From Others", "Newsletters").
 SectionPath = tuple[str, ...]
+# Between section titles wherever a path is shown as text: a single right-pointing angle quote.
+SECTION_SEPARATOR = " \u203a "
+
+
+def section_text(path: SectionPath) -> str:
+    """A section path as text: ``Learn From Others \u203a Newsletters``."""
+    return SECTION_SEPARATOR.join(path)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

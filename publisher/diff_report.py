@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from publisher.diff import RoadmapDiff, SectionPath, describe_change
+from publisher.diff import RoadmapDiff, SectionPath, describe_change, section_text
 from publisher.model import Release, Resource
 
 # style(text, role) → text: the CLI passes one that colours by role on a terminal.
@@ -21,10 +21,6 @@ def _side(release: Release | None, path: str) -> str:
     if release is None:
         return path or "(empty)"
     return f"{release.version} ({release.date.isoformat()})"
-
-
-def _path(section: SectionPath) -> str:
-    return " › ".join(section)  # noqa: RUF001 (a typographic separator, on purpose)
 
 
 def summary_line(changes: RoadmapDiff) -> str:
@@ -53,8 +49,12 @@ def format_text(changes: RoadmapDiff, style: Style = _plain) -> str:
     lines = [style(summary_line(changes), "heading")]
     if changes.sections_added or changes.sections_removed or changes.sections_renamed:
         lines.append("")
-        lines += [style(f"+ section {_path(s.path)}", "added") for s in changes.sections_added]
-        lines += [style(f"- section {_path(s.path)}", "removed") for s in changes.sections_removed]
+        lines += [
+            style(f"+ section {section_text(s.path)}", "added") for s in changes.sections_added
+        ]
+        lines += [
+            style(f"- section {section_text(s.path)}", "removed") for s in changes.sections_removed
+        ]
         lines += [
             style(f"~ section {s.old_title!r} renamed {s.title!r} (id {s.id})", "updated")
             for s in changes.sections_renamed
@@ -62,13 +62,19 @@ def format_text(changes: RoadmapDiff, style: Style = _plain) -> str:
     if changes.added or changes.removed or changes.updated or changes.moved:
         lines.append("")
     for change in changes.added:
-        lines.append(style(f"+ {_label(change.resource)}  [{_path(change.section)}]", "added"))
+        lines.append(
+            style(f"+ {_label(change.resource)}  [{section_text(change.section)}]", "added")
+        )
     for change in changes.removed:
-        lines.append(style(f"- {_label(change.resource)}  [{_path(change.section)}]", "removed"))
+        lines.append(
+            style(f"- {_label(change.resource)}  [{section_text(change.section)}]", "removed")
+        )
     for change in changes.updated:
         role = "cosmetic" if change.cosmetic else "updated"
         note = "  (cosmetic)" if change.cosmetic else ""
-        lines.append(style(f"~ {_label(change.resource)}  [{_path(change.section)}]{note}", role))
+        lines.append(
+            style(f"~ {_label(change.resource)}  [{section_text(change.section)}]{note}", role)
+        )
         lines += [
             style(
                 f"    {describe_change(field).summary}",
@@ -79,8 +85,8 @@ def format_text(changes: RoadmapDiff, style: Style = _plain) -> str:
     for move in changes.moved:
         lines.append(
             style(
-                f"> {_label(move.resource)}  [{_path(move.from_section)}] → "
-                f"[{_path(move.to_section)}]",
+                f"> {_label(move.resource)}  [{section_text(move.from_section)}] → "
+                f"[{section_text(move.to_section)}]",
                 "moved",
             )
         )
@@ -127,14 +133,15 @@ def format_markdown(changes: RoadmapDiff) -> str:
     if new is not None and new.notes.strip():
         blocks.append(new.notes.strip())
     section_lines = [
-        f"- Section added: {escape_markdown(_path(s.path))}" for s in changes.sections_added
+        f"- Section added: {escape_markdown(section_text(s.path))}" for s in changes.sections_added
     ]
     section_lines += [
         f"- Section renamed: {escape_markdown(s.old_title)} → {escape_markdown(s.title)}"
         for s in changes.sections_renamed
     ]
     section_lines += [
-        f"- Section removed: {escape_markdown(_path(s.path))}" for s in changes.sections_removed
+        f"- Section removed: {escape_markdown(section_text(s.path))}"
+        for s in changes.sections_removed
     ]
     if section_lines:
         blocks.append("### Sections\n\n" + "\n".join(section_lines))
@@ -163,14 +170,14 @@ def format_markdown(changes: RoadmapDiff) -> str:
             move.to_section_ids,
             move.to_section,
             f"- **Moved** {_markdown_link(move.resource)} from "
-            f"{escape_markdown(_path(move.from_section))}",
+            f"{escape_markdown(section_text(move.from_section))}",
         )
     for change in changes.removed:
         entry(
             change.section_ids, change.section, f"- **Removed** {_markdown_link(change.resource)}"
         )
     blocks += [
-        f"### {escape_markdown(_path(titles[ids]))}\n\n" + "\n".join(lines)
+        f"### {escape_markdown(section_text(titles[ids]))}\n\n" + "\n".join(lines)
         for ids, lines in groups.items()
         if lines
     ]

@@ -24,7 +24,13 @@ from feedgen.entry import FeedEntry
 from feedgen.ext.base import BaseExtension
 from feedgen.feed import FeedGenerator
 
-from publisher.diff import ChangeWords, ResourceChange, RoadmapDiff, describe_change
+from publisher.diff import (
+    ChangeWords,
+    ResourceChange,
+    RoadmapDiff,
+    describe_change,
+    section_text,
+)
 from publisher.errors import DataError, Problem
 from publisher.links import (
     PAGE_FILE,
@@ -60,7 +66,6 @@ _TAG_SPECIFIC_SAFE = frozenset(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/?"
 )
 _PERCENT_ENCODED = re.compile(r"%[0-9A-Fa-f]{2}")
-_PATH_SEPARATOR = " \u203a "  # a single right-pointing angle quote between section titles
 _SAFE_PATH_SEGMENT = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
@@ -231,7 +236,7 @@ def _section_feeds(
         yield FeedDocument(
             folder=f"sections/{_path_segment(section_id)}/",
             title=_clean(f"{site.title}: {title}"),
-            subtitle=_clean(f"New and updated resources in {_PATH_SEPARATOR.join(path) or title}"),
+            subtitle=_clean(f"New and updated resources in {section_text(path) or title}"),
             entries=tuple(entries.resource(item) for item in items),
             updated=items[0].timestamp,
             formats=("atom", "rss"),

@@ -38,6 +38,7 @@ from publisher.diff import (
     RoadmapDiff,
     describe_change,
     diff,
+    section_text,
 )
 from publisher.errors import DataError, NotFoundError, Problem, TemplateError
 from publisher.model import Release, Resource, Site, Snapshot, slugify
@@ -54,7 +55,6 @@ PREHEADER_TEMPLATE = "email/preheader.txt.j2"
 TOKEN_PLACEHOLDER = "PUBLISHERxUNSUBSCRIBExTOKENx7c1f94be"
 
 TEXT_WIDTH = 78
-SECTION_SEPARATOR = " \u203a "  # a single right-pointing angle quote between section titles
 _SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 _WHITESPACE = re.compile(r"\s+")
 # Line breaks, other control characters and Unicode line/paragraph separators: none may reach
@@ -86,7 +86,7 @@ class EmailGroup:
     @property
     def title(self) -> str:
         """The section path as one heading: ``Learn From Others \u203a Newsletters``."""
-        return SECTION_SEPARATOR.join(self.path) or "Other"
+        return section_text(self.path) or "Other"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -294,10 +294,7 @@ def _group_changes(
 
 
 def _move_line(move: ResourceMove) -> str:
-    return (
-        f"moved from {SECTION_SEPARATOR.join(move.from_section)}"
-        f" to {SECTION_SEPARATOR.join(move.to_section)}"
-    )
+    return f"moved from {section_text(move.from_section)} to {section_text(move.to_section)}"
 
 
 # --- rendering ---------------------------------------------------------------------------
