@@ -249,15 +249,14 @@ def _group_changes(
         groups.setdefault(ids, (path, []))[1].append(entry)
         counts[counted] += 1
 
-    change: ResourceChange
-    for change in changes.added:
+    def add_listed(kind: str, change: ResourceChange) -> None:
+        # An added or removed resource: listed as it is, counted under its kind.
         if selection_includes(sections, change.section_ids):
-            add(
-                change.section_ids,
-                change.section,
-                _entry(site, version, "added", change.resource),
-                "added",
-            )
+            entry = _entry(site, version, kind, change.resource)
+            add(change.section_ids, change.section, entry, kind)
+
+    for change in changes.added:
+        add_listed("added", change)
     updated_identities = set()
     for change in changes.announced_updates:
         if selection_includes(sections, change.section_ids):
@@ -279,13 +278,7 @@ def _group_changes(
             entry = _entry(site, version, "moved", move.resource, (_move_line(move),))
             add(move.to_section_ids, move.to_section, entry, "updated")
     for change in changes.removed:
-        if selection_includes(sections, change.section_ids):
-            add(
-                change.section_ids,
-                change.section,
-                _entry(site, version, "removed", change.resource),
-                "removed",
-            )
+        add_listed("removed", change)
     ordered = tuple(
         EmailGroup(path=path, section_ids=ids, entries=tuple(entries))
         for ids, (path, entries) in groups.items()
