@@ -189,13 +189,13 @@ class _Anchors:
         self.version = version
         self.taken: set[str] = set()
 
-    def claim(self, identity: str) -> tuple[str, str]:
-        """``(anchor for the page, anchor to link to)``; the first is empty when taken."""
+    def claim(self, identity: str) -> str:
+        """The resource's anchor for the page, or "" when an earlier entry holds it."""
         anchor = links.resource_anchor(self.version, identity)
         if anchor in self.taken:
-            return "", anchor
+            return ""
         self.taken.add(anchor)
-        return anchor, anchor
+        return anchor
 
 
 def _resource_entry(site: Site, anchors: _Anchors, change: ResourceChange) -> ChangeEntry:
@@ -221,11 +221,11 @@ def _entry(
     from_section: tuple[str, ...] = (),
     changes: tuple[ChangeWords, ...] = (),
 ) -> ChangeEntry:
-    anchor, target = anchors.claim(resource.identity)
+    anchor = anchors.claim(resource.identity)
     return ChangeEntry(
         title=resource.title,
         url=resource.url,
-        link=resource.url or links.site_url(site, f"{links.PAGE_FILE}#{target}"),
+        link=resource.url or links.resource_page_url(site, anchors.version, resource.identity),
         anchor=anchor,
         section=section,
         from_section=from_section,

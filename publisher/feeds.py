@@ -33,9 +33,8 @@ from publisher.diff import (
 )
 from publisher.errors import DataError, Problem
 from publisher.links import (
-    PAGE_FILE,
     release_page_path,
-    resource_anchor,
+    resource_page_url,
     site_url,
     tag_authority,
 )
@@ -310,9 +309,7 @@ class _EntryMaker:
         cached = self.cache.get(key)
         if cached is not None:
             return cached
-        link = resource.url or site_url(
-            self.site, f"{PAGE_FILE}#{resource_anchor(release.version, resource.identity)}"
-        )
+        link = self.resource_link(release, change)
         title = resource.title if announcement.kind == "added" else f"Updated: {resource.title}"
         content = render_template(
             self.environment,
@@ -380,9 +377,8 @@ class _EntryMaker:
 
     def resource_link(self, release: Release, change: ResourceChange) -> str:
         """Where a resource of a release links to: its URL, else its anchor on the page."""
-        return change.resource.url or site_url(
-            self.site,
-            f"{PAGE_FILE}#{resource_anchor(release.version, change.resource.identity)}",
+        return change.resource.url or resource_page_url(
+            self.site, release.version, change.resource.identity
         )
 
 

@@ -30,6 +30,12 @@ def resource_anchor(version: str, identity: str) -> str:
     return f"{release_anchor(version)}-{slugify(identity)}"
 
 
+def resource_page_url(site: Site, version: str, identity: str) -> str:
+    """The absolute URL of one resource change of a release on the changelog page: where a
+    resource without a URL of its own links to."""
+    return site_url(site, f"{PAGE_FILE}#{resource_anchor(version, identity)}")
+
+
 def tag_authority(site: Site) -> str:
     """The authority of tag: URIs (RFC 4151): the host of base_url."""
     return (urlsplit(site.base_url).hostname or "localhost").lower()

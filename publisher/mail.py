@@ -222,11 +222,7 @@ def _details(resource: Resource) -> tuple[str, ...]:
 def _entry(
     site: Site, version: str, kind: str, resource: Resource, what_changed: tuple[str, ...] = ()
 ) -> EmailEntry:
-    page = (
-        links.site_url(site, links.PAGE_FILE)
-        + "#"
-        + links.resource_anchor(version, resource.identity)
-    )
+    page = links.resource_page_url(site, version, resource.identity)
     return EmailEntry(
         change=kind,
         title=resource.title,
