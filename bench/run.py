@@ -33,7 +33,7 @@ BENCHMARKS: dict[str, str] = {
     "send": "a bare smtplib loop over one connection, same messages",
     "startup": "python -c 'import click'",
 }
-_GOAL = re.compile(r"goal (?P<op><=|<) (?P<limit>[0-9.]+)")
+_GOAL = re.compile(r"goal (?P<op><=|<|>=|>) (?P<limit>[0-9.]+)")
 _RATIO_LINE = re.compile(r"^(?P<name>[^:]+): .*ratio (?P<ratio>[0-9.]+)(?P<rest>.*)$")
 
 
@@ -44,7 +44,13 @@ def _missed(ratio: float, details: str, returncode: int) -> bool:
     if goal is None:
         return returncode != 0
     limit = float(goal["limit"])
-    return ratio >= limit if goal["op"] == "<" else ratio > limit
+    met = {
+        "<=": ratio <= limit,
+        "<": ratio < limit,
+        ">=": ratio >= limit,
+        ">": ratio > limit,
+    }[goal["op"]]
+    return not met
 
 
 def main() -> int:
