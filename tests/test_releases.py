@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -76,6 +77,20 @@ def test_warm_cache_gives_the_same_history_without_reading_release_files(
     assert list((cache_dir).rglob("*.bin"))
     warm = list(iter_history(project, cache_dir=cache_dir))
     assert warm == cold
+
+
+def test_a_warm_run_rewrites_no_cache_entry(history_project: Path, tmp_path: Path) -> None:
+    project = open_project(history_project)
+    cache_dir = tmp_path / "cache"
+    list(iter_history(project, cache_dir=cache_dir))
+    entries = {path: path.stat().st_mtime_ns for path in cache_dir.rglob("*.bin")}
+    for path in entries:
+        # Rewinding the clock makes any rewrite show, however fast the run.
+        os.utime(path, ns=(1_000_000_000, 1_000_000_000))
+    list(iter_history(project, cache_dir=cache_dir))
+    assert {path: path.stat().st_mtime_ns for path in cache_dir.rglob("*.bin")} == dict.fromkeys(
+        entries, 1_000_000_000
+    )
 
 
 def test_an_edited_release_is_reread_and_its_neighbours_rediffed(
