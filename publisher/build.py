@@ -224,10 +224,11 @@ def read_manifest(paths: BuildPaths) -> tuple[Path, ...]:
 # --- the fingerprint of the inputs -------------------------------------------------------
 
 
-def input_fingerprint(paths: BuildPaths) -> str:
+def input_fingerprint(paths: BuildPaths, release_keys: dict[Path, str] | None = None) -> str:
     """A sha256 over everything the outputs are made from: site.yaml, every release file,
     the project's and the default templates, this package's code, the versions of Python
-    and of the rendering libraries, and where the outputs go."""
+    and of the rendering libraries, and where the outputs go. Each release file's sha256
+    is added to ``release_keys`` when given: the history cache's keys, hashed once."""
     digest = hashlib.sha256()
 
     def add(label: str, data: bytes) -> None:
@@ -239,7 +240,10 @@ def input_fingerprint(paths: BuildPaths) -> str:
     add("output", str(paths.output_dir.resolve()).encode())
     add("changelog", str(paths.changelog.resolve()).encode())
     for path in sorted(release_files(project)):
-        add(f"release {path.name}", _read(path))
+        key = cache.content_key(_read(path))
+        add(f"release {path.name}", key.encode())
+        if release_keys is not None:
+            release_keys[path] = key
     return digest.hexdigest()
 
 
@@ -348,14 +352,25 @@ def _outdated_by_state(paths: BuildPaths, state: BuildState) -> tuple[list[Path]
 
 
 def _load_and_render(
-    paths: BuildPaths, progress: Progress | None, *, use_cache: bool, writes: bool
+    paths: BuildPaths,
+    progress: Progress | None,
+    *,
+    use_cache: bool,
+    writes: bool,
+    release_keys: Mapping[Path, str] | None = None,
 ) -> tuple[dict[Path, bytes], tuple[Path, ...]]:
     """Every output, and the files an earlier build made that this one no longer makes."""
     project = paths.project
     site = load_site_of(project)
     cache_dir = project.state_dir / "cache" if use_cache else None
     history = tuple(
-        iter_history(project, cache_dir=cache_dir, read_only=not writes, progress=progress)
+        iter_history(
+            project,
+            cache_dir=cache_dir,
+            read_only=not writes,
+            progress=progress,
+            known_keys=release_keys if use_cache else None,
+        )
     )
     web_copies = WebCopies(cache_dir, render_fingerprint(project), read_only=not writes)
     files = render_outputs(
@@ -371,10 +386,13 @@ def check(
     """Which outputs a build would change; writes nothing. Raises DataError or TemplateError
     when the data or templates are broken."""
     state = read_state(paths) if use_cache else None
-    if state is not None and state.fingerprint == input_fingerprint(paths):
+    release_keys: dict[Path, str] = {}
+    if state is not None and state.fingerprint == input_fingerprint(paths, release_keys):
         stale, missing = _outdated_by_state(paths, state)
         return CheckResult(stale=tuple(stale), missing=tuple(missing), outputs=len(state.outputs))
-    files, gone = _load_and_render(paths, progress, use_cache=use_cache, writes=False)
+    files, gone = _load_and_render(
+        paths, progress, use_cache=use_cache, writes=False, release_keys=release_keys
+    )
     changed = changed_files(files)
     return CheckResult(
         stale=tuple(path for path in changed if path.exists()),
@@ -390,13 +408,16 @@ def build(
     """Bring every output up to date: write what changed (all or nothing), then remove the
     files no longer produced. Raises DataError or TemplateError, leaving every output as it was.
     """
-    fingerprint = input_fingerprint(paths)
+    release_keys: dict[Path, str] = {}
+    fingerprint = input_fingerprint(paths, release_keys)
     state = read_state(paths) if use_cache else None
     if state is not None and state.fingerprint == fingerprint:
         stale, missing = _outdated_by_state(paths, state)
         if not (stale or missing):
             return BuildResult(written=(), removed=(), outputs=len(state.outputs), up_to_date=True)
-    files, gone = _load_and_render(paths, progress, use_cache=use_cache, writes=True)
+    files, gone = _load_and_render(
+        paths, progress, use_cache=use_cache, writes=True, release_keys=release_keys
+    )
     if gone:
         # Until they are removed, the manifest keeps listing the files that go, so a build
         # interrupted in between still removes them next time.

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -96,16 +96,25 @@ def _release_block(data: bytes) -> Release | None:
 
 
 def index_releases(
-    project: Project, history_cache: HistoryCache | None = None
+    project: Project,
+    history_cache: HistoryCache | None = None,
+    known_keys: Mapping[Path, str] | None = None,
 ) -> list[ReleaseFile]:
     """Every release file of the project in release order, without reading its road map.
 
+    ``known_keys``: the sha256 of files the caller has just hashed (a build's fingerprint
+    does), so a file whose header is cached is not read again.
     Raises DataError for files that are not valid, and for versions used twice.
     """
     history_cache = history_cache or HistoryCache.at(None)
     entries: list[ReleaseFile] = []
     problems: list[Problem] = []
     for path in sorted(release_files(project)):
+        known = (known_keys or {}).get(path)
+        header = history_cache.headers.get(known) if known else None
+        if isinstance(header, Release) and header.version == path.stem:
+            entries.append(ReleaseFile(path=path, key=str(known), release=header))
+            continue
         data = read_bytes(path, project.label(path))
         key = cache.content_key(data)
         cached = history_cache.headers.get(key)
@@ -157,15 +166,16 @@ def iter_history(
     cache_dir: Path | None = None,
     read_only: bool = False,
     progress: Progress | None = None,
+    known_keys: Mapping[Path, str] | None = None,
 ) -> Iterator[RoadmapDiff]:
     """Each release's diff against the one before, oldest first (the first against an empty
     road map), loading at most two releases at a time. ``read_only``: use the cache in
-    ``cache_dir`` without adding to it.
+    ``cache_dir`` without adding to it; ``known_keys``: see `index_releases`.
 
     Raises DataError, after reading every file, when any release is not valid.
     """
     history_cache = HistoryCache.at(cache_dir, read_only=read_only)
-    entries = index_releases(project, history_cache)
+    entries = index_releases(project, history_cache, known_keys)
     previous: Snapshot | None = EMPTY_ROADMAP
     previous_entry: ReleaseFile | None = None
     problems: list[Problem] = []
