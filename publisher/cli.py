@@ -76,6 +76,12 @@ class PublisherGroup(click.Group):
 
 
 pass_settings = click.make_pass_decorator(Settings)
+# Shared by send and deliveries: both read the same ledger.
+ledger_option = click.option(
+    "--ledger",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Delivery ledger (default .publisher/deliveries.sqlite).",
+)
 
 
 @click.group(cls=PublisherGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -707,11 +713,7 @@ def email(
 @click.option(
     "--rate", type=click.FloatRange(min=0, min_open=True), help="At most N messages per second."
 )
-@click.option(
-    "--ledger",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Delivery ledger (default .publisher/deliveries.sqlite).",
-)
+@ledger_option
 @pass_settings
 def send(
     settings: Settings,
@@ -833,11 +835,7 @@ def send(
 
 @main.command()
 @click.argument("version", required=False)
-@click.option(
-    "--ledger",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Delivery ledger (default .publisher/deliveries.sqlite).",
-)
+@ledger_option
 @pass_settings
 def deliveries(settings: Settings, version: str | None, ledger: Path | None) -> None:
     """Show the delivery ledger: how many messages of each release are in each state
