@@ -140,10 +140,18 @@ def main() -> None:
     bare = min(times["bare"])
     for mode in ("NORMAL", "FULL"):
         took = min(times[mode])
-        name = "send" if mode == "NORMAL" else "send (ledger synchronous=FULL)"
+        # The goal is for the setting send uses (NORMAL); FULL is shown for comparison only.
+        name, goal = (
+            ("send", "goal >= 0.7")
+            if mode == "NORMAL"
+            else (
+                "send (ledger synchronous=FULL)",
+                "for comparison, not used",
+            )
+        )
         print(
             f"{name}: ratio {bare / took:.2f} ({len(recipients) / took:.0f} msg/s vs bare smtplib "
-            f"{len(recipients) / bare:.0f} msg/s; {len(recipients)} messages; goal >= 0.7)"
+            f"{len(recipients) / bare:.0f} msg/s; {len(recipients)} messages; {goal})"
         )
     print(
         f"# {len(recipients)} of {count} subscribers had changes in their sections; "
