@@ -1,7 +1,7 @@
 """`publisher build` on a long history: cold, warm after one new release, `--check`, memory.
 
 Uses a history made by bench/generate.py (fixed seed, 600 resources per release): 2,000
-releases, 100 with --quick. It is generated once into the git-ignored bench/.data/ (with one
+releases, 20 with --quick. It is generated once into the git-ignored bench/.data/ (with one
 release more, the "new" one) and copied before each run. Then, in the same run:
 
 - baseline: PyYAML's CSafeLoader alone loading every release file (nothing else);
@@ -115,7 +115,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--quick", action="store_true", help="100 releases instead of 2,000")
+    parser.add_argument("--quick", action="store_true", help="20 releases instead of 2,000")
     parser.add_argument("--releases", type=int, help="another number of releases")
     parser.add_argument("--profile", choices=("cold", "warm"), help="profile one build")
     parser.add_argument("--child-cold-build", type=Path, help=argparse.SUPPRESS)
@@ -127,7 +127,7 @@ def main() -> int:
     from publisher import build
     from publisher.load import open_project
 
-    releases = arguments.releases or (100 if arguments.quick else 2000)
+    releases = arguments.releases or (20 if arguments.quick else 2000)
     started = time.perf_counter()
     source = history_folder(releases + 1)
     prepared = time.perf_counter() - started

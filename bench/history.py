@@ -1,6 +1,6 @@
 """How much `publisher import-history` costs over `git cat-file --batch` reading the same versions.
 
-Makes (fixed seed) a git repository with 2,000 commits (200 with --quick) of a README of 600
+Makes (fixed seed) a git repository with 2,000 commits (60 with --quick) of a README of 600
 resources in the shapes real road maps use (link bullets with descriptions, link headings,
 headings whose paragraph carries the link, a table, plain bullets), each commit a random small
 edit (a word of a description, a title, a URL, a resource added or removed). Then measures in
@@ -172,10 +172,10 @@ def time_import_history(root: Path, out: Path) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="200 commits instead of 2,000")
+    parser.add_argument("--quick", action="store_true", help="60 commits instead of 2,000")
     parser.add_argument("--profile", action="store_true", help="profile import-history in process")
     arguments = parser.parse_args()
-    commits = 200 if arguments.quick else 2000
+    commits = 60 if arguments.quick else 2000
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder) / "repo"
         make_repository(root, commits)

@@ -40,9 +40,9 @@ def _selections(section_ids: list[str], count: int) -> list[frozenset[str]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--quick", action="store_true", help="1,000 subscribers")
+    parser.add_argument("--quick", action="store_true", help="300 subscribers")
     options = parser.parse_args()
-    count = 1_000 if options.quick else 10_000
+    count = 300 if options.quick else 10_000
 
     project = open_project(REPOSITORY)
     site = load_site_of(project)
