@@ -650,18 +650,20 @@ def email(
 
     from publisher import mail
     from publisher.errors import DataError
-    from publisher.load import load_releases, load_site_of
+    from publisher.load import load_site_of
     from publisher.output import write_files
+    from publisher.releases import iter_snapshots, release_diff
     from publisher.render import template_environment
     from publisher.subscribers import unsubscribe_token
 
     project = settings.project()
     site = load_site_of(project)
-    releases = load_releases(project)
-    changes = mail.release_diff(releases, version)
+    cache_dir = project.state_dir / "cache"
+    changes = release_diff(project, version, cache_dir=cache_dir)
     version = changes.new.version if changes.new else version
     selection = mail.parse_sections(sections or "")
-    unknown = sorted(selection - mail.section_ids(releases))
+    known = mail.section_ids(iter_snapshots(project, cache_dir=cache_dir)) if selection else None
+    unknown = sorted(selection - known) if known is not None else []
     if unknown:
         raise DataError(f"--sections: no section has the id {', '.join(map(repr, unknown))}")
     environment = template_environment(project.templates_dir)

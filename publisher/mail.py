@@ -18,7 +18,7 @@ import datetime as dt
 import hashlib
 import re
 import textwrap
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from email import quoprimime
 from email.headerregistry import Address
@@ -32,15 +32,13 @@ import jinja2
 
 from publisher import links
 from publisher.diff import (
-    EMPTY_ROADMAP,
     ResourceChange,
     ResourceMove,
     RoadmapDiff,
     describe_change,
-    diff,
     section_text,
 )
-from publisher.errors import DataError, NotFoundError, Problem, TemplateError
+from publisher.errors import DataError, Problem, TemplateError
 from publisher.model import Release, Resource, Site, Snapshot, slugify
 from publisher.render import render_template
 
@@ -633,25 +631,6 @@ def render_by_selection(
 
 
 # --- choosing what to render ---------------------------------------------------------------
-
-
-def release_diff(releases: Sequence[Snapshot], version: str | None = None) -> RoadmapDiff:
-    """The diff of release ``version`` (default: the latest) against the release before it;
-    ``releases`` in release order. Raises NotFoundError for an unknown version."""
-    versions = [snapshot.release.version for snapshot in releases if snapshot.release]
-    if not versions:
-        raise NotFoundError("there is no release yet: make one with 'publisher release VERSION'")
-    index = len(versions) - 1 if version is None else _index_of(versions, version)
-    previous = releases[index - 1] if index > 0 else EMPTY_ROADMAP
-    return diff(previous, releases[index])
-
-
-def _index_of(versions: list[str], version: str) -> int:
-    try:
-        return versions.index(version)
-    except ValueError:
-        known = ", ".join(versions[-10:])
-        raise NotFoundError(f"release {version!r} does not exist (releases: {known})") from None
 
 
 def parse_sections(text: str) -> frozenset[str]:

@@ -15,8 +15,9 @@ from pathlib import Path
 
 from publisher import mail
 from publisher.errors import DataError, Problem
-from publisher.load import Project, load_releases, load_site_of
+from publisher.load import Project, load_site_of
 from publisher.model import Release, Site
+from publisher.releases import iter_snapshots, release_diff
 from publisher.render import template_environment
 from publisher.send import Recipient
 from publisher.subscribers import Subscriber, read_subscribers, unsubscribe_token
@@ -184,13 +185,13 @@ def open_outbox(
                 )
             ]
         )
-    releases = load_releases(project)
-    changes = mail.release_diff(releases, version)
+    cache_dir = project.state_dir / "cache"
+    changes = release_diff(project, version, cache_dir=cache_dir)
     assert changes.new is not None
     subscribers = read_subscribers(
         subscribers_path,
         label=project.label(subscribers_path),
-        known_sections=mail.section_ids(releases),
+        known_sections=mail.section_ids(iter_snapshots(project, cache_dir=cache_dir)),
     )
     environment = template_environment(project.templates_dir)
     renderings = mail.render_by_selection(

@@ -10,6 +10,7 @@ from publisher import load
 from publisher.errors import DataError, NotFoundError, Problem, PublisherError
 from publisher.model import Snapshot
 from publisher.output import write_file
+from publisher.releases import HistoryCache, index_releases, load_indexed
 
 
 def release_path(project: load.Project, version: str) -> Path:
@@ -104,10 +105,9 @@ def create_release(
             f"{project.label(existing)}: release {version!r} exists already "
             "(a release is frozen: choose a new version)"
         )
-    releases = load.load_releases(project)
-    if releases:
-        latest = releases[-1].release
-        assert latest is not None
+    entries = index_releases(project)
+    if entries:
+        latest = entries[-1].release
         if date < latest.date:
             raise PublisherError(
                 f"release date {date.isoformat()} is before the latest release "
@@ -166,10 +166,14 @@ def load_diff_side(project: load.Project, argument: str) -> Snapshot:
 
 def latest_two(project: load.Project) -> tuple[Snapshot, Snapshot]:
     """The two latest releases (by date, then version); raises NotFoundError with fewer."""
-    releases = load.load_releases(project)
-    if len(releases) < 2:
+    history_cache = HistoryCache.at(project.state_dir / "cache", read_only=True)
+    entries = index_releases(project, history_cache)
+    if len(entries) < 2:
         raise NotFoundError(
-            f"{project.label(project.releases_dir)}: {len(releases)} release(s); 'publisher diff' "
+            f"{project.label(project.releases_dir)}: {len(entries)} release(s); 'publisher diff' "
             "without arguments needs two (name what to compare: publisher diff OLD NEW)"
         )
-    return releases[-2], releases[-1]
+    return (
+        load_indexed(project, entries[-2], history_cache),
+        load_indexed(project, entries[-1], history_cache),
+    )

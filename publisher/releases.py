@@ -22,7 +22,7 @@ import yaml
 
 from publisher import cache
 from publisher.diff import EMPTY_ROADMAP, RoadmapDiff, diff
-from publisher.errors import DataError, Problem
+from publisher.errors import DataError, NotFoundError, Problem
 from publisher.load import Project, load_release_file, read_bytes, release_files
 from publisher.model import Release, Snapshot
 
@@ -180,9 +180,7 @@ def iter_history(
     previous_entry: ReleaseFile | None = None
     problems: list[Problem] = []
     for entry in progress(iter(entries)) if progress else entries:
-        pair_key = cache.content_key(
-            f"{previous_entry.key if previous_entry else 'empty'}-{entry.key}".encode()
-        )
+        pair_key = _pair_key(previous_entry, entry)
         cached = None if problems else history_cache.diffs.get(pair_key)
         if isinstance(cached, RoadmapDiff):
             previous, previous_entry = None, entry
@@ -206,3 +204,48 @@ def iter_history(
         yield changes
     if problems:
         raise DataError(problems)
+
+
+def _pair_key(previous: ReleaseFile | None, entry: ReleaseFile) -> str:
+    return cache.content_key(f"{previous.key if previous else 'empty'}-{entry.key}".encode())
+
+
+def release_diff(
+    project: Project, version: str | None = None, *, cache_dir: Path | None = None
+) -> RoadmapDiff:
+    """The diff of release ``version`` (default: the latest) against the release before it,
+    reading only those two releases. Uses the cache `build` writes, without adding to it
+    (commands that only show or send write no state). Raises NotFoundError for an unknown
+    version."""
+    history_cache = HistoryCache.at(cache_dir, read_only=True)
+    entries = index_releases(project, history_cache)
+    versions = [entry.release.version for entry in entries]
+    if not versions:
+        raise NotFoundError("there is no release yet: make one with 'publisher release VERSION'")
+    if version is None:
+        index = len(versions) - 1
+    elif version in versions:
+        index = versions.index(version)
+    else:
+        known = ", ".join(versions[-10:])
+        raise NotFoundError(f"release {version!r} does not exist (releases: {known})")
+    entry = entries[index]
+    previous_entry = entries[index - 1] if index > 0 else None
+    pair_key = _pair_key(previous_entry, entry)
+    cached = history_cache.diffs.get(pair_key)
+    if isinstance(cached, RoadmapDiff):
+        return cached
+    previous = (
+        load_indexed(project, previous_entry, history_cache) if previous_entry else EMPTY_ROADMAP
+    )
+    changes = diff(previous, load_indexed(project, entry, history_cache))
+    history_cache.diffs.put(pair_key, changes)
+    return changes
+
+
+def iter_snapshots(project: Project, *, cache_dir: Path | None = None) -> Iterator[Snapshot]:
+    """Every release's road map in release order, one at a time (from the cache when there;
+    read only, as for `release_diff`)."""
+    history_cache = HistoryCache.at(cache_dir, read_only=True)
+    for entry in index_releases(project, history_cache):
+        yield load_indexed(project, entry, history_cache)

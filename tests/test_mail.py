@@ -583,13 +583,14 @@ def test_email_command_one_format_sections_and_errors(project: Path, tmp_path: P
 
 
 def test_release_diff_defaults_to_the_latest_and_names_unknown_versions() -> None:
-    from publisher.load import load_releases, open_project
+    from publisher.load import open_project
+    from publisher.releases import release_diff
 
-    releases = load_releases(open_project(REPOSITORY))
-    latest = mail.release_diff(releases)
+    project = open_project(REPOSITORY)
+    latest = release_diff(project)
     assert latest.new is not None
     assert latest.new.version == "2024.02"
     assert latest.old is not None
     assert latest.old.version == "2024.01"
     with pytest.raises(NotFoundError, match=r"2024\.01, 2024\.02"):
-        mail.release_diff(releases, "1999")
+        release_diff(project, "1999")

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from publisher import mail
-from publisher.load import load_releases, load_site_of, open_project
+from publisher.load import load_site_of, open_project
 from publisher.outbox import wire_message
+from publisher.releases import release_diff
 from publisher.render import template_environment
 from publisher.send import serialize
 
@@ -27,7 +28,7 @@ def rendered(repository: Path) -> mail.RenderedEmail:
     project = open_project(repository)
     result = mail.render_release_email(
         load_site_of(project),
-        mail.release_diff(load_releases(project)),
+        release_diff(project),
         template_environment(project.templates_dir),
         sections=frozenset({"technical-resources"}),
     )

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from publisher.diff import release_history
-from publisher.errors import DataError
+from publisher.errors import DataError, NotFoundError
 from publisher.load import load_releases, open_project
-from publisher.releases import index_releases, iter_history
+from publisher.releases import index_releases, iter_history, iter_snapshots, release_diff
 
 RELEASE = """\
 release:
@@ -145,3 +145,28 @@ def test_problems_of_every_bad_release_are_reported_together(history_project: Pa
     assert any(
         m.startswith("data/releases/c-third.yaml: sections[0].resources[1].titel") for m in messages
     )
+
+
+def test_one_release_diff_reads_only_that_release_and_the_one_before(
+    history_project: Path,
+) -> None:
+    project = open_project(history_project)
+    expected = _expected(history_project)
+    assert release_diff(project) == expected[-1]
+    assert release_diff(project, "a-second") == expected[1]
+    assert release_diff(project, "b-first") == expected[0]
+    # A broken release that is neither of the two is not read at all.
+    (history_project / "data" / "releases" / "b-first.yaml").write_text(
+        "release:\n  version: b-first\n  date: 2024-01-01\ntitle: [unclosed\n"
+    )
+    assert release_diff(project, "c-third") == expected[2]
+    with pytest.raises(NotFoundError, match="release 'nope' does not exist"):
+        release_diff(project, "nope")
+
+
+def test_snapshots_stream_in_release_order(history_project: Path, tmp_path: Path) -> None:
+    project = open_project(history_project)
+    expected = list(load_releases(project))
+    assert list(iter_snapshots(project)) == expected
+    assert list(iter_snapshots(project, cache_dir=tmp_path / "cache")) == expected
+    assert list(iter_snapshots(project, cache_dir=tmp_path / "cache")) == expected
