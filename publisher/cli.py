@@ -23,14 +23,41 @@ T = TypeVar("T")
 class Settings:
     """Global options, shared by every command through the Click context."""
 
-    project_root: Path
+    project_option: Path | None  # --project DIR; None: found from the working directory up
     verbosity: int  # -1 quiet, 0 normal, 1 verbose
+    colour: bool | None = None  # NO_COLOR / FORCE_COLOR; None: on a terminal only
+
+    @property
+    def project_root(self) -> Path:
+        """--project DIR, else the nearest folder from here up holding data/site.yaml, else
+        the working directory."""
+        if self.project_option is not None:
+            return self.project_option
+        from publisher.load import find_project_root
+
+        return find_project_root(Path()) or Path()
 
     def project(self) -> Project:
-        """The project in --project DIR; raises NotFoundError when it has no data/."""
-        from publisher.load import open_project
+        """The project in --project DIR, else the nearest one from the working directory up
+        (as git finds its repository); raises NotFoundError when there is none."""
+        from publisher.errors import NotFoundError
+        from publisher.load import find_project_root, open_project
 
-        return open_project(self.project_root)
+        if self.project_option is not None:
+            return open_project(self.project_option)
+        root = find_project_root(Path())
+        if root is None:
+            raise NotFoundError(
+                f"{Path.cwd()}: no project here or in any folder above (none holds "
+                "data/site.yaml): start one with 'publisher init DIR', or name one with "
+                "--project DIR"
+            )
+        return open_project(root)
+
+    def coloured(self, stream: Any) -> bool:
+        """Whether to colour what goes to ``stream``: NO_COLOR and FORCE_COLOR decide, else
+        colour only on a terminal."""
+        return self.colour if self.colour is not None else bool(stream.isatty())
 
     def say(self, message: str) -> None:
         """A line of normal output (suppressed by -q)."""
@@ -58,8 +85,55 @@ class Settings:
             yield from bar
 
 
+def _set_verbosity(level: int) -> Any:
+    def callback(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+        settings = ctx.find_object(Settings)
+        if value and settings is not None:
+            settings.verbosity = level
+
+    return callback
+
+
+def _verbosity_options() -> list[click.Parameter]:
+    """-q and -v for every command, so that `publisher validate -v` works as well as
+    `publisher -v validate`."""
+    return [
+        click.Option(
+            ["-q", "--quiet"],
+            is_flag=True,
+            expose_value=False,
+            callback=_set_verbosity(-1),
+            help="Print only errors.",
+        ),
+        click.Option(
+            ["-v", "--verbose"],
+            is_flag=True,
+            expose_value=False,
+            callback=_set_verbosity(1),
+            help="Print more about what is done.",
+        ),
+    ]
+
+
+class PublisherCommand(click.Command):
+    """A command that also accepts -q/-v after its name."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.params.extend(_verbosity_options())
+
+
 class PublisherGroup(click.Group):
-    """Turns the package's own errors into clean messages and exit code 1, never a traceback."""
+    """Turns the package's own errors into clean messages and exit code 1, never a traceback.
+    Its commands and subgroups accept -q/-v after their names too."""
+
+    command_class = PublisherCommand
+    group_class = type  # subgroups are PublisherGroups
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not any(param.name == "quiet" for param in self.params):
+            self.params.extend(_verbosity_options())
 
     def invoke(self, ctx: click.Context) -> Any:
         from publisher.errors import PublisherError  # light: the error module imports nothing
@@ -90,14 +164,13 @@ ledger_option = click.option(
     "--project",
     "project_root",
     type=click.Path(file_okay=False, path_type=Path),
-    default=".",
-    show_default=True,
-    help="The project folder (the one holding data/).",
+    help="The project folder (the one holding data/; default: the nearest folder from here "
+    "up that holds data/site.yaml).",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 @click.option("-v", "--verbose", is_flag=True, help="Print more about what is done.")
 @click.pass_context
-def main(ctx: click.Context, project_root: Path, quiet: bool, verbose: bool) -> None:
+def main(ctx: click.Context, project_root: Path | None, quiet: bool, verbose: bool) -> None:
     """Publish a curated road map of learning resources as feeds, a changelog and emails.
 
     \b
@@ -114,7 +187,21 @@ def main(ctx: click.Context, project_root: Path, quiet: bool, verbose: bool) -> 
       publisher diff                     what changed in the latest release
       publisher build                    publish feeds, changelog and email copies
     """
-    ctx.obj = Settings(project_root=project_root, verbosity=-1 if quiet else (1 if verbose else 0))
+    import os
+
+    # https://no-color.org: NO_COLOR (set, not empty) turns colour off everywhere;
+    # FORCE_COLOR turns it on in pipes too (for CI logs).
+    colour: bool | None = None
+    if os.environ.get("NO_COLOR"):
+        colour = False
+    elif os.environ.get("FORCE_COLOR", "") not in ("", "0"):
+        colour = True
+    ctx.color = colour
+    ctx.obj = Settings(
+        project_option=project_root,
+        verbosity=-1 if quiet else (1 if verbose else 0),
+        colour=colour,
+    )
 
 
 def _not_built_yet(name: str) -> None:
@@ -278,8 +365,8 @@ def diff_command(settings: Settings, old: str | None, new: str | None, output_fo
     def style(text: str, role: str) -> str:
         return click.style(text, **colours.get(role, {}))
 
-    # Colour only on a terminal: a pipe or a file gets plain text.
-    coloured = sys.stdout.isatty()
+    # Colour only on a terminal (or FORCE_COLOR, never with NO_COLOR): a pipe gets plain text.
+    coloured = settings.coloured(sys.stdout)
     click.echo(format_text(changes, style if coloured else lambda text, role: text), nl=False)
 
 
@@ -668,6 +755,9 @@ def email(
         raise DataError(f"--sections: no section has the id {', '.join(map(repr, unknown))}")
     environment = template_environment(project.templates_dir)
     rendered = mail.render_release_email(site, changes, environment, sections=selection)
+    if rendered is None and not selection:
+        settings.say(f"release {version} changed nothing: no email")
+        return
     if rendered is None:
         settings.say(
             f"{version}: nothing changed in {'; '.join(sorted(selection))}; "

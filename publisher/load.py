@@ -842,6 +842,16 @@ def open_project(root: Path) -> Project:
     return project
 
 
+def find_project_root(start: Path) -> Path | None:
+    """The nearest folder, ``start`` or above it, holding data/site.yaml (as git finds its
+    repository), relative to ``start`` ("." or "..", "../.." …); None when there is none."""
+    here = start.resolve()
+    for depth, folder in enumerate((here, *here.parents)):
+        if (folder / DATA_DIR / SITE_FILE).is_file():
+            return Path(*([".."] * depth)) if depth else Path()
+    return None
+
+
 def release_files(project: Project) -> list[Path]:
     """The release files of a project, in no particular order."""
     if not project.releases_dir.is_dir():

@@ -10,7 +10,12 @@ from publisher import load
 from publisher.errors import DataError, NotFoundError, Problem, PublisherError
 from publisher.model import Snapshot
 from publisher.output import write_file
-from publisher.releases import HistoryCache, index_releases, load_indexed
+from publisher.releases import (
+    HistoryCache,
+    index_releases,
+    load_indexed,
+    unknown_version_hint,
+)
 
 
 def release_path(project: load.Project, version: str) -> Path:
@@ -32,11 +37,9 @@ def load_release(project: load.Project, version: str) -> Snapshot:
     versions that exist."""
     path = release_path(project, version)
     if not load.VERSION_PATTERN.fullmatch(version) or not path.is_file():
-        versions = known_versions(project)
-        listing = ", ".join(versions) if versions else "none yet"
-        raise NotFoundError(
-            f"no release {version!r} in {project.label(project.releases_dir)} (releases: {listing})"
-        )
+        hint = unknown_version_hint(version, known_versions(project))
+        where = project.label(project.releases_dir)
+        raise NotFoundError(f"no release {version!r} in {where} ({hint})")
     return load.load_release_file(project, path)
 
 
@@ -157,11 +160,8 @@ def load_diff_side(project: load.Project, argument: str) -> Snapshot:
         return load.load_snapshot(
             path, label=project.label(path) if path.is_absolute() else argument
         )
-    versions = known_versions(project)
-    raise NotFoundError(
-        f"{argument!r} is neither a release nor a file "
-        f"(releases: {', '.join(versions) if versions else 'none yet'})"
-    )
+    hint = unknown_version_hint(argument, known_versions(project))
+    raise NotFoundError(f"{argument!r} is neither a release nor a file ({hint})")
 
 
 def latest_two(project: load.Project) -> tuple[Snapshot, Snapshot]:

@@ -210,6 +210,24 @@ def _pair_key(previous: ReleaseFile | None, entry: ReleaseFile) -> str:
     return cache.content_key(f"{previous.key if previous else 'empty'}-{entry.key}".encode())
 
 
+CLOSEST_SHOWN = 5
+
+
+def unknown_version_hint(version: str, versions: list[str]) -> str:
+    """What to say about a version that does not exist: every release when there are a few,
+    else the closest few and the latest (a list of 1,500 versions helps no one)."""
+    import difflib
+
+    if not versions:
+        return "there is no release yet"
+    if len(versions) <= CLOSEST_SHOWN:
+        return f"releases: {', '.join(versions)}"
+    close = difflib.get_close_matches(version, versions, n=CLOSEST_SHOWN, cutoff=0.0)
+    order = {name: index for index, name in enumerate(versions)}
+    shown = ", ".join(sorted(close, key=order.__getitem__))
+    return f"closest: {shown}; {len(versions):,} releases, the latest {versions[-1]}"
+
+
 def release_diff(
     project: Project, version: str | None = None, *, cache_dir: Path | None = None
 ) -> RoadmapDiff:
@@ -227,8 +245,8 @@ def release_diff(
     elif version in versions:
         index = versions.index(version)
     else:
-        known = ", ".join(versions[-10:])
-        raise NotFoundError(f"release {version!r} does not exist (releases: {known})")
+        hint = unknown_version_hint(version, versions)
+        raise NotFoundError(f"release {version!r} does not exist ({hint})")
     entry = entries[index]
     previous_entry = entries[index - 1] if index > 0 else None
     pair_key = _pair_key(previous_entry, entry)
