@@ -33,7 +33,7 @@ from publisher import __version__, cache, changelog, feeds, links, mail
 from publisher.diff import RoadmapDiff
 from publisher.load import Project, load_site_of, release_files
 from publisher.model import Site
-from publisher.output import changed_files, remove_files, write_files
+from publisher.output import changed_files, refuse_symlinks, remove_files, write_files
 from publisher.releases import Progress, iter_history
 from publisher.render import default_templates_dir, template_environment
 
@@ -42,6 +42,7 @@ OUTPUT_DIR = "feeds"
 MANIFEST_FILE = ".publisher-outputs"
 STATE_FILE = "build-state.json"
 _STATE_FORMAT = 1
+_MANIFEST_LIMIT = 16 * 1024 * 1024  # bytes read of a manifest: far more than any build lists
 _MANIFEST_HEADER = (
     "# Files written by `publisher build` (relative to this folder). The next build\n"
     "# removes those it no longer produces; it never touches files not listed here.\n"
@@ -203,16 +204,24 @@ def manifest_text(published: Iterable[str]) -> str:
 
 
 def read_manifest(paths: BuildPaths) -> tuple[Path, ...]:
-    """The files an earlier build made in the output folder; entries that would leave the
-    folder (a hand-edited manifest) are ignored, so a build only ever removes its own files."""
+    """The files an earlier build made in the output folder.
+
+    The manifest is committed with the outputs, so it is untrusted input: a manifest that is
+    a symbolic link is not read, and entries that would leave the folder or that hold control
+    characters are ignored, so a build only ever removes its own files (and `build` refuses
+    entries that pass through a symbolic link: see `output.refuse_symlinks`).
+    """
+    if paths.manifest.is_symlink():
+        return ()
     try:
-        text = paths.manifest.read_text(encoding="utf-8")
+        with paths.manifest.open("rb") as stream:
+            text = stream.read(_MANIFEST_LIMIT).decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return ()
     listed: list[Path] = []
     for line in text.splitlines():
         name = line.strip()
-        if not name or name.startswith("#"):
+        if not name or name.startswith("#") or not name.isprintable():
             continue
         relative = PurePosixPath(name)
         if relative.is_absolute() or ".." in relative.parts or "\\" in name:
@@ -393,6 +402,7 @@ def check(
     files, gone = _load_and_render(
         paths, progress, use_cache=use_cache, writes=False, release_keys=release_keys
     )
+    confine(paths, [*files, *gone])
     changed = changed_files(files)
     return CheckResult(
         stale=tuple(path for path in changed if path.exists()),
@@ -418,6 +428,7 @@ def build(
     files, gone = _load_and_render(
         paths, progress, use_cache=use_cache, writes=True, release_keys=release_keys
     )
+    confine(paths, [*files, *gone])
     if gone:
         # Until they are removed, the manifest keeps listing the files that go, so a build
         # interrupted in between still removes them next time.
@@ -432,6 +443,23 @@ def build(
     if use_cache:
         write_files({paths.state: state_bytes(paths, fingerprint, files)})
     return BuildResult(written=tuple(written), removed=tuple(removed), outputs=len(files))
+
+
+def confine(paths: BuildPaths, outputs: Iterable[Path]) -> None:
+    """Raise PublisherError, before anything is written, when an output or a file to remove
+    would be reached through a symbolic link (feeds/ is committed: a pull request could plant
+    one to make the build write or delete elsewhere on the machine).
+
+    The links are checked from the project root down when the outputs go inside the project
+    (so a symlinked feeds/ is refused too), and from the output folder the user named down
+    otherwise.
+    """
+    project_root = Path(os.path.abspath(paths.project.root))
+    output_dir = Path(os.path.abspath(paths.output_dir))
+    root = project_root if output_dir.is_relative_to(project_root) else output_dir
+    outputs = list(outputs)
+    refuse_symlinks([path for path in outputs if path == paths.changelog], project_root)
+    refuse_symlinks([path for path in outputs if path != paths.changelog], root)
 
 
 def _published_names(files: Mapping[Path, bytes], paths: BuildPaths) -> list[str]:

@@ -558,7 +558,7 @@ def feeds(settings: Settings, output_dir: Path | None) -> None:
     """
     from publisher.feeds import render_feeds, stale_feed_files
     from publisher.load import load_site_of
-    from publisher.output import remove_files, write_files
+    from publisher.output import refuse_symlinks, remove_files, write_files
     from publisher.releases import iter_history
     from publisher.render import template_environment
 
@@ -576,8 +576,12 @@ def feeds(settings: Settings, output_dir: Path | None) -> None:
         return
     files = render_feeds(site, history, template_environment(project.templates_dir))
     folder = output_dir if output_dir is not None else project.root / "feeds"
-    written = write_files({folder / path: content for path, content in files.items()})
-    removed = remove_files(stale_feed_files(folder, files), root=folder)
+    outputs = {folder / path: content for path, content in files.items()}
+    stale = stale_feed_files(folder, files)
+    # feeds/ is committed: never write or remove through a link a pull request planted there
+    refuse_symlinks([*outputs, *stale], project.root if output_dir is None else folder)
+    written = write_files(outputs)
+    removed = remove_files(stale, root=folder)
     for path in written:
         settings.detail(f"wrote {path}")
     for path in removed:

@@ -64,6 +64,7 @@ _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*")
 _WHITE_SPACE = re.compile(r"\s")
 # The common shape of a link, accepted without further checks (a lower-case host, no port).
 _SIMPLE_URL = re.compile(r"https?://[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:[/?#][!-~]*)?\Z")
+_UNKNOWN_KEYS_SHOWN = 10  # unknown keys listed per mapping; the rest are counted
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Where an anchor can start: "&" at the start of a line or after white space or a YAML
 # indicator, followed by an anchor name. Matches are rare in real data (text like "R&D" or
@@ -366,13 +367,17 @@ class _Checker:
         if not isinstance(value, dict):
             self.problem(key, f"must be a mapping, not {_type_name(value)}")
             return None
-        unknown = value.keys() - allowed
-        for name in sorted(unknown, key=str):
+        unknown = sorted(value.keys() - allowed, key=str)
+        # A file that is not ours (a secret symlinked in, a wrong file) must not be echoed
+        # line by line into a CI log: short excerpts, and only the first few.
+        for name in unknown[:_UNKNOWN_KEYS_SHOWN]:
             hint = _suggest(str(name), allowed)
             self.problem(
-                _join(key, str(name)),
+                _join(key, excerpt(str(name))),
                 "unknown key" + (f" (did you mean {hint!r}?)" if hint else ""),
             )
+        if len(unknown) > _UNKNOWN_KEYS_SHOWN:
+            self.problem(key, f"{len(unknown) - _UNKNOWN_KEYS_SHOWN} more unknown keys")
         return value
 
     def text(self, mapping: dict[str, Any], name: str, key: str, *, required: bool = False) -> str:
@@ -488,6 +493,16 @@ def url_problem(url: str, schemes: frozenset[str] = URL_SCHEMES) -> str:
     if not parts.hostname:
         return f"{url!r} has no host"
     return ""
+
+
+def excerpt(text: str, limit: int = 24) -> str:
+    """At most ``limit`` characters of ``text`` for a message, control characters escaped:
+    enough to find it in the file, too little to leak a file that is not ours."""
+    shown = "".join(
+        character if character.isprintable() else repr(character)[1:-1]
+        for character in text[:limit]
+    )
+    return shown + ("…" if len(text) > limit else "")
 
 
 def _join(key: str, name: str) -> str:
@@ -863,22 +878,48 @@ def release_files(project: Project) -> list[Path]:
     ]
 
 
+def read_project_file(project: Project, path: Path) -> bytes:
+    """The bytes of one data file of ``project``. Raises DataError, without reading it, when
+    the file is a symbolic link to a file outside the project: data files come from pull
+    requests, and a link to a secret (``ln -s /etc/shadow data/releases/3.yaml``) must not
+    be read, let alone echoed in error messages."""
+    label = project.label(path)
+    if path.is_symlink():
+        try:
+            target = path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            target = None
+        if target is not None and not target.is_relative_to(project.root.resolve()):
+            raise DataError(
+                [
+                    Problem(
+                        path=label,
+                        message="is a symbolic link to a file outside the project: refused "
+                        "(data files must live in the project)",
+                    )
+                ]
+            )
+    return read_bytes(path, label)
+
+
 def load_site_of(project: Project) -> Site:
     """The project's site settings."""
-    return load_site(project.site_path, label=project.label(project.site_path))
+    label = project.label(project.site_path)
+    return build_site(parse_yaml_bytes(read_project_file(project, project.site_path), label), label)
 
 
 def load_working_copy(project: Project) -> Snapshot:
     """The project's data/roadmap.yaml."""
-    return load_snapshot(
-        project.working_path, label=project.label(project.working_path), release=False
-    )
+    label = project.label(project.working_path)
+    document = parse_yaml_bytes(read_project_file(project, project.working_path), label)
+    return build_snapshot(document, label, release=False)
 
 
 def load_release_file(project: Project, path: Path) -> Snapshot:
     """One release file, checked against its file name."""
     label = project.label(path)
-    snapshot = load_snapshot(path, label=label, release=True)
+    document = parse_yaml_bytes(read_project_file(project, path), label)
+    snapshot = build_snapshot(document, label, release=True)
     assert snapshot.release is not None
     if snapshot.release.version != path.stem:
         raise DataError(

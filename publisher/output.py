@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from publisher.errors import PublisherError
+from publisher.errors import Problem, PublisherError
 
 
 def _as_bytes(content: bytes | str) -> bytes:
@@ -20,6 +21,49 @@ def _file_mode() -> int:
     umask = os.umask(0)
     os.umask(umask)
     return 0o666 & ~umask
+
+
+def symlink_problem(path: Path, root: Path) -> Problem | None:
+    """Why ``path`` may not be written or removed as an output below ``root``, or None.
+
+    Outputs live in folders a pull request can change (feeds/ is committed), so a symbolic
+    link anywhere between ``root`` and the file (the file included) could send a write or a
+    removal elsewhere on the machine: such a path is refused, never followed. ``root`` itself
+    is where the user asked for the outputs, and is trusted.
+    """
+    try:
+        relative = Path(os.path.abspath(path)).relative_to(os.path.abspath(root))
+    except ValueError:
+        return Problem(path=str(path), message=f"is outside {root}")
+    if not relative.parts or ".." in relative.parts:
+        return Problem(path=str(path), message=f"is outside {root}")
+    current = Path(os.path.abspath(root))
+    for part in relative.parts:
+        current = current / part
+        try:
+            mode = current.lstat().st_mode
+        except FileNotFoundError:
+            return None  # nothing below a missing folder exists yet: mkdir makes real folders
+        except OSError as error:
+            return Problem(path=str(current), message=f"cannot be checked: {error.strerror}")
+        if stat.S_ISLNK(mode):
+            return Problem(
+                path=str(current),
+                message="is a symbolic link; outputs are never written or removed through one "
+                "(remove the link and build again)",
+            )
+    return None
+
+
+def refuse_symlinks(paths: Iterable[Path], root: Path) -> None:
+    """Raise PublisherError listing every path that `symlink_problem` refuses."""
+    problems: dict[str, Problem] = {}
+    for path in paths:
+        problem = symlink_problem(path, root)
+        if problem is not None:
+            problems.setdefault(problem.path, problem)
+    if problems:
+        raise PublisherError([problems[name] for name in sorted(problems)])
 
 
 def changed_files(files: Mapping[Path, bytes | str]) -> list[Path]:
@@ -73,13 +117,23 @@ def write_file(path: Path, content: bytes | str) -> bool:
 
 
 def remove_files(paths: Iterable[Path], *, root: Path) -> list[Path]:
-    """Delete files that are no longer produced, and the folders below ``root`` they leave empty."""
+    """Delete files that are no longer produced, and the folders below ``root`` they leave empty.
+
+    Raises PublisherError, removing nothing, when a path leaves ``root`` or passes through a
+    symbolic link; a listed path that is a folder is left alone.
+    """
+    paths = list(paths)
+    refuse_symlinks(paths, root)
     removed = []
     for path in paths:
         try:
+            if not stat.S_ISREG(path.lstat().st_mode):
+                continue
             path.unlink()
         except FileNotFoundError:
             continue
+        except OSError as error:
+            raise PublisherError(f"{path}: cannot remove: {error.strerror}") from None
         removed.append(path)
         parent = path.parent
         while parent != root and root in parent.parents:

@@ -117,7 +117,7 @@ def create_release(
                 f"{latest.version} ({latest.date.isoformat()}): releases must not go back in time"
             )
     label = project.label(project.working_path)
-    data = load.read_bytes(project.working_path, label)
+    data = load.read_project_file(project, project.working_path)
     # Validates the working copy itself first, so its problems name roadmap.yaml.
     load.build_snapshot(load.parse_yaml_bytes(data, label), label, release=False)
     text = release_text(data.decode("utf-8"), version=version, date=date, title=title, notes=notes)

@@ -23,7 +23,7 @@ import yaml
 from publisher import cache
 from publisher.diff import EMPTY_ROADMAP, RoadmapDiff, diff
 from publisher.errors import DataError, NotFoundError, Problem
-from publisher.load import Project, load_release_file, read_bytes, release_files
+from publisher.load import Project, load_release_file, read_project_file, release_files
 from publisher.model import Release, Snapshot
 
 Progress = Callable[[Iterator["ReleaseFile"]], Iterator["ReleaseFile"]]
@@ -115,7 +115,7 @@ def index_releases(
         if isinstance(header, Release) and header.version == path.stem:
             entries.append(ReleaseFile(path=path, key=str(known), release=header))
             continue
-        data = read_bytes(path, project.label(path))
+        data = read_project_file(project, path)
         key = cache.content_key(data)
         cached = history_cache.headers.get(key)
         release = cached or _release_block(data)

@@ -1,0 +1,207 @@
+"""Attacks on the tool (issue 15), one test or more per hole: each reproduces the attack and
+fails on the code before its fix. Test names carry the item number of the issue."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from publisher import build
+from publisher.cli import main
+from publisher.load import open_project
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "changelog-project"
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    """A scratch copy of the small fixture project, not built yet."""
+    folder = tmp_path / "project"
+    shutil.copytree(FIXTURE, folder)
+    return folder
+
+
+@pytest.fixture
+def outside(tmp_path: Path) -> Path:
+    """A folder outside the project that a hostile pull request must never reach."""
+    folder = tmp_path / "outside"
+    folder.mkdir()
+    (folder / "precious.txt").write_text("keep me\n", encoding="utf-8")
+    return folder
+
+
+def run(root: Path, *arguments: str) -> Any:
+    return CliRunner().invoke(main, ["--project", str(root), *arguments])
+
+
+def files_in(folder: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+# --- item 2: build never follows a symlink out of its output folder ------------------------
+
+
+def test_item2_build_refuses_to_write_through_a_symlinked_section_folder(
+    root: Path, outside: Path
+) -> None:
+    (root / "feeds" / "sections").mkdir(parents=True)
+    (root / "feeds" / "sections" / "topics").symlink_to(outside, target_is_directory=True)
+    result = run(root, "build")
+    assert result.exit_code == 1, result.output
+    assert "symbolic link" in result.output
+    assert "feeds/sections/topics" in result.output
+    assert "Traceback" not in result.output
+    assert files_in(outside) == {"precious.txt": b"keep me\n"}
+    # nothing half-written: the refusal comes before any output
+    assert not (root / "feeds" / "atom.xml").exists()
+    assert not (root / "CHANGELOG.md").exists()
+
+
+def test_item2_build_never_removes_files_through_a_symlink_listed_in_the_manifest(
+    root: Path, outside: Path
+) -> None:
+    assert run(root, "build").exit_code == 0
+    feeds = root / "feeds"
+    (feeds / "mirror").symlink_to(outside, target_is_directory=True)
+    manifest = feeds / build.MANIFEST_FILE
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8") + "mirror/precious.txt\n", encoding="utf-8"
+    )
+    result = run(root, "build")
+    assert (outside / "precious.txt").read_text(encoding="utf-8") == "keep me\n"
+    assert result.exit_code == 1, result.output
+    assert "feeds/mirror" in result.output
+    assert "symbolic link" in result.output
+    check = run(root, "build", "--check")
+    assert check.exit_code == 1
+    assert (outside / "precious.txt").exists()
+
+
+def test_item2_a_symlinked_output_folder_is_refused(root: Path, outside: Path) -> None:
+    (root / "feeds").symlink_to(outside, target_is_directory=True)
+    result = run(root, "build")
+    assert result.exit_code == 1, result.output
+    assert "symbolic link" in result.output
+    assert files_in(outside) == {"precious.txt": b"keep me\n"}
+
+
+def test_item2_a_symlinked_output_file_is_refused_and_its_target_untouched(
+    root: Path, outside: Path
+) -> None:
+    (root / "feeds").mkdir()
+    (root / "feeds" / "atom.xml").symlink_to(outside / "precious.txt")
+    result = run(root, "build")
+    assert result.exit_code == 1, result.output
+    assert "feeds/atom.xml" in result.output
+    assert (outside / "precious.txt").read_text(encoding="utf-8") == "keep me\n"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["../outside/precious.txt", "/etc/hostname", "a/../../x", "nul\0byte", "back\\slash"],
+)
+def test_item2_the_manifest_is_untrusted_input(root: Path, outside: Path, line: str) -> None:
+    assert run(root, "build").exit_code == 0
+    manifest = root / "feeds" / build.MANIFEST_FILE
+    manifest.write_text(manifest.read_text(encoding="utf-8") + line + "\n", encoding="utf-8")
+    paths = build.build_paths(open_project(root))
+    listed = build.read_manifest(paths)
+    feeds = (root / "feeds").resolve()
+    assert all(path.resolve().is_relative_to(feeds) for path in listed)
+    assert all("\0" not in str(path) for path in listed)
+    result = run(root, "build")
+    assert result.exit_code == 0, result.output
+    assert (outside / "precious.txt").exists()
+
+
+def test_item2_a_symlinked_manifest_is_not_read(root: Path, tmp_path: Path) -> None:
+    assert run(root, "build").exit_code == 0
+    secret = tmp_path / "secret.txt"
+    secret.write_text("atom.xml\nrss.xml\n", encoding="utf-8")
+    manifest = root / "feeds" / build.MANIFEST_FILE
+    manifest.unlink()
+    manifest.symlink_to(secret)
+    paths = build.build_paths(open_project(root))
+    assert build.read_manifest(paths) == ()
+    result = run(root, "build")
+    assert result.exit_code == 1, result.output
+    assert build.MANIFEST_FILE in result.output
+    assert secret.read_text(encoding="utf-8") == "atom.xml\nrss.xml\n"
+
+
+def test_item2_feeds_command_refuses_a_symlinked_tag_folder(root: Path, outside: Path) -> None:
+    (root / "feeds" / "tags").mkdir(parents=True)
+    (root / "feeds" / "tags" / "ml").symlink_to(outside, target_is_directory=True)
+    (root / "feeds" / "tags" / "gone").symlink_to(outside, target_is_directory=True)
+    (outside / "atom.xml").write_text("victim\n", encoding="utf-8")
+    result = run(root, "feeds")
+    assert result.exit_code == 1, result.output
+    assert "symbolic link" in result.output
+    assert files_in(outside) == {"precious.txt": b"keep me\n", "atom.xml": b"victim\n"}
+    assert not (root / "feeds" / "atom.xml").exists()
+
+
+# --- item 3: data files that are symlinks out of the project; short excerpts ------------------
+
+SHADOW = (
+    "root:$6$Qx9SECRETHASHSECRETHASHSECRETHASH:19000:0:99999:7:::\n"
+    "daemon:*:19000:0:99999:7:::\n"
+    "a private sentence that must never reach a CI log in full, with its secret 0123456789:\n"
+)
+
+
+@pytest.mark.parametrize("target", ["releases/2024.04.yaml", "roadmap.yaml", "site.yaml"])
+def test_item3_a_data_file_symlinked_out_of_the_project_is_refused_unread(
+    root: Path, tmp_path: Path, target: str
+) -> None:
+    secret = tmp_path / "shadow"
+    secret.write_text(SHADOW, encoding="utf-8")
+    link = root / "data" / target
+    link.unlink(missing_ok=True)
+    link.symlink_to(secret)
+    commands = [["validate"]] if target == "roadmap.yaml" else [["validate"], ["build"]]
+    for command in commands:
+        result = run(root, *command)
+        assert result.exit_code == 1, result.output
+        assert "Traceback" not in result.output
+        assert f"data/{target}" in result.output
+        assert "outside the project" in result.output
+        assert "SECRETHASH" not in result.output
+        assert "daemon" not in result.output
+        assert "private sentence" not in result.output
+
+
+def test_item3_a_data_file_symlinked_inside_the_project_is_read(root: Path) -> None:
+    shutil.copy(root / "data" / "releases" / "2024.03.yaml", root / "data" / "kept.yaml")
+    text = (root / "data" / "kept.yaml").read_text(encoding="utf-8")
+    (root / "data" / "roadmap.yaml").symlink_to(root / "data" / "kept.yaml")
+    (root / "data" / "kept.yaml").write_text(
+        text.split("title:", 1)[0].split("release:")[0] + "title:" + text.split("\ntitle:", 1)[1],
+        encoding="utf-8",
+    )
+    result = run(root, "validate")
+    assert result.exit_code == 0, result.output
+
+
+def test_item3_unknown_keys_are_echoed_only_as_a_short_excerpt(root: Path) -> None:
+    (root / "data" / "roadmap.yaml").write_text(
+        "title: T\nsections: []\n" + SHADOW + "".join(f"key{n}: 1\n" for n in range(30)),
+        encoding="utf-8",
+    )
+    result = run(root, "validate")
+    assert result.exit_code == 1
+    assert "unknown key" in result.output
+    assert "SECRETHASHSECRETHASH" not in result.output
+    assert "0123456789" not in result.output
+    assert "a private sentence" in result.output  # a short excerpt still says which key
+    # a flood of unknown keys is summarised, not echoed line after line
+    assert result.output.count("unknown key") <= 11
+    assert "more unknown keys" in result.output
