@@ -150,6 +150,26 @@ class PublisherGroup(click.Group):
 
 
 pass_settings = click.make_pass_decorator(Settings)
+
+
+_DURATION_UNITS = {"": 1.0, "s": 1.0, "m": 60.0, "h": 3600.0}
+
+
+def parse_duration(ctx: click.Context, param: click.Parameter, value: str | None) -> float | None:
+    """A Click callback: ``90``, ``90s``, ``30m``, ``2h`` → seconds (None stays None)."""
+    if value is None:
+        return None
+    text = value.strip().lower()
+    number, unit = (text[:-1], text[-1]) if text[-1:] in _DURATION_UNITS else (text, "")
+    try:
+        seconds = float(number) * _DURATION_UNITS[unit]
+    except ValueError:
+        seconds = float("nan")
+    if not (0 < seconds < float("inf")):
+        raise click.BadParameter(f"{value!r} is not a duration (e.g. 90, 90s, 30m, 2h)")
+    return seconds
+
+
 # Shared by send and deliveries: both read the same ledger.
 ledger_option = click.option(
     "--ledger",
@@ -809,6 +829,27 @@ def email(
 @click.option(
     "--rate", type=click.FloatRange(min=0, min_open=True), help="At most N messages per second."
 )
+@click.option(
+    "--connections",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="SMTP connections sending side by side (--rate holds for all of them together).",
+)
+@click.option(
+    "--domain-rate",
+    "domain_rates",
+    multiple=True,
+    metavar="DOMAIN=N",
+    help="At most N messages per second to addresses at DOMAIN (repeatable), "
+    "e.g. --domain-rate gmail.com=20.",
+)
+@click.option(
+    "--deadline",
+    callback=parse_duration,
+    help="Start no message after this long (90, 90s, 30m, 2h); "
+    "what is left is deferred to the next run.",
+)
 @ledger_option
 @pass_settings
 def send(
@@ -818,6 +859,9 @@ def send(
     dry_run: bool,
     yes: bool,
     rate: float | None,
+    connections: int,
+    domain_rates: tuple[str, ...],
+    deadline: float | None,
     ledger: Path | None,
 ) -> None:
     """Send one release's email (default: the latest) to a subscriber list over SMTP.
@@ -828,11 +872,14 @@ def send(
     kill or refusals, run the same command again and only those not yet sent get it.
 
     \b
-    Example:
+    Examples:
       PUBLISHER_SMTP_URL=smtp://me@mail.example.org:587?starttls=1 \\
       PUBLISHER_SMTP_PASSWORD=… publisher send --subscribers subscribers.csv
+      publisher send --subscribers subscribers.csv --yes --connections 4 \\
+          --rate 50 --domain-rate gmail.com=20 --deadline 30m
     """
     import os
+    import time
 
     from publisher.errors import Problem, PublisherError, SendError
     from publisher.ledger import Ledger
@@ -841,11 +888,13 @@ def send(
         Outcome,
         SmtpConnection,
         deliver,
+        parse_domain_rates,
         parse_smtp_url,
         plan_send,
         summarize,
     )
 
+    per_domain = parse_domain_rates(domain_rates)
     project = settings.project()
     ledger_path = ledger or project.state_dir / "deliveries.sqlite"
     outbox = open_outbox(project, subscribers, version)
@@ -900,6 +949,9 @@ def send(
                     connection=SmtpConnection(smtp),
                     ledger=opened,
                     rate=rate,
+                    connections=connections,
+                    domain_rates=per_domain,
+                    deadline=None if deadline is None else time.monotonic() + deadline,
                 ),
                 length=len(plan.to_send),
                 label="sending",
@@ -913,7 +965,7 @@ def send(
     settings.say(
         f"sent {summary.sent}, skipped {summary.skipped} (already sent), "
         f"failed {len(summary.failed) + len(summary.failed_before)}, "
-        f"deferred {len(summary.deferred)}"
+        f"deferred {len(summary.deferred) + summary.left}"
     )
     problems = [f"{item.address}: refused: {item.reply}" for item in summary.failed]
     problems += [
@@ -925,6 +977,11 @@ def send(
         f"{address}: refused permanently in an earlier run (see 'publisher -v deliveries')"
         for address in summary.failed_before
     ]
+    if summary.left:
+        problems.append(
+            f"the deadline ({deadline:g} s) was reached: {summary.left} message(s) not tried, "
+            "left deferred in the ledger (run send again to finish)"
+        )
     if problems:
         raise SendError([Problem(message=problem) for problem in problems])
 

@@ -17,7 +17,7 @@ add an fsync per state change; bench/send.py measures both.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,7 +91,11 @@ class Ledger:
             path.parent.mkdir(parents=True, exist_ok=True)
             # Autocommit mode (isolation_level=None): each statement or explicit BEGIN…COMMIT
             # is one durable step, which is what the state machine needs.
-            self.connection = sqlite3.connect(path, isolation_level=None, timeout=10)
+            # check_same_thread=False: send's SMTP sessions run in threads and take turns
+            # on this one connection (send.deliver serializes them with a lock).
+            self.connection = sqlite3.connect(
+                path, isolation_level=None, timeout=10, check_same_thread=False
+            )
             self.connection.execute("PRAGMA journal_mode=WAL")
             self.connection.execute(f"PRAGMA synchronous={synchronous}")
             version = self.connection.execute("PRAGMA user_version").fetchone()[0]
@@ -171,6 +175,17 @@ class Ledger:
             " WHERE release = ? AND address = ?",
             (state, reply, now, release, address),
         )
+
+    def defer(self, release: str, addresses: Sequence[str], *, reply: str, now: str) -> None:
+        """Mark the rows of ``addresses`` ``deferred`` in one transaction (what a run left
+        when its deadline came)."""
+        with _reported(self.path, "write"), self.connection:
+            self.connection.execute("BEGIN IMMEDIATE")
+            self.connection.executemany(
+                "UPDATE deliveries SET state = 'deferred', last_reply = ?, updated_at = ?"
+                " WHERE release = ? AND address = ? AND state IN ('pending', 'deferred')",
+                ((reply, now, release, address) for address in addresses),
+            )
 
     def _update(self, statement: str, parameters: tuple[str, ...]) -> None:
         with _reported(self.path, "write"):

@@ -6,17 +6,25 @@ Each message goes through: ledger ``sending`` (committed) → MAIL/RCPT/DATA →
 run with exponential back-off, ``deferred`` once the tries are used up). A rerun picks up
 every row that is not ``sent`` (and not ``failed``, unless asked), so the only message that
 can arrive twice is the one in flight when a run died, and it carries the same Message-ID.
+
+Several connections (threads, one SMTP session each) share one plan through a dispatcher
+that keeps the overall rate, each domain's rate and the deadline; they take turns on the
+ledger. A server that cannot be reached at all is reported at once, never retried.
 """
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import datetime as dt
 import heapq
+import math
+import queue
 import smtplib
 import ssl
+import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from email.policy import SMTP as SMTP_POLICY
@@ -27,6 +35,8 @@ from publisher.errors import SendError
 from publisher.ledger import DEFERRED, FAILED, PENDING, SENDING, SENT, Ledger
 
 DEFAULT_PORTS = {"smtp": 25, "smtps": 465}
+DEFAULT_TIMEOUT = 30.0  # seconds per connect or reply; ?timeout= in the URL changes it
+MAX_TIMEOUT = 3600.0
 _TRUE = frozenset({"1", "true", "yes", "on"})
 _FALSE = frozenset({"0", "false", "no", "off"})
 
@@ -41,7 +51,7 @@ class SmtpSettings:
     password: str = field(default="", repr=False)
     implicit_tls: bool = False
     starttls: bool = False
-    timeout: float = 30.0
+    timeout: float = DEFAULT_TIMEOUT
     # Tests talk to a local server with a self-signed certificate; production verifies.
     tls_context: ssl.SSLContext | None = field(default=None, repr=False, compare=False)
 
@@ -77,13 +87,17 @@ def parse_smtp_url(
             f"{variable}: must not hold a password; put it in PUBLISHER_SMTP_PASSWORD instead"
         )
     starttls = False
+    timeout = DEFAULT_TIMEOUT
     for name, values in parse_qs(parts.query, keep_blank_values=True).items():
-        if name != "starttls":
-            raise SendError(f"{variable}: unknown option {name!r} (known: starttls)")
         value = values[-1].lower()
-        if value not in _TRUE | _FALSE:
-            raise SendError(f"{variable}: starttls must be 1 or 0")
-        starttls = value in _TRUE
+        if name == "starttls":
+            if value not in _TRUE | _FALSE:
+                raise SendError(f"{variable}: starttls must be 1 or 0")
+            starttls = value in _TRUE
+        elif name == "timeout":
+            timeout = _parse_timeout(value, variable)
+        else:
+            raise SendError(f"{variable}: unknown option {name!r} (known: starttls, timeout)")
     if starttls and scheme == "smtps":
         raise SendError(f"{variable}: smtps already uses TLS; drop ?starttls=1")
     return SmtpSettings(
@@ -93,7 +107,21 @@ def parse_smtp_url(
         password=password,
         implicit_tls=scheme == "smtps",
         starttls=starttls,
+        timeout=timeout,
     )
+
+
+def _parse_timeout(value: str, variable: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = math.nan
+    if not (0 < seconds <= MAX_TIMEOUT):  # also refuses nan and inf
+        raise SendError(
+            f"{variable}: timeout must be a number of seconds above 0 and at most "
+            f"{MAX_TIMEOUT:.0f} (e.g. ?timeout=10), not {value!r}"
+        )
+    return seconds
 
 
 class _TemporaryFailure(Exception):
@@ -118,33 +146,62 @@ def _reply(code: int, message: bytes | str) -> str:
     return f"{code} {' '.join(text.split())}".strip()
 
 
+class _Unreachable(Exception):
+    """No session could even start: the host does not resolve, refuses or ignores the TCP
+    connection, or TLS fails. Retrying in a few seconds would not help."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
 class SmtpConnection:
     """One SMTP session reused for many messages, reopened when the server drops it."""
 
     def __init__(self, settings: SmtpSettings) -> None:
         self.settings = settings
         self._smtp: smtplib.SMTP | None = None
+        # Once a session has worked, failing to reconnect is worth retrying (the server may
+        # be restarting); before that, an unreachable server is a mistake to report at once.
+        self.ever_opened = False
 
     def open(self) -> None:
-        """Connect, secure and log in; raises SendError (never naming the password)."""
+        """Connect, secure and log in.
+
+        Raises _Unreachable when no TCP (or TLS) connection can be made, _TemporaryFailure
+        on a 4xx greeting or a session dropped while it starts, and SendError on a refused
+        login or session (never naming the password).
+        """
         if self._smtp is not None:
             return
         settings = self.settings
         context = settings.tls_context or ssl.create_default_context()
         where = f"{settings.host}:{settings.port}"
-        smtp: smtplib.SMTP | None = None
+        smtp: smtplib.SMTP
+        if settings.implicit_tls:
+            smtp = smtplib.SMTP_SSL(timeout=settings.timeout, context=context)
+        else:
+            smtp = smtplib.SMTP(timeout=settings.timeout)
         try:
-            if settings.implicit_tls:
-                smtp = smtplib.SMTP_SSL(
-                    settings.host, settings.port, timeout=settings.timeout, context=context
-                )
-            else:
-                smtp = smtplib.SMTP(settings.host, settings.port, timeout=settings.timeout)
-                if settings.starttls:
-                    smtp.starttls(context=context)
+            try:
+                smtp.connect(settings.host, settings.port)
+            except smtplib.SMTPException:
+                raise  # the TCP connection was made: the server dropped or refused the session
+            except OSError as error:
+                # The system's reason (refused, unknown host, timed out, TLS) without errno
+                # noise; OSError's text names the host at most, never credentials.
+                reason = error.strerror or str(error) or type(error).__name__
+                if isinstance(error, ssl.SSLError):
+                    reason = str(error.reason or error)
+                raise _Unreachable(f"cannot connect to {where}: {reason}") from None
+            if settings.starttls:
+                smtp.starttls(context=context)
             smtp.ehlo_or_helo_if_needed()
             if settings.user:
                 smtp.login(settings.user, settings.password)
+        except _Unreachable:
+            _close_quietly(smtp)
+            raise
         except smtplib.SMTPAuthenticationError as error:
             _close_quietly(smtp)
             raise SendError(
@@ -162,11 +219,13 @@ class SmtpConnection:
             raise SendError(f"{where}: the server refused the session: {reply}") from None
         except (smtplib.SMTPException, OSError) as error:
             _close_quietly(smtp)
-            # OSError's text names the host at most, never credentials.
             raise _TemporaryFailure(
-                f"cannot connect to {where}: {error}", connection_lost=True
+                f"{where}: the session was dropped while it started: "
+                f"{error or type(error).__name__}",
+                connection_lost=True,
             ) from None
         self._smtp = smtp
+        self.ever_opened = True
 
     def send(self, sender: str, recipient: str, data: bytes) -> str:
         """Send one message to one recipient; return the server's reply to the data.
@@ -295,11 +354,12 @@ class SendSummary:
     failed: tuple[Outcome, ...] = ()
     deferred: tuple[Outcome, ...] = ()
     failed_before: tuple[str, ...] = ()
+    left: int = 0  # not tried before the deadline, deferred to the next run
 
     @property
     def ok(self) -> bool:
         """True when nobody is left without the message."""
-        return not (self.failed or self.deferred or self.failed_before)
+        return not (self.failed or self.deferred or self.failed_before or self.left)
 
 
 def plan_send(
@@ -344,6 +404,10 @@ class _Pending:
     message_id: str = ""
     data: bytes = b""
 
+    @property
+    def domain(self) -> str:
+        return self.recipient.address.rpartition("@")[2].lower()
+
 
 def serialize(message: EmailMessage, message_id: str = "") -> bytes:
     """The message as SMTP carries it (CRLF line ends, long headers folded), with
@@ -354,6 +418,148 @@ def serialize(message: EmailMessage, message_id: str = "") -> bytes:
     return message.as_bytes(policy=SMTP_POLICY)
 
 
+def parse_domain_rates(items: Iterable[str]) -> dict[str, float]:
+    """``["gmail.com=20", …]`` → ``{"gmail.com": 20.0}`` (messages per second per domain).
+
+    Raises SendError naming the item that is not ``DOMAIN=RATE`` with a positive rate.
+    """
+    rates: dict[str, float] = {}
+    for item in items:
+        domain, equals, value = item.partition("=")
+        domain = domain.strip().lower()
+        try:
+            rate = float(value)
+        except ValueError:
+            rate = math.nan
+        if not equals or not domain or "@" in domain or not (0 < rate < math.inf):
+            raise SendError(
+                f"--domain-rate {item!r}: expected DOMAIN=MESSAGES_PER_SECOND, e.g. gmail.com=20"
+            )
+        rates[domain] = rate
+    return rates
+
+
+class _Dispatcher:
+    """Hands the plan's messages to the connections, one at a time, in plan order, keeping
+    the overall rate, each domain's rate and the deadline. Thread-safe.
+
+    Retries wait in a heap by due time; messages of a domain that is at its limit wait in
+    that domain's queue while the connections go on with other domains.
+    """
+
+    def __init__(
+        self,
+        recipients: Iterable[Recipient],
+        *,
+        rate: float | None,
+        domain_rates: Mapping[str, float],
+        clock: Callable[[], float],
+        deadline: float | None,
+    ) -> None:
+        self._lock = threading.Lock()
+        self._fresh: Iterator[Recipient] | None = iter(recipients)
+        self._retries: list[tuple[float, int, _Pending]] = []
+        self._held: dict[str, collections.deque[_Pending]] = {}
+        self._domain_intervals = {domain: 1.0 / rate for domain, rate in domain_rates.items()}
+        self._domain_slots: dict[str, float] = {}
+        self._interval = 1.0 / rate if rate else 0.0
+        self._clock = clock
+        self._next_slot = clock()
+        self._sequence = 0
+        self.deadline = deadline
+        self.deadline_reached = False
+        self.stopped = False
+
+    def take(self) -> tuple[_Pending | None, float] | None:
+        """``(item, pause)``: send ``item`` after sleeping ``pause`` seconds; ``(None, wait)``:
+        nothing is ready, ask again after ``wait``; None: nothing left for this connection
+        (or the deadline is reached, or the run stops)."""
+        with self._lock:
+            if self.stopped:
+                return None
+            now = self._clock()
+            if self.deadline is not None and now >= self.deadline:
+                self.deadline_reached = self.stopped = True
+                return None
+            while True:
+                item = self._ready(now)
+                if item is None:
+                    # Wait for the next retry or domain slot; with neither, this
+                    # connection is done (one still sending handles its own retries).
+                    wakes = [self._domain_slots[domain] for domain in self._held]
+                    if self._retries:
+                        wakes.append(self._retries[0][0])
+                    if not wakes:
+                        return None
+                    wake = min(wakes)
+                    if self.deadline is not None:
+                        wake = min(wake, self.deadline)
+                    return None, max(0.0, wake - now)
+                interval = self._domain_intervals.get(item.domain)
+                if interval:
+                    slot = self._domain_slots.get(item.domain, now)
+                    if slot > now:
+                        self._held.setdefault(item.domain, collections.deque()).append(item)
+                        continue
+                    self._domain_slots[item.domain] = max(slot, now) + interval
+                pause = 0.0
+                if self._interval:
+                    pause = max(0.0, self._next_slot - now)
+                    self._next_slot = max(self._next_slot, now) + self._interval
+                return item, pause
+
+    def _ready(self, now: float) -> _Pending | None:
+        if self._retries and self._retries[0][0] <= now:
+            return heapq.heappop(self._retries)[2]
+        for domain, waiting in self._held.items():
+            if self._domain_slots[domain] <= now:
+                item = waiting.popleft()
+                if not waiting:
+                    del self._held[domain]
+                return item
+        if self._fresh is not None:
+            recipient = next(self._fresh, None)
+            if recipient is not None:
+                return _Pending(recipient=recipient)
+            self._fresh = None
+        return None
+
+    def retry(self, item: _Pending, due: float) -> None:
+        """Queue ``item`` again, not before ``due``."""
+        with self._lock:
+            self._sequence += 1
+            heapq.heappush(self._retries, (due, self._sequence, item))
+
+    def give_back(self, item: _Pending) -> None:
+        """Return an item that was taken but not tried (the deadline came first)."""
+        self.retry(item, -math.inf)
+
+    def stop(self) -> None:
+        """No more messages for anyone (an error, or the consumer went away)."""
+        with self._lock:
+            self.stopped = True
+
+    def reach_deadline(self) -> None:
+        """Stop because the deadline came while a connection was still being made."""
+        with self._lock:
+            self.stopped = self.deadline_reached = True
+
+    def left(self) -> list[_Pending]:
+        """What was never finished: due retries, held messages and those not taken yet."""
+        with self._lock:
+            items = [entry[2] for entry in sorted(self._retries)]
+            for waiting in self._held.values():
+                items.extend(waiting)
+            if self._fresh is not None:
+                items.extend(_Pending(recipient=recipient) for recipient in self._fresh)
+            self._retries, self._held, self._fresh = [], {}, None
+            return items
+
+
+DEADLINE_REPLY = "not tried before the deadline: left for the next run"
+_DONE = object()  # a connection's thread has finished
+
+
 def deliver(
     plan: SendPlan,
     *,
@@ -362,77 +568,133 @@ def deliver(
     ledger: Ledger,
     policy: RetryPolicy = RetryPolicy(),
     rate: float | None = None,
+    connections: int = 1,
+    domain_rates: Mapping[str, float] | None = None,
+    deadline: float | None = None,
     clock: Callable[[], float] = time.monotonic,
-    sleep: Callable[[float], None] = time.sleep,
+    sleep: Callable[[float], None] | None = None,
     now: Callable[[], str] = utc_now,
 ) -> Iterator[Outcome]:
     """Send ``plan.to_send`` and yield each recipient's outcome as it becomes final.
 
-    Raises SendError when the server cannot be reached (or refuses the session) after the
-    connection retries, or when the ledger cannot be written: the rows not yet sent stay in
-    the ledger for the next run.
+    ``connections`` SMTP sessions (``connection`` and copies of its settings) share the work,
+    each reconnecting with its own back-off; ``rate`` (messages per second) holds for all of
+    them together, ``domain_rates`` per recipient domain. From ``deadline`` (a ``clock()``
+    value) on no new message starts: those left are marked ``deferred`` and yielded with
+    DEADLINE_REPLY.
+
+    Raises SendError when the server cannot be reached at all (at once, without retrying),
+    when a reconnection fails after the retries, when the session is refused, or when the
+    ledger cannot be written: the rows not yet sent stay in the ledger for the next run.
     """
     envelope_from = parseaddr(sender)[1]
     if not envelope_from:
         raise SendError(f"email.from: {sender!r} has no address")
     release = plan.release
     ledger.plan(release, (recipient.key for recipient in plan.to_send), now=now())
-    fresh = iter(plan.to_send)
-    waiting: list[tuple[float, int, _Pending]] = []  # heap of retries by due time
-    sequence = 0
-    interval = 1.0 / rate if rate else 0.0
-    next_slot = clock()
-    try:
-        while True:
-            item: _Pending | None = None
-            if waiting and waiting[0][0] <= clock():
-                item = heapq.heappop(waiting)[2]
-            else:
-                recipient = next(fresh, None)
-                if recipient is not None:
-                    item = _Pending(recipient=recipient)
-                elif waiting:
-                    due, _, item = heapq.heappop(waiting)
-                    sleep(max(0.0, due - clock()))
-                else:
-                    return
-            if interval:
-                pause = next_slot - clock()
-                if pause > 0:
-                    sleep(pause)
-                next_slot = max(next_slot, clock()) + interval
-            if not item.data:
-                # An earlier run's Message-ID wins, so a resend of an in-flight message
-                # carries the same ID as the copy that may already have arrived.
-                recipient = item.recipient
-                item.message_id = plan.recorded_ids.get(recipient.key) or recipient.message_id
-                item.data = recipient.compose(item.message_id)
-            _connect(connection, policy, sleep)
-            key = item.recipient.key
+    if not plan.to_send:
+        return
+    stop = threading.Event()
+    pause: Callable[[float], object] = sleep or stop.wait
+    dispatcher = _Dispatcher(
+        plan.to_send, rate=rate, domain_rates=domain_rates or {}, clock=clock, deadline=deadline
+    )
+    ledger_lock = threading.Lock()  # one ledger connection, shared by the sessions
+    results: queue.SimpleQueue[object] = queue.SimpleQueue()
+    errors: list[BaseException] = []
+
+    def send_one(session: SmtpConnection, item: _Pending) -> Outcome | None:
+        if not item.data:
+            # An earlier run's Message-ID wins, so a resend of an in-flight message
+            # carries the same ID as the copy that may already have arrived.
+            recipient = item.recipient
+            item.message_id = plan.recorded_ids.get(recipient.key) or recipient.message_id
+            item.data = recipient.compose(item.message_id)
+        if not _connect(session, policy, pause, clock=clock, deadline=deadline):
+            dispatcher.give_back(item)
+            dispatcher.reach_deadline()
+            return None
+        key = item.recipient.key
+        with ledger_lock:
             ledger.mark_sending(release, key, message_id=item.message_id, now=now())
-            item.tries += 1
-            try:
-                reply = connection.send(envelope_from, item.recipient.address, item.data)
-            except _PermanentFailure as failure:
+        item.tries += 1
+        try:
+            reply = session.send(envelope_from, item.recipient.address, item.data)
+        except _PermanentFailure as failure:
+            with ledger_lock:
                 ledger.mark_refused(release, key, state=FAILED, reply=failure.reply, now=now())
-                yield _outcome(item, FAILED, failure.reply)
-                continue
-            except _TemporaryFailure as failure:
-                if item.tries < policy.attempts:
+            return _outcome(item, FAILED, failure.reply)
+        except _TemporaryFailure as failure:
+            if item.tries < policy.attempts:
+                with ledger_lock:
                     ledger.mark_refused(release, key, state=PENDING, reply=failure.reply, now=now())
-                    sequence += 1
-                    due = clock() + policy.delay(item.tries)
-                    heapq.heappush(waiting, (due, sequence, item))
-                else:
-                    ledger.mark_refused(
-                        release, key, state=DEFERRED, reply=failure.reply, now=now()
-                    )
-                    yield _outcome(item, DEFERRED, failure.reply)
-                continue
+                dispatcher.retry(item, clock() + policy.delay(item.tries))
+                return None
+            with ledger_lock:
+                ledger.mark_refused(release, key, state=DEFERRED, reply=failure.reply, now=now())
+            return _outcome(item, DEFERRED, failure.reply)
+        with ledger_lock:
             ledger.mark_sent(release, key, reply=reply, now=now())
-            yield _outcome(item, SENT, reply)
+        return _outcome(item, SENT, reply)
+
+    def run_session(session: SmtpConnection) -> None:
+        try:
+            # Connect before taking work: an unreachable server is reported at once.
+            if not _connect(session, policy, pause, clock=clock, deadline=deadline):
+                dispatcher.reach_deadline()
+                return
+            while not stop.is_set():
+                taken = dispatcher.take()
+                if taken is None:
+                    return
+                item, wait = taken
+                if wait > 0:
+                    pause(wait)
+                if item is not None:
+                    outcome = send_one(session, item)
+                    if outcome is not None:
+                        results.put(outcome)
+        except BaseException as error:  # handed to the consumer's thread, raised there
+            errors.append(error)
+            dispatcher.stop()
+            stop.set()
+        finally:
+            session.close()
+            results.put(_DONE)
+
+    sessions = [connection] + [
+        SmtpConnection(connection.settings) for _ in range(min(connections, len(plan.to_send)) - 1)
+    ]
+    threads = [
+        threading.Thread(target=run_session, args=(session,), name=f"smtp-{number}", daemon=True)
+        for number, session in enumerate(sessions, 1)
+    ]
+    for thread in threads:
+        thread.start()
+    try:
+        running = len(threads)
+        while running:
+            result = results.get()
+            if result is _DONE:
+                running -= 1
+            else:
+                assert isinstance(result, Outcome)
+                yield result
+        if errors:
+            raise errors[0]
+        if dispatcher.deadline_reached:
+            left = dispatcher.left()
+            with ledger_lock:
+                ledger.defer(
+                    release, [item.recipient.key for item in left], reply=DEADLINE_REPLY, now=now()
+                )
+            for item in left:
+                yield _outcome(item, DEFERRED, DEADLINE_REPLY)
     finally:
-        connection.close()
+        dispatcher.stop()
+        stop.set()
+        for thread in threads:
+            thread.join()
 
 
 def _outcome(item: _Pending, state: str, reply: str) -> Outcome:
@@ -446,20 +708,42 @@ def _outcome(item: _Pending, state: str, reply: str) -> Outcome:
 
 
 def _connect(
-    connection: SmtpConnection, policy: RetryPolicy, sleep: Callable[[float], None]
-) -> None:
-    """Open the connection, retrying with back-off; SendError when the server stays away."""
+    connection: SmtpConnection,
+    policy: RetryPolicy,
+    sleep: Callable[[float], object],
+    *,
+    clock: Callable[[], float],
+    deadline: float | None,
+) -> bool:
+    """Open the connection; False when the deadline came first.
+
+    An unreachable server raises SendError at once, unless this connection has worked before
+    (then the server may be restarting, and reconnecting is retried with back-off, as are
+    temporary refusals of the session).
+    """
     for attempt in range(1, policy.connect_attempts + 1):
         try:
             connection.open()
-            return
-        except _TemporaryFailure as failure:
-            if attempt == policy.connect_attempts:
+            return True
+        except _Unreachable as failure:
+            if not connection.ever_opened:
                 raise SendError(
-                    f"{failure.reply} (tried {attempt} times); the messages not sent yet stay "
+                    f"{failure.reason}; nothing more is sent, the messages not sent yet stay "
                     "in the ledger: run send again to finish"
                 ) from None
-            sleep(policy.delay(attempt))
+            reply = failure.reason
+        except _TemporaryFailure as failure:
+            reply = failure.reply
+        if attempt == policy.connect_attempts:
+            raise SendError(
+                f"{reply} (tried {attempt} times); the messages not sent yet stay "
+                "in the ledger: run send again to finish"
+            )
+        delay = policy.delay(attempt)
+        if deadline is not None and clock() + delay >= deadline:
+            return False
+        sleep(delay)
+    return False
 
 
 def summarize(plan: SendPlan, outcomes: Sequence[Outcome]) -> SendSummary:
@@ -468,12 +752,18 @@ def summarize(plan: SendPlan, outcomes: Sequence[Outcome]) -> SendSummary:
         sent=sum(1 for outcome in outcomes if outcome.state == SENT),
         skipped=len(plan.already_sent),
         failed=tuple(outcome for outcome in outcomes if outcome.state == FAILED),
-        deferred=tuple(outcome for outcome in outcomes if outcome.state == DEFERRED),
+        deferred=tuple(
+            outcome
+            for outcome in outcomes
+            if outcome.state == DEFERRED and outcome.reply != DEADLINE_REPLY
+        ),
         failed_before=plan.failed_before,
+        left=sum(1 for outcome in outcomes if outcome.reply == DEADLINE_REPLY),
     )
 
 
 __all__ = [
+    "DEADLINE_REPLY",
     "DEFERRED",
     "FAILED",
     "PENDING",
@@ -487,6 +777,7 @@ __all__ = [
     "SmtpConnection",
     "SmtpSettings",
     "deliver",
+    "parse_domain_rates",
     "parse_smtp_url",
     "plan_send",
     "summarize",

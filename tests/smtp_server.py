@@ -51,6 +51,7 @@ class Mailbox:
     login: tuple[str, str] | None = None
     rcpt_seen: list[str] = field(default_factory=list)
     connections: int = 0
+    by_session: dict[str, int] = field(default_factory=dict)  # client "host:port" -> messages
     port: int = 0  # set by SmtpServer
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -99,6 +100,8 @@ class Mailbox:
                     return "421 4.3.0 Connection dropped"
             for recipient in envelope.rcpt_tos:
                 self.received.append(Received(recipient=recipient, data=envelope.content))
+            peer = f"{session.peer[0]}:{session.peer[1]}"
+            self.by_session[peer] = self.by_session.get(peer, 0) + len(envelope.rcpt_tos)
         return "250 2.0.0 OK queued"
 
     def authenticate(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import time
 from collections.abc import Iterator
 from email.message import EmailMessage
 from pathlib import Path
@@ -15,13 +16,16 @@ from smtp_server import Mailbox, SmtpServer, free_port
 from publisher.errors import SendError
 from publisher.ledger import Ledger, LedgerError
 from publisher.send import (
+    DEADLINE_REPLY,
     Outcome,
     Recipient,
     RetryPolicy,
     SendSummary,
     SmtpConnection,
     SmtpSettings,
+    _Dispatcher,
     deliver,
+    parse_domain_rates,
     parse_smtp_url,
     plan_send,
     serialize,
@@ -345,9 +349,16 @@ def test_login_and_a_wrong_password_never_shows_the_password(
 @pytest.mark.parametrize(
     ("url", "expected"),
     [
-        ("smtp://me@mail.example.org:587?starttls=1", ("mail.example.org", 587, "me", False, True)),
-        ("smtps://me%40corp@mail.example.org", ("mail.example.org", 465, "me@corp", True, False)),
-        ("smtp://localhost", ("localhost", 25, "", False, False)),
+        (
+            "smtp://me@mail.example.org:587?starttls=1",
+            ("mail.example.org", 587, "me", False, True, 30.0),
+        ),
+        (
+            "smtps://me%40corp@mail.example.org",
+            ("mail.example.org", 465, "me@corp", True, False, 30.0),
+        ),
+        ("smtp://localhost", ("localhost", 25, "", False, False, 30.0)),
+        ("smtp://localhost:2525?timeout=2.5", ("localhost", 2525, "", False, False, 2.5)),
     ],
 )
 def test_smtp_url(url: str, expected: tuple[object, ...]) -> None:
@@ -358,6 +369,7 @@ def test_smtp_url(url: str, expected: tuple[object, ...]) -> None:
         settings.user,
         settings.implicit_tls,
         settings.starttls,
+        settings.timeout,
     ) == expected
     assert "hunter2" not in repr(settings)
     assert "hunter2" not in settings.describe()
@@ -372,6 +384,9 @@ def test_smtp_url(url: str, expected: tuple[object, ...]) -> None:
         ("smtp://mail.example.org?tls=1", "unknown option 'tls'"),
         ("smtps://mail.example.org?starttls=1", "already uses TLS"),
         ("smtp://mail.example.org:99999", "not a valid URL"),
+        ("smtp://mail.example.org?timeout=0", "timeout must be a number of seconds"),
+        ("smtp://mail.example.org?timeout=soon", "timeout must be a number of seconds"),
+        ("smtp://mail.example.org?timeout=nan", "timeout must be a number of seconds"),
     ],
 )
 def test_bad_smtp_urls(url: str, message: str) -> None:
@@ -391,3 +406,157 @@ def test_the_ledger_is_wal_and_refuses_unknown_states(tmp_path: Path) -> None:
             connection.execute("UPDATE deliveries SET state = 'lost'")
     finally:
         connection.close()
+
+
+# --- fail fast, timeouts, deadline, connections, domain rates (issues 15, 17, 19) ----------
+
+
+def test_an_unreachable_server_fails_at_once_naming_host_port_and_reason(tmp_path: Path) -> None:
+    port = free_port()  # nobody listens: the system refuses the connection
+    pauses: list[float] = []
+    with Ledger(tmp_path / "ledger.sqlite") as ledger:
+        plan = plan_send(ledger, RELEASE, recipients(3))
+        with pytest.raises(SendError) as raised:
+            list(
+                deliver(
+                    plan,
+                    sender=SENDER,
+                    connection=SmtpConnection(SmtpSettings(host="127.0.0.1", port=port)),
+                    ledger=ledger,
+                    connections=3,
+                    sleep=pauses.append,
+                )
+            )
+    assert str(raised.value).startswith(f"cannot connect to 127.0.0.1:{port}: Connection refused")
+    assert pauses == []  # no retry, no back-off
+    assert set(ledger_states(tmp_path / "ledger.sqlite").values()) == {"pending"}
+
+
+def test_a_silent_server_holds_send_only_until_the_deadline(tmp_path: Path) -> None:
+    box = Mailbox(delay=30.0)  # accepts the connection, never answers the data in time
+    people = recipients(10)
+    with SmtpServer(box), Ledger(tmp_path / "ledger.sqlite") as ledger:
+        plan = plan_send(ledger, RELEASE, people)
+        outcomes = list(
+            deliver(
+                plan,
+                sender=SENDER,
+                connection=SmtpConnection(settings_for(box, timeout=0.2)),
+                ledger=ledger,
+                policy=RetryPolicy(attempts=5, first_delay=0.05, connect_attempts=3),
+                deadline=time.monotonic() + 1.0,
+            )
+        )
+    summary = summarize(plan, outcomes)
+    assert summary.sent == 0
+    assert summary.left + len(summary.deferred) == len(people)
+    assert summary.left > 0
+    assert not summary.ok
+    assert set(ledger_states(tmp_path / "ledger.sqlite").values()) == {"deferred"}
+
+
+def test_the_deadline_leaves_the_rest_deferred_and_a_rerun_finishes(
+    mailbox: Mailbox, tmp_path: Path
+) -> None:
+    people = recipients(30)
+    mailbox.delay = 0.2
+    path = tmp_path / "ledger.sqlite"
+    with Ledger(path) as ledger:
+        plan = plan_send(ledger, RELEASE, people)
+        outcomes = list(
+            deliver(
+                plan,
+                sender=SENDER,
+                connection=SmtpConnection(settings_for(mailbox)),
+                ledger=ledger,
+                policy=FAST,
+                deadline=time.monotonic() + 0.5,
+            )
+        )
+        rows = {row.address: row for row in ledger.rows(RELEASE)}
+    summary = summarize(plan, outcomes)
+    assert 0 < summary.left < len(people)
+    assert summary.sent + summary.left == len(people)
+    sent = {address for address, row in rows.items() if row.state == "sent"}
+    assert sent == set(mailbox.copies())
+    left = [row for row in rows.values() if row.state != "sent"]
+    assert {(row.state, row.last_reply) for row in left} == {("deferred", DEADLINE_REPLY)}
+
+    mailbox.delay = 0.0
+    outcomes, summary = run(mailbox, path, people)
+    assert summary.ok
+    assert mailbox.copies() == {person.address: 1 for person in people}
+
+
+def test_several_connections_share_one_plan_each_message_once(
+    mailbox: Mailbox, tmp_path: Path
+) -> None:
+    people = recipients(60)
+    mailbox.delay = 0.02  # every session is busy at once
+    mailbox.drop_in_data = {people[10].address: 1, people[40].address: 1}
+    with Ledger(tmp_path / "ledger.sqlite") as ledger:
+        plan = plan_send(ledger, RELEASE, people)
+        outcomes = list(
+            deliver(
+                plan,
+                sender=SENDER,
+                connection=SmtpConnection(settings_for(mailbox)),
+                ledger=ledger,
+                policy=FAST,
+                connections=4,
+            )
+        )
+    assert summarize(plan, outcomes).sent == len(people)
+    assert mailbox.copies() == {person.address: 1 for person in people}
+    assert mailbox.connections == 4 + 2  # each drop reopens its own session
+    assert len(mailbox.by_session) >= 4
+    assert set(ledger_states(tmp_path / "ledger.sqlite").values()) == {"sent"}
+
+
+def test_a_domain_at_its_rate_waits_while_other_domains_go(
+    mailbox: Mailbox, tmp_path: Path
+) -> None:
+    slow = recipients(3, domain="slow.example")
+    fast = recipients(3, domain="fast.example")
+    people = [person for pair in zip(slow, fast, strict=True) for person in pair]
+    now = [0.0]
+    pauses: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        pauses.append(seconds)
+        now[0] += seconds
+
+    with Ledger(tmp_path / "ledger.sqlite") as ledger:
+        plan = plan_send(ledger, RELEASE, people)
+        list(
+            deliver(
+                plan,
+                sender=SENDER,
+                connection=SmtpConnection(settings_for(mailbox)),
+                ledger=ledger,
+                domain_rates=parse_domain_rates(["Slow.Example=2"]),
+                clock=lambda: now[0],
+                sleep=sleep,
+            )
+        )
+    order = [item.recipient for item in mailbox.received]
+    assert order == [slow[0].address, *(p.address for p in fast), *(p.address for p in slow[1:])]
+    assert pauses == [0.5, 0.5]
+
+
+def test_the_rate_holds_for_all_connections_together() -> None:
+    # Five connections asking at the same instant get slots a quarter second apart.
+    dispatcher = _Dispatcher(
+        recipients(5), rate=4.0, domain_rates={}, clock=lambda: 10.0, deadline=None
+    )
+    taken = [dispatcher.take() for _ in range(6)]
+    assert [entry[1] for entry in taken[:5] if entry] == [0.0, 0.25, 0.5, 0.75, 1.0]
+    assert taken[5] is None
+
+
+@pytest.mark.parametrize(
+    "item", ["gmail.com", "gmail.com=0", "gmail.com=fast", "=3", "me@gmail.com=3"]
+)
+def test_bad_domain_rates(item: str) -> None:
+    with pytest.raises(SendError, match="expected DOMAIN=MESSAGES_PER_SECOND"):
+        parse_domain_rates([item])

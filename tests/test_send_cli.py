@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from smtp_server import SmtpServer
+from smtp_server import SmtpServer, free_port
 
 from publisher import mail
 from publisher.cli import main
@@ -328,3 +328,83 @@ def test_a_send_killed_halfway_is_finished_by_a_rerun(project: Path, server: Smt
             if item.recipient == address
         }
         assert len(ids) == 1
+
+
+def test_send_over_four_connections_with_a_domain_rate(project: Path, server: SmtpServer) -> None:
+    subscribers = project / "subscribers.csv"
+    subscribers.write_text(
+        "email,name,sections\n"
+        + "".join(f"reader{number:03d}@example.net,Reader {number},\n" for number in range(40)),
+        encoding="utf-8",
+    )
+    server.mailbox.delay = 0.02
+    result = publisher(
+        project,
+        "send",
+        "--yes",
+        "--subscribers",
+        str(subscribers),
+        "--connections",
+        "4",
+        "--domain-rate",
+        "example.net=500",
+        env=environment_for(server),
+    )
+    assert result.exit_code == 0, result.output
+    assert "sent 40, skipped 0" in result.output
+    assert server.mailbox.copies() == {f"reader{number:03d}@example.net": 1 for number in range(40)}
+    assert server.mailbox.connections == 4
+
+
+def test_an_unreachable_server_fails_at_once_with_host_port_and_reason(project: Path) -> None:
+    subscribers = write_subscribers(project, 3)
+    port = free_port()
+    result = publisher(
+        project,
+        "send",
+        "--yes",
+        "--subscribers",
+        str(subscribers),
+        env={"PUBLISHER_SMTP_URL": f"smtp://127.0.0.1:{port}", "PUBLISHER_UNSUBSCRIBE_KEY": KEY},
+    )
+    assert result.exit_code == 1
+    assert f"error: cannot connect to 127.0.0.1:{port}: Connection refused" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_silent_server_with_a_url_timeout_stops_at_the_deadline(
+    project: Path, server: SmtpServer
+) -> None:
+    subscribers = write_subscribers(project, 6)
+    server.mailbox.delay = 30.0  # never answers the data in time
+    env = environment_for(server, PUBLISHER_SMTP_URL=server.url() + "?timeout=0.2")
+    result = publisher(
+        project, "send", "--yes", "--subscribers", str(subscribers), "--deadline", "1s", env=env
+    )
+    assert result.exit_code == 1
+    assert "sent 0, " in result.output
+    assert "error: the deadline (1 s) was reached" in result.output
+    ledger = sqlite3.connect(project / ".publisher" / "deliveries.sqlite")
+    try:
+        states = dict(ledger.execute("SELECT state, count(*) FROM deliveries GROUP BY state"))
+    finally:
+        ledger.close()
+    assert set(states) == {"deferred"}
+
+
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        (("--deadline", "soon"), "'soon' is not a duration"),
+        (("--deadline", "0"), "'0' is not a duration"),
+        (("--connections", "0"), "--connections"),
+        (("--domain-rate", "gmail.com"), "expected DOMAIN=MESSAGES_PER_SECOND"),
+    ],
+)
+def test_bad_sending_options(project: Path, option: tuple[str, str], message: str) -> None:
+    subscribers = write_subscribers(project, 2)
+    result = publisher(
+        project, "send", "--dry-run", "--subscribers", str(subscribers), *option, env={}
+    )
+    assert result.exit_code in (1, 2)
+    assert message in result.output
