@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import html
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -591,6 +592,9 @@ def _atom(site: Site, document: FeedDocument, path: str) -> bytes:
 
 def _rss(site: Site, document: FeedDocument, path: str) -> bytes:
     generator = _generator(site, document, path, RSS_TYPE)
+    # Feed readers read RSS <description> as HTML: escaped once more, the channel text stays
+    # text (as Atom's type="text" subtitle and JSON Feed's description are), never markup.
+    generator.description(html.escape(document.subtitle, quote=False))
     generator.load_extension("dc", atom=False, rss=True)
     if site.hub:
         generator.register_extension("websub", _RssHubExtension, None, atom=False, rss=True)

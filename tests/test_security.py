@@ -3,6 +3,7 @@ fails on the code before its fix. Test names carry the item number of the issue.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -205,3 +206,52 @@ def test_item3_unknown_keys_are_echoed_only_as_a_short_excerpt(root: Path) -> No
     # a flood of unknown keys is summarised, not echoed line after line
     assert result.output.count("unknown key") <= 11
     assert "more unknown keys" in result.output
+
+
+# --- item 5: RSS channel text is plain text once parsed -------------------------------------
+
+HOSTILE = "Tips <img src=x onerror=alert(1)> & <b>tricks</b>"
+
+
+def test_item5_rss_channel_descriptions_are_plain_text_for_feed_readers(root: Path) -> None:
+    import feedparser
+    import lxml.etree
+    import lxml.html
+
+    site = root / "data" / "site.yaml"
+    site.write_text(
+        site.read_text(encoding="utf-8")
+        .replace("title: A Small Road Map", f"title: '{HOSTILE}'")
+        .replace(
+            "description: A fixture for the changelog's golden files.", f"description: '{HOSTILE}'"
+        ),
+        encoding="utf-8",
+    )
+    for release in (root / "data" / "releases").glob("*.yaml"):
+        release.write_text(
+            re.sub(
+                r"- title: Topics.*", f"- title: '{HOSTILE}'", release.read_text(encoding="utf-8")
+            ),
+            encoding="utf-8",
+        )
+    result = run(root, "build")
+    assert result.exit_code == 0, result.output
+    feeds = root / "feeds"
+    checked = 0
+    for path in (
+        feeds / "rss.xml",
+        feeds / "releases" / "rss.xml",
+        feeds / "sections" / "topics" / "rss.xml",
+    ):
+        channel = lxml.etree.parse(str(path)).getroot().find("channel")
+        assert channel is not None
+        description = channel.findtext("description")
+        assert description and "Tips" in description
+        # feed readers read <description> as HTML: it must hold no element, only the text
+        fragment = lxml.html.fragment_fromstring(description, create_parent="div")
+        assert len(fragment) == 0, (path, description)
+        assert HOSTILE in fragment.text_content()
+        parsed = feedparser.parse(path.read_bytes())
+        assert "<img" not in parsed.feed.subtitle
+        checked += 1
+    assert checked == 3
