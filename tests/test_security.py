@@ -246,7 +246,8 @@ def test_item5_rss_channel_descriptions_are_plain_text_for_feed_readers(root: Pa
         channel = lxml.etree.parse(str(path)).getroot().find("channel")
         assert channel is not None
         description = channel.findtext("description")
-        assert description and "Tips" in description
+        assert description
+        assert "Tips" in description
         # feed readers read <description> as HTML: it must hold no element, only the text
         fragment = lxml.html.fragment_fromstring(description, create_parent="div")
         assert len(fragment) == 0, (path, description)
