@@ -284,6 +284,31 @@ def validate(settings: Settings) -> None:
 # --- release, diff (issue 4) -------------------------------------------------------------
 
 
+def _day(value: str | None, option: str) -> Any:
+    """The date given as ``option`` (YYYY-MM-DD), else today's local calendar day: the core
+    takes dates as arguments and reads no clock."""
+    import datetime as dt
+    import time
+
+    if value is None:
+        return dt.date(*time.localtime()[:3])
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(
+            f"{value!r} is not a date (YYYY-MM-DD)", param_hint=option
+        ) from None
+
+
+def _read_markdown(path: Path) -> bytes:
+    from publisher.errors import NotFoundError
+
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise NotFoundError(f"{path}: cannot read: {error.strerror}") from None
+
+
 @main.command()
 @click.argument("version")
 @click.option("--date", "release_date", help="Release date YYYY-MM-DD (default: today).")
@@ -293,35 +318,105 @@ def validate(settings: Settings) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Markdown notes shown at the top of changelog and email.",
 )
+@click.option(
+    "--from",
+    "from_markdown",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Import this markdown road map (e.g. README.md) into data/roadmap.yaml and release it.",
+)
+@click.option(
+    "--allow-empty", is_flag=True, help="Release even when nothing changed since the latest."
+)
 @pass_settings
 def release(
-    settings: Settings, version: str, release_date: str | None, title: str, notes_file: Path | None
+    settings: Settings,
+    version: str,
+    release_date: str | None,
+    title: str,
+    notes_file: Path | None,
+    from_markdown: Path | None,
+    allow_empty: bool,
 ) -> None:
     """Freeze data/roadmap.yaml as data/releases/VERSION.yaml.
 
-    \b
-    Example:
-      publisher release 2024.02 --date 2024-02-19 --title "February 2024"
-    """
-    import datetime as dt
-    import time
+    A release whose road map is the same as the latest release's is refused unless
+    --allow-empty. With --from README.md the markdown is imported first (its warnings
+    printed) and written to data/roadmap.yaml together with the release.
 
+    \b
+    Examples:
+      publisher release 2024.02 --date 2024-02-19 --title "February 2024"
+      publisher release 2024.03 --from README.md
+    """
     from publisher.release import create_release, read_notes
 
-    if release_date is None:
-        # The local calendar day: the core takes the date as an argument and reads no clock.
-        day = dt.date(*time.localtime()[:3])
-    else:
-        try:
-            day = dt.date.fromisoformat(release_date)
-        except ValueError:
-            raise click.BadParameter(
-                f"{release_date!r} is not a date (YYYY-MM-DD)", param_hint="--date"
-            ) from None
+    day = _day(release_date, "--date")
     notes = read_notes(notes_file) if notes_file is not None else ""
     project = settings.project()
-    path = create_release(project, version, date=day, title=title, notes=notes)
-    settings.say(f"Released {version} ({day.isoformat()}): wrote {project.label(path)}")
+    working_text = None
+    if from_markdown is not None:
+        from publisher.dump import dump_roadmap
+        from publisher.importer import import_markdown_bytes
+
+        imported = import_markdown_bytes(_read_markdown(from_markdown), str(from_markdown))
+        for warning in imported.warnings:
+            settings.warn(str(warning))
+        working_text = dump_roadmap(imported.roadmap)
+    path = create_release(
+        project,
+        version,
+        date=day,
+        title=title,
+        notes=notes,
+        working_text=working_text,
+        allow_empty=allow_empty,
+    )
+    also = f" and {project.label(project.working_path)}" if working_text is not None else ""
+    settings.say(f"Released {version} ({day.isoformat()}): wrote {project.label(path)}{also}")
+
+
+@main.command()
+@click.argument("markdown_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--date", "release_date", help="The release's date YYYY-MM-DD (default: today).")
+@click.option("--title", default="", help="A title for the release, if one is made.")
+@pass_settings
+def sync(settings: Settings, markdown_file: Path, release_date: str | None, title: str) -> None:
+    """Import a markdown road map and release it when it changed (a scheduled job's step).
+
+    When the imported road map differs from the latest release, writes data/roadmap.yaml
+    and a release with a date-based version (YYYY.MM.DD, then .2, .3 … on the same day);
+    else writes nothing and says so. Exit 0 either way.
+
+    \b
+    Example:
+      publisher sync README.md && publisher build
+    """
+    from publisher.importer import count_resources, count_sections
+    from publisher.release import sync_markdown
+
+    day = _day(release_date, "--date")
+    project = settings.project()
+    result = sync_markdown(
+        project, _read_markdown(markdown_file), str(markdown_file), date=day, title=title
+    )
+    for warning in result.imported.warnings:
+        settings.warn(str(warning))
+    roadmap = result.imported.roadmap
+    count = len(result.imported.warnings)
+    read = (
+        f"{count_sections(roadmap)} sections, {count_resources(roadmap)} resources, "
+        f"{count} warning{'' if count == 1 else 's'}"
+    )
+    if result.path is None:
+        since = f" since {result.release.version}" if result.release else ""
+        settings.say(f"nothing changed{since}: {markdown_file} ({read}) makes no release")
+        return
+    assert result.release is not None
+    settings.say(
+        f"Released {result.release.version} ({result.release.date.isoformat()}) from "
+        f"{markdown_file} ({read}): wrote {project.label(result.path)} and "
+        f"{project.label(project.working_path)}"
+    )
 
 
 @main.command("diff")
@@ -398,8 +493,15 @@ def diff_command(settings: Settings, old: str | None, new: str | None, output_fo
 @click.option(
     "-o", "--output", help="Where to write the YAML ('-' for stdout; default data/roadmap.yaml)."
 )
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Overwrite data/roadmap.yaml even when it holds changes not yet released.",
+)
 @pass_settings
-def import_command(settings: Settings, markdown_file: Path, output: str | None) -> None:
+def import_command(
+    settings: Settings, markdown_file: Path, output: str | None, force: bool
+) -> None:
     """Turn a markdown road map into road-map YAML.
 
     Prints a summary line (sections, resources, warnings); each warning names its line.
@@ -409,15 +511,10 @@ def import_command(settings: Settings, markdown_file: Path, output: str | None) 
       publisher import README.md -o -
     """
     from publisher.dump import dump_roadmap
-    from publisher.errors import NotFoundError
     from publisher.importer import count_resources, count_sections, import_markdown_bytes
     from publisher.output import write_file
 
-    try:
-        data = markdown_file.read_bytes()
-    except OSError as error:
-        raise NotFoundError(f"{markdown_file}: cannot read: {error.strerror}") from None
-    result = import_markdown_bytes(data, str(markdown_file))
+    result = import_markdown_bytes(_read_markdown(markdown_file), str(markdown_file))
     for warning in result.warnings:
         settings.warn(str(warning))
     text = dump_roadmap(result.roadmap)
@@ -425,7 +522,13 @@ def import_command(settings: Settings, markdown_file: Path, output: str | None) 
         click.echo(text, nl=False)
         target = "stdout"
     else:
-        path = Path(output) if output else settings.project().working_path
+        if output:
+            path = Path(output)
+        else:
+            project = settings.project()
+            path = project.working_path
+            if not force:
+                _refuse_to_lose_edits(project, text)
         write_file(path, text)
         target = str(path)
     summary = (
@@ -438,6 +541,29 @@ def import_command(settings: Settings, markdown_file: Path, output: str | None) 
             click.echo(summary, err=True)
     else:
         settings.say(summary)
+
+
+def _refuse_to_lose_edits(project: Project, new_text: str) -> None:
+    """Raise when data/roadmap.yaml holds changes the latest release does not (importing
+    over it would throw hand edits away)."""
+    from publisher.errors import PublisherError
+    from publisher.load import read_project_file
+    from publisher.release import compare_with_latest
+
+    path = project.working_path
+    if not path.is_file():
+        return
+    current = read_project_file(project, path).decode("utf-8", "replace")
+    if current == new_text:
+        return
+    latest, same = compare_with_latest(project, current)
+    if latest is None or same:
+        return
+    raise PublisherError(
+        f"{project.label(path)}: differs from the latest release {latest.version} (edits not "
+        "released yet): importing would overwrite them; release them first, write elsewhere "
+        "with -o PATH, or overwrite with --force"
+    )
 
 
 @main.command("import-history")

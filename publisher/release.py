@@ -4,18 +4,24 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from publisher import load
 from publisher.errors import DataError, NotFoundError, Problem, PublisherError
-from publisher.model import Snapshot
-from publisher.output import write_file
+from publisher.model import Release, Snapshot
+from publisher.output import write_files
 from publisher.releases import (
     HistoryCache,
+    ReleaseFile,
     index_releases,
     load_indexed,
     unknown_version_hint,
 )
+
+if TYPE_CHECKING:
+    from publisher.importer import ImportResult
 
 
 def release_path(project: load.Project, version: str) -> Path:
@@ -89,13 +95,63 @@ def read_notes(path: Path) -> str:
         ) from None
 
 
-def create_release(
-    project: load.Project, version: str, *, date: dt.date, title: str = "", notes: str = ""
-) -> Path:
-    """Freeze data/roadmap.yaml as data/releases/VERSION.yaml and return its path.
+def _latest_entry(project: load.Project) -> tuple[HistoryCache, ReleaseFile | None]:
+    # The cache `build` writes, read only: commands that only release write no state.
+    history_cache = HistoryCache.at(project.state_dir / "cache", read_only=True)
+    entries = index_releases(project, history_cache)
+    return history_cache, entries[-1] if entries else None
 
-    Refuses a malformed or existing version, a date before the latest release's, and a
-    working copy with problems; the file is validated before it is written.
+
+def _is_release_of(release_file_text: str, working_text: str) -> bool:
+    """Whether a release file is a ``release:`` block followed by ``working_text`` exactly,
+    as `release_text` writes it: then both hold the same road map, without parsing either."""
+    if not working_text or not release_file_text.endswith(working_text):
+        return False
+    block = release_file_text[: len(release_file_text) - len(working_text)]
+    lines = block.split("\n")
+    return (
+        block.endswith("\n")
+        and lines[0] == "release:"
+        and all(not line or line[0] in " \t" for line in lines[1:])
+    )
+
+
+def compare_with_latest(project: load.Project, working_text: str) -> tuple[Release | None, bool]:
+    """The latest release (None when there is none) and whether ``working_text`` (a working
+    copy's YAML) holds the same road map. A working copy that does not load differs."""
+    history_cache, latest = _latest_entry(project)
+    if latest is None:
+        return None, False
+    release_file = load.read_project_file(project, latest.path).decode("utf-8", "replace")
+    if _is_release_of(release_file, working_text):
+        return latest.release, True
+    label = project.label(project.working_path)
+    try:
+        working = load.build_snapshot(
+            load.parse_yaml_bytes(working_text.encode("utf-8"), label), label, release=False
+        )
+    except DataError:
+        return latest.release, False
+    frozen = load_indexed(project, latest, history_cache)
+    return latest.release, working.roadmap == frozen.roadmap
+
+
+def prepare_release(
+    project: load.Project,
+    version: str,
+    *,
+    date: dt.date,
+    title: str = "",
+    notes: str = "",
+    working_text: str | None = None,
+    allow_empty: bool = False,
+) -> tuple[Path, str]:
+    """The path and text of release ``version``, validated, without writing anything.
+
+    ``working_text``: the working copy to freeze (default: data/roadmap.yaml as it is).
+    Refuses a malformed or existing version, a date before the latest release's, a working
+    copy with problems, and (unless ``allow_empty``) a road map the same as the latest
+    release's.
     """
     if not load.VERSION_PATTERN.fullmatch(version):
         raise PublisherError(
@@ -108,16 +164,18 @@ def create_release(
             f"{project.label(existing)}: release {version!r} exists already "
             "(a release is frozen: choose a new version)"
         )
-    entries = index_releases(project)
-    if entries:
-        latest = entries[-1].release
-        if date < latest.date:
-            raise PublisherError(
-                f"release date {date.isoformat()} is before the latest release "
-                f"{latest.version} ({latest.date.isoformat()}): releases must not go back in time"
-            )
+    history_cache, latest = _latest_entry(project)
+    if latest is not None and date < latest.release.date:
+        raise PublisherError(
+            f"release date {date.isoformat()} is before the latest release "
+            f"{latest.release.version} ({latest.release.date.isoformat()}): releases must not "
+            "go back in time"
+        )
     label = project.label(project.working_path)
-    data = load.read_project_file(project, project.working_path)
+    if working_text is None:
+        data = load.read_project_file(project, project.working_path)
+    else:
+        data = working_text.encode("utf-8")
     # Validates the working copy itself first, so its problems name roadmap.yaml.
     load.build_snapshot(load.parse_yaml_bytes(data, label), label, release=False)
     text = release_text(data.decode("utf-8"), version=version, date=date, title=title, notes=notes)
@@ -142,8 +200,90 @@ def create_release(
         raise PublisherError(
             f"{project.label(target)}: the release block did not read back as written"
         )
-    write_file(target, text)
+    if latest is not None and not allow_empty:
+        previous = load_indexed(project, latest, history_cache)
+        if previous.roadmap == frozen.roadmap:
+            raise PublisherError(
+                f"release {version!r} would change nothing: the road map is the same as in the "
+                f"latest release {latest.release.version} (edit it first, or --allow-empty to "
+                "release it anyway)"
+            )
+    return target, text
+
+
+def create_release(
+    project: load.Project,
+    version: str,
+    *,
+    date: dt.date,
+    title: str = "",
+    notes: str = "",
+    working_text: str | None = None,
+    allow_empty: bool = False,
+) -> Path:
+    """Freeze data/roadmap.yaml as data/releases/VERSION.yaml and return its path.
+
+    With ``working_text`` (e.g. an imported README), that text is frozen and written to
+    data/roadmap.yaml too, both files or neither. Refusals: see `prepare_release`.
+    """
+    target, text = prepare_release(
+        project,
+        version,
+        date=date,
+        title=title,
+        notes=notes,
+        working_text=working_text,
+        allow_empty=allow_empty,
+    )
+    files: dict[Path, str] = {target: text}
+    if working_text is not None:
+        files[project.working_path] = working_text
+    write_files(files)
     return target
+
+
+def next_date_version(project: load.Project, day: dt.date) -> str:
+    """The first free date-based version of ``day``: ``YYYY.MM.DD``, else ``.2``, ``.3`` …"""
+    from publisher.history import version_name
+
+    taken = set(known_versions(project))
+    number = 1
+    while version_name(day, number) in taken:
+        number += 1
+    return version_name(day, number)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SyncResult:
+    """What `sync_markdown` did: the import, and the release it wrote (None: no change)."""
+
+    imported: ImportResult
+    release: Release | None  # the release written, or the latest one when nothing changed
+    path: Path | None = None
+
+
+def sync_markdown(
+    project: load.Project, markdown: bytes, label: str, *, date: dt.date, title: str = ""
+) -> SyncResult:
+    """Import a markdown road map and, when its road map differs from the latest release's,
+    release it as the first free ``YYYY.MM.DD`` version of ``date`` (writing data/roadmap.yaml
+    too). Unchanged: writes nothing. Raises DataError for a markdown file that cannot be read.
+    """
+    from publisher.dump import dump_roadmap
+    from publisher.importer import import_markdown_bytes
+
+    imported = import_markdown_bytes(markdown, label)
+    working_text = dump_roadmap(imported.roadmap)
+    latest, same = compare_with_latest(project, working_text)
+    if same:
+        return SyncResult(imported=imported, release=latest)
+    version = next_date_version(project, date)
+    path = create_release(
+        project, version, date=date, title=title, working_text=working_text, allow_empty=True
+    )
+    return SyncResult(
+        imported=imported, release=Release(version=version, date=date, title=title), path=path
+    )
 
 
 def _looks_like_path(argument: str) -> bool:

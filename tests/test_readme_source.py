@@ -1,0 +1,181 @@
+"""The README as the source: `release --from`, `sync`, empty releases refused, and `import`
+refusing to overwrite edits that are not released yet."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from publisher.cli import main
+from publisher.dump import dump_roadmap
+from publisher.importer import import_markdown_bytes
+from publisher.load import load_snapshot
+
+SEED = Path(__file__).parent / "fixtures" / "seed" / "ml-road-map-README-2024-01.md"
+WARNING = f"warning: {SEED}:1: merge-conflict marker '<<<<<<<' skipped\n"
+
+
+def run(project: Path, *arguments: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, ["--project", str(project), *arguments])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def releases(project: Path) -> list[str]:
+    return sorted(path.name for path in (project / "data" / "releases").iterdir())
+
+
+def edited_readme(tmp_path: Path, line: str) -> Path:
+    readme = tmp_path / "README.md"
+    readme.write_text(SEED.read_text(encoding="utf-8") + f"\n{line}\n", encoding="utf-8")
+    return readme
+
+
+# --- release --from ---------------------------------------------------------------------------
+
+
+def test_release_from_a_readme_imports_and_releases(project: Path) -> None:
+    code, out, err = run(project, "release", "2024.03", "--from", str(SEED), "--date", "2024-03-01")
+    assert code == 0, err
+    assert out == (
+        "Released 2024.03 (2024-03-01): wrote data/releases/2024.03.yaml and data/roadmap.yaml\n"
+    )
+    assert err == WARNING
+    imported = dump_roadmap(import_markdown_bytes(SEED.read_bytes(), str(SEED)).roadmap)
+    assert (project / "data" / "roadmap.yaml").read_text(encoding="utf-8") == imported
+    frozen = load_snapshot(project / "data" / "releases" / "2024.03.yaml")
+    assert frozen.release is not None
+    assert frozen.release.version == "2024.03"
+    assert frozen.roadmap == import_markdown_bytes(SEED.read_bytes(), "x").roadmap
+
+
+def test_release_from_a_missing_file_writes_nothing(project: Path) -> None:
+    before = (project / "data" / "roadmap.yaml").read_bytes()
+    code, _, err = run(project, "release", "2024.03", "--from", str(project / "nope.md"))
+    assert code == 1
+    assert err.startswith(f"error: {project / 'nope.md'}: cannot read")
+    assert releases(project) == ["2024.01.yaml", "2024.02.yaml"]
+    assert (project / "data" / "roadmap.yaml").read_bytes() == before
+
+
+# --- empty releases ---------------------------------------------------------------------------
+
+
+def test_a_release_without_change_is_refused_unless_allowed(project: Path) -> None:
+    code, _, err = run(project, "release", "2024.03", "--date", "2024-03-01")
+    assert code == 1
+    assert err == (
+        "error: release '2024.03' would change nothing: the road map is the same as in the "
+        "latest release 2024.02 (edit it first, or --allow-empty to release it anyway)\n"
+    )
+    assert releases(project) == ["2024.01.yaml", "2024.02.yaml"]
+    code, _, err = run(project, "release", "2024.03", "--date", "2024-03-01", "--allow-empty")
+    assert code == 0, err
+    assert releases(project) == ["2024.01.yaml", "2024.02.yaml", "2024.03.yaml"]
+
+
+def test_a_comment_is_no_change(project: Path) -> None:
+    working = project / "data" / "roadmap.yaml"
+    working.write_text("# a note\n" + working.read_text(encoding="utf-8"), encoding="utf-8")
+    code, _, err = run(project, "release", "2024.03", "--date", "2024-03-01")
+    assert code == 1
+    assert "would change nothing" in err
+
+
+# --- sync -------------------------------------------------------------------------------------
+
+
+def test_sync_releases_a_changed_readme_with_a_date_version(project: Path, tmp_path: Path) -> None:
+    code, out, err = run(project, "sync", str(SEED), "--date", "2024-03-02")
+    assert code == 0, err
+    assert out == (
+        f"Released 2024.03.02 (2024-03-02) from {SEED} (11 sections, 51 resources, 1 warning): "
+        "wrote data/releases/2024.03.02.yaml and data/roadmap.yaml\n"
+    )
+    assert err == WARNING
+    readme = edited_readme(tmp_path, "- [A new thing](https://example.org/new-thing)")
+    code, out, _ = run(project, "sync", str(readme), "--date", "2024-03-02")
+    assert code == 0
+    assert out.startswith("Released 2024.03.02.2 (2024-03-02)")
+    assert "52 resources" in out
+    assert releases(project)[-2:] == ["2024.03.02.2.yaml", "2024.03.02.yaml"]
+
+
+def test_sync_of_an_unchanged_readme_writes_nothing(project: Path) -> None:
+    assert run(project, "sync", str(SEED), "--date", "2024-03-02")[0] == 0
+    data = project / "data"
+    before = {path: path.stat().st_mtime_ns for path in data.rglob("*")}
+    code, out, _ = run(project, "sync", str(SEED), "--date", "2024-03-03")
+    assert code == 0
+    assert out == (
+        f"nothing changed since 2024.03.02: {SEED} (11 sections, 51 resources, 1 warning) "
+        "makes no release\n"
+    )
+    assert {path: path.stat().st_mtime_ns for path in data.rglob("*")} == before
+
+
+def test_sync_compares_road_maps_not_text(project: Path) -> None:
+    # 2024.01 was written by hand from the seed: other text, the same road map.
+    (project / "data" / "releases" / "2024.02.yaml").unlink()
+    assert (project / "data" / "releases" / "2024.01.yaml").read_text(
+        encoding="utf-8"
+    ) != dump_roadmap(import_markdown_bytes(SEED.read_bytes(), str(SEED)).roadmap)
+    code, out, _ = run(project, "sync", str(SEED))
+    assert code == 0
+    assert out.startswith("nothing changed since 2024.01:")
+    assert releases(project) == ["2024.01.yaml"]
+
+
+def test_sync_in_a_project_without_releases_makes_the_first(project: Path) -> None:
+    for path in (project / "data" / "releases").iterdir():
+        path.unlink()
+    code, out, _ = run(project, "sync", str(SEED), "--date", "2024-01-05", "--title", "First")
+    assert code == 0
+    assert out.startswith("Released 2024.01.05 (2024-01-05)")
+    frozen = load_snapshot(project / "data" / "releases" / "2024.01.05.yaml")
+    assert frozen.release is not None
+    assert frozen.release.title == "First"
+
+
+# --- import refuses to throw edits away -------------------------------------------------------
+
+
+@pytest.fixture
+def edited(project: Path) -> Path:
+    """The bundled project with an unreleased edit in data/roadmap.yaml."""
+    working = project / "data" / "roadmap.yaml"
+    text = working.read_text(encoding="utf-8")
+    working.write_text(text.replace("title: Python (required)", "title: Python (needed)", 1))
+    assert working.read_text(encoding="utf-8") != text
+    return project
+
+
+def test_import_refuses_to_overwrite_unreleased_edits(edited: Path) -> None:
+    working = edited / "data" / "roadmap.yaml"
+    before = working.read_bytes()
+    code, out, err = run(edited, "import", str(SEED))
+    assert (code, out) == (1, "")
+    assert err.endswith(
+        "error: data/roadmap.yaml: differs from the latest release 2024.02 (edits not released "
+        "yet): importing would overwrite them; release them first, write elsewhere with "
+        "-o PATH, or overwrite with --force\n"
+    )
+    assert working.read_bytes() == before
+
+
+def test_import_force_and_output_elsewhere(edited: Path, tmp_path: Path) -> None:
+    code, _, err = run(edited, "import", str(SEED), "-o", str(tmp_path / "other.yaml"))
+    assert code == 0, err
+    code, _, err = run(edited, "import", str(SEED), "--force")
+    assert code == 0, err
+    assert (edited / "data" / "roadmap.yaml").read_text(encoding="utf-8") == dump_roadmap(
+        import_markdown_bytes(SEED.read_bytes(), str(SEED)).roadmap
+    )
+
+
+def test_import_over_a_released_working_copy_goes_ahead(project: Path) -> None:
+    # data/roadmap.yaml is the latest release as it is: nothing would be lost.
+    code, out, err = run(project, "import", str(SEED))
+    assert code == 0, err
+    assert out.startswith(f"imported {SEED} into ")
