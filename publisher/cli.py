@@ -7,7 +7,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import click
 
@@ -577,6 +577,15 @@ def _refuse_to_lose_edits(project: Project, new_text: str) -> None:
     type=click.Path(file_okay=False, path_type=Path),
     help="Output folder (default data/releases).",
 )
+@click.option("--ref", default="HEAD", show_default=True, help="The branch (tag, commit) to read.")
+@click.option(
+    "--group",
+    "grouping",
+    type=click.Choice(["commit", "day", "week", "month"]),
+    default="day",
+    show_default=True,
+    help="One release per period that changed the road map.",
+)
 @click.option("--limit", type=click.IntRange(min=1), help="Only the N most recent commits.")
 @click.option("--since", help="Only commits on or after this date (YYYY-MM-DD).")
 @click.option(
@@ -588,25 +597,33 @@ def import_history(
     git_dir: Path,
     file_path: str,
     out_dir: Path | None,
+    ref: str,
+    grouping: Literal["commit", "day", "week", "month"],
     limit: int | None,
     since: str | None,
     force: bool,
 ) -> None:
-    """One release per commit of FILE in GIT_DIR whose road map changed.
+    """Releases from the git history of FILE in GIT_DIR, one per period that changed it.
+
+    The history is the first-parent line of --ref, as the file's readers saw it: a merge is
+    one step, dated by the merge, and commits of merged branches are never releases. Each
+    period (--group: commit, day, week or month) that changed the road map gives one release
+    of its last version: version YYYY.MM.DD of that commit (UTC; .2, .3 for more on one day),
+    titled by the period ("22 August 2026", "Week 34, 2026", "August 2026"), with the period's
+    commits in release.source. Running it again writes the same bytes.
 
     \b
-    Example:
-      publisher import-history ../awesome-list --file README.md --limit 100
-
-    Versions are YYYY.MM.DD from the commit date (UTC), .2, .3 for more on one day; each
-    release records its commit (release.source.commit) and takes the commit subject as title.
+    Examples:
+      publisher import-history ../awesome-list --file README.md
+      publisher import-history ../awesome-list --file README.md --group week --ref main
+      publisher import-history ../awesome-list --file README.md --since 2024-01-01
     """
     import datetime as dt
 
     from publisher.dump import dump_snapshot
     from publisher.errors import DataError, Problem
-    from publisher.history import history_steps, list_commits, select_commits
-    from publisher.output import write_files
+    from publisher.history import group_commits, history_steps, list_commits, select_commits
+    from publisher.output import StagedFiles
 
     since_date = None
     if since is not None:
@@ -616,40 +633,57 @@ def import_history(
             raise click.BadParameter(
                 f"{since!r} is not a date (YYYY-MM-DD)", param_hint="--since"
             ) from None
-    commits = select_commits(list_commits(git_dir, file_path), limit=limit, since=since_date)
+    commits = select_commits(
+        list_commits(git_dir, file_path, ref=ref), limit=limit, since=since_date
+    )
     out = out_dir if out_dir is not None else settings.project().releases_dir
-    files: dict[Path, str] = {}
-    skipped = 0
-    steps = history_steps(git_dir, commits)
-    for step in settings.progress(steps, length=len(commits), label="Reading history"):
-        for problem in step.problems:
-            settings.warn(f"{problem} (this version is skipped)")
-        skipped += bool(step.problems)
-        for warning in step.warnings:
-            settings.detail(f"warning: {warning}")
-        if step.snapshot is not None and step.snapshot.release is not None:
-            files[out / f"{step.snapshot.release.version}.yaml"] = dump_snapshot(step.snapshot)
-    others = sorted(
-        path.name
-        for path in (out.iterdir() if out.is_dir() else ())
-        if path.suffix in (".yaml", ".yml") and path not in files
-    )
-    if others and not force:
-        listed = ", ".join(others[:3]) + (" …" if len(others) > 3 else "")
-        raise DataError(
-            [
-                Problem(
-                    path=str(out),
-                    message=f"holds {len(others)} other release file(s) ({listed}); "
-                    "choose another --out, or --force to write beside them",
+    skipped = read = written = 0
+    warned = 0
+    steps = history_steps(git_dir, commits, grouping=grouping)
+    periods = len(group_commits(commits, grouping))
+    with StagedFiles() as staged:
+        for step in settings.progress(steps, length=periods, label="Reading history"):
+            read += step.versions_read
+            for problem in step.problems:
+                settings.warn(f"{problem} (this version is skipped)")
+                warned += 1
+            skipped += len(step.problems)
+            for warning in step.warnings:
+                settings.warn(str(warning))
+            warned += len(step.warnings)
+            if step.snapshot is not None and step.snapshot.release is not None:
+                staged.add(
+                    out / f"{step.snapshot.release.version}.yaml", dump_snapshot(step.snapshot)
                 )
-            ]
+                written += 1
+        others = sorted(
+            path.name
+            for path in (out.iterdir() if out.is_dir() else ())
+            if path.suffix in (".yaml", ".yml") and path not in staged.paths
         )
-    write_files(files)
-    settings.say(
-        f"imported {len(files)} releases from {len(commits)} commits of {file_path} into {out}"
-        + (f" ({skipped} versions skipped: see the warnings)" if skipped else "")
+        if others and not force:
+            listed = ", ".join(others[:3]) + (" …" if len(others) > 3 else "")
+            raise DataError(
+                [
+                    Problem(
+                        path=str(out),
+                        message=f"holds {len(others)} other release file(s) ({listed}); "
+                        "choose another --out, or --force to write beside them",
+                    )
+                ]
+            )
+        staged.commit()
+    summary = (
+        f"imported {written} release{'' if written == 1 else 's'} from {len(commits)} "
+        f"commit{'' if len(commits) == 1 else 's'} of {file_path} into {out} "
+        f"({periods} {grouping if grouping != 'commit' else 'commit'}"
+        f"{'' if periods == 1 else 's'}, {read} version{'' if read == 1 else 's'} read, "
+        f"{warned} warning{'' if warned == 1 else 's'})"
     )
+    if settings.verbosity >= 0:
+        settings.say(summary)
+    elif warned:
+        click.echo(f"{warned} warning{'' if warned == 1 else 's'}", err=True)
 
 
 @main.command()

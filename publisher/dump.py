@@ -9,6 +9,7 @@ little more than one.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import json
 import re
@@ -207,8 +208,18 @@ def _release(release: Release) -> str:
         out.append(f"{_INDENT}title: {scalar(release.title)}\n")
     if release.notes:
         out.append(f"{_INDENT}notes:{block_text(release.notes, _INDENT * 2)}\n")
-    if release.source_commit:
-        out.append(f"{_INDENT}source:\n{_INDENT * 2}commit: {scalar(release.source_commit)}\n")
+    if release.source_commit or release.source_commits:
+        out.append(f"{_INDENT}source:\n")
+        if release.source_commit:
+            out.append(f"{_INDENT * 2}commit: {scalar(release.source_commit)}\n")
+        if release.source_commits:
+            out.append(f"{_INDENT * 2}commits:\n")
+        for commit in release.source_commits:
+            moment = commit.date.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+            out.append(f"{_INDENT * 3}- hash: {scalar(commit.hash)}\n")
+            out.append(f'{_INDENT * 4}date: "{moment}"\n')
+            if commit.subject:
+                out.append(f"{_INDENT * 4}subject: {scalar(commit.subject)}\n")
     return "".join(out)
 
 

@@ -1,50 +1,92 @@
-"""A markdown road map's git history as releases: one `git log --follow` listing, every
-version read through one `git cat-file --batch` process, each imported and kept when its road
-map differs from the one before."""
+"""A markdown road map's git history as releases.
+
+The history read is the first-parent line of a branch: what the README's readers saw (a merge
+is one step, dated by the merge; commits of merged branches, whose README may lag weeks behind,
+are never releases). Commits are grouped by period (commit, day, week, month); for each period
+only its last version is read (an earlier one only when that one does not parse), imported,
+and kept when its road map differs from the last release's. Versions are read through one
+`git cat-file --batch` process.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import subprocess
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, Literal
 
 from publisher.errors import DataError, GitError, NotFoundError, Problem
-from publisher.importer import import_markdown_bytes
-from publisher.model import Release, Roadmap, Snapshot
+from publisher.importer import ImportResult, import_markdown_bytes
+from publisher.model import Release, Roadmap, Snapshot, SourceCommit
 
 _HEADER = re.compile(r"commit ([0-9a-f]{40,64}) (\d+)")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
+Grouping = Literal["commit", "day", "week", "month"]
+GROUPINGS: tuple[Grouping, ...] = ("commit", "day", "week", "month")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Commit:
-    """A commit that touched the road map file, and the file's path in it."""
+    """A first-parent commit that touched the road map file, and the file's path in it."""
 
     hash: str
-    timestamp: int  # committer date, seconds since the epoch
+    timestamp: int  # committer date (a merge's: when it was merged), seconds since the epoch
     subject: str
     path: str
 
     @property
+    def moment(self) -> dt.datetime:
+        """The commit date and time in UTC."""
+        return dt.datetime.fromtimestamp(self.timestamp, tz=dt.UTC)
+
+    @property
     def date(self) -> dt.date:
         """The commit date in UTC."""
-        return dt.datetime.fromtimestamp(self.timestamp, tz=dt.UTC).date()
+        return self.moment.date()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Period:
+    """The commits of one release period, oldest first, and the title readers see."""
+
+    title: str
+    day: dt.date  # the date of its last commit (never before the period's before it)
+    commits: tuple[Commit, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class HistoryStep:
-    """One commit read: the snapshot it makes (None when its road map did not change or did
-    not parse), the problem that stopped it, and the importer's warnings."""
+    """One period read: the snapshot it makes (None when its road map did not change or no
+    version of it parsed), the commit whose version was read last, the problems of versions
+    that did not parse (each skipped), and the importer's warnings on the version read that
+    the version read before it did not have (an odd line is reported once, not per version)."""
 
-    commit: Commit
+    period: Period
+    commit: Commit | None = None
     snapshot: Snapshot | None = None
     problems: tuple[Problem, ...] = ()
     warnings: tuple[Problem, ...] = ()
+    versions_read: int = 0
 
 
 def _git(git_dir: Path, *arguments: str) -> str:
@@ -73,32 +115,44 @@ def check_repository(git_dir: Path) -> None:
         raise GitError(f"{git_dir}: not a git repository")
 
 
-def list_commits(git_dir: Path, path: str) -> tuple[Commit, ...]:
-    """Every commit that changed ``path`` (following renames), oldest first, each with the
-    file's path in that commit. Raises GitError, or NotFoundError for a file never committed."""
+def _resolve_ref(git_dir: Path, ref: str) -> str:
+    completed = subprocess.run(
+        ["git", "-C", str(git_dir), "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"],
+        capture_output=True,
+        check=False,
+    )
+    if completed.returncode != 0:
+        if ref == "HEAD":
+            raise NotFoundError(f"{git_dir}: the repository has no commits")
+        raise GitError(f"{git_dir}: {ref!r} is not a branch, tag or commit")
+    return completed.stdout.decode("ascii").strip()
+
+
+def list_commits(git_dir: Path, path: str, *, ref: str = "HEAD") -> tuple[Commit, ...]:
+    """The first-parent commits of ``ref`` that changed ``path`` (following renames), oldest
+    first, each with the file's path in that commit. A merge counts as one commit, compared
+    with its first parent. Raises GitError, or NotFoundError for a file never committed."""
     check_repository(git_dir)
-    try:
-        output = _git(
-            git_dir,
-            "log",
-            "--follow",
-            "--name-status",
-            "-z",
-            "--format=%x00commit %H %ct%x00%s",
-            "--",
-            path,
-        )
-    except GitError as error:
-        if "does not have any commits" in str(error):
-            raise NotFoundError(f"{git_dir}: {path} was never committed (no commits)") from None
-        raise
+    tip = _resolve_ref(git_dir, ref)
+    output = _git(
+        git_dir,
+        "log",
+        "--first-parent",
+        "--diff-merges=first-parent",
+        "--follow",
+        "--name-status",
+        "-z",
+        "--format=%x00commit %H %ct%x00%s",
+        tip,
+        "--",
+        path,
+    )
     commits = _parse_log(output, path)
     if not commits:
-        raise NotFoundError(f"{git_dir}: {path} was never committed")
-    # Oldest first; by commit date, so that versions grow with time across merged branches
-    # (a stable sort: commits of the same second keep git's order).
+        where = "" if ref == "HEAD" else f" on {ref}"
+        raise NotFoundError(f"{git_dir}: {path} was never committed{where}")
     commits.reverse()
-    return tuple(sorted(commits, key=lambda commit: commit.timestamp))
+    return tuple(commits)
 
 
 def _parse_log(output: str, path: str) -> list[Commit]:
@@ -147,7 +201,61 @@ def select_commits(
     return tuple(chosen)
 
 
-def read_blobs(git_dir: Path, requests: Sequence[str]) -> Iterator[tuple[str, bytes | None]]:
+def _period_key(day: dt.date, grouping: Grouping) -> tuple[int, ...]:
+    if grouping == "week":
+        iso = day.isocalendar()
+        return (iso.year, iso.week)
+    if grouping == "month":
+        return (day.year, day.month)
+    return (day.year, day.month, day.day)
+
+
+def period_title(day: dt.date, grouping: Grouping) -> str:
+    """How readers see a period: ``22 August 2026``, ``Week 34, 2026``, ``August 2026``."""
+    if grouping == "week":
+        iso = day.isocalendar()
+        return f"Week {iso.week}, {iso.year}"
+    if grouping == "month":
+        return f"{_MONTHS[day.month - 1]} {day.year}"
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def group_commits(commits: Sequence[Commit], grouping: Grouping) -> tuple[Period, ...]:
+    """Consecutive commits (oldest first) grouped into periods of the UTC calendar.
+
+    A commit dated before the one it follows on the line (a clock off, a rebase) counts in
+    its predecessor's period: periods, like releases, follow the line's order.
+    """
+    periods: list[Period] = []
+    current: list[Commit] = []
+    current_day = dt.date.min
+    for commit in commits:
+        day = max(current_day, commit.date)
+        if current and (
+            grouping == "commit" or _period_key(day, grouping) != _period_key(current_day, grouping)
+        ):
+            periods.append(
+                Period(
+                    title=period_title(current_day, grouping),
+                    day=current_day,
+                    commits=tuple(current),
+                )
+            )
+            current = []
+        current.append(commit)
+        current_day = day
+    if current:
+        periods.append(
+            Period(
+                title=period_title(current_day, grouping), day=current_day, commits=tuple(current)
+            )
+        )
+    return tuple(periods)
+
+
+def read_blobs(
+    git_dir: Path, requests: Sequence[str]
+) -> Generator[tuple[str, bytes | None], None, None]:
     """``(object id, content)`` for each ``<commit>:<path>`` in ``requests``, in order, read
     through one `git cat-file --batch` process; content is None where the file is missing."""
     process = subprocess.Popen(
@@ -175,8 +283,9 @@ def read_blobs(git_dir: Path, requests: Sequence[str]) -> Iterator[tuple[str, by
             process.stdout.read(1)  # the newline after each object
             yield fields[0].decode("ascii"), content
     finally:
-        writer.join()
+        # Closing our end first: a reader that stopped early makes git (and the writer) stop.
         process.stdout.close()
+        writer.join()
         process.wait()
 
 
@@ -184,7 +293,7 @@ def _write_requests(stream: IO[bytes], requests: Sequence[str]) -> None:
     try:
         stream.write("".join(f"{request}\n" for request in requests).encode("utf-8"))
         stream.close()
-    except BrokenPipeError:
+    except (BrokenPipeError, ValueError):
         pass  # the reader stopped early: it reports why
 
 
@@ -194,43 +303,112 @@ def version_name(day: dt.date, number: int) -> str:
     return base if number == 1 else f"{base}.{number}"
 
 
-def history_steps(git_dir: Path, commits: Sequence[Commit]) -> Iterator[HistoryStep]:
-    """Import each commit's version of the file; a snapshot when its road map changed."""
+def _request(commit: Commit) -> str:
+    return f"{commit.hash}:{commit.path}"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Version:
+    """What reading one period gave: the commit read last, its blob, its import (None when
+    it is the same blob as before, or nothing parsed) and the problems of skipped versions."""
+
+    commit: Commit | None
+    blob: str = ""
+    result: ImportResult | None = None
+    problems: tuple[Problem, ...] = ()
+    reads: int = 1
+
+
+def _read_period(
+    git_dir: Path,
+    period: Period,
+    first: tuple[str, bytes | None],
+    previous_blob: str,
+) -> _Version:
+    """The period's last version that parses (``first`` is its last commit's blob; earlier
+    ones are read only when it does not parse)."""
+    problems: list[Problem] = []
+    newest_first = period.commits[::-1]
+    earlier: Generator[tuple[str, bytes | None], None, None] | None = None
+    try:
+        for reads, commit in enumerate(newest_first, start=1):
+            if earlier is None and reads > 1:
+                earlier = read_blobs(git_dir, [_request(item) for item in newest_first[1:]])
+            blob, content = first if earlier is None else next(earlier)
+            label = f"{commit.path}@{commit.hash[:7]}"
+            if content is None:
+                problems.append(Problem(path=label, message="the file is not in this commit"))
+                continue
+            if blob == previous_blob:
+                # The same bytes as the version read before: nothing changed.
+                return _Version(commit=commit, blob=blob, problems=tuple(problems), reads=reads)
+            try:
+                result = import_markdown_bytes(content, label)
+            except DataError as error:
+                problems.extend(error.problems)
+                continue
+            return _Version(
+                commit=commit, blob=blob, result=result, problems=tuple(problems), reads=reads
+            )
+    finally:
+        if earlier is not None:
+            earlier.close()
+    return _Version(commit=None, problems=tuple(problems), reads=len(newest_first))
+
+
+def history_steps(
+    git_dir: Path, commits: Sequence[Commit], *, grouping: Grouping = "day"
+) -> Iterator[HistoryStep]:
+    """One step per period of ``commits`` (oldest first): a snapshot when the road map of the
+    period's last version that parses differs from the last release's. Only each period's
+    last version is read, unless it does not parse."""
+    periods = group_commits(commits, grouping)
     previous: Roadmap | None = None
     previous_blob = ""
+    previous_day = dt.date.min
+    previous_warnings: frozenset[str] = frozenset()
     day_counts: dict[dt.date, int] = {}
-    requests = [f"{commit.hash}:{commit.path}" for commit in commits]
-    for commit, (blob, content) in zip(commits, read_blobs(git_dir, requests), strict=True):
-        label = f"{commit.path}@{commit.hash[:7]}"
-        if content is None:
-            yield HistoryStep(
-                commit=commit,
-                problems=(Problem(path=label, message="the file is not in this commit"),),
+    last_versions = read_blobs(git_dir, [_request(period.commits[-1]) for period in periods])
+    for period, first in zip(periods, last_versions, strict=True):
+        version = _read_period(git_dir, period, first, previous_blob)
+        warnings: tuple[Problem, ...] = ()
+        if version.result is not None:
+            warnings = tuple(
+                warning
+                for warning in version.result.warnings
+                if warning.message not in previous_warnings
             )
+            previous_warnings = frozenset(warning.message for warning in version.result.warnings)
+        step = HistoryStep(
+            period=period,
+            commit=version.commit,
+            problems=version.problems,
+            warnings=warnings,
+            versions_read=version.reads,
+        )
+        if version.result is None or version.commit is None:
+            yield step
             continue
-        if blob == previous_blob:
-            yield HistoryStep(commit=commit)
+        previous_blob = version.blob
+        if version.result.roadmap == previous:
+            yield step
             continue
-        try:
-            result = import_markdown_bytes(content, label)
-        except DataError as error:
-            yield HistoryStep(commit=commit, problems=error.problems)
-            continue
-        previous_blob = blob
-        if result.roadmap == previous:
-            yield HistoryStep(commit=commit, warnings=result.warnings)
-            continue
-        previous = result.roadmap
-        day = commit.date
+        previous = version.result.roadmap
+        # Never before the release before it: releases keep the line's order.
+        day = previous_day = max(previous_day, version.commit.date)
         day_counts[day] = day_counts.get(day, 0) + 1
+        number = day_counts[day]
         release = Release(
-            version=version_name(day, day_counts[day]),
+            version=version_name(day, number),
             date=day,
-            title=commit.subject,
-            source_commit=commit.hash,
+            title=period.title if number == 1 else f"{period.title} ({number})",
+            source_commit=version.commit.hash,
+            source_commits=tuple(
+                SourceCommit(hash=item.hash, date=item.moment, subject=item.subject)
+                for item in period.commits
+            ),
         )
-        yield HistoryStep(
-            commit=commit,
-            snapshot=Snapshot(roadmap=result.roadmap, release=release, path=label),
-            warnings=result.warnings,
+        snapshot = Snapshot(
+            roadmap=version.result.roadmap, release=release, path=version.commit.path
         )
+        yield dataclasses.replace(step, snapshot=snapshot)

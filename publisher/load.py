@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -28,6 +28,7 @@ from publisher.model import (
     Section,
     Site,
     Snapshot,
+    SourceCommit,
     resource_identity,
     slugify,
 )
@@ -44,7 +45,8 @@ SECTION_KEYS = frozenset({"title", "id", "intro", "resources", "sections"})
 ROADMAP_KEYS = frozenset({"title", "intro", "sections"})
 SNAPSHOT_KEYS = ROADMAP_KEYS | {"release"}
 RELEASE_KEYS = frozenset({"version", "date", "title", "notes", "source"})
-SOURCE_KEYS = frozenset({"commit"})
+SOURCE_KEYS = frozenset({"commit", "commits"})
+SOURCE_COMMIT_KEYS = frozenset({"hash", "date", "subject"})
 AUTHOR_KEYS = frozenset({"name", "url", "email"})
 SITE_KEYS = frozenset(
     {"title", "description", "base_url", "language", "author", "email", "feeds", "hub"}
@@ -586,17 +588,62 @@ def _check_release(checker: _Checker, value: Any) -> Release | None:
         )
         release_date = None
     commit = ""
+    commits: tuple[SourceCommit, ...] = ()
     if fields.get("source") is not None:
         source = checker.mapping(fields["source"], "release.source", SOURCE_KEYS)
         if source is not None:
             commit = checker.line(source, "commit", "release.source")
+            commits = _source_commits(checker, source.get("commits"))
     title = checker.line(fields, "title", "release")
     notes = checker.text(fields, "notes", "release")
     if not version or release_date is None:
         return None
     return Release(
-        version=version, date=release_date, title=title, notes=notes, source_commit=commit
+        version=version,
+        date=release_date,
+        title=title,
+        notes=notes,
+        source_commit=commit,
+        source_commits=commits,
     )
+
+
+def _source_commits(checker: _Checker, value: Any) -> tuple[SourceCommit, ...]:
+    """``release.source.commits``: a list of {hash, date, subject} (import-history writes it)."""
+    if value is None:
+        return ()
+    key = "release.source.commits"
+    if not isinstance(value, list):
+        checker.problem(key, f"must be a list, not {_type_name(value)}")
+        return ()
+    commits = []
+    for index, item in enumerate(value):
+        item_key = f"{key}[{index}]"
+        fields = checker.mapping(item, item_key, SOURCE_COMMIT_KEYS)
+        if fields is None:
+            continue
+        commit_hash = checker.line(fields, "hash", item_key, required=True)
+        subject = checker.line(fields, "subject", item_key)
+        moment = fields.get("date")
+        if isinstance(moment, str):
+            try:
+                moment = datetime.fromisoformat(moment)
+            except ValueError:
+                checker.problem(f"{item_key}.date", f"{moment!r} is not a date and time (ISO 8601)")
+                continue
+        if not isinstance(moment, datetime):
+            checker.problem(
+                f"{item_key}.date",
+                "is required"
+                if moment is None
+                else f"must be a date and time, not {_type_name(moment)}",
+            )
+            continue
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=UTC)  # YAML timestamps without a zone are UTC
+        if commit_hash:
+            commits.append(SourceCommit(hash=commit_hash, date=moment, subject=subject))
+    return tuple(commits)
 
 
 class _RoadmapBuilder:

@@ -99,14 +99,25 @@ class Roadmap:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class SourceCommit:
+    """One commit a release was imported from (``release.source.commits``), for maintainers."""
+
+    hash: str
+    date: dt.datetime  # the commit date, timezone-aware (UTC)
+    subject: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Release:
-    """The ``release:`` block of a frozen snapshot."""
+    """The ``release:`` block of a frozen snapshot. ``source_commit`` is the commit whose
+    version of the file the snapshot is; ``source_commits`` every commit of its period."""
 
     version: str
     date: dt.date
     title: str = ""
     notes: str = ""
     source_commit: str = ""
+    source_commits: tuple[SourceCommit, ...] = ()
 
     @property
     def sort_key(self) -> tuple[dt.date, tuple[tuple[int, int | str], ...]]:

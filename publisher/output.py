@@ -79,36 +79,75 @@ def changed_files(files: Mapping[Path, bytes | str]) -> list[Path]:
     return changed
 
 
+class StagedFiles:
+    """Files written one by one to temporary names beside their targets, and renamed into
+    place together by `commit`: a long job (import-history) holds no more than one file in
+    memory and still writes all or nothing. Used as a context manager, whatever was not
+    committed when the block ends (an error, a refusal) is removed."""
+
+    def __init__(self) -> None:
+        self._staged: dict[Path, str] = {}
+        self._mode = _file_mode()
+        self.paths: set[Path] = set()  # every path added, changed or not
+
+    def add(self, path: Path, content: bytes | str) -> None:
+        """Stage ``content`` for ``path`` (nothing is staged when the bytes are already there)."""
+        data = _as_bytes(content)
+        self.paths.add(path)
+        previous = self._staged.pop(path, None)
+        if previous is not None:
+            Path(previous).unlink(missing_ok=True)
+        try:
+            if path.read_bytes() == data:
+                return
+        except OSError:
+            pass
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(
+                prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
+            )
+            self._staged[path] = temporary
+            os.chmod(handle, self._mode)
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+        except OSError as error:
+            self.discard()
+            raise PublisherError(
+                f"{error.filename or path}: cannot write: {error.strerror}"
+            ) from None
+
+    def commit(self) -> list[Path]:
+        """Rename every staged file into place; return the paths whose bytes changed."""
+        changed = list(self._staged)
+        for path, temporary in self._staged.items():
+            os.replace(temporary, path)
+        self._staged.clear()
+        return changed
+
+    def discard(self) -> None:
+        """Remove every staged file: the targets keep their previous bytes."""
+        for temporary in self._staged.values():
+            Path(temporary).unlink(missing_ok=True)
+        self._staged.clear()
+
+    def __enter__(self) -> StagedFiles:
+        return self
+
+    def __exit__(self, *exception: object) -> None:
+        self.discard()
+
+
 def write_files(files: Mapping[Path, bytes | str]) -> list[Path]:
     """Write every file whose bytes change, all or nothing; return the paths written.
 
     Each new file goes to a temporary name in its own folder first; only when all are
     written are they renamed into place, so an error leaves every previous output intact.
     """
-    changed = changed_files(files)
-    mode = _file_mode()
-    staged: list[tuple[Path, str]] = []
-    try:
-        for path in changed:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(
-                prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
-            )
-            staged.append((path, temporary))
-            os.chmod(handle, mode)
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(_as_bytes(files[path]))
-    except OSError as error:
-        for _, temporary in staged:
-            Path(temporary).unlink(missing_ok=True)
-        raise PublisherError(f"{error.filename or path}: cannot write: {error.strerror}") from None
-    except BaseException:
-        for _, temporary in staged:
-            Path(temporary).unlink(missing_ok=True)
-        raise
-    for path, temporary in staged:
-        os.replace(temporary, path)
-    return changed
+    with StagedFiles() as staged:
+        for path in files:
+            staged.add(path, files[path])
+        return staged.commit()
 
 
 def write_file(path: Path, content: bytes | str) -> bool:

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import itertools
 import os
+import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from publisher.cli import main
+from publisher.errors import DataError
 from publisher.history import list_commits
-from publisher.load import load_releases, open_project
+from publisher.load import load_releases, load_snapshot, open_project
+from publisher.model import natural_key
 
 
 class Repository:
@@ -72,6 +77,7 @@ def history(tmp_path: Path) -> tuple[Repository, dict[str, str]]:
     )
     repo.git("mv", "ROADMAP.md", "README.md", date="2024-01-07T09:00:00Z")
     repo.git("commit", "-q", "-m", "Rename", date="2024-01-07T09:00:00Z")
+    hashes["rename"] = repo.git("rev-parse", "HEAD").strip()
     hashes["broken"] = repo.commit(
         "README.md", b"# Road Map\n\xff\xfe broken\n", "Oops", "2024-01-08T09:00:00Z"
     )
@@ -85,6 +91,7 @@ def history(tmp_path: Path) -> tuple[Repository, dict[str, str]]:
     repo.git("checkout", "-q", "main", date="2024-01-11T09:00:00Z")
     repo.commit("other.txt", "unrelated\n", "Unrelated", "2024-01-11T09:00:00Z")
     repo.git("merge", "-q", "--no-ff", "-m", "Merge topic", "topic", date="2024-01-12T09:00:00Z")
+    hashes["merge"] = repo.git("rev-parse", "HEAD").strip()
     hashes["last"] = repo.commit(
         "README.md", road_map("A", "B", "C", "D", "E"), "Add E", "2024-01-12T10:00:00Z"
     )
@@ -96,46 +103,144 @@ def run(*arguments: str) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
-def test_one_release_per_change_following_renames_and_merges(
+def summarize(out: Path) -> list[tuple[str, str, str, str, list[str], list[str]]]:
+    """(version, date, title, commit read, commits of the period, resource titles) per release."""
+    summary = []
+    for path in sorted(out.glob("*.yaml")):
+        snapshot = load_snapshot(path)
+        release = snapshot.release
+        assert release is not None
+        summary.append(
+            (
+                release.version,
+                release.date.isoformat(),
+                release.title,
+                release.source_commit,
+                [commit.hash for commit in release.source_commits],
+                [resource.title for _, resource in snapshot.roadmap.walk()],
+            )
+        )
+    return sorted(summary, key=lambda row: natural_key(row[0]))
+
+
+def test_one_release_per_commit_on_the_first_parent_line(
     history: tuple[Repository, dict[str, str]], project: Path
 ) -> None:
     repo, hashes = history
     for release in (project / "data" / "releases").iterdir():
         release.unlink()
     code, output = run(
-        "--project", str(project), "import-history", str(repo.root), "--file", "README.md"
+        "--project",
+        str(project),
+        "import-history",
+        str(repo.root),
+        "--file",
+        "README.md",
+        "--group",
+        "commit",
     )
     assert code == 0, output
     assert f"README.md@{hashes['broken'][:7]}:2: not valid UTF-8" in output
+    # The branch's own commit is not on the line: the merge stands for it, dated by the merge.
     assert "imported 5 releases from 8 commits of README.md" in output
-    releases = load_releases(open_project(project))
-    summary = [
+    assert "(8 commits, 8 versions read, 1 warning)" in output
+    out = project / "data" / "releases"
+    assert summarize(out) == [
+        ("2024.01.05", "2024-01-05", "5 January 2024", hashes["first"], [hashes["first"]], ["A"]),
         (
-            snapshot.release.version,
-            snapshot.release.date.isoformat(),
-            snapshot.release.title,
-            snapshot.release.source_commit,
-            [resource.title for _, resource in snapshot.roadmap.walk()],
-        )
-        for snapshot in releases
-        if snapshot.release is not None
+            "2024.01.05.2",
+            "2024-01-05",
+            "5 January 2024 (2)",
+            hashes["second"],
+            [hashes["second"]],
+            ["A", "B"],
+        ),
+        (
+            "2024.01.09",
+            "2024-01-09",
+            "9 January 2024",
+            hashes["fixed"],
+            [hashes["fixed"]],
+            ["A", "B", "C"],
+        ),
+        (
+            "2024.01.12",
+            "2024-01-12",
+            "12 January 2024",
+            hashes["merge"],
+            [hashes["merge"]],
+            ["A", "B", "C", "D"],
+        ),
+        (
+            "2024.01.12.2",
+            "2024-01-12",
+            "12 January 2024 (2)",
+            hashes["last"],
+            [hashes["last"]],
+            ["A", "B", "C", "D", "E"],
+        ),
     ]
-    assert summary == [
-        ("2024.01.05", "2024-01-05", "Start", hashes["first"], ["A"]),
-        ("2024.01.05.2", "2024-01-05", "Add B", hashes["second"], ["A", "B"]),
-        ("2024.01.09", "2024-01-09", "Fix and add C", hashes["fixed"], ["A", "B", "C"]),
-        ("2024.01.10", "2024-01-10", "Add D on a branch", hashes["branch"], ["A", "B", "C", "D"]),
-        ("2024.01.12", "2024-01-12", "Add E", hashes["last"], ["A", "B", "C", "D", "E"]),
-    ]
+    # The project loads them, and the commit subjects are there for maintainers.
+    releases = load_releases(open_project(project))
+    merge_release = next(s for s in releases if s.release and s.release.version == "2024.01.12")
+    assert merge_release.release is not None
+    (source,) = merge_release.release.source_commits
+    assert (source.subject, source.date.isoformat()) == ("Merge topic", "2024-01-12T09:00:00+00:00")
 
 
-def test_listing_follows_the_rename(history: tuple[Repository, dict[str, str]]) -> None:
+def test_listing_follows_the_rename_on_the_first_parent_line(
+    history: tuple[Repository, dict[str, str]],
+) -> None:
     repo, hashes = history
     commits = list_commits(repo.root, "README.md")
     paths = {commit.hash: commit.path for commit in commits}
     assert paths[hashes["first"]] == "ROADMAP.md"
+    assert paths[hashes["rename"]] == "README.md"
     assert paths[hashes["last"]] == "README.md"
-    assert [commit.timestamp for commit in commits] == sorted(c.timestamp for c in commits)
+    assert hashes["branch"] not in paths
+    assert [commit.hash for commit in commits][-2:] == [hashes["merge"], hashes["last"]]
+    # --ref reads another line: the topic branch holds its own commit, not the merge.
+    on_topic = [commit.hash for commit in list_commits(repo.root, "README.md", ref="topic")]
+    assert on_topic[-1] == hashes["branch"]
+    assert hashes["merge"] not in on_topic
+
+
+def test_by_day_the_last_version_of_each_day(
+    history: tuple[Repository, dict[str, str]], tmp_path: Path
+) -> None:
+    repo, hashes = history
+    out = tmp_path / "out"
+    code, output = run("import-history", str(repo.root), "--file", "README.md", "--out", str(out))
+    assert code == 0, output
+    # Days 5, 6, 7, 8, 9, 12: the 6th and 7th change nothing, the 8th does not parse.
+    assert "imported 3 releases from 8 commits of README.md" in output
+    assert "(6 days, 6 versions read, 1 warning)" in output
+    assert summarize(out) == [
+        (
+            "2024.01.05",
+            "2024-01-05",
+            "5 January 2024",
+            hashes["second"],
+            [hashes["first"], hashes["second"]],
+            ["A", "B"],
+        ),
+        (
+            "2024.01.09",
+            "2024-01-09",
+            "9 January 2024",
+            hashes["fixed"],
+            [hashes["fixed"]],
+            ["A", "B", "C"],
+        ),
+        (
+            "2024.01.12",
+            "2024-01-12",
+            "12 January 2024",
+            hashes["last"],
+            [hashes["merge"], hashes["last"]],
+            ["A", "B", "C", "D", "E"],
+        ),
+    ]
 
 
 def test_limit_and_since(history: tuple[Repository, dict[str, str]], tmp_path: Path) -> None:
@@ -151,12 +256,14 @@ def test_limit_and_since(history: tuple[Repository, dict[str, str]], tmp_path: P
         "README.md",
         "--limit",
         "2",
+        "--group",
+        "commit",
         "--out",
         str(tmp_path / "limited"),
     )
     assert code == 0, output
     assert sorted(path.name for path in (tmp_path / "limited").iterdir()) == [
-        "2024.01.10.yaml",
+        "2024.01.12.2.yaml",
         "2024.01.12.yaml",
     ]
     code, output = run(
@@ -172,7 +279,6 @@ def test_limit_and_since(history: tuple[Repository, dict[str, str]], tmp_path: P
     assert code == 0, output
     assert sorted(path.name for path in (tmp_path / "since").iterdir()) == [
         "2024.01.09.yaml",
-        "2024.01.10.yaml",
         "2024.01.12.yaml",
     ]
 
@@ -202,7 +308,7 @@ def test_refusals_have_clear_messages(
         "import-history", str(repo.root), "--file", "README.md", "--out", str(out), "--force"
     )
     assert code == 0, output
-    assert len(list(out.iterdir())) == 6
+    assert len(list(out.iterdir())) == 4
     assert (out / "2023.01.yaml").read_text(encoding="utf-8") == "kept\n"
     # Running again writes the same files: not "other releases", and no byte changes.
     before = {path.name: path.read_bytes() for path in out.iterdir()}
@@ -210,3 +316,231 @@ def test_refusals_have_clear_messages(
     code, output = run("import-history", str(repo.root), "--file", "README.md", "--out", str(out))
     assert code == 0, output
     assert all(before[path.name] == path.read_bytes() for path in out.iterdir())
+
+
+def test_a_branch_whose_readme_lags_behind_is_never_a_release(tmp_path: Path) -> None:
+    """A pull-request branch made from an old main: its README lacks what main added since.
+    Read by commit date, its commits would make B and C vanish and come back."""
+    repo = Repository(tmp_path / "repo")
+    repo.commit("README.md", road_map("A"), "Start", "2024-03-01T09:00:00Z")
+    repo.git("branch", "contributor")
+    repo.commit("README.md", road_map("A", "B"), "Add B", "2024-03-02T09:00:00Z")
+    repo.commit("README.md", road_map("A", "B", "C"), "Add C", "2024-03-05T09:00:00Z")
+    repo.git("checkout", "-q", "contributor")
+    # Dated between main's commits: a date sort would put it after "Add B".
+    branch = repo.commit("README.md", road_map("A", "X"), "Add X", "2024-03-03T09:00:00Z")
+    repo.git("checkout", "-q", "main")
+    repo.git(
+        "merge",
+        "-q",
+        "--no-ff",
+        "-s",
+        "ours",
+        "-m",
+        "Merge X",
+        "contributor",
+        date="2024-03-06T09:00:00Z",
+    )
+    repo.commit("README.md", road_map("A", "B", "C", "X"), "Resolve X", "2024-03-06T10:00:00Z")
+    out = tmp_path / "out"
+    code, output = run(
+        "import-history",
+        str(repo.root),
+        "--file",
+        "README.md",
+        "--out",
+        str(out),
+        "--group",
+        "commit",
+    )
+    assert code == 0, output
+    rows = summarize(out)
+    assert [row[-1] for row in rows] == [["A"], ["A", "B"], ["A", "B", "C"], ["A", "B", "C", "X"]]
+    assert all(branch not in row[4] for row in rows)
+    # Nothing readers saw ever vanished.
+    for before, after in itertools.pairwise(rows):
+        assert set(before[-1]) <= set(after[-1])
+
+
+def test_week_and_month_groups(tmp_path: Path) -> None:
+    repo = Repository(tmp_path / "repo")
+    first = repo.commit("README.md", road_map("A"), "Start", "2026-08-17T09:00:00Z")  # week 34
+    second = repo.commit("README.md", road_map("A", "B"), "Add B", "2026-08-22T09:00:00Z")
+    third = repo.commit("README.md", road_map("A", "B", "C"), "Add C", "2026-08-31T23:00:00Z")
+    fourth = repo.commit("README.md", road_map("A", "B", "C", "D"), "D", "2026-09-01T01:00:00Z")
+    weeks = tmp_path / "weeks"
+    code, output = run(
+        "import-history",
+        str(repo.root),
+        "--file",
+        "README.md",
+        "--out",
+        str(weeks),
+        "--group",
+        "week",
+    )
+    assert code == 0, output
+    assert "(2 weeks, 2 versions read, 0 warnings)" in output
+    assert [row[:5] for row in summarize(weeks)] == [
+        ("2026.08.22", "2026-08-22", "Week 34, 2026", second, [first, second]),
+        ("2026.09.01", "2026-09-01", "Week 36, 2026", fourth, [third, fourth]),
+    ]
+    months = tmp_path / "months"
+    code, output = run(
+        "import-history",
+        str(repo.root),
+        "--file",
+        "README.md",
+        "--out",
+        str(months),
+        "--group",
+        "month",
+    )
+    assert code == 0, output
+    assert [row[:5] for row in summarize(months)] == [
+        ("2026.08.31", "2026-08-31", "August 2026", third, [first, second, third]),
+        ("2026.09.01", "2026-09-01", "September 2026", fourth, [fourth]),
+    ]
+    text = (months / "2026.08.31.yaml").read_text(encoding="utf-8")
+    assert text.startswith(
+        'release:\n  version: "2026.08.31"\n  date: 2026-08-31\n  title: August 2026\n'
+        f"  source:\n    commit: {third}\n    commits:\n      - hash: {first}\n"
+        '        date: "2026-08-17T09:00:00Z"\n        subject: Start\n'
+    )
+
+
+def test_a_period_whose_last_version_does_not_parse_keeps_the_one_before(tmp_path: Path) -> None:
+    repo = Repository(tmp_path / "repo")
+    repo.commit("README.md", road_map("A"), "Start", "2024-05-01T09:00:00Z")
+    good = repo.commit("README.md", road_map("A", "B"), "Add B", "2024-05-02T09:00:00Z")
+    bad = repo.commit("README.md", b"\xff\xfe", "Oops", "2024-05-02T10:00:00Z")
+    out = tmp_path / "out"
+    code, output = run("import-history", str(repo.root), "--file", "README.md", "--out", str(out))
+    assert code == 0, output
+    assert f"README.md@{bad[:7]}:1: not valid UTF-8" in output
+    assert "(2 days, 3 versions read, 1 warning)" in output
+    assert [row[:5] for row in summarize(out)] == [
+        (
+            "2024.05.01",
+            "2024-05-01",
+            "1 May 2024",
+            row_hash(repo, "HEAD~2"),
+            [row_hash(repo, "HEAD~2")],
+        ),
+        ("2024.05.02", "2024-05-02", "2 May 2024", good, [good, bad]),
+    ]
+
+
+def row_hash(repo: Repository, ref: str) -> str:
+    return repo.git("rev-parse", ref).strip()
+
+
+def test_warnings_once_per_new_odd_line_and_quiet_keeps_the_count(tmp_path: Path) -> None:
+    repo = Repository(tmp_path / "repo")
+    marked = "<<<<<<< HEAD\n" + road_map("A")
+    repo.commit("README.md", marked, "Start", "2024-06-01T09:00:00Z")
+    repo.commit("README.md", marked + "- [B](https://example.org/b)\n", "B", "2024-06-02T09:00:00Z")
+    repo.commit("README.md", road_map("A", "B", "C"), "C", "2024-06-03T09:00:00Z")
+    code, output = run(
+        "import-history", str(repo.root), "--file", "README.md", "--out", str(tmp_path / "a")
+    )
+    assert code == 0, output
+    warnings = [line for line in output.splitlines() if line.startswith("warning:")]
+    # The marker is in two versions: one line, naming the version that brought it.
+    assert len(warnings) == 1, output
+    assert "README.md@" in warnings[0]
+    assert ":1: merge-conflict marker" in warnings[0]
+    assert "1 warning)" in output
+    code, output = run(
+        "-q", "import-history", str(repo.root), "--file", "README.md", "--out", str(tmp_path / "b")
+    )
+    assert code == 0, output
+    assert output == "1 warning\n"
+
+
+def test_source_commits_are_checked_when_loaded(tmp_path: Path) -> None:
+    path = tmp_path / "2024.01.01.yaml"
+    path.write_text(
+        'release:\n  version: "2024.01.01"\n  date: 2024-01-01\n  source:\n'
+        "    commit: abc\n    commits:\n      - hash: abc\n        date: yesterday\n"
+        "title: Road Map\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError) as raised:
+        load_snapshot(path)
+    assert "release.source.commits[0].date: 'yesterday' is not a date and time" in str(
+        raised.value.problems[0]
+    )
+
+
+SEED = Path(__file__).resolve().parent / "fixtures" / "seed" / "ml-road-map-README-2024-01.md"
+REPOSITORY = Path(__file__).resolve().parent.parent
+
+
+def make_demo_history(root: Path) -> None:
+    """The README's /tmp/ml-road-map: the seed, a commit that changes no data, two edits on
+    one day, and a contributor's branch made before them, merged later."""
+    repo = Repository(root)
+    seed = SEED.read_text(encoding="utf-8")
+    repo.commit("README.md", seed, "Import the road map", "2024-01-01T10:00:00Z")
+    seed = seed.split("\n", 1)[1]
+    repo.commit("README.md", seed, "Remove a leftover conflict marker", "2024-01-15T10:00:00Z")
+    repo.git("checkout", "-q", "-b", "newsletter", date="2024-01-20T10:00:00Z")
+    repo.commit(
+        "README.md",
+        seed.replace(
+            "* [The Batch](https://www.deeplearning.ai/the-batch/)\n",
+            "* [The Batch](https://www.deeplearning.ai/the-batch/)\n"
+            "* [Import AI](https://importai.substack.com/)\n",
+        ),
+        "Add Import AI",
+        "2024-01-20T10:00:00Z",
+    )
+    repo.git("checkout", "-q", "main", date="2024-01-20T10:00:00Z")
+    seed = seed.replace(
+        "](https://course.fast.ai/)", "](https://course.fast.ai/Lessons/lesson1.html)"
+    )
+    repo.commit("README.md", seed, "Link the first fast.ai lesson", "2024-02-01T09:00:00Z")
+    seed = seed.replace("You will need a base knowledge", "You will need a basic knowledge")
+    repo.commit("README.md", seed, "Fix a typo", "2024-02-01T17:00:00Z")
+    repo.git(
+        "merge",
+        "-q",
+        "--no-ff",
+        "-m",
+        "Merge pull request #2 from contributor/newsletter",
+        "newsletter",
+        date="2024-02-20T10:00:00Z",
+    )
+
+
+def console_block(containing: str) -> list[tuple[str, str]]:
+    """(command, output) pairs of the README's ```console block that holds ``containing``."""
+    text = (REPOSITORY / "README.md").read_text(encoding="utf-8")
+    blocks = text.split("```console\n")[1:]
+    block = next(block.split("```", 1)[0] for block in blocks if containing in block)
+    pairs: list[tuple[str, list[str]]] = []
+    for line in block.splitlines():
+        if line.startswith("$ "):
+            pairs.append((line[2:], []))
+        else:
+            pairs[-1][1].append(line)
+    return [(command, "\n".join(lines)) for command, lines in pairs]
+
+
+def test_the_readme_import_history_example_is_true(tmp_path: Path) -> None:
+    """Runs the README's import-history console block (its folders moved under tmp_path)."""
+    make_demo_history(tmp_path / "ml-road-map")
+    project = tmp_path / "project"
+    shutil.copytree(REPOSITORY / "data", project / "data")
+    pairs = console_block("$ publisher import-history /tmp/ml-road-map")
+    assert len(pairs) >= 4
+    publisher = Path(sys.executable).parent / "publisher"
+    for command, expected in pairs:
+        real = command.replace("/tmp/", f"{tmp_path}/").replace("publisher ", f"{publisher} ", 1)
+        completed = subprocess.run(
+            real, shell=True, cwd=project, capture_output=True, text=True, check=False
+        )
+        output = (completed.stderr + completed.stdout).replace(f"{tmp_path}/", "/tmp/")
+        # ls prints columns on a terminal, a name per line in a pipe: compare the words.
+        assert output.split() == expected.split(), command
