@@ -23,18 +23,19 @@ import importlib.metadata
 import json
 import os
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 import jinja2
 
-from publisher import __version__, cache, changelog, feeds, links, mail
+from publisher import __version__, cache, changelog, feeds, links, mail, page
 from publisher.diff import RoadmapDiff
 from publisher.load import Project, load_site_of, release_files
-from publisher.model import Site
+from publisher.model import Roadmap, Site, Snapshot
 from publisher.output import changed_files, refuse_symlinks, remove_files, write_files
-from publisher.releases import Progress, iter_history
+from publisher.releases import HistoryCache, Progress, index_releases, iter_history, load_indexed
 from publisher.render import default_templates_dir, template_environment
 
 CHANGELOG_FILE = "CHANGELOG.md"
@@ -124,24 +125,35 @@ class RenderedFile:
 
 
 class WebCopies:
-    """Each release's email web copy, from the render cache when its inputs are unchanged.
+    """Each release's email web copy and changelog fragments, from the render cache when
+    their inputs are unchanged.
 
-    ``fingerprint`` covers everything but the release's diff that a web copy depends on
-    (site.yaml, the templates, the code, the rendering libraries): see `render_fingerprint`.
-    A None folder renders every copy; ``read_only`` uses the cache without adding to it.
+    ``fingerprint`` covers everything but the release's diff that they depend on (site.yaml,
+    the templates, the code, the rendering libraries): see `render_fingerprint`. A None
+    folder renders everything; ``read_only`` uses the cache without adding to it.
     """
 
     def __init__(self, folder: Path | None, fingerprint: str, *, read_only: bool = False) -> None:
         self.store = cache.Cache(folder, RenderedFile, "web-copy", read_only=read_only)
+        self.fragments = cache.Cache(
+            folder, RenderedFile, "changelog-fragment", read_only=read_only
+        )
         self.fingerprint = fingerprint.encode()
         self.rendered = 0  # how many were rendered rather than read: for tests and benchmarks
+        self.fragments_rendered = 0
 
-    def web_copy(self, site: Site, item: RoadmapDiff, environment: jinja2.Environment) -> bytes:
-        """The bytes of `mail.web_copy(site, item, environment)`."""
+    def item_key(self, item: RoadmapDiff) -> str:
+        """The key of one release's outputs: the fingerprint and the release's diff."""
+        return cache.content_key(self.fingerprint + b"\0" + cache.value_key(item).encode())
+
+    def web_copy(
+        self, site: Site, item: RoadmapDiff, environment: jinja2.Environment, key: str = ""
+    ) -> bytes:
+        """The bytes of `mail.web_copy(site, item, environment)`; ``key``: `item_key`."""
         if self.store.folder is None:
             self.rendered += 1
             return mail.web_copy(site, item, environment)
-        key = cache.content_key(self.fingerprint + b"\0" + cache.value_key(item).encode())
+        key = key or self.item_key(item)
         hit = self.store.get(key)
         if isinstance(hit, RenderedFile):
             return hit.content
@@ -150,39 +162,151 @@ class WebCopies:
         self.store.put(key, RenderedFile(content=content))
         return content
 
+    def fragment(self, kind: str, key: str, render: Callable[[], str]) -> str:
+        """The text ``render()`` makes for one release (``kind``: which fragment), cached
+        under the release's `item_key` ``key``."""
+        if self.fragments.folder is None or not key:
+            self.fragments_rendered += 1
+            return render()
+        entry_key = cache.content_key(f"{kind}\0{key}".encode())
+        hit = self.fragments.get(entry_key)
+        if isinstance(hit, RenderedFile):
+            return hit.content.decode("utf-8")
+        text = render()
+        self.fragments_rendered += 1
+        self.fragments.put(entry_key, RenderedFile(content=text.encode("utf-8")))
+        return text
+
 
 def render_outputs(
     site: Site,
     history: Sequence[RoadmapDiff],
     paths: BuildPaths,
     *,
+    latest: Snapshot | None = None,
     templates_dir: Path | None = None,
     web_copies: WebCopies | None = None,
 ) -> dict[Path, bytes]:
-    """Every output of a build as bytes, keyed by its path: CHANGELOG.md in the project root,
-    the page, feeds and email web copies in the output folder, and the manifest."""
+    """Every output of a build as bytes, keyed by its path: CHANGELOG.md in the project root;
+    the road map page (of ``latest``, the latest release's snapshot), the changelog pages,
+    feeds and email web copies in the output folder; and the manifest."""
     environment = template_environment(templates_dir)
-    entries = changelog.release_entries(site, history)
+    renderer = web_copies or WebCopies(None, "")
+    caching = renderer.store.folder is not None
     published: dict[str, bytes] = dict(feeds.render_feeds(site, history, environment))
-    make_web_copy = web_copies.web_copy if web_copies is not None else mail.web_copy
-    for item in history:
-        if item.new is not None:
-            published[links.release_page_path(item.new.version)] = make_web_copy(
-                site, item, environment
-            )
+    releases = [item for item in history if item.new is not None]
+    keys = [renderer.item_key(item) if caching else "" for item in releases]
+    for item, key in zip(releases, keys, strict=True):
+        assert item.new is not None
+        published[links.release_page_path(item.new.version)] = renderer.web_copy(
+            site, item, environment, key
+        )
     feed_paths = tuple(published)
-    published[links.PAGE_FILE] = changelog.render_page(
+    main_feeds = changelog.feed_links(site, feed_paths)
+    published |= _changelog_pages(
         site,
-        entries,
+        releases,
+        keys,
+        renderer,
         environment,
-        feeds=changelog.feed_links(site, feed_paths),
+        feeds=main_feeds,
         section_feeds=changelog.topic_feed_groups(feed_paths, _section_titles(history), "sections"),
         tag_feeds=changelog.topic_feed_groups(feed_paths, {}, "tags"),
+    )
+    roadmap_view = page.roadmap_page(
+        latest.roadmap if latest is not None else Roadmap(title=site.title),
+        releases[-1].new if releases else None,
+        history,
+        site.page.new_days,
+    )
+    published[links.PAGE_FILE] = page.render_page(
+        site, roadmap_view, environment, feeds=main_feeds
     ).encode("utf-8")
+    published[links.SCRIPT_FILE] = page.render_script(environment).encode("utf-8")
     published[MANIFEST_FILE] = manifest_text(published).encode("utf-8")
     files = {paths.output_dir / name: content for name, content in published.items()}
-    files[paths.changelog] = changelog.render_changelog(site, entries, environment).encode("utf-8")
+    files[paths.changelog] = _changelog_markdown(
+        site, releases, keys, renderer, environment
+    ).encode("utf-8")
     return files
+
+
+def _changelog_pages(
+    site: Site,
+    releases: Sequence[RoadmapDiff],
+    keys: Sequence[str],
+    renderer: WebCopies,
+    environment: jinja2.Environment,
+    **page_links: Any,
+) -> dict[str, bytes]:
+    """changelog/index.html, one archive page per year, and changelog/releases.js. Only the
+    releases each page shows are rendered (and each only once per cache)."""
+    rows = [changelog.release_row(item) for item in releases]
+    years = changelog.year_lines(site, rows)
+
+    def article(index: int) -> str:
+        return renderer.fragment(
+            "html",
+            keys[index],
+            lambda: changelog.render_release_html(
+                site, changelog.release_entry(site, releases[index]), environment
+            ),
+        )
+
+    latest = range(len(releases) - 1, max(len(releases) - changelog.INDEX_RELEASES, 0) - 1, -1)
+    pages = {
+        links.CHANGELOG_FILE: changelog.render_page(
+            site,
+            [rows[index] for index in latest],
+            [article(index) for index in latest],
+            environment,
+            years=years if len(releases) > changelog.INDEX_RELEASES else (),
+            total=len(rows),
+            **page_links,
+        )
+    }
+    by_year: dict[int, list[int]] = {}
+    for index, row in enumerate(rows):
+        by_year.setdefault(row.year, []).append(index)
+    for year, indexes in by_year.items():
+        newest_first = indexes[::-1]
+        pages[links.archive_path(year)] = changelog.render_page(
+            site,
+            [rows[index] for index in newest_first],
+            [article(index) for index in newest_first],
+            environment,
+            years=years,
+            year=year,
+            **page_links,
+        )
+    pages[links.RELEASE_INDEX_FILE] = changelog.release_years_script(rows)
+    return {path: text.encode("utf-8") for path, text in pages.items()}
+
+
+def _changelog_markdown(
+    site: Site,
+    releases: Sequence[RoadmapDiff],
+    keys: Sequence[str],
+    renderer: WebCopies,
+    environment: jinja2.Environment,
+) -> str:
+    """CHANGELOG.md: the latest ``changelog.keep`` releases in full, a line per older year."""
+    keep = site.changelog.keep
+    kept: list[tuple[changelog.ReleaseRow, str]] = []
+    for index in range(len(releases) - 1, max(len(releases) - keep, 0) - 1, -1):
+        item = releases[index]
+        text = renderer.fragment(
+            "markdown",
+            keys[index],
+            lambda item=item: changelog.render_release_markdown(  # type: ignore[misc]
+                site, changelog.release_entry(site, item), environment
+            ),
+        )
+        kept.append((changelog.release_row(item), text))
+    older_rows = [changelog.release_row(item) for item in releases[: max(len(releases) - keep, 0)]]
+    return changelog.render_changelog(
+        site, kept, environment, older=changelog.year_lines(site, older_rows)
+    )
 
 
 def _section_titles(history: Sequence[RoadmapDiff]) -> dict[str, str]:
@@ -372,18 +496,27 @@ def _load_and_render(
     project = paths.project
     site = load_site_of(project)
     cache_dir = project.state_dir / "cache" if use_cache else None
+    history_cache = HistoryCache.at(cache_dir, read_only=not writes)
+    entries = index_releases(project, history_cache, release_keys if use_cache else None)
     history = tuple(
         iter_history(
             project,
             cache_dir=cache_dir,
             read_only=not writes,
             progress=progress,
-            known_keys=release_keys if use_cache else None,
+            entries=entries,
         )
     )
+    # The road map page shows the latest release: one more snapshot read (from the cache).
+    latest = load_indexed(project, entries[-1], history_cache) if entries else None
     web_copies = WebCopies(cache_dir, render_fingerprint(project), read_only=not writes)
     files = render_outputs(
-        site, history, paths, templates_dir=project.templates_dir, web_copies=web_copies
+        site,
+        history,
+        paths,
+        latest=latest,
+        templates_dir=project.templates_dir,
+        web_copies=web_copies,
     )
     gone = tuple(path for path in read_manifest(paths) if path not in files)
     return files, gone
@@ -473,7 +606,5 @@ def _published_names(files: Mapping[Path, bytes], paths: BuildPaths) -> list[str
 def changelog_of(project: Project) -> str:
     """The text of CHANGELOG.md for ``project``: its releases loaded and diffed once."""
     site = load_site_of(project)
-    entries = changelog.release_entries(
-        site, iter_history(project, cache_dir=project.state_dir / "cache")
-    )
-    return changelog.render_changelog(site, entries, template_environment(project.templates_dir))
+    history = iter_history(project, cache_dir=project.state_dir / "cache")
+    return changelog.changelog_text(site, history, template_environment(project.templates_dir))

@@ -1,16 +1,24 @@
-"""The changelog: release history → CHANGELOG.md and the changelog page (index.html).
+"""The changelog: release history → CHANGELOG.md and the changelog pages.
 
 Pure: the diffs are turned into a small view model (`ReleaseEntry` …) that both templates
-read, so the markdown and the page always say the same thing. Anchors and URLs come from
+read, so the markdown and the pages always say the same thing. Anchors and URLs come from
 `publisher.links`, the ones the feeds and emails link to.
+
+Neither grows with the history: changelog/index.html shows the latest releases and links one
+archive page per year (changelog/2024.html), where each release stays for good; CHANGELOG.md
+keeps the latest ``changelog.keep`` releases and a line per older year. Each release is
+rendered alone (`render_release_html`, `render_release_markdown`) so a build can cache it,
+and a group of changes lists at most `GROUP_LIMIT` entries, then links the release's page.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import jinja2
+from markupsafe import Markup
 
 from publisher import links
 from publisher.diff import (
@@ -22,11 +30,15 @@ from publisher.diff import (
     describe_change,
 )
 from publisher.diff_report import escape_markdown
-from publisher.model import Resource, Site
+from publisher.model import Release, Resource, Site
 from publisher.render import render_template
 
 CHANGELOG_TEMPLATE = "changelog/CHANGELOG.md.j2"
-PAGE_TEMPLATE = "page/index.html.j2"
+PAGE_TEMPLATE = "changelog/page.html.j2"
+RELEASE_HTML_TEMPLATE = "changelog/release.html.j2"
+RELEASE_MARKDOWN_TEMPLATE = "changelog/release.md.j2"
+INDEX_RELEASES = 20  # releases on changelog/index.html
+GROUP_LIMIT = 50  # entries of one group of a release on the pages and in CHANGELOG.md
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -79,10 +91,11 @@ class ReleaseEntry:
 
     version: str
     date: str  # ISO 8601, as keepachangelog.com asks
+    year: int
     title: str
     notes: str  # markdown
     anchor: str
-    url: str  # absolute URL of the release on the changelog page
+    url: str  # absolute URL of the release on its year's archive page
     web_copy: str  # the release email's web copy, relative to the output folder
     web_copy_url: str
     groups: tuple[ChangeGroup, ...]
@@ -100,17 +113,49 @@ class ReleaseEntry:
     @property
     def summary(self) -> str:
         """The counts in words, zeros left out: ``"1 added, 51 updated"``."""
-        counts = (
-            (self.added, "added"),
-            (self.updated, "updated"),
-            (self.moved, "moved"),
-            (self.removed, "removed"),
+        return _summary(self.added, self.updated, self.moved, self.removed, len(self.sections))
+
+
+def _summary(added: int, updated: int, moved: int, removed: int, sections: int) -> str:
+    counts = ((added, "added"), (updated, "updated"), (moved, "moved"), (removed, "removed"))
+    words = [f"{count} {name}" for count, name in counts if count]
+    if not words and sections:
+        words.append(f"{sections} section change{'s' if sections != 1 else ''}")
+    return ", ".join(words) or "no changes"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReleaseRow:
+    """A release as a line of a table of releases: cheap to make for every release."""
+
+    version: str
+    date: str
+    year: int
+    title: str
+    anchor: str
+    summary: str
+
+
+def release_row(change: RoadmapDiff) -> ReleaseRow:
+    """The table row of the release ``change.new`` (which must be set)."""
+    release = change.new
+    assert release is not None
+    sections = 0
+    if change.old is not None:
+        sections = (
+            len(change.sections_added) + len(change.sections_renamed) + len(change.sections_removed)
         )
-        words = [f"{count} {name}" for count, name in counts if count]
-        if not words and self.sections:
-            plural = "s" if len(self.sections) != 1 else ""
-            words.append(f"{len(self.sections)} section change{plural}")
-        return ", ".join(words) or "no changes"
+    updated = sum(1 for item in change.updated if not item.cosmetic)
+    return ReleaseRow(
+        version=release.version,
+        date=release.date.isoformat(),
+        year=release.date.year,
+        title=release.title,
+        anchor=links.release_anchor(release.version),
+        summary=_summary(
+            len(change.added), updated, len(change.moved), len(change.removed), sections
+        ),
+    )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -134,14 +179,15 @@ class FeedGroup:
 
 def release_entries(site: Site, history: Iterable[RoadmapDiff]) -> tuple[ReleaseEntry, ...]:
     """The view model of every release in ``history`` (oldest first in), newest first out."""
-    entries = [_release_entry(site, change) for change in history if change.new is not None]
+    entries = [release_entry(site, change) for change in history if change.new is not None]
     return tuple(reversed(entries))
 
 
-def _release_entry(site: Site, change: RoadmapDiff) -> ReleaseEntry:
+def release_entry(site: Site, change: RoadmapDiff) -> ReleaseEntry:
+    """The view model of the release ``change.new`` (which must be set)."""
     release = change.new
     assert release is not None
-    anchors = _Anchors(release.version)
+    anchors = _Anchors(release)
     updates = change.announced_updates
     groups = (
         ChangeGroup(
@@ -166,10 +212,11 @@ def _release_entry(site: Site, change: RoadmapDiff) -> ReleaseEntry:
     return ReleaseEntry(
         version=release.version,
         date=release.date.isoformat(),
+        year=release.date.year,
         title=release.title,
         notes=release.notes.strip(),
         anchor=anchor,
-        url=links.site_url(site, f"{links.PAGE_FILE}#{anchor}"),
+        url=links.release_url(site, release),
         web_copy=web_copy,
         web_copy_url=links.site_url(site, web_copy),
         groups=tuple(group for group in groups if group.entries),
@@ -185,13 +232,13 @@ class _Anchors:
     """Hands out each resource anchor of a release once: a moved resource that also changed
     is listed twice, and an id must be unique on the page."""
 
-    def __init__(self, version: str) -> None:
-        self.version = version
+    def __init__(self, release: Release) -> None:
+        self.release = release
         self.taken: set[str] = set()
 
     def claim(self, identity: str) -> str:
         """The resource's anchor for the page, or "" when an earlier entry holds it."""
-        anchor = links.resource_anchor(self.version, identity)
+        anchor = links.resource_anchor(self.release.version, identity)
         if anchor in self.taken:
             return ""
         self.taken.add(anchor)
@@ -225,7 +272,7 @@ def _entry(
     return ChangeEntry(
         title=resource.title,
         url=resource.url,
-        link=resource.url or links.resource_page_url(site, anchors.version, resource.identity),
+        link=resource.url or links.resource_page_url(site, anchors.release, resource.identity),
         anchor=anchor,
         section=section,
         from_section=from_section,
@@ -263,21 +310,95 @@ def link_destination(url: str) -> str:
     return "".join(_DESTINATION_UNSAFE.get(character, character) for character in url)
 
 
-def render_changelog(
-    site: Site, releases: Sequence[ReleaseEntry], environment: jinja2.Environment
+def render_release_markdown(
+    site: Site, release: ReleaseEntry, environment: jinja2.Environment
 ) -> str:
-    """CHANGELOG.md, newest release first, from templates/changelog/CHANGELOG.md.j2."""
+    """One release of CHANGELOG.md, its heading first, from changelog/release.md.j2."""
+    return render_template(
+        environment,
+        RELEASE_MARKDOWN_TEMPLATE,
+        {
+            "site": site,
+            "release": release,
+            "limit": GROUP_LIMIT,
+            "md": escape_markdown,
+            "destination": link_destination,
+        },
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class YearLine:
+    """A year of releases older than those CHANGELOG.md keeps, or an archive page."""
+
+    year: int
+    releases: int
+    path: str  # the archive page, relative to the output folder
+    url: str
+
+
+def year_lines(site: Site, rows: Iterable[ReleaseRow]) -> tuple[YearLine, ...]:
+    """One line per year of ``rows``, newest year first, with its count of releases."""
+    counts: dict[int, int] = {}
+    for row in rows:
+        counts[row.year] = counts.get(row.year, 0) + 1
+    return tuple(
+        YearLine(
+            year=year,
+            releases=counts[year],
+            path=links.archive_path(year),
+            url=links.site_url(site, links.archive_path(year)),
+        )
+        for year in sorted(counts, reverse=True)
+    )
+
+
+def render_changelog(
+    site: Site,
+    kept: Sequence[tuple[ReleaseRow, str]],
+    environment: jinja2.Environment,
+    *,
+    older: Sequence[YearLine] = (),
+) -> str:
+    """CHANGELOG.md, newest release first, from templates/changelog/CHANGELOG.md.j2.
+
+    ``kept``: the releases shown in full, each as its row and the text
+    `render_release_markdown` made; ``older``: a line per year for the releases before them."""
     return render_template(
         environment,
         CHANGELOG_TEMPLATE,
         {
             "site": site,
-            "releases": releases,
-            "page_url": links.site_url(site, links.PAGE_FILE),
+            "releases": [text for _, text in kept],
+            "references": [
+                (row.version, links.site_url(site, f"{links.archive_path(row.year)}#{row.anchor}"))
+                for row, _ in kept
+            ],
+            "older": older,
+            "page_url": links.site_url(site, links.CHANGELOG_FILE),
             "md": escape_markdown,
             "destination": link_destination,
         },
     )
+
+
+def changelog_text(
+    site: Site, history: Iterable[RoadmapDiff], environment: jinja2.Environment
+) -> str:
+    """CHANGELOG.md of ``history`` (oldest first), every release rendered (no cache)."""
+    rows: list[ReleaseRow] = []
+    items: list[RoadmapDiff] = []
+    for item in history:
+        if item.new is not None:
+            rows.append(release_row(item))
+            items.append(item)
+    keep = site.changelog.keep
+    kept = [
+        (row, render_release_markdown(site, release_entry(site, item), environment))
+        for row, item in zip(reversed(rows[-keep:]), reversed(items[-keep:]), strict=True)
+    ]
+    older = year_lines(site, rows[: max(len(rows) - keep, 0)])
+    return render_changelog(site, kept, environment, older=older)
 
 
 # --- the page ---------------------------------------------------------------------------
@@ -337,32 +458,57 @@ def topic_feed_groups(
     )
 
 
+def render_release_html(
+    site: Site, release: ReleaseEntry, environment: jinja2.Environment, *, web_copies: bool = True
+) -> str:
+    """One release as an article of the changelog pages, from changelog/release.html.j2.
+    Its links are relative to the changelog/ folder, where every changelog page lives."""
+    return render_template(
+        environment,
+        RELEASE_HTML_TEMPLATE,
+        {"site": site, "release": release, "limit": GROUP_LIMIT, "web_copies": web_copies},
+    )
+
+
 def render_page(
     site: Site,
-    releases: Sequence[ReleaseEntry],
+    rows: Sequence[ReleaseRow],
+    articles: Sequence[str],
     environment: jinja2.Environment,
     *,
+    years: Sequence[YearLine] = (),
+    year: int | None = None,
     feeds: Sequence[FeedLink] = (),
     section_feeds: Sequence[FeedGroup] = (),
     tag_feeds: Sequence[FeedGroup] = (),
-    web_copies: bool = True,
+    total: int = 0,
 ) -> str:
-    """The changelog page (index.html) from templates/page/index.html.j2.
-
-    ``feeds`` become autodiscovery and subscribe links; ``web_copies`` says whether each
-    release links to its email's web copy (build publishes them next to the page).
-    """
+    """A changelog page from templates/changelog/page.html.j2: the index (``year`` None:
+    the latest releases) or one year's archive. ``rows`` and ``articles`` (made by
+    `render_release_html`) are its releases, newest first; ``years`` every archive page;
+    ``feeds`` become autodiscovery and subscribe links; ``total``: releases in all."""
+    path = links.CHANGELOG_FILE if year is None else links.archive_path(year)
     return render_template(
         environment,
         PAGE_TEMPLATE,
         {
             "site": site,
-            "releases": releases,
-            "latest": releases[0] if releases else None,
+            "rows": rows,
+            "articles": [Markup(article) for article in articles],
+            "years": years,
+            "year": year,
+            "total": total or len(rows),
             "feeds": feeds,
             "section_feeds": section_feeds,
             "tag_feeds": tag_feeds,
-            "web_copies": web_copies,
-            "page_url": links.site_url(site, links.PAGE_FILE),
+            "page_url": links.site_url(site, path),
         },
     )
+
+
+def release_years_script(rows: Iterable[ReleaseRow]) -> str:
+    """changelog/releases.js: release anchor → year, for the road map page to send links
+    of the old one-page changelog (index.html#release-…) to the right archive page."""
+    years = {row.anchor: row.year for row in rows}
+    text = json.dumps(years, separators=(",", ":"), sort_keys=True)
+    return f"window.roadmapReleaseYears = {text};\n"

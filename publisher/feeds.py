@@ -379,7 +379,7 @@ class _EntryMaker:
     def resource_link(self, release: Release, change: ResourceChange) -> str:
         """Where a resource of a release links to: its URL, else its anchor on the page."""
         return change.resource.url or resource_page_url(
-            self.site, release.version, change.resource.identity
+            self.site, release, change.resource.identity
         )
 
 
@@ -503,12 +503,15 @@ def _render(site: Site, document: FeedDocument) -> dict[str, bytes]:
     return files
 
 
-def _with_stylesheet(site: Site, document: bytes) -> bytes:
+def _with_stylesheet(path: str, document: bytes) -> bytes:
     """An XML feed with the xml-stylesheet instruction after its declaration: a processing
-    instruction, which the schemas and validators of Atom and RSS leave alone."""
+    instruction, which the schemas and validators of Atom and RSS leave alone. The style
+    sheet is referenced relative to the feed at ``path``: it then works from a copy on disk
+    or on another host too (browsers load XSLT only from the document's own origin), and a
+    feed reader that ignores it loses nothing."""
     declaration, newline, rest = document.partition(b"\n")
     assert declaration.startswith(b"<?xml "), "feedgen always writes a declaration"
-    href = site_url(site, STYLESHEET_FILE).replace('"', "%22")
+    href = "../" * path.count("/") + STYLESHEET_FILE
     instruction = f'<?xml-stylesheet type="text/xsl" href="{href}"?>'
     return declaration + newline + instruction.encode("utf-8") + newline + rest
 
@@ -587,7 +590,7 @@ def _atom(site: Site, document: FeedDocument, path: str) -> bytes:
     generator = _generator(site, document, path, ATOM_TYPE)
     for entry in document.entries:
         generator.add_entry(_feedgen_entry(entry, rss=False), order="append")
-    return _with_stylesheet(site, bytes(generator.atom_str(pretty=True, encoding="UTF-8")))
+    return _with_stylesheet(path, bytes(generator.atom_str(pretty=True, encoding="UTF-8")))
 
 
 def _rss(site: Site, document: FeedDocument, path: str) -> bytes:
@@ -604,7 +607,7 @@ def _rss(site: Site, document: FeedDocument, path: str) -> bytes:
         generator.image(url=site.feeds.icon, title=document.title, link=site_url(site))
     for entry in document.entries:
         generator.add_entry(_feedgen_entry(entry, rss=True), order="append")
-    return _with_stylesheet(site, bytes(generator.rss_str(pretty=True, encoding="UTF-8")))
+    return _with_stylesheet(path, bytes(generator.rss_str(pretty=True, encoding="UTF-8")))
 
 
 def _json_feed(site: Site, document: FeedDocument, path: str) -> bytes:

@@ -20,8 +20,10 @@ from publisher.model import (
     RESOURCE_FIELDS,
     URL_SCHEMES,
     Author,
+    ChangelogSettings,
     EmailSettings,
     FeedSettings,
+    PageSettings,
     Release,
     Resource,
     Roadmap,
@@ -49,10 +51,24 @@ SOURCE_KEYS = frozenset({"commit", "commits"})
 SOURCE_COMMIT_KEYS = frozenset({"hash", "date", "subject"})
 AUTHOR_KEYS = frozenset({"name", "url", "email"})
 SITE_KEYS = frozenset(
-    {"title", "description", "base_url", "language", "author", "email", "feeds", "hub"}
+    {
+        "title",
+        "description",
+        "base_url",
+        "language",
+        "author",
+        "email",
+        "feeds",
+        "hub",
+        "subscribe_url",
+        "page",
+        "changelog",
+    }
 )
 SITE_EMAIL_KEYS = frozenset({"from", "reply_to", "list_id", "unsubscribe_url"})
 SITE_FEEDS_KEYS = frozenset({"entries", "icon", "logo"})
+SITE_PAGE_KEYS = frozenset({"new_days"})
+SITE_CHANGELOG_KEYS = frozenset({"keep"})
 
 VERSION_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 # A merge-conflict marker line as git writes it: seven marker characters, then a space and a
@@ -832,6 +848,18 @@ def build_site(document: Any, label: str) -> Site:
                     feed_fields, "logo", "feeds", schemes=frozenset({"http", "https"})
                 ),
             )
+    page = PageSettings()
+    if fields.get("page") is not None:
+        page_fields = checker.mapping(fields["page"], "page", SITE_PAGE_KEYS)
+        if page_fields is not None:
+            page = PageSettings(new_days=_whole_number(checker, page_fields, "new_days", "page", 0))
+    changelog = ChangelogSettings()
+    if fields.get("changelog") is not None:
+        changelog_fields = checker.mapping(fields["changelog"], "changelog", SITE_CHANGELOG_KEYS)
+        if changelog_fields is not None:
+            changelog = ChangelogSettings(
+                keep=_whole_number(checker, changelog_fields, "keep", "changelog", 100, minimum=1)
+            )
     site = Site(
         title=checker.line(fields, "title", "", required=True),
         base_url=checker.url(
@@ -843,10 +871,32 @@ def build_site(document: Any, label: str) -> Site:
         email=email,
         feeds=feeds,
         hub=checker.url(fields, "hub", "", schemes=frozenset({"http", "https"})),
+        subscribe_url=checker.url(
+            fields, "subscribe_url", "", schemes=frozenset({"http", "https"})
+        ),
+        page=page,
+        changelog=changelog,
     )
     if checker.problems:
         raise DataError(checker.problems)
     return site
+
+
+def _whole_number(
+    checker: _Checker,
+    mapping: dict[str, Any],
+    name: str,
+    key: str,
+    default: int,
+    *,
+    minimum: int = 0,
+) -> int:
+    """A whole number setting of at least ``minimum``; a problem (and the default) otherwise."""
+    value = mapping.get(name, default)
+    if not isinstance(value, int) or isinstance(value, bool) or value < minimum:
+        checker.problem(_join(key, name), f"must be a whole number of at least {minimum}")
+        return default
+    return int(value)  # a plain int, not the parser's remembering subclass
 
 
 def load_site(path: Path, *, label: str | None = None) -> Site:

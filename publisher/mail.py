@@ -218,9 +218,13 @@ def _details(resource: Resource) -> tuple[str, ...]:
 
 
 def _entry(
-    site: Site, version: str, kind: str, resource: Resource, what_changed: tuple[str, ...] = ()
+    site: Site,
+    release: Release | None,
+    kind: str,
+    resource: Resource,
+    what_changed: tuple[str, ...] = (),
 ) -> EmailEntry:
-    page = links.resource_page_url(site, version, resource.identity)
+    page = links.resource_page_url(site, release, resource.identity) if release else ""
     return EmailEntry(
         change=kind,
         title=resource.title,
@@ -235,7 +239,7 @@ def _entry(
 def _group_changes(
     site: Site, changes: RoadmapDiff, sections: frozenset[str] | None
 ) -> tuple[tuple[EmailGroup, ...], ChangeCounts]:
-    version = changes.new.version if changes.new else ""
+    release = changes.new
     groups: dict[tuple[str, ...], tuple[tuple[str, ...], list[EmailEntry]]] = {}
     counts = {"added": 0, "updated": 0, "removed": 0}
 
@@ -246,7 +250,7 @@ def _group_changes(
     def add_listed(kind: str, change: ResourceChange) -> None:
         # An added or removed resource: listed as it is, counted under its kind.
         if selection_includes(sections, change.section_ids):
-            entry = _entry(site, version, kind, change.resource)
+            entry = _entry(site, release, kind, change.resource)
             add(change.section_ids, change.section, entry, kind)
 
     for change in changes.added:
@@ -263,13 +267,13 @@ def _group_changes(
                 for move in changes.moved
                 if move.resource.identity == change.resource.identity
             )
-            entry = _entry(site, version, "updated", change.resource, lines)
+            entry = _entry(site, release, "updated", change.resource, lines)
             add(change.section_ids, change.section, entry, "updated")
     for move in changes.moved:
         if move.resource.identity in updated_identities:
             continue
         if selection_includes(sections, (*move.from_section_ids, *move.to_section_ids)):
-            entry = _entry(site, version, "moved", move.resource, (_move_line(move),))
+            entry = _entry(site, release, "moved", move.resource, (_move_line(move),))
             add(move.to_section_ids, move.to_section, entry, "updated")
     for change in changes.removed:
         add_listed("removed", change)
@@ -391,9 +395,7 @@ def _context(
         "date": f"{release.date:%-d %B %Y}",
         "web_copy": web_copy,
         "web_url": links.site_url(site, links.release_page_path(release.version)),
-        "page_url": links.site_url(site, links.PAGE_FILE)
-        + "#"
-        + links.release_anchor(release.version),
+        "page_url": links.release_url(site, release),
         "unsubscribe_url": unsubscribe,
         "logo": safe_url(site.feeds.logo),
         "site_url": safe_url(site.base_url),

@@ -154,6 +154,22 @@ class FeedSettings:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class PageSettings:
+    """``page:`` in site.yaml. ``new_days``: the road map page also marks as new or updated
+    what changed in the releases of the last N days before the latest (0: the latest only)."""
+
+    new_days: int = 0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ChangelogSettings:
+    """``changelog:`` in site.yaml. ``keep``: releases CHANGELOG.md shows in full; older
+    ones are a line per year linking the archive pages."""
+
+    keep: int = 100
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Site:
     """data/site.yaml: how the publication presents itself."""
 
@@ -165,6 +181,9 @@ class Site:
     email: EmailSettings = EmailSettings()
     feeds: FeedSettings = FeedSettings()
     hub: str = ""
+    subscribe_url: str = ""  # where `publisher serve` takes subscriptions (a form posts there)
+    page: PageSettings = PageSettings()
+    changelog: ChangelogSettings = ChangelogSettings()
 
 
 def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -167,15 +167,18 @@ def iter_history(
     read_only: bool = False,
     progress: Progress | None = None,
     known_keys: Mapping[Path, str] | None = None,
+    entries: Sequence[ReleaseFile] | None = None,
 ) -> Iterator[RoadmapDiff]:
     """Each release's diff against the one before, oldest first (the first against an empty
     road map), loading at most two releases at a time. ``read_only``: use the cache in
-    ``cache_dir`` without adding to it; ``known_keys``: see `index_releases`.
+    ``cache_dir`` without adding to it; ``known_keys``: see `index_releases`; ``entries``:
+    the project's releases as `index_releases` returned them, when the caller has them.
 
     Raises DataError, after reading every file, when any release is not valid.
     """
     history_cache = HistoryCache.at(cache_dir, read_only=read_only)
-    entries = index_releases(project, history_cache, known_keys)
+    if entries is None:
+        entries = index_releases(project, history_cache, known_keys)
     previous: Snapshot | None = EMPTY_ROADMAP
     previous_entry: ReleaseFile | None = None
     problems: list[Problem] = []

@@ -1,5 +1,5 @@
-"""The changelog: CHANGELOG.md and the page of a small fixture project (golden files), the
-page as HTML5, its links and anchors, and escaping of resource text."""
+"""The changelog: CHANGELOG.md and the changelog pages of a small fixture project (golden
+files), the pages as HTML5, their links and anchors, and escaping of resource text."""
 
 from __future__ import annotations
 
@@ -46,8 +46,10 @@ def test_changelog_matches_golden_file(
     golden("changelog/CHANGELOG.md", (built / "CHANGELOG.md").read_text(encoding="utf-8"))
 
 
-def test_page_matches_golden_file(built: Path, golden: Callable[[str, str | bytes], None]) -> None:
-    golden("changelog/index.html", (built / "feeds" / "index.html").read_text(encoding="utf-8"))
+def test_pages_match_golden_files(built: Path, golden: Callable[[str, str | bytes], None]) -> None:
+    for name in ("index.html", "2024.html", "releases.js"):
+        text = (built / "feeds" / "changelog" / name).read_text(encoding="utf-8")
+        golden(f"changelog/{name}", text)
 
 
 def test_changelog_lists_newest_release_first_with_keepachangelog_headings(built: Path) -> None:
@@ -64,7 +66,9 @@ def test_changelog_lists_newest_release_first_with_keepachangelog_headings(built
     # A URL that only changed cosmetically (http → https, a trailing slash) is not news.
     assert "Fast.AI" not in release
     assert "cost: free → paid" in release
-    assert "[2024.02]: https://small.example.org/roadmap/index.html#release-2024-02" in text
+    # Each release links to its year's archive page, where it stays for good.
+    archive = "https://small.example.org/roadmap/changelog/2024.html"
+    assert f"[2024.02]: {archive}#release-2024-02" in text
 
 
 def test_every_resource_in_the_changelog_is_linked(built: Path) -> None:
@@ -72,13 +76,13 @@ def test_every_resource_in_the_changelog_is_linked(built: Path) -> None:
     items = [line for line in text.splitlines() if line.startswith("- [")]
     assert len(items) == 10
     assert all("](http" in line for line in items), items
-    # Resources without a URL link to their anchor on the page, the one the feeds use.
+    # Resources without a URL link to their anchor on the archive page, as the feeds do.
     anchor = links.resource_anchor("2024.01", "topics/old-tool")
-    assert f"[Old Tool](https://small.example.org/roadmap/index.html#{anchor})" in text
+    assert f"[Old Tool](https://small.example.org/roadmap/changelog/2024.html#{anchor})" in text
 
 
 def test_page_is_html5_without_parse_errors(built: Path) -> None:
-    document = parse_page(built / "feeds" / "index.html")
+    document = parse_page(built / "feeds" / "changelog" / "index.html")
     assert document.get("lang") == "en"
     assert document.find(".//main") is not None
     assert document.find(".//table/thead") is not None
@@ -91,8 +95,9 @@ def test_page_is_html5_without_parse_errors(built: Path) -> None:
     assert "url(" not in style
 
 
-def test_page_has_a_table_row_and_an_anchor_per_release(built: Path) -> None:
-    document = parse_page(built / "feeds" / "index.html")
+@pytest.mark.parametrize("name", ["index.html", "2024.html"])
+def test_page_has_a_table_row_and_an_anchor_per_release(built: Path, name: str) -> None:
+    document = parse_page(built / "feeds" / "changelog" / name)
     rows = document.findall(".//table/tbody/tr")
     cells = [[text_of(cell) for cell in row] for row in rows]
     assert cells == [
@@ -124,17 +129,17 @@ def test_page_has_a_table_row_and_an_anchor_per_release(built: Path) -> None:
 
 
 def test_autodiscovery_and_local_links_point_at_files_that_exist(built: Path) -> None:
-    feeds = built / "feeds"
+    feeds = built / "feeds" / "changelog"
     document = parse_page(feeds / "index.html")
     alternates = [link for link in document.iter("link") if link.get("rel") == "alternate"]
     types = {link.get("href"): link.get("type") for link in alternates}
     assert types == {
-        "atom.xml": "application/atom+xml",
-        "rss.xml": "application/rss+xml",
-        "feed.json": "application/feed+json",
-        "releases/atom.xml": "application/atom+xml",
-        "releases/rss.xml": "application/rss+xml",
-        "releases/feed.json": "application/feed+json",
+        "../atom.xml": "application/atom+xml",
+        "../rss.xml": "application/rss+xml",
+        "../feed.json": "application/feed+json",
+        "../releases/atom.xml": "application/atom+xml",
+        "../releases/rss.xml": "application/rss+xml",
+        "../releases/feed.json": "application/feed+json",
     }
     assert all(link.get("title") for link in alternates)
     local = [
@@ -142,16 +147,17 @@ def test_autodiscovery_and_local_links_point_at_files_that_exist(built: Path) ->
         for anchor in document.iter("a")
         if not anchor.get("href", "").startswith(("#", "http:", "https:", "mailto:"))
     ]
-    assert "releases/2024.02.html" in local
-    assert any(href.startswith("sections/") for href in local)
+    assert "../releases/2024.02.html" in local
+    assert "../index.html" in local  # the road map
+    assert any(href.startswith("../sections/") for href in local)
     for href in [*types, *local]:
         assert (feeds / href).is_file(), href
 
 
 def test_feed_links_to_the_page_land_on_its_anchors(built: Path) -> None:
     feeds = built / "feeds"
-    ids = {element.get("id") for element in parse_page(feeds / "index.html").iter()}
-    page_url = links.site_url(open_project_site(built), links.PAGE_FILE)
+    ids = {element.get("id") for element in parse_page(feeds / "changelog/2024.html").iter()}
+    page_url = links.site_url(open_project_site(built), links.archive_path(2024))
     targets = [
         entry.link
         for entry in feedparser.parse((feeds / "atom.xml").read_bytes()).entries
@@ -169,8 +175,8 @@ def open_project_site(root: Path) -> object:
 
 
 def test_resource_text_is_escaped_and_notes_sanitized(built: Path) -> None:
-    source = (built / "feeds" / "index.html").read_text(encoding="utf-8")
-    document = parse_page(built / "feeds" / "index.html")
+    source = (built / "feeds" / "changelog" / "index.html").read_text(encoding="utf-8")
+    document = parse_page(built / "feeds" / "changelog" / "index.html")
     assert "&lt;b&gt;title&lt;/b&gt; &amp; [brackets]" in source
     assert document.findall(".//b") == []
     # Raw HTML in notes reaches the page as text, never as markup.
@@ -200,7 +206,7 @@ def test_a_moved_and_updated_resource_keeps_one_anchor(tmp_path: Path) -> None:
     (releases / "2024.04.yaml").write_text(text, encoding="utf-8")
     paths = build.build_paths(open_project(root))
     build.build(paths, use_cache=False)
-    document = parse_page(paths.output_dir / "index.html")
+    document = parse_page(paths.output_dir / "changelog" / "index.html")
     ids = [element.get("id") for element in document.iter() if element.get("id")]
     assert len(ids) == len(set(ids))
     anchor = links.resource_anchor("2024.04", "https://www.deeplearning.ai/the-batch")

@@ -177,7 +177,7 @@ def test_changes_are_grouped_by_section_with_links_and_what_changed(
     assert "* REMOVED: An old blog" in text
     assert '<a href="https://example.org/cs229" style="font-weight:600;">' in rendered.html
     # A resource without a URL links to its entry on the changelog page.
-    assert "https://roadmap.example.org/index.html#release-2024-02-" in rendered.html
+    assert "https://roadmap.example.org/changelog/2024.html#release-2024-02-" in rendered.html
 
 
 def test_html_has_language_preheader_alt_texts_and_no_remote_fonts(
