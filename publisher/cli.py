@@ -1042,7 +1042,7 @@ def send(
     import time
 
     from publisher.errors import Problem, PublisherError, SendError
-    from publisher.ledger import Ledger
+    from publisher.ledger import Ledger, SendLock
     from publisher.outbox import open_outbox
     from publisher.send import (
         Outcome,
@@ -1052,6 +1052,7 @@ def send(
         parse_smtp_url,
         plan_send,
         summarize,
+        utc_now,
     )
 
     per_domain = parse_domain_rates(domain_rates)
@@ -1089,7 +1090,10 @@ def send(
             "anyone could unsubscribe anyone); use the secret your unsubscribe page checks"
         )
     outcomes: list[Outcome] = []
-    with Ledger(ledger_path) as opened:
+    with (
+        SendLock(ledger_path, release=release_version, now=utc_now()),
+        Ledger(ledger_path) as opened,
+    ):
         plan = plan_send(opened, release_version, outbox.recipients(key.encode()))
         settings.say(
             f"release {release_version}: {len(plan.to_send)} to send, "

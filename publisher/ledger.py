@@ -16,6 +16,10 @@ add an fsync per state change; bench/send.py measures both.
 
 from __future__ import annotations
 
+import fcntl
+import json
+import os
+import socket
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -73,6 +77,59 @@ def _reported(path: Path, action: str) -> Iterator[None]:
         yield
     except sqlite3.Error as error:
         raise LedgerError(f"{path}: cannot {action} the delivery ledger: {error}") from None
+
+
+class SendLock:
+    """One ``send`` at a time on a ledger: an exclusive ``flock`` on ``<ledger>.lock``, which
+    the kernel releases when the process ends, even by kill -9. The file names the holder
+    (pid, host, release, start) so a second run can say who is sending."""
+
+    def __init__(self, ledger_path: Path, *, release: str, now: str) -> None:
+        self.path = ledger_path.with_name(ledger_path.name + ".lock")
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = _read_holder(descriptor)
+            os.close(descriptor)
+            raise LedgerError(
+                f"another send is running on this ledger: {holder}; wait for it to finish "
+                f"(or stop it), then run send again ({ledger_path})"
+            ) from None
+        record = {
+            "pid": os.getpid(),
+            "host": socket.gethostname(),
+            "release": release,
+            "started": now,
+        }
+        os.ftruncate(descriptor, 0)
+        os.pwrite(descriptor, json.dumps(record).encode(), 0)
+        self._descriptor: int | None = descriptor
+
+    def release(self) -> None:
+        """Let the next run in."""
+        descriptor, self._descriptor = self._descriptor, None
+        if descriptor is not None:
+            os.ftruncate(descriptor, 0)
+            os.close(descriptor)  # closing drops the flock
+
+    def __enter__(self) -> SendLock:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.release()
+
+
+def _read_holder(descriptor: int) -> str:
+    try:
+        holder = json.loads(os.pread(descriptor, 4096, 0) or b"{}")
+        return (
+            f"pid {int(holder['pid'])} on {holder['host']}, release {holder['release']}, "
+            f"started {holder['started']}"
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        return "a process that is starting up"
 
 
 class Ledger:
@@ -151,8 +208,32 @@ class Ledger:
                 for row in self.connection.execute(query + " GROUP BY release, state", parameters)
             }
 
+    def recover(self, release: str, *, now: str) -> int:
+        """Put rows left ``sending`` by a run that died back to ``pending`` (their Message-IDs
+        kept); return how many. Only the holder of the send lock may call this."""
+        with _reported(self.path, "write"):
+            cursor = self.connection.execute(
+                "UPDATE deliveries SET state = 'pending', updated_at = ?"
+                " WHERE release = ? AND state = 'sending'",
+                (now, release),
+            )
+            return cursor.rowcount
+
+    def claim(self, release: str, address: str, *, message_id: str, now: str) -> bool:
+        """Mark the row ``sending`` (the in-flight marker, before DATA) if it is still
+        ``pending`` or ``deferred``; False when it is not (someone else has it, or it is
+        done): then the message must not be sent."""
+        with _reported(self.path, "write"):
+            cursor = self.connection.execute(
+                "UPDATE deliveries SET state = 'sending', attempts = attempts + 1,"
+                " message_id = ?, updated_at = ?"
+                " WHERE release = ? AND address = ? AND state IN ('pending', 'deferred')",
+                (message_id, now, release, address),
+            )
+            return cursor.rowcount == 1
+
     def mark_sending(self, release: str, address: str, *, message_id: str, now: str) -> None:
-        """Record that the message is about to go (before DATA): the in-flight marker."""
+        """Mark the row ``sending`` whatever its state (what a run that died leaves)."""
         self._update(
             "UPDATE deliveries SET state = 'sending', attempts = attempts + 1, message_id = ?,"
             " updated_at = ? WHERE release = ? AND address = ?",

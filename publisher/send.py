@@ -583,6 +583,10 @@ def deliver(
     value) on no new message starts: those left are marked ``deferred`` and yielded with
     DEADLINE_REPLY.
 
+    The caller holds the ledger's SendLock (no other run is sending from this ledger): rows
+    left ``sending`` by a run that died are claimed again. Each message is sent only after
+    its row moved from ``pending``/``deferred`` to ``sending``.
+
     Raises SendError when the server cannot be reached at all (at once, without retrying),
     when a reconnection fails after the retries, when the session is refused, or when the
     ledger cannot be written: the rows not yet sent stay in the ledger for the next run.
@@ -591,6 +595,8 @@ def deliver(
     if not envelope_from:
         raise SendError(f"email.from: {sender!r} has no address")
     release = plan.release
+    # The caller holds the ledger's send lock: rows left "sending" are from a run that died.
+    ledger.recover(release, now=now())
     ledger.plan(release, (recipient.key for recipient in plan.to_send), now=now())
     if not plan.to_send:
         return
@@ -616,7 +622,9 @@ def deliver(
             return None
         key = item.recipient.key
         with ledger_lock:
-            ledger.mark_sending(release, key, message_id=item.message_id, now=now())
+            claimed = ledger.claim(release, key, message_id=item.message_id, now=now())
+        if not claimed:  # sent, refused or taken meanwhile: never send it a second time
+            return None
         item.tries += 1
         try:
             reply = session.send(envelope_from, item.recipient.address, item.data)

@@ -4,6 +4,7 @@ kind of fault, reruns after failures, the ledger's states, and the SMTP URL."""
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
 import time
 from collections.abc import Iterator
@@ -14,7 +15,7 @@ import pytest
 from smtp_server import Mailbox, SmtpServer, free_port
 
 from publisher.errors import SendError
-from publisher.ledger import Ledger, LedgerError
+from publisher.ledger import Ledger, LedgerError, SendLock
 from publisher.send import (
     DEADLINE_REPLY,
     Outcome,
@@ -560,3 +561,36 @@ def test_the_rate_holds_for_all_connections_together() -> None:
 def test_bad_domain_rates(item: str) -> None:
     with pytest.raises(SendError, match="expected DOMAIN=MESSAGES_PER_SECOND"):
         parse_domain_rates([item])
+
+
+def test_a_row_taken_by_someone_else_meanwhile_is_never_sent(
+    mailbox: Mailbox, tmp_path: Path
+) -> None:
+    people = recipients(4)
+    with Ledger(tmp_path / "ledger.sqlite") as ledger:
+        plan = plan_send(ledger, RELEASE, people)  # planned before the other run finished
+        ledger.plan(RELEASE, [people[1].key, people[2].key], now="t")
+        ledger.mark_sent(RELEASE, people[1].key, reply="250 by the other run", now="t")
+        ledger.mark_refused(RELEASE, people[2].key, state="failed", reply="550 gone", now="t")
+        outcomes = list(
+            deliver(
+                plan,
+                sender=SENDER,
+                connection=SmtpConnection(settings_for(mailbox)),
+                ledger=ledger,
+                policy=FAST,
+            )
+        )
+    assert sorted(outcome.address for outcome in outcomes) == [people[0].address, people[3].address]
+    assert set(mailbox.copies()) == {people[0].address, people[3].address}
+
+
+def test_the_send_lock_admits_one_run_and_names_it(tmp_path: Path) -> None:
+    path = tmp_path / "ledger.sqlite"
+    with SendLock(path, release=RELEASE, now="2026-01-01T00:00:00+00:00"):
+        with pytest.raises(LedgerError) as raised:
+            SendLock(path, release=RELEASE, now="later")
+        assert f"another send is running on this ledger: pid {os.getpid()} on " in str(raised.value)
+        assert "release 2024.02, started 2026-01-01T00:00:00+00:00" in str(raised.value)
+    with SendLock(path, release=RELEASE, now="later"):  # free again
+        pass
