@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from publisher import addresses
 from publisher.errors import DataError, NotFoundError, Problem
 from publisher.model import (
     COSTS,
@@ -803,6 +804,22 @@ def build_snapshot(document: Any, label: str, *, release: bool | None = None) ->
     return Snapshot(roadmap=roadmap, release=release_info, path=label)
 
 
+def _check_email_headers(checker: _Checker, email: EmailSettings) -> None:
+    """The email settings that reach headers must be writable there as they are meant:
+    mailboxes with an ASCII local part and a valid (IDNA) domain, a List-Id dot-atom, an
+    unsubscribe URL without header delimiters (``>,<https://evil…`` would add a URL)."""
+    for name, value in (("from", email.from_address), ("reply_to", email.reply_to)):
+        problem = addresses.mailbox_problem(value) if value else ""
+        if problem:
+            checker.problem(f"email.{name}", problem)
+    if email.list_id and (problem := addresses.list_id_problem(email.list_id)):
+        checker.problem("email.list_id", problem)
+    if email.unsubscribe_url:
+        problem = addresses.header_url_problem(email.unsubscribe_url.replace("{token}", "token"))
+        if problem:
+            checker.problem("email.unsubscribe_url", problem)
+
+
 def load_snapshot(path: Path, *, label: str | None = None, release: bool | None = None) -> Snapshot:
     """Read one road-map file (a release or a working copy); raises DataError or NotFoundError."""
     label = label if label is not None else str(path)
@@ -830,6 +847,7 @@ def build_site(document: Any, label: str) -> Site:
                 list_id=checker.line(mail, "list_id", "email"),
                 unsubscribe_url=unsubscribe,
             )
+            _check_email_headers(checker, email)
     feeds = FeedSettings()
     if fields.get("feeds") is not None:
         feed_fields = checker.mapping(fields["feeds"], "feeds", SITE_FEEDS_KEYS)
@@ -877,6 +895,8 @@ def build_site(document: Any, label: str) -> Site:
         page=page,
         changelog=changelog,
     )
+    if site.base_url and (problem := addresses.host_problem(site.base_url)):
+        checker.problem("base_url", problem)
     if checker.problems:
         raise DataError(checker.problems)
     return site

@@ -30,7 +30,7 @@ from urllib.parse import quote, urlsplit
 
 import jinja2
 
-from publisher import links
+from publisher import addresses, links
 from publisher.diff import (
     ResourceChange,
     ResourceMove,
@@ -426,7 +426,10 @@ def unsubscribe_link(site: Site, token: str) -> str:
 
 
 def _list_mailbox(site: Site) -> str:
-    return parseaddr(site.email.reply_to or site.email.from_address)[1]
+    try:
+        return addresses.parse_mailbox(site.email.reply_to or site.email.from_address).addr_spec
+    except ValueError:
+        return parseaddr(site.email.reply_to or site.email.from_address)[1]
 
 
 def quote_token(token: str) -> str:
@@ -526,10 +529,10 @@ def personalize(
     safe_token = quote_token(token)
     message = EmailMessage(policy=SMTP)
     message["Subject"] = header_text(rendered.subject)
-    message["From"] = header_text(site.email.from_address)
+    message["From"] = mailbox_header(site.email.from_address, "email.from")
     message["To"] = _recipient(address.strip(), name)
     if site.email.reply_to:
-        message["Reply-To"] = header_text(site.email.reply_to)
+        message["Reply-To"] = mailbox_header(site.email.reply_to, "email.reply_to")
     message["Date"] = release_date_header(rendered.release.date)
     identifier = message_id(site, rendered.release.version, address)
     message["Message-ID"] = identifier
@@ -565,6 +568,30 @@ def header_text(text: str) -> str:
     return _WHITESPACE.sub(" ", _CONTROL.sub(" ", text)).strip()
 
 
+def mailbox_header(text: str, key: str) -> Address:
+    """A From or Reply-To setting as an Address: its display name quoted as needed (a colon
+    must not turn the header into an RFC 5322 group), its domain in IDNA. Raises DataError
+    naming ``key`` when the setting is not a mailbox (`load` refuses those up front)."""
+    try:
+        mailbox = addresses.parse_mailbox(text)
+    except ValueError as error:
+        raise DataError([Problem(path="site.yaml", key=key, message=str(error))]) from None
+    return Address(
+        display_name=header_text(mailbox.display_name),
+        username=mailbox.local_part,
+        domain=mailbox.domain,
+    )
+
+
+def _ascii_authority(site: Site) -> str:
+    """The host of base_url in ASCII (IDNA), for Message-ID and List-Id."""
+    host = links.tag_authority(site)
+    try:
+        return addresses.ascii_host(host)
+    except ValueError:
+        return "invalid"  # `load` refuses such a base_url; a hand-made Site may still hold one
+
+
 def _recipient(address: str, name: str) -> Address | str:
     display = header_text(name)
     local, _, domain = address.rpartition("@")
@@ -582,7 +609,7 @@ def release_date_header(date: dt.date) -> str:
 def message_id(site: Site, version: str, address: str) -> str:
     """``<hash@host>``: the same for the same release and address (case folded), so a resent
     message is recognisably the same one; different for every other pair."""
-    host = links.tag_authority(site)
+    host = _ascii_authority(site)
     digest = hashlib.sha256(f"{host}\n{version}\n{address.strip().lower()}".encode()).hexdigest()[
         :40
     ]
@@ -593,17 +620,24 @@ def list_id(site: Site) -> str:
     """The List-Id header (RFC 2919): ``Site title <list.id>``; the id defaults to one made
     from the title and the site's host."""
     identifier = (
-        header_text(site.email.list_id) or f"{slugify(site.title)}.{links.tag_authority(site)}"
+        header_text(site.email.list_id) or f"{slugify(site.title)}.{_ascii_authority(site)}"
     )
     title = header_text(site.title).replace("\\", "").replace('"', "")
     return f'"{title}" <{identifier}>' if title else f"<{identifier}>"
 
 
 def list_unsubscribe_urls(site: Site, token: str) -> tuple[str, ...]:
-    """The List-Unsubscribe URLs: the https one (with ``token``), then a mailto to the list."""
+    """The List-Unsubscribe URLs: the https one (with ``token``), then a mailto to the list;
+    in ASCII (IDNA host, percent-encoded path) with no comma or bracket that could end one."""
     urls = []
     if site.email.unsubscribe_url:
-        urls.append(site.email.unsubscribe_url.replace("{token}", token))
+        url = site.email.unsubscribe_url.replace("{token}", token)
+        try:
+            urls.append(addresses.ascii_url(url))
+        except ValueError as error:
+            raise DataError(
+                [Problem(path="site.yaml", key="email.unsubscribe_url", message=str(error))]
+            ) from None
     mailbox = _list_mailbox(site)
     if mailbox:
         urls.append(f"mailto:{mailbox}?subject=unsubscribe")

@@ -39,8 +39,9 @@ class Outbox:
 
     @property
     def sender(self) -> str:
-        """The From of the site's emails (the envelope sender's source)."""
-        return self.site.email.from_address
+        """The From of the site's emails (the envelope sender's source), in ASCII: its
+        domain in IDNA, its display name quoted or encoded as the header has it."""
+        return str(mail.mailbox_header(self.site.email.from_address, "email.from"))
 
     def recipients(self, key: bytes) -> tuple[Recipient, ...]:
         """The recipients, their unsubscribe tokens keyed with ``key``."""
@@ -94,11 +95,13 @@ def _static_headers(rendered: mail.RenderedEmail) -> tuple[bytes, bytes, bytes]:
     site = rendered.site
     top = _header_lines(
         ("Subject", mail.header_text(rendered.subject)),
-        ("From", mail.header_text(site.email.from_address)),
+        ("From", mail.mailbox_header(site.email.from_address, "email.from")),
     )
     middle_headers: list[tuple[str, object]] = []
     if site.email.reply_to:
-        middle_headers.append(("Reply-To", mail.header_text(site.email.reply_to)))
+        middle_headers.append(
+            ("Reply-To", mail.mailbox_header(site.email.reply_to, "email.reply_to"))
+        )
     middle_headers.append(("Date", mail.release_date_header(rendered.release.date)))
     return top, _header_lines(*middle_headers), _header_lines(("List-Id", mail.list_id(site)))
 

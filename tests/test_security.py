@@ -256,3 +256,156 @@ def test_item5_rss_channel_descriptions_are_plain_text_for_feed_readers(root: Pa
         assert "<img" not in parsed.feed.subtitle
         checked += 1
     assert checked == 3
+
+
+# --- items 6, 7 and 11: site settings that reach email headers ----------------------------
+
+STRONG_KEY = "k3Y-for-tests-0123456789abcdefghijklmnopqrstuvwxyzABCDEF"
+
+
+def set_site(root: Path, **replacements: str) -> None:
+    """Replace lines of the fixture's site.yaml: ``base_url="https://…"`` and the like."""
+    site = root / "data" / "site.yaml"
+    lines = site.read_text(encoding="utf-8").splitlines()
+    for key, value in replacements.items():
+        key = key.replace("from_", "from")
+        lines = [
+            line.split(":", 1)[0] + ": " + value if line.strip().startswith(f"{key}:") else line
+            for line in lines
+        ]
+    site.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def send_one(root: Path, address: str = "reader@example.net") -> Any:
+    """`publisher send 2024.02` to one subscriber through a real SMTP server on 127.0.0.1;
+    returns (the CLI result, the messages the server received)."""
+    from smtp_server import SmtpServer
+
+    subscribers = root / "subscribers.csv"
+    subscribers.write_text(f"email,name,sections\n{address},Reader,\n", encoding="utf-8")
+    with SmtpServer() as server:
+        result = CliRunner().invoke(
+            main,
+            ["--project", str(root), "send", "2024.02", "--subscribers", str(subscribers)],
+            env={
+                "PUBLISHER_SMTP_URL": server.url(),
+                "PUBLISHER_UNSUBSCRIBE_KEY": STRONG_KEY,
+                "PUBLISHER_SECRET_KEY": STRONG_KEY,
+            },
+            input="y\n",
+        )
+        received = list(server.mailbox.received)
+    return result, received
+
+
+def eml_preview(root: Path, tmp_path: Path) -> Any:
+    import email
+    import email.policy
+
+    folder = tmp_path / "preview"
+    result = CliRunner().invoke(
+        main,
+        ["--project", str(root), "email", "2024.02", "--format", "eml", "-o", str(folder)],
+        env={"PUBLISHER_UNSUBSCRIBE_KEY": STRONG_KEY, "PUBLISHER_SECRET_KEY": STRONG_KEY},
+    )
+    assert result.exit_code == 0, result.output
+    data = (folder / "2024.02.eml").read_bytes()
+    return data, email.message_from_bytes(data, policy=email.policy.default)
+
+
+def test_item6_international_site_settings_are_sent_as_ascii_headers(
+    root: Path, tmp_path: Path
+) -> None:
+    set_site(
+        root,
+        base_url="https://exämple.org/roadmap/",
+        unsubscribe_url="https://exämple.org/désabonner?token={token}",
+        from_="Straße Road Map <news@exämple.org>",
+        reply_to="antwort@bücher.example",
+    )
+    assert run(root, "validate").exit_code == 0
+    result, received = send_one(root)
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output
+    assert len(received) == 1
+    data = received[0].data
+    head = data.split(b"\r\n\r\n", 1)[0].split(b"\n\n", 1)[0]
+    assert head.isascii()
+    message = received[0].message
+    assert message["Message-ID"].endswith("@xn--exmple-cua.org>")
+    assert message["From"].addresses[0].addr_spec == "news@xn--exmple-cua.org"
+    assert message["From"].addresses[0].display_name == "Straße Road Map"
+    assert message["Reply-To"].addresses[0].addr_spec == "antwort@xn--bcher-kva.example"
+    unsubscribe = str(message["List-Unsubscribe"]).strip()
+    assert unsubscribe.startswith("<https://xn--exmple-cua.org/d%C3%A9sabonner?token=")
+    preview, _ = eml_preview(root, tmp_path)
+    assert preview.split(b"\r\n\r\n", 1)[0].split(b"\n\n", 1)[0].isascii()
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "message"),
+    [
+        ("from_", "Road Map <nöreply@example.org>", "email.from"),
+        ("reply_to", "nöreply@example.org", "email.reply_to"),
+        ("reply_to", "not an address", "email.reply_to"),
+        ("from_", "Road Map <news@exa..mple.org>", "email.from"),
+        ("base_url", f"https://{'a' * 64}.example/", "base_url"),
+    ],
+)
+def test_item6_settings_that_cannot_reach_a_header_fail_validate(
+    root: Path, key: str, value: str, message: str
+) -> None:
+    set_site(root, **{key: value})
+    result = run(root, "validate")
+    assert result.exit_code == 1, result.output
+    assert f"data/site.yaml: {message}:" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_item7_a_colon_in_the_from_display_name_stays_one_address(
+    root: Path, tmp_path: Path
+) -> None:
+    set_site(root, from_="'ML Road Map: Weekly <news@small.example.org>'")
+    result, received = send_one(root)
+    assert result.exit_code == 0, result.output
+    for message in (received[0].message, eml_preview(root, tmp_path)[1]):
+        header = message["From"]
+        assert len(header.groups) == 1
+        assert header.groups[0].display_name is None  # not an RFC 5322 group
+        (address,) = header.addresses
+        assert address.display_name == "ML Road Map: Weekly"
+        assert address.addr_spec == "news@small.example.org"
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("unsubscribe_url", "'https://small.example.org/u?token={token}>,<https://evil.example/x'"),
+        ("unsubscribe_url", "'https://small.example.org/u?t={token}\"x'"),
+        ("list_id", "'small>example.org'"),
+        ("list_id", "'small example.org'"),
+        ("list_id", "'<small.example.org'"),
+        ("list_id", "nodot"),
+    ],
+)
+def test_item11_list_header_settings_must_be_urls_and_dot_atoms(
+    root: Path, key: str, value: str
+) -> None:
+    set_site(root, **{key: value})
+    result = run(root, "validate")
+    assert result.exit_code == 1, result.output
+    assert f"data/site.yaml: email.{key}:" in result.output
+    sent, received = send_one(root)
+    assert sent.exit_code == 1
+    assert received == []
+
+
+def test_item11_list_headers_carry_exactly_one_url_each(root: Path) -> None:
+    set_site(root, unsubscribe_url="'https://small.example.org/u,v?token={token}'")
+    result, received = send_one(root)
+    assert result.exit_code == 0, result.output
+    unsubscribe = str(received[0].message["List-Unsubscribe"])
+    urls = [part.strip() for part in unsubscribe.split(",")]
+    assert len(urls) == 2  # the https URL (its comma escaped) and the list's mailto
+    assert urls[0].startswith("<https://small.example.org/u%2Cv?token=")
+    assert urls[1].startswith("<mailto:")
