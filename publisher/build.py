@@ -203,7 +203,7 @@ def render_outputs(
         )
     feed_paths = tuple(published)
     main_feeds = changelog.feed_links(site, feed_paths)
-    published |= _changelog_pages(
+    published |= render_changelog_pages(
         site,
         releases,
         keys,
@@ -225,13 +225,13 @@ def render_outputs(
     published[links.SCRIPT_FILE] = page.render_script(environment).encode("utf-8")
     published[MANIFEST_FILE] = manifest_text(published).encode("utf-8")
     files = {paths.output_dir / name: content for name, content in published.items()}
-    files[paths.changelog] = _changelog_markdown(
+    files[paths.changelog] = render_changelog_markdown(
         site, releases, keys, renderer, environment
     ).encode("utf-8")
     return files
 
 
-def _changelog_pages(
+def render_changelog_pages(
     site: Site,
     releases: Sequence[RoadmapDiff],
     keys: Sequence[str],
@@ -283,7 +283,7 @@ def _changelog_pages(
     return {path: text.encode("utf-8") for path, text in pages.items()}
 
 
-def _changelog_markdown(
+def render_changelog_markdown(
     site: Site,
     releases: Sequence[RoadmapDiff],
     keys: Sequence[str],

@@ -54,6 +54,11 @@ TOKEN_PLACEHOLDER = "PUBLISHERxUNSUBSCRIBExTOKENx7c1f94be"
 
 TEXT_WIDTH = 78
 _SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+# Gmail clips an HTML part over about 102 KB, hiding the rest and the unsubscribe link. The
+# HTML is kept within this many bytes (with room for the subscriber's token and the encoding
+# of the headers), by listing the first entries of each section only.
+HTML_LIMIT = 100_000
+_HTML_BUDGET = HTML_LIMIT - 2_000
 _WHITESPACE = re.compile(r"\s+")
 # Line breaks, other control characters and Unicode line/paragraph separators: none may reach
 # a header, where a line break would start a new header (injection).
@@ -80,11 +85,21 @@ class EmailGroup:
     path: tuple[str, ...]
     section_ids: tuple[str, ...]
     entries: tuple[EmailEntry, ...]
+    more: int = 0  # entries left out to keep the email within HTML_LIMIT (the web copy has all)
 
     @property
     def title(self) -> str:
         """The section path as one heading: ``Learn From Others \u203a Newsletters``."""
         return section_text(self.path) or "Other"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RestOfRelease:
+    """What an email too big to list every section leaves to the web copy: ``sections``
+    whole sections holding ``changes`` changes (0 and 0: nothing)."""
+
+    sections: int = 0
+    changes: int = 0
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -321,10 +336,9 @@ def render_release_email(
                 )
             ]
         )
-    context = _context(
-        environment, site, release, groups, counts, web_copy=False, unsubscribe=unsubscribe
+    context, mjml_text, html = _within_budget(
+        environment, site, release, groups, counts, unsubscribe
     )
-    mjml_text = render_template(environment, HTML_TEMPLATE, context)
     return RenderedEmail(
         site=site,
         release=release,
@@ -332,10 +346,80 @@ def render_release_email(
         counts=counts,
         subject=context["subject"],
         preheader=context["preheader"],
-        html=compile_mjml(mjml_text, _template_path(environment, HTML_TEMPLATE)),
+        html=html,
         text=_render_text(environment, context),
         mjml=mjml_text,
     )
+
+
+def _within_budget(
+    environment: jinja2.Environment,
+    site: Site,
+    release: Release,
+    groups: tuple[EmailGroup, ...],
+    counts: ChangeCounts,
+    unsubscribe: str,
+) -> tuple[dict[str, Any], str, str]:
+    """The context, MJML and HTML of an email whose HTML fits `_HTML_BUDGET`: everything when
+    it fits, else each section's first entries (the same number for every section, as many as
+    fit) and a count of the rest, which the web copy lists; when even the section headings do
+    not fit, the first sections and a count of the others. The text part follows the cut."""
+    label = _template_path(environment, HTML_TEMPLATE)
+
+    def attempt(
+        shown: tuple[EmailGroup, ...], rest: RestOfRelease | None = None
+    ) -> tuple[dict[str, Any], str, str, int]:
+        context = _context(
+            environment,
+            site,
+            release,
+            shown,
+            counts,
+            web_copy=False,
+            unsubscribe=unsubscribe,
+            rest=rest,
+        )
+        mjml_text = render_template(environment, HTML_TEMPLATE, context)
+        html = compile_mjml(mjml_text, label)
+        return context, mjml_text, html, len(html.encode("utf-8"))
+
+    context, mjml_text, html, size = attempt(groups)
+    limit = max((len(group.entries) for group in groups), default=0)
+    while size > _HTML_BUDGET and limit > 0:
+        # Entries cost about the same: scale the number shown by the room left, a little under.
+        shown_entries = sum(min(len(group.entries), limit) for group in groups)
+        target = int(shown_entries * _HTML_BUDGET / size * 0.9)
+        limit = min(limit - 1, _limit_for(groups, target))
+        context, mjml_text, html, size = attempt(_cut(groups, limit))
+    count = len(groups)
+    while size > _HTML_BUDGET and count > 1:
+        # Even the headings are too many: whole sections go to the web copy.
+        count = min(count - 1, int(count * _HTML_BUDGET / size * 0.9))
+        count = max(count, 1)
+        left = groups[count:]
+        rest = RestOfRelease(sections=len(left), changes=sum(len(group.entries) for group in left))
+        context, mjml_text, html, size = attempt(_cut(groups[:count], 0), rest)
+    return context, mjml_text, html
+
+
+def _cut(groups: tuple[EmailGroup, ...], limit: int) -> tuple[EmailGroup, ...]:
+    """Each group with its first ``limit`` entries and the count of the others."""
+    return tuple(
+        replace(group, entries=group.entries[:limit], more=max(len(group.entries) - limit, 0))
+        for group in groups
+    )
+
+
+def _limit_for(groups: tuple[EmailGroup, ...], target: int) -> int:
+    """The largest number of entries per section such that at most ``target`` are shown."""
+    low, high = 0, max(len(group.entries) for group in groups)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if sum(min(len(group.entries), middle) for group in groups) <= target:
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
 
 def web_copy(site: Site, release_diff: RoadmapDiff, environment: jinja2.Environment) -> bytes:
@@ -385,11 +469,13 @@ def _context(
     *,
     web_copy: bool,
     unsubscribe: str,
+    rest: RestOfRelease | None = None,
 ) -> dict[str, Any]:
     context: dict[str, Any] = {
         "site": site,
         "release": release,
         "groups": groups,
+        "rest": rest or RestOfRelease(),
         "counts": counts,
         "language": site.language or "en",
         "date": f"{release.date:%-d %B %Y}",
@@ -510,11 +596,18 @@ def _inline_text(children: list[Any]) -> str:
 
 
 def personalize(
-    rendered: RenderedEmail, *, address: str, name: str = "", token: str
+    rendered: RenderedEmail,
+    *,
+    address: str,
+    name: str = "",
+    token: str,
+    sent_at: dt.datetime | None = None,
 ) -> EmailMessage:
     """The message for one subscriber: multipart/alternative (text/plain, then text/html),
-    UTF-8, with Subject, From, To, Reply-To, Date (the release date, 00:00 UTC), a Message-ID
-    stable for (release, address), List-Id, List-Unsubscribe and List-Unsubscribe-Post.
+    UTF-8, with Subject, From, To, Reply-To, Date, a Message-ID stable for (release,
+    address), List-Id, List-Unsubscribe and List-Unsubscribe-Post. Date is ``sent_at`` (the
+    time of sending, which `send` passes), else the release date at 00:00 UTC (a preview
+    that stays the same bytes on every run).
 
     Cheap: only substitutes ``token`` (any string; URL-quoted) and builds the message.
     Raises DataError when ``address`` or the site's ``email.from`` is not usable in a header.
@@ -533,7 +626,9 @@ def personalize(
     message["To"] = _recipient(address.strip(), name)
     if site.email.reply_to:
         message["Reply-To"] = mailbox_header(site.email.reply_to, "email.reply_to")
-    message["Date"] = release_date_header(rendered.release.date)
+    message["Date"] = (
+        date_header(sent_at) if sent_at is not None else release_date_header(rendered.release.date)
+    )
     identifier = message_id(site, rendered.release.version, address)
     message["Message-ID"] = identifier
     message["List-Id"] = list_id(site)
@@ -604,6 +699,11 @@ def _recipient(address: str, name: str) -> Address | str:
 def release_date_header(date: dt.date) -> str:
     """The Date header of a release's email: its date at 00:00 UTC (never the clock)."""
     return format_datetime(dt.datetime.combine(date, dt.time(), tzinfo=dt.UTC))
+
+
+def date_header(when: dt.datetime) -> str:
+    """The Date header of a message sent at ``when`` (an aware datetime), to the second."""
+    return format_datetime(when.replace(microsecond=0))
 
 
 def message_id(site: Site, version: str, address: str) -> str:

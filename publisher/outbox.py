@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import binascii
+import datetime as dt
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -21,6 +22,11 @@ from publisher.releases import iter_snapshots, release_diff
 from publisher.render import template_environment
 from publisher.send import Recipient
 from publisher.subscribers import Subscriber, read_subscribers, unsubscribe_token
+
+
+def _utc_now() -> dt.datetime:
+    """The time of sending: what a sent message's Date header says."""
+    return dt.datetime.now(dt.UTC)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -43,15 +49,18 @@ class Outbox:
         domain in IDNA, its display name quoted or encoded as the header has it."""
         return str(mail.mailbox_header(self.site.email.from_address, "email.from"))
 
-    def recipients(self, key: bytes) -> tuple[Recipient, ...]:
-        """The recipients, their unsubscribe tokens keyed with ``key``."""
+    def recipients(
+        self, key: bytes, clock: Callable[[], dt.datetime] = _utc_now
+    ) -> tuple[Recipient, ...]:
+        """The recipients, their unsubscribe tokens keyed with ``key``; each message is dated
+        ``clock()`` when it is composed, right before it goes (the time of sending)."""
         version = self.release.version
         return tuple(
             Recipient(
                 key=subscriber.key,
                 address=subscriber.address,
                 message_id=mail.message_id(self.site, version, subscriber.address),
-                compose=partial(_compose, rendered, subscriber, key),
+                compose=partial(_compose, rendered, subscriber, key, clock),
                 label=_label(subscriber, rendered),
             )
             for subscriber, rendered in self.deliveries
@@ -59,7 +68,11 @@ class Outbox:
 
 
 def _compose(
-    rendered: mail.RenderedEmail, subscriber: Subscriber, key: bytes, message_id: str
+    rendered: mail.RenderedEmail,
+    subscriber: Subscriber,
+    key: bytes,
+    clock: Callable[[], dt.datetime],
+    message_id: str,
 ) -> bytes:
     return wire_message(
         rendered,
@@ -67,6 +80,7 @@ def _compose(
         name=subscriber.name,
         token=unsubscribe_token(key, subscriber.address),
         message_id=message_id,
+        sent_at=clock(),
     )
 
 
@@ -102,8 +116,8 @@ def _static_headers(rendered: mail.RenderedEmail) -> tuple[bytes, bytes, bytes]:
         middle_headers.append(
             ("Reply-To", mail.mailbox_header(site.email.reply_to, "email.reply_to"))
         )
-    middle_headers.append(("Date", mail.release_date_header(rendered.release.date)))
-    return top, _header_lines(*middle_headers), _header_lines(("List-Id", mail.list_id(site)))
+    middle = _header_lines(*middle_headers) if middle_headers else b""
+    return top, middle, _header_lines(("List-Id", mail.list_id(site)))
 
 
 def _quoted_printable(text: str) -> bytes:
@@ -115,11 +129,23 @@ def _quoted_printable(text: str) -> bytes:
 
 
 def wire_message(
-    rendered: mail.RenderedEmail, *, address: str, name: str, token: str, message_id: str
+    rendered: mail.RenderedEmail,
+    *,
+    address: str,
+    name: str,
+    token: str,
+    message_id: str,
+    sent_at: dt.datetime | None = None,
 ) -> bytes:
-    """``serialize(mail.personalize(...))`` with ``message_id``, built in a fraction of the
-    time: the bytes one subscriber's message travels as."""
-    top, middle, list_id = _static_headers(rendered)
+    """``serialize(mail.personalize(...))`` with ``message_id`` and ``sent_at``, built in a
+    fraction of the time: the bytes one subscriber's message travels as."""
+    top, reply_to, list_id = _static_headers(rendered)
+    date = (
+        mail.date_header(sent_at)
+        if sent_at is not None
+        else mail.release_date_header(rendered.release.date)
+    )
+    middle = reply_to + f"Date: {date}\r\n".encode("ascii")
     display = mail.header_text(name)
     to_line = f"To: {display} <{address}>" if display else f"To: {address}"
     if _PLAIN_NAME.fullmatch(display) and address.isascii() and len(to_line) <= 78:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import email
 import email.policy
 from email.message import EmailMessage
@@ -56,11 +57,18 @@ def test_wire_message_is_the_personalized_message(
     rendered: mail.RenderedEmail, address: str, name: str, token: str
 ) -> None:
     identifier = mail.message_id(rendered.site, rendered.release.version, address)
+    sent_at = dt.datetime(2026, 11, 30, 5, 30, 12, 345678, tzinfo=dt.UTC)
     slow = parse(
-        serialize(mail.personalize(rendered, address=address, name=name, token=token), identifier)
+        serialize(
+            mail.personalize(rendered, address=address, name=name, token=token, sent_at=sent_at),
+            identifier,
+        )
     )
-    data = wire_message(rendered, address=address, name=name, token=token, message_id=identifier)
+    data = wire_message(
+        rendered, address=address, name=name, token=token, message_id=identifier, sent_at=sent_at
+    )
     fast = parse(data)
+    assert fast["Date"] == "Mon, 30 Nov 2026 05:30:12 +0000"
     # Compared unfolded: where a header is folded (and so whether a value starts with the
     # folding space) may differ, the header may not.
     assert sorted((key, str(value).strip()) for key, value in fast.items()) == sorted(

@@ -4,6 +4,7 @@ with SIGKILL halfway."""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import signal
@@ -13,6 +14,7 @@ import sys
 import time
 from collections.abc import Iterator
 from email.message import EmailMessage
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 import pytest
@@ -76,9 +78,11 @@ def test_send_delivers_each_subscriber_their_sections_once(
     project: Path, server: SmtpServer
 ) -> None:
     subscribers = write_subscribers(project, 30)
+    started = dt.datetime.now(dt.UTC).replace(microsecond=0)
     result = publisher(
         project, "send", "--subscribers", str(subscribers), "--yes", env=environment_for(server)
     )
+    finished = dt.datetime.now(dt.UTC)
     assert result.exit_code == 0, result.output
 
     copies = server.mailbox.copies()
@@ -102,6 +106,8 @@ def test_send_delivers_each_subscriber_their_sections_once(
         assert message["Subject"] == rendered.subject
         assert token in message["List-Unsubscribe"]
         assert text_part(message).replace("\r\n", "\n") == rendered.with_token(token).text
+        # Dated when it was sent, not on the release date: it sorts as new in the inbox.
+        assert started <= parsedate_to_datetime(message["Date"]) <= finished
     assert f"sent {len(expected)}, skipped 0" in result.output
 
     again = publisher(

@@ -1,0 +1,174 @@
+"""Size limits on a generated history of 2,000 releases and 10,000 resources (see
+big_history.py): the changelog index does not grow with the history, archive pages and
+CHANGELOG.md stay bounded, the road map page holds 10,000 resources within 2 MB as served,
+and a big release's email stays under 100 KB of HTML with its text part cut the same way."""
+
+from __future__ import annotations
+
+import gzip
+import re
+from collections.abc import Callable
+
+import pytest
+from big_history import BIG_RELEASE, RESOURCES, BigHistory, make_big_history
+
+from publisher import build, changelog, links, mail, page
+from publisher.model import EmailSettings, Site
+from publisher.render import template_environment
+
+SITE = Site(
+    title="A Generated Road Map",
+    base_url="https://big.example.org/",
+    email=EmailSettings(
+        from_address="Big <news@big.example.org>",
+        unsubscribe_url="https://big.example.org/unsubscribe?token={token}",
+    ),
+)
+KB = 1000
+MB = 1000 * KB
+
+
+@pytest.fixture(scope="session")
+def big() -> BigHistory:
+    return make_big_history()
+
+
+@pytest.fixture(scope="session")
+def pages(big: BigHistory) -> dict[str, bytes]:
+    """The changelog pages and CHANGELOG.md of the whole history (nothing cached)."""
+    renderer = build.WebCopies(None, "")
+    environment = template_environment()
+    releases = list(big.history)
+    keys = [""] * len(releases)
+    outputs = build.render_changelog_pages(SITE, releases, keys, renderer, environment)
+    outputs["CHANGELOG.md"] = build.render_changelog_markdown(
+        SITE, releases, keys, renderer, environment
+    ).encode("utf-8")
+    return outputs
+
+
+def test_the_changelog_index_does_not_grow_with_the_history(
+    big: BigHistory, pages: dict[str, bytes]
+) -> None:
+    index = pages[links.CHANGELOG_FILE]
+    # The same page for the last 20 releases alone: only the list of years may differ.
+    recent = build.render_changelog_pages(
+        SITE,
+        list(big.history[-changelog.INDEX_RELEASES :]),
+        [""] * changelog.INDEX_RELEASES,
+        build.WebCopies(None, ""),
+        template_environment(),
+    )[links.CHANGELOG_FILE]
+    assert len(index) <= len(recent) + 2 * KB
+    assert len(index) < 250 * KB  # 20 releases, the big one among them
+    assert index.count(b'<article class="release"') == changelog.INDEX_RELEASES
+
+
+def test_archive_pages_hold_every_release_of_their_year_within_bounds(
+    big: BigHistory, pages: dict[str, bytes]
+) -> None:
+    archives = {
+        name: data for name, data in pages.items() if re.fullmatch(r"changelog/\d{4}\.html", name)
+    }
+    assert sorted(archives) == [f"changelog/{year}.html" for year in range(2021, 2027)]
+    articles = sum(data.count(b'<article class="release"') for data in archives.values())
+    assert articles == len(big.history)
+    # A year of daily releases, the first one adding 10,000 resources and the big one 2,100
+    # changes: every group lists at most GROUP_LIMIT entries, then links the release's email.
+    assert max(map(len, archives.values())) < 1 * MB
+    first = archives["changelog/2021.html"].decode("utf-8")
+    assert f"And {RESOURCES - changelog.GROUP_LIMIT} more: see" in first
+
+
+def test_changelog_md_keeps_the_latest_releases_and_stays_small(pages: dict[str, bytes]) -> None:
+    text = pages["CHANGELOG.md"].decode("utf-8")
+    releases = [line for line in text.splitlines() if line.startswith("## [")]
+    assert len(releases) == 100
+    assert releases[0].startswith("## [r2000] - 2026-06-23")
+    older = text.split("## Older releases\n\n")[1].split("\n\n")[0].splitlines()
+    assert [line.split("]")[0] for line in older] == [
+        f"- [{year}" for year in range(2026, 2020, -1)
+    ]
+    assert len(pages["CHANGELOG.md"]) < 200 * KB
+
+
+def test_the_road_map_page_holds_10000_resources_within_2_mb(big: BigHistory) -> None:
+    view = page.roadmap_page(big.latest.roadmap, big.latest.release, big.history, 0)
+    html = page.render_page(SITE, view, template_environment()).encode("utf-8")
+    assert html.count(b'<li class="r">') == RESOURCES
+    # Page weight as served (gzip, as every static host sends HTML). The raw HTML is about
+    # 2.9 MB here, 2 MB of which is the resources' own text (titles, URLs, descriptions).
+    served = len(gzip.compress(html, 6))
+    assert served <= 2 * MB, served
+    own_text = sum(
+        len(resource.title)
+        + len(resource.url)
+        + len(resource.description)
+        + len(" ".join((resource.kind, resource.cost, resource.level, resource.time)))
+        + len(resource.author.name if resource.author else "")
+        + len(" ".join(resource.tags))
+        for section in big.latest.roadmap.sections
+        for resource in section.resources
+    )
+    # Markup and filter data stay around 100 bytes a resource on top of its own text.
+    overhead = (len(html) - own_text) / RESOURCES
+    assert overhead < 110, overhead
+
+
+@pytest.fixture(scope="session")
+def big_email(big: BigHistory) -> mail.RenderedEmail:
+    item = big.history[BIG_RELEASE - 1]
+    rendered = mail.render_release_email(SITE, item, template_environment())
+    assert rendered is not None
+    return rendered
+
+
+def test_a_big_release_email_stays_under_100_kb(
+    big: BigHistory, big_email: mail.RenderedEmail
+) -> None:
+    html = big_email.with_token("t" * 40).html
+    assert len(html.encode("utf-8")) <= mail.HTML_LIMIT
+    assert "https://big.example.org/unsubscribe?token=" + "t" * 40 in html
+    # Each section lists its first entries, then how many more the web copy has.
+    mores = [int(count) for count in re.findall(r"And (\d+) more: see", html)]
+    assert mores
+    shown = html.count('class="badge badge-')
+    item = big.history[BIG_RELEASE - 1]
+    everything = len(item.added) + len(item.announced_updates) + len(item.removed)
+    everything += sum(
+        1
+        for move in item.moved
+        if move.resource.identity
+        not in {change.resource.identity for change in item.announced_updates}
+    )
+    # Sections that do not fit at all are counted at the end.
+    rest = re.findall(r"And (\d+) more in (\d+) other sections?: see", html)
+    left = sum(int(changes) for changes, _ in rest)
+    assert shown + sum(mores) + left == everything
+    assert len(rest) <= 1
+    # The text part is cut the same way: the same counts, in the same order.
+    text_mores = [
+        int(count) for count in re.findall(r"And (\d+) more: see the web copy", big_email.text)
+    ]
+    assert text_mores == mores
+    assert re.findall(r"And (\d+) more in (\d+) other sections?: see", big_email.text) == rest
+    assert big_email.text.count("\n* ") - len(text_mores) == shown
+    # The web copy is complete.
+    web = mail.web_copy(SITE, item, template_environment()).decode("utf-8")
+    assert "more: see" not in web
+    assert web.count('class="badge badge-') == everything
+
+
+def test_big_release_email_matches_golden_files(
+    big_email: mail.RenderedEmail, golden: Callable[[str, str | bytes], None]
+) -> None:
+    golden("email/big-release.html", big_email.html)
+    golden("email/big-release.txt", big_email.text)
+
+
+def test_small_emails_are_not_cut(big: BigHistory) -> None:
+    item = big.history[5]
+    rendered = mail.render_release_email(SITE, item, template_environment())
+    assert rendered is not None
+    assert "more: see" not in rendered.html
+    assert "more: see" not in rendered.text
