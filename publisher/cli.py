@@ -812,8 +812,13 @@ def changelog(settings: Settings, output: str | None) -> None:
     is_flag=True,
     help="Bypass .publisher/cache/: render everything, record nothing.",
 )
+@click.option(
+    "--ping", "ping_hub", is_flag=True, help="Then notify the WebSub hub of feeds that changed."
+)
 @pass_settings
-def build(settings: Settings, output_dir: Path | None, check: bool, no_cache: bool) -> None:
+def build(
+    settings: Settings, output_dir: Path | None, check: bool, no_cache: bool, ping_hub: bool
+) -> None:
     """Publish everything: CHANGELOG.md, feeds, the changelog page and email web copies.
 
     Writes only files whose bytes change (each atomically), and removes the files an
@@ -872,6 +877,86 @@ def build(settings: Settings, output_dir: Path | None, check: bool, no_cache: bo
             f"built {built.outputs} outputs in {where}: {len(built.written)} written, "
             f"{len(built.removed)} removed"
         )
+    if ping_hub:
+        _notify_hub(settings, project, paths.output_dir, everything=False)
+
+
+def _notify_hub(
+    settings: Settings, project: Project, output_dir: Path, *, everything: bool
+) -> None:
+    """Ping the site's WebSub hub for each feed whose bytes changed since last announced."""
+    from publisher import ping as websub
+    from publisher.errors import Problem, PublisherError
+    from publisher.load import load_site_of
+    from publisher.output import write_file
+
+    site = load_site_of(project)
+    hub = websub.require_hub(site.hub)
+    state_path = project.state_dir / websub.STATE_FILE
+    current = websub.feed_digests(output_dir, site.base_url)
+    if not current:
+        raise PublisherError(
+            f"{project.label(output_dir)}: no feeds to announce (run 'publisher build' first)"
+        )
+    announced = {} if everything else websub.read_announced(state_path)
+    changed = websub.changed_feeds(current, announced)
+    if not changed:
+        settings.say(f"no feed changed since the last ping of {hub}: nothing to notify")
+        return
+    answers = []
+    for feed_url in settings.progress(changed, length=len(changed), label="Notifying the hub"):
+        answer = websub.publish(hub, feed_url)
+        answers.append(answer)
+        tries = f" after {answer.tries} tries" if answer.tries > 1 else ""
+        answered = f"{answer.status} {answer.reason}" if answer.status else answer.reason
+        settings.detail(f"{hub}: {feed_url}: {answered}{tries}")
+    write_file(state_path, websub.announced_state(announced, current, answers))
+    accepted = sum(answer.ok for answer in answers)
+    settings.say(f"notified {hub}: {accepted} of {len(changed)} changed feeds accepted")
+    failed = [answer for answer in answers if not answer.ok]
+    if failed:
+        raise PublisherError(
+            [
+                Problem(
+                    message=f"{hub} refused {answer.feed_url}: "
+                    + (f"{answer.status} {answer.reason}" if answer.status else answer.reason)
+                    + f" ({answer.tries} tr{'ies' if answer.tries > 1 else 'y'}; "
+                    "'publisher ping' retries it)"
+                )
+                for answer in failed
+            ]
+        )
+
+
+@main.command()
+@click.option(
+    "-o",
+    "--output",
+    "output_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The built output folder (default feeds/).",
+)
+@click.option("--all", "everything", is_flag=True, help="Notify for every feed, changed or not.")
+@pass_settings
+def ping(settings: Settings, output_dir: Path | None, everything: bool) -> None:
+    """Notify the WebSub hub (site.yaml: hub) of every feed whose bytes changed.
+
+    One form-encoded POST per feed (hub.mode=publish, hub.url=the feed's URL under
+    base_url), retried on 5xx answers and timeouts. What was announced is remembered in
+    .publisher/websub.json, so only feeds changed since are announced; a refused feed is
+    announced again next time. -v prints each answer of the hub.
+
+    \b
+    Examples:
+      publisher build && publisher ping
+      publisher build --ping          # the same in one command
+      publisher ping --all -v         # every feed, with the hub's answers
+    """
+    from publisher import build as building
+
+    project = settings.project()
+    folder = building.build_paths(project, output_dir).output_dir
+    _notify_hub(settings, project, folder, everything=everything)
 
 
 # --- email (issue 8) ---------------------------------------------------------------------
