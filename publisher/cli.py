@@ -993,7 +993,8 @@ def email(
 
     Writes VERSION.html, .txt, .mjml and .eml (the exact message 'send' would send to
     --to ADDRESS; default: the list's own From address) into the output folder. The
-    unsubscribe token is keyed with PUBLISHER_UNSUBSCRIBE_KEY, as 'send' does.
+    unsubscribe token is keyed with PUBLISHER_SECRET_KEY (or PUBLISHER_UNSUBSCRIBE_KEY) as
+    'send' does; without a key it is a placeholder.
 
     \b
     Examples:
@@ -1006,6 +1007,7 @@ def email(
 
     from publisher import mail
     from publisher.errors import DataError
+    from publisher.keys import secret_key
     from publisher.load import load_site_of
     from publisher.output import write_files
     from publisher.releases import iter_snapshots, release_diff
@@ -1034,8 +1036,9 @@ def email(
         )
         return
     address = to_address or parseaddr(site.email.from_address)[1] or "subscriber@example.org"
-    key = os.environ.get("PUBLISHER_UNSUBSCRIBE_KEY", "").encode("utf-8")
-    token = unsubscribe_token(key, address)
+    key = secret_key(os.environ, required=False)
+    # Without a key the preview gets a placeholder token: never one keyed with an empty secret.
+    token = unsubscribe_token(key, address) if key is not None else mail.PREVIEW_TOKEN
     personal = rendered.with_token(token)
     contents: dict[str, bytes | str] = {
         "html": personal.html,
@@ -1052,6 +1055,11 @@ def email(
     }
     write_files(files)
     settings.say(f"{rendered.subject}  (to {address})")
+    if key is None:
+        settings.say(
+            "no PUBLISHER_SECRET_KEY set: the unsubscribe link holds a placeholder token "
+            f"({mail.PREVIEW_TOKEN})"
+        )
     for path in files:
         settings.say(f"wrote {path}")
 
@@ -1113,8 +1121,9 @@ def send(
 
     SMTP settings come from PUBLISHER_SMTP_URL (smtp://user@host:port, smtps://…,
     ?starttls=1) and PUBLISHER_SMTP_PASSWORD; unsubscribe tokens are keyed with
-    PUBLISHER_UNSUBSCRIBE_KEY. Every delivery is recorded in the ledger: after a crash, a
-    kill or refusals, run the same command again and only those not yet sent get it.
+    PUBLISHER_SECRET_KEY (or PUBLISHER_UNSUBSCRIBE_KEY), at least 32 random bytes. Every
+    delivery is recorded in the ledger: after a crash, a kill or refusals, run the same
+    command again and only those not yet sent get it.
 
     \b
     Examples:
@@ -1124,9 +1133,11 @@ def send(
           --rate 50 --domain-rate gmail.com=20 --deadline 30m
     """
     import os
+    import secrets
     import time
 
     from publisher.errors import Problem, PublisherError, SendError
+    from publisher.keys import secret_key
     from publisher.ledger import Ledger, SendLock
     from publisher.outbox import open_outbox
     from publisher.send import (
@@ -1148,11 +1159,12 @@ def send(
     subjects = outbox.subjects
     subject = subjects[0] if len(subjects) == 1 else f"{len(subjects)} subjects by sections"
     url = os.environ.get("PUBLISHER_SMTP_URL", "")
-    key = os.environ.get("PUBLISHER_UNSUBSCRIBE_KEY", "")
     if dry_run:
+        # A dry run composes no message, so it needs no key; a throwaway one, never an empty one.
+        key = secret_key(os.environ, required=False) or secrets.token_bytes(32)
         existing = Ledger(ledger_path, read_only=True) if ledger_path.exists() else None
         try:
-            plan = plan_send(existing, release_version, outbox.recipients(key.encode()))
+            plan = plan_send(existing, release_version, outbox.recipients(key))
         finally:
             if existing is not None:
                 existing.close()
@@ -1169,17 +1181,15 @@ def send(
         return
 
     smtp = parse_smtp_url(url, password=os.environ.get("PUBLISHER_SMTP_PASSWORD", ""))
-    if not key:
-        raise SendError(
-            "PUBLISHER_UNSUBSCRIBE_KEY is not set: it keys the unsubscribe tokens (without it "
-            "anyone could unsubscribe anyone); use the secret your unsubscribe page checks"
-        )
+    send_key = secret_key(os.environ)
+    assert send_key is not None  # required: secret_key raises when it is missing
+
     outcomes: list[Outcome] = []
     with (
         SendLock(ledger_path, release=release_version, now=utc_now()),
         Ledger(ledger_path) as opened,
     ):
-        plan = plan_send(opened, release_version, outbox.recipients(key.encode()))
+        plan = plan_send(opened, release_version, outbox.recipients(send_key))
         settings.say(
             f"release {release_version}: {len(plan.to_send)} to send, "
             f"{len(plan.already_sent)} already sent, "

@@ -51,6 +51,8 @@ PREHEADER_TEMPLATE = "email/preheader.txt.j2"
 # Only URL-safe letters and digits, so it comes through Jinja escaping, MJML and text wrapping
 # unchanged; long and odd enough that no road map text contains it by accident.
 TOKEN_PLACEHOLDER = "PUBLISHERxUNSUBSCRIBExTOKENx7c1f94be"
+# The token of previews made without a key: visibly not a real one, and never accepted.
+PREVIEW_TOKEN = "preview-token"
 
 TEXT_WIDTH = 78
 _SAFE_SCHEMES = frozenset({"http", "https", "mailto"})

@@ -154,6 +154,9 @@ def read_subscribers(
 
 
 def unsubscribe_token(secret: bytes, address: str) -> str:
-    """A keyed hash of the address for unsubscribe links: stable, unguessable without the key."""
+    """A keyed hash of the address for unsubscribe links: stable, unguessable without the key.
+    Raises ValueError for an empty key (check keys with `keys.check_key`)."""
+    if not secret:
+        raise ValueError("unsubscribe tokens are never keyed with an empty secret")
     digest = hmac.new(secret, ledger_key(address).encode("utf-8"), hashlib.sha256).digest()
     return urlsafe_b64encode(digest[:18]).decode("ascii")

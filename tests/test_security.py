@@ -409,3 +409,111 @@ def test_item11_list_headers_carry_exactly_one_url_each(root: Path) -> None:
     assert len(urls) == 2  # the https URL (its comma escaped) and the list's mailto
     assert urls[0].startswith("<https://small.example.org/u%2Cv?token=")
     assert urls[1].startswith("<mailto:")
+
+
+# --- item 10: keys of at least 32 bytes of entropy, never an empty one ----------------------
+
+
+@pytest.mark.parametrize(
+    "weak",
+    [
+        "zq7",
+        "unsubscribe-key-for-tests",
+        "a" * 80,
+        "abababababababababababababababababababababababababababababababab",
+        "0123456789abcdef0123456789abcdef",  # 16 bytes in hex
+        "password-password-password-password-password",
+    ],
+)
+def test_item10_a_weak_key_is_refused_by_send_and_email(root: Path, weak: str) -> None:
+    from smtp_server import SmtpServer
+
+    subscribers = root / "subscribers.csv"
+    subscribers.write_text("email,name,sections\nreader@example.net,,\n", encoding="utf-8")
+    with SmtpServer() as server:
+        sent = CliRunner().invoke(
+            main,
+            ["--project", str(root), "send", "2024.02", "--yes", "--subscribers", str(subscribers)],
+            env={"PUBLISHER_SMTP_URL": server.url(), "PUBLISHER_UNSUBSCRIBE_KEY": weak},
+        )
+        assert server.mailbox.received == []
+    assert sent.exit_code == 1, sent.output
+    assert "PUBLISHER_UNSUBSCRIBE_KEY" in sent.output
+    assert "secrets.token_urlsafe(32)" in sent.output  # says how to make one
+    assert weak not in sent.output  # never printed
+    previewed = CliRunner().invoke(
+        main,
+        ["--project", str(root), "email", "2024.02", "-o", str(root / "out")],
+        env={"PUBLISHER_UNSUBSCRIBE_KEY": weak},
+    )
+    assert previewed.exit_code == 1, previewed.output
+    assert weak not in previewed.output
+
+
+@pytest.mark.parametrize("make", ["token_urlsafe", "token_hex", "token_hex_upper"])
+def test_item10_keys_made_as_the_message_says_are_accepted(make: str) -> None:
+    import secrets
+
+    from publisher import keys
+
+    key = {
+        "token_urlsafe": secrets.token_urlsafe(32),
+        "token_hex": secrets.token_hex(32),
+        "token_hex_upper": secrets.token_hex(32).upper(),
+    }[make]
+    assert keys.key_problem(key) == ""
+    assert keys.key_problem(key[: len(key) * 3 // 4]) != ""  # fewer than 32 bytes
+
+
+def test_item10_an_unset_key_gives_previews_a_placeholder_token_never_an_empty_key(
+    root: Path,
+) -> None:
+    from publisher.subscribers import unsubscribe_token
+
+    out = root / "out"
+    result = CliRunner().invoke(
+        main,
+        ["--project", str(root), "email", "2024.02", "-o", str(out), "--to", "r@example.net"],
+        env={"PUBLISHER_UNSUBSCRIBE_KEY": "", "PUBLISHER_SECRET_KEY": ""},
+    )
+    assert result.exit_code == 0, result.output
+    text = (out / "2024.02.txt").read_text(encoding="utf-8")
+    eml = (out / "2024.02.eml").read_text(encoding="utf-8")
+    empty_keyed = unsubscribe_token(b"\0", "r@example.net")  # any key: the code must not run
+    assert empty_keyed not in text
+    assert "preview-token" in text
+    assert "preview-token" in eml
+    assert "placeholder" in result.output
+    with pytest.raises(ValueError, match="empty"):
+        unsubscribe_token(b"", "r@example.net")
+
+
+def test_item10_a_strong_key_keys_the_preview_as_send_does(root: Path) -> None:
+    from publisher.subscribers import unsubscribe_token
+
+    out = root / "out"
+    result = CliRunner().invoke(
+        main,
+        ["--project", str(root), "email", "2024.02", "-o", str(out), "--to", "r@example.net"],
+        env={"PUBLISHER_SECRET_KEY": STRONG_KEY},
+    )
+    assert result.exit_code == 0, result.output
+    token = unsubscribe_token(STRONG_KEY.encode(), "r@example.net")
+    assert token in (out / "2024.02.txt").read_text(encoding="utf-8")
+
+
+def test_item10_the_two_key_variables_must_agree(root: Path) -> None:
+    from publisher import keys
+
+    assert keys.secret_key({"PUBLISHER_UNSUBSCRIBE_KEY": STRONG_KEY}) == STRONG_KEY.encode()
+    assert keys.secret_key({"PUBLISHER_SECRET_KEY": STRONG_KEY}) == STRONG_KEY.encode()
+    assert keys.secret_key({}, required=False) is None
+    with pytest.raises(keys.PublisherError, match="PUBLISHER_SECRET_KEY is not set"):
+        keys.secret_key({})
+    other = STRONG_KEY[::-1]
+    with pytest.raises(keys.PublisherError, match="differ") as caught:
+        keys.secret_key({"PUBLISHER_SECRET_KEY": STRONG_KEY, "PUBLISHER_UNSUBSCRIBE_KEY": other})
+    assert STRONG_KEY not in str(caught.value)
+    assert other not in str(caught.value)
+    same = {"PUBLISHER_SECRET_KEY": STRONG_KEY, "PUBLISHER_UNSUBSCRIBE_KEY": STRONG_KEY}
+    assert keys.secret_key(same) == STRONG_KEY.encode()

@@ -28,7 +28,7 @@ from publisher.releases import release_diff
 from publisher.render import template_environment
 from publisher.subscribers import unsubscribe_token
 
-KEY = "unsubscribe-key-for-tests"
+KEY = "unsubscribe-key-for-tests-Qm9zLXRoZS1rZXktb2YtdGVzdHMtaXMtbG9uZw"
 SECTIONS = ("", "technical-resources", "getting-started;learn-from-others")
 
 
@@ -271,7 +271,7 @@ def test_sending_needs_the_smtp_url_and_the_unsubscribe_key(project: Path) -> No
         env={"PUBLISHER_SMTP_URL": "smtp://localhost:2525"},
     )
     assert no_key.exit_code == 1
-    assert "PUBLISHER_UNSUBSCRIBE_KEY is not set" in no_key.output
+    assert "PUBLISHER_SECRET_KEY is not set" in no_key.output
 
 
 def test_a_send_killed_halfway_is_finished_by_a_rerun(project: Path, server: SmtpServer) -> None:

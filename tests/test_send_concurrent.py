@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from smtp_server import SmtpServer
 
-KEY = "unsubscribe-key-for-tests"
+KEY = "unsubscribe-key-for-tests-Qm9zLXRoZS1rZXktb2YtdGVzdHMtaXMtbG9uZw"
 COUNT = 80
 
 
