@@ -5,9 +5,13 @@ The types below are the contract other stages (feeds, changelog, email) build on
 
 from __future__ import annotations
 
+import dataclasses
+import difflib
+import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from publisher.model import (
     RESOURCE_FIELDS,
@@ -46,7 +50,8 @@ class ResourceChange:
 
     ``resource`` is the new version (the old one for removals); ``section`` and
     ``section_ids`` locate it in that snapshot. ``cosmetic`` marks an update whose only
-    change is a URL that normalizes to the same URL: it stays out of feeds, changelog, emails.
+    changes readers would not notice (a URL that normalizes to the same URL, a title that
+    differs in case, spacing or punctuation only): it stays out of feeds, changelog, emails.
     """
 
     resource: Resource
@@ -340,10 +345,19 @@ _EQUIVALENT: dict[str, Callable[[Any, Any], bool]] = {
 }
 
 
+def _letters_and_digits(text: str) -> str:
+    # What a title says once case, spacing and punctuation are set aside ("CS 229" = "cs229").
+    return "".join(
+        character
+        for character in unicodedata.normalize("NFKC", text).casefold()
+        if character.isalnum()
+    )
+
+
 def field_changes(old: Resource, new: Resource) -> tuple[tuple[FieldChange, ...], bool]:
     """The fields that changed from ``old`` to ``new`` (JSON-compatible values, the new one as
-    written), and whether all of them are cosmetic: a URL that normalizes to the same URL,
-    or an explicit id (readers see neither)."""
+    written), and whether all of them are cosmetic: a URL that normalizes to the same URL, a
+    title that differs only in case, spacing or punctuation, or an explicit id."""
     changes: list[FieldChange] = []
     cosmetic = True
     for name in COMPARED_FIELDS:
@@ -360,19 +374,35 @@ def field_changes(old: Resource, new: Resource) -> tuple[tuple[FieldChange, ...]
                 and bool(before and after)
                 and (normalize_url(before) == normalize_url(after))
             )
+        elif name == "title":
+            # Case, spacing or punctuation only ("KittenTTS" → "kittentts"): readers would
+            # see an update that changes nothing they read.
+            cosmetic = cosmetic and _letters_and_digits(before) == _letters_and_digits(after)
         elif name != "id":
             cosmetic = False
     return tuple(changes), cosmetic and bool(changes)
+
+
+@dataclass(frozen=True, slots=True)
+class TextPart:
+    """A piece of a changed text: ``same`` (kept), ``removed``, ``added``, or ``gap`` (words
+    left out around the edit, shown as an ellipsis)."""
+
+    kind: Literal["same", "removed", "added", "gap"]
+    text: str
+    spaced: bool = True  # whether a space separates it from the part before
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ChangeWords:
     """One changed field in plain words, the same in every output (each only escapes them).
 
-    ``summary`` is the whole sentence (``"cost: free → paid"``, ``"tags: added x; removed y"``,
-    ``"description changed"``); ``old``/``new`` are the values as display text ("" when
-    absent) and ``added``/``removed`` the items of a list field, for outputs that wrap them
-    (a feed links URLs).
+    ``summary`` is the whole sentence as text (``"cost: free → paid"``, ``"tags: added x;
+    removed y"``, ``"description: … a [base → basic] knowledge …"``); ``old``/``new`` are the
+    values as display text ("" when absent) and ``added``/``removed`` the items of a list
+    field, for outputs that wrap them (a feed links URLs). For a text field edited in place,
+    ``parts`` is the new text with the edit marked, word by word, for outputs that can show
+    it (HTML: ``<del>``/``<ins>``); ``prefix`` is what precedes it in ``summary``.
     """
 
     field: str
@@ -382,12 +412,21 @@ class ChangeWords:
     summary: str
     added: tuple[str, ...] = ()
     removed: tuple[str, ...] = ()
+    prefix: str = ""
+    parts: tuple[TextPart, ...] = ()
 
 
-# A value longer than this (or spanning lines) is summarized, not quoted: a rewritten text
-# would drown the list readers scan. URLs are always quoted (readers follow them).
+# A value longer than this (or spanning lines) is shortened around its edit: a rewritten text
+# would drown the list readers scan. URLs are always quoted whole (readers follow them).
 _QUOTE_LIMIT = 80
+# Words (and punctuation marks) kept on each side of an edit in a long text, and at most in
+# one removed or added run.
+_CONTEXT_WORDS = 8
+_RUN_WORDS = 20
+# A new text shown without an old one (a description added, or rewritten past recognition).
+_PREVIEW_WORDS = 30
 _FIELD_LABELS = {"url": "link"}
+ELLIPSIS = "…"
 
 
 def display_value(value: Any, *, detailed: bool = False) -> str:
@@ -407,16 +446,18 @@ def display_value(value: Any, *, detailed: bool = False) -> str:
 
 
 def describe_change(change: FieldChange) -> ChangeWords:
-    """What changed in one field, in plain words: lists as items added and removed, short
-    values quoted (``old → new``), descriptions and other long values summarized."""
+    """What changed in one field, in the words every output uses: lists as items added and
+    removed; a URL as ``old → new``; other text as the new text with the edit marked word by
+    word (``a [base → basic] knowledge``, ``[+ added]``, ``[- removed]``), shortened around
+    the edit when long; a value set or removed as such."""
     label = _FIELD_LABELS.get(change.field, change.field.replace("_", " "))
     old, new = display_value(change.old), display_value(change.new)
-    if old == new and old:
+    detailed = old == new and bool(old)
+    if detailed:
         # Same name, another URL (an author): the detail is what changed.
         old = display_value(change.old, detailed=True)
         new = display_value(change.new, detailed=True)
-    added: tuple[str, ...] = ()
-    removed: tuple[str, ...] = ()
+    words = ChangeWords(field=change.field, label=label, old=old, new=new, summary="")
     if isinstance(change.old, list | tuple) or isinstance(change.new, list | tuple):
         before = [display_value(item) for item in change.old or ()]
         after = [display_value(item) for item in change.new or ()]
@@ -425,26 +466,136 @@ def describe_change(change: FieldChange) -> ChangeWords:
         parts = [f"added {', '.join(added)}"] if added else []
         parts += [f"removed {', '.join(removed)}"] if removed else []
         summary = f"{label}: " + ("; ".join(parts) or "reordered")
-    elif change.field == "description" or (
-        change.field != "url" and any(_too_long(value) for value in (change.old, change.new))
-    ):
-        summary = f"{label} added" if not old else f"{label} removed" if not new else ""
-        summary = summary or f"{label} changed"
-    elif not old:
-        summary = f"{label} set to {new}"
-    elif not new:
-        summary = f"{label} removed (was {old})"
-    else:
-        summary = f"{label}: {old} → {new}"
-    return ChangeWords(
-        field=change.field,
-        label=label,
-        old=old,
-        new=new,
-        summary=summary,
-        added=added,
-        removed=removed,
+        return dataclasses.replace(words, summary=summary, added=added, removed=removed)
+    long = change.field == "description" or any(
+        _too_long(value) for value in (change.old, change.new)
     )
+    if not old and not new:
+        return dataclasses.replace(words, summary=f"{label} changed")
+    if not new:
+        removed_text = "" if long else f" (was {old})"
+        return dataclasses.replace(words, summary=f"{label} removed{removed_text}")
+    if not old:
+        if change.field == "url" or not long:
+            return dataclasses.replace(words, summary=f"{label} set to {new}")
+        return _with_parts(words, f"{label} added: ", (TextPart("same", _preview(new)),))
+    if change.field == "url" or detailed:
+        return dataclasses.replace(words, summary=f"{label}: {old} → {new}")
+    text_parts = word_edit(old, new, shorten=long)
+    if text_parts is None:
+        # Nothing in common: the whole value changed.
+        if not long:
+            return dataclasses.replace(words, summary=f"{label}: {old} → {new}")
+        return _with_parts(words, f"{label} rewritten: ", (TextPart("same", _preview(new)),))
+    return _with_parts(words, f"{label}: ", text_parts)
+
+
+def _with_parts(words: ChangeWords, prefix: str, parts: tuple[TextPart, ...]) -> ChangeWords:
+    return dataclasses.replace(
+        words, prefix=prefix, parts=parts, summary=prefix + parts_as_text(parts)
+    )
+
+
+def _preview(text: str) -> str:
+    words = text.split()
+    if len(words) <= _PREVIEW_WORDS:
+        return text
+    return " ".join(words[:_PREVIEW_WORDS]) + " " + ELLIPSIS
+
+
+# Words, and punctuation apart from them, each with the space before it: "learning," and
+# "learning for coders," differ by an insertion, not by a replaced word.
+_TOKEN = re.compile(r"\s*(?:[\w'\u2019]+|[^\w\s]+)")
+
+
+def word_edit(old: str, new: str, *, shorten: bool = False) -> tuple[TextPart, ...] | None:
+    """The new text with its edit from ``old`` marked word by word (None when the two share
+    too little for a marked edit to read well). With ``shorten``, only a few words around
+    each edit are kept, the rest given as gaps."""
+    old_tokens, new_tokens = _TOKEN.findall(old), _TOKEN.findall(new)
+    matcher = difflib.SequenceMatcher(
+        None,
+        [token.strip() for token in old_tokens],
+        [token.strip() for token in new_tokens],
+        autojunk=False,
+    )
+    kept = sum(block.size for block in matcher.get_matching_blocks())
+    if not kept or (shorten and kept * 3 < len(new_tokens)):
+        return None
+    parts: list[TextPart] = []
+    opcodes = matcher.get_opcodes()
+    for index, (tag, old_start, old_end, new_start, new_end) in enumerate(opcodes):
+        if tag == "equal":
+            same = new_tokens[new_start:new_end]
+            if shorten:
+                parts.extend(_around_edits(same, first=index == 0, last=index == len(opcodes) - 1))
+            else:
+                parts.append(_part("same", same))
+            continue
+        if tag in ("replace", "delete"):
+            parts.append(_part("removed", old_tokens[old_start:old_end], shorten=shorten))
+        if tag in ("replace", "insert"):
+            parts.append(_part("added", new_tokens[new_start:new_end], shorten=shorten))
+    return tuple(parts)
+
+
+def _part(
+    kind: Literal["same", "removed", "added"], tokens: list[str], *, shorten: bool = False
+) -> TextPart:
+    spaced = tokens[0][:1].isspace()
+    if shorten and len(tokens) > _RUN_WORDS:
+        tokens = [*tokens[:_RUN_WORDS], " " + ELLIPSIS]
+    return TextPart(kind, "".join(tokens).strip(), spaced)
+
+
+def _around_edits(tokens: list[str], *, first: bool, last: bool) -> list[TextPart]:
+    """Unchanged words of a long text: only those next to an edit, a gap for the others."""
+    head = [] if first else tokens[:_CONTEXT_WORDS]
+    start = len(tokens) - _CONTEXT_WORDS
+    # Start at a word, not inside one (a URL is many tokens): a few more tokens at most.
+    while 0 < start > len(tokens) - 2 * _CONTEXT_WORDS and not tokens[start][:1].isspace():
+        start -= 1
+    tail = [] if last else tokens[max(start, 0) :]
+    if len(head) + len(tail) >= len(tokens):
+        return [_part("same", tokens)]
+    parts = [_part("same", head)] if head else []
+    parts.append(TextPart("gap", ELLIPSIS))
+    if tail:
+        parts.append(_part("same", tail))
+    return parts
+
+
+def parts_as_text(parts: tuple[TextPart, ...]) -> str:
+    """Marked parts as plain text: ``[old → new]`` for a replacement, ``[+ new]`` and
+    ``[- old]`` for words added or removed, ``…`` for words left out."""
+    out: list[str] = []
+    index = 0
+    while index < len(parts):
+        part = parts[index]
+        following = parts[index + 1] if index + 1 < len(parts) else None
+        if part.kind == "removed" and following is not None and following.kind == "added":
+            text = f"[{part.text} → {following.text}]"
+            index += 1
+        elif part.kind == "removed":
+            text = f"[- {part.text}]"
+        elif part.kind == "added":
+            text = f"[+ {part.text}]"
+        else:
+            text = part.text
+        out.append((" " if out and space_before(parts, index) else "") + text)
+        index += 1
+    return "".join(out)
+
+
+def space_before(parts: tuple[TextPart, ...], index: int) -> bool:
+    """Whether a space goes between ``parts[index]`` and the part before it: as in the text,
+    after a gap, and between two words that an edit made neighbours."""
+    if index == 0:
+        return False
+    part, previous = parts[index], parts[index - 1]
+    if part.spaced or "gap" in (part.kind, previous.kind):
+        return True
+    return previous.text[-1:].isalnum() and part.text[:1].isalnum()
 
 
 def _too_long(value: Any) -> bool:

@@ -396,6 +396,8 @@ def _clean_words(words: ChangeWords) -> ChangeWords:
         summary=_clean(words.summary),
         added=tuple(map(_clean, words.added)),
         removed=tuple(map(_clean, words.removed)),
+        prefix=_clean(words.prefix),
+        parts=tuple(dataclasses.replace(part, text=_clean(part.text)) for part in words.parts),
     )
 
 

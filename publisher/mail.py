@@ -32,6 +32,7 @@ import jinja2
 
 from publisher import addresses, links
 from publisher.diff import (
+    ChangeWords,
     ResourceChange,
     ResourceMove,
     RoadmapDiff,
@@ -77,7 +78,7 @@ class EmailEntry:
     page_url: str
     description: str
     details: tuple[str, ...] = ()
-    what_changed: tuple[str, ...] = ()
+    what_changed: tuple[ChangeWords, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -239,7 +240,7 @@ def _entry(
     release: Release | None,
     kind: str,
     resource: Resource,
-    what_changed: tuple[str, ...] = (),
+    what_changed: tuple[ChangeWords, ...] = (),
 ) -> EmailEntry:
     page = links.resource_page_url(site, release, resource.identity) if release else ""
     return EmailEntry(
@@ -277,7 +278,7 @@ def _group_changes(
         if selection_includes(sections, change.section_ids):
             updated_identities.add(change.resource.identity)
             lines = tuple(
-                describe_change(field_change).summary for field_change in change.announced_changes
+                describe_change(field_change) for field_change in change.announced_changes
             )
             lines += tuple(
                 _move_line(move)
@@ -301,8 +302,15 @@ def _group_changes(
     return ordered, ChangeCounts(**counts)
 
 
-def _move_line(move: ResourceMove) -> str:
-    return f"moved from {section_text(move.from_section)} to {section_text(move.to_section)}"
+def _move_line(move: ResourceMove) -> ChangeWords:
+    before, after = section_text(move.from_section), section_text(move.to_section)
+    return ChangeWords(
+        field="section",
+        label="section",
+        old=before,
+        new=after,
+        summary=f"moved from {before} to {after}",
+    )
 
 
 # --- rendering ---------------------------------------------------------------------------

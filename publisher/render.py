@@ -17,6 +17,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from markupsafe import Markup
 
+from publisher.diff import ChangeWords, space_before
 from publisher.errors import Problem, TemplateError
 from publisher.model import slugify
 
@@ -52,7 +53,27 @@ def template_environment(project_templates: Path | None = None) -> jinja2.Enviro
     environment.filters["markdown"] = markdown_to_html
     environment.filters["markdown_inline"] = markdown_inline_to_html
     environment.filters["slugify"] = slugify
+    environment.filters["change_html"] = change_html
     return environment
+
+
+def change_html(words: ChangeWords) -> Markup:
+    """One changed field as HTML, in `diff.describe_change`'s words: escaped, and an edited
+    text's words marked, ``<del>`` what went and ``<ins>`` what came."""
+    if not words.parts:
+        return Markup.escape(words.summary)
+    marked = Markup.escape(words.prefix)
+    for index, part in enumerate(words.parts):
+        text = Markup.escape(part.text)
+        if part.kind == "removed":
+            text = Markup("<del>%s</del>") % text
+        elif part.kind == "added":
+            text = Markup("<ins>%s</ins>") % text
+        # A replacement reads "<del>old</del> <ins>new</ins>".
+        replaced = part.kind == "added" and index and words.parts[index - 1].kind == "removed"
+        marked += Markup(" ") if replaced or space_before(words.parts, index) else Markup("")
+        marked += text
+    return marked
 
 
 def render_template(environment: jinja2.Environment, name: str, context: Mapping[str, Any]) -> str:

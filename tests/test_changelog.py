@@ -63,8 +63,15 @@ def test_changelog_lists_newest_release_first_with_keepachangelog_headings(built
     release = text.split("## [2024.02]")[1].split("## [2024.01]")[0]
     groups = [line for line in release.splitlines() if line.startswith("### ")]
     assert groups == ["### Added", "### Updated", "### Moved", "### Removed", "### Sections"]
-    # A URL that only changed cosmetically (http → https, a trailing slash) is not news.
+    # A URL that only changed cosmetically (http → https, a trailing slash) and a title that
+    # changed only in case and punctuation are not news.
     assert "Fast.AI" not in release
+    assert "fast.ai" not in release
+    # An edited text: the new text, the edit marked word by word.
+    assert (
+        "in Topics to Understand: description: \\[Stacked layers → Layers\\] of \\[+ learned\\] "
+        "representations." in release
+    )
     assert "cost: free → paid" in release
     # Each release links to its year's archive page, where it stays for good.
     archive = "https://small.example.org/roadmap/changelog/2024.html"

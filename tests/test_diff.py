@@ -159,6 +159,23 @@ def test_url_that_normalizes_the_same_is_cosmetic(url: str) -> None:
     assert diff_to_json(changes)["updated"][0]["url"] == url
 
 
+@pytest.mark.parametrize("title", ["cs229", "CS 229", "CS-229", " CS229!", "Cs229."])
+def test_title_that_differs_in_case_spacing_or_punctuation_is_cosmetic(title: str) -> None:
+    changes = diff(snapshot(BASE), snapshot(edited(s0_r0_title=title)))
+    only(changes, "updated")
+    [update] = changes.updated
+    assert update.cosmetic
+    assert changes.announced_updates == ()
+    assert diff_to_json(changes)["updated"][0]["changes"]["title"]["new"] == title.strip()
+
+
+def test_cosmetic_title_with_a_real_change_is_announced() -> None:
+    for document in (edited(s0_r0_title="cs229", s0_r0_kind="video"), edited(s0_r0_title="CS230")):
+        changes = diff(snapshot(BASE), snapshot(document))
+        assert not changes.updated[0].cosmetic
+        assert len(changes.announced_updates) == 1
+
+
 def test_cosmetic_url_with_a_real_change_is_announced() -> None:
     document = edited(s0_r0_url="http://example.org/cs229", s0_r0_kind="video")
     changes = diff(snapshot(BASE), snapshot(document))
@@ -337,6 +354,13 @@ def test_key_order_in_yaml_is_not_a_change() -> None:
     assert diff(snapshot(BASE), snapshot(reordered)).is_empty
 
 
+LONG = (
+    "You will need a base knowledge of Python. Model training, data preprocessing, and most "
+    "machine learning libraries use Python. The best starter course for Python (and "
+    "programming in general): https://cs50.harvard.edu/python/2022/."
+)
+
+
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
@@ -345,9 +369,49 @@ def test_key_order_in_yaml_is_not_a_change() -> None:
         (FieldChange(field="level", old="beginner", new=None), "level removed (was beginner)"),
         (FieldChange(field="title", old="Old", new="New"), "title: Old → New"),
         (FieldChange(field="url", old="https://a", new="https://b"), "link: https://a → https://b"),
-        (FieldChange(field="description", old="a", new="b"), "description changed"),
-        (FieldChange(field="description", old=None, new="b"), "description added"),
-        (FieldChange(field="time", old="1 hour", new="word " * 40), "time changed"),
+        (FieldChange(field="description", old="a", new="b"), "description rewritten: b"),
+        (FieldChange(field="description", old=None, new="b"), "description added: b"),
+        (FieldChange(field="description", old="b", new=None), "description removed"),
+        (
+            FieldChange(field="time", old="1 hour", new="word " * 40),
+            "time rewritten: " + "word " * 30 + "\u2026",
+        ),
+        (
+            FieldChange(
+                field="title", old="Deep Learning Course", new="Deep Learning Specialization"
+            ),
+            "title: Deep Learning [Course → Specialization]",
+        ),
+        (FieldChange(field="time", old="10 hours", new="12 hours"), "time: [10 → 12] hours"),
+        (
+            FieldChange(field="title", old="Andrew Ng", new="Andrew Y. Ng"),
+            "title: Andrew [+ Y.] Ng",
+        ),
+        (FieldChange(field="title", old="The Old Book", new="Old Book"), "title: [- The] Old Book"),
+        (
+            # Punctuation apart from words: an insertion before a comma, not a replaced word.
+            FieldChange(
+                field="description",
+                old="Practical deep learning, top down.",
+                new="Practical deep learning for coders, top down.",
+            ),
+            "description: Practical deep learning [+ for coders], top down.",
+        ),
+        (
+            FieldChange(field="description", old=LONG, new=LONG + " Now with exercises."),
+            "description: \u2026 https://cs50.harvard.edu/python/2022/. [+ Now with exercises.]",
+        ),
+        (
+            # A long text: a few words around the edit, the rest left out.
+            FieldChange(field="description", old=LONG, new=LONG.replace("base", "basic")),
+            "description: You will need a [base → basic] knowledge of Python. Model training, "
+            "data \u2026",
+        ),
+        (
+            FieldChange(field="description", old=LONG, new=LONG.replace("most ", "nearly all ")),
+            "description: \u2026 Python. Model training, data preprocessing, and "
+            "[most → nearly all] machine learning libraries use Python. The best \u2026",
+        ),
         (
             FieldChange(field="author", old=None, new={"name": "Ng", "url": "https://x.org"}),
             "author set to Ng",

@@ -22,11 +22,21 @@ from rnc2rng import parser as rnc_parser
 from rnc2rng import serializer as rnc_serializer
 
 from publisher.cli import main
-from publisher.diff import FieldChange, ResourceChange, RoadmapDiff, release_history
+from publisher.diff import FieldChange, ResourceChange, RoadmapDiff, diff, release_history
 from publisher.feeds import render_feeds, tag_uri
 from publisher.links import release_page_path, resource_anchor, site_url
 from publisher.load import load_releases, load_site_of, open_project
-from publisher.model import Author, FeedSettings, Release, Resource, Site, resource_identity
+from publisher.model import (
+    Author,
+    FeedSettings,
+    Release,
+    Resource,
+    Roadmap,
+    Section,
+    Site,
+    Snapshot,
+    resource_identity,
+)
 from publisher.render import template_environment
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
@@ -426,6 +436,35 @@ def test_updates_say_so_and_cosmetic_updates_stay_out(environment) -> None:
     assert "removed python" in content
     assert "Id" not in content  # an explicit id is never announced
     assert items[0]["tags"] == ["Section", "ml"]
+
+
+def test_an_edited_text_is_marked_word_by_word_and_a_retitled_case_stays_out(environment) -> None:
+    def snapshot(kitten: str, description: str, release: Release | None = None) -> Snapshot:
+        resources = (
+            resource(kitten, url="https://example.org/k"),
+            resource("Course", url="https://example.org/c", description=description),
+        )
+        section = Section(title="Section", id="s", resources=resources)
+        return Snapshot(roadmap=Roadmap(title="R", sections=(section,)), release=release)
+
+    old = snapshot("KittenTTS", "Deep learning from the start. " * 3 + "A course, top down.")
+    new = snapshot(
+        "kittentts",
+        "Deep learning from the start. " * 3 + "A practical course for coders, top down.",
+        Release(version="2", date=dt.date(2024, 6, 1)),
+    )
+    site = make_site()
+    files = render_feeds(site, [diff(old, new)], environment)
+    check_feeds(site, files)
+    items = json.loads(files["feed.json"])["items"]
+    # A title that changed only in case is not news; the edited description is.
+    assert [item["title"] for item in items] == ["Updated: Course"]
+    assert (
+        "<li>description: \u2026 start. Deep learning from the start. A <ins>practical</ins> "
+        "course <ins>for coders</ins>, top down.</li>"
+    ) in items[0]["content_html"]
+    atom = feedparser.parse(files["atom.xml"])
+    assert "<ins>practical</ins>" in atom.entries[0].content[0].value
 
 
 def test_resource_without_url_links_to_its_anchor_on_the_changelog_page(environment) -> None:

@@ -96,6 +96,11 @@ def fixture_diff(**overrides: object) -> RoadmapDiff:
                 section_ids=("technical-resources",),
                 changes=(
                     FieldChange(field="kind", old=None, new="course"),
+                    FieldChange(
+                        field="description",
+                        old="Practical deep learning, top down.",
+                        new="Practical deep learning for coders, top down.",
+                    ),
                     FieldChange(field="tags", old=("dl",), new=("dl", "pytorch")),
                 ),
             ),
@@ -173,6 +178,9 @@ def test_changes_are_grouped_by_section_with_links_and_what_changed(
     assert "course · by Andrew Ng · free · 60 hours" in text
     assert "tags: added pytorch" in text
     assert "kind set to course" in text
+    # An edited text: the new text with the edit marked, the same words in both parts.
+    assert "description: Practical deep learning [+ for coders], top down." in text
+    assert "description: Practical deep learning <ins>for coders</ins>, top down." in rendered.html
     assert "moved from Tools to Learn From Others \u203a Newsletters" in text
     assert "* REMOVED: An old blog" in text
     assert '<a href="https://example.org/cs229" style="font-weight:600;">' in rendered.html
