@@ -85,7 +85,7 @@ def csafeloader_seconds(files: list[Path]) -> float:
 def child_cold_build(root: Path, profile: bool) -> None:
     """Run in a child process: one cold build of ``root``; prints seconds and peak memory."""
     from publisher import build
-    from publisher.load import open_project
+    from publisher.project import open_project
 
     paths = build.build_paths(open_project(root))
     profiler = cProfile.Profile() if profile else None
@@ -125,7 +125,7 @@ def main() -> int:
         return 0
 
     from publisher import build
-    from publisher.load import open_project
+    from publisher.project import open_project
 
     releases = arguments.releases or (20 if arguments.quick else 2000)
     started = time.perf_counter()

@@ -25,8 +25,9 @@ from generate import make_history
 
 from publisher.diff import release_history
 from publisher.feeds import render_feeds
-from publisher.load import load_releases, load_site_of, open_project
+from publisher.load import load_releases, load_site_of
 from publisher.output import write_files
+from publisher.project import open_project
 from publisher.render import template_environment
 
 GOAL = 0.2

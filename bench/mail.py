@@ -21,7 +21,8 @@ from pathlib import Path
 import mjml
 
 from publisher import mail
-from publisher.load import load_releases, load_site_of, open_project
+from publisher.load import load_releases, load_site_of
+from publisher.project import open_project
 from publisher.render import template_environment
 from publisher.subscribers import unsubscribe_token
 

@@ -28,8 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from publisher.ledger import Ledger
-from publisher.load import open_project
 from publisher.outbox import open_outbox
+from publisher.project import open_project
 from publisher.send import (
     Recipient,
     SmtpConnection,

@@ -10,8 +10,8 @@ Speed: a build records a fingerprint of everything its outputs depend on (data f
 templates, the package's code, the versions of the libraries that render) and the sha256 of
 every output in ``.publisher/cache/build-state.json``. When the fingerprint is unchanged,
 `check` and `build` only hash the outputs instead of loading and rendering every release.
-Otherwise the history comes from the snapshot/diff caches (`releases.iter_history`) and each
-release's email web copy (the costliest output per release: MJML) from a render cache keyed
+Otherwise the history comes from the snapshot/diff caches (`release_history.iter_history`)
+and each release's email web copy (the costliest output per release: MJML) from a render cache keyed
 by that release's diff, site.yaml, the templates and the code, so a build after one new
 release renders one web copy.
 """
@@ -32,10 +32,17 @@ import jinja2
 
 from publisher import __version__, cache, changelog, feeds, links, mail, page
 from publisher.diff import RoadmapDiff
-from publisher.load import Project, load_site_of, release_files
+from publisher.load import load_site_of
 from publisher.model import Roadmap, Site, Snapshot
 from publisher.output import changed_files, refuse_symlinks, remove_files, write_files
-from publisher.releases import HistoryCache, Progress, index_releases, iter_history, load_indexed
+from publisher.project import Project, release_files
+from publisher.release_history import (
+    HistoryCache,
+    Progress,
+    index_releases,
+    iter_history,
+    load_indexed,
+)
 from publisher.render import default_templates_dir, template_environment
 
 CHANGELOG_FILE = "CHANGELOG.md"
@@ -80,7 +87,7 @@ class BuildPaths:
 
     @property
     def state(self) -> Path:
-        return self.project.state_dir / "cache" / STATE_FILE
+        return self.project.cache_dir / STATE_FILE
 
 
 def build_paths(project: Project, output_dir: Path | None = None) -> BuildPaths:
@@ -495,7 +502,7 @@ def _load_and_render(
     """Every output, and the files an earlier build made that this one no longer makes."""
     project = paths.project
     site = load_site_of(project)
-    cache_dir = project.state_dir / "cache" if use_cache else None
+    cache_dir = project.cache_dir if use_cache else None
     history_cache = HistoryCache.at(cache_dir, read_only=not writes)
     entries = index_releases(project, history_cache, release_keys if use_cache else None)
     history = tuple(
@@ -606,5 +613,5 @@ def _published_names(files: Mapping[Path, bytes], paths: BuildPaths) -> list[str
 def changelog_of(project: Project) -> str:
     """The text of CHANGELOG.md for ``project``: its releases loaded and diffed once."""
     site = load_site_of(project)
-    history = iter_history(project, cache_dir=project.state_dir / "cache")
+    history = iter_history(project, cache_dir=project.cache_dir)
     return changelog.changelog_text(site, history, template_environment(project.templates_dir))

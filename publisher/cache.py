@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import marshal
 import operator
 import os
+import sys
 import tempfile
 import types
 import typing
@@ -170,6 +172,21 @@ def content_key(data: bytes) -> str:
 
 
 _MAGIC = b"RPC1"
+# marshal's format may change between Python versions: an entry names the one that wrote it.
+_PYTHON = f"python{sys.version_info[0]}.{sys.version_info[1]}-marshal{marshal.version}"
+
+
+@functools.cache
+def code_fingerprint() -> str:
+    """A sha256 over every Python file of this package (names and bytes): cached models and
+    diffs are only valid for the code that made them, whichever module changed."""
+    package = Path(__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        data = path.read_bytes()
+        digest.update(f"{path.relative_to(package).as_posix()}\0{len(data)}\0".encode())
+        digest.update(data)
+    return digest.hexdigest()
 
 
 class Cache:
@@ -183,7 +200,9 @@ class Cache:
         self.read_only = read_only
         self.cls = cls
         self.kind = kind
-        self.header = _MAGIC + f"{__version__}/{kind}/{schema_fingerprint(cls)}\n".encode()
+        self.header = (
+            _MAGIC + f"{__version__}/{_PYTHON}/{kind}/{schema_fingerprint(cls)}\n".encode()
+        )
 
     def _path(self, key: str) -> Path:
         assert self.folder is not None

@@ -14,7 +14,7 @@ import click
 from publisher import __version__
 
 if TYPE_CHECKING:
-    from publisher.load import Project
+    from publisher.project import Project
 
 T = TypeVar("T")
 
@@ -33,7 +33,7 @@ class Settings:
         the working directory."""
         if self.project_option is not None:
             return self.project_option
-        from publisher.load import find_project_root
+        from publisher.project import find_project_root
 
         return find_project_root(Path()) or Path()
 
@@ -41,7 +41,7 @@ class Settings:
         """The project in --project DIR, else the nearest one from the working directory up
         (as git finds its repository); raises NotFoundError when there is none."""
         from publisher.errors import NotFoundError
-        from publisher.load import find_project_root, open_project
+        from publisher.project import find_project_root, open_project
 
         if self.project_option is not None:
             return open_project(self.project_option)
@@ -264,7 +264,8 @@ def validate(settings: Settings) -> None:
       publisher --project ../my-roadmap validate
     """
     from publisher.errors import DataError
-    from publisher.load import release_files, validate_project
+    from publisher.load import validate_project
+    from publisher.project import release_files
 
     project = settings.project()
     problems = validate_project(project)
@@ -348,7 +349,7 @@ def release(
       publisher release 2024.02 --date 2024-02-19 --title "February 2024"
       publisher release 2024.03 --from README.md
     """
-    from publisher.release import create_release, read_notes
+    from publisher.freeze import create_release, read_notes
 
     day = _day(release_date, "--date")
     notes = read_notes(notes_file) if notes_file is not None else ""
@@ -391,8 +392,8 @@ def sync(settings: Settings, markdown_file: Path, release_date: str | None, titl
     Example:
       publisher sync README.md && publisher build
     """
+    from publisher.freeze import sync_markdown
     from publisher.importer import count_resources, count_sections
-    from publisher.release import sync_markdown
 
     day = _day(release_date, "--date")
     project = settings.project()
@@ -445,8 +446,8 @@ def diff_command(settings: Settings, old: str | None, new: str | None, output_fo
       publisher diff 2024.02            # 2024.02 against the working copy
     """
     from publisher.diff import diff, diff_to_json
-    from publisher.load import Project
-    from publisher.release import latest_two, load_diff_side
+    from publisher.project import Project
+    from publisher.release_history import latest_two, load_diff_side
 
     if old is None:
         old_snapshot, new_snapshot = latest_two(settings.project())
@@ -547,8 +548,8 @@ def _refuse_to_lose_edits(project: Project, new_text: str) -> None:
     """Raise when data/roadmap.yaml holds changes the latest release does not (importing
     over it would throw hand edits away)."""
     from publisher.errors import PublisherError
+    from publisher.freeze import compare_with_latest
     from publisher.load import read_project_file
-    from publisher.release import compare_with_latest
 
     path = project.working_path
     if not path.is_file():
@@ -622,7 +623,7 @@ def import_history(
 
     from publisher.dump import dump_snapshot
     from publisher.errors import DataError, Problem
-    from publisher.history import group_commits, history_steps, list_commits, select_commits
+    from publisher.git_history import group_commits, history_steps, list_commits, select_commits
     from publisher.output import StagedFiles
 
     since_date = None
@@ -739,7 +740,7 @@ def feeds(settings: Settings, output_dir: Path | None) -> None:
     from publisher.feeds import render_feeds, stale_feed_files
     from publisher.load import load_site_of
     from publisher.output import refuse_symlinks, remove_files, write_files
-    from publisher.releases import iter_history
+    from publisher.release_history import iter_history
     from publisher.render import template_environment
 
     project = settings.project()
@@ -747,7 +748,7 @@ def feeds(settings: Settings, output_dir: Path | None) -> None:
     history = list(
         iter_history(
             project,
-            cache_dir=project.state_dir / "cache",
+            cache_dir=project.cache_dir,
             progress=lambda entries: settings.progress(entries, label="Loading releases"),
         )
     )
@@ -833,8 +834,8 @@ def build(
     """
     from publisher import build as building
     from publisher.errors import Problem, PublisherError
-    from publisher.load import release_files
-    from publisher.releases import ReleaseFile
+    from publisher.project import release_files
+    from publisher.release_history import ReleaseFile
 
     project = settings.project()
     paths = building.build_paths(project, output_dir)
@@ -1010,13 +1011,13 @@ def email(
     from publisher.keys import secret_key
     from publisher.load import load_site_of
     from publisher.output import write_files
-    from publisher.releases import iter_snapshots, release_diff
+    from publisher.release_history import iter_snapshots, release_diff
     from publisher.render import template_environment
     from publisher.subscribers import unsubscribe_token
 
     project = settings.project()
     site = load_site_of(project)
-    cache_dir = project.state_dir / "cache"
+    cache_dir = project.cache_dir
     changes = release_diff(project, version, cache_dir=cache_dir)
     version = changes.new.version if changes.new else version
     selection = mail.parse_sections(sections or "")

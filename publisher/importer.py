@@ -23,8 +23,9 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from publisher.conflicts import CONFLICT_STARTS, conflict_markers
 from publisher.errors import DataError, Problem
-from publisher.load import url_problem
+from publisher.links import url_problem
 from publisher.model import (
     COSTS,
     KINDS,
@@ -143,8 +144,6 @@ META_KEYS = {
 }
 META_SEPARATOR = " · "
 _DESCRIPTION_SEPARATORS = ("-", "\u2013", "\u2014", ":", "|", "\u00b7")  # dashes, colon, bar, dot
-_CONFLICT_START = "<<<<<<<"
-_CONFLICT_MARKERS = ("<<<<<<<", ">>>>>>>", "|||||||")
 # Matched at the newline before the line: a literal first character keeps the search fast.
 _HEADING_LINE = re.compile(r"\n(?=#{1,6}(?:[ \t\n]|$))")
 # A bullet item at column 0. Ordered items are not cut: one that does not start at 1 does
@@ -264,7 +263,7 @@ def import_markdown(text: str, label: str, *, pieces: bool = True) -> ImportResu
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.lstrip("\ufeff")
     warnings: list[Problem] = []
-    if text.startswith("---") or any(marker in text for marker in _CONFLICT_MARKERS):
+    if text.startswith("---") or any(marker in text for marker in CONFLICT_STARTS):
         lines = text.split("\n")
         cleaned = _without_conflicts_and_front_matter(text, lines, label, warnings)
         if cleaned != lines:
@@ -307,25 +306,11 @@ def _without_conflicts_and_front_matter(
             if cleaned[number].rstrip() in ("---", "..."):
                 cleaned[: number + 1] = [""] * (number + 1)
                 break
-    if not any(marker in text for marker in _CONFLICT_MARKERS):
-        return cleaned
-    inside_conflict = False
-    for number, line in enumerate(cleaned):
-        marker = line[:7]
-        # "=======" alone is a setext underline: it is a marker only inside a conflict.
-        if marker in _CONFLICT_MARKERS or (inside_conflict and line.rstrip() == "======="):
-            if marker == _CONFLICT_START:
-                inside_conflict = True
-            elif marker == ">>>>>>>":
-                inside_conflict = False
-            warnings.append(
-                Problem(
-                    path=label,
-                    line=number + 1,
-                    message=f"merge-conflict marker {line[:7]!r} skipped",
-                )
-            )
-            cleaned[number] = ""
+    for line, marker in conflict_markers(text):
+        warnings.append(
+            Problem(path=label, line=line, message=f"merge-conflict marker {marker!r} skipped")
+        )
+        cleaned[line - 1] = ""
     return cleaned
 
 

@@ -1,16 +1,23 @@
-"""Where published things live: the URLs and anchors that feeds, page and emails share."""
+"""Links: where published things live (the URLs and anchors that feeds, page and emails
+share), and which URLs are acceptable as links at all."""
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
-from publisher.model import Release, Site, slugify
+from publisher.model import URL_SCHEMES, Release, Site, slugify
 
 PAGE_FILE = "index.html"  # the road map itself
 CHANGELOG_DIR = "changelog"
 CHANGELOG_FILE = f"{CHANGELOG_DIR}/index.html"  # the latest releases
 SCRIPT_FILE = "roadmap.js"  # the road map page's filter and search
 RELEASE_INDEX_FILE = f"{CHANGELOG_DIR}/releases.js"  # release anchor → archive page
+
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*")
+_WHITE_SPACE = re.compile(r"\s")
+# The common shape of a link, accepted without further checks (a lower-case host, no port).
+_SIMPLE_URL = re.compile(r"https?://[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:[/?#][!-~]*)?\Z")
 
 
 def site_url(site: Site, relative_path: str = "") -> str:
@@ -56,3 +63,31 @@ def resource_page_url(site: Site, release: Release, identity: str) -> str:
 def tag_authority(site: Site) -> str:
     """The authority of tag: URIs (RFC 4151): the host of base_url."""
     return (urlsplit(site.base_url).hostname or "localhost").lower()
+
+
+def url_problem(url: str, schemes: frozenset[str] = URL_SCHEMES) -> str:
+    """Why ``url`` is not acceptable as a link, or "" when it is."""
+    if _SIMPLE_URL.match(url) and url[: url.index(":")] in schemes:
+        return ""
+    scheme, colon, rest = url.partition(":")
+    if not colon or not _SCHEME.fullmatch(scheme):
+        return f"{url!r} is not an absolute URL (it needs a scheme such as https:)"
+    if scheme.lower() not in schemes:
+        return f"'{scheme}:' is not an allowed scheme (use {', '.join(sorted(schemes))})"
+    if _WHITE_SPACE.search(url):
+        return f"{url!r} contains white space"
+    if scheme.lower() == "mailto":
+        return "" if "@" in rest else f"{url!r} has no e-mail address"
+    if not rest.startswith("//"):
+        return f"{url!r} has no host (write {scheme}://host/…)"
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # unbalanced [ ] or a host that folds into / ? # @ :
+        return f"{url!r} is not a valid URL (check its host)"
+    try:
+        parts.port  # noqa: B018 (raises ValueError on a bad port)
+    except ValueError:
+        return f"{url!r} has an invalid port"
+    if not parts.hostname:
+        return f"{url!r} has no host"
+    return ""

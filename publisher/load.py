@@ -1,19 +1,17 @@
-"""The only reader of data files: YAML → validated model, every problem reported at once."""
+"""The only reader of data files: parsed YAML (`publisher.yaml_reader`) checked against the
+data format and turned into the model, every problem of a run reported at once."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
-
-import yaml
 
 from publisher import addresses
 from publisher.errors import DataError, NotFoundError, Problem
+from publisher.links import url_problem
 from publisher.model import (
     COSTS,
     KINDS,
@@ -35,13 +33,8 @@ from publisher.model import (
     resource_identity,
     slugify,
 )
-
-DATA_DIR = "data"
-SITE_FILE = "site.yaml"
-WORKING_FILE = "roadmap.yaml"
-RELEASES_DIR = "releases"
-
-_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from publisher.project import Project, release_files
+from publisher.yaml_reader import parse_yaml_bytes, read_bytes, read_yaml
 
 RESOURCE_KEYS = frozenset(RESOURCE_FIELDS)
 SECTION_KEYS = frozenset({"title", "id", "intro", "resources", "sections"})
@@ -72,304 +65,11 @@ SITE_PAGE_KEYS = frozenset({"new_days"})
 SITE_CHANGELOG_KEYS = frozenset({"keep"})
 
 VERSION_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
-# A merge-conflict marker line as git writes it: seven marker characters, then a space and a
-# label or the end of the line. "=======" alone is also a setext underline in markdown, so it
-# counts only inside a conflict (after a "<<<<<<<" line).
-_CONFLICT_LINE = re.compile(rb"^(<{7}|>{7}|\|{7})(?:[ \t].*)?\r?$|^(={7})\r?$", re.MULTILINE)
 # Ids become path segments, anchors and tag URIs: no white space, separators or leading dot.
 _SAFE_ID = re.compile(r"[^\s/\\;#?,.][^\s/\\;#?,]*")
 _ID_RULE = "may not start with '.' nor hold white space or any of / \\ ; # ? ,"
-_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*")
-_WHITE_SPACE = re.compile(r"\s")
-# The common shape of a link, accepted without further checks (a lower-case host, no port).
-_SIMPLE_URL = re.compile(r"https?://[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:[/?#][!-~]*)?\Z")
 _UNKNOWN_KEYS_SHOWN = 10  # unknown keys listed per mapping; the rest are counted
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-# Where an anchor can start: "&" at the start of a line or after white space or a YAML
-# indicator, followed by an anchor name. Matches are rare in real data (text like "R&D" or
-# "?a=1&b=2" does not match); only files that match pay for the exact check. Aliases need an
-# anchor (PyYAML refuses an undefined alias), so refusing anchors refuses aliases too.
-_MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[{,:?\ufeff])&[^\s\[\]{},]", re.MULTILINE)
-
-_TAG = "tag:yaml.org,2002:"
-_STR_TAG = _TAG + "str"
-_MAP_TAG = _TAG + "map"
-_SEQ_TAG = _TAG + "seq"
-# Implicit scalar types kept from YAML 1.1 (dates become datetime.date, numbers int/float, so
-# that a wrongly typed field gets a precise message). Sets, ordered maps, binary, Python
-# objects and custom tags are refused.
-_SCALAR_TAGS = frozenset(_TAG + name for name in ("null", "bool", "int", "float", "timestamp"))
-_IMPLICIT_RESOLVERS: dict[str | None, tuple[tuple[str, re.Pattern[str]], ...]] = {
-    first: tuple(resolvers) for first, resolvers in _SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-class _StrictLoader(_SafeLoader):  # type: ignore[misc, valid-type]
-    """The C parser where present, with a constructor of our own: plain dicts, lists and
-    scalars, refusing aliases (no alias bombs), duplicate keys and unknown tags.
-
-    The constructor is also the fast part: PyYAML's generic one spends several Python calls
-    per node; this one spends about one per collection and none per plain text value.
-    """
-
-    def resolve(self, kind: type[yaml.Node], value: str, implicit: tuple[bool, bool]) -> str:
-        # PyYAML's own resolve with the same rules, minus its per-call list building and
-        # path-resolver checks: it runs once per node, from the C composer.
-        if kind is yaml.ScalarNode:
-            if implicit[0]:
-                for tag, pattern in _IMPLICIT_RESOLVERS.get(value[:1], ()):
-                    if pattern.match(value):
-                        return tag
-            return _STR_TAG
-        return _SEQ_TAG if kind is yaml.SequenceNode else _MAP_TAG
-
-    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
-        pass  # no path resolvers
-
-    def ascend_resolver(self) -> None:
-        pass
-
-    def get_single_data(self) -> Any:
-        node = self.get_single_node()
-        if node is None:
-            return None
-        builder = _DocumentBuilder(self)
-        document = builder.construct(node)
-        if builder.problems:
-            raise _ConstructionProblems(builder.problems)
-        return document
-
-
-class _WrittenInt(int):
-    """An int that remembers how it was written (``1:30`` is 90 in YAML 1.1)."""
-
-    written: str
-
-
-class _WrittenFloat(float):
-    """A float that remembers how it was written (``2024.10`` is 2024.1)."""
-
-    written: str
-
-
-class _ConstructionProblems(Exception):
-    """Problems found while constructing one document: (message, mark) pairs."""
-
-    def __init__(self, problems: list[tuple[str, Any]]) -> None:
-        super().__init__(problems)
-        self.problems = problems
-
-
-class _DocumentBuilder:
-    """Turns a composed node graph into plain Python values, collecting every problem."""
-
-    def __init__(self, loader: _StrictLoader) -> None:
-        self.loader = loader
-        self.seen: set[int] = set()  # ids of collection nodes: an alias repeats a node
-        self.problems: list[tuple[str, Any]] = []
-
-    def construct(self, node: yaml.Node) -> Any:
-        cls = node.__class__
-        if cls is yaml.ScalarNode:
-            return self.scalar(node)  # type: ignore[arg-type]
-        if id(node) in self.seen:
-            # Backstop for the anchor pre-check: a repeated node is an alias.
-            raise yaml.constructor.ConstructorError(
-                None, None, "anchors and aliases are not allowed", node.start_mark
-            )
-        self.seen.add(id(node))
-        construct = self.construct
-        if cls is yaml.MappingNode:
-            if node.tag != _MAP_TAG:
-                return self.refuse_tag(node)
-            mapping: dict[Any, Any] = {}
-            for key_node, value_node in node.value:
-                key = (
-                    key_node.value
-                    if key_node.tag == _STR_TAG and key_node.__class__ is yaml.ScalarNode
-                    else self.key(key_node)
-                )
-                value = (
-                    value_node.value
-                    if value_node.tag == _STR_TAG and value_node.__class__ is yaml.ScalarNode
-                    else construct(value_node)
-                )
-                if key in mapping:
-                    self.problems.append((f"duplicate key {key!r}", key_node.start_mark))
-                    continue
-                mapping[key] = value
-            return mapping
-        if node.tag != _SEQ_TAG:
-            return self.refuse_tag(node)
-        return [
-            item.value
-            if item.tag == _STR_TAG and item.__class__ is yaml.ScalarNode
-            else construct(item)
-            for item in node.value
-        ]
-
-    def scalar(self, node: yaml.ScalarNode) -> Any:
-        tag = node.tag
-        if tag == _STR_TAG or tag == _TAG + "value":  # "=" alone is just text
-            return node.value
-        if tag not in _SCALAR_TAGS:
-            return self.refuse_tag(node)
-        try:
-            value = self.loader.yaml_constructors[tag](self.loader, node)
-        except (ValueError, TypeError, OverflowError) as error:
-            # e.g. "date: 2024-02-30": PyYAML lets datetime's ValueError escape.
-            kind = {"timestamp": "date"}.get(tag.removeprefix(_TAG), tag.removeprefix(_TAG))
-            self.problems.append(
-                (f"{node.value!r} is not a valid {kind}: {error}", node.start_mark)
-            )
-            return node.value
-        if value.__class__ is int or value.__class__ is float:
-            # Keep the number as written, for hints: "version: 2024.10" reads as 2024.1.
-            value = (_WrittenInt if value.__class__ is int else _WrittenFloat)(value)
-            value.written = node.value
-        return value
-
-    def key(self, node: yaml.Node) -> Any:
-        if node.tag == _TAG + "merge":
-            self.problems.append(("merge keys ('<<') are not allowed", node.start_mark))
-            return node.start_mark  # unique: the entry is dropped later as unknown
-        if node.__class__ is not yaml.ScalarNode:
-            self.problems.append(("a mapping key must be text", node.start_mark))
-            return node.start_mark
-        return self.scalar(node)
-
-    def refuse_tag(self, node: yaml.Node) -> None:
-        self.problems.append((f"the tag {node.tag!r} is not allowed", node.start_mark))
-        return None
-
-
-def _position(data: bytes, offset: int) -> tuple[int, int]:
-    line_start = data.rfind(b"\n", 0, offset) + 1
-    return data.count(b"\n", 0, offset) + 1, offset - line_start + 1
-
-
-def _conflict_problems(label: str, data: bytes) -> list[Problem]:
-    problems = []
-    inside_conflict = False
-    for match in _CONFLICT_LINE.finditer(data):
-        marker = (match[1] or match[2]).decode("ascii")
-        if marker == "=======" and not inside_conflict:
-            continue
-        inside_conflict = marker != ">>>>>>>"
-        line, _ = _position(data, match.start())
-        problems.append(
-            Problem(path=label, line=line, column=1, message=f"merge-conflict marker {marker!r}")
-        )
-    return problems
-
-
-def _anchor_problems(label: str, text: str) -> list[Problem]:
-    """Every anchor and alias in ``text``, found by the parser (exact, unlike the pre-check)."""
-    problems = []
-    try:
-        for event in yaml.parse(text, Loader=_SafeLoader):
-            anchor = getattr(event, "anchor", None)
-            if anchor is not None and event.start_mark is not None:
-                sign = "*" if isinstance(event, yaml.AliasEvent) else "&"
-                problems.append(
-                    Problem(
-                        path=label,
-                        line=event.start_mark.line + 1,
-                        column=event.start_mark.column + 1,
-                        message=f"anchors and aliases are not allowed ({sign}{anchor})",
-                    )
-                )
-    except yaml.YAMLError:
-        pass  # a syntax error: reported by the real load below, with its position
-    return problems
-
-
-def parse_yaml_bytes(data: bytes, label: str) -> Any:
-    """Parse YAML text read from ``label``; raises DataError with line and column."""
-    if not data.strip():
-        raise DataError([Problem(path=label, message="file is empty")])
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line, column = _position(data, error.start)
-        raise DataError(
-            [
-                Problem(
-                    path=label,
-                    line=line,
-                    column=column,
-                    message=f"not valid UTF-8 (byte 0x{data[error.start]:02x}); "
-                    "save the file as UTF-8",
-                )
-            ]
-        ) from None
-    if b"<<<<<<<" in data or b">>>>>>>" in data or b"|||||||" in data:
-        conflicts = _conflict_problems(label, data)
-        if conflicts:
-            raise DataError(conflicts)
-    if "&" in text and _MAYBE_ANCHOR.search(text):
-        anchors = _anchor_problems(label, text)
-        if anchors:
-            raise DataError(anchors)
-    try:
-        document = yaml.load(text, Loader=_StrictLoader)
-    except _ConstructionProblems as error:
-        raise DataError(
-            [
-                Problem(path=label, line=mark.line + 1, column=mark.column + 1, message=message)
-                for message, mark in error.problems
-            ]
-        ) from None
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        message = error.problem or error.context or ""
-        context_mark = error.context_mark
-        if error.problem and error.context and context_mark and context_mark is not mark:
-            # "did not find expected ']' (while parsing a flow sequence at line 8, column 15)":
-            # the problem is where the parser noticed, the context where the cause often is.
-            message += (
-                f" ({error.context} at line {context_mark.line + 1}, "
-                f"column {context_mark.column + 1})"
-            )
-        elif error.problem and error.context:
-            message = f"{error.context}: {error.problem}"
-        raise DataError(
-            [
-                Problem(
-                    path=label,
-                    line=mark.line + 1 if mark else 0,
-                    column=mark.column + 1 if mark else 0,
-                    message=message or str(error),
-                )
-            ]
-        ) from None
-    except yaml.YAMLError as error:
-        raise DataError([Problem(path=label, message=f"not valid YAML: {error}")]) from None
-    except RecursionError:
-        raise DataError([Problem(path=label, message="nested too deeply")]) from None
-    if document is None:
-        raise DataError([Problem(path=label, message="file is empty (only comments)")])
-    return document
-
-
-def read_bytes(path: Path, label: str | None = None) -> bytes:
-    """The bytes of one input file (e.g. the working copy, frozen as written by `release`);
-    raises NotFoundError or DataError naming ``label``."""
-    label = label if label is not None else str(path)
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise NotFoundError(f"{label}: no such file") from None
-    except IsADirectoryError:
-        raise NotFoundError(f"{label}: is a folder, not a file") from None
-    except OSError as error:
-        raise DataError([Problem(path=label, message=f"cannot read: {error.strerror}")]) from None
-
-
-def read_yaml(path: Path, label: str | None = None) -> Any:
-    """Read and parse one YAML file; raises NotFoundError or DataError naming ``label``."""
-    label = label if label is not None else str(path)
-    return parse_yaml_bytes(read_bytes(path, label), label)
 
 
 class _Checker:
@@ -484,34 +184,6 @@ class _Checker:
             url=self.url(fields, "url", author_key),
             email=self.line(fields, "email", author_key),
         )
-
-
-def url_problem(url: str, schemes: frozenset[str] = URL_SCHEMES) -> str:
-    """Why ``url`` is not acceptable as a link, or "" when it is."""
-    if _SIMPLE_URL.match(url) and url[: url.index(":")] in schemes:
-        return ""
-    scheme, colon, rest = url.partition(":")
-    if not colon or not _SCHEME.fullmatch(scheme):
-        return f"{url!r} is not an absolute URL (it needs a scheme such as https:)"
-    if scheme.lower() not in schemes:
-        return f"'{scheme}:' is not an allowed scheme (use {', '.join(sorted(schemes))})"
-    if _WHITE_SPACE.search(url):
-        return f"{url!r} contains white space"
-    if scheme.lower() == "mailto":
-        return "" if "@" in rest else f"{url!r} has no e-mail address"
-    if not rest.startswith("//"):
-        return f"{url!r} has no host (write {scheme}://host/…)"
-    try:
-        parts = urlsplit(url)
-    except ValueError:  # unbalanced [ ] or a host that folds into / ? # @ :
-        return f"{url!r} is not a valid URL (check its host)"
-    try:
-        parts.port  # noqa: B018 (raises ValueError on a bad port)
-    except ValueError:
-        return f"{url!r} has an invalid port"
-    if not parts.hostname:
-        return f"{url!r} has no host"
-    return ""
 
 
 def excerpt(text: str, limit: int = 24) -> str:
@@ -923,76 +595,6 @@ def load_site(path: Path, *, label: str | None = None) -> Site:
     """Read data/site.yaml; raises DataError or NotFoundError."""
     label = label if label is not None else str(path)
     return build_site(read_yaml(path, label), label)
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Project:
-    """Where a project's files are. Loading is separate, so commands read only what they need."""
-
-    root: Path
-
-    @property
-    def data_dir(self) -> Path:
-        return self.root / DATA_DIR
-
-    @property
-    def site_path(self) -> Path:
-        return self.data_dir / SITE_FILE
-
-    @property
-    def working_path(self) -> Path:
-        return self.data_dir / WORKING_FILE
-
-    @property
-    def releases_dir(self) -> Path:
-        return self.data_dir / RELEASES_DIR
-
-    @property
-    def templates_dir(self) -> Path:
-        return self.root / "templates"
-
-    @property
-    def state_dir(self) -> Path:
-        return self.root / ".publisher"
-
-    def label(self, path: Path) -> str:
-        """How a file is named in messages: relative to the project when inside it."""
-        try:
-            return str(path.relative_to(self.root))
-        except ValueError:
-            return str(path)
-
-
-def open_project(root: Path) -> Project:
-    """The project in ``root``; raises NotFoundError when it has no data/ folder."""
-    project = Project(root=root)
-    if not project.data_dir.is_dir():
-        raise NotFoundError(
-            f"{root}: no {DATA_DIR}/ folder here (start one with 'publisher init DIR', "
-            "or point --project at an existing project)"
-        )
-    return project
-
-
-def find_project_root(start: Path) -> Path | None:
-    """The nearest folder, ``start`` or above it, holding data/site.yaml (as git finds its
-    repository), relative to ``start`` ("." or "..", "../.." …); None when there is none."""
-    here = start.resolve()
-    for depth, folder in enumerate((here, *here.parents)):
-        if (folder / DATA_DIR / SITE_FILE).is_file():
-            return Path(*([".."] * depth)) if depth else Path()
-    return None
-
-
-def release_files(project: Project) -> list[Path]:
-    """The release files of a project, in no particular order."""
-    if not project.releases_dir.is_dir():
-        return []
-    return [
-        path
-        for path in project.releases_dir.iterdir()
-        if path.suffix in (".yaml", ".yml") and path.is_file()
-    ]
 
 
 def read_project_file(project: Project, path: Path) -> bytes:

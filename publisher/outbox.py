@@ -16,9 +16,10 @@ from pathlib import Path
 
 from publisher import mail
 from publisher.errors import DataError, Problem
-from publisher.load import Project, load_site_of
+from publisher.load import load_site_of
 from publisher.model import Release, Site
-from publisher.releases import iter_snapshots, release_diff
+from publisher.project import Project
+from publisher.release_history import iter_snapshots, release_diff
 from publisher.render import template_environment
 from publisher.send import Recipient
 from publisher.subscribers import Subscriber, read_subscribers, unsubscribe_token
@@ -214,7 +215,7 @@ def open_outbox(
                 )
             ]
         )
-    cache_dir = project.state_dir / "cache"
+    cache_dir = project.cache_dir
     changes = release_diff(project, version, cache_dir=cache_dir)
     assert changes.new is not None
     subscribers = read_subscribers(

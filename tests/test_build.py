@@ -14,8 +14,9 @@ from click.testing import CliRunner
 from publisher import build, output
 from publisher.cli import main
 from publisher.errors import TemplateError
-from publisher.load import load_site_of, open_project
-from publisher.releases import iter_history
+from publisher.load import load_site_of
+from publisher.project import open_project
+from publisher.release_history import iter_history
 from publisher.render import template_environment
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "changelog-project"

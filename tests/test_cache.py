@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from publisher import cache
-from publisher.load import load_releases, open_project
+from publisher.load import load_releases
 from publisher.model import Resource, Snapshot
+from publisher.project import open_project
 
 
 @pytest.fixture

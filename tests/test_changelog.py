@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from publisher import build, links
 from publisher.changelog import escape_markdown, link_destination
 from publisher.cli import main
-from publisher.load import open_project
+from publisher.project import open_project
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "changelog-project"
 

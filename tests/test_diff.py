@@ -16,8 +16,9 @@ from publisher.diff import (
     diff_to_json,
     release_history,
 )
-from publisher.load import build_snapshot, load_releases, open_project
+from publisher.load import build_snapshot, load_releases
 from publisher.model import Snapshot
+from publisher.project import open_project
 
 
 def snapshot(document: dict[str, Any], version: str = "") -> Snapshot:

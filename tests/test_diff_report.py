@@ -12,8 +12,9 @@ from markdown_it import MarkdownIt
 
 from publisher.diff import diff
 from publisher.diff_report import escape_markdown, format_markdown, format_text
-from publisher.load import build_snapshot, parse_yaml_bytes
-from publisher.release import release_text
+from publisher.freeze import release_text
+from publisher.load import build_snapshot
+from publisher.yaml_reader import parse_yaml_bytes
 
 OLD: dict[str, Any] = {
     "release": {"version": "1", "date": "2024-01-01"},

@@ -25,7 +25,7 @@ from publisher.cli import main
 from publisher.diff import FieldChange, ResourceChange, RoadmapDiff, diff, release_history
 from publisher.feeds import render_feeds, tag_uri
 from publisher.links import release_page_path, resource_anchor, site_url
-from publisher.load import load_releases, load_site_of, open_project
+from publisher.load import load_releases, load_site_of
 from publisher.model import (
     Author,
     FeedSettings,
@@ -37,6 +37,7 @@ from publisher.model import (
     Snapshot,
     resource_identity,
 )
+from publisher.project import open_project
 from publisher.render import template_environment
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))

@@ -11,15 +11,10 @@ from click.testing import CliRunner, Result
 
 from publisher.cli import main
 from publisher.errors import DataError
-from publisher.load import (
-    build_snapshot,
-    load_releases,
-    load_site_of,
-    load_working_copy,
-    open_project,
-    parse_yaml_bytes,
-    url_problem,
-)
+from publisher.links import url_problem
+from publisher.load import build_snapshot, load_releases, load_site_of, load_working_copy
+from publisher.project import open_project
+from publisher.yaml_reader import parse_yaml_bytes
 
 WORKING = "data/roadmap.yaml"
 

@@ -591,8 +591,8 @@ def test_email_command_one_format_sections_and_errors(project: Path, tmp_path: P
 
 
 def test_release_diff_defaults_to_the_latest_and_names_unknown_versions() -> None:
-    from publisher.load import open_project
-    from publisher.releases import release_diff
+    from publisher.project import open_project
+    from publisher.release_history import release_diff
 
     project = open_project(REPOSITORY)
     latest = release_diff(project)

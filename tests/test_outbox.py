@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 from publisher import mail
-from publisher.load import load_site_of, open_project
+from publisher.load import load_site_of
 from publisher.outbox import wire_message
-from publisher.releases import release_diff
+from publisher.project import open_project
+from publisher.release_history import release_diff
 from publisher.render import template_environment
 from publisher.send import serialize
 

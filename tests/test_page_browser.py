@@ -12,7 +12,7 @@ import pytest
 from browser import ARTIFACTS, find_chromium, measure_page, screenshot
 
 from publisher import build
-from publisher.load import open_project
+from publisher.project import open_project
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "changelog-project"

@@ -12,7 +12,8 @@ import pytest
 from click.testing import CliRunner
 
 from publisher.cli import main
-from publisher.load import load_releases, open_project
+from publisher.load import load_releases
+from publisher.project import open_project
 
 
 def run(project: Path, *arguments: str) -> tuple[int, str, str]:

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from publisher import build
 from publisher.cli import main
-from publisher.load import open_project
+from publisher.project import open_project
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "changelog-project"
 

@@ -23,8 +23,9 @@ from smtp_server import SmtpServer, free_port
 
 from publisher import mail
 from publisher.cli import main
-from publisher.load import load_site_of, open_project
-from publisher.releases import release_diff
+from publisher.load import load_site_of
+from publisher.project import open_project
+from publisher.release_history import release_diff
 from publisher.render import template_environment
 from publisher.subscribers import unsubscribe_token
 

@@ -10,8 +10,9 @@ import pytest
 
 from publisher.diff import release_history
 from publisher.errors import DataError, NotFoundError
-from publisher.load import load_releases, open_project
-from publisher.releases import index_releases, iter_history, iter_snapshots, release_diff
+from publisher.load import load_releases
+from publisher.project import open_project
+from publisher.release_history import index_releases, iter_history, iter_snapshots, release_diff
 
 RELEASE = """\
 release:

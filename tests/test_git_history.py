@@ -14,9 +14,10 @@ from click.testing import CliRunner
 
 from publisher.cli import main
 from publisher.errors import DataError
-from publisher.history import list_commits
-from publisher.load import load_releases, load_snapshot, open_project
+from publisher.git_history import list_commits
+from publisher.load import load_releases, load_snapshot
 from publisher.model import natural_key
+from publisher.project import open_project
 
 
 class Repository:

@@ -1,4 +1,6 @@
-"""A project's release history: ordered, streamed one release at a time, and cached.
+"""Reading the release history (data/releases/): finding one release, ordering them all, and
+streaming their diffs one release at a time, cached. (`publisher.git_history` reads git's
+history, for import-history; `publisher.freeze` writes a release.)
 
 Building needs every release's diff against the one before. Holding every release of a long
 history in memory costs too much (2,000 releases of 600 resources are over a million
@@ -13,22 +15,19 @@ the one before it are read and diffed, the rest of the history comes from the ca
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from publisher import cache
 from publisher.diff import EMPTY_ROADMAP, RoadmapDiff, diff
 from publisher.errors import DataError, NotFoundError, Problem
-from publisher.load import Project, load_release_file, read_project_file, release_files
-from publisher.model import Release, Snapshot
+from publisher.load import VERSION_PATTERN, load_release_file, load_snapshot, read_project_file
+from publisher.model import Release, Snapshot, natural_key
+from publisher.project import Project, release_files
+from publisher.yaml_reader import parse_yaml_bytes
 
 Progress = Callable[[Iterator["ReleaseFile"]], Iterator["ReleaseFile"]]
-
-_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -38,15 +37,6 @@ class ReleaseFile:
     path: Path
     key: str  # sha256 of the file's bytes
     release: Release  # version and date: what orders releases
-
-
-def _code_fingerprint() -> str:
-    """Cached models and diffs are only valid for the code that made them."""
-    package = Path(__file__).parent
-    digest = hashlib.sha256()
-    for name in ("model.py", "load.py", "diff.py", "cache.py", "releases.py"):
-        digest.update((package / name).read_bytes())
-    return digest.hexdigest()[:16]
 
 
 @dataclass(slots=True)
@@ -60,7 +50,7 @@ class HistoryCache:
     @classmethod
     def at(cls, folder: Path | None, *, read_only: bool = False) -> HistoryCache:
         """The caches under ``folder`` (e.g. .publisher/cache), or disabled caches for None."""
-        code = _code_fingerprint()
+        code = cache.code_fingerprint()[:16]
         return cls(
             snapshots=cache.Cache(folder, Snapshot, f"snapshot-{code}", read_only=read_only),
             diffs=cache.Cache(folder, RoadmapDiff, f"diff-{code}", read_only=read_only),
@@ -68,7 +58,7 @@ class HistoryCache:
         )
 
 
-def _release_block(data: bytes) -> Release | None:
+def _read_release_block(data: bytes) -> Release | None:
     """The ``release:`` block at the top of a release file, parsed alone (fast); None when
     the file does not start with one or it is unusual, and the whole file must be read."""
     lines = data.split(b"\n", 64)
@@ -85,14 +75,70 @@ def _release_block(data: bytes) -> Release | None:
     if end >= len(lines):
         return None
     try:
-        fields = yaml.load(b"\n".join(lines[start:end]), Loader=_SafeLoader)["release"]
+        # The hardened reader, as for the whole file: a header it refuses is read whole, to
+        # report the problem with the file's own line numbers.
+        fields = parse_yaml_bytes(b"\n".join(lines[start:end]), "release block")["release"]
         version, date = fields["version"], fields["date"]
-    except (yaml.YAMLError, TypeError, KeyError):
+    except (DataError, TypeError, KeyError):
         return None
     if not isinstance(version, str) or type(date) is not dt.date:
         return None
     # Only what orders releases: the rest of the block is read, and checked, with the file.
     return Release(version=version, date=date)
+
+
+def release_path(project: Project, version: str) -> Path:
+    """Where the release ``version`` lives (an existing ``.yml`` file counts too)."""
+    path = project.releases_dir / f"{version}.yaml"
+    alternative = path.with_suffix(".yml")
+    return alternative if not path.exists() and alternative.exists() else path
+
+
+def known_versions(project: Project) -> list[str]:
+    """The versions that have a release file, in natural order (nothing is parsed)."""
+    return sorted((path.stem for path in release_files(project)), key=natural_key)
+
+
+def load_release(project: Project, version: str) -> Snapshot:
+    """The release ``version``, reading only its own file; raises NotFoundError naming the
+    versions that exist."""
+    path = release_path(project, version)
+    if not VERSION_PATTERN.fullmatch(version) or not path.is_file():
+        hint = unknown_version_hint(version, known_versions(project))
+        where = project.label(project.releases_dir)
+        raise NotFoundError(f"no release {version!r} in {where} ({hint})")
+    return load_release_file(project, path)
+
+
+def _looks_like_path(argument: str) -> bool:
+    return "/" in argument or "\\" in argument or argument.endswith((".yaml", ".yml"))
+
+
+def load_diff_side(project: Project, argument: str) -> Snapshot:
+    """One side of ``publisher diff``: a release version, else a YAML file (a snapshot or a
+    working copy). Reads only that file; raises NotFoundError when it is neither."""
+    if not _looks_like_path(argument) and release_path(project, argument).is_file():
+        return load_release(project, argument)
+    path = Path(argument)
+    if path.is_file() or _looks_like_path(argument):
+        return load_snapshot(path, label=project.label(path) if path.is_absolute() else argument)
+    hint = unknown_version_hint(argument, known_versions(project))
+    raise NotFoundError(f"{argument!r} is neither a release nor a file ({hint})")
+
+
+def latest_two(project: Project) -> tuple[Snapshot, Snapshot]:
+    """The two latest releases (by date, then version); raises NotFoundError with fewer."""
+    history_cache = HistoryCache.at(project.cache_dir, read_only=True)
+    entries = index_releases(project, history_cache)
+    if len(entries) < 2:
+        raise NotFoundError(
+            f"{project.label(project.releases_dir)}: {len(entries)} release(s); 'publisher diff' "
+            "without arguments needs two (name what to compare: publisher diff OLD NEW)"
+        )
+    return (
+        load_indexed(project, entries[-2], history_cache),
+        load_indexed(project, entries[-1], history_cache),
+    )
 
 
 def index_releases(
@@ -118,7 +164,7 @@ def index_releases(
         data = read_project_file(project, path)
         key = cache.content_key(data)
         cached = history_cache.headers.get(key)
-        release = cached or _release_block(data)
+        release = cached or _read_release_block(data)
         if release is None or release.version != path.stem:
             try:
                 snapshot = load_release_file(project, path)

@@ -1,4 +1,5 @@
-"""Releases: freeze the working copy as data/releases/VERSION.yaml, and find releases again."""
+"""Freezing a release: data/roadmap.yaml written as data/releases/VERSION.yaml, with a
+``release:`` block on top. Reading releases back is `publisher.release_history`'s job."""
 
 from __future__ import annotations
 
@@ -8,48 +9,25 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from publisher import load
-from publisher.errors import DataError, NotFoundError, Problem, PublisherError
-from publisher.model import Release, Snapshot
+from publisher import load, yaml_reader
+from publisher.errors import DataError, Problem, PublisherError
+from publisher.model import Release
 from publisher.output import write_files
-from publisher.releases import (
+from publisher.project import Project
+from publisher.release_history import (
     HistoryCache,
     ReleaseFile,
     index_releases,
+    known_versions,
     load_indexed,
-    unknown_version_hint,
+    release_path,
 )
 
 if TYPE_CHECKING:
     from publisher.importer import ImportResult
 
 
-def release_path(project: load.Project, version: str) -> Path:
-    """Where the release ``version`` lives (an existing ``.yml`` file counts too)."""
-    path = project.releases_dir / f"{version}.yaml"
-    alternative = path.with_suffix(".yml")
-    return alternative if not path.exists() and alternative.exists() else path
-
-
-def known_versions(project: load.Project) -> list[str]:
-    """The versions that have a release file, in natural order (nothing is parsed)."""
-    from publisher.model import natural_key
-
-    return sorted((path.stem for path in load.release_files(project)), key=natural_key)
-
-
-def load_release(project: load.Project, version: str) -> Snapshot:
-    """The release ``version``, reading only its own file; raises NotFoundError naming the
-    versions that exist."""
-    path = release_path(project, version)
-    if not load.VERSION_PATTERN.fullmatch(version) or not path.is_file():
-        hint = unknown_version_hint(version, known_versions(project))
-        where = project.label(project.releases_dir)
-        raise NotFoundError(f"no release {version!r} in {where} ({hint})")
-    return load.load_release_file(project, path)
-
-
-def _release_block(version: str, date: dt.date, title: str, notes: str) -> str:
+def _release_block_text(version: str, date: dt.date, title: str, notes: str) -> str:
     # JSON strings are valid YAML double-quoted scalars: safe for any title.
     lines = ["release:", f"  version: {json.dumps(version)}", f"  date: {date.isoformat()}"]
     if title:
@@ -81,12 +59,12 @@ def release_text(working_text: str, *, version: str, date: dt.date, title: str, 
     """The frozen file: a ``release:`` block, then the working copy's text as written."""
     # Comments and a "---" at the top of the working copy stay at the top of the release.
     head, body = _after_document_start(working_text)
-    return head + _release_block(version, date, title, notes) + body
+    return head + _release_block_text(version, date, title, notes) + body
 
 
 def read_notes(path: Path) -> str:
     """The text of a notes file; raises NotFoundError or DataError (not UTF-8)."""
-    data = load.read_bytes(path, str(path))
+    data = yaml_reader.read_bytes(path, str(path))
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -95,9 +73,9 @@ def read_notes(path: Path) -> str:
         ) from None
 
 
-def _latest_entry(project: load.Project) -> tuple[HistoryCache, ReleaseFile | None]:
+def _latest_entry(project: Project) -> tuple[HistoryCache, ReleaseFile | None]:
     # The cache `build` writes, read only: commands that only release write no state.
-    history_cache = HistoryCache.at(project.state_dir / "cache", read_only=True)
+    history_cache = HistoryCache.at(project.cache_dir, read_only=True)
     entries = index_releases(project, history_cache)
     return history_cache, entries[-1] if entries else None
 
@@ -116,7 +94,7 @@ def _is_release_of(release_file_text: str, working_text: str) -> bool:
     )
 
 
-def compare_with_latest(project: load.Project, working_text: str) -> tuple[Release | None, bool]:
+def compare_with_latest(project: Project, working_text: str) -> tuple[Release | None, bool]:
     """The latest release (None when there is none) and whether ``working_text`` (a working
     copy's YAML) holds the same road map. A working copy that does not load differs."""
     history_cache, latest = _latest_entry(project)
@@ -128,7 +106,7 @@ def compare_with_latest(project: load.Project, working_text: str) -> tuple[Relea
     label = project.label(project.working_path)
     try:
         working = load.build_snapshot(
-            load.parse_yaml_bytes(working_text.encode("utf-8"), label), label, release=False
+            yaml_reader.parse_yaml_bytes(working_text.encode("utf-8"), label), label, release=False
         )
     except DataError:
         return latest.release, False
@@ -137,7 +115,7 @@ def compare_with_latest(project: load.Project, working_text: str) -> tuple[Relea
 
 
 def prepare_release(
-    project: load.Project,
+    project: Project,
     version: str,
     *,
     date: dt.date,
@@ -177,11 +155,11 @@ def prepare_release(
     else:
         data = working_text.encode("utf-8")
     # Validates the working copy itself first, so its problems name roadmap.yaml.
-    load.build_snapshot(load.parse_yaml_bytes(data, label), label, release=False)
+    load.build_snapshot(yaml_reader.parse_yaml_bytes(data, label), label, release=False)
     text = release_text(data.decode("utf-8"), version=version, date=date, title=title, notes=notes)
     target = project.releases_dir / f"{version}.yaml"
     frozen = load.build_snapshot(
-        load.parse_yaml_bytes(text.encode("utf-8"), project.label(target)),
+        yaml_reader.parse_yaml_bytes(text.encode("utf-8"), project.label(target)),
         project.label(target),
         release=True,
     )
@@ -212,7 +190,7 @@ def prepare_release(
 
 
 def create_release(
-    project: load.Project,
+    project: Project,
     version: str,
     *,
     date: dt.date,
@@ -242,9 +220,9 @@ def create_release(
     return target
 
 
-def next_date_version(project: load.Project, day: dt.date) -> str:
+def next_date_version(project: Project, day: dt.date) -> str:
     """The first free date-based version of ``day``: ``YYYY.MM.DD``, else ``.2``, ``.3`` …"""
-    from publisher.history import version_name
+    from publisher.git_history import version_name
 
     taken = set(known_versions(project))
     number = 1
@@ -263,7 +241,7 @@ class SyncResult:
 
 
 def sync_markdown(
-    project: load.Project, markdown: bytes, label: str, *, date: dt.date, title: str = ""
+    project: Project, markdown: bytes, label: str, *, date: dt.date, title: str = ""
 ) -> SyncResult:
     """Import a markdown road map and, when its road map differs from the latest release's,
     release it as the first free ``YYYY.MM.DD`` version of ``date`` (writing data/roadmap.yaml
@@ -283,37 +261,4 @@ def sync_markdown(
     )
     return SyncResult(
         imported=imported, release=Release(version=version, date=date, title=title), path=path
-    )
-
-
-def _looks_like_path(argument: str) -> bool:
-    return "/" in argument or "\\" in argument or argument.endswith((".yaml", ".yml"))
-
-
-def load_diff_side(project: load.Project, argument: str) -> Snapshot:
-    """One side of ``publisher diff``: a release version, else a YAML file (a snapshot or a
-    working copy). Reads only that file; raises NotFoundError when it is neither."""
-    if not _looks_like_path(argument) and release_path(project, argument).is_file():
-        return load_release(project, argument)
-    path = Path(argument)
-    if path.is_file() or _looks_like_path(argument):
-        return load.load_snapshot(
-            path, label=project.label(path) if path.is_absolute() else argument
-        )
-    hint = unknown_version_hint(argument, known_versions(project))
-    raise NotFoundError(f"{argument!r} is neither a release nor a file ({hint})")
-
-
-def latest_two(project: load.Project) -> tuple[Snapshot, Snapshot]:
-    """The two latest releases (by date, then version); raises NotFoundError with fewer."""
-    history_cache = HistoryCache.at(project.state_dir / "cache", read_only=True)
-    entries = index_releases(project, history_cache)
-    if len(entries) < 2:
-        raise NotFoundError(
-            f"{project.label(project.releases_dir)}: {len(entries)} release(s); 'publisher diff' "
-            "without arguments needs two (name what to compare: publisher diff OLD NEW)"
-        )
-    return (
-        load_indexed(project, entries[-2], history_cache),
-        load_indexed(project, entries[-1], history_cache),
     )
