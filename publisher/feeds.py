@@ -36,6 +36,7 @@ from publisher.errors import DataError, Problem
 from publisher.links import (
     release_page_path,
     resource_page_url,
+    section_feed_folder,
     site_url,
     tag_authority,
 )
@@ -66,7 +67,6 @@ _TAG_SPECIFIC_SAFE = frozenset(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/?"
 )
 _PERCENT_ENCODED = re.compile(r"%[0-9A-Fa-f]{2}")
-_SAFE_PATH_SEGMENT = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -234,7 +234,7 @@ def _section_feeds(
         items = buckets[section_id]
         title = path[-1] if path else section_id
         yield FeedDocument(
-            folder=f"sections/{_path_segment(section_id)}/",
+            folder=section_feed_folder(section_id),
             title=_clean(f"{site.title}: {title}"),
             subtitle=_clean(f"New and updated resources in {section_text(path) or title}"),
             entries=tuple(entries.resource(item) for item in items),
@@ -458,11 +458,6 @@ def _tag_authority(site: Site) -> str:
             ]
         )
     return host
-
-
-def _path_segment(name: str) -> str:
-    """A section id as one safe path segment (ids are slugs unless set by hand)."""
-    return name if _SAFE_PATH_SEGMENT.fullmatch(name) and ".." not in name else slugify(name)
 
 
 def _clean(text: str) -> str:

@@ -20,6 +20,19 @@ _WHITE_SPACE = re.compile(r"\s")
 _SIMPLE_URL = re.compile(r"https?://[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:[/?#][!-~]*)?\Z")
 
 
+_SAFE_PATH_SEGMENT = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+
+
+def path_segment(name: str) -> str:
+    """A section id as one safe path segment (ids are slugs unless set by hand)."""
+    return name if _SAFE_PATH_SEGMENT.fullmatch(name) and ".." not in name else slugify(name)
+
+
+def section_feed_folder(section_id: str) -> str:
+    """The folder of a section's feeds, relative to the output folder."""
+    return f"sections/{path_segment(section_id)}/"
+
+
 def site_url(site: Site, relative_path: str = "") -> str:
     """The absolute URL of a file under the published output folder (base_url)."""
     base = site.base_url if site.base_url.endswith("/") else site.base_url + "/"

@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from publisher import addresses
+from publisher import addresses, links
 from publisher.errors import DataError, NotFoundError, Problem
 from publisher.links import url_problem
 from publisher.model import (
@@ -342,6 +342,7 @@ class _RoadmapBuilder:
         self.checker = checker
         self.identities: dict[str, str] = {}  # identity -> key path of its first holder
         self.section_ids: dict[str, str] = {}
+        self.section_folders: dict[str, tuple[str, str]] = {}  # folder -> (id, key path)
         self.prerequisites: list[tuple[str, str]] = []  # (key path, id)
 
     def sections(self, value: Any, key: str, parent_ids: tuple[str, ...]) -> tuple[Section, ...]:
@@ -375,6 +376,7 @@ class _RoadmapBuilder:
             )
         else:
             self.section_ids[section_id] = key
+            self.check_feed_folder(section_id, _join(key, "id"))
         ids = (*parent_ids, section_id)
         resources_value = fields.get("resources")
         resources: list[Resource] = []
@@ -395,6 +397,19 @@ class _RoadmapBuilder:
             resources=tuple(resources),
             sections=self.sections(fields.get("sections"), _join(key, "sections"), ids),
         )
+
+    def check_feed_folder(self, section_id: str, key: str) -> None:
+        """Two ids whose feeds would land in one folder (``a..b`` and ``a-b``, ``données``
+        and ``donnees``, or ids differing in case, on a case-insensitive disk) would merge
+        their feeds and lose entries: refused, both named."""
+        folder = links.section_feed_folder(section_id)
+        other = self.section_folders.setdefault(folder.casefold(), (section_id, key))
+        if other[0] != section_id:
+            self.checker.problem(
+                key,
+                f"section ids {other[0]!r} and {section_id!r} would both publish their feeds in "
+                f"{folder} (also {other[1]}): give one of them another id",
+            )
 
     def resource(self, value: Any, key: str, section_ids: tuple[str, ...]) -> Resource | None:
         checker = self.checker

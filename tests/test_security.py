@@ -517,3 +517,32 @@ def test_item10_the_two_key_variables_must_agree(root: Path) -> None:
     assert other not in str(caught.value)
     same = {"PUBLISHER_SECRET_KEY": STRONG_KEY, "PUBLISHER_UNSUBSCRIBE_KEY": STRONG_KEY}
     assert keys.secret_key(same) == STRONG_KEY.encode()
+
+
+# --- item 8: section ids that would share an output folder ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "folder"),
+    [("a..b", "a-b", "a-b"), ("données", "donnees", "donnees"), ("Courses", "courses", "courses")],
+)
+def test_item8_section_ids_sharing_a_feed_folder_are_refused(
+    root: Path, first: str, second: str, folder: str
+) -> None:
+    release = root / "data" / "releases" / "2024.04.yaml"
+    release.write_text(
+        'release:\n  version: "2024.04"\n  date: 2024-04-01\ntitle: T\nsections:\n'
+        f"  - title: One\n    id: '{first}'\n    resources:\n"
+        "      - title: R1\n        url: https://one.example.org/\n"
+        f"  - title: Two\n    id: '{second}'\n    resources:\n"
+        "      - title: R2\n        url: https://two.example.org/\n",
+        encoding="utf-8",
+    )
+    for command in ("validate", "build"):
+        result = run(root, command)
+        assert result.exit_code == 1, result.output
+        assert "data/releases/2024.04.yaml" in result.output
+        assert repr(first) in result.output
+        assert repr(second) in result.output
+        assert f"sections/{folder}/" in result.output
+    assert not (root / "feeds").exists()
