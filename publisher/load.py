@@ -68,6 +68,8 @@ VERSION_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 # Ids become path segments, anchors and tag URIs: no white space, separators or leading dot.
 _SAFE_ID = re.compile(r"[^\s/\\;#?,.][^\s/\\;#?,]*")
 _ID_RULE = "may not start with '.' nor hold white space or any of / \\ ; # ? ,"
+MAX_TAGS = 50  # tags per resource: each one is a feed that carries the resource
+MAX_SECTION_DEPTH = 32  # far below the recursion limit of diff, readme and templates
 _UNKNOWN_KEYS_SHOWN = 10  # unknown keys listed per mapping; the rest are counted
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -369,6 +371,13 @@ class _RoadmapBuilder:
             # subscriber lists.
             checker.problem(_join(key, "id"), _ID_RULE)
         section_id = section_id or slugify(title)
+        if len(parent_ids) >= MAX_SECTION_DEPTH:
+            checker.problem(
+                key,
+                f"sections nested more than {MAX_SECTION_DEPTH} deep: refused (every later "
+                "stage walks sections recursively)",
+            )
+            return None
         if section_id in self.section_ids:
             checker.problem(
                 _join(key, "id"),
@@ -397,6 +406,16 @@ class _RoadmapBuilder:
             resources=tuple(resources),
             sections=self.sections(fields.get("sections"), _join(key, "sections"), ids),
         )
+
+    def tags(self, fields: dict[str, Any], key: str) -> tuple[str, ...]:
+        """A resource's tags, at most MAX_TAGS (each tag makes a feed the resource is in)."""
+        tags = self.checker.strings(fields, "tags", key)
+        if len(tags) > MAX_TAGS:
+            self.checker.problem(
+                _join(key, "tags"), f"{len(tags)} tags: a resource may have at most {MAX_TAGS}"
+            )
+            return tags[:MAX_TAGS]
+        return tags
 
     def check_feed_folder(self, section_id: str, key: str) -> None:
         """Two ids whose feeds would land in one folder (``a..b`` and ``a-b``, ``données``
@@ -433,7 +452,7 @@ class _RoadmapBuilder:
             kind=checker.choice(fields, "kind", key, KINDS),
             author=checker.author(fields, key),
             description=checker.text(fields, "description", key),
-            tags=checker.strings(fields, "tags", key),
+            tags=self.tags(fields, key),
             cost=checker.choice(fields, "cost", key, COSTS),
             time=checker.line(fields, "time", key),
             level=checker.choice(fields, "level", key, LEVELS),

@@ -6,6 +6,7 @@ format is `publisher.load`'s job.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,9 @@ _SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoade
 # anchor (PyYAML refuses an undefined alias), so refusing anchors refuses aliases too.
 _MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[{,:?\ufeff])&[^\s\[\]{},]", re.MULTILINE)
 
+MAX_FILE_BYTES = 16 * 2**20  # a road map of ~50,000 resources; 200 MB took 2.4 GB to parse
+MAX_LINE_BYTES = 100_000
+_LONG_LINE = re.compile(rb"[^\n]{%d}" % (MAX_LINE_BYTES + 1))
 _TAG = "tag:yaml.org,2002:"
 _STR_TAG = _TAG + "str"
 _MAP_TAG = _TAG + "map"
@@ -208,8 +212,37 @@ def _anchor_problems(label: str, text: str) -> list[Problem]:
     return problems
 
 
+def _size_problem(label: str, size: int) -> Problem:
+    return Problem(
+        path=label,
+        message=f"file is {size / 2**20:.1f} MB; data files are limited to "
+        f"{MAX_FILE_BYTES // 2**20} MB (split the road map, or keep fewer releases' worth "
+        "of text in one file)",
+    )
+
+
 def parse_yaml_bytes(data: bytes, label: str) -> Any:
-    """Parse YAML text read from ``label``; raises DataError with line and column."""
+    """Parse YAML text read from ``label``; raises DataError with line and column.
+
+    Absurd inputs are refused before parsing (parsing a 200 MB file takes gigabytes): files
+    over MAX_FILE_BYTES and lines over MAX_LINE_BYTES.
+    """
+    if len(data) > MAX_FILE_BYTES:
+        raise DataError([_size_problem(label, len(data))])
+    long_line = _LONG_LINE.search(data)
+    if long_line:
+        line, _ = _position(data, long_line.start())
+        raise DataError(
+            [
+                Problem(
+                    path=label,
+                    line=line,
+                    column=1,
+                    message=f"line longer than {MAX_LINE_BYTES:,} bytes: refused (write long "
+                    "text as a block over several lines)",
+                )
+            ]
+        )
     if not data.strip():
         raise DataError([Problem(path=label, message="file is empty")])
     try:
@@ -280,7 +313,12 @@ def read_bytes(path: Path, label: str | None = None) -> bytes:
     raises NotFoundError or DataError naming ``label``."""
     label = label if label is not None else str(path)
     try:
-        return path.read_bytes()
+        with path.open("rb") as stream:
+            # Never more than the limit (and one byte to tell): a 200 MB file is not read.
+            data = stream.read(MAX_FILE_BYTES + 1)
+            if len(data) > MAX_FILE_BYTES:
+                raise DataError([_size_problem(label, os.fstat(stream.fileno()).st_size)])
+            return data
     except FileNotFoundError:
         raise NotFoundError(f"{label}: no such file") from None
     except IsADirectoryError:

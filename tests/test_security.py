@@ -546,3 +546,64 @@ def test_item8_section_ids_sharing_a_feed_folder_are_refused(
         assert repr(second) in result.output
         assert f"sections/{folder}/" in result.output
     assert not (root / "feeds").exists()
+
+
+# --- item 9: absurd inputs are refused with a clear message --------------------------------
+
+
+def write_working_copy(root: Path, text: str | bytes) -> Path:
+    path = root / "data" / "roadmap.yaml"
+    if isinstance(text, str):
+        path.write_text(text, encoding="utf-8")
+    else:
+        path.write_bytes(text)
+    return path
+
+
+def test_item9_a_resource_with_a_thousand_tags_is_refused(root: Path) -> None:
+    tags = ", ".join(f"tag{number}" for number in range(1000))
+    write_working_copy(
+        root,
+        "title: T\nsections:\n  - title: S\n    resources:\n"
+        f"      - title: R\n        url: https://r.example.org/\n        tags: [{tags}]\n",
+    )
+    result = run(root, "validate")
+    assert result.exit_code == 1, result.output
+    assert "data/roadmap.yaml: sections[0].resources[0].tags: 1000 tags" in result.output
+    assert "at most" in result.output
+
+
+def test_item9_sections_nested_250_deep_are_refused_before_any_later_stage_recurses(
+    root: Path,
+) -> None:
+    lines = ["title: T", "sections:"]
+    for depth in range(250):
+        indent = "  " * (2 * depth)
+        lines.append(f"{indent}  - title: S{depth}")
+        lines.append(f"{indent}    sections:")
+    lines.append("  " * 500 + "    []")
+    write_working_copy(root, "\n".join(lines) + "\n")
+    result = run(root, "validate")
+    assert result.exit_code == 1, result.output
+    assert "nested" in result.output
+    assert "Traceback" not in result.output
+    readme = run(root, "readme", "-o", "-")
+    assert readme.exit_code == 1
+    assert "RecursionError" not in readme.output
+
+
+def test_item9_a_huge_data_file_is_refused_before_it_is_parsed(root: Path) -> None:
+    filler = b"# " + b"x" * 1000 + b"\n"
+    write_working_copy(root, b"title: T\nsections: []\n" + filler * (17 * 1024))
+    result = run(root, "validate")
+    assert result.exit_code == 1, result.output
+    assert "data/roadmap.yaml" in result.output
+    assert "MB" in result.output
+
+
+def test_item9_an_absurdly_long_line_is_refused(root: Path) -> None:
+    write_working_copy(root, "title: T\nintro: " + "y" * 300_000 + "\nsections: []\n")
+    result = run(root, "validate")
+    assert result.exit_code == 1, result.output
+    assert "data/roadmap.yaml:2:" in result.output
+    assert "line" in result.output
