@@ -1,0 +1,199 @@
+"""The reader-facing pages in headless Chromium (Playwright driving Debian's chromium):
+
+- axe-core finds no WCAG 2.1 A or AA violation on the road map page, the changelog index, a
+  release's web copy and an email's HTML;
+- none scrolls sideways at 375 or 1280 pixels; screenshots of each land in test-artifacts/;
+- the road map page's filter and search work (type a word, pick a kind, check what is
+  shown), and links to the old one-page changelog land on the right archive page.
+
+Locally these skip when Chromium, Playwright or axe-core is missing; with CI set they fail
+instead (.ci/run installs Chromium and axe-core, the test extra Playwright).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from browser import ARTIFACTS, find_chromium
+from test_page import NEXT_RELEASE, make_project
+
+from publisher import mail
+from publisher.load import load_site_of, open_project
+from publisher.releases import release_diff
+from publisher.render import template_environment
+
+REPOSITORY = Path(__file__).resolve().parent.parent
+AXE = Path(os.environ.get("AXE_CORE_JS", REPOSITORY / ".ci/tools/node_modules/axe-core/axe.min.js"))
+WCAG_21_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+WIDTHS = (375, 1280)
+PAGES = ("roadmap", "changelog", "release", "email")
+
+pytestmark = pytest.mark.browser
+assert NEXT_RELEASE  # the fixture below builds the project test_page builds
+
+
+def _missing(what: str) -> None:
+    if os.environ.get("CI"):
+        pytest.fail(f"{what} is missing, and CI must run the browser tests")
+    pytest.skip(f"{what} is not installed (.ci/run installs it)")
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Any]:
+    """One headless Chromium for the session (Debian's, through Playwright)."""
+    executable = find_chromium()
+    if executable is None:
+        _missing("Chromium")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _missing("Playwright (pip install -e '.[test]')")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=executable,
+            # Pages under test must not reach the network: every host resolves nowhere.
+            args=["--no-sandbox", "--host-resolver-rules=MAP * ~NOTFOUND"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def site_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The four pages: built from the changelog fixture with a fourth release and a
+    subscribe form, and the latest release's email as a subscriber receives it."""
+    root = make_project(
+        tmp_path_factory.mktemp("readers") / "project",
+        site_extra="subscribe_url: https://small.example.org/subscribe\n",
+        next_release=True,
+    )
+    project = open_project(root)
+    rendered = mail.render_release_email(
+        load_site_of(project), release_diff(project), template_environment()
+    )
+    assert rendered is not None
+    email = root / "email-2024.04.html"
+    email.write_text(rendered.with_token("a-subscriber-token").html, encoding="utf-8")
+    feeds = root / "feeds"
+    return {
+        "roadmap": feeds / "index.html",
+        "changelog": feeds / "changelog" / "index.html",
+        "release": feeds / "releases" / "2024.04.html",
+        "email": email,
+    }
+
+
+@pytest.fixture
+def page(chromium: Any) -> Iterator[Any]:
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+def _axe_violations(tab: Any) -> list[dict[str, Any]]:
+    if not AXE.is_file():
+        _missing(f"axe-core ({AXE})")
+    tab.add_script_tag(path=str(AXE))
+    result = tab.evaluate(
+        "(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_A_AA
+    )
+    return [
+        {
+            "id": violation["id"],
+            "help": violation["help"],
+            "nodes": [node["target"] for node in violation["nodes"]][:5],
+        }
+        for violation in result["violations"]
+    ]
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_no_wcag_21_a_or_aa_violations(page: Any, site_files: dict[str, Path], name: str) -> None:
+    page.goto(site_files[name].as_uri())
+    assert page.evaluate("document.documentElement.lang")
+    assert _axe_violations(page) == []
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("name", PAGES)
+def test_pages_do_not_scroll_sideways(
+    page: Any, site_files: dict[str, Path], name: str, width: int
+) -> None:
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(site_files[name].as_uri())
+    scroll_width = page.evaluate(
+        "Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)"
+    )
+    assert page.evaluate("window.innerWidth") == width
+    assert scroll_width <= width, f"{name} is {scroll_width} pixels wide at {width}"
+    png = ARTIFACTS / f"readers-{name}-{width}.png"
+    png.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(png), full_page=True)
+    assert png.stat().st_size > 1000
+
+
+def _shown_titles(tab: Any) -> list[str]:
+    return tab.eval_on_selector_all(
+        "#roadmap li.r:not([hidden])",
+        "items => items.map(item => item.firstElementChild.textContent)",
+    )
+
+
+def test_filter_and_search_show_what_matches(page: Any, site_files: dict[str, Path]) -> None:
+    page.goto(site_files["roadmap"].as_uri())
+    everything = _shown_titles(page)
+    assert len(everything) == 6
+    # With the script, the filter form appears; without it, everything above was shown.
+    assert page.is_visible("form.filters")
+    assert page.text_content("#filter-status") == "6 resources."
+
+    page.fill("#filter-text", "jeremy")
+    assert _shown_titles(page) == ["Practical Deep Learning"]
+    assert page.text_content("#filter-status") == "Showing 1 of 6 resources."
+    # Sections left without a match are hidden with their heading.
+    assert page.is_hidden("#s-topics")
+    assert page.is_visible("#s-courses")
+
+    page.fill("#filter-text", "")
+    page.select_option("#filter-kind", label="course")
+    assert _shown_titles(page) == ["Stanford's CS229 w/Andrew Ng", "Fast.AI Deep Learning Course"]
+    page.select_option("#filter-cost", label="free")
+    assert _shown_titles(page) == ["Stanford's CS229 w/Andrew Ng"]
+    page.select_option("#filter-cost", label="Any")
+    page.select_option("#filter-kind", label="Any")
+    page.select_option("#filter-tag", label="deep-learning")
+    assert _shown_titles(page) == ["Practical Deep Learning"]
+    page.select_option("#filter-tag", label="Any")
+    page.select_option("#filter-level", label="beginner")
+    assert _shown_titles(page) == ["Stanford's CS229 w/Andrew Ng"]
+
+    # Several words must all match (title, description, author, tags).
+    page.select_option("#filter-level", label="Any")
+    page.fill("#filter-text", "layers learned")
+    assert _shown_titles(page) == ["Deep Learning"]
+    page.fill("#filter-text", "no such thing")
+    assert _shown_titles(page) == []
+    assert page.is_visible("#no-match")
+    page.click("#filter-reset")
+    assert _shown_titles(page) == everything
+    assert page.is_hidden("#no-match")
+
+
+def test_links_to_the_old_changelog_land_on_the_archive_page(
+    page: Any, site_files: dict[str, Path]
+) -> None:
+    roadmap = site_files["roadmap"]
+    page.goto(roadmap.as_uri() + "#release-2024-02")
+    page.wait_for_url("**/changelog/2024.html#release-2024-02")
+    assert page.is_visible("#release-2024-02")
+    # A resource's anchor in an old release too.
+    page.goto(roadmap.as_uri() + "#release-2024-02-topics-deep-learning")
+    page.wait_for_url("**/changelog/2024.html#release-2024-02-topics-deep-learning")
+    # Anchors of the road map page itself are left alone.
+    page.goto(roadmap.as_uri() + "#s-reading")
+    assert page.url.endswith("/index.html#s-reading")
