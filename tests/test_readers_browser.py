@@ -22,8 +22,9 @@ from browser import ARTIFACTS, find_chromium
 from test_page import NEXT_RELEASE, make_project
 
 from publisher import mail
-from publisher.load import load_site_of, open_project
-from publisher.releases import release_diff
+from publisher.load import load_site_of
+from publisher.project import open_project
+from publisher.release_history import release_diff
 from publisher.render import template_environment
 
 REPOSITORY = Path(__file__).resolve().parent.parent
