@@ -235,22 +235,37 @@ def _not_built_yet(name: str) -> None:
 
 @main.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--github",
+    is_flag=True,
+    help="Also write .github/workflows/publish.yml (see 'publisher ci github').",
+)
 @pass_settings
-def init(settings: Settings, directory: Path) -> None:
+def init(settings: Settings, directory: Path, github: bool) -> None:
     """Start a new project in DIRECTORY: data/site.yaml, a small data/roadmap.yaml, .gitignore.
 
-    Refuses a folder that is not empty.
+    Refuses a folder that is not empty. With --github, also the GitHub Actions workflow
+    that builds, deploys to GitHub Pages and sends (as 'publisher ci github' writes it).
 
     \b
     Example:
       publisher init my-roadmap && cd my-roadmap && publisher validate
+      publisher init my-roadmap --github
     """
+    from publisher.output import write_files
     from publisher.scaffold import create_project
+    from publisher.workflow import WORKFLOW_PATH, WorkflowOptions, render_workflow
 
+    extra: dict[Path, str] = {}
+    if github:
+        extra[directory / WORKFLOW_PATH] = render_workflow(WorkflowOptions())
     written = create_project(directory)
-    for path in written:
+    write_files(extra)
+    for path in [*written, *extra]:
         settings.detail(f"wrote {path}")
     settings.say(f"Created a project in {directory}: edit data/site.yaml and data/roadmap.yaml.")
+    if github:
+        settings.say(f"Wrote {directory / WORKFLOW_PATH}: see README, 'Publishing from GitHub'.")
 
 
 @main.command()
@@ -1283,3 +1298,70 @@ def deliveries(settings: Settings, version: str | None, ledger: Path | None) -> 
             f"{row.release}  {row.address}  {row.state}  tries {row.attempts}  "
             f"{row.sent_at or row.updated_at}  {row.last_reply}"
         )
+
+
+# --- ci (issue 19) ----------------------------------------------------------------------
+
+
+@main.group()
+def ci() -> None:
+    """Continuous publishing: write the workflow that builds, deploys and sends.
+
+    \b
+    Example:
+      publisher ci github --readme README.md
+    """
+
+
+@ci.command("github")
+@click.option("--branch", default="main", show_default=True, help="The default branch.")
+@click.option(
+    "--readme",
+    default="",
+    help="README-first: 'publisher sync' this markdown file on every push (else 'validate').",
+)
+@click.option("--python", "python_version", default="3.12", show_default=True)
+@click.option(
+    "--install",
+    default="roadmap-publisher",
+    show_default=True,
+    help="What pip installs in the workflow (a requirement, e.g. 'roadmap-publisher==0.1.0').",
+)
+@click.option("--force", is_flag=True, help="Overwrite a workflow that differs.")
+@pass_settings
+def ci_github(
+    settings: Settings,
+    branch: str,
+    readme: str,
+    python_version: str,
+    install: str,
+    force: bool,
+) -> None:
+    """Write .github/workflows/publish.yml for GitHub Actions.
+
+    On every push to the default branch: install, sync the README (--readme) or validate,
+    build, commit what the build made, deploy the output to GitHub Pages (the official
+    Pages actions); when the push brought a new release, send its email in a job guarded by
+    the 'email' environment (add required reviewers to it: each send waits for approval).
+    SMTP settings and the subscriber list come from repository secrets.
+
+    \b
+    Examples:
+      publisher ci github
+      publisher ci github --readme README.md --branch master
+    """
+    from publisher.errors import PublisherError
+    from publisher.output import write_file
+    from publisher.workflow import WORKFLOW_PATH, WorkflowOptions, render_workflow
+
+    project = settings.project()
+    text = render_workflow(
+        WorkflowOptions(branch=branch, readme=readme, python=python_version, install=install)
+    )
+    path = project.root / WORKFLOW_PATH
+    if path.exists() and not force and path.read_bytes() != text.encode("utf-8"):
+        raise PublisherError(
+            f"{project.label(path)}: exists and differs (edited by hand?): --force overwrites it"
+        )
+    changed = write_file(path, text)
+    settings.say(f"{'wrote' if changed else 'unchanged:'} {project.label(path)}")
