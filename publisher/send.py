@@ -175,7 +175,10 @@ class SmtpConnection:
         if self._smtp is not None:
             return
         settings = self.settings
-        context = settings.tls_context or ssl.create_default_context()
+        # Loading the system's certificates costs a good part of a second: only for TLS.
+        context = None
+        if settings.implicit_tls or settings.starttls:
+            context = settings.tls_context or ssl.create_default_context()
         where = f"{settings.host}:{settings.port}"
         smtp: smtplib.SMTP
         if settings.implicit_tls:
