@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import make_history
 
-from publisher.diff import release_history
+from publisher.diff import consecutive_diffs
 from publisher.feeds import render_feeds
 from publisher.load import load_releases, load_site_of
 from publisher.output import write_files
@@ -52,7 +52,7 @@ def main() -> int:
 
         site = load_site_of(project)
         started = time.perf_counter()
-        history = list(release_history(snapshots))
+        history = list(consecutive_diffs(snapshots))
         diff_seconds = time.perf_counter() - started
 
         environment = template_environment(project.templates_dir)

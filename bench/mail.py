@@ -21,8 +21,9 @@ from pathlib import Path
 import mjml
 
 from publisher import mail
-from publisher.load import load_releases, load_site_of
+from publisher.load import load_site_of
 from publisher.project import open_project
+from publisher.release_history import release_diff
 from publisher.render import template_environment
 from publisher.subscribers import unsubscribe_token
 
@@ -47,7 +48,7 @@ def main() -> None:
 
     project = open_project(REPOSITORY)
     site = load_site_of(project)
-    changes = mail.release_diff(load_releases(project), "2024.01")  # 51 new, with descriptions
+    changes = release_diff(project, "2024.01")  # 51 new, with descriptions
     environment = template_environment(project.templates_dir)
     changed_sections = sorted({change.section_ids[-1] for change in changes.added})
     selections = _selections(changed_sections, SELECTIONS)

@@ -8,6 +8,7 @@ prints none failed (or ran out of time) and gets a "failed" row with its last er
 
     python bench/run.py            # full sizes (long: the build benchmark alone ~15 minutes)
     python bench/run.py --quick    # small sizes, a couple of minutes
+    python bench/run.py --smoke    # CI: small sizes; fails only when a benchmark breaks
     python bench/run.py load diff  # only some
 """
 
@@ -60,9 +61,16 @@ def main() -> int:
     parser.add_argument("names", nargs="*", choices=[*BENCHMARKS, []], help="benchmarks to run")
     parser.add_argument("--quick", action="store_true", help="small sizes")
     parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="small sizes, exit 1 only when a benchmark breaks (no figures, a crash, a "
+        "timeout); goals are not checked: CI runs this so a benchmark cannot rot unnoticed",
+    )
+    parser.add_argument(
         "--timeout", type=float, default=3600, help="seconds allowed per benchmark (default 3600)"
     )
     options = parser.parse_args()
+    options.quick = options.quick or options.smoke
     names = options.names or list(BENCHMARKS)
     rows: list[tuple[str, str, str]] = []
     failed = False
@@ -91,7 +99,8 @@ def main() -> int:
             if match
         ]
         if result.returncode != 0:
-            failed = True
+            # A missed goal fails a measuring run, not a smoke test (timing is not asserted).
+            failed = failed or not options.smoke or not found
             if not found:
                 error = result.stderr.strip().splitlines()[-1:]
                 rows.append((name, "failed", error[0] if error else ""))

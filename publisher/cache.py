@@ -178,9 +178,13 @@ _PYTHON = f"python{sys.version_info[0]}.{sys.version_info[1]}-marshal{marshal.ve
 
 @functools.cache
 def code_fingerprint() -> str:
-    """A sha256 over every Python file of this package (names and bytes): cached models and
-    diffs are only valid for the code that made them, whichever module changed."""
-    package = Path(__file__).parent
+    """A sha256 over every Python file of this package: cached models and diffs are only
+    valid for the code that made them, whichever module changed (computed once a run)."""
+    return package_fingerprint(Path(__file__).parent)
+
+
+def package_fingerprint(package: Path) -> str:
+    """A sha256 over the names and bytes of every Python file under ``package``."""
     digest = hashlib.sha256()
     for path in sorted(package.rglob("*.py")):
         data = path.read_bytes()

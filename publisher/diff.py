@@ -675,11 +675,13 @@ def _section_json(section: SectionChange) -> dict[str, Any]:
 EMPTY_ROADMAP = Snapshot(roadmap=Roadmap(title=""))
 
 
-def release_history(releases: Iterable[Snapshot]) -> Iterator[RoadmapDiff]:
-    """Each release's diff against the one before, oldest first.
+def consecutive_diffs(releases: Iterable[Snapshot]) -> Iterator[RoadmapDiff]:
+    """Each release's diff against the one before, oldest first, from releases in memory
+    (in release order, as `load.load_releases` returns them). The first release is diffed
+    against an empty road map: every resource in it is new.
 
-    The first release is diffed against an empty road map: every resource in it is new.
-    ``releases`` must be in release order (as `load.load_releases` returns them).
+    Publishing streams the history from files instead (`release_history.iter_history`);
+    this is the plain definition the tests and benchmarks compare it with.
     """
     previous = EMPTY_ROADMAP
     for snapshot in releases:

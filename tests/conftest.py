@@ -5,11 +5,14 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"
+# The golden files a test rewrote under --update-golden: the test then reports as skipped.
+_REWRITTEN = pytest.StashKey[list[str]]()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -24,8 +27,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture
 def golden(request: pytest.FixtureRequest) -> Callable[[str, str | bytes], None]:
     """``golden("changelog/CHANGELOG.md", actual)`` compares ``actual`` with that file under
-    tests/golden/; with --update-golden it rewrites the file instead."""
+    tests/golden/; with --update-golden it rewrites the file instead, and the test reports
+    as skipped ("rewritten"): a rewrite checks nothing, it must not read as a pass."""
     update = bool(request.config.getoption("--update-golden"))
+    rewritten = request.node.stash.setdefault(_REWRITTEN, [])
 
     def compare(name: str, actual: str | bytes) -> None:
         data = actual.encode("utf-8") if isinstance(actual, str) else actual
@@ -33,6 +38,7 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, str | bytes], None]
         if update:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
+            rewritten.append(name)
             return
         assert path.is_file(), f"no golden file {path}: run pytest --update-golden"
         expected = path.read_bytes()
@@ -42,6 +48,18 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, str | bytes], None]
             assert data == expected, f"differs from {path}"
 
     return compare
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
+    """A test that rewrote golden files (and else passed) is reported as skipped."""
+    outcome = yield
+    report = outcome.get_result()
+    rewritten = item.stash.get(_REWRITTEN, [])
+    if report.when == "call" and report.passed and rewritten:
+        report.outcome = "skipped"
+        line = item.location[1] or 0
+        report.longrepr = (str(item.path), line, f"rewritten: {', '.join(rewritten)}")
 
 
 @pytest.fixture

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import marshal
+import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,6 +13,7 @@ from publisher import cache
 from publisher.load import load_releases
 from publisher.model import Resource, Snapshot
 from publisher.project import open_project
+from publisher.release_history import HistoryCache
 
 
 @pytest.fixture
@@ -68,6 +72,45 @@ def test_an_entry_of_another_model_schema_is_not_read(
     other = cache.Cache(tmp_path, Snapshot, "snapshot")
     other.header = other.header.replace(cache.schema_fingerprint(Snapshot).encode(), b"0" * 16)
     assert other.get("e" * 64) is None
+
+
+def test_an_entry_written_by_another_python_is_not_read(
+    tmp_path: Path, bundled_releases: tuple[Snapshot, ...]
+) -> None:
+    # marshal's format may change between Python versions: the header names the writer's.
+    store = cache.Cache(tmp_path, Snapshot, "snapshot")
+    store.put("f" * 64, bundled_releases[0])
+    entry = _only_entry(tmp_path)
+    data = entry.read_bytes()
+    python = f"python{sys.version_info[0]}.{sys.version_info[1]}-marshal{marshal.version}"
+    assert python.encode() in data.split(b"\n", 1)[0]
+    entry.write_bytes(data.replace(python.encode(), b"python2.7-marshal2", 1))
+    assert store.get("f" * 64) is None
+
+
+def test_the_code_fingerprint_changes_with_any_module(tmp_path: Path) -> None:
+    package = tmp_path / "publisher"
+    shutil.copytree(
+        Path(cache.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__")
+    )
+    before = cache.package_fingerprint(package)
+    assert before == cache.code_fingerprint()  # the copy is the package
+    modules = sorted(package.rglob("*.py"))
+    assert len(modules) > 10
+    seen = {before}
+    for module in modules:
+        original = module.read_bytes()
+        module.write_bytes(original + b"\n# changed\n")
+        seen.add(cache.package_fingerprint(package))
+        module.write_bytes(original)
+    assert len(seen) == len(modules) + 1  # every module's change gave a new fingerprint
+    assert cache.package_fingerprint(package) == before
+    (package / "new_stage.py").write_text("STAGE = 1\n")
+    assert cache.package_fingerprint(package) not in seen
+    # The history cache's entries are kept apart by it.
+    history_cache = HistoryCache.at(tmp_path / "cache")
+    for store in (history_cache.snapshots, history_cache.diffs, history_cache.headers):
+        assert store.kind.endswith(cache.code_fingerprint()[:16])
 
 
 def test_a_disabled_or_unwritable_cache_only_costs_speed(

@@ -8,11 +8,13 @@ import sys
 from importlib.metadata import version
 from pathlib import Path
 
+import click
 from click.testing import CliRunner
 
 from publisher.cli import main
 
-# Every command of the design's table.
+# The commands of the design's table that exist so far (help and examples are checked on
+# every command the group has, see `_every_command`).
 COMMANDS = (
     "init",
     "validate",
@@ -46,13 +48,26 @@ def test_help_lists_every_command_and_examples() -> None:
         if line.startswith("  ") and line.strip()
     }
     assert set(COMMANDS) <= listed
+    assert listed == {name for name, command in main.commands.items() if not command.hidden}
     assert "--project" in result.output
     assert "Examples:" in result.output
 
 
+def _every_command(group: click.Group = main, path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """The command line of every command of ``group``, subgroups' commands included."""
+    found = []
+    for name, command in sorted(group.commands.items()):
+        found.append((*path, name))
+        if isinstance(command, click.Group):
+            found.extend(_every_command(command, (*path, name)))
+    return found
+
+
 def test_each_command_help_has_an_example() -> None:
-    for command in COMMANDS:
-        result = CliRunner().invoke(main, [command, "--help"])
+    commands = _every_command()
+    assert {command[0] for command in commands} >= set(COMMANDS)
+    for command in commands:
+        result = CliRunner().invoke(main, [*command, "--help"])
         assert result.exit_code == 0, command
         assert "Example" in result.output, command
 

@@ -11,10 +11,10 @@ import pytest
 from publisher.diff import (
     FieldChange,
     RoadmapDiff,
+    consecutive_diffs,
     describe_change,
     diff,
     diff_to_json,
-    release_history,
 )
 from publisher.load import build_snapshot, load_releases
 from publisher.model import Snapshot
@@ -328,9 +328,9 @@ def test_bundled_releases_differ_in_kind_cost_and_author(repository: Any) -> Non
     assert {c.field: c.new for c in cs229.changes}["author"] == {"name": "Andrew Ng"}
 
 
-def test_release_history_starts_from_an_empty_road_map(repository: Any) -> None:
+def test_consecutive_diffs_start_from_an_empty_road_map(repository: Any) -> None:
     releases = load_releases(open_project(repository))
-    first, second = release_history(releases)
+    first, second = consecutive_diffs(releases)
     assert len(first.added) == 51
     assert first.old is None
     assert first.new == releases[0].release

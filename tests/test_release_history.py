@@ -5,13 +5,15 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
-from publisher.diff import release_history
+from publisher import cache, release_history
+from publisher.diff import consecutive_diffs
 from publisher.errors import DataError, NotFoundError
 from publisher.load import load_releases
-from publisher.project import open_project
+from publisher.project import open_project, release_files
 from publisher.release_history import index_releases, iter_history, iter_snapshots, release_diff
 
 RELEASE = """\
@@ -49,7 +51,7 @@ def history_project(tmp_path: Path, repository: Path) -> Path:
 
 
 def _expected(root: Path) -> list[object]:
-    return list(release_history(load_releases(open_project(root))))
+    return list(consecutive_diffs(load_releases(open_project(root))))
 
 
 def test_streamed_history_equals_the_history_of_all_releases(repository: Path) -> None:
@@ -73,11 +75,36 @@ def test_warm_cache_gives_the_same_history_without_reading_release_files(
 ) -> None:
     project = open_project(history_project)
     cache_dir = tmp_path / "cache"
-    cold = list(iter_history(project, cache_dir=cache_dir))
+    # The keys a build hashes once for its fingerprint (see `index_releases`'s known_keys).
+    keys = {path: cache.content_key(path.read_bytes()) for path in release_files(project)}
+    cold = list(iter_history(project, cache_dir=cache_dir, known_keys=keys))
     assert cold == _expected(history_project)
-    assert list((cache_dir).rglob("*.bin"))
-    warm = list(iter_history(project, cache_dir=cache_dir))
+    # Every release file now holds what cannot be parsed, and hashes to another key: a warm
+    # run that read any of them would fail or miss the cache, not give the same history.
+    for path in keys:
+        path.write_bytes(b"release: [this file must not be read\n")
+    warm = list(iter_history(project, cache_dir=cache_dir, known_keys=keys))
     assert warm == cold
+
+
+def _refuse_to_parse(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make any parse of a release file (header or whole) fail the test."""
+
+    def refuse(*arguments: object, **keywords: object) -> NoReturn:
+        raise AssertionError(f"a release file was parsed: {arguments[:2]}")
+
+    monkeypatch.setattr(release_history, "load_release_file", refuse)
+    monkeypatch.setattr(release_history, "parse_yaml_bytes", refuse)
+
+
+def test_warm_cache_parses_no_release_file(
+    history_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = open_project(history_project)
+    cache_dir = tmp_path / "cache"
+    cold = list(iter_history(project, cache_dir=cache_dir))
+    _refuse_to_parse(monkeypatch)
+    assert list(iter_history(project, cache_dir=cache_dir)) == cold
 
 
 def test_a_warm_run_rewrites_no_cache_entry(history_project: Path, tmp_path: Path) -> None:
@@ -165,9 +192,17 @@ def test_one_release_diff_reads_only_that_release_and_the_one_before(
         release_diff(project, "nope")
 
 
-def test_snapshots_stream_in_release_order(history_project: Path, tmp_path: Path) -> None:
+def test_snapshots_stream_in_release_order(
+    history_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     project = open_project(history_project)
     expected = list(load_releases(project))
+    cache_dir = tmp_path / "cache"
     assert list(iter_snapshots(project)) == expected
-    assert list(iter_snapshots(project, cache_dir=tmp_path / "cache")) == expected
-    assert list(iter_snapshots(project, cache_dir=tmp_path / "cache")) == expected
+    # Read only: a cache folder is used, never filled.
+    assert list(iter_snapshots(project, cache_dir=cache_dir)) == expected
+    assert not list(cache_dir.rglob("*.bin"))
+    # Once a build has written the cache, the snapshots come from it.
+    list(iter_history(project, cache_dir=cache_dir))
+    _refuse_to_parse(monkeypatch)
+    assert list(iter_snapshots(project, cache_dir=cache_dir)) == expected
