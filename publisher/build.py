@@ -32,6 +32,7 @@ import jinja2
 
 from publisher import __version__, cache, changelog, feeds, links, mail, page
 from publisher.diff import RoadmapDiff
+from publisher.errors import Problem
 from publisher.load import load_site_of
 from publisher.model import Roadmap, Site, Snapshot
 from publisher.output import changed_files, refuse_symlinks, remove_files, write_files
@@ -119,6 +120,27 @@ class CheckResult:
     def ok(self) -> bool:
         """Whether every output is up to date."""
         return not (self.stale or self.missing or self.extra)
+
+    def problems(self, project: Project) -> list[Problem]:
+        """One problem per output that is not up to date, then how to fix them all (empty
+        when every output is up to date)."""
+        problems = [
+            *(Problem(path=project.label(path), message="stale") for path in self.stale),
+            *(Problem(path=project.label(path), message="missing") for path in self.missing),
+            *(
+                Problem(path=project.label(path), message="no longer produced")
+                for path in self.extra
+            ),
+        ]
+        if problems:
+            count = len(problems)
+            problems.append(
+                Problem(
+                    message=f"{count} output{'s are' if count != 1 else ' is'} out of date: "
+                    "run 'publisher build'"
+                )
+            )
+        return problems
 
 
 # --- rendering (no effects but the optional render cache) -------------------------------

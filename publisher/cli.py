@@ -224,12 +224,6 @@ def main(ctx: click.Context, project_root: Path | None, quiet: bool, verbose: bo
     )
 
 
-def _not_built_yet(name: str) -> None:
-    from publisher.errors import PublisherError
-
-    raise PublisherError(f"'publisher {name}' is not built yet")
-
-
 # --- init, validate (foundation) ---------------------------------------------------------
 
 
@@ -297,7 +291,7 @@ def validate(settings: Settings) -> None:
     )
 
 
-# --- release, diff (issue 4) -------------------------------------------------------------
+# --- release, diff -----------------------------------------------------------------------
 
 
 def _day(value: str | None, option: str) -> Any:
@@ -501,7 +495,7 @@ def diff_command(settings: Settings, old: str | None, new: str | None, output_fo
     click.echo(format_text(changes, style if coloured else lambda text, role: text), nl=False)
 
 
-# --- import, import-history, readme (issue 5) -------------------------------------------
+# --- import, import-history, readme ------------------------------------------------------
 
 
 @main.command("import")
@@ -637,8 +631,13 @@ def import_history(
     import datetime as dt
 
     from publisher.dump import dump_snapshot
-    from publisher.errors import DataError, Problem
-    from publisher.git_history import group_commits, history_steps, list_commits, select_commits
+    from publisher.git_history import (
+        group_commits,
+        history_steps,
+        list_commits,
+        refuse_other_releases,
+        select_commits,
+    )
     from publisher.output import StagedFiles
 
     since_date = None
@@ -672,22 +671,7 @@ def import_history(
                     out / f"{step.snapshot.release.version}.yaml", dump_snapshot(step.snapshot)
                 )
                 written += 1
-        others = sorted(
-            path.name
-            for path in (out.iterdir() if out.is_dir() else ())
-            if path.suffix in (".yaml", ".yml") and path not in staged.paths
-        )
-        if others and not force:
-            listed = ", ".join(others[:3]) + (" …" if len(others) > 3 else "")
-            raise DataError(
-                [
-                    Problem(
-                        path=str(out),
-                        message=f"holds {len(others)} other release file(s) ({listed}); "
-                        "choose another --out, or --force to write beside them",
-                    )
-                ]
-            )
+        refuse_other_releases(out, staged.paths, force=force)
         staged.commit()
     summary = (
         f"imported {written} release{'' if written == 1 else 's'} from {len(commits)} "
@@ -727,7 +711,7 @@ def readme(settings: Settings, output: str | None) -> None:
         settings.say(f"wrote {output}")
 
 
-# --- feeds (issue 6) ---------------------------------------------------------------------
+# --- feeds -------------------------------------------------------------------------------
 
 
 @main.command()
@@ -788,7 +772,7 @@ def feeds(settings: Settings, output_dir: Path | None) -> None:
     )
 
 
-# --- changelog, build (issue 7) ----------------------------------------------------------
+# --- changelog, build --------------------------------------------------------------------
 
 
 @main.command()
@@ -848,7 +832,7 @@ def build(
       publisher build --check      # in CI: fail when someone forgot to build
     """
     from publisher import build as building
-    from publisher.errors import Problem, PublisherError
+    from publisher.errors import PublisherError
     from publisher.project import release_files
     from publisher.release_history import ReleaseFile
 
@@ -864,22 +848,7 @@ def build(
         if result.ok:
             settings.say(f"ok: all {result.outputs} outputs are up to date")
             return
-        problems = [
-            *(Problem(path=project.label(path), message="stale") for path in result.stale),
-            *(Problem(path=project.label(path), message="missing") for path in result.missing),
-            *(
-                Problem(path=project.label(path), message="no longer produced")
-                for path in result.extra
-            ),
-        ]
-        count = len(problems)
-        problems.append(
-            Problem(
-                message=f"{count} output{'s are' if count != 1 else ' is'} out of date: "
-                "run 'publisher build'"
-            )
-        )
-        raise PublisherError(problems)
+        raise PublisherError(result.problems(project))
     built = building.build(paths, use_cache=not no_cache, progress=progress)
     for path in built.written:
         settings.detail(f"wrote {project.label(path)}")
@@ -975,7 +944,7 @@ def ping(settings: Settings, output_dir: Path | None, everything: bool) -> None:
     _notify_hub(settings, project, folder, everything=everything)
 
 
-# --- email (issue 8) ---------------------------------------------------------------------
+# --- email -------------------------------------------------------------------------------
 
 
 @main.command()
@@ -1080,7 +1049,7 @@ def email(
         settings.say(f"wrote {path}")
 
 
-# --- send, deliveries (issue 9) ----------------------------------------------------------
+# --- send, deliveries --------------------------------------------------------------------
 
 
 @main.command()
@@ -1152,7 +1121,7 @@ def send(
     import secrets
     import time
 
-    from publisher.errors import Problem, PublisherError, SendError
+    from publisher.errors import PublisherError, SendError
     from publisher.keys import secret_key
     from publisher.ledger import Ledger, SendLock
     from publisher.outbox import open_outbox
@@ -1163,13 +1132,14 @@ def send(
         parse_domain_rates,
         parse_smtp_url,
         plan_send,
+        preview_plan,
         summarize,
         utc_now,
     )
 
     per_domain = parse_domain_rates(domain_rates)
     project = settings.project()
-    ledger_path = ledger or project.state_dir / "deliveries.sqlite"
+    ledger_path = ledger or project.ledger_path
     outbox = open_outbox(project, subscribers, version)
     release_version = outbox.release.version
     subjects = outbox.subjects
@@ -1178,12 +1148,7 @@ def send(
     if dry_run:
         # A dry run composes no message, so it needs no key; a throwaway one, never an empty one.
         key = secret_key(os.environ, required=False) or secrets.token_bytes(32)
-        existing = Ledger(ledger_path, read_only=True) if ledger_path.exists() else None
-        try:
-            plan = plan_send(existing, release_version, outbox.recipients(key))
-        finally:
-            if existing is not None:
-                existing.close()
+        plan = preview_plan(ledger_path, release_version, outbox.recipients(key))
         server = parse_smtp_url(url).describe() if url else "not set (PUBLISHER_SMTP_URL)"
         settings.say(f"dry run: nothing is sent. Server: {server}")
         settings.say(f"release {release_version}: {subject}")
@@ -1237,28 +1202,10 @@ def send(
             settings.say(f"stopped after sending {summarize(plan, outcomes).sent}")
             raise
     summary = summarize(plan, outcomes)
-    settings.say(
-        f"sent {summary.sent}, skipped {summary.skipped} (already sent), "
-        f"failed {len(summary.failed) + len(summary.failed_before)}, "
-        f"deferred {len(summary.deferred) + summary.left}"
-    )
-    problems = [f"{item.address}: refused: {item.reply}" for item in summary.failed]
-    problems += [
-        f"{item.address}: refused temporarily {item.tries} times, last: {item.reply} "
-        "(run send again later)"
-        for item in summary.deferred
-    ]
-    problems += [
-        f"{address}: refused permanently in an earlier run (see 'publisher -v deliveries')"
-        for address in summary.failed_before
-    ]
-    if summary.left:
-        problems.append(
-            f"the deadline ({deadline:g} s) was reached: {summary.left} message(s) not tried, "
-            "left deferred in the ledger (run send again to finish)"
-        )
+    settings.say(summary.counts())
+    problems = summary.problems(deadline)
     if problems:
-        raise SendError([Problem(message=problem) for problem in problems])
+        raise SendError(problems)
 
 
 @main.command()
@@ -1277,7 +1224,7 @@ def deliveries(settings: Settings, version: str | None, ledger: Path | None) -> 
     from publisher.ledger import STATES, Ledger
 
     project = settings.project()
-    ledger_path = ledger or project.state_dir / "deliveries.sqlite"
+    ledger_path = ledger or project.ledger_path
     if not ledger_path.exists():
         settings.say(f"no deliveries yet ({project.label(ledger_path)} does not exist)")
         return
@@ -1300,7 +1247,7 @@ def deliveries(settings: Settings, version: str | None, ledger: Path | None) -> 
         )
 
 
-# --- ci (issue 19) ----------------------------------------------------------------------
+# --- ci ----------------------------------------------------------------------------------
 
 
 @main.group()

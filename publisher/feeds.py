@@ -109,8 +109,8 @@ def render_feeds(
 ) -> dict[str, bytes]:
     """Every feed document as bytes, keyed by its path relative to the output folder.
 
-    ``history`` is the release history oldest first (as `diff.release_history` yields it).
-    Without any release there is nothing to announce and the result is empty. Raises
+    ``history`` is each release's diff oldest first (as `release_history.iter_history`
+    yields it). Without any release there is nothing to announce and the result is empty. Raises
     TemplateError when a feed template is broken, DataError when base_url cannot make tag: ids.
     """
     releases = [item for item in history if item.new is not None]

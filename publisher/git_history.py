@@ -15,7 +15,7 @@ import datetime as dt
 import re
 import subprocess
 import threading
-from collections.abc import Generator, Iterator, Sequence
+from collections.abc import Collection, Generator, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Literal
@@ -412,3 +412,24 @@ def history_steps(
             roadmap=version.result.roadmap, release=release, path=version.commit.path
         )
         yield dataclasses.replace(step, snapshot=snapshot)
+
+
+def refuse_other_releases(out: Path, written: Collection[Path], *, force: bool = False) -> None:
+    """Raise DataError when the folder ``out`` holds release files other than ``written``
+    (unless ``force``): an imported history is never mixed into another one by accident."""
+    others = sorted(
+        path.name
+        for path in (out.iterdir() if out.is_dir() else ())
+        if path.suffix in (".yaml", ".yml") and path not in written
+    )
+    if others and not force:
+        listed = ", ".join(others[:3]) + (" …" if len(others) > 3 else "")
+        raise DataError(
+            [
+                Problem(
+                    path=str(out),
+                    message=f"holds {len(others)} other release file(s) ({listed}); "
+                    "choose another --out, or --force to write beside them",
+                )
+            ]
+        )

@@ -16,6 +16,7 @@ WORKING_FILE = "roadmap.yaml"
 RELEASES_DIR = "releases"
 STATE_DIR = ".publisher"
 CACHE_DIR = "cache"
+LEDGER_FILE = "deliveries.sqlite"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -52,6 +53,12 @@ class Project:
     def cache_dir(self) -> Path:
         """Where caches live (.publisher/cache): safe to delete, rebuilt on the next build."""
         return self.state_dir / CACHE_DIR
+
+    @property
+    def ledger_path(self) -> Path:
+        """The default delivery ledger (.publisher/deliveries.sqlite): `send` and
+        `deliveries` use it unless --ledger names another."""
+        return self.state_dir / LEDGER_FILE
 
     def label(self, path: Path) -> str:
         """How a file is named in messages: relative to the project when inside it."""

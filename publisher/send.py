@@ -1,5 +1,5 @@
 """Sending over SMTP: the connection, the retry loop, the rate limit, and the ledger's state
-machine around each message. This module and `output` are the only ones with effects.
+machine around each message. Its effects are SMTP and the ledger (see ARCHITECTURE.md).
 
 Each message goes through: ledger ``sending`` (committed) → MAIL/RCPT/DATA → ``sent`` on 250,
 ``failed`` on 5xx, ``pending`` again on 4xx or a dropped connection (retried later in the same
@@ -29,9 +29,10 @@ from dataclasses import dataclass, field
 from email.message import EmailMessage
 from email.policy import SMTP as SMTP_POLICY
 from email.utils import parseaddr
+from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from publisher.errors import SendError
+from publisher.errors import Problem, SendError
 from publisher.ledger import DEFERRED, FAILED, PENDING, SENDING, SENT, Ledger
 
 DEFAULT_PORTS = {"smtp": 25, "smtps": 465}
@@ -364,6 +365,35 @@ class SendSummary:
         """True when nobody is left without the message."""
         return not (self.failed or self.deferred or self.failed_before or self.left)
 
+    def counts(self) -> str:
+        """The run in one line: sent, skipped, failed and deferred counts."""
+        return (
+            f"sent {self.sent}, skipped {self.skipped} (already sent), "
+            f"failed {len(self.failed) + len(self.failed_before)}, "
+            f"deferred {len(self.deferred) + self.left}"
+        )
+
+    def problems(self, deadline: float | None = None) -> list[Problem]:
+        """One problem per subscriber left without the message, saying what to do (empty
+        when `ok`); ``deadline``: the seconds --deadline allowed, named when it was reached."""
+        problems = [f"{item.address}: refused: {item.reply}" for item in self.failed]
+        problems += [
+            f"{item.address}: refused temporarily {item.tries} times, last: {item.reply} "
+            "(run send again later)"
+            for item in self.deferred
+        ]
+        problems += [
+            f"{address}: refused permanently in an earlier run (see 'publisher -v deliveries')"
+            for address in self.failed_before
+        ]
+        if self.left:
+            allowed = f" ({deadline:g} s)" if deadline is not None else ""
+            problems.append(
+                f"the deadline{allowed} was reached: {self.left} message(s) not tried, "
+                "left deferred in the ledger (run send again to finish)"
+            )
+        return [Problem(message=problem) for problem in problems]
+
 
 def plan_send(
     ledger: Ledger | None,
@@ -393,6 +423,15 @@ def plan_send(
         failed_before=tuple(failed_before),
         recorded_ids=recorded,
     )
+
+
+def preview_plan(ledger_path: Path, release: str, recipients: Sequence[Recipient]) -> SendPlan:
+    """`plan_send` against the ledger file as it is, read only (no file: an empty ledger),
+    for a dry run, which must change nothing."""
+    if not ledger_path.exists():
+        return plan_send(None, release, recipients)
+    with Ledger(ledger_path, read_only=True) as existing:
+        return plan_send(existing, release, recipients)
 
 
 def utc_now() -> str:
