@@ -337,6 +337,11 @@ def _read_markdown(path: Path) -> bytes:
 @click.option(
     "--allow-empty", is_flag=True, help="Release even when nothing changed since the latest."
 )
+@click.option(
+    "--refreeze",
+    is_flag=True,
+    help="Record the digest of an existing release that was changed on purpose.",
+)
 @pass_settings
 def release(
     settings: Settings,
@@ -346,6 +351,7 @@ def release(
     notes_file: Path | None,
     from_markdown: Path | None,
     allow_empty: bool,
+    refreeze: bool,
 ) -> None:
     """Freeze data/roadmap.yaml as data/releases/VERSION.yaml.
 
@@ -353,13 +359,23 @@ def release(
     --allow-empty. With --from README.md the markdown is imported first (its warnings
     printed) and written to data/roadmap.yaml together with the release.
 
+    The frozen file records a digest of its content: validate and build refuse a release
+    cut short or edited by hand. To keep such an edit on purpose, --refreeze records the
+    digest of the file as it now is.
+
     \b
     Examples:
       publisher release 2024.02 --date 2024-02-19 --title "February 2024"
       publisher release 2024.03 --from README.md
+      publisher release 2024.02 --refreeze
     """
-    from publisher.freeze import create_release, read_notes
+    from publisher.freeze import create_release, read_notes, refreeze_release
 
+    if refreeze:
+        # A frozen file records a digest of its content; a deliberate edit is recorded anew.
+        path = refreeze_release(settings.project(), version)
+        settings.say(f"Re-froze {version}: recorded the digest of {settings.project().label(path)}")
+        return
     day = _day(release_date, "--date")
     notes = read_notes(notes_file) if notes_file is not None else ""
     project = settings.project()

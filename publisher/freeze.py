@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from publisher import load, yaml_reader
-from publisher.errors import DataError, Problem, PublisherError
+from publisher import load, release_digest, yaml_reader
+from publisher.errors import DataError, NotFoundError, Problem, PublisherError
 from publisher.model import Release
 from publisher.output import write_files
 from publisher.project import Project
@@ -59,7 +59,39 @@ def release_text(working_text: str, *, version: str, date: dt.date, title: str, 
     """The frozen file: a ``release:`` block, then the working copy's text as written."""
     # Comments and a "---" at the top of the working copy stay at the top of the release.
     head, body = _after_document_start(working_text)
-    return head + _release_block_text(version, date, title, notes) + body
+    text = head + _release_block_text(version, date, title, notes) + body
+    # The digest of the frozen content, so a file cut short or edited is caught on load.
+    return release_digest.with_digest(text.encode("utf-8")).decode("utf-8")
+
+
+def refreeze_release(project: Project, version: str) -> Path:
+    """Record the digest of release ``version`` as its file is now (changed on purpose) and
+    return its path. Raises NotFoundError for an unknown version, DataError when the file
+    does not load as a release of that version."""
+    path = release_path(project, version)
+    if not path.is_file():
+        versions = ", ".join(known_versions(project)[-10:]) or "none yet"
+        raise NotFoundError(f"release {version!r} does not exist (releases: {versions})")
+    label = project.label(path)
+    data = load.read_project_file(project, path)
+    try:
+        frozen = release_digest.with_digest(data)
+    except ValueError:
+        raise DataError([Problem(path=label, key="release", message="is required")]) from None
+    snapshot = load.build_snapshot(yaml_reader.parse_yaml_bytes(frozen, label), label, release=True)
+    assert snapshot.release is not None
+    if snapshot.release.version != version:
+        raise DataError(
+            [
+                Problem(
+                    path=label,
+                    key="release.version",
+                    message=f"{snapshot.release.version!r} does not match the file name",
+                )
+            ]
+        )
+    write_files({path: frozen})
+    return path
 
 
 def read_notes(path: Path) -> str:

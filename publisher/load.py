@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from publisher import addresses, links
+from publisher import addresses, links, release_digest
 from publisher.errors import DataError, NotFoundError, Problem
 from publisher.links import url_problem
 from publisher.model import (
@@ -40,7 +40,7 @@ RESOURCE_KEYS = frozenset(RESOURCE_FIELDS)
 SECTION_KEYS = frozenset({"title", "id", "intro", "resources", "sections"})
 ROADMAP_KEYS = frozenset({"title", "intro", "sections"})
 SNAPSHOT_KEYS = ROADMAP_KEYS | {"release"}
-RELEASE_KEYS = frozenset({"version", "date", "title", "notes", "source"})
+RELEASE_KEYS = frozenset({"version", "date", "title", "notes", "source", "digest"})
 SOURCE_KEYS = frozenset({"commit", "commits"})
 SOURCE_COMMIT_KEYS = frozenset({"hash", "date", "subject"})
 AUTHOR_KEYS = frozenset({"name", "url", "email"})
@@ -671,7 +671,21 @@ def load_working_copy(project: Project) -> Snapshot:
 def load_release_file(project: Project, path: Path) -> Snapshot:
     """One release file, checked against its file name."""
     label = project.label(path)
-    document = parse_yaml_bytes(read_project_file(project, path), label)
+    data = read_project_file(project, path)
+    problem = release_digest.digest_problem(data)
+    if problem:
+        raise DataError(
+            [
+                Problem(
+                    path=label,
+                    key="release.digest",
+                    message=f"{problem}: restore it from version control (git checkout -- "
+                    f"{label}), or, to keep the change on purpose, run 'publisher release "
+                    f"{path.stem} --refreeze'",
+                )
+            ]
+        )
+    document = parse_yaml_bytes(data, label)
     snapshot = build_snapshot(document, label, release=True)
     assert snapshot.release is not None
     if snapshot.release.version != path.stem:

@@ -607,3 +607,55 @@ def test_item9_an_absurdly_long_line_is_refused(root: Path) -> None:
     assert result.exit_code == 1, result.output
     assert "data/roadmap.yaml:2:" in result.output
     assert "line" in result.output
+
+
+# --- item 4: frozen releases are verifiable -------------------------------------------------
+
+
+def released(root: Path) -> Path:
+    """A release 2024.04 frozen by `publisher release` from a working copy with 3 resources."""
+    write_working_copy(
+        root,
+        "title: A Small Road Map\nsections:\n  - title: Courses\n    resources:\n"
+        + "".join(
+            f"      - title: Course {n}\n        url: https://c{n}.example.org/\n" for n in range(3)
+        ),
+    )
+    result = run(root, "release", "2024.04", "--date", "2024-04-01", "--allow-empty")
+    assert result.exit_code == 0, result.output
+    return root / "data" / "releases" / "2024.04.yaml"
+
+
+def test_item4_release_records_a_digest_of_the_frozen_content(root: Path) -> None:
+    path = released(root)
+    text = path.read_text(encoding="utf-8")
+    assert re.search(r'^  digest: "sha256:[0-9a-f]{64}"$', text, re.MULTILINE)
+    assert run(root, "validate").exit_code == 0
+
+
+@pytest.mark.parametrize("damage", ["cut in half", "edited"])
+def test_item4_a_damaged_release_is_refused_with_how_to_refreeze(root: Path, damage: str) -> None:
+    path = released(root)
+    data = path.read_bytes()
+    if damage == "cut in half":
+        cut = data.rindex(b"      - title: Course 2")  # still valid YAML: one resource fewer
+        path.write_bytes(data[:cut])
+    else:
+        path.write_bytes(data.replace(b"https://c1.example.org/", b"https://evil.example/"))
+    for command in ("validate", "build"):
+        result = run(root, command)
+        assert result.exit_code == 1, result.output
+        assert "data/releases/2024.04.yaml: release.digest:" in result.output
+        assert "publisher release 2024.04 --refreeze" in result.output
+    assert not (root / "feeds").exists()
+    refrozen = run(root, "release", "2024.04", "--refreeze")
+    assert refrozen.exit_code == 0, refrozen.output
+    assert run(root, "validate").exit_code == 0
+
+
+def test_item4_refreeze_refuses_a_release_that_does_not_load(root: Path) -> None:
+    path = released(root)
+    path.write_bytes(path.read_bytes() + b"  bad: [\n")
+    result = run(root, "release", "2024.04", "--refreeze")
+    assert result.exit_code == 1
+    assert "data/releases/2024.04.yaml" in result.output

@@ -1,0 +1,58 @@
+"""The digest `publisher release` records in a frozen release, and its check.
+
+A release file cut short or edited by hand still parses, and the diff then announces
+removals and additions that never happened. So a frozen file carries, as the last line of its
+``release:`` block, ``digest: "sha256:…"``: the sha256 of the file's bytes without that line.
+`load` refuses a release whose bytes no longer match; `release VERSION --refreeze` records
+the digest of a release changed on purpose. Releases without a digest (older ones, imported
+history) are read as before.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+_DIGEST_LINE = re.compile(rb'^  digest: "sha256:([0-9a-f]{64})"\r?\n', re.MULTILINE)
+_BLOCK_START = re.compile(rb"^release:[ \t]*\r?\n", re.MULTILINE)
+_UNINDENTED = re.compile(rb"^[^ \t\r\n]", re.MULTILINE)
+
+
+def _without_digest(data: bytes) -> tuple[bytes, str]:
+    """``data`` without its first digest line, and the digest that line held ('' if none)."""
+    match = _DIGEST_LINE.search(data)
+    if match is None:
+        return data, ""
+    return data[: match.start()] + data[match.end() :], match.group(1).decode("ascii")
+
+
+def digest_of(data: bytes) -> str:
+    """The sha256 (hex) of a release file's bytes, its digest line left out."""
+    return hashlib.sha256(_without_digest(data)[0]).hexdigest()
+
+
+def with_digest(data: bytes) -> bytes:
+    """``data`` (a release file) with a digest line recording its content, at the end of its
+    ``release:`` block (replacing any digest it had). Raises ValueError without a block."""
+    content, _ = _without_digest(data)
+    start = _BLOCK_START.search(content)
+    if start is None:
+        raise ValueError("no release: block")
+    end = _UNINDENTED.search(content, start.end())
+    at = end.start() if end is not None else len(content)
+    line = f'  digest: "sha256:{hashlib.sha256(content).hexdigest()}"\n'.encode("ascii")
+    if at and not content[:at].endswith(b"\n"):
+        line = b"\n" + line
+    return content[:at] + line + content[at:]
+
+
+def digest_problem(data: bytes) -> str:
+    """Why a release file's bytes do not match the digest it records, or "" when they do (or
+    it records none)."""
+    content, recorded = _without_digest(data)
+    if not recorded or hashlib.sha256(content).hexdigest() == recorded:
+        return ""
+    return (
+        "the file no longer matches the digest recorded when it was released (cut short, or "
+        "edited by hand?)"
+    )
