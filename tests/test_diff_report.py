@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import html
+import re
 from typing import Any
 
 import pytest
@@ -145,7 +146,11 @@ def test_release_text_goes_after_a_document_start_marker() -> None:
     text = release_text(
         "---\ntitle: T\n", version="1", date=dt.date(2024, 1, 1), title="", notes=""
     )
-    assert text == '---\nrelease:\n  version: "1"\n  date: 2024-01-01\ntitle: T\n'
+    assert re.fullmatch(
+        r'---\nrelease:\n  version: "1"\n  date: 2024-01-01\n  digest: "sha256:[0-9a-f]{64}"\n'
+        r"title: T\n",
+        text,
+    )
 
 
 def test_markdown_never_mentions_an_explicit_id() -> None:
