@@ -223,6 +223,15 @@ def _release(release: Release) -> str:
     return "".join(out)
 
 
+def clear_caches() -> None:
+    """Forget the text cached per resource and section (see `publisher.git_history`: a long
+    history clears it now and then, so that memory stays flat)."""
+    _RESOURCE_TEXT.clear()
+    _RESOURCES_TEXT.clear()
+    _SECTION_TEXT.clear()
+    scalar.cache_clear()
+
+
 def dump_roadmap(roadmap: Roadmap, release: Release | None = None) -> str:
     """A road map (and, for a snapshot, its release block) as YAML text."""
     out = [_release(release)] if release is not None else []

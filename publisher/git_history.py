@@ -20,9 +20,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Literal
 
+from publisher import dump, importer
 from publisher.errors import DataError, GitError, NotFoundError, Problem
 from publisher.importer import ImportResult, import_markdown_bytes
 from publisher.model import Release, Roadmap, Snapshot, SourceCommit
+
+# The importer and the YAML writer cache what they made from recent versions (most of a
+# version is the one before it); emptied every so many versions read, the caches hold a few
+# versions' pieces, and memory stays flat in the length of the history. A clear costs about
+# one version read from scratch.
+_VERSIONS_PER_CACHE = 200
 
 _HEADER = re.compile(r"commit ([0-9a-f]{40,64}) (\d+)")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -369,8 +376,14 @@ def history_steps(
     previous_warnings: frozenset[str] = frozenset()
     day_counts: dict[dt.date, int] = {}
     last_versions = read_blobs(git_dir, [_request(period.commits[-1]) for period in periods])
+    reads = 0
     for period, first in zip(periods, last_versions, strict=True):
         version = _read_period(git_dir, period, first, previous_blob)
+        reads += version.reads
+        if reads >= _VERSIONS_PER_CACHE:
+            importer.clear_caches()
+            dump.clear_caches()
+            reads = 0
         warnings: tuple[Problem, ...] = ()
         if version.result is not None:
             warnings = tuple(

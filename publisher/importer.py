@@ -1505,8 +1505,20 @@ def count_sections(roadmap: Roadmap) -> int:
     return sum(1 for _ in roadmap.walk_sections())
 
 
+def clear_caches() -> None:
+    """Forget every parsed piece cached so far. A history's import calls it now and then: the
+    caches then hold the pieces of recent versions only, and memory stays flat however long
+    the history is."""
+    for value in list(globals().values()):
+        if callable(getattr(value, "cache_clear", None)):
+            value.cache_clear()
+    for cache in (_SECTIONS, _SPANS, _SECTION_RESOURCES, _RESOURCES):
+        cache.clear()
+
+
 __all__ = [
     "ImportResult",
+    "clear_caches",
     "count_resources",
     "count_sections",
     "import_markdown",

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import publisher.git_history
 from publisher.cli import main
 from publisher.errors import DataError
 from publisher.git_history import list_commits
@@ -545,3 +546,21 @@ def test_the_readme_import_history_example_is_true(tmp_path: Path) -> None:
         output = (completed.stderr + completed.stdout).replace(f"{tmp_path}/", "/tmp/")
         # ls prints columns on a terminal, a name per line in a pipe: compare the words.
         assert output.split() == expected.split(), command
+
+
+def test_emptying_the_parse_caches_changes_no_byte(
+    history: tuple[Repository, dict[str, str]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A long history empties the importer's and the writer's caches now and then (flat
+    memory): here after every version, with the same releases as a run that never does."""
+    repo, _ = history
+    arguments = ("import-history", str(repo.root), "--file", "README.md", "--group", "commit")
+    code, output = run(*arguments, "--out", str(tmp_path / "kept"))
+    assert code == 0, output
+    monkeypatch.setattr(publisher.git_history, "_VERSIONS_PER_CACHE", 1)
+    code, output = run(*arguments, "--out", str(tmp_path / "emptied"))
+    assert code == 0, output
+    kept = {path.name: path.read_bytes() for path in (tmp_path / "kept").iterdir()}
+    emptied = {path.name: path.read_bytes() for path in (tmp_path / "emptied").iterdir()}
+    assert len(kept) == 5
+    assert kept == emptied
