@@ -35,7 +35,13 @@ from publisher.diff import RoadmapDiff
 from publisher.errors import Problem
 from publisher.load import load_site_of
 from publisher.model import Roadmap, Site, Snapshot
-from publisher.output import changed_files, refuse_symlinks, remove_files, write_files
+from publisher.output import (
+    changed_files,
+    leftover_temporaries,
+    refuse_symlinks,
+    remove_files,
+    write_files,
+)
 from publisher.project import Project, release_files
 from publisher.release_history import (
     HistoryCache,
@@ -558,16 +564,19 @@ def check(
     when the data or templates are broken."""
     state = read_state(paths) if use_cache else None
     release_keys: dict[Path, str] = {}
+    leftovers = leftovers_of(paths)
     if state is not None and state.fingerprint == input_fingerprint(paths, release_keys):
         stale, missing = _outdated_by_state(paths, state)
-        return CheckResult(stale=tuple(stale), missing=tuple(missing), outputs=len(state.outputs))
+        return CheckResult(
+            stale=(*stale, *leftovers), missing=tuple(missing), outputs=len(state.outputs)
+        )
     files, gone = _load_and_render(
         paths, progress, use_cache=use_cache, writes=False, release_keys=release_keys
     )
     confine(paths, [*files, *gone])
     changed = changed_files(files)
     return CheckResult(
-        stale=tuple(path for path in changed if path.exists()),
+        stale=(*(path for path in changed if path.exists()), *leftovers),
         missing=tuple(path for path in changed if not path.exists()),
         extra=tuple(path for path in gone if path.exists()),
         outputs=len(files),
@@ -583,10 +592,23 @@ def build(
     release_keys: dict[Path, str] = {}
     fingerprint = input_fingerprint(paths, release_keys)
     state = read_state(paths) if use_cache else None
+    # Temporaries a killed build left behind: ours (by their naming), so removed first.
+    leftovers = [
+        *remove_files(
+            leftover_temporaries(paths.project.root, recursive=False, name=CHANGELOG_FILE),
+            root=paths.project.root,
+        ),
+        *remove_files(leftover_temporaries(paths.output_dir), root=paths.output_dir),
+    ]
     if state is not None and state.fingerprint == fingerprint:
         stale, missing = _outdated_by_state(paths, state)
         if not (stale or missing):
-            return BuildResult(written=(), removed=(), outputs=len(state.outputs), up_to_date=True)
+            return BuildResult(
+                written=(),
+                removed=tuple(leftovers),
+                outputs=len(state.outputs),
+                up_to_date=not leftovers,
+            )
     files, gone = _load_and_render(
         paths, progress, use_cache=use_cache, writes=True, release_keys=release_keys
     )
@@ -604,7 +626,17 @@ def build(
         removed = []
     if use_cache:
         write_files({paths.state: state_bytes(paths, fingerprint, files)})
-    return BuildResult(written=tuple(written), removed=tuple(removed), outputs=len(files))
+    return BuildResult(written=tuple(written), removed=(*leftovers, *removed), outputs=len(files))
+
+
+def leftovers_of(paths: BuildPaths) -> list[Path]:
+    """Temporaries of our own naming that a killed build left in the output folder (and
+    beside CHANGELOG.md): never outputs, so `check` counts them stale and `build` removes
+    them."""
+    return [
+        *leftover_temporaries(paths.project.root, recursive=False, name=CHANGELOG_FILE),
+        *leftover_temporaries(paths.output_dir),
+    ]
 
 
 def confine(paths: BuildPaths, outputs: Iterable[Path]) -> None:

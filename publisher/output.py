@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Iterable, Mapping
@@ -64,6 +65,32 @@ def refuse_symlinks(paths: Iterable[Path], root: Path) -> None:
             problems.setdefault(problem.path, problem)
     if problems:
         raise PublisherError([problems[name] for name in sorted(problems)])
+
+
+# The names StagedFiles gives its temporaries (mkstemp: prefix ".NAME.", 8 random
+# characters, suffix ".tmp"): a build killed before renaming them leaves these behind.
+_TEMPORARY_NAME = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
+
+
+def leftover_temporaries(folder: Path, *, recursive: bool = True, name: str = "") -> list[Path]:
+    """Temporaries of our own naming under ``folder`` (only those staged for ``name`` when
+    given), left by a writer that was killed; sorted. Symbolic links are not followed."""
+    found: list[Path] = []
+    if not folder.is_dir() or folder.is_symlink():
+        return found
+    for directory, folders, files in os.walk(folder):
+        if not recursive:
+            folders.clear()
+        folders[:] = [entry for entry in folders if not (Path(directory) / entry).is_symlink()]
+        for file_name in files:
+            if not _TEMPORARY_NAME.fullmatch(file_name):
+                continue
+            if name and not file_name.startswith(f".{name}."):
+                continue
+            path = Path(directory) / file_name
+            if stat.S_ISREG(path.lstat().st_mode):
+                found.append(path)
+    return sorted(found)
 
 
 def changed_files(files: Mapping[Path, bytes | str]) -> list[Path]:

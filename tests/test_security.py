@@ -659,3 +659,49 @@ def test_item4_refreeze_refuses_a_release_that_does_not_load(root: Path) -> None
     result = run(root, "release", "2024.04", "--refreeze")
     assert result.exit_code == 1
     assert "data/releases/2024.04.yaml" in result.output
+
+
+# --- item 12: temporaries left by a killed build --------------------------------------------
+
+
+def test_item12_a_killed_build_leaves_no_temporaries_for_good(root: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    assert run(root, "build").exit_code == 0
+    feeds = root / "feeds"
+    # A build killed between staging and renaming: what write_files leaves behind.
+    leftovers = [
+        feeds / ".atom.xml.k2x_9qz1.tmp",
+        feeds / "releases" / ".2024.02.html.a8b7c6d5.tmp",
+        root / ".CHANGELOG.md.zz11yy22.tmp",
+    ]
+    for path in leftovers:
+        path.write_bytes(b"half")
+    mine = feeds / ".notes.tmp"  # not our naming: never touched
+    mine.write_bytes(b"someone's")
+    check = run(root, "build", "--check")
+    assert check.exit_code == 1, check.output
+    for path in leftovers:
+        assert f"{path.relative_to(root)}: stale" in check.output
+    result = run(root, "build")
+    assert result.exit_code == 0, result.output
+    assert not any(path.exists() for path in leftovers)
+    assert mine.read_bytes() == b"someone's"
+    assert run(root, "build", "--check").exit_code == 0
+    # and for real: a build process killed with SIGKILL while it writes
+    (root / "data" / "site.yaml").write_text(
+        (root / "data" / "site.yaml").read_text(encoding="utf-8").replace("Small", "Tiny"),
+        encoding="utf-8",
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-m", "publisher", "--project", str(root), "build", "--no-cache"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    assert run(root, "build").exit_code == 0
+    assert not [path for path in root.rglob("*.tmp") if path != mine]
