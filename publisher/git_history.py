@@ -370,6 +370,10 @@ def history_steps(
     period's last version that parses differs from the last release's. Only each period's
     last version is read, unless it does not parse."""
     periods = group_commits(commits, grouping)
+    line_days: dict[str, dt.date] = {}
+    latest = dt.date.min
+    for commit in commits:
+        latest = line_days[commit.hash] = max(latest, commit.date)
     previous: Roadmap | None = None
     previous_blob = ""
     previous_day = dt.date.min
@@ -407,8 +411,9 @@ def history_steps(
             yield step
             continue
         previous = version.result.roadmap
-        # Never before the release before it: releases keep the line's order.
-        day = previous_day = max(previous_day, version.commit.date)
+        # A commit dated before the one it follows (a clock off, a rebase) takes the latest
+        # date on the line so far: releases keep the line's order.
+        day = previous_day = max(previous_day, line_days[version.commit.hash])
         day_counts[day] = day_counts.get(day, 0) + 1
         number = day_counts[day]
         release = Release(

@@ -299,6 +299,19 @@ def test_refusals_have_clear_messages(
     )
     assert code == 1
     assert "NOPE.md was never committed" in output
+    code, output = run(
+        "import-history",
+        str(repo.root),
+        "--file",
+        "README.md",
+        "--ref",
+        "nope",
+        "--out",
+        str(tmp_path / "o"),
+    )
+    assert code == 1
+    assert f"{repo.root}: 'nope' is not a branch, tag or commit" in output
+    assert not (tmp_path / "o").exists()
     out = tmp_path / "releases"
     out.mkdir()
     (out / "2023.01.yaml").write_text("kept\n", encoding="utf-8")
@@ -564,3 +577,21 @@ def test_emptying_the_parse_caches_changes_no_byte(
     emptied = {path.name: path.read_bytes() for path in (tmp_path / "emptied").iterdir()}
     assert len(kept) == 5
     assert kept == emptied
+
+
+def test_a_commit_dated_before_its_parent_keeps_the_line_order(tmp_path: Path) -> None:
+    """A clock off or a rebase: the line's order wins, and versions never go back in time."""
+    repo = Repository(tmp_path / "repo")
+    repo.commit("README.md", road_map("A"), "Start", "2024-07-02T09:00:00Z")
+    late = repo.commit("README.md", road_map("A", "B"), "Skewed", "2024-07-01T09:00:00Z")
+    repo.commit("README.md", road_map("A", "B", "C"), "Next", "2024-07-03T09:00:00Z")
+    out = tmp_path / "out"
+    code, output = run("import-history", str(repo.root), "--file", "README.md", "--out", str(out))
+    assert code == 0, output
+    rows = summarize(out)
+    # The skewed commit counts in its predecessor's day, as its last version.
+    assert [row[:4] for row in rows] == [
+        ("2024.07.02", "2024-07-02", "2 July 2024", late),
+        ("2024.07.03", "2024-07-03", "3 July 2024", rows[1][3]),
+    ]
+    assert [row[-1] for row in rows] == [["A", "B"], ["A", "B", "C"]]
