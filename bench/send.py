@@ -3,7 +3,7 @@
 Both send the same messages to a local aiosmtpd server (in its own process, so it does not
 fight the sender for the GIL) over one connection, in this same run. The baseline gets the
 messages prebuilt as bytes; the engine builds each one when it is about to go (as `send`
-does), and records every delivery in the SQLite ledger. Prints
+does), and records every delivery in the ledger of the SQLite store. Prints
 ``send: ratio R`` = engine throughput / baseline throughput (goal >= 0.7), and the same with
 the ledger's synchronous=FULL for comparison.
 
@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from publisher.ledger import Ledger
+from publisher.delivery import open_store
 from publisher.outbox import open_outbox
 from publisher.project import open_project
 from publisher.send import (
@@ -115,7 +115,10 @@ def main() -> None:
         def engine(synchronous: str) -> float:
             with tempfile.TemporaryDirectory() as folder:
                 started = time.perf_counter()
-                with Ledger(Path(folder) / "deliveries.sqlite", synchronous=synchronous) as ledger:
+                with (
+                    open_store(Path(folder), now="t", synchronous=synchronous) as store,
+                    store.ledger() as ledger,
+                ):
                     plan = plan_send(ledger, "2024.02", recipients)
                     connection = SmtpConnection(SmtpSettings(host="127.0.0.1", port=port))
                     outcomes = list(

@@ -14,6 +14,7 @@ import click
 from publisher import __version__
 
 if TYPE_CHECKING:
+    from publisher.delivery import Store
     from publisher.project import Project
 
 T = TypeVar("T")
@@ -174,8 +175,34 @@ def parse_duration(ctx: click.Context, param: click.Parameter, value: str | None
 ledger_option = click.option(
     "--ledger",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Delivery ledger (default .publisher/deliveries.sqlite).",
+    help="A SQLite file to keep the delivery ledger in, instead of the store "
+    "(default: .publisher/publisher.sqlite, or PUBLISHER_DATABASE_URL).",
 )
+
+
+def open_project_store(project: Project, path: Path | None = None) -> Store:
+    """The project's store: ``path`` (a SQLite file), else
+    PUBLISHER_DATABASE_URL, else .publisher/publisher.sqlite; created and migrated as needed."""
+    import os
+
+    from publisher.delivery import open_store
+    from publisher.send import utc_now
+
+    return open_store(
+        project.state_dir,
+        os.environ.get("PUBLISHER_DATABASE_URL", ""),
+        path=path,
+        now=utc_now(),
+    )
+
+
+def project_store_exists(project: Project, path: Path | None = None) -> bool:
+    """Whether the store exists yet (so that looking never creates it)."""
+    import os
+
+    from publisher.delivery import store_exists
+
+    return store_exists(project.state_dir, os.environ.get("PUBLISHER_DATABASE_URL", ""), path=path)
 
 
 @click.group(cls=PublisherGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -1139,7 +1166,6 @@ def send(
 
     from publisher.errors import PublisherError, SendError
     from publisher.keys import secret_key
-    from publisher.ledger import Ledger, SendLock
     from publisher.outbox import open_outbox
     from publisher.send import (
         Outcome,
@@ -1148,14 +1174,12 @@ def send(
         parse_domain_rates,
         parse_smtp_url,
         plan_send,
-        preview_plan,
         summarize,
         utc_now,
     )
 
     per_domain = parse_domain_rates(domain_rates)
     project = settings.project()
-    ledger_path = ledger or project.ledger_path
     outbox = open_outbox(project, subscribers, version)
     release_version = outbox.release.version
     subjects = outbox.subjects
@@ -1164,7 +1188,11 @@ def send(
     if dry_run:
         # A dry run composes no message, so it needs no key; a throwaway one, never an empty one.
         key = secret_key(os.environ, required=False) or secrets.token_bytes(32)
-        plan = preview_plan(ledger_path, release_version, outbox.recipients(key))
+        if project_store_exists(project, ledger):
+            with open_project_store(project, ledger) as store, store.ledger() as existing:
+                plan = plan_send(existing, release_version, outbox.recipients(key))
+        else:
+            plan = plan_send(None, release_version, outbox.recipients(key))
         server = parse_smtp_url(url).describe() if url else "not set (PUBLISHER_SMTP_URL)"
         settings.say(f"dry run: nothing is sent. Server: {server}")
         settings.say(f"release {release_version}: {subject}")
@@ -1183,8 +1211,9 @@ def send(
 
     outcomes: list[Outcome] = []
     with (
-        SendLock(ledger_path, release=release_version, now=utc_now()),
-        Ledger(ledger_path) as opened,
+        open_project_store(project, ledger) as store,
+        store.send_lock(release=release_version, now=utc_now()),
+        store.ledger() as opened,
     ):
         plan = plan_send(opened, release_version, outbox.recipients(send_key))
         settings.say(
@@ -1237,14 +1266,13 @@ def deliveries(settings: Settings, version: str | None, ledger: Path | None) -> 
       publisher deliveries 2024.02
       publisher -v deliveries
     """
-    from publisher.ledger import STATES, Ledger
+    from publisher.delivery import STATES
 
     project = settings.project()
-    ledger_path = ledger or project.ledger_path
-    if not ledger_path.exists():
-        settings.say(f"no deliveries yet ({project.label(ledger_path)} does not exist)")
+    if not project_store_exists(project, ledger):
+        settings.say("no deliveries yet (no store yet)")
         return
-    with Ledger(ledger_path, read_only=True) as opened:
+    with open_project_store(project, ledger) as store, store.ledger() as opened:
         counts = opened.counts(version)
         rows = opened.rows(version) if settings.verbosity > 0 else ()
     releases = sorted({release for release, _ in counts})

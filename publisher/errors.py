@@ -58,3 +58,7 @@ class GitError(PublisherError):
 
 class SendError(PublisherError):
     """Sending email failed: settings, connection or server refusals."""
+
+
+class StoreError(PublisherError):
+    """The subscriber store could not be opened, migrated, read or written."""

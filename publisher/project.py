@@ -16,7 +16,7 @@ WORKING_FILE = "roadmap.yaml"
 RELEASES_DIR = "releases"
 STATE_DIR = ".publisher"
 CACHE_DIR = "cache"
-LEDGER_FILE = "deliveries.sqlite"
+STORE_FILE = "publisher.sqlite"  # the SQLite store: ledger, subscribers (publisher.delivery)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -56,9 +56,9 @@ class Project:
 
     @property
     def ledger_path(self) -> Path:
-        """The default delivery ledger (.publisher/deliveries.sqlite): `send` and
-        `deliveries` use it unless --ledger names another."""
-        return self.state_dir / LEDGER_FILE
+        """The default SQLite store holding the delivery ledger (.publisher/publisher.sqlite),
+        unless PUBLISHER_DATABASE_URL names a server or --ledger another file."""
+        return self.state_dir / STORE_FILE
 
     def label(self, path: Path) -> str:
         """How a file is named in messages: relative to the project when inside it."""

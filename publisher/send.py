@@ -29,11 +29,10 @@ from dataclasses import dataclass, field
 from email.message import EmailMessage
 from email.policy import SMTP as SMTP_POLICY
 from email.utils import parseaddr
-from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from publisher.delivery import DEFERRED, FAILED, PENDING, SENDING, SENT, Ledger
 from publisher.errors import Problem, SendError
-from publisher.ledger import DEFERRED, FAILED, PENDING, SENDING, SENT, Ledger
 
 DEFAULT_PORTS = {"smtp": 25, "smtps": 465}
 DEFAULT_TIMEOUT = 30.0  # seconds per connect or reply; ?timeout= in the URL changes it
@@ -423,15 +422,6 @@ def plan_send(
         failed_before=tuple(failed_before),
         recorded_ids=recorded,
     )
-
-
-def preview_plan(ledger_path: Path, release: str, recipients: Sequence[Recipient]) -> SendPlan:
-    """`plan_send` against the ledger file as it is, read only (no file: an empty ledger),
-    for a dry run, which must change nothing."""
-    if not ledger_path.exists():
-        return plan_send(None, release, recipients)
-    with Ledger(ledger_path, read_only=True) as existing:
-        return plan_send(existing, release, recipients)
 
 
 def utc_now() -> str:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from postgres import PostgresCluster, find_postgres_bin
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -74,3 +76,25 @@ def project(tmp_path: Path) -> Path:
     root = tmp_path / "project"
     shutil.copytree(REPOSITORY / "data", root / "data")
     return root
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster() -> Iterator[PostgresCluster]:
+    """A throwaway PostgreSQL cluster for the whole session. Skipped when PostgreSQL is not
+    installed, except under CI (the variable CI set), where its absence is a failure."""
+    if find_postgres_bin() is None:
+        if os.environ.get("CI"):
+            pytest.fail("PostgreSQL is not installed, and CI must run the PostgreSQL tests")
+        pytest.skip("PostgreSQL is not installed (apt-get install postgresql)")
+    with PostgresCluster() as cluster:
+        yield cluster
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """PUBLISHER_DATABASE_URL for a fresh, empty store: "" (the SQLite default under the
+    state folder) or a new database in the session's PostgreSQL cluster."""
+    if request.param == "sqlite":
+        return ""
+    cluster: PostgresCluster = request.getfixturevalue("postgres_cluster")
+    return cluster.create_database()

@@ -8,14 +8,15 @@ import os
 import sqlite3
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
 from smtp_server import Mailbox, SmtpServer, free_port
 
+from publisher.delivery import Ledger, LedgerError, SendLock, open_store
 from publisher.errors import SendError
-from publisher.ledger import Ledger, LedgerError, SendLock
 from publisher.send import (
     DEADLINE_REPLY,
     Outcome,
@@ -69,6 +70,13 @@ def recipients(count: int, domain: str = "example.net") -> list[Recipient]:
     ]
 
 
+@contextmanager
+def open_ledger(path: Path) -> Iterator[Ledger]:
+    """The ledger of a SQLite store at ``path``."""
+    with open_store(path.parent, now="t", path=path) as store, store.ledger() as ledger:
+        yield ledger
+
+
 @pytest.fixture
 def mailbox() -> Iterator[Mailbox]:
     box = Mailbox()
@@ -92,7 +100,7 @@ def run(
     policy: RetryPolicy = FAST,
     settings: SmtpSettings | None = None,
 ) -> tuple[list[Outcome], SendSummary]:
-    with Ledger(ledger_path) as ledger:
+    with open_ledger(ledger_path) as ledger:
         plan = plan_send(ledger, RELEASE, people)
         outcomes = list(
             deliver(
@@ -107,7 +115,7 @@ def run(
 
 
 def ledger_states(path: Path) -> dict[str, str]:
-    with Ledger(path) as ledger:
+    with open_ledger(path) as ledger:
         return {row.address: row.state for row in ledger.rows(RELEASE)}
 
 
@@ -127,7 +135,7 @@ def test_clean_send_of_500_arrives_once_each_over_one_connection(
         assert message.get_content_type() == "multipart/alternative"
     assert summary.sent == 500
     assert summary.ok
-    with Ledger(tmp_path / "ledger.sqlite") as ledger:
+    with open_ledger(tmp_path / "ledger.sqlite") as ledger:
         rows = ledger.rows(RELEASE)
     assert {row.state for row in rows} == {"sent"}
     assert all(row.message_id == message_id(row.address) for row in rows)
@@ -153,7 +161,7 @@ def test_temporary_refusals_are_retried_with_back_off(mailbox: Mailbox, tmp_path
     tries = {outcome.address: outcome.tries for outcome in outcomes}
     assert tries[people[3].address] == 3
     assert tries[people[7].address] == 2
-    with Ledger(tmp_path / "ledger.sqlite") as ledger:
+    with open_ledger(tmp_path / "ledger.sqlite") as ledger:
         row = next(row for row in ledger.rows(RELEASE) if row.address == people[3].address)
     assert (row.state, row.attempts) == ("sent", 3)
 
@@ -204,7 +212,7 @@ def test_a_connection_dropped_in_data_is_reopened_and_the_message_resent(
     assert mailbox.copies() == {person.address: 1 for person in people}
     assert mailbox.connections == 1 + 3  # one reconnection per drop
     assert summary.ok
-    with Ledger(tmp_path / "ledger.sqlite") as ledger:
+    with open_ledger(tmp_path / "ledger.sqlite") as ledger:
         attempts = {row.address: row.attempts for row in ledger.rows(RELEASE)}
     assert attempts[people[9].address] == 3
 
@@ -232,7 +240,7 @@ def test_an_unreachable_server_stops_the_run_and_a_rerun_finishes(tmp_path: Path
     port = free_port()
     people = recipients(5)
     unreachable = SmtpSettings(host="127.0.0.1", port=port, timeout=1.0)
-    with Ledger(tmp_path / "ledger.sqlite") as ledger:
+    with open_ledger(tmp_path / "ledger.sqlite") as ledger:
         plan = plan_send(ledger, RELEASE, people)
         with pytest.raises(SendError, match=r"cannot connect to 127\.0\.0\.1.*run send again"):
             list(
@@ -257,12 +265,13 @@ def test_a_full_disk_stops_the_run_and_a_rerun_finishes_with_at_most_one_duplica
 ) -> None:
     people = recipients(300)
     path = tmp_path / "ledger.sqlite"
-    with Ledger(path) as ledger:
+    with open_ledger(path) as ledger:
         plan = plan_send(ledger, RELEASE, people)
         ledger.plan(RELEASE, (person.key for person in people), now="t")
         # SQLite's own "database or disk is full" (SQLITE_FULL): the file may not grow.
-        pages = ledger.connection.execute("PRAGMA page_count").fetchone()[0]
-        ledger.connection.execute(f"PRAGMA max_page_count={pages}")
+        pages = ledger.connection.exec_driver_sql("PRAGMA page_count").scalar()
+        ledger.connection.exec_driver_sql(f"PRAGMA max_page_count={pages}")
+        ledger.connection.commit()
         with pytest.raises(LedgerError, match="full"):
             list(
                 deliver(
@@ -291,13 +300,13 @@ def test_a_row_left_sending_is_resent_with_its_recorded_message_id(
 ) -> None:
     people = recipients(3)
     path = tmp_path / "ledger.sqlite"
-    with Ledger(path) as ledger:
+    with open_ledger(path) as ledger:
         ledger.plan(RELEASE, [people[0].key], now="t")
         ledger.mark_sending(RELEASE, people[0].key, message_id="<in-flight@example.org>", now="t")
     run(mailbox, path, people)
     resent = next(item for item in mailbox.received if item.recipient == people[0].address)
     assert resent.message["Message-ID"] == "<in-flight@example.org>"
-    with Ledger(path) as ledger:
+    with open_ledger(path) as ledger:
         row = next(row for row in ledger.rows(RELEASE) if row.address == people[0].key)
     assert (row.state, row.attempts) == ("sent", 2)
 
@@ -311,7 +320,7 @@ def test_rate_limit_spaces_messages(mailbox: Mailbox, tmp_path: Path) -> None:
         pauses.append(seconds)
         now[0] += seconds
 
-    with Ledger(tmp_path / "ledger.sqlite") as ledger:
+    with open_ledger(tmp_path / "ledger.sqlite") as ledger:
         plan = plan_send(ledger, RELEASE, recipients(5))
         list(
             deliver(
@@ -398,7 +407,7 @@ def test_bad_smtp_urls(url: str, message: str) -> None:
 
 def test_the_ledger_is_wal_and_refuses_unknown_states(tmp_path: Path) -> None:
     path = tmp_path / "ledger.sqlite"
-    with Ledger(path) as ledger:
+    with open_ledger(path) as ledger:
         ledger.plan(RELEASE, ["a@example.org"], now="t")
     connection = sqlite3.connect(path)
     try:
@@ -415,7 +424,7 @@ def test_the_ledger_is_wal_and_refuses_unknown_states(tmp_path: Path) -> None:
 def test_an_unreachable_server_fails_at_once_naming_host_port_and_reason(tmp_path: Path) -> None:
     port = free_port()  # nobody listens: the system refuses the connection
     pauses: list[float] = []
-    with Ledger(tmp_path / "ledger.sqlite") as ledger:
+    with open_ledger(tmp_path / "ledger.sqlite") as ledger:
         plan = plan_send(ledger, RELEASE, recipients(3))
         with pytest.raises(SendError) as raised:
             list(
@@ -436,7 +445,7 @@ def test_an_unreachable_server_fails_at_once_naming_host_port_and_reason(tmp_pat
 def test_a_silent_server_holds_send_only_until_the_deadline(tmp_path: Path) -> None:
     box = Mailbox(delay=30.0)  # accepts the connection, never answers the data in time
     people = recipients(10)
-    with SmtpServer(box), Ledger(tmp_path / "ledger.sqlite") as ledger:
+    with SmtpServer(box), open_ledger(tmp_path / "ledger.sqlite") as ledger:
         plan = plan_send(ledger, RELEASE, people)
         outcomes = list(
             deliver(
@@ -462,7 +471,7 @@ def test_the_deadline_leaves_the_rest_deferred_and_a_rerun_finishes(
     people = recipients(30)
     mailbox.delay = 0.2
     path = tmp_path / "ledger.sqlite"
-    with Ledger(path) as ledger:
+    with open_ledger(path) as ledger:
         plan = plan_send(ledger, RELEASE, people)
         outcomes = list(
             deliver(
@@ -495,7 +504,7 @@ def test_several_connections_share_one_plan_each_message_once(
     people = recipients(60)
     mailbox.delay = 0.02  # every session is busy at once
     mailbox.drop_in_data = {people[10].address: 1, people[40].address: 1}
-    with Ledger(tmp_path / "ledger.sqlite") as ledger:
+    with open_ledger(tmp_path / "ledger.sqlite") as ledger:
         plan = plan_send(ledger, RELEASE, people)
         outcomes = list(
             deliver(
@@ -527,7 +536,7 @@ def test_a_domain_at_its_rate_waits_while_other_domains_go(
         pauses.append(seconds)
         now[0] += seconds
 
-    with Ledger(tmp_path / "ledger.sqlite") as ledger:
+    with open_ledger(tmp_path / "ledger.sqlite") as ledger:
         plan = plan_send(ledger, RELEASE, people)
         list(
             deliver(
@@ -567,7 +576,7 @@ def test_a_row_taken_by_someone_else_meanwhile_is_never_sent(
     mailbox: Mailbox, tmp_path: Path
 ) -> None:
     people = recipients(4)
-    with Ledger(tmp_path / "ledger.sqlite") as ledger:
+    with open_ledger(tmp_path / "ledger.sqlite") as ledger:
         plan = plan_send(ledger, RELEASE, people)  # planned before the other run finished
         ledger.plan(RELEASE, [people[1].key, people[2].key], now="t")
         ledger.mark_sent(RELEASE, people[1].key, reply="250 by the other run", now="t")

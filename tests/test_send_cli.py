@@ -312,7 +312,7 @@ def test_a_send_killed_halfway_is_finished_by_a_rerun(project: Path, server: Smt
     first_run = len(server.mailbox.received)
     assert first_run < count
 
-    ledger = sqlite3.connect(project / ".publisher" / "deliveries.sqlite")
+    ledger = sqlite3.connect(project / ".publisher" / "publisher.sqlite")
     try:
         states = dict(ledger.execute("SELECT state, count(*) FROM deliveries GROUP BY state"))
     finally:
@@ -391,7 +391,7 @@ def test_a_silent_server_with_a_url_timeout_stops_at_the_deadline(
     assert result.exit_code == 1
     assert "sent 0, " in result.output
     assert "error: the deadline (1 s) was reached" in result.output
-    ledger = sqlite3.connect(project / ".publisher" / "deliveries.sqlite")
+    ledger = sqlite3.connect(project / ".publisher" / "publisher.sqlite")
     try:
         states = dict(ledger.execute("SELECT state, count(*) FROM deliveries GROUP BY state"))
     finally:

@@ -1,0 +1,678 @@
+"""The store: subscribers, the delivery ledger and the suppression list in one database.
+
+This module owns the schema (SQLAlchemy Core tables below, Alembic migrations in
+``migrations/``) and is the only one that writes SQL. SQLite at ``.publisher/publisher.sqlite``
+by default (WAL), PostgreSQL (psycopg 3) when ``PUBLISHER_DATABASE_URL`` names one. Opening a
+store applies the pending migrations first; at the head revision that is one cheap query.
+
+Ledger states: ``pending`` (planned, or refused temporarily and due for another try),
+``sending`` (committed BEFORE the message's DATA goes out), ``sent`` (committed once the
+server answered 250), ``deferred`` (temporary refusals outlasted this run's retries; the next
+run tries again) and ``failed`` (refused permanently, 5xx). A row left in ``sending`` is the one
+message that was in flight when a run died: the next run sends it again with the same
+Message-ID.
+
+Durability on SQLite: WAL with ``synchronous=NORMAL``. A commit then reaches the WAL file (the
+OS page cache) before the next SMTP command is written, so it survives a crash or kill -9 of
+the process, which is the promise. Only an OS crash or power cut can lose the last commits, and
+then the lost rows are resent with their own Message-IDs (see README, "Sending").
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import hmac
+import json
+import os
+import secrets
+import socket
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql as pg_dialect
+from sqlalchemy.dialects import sqlite as sqlite_dialect
+
+from publisher.errors import SendError, StoreError
+
+# --- the schema ------------------------------------------------------------------------------
+
+PENDING = "pending"
+SENDING = "sending"
+SENT = "sent"
+DEFERRED = "deferred"
+FAILED = "failed"
+STATES = (PENDING, SENDING, SENT, DEFERRED, FAILED)
+
+# Subscriber statuses (PENDING is shared with the ledger's word).
+CONFIRMED = "confirmed"
+UNSUBSCRIBED = "unsubscribed"
+BOUNCED = "bounced"
+COMPLAINED = "complained"
+STATUSES = (PENDING, CONFIRMED, UNSUBSCRIBED, BOUNCED, COMPLAINED)
+CONSENT_METHODS = ("form", "import", "cli")
+
+
+def _in(column: str, values: Sequence[str]) -> str:
+    return f"{column} IN ({', '.join(repr(value) for value in values)})"
+
+
+metadata = sa.MetaData()
+
+deliveries = sa.Table(
+    "deliveries",
+    metadata,
+    sa.Column("release", sa.Text, primary_key=True),
+    sa.Column("address", sa.Text, primary_key=True),
+    sa.Column("state", sa.Text, nullable=False),
+    sa.Column("attempts", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("last_reply", sa.Text, nullable=False, server_default=""),
+    sa.Column("message_id", sa.Text, nullable=False, server_default=""),
+    sa.Column("created_at", sa.Text, nullable=False),
+    sa.Column("updated_at", sa.Text, nullable=False),
+    sa.Column("sent_at", sa.Text, nullable=False, server_default=""),
+    sa.CheckConstraint(_in("state", STATES), name="deliveries_state"),
+    sqlite_with_rowid=False,
+)
+
+subscribers = sa.Table(
+    "subscribers",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    # Random, in links instead of the address (links end up in logs and referrers).
+    sa.Column("public_id", sa.Text, nullable=False, unique=True),
+    sa.Column("address", sa.Text, nullable=False, unique=True),  # normalised: case folded
+    sa.Column("name", sa.Text, nullable=False, server_default=""),
+    sa.Column("status", sa.Text, nullable=False),
+    sa.Column("sections", sa.Text, nullable=False, server_default=""),  # "a;b", "" = all
+    sa.Column("consent_method", sa.Text, nullable=False),
+    sa.Column("consent_at", sa.Text, nullable=False),
+    sa.Column("consent_source", sa.Text, nullable=False, server_default=""),
+    sa.Column("confirmed_at", sa.Text, nullable=False, server_default=""),
+    # Rotated with each confirmation email and cleared on use: an old link cannot confirm.
+    sa.Column("confirm_nonce", sa.Text, nullable=False, server_default=""),
+    sa.Column("confirmations_day", sa.Text, nullable=False, server_default=""),
+    sa.Column("confirmations_sent", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("status_reason", sa.Text, nullable=False, server_default=""),
+    sa.Column("created_at", sa.Text, nullable=False),
+    sa.Column("updated_at", sa.Text, nullable=False),
+    sa.CheckConstraint(_in("status", STATUSES), name="subscribers_status"),
+    sa.CheckConstraint(_in("consent_method", CONSENT_METHODS), name="subscribers_consent"),
+)
+
+# Forgotten people: a salted hash of the address, so an import cannot bring them back.
+suppressions = sa.Table(
+    "suppressions",
+    metadata,
+    sa.Column("address_hash", sa.Text, primary_key=True),
+    sa.Column("created_at", sa.Text, nullable=False),
+)
+
+store_settings = sa.Table(
+    "store_settings",
+    metadata,
+    sa.Column("name", sa.Text, primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+)
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+DEFAULT_FILE = "publisher.sqlite"
+LEGACY_LEDGER = "deliveries.sqlite"
+
+
+# --- records ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Delivery:
+    """One ledger row."""
+
+    release: str
+    address: str
+    state: str
+    attempts: int = 0
+    last_reply: str = ""
+    message_id: str = ""
+    created_at: str = ""
+    updated_at: str = ""
+    sent_at: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SubscriberRecord:
+    """One subscriber as stored. ``sections`` empty means every section."""
+
+    public_id: str
+    address: str
+    name: str = ""
+    status: str = PENDING
+    sections: tuple[str, ...] = ()
+    consent_method: str = "cli"
+    consent_at: str = ""
+    consent_source: str = ""
+    confirmed_at: str = ""
+    status_reason: str = ""
+    created_at: str = ""
+    updated_at: str = ""
+
+
+class LedgerError(StoreError, SendError):
+    """The ledger could not be read or written (full disk, locked, corrupt)."""
+
+
+# --- opening ---------------------------------------------------------------------------------
+
+
+def engine_url(database_url: str, state_dir: Path) -> sa.URL:
+    """The SQLAlchemy URL for ``database_url`` (PUBLISHER_DATABASE_URL; empty: the SQLite
+    default under ``state_dir``). Raises StoreError, never echoing a password."""
+    if not database_url.strip():
+        return sa.URL.create("sqlite", database=str(state_dir / DEFAULT_FILE))
+    try:
+        url = sa.make_url(database_url.strip())
+    except sa.exc.ArgumentError:
+        raise StoreError(
+            "PUBLISHER_DATABASE_URL: not a database URL (expected postgresql://user@host/db)"
+        ) from None
+    backend = url.get_backend_name()
+    if backend in ("postgresql", "postgres"):
+        return url.set(drivername="postgresql+psycopg")
+    if backend == "sqlite" and url.get_driver_name() in ("", "pysqlite") and url.database:
+        return url.set(drivername="sqlite")
+    raise StoreError(
+        f"PUBLISHER_DATABASE_URL: {backend!r} is not supported (postgresql://… or sqlite:///…)"
+    )
+
+
+def describe_url(url: sa.URL) -> str:
+    """The URL without its password, safe to print."""
+    return url.render_as_string(hide_password=True)
+
+
+def _sqlite_engine(url: sa.URL, synchronous: str) -> sa.Engine:
+    path = Path(url.database or "")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    engine = sa.create_engine(
+        url, connect_args={"timeout": 30, "check_same_thread": False}, pool_size=20
+    )
+
+    @sa.event.listens_for(engine, "connect")
+    def _on_connect(connection: sqlite3.Connection, _record: object) -> None:
+        # Autocommit at the driver, explicit BEGIN IMMEDIATE below: the writer lock is taken
+        # at the start of a transaction, so two writers wait for each other (busy timeout)
+        # instead of failing on a lock upgrade in the middle.
+        connection.isolation_level = None
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.execute(f"PRAGMA synchronous={synchronous}")
+        connection.execute("PRAGMA busy_timeout=30000")
+
+    @sa.event.listens_for(engine, "begin")
+    def _on_begin(connection: sa.Connection) -> None:
+        # Straight to the driver: through exec_driver_sql this costs more than the UPDATE.
+        connection.connection.driver_connection.execute("BEGIN IMMEDIATE")  # type: ignore[union-attr]
+
+    return engine
+
+
+@contextmanager
+def _reported(
+    where: str, action: str, error_class: type[StoreError] = StoreError
+) -> Iterator[None]:
+    try:
+        yield
+    except sa.exc.SQLAlchemyError as error:
+        reason = getattr(error, "orig", None) or error
+        text = " ".join(str(reason).split())
+        raise error_class(f"{where}: cannot {action}: {text}") from None
+
+
+class SendLock:
+    """One ``send`` at a time on a SQLite store: an exclusive ``flock`` on ``<file>.lock``,
+    which the kernel releases when the process ends, even by kill -9. The file names the
+    holder (pid, host, release, start) so a second run can say who is sending."""
+
+    def __init__(self, ledger_path: Path, *, release: str, now: str) -> None:
+        self.path = ledger_path.with_name(ledger_path.name + ".lock")
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = _read_holder(descriptor)
+            os.close(descriptor)
+            raise LedgerError(
+                f"another send is running on this ledger: {holder}; wait for it to finish "
+                f"(or stop it), then run send again ({ledger_path})"
+            ) from None
+        record = {
+            "pid": os.getpid(),
+            "host": socket.gethostname(),
+            "release": release,
+            "started": now,
+        }
+        os.ftruncate(descriptor, 0)
+        os.pwrite(descriptor, json.dumps(record).encode(), 0)
+        self._descriptor: int | None = descriptor
+
+    def release(self) -> None:
+        """Let the next run in."""
+        descriptor, self._descriptor = self._descriptor, None
+        if descriptor is not None:
+            os.ftruncate(descriptor, 0)
+            os.close(descriptor)  # closing drops the flock
+
+    def __enter__(self) -> SendLock:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.release()
+
+
+def _read_holder(descriptor: int) -> str:
+    try:
+        holder = json.loads(os.pread(descriptor, 4096, 0) or b"{}")
+        return (
+            f"pid {int(holder['pid'])} on {holder['host']}, release {holder['release']}, "
+            f"started {holder['started']}"
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        return "a process that is starting up"
+
+
+def _holder_record(release: str, now: str) -> dict[str, object]:
+    return {"pid": os.getpid(), "host": socket.gethostname(), "release": release, "started": now}
+
+
+class AdvisoryLock:
+    """One ``send`` at a time on a PostgreSQL store: a session advisory lock held on a
+    connection of its own, which the server drops when the connection ends (even when the
+    process was killed). The holder is written to store_settings for the refusal message."""
+
+    KEY = 716058
+
+    def __init__(self, store: Store, *, release: str, now: str) -> None:
+        self.store = store
+        with _reported(store.where, "lock the delivery ledger", LedgerError):
+            self.connection: sa.Connection | None = store.engine.connect()
+            got = self.connection.execute(
+                sa.select(sa.func.pg_try_advisory_lock(self.KEY))
+            ).scalar()
+            self.connection.commit()
+        if not got:
+            with _reported(store.where, "read the delivery ledger", LedgerError):
+                text = self.connection.execute(
+                    sa.select(store_settings.c.value).where(store_settings.c.name == "send_lock")
+                ).scalar()
+            self.connection.close()
+            self.connection = None
+            raise LedgerError(
+                f"another send is running on this ledger: {_describe_holder(text)}; wait for "
+                f"it to finish (or stop it), then run send again ({store.where})"
+            )
+        record = json.dumps(_holder_record(release, now))
+        with _reported(store.where, "lock the delivery ledger", LedgerError):
+            self.connection.execute(
+                pg_dialect.insert(store_settings)
+                .values(name="send_lock", value=record)
+                .on_conflict_do_update(index_elements=["name"], set_={"value": record})
+            )
+            self.connection.commit()
+
+    def release(self) -> None:
+        """Let the next run in."""
+        connection, self.connection = self.connection, None
+        if connection is not None:
+            try:
+                connection.execute(sa.select(sa.func.pg_advisory_unlock(self.KEY)))
+                connection.commit()
+            except sa.exc.SQLAlchemyError:
+                pass  # closing the connection drops the lock anyway
+            finally:
+                connection.close()
+
+    def __enter__(self) -> AdvisoryLock:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.release()
+
+
+def _describe_holder(text: str | None) -> str:
+    try:
+        holder = json.loads(text or "{}")
+        return (
+            f"pid {int(holder['pid'])} on {holder['host']}, release {holder['release']}, "
+            f"started {holder['started']}"
+        )
+    except (ValueError, KeyError, TypeError):
+        return "a process that is starting up"
+
+
+class Store:
+    """An open store. Every method is one transaction, committed before it returns."""
+
+    def __init__(self, url: sa.URL, *, synchronous: str = "NORMAL", pool_size: int = 20) -> None:
+        self.url = url
+        self.where = describe_url(url) if url.get_backend_name() != "sqlite" else str(url.database)
+        with _reported(self.where, "open the store"):
+            if url.get_backend_name() == "sqlite":
+                self.engine = _sqlite_engine(url, synchronous)
+            else:
+                self.engine = sa.create_engine(url, pool_size=pool_size, max_overflow=pool_size)
+            self.dialect = self.engine.dialect.name
+        try:
+            self.migrate()
+        except BaseException:
+            self.engine.dispose()
+            raise
+
+    # -- lifecycle
+
+    def migrate(self) -> None:
+        """Apply the pending Alembic migrations (idempotent; several processes may race)."""
+        from alembic import command
+        from alembic.config import Config
+        from alembic.runtime.migration import MigrationContext
+        from alembic.script import ScriptDirectory
+
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        head = ScriptDirectory.from_config(config).get_current_head()
+        with _reported(self.where, "migrate the store"):
+            with self.engine.connect() as connection:
+                current = MigrationContext.configure(connection).get_current_revision()
+                connection.rollback()
+            if current == head:
+                return
+            with self.engine.begin() as connection:
+                if self.dialect == "postgresql":
+                    # One migrating process at a time; the others then find the head.
+                    connection.exec_driver_sql("SELECT pg_advisory_xact_lock(716057)")
+                current = MigrationContext.configure(connection).get_current_revision()
+                if current == head:
+                    return
+                if current is not None and not _known_revision(config, current):
+                    raise StoreError(
+                        f"{self.where}: the store was written by a newer publisher "
+                        f"(schema {current}); upgrade publisher"
+                    )
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+
+    def close(self) -> None:
+        """Release every connection (SQLite checkpoints its WAL)."""
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _transaction(self, action: str) -> Iterator[sa.Connection]:
+        with _reported(self.where, action), self.engine.begin() as connection:
+            yield connection
+
+    def _insert(self, table: sa.Table) -> Any:
+        """INSERT that can say ON CONFLICT DO NOTHING on both dialects."""
+        if self.dialect == "postgresql":
+            return pg_dialect.insert(table)
+        return sqlite_dialect.insert(table)
+
+    # -- the ledger
+
+    def ledger(self) -> Ledger:
+        """The delivery ledger in this store."""
+        return Ledger(self)
+
+    def send_lock(self, *, release: str, now: str) -> SendLock | AdvisoryLock:
+        """The lock a ``send`` run holds: one run at a time per store (LedgerError naming
+        the running one otherwise)."""
+        if self.dialect == "postgresql":
+            return AdvisoryLock(self, release=release, now=now)
+        return SendLock(Path(self.url.database or ""), release=release, now=now)
+
+    def import_legacy_ledger(self, path: Path, *, now: str) -> int:
+        """Copy the rows of a ledger file written before the store (``deliveries.sqlite``)
+        into the store, then rename the file ``*.migrated``: done once, losing nothing.
+        Rows the store already has win (a rerun after a crash copies nothing twice).
+        Returns the number of rows read; raises StoreError."""
+        if not path.is_file():
+            return 0
+        try:
+            legacy = sqlite3.connect(path)
+            try:
+                legacy.row_factory = sqlite3.Row
+                rows = [dict(row) for row in legacy.execute("SELECT * FROM deliveries")]
+            finally:
+                legacy.close()
+        except sqlite3.Error as error:
+            raise StoreError(f"{path}: cannot read the old delivery ledger: {error}") from None
+        columns = {column.name for column in deliveries.columns}
+        records = [{name: value for name, value in row.items() if name in columns} for row in rows]
+        for record in records:
+            record.setdefault("created_at", now)
+            record.setdefault("updated_at", now)
+        if records:
+            with self._transaction("import the old delivery ledger") as connection:
+                for start in range(0, len(records), 500):
+                    connection.execute(
+                        self._insert(deliveries).on_conflict_do_nothing(
+                            index_elements=["release", "address"]
+                        ),
+                        records[start : start + 500],
+                    )
+        path.rename(path.with_name(path.name + ".migrated"))
+        return len(records)
+
+
+class Ledger:
+    """The delivery ledger: one row per (release, address), the memory that makes `send`
+    idempotent. Every method commits before it returns; errors are LedgerError."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        # One connection for the ledger's life: a send's many small commits skip the pool.
+        with _reported(store.where, "open the delivery ledger", LedgerError):
+            self.connection = store.engine.connect()
+
+    def close(self) -> None:
+        """Return the connection (the store stays open)."""
+        self.connection.close()
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _transaction(self, action: str) -> Iterator[sa.Connection]:
+        with _reported(self.store.where, f"{action} the delivery ledger", LedgerError):
+            if self.connection.in_transaction():
+                self.connection.rollback()
+            with self.connection.begin():
+                yield self.connection
+
+    def plan(self, release: str, addresses: Iterable[str], *, now: str) -> None:
+        """Add a ``pending`` row for each address that has none yet for this release."""
+        records = [
+            {"release": release, "address": address, "state": PENDING, "created_at": now,
+             "updated_at": now}
+            for address in addresses
+        ]  # fmt: skip
+        if not records:
+            return
+        statement = self.store._insert(deliveries).on_conflict_do_nothing(
+            index_elements=["release", "address"]
+        )
+        with self._transaction("write") as connection:
+            connection.execute(statement, records)
+
+    def rows(self, release: str | None = None) -> tuple[Delivery, ...]:
+        """Every row (of one release, when given), ordered by release then address."""
+        query = sa.select(deliveries).order_by(deliveries.c.release, deliveries.c.address)
+        if release is not None:
+            query = query.where(deliveries.c.release == release)
+        with self._transaction("read") as connection:
+            return tuple(Delivery(**row._asdict()) for row in connection.execute(query))
+
+    def counts(self, release: str | None = None) -> dict[tuple[str, str], int]:
+        """Row counts by (release, state)."""
+        query = sa.select(deliveries.c.release, deliveries.c.state, sa.func.count()).group_by(
+            deliveries.c.release, deliveries.c.state
+        )
+        if release is not None:
+            query = query.where(deliveries.c.release == release)
+        with self._transaction("read") as connection:
+            return {(row[0], row[1]): int(row[2]) for row in connection.execute(query)}
+
+    def recover(self, release: str, *, now: str) -> int:
+        """Put rows left ``sending`` by a run that died back to ``pending`` (their Message-IDs
+        kept); return how many. Only the holder of the send lock may call this."""
+        with self._transaction("write") as connection:
+            return int(connection.execute(_RECOVER, {"key_release": release, "now": now}).rowcount)
+
+    def claim(self, release: str, address: str, *, message_id: str, now: str) -> bool:
+        """Mark the row ``sending`` (the in-flight marker, before DATA) if it is still
+        ``pending`` or ``deferred``; False when it is not (someone else has it, or it is
+        done): then the message must not be sent."""
+        values = {"key_release": release, "key_address": address}
+        with self._transaction("write") as connection:
+            result = connection.execute(_CLAIM, {**values, "message_id": message_id, "now": now})
+            return result.rowcount == 1
+
+    def mark_sending(self, release: str, address: str, *, message_id: str, now: str) -> None:
+        """Mark the row ``sending`` whatever its state (what a run that died leaves)."""
+        self._update(_MARK_SENDING, release, address, message_id=message_id, now=now)
+
+    def mark_sent(self, release: str, address: str, *, reply: str, now: str) -> None:
+        """Record that the server accepted the message."""
+        self._update(_MARK_SENT, release, address, reply=reply, now=now)
+
+    def mark_refused(self, release: str, address: str, *, state: str, reply: str, now: str) -> None:
+        """Record a refusal: ``pending`` (will retry), ``deferred`` or ``failed``."""
+        assert state in (PENDING, DEFERRED, FAILED)
+        self._update(_MARK_REFUSED, release, address, state=state, reply=reply, now=now)
+
+    def defer(self, release: str, addresses: Sequence[str], *, reply: str, now: str) -> None:
+        """Mark the rows of ``addresses`` ``deferred`` in one transaction (what a run left
+        when its deadline came); rows already sent, sending or failed stay as they are."""
+        if not addresses:
+            return
+        with self._transaction("write") as connection:
+            connection.execute(
+                _DEFER,
+                [
+                    {"key_release": release, "key_address": address, "reply": reply, "now": now}
+                    for address in addresses
+                ],
+            )
+
+    def _update(self, statement: sa.Update, release: str, address: str, **values: str) -> None:
+        with self._transaction("write") as connection:
+            result = connection.execute(
+                statement, {"key_release": release, "key_address": address, **values}
+            )
+            if result.rowcount != 1:
+                raise LedgerError(f"{self.store.where}: no ledger row for {release} {address}")
+
+
+# A send changes two rows per message: the statements are built once (building one costs
+# more than SQLite takes to run it).
+def _ledger_update(**values: Any) -> sa.Update:
+    return (
+        sa.update(deliveries)
+        .where(
+            deliveries.c.release == sa.bindparam("key_release"),
+            deliveries.c.address == sa.bindparam("key_address"),
+        )
+        .values(**values)
+    )
+
+
+_MARK_SENDING = _ledger_update(
+    state=SENDING,
+    attempts=deliveries.c.attempts + 1,
+    message_id=sa.bindparam("message_id"),
+    updated_at=sa.bindparam("now"),
+)
+_MARK_SENT = _ledger_update(
+    state=SENT,
+    last_reply=sa.bindparam("reply"),
+    updated_at=sa.bindparam("now"),
+    sent_at=sa.bindparam("now"),
+)
+_CLAIM = _MARK_SENDING.where(sa.or_(deliveries.c.state == PENDING, deliveries.c.state == DEFERRED))
+_RECOVER = (
+    sa.update(deliveries)
+    .where(deliveries.c.release == sa.bindparam("key_release"), deliveries.c.state == SENDING)
+    .values(state=PENDING, updated_at=sa.bindparam("now"))
+)
+_DEFER = _ledger_update(
+    state=DEFERRED, last_reply=sa.bindparam("reply"), updated_at=sa.bindparam("now")
+).where(sa.or_(deliveries.c.state == PENDING, deliveries.c.state == DEFERRED))
+_MARK_REFUSED = _ledger_update(
+    state=sa.bindparam("state"), last_reply=sa.bindparam("reply"), updated_at=sa.bindparam("now")
+)
+
+
+def _known_revision(config: Any, revision: str) -> bool:
+    from alembic.script import ScriptDirectory
+
+    try:
+        return ScriptDirectory.from_config(config).get_revision(revision) is not None
+    except Exception:  # alembic raises several kinds for an unknown id
+        return False
+
+
+def open_store(
+    state_dir: Path,
+    database_url: str = "",
+    *,
+    now: str,
+    path: Path | None = None,
+    synchronous: str = "NORMAL",
+) -> Store:
+    """Open (creating and migrating as needed) the store: ``path`` (a SQLite file), else
+    ``database_url`` (PUBLISHER_DATABASE_URL), else ``state_dir/publisher.sqlite``. A ledger
+    file from before the store (``state_dir/deliveries.sqlite``) is moved into it once.
+    Raises StoreError."""
+    url = (
+        sa.URL.create("sqlite", database=str(path))
+        if path is not None
+        else engine_url(database_url, state_dir)
+    )
+    store = Store(url, synchronous=synchronous)
+    try:
+        store.import_legacy_ledger(state_dir / LEGACY_LEDGER, now=now)
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+def store_exists(state_dir: Path, database_url: str = "", *, path: Path | None = None) -> bool:
+    """Whether opening the store would find something (always true for a server database):
+    lets --dry-run and `deliveries` look without creating files."""
+    if path is not None:
+        return path.exists()
+    if database_url.strip():
+        return True
+    return (state_dir / DEFAULT_FILE).exists() or (state_dir / LEGACY_LEDGER).exists()
+
+
+def suppression_hash(salt: str, address: str) -> str:
+    """The salted hash a forgotten address is remembered by."""
+    return hmac.new(salt.encode(), address.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def new_public_id() -> str:
+    """A random identifier for links (128 bits)."""
+    return secrets.token_urlsafe(16)

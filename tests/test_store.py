@@ -1,0 +1,249 @@
+"""The store on SQLite and on a real PostgreSQL: migrations, the delivery ledger's state
+machine, and the one-time move of a ledger file written before the store."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from publisher.delivery import LedgerError, Store, open_store
+from publisher.delivery.store import engine_url
+from publisher.errors import StoreError
+
+RELEASE = "2024.02"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+LEGACY = FIXTURES / "ledger-0.1.0" / "deliveries.sqlite"
+
+
+def open_test_store(state_dir: Path, database_url: str) -> Store:
+    return open_store(state_dir, database_url, now="2024-03-01T00:00:00+00:00")
+
+
+def test_a_new_store_is_migrated_to_the_head_and_reopening_changes_nothing(
+    tmp_path: Path, database_url: str
+) -> None:
+    with open_test_store(tmp_path, database_url) as store:
+        with store.engine.connect() as connection:
+            tables = set(sa.inspect(connection).get_table_names())
+            version = connection.exec_driver_sql("SELECT version_num FROM alembic_version").all()
+        assert {"deliveries", "subscribers", "suppressions", "store_settings"} <= tables
+        assert version == [("0001",)]
+        with store.ledger() as ledger:
+            ledger.plan(RELEASE, ["a@example.org"], now="t")
+    with open_test_store(tmp_path, database_url) as store, store.ledger() as ledger:
+        assert [row.address for row in ledger.rows()] == ["a@example.org"]
+        with store.engine.connect() as connection:
+            assert connection.exec_driver_sql("SELECT count(*) FROM alembic_version").scalar() == 1
+
+
+def test_the_ledger_state_machine(tmp_path: Path, database_url: str) -> None:
+    with open_test_store(tmp_path, database_url) as store, store.ledger() as ledger:
+        ledger.plan(RELEASE, ["b@example.org", "a@example.org", "c@example.org"], now="t0")
+        ledger.plan(RELEASE, ["a@example.org", "d@example.org"], now="t1")  # a: kept as is
+        ledger.mark_sending(RELEASE, "a@example.org", message_id="<1@example.org>", now="t2")
+        ledger.mark_sent(RELEASE, "a@example.org", reply="250 OK", now="t3")
+        ledger.mark_sending(RELEASE, "b@example.org", message_id="<2@example.org>", now="t4")
+        ledger.mark_refused(RELEASE, "b@example.org", state="failed", reply="550 no", now="t5")
+        ledger.mark_sending(RELEASE, "c@example.org", message_id="<3@example.org>", now="t6")
+        ledger.mark_refused(RELEASE, "c@example.org", state="pending", reply="451 later", now="t7")
+        ledger.mark_sending(RELEASE, "c@example.org", message_id="<3@example.org>", now="t8")
+        ledger.plan("2024.01", ["a@example.org"], now="t9")
+        rows = {row.address: row for row in ledger.rows(RELEASE)}
+        assert list(rows) == sorted(rows)
+        assert (rows["a@example.org"].state, rows["a@example.org"].sent_at) == ("sent", "t3")
+        assert rows["a@example.org"].created_at == "t0"
+        assert (rows["b@example.org"].state, rows["b@example.org"].last_reply) == (
+            "failed",
+            "550 no",
+        )
+        assert (rows["c@example.org"].state, rows["c@example.org"].attempts) == ("sending", 2)
+        assert rows["d@example.org"].state == "pending"
+        assert ledger.counts() == {
+            (RELEASE, "sent"): 1,
+            (RELEASE, "failed"): 1,
+            (RELEASE, "sending"): 1,
+            (RELEASE, "pending"): 1,
+            ("2024.01", "pending"): 1,
+        }
+        assert ledger.counts("2024.01") == {("2024.01", "pending"): 1}
+        assert [row.release for row in ledger.rows()] == ["2024.01"] + [RELEASE] * 4
+        with pytest.raises(LedgerError, match="no ledger row"):
+            ledger.mark_sent(RELEASE, "nobody@example.org", reply="250", now="t")
+
+
+def test_the_ledger_refuses_unknown_states(tmp_path: Path, database_url: str) -> None:
+    with open_test_store(tmp_path, database_url) as store:
+        with store.ledger() as ledger:
+            ledger.plan(RELEASE, ["a@example.org"], now="t")
+        with pytest.raises(sa.exc.IntegrityError), store.engine.begin() as connection:
+            connection.exec_driver_sql("UPDATE deliveries SET state = 'lost'")
+
+
+def test_sqlite_is_wal_at_the_default_place(tmp_path: Path) -> None:
+    with open_test_store(tmp_path, "") as store, store.ledger() as ledger:
+        ledger.plan(RELEASE, ["a@example.org"], now="t")
+    connection = sqlite3.connect(tmp_path / "publisher.sqlite")
+    try:
+        assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    finally:
+        connection.close()
+
+
+def test_concurrent_first_opens_migrate_once(tmp_path: Path, database_url: str) -> None:
+    errors: list[BaseException] = []
+
+    def open_and_close() -> None:
+        try:
+            open_test_store(tmp_path, database_url).close()
+        except BaseException as error:  # pragma: no cover - reported below
+            errors.append(error)
+
+    threads = [threading.Thread(target=open_and_close) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    with open_test_store(tmp_path, database_url) as store, store.engine.connect() as connection:
+        assert connection.exec_driver_sql("SELECT version_num FROM alembic_version").all() == [
+            ("0001",)
+        ]
+
+
+def legacy_rows(path: Path) -> list[tuple[object, ...]]:
+    connection = sqlite3.connect(path)
+    try:
+        return connection.execute("SELECT * FROM deliveries ORDER BY release, address").fetchall()
+    finally:
+        connection.close()
+
+
+def test_a_ledger_file_of_the_previous_release_moves_into_the_store_once_losing_nothing(
+    tmp_path: Path, database_url: str
+) -> None:
+    # The fixture was written by publisher 0.1.0's own ledger module (before the store).
+    shutil.copy(LEGACY, tmp_path / "deliveries.sqlite")
+    before = legacy_rows(tmp_path / "deliveries.sqlite")
+    assert len(before) == 8
+    with open_test_store(tmp_path, database_url) as store, store.ledger() as ledger:
+        after = [
+            (
+                row.release,
+                row.address,
+                row.state,
+                row.attempts,
+                row.last_reply,
+                row.message_id,
+                row.created_at,
+                row.updated_at,
+                row.sent_at,
+            )
+            for row in ledger.rows()
+        ]
+        assert after == before
+        # The in-flight row keeps its Message-ID for the resend; sent rows stay sent.
+        states = {(row.release, row.address): row.state for row in ledger.rows()}
+        assert states[("2024.02", "reader00@example.net")] == "sending"
+        assert states[("2024.01", "reader03@example.net")] == "sent"
+        ledger.mark_sent("2024.02", "reader00@example.net", reply="250 OK", now="later")
+    assert not (tmp_path / "deliveries.sqlite").exists()
+    assert (tmp_path / "deliveries.sqlite.migrated").exists()
+    # Once: the old file is not read again, and what the store learnt since stays.
+    with open_test_store(tmp_path, database_url) as store, store.ledger() as ledger:
+        assert len(ledger.rows()) == 8
+        assert ledger.counts("2024.02")[("2024.02", "sent")] == 1
+
+
+def test_a_half_done_move_is_finished_without_duplicates(tmp_path: Path, database_url: str) -> None:
+    # A crash between the copy's commit and the rename: the next open copies again, and the
+    # rows the store already has win.
+    shutil.copy(LEGACY, tmp_path / "deliveries.sqlite")
+    with open_test_store(tmp_path, database_url) as store, store.ledger() as ledger:
+        ledger.mark_sent("2024.02", "reader00@example.net", reply="250 OK", now="later")
+    shutil.copy(LEGACY, tmp_path / "deliveries.sqlite")
+    with open_test_store(tmp_path, database_url) as store, store.ledger() as ledger:
+        assert len(ledger.rows()) == 8
+        assert ledger.counts("2024.02")[("2024.02", "sent")] == 1
+
+
+def test_a_store_from_a_newer_publisher_is_refused(tmp_path: Path, database_url: str) -> None:
+    open_test_store(tmp_path, database_url).close()
+    url = engine_url(database_url, tmp_path)
+    engine = sa.create_engine(url)
+    with engine.begin() as connection:
+        connection.exec_driver_sql("UPDATE alembic_version SET version_num = '9999'")
+    engine.dispose()
+    with pytest.raises(StoreError, match="newer publisher"):
+        open_test_store(tmp_path, database_url)
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("mysql://root:hunter2@db/x", "'mysql' is not supported"),
+        ("not a url", "not a database URL"),
+    ],
+)
+def test_bad_database_urls_never_echo_a_password(url: str, message: str, tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match=message) as raised:
+        open_test_store(tmp_path, url)
+    assert "hunter2" not in str(raised.value)
+
+
+def test_an_unreachable_server_is_a_clean_error_without_the_password(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="cannot migrate the store") as raised:
+        open_test_store(tmp_path, "postgresql://me:hunter2@127.0.0.1:1/nothing")
+    assert "hunter2" not in str(raised.value)
+    assert "postgresql+psycopg://me:***@127.0.0.1:1/nothing" in str(raised.value)
+
+
+def test_defer_marks_only_rows_not_yet_under_way(tmp_path: Path, database_url: str) -> None:
+    with open_test_store(tmp_path, database_url) as store, store.ledger() as ledger:
+        ledger.plan(RELEASE, ["a@example.org", "b@example.org", "c@example.org"], now="t0")
+        ledger.mark_sending(RELEASE, "a@example.org", message_id="<1@example.org>", now="t1")
+        ledger.mark_sent(RELEASE, "a@example.org", reply="250 OK", now="t2")
+        ledger.defer(RELEASE, ["a@example.org", "b@example.org"], reply="deadline", now="t3")
+        states = {row.address: (row.state, row.last_reply) for row in ledger.rows(RELEASE)}
+    assert states == {
+        "a@example.org": ("sent", "250 OK"),
+        "b@example.org": ("deferred", "deadline"),
+        "c@example.org": ("pending", ""),
+    }
+
+
+def test_claim_takes_only_rows_still_waiting_and_recover_frees_in_flight_rows(
+    tmp_path: Path, database_url: str
+) -> None:
+    with open_test_store(tmp_path, database_url) as store, store.ledger() as ledger:
+        ledger.plan(RELEASE, ["a@example.org", "b@example.org"], now="t0")
+        assert ledger.claim(RELEASE, "a@example.org", message_id="<1@example.org>", now="t1")
+        assert not ledger.claim(RELEASE, "a@example.org", message_id="<2@example.org>", now="t2")
+        assert ledger.recover(RELEASE, now="t3") == 1
+        assert ledger.claim(RELEASE, "a@example.org", message_id="<1@example.org>", now="t4")
+        ledger.mark_sent(RELEASE, "a@example.org", reply="250 OK", now="t5")
+        assert not ledger.claim(RELEASE, "a@example.org", message_id="<1@example.org>", now="t6")
+        rows = {row.address: row for row in ledger.rows(RELEASE)}
+    assert (rows["a@example.org"].attempts, rows["a@example.org"].message_id) == (
+        2,
+        "<1@example.org>",
+    )
+    assert rows["b@example.org"].state == "pending"
+
+
+def test_one_send_lock_per_store_naming_the_holder(tmp_path: Path, database_url: str) -> None:
+    with (
+        open_test_store(tmp_path, database_url) as store,
+        open_test_store(tmp_path, database_url) as other,
+    ):
+        with store.send_lock(release=RELEASE, now="2026-01-01T00:00:00+00:00"):
+            with pytest.raises(LedgerError) as raised:
+                other.send_lock(release=RELEASE, now="later")
+            assert "another send is running on this ledger: pid " in str(raised.value)
+            assert "release 2024.02, started 2026-01-01T00:00:00+00:00" in str(raised.value)
+        with other.send_lock(release=RELEASE, now="later"):  # free again
+            pass
