@@ -1180,12 +1180,10 @@ def send(
 
     per_domain = parse_domain_rates(domain_rates)
     project = settings.project()
-    outbox = open_outbox(project, subscribers, version)
-    release_version = outbox.release.version
-    subjects = outbox.subjects
-    subject = subjects[0] if len(subjects) == 1 else f"{len(subjects)} subjects by sections"
     url = os.environ.get("PUBLISHER_SMTP_URL", "")
     if dry_run:
+        outbox = open_outbox(project, subscribers, version)
+        release_version = outbox.release.version
         # A dry run composes no message, so it needs no key; a throwaway one, never an empty one.
         key = secret_key(os.environ, required=False) or secrets.token_bytes(32)
         if project_store_exists(project, ledger):
@@ -1195,7 +1193,7 @@ def send(
             plan = plan_send(None, release_version, outbox.recipients(key))
         server = parse_smtp_url(url).describe() if url else "not set (PUBLISHER_SMTP_URL)"
         settings.say(f"dry run: nothing is sent. Server: {server}")
-        settings.say(f"release {release_version}: {subject}")
+        settings.say(f"release {release_version}: {_subject_of(outbox.subjects)}")
         for recipient in plan.to_send:
             settings.say(f"  would send to {recipient.address}  ({recipient.label})")
         settings.say(
@@ -1205,6 +1203,9 @@ def send(
         )
         return
 
+    outbox = open_outbox(project, subscribers, version)
+    release_version = outbox.release.version
+    subject = _subject_of(outbox.subjects)
     smtp = parse_smtp_url(url, password=os.environ.get("PUBLISHER_SMTP_PASSWORD", ""))
     send_key = secret_key(os.environ)
     assert send_key is not None  # required: secret_key raises when it is missing
@@ -1251,6 +1252,10 @@ def send(
     problems = summary.problems(deadline)
     if problems:
         raise SendError(problems)
+
+
+def _subject_of(subjects: tuple[str, ...]) -> str:
+    return subjects[0] if len(subjects) == 1 else f"{len(subjects)} subjects by sections"
 
 
 @main.command()

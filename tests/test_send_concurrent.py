@@ -86,7 +86,9 @@ def test_two_sends_started_together_mail_nobody_twice(project: Path, server: Smt
 def test_a_second_send_while_the_first_is_in_flight_mails_nobody_twice(
     project: Path, server: SmtpServer
 ) -> None:
-    server.mailbox.delay = 0.1  # the first is still sending when the second has started
+    # Slow enough that the first run is still sending while the second one starts up
+    # (imports and rendering included) on a loaded machine.
+    server.mailbox.delay = 0.2
     first = start(project, server)
     deadline = time.monotonic() + 60
     while len(server.mailbox.received) < COUNT // 4:

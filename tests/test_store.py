@@ -247,3 +247,14 @@ def test_one_send_lock_per_store_naming_the_holder(tmp_path: Path, database_url:
             assert "release 2024.02, started 2026-01-01T00:00:00+00:00" in str(raised.value)
         with other.send_lock(release=RELEASE, now="later"):  # free again
             pass
+
+
+def test_the_schema_head_constant_names_the_newest_migration() -> None:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from publisher.delivery.store import MIGRATIONS, SCHEMA_HEAD
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    assert ScriptDirectory.from_config(config).get_current_head() == SCHEMA_HEAD

@@ -121,6 +121,7 @@ store_settings = sa.Table(
 )
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+SCHEMA_HEAD = "0001"  # the newest revision in migrations/versions (a test keeps them equal)
 DEFAULT_FILE = "publisher.sqlite"
 LEGACY_LEDGER = "deliveries.sqlite"
 
@@ -375,6 +376,9 @@ class Store:
 
     def migrate(self) -> None:
         """Apply the pending Alembic migrations (idempotent; several processes may race)."""
+        with _reported(self.where, "migrate the store"):
+            if self._revision() == SCHEMA_HEAD:
+                return  # the usual case, without loading Alembic (a send starts faster)
         from alembic import command
         from alembic.config import Config
         from alembic.runtime.migration import MigrationContext
@@ -383,26 +387,30 @@ class Store:
         config = Config()
         config.set_main_option("script_location", str(MIGRATIONS))
         head = ScriptDirectory.from_config(config).get_current_head()
-        with _reported(self.where, "migrate the store"):
-            with self.engine.connect() as connection:
-                current = MigrationContext.configure(connection).get_current_revision()
-                connection.rollback()
+        with _reported(self.where, "migrate the store"), self.engine.begin() as connection:
+            if self.dialect == "postgresql":
+                # One migrating process at a time; the others then find the head.
+                connection.exec_driver_sql("SELECT pg_advisory_xact_lock(716057)")
+            current = MigrationContext.configure(connection).get_current_revision()
             if current == head:
                 return
-            with self.engine.begin() as connection:
-                if self.dialect == "postgresql":
-                    # One migrating process at a time; the others then find the head.
-                    connection.exec_driver_sql("SELECT pg_advisory_xact_lock(716057)")
-                current = MigrationContext.configure(connection).get_current_revision()
-                if current == head:
-                    return
-                if current is not None and not _known_revision(config, current):
-                    raise StoreError(
-                        f"{self.where}: the store was written by a newer publisher "
-                        f"(schema {current}); upgrade publisher"
-                    )
-                config.attributes["connection"] = connection
-                command.upgrade(config, "head")
+            if current is not None and not _known_revision(config, current):
+                raise StoreError(
+                    f"{self.where}: the store was written by a newer publisher "
+                    f"(schema {current}); upgrade publisher"
+                )
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+
+    def _revision(self) -> str | None:
+        """The schema revision the database is at (None: no schema yet)."""
+        with self.engine.connect() as connection:
+            if not self.engine.dialect.has_table(connection, "alembic_version"):
+                return None
+            revision = connection.exec_driver_sql("SELECT version_num FROM alembic_version")
+            found = revision.scalar()
+            connection.rollback()
+        return str(found) if found is not None else None
 
     def close(self) -> None:
         """Release every connection (SQLite checkpoints its WAL)."""
