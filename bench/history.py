@@ -406,7 +406,7 @@ def main() -> None:
         size = make_realistic_repository(real, realistic_commits)
         print(f"(realistic history: README of {size / 1024:.0f} KB at the end)", flush=True)
         for label, options in (("by day", ()), ("by commit", ("--group", "commit"))):
-            ratio = report(f"realistic {label}", real, folder, realistic_commits, *options)
+            ratio = report(f"history realistic {label}", real, folder, realistic_commits, *options)
             missed = missed or ratio > 40
         # Flat memory: the most recent half of the history against all of it (at full size
         # both read more versions than the caches keep: see publisher/git_history.py).
@@ -416,7 +416,7 @@ def main() -> None:
         ).peak
         whole = time_import_history(real, folder / "whole", "--group", "commit").peak
         print(
-            f"memory: ratio {whole / part:.2f} (peak {whole:.0f} MB on {realistic_commits} "
+            f"history memory: ratio {whole / part:.2f} (peak {whole:.0f} MB on {realistic_commits} "
             f"commits / {part:.0f} MB on the last {half}; goal <= 1.3)",
             flush=True,
         )
