@@ -32,7 +32,7 @@ import jinja2
 
 from publisher import __version__, cache, changelog, feeds, links, mail, page
 from publisher.diff import RoadmapDiff
-from publisher.errors import Problem
+from publisher.errors import Problem, PublisherError
 from publisher.load import load_site_of
 from publisher.model import Roadmap, Site, Snapshot
 from publisher.output import (
@@ -591,6 +591,9 @@ def build(
     """
     release_keys: dict[Path, str] = {}
     fingerprint = input_fingerprint(paths, release_keys)
+    project = paths.project
+    # The cache is optional: a file where its folder belongs is set aside, never an error.
+    use_cache = use_cache and cache.repair_folder(project.cache_dir, project.state_dir)
     state = read_state(paths) if use_cache else None
     # Temporaries a killed build left behind: ours (by their naming), so removed first.
     leftovers = [
@@ -625,8 +628,23 @@ def build(
         written = write_files(files)
         removed = []
     if use_cache:
-        write_files({paths.state: state_bytes(paths, fingerprint, files)})
+        _record_state(paths, state_bytes(paths, fingerprint, files))
     return BuildResult(written=tuple(written), removed=(*leftovers, *removed), outputs=len(files))
+
+
+def _record_state(paths: BuildPaths, state: bytes) -> None:
+    """Write the build state; a cache folder too broken to take it (a folder where the state
+    file goes, say) is set aside and started anew, and failing that the state is skipped:
+    the next build is only slower."""
+    for _ in range(2):
+        try:
+            write_files({paths.state: state})
+            return
+        except PublisherError:
+            if cache.set_aside(paths.project.cache_dir) is None:
+                return
+            if not cache.repair_folder(paths.project.cache_dir, paths.project.state_dir):
+                return
 
 
 def leftovers_of(paths: BuildPaths) -> list[Path]:

@@ -248,3 +248,35 @@ class Cache:
         except OSError:
             # A full disk or a read-only folder only costs speed: the cache is optional.
             return
+
+
+def set_aside(path: Path) -> Path | None:
+    """Rename ``path`` (a broken cache folder, or a file where a folder belongs) out of the
+    way as ``NAME.broken`` (``.broken.1`` …, the first free name) for a person to look at;
+    the path the entry now has, or None when it could not be moved."""
+    for number in range(100):
+        target = path.with_name(f"{path.name}.broken" + (f".{number}" if number else ""))
+        if target.exists() or target.is_symlink():
+            continue
+        try:
+            path.rename(target)
+        except OSError:
+            return None
+        return target
+    return None
+
+
+def repair_folder(folder: Path, top: Path) -> bool:
+    """Make ``folder`` (below ``top``, e.g. .publisher/cache below .publisher) a folder again
+    when a file stands where it or one of its parents should be: that file is set aside.
+    Whether the folder is usable now (the cache is optional: False only costs speed)."""
+    chain = [folder, *(parent for parent in folder.parents if parent.is_relative_to(top))]
+    for path in reversed(chain):
+        in_the_way = (path.exists() or path.is_symlink()) and not path.is_dir()
+        if in_the_way and set_aside(path) is None:
+            return False
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return True

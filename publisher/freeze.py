@@ -165,8 +165,8 @@ def prepare_release(
     """
     if not load.VERSION_PATTERN.fullmatch(version):
         raise PublisherError(
-            f"{version!r} is not a valid version: use letters, digits, '.', '-' and '_' "
-            "(e.g. 2024.02)"
+            f"{version[:64]!r}{'…' if len(version) > 64 else ''} is not a valid version: use "
+            "letters, digits, '.', '-' and '_', at most 64 characters (e.g. 2024.02)"
         )
     existing = release_path(project, version)
     if existing.exists():

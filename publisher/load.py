@@ -64,7 +64,8 @@ SITE_FEEDS_KEYS = frozenset({"entries", "icon", "logo"})
 SITE_PAGE_KEYS = frozenset({"new_days"})
 SITE_CHANGELOG_KEYS = frozenset({"keep"})
 
-VERSION_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+# At most 64 characters: a version names a file (data/releases/VERSION.yaml, and web copies).
+VERSION_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 # Ids become path segments, anchors and tag URIs: no white space, separators or leading dot.
 _SAFE_ID = re.compile(r"[^\s/\\;#?,.][^\s/\\;#?,]*")
 _ID_RULE = "may not start with '.' nor hold white space or any of / \\ ; # ? ,"
@@ -262,7 +263,9 @@ def _check_release(checker: _Checker, value: Any) -> Release | None:
         version = checker.line(fields, "version", "release", required=True)
         if version and not VERSION_PATTERN.fullmatch(version):
             checker.problem(
-                "release.version", f"{version!r} may hold only letters, digits, '.', '-' and '_'"
+                "release.version",
+                f"{excerpt(version)!r} may hold only letters, digits, '.', '-' and '_' "
+                "(at most 64 characters)",
             )
     release_date = fields.get("date")
     if isinstance(release_date, str):

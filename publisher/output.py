@@ -147,8 +147,19 @@ class StagedFiles:
     def commit(self) -> list[Path]:
         """Rename every staged file into place; return the paths whose bytes changed."""
         changed = list(self._staged)
+        # A folder where a file goes would fail the rename half-way: refused before any.
+        blocked = [path for path in changed if path.is_dir() and not path.is_symlink()]
+        if blocked:
+            self.discard()
+            raise PublisherError(
+                [Problem(path=str(path), message="is a folder, not a file") for path in blocked]
+            )
         for path, temporary in self._staged.items():
-            os.replace(temporary, path)
+            try:
+                os.replace(temporary, path)
+            except OSError as error:
+                self.discard()
+                raise PublisherError(f"{path}: cannot write: {error.strerror}") from None
         self._staged.clear()
         return changed
 

@@ -705,3 +705,46 @@ def test_item12_a_killed_build_leaves_no_temporaries_for_good(root: Path) -> Non
     process.wait()
     assert run(root, "build").exit_code == 0
     assert not [path for path in root.rglob("*.tmp") if path != mine]
+
+
+# --- item 13: operating-system errors are clear errors, and the cache is optional ----------
+
+
+def test_item13_a_300_character_version_is_a_clear_error(root: Path) -> None:
+    write_working_copy(root, "title: T\nsections: []\n")
+    result = run(root, "release", "v" * 300, "--date", "2024-05-01")
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    assert "at most 64 characters" in result.output
+    assert not list((root / "data" / "releases").glob("v*"))
+
+
+@pytest.mark.parametrize(
+    "damage", ["cache is a file", "state file is a folder", "state folder is a file"]
+)
+def test_item13_a_broken_cache_folder_is_set_aside_and_rebuilt(root: Path, damage: str) -> None:
+    state = root / ".publisher"
+    if damage == "cache is a file":
+        state.mkdir()
+        (state / "cache").write_text("not a folder\n", encoding="utf-8")
+    elif damage == "state file is a folder":
+        (state / "cache" / build.STATE_FILE).mkdir(parents=True)
+    else:
+        state.write_text("not a folder\n", encoding="utf-8")
+    result = run(root, "build")
+    assert result.exit_code == 0, result.output
+    assert (root / "feeds" / "atom.xml").is_file()
+    assert (state / "cache" / build.STATE_FILE).is_file()  # the cache works again
+    again = run(root, "build")
+    assert again.exit_code == 0
+    assert "up to date" in again.output
+
+
+def test_item13_a_file_where_an_output_folder_is_expected_is_a_clear_error(root: Path) -> None:
+    (root / "feeds").mkdir()
+    (root / "feeds" / "releases").write_text("a file\n", encoding="utf-8")
+    result = run(root, "build")
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    assert "feeds/releases" in result.output
+    assert not (root / "CHANGELOG.md").exists()
