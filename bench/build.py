@@ -7,9 +7,10 @@ release more, the "new" one) and copied before each run. Then, in the same run:
 - baseline: PyYAML's CSafeLoader alone loading every release file (nothing else);
 - cold build (empty cache, nothing built), in a child process so its peak memory (ru_maxrss)
   is its own: goal at most 1.3x the baseline, peak under 400 MB;
-- warm build after adding one release (history and web copies from the cache): goal at most
-  0.03x the cold build;
-- `build --check` on the unchanged tree: goal at most 0.1x the cold build.
+- warm build after adding one release (history, web copies, changelog fragments and the
+  road map page from the cache): goal at most 0.008x the cold build on 2,000 releases, 0.05x
+  on 300;
+- `build --check` on the unchanged tree: goal at most 0.01x the cold build.
 
 All go through the same functions as the command line. Times are CPU seconds (user + system)
 of the process measured: the machine is shared, and wall-clock ratios there mostly measure
@@ -41,8 +42,11 @@ RESOURCES = 600
 SEED = 1
 
 COLD_GOAL = 1.3
-WARM_GOAL = 0.03
-CHECK_GOAL = 0.1
+# Warm build after one new release, as a share of the cold build: the road map page and the
+# changelog pages are cached per release, so the warm build must not grow with the history.
+WARM_GOALS = ((2000, 0.008), (300, 0.05))  # (from this many releases, goal)
+WARM_GOAL_SMALL = 0.05  # below 300 releases fixed costs dominate: reported against this
+CHECK_GOAL = 0.01
 MEMORY_GOAL_MB = 400
 
 
@@ -179,6 +183,9 @@ def main() -> int:
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(30)
     cold_ratio = cold_seconds / baseline
     warm_ratio = warm_seconds / cold_seconds
+    warm_goal = next(
+        (goal for at_least, goal in WARM_GOALS if releases >= at_least), WARM_GOAL_SMALL
+    )
     check_ratio = check_seconds / cold_seconds
     memory_ratio = peak_mb / MEMORY_GOAL_MB
     print(
@@ -193,7 +200,7 @@ def main() -> int:
     )
     print(
         f"build warm: ratio {warm_ratio:.3f} (build after one new release {warm_seconds:.2f} s "
-        f"/ cold build {cold_seconds:.2f} s; goal <= {WARM_GOAL})"
+        f"/ cold build {cold_seconds:.2f} s; goal <= {warm_goal})"
     )
     print(
         f"build check: ratio {check_ratio:.3f} (build --check, unchanged tree "
@@ -205,7 +212,7 @@ def main() -> int:
     )
     met = (
         cold_ratio <= COLD_GOAL
-        and warm_ratio <= WARM_GOAL
+        and warm_ratio <= warm_goal
         and check_ratio <= CHECK_GOAL
         and memory_ratio < 1
     )

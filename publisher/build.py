@@ -179,7 +179,12 @@ class WebCopies:
 
     def item_key(self, item: RoadmapDiff) -> str:
         """The key of one release's outputs: the fingerprint and the release's diff."""
-        return cache.content_key(self.fingerprint + b"\0" + cache.value_key(item).encode())
+        return self.item_key_of(item)
+
+    def item_key_of(self, value: object) -> str:
+        """The key of what is rendered from ``value`` (a frozen dataclass): the fingerprint
+        and the value."""
+        return cache.content_key(self.fingerprint + b"\0" + cache.value_key(value).encode())
 
     def web_copy(
         self, site: Site, item: RoadmapDiff, environment: jinja2.Environment, key: str = ""
@@ -254,8 +259,17 @@ def render_outputs(
         history,
         site.page.new_days,
     )
-    published[links.PAGE_FILE] = page.render_page(
-        site, roadmap_view, environment, feeds=main_feeds
+    # The page depends on the latest release and the marks, not on the history: cached under
+    # the view model's value (and the feeds it links), it is rendered once per new release.
+    page_key = (
+        cache.content_key(f"{renderer.item_key_of(roadmap_view)}\0{main_feeds!r}".encode())
+        if caching
+        else ""
+    )
+    published[links.PAGE_FILE] = renderer.fragment(
+        "page",
+        page_key,
+        lambda: page.render_page(site, roadmap_view, environment, feeds=main_feeds),
     ).encode("utf-8")
     published[links.SCRIPT_FILE] = page.render_script(environment).encode("utf-8")
     published[MANIFEST_FILE] = manifest_text(published).encode("utf-8")

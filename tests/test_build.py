@@ -283,6 +283,28 @@ def _render_with(root: Path, web_copies: build.WebCopies | None) -> dict[Path, b
     )
 
 
+def test_changelog_fragments_and_the_page_are_rendered_once_per_release(root: Path) -> None:
+    folder = root / ".publisher" / "cache"
+    fingerprint = build.render_fingerprint(open_project(root))
+    first = build.WebCopies(folder, fingerprint)
+    rendered = _render_with(root, first)
+    # Each release's changelog article and CHANGELOG.md part, and the road map page.
+    assert first.fragments_rendered == 3 * 2 + 1
+    second = build.WebCopies(folder, fingerprint)
+    assert _render_with(root, second) == rendered
+    assert second.fragments_rendered == 0
+    assert _render_with(root, None) == rendered
+    # One release more: its two fragments and the page (which shows it) are rendered.
+    releases = root / "data" / "releases"
+    text = (releases / "2024.03.yaml").read_text(encoding="utf-8")
+    text = text.replace('version: "2024.03"', 'version: "2024.04"').replace("03-01", "04-01")
+    (releases / "2024.04.yaml").write_text(text, encoding="utf-8")
+    third = build.WebCopies(folder, fingerprint)
+    _render_with(root, third)
+    assert third.fragments_rendered == 2 + 1
+    assert third.rendered == 1
+
+
 def _web_copy_entries(root: Path) -> list[Path]:
     return sorted((root / ".publisher" / "cache" / "web-copy").rglob("*.bin"))
 
