@@ -159,6 +159,15 @@ class RenderedFile:
     content: bytes
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RenderedFiles:
+    """Several rendered outputs (a feed in each of its formats), as the render cache keeps
+    them: ``names`` relative to the output folder, ``contents`` in the same order."""
+
+    names: tuple[str, ...]
+    contents: tuple[bytes, ...]
+
+
 class WebCopies:
     """Each release's email web copy and changelog fragments, from the render cache when
     their inputs are unchanged.
@@ -173,9 +182,11 @@ class WebCopies:
         self.fragments = cache.Cache(
             folder, RenderedFile, "changelog-fragment", read_only=read_only
         )
+        self.feeds = cache.Cache(folder, RenderedFiles, "feed-document", read_only=read_only)
         self.fingerprint = fingerprint.encode()
         self.rendered = 0  # how many were rendered rather than read: for tests and benchmarks
         self.fragments_rendered = 0
+        self.feeds_rendered = 0
 
     def item_key(self, item: RoadmapDiff) -> str:
         """The key of one release's outputs: the fingerprint and the release's diff."""
@@ -201,6 +212,20 @@ class WebCopies:
         self.rendered += 1
         self.store.put(key, RenderedFile(content=content))
         return content
+
+    def feed_files(self, key: str, render: Callable[[], dict[str, bytes]]) -> dict[str, bytes]:
+        """The files of one section or tag feed (`feeds.FeedMemo`): cached under ``key``
+        (what the feed shows) and the fingerprint."""
+        if self.feeds.folder is None:
+            return render()
+        entry_key = cache.content_key(self.fingerprint + b"\0feed\0" + key.encode())
+        hit = self.feeds.get(entry_key)
+        if isinstance(hit, RenderedFiles):
+            return dict(zip(hit.names, hit.contents, strict=True))
+        files = render()
+        self.feeds_rendered += 1
+        self.feeds.put(entry_key, RenderedFiles(names=tuple(files), contents=tuple(files.values())))
+        return files
 
     def fragment(self, kind: str, key: str, render: Callable[[], str]) -> str:
         """The text ``render()`` makes for one release (``kind``: which fragment), cached
@@ -233,7 +258,11 @@ def render_outputs(
     environment = template_environment(templates_dir)
     renderer = web_copies or WebCopies(None, "")
     caching = renderer.store.folder is not None
-    published: dict[str, bytes] = dict(feeds.render_feeds(site, history, environment))
+    published: dict[str, bytes] = dict(
+        feeds.render_feeds(
+            site, history, environment, memo=renderer.feed_files if caching else None
+        )
+    )
     releases = [item for item in history if item.new is not None]
     keys = [renderer.item_key(item) if caching else "" for item in releases]
     for item, key in zip(releases, keys, strict=True):

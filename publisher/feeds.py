@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import hashlib
 import html
 import json
 import re
@@ -25,6 +26,7 @@ from feedgen.entry import FeedEntry
 from feedgen.ext.base import BaseExtension
 from feedgen.feed import FeedGenerator
 
+from publisher.cache import value_key
 from publisher.diff import (
     ChangeWords,
     ResourceChange,
@@ -104,14 +106,25 @@ class _Announcement:
     timestamp: dt.datetime
 
 
+# Renders a feed document's files on a miss (``make``), or returns them from a cache under
+# ``key``: what `render_feeds` is given to skip the section and tag feeds a release left alone.
+FeedMemo = Callable[[str, Callable[[], dict[str, bytes]]], dict[str, bytes]]
+
+
 def render_feeds(
-    site: Site, history: Sequence[RoadmapDiff], environment: jinja2.Environment
+    site: Site,
+    history: Sequence[RoadmapDiff],
+    environment: jinja2.Environment,
+    *,
+    memo: FeedMemo | None = None,
 ) -> dict[str, bytes]:
     """Every feed document as bytes, keyed by its path relative to the output folder.
 
     ``history`` is each release's diff oldest first (as `release_history.iter_history`
-    yields it). Without any release there is nothing to announce and the result is empty. Raises
-    TemplateError when a feed template is broken, DataError when base_url cannot make tag: ids.
+    yields it). Without any release there is nothing to announce and the result is empty.
+    ``memo`` (optional) caches the section and tag feeds under a key of everything they show,
+    so a new release re-renders only those it touches. Raises TemplateError when a feed
+    template is broken, DataError when base_url cannot make tag: ids.
     """
     releases = [item for item in history if item.new is not None]
     if not releases:
@@ -141,11 +154,30 @@ def render_feeds(
         )
     )
     files.update(_render(site, _releases_feed(site, newest_first, limit, entries)))
-    for document in _section_feeds(site, newest_first, limit, entries):
-        files.update(_render(site, document))
-    for document in _tag_feeds(site, newest_first, limit, entries):
-        files.update(_render(site, document))
+    for key, make in (
+        *_section_feeds(site, newest_first, limit, entries),
+        *_tag_feeds(site, newest_first, limit, entries),
+    ):
+
+        def render(make: Callable[[], FeedDocument] = make) -> dict[str, bytes]:
+            return _render(site, make())
+
+        files.update(render() if memo is None else memo(key, render))
     return files
+
+
+def _document_key(
+    folder: str, title: str, subtitle: str, items: Sequence[_Announcement], formats: Sequence[str]
+) -> str:
+    """A key of everything a section or tag feed shows but the site and templates: its
+    header and, per entry, the release, kind, time and the change itself."""
+    digest = hashlib.sha256("\0".join((folder, title, subtitle, *formats)).encode())
+    for item in items:
+        release = item.release
+        header = f"\0{release.version}\0{release.date}\0{item.kind}\0{item.timestamp}\0"
+        digest.update(header.encode())
+        digest.update(value_key(item.change).encode())
+    return digest.hexdigest()
 
 
 # --- what goes into which feed -----------------------------------------------------------
@@ -213,8 +245,9 @@ def _updated(items: Sequence[_Announcement], newest_first: Sequence[RoadmapDiff]
 
 def _section_feeds(
     site: Site, newest_first: Sequence[RoadmapDiff], limit: int, entries: _EntryMaker
-) -> Iterator[FeedDocument]:
-    """One feed per section that has resources, nested sections included.
+) -> Iterator[tuple[str, Callable[[], FeedDocument]]]:
+    """One feed per section that has resources, nested sections included, as its key (see
+    `_document_key`) and a function making it.
 
     A section's feed holds its own resources and those of its subsections.
     """
@@ -233,20 +266,22 @@ def _section_feeds(
         path = paths[section_id]
         items = buckets[section_id]
         title = path[-1] if path else section_id
-        yield FeedDocument(
+        document = FeedDocument(
             folder=section_feed_folder(section_id),
             title=_clean(f"{site.title}: {title}"),
             subtitle=_clean(f"New and updated resources in {section_text(path) or title}"),
-            entries=tuple(entries.resource(item) for item in items),
+            entries=(),
             updated=items[0].timestamp,
             formats=("atom", "rss"),
         )
+        yield _pending(document, items, entries)
 
 
 def _tag_feeds(
     site: Site, newest_first: Sequence[RoadmapDiff], limit: int, entries: _EntryMaker
-) -> Iterator[FeedDocument]:
-    """One Atom feed per tag (tags that slugify alike share one feed)."""
+) -> Iterator[tuple[str, Callable[[], FeedDocument]]]:
+    """One Atom feed per tag (tags that slugify alike share one feed), as for
+    `_section_feeds`."""
     buckets: dict[str, list[_Announcement]] = {}
     names: dict[str, str] = {}
     for announcement in _announcements(newest_first):
@@ -258,14 +293,25 @@ def _tag_feeds(
             names.setdefault(slugify(tag), tag)
     for slug in sorted(buckets):
         items = buckets[slug]
-        yield FeedDocument(
+        document = FeedDocument(
             folder=f"tags/{slug}/",
             title=_clean(f"{site.title}: {names[slug]}"),
             subtitle=_clean(f"New and updated resources tagged {names[slug]}"),
-            entries=tuple(entries.resource(item) for item in items),
+            entries=(),
             updated=items[0].timestamp,
             formats=("atom",),
         )
+        yield _pending(document, items, entries)
+
+
+def _pending(
+    document: FeedDocument, items: Sequence[_Announcement], entries: _EntryMaker
+) -> tuple[str, Callable[[], FeedDocument]]:
+    """``document``'s key, and a function giving it with its entries (rendered only then)."""
+    key = _document_key(document.folder, document.title, document.subtitle, items, document.formats)
+    return key, lambda: dataclasses.replace(
+        document, entries=tuple(entries.resource(item) for item in items)
+    )
 
 
 def _releases_feed(

@@ -290,9 +290,14 @@ def test_changelog_fragments_and_the_page_are_rendered_once_per_release(root: Pa
     rendered = _render_with(root, first)
     # Each release's changelog article and CHANGELOG.md part, and the road map page.
     assert first.fragments_rendered == 3 * 2 + 1
+    feeds = first.feeds_rendered  # the section and tag feeds
+    assert feeds == len(
+        {path.parent for path in rendered if path.parent.parent.name in ("sections", "tags")}
+    )
     second = build.WebCopies(folder, fingerprint)
     assert _render_with(root, second) == rendered
     assert second.fragments_rendered == 0
+    assert second.feeds_rendered == 0
     assert _render_with(root, None) == rendered
     # One release more: its two fragments and the page (which shows it) are rendered.
     releases = root / "data" / "releases"
@@ -303,6 +308,8 @@ def test_changelog_fragments_and_the_page_are_rendered_once_per_release(root: Pa
     _render_with(root, third)
     assert third.fragments_rendered == 2 + 1
     assert third.rendered == 1
+    # The new release changed no resource: every section and tag feed is the same.
+    assert third.feeds_rendered == 0
 
 
 def _web_copy_entries(root: Path) -> list[Path]:
