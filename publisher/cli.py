@@ -1006,7 +1006,11 @@ def ping(settings: Settings, output_dir: Path | None, everything: bool) -> None:
     multiple=True,
     help="Only these formats (repeatable; default all).",
 )
-@click.option("--to", "to_address", help="The address the .eml is made for.")
+@click.option(
+    "--to",
+    "to_address",
+    help="The subscriber the .eml is made for: an address, or 'Name <address>'.",
+)
 @click.option("--sections", help="Preview a subscriber who follows only these section ids ('a;b').")
 @pass_settings
 def email(
@@ -1063,7 +1067,9 @@ def email(
             "a subscriber of these sections gets no email"
         )
         return
-    address = to_address or parseaddr(site.email.from_address)[1] or "subscriber@example.org"
+    # --to "Ann Lee <ann@example.org>" previews a subscriber with a name, as the CSV gives it.
+    name, address = parseaddr(to_address) if to_address else ("", "")
+    address = address or parseaddr(site.email.from_address)[1] or "subscriber@example.org"
     key = secret_key(os.environ, required=False)
     # Without a key the preview gets a placeholder token: never one keyed with an empty secret.
     token = unsubscribe_token(key, address) if key is not None else mail.PREVIEW_TOKEN
@@ -1072,7 +1078,9 @@ def email(
         "html": personal.html,
         "text": personal.text,
         "mjml": personal.mjml,
-        "eml": bytes(mail.personalize(rendered, address=address, name="", token=token)),
+        # The same serializer as send: the bytes it would put on the wire (but the Date,
+        # the time of sending there, the release date here).
+        "eml": mail.message_bytes(rendered, address=address, name=name, token=token),
     }
     suffixes = {"html": ".html", "text": ".txt", "mjml": ".mjml", "eml": ".eml"}
     folder = output_dir or Path()

@@ -1,26 +1,28 @@
 """The changelog email of a release: Jinja2 + MJML → responsive HTML and plain text, and the
-MIME message one subscriber receives. Pure: no SMTP (that is `send`), no clock, no env reads.
+message one subscriber receives. Pure: no SMTP (that is `send`), no clock, no env reads.
 
 The costly step is MJML compilation, so it happens once per distinct section selection
-(`render_release_email`). Everything personal (the unsubscribe token, the recipient) is added
-afterwards by `personalize`, which only substitutes a placeholder and builds the MIME message::
+(`render_release_email`, `render_by_selection`). Everything personal (the unsubscribe token,
+the recipient, the Date) is added afterwards by `message_bytes`, the one serializer: `send`
+puts its bytes on the wire and `email --format eml` writes them as the preview::
 
     rendered = render_release_email(site, changes, environment, sections=subscriber.sections)
     if rendered is not None:
-        message = personalize(rendered, address=subscriber.address, name=subscriber.name,
-                              token=unsubscribe_token(secret, subscriber.address))
-        smtp.send_message(message)      # or bytes(message)
+        data = message_bytes(rendered, address=subscriber.address, name=subscriber.name,
+                             token=unsubscribe_token(key, subscriber.address), sent_at=now)
 """
 
 from __future__ import annotations
 
+import binascii
 import datetime as dt
+import email
+import functools
 import hashlib
 import re
 import textwrap
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from email import quoprimime
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
@@ -119,61 +121,12 @@ class ChangeCounts:
         return self.added + self.updated + self.removed
 
 
-@dataclass(frozen=True, slots=True)
-class QuotedPrintableBody:
-    """A text body encoded quoted-printable once, for many recipients: only its lines that
-    hold `TOKEN_PLACEHOLDER` are encoded again, per recipient (see `with_token`).
-
-    ``pieces`` alternate between ready encoded runs of lines (``False, text``) and raw lines
-    still holding the placeholder (``True, line``); raw means UTF-8 bytes as Latin-1 text,
-    the form `email.quoprimime` encodes.
-    """
-
-    pieces: tuple[tuple[bool, str], ...]
-
-    @classmethod
-    def encode(cls, body: str) -> QuotedPrintableBody:
-        """Encode ``body`` (any line endings) except the lines holding the placeholder."""
-        data = body.replace("\r\n", "\n").replace("\r", "\n").encode("utf-8").decode("latin-1")
-        # str.splitlines would also split at \x85, which Latin-1 text of UTF-8 contains.
-        lines = data.removesuffix("\n").split("\n")
-        pieces: list[tuple[bool, str]] = []
-        run: list[str] = []
-        for line in lines:
-            if TOKEN_PLACEHOLDER in line:
-                if run:
-                    pieces.append((False, _encode_lines("\n".join(run))))
-                    run = []
-                pieces.append((True, line))
-            else:
-                run.append(line)
-        if run:
-            pieces.append((False, _encode_lines("\n".join(run))))
-        return cls(tuple(pieces))
-
-    def with_token(self, token: str) -> str:
-        """The encoded body with ``token`` (already URL-quoted, so ASCII) in place, ``\n``
-        line ends (the generator writes them as CRLF), each line at most 76 characters."""
-        return (
-            "\n".join(
-                _encode_lines(text.replace(TOKEN_PLACEHOLDER, token)) if holds_token else text
-                for holds_token, text in self.pieces
-            )
-            + "\n"
-        )
-
-
-def _encode_lines(raw: str) -> str:
-    # RFC 2045 allows 76 characters per encoded line (the email package's SMTP policy uses 78).
-    return quoprimime.body_encode(raw, maxlinelen=76, eol="\n")
-
-
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RenderedEmail:
     """One release's email for one section selection, compiled once and shared by every
     subscriber of that selection. ``html``, ``text`` and ``mjml`` hold `TOKEN_PLACEHOLDER`
-    where the subscriber's unsubscribe token goes: use `with_token` or `personalize`.
-    ``encoded_text`` and ``encoded_html`` are the bodies, encoded once for `personalize`."""
+    where the subscriber's unsubscribe token goes: use `with_token`, or `message_bytes` for
+    the message itself."""
 
     site: Site
     release: Release
@@ -184,13 +137,6 @@ class RenderedEmail:
     html: str
     text: str
     mjml: str
-    encoded_text: QuotedPrintableBody = field(init=False, repr=False, compare=False)
-    encoded_html: QuotedPrintableBody = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        # Frozen: set once here, through object.__setattr__, as dataclasses do themselves.
-        object.__setattr__(self, "encoded_text", QuotedPrintableBody.encode(self.text))
-        object.__setattr__(self, "encoded_html", QuotedPrintableBody.encode(self.html))
 
     def with_token(self, token: str) -> RenderedEmail:
         """A copy whose html, text and mjml carry ``token`` (URL-quoted) instead of the
@@ -605,6 +551,87 @@ def _inline_text(children: list[Any]) -> str:
 # --- the MIME message ----------------------------------------------------------------------
 
 
+def message_bytes(
+    rendered: RenderedEmail,
+    *,
+    address: str,
+    name: str = "",
+    token: str,
+    identifier: str | None = None,
+    sent_at: dt.datetime | None = None,
+) -> bytes:
+    """The one serializer: the bytes of one subscriber's message, exactly as `send` puts
+    them on the wire and `email --format eml` previews them.
+
+    multipart/alternative (text/plain, then text/html, quoted-printable UTF-8), with Subject,
+    From, To, Reply-To, Date, Message-ID, List-Id, List-Unsubscribe and List-Unsubscribe-Post.
+    ``identifier``: the Message-ID, default `message_id` (stable for release and address; a
+    resend passes the one the ledger recorded). Date is ``sent_at`` (the time of sending),
+    else the release date at 00:00 UTC (a preview that stays the same bytes on every run).
+    ``token`` is URL-quoted into the unsubscribe links.
+
+    Fast, because `send` calls it once per subscriber: the headers shared by every
+    subscriber of a rendering are folded once (by the email package's SMTP policy, see
+    `_shared_headers`), bodies are encoded by the C quoted-printable encoder. Raises DataError
+    when ``address`` or the site's ``email.from`` is not usable in a header.
+    """
+    site = rendered.site
+    if not site.email.from_address:
+        raise DataError(
+            [Problem(path="site.yaml", key="email.from", message="is needed to send email")]
+        )
+    address = address.strip()
+    if not address or _CONTROL.search(address) or " " in address:
+        raise DataError([Problem(message=f"{address!r} is not an email address")])
+    if identifier is None:
+        identifier = message_id(site, rendered.release.version, address)
+    top, reply_to, list_id_line = _shared_headers(rendered)
+    date = (
+        date_header(sent_at) if sent_at is not None else release_date_header(rendered.release.date)
+    )
+    display = header_text(name)
+    to_line = f"To: {display} <{address}>" if display else f"To: {address}"
+    if _PLAIN_NAME.fullmatch(display) and address.isascii() and len(to_line) <= 78:
+        to = to_line.encode("ascii") + b"\r\n"
+    else:  # quoting or RFC 2047 encoding: the email package does it
+        to = _header_lines(("To", _recipient(address, name)))
+    safe_token = quote_token(token)
+    urls = list_unsubscribe_urls(site, safe_token)
+    items = [f"<{url}>" for url in urls]
+    # Fold between URLs, and before the first when it would not fit on the header's line.
+    fold = " " if len(f"List-Unsubscribe: {items[0]},") <= 78 else "\r\n "
+    unsubscribe = "List-Unsubscribe:" + fold + ",\r\n ".join(items) + "\r\n"
+    if urls[0].startswith("https:"):
+        # RFC 8058: one-click unsubscribing needs an https URL that accepts a POST.
+        unsubscribe += "List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n"
+    # A boundary from the Message-ID, not a random one, so the same message has the same bytes;
+    # "=_" never occurs in a quoted-printable body (a literal "=" is encoded as "=3D").
+    boundary = "=_" + identifier[1:].partition("@")[0]
+    separator = f"--{boundary}\r\n".encode("ascii")
+    return b"".join(
+        (
+            top,
+            to,
+            reply_to,
+            f"Date: {date}\r\n".encode("ascii"),
+            f"Message-ID: {identifier}\r\n".encode("ascii"),
+            list_id_line,
+            unsubscribe.encode("ascii"),
+            b"MIME-Version: 1.0\r\n",
+            f'Content-Type: multipart/alternative;\r\n boundary="{boundary}"\r\n\r\n'.encode(),
+            separator,
+            _PART_HEAD % b"plain",
+            _quoted_printable(rendered.text.replace(TOKEN_PLACEHOLDER, safe_token)),
+            b"\r\n",
+            separator,
+            _PART_HEAD % b"html",
+            _quoted_printable(rendered.html.replace(TOKEN_PLACEHOLDER, safe_token)),
+            b"\r\n",
+            f"--{boundary}--\r\n".encode("ascii"),
+        )
+    )
+
+
 def personalize(
     rendered: RenderedEmail,
     *,
@@ -613,58 +640,52 @@ def personalize(
     token: str,
     sent_at: dt.datetime | None = None,
 ) -> EmailMessage:
-    """The message for one subscriber: multipart/alternative (text/plain, then text/html),
-    UTF-8, with Subject, From, To, Reply-To, Date, a Message-ID stable for (release,
-    address), List-Id, List-Unsubscribe and List-Unsubscribe-Post. Date is ``sent_at`` (the
-    time of sending, which `send` passes), else the release date at 00:00 UTC (a preview
-    that stays the same bytes on every run).
+    """`message_bytes` parsed back into an EmailMessage, to read its headers and parts (a
+    preview, a test). Send and preview the bytes themselves: re-serializing a parsed message
+    may fold its headers differently."""
+    data = message_bytes(rendered, address=address, name=name, token=token, sent_at=sent_at)
+    parsed = email.message_from_bytes(data, policy=SMTP)
+    assert isinstance(parsed, EmailMessage)
+    return parsed
 
-    Cheap: only substitutes ``token`` (any string; URL-quoted) and builds the message.
-    Raises DataError when ``address`` or the site's ``email.from`` is not usable in a header.
-    """
-    site = rendered.site
-    if not site.email.from_address:
-        raise DataError(
-            [Problem(path="site.yaml", key="email.from", message="is needed to send email")]
-        )
-    if not address or _CONTROL.search(address) or " " in address.strip():
-        raise DataError([Problem(message=f"{address!r} is not an email address")])
-    safe_token = quote_token(token)
+
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9 ]*")
+_PART_HEAD = (
+    b'Content-Type: text/%s; charset="utf-8"\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n'
+)
+
+
+def _header_lines(*headers: tuple[str, object]) -> bytes:
+    """Headers folded and encoded exactly as the SMTP policy does, CRLF-terminated."""
     message = EmailMessage(policy=SMTP)
-    message["Subject"] = header_text(rendered.subject)
-    message["From"] = mailbox_header(site.email.from_address, "email.from")
-    message["To"] = _recipient(address.strip(), name)
-    if site.email.reply_to:
-        message["Reply-To"] = mailbox_header(site.email.reply_to, "email.reply_to")
-    message["Date"] = (
-        date_header(sent_at) if sent_at is not None else release_date_header(rendered.release.date)
+    for header, value in headers:
+        message[header] = value
+    return message.as_bytes()[: -len(b"\r\n")]  # drop the blank line that ends the head
+
+
+@functools.lru_cache(maxsize=64)
+def _shared_headers(rendered: RenderedEmail) -> tuple[bytes, bytes, bytes]:
+    """Subject and From, Reply-To (or nothing), and List-Id: the same for every subscriber of
+    one rendering, so folded once."""
+    site = rendered.site
+    top = _header_lines(
+        ("Subject", header_text(rendered.subject)),
+        ("From", mailbox_header(site.email.from_address, "email.from")),
     )
-    identifier = message_id(site, rendered.release.version, address)
-    message["Message-ID"] = identifier
-    message["List-Id"] = list_id(site)
-    unsubscribe_urls = list_unsubscribe_urls(site, safe_token)
-    message["List-Unsubscribe"] = ", ".join(f"<{url}>" for url in unsubscribe_urls)
-    if unsubscribe_urls[0].startswith("https:"):
-        # RFC 8058: one-click unsubscribing needs an https URL that accepts a POST.
-        message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
-    # A boundary from the Message-ID, not a random one, so the same message has the same bytes;
-    # "=_" never occurs in a quoted-printable body (a literal "=" is encoded as "=3D").
-    boundary = "=_" + identifier[1:].partition("@")[0]
-    message["MIME-Version"] = "1.0"
-    message["Content-Type"] = f'multipart/alternative; boundary="{boundary}"'
-    # The bodies were encoded when the email was rendered; only the lines with the token are
-    # encoded here. quoted-printable: 7-bit safe for any server, and readable raw.
-    message.attach(_text_part("plain", rendered.encoded_text.with_token(safe_token)))
-    message.attach(_text_part("html", rendered.encoded_html.with_token(safe_token)))
-    return message
+    reply_to = (
+        _header_lines(("Reply-To", mailbox_header(site.email.reply_to, "email.reply_to")))
+        if site.email.reply_to
+        else b""
+    )
+    return top, reply_to, _header_lines(("List-Id", list_id(site)))
 
 
-def _text_part(subtype: str, encoded: str) -> EmailMessage:
-    part = EmailMessage(policy=SMTP)
-    part["Content-Type"] = f'text/{subtype}; charset="utf-8"'
-    part["Content-Transfer-Encoding"] = "quoted-printable"
-    part.set_payload(encoded)
-    return part
+def _quoted_printable(text: str) -> bytes:
+    text = text.replace("\r\n", "\n")
+    if not text.endswith("\n"):
+        text += "\n"  # as the email package ends every text part
+    encoded = binascii.b2a_qp(text.encode("utf-8"), istext=True)
+    return encoded.replace(b"\n", b"\r\n")
 
 
 def header_text(text: str) -> str:

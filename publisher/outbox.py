@@ -3,15 +3,10 @@
 
 from __future__ import annotations
 
-import binascii
 import datetime as dt
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from email.headerregistry import Address
-from email.message import EmailMessage
-from email.policy import SMTP
-from functools import lru_cache, partial
+from functools import partial
 from pathlib import Path
 
 from publisher import mail
@@ -75,118 +70,13 @@ def _compose(
     clock: Callable[[], dt.datetime],
     message_id: str,
 ) -> bytes:
-    return wire_message(
+    return mail.message_bytes(
         rendered,
         address=subscriber.address,
         name=subscriber.name,
         token=unsubscribe_token(key, subscriber.address),
-        message_id=message_id,
+        identifier=message_id,
         sent_at=clock(),
-    )
-
-
-# --- the message's bytes, fast -------------------------------------------------------------
-# `mail.personalize` builds an EmailMessage; serializing it costs ~10 ms (pure-Python
-# quoted-printable and header folding), several times an SMTP round trip to a local server.
-# `wire_message` writes the same message (same headers, same decoded parts; tests compare
-# them) from parts that are folded once per rendering, with the C quoted-printable encoder.
-
-_PLAIN_NAME = re.compile(r"[A-Za-z0-9 ]*")
-_PART_HEAD = (
-    b'Content-Type: text/%s; charset="utf-8"\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n'
-)
-
-
-def _header_lines(*headers: tuple[str, object]) -> bytes:
-    """Headers folded and encoded exactly as the SMTP policy does, CRLF-terminated."""
-    message = EmailMessage(policy=SMTP)
-    for name, value in headers:
-        message[name] = value
-    return message.as_bytes()[: -len(b"\r\n")]  # drop the blank line that ends the head
-
-
-@lru_cache(maxsize=64)
-def _static_headers(rendered: mail.RenderedEmail) -> tuple[bytes, bytes, bytes]:
-    site = rendered.site
-    top = _header_lines(
-        ("Subject", mail.header_text(rendered.subject)),
-        ("From", mail.mailbox_header(site.email.from_address, "email.from")),
-    )
-    middle_headers: list[tuple[str, object]] = []
-    if site.email.reply_to:
-        middle_headers.append(
-            ("Reply-To", mail.mailbox_header(site.email.reply_to, "email.reply_to"))
-        )
-    middle = _header_lines(*middle_headers) if middle_headers else b""
-    return top, middle, _header_lines(("List-Id", mail.list_id(site)))
-
-
-def _quoted_printable(text: str) -> bytes:
-    text = text.replace("\r\n", "\n")
-    if not text.endswith("\n"):
-        text += "\n"  # as the email package ends every text part
-    encoded = binascii.b2a_qp(text.encode("utf-8"), istext=True)
-    return encoded.replace(b"\n", b"\r\n")
-
-
-def wire_message(
-    rendered: mail.RenderedEmail,
-    *,
-    address: str,
-    name: str,
-    token: str,
-    message_id: str,
-    sent_at: dt.datetime | None = None,
-) -> bytes:
-    """``serialize(mail.personalize(...))`` with ``message_id`` and ``sent_at``, built in a
-    fraction of the time: the bytes one subscriber's message travels as."""
-    top, reply_to, list_id = _static_headers(rendered)
-    date = (
-        mail.date_header(sent_at)
-        if sent_at is not None
-        else mail.release_date_header(rendered.release.date)
-    )
-    middle = reply_to + f"Date: {date}\r\n".encode("ascii")
-    display = mail.header_text(name)
-    to_line = f"To: {display} <{address}>" if display else f"To: {address}"
-    if _PLAIN_NAME.fullmatch(display) and address.isascii() and len(to_line) <= 78:
-        to = to_line.encode("ascii") + b"\r\n"
-    else:  # quoting or RFC 2047 encoding: let the email package do it
-        local, _, domain = address.rpartition("@")
-        to = _header_lines(("To", Address(display_name=display, username=local, domain=domain)))
-    safe_token = mail.quote_token(token)
-    urls = mail.list_unsubscribe_urls(rendered.site, safe_token)
-    items = [f"<{url}>" for url in urls]
-    # Fold between URLs, and before the first when it would not fit on the header's line.
-    fold = " " if len(f"List-Unsubscribe: {items[0]},") <= 78 else "\r\n "
-    unsubscribe = "List-Unsubscribe:" + fold + ",\r\n ".join(items) + "\r\n"
-    if urls[0].startswith("https:"):
-        unsubscribe += "List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n"
-    boundary = "=_" + message_id[1:].partition("@")[0]
-    head = (
-        f"Message-ID: {message_id}\r\n".encode("ascii"),
-        list_id,
-        unsubscribe.encode("ascii"),
-        b"MIME-Version: 1.0\r\n",
-        f'Content-Type: multipart/alternative;\r\n boundary="{boundary}"\r\n\r\n'.encode(),
-    )
-    separator = f"--{boundary}\r\n".encode("ascii")
-    return b"".join(
-        (
-            top,
-            to,
-            middle,
-            *head,
-            separator,
-            _PART_HEAD % b"plain",
-            _quoted_printable(rendered.text.replace(mail.TOKEN_PLACEHOLDER, safe_token)),
-            b"\r\n",
-            separator,
-            _PART_HEAD % b"html",
-            _quoted_printable(rendered.html.replace(mail.TOKEN_PLACEHOLDER, safe_token)),
-            b"\r\n",
-            f"--{boundary}--\r\n".encode("ascii"),
-        )
     )
 
 

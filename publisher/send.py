@@ -26,8 +26,6 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from email.message import EmailMessage
-from email.policy import SMTP as SMTP_POLICY
 from email.utils import parseaddr
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -439,15 +437,6 @@ class _Pending:
     @property
     def domain(self) -> str:
         return self.recipient.address.rpartition("@")[2].lower()
-
-
-def serialize(message: EmailMessage, message_id: str = "") -> bytes:
-    """The message as SMTP carries it (CRLF line ends, long headers folded), with
-    ``message_id`` as its Message-ID when given."""
-    if message_id and message.get("Message-ID") != message_id:
-        del message["Message-ID"]
-        message["Message-ID"] = message_id
-    return message.as_bytes(policy=SMTP_POLICY)
 
 
 def parse_domain_rates(items: Iterable[str]) -> dict[str, float]:

@@ -3,6 +3,7 @@ kind of fault, reruns after failures, the ledger's states, and the SMTP URL."""
 
 from __future__ import annotations
 
+import email.policy
 import hashlib
 import os
 import sqlite3
@@ -30,7 +31,6 @@ from publisher.send import (
     parse_domain_rates,
     parse_smtp_url,
     plan_send,
-    serialize,
     summarize,
 )
 
@@ -55,6 +55,13 @@ def compose(address: str, sections: str = "") -> EmailMessage:
     message.set_content(f"Hello {address}\n")
     message.add_alternative(f"<p>Hello {address}</p>", subtype="html")
     return message
+
+
+def serialize(message: EmailMessage, identifier: str) -> bytes:
+    """The message as SMTP carries it, with ``identifier`` as its Message-ID."""
+    del message["Message-ID"]
+    message["Message-ID"] = identifier
+    return message.as_bytes(policy=email.policy.SMTP)
 
 
 def recipients(count: int, domain: str = "example.net") -> list[Recipient]:

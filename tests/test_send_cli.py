@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -415,3 +416,36 @@ def test_bad_sending_options(project: Path, option: tuple[str, str], message: st
     )
     assert result.exit_code in (1, 2)
     assert message in result.output
+
+
+def test_the_eml_preview_is_the_message_send_puts_on_the_wire(
+    project: Path, server: SmtpServer, tmp_path: Path
+) -> None:
+    subscribers = project / "subscribers.csv"
+    subscribers.write_text("email,name,sections\nann@example.net,Ann Lee,\n", encoding="utf-8")
+    environment = environment_for(server)
+    sent = publisher(project, "send", "--subscribers", str(subscribers), "--yes", env=environment)
+    assert sent.exit_code == 0, sent.output
+    (received,) = server.mailbox.received
+    preview = publisher(
+        project,
+        "email",
+        "--format",
+        "eml",
+        "--to",
+        "Ann Lee <ann@example.net>",
+        "-o",
+        str(tmp_path),
+        env=environment,
+    )
+    assert preview.exit_code == 0, preview.output
+    (eml,) = tmp_path.glob("*.eml")
+    previewed = eml.read_bytes()
+    # Byte for byte, but the Date: the time of sending on the wire, the release date in the
+    # preview (made at another time).
+    date = re.compile(rb"^Date: [^\r\n]*\r\n", re.MULTILINE)
+    (wire_date,) = date.findall(received.data)
+    (preview_date,) = date.findall(previewed)
+    assert preview_date == b"Date: Thu, 01 Feb 2024 00:00:00 +0000\r\n"
+    assert wire_date != preview_date
+    assert received.data.replace(wire_date, preview_date) == previewed
