@@ -54,12 +54,6 @@ class Project:
         """Where caches live (.publisher/cache): safe to delete, rebuilt on the next build."""
         return self.state_dir / CACHE_DIR
 
-    @property
-    def ledger_path(self) -> Path:
-        """The default SQLite store holding the delivery ledger (.publisher/publisher.sqlite),
-        unless PUBLISHER_DATABASE_URL names a server or --ledger another file."""
-        return self.state_dir / STORE_FILE
-
     def label(self, path: Path) -> str:
         """How a file is named in messages: relative to the project when inside it."""
         try:
