@@ -551,25 +551,58 @@ def diff_command(settings: Settings, old: str | None, new: str | None, output_fo
     is_flag=True,
     help="Overwrite data/roadmap.yaml even when it holds changes not yet released.",
 )
+@click.option(
+    "--keep-section",
+    "keep_sections",
+    multiple=True,
+    metavar="TITLE",
+    help="Keep this meta section (Contributing, License, Sponsors …) instead of skipping it; "
+    "repeat for more.",
+)
+@click.option(
+    "--base-url",
+    default="",
+    metavar="URL",
+    help="Resolve relative links (CONTRIBUTING.md, docs/a.md) against this URL, e.g. "
+    "https://github.com/OWNER/REPO/blob/main/ (without it they are left out, with a warning).",
+)
 @pass_settings
 def import_command(
-    settings: Settings, markdown_file: Path, output: str | None, force: bool
+    settings: Settings,
+    markdown_file: Path,
+    output: str | None,
+    force: bool,
+    keep_sections: tuple[str, ...],
+    base_url: str,
 ) -> None:
     """Turn a markdown road map into road-map YAML.
 
-    Prints a summary line (sections, resources, warnings); each warning names its line.
+    Prints one warning per item skipped or read another way (file:line: what and why), then a
+    summary line (sections, resources, warnings); -q prints only the number of warnings.
 
     \b
-    Example:
+    Examples:
       publisher import README.md -o -
+      publisher import README.md --keep-section Contributing
+      publisher import README.md --base-url https://github.com/me/list/blob/main/
     """
     from publisher.dump import dump_roadmap
     from publisher.importer import count_resources, count_sections, import_markdown_bytes
     from publisher.output import write_file
 
-    result = import_markdown_bytes(_read_markdown(markdown_file), str(markdown_file))
+    if base_url and not base_url.startswith(("http://", "https://")):
+        raise click.BadParameter(f"{base_url!r} is not an http(s) URL", param_hint="--base-url")
+    result = import_markdown_bytes(
+        _read_markdown(markdown_file),
+        str(markdown_file),
+        keep_sections=keep_sections,
+        base_url=base_url,
+    )
     for warning in result.warnings:
         settings.warn(str(warning))
+    if settings.verbosity < 0 and result.warnings:
+        count = len(result.warnings)
+        click.echo(f"{count} warning{'' if count == 1 else 's'}", err=True)
     text = dump_roadmap(result.roadmap)
     if output == "-":
         click.echo(text, nl=False)

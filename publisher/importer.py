@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 from typing import Any
+from urllib.parse import urljoin, urlsplit
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -130,6 +131,34 @@ COLUMN_FIELDS = {
     "level": "level",
     "difficulty": "level",
 }
+# Link texts that name a course's material: under (or after) a course, not resources of their own.
+MATERIAL_LABELS = frozenset(
+    {
+        "syllabus", "lecture notes", "lectures", "lecture videos", "lecture slides", "videos",
+        "video", "slides", "notes", "assignments", "assignment", "labs", "lab", "readings",
+        "exams", "old exams", "homework", "homeworks", "projects", "problem sets", "solutions",
+        "materials", "course materials", "link to materials", "discussion notes",
+        "recitations", "labs assignments", "lecture notes & assignments", "youtube playlist",
+    }
+)  # fmt: skip
+# Headings of meta sections (about the list, not part of it), matched on the heading's words.
+META_HEADINGS = frozenset(
+    {
+        "contributing", "contribute", "contributors", "contribution", "contributions",
+        "contribution guidelines", "contributing guidelines", "how to contribute", "license",
+        "licence", "licensing", "sponsors", "sponsor", "sponsorship", "backers", "supporters",
+        "donate", "donations", "acknowledgements", "acknowledgments", "acknowledgement",
+        "thanks", "thank you", "special thanks", "credits", "table of contents", "contents",
+        "toc", "code of conduct", "legend", "team", "the team", "core team", "maintainers",
+        "authors", "citation", "cite", "star history", "stargazers", "contact",
+    }
+)  # fmt: skip
+# "Support this road map", "Contributing to the list", "Sponsor us" …: a meta word first, about
+# the project after it (so that "Support Vector Machines" stays a section).
+_META_PHRASE = re.compile(
+    r"^(?:support|sponsor|sponsors|contribut\w*|donate|thanks|license)\b.*"
+    r"\b(?:this|the|us|our|me|project|repo|repository|list|road ?map|guide|guidelines|work)$"
+)
 # The metadata line `publisher readme` writes under a resource: *Kind:* course · *Cost:* free …
 META_KEYS = {
     "kind": "kind",
@@ -159,6 +188,20 @@ _HTML_START = re.compile(r"^ {0,3}<", re.MULTILINE)
 _ANCHOR_ID = re.compile(r"""<a\s+(?:id|name)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _VARIATION = re.compile("[\ufe0e\ufe0f\u200d]")
+_SENTENCE_BREAK = re.compile(r"[a-z][.!?] [A-Z]")
+_HTML_HREF = re.compile(r"""<a\s[^>]*?href\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
+_HTML_SRC = re.compile(r"""<img\s[^>]*?src\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
+# Status badges: images that say something about a project, not links to a resource.
+_BADGE_SOURCE = re.compile(
+    r"shields\.io|badgen\.net|badge\.fury\.io|travis-ci\.|circleci\.com|codecov\.io|/badge",
+    re.IGNORECASE,
+)
+# Table cells that stand for a resource not there yet.
+_PLACEHOLDER = re.compile(
+    r"^\W*(?:coming soon|soon|tbd|tba|todo|to do|wip|n/?a|work in progress|in progress|"
+    r"to be (?:added|announced|determined)|planned)\W*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -188,6 +231,8 @@ class _Candidate:
     # A plain bullet whose nested bullets are resources: it becomes a section of its own.
     children: tuple[_Candidate, ...] = ()
     group: bool = False
+    # A table row whose first cell is empty: it takes the topic (tags) of the row above.
+    continuation: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -213,8 +258,28 @@ class _Block:
     # Lists ("list" until `_resolve_lists` decides what they are): the list's kind and marker,
     # and whether all its items read as resources / as table-of-contents links.
     marker: str = ""
+    items: tuple[_ListItem, ...] = ()
+    # A paragraph that starts with its link (`🔗 [Link to Course](…)`, `Link: …`, a bare URL):
+    # that link, a course heading's primary link.
+    link_line: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _ListItem:
+    """One item of a list, before `_resolve_lists` decides what the list is.
+
+    resource_like: it reads as a resource; link_led: it starts with its link; material: its link
+    is a course's material (`[Syllabus](…)`, `[Lecture Notes](…)`), not a resource of its own;
+    toc: it links only into this document. ``markdown``: its content as written (no marker)."""
+
+    candidate: _Candidate | None
+    line: int
+    markdown: str = ""
     resource_like: bool = False
+    link_led: bool = False
+    material: bool = False
     toc: bool = False
+    warnings: tuple[tuple[int, str], ...] = ()
 
 
 @functools.cache
@@ -252,11 +317,20 @@ def parse_tokens(text: str) -> list[Token]:
 # --- entry point ---------------------------------------------------------------------------
 
 
-def import_markdown(text: str, label: str, *, pieces: bool = True) -> ImportResult:
+def import_markdown(
+    text: str,
+    label: str,
+    *,
+    pieces: bool = True,
+    keep_sections: Iterable[str] = (),
+    base_url: str = "",
+) -> ImportResult:
     """Read a markdown road map; ``label`` names it in warnings. Raises DataError when empty.
 
     ``pieces``: parse in cached pieces (see `_groups`); False parses the document whole, to
-    the same result (the tests compare both)."""
+    the same result (the tests compare both). ``keep_sections``: titles of meta sections
+    (contributing, license …) to keep rather than skip. ``base_url``: what relative links are
+    resolved against (without it they are left out, with a warning)."""
     if not text.strip():
         raise DataError([Problem(path=label, message="file is empty")])
     if "\r" in text:
@@ -278,12 +352,15 @@ def import_markdown(text: str, label: str, *, pieces: bool = True) -> ImportResu
             Problem(path=label, line=text.count("\n", 0, start) + line + 1, message=message)
             for line, message in unit.warnings
         )
-    roadmap = _Assembler(text, label, warnings).assemble(units)
+    keep = frozenset(heading_key(title) for title in keep_sections)
+    roadmap = _Assembler(text, label, warnings, keep=keep, base_url=base_url).assemble(units)
     warnings.sort(key=lambda problem: problem.line)
     return ImportResult(roadmap=roadmap, warnings=tuple(warnings))
 
 
-def import_markdown_bytes(data: bytes, label: str) -> ImportResult:
+def import_markdown_bytes(
+    data: bytes, label: str, *, keep_sections: Iterable[str] = (), base_url: str = ""
+) -> ImportResult:
     """`import_markdown` on bytes; raises DataError when they are not UTF-8 or empty."""
     try:
         text = data.decode("utf-8")
@@ -292,7 +369,7 @@ def import_markdown_bytes(data: bytes, label: str) -> ImportResult:
         raise DataError(
             [Problem(path=label, line=line, message="not valid UTF-8 (is it a markdown file?)")]
         ) from None
-    return import_markdown(text, label)
+    return import_markdown(text, label, keep_sections=keep_sections, base_url=base_url)
 
 
 def _without_conflicts_and_front_matter(
@@ -382,7 +459,9 @@ class _Unit:
     intro: str = ""  # the body's text blocks: a section's intro
     text: str = ""  # text and resource blocks: a resource heading's description, a root intro
     first_link: str = ""
+    link_line: str = ""
     has_resources: bool = False
+    has_link_resources: bool = False  # resources other than bare plain bullets
     candidates: tuple[_Candidate, ...] = ()
     warnings: tuple[tuple[int, str], ...] = ()
     # The resource the heading stands for; when ``leaf_only``, only if no deeper heading
@@ -418,8 +497,18 @@ def _units(pieces: tuple[tuple[str, str], ...]) -> tuple[_Unit, ...]:
                 intro=_text(lines, body, ("text",)),
                 text=_text(lines, body, ("text", "resources")),
                 first_link=next((block.first_link for block in body if block.first_link), ""),
+                link_line=next(
+                    (block.link_line for block in body if block.kind == "text" and block.link_line),
+                    "",
+                ),
                 has_resources=any(block.kind == "resources" for block in body),
-                candidates=tuple(
+                has_link_resources=any(
+                    not _is_bare(candidate)
+                    for block in body
+                    if block.kind == "resources"
+                    for candidate in block.resources
+                ),
+                candidates=_with_topics(
                     candidate
                     for block in body
                     if block.kind == "resources"
@@ -431,14 +520,35 @@ def _units(pieces: tuple[tuple[str, str], ...]) -> tuple[_Unit, ...]:
     return tuple(_with_heading_resource(unit) for unit in units)
 
 
+def _is_bare(candidate: _Candidate) -> bool:
+    """A plain bullet with nothing but its text (a topic, a syllabus line)."""
+    return candidate == _Candidate(title=candidate.title, line=candidate.line)
+
+
+def _with_topics(candidates: Iterable[_Candidate]) -> tuple[_Candidate, ...]:
+    """Table rows whose first cell is empty take the topic (tags) of the row above."""
+    result: list[_Candidate] = []
+    for candidate in candidates:
+        if candidate.continuation:
+            tags = result[-1].tags if result else candidate.tags
+            candidate = replace(candidate, tags=tags, continuation=False)
+        result.append(candidate)
+    return tuple(result)
+
+
 def _with_heading_resource(unit: _Unit) -> _Unit:
     """The unit with the resource its heading stands for, if it may stand for one."""
     heading = unit.heading
-    if heading is None or heading.anchor:
+    if heading is None or heading.anchor or meta_heading(heading.title):
         return unit  # `publisher readme` anchors sections that might look like resources
     if heading.url:
         link, leaf_only = heading.url, False
-    elif heading.level == 1 or unit.has_resources or not unit.first_link:
+    elif heading.level == 1:
+        return unit
+    elif unit.link_line and not unit.has_link_resources:
+        # A course: a link line and plain bullets (its syllabus), no list of links.
+        link, leaf_only = unit.link_line, True
+    elif unit.has_resources or not unit.first_link:
         return unit
     else:
         link, leaf_only = unit.first_link, True
@@ -452,7 +562,8 @@ def _with_heading_resource(unit: _Unit) -> _Unit:
 
 def _resolve_lists(blocks: list[_Block]) -> list[_Block]:
     """Decide what each list is: adjacent lists with the same marker are one list (pieces cut
-    at items), which is resources when all its items read as resources."""
+    at items). A list is resources when all its items read as resources, or when at least half
+    of them start with their link: one odd item never turns a list of links into text."""
     resolved: list[_Block] = []
     run: list[_Block] = []
     for block in [*blocks, None]:
@@ -464,23 +575,7 @@ def _resolve_lists(blocks: list[_Block]) -> list[_Block]:
             run.append(block)
             continue
         if run:
-            if all(item.toc for item in run):
-                kind = "skip"
-            elif all(item.resource_like for item in run):
-                kind = "resources"
-            else:
-                kind = "text"
-            resolved.append(
-                _Block(
-                    kind=kind,
-                    start=run[0].start,
-                    end=run[-1].end,
-                    resources=tuple(c for item in run for c in item.resources),
-                    warnings=tuple(w for item in run for w in item.warnings)
-                    if kind == "resources"
-                    else (),
-                )
-            )
+            resolved.append(_resolved_list(run))
             run = []
         if block is not None:
             if block.kind == "list":
@@ -488,6 +583,54 @@ def _resolve_lists(blocks: list[_Block]) -> list[_Block]:
             else:
                 resolved.append(block)
     return resolved
+
+
+def _resolved_list(run: list[_Block]) -> _Block:
+    items = [item for block in run for item in block.items]
+    start, end = run[0].start, run[-1].end
+    if items and all(item.toc for item in items):
+        return _Block(kind="skip", start=start, end=end)
+    led = sum(item.link_led for item in items)
+    if not items or not (
+        all(item.resource_like for item in items) or (led and 2 * led >= len(items))
+    ):
+        return _Block(kind="text", start=start, end=end)
+    resources: list[_Candidate] = []
+    warnings: list[tuple[int, str]] = []
+    for item in items:
+        warnings.extend(item.warnings)
+        if item.toc:
+            warnings.append((item.line, "link into this document in a list of resources: skipped"))
+            continue
+        previous = resources[-1] if resources else None
+        fits = item.resource_like and item.candidate is not None
+        if fits and not (item.material and previous is not None):
+            assert item.candidate is not None
+            resources.append(item.candidate)
+            continue
+        if previous is None:
+            warnings.append((item.line, "bullet does not read as a resource: skipped"))
+            continue
+        what = (
+            f"{item.candidate.title!r} reads as material of {previous.title!r}"
+            if fits and item.candidate is not None
+            else f"bullet reads as a sentence, not a resource: kept in the description of "
+            f"{previous.title!r}"
+        )
+        warnings.append((item.line, what))
+        resources[-1] = _with_description(previous, item.markdown)
+    return _Block(
+        kind="resources", start=start, end=end, resources=tuple(resources), warnings=tuple(warnings)
+    )
+
+
+def _with_description(candidate: _Candidate, markdown: str) -> _Candidate:
+    """The candidate with ``markdown`` added to its description, as a bullet of its own."""
+    bullet = "- " + markdown.replace("\n", "\n  ")
+    before = candidate.description.rstrip()
+    joint = "\n" if before.rsplit("\n", 1)[-1].lstrip().startswith("- ") else "\n\n"
+    description = f"{before}{joint}{bullet}" if before else bullet
+    return replace(candidate, description=_markdown_field(description))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -513,6 +656,17 @@ def _shift(block: _Block, offset: int) -> _Block:
         end=block.end + offset,
         resources=tuple(_shift_candidate(candidate, offset) for candidate in block.resources),
         warnings=tuple((line + offset, message) for line, message in block.warnings),
+        items=tuple(
+            replace(
+                item,
+                line=item.line + offset,
+                candidate=None
+                if item.candidate is None
+                else _shift_candidate(item.candidate, offset),
+                warnings=tuple((line + offset, message) for line, message in item.warnings),
+            )
+            for item in block.items
+        ),
     )
 
 
@@ -574,20 +728,20 @@ def _block(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _
         if _is_badges(inline):
             return _Block(kind="skip", start=start, end=stop)
         links = _links(inline)
-        return _Block(kind="text", start=start, end=stop, first_link=links[0] if links else "")
-    if kind in ("bullet_list_open", "ordered_list_open"):
-        items = [
-            _item(tokens, open_, close, lines) for open_, close in _children(tokens, index, end)
-        ]
         return _Block(
-            kind="list",
+            kind="text",
             start=start,
             end=stop,
-            marker=f"{kind}{token.markup}",
-            resources=tuple(item.candidate for item in items if item.candidate),
-            warnings=tuple(warning for item in items for warning in item.warnings),
-            resource_like=bool(items) and all(item.resource_like for item in items),
-            toc=bool(items) and all(item.toc for item in items),
+            first_link=links[0] if links else "",
+            link_line=_link_line(inline),
+        )
+    if kind in ("bullet_list_open", "ordered_list_open"):
+        items = tuple(
+            _list_item(_item(tokens, open_, close, lines), tokens[open_], lines)
+            for open_, close in _children(tokens, index, end)
+        )
+        return _Block(
+            kind="list", start=start, end=stop, marker=f"{kind}{token.markup}", items=items
         )
     if kind == "table_open":
         candidates, warnings = _table(tokens, index, end)
@@ -773,6 +927,29 @@ def _emoji_prefix(text: str) -> tuple[str, str]:
     return kind, ""
 
 
+def _link_line(inline: Sequence[Token]) -> str:
+    """The link a paragraph starts with (after emoji, emphasis or a short label such as
+    ``Link:``), or "" when it starts with words."""
+    link = _leading_link(inline)
+    if link is not None:
+        return link[2]
+    for start, end in _link_spans(inline):
+        if not _is_real_link(inline, start, end):
+            continue
+        label = _plain(inline[:start])
+        if label.endswith(":") and len(label.split()) <= 3:
+            return str(inline[start].attrGet("href") or "")
+        return ""
+    return ""
+
+
+def meta_heading(title: str) -> bool:
+    """Whether a heading names a meta section (contributing, license, sponsors, table of
+    contents …): about the list, not part of it."""
+    words = " ".join(re.sub(r"[^\w\s]+", " ", title.casefold()).split())
+    return words in META_HEADINGS or bool(_META_PHRASE.match(words))
+
+
 def _leading_link(inline: Sequence[Token]) -> tuple[int, int, str] | None:
     """The first real link when only emoji, badges and emphasis come before it."""
     for start, end in _link_spans(inline):
@@ -813,6 +990,32 @@ class _Item:
     resource_like: bool
     toc: bool = False
     warnings: list[tuple[int, str]] = field(default_factory=list)
+    link_led: bool = False
+
+
+def _list_item(item: _Item, token: Token, lines: list[str]) -> _ListItem:
+    """What `_resolve_lists` needs of one item: its reading and its markdown."""
+    start, stop = token.map or (0, 0)
+    indent = _content_indent(lines[start] if start < len(lines) else "")
+    first = lines[start][indent:] if start < len(lines) else ""
+    rest = _dedented(lines, start + 1, stop, indent)
+    markdown = "\n".join(part for part in (first.strip(), rest) if part).strip()
+    candidate = item.candidate
+    return _ListItem(
+        candidate=candidate,
+        line=start,
+        markdown=markdown,
+        resource_like=item.resource_like,
+        link_led=item.link_led,
+        material=item.link_led and candidate is not None and _is_material(candidate.title),
+        toc=item.toc,
+        warnings=tuple(item.warnings),
+    )
+
+
+def _is_material(title: str) -> bool:
+    """A link text that names a course's material, not a resource of its own."""
+    return " ".join(re.sub(r"[^\w\s&]+", " ", title.casefold()).split()) in MATERIAL_LABELS
 
 
 def _item(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _Item:
@@ -820,13 +1023,22 @@ def _item(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _I
     indent = _content_indent(lines[item_start] if item_start < len(lines) else "")
     children = list(_children(tokens, index, end))
     warnings: list[tuple[int, str]] = []
+    if (
+        len(children) == 1
+        and tokens[children[0][0]].type == "bullet_list_open"
+        and len(inner := list(_children(tokens, *children[0]))) == 1
+    ):
+        # "- - [x](…)": a doubled marker. Read the inner item as this one.
+        doubled = _item(tokens, *inner[0], lines)
+        doubled.warnings.insert(0, (item_start, "doubled bullet marker: read as one item"))
+        return doubled
     if not children or tokens[children[0][0]].type != "paragraph_open":
         return _Item(candidate=None, resource_like=False)
     first_inline = tokens[children[0][0] + 1].children or []
     fields: dict[str, Any] = {}
     description_parts: list[str] = []
     nested: list[_Candidate] = []
-    resource_like = False
+    resource_like = led = False
     link = _leading_link(first_inline)
     if link is not None:
         link_start, link_end, href = link
@@ -839,6 +1051,7 @@ def _item(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _I
         if remainder:
             description_parts.append(remainder)
         resource_like = True
+        led = True
     else:
         links = _links(first_inline)
         anchors = any(
@@ -852,7 +1065,11 @@ def _item(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _I
         fields["title"] = title
         single_line = not any(token.type == "softbreak" for token in first_inline)
         resource_like = (
-            bool(title) and not links and single_line and len(title) <= PLAIN_TITLE_LIMIT
+            bool(title)
+            and not links
+            and single_line
+            and len(title) <= PLAIN_TITLE_LIMIT
+            and not _is_sentence(title)
         )
     for open_, close in children[1:]:
         token = tokens[open_]
@@ -870,7 +1087,11 @@ def _item(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _I
             resource_like = resource_like or bool(fields.get("title"))
         elif token.type in ("bullet_list_open", "ordered_list_open"):
             items = [_item(tokens, o, c, lines) for o, c in _children(tokens, open_, close)]
-            if items and all(item.resource_like for item in items):
+            materials = all(
+                item.link_led and item.candidate is not None and _is_material(item.candidate.title)
+                for item in items
+            )
+            if items and all(item.resource_like for item in items) and not materials:
                 nested.extend(item.candidate for item in items if item.candidate)
                 for item in items:
                     warnings.extend(item.warnings)
@@ -886,6 +1107,15 @@ def _item(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _I
         author = fields.get("author") or Author(name=author_email)
         fields["author"] = replace(author, email=author_email)
     group = "url" not in fields and bool(nested) and link is None
+    if group and not resource_like and _is_group_label(first_inline):
+        # "- MySQL - [awesome-mysql](…)" over link bullets: a subsection named by the label,
+        # its link the subsection's first resource.
+        label, first = _group_label(first_inline, item_start, warnings)
+        fields["title"] = label or fields["title"]
+        if first is not None:
+            nested.insert(0, first)
+        warnings.append((item_start, f"group bullet read as the subsection {fields['title']!r}"))
+        resource_like = True
     candidate = _Candidate(
         line=item_start,
         description=description,
@@ -893,7 +1123,44 @@ def _item(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _I
         group=group,
         **fields,
     )
-    return _Item(candidate=candidate, resource_like=resource_like, warnings=warnings)
+    return _Item(candidate=candidate, resource_like=resource_like, warnings=warnings, link_led=led)
+
+
+def _is_sentence(text: str) -> bool:
+    """Text that reads as a sentence (advice), not as the name of a topic."""
+    text = text.rstrip()
+    words = len(text.split())
+    return (text.endswith((".", "!", "?", ":")) and words > 4) or (
+        words > 6 and bool(_SENTENCE_BREAK.search(text))
+    )
+
+
+def _is_group_label(inline: Sequence[Token]) -> bool:
+    """A one-line bullet of a short label and a link (``MySQL - [awesome-mysql](…)``)."""
+    spans = [span for span in _link_spans(inline) if _is_real_link(inline, *span)]
+    if not spans or any(token.type == "softbreak" for token in inline):
+        return False
+    label = _plain(inline[: spans[0][0]])
+    return 0 < len(label.split()) <= 5 and not _is_sentence(label)
+
+
+def _group_label(
+    inline: Sequence[Token], line: int, warnings: list[tuple[int, str]]
+) -> tuple[str, _Candidate | None]:
+    """A group bullet's label (its text before its first link) and that link as a resource."""
+    for start, end in _link_spans(inline):
+        if not _is_real_link(inline, start, end):
+            continue
+        label = _plain(inline[:start]).rstrip(" -\u2013\u2014:|(")
+        href = str(inline[start].attrGet("href") or "")
+        first = _Candidate(
+            title=_plain(inline[start + 1 : end]) or href,
+            line=line,
+            url=_checked_url(href, line, warnings),
+            description=_markdown_field(_strip_separator(_inline_markdown(inline[end + 1 :]))),
+        )
+        return label, first
+    return _plain(inline), None
 
 
 def _content_indent(line: str) -> int:
@@ -939,12 +1206,23 @@ def _markdown_field(text: str) -> str:
 
 
 def _checked_url(href: str, line: int, warnings: list[tuple[int, str]]) -> str:
+    """``href`` when it may be a resource's URL, or "" (warned about when it is a link
+    somewhere, not an anchor). Relative links are kept as written: the assembler resolves
+    them against the base URL, or leaves them out with a warning."""
     problem = url_problem(href)
-    if not problem:
+    if not problem or is_relative_link(href):
         return href
     if "://" in href or href.lower().startswith(("javascript:", "data:", "vbscript:")):
         warnings.append((line, f"link {href!r} skipped: {problem}"))
     return ""
+
+
+def is_relative_link(href: str) -> bool:
+    """A link to a file beside the README (``CONTRIBUTING.md``, ``docs/a.md``), not an anchor."""
+    if not href or href.startswith("#"):
+        return False
+    parts = urlsplit(href)
+    return not parts.scheme and not href.startswith("//") and bool(parts.path)
 
 
 def _author_and_rest(
@@ -1083,9 +1361,15 @@ def _table(
     if not rows:
         return (), ()
     header = [_plain(cell).lower().rstrip(":") for cell in rows[0][1]]
-    columns = {position: COLUMN_FIELDS.get(name, "") for position, name in enumerate(header)}
+    columns = {position: _column_field(name) for position, name in enumerate(header)}
     if "title" not in columns.values():
-        columns[0] = columns[0] if columns[0] == "url" else "title"
+        # The first column of no known kind names the resource; without one, the link text of
+        # the link column does (a Topic column never does: it becomes tags).
+        untyped = [position for position, name in columns.items() if not name]
+        if untyped:
+            columns[untyped[0]] = "title"
+        elif "url" not in columns.values():
+            columns[0] = "title"
     warnings: list[tuple[int, str]] = []
     candidates = []
     for line, cells in rows[1:]:
@@ -1095,24 +1379,35 @@ def _table(
     return tuple(candidates), tuple(warnings)
 
 
+def _column_field(name: str) -> str:
+    """The resource field a table column holds, from its header ("Courses" as "course")."""
+    name = " ".join(name.split())
+    field_name = COLUMN_FIELDS.get(name) or (
+        COLUMN_FIELDS.get(name[:-1], "") if name.endswith("s") else ""
+    )
+    return field_name
+
+
 def _table_row(
     columns: dict[int, str], cells: list[list[Token]], line: int, warnings: list[tuple[int, str]]
 ) -> _Candidate | None:
     fields: dict[str, Any] = {}
-    first_link = ""
+    first_link = fallback_link = ""
     for position, cell in enumerate(cells):
         name = columns.get(position, "")
         links = _links(cell)
         if links and not first_link and name != "author":
             first_link = links[0]
+        if not fallback_link and name != "author":
+            fallback_link = next(iter(_cell_links(cell)), "")
         if name == "title":
-            fields["title"] = _plain(cell)
+            fields["title"] = _without_leading_emoji(_plain(cell))
             if links:
                 fields.setdefault("url", links[0])
         elif name == "url":
             if links:
                 fields["url"] = links[0]
-            elif _plain(cell):
+            if _plain(cell):
                 fields.setdefault("title", _plain(cell))
         elif name == "author" and _plain(cell):
             spans = [span for span in _link_spans(cell) if _is_real_link(cell, *span)]
@@ -1138,10 +1433,56 @@ def _table_row(
         elif name == "level":
             level = _plain(cell).lower()
             fields["level"] = level if level in LEVELS else ""
+    continuation = bool(cells) and not _plain(cells[0]) and not fields.get("tags")
     if not fields.get("title"):
         return None
-    url = fields.pop("url", "") or first_link
-    return _Candidate(line=line, url=_checked_url(url, line, warnings) if url else "", **fields)
+    url = fields.pop("url", "") or first_link or fallback_link
+    if not url and any(_PLACEHOLDER.match(_plain(cell)) for cell in cells):
+        warnings.append((line, f"row {fields['title']!r} is a placeholder (no link): skipped"))
+        return None
+    return _Candidate(
+        line=line,
+        url=_checked_url(url, line, warnings) if url else "",
+        continuation=continuation and "tags" in columns.values(),
+        **fields,
+    )
+
+
+def _cell_links(cell: Sequence[Token]) -> list[str]:
+    """Every link of a table cell, image-only and `<a href>` ones included, status badges
+    (shields.io and the like) left out: a row's link of last resort."""
+    found: list[str] = []
+    for start, end in _link_spans(cell):
+        href = str(cell[start].attrGet("href") or "")
+        images = [token for token in cell[start + 1 : end] if token.type == "image"]
+        if (
+            href
+            and not href.startswith("#")
+            and not any(_is_badge(image.attrGet("src")) for image in images)
+        ):
+            found.append(href)
+    for token in cell:
+        if token.type == "html_inline" and (match := _HTML_HREF.search(token.content)):
+            found.append(match.group(1))
+    # An <a href> wraps its image over several html_inline tokens: the image decides.
+    html = "".join(token.content for token in cell if token.type == "html_inline")
+    if _is_badge(next(iter(_HTML_SRC.findall(html)), "")):
+        found = [href for href in found if href not in _HTML_HREF.findall(html)]
+    return found
+
+
+def _is_badge(src: object) -> bool:
+    return bool(src) and bool(_BADGE_SOURCE.search(str(src)))
+
+
+def _without_leading_emoji(text: str) -> str:
+    """``text`` without the emoji (and spaces) it starts with."""
+    position = 0
+    while position < len(text) and (
+        text[position].isspace() or (ord(text[position]) >= 0x2000 and not text[position].isalnum())
+    ):
+        position += 1
+    return text[position:] or text
 
 
 def _cost(text: str) -> str:
@@ -1181,10 +1522,20 @@ class _Span:
 class _Assembler:
     """Puts the units of one document together: headings become sections or resources."""
 
-    def __init__(self, text: str, label: str, warnings: list[Problem]) -> None:
+    def __init__(
+        self,
+        text: str,
+        label: str,
+        warnings: list[Problem],
+        *,
+        keep: frozenset[str] = frozenset(),
+        base_url: str = "",
+    ) -> None:
         self.text = text
         self.label = label
         self.warnings = warnings
+        self.keep = keep
+        self.base_url = base_url
         self.identities: set[str] = set()
         self.section_ids: set[str] = set()
 
@@ -1198,6 +1549,7 @@ class _Assembler:
         top: list[_SectionDraft | _Span] = []
         orphans: _SectionDraft | None = None
         position = 0
+        seen_heading = False
         while position < len(units):
             offset, unit = units[position]
             heading = unit.heading
@@ -1206,10 +1558,16 @@ class _Assembler:
             if heading is None:
                 root_intro.append(unit.text)
                 continue
-            if heading.level == 1 and not title and not top:
+            if self._skipped(offset, heading):
+                seen_heading = True
+                while position < len(units) and _inside(units[position][1].heading, heading):
+                    position += 1
+                continue
+            if heading.level == 1 and not title and not top and not seen_heading:
                 title = heading.title
                 root_intro.append(unit.text)
                 continue
+            seen_heading = True
             if not heading.title:
                 self._skip_heading(offset, heading)
                 continue
@@ -1251,6 +1609,22 @@ class _Assembler:
             )
         return self._freeze(title, root_intro, top)
 
+    def _skipped(self, offset: int, heading: _Block) -> bool:
+        """Whether a heading starts a meta section to leave out (warned about once)."""
+        if not heading.title or heading.anchor or not meta_heading(heading.title):
+            return False
+        if heading_key(heading.title) in self.keep:
+            return False
+        self.warnings.append(
+            Problem(
+                path=self.label,
+                line=self._line(offset) + heading.start + 1,
+                message=f"section {heading.title!r} skipped: it is about the list, not part of "
+                f"it (--keep-section {heading.title!r} keeps it)",
+            )
+        )
+        return True
+
     def _skip_heading(self, offset: int, heading: _Block) -> None:
         self.warnings.append(
             Problem(
@@ -1270,10 +1644,17 @@ class _Assembler:
         self._add_candidates(root, first.candidates, offset)
         root.intro.append(first.intro)
         stack = [root]
+        skipping: _Block | None = None
         for position in range(1, len(span.units)):
             offset, unit = span.units[position]
             heading = unit.heading
             assert heading is not None
+            if skipping is not None and _inside(heading, skipping):
+                continue
+            skipping = None
+            if self._skipped(offset, heading):
+                skipping = heading
+                continue
             if not heading.title:
                 self._skip_heading(offset, heading)
                 continue
@@ -1353,7 +1734,7 @@ class _Assembler:
         """A top-level section; the same object as last time when its units are the same and
         its ids clash with no other section's (most of a history's sections, most versions)."""
         units = tuple(unit for _, unit in span.units)
-        key = (tuple(map(id, units)), id(span.next_heading))
+        key = (tuple(map(id, units)), id(span.next_heading), self.keep, self.base_url)
         known = _SPANS.get(key)
         if (
             known is not None
@@ -1406,7 +1787,7 @@ class _Assembler:
         """The section's resources; the same tuple as for the previous version when its
         candidates are the same and their identities clash with no other section's."""
         candidates = tuple(candidate for candidate, _ in draft.resources)
-        key = (ids, tuple(map(id, candidates)))
+        key = (ids, tuple(map(id, candidates)), self.base_url)
         known = _SECTION_RESOURCES.get(key)
         if known is not None and known[0] == candidates and self.identities.isdisjoint(known[2]):
             self.identities.update(known[2])
@@ -1426,10 +1807,15 @@ class _Assembler:
         self, candidate: _Candidate, offset: int, section_ids: tuple[str, ...]
     ) -> Resource:
         explicit_id = candidate.id
+        line = self._line(offset) + candidate.line + 1
+        url = self._resolved(candidate.url, line)
+        author = candidate.author
+        if author is not None and is_relative_link(author.url):
+            author = replace(author, url=self._resolved(author.url, line))
         if explicit_id:
             identity = explicit_id
-        elif candidate.url:
-            identity = _normalized_url(candidate.url)
+        elif url:
+            identity = _normalized_url(url)
         else:
             identity = resource_identity(
                 explicit_id="", url="", title=candidate.title, section_ids=section_ids
@@ -1440,29 +1826,53 @@ class _Assembler:
             while f"{base}-{number}" in self.identities:
                 number += 1
             explicit_id = f"{base}-{number}"
-            what = f"URL {candidate.url}" if candidate.url else f"title {candidate.title!r}"
+            what = f"URL {url}" if url else f"title {candidate.title!r}"
             self.warnings.append(
                 Problem(
                     path=self.label,
-                    line=self._line(offset) + candidate.line + 1,
+                    line=line,
                     message=f"{what} appears again: this one gets the id {explicit_id!r}",
                 )
             )
             identity = explicit_id
         self.identities.add(identity)
-        return _resource(candidate, identity, explicit_id)
+        return _resource(candidate, identity, explicit_id, url, author)
+
+    def _resolved(self, href: str, line: int) -> str:
+        """A link as a resource's URL: relative ones resolved against the base URL, or left
+        out (with a warning) without one."""
+        if not is_relative_link(href):
+            return href
+        if not self.base_url:
+            self.warnings.append(
+                Problem(
+                    path=self.label,
+                    line=line,
+                    message=f"relative link {href!r} left out: give --base-url (where the "
+                    "README is published) to resolve it",
+                )
+            )
+            return ""
+        url = urljoin(self.base_url, href)
+        problem = url_problem(url)
+        if problem:
+            self.warnings.append(
+                Problem(path=self.label, line=line, message=f"link {url!r} skipped: {problem}")
+            )
+            return ""
+        return url
 
 
 _normalized_url = functools.lru_cache(maxsize=65536)(normalize_url)
 _SECTIONS: dict[tuple[str, str, str, int, tuple[int, ...]], Section] = {}
 # A top-level section by the ids of its units and of the heading after it.
 _SPANS: dict[
-    tuple[tuple[int, ...], int],
+    tuple[tuple[int, ...], int, frozenset[str], str],
     tuple[tuple[_Unit, ...], _Block | None, Section, frozenset[str], frozenset[str]],
 ] = {}
 # A section's resources by (section path, candidate ids): candidates, resources, identities.
 _SECTION_RESOURCES: dict[
-    tuple[tuple[str, ...], tuple[int, ...]],
+    tuple[tuple[str, ...], tuple[int, ...], str],
     tuple[tuple[_Candidate, ...], tuple[Resource, ...], frozenset[str]],
 ] = {}
 # Resources made from a candidate (kept alive here, so its id() is not reused): the same
@@ -1471,17 +1881,25 @@ _SECTION_RESOURCES: dict[
 _RESOURCES: dict[int, tuple[_Candidate, str, str, Resource]] = {}
 
 
-def _resource(candidate: _Candidate, identity: str, explicit_id: str) -> Resource:
+def _resource(
+    candidate: _Candidate, identity: str, explicit_id: str, url: str, author: Author | None
+) -> Resource:
     known = _RESOURCES.get(id(candidate))
-    if known is not None and known[0] is candidate and known[1:3] == (identity, explicit_id):
+    if (
+        known is not None
+        and known[0] is candidate
+        and known[1:3] == (identity, explicit_id)
+        and known[3].url == url
+        and known[3].author == author
+    ):
         return known[3]
     resource = Resource(
         title=candidate.title,
         identity=identity,
-        url=candidate.url,
+        url=url,
         id=explicit_id,
         kind=candidate.kind,
-        author=candidate.author,
+        author=author,
         description=candidate.description,
         tags=candidate.tags,
         cost=candidate.cost,
@@ -1493,6 +1911,16 @@ def _resource(candidate: _Candidate, identity: str, explicit_id: str) -> Resourc
         _RESOURCES.clear()
     _RESOURCES[id(candidate)] = (candidate, identity, explicit_id, resource)
     return resource
+
+
+def _inside(heading: _Block | None, parent: _Block) -> bool:
+    """Whether a unit's heading belongs to the section ``parent`` heads (deeper, or empty)."""
+    return heading is not None and (heading.level > parent.level or not heading.title)
+
+
+def heading_key(title: str) -> str:
+    """A heading's words, as `--keep-section` matches them (case, emoji, punctuation aside)."""
+    return " ".join(re.sub(r"[^\w\s]+", " ", title.casefold()).split())
 
 
 def count_resources(roadmap: Roadmap) -> int:

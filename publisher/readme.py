@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from publisher.importer import META_SEPARATOR, parse_tokens
+from publisher.importer import META_SEPARATOR, meta_heading, parse_tokens
 from publisher.model import Resource, Roadmap, Section, slugify
 from publisher.render import render_template, template_environment
 
@@ -102,7 +102,9 @@ def heading(section: Section, depth: int) -> str:
     level = min(depth + 2, DEEPEST_HEADING)
     line = f"{'#' * level} {text(section.title)}"
     only_intro = not section.resources and not section.sections and section.intro
-    if section.id != slugify(section.title) or only_intro:
+    # An anchor also marks a section whose title reads as a meta section (contributing,
+    # license …): 'publisher import' keeps the project's own sections.
+    if section.id != slugify(section.title) or only_intro or meta_heading(section.title):
         line += f' <a id="{section.id}"></a>'
     return line
 

@@ -1,0 +1,181 @@
+"""The corpus of real READMEs (tests/fixtures/real/) and how an import is scored against it.
+
+Each list is a folder with SOURCE.yaml (repository, path, commit of each version, optional
+base_url for relative links) and, per version, ``VERSION.md`` (the README as stored, or an
+excerpt cut at headings) and ``VERSION.truth.yaml``: the resources a careful reader lists,
+written by hand from the markdown (``s``: section path, SECTION_SEPARATOR between levels, ""
+for none;
+``t``: title; ``u``: URL, absent for a resource without one).
+
+Shared by tests/test_real_corpus.py and bench/fidelity.py.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from publisher.importer import import_markdown
+from publisher.model import Roadmap, normalize_url
+
+CORPUS = Path(__file__).resolve().parent / "fixtures" / "real"
+SECTION_SEPARATOR = " \u203a "  # a right-pointing angle quote
+# Resources outside any heading: the importer files them under a section of its own.
+_ORPHAN_SECTION = ("resources",)
+
+
+@dataclass(frozen=True, slots=True)
+class TruthResource:
+    """One resource of a truth file."""
+
+    section: tuple[str, ...]
+    title: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class Version:
+    """One version of one list of the corpus."""
+
+    name: str  # list/version
+    markdown: Path
+    truth: Path
+    base_url: str
+    commit: str
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    """How an import compares with a truth file."""
+
+    expected: int
+    found: int
+    matched: int
+    same_section: int
+    missing: tuple[TruthResource, ...]
+    extra: tuple[TruthResource, ...]
+    misplaced: tuple[tuple[TruthResource, tuple[str, ...]], ...]
+
+    @property
+    def precision(self) -> float:
+        """Share of imported resources a careful reader lists too."""
+        return self.matched / self.found if self.found else 1.0
+
+    @property
+    def recall(self) -> float:
+        """Share of the careful reader's resources the import finds."""
+        return self.matched / self.expected if self.expected else 1.0
+
+    @property
+    def section_accuracy(self) -> float:
+        """Share of matched resources filed under the same section path."""
+        return self.same_section / self.matched if self.matched else 1.0
+
+
+def versions() -> list[Version]:
+    """Every version of every list, in order (lists by name, versions by file name)."""
+    found = []
+    for source in sorted(CORPUS.glob("*/SOURCE.yaml")):
+        meta = yaml.safe_load(source.read_text(encoding="utf-8"))
+        for version, details in sorted(meta["versions"].items()):
+            found.append(
+                Version(
+                    name=f"{source.parent.name}/{version}",
+                    markdown=source.parent / f"{version}.md",
+                    truth=source.parent / f"{version}.truth.yaml",
+                    base_url=meta.get("base_url", ""),
+                    commit=details["commit"],
+                )
+            )
+    return found
+
+
+def read_truth(path: Path) -> list[TruthResource]:
+    """The resources of a truth file."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [
+        TruthResource(
+            section=tuple(part for part in str(entry["s"]).split(SECTION_SEPARATOR) if part),
+            title=str(entry["t"]),
+            url=str(entry.get("u") or ""),
+        )
+        for entry in data["resources"]
+    ]
+
+
+def imported(version: Version) -> Roadmap:
+    """The road map the importer reads from a version's markdown."""
+    text = version.markdown.read_text(encoding="utf-8")
+    return import_markdown(text, str(version.markdown), base_url=version.base_url).roadmap
+
+
+def roadmap_resources(roadmap: Roadmap) -> list[TruthResource]:
+    """A road map's resources in the truth files' terms."""
+    return [
+        TruthResource(
+            section=tuple(section.title for section in path), title=resource.title, url=resource.url
+        )
+        for path, resource in roadmap.walk()
+    ]
+
+
+def _words(text: str) -> str:
+    """Text compared loosely: letters and digits only, lower case (emoji and punctuation out)."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return re.sub(r"[\W_]+", "", text)
+
+
+def _key(resource: TruthResource) -> str:
+    return normalize_url(resource.url) if resource.url else f"title:{_words(resource.title)}"
+
+
+def _section(path: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(_words(part) for part in path)
+
+
+def score(roadmap: Roadmap, truth: list[TruthResource]) -> Score:
+    """Compare an import with a truth file: resources match by normalized URL (by title when
+    they have none), each at most once, a match in the same section preferred."""
+    found = roadmap_resources(roadmap)
+    available: dict[str, list[TruthResource]] = defaultdict(list)
+    for resource in found:
+        available[_key(resource)].append(resource)
+    matched = same = 0
+    missing: list[TruthResource] = []
+    misplaced: list[tuple[TruthResource, tuple[str, ...]]] = []
+    for expected in truth:
+        candidates = available.get(_key(expected), [])
+        if not candidates:
+            missing.append(expected)
+            continue
+        want = _section(expected.section)
+        position = next(
+            (
+                index
+                for index, candidate in enumerate(candidates)
+                if _section(candidate.section) == want
+                or (not want and _section(candidate.section) == _ORPHAN_SECTION)
+            ),
+            None,
+        )
+        matched += 1
+        if position is None:
+            misplaced.append((expected, candidates.pop(0).section))
+        else:
+            candidates.pop(position)
+            same += 1
+    extra = tuple(resource for left in available.values() for resource in left)
+    return Score(
+        expected=len(truth),
+        found=len(found),
+        matched=matched,
+        same_section=same,
+        missing=tuple(missing),
+        extra=extra,
+        misplaced=tuple(misplaced),
+    )

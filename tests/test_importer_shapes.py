@@ -1,0 +1,302 @@
+"""publisher import: the shapes of issue 13 (examples invented, shapes taken from real lists):
+robust lists, headings that are sections, meta sections, course lists, tables, relative links,
+and the warnings that say what was skipped or read another way."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from publisher.cli import main
+from publisher.importer import ImportResult, import_markdown
+from publisher.model import Roadmap
+
+
+def read(text: str, **options: object) -> ImportResult:
+    return import_markdown(text, "road.md", **options)  # type: ignore[arg-type]
+
+
+def listed(roadmap: Roadmap) -> list[tuple[tuple[str, ...], str, str]]:
+    """(section path, title, url) of every resource."""
+    return [
+        (tuple(section.title for section in path), resource.title, resource.url)
+        for path, resource in roadmap.walk()
+    ]
+
+
+def messages(result: ImportResult) -> list[str]:
+    return [str(warning) for warning in result.warnings]
+
+
+# --- robust lists ----------------------------------------------------------------------------
+
+LINKS = "- [A](https://example.org/a) - first\n- [B](https://example.org/b) - second\n"
+
+
+def test_a_group_bullet_with_a_label_and_a_link_is_a_subsection() -> None:
+    result = read(
+        "# L\n\n## Database Drivers\n\n"
+        "- MySQL - [awesome-mysql](https://example.org/am)\n"
+        "  - [mysqlclient](https://example.org/mc) - connector.\n"
+        "  - [pymysql](https://example.org/pm) - pure Python.\n"
+        "- [sqlite3](https://example.org/s) - standard library.\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Database Drivers",), "sqlite3", "https://example.org/s"),
+        (("Database Drivers", "MySQL"), "awesome-mysql", "https://example.org/am"),
+        (("Database Drivers", "MySQL"), "mysqlclient", "https://example.org/mc"),
+        (("Database Drivers", "MySQL"), "pymysql", "https://example.org/pm"),
+    ]
+    assert messages(result) == ["road.md:5: group bullet read as the subsection 'MySQL'"]
+
+
+def test_a_doubled_bullet_marker_is_one_item() -> None:
+    result = read("# L\n\n## Tools\n\n" + LINKS + "- - [X](https://example.org/x) - third\n")
+    assert [title for _, title, _ in listed(result.roadmap)] == ["A", "B", "X"]
+    assert messages(result) == ["road.md:7: doubled bullet marker: read as one item"]
+
+
+def test_one_broken_anchor_bullet_does_not_turn_a_list_into_text() -> None:
+    result = read("# L\n\n## Tools\n\n" + LINKS + "- [Broken](#nowhere)\n")
+    assert [title for _, title, _ in listed(result.roadmap)] == ["A", "B"]
+    assert messages(result) == [
+        "road.md:7: link into this document in a list of resources: skipped"
+    ]
+
+
+def test_a_sentence_among_link_bullets_joins_the_description_above_it() -> None:
+    result = read(
+        "# L\n\n## Tools\n\n"
+        + LINKS
+        + "- This one also has a long explanation that reads as a sentence, not a name.\n"
+    )
+    roadmap = result.roadmap
+    assert [title for _, title, _ in listed(roadmap)] == ["A", "B"]
+    described = roadmap.sections[0].resources[1].description
+    assert "long explanation" in described
+    assert messages(result) == [
+        "road.md:7: bullet reads as a sentence, not a resource: kept in the description of 'B'"
+    ]
+
+
+def test_material_links_after_a_course_are_its_description() -> None:
+    result = read(
+        "# L\n\n## Statistics\n\n"
+        "- [STAT 340](https://example.org/stat) **Applied Regression**\n\n"
+        "- This course covers regression. By the end of it you will be able to:\n"
+        "\t- Discern research questions and data that suit regression analysis.\n"
+        "- [Syllabus](https://example.org/stat/syllabus)\n"
+        "- [Lecture Notes](https://example.org/stat/notes)\n"
+    )
+    assert listed(result.roadmap) == [(("Statistics",), "STAT 340", "https://example.org/stat")]
+    description = result.roadmap.sections[0].resources[0].description
+    assert "[Syllabus](https://example.org/stat/syllabus)" in description
+    assert len(result.warnings) == 3
+
+
+def test_advice_bullets_with_inline_links_stay_in_the_intro() -> None:
+    roadmap = read(
+        "# L\n\n## Getting started\n\n"
+        "- **Take your time.** Read [the guide](https://example.org/g) first.\n"
+        "- Be open for enrollment\n"
+        "- Ask questions in [the forum](https://example.org/f) when stuck.\n"
+    ).roadmap
+    assert listed(roadmap) == []
+    assert "the guide" in roadmap.sections[0].intro
+
+
+# --- headings ------------------------------------------------------------------------------
+
+
+def test_a_heading_over_a_list_of_links_is_a_section() -> None:
+    roadmap = read(
+        "# L\n\n## Tools\n\n### Code Analysis\n\nStatic checks.\n\n" + LINKS + "\n### Other\n\nx\n"
+    ).roadmap
+    assert listed(roadmap) == [
+        (("Tools", "Code Analysis"), "A", "https://example.org/a"),
+        (("Tools", "Code Analysis"), "B", "https://example.org/b"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Contributing",
+        "[Contributing](https://example.org/CONTRIBUTING.md)",
+        "License",
+        "Sponsors",
+        "Backers",
+        "Acknowledgements",
+        "🙏 Thanks",
+        "Table of Contents",
+        "Code of Conduct",
+        "Support this road map",
+    ],
+)
+def test_meta_sections_are_skipped_with_one_warning(heading: str) -> None:
+    result = read(f"# L\n\n## Tools\n\n{LINKS}\n## {heading}\n\n{LINKS.replace('/a', '/c')}")
+    assert [section.title for section in result.roadmap.sections] == ["Tools"]
+    assert len(result.warnings) == 1
+    assert "road.md:8: section" in messages(result)[0]
+    assert "--keep-section" in messages(result)[0]
+
+
+def test_keep_section_keeps_a_meta_section_and_other_headings_are_not_meta() -> None:
+    text = f"# L\n\n## Support Vector Machines\n\n{LINKS}\n## Sponsors\n\n- [S](https://example.org/s)\n"
+    kept = read(text, keep_sections=["sponsors"]).roadmap
+    assert [section.title for section in kept.sections] == ["Support Vector Machines", "Sponsors"]
+    skipped = read(text).roadmap
+    assert [section.title for section in skipped.sections] == ["Support Vector Machines"]
+
+
+def test_a_meta_section_skips_its_subsections_too() -> None:
+    roadmap = read(
+        "# L\n\n## Contributing\n\n### How to add a link\n\n- [Guide](https://example.org/g)\n\n"
+        "## Tools\n\n" + LINKS
+    ).roadmap
+    assert [section.title for section in roadmap.sections] == ["Tools"]
+
+
+# --- course lists --------------------------------------------------------------------------
+
+COURSES = (
+    "# Courses\n\nThe best ones.\n\n"
+    "## Machine Learning\n\nTo learn the basics:\n\n"
+    "- Linear Regression\n- Logistic Regression\n...\n\n"
+    "🔗 [Link to Course](https://example.org/ml)\n\n"
+    "## Deep Learning\n\nCovers the foundations.\n\n"
+    "- Intuition\n- Strategy\n\n"
+    "🔗 [Link to Course](https://example.org/dl) 🔗 [Link to Materials](https://example.org/m)\n\n"
+    "## Systems\n\nLink: https://example.org/sys\n\n- Caches\n"
+)
+
+
+def test_a_course_heading_is_one_resource_and_its_bullets_its_syllabus() -> None:
+    result = read(COURSES)
+    assert [(title, url) for _, title, url in listed(result.roadmap)] == [
+        ("Machine Learning", "https://example.org/ml"),
+        ("Deep Learning", "https://example.org/dl"),
+        ("Systems", "https://example.org/sys"),
+    ]
+    assert "- Logistic Regression" in result.roadmap.sections[0].resources[0].description
+    assert result.warnings[-1:] == ()  # no title warning, no skipped item
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        ("...\n", "- ...\n"),
+        ("- Logistic Regression\n", "- Logistic Regression\n  and its friends\n"),
+        ("- Intuition\n", "- Intuition\n- A bullet added\n"),
+        ("- Strategy\n", "- Strategy, a long line that reads as a sentence about this course.\n"),
+    ],
+)
+def test_editing_a_syllabus_never_changes_how_the_headings_read(edit: tuple[str, str]) -> None:
+    before = listed(read(COURSES).roadmap)
+    after = listed(read(COURSES.replace(*edit)).roadmap)
+    assert after == before
+
+
+# --- tables --------------------------------------------------------------------------------
+
+
+def test_table_rows_topics_continuations_placeholders_and_html_links() -> None:
+    result = read(
+        "# L\n\n## Books\n\n"
+        "| Topic | Resource | Author | Notebook |\n|---|---|---|---|\n"
+        "| ML | [Pattern Recognition](https://example.org/prml) | Bishop | |\n"
+        "| | [Deep Learning](https://example.org/dl) | Goodfellow | |\n"
+        "| Stats | Coming Soon | TBD | |\n"
+        '| Stats | Notebook tour | me | <a href="https://example.org/nb"><img src="c.svg"></a> |\n'
+        "| Other | [Status](https://example.org/st) | x | "
+        "[![build](https://img.shields.io/b.svg)](https://ci.example.org) |\n"
+    )
+    books = result.roadmap.sections[0].resources
+    assert [(book.title, book.url, book.tags) for book in books] == [
+        ("Pattern Recognition", "https://example.org/prml", ("ML",)),
+        ("Deep Learning", "https://example.org/dl", ("ML",)),
+        ("Notebook tour", "https://example.org/nb", ("Stats",)),
+        ("Status", "https://example.org/st", ("Other",)),
+    ]
+    assert books[1].author is not None
+    assert books[1].author.name == "Goodfellow"
+    assert messages(result) == ["road.md:9: row 'Coming Soon' is a placeholder (no link): skipped"]
+
+
+def test_a_table_without_a_title_column_takes_the_link_text() -> None:
+    roadmap = read(
+        "# L\n\n## Reading\n\n| Topic | Link |\n|---|---|\n"
+        "| Calculus | [Essence of Calculus](https://example.org/c) |\n"
+    ).roadmap
+    resource = roadmap.sections[0].resources[0]
+    assert (resource.title, resource.url, resource.tags) == (
+        "Essence of Calculus",
+        "https://example.org/c",
+        ("Calculus",),
+    )
+
+
+def test_plural_headers_and_emoji_in_the_title_cell() -> None:
+    roadmap = read(
+        "# L\n\n## Core\n\nCourses | Duration\n:-- | :--:\n"
+        "🧐 [Python for Everybody](https://example.org/py) | 10 weeks\n"
+    ).roadmap
+    assert listed(roadmap) == [(("Core",), "Python for Everybody", "https://example.org/py")]
+
+
+# --- relative links and warnings -------------------------------------------------------------
+
+RELATIVE = "# L\n\n## Guides\n\n- [Contributing guide](docs/CONTRIBUTING.md) - how to help\n"
+
+
+def test_relative_links_are_left_out_with_a_warning_or_resolved_against_the_base_url() -> None:
+    alone = read(RELATIVE)
+    assert listed(alone.roadmap) == [(("Guides",), "Contributing guide", "")]
+    assert messages(alone) == [
+        "road.md:5: relative link 'docs/CONTRIBUTING.md' left out: give --base-url (where the "
+        "README is published) to resolve it"
+    ]
+    based = read(RELATIVE, base_url="https://github.com/me/list/blob/main/")
+    assert listed(based.roadmap) == [
+        (
+            ("Guides",),
+            "Contributing guide",
+            "https://github.com/me/list/blob/main/docs/CONTRIBUTING.md",
+        )
+    ]
+    assert based.warnings == ()
+
+
+def test_cli_import_warns_per_item_and_quiet_keeps_only_the_count(tmp_path: Path) -> None:
+    readme = tmp_path / "README.md"
+    readme.write_text(
+        RELATIVE + "\n## Tools\n\n" + LINKS + "- [Broken](#x)\n\n## License\n\nMIT\n",
+        encoding="utf-8",
+    )
+    loud = CliRunner().invoke(main, ["import", str(readme), "-o", "-"])
+    assert loud.exit_code == 0, loud.output
+    assert loud.stderr.count("warning: ") == 3
+    assert f"{readme}:5: relative link" in loud.stderr
+    assert "3 warnings" in loud.stderr
+    quiet = CliRunner().invoke(main, ["-q", "import", str(readme), "-o", "-"])
+    assert quiet.stderr == "3 warnings\n"
+    based = CliRunner().invoke(
+        main,
+        [
+            "import",
+            str(readme),
+            "-o",
+            "-",
+            "--base-url",
+            "https://example.org/list/",
+            "--keep-section",
+            "License",
+        ],
+    )
+    assert "https://example.org/list/docs/CONTRIBUTING.md" in based.stdout
+    assert "title: License" in based.stdout
+    assert "1 warning" in based.stderr
+    bad = CliRunner().invoke(main, ["import", str(readme), "--base-url", "docs/"])
+    assert bad.exit_code == 2

@@ -1,0 +1,72 @@
+"""The importer on real READMEs nobody here wrote (tests/fixtures/real/), against truth files
+written by reading the markdown (see real_corpus.py and each list's SOURCE.yaml)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+from real_corpus import CORPUS, Version, imported, read_truth, score, versions
+
+from publisher.model import normalize_url
+
+VERSIONS = versions()
+# The goals of issue 13, per list and version.
+PRECISION = RECALL = 0.97
+SECTION_ACCURACY = 0.95
+
+
+def test_the_corpus_holds_at_least_eight_lists() -> None:
+    lists = {version.name.split("/")[0] for version in VERSIONS}
+    assert len(lists) >= 8
+    assert sum(len(read_truth(version.truth)) for version in VERSIONS) > 400
+
+
+@pytest.mark.parametrize("version", VERSIONS, ids=[version.name for version in VERSIONS])
+def test_every_truth_url_is_in_its_markdown(version: Version) -> None:
+    """A typo in a truth file would make the test below measure nothing."""
+    text = version.markdown.read_text(encoding="utf-8")
+    written = {
+        normalize_url(url.rstrip(".,;:")) for url in re.findall(r"""https?://[^\s)"'<>\]]+""", text)
+    }
+    for resource in read_truth(version.truth):
+        if resource.url and not resource.url.startswith(version.base_url or "\0"):
+            assert normalize_url(resource.url) in written, resource
+
+
+@pytest.mark.parametrize("version", VERSIONS, ids=[version.name for version in VERSIONS])
+def test_import_finds_what_a_careful_reader_lists(version: Version) -> None:
+    result = score(imported(version), read_truth(version.truth))
+    report = (
+        f"missing {list(result.missing)}\nextra {list(result.extra)}\n"
+        f"misplaced {list(result.misplaced)}"
+    )
+    assert result.precision >= PRECISION, report
+    assert result.recall >= RECALL, report
+    assert result.section_accuracy >= SECTION_ACCURACY, report
+
+
+def test_score_counts_misses_extras_and_misplaced_resources() -> None:
+    version = next(v for v in VERSIONS if v.name.startswith("reading-list/"))
+    truth = read_truth(version.truth)
+    roadmap = imported(version)
+    assert score(roadmap, truth).precision == 1.0
+    moved = [
+        type(entry)(section=("Elsewhere",), title=entry.title, url=entry.url) for entry in truth
+    ]
+    assert score(roadmap, moved).section_accuracy == 0.0
+    assert score(roadmap, truth[: len(truth) // 2]).precision == pytest.approx(
+        (len(truth) // 2) / len(truth), abs=0.02
+    )
+    assert score(roadmap, [*truth, truth[0]]).recall < 1.0
+
+
+def test_sources_name_a_commit_for_every_version() -> None:
+    for source in CORPUS.glob("*/SOURCE.yaml"):
+        meta = yaml.safe_load(source.read_text(encoding="utf-8"))
+        assert meta["repo"].count("/") == 1
+        for name, details in meta["versions"].items():
+            assert re.fullmatch(r"[0-9a-f]{40}", details["commit"]), (source, name)
+            assert (source.parent / f"{name}.md").is_file()
+            assert (source.parent / f"{name}.truth.yaml").is_file()
