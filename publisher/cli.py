@@ -151,6 +151,29 @@ class PublisherGroup(click.Group):
 
 
 pass_settings = click.make_pass_decorator(Settings)
+# Shared by import and import-history: how markdown is read.
+keep_section_option = click.option(
+    "--keep-section",
+    "keep_sections",
+    multiple=True,
+    metavar="TITLE",
+    help="Keep this meta section (Contributing, License, Sponsors …) instead of skipping it; "
+    "repeat for more.",
+)
+base_url_option = click.option(
+    "--base-url",
+    default="",
+    metavar="URL",
+    callback=lambda _context, _parameter, value: _checked_base_url(value),
+    help="Resolve relative links (CONTRIBUTING.md, docs/a.md) against this URL, e.g. "
+    "https://github.com/OWNER/REPO/blob/main/ (without it they are left out, with a warning).",
+)
+
+
+def _checked_base_url(value: str) -> str:
+    if value and not value.startswith(("http://", "https://")):
+        raise click.BadParameter(f"{value!r} is not an http(s) URL", param_hint="--base-url")
+    return value
 
 
 _DURATION_UNITS = {"": 1.0, "s": 1.0, "m": 60.0, "h": 3600.0}
@@ -551,21 +574,8 @@ def diff_command(settings: Settings, old: str | None, new: str | None, output_fo
     is_flag=True,
     help="Overwrite data/roadmap.yaml even when it holds changes not yet released.",
 )
-@click.option(
-    "--keep-section",
-    "keep_sections",
-    multiple=True,
-    metavar="TITLE",
-    help="Keep this meta section (Contributing, License, Sponsors …) instead of skipping it; "
-    "repeat for more.",
-)
-@click.option(
-    "--base-url",
-    default="",
-    metavar="URL",
-    help="Resolve relative links (CONTRIBUTING.md, docs/a.md) against this URL, e.g. "
-    "https://github.com/OWNER/REPO/blob/main/ (without it they are left out, with a warning).",
-)
+@keep_section_option
+@base_url_option
 @pass_settings
 def import_command(
     settings: Settings,
@@ -590,8 +600,6 @@ def import_command(
     from publisher.importer import count_resources, count_sections, import_markdown_bytes
     from publisher.output import write_file
 
-    if base_url and not base_url.startswith(("http://", "https://")):
-        raise click.BadParameter(f"{base_url!r} is not an http(s) URL", param_hint="--base-url")
     result = import_markdown_bytes(
         _read_markdown(markdown_file),
         str(markdown_file),
@@ -677,6 +685,8 @@ def _refuse_to_lose_edits(project: Project, new_text: str) -> None:
 @click.option(
     "--force", is_flag=True, help="Write into an output folder that holds other releases."
 )
+@keep_section_option
+@base_url_option
 @pass_settings
 def import_history(
     settings: Settings,
@@ -688,6 +698,8 @@ def import_history(
     limit: int | None,
     since: str | None,
     force: bool,
+    keep_sections: tuple[str, ...],
+    base_url: str,
 ) -> None:
     """Releases from the git history of FILE in GIT_DIR, one per period that changed it.
 
@@ -708,6 +720,7 @@ def import_history(
 
     from publisher.dump import dump_snapshot
     from publisher.git_history import (
+        ImportOptions,
         group_commits,
         history_steps,
         list_commits,
@@ -730,7 +743,8 @@ def import_history(
     out = out_dir if out_dir is not None else settings.project().releases_dir
     skipped = read = written = 0
     warned = 0
-    steps = history_steps(git_dir, commits, grouping=grouping)
+    options = ImportOptions(keep_sections=keep_sections, base_url=base_url)
+    steps = history_steps(git_dir, commits, grouping=grouping, options=options)
     periods = len(group_commits(commits, grouping))
     with StagedFiles() as staged:
         for step in settings.progress(steps, length=periods, label="Reading history"):

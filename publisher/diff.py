@@ -325,8 +325,16 @@ def _field_value(value: Any) -> Any:
 
 
 def _same_words(old: str, new: str) -> bool:
-    # Markdown re-wrapped or re-indented reads the same: whitespace runs do not count.
-    return old.split() == new.split()
+    # Markdown re-wrapped or re-indented reads the same: whitespace runs do not count, nor do
+    # bullet markers (a syllabus line "..." made "- ..." says nothing new).
+    return _words(old) == _words(new)
+
+
+def _words(text: str) -> list[str]:
+    return [word for word in text.split() if not _BULLET_MARKER.fullmatch(word)]
+
+
+_BULLET_MARKER = re.compile(r"[-*+]|\d{1,3}[.)]")
 
 
 def _same_members(old: tuple[str, ...], new: tuple[str, ...]) -> bool:

@@ -331,6 +331,7 @@ def _read_period(
     period: Period,
     first: tuple[str, bytes | None],
     previous_blob: str,
+    options: ImportOptions,
 ) -> _Version:
     """The period's last version that parses (``first`` is its last commit's blob; earlier
     ones are read only when it does not parse)."""
@@ -350,7 +351,9 @@ def _read_period(
                 # The same bytes as the version read before: nothing changed.
                 return _Version(commit=commit, blob=blob, problems=tuple(problems), reads=reads)
             try:
-                result = import_markdown_bytes(content, label)
+                result = import_markdown_bytes(
+                    content, label, keep_sections=options.keep_sections, base_url=options.base_url
+                )
             except DataError as error:
                 problems.extend(error.problems)
                 continue
@@ -363,8 +366,20 @@ def _read_period(
     return _Version(commit=None, problems=tuple(problems), reads=len(newest_first))
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ImportOptions:
+    """How each version is imported (see `publisher.importer.import_markdown`)."""
+
+    keep_sections: tuple[str, ...] = ()
+    base_url: str = ""
+
+
 def history_steps(
-    git_dir: Path, commits: Sequence[Commit], *, grouping: Grouping = "day"
+    git_dir: Path,
+    commits: Sequence[Commit],
+    *,
+    grouping: Grouping = "day",
+    options: ImportOptions = ImportOptions(),
 ) -> Iterator[HistoryStep]:
     """One step per period of ``commits`` (oldest first): a snapshot when the road map of the
     period's last version that parses differs from the last release's. Only each period's
@@ -382,7 +397,7 @@ def history_steps(
     last_versions = read_blobs(git_dir, [_request(period.commits[-1]) for period in periods])
     reads = 0
     for period, first in zip(periods, last_versions, strict=True):
-        version = _read_period(git_dir, period, first, previous_blob)
+        version = _read_period(git_dir, period, first, previous_blob, options)
         reads += version.reads
         if reads >= _VERSIONS_PER_CACHE:
             importer.clear_caches()

@@ -153,10 +153,11 @@ META_HEADINGS = frozenset(
         "authors", "citation", "cite", "star history", "stargazers", "contact",
     }
 )  # fmt: skip
-# "Support this road map", "Contributing to the list", "Sponsor us" …: a meta word first, about
-# the project after it (so that "Support Vector Machines" stays a section).
+# "Contributing to the list", "Sponsor us", "Donate to the project" …: a meta word first, about
+# the project after it. ("Support this road map" stays: a section of calls to action, no
+# resources in it, and a project may mean it; "Support Vector Machines" stays too.)
 _META_PHRASE = re.compile(
-    r"^(?:support|sponsor|sponsors|contribut\w*|donate|thanks|license)\b.*"
+    r"^(?:sponsor|sponsors|contribut\w*|donate|thanks|license)\b.*"
     r"\b(?:this|the|us|our|me|project|repo|repository|list|road ?map|guide|guidelines|work)$"
 )
 # The metadata line `publisher readme` writes under a resource: *Kind:* course · *Cost:* free …
@@ -1619,8 +1620,8 @@ class _Assembler:
             Problem(
                 path=self.label,
                 line=self._line(offset) + heading.start + 1,
-                message=f"section {heading.title!r} skipped: it is about the list, not part of "
-                f"it (--keep-section {heading.title!r} keeps it)",
+                message=f"section {heading.title!r} skipped: a meta section, about the list "
+                f"(--keep-section {heading.title!r} keeps it)",
             )
         )
         return True

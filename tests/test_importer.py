@@ -263,10 +263,7 @@ def test_a_mixed_file_reads_every_shape_in_document_order() -> None:
 
 
 def test_seed_matches_the_hand_made_release(repository: Path) -> None:
-    # The hand-made release kept "Support this road map" (a meta section, skipped by default).
-    result = import_markdown(
-        SEED.read_text(encoding="utf-8"), "seed.md", keep_sections=["support this road map"]
-    )
+    result = import_markdown(SEED.read_text(encoding="utf-8"), "seed.md")
     expected = load_snapshot(repository / "data" / "releases" / "2024.01.yaml").roadmap
     assert [str(warning) for warning in result.warnings] == [
         "seed.md:1: merge-conflict marker '<<<<<<<' skipped"
@@ -331,11 +328,7 @@ def test_dump_reads_back_as_the_same_road_map(roadmap: Roadmap) -> None:
 def test_cli_import_writes_the_working_copy_and_summarises(project: Path) -> None:
     result = CliRunner().invoke(main, ["--project", str(project), "import", str(SEED)])
     assert result.exit_code == 0, result.output
-    assert "10 sections, 51 resources, 2 warnings" in result.output
-    assert (
-        "ml-road-map-README-2024-01.md:100: section 'Support this road map' skipped"
-        in result.output
-    )
+    assert "11 sections, 51 resources, 1 warning" in result.output
     written = load_snapshot(project / "data" / "roadmap.yaml", release=False)
     assert len(list(written.roadmap.walk())) == 51
 

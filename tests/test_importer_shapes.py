@@ -4,14 +4,16 @@ and the warnings that say what was skipped or read another way."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from publisher.cli import main
+from publisher.diff import diff
 from publisher.importer import ImportResult, import_markdown
-from publisher.model import Roadmap
+from publisher.model import Release, Roadmap, Snapshot
 
 
 def read(text: str, **options: object) -> ImportResult:
@@ -132,7 +134,8 @@ def test_a_heading_over_a_list_of_links_is_a_section() -> None:
         "🙏 Thanks",
         "Table of Contents",
         "Code of Conduct",
-        "Support this road map",
+        "Contributing to this list",
+        "Sponsor us",
     ],
 )
 def test_meta_sections_are_skipped_with_one_warning(heading: str) -> None:
@@ -300,3 +303,17 @@ def test_cli_import_warns_per_item_and_quiet_keeps_only_the_count(tmp_path: Path
     assert "1 warning" in based.stderr
     bad = CliRunner().invoke(main, ["import", str(readme), "--base-url", "docs/"])
     assert bad.exit_code == 2
+
+
+def test_a_syllabus_marker_edit_is_no_announced_update() -> None:
+    def snapshot(text: str, version: str) -> Snapshot:
+        release = Release(version=version, date=dt.date(2024, 1, int(version)))
+        return Snapshot(roadmap=read(text).roadmap, release=release, path="x")
+
+    edited = COURSES.replace("...\n", "- ...\n")
+    assert read(edited).roadmap != read(COURSES).roadmap
+    changes = diff(snapshot(COURSES, "1"), snapshot(edited, "2"))
+    assert changes.added == ()
+    assert changes.announced_updates == ()
+    worded = diff(snapshot(COURSES, "1"), snapshot(COURSES.replace("Intuition", "Ideas"), "2"))
+    assert [change.resource.title for change in worded.announced_updates] == ["Deep Learning"]
