@@ -189,6 +189,13 @@ _HTML_START = re.compile(r"^ {0,3}<", re.MULTILINE)
 _ANCHOR_ID = re.compile(r"""<a\s+(?:id|name)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _VARIATION = re.compile("[\ufe0e\ufe0f\u200d]")
+# Link texts of a paper list: what each link leads to, not the paper's title.
+_PAPER_LINK = re.compile(
+    r"\b(?:paper|pdf|arxiv|code|github|slides?|sildes|video|project|website|blog|demo|html|"
+    r"openreview|doi|bibtex|poster|talk|supplementary|supp|dataset|homepage|page|"
+    r"official|unofficial|pytorch|tensorflow|jax|model|weights|notebook|colab)\b"
+)
+_PAPER_OWN = re.compile(r"^(?:paper|pdf|arxiv|html|openreview|doi)\b")
 _SENTENCE_BREAK = re.compile(r"[a-z][.!?] [A-Z]")
 _HTML_HREF = re.compile(r"""<a\s[^>]*?href\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 _HTML_SRC = re.compile(r"""<img\s[^>]*?src\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
@@ -1063,9 +1070,16 @@ def _item(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _I
         title = _plain(first_inline)
         if anchors and not links:
             return _Item(candidate=None, resource_like=False, toc=True)
-        fields["title"] = title
+        paper = _paper_item(first_inline, item_start, warnings) if links else None
+        if paper is not None:
+            # "**Title.** Venue [[paper]](…) [[code]](…)": the title first, then its links.
+            fields.update(paper)
+            description_parts.append(_inline_markdown(first_inline))
+            resource_like = led = True
+        else:
+            fields["title"] = title
         single_line = not any(token.type == "softbreak" for token in first_inline)
-        resource_like = (
+        resource_like = resource_like or (
             bool(title)
             and not links
             and single_line
@@ -1125,6 +1139,57 @@ def _item(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _I
         **fields,
     )
     return _Item(candidate=candidate, resource_like=resource_like, warnings=warnings, link_led=led)
+
+
+def _paper_item(
+    inline: Sequence[Token], line: int, warnings: list[tuple[int, str]]
+) -> dict[str, str] | None:
+    """Title and URL of a paper-list item (``**Title.** Venue [[paper]](…) [[code]](…)``): a
+    title, then only links named for what they lead to (paper, pdf, code, slides, video …).
+    The paper's own link is the URL (else the first). None for any other shape."""
+    spans = [span for span in _link_spans(inline) if _is_real_link(inline, *span)]
+    if not spans:
+        return None
+    labels = [
+        " ".join(_plain(inline[start + 1 : end]).strip("[]() ").casefold().split())
+        for start, end in spans
+    ]
+    if not all(_PAPER_LINK.search(label) for label in labels):
+        return None
+    before = inline[: spans[0][0]]
+    strong = _first_strong(before)
+    text = _plain(strong) if strong else _plain(before)
+    # A bold title, or a title sentence ("Title. Venue 2020."), never a phrase before a link.
+    if not strong and not (text.rstrip().endswith(".") and len(text.split()) >= 3):
+        return None
+    title = text.strip().rstrip(".,:;-\u2013\u2014 ")
+    if not title:
+        return None
+    paper = next(
+        (start for (start, _), label in zip(spans, labels, strict=True) if _PAPER_OWN.match(label)),
+        spans[0][0],
+    )
+    return {
+        "title": title,
+        "url": _checked_url(str(inline[paper].attrGet("href") or ""), line, warnings),
+    }
+
+
+def _first_strong(inline: Sequence[Token]) -> Sequence[Token]:
+    """The tokens inside the first bold span, when the inline text starts with it."""
+    position = 0
+    while (
+        position < len(inline)
+        and inline[position].type == "text"
+        and not inline[position].content.strip()
+    ):
+        position += 1
+    if position >= len(inline) or inline[position].type != "strong_open":
+        return ()
+    for end in range(position + 1, len(inline)):
+        if inline[end].type == "strong_close":
+            return inline[position + 1 : end]
+    return ()
 
 
 def _is_sentence(text: str) -> bool:

@@ -317,3 +317,22 @@ def test_a_syllabus_marker_edit_is_no_announced_update() -> None:
     assert changes.announced_updates == ()
     worded = diff(snapshot(COURSES, "1"), snapshot(COURSES.replace("Intuition", "Ideas"), "2"))
     assert [change.resource.title for change in worded.announced_updates] == ["Deep Learning"]
+
+
+def test_paper_list_items_are_resources_titled_by_their_bold_text() -> None:
+    result = read(
+        "# Papers\n\n## Survey\n\n"
+        "1. **Graph stream algorithms: a survey.** SIGMOD Rec. 2014 [[paper]](https://example.org/p1)"
+        " [[code]](https://example.org/c1)\n\n   *A. Author.*\n\n"
+        "1. **A keynote.** [[slides]](https://example.org/s2) [[DEBS'20 video]](https://example.org/v2)\n"
+        "1. Follow [this link](https://example.org/other) for more.\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Survey",), "Graph stream algorithms: a survey", "https://example.org/p1"),
+        (("Survey",), "A keynote", "https://example.org/s2"),
+    ]
+    assert "A. Author." in result.roadmap.sections[0].resources[0].description
+    assert messages(result) == [
+        "road.md:10: bullet reads as a sentence, not a resource: kept in the description of "
+        "'A keynote'"
+    ]
