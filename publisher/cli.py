@@ -608,9 +608,6 @@ def import_command(
     )
     for warning in result.warnings:
         settings.warn(str(warning))
-    if settings.verbosity < 0 and result.warnings:
-        count = len(result.warnings)
-        click.echo(f"{count} warning{'' if count == 1 else 's'}", err=True)
     text = dump_roadmap(result.roadmap)
     if output == "-":
         click.echo(text, nl=False)
@@ -630,9 +627,12 @@ def import_command(
         f"{count_resources(result.roadmap)} resources, {len(result.warnings)} "
         f"warning{'' if len(result.warnings) == 1 else 's'}"
     )
-    if output == "-":
-        if settings.verbosity >= 0:
-            click.echo(summary, err=True)
+    if settings.verbosity < 0:
+        if result.warnings:  # -q keeps only the count
+            count = len(result.warnings)
+            click.echo(f"{count} warning{'' if count == 1 else 's'}", err=True)
+    elif output == "-":
+        click.echo(summary, err=True)
     else:
         settings.say(summary)
 

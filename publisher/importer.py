@@ -1624,16 +1624,16 @@ class _Assembler:
             if heading is None:
                 root_intro.append(unit.text)
                 continue
-            if self._skipped(offset, heading):
-                seen_heading = True
-                while position < len(units) and _inside(units[position][1].heading, heading):
-                    position += 1
-                continue
+            # The document's first heading, a level-1 one, is its title (whatever its words).
             if heading.level == 1 and not title and not top and not seen_heading:
                 title = heading.title
                 root_intro.append(unit.text)
                 continue
             seen_heading = True
+            if self._skipped(offset, heading):
+                while position < len(units) and _inside(units[position][1].heading, heading):
+                    position += 1
+                continue
             if not heading.title:
                 self._skip_heading(offset, heading)
                 continue

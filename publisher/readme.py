@@ -103,8 +103,15 @@ def heading(section: Section, depth: int) -> str:
     line = f"{'#' * level} {text(section.title)}"
     only_intro = not section.resources and not section.sections and section.intro
     # An anchor also marks a section whose title reads as a meta section (contributing,
-    # license …): 'publisher import' keeps the project's own sections.
-    if section.id != slugify(section.title) or only_intro or meta_heading(section.title):
+    # license …), and one of an intro and bullets without links (which could read as a course
+    # and its syllabus): 'publisher import' keeps the project's own sections as they are.
+    course_like = bool(section.intro) and not any(resource.url for resource in section.resources)
+    if (
+        section.id != slugify(section.title)
+        or only_intro
+        or course_like
+        or meta_heading(section.title)
+    ):
         line += f' <a id="{section.id}"></a>'
     return line
 
