@@ -16,6 +16,7 @@ import re
 
 import yaml
 
+from publisher.identity_memo import IdentityMemo
 from publisher.model import Author, Release, Resource, Roadmap, Section, Snapshot, slugify
 
 _INDENT = "  "
@@ -107,37 +108,28 @@ def _strings(key: str, values: tuple[str, ...], indent: str) -> str:
     return f"{indent}{key}:\n{items}"
 
 
-# Text per resource object (kept alive here, so its id() is not reused): a history's
-# snapshots share most resource objects (see importer), and hashing a resource costs more
-# than looking up its id.
-_RESOURCE_TEXT: dict[tuple[int, str], tuple[Resource, str]] = {}
+# Text per resource object, tuple of resources and section (see `publisher.identity_memo`):
+# a history's snapshots share most of these objects (see importer).
+_RESOURCE_TEXT: IdentityMemo[str] = IdentityMemo(limit=200_000)
+_RESOURCES_TEXT: IdentityMemo[str] = IdentityMemo(limit=20_000)
+_SECTION_TEXT: IdentityMemo[str] = IdentityMemo(limit=20_000)
 
 
 def _resource(resource: Resource, indent: str) -> str:
     """One resource as a block-sequence item (``- title: …``) at ``indent``."""
-    known = _RESOURCE_TEXT.get((id(resource), indent))
-    if known is not None and known[0] is resource:
-        return known[1]
-    text = _resource_text(resource, indent)
-    if len(_RESOURCE_TEXT) > 200_000:
-        _RESOURCE_TEXT.clear()
-    _RESOURCE_TEXT[(id(resource), indent)] = (resource, text)
-    return text
-
-
-_RESOURCES_TEXT: dict[tuple[int, str], tuple[tuple[Resource, ...], str]] = {}
+    known = _RESOURCE_TEXT.get((resource,), indent)
+    if known is not None:
+        return known
+    return _RESOURCE_TEXT.put((resource,), indent, _resource_text(resource, indent))
 
 
 def _resources(resources: tuple[Resource, ...], indent: str) -> str:
     """A section's resources (cached by the tuple: the importer reuses unchanged ones)."""
-    known = _RESOURCES_TEXT.get((id(resources), indent))
-    if known is not None and known[0] is resources:
-        return known[1]
+    known = _RESOURCES_TEXT.get((resources,), indent)
+    if known is not None:
+        return known
     text = "".join(_resource(resource, indent) for resource in resources)
-    if len(_RESOURCES_TEXT) > 20_000:
-        _RESOURCES_TEXT.clear()
-    _RESOURCES_TEXT[(id(resources), indent)] = (resources, text)
-    return text
+    return _RESOURCES_TEXT.put((resources,), indent, text)
 
 
 def _resource_text(resource: Resource, indent: str) -> str:
@@ -166,20 +158,14 @@ def _resource_text(resource: Resource, indent: str) -> str:
     return "".join(out)
 
 
-_SECTION_TEXT: dict[tuple[int, str], tuple[Section, str]] = {}
-
-
 def _section(section: Section, indent: str, out: list[str]) -> None:
-    known = _SECTION_TEXT.get((id(section), indent))
-    if known is not None and known[0] is section:
-        out.append(known[1])
+    known = _SECTION_TEXT.get((section,), indent)
+    if known is not None:
+        out.append(known)
         return
     text: list[str] = []
     _section_text(section, indent, text)
-    if len(_SECTION_TEXT) > 20_000:
-        _SECTION_TEXT.clear()
-    _SECTION_TEXT[(id(section), indent)] = (section, "".join(text))
-    out.extend(text)
+    out.append(_SECTION_TEXT.put((section,), indent, "".join(text)))
 
 
 def _section_text(section: Section, indent: str, out: list[str]) -> None:

@@ -26,6 +26,7 @@ from markdown_it.token import Token
 
 from publisher.conflicts import CONFLICT_STARTS, conflict_markers
 from publisher.errors import DataError, Problem
+from publisher.identity_memo import IdentityMemo
 from publisher.links import url_problem
 from publisher.model import (
     COSTS,
@@ -1799,28 +1800,23 @@ class _Assembler:
     def _freeze_span(self, span: _Span) -> Section:
         """A top-level section; the same object as last time when its units are the same and
         its ids clash with no other section's (most of a history's sections, most versions)."""
-        units = tuple(unit for _, unit in span.units)
-        key = (tuple(map(id, units)), id(span.next_heading), self.keep, self.base_url)
-        known = _SPANS.get(key)
+        units = (*(unit for _, unit in span.units), span.next_heading)
+        known = _SPANS.get(units, (self.keep, self.base_url))
         if (
             known is not None
-            and known[0] == units
-            and known[1] is span.next_heading
-            and self.identities.isdisjoint(known[3])
-            and self.section_ids.isdisjoint(known[4])
+            and self.identities.isdisjoint(known[1])
+            and self.section_ids.isdisjoint(known[2])
         ):
-            self.identities.update(known[3])
-            self.section_ids.update(known[4])
-            return known[2]
+            self.identities.update(known[1])
+            self.section_ids.update(known[2])
+            return known[0]
         warnings = len(self.warnings)
         section = self._freeze_section(self._span_draft(span), ())
         if len(self.warnings) == warnings:
             walked = Roadmap(title="", sections=(section,))
             identities = frozenset(resource.identity for _, resource in walked.walk())
             section_ids = frozenset(child.id for _, child in walked.walk_sections())
-            if len(_SPANS) > 20_000:
-                _SPANS.clear()
-            _SPANS[key] = (units, span.next_heading, section, identities, section_ids)
+            _SPANS.put(units, (self.keep, self.base_url), (section, identities, section_ids))
         return section
 
     def _freeze_section(self, draft: _SectionDraft, parent_ids: tuple[str, ...]) -> Section:
@@ -1837,36 +1833,30 @@ class _Assembler:
         resources = self._freeze_resources(draft, ids)
         sections = tuple(self._freeze_section(child, ids) for child in draft.sections)
         # The same object as last time when nothing changed (see _RESOURCES).
-        key = (section_id, draft.title, intro, id(resources), tuple(map(id, sections)))
-        known = _SECTIONS.get(key)
-        if known is not None and known.resources is resources and known.sections == sections:
+        parts = (resources, *sections)
+        known = _SECTIONS.get(parts, (section_id, draft.title, intro))
+        if known is not None:
             return known
         section = Section(
             title=draft.title, id=section_id, intro=intro, resources=resources, sections=sections
         )
-        if len(_SECTIONS) > 20_000:
-            _SECTIONS.clear()
-        _SECTIONS[key] = section
-        return section
+        return _SECTIONS.put(parts, (section_id, draft.title, intro), section)
 
     def _freeze_resources(self, draft: _SectionDraft, ids: tuple[str, ...]) -> tuple[Resource, ...]:
         """The section's resources; the same tuple as for the previous version when its
         candidates are the same and their identities clash with no other section's."""
         candidates = tuple(candidate for candidate, _ in draft.resources)
-        key = (ids, tuple(map(id, candidates)), self.base_url)
-        known = _SECTION_RESOURCES.get(key)
-        if known is not None and known[0] == candidates and self.identities.isdisjoint(known[2]):
-            self.identities.update(known[2])
-            return known[1]
+        known = _SECTION_RESOURCES.get(candidates, (ids, self.base_url))
+        if known is not None and self.identities.isdisjoint(known[1]):
+            self.identities.update(known[1])
+            return known[0]
         before = len(self.warnings)
         resources = tuple(
             self._freeze_resource(candidate, offset, ids) for candidate, offset in draft.resources
         )
         if len(self.warnings) == before:  # no duplicate inside: the same next time
-            if len(_SECTION_RESOURCES) > 20_000:
-                _SECTION_RESOURCES.clear()
             identities = frozenset(resource.identity for resource in resources)
-            _SECTION_RESOURCES[key] = (candidates, resources, identities)
+            _SECTION_RESOURCES.put(candidates, (ids, self.base_url), (resources, identities))
         return resources
 
     def _freeze_resource(
@@ -1930,35 +1920,29 @@ class _Assembler:
 
 
 _normalized_url = functools.lru_cache(maxsize=65536)(normalize_url)
-_SECTIONS: dict[tuple[str, str, str, int, tuple[int, ...]], Section] = {}
-# A top-level section by the ids of its units and of the heading after it.
-_SPANS: dict[
-    tuple[tuple[int, ...], int, frozenset[str], str],
-    tuple[tuple[_Unit, ...], _Block | None, Section, frozenset[str], frozenset[str]],
-] = {}
-# A section's resources by (section path, candidate ids): candidates, resources, identities.
-_SECTION_RESOURCES: dict[
-    tuple[tuple[str, ...], tuple[int, ...], str],
-    tuple[tuple[_Candidate, ...], tuple[Resource, ...], frozenset[str]],
-] = {}
-# Resources made from a candidate (kept alive here, so its id() is not reused): the same
-# object for the same content, version after version, makes comparing road maps and writing
-# them (cached by resource) cost almost nothing.
-_RESOURCES: dict[int, tuple[_Candidate, str, str, Resource]] = {}
+# The importer's memos (see `publisher.identity_memo`): the same object for the same content,
+# version after version, makes comparing road maps and writing them (cached by object too)
+# cost almost nothing.
+# A section by its resources and child sections (and id, title, intro).
+_SECTIONS: IdentityMemo[Section] = IdentityMemo(limit=20_000)
+# A top-level section by its units and the heading after it (and the sections kept and
+# base_url): section, identities, section ids.
+_SPANS: IdentityMemo[tuple[Section, frozenset[str], frozenset[str]]] = IdentityMemo(limit=20_000)
+# A section's resources by its candidates (and section path, base_url): resources, identities.
+_SECTION_RESOURCES: IdentityMemo[tuple[tuple[Resource, ...], frozenset[str]]] = IdentityMemo(
+    limit=20_000
+)
+# A resource by the candidate it was made from (and its identity, explicit id, URL, author).
+_RESOURCES: IdentityMemo[Resource] = IdentityMemo(limit=200_000)
 
 
 def _resource(
     candidate: _Candidate, identity: str, explicit_id: str, url: str, author: Author | None
 ) -> Resource:
-    known = _RESOURCES.get(id(candidate))
-    if (
-        known is not None
-        and known[0] is candidate
-        and known[1:3] == (identity, explicit_id)
-        and known[3].url == url
-        and known[3].author == author
-    ):
-        return known[3]
+    key = (identity, explicit_id, url, author)
+    known = _RESOURCES.get((candidate,), key)
+    if known is not None:
+        return known
     resource = Resource(
         title=candidate.title,
         identity=identity,
@@ -1973,10 +1957,7 @@ def _resource(
         level=candidate.level,
         prerequisites=candidate.prerequisites,
     )
-    if len(_RESOURCES) > 200_000:
-        _RESOURCES.clear()
-    _RESOURCES[id(candidate)] = (candidate, identity, explicit_id, resource)
-    return resource
+    return _RESOURCES.put((candidate,), key, resource)
 
 
 def _inside(heading: _Block | None, parent: _Block) -> bool:
