@@ -1416,3 +1416,65 @@ def ci_github(
         )
     changed = write_file(path, text)
     settings.say(f"{'wrote' if changed else 'unchanged:'} {project.label(path)}")
+
+
+# --- preview (issue 19) -----------------------------------------------------------------
+
+
+@main.command()
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="The address to listen on; anything but loopback shows the preview to the network.",
+)
+@pass_settings
+def preview(settings: Settings, port: int, host: str) -> None:
+    """Serve the site, every release's email and the pending changes; rebuild on change.
+
+    Builds the project as 'publisher build' does, then serves the output folder, each
+    release's email (HTML at phone and desktop widths, and the text part) and the working
+    copy's changes against the latest release as the next email and changelog entry.
+    Any change under data/ or templates/ rebuilds, and open pages reload. A build that
+    fails shows its problems (file and line) on every page; the server keeps running.
+    Ctrl-C stops it.
+
+    \b
+    Examples:
+      publisher preview
+      publisher preview --port 8001
+    """
+    import threading
+
+    from publisher.preview import Preview, PreviewServer, is_loopback
+
+    project = settings.project()
+    preview_site = Preview(project, today=_day(None, "--date"))
+    if not is_loopback(host):
+        settings.warn(f"listening on {host}: the preview is visible to other machines")
+    try:
+        server = PreviewServer(preview_site, host, port)
+    except OSError as error:
+        from publisher.errors import PublisherError
+
+        raise PublisherError(f"{host}:{port}: cannot listen: {error.strerror}") from None
+
+    def report(state: Any) -> None:
+        if state.problems:
+            for problem in state.problems:
+                settings.warn(problem)
+        else:
+            settings.say(f"rebuilt (build {state.generation})")
+
+    report(preview_site.rebuild())
+    watcher = threading.Thread(target=preview_site.watch, args=(report,), daemon=True)
+    watcher.start()
+    settings.say(f"Preview on {server.url} (Ctrl-C stops)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        settings.say("stopped")
+    finally:
+        preview_site.stop()
+        server.server_close()
