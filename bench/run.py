@@ -36,6 +36,8 @@ BENCHMARKS: dict[str, str] = {
     "startup": "python -c 'import click'",
     "fidelity": "truth files written by hand for 10 real READMEs (precision, recall, section "
     "accuracy per list); genuinely new resources of their histories (feed entries per new one)",
+    "preview": "publisher build after the same one-file change (300 releases of 600 resources)",
+    "sync": "publisher import of the same README (600 resources)",
 }
 _GOAL = re.compile(r"goal (?P<op><=|<|>=|>) (?P<limit>[0-9.]+)")
 _RATIO_LINE = re.compile(r"^(?P<name>[^:]+): .*ratio (?P<ratio>[0-9.]+)(?P<rest>.*)$")

@@ -1467,9 +1467,11 @@ def preview(settings: Settings, port: int, host: str) -> None:
         else:
             settings.say(f"rebuilt (build {state.generation})")
 
-    report(preview_site.rebuild())
     watcher = threading.Thread(target=preview_site.watch, args=(report,), daemon=True)
     watcher.start()
+    # Build once the watcher runs, so that no change made meanwhile goes unseen.
+    preview_site.watching.wait(timeout=30)
+    report(preview_site.rebuild())
     settings.say(f"Preview on {server.url} (Ctrl-C stops)")
     try:
         server.serve_forever()

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from publisher import load, release_digest, yaml_reader
 from publisher.errors import DataError, NotFoundError, Problem, PublisherError
@@ -126,9 +127,59 @@ def _is_release_of(release_file_text: str, working_text: str) -> bool:
     )
 
 
+_HEAD_BYTES = 4096
+_HEAD_DATE = re.compile(rb"\n  date: (\d{4})-(\d{2})-(\d{2})[ \t]*\n")
+
+
+def _unchanged_by_text(project: Project, working_text: str) -> Release | None:
+    """The latest release when its file is ``working_text`` under a release block, found by
+    reading only the head of each release file (no hashing, no YAML): the common case of a
+    scheduled sync, which must cost about what an import does. None when it is not, or when
+    any file is unusual: then the caller compares properly."""
+    from publisher.model import natural_key
+    from publisher.project import release_files
+
+    heads: list[tuple[dt.date, Any, Path]] = []
+    for path in release_files(project):
+        if path.is_symlink():
+            return None
+        with path.open("rb") as stream:
+            head = stream.read(_HEAD_BYTES)
+        dates = _HEAD_DATE.findall(head.split(b"\ntitle:", 1)[0])
+        if not head.startswith(b"release:\n") or len(dates) != 1:
+            return None
+        try:
+            day = dt.date(*map(int, dates[0]))
+        except ValueError:
+            return None
+        heads.append((day, natural_key(path.stem), path))
+    if not heads:
+        return None
+    day, _, path = max(heads, key=lambda head: (head[0], head[1]))
+    text = load.read_project_file(project, path).decode("utf-8", "replace")
+    if not _is_release_of(text, working_text):
+        return None
+    # Only the block of this one file is parsed: it must say what its head seemed to.
+    block = text[: len(text) - len(working_text)]
+    try:
+        fields = yaml_reader.parse_yaml_bytes(block.encode("utf-8"), project.label(path))
+    except DataError:
+        return None
+    release = fields.get("release") if isinstance(fields, dict) else None
+    if not isinstance(release, dict) or (release.get("version"), release.get("date")) != (
+        path.stem,
+        day,
+    ):
+        return None
+    return Release(version=path.stem, date=day)
+
+
 def compare_with_latest(project: Project, working_text: str) -> tuple[Release | None, bool]:
     """The latest release (None when there is none) and whether ``working_text`` (a working
     copy's YAML) holds the same road map. A working copy that does not load differs."""
+    quick = _unchanged_by_text(project, working_text)
+    if quick is not None:
+        return quick, True
     history_cache, latest = _latest_entry(project)
     if latest is None:
         return None, False

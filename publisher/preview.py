@@ -149,6 +149,7 @@ class Preview:
         self.state = PreviewState()
         self.changed = threading.Condition()
         self.stopping = threading.Event()
+        self.watching = threading.Event()  # set once changes are seen
         self._emails: dict[tuple[int, str], EmailView | str | None] = {}
         self._rebuild_lock = threading.Lock()
 
@@ -203,9 +204,18 @@ class Preview:
             for folder in (self.project.data_dir, self.project.templates_dir)
             if folder.is_dir()
         ]
-        for _changes in watchfiles.watch(
-            *folders, stop_event=self.stopping, step=20, debounce=400, raise_interrupt=False
+        for changes in watchfiles.watch(
+            *folders,
+            stop_event=self.stopping,
+            step=20,
+            debounce=400,
+            rust_timeout=200,
+            yield_on_timeout=True,  # an empty set now and then: the watcher is running
+            raise_interrupt=False,
         ):
+            if not changes:
+                self.watching.set()
+                continue
             state = self.rebuild()
             if on_rebuild is not None:
                 on_rebuild(state)

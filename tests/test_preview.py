@@ -45,6 +45,8 @@ class Running:
         ]
         for thread in self.threads:
             thread.start()
+        # Changes are seen from here on.
+        assert self.preview.watching.wait(WAIT_SECONDS), "the watcher did not start"
 
     def get(self, path: str) -> str:
         with urllib.request.urlopen(self.base + path, timeout=30) as response:
