@@ -179,21 +179,3 @@ def test_import_over_a_released_working_copy_goes_ahead(project: Path) -> None:
     code, out, err = run(project, "import", str(SEED))
     assert code == 0, err
     assert out.startswith(f"imported {SEED} into ")
-
-
-def test_sync_reads_unusual_release_files_whole(project: Path) -> None:
-    # A date the quick look at the files' heads does not read: the full comparison decides.
-    assert run(project, "sync", str(SEED), "--date", "2024-03-02")[0] == 0
-    released = project / "data" / "releases" / "2024.03.02.yaml"
-    released.write_text(
-        released.read_text(encoding="utf-8").replace("date: 2024-03-02", "date: '2024-03-02'"),
-        encoding="utf-8",
-    )
-    code, out, _ = run(project, "sync", str(SEED), "--date", "2024-03-03")
-    assert code == 0
-    assert out.startswith("nothing changed since 2024.03.02:")
-    edited = project / "README.md"
-    edited.write_text(SEED.read_text(encoding="utf-8") + "\n- [New](https://example.org/n)\n")
-    code, out, _ = run(project, "sync", str(edited), "--date", "2024-03-03")
-    assert code == 0
-    assert out.startswith("Released 2024.03.03 (2024-03-03)")
