@@ -3,8 +3,9 @@
 Entries are keyed by the sha256 of what they were computed from (a release file's bytes; for
 a diff, both files' keys) and stored as marshal data of plain tuples, which reads an order of
 magnitude faster than YAML. An entry starts with a header naming the cache format, and a
-checksum of its payload: a corrupt, truncated or old-format entry is ignored and rebuilt,
-never trusted. Deleting the folder is always safe.
+checksum of its payload keyed with a per-project secret (.publisher/cache.key): a corrupt,
+truncated, old-format or crafted entry is ignored and rebuilt, never trusted. Deleting the
+folder is always safe.
 """
 
 from __future__ import annotations
@@ -13,9 +14,11 @@ import dataclasses
 import datetime as dt
 import functools
 import hashlib
+import hmac
 import marshal
 import operator
 import os
+import secrets
 import sys
 import tempfile
 import types
@@ -193,6 +196,47 @@ def package_fingerprint(package: Path) -> str:
     return digest.hexdigest()
 
 
+KEY_FILE = "cache.key"
+_SECRETS: dict[str, bytes] = {}
+
+
+def _checksum(secret: bytes, payload: bytes) -> bytes:
+    return hmac.new(secret, payload, hashlib.sha256).digest()
+
+
+def _secret(folder: Path, *, create: bool) -> bytes | None:
+    """The per-project secret that keys every entry's checksum, kept beside the cache folder
+    (.publisher/cache.key, mode 0600), not in it: a cache folder restored from elsewhere (a
+    CI cache a pull request could write) brings entries but not the key, so a crafted entry
+    (say, a ``javascript:`` link the loader would refuse) is never trusted. None when there
+    is no key yet and ``create`` is false, or it cannot be made."""
+    path = folder.parent / KEY_FILE
+    known = _SECRETS.get(str(path))
+    if known is not None:
+        return known
+    try:
+        secret = path.read_bytes()
+    except FileNotFoundError:
+        if not create:
+            return None
+        try:
+            folder.parent.mkdir(parents=True, exist_ok=True)
+            handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            return _secret(folder, create=False)  # another process made it first
+        except OSError:
+            return None
+        secret = secrets.token_bytes(32)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(secret)
+    except OSError:
+        return None
+    if len(secret) < 32:
+        return None
+    _SECRETS[str(path)] = secret
+    return secret
+
+
 class Cache:
     """Entries of one kind of value (``cls``) in a folder; ``None`` folder disables caching,
     ``read_only`` uses what is there without adding to it (for commands that write nothing)."""
@@ -226,7 +270,8 @@ class Cache:
             data[len(self.header) : len(self.header) + 32],
             data[len(self.header) + 32 :],
         )
-        if hashlib.sha256(payload).digest() != checksum:
+        secret = _secret(self.folder, create=False)
+        if secret is None or not hmac.compare_digest(_checksum(secret, payload), checksum):
             return None
         try:
             return decode(self.cls, payload)
@@ -240,10 +285,13 @@ class Cache:
         payload = encode(value)
         path = self._path(key)
         try:
+            secret = _secret(self.folder, create=True)
+            if secret is None:
+                return
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
             with os.fdopen(handle, "wb") as stream:
-                stream.write(self.header + hashlib.sha256(payload).digest() + payload)
+                stream.write(self.header + _checksum(secret, payload) + payload)
             os.replace(temporary, path)
         except OSError:
             # A full disk or a read-only folder only costs speed: the cache is optional.

@@ -748,3 +748,35 @@ def test_item13_a_file_where_an_output_folder_is_expected_is_a_clear_error(root:
     assert "Traceback" not in result.output
     assert "feeds/releases" in result.output
     assert not (root / "CHANGELOG.md").exists()
+
+
+# --- item 14: the cache cannot smuggle in what validation refuses ---------------------------
+
+
+def test_item14_a_crafted_cache_entry_with_an_unkeyed_checksum_is_ignored(root: Path) -> None:
+    import hashlib
+
+    assert run(root, "build").exit_code == 0
+    cache_dir = root / ".publisher" / "cache"
+    good, evil = b"https://course.fast.ai/", b"javascript:alert(1)////"
+    assert len(good) == len(evil)  # same length: the marshal data stays well formed
+    crafted = 0
+    for path in cache_dir.rglob("*.bin"):
+        data = path.read_bytes()
+        header_end = data.index(b"\n") + 1
+        header, payload = data[:header_end], data[header_end + 32 :]
+        if good not in payload:
+            continue
+        payload = payload.replace(good, evil)
+        # what anyone can compute: the payload's plain sha256
+        path.write_bytes(header + hashlib.sha256(payload).digest() + payload)
+        crafted += 1
+    assert crafted
+    shutil.rmtree(root / "feeds")
+    (root / "CHANGELOG.md").unlink()
+    (cache_dir / build.STATE_FILE).unlink()
+    result = run(root, "build")
+    assert result.exit_code == 0, result.output
+    published = b"".join(files_in(root / "feeds").values()) + (root / "CHANGELOG.md").read_bytes()
+    assert b"javascript:" not in published
+    assert good in published
