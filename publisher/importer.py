@@ -197,6 +197,10 @@ _PAPER_LINK = re.compile(
     r"official|unofficial|pytorch|tensorflow|jax|model|weights|notebook|colab)\b"
 )
 _PAPER_OWN = re.compile(r"^(?:paper|pdf|arxiv|html|openreview|doi)\b")
+# What joins a group bullet's label to its link: "MySQL - ", "Type checkers, also see ".
+_GROUP_LABEL_TAIL = re.compile(
+    r"(?:[\s,;:(\u2013\u2014|-]+(?:also\s+)?see\b)?[\s,;:(\u2013\u2014|-]*$", re.I
+)
 _SENTENCE_BREAK = re.compile(r"[a-z][.!?] [A-Z]")
 _HTML_HREF = re.compile(r"""<a\s[^>]*?href\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 _HTML_SRC = re.compile(r"""<img\s[^>]*?src\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
@@ -1218,7 +1222,7 @@ def _group_label(
     for start, end in _link_spans(inline):
         if not _is_real_link(inline, start, end):
             continue
-        label = _plain(inline[:start]).rstrip(" -\u2013\u2014:|(")
+        label = _GROUP_LABEL_TAIL.sub("", _plain(inline[:start]))
         href = str(inline[start].attrGet("href") or "")
         first = _Candidate(
             title=_plain(inline[start + 1 : end]) or href,

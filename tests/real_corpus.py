@@ -89,7 +89,7 @@ def versions() -> list[Version]:
                     markdown=source.parent / f"{version}.md",
                     truth=source.parent / f"{version}.truth.yaml",
                     base_url=meta.get("base_url", ""),
-                    commit=details["commit"],
+                    commit=details.get("commit") or f"stored:{details['stored_id']}",
                 )
             )
     return found

@@ -336,3 +336,21 @@ def test_paper_list_items_are_resources_titled_by_their_bold_text() -> None:
         "road.md:10: bullet reads as a sentence, not a resource: kept in the description of "
         "'A keynote'"
     ]
+
+
+def test_a_group_label_loses_its_also_see_before_the_link() -> None:
+    roadmap = read(
+        "# L\n\n## Code Analysis\n\n"
+        "- Static Type Checkers, also see [awesome-python-typing](https://example.org/t)\n"
+        "  - [mypy](https://example.org/mypy) - Check types.\n"
+        "- Oversee\n  - [x](https://example.org/x)\n"
+    ).roadmap
+    assert listed(roadmap) == [
+        (
+            ("Code Analysis", "Static Type Checkers"),
+            "awesome-python-typing",
+            "https://example.org/t",
+        ),
+        (("Code Analysis", "Static Type Checkers"), "mypy", "https://example.org/mypy"),
+        (("Code Analysis", "Oversee"), "x", "https://example.org/x"),
+    ]
