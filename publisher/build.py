@@ -255,9 +255,13 @@ def render_outputs(
     """Every output of a build as bytes, keyed by its path: CHANGELOG.md in the project root;
     the road map page (of ``latest``, the latest release's snapshot), the changelog pages,
     feeds and email web copies in the output folder; and the manifest."""
-    environment = template_environment(templates_dir)
     renderer = web_copies or WebCopies(None, "")
     caching = renderer.store.folder is not None
+    writable = caching and not renderer.store.read_only
+    environment = template_environment(
+        templates_dir,
+        renderer.store.folder / "jinja" if writable and renderer.store.folder else None,
+    )
     published: dict[str, bytes] = dict(
         feeds.render_feeds(
             site, history, environment, memo=renderer.feed_files if caching else None

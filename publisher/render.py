@@ -37,13 +37,23 @@ def _escape_by_name(name: str | None) -> bool:
 
 
 @functools.lru_cache(maxsize=8)
-def template_environment(project_templates: Path | None = None) -> jinja2.Environment:
-    """The Jinja2 environment: StrictUndefined, autoescape for HTML/XML/MJML, our filters."""
+def template_environment(
+    project_templates: Path | None = None, bytecode_dir: Path | None = None
+) -> jinja2.Environment:
+    """The Jinja2 environment: StrictUndefined, autoescape for HTML/XML/MJML, our filters.
+
+    ``bytecode_dir``: where compiled templates are kept between runs (a build's cache folder),
+    so a process does not compile every template again (Jinja checks each one's source)."""
     search_path = [
         str(path) for path in (project_templates, default_templates_dir()) if path and path.is_dir()
     ]
+    bytecode_cache = None
+    if bytecode_dir is not None:
+        bytecode_dir.mkdir(parents=True, exist_ok=True)
+        bytecode_cache = jinja2.FileSystemBytecodeCache(str(bytecode_dir))
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(search_path),
+        bytecode_cache=bytecode_cache,
         undefined=jinja2.StrictUndefined,
         autoescape=_escape_by_name,
         keep_trailing_newline=True,
