@@ -19,7 +19,8 @@ TEMPLATE = "readme/README.md.j2"
 # The deepest heading markdown has: sections nested deeper are written at this level.
 DEEPEST_HEADING = 6
 
-_ALWAYS_ESCAPED = re.compile(r"([\\`*_\[\]<>])")
+# "~" too: a title starting with "~~~" would open a fenced code block and swallow what follows.
+_ALWAYS_ESCAPED = re.compile(r"([\\`*_\[\]<>~])")
 _ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _LINE_START = re.compile(r"^([-+=|]|\d+[.)])")
 _SCHEME_COLON = re.compile(r"(?i)\b(mailto):")

@@ -16,7 +16,7 @@ from publisher.dump import dump_roadmap
 from publisher.errors import DataError
 from publisher.importer import import_markdown, import_markdown_bytes
 from publisher.load import build_snapshot, load_snapshot
-from publisher.model import Author, Roadmap
+from publisher.model import Author, Resource, Roadmap, Section
 from publisher.readme import render_readme
 from tests.strategies import roadmaps
 
@@ -286,6 +286,24 @@ def test_readme_of_the_bundled_data_imports_back_unchanged(repository: Path, ver
     result = import_markdown(render_readme(roadmap), "README.md")
     assert result.warnings == ()
     assert result.roadmap == roadmap
+
+
+@pytest.mark.parametrize("title", ["~~~ <g#a[(|zhwj:", "``` python", "~~~"])
+def test_a_title_that_looks_like_a_code_fence_reads_back_as_a_resource(title: str) -> None:
+    # Found by the round-trip property below: "- ~~~ …" opened a fenced code block, so the
+    # plain bullet became part of the section's intro.
+    roadmap = Roadmap(
+        title="Road map",
+        sections=(
+            Section(
+                title="Tools",
+                id="tools",
+                intro="Some intro.\n",
+                resources=(Resource(title=title, identity="a-1", id="a-1", cost="free"),),
+            ),
+        ),
+    )
+    assert import_markdown(render_readme(roadmap), "README.md").roadmap == roadmap
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
