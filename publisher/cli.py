@@ -467,8 +467,8 @@ def sync(settings: Settings, markdown_file: Path, release_date: str | None, titl
     Example:
       publisher sync README.md && publisher build
     """
-    from publisher.freeze import sync_markdown
     from publisher.importer import count_resources, count_sections
+    from publisher.sync import sync_markdown
 
     day = _day(release_date, "--date")
     project = settings.project()

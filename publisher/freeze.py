@@ -5,10 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from publisher import load, release_digest, yaml_reader
 from publisher.errors import DataError, NotFoundError, Problem, PublisherError
@@ -23,9 +20,6 @@ from publisher.release_history import (
     load_indexed,
     release_path,
 )
-
-if TYPE_CHECKING:
-    from publisher.importer import ImportResult
 
 
 def _release_block_text(version: str, date: dt.date, title: str, notes: str) -> str:
@@ -113,78 +107,19 @@ def _latest_entry(project: Project) -> tuple[HistoryCache, ReleaseFile | None]:
     return history_cache, entries[-1] if entries else None
 
 
-def _is_release_of(release_file_text: str, working_text: str) -> bool:
-    """Whether a release file is a ``release:`` block followed by ``working_text`` exactly,
-    as `release_text` writes it: then both hold the same road map, without parsing either."""
-    if not working_text or not release_file_text.endswith(working_text):
-        return False
-    block = release_file_text[: len(release_file_text) - len(working_text)]
-    lines = block.split("\n")
-    return (
-        block.endswith("\n")
-        and lines[0] == "release:"
-        and all(not line or line[0] in " \t" for line in lines[1:])
-    )
-
-
-_HEAD_BYTES = 4096
-_HEAD_DATE = re.compile(rb"\n  date: (\d{4})-(\d{2})-(\d{2})[ \t]*\n")
-
-
-def _unchanged_by_text(project: Project, working_text: str) -> Release | None:
-    """The latest release when its file is ``working_text`` under a release block, found by
-    reading only the head of each release file (no hashing, no YAML): the common case of a
-    scheduled sync, which must cost about what an import does. None when it is not, or when
-    any file is unusual: then the caller compares properly."""
-    from publisher.model import natural_key
-    from publisher.project import release_files
-
-    heads: list[tuple[dt.date, Any, Path]] = []
-    for path in release_files(project):
-        if path.is_symlink():
-            return None
-        with path.open("rb") as stream:
-            head = stream.read(_HEAD_BYTES)
-        dates = _HEAD_DATE.findall(head.split(b"\ntitle:", 1)[0])
-        if not head.startswith(b"release:\n") or len(dates) != 1:
-            return None
-        try:
-            day = dt.date(*map(int, dates[0]))
-        except ValueError:
-            return None
-        heads.append((day, natural_key(path.stem), path))
-    if not heads:
-        return None
-    day, _, path = max(heads, key=lambda head: (head[0], head[1]))
-    text = load.read_project_file(project, path).decode("utf-8", "replace")
-    if not _is_release_of(text, working_text):
-        return None
-    # Only the block of this one file is parsed: it must say what its head seemed to.
-    block = text[: len(text) - len(working_text)]
-    try:
-        fields = yaml_reader.parse_yaml_bytes(block.encode("utf-8"), project.label(path))
-    except DataError:
-        return None
-    release = fields.get("release") if isinstance(fields, dict) else None
-    if not isinstance(release, dict) or (release.get("version"), release.get("date")) != (
-        path.stem,
-        day,
-    ):
-        return None
-    return Release(version=path.stem, date=day)
-
-
 def compare_with_latest(project: Project, working_text: str) -> tuple[Release | None, bool]:
     """The latest release (None when there is none) and whether ``working_text`` (a working
     copy's YAML) holds the same road map. A working copy that does not load differs."""
-    quick = _unchanged_by_text(project, working_text)
+    from publisher.sync import is_release_of, unchanged_by_text
+
+    quick = unchanged_by_text(project, working_text)
     if quick is not None:
         return quick, True
     history_cache, latest = _latest_entry(project)
     if latest is None:
         return None, False
     release_file = load.read_project_file(project, latest.path).decode("utf-8", "replace")
-    if _is_release_of(release_file, working_text):
+    if is_release_of(release_file, working_text):
         return latest.release, True
     label = project.label(project.working_path)
     try:
@@ -312,36 +247,3 @@ def next_date_version(project: Project, day: dt.date) -> str:
     while version_name(day, number) in taken:
         number += 1
     return version_name(day, number)
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class SyncResult:
-    """What `sync_markdown` did: the import, and the release it wrote (None: no change)."""
-
-    imported: ImportResult
-    release: Release | None  # the release written, or the latest one when nothing changed
-    path: Path | None = None
-
-
-def sync_markdown(
-    project: Project, markdown: bytes, label: str, *, date: dt.date, title: str = ""
-) -> SyncResult:
-    """Import a markdown road map and, when its road map differs from the latest release's,
-    release it as the first free ``YYYY.MM.DD`` version of ``date`` (writing data/roadmap.yaml
-    too). Unchanged: writes nothing. Raises DataError for a markdown file that cannot be read.
-    """
-    from publisher.dump import dump_roadmap
-    from publisher.importer import import_markdown_bytes
-
-    imported = import_markdown_bytes(markdown, label)
-    working_text = dump_roadmap(imported.roadmap)
-    latest, same = compare_with_latest(project, working_text)
-    if same:
-        return SyncResult(imported=imported, release=latest)
-    version = next_date_version(project, date)
-    path = create_release(
-        project, version, date=date, title=title, working_text=working_text, allow_empty=True
-    )
-    return SyncResult(
-        imported=imported, release=Release(version=version, date=date, title=title), path=path
-    )

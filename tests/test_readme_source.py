@@ -179,3 +179,16 @@ def test_import_over_a_released_working_copy_goes_ahead(project: Path) -> None:
     code, out, err = run(project, "import", str(SEED))
     assert code == 0, err
     assert out.startswith(f"imported {SEED} into ")
+
+
+def test_an_unchanged_readme_is_recognised_from_the_text_alone(project: Path) -> None:
+    from publisher.project import open_project
+    from publisher.sync import unchanged_by_text
+
+    assert run(project, "sync", str(SEED), "--date", "2024-03-02")[0] == 0
+    working_text = (project / "data" / "roadmap.yaml").read_text(encoding="utf-8")
+    release = unchanged_by_text(open_project(project), working_text)
+    assert release is not None
+    assert (release.version, release.date.isoformat()) == ("2024.03.02", "2024-03-02")
+    # Another text (the same road map or not) is left to the full comparison.
+    assert unchanged_by_text(open_project(project), "# note\n" + working_text) is None
