@@ -14,8 +14,10 @@ import click
 from publisher import __version__
 
 if TYPE_CHECKING:
-    from publisher.delivery import Store
+    from publisher.delivery import Delivery, Store, WorkerProgress
+    from publisher.outbox import Outbox
     from publisher.project import Project
+    from publisher.send import SmtpSettings
 
 T = TypeVar("T")
 
@@ -1186,6 +1188,20 @@ def email(
     help="Start no message after this long (90, 90s, 30m, 2h); "
     "what is left is deferred to the next run.",
 )
+@click.option(
+    "--worker",
+    is_flag=True,
+    help="Only claim and send deliveries that a coordinator ('send' without --worker) "
+    "planned; needs a PostgreSQL store (PUBLISHER_DATABASE_URL). Start any number, anywhere.",
+)
+@click.option(
+    "--lease",
+    type=click.FloatRange(min=1),
+    default=120.0,
+    show_default=True,
+    help="PostgreSQL: seconds a claimed delivery stays with its sender; a dead sender's "
+    "deliveries are taken by another after this.",
+)
 @ledger_option
 @pass_settings
 def send(
@@ -1198,6 +1214,8 @@ def send(
     connections: int,
     domain_rates: tuple[str, ...],
     deadline: float | None,
+    worker: bool,
+    lease: float,
     ledger: Path | None,
 ) -> None:
     """Send one release's email (default: the latest) to a subscriber list over SMTP.
@@ -1266,6 +1284,29 @@ def send(
     assert send_key is not None  # required: secret_key raises when it is missing
 
     outcomes: list[Outcome] = []
+    with open_project_store(project, ledger) as store:
+        if store.dialect == "postgresql":
+            _send_shared(
+                settings,
+                store,
+                outbox,
+                key=send_key,
+                smtp=smtp,
+                worker_only=worker,
+                lease=lease,
+                yes=yes,
+                rate=rate,
+                connections=connections,
+                domain_rates=per_domain,
+                deadline=deadline,
+            )
+            return
+        if worker:
+            raise SendError(
+                "--worker needs a store that several processes share: set "
+                "PUBLISHER_DATABASE_URL to a PostgreSQL database (the SQLite store takes one "
+                "send at a time; use --connections for more speed in one process)"
+            )
     with (
         open_project_store(project, ledger) as store,
         store.send_lock(release=release_version, now=utc_now()),
@@ -1313,29 +1354,200 @@ def _subject_of(subjects: tuple[str, ...]) -> str:
     return subjects[0] if len(subjects) == 1 else f"{len(subjects)} subjects by sections"
 
 
+def _send_shared(
+    settings: Settings,
+    store: Store,
+    outbox: Outbox,
+    *,
+    key: bytes,
+    smtp: SmtpSettings,
+    worker_only: bool,
+    lease: float,
+    yes: bool,
+    rate: float | None,
+    connections: int,
+    domain_rates: dict[str, float],
+    deadline: float | None,
+) -> None:
+    """`send` on a PostgreSQL store: the coordinator plans the release once, then it and
+    any `send --worker` processes claim batches of deliveries under leases until none is
+    left."""
+    import os
+    import socket
+    import time
+
+    from publisher.errors import Problem, PublisherError, SendError
+    from publisher.send import (
+        Outcome,
+        SendPlan,
+        SmtpConnection,
+        WorkerMode,
+        deliver,
+        summarize,
+        utc_now,
+    )
+
+    if lease < 2 * smtp.timeout:
+        # A message may take up to a timeout per step after its lease was renewed: a lease
+        # shorter than that would let another worker take a row still being sent.
+        raise SendError(
+            f"--lease {lease:g} is too short for the SMTP timeout of {smtp.timeout:g} s: "
+            f"use at least {2 * smtp.timeout:g} (or a smaller ?timeout= in PUBLISHER_SMTP_URL)"
+        )
+    version = outbox.release.version
+    recipients = outbox.recipients(key)
+    worker_id = f"{socket.gethostname()}:{os.getpid()}"
+    stop_at = None if deadline is None else time.monotonic() + deadline
+    with store.ledger() as opened:
+        if worker_only:
+            waited = False
+            while not opened.planned(version):
+                if not waited:
+                    settings.say(f"worker {worker_id}: waiting for release {version} to be planned")
+                    waited = True
+                if stop_at is not None and time.monotonic() >= stop_at:
+                    raise SendError(f"release {version} was not planned before the deadline")
+                time.sleep(1.0)
+            settings.say(f"worker {worker_id}: release {version}, claiming deliveries")
+        else:
+            counts = opened.counts(version)
+            done = counts.get((version, "sent"), 0)
+            if not yes:
+                click.confirm(
+                    f"Send “{outbox.subjects[0]}” to the {len(recipients) - done} of "
+                    f"{len(recipients)} subscriber(s) not sent yet via {smtp.describe()}?",
+                    abort=True,
+                )
+            made = opened.plan_release(
+                version,
+                (recipient.key for recipient in recipients),
+                planned_by=worker_id,
+                now=utc_now(),
+            )
+            settings.say(
+                f"release {version}: "
+                + ("planned" if made else "already planned, joining")
+                + f" ({len(recipients)} subscribers, {done} already sent); "
+                f"sending as {worker_id}"
+            )
+        plan = SendPlan(release=version, to_send=())
+        mode = WorkerMode(
+            worker=worker_id,
+            recipients={recipient.key: recipient for recipient in recipients},
+            batch=max(4, 2 * connections),
+            lease=lease,
+            ledgers=store.ledger,
+        )
+        outcomes: list[Outcome] = []
+        try:
+            for outcome in deliver(
+                plan,
+                sender=outbox.sender,
+                connection=SmtpConnection(smtp),
+                ledger=opened,
+                rate=rate,
+                connections=connections,
+                domain_rates=domain_rates,
+                deadline=stop_at,
+                worker=mode,
+            ):
+                outcomes.append(outcome)
+                settings.detail(f"{outcome.state}: {outcome.address}: {outcome.reply}")
+        except PublisherError:
+            settings.say(f"stopped after sending {summarize(plan, outcomes).sent}")
+            raise
+    summary = summarize(plan, outcomes)
+    settings.say(
+        f"{worker_id}: sent {summary.sent}, failed {len(summary.failed)}, "
+        f"deferred {len(summary.deferred)}"
+        + (f", handed back {summary.left} at the deadline" if summary.left else "")
+    )
+    problems = [f"{item.address}: refused: {item.reply}" for item in summary.failed]
+    problems += [
+        f"{item.address}: refused temporarily {item.tries} times, last: {item.reply} "
+        "(run send again later)"
+        for item in summary.deferred
+    ]
+    if summary.left:
+        problems.append(
+            f"the deadline ({deadline:g} s) was reached: {summary.left} claimed message(s) "
+            "handed back for other workers or the next run"
+        )
+    if problems:
+        raise SendError([Problem(message=problem) for problem in problems])
+
+
 @main.command()
 @click.argument("version", required=False)
+@click.option(
+    "--watch",
+    is_flag=True,
+    help="Show it again every --interval seconds until nothing is pending or sending.",
+)
+@click.option(
+    "--interval",
+    type=click.FloatRange(min=0.1),
+    default=2.0,
+    show_default=True,
+    help="Seconds between two views with --watch.",
+)
 @ledger_option
 @pass_settings
-def deliveries(settings: Settings, version: str | None, ledger: Path | None) -> None:
-    """Show the delivery ledger: how many messages of each release are in each state
-    (with -v, one line per address: state, tries, the server's last reply).
+def deliveries(
+    settings: Settings, version: str | None, watch: bool, interval: float, ledger: Path | None
+) -> None:
+    """Show the delivery ledger: how many messages of each release are in each state, and
+    on a shared store per sender (worker) with its rate over the last minute (with -v, one
+    line per address: state, tries, the server's last reply).
 
     \b
-    Example:
+    Examples:
       publisher deliveries 2024.02
+      publisher deliveries 2024.02 --watch      follow workers until the release is sent
       publisher -v deliveries
     """
-    from publisher.delivery import STATES
+    import datetime as dt
+    import sys
+    import time
+
+    from publisher.delivery import PENDING, SENDING
 
     project = settings.project()
     if not project_store_exists(project, ledger):
         settings.say("no deliveries yet (no store yet)")
         return
     with open_project_store(project, ledger) as store, store.ledger() as opened:
-        counts = opened.counts(version)
-        rows = opened.rows(version) if settings.verbosity > 0 else ()
-    releases = sorted({release for release, _ in counts})
+        while True:
+            counts = opened.counts(version)
+            releases = sorted({release for release, _ in counts})
+            minute_ago = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=1)
+            since = minute_ago.isoformat(timespec="seconds")
+            progress = {release: opened.progress(release, since=since) for release in releases}
+            rows = opened.rows(version) if settings.verbosity > 0 else ()
+            if watch and sys.stdout.isatty():
+                click.clear()
+            _show_deliveries(settings, version, counts, releases, progress, rows)
+            unfinished = sum(
+                counts.get((release, state), 0)
+                for release in releases
+                for state in (PENDING, SENDING)
+            )
+            if not watch or (releases and not unfinished):
+                return
+            time.sleep(interval)
+            settings.say("")
+
+
+def _show_deliveries(
+    settings: Settings,
+    version: str | None,
+    counts: dict[tuple[str, str], int],
+    releases: list[str],
+    progress: dict[str, tuple[WorkerProgress, ...]],
+    rows: tuple[Delivery, ...],
+) -> None:
+    from publisher.delivery import SENT, STATES
+
     if not releases:
         settings.say(f"no deliveries{f' of {version}' if version else ''} yet")
         return
@@ -1344,6 +1556,19 @@ def deliveries(settings: Settings, version: str | None, ledger: Path | None) -> 
     for release_version in releases:
         cells = "  ".join(f"{counts.get((release_version, state), 0):>8}" for state in STATES)
         settings.say(f"{release_version:<{width}}  {cells}")
+    for release_version in releases:
+        senders = [line for line in progress[release_version] if line.worker]
+        if not senders:
+            continue  # a single sender on SQLite: nothing more to say
+        name_width = max(len(line.worker) for line in senders)
+        settings.say(f"{release_version} by sender (rate: messages per second, last minute)")
+        for line in senders:
+            cells = "  ".join(f"{line.counts.get(state, 0):>8}" for state in STATES)
+            rate = line.sent_last_minute / 60
+            settings.say(f"  worker {line.worker:<{name_width}}  {cells}  {rate:>6.1f}/s")
+        total = sum(line.sent_last_minute for line in senders)
+        sent = sum(line.counts.get(SENT, 0) for line in progress[release_version])
+        settings.say(f"  all senders: {sent} sent, {total / 60:.1f} messages per second")
     for row in rows:
         settings.say(
             f"{row.release}  {row.address}  {row.state}  tries {row.attempts}  "

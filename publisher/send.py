@@ -25,7 +25,7 @@ import ssl
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from email.utils import parseaddr
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -565,13 +565,14 @@ class _Dispatcher:
         with self._lock:
             self.stopped = self.deadline_reached = True
 
-    def left(self) -> list[_Pending]:
-        """What was never finished: due retries, held messages and those not taken yet."""
+    def left(self, *, untaken: bool = True) -> list[_Pending]:
+        """What was never finished: due retries, held messages and (``untaken``) those not
+        taken yet."""
         with self._lock:
             items = [entry[2] for entry in sorted(self._retries)]
             for waiting in self._held.values():
                 items.extend(waiting)
-            if self._fresh is not None:
+            if self._fresh is not None and untaken:
                 items.extend(_Pending(recipient=recipient) for recipient in self._fresh)
             self._retries, self._held, self._fresh = [], {}, None
             return items
@@ -579,6 +580,27 @@ class _Dispatcher:
 
 DEADLINE_REPLY = "not tried before the deadline: left for the next run"
 _DONE = object()  # a connection's thread has finished
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class WorkerMode:
+    """How a worker claims work on a shared (PostgreSQL) ledger: batches of ``batch`` rows
+    under a lease of ``lease`` seconds, as ``worker`` (an id shown by `deliveries`); it looks
+    again every ``poll`` seconds while other workers still hold rows. ``recipients`` maps a
+    ledger row's address key to the message it gets."""
+
+    worker: str
+    recipients: Mapping[str, Recipient] = field(compare=False)
+    batch: int = 16
+    lease: float = 60.0
+    poll: float = 0.5
+    # Opens one more ledger connection per SMTP session (the store's ``ledger``).
+    ledgers: Callable[[], contextlib.AbstractContextManager[Ledger]] | None = field(
+        default=None, compare=False
+    )
+
+
+NOT_LISTED_REPLY = "not in this sender's subscriber list"
 
 
 def deliver(
@@ -592,6 +614,7 @@ def deliver(
     connections: int = 1,
     domain_rates: Mapping[str, float] | None = None,
     deadline: float | None = None,
+    worker: WorkerMode | None = None,
     clock: Callable[[], float] = time.monotonic,
     sleep: Callable[[float], None] | None = None,
     now: Callable[[], str] = utc_now,
@@ -604,9 +627,13 @@ def deliver(
     value) on no new message starts: those left are marked ``deferred`` and yielded with
     DEADLINE_REPLY.
 
-    The caller holds the ledger's SendLock (no other run is sending from this ledger): rows
-    left ``sending`` by a run that died are claimed again. Each message is sent only after
-    its row moved from ``pending``/``deferred`` to ``sending``.
+    Without ``worker`` the caller holds the ledger's send lock (no other run is sending from
+    this ledger): rows left ``sending`` by a run that died are claimed again, and each
+    message is sent only after its row moved from ``pending``/``deferred`` to ``sending``.
+    With ``worker`` (a shared PostgreSQL ledger, planned by a coordinator) ``plan.to_send``
+    is ignored: the rows are claimed from the ledger in batches under a lease until none is
+    left, temporary refusals go back to the ledger for any worker to retry, and what the
+    deadline leaves is handed back.
 
     Raises SendError when the server cannot be reached at all (at once, without retrying),
     when a reconnection fails after the retries, when the session is refused, or when the
@@ -616,21 +643,47 @@ def deliver(
     if not envelope_from:
         raise SendError(f"email.from: {sender!r} has no address")
     release = plan.release
-    # The caller holds the ledger's send lock: rows left "sending" are from a run that died.
-    ledger.recover(release, now=now())
-    ledger.plan(release, (recipient.key for recipient in plan.to_send), now=now())
-    if not plan.to_send:
-        return
     stop = threading.Event()
     pause: Callable[[float], object] = sleep or stop.wait
-    dispatcher = _Dispatcher(
-        plan.to_send, rate=rate, domain_rates=domain_rates or {}, clock=clock, deadline=deadline
-    )
     ledger_lock = threading.Lock()  # one ledger connection, shared by the sessions
+    source: Iterable[Recipient]
+    if worker is None:
+        # The caller holds the send lock: rows left "sending" are from a run that died.
+        ledger.recover(release, now=now())
+        ledger.plan(release, (recipient.key for recipient in plan.to_send), now=now())
+        if not plan.to_send:
+            return
+        source = plan.to_send
+        sessions_wanted = min(connections, len(plan.to_send))
+    else:
+        source = _claims(ledger, release, worker, ledger_lock, pause, clock, deadline, now)
+        sessions_wanted = connections
+    dispatcher = _Dispatcher(
+        source, rate=rate, domain_rates=domain_rates or {}, clock=clock, deadline=deadline
+    )
     results: queue.SimpleQueue[object] = queue.SimpleQueue()
     errors: list[BaseException] = []
 
-    def send_one(session: SmtpConnection, item: _Pending) -> Outcome | None:
+    def begin(item: _Pending, own: Ledger, own_lock: threading.Lock) -> bool:
+        key = item.recipient.key
+        with own_lock:
+            if worker is None:
+                return own.claim(release, key, message_id=item.message_id, now=now())
+            tries = own.touch(
+                release,
+                key,
+                worker=worker.worker,
+                message_id=item.message_id,
+                lease=worker.lease,
+                now=now(),
+            )
+        # Tries count across workers: the ledger is where a retried row's history lives.
+        item.tries = max(tries - 1, 0)
+        return tries > 0
+
+    def send_one(
+        session: SmtpConnection, item: _Pending, own: Ledger, own_lock: threading.Lock
+    ) -> Outcome | None:
         if not item.data:
             # An earlier run's Message-ID wins, so a resend of an in-flight message
             # carries the same ID as the copy that may already have arrived.
@@ -641,48 +694,68 @@ def deliver(
             dispatcher.give_back(item)
             dispatcher.reach_deadline()
             return None
-        key = item.recipient.key
-        with ledger_lock:
-            claimed = ledger.claim(release, key, message_id=item.message_id, now=now())
-        if not claimed:  # sent, refused or taken meanwhile: never send it a second time
+        if not begin(
+            item, own, own_lock
+        ):  # sent, refused or taken meanwhile: never send it a second time
             return None
+        key = item.recipient.key
         item.tries += 1
         try:
             reply = session.send(envelope_from, item.recipient.address, item.data)
         except _PermanentFailure as failure:
-            with ledger_lock:
-                ledger.mark_refused(release, key, state=FAILED, reply=failure.reply, now=now())
+            with own_lock:
+                own.mark_refused(release, key, state=FAILED, reply=failure.reply, now=now())
             return _outcome(item, FAILED, failure.reply)
         except _TemporaryFailure as failure:
             if item.tries < policy.attempts:
-                with ledger_lock:
-                    ledger.mark_refused(release, key, state=PENDING, reply=failure.reply, now=now())
-                dispatcher.retry(item, clock() + policy.delay(item.tries))
+                delay = policy.delay(item.tries)
+                with own_lock:
+                    if worker is not None:  # the ledger is the retry queue of all workers
+                        own.retry_later(
+                            release,
+                            key,
+                            worker=worker.worker,
+                            reply=failure.reply,
+                            delay=delay,
+                            now=now(),
+                        )
+                        return None
+                    own.mark_refused(release, key, state=PENDING, reply=failure.reply, now=now())
+                dispatcher.retry(item, clock() + delay)
                 return None
-            with ledger_lock:
-                ledger.mark_refused(release, key, state=DEFERRED, reply=failure.reply, now=now())
+            with own_lock:
+                own.mark_refused(release, key, state=DEFERRED, reply=failure.reply, now=now())
             return _outcome(item, DEFERRED, failure.reply)
-        with ledger_lock:
-            ledger.mark_sent(release, key, reply=reply, now=now())
+        with own_lock:
+            own.mark_sent(release, key, reply=reply, now=now())
         return _outcome(item, SENT, reply)
 
     def run_session(session: SmtpConnection) -> None:
         try:
-            # Connect before taking work: an unreachable server is reported at once.
-            if not _connect(session, policy, pause, clock=clock, deadline=deadline):
-                dispatcher.reach_deadline()
-                return
-            while not stop.is_set():
-                taken = dispatcher.take()
-                if taken is None:
+            # A worker's sessions each write through their own database connection (no
+            # waiting for each other); otherwise they take turns on the one ledger.
+            own_ledger: contextlib.AbstractContextManager[Ledger] = (
+                worker.ledgers()
+                if worker is not None and worker.ledgers is not None
+                else contextlib.nullcontext(ledger)
+            )
+            with own_ledger as own:
+                own_lock = ledger_lock if own is ledger else threading.Lock()
+                # Connect before taking work: an unreachable server is reported at once.
+                if not _connect(session, policy, pause, clock=clock, deadline=deadline):
+                    dispatcher.reach_deadline()
                     return
-                item, wait = taken
-                if wait > 0:
-                    pause(wait)
-                if item is not None:
-                    outcome = send_one(session, item)
-                    if outcome is not None:
-                        results.put(outcome)
+                while not stop.is_set():
+                    taken = dispatcher.take()
+                    if taken is None:
+                        return
+                    item, wait = taken
+                    if wait > 0:
+                        pause(wait)
+                    if item is not None:
+                        outcome = send_one(session, item, own, own_lock)
+                        if outcome is not None:
+                            results.put(outcome)
         except BaseException as error:  # handed to the consumer's thread, raised there
             errors.append(error)
             dispatcher.stop()
@@ -692,7 +765,7 @@ def deliver(
             results.put(_DONE)
 
     sessions = [connection] + [
-        SmtpConnection(connection.settings) for _ in range(min(connections, len(plan.to_send)) - 1)
+        SmtpConnection(connection.settings) for _ in range(sessions_wanted - 1)
     ]
     threads = [
         threading.Thread(target=run_session, args=(session,), name=f"smtp-{number}", daemon=True)
@@ -712,11 +785,14 @@ def deliver(
         if errors:
             raise errors[0]
         if dispatcher.deadline_reached:
-            left = dispatcher.left()
+            # A worker's source claims rows as it is read: never read it past the deadline.
+            left = dispatcher.left(untaken=worker is None)
+            keys = [item.recipient.key for item in left]
             with ledger_lock:
-                ledger.defer(
-                    release, [item.recipient.key for item in left], reply=DEADLINE_REPLY, now=now()
-                )
+                if worker is not None:
+                    ledger.hand_back(release, keys, worker=worker.worker, now=now())
+                else:
+                    ledger.defer(release, keys, reply=DEADLINE_REPLY, now=now())
             for item in left:
                 yield _outcome(item, DEFERRED, DEADLINE_REPLY)
     finally:
@@ -724,6 +800,42 @@ def deliver(
         stop.set()
         for thread in threads:
             thread.join()
+
+
+def _claims(
+    ledger: Ledger,
+    release: str,
+    mode: WorkerMode,
+    ledger_lock: threading.Lock,
+    pause: Callable[[float], object],
+    clock: Callable[[], float],
+    deadline: float | None,
+    now: Callable[[], str],
+) -> Iterator[Recipient]:
+    """The recipients of rows claimed from the shared ledger, batch by batch, until no row
+    of the release is pending or sending (other workers' in-flight rows are waited for:
+    if their worker dies, the lease runs out and they are claimed here)."""
+    while deadline is None or clock() < deadline:
+        with ledger_lock:
+            rows = ledger.claim_batch(
+                release, worker=mode.worker, limit=mode.batch, lease=mode.lease, now=now()
+            )
+        if not rows:
+            with ledger_lock:
+                if ledger.unfinished(release) == 0:
+                    return
+            pause(mode.poll)
+            continue
+        for key, recorded in rows:
+            recipient = mode.recipients.get(key)
+            if recipient is None:
+                with ledger_lock:
+                    ledger.mark_refused(
+                        release, key, state=DEFERRED, reply=NOT_LISTED_REPLY, now=now()
+                    )
+                continue
+            # A reclaimed row keeps the Message-ID its first try went out with.
+            yield replace(recipient, message_id=recorded) if recorded else recipient
 
 
 def _outcome(item: _Pending, state: str, reply: str) -> Outcome:
@@ -805,6 +917,7 @@ __all__ = [
     "SendSummary",
     "SmtpConnection",
     "SmtpSettings",
+    "WorkerMode",
     "deliver",
     "parse_domain_rates",
     "parse_smtp_url",

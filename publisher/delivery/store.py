@@ -76,8 +76,22 @@ deliveries = sa.Table(
     sa.Column("created_at", sa.Text, nullable=False),
     sa.Column("updated_at", sa.Text, nullable=False),
     sa.Column("sent_at", sa.Text, nullable=False, server_default=""),
+    # Who holds the row (a worker id, "host:pid") and until when, in seconds since the epoch
+    # by the database's clock; on a pending row, not before when it may be tried again.
+    sa.Column("worker", sa.Text, nullable=False, server_default=""),
+    sa.Column("lease_until", sa.Float, nullable=False, server_default="0"),
     sa.CheckConstraint(_in("state", STATES), name="deliveries_state"),
+    sa.Index("deliveries_release_state", "release", "state"),
     sqlite_with_rowid=False,
+)
+
+# One row per release a coordinator planned: workers wait for it, `deliveries` shows it.
+send_plans = sa.Table(
+    "send_plans",
+    metadata,
+    sa.Column("release", sa.Text, primary_key=True),
+    sa.Column("planned_by", sa.Text, nullable=False),
+    sa.Column("planned_at", sa.Text, nullable=False),
 )
 
 subscribers = sa.Table(
@@ -121,7 +135,7 @@ store_settings = sa.Table(
 )
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-SCHEMA_HEAD = "0001"  # the newest revision in migrations/versions (a test keeps them equal)
+SCHEMA_HEAD = "0002"  # the newest revision in migrations/versions (a test keeps them equal)
 DEFAULT_FILE = "publisher.sqlite"
 LEGACY_LEDGER = "deliveries.sqlite"
 
@@ -142,6 +156,18 @@ class Delivery:
     created_at: str = ""
     updated_at: str = ""
     sent_at: str = ""
+    worker: str = ""
+    lease_until: float = 0.0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class WorkerProgress:
+    """One line of `publisher deliveries` across workers: a worker's rows by state, and the
+    messages it sent in the last minute."""
+
+    worker: str
+    counts: dict[str, int]
+    sent_last_minute: int = 0
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -582,6 +608,192 @@ class Ledger:
                     for address in addresses
                 ],
             )
+
+    # -- workers (PostgreSQL): batches claimed with row locks, held under a lease
+
+    def _epoch(self) -> Any:
+        """The database's clock in seconds since the epoch: leases are compared on one clock,
+        whichever machine a worker runs on."""
+        if self.store.dialect == "postgresql":
+            return sa.func.extract("epoch", sa.func.clock_timestamp())
+        return (sa.func.julianday("now") - 2440587.5) * 86400.0
+
+    def plan_release(
+        self, release: str, addresses: Iterable[str], *, planned_by: str, now: str
+    ) -> bool:
+        """Plan a release for workers in one transaction: a ``pending`` row per new address,
+        rows ``deferred`` by an earlier run due again. Returns True when this call made the
+        release's plan, False when another coordinator had (its rows are kept, new
+        addresses added: two coordinators at once plan once)."""
+        records = [
+            {"release": release, "address": address, "state": PENDING, "created_at": now,
+             "updated_at": now}
+            for address in addresses
+        ]  # fmt: skip
+        with self._transaction("write") as connection:
+            made = connection.execute(
+                self.store._insert(send_plans)
+                .values(release=release, planned_by=planned_by, planned_at=now)
+                .on_conflict_do_nothing(index_elements=["release"])
+                .returning(send_plans.c.release)
+            ).first()
+            for start in range(0, len(records), 1000):
+                connection.execute(
+                    self.store._insert(deliveries).on_conflict_do_nothing(
+                        index_elements=["release", "address"]
+                    ),
+                    records[start : start + 1000],
+                )
+            connection.execute(
+                sa.update(deliveries)
+                .where(deliveries.c.release == release, deliveries.c.state == DEFERRED)
+                .values(state=PENDING, lease_until=0, updated_at=now)
+            )
+        return made is not None
+
+    def planned(self, release: str) -> bool:
+        """Whether a coordinator has planned ``release``."""
+        with self._transaction("read") as connection:
+            return (
+                connection.execute(
+                    sa.select(send_plans.c.release).where(send_plans.c.release == release)
+                ).first()
+                is not None
+            )
+
+    def claim_batch(
+        self, release: str, *, worker: str, limit: int, lease: float, now: str
+    ) -> list[tuple[str, str]]:
+        """Take up to ``limit`` rows for ``worker``: ``pending`` rows that are due, and
+        ``sending`` rows whose lease expired (their worker died). Rows other workers are
+        claiming at this moment are skipped (FOR UPDATE SKIP LOCKED), so no row goes to two
+        workers. Returns (address, recorded Message-ID) pairs, now ``sending`` under a lease."""
+        epoch = self._epoch()
+        claimable = (
+            sa.select(deliveries.c.release, deliveries.c.address)
+            .where(
+                deliveries.c.release == release,
+                sa.or_(
+                    sa.and_(deliveries.c.state == PENDING, deliveries.c.lease_until <= epoch),
+                    sa.and_(deliveries.c.state == SENDING, deliveries.c.lease_until < epoch),
+                ),
+            )
+            .order_by(deliveries.c.address)
+            .limit(limit)
+        )
+        if self.store.dialect == "postgresql":
+            claimable = claimable.with_for_update(skip_locked=True)
+        chosen = claimable.subquery()
+        statement = (
+            sa.update(deliveries)
+            .where(
+                deliveries.c.release == chosen.c.release,
+                deliveries.c.address == chosen.c.address,
+            )
+            .values(state=SENDING, worker=worker, lease_until=epoch + lease, updated_at=now)
+            .returning(deliveries.c.address, deliveries.c.message_id)
+        )
+        with self._transaction("write") as connection:
+            return [(row[0], row[1]) for row in connection.execute(statement)]
+
+    def touch(
+        self, release: str, address: str, *, worker: str, message_id: str, lease: float, now: str
+    ) -> int:
+        """Just before DATA: count the try and renew the lease, if ``worker`` still holds the
+        row. Returns the row's tries so far, this one included; 0 when its lease ran out and
+        another worker took it: then do not send."""
+        with self._transaction("write") as connection:
+            result = connection.execute(
+                sa.update(deliveries)
+                .where(
+                    deliveries.c.release == release,
+                    deliveries.c.address == address,
+                    deliveries.c.state == SENDING,
+                    deliveries.c.worker == worker,
+                )
+                .values(
+                    attempts=deliveries.c.attempts + 1,
+                    message_id=message_id,
+                    lease_until=self._epoch() + lease,
+                    updated_at=now,
+                )
+                .returning(deliveries.c.attempts)
+            ).first()
+            return int(result[0]) if result is not None else 0
+
+    def retry_later(
+        self, release: str, address: str, *, worker: str, reply: str, delay: float, now: str
+    ) -> None:
+        """A temporary refusal: ``pending`` again, for any worker, not before ``delay``."""
+        with self._transaction("write") as connection:
+            connection.execute(
+                sa.update(deliveries)
+                .where(
+                    deliveries.c.release == release,
+                    deliveries.c.address == address,
+                    deliveries.c.state == SENDING,
+                    deliveries.c.worker == worker,
+                )
+                .values(
+                    state=PENDING,
+                    last_reply=reply,
+                    lease_until=self._epoch() + delay,
+                    updated_at=now,
+                )
+            )
+
+    def hand_back(self, release: str, addresses: Sequence[str], *, worker: str, now: str) -> None:
+        """Return rows ``worker`` claimed but never tried (its deadline came) to ``pending``."""
+        if not addresses:
+            return
+        with self._transaction("write") as connection:
+            connection.execute(
+                sa.update(deliveries)
+                .where(
+                    deliveries.c.release == release,
+                    deliveries.c.address.in_(list(addresses)),
+                    deliveries.c.state == SENDING,
+                    deliveries.c.worker == worker,
+                )
+                .values(state=PENDING, lease_until=0, updated_at=now)
+            )
+
+    def unfinished(self, release: str) -> int:
+        """How many rows of ``release`` are still ``pending`` or ``sending``."""
+        with self._transaction("read") as connection:
+            return int(
+                connection.execute(
+                    sa.select(sa.func.count()).where(
+                        deliveries.c.release == release,
+                        deliveries.c.state.in_([PENDING, SENDING]),
+                    )
+                ).scalar_one()
+            )
+
+    def progress(self, release: str, *, since: str) -> tuple[WorkerProgress, ...]:
+        """Per worker (``""``: rows no worker has touched): rows by state, and messages sent
+        at or after ``since`` (a timestamp in the ledger's format)."""
+        recent = sa.func.sum(
+            sa.case(
+                (sa.and_(deliveries.c.state == SENT, deliveries.c.sent_at >= since), 1), else_=0
+            )
+        )
+        query = (
+            sa.select(deliveries.c.worker, deliveries.c.state, sa.func.count(), recent)
+            .where(deliveries.c.release == release)
+            .group_by(deliveries.c.worker, deliveries.c.state)
+            .order_by(deliveries.c.worker)
+        )
+        workers: dict[str, dict[str, int]] = {}
+        sent_recently: dict[str, int] = {}
+        with self._transaction("read") as connection:
+            for worker, state, count, sent in connection.execute(query):
+                workers.setdefault(worker, {})[state] = int(count)
+                sent_recently[worker] = sent_recently.get(worker, 0) + int(sent or 0)
+        return tuple(
+            WorkerProgress(worker=worker, counts=counts, sent_last_minute=sent_recently[worker])
+            for worker, counts in workers.items()
+        )
 
     def _update(self, statement: sa.Update, release: str, address: str, **values: str) -> None:
         with self._transaction("write") as connection:
