@@ -22,7 +22,7 @@ from smtp_server import SmtpServer
 
 from publisher.cli import main
 
-KEY = "unsubscribe-key-for-tests"
+KEY = "unsubscribe-key-for-tests-Qm9zLXRoZS1rZXktb2YtdGVzdHMtaXMtbG9uZw"
 
 
 @pytest.fixture

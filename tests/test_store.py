@@ -12,7 +12,7 @@ import pytest
 import sqlalchemy as sa
 
 from publisher.delivery import LedgerError, Store, open_store
-from publisher.delivery.store import engine_url
+from publisher.delivery.store import SCHEMA_HEAD, engine_url
 from publisher.errors import StoreError
 
 RELEASE = "2024.02"
@@ -32,7 +32,7 @@ def test_a_new_store_is_migrated_to_the_head_and_reopening_changes_nothing(
             tables = set(sa.inspect(connection).get_table_names())
             version = connection.exec_driver_sql("SELECT version_num FROM alembic_version").all()
         assert {"deliveries", "subscribers", "suppressions", "store_settings"} <= tables
-        assert version == [("0001",)]
+        assert version == [(SCHEMA_HEAD,)]
         with store.ledger() as ledger:
             ledger.plan(RELEASE, ["a@example.org"], now="t")
     with open_test_store(tmp_path, database_url) as store, store.ledger() as ledger:
@@ -111,7 +111,7 @@ def test_concurrent_first_opens_migrate_once(tmp_path: Path, database_url: str) 
     assert errors == []
     with open_test_store(tmp_path, database_url) as store, store.engine.connect() as connection:
         assert connection.exec_driver_sql("SELECT version_num FROM alembic_version").all() == [
-            ("0001",)
+            (SCHEMA_HEAD,)
         ]
 
 
