@@ -958,6 +958,149 @@ def build(
         _notify_hub(settings, project, paths.output_dir, everything=False)
 
 
+_AGE_UNITS = {"s": 1.0, "m": 60.0, "h": 3600.0, "d": 86400.0, "w": 604800.0}
+
+
+def _parse_age(ctx: click.Context, param: click.Parameter, value: str | None) -> float | None:
+    """A Click callback: ``7d``, ``12h``, ``30m``, ``2w`` → seconds (None stays None)."""
+    if value is None:
+        return None
+    text = value.strip().lower()
+    unit = text[-1:] if text[-1:] in _AGE_UNITS else "s"
+    number = text[:-1] if text[-1:] in _AGE_UNITS else text
+    try:
+        seconds = float(number) * _AGE_UNITS[unit]
+    except ValueError:
+        seconds = float("nan")
+    if not (0 <= seconds < float("inf")):
+        raise click.BadParameter(f"{value!r} is not an age (e.g. 7d, 12h, 30m)")
+    return seconds
+
+
+@main.command("check-links")
+@click.argument("version", required=False)
+@click.option("--working-copy", is_flag=True, help="Check data/roadmap.yaml, not a release.")
+@click.option("--all", "all_links", is_flag=True, help="Also links inside descriptions and intros.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+    help="markdown: a report fit for an issue or pull-request comment.",
+)
+@click.option(
+    "--concurrency",
+    type=click.IntRange(min=1),
+    default=32,
+    show_default=True,
+    help="Requests at once in all.",
+)
+@click.option(
+    "--per-host",
+    type=click.IntRange(min=1),
+    default=2,
+    show_default=True,
+    help="Requests at once to one host.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=10.0,
+    show_default=True,
+    help="Seconds to wait for one answer.",
+)
+@click.option(
+    "--max-age",
+    callback=_parse_age,
+    help="Reuse cached results younger than this (e.g. 7d, 12h) instead of asking again.",
+)
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="A link failing now is dead (default: only after failing on two runs a day apart).",
+)
+@pass_settings
+def check_links(
+    settings: Settings,
+    version: str | None,
+    working_copy: bool,
+    all_links: bool,
+    output_format: str,
+    concurrency: int,
+    per_host: int,
+    timeout: float,
+    max_age: float | None,
+    strict: bool,
+) -> None:
+    """Check the link of every resource (of the latest release by default); exit 1 when a
+    link is dead.
+
+    Each URL gets one verdict: ok, redirected permanently (with the final URL), redirected
+    temporarily, gone (404/410), refused (other 4xx), server error, timeout, DNS failure,
+    TLS failure, or not checked (mailto, or excluded by site.yaml links: {exclude: [...]}).
+    Results are kept in .publisher/links.sqlite. A link is dead when it fails on two runs at
+    least a day apart (one flaky answer is not a dead link), or at once with --strict.
+
+    \b
+    Examples:
+      publisher check-links                      # the latest release
+      publisher check-links --working-copy --max-age 7d
+      publisher check-links 2024.02 --format markdown > report.md
+    """
+    import contextlib
+    from datetime import UTC, datetime, timedelta
+
+    from publisher.errors import NotFoundError
+    from publisher.link_check import CACHE_FILE, CheckSettings
+    from publisher.link_check import check_links as run_check
+    from publisher.link_health import link_uses, report_json, report_markdown, report_text
+    from publisher.load import load_site_of, load_working_copy
+    from publisher.release_history import HistoryCache, index_releases, load_indexed, load_release
+
+    if version and working_copy:
+        raise click.UsageError("name a VERSION or --working-copy, not both")
+    project = settings.project()
+    site = load_site_of(project)
+    if working_copy:
+        snapshot = load_working_copy(project)
+    elif version:
+        snapshot = load_release(project, version)
+    else:
+        history_cache = HistoryCache.at(project.cache_dir, read_only=True)
+        entries = index_releases(project, history_cache)
+        if not entries:
+            raise NotFoundError(
+                f"{project.label(project.releases_dir)}: no release yet (check the working "
+                "copy with --working-copy)"
+            )
+        snapshot = load_indexed(project, entries[-1], history_cache)
+    uses = link_uses(snapshot.roadmap, include_text=all_links)
+    check_settings = CheckSettings(concurrency=concurrency, per_host=per_host, timeout=timeout)
+    show_bar = settings.verbosity >= 0 and sys.stderr.isatty()
+    with (
+        click.progressbar(
+            length=len({use.url for use in uses}), label="Checking links", file=sys.stderr
+        )
+        if show_bar
+        else contextlib.nullcontext() as bar
+    ):
+        report = run_check(
+            uses,
+            cache_path=project.state_dir / CACHE_FILE,
+            now=datetime.now(UTC),
+            settings=check_settings,
+            max_age=timedelta(seconds=max_age) if max_age is not None else None,
+            exclude=site.links.exclude,
+            strict=strict,
+            on_result=(lambda _result: bar.update(1)) if bar is not None else None,
+        )
+    render = {"text": report_text, "json": report_json, "markdown": report_markdown}
+    click.echo(render[output_format](report), nl=False)
+    if report.dead():
+        click.get_current_context().exit(1)
+
+
 def _notify_hub(
     settings: Settings, project: Project, output_dir: Path, *, everything: bool
 ) -> None:

@@ -22,6 +22,7 @@ from publisher.model import (
     ChangelogSettings,
     EmailSettings,
     FeedSettings,
+    LinkSettings,
     PageSettings,
     Release,
     Resource,
@@ -57,12 +58,14 @@ SITE_KEYS = frozenset(
         "subscribe_url",
         "page",
         "changelog",
+        "links",
     }
 )
 SITE_EMAIL_KEYS = frozenset({"from", "reply_to", "list_id", "unsubscribe_url"})
 SITE_FEEDS_KEYS = frozenset({"entries", "icon", "logo"})
 SITE_PAGE_KEYS = frozenset({"new_days"})
 SITE_CHANGELOG_KEYS = frozenset({"keep"})
+SITE_LINKS_KEYS = frozenset({"exclude", "show_dead"})
 
 # At most 64 characters: a version names a file (data/releases/VERSION.yaml, and web copies).
 VERSION_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
@@ -587,6 +590,17 @@ def build_site(document: Any, label: str) -> Site:
             changelog = ChangelogSettings(
                 keep=_whole_number(checker, changelog_fields, "keep", "changelog", 100, minimum=1)
             )
+    link_settings = LinkSettings()
+    if fields.get("links") is not None:
+        link_fields = checker.mapping(fields["links"], "links", SITE_LINKS_KEYS)
+        if link_fields is not None:
+            show_dead = link_fields.get("show_dead", False)
+            if not isinstance(show_dead, bool):
+                checker.problem("links.show_dead", "must be true or false")
+                show_dead = False
+            link_settings = LinkSettings(
+                exclude=checker.strings(link_fields, "exclude", "links"), show_dead=show_dead
+            )
     site = Site(
         title=checker.line(fields, "title", "", required=True),
         base_url=checker.url(
@@ -603,6 +617,7 @@ def build_site(document: Any, label: str) -> Site:
         ),
         page=page,
         changelog=changelog,
+        links=link_settings,
     )
     if site.base_url and (problem := addresses.host_problem(site.base_url)):
         checker.problem("base_url", problem)

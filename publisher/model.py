@@ -170,6 +170,15 @@ class ChangelogSettings:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class LinkSettings:
+    """``links:`` in site.yaml. ``exclude``: shell-style URL patterns `check-links` skips;
+    ``show_dead``: pages mark resources whose link is dead (read from the link cache)."""
+
+    exclude: tuple[str, ...] = ()
+    show_dead: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Site:
     """data/site.yaml: how the publication presents itself."""
 
@@ -184,6 +193,7 @@ class Site:
     subscribe_url: str = ""  # where `publisher serve` takes subscriptions (a form posts there)
     page: PageSettings = PageSettings()
     changelog: ChangelogSettings = ChangelogSettings()
+    links: LinkSettings = LinkSettings()
 
 
 def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:

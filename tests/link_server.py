@@ -1,0 +1,154 @@
+"""Web servers on 127.0.0.1 (free ports) answering each case a link checker meets: redirects,
+loops, 404/410, 429 with Retry-After, HEAD refused, a slow answer, a connection reset, and a
+self-signed TLS certificate. Each records the requests it received."""
+
+from __future__ import annotations
+
+import socket
+import ssl
+import struct
+import subprocess
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+# path -> (status, Location) for the simple cases.
+ROUTES: dict[str, tuple[int, str]] = {
+    "/ok": (200, ""),
+    "/moved": (301, "/ok"),
+    "/moved-308": (308, "/moved"),
+    "/found": (302, "/ok"),
+    "/mixed": (301, "/found"),
+    "/moved-to-missing": (301, "/missing"),
+    "/loop-a": (301, "/loop-b"),
+    "/loop-b": (301, "/loop-a"),
+    "/missing": (404, ""),
+    "/gone": (410, ""),
+    "/forbidden": (403, ""),
+    "/teapot": (418, ""),
+    "/broken": (500, ""),
+}
+
+
+@dataclass
+class LinkServer:
+    """A running server: its base URL and every (method, path) it received, in order."""
+
+    base: str
+    requests: list[tuple[str, str]] = field(default_factory=list)
+    busy_answers: int = 1  # how many 429s /busy gives before answering 200
+    slow_seconds: float = 1.5
+    in_flight: int = 0
+    most_in_flight: int = 0
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def url(self, path: str) -> str:
+        """The absolute URL of ``path`` on this server."""
+        return self.base + path
+
+
+def _handler(server: LinkServer) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def answer(self, status: int, headers: dict[str, str] | None = None) -> None:
+            try:
+                self.send_response(status)
+                for name, value in (headers or {}).items():
+                    self.send_header(name, value)
+                body = b"" if self.command == "HEAD" else b"hello"
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+            except (BrokenPipeError, ConnectionResetError):
+                self.close_connection = True  # the client gave up waiting (the timeout case)
+
+        def handle_one(self) -> None:
+            path = self.path.split("?", 1)[0]
+            with server.lock:
+                server.requests.append((self.command, path))
+                server.in_flight += 1
+                server.most_in_flight = max(server.most_in_flight, server.in_flight)
+            try:
+                self.route(path)
+            finally:
+                with server.lock:
+                    server.in_flight -= 1
+
+        def route(self, path: str) -> None:
+            if path in ROUTES:
+                status, location = ROUTES[path]
+                self.answer(status, {"Location": location} if location else None)
+            elif path == "/head-refused":
+                self.answer(405 if self.command == "HEAD" else 200)
+            elif path == "/busy":
+                seen = sum(1 for request in server.requests if request[1] == "/busy")
+                if seen <= server.busy_answers:
+                    self.answer(429, {"Retry-After": "0"})
+                else:
+                    self.answer(200)
+            elif path == "/always-busy":
+                self.answer(503, {"Retry-After": "0"})
+            elif path == "/slow":
+                time.sleep(server.slow_seconds)  # longer than the client's timeout
+                self.answer(200)
+            elif path == "/reset":
+                # Linger 0: close() sends a TCP reset instead of a clean end.
+                self.connection.setsockopt(
+                    socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0)
+                )
+                self.connection.close()
+                self.close_connection = True
+            elif path.startswith("/pause/"):
+                time.sleep(0.05)
+                self.answer(200)
+            else:
+                self.answer(404)
+
+        def do_HEAD(self) -> None:
+            self.handle_one()
+
+        def do_GET(self) -> None:
+            self.handle_one()
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    return Handler
+
+
+@contextmanager
+def running_link_server(*, tls_dir: Path | None = None) -> Iterator[LinkServer]:
+    """A link server on 127.0.0.1; with ``tls_dir``, HTTPS with a fresh self-signed
+    certificate made there (that no client trusts)."""
+    state = LinkServer(base="")
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
+    httpd.daemon_threads = True
+    scheme = "http"
+    if tls_dir is not None:
+        key, cert = tls_dir / "key.pem", tls_dir / "cert.pem"
+        subprocess.run(
+            [
+                "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                "-subj", "/CN=127.0.0.1", "-keyout", str(key), "-out", str(cert),
+            ],
+            check=True,
+            capture_output=True,
+        )  # fmt: skip
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(cert, key)
+        httpd.socket = context.wrap_socket(httpd.socket, server_side=True)
+        scheme = "https"
+    state.base = f"{scheme}://127.0.0.1:{httpd.server_address[1]}"
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield state
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join()

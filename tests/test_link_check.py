@@ -1,0 +1,266 @@
+"""check-links: verdicts from real local servers (127.0.0.1 only), the cache and the
+two-runs-a-day-apart rule, the reports, and the command."""
+
+from __future__ import annotations
+
+import json
+import socket
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import httpx
+import pytest
+from click.testing import CliRunner
+from link_server import LinkServer, running_link_server
+
+from publisher.cli import main
+from publisher.link_check import (
+    CheckSettings,
+    _failure,
+    check_links,
+    check_urls,
+    read_cache,
+)
+from publisher.link_health import (
+    LinkReport,
+    LinkResult,
+    LinkUse,
+    Verdict,
+    carry_failure,
+    is_dead,
+    link_uses,
+    report_markdown,
+    skip_reason,
+)
+from publisher.load import load_working_copy
+from publisher.project import open_project
+
+FAST = CheckSettings(timeout=0.5, backoff=0.0)
+NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[LinkServer]:
+    with running_link_server() as running:
+        yield running
+
+
+def verdicts(server: LinkServer, *paths: str) -> dict[str, LinkResult]:
+    results = check_urls([server.url(path) for path in paths], FAST)
+    return {path: results[server.url(path)] for path in paths}
+
+
+def test_plain_answers_get_their_verdicts(server: LinkServer) -> None:
+    results = verdicts(server, "/ok", "/missing", "/gone", "/teapot", "/broken")
+    assert results["/ok"].verdict is Verdict.OK
+    assert results["/ok"].status == 200
+    assert results["/missing"].verdict is Verdict.GONE
+    assert results["/gone"].verdict is Verdict.GONE
+    assert results["/gone"].status == 410
+    assert results["/teapot"].verdict is Verdict.REFUSED
+    assert results["/broken"].verdict is Verdict.SERVER_ERROR
+
+
+def test_redirects_tell_permanent_from_temporary_and_give_the_final_url(
+    server: LinkServer,
+) -> None:
+    results = verdicts(server, "/moved", "/moved-308", "/found", "/mixed", "/moved-to-missing")
+    assert results["/moved"].verdict is Verdict.REDIRECTED_PERMANENTLY
+    assert results["/moved"].final_url == server.url("/ok")
+    assert results["/moved-308"].verdict is Verdict.REDIRECTED_PERMANENTLY
+    assert results["/moved-308"].final_url == server.url("/ok")
+    assert results["/found"].verdict is Verdict.REDIRECTED_TEMPORARILY
+    # One temporary hop on the way: the first URL must stay.
+    assert results["/mixed"].verdict is Verdict.REDIRECTED_TEMPORARILY
+    # A redirect to a missing page is a missing page.
+    assert results["/moved-to-missing"].verdict is Verdict.GONE
+
+
+def test_a_redirect_loop_is_refused_not_followed_forever(server: LinkServer) -> None:
+    result = verdicts(server, "/loop-a")["/loop-a"]
+    assert result.verdict is Verdict.REFUSED
+    assert result.detail == "redirect loop"
+
+
+def test_head_refused_then_get_tells_the_truth(server: LinkServer) -> None:
+    before = len(server.requests)
+    result = verdicts(server, "/head-refused")["/head-refused"]
+    assert result.verdict is Verdict.OK
+    assert server.requests[before:] == [("HEAD", "/head-refused"), ("GET", "/head-refused")]
+    # 403 on HEAD is asked again with GET, and still refused.
+    assert verdicts(server, "/forbidden")["/forbidden"].verdict is Verdict.REFUSED
+    assert ("GET", "/forbidden") in server.requests
+
+
+def test_429_is_retried_after_retry_after_and_503_gives_up_as_server_error(
+    server: LinkServer,
+) -> None:
+    result = verdicts(server, "/busy")["/busy"]
+    assert result.verdict is Verdict.OK
+    assert [request for request in server.requests if request[1] == "/busy"] == [
+        ("HEAD", "/busy"),
+        ("HEAD", "/busy"),
+    ]
+    busy = verdicts(server, "/always-busy")["/always-busy"]
+    assert busy.verdict is Verdict.SERVER_ERROR
+    assert busy.status == 503
+    assert server.requests.count(("HEAD", "/always-busy")) == 1 + FAST.retries
+
+
+def test_a_slow_answer_is_a_timeout_and_a_reset_a_server_error(server: LinkServer) -> None:
+    results = verdicts(server, "/slow", "/reset")
+    assert results["/slow"].verdict is Verdict.TIMEOUT
+    assert results["/reset"].verdict is Verdict.SERVER_ERROR
+    assert results["/reset"].detail in {"connection reset", "connection failed"}
+
+
+def test_a_self_signed_certificate_is_a_tls_failure(tmp_path: Path) -> None:
+    with running_link_server(tls_dir=tmp_path) as tls:
+        result = check_urls([tls.url("/ok")], FAST)[tls.url("/ok")]
+    assert result.verdict is Verdict.TLS_FAILURE
+
+
+def test_a_name_that_does_not_resolve_is_a_dns_failure() -> None:
+    # The exception httpx raises when getaddrinfo fails (no lookup is made here).
+    try:
+        try:
+            raise socket.gaierror(-2, "Name or service not known")
+        except socket.gaierror as cause:
+            raise httpx.ConnectError("[Errno -2] Name or service not known") from cause
+    except httpx.ConnectError as error:
+        result = _failure("https://nowhere.invalid/", error)
+    assert result.verdict is Verdict.DNS_FAILURE
+
+
+def test_no_more_than_per_host_requests_at_once(server: LinkServer) -> None:
+    settings = CheckSettings(concurrency=16, per_host=2, timeout=5.0)
+    server.most_in_flight = 0
+    urls = [server.url(f"/pause/{number}") for number in range(12)]
+    results = check_urls(urls, settings)
+    assert all(result.verdict is Verdict.OK for result in results.values())
+    assert 1 <= server.most_in_flight <= 2
+
+
+def test_mailto_and_excluded_urls_are_not_checked() -> None:
+    assert skip_reason("mailto:someone@example.org", ()) == "mailto link"
+    assert skip_reason("https://example.org/a", ("https://example.org/*",)) == (
+        "excluded by 'https://example.org/*'"
+    )
+    assert skip_reason("https://example.com/a", ("https://example.org/*",)) == ""
+
+
+def test_dead_only_after_two_failing_runs_a_day_apart() -> None:
+    gone = LinkResult(url="https://example.org/x", verdict=Verdict.GONE, status=404)
+    first = carry_failure(gone, None, NOW)
+    assert not is_dead(first)
+    assert is_dead(first, strict=True)
+    later_same_day = carry_failure(gone, first, NOW + timedelta(hours=5))
+    assert not is_dead(later_same_day)
+    next_day = carry_failure(gone, later_same_day, NOW + timedelta(days=1, hours=1))
+    assert next_day.failing_since == NOW
+    assert is_dead(next_day)
+    # Answering again in between starts the count afresh.
+    ok = carry_failure(LinkResult(url=gone.url, verdict=Verdict.OK), first, NOW + timedelta(1))
+    again = carry_failure(gone, ok, NOW + timedelta(days=2))
+    assert again.failing_since == NOW + timedelta(days=2)
+    assert not is_dead(again)
+
+
+def test_cache_reused_within_max_age_and_dead_on_the_second_day(
+    server: LinkServer, tmp_path: Path
+) -> None:
+    cache = tmp_path / "links.sqlite"
+    uses = (LinkUse(url=server.url("/gone"), where="A"), LinkUse(url=server.url("/ok"), where="B"))
+    first = check_links(uses, cache_path=cache, now=NOW, settings=FAST)
+    assert [result.verdict for result in first.results] == [Verdict.GONE, Verdict.OK]
+    assert first.dead() == ()
+    before = len(server.requests)
+    second = check_links(
+        uses, cache_path=cache, now=NOW + timedelta(hours=1), settings=FAST,
+        max_age=timedelta(days=7),
+    )  # fmt: skip
+    assert len(server.requests) == before  # nothing asked again
+    assert all(result.cached for result in second.results)
+    third = check_links(uses, cache_path=cache, now=NOW + timedelta(days=1), settings=FAST)
+    assert len(server.requests) > before
+    assert [result.url for result in third.dead()] == [server.url("/gone")]
+    assert read_cache(cache)[server.url("/gone")].failing_since == NOW
+
+
+def test_link_uses_reads_resources_and_with_all_the_text(tmp_path: Path, project: Path) -> None:
+    roadmap = load_working_copy(open_project(project)).roadmap
+    plain = link_uses(roadmap)
+    every = link_uses(roadmap, include_text=True)
+    assert plain
+    assert {use.where for use in plain} <= {resource.title for _, resource in roadmap.walk()}
+    assert len(every) > len(plain)
+    assert any(use.url == "https://societysbackend.com" for use in every)
+
+
+def test_markdown_report_names_the_dead_link_and_where_it_is_used() -> None:
+    result = carry_failure(
+        LinkResult(url="https://example.org/x", verdict=Verdict.GONE, status=404), None, NOW
+    )
+    report = LinkReport(
+        results=(result,), uses=(LinkUse(url=result.url, where="A | B"),), strict=True
+    )
+    text = report_markdown(report)
+    assert "| <https://example.org/x> | gone (dead) | 404 | A \\| B |" in text
+    assert "1 dead" in text
+
+
+SITE = """title: Links
+base_url: https://links.example.org/
+links:
+  exclude: ["{excluded}*"]
+"""
+
+
+def make_project(root: Path, server: LinkServer, paths: list[str]) -> Path:
+    (root / "data").mkdir(parents=True)
+    (root / "data" / "site.yaml").write_text(SITE.format(excluded=server.url("/excluded")))
+    resources = "".join(
+        f"      - title: Resource {number}\n        url: {server.url(path)}\n"
+        for number, path in enumerate(paths)
+    )
+    (root / "data" / "roadmap.yaml").write_text(
+        "title: Links\nsections:\n  - title: All\n    resources:\n" + resources
+        + "      - title: Write to us\n        url: mailto:someone@example.org\n"
+    )  # fmt: skip
+    return root
+
+
+def test_command_json_exit_codes_and_excludes(server: LinkServer, tmp_path: Path) -> None:
+    root = make_project(tmp_path, server, ["/ok", "/moved", "/gone", "/excluded/page"])
+    runner = CliRunner()
+    args = ["--project", str(root), "check-links", "--working-copy", "--format", "json"]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 0, result.output  # failing once is not dead
+    links = {item["url"]: item for item in json.loads(result.stdout)["links"]}
+    assert links[server.url("/moved")]["verdict"] == "redirected permanently"
+    assert links[server.url("/moved")]["final_url"] == server.url("/ok")
+    assert links[server.url("/gone")]["verdict"] == "gone"
+    assert links[server.url("/excluded/page")]["verdict"] == "not checked"
+    assert links["mailto:someone@example.org"]["verdict"] == "not checked"
+    assert (root / ".publisher" / "links.sqlite").is_file()
+    strict = runner.invoke(main, [*args[:4], "--strict"])
+    assert strict.exit_code == 1
+    assert f"DEAD gone: {server.url('/gone')} (410)" in strict.stdout
+    assert "in Resource 2" in strict.stdout
+
+
+def test_command_refuses_a_version_and_working_copy_together(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["--project", str(tmp_path), "check-links", "2024.01", "--working-copy"]
+    )
+    assert result.exit_code == 2
+    assert "not both" in result.output
+
+
+def test_site_links_settings_are_checked(project: Path) -> None:
+    site = project / "data" / "site.yaml"
+    site.write_text(site.read_text() + "links:\n  show_dead: maybe\n  exclud: []\n")
+    result = CliRunner().invoke(main, ["--project", str(project), "validate"])
+    assert result.exit_code == 1
+    assert "links.show_dead" in result.output or "exclud" in result.output
