@@ -39,6 +39,7 @@ BENCHMARKS: dict[str, str] = {
     "accuracy per list); genuinely new resources of their histories (feed entries per new one)",
     "preview": "publisher build after the same one-file change (300 releases of 600 resources)",
     "sync": "publisher import of the same README (600 resources)",
+    "serve": "a bare Starlette endpoint under uvicorn doing one insert into the same database",
 }
 _GOAL = re.compile(r"goal (?P<op><=|<|>=|>) (?P<limit>[0-9.]+)")
 _RATIO_LINE = re.compile(r"^(?P<name>[^:]+): .*ratio (?P<ratio>[0-9.]+)(?P<rest>.*)$")

@@ -1300,8 +1300,8 @@ def email(
 @click.option(
     "--subscribers",
     type=click.Path(dir_okay=False, path_type=Path),
-    required=True,
-    help="CSV file: email,name,sections.",
+    help="A CSV file email,name,sections to send to (default: the confirmed subscribers "
+    "of the store).",
 )
 @click.option(
     "--dry-run", is_flag=True, help="Connect to nothing; print what would be sent to whom."
@@ -1350,7 +1350,7 @@ def email(
 def send(
     settings: Settings,
     version: str | None,
-    subscribers: Path,
+    subscribers: Path | None,
     dry_run: bool,
     yes: bool,
     rate: float | None,
@@ -1361,7 +1361,8 @@ def send(
     lease: float,
     ledger: Path | None,
 ) -> None:
-    """Send one release's email (default: the latest) to a subscriber list over SMTP.
+    """Send one release's email (default: the latest) to the confirmed subscribers of the
+    store (see 'publisher subscribers'), or to a CSV list given with --subscribers, over SMTP.
 
     SMTP settings come from PUBLISHER_SMTP_URL (smtp://user@host:port, smtps://…,
     ?starttls=1) and PUBLISHER_SMTP_PASSWORD; unsubscribe tokens are keyed with
@@ -1372,7 +1373,8 @@ def send(
     \b
     Examples:
       PUBLISHER_SMTP_URL=smtp://me@mail.example.org:587?starttls=1 \\
-      PUBLISHER_SMTP_PASSWORD=… publisher send --subscribers subscribers.csv
+      PUBLISHER_SMTP_PASSWORD=… publisher send
+      publisher send --subscribers subscribers.csv
       publisher send --subscribers subscribers.csv --yes --connections 4 \\
           --rate 50 --domain-rate gmail.com=20 --deadline 30m
     """
@@ -1398,7 +1400,7 @@ def send(
     project = settings.project()
     url = os.environ.get("PUBLISHER_SMTP_URL", "")
     if dry_run:
-        outbox = open_outbox(project, subscribers, version)
+        outbox = open_outbox(project, _send_source(project, subscribers, ledger), version)
         release_version = outbox.release.version
         # A dry run composes no message, so it needs no key; a throwaway one, never an empty one.
         key = secret_key(os.environ, required=False) or secrets.token_bytes(32)
@@ -1419,7 +1421,7 @@ def send(
         )
         return
 
-    outbox = open_outbox(project, subscribers, version)
+    outbox = open_outbox(project, _send_source(project, subscribers, ledger), version)
     release_version = outbox.release.version
     subject = _subject_of(outbox.subjects)
     smtp = parse_smtp_url(url, password=os.environ.get("PUBLISHER_SMTP_PASSWORD", ""))
@@ -1483,6 +1485,16 @@ def send(
             ):
                 outcomes.append(outcome)
                 settings.detail(f"{outcome.state}: {outcome.address}: {outcome.reply}")
+                if subscribers is None and outcome.recipient_refused:
+                    # A 5xx at RCPT refuses the address itself: no more mail to it.
+                    store.set_status(
+                        [outcome.address],
+                        "bounced",
+                        reason=f"refused at RCPT: {outcome.reply}"[:500],
+                        now=utc_now(),
+                        only_from=("confirmed",),
+                    )
+                    settings.detail(f"marked bounced: {outcome.address}")
         except PublisherError:
             settings.say(f"stopped after sending {summarize(plan, outcomes).sent}")
             raise
@@ -1491,6 +1503,27 @@ def send(
     problems = summary.problems(deadline)
     if problems:
         raise SendError(problems)
+
+
+def _send_source(project: Project, csv_file: Path | None, ledger: Path | None) -> Any:
+    """What `send` sends to: the CSV file when given, else the store's confirmed subscribers
+    (none while there is no store)."""
+    from publisher.subscribers import Subscriber
+
+    if csv_file is not None:
+        return csv_file
+    if not project_store_exists(project, ledger):
+        return ()
+    with open_project_store(project, ledger) as store:
+        return tuple(
+            Subscriber(
+                address=person.address,
+                name=person.name,
+                sections=frozenset(person.sections),
+                public_id=person.public_id,
+            )
+            for person in store.subscribers("confirmed")
+        )
 
 
 def _subject_of(subjects: tuple[str, ...]) -> str:
@@ -1848,3 +1881,412 @@ def preview(settings: Settings, port: int, host: str) -> None:
     finally:
         preview_site.stop()
         server.server_close()
+
+
+# --- subscribers, bounces, serve (issue 16) --------------------------------------------------
+
+
+def _known_sections(project: Project) -> frozenset[str]:
+    from publisher.mail import section_ids
+    from publisher.release_history import iter_snapshots
+
+    return section_ids(iter_snapshots(project, cache_dir=project.cache_dir))
+
+
+def _sections_option_value(project: Project, text: str) -> tuple[str, ...]:
+    from publisher.errors import DataError, Problem
+
+    sections = tuple(sorted({part.strip() for part in text.split(";") if part.strip()}))
+    unknown = sorted(set(sections) - _known_sections(project))
+    if unknown:
+        raise DataError(
+            [Problem(key="--sections", message=f"unknown section id {name!r}") for name in unknown]
+        )
+    return sections
+
+
+@main.group("subscribers", cls=PublisherGroup)
+def subscribers_group() -> None:
+    """The subscriber store, for maintainers: list, add, remove, import, export, forget.
+
+    \b
+    Statuses: pending (asked, not confirmed yet), confirmed (gets the emails),
+    unsubscribed, bounced, complained. Only confirmed subscribers are sent to.
+
+    \b
+    Examples:
+      publisher subscribers list --status confirmed
+      publisher subscribers add ann@example.org --name Ann --confirmed
+      publisher subscribers import old-list.csv --confirmed
+      publisher subscribers export backup.csv
+      publisher subscribers forget ann@example.org
+    """
+
+
+@subscribers_group.command("list")
+@click.option(
+    "--status",
+    type=click.Choice(["pending", "confirmed", "unsubscribed", "bounced", "complained"]),
+    help="Only subscribers with this status.",
+)
+@pass_settings
+def subscribers_list(settings: Settings, status: str | None) -> None:
+    """List subscribers: address, status, sections (empty: all), how and when they consented.
+
+    \b
+    Example:
+      publisher subscribers list --status pending
+    """
+    project = settings.project()
+    with open_project_store(project) as store:
+        people = store.subscribers(status)
+        counts = store.status_counts()
+    for person in people:
+        sections = ";".join(person.sections) or "all"
+        settings.say(
+            f"{person.address}  {person.status}  {sections}  "
+            f"{person.consent_method} {person.consent_at}"
+            + (f"  confirmed {person.confirmed_at}" if person.confirmed_at else "")
+        )
+    summary = ", ".join(f"{count} {name}" for name, count in sorted(counts.items()))
+    settings.say(f"{sum(counts.values())} subscriber(s){': ' + summary if summary else ''}")
+
+
+@subscribers_group.command("add")
+@click.argument("address")
+@click.option("--name", default="", help="The person's name (for the To: line).")
+@click.option("--sections", default="", help="Section ids to follow, 'a;b' (default: all).")
+@click.option(
+    "--confirmed",
+    is_flag=True,
+    help="They already agreed (e.g. in person): confirmed at once, no confirmation email.",
+)
+@pass_settings
+def subscribers_add(
+    settings: Settings, address: str, name: str, sections: str, confirmed: bool
+) -> None:
+    """Add one subscriber (consent recorded as given on the command line).
+
+    \b
+    Example:
+      publisher subscribers add ann@example.org --name "Ann Lee" --sections "mlops" --confirmed
+    """
+    from publisher.delivery import NewSubscriber
+    from publisher.errors import DataError, Problem
+    from publisher.send import utc_now
+    from publisher.subscribers import address_problem
+
+    project = settings.project()
+    if problem := address_problem(address.strip()):
+        raise DataError([Problem(message=problem)])
+    if "\n" in name or "\r" in name:
+        raise DataError([Problem(key="--name", message="contains a line break")])
+    chosen = _sections_option_value(project, sections)
+    with open_project_store(project) as store:
+        report = store.add_subscribers(
+            [NewSubscriber(address=address.strip(), name=name.strip(), sections=chosen)],
+            method="cli",
+            source="publisher subscribers add",
+            confirmed=confirmed,
+            now=utc_now(),
+        )
+    if report.suppressed:
+        raise DataError(
+            [Problem(message=f"{address}: was forgotten at their request (suppression list)")]
+        )
+    if report.present:
+        raise DataError([Problem(message=f"{address}: already in the store (see 'list')")])
+    settings.say(f"added {report.added[0]} ({'confirmed' if confirmed else 'pending'})")
+
+
+@subscribers_group.command("remove")
+@click.argument("addresses", nargs=-1, required=True)
+@pass_settings
+def subscribers_remove(settings: Settings, addresses: tuple[str, ...]) -> None:
+    """Unsubscribe people (their record stays, as the proof of consent and of leaving; use
+    'forget' to erase it).
+
+    \b
+    Example:
+      publisher subscribers remove ann@example.org
+    """
+    from publisher.errors import NotFoundError
+    from publisher.send import utc_now
+
+    project = settings.project()
+    with open_project_store(project) as store:
+        missing = [address for address in addresses if store.subscriber(address) is None]
+        if missing:
+            raise NotFoundError(", ".join(missing) + ": not in the store")
+        changed = store.set_status(
+            addresses, "unsubscribed", reason="removed by a maintainer", now=utc_now()
+        )
+    for address in changed:
+        settings.say(f"unsubscribed {address}")
+    settings.say(f"{len(changed)} unsubscribed, {len(addresses) - len(changed)} already were")
+
+
+@subscribers_group.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--confirmed",
+    is_flag=True,
+    help="They opted in elsewhere: confirmed at once (default: pending, not sent to).",
+)
+@pass_settings
+def subscribers_import(settings: Settings, file: Path, confirmed: bool) -> None:
+    """Import a CSV file (email,name,sections; sections 'a;b', empty = all). People already
+    in the store keep their record and status; forgotten people are skipped.
+
+    \b
+    Example:
+      publisher subscribers import subscribers.csv --confirmed
+    """
+    from publisher.delivery import NewSubscriber
+    from publisher.send import utc_now
+    from publisher.subscribers import read_subscribers
+
+    project = settings.project()
+    label = project.label(file)
+    people = read_subscribers(file, label=label, known_sections=_known_sections(project))
+    with open_project_store(project) as store:
+        report = store.add_subscribers(
+            [
+                NewSubscriber(
+                    address=person.address, name=person.name, sections=tuple(person.sections)
+                )
+                for person in people
+            ],
+            method="import",
+            source=f"import of {file.name}",
+            confirmed=confirmed,
+            now=utc_now(),
+        )
+    for address in report.suppressed:
+        settings.warn(f"{address}: skipped, forgotten at their request (suppression list)")
+    settings.say(
+        f"imported {len(report.added)} ({'confirmed' if confirmed else 'pending'}), "
+        f"{len(report.present)} already in the store, {len(report.suppressed)} suppressed"
+    )
+
+
+@subscribers_group.command("export")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path), required=False)
+@click.option(
+    "--status",
+    type=click.Choice(["pending", "confirmed", "unsubscribed", "bounced", "complained", "all"]),
+    default="confirmed",
+    show_default=True,
+    help="Which subscribers.",
+)
+@pass_settings
+def subscribers_export(settings: Settings, file: Path | None, status: str) -> None:
+    """Write subscribers as CSV (email,name,sections: what 'import' and 'send --subscribers'
+    read) to FILE, or to standard output. Keep such a file out of git.
+
+    \b
+    Example:
+      publisher subscribers export backup.csv
+    """
+    import csv
+    import io
+
+    from publisher.output import write_files
+
+    project = settings.project()
+    with open_project_store(project) as store:
+        people = store.subscribers(None if status == "all" else status)
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["email", "name", "sections"])
+    for person in people:
+        writer.writerow([person.address, person.name, ";".join(person.sections)])
+    if file is None:
+        click.echo(buffer.getvalue(), nl=False)
+        return
+    write_files({file: buffer.getvalue()})
+    settings.say(f"wrote {len(people)} subscriber(s) to {file}")
+
+
+@subscribers_group.command("forget")
+@click.argument("address")
+@pass_settings
+def subscribers_forget(settings: Settings, address: str) -> None:
+    """Erase a person at their request: their subscriber record and delivery history. A
+    salted hash of the address stays on a suppression list, so no import brings them back.
+
+    \b
+    Example:
+      publisher subscribers forget ann@example.org
+    """
+    from publisher.send import utc_now
+
+    project = settings.project()
+    with open_project_store(project) as store:
+        people, deliveries_deleted = store.forget(address, now=utc_now())
+    settings.say(
+        f"forgot {address.strip().lower()}: {people} subscriber record(s), "
+        f"{deliveries_deleted} delivery row(s) deleted; suppressed from future imports"
+    )
+
+
+@main.command()
+@click.argument("mailbox_path", metavar="MAILBOX", type=click.Path(path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Report what would change; change nothing.")
+@pass_settings
+def bounces(settings: Settings, mailbox_path: Path, dry_run: bool) -> None:
+    """Read delivery status notifications (RFC 3464) from MAILBOX (an mbox file or a Maildir
+    folder) and mark the addresses that failed permanently (5.x.x) as bounced. Temporary
+    failures are reported and left alone.
+
+    \b
+    Examples:
+      publisher bounces ~/Mail/bounces --dry-run
+      publisher bounces /var/mail/roadmap
+    """
+    from publisher.delivery.bounces import read_bounces
+    from publisher.send import utc_now
+
+    project = settings.project()
+    found, messages = read_bounces(mailbox_path, label=str(mailbox_path))
+    permanent = sorted({bounce.address: bounce for bounce in found if bounce.permanent}.items())
+    temporary = sorted({b.address for b in found if not b.permanent and b.action == "delayed"})
+    with open_project_store(project) as store:
+        known = {
+            address: record
+            for address, _ in permanent
+            if (record := store.subscriber(address)) is not None
+        }
+        to_mark = [
+            address for address in known if known[address].status in ("pending", "confirmed")
+        ]
+        if not dry_run:
+            reasons: dict[str, list[str]] = {}
+            for address in to_mark:
+                bounce = dict(permanent)[address]
+                reason = f"bounce {bounce.status} {bounce.diagnostic}".strip()
+                reasons.setdefault(reason, []).append(address)
+            for reason, addresses in reasons.items():
+                store.set_status(
+                    addresses,
+                    "bounced",
+                    reason=reason[:500],
+                    now=utc_now(),
+                    only_from=("pending", "confirmed"),
+                )
+    verb = "would mark" if dry_run else "marked"
+    for address in to_mark:
+        settings.say(f"{verb} bounced: {address} ({dict(permanent)[address].status})")
+    for address, _ in permanent:
+        if address not in known:
+            settings.detail(f"not in the store: {address}")
+        elif address not in to_mark:
+            settings.detail(f"already {known[address].status}: {address}")
+    for address in temporary:
+        settings.detail(f"delayed only (left alone): {address}")
+    settings.say(
+        f"{messages} message(s), {len(found)} report(s): {len(to_mark)} {verb} bounced, "
+        f"{len(permanent) - len(to_mark)} permanent failure(s) not in the store or already "
+        f"off the list, {len(temporary)} temporary"
+        + (" (dry run: nothing changed)" if dry_run else "")
+    )
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option(
+    "--public-url",
+    help="Where people reach the service (default: site.yaml's subscribe_url, without its "
+    "path's last part; else http://HOST:PORT/).",
+)
+@pass_settings
+def serve(settings: Settings, host: str, port: int, public_url: str | None) -> None:
+    """Run the subscription service: subscribe (double opt-in), confirm, preferences and
+    one-click unsubscribe (RFC 8058), over the store.
+
+    Needs PUBLISHER_SECRET_KEY (signs the links) and PUBLISHER_SMTP_URL (+ _PASSWORD) for the
+    confirmation emails. Put it behind a reverse proxy that terminates TLS (see README).
+
+    \b
+    Example:
+      PUBLISHER_SECRET_KEY=… PUBLISHER_SMTP_URL=smtp://me@mail.example.org:587?starttls=1 \\
+      publisher serve --port 8000
+    """
+    import os
+
+    import uvicorn
+
+    from publisher.delivery.web import Mailer, ServiceSettings, create_app
+    from publisher.errors import DataError, Problem
+    from publisher.keys import secret_key
+    from publisher.load import load_site_of
+    from publisher.release_history import iter_snapshots
+    from publisher.render import default_templates_dir, template_environment
+    from publisher.send import parse_smtp_url, send_one
+
+    project = settings.project()
+    site = load_site_of(project)
+    key = secret_key(os.environ)
+    assert key is not None  # required: secret_key raises when it is missing
+    if not site.email.from_address:
+        raise DataError(
+            [
+                Problem(
+                    path=project.label(project.site_path),
+                    key="email.from",
+                    message="is needed to send confirmation emails",
+                )
+            ]
+        )
+    smtp = parse_smtp_url(
+        os.environ.get("PUBLISHER_SMTP_URL", ""),
+        password=os.environ.get("PUBLISHER_SMTP_PASSWORD", ""),
+    )
+    latest = None
+    for snapshot in iter_snapshots(project, cache_dir=project.cache_dir):
+        latest = snapshot
+    sections = (
+        tuple((section.id, section.title) for section in latest.roadmap.sections)
+        if latest is not None
+        else ()
+    )
+    root = public_url or service_root(site.subscribe_url) or f"http://{host}:{port}/"
+    if not root.endswith("/"):
+        root += "/"
+    environment = template_environment(project.templates_dir)
+    css = "\n".join(
+        _template_text(project, default_templates_dir(), name)
+        for name in ("page/page.css", "serve/serve.css")
+    )
+    store = open_project_store(project)
+    mailer = Mailer(
+        deliver=lambda recipient, data: send_one(smtp, site.email.from_address, recipient, data)
+    )
+    mailer.start()
+    app = create_app(
+        store,
+        ServiceSettings(site=site, sections=sections, keys=(key,), public_url=root, css=css),
+        environment,
+        mailer=mailer,
+    )
+    settings.say(f"serving {root} on http://{host}:{port}/ (store: {store.where}); Ctrl-C stops")
+    try:
+        uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=True)
+    finally:
+        mailer.stop()
+        store.close()
+
+
+def service_root(subscribe_url: str) -> str:
+    """The service's base URL from site.yaml's subscribe_url (``…/subscribe`` → ``…/``)."""
+    if not subscribe_url:
+        return ""
+    return subscribe_url.rsplit("/", 1)[0] + "/"
+
+
+def _template_text(project: Project, defaults: Path, name: str) -> str:
+    """A template file's text, the project's own first (templates/ overrides file by file)."""
+    own = project.templates_dir / name if project.templates_dir else None
+    path = own if own is not None and own.is_file() else defaults / name
+    return path.read_text(encoding="utf-8")

@@ -3,6 +3,7 @@ data format and turned into the model, every problem of a run reported at once."
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
@@ -623,6 +624,12 @@ def build_site(document: Any, label: str) -> Site:
         checker.problem("base_url", problem)
     if checker.problems:
         raise DataError(checker.problems)
+    if site.subscribe_url and not site.email.unsubscribe_url:
+        # `publisher serve` answers next to its subscribe page: the emails' links follow.
+        unsubscribe = site.subscribe_url.rsplit("/", 1)[0] + "/unsubscribe?token={token}"
+        site = dataclasses.replace(
+            site, email=dataclasses.replace(site.email, unsubscribe_url=unsubscribe)
+        )
     return site
 
 

@@ -4,12 +4,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
 from publisher import mail
+from publisher.delivery.tokens import manage_token
 from publisher.errors import DataError, Problem
 from publisher.load import load_site_of
 from publisher.model import Release, Site
@@ -74,7 +75,11 @@ def _compose(
         rendered,
         address=subscriber.address,
         name=subscriber.name,
-        token=unsubscribe_token(key, subscriber.address),
+        token=(
+            manage_token(key, subscriber.public_id)
+            if subscriber.public_id
+            else unsubscribe_token(key, subscriber.address)
+        ),
         identifier=message_id,
         sent_at=clock(),
     )
@@ -87,13 +92,14 @@ def _label(subscriber: Subscriber, rendered: mail.RenderedEmail) -> str:
 
 def open_outbox(
     project: Project,
-    subscribers_path: Path,
+    subscribers_source: Path | Sequence[Subscriber],
     version: str | None = None,
     *,
     progress: Callable[[Iterable[frozenset[str]]], Iterable[frozenset[str]]] | None = None,
 ) -> Outbox:
-    """Load the release (default: the latest), the subscriber list and render the email for
-    each distinct selection. Raises DataError, NotFoundError or TemplateError."""
+    """Load the release (default: the latest), the subscribers (a CSV file, or the store's
+    as given) and render the email for each distinct selection. Raises DataError,
+    NotFoundError or TemplateError."""
     site = load_site_of(project)
     if not site.email.from_address:
         raise DataError(
@@ -108,11 +114,14 @@ def open_outbox(
     cache_dir = project.cache_dir
     changes = release_diff(project, version, cache_dir=cache_dir)
     assert changes.new is not None
-    subscribers = read_subscribers(
-        subscribers_path,
-        label=project.label(subscribers_path),
-        known_sections=mail.section_ids(iter_snapshots(project, cache_dir=cache_dir)),
-    )
+    if isinstance(subscribers_source, Path):
+        subscribers = read_subscribers(
+            subscribers_source,
+            label=project.label(subscribers_source),
+            known_sections=mail.section_ids(iter_snapshots(project, cache_dir=cache_dir)),
+        )
+    else:
+        subscribers = tuple(subscribers_source)
     environment = template_environment(project.templates_dir)
     renderings = mail.render_by_selection(
         site,

@@ -132,11 +132,13 @@ class _TemporaryFailure(Exception):
 
 
 class _PermanentFailure(Exception):
-    """A 5xx refusal of this message or recipient."""
+    """A 5xx refusal of this message or recipient (``recipient_refused``: at RCPT, the
+    address itself was refused)."""
 
-    def __init__(self, reply: str) -> None:
+    def __init__(self, reply: str, *, recipient_refused: bool = False) -> None:
         super().__init__(reply)
         self.reply = reply
+        self.recipient_refused = recipient_refused
 
 
 def _reply(code: int, message: bytes | str) -> str:
@@ -236,12 +238,15 @@ class SmtpConnection:
         self.open()
         smtp = self._smtp
         assert smtp is not None
+        stage = "mail"  # where a 5xx came: at RCPT it refuses the address itself
         try:
             options = ["BODY=8BITMIME"] if not data.isascii() and smtp.has_extn("8bitmime") else []
             code, message = smtp.mail(sender, options)
             if code == 250:
+                stage = "rcpt"
                 code, message = smtp.rcpt(recipient)
                 if code in (250, 251):
+                    stage = "data"
                     code, message = smtp.data(data)
         except smtplib.SMTPDataError as error:  # the server refused to start the data (not 354)
             code, message = error.smtp_code, error.smtp_error  # type: ignore[assignment]
@@ -261,7 +266,7 @@ class SmtpConnection:
         self._reset()
         if 400 <= code < 500:
             raise _TemporaryFailure(reply)
-        raise _PermanentFailure(reply)
+        raise _PermanentFailure(reply, recipient_refused=stage == "rcpt")
 
     def _reset(self) -> None:
         """Clear a refused transaction so the session can carry the next message."""
@@ -344,6 +349,7 @@ class Outcome:
     reply: str = ""
     message_id: str = ""
     tries: int = 1
+    recipient_refused: bool = False  # failed with a 5xx at RCPT: the address is refused
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -705,7 +711,9 @@ def deliver(
         except _PermanentFailure as failure:
             with own_lock:
                 own.mark_refused(release, key, state=FAILED, reply=failure.reply, now=now())
-            return _outcome(item, FAILED, failure.reply)
+            return _outcome(
+                item, FAILED, failure.reply, recipient_refused=failure.recipient_refused
+            )
         except _TemporaryFailure as failure:
             if item.tries < policy.attempts:
                 delay = policy.delay(item.tries)
@@ -838,14 +846,29 @@ def _claims(
             yield replace(recipient, message_id=recorded) if recorded else recipient
 
 
-def _outcome(item: _Pending, state: str, reply: str) -> Outcome:
+def _outcome(item: _Pending, state: str, reply: str, *, recipient_refused: bool = False) -> Outcome:
     return Outcome(
         address=item.recipient.address,
         state=state,
         reply=reply,
         message_id=item.message_id,
         tries=item.tries,
+        recipient_refused=recipient_refused,
     )
+
+
+def send_one(settings: SmtpSettings, sender: str, recipient: str, data: bytes) -> str:
+    """Send one message now, on a connection of its own (a confirmation email): the
+    server's reply. Raises SendError naming the refusal or the connection problem."""
+    connection = SmtpConnection(settings)
+    try:
+        return connection.send(parseaddr(sender)[1], recipient, data)
+    except (_TemporaryFailure, _PermanentFailure) as failure:
+        raise SendError(f"{recipient}: not sent: {failure.reply}") from None
+    except _Unreachable as error:
+        raise SendError(f"{recipient}: not sent: {error}") from None
+    finally:
+        connection.close()
 
 
 def _connect(

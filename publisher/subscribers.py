@@ -37,6 +37,8 @@ class Subscriber:
     name: str = ""
     sections: frozenset[str] = frozenset()
     line: int = 0
+    # Set for subscribers of the store: their links carry the token `publisher serve` checks.
+    public_id: str = ""
 
     @property
     def key(self) -> str:

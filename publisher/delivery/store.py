@@ -188,6 +188,61 @@ class SubscriberRecord:
     updated_at: str = ""
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NewSubscriber:
+    """Someone to add: from a form, the CLI or an import."""
+
+    address: str
+    name: str = ""
+    sections: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AddReport:
+    """What adding people did: added, already present (left as they were), suppressed."""
+
+    added: tuple[str, ...] = ()
+    present: tuple[str, ...] = ()
+    suppressed: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SubscriptionRequest:
+    """The outcome of a subscribe form: send a confirmation email (with ``nonce``) or not."""
+
+    public_id: str
+    nonce: str
+    send: bool
+
+
+def normalize_address(address: str) -> str:
+    """The address as the store keys it: trimmed and case folded (as the ledger does)."""
+    return address.strip().lower()
+
+
+def join_sections(sections: Iterable[str]) -> str:
+    """Section ids as stored: sorted, ';'-separated ('' = all)."""
+    return ";".join(sorted({section for section in sections if section}))
+
+
+def _record(row: sa.Row[Any]) -> SubscriberRecord:
+    values = row._mapping
+    return SubscriberRecord(
+        public_id=values["public_id"],
+        address=values["address"],
+        name=values["name"],
+        status=values["status"],
+        sections=tuple(part for part in values["sections"].split(";") if part),
+        consent_method=values["consent_method"],
+        consent_at=values["consent_at"],
+        consent_source=values["consent_source"],
+        confirmed_at=values["confirmed_at"],
+        status_reason=values["status_reason"],
+        created_at=values["created_at"],
+        updated_at=values["updated_at"],
+    )
+
+
 class LedgerError(StoreError, SendError):
     """The ledger could not be read or written (full disk, locked, corrupt)."""
 
@@ -504,6 +559,283 @@ class Store:
                     )
         path.rename(path.with_name(path.name + ".migrated"))
         return len(records)
+
+    # -- subscribers
+
+    def _salt(self, connection: sa.Connection) -> str:
+        """The store's own salt for suppression hashes, made on first use."""
+        connection.execute(
+            self._insert(store_settings)
+            .values(name="suppression_salt", value=secrets.token_hex(16))
+            .on_conflict_do_nothing(index_elements=["name"])
+        )
+        salt = connection.execute(
+            sa.select(store_settings.c.value).where(store_settings.c.name == "suppression_salt")
+        ).scalar_one()
+        return str(salt)
+
+    def _suppressed(self, connection: sa.Connection, address: str) -> bool:
+        digest = suppression_hash(self._salt(connection), address)
+        found = connection.execute(
+            sa.select(suppressions.c.address_hash).where(suppressions.c.address_hash == digest)
+        ).first()
+        return found is not None
+
+    def subscriber(self, address: str = "", *, public_id: str = "") -> SubscriberRecord | None:
+        """The subscriber with this (normalised) address or public id, or None."""
+        query = sa.select(subscribers)
+        if public_id:
+            query = query.where(subscribers.c.public_id == public_id)
+        else:
+            query = query.where(subscribers.c.address == normalize_address(address))
+        with self._transaction("read the subscribers") as connection:
+            row = connection.execute(query).first()
+        return _record(row) if row is not None else None
+
+    def subscribers(self, status: str | None = None) -> tuple[SubscriberRecord, ...]:
+        """Every subscriber (with this status, when given), by address."""
+        query = sa.select(subscribers).order_by(subscribers.c.address)
+        if status is not None:
+            query = query.where(subscribers.c.status == status)
+        with self._transaction("read the subscribers") as connection:
+            return tuple(_record(row) for row in connection.execute(query))
+
+    def status_counts(self) -> dict[str, int]:
+        """How many subscribers have each status."""
+        query = sa.select(subscribers.c.status, sa.func.count()).group_by(subscribers.c.status)
+        with self._transaction("read the subscribers") as connection:
+            return {row[0]: int(row[1]) for row in connection.execute(query)}
+
+    def add_subscribers(
+        self,
+        people: Sequence[NewSubscriber],
+        *,
+        method: str,
+        source: str,
+        confirmed: bool,
+        now: str,
+    ) -> AddReport:
+        """Add people who are not in the store yet (``confirmed`` or ``pending``); those
+        already there keep their record and status (an import never resubscribes someone who
+        left), and forgotten ones (on the suppression list) are not added. One transaction."""
+        added: list[str] = []
+        present: list[str] = []
+        suppressed: list[str] = []
+        with self._transaction("write the subscribers") as connection:
+            salt = self._salt(connection)
+            for person in people:
+                address = normalize_address(person.address)
+                digest = suppression_hash(salt, address)
+                if connection.execute(
+                    sa.select(suppressions.c.address_hash).where(
+                        suppressions.c.address_hash == digest
+                    )
+                ).first():
+                    suppressed.append(address)
+                    continue
+                inserted = connection.execute(
+                    self._insert(subscribers)
+                    .values(
+                        public_id=new_public_id(),
+                        address=address,
+                        name=person.name,
+                        status=CONFIRMED if confirmed else PENDING,
+                        sections=join_sections(person.sections),
+                        consent_method=method,
+                        consent_at=now,
+                        consent_source=source,
+                        confirmed_at=now if confirmed else "",
+                        created_at=now,
+                        updated_at=now,
+                    )
+                    .on_conflict_do_nothing(index_elements=["address"])
+                    .returning(subscribers.c.id)
+                )
+                (added if inserted.first() is not None else present).append(address)
+        return AddReport(added=tuple(added), present=tuple(present), suppressed=tuple(suppressed))
+
+    def set_status(
+        self,
+        addresses: Iterable[str],
+        status: str,
+        *,
+        reason: str,
+        now: str,
+        only_from: Sequence[str] = (),
+    ) -> tuple[str, ...]:
+        """Give these subscribers ``status`` (when their status is in ``only_from``, if
+        given); returns the addresses that changed."""
+        assert status in STATUSES
+        changed = []
+        with self._transaction("write the subscribers") as connection:
+            for address in addresses:
+                key = normalize_address(address)
+                statement = (
+                    sa.update(subscribers)
+                    .where(subscribers.c.address == key, subscribers.c.status != status)
+                    .values(status=status, status_reason=reason, updated_at=now, confirm_nonce="")
+                )
+                if only_from:
+                    statement = statement.where(subscribers.c.status.in_(list(only_from)))
+                if connection.execute(statement).rowcount:
+                    changed.append(key)
+        return tuple(changed)
+
+    def forget(self, address: str, *, now: str) -> tuple[int, int]:
+        """Delete everything about ``address`` (subscriber record, ledger rows) and put a
+        salted hash of it on the suppression list. Returns (subscribers, deliveries) deleted."""
+        key = normalize_address(address)
+        with self._transaction("forget a subscriber") as connection:
+            people = connection.execute(
+                sa.delete(subscribers).where(subscribers.c.address == key)
+            ).rowcount
+            rows = connection.execute(
+                sa.delete(deliveries).where(deliveries.c.address == key)
+            ).rowcount
+            connection.execute(
+                self._insert(suppressions)
+                .values(address_hash=suppression_hash(self._salt(connection), key), created_at=now)
+                .on_conflict_do_nothing(index_elements=["address_hash"])
+            )
+        return people, rows
+
+    def is_suppressed(self, address: str) -> bool:
+        """Whether ``address`` was forgotten (on the suppression list)."""
+        with self._transaction("read the suppression list") as connection:
+            return self._suppressed(connection, normalize_address(address))
+
+    # -- the subscription service
+
+    def request_subscription(
+        self,
+        person: NewSubscriber,
+        *,
+        source: str,
+        now: str,
+        day: str,
+        daily_limit: int = 3,
+    ) -> SubscriptionRequest:
+        """A subscribe form was sent: store or refresh a pending subscriber and decide
+        whether a confirmation email goes out (at most ``daily_limit`` per address per
+        ``day``). Confirmed subscribers only get their sections updated... never: the form
+        cannot change a confirmed subscription (anyone can type anyone's address)."""
+        address = normalize_address(person.address)
+        nonce = secrets.token_urlsafe(12)
+        with self._transaction("write the subscribers") as connection:
+            row = connection.execute(
+                sa.select(subscribers).where(subscribers.c.address == address)
+            ).first()
+            if row is None:
+                public_id = new_public_id()
+                inserted = connection.execute(
+                    self._insert(subscribers)
+                    .values(
+                        public_id=public_id,
+                        address=address,
+                        name=person.name,
+                        status=PENDING,
+                        sections=join_sections(person.sections),
+                        consent_method="form",
+                        consent_at=now,
+                        consent_source=source,
+                        confirm_nonce=nonce,
+                        confirmations_day=day,
+                        confirmations_sent=1,
+                        created_at=now,
+                        updated_at=now,
+                    )
+                    .on_conflict_do_nothing(index_elements=["address"])
+                    .returning(subscribers.c.id)
+                )
+                if inserted.first() is not None:
+                    return SubscriptionRequest(public_id=public_id, nonce=nonce, send=True)
+                row = connection.execute(
+                    sa.select(subscribers).where(subscribers.c.address == address)
+                ).one()
+            record = row._mapping
+            if record["status"] == CONFIRMED:
+                return SubscriptionRequest(public_id=record["public_id"], nonce="", send=False)
+            sent_today = record["confirmations_sent"] if record["confirmations_day"] == day else 0
+            if sent_today >= daily_limit:
+                return SubscriptionRequest(public_id=record["public_id"], nonce="", send=False)
+            # Pending, or back after leaving: a new consent, confirmed by the new link only.
+            connection.execute(
+                sa.update(subscribers)
+                .where(subscribers.c.id == record["id"])
+                .values(
+                    name=person.name,
+                    status=PENDING,
+                    sections=join_sections(person.sections),
+                    consent_method="form",
+                    consent_at=now,
+                    consent_source=source,
+                    confirmed_at="",
+                    confirm_nonce=nonce,
+                    confirmations_day=day,
+                    confirmations_sent=sent_today + 1,
+                    status_reason="",
+                    updated_at=now,
+                )
+            )
+            return SubscriptionRequest(public_id=record["public_id"], nonce=nonce, send=True)
+
+    def confirm_nonce(self, public_id: str) -> str:
+        """The current confirmation nonce of a pending subscriber ('' when none)."""
+        with self._transaction("read the subscribers") as connection:
+            nonce = connection.execute(
+                sa.select(subscribers.c.confirm_nonce).where(
+                    subscribers.c.public_id == public_id, subscribers.c.status == PENDING
+                )
+            ).scalar()
+        return str(nonce or "")
+
+    def confirm(self, public_id: str, nonce: str, *, now: str) -> bool:
+        """Confirm a pending subscriber whose nonce is still ``nonce`` (then cleared, so the
+        link works once). Returns whether it did."""
+        with self._transaction("write the subscribers") as connection:
+            result = connection.execute(
+                sa.update(subscribers)
+                .where(
+                    subscribers.c.public_id == public_id,
+                    subscribers.c.status == PENDING,
+                    subscribers.c.confirm_nonce == nonce,
+                    subscribers.c.confirm_nonce != "",
+                )
+                .values(status=CONFIRMED, confirmed_at=now, confirm_nonce="", updated_at=now)
+            )
+            return bool(result.rowcount)
+
+    def unsubscribe(self, public_id: str, *, reason: str, now: str) -> bool:
+        """Unsubscribe the subscriber with ``public_id`` (idempotent). Returns whether such a
+        subscriber exists."""
+        with self._transaction("write the subscribers") as connection:
+            result = connection.execute(
+                sa.update(subscribers)
+                .where(subscribers.c.public_id == public_id)
+                .values(
+                    status=sa.case(
+                        (subscribers.c.status.in_([PENDING, CONFIRMED]), UNSUBSCRIBED),
+                        else_=subscribers.c.status,
+                    ),
+                    status_reason=sa.case(
+                        (subscribers.c.status.in_([PENDING, CONFIRMED]), reason),
+                        else_=subscribers.c.status_reason,
+                    ),
+                    confirm_nonce="",
+                    updated_at=now,
+                )
+            )
+            return bool(result.rowcount)
+
+    def set_sections(self, public_id: str, sections: Iterable[str], *, now: str) -> bool:
+        """Change the sections a subscriber follows (empty: all). Returns whether found."""
+        with self._transaction("write the subscribers") as connection:
+            result = connection.execute(
+                sa.update(subscribers)
+                .where(subscribers.c.public_id == public_id)
+                .values(sections=join_sections(sections), updated_at=now)
+            )
+            return bool(result.rowcount)
 
 
 class Ledger:

@@ -1,0 +1,395 @@
+"""`publisher serve` for real: the CLI starts uvicorn on 127.0.0.1, headless Chromium fills
+the forms (Playwright, Debian's chromium), aiosmtpd catches the confirmation emails whose
+links are followed, the one-click POST is sent as a mailbox provider sends it; on SQLite and
+on a real PostgreSQL."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import httpx
+import pytest
+import yaml
+from browser import find_chromium
+from smtp_server import Received, SmtpServer, free_port
+
+from publisher.delivery import Store, open_store
+from publisher.delivery.tokens import confirm_token, manage_token
+
+REPOSITORY = Path(__file__).resolve().parent.parent
+KEY = "eIiawR-UuQvQA3PRw3J5uLuYHvpfvE6LqSCiEWr1SbE"
+_clients = itertools.count(1)
+
+
+def client_address() -> str:
+    """A distinct client address per test (uvicorn trusts X-Forwarded-For from 127.0.0.1,
+    as behind a local reverse proxy): each test has its own rate-limit budget."""
+    number = next(_clients)
+    return f"198.51.100.{number % 250 + 1}" if number < 250 else f"203.0.113.{number % 250}"
+
+
+@dataclass
+class Service:
+    url: str
+    database_url: str
+    project: Path
+    smtp: SmtpServer
+
+    def store(self) -> Store:
+        return open_store(self.project / ".publisher", self.database_url, now="t")
+
+    def mail_to(self, address: str, count: int = 1) -> list[Received]:
+        """The messages received for ``address``, waiting (up to 30 s) for ``count``."""
+        deadline = time.monotonic() + 30
+        while True:
+            with self.smtp.mailbox.lock:
+                found = [item for item in self.smtp.mailbox.received if item.recipient == address]
+            if len(found) >= count or time.monotonic() > deadline:
+                return found
+            time.sleep(0.05)
+
+    def confirm_link(self, address: str, number: int = 1) -> str:
+        messages = self.mail_to(address, number)
+        assert len(messages) >= number, f"no confirmation email for {address}"
+        message = messages[number - 1].message
+        text = message.get_body(("plain",))
+        assert text is not None
+        found = re.search(r"(http://\S+/confirm\?token=\S+)", text.get_content())
+        assert found, text.get_content()
+        return found.group(1)
+
+
+def start_server(project: Path, env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "publisher",
+            "--project",
+            str(project),
+            "serve",
+            "--port",
+            str(port),
+        ],
+        env={**os.environ, **env},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/healthz").status_code == 200:
+                return process
+        except httpx.TransportError:
+            pass
+        if process.poll() is not None:
+            raise RuntimeError(process.stderr.read().decode() if process.stderr else "died")
+        assert time.monotonic() < deadline, "publisher serve did not start"
+        time.sleep(0.1)
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def service(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Service]:
+    project = tmp_path_factory.mktemp(f"serve-{request.param}") / "project"
+    shutil.copytree(REPOSITORY / "data", project / "data")
+    port = free_port()
+    site_path = project / "data" / "site.yaml"
+    site = yaml.safe_load(site_path.read_text(encoding="utf-8"))
+    site["subscribe_url"] = f"http://127.0.0.1:{port}/subscribe"
+    site["email"].pop("unsubscribe_url", None)  # follows from subscribe_url
+    site_path.write_text(yaml.safe_dump(site, sort_keys=False), encoding="utf-8")
+    database_url = ""
+    if request.param == "postgresql":
+        database_url = request.getfixturevalue("postgres_cluster").create_database()
+    with SmtpServer() as smtp:
+        env = {
+            "PUBLISHER_SMTP_URL": smtp.url(),
+            "PUBLISHER_SECRET_KEY": KEY,
+            "PUBLISHER_DATABASE_URL": database_url,
+        }
+        process = start_server(project, env, port)
+        try:
+            yield Service(
+                url=f"http://127.0.0.1:{port}/",
+                database_url=database_url,
+                project=project,
+                smtp=smtp,
+            )
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+            if process.stderr is not None:
+                process.stderr.close()
+
+
+def subscribe(service: Service, address: str, **fields: str) -> httpx.Response:
+    """GET the form (cookie and CSRF token), then POST it, as a browser without JS would."""
+    with httpx.Client(
+        base_url=service.url, headers={"X-Forwarded-For": client_address()}
+    ) as client:
+        form = client.get("/subscribe")
+        csrf = re.search(r'name="csrf" value="([^"]+)"', form.text)
+        assert csrf
+        return client.post("/subscribe", data={"csrf": csrf.group(1), "email": address, **fields})
+
+
+def status_of(service: Service, address: str) -> str:
+    with service.store() as store:
+        record = store.subscriber(address)
+    return record.status if record else ""
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[object]:
+    executable = find_chromium()
+    if executable is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is not installed, and CI must run the browser tests")
+        pytest.skip("chromium is not installed")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=executable, args=["--no-sandbox", "--disable-gpu"]
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.mark.browser
+def test_a_person_subscribes_confirms_chooses_sections_and_unsubscribes_in_a_browser(
+    service: Service, chromium: object
+) -> None:
+    address = f"browser-{next(_clients)}@example.net"
+    context = chromium.new_context(  # type: ignore[attr-defined]
+        viewport={"width": 375, "height": 812},
+        extra_http_headers={"X-Forwarded-For": client_address()},
+        java_script_enabled=False,
+    )
+    page = context.new_page()
+    try:
+        page.goto(service.url + "subscribe")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375
+        page.fill("#email", address)
+        page.fill("#name", "Brow Ser")
+        page.check("input[name=sections][value=technical-resources]")
+        page.click("button[type=submit]")
+        assert page.locator("h1").inner_text() == "Check your inbox"
+        assert status_of(service, address) == "pending"
+
+        page.goto(service.confirm_link(address))
+        assert page.locator("h1").inner_text() == "Subscribed"
+        assert status_of(service, address) == "confirmed"
+        page.get_by_role("link", name="Choose sections").click()
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375
+        assert page.is_checked("input[name=sections][value=technical-resources]")
+        page.check("input[name=sections][value=getting-started]")
+        page.click("button[value=save]")
+        assert "Saved." in page.locator(".notice").inner_text()
+        with service.store() as store:
+            record = store.subscriber(address)
+        assert record is not None
+        assert record.sections == ("getting-started", "technical-resources")
+        page.click("button[value=unsubscribe]")
+        assert page.locator("h1").inner_text() == "Unsubscribed"
+        assert status_of(service, address) == "unsubscribed"
+    finally:
+        context.close()
+
+
+def test_security_headers_and_no_inline_code(service: Service) -> None:
+    response = httpx.get(service.url + "subscribe")
+    assert response.status_code == 200
+    policy = response.headers["content-security-policy"]
+    assert "default-src 'none'" in policy
+    assert "'unsafe-inline'" not in policy
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert response.headers["referrer-policy"] == "no-referrer"
+    assert "<script" not in response.text
+    assert "<style" not in response.text
+    assert "style=" not in response.text
+    assert httpx.get(service.url + "style.css").headers["content-type"].startswith("text/css")
+
+
+def test_the_answer_is_the_same_for_new_pending_and_confirmed_addresses(service: Service) -> None:
+    address = f"same-{next(_clients)}@example.net"
+    first = subscribe(service, address)
+    service.confirm_link(address)
+    second = subscribe(service, address)  # pending
+    with httpx.Client() as client:
+        assert client.get(service.confirm_link(address, 2)).status_code == 200
+    third = subscribe(service, address)  # confirmed
+    bodies = {re.sub(r'value="[^"]+"', "", r.text) for r in (first, second, third)}
+    assert [r.status_code for r in (first, second, third)] == [200, 200, 200]
+    assert len(bodies) == 1
+
+
+def test_without_a_csrf_token_nothing_is_stored(service: Service) -> None:
+    address = f"csrf-{next(_clients)}@example.net"
+    response = httpx.post(
+        service.url + "subscribe",
+        data={"email": address},
+        headers={"X-Forwarded-For": client_address()},
+    )
+    assert response.status_code == 403
+    assert f'value="{address}"' in response.text  # the form, filled in, to go on by hand
+    forged = httpx.post(
+        service.url + "subscribe",
+        data={"email": address, "csrf": "forged"},
+        cookies={"publisher_csrf": "x" * 32},
+        headers={"X-Forwarded-For": client_address()},
+    )
+    assert forged.status_code == 403
+    assert status_of(service, address) == ""
+
+
+def test_the_honeypot_and_bad_addresses_store_nothing(service: Service) -> None:
+    bot = f"bot-{next(_clients)}@example.net"
+    assert subscribe(service, bot, website="http://spam.example").status_code == 200
+    assert status_of(service, bot) == ""
+    bad = subscribe(service, "not an address@")
+    assert bad.status_code == 400
+    assert 'class="error"' in bad.text
+
+
+def test_forged_expired_and_replayed_confirmation_links(service: Service) -> None:
+    address = f"tokens-{next(_clients)}@example.net"
+    assert subscribe(service, address).status_code == 200
+    link = service.confirm_link(address)
+    token = parse_qs(urlsplit(link).query)["token"][0]
+    public_id, issued, mac = token.split(".")
+    forged = f"{public_id}.{issued}.{mac[:-2]}{'AA' if mac[-2:] != 'AA' else 'BB'}"
+    with httpx.Client(base_url=service.url) as client:
+        answer = client.get("/confirm", params={"token": forged})
+        assert answer.status_code == 400
+        assert "This link does not work" in answer.text
+        assert client.get("/confirm", params={"token": "garbage"}).status_code == 400
+        with service.store() as store:
+            nonce = store.confirm_nonce(public_id)
+        old = confirm_token(KEY.encode(), public_id, nonce, issued=int(time.time()) - 8 * 86400)
+        expired = client.get("/confirm", params={"token": old})
+        assert expired.status_code == 400
+        assert "This link has expired" in expired.text
+        assert status_of(service, address) == "pending"
+
+        assert client.get("/confirm", params={"token": token}).status_code == 200
+        assert status_of(service, address) == "confirmed"
+        unsubscribe_token = manage_token(KEY.encode(), public_id)
+        left = client.post(
+            "/unsubscribe",
+            params={"token": unsubscribe_token},
+            content=b"List-Unsubscribe=One-Click",
+            headers={"Content-Type": "application/x-www-form-urlencoded"},
+        )
+        assert left.status_code == 200
+        replayed = client.get("/confirm", params={"token": token})
+        assert replayed.status_code == 400
+        assert status_of(service, address) == "unsubscribed"
+
+
+def test_one_click_unsubscribe_from_the_header_of_a_sent_email(service: Service) -> None:
+    from click.testing import CliRunner
+
+    from publisher.cli import main
+
+    address = f"oneclick-{next(_clients)}@example.net"
+    assert subscribe(service, address).status_code == 200
+    assert httpx.get(service.confirm_link(address)).status_code == 200
+    env = {
+        "PUBLISHER_SMTP_URL": service.smtp.url(),
+        "PUBLISHER_SECRET_KEY": KEY,
+        "PUBLISHER_DATABASE_URL": service.database_url,
+    }
+    result = CliRunner().invoke(main, ["--project", str(service.project), "send", "--yes"], env=env)
+    assert result.exit_code == 0, result.output
+    messages = [m for m in service.mail_to(address, 2) if "List-Unsubscribe" in m.message]
+    assert messages, "the release email did not arrive"
+    header = str(messages[-1].message["List-Unsubscribe"])
+    url = re.search(r"<(http[^>]+)>", header)
+    assert url
+
+    # A scanner fetching the link changes nothing.
+    assert httpx.get(url.group(1)).status_code == 200
+    assert status_of(service, address) == "confirmed"
+    # The POST a mailbox provider sends (RFC 8058): no cookie, no CSRF token, no redirect.
+    response = httpx.post(
+        url.group(1),
+        content=b"List-Unsubscribe=One-Click",
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+        follow_redirects=False,
+    )
+    assert response.status_code == 200
+    assert status_of(service, address) == "unsubscribed"
+    again = httpx.post(
+        url.group(1),
+        files={"List-Unsubscribe": (None, "One-Click")},  # multipart/form-data, also allowed
+        follow_redirects=False,
+    )
+    assert again.status_code == 200
+    tampered = url.group(1)[:-3] + ("xyz" if not url.group(1).endswith("xyz") else "abc")
+    refused = httpx.post(tampered, content=b"List-Unsubscribe=One-Click")
+    assert refused.status_code == 400
+
+
+def test_a_flood_of_subscriptions_gets_429_and_at_most_3_confirmations_a_day(
+    service: Service,
+) -> None:
+    flooder = client_address()
+    codes = []
+    with httpx.Client(base_url=service.url, headers={"X-Forwarded-For": flooder}) as client:
+        csrf = re.search(r'name="csrf" value="([^"]+)"', client.get("/subscribe").text)
+        assert csrf
+        for number in range(25):
+            response = client.post(
+                "/subscribe", data={"csrf": csrf.group(1), "email": f"flood{number}@example.net"}
+            )
+            codes.append(response.status_code)
+    assert codes[:10] == [200] * 10
+    assert set(codes[10:]) == {429}
+
+    victim = f"victim-{next(_clients)}@example.net"
+    for _ in range(5):
+        assert subscribe(service, victim).status_code == 200
+    # Confirmation emails go out in order: once a later one arrived, the victim's are all in.
+    marker = f"marker-{next(_clients)}@example.net"
+    assert subscribe(service, marker).status_code == 200
+    assert service.mail_to(marker)
+    assert len(service.mail_to(victim, 0)) == 3
+
+
+def test_bodies_are_capped(service: Service) -> None:
+    response = httpx.post(
+        service.url + "subscribe",
+        content=b"email=" + b"a" * 100_000,
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    )
+    assert response.status_code == 413
+
+
+def test_the_unsubscribe_page_never_unsubscribes_by_itself(service: Service) -> None:
+    address = f"scanner-{next(_clients)}@example.net"
+    assert subscribe(service, address).status_code == 200
+    assert httpx.get(service.confirm_link(address)).status_code == 200
+    with service.store() as store:
+        record = store.subscriber(address)
+    assert record is not None
+    token = manage_token(KEY.encode(), record.public_id)
+    page = httpx.get(service.url + "unsubscribe", params={"token": token})
+    assert page.status_code == 200
+    assert 'name="List-Unsubscribe" value="One-Click"' in page.text
+    assert status_of(service, address) == "confirmed"
+    assert httpx.get(service.url + "unsubscribe", params={"token": "x.y"}).status_code == 400

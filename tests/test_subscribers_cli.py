@@ -1,0 +1,267 @@
+"""`publisher subscribers …`, `send` from the store and `publisher bounces`, on SQLite and on
+a real PostgreSQL: the CLI through CliRunner, a real aiosmtpd server, real mbox and Maildir
+files written with the standard library."""
+
+from __future__ import annotations
+
+import mailbox
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from smtp_server import SmtpServer
+
+from publisher.cli import main
+from publisher.delivery import open_store
+
+KEY = "Qm3xT8vLr2N0bWcY5kPz7HdJ4sUe9GfA1oRiVtXy6Ew"
+
+
+@pytest.fixture
+def server() -> Iterator[SmtpServer]:
+    with SmtpServer() as running:
+        yield running
+
+
+Run = Callable[..., Result]
+
+
+@pytest.fixture
+def run(project: Path, database_url: str) -> Run:
+    def invoke(*arguments: str, env: dict[str, str] | None = None) -> Result:
+        environment = {"PUBLISHER_DATABASE_URL": database_url, **(env or {})}
+        return CliRunner().invoke(main, ["--project", str(project), *arguments], env=environment)
+
+    return invoke
+
+
+def statuses(project: Path, database_url: str) -> dict[str, str]:
+    with open_store(project / ".publisher", database_url, now="t") as store:
+        return {person.address: person.status for person in store.subscribers()}
+
+
+def test_add_list_remove_and_export(run: Run, project: Path, database_url: str) -> None:
+    added = run("subscribers", "add", "Ann@Example.org", "--name", "Ann Lee", "--confirmed")
+    assert added.exit_code == 0, added.output
+    assert "added ann@example.org (confirmed)" in added.output
+    pending = run("subscribers", "add", "bob@example.org", "--sections", "technical-resources")
+    assert pending.exit_code == 0, pending.output
+    again = run("subscribers", "add", "ann@example.org")
+    assert again.exit_code == 1
+    assert "already in the store" in again.output
+    bad = run("subscribers", "add", "not-an-address")
+    assert bad.exit_code == 1
+    assert "is not an email address" in bad.output
+    unknown = run("subscribers", "add", "cy@example.org", "--sections", "nope")
+    assert unknown.exit_code == 1
+    assert "unknown section id 'nope'" in unknown.output
+
+    listed = run("subscribers", "list")
+    assert listed.exit_code == 0, listed.output
+    assert "ann@example.org  confirmed  all  cli " in listed.output
+    assert "bob@example.org  pending  technical-resources  cli " in listed.output
+    assert "2 subscriber(s): 1 confirmed, 1 pending" in listed.output
+
+    exported = run("subscribers", "export")
+    assert exported.output == "email,name,sections\nann@example.org,Ann Lee,\n"
+    everyone = run("subscribers", "export", "--status", "all")
+    assert everyone.output.count("\n") == 3
+
+    removed = run("subscribers", "remove", "ann@example.org")
+    assert removed.exit_code == 0, removed.output
+    assert statuses(project, database_url)["ann@example.org"] == "unsubscribed"
+    missing = run("subscribers", "remove", "zed@example.org")
+    assert missing.exit_code == 1
+    assert "zed@example.org: not in the store" in missing.output
+
+
+def test_import_keeps_who_left_and_forget_suppresses(
+    run: Run, project: Path, database_url: str
+) -> None:
+    csv_file = project / "subscribers-old.csv"
+    csv_file.write_text(
+        "email,name,sections\n"
+        "ann@example.org,Ann,\n"
+        "bob@example.org,Bob,technical-resources\n"
+        "cy@example.org,,\n",
+        encoding="utf-8",
+    )
+    first = run("subscribers", "import", str(csv_file), "--confirmed")
+    assert first.exit_code == 0, first.output
+    assert "imported 3 (confirmed), 0 already in the store, 0 suppressed" in first.output
+    assert run("subscribers", "remove", "bob@example.org").exit_code == 0
+    forgot = run("subscribers", "forget", "CY@example.org")
+    assert forgot.exit_code == 0, forgot.output
+    assert "forgot cy@example.org: 1 subscriber record(s)" in forgot.output
+
+    second = run("subscribers", "import", str(csv_file), "--confirmed")
+    assert second.exit_code == 0, second.output
+    assert "imported 0 (confirmed), 2 already in the store, 1 suppressed" in second.output
+    assert "cy@example.org: skipped, forgotten at their request" in second.output
+    assert statuses(project, database_url) == {
+        "ann@example.org": "confirmed",
+        "bob@example.org": "unsubscribed",  # an import never resubscribes someone who left
+    }
+    with open_store(project / ".publisher", database_url, now="t") as store:
+        assert store.is_suppressed("cy@example.org")
+        assert not store.is_suppressed("ann@example.org")
+        # Only a salted hash is kept: the address itself is nowhere in the store.
+        with store.engine.connect() as connection:
+            dump = repr(connection.exec_driver_sql("SELECT * FROM suppressions").all())
+        assert "cy@example.org" not in dump
+
+    broken = project / "broken.csv"
+    broken.write_text("email,name,sections\nnot-an-address,,\n", encoding="utf-8")
+    refused = run("subscribers", "import", str(broken))
+    assert refused.exit_code == 1
+    assert "broken.csv:2: 'not-an-address' is not an email address" in refused.output
+
+
+def test_send_goes_to_confirmed_subscribers_only_and_a_5xx_at_rcpt_marks_bounced(
+    run: Run, project: Path, database_url: str, server: SmtpServer
+) -> None:
+    for arguments in (
+        ("ann@example.org", "--confirmed"),
+        ("bob@example.org", "--confirmed", "--sections", "technical-resources"),
+        ("gone@example.org", "--confirmed"),
+        ("pending@example.org",),
+        ("left@example.org", "--confirmed"),
+    ):
+        assert run("subscribers", "add", *arguments).exit_code == 0
+    assert run("subscribers", "remove", "left@example.org").exit_code == 0
+    server.mailbox.refuse_permanently = {"gone@example.org"}
+    env = {"PUBLISHER_SMTP_URL": server.url(), "PUBLISHER_SECRET_KEY": KEY}
+
+    dry = run("send", "--dry-run", env=env)
+    assert dry.exit_code == 0, dry.output
+    assert "3 to send" in dry.output
+    result = run("send", "--yes", env=env)
+    assert result.exit_code == 1  # gone@ was refused
+    assert "gone@example.org: refused: 550 5.1.1" in result.output
+    assert sorted(server.mailbox.copies()) == ["ann@example.org", "bob@example.org"]
+    assert statuses(project, database_url)["gone@example.org"] == "bounced"
+
+    # The unsubscribe link of a stored subscriber is the one `publisher serve` accepts.
+    message = next(i.message for i in server.mailbox.received if i.recipient == "ann@example.org")
+    header = str(message["List-Unsubscribe"])
+    with open_store(project / ".publisher", database_url, now="t") as store:
+        ann = store.subscriber("ann@example.org")
+    assert ann is not None
+    from publisher.delivery.tokens import manage_token
+
+    assert manage_token(KEY.encode(), ann.public_id) in header
+
+    again = run("send", "--yes", env=env)
+    assert again.exit_code == 0, again.output  # gone@ is bounced now: not sent to
+    assert sorted(server.mailbox.copies()) == ["ann@example.org", "bob@example.org"]
+
+    csv_file = project / "subscribers-list.csv"
+    csv_file.write_text("email,name,sections\ncsv@example.org,,\n", encoding="utf-8")
+    from_csv = run("send", "--yes", "--subscribers", str(csv_file), env=env)
+    assert from_csv.exit_code == 0, from_csv.output
+    assert "csv@example.org" in server.mailbox.copies()
+
+
+DSN = """From: MAILER-DAEMON@mx.example.net (Mail Delivery System)
+To: roadmap@example.org
+Subject: Undelivered Mail Returned to Sender
+Date: Mon, 19 Feb 2024 10:00:00 +0000
+Message-ID: <bounce-{number}@mx.example.net>
+MIME-Version: 1.0
+Content-Type: multipart/report; report-type=delivery-status;
+ boundary="B{number}"
+
+--B{number}
+Content-Type: text/plain; charset=us-ascii
+
+This is the mail system at host mx.example.net. I'm sorry to have to inform you
+that your message could not be delivered to one or more recipients.
+
+--B{number}
+Content-Type: message/delivery-status
+
+Reporting-MTA: dns; mx.example.net
+X-Postfix-Queue-ID: 4Tg3Xk0Q8Zz9
+Arrival-Date: Mon, 19 Feb 2024 09:59:58 +0000
+
+Final-Recipient: rfc822; {recipient}
+Original-Recipient: rfc822;{recipient}
+Action: {action}
+Status: {status}
+Remote-MTA: dns; mx2.example.net
+Diagnostic-Code: smtp; {status_code} {status} <{recipient}>: {text}
+
+--B{number}
+Content-Type: text/rfc822-headers
+
+From: The Road Map <roadmap@example.org>
+To: {recipient}
+Subject: What's new in 2024.02
+
+--B{number}--
+"""
+
+
+def write_bounces(path: Path, kind: str) -> None:
+    """An mbox file or a Maildir with three DSNs and one ordinary message."""
+    box: mailbox.Mailbox[mailbox.Message] = (
+        mailbox.mbox(path) if kind == "mbox" else mailbox.Maildir(path, create=True)
+    )
+    reports = [
+        ("ann@example.org", "failed", "5.1.1", 550, "Recipient address rejected"),
+        ("bob@example.org", "delayed", "4.4.1", 451, "Connection timed out"),
+        ("stranger@example.org", "failed", "5.1.1", 550, "User unknown"),
+    ]
+    box.lock()
+    try:
+        for number, (recipient, action, status, code, text) in enumerate(reports):
+            box.add(
+                DSN.format(
+                    number=number,
+                    recipient=recipient,
+                    action=action,
+                    status=status,
+                    status_code=code,
+                    text=text,
+                ).encode()
+            )
+        box.add(b"From: someone@example.org\nSubject: hello\n\nNot a bounce.\n")
+        box.flush()
+    finally:
+        box.unlock()
+        box.close()
+
+
+@pytest.mark.parametrize("kind", ["mbox", "maildir"])
+def test_bounces_marks_permanent_failures_and_dry_run_changes_nothing(
+    run: Run, project: Path, database_url: str, tmp_path: Path, kind: str
+) -> None:
+    for address in ("ann@example.org", "bob@example.org", "cy@example.org"):
+        assert run("subscribers", "add", address, "--confirmed").exit_code == 0
+    path = tmp_path / ("bounces.mbox" if kind == "mbox" else "Maildir")
+    write_bounces(path, kind)
+
+    dry = run("bounces", str(path), "--dry-run")
+    assert dry.exit_code == 0, dry.output
+    assert "would mark bounced: ann@example.org (5.1.1)" in dry.output
+    assert "4 message(s), 3 report(s): 1 would mark bounced" in dry.output
+    assert "dry run: nothing changed" in dry.output
+    assert set(statuses(project, database_url).values()) == {"confirmed"}
+
+    real = run("-v", "bounces", str(path))
+    assert real.exit_code == 0, real.output
+    assert "marked bounced: ann@example.org (5.1.1)" in real.output
+    assert "not in the store: stranger@example.org" in real.output
+    assert "delayed only (left alone): bob@example.org" in real.output
+    assert statuses(project, database_url) == {
+        "ann@example.org": "bounced",
+        "bob@example.org": "confirmed",
+        "cy@example.org": "confirmed",
+    }
+    again = run("bounces", str(path))
+    assert "0 marked bounced" in again.output
+
+    missing = run("bounces", str(tmp_path / "nowhere"))
+    assert missing.exit_code == 1
+    assert "no such mailbox" in missing.output
