@@ -98,3 +98,33 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
         return ""
     cluster: PostgresCluster = request.getfixturevalue("postgres_cluster")
     return cluster.create_database()
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Any]:
+    """One headless Chromium for the session (Debian's, through Playwright's sync API, which
+    allows one instance per thread: every browser test shares this one). Skipped when
+    missing, except under CI."""
+    from browser import find_chromium
+
+    def missing(what: str) -> None:
+        if os.environ.get("CI"):
+            pytest.fail(f"{what} is missing, and CI must run the browser tests")
+        pytest.skip(f"{what} is not installed (.ci/run installs it)")
+
+    executable = find_chromium()
+    if executable is None:
+        missing("Chromium")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        missing("Playwright (pip install -e '.[test]')")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=executable,
+            # Pages under test must not reach the network: every host resolves nowhere (the
+            # servers under test are reached by IP address, 127.0.0.1).
+            args=["--no-sandbox", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"],
+        )
+        yield browser
+        browser.close()

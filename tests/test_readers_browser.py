@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser import ARTIFACTS, find_chromium
+from browser import ARTIFACTS
 from test_page import NEXT_RELEASE, make_project
 
 from publisher import mail
@@ -41,26 +41,6 @@ def _missing(what: str) -> None:
     if os.environ.get("CI"):
         pytest.fail(f"{what} is missing, and CI must run the browser tests")
     pytest.skip(f"{what} is not installed (.ci/run installs it)")
-
-
-@pytest.fixture(scope="session")
-def chromium() -> Iterator[Any]:
-    """One headless Chromium for the session (Debian's, through Playwright)."""
-    executable = find_chromium()
-    if executable is None:
-        _missing("Chromium")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _missing("Playwright (pip install -e '.[test]')")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=executable,
-            # Pages under test must not reach the network: every host resolves nowhere.
-            args=["--no-sandbox", "--host-resolver-rules=MAP * ~NOTFOUND"],
-        )
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")

@@ -20,7 +20,6 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 import pytest
 import yaml
-from browser import find_chromium
 from smtp_server import Received, SmtpServer, free_port
 
 from publisher.delivery import Store, open_store
@@ -149,25 +148,6 @@ def status_of(service: Service, address: str) -> str:
     with service.store() as store:
         record = store.subscriber(address)
     return record.status if record else ""
-
-
-@pytest.fixture(scope="session")
-def chromium() -> Iterator[object]:
-    executable = find_chromium()
-    if executable is None:
-        if os.environ.get("CI"):
-            pytest.fail("chromium is not installed, and CI must run the browser tests")
-        pytest.skip("chromium is not installed")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=executable, args=["--no-sandbox", "--disable-gpu"]
-        )
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 @pytest.mark.browser
