@@ -1629,6 +1629,15 @@ def _send_shared(
             ):
                 outcomes.append(outcome)
                 settings.detail(f"{outcome.state}: {outcome.address}: {outcome.reply}")
+                if outcome.recipient_refused:
+                    # A 5xx at RCPT refuses the address itself: no more mail to it.
+                    store.set_status(
+                        [outcome.address],
+                        "bounced",
+                        reason=f"refused at RCPT: {outcome.reply}"[:500],
+                        now=utc_now(),
+                        only_from=("confirmed",),
+                    )
         except PublisherError:
             settings.say(f"stopped after sending {summarize(plan, outcomes).sent}")
             raise
