@@ -106,6 +106,15 @@ def changed_files(files: Mapping[Path, bytes | str]) -> list[Path]:
     return changed
 
 
+def _is_special_file(path: Path) -> bool:
+    """Whether ``path`` exists and is neither a regular file nor a folder (a device, a FIFO)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
 class StagedFiles:
     """Files written one by one to temporary names beside their targets, and renamed into
     place together by `commit`: a long job (import-history) holds no more than one file in
@@ -114,6 +123,7 @@ class StagedFiles:
 
     def __init__(self) -> None:
         self._staged: dict[Path, str] = {}
+        self._direct: dict[Path, bytes] = {}
         self._mode = _file_mode()
         self.paths: set[Path] = set()  # every path added, changed or not
 
@@ -121,6 +131,12 @@ class StagedFiles:
         """Stage ``content`` for ``path`` (nothing is staged when the bytes are already there)."""
         data = _as_bytes(content)
         self.paths.add(path)
+        if _is_special_file(path):
+            # `-o /dev/null`, a FIFO, a terminal: renaming a file over it would replace the
+            # device itself (as root, /dev/null for the whole machine), so it is written in
+            # place when the rest is committed.
+            self._direct[path] = data
+            return
         previous = self._staged.pop(path, None)
         if previous is not None:
             Path(previous).unlink(missing_ok=True)
@@ -161,10 +177,19 @@ class StagedFiles:
                 self.discard()
                 raise PublisherError(f"{path}: cannot write: {error.strerror}") from None
         self._staged.clear()
+        for path, data in self._direct.items():
+            try:
+                with path.open("wb") as stream:
+                    stream.write(data)
+            except OSError as error:
+                raise PublisherError(f"{path}: cannot write: {error.strerror}") from None
+            changed.append(path)
+        self._direct.clear()
         return changed
 
     def discard(self) -> None:
         """Remove every staged file: the targets keep their previous bytes."""
+        self._direct.clear()
         for temporary in self._staged.values():
             Path(temporary).unlink(missing_ok=True)
         self._staged.clear()

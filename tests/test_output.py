@@ -77,3 +77,17 @@ def test_remove_files_prunes_empty_folders_below_root_only(tmp_path: Path) -> No
     assert kept.exists()
     remove_files([kept], root=root)
     assert root.is_dir()
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="making a device node needs root (CI runs as root)")
+def test_an_output_that_is_a_device_is_written_in_place_never_replaced(tmp_path: Path) -> None:
+    # `-o /dev/null` once replaced the machine's /dev/null with a regular file: the atomic
+    # rename must never land on a device.
+    null = tmp_path / "null"
+    os.mknod(null, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    regular = tmp_path / "out.txt"
+    changed = write_files({null: "discarded\n", regular: "kept\n"})
+    assert stat.S_ISCHR(null.lstat().st_mode)
+    assert null.read_bytes() == b""
+    assert regular.read_text() == "kept\n"
+    assert set(changed) == {null, regular}
