@@ -1016,6 +1016,11 @@ def _parse_age(ctx: click.Context, param: click.Parameter, value: str | None) ->
     help="Reuse cached results younger than this (e.g. 7d, 12h) instead of asking again.",
 )
 @click.option(
+    "--fix",
+    is_flag=True,
+    help="Rewrite permanent redirects in data/roadmap.yaml (its text and comments kept).",
+)
+@click.option(
     "--strict",
     is_flag=True,
     help="A link failing now is dead (default: only after failing on two runs a day apart).",
@@ -1031,6 +1036,7 @@ def check_links(
     per_host: int,
     timeout: float,
     max_age: float | None,
+    fix: bool,
     strict: bool,
 ) -> None:
     """Check the link of every resource (of the latest release by default); exit 1 when a
@@ -1097,8 +1103,29 @@ def check_links(
         )
     render = {"text": report_text, "json": report_json, "markdown": report_markdown}
     click.echo(render[output_format](report), nl=False)
+    if fix:
+        _fix_redirects(settings, project, report)
     if report.dead():
         click.get_current_context().exit(1)
+
+
+def _fix_redirects(settings: Settings, project: Project, report: Any) -> None:
+    """Rewrite the working copy's permanently redirected URLs, checked before writing."""
+    from publisher.link_health import permanent_redirects, rewrite_urls
+    from publisher.load import build_snapshot, read_project_file
+    from publisher.output import write_file
+    from publisher.yaml_reader import parse_yaml_bytes
+
+    text = read_project_file(project, project.working_path).decode("utf-8")
+    new_text, replaced = rewrite_urls(text, permanent_redirects(report))
+    label = project.label(project.working_path)
+    if not replaced:
+        click.echo(f"{label}: no permanent redirect to fix", err=True)
+        return
+    # The rewritten file must load as the working copy did (raises DataError otherwise).
+    build_snapshot(parse_yaml_bytes(new_text.encode("utf-8"), label), label, release=False)
+    write_file(project.working_path, new_text)
+    click.echo(f"{label}: {len(replaced)} URL(s) updated to where they moved", err=True)
 
 
 def _notify_hub(

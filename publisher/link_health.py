@@ -295,3 +295,39 @@ def report_json(report: LinkReport) -> str:
         for result in report.results
     ]
     return json.dumps({"links": items, "summary": dict(_counts(report))}, indent=2) + "\n"
+
+
+# A `url:` line of a road-map file: its key (after an optional "- "), the value as written
+# (plain or quoted) and what follows it (a comment). Other keys are never touched.
+_URL_LINE = re.compile(
+    r"^(?P<lead>\s*(?:-\s+)?url:\s+)(?P<quote>['\"]?)(?P<url>[^'\"\s#]+)(?P=quote)(?P<rest>\s*(?:#.*)?)$"
+)
+
+
+def permanent_redirects(report: LinkReport) -> dict[str, str]:
+    """Old URL -> final URL for every link redirected permanently somewhere else."""
+    return {
+        result.url: result.final_url
+        for result in report.results
+        if result.verdict is Verdict.REDIRECTED_PERMANENTLY
+        and result.final_url
+        and result.final_url != result.url
+    }
+
+
+def rewrite_urls(text: str, replacements: Mapping[str, str]) -> tuple[str, tuple[str, ...]]:
+    """``text`` (a road-map file) with each ``url:`` value found in ``replacements``
+    replaced, every other byte kept (comments, quoting, order); and the old URLs replaced."""
+    lines = text.splitlines(keepends=True)
+    replaced: list[str] = []
+    for index, line in enumerate(lines):
+        body = line.rstrip("\r\n")
+        match = _URL_LINE.match(body)
+        if match is None or match["url"] not in replacements:
+            continue
+        new_url = replacements[match["url"]]
+        quote = match["quote"] or ('"' if re.search(r"[\s#'\"]", new_url) else "")
+        ending = line[len(body) :]
+        lines[index] = f"{match['lead']}{quote}{new_url}{quote}{match['rest']}{ending}"
+        replaced.append(match["url"])
+    return "".join(lines), tuple(dict.fromkeys(replaced))

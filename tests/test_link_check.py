@@ -264,3 +264,23 @@ def test_site_links_settings_are_checked(project: Path) -> None:
     result = CliRunner().invoke(main, ["--project", str(project), "validate"])
     assert result.exit_code == 1
     assert "links.show_dead" in result.output or "exclud" in result.output
+
+
+def test_fix_rewrites_permanent_redirects_keeping_the_text(
+    server: LinkServer, tmp_path: Path
+) -> None:
+    root = make_project(tmp_path, server, ["/moved", "/found"])
+    working = root / "data" / "roadmap.yaml"
+    working.write_text("# kept comment\n" + working.read_text().replace(
+        f"url: {server.url('/moved')}\n", f"url: {server.url('/moved')}  # was here\n"
+    ))  # fmt: skip
+    result = CliRunner().invoke(
+        main, ["--project", str(root), "check-links", "--working-copy", "--fix"]
+    )
+    assert result.exit_code == 0, result.output
+    text = working.read_text()
+    assert text.startswith("# kept comment\n")
+    assert f"url: {server.url('/ok')}  # was here\n" in text
+    assert server.url("/moved") not in text
+    assert f"url: {server.url('/found')}\n" in text  # temporary: left alone
+    assert "1 URL(s) updated" in result.stderr
