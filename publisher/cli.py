@@ -394,6 +394,8 @@ def _read_markdown(path: Path) -> bytes:
     is_flag=True,
     help="Record the digest of an existing release that was changed on purpose.",
 )
+@keep_section_option
+@base_url_option
 @pass_settings
 def release(
     settings: Settings,
@@ -404,12 +406,15 @@ def release(
     from_markdown: Path | None,
     allow_empty: bool,
     refreeze: bool,
+    keep_sections: tuple[str, ...],
+    base_url: str,
 ) -> None:
     """Freeze data/roadmap.yaml as data/releases/VERSION.yaml.
 
     A release whose road map is the same as the latest release's is refused unless
     --allow-empty. With --from README.md the markdown is imported first (its warnings
-    printed) and written to data/roadmap.yaml together with the release.
+    printed) and written to data/roadmap.yaml together with the release; --keep-section and
+    --base-url work as for `publisher import`.
 
     The frozen file records a digest of its content: validate and build refuse a release
     cut short or edited by hand. To keep such an edit on purpose, --refreeze records the
@@ -419,10 +424,13 @@ def release(
     Examples:
       publisher release 2024.02 --date 2024-02-19 --title "February 2024"
       publisher release 2024.03 --from README.md
+      publisher release 2024.04 --from README.md --keep-section Contributing
       publisher release 2024.02 --refreeze
     """
     from publisher.freeze import create_release, read_notes, refreeze_release
 
+    if from_markdown is None and (keep_sections or base_url):
+        raise click.UsageError("--keep-section and --base-url apply to --from README.md only")
     if refreeze:
         # A frozen file records a digest of its content; a deliberate edit is recorded anew.
         path = refreeze_release(settings.project(), version)
@@ -436,7 +444,12 @@ def release(
         from publisher.dump import dump_roadmap
         from publisher.importer import import_markdown_bytes
 
-        imported = import_markdown_bytes(_read_markdown(from_markdown), str(from_markdown))
+        imported = import_markdown_bytes(
+            _read_markdown(from_markdown),
+            str(from_markdown),
+            keep_sections=keep_sections,
+            base_url=base_url,
+        )
         for warning in imported.warnings:
             settings.warn(str(warning))
         working_text = dump_roadmap(imported.roadmap)
@@ -457,17 +470,28 @@ def release(
 @click.argument("markdown_file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--date", "release_date", help="The release's date YYYY-MM-DD (default: today).")
 @click.option("--title", default="", help="A title for the release, if one is made.")
+@keep_section_option
+@base_url_option
 @pass_settings
-def sync(settings: Settings, markdown_file: Path, release_date: str | None, title: str) -> None:
+def sync(
+    settings: Settings,
+    markdown_file: Path,
+    release_date: str | None,
+    title: str,
+    keep_sections: tuple[str, ...],
+    base_url: str,
+) -> None:
     """Import a markdown road map and release it when it changed (a scheduled job's step).
 
     When the imported road map differs from the latest release, writes data/roadmap.yaml
     and a release with a date-based version (YYYY.MM.DD, then .2, .3 … on the same day);
-    else writes nothing and says so. Exit 0 either way.
+    else writes nothing and says so. Exit 0 either way. --keep-section and --base-url work
+    as for `publisher import`.
 
     \b
-    Example:
+    Examples:
       publisher sync README.md && publisher build
+      publisher sync README.md --base-url https://github.com/me/list/blob/main/
     """
     from publisher.importer import count_resources, count_sections
     from publisher.sync import sync_markdown
@@ -475,7 +499,13 @@ def sync(settings: Settings, markdown_file: Path, release_date: str | None, titl
     day = _day(release_date, "--date")
     project = settings.project()
     result = sync_markdown(
-        project, _read_markdown(markdown_file), str(markdown_file), date=day, title=title
+        project,
+        _read_markdown(markdown_file),
+        str(markdown_file),
+        date=day,
+        title=title,
+        keep_sections=keep_sections,
+        base_url=base_url,
     )
     for warning in result.imported.warnings:
         settings.warn(str(warning))

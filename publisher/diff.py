@@ -353,12 +353,22 @@ _EQUIVALENT: dict[str, Callable[[Any, Any], bool]] = {
 }
 
 
-def _letters_and_digits(text: str) -> str:
-    # What a title says once case, spacing and punctuation are set aside ("CS 229" = "cs229").
+# Characters that carry meaning in a title although they are not letters or digits: "C++" is
+# not "C#", "AT&T" not "AT T", "100%" not "100". Mathematical and currency symbols (Unicode
+# categories Sm, Sc: + < = > | ~ $ €) and these marks of category Po count; every other mark
+# (. , : ; - _ ' " ! ? brackets, emoji) and all spacing is cosmetic.
+_MEANINGFUL_MARKS = frozenset("#%&@")
+
+
+def _meaningful_characters(text: str) -> str:
+    # What a title says once case, spacing and cosmetic punctuation are set aside
+    # ("CS 229" = "cs229", "Node.js" = "NodeJS", but "C++" != "C#").
     return "".join(
         character
         for character in unicodedata.normalize("NFKC", text).casefold()
         if character.isalnum()
+        or character in _MEANINGFUL_MARKS
+        or unicodedata.category(character) in ("Sm", "Sc")
     )
 
 
@@ -384,8 +394,9 @@ def field_changes(old: Resource, new: Resource) -> tuple[tuple[FieldChange, ...]
             )
         elif name == "title":
             # Case, spacing or punctuation only ("KittenTTS" → "kittentts"): readers would
-            # see an update that changes nothing they read.
-            cosmetic = cosmetic and _letters_and_digits(before) == _letters_and_digits(after)
+            # see an update that changes nothing they read. Symbols that carry meaning
+            # ("C++" → "C#") are a real change.
+            cosmetic = cosmetic and _meaningful_characters(before) == _meaningful_characters(after)
         elif name != "id":
             cosmetic = False
     return tuple(changes), cosmetic and bool(changes)

@@ -170,6 +170,43 @@ def test_title_that_differs_in_case_spacing_or_punctuation_is_cosmetic(title: st
     assert diff_to_json(changes)["updated"][0]["changes"]["title"]["new"] == title.strip()
 
 
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("C++ Primer", "C# Primer"),
+        ("C++ Primer", "C Primer"),
+        ("F# for Fun", "F for Fun"),
+        ("AT&T Labs", "ATT Labs"),
+        ("100% Free", "100 Free"),
+        ("$5 Course", "5 Course"),
+        ("a<b", "a>b"),
+    ],
+)
+def test_title_change_of_a_meaningful_symbol_is_announced(old: str, new: str) -> None:
+    changes = diff(snapshot(edited(s0_r0_title=old)), snapshot(edited(s0_r0_title=new)))
+    only(changes, "updated")
+    [update] = changes.updated
+    assert not update.cosmetic
+    assert changes.announced_updates == (update,)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("C++ Primer", "c++ primer"),
+        ("C++ Primer", "C++  Primer."),
+        ("Node.js Guide", "NodeJS guide"),
+        ("Learn C#: Basics", "learn c# - basics"),
+        ("\U0001f4da Deep Learning", "Deep-Learning"),
+    ],
+)
+def test_title_change_keeping_meaningful_symbols_is_cosmetic(old: str, new: str) -> None:
+    changes = diff(snapshot(edited(s0_r0_title=old)), snapshot(edited(s0_r0_title=new)))
+    only(changes, "updated")
+    assert changes.updated[0].cosmetic
+    assert changes.announced_updates == ()
+
+
 def test_cosmetic_title_with_a_real_change_is_announced() -> None:
     for document in (edited(s0_r0_title="cs229", s0_r0_kind="video"), edited(s0_r0_title="CS230")):
         changes = diff(snapshot(BASE), snapshot(document))

@@ -4,6 +4,7 @@ refusing to overwrite edits that are not released yet."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -192,3 +193,73 @@ def test_an_unchanged_readme_is_recognised_from_the_text_alone(project: Path) ->
     assert (release.version, release.date.isoformat()) == ("2024.03.02", "2024-03-02")
     # Another text (the same road map or not) is left to the full comparison.
     assert unchanged_by_text(open_project(project), "# note\n" + working_text) is None
+
+
+# --- import options on release --from and sync -------------------------------------------------
+
+OPTIONS_README = """# A list
+
+## Tools
+
+- [Local](docs/local.md) - a page of the list itself.
+- [Remote](https://example.org/remote) - elsewhere.
+
+## Contributing
+
+- [Guide](https://example.org/contributing) - how to send a pull request.
+"""
+BASE = "https://github.com/me/list/blob/main/"
+
+
+def _titles_and_urls(path: Path) -> list[tuple[str, str | None]]:
+    snapshot = load_snapshot(path)
+
+    def walk(sections: tuple[Any, ...]) -> list[tuple[str, str | None]]:
+        found = []
+        for section in sections:
+            found += [(resource.title, resource.url) for resource in section.resources]
+            found += walk(section.sections)
+        return found
+
+    return walk(snapshot.roadmap.sections)
+
+
+@pytest.mark.parametrize("command", ["release", "sync"])
+def test_release_from_and_sync_take_keep_section_and_base_url(
+    project: Path, tmp_path: Path, command: str
+) -> None:
+    readme = tmp_path / "README.md"
+    readme.write_text(OPTIONS_README, encoding="utf-8")
+    arguments = (
+        ["release", "2024.03", "--from", str(readme)]
+        if command == "release"
+        else ["sync", str(readme)]
+    )
+    code, _, err = run(project, *arguments, "--date", "2024-03-01")
+    assert code == 0, err
+    assert "docs/local.md" in err  # left out, with a warning
+    assert "Contributing" in err  # skipped, with a warning
+    latest = project / "data" / "releases" / sorted(releases(project))[-1]
+    # Without --base-url the relative link is left out (the bullet stays, without url).
+    assert _titles_and_urls(latest) == [("Local", ""), ("Remote", "https://example.org/remote")]
+    more = ["--keep-section", "Contributing", "--base-url", BASE]
+    arguments = (
+        ["release", "2024.04", "--from", str(readme)]
+        if command == "release"
+        else ["sync", str(readme)]
+    )
+    code, _, err = run(project, *arguments, *more, "--date", "2024-04-01")
+    assert code == 0, err
+    assert _titles_and_urls(project / "data" / "roadmap.yaml") == [
+        ("Local", BASE + "docs/local.md"),
+        ("Remote", "https://example.org/remote"),
+        ("Guide", "https://example.org/contributing"),
+    ]
+    assert len(releases(project)) == 4
+
+
+def test_import_options_without_from_are_refused(project: Path) -> None:
+    code, _, err = run(project, "release", "2024.03", "--keep-section", "Contributing")
+    assert code == 2
+    assert "--keep-section and --base-url apply to --from README.md only" in err
+    assert releases(project) == ["2024.01.yaml", "2024.02.yaml"]
