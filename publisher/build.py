@@ -30,7 +30,7 @@ from typing import Any
 
 import jinja2
 
-from publisher import __version__, cache, changelog, feeds, links, mail, page
+from publisher import __version__, cache, changelog, feeds, link_cache, links, mail, page
 from publisher.diff import RoadmapDiff
 from publisher.errors import Problem, PublisherError
 from publisher.load import load_site_of
@@ -251,10 +251,13 @@ def render_outputs(
     latest: Snapshot | None = None,
     templates_dir: Path | None = None,
     web_copies: WebCopies | None = None,
+    dead_links: Mapping[str, str] | None = None,
 ) -> dict[Path, bytes]:
     """Every output of a build as bytes, keyed by its path: CHANGELOG.md in the project root;
     the road map page (of ``latest``, the latest release's snapshot), the changelog pages,
-    feeds and email web copies in the output folder; and the manifest."""
+    feeds and email web copies in the output folder; and the manifest. The road map page
+    and the changelog pages mark the resources whose URL is in ``dead_links`` (URL -> ISO
+    date failing since, from `link_cache.dead_links`; given when ``links.show_dead``)."""
     renderer = web_copies or WebCopies(None, "")
     caching = renderer.store.folder is not None
     writable = caching and not renderer.store.read_only
@@ -282,6 +285,7 @@ def render_outputs(
         keys,
         renderer,
         environment,
+        dead_links=dead_links or {},
         feeds=main_feeds,
         section_feeds=changelog.topic_feed_groups(feed_paths, _section_titles(history), "sections"),
         tag_feeds=changelog.topic_feed_groups(feed_paths, {}, "tags"),
@@ -291,6 +295,7 @@ def render_outputs(
         releases[-1].new if releases else None,
         history,
         site.page.new_days,
+        dead_links=dead_links,
     )
     # The page depends on the latest release and the marks, not on the history: cached under
     # the view model's value (and the feeds it links), it is rendered once per new release.
@@ -319,19 +324,32 @@ def render_changelog_pages(
     keys: Sequence[str],
     renderer: WebCopies,
     environment: jinja2.Environment,
+    *,
+    dead_links: Mapping[str, str] | None = None,
     **page_links: Any,
 ) -> dict[str, bytes]:
     """changelog/index.html, one archive page per year, and changelog/releases.js. Only the
-    releases each page shows are rendered (and each only once per cache)."""
+    releases each page shows are rendered (and each only once per cache); a release's
+    entries whose URL is in ``dead_links`` are marked."""
     rows = [changelog.release_row(item) for item in releases]
     years = changelog.year_lines(site, rows)
 
     def article(index: int) -> str:
+        key = keys[index]
+        dead_here: dict[str, str] = {}
+        if dead_links:
+            urls = changelog.release_urls(releases[index])
+            dead_here = {url: since for url, since in dead_links.items() if url in urls}
+        if key and dead_here:
+            # Only the releases that link a dead URL are rendered again when the cache changes.
+            key = cache.content_key(f"{key}\0{link_cache.dead_links_key(dead_here)}".encode())
         return renderer.fragment(
             "html",
-            keys[index],
+            key,
             lambda: changelog.render_release_html(
-                site, changelog.release_entry(site, releases[index]), environment
+                site,
+                changelog.release_entry(site, releases[index], dead_links=dead_here),
+                environment,
             ),
         )
 
@@ -442,7 +460,8 @@ def read_manifest(paths: BuildPaths) -> tuple[Path, ...]:
 def input_fingerprint(paths: BuildPaths, release_keys: dict[Path, str] | None = None) -> str:
     """A sha256 over everything the outputs are made from: site.yaml, every release file,
     the project's and the default templates, this package's code, the versions of Python
-    and of the rendering libraries, and where the outputs go. Each release file's sha256
+    and of the rendering libraries, the dead links of the link cache, and where the outputs
+    go. Each release file's sha256
     is added to ``release_keys`` when given: the history cache's keys, hashed once."""
     digest = hashlib.sha256()
 
@@ -454,12 +473,24 @@ def input_fingerprint(paths: BuildPaths, release_keys: dict[Path, str] | None = 
     add("rendering", render_fingerprint(project).encode())
     add("output", str(paths.output_dir.resolve()).encode())
     add("changelog", str(paths.changelog.resolve()).encode())
+    # The dead links the pages may mark (links.show_dead): a check-links run that changes
+    # them makes the outputs stale, one that does not leaves them up to date.
+    try:
+        add("dead links", link_cache.dead_links_key(dead_links_of(project)).encode())
+    except PublisherError:
+        add("dead links", b"unreadable")  # an error only when the pages read it (show_dead)
     for path in sorted(release_files(project)):
         key = cache.content_key(_read(path))
         add(f"release {path.name}", key.encode())
         if release_keys is not None:
             release_keys[path] = key
     return digest.hexdigest()
+
+
+def dead_links_of(project: Project) -> dict[str, str]:
+    """The dead links of the project's link cache (`link_cache.dead_links`): read only, never
+    the network."""
+    return link_cache.dead_links(project.state_dir / link_cache.CACHE_FILE)
 
 
 def render_fingerprint(project: Project) -> str:
@@ -599,6 +630,7 @@ def _load_and_render(
         latest=latest,
         templates_dir=project.templates_dir,
         web_copies=web_copies,
+        dead_links=dead_links_of(project) if site.links.show_dead else None,
     )
     gone = tuple(path for path in read_manifest(paths) if path not in files)
     return files, gone

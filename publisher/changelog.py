@@ -14,8 +14,8 @@ and a group of changes lists at most `GROUP_LIMIT` entries, then links the relea
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 
 import jinja2
 from markupsafe import Markup
@@ -59,6 +59,7 @@ class ChangeEntry:
     cost: str = ""
     from_section: tuple[str, ...] = ()
     changes: tuple[ChangeWords, ...] = ()
+    dead_since: str = ""  # ISO date: its link is dead, failing since then (links.show_dead)
 
     @property
     def facts(self) -> tuple[str, ...]:
@@ -183,13 +184,16 @@ def release_entries(site: Site, history: Iterable[RoadmapDiff]) -> tuple[Release
     return tuple(reversed(entries))
 
 
-def release_entry(site: Site, change: RoadmapDiff) -> ReleaseEntry:
-    """The view model of the release ``change.new`` (which must be set)."""
+def release_entry(
+    site: Site, change: RoadmapDiff, *, dead_links: Mapping[str, str] | None = None
+) -> ReleaseEntry:
+    """The view model of the release ``change.new`` (which must be set); entries whose URL
+    is in ``dead_links`` (URL -> ISO date failing since: `link_cache.dead_links`) say so."""
     release = change.new
     assert release is not None
     anchors = _Anchors(release)
     updates = change.announced_updates
-    groups = (
+    groups: tuple[ChangeGroup, ...] = (
         ChangeGroup(
             name="Added",
             entries=tuple(_resource_entry(site, anchors, item) for item in change.added),
@@ -207,6 +211,8 @@ def release_entry(site: Site, change: RoadmapDiff) -> ReleaseEntry:
             entries=tuple(_resource_entry(site, anchors, item) for item in change.removed),
         ),
     )
+    if dead_links:
+        groups = tuple(_mark_dead(group, dead_links) for group in groups)
     anchor = links.release_anchor(release.version)
     web_copy = links.release_page_path(release.version)
     return ReleaseEntry(
@@ -226,6 +232,25 @@ def release_entry(site: Site, change: RoadmapDiff) -> ReleaseEntry:
         moved=len(change.moved),
         removed=len(change.removed),
     )
+
+
+def _mark_dead(group: ChangeGroup, dead_links: Mapping[str, str]) -> ChangeGroup:
+    entries = tuple(
+        replace(entry, dead_since=dead_links[entry.url]) if entry.url in dead_links else entry
+        for entry in group.entries
+    )
+    return replace(group, entries=entries)
+
+
+def release_urls(change: RoadmapDiff) -> frozenset[str]:
+    """The resource URLs the changelog entry of ``change`` links to (to key its dead marks)."""
+    resources = (
+        *(item.resource for item in change.added),
+        *(item.resource for item in change.announced_updates),
+        *(item.resource for item in change.moved),
+        *(item.resource for item in change.removed),
+    )
+    return frozenset(resource.url for resource in resources if resource.url)
 
 
 class _Anchors:

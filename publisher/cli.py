@@ -1088,7 +1088,8 @@ def check_links(
     from datetime import UTC, datetime, timedelta
 
     from publisher.errors import NotFoundError
-    from publisher.link_check import CACHE_FILE, CheckSettings
+    from publisher.link_cache import CACHE_FILE
+    from publisher.link_check import CheckSettings
     from publisher.link_check import check_links as run_check
     from publisher.link_health import link_uses, report_json, report_markdown, report_text
     from publisher.load import load_site_of, load_working_copy

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import asyncio
 import importlib.util
-import sqlite3
 import ssl
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.utils import parsedate_to_datetime
@@ -21,6 +20,9 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
+from publisher.link_cache import CACHE_FILE as CACHE_FILE
+from publisher.link_cache import read_cache as read_cache
+from publisher.link_cache import write_cache
 from publisher.link_health import (
     LinkReport,
     LinkResult,
@@ -34,7 +36,6 @@ from publisher.link_health import (
     verdict_for_status,
 )
 
-CACHE_FILE = "links.sqlite"
 # Servers that refuse or mishandle HEAD say so with these; GET tells the truth.
 HEAD_REFUSED = frozenset({403, 405, 501})
 RETRY_STATUSES = frozenset({429, 503})
@@ -229,89 +230,6 @@ def check_urls(
             return await LinkChecker(client, settings).check_all(urls, on_result)
 
     return asyncio.run(run())
-
-
-# The cache: one row per URL, what the last check said.
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS links (
-    url TEXT PRIMARY KEY,
-    verdict TEXT NOT NULL,
-    status INTEGER NOT NULL,
-    final_url TEXT NOT NULL,
-    detail TEXT NOT NULL,
-    checked_at TEXT NOT NULL,
-    failing_since TEXT,
-    etag TEXT NOT NULL,
-    last_modified TEXT NOT NULL
-)
-"""
-
-
-def _connect(path: Path) -> sqlite3.Connection:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    connection = sqlite3.connect(path)
-    connection.execute(_SCHEMA)
-    return connection
-
-
-def read_cache(path: Path) -> dict[str, LinkResult]:
-    """Every cached result (empty when there is no cache file yet)."""
-    if not path.is_file():
-        return {}
-    connection = _connect(path)
-    try:
-        rows = connection.execute(
-            "SELECT url, verdict, status, final_url, detail, checked_at, failing_since, etag,"
-            " last_modified FROM links"
-        ).fetchall()
-    finally:
-        connection.close()
-    results = {}
-    for url, verdict, status, final_url, detail, checked_at, failing_since, etag, modified in rows:
-        try:
-            known = Verdict(verdict)
-        except ValueError:
-            continue  # written by another version: checked again
-        results[url] = LinkResult(
-            url=url,
-            verdict=known,
-            status=status,
-            final_url=final_url,
-            detail=detail,
-            checked_at=datetime.fromisoformat(checked_at),
-            failing_since=datetime.fromisoformat(failing_since) if failing_since else None,
-            etag=etag,
-            last_modified=modified,
-            cached=True,
-        )
-    return results
-
-
-def write_cache(path: Path, results: Mapping[str, LinkResult]) -> None:
-    """Store ``results`` (stamped ones only), replacing what was known of those URLs."""
-    connection = _connect(path)
-    try:
-        with connection:
-            connection.executemany(
-                "INSERT OR REPLACE INTO links VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (
-                        result.url,
-                        result.verdict.value,
-                        result.status,
-                        result.final_url,
-                        result.detail,
-                        result.checked_at.isoformat(),
-                        result.failing_since.isoformat() if result.failing_since else None,
-                        result.etag,
-                        result.last_modified,
-                    )
-                    for result in results.values()
-                    if result.checked_at is not None and result.verdict is not Verdict.NOT_CHECKED
-                ],
-            )
-    finally:
-        connection.close()
 
 
 def check_links(

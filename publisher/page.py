@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -45,6 +45,7 @@ class PageResource:
     tags: tuple[str, ...]
     description: str  # markdown
     mark: str = ""
+    dead_since: str = ""  # ISO date: its link is dead, failing since then (links.show_dead)
 
     @property
     def facts(self) -> tuple[str, ...]:
@@ -130,10 +131,16 @@ def marked_changes(history: Sequence[RoadmapDiff], new_days: int) -> tuple[dict[
 
 
 def roadmap_page(
-    roadmap: Roadmap, release: Release | None, history: Sequence[RoadmapDiff], new_days: int
+    roadmap: Roadmap,
+    release: Release | None,
+    history: Sequence[RoadmapDiff],
+    new_days: int,
+    *,
+    dead_links: Mapping[str, str] | None = None,
 ) -> RoadmapPage:
     """The view model of the road map page: ``roadmap`` (the latest release's) with marks on
-    what the last releases changed (see `marked_changes`)."""
+    what the last releases changed (see `marked_changes`), and on each resource whose URL is
+    in ``dead_links`` (URL -> ISO date failing since: `link_cache.dead_links`)."""
     marks, since = marked_changes(history, new_days)
     if not history or history[-1].old is None:
         # The first release adds everything: marking every resource new says nothing.
@@ -142,7 +149,9 @@ def roadmap_page(
     counts = {"new": 0, "updated": 0}
     total = 0
     for ancestors, section in roadmap.walk_sections():
-        resources = tuple(_page_resource(resource, marks) for resource in section.resources)
+        resources = tuple(
+            _page_resource(resource, marks, dead_links or {}) for resource in section.resources
+        )
         for resource in resources:
             if resource.mark:
                 counts[resource.mark] += 1
@@ -173,7 +182,9 @@ def section_anchor(section_ids: tuple[str, ...]) -> str:
     return "s-" + "--".join(section_ids)
 
 
-def _page_resource(resource: Resource, marks: dict[str, str]) -> PageResource:
+def _page_resource(
+    resource: Resource, marks: dict[str, str], dead_links: Mapping[str, str]
+) -> PageResource:
     author = resource.author
     return PageResource(
         title=resource.title,
@@ -187,6 +198,7 @@ def _page_resource(resource: Resource, marks: dict[str, str]) -> PageResource:
         tags=resource.tags,
         description=resource.description,
         mark=marks.get(resource.identity, ""),
+        dead_since=dead_links.get(resource.url, "") if resource.url else "",
     )
 
 

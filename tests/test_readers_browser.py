@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,9 @@ import pytest
 from browser import ARTIFACTS
 from test_page import NEXT_RELEASE, make_project
 
-from publisher import mail
+from publisher import build, mail
+from publisher.link_cache import CACHE_FILE, write_cache
+from publisher.link_health import LinkResult, Verdict
 from publisher.load import load_site_of
 from publisher.project import open_project
 from publisher.release_history import release_diff
@@ -32,6 +35,7 @@ AXE = Path(os.environ.get("AXE_CORE_JS", REPOSITORY / ".ci/tools/node_modules/ax
 WCAG_21_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 WIDTHS = (375, 1280)
 PAGES = ("roadmap", "changelog", "release", "email")
+DEAD_URL = "https://example.org/practical"  # added in 2024.04: on the page and the changelog
 
 pytestmark = pytest.mark.browser
 assert NEXT_RELEASE  # the fixture below builds the project test_page builds
@@ -52,7 +56,24 @@ def site_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         site_extra="subscribe_url: https://small.example.org/subscribe\n",
         next_release=True,
     )
+    # A dead link (links.show_dead, the link cache filled here): its mark is checked too.
+    site_path = root / "data" / "site.yaml"
+    site_path.write_text(site_path.read_text() + "links:\n  show_dead: true\n")
+    write_cache(
+        root / ".publisher" / CACHE_FILE,
+        {
+            DEAD_URL: LinkResult(
+                url=DEAD_URL,
+                verdict=Verdict.GONE,
+                status=404,
+                checked_at=datetime(2026, 3, 3, tzinfo=UTC),
+                failing_since=datetime(2026, 3, 1, tzinfo=UTC),
+            )
+        },
+    )
     project = open_project(root)
+    build.build(build.build_paths(project), use_cache=False)
+    assert "dead link since" in (root / "feeds" / "index.html").read_text(encoding="utf-8")
     rendered = mail.render_release_email(
         load_site_of(project), release_diff(project), template_environment()
     )
