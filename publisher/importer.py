@@ -2,7 +2,8 @@
 
 Three steps: `_digest` turns one piece of markdown into blocks (headings, intro material,
 resource candidates from bullets and tables); `_units` groups blocks under their headings;
-`_Assembler` turns the units of a whole document into sections and resources.
+`_assemble` turns the units of a whole document into sections and resources (`_Outliner`
+reads what each heading is, `_Freezer` makes the model with unique identities).
 
 Every step is cached by content, so the many nearly equal versions of a file in a git history
 only parse what changed: the document is cut into pieces (at headings, bullet items and table
@@ -366,7 +367,7 @@ def import_markdown(
             for line, message in unit.warnings
         )
     keep = frozenset(heading_key(title) for title in keep_sections)
-    roadmap = _Assembler(text, label, warnings, keep=keep, base_url=base_url).assemble(units)
+    roadmap = _assemble(text, label, warnings, units, keep=keep, base_url=base_url)
     warnings.sort(key=lambda problem: problem.line)
     return ImportResult(roadmap=roadmap, warnings=tuple(warnings))
 
@@ -1031,119 +1032,195 @@ def _is_material(title: str) -> bool:
     return " ".join(re.sub(r"[^\w\s&]+", " ", title.casefold()).split()) in MATERIAL_LABELS
 
 
+@dataclass(slots=True)
+class _ItemReading:
+    """What one list item has given so far, filled in step by step by `_item`'s helpers."""
+
+    line: int  # 0-based line of the item's marker
+    fields: dict[str, Any] = field(default_factory=dict)  # the candidate's fields
+    description: list[str] = field(default_factory=list)  # markdown parts, joined at the end
+    nested: list[_Candidate] = field(default_factory=list)  # nested bullets read as resources
+    warnings: list[tuple[int, str]] = field(default_factory=list)
+    resource_like: bool = False
+    link_led: bool = False  # it starts with its link (or is a paper-list item)
+    leading_link: bool = False  # it starts with its link (a paper-list item does not)
+
+
 def _item(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _Item:
+    """One list item (``tokens[index:end]``) read as a resource candidate, in three steps:
+    its first paragraph (`_read_lead`), the blocks under it (`_read_body`), and the candidate
+    they make together (`_item_result`)."""
     item_start, item_stop = tokens[index].map or (0, 0)
     indent = _content_indent(lines[item_start] if item_start < len(lines) else "")
     children = list(_children(tokens, index, end))
-    warnings: list[tuple[int, str]] = []
+    doubled = _doubled_item(tokens, children, item_start, lines)
+    if doubled is not None:
+        return doubled
+    if not children or tokens[children[0][0]].type != "paragraph_open":
+        return _Item(candidate=None, resource_like=False)
+    first_inline = tokens[children[0][0] + 1].children or []
+    reading = _ItemReading(line=item_start)
+    if not _read_lead(reading, first_inline):
+        return _Item(candidate=None, resource_like=False, toc=True)
+    _read_body(reading, tokens, children[1:], lines, indent, item_stop)
+    return _item_result(reading, first_inline)
+
+
+def _doubled_item(
+    tokens: Sequence[Token], children: list[tuple[int, int]], line: int, lines: list[str]
+) -> _Item | None:
+    """An item that is only another item (``- - [x](…)``, a doubled marker): the inner item
+    read as this one, with a warning. None for any other item."""
     if (
         len(children) == 1
         and tokens[children[0][0]].type == "bullet_list_open"
         and len(inner := list(_children(tokens, *children[0]))) == 1
     ):
-        # "- - [x](…)": a doubled marker. Read the inner item as this one.
         doubled = _item(tokens, *inner[0], lines)
-        doubled.warnings.insert(0, (item_start, "doubled bullet marker: read as one item"))
+        doubled.warnings.insert(0, (line, "doubled bullet marker: read as one item"))
         return doubled
-    if not children or tokens[children[0][0]].type != "paragraph_open":
-        return _Item(candidate=None, resource_like=False)
-    first_inline = tokens[children[0][0] + 1].children or []
-    fields: dict[str, Any] = {}
-    description_parts: list[str] = []
-    nested: list[_Candidate] = []
-    resource_like = led = False
-    link = _leading_link(first_inline)
+    return None
+
+
+def _read_lead(reading: _ItemReading, inline: Sequence[Token]) -> bool:
+    """Read an item's first paragraph: a leading link (the resource's title and URL, then
+    its author and description), a paper-list item, or plain words (a title, a resource
+    when it reads as the short name of a topic). False when it only links into this document
+    (an item of a table of contents)."""
+    link = _leading_link(inline)
     if link is not None:
-        link_start, link_end, href = link
-        title = _plain(first_inline[link_start + 1 : link_end]) or href
-        fields.update(title=title, kind=_leading_kind(first_inline, link_start))
-        fields["url"] = _checked_url(href, item_start, warnings)
-        author, remainder = _author_and_rest(first_inline[link_end + 1 :], item_start, warnings)
-        if author is not None:
-            fields["author"] = author
-        if remainder:
-            description_parts.append(remainder)
-        resource_like = True
-        led = True
+        _read_leading_link(reading, inline, *link)
+        return True
+    links = _links(inline)
+    anchors = any(
+        str(token.attrGet("href") or "").startswith("#")
+        for token in inline
+        if token.type == "link_open"
+    )
+    title = _plain(inline)
+    if anchors and not links:
+        return False
+    paper = _paper_item(inline, reading.line, reading.warnings) if links else None
+    if paper is not None:
+        # "**Title.** Venue [[paper]](…) [[code]](…)": the title first, then its links.
+        reading.fields.update(paper)
+        reading.description.append(_inline_markdown(inline))
+        reading.resource_like = reading.link_led = True
     else:
-        links = _links(first_inline)
-        anchors = any(
-            str(token.attrGet("href") or "").startswith("#")
-            for token in first_inline
-            if token.type == "link_open"
-        )
-        title = _plain(first_inline)
-        if anchors and not links:
-            return _Item(candidate=None, resource_like=False, toc=True)
-        paper = _paper_item(first_inline, item_start, warnings) if links else None
-        if paper is not None:
-            # "**Title.** Venue [[paper]](…) [[code]](…)": the title first, then its links.
-            fields.update(paper)
-            description_parts.append(_inline_markdown(first_inline))
-            resource_like = led = True
-        else:
-            fields["title"] = title
-        single_line = not any(token.type == "softbreak" for token in first_inline)
-        resource_like = resource_like or (
-            bool(title)
-            and not links
-            and single_line
-            and len(title) <= PLAIN_TITLE_LIMIT
-            and not _is_sentence(title)
-        )
-    for open_, close in children[1:]:
+        reading.fields["title"] = title
+    single_line = not any(token.type == "softbreak" for token in inline)
+    reading.resource_like = reading.resource_like or (
+        bool(title)
+        and not links
+        and single_line
+        and len(title) <= PLAIN_TITLE_LIMIT
+        and not _is_sentence(title)
+    )
+    return True
+
+
+def _read_leading_link(
+    reading: _ItemReading, inline: Sequence[Token], link_start: int, link_end: int, href: str
+) -> None:
+    """``[Title](url) by Author - description``: the link's text is the title, the emoji
+    before it the kind."""
+    title = _plain(inline[link_start + 1 : link_end]) or href
+    reading.fields.update(title=title, kind=_leading_kind(inline, link_start))
+    reading.fields["url"] = _checked_url(href, reading.line, reading.warnings)
+    author, remainder = _author_and_rest(inline[link_end + 1 :], reading.line, reading.warnings)
+    if author is not None:
+        reading.fields["author"] = author
+    if remainder:
+        reading.description.append(remainder)
+    reading.resource_like = reading.link_led = reading.leading_link = True
+
+
+def _read_body(
+    reading: _ItemReading,
+    tokens: Sequence[Token],
+    blocks: Sequence[tuple[int, int]],
+    lines: list[str],
+    indent: int,
+    item_stop: int,
+) -> None:
+    """Read the blocks under an item's first paragraph: metadata lines (`_meta`), nested
+    resources, and everything else as description, written as it stands (without the
+    item's indent)."""
+    for open_, close in blocks:
         token = tokens[open_]
-        start, stop = token.map or (item_start, item_stop)
+        start, stop = token.map or (reading.line, item_stop)
         if token.type == "paragraph_open":
-            inline = tokens[open_ + 1].children or []
-            meta = _meta(inline, start, warnings)
+            meta = _meta(tokens[open_ + 1].children or [], start, reading.warnings)
             if meta is not None:
-                fields.update(meta)
-                resource_like = True
+                reading.fields.update(meta)
+                reading.resource_like = True
                 continue
-            description_parts.append(_dedented(lines, start, stop, indent))
+            reading.description.append(_dedented(lines, start, stop, indent))
         elif token.type == "blockquote_open":
-            description_parts.append(_quote_text(lines, start, stop, indent))
-            resource_like = resource_like or bool(fields.get("title"))
+            reading.description.append(_quote_text(lines, start, stop, indent))
+            reading.resource_like = reading.resource_like or bool(reading.fields.get("title"))
         elif token.type in ("bullet_list_open", "ordered_list_open"):
-            items = [_item(tokens, o, c, lines) for o, c in _children(tokens, open_, close)]
-            materials = all(
-                item.link_led and item.candidate is not None and _is_material(item.candidate.title)
-                for item in items
-            )
-            if items and all(item.resource_like for item in items) and not materials:
-                nested.extend(item.candidate for item in items if item.candidate)
-                for item in items:
-                    warnings.extend(item.warnings)
-            else:
-                description_parts.append(_dedented(lines, start, stop, indent))
+            if not _read_nested(reading, tokens, open_, close, lines):
+                reading.description.append(_dedented(lines, start, stop, indent))
         elif token.type != "html_block":
-            description_parts.append(_dedented(lines, start, stop, indent))
+            reading.description.append(_dedented(lines, start, stop, indent))
+
+
+def _read_nested(
+    reading: _ItemReading, tokens: Sequence[Token], open_: int, close: int, lines: list[str]
+) -> bool:
+    """Take a nested list's items as the item's children when all read as resources (and
+    not all as a course's material links); False, taking nothing, otherwise."""
+    items = [_item(tokens, o, c, lines) for o, c in _children(tokens, open_, close)]
+    materials = all(
+        item.link_led and item.candidate is not None and _is_material(item.candidate.title)
+        for item in items
+    )
+    if not items or not all(item.resource_like for item in items) or materials:
+        return False
+    reading.nested.extend(item.candidate for item in items if item.candidate)
+    for item in items:
+        reading.warnings.extend(item.warnings)
+    return True
+
+
+def _item_result(reading: _ItemReading, first_inline: Sequence[Token]) -> _Item:
+    """The candidate an item's reading makes (none without a title): its description joined,
+    an ``Email:`` given to its author, and a plain bullet over resource bullets made a group
+    (a subsection)."""
+    fields = reading.fields
     if not fields.get("title"):
         return _Item(candidate=None, resource_like=False)
-    description = _markdown_field("\n\n".join(part for part in description_parts if part))
+    description = _markdown_field("\n\n".join(part for part in reading.description if part))
     author_email = fields.pop("author_email", "")
     if author_email:
         author = fields.get("author") or Author(name=author_email)
         fields["author"] = replace(author, email=author_email)
-    group = "url" not in fields and bool(nested) and link is None
-    if group and not resource_like and _is_group_label(first_inline):
+    group = "url" not in fields and bool(reading.nested) and not reading.leading_link
+    if group and not reading.resource_like and _is_group_label(first_inline):
         # "- MySQL - [awesome-mysql](…)" over link bullets: a subsection named by the label,
         # its link the subsection's first resource.
-        label, first = _group_label(first_inline, item_start, warnings)
+        label, first = _group_label(first_inline, reading.line, reading.warnings)
         fields["title"] = label or fields["title"]
         if first is not None:
-            nested.insert(0, first)
-        warnings.append((item_start, f"group bullet read as the subsection {fields['title']!r}"))
-        resource_like = True
+            reading.nested.insert(0, first)
+        reading.warnings.append(
+            (reading.line, f"group bullet read as the subsection {fields['title']!r}")
+        )
+        reading.resource_like = True
     candidate = _Candidate(
-        line=item_start,
+        line=reading.line,
         description=description,
-        children=tuple(nested),
+        children=tuple(reading.nested),
         group=group,
         **fields,
     )
-    return _Item(candidate=candidate, resource_like=resource_like, warnings=warnings, link_led=led)
+    return _Item(
+        candidate=candidate,
+        resource_like=reading.resource_like,
+        warnings=reading.warnings,
+        link_led=reading.link_led,
+    )
 
 
 def _paper_item(
@@ -1348,7 +1425,20 @@ def _strip_separator(text: str) -> str:
 def _meta(
     inline: Sequence[Token], line: int, warnings: list[tuple[int, str]]
 ) -> dict[str, Any] | None:
-    """Fields from a `publisher readme` metadata line, or None when ``inline`` is not one."""
+    """Fields from a `publisher readme` metadata line (``*Tags:* `a` · *Level:* beginner``),
+    or None when ``inline`` is not one."""
+    segments = _meta_segments(inline)
+    if not segments:
+        return None
+    fields: dict[str, Any] = {}
+    for key, tokens in segments:
+        _meta_field(fields, key, _without_meta_separator(tokens), line, warnings)
+    return fields
+
+
+def _meta_segments(inline: Sequence[Token]) -> list[tuple[str, list[Token]]]:
+    """A metadata line cut into (key, the tokens of its value); empty when the line does not
+    start with a known ``*Key:*``."""
     segments: list[tuple[str, list[Token]]] = []
     position = 0
     while position < len(inline):
@@ -1358,47 +1448,57 @@ def _meta(
             position += 3
             continue
         if not segments:
-            return None
+            return []
         segments[-1][1].append(inline[position])
         position += 1
-    if not segments:
-        return None
-    fields: dict[str, Any] = {}
-    for key, tokens in segments:
-        # Drop the " · " that separates this value from the next key.
-        if tokens and tokens[-1].type == "text":
-            content = tokens[-1].content.rstrip()
-            if content.endswith(META_SEPARATOR.strip()):
-                content = content[: -len(META_SEPARATOR.strip())]
-                tokens = [*tokens[:-1], _text_token(content)]
-        name = META_KEYS[key]
-        if name in ("tags", "prerequisites", "id"):
-            codes = tuple(
-                token.content.strip()
-                for token in tokens
-                if token.type == "code_inline" and token.content.strip()
-            )
-            fields[name] = codes if name != "id" else (codes[0] if codes else "")
-        elif name == "author":
-            spans = list(_link_spans(tokens))
-            if spans:
-                start, end = spans[0]
-                href = _checked_url(str(tokens[start].attrGet("href") or ""), line, warnings)
-                fields["author"] = Author(name=_plain(tokens[start + 1 : end]), url=href)
-            else:
-                fields["author"] = Author(name=_plain(tokens))
-        elif name in ("kind", "cost", "level"):
-            value = _plain(tokens).lower()
-            allowed = {"kind": KINDS, "cost": COSTS, "level": LEVELS}[name]
-            if value in allowed:
-                fields[name] = value
-            else:
-                warnings.append(
-                    (line, f"{key} {value!r} is not one of {', '.join(sorted(allowed))}")
-                )
+    return segments
+
+
+def _without_meta_separator(tokens: list[Token]) -> list[Token]:
+    """A value's tokens without the " · " that separates it from the next key."""
+    if tokens and tokens[-1].type == "text":
+        content = tokens[-1].content.rstrip()
+        if content.endswith(META_SEPARATOR.strip()):
+            content = content[: -len(META_SEPARATOR.strip())]
+            return [*tokens[:-1], _text_token(content)]
+    return tokens
+
+
+def _meta_field(
+    fields: dict[str, Any],
+    key: str,
+    tokens: list[Token],
+    line: int,
+    warnings: list[tuple[int, str]],
+) -> None:
+    """Set the field a metadata key names from its value: code spans for lists (and the id),
+    a link or a name for the author, a known word for kind, cost and level (else a warning),
+    plain text for the rest."""
+    name = META_KEYS[key]
+    if name in ("tags", "prerequisites", "id"):
+        codes = tuple(
+            token.content.strip()
+            for token in tokens
+            if token.type == "code_inline" and token.content.strip()
+        )
+        fields[name] = codes if name != "id" else (codes[0] if codes else "")
+    elif name == "author":
+        spans = list(_link_spans(tokens))
+        if spans:
+            start, end = spans[0]
+            href = _checked_url(str(tokens[start].attrGet("href") or ""), line, warnings)
+            fields["author"] = Author(name=_plain(tokens[start + 1 : end]), url=href)
         else:
-            fields[name] = _plain(tokens)
-    return fields
+            fields["author"] = Author(name=_plain(tokens))
+    elif name in ("kind", "cost", "level"):
+        value = _plain(tokens).lower()
+        allowed = {"kind": KINDS, "cost": COSTS, "level": LEVELS}[name]
+        if value in allowed:
+            fields[name] = value
+        else:
+            warnings.append((line, f"{key} {value!r} is not one of {', '.join(sorted(allowed))}"))
+    else:
+        fields[name] = _plain(tokens)
 
 
 def _meta_key(inline: Sequence[Token], position: int) -> str | None:
@@ -1590,95 +1690,134 @@ class _Span:
     next_heading: _Block | None = None
 
 
-class _Assembler:
-    """Puts the units of one document together: headings become sections or resources."""
+@dataclass(slots=True)
+class _Outline:
+    """A document's top level, as `_Outliner.outline` reads it: its title and intro, and its
+    top-level sections (a span of units each, and one draft for resource headings outside
+    any section)."""
+
+    title: str = ""
+    intro: list[str] = field(default_factory=list)
+    top: list[_SectionDraft | _Span] = field(default_factory=list)
+    orphans: _SectionDraft | None = None  # the draft of resource headings outside sections
+    seen_heading: bool = False  # a heading other than the title has been read
+
+
+def _assemble(
+    text: str,
+    label: str,
+    warnings: list[Problem],
+    units: list[tuple[int, _Unit]],
+    *,
+    keep: frozenset[str],
+    base_url: str,
+) -> Roadmap:
+    """Put the units of one document together, in two steps: `_Outliner` decides what each
+    heading is (title, section, resource, or a meta section left out), `_Freezer` makes the
+    model of that outline (unique ids, resolved links, unchanged parts reused)."""
+    outliner = _Outliner(text, label, warnings, keep=keep)
+    outline = outliner.outline(units)
+    return _Freezer(outliner, base_url=base_url).freeze(outline)
+
+
+class _Outliner:
+    """Reads the headings of one document: its title, its sections and what each spans,
+    course headings that stand for one resource, meta sections to leave out."""
 
     def __init__(
-        self,
-        text: str,
-        label: str,
-        warnings: list[Problem],
-        *,
-        keep: frozenset[str] = frozenset(),
-        base_url: str = "",
+        self, text: str, label: str, warnings: list[Problem], *, keep: frozenset[str]
     ) -> None:
         self.text = text
         self.label = label
         self.warnings = warnings
         self.keep = keep
-        self.base_url = base_url
-        self.identities: set[str] = set()
-        self.section_ids: set[str] = set()
 
-    def _line(self, offset: int) -> int:
+    def line_of(self, offset: int) -> int:
         """The 0-based line of the character at ``offset`` (only for warnings: it counts)."""
         return self.text.count("\n", 0, offset)
 
-    def assemble(self, units: list[tuple[int, _Unit]]) -> Roadmap:
-        title = ""
-        root_intro: list[str] = []
-        top: list[_SectionDraft | _Span] = []
-        orphans: _SectionDraft | None = None
+    def outline(self, units: list[tuple[int, _Unit]]) -> _Outline:
+        """The document's title, intro and top-level sections (each unit read by `_take`)."""
+        outline = _Outline()
         position = 0
-        seen_heading = False
         while position < len(units):
-            offset, unit = units[position]
-            heading = unit.heading
-            position += 1
-            # Before the first section, lists of links are the author's own (support me …).
-            if heading is None:
-                root_intro.append(unit.text)
-                continue
-            # The document's first heading, a level-1 one, is its title (whatever its words).
-            if heading.level == 1 and not title and not top and not seen_heading:
-                title = heading.title
-                root_intro.append(unit.text)
-                continue
-            seen_heading = True
-            if self._skipped(offset, heading):
-                while position < len(units) and _inside(units[position][1].heading, heading):
-                    position += 1
-                continue
-            if not heading.title:
-                self._skip_heading(offset, heading)
-                continue
-            next_heading = units[position][1].heading if position < len(units) else None
-            resource = self._heading_resource(unit, next_heading, offset)
-            if resource is not None:  # a resource heading outside any section
-                if orphans is None:
-                    orphans = _SectionDraft(title="Resources", level=heading.level)
-                    top.append(orphans)
-                orphans.resources.append((resource, offset))
-                continue
-            # A top-level section: it spans the units up to the next heading that leaves it.
-            end = position
-            while end < len(units):
-                following = units[end][1].heading
-                if following is not None and following.title:
-                    after = units[end + 1][1].heading if end + 1 < len(units) else None
-                    is_resource = self._is_resource(units[end][1], after)
-                    if following.level < heading.level or (
-                        following.level == heading.level and not is_resource
-                    ):
-                        break
-                end += 1
-            top.append(
-                _Span(
-                    units=tuple(units[position - 1 : end]),
-                    next_heading=units[end][1].heading if end < len(units) else None,
-                )
+            position = self._take(outline, units, position)
+        if not outline.title:
+            outline.title = self._untitled()
+        return outline
+
+    def _take(self, outline: _Outline, units: list[tuple[int, _Unit]], position: int) -> int:
+        """Read the unit at ``position`` into the outline (a section takes all the units it
+        spans); the position of the next unit to read."""
+        offset, unit = units[position]
+        heading = unit.heading
+        position += 1
+        # Before the first section, lists of links are the author's own (support me …).
+        if heading is None:
+            outline.intro.append(unit.text)
+            return position
+        # The document's first heading, a level-1 one, is its title (whatever its words).
+        if (
+            heading.level == 1
+            and not outline.title
+            and not outline.top
+            and not outline.seen_heading
+        ):
+            outline.title = heading.title
+            outline.intro.append(unit.text)
+            return position
+        outline.seen_heading = True
+        if self._skipped(offset, heading):
+            while position < len(units) and _inside(units[position][1].heading, heading):
+                position += 1
+            return position
+        if not heading.title:
+            self._skip_heading(offset, heading)
+            return position
+        next_heading = units[position][1].heading if position < len(units) else None
+        resource = self._heading_resource(unit, next_heading, offset)
+        if resource is not None:  # a resource heading outside any section
+            if outline.orphans is None:
+                outline.orphans = _SectionDraft(title="Resources", level=heading.level)
+                outline.top.append(outline.orphans)
+            outline.orphans.resources.append((resource, offset))
+            return position
+        end = self._section_end(units, position, heading)
+        outline.top.append(
+            _Span(
+                units=tuple(units[position - 1 : end]),
+                next_heading=units[end][1].heading if end < len(units) else None,
             )
-            position = end
-        if not title:
-            title = PurePosixPath(self.label.split("@")[0]).stem or "Road map"
-            self.warnings.append(
-                Problem(
-                    path=self.label,
-                    line=1,
-                    message=f"no level-1 heading: the title is {title!r}",
-                )
+        )
+        return end
+
+    def _section_end(self, units: list[tuple[int, _Unit]], position: int, heading: _Block) -> int:
+        """Where the top-level section ``heading`` opens ends: at the first heading after
+        ``position`` that leaves it (a higher level, or the same level and not a resource)."""
+        end = position
+        while end < len(units):
+            following = units[end][1].heading
+            if following is not None and following.title:
+                after = units[end + 1][1].heading if end + 1 < len(units) else None
+                is_resource = self._is_resource(units[end][1], after)
+                if following.level < heading.level or (
+                    following.level == heading.level and not is_resource
+                ):
+                    break
+            end += 1
+        return end
+
+    def _untitled(self) -> str:
+        """The title of a document without a level-1 heading: its file's name (warned about)."""
+        title = PurePosixPath(self.label.split("@")[0]).stem or "Road map"
+        self.warnings.append(
+            Problem(
+                path=self.label,
+                line=1,
+                message=f"no level-1 heading: the title is {title!r}",
             )
-        return self._freeze(title, root_intro, top)
+        )
+        return title
 
     def _skipped(self, offset: int, heading: _Block) -> bool:
         """Whether a heading starts a meta section to leave out (warned about once)."""
@@ -1689,7 +1828,7 @@ class _Assembler:
         self.warnings.append(
             Problem(
                 path=self.label,
-                line=self._line(offset) + heading.start + 1,
+                line=self.line_of(offset) + heading.start + 1,
                 message=f"section {heading.title!r} skipped: a meta section, about the list "
                 f"(--keep-section {heading.title!r} keeps it)",
             )
@@ -1700,20 +1839,17 @@ class _Assembler:
         self.warnings.append(
             Problem(
                 path=self.label,
-                line=self._line(offset) + heading.start + 1,
+                line=self.line_of(offset) + heading.start + 1,
                 message="heading without text skipped",
             )
         )
 
-    def _span_draft(self, span: _Span) -> _SectionDraft:
-        """The section a span of units makes: its first unit's heading, and all below it."""
+    def span_draft(self, span: _Span) -> _SectionDraft:
+        """The section a span of units makes: its first unit's heading, and all below it
+        (a deeper heading a subsection or a resource, a meta subsection left out)."""
         offset, first = span.units[0]
         assert first.heading is not None
-        root = _SectionDraft(
-            title=first.heading.title, level=first.heading.level, anchor=first.heading.anchor
-        )
-        self._add_candidates(root, first.candidates, offset)
-        root.intro.append(first.intro)
+        root = self._draft(first.heading, first, offset)
         stack = [root]
         skipping: _Block | None = None
         for position in range(1, len(span.units)):
@@ -1739,12 +1875,17 @@ class _Assembler:
                 continue
             while len(stack) > 1 and stack[-1].level >= heading.level:
                 stack.pop()
-            draft = _SectionDraft(title=heading.title, level=heading.level, anchor=heading.anchor)
+            draft = self._draft(heading, unit, offset)
             stack[-1].sections.append(draft)
             stack.append(draft)
-            self._add_candidates(draft, unit.candidates, offset)
-            draft.intro.append(unit.intro)
         return root
+
+    def _draft(self, heading: _Block, unit: _Unit, offset: int) -> _SectionDraft:
+        """The section a heading opens, with its unit's resources and intro."""
+        draft = _SectionDraft(title=heading.title, level=heading.level, anchor=heading.anchor)
+        self._add_candidates(draft, unit.candidates, offset)
+        draft.intro.append(unit.intro)
+        return draft
 
     @staticmethod
     def _is_resource(unit: _Unit, next_heading: _Block | None) -> bool:
@@ -1768,7 +1909,7 @@ class _Assembler:
         if unit.leaf_only and next_heading is not None and next_heading.level > unit.heading.level:
             return None
         self.warnings.extend(
-            Problem(path=self.label, line=self._line(offset) + line + 1, message=message)
+            Problem(path=self.label, line=self.line_of(offset) + line + 1, message=message)
             for line, message in unit.heading_warnings
         )
         return candidate
@@ -1786,26 +1927,41 @@ class _Assembler:
             if candidate.children:
                 self._add_candidates(draft, candidate.children, offset)
 
-    @staticmethod
-    def _join(parts: list[str]) -> str:
-        return _markdown_field("\n\n".join(part.strip("\n") for part in parts if part))
 
-    # --- freezing: identities, ids -----------------------------------------------------
+def _joined(parts: list[str]) -> str:
+    """Intro parts as one markdown field."""
+    return _markdown_field("\n\n".join(part.strip("\n") for part in parts if part))
 
-    def _freeze(self, title: str, intro: list[str], drafts: list[_SectionDraft | _Span]) -> Roadmap:
+
+class _Freezer:
+    """Makes the model of an outline: unique section ids and resource identities (a repeated
+    one gets a numbered id, with a warning), relative links resolved against the base URL,
+    and the very objects of the previous version wherever nothing changed (the memos below)."""
+
+    def __init__(self, outliner: _Outliner, *, base_url: str) -> None:
+        self.outliner = outliner
+        self.label = outliner.label
+        self.warnings = outliner.warnings
+        self.base_url = base_url
+        self.identities: set[str] = set()
+        self.section_ids: set[str] = set()
+
+    def freeze(self, outline: _Outline) -> Roadmap:
+        """The road map of a whole outline."""
         sections = tuple(
             self._freeze_span(draft)
             if isinstance(draft, _Span)
             else self._freeze_section(draft, ())
-            for draft in drafts
+            for draft in outline.top
         )
-        return Roadmap(title=title, intro=self._join(intro), sections=sections)
+        return Roadmap(title=outline.title, intro=_joined(outline.intro), sections=sections)
 
     def _freeze_span(self, span: _Span) -> Section:
         """A top-level section; the same object as last time when its units are the same and
         its ids clash with no other section's (most of a history's sections, most versions)."""
         units = (*(unit for _, unit in span.units), span.next_heading)
-        known = _SPANS.get(units, (self.keep, self.base_url))
+        options = (self.outliner.keep, self.base_url)
+        known = _SPANS.get(units, options)
         if (
             known is not None
             and self.identities.isdisjoint(known[1])
@@ -1815,25 +1971,18 @@ class _Assembler:
             self.section_ids.update(known[2])
             return known[0]
         warnings = len(self.warnings)
-        section = self._freeze_section(self._span_draft(span), ())
+        section = self._freeze_section(self.outliner.span_draft(span), ())
         if len(self.warnings) == warnings:
             walked = Roadmap(title="", sections=(section,))
             identities = frozenset(resource.identity for _, resource in walked.walk())
             section_ids = frozenset(child.id for _, child in walked.walk_sections())
-            _SPANS.put(units, (self.keep, self.base_url), (section, identities, section_ids))
+            _SPANS.put(units, options, (section, identities, section_ids))
         return section
 
     def _freeze_section(self, draft: _SectionDraft, parent_ids: tuple[str, ...]) -> Section:
-        section_id = draft.anchor or slugify(draft.title)
-        if section_id in self.section_ids:
-            base = section_id
-            number = 2
-            while f"{base}-{number}" in self.section_ids:
-                number += 1
-            section_id = f"{base}-{number}"
-        self.section_ids.add(section_id)
+        section_id = self._section_id(draft)
         ids = (*parent_ids, section_id)
-        intro = self._join(draft.intro)
+        intro = _joined(draft.intro)
         resources = self._freeze_resources(draft, ids)
         sections = tuple(self._freeze_section(child, ids) for child in draft.sections)
         # The same object as last time when nothing changed (see _RESOURCES).
@@ -1845,6 +1994,18 @@ class _Assembler:
             title=draft.title, id=section_id, intro=intro, resources=resources, sections=sections
         )
         return _SECTIONS.put(parts, (section_id, draft.title, intro), section)
+
+    def _section_id(self, draft: _SectionDraft) -> str:
+        """The section's id (its anchor, else its title's slug), numbered when taken."""
+        section_id = draft.anchor or slugify(draft.title)
+        if section_id in self.section_ids:
+            base = section_id
+            number = 2
+            while f"{base}-{number}" in self.section_ids:
+                number += 1
+            section_id = f"{base}-{number}"
+        self.section_ids.add(section_id)
+        return section_id
 
     def _freeze_resources(self, draft: _SectionDraft, ids: tuple[str, ...]) -> tuple[Resource, ...]:
         """The section's resources; the same tuple as for the previous version when its
@@ -1866,12 +2027,20 @@ class _Assembler:
     def _freeze_resource(
         self, candidate: _Candidate, offset: int, section_ids: tuple[str, ...]
     ) -> Resource:
-        explicit_id = candidate.id
-        line = self._line(offset) + candidate.line + 1
+        line = self.outliner.line_of(offset) + candidate.line + 1
         url = self._resolved(candidate.url, line)
         author = candidate.author
         if author is not None and is_relative_link(author.url):
             author = replace(author, url=self._resolved(author.url, line))
+        identity, explicit_id = self._identity(candidate, url, section_ids, line)
+        return _resource(candidate, identity, explicit_id, url, author)
+
+    def _identity(
+        self, candidate: _Candidate, url: str, section_ids: tuple[str, ...], line: int
+    ) -> tuple[str, str]:
+        """A resource's identity and explicit id: its ``Id:``, else its URL, else its title
+        in its section; one already taken gives a numbered id (warned about)."""
+        explicit_id = candidate.id
         if explicit_id:
             identity = explicit_id
         elif url:
@@ -1896,7 +2065,7 @@ class _Assembler:
             )
             identity = explicit_id
         self.identities.add(identity)
-        return _resource(candidate, identity, explicit_id, url, author)
+        return identity, explicit_id
 
     def _resolved(self, href: str, line: int) -> str:
         """A link as a resource's URL: relative ones resolved against the base URL, or left
