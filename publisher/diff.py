@@ -480,8 +480,10 @@ def describe_change(change: FieldChange) -> ChangeWords:
     if isinstance(change.old, list | tuple) or isinstance(change.new, list | tuple):
         before = [display_value(item) for item in change.old or ()]
         after = [display_value(item) for item in change.new or ()]
-        added = tuple(item for item in after if item not in before)
-        removed = tuple(item for item in before if item not in after)
+        # Sets for the lookups: a list of n tags costs n, not n squared.
+        before_set, after_set = set(before), set(after)
+        added = tuple(item for item in after if item not in before_set)
+        removed = tuple(item for item in before if item not in after_set)
         parts = [f"added {', '.join(added)}"] if added else []
         parts += [f"removed {', '.join(removed)}"] if removed else []
         summary = f"{label}: " + ("; ".join(parts) or "reordered")

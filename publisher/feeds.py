@@ -167,16 +167,13 @@ def render_feeds(
 
 
 def _document_key(
-    folder: str, title: str, subtitle: str, items: Sequence[_Announcement], formats: Sequence[str]
+    folder: str, title: str, subtitle: str, item_keys: Sequence[str], formats: Sequence[str]
 ) -> str:
     """A key of everything a section or tag feed shows but the site and templates: its
-    header and, per entry, the release, kind, time and the change itself."""
+    header and its entries' keys (`_EntryMaker.key`)."""
     digest = hashlib.sha256("\0".join((folder, title, subtitle, *formats)).encode())
-    for item in items:
-        release = item.release
-        header = f"\0{release.version}\0{release.date}\0{item.kind}\0{item.timestamp}\0"
-        digest.update(header.encode())
-        digest.update(value_key(item.change).encode())
+    for key in item_keys:
+        digest.update(f"\0{key}".encode())
     return digest.hexdigest()
 
 
@@ -301,16 +298,30 @@ def _tag_feeds(
             updated=items[0].timestamp,
             formats=("atom",),
         )
-        yield _pending(document, items, entries)
+        yield _pending(document, items, entries, tag=names[slug])
 
 
 def _pending(
-    document: FeedDocument, items: Sequence[_Announcement], entries: _EntryMaker
+    document: FeedDocument,
+    items: Sequence[_Announcement],
+    entries: _EntryMaker,
+    *,
+    tag: str | None = None,
 ) -> tuple[str, Callable[[], FeedDocument]]:
-    """``document``'s key, and a function giving it with its entries (rendered only then)."""
-    key = _document_key(document.folder, document.title, document.subtitle, items, document.formats)
+    """``document``'s key, and a function giving it with its entries (rendered only then);
+    ``tag``: the document is that tag's feed, whose entries name only that tag."""
+    key = _document_key(
+        document.folder,
+        document.title,
+        document.subtitle,
+        [entries.key(item) for item in items],
+        document.formats,
+    )
     return key, lambda: dataclasses.replace(
-        document, entries=tuple(entries.resource(item) for item in items)
+        document,
+        entries=tuple(
+            entries.resource(item) if tag is None else entries.tagged(item, tag) for item in items
+        ),
     )
 
 
@@ -346,18 +357,51 @@ class _EntryMaker:
         self.site = site
         self.environment = environment
         self.authority = authority
-        self.cache: dict[tuple[str, str, str], Entry] = {}
+        self.cache: dict[tuple[str, str, str, bool], Entry] = {}
+        self.keys: dict[tuple[str, str, str], str] = {}
 
-    def resource(self, announcement: _Announcement) -> Entry:
-        """The entry of one added or updated resource."""
+    def key(self, announcement: _Announcement) -> str:
+        """A key of everything an announcement's entries show: release, kind, time and the
+        change itself (hashed once, however many feeds show it)."""
+        release = announcement.release
+        name = (release.version, announcement.kind, announcement.change.resource.identity)
+        known = self.keys.get(name)
+        if known is None:
+            header = f"{release.version}\0{release.date}\0{announcement.kind}\0"
+            header += f"{announcement.timestamp}\0"
+            known = self.keys[name] = hashlib.sha256(
+                (header + value_key(announcement.change)).encode()
+            ).hexdigest()
+        return known
+
+    def tagged(self, announcement: _Announcement, tag: str) -> Entry:
+        """The entry of one added or updated resource in the feed of one of its tags.
+
+        As `resource`, but it names only its top-level section and that tag, and tells of
+        a change of the tag list by counts: a resource's n tags put it into n tag feeds, and
+        the whole list in each of them would make the work grow with n squared. The whole
+        list is in the main and section feeds' entry and on the road map page.
+        """
+        entry = self.resource(announcement, tag_feed=True)
+        names = dict.fromkeys((*announcement.change.section[:1], tag))
+        categories = tuple(_clean(name) for name in names if _clean(name).strip())
+        return dataclasses.replace(entry, categories=categories)
+
+    def resource(self, announcement: _Announcement, *, tag_feed: bool = False) -> Entry:
+        """The entry of one added or updated resource (``tag_feed``: without its tag list,
+        see `tagged`)."""
         release, change = announcement.release, announcement.change
         resource = change.resource
-        key = (release.version, announcement.kind, resource.identity)
+        key = (release.version, announcement.kind, resource.identity, tag_feed)
         cached = self.cache.get(key)
         if cached is not None:
             return cached
         link = self.resource_link(release, change)
         title = resource.title if announcement.kind == "added" else f"Updated: {resource.title}"
+        changes = _describe_changes(change)
+        if tag_feed:
+            resource = dataclasses.replace(resource, tags=())
+            changes = [_counted(words) if words.field == "tags" else words for words in changes]
         content = render_template(
             self.environment,
             ENTRY_TEMPLATE,
@@ -367,7 +411,7 @@ class _EntryMaker:
                 "kind": announcement.kind,
                 "resource": resource,
                 "section": change.section,
-                "changes": _describe_changes(change),
+                "changes": changes,
             },
         )
         entry = Entry(
@@ -432,6 +476,22 @@ class _EntryMaker:
 def _describe_changes(change: ResourceChange) -> list[ChangeWords]:
     """What readers hear changed, in the words every output uses (cleaned for XML)."""
     return [_clean_words(describe_change(field)) for field in change.announced_changes]
+
+
+def _counted(words: ChangeWords) -> ChangeWords:
+    """A list field's change told by counts ("tags: 3 added, 1 removed"), not item by item."""
+    parts = [f"{len(words.added)} added"] if words.added else []
+    parts += [f"{len(words.removed)} removed"] if words.removed else []
+    return dataclasses.replace(
+        words,
+        old="",
+        new="",
+        summary=f"{words.label}: " + (", ".join(parts) or "reordered"),
+        added=(),
+        removed=(),
+        prefix="",
+        parts=(),
+    )
 
 
 def _clean_words(words: ChangeWords) -> ChangeWords:

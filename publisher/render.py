@@ -1,4 +1,4 @@
-"""Rendering: the one Jinja2 environment, and markdown → safe HTML.
+"""Rendering: the one Jinja2 environment (sandboxed), and markdown → safe HTML.
 
 Templates are looked up in the project's own ``templates/`` first, then in the defaults
 shipped with the package, so a project overrides them file by file.
@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.sandbox
 import nh3
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -40,7 +41,14 @@ def _escape_by_name(name: str | None) -> bool:
 def template_environment(
     project_templates: Path | None = None, bytecode_dir: Path | None = None
 ) -> jinja2.Environment:
-    """The Jinja2 environment: StrictUndefined, autoescape for HTML/XML/MJML, our filters.
+    """The Jinja2 environment: sandboxed, StrictUndefined, autoescape for HTML/XML/MJML, our
+    filters.
+
+    A project's own templates/ arrive through pull requests like its data, so they run in
+    Jinja2's immutable sandbox: no attribute starting with ``_`` (no way from a value to
+    ``__class__``, ``__globals__`` and on to the interpreter), no method that changes a list,
+    dict or set, no unsafe format strings. A template that tries fails the render with a
+    TemplateError naming the file.
 
     ``bytecode_dir``: where compiled templates are kept between runs (a build's cache folder),
     so a process does not compile every template again (Jinja checks each one's source)."""
@@ -51,7 +59,7 @@ def template_environment(
     if bytecode_dir is not None:
         bytecode_dir.mkdir(parents=True, exist_ok=True)
         bytecode_cache = jinja2.FileSystemBytecodeCache(str(bytecode_dir))
-    environment = jinja2.Environment(
+    environment = jinja2.sandbox.ImmutableSandboxedEnvironment(
         loader=jinja2.FileSystemLoader(search_path),
         bytecode_cache=bytecode_cache,
         undefined=jinja2.StrictUndefined,
