@@ -1366,7 +1366,10 @@ def email(
 )
 @click.option("--yes", is_flag=True, help="Do not ask before sending.")
 @click.option(
-    "--rate", type=click.FloatRange(min=0, min_open=True), help="At most N messages per second."
+    "--rate",
+    type=click.FloatRange(min=0, min_open=True),
+    help="At most N messages per second from this process (all its connections together; "
+    "each worker keeps its own).",
 )
 @click.option(
     "--connections",
@@ -1380,8 +1383,8 @@ def email(
     "domain_rates",
     multiple=True,
     metavar="DOMAIN=N",
-    help="At most N messages per second to addresses at DOMAIN (repeatable), "
-    "e.g. --domain-rate gmail.com=20.",
+    help="At most N messages per second from this process to addresses at DOMAIN "
+    "(repeatable), e.g. --domain-rate gmail.com=20.",
 )
 @click.option(
     "--deadline",
@@ -1668,8 +1671,11 @@ def _send_shared(
         mode = WorkerMode(
             worker=worker_id,
             recipients={recipient.key: recipient for recipient in recipients},
-            batch=max(4, 2 * connections),
+            # One claim (one transaction) per batch; a dead worker's unsent rows wait for
+            # their lease to run out, so batches stay a few messages per connection.
+            batch=max(8, 4 * connections),
             lease=lease,
+            margin=2 * smtp.timeout,
             ledgers=store.ledger,
         )
         outcomes: list[Outcome] = []

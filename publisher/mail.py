@@ -621,11 +621,11 @@ def message_bytes(
             f'Content-Type: multipart/alternative;\r\n boundary="{boundary}"\r\n\r\n'.encode(),
             separator,
             _PART_HEAD % b"plain",
-            _quoted_printable(rendered.text.replace(TOKEN_PLACEHOLDER, safe_token)),
+            *_encoded_body(rendered).text.fill(safe_token),
             b"\r\n",
             separator,
             _PART_HEAD % b"html",
-            _quoted_printable(rendered.html.replace(TOKEN_PLACEHOLDER, safe_token)),
+            *_encoded_body(rendered).html.fill(safe_token),
             b"\r\n",
             f"--{boundary}--\r\n".encode("ascii"),
         )
@@ -686,6 +686,69 @@ def _quoted_printable(text: str) -> bytes:
         text += "\n"  # as the email package ends every text part
     encoded = binascii.b2a_qp(text.encode("utf-8"), istext=True)
     return encoded.replace(b"\n", b"\r\n")
+
+
+@dataclass(frozen=True, slots=True)
+class EncodedPart:
+    """A text part quoted-printable encoded once for every subscriber: ``pieces`` alternate
+    encoded bytes (even places) with the lines holding `TOKEN_PLACEHOLDER` (odd places),
+    which are the only ones encoded per subscriber. Quoted-printable works line by line (a
+    line's soft breaks and escapes never depend on another line), so the result is the
+    bytes of `_quoted_printable` of the whole personalised text."""
+
+    pieces: tuple[bytes | str, ...]
+
+    @classmethod
+    def of(cls, text: str) -> EncodedPart:
+        """Split and encode ``text`` (its placeholders still in)."""
+        text = text.replace("\r\n", "\n")
+        if not text.endswith("\n"):
+            text += "\n"
+        if "\r\n" in text:
+            # Only from "\r\r\n": b2a_qp then switches its whole output to CRLF line ends
+            # when the first line ends so, which no piece can know; encoded whole each time.
+            return cls((b"", text))
+        pieces: list[bytes | str] = []
+        static: list[str] = []
+        for bare in text.split("\n")[:-1]:  # never splitlines: it also breaks at \r, \v…
+            line = bare + "\n"
+            if TOKEN_PLACEHOLDER in line:
+                pieces.append(_quoted_printable_lines("".join(static)))
+                pieces.append(line)
+                static = []
+            else:
+                static.append(line)
+        pieces.append(_quoted_printable_lines("".join(static)))
+        return cls(tuple(pieces))
+
+    def fill(self, token: str) -> tuple[bytes, ...]:
+        """The encoded part with ``token`` (URL-quoted, not empty) in place of the placeholder."""
+        return tuple(
+            piece
+            if isinstance(piece, bytes)
+            else _quoted_printable_lines(piece.replace(TOKEN_PLACEHOLDER, token))
+            for piece in self.pieces
+        )
+
+
+def _quoted_printable_lines(text: str) -> bytes:
+    """`_quoted_printable` of complete lines (``text`` empty or ending in "\n")."""
+    if not text:
+        return b""
+    return binascii.b2a_qp(text.encode("utf-8"), istext=True).replace(b"\n", b"\r\n")
+
+
+@dataclass(frozen=True, slots=True)
+class _EncodedBody:
+    text: EncodedPart
+    html: EncodedPart
+
+
+@functools.lru_cache(maxsize=64)
+def _encoded_body(rendered: RenderedEmail) -> _EncodedBody:
+    """The two parts of one rendering, encoded once: `send` personalises thousands of
+    messages from each (only the lines holding the token are encoded per message)."""
+    return _EncodedBody(text=EncodedPart.of(rendered.text), html=EncodedPart.of(rendered.html))
 
 
 def header_text(text: str) -> str:

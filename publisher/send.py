@@ -247,9 +247,7 @@ class SmtpConnection:
                 code, message = smtp.rcpt(recipient)
                 if code in (250, 251):
                     stage = "data"
-                    code, message = smtp.data(data)
-        except smtplib.SMTPDataError as error:  # the server refused to start the data (not 354)
-            code, message = error.smtp_code, error.smtp_error  # type: ignore[assignment]
+                    code, message = _data(smtp, data)
         except (smtplib.SMTPException, OSError) as error:
             # Disconnected, timed out, reset: the server may or may not have the message. The
             # row stays "sending" until the retry, which reuses the same Message-ID.
@@ -291,6 +289,21 @@ class SmtpConnection:
         """Forget a connection that failed mid-transaction."""
         smtp, self._smtp = self._smtp, None
         _close_quietly(smtp)
+
+
+def _data(smtp: smtplib.SMTP, data: bytes) -> tuple[int, bytes]:
+    """DATA, then the message: smtplib's ``data`` without its regular expression, which
+    costs more than composing the message. Dot-stuffing (RFC 5321, 4.5.2: a line starting
+    with "." gets another) by a bytes replace instead; the reply to the DATA command when it
+    is not 354, else the reply to the message."""
+    code, message = smtp.docmd("data")
+    if code != 354:
+        return code, message
+    stuffed = data.replace(b"\n.", b"\n..")
+    if stuffed.startswith(b"."):
+        stuffed = b"." + stuffed
+    smtp.send(stuffed + (b".\r\n" if stuffed.endswith(b"\r\n") else b"\r\n.\r\n"))
+    return smtp.getreply()
 
 
 def _close_quietly(smtp: smtplib.SMTP | None) -> None:
@@ -439,6 +452,8 @@ class _Pending:
     tries: int = 0
     message_id: str = ""
     data: bytes = b""
+    # A worker's claimed row: until when (clock()) its lease surely holds.
+    held_until: float = math.inf
 
     @property
     def domain(self) -> str:
@@ -476,7 +491,7 @@ class _Dispatcher:
 
     def __init__(
         self,
-        recipients: Iterable[Recipient],
+        recipients: Iterable[Recipient | _Pending],
         *,
         rate: float | None,
         domain_rates: Mapping[str, float],
@@ -484,7 +499,7 @@ class _Dispatcher:
         deadline: float | None,
     ) -> None:
         self._lock = threading.Lock()
-        self._fresh: Iterator[Recipient] | None = iter(recipients)
+        self._fresh: Iterator[Recipient | _Pending] | None = iter(recipients)
         self._retries: list[tuple[float, int, _Pending]] = []
         self._held: dict[str, collections.deque[_Pending]] = {}
         self._domain_intervals = {domain: 1.0 / rate for domain, rate in domain_rates.items()}
@@ -545,9 +560,9 @@ class _Dispatcher:
                     del self._held[domain]
                 return item
         if self._fresh is not None:
-            recipient = next(self._fresh, None)
-            if recipient is not None:
-                return _Pending(recipient=recipient)
+            fresh = next(self._fresh, None)
+            if fresh is not None:
+                return fresh if isinstance(fresh, _Pending) else _Pending(recipient=fresh)
             self._fresh = None
         return None
 
@@ -579,7 +594,10 @@ class _Dispatcher:
             for waiting in self._held.values():
                 items.extend(waiting)
             if self._fresh is not None and untaken:
-                items.extend(_Pending(recipient=recipient) for recipient in self._fresh)
+                items.extend(
+                    fresh if isinstance(fresh, _Pending) else _Pending(recipient=fresh)
+                    for fresh in self._fresh
+                )
             self._retries, self._held, self._fresh = [], {}, None
             return items
 
@@ -600,6 +618,9 @@ class WorkerMode:
     batch: int = 16
     lease: float = 60.0
     poll: float = 0.5
+    # The longest one message may take once started (a timeout per SMTP step): a lease with
+    # less than this left is renewed before the message goes.
+    margin: float = 0.0
     # Opens one more ledger connection per SMTP session (the store's ``ledger``).
     ledgers: Callable[[], contextlib.AbstractContextManager[Ledger]] | None = field(
         default=None, compare=False
@@ -638,8 +659,11 @@ def deliver(
     message is sent only after its row moved from ``pending``/``deferred`` to ``sending``.
     With ``worker`` (a shared PostgreSQL ledger, planned by a coordinator) ``plan.to_send``
     is ignored: the rows are claimed from the ledger in batches under a lease until none is
-    left, temporary refusals go back to the ledger for any worker to retry, and what the
-    deadline leaves is handed back.
+    left (one statement per batch), accepted messages are recorded ``sent`` in groups (one
+    transaction for what the sessions had sent meanwhile; a session sends its next message
+    only once its previous one is recorded, so a worker that dies leaves at most one message
+    per session sent or in flight and not recorded), temporary refusals go back to the
+    ledger for any worker to retry, and what the deadline leaves is handed back.
 
     Raises SendError when the server cannot be reached at all (at once, without retrying),
     when a reconnection fails after the retries, when the session is refused, or when the
@@ -652,7 +676,11 @@ def deliver(
     stop = threading.Event()
     pause: Callable[[float], object] = sleep or stop.wait
     ledger_lock = threading.Lock()  # one ledger connection, shared by the sessions
-    source: Iterable[Recipient]
+    results: queue.SimpleQueue[object] = queue.SimpleQueue()
+    errors: list[BaseException] = []
+    book = _SentBook(release, results, now)
+    source: Iterable[Recipient | _Pending]
+    claims: _Claims | None = None
     if worker is None:
         # The caller holds the send lock: rows left "sending" are from a run that died.
         ledger.recover(release, now=now())
@@ -662,34 +690,41 @@ def deliver(
         source = plan.to_send
         sessions_wanted = min(connections, len(plan.to_send))
     else:
-        source = _claims(ledger, release, worker, ledger_lock, pause, clock, deadline, now)
+        source = claims = _Claims(
+            ledger, release, worker, ledger_lock, pause, clock, deadline, now, book
+        )
         sessions_wanted = connections
     dispatcher = _Dispatcher(
         source, rate=rate, domain_rates=domain_rates or {}, clock=clock, deadline=deadline
     )
-    results: queue.SimpleQueue[object] = queue.SimpleQueue()
-    errors: list[BaseException] = []
 
-    def begin(item: _Pending, own: Ledger, own_lock: threading.Lock) -> bool:
+    def begin(item: _Pending, own: Ledger, own_lock: threading.Lock, written: int) -> bool:
         key = item.recipient.key
-        with own_lock:
-            if worker is None:
+        if worker is None:
+            with own_lock:
                 return own.claim(release, key, message_id=item.message_id, now=now())
-            tries = own.touch(
-                release,
-                key,
-                worker=worker.worker,
-                message_id=item.message_id,
-                lease=worker.lease,
-                now=now(),
-            )
-        # Tries count across workers: the ledger is where a retried row's history lives.
-        item.tries = max(tries - 1, 0)
-        return tries > 0
+        # This session's last message must be in the ledger before the next goes: then a
+        # worker that dies leaves at most one message per connection sent but not recorded.
+        book.wait(written, own, own_lock)
+        if clock() + worker.margin > item.held_until:
+            # Held so long that the lease might run out while this message goes: renew it
+            # (and send nothing when it already ran out and another worker took the row).
+            renewed_at = clock()
+            with own_lock:
+                if not own.renew(release, key, worker=worker.worker, lease=worker.lease, now=now()):
+                    return False
+            item.held_until = renewed_at + worker.lease
+        return True
 
     def send_one(
-        session: SmtpConnection, item: _Pending, own: Ledger, own_lock: threading.Lock
-    ) -> Outcome | None:
+        session: SmtpConnection,
+        item: _Pending,
+        own: Ledger,
+        own_lock: threading.Lock,
+        written: int,
+    ) -> Outcome | int | None:
+        """The outcome of one message, or (worker) the ticket of its sent record in the book,
+        or None when it was not tried or will be retried."""
         if not item.data:
             # An earlier run's Message-ID wins, so a resend of an in-flight message
             # carries the same ID as the copy that may already have arrived.
@@ -700,10 +735,8 @@ def deliver(
             dispatcher.give_back(item)
             dispatcher.reach_deadline()
             return None
-        if not begin(
-            item, own, own_lock
-        ):  # sent, refused or taken meanwhile: never send it a second time
-            return None
+        if not begin(item, own, own_lock, written):
+            return None  # sent, refused or taken meanwhile: never send it a second time
         key = item.recipient.key
         item.tries += 1
         try:
@@ -734,11 +767,16 @@ def deliver(
             with own_lock:
                 own.mark_refused(release, key, state=DEFERRED, reply=failure.reply, now=now())
             return _outcome(item, DEFERRED, failure.reply)
+        if worker is not None:
+            # Recorded with the other connections' (one transaction for several messages)
+            # before this session sends its next one; its outcome goes out then.
+            return book.add(key, reply, _outcome(item, SENT, reply))
         with own_lock:
             own.mark_sent(release, key, reply=reply, now=now())
         return _outcome(item, SENT, reply)
 
     def run_session(session: SmtpConnection) -> None:
+        written = 0  # the ticket of this session's last message in the book
         try:
             # A worker's sessions each write through their own database connection (no
             # waiting for each other); otherwise they take turns on the one ledger.
@@ -749,21 +787,27 @@ def deliver(
             )
             with own_ledger as own:
                 own_lock = ledger_lock if own is ledger else threading.Lock()
-                # Connect before taking work: an unreachable server is reported at once.
-                if not _connect(session, policy, pause, clock=clock, deadline=deadline):
-                    dispatcher.reach_deadline()
-                    return
-                while not stop.is_set():
-                    taken = dispatcher.take()
-                    if taken is None:
+                try:
+                    # Connect before taking work: an unreachable server is reported at once.
+                    if not _connect(session, policy, pause, clock=clock, deadline=deadline):
+                        dispatcher.reach_deadline()
                         return
-                    item, wait = taken
-                    if wait > 0:
-                        pause(wait)
-                    if item is not None:
-                        outcome = send_one(session, item, own, own_lock)
-                        if outcome is not None:
-                            results.put(outcome)
+                    while not stop.is_set():
+                        taken = dispatcher.take()
+                        if taken is None:
+                            return
+                        item, wait = taken
+                        if wait > 0:
+                            pause(wait)
+                        if item is not None:
+                            outcome = send_one(session, item, own, own_lock, written)
+                            if isinstance(outcome, Outcome):
+                                results.put(outcome)
+                            elif outcome is not None:
+                                written = outcome
+                finally:
+                    # Whatever stopped this session, what it sent gets recorded.
+                    book.wait(written, own, own_lock)
         except BaseException as error:  # handed to the consumer's thread, raised there
             errors.append(error)
             dispatcher.stop()
@@ -793,8 +837,11 @@ def deliver(
         if errors:
             raise errors[0]
         if dispatcher.deadline_reached:
-            # A worker's source claims rows as it is read: never read it past the deadline.
+            # A worker's source claims rows as it is read: never read it past the deadline,
+            # but hand back what it claimed and did not give out.
             left = dispatcher.left(untaken=worker is None)
+            if claims is not None:
+                left += claims.rest()
             keys = [item.recipient.key for item in left]
             with ledger_lock:
                 if worker is not None:
@@ -810,40 +857,156 @@ def deliver(
             thread.join()
 
 
-def _claims(
-    ledger: Ledger,
-    release: str,
-    mode: WorkerMode,
-    ledger_lock: threading.Lock,
-    pause: Callable[[float], object],
-    clock: Callable[[], float],
-    deadline: float | None,
-    now: Callable[[], str],
-) -> Iterator[Recipient]:
-    """The recipients of rows claimed from the shared ledger, batch by batch, until no row
-    of the release is pending or sending (other workers' in-flight rows are waited for:
-    if their worker dies, the lease runs out and they are claimed here)."""
-    while deadline is None or clock() < deadline:
-        with ledger_lock:
-            rows = ledger.claim_batch(
-                release, worker=mode.worker, limit=mode.batch, lease=mode.lease, now=now()
-            )
-        if not rows:
-            with ledger_lock:
-                if ledger.unfinished(release) == 0:
+class _SentBook:
+    """A worker's sent messages waiting to be recorded: written as a group, in one
+    transaction, by whichever session needs its own record written first (group commit).
+    Tickets number the entries; ``wait(t)`` returns once entries up to ``t`` are in the
+    ledger, and their outcomes handed to the consumer."""
+
+    def __init__(
+        self, release: str, results: queue.SimpleQueue[object], now: Callable[[], str]
+    ) -> None:
+        self._release = release
+        self._results = results
+        self._now = now
+        self._changed = threading.Condition()
+        self._entries: list[tuple[str, str, Outcome]] = []
+        self._issued = 0
+        self._written = 0
+        self._writing = False
+        self._failed: BaseException | None = None
+
+    def add(self, key: str, reply: str, outcome: Outcome) -> int:
+        """Queue a sent message's record; returns its ticket."""
+        with self._changed:
+            self._entries.append((key, reply, outcome))
+            self._issued += 1
+            return self._issued
+
+    def flush(self, ledger: Ledger, ledger_lock: threading.Lock) -> None:
+        """Return once every entry queued so far is in the ledger."""
+        with self._changed:
+            ticket = self._issued
+        self.wait(ticket, ledger, ledger_lock)
+
+    def wait(self, ticket: int, ledger: Ledger, ledger_lock: threading.Lock) -> None:
+        """Return once entry ``ticket`` (and every one before it) is in the ledger, writing
+        the queued entries through ``ledger`` when no other session is writing them.
+        Raises LedgerError when the write failed (the rows stay ``sending``)."""
+        while True:
+            with self._changed:
+                while self._writing and self._written < ticket:
+                    self._changed.wait()
+                if self._written >= ticket:
                     return
-            pause(mode.poll)
-            continue
-        for key, recorded in rows:
-            recipient = mode.recipients.get(key)
-            if recipient is None:
+                if self._failed is not None:
+                    raise self._failed
+                entries, self._entries = self._entries, []
+                upto = self._issued
+                self._writing = True
+            try:
                 with ledger_lock:
-                    ledger.mark_refused(
-                        release, key, state=DEFERRED, reply=NOT_LISTED_REPLY, now=now()
+                    ledger.record_sent(
+                        self._release, [(key, reply) for key, reply, _ in entries], now=self._now()
                     )
+            except BaseException as error:
+                with self._changed:
+                    self._failed = error
+                    self._writing = False
+                    self._changed.notify_all()
+                raise
+            for _, _, outcome in entries:
+                self._results.put(outcome)
+            with self._changed:
+                self._written = upto
+                self._writing = False
+                self._changed.notify_all()
+
+
+class _Claims:
+    """The claimed rows of a shared ledger as an iterator of `_Pending` items, batch by
+    batch, until no row of the release is pending or sending (other workers' in-flight rows
+    are waited for: if their worker dies, the lease runs out and they are claimed here).
+    Read under the dispatcher's lock, so one batch is claimed at a time."""
+
+    def __init__(
+        self,
+        ledger: Ledger,
+        release: str,
+        mode: WorkerMode,
+        ledger_lock: threading.Lock,
+        pause: Callable[[float], object],
+        clock: Callable[[], float],
+        deadline: float | None,
+        now: Callable[[], str],
+        book: _SentBook,
+    ) -> None:
+        self._book = book
+        self._ledger = ledger
+        self._release = release
+        self._mode = mode
+        self._lock = ledger_lock
+        self._pause = pause
+        self._clock = clock
+        self._deadline = deadline
+        self._now = now
+        self._batch: collections.deque[_Pending] = collections.deque()
+
+    def __iter__(self) -> Iterator[_Pending]:
+        return self
+
+    def __next__(self) -> _Pending:
+        mode = self._mode
+        while not self._batch:
+            if self._deadline is not None and self._clock() >= self._deadline:
+                raise StopIteration
+            claimed_at = self._clock()
+            with self._lock:
+                rows = self._ledger.claim_batch(
+                    self._release,
+                    worker=mode.worker,
+                    limit=mode.batch,
+                    lease=mode.lease,
+                    now=self._now(),
+                    message_id=self._message_id,
+                )
+            if not rows:
+                # Our own sent messages must be recorded before "unfinished" can say 0.
+                self._book.flush(self._ledger, self._lock)
+                with self._lock:
+                    if self._ledger.unfinished(self._release) == 0:
+                        raise StopIteration
+                self._pause(mode.poll)
                 continue
-            # A reclaimed row keeps the Message-ID its first try went out with.
-            yield replace(recipient, message_id=recorded) if recorded else recipient
+            for key, recorded, tries in rows:
+                recipient = mode.recipients.get(key)
+                if recipient is None:
+                    with self._lock:
+                        self._ledger.mark_refused(
+                            self._release, key, state=DEFERRED, reply=NOT_LISTED_REPLY,
+                            now=self._now(),
+                        )  # fmt: skip
+                    continue
+                # Tries count across workers: the ledger is where a row's history lives.
+                # A reclaimed row keeps the Message-ID its first try went out with.
+                self._batch.append(
+                    _Pending(
+                        recipient=replace(recipient, message_id=recorded),
+                        tries=tries - 1,
+                        message_id=recorded,
+                        held_until=claimed_at + mode.lease,
+                    )
+                )
+        return self._batch.popleft()
+
+    def _message_id(self, key: str) -> str:
+        recipient = self._mode.recipients.get(key)
+        return recipient.message_id if recipient is not None else ""
+
+    def rest(self) -> list[_Pending]:
+        """The claimed rows not given out yet (to hand back at the deadline)."""
+        rest, self._batch = list(self._batch), collections.deque()
+        return rest
 
 
 def _outcome(item: _Pending, state: str, reply: str, *, recipient_refused: bool = False) -> Outcome:

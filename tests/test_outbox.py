@@ -12,6 +12,8 @@ from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from publisher import mail
 from publisher.load import load_site_of
@@ -134,3 +136,23 @@ def test_message_bytes_are_the_same_on_every_run(rendered: mail.RenderedEmail) -
     again = mail.message_bytes(rendered, address="ann@example.org", name="Ann", token="t")
     assert first == again
     assert parse(first)["Date"] == mail.release_date_header(rendered.release.date)
+
+
+# Lines near the 76-column soft-break limit, trailing spaces, "=", dots, non-ASCII, bare \r,
+# and the placeholder anywhere: what quoted-printable cares about.
+_PIECES = st.sampled_from(
+    [mail.TOKEN_PLACEHOLDER, "\n", "\r\n", "\r", " ", "\t", "=", ".", "é", "\u2028", "a" * 70, "ab"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    pieces=st.lists(_PIECES, max_size=30),
+    token=st.text(alphabet="abcXYZ019-_.%", min_size=1, max_size=120),  # quoted: never empty
+)
+def test_a_part_encoded_once_then_filled_is_the_part_encoded_whole(
+    pieces: list[str], token: str
+) -> None:
+    text = "".join(pieces)
+    whole = mail._quoted_printable(text.replace(mail.TOKEN_PLACEHOLDER, token))
+    assert b"".join(mail.EncodedPart.of(text).fill(token)) == whole

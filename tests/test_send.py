@@ -610,3 +610,19 @@ def test_the_send_lock_admits_one_run_and_names_it(tmp_path: Path) -> None:
         assert "release 2024.02, started 2026-01-01T00:00:00+00:00" in str(raised.value)
     with SendLock(path, release=RELEASE, now="later"):  # free again
         pass
+
+
+def test_lines_starting_with_a_dot_arrive_as_written(mailbox: Mailbox) -> None:
+    # DATA ends at a line holding only ".": a line of the message that starts with a dot
+    # travels with one more (dot-stuffing) and must come out as it went in.
+    data = (
+        b"Subject: dots\r\nMessage-ID: <dots@example.org>\r\n\r\n"
+        b".\r\n..two\r\n.badge { color: red; }\r\nlast line without its end ."
+    )
+    connection = SmtpConnection(settings_for(mailbox))
+    try:
+        assert connection.send("roadmap@example.org", "ann@example.net", data).startswith("250")
+    finally:
+        connection.close()
+    [received] = mailbox.received
+    assert received.data == data + b"\r\n"

@@ -28,7 +28,7 @@ import os
 import secrets
 import socket
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -366,75 +366,6 @@ def _read_holder(descriptor: int) -> str:
         return "a process that is starting up"
 
 
-def _holder_record(release: str, now: str) -> dict[str, object]:
-    return {"pid": os.getpid(), "host": socket.gethostname(), "release": release, "started": now}
-
-
-class AdvisoryLock:
-    """One ``send`` at a time on a PostgreSQL store: a session advisory lock held on a
-    connection of its own, which the server drops when the connection ends (even when the
-    process was killed). The holder is written to store_settings for the refusal message."""
-
-    KEY = 716058
-
-    def __init__(self, store: Store, *, release: str, now: str) -> None:
-        self.store = store
-        with _reported(store.where, "lock the delivery ledger", LedgerError):
-            self.connection: sa.Connection | None = store.engine.connect()
-            got = self.connection.execute(
-                sa.select(sa.func.pg_try_advisory_lock(self.KEY))
-            ).scalar()
-            self.connection.commit()
-        if not got:
-            with _reported(store.where, "read the delivery ledger", LedgerError):
-                text = self.connection.execute(
-                    sa.select(store_settings.c.value).where(store_settings.c.name == "send_lock")
-                ).scalar()
-            self.connection.close()
-            self.connection = None
-            raise LedgerError(
-                f"another send is running on this ledger: {_describe_holder(text)}; wait for "
-                f"it to finish (or stop it), then run send again ({store.where})"
-            )
-        record = json.dumps(_holder_record(release, now))
-        with _reported(store.where, "lock the delivery ledger", LedgerError):
-            self.connection.execute(
-                pg_dialect.insert(store_settings)
-                .values(name="send_lock", value=record)
-                .on_conflict_do_update(index_elements=["name"], set_={"value": record})
-            )
-            self.connection.commit()
-
-    def release(self) -> None:
-        """Let the next run in."""
-        connection, self.connection = self.connection, None
-        if connection is not None:
-            try:
-                connection.execute(sa.select(sa.func.pg_advisory_unlock(self.KEY)))
-                connection.commit()
-            except sa.exc.SQLAlchemyError:
-                pass  # closing the connection drops the lock anyway
-            finally:
-                connection.close()
-
-    def __enter__(self) -> AdvisoryLock:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.release()
-
-
-def _describe_holder(text: str | None) -> str:
-    try:
-        holder = json.loads(text or "{}")
-        return (
-            f"pid {int(holder['pid'])} on {holder['host']}, release {holder['release']}, "
-            f"started {holder['started']}"
-        )
-    except (ValueError, KeyError, TypeError):
-        return "a process that is starting up"
-
-
 class Store:
     """An open store. Every method is one transaction, committed before it returns."""
 
@@ -458,20 +389,25 @@ class Store:
     def migrate(self) -> None:
         """Apply the pending Alembic migrations (idempotent; several processes may race)."""
         with _reported(self.where, "migrate the store"):
-            if self._revision() == SCHEMA_HEAD:
+            with self.engine.connect() as connection:
+                found = _revision_of(connection)
+                connection.rollback()
+            if found == SCHEMA_HEAD:
                 return  # the usual case, without loading Alembic (a send starts faster)
-        from alembic import command
-        from alembic.config import Config
-        from alembic.runtime.migration import MigrationContext
-        from alembic.script import ScriptDirectory
-
-        config = Config()
-        config.set_main_option("script_location", str(MIGRATIONS))
-        head = ScriptDirectory.from_config(config).get_current_head()
         with _reported(self.where, "migrate the store"), self.engine.begin() as connection:
             if self.dialect == "postgresql":
-                # One migrating process at a time; the others then find the head.
+                # One migrating process at a time (SQLite: BEGIN IMMEDIATE is the lock).
                 connection.exec_driver_sql("SELECT pg_advisory_xact_lock(716057)")
+            if _revision_of(connection) == SCHEMA_HEAD:
+                return  # another process migrated while this one waited: no Alembic needed
+            from alembic import command
+            from alembic.config import Config
+            from alembic.runtime.migration import MigrationContext
+            from alembic.script import ScriptDirectory
+
+            config = Config()
+            config.set_main_option("script_location", str(MIGRATIONS))
+            head = ScriptDirectory.from_config(config).get_current_head()
             current = MigrationContext.configure(connection).get_current_revision()
             if current == head:
                 return
@@ -482,16 +418,6 @@ class Store:
                 )
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
-
-    def _revision(self) -> str | None:
-        """The schema revision the database is at (None: no schema yet)."""
-        with self.engine.connect() as connection:
-            if not self.engine.dialect.has_table(connection, "alembic_version"):
-                return None
-            revision = connection.exec_driver_sql("SELECT version_num FROM alembic_version")
-            found = revision.scalar()
-            connection.rollback()
-        return str(found) if found is not None else None
 
     def close(self) -> None:
         """Release every connection (SQLite checkpoints its WAL)."""
@@ -520,11 +446,15 @@ class Store:
         """The delivery ledger in this store."""
         return Ledger(self)
 
-    def send_lock(self, *, release: str, now: str) -> SendLock | AdvisoryLock:
-        """The lock a ``send`` run holds: one run at a time per store (LedgerError naming
-        the running one otherwise)."""
-        if self.dialect == "postgresql":
-            return AdvisoryLock(self, release=release, now=now)
+    def send_lock(self, *, release: str, now: str) -> SendLock:
+        """The lock a ``send`` run on a SQLite store holds: one run at a time (LedgerError
+        naming the running one otherwise). A PostgreSQL store takes no such lock: its
+        senders share the work through leases on the rows (`Ledger.claim_batch`)."""
+        if self.dialect != "sqlite":
+            raise LedgerError(
+                f"{self.where}: a {self.dialect} store is shared by its senders through "
+                "leases, not locked by one (send --worker)"
+            )
         return SendLock(Path(self.url.database or ""), release=release, now=now)
 
     def import_legacy_ledger(self, path: Path, *, now: str) -> int:
@@ -994,12 +924,22 @@ class Ledger:
             )
 
     def claim_batch(
-        self, release: str, *, worker: str, limit: int, lease: float, now: str
-    ) -> list[tuple[str, str]]:
-        """Take up to ``limit`` rows for ``worker``: ``pending`` rows that are due, and
-        ``sending`` rows whose lease expired (their worker died). Rows other workers are
-        claiming at this moment are skipped (FOR UPDATE SKIP LOCKED), so no row goes to two
-        workers. Returns (address, recorded Message-ID) pairs, now ``sending`` under a lease."""
+        self,
+        release: str,
+        *,
+        worker: str,
+        limit: int,
+        lease: float,
+        now: str,
+        message_id: Callable[[str], str],
+    ) -> list[tuple[str, str, int]]:
+        """Take up to ``limit`` rows for ``worker`` in one transaction: ``pending`` rows that
+        are due, and ``sending`` rows whose lease expired (their worker died). Rows other
+        workers are claiming at this moment are skipped (FOR UPDATE SKIP LOCKED), so no row
+        goes to two workers. Each row is now ``sending`` under a lease, its try counted, its
+        Message-ID recorded (``message_id(address)`` when it had none), all before any DATA:
+        a worker that dies leaves rows another resends with the same ID. Returns (address,
+        Message-ID, tries with this one) triples."""
         epoch = self._epoch()
         claimable = (
             sa.select(deliveries.c.release, deliveries.c.address)
@@ -1022,18 +962,30 @@ class Ledger:
                 deliveries.c.release == chosen.c.release,
                 deliveries.c.address == chosen.c.address,
             )
-            .values(state=SENDING, worker=worker, lease_until=epoch + lease, updated_at=now)
-            .returning(deliveries.c.address, deliveries.c.message_id)
+            .values(
+                state=SENDING,
+                worker=worker,
+                lease_until=epoch + lease,
+                attempts=deliveries.c.attempts + 1,
+                updated_at=now,
+            )
+            .returning(deliveries.c.address, deliveries.c.message_id, deliveries.c.attempts)
         )
         with self._transaction("write") as connection:
-            return [(row[0], row[1]) for row in connection.execute(statement)]
+            rows = [(row[0], row[1] or message_id(row[0]), int(row[2])) for row in
+                    connection.execute(statement)]  # fmt: skip
+            fresh = [
+                {"key_release": release, "key_address": address, "message_id": identifier}
+                for address, identifier, _ in rows
+                if identifier
+            ]
+            if fresh:
+                connection.execute(_SET_MESSAGE_ID, fresh)
+            return rows
 
-    def touch(
-        self, release: str, address: str, *, worker: str, message_id: str, lease: float, now: str
-    ) -> int:
-        """Just before DATA: count the try and renew the lease, if ``worker`` still holds the
-        row. Returns the row's tries so far, this one included; 0 when its lease ran out and
-        another worker took it: then do not send."""
+    def renew(self, release: str, address: str, *, worker: str, lease: float, now: str) -> bool:
+        """Renew ``worker``'s lease on a row it is about to send; False when the lease ran out
+        and another worker took the row: then it must not be sent."""
         with self._transaction("write") as connection:
             result = connection.execute(
                 sa.update(deliveries)
@@ -1043,15 +995,28 @@ class Ledger:
                     deliveries.c.state == SENDING,
                     deliveries.c.worker == worker,
                 )
-                .values(
-                    attempts=deliveries.c.attempts + 1,
-                    message_id=message_id,
-                    lease_until=self._epoch() + lease,
-                    updated_at=now,
+                .values(lease_until=self._epoch() + lease, updated_at=now)
+            )
+            return result.rowcount == 1
+
+    def record_sent(self, release: str, sent: Sequence[tuple[str, str]], *, now: str) -> None:
+        """Record that the server accepted these messages ((address, reply) pairs), in one
+        transaction: the group commit of a worker's connections."""
+        if not sent:
+            return
+        with self._transaction("write") as connection:
+            result = connection.execute(
+                _MARK_SENT,
+                [
+                    {"key_release": release, "key_address": address, "reply": reply, "now": now}
+                    for address, reply in sent
+                ],
+            )
+            if result.rowcount != len(sent):
+                raise LedgerError(
+                    f"{self.store.where}: {len(sent) - result.rowcount} ledger row(s) of "
+                    f"{release} vanished while being sent"
                 )
-                .returning(deliveries.c.attempts)
-            ).first()
-            return int(result[0]) if result is not None else 0
 
     def retry_later(
         self, release: str, address: str, *, worker: str, reply: str, delay: float, now: str
@@ -1087,7 +1052,13 @@ class Ledger:
                     deliveries.c.state == SENDING,
                     deliveries.c.worker == worker,
                 )
-                .values(state=PENDING, lease_until=0, updated_at=now)
+                # Its claim counted a try that never happened.
+                .values(
+                    state=PENDING,
+                    lease_until=0,
+                    attempts=deliveries.c.attempts - 1,
+                    updated_at=now,
+                )
             )
 
     def unfinished(self, release: str) -> int:
@@ -1161,6 +1132,9 @@ _MARK_SENT = _ledger_update(
     updated_at=sa.bindparam("now"),
     sent_at=sa.bindparam("now"),
 )
+_SET_MESSAGE_ID = _ledger_update(message_id=sa.bindparam("message_id")).where(
+    deliveries.c.message_id == ""
+)
 _CLAIM = _MARK_SENDING.where(sa.or_(deliveries.c.state == PENDING, deliveries.c.state == DEFERRED))
 _RECOVER = (
     sa.update(deliveries)
@@ -1173,6 +1147,14 @@ _DEFER = _ledger_update(
 _MARK_REFUSED = _ledger_update(
     state=sa.bindparam("state"), last_reply=sa.bindparam("reply"), updated_at=sa.bindparam("now")
 )
+
+
+def _revision_of(connection: sa.Connection) -> str | None:
+    """The schema revision the database is at (None: no schema yet)."""
+    if not connection.dialect.has_table(connection, "alembic_version"):
+        return None
+    found = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+    return str(found) if found is not None else None
 
 
 def _known_revision(config: Any, revision: str) -> bool:
