@@ -29,7 +29,8 @@ CREATE TABLE IF NOT EXISTS links (
     checked_at TEXT NOT NULL,
     failing_since TEXT,
     etag TEXT NOT NULL,
-    last_modified TEXT NOT NULL
+    last_modified TEXT NOT NULL,
+    redirects TEXT NOT NULL DEFAULT ''
 )
 """
 _COLUMNS = "url, verdict, status, final_url, detail, checked_at, failing_since, etag, last_modified"
@@ -39,12 +40,17 @@ def _connect(path: Path) -> sqlite3.Connection:
     path.parent.mkdir(parents=True, exist_ok=True)
     connection = sqlite3.connect(path)
     connection.execute(_SCHEMA)
+    columns = {row[1] for row in connection.execute("PRAGMA table_info(links)")}
+    if "redirects" not in columns:  # a cache written before redirects were kept
+        connection.execute("ALTER TABLE links ADD COLUMN redirects TEXT NOT NULL DEFAULT ''")
     return connection
 
 
 def _results(rows: list[tuple[object, ...]]) -> dict[str, LinkResult]:
     results = {}
-    for url, verdict, status, final_url, detail, checked_at, failing_since, etag, modified in rows:
+    for row in rows:
+        url, verdict, status, final_url, detail, checked_at, failing_since, etag, modified = row[:9]
+        hops = str(row[9]).split() if len(row) > 9 else []
         try:
             known = Verdict(str(verdict))
         except ValueError:
@@ -59,6 +65,7 @@ def _results(rows: list[tuple[object, ...]]) -> dict[str, LinkResult]:
             failing_since=datetime.fromisoformat(str(failing_since)) if failing_since else None,
             etag=str(etag),
             last_modified=str(modified),
+            redirects=tuple(int(hop) for hop in hops if hop.isdigit()),
             cached=True,
         )
     return results
@@ -70,7 +77,7 @@ def read_cache(path: Path) -> dict[str, LinkResult]:
         return {}
     connection = _connect(path)
     try:
-        rows = connection.execute(f"SELECT {_COLUMNS} FROM links").fetchall()
+        rows = connection.execute(f"SELECT {_COLUMNS}, redirects FROM links").fetchall()
     finally:
         connection.close()
     return _results(rows)
@@ -82,7 +89,8 @@ def write_cache(path: Path, results: Mapping[str, LinkResult]) -> None:
     try:
         with connection:
             connection.executemany(
-                "INSERT OR REPLACE INTO links VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                f"INSERT OR REPLACE INTO links ({_COLUMNS}, redirects)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     (
                         result.url,
@@ -94,6 +102,7 @@ def write_cache(path: Path, results: Mapping[str, LinkResult]) -> None:
                         result.failing_since.isoformat() if result.failing_since else None,
                         result.etag,
                         result.last_modified,
+                        " ".join(str(hop) for hop in result.redirects),
                     )
                     for result in results.values()
                     if result.checked_at is not None and result.verdict is not Verdict.NOT_CHECKED

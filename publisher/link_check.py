@@ -9,9 +9,8 @@ What a verdict means and when a link is dead are decided in `link_health` (pure)
 from __future__ import annotations
 
 import asyncio
-import importlib.util
 import ssl
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.utils import parsedate_to_datetime
@@ -115,12 +114,14 @@ class LinkChecker:
             self.hosts[key] = asyncio.Semaphore(self.settings.per_host)
         return self.hosts[key]
 
-    async def _request(self, method: str, url: str) -> httpx.Response:
+    async def _request(
+        self, method: str, url: str, headers: Mapping[str, str] | None = None
+    ) -> httpx.Response:
         """One request under both limits, retried on 429/503 after the server's wait."""
         attempt = 0
         while True:
             async with self._host_limit(url), self.overall:
-                request = self.client.build_request(method, url)
+                request = self.client.build_request(method, url, headers=headers)
                 response = await self.client.send(request, stream=True)
                 await response.aclose()  # the status and headers are all we need
             if response.status_code not in RETRY_STATUSES or attempt >= self.settings.retries:
@@ -131,20 +132,29 @@ class LinkChecker:
             attempt += 1
             await asyncio.sleep(wait)  # outside the limits: others go on meanwhile
 
-    async def _answer(self, url: str) -> httpx.Response:
-        response = await self._request("HEAD", url)
+    async def _answer(self, url: str, headers: Mapping[str, str] | None) -> httpx.Response:
+        response = await self._request("HEAD", url, headers)
         if response.status_code in HEAD_REFUSED:
-            response = await self._request("GET", url)
+            response = await self._request("GET", url, headers)
         return response
 
-    async def check(self, url: str) -> LinkResult:
-        """One URL's verdict, following redirects hop by hop (to tell permanent from temporary)."""
+    async def check(self, url: str, validators: tuple[str, str] = ("", "")) -> LinkResult:
+        """One URL's verdict, following redirects hop by hop (to tell permanent from
+        temporary). ``validators``: the ETag and Last-Modified of its last ok answer, sent as
+        If-None-Match / If-Modified-Since so an unchanged page answers 304 (ok) with no body."""
         hops: list[int] = []
         current = url
         seen = {url}
+        etag, last_modified = validators
+        conditional = {
+            name: value
+            for name, value in (("If-None-Match", etag), ("If-Modified-Since", last_modified))
+            if value
+        }
         try:
             while True:
-                response = await self._answer(current)
+                # The validators belong to this URL's answer, not to where it may redirect now.
+                response = await self._answer(current, None if hops else conditional or None)
                 status = response.status_code
                 location = response.headers.get("Location", "")
                 if 300 <= status < 400 and status != 304 and location:
@@ -154,8 +164,8 @@ class LinkChecker:
                         return LinkResult(
                             url=url,
                             verdict=Verdict.REFUSED,
-                            status=status,
                             final_url=current,
+                            redirects=tuple(hops),
                             detail="redirect loop" if current in seen else "too many redirects",
                         )
                     seen.add(current)
@@ -169,27 +179,38 @@ class LinkChecker:
                 url=url,
                 verdict=failed.verdict,
                 final_url=current,
+                redirects=tuple(hops),
                 detail=failed.detail,
             )
         verdict = verdict_for_status(status)
         if hops and verdict is Verdict.OK:
             verdict = redirect_verdict(hops)
+        not_modified = status == 304 and not hops
         return LinkResult(
             url=url,
             verdict=verdict,
             status=status,
             final_url=current if hops else "",
-            etag=response.headers.get("ETag", ""),
-            last_modified=response.headers.get("Last-Modified", ""),
+            redirects=tuple(hops),
+            # A 304 may leave the validators out: the ones asked with still hold.
+            etag=response.headers.get("ETag", etag if not_modified else ""),
+            last_modified=response.headers.get(
+                "Last-Modified", last_modified if not_modified else ""
+            ),
         )
 
     async def check_all(
-        self, urls: Iterable[str], on_result: Callable[[LinkResult], None] | None = None
+        self,
+        urls: Iterable[str],
+        on_result: Callable[[LinkResult], None] | None = None,
+        validators: Mapping[str, tuple[str, str]] | None = None,
     ) -> dict[str, LinkResult]:
-        """Every URL's verdict, checked concurrently within the limits."""
+        """Every URL's verdict, checked concurrently within the limits (conditionally for
+        URLs in ``validators``: see `check`)."""
+        known = validators or {}
 
         async def one(url: str) -> LinkResult:
-            result = await self.check(url)
+            result = await self.check(url, known.get(url, ("", "")))
             if on_result is not None:
                 on_result(result)
             return result
@@ -201,8 +222,8 @@ class LinkChecker:
 def make_client(
     settings: CheckSettings, *, verify: ssl.SSLContext | bool = True
 ) -> httpx.AsyncClient:
-    """The shared client: connection reuse, HTTP/2 when the h2 package is installed."""
-    http2 = importlib.util.find_spec("h2") is not None
+    """The shared client: connection reuse; HTTP/2 where a server offers it over TLS (ALPN;
+    the h2 package comes with the httpx[http2] dependency), HTTP/1.1 elsewhere."""
     limits = httpx.Limits(
         max_connections=settings.concurrency, max_keepalive_connections=settings.concurrency
     )
@@ -211,7 +232,7 @@ def make_client(
         timeout=httpx.Timeout(settings.timeout),
         limits=limits,
         follow_redirects=False,
-        http2=http2,
+        http2=True,
         verify=verify,
     )
 
@@ -222,12 +243,14 @@ def check_urls(
     *,
     on_result: Callable[[LinkResult], None] | None = None,
     verify: ssl.SSLContext | bool = True,
+    validators: Mapping[str, tuple[str, str]] | None = None,
 ) -> dict[str, LinkResult]:
-    """Check ``urls`` (an event loop of its own); returns URL -> result, unstamped."""
+    """Check ``urls`` (an event loop of its own); returns URL -> result, unstamped.
+    ``validators``: URL -> (ETag, Last-Modified) of its last ok answer, asked conditionally."""
 
     async def run() -> dict[str, LinkResult]:
         async with make_client(settings, verify=verify) as client:
-            return await LinkChecker(client, settings).check_all(urls, on_result)
+            return await LinkChecker(client, settings).check_all(urls, on_result, validators)
 
     return asyncio.run(run())
 
@@ -244,8 +267,9 @@ def check_links(
     on_result: Callable[[LinkResult], None] | None = None,
     verify: ssl.SSLContext | bool = True,
 ) -> LinkReport:
-    """Check every URL of ``uses`` not excluded and not fresh in the cache, store the new
-    results, and return the report in document order."""
+    """Check every URL of ``uses`` not excluded and not fresh in the cache (conditionally,
+    with the validators of its last ok answer), store the new results, and return the report
+    in document order."""
     cached = read_cache(cache_path)
     patterns = tuple(exclude)
     results: dict[str, LinkResult] = {}
@@ -258,7 +282,16 @@ def check_links(
             results[url] = cached[url]
         else:
             to_check.append(url)
-    fresh = check_urls(to_check, settings, on_result=on_result, verify=verify) if to_check else {}
+    validators = {
+        url: cached[url].validators
+        for url in to_check
+        if url in cached and any(cached[url].validators)
+    }
+    fresh = (
+        check_urls(to_check, settings, on_result=on_result, verify=verify, validators=validators)
+        if to_check
+        else {}
+    )
     stamped = {url: carry_failure(result, cached.get(url), now) for url, result in fresh.items()}
     if stamped:
         write_cache(cache_path, stamped)

@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from publisher.model import Roadmap
+from publisher.render import markdown_links
 
 
 class Verdict(StrEnum):
@@ -63,7 +64,16 @@ class LinkResult:
     failing_since: datetime | None = None
     etag: str = ""
     last_modified: str = ""
+    redirects: tuple[int, ...] = ()  # the status of each redirect on the way, in order
     cached: bool = False
+
+    @property
+    def validators(self) -> tuple[str, str]:
+        """``(ETag, Last-Modified)`` to ask "changed since?" on the next check: only for a
+        link that answered ok without redirects (the validators belong to that answer)."""
+        if self.verdict is not Verdict.OK or self.redirects or self.final_url:
+            return "", ""
+        return self.etag, self.last_modified
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -75,8 +85,9 @@ class LinkUse:
 
 
 def verdict_for_status(status: int) -> Verdict:
-    """The verdict for a final (non-redirect) HTTP status."""
-    if 200 <= status < 300:
+    """The verdict for a final (non-redirect) HTTP status; 304 (not modified, the answer to
+    a conditional request) is ok."""
+    if 200 <= status < 300 or status == 304:
         return Verdict.OK
     if status in (404, 410):
         return Verdict.GONE
@@ -95,12 +106,12 @@ def redirect_verdict(hops: Iterable[int]) -> Verdict:
     return Verdict.REDIRECTED_TEMPORARILY
 
 
-_MARKDOWN_URL = re.compile(r"https?://[^\s<>()\[\]\"'`]+")
-
-
 def _urls_in_text(text: str) -> list[str]:
-    # Trailing punctuation belongs to the sentence, not the URL.
-    return [match.rstrip(".,;:!?") for match in _MARKDOWN_URL.findall(text)]
+    # Read by the CommonMark parser the pages use, so a URL in a code span is no link and a
+    # reference link is; relative links and other schemes are not for checking.
+    return [
+        url for url in markdown_links(text) if url.split(":", 1)[0].lower() in ("http", "https")
+    ]
 
 
 def link_uses(roadmap: Roadmap, *, include_text: bool = False) -> tuple[LinkUse, ...]:
@@ -168,6 +179,7 @@ def carry_failure(new: LinkResult, previous: LinkResult | None, now: datetime) -
         failing_since=failing_since,
         etag=new.etag,
         last_modified=new.last_modified,
+        redirects=new.redirects,
     )
 
 
@@ -224,10 +236,22 @@ def _summary(report: LinkReport) -> str:
     return f"{len(report.results)} link(s): " + ", ".join(parts) + f"; {counts['dead']} dead"
 
 
+def status_text(result: LinkResult) -> str:
+    """The HTTP statuses of a result in words: ``"404"``, or for redirects each hop and the
+    final answer: ``"301, 302; final 200"`` ("" when there was no answer)."""
+    hops = ", ".join(str(status) for status in result.redirects)
+    if hops and result.status:
+        return f"{hops}; final {result.status}"
+    if hops:
+        return f"{hops}; no final answer"
+    return str(result.status) if result.status else ""
+
+
 def _line(report: LinkReport, result: LinkResult) -> str:
     text = f"{result.verdict.value}: {result.url}"
-    if result.status:
-        text += f" ({result.status})"
+    statuses = status_text(result)
+    if statuses:
+        text += f" ({statuses})"
     if result.final_url and result.final_url != result.url:
         text += f" -> {result.final_url}"
     if result.detail:
@@ -271,7 +295,7 @@ def report_markdown(report: LinkReport) -> str:
             if result.final_url and result.final_url != result.url:
                 verdict += f" → <{result.final_url}>"
             used = "; ".join(report.where(result.url)).replace("|", "\\|")
-            status = str(result.status) if result.status else ""
+            status = status_text(result)
             lines.append(f"| <{result.url}> | {verdict} | {status} | {used} |")
         lines.append("")
     return "\n".join(lines)
@@ -284,6 +308,7 @@ def report_json(report: LinkReport) -> str:
             "url": result.url,
             "verdict": result.verdict.value,
             "status": result.status,
+            "redirects": list(result.redirects),
             "final_url": result.final_url,
             "detail": result.detail,
             "dead": is_dead(result, strict=report.strict),

@@ -136,6 +136,20 @@ def markdown_tokens(text: str) -> list[Token]:
     return _markdown_parser().parse(text) if text else []
 
 
+def markdown_links(text: str) -> tuple[str, ...]:
+    """The destinations of the links in markdown ``text`` as the pages render them, in
+    order: inline, reference and autolinks and bare URLs (linkify); never what sits in a
+    code span or code block."""
+    found: list[str] = []
+    for block in markdown_tokens(text):
+        for token in block.children or ():
+            if token.type == "link_open":
+                href = token.attrGet("href")
+                if isinstance(href, str) and href:
+                    found.append(href)
+    return tuple(found)
+
+
 def markdown_to_html(text: str) -> Markup:
     """CommonMark → HTML, sanitized: only safe tags, and links only to http, https, mailto."""
     if not text:

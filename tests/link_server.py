@@ -1,6 +1,7 @@
 """Web servers on 127.0.0.1 (free ports) answering each case a link checker meets: redirects,
-loops, 404/410, 429 with Retry-After, HEAD refused, a slow answer, a connection reset, and a
-self-signed TLS certificate. Each records the requests it received."""
+loops, 404/410, 429 with Retry-After, HEAD refused, a slow answer, a connection reset,
+conditional requests (ETag, Last-Modified → 304), and a self-signed TLS certificate; and an
+HTTP/2-only TLS server. Each records the requests it received."""
 
 from __future__ import annotations
 
@@ -34,6 +35,10 @@ ROUTES: dict[str, tuple[int, str]] = {
 }
 
 
+ETAG = '"v1-abc"'
+LAST_MODIFIED = "Wed, 21 Oct 2015 07:28:00 GMT"
+
+
 @dataclass
 class LinkServer:
     """A running server: its base URL and every (method, path) it received, in order."""
@@ -42,6 +47,8 @@ class LinkServer:
     requests: list[tuple[str, str]] = field(default_factory=list)
     busy_answers: int = 1  # how many 429s /busy gives before answering 200
     slow_seconds: float = 1.5
+    # (path, If-None-Match, If-Modified-Since) of every request to /etag and /dated.
+    conditionals: list[tuple[str, str, str]] = field(default_factory=list)
     in_flight: int = 0
     most_in_flight: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -60,7 +67,7 @@ def _handler(server: LinkServer) -> type[BaseHTTPRequestHandler]:
                 self.send_response(status)
                 for name, value in (headers or {}).items():
                     self.send_header(name, value)
-                body = b"" if self.command == "HEAD" else b"hello"
+                body = b"" if self.command == "HEAD" or status == 304 else b"hello"
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 self.wfile.write(body)
@@ -103,6 +110,22 @@ def _handler(server: LinkServer) -> type[BaseHTTPRequestHandler]:
                 )
                 self.connection.close()
                 self.close_connection = True
+            elif path in ("/etag", "/dated"):
+                asked_tag = self.headers.get("If-None-Match", "")
+                asked_date = self.headers.get("If-Modified-Since", "")
+                with server.lock:
+                    server.conditionals.append((path, asked_tag, asked_date))
+                if path == "/etag":
+                    validator = {"ETag": ETAG}
+                    unchanged = asked_tag == ETAG
+                else:
+                    validator = {"Last-Modified": LAST_MODIFIED}
+                    unchanged = asked_date == LAST_MODIFIED
+                # A 304 carries no body; the /dated one leaves its validator out (allowed).
+                if unchanged:
+                    self.answer(304, validator if path == "/etag" else None)
+                else:
+                    self.answer(200, validator)
             elif path.startswith("/pause/"):
                 time.sleep(0.05)
                 self.answer(200)
@@ -152,3 +175,104 @@ def running_link_server(*, tls_dir: Path | None = None) -> Iterator[LinkServer]:
         httpd.shutdown()
         httpd.server_close()
         thread.join()
+
+
+def self_signed_certificate(folder: Path) -> tuple[Path, Path]:
+    """A fresh key and certificate for 127.0.0.1 (an IP subjectAltName, so a client told to
+    trust this very certificate verifies the name too)."""
+    key, cert = folder / "h2-key.pem", folder / "h2-cert.pem"
+    subprocess.run(
+        [
+            "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+            "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+            "-keyout", str(key), "-out", str(cert),
+        ],
+        check=True,
+        capture_output=True,
+    )  # fmt: skip
+    return key, cert
+
+
+@dataclass
+class Http2Server:
+    """A TLS server on 127.0.0.1 that speaks only HTTP/2 (ALPN h2, the h2 package): every
+    request is answered 200. ``requests``: (method, path) of each; ``protocols``: what ALPN
+    agreed on each connection."""
+
+    base: str
+    certificate: Path
+    requests: list[tuple[str, str]] = field(default_factory=list)
+    protocols: list[str] = field(default_factory=list)
+
+
+def _serve_http2(connection: ssl.SSLSocket, state: Http2Server) -> None:
+    import h2.config
+    import h2.connection
+    import h2.events
+
+    state.protocols.append(connection.selected_alpn_protocol() or "")
+    if connection.selected_alpn_protocol() != "h2":
+        connection.close()  # HTTP/2 only: a client that does not speak it gets nothing
+        return
+    h2conn = h2.connection.H2Connection(h2.config.H2Configuration(client_side=False))
+    h2conn.initiate_connection()
+    connection.sendall(h2conn.data_to_send())
+    try:
+        while data := connection.recv(65535):
+            for event in h2conn.receive_data(data):
+                if isinstance(event, h2.events.RequestReceived):
+                    headers = {
+                        (name.decode() if isinstance(name, bytes) else name): (
+                            value.decode() if isinstance(value, bytes) else value
+                        )
+                        for name, value in event.headers
+                    }
+                    state.requests.append((headers[":method"], headers[":path"]))
+                    h2conn.send_headers(
+                        event.stream_id,
+                        [(":status", "200"), ("content-length", "0")],
+                        end_stream=True,
+                    )
+            connection.sendall(h2conn.data_to_send())
+    except (OSError, ssl.SSLError):
+        pass
+    finally:
+        connection.close()
+
+
+@contextmanager
+def running_http2_server(folder: Path) -> Iterator[Http2Server]:
+    """An HTTP/2-only TLS server on 127.0.0.1 (certificate made in ``folder``)."""
+    key, cert = self_signed_certificate(folder)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    context.set_alpn_protocols(["h2"])
+    listener = socket.create_server(("127.0.0.1", 0))
+    state = Http2Server(base=f"https://127.0.0.1:{listener.getsockname()[1]}", certificate=cert)
+    stop = threading.Event()
+
+    def accept() -> None:
+        listener.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                raw, _ = listener.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            try:
+                raw.settimeout(10)
+                tls = context.wrap_socket(raw, server_side=True)
+            except (OSError, ssl.SSLError):
+                raw.close()
+                continue
+            threading.Thread(target=_serve_http2, args=(tls, state), daemon=True).start()
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    try:
+        yield state
+    finally:
+        stop.set()
+        thread.join()
+        listener.close()

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import socket
+import sqlite3
+import ssl
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -12,9 +14,16 @@ from pathlib import Path
 import httpx
 import pytest
 from click.testing import CliRunner
-from link_server import LinkServer, running_link_server
+from link_server import (
+    ETAG,
+    LAST_MODIFIED,
+    LinkServer,
+    running_http2_server,
+    running_link_server,
+)
 
 from publisher.cli import main
+from publisher.link_cache import write_cache
 from publisher.link_check import (
     CheckSettings,
     _failure,
@@ -30,10 +39,13 @@ from publisher.link_health import (
     carry_failure,
     is_dead,
     link_uses,
+    report_json,
     report_markdown,
+    report_text,
     skip_reason,
 )
 from publisher.load import load_working_copy
+from publisher.model import Resource, Roadmap, Section
 from publisher.project import open_project
 
 FAST = CheckSettings(timeout=0.5, backoff=0.0)
@@ -75,6 +87,94 @@ def test_redirects_tell_permanent_from_temporary_and_give_the_final_url(
     assert results["/mixed"].verdict is Verdict.REDIRECTED_TEMPORARILY
     # A redirect to a missing page is a missing page.
     assert results["/moved-to-missing"].verdict is Verdict.GONE
+
+
+def test_the_report_names_each_redirect_kind_and_the_final_url(server: LinkServer) -> None:
+    results = verdicts(server, "/moved", "/moved-308", "/mixed", "/moved-to-missing")
+    assert results["/moved-308"].redirects == (308, 301)
+    assert results["/mixed"].redirects == (301, 302)
+    report = LinkReport(
+        results=tuple(results.values()),
+        uses=tuple(LinkUse(url=result.url, where="R") for result in results.values()),
+    )
+    text = report_text(report)
+    ok = server.url("/ok")
+    assert f"redirected permanently: {server.url('/moved')} (301; final 200) -> {ok}" in text
+    assert f"redirected permanently: {server.url('/moved-308')} (308, 301; final 200) -> {ok}" in (
+        text
+    )
+    assert f"redirected temporarily: {server.url('/mixed')} (301, 302; final 200) -> {ok}" in text
+    assert f"gone: {server.url('/moved-to-missing')} (301; final 404) -> " in text
+    assert "| 301, 302; final 200 |" in report_markdown(report)
+    items = {item["url"]: item for item in json.loads(report_json(report))["links"]}
+    assert items[server.url("/mixed")]["redirects"] == [301, 302]
+    assert items[server.url("/mixed")]["final_url"] == ok
+
+
+def test_rechecks_ask_conditionally_and_304_is_ok(tmp_path: Path) -> None:
+    with running_link_server() as own:
+        cache = tmp_path / "links.sqlite"
+        uses = (
+            LinkUse(url=own.url("/etag"), where="A"),
+            LinkUse(url=own.url("/dated"), where="B"),
+        )
+        first = {
+            item.url: item
+            for item in check_links(uses, cache_path=cache, now=NOW, settings=FAST).results
+        }
+        assert sorted(own.conditionals) == [("/dated", "", ""), ("/etag", "", "")]
+        assert first[own.url("/etag")].status == 200
+        own.conditionals.clear()
+        later = NOW + timedelta(days=8)
+        second = {
+            item.url: item
+            for item in check_links(uses, cache_path=cache, now=later, settings=FAST).results
+        }
+        assert sorted(own.conditionals) == [
+            ("/dated", "", LAST_MODIFIED),
+            ("/etag", ETAG, ""),
+        ]
+        for url in (own.url("/etag"), own.url("/dated")):
+            assert second[url].verdict is Verdict.OK
+            assert second[url].status == 304
+        # The validators stay known, even when the 304 left them out.
+        cached = read_cache(cache)
+        assert cached[own.url("/dated")].last_modified == LAST_MODIFIED
+        assert cached[own.url("/etag")].etag == ETAG
+        own.conditionals.clear()
+        check_links(uses, cache_path=cache, now=later + timedelta(days=8), settings=FAST)
+        assert sorted(own.conditionals) == [("/dated", "", LAST_MODIFIED), ("/etag", ETAG, "")]
+
+
+def test_a_cache_from_before_redirects_were_kept_is_read_and_extended(tmp_path: Path) -> None:
+    cache = tmp_path / "links.sqlite"
+    with sqlite3.connect(cache) as old:
+        old.execute(
+            "CREATE TABLE links (url TEXT PRIMARY KEY, verdict TEXT NOT NULL, status INTEGER"
+            " NOT NULL, final_url TEXT NOT NULL, detail TEXT NOT NULL, checked_at TEXT NOT"
+            " NULL, failing_since TEXT, etag TEXT NOT NULL, last_modified TEXT NOT NULL)"
+        )
+        old.execute(
+            "INSERT INTO links VALUES ('https://example.org/a', 'ok', 200, '', '',"
+            " '2026-03-01T12:00:00+00:00', NULL, '\"e\"', '')"
+        )
+    old.close()
+    assert read_cache(cache)["https://example.org/a"].validators == ('"e"', "")
+    write_cache(
+        cache,
+        {"u": LinkResult(url="u", verdict=Verdict.OK, redirects=(301, 302), checked_at=NOW)},
+    )
+    assert read_cache(cache)["u"].redirects == (301, 302)
+    assert read_cache(cache)["https://example.org/a"].redirects == ()
+
+
+def test_redirected_or_failing_links_are_not_asked_conditionally() -> None:
+    moved = LinkResult(url="u", verdict=Verdict.OK, final_url="v", redirects=(301,), etag="x")
+    failing = LinkResult(url="u", verdict=Verdict.GONE, etag="x", last_modified="y")
+    plain = LinkResult(url="u", verdict=Verdict.OK, etag="x", last_modified="y")
+    assert moved.validators == ("", "")
+    assert failing.validators == ("", "")
+    assert plain.validators == ("x", "y")
 
 
 def test_a_redirect_loop_is_refused_not_followed_forever(server: LinkServer) -> None:
@@ -119,6 +219,17 @@ def test_a_self_signed_certificate_is_a_tls_failure(tmp_path: Path) -> None:
     with running_link_server(tls_dir=tmp_path) as tls:
         result = check_urls([tls.url("/ok")], FAST)[tls.url("/ok")]
     assert result.verdict is Verdict.TLS_FAILURE
+
+
+def test_http2_is_negotiated_with_a_server_that_speaks_it(tmp_path: Path) -> None:
+    with running_http2_server(tmp_path) as h2_server:
+        trusted = ssl.create_default_context(cafile=str(h2_server.certificate))
+        urls = [h2_server.base + "/a", h2_server.base + "/b"]
+        results = check_urls(urls, FAST, verify=trusted)
+    assert [results[url].verdict for url in urls] == [Verdict.OK, Verdict.OK]
+    # The server speaks nothing but HTTP/2, on one connection reused for both URLs.
+    assert h2_server.protocols == ["h2"]
+    assert sorted(h2_server.requests) == [("HEAD", "/a"), ("HEAD", "/b")]
 
 
 def test_a_name_that_does_not_resolve_is_a_dns_failure() -> None:
@@ -197,6 +308,42 @@ def test_link_uses_reads_resources_and_with_all_the_text(tmp_path: Path, project
     assert {use.where for use in plain} <= {resource.title for _, resource in roadmap.walk()}
     assert len(every) > len(plain)
     assert any(use.url == "https://societysbackend.com" for use in every)
+
+
+def test_all_reads_text_links_as_the_pages_render_them() -> None:
+    roadmap = Roadmap(
+        title="T",
+        intro="See [the docs][docs] and <https://example.org/auto>.\n\n"
+        "[docs]: https://example.org/reference\n",
+        sections=(
+            Section(
+                title="S",
+                id="s",
+                intro="Not `https://example.org/in-code`, nor\n\n"
+                "    https://example.org/in-block\n\n"
+                "but https://example.org/bare. And [a relative one](docs/a.md).",
+                resources=(
+                    Resource(
+                        title="R",
+                        identity="r",
+                        url="https://example.org/r",
+                        description="Read [this](https://example.org/inline 'title') "
+                        "and mail [us](mailto:us@example.org).\n\n"
+                        "```\nhttps://example.org/fenced\n```\n",
+                    ),
+                ),
+            ),
+        ),
+    )
+    uses = link_uses(roadmap, include_text=True)
+    assert [(use.url, use.where) for use in uses] == [
+        ("https://example.org/reference", "intro"),
+        ("https://example.org/auto", "intro"),
+        ("https://example.org/bare", "intro of S"),
+        ("https://example.org/r", "R"),
+        ("https://example.org/inline", "description of R"),
+    ]
+    assert [use.url for use in link_uses(roadmap)] == ["https://example.org/r"]
 
 
 def test_markdown_report_names_the_dead_link_and_where_it_is_used() -> None:
