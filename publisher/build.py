@@ -463,12 +463,8 @@ def input_fingerprint(paths: BuildPaths, release_keys: dict[Path, str] | None = 
     and of the rendering libraries, the dead links of the link cache, and where the outputs
     go. Each release file's sha256
     is added to ``release_keys`` when given: the history cache's keys, hashed once."""
-    digest = hashlib.sha256()
-
-    def add(label: str, data: bytes) -> None:
-        digest.update(f"{label}\0{len(data)}\0".encode())
-        digest.update(data)
-
+    digest = cache.Fingerprint()
+    add = digest.add
     project = paths.project
     add("rendering", render_fingerprint(project).encode())
     add("output", str(paths.output_dir.resolve()).encode())
@@ -497,12 +493,8 @@ def render_fingerprint(project: Project) -> str:
     """A sha256 over what rendering depends on besides the history: site.yaml, the project's
     and the default templates, this package's code, the versions of Python and of the
     rendering libraries."""
-    digest = hashlib.sha256()
-
-    def add(label: str, data: bytes) -> None:
-        digest.update(f"{label}\0{len(data)}\0".encode())
-        digest.update(data)
-
+    digest = cache.Fingerprint()
+    add = digest.add
     add("tool", f"{__version__} python {sys.version_info[:2]}".encode())
     for library in _RENDERING_LIBRARIES:
         add("library", f"{library} {_version_of(library)}".encode())

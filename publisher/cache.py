@@ -188,12 +188,27 @@ def code_fingerprint() -> str:
 
 def package_fingerprint(package: Path) -> str:
     """A sha256 over the names and bytes of every Python file under ``package``."""
-    digest = hashlib.sha256()
+    fingerprint = Fingerprint()
     for path in sorted(package.rglob("*.py")):
-        data = path.read_bytes()
-        digest.update(f"{path.relative_to(package).as_posix()}\0{len(data)}\0".encode())
-        digest.update(data)
-    return digest.hexdigest()
+        fingerprint.add(path.relative_to(package).as_posix(), path.read_bytes())
+    return fingerprint.hexdigest()
+
+
+class Fingerprint:
+    """A sha256 over labelled parts, each framed by its label and length: two different
+    lists of parts never hash alike."""
+
+    def __init__(self) -> None:
+        self._digest = hashlib.sha256()
+
+    def add(self, label: str, data: bytes) -> None:
+        """Add one part."""
+        self._digest.update(f"{label}\0{len(data)}\0".encode())
+        self._digest.update(data)
+
+    def hexdigest(self) -> str:
+        """The sha256 of the parts added so far, hex."""
+        return self._digest.hexdigest()
 
 
 KEY_FILE = "cache.key"

@@ -4,7 +4,7 @@ so that `publisher --help` stays instant."""
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
@@ -14,6 +14,8 @@ import click
 from publisher import __version__
 
 if TYPE_CHECKING:
+    from click.decorators import FC
+
     from publisher.delivery import Delivery, Store, WorkerProgress
     from publisher.outbox import Outbox
     from publisher.project import Project
@@ -178,22 +180,50 @@ def _checked_base_url(value: str) -> str:
     return value
 
 
-_DURATION_UNITS = {"": 1.0, "s": 1.0, "m": 60.0, "h": 3600.0}
+_TIME_UNITS = {"s": 1.0, "m": 60.0, "h": 3600.0, "d": 86400.0, "w": 604800.0}
+_TimeCallback = Callable[[click.Context, click.Parameter, str | None], float | None]
 
 
-def parse_duration(ctx: click.Context, param: click.Parameter, value: str | None) -> float | None:
-    """A Click callback: ``90``, ``90s``, ``30m``, ``2h`` → seconds (None stays None)."""
-    if value is None:
-        return None
-    text = value.strip().lower()
-    number, unit = (text[:-1], text[-1]) if text[-1:] in _DURATION_UNITS else (text, "")
-    try:
-        seconds = float(number) * _DURATION_UNITS[unit]
-    except ValueError:
-        seconds = float("nan")
-    if not (0 < seconds < float("inf")):
-        raise click.BadParameter(f"{value!r} is not a duration (e.g. 90, 90s, 30m, 2h)")
-    return seconds
+def _time_callback(units: str, *, zero: bool, refusal: str) -> _TimeCallback:
+    """A Click callback reading a length of time, a number then one of ``units`` (none:
+    seconds), as seconds (None stays None); 0 only when ``zero``; else BadParameter
+    "'VALUE' <refusal>"."""
+
+    def seconds_of(ctx: click.Context, param: click.Parameter, value: str | None) -> float | None:
+        if value is None:
+            return None
+        text = value.strip().lower()
+        unit = text[-1:] if text[-1:] and text[-1:] in units else ""
+        try:
+            seconds = float(text[: len(text) - len(unit)]) * _TIME_UNITS.get(unit, 1.0)
+        except ValueError:
+            seconds = float("nan")
+        low_enough = seconds >= 0 if zero else seconds > 0  # NaN is neither
+        if not (low_enough and seconds < float("inf")):
+            raise click.BadParameter(f"{value!r} {refusal}")
+        return seconds
+
+    return seconds_of
+
+
+# send --deadline: ``90``, ``90s``, ``30m``, ``2h`` → seconds.
+parse_duration = _time_callback(
+    "smh", zero=False, refusal="is not a duration (e.g. 90, 90s, 30m, 2h)"
+)
+# check-links --max-age: ``7d``, ``12h``, ``30m``, ``2w``, 0 → seconds.
+_parse_age = _time_callback("smhdw", zero=True, refusal="is not an age (e.g. 7d, 12h, 30m)")
+
+
+def output_dir_option(help_text: str) -> Callable[[FC], FC]:
+    """``-o/--output DIR``, the ``output_dir`` of the commands that write or read the built
+    folder (build, feeds, ping, email)."""
+    return click.option(
+        "-o",
+        "--output",
+        "output_dir",
+        type=click.Path(file_okay=False, path_type=Path),
+        help=help_text,
+    )
 
 
 # Shared by send and deliveries: both read the same ledger.
@@ -837,13 +867,7 @@ def readme(settings: Settings, output: str | None) -> None:
 
 
 @main.command()
-@click.option(
-    "-o",
-    "--output",
-    "output_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Output folder (default feeds/).",
-)
+@output_dir_option("Output folder (default feeds/).")
 @pass_settings
 def feeds(settings: Settings, output_dir: Path | None) -> None:
     """Write the RSS, Atom and JSON feeds of new and updated resources.
@@ -921,13 +945,7 @@ def changelog(settings: Settings, output: str | None) -> None:
 
 
 @main.command()
-@click.option(
-    "-o",
-    "--output",
-    "output_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Output folder (default feeds/).",
-)
+@output_dir_option("Output folder (default feeds/).")
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 listing outputs that are stale.")
 @click.option(
     "--no-cache",
@@ -986,25 +1004,6 @@ def build(
         )
     if ping_hub:
         _notify_hub(settings, project, paths.output_dir, everything=False)
-
-
-_AGE_UNITS = {"s": 1.0, "m": 60.0, "h": 3600.0, "d": 86400.0, "w": 604800.0}
-
-
-def _parse_age(ctx: click.Context, param: click.Parameter, value: str | None) -> float | None:
-    """A Click callback: ``7d``, ``12h``, ``30m``, ``2w`` → seconds (None stays None)."""
-    if value is None:
-        return None
-    text = value.strip().lower()
-    unit = text[-1:] if text[-1:] in _AGE_UNITS else "s"
-    number = text[:-1] if text[-1:] in _AGE_UNITS else text
-    try:
-        seconds = float(number) * _AGE_UNITS[unit]
-    except ValueError:
-        seconds = float("nan")
-    if not (0 <= seconds < float("inf")):
-        raise click.BadParameter(f"{value!r} is not an age (e.g. 7d, 12h, 30m)")
-    return seconds
 
 
 @main.command("check-links")
@@ -1207,13 +1206,7 @@ def _notify_hub(
 
 
 @main.command()
-@click.option(
-    "-o",
-    "--output",
-    "output_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="The built output folder (default feeds/).",
-)
+@output_dir_option("The built output folder (default feeds/).")
 @click.option("--all", "everything", is_flag=True, help="Notify for every feed, changed or not.")
 @pass_settings
 def ping(settings: Settings, output_dir: Path | None, everything: bool) -> None:
@@ -1242,13 +1235,7 @@ def ping(settings: Settings, output_dir: Path | None, everything: bool) -> None:
 
 @main.command()
 @click.argument("version", required=False)
-@click.option(
-    "-o",
-    "--output",
-    "output_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Output folder (default: the working directory).",
-)
+@output_dir_option("Output folder (default: the working directory).")
 @click.option(
     "--format",
     "formats",

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from publisher import load, release_digest, yaml_reader
 from publisher.errors import DataError, NotFoundError, Problem, PublisherError
-from publisher.model import Release
+from publisher.model import Release, Snapshot
 from publisher.output import write_files
 from publisher.project import Project
 from publisher.release_history import (
@@ -132,81 +132,6 @@ def compare_with_latest(project: Project, working_text: str) -> tuple[Release | 
     return latest.release, working.roadmap == frozen.roadmap
 
 
-def prepare_release(
-    project: Project,
-    version: str,
-    *,
-    date: dt.date,
-    title: str = "",
-    notes: str = "",
-    working_text: str | None = None,
-    allow_empty: bool = False,
-) -> tuple[Path, str]:
-    """The path and text of release ``version``, validated, without writing anything.
-
-    ``working_text``: the working copy to freeze (default: data/roadmap.yaml as it is).
-    Refuses a malformed or existing version, a date before the latest release's, a working
-    copy with problems, and (unless ``allow_empty``) a road map the same as the latest
-    release's.
-    """
-    if not load.VERSION_PATTERN.fullmatch(version):
-        raise PublisherError(
-            f"{version[:64]!r}{'…' if len(version) > 64 else ''} is not a valid version: use "
-            "letters, digits, '.', '-' and '_', at most 64 characters (e.g. 2024.02)"
-        )
-    existing = release_path(project, version)
-    if existing.exists():
-        raise PublisherError(
-            f"{project.label(existing)}: release {version!r} exists already "
-            "(a release is frozen: choose a new version)"
-        )
-    history_cache, latest = _latest_entry(project)
-    if latest is not None and date < latest.release.date:
-        raise PublisherError(
-            f"release date {date.isoformat()} is before the latest release "
-            f"{latest.release.version} ({latest.release.date.isoformat()}): releases must not "
-            "go back in time"
-        )
-    label = project.label(project.working_path)
-    if working_text is None:
-        data = load.read_project_file(project, project.working_path)
-    else:
-        data = working_text.encode("utf-8")
-    # Validates the working copy itself first, so its problems name roadmap.yaml.
-    load.build_snapshot(yaml_reader.parse_yaml_bytes(data, label), label, release=False)
-    text = release_text(data.decode("utf-8"), version=version, date=date, title=title, notes=notes)
-    target = project.releases_dir / f"{version}.yaml"
-    frozen = load.build_snapshot(
-        yaml_reader.parse_yaml_bytes(text.encode("utf-8"), project.label(target)),
-        project.label(target),
-        release=True,
-    )
-    assert frozen.release is not None
-    if (
-        frozen.release.version,
-        frozen.release.date,
-        frozen.release.title,
-        frozen.release.notes,
-    ) != (
-        version,
-        date,
-        title,
-        notes if notes.strip() else "",
-    ):
-        raise PublisherError(
-            f"{project.label(target)}: the release block did not read back as written"
-        )
-    if latest is not None and not allow_empty:
-        previous = load_indexed(project, latest, history_cache)
-        if previous.roadmap == frozen.roadmap:
-            raise PublisherError(
-                f"release {version!r} would change nothing: the road map is the same as in the "
-                f"latest release {latest.release.version} (edit it first, or --allow-empty to "
-                "release it anyway)"
-            )
-    return target, text
-
-
 def create_release(
     project: Project,
     version: str,
@@ -220,22 +145,88 @@ def create_release(
     """Freeze data/roadmap.yaml as data/releases/VERSION.yaml and return its path.
 
     With ``working_text`` (e.g. an imported README), that text is frozen and written to
-    data/roadmap.yaml too, both files or neither. Refusals: see `prepare_release`.
+    data/roadmap.yaml too, both files or neither. Refuses, writing nothing, a malformed or
+    existing version, a date before the latest release's, a working copy with problems, and
+    (unless ``allow_empty``) a road map the same as the latest release's.
     """
-    target, text = prepare_release(
-        project,
-        version,
-        date=date,
-        title=title,
-        notes=notes,
-        working_text=working_text,
-        allow_empty=allow_empty,
-    )
+    _check_new_version(project, version)
+    history_cache, latest = _latest_entry(project)
+    if latest is not None and date < latest.release.date:
+        raise PublisherError(
+            f"release date {date.isoformat()} is before the latest release "
+            f"{latest.release.version} ({latest.release.date.isoformat()}): releases must not "
+            "go back in time"
+        )
+    target = project.releases_dir / f"{version}.yaml"
+    release = Release(version=version, date=date, title=title, notes=notes)
+    text, frozen = _frozen(project, target, release, working_text)
+    if latest is not None and not allow_empty:
+        previous = load_indexed(project, latest, history_cache)
+        if previous.roadmap == frozen.roadmap:
+            raise PublisherError(
+                f"release {version!r} would change nothing: the road map is the same as in the "
+                f"latest release {latest.release.version} (edit it first, or --allow-empty to "
+                "release it anyway)"
+            )
     files: dict[Path, str] = {target: text}
     if working_text is not None:
         files[project.working_path] = working_text
     write_files(files)
     return target
+
+
+def _check_new_version(project: Project, version: str) -> None:
+    """Refuse a version that is malformed or released already."""
+    if not load.VERSION_PATTERN.fullmatch(version):
+        raise PublisherError(
+            f"{version[:64]!r}{'…' if len(version) > 64 else ''} is not a valid version: use "
+            "letters, digits, '.', '-' and '_', at most 64 characters (e.g. 2024.02)"
+        )
+    existing = release_path(project, version)
+    if existing.exists():
+        raise PublisherError(
+            f"{project.label(existing)}: release {version!r} exists already "
+            "(a release is frozen: choose a new version)"
+        )
+
+
+def _frozen(
+    project: Project, target: Path, release: Release, working_text: str | None
+) -> tuple[str, Snapshot]:
+    """The text of release file ``target`` (``working_text``, default data/roadmap.yaml,
+    under the ``release`` block) and the snapshot it reads back as. The working copy is
+    validated first, so its problems name roadmap.yaml; a block that does not read back as
+    written is refused."""
+    label = project.label(project.working_path)
+    if working_text is None:
+        data = load.read_project_file(project, project.working_path)
+    else:
+        data = working_text.encode("utf-8")
+    load.build_snapshot(yaml_reader.parse_yaml_bytes(data, label), label, release=False)
+    text = release_text(
+        data.decode("utf-8"),
+        version=release.version,
+        date=release.date,
+        title=release.title,
+        notes=release.notes,
+    )
+    frozen = load.build_snapshot(
+        yaml_reader.parse_yaml_bytes(text.encode("utf-8"), project.label(target)),
+        project.label(target),
+        release=True,
+    )
+    assert frozen.release is not None
+    read_back = frozen.release
+    if (read_back.version, read_back.date, read_back.title, read_back.notes) != (
+        release.version,
+        release.date,
+        release.title,
+        release.notes if release.notes.strip() else "",
+    ):
+        raise PublisherError(
+            f"{project.label(target)}: the release block did not read back as written"
+        )
+    return text, frozen
 
 
 def next_date_version(project: Project, day: dt.date) -> str:

@@ -50,7 +50,7 @@ TEXT_TEMPLATE = "email/changelog.txt.j2"
 SUBJECT_TEMPLATE = "email/subject.txt.j2"
 PREHEADER_TEMPLATE = "email/preheader.txt.j2"
 
-# Stands for the subscriber's unsubscribe token until `personalize` puts the real one in.
+# Stands for the subscriber's unsubscribe token until `message_bytes` puts the real one in.
 # Only URL-safe letters and digits, so it comes through Jinja escaping, MJML and text wrapping
 # unchanged; long and odd enough that no road map text contains it by accident.
 TOKEN_PLACEHOLDER = "PUBLISHERxUNSUBSCRIBExTOKENx7c1f94be"
@@ -273,7 +273,7 @@ def render_release_email(
     or None when nothing in those sections changed.
 
     Compiles MJML once; the result serves every subscriber of the selection through
-    `personalize`. Raises TemplateError for a broken template or MJML, DataError when the
+    `message_bytes`. Raises TemplateError for a broken template or MJML, DataError when the
     site has no way to unsubscribe (neither ``email.unsubscribe_url`` nor an address).
     """
     release = _release_of(release_diff)

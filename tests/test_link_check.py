@@ -406,6 +406,15 @@ def test_command_refuses_a_version_and_working_copy_together(tmp_path: Path) -> 
     assert "not both" in result.output
 
 
+@pytest.mark.parametrize("age", ["soon", "", "-1d", "2y", "nan"])
+def test_command_refuses_a_max_age_that_is_not_one(tmp_path: Path, age: str) -> None:
+    result = CliRunner().invoke(
+        main, ["--project", str(tmp_path), "check-links", "--working-copy", "--max-age", age]
+    )
+    assert result.exit_code == 2
+    assert f"{age!r} is not an age (e.g. 7d, 12h, 30m)" in result.output
+
+
 def test_site_links_settings_are_checked(project: Path) -> None:
     site = project / "data" / "site.yaml"
     site.write_text(site.read_text() + "links:\n  show_dead: maybe\n  exclud: []\n")

@@ -405,6 +405,8 @@ def test_a_silent_server_with_a_url_timeout_stops_at_the_deadline(
     [
         (("--deadline", "soon"), "'soon' is not a duration"),
         (("--deadline", "0"), "'0' is not a duration"),
+        (("--deadline", ""), "'' is not a duration"),  # an IndexError traceback before
+        (("--deadline", "1d"), "'1d' is not a duration"),
         (("--connections", "0"), "--connections"),
         (("--domain-rate", "gmail.com"), "expected DOMAIN=MESSAGES_PER_SECOND"),
     ],

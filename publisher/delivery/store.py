@@ -29,10 +29,10 @@ import secrets
 import socket
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql as pg_dialect
@@ -366,7 +366,41 @@ def _read_holder(descriptor: int) -> str:
         return "a process that is starting up"
 
 
-class Store:
+class _Transactional:
+    """What `Store` and `Ledger` share: a ``with`` block closes them, and `_transaction` is
+    one transaction whose database errors are raised as ``_error``, naming the store and the
+    action that failed."""
+
+    where: str  # the store, as error messages name it
+    _error: type[StoreError] = StoreError
+    _subject = ""  # what an action acts on, in error messages (" the delivery ledger")
+
+    def close(self) -> None:
+        """Release what the object holds."""
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _transaction(self, action: str) -> Iterator[sa.Connection]:
+        """A connection in a transaction, committed when the block ends (rolled back when it
+        raises); a database error becomes ``_error`` "cannot <action>"."""
+        with (
+            _reported(self.where, action + self._subject, self._error),
+            self._begin() as connection,
+        ):
+            yield connection
+
+    def _begin(self) -> AbstractContextManager[sa.Connection]:
+        """A connection in a new transaction, for `_transaction`."""
+        raise NotImplementedError
+
+
+class Store(_Transactional):
     """An open store. Every method is one transaction, committed before it returns."""
 
     def __init__(self, url: sa.URL, *, synchronous: str = "NORMAL", pool_size: int = 20) -> None:
@@ -423,16 +457,8 @@ class Store:
         """Release every connection (SQLite checkpoints its WAL)."""
         self.engine.dispose()
 
-    def __enter__(self) -> Store:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
-
-    @contextmanager
-    def _transaction(self, action: str) -> Iterator[sa.Connection]:
-        with _reported(self.where, action), self.engine.begin() as connection:
-            yield connection
+    def _begin(self) -> AbstractContextManager[sa.Connection]:
+        return self.engine.begin()
 
     def _insert(self, table: sa.Table) -> Any:
         """INSERT that can say ON CONFLICT DO NOTHING on both dialects."""
@@ -768,12 +794,16 @@ class Store:
             return bool(result.rowcount)
 
 
-class Ledger:
+class Ledger(_Transactional):
     """The delivery ledger: one row per (release, address), the memory that makes `send`
     idempotent. Every method commits before it returns; errors are LedgerError."""
 
+    _error = LedgerError
+    _subject = " the delivery ledger"
+
     def __init__(self, store: Store) -> None:
         self.store = store
+        self.where = store.where
         # One connection for the ledger's life: a send's many small commits skip the pool.
         with _reported(store.where, "open the delivery ledger", LedgerError):
             self.connection = store.engine.connect()
@@ -782,19 +812,13 @@ class Ledger:
         """Return the connection (the store stays open)."""
         self.connection.close()
 
-    def __enter__(self) -> Ledger:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        self.close()
-
     @contextmanager
-    def _transaction(self, action: str) -> Iterator[sa.Connection]:
-        with _reported(self.store.where, f"{action} the delivery ledger", LedgerError):
-            if self.connection.in_transaction():
-                self.connection.rollback()
-            with self.connection.begin():
-                yield self.connection
+    def _begin(self) -> Iterator[sa.Connection]:
+        # A transaction left open on the ledger's one connection is rolled back first.
+        if self.connection.in_transaction():
+            self.connection.rollback()
+        with self.connection.begin():
+            yield self.connection
 
     def plan(self, release: str, addresses: Iterable[str], *, now: str) -> None:
         """Add a ``pending`` row for each address that has none yet for this release."""
