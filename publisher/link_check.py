@@ -2,7 +2,8 @@
 results in .publisher/links.sqlite.
 
 Polite by construction: at most ``per_host`` requests at once to one host and ``concurrency``
-in all, HEAD first (GET only when HEAD is refused), ``Retry-After`` honoured on 429 and 503.
+in all, HEAD first (GET only when HEAD is refused), ``Retry-After`` honoured on 429 and 503
+(502 and 504 asked again too).
 What a verdict means and when a link is dead are decided in `link_health` (pure).
 """
 
@@ -37,7 +38,9 @@ from publisher.link_health import (
 
 # Servers that refuse or mishandle HEAD say so with these; GET tells the truth.
 HEAD_REFUSED = frozenset({403, 405, 501})
-RETRY_STATUSES = frozenset({429, 503})
+# Busy or a gateway's passing trouble: asked again after Retry-After or a back-off. Other
+# 5xx (500: the page itself fails) are reported at once.
+RETRY_STATUSES = frozenset({429, 502, 503, 504})
 MAX_REDIRECTS = 10
 HEADERS = {
     "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
@@ -48,8 +51,9 @@ HEADERS = {
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CheckSettings:
-    """How hard and how long to try: limits, the timeout per request, retries on 429/503 and
-    the longest ``Retry-After`` wait honoured (longer ones give up with a server error)."""
+    """How hard and how long to try: limits, the timeout per request, retries on 429 and
+    502-504 and the longest ``Retry-After`` wait honoured (longer ones give up with a server
+    error)."""
 
     concurrency: int = 32
     per_host: int = 2
@@ -117,7 +121,7 @@ class LinkChecker:
     async def _request(
         self, method: str, url: str, headers: Mapping[str, str] | None = None
     ) -> httpx.Response:
-        """One request under both limits, retried on 429/503 after the server's wait."""
+        """One request under both limits, retried on 429, 502-504 after the server's wait."""
         attempt = 0
         while True:
             async with self._host_limit(url), self.overall:

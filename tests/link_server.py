@@ -25,6 +25,8 @@ ROUTES: dict[str, tuple[int, str]] = {
     "/found": (302, "/ok"),
     "/mixed": (301, "/found"),
     "/moved-to-missing": (301, "/missing"),
+    "/slash": (301, "/slash/"),  # the same URL once normalized
+    "/slash/": (200, ""),
     "/loop-a": (301, "/loop-b"),
     "/loop-b": (301, "/loop-a"),
     "/missing": (404, ""),
@@ -51,6 +53,7 @@ class LinkServer:
     conditionals: list[tuple[str, str, str]] = field(default_factory=list)
     in_flight: int = 0
     most_in_flight: int = 0
+    counted_on: LinkServer | None = None  # another server counting requests in flight for both
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def url(self, path: str) -> str:
@@ -78,13 +81,15 @@ def _handler(server: LinkServer) -> type[BaseHTTPRequestHandler]:
             path = self.path.split("?", 1)[0]
             with server.lock:
                 server.requests.append((self.command, path))
-                server.in_flight += 1
-                server.most_in_flight = max(server.most_in_flight, server.in_flight)
+            counter = server.counted_on or server
+            with counter.lock:
+                counter.in_flight += 1
+                counter.most_in_flight = max(counter.most_in_flight, counter.in_flight)
             try:
                 self.route(path)
             finally:
-                with server.lock:
-                    server.in_flight -= 1
+                with counter.lock:
+                    counter.in_flight -= 1
 
         def route(self, path: str) -> None:
             if path in ROUTES:
@@ -98,6 +103,9 @@ def _handler(server: LinkServer) -> type[BaseHTTPRequestHandler]:
                     self.answer(429, {"Retry-After": "0"})
                 else:
                     self.answer(200)
+            elif path == "/bad-gateway":
+                seen = sum(1 for request in server.requests if request[1] == "/bad-gateway")
+                self.answer(502 if seen <= 1 else 200)
             elif path == "/always-busy":
                 self.answer(503, {"Retry-After": "0"})
             elif path == "/slow":
@@ -145,10 +153,13 @@ def _handler(server: LinkServer) -> type[BaseHTTPRequestHandler]:
 
 
 @contextmanager
-def running_link_server(*, tls_dir: Path | None = None) -> Iterator[LinkServer]:
+def running_link_server(
+    *, tls_dir: Path | None = None, counted_on: LinkServer | None = None
+) -> Iterator[LinkServer]:
     """A link server on 127.0.0.1; with ``tls_dir``, HTTPS with a fresh self-signed
-    certificate made there (that no client trusts)."""
-    state = LinkServer(base="")
+    certificate made there (that no client trusts); with ``counted_on``, its requests in
+    flight are counted on that server's counters (a limit across hosts)."""
+    state = LinkServer(base="", counted_on=counted_on)
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
     httpd.daemon_threads = True
     scheme = "http"

@@ -208,6 +208,12 @@ def test_429_is_retried_after_retry_after_and_503_gives_up_as_server_error(
     assert server.requests.count(("HEAD", "/always-busy")) == 1 + FAST.retries
 
 
+def test_a_bad_gateway_is_asked_again(server: LinkServer) -> None:
+    result = verdicts(server, "/bad-gateway")["/bad-gateway"]
+    assert result.verdict is Verdict.OK
+    assert server.requests.count(("HEAD", "/bad-gateway")) == 2
+
+
 def test_a_slow_answer_is_a_timeout_and_a_reset_a_server_error(server: LinkServer) -> None:
     results = verdicts(server, "/slow", "/reset")
     assert results["/slow"].verdict is Verdict.TIMEOUT
@@ -252,6 +258,22 @@ def test_no_more_than_per_host_requests_at_once() -> None:
         results = check_urls(urls, settings)
     assert all(result.verdict is Verdict.OK for result in results.values())
     assert 1 <= own.most_in_flight <= 2
+
+
+def test_no_more_than_concurrency_requests_at_once_across_hosts() -> None:
+    settings = CheckSettings(concurrency=3, per_host=2, timeout=5.0)
+    with (
+        running_link_server() as first,
+        running_link_server(counted_on=first) as second,
+        running_link_server(counted_on=first) as third,
+    ):
+        urls = [
+            host.url(f"/pause/{number}") for number in range(6) for host in (first, second, third)
+        ]
+        results = check_urls(urls, settings)
+    assert all(result.verdict is Verdict.OK for result in results.values())
+    # Three in flight at once, across the three hosts, never more.
+    assert first.most_in_flight == 3
 
 
 def test_mailto_and_excluded_urls_are_not_checked() -> None:
@@ -441,3 +463,28 @@ def test_fix_rewrites_permanent_redirects_keeping_the_text(
     assert server.url("/moved") not in text
     assert f"url: {server.url('/found')}\n" in text  # temporary: left alone
     assert "1 URL(s) updated" in result.stderr
+
+
+def test_after_fix_the_next_release_reports_url_updates_or_cosmetic_ones(
+    server: LinkServer, tmp_path: Path
+) -> None:
+    root = make_project(tmp_path, server, ["/moved", "/slash"])
+    runner = CliRunner()
+    project = ["--project", str(root)]
+    first = runner.invoke(main, [*project, "release", "2026.01", "--date", "2026-01-01"])
+    assert first.exit_code == 0, first.output
+    fixed = runner.invoke(main, [*project, "check-links", "--working-copy", "--fix"])
+    assert fixed.exit_code == 0, fixed.output
+    assert "2 URL(s) updated" in fixed.stderr
+    second = runner.invoke(main, [*project, "release", "2026.02", "--date", "2026-02-01"])
+    assert second.exit_code == 0, second.output
+    diff = json.loads(runner.invoke(main, [*project, "diff", "--format", "json"]).stdout)
+    updates = {item["title"]: item for item in diff["updated"]}
+    assert updates["Resource 0"]["changes"]["url"] == {
+        "old": server.url("/moved"),
+        "new": server.url("/ok"),
+    }
+    assert not updates["Resource 0"].get("cosmetic")
+    # /slash -> /slash/ normalizes to the same URL: an update readers never hear about.
+    assert updates["Resource 1"]["cosmetic"] is True
+    assert diff["added"] == diff["removed"] == []
