@@ -1,8 +1,8 @@
 /* The road map page's filter and text search, and the redirect of old changelog links.
    Self-written, no library, no inline code: a Content-Security-Policy of script-src 'self'
-   allows it. It reads the JSON block #roadmap-filter (per resource, in page order: indexes of
-   its kind, cost, level and tags) and hides what does not match; without it, the page shows
-   everything. */
+   allows it. It reads what the page shows: each resource's facts line (<small>: kind · cost ·
+   level · time · by author · #tags) against the values the filter menus offer, and hides
+   what does not match; without it, the page shows everything. */
 (function () {
   "use strict";
 
@@ -35,28 +35,98 @@
     return text.toLowerCase().split(/\s+/).filter(Boolean);
   }
 
+  // The kind, cost, level and tags of a resource, read from its facts line. The facts come
+  // in a fixed order, each one optional, and the menus name every value: a part is the
+  // next fact when it is one of that menu's values. Tags are the last part, "#a #b"; a tag
+  // may hold a space, so each one is matched against the tag menu, longest first.
+  function factsOf(item, menus) {
+    var facts = { kind: "", cost: "", level: "", tag: [] };
+    var line = null;
+    for (var child = item.firstElementChild; child; child = child.nextElementSibling) {
+      if (child.tagName === "SMALL") {
+        line = child;
+        break;
+      }
+    }
+    if (!line) {
+      return facts;
+    }
+    var parts = line.textContent.split(" \u00b7 ");
+    var order = ["kind", "cost", "level"];
+    var next = 0;
+    parts.forEach(function (part) {
+      for (var at = next; at < order.length; at += 1) {
+        if (menus[order[at]].indexOf(part) !== -1) {
+          facts[order[at]] = part;
+          next = at + 1;
+          return;
+        }
+      }
+      next = order.length;
+    });
+    var last = parts[parts.length - 1];
+    if (last.charAt(0) === "#") {
+      facts.tag = readTags(last, menus.tagsByLength);
+    }
+    return facts;
+  }
+
+  function readTags(text, tags) {
+    var found = [];
+    var at = 0;
+    while (at < text.length && text.charAt(at) === "#") {
+      var match = null;
+      for (var index = 0; index < tags.length; index += 1) {
+        var end = at + 1 + tags[index].length;
+        if (
+          text.substr(at + 1, tags[index].length) === tags[index] &&
+          (end === text.length || text.substr(end, 2) === " #")
+        ) {
+          match = tags[index];
+          break;
+        }
+      }
+      if (match === null) {
+        break;
+      }
+      found.push(match);
+      at += match.length + 2; // "#", the tag, " "
+    }
+    return found;
+  }
+
   function start() {
     redirectOldLink();
-    var data = document.getElementById("roadmap-filter");
     var form = document.querySelector("form.filters");
-    if (!data || !form) {
+    if (!form) {
       return;
     }
-    var filter = JSON.parse(data.textContent);
-    var items = Array.prototype.slice.call(document.querySelectorAll("#roadmap li.r"));
+    var items = Array.prototype.slice.call(
+      document.querySelectorAll("#roadmap ul.resources > li")
+    );
     var sections = Array.prototype.slice.call(document.querySelectorAll("#roadmap section.rs"));
-    if (items.length !== filter.items.length) {
-      return; // a project's own template changed the markup: show everything, filter nothing
-    }
-    var texts = items.map(function (item) {
-      return item.textContent.toLowerCase();
-    });
     var search = document.getElementById("filter-text");
     var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-filter]"));
     var status = document.getElementById("filter-status");
     var noMatch = document.getElementById("no-match");
     var reset = document.getElementById("filter-reset");
-    var fields = { kind: 0, cost: 1, level: 2 };
+    var menus = { kind: [], cost: [], level: [], tag: [] };
+    selects.forEach(function (select) {
+      menus[select.getAttribute("data-filter")] = Array.prototype.slice
+        .call(select.options, 1)
+        .map(function (option) {
+          return option.value;
+        });
+    });
+    menus.tagsByLength = menus.tag.slice().sort(function (a, b) {
+      return b.length - a.length;
+    });
+    var facts = items.map(function (item) {
+      return factsOf(item, menus);
+    });
+    var texts = items.map(function (item) {
+      return item.textContent.toLowerCase();
+    });
 
     function apply() {
       var query = words(search.value);
@@ -65,16 +135,15 @@
           return select.value !== "";
         })
         .map(function (select) {
-          return { name: select.getAttribute("data-filter"), value: Number(select.value) };
+          return { name: select.getAttribute("data-filter"), value: select.value };
         });
       var shown = 0;
       items.forEach(function (item, index) {
-        var facts = filter.items[index];
         var visible = wanted.every(function (want) {
           if (want.name === "tag") {
-            return facts[3].indexOf(want.value) !== -1;
+            return facts[index].tag.indexOf(want.value) !== -1;
           }
-          return facts[fields[want.name]] === want.value;
+          return facts[index][want.name] === want.value;
         });
         visible =
           visible &&
@@ -89,7 +158,7 @@
       // A section is shown when it, or a section nested under it, shows a resource.
       var active = query.length > 0 || wanted.length > 0;
       sections.forEach(function (section) {
-        section.hidden = active && !section.querySelector("li.r:not([hidden])");
+        section.hidden = active && !section.querySelector("ul.resources > li:not([hidden])");
       });
       if (active) {
         sections.forEach(function (section, index) {

@@ -4,6 +4,10 @@ Built in memory (no files, no YAML, no diffing: seconds, not minutes), determini
 tests that prove the size limits of the pages, CHANGELOG.md and emails. The first release adds
 all 10,000 resources; every later release (one a day) adds one, updates three and removes one
 now and then; release 1,990 is a big one (1,500 updated, 400 added, 150 removed, 60 moved).
+
+`real_mix_roadmap` is 10,000 resources of another kind: the real ones of tests/fixtures/real
+(the latest version of each list, as imported) and of the bundled road map, over and over,
+so the page's weight is measured on text as long as real road maps write.
 """
 
 from __future__ import annotations
@@ -11,8 +15,10 @@ from __future__ import annotations
 import datetime as dt
 import random
 from dataclasses import dataclass
+from pathlib import Path
 
 from publisher.diff import FieldChange, ResourceChange, ResourceMove, RoadmapDiff
+from publisher.load import load_snapshot
 from publisher.model import Author, Release, Resource, Roadmap, Section, Snapshot, slugify
 
 RELEASES = 2000
@@ -190,3 +196,36 @@ def make_big_history(seed: int = 7) -> BigHistory:
 
 def _fields(resource: Resource) -> dict[str, object]:
     return {name: getattr(resource, name) for name in Resource.__dataclass_fields__}
+
+
+def real_mix_roadmap(resources: int = RESOURCES) -> Roadmap:
+    """``resources`` real resources in SECTIONS sections (see the module docstring)."""
+    from real_corpus import imported, versions
+
+    latest = {version.name.split("/")[0]: version for version in versions()}
+    pool = [
+        resource for version in latest.values() for resource in _walk(imported(version).sections)
+    ]
+    seed = load_snapshot(Path(__file__).resolve().parent.parent / "data/releases/2024.02.yaml")
+    pool.extend(_walk(seed.roadmap.sections))
+    return Roadmap(
+        title="Real Resources, Many Times",
+        sections=tuple(
+            Section(
+                title=f"Section {index}",
+                id=f"section-{index}",
+                resources=tuple(
+                    pool[number % len(pool)] for number in range(index, resources, SECTIONS)
+                ),
+            )
+            for index in range(SECTIONS)
+        ),
+    )
+
+
+def _walk(sections: tuple[Section, ...]) -> list[Resource]:
+    found: list[Resource] = []
+    for section in sections:
+        found.extend(section.resources)
+        found.extend(_walk(section.sections))
+    return found

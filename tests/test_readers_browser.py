@@ -141,7 +141,7 @@ def test_pages_do_not_scroll_sideways(
 
 def _shown_titles(tab: Any) -> list[str]:
     return tab.eval_on_selector_all(
-        "#roadmap li.r:not([hidden])",
+        "#roadmap ul.resources > li:not([hidden])",
         "items => items.map(item => item.firstElementChild.textContent)",
     )
 
@@ -199,3 +199,57 @@ def test_links_to_the_old_changelog_land_on_the_archive_page(
     # Anchors of the road map page itself are left alone.
     page.goto(roadmap.as_uri() + "#s-reading")
     assert page.url.endswith("/index.html#s-reading")
+
+
+# Values a filter reading the facts line could confuse: a tag with a space, a tag that is the
+# start of another, a tag with markup characters, a time that reads like a cost, an author.
+TRICKY_TAGS = """\
+release:
+  version: "2024.05"
+  date: 2024-05-01
+title: Tricky Tags
+sections:
+  - title: Things
+    resources:
+      - title: Spaced
+        url: https://example.org/spaced
+        kind: article
+        time: free evenings
+        tags: [deep learning, c++]
+      - title: Short
+        url: https://example.org/short
+        kind: video
+        cost: free
+        author: "Ann · Bee"
+        tags: [deep]
+      - title: Markup
+        tags: ["</script>", "deep learning #2"]
+"""
+
+
+def test_the_filter_reads_tricky_tags_and_facts_from_the_page(page: Any, tmp_path: Path) -> None:
+    root = tmp_path / "tricky"
+    (root / "data" / "releases").mkdir(parents=True)
+    (root / "data" / "site.yaml").write_text(
+        "title: Tricky\nbase_url: https://tricky.example.org/\n", encoding="utf-8"
+    )
+    (root / "data" / "releases" / "2024.05.yaml").write_text(TRICKY_TAGS, encoding="utf-8")
+    build.build(build.build_paths(open_project(root)), use_cache=False)
+    page.goto((root / "feeds" / "index.html").as_uri())
+    assert _shown_titles(page) == ["Spaced", "Short", "Markup"]
+    for tag, titles in (
+        ("deep learning", ["Spaced"]),
+        ("deep", ["Short"]),
+        ("c++", ["Spaced"]),
+        ("</script>", ["Markup"]),
+        ("deep learning #2", ["Markup"]),
+    ):
+        page.select_option("#filter-tag", label=tag)
+        assert _shown_titles(page) == titles, tag
+    page.select_option("#filter-tag", label="Any")
+    # "free evenings" is a time, not the cost "free"; only Short costs nothing.
+    page.select_option("#filter-cost", label="free")
+    assert _shown_titles(page) == ["Short"]
+    page.select_option("#filter-cost", label="Any")
+    page.select_option("#filter-kind", label="article")
+    assert _shown_titles(page) == ["Spaced"]
