@@ -457,12 +457,18 @@ def read_manifest(paths: BuildPaths) -> tuple[Path, ...]:
 # --- the fingerprint of the inputs -------------------------------------------------------
 
 
-def input_fingerprint(paths: BuildPaths, release_keys: dict[Path, str] | None = None) -> str:
+def input_fingerprint(
+    paths: BuildPaths,
+    release_keys: dict[Path, str] | None = None,
+    file_keys: cache.FileKeys | None = None,
+) -> str:
     """A sha256 over everything the outputs are made from: site.yaml, every release file,
     the project's and the default templates, this package's code, the versions of Python
     and of the rendering libraries, the dead links of the link cache, and where the outputs
-    go. Each release file's sha256
-    is added to ``release_keys`` when given: the history cache's keys, hashed once."""
+    go. Each release file's sha256 is added to ``release_keys`` when given: the history
+    cache's keys, hashed once. ``file_keys``: the release files' sha256 from their recorded
+    stamps where the files are unchanged (a long history's files are hundreds of megabytes:
+    hashing them all would be most of a warm build)."""
     digest = cache.Fingerprint()
     add = digest.add
     project = paths.project
@@ -476,7 +482,7 @@ def input_fingerprint(paths: BuildPaths, release_keys: dict[Path, str] | None = 
     except PublisherError:
         add("dead links", b"unreadable")  # an error only when the pages read it (show_dead)
     for path in sorted(release_files(project)):
-        key = cache.content_key(_read(path))
+        key = file_keys.key(path, _read) if file_keys else cache.content_key(_read(path))
         add(f"release {path.name}", key.encode())
         if release_keys is not None:
             release_keys[path] = key
@@ -636,7 +642,9 @@ def check(
     state = read_state(paths) if use_cache else None
     release_keys: dict[Path, str] = {}
     leftovers = leftovers_of(paths)
-    if state is not None and state.fingerprint == input_fingerprint(paths, release_keys):
+    file_keys = cache.FileKeys(paths.project.cache_dir if use_cache else None, read_only=True)
+    fingerprint = input_fingerprint(paths, release_keys, file_keys)
+    if state is not None and state.fingerprint == fingerprint:
         stale, missing = _outdated_by_state(paths, state)
         return CheckResult(
             stale=(*stale, *leftovers), missing=tuple(missing), outputs=len(state.outputs)
@@ -661,8 +669,9 @@ def build(
     files no longer produced. Raises DataError or TemplateError, leaving every output as it was.
     """
     release_keys: dict[Path, str] = {}
-    fingerprint = input_fingerprint(paths, release_keys)
     project = paths.project
+    file_keys = cache.FileKeys(project.cache_dir if use_cache else None)
+    fingerprint = input_fingerprint(paths, release_keys, file_keys)
     # The cache is optional: a file where its folder belongs is set aside, never an error.
     use_cache = use_cache and cache.repair_folder(project.cache_dir, project.state_dir)
     state = read_state(paths) if use_cache else None
@@ -674,6 +683,8 @@ def build(
         ),
         *remove_files(leftover_temporaries(paths.output_dir), root=paths.output_dir),
     ]
+    if use_cache:
+        file_keys.save()
     if state is not None and state.fingerprint == fingerprint:
         stale, missing = _outdated_by_state(paths, state)
         if not (stale or missing):

@@ -343,3 +343,90 @@ def repair_folder(folder: Path, top: Path) -> bool:
     except OSError:
         return False
     return True
+
+
+@dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
+class FileStamp:
+    """What `os.stat` said of a file when its bytes hashed to ``key``."""
+
+    name: str
+    size: int
+    mtime_ns: int
+    ctime_ns: int
+    inode: int
+    key: str
+
+
+@dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
+class FileStamps:
+    """Every stamp of one index."""
+
+    stamps: tuple[FileStamp, ...]
+
+
+class FileKeys:
+    """The sha256 of files (the release files: a long history is hundreds of megabytes) from
+    one index of their stamps, as git's index does: a file whose size, mtime, ctime and inode
+    are those recorded is not read again. A stamp is trusted only when the file's mtime and
+    ctime are older than the index itself (the same file system clock): a file changed in the
+    same clock tick as the index was written ("racily clean") is hashed again. The index is
+    an entry of the cache (``folder`` None: every file is hashed), checksummed like the rest.
+    """
+
+    _KIND = "file-keys"
+
+    def __init__(self, folder: Path | None, *, read_only: bool = False) -> None:
+        self.store = Cache(folder, FileStamps, self._KIND, read_only=read_only)
+        self.entry = content_key(self._KIND.encode())
+        self.known: dict[str, FileStamp] = {}
+        self.fresh: dict[str, FileStamp] = {}
+        self.hashed = 0  # files read and hashed: for tests and benchmarks
+        self._written_ns = 0
+        if folder is not None:
+            try:
+                # The index's own mtime first: a rewrite in between makes it only stricter.
+                self._written_ns = self.store._path(self.entry).stat().st_mtime_ns
+            except OSError:
+                return
+            found = self.store.get(self.entry)
+            if isinstance(found, FileStamps):
+                self.known = {stamp.name: stamp for stamp in found.stamps}
+
+    def key(self, path: Path, read: Callable[[Path], bytes]) -> str:
+        """The sha256 of ``path``'s bytes, from its stamp when that can be trusted, else
+        from ``read(path)``."""
+        name = str(path)
+        try:
+            status = path.stat()
+        except OSError:
+            return content_key(read(path))
+        stamp = self.known.get(name)
+        if (
+            stamp is not None
+            and (stamp.size, stamp.mtime_ns, stamp.ctime_ns, stamp.inode)
+            == (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
+            and max(status.st_mtime_ns, status.st_ctime_ns) < self._written_ns
+        ):
+            self.fresh[name] = stamp
+            return stamp.key
+        data = read(path)
+        self.hashed += 1
+        key = content_key(data)
+        if len(data) == status.st_size:
+            self.fresh[name] = FileStamp(
+                name=name,
+                size=status.st_size,
+                mtime_ns=status.st_mtime_ns,
+                ctime_ns=status.st_ctime_ns,
+                inode=status.st_ino,
+                key=key,
+            )
+        return key
+
+    def save(self) -> None:
+        """Record the stamps of the files asked for since this index was read, when any is
+        new (a file hashed, or one gone): so the next run trusts them."""
+        if set(self.fresh) == set(self.known) and not self.hashed:
+            return
+        stamps = tuple(self.fresh[name] for name in sorted(self.fresh))
+        self.store.put(self.entry, FileStamps(stamps=stamps))

@@ -3,6 +3,7 @@ produced, `--check` (fast and full paths), and interrupted builds leaving output
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -386,3 +387,25 @@ def test_a_warm_build_after_a_new_release_matches_a_build_without_cache(
     assert run(cold, "build", "--no-cache").exit_code == 0
     assert snapshot(cold / "feeds") == snapshot(root / "feeds")
     assert (cold / "CHANGELOG.md").read_bytes() == (root / "CHANGELOG.md").read_bytes()
+
+
+def test_a_release_edited_in_place_is_seen_though_its_size_and_mtime_are_kept(
+    root: Path,
+) -> None:
+    # Release files' sha256 come from their recorded stamps (size, mtime, ctime, inode) when
+    # unchanged: an edit that keeps the size and sets the mtime back still changes the ctime.
+    build.build(paths_of(root))
+    stamps = root / ".publisher" / "cache" / "file-keys"
+    assert stamps.is_dir()
+    release = root / "data" / "releases" / "2024.03.yaml"
+    before = release.stat()
+    text = release.read_text(encoding="utf-8")
+    edited = text.replace("Fast.AI Deep Learning Course", "Fast.AI Deep Learning Coursf")
+    assert edited != text
+    assert len(edited) == len(text)
+    release.write_text(edited, encoding="utf-8")
+    os.utime(release, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert not build.check(paths_of(root)).ok
+    result = build.build(paths_of(root))
+    assert any(path.name == "index.html" for path in result.written)
+    assert "Learning Coursf" in (root / "feeds" / "index.html").read_text(encoding="utf-8")

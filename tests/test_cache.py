@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import marshal
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -141,3 +142,61 @@ def test_value_key_depends_on_the_value_not_on_shared_objects() -> None:
     # encode() may differ (marshal back-references); the value key may not.
     assert cache.value_key(one) == cache.value_key(other)
     assert cache.value_key(one) != cache.value_key(Resource(title="t", identity="j"))
+
+
+def _index_written_at(folder: Path, nanoseconds: int) -> None:
+    """Set the mtime of the file-keys index: the clock its stamps are trusted against."""
+    keys = cache.FileKeys(folder)
+    path = keys.store._path(keys.entry)
+    os.utime(path, ns=(nanoseconds, nanoseconds))
+
+
+def test_file_keys_hash_a_file_once_while_its_stamp_holds(tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    data = tmp_path / "2024.01.yaml"
+    data.write_bytes(b"release: one\n")
+    first = cache.FileKeys(folder)
+    assert first.key(data, Path.read_bytes) == cache.content_key(b"release: one\n")
+    assert first.hashed == 1
+    first.save()
+    # The index is written after the file; put it clearly later than the file's own times
+    # (the same clock tick would make the stamp "racily clean", hashed again).
+    _index_written_at(folder, data.stat().st_ctime_ns + 10**9)
+    second = cache.FileKeys(folder)
+    assert second.key(data, Path.read_bytes) == cache.content_key(b"release: one\n")
+    assert second.hashed == 0
+    # Same size, same mtime, new bytes: the ctime (which no one can set back) changed.
+    stat = data.stat()
+    data.write_bytes(b"release: two\n")
+    os.utime(data, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    _index_written_at(folder, data.stat().st_ctime_ns + 10**9)
+    third = cache.FileKeys(folder)
+    assert third.key(data, Path.read_bytes) == cache.content_key(b"release: two\n")
+    assert third.hashed == 1
+
+
+def test_file_keys_distrust_a_stamp_as_new_as_the_index(tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    data = tmp_path / "2024.01.yaml"
+    data.write_bytes(b"release: one\n")
+    keys = cache.FileKeys(folder)
+    keys.key(data, Path.read_bytes)
+    keys.save()
+    # The file changed in the tick the index was written: its stamp proves nothing.
+    _index_written_at(folder, data.stat().st_ctime_ns)
+    again = cache.FileKeys(folder)
+    assert again.key(data, Path.read_bytes) == cache.content_key(b"release: one\n")
+    assert again.hashed == 1
+
+
+def test_file_keys_without_a_folder_or_read_only_record_nothing(tmp_path: Path) -> None:
+    data = tmp_path / "2024.01.yaml"
+    data.write_bytes(b"release: one\n")
+    disabled = cache.FileKeys(None)
+    disabled.key(data, Path.read_bytes)
+    disabled.save()
+    read_only = cache.FileKeys(tmp_path / "cache", read_only=True)
+    read_only.key(data, Path.read_bytes)
+    read_only.save()
+    assert not (tmp_path / "cache").exists()
+    assert (disabled.hashed, read_only.hashed) == (1, 1)
