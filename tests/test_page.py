@@ -367,6 +367,39 @@ def test_a_big_release_lists_the_first_entries_of_a_group_then_links_its_email(
     assert f"- And {5 + 1 + 12} more: see [this release's email](" in markdown
 
 
+def test_resources_without_a_url_past_the_limit_keep_their_anchor(tmp_path: Path) -> None:
+    # A resource without a URL links to its anchor on the archive page (from feeds, emails
+    # and CHANGELOG.md): past the group's limit, the page still holds that anchor.
+    root = many_releases(tmp_path / "p", 1)
+    release = next((root / "data" / "releases").glob("*.yaml"))
+    lines = "".join(
+        f"      - title: Plain {number}\n" for number in range(changelog.GROUP_LIMIT + 12)
+    )
+    text = release.read_text(encoding="utf-8").replace(
+        "  - title: Reading\n    resources:\n", "  - title: Reading\n    resources:\n" + lines
+    )
+    release.write_text(text, encoding="utf-8")
+    build.build(build.build_paths(open_project(root)), use_cache=False)
+    feeds = root / "feeds"
+    # Every link of the release's web copy (which lists everything) to an archive anchor.
+    web_copy = (feeds / "releases" / "2022.000.html").read_text(encoding="utf-8")
+    archive = "https://small.example.org/roadmap/changelog/2022.html#"
+    wanted = set(re.findall(re.escape(archive) + r'([^"]+)"', web_copy))
+    assert len(wanted) >= changelog.GROUP_LIMIT + 12
+    for name in ("changelog/2022.html", "changelog/index.html"):
+        document = parse_page(feeds / name)
+        ids = {element.get("id") for element in document.iter() if element.get("id")}
+        assert wanted <= ids, sorted(wanted - ids)[:3]
+    page = parse_page(feeds / "changelog" / "2022.html")
+    more = [item for item in page.iter("li") if item.get("class") == "more"]
+    assert len(more) == 1
+    assert text_of(more[0]).endswith(
+        "Without a link of their own: "
+        + ", ".join(f"Plain {number}" for number in range(46, changelog.GROUP_LIMIT + 12))
+        + "."
+    )
+
+
 # --- site.yaml ---------------------------------------------------------------------------
 
 
