@@ -58,9 +58,11 @@ def build(project: Path, *args: str) -> str:
 
 
 def page_item(html: str, url: str) -> str:
-    """The <li> of the resource linking to ``url`` on a page."""
+    """The <li> of the resource linking to ``url`` on a page (the road map page leaves out
+    the end tags HTML lets go: an item ends where the next one or its list does)."""
     start = html.index(f'<a href="{url}"')
-    return html[html.rindex("<li", 0, start) : html.index("</li>", start)]
+    ends = [html.find(mark, start) for mark in ("</li>", "\n<li", "</ul>")]
+    return html[html.rindex("<li", 0, start) : min(end for end in ends if end != -1)]
 
 
 def test_build_marks_dead_links_from_the_cache_without_the_network(
