@@ -226,6 +226,19 @@ def output_dir_option(help_text: str) -> Callable[[FC], FC]:
     )
 
 
+# Shared by release and sync.
+release_date_option = click.option(
+    "--date", "release_date", help="The release's date YYYY-MM-DD (default: today)."
+)
+# Shared by preview and serve: where the local server listens.
+port_option = click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+
+
+def host_option(help_text: str) -> Callable[[FC], FC]:
+    """``--host`` (default loopback) of the commands that run a server (preview, serve)."""
+    return click.option("--host", default="127.0.0.1", show_default=True, help=help_text)
+
+
 # Shared by send and deliveries: both read the same ledger.
 ledger_option = click.option(
     "--ledger",
@@ -403,7 +416,7 @@ def _read_markdown(path: Path) -> bytes:
 
 @main.command()
 @click.argument("version")
-@click.option("--date", "release_date", help="Release date YYYY-MM-DD (default: today).")
+@release_date_option
 @click.option("--title", default="", help="A title for the release, e.g. 'February 2024'.")
 @click.option(
     "--notes-file",
@@ -498,7 +511,7 @@ def release(
 
 @main.command()
 @click.argument("markdown_file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--date", "release_date", help="The release's date YYYY-MM-DD (default: today).")
+@release_date_option
 @click.option("--title", default="", help="A title for the release, if one is made.")
 @keep_section_option
 @base_url_option
@@ -1534,14 +1547,7 @@ def send(
                 outcomes.append(outcome)
                 settings.detail(f"{outcome.state}: {outcome.address}: {outcome.reply}")
                 if subscribers is None and outcome.recipient_refused:
-                    # A 5xx at RCPT refuses the address itself: no more mail to it.
-                    store.set_status(
-                        [outcome.address],
-                        "bounced",
-                        reason=f"refused at RCPT: {outcome.reply}"[:500],
-                        now=utc_now(),
-                        only_from=("confirmed",),
-                    )
+                    store.bounce_refused(outcome.address, outcome.reply, now=utc_now())
                     settings.detail(f"marked bounced: {outcome.address}")
         except PublisherError:
             settings.say(f"stopped after sending {summarize(plan, outcomes).sent}")
@@ -1600,7 +1606,7 @@ def _send_shared(
     import socket
     import time
 
-    from publisher.errors import Problem, PublisherError, SendError
+    from publisher.errors import PublisherError, SendError
     from publisher.send import (
         Outcome,
         SendPlan,
@@ -1681,36 +1687,15 @@ def _send_shared(
                 outcomes.append(outcome)
                 settings.detail(f"{outcome.state}: {outcome.address}: {outcome.reply}")
                 if outcome.recipient_refused:
-                    # A 5xx at RCPT refuses the address itself: no more mail to it.
-                    store.set_status(
-                        [outcome.address],
-                        "bounced",
-                        reason=f"refused at RCPT: {outcome.reply}"[:500],
-                        now=utc_now(),
-                        only_from=("confirmed",),
-                    )
+                    store.bounce_refused(outcome.address, outcome.reply, now=utc_now())
         except PublisherError:
             settings.say(f"stopped after sending {summarize(plan, outcomes).sent}")
             raise
     summary = summarize(plan, outcomes)
-    settings.say(
-        f"{worker_id}: sent {summary.sent}, failed {len(summary.failed)}, "
-        f"deferred {len(summary.deferred)}"
-        + (f", handed back {summary.left} at the deadline" if summary.left else "")
-    )
-    problems = [f"{item.address}: refused: {item.reply}" for item in summary.failed]
-    problems += [
-        f"{item.address}: refused temporarily {item.tries} times, last: {item.reply} "
-        "(run send again later)"
-        for item in summary.deferred
-    ]
-    if summary.left:
-        problems.append(
-            f"the deadline ({deadline:g} s) was reached: {summary.left} claimed message(s) "
-            "handed back for other workers or the next run"
-        )
+    settings.say(summary.worker_counts(worker_id))
+    problems = summary.problems(deadline, handed_back=True)
     if problems:
-        raise SendError([Problem(message=problem) for problem in problems])
+        raise SendError(problems)
 
 
 @main.command()
@@ -1879,17 +1864,12 @@ def ci_github(
     settings.say(f"{'wrote' if changed else 'unchanged:'} {project.label(path)}")
 
 
-# --- preview (issue 19) -----------------------------------------------------------------
+# --- preview ---------------------------------------------------------------------------
 
 
 @main.command()
-@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
-@click.option(
-    "--host",
-    default="127.0.0.1",
-    show_default=True,
-    help="The address to listen on; anything but loopback shows the preview to the network.",
-)
+@port_option
+@host_option("The address to listen on; anything but loopback shows the preview to the network.")
 @pass_settings
 def preview(settings: Settings, port: int, host: str) -> None:
     """Serve the site, every release's email and the pending changes; rebuild on change.
@@ -1943,7 +1923,7 @@ def preview(settings: Settings, port: int, host: str) -> None:
         server.server_close()
 
 
-# --- subscribers, bounces, serve (issue 16) --------------------------------------------------
+# --- subscribers, bounces, serve -----------------------------------------------------------
 
 
 def _known_sections(project: Project) -> frozenset[str]:
@@ -2253,8 +2233,8 @@ def bounces(settings: Settings, mailbox_path: Path, dry_run: bool) -> None:
 
 
 @main.command()
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@host_option("Address to listen on.")
+@port_option
 @click.option(
     "--public-url",
     help="Where people reach the service (default: site.yaml's subscribe_url, without its "

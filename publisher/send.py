@@ -389,9 +389,22 @@ class SendSummary:
             f"deferred {len(self.deferred) + self.left}"
         )
 
-    def problems(self, deadline: float | None = None) -> list[Problem]:
+    def worker_counts(self, worker: str) -> str:
+        """A sender's run on a shared (PostgreSQL) ledger in one line: nothing is skipped
+        there, and what is left at the deadline is handed back to the other senders."""
+        return (
+            f"{worker}: sent {self.sent}, failed {len(self.failed)}, "
+            f"deferred {len(self.deferred)}"
+            + (f", handed back {self.left} at the deadline" if self.left else "")
+        )
+
+    def problems(
+        self, deadline: float | None = None, *, handed_back: bool = False
+    ) -> list[Problem]:
         """One problem per subscriber left without the message, saying what to do (empty
-        when `ok`); ``deadline``: the seconds --deadline allowed, named when it was reached."""
+        when `ok`); ``deadline``: the seconds --deadline allowed, named when it was reached;
+        ``handed_back``: a sender on a shared ledger, whose messages not tried by then went
+        back to the other senders."""
         problems = [f"{item.address}: refused: {item.reply}" for item in self.failed]
         problems += [
             f"{item.address}: refused temporarily {item.tries} times, last: {item.reply} "
@@ -405,7 +418,10 @@ class SendSummary:
         if self.left:
             allowed = f" ({deadline:g} s)" if deadline is not None else ""
             problems.append(
-                f"the deadline{allowed} was reached: {self.left} message(s) not tried, "
+                f"the deadline{allowed} was reached: {self.left} claimed message(s) handed "
+                "back for other workers or the next run"
+                if handed_back
+                else f"the deadline{allowed} was reached: {self.left} message(s) not tried, "
                 "left deferred in the ledger (run send again to finish)"
             )
         return [Problem(message=problem) for problem in problems]

@@ -10,6 +10,7 @@ import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -626,3 +627,34 @@ def test_lines_starting_with_a_dot_arrive_as_written(mailbox: Mailbox) -> None:
         connection.close()
     [received] = mailbox.received
     assert received.data == data + b"\r\n"
+
+
+def test_a_summary_says_what_is_left_for_a_lone_sender_and_for_a_worker() -> None:
+    summary = SendSummary(
+        sent=3,
+        skipped=0,
+        failed=(Outcome(address="a@example.org", state="failed", reply="550 no"),),
+        deferred=(Outcome(address="b@example.org", state="deferred", reply="451 later", tries=2),),
+        left=4,
+    )
+    common = [
+        "a@example.org: refused: 550 no",
+        "b@example.org: refused temporarily 2 times, last: 451 later (run send again later)",
+    ]
+    alone = [problem.message for problem in summary.problems(60)]
+    assert alone == [
+        *common,
+        "the deadline (60 s) was reached: 4 message(s) not tried, left deferred in the ledger "
+        "(run send again to finish)",
+    ]
+    worker = [problem.message for problem in summary.problems(60, handed_back=True)]
+    assert worker == [
+        *common,
+        "the deadline (60 s) was reached: 4 claimed message(s) handed back for other workers "
+        "or the next run",
+    ]
+    assert summary.worker_counts("host:7") == (
+        "host:7: sent 3, failed 1, deferred 1, handed back 4 at the deadline"
+    )
+    done = replace(summary, left=0)
+    assert done.worker_counts("host:7") == "host:7: sent 3, failed 1, deferred 1"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from publisher.delivery import LedgerError, Store, open_store
+from publisher.delivery import LedgerError, NewSubscriber, Store, open_store
 from publisher.delivery.store import SCHEMA_HEAD, engine_url
 from publisher.errors import StoreError
 
@@ -306,3 +306,26 @@ def test_claimed_batches_count_tries_keep_ids_and_are_recorded_in_groups(
         assert (rows[people[2]].state, rows[people[2]].attempts) == ("pending", 0)
         with pytest.raises(LedgerError, match="1 ledger row"):
             ledger.record_sent(RELEASE, [(people[3], "250"), ("gone@example.org", "250")], now="t")
+
+
+def test_a_refusal_at_rcpt_bounces_a_confirmed_subscriber_only(
+    tmp_path: Path, database_url: str
+) -> None:
+    with open_test_store(tmp_path, database_url) as store:
+        for address, confirmed in (("ann@example.org", True), ("bob@example.org", False)):
+            store.add_subscribers(
+                [NewSubscriber(address=address)],
+                method="cli",
+                source="test",
+                confirmed=confirmed,
+                now="t0",
+            )
+        reply = "550 5.1.1 no such user " + "x" * 600
+        store.bounce_refused("Ann@Example.org", reply, now="t1")
+        store.bounce_refused("bob@example.org", reply, now="t1")
+        ann = store.subscriber("ann@example.org")
+        bob = store.subscriber("bob@example.org")
+    assert ann is not None
+    assert bob is not None
+    assert (ann.status, ann.status_reason) == ("bounced", f"refused at RCPT: {reply}"[:500])
+    assert bob.status == "pending"  # never confirmed: nothing was sent to refuse

@@ -610,6 +610,17 @@ class Store(_Transactional):
                 (added if inserted.first() is not None else present).append(address)
         return AddReport(added=tuple(added), present=tuple(present), suppressed=tuple(suppressed))
 
+    def bounce_refused(self, address: str, reply: str, *, now: str) -> None:
+        """A 5xx at RCPT refuses the address itself: a confirmed subscriber becomes
+        ``bounced``, and no more mail goes to it."""
+        self.set_status(
+            [address],
+            "bounced",
+            reason=f"refused at RCPT: {reply}"[:500],
+            now=now,
+            only_from=("confirmed",),
+        )
+
     def set_status(
         self,
         addresses: Iterable[str],
