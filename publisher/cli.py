@@ -1612,32 +1612,28 @@ def _send_shared(
         SendPlan,
         SmtpConnection,
         WorkerMode,
+        check_lease,
         deliver,
         summarize,
         utc_now,
+        wait_until_planned,
     )
 
-    if lease < 2 * smtp.timeout:
-        # A message may take up to a timeout per step after its lease was renewed: a lease
-        # shorter than that would let another worker take a row still being sent.
-        raise SendError(
-            f"--lease {lease:g} is too short for the SMTP timeout of {smtp.timeout:g} s: "
-            f"use at least {2 * smtp.timeout:g} (or a smaller ?timeout= in PUBLISHER_SMTP_URL)"
-        )
+    check_lease(lease, smtp)
     version = outbox.release.version
     recipients = outbox.recipients(key)
     worker_id = f"{socket.gethostname()}:{os.getpid()}"
     stop_at = None if deadline is None else time.monotonic() + deadline
     with store.ledger() as opened:
         if worker_only:
-            waited = False
-            while not opened.planned(version):
-                if not waited:
-                    settings.say(f"worker {worker_id}: waiting for release {version} to be planned")
-                    waited = True
-                if stop_at is not None and time.monotonic() >= stop_at:
-                    raise SendError(f"release {version} was not planned before the deadline")
-                time.sleep(0.25)  # one cheap query: workers start sending soon after the plan
+            wait_until_planned(
+                opened,
+                version,
+                stop_at=stop_at,
+                on_wait=lambda: settings.say(
+                    f"worker {worker_id}: waiting for release {version} to be planned"
+                ),
+            )
             settings.say(f"worker {worker_id}: release {version}, claiming deliveries")
         else:
             counts = opened.counts(version)
@@ -2258,9 +2254,8 @@ def serve(settings: Settings, host: str, port: int, public_url: str | None) -> N
     import uvicorn
 
     from publisher.delivery.web import Mailer, ServiceSettings, create_app
-    from publisher.errors import DataError, Problem
     from publisher.keys import secret_key
-    from publisher.load import load_site_of
+    from publisher.load import load_site_of, require_sender
     from publisher.release_history import iter_snapshots
     from publisher.render import default_templates_dir, template_environment
     from publisher.send import parse_smtp_url, send_one
@@ -2269,16 +2264,7 @@ def serve(settings: Settings, host: str, port: int, public_url: str | None) -> N
     site = load_site_of(project)
     key = secret_key(os.environ)
     assert key is not None  # required: secret_key raises when it is missing
-    if not site.email.from_address:
-        raise DataError(
-            [
-                Problem(
-                    path=project.label(project.site_path),
-                    key="email.from",
-                    message="is needed to send confirmation emails",
-                )
-            ]
-        )
+    require_sender(project, site, "send confirmation emails")
     smtp = parse_smtp_url(
         os.environ.get("PUBLISHER_SMTP_URL", ""),
         password=os.environ.get("PUBLISHER_SMTP_PASSWORD", ""),

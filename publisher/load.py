@@ -686,6 +686,21 @@ def load_site_of(project: Project) -> Site:
     return build_site(parse_yaml_bytes(read_project_file(project, project.site_path), label), label)
 
 
+def require_sender(project: Project, site: Site, purpose: str) -> None:
+    """Refuse, for something that sends email (``purpose``: "send email"), site settings
+    without a sender: DataError naming site.yaml's ``email.from``."""
+    if not site.email.from_address:
+        raise DataError(
+            [
+                Problem(
+                    path=project.label(project.site_path),
+                    key="email.from",
+                    message=f"is needed to {purpose}",
+                )
+            ]
+        )
+
+
 def load_working_copy(project: Project) -> Snapshot:
     """The project's data/roadmap.yaml."""
     label = project.label(project.working_path)

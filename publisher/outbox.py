@@ -11,8 +11,7 @@ from pathlib import Path
 
 from publisher import mail
 from publisher.delivery.tokens import manage_token
-from publisher.errors import DataError, Problem
-from publisher.load import load_site_of
+from publisher.load import load_site_of, require_sender
 from publisher.model import Release, Site
 from publisher.project import Project
 from publisher.release_history import iter_snapshots, release_diff
@@ -101,16 +100,7 @@ def open_outbox(
     as given) and render the email for each distinct selection. Raises DataError,
     NotFoundError or TemplateError."""
     site = load_site_of(project)
-    if not site.email.from_address:
-        raise DataError(
-            [
-                Problem(
-                    path=project.label(project.site_path),
-                    key="email.from",
-                    message="is needed to send email",
-                )
-            ]
-        )
+    require_sender(project, site, "send email")
     cache_dir = project.cache_dir
     changes = release_diff(project, version, cache_dir=cache_dir)
     assert changes.new is not None

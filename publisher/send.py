@@ -643,6 +643,39 @@ class WorkerMode:
     )
 
 
+def check_lease(lease: float, smtp: SmtpSettings) -> None:
+    """Refuse (SendError) a lease shorter than two SMTP timeouts: a message may take up to
+    a timeout per step after its lease was renewed, and a shorter lease would let another
+    worker take a row still being sent."""
+    if lease < 2 * smtp.timeout:
+        raise SendError(
+            f"--lease {lease:g} is too short for the SMTP timeout of {smtp.timeout:g} s: "
+            f"use at least {2 * smtp.timeout:g} (or a smaller ?timeout= in PUBLISHER_SMTP_URL)"
+        )
+
+
+def wait_until_planned(
+    ledger: Ledger,
+    release: str,
+    *,
+    stop_at: float | None,
+    on_wait: Callable[[], object] = lambda: None,
+    clock: Callable[[], float] = time.monotonic,
+    sleep: Callable[[float], object] = time.sleep,
+) -> None:
+    """Return once a coordinator has planned ``release`` in the shared ledger, looking every
+    quarter second (``on_wait`` is called once, before the first wait); SendError when
+    ``stop_at`` (a ``clock`` time) comes first."""
+    waited = False
+    while not ledger.planned(release):
+        if not waited:
+            on_wait()
+            waited = True
+        if stop_at is not None and clock() >= stop_at:
+            raise SendError(f"release {release} was not planned before the deadline")
+        sleep(0.25)  # one cheap query: workers start sending soon after the plan
+
+
 NOT_LISTED_REPLY = "not in this sender's subscriber list"
 
 
@@ -1120,9 +1153,11 @@ __all__ = [
     "SmtpConnection",
     "SmtpSettings",
     "WorkerMode",
+    "check_lease",
     "deliver",
     "parse_domain_rates",
     "parse_smtp_url",
     "plan_send",
     "summarize",
+    "wait_until_planned",
 ]

@@ -78,6 +78,15 @@ def project(tmp_path: Path) -> Path:
     return root
 
 
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    """A scratch copy of the small fixture project (tests/fixtures/changelog-project), not
+    built yet."""
+    folder = tmp_path / "project"
+    shutil.copytree(REPOSITORY / "tests" / "fixtures" / "changelog-project", folder)
+    return folder
+
+
 @pytest.fixture(scope="session")
 def postgres_cluster() -> Iterator[PostgresCluster]:
     """A throwaway PostgreSQL cluster for the whole session. Skipped when PostgreSQL is not

@@ -20,16 +20,6 @@ from publisher.project import open_project
 from publisher.release_history import iter_history
 from publisher.render import template_environment
 
-FIXTURE = Path(__file__).resolve().parent / "fixtures" / "changelog-project"
-
-
-@pytest.fixture
-def root(tmp_path: Path) -> Path:
-    """A scratch copy of the small fixture project, not built yet."""
-    folder = tmp_path / "project"
-    shutil.copytree(FIXTURE, folder)
-    return folder
-
 
 def paths_of(root: Path) -> build.BuildPaths:
     return build.build_paths(open_project(root))

@@ -15,16 +15,6 @@ from publisher import build
 from publisher.cli import main
 from publisher.project import open_project
 
-FIXTURE = Path(__file__).resolve().parent / "fixtures" / "changelog-project"
-
-
-@pytest.fixture
-def root(tmp_path: Path) -> Path:
-    """A scratch copy of the small fixture project, not built yet."""
-    folder = tmp_path / "project"
-    shutil.copytree(FIXTURE, folder)
-    return folder
-
 
 @pytest.fixture
 def outside(tmp_path: Path) -> Path:

@@ -28,11 +28,13 @@ from publisher.send import (
     SmtpConnection,
     SmtpSettings,
     _Dispatcher,
+    check_lease,
     deliver,
     parse_domain_rates,
     parse_smtp_url,
     plan_send,
     summarize,
+    wait_until_planned,
 )
 
 RELEASE = "2024.02"
@@ -319,15 +321,23 @@ def test_a_row_left_sending_is_resent_with_its_recorded_message_id(
     assert (row.state, row.attempts) == ("sent", 2)
 
 
+class FakeClock:
+    """A clock that advances only when the engine sleeps: the pauses are the measure."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+        self.pauses: list[float] = []
+
+    def __call__(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.pauses.append(seconds)
+        self.now += seconds
+
+
 def test_rate_limit_spaces_messages(mailbox: Mailbox, tmp_path: Path) -> None:
-    # A fake clock that advances only when the engine sleeps: the pauses are the measure.
-    now = [0.0]
-    pauses: list[float] = []
-
-    def sleep(seconds: float) -> None:
-        pauses.append(seconds)
-        now[0] += seconds
-
+    clock = FakeClock()
     with open_ledger(tmp_path / "ledger.sqlite") as ledger:
         plan = plan_send(ledger, RELEASE, recipients(5))
         list(
@@ -337,11 +347,11 @@ def test_rate_limit_spaces_messages(mailbox: Mailbox, tmp_path: Path) -> None:
                 connection=SmtpConnection(settings_for(mailbox)),
                 ledger=ledger,
                 rate=4.0,
-                clock=lambda: now[0],
-                sleep=sleep,
+                clock=clock,
+                sleep=clock.sleep,
             )
         )
-    assert pauses == [0.25] * 4
+    assert clock.pauses == [0.25] * 4
     assert len(mailbox.received) == 5
 
 
@@ -537,13 +547,7 @@ def test_a_domain_at_its_rate_waits_while_other_domains_go(
     slow = recipients(3, domain="slow.example")
     fast = recipients(3, domain="fast.example")
     people = [person for pair in zip(slow, fast, strict=True) for person in pair]
-    now = [0.0]
-    pauses: list[float] = []
-
-    def sleep(seconds: float) -> None:
-        pauses.append(seconds)
-        now[0] += seconds
-
+    clock = FakeClock()
     with open_ledger(tmp_path / "ledger.sqlite") as ledger:
         plan = plan_send(ledger, RELEASE, people)
         list(
@@ -553,13 +557,13 @@ def test_a_domain_at_its_rate_waits_while_other_domains_go(
                 connection=SmtpConnection(settings_for(mailbox)),
                 ledger=ledger,
                 domain_rates=parse_domain_rates(["Slow.Example=2"]),
-                clock=lambda: now[0],
-                sleep=sleep,
+                clock=clock,
+                sleep=clock.sleep,
             )
         )
     order = [item.recipient for item in mailbox.received]
     assert order == [slow[0].address, *(p.address for p in fast), *(p.address for p in slow[1:])]
-    assert pauses == [0.5, 0.5]
+    assert clock.pauses == [0.5, 0.5]
 
 
 def test_the_rate_holds_for_all_connections_together() -> None:
@@ -658,3 +662,33 @@ def test_a_summary_says_what_is_left_for_a_lone_sender_and_for_a_worker() -> Non
     )
     done = replace(summary, left=0)
     assert done.worker_counts("host:7") == "host:7: sent 3, failed 1, deferred 1"
+
+
+def test_a_lease_must_outlast_two_smtp_timeouts() -> None:
+    smtp = parse_smtp_url("smtp://mail.example.org:25?timeout=20")
+    with pytest.raises(SendError, match="--lease 39 is too short for the SMTP timeout of 20 s"):
+        check_lease(39, smtp)
+    check_lease(40, smtp)
+
+
+def test_a_worker_waits_for_the_plan_until_its_deadline(tmp_path: Path) -> None:
+    clock = FakeClock()
+    waits: list[float] = []
+    with open_ledger(tmp_path / "ledger.sqlite") as ledger:
+        with pytest.raises(SendError, match=f"release {RELEASE} was not planned before"):
+            wait_until_planned(
+                ledger,
+                RELEASE,
+                stop_at=3.0,
+                on_wait=lambda: waits.append(clock.now),
+                clock=clock,
+                sleep=clock.sleep,
+            )
+        assert waits == [0.0]  # said once, however long it waits
+        assert clock.pauses == [0.25] * 12
+        ledger.plan_release(RELEASE, ["a@example.org"], planned_by="host:1", now="t")
+        wait_until_planned(
+            ledger, RELEASE, stop_at=None, on_wait=lambda: waits.append(-1.0), sleep=clock.sleep
+        )
+    assert waits == [0.0]
+    assert clock.pauses == [0.25] * 12

@@ -451,3 +451,21 @@ def test_the_eml_preview_is_the_message_send_puts_on_the_wire(
     assert preview_date == b"Date: Thu, 01 Feb 2024 00:00:00 +0000\r\n"
     assert wire_date != preview_date
     assert received.data.replace(wire_date, preview_date) == previewed
+
+
+@pytest.mark.parametrize(
+    ("command", "purpose"),
+    [(("send", "--dry-run"), "send email"), (("serve",), "send confirmation emails")],
+)
+def test_sending_without_a_sender_names_email_from(
+    project: Path, command: tuple[str, ...], purpose: str
+) -> None:
+    site = project / "data" / "site.yaml"
+    site.write_text(
+        re.sub(r"(?m)^  from: .*\n", "", site.read_text(encoding="utf-8")), encoding="utf-8"
+    )
+    if command[0] == "send":
+        command = (*command, "--subscribers", str(write_subscribers(project, 2)))
+    result = publisher(project, *command, env={"PUBLISHER_SECRET_KEY": KEY})
+    assert result.exit_code == 1, result.output
+    assert f"data/site.yaml: email.from: is needed to {purpose}" in result.output

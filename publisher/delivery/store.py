@@ -301,6 +301,15 @@ def _sqlite_engine(url: sa.URL, synchronous: str) -> sa.Engine:
     return engine
 
 
+def _leased_to(worker: str, release: str) -> tuple[sa.ColumnElement[bool], ...]:
+    """The conditions of the rows of ``release`` that ``worker`` is sending under a lease."""
+    return (
+        deliveries.c.release == release,
+        deliveries.c.state == SENDING,
+        deliveries.c.worker == worker,
+    )
+
+
 @contextmanager
 def _reported(
     where: str, action: str, error_class: type[StoreError] = StoreError
@@ -1024,12 +1033,7 @@ class Ledger(_Transactional):
         with self._transaction("write") as connection:
             result = connection.execute(
                 sa.update(deliveries)
-                .where(
-                    deliveries.c.release == release,
-                    deliveries.c.address == address,
-                    deliveries.c.state == SENDING,
-                    deliveries.c.worker == worker,
-                )
+                .where(deliveries.c.address == address, *_leased_to(worker, release))
                 .values(lease_until=self._epoch() + lease, updated_at=now)
             )
             return result.rowcount == 1
@@ -1060,12 +1064,7 @@ class Ledger(_Transactional):
         with self._transaction("write") as connection:
             connection.execute(
                 sa.update(deliveries)
-                .where(
-                    deliveries.c.release == release,
-                    deliveries.c.address == address,
-                    deliveries.c.state == SENDING,
-                    deliveries.c.worker == worker,
-                )
+                .where(deliveries.c.address == address, *_leased_to(worker, release))
                 .values(
                     state=PENDING,
                     last_reply=reply,
@@ -1081,12 +1080,7 @@ class Ledger(_Transactional):
         with self._transaction("write") as connection:
             connection.execute(
                 sa.update(deliveries)
-                .where(
-                    deliveries.c.release == release,
-                    deliveries.c.address.in_(list(addresses)),
-                    deliveries.c.state == SENDING,
-                    deliveries.c.worker == worker,
-                )
+                .where(deliveries.c.address.in_(list(addresses)), *_leased_to(worker, release))
                 # Its claim counted a try that never happened.
                 .values(
                     state=PENDING,
