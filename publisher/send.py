@@ -847,6 +847,9 @@ def deliver(
                             return
                         item, wait = taken
                         if wait > 0:
+                            # Record what was sent before idling (a rate's pause, a retry's
+                            # wait): a sent row is not left unrecorded while nothing goes.
+                            book.wait(written, own, own_lock)
                             pause(wait)
                         if item is not None:
                             outcome = send_one(session, item, own, own_lock, written)

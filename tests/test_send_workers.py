@@ -217,3 +217,55 @@ def test_deliveries_watch_follows_a_release_until_it_is_sent(project: Path) -> N
     code, output = finish(watcher, timeout=60)
     assert code == 0, output
     assert output.splitlines()[-1].split() == ["2024.02", "0", "0", "3", "0", "0"]
+
+
+def test_a_worker_records_what_it_sent_before_it_pauses(
+    server: SmtpServer, database: str, tmp_path: Path
+) -> None:
+    # A rate makes the worker pause between messages: a message it sent must not sit
+    # unrecorded (its row `sending`, resent if the worker then died) while nothing goes.
+    from publisher.delivery import open_store
+    from publisher.send import (
+        Recipient,
+        SendPlan,
+        SmtpConnection,
+        SmtpSettings,
+        WorkerMode,
+        deliver,
+    )
+
+    people = sorted(addresses(3))
+    recipients = {
+        address: Recipient(
+            key=address,
+            address=address,
+            message_id=f"<{address}>",
+            compose=lambda identifier, a=address: (
+                f"Subject: hi\r\nMessage-ID: {identifier}\r\nTo: {a}\r\n\r\nhello\r\n".encode()
+            ),
+        )
+        for address in people
+    }
+    seen: list[tuple[int, int]] = []  # (received by the server, recorded sent) at each pause
+
+    def pause(seconds: float) -> None:
+        seen.append((len(server.mailbox.received), states(database).get("sent", 0)))
+
+    with open_store(tmp_path, database, now="t") as store, store.ledger() as ledger:
+        ledger.plan_release("2024.02", people, planned_by="test", now="t")
+        outcomes = list(
+            deliver(
+                SendPlan(release="2024.02", to_send=()),
+                sender="roadmap@example.org",
+                connection=SmtpConnection(
+                    SmtpSettings(host="127.0.0.1", port=server.mailbox.port, timeout=5)
+                ),
+                ledger=ledger,
+                rate=1.0,
+                sleep=pause,
+                worker=WorkerMode(worker="w", recipients=recipients, lease=60, poll=0.01),
+            )
+        )
+    assert [outcome.state for outcome in outcomes] == ["sent"] * 3
+    assert len(seen) >= 2, seen
+    assert all(received == recorded for received, recorded in seen), seen
