@@ -50,8 +50,9 @@ class ResourceChange:
 
     ``resource`` is the new version (the old one for removals); ``section`` and
     ``section_ids`` locate it in that snapshot. ``cosmetic`` marks an update whose only
-    changes readers would not notice (a URL that normalizes to the same URL, a title that
-    differs in case, spacing or punctuation only): it stays out of feeds, changelog, emails.
+    changes readers would not notice (a URL that normalizes to the same URL, a title or a
+    description that differs in case, spacing or punctuation only): it stays out of feeds,
+    changelog, emails.
     """
 
     resource: Resource
@@ -372,10 +373,21 @@ def _meaningful_characters(text: str) -> str:
     )
 
 
+_URL_IN_TEXT = re.compile(r"(?:https?|mailto):[^\s<>()\[\]\"']+", re.IGNORECASE)
+
+
+def _folded_text(text: str) -> str:
+    # A markdown text as `_meaningful_characters` sees it, each URL in it normalized first.
+    return _meaningful_characters(
+        _URL_IN_TEXT.sub(lambda match: normalize_url(match.group(0)), text)
+    )
+
+
 def field_changes(old: Resource, new: Resource) -> tuple[tuple[FieldChange, ...], bool]:
     """The fields that changed from ``old`` to ``new`` (JSON-compatible values, the new one as
     written), and whether all of them are cosmetic: a URL that normalizes to the same URL, a
-    title that differs only in case, spacing or punctuation, or an explicit id."""
+    title or description that differs only in case, spacing or punctuation, or an explicit
+    id."""
     changes: list[FieldChange] = []
     cosmetic = True
     for name in COMPARED_FIELDS:
@@ -397,6 +409,12 @@ def field_changes(old: Resource, new: Resource) -> tuple[tuple[FieldChange, ...]
             # see an update that changes nothing they read. Symbols that carry meaning
             # ("C++" → "C#") are a real change.
             cosmetic = cosmetic and _meaningful_characters(before) == _meaningful_characters(after)
+        elif name == "description":
+            # The same for a description: a full stop added at the end, a word's case, a
+            # link in it that normalizes to the same URL (http → https).
+            cosmetic = (
+                cosmetic and bool(before and after) and _folded_text(before) == _folded_text(after)
+            )
         elif name != "id":
             cosmetic = False
     return tuple(changes), cosmetic and bool(changes)

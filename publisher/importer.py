@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 from typing import Any
@@ -356,18 +356,24 @@ def import_markdown(
         cleaned = _without_conflicts_and_front_matter(text, lines, label, warnings)
         if cleaned != lines:
             text = "\n".join(cleaned)
-    units = [
-        (start, unit)
-        for start, group, whole in (_groups(text) if pieces else [(0, text, True)])
-        for unit in _group_units(group, whole)
-    ]
-    for start, unit in units:
-        warnings.extend(
-            Problem(path=label, line=text.count("\n", 0, start) + line + 1, message=message)
-            for line, message in unit.warnings
-        )
+    units: list[tuple[int, _Unit]] = []
+    # The line of each group's first character, counted once per version (warnings and
+    # resources need it; counting from the top for each would cost a pass per resource).
+    line_at: dict[int, int] = {}
+    line = counted = 0
+    for start, group, whole in _groups(text) if pieces else [(0, text, True)]:
+        line += text.count("\n", counted, start)
+        counted = start
+        line_at[start] = line
+        for unit in _group_units(group, whole):
+            units.append((start, unit))
+            if unit.warnings:
+                warnings.extend(
+                    Problem(path=label, line=line + at + 1, message=message)
+                    for at, message in unit.warnings
+                )
     keep = frozenset(heading_key(title) for title in keep_sections)
-    roadmap = _assemble(text, label, warnings, units, keep=keep, base_url=base_url)
+    roadmap = _assemble(text, label, warnings, units, keep=keep, base_url=base_url, line_at=line_at)
     warnings.sort(key=lambda problem: problem.line)
     return ImportResult(roadmap=roadmap, warnings=tuple(warnings))
 
@@ -407,18 +413,102 @@ def _without_conflicts_and_front_matter(
 
 def _groups(text: str) -> list[tuple[int, str, bool]]:
     """The document cut before each ATX heading at column 0, as (offset of the first
-    character, text, whole): whole when the document cannot be cut and is read as one piece.
+    character, text, whole): whole when the group cannot be cut further (see
+    `_group_units`) and is read as one piece.
 
     Only a cache key: each piece is parsed by the CommonMark parser, and a history's nearly
     equal versions share most pieces. A heading (and a bullet item, see `_group_units`) at
     column 0 always ends the block before it, except inside a fenced code block or an HTML
-    block: documents with those are read whole. Link reference definitions apply across the
-    whole document, so documents that may have one are read whole too.
+    block: no cut is made inside those (see `_raw_block_groups`), and a group holding one is
+    read whole. Link reference definitions apply across the whole document, so documents
+    that may have one are read whole.
     """
-    if "```" in text or "~~~" in text or "]:" in text or ("<" in text and _HTML_START.search(text)):
+    if "]:" in text:
         return [(0, text, True)]
+    if "```" in text or "~~~" in text or ("<" in text and _HTML_START.search(text)):
+        return _raw_block_groups(text)
     cuts = [0, *(match.end() for match in _HEADING_LINE.finditer(text)), len(text) + 1]
     return [(start, text[start : end - 1], False) for start, end in itertools.pairwise(cuts)]
+
+
+# A fenced code block's opening line; the closing line is the same character, as many times
+# or more, alone on its line.
+_FENCE_OPEN = re.compile(r" {0,3}(`{3,}|~{3,})")
+# HTML blocks that end at a marker rather than at a blank line (CommonMark's kinds 1 to 5),
+# and their markers; every other HTML block ends at the first blank line.
+_HTML_RAW_OPEN = re.compile(
+    r" {0,3}<(?:(script|pre|style|textarea)(?=[\s>]|$)|(!--)|(\?)|(!\[CDATA\[)|(![A-Za-z]))",
+    re.IGNORECASE,
+)
+_HTML_RAW_END = ("</{}>", "-->", "?>", "]]>", ">")
+_HEADING_START = re.compile(r"#{1,6}(?:[ \t]|$)")
+
+
+def _block_end(line: str) -> tuple[str, str] | None:
+    """What ends the fenced code block or HTML block ``line`` opens, as (kind, marker):
+    ("fence", the fence), ("marker", text the ending line holds), ("blank", ""); None when
+    the line opens neither (or opens and ends an HTML block at once)."""
+    fence = _FENCE_OPEN.match(line)
+    if fence is not None and not (fence.group(1)[0] == "`" and "`" in line[fence.end() :]):
+        return ("fence", fence.group(1))
+    if not _HTML_START.match(line):
+        return None
+    raw = _HTML_RAW_OPEN.match(line)
+    if raw is None:
+        return ("blank", "")
+    kind = next(index for index, group in enumerate(raw.groups()) if group)
+    marker = _HTML_RAW_END[kind].format(raw.group(1).lower()) if kind == 0 else _HTML_RAW_END[kind]
+    return None if marker in line[raw.end() :].lower() else ("marker", marker)
+
+
+def _ends(end: tuple[str, str], line: str) -> bool:
+    kind, marker = end
+    if kind == "blank":
+        return not line.strip()
+    if kind == "marker":
+        return marker in line.lower()
+    stripped = line.lstrip(" ")
+    return (
+        len(line) - len(stripped) <= 3
+        and stripped.rstrip().startswith(marker)
+        and not stripped.rstrip().strip(marker[0])
+    )
+
+
+def _raw_block_groups(text: str) -> list[tuple[int, str, bool]]:
+    """`_groups` for a document with fenced code or HTML blocks: cut before each ATX heading
+    at column 0 outside them; a group holding one is whole. An end not found (an unclosed
+    fence) keeps the rest of the document in one group: fewer cuts are never wrong; an
+    ambiguous end (see below) does too."""
+    starts = [0]
+    whole = [False]
+    end: tuple[str, str] | None = None
+    indented = False
+    position = 0
+    for line in text.split("\n"):
+        if end is not None:
+            if _ends(end, line):
+                end = None
+            elif indented and end[0] != "blank" and line[:1] not in ("", " ", "\t"):
+                # A block opened indented may be inside a list item, which this line ends
+                # (and the block with it), or at the top level, which it does not: the rest
+                # is read whole rather than guessed.
+                whole[-1] = True
+                break
+        elif position and line.startswith("#") and _HEADING_START.match(line):
+            starts.append(position)
+            whole.append(False)
+        else:
+            end = _block_end(line)
+            indented = line[:1] in (" ", "\t")
+            if end is not None or _HTML_START.match(line):
+                whole[-1] = True
+        position += len(line) + 1
+    bounds = [*starts, len(text) + 1]
+    return [
+        (start, text[start : stop - 1], is_whole)
+        for (start, stop), is_whole in zip(itertools.pairwise(bounds), whole, strict=True)
+    ]
 
 
 @functools.lru_cache(maxsize=16384)
@@ -957,6 +1047,7 @@ def _link_line(inline: Sequence[Token]) -> str:
     return ""
 
 
+@functools.lru_cache(maxsize=16384)
 def meta_heading(title: str) -> bool:
     """Whether a heading names a meta section (contributing, license, sponsors, table of
     contents …): about the list, not part of it."""
@@ -1367,8 +1458,8 @@ def _checked_url(href: str, line: int, warnings: list[tuple[int, str]]) -> str:
 
 def is_relative_link(href: str) -> bool:
     """A link to a file beside the README (``CONTRIBUTING.md``, ``docs/a.md``), not an anchor."""
-    if not href or href.startswith("#"):
-        return False
+    if not href or href.startswith(("#", "https://", "http://", "mailto:")):
+        return False  # the common cases, without parsing
     parts = urlsplit(href)
     return not parts.scheme and not href.startswith("//") and bool(parts.path)
 
@@ -1711,11 +1802,13 @@ def _assemble(
     *,
     keep: frozenset[str],
     base_url: str,
+    line_at: Mapping[int, int] | None = None,
 ) -> Roadmap:
     """Put the units of one document together, in two steps: `_Outliner` decides what each
     heading is (title, section, resource, or a meta section left out), `_Freezer` makes the
-    model of that outline (unique ids, resolved links, unchanged parts reused)."""
-    outliner = _Outliner(text, label, warnings, keep=keep)
+    model of that outline (unique ids, resolved links, unchanged parts reused). ``line_at``:
+    the line of each unit's offset, when known."""
+    outliner = _Outliner(text, label, warnings, keep=keep, line_at=line_at)
     outline = outliner.outline(units)
     return _Freezer(outliner, base_url=base_url).freeze(outline)
 
@@ -1725,16 +1818,24 @@ class _Outliner:
     course headings that stand for one resource, meta sections to leave out."""
 
     def __init__(
-        self, text: str, label: str, warnings: list[Problem], *, keep: frozenset[str]
+        self,
+        text: str,
+        label: str,
+        warnings: list[Problem],
+        *,
+        keep: frozenset[str],
+        line_at: Mapping[int, int] | None = None,
     ) -> None:
         self.text = text
+        self.line_at = line_at or {}
         self.label = label
         self.warnings = warnings
         self.keep = keep
 
     def line_of(self, offset: int) -> int:
-        """The 0-based line of the character at ``offset`` (only for warnings: it counts)."""
-        return self.text.count("\n", 0, offset)
+        """The 0-based line of the character at ``offset`` (a unit's: known, else counted)."""
+        line = self.line_at.get(offset)
+        return self.text.count("\n", 0, offset) if line is None else line
 
     def outline(self, units: list[tuple[int, _Unit]]) -> _Outline:
         """The document's title, intro and top-level sections (each unit read by `_take`)."""

@@ -207,6 +207,27 @@ def test_title_change_keeping_meaningful_symbols_is_cosmetic(old: str, new: str)
     assert changes.announced_updates == ()
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "cosmetic"),
+    [
+        ("Keras Audio Preprocessors", "Keras Audio Preprocessors.", True),
+        ("A tool for Python", "A Tool for Python!", True),
+        ("Made by same authors.", "Made by the same authors.", False),
+        ("Covers C++.", "Covers C#.", False),
+        ("See [docs](https://a.example.org).", "See [docs](https://b.example.org).", False),
+        ("See [docs](http://a.example.org/x/).", "See [docs](https://a.example.org/x).", True),
+    ],
+)
+def test_description_change_of_punctuation_or_case_only_is_cosmetic(
+    old: str, new: str, cosmetic: bool
+) -> None:
+    before = edited(s0_r0_description=old)
+    changes = diff(snapshot(before), snapshot(edited(s0_r0_description=new)))
+    only(changes, "updated")
+    assert changes.updated[0].cosmetic is cosmetic
+    assert len(changes.announced_updates) == (0 if cosmetic else 1)
+
+
 def test_cosmetic_title_with_a_real_change_is_announced() -> None:
     for document in (edited(s0_r0_title="cs229", s0_r0_kind="video"), edited(s0_r0_title="CS230")):
         changes = diff(snapshot(BASE), snapshot(document))

@@ -322,6 +322,18 @@ def test_import_of_readme_is_the_road_map(roadmap: Roadmap) -> None:
         "# M\n\n## [R](https://example.org/r)\n\n### Deeper\n\n- x\n## Next\n- y\n",
         "# M\n\n## T\n\n| Resource | Type |\n|---|:-:|\n| [a](https://example.org/a) | book |\n"
         "| b \\| c | course |\n|d|\n| e | f | g |\nlazy row\n\nafter\n| x |\n|--|--|\n| y |\n",
+        # Fenced code and HTML blocks: no cut inside them (a "heading" there is not one).
+        "# M\n\n## A\n\n```sh\n## not a heading\n- not a bullet\n```\n- [a](https://example.org/a)\n"
+        "## B\n\n~~~~\n# no\n~~~\n# still code\n~~~~~\n\n- [b](https://example.org/b)\n",
+        '# M\n<p align="center"><img src="x.png"></p>\n## Glued to the HTML block\n\n'
+        "- [a](https://example.org/a)\n\n## B\n\n- [b](https://example.org/b)\n",
+        "# M\n\n## A\n\n<!-- a comment\n\n## inside it\n- [x](https://example.org/x)\n-->\n"
+        "- [a](https://example.org/a)\n## B\n<pre>\n\n# in pre\n</pre>\n- [b](https://example.org/b)\n",
+        "# M\n\n<details><summary>Contents</summary>\n\n- [A](#a)\n\n</details>\n\n## A\n\n"
+        "- [a](https://example.org/a) ``` not a fence\n```not`a fence either\n## B\n- [b](https://e.org/b)\n",
+        "# M\n\n## A\n\n- [a](https://example.org/a)\n\n```\nunclosed\n## C\n- [c](https://e.org/c)\n",
+        "# M\n\n## A\n\n- item\n\n  ```\n  code in the item\n## B\n\n- [b](https://e.org/b)\n\n"
+        "```\n## code\n```\n",
     ],
 )
 def test_reading_in_pieces_is_reading_the_whole(text: str) -> None:

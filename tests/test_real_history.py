@@ -1,0 +1,96 @@
+"""import-history on a real README's history: the feed entries it makes against what each
+version really added and removed (tests/fixtures/real/awesome-python-history/changes.yaml,
+read by hand from the versions)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import os
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from click.testing import CliRunner
+from real_corpus import CORPUS
+
+from publisher.cli import main
+from publisher.diff import RoadmapDiff, diff
+from publisher.load import load_snapshot
+from publisher.model import normalize_url
+
+HISTORY = CORPUS / "awesome-python-history"
+
+
+def _git(root: Path, *arguments: str, when: dt.datetime) -> None:
+    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+    environment = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "Curator",
+        "GIT_AUTHOR_EMAIL": "c@example.org",
+        "GIT_COMMITTER_NAME": "Curator",
+        "GIT_COMMITTER_EMAIL": "c@example.org",
+        "GIT_AUTHOR_DATE": stamp,
+        "GIT_COMMITTER_DATE": stamp,
+    }
+    subprocess.run(["git", "-C", str(root), *arguments], check=True, env=environment)
+
+
+@pytest.fixture(scope="module")
+def steps(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[dict[str, Any], RoadmapDiff]]:
+    """Each step of changes.yaml with the diff of the releases import-history made."""
+    root = tmp_path_factory.mktemp("history") / "repo"
+    root.mkdir()
+    day = dt.datetime(2024, 3, 1, 9, tzinfo=dt.UTC)
+    _git(root, "init", "-q", "-b", "main", when=day)
+    truth = yaml.safe_load((HISTORY / "changes.yaml").read_text(encoding="utf-8"))["steps"]
+    names = [truth[0]["from"], *(step["to"] for step in truth)]
+    for number, name in enumerate(names):
+        text = (HISTORY / f"{name}.md").read_text(encoding="utf-8")
+        (root / "README.md").write_text(text, encoding="utf-8")
+        _git(root, "add", "README.md", when=day)
+        _git(root, "commit", "-q", "-m", f"Version {name}", when=day + dt.timedelta(days=number))
+    out = root.parent / "releases"
+    result = CliRunner().invoke(
+        main, ["-q", "import-history", str(root), "--file", "README.md", "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    releases = [load_snapshot(path) for path in sorted(out.glob("*.yaml"))]
+    assert len(releases) == len(names)
+    return [
+        (step, diff(old, new))
+        for step, (old, new) in zip(truth, itertools.pairwise(releases), strict=True)
+    ]
+
+
+def _urls(items: Any) -> set[str]:
+    return {normalize_url(item.resource.url) for item in items}
+
+
+def test_added_entries_are_the_really_new_resources(
+    steps: list[tuple[dict[str, Any], RoadmapDiff]],
+) -> None:
+    for step, changes in steps:
+        assert _urls(changes.added) == {normalize_url(url) for url in step["new"]}, step["to"]
+
+
+def test_removed_resources_are_the_ones_that_left(
+    steps: list[tuple[dict[str, Any], RoadmapDiff]],
+) -> None:
+    for step, changes in steps:
+        assert _urls(changes.removed) == {normalize_url(url) for url in step["gone"]}, step["to"]
+
+
+def test_edits_of_kept_entries_are_updates_never_new_entries(
+    steps: list[tuple[dict[str, Any], RoadmapDiff]],
+) -> None:
+    for step, changes in steps:
+        replaced = {normalize_url(url) for url in step.get("replaced", [])}
+        assert replaced <= _urls(changes.updated), step["to"]
+        # A version that only sorts, punctuates and rewords makes no "added" entry, and its
+        # punctuation-only edits are cosmetic: one reworded description is all readers see.
+        if not step["new"] and not step["gone"]:
+            assert changes.added == changes.removed == ()
+            assert [item.resource.title for item in changes.announced_updates] == ["dogpile.cache"]
