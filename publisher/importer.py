@@ -211,6 +211,11 @@ _BADGE_SOURCE = re.compile(
     re.IGNORECASE,
 )
 # Table cells that stand for a resource not there yet.
+# Table headers of a numbering column ("| # | Course |", or no header at all).
+_NUMBERING = frozenset(
+    {"", "#", "no", "no.", "nr", "nr.", "num", "number", "s.no", "s. no", "sl", "sl.", "sl no"}
+    | {"sr", "sr.", "sr. no", "sr no", "index", "idx", "n°"}
+)
 _PLACEHOLDER = re.compile(
     r"^\W*(?:coming soon|soon|tbd|tba|todo|to do|wip|n/?a|work in progress|in progress|"
     r"to be (?:added|announced|determined)|planned)\W*$",
@@ -595,6 +600,8 @@ def _units(pieces: tuple[tuple[str, str], ...]) -> tuple[_Unit, ...]:
     for heading, body in groups:
         if heading is None and not body:
             continue
+        if heading is not None and heading.title.endswith(":"):
+            body = [_as_text_if_bare(block) for block in body]
         units.append(
             _Unit(
                 heading=heading,
@@ -622,6 +629,14 @@ def _units(pieces: tuple[tuple[str, str], ...]) -> tuple[_Unit, ...]:
             )
         )
     return tuple(_with_heading_resource(unit) for unit in units)
+
+
+def _as_text_if_bare(block: _Block) -> _Block:
+    """A list of plain bullets under a heading that announces them ("Each lesson
+    includes:") is what the heading says, not topics: text, kept in the intro."""
+    if block.kind != "resources" or not all(_is_bare(item) for item in block.resources):
+        return block
+    return replace(block, kind="text", resources=())
 
 
 def _is_bare(candidate: _Candidate) -> bool:
@@ -652,7 +667,9 @@ def _with_heading_resource(unit: _Unit) -> _Unit:
     elif unit.link_line and not unit.has_link_resources:
         # A course: a link line and plain bullets (its syllabus), no list of links.
         link, leaf_only = unit.link_line, True
-    elif unit.has_resources or not unit.first_link:
+    elif unit.has_resources or not unit.first_link or heading.level <= 2:
+        # A link somewhere in a paragraph makes an entry of a section (### Python, "the best
+        # course: https://…"), never one of the document's chapters (## Want to help?).
         return unit
     else:
         link, leaf_only = unit.first_link, True
@@ -1625,13 +1642,30 @@ def _table(
     header = [_plain(cell).lower().rstrip(":") for cell in rows[0][1]]
     columns = {position: _column_field(name) for position, name in enumerate(header)}
     if "title" not in columns.values():
-        # The first column of no known kind names the resource; without one, the link text of
-        # the link column does (a Topic column never does: it becomes tags).
-        untyped = [position for position, name in columns.items() if not name]
+        # The first column of no known kind names the resource (one before the link column,
+        # when there is one: a column after it holds more material); without one, the link
+        # text of the link column does (a Topic column never does: it becomes tags, nor a
+        # numbering column: "#", "No.", or no header at all).
+        link_column = next(
+            (position for position, name in columns.items() if name == "url"), len(columns)
+        )
+        untyped = [
+            position
+            for position, name in columns.items()
+            if not name and position < link_column and header[position] not in _NUMBERING
+        ]
         if untyped:
             columns[untyped[0]] = "title"
         elif "url" not in columns.values():
             columns[0] = "title"
+    # A column whose every row holds the same link ("Learn More" → the course's home page)
+    # says nothing of any one row: its links are never a row's resource.
+    for position in range(len(header)):
+        found = {
+            tuple(_cell_links(cells[position])) for _, cells in rows[1:] if position < len(cells)
+        }
+        if len(rows) > 2 and len(found) == 1 and next(iter(found)) and not columns[position]:
+            columns[position] = "generic"
     warnings: list[tuple[int, str]] = []
     candidates = []
     for line, cells in rows[1:]:
@@ -1647,6 +1681,9 @@ def _column_field(name: str) -> str:
     field_name = COLUMN_FIELDS.get(name) or (
         COLUMN_FIELDS.get(name[:-1], "") if name.endswith("s") else ""
     )
+    if not field_name and " " in name:
+        # "Lesson Link", "Course Name", "Paper Title": the first word that names a field.
+        return next((found for word in name.split() if (found := _column_field(word))), "")
     return field_name
 
 
@@ -1657,6 +1694,8 @@ def _table_row(
     first_link = fallback_link = ""
     for position, cell in enumerate(cells):
         name = columns.get(position, "")
+        if name == "generic":
+            continue
         links = _links(cell)
         if links and not first_link and name != "author":
             first_link = links[0]
@@ -1866,6 +1905,12 @@ class _Outliner:
         ):
             outline.title = heading.title
             outline.intro.append(unit.text)
+            return position
+        if not (outline.title or outline.top or outline.seen_heading) and _is_tagline(
+            unit, units, position
+        ):
+            # A small heading above the title (a tagline under a banner image): the intro's.
+            outline.intro.append(f"{'#' * heading.level} {heading.title}\n\n{unit.text}")
             return position
         outline.seen_heading = True
         if self._skipped(offset, heading):
@@ -2232,6 +2277,19 @@ def _resource(
         prerequisites=candidate.prerequisites,
     )
     return _RESOURCES.put((candidate,), key, resource)
+
+
+def _is_tagline(unit: _Unit, units: list[tuple[int, _Unit]], after: int) -> bool:
+    """Whether a heading before the document's title is a tagline, not a section: a level-3
+    or deeper heading over no resources, with a level-1 heading (the title) still to come
+    and no level-2 heading before it."""
+    heading = unit.heading
+    if heading is None or heading.level < 3 or unit.candidates or unit.heading_resource:
+        return False
+    for _, following in units[after:]:
+        if following.heading is not None and following.heading.level <= 2:
+            return following.heading.level == 1
+    return False
 
 
 def _inside(heading: _Block | None, parent: _Block) -> bool:

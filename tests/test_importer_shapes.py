@@ -354,3 +354,69 @@ def test_a_group_label_loses_its_also_see_before_the_link() -> None:
         (("Code Analysis", "Static Type Checkers"), "mypy", "https://example.org/mypy"),
         (("Code Analysis", "Oversee"), "x", "https://example.org/x"),
     ]
+
+
+# --- shapes of tests/fixtures/real/generative-ai-for-beginners --------------------------------
+
+
+def test_a_small_heading_above_the_title_is_a_tagline_in_the_intro() -> None:
+    result = read(
+        "![Banner](https://example.org/b.png)\n\n### Ten lessons to start with\n\n**New!**\n"
+        "# The Course\n\nAn intro.\n\n## Links\n\n- [A](https://example.org/a)\n"
+    )
+    roadmap = result.roadmap
+    assert roadmap.title == "The Course"
+    assert roadmap.intro.startswith("### Ten lessons to start with\n\n**New!**")
+    assert listed(roadmap) == [(("Links",), "A", "https://example.org/a")]
+    assert not messages(result)
+    # Without a level-1 heading to come, a leading heading stays a section.
+    assert [s.title for s in read("### Notes\n\nText.\n\n## B\n\n- b\n").roadmap.sections] == [
+        "Notes",
+        "B",
+    ]
+
+
+def test_a_chapter_with_a_link_in_its_prose_is_a_section_an_entry_a_resource() -> None:
+    roadmap = read(
+        "# M\n\n## Want to help?\n\nFind errors? [Raise an issue](https://example.org/i).\n\n"
+        "## Prerequisites\n\n### Python\n\nThe best course: https://example.org/py.\n"
+    ).roadmap
+    assert [section.title for section in roadmap.sections] == ["Want to help?", "Prerequisites"]
+    assert listed(roadmap) == [(("Prerequisites",), "Python", "https://example.org/py")]
+
+
+def test_a_lessons_table_numbering_link_column_and_a_same_link_column() -> None:
+    roadmap = read(
+        "# M\n\n## Lessons\n\n|  | Lesson Link | Description | Additional Learning |\n"
+        "| :--: | :--: | :--: | ---- |\n"
+        "| 00 | [Setup](https://example.org/00) | How to set up | [More](https://example.org/m) |\n"
+        "| 01 | [Intro](https://example.org/01) | What it is | [More](https://example.org/m) |\n"
+        "| 02 | Security | Not written yet | [More](https://example.org/m) |\n"
+    ).roadmap
+    assert listed(roadmap) == [
+        (("Lessons",), "Setup", "https://example.org/00"),
+        (("Lessons",), "Intro", "https://example.org/01"),
+        (("Lessons",), "Security", ""),
+    ]
+    assert roadmap.sections[0].resources[0].description == "How to set up\n"
+
+
+def test_a_column_of_row_links_still_serves_a_row_without_its_article() -> None:
+    roadmap = read(
+        "# M\n\n## N\n\n| Notebook | Description | Article | Colab |\n|---|---|---|---|\n"
+        '| A | one | [Article](https://example.org/a) | <a href="https://c.example.org/1">C</a> |\n'
+        '| B | two |  | <a href="https://c.example.org/2">C</a> |\n'
+    ).roadmap
+    assert listed(roadmap) == [
+        (("N",), "A", "https://example.org/a"),
+        (("N",), "B", "https://c.example.org/2"),
+    ]
+
+
+def test_plain_bullets_under_a_heading_that_announces_them_are_its_intro() -> None:
+    roadmap = read(
+        "# M\n\n## Each lesson includes:\n\n- A short video\n- A written lesson\n\n"
+        "## Topics\n\n- Transformers\n- Diffusion\n"
+    ).roadmap
+    assert roadmap.sections[0].intro == "- A short video\n- A written lesson\n"
+    assert listed(roadmap) == [(("Topics",), "Transformers", ""), (("Topics",), "Diffusion", "")]
