@@ -362,19 +362,26 @@ def import_markdown(
         if cleaned != lines:
             text = "\n".join(cleaned)
     units: list[tuple[int, _Unit]] = []
-    # The line of each group's first character, counted once per version (warnings and
+    # The line of each unit's first character, counted once per version (warnings and
     # resources need it; counting from the top for each would cost a pass per resource).
     line_at: dict[int, int] = {}
     line = counted = 0
-    for start, group, whole in _groups(text) if pieces else [(0, text, True)]:
-        line += text.count("\n", counted, start)
-        counted = start
-        line_at[start] = line
-        for unit in _group_units(group, whole):
+    chapters: list[tuple[int, Iterable[tuple[int, int, _Unit]]]]
+    if not pieces or "]:" in text:
+        # Link reference definitions apply across the whole document: read it whole.
+        chapters = [(0, ((0, 0, unit) for unit in _group_units(text, True)))]
+    else:
+        chapters = [(start, _chapter_units(chapter)) for start, chapter in _chapters(text)]
+    for chapter_start, chapter_units in chapters:
+        line += text.count("\n", counted, chapter_start)
+        counted = chapter_start
+        for offset, lines_before, unit in chapter_units:
+            start = chapter_start + offset
+            line_at[start] = line + lines_before
             units.append((start, unit))
             if unit.warnings:
                 warnings.extend(
-                    Problem(path=label, line=line + at + 1, message=message)
+                    Problem(path=label, line=line + lines_before + at + 1, message=message)
                     for at, message in unit.warnings
                 )
     keep = frozenset(heading_key(title) for title in keep_sections)
@@ -436,6 +443,33 @@ def _groups(text: str) -> list[tuple[int, str, bool]]:
     return [(start, text[start : end - 1], False) for start, end in itertools.pairwise(cuts)]
 
 
+# A level-1 or level-2 ATX heading at column 0: where a chapter of the document starts.
+_CHAPTER_LINE = re.compile(r"\n(?=#{1,2}(?:[ \t\n]|$))")
+
+
+def _chapters(text: str) -> list[tuple[int, str]]:
+    """The document cut before each level-1 or level-2 heading (outside fenced code and HTML
+    blocks, see `_groups`), as (offset, text): a chapter unchanged since the last version is
+    one cache hit (`_chapter_units`), not one per heading in it."""
+    if "```" in text or "~~~" in text or ("<" in text and _HTML_START.search(text)):
+        return [(start, chapter) for start, chapter, _ in _raw_block_groups(text, deepest=2)]
+    cuts = [0, *(match.end() for match in _CHAPTER_LINE.finditer(text)), len(text) + 1]
+    return [(start, text[start : end - 1]) for start, end in itertools.pairwise(cuts)]
+
+
+@functools.lru_cache(maxsize=4096)
+def _chapter_units(chapter: str) -> tuple[tuple[int, int, _Unit], ...]:
+    """The units of one chapter as (offset, line of that offset, unit), both relative to the
+    chapter (cached by its text: most of a history's chapters repeat)."""
+    found: list[tuple[int, int, _Unit]] = []
+    line = counted = 0
+    for start, group, whole in _groups(chapter):
+        line += chapter.count("\n", counted, start)
+        counted = start
+        found.extend((start, line, unit) for unit in _group_units(group, whole))
+    return tuple(found)
+
+
 # A fenced code block's opening line; the closing line is the same character, as many times
 # or more, alone on its line.
 _FENCE_OPEN = re.compile(r" {0,3}(`{3,}|~{3,})")
@@ -480,11 +514,11 @@ def _ends(end: tuple[str, str], line: str) -> bool:
     )
 
 
-def _raw_block_groups(text: str) -> list[tuple[int, str, bool]]:
+def _raw_block_groups(text: str, deepest: int = 6) -> list[tuple[int, str, bool]]:
     """`_groups` for a document with fenced code or HTML blocks: cut before each ATX heading
-    at column 0 outside them; a group holding one is whole. An end not found (an unclosed
-    fence) keeps the rest of the document in one group: fewer cuts are never wrong; an
-    ambiguous end (see below) does too."""
+    (of level ``deepest`` or less) at column 0 outside them; a group holding one is whole.
+    An end not found (an unclosed fence) keeps the rest of the document in one group: fewer
+    cuts are never wrong; an ambiguous end (see below) does too."""
     starts = [0]
     whole = [False]
     end: tuple[str, str] | None = None
@@ -501,8 +535,9 @@ def _raw_block_groups(text: str) -> list[tuple[int, str, bool]]:
                 whole[-1] = True
                 break
         elif position and line.startswith("#") and _HEADING_START.match(line):
-            starts.append(position)
-            whole.append(False)
+            if len(line) - len(line.lstrip("#")) <= deepest:
+                starts.append(position)
+                whole.append(False)
         else:
             end = _block_end(line)
             indented = line[:1] in (" ", "\t")
@@ -1943,12 +1978,11 @@ class _Outliner:
         end = position
         while end < len(units):
             following = units[end][1].heading
-            if following is not None and following.title:
+            if following is not None and following.title and following.level <= heading.level:
+                if following.level < heading.level:
+                    break
                 after = units[end + 1][1].heading if end + 1 < len(units) else None
-                is_resource = self._is_resource(units[end][1], after)
-                if following.level < heading.level or (
-                    following.level == heading.level and not is_resource
-                ):
+                if not self._is_resource(units[end][1], after):
                     break
             end += 1
         return end

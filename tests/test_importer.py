@@ -385,3 +385,14 @@ def test_cli_import_of_a_missing_file_is_one_clear_error(tmp_path: Path) -> None
     result = CliRunner().invoke(main, ["import", str(tmp_path / "nope.md"), "-o", "-"])
     assert result.exit_code == 1
     assert "nope.md: cannot read" in result.output
+
+
+def test_cached_chapters_keep_true_line_numbers_after_an_edit_above_them() -> None:
+    chapter = "## C\n\n- [x](https://example.org/x)\n- [again](https://example.org/x)\n"
+    before = "# M\n\n## A\n\n- [a](https://example.org/a)\n\n" + chapter
+    after = "# M\n\n## A\n\nNew\nlines\nhere.\n\n- [a](https://example.org/a)\n\n" + chapter
+    for text in (before, after, before):
+        [warning] = import_markdown(text, "R.md").warnings
+        line = text.split("\n").index("- [again](https://example.org/x)") + 1
+        assert warning.line == line
+        assert import_markdown(text, "R.md") == import_markdown(text, "R.md", pieces=False)
