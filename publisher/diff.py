@@ -355,21 +355,20 @@ _EQUIVALENT: dict[str, Callable[[Any, Any], bool]] = {
 
 
 # Characters that carry meaning in a title although they are not letters or digits: "C++" is
-# not "C#", "AT&T" not "AT T", "100%" not "100". Mathematical and currency symbols (Unicode
-# categories Sm, Sc: + < = > | ~ $ €) and these marks of category Po count; every other mark
-# (. , : ; - _ ' " ! ? brackets, emoji) and all spacing is cosmetic.
-_MEANINGFUL_MARKS = frozenset("#%&@")
+# not "C#" ('+' is a mathematical symbol), "$5" not "5". design.md makes every punctuation mark
+# cosmetic, so only symbols count: mathematical and currency (Unicode categories Sm, Sc:
+# + < = > | ~ $ €). Every punctuation mark (categories P*: . , : ; - _ ' " ! ? # % & @ brackets),
+# other symbols (emoji) and all spacing are cosmetic ("AT&T" = "ATT").
+_MEANINGFUL_SYMBOL_CATEGORIES = frozenset({"Sm", "Sc"})
 
 
 def _meaningful_characters(text: str) -> str:
-    # What a title says once case, spacing and cosmetic punctuation are set aside
+    # What a title says once case, spacing and punctuation are set aside
     # ("CS 229" = "cs229", "Node.js" = "NodeJS", but "C++" != "C#").
     return "".join(
         character
         for character in unicodedata.normalize("NFKC", text).casefold()
-        if character.isalnum()
-        or character in _MEANINGFUL_MARKS
-        or unicodedata.category(character) in ("Sm", "Sc")
+        if character.isalnum() or unicodedata.category(character) in _MEANINGFUL_SYMBOL_CATEGORIES
     )
 
 
@@ -406,8 +405,8 @@ def field_changes(old: Resource, new: Resource) -> tuple[tuple[FieldChange, ...]
             )
         elif name == "title":
             # Case, spacing or punctuation only ("KittenTTS" → "kittentts"): readers would
-            # see an update that changes nothing they read. Symbols that carry meaning
-            # ("C++" → "C#") are a real change.
+            # see an update that changes nothing they read. Mathematical and currency symbols
+            # ("C++" → "C#") are a real change; punctuation ("AT&T" → "ATT") is not.
             cosmetic = cosmetic and _meaningful_characters(before) == _meaningful_characters(after)
         elif name == "description":
             # The same for a description: a full stop added at the end, a word's case, a
