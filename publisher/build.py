@@ -186,6 +186,7 @@ class WebCopies:
         self.fingerprint = fingerprint.encode()
         self.rendered = 0  # how many were rendered rather than read: for tests and benchmarks
         self.fragments_rendered = 0
+        self.fragments_rendered_by_kind: dict[str, int] = {}
         self.feeds_rendered = 0
 
     def item_key(self, item: RoadmapDiff) -> str:
@@ -239,6 +240,7 @@ class WebCopies:
             return hit.content.decode("utf-8")
         text = render()
         self.fragments_rendered += 1
+        self.fragments_rendered_by_kind[kind] = self.fragments_rendered_by_kind.get(kind, 0) + 1
         self.fragments.put(entry_key, RenderedFile(content=text.encode("utf-8")))
         return text
 
@@ -334,7 +336,7 @@ def render_changelog_pages(
     rows = [changelog.release_row(item) for item in releases]
     years = changelog.year_lines(site, rows)
 
-    def article(index: int) -> str:
+    def article_key(index: int) -> tuple[str, dict[str, str]]:
         key = keys[index]
         dead_here: dict[str, str] = {}
         if dead_links:
@@ -343,6 +345,10 @@ def render_changelog_pages(
         if key and dead_here:
             # Only the releases that link a dead URL are rendered again when the cache changes.
             key = cache.content_key(f"{key}\0{link_cache.dead_links_key(dead_here)}".encode())
+        return key, dead_here
+
+    def article(index: int) -> str:
+        key, dead_here = article_key(index)
         return renderer.fragment(
             "html",
             key,
@@ -370,15 +376,40 @@ def render_changelog_pages(
         by_year.setdefault(row.year, []).append(index)
     for year, indexes in by_year.items():
         newest_first = indexes[::-1]
-        pages[links.archive_path(year)] = changelog.render_page(
-            site,
-            [rows[index] for index in newest_first],
-            [article(index) for index in newest_first],
-            environment,
-            years=years,
-            year=year,
-            **page_links,
+
+        def render_year(year: int = year, newest_first: list[int] = newest_first) -> str:
+            return changelog.render_page(
+                site,
+                [rows[index] for index in newest_first],
+                [article(index) for index in newest_first],
+                environment,
+                years=years,
+                year=year,
+                **page_links,
+            )
+
+        # A year's page changes only when one of its releases, the list of years (an archive
+        # page does not show the other years' counts) or the page's links do: the years
+        # before are read whole from the cache, not assembled from their hundreds of
+        # articles (a warm build must not grow with the history).
+        article_keys = [article_key(index)[0] for index in newest_first]
+        year_key = (
+            cache.content_key(
+                "\0".join(
+                    [
+                        "archive",
+                        str(year),
+                        *article_keys,
+                        repr([rows[index] for index in newest_first]),
+                        repr([(line.year, line.path) for line in years]),
+                        repr(sorted(page_links.items())),
+                    ]
+                ).encode()
+            )
+            if all(article_keys)
+            else ""
         )
+        pages[links.archive_path(year)] = renderer.fragment("archive", year_key, render_year)
     pages[links.RELEASE_INDEX_FILE] = changelog.release_years_script(rows)
     return {path: text.encode("utf-8") for path, text in pages.items()}
 

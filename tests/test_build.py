@@ -279,8 +279,9 @@ def test_changelog_fragments_and_the_page_are_rendered_once_per_release(root: Pa
     fingerprint = build.render_fingerprint(open_project(root))
     first = build.WebCopies(folder, fingerprint)
     rendered = _render_with(root, first)
-    # Each release's changelog article and CHANGELOG.md part, and the road map page.
-    assert first.fragments_rendered == 3 * 2 + 1
+    # Each release's changelog article and CHANGELOG.md part, the road map page and the
+    # year's archive page.
+    assert first.fragments_rendered == 3 * 2 + 1 + 1
     feeds = first.feeds_rendered  # the section and tag feeds
     assert feeds == len(
         {path.parent for path in rendered if path.parent.parent.name in ("sections", "tags")}
@@ -297,7 +298,7 @@ def test_changelog_fragments_and_the_page_are_rendered_once_per_release(root: Pa
     (releases / "2024.04.yaml").write_text(text, encoding="utf-8")
     third = build.WebCopies(folder, fingerprint)
     _render_with(root, third)
-    assert third.fragments_rendered == 2 + 1
+    assert third.fragments_rendered == 2 + 1 + 1
     assert third.rendered == 1
     # The new release changed no resource: every section and tag feed is the same.
     assert third.feeds_rendered == 0
@@ -399,3 +400,27 @@ def test_a_release_edited_in_place_is_seen_though_its_size_and_mtime_are_kept(
     result = build.build(paths_of(root))
     assert any(path.name == "index.html" for path in result.written)
     assert "Learning Coursf" in (root / "feeds" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_new_release_renders_only_its_own_year_of_the_archive(root: Path) -> None:
+    releases = root / "data" / "releases"
+    first = releases / "2024.01.yaml"
+    first.write_text(
+        first.read_text(encoding="utf-8").replace("date: 2024-01-04", "date: 2023-12-04"),
+        encoding="utf-8",
+    )
+    folder = root / ".publisher" / "cache"
+    fingerprint = build.render_fingerprint(open_project(root))
+    cold = build.WebCopies(folder, fingerprint)
+    _render_with(root, cold)
+    assert cold.fragments_rendered_by_kind["archive"] == 2  # 2023 and 2024
+    text = (releases / "2024.03.yaml").read_text(encoding="utf-8")
+    text = text.replace('version: "2024.03"', 'version: "2024.04"').replace("03-01", "04-01")
+    (releases / "2024.04.yaml").write_text(text, encoding="utf-8")
+    warm = build.WebCopies(folder, fingerprint)
+    rendered = _render_with(root, warm)
+    # 2023's page is read whole from the cache, not assembled again from its articles.
+    assert warm.fragments_rendered_by_kind["archive"] == 1
+    assert rendered == _render_with(root, None)
+    archive = root / "feeds" / "changelog" / "2023.html"
+    assert b"2024.01" in rendered[archive]
