@@ -1440,56 +1440,22 @@ def send(
           --rate 50 --domain-rate gmail.com=20 --deadline 30m
     """
     import os
-    import secrets
-    import time
 
-    from publisher.errors import PublisherError, SendError
+    from publisher.errors import SendError
     from publisher.keys import secret_key
     from publisher.outbox import open_outbox
-    from publisher.send import (
-        Outcome,
-        SmtpConnection,
-        deliver,
-        parse_domain_rates,
-        parse_smtp_url,
-        plan_send,
-        summarize,
-        utc_now,
-    )
+    from publisher.send import parse_domain_rates, parse_smtp_url
 
     per_domain = parse_domain_rates(domain_rates)
     project = settings.project()
     url = os.environ.get("PUBLISHER_SMTP_URL", "")
-    if dry_run:
-        outbox = open_outbox(project, _send_source(project, subscribers, ledger), version)
-        release_version = outbox.release.version
-        # A dry run composes no message, so it needs no key; a throwaway one, never an empty one.
-        key = secret_key(os.environ, required=False) or secrets.token_bytes(32)
-        if project_store_exists(project, ledger):
-            with open_project_store(project, ledger) as store, store.ledger() as existing:
-                plan = plan_send(existing, release_version, outbox.recipients(key))
-        else:
-            plan = plan_send(None, release_version, outbox.recipients(key))
-        server = parse_smtp_url(url).describe() if url else "not set (PUBLISHER_SMTP_URL)"
-        settings.say(f"dry run: nothing is sent. Server: {server}")
-        settings.say(f"release {release_version}: {_subject_of(outbox.subjects)}")
-        for recipient in plan.to_send:
-            settings.say(f"  would send to {recipient.address}  ({recipient.label})")
-        settings.say(
-            f"{len(plan.to_send)} to send, {len(plan.already_sent)} already sent, "
-            f"{len(plan.failed_before)} refused permanently before, "
-            f"{outbox.without_changes} without changes in their sections"
-        )
-        return
-
     outbox = open_outbox(project, _send_source(project, subscribers, ledger), version)
-    release_version = outbox.release.version
-    subject = _subject_of(outbox.subjects)
+    if dry_run:
+        _send_dry_run(settings, project, outbox, ledger=ledger, smtp_url=url)
+        return
     smtp = parse_smtp_url(url, password=os.environ.get("PUBLISHER_SMTP_PASSWORD", ""))
     send_key = secret_key(os.environ)
     assert send_key is not None  # required: secret_key raises when it is missing
-
-    outcomes: list[Outcome] = []
     with open_project_store(project, ledger) as store:
         if store.dialect == "postgresql":
             _send_shared(
@@ -1513,12 +1479,85 @@ def send(
                 "PUBLISHER_DATABASE_URL to a PostgreSQL database (the SQLite store takes one "
                 "send at a time; use --connections for more speed in one process)"
             )
+    _send_alone(
+        settings,
+        project,
+        outbox,
+        key=send_key,
+        smtp=smtp,
+        ledger=ledger,
+        bounce=subscribers is None,
+        yes=yes,
+        rate=rate,
+        connections=connections,
+        domain_rates=per_domain,
+        deadline=deadline,
+    )
+
+
+def _send_dry_run(
+    settings: Settings, project: Project, outbox: Outbox, *, ledger: Path | None, smtp_url: str
+) -> None:
+    """`send --dry-run`: who would get the message (planned against the ledger, when there
+    is one); connects to nothing, sends nothing, records nothing."""
+    import os
+    import secrets
+
+    from publisher.keys import secret_key
+    from publisher.send import parse_smtp_url, plan_send
+
+    release_version = outbox.release.version
+    # A dry run composes no message, so it needs no key; a throwaway one, never an empty one.
+    key = secret_key(os.environ, required=False) or secrets.token_bytes(32)
+    if project_store_exists(project, ledger):
+        with open_project_store(project, ledger) as store, store.ledger() as existing:
+            plan = plan_send(existing, release_version, outbox.recipients(key))
+    else:
+        plan = plan_send(None, release_version, outbox.recipients(key))
+    server = parse_smtp_url(smtp_url).describe() if smtp_url else "not set (PUBLISHER_SMTP_URL)"
+    settings.say(f"dry run: nothing is sent. Server: {server}")
+    settings.say(f"release {release_version}: {_subject_of(outbox.subjects)}")
+    for recipient in plan.to_send:
+        settings.say(f"  would send to {recipient.address}  ({recipient.label})")
+    settings.say(
+        f"{len(plan.to_send)} to send, {len(plan.already_sent)} already sent, "
+        f"{len(plan.failed_before)} refused permanently before, "
+        f"{outbox.without_changes} without changes in their sections"
+    )
+
+
+def _send_alone(
+    settings: Settings,
+    project: Project,
+    outbox: Outbox,
+    *,
+    key: bytes,
+    smtp: SmtpSettings,
+    ledger: Path | None,
+    bounce: bool,
+    yes: bool,
+    rate: float | None,
+    connections: int,
+    domain_rates: dict[str, float],
+    deadline: float | None,
+) -> None:
+    """`send` on a SQLite store: one run at a time (the send lock), planned against the
+    ledger, after a confirmation unless ``yes``. ``bounce``: subscribers of the store, so an
+    address refused at RCPT is marked bounced."""
+    import time
+
+    from publisher.errors import PublisherError, SendError
+    from publisher.send import Outcome, SmtpConnection, deliver, plan_send, summarize, utc_now
+
+    release_version = outbox.release.version
+    subject = _subject_of(outbox.subjects)
+    outcomes: list[Outcome] = []
     with (
         open_project_store(project, ledger) as store,
         store.send_lock(release=release_version, now=utc_now()),
         store.ledger() as opened,
     ):
-        plan = plan_send(opened, release_version, outbox.recipients(send_key))
+        plan = plan_send(opened, release_version, outbox.recipients(key))
         settings.say(
             f"release {release_version}: {len(plan.to_send)} to send, "
             f"{len(plan.already_sent)} already sent, "
@@ -1538,7 +1577,7 @@ def send(
                     ledger=opened,
                     rate=rate,
                     connections=connections,
-                    domain_rates=per_domain,
+                    domain_rates=domain_rates,
                     deadline=None if deadline is None else time.monotonic() + deadline,
                 ),
                 length=len(plan.to_send),
@@ -1546,7 +1585,7 @@ def send(
             ):
                 outcomes.append(outcome)
                 settings.detail(f"{outcome.state}: {outcome.address}: {outcome.reply}")
-                if subscribers is None and outcome.recipient_refused:
+                if bounce and outcome.recipient_refused:
                     store.bounce_refused(outcome.address, outcome.reply, now=utc_now())
                     settings.detail(f"marked bounced: {outcome.address}")
         except PublisherError:
