@@ -48,7 +48,9 @@ def template_environment(
     Jinja2's immutable sandbox: no attribute starting with ``_`` (no way from a value to
     ``__class__``, ``__globals__`` and on to the interpreter), no method that changes a list,
     dict or set, no unsafe format strings. A template that tries fails the render with a
-    TemplateError naming the file.
+    TemplateError naming the file and line. Immutable, not the plain sandbox: contexts hold
+    lists built for one render and dicts shared by every render (readme's helpers), which a
+    template must not change under the next one.
 
     ``bytecode_dir``: where compiled templates are kept between runs (a build's cache folder),
     so a process does not compile every template again (Jinja checks each one's source)."""
@@ -110,18 +112,50 @@ def render_template(environment: jinja2.Environment, name: str, context: Mapping
                 )
             ]
         ) from None
-    except jinja2.TemplateError as error:
+    except jinja2.exceptions.SecurityError as error:
+        path, line = _failing_line(environment, name, error)
         raise TemplateError(
-            [Problem(path=_template_file(environment, name), message=str(error))]
+            [
+                Problem(
+                    path=path,
+                    line=line,
+                    message=f"{str(error).rstrip('.')}; templates run in Jinja2's immutable "
+                    "sandbox: a list or dict cannot be changed, build it whole "
+                    "(e.g. [a, b] | select | list, see README 'Security')",
+                )
+            ]
         ) from None
+    except jinja2.TemplateError as error:
+        path, line = _failing_line(environment, name, error)
+        raise TemplateError([Problem(path=path, line=line, message=str(error))]) from None
+
+
+def _failing_line(
+    environment: jinja2.Environment, name: str, error: BaseException
+) -> tuple[str, int]:
+    # Jinja rewrites a render error's traceback so its frames stand for template lines (file
+    # name and line of the template): the innermost one is where the template failed, which
+    # may be an included or extended template rather than ``name``.
+    templates = {str(Path(folder).resolve()) for folder in _search_path(environment)}
+    traceback = error.__traceback__
+    found: tuple[str, int] | None = None
+    while traceback is not None:
+        filename = traceback.tb_frame.f_code.co_filename
+        if any(str(Path(filename).resolve()).startswith(folder + "/") for folder in templates):
+            found = (filename, traceback.tb_lineno)
+        traceback = traceback.tb_next
+    return found or (_template_file(environment, name), 0)
+
+
+def _search_path(environment: jinja2.Environment) -> list[str]:
+    loader = environment.loader
+    return list(loader.searchpath) if isinstance(loader, jinja2.FileSystemLoader) else []
 
 
 def _template_file(environment: jinja2.Environment, name: str) -> str:
-    loader = environment.loader
-    if isinstance(loader, jinja2.FileSystemLoader):
-        for folder in loader.searchpath:
-            if (Path(folder) / name).is_file():
-                return str(Path(folder) / name)
+    for folder in _search_path(environment):
+        if (Path(folder) / name).is_file():
+            return str(Path(folder) / name)
     return name
 
 

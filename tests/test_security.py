@@ -917,7 +917,64 @@ def test_a_hostile_project_template_fails_the_build_cleanly(root: Path) -> None:
     )
     result = run(root, "build")
     assert result.exit_code == 1, result.output
-    assert "templates/feed/entry.html.j2" in result.output
+    assert "templates/feed/entry.html.j2:1: " in result.output
     assert "unsafe" in result.output
+    assert "Traceback" not in result.output
+    assert not (root / "feeds").exists()
+
+
+# The default subject.txt.j2 before templates ran in the immutable sandbox: projects copied it.
+OLD_DEFAULT_SUBJECT = """\
+{#- The Subject line (one line; line breaks are removed). counts: added, updated, removed. -#}
+{%- set parts = [] -%}
+{%- if counts.added %}{% set _ = parts.append(counts.added ~ " new") %}{% endif -%}
+{%- if counts.updated %}{% set _ = parts.append(counts.updated ~ " updated") %}{% endif -%}
+{%- if counts.removed %}{% set _ = parts.append(counts.removed ~ " removed") %}{% endif -%}
+{{ site.title }} {{ release.version }}: {{ parts | join(", ") }}
+"""
+
+
+def test_a_template_copied_from_the_old_appending_default_names_its_file_and_line(
+    root: Path,
+) -> None:
+    from publisher.errors import TemplateError
+    from publisher.mail import ChangeCounts
+    from publisher.model import Site
+    from publisher.render import render_template, template_environment
+
+    templates = root / "templates"
+    (templates / "email").mkdir(parents=True)
+    (templates / "email" / "subject.txt.j2").write_text(OLD_DEFAULT_SUBJECT, encoding="utf-8")
+    context = {
+        "site": Site(title="T", base_url="https://example.org/"),
+        "release": {"version": "2024.01"},
+        "counts": ChangeCounts(added=2, updated=0, removed=1),
+    }
+    with pytest.raises(TemplateError) as raised:
+        render_template(template_environment(templates), "email/subject.txt.j2", context)
+    message = str(raised.value)
+    assert f"{templates / 'email' / 'subject.txt.j2'}:3: " in message
+    assert "'append' of 'list' object is unsafe" in message
+    assert "build it whole" in message
+
+
+def test_a_sandbox_violation_in_an_included_template_names_that_file_and_line(
+    root: Path,
+) -> None:
+    templates = root / "templates" / "feed"
+    templates.mkdir(parents=True)
+    shutil.copy(
+        Path(__file__).parent.parent / "templates" / "feed" / "entry.html.j2",
+        templates / "entry.html.j2",
+    )
+    with (templates / "entry.html.j2").open("a", encoding="utf-8") as entry:
+        entry.write("{% include 'feed/tally.html.j2' %}\n")
+    (templates / "tally.html.j2").write_text(
+        "{% set seen = [] %}\n\n{% set _ = seen.append(1) %}{{ seen }}\n", encoding="utf-8"
+    )
+    result = run(root, "build")
+    assert result.exit_code == 1, result.output
+    assert "templates/feed/tally.html.j2:3: " in result.output
+    assert "'append' of 'list' object is unsafe" in result.output
     assert "Traceback" not in result.output
     assert not (root / "feeds").exists()
