@@ -506,18 +506,28 @@ def input_fingerprint(
     add("rendering", render_fingerprint(project).encode())
     add("output", str(paths.output_dir.resolve()).encode())
     add("changelog", str(paths.changelog.resolve()).encode())
-    # The dead links the pages may mark (links.show_dead): a check-links run that changes
-    # them makes the outputs stale, one that does not leaves them up to date.
-    try:
-        add("dead links", link_cache.dead_links_key(dead_links_of(project)).encode())
-    except PublisherError:
-        add("dead links", b"unreadable")  # an error only when the pages read it (show_dead)
+    # The dead links the pages mark when links.show_dead is on: a check-links run that changes
+    # them makes the outputs stale, one that does not leaves them up to date. With show_dead
+    # off the pages never read them, so a check-links run must not force a full re-render
+    # (site.yaml itself is in the rendering fingerprint: turning show_dead on is a change).
+    if _shows_dead_links(project):
+        try:
+            add("dead links", link_cache.dead_links_key(dead_links_of(project)).encode())
+        except PublisherError:
+            add("dead links", b"unreadable")  # the render reports it, naming the file
     for path in sorted(release_files(project)):
         key = file_keys.key(path, _read) if file_keys else cache.content_key(_read(path))
         add(f"release {path.name}", key.encode())
         if release_keys is not None:
             release_keys[path] = key
     return digest.hexdigest()
+
+
+def _shows_dead_links(project: Project) -> bool:
+    try:
+        return load_site_of(project).links.show_dead
+    except PublisherError:
+        return False  # a broken site.yaml fails the render with its own message
 
 
 def dead_links_of(project: Project) -> dict[str, str]:

@@ -127,6 +127,23 @@ def test_without_show_dead_the_cache_changes_nothing(project: Path) -> None:
     assert b"dead link" not in (project / "feeds" / "index.html").read_bytes()
 
 
+def test_without_show_dead_the_link_cache_is_not_in_the_input_fingerprint(project: Path) -> None:
+    from publisher import build as building
+    from publisher.project import open_project
+
+    def fingerprint() -> str:
+        return building.input_fingerprint(building.build_paths(open_project(project)))
+
+    before = fingerprint()
+    fill_cache(project, result(DEAD, Verdict.GONE, since=DAY0, checked=DAY0 + timedelta(days=2)))
+    assert fingerprint() == before  # a check-links run forces no re-render
+    show_dead(project)
+    marked = fingerprint()
+    assert marked != before  # site.yaml changed
+    fill_cache(project, result(DEAD, Verdict.OK, since=None, checked=DAY0 + timedelta(days=3)))
+    assert fingerprint() != marked  # with show_dead the dead links are an input
+
+
 def test_dead_links_reads_only_and_refuses_a_file_that_is_not_a_cache(tmp_path: Path) -> None:
     path = tmp_path / ".publisher" / CACHE_FILE
     assert dead_links(path) == {}
