@@ -680,10 +680,17 @@ def _shared_headers(rendered: RenderedEmail) -> tuple[bytes, bytes, bytes]:
     return top, reply_to, _header_lines(("List-Id", list_id(site)))
 
 
+def _line_ends(text: str) -> str:
+    """``text`` with "\n" as its only line end: CRLF folded, then a bare "\r" taken as a line
+    end too (as smtplib's ``data`` did), since b2a_qp passes a bare "\r" through and SMTP
+    forbids one on the wire (RFC 5321, 2.3.8). Ends with "\n", as the email package ends
+    every text part."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text if text.endswith("\n") else text + "\n"
+
+
 def _quoted_printable(text: str) -> bytes:
-    text = text.replace("\r\n", "\n")
-    if not text.endswith("\n"):
-        text += "\n"  # as the email package ends every text part
+    text = _line_ends(text)
     encoded = binascii.b2a_qp(text.encode("utf-8"), istext=True)
     return encoded.replace(b"\n", b"\r\n")
 
@@ -701,13 +708,7 @@ class EncodedPart:
     @classmethod
     def of(cls, text: str) -> EncodedPart:
         """Split and encode ``text`` (its placeholders still in)."""
-        text = text.replace("\r\n", "\n")
-        if not text.endswith("\n"):
-            text += "\n"
-        if "\r\n" in text:
-            # Only from "\r\r\n": b2a_qp then switches its whole output to CRLF line ends
-            # when the first line ends so, which no piece can know; encoded whole each time.
-            return cls((b"", text))
+        text = _line_ends(text)  # once per rendering: the token holds no line end
         pieces: list[bytes | str] = []
         static: list[str] = []
         for bare in text.split("\n")[:-1]:  # never splitlines: it also breaks at \r, \v…

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import email
 import email.policy
+import re
 from email.headerregistry import Address
 from email.message import EmailMessage
 from pathlib import Path
@@ -155,4 +156,16 @@ def test_a_part_encoded_once_then_filled_is_the_part_encoded_whole(
 ) -> None:
     text = "".join(pieces)
     whole = mail._quoted_printable(text.replace(mail.TOKEN_PLACEHOLDER, token))
-    assert b"".join(mail.EncodedPart.of(text).fill(token)) == whole
+    wire = b"".join(mail.EncodedPart.of(text).fill(token))
+    assert wire == whole
+    # Checked on its own, not through _quoted_printable: SMTP allows CR and LF only as CRLF.
+    assert re.search(rb"\r(?!\n)|(?<!\r)\n", wire) is None, wire
+    assert wire.endswith(b"\r\n")
+
+
+def test_a_bare_carriage_return_is_a_line_end_never_a_bare_cr_on_the_wire() -> None:
+    # YAML "a\rb" reaches a description: b2a_qp would pass the "\r" through as it is.
+    assert mail._quoted_printable("line one\rstill\n") == b"line one\r\nstill\r\n"
+    assert mail._quoted_printable("a\r\r\nb") == b"a\r\n\r\nb\r\n"
+    part = mail.EncodedPart.of(f"x\ry {mail.TOKEN_PLACEHOLDER}\r")
+    assert b"".join(part.fill("tok")) == b"x\r\ny tok\r\n"

@@ -633,6 +633,24 @@ def test_lines_starting_with_a_dot_arrive_as_written(mailbox: Mailbox) -> None:
     assert received.data == data + b"\r\n"
 
 
+def test_a_bare_carriage_return_in_a_text_never_reaches_the_wire(mailbox: Mailbox) -> None:
+    # _data sends the bytes as they are (smtplib's data() used to normalise line ends): the
+    # encoder must leave no bare CR, or the server sees a broken line.
+    from publisher.mail import _quoted_printable
+
+    body = _quoted_printable("line one\rstill one?\n.dot\r")
+    data = b"Subject: cr\r\nMessage-ID: <cr@example.org>\r\n\r\n" + body
+    connection = SmtpConnection(settings_for(mailbox))
+    try:
+        assert connection.send("roadmap@example.org", "ann@example.net", data).startswith("250")
+    finally:
+        connection.close()
+    [received] = mailbox.received
+    assert received.data == data
+    assert body == b"line one\r\nstill one?\r\n.dot\r\n"
+    assert b"\r" not in received.data.replace(b"\r\n", b"")
+
+
 def test_a_summary_says_what_is_left_for_a_lone_sender_and_for_a_worker() -> None:
     summary = SendSummary(
         sent=3,
