@@ -50,6 +50,14 @@ class PageResource:
         """Kind, cost, level and time, where known."""
         return tuple(fact for fact in (self.kind, self.cost, self.level, self.time) if fact)
 
+    @property
+    def fact_kinds(self) -> str:
+        """Which facts ``facts`` holds, a letter each in order (k kind, c cost, l level,
+        t time): the page marks its facts line with them so the filter reads each fact by its
+        kind, never by its value (a time "free" is not the cost "free")."""
+        letters = zip("kclt", (self.kind, self.cost, self.level, self.time), strict=True)
+        return "".join(letter for letter, fact in letters if fact)
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PageSection:

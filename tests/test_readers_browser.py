@@ -220,10 +220,18 @@ sections:
         url: https://example.org/short
         kind: video
         cost: free
+        level: beginner
         author: "Ann · Bee"
         tags: [deep]
       - title: Markup
         tags: ["</script>", "deep learning #2"]
+      - title: Timed
+        url: https://example.org/timed
+        time: free
+      - title: Levelled
+        url: https://example.org/levelled
+        time: beginner
+        tags: [deep]
 """
 
 
@@ -236,10 +244,10 @@ def test_the_filter_reads_tricky_tags_and_facts_from_the_page(page: Any, tmp_pat
     (root / "data" / "releases" / "2024.05.yaml").write_text(TRICKY_TAGS, encoding="utf-8")
     build.build(build.build_paths(open_project(root)), use_cache=False)
     page.goto((root / "feeds" / "index.html").as_uri())
-    assert _shown_titles(page) == ["Spaced", "Short", "Markup"]
+    assert _shown_titles(page) == ["Spaced", "Short", "Markup", "Timed", "Levelled"]
     for tag, titles in (
         ("deep learning", ["Spaced"]),
-        ("deep", ["Short"]),
+        ("deep", ["Short", "Levelled"]),
         ("c++", ["Spaced"]),
         ("</script>", ["Markup"]),
         ("deep learning #2", ["Markup"]),
@@ -247,9 +255,13 @@ def test_the_filter_reads_tricky_tags_and_facts_from_the_page(page: Any, tmp_pat
         page.select_option("#filter-tag", label=tag)
         assert _shown_titles(page) == titles, tag
     page.select_option("#filter-tag", label="Any")
-    # "free evenings" is a time, not the cost "free"; only Short costs nothing.
+    # "free evenings" and "free" are times, not the cost "free" (Timed has a time "free" and
+    # no cost); only Short costs nothing. Levelled's time "beginner" is not a level.
     page.select_option("#filter-cost", label="free")
     assert _shown_titles(page) == ["Short"]
     page.select_option("#filter-cost", label="Any")
+    page.select_option("#filter-level", label="beginner")
+    assert _shown_titles(page) == ["Short"]
+    page.select_option("#filter-level", label="Any")
     page.select_option("#filter-kind", label="article")
     assert _shown_titles(page) == ["Spaced"]

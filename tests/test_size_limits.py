@@ -142,14 +142,16 @@ def test_the_road_map_page_holds_10000_real_resources_within_2_mb() -> None:
 
 def test_the_page_adds_little_markup_to_what_it_must_show(big: BigHistory) -> None:
     # The generated road map writes more per resource (about 200 bytes) and sets every field:
-    # what the page adds to it (tags, separators, filter data) stays near 55 bytes a resource.
+    # what the page adds to it (tags, separators, filter data) stays near 69 bytes a resource
+    # (58 before the facts line named its facts, data-f=kclt, so the filter reads each fact by
+    # its kind instead of guessing from its value).
     view = page.roadmap_page(big.latest.roadmap, big.latest.release, big.history, 0)
     html = page.render_page(SITE, view, template_environment()).encode("utf-8")
     assert _resources_shown(html) == RESOURCES
     # Nothing is sent twice: no data block for the script, which reads the facts lines.
     assert html.count(b"<script") == 1
     overhead = (len(html) - _own_text(big.latest.roadmap)) / RESOURCES
-    assert overhead < 60, overhead
+    assert overhead < 70, overhead
 
 
 @pytest.fixture(scope="session")
