@@ -1,8 +1,8 @@
 /* The road map page's filter and text search, and the redirect of old changelog links.
    Self-written, no library, no inline code: a Content-Security-Policy of script-src 'self'
    allows it. It reads what the page shows: each resource's facts line (<small>: kind · cost ·
-   level · time · by author · #tags) against the values the filter menus offer, and hides
-   what does not match; without it, the page shows everything. */
+   level · time · by author · #tags, its data-f naming the facts) against the filter menus,
+   and hides what does not match; without it, the page shows everything. */
 (function () {
   "use strict";
 
@@ -35,10 +35,13 @@
     return text.toLowerCase().split(/\s+/).filter(Boolean);
   }
 
-  // The kind, cost, level and tags of a resource, read from its facts line. The facts come
-  // in a fixed order, each one optional, and the menus name every value: a part is the
-  // next fact when it is one of that menu's values. Tags are the last part, "#a #b"; a tag
-  // may hold a space, so each one is matched against the tag menu, longest first.
+  // The kind, cost, level and tags of a resource, read from its facts line. The line's
+  // data-f names the facts it starts with, a letter each in order (k kind, c cost, l level,
+  // t time), so each fact is read by its kind, never guessed from its value (a time "free"
+  // is not the cost "free"). Tags are the last part, "#a #b", after the facts; a tag may
+  // hold a space, so each one is matched against the tag menu, longest first.
+  var FACT_NAMES = { k: "kind", c: "cost", l: "level", t: "time" };
+
   function factsOf(item, menus) {
     var facts = { kind: "", cost: "", level: "", tag: [] };
     var line = null;
@@ -52,20 +55,15 @@
       return facts;
     }
     var parts = line.textContent.split(" \u00b7 ");
-    var order = ["kind", "cost", "level"];
-    var next = 0;
-    parts.forEach(function (part) {
-      for (var at = next; at < order.length; at += 1) {
-        if (menus[order[at]].indexOf(part) !== -1) {
-          facts[order[at]] = part;
-          next = at + 1;
-          return;
-        }
+    var kinds = line.getAttribute("data-f") || "";
+    for (var at = 0; at < kinds.length && at < parts.length; at += 1) {
+      var name = FACT_NAMES[kinds.charAt(at)];
+      if (name && name !== "time") {
+        facts[name] = parts[at];
       }
-      next = order.length;
-    });
+    }
     var last = parts[parts.length - 1];
-    if (last.charAt(0) === "#") {
+    if (parts.length > kinds.length && last.charAt(0) === "#") {
       facts.tag = readTags(last, menus.tagsByLength);
     }
     return facts;
