@@ -538,7 +538,7 @@ def test_item8_section_ids_sharing_a_feed_folder_are_refused(
     assert not (root / "feeds").exists()
 
 
-# --- item 9: absurd inputs are refused with a clear message --------------------------------
+# --- absurd inputs are refused with a clear message ---------------------------------------
 
 
 def write_working_copy(root: Path, text: str | bytes) -> Path:
@@ -770,102 +770,6 @@ def test_item14_a_crafted_cache_entry_with_an_unkeyed_checksum_is_ignored(root: 
     published = b"".join(files_in(root / "feeds").values()) + (root / "CHANGELOG.md").read_bytes()
     assert b"javascript:" not in published
     assert good in published
-
-
-# --- item 9: per-tag work is linear in the number of tags -----------------------------------
-
-
-def tag_feeds(tags: int, monkeypatch: pytest.MonkeyPatch) -> tuple[dict[str, bytes], int]:
-    """Every feed, and the size of the values hashed into feed cache keys, for one release that
-    adds a resource with ``tags`` tags and updates one whose ``tags`` tags all changed.
-
-    Built as data, not loaded: the loader's limit on tags per resource is not what is measured.
-    """
-    import datetime as dt
-
-    from publisher import feeds
-    from publisher.diff import FieldChange, ResourceChange, RoadmapDiff
-    from publisher.model import Author, Release, Resource, Site
-    from publisher.render import template_environment
-
-    hashed = 0
-    original = feeds.value_key
-
-    def counting_value_key(value: object) -> str:
-        nonlocal hashed
-        hashed += len(repr(value))  # what is serialized and hashed grows with the value
-        return original(value)
-
-    monkeypatch.setattr(feeds, "value_key", counting_value_key)
-    new_tags = tuple(f"n{number:04d}" for number in range(tags))
-    old_tags = tuple(f"o{number:04d}" for number in range(tags))
-    fresh = Resource(title="Fresh", identity="fresh", url="https://f.example.org/", tags=new_tags)
-    before = Resource(title="Kept", identity="kept", url="https://k.example.org/", tags=old_tags)
-    after = Resource(title="Kept", identity="kept", url="https://k.example.org/", tags=new_tags)
-    history = [
-        RoadmapDiff(
-            old=None,
-            new=Release(version="1", date=dt.date(2024, 1, 1)),
-            added=(ResourceChange(resource=fresh, section=("S",), section_ids=("s",)),),
-            updated=(
-                ResourceChange(
-                    resource=after,
-                    old_resource=before,
-                    section=("S",),
-                    section_ids=("s",),
-                    changes=(FieldChange(field="tags", old=list(old_tags), new=list(new_tags)),),
-                ),
-            ),
-        )
-    ]
-    site = Site(
-        title="T",
-        base_url="https://feeds.example.org/",
-        author=Author(name="Curator"),
-    )
-    files = feeds.render_feeds(
-        site, history, template_environment(None), memo=lambda key, make: make()
-    )
-    assert len([path for path in files if path.startswith("tags/")]) == tags
-    return files, hashed
-
-
-def tag_feed_work(tags: int, monkeypatch: pytest.MonkeyPatch) -> tuple[int, int]:
-    """Bytes of every feed, and the size of the values hashed into their cache keys."""
-    files, hashed = tag_feeds(tags, monkeypatch)
-    return sum(map(len, files.values())), hashed
-
-
-def test_item9_per_tag_work_is_linear_in_the_number_of_tags(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """Each tag feed used to carry the resource's whole tag list (as categories, in its text
-    and in its cache key): n tags cost n feeds of n tags each. The growth from 200 to 400
-    tags must be that from 100 to 200, twice: what a straight line does."""
-    work = {tags: tag_feed_work(tags, monkeypatch) for tags in (100, 200, 400)}
-    for measure, name in ((0, "bytes written"), (1, "values hashed")):
-        first = work[200][measure] - work[100][measure]
-        second = work[400][measure] - work[200][measure]
-        assert second <= 2.2 * first, f"{name} grow faster than the tags: {work}"
-
-
-def test_item9_a_tag_feed_names_its_tag_and_the_main_feed_the_whole_list(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    import feedparser
-
-    captured, _ = tag_feeds(3, monkeypatch)
-    main = feedparser.parse(captured["atom.xml"])
-    tagged = feedparser.parse(captured["tags/n0001/atom.xml"])
-    assert [entry.title for entry in tagged.entries] == ["Fresh", "Updated: Kept"]
-    for entry in tagged.entries:
-        assert [tag.term for tag in entry.tags] == ["S", "n0001"]
-        assert "n0002" not in entry.summary
-    assert "tags: 3 added, 3 removed" in tagged.entries[1].summary
-    for entry in main.entries:
-        assert [tag.term for tag in entry.tags] == ["S", "n0000", "n0001", "n0002"]
-    assert "tagged n0000, n0001, n0002" in main.entries[0].summary
-    assert "o0002" in main.entries[1].summary
 
 
 # --- templates: a project's templates/ run sandboxed ---------------------------------------
