@@ -271,6 +271,21 @@ class Cache:
         assert self.folder is not None
         return self.folder / self.kind / key[:2] / f"{key}.bin"
 
+    def entry_path(self, key: str) -> Path | None:
+        """Where the entry for ``key`` is (or would be) kept; None when caching is off."""
+        return None if self.folder is None else self._path(key)
+
+    def entry_mtime_ns(self, key: str) -> int | None:
+        """When the entry for ``key`` was last written (its file's mtime, in nanoseconds), or
+        None when there is none (or caching is off)."""
+        path = self.entry_path(key)
+        if path is None:
+            return None
+        try:
+            return path.stat().st_mtime_ns
+        except OSError:
+            return None
+
     def get(self, key: str) -> Any:
         """The cached value for ``key``, or None when absent, stale or damaged."""
         if self.folder is None:
@@ -382,12 +397,10 @@ class FileKeys:
         self.fresh: dict[str, FileStamp] = {}
         self.hashed = 0  # files read and hashed: for tests and benchmarks
         self._written_ns = 0
-        if folder is not None:
-            try:
-                # The index's own mtime first: a rewrite in between makes it only stricter.
-                self._written_ns = self.store._path(self.entry).stat().st_mtime_ns
-            except OSError:
-                return
+        # The index's own mtime first: a rewrite in between makes it only stricter.
+        written = self.store.entry_mtime_ns(self.entry)
+        if written is not None:
+            self._written_ns = written
             found = self.store.get(self.entry)
             if isinstance(found, FileStamps):
                 self.known = {stamp.name: stamp for stamp in found.stamps}

@@ -147,8 +147,10 @@ def test_value_key_depends_on_the_value_not_on_shared_objects() -> None:
 def _index_written_at(folder: Path, nanoseconds: int) -> None:
     """Set the mtime of the file-keys index: the clock its stamps are trusted against."""
     keys = cache.FileKeys(folder)
-    path = keys.store._path(keys.entry)
+    path = keys.store.entry_path(keys.entry)
+    assert path is not None
     os.utime(path, ns=(nanoseconds, nanoseconds))
+    assert keys.store.entry_mtime_ns(keys.entry) == nanoseconds
 
 
 def test_file_keys_hash_a_file_once_while_its_stamp_holds(tmp_path: Path) -> None:
