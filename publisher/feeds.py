@@ -26,7 +26,7 @@ from feedgen.entry import FeedEntry
 from feedgen.ext.base import BaseExtension
 from feedgen.feed import FeedGenerator
 
-from publisher.cache import value_key
+from publisher.cache import Fingerprint, value_key
 from publisher.diff import (
     ChangeWords,
     ResourceChange,
@@ -171,9 +171,14 @@ def _document_key(
 ) -> str:
     """A key of everything a section or tag feed shows but the site and templates: its
     header and its entries' keys (`_EntryMaker.key`)."""
-    digest = hashlib.sha256("\0".join((folder, title, subtitle, *formats)).encode())
+    digest = Fingerprint()
+    digest.add("folder", folder.encode())
+    digest.add("title", title.encode())
+    digest.add("subtitle", subtitle.encode())
+    for name in formats:
+        digest.add("format", name.encode())
     for key in item_keys:
-        digest.update(f"\0{key}".encode())
+        digest.add("entry", key.encode())
     return digest.hexdigest()
 
 

@@ -7,12 +7,12 @@ client: a build never reaches the network.
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
 
+from publisher.cache import Fingerprint
 from publisher.errors import PublisherError
 from publisher.link_health import LinkResult, Verdict, is_dead
 
@@ -141,7 +141,8 @@ def dead_links(path: Path) -> dict[str, str]:
 
 def dead_links_key(dead: Mapping[str, str]) -> str:
     """A sha256 of ``dead`` (see `dead_links`): what the pages' marks depend on."""
-    digest = hashlib.sha256()
+    digest = Fingerprint()
     for url, since in sorted(dead.items()):
-        digest.update(f"{url}\0{since}\n".encode())
+        digest.add("url", url.encode())
+        digest.add("since", since.encode())
     return digest.hexdigest()

@@ -738,3 +738,14 @@ def test_a_tag_feed_names_its_tag_and_the_main_feed_the_whole_list(
         assert [tag.term for tag in entry.tags] == ["S", "n0000", "n0001", "n0002"]
     assert "tagged n0000, n0001, n0002" in main.entries[0].summary
     assert "o0002" in main.entries[1].summary
+
+
+def test_a_feed_documents_key_frames_each_part() -> None:
+    from publisher.feeds import _document_key
+
+    key = _document_key("sections/s", "T", "Sub", ["k1"], ["atom"])
+    assert key == _document_key("sections/s", "T", "Sub", ["k1"], ["atom"])
+    # A format and an entry key are told apart, as are text moved between title and subtitle.
+    assert key != _document_key("sections/s", "T", "Sub", [], ["atom", "k1"])
+    assert key != _document_key("sections/s", "T\0Sub", "", ["k1"], ["atom"])
+    assert key != _document_key("sections/s", "T", "Sub", ["k1"], ["rss"])

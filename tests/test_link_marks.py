@@ -170,3 +170,15 @@ def test_a_broken_cache_is_a_clear_error_only_when_pages_read_it(project: Path) 
     assert outcome.exit_code == 1
     assert "links.sqlite: not a link cache" in outcome.output
     assert "Traceback" not in outcome.output
+
+
+def test_the_dead_links_key_frames_each_url_and_date() -> None:
+    from publisher.link_cache import dead_links_key
+
+    dead = {"https://a.example/": "2026-03-01", "https://b.example/": "2026-03-02"}
+    assert dead_links_key(dead) == dead_links_key(dict(reversed(dead.items())))
+    assert dead_links_key(dead) != dead_links_key({"https://a.example/": "2026-03-01"})
+    assert dead_links_key({"https://a.example/\x002026": "-03-01"}) != dead_links_key(
+        {"https://a.example/": "2026-03-01"}
+    )
+    assert dead_links_key({}) != dead_links_key({"": ""})
