@@ -259,7 +259,7 @@ def scale_out(quick: bool) -> None:
         return
     import psycopg
 
-    count, bare_count, lease = (1000, 100, 4) if quick else (20000, 1000, 10)
+    count, bare_count, lease = (1000, 100, 8) if quick else (20000, 1000, 16)
     workers, connections, delay = 4, 4, 0.05
     work = Path(tempfile.mkdtemp(prefix="bench-send-scale-"))
     shutil.copytree(ROOT / "data", work / "data")
@@ -297,10 +297,10 @@ def scale_out(quick: bool) -> None:
         database = cluster.create_database("bench")
         env = {
             **os.environ,
-            # A lease of at least twice the timeout: a slow message never outlives its lease.
-            # Four times: a worker renews a lease only once it has less than two timeouts
-            # left, so a batch (well under a second of work) never needs it.
-            "PUBLISHER_SMTP_URL": f"smtp://127.0.0.1:{port}?timeout={lease / 4:g}",
+            # A lease of at least seven timeouts (send.check_lease): a slow message never
+            # outlives its lease. Eight: a worker renews a lease only once it has less than
+            # six timeouts left, so a batch (well under a second of work) never needs it.
+            "PUBLISHER_SMTP_URL": f"smtp://127.0.0.1:{port}?timeout={lease / 8:g}",
             "PUBLISHER_UNSUBSCRIBE_KEY": key,
             "PUBLISHER_DATABASE_URL": database,
         }

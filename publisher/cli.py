@@ -1401,10 +1401,11 @@ def email(
 @click.option(
     "--lease",
     type=click.FloatRange(min=1),
-    default=120.0,
+    default=300.0,
     show_default=True,
     help="PostgreSQL: seconds a claimed delivery stays with its sender; a dead sender's "
-    "deliveries are taken by another after this.",
+    "deliveries are taken by another after this. At least seven SMTP timeouts (a timeout "
+    "per SMTP step, one to record, one to spare), e.g. --lease 70 with ?timeout=10.",
 )
 @ledger_option
 @pass_settings
@@ -1703,7 +1704,6 @@ def _send_shared(
             # their lease to run out, so batches stay a few messages per connection.
             batch=max(8, 4 * connections),
             lease=lease,
-            margin=2 * smtp.timeout,
             ledgers=store.ledger,
         )
         outcomes: list[Outcome] = []

@@ -507,15 +507,20 @@ class _Dispatcher:
 
     def __init__(
         self,
-        recipients: Iterable[Recipient | _Pending],
+        recipients: Iterable[Recipient | _Pending | None],
         *,
         rate: float | None,
         domain_rates: Mapping[str, float],
         clock: Callable[[], float],
         deadline: float | None,
+        poll: float = 0.0,
     ) -> None:
         self._lock = threading.Lock()
-        self._fresh: Iterator[Recipient | _Pending] | None = iter(recipients)
+        # None from the source: nothing yet (a worker's claim found no row), ask again after
+        # ``poll`` seconds; meanwhile held messages and retries go on.
+        self._fresh: Iterator[Recipient | _Pending | None] | None = iter(recipients)
+        self._fresh_due = -math.inf
+        self._poll = poll
         self._retries: list[tuple[float, int, _Pending]] = []
         self._held: dict[str, collections.deque[_Pending]] = {}
         self._domain_intervals = {domain: 1.0 / rate for domain, rate in domain_rates.items()}
@@ -547,6 +552,8 @@ class _Dispatcher:
                     wakes = [self._domain_slots[domain] for domain in self._held]
                     if self._retries:
                         wakes.append(self._retries[0][0])
+                    if self._fresh is not None:
+                        wakes.append(self._fresh_due)
                     if not wakes:
                         return None
                     wake = min(wakes)
@@ -575,11 +582,15 @@ class _Dispatcher:
                 if not waiting:
                     del self._held[domain]
                 return item
-        if self._fresh is not None:
-            fresh = next(self._fresh, None)
-            if fresh is not None:
+        if self._fresh is not None and self._fresh_due <= now:
+            fresh = next(self._fresh, _END)
+            if fresh is _END:
+                self._fresh = None
+            elif fresh is None:
+                self._fresh_due = now + self._poll
+            else:
+                assert isinstance(fresh, Recipient | _Pending)
                 return fresh if isinstance(fresh, _Pending) else _Pending(recipient=fresh)
-            self._fresh = None
         return None
 
     def retry(self, item: _Pending, due: float) -> None:
@@ -613,6 +624,7 @@ class _Dispatcher:
                 items.extend(
                     fresh if isinstance(fresh, _Pending) else _Pending(recipient=fresh)
                     for fresh in self._fresh
+                    if fresh is not None
                 )
             self._retries, self._held, self._fresh = [], {}, None
             return items
@@ -620,6 +632,7 @@ class _Dispatcher:
 
 DEADLINE_REPLY = "not tried before the deadline: left for the next run"
 _DONE = object()  # a connection's thread has finished
+_END = object()  # the dispatcher's source has nothing more
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -634,23 +647,32 @@ class WorkerMode:
     batch: int = 16
     lease: float = 60.0
     poll: float = 0.5
-    # The longest one message may take once started (a timeout per SMTP step): a lease with
-    # less than this left is renewed before the message goes.
-    margin: float = 0.0
     # Opens one more ledger connection per SMTP session (the store's ``ledger``).
     ledgers: Callable[[], contextlib.AbstractContextManager[Ledger]] | None = field(
         default=None, compare=False
     )
 
 
+_SMTP_STEPS = 5  # MAIL, RCPT, DATA, the message, the reply to it: a timeout each at most
+
+
+def lease_margin(smtp: SmtpSettings) -> float:
+    """The longest one message may take once started, recorded included: a timeout per SMTP
+    step and one more for its record. A worker renews a lease with less than this left
+    before a message goes, and records a message at once when less is left after it."""
+    return (_SMTP_STEPS + 1) * smtp.timeout
+
+
 def check_lease(lease: float, smtp: SmtpSettings) -> None:
-    """Refuse (SendError) a lease shorter than two SMTP timeouts: a message may take up to
-    a timeout per step after its lease was renewed, and a shorter lease would let another
-    worker take a row still being sent."""
-    if lease < 2 * smtp.timeout:
+    """Refuse (SendError) a lease shorter than `lease_margin` and one more SMTP timeout (the
+    slack, so that a lease is not renewed before every message): a shorter lease could run
+    out while a message is in flight or not yet recorded, and another worker would send it
+    again."""
+    least = lease_margin(smtp) + smtp.timeout
+    if lease < least:
         raise SendError(
             f"--lease {lease:g} is too short for the SMTP timeout of {smtp.timeout:g} s: "
-            f"use at least {2 * smtp.timeout:g} (or a smaller ?timeout= in PUBLISHER_SMTP_URL)"
+            f"use at least {least:g} (or a smaller ?timeout= in PUBLISHER_SMTP_URL)"
         )
 
 
@@ -727,9 +749,15 @@ def deliver(
     ledger_lock = threading.Lock()  # one ledger connection, shared by the sessions
     results: queue.SimpleQueue[object] = queue.SimpleQueue()
     errors: list[BaseException] = []
-    book = _SentBook(release, results, now)
-    source: Iterable[Recipient | _Pending]
     claims: _Claims | None = None
+
+    def recorded(keys: Sequence[str]) -> None:
+        if claims is not None:
+            claims.release(keys)
+
+    book = _SentBook(release, results, now, recorded)
+    source: Iterable[Recipient | _Pending | None]
+    margin = lease_margin(connection.settings)
     if worker is None:
         # The caller holds the send lock: rows left "sending" are from a run that died.
         ledger.recover(release, now=now())
@@ -739,23 +767,33 @@ def deliver(
         source = plan.to_send
         sessions_wanted = min(connections, len(plan.to_send))
     else:
-        source = claims = _Claims(
-            ledger, release, worker, ledger_lock, pause, clock, deadline, now, book
-        )
         sessions_wanted = connections
+        source = claims = _Claims(
+            ledger,
+            release,
+            worker,
+            ledger_lock,
+            clock,
+            deadline,
+            now,
+            book,
+            hold=worker.batch + sessions_wanted,
+        )
     dispatcher = _Dispatcher(
-        source, rate=rate, domain_rates=domain_rates or {}, clock=clock, deadline=deadline
+        source,
+        rate=rate,
+        domain_rates=domain_rates or {},
+        clock=clock,
+        deadline=deadline,
+        poll=worker.poll if worker is not None else 0.0,
     )
 
-    def begin(item: _Pending, own: Ledger, own_lock: threading.Lock, written: int) -> bool:
+    def begin(item: _Pending, own: Ledger, own_lock: threading.Lock) -> bool:
         key = item.recipient.key
         if worker is None:
             with own_lock:
                 return own.claim(release, key, message_id=item.message_id, now=now())
-        # This session's last message must be in the ledger before the next goes: then a
-        # worker that dies leaves at most one message per connection sent but not recorded.
-        book.wait(written, own, own_lock)
-        if clock() + worker.margin > item.held_until:
+        if clock() + margin > item.held_until:
             # Held so long that the lease might run out while this message goes: renew it
             # (and send nothing when it already ran out and another worker took the row).
             renewed_at = clock()
@@ -780,11 +818,17 @@ def deliver(
             recipient = item.recipient
             item.message_id = plan.recorded_ids.get(recipient.key) or recipient.message_id
             item.data = recipient.compose(item.message_id)
+        if worker is not None:
+            # This session's last message must be in the ledger before the next goes (and
+            # before any reconnection): then a worker that dies leaves at most one message
+            # per connection sent but not recorded, and no lease runs out unrecorded.
+            book.wait(written, own, own_lock)
         if not _connect(session, policy, pause, clock=clock, deadline=deadline):
             dispatcher.give_back(item)
             dispatcher.reach_deadline()
             return None
-        if not begin(item, own, own_lock, written):
+        if not begin(item, own, own_lock):
+            recorded([item.recipient.key])
             return None  # sent, refused or taken meanwhile: never send it a second time
         key = item.recipient.key
         item.tries += 1
@@ -793,6 +837,7 @@ def deliver(
         except _PermanentFailure as failure:
             with own_lock:
                 own.mark_refused(release, key, state=FAILED, reply=failure.reply, now=now())
+            recorded([key])
             return _outcome(
                 item, FAILED, failure.reply, recipient_refused=failure.recipient_refused
             )
@@ -809,17 +854,24 @@ def deliver(
                             delay=delay,
                             now=now(),
                         )
+                        recorded([key])  # any worker's (ours too) once it is due
                         return None
                     own.mark_refused(release, key, state=PENDING, reply=failure.reply, now=now())
                 dispatcher.retry(item, clock() + delay)
                 return None
             with own_lock:
                 own.mark_refused(release, key, state=DEFERRED, reply=failure.reply, now=now())
+            recorded([key])
             return _outcome(item, DEFERRED, failure.reply)
         if worker is not None:
             # Recorded with the other connections' (one transaction for several messages)
             # before this session sends its next one; its outcome goes out then.
-            return book.add(key, reply, _outcome(item, SENT, reply))
+            ticket = book.add(key, reply, _outcome(item, SENT, reply))
+            if clock() + margin > item.held_until:
+                # The lease could run out before the group is written: another worker
+                # would send the message again. Recorded now.
+                book.wait(ticket, own, own_lock)
+            return ticket
         with own_lock:
             own.mark_sent(release, key, reply=reply, now=now())
         return _outcome(item, SENT, reply)
@@ -887,6 +939,17 @@ def deliver(
                 assert isinstance(result, Outcome)
                 yield result
         if errors:
+            if worker is not None:
+                # What this worker claimed and never tried goes back at once, as at the
+                # deadline: other workers need not wait a whole lease for it.
+                untried = dispatcher.left(untaken=False)
+                if claims is not None:
+                    untried += claims.rest()
+                keys = [item.recipient.key for item in untried]
+                # The error raised below is what to report, not a second one (the
+                # ledger may be what failed): the rows then wait for their lease.
+                with contextlib.suppress(Exception), ledger_lock:
+                    ledger.hand_back(release, keys, worker=worker.worker, now=now())
             raise errors[0]
         if dispatcher.deadline_reached:
             # A worker's source claims rows as it is read: never read it past the deadline,
@@ -916,8 +979,13 @@ class _SentBook:
     ledger, and their outcomes handed to the consumer."""
 
     def __init__(
-        self, release: str, results: queue.SimpleQueue[object], now: Callable[[], str]
+        self,
+        release: str,
+        results: queue.SimpleQueue[object],
+        now: Callable[[], str],
+        recorded: Callable[[Sequence[str]], object],
     ) -> None:
+        self._recorded = recorded  # told the keys of each group once it is written
         self._release = release
         self._results = results
         self._now = now
@@ -967,6 +1035,7 @@ class _SentBook:
                     self._writing = False
                     self._changed.notify_all()
                 raise
+            self._recorded([key for key, _, _ in entries])
             for _, _, outcome in entries:
                 self._results.put(outcome)
             with self._changed:
@@ -979,7 +1048,11 @@ class _Claims:
     """The claimed rows of a shared ledger as an iterator of `_Pending` items, batch by
     batch, until no row of the release is pending or sending (other workers' in-flight rows
     are waited for: if their worker dies, the lease runs out and they are claimed here).
-    Read under the dispatcher's lock, so one batch is claimed at a time."""
+    Read under the dispatcher's lock, so it never waits: when no row can be claimed it
+    yields None ("nothing yet", the dispatcher asks again after the poll) and the held
+    messages and retries go on meanwhile. The keys in hand (claimed, not yet finished) are
+    kept: a row of ours claimed again (its lease ran out while a domain's rate held it) is
+    not queued twice, and at most ``hold`` rows are held at once."""
 
     def __init__(
         self,
@@ -987,69 +1060,93 @@ class _Claims:
         release: str,
         mode: WorkerMode,
         ledger_lock: threading.Lock,
-        pause: Callable[[float], object],
         clock: Callable[[], float],
         deadline: float | None,
         now: Callable[[], str],
         book: _SentBook,
+        *,
+        hold: int,
     ) -> None:
         self._book = book
         self._ledger = ledger
         self._release = release
         self._mode = mode
         self._lock = ledger_lock
-        self._pause = pause
         self._clock = clock
         self._deadline = deadline
         self._now = now
+        self._hold = hold
         self._batch: collections.deque[_Pending] = collections.deque()
+        # Sessions finish items outside the dispatcher's lock: the hand has its own.
+        self._hand_lock = threading.Lock()
+        self._in_hand: dict[str, _Pending] = {}
 
-    def __iter__(self) -> Iterator[_Pending]:
+    def __iter__(self) -> Iterator[_Pending | None]:
         return self
 
-    def __next__(self) -> _Pending:
-        mode = self._mode
-        while not self._batch:
+    def __next__(self) -> _Pending | None:
+        if not self._batch:
             if self._deadline is not None and self._clock() >= self._deadline:
                 raise StopIteration
-            claimed_at = self._clock()
-            with self._lock:
-                rows = self._ledger.claim_batch(
-                    self._release,
-                    worker=mode.worker,
-                    limit=mode.batch,
-                    lease=mode.lease,
-                    now=self._now(),
-                    message_id=self._message_id,
-                )
-            if not rows:
+            if not self._claim():
                 # Our own sent messages must be recorded before "unfinished" can say 0.
                 self._book.flush(self._ledger, self._lock)
                 with self._lock:
                     if self._ledger.unfinished(self._release) == 0:
                         raise StopIteration
-                self._pause(mode.poll)
-                continue
-            for key, recorded, tries in rows:
-                recipient = mode.recipients.get(key)
-                if recipient is None:
-                    with self._lock:
-                        self._ledger.mark_refused(
-                            self._release, key, state=DEFERRED, reply=NOT_LISTED_REPLY,
-                            now=self._now(),
-                        )  # fmt: skip
-                    continue
-                # Tries count across workers: the ledger is where a row's history lives.
-                # A reclaimed row keeps the Message-ID its first try went out with.
-                self._batch.append(
-                    _Pending(
-                        recipient=replace(recipient, message_id=recorded),
-                        tries=tries - 1,
-                        message_id=recorded,
-                        held_until=claimed_at + mode.lease,
-                    )
-                )
+                return None
         return self._batch.popleft()
+
+    def _claim(self) -> bool:
+        """Claim a batch; False when none of it is new to this worker."""
+        mode = self._mode
+        with self._hand_lock:
+            room = min(mode.batch, self._hold - len(self._in_hand))
+        if room <= 0:
+            return False  # enough in hand: send those first
+        claimed_at = self._clock()
+        with self._lock:
+            rows = self._ledger.claim_batch(
+                self._release,
+                worker=mode.worker,
+                limit=room,
+                lease=mode.lease,
+                now=self._now(),
+                message_id=self._message_id,
+            )
+        for key, recorded, tries in rows:
+            with self._hand_lock:
+                mine = self._in_hand.get(key)
+                if mine is not None:
+                    # Already ours (queued, held or in flight): the claim renewed its lease.
+                    mine.held_until = claimed_at + mode.lease
+                    continue
+            recipient = mode.recipients.get(key)
+            if recipient is None:
+                with self._lock:
+                    self._ledger.mark_refused(
+                        self._release, key, state=DEFERRED, reply=NOT_LISTED_REPLY,
+                        now=self._now(),
+                    )  # fmt: skip
+                continue
+            # Tries count across workers: the ledger is where a row's history lives.
+            # A reclaimed row keeps the Message-ID its first try went out with.
+            item = _Pending(
+                recipient=replace(recipient, message_id=recorded),
+                tries=tries - 1,
+                message_id=recorded,
+                held_until=claimed_at + mode.lease,
+            )
+            with self._hand_lock:
+                self._in_hand[key] = item
+            self._batch.append(item)
+        return bool(self._batch)
+
+    def release(self, keys: Iterable[str]) -> None:
+        """These rows are done with here (recorded, refused, back in the ledger)."""
+        with self._hand_lock:
+            for key in keys:
+                self._in_hand.pop(key, None)
 
     def _message_id(self, key: str) -> str:
         recipient = self._mode.recipients.get(key)
@@ -1158,6 +1255,7 @@ __all__ = [
     "WorkerMode",
     "check_lease",
     "deliver",
+    "lease_margin",
     "parse_domain_rates",
     "parse_smtp_url",
     "plan_send",
