@@ -48,12 +48,19 @@ class LinkServer:
     base: str
     requests: list[tuple[str, str]] = field(default_factory=list)
     busy_answers: int = 1  # how many 429s /busy gives before answering 200
-    slow_seconds: float = 1.5
+    # /slow answers only when the server stops (or after this long): however loaded the
+    # machine, never before the client's timeout, and no answer is left in flight after.
+    slow_seconds: float = 60.0
+    stopping: threading.Event = field(default_factory=threading.Event)
     # (path, If-None-Match, If-Modified-Since) of every request to /etag and /dated.
     conditionals: list[tuple[str, str, str]] = field(default_factory=list)
     in_flight: int = 0
     most_in_flight: int = 0
     counted_on: LinkServer | None = None  # another server counting requests in flight for both
+    # /pause answers once this many requests were in flight at once (or after 3 s): the
+    # overlap a limit allows is then seen however slowly a loaded machine sends them.
+    hold_for: int = 0
+    gathered: threading.Event = field(default_factory=threading.Event)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def url(self, path: str) -> str:
@@ -64,8 +71,12 @@ class LinkServer:
 def _handler(server: LinkServer) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        counted = False  # this request is counted in flight
 
         def answer(self, status: int, headers: dict[str, str] | None = None) -> None:
+            # Out of flight before the answer leaves: once the client has it, it may send
+            # the next request, which must not be counted together with this one.
+            self.leave_flight()
             try:
                 self.send_response(status)
                 for name, value in (headers or {}).items():
@@ -85,9 +96,18 @@ def _handler(server: LinkServer) -> type[BaseHTTPRequestHandler]:
             with counter.lock:
                 counter.in_flight += 1
                 counter.most_in_flight = max(counter.most_in_flight, counter.in_flight)
+                if counter.hold_for and counter.in_flight >= counter.hold_for:
+                    counter.gathered.set()
+            self.counted = True
             try:
                 self.route(path)
             finally:
+                self.leave_flight()
+
+        def leave_flight(self) -> None:
+            if getattr(self, "counted", False):
+                self.counted = False
+                counter = server.counted_on or server
                 with counter.lock:
                     counter.in_flight -= 1
 
@@ -109,7 +129,7 @@ def _handler(server: LinkServer) -> type[BaseHTTPRequestHandler]:
             elif path == "/always-busy":
                 self.answer(503, {"Retry-After": "0"})
             elif path == "/slow":
-                time.sleep(server.slow_seconds)  # longer than the client's timeout
+                server.stopping.wait(server.slow_seconds)  # past the client's timeout
                 self.answer(200)
             elif path == "/reset":
                 # Linger 0: close() sends a TCP reset instead of a clean end.
@@ -135,6 +155,9 @@ def _handler(server: LinkServer) -> type[BaseHTTPRequestHandler]:
                 else:
                     self.answer(200, validator)
             elif path.startswith("/pause/"):
+                counter = server.counted_on or server
+                if counter.hold_for and not counter.gathered.wait(3.0):
+                    counter.gathered.set()  # fewer at once than expected: the test fails
                 time.sleep(0.05)
                 self.answer(200)
             else:
@@ -183,6 +206,7 @@ def running_link_server(
     try:
         yield state
     finally:
+        state.stopping.set()
         httpd.shutdown()
         httpd.server_close()
         thread.join()
