@@ -158,7 +158,7 @@ def _handler(server: LinkServer) -> type[BaseHTTPRequestHandler]:
                 counter = server.counted_on or server
                 if counter.hold_for and not counter.gathered.wait(3.0):
                     counter.gathered.set()  # fewer at once than expected: the test fails
-                time.sleep(0.05)
+                time.sleep(0.2)  # long enough for one request too many to overlap
                 self.answer(200)
             else:
                 self.answer(404)
