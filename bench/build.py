@@ -53,7 +53,7 @@ MEMORY_GOAL_MB = 400
 def history_folder(releases: int) -> Path:
     """A generated history of ``releases`` releases, made once and kept in bench/.data/."""
     folder = DATA / f"history-{releases}x{RESOURCES}-seed{SEED}"
-    marker = folder / "complete"
+    marker = folder / "complete-with-digests"  # histories made before releases had digests go
     if not marker.exists():
         shutil.rmtree(folder, ignore_errors=True)
         DATA.mkdir(exist_ok=True)

@@ -20,6 +20,8 @@ from typing import Any
 
 import yaml
 
+from publisher.release_digest import with_digest
+
 WORDS = [
     "learn",
     "deep",
@@ -218,7 +220,8 @@ def make_history(folder: Path, releases: int = 2000, resources: int = 600, seed:
         version = day.strftime("%Y.%m.%d") + (f".{same_day}" if same_day > 1 else "")
         document = {"release": {"version": version, "date": day}, **copy.deepcopy(roadmap)}
         text = yaml.dump(document, Dumper=_Dumper, sort_keys=False, allow_unicode=True)
-        (data / "releases" / f"{version}.yaml").write_text(text, encoding="utf-8")
+        # Frozen releases record the digest of their content, as `publisher release` writes it.
+        (data / "releases" / f"{version}.yaml").write_bytes(with_digest(text.encode("utf-8")))
     (data / "roadmap.yaml").write_text(
         yaml.dump(roadmap, Dumper=_Dumper, sort_keys=False, allow_unicode=True), encoding="utf-8"
     )

@@ -28,6 +28,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import make_history
 
+from publisher.release_digest import with_digest
+
 PUBLISHER = str(Path(sys.executable).parent / "publisher")
 _TITLE = re.compile(r"^(  title: ).*$", re.MULTILINE)
 
@@ -59,7 +61,8 @@ def _edit(path: Path, number: int) -> None:
     else:
         head, rest = text.split("\ntitle:", 1)
         text = _TITLE.sub(rf"\g<1>Edit {number}", head, count=1) + "\ntitle:" + rest
-    path.write_text(text, encoding="utf-8")
+    # An edit on purpose: the release records its new digest, as `release --refreeze` does.
+    path.write_bytes(with_digest(text.encode("utf-8")))
 
 
 class _Events:

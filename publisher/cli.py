@@ -2163,23 +2163,18 @@ def subscribers_export(settings: Settings, file: Path | None, status: str) -> No
     Example:
       publisher subscribers export backup.csv
     """
-    import csv
-    import io
-
     from publisher.output import write_files
+    from publisher.subscribers import subscribers_csv
 
     project = settings.project()
     with open_project_store(project) as store:
         people = store.subscribers(None if status == "all" else status)
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["email", "name", "sections"])
-    for person in people:
-        writer.writerow([person.address, person.name, ";".join(person.sections)])
+    # Cells a spreadsheet would run as formulas are written as text (see subscribers_csv).
+    text = subscribers_csv((person.address, person.name, person.sections) for person in people)
     if file is None:
-        click.echo(buffer.getvalue(), nl=False)
+        click.echo(text, nl=False)
         return
-    write_files({file: buffer.getvalue()})
+    write_files({file: text})
     settings.say(f"wrote {len(people)} subscriber(s) to {file}")
 
 
@@ -2296,7 +2291,7 @@ def serve(settings: Settings, host: str, port: int, public_url: str | None) -> N
     from publisher.keys import secret_key
     from publisher.load import load_site_of, require_sender
     from publisher.release_history import iter_snapshots
-    from publisher.render import default_templates_dir, template_environment
+    from publisher.render import template_environment, template_source
     from publisher.send import parse_smtp_url, send_one
 
     project = settings.project()
@@ -2321,8 +2316,7 @@ def serve(settings: Settings, host: str, port: int, public_url: str | None) -> N
         root += "/"
     environment = template_environment(project.templates_dir)
     css = "\n".join(
-        _template_text(project, default_templates_dir(), name)
-        for name in ("page/page.css", "serve/serve.css")
+        template_source(environment, name) for name in ("page/page.css", "serve/serve.css")
     )
     store = open_project_store(project)
     mailer = Mailer(
@@ -2348,10 +2342,3 @@ def service_root(subscribe_url: str) -> str:
     if not subscribe_url:
         return ""
     return subscribe_url.rsplit("/", 1)[0] + "/"
-
-
-def _template_text(project: Project, defaults: Path, name: str) -> str:
-    """A template file's text, the project's own first (templates/ overrides file by file)."""
-    own = project.templates_dir / name if project.templates_dir else None
-    path = own if own is not None and own.is_file() else defaults / name
-    return path.read_text(encoding="utf-8")

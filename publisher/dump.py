@@ -16,6 +16,7 @@ import re
 
 import yaml
 
+from publisher import release_digest
 from publisher.identity_memo import IdentityMemo
 from publisher.model import Author, Release, Resource, Roadmap, Section, Snapshot, slugify
 
@@ -232,5 +233,9 @@ def dump_roadmap(roadmap: Roadmap, release: Release | None = None) -> str:
 
 
 def dump_snapshot(snapshot: Snapshot) -> str:
-    """A snapshot as YAML text, ready for `output.write_files`."""
-    return dump_roadmap(snapshot.roadmap, snapshot.release)
+    """A snapshot as YAML text, ready for `output.write_files`; a release records the digest
+    of its content (`release_digest.with_digest`), as `publisher release` writes it."""
+    text = dump_roadmap(snapshot.roadmap, snapshot.release)
+    if snapshot.release is None:
+        return text
+    return release_digest.with_digest(text.encode("utf-8")).decode("utf-8")

@@ -709,24 +709,34 @@ def load_working_copy(project: Project) -> Snapshot:
 
 
 def load_release_file(project: Project, path: Path) -> Snapshot:
-    """One release file, checked against its file name."""
+    """One release file, checked against its file name and the digest it records. A file
+    that does not match its digest is refused; its other problems (a syntax error) are
+    reported with that one, to say what the damage is."""
     label = project.label(path)
     data = read_project_file(project, path)
     problem = release_digest.digest_problem(data)
-    if problem:
-        raise DataError(
-            [
-                Problem(
-                    path=label,
-                    key="release.digest",
-                    message=f"{problem}: restore it from version control (git checkout -- "
-                    f"{label}), or, to keep the change on purpose, run 'publisher release "
-                    f"{path.stem} --refreeze'",
-                )
-            ]
+    message = ""
+    if problem == release_digest.MISMATCH:
+        message = (
+            "the file no longer matches the digest recorded when it was released (cut short, "
+            f"or edited by hand?): restore it from version control (git checkout -- {label}), "
+            f"or, to keep the change on purpose, run 'publisher release {path.stem} --refreeze'"
         )
-    document = parse_yaml_bytes(data, label)
-    snapshot = build_snapshot(document, label, release=True)
+    elif problem == release_digest.MISSING:
+        message = (
+            "missing: the file records no digest of its content, so a copy cut short or edited "
+            "by hand could not be told from the release as frozen (releases frozen before "
+            "digests, or written by hand). Check it against version control, then record one "
+            f"with 'publisher release {path.stem} --refreeze' (an imported history: run "
+            "'publisher import-history' again)"
+        )
+    digest = [Problem(path=label, key="release.digest", message=message)] if problem else []
+    try:
+        snapshot = build_snapshot(parse_yaml_bytes(data, label), label, release=True)
+    except DataError as error:
+        raise DataError([*digest, *error.problems]) from None
+    if digest:
+        raise DataError(digest)
     assert snapshot.release is not None
     if snapshot.release.version != path.stem:
         raise DataError(

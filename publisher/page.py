@@ -19,9 +19,8 @@ import jinja2
 from publisher import links
 from publisher.changelog import FeedLink
 from publisher.diff import RoadmapDiff
-from publisher.errors import TemplateError
 from publisher.model import Release, Resource, Roadmap, Site
-from publisher.render import render_template
+from publisher.render import render_template, template_source
 
 PAGE_TEMPLATE = "page/index.html.j2"
 SCRIPT_TEMPLATE = "page/roadmap.js"
@@ -239,10 +238,4 @@ def render_page(
 def render_script(environment: jinja2.Environment) -> str:
     """roadmap.js, the page's filter and search (and the redirect of old changelog links),
     as written: JavaScript is not a Jinja template (``{#`` would start a comment)."""
-    loader = environment.loader
-    assert loader is not None
-    try:
-        source, _, _ = loader.get_source(environment, SCRIPT_TEMPLATE)
-    except jinja2.TemplateNotFound:
-        raise TemplateError(f"template {SCRIPT_TEMPLATE!r} not found") from None
-    return source
+    return template_source(environment, SCRIPT_TEMPLATE)

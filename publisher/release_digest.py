@@ -3,9 +3,11 @@
 A release file cut short or edited by hand still parses, and the diff then announces
 removals and additions that never happened. So a frozen file carries, as the last line of its
 ``release:`` block, ``digest: "sha256:…"``: the sha256 of the file's bytes without that line.
-`load` refuses a release whose bytes no longer match; `release VERSION --refreeze` records
-the digest of a release changed on purpose. Releases without a digest (older ones, imported
-history) are read as before.
+`load` refuses a release whose bytes no longer match, and a release that records no digest
+(then nothing could tell a damaged file from a good one); `release VERSION --refreeze` records
+the digest of a release changed on purpose, or of one frozen before releases carried one.
+Every writer of a release file (`freeze.release_text`, `dump.dump_snapshot`, which
+import-history uses) puts its text through `with_digest`.
 """
 
 from __future__ import annotations
@@ -46,13 +48,14 @@ def with_digest(data: bytes) -> bytes:
     return content[:at] + line + content[at:]
 
 
+MISSING = "missing"
+MISMATCH = "mismatch"
+
+
 def digest_problem(data: bytes) -> str:
-    """Why a release file's bytes do not match the digest it records, or "" when they do (or
-    it records none)."""
+    """Whether a release file's bytes match the digest it records: "" when they do,
+    `MISSING` when it records none, `MISMATCH` when they differ."""
     content, recorded = _without_digest(data)
-    if not recorded or hashlib.sha256(content).hexdigest() == recorded:
-        return ""
-    return (
-        "the file no longer matches the digest recorded when it was released (cut short, or "
-        "edited by hand?)"
-    )
+    if not recorded:
+        return MISSING
+    return "" if hashlib.sha256(content).hexdigest() == recorded else MISMATCH

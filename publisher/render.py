@@ -7,7 +7,7 @@ shipped with the package, so a project overrides them file by file.
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +33,40 @@ def default_templates_dir() -> Path:
     return packaged if packaged.is_dir() else Path(__file__).parent.parent / "templates"
 
 
+class _ContainedLoader(jinja2.FileSystemLoader):
+    """Templates from the search path, each read only when its real path stays inside the
+    folder it may come from: a project's own templates/ arrive through pull requests like its
+    data, and a symbolic link committed there (``templates/page/page.css`` →
+    ``/etc/passwd``) would publish the file it points to. Raises TemplateError, unread."""
+
+    def __init__(self, folders: list[tuple[Path, Path]]) -> None:
+        super().__init__([str(folder) for folder, _ in folders])
+        # (search folder, the real folder its templates must stay inside)
+        self.folders = folders
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        pieces = jinja2.loaders.split_template_path(template)
+        for folder, inside in self.folders:
+            path = folder.joinpath(*pieces)
+            if not path.is_file():
+                continue
+            if not path.resolve().is_relative_to(inside):
+                label = path.relative_to(folder.parent).as_posix()
+                raise TemplateError(
+                    [
+                        Problem(
+                            path=label,
+                            message="is a symbolic link to a file outside the project: refused, "
+                            "not read (templates must live in the project)",
+                        )
+                    ]
+                )
+            break
+        return super().get_source(environment, template)
+
+
 def _escape_by_name(name: str | None) -> bool:
     return bool(name) and name.removesuffix(".j2").endswith(_ESCAPED_SUFFIXES)  # type: ignore[union-attr]
 
@@ -54,15 +88,18 @@ def template_environment(
 
     ``bytecode_dir``: where compiled templates are kept between runs (a build's cache folder),
     so a process does not compile every template again (Jinja checks each one's source)."""
-    search_path = [
-        str(path) for path in (project_templates, default_templates_dir()) if path and path.is_dir()
-    ]
+    folders = []
+    if project_templates is not None and project_templates.is_dir():
+        # The project's templates/ (or a link to a folder of the project) and nothing outside.
+        folders.append((project_templates, project_templates.parent.resolve()))
+    defaults = default_templates_dir()
+    folders.append((defaults, defaults.resolve()))
     bytecode_cache = None
     if bytecode_dir is not None:
         bytecode_dir.mkdir(parents=True, exist_ok=True)
         bytecode_cache = jinja2.FileSystemBytecodeCache(str(bytecode_dir))
     environment = jinja2.sandbox.ImmutableSandboxedEnvironment(
-        loader=jinja2.FileSystemLoader(search_path),
+        loader=_ContainedLoader(folders),
         bytecode_cache=bytecode_cache,
         undefined=jinja2.StrictUndefined,
         autoescape=_escape_by_name,
@@ -150,6 +187,18 @@ def _failing_line(
 def _search_path(environment: jinja2.Environment) -> list[str]:
     loader = environment.loader
     return list(loader.searchpath) if isinstance(loader, jinja2.FileSystemLoader) else []
+
+
+def template_source(environment: jinja2.Environment, name: str) -> str:
+    """A template file's text as written, not rendered (a script, a style sheet), the
+    project's own first; raises TemplateError when it is missing or refused."""
+    loader = environment.loader
+    assert loader is not None
+    try:
+        source, _, _ = loader.get_source(environment, name)
+    except jinja2.TemplateNotFound:
+        raise TemplateError(f"template {name!r} not found") from None
+    return source
 
 
 def _template_file(environment: jinja2.Environment, name: str) -> str:

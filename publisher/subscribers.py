@@ -13,6 +13,7 @@ import hmac
 import io
 import re
 from base64 import urlsafe_b64encode
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +28,32 @@ COLUMNS = ("email", "name", "sections")
 _LOCAL_PART = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*")
 _DOMAIN_LABEL = re.compile(r"(?!-)[A-Za-z0-9-]{1,63}(?<!-)")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+# A cell a spreadsheet reads as a formula (CSV injection: a name typed into the subscribe
+# form as ``=HYPERLINK(...)`` runs when a maintainer opens the export). Such cells are
+# written after an apostrophe, which spreadsheets show as text and `parse_subscribers` takes
+# off again: export then import gives back every name and address as it was.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(text: str) -> str:
+    """``text`` as a CSV cell no spreadsheet runs as a formula (see `_FORMULA_START`)."""
+    return "'" + text if text.lstrip("'").startswith(_FORMULA_START) else text
+
+
+def _from_spreadsheet_cell(cell: str) -> str:
+    """A cell as `spreadsheet_cell` wrote it, back to its text."""
+    return cell[1:] if cell.startswith("'") and spreadsheet_cell(cell[1:]) == cell else cell
+
+
+def subscribers_csv(rows: Iterable[tuple[str, str, Iterable[str]]]) -> str:
+    """CSV text ``email,name,sections`` of (address, name, section ids) rows, as
+    `parse_subscribers` reads it back, every cell safe to open in a spreadsheet."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for address, name, sections in rows:
+        writer.writerow([spreadsheet_cell(cell) for cell in (address, name, ";".join(sections))])
+    return buffer.getvalue()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -114,7 +141,8 @@ def parse_subscribers(
         if len(row) > len(COLUMNS):
             problem(line, f"{len(row)} columns, expected at most {len(COLUMNS)}")
             continue
-        address, name, sections_text = (*(cell.strip() for cell in row), "", "")[:3]
+        cells = (_from_spreadsheet_cell(cell.strip()) for cell in row)
+        address, name, sections_text = (*cells, "", "")[:3]
         row_problems = []
         if reason := address_problem(address):
             row_problems.append(reason)

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from release_files import edit_release, write_release
 
 from publisher import build, output
 from publisher.cli import main
@@ -96,10 +97,7 @@ def test_check_catches_an_edited_data_file(root: Path, use_cache: bool) -> None:
     paths = paths_of(root)
     build.build(paths)
     release = root / "data" / "releases" / "2024.02.yaml"
-    release.write_text(
-        release.read_text(encoding="utf-8").replace("cost: paid", "cost: freemium"),
-        encoding="utf-8",
-    )
+    edit_release(release, "cost: paid", "cost: freemium")
     before = snapshot(root)
     result = build.check(paths, use_cache=use_cache)
     assert not result.ok
@@ -192,7 +190,7 @@ def test_a_broken_template_leaves_previous_outputs_intact(root: Path) -> None:
     paths = paths_of(root)
     build.build(paths)
     release = root / "data" / "releases" / "2024.02.yaml"
-    release.write_text(release.read_text(encoding="utf-8").replace("paid", "freemium"))
+    edit_release(release, "paid", "freemium")
     before = snapshot(root / "feeds") | {"CHANGELOG.md": (root / "CHANGELOG.md").read_bytes()}
     # The page is rendered after the feeds and the email copies: this fails mid-build.
     override = root / "templates" / "page" / "index.html.j2"
@@ -295,7 +293,7 @@ def test_changelog_fragments_and_the_page_are_rendered_once_per_release(root: Pa
     releases = root / "data" / "releases"
     text = (releases / "2024.03.yaml").read_text(encoding="utf-8")
     text = text.replace('version: "2024.03"', 'version: "2024.04"').replace("03-01", "04-01")
-    (releases / "2024.04.yaml").write_text(text, encoding="utf-8")
+    write_release(releases / "2024.04.yaml", text)
     third = build.WebCopies(folder, fingerprint)
     _render_with(root, third)
     assert third.fragments_rendered == 2 + 1 + 1

