@@ -379,7 +379,7 @@ def test_resources_without_a_url_past_the_limit_keep_their_anchor(tmp_path: Path
     text = release.read_text(encoding="utf-8").replace(
         "  - title: Reading\n    resources:\n", "  - title: Reading\n    resources:\n" + lines
     )
-    release.write_text(text, encoding="utf-8")
+    write_release(release, text)
     build.build(build.build_paths(open_project(root)), use_cache=False)
     feeds = root / "feeds"
     # Every link of the release's web copy (which lists everything) to an archive anchor.

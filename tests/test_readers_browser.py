@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 from browser import ARTIFACTS
+from release_files import write_release
 from test_page import NEXT_RELEASE, make_project
 
 from publisher import build, mail
@@ -241,7 +242,7 @@ def test_the_filter_reads_tricky_tags_and_facts_from_the_page(page: Any, tmp_pat
     (root / "data" / "site.yaml").write_text(
         "title: Tricky\nbase_url: https://tricky.example.org/\n", encoding="utf-8"
     )
-    (root / "data" / "releases" / "2024.05.yaml").write_text(TRICKY_TAGS, encoding="utf-8")
+    write_release(root / "data" / "releases" / "2024.05.yaml", TRICKY_TAGS)
     build.build(build.build_paths(open_project(root)), use_cache=False)
     page.goto((root / "feeds" / "index.html").as_uri())
     assert _shown_titles(page) == ["Spaced", "Short", "Markup", "Timed", "Levelled"]
