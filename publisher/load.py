@@ -74,6 +74,9 @@ VERSION_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 _SAFE_ID = re.compile(r"[^\s/\\;#?,.][^\s/\\;#?,]*")
 _ID_RULE = "may not start with '.' nor hold white space or any of / \\ ; # ? ,"
 MAX_TAGS = 50  # tags per resource: each one is a feed that carries the resource
+# Characters of a tag, and of a section's feed folder name: both name folders of feeds/, and
+# a file name past 255 bytes fails the build after validate passed it.
+MAX_NAME_LENGTH = 100
 MAX_SECTION_DEPTH = 32  # far below the recursion limit of diff, readme and templates
 _UNKNOWN_KEYS_SHOWN = 10  # unknown keys listed per mapping; the rest are counted
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -377,6 +380,8 @@ class _RoadmapBuilder:
             # Section ids name folders (feeds/sections/<id>/) and are ';'-separated in
             # subscriber lists.
             checker.problem(_join(key, "id"), _ID_RULE)
+        # Problems of the id name what it came from: the id, or the title it is the slug of.
+        id_key = _join(key, "id" if section_id else "title")
         section_id = section_id or slugify(title)
         if len(parent_ids) >= MAX_SECTION_DEPTH:
             checker.problem(
@@ -392,7 +397,7 @@ class _RoadmapBuilder:
             )
         else:
             self.section_ids[section_id] = key
-            self.check_feed_folder(section_id, _join(key, "id"))
+            self.check_feed_folder(section_id, id_key)
         ids = (*parent_ids, section_id)
         resources_value = fields.get("resources")
         resources: list[Resource] = []
@@ -417,6 +422,13 @@ class _RoadmapBuilder:
     def tags(self, fields: dict[str, Any], key: str) -> tuple[str, ...]:
         """A resource's tags, at most MAX_TAGS (each tag makes a feed the resource is in)."""
         tags = self.checker.strings(fields, "tags", key)
+        for index, tag in enumerate(tags):
+            if max(len(tag), len(slugify(tag))) > MAX_NAME_LENGTH:
+                self.checker.problem(
+                    f"{_join(key, 'tags')}[{index}]",
+                    f"{len(tag)} characters ({tag[:24]!r}…): a tag names the folder of its "
+                    f"feed, at most {MAX_NAME_LENGTH}",
+                )
         if len(tags) > MAX_TAGS:
             self.checker.problem(
                 _join(key, "tags"), f"{len(tags)} tags: a resource may have at most {MAX_TAGS}"
@@ -429,6 +441,14 @@ class _RoadmapBuilder:
         and ``donnees``, or ids differing in case, on a case-insensitive disk) would merge
         their feeds and lose entries: refused, both named."""
         folder = links.section_feed_folder(section_id)
+        name = folder.removeprefix("sections/").removesuffix("/")
+        if len(name) > MAX_NAME_LENGTH:
+            self.checker.problem(
+                key,
+                f"its feed folder name would be {len(name)} characters ({name[:24]!r}…), at "
+                f"most {MAX_NAME_LENGTH}: give the section a shorter id",
+            )
+            return
         other = self.section_folders.setdefault(folder.casefold(), (section_id, key))
         if other[0] != section_id:
             self.checker.problem(

@@ -1003,3 +1003,37 @@ def test_subscriber_export_never_hands_a_spreadsheet_a_formula(root: Path) -> No
             assert not cell.startswith(("=", "+", "-", "@")), row
     read_back = parse_subscribers(exported.output, label="export.csv", known_sections=frozenset())
     assert {person.address: person.name for person in read_back} == people
+
+
+# --- item 13: names too long for a file name fail validate, not the build after it --------
+
+
+@pytest.mark.parametrize(
+    ("field", "expected"),
+    [
+        ("tags: [python, {long}]", "sections[0].resources[0].tags[1]: 300 characters"),
+        ("id: {long}", "sections[0].id: its feed folder name would be 300 characters"),
+        ("title: {long}", "sections[0].title: its feed folder name would be 300 characters"),
+    ],
+)
+def test_item13_a_tag_or_section_too_long_for_a_folder_name_fails_validate(
+    root: Path, field: str, expected: str
+) -> None:
+    """A 300-character tag passed validate and release, then build failed with 'File name
+    too long' (a pull request that passes CI, then breaks the build on the main branch)."""
+    long = "x" * 300
+    line = field.format(long=long)
+    section_line = line if field.startswith(("id", "title")) else "title: S"
+    resource_line = line if field.startswith("tags") else "tags: [python]"
+    write_working_copy(
+        root,
+        f"title: T\nsections:\n  - {section_line}\n"
+        + ("    title: S\n" if field.startswith("id") else "")
+        + "    resources:\n      - title: R\n        url: https://r.example.org/\n"
+        f"        {resource_line}\n",
+    )
+    result = run(root, "validate")
+    assert result.exit_code == 1, result.output
+    assert f"data/roadmap.yaml: {expected}" in result.output
+    assert "at most 100" in result.output
+    assert long not in result.output  # never echoed whole
