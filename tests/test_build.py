@@ -403,10 +403,7 @@ def test_a_release_edited_in_place_is_seen_though_its_size_and_mtime_are_kept(
 def test_a_new_release_renders_only_its_own_year_of_the_archive(root: Path) -> None:
     releases = root / "data" / "releases"
     first = releases / "2024.01.yaml"
-    first.write_text(
-        first.read_text(encoding="utf-8").replace("date: 2024-01-04", "date: 2023-12-04"),
-        encoding="utf-8",
-    )
+    edit_release(first, "date: 2024-01-04", "date: 2023-12-04")
     folder = root / ".publisher" / "cache"
     fingerprint = build.render_fingerprint(open_project(root))
     cold = build.WebCopies(folder, fingerprint)
@@ -414,7 +411,7 @@ def test_a_new_release_renders_only_its_own_year_of_the_archive(root: Path) -> N
     assert cold.fragments_rendered_by_kind["archive"] == 2  # 2023 and 2024
     text = (releases / "2024.03.yaml").read_text(encoding="utf-8")
     text = text.replace('version: "2024.03"', 'version: "2024.04"').replace("03-01", "04-01")
-    (releases / "2024.04.yaml").write_text(text, encoding="utf-8")
+    write_release(releases / "2024.04.yaml", text)
     warm = build.WebCopies(folder, fingerprint)
     rendered = _render_with(root, warm)
     # 2023's page is read whole from the cache, not assembled again from its articles.
