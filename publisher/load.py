@@ -731,7 +731,9 @@ def load_working_copy(project: Project) -> Snapshot:
 def load_release_file(project: Project, path: Path) -> Snapshot:
     """One release file, checked against its file name and the digest it records. A file
     that does not match its digest is refused; its other problems (a syntax error) are
-    reported with that one, to say what the damage is."""
+    reported with that one, to say what the damage is. A file that records no digest (written
+    by hand in the documented format, or frozen before releases carried one) is read as it
+    is: the data format does not require one, and `release VERSION --refreeze` adds it."""
     label = project.label(path)
     data = read_project_file(project, path)
     problem = release_digest.digest_problem(data)
@@ -742,15 +744,7 @@ def load_release_file(project: Project, path: Path) -> Snapshot:
             f"or edited by hand?): restore it from version control (git checkout -- {label}), "
             f"or, to keep the change on purpose, run 'publisher release {path.stem} --refreeze'"
         )
-    elif problem == release_digest.MISSING:
-        message = (
-            "missing: the file records no digest of its content, so a copy cut short or edited "
-            "by hand could not be told from the release as frozen (releases frozen before "
-            "digests, or written by hand). Check it against version control, then record one "
-            f"with 'publisher release {path.stem} --refreeze' (an imported history: run "
-            "'publisher import-history' again)"
-        )
-    digest = [Problem(path=label, key="release.digest", message=message)] if problem else []
+    digest = [Problem(path=label, key="release.digest", message=message)] if message else []
     try:
         snapshot = build_snapshot(parse_yaml_bytes(data, label), label, release=True)
     except DataError as error:

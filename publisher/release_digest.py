@@ -3,9 +3,10 @@
 A release file cut short or edited by hand still parses, and the diff then announces
 removals and additions that never happened. So a frozen file carries, as the last line of its
 ``release:`` block, ``digest: "sha256:…"``: the sha256 of the file's bytes without that line.
-`load` refuses a release whose bytes no longer match, and a release that records no digest
-(then nothing could tell a damaged file from a good one); `release VERSION --refreeze` records
-the digest of a release changed on purpose, or of one frozen before releases carried one.
+`load` refuses a release whose bytes no longer match; a release that records no digest (one
+written by hand in the documented data format, which does not require it, or frozen before
+releases carried one) is read unverified. `release VERSION --refreeze` records the digest of a
+release changed on purpose, or of one that has none.
 Every writer of a release file (`freeze.release_text`, `dump.dump_snapshot`, which
 import-history uses) puts its text through `with_digest`.
 """
