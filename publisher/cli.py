@@ -2049,13 +2049,13 @@ def subscribers_add(
     from publisher.delivery import NewSubscriber
     from publisher.errors import DataError, Problem
     from publisher.send import utc_now
-    from publisher.subscribers import address_problem
+    from publisher.subscribers import address_problem, name_problem
 
     project = settings.project()
     if problem := address_problem(address.strip()):
         raise DataError([Problem(message=problem)])
-    if "\n" in name or "\r" in name:
-        raise DataError([Problem(key="--name", message="contains a line break")])
+    if problem := name_problem(name):
+        raise DataError([Problem(key="--name", message=problem)])
     chosen = _sections_option_value(project, sections)
     with open_project_store(project) as store:
         report = store.add_subscribers(

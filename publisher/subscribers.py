@@ -73,6 +73,18 @@ class Subscriber:
         return ledger_key(self.address)
 
 
+def form_name(text: str) -> str:
+    """A name typed into a form as the store keeps it: control characters and runs of
+    whitespace become one space, at most 100 characters; what `parse_subscribers` reads back
+    from an export (a name holding ESC or NUL would make the export refuse to re-import)."""
+    return " ".join(_CONTROL.sub(" ", text).split())[:100]
+
+
+def name_problem(name: str) -> str:
+    """Why ``name`` cannot be a subscriber's name ('' when it can)."""
+    return "the name contains a line break or control character" if _CONTROL.search(name) else ""
+
+
 def ledger_key(address: str) -> str:
     """The case-folded address: mail systems treat addresses case-insensitively in practice."""
     return address.strip().lower()
@@ -146,8 +158,8 @@ def parse_subscribers(
         row_problems = []
         if reason := address_problem(address):
             row_problems.append(reason)
-        if _CONTROL.search(name):
-            row_problems.append("the name contains a line break or control character")
+        if reason := name_problem(name):
+            row_problems.append(reason)
         sections = frozenset(part.strip() for part in sections_text.split(";") if part.strip())
         for unknown in sorted(sections - known_sections):
             row_problems.append(f"unknown section id {unknown!r}")

@@ -24,6 +24,7 @@ from smtp_server import Received, SmtpServer, free_port
 
 from publisher.delivery import Store, open_store
 from publisher.delivery.tokens import confirm_token, manage_token
+from publisher.subscribers import parse_subscribers, subscribers_csv
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 KEY = "eIiawR-UuQvQA3PRw3J5uLuYHvpfvE6LqSCiEWr1SbE"
@@ -216,6 +217,22 @@ def test_the_answer_is_the_same_for_new_pending_and_confirmed_addresses(service:
     bodies = {re.sub(r'value="[^"]+"', "", r.text) for r in (first, second, third)}
     assert [r.status_code for r in (first, second, third)] == [200, 200, 200]
     assert len(bodies) == 1
+
+
+def test_a_name_with_control_characters_is_stored_as_an_export_can_re_import(
+    service: Service,
+) -> None:
+    # A name typed with ESC, NUL or a tab (a pasted terminal colour code, a bot): the store
+    # keeps it without them, so `subscribers export` gives a file `subscribers import` takes.
+    address = f"control-{next(_clients)}@example.net"
+    assert subscribe(service, address, name="Ann\x1b[31m Lee\x00\tJr").status_code == 200
+    with service.store() as store:
+        record = store.subscriber(address)
+    assert record is not None
+    assert record.name == "Ann [31m Lee Jr"
+    exported = subscribers_csv([(address, record.name, ())])
+    (again,) = parse_subscribers(exported, label="export.csv", known_sections=frozenset())
+    assert again.name == record.name
 
 
 def test_without_a_csrf_token_nothing_is_stored(service: Service) -> None:

@@ -53,6 +53,9 @@ def test_add_list_remove_and_export(run: Run, project: Path, database_url: str) 
     bad = run("subscribers", "add", "not-an-address")
     assert bad.exit_code == 1
     assert "is not an email address" in bad.output
+    escape = run("subscribers", "add", "esc@example.org", "--name", "Ann\x1b[31m")
+    assert escape.exit_code == 1
+    assert "--name: the name contains a line break or control character" in escape.output
     unknown = run("subscribers", "add", "cy@example.org", "--sections", "nope")
     assert unknown.exit_code == 1
     assert "unknown section id 'nope'" in unknown.output

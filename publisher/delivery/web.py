@@ -44,6 +44,7 @@ from publisher.delivery.store import CONFIRMED, PENDING, NewSubscriber, Store
 from publisher.errors import PublisherError
 from publisher.model import Site
 from publisher.render import render_template
+from publisher.subscribers import form_name
 
 LOG = logging.getLogger("publisher.serve")
 CSRF_COOKIE = "publisher_csrf"
@@ -417,7 +418,7 @@ def create_app(
     async def subscribe_post(request: Request) -> Response:
         form = await read_form(request)
         email = str(form.get("email") or "").strip()[:320]
-        name = " ".join(str(form.get("name") or "").split())[:100]
+        name = form_name(str(form.get("name") or ""))
         chosen = [str(item) for item in form.get("sections") or () if str(item) in known_sections]
         if not csrf_ok(request, form):
             # A form from elsewhere (the static page's, or a forged one): nothing is stored;
