@@ -21,9 +21,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 
 from publisher import build as building
+from publisher import link_cache
 from publisher.errors import PublisherError
 from publisher.project import Project
 
@@ -196,16 +198,32 @@ class Preview:
         return self._emails[key]
 
     def watch(self, on_rebuild: Callable[[PreviewState], None] | None = None) -> None:
-        """Rebuild whenever a file under data/ or templates/ changes, until `stop`."""
+        """Rebuild whenever a file under data/ or templates/ changes, or the link cache that
+        `check-links` writes (dead links are marked on the pages), until `stop`."""
         import watchfiles
 
+        state_dir = self.project.state_dir
+        state_dir.mkdir(parents=True, exist_ok=True)
         folders = [
             str(folder)
-            for folder in (self.project.data_dir, self.project.templates_dir)
+            for folder in (self.project.data_dir, self.project.templates_dir, state_dir)
             if folder.is_dir()
         ]
+
+        usual = watchfiles.DefaultFilter()
+        state_root = state_dir.resolve()
+
+        def wanted(change: watchfiles.Change, path: str) -> bool:
+            # Of .publisher/, only the link cache (and SQLite's journal beside it): the build
+            # writes its own cache there, which must not start another build.
+            where = Path(path).resolve()
+            if where.is_relative_to(state_root):
+                return where.parent == state_root and where.name.startswith(link_cache.CACHE_FILE)
+            return usual(change, path)
+
         for changes in watchfiles.watch(
             *folders,
+            watch_filter=wanted,
             stop_event=self.stopping,
             step=20,
             debounce=400,

@@ -18,6 +18,8 @@ import pytest
 from click.testing import CliRunner
 
 from publisher.cli import main
+from publisher.link_cache import CACHE_FILE, write_cache
+from publisher.link_health import LinkResult, Verdict
 from publisher.preview import (
     DESKTOP_WIDTH,
     PHONE_WIDTH,
@@ -172,6 +174,29 @@ def test_the_event_stream_announces_each_rebuild(running: Running, project: Path
     site.write_text(site.read_text(encoding="utf-8").replace("language: en", "language: en-GB"))
     assert int(next_event()) > int(first)
     connection.close()
+
+
+def test_a_link_check_marks_dead_links_without_a_restart(running: Running, project: Path) -> None:
+    # `publisher check-links` in another terminal writes .publisher/links.sqlite: with
+    # show_dead on, the preview rebuilds and the page marks the dead link.
+    site = project / "data" / "site.yaml"
+    site.write_text(site.read_text(encoding="utf-8") + "links:\n  show_dead: true\n")
+    running.wait_for(lambda status: status["generation"] >= 2 and not status["problems"])
+    quiet = running.status()["generation"]
+    time.sleep(1.5)  # the build's own writes under .publisher/ start no rebuild
+    assert running.status()["generation"] == quiet
+    assert "dead link since" not in running.get("/")
+    since = dt.datetime(2026, 3, 1, 12, tzinfo=dt.UTC)
+    dead = LinkResult(  # failing on two runs two days apart: dead
+        url="https://cs50.harvard.edu/python/2022/",
+        verdict=Verdict.GONE,
+        status=404,
+        checked_at=since + dt.timedelta(days=2),
+        failing_since=since,
+    )
+    write_cache(project / ".publisher" / CACHE_FILE, {dead.url: dead})
+    running.wait_for(lambda status: status["generation"] > quiet)
+    assert "dead link since" in running.get("/")
 
 
 def test_loopback_only_unless_told() -> None:
