@@ -5,26 +5,50 @@ Pure: the latest snapshot and the diffs of the last releases become a small view
 without JavaScript the page shows everything; the filter and search (templates/page/
 roadmap.js, a file next to the page, so a Content-Security-Policy without 'unsafe-inline'
 allows it) read what the page shows (each resource's line of facts), so no data is sent
-twice: 10,000 resources fit in 2 MB.
+twice: 10,000 resources of real road maps fit in 2 MB.
+
+Whatever the road map holds, the page keeps within `PAGE_LIMIT` bytes: past it,
+`render_page` shortens the longest descriptions (every one longer than a length it finds,
+cut at a word boundary with "…") and says so at the top of the page. Titles, links and
+facts are never cut. A page within the limit is rendered once and never changed.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import html
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
 from publisher import links
 from publisher.changelog import FeedLink
 from publisher.diff import RoadmapDiff
 from publisher.model import Release, Resource, Roadmap, Site
-from publisher.render import render_template, template_source
+from publisher.render import (
+    ELLIPSIS,
+    html_text,
+    markdown_to_html,
+    render_template,
+    shorten_html,
+    template_source,
+)
 
 PAGE_TEMPLATE = "page/index.html.j2"
 SCRIPT_TEMPLATE = "page/roadmap.js"
 _MAX_HEADING = 6
+# The most the page may weigh, in bytes of HTML (raw, not compressed): issue 18's "10,000
+# resources at a page weight of at most 2 MB", whatever their text.
+PAGE_LIMIT = 2_000_000
+# Bytes kept free for what a shortened page adds besides the descriptions: the note that
+# says so. A render that still overshoots is done again with the overshoot taken off.
+_NOTE_ROOM = 500
+_RENDERS = 3
+_ESTIMATES = 4  # passes over the descriptions that check an estimated length, at most
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -43,6 +67,11 @@ class PageResource:
     description: str  # markdown
     mark: str = ""
     dead_since: str = ""  # ISO date: its link is dead, failing since then (links.show_dead)
+    # A resource without a URL: the release whose page (the web copy of its email) shows
+    # its description as it is now, in full, when the history has one ("" : none).
+    added_in: str = ""
+    # Set by `render_page` past PAGE_LIMIT only: the description as HTML, maybe shortened.
+    description_html: str = ""
 
     @property
     def facts(self) -> tuple[str, ...]:
@@ -86,6 +115,7 @@ class RoadmapPage:
     updated: int
     since: str  # ISO date of the oldest release whose changes are marked ("" : the latest)
     total: int
+    shortened: int = 0  # descriptions shortened to keep the page within PAGE_LIMIT
 
     @property
     def choices(self) -> dict[str, tuple[str, ...]]:
@@ -153,9 +183,11 @@ def roadmap_page(
     sections: list[PageSection] = []
     counts = {"new": 0, "updated": 0}
     total = 0
+    added = _added_descriptions(roadmap, history)
     for ancestors, section in roadmap.walk_sections():
         resources = tuple(
-            _page_resource(resource, marks, dead_links or {}) for resource in section.resources
+            _page_resource(resource, marks, dead_links or {}, added)
+            for resource in section.resources
         )
         for resource in resources:
             if resource.mark:
@@ -187,10 +219,38 @@ def section_anchor(section_ids: tuple[str, ...]) -> str:
     return "s-" + "--".join(section_ids)
 
 
+def _added_descriptions(
+    roadmap: Roadmap, history: Sequence[RoadmapDiff]
+) -> dict[str, tuple[str, str]]:
+    """Identity → (version, description) of the release that last added each resource
+    without a URL that has a description: its release page shows the description in full,
+    the way to it from a shortened one (a resource with a URL has its own link)."""
+    wanted = {
+        resource.identity
+        for _, section in roadmap.walk_sections()
+        for resource in section.resources
+        if not resource.url and resource.description
+    }
+    added: dict[str, tuple[str, str]] = {}
+    if not wanted:
+        return added
+    for item in history:
+        if item.new is None:
+            continue
+        for change in item.added:
+            if change.resource.identity in wanted:
+                added[change.resource.identity] = (item.new.version, change.resource.description)
+    return added
+
+
 def _page_resource(
-    resource: Resource, marks: dict[str, str], dead_links: Mapping[str, str]
+    resource: Resource,
+    marks: dict[str, str],
+    dead_links: Mapping[str, str],
+    added: Mapping[str, tuple[str, str]],
 ) -> PageResource:
     author = resource.author
+    version, description = added.get(resource.identity, ("", ""))
     return PageResource(
         title=resource.title,
         url=resource.url,
@@ -204,6 +264,8 @@ def _page_resource(
         description=resource.description,
         mark=marks.get(resource.identity, ""),
         dead_since=dead_links.get(resource.url, "") if resource.url else "",
+        # Only when that release's page shows the description as it is now.
+        added_in=version if description == resource.description else "",
     )
 
 
@@ -213,26 +275,183 @@ def render_page(
     environment: jinja2.Environment,
     *,
     feeds: Sequence[FeedLink] = (),
+    limit: int | None = PAGE_LIMIT,
 ) -> str:
-    """index.html: the road map page, from templates/page/index.html.j2."""
-    return render_template(
-        environment,
-        PAGE_TEMPLATE,
-        {
-            "site": site,
-            "page": page,
-            "feeds": feeds,
-            "choices": page.choices,
-            "page_url": links.site_url(site, links.PAGE_FILE),
-            "changelog": links.CHANGELOG_FILE,
-            "script": links.SCRIPT_FILE,
-            "latest_url": (
-                f"{links.CHANGELOG_FILE}#{links.release_anchor(page.release.version)}"
-                if page.release
-                else ""
-            ),
-        },
-    )
+    """index.html: the road map page, from templates/page/index.html.j2, at most ``limit``
+    bytes of UTF-8 (None: no limit). Past the limit, the longest descriptions are shortened
+    (see `_within_limit`); a page within it is rendered once, as it is."""
+    context: dict[str, Any] = {
+        "site": site,
+        "page": page,
+        "feeds": feeds,
+        "choices": page.choices,
+        "page_url": links.site_url(site, links.PAGE_FILE),
+        "changelog": links.CHANGELOG_FILE,
+        "script": links.SCRIPT_FILE,
+        "latest_url": (
+            f"{links.CHANGELOG_FILE}#{links.release_anchor(page.release.version)}"
+            if page.release
+            else ""
+        ),
+        "limit": _weight(limit or 0),
+    }
+    rendered = render_template(environment, PAGE_TEMPLATE, context)
+    if limit is None:
+        return rendered
+    size = len(rendered.encode("utf-8"))
+    if size <= limit:
+        return rendered
+    return _within_limit(environment, context, page, rendered, limit)
+
+
+def _within_limit(
+    environment: jinja2.Environment,
+    context: dict[str, Any],
+    page: RoadmapPage,
+    rendered: str,
+    limit: int,
+) -> str:
+    """The page rendered again with every description longer than some length shortened,
+    that length the longest that brings the page within ``limit`` (``rendered``: the page
+    with every description in full). Linear: each description is rendered once more (the
+    template then uses that HTML), the length is found from their sizes, not by rendering
+    the page again; the page is rendered again once (more only when the note outweighs the
+    room kept for it)."""
+    descriptions = _Descriptions(page)
+    if not descriptions.items:
+        return rendered  # nothing the page may shorten
+    size = len(rendered.encode("utf-8"))
+    target = limit - _NOTE_ROOM
+    for _ in range(_RENDERS):
+        length, cuts = descriptions.fit(size - target)
+        shortened = descriptions.apply(page, length, cuts)
+        rendered = render_template(environment, PAGE_TEMPLATE, {**context, "page": shortened})
+        weight = len(rendered.encode("utf-8"))
+        if weight <= limit or length == 0:
+            break
+        target -= weight - limit
+    return rendered
+
+
+class _Descriptions:
+    """The page's descriptions as HTML, each distinct one rendered once, with their sizes:
+    what `_within_limit` weighs to find how far to shorten them."""
+
+    def __init__(self, page: RoadmapPage) -> None:
+        self.html: dict[str, Markup] = {}
+        # (description, suffix) → [HTML bytes, text length, resources]: the suffix, a link to
+        # the full text, goes on a shortened description of a resource without a URL.
+        self.items: dict[tuple[str, str], list[int]] = {}
+        for section in page.sections:
+            for resource in section.resources:
+                if not resource.description:
+                    continue
+                full = self.html.get(resource.description)
+                if full is None:
+                    # As the template renders it: `r.description | markdown | trim`.
+                    full = Markup(markdown_to_html(resource.description).strip())
+                    self.html[resource.description] = full
+                key = (resource.description, _full_text_link(resource))
+                item = self.items.get(key)
+                if item is None:
+                    self.items[key] = [len(full.encode("utf-8")), len(html_text(full)), 1]
+                else:
+                    item[2] += 1
+
+    def fit(self, excess: int) -> tuple[int, dict[tuple[str, str], Markup]]:
+        """The longest text length such that cutting every description longer than it
+        saves at least ``excess`` bytes (0 when nothing does), and the cut descriptions.
+        The length is first estimated from the sizes (a cut keeps its share of the markup),
+        then checked on the real cuts, and lowered while they fall short: a few passes over
+        the descriptions, at most a bisection's."""
+        high = max((item[1] for item in self.items.values()), default=0)
+        wanted = excess
+        for _ in range(_ESTIMATES):
+            length = self._estimate(wanted, high)
+            cuts, saved = self._cut(length)
+            if saved >= excess or length == 0:
+                return length, cuts
+            # The estimate fell short by this much: ask for that much more, at a shorter length.
+            wanted += excess - saved
+            high = length - 1
+        # The estimates keep falling short: bisect on the real cuts.
+        low = 0
+        while low < high:
+            middle = (low + high + 1) // 2
+            if self._cut(middle)[1] >= excess:
+                low = middle
+            else:
+                high = middle - 1
+        return low, self._cut(low)[0]
+
+    def _cut(self, length: int) -> tuple[dict[tuple[str, str], Markup], int]:
+        """Every description longer than ``length`` cut, and the bytes that saves."""
+        cuts: dict[tuple[str, str], Markup] = {}
+        saved = 0
+        for key, (size, text_length, count) in self.items.items():
+            if text_length <= length:
+                continue
+            cut = shorten_html(self.html[key[0]], length, key[1])
+            if cut is not None:
+                cuts[key] = cut
+                saved += (size - len(cut.encode("utf-8"))) * count
+        return cuts, saved
+
+    def _estimate(self, wanted: int, high: int) -> int:
+        """The longest length up to ``high`` whose cuts save about ``wanted`` bytes."""
+        low = 0
+        while low < high:
+            middle = (low + high + 1) // 2
+            if self._saved(middle) >= wanted:
+                low = middle
+            else:
+                high = middle - 1
+        return low
+
+    def _saved(self, length: int) -> float:
+        saved = 0.0
+        for (_, suffix), (size, text_length, count) in self.items.items():
+            if text_length > length:
+                # What is left: the share of the HTML the kept text is, an ellipsis and the link.
+                left = size * length / text_length + len(ELLIPSIS.encode()) + len(suffix) + 1
+                saved += (size - left) * count
+        return saved
+
+    def apply(
+        self, page: RoadmapPage, length: int, cuts: Mapping[tuple[str, str], Markup]
+    ) -> RoadmapPage:
+        """``page`` with each description's HTML set, the cut ones from ``cuts``."""
+        shortened = 0
+        sections = []
+        for section in page.sections:
+            resources = []
+            for resource in section.resources:
+                if resource.description:
+                    cut = cuts.get((resource.description, _full_text_link(resource)))
+                    shortened += cut is not None
+                    description = cut if cut is not None else self.html[resource.description]
+                    resource = dataclasses.replace(resource, description_html=description)
+                resources.append(resource)
+            sections.append(dataclasses.replace(section, resources=tuple(resources)))
+        return dataclasses.replace(page, sections=tuple(sections), shortened=shortened)
+
+
+def _full_text_link(resource: PageResource) -> str:
+    """The link a shortened description ends with: to the release page that shows it in
+    full, for a resource without a URL of its own ("" otherwise: its title is the link)."""
+    if resource.url or not resource.added_in:
+        return ""
+    path = html.escape(links.release_page_path(resource.added_in))
+    return f'<a href="{path}">full text (release {html.escape(resource.added_in)})</a>'
+
+
+def _weight(size: int) -> str:
+    """A page weight in words: "2 MB", "1.5 MB", "800 KB", "10,962 bytes"."""
+    if size % 1_000:
+        return f"{size:,} bytes"
+    if size >= 1_000_000:
+        return f"{size / 1_000_000:g} MB"
+    return f"{size / 1_000:g} KB"
 
 
 def render_script(environment: jinja2.Environment) -> str:

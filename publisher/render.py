@@ -7,6 +7,8 @@ shipped with the package, so a project overrides them file by file.
 from __future__ import annotations
 
 import functools
+import html
+import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -250,3 +252,93 @@ def markdown_inline_to_html(text: str) -> Markup:
 def sanitize_html(html: str) -> str:
     """Strip everything but safe markup from ``html`` (scripts, handlers, javascript: links)."""
     return nh3.clean(html, url_schemes=_ALLOWED_URL_SCHEMES, link_rel="noopener noreferrer")
+
+
+# Sanitized HTML (nh3's output) as pieces: a tag (its attribute values always quoted, where a
+# ">" may stand) or a run of text.
+_TAG_OR_TEXT = re.compile(r"""<(?:[^>"']|"[^"]*"|'[^']*')*>|[^<]+""")
+_TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)")
+_VOID_ELEMENTS = frozenset(("br", "hr", "img", "wbr", "col", "area", "source", "track"))
+# Where the ellipsis and a suffix may go: inside the block the text ends in, outside any
+# inline element (a link, code, emphasis), so a suffix link never nests in another link.
+_BLOCK_ELEMENTS = frozenset(
+    (
+        *("p", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "div"),
+        *("h1", "h2", "h3", "h4", "h5", "h6"),
+        *("table", "caption", "thead", "tbody", "tfoot", "tr", "td", "th"),
+    )
+)
+_WHITE_SPACE = re.compile(r"\s")
+_LAST_WORD_END = re.compile(r".*\S(?=\s)", re.DOTALL)
+# Left out before the ellipsis: "a list, of things…" rather than "a list, of things,…".
+_TRAILING = " \t\r\n,;:.!?-\u2013\u2014([{/"
+ELLIPSIS = "\u2026"
+
+
+def html_text(sanitized: str) -> str:
+    """The text of sanitized HTML (`markdown_to_html`'s output), entities decoded."""
+    return "".join(
+        html.unescape(piece) for piece in _TAG_OR_TEXT.findall(sanitized) if piece[0] != "<"
+    )
+
+
+def shorten_html(sanitized: str, length: int, suffix: str = "") -> Markup | None:
+    """Sanitized HTML cut after at most ``length`` characters of its text, at a word
+    boundary (keeping at least its first word), with "…" and then ``suffix`` (HTML) inside
+    the block where the text now ends, every element closed, sanitized again; None when its
+    text is not longer than ``length`` or a cut would leave nothing out. The text is cut,
+    never the markup: a link or emphasis cut in the middle keeps its start and is closed."""
+    pieces = _TAG_OR_TEXT.findall(sanitized)
+    text = "".join(html.unescape(piece) for piece in pieces if piece[0] != "<")
+    if len(text) <= length:
+        return None
+    cut = _word_cut(text, length)
+    if not text[cut:].strip():
+        return None  # the first word is all there is
+    kept: list[str] = []
+    open_elements: list[str] = []
+    position = 0
+    for piece in pieces:
+        if position >= cut:
+            break
+        if piece[0] != "<":
+            raw = html.unescape(piece)
+            if position + len(raw) <= cut:
+                kept.append(piece)
+                position += len(raw)
+            else:
+                kept.append(html.escape(raw[: cut - position], quote=False))
+                position = cut
+            continue
+        name_match = _TAG_NAME.match(piece)
+        if name_match is None:  # a comment or doctype: nh3 leaves none, and none is kept
+            continue
+        name = name_match.group(1).lower()
+        if piece.startswith("</"):
+            if name in open_elements:
+                while open_elements.pop() != name:
+                    pass
+        elif name not in _VOID_ELEMENTS and not piece.endswith("/>"):
+            open_elements.append(name)
+        kept.append(piece)
+    while open_elements and open_elements[-1] not in _BLOCK_ELEMENTS:
+        kept.append(f"</{open_elements.pop()}>")
+    kept.append(ELLIPSIS)
+    if suffix:
+        kept.append(" " + suffix)
+    kept.extend(f"</{name}>" for name in reversed(open_elements))
+    return Markup(sanitize_html("".join(kept)))
+
+
+def _word_cut(text: str, length: int) -> int:
+    """Where to cut ``text`` to keep at most ``length`` characters: after the last word
+    that ends within them, trailing punctuation left out; after the first word when none
+    does; at ``length`` itself (at least 1) in a text without spaces."""
+    found = _LAST_WORD_END.match(text[: length + 1])
+    if found is not None:
+        cut = found.end()
+    else:
+        first = _WHITE_SPACE.search(text, len(text) - len(text.lstrip()))
+        cut = first.start() if first is not None else max(length, 1)
+    stripped = text[:cut].rstrip(_TRAILING)
+    return len(stripped) if stripped.strip() else len(text[:cut].rstrip())

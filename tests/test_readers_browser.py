@@ -12,6 +12,7 @@ instead (.ci/run installs Chromium and axe-core, the test extra Playwright).
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -27,15 +28,16 @@ from publisher import build, mail
 from publisher.link_cache import CACHE_FILE, write_cache
 from publisher.link_health import LinkResult, Verdict
 from publisher.load import load_site_of
+from publisher.page import render_page, roadmap_page
 from publisher.project import open_project
-from publisher.release_history import release_diff
+from publisher.release_history import iter_history, load_release, release_diff
 from publisher.render import template_environment
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 AXE = Path(os.environ.get("AXE_CORE_JS", REPOSITORY / ".ci/tools/node_modules/axe-core/axe.min.js"))
 WCAG_21_A_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 WIDTHS = (375, 1280)
-PAGES = ("roadmap", "changelog", "release", "email")
+PAGES = ("roadmap", "roadmap-shortened", "changelog", "release", "email")
 DEAD_URL = "https://example.org/practical"  # added in 2024.04: on the page and the changelog
 
 pytestmark = pytest.mark.browser
@@ -82,12 +84,40 @@ def site_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     email = root / "email-2024.04.html"
     email.write_text(rendered.with_token("a-subscriber-token").html, encoding="utf-8")
     feeds = root / "feeds"
+    shortened = feeds / "index-shortened.html"
+    shortened.write_text(_shortened_page(project), encoding="utf-8")
     return {
         "roadmap": feeds / "index.html",
+        "roadmap-shortened": shortened,
         "changelog": feeds / "changelog" / "index.html",
         "release": feeds / "releases" / "2024.04.html",
         "email": email,
     }
+
+
+def _shortened_page(project: Any) -> str:
+    """The road map page with its limit set just under its weight: its descriptions
+    shortened, the note saying so, and (as if the release that added it showed its
+    description as it is now) a "full text" link on the topic without a URL."""
+    latest = load_release(project, "2024.04")
+    view = roadmap_page(latest.roadmap, latest.release, list(iter_history(project)), 0)
+    sections = tuple(
+        dataclasses.replace(
+            section,
+            resources=tuple(
+                dataclasses.replace(resource, added_in="2024.04") if not resource.url else resource
+                for resource in section.resources
+            ),
+        )
+        for section in view.sections
+    )
+    view = dataclasses.replace(view, sections=sections)
+    site = load_site_of(project)
+    full = render_page(site, view, template_environment(), limit=None)
+    html = render_page(site, view, template_environment(), limit=len(full.encode()) - 40)
+    assert "long descriptions are shortened" in html
+    assert "full text (release 2024.04)</a>" in html
+    return html
 
 
 @pytest.fixture
@@ -185,6 +215,23 @@ def test_filter_and_search_show_what_matches(page: Any, site_files: dict[str, Pa
     page.click("#filter-reset")
     assert _shown_titles(page) == everything
     assert page.is_hidden("#no-match")
+
+
+def test_filter_and_search_work_on_a_shortened_page(page: Any, site_files: dict[str, Path]) -> None:
+    page.goto(site_files["roadmap-shortened"].as_uri())
+    assert page.text_content("#filter-status") == "6 resources."
+    # The facts lines are whole: the menus filter as on the page in full.
+    page.select_option("#filter-kind", label="course")
+    assert _shown_titles(page) == ["Stanford's CS229 w/Andrew Ng", "Fast.AI Deep Learning Course"]
+    page.select_option("#filter-kind", label="Any")
+    page.select_option("#filter-tag", label="deep-learning")
+    assert _shown_titles(page) == ["Practical Deep Learning"]
+    page.select_option("#filter-tag", label="Any")
+    # The search reads what is shown: the kept start of a description.
+    page.fill("#filter-text", "layers")
+    assert _shown_titles(page) == ["Deep Learning"]
+    page.fill("#filter-text", "jeremy")
+    assert _shown_titles(page) == ["Practical Deep Learning"]
 
 
 def test_links_to_the_old_changelog_land_on_the_archive_page(

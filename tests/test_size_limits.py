@@ -1,7 +1,8 @@
 """Size limits on a generated history of 2,000 releases and 10,000 resources (see
 big_history.py): the changelog index does not grow with the history, archive pages and
 CHANGELOG.md stay bounded, the road map page holds 10,000 real resources within 2 MB (raw,
-not compressed) and adds little markup to any resource's own text, and a big release's
+not compressed) untouched and adds little markup to any resource's own text, 10,000 generated
+ones with longer texts within 2 MB by shortening their descriptions, and a big release's
 email stays under 100 KB of HTML with its text part cut the same way."""
 
 from __future__ import annotations
@@ -138,20 +139,71 @@ def test_the_road_map_page_holds_10000_real_resources_within_2_mb() -> None:
     # text (it moves a little with the corpus, tests/fixtures/real/, the resources come from).
     assert len(html) <= 2 * MB, len(html)
     assert _own_text(roadmap) > 1.3 * MB  # the real texts: not a road map of empty resources
+    # Within the limit, nothing is shortened: the page is the one rendered without a limit.
+    assert b"long descriptions are shortened" not in html
+    assert html == page.render_page(SITE, view, template_environment(), limit=None).encode()
 
 
-def test_the_page_adds_little_markup_to_what_it_must_show(big: BigHistory) -> None:
+@pytest.fixture(scope="session")
+def big_pages(big: BigHistory) -> tuple[bytes, bytes]:
+    """The generated road map's page without a limit, and as published (at most 2 MB)."""
+    view = page.roadmap_page(big.latest.roadmap, big.latest.release, big.history, 0)
+    environment = template_environment()
+    return (
+        page.render_page(SITE, view, environment, limit=None).encode("utf-8"),
+        page.render_page(SITE, view, environment).encode("utf-8"),
+    )
+
+
+def test_the_page_adds_little_markup_to_what_it_must_show(
+    big: BigHistory, big_pages: tuple[bytes, bytes]
+) -> None:
     # The generated road map writes more per resource (about 200 bytes) and sets every field:
     # what the page adds to it (tags, separators, filter data) stays near 69 bytes a resource
     # (58 before the facts line named its facts, data-f=kclt, so the filter reads each fact by
-    # its kind instead of guessing from its value).
-    view = page.roadmap_page(big.latest.roadmap, big.latest.release, big.history, 0)
-    html = page.render_page(SITE, view, template_environment()).encode("utf-8")
+    # its kind instead of guessing from its value). Measured in full, without the limit.
+    html = big_pages[0]
     assert _resources_shown(html) == RESOURCES
     # Nothing is sent twice: no data block for the script, which reads the facts lines.
     assert html.count(b"<script") == 1
     overhead = (len(html) - _own_text(big.latest.roadmap)) / RESOURCES
     assert overhead < 70, overhead
+
+
+def test_the_generated_road_map_page_keeps_within_2_mb_by_shortening_descriptions(
+    big: BigHistory, big_pages: tuple[bytes, bytes]
+) -> None:
+    # 10,000 resources of 200 bytes of text each: 2.6 MB in full, so the longest descriptions
+    # are shortened; every resource is still shown with its title, link and facts.
+    full, html = big_pages
+    assert len(full) > 2 * MB
+    assert len(html) <= 2 * MB, len(html)
+    resources = [
+        resource
+        for _, section in big.latest.roadmap.walk_sections()
+        for resource in section.resources
+    ]
+    items = lxml.html.fromstring(html).xpath('//ul[@class="resources"]/li')
+    whole = lxml.html.fromstring(full).xpath('//ul[@class="resources"]/li')
+    assert len(items) == len(resources) == RESOURCES
+    shortened = 0
+    for resource, item, full_item in zip(resources, items, whole, strict=True):
+        assert item[0].text_content() == resource.title
+        assert item[0].get("href") == resource.url
+        facts = [lxml.html.tostring(small) for small in item.xpath("small")]
+        assert facts == [lxml.html.tostring(small) for small in full_item.xpath("small")]
+        assert bool(item.xpath("p")) == bool(resource.description)
+        text, full_text = item.text_content().strip(), full_item.text_content().strip()
+        if text != full_text:
+            shortened += 1
+            assert text.endswith("\u2026")
+            assert full_text.startswith(text.removesuffix("\u2026"))
+    note = re.search(rb"To keep this page within 2 MB, (\d+) long descriptions are shortened", html)
+    assert note is not None
+    assert int(note.group(1)) == shortened
+    assert shortened > RESOURCES / 2  # the generated texts are long: most lose words
+    # The filter reads the facts lines, unchanged; still nothing sent twice.
+    assert html.count(b"<script") == 1
 
 
 @pytest.fixture(scope="session")

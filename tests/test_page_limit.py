@@ -1,0 +1,158 @@
+"""The road map page keeps within its weight limit (page.PAGE_LIMIT, 2 MB) whatever the road
+map holds: past it the longest descriptions are shortened at a word boundary with "…", a note
+at the top says so, titles, links and facts stay whole; a page within it is not touched.
+The 10,000-resource pages are in test_size_limits.py; these are small pages with the limit
+set low, so the cut can be read exactly."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import html5lib
+import lxml.html
+import pytest
+
+from publisher import page
+from publisher.diff import ResourceChange, RoadmapDiff
+from publisher.model import Release, Resource, Roadmap, Section, Site
+from publisher.render import template_environment
+
+SITE = Site(title="A Small Road Map", base_url="https://small.example.org/")
+RELEASE = Release(version="2024.05", date=dt.date(2024, 5, 1))
+LONG = (
+    "A **very long** description, with [a link in it](https://example.org/inner) and words "
+    "that go on: " + " ".join(f"word{index}" for index in range(300)) + "."
+)
+TOPIC_TEXT = "A topic without a link, explained at length: " + "more " * 80 + "and the end."
+
+
+def _resource(index: int, **fields: object) -> Resource:
+    values: dict[str, object] = {
+        "title": f"Resource {index}",
+        "identity": f"https://example.org/r/{index}",
+        "url": f"https://example.org/r/{index}",
+        "kind": "course",
+        "cost": "free",
+        "level": "beginner",
+        "tags": ("ml",),
+        "description": f"Short text {index}, kept whole.",
+    }
+    values.update(fields)
+    return Resource(**values)  # type: ignore[arg-type]
+
+
+def _roadmap() -> tuple[Roadmap, tuple[RoadmapDiff, ...]]:
+    """Forty short descriptions, a long one, and a topic without a URL whose long description
+    the latest release added (so that release's page shows it in full)."""
+    resources = tuple(_resource(index) for index in range(40))
+    long = _resource(40, description=LONG)
+    topic = Resource(title="A Topic", identity="topics/a-topic", description=TOPIC_TEXT)
+    roadmap = Roadmap(
+        title="A Small Road Map",
+        sections=(
+            Section(title="Courses", id="courses", resources=(*resources[:20], long)),
+            Section(title="Topics", id="topics", resources=(topic, *resources[20:])),
+        ),
+    )
+    history = (
+        RoadmapDiff(
+            old=None,
+            new=RELEASE,
+            added=(ResourceChange(resource=topic, section=("Topics",), section_ids=("topics",)),),
+        ),
+    )
+    return roadmap, history
+
+
+def _render(limit: int | None, *, history: bool = True) -> str:
+    roadmap, diffs = _roadmap()
+    view = page.roadmap_page(roadmap, RELEASE, diffs if history else (), 0)
+    return page.render_page(SITE, view, template_environment(), limit=limit)
+
+
+def _items(html: str) -> dict[str, lxml.html.HtmlElement]:
+    document = lxml.html.fromstring(html)
+    return {item[0].text_content(): item for item in document.xpath('//ul[@class="resources"]/li')}
+
+
+def _facts(item: lxml.html.HtmlElement) -> list[bytes]:
+    return [lxml.html.tostring(small) for small in item.xpath("small")]
+
+
+@pytest.fixture(scope="module")
+def full() -> str:
+    return _render(None)
+
+
+def test_a_page_within_its_limit_is_rendered_as_it_is(full: str) -> None:
+    size = len(full.encode("utf-8"))
+    assert _render(size) == full  # exactly at the limit: untouched
+    assert _render(page.PAGE_LIMIT) == full
+    assert "shortened" not in full
+
+
+def test_past_its_limit_the_longest_descriptions_are_shortened_and_marked(full: str) -> None:
+    limit = len(full.encode("utf-8")) - 1_500
+    html = _render(limit)
+    assert len(html.encode("utf-8")) <= limit
+    # Longest first: the two long descriptions are cut, the forty short ones are whole.
+    note = re.search(
+        rf"To keep this page within {limit:,} bytes, (\d+) long descriptions are", html
+    )
+    assert note is not None
+    assert note.group(1) == "2"
+    whole, items = _items(full), _items(html)
+    assert list(items) == list(whole)
+    for title, item in items.items():
+        # Titles, links and the facts line never change.
+        assert item[0].get("href") == whole[title][0].get("href")
+        assert _facts(item) == _facts(whole[title])
+        if title.startswith("Resource ") and title != "Resource 40":
+            assert item.text_content() == whole[title].text_content()
+    cut = items["Resource 40"]
+    text = cut.text_content().strip()
+    assert text.endswith("\u2026")
+    assert whole["Resource 40"].text_content().startswith(text.removesuffix("\u2026"))
+    assert 100 < len(text) < len(whole["Resource 40"].text_content()) - 1_000
+    # The markup inside the kept text survives, closed: the bold words and the inner link.
+    assert cut.xpath("p/strong")[0].text == "very long"
+    assert cut.xpath("p/a")[0].get("href") == "https://example.org/inner"
+
+
+def test_a_shortened_description_without_a_url_links_its_full_text(full: str) -> None:
+    html = _render(len(full.encode("utf-8")) - 1_500)
+    topic = _items(html)["A Topic"]
+    assert topic.text_content().strip().endswith("\u2026 full text (release 2024.05)")
+    link = topic.xpath("p/a")[-1]
+    assert link.get("href") == "releases/2024.05.html"
+    # Without a release that shows the description as it is, there is no such link.
+    bare = _items(_render(len(_render(None, history=False).encode()) - 1_500, history=False))
+    assert bare["A Topic"].text_content().strip().endswith("\u2026")
+    assert not bare["A Topic"].xpath("p/a")
+
+
+def test_a_shortened_page_is_valid_html_and_the_same_every_time(full: str, tmp_path: Path) -> None:
+    limit = len(full.encode("utf-8")) - 2_500  # deep cuts: every description loses words
+    html = _render(limit)
+    assert len(html.encode("utf-8")) <= limit
+    assert _render(limit) == html
+    parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+    parser.parse(html.encode("utf-8"))  # any HTML5 parse error raises
+    note = re.search(r"(\d+) long descriptions are shortened", html)
+    assert note is not None
+    assert int(note.group(1)) == sum(
+        item.text_content() != _items(full)[title].text_content()
+        for title, item in _items(html).items()
+    )
+    assert int(note.group(1)) > 40
+
+
+def test_a_limit_below_titles_and_facts_alone_keeps_every_resource(full: str) -> None:
+    # Descriptions are all the page may cut: down to their first word, and no further.
+    html = _render(1_000)
+    items = _items(html)
+    assert list(items) == list(_items(full))
+    assert all(item.xpath("p") for item in items.values())
+    assert "42 long descriptions are shortened" in html
