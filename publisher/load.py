@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -347,11 +347,65 @@ def _source_commits(checker: _Checker, value: Any) -> tuple[SourceCommit, ...]:
     return tuple(commits)
 
 
+class ResourceMemo:
+    """The resources of the snapshot loaded last, by the parsed YAML they were built from,
+    for the next snapshot of a history (`load_release_file`'s ``memo``).
+
+    Consecutive releases repeat almost every resource word for word, and checking a
+    resource's fields costs more than parsing them: a resource whose parsed fields (plain
+    text, lists of text, an author mapping of text; nothing else is remembered) and section
+    path equal those of one in the snapshot before is that same, already checked, object.
+    Only the checks of one resource alone are skipped: duplicate identities and
+    prerequisites are checked across every snapshot as always. Entries live for one
+    snapshot more, so memory stays that of two snapshots.
+    """
+
+    __slots__ = ("current", "previous")
+
+    def __init__(self) -> None:
+        self.previous: dict[Hashable, Resource] = {}
+        self.current: dict[Hashable, Resource] = {}
+
+    def next_snapshot(self) -> None:
+        """Start a snapshot: the one before becomes what is looked up."""
+        if self.current:
+            self.previous, self.current = self.current, {}
+
+
+def _memo_key(value: Any, section_ids: tuple[str, ...]) -> Hashable | None:
+    """What a resource is built from, hashable; None when its parsed YAML holds anything
+    but text, lists of text and a mapping of text (exact types: ``True == 1`` must not make
+    two different documents one key)."""
+    if value.__class__ is not dict:
+        return None
+    parts: list[tuple[str, int, object]] = []
+    for name, item in value.items():
+        if name.__class__ is not str:
+            return None
+        kind = item.__class__
+        if kind is str:
+            parts.append((name, 0, item))
+        elif kind is list:
+            for element in item:
+                if element.__class__ is not str:
+                    return None
+            parts.append((name, 1, tuple(item)))
+        elif kind is dict:
+            for field, text in item.items():
+                if field.__class__ is not str or text.__class__ is not str:
+                    return None
+            parts.append((name, 2, tuple(item.items())))
+        else:
+            return None
+    return (section_ids, tuple(parts))
+
+
 class _RoadmapBuilder:
     """Turns the parsed YAML of one snapshot into the model, checking every field."""
 
-    def __init__(self, checker: _Checker) -> None:
+    def __init__(self, checker: _Checker, memo: ResourceMemo | None = None) -> None:
         self.checker = checker
+        self.memo = memo
         self.identities: dict[str, str] = {}  # identity -> key path of its first holder
         self.section_ids: dict[str, str] = {}
         self.section_folders: dict[str, tuple[str, str]] = {}  # folder -> (id, key path)
@@ -458,6 +512,33 @@ class _RoadmapBuilder:
             )
 
     def resource(self, value: Any, key: str, section_ids: tuple[str, ...]) -> Resource | None:
+        memo = self.memo
+        memo_key = _memo_key(value, section_ids) if memo is not None else None
+        known = memo.previous.get(memo_key) if memo is not None and memo_key is not None else None
+        resource = known if known is not None else self.checked_resource(value, key, section_ids)
+        if resource is None:
+            return None
+        if memo is not None and memo_key is not None:
+            memo.current[memo_key] = resource
+        checker = self.checker
+        first = self.identities.get(resource.identity)
+        if first is not None:
+            checker.problem(
+                key,
+                f"duplicate identity {resource.identity!r} (also {first}); give one of them an id",
+            )
+            return None
+        self.identities[resource.identity] = key
+        self.prerequisites.extend(
+            (f"{key}.prerequisites[{index}]", prerequisite)
+            for index, prerequisite in enumerate(resource.prerequisites)
+        )
+        return resource
+
+    def checked_resource(
+        self, value: Any, key: str, section_ids: tuple[str, ...]
+    ) -> Resource | None:
+        """The resource ``value`` describes, every field checked; None when one is wrong."""
         checker = self.checker
         fields = checker.mapping(value, key, RESOURCE_KEYS)
         if fields is None:
@@ -487,18 +568,6 @@ class _RoadmapBuilder:
         )
         if len(checker.problems) != before or not title:
             return None
-        first = self.identities.get(resource.identity)
-        if first is not None:
-            checker.problem(
-                key,
-                f"duplicate identity {resource.identity!r} (also {first}); give one of them an id",
-            )
-            return None
-        self.identities[resource.identity] = key
-        self.prerequisites.extend(
-            (f"{key}.prerequisites[{index}]", prerequisite)
-            for index, prerequisite in enumerate(prerequisites)
-        )
         return resource
 
     def check_prerequisites(self) -> None:
@@ -507,9 +576,14 @@ class _RoadmapBuilder:
                 self.checker.problem(key, f"no resource has the id {prerequisite!r}")
 
 
-def build_snapshot(document: Any, label: str, *, release: bool | None = None) -> Snapshot:
+def build_snapshot(
+    document: Any, label: str, *, release: bool | None = None, memo: ResourceMemo | None = None
+) -> Snapshot:
     """Validate parsed YAML as a snapshot. ``release``: True requires a ``release:`` block,
-    False forbids it, None accepts either. Raises DataError listing every problem."""
+    False forbids it, None accepts either; ``memo``: see `ResourceMemo`. Raises DataError
+    listing every problem."""
+    if memo is not None:
+        memo.next_snapshot()
     checker = _Checker(label)
     fields = checker.mapping(document, "", SNAPSHOT_KEYS)
     if fields is None:
@@ -525,7 +599,7 @@ def build_snapshot(document: Any, label: str, *, release: bool | None = None) ->
             release_info = _check_release(checker, fields["release"])
     elif release:
         checker.problem("release", "is required in a release file")
-    builder = _RoadmapBuilder(checker)
+    builder = _RoadmapBuilder(checker, memo)
     roadmap = Roadmap(
         title=checker.line(fields, "title", "", required=True),
         intro=checker.text(fields, "intro", ""),
@@ -728,8 +802,11 @@ def load_working_copy(project: Project) -> Snapshot:
     return build_snapshot(document, label, release=False)
 
 
-def load_release_file(project: Project, path: Path) -> Snapshot:
-    """One release file, checked against its file name and the digest it records. A file
+def load_release_file(
+    project: Project, path: Path, *, memo: ResourceMemo | None = None
+) -> Snapshot:
+    """One release file, checked against its file name and the digest it records (``memo``:
+    the history's `ResourceMemo`, when releases are read in a row). A file
     that does not match its digest is refused; its other problems (a syntax error) are
     reported with that one, to say what the damage is. A file that records no digest (written
     by hand in the documented format, or frozen before releases carried one) is read as it
@@ -746,7 +823,7 @@ def load_release_file(project: Project, path: Path) -> Snapshot:
         )
     digest = [Problem(path=label, key="release.digest", message=message)] if message else []
     try:
-        snapshot = build_snapshot(parse_yaml_bytes(data, label), label, release=True)
+        snapshot = build_snapshot(parse_yaml_bytes(data, label), label, release=True, memo=memo)
     except DataError as error:
         raise DataError([*digest, *error.problems]) from None
     if digest:

@@ -22,7 +22,13 @@ from pathlib import Path
 from publisher import cache
 from publisher.diff import EMPTY_ROADMAP, RoadmapDiff, diff
 from publisher.errors import DataError, NotFoundError, Problem
-from publisher.load import VERSION_PATTERN, load_release_file, load_snapshot, read_project_file
+from publisher.load import (
+    VERSION_PATTERN,
+    ResourceMemo,
+    load_release_file,
+    load_snapshot,
+    read_project_file,
+)
 from publisher.model import Release, Snapshot, natural_key
 from publisher.project import Project, release_files
 from publisher.yaml_reader import parse_yaml_bytes
@@ -196,12 +202,19 @@ def index_releases(
     return sorted(entries, key=lambda entry: entry.release.sort_key)
 
 
-def load_indexed(project: Project, entry: ReleaseFile, history_cache: HistoryCache) -> Snapshot:
-    """The road map of one indexed release, from the cache or from its file."""
+def load_indexed(
+    project: Project,
+    entry: ReleaseFile,
+    history_cache: HistoryCache,
+    *,
+    memo: ResourceMemo | None = None,
+) -> Snapshot:
+    """The road map of one indexed release, from the cache or from its file (``memo``: see
+    `load_release_file`)."""
     snapshot = history_cache.snapshots.get(entry.key)
     if isinstance(snapshot, Snapshot):
         return snapshot
-    snapshot = load_release_file(project, entry.path)
+    snapshot = load_release_file(project, entry.path, memo=memo)
     history_cache.snapshots.put(entry.key, snapshot)
     return snapshot
 
@@ -228,6 +241,8 @@ def iter_history(
     previous: Snapshot | None = EMPTY_ROADMAP
     previous_entry: ReleaseFile | None = None
     problems: list[Problem] = []
+    # Consecutive releases share most resources: each is checked once (see ResourceMemo).
+    memo = ResourceMemo()
     for entry in progress(iter(entries)) if progress else entries:
         pair_key = _pair_key(previous_entry, entry)
         cached = None if problems else history_cache.diffs.get(pair_key)
@@ -236,7 +251,7 @@ def iter_history(
             yield cached
             continue
         try:
-            current = load_indexed(project, entry, history_cache)
+            current = load_indexed(project, entry, history_cache, memo=memo)
         except DataError as error:
             problems.extend(error.problems)
             previous, previous_entry = None, entry
@@ -314,5 +329,6 @@ def iter_snapshots(project: Project, *, cache_dir: Path | None = None) -> Iterat
     """Every release's road map in release order, one at a time (from the cache when there;
     read only, as for `release_diff`)."""
     history_cache = HistoryCache.at(cache_dir, read_only=True)
+    memo = ResourceMemo()
     for entry in index_releases(project, history_cache):
-        yield load_indexed(project, entry, history_cache)
+        yield load_indexed(project, entry, history_cache, memo=memo)

@@ -13,7 +13,13 @@ from release_files import edit_release, write_release
 from publisher.cli import main
 from publisher.errors import DataError
 from publisher.links import url_problem
-from publisher.load import build_snapshot, load_releases, load_site_of, load_working_copy
+from publisher.load import (
+    ResourceMemo,
+    build_snapshot,
+    load_releases,
+    load_site_of,
+    load_working_copy,
+)
 from publisher.project import open_project
 from publisher.yaml_reader import parse_yaml_bytes
 
@@ -489,3 +495,62 @@ def test_ids_must_be_safe_in_paths_and_lists(project: Path, bad_id: str) -> None
         f"{WORKING}: sections[0].resources[0].id: may not start with '.' nor hold white space "
         "or any of / \\ ; # ? ,",
     ]
+
+
+def _snapshot_document(resources: list[object], section: str = "Tools") -> dict[str, object]:
+    return {"title": "Road map", "sections": [{"title": section, "resources": resources}]}
+
+
+def test_resource_memo_gives_what_a_fresh_load_gives() -> None:
+    """Resources repeated from the snapshot before come from the memo; every one equals
+    what loading the document alone makes (a moved resource has another identity)."""
+    first = [
+        {
+            "title": "Plain",
+            "tags": ["a", "b"],
+            "author": {"name": "Ann", "url": "https://a.example"},
+        },
+        {"title": "Linked", "url": "https://example.org/x?utm_source=y", "kind": "tool"},
+    ]
+    second_docs = [
+        _snapshot_document(first),
+        _snapshot_document(first, section="Moved"),
+        _snapshot_document([{**first[0], "tags": ["a"]}, first[1]]),
+    ]
+    for second in second_docs:
+        memo = ResourceMemo()
+        build_snapshot(_snapshot_document(first), "one.yaml", memo=memo)
+        remembered = build_snapshot(second, "two.yaml", memo=memo)
+        assert remembered == build_snapshot(second, "two.yaml")
+
+
+@pytest.mark.parametrize(
+    ("changed", "message"),
+    [
+        ({"title": "Plain", "tags": {}}, "must be a list"),  # [] before: an equal tuple
+        ({"title": "Plain", "tags": [1]}, "non-empty single line"),
+        ({"title": True}, "must be text"),
+    ],
+)
+def test_resource_memo_never_passes_a_different_document(
+    changed: dict[str, object], message: str
+) -> None:
+    memo = ResourceMemo()
+    build_snapshot(
+        _snapshot_document([{"title": "Plain", "tags": []}, {"title": "1"}]), "one.yaml", memo=memo
+    )
+    with pytest.raises(DataError) as error:
+        build_snapshot(_snapshot_document([changed]), "two.yaml", memo=memo)
+    assert message in str(error.value)
+
+
+def test_resource_memo_still_checks_identities_and_prerequisites() -> None:
+    resources = [{"title": "A", "id": "a"}, {"title": "B", "prerequisites": ["a"]}]
+    memo = ResourceMemo()
+    build_snapshot(_snapshot_document(resources), "one.yaml", memo=memo)
+    with pytest.raises(DataError) as error:
+        build_snapshot(_snapshot_document([*resources, resources[0]]), "two.yaml", memo=memo)
+    assert "duplicate identity 'a'" in str(error.value)
+    with pytest.raises(DataError) as error:
+        build_snapshot(_snapshot_document(resources[1:]), "three.yaml", memo=memo)
+    assert "no resource has the id 'a'" in str(error.value)
