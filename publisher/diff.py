@@ -42,6 +42,9 @@ class FieldChange:
     field: str
     old: Any
     new: Any
+    # A change readers would not notice (case, spacing or punctuation of a text, a URL that
+    # normalizes the same, an explicit id): left out of what feeds, changelog and email show.
+    cosmetic: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -50,9 +53,11 @@ class ResourceChange:
 
     ``resource`` is the new version (the old one for removals); ``section`` and
     ``section_ids`` locate it in that snapshot. ``cosmetic`` marks an update whose only
-    changes readers would not notice (a URL that normalizes to the same URL, a title or a
-    description that differs in case, spacing or punctuation only): it stays out of feeds,
-    changelog, emails.
+    changes readers would not notice (a URL that normalizes to the same URL, a title,
+    description, time or author that differs in case, spacing, punctuation or markdown markup
+    only, an explicit id): it stays out of feeds, changelog, emails. In an update with a real
+    change, its cosmetic field changes are marked (`FieldChange.cosmetic`) and left out of
+    `announced_changes`.
     """
 
     resource: Resource
@@ -69,8 +74,14 @@ class ResourceChange:
 
     @property
     def announced_changes(self) -> tuple[FieldChange, ...]:
-        """The field changes readers hear about: all but an explicit id (bookkeeping)."""
-        return tuple(change for change in self.changes if change.field not in UNANNOUNCED_FIELDS)
+        """The field changes readers hear about: the real ones. A cosmetic field change
+        (``Pylint`` → ``pylint`` next to a new URL) and an explicit id (bookkeeping) are left
+        out: only the real change is shown."""
+        return tuple(
+            change
+            for change in self.changes
+            if not change.cosmetic and change.field not in UNANNOUNCED_FIELDS
+        )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -363,32 +374,91 @@ _MEANINGFUL_SYMBOL_CATEGORIES = frozenset({"Sm", "Sc"})
 
 
 def _meaningful_characters(text: str) -> str:
-    # What a title says once case, spacing and punctuation are set aside
-    # ("CS 229" = "cs229", "Node.js" = "NodeJS", but "C++" != "C#").
-    return "".join(
-        character
-        for character in unicodedata.normalize("NFKC", text).casefold()
-        if character.isalnum() or unicodedata.category(character) in _MEANINGFUL_SYMBOL_CATEGORIES
-    )
+    # What a text says once case, spacing and punctuation are set aside
+    # ("CS 229" = "cs229", "Node.js" = "NodeJS", but "C++" != "C#"). Between two digits a
+    # space or mark still separates numbers: "1-2 hours" is not "12 hours", "3.11" not "311".
+    kept: list[str] = []
+    gap = False
+    for character in unicodedata.normalize("NFKC", text).casefold():
+        if character.isalnum() or unicodedata.category(character) in _MEANINGFUL_SYMBOL_CATEGORIES:
+            if gap and kept and kept[-1].isdigit() and character.isdigit():
+                kept.append(" ")
+            kept.append(character)
+            gap = False
+        else:
+            gap = True
+    return "".join(kept)
 
 
 _URL_IN_TEXT = re.compile(r"(?:https?|mailto):[^\s<>()\[\]\"']+", re.IGNORECASE)
+# An inline markdown link or image: `[text](target "title")`; its text is what readers read.
+_MARKDOWN_LINK = re.compile(r"!?\[([^\[\]]*)\]\(\s*<?([^\s()<>]*)>?(?:\s+[^()]*)?\)")
 
 
-def _folded_text(text: str) -> str:
-    # A markdown text as `_meaningful_characters` sees it, each URL in it normalized first.
-    return _meaningful_characters(
-        _URL_IN_TEXT.sub(lambda match: normalize_url(match.group(0)), text)
+def _folded_text(text: str) -> tuple[str, frozenset[str]]:
+    """A markdown text as readers read it: the words of its visible text as
+    `_meaningful_characters` sees them (a link as its text, a bare URL normalized), and the
+    normalized targets of its links."""
+    targets: set[str] = set()
+
+    def link_text(match: re.Match[str]) -> str:
+        targets.add(normalize_url(match.group(2)))
+        return match.group(1)
+
+    visible = _MARKDOWN_LINK.sub(link_text, text)
+    visible = _URL_IN_TEXT.sub(lambda match: normalize_url(match.group(0)), visible)
+    return _meaningful_characters(visible), frozenset(targets)
+
+
+def _same_reading(before: str, after: str) -> bool:
+    # Free text that reads the same: the same words once case, spacing, punctuation and
+    # markdown markers are set aside, and links only put on or taken off words that stay
+    # ("the library [Jedi](…)" → "the library Jedi"); a link that now leads elsewhere, or
+    # words added or removed, are a real edit.
+    if not (before and after):
+        return False  # a text set or removed is news
+    old_words, old_targets = _folded_text(before)
+    new_words, new_targets = _folded_text(after)
+    return old_words == new_words and (old_targets <= new_targets or new_targets <= old_targets)
+
+
+def _same_author(before: Author | None, after: Author | None) -> bool:
+    # The same person, written differently: the name in another case or punctuation, a URL
+    # that normalizes the same, an email in another case.
+    if before is None or after is None:
+        return False
+    return (
+        _meaningful_characters(before.name) == _meaningful_characters(after.name)
+        and normalize_url(before.url) == normalize_url(after.url)
+        and before.email.casefold() == after.email.casefold()
     )
+
+
+def _is_cosmetic(name: str, before: Any, after: Any) -> bool:
+    """Whether one field's change is one readers would not notice."""
+    if name == "id":
+        return True  # bookkeeping readers never see
+    if name == "url":
+        return bool(before and after) and normalize_url(before) == normalize_url(after)
+    if name == "title":
+        # Case, spacing or punctuation only ("KittenTTS" → "kittentts"). Mathematical and
+        # currency symbols ("C++" → "C#") are a real change; punctuation ("AT&T" → "ATT") is not.
+        return _meaningful_characters(before) == _meaningful_characters(after)
+    if name in ("description", "time"):
+        # The same rule for the other free-text fields: a full stop added, a word's case, a
+        # link in it that normalizes to the same URL (http → https).
+        return _same_reading(before, after)
+    if name == "author":
+        return _same_author(before, after)
+    return False
 
 
 def field_changes(old: Resource, new: Resource) -> tuple[tuple[FieldChange, ...], bool]:
     """The fields that changed from ``old`` to ``new`` (JSON-compatible values, the new one as
-    written), and whether all of them are cosmetic: a URL that normalizes to the same URL, a
-    title or description that differs only in case, spacing or punctuation, or an explicit
-    id."""
+    written), each marked cosmetic or not, and whether all of them are cosmetic: a URL that
+    normalizes to the same URL; a title, description, time or author that differs only in
+    case, spacing, punctuation or markdown markup; an explicit id."""
     changes: list[FieldChange] = []
-    cosmetic = True
     for name in COMPARED_FIELDS:
         before, after = getattr(old, name), getattr(new, name)
         if before == after:
@@ -396,27 +466,15 @@ def field_changes(old: Resource, new: Resource) -> tuple[tuple[FieldChange, ...]
         equivalent = _EQUIVALENT.get(name)
         if equivalent is not None and equivalent(before, after):
             continue
-        changes.append(FieldChange(field=name, old=_field_value(before), new=_field_value(after)))
-        if name == "url":
-            cosmetic = (
-                cosmetic
-                and bool(before and after)
-                and (normalize_url(before) == normalize_url(after))
+        changes.append(
+            FieldChange(
+                field=name,
+                old=_field_value(before),
+                new=_field_value(after),
+                cosmetic=_is_cosmetic(name, before, after),
             )
-        elif name == "title":
-            # Case, spacing or punctuation only ("KittenTTS" → "kittentts"): readers would
-            # see an update that changes nothing they read. Mathematical and currency symbols
-            # ("C++" → "C#") are a real change; punctuation ("AT&T" → "ATT") is not.
-            cosmetic = cosmetic and _meaningful_characters(before) == _meaningful_characters(after)
-        elif name == "description":
-            # The same for a description: a full stop added at the end, a word's case, a
-            # link in it that normalizes to the same URL (http → https).
-            cosmetic = (
-                cosmetic and bool(before and after) and _folded_text(before) == _folded_text(after)
-            )
-        elif name != "id":
-            cosmetic = False
-    return tuple(changes), cosmetic and bool(changes)
+        )
+    return tuple(changes), bool(changes) and all(change.cosmetic for change in changes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -668,7 +726,13 @@ def diff_to_json(changes: RoadmapDiff) -> dict[str, Any]:
         if change.old_identity != change.resource.identity:
             entry["old_id"] = change.old_identity
         entry["changes"] = {
-            field.field: {"old": _json_value(field.old), "new": _json_value(field.new)}
+            field.field: {
+                "old": _json_value(field.old),
+                "new": _json_value(field.new),
+                # Marked where an update mixes cosmetic and real changes (a wholly
+                # cosmetic update says so once, below).
+                **({"cosmetic": True} if field.cosmetic and not change.cosmetic else {}),
+            }
             for field in change.changes
         }
         entry["cosmetic"] = change.cosmetic

@@ -75,10 +75,13 @@ def format_text(changes: RoadmapDiff, style: Style = _plain) -> str:
         lines.append(
             style(f"~ {_label(change.resource)}  [{section_text(change.section)}]{note}", role)
         )
+        # In an update with a real change, a cosmetic field change is dimmed and says so:
+        # maintainers see it, readers of feeds, changelog and email do not.
         lines += [
             style(
-                f"    {describe_change(field).summary}",
-                "cosmetic" if change.cosmetic else "detail",
+                f"    {describe_change(field).summary}"
+                + ("  (cosmetic)" if field.cosmetic and not change.cosmetic else ""),
+                "cosmetic" if change.cosmetic or field.cosmetic else "detail",
             )
             for field in change.changes
         ]

@@ -16,6 +16,7 @@ from publisher.diff import (
     diff,
     diff_to_json,
 )
+from publisher.diff_report import format_markdown, format_text
 from publisher.load import build_snapshot, load_releases
 from publisher.model import Snapshot
 from publisher.project import open_project
@@ -221,6 +222,23 @@ def test_title_change_of_punctuation_only_is_cosmetic(old: str, new: str) -> Non
         ("Covers C++.", "Covers C#.", False),
         ("See [docs](https://a.example.org).", "See [docs](https://b.example.org).", False),
         ("See [docs](http://a.example.org/x/).", "See [docs](https://a.example.org/x).", True),
+        # Markdown markers and hyphenation: the same words (awesome-python's real edits).
+        ("A **fast** tool.", "A fast tool.", True),
+        ("The autocomplete library.", "The auto-complete library.", True),
+        # A link put on, or taken off, words that stay: markup, not news.
+        (
+            "Plugin for the library [Jedi](https://github.com/davidhalter/jedi).",
+            "Plugin for the library Jedi.",
+            True,
+        ),
+        ("Wraps [pycodestyle](https://a.example.org).", "Wraps pycodestyle.", True),
+        # Words added or removed (an article, a trailing link with its text), a link that now
+        # leads elsewhere, a number split: real edits.
+        ("Module for tokens.", "A module for tokens.", False),
+        ("Fast parser. [Docs](https://d.example.org)", "Fast parser.", False),
+        ("By [A](https://a.example.org).", "By A [and B](https://b.example.org).", False),
+        ("Takes 1-2 weeks.", "Takes 12 weeks.", False),
+        ("Python 3.11 only.", "Python 311 only.", False),
     ],
 )
 def test_description_change_of_punctuation_or_case_only_is_cosmetic(
@@ -231,6 +249,99 @@ def test_description_change_of_punctuation_or_case_only_is_cosmetic(
     only(changes, "updated")
     assert changes.updated[0].cosmetic is cosmetic
     assert len(changes.announced_updates) == (0 if cosmetic else 1)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "cosmetic"),
+    [
+        ("A [tool](https://a.example.org).", "A tool.", True),
+        ("A tool.", None, False),  # a description removed is a real edit
+        (None, "A tool.", False),
+    ],
+)
+def test_description_link_markup_only_is_cosmetic_both_ways(
+    old: str | None, new: str | None, cosmetic: bool
+) -> None:
+    before = edited(s0_r0_description=old) if old is not None else BASE
+    after = edited(s0_r0_description=new) if new is not None else BASE
+    for first, second in ((before, after), (after, before)):
+        [update] = diff(snapshot(first), snapshot(second)).updated
+        assert update.cosmetic is cosmetic
+
+
+@pytest.mark.parametrize(
+    ("field", "old", "new", "cosmetic"),
+    [
+        ("time", "10 hours", "10 Hours.", True),
+        ("time", "10 hours", "10  hours", True),
+        ("time", "1-2 hours", "12 hours", False),
+        ("time", "10 hours", "12 hours", False),
+        ("time", None, "10 hours", False),
+        ("author", "Andrew Ng", "andrew ng", True),
+        ("author", "Andrew Ng", "Andrew Y. Ng", False),
+        (
+            "author",
+            {"name": "Ng", "url": "http://ng.org/"},
+            {"name": "Ng", "url": "https://ng.org"},
+            True,
+        ),
+        (
+            "author",
+            {"name": "Ng", "url": "https://ng.org"},
+            {"name": "Ng", "url": "https://ng.com"},
+            False,
+        ),
+        ("author", None, "Andrew Ng", False),
+    ],
+)
+def test_other_free_text_fields_follow_the_same_cosmetic_rule(
+    field: str, old: Any, new: Any, cosmetic: bool
+) -> None:
+    before = edited(**{f"s0_r0_{field}": old}) if old is not None else BASE
+    changes = diff(snapshot(before), snapshot(edited(**{f"s0_r0_{field}": new})))
+    only(changes, "updated")
+    [update] = changes.updated
+    assert update.cosmetic is cosmetic
+    assert [change.cosmetic for change in update.changes] == [cosmetic]
+    assert len(changes.announced_updates) == (0 if cosmetic else 1)
+
+
+def test_with_a_real_change_only_the_real_change_is_shown() -> None:
+    # awesome-python, 2017 → 2025: "Pylint" → "pylint", a new link, "A Fully" → "A fully".
+    before = edited(s0_r0_title="Pylint", s0_r0_description="A Fully customizable analyzer.")
+    after = edited(
+        s0_r0_title="pylint",
+        s0_r0_url="https://github.com/pylint-dev/pylint",
+        s0_r0_description="A fully customizable analyzer.",
+    )
+    changes = diff(snapshot(before), snapshot(after))
+    [update] = changes.announced_updates
+    assert not update.cosmetic
+    assert [(c.field, c.cosmetic) for c in update.changes] == [
+        ("title", True),
+        ("url", False),
+        ("description", True),
+    ]
+    assert [c.field for c in update.announced_changes] == ["url"]
+    assert diff_to_json(changes)["updated"][0]["changes"] == {
+        "title": {"old": "Pylint", "new": "pylint", "cosmetic": True},
+        "url": {"old": "https://example.org/cs229", "new": "https://github.com/pylint-dev/pylint"},
+        "description": {
+            "old": "A Fully customizable analyzer.",
+            "new": "A fully customizable analyzer.",
+            "cosmetic": True,
+        },
+    }
+    # What every output shows (feeds, changelog, email and the markdown report use
+    # announced_changes): the link, not the case edits.
+    markdown = format_markdown(changes)
+    assert "link: https://example.org/cs229 → https://github.com/pylint-dev/pylint" in markdown
+    assert "title:" not in markdown
+    assert "description:" not in markdown
+    # The maintainer's text report shows both, the cosmetic ones marked.
+    text = format_text(changes)
+    assert "    title: Pylint → pylint  (cosmetic)" in text
+    assert "(cosmetic)" not in next(line for line in text.splitlines() if "link:" in line)
 
 
 def test_cosmetic_title_with_a_real_change_is_announced() -> None:
