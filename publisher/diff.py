@@ -347,6 +347,8 @@ def _words(text: str) -> list[str]:
 
 
 _BULLET_MARKER = re.compile(r"[-*+]|\d{1,3}[.)]")
+# A list number in front of a title ("1. ", "2) "): where the item sits, not what it is called.
+_LIST_NUMBER = re.compile(r"^\s*\d{1,3}[.)]\s+")
 
 
 def _same_members(old: tuple[str, ...], new: tuple[str, ...]) -> bool:
@@ -441,9 +443,13 @@ def _is_cosmetic(name: str, before: Any, after: Any) -> bool:
     if name == "url":
         return bool(before and after) and normalize_url(before) == normalize_url(after)
     if name == "title":
-        # Case, spacing or punctuation only ("KittenTTS" → "kittentts"). Mathematical and
-        # currency symbols ("C++" → "C#") are a real change; punctuation ("AT&T" → "ATT") is not.
-        return _meaningful_characters(before) == _meaningful_characters(after)
+        # Case, spacing or punctuation only ("KittenTTS" → "kittentts"), or a list number
+        # dropped or changed ("1. Introduction" → "Introduction": the row's place, not its
+        # name). Mathematical and currency symbols ("C++" → "C#") are a real change;
+        # punctuation ("AT&T" → "ATT") is not.
+        return _meaningful_characters(_LIST_NUMBER.sub("", before)) == _meaningful_characters(
+            _LIST_NUMBER.sub("", after)
+        )
     if name in ("description", "time"):
         # The same rule for the other free-text fields: a full stop added, a word's case, a
         # link in it that normalizes to the same URL (http → https).

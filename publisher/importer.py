@@ -1121,6 +1121,27 @@ def _leading_link(inline: Sequence[Token]) -> tuple[int, int, str] | None:
     return None
 
 
+def _trailing_link(inline: Sequence[Token]) -> tuple[int, int, str] | None:
+    """The one link of an item that names it after a lead-in ending with a colon, nothing but
+    punctuation after it: ``**Required** to learn about monads: [Learn You a Haskell](…)``
+    (OSSU's readings); the caller keeps the lead-in as its description."""
+    spans = [span for span in _link_spans(inline) if _is_real_link(inline, *span)]
+    if len(spans) != 1:
+        return None
+    start, end = spans[0]
+    after = _plain(inline[end + 1 :])
+    before = _plain(inline[:start]).rstrip()
+    if after.strip(" .;,") or not before.endswith(":") or len(before.split()) < 2:
+        return None
+    if _AUTHOR_WORDS.intersection(re.findall(r"\w+", before.casefold())):
+        return None  # "Join my network: [Backend](…)": the author's own ask, not a resource
+    return start, end, str(inline[start].attrGet("href"))
+
+
+# Words of a lead-in that speak of the list's author (support me, follow us …).
+_AUTHOR_WORDS = frozenset({"i", "me", "my", "we", "our", "us"})
+
+
 def _is_lead(token: Token) -> bool:
     if token.type in ("strong_open", "em_open", "image", "link_open", "link_close", "softbreak"):
         return True
@@ -1233,6 +1254,12 @@ def _read_lead(reading: _ItemReading, inline: Sequence[Token]) -> bool:
     link = _leading_link(inline)
     if link is not None:
         _read_leading_link(reading, inline, *link)
+        return True
+    link = _trailing_link(inline)
+    if link is not None:
+        # "Lead-in: [Title](url)": the words before the link say what it is for.
+        _read_leading_link(reading, inline, *link)
+        reading.description.insert(0, _inline_markdown(inline[: link[0]]).rstrip().rstrip(":"))
         return True
     links = _links(inline)
     anchors = any(
@@ -2262,7 +2289,7 @@ class _Freezer:
                 )
             )
             return ""
-        url = urljoin(self.base_url, href)
+        url = _resolve_against(self.base_url, href)
         problem = url_problem(url)
         if problem:
             self.warnings.append(
@@ -2270,6 +2297,21 @@ class _Freezer:
             )
             return ""
         return url
+
+
+# A file of a GitHub repository as its README links it: ``…/OWNER/REPO/blob/BRANCH/``.
+_GITHUB_FILE_ROOT = re.compile(r"https://github\.com/[^/?#]+/[^/?#]+/(?:blob|tree)/[^/?#]+/")
+
+
+def _resolve_against(base_url: str, href: str) -> str:
+    """A relative link resolved against the base URL; a root-relative one (``/docs/a.md``)
+    in a README published on GitHub against the repository's root at that branch, as GitHub
+    renders it (plain URL joining would leave the repository)."""
+    if href.startswith("/") and not href.startswith("//"):
+        root = _GITHUB_FILE_ROOT.match(base_url)
+        if root:
+            return urljoin(root.group(0), href.lstrip("/"))
+    return urljoin(base_url, href)
 
 
 _normalized_url = functools.lru_cache(maxsize=65536)(normalize_url)

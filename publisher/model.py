@@ -235,6 +235,8 @@ _TRACKING_PARAMETERS = frozenset(
         "_hsmi",
         "ref",
         "ref_src",
+        # Microsoft's campaign tag (Learn, aka.ms, its course READMEs): "?WT.mc_id=academic-…".
+        "wt.mc_id",
     }
 )
 _TRACKING_BY_HOST = {

@@ -180,9 +180,12 @@ def test_title_that_differs_in_case_spacing_or_punctuation_is_cosmetic(title: st
         ("€5 Course", "$5 Course"),
         ("a<b", "a>b"),
         ("x = y", "x ~ y"),
+        # A number that is part of the name is not a list number.
+        ("1984 Revisited", "Revisited"),
+        ("Python 3.11", "Python 311"),
     ],
 )
-def test_title_change_of_a_mathematical_or_currency_symbol_is_announced(old: str, new: str) -> None:
+def test_title_change_of_a_symbol_or_a_number_is_announced(old: str, new: str) -> None:
     changes = diff(snapshot(edited(s0_r0_title=old)), snapshot(edited(s0_r0_title=new)))
     only(changes, "updated")
     [update] = changes.updated
@@ -204,6 +207,9 @@ def test_title_change_of_a_mathematical_or_currency_symbol_is_announced(old: str
         ("100% Free", "100 Free"),
         ("@karpathy talks", "karpathy talks"),
         ("Q&A: \u00abDeep\u00bb", "QA Deep"),
+        # A list number dropped or changed (llm-course's Quantization rows, 2024).
+        ("1. Introduction to Quantization", "Introduction to Quantization"),
+        ("2) GPTQ", "3) GPTQ"),
     ],
 )
 def test_title_change_of_punctuation_only_is_cosmetic(old: str, new: str) -> None:

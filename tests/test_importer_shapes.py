@@ -249,6 +249,37 @@ def test_plural_headers_and_emoji_in_the_title_cell() -> None:
     assert listed(roadmap) == [(("Core",), "Python for Everybody", "https://example.org/py")]
 
 
+def test_a_bullet_naming_its_link_after_a_lead_in_is_a_resource() -> None:
+    # OSSU 2017: "- **Required** to learn about monads, laziness, purity: [Learn You a …](…)".
+    roadmap = read(
+        "# L\n\n## Readings\n\n"
+        "- **Required** to learn about monads: [Learn You a Haskell](https://lyah.example.org/)\n"
+        "- **Required**, to learn logic programming: [Learn Prolog Now!](https://lpn.example.org/)\n"
+    ).roadmap
+    assert listed(roadmap) == [
+        (("Readings",), "Learn You a Haskell", "https://lyah.example.org/"),
+        (("Readings",), "Learn Prolog Now!", "https://lpn.example.org/"),
+    ]
+    [first, _] = [resource for _, resource in roadmap.walk()]
+    assert first.description == "**Required** to learn about monads\n"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # The author's own ask (ml-road-map's "Support this road map"), a sentence that goes
+        # on after its link, a lead-in of one word, two links.
+        "- Join my machine learning network: [Backend](https://b.example.org)",
+        "- Read the guide: [Guide](https://g.example.org) before you start",
+        "- Note: [Guide](https://g.example.org)",
+        "- Two guides to read: [A](https://a.example.org) and [B](https://b.example.org)",
+    ],
+)
+def test_other_bullets_with_a_link_after_words_stay_text(line: str) -> None:
+    roadmap = read(f"# L\n\n## Notes\n\nSome advice.\n\n{line}\n").roadmap
+    assert listed(roadmap) == []
+
+
 # --- relative links and warnings -------------------------------------------------------------
 
 RELATIVE = "# L\n\n## Guides\n\n- [Contributing guide](docs/CONTRIBUTING.md) - how to help\n"
@@ -270,6 +301,28 @@ def test_relative_links_are_left_out_with_a_warning_or_resolved_against_the_base
         )
     ]
     assert based.warnings == ()
+
+
+@pytest.mark.parametrize(
+    ("base_url", "expected"),
+    [
+        # GitHub renders a root-relative link in a README against the repository's root
+        # (generative-ai-for-beginners, 2023: "[Course Introduction](/00-course-setup/README.md)").
+        ("https://github.com/me/list/blob/main/", "https://github.com/me/list/blob/main/docs/a.md"),
+        (
+            "https://github.com/me/list/blob/main/x/y.md",
+            "https://github.com/me/list/blob/main/docs/a.md",
+        ),
+        ("https://github.com/me/list/tree/dev/", "https://github.com/me/list/tree/dev/docs/a.md"),
+        # Anywhere else, the site's root.
+        ("https://list.example.org/guide/", "https://list.example.org/docs/a.md"),
+    ],
+)
+def test_a_root_relative_link_in_a_github_readme_stays_in_its_repository(
+    base_url: str, expected: str
+) -> None:
+    based = read("# L\n\n## Guides\n\n- [Guide](/docs/a.md) - how to\n", base_url=base_url)
+    assert listed(based.roadmap) == [(("Guides",), "Guide", expected)]
 
 
 def test_cli_import_warns_per_item_and_quiet_keeps_only_the_count(tmp_path: Path) -> None:

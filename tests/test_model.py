@@ -61,7 +61,7 @@ def test_utm_parameters_are_dropped_in_any_case() -> None:
     assert normalize_url(url) == "https://example.org/a"
 
 
-@pytest.mark.parametrize("parameter", ["gclid", "fbclid", "ref"])
+@pytest.mark.parametrize("parameter", ["gclid", "fbclid", "ref", "WT.mc_id"])
 def test_click_and_referrer_parameters_are_dropped(parameter: str) -> None:
     assert normalize_url(f"https://example.org/a?{parameter}=abc123") == "https://example.org/a"
 
