@@ -49,6 +49,7 @@ from publisher.release_history import (
     index_releases,
     iter_history,
     load_indexed,
+    pair_key,
 )
 from publisher.render import default_templates_dir, template_environment
 
@@ -193,6 +194,12 @@ class WebCopies:
         """The key of one release's outputs: the fingerprint and the release's diff."""
         return self.item_key_of(item)
 
+    def item_key_of_pair(self, pair: str) -> str:
+        """The key of one release's outputs from its `release_history.pair_key`: the files
+        of the release and the one before decide its diff (for the code in the fingerprint),
+        so the diff need not be hashed."""
+        return cache.content_key(self.fingerprint + b"\0pair\0" + pair.encode())
+
     def item_key_of(self, value: object) -> str:
         """The key of what is rendered from ``value`` (a frozen dataclass): the fingerprint
         and the value."""
@@ -254,12 +261,15 @@ def render_outputs(
     templates_dir: Path | None = None,
     web_copies: WebCopies | None = None,
     dead_links: Mapping[str, str] | None = None,
+    pair_keys: Sequence[str] | None = None,
 ) -> dict[Path, bytes]:
     """Every output of a build as bytes, keyed by its path: CHANGELOG.md in the project root;
     the road map page (of ``latest``, the latest release's snapshot), the changelog pages,
     feeds and email web copies in the output folder; and the manifest. The road map page
     and the changelog pages mark the resources whose URL is in ``dead_links`` (URL -> ISO
-    date failing since, from `link_cache.dead_links`; given when ``links.show_dead``)."""
+    date failing since, from `link_cache.dead_links`; given when ``links.show_dead``).
+    ``pair_keys``: each diff's `release_history.pair_key`, in the order of ``history``, which
+    key the cached outputs of each release instead of the diff's value."""
     renderer = web_copies or WebCopies(None, "")
     caching = renderer.store.folder is not None
     writable = caching and not renderer.store.read_only
@@ -273,7 +283,16 @@ def render_outputs(
         )
     )
     releases = [item for item in history if item.new is not None]
-    keys = [renderer.item_key(item) if caching else "" for item in releases]
+    if not caching:
+        keys = [""] * len(releases)
+    elif pair_keys is not None:
+        keys = [
+            renderer.item_key_of_pair(pair)
+            for item, pair in zip(history, pair_keys, strict=True)
+            if item.new is not None
+        ]
+    else:
+        keys = [renderer.item_key(item) for item in releases]
     for item, key in zip(releases, keys, strict=True):
         assert item.new is not None
         published[links.release_page_path(item.new.version)] = renderer.web_copy(
@@ -399,8 +418,7 @@ def render_changelog_pages(
                     [
                         "archive",
                         str(year),
-                        *article_keys,
-                        repr([rows[index] for index in newest_first]),
+                        *article_keys,  # they decide the rows too (each its release's diff)
                         repr([(line.year, line.path) for line in years]),
                         repr(sorted(page_links.items())),
                     ]
@@ -492,6 +510,8 @@ def input_fingerprint(
     paths: BuildPaths,
     release_keys: dict[Path, str] | None = None,
     file_keys: cache.FileKeys | None = None,
+    *,
+    rendering: str = "",
 ) -> str:
     """A sha256 over everything the outputs are made from: site.yaml, every release file,
     the project's and the default templates, this package's code, the versions of Python
@@ -499,11 +519,12 @@ def input_fingerprint(
     go. Each release file's sha256 is added to ``release_keys`` when given: the history
     cache's keys, hashed once. ``file_keys``: the release files' sha256 from their recorded
     stamps where the files are unchanged (a long history's files are hundreds of megabytes:
-    hashing them all would be most of a warm build)."""
+    hashing them all would be most of a warm build). ``rendering``: `render_fingerprint`, when
+    the caller has it."""
     digest = cache.Fingerprint()
     add = digest.add
     project = paths.project
-    add("rendering", render_fingerprint(project).encode())
+    add("rendering", (rendering or render_fingerprint(project)).encode())
     add("output", str(paths.output_dir.resolve()).encode())
     add("changelog", str(paths.changelog.resolve()).encode())
     # The dead links the pages mark when links.show_dead is on: a check-links run that changes
@@ -643,6 +664,7 @@ def _load_and_render(
     use_cache: bool,
     writes: bool,
     release_keys: Mapping[Path, str] | None = None,
+    rendering: str = "",
 ) -> tuple[dict[Path, bytes], tuple[Path, ...]]:
     """Every output, and the files an earlier build made that this one no longer makes."""
     project = paths.project
@@ -661,7 +683,9 @@ def _load_and_render(
     )
     # The road map page shows the latest release: one more snapshot read (from the cache).
     latest = load_indexed(project, entries[-1], history_cache) if entries else None
-    web_copies = WebCopies(cache_dir, render_fingerprint(project), read_only=not writes)
+    web_copies = WebCopies(
+        cache_dir, rendering or render_fingerprint(project), read_only=not writes
+    )
     files = render_outputs(
         site,
         history,
@@ -670,6 +694,12 @@ def _load_and_render(
         templates_dir=project.templates_dir,
         web_copies=web_copies,
         dead_links=dead_links_of(project) if site.links.show_dead else None,
+        pair_keys=[
+            pair_key(entries[index - 1] if index else None, entry)
+            for index, entry in enumerate(entries)
+        ]
+        if use_cache
+        else None,
     )
     gone = tuple(path for path in read_manifest(paths) if path not in files)
     return files, gone
@@ -684,14 +714,20 @@ def check(
     release_keys: dict[Path, str] = {}
     leftovers = leftovers_of(paths)
     file_keys = cache.FileKeys(paths.project.cache_dir if use_cache else None, read_only=True)
-    fingerprint = input_fingerprint(paths, release_keys, file_keys)
+    rendering = render_fingerprint(paths.project)
+    fingerprint = input_fingerprint(paths, release_keys, file_keys, rendering=rendering)
     if state is not None and state.fingerprint == fingerprint:
         stale, missing = _outdated_by_state(paths, state)
         return CheckResult(
             stale=(*stale, *leftovers), missing=tuple(missing), outputs=len(state.outputs)
         )
     files, gone = _load_and_render(
-        paths, progress, use_cache=use_cache, writes=False, release_keys=release_keys
+        paths,
+        progress,
+        use_cache=use_cache,
+        writes=False,
+        release_keys=release_keys,
+        rendering=rendering,
     )
     confine(paths, [*files, *gone])
     changed = changed_files(files)
@@ -712,7 +748,8 @@ def build(
     release_keys: dict[Path, str] = {}
     project = paths.project
     file_keys = cache.FileKeys(project.cache_dir if use_cache else None)
-    fingerprint = input_fingerprint(paths, release_keys, file_keys)
+    rendering = render_fingerprint(project)
+    fingerprint = input_fingerprint(paths, release_keys, file_keys, rendering=rendering)
     # The cache is optional: a file where its folder belongs is set aside, never an error.
     use_cache = use_cache and cache.repair_folder(project.cache_dir, project.state_dir)
     state = read_state(paths) if use_cache else None
@@ -736,7 +773,12 @@ def build(
                 up_to_date=not leftovers,
             )
     files, gone = _load_and_render(
-        paths, progress, use_cache=use_cache, writes=True, release_keys=release_keys
+        paths,
+        progress,
+        use_cache=use_cache,
+        writes=True,
+        release_keys=release_keys,
+        rendering=rendering,
     )
     confine(paths, [*files, *gone])
     if gone:

@@ -24,43 +24,52 @@ def _file_mode() -> int:
     return 0o666 & ~umask
 
 
-def symlink_problem(path: Path, root: Path) -> Problem | None:
+def symlink_problem(path: Path, root: Path, checked: set[str] | None = None) -> Problem | None:
     """Why ``path`` may not be written or removed as an output below ``root``, or None.
 
     Outputs live in folders a pull request can change (feeds/ is committed), so a symbolic
     link anywhere between ``root`` and the file (the file included) could send a write or a
     removal elsewhere on the machine: such a path is refused, never followed. ``root`` itself
-    is where the user asked for the outputs, and is trusted.
+    is where the user asked for the outputs, and is trusted. ``checked``: folders already
+    found to be real folders by this caller (added to as more are found), so the thousands
+    of outputs of one folder do not each look at it again.
     """
-    try:
-        relative = Path(os.path.abspath(path)).relative_to(os.path.abspath(root))
-    except ValueError:
+    top = os.path.abspath(root)
+    target = os.path.abspath(path)
+    # abspath has folded any ".." away: what is left is below ``root`` or it is not.
+    if not target.startswith(top.rstrip(os.sep) + os.sep):
         return Problem(path=str(path), message=f"is outside {root}")
-    if not relative.parts or ".." in relative.parts:
-        return Problem(path=str(path), message=f"is outside {root}")
-    current = Path(os.path.abspath(root))
-    for part in relative.parts:
-        current = current / part
+    parts = target[len(top.rstrip(os.sep)) + 1 :].split(os.sep)
+    current = top.rstrip(os.sep)
+    last = len(parts) - 1
+    for index, part in enumerate(parts):
+        current = current + os.sep + part
+        folder = index < last
+        if folder and checked is not None and current in checked:
+            continue
         try:
-            mode = current.lstat().st_mode
+            mode = os.lstat(current).st_mode
         except FileNotFoundError:
             return None  # nothing below a missing folder exists yet: mkdir makes real folders
         except OSError as error:
-            return Problem(path=str(current), message=f"cannot be checked: {error.strerror}")
+            return Problem(path=current, message=f"cannot be checked: {error.strerror}")
         if stat.S_ISLNK(mode):
             return Problem(
-                path=str(current),
+                path=current,
                 message="is a symbolic link; outputs are never written or removed through one "
                 "(remove the link and build again)",
             )
+        if folder and checked is not None and stat.S_ISDIR(mode):
+            checked.add(current)
     return None
 
 
 def refuse_symlinks(paths: Iterable[Path], root: Path) -> None:
     """Raise PublisherError listing every path that `symlink_problem` refuses."""
     problems: dict[str, Problem] = {}
+    checked: set[str] = set()
     for path in paths:
-        problem = symlink_problem(path, root)
+        problem = symlink_problem(path, root, checked)
         if problem is not None:
             problems.setdefault(problem.path, problem)
     if problems:

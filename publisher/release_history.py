@@ -45,6 +45,18 @@ class ReleaseFile:
     release: Release  # version and date: what orders releases
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ReleaseIndex:
+    """The ``release:`` headers of a project's release files, by each file's sha256, in one
+    cache entry: a build reads one entry instead of one per release."""
+
+    keys: tuple[str, ...]
+    releases: tuple[Release, ...]
+
+
+_INDEX_KEY = cache.content_key(b"release index")
+
+
 @dataclass(slots=True)
 class HistoryCache:
     """The snapshot and diff caches of one project (no folder: nothing is cached)."""
@@ -52,6 +64,7 @@ class HistoryCache:
     snapshots: cache.Cache
     diffs: cache.Cache
     headers: cache.Cache
+    index: cache.Cache
 
     @classmethod
     def at(cls, folder: Path | None, *, read_only: bool = False) -> HistoryCache:
@@ -61,6 +74,7 @@ class HistoryCache:
             snapshots=cache.Cache(folder, Snapshot, f"snapshot-{code}", read_only=read_only),
             diffs=cache.Cache(folder, RoadmapDiff, f"diff-{code}", read_only=read_only),
             headers=cache.Cache(folder, Release, f"release-{code}", read_only=read_only),
+            index=cache.Cache(folder, ReleaseIndex, f"release-index-{code}", read_only=read_only),
         )
 
 
@@ -159,17 +173,21 @@ def index_releases(
     Raises DataError for files that are not valid, and for versions used twice.
     """
     history_cache = history_cache or HistoryCache.at(None)
+    index = history_cache.index.get(_INDEX_KEY)
+    indexed: dict[str, Release] = {}
+    if isinstance(index, ReleaseIndex) and len(index.keys) == len(index.releases):
+        indexed = dict(zip(index.keys, index.releases, strict=True))
     entries: list[ReleaseFile] = []
     problems: list[Problem] = []
     for path in sorted(release_files(project)):
         known = (known_keys or {}).get(path)
-        header = history_cache.headers.get(known) if known else None
+        header = (indexed.get(known) or history_cache.headers.get(known)) if known else None
         if isinstance(header, Release) and header.version == path.stem:
             entries.append(ReleaseFile(path=path, key=str(known), release=header))
             continue
         data = read_project_file(project, path)
         key = cache.content_key(data)
-        cached = history_cache.headers.get(key)
+        cached = indexed.get(key) or history_cache.headers.get(key)
         release = cached or _read_release_block(data)
         if release is None or release.version != path.stem:
             try:
@@ -199,6 +217,15 @@ def index_releases(
         first_file.setdefault(version, entry.path)
     if problems:
         raise DataError(problems)
+    if {entry.key: entry.release for entry in entries} != indexed:
+        # Rewritten only when a release file is added, changed or removed.
+        history_cache.index.put(
+            _INDEX_KEY,
+            ReleaseIndex(
+                keys=tuple(entry.key for entry in entries),
+                releases=tuple(entry.release for entry in entries),
+            ),
+        )
     return sorted(entries, key=lambda entry: entry.release.sort_key)
 
 
@@ -244,8 +271,8 @@ def iter_history(
     # Consecutive releases share most resources: each is checked once (see ResourceMemo).
     memo = ResourceMemo()
     for entry in progress(iter(entries)) if progress else entries:
-        pair_key = _pair_key(previous_entry, entry)
-        cached = None if problems else history_cache.diffs.get(pair_key)
+        diff_key = pair_key(previous_entry, entry)
+        cached = None if problems else history_cache.diffs.get(diff_key)
         if isinstance(cached, RoadmapDiff):
             previous, previous_entry = None, entry
             yield cached
@@ -263,14 +290,16 @@ def iter_history(
             assert previous_entry is not None
             previous = load_indexed(project, previous_entry, history_cache)
         changes = diff(previous, current)
-        history_cache.diffs.put(pair_key, changes)
+        history_cache.diffs.put(diff_key, changes)
         previous, previous_entry = current, entry
         yield changes
     if problems:
         raise DataError(problems)
 
 
-def _pair_key(previous: ReleaseFile | None, entry: ReleaseFile) -> str:
+def pair_key(previous: ReleaseFile | None, entry: ReleaseFile) -> str:
+    """The key of a release's diff against the release before (None: the first release):
+    both files' sha256. With the code's fingerprint it decides the diff."""
     return cache.content_key(f"{previous.key if previous else 'empty'}-{entry.key}".encode())
 
 
@@ -313,15 +342,15 @@ def release_diff(
         raise NotFoundError(f"release {version!r} does not exist ({hint})")
     entry = entries[index]
     previous_entry = entries[index - 1] if index > 0 else None
-    pair_key = _pair_key(previous_entry, entry)
-    cached = history_cache.diffs.get(pair_key)
+    diff_key = pair_key(previous_entry, entry)
+    cached = history_cache.diffs.get(diff_key)
     if isinstance(cached, RoadmapDiff):
         return cached
     previous = (
         load_indexed(project, previous_entry, history_cache) if previous_entry else EMPTY_ROADMAP
     )
     changes = diff(previous, load_indexed(project, entry, history_cache))
-    history_cache.diffs.put(pair_key, changes)
+    history_cache.diffs.put(diff_key, changes)
     return changes
 
 

@@ -235,6 +235,12 @@ def markdown_links(text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+# A build renders the same descriptions many times (the road map page, each feed that carries
+# a resource, each release that changes it) and rendering is pure: the latest texts are kept.
+_MARKDOWN_MEMO = 8192
+
+
+@functools.lru_cache(maxsize=_MARKDOWN_MEMO)
 def markdown_to_html(text: str) -> Markup:
     """CommonMark → HTML, sanitized: only safe tags, and links only to http, https, mailto."""
     if not text:
@@ -242,6 +248,7 @@ def markdown_to_html(text: str) -> Markup:
     return Markup(sanitize_html(_markdown_parser().render(text)))
 
 
+@functools.lru_cache(maxsize=_MARKDOWN_MEMO)
 def markdown_inline_to_html(text: str) -> Markup:
     """One line of markdown (no wrapping paragraph) → sanitized HTML."""
     if not text:

@@ -378,6 +378,28 @@ def test_a_warm_build_after_a_new_release_matches_a_build_without_cache(
     assert (cold / "CHANGELOG.md").read_bytes() == (root / "CHANGELOG.md").read_bytes()
 
 
+@pytest.mark.parametrize("change", ["edit", "remove"])
+def test_a_warm_build_after_a_middle_release_changes_matches_a_build_without_cache(
+    root: Path, tmp_path: Path, change: str
+) -> None:
+    # Each release's cached outputs are keyed by its file and the file before it (the pair
+    # that decides its diff): editing or removing a release in the middle must re-render its
+    # own outputs and those of the release after it.
+    build.build(paths_of(root))
+    middle = root / "data" / "releases" / "2024.02.yaml"
+    if change == "edit":
+        edit_release(middle, "title: Fast.AI Deep Learning Course", "title: Fast.AI Course")
+    else:
+        middle.unlink()
+    warm = build.build(paths_of(root))
+    assert any(path.name == "2024.03.html" for path in warm.written)
+    cold = tmp_path / "cold"
+    shutil.copytree(root, cold, ignore=shutil.ignore_patterns(".publisher", "feeds", "*.md"))
+    assert run(cold, "build", "--no-cache").exit_code == 0
+    assert snapshot(cold / "feeds") == snapshot(root / "feeds")
+    assert (cold / "CHANGELOG.md").read_bytes() == (root / "CHANGELOG.md").read_bytes()
+
+
 def test_a_release_edited_in_place_is_seen_though_its_size_and_mtime_are_kept(
     root: Path,
 ) -> None:
