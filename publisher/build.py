@@ -22,9 +22,10 @@ import hashlib
 import importlib.metadata
 import json
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -57,7 +58,7 @@ CHANGELOG_FILE = "CHANGELOG.md"
 OUTPUT_DIR = "feeds"
 MANIFEST_FILE = ".publisher-outputs"
 STATE_FILE = "build-state.json"
-_STATE_FORMAT = 1
+_STATE_FORMAT = 2
 _MANIFEST_LIMIT = 16 * 1024 * 1024  # bytes read of a manifest: far more than any build lists
 _MANIFEST_HEADER = (
     "# Files written by `publisher build` (relative to this folder). The next build\n"
@@ -185,6 +186,11 @@ class WebCopies:
         )
         self.feeds = cache.Cache(folder, RenderedFiles, "feed-document", read_only=read_only)
         self.fingerprint = fingerprint.encode()
+        # Web copies: output name -> the key its bytes come from; those whose recorded file
+        # is still on disk as the last build wrote it (``reusable``, by name) are not read.
+        self.sources: dict[str, str] = {}
+        self.reusable: Mapping[str, str] = {}
+        self.kept: list[str] = []
         self.rendered = 0  # how many were rendered rather than read: for tests and benchmarks
         self.fragments_rendered = 0
         self.fragments_rendered_by_kind: dict[str, int] = {}
@@ -295,10 +301,14 @@ def render_outputs(
         keys = [renderer.item_key(item) for item in releases]
     for item, key in zip(releases, keys, strict=True):
         assert item.new is not None
-        published[links.release_page_path(item.new.version)] = renderer.web_copy(
-            site, item, environment, key
-        )
-    feed_paths = tuple(published)
+        name = links.release_page_path(item.new.version)
+        if key:
+            renderer.sources[name] = key
+            if renderer.reusable.get(name) == key:
+                renderer.kept.append(name)  # on disk as written from this very entry
+                continue
+        published[name] = renderer.web_copy(site, item, environment, key)
+    feed_paths = (*published, *renderer.kept)
     main_feeds = changelog.feed_links(site, feed_paths)
     published |= render_changelog_pages(
         site,
@@ -331,7 +341,7 @@ def render_outputs(
         lambda: page.render_page(site, roadmap_view, environment, feeds=main_feeds),
     ).encode("utf-8")
     published[links.SCRIPT_FILE] = page.render_script(environment).encode("utf-8")
-    published[MANIFEST_FILE] = manifest_text(published).encode("utf-8")
+    published[MANIFEST_FILE] = manifest_text([*published, *renderer.kept]).encode("utf-8")
     files = {paths.output_dir / name: content for name, content in published.items()}
     files[paths.changelog] = render_changelog_markdown(
         site, releases, keys, renderer, environment
@@ -602,42 +612,117 @@ def _file_digest(path: Path) -> str | None:
         return None
 
 
+Stamp = tuple[int, int, int, int]  # what os.lstat says of a file: size, mtime, ctime, inode
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class BuildState:
-    """What the last build recorded: its input fingerprint and the sha256 of each output."""
+    """What the last build recorded: its input fingerprint and the sha256 of each output;
+    for each web copy, the render cache key it was made from and its file's `Stamp` as
+    written; ``written_ns``: when the state file was written."""
 
     fingerprint: str
     outputs: Mapping[str, str]  # path relative to the project root → sha256
+    sources: Mapping[str, str] = field(default_factory=dict)
+    stamps: Mapping[str, Stamp] = field(default_factory=dict)
+    written_ns: int = 0
 
 
 def read_state(paths: BuildPaths) -> BuildState | None:
     """The recorded state of the last build, or None when absent or unreadable."""
     try:
-        document = json.loads(paths.state.read_text(encoding="utf-8"))
+        with paths.state.open("rb") as stream:
+            written_ns = os.fstat(stream.fileno()).st_mtime_ns
+            document = json.loads(stream.read().decode("utf-8"))
         if document.get("format") != _STATE_FORMAT:
             return None
         return BuildState(
             fingerprint=str(document["fingerprint"]),
             outputs={str(path): str(digest) for path, digest in document["outputs"].items()},
+            sources={str(path): str(key) for path, key in document["sources"].items()},
+            stamps={
+                str(path): (int(size), int(mtime), int(ctime), int(inode))
+                for path, (size, mtime, ctime, inode) in document["stamps"].items()
+            },
+            written_ns=written_ns,
         )
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
 
-def state_bytes(paths: BuildPaths, fingerprint: str, files: Mapping[Path, bytes]) -> bytes:
-    """The state file recording ``fingerprint`` and the sha256 of every file in ``files``."""
-    root = paths.project.root.resolve()
+def _relative_name(paths: BuildPaths, path: Path) -> str:
+    return Path(os.path.relpath(path.resolve(), paths.project.root.resolve())).as_posix()
+
+
+def _stamp(path: Path) -> Stamp | None:
+    try:
+        status = os.lstat(path)
+    except OSError:
+        return None
+    if not stat.S_ISREG(status.st_mode):
+        return None
+    return (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
+
+
+def state_bytes(
+    paths: BuildPaths,
+    fingerprint: str,
+    files: Mapping[Path, bytes],
+    *,
+    kept: Mapping[Path, str] | None = None,
+    sources: Mapping[Path, str] | None = None,
+) -> bytes:
+    """The state file recording ``fingerprint``, the sha256 of every file in ``files`` and
+    of every file in ``kept`` (path -> its sha256, already known), and for the files of
+    ``sources`` (path -> render cache key) that key and their `Stamp` as they are now."""
+    outputs = {
+        _relative_name(paths, path): hashlib.sha256(content).hexdigest()
+        for path, content in files.items()
+    }
+    outputs |= {_relative_name(paths, path): digest for path, digest in (kept or {}).items()}
+    stamps: dict[str, Stamp] = {}
+    recorded: dict[str, str] = {}
+    for path, key in (sources or {}).items():
+        stamp = _stamp(path)
+        if stamp is not None:
+            name = _relative_name(paths, path)
+            stamps[name], recorded[name] = stamp, key
     document = {
         "format": _STATE_FORMAT,
         "fingerprint": fingerprint,
-        "outputs": {
-            Path(os.path.relpath(path.resolve(), root)).as_posix(): hashlib.sha256(
-                content
-            ).hexdigest()
-            for path, content in sorted(files.items())
-        },
+        "outputs": dict(sorted(outputs.items())),
+        "sources": recorded,
+        "stamps": stamps,
     }
     return (json.dumps(document, indent=1, sort_keys=True) + "\n").encode("utf-8")
+
+
+def reusable_outputs(paths: BuildPaths, state: BuildState) -> dict[str, tuple[str, str]]:
+    """The web copies (name in the output folder -> render cache key) that are on disk
+    exactly as the last build wrote them: same size, mtime, ctime and inode as recorded,
+    and older than the state file (a file changed in the clock tick the state was written
+    is read again, as `cache.FileKeys` does), with their key and recorded sha256. A build
+    that renders the same key for one of them need not read, compare nor hash it again."""
+    reusable: dict[str, tuple[str, str]] = {}
+    output_dir = paths.output_dir.resolve()
+    for name, key in state.sources.items():
+        path = paths.project.root / name
+        stamp = _stamp(path)
+        if (
+            stamp is None
+            or stamp != state.stamps.get(name)
+            or name not in state.outputs
+            or max(stamp[1], stamp[2]) >= state.written_ns
+        ):
+            continue
+        try:
+            reusable[path.resolve().relative_to(output_dir).as_posix()] = (
+                key,
+                state.outputs[name],
+            )
+        except ValueError:
+            continue  # made by a build into another folder
+    return reusable
 
 
 def _outdated_by_state(paths: BuildPaths, state: BuildState) -> tuple[list[Path], list[Path]]:
@@ -665,8 +750,11 @@ def _load_and_render(
     writes: bool,
     release_keys: Mapping[Path, str] | None = None,
     rendering: str = "",
-) -> tuple[dict[Path, bytes], tuple[Path, ...]]:
-    """Every output, and the files an earlier build made that this one no longer makes."""
+    reusable: Mapping[str, str] | None = None,
+) -> tuple[dict[Path, bytes], tuple[Path, ...], WebCopies]:
+    """Every output, the files an earlier build made that this one no longer makes, and
+    the web copies' sources (the ``reusable`` ones, see `reusable_outputs`, are not among
+    the outputs but in its ``kept``)."""
     project = paths.project
     site = load_site_of(project)
     cache_dir = project.cache_dir if use_cache else None
@@ -686,6 +774,7 @@ def _load_and_render(
     web_copies = WebCopies(
         cache_dir, rendering or render_fingerprint(project), read_only=not writes
     )
+    web_copies.reusable = reusable or {}
     files = render_outputs(
         site,
         history,
@@ -701,8 +790,9 @@ def _load_and_render(
         if use_cache
         else None,
     )
-    gone = tuple(path for path in read_manifest(paths) if path not in files)
-    return files, gone
+    kept = {paths.output_dir / name for name in web_copies.kept}
+    gone = tuple(path for path in read_manifest(paths) if path not in files and path not in kept)
+    return files, gone, web_copies
 
 
 def check(
@@ -721,7 +811,7 @@ def check(
         return CheckResult(
             stale=(*stale, *leftovers), missing=tuple(missing), outputs=len(state.outputs)
         )
-    files, gone = _load_and_render(
+    files, gone, _ = _load_and_render(
         paths,
         progress,
         use_cache=use_cache,
@@ -772,20 +862,26 @@ def build(
                 outputs=len(state.outputs),
                 up_to_date=not leftovers,
             )
-    files, gone = _load_and_render(
+    # Web copies on disk as the last build wrote them, by name -> (source key, sha256).
+    reusable = reusable_outputs(paths, state) if state is not None else {}
+    files, gone, renderer = _load_and_render(
         paths,
         progress,
         use_cache=use_cache,
         writes=True,
         release_keys=release_keys,
         rendering=rendering,
+        reusable={name: key for name, (key, _) in reusable.items()},
     )
+    kept = {paths.output_dir / name: reusable[name][1] for name in renderer.kept}
     confine(paths, [*files, *gone])
     if gone:
         # Until they are removed, the manifest keeps listing the files that go, so a build
         # interrupted in between still removes them next time.
         still = {path.relative_to(paths.output_dir).as_posix() for path in gone}
-        pending = manifest_text([*_published_names(files, paths), *still]).encode("utf-8")
+        pending = manifest_text([*_published_names(files, paths), *renderer.kept, *still]).encode(
+            "utf-8"
+        )
         written = write_files({**files, paths.manifest: pending})
         removed = remove_files(gone, root=paths.output_dir)
         write_files({paths.manifest: files[paths.manifest]})
@@ -793,7 +889,8 @@ def build(
         written = write_files(files)
         removed = []
     if use_cache:
-        _record_state(paths, state_bytes(paths, fingerprint, files))
+        sources = {paths.output_dir / name: key for name, key in renderer.sources.items()}
+        _record_state(paths, state_bytes(paths, fingerprint, files, kept=kept, sources=sources))
     return BuildResult(written=tuple(written), removed=(*leftovers, *removed), outputs=len(files))
 
 

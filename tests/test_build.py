@@ -400,6 +400,39 @@ def test_a_warm_build_after_a_middle_release_changes_matches_a_build_without_cac
     assert (cold / "CHANGELOG.md").read_bytes() == (root / "CHANGELOG.md").read_bytes()
 
 
+def test_a_warm_build_reads_no_unchanged_web_copy_and_restores_an_edited_one(
+    root: Path, tmp_path: Path
+) -> None:
+    # A web copy on disk as the last build recorded it (size, mtime, ctime, inode) is
+    # neither read nor hashed again; one edited by hand, even keeping its size and mtime, is
+    # written again.
+    newest = root / "data" / "releases" / "2024.03.yaml"
+    held = tmp_path / "2024.03.yaml"
+    shutil.move(newest, held)
+    build.build(paths_of(root))
+    edited = root / "feeds" / "releases" / "2024.01.html"
+    before = edited.stat()
+    original = edited.read_bytes()
+    edited.write_bytes(original.replace(b"<", b"[", 1))
+    os.utime(edited, ns=(before.st_atime_ns, before.st_mtime_ns))
+    untouched = root / "feeds" / "releases" / "2024.02.html"
+    untouched_inode = untouched.stat().st_ino
+    shutil.move(held, newest)
+    warm = build.build(paths_of(root))
+    assert edited in warm.written
+    assert untouched not in warm.written
+    assert untouched.stat().st_ino == untouched_inode
+    cold = tmp_path / "cold"
+    shutil.copytree(root, cold, ignore=shutil.ignore_patterns(".publisher", "feeds", "*.md"))
+    assert run(cold, "build", "--no-cache").exit_code == 0
+    assert snapshot(cold / "feeds") == snapshot(root / "feeds")
+    # The state still records every output: an unchanged tree is up to date, and a web copy
+    # changed behind the build's back is stale.
+    assert build.check(paths_of(root)).ok
+    untouched.write_bytes(b"changed")
+    assert build.check(paths_of(root)).stale == (untouched,)
+
+
 def test_a_release_edited_in_place_is_seen_though_its_size_and_mtime_are_kept(
     root: Path,
 ) -> None:
