@@ -281,6 +281,9 @@ class _Block:
     # A paragraph that starts with its link (`🔗 [Link to Course](…)`, `Link: …`, a bare URL):
     # that link, a course heading's primary link.
     link_line: str = ""
+    # A paragraph of links only (a row of languages, a nav bar): the heading above it is no
+    # entry; links after it are not its primary link.
+    link_row: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -635,14 +638,16 @@ def _units(pieces: tuple[tuple[str, str], ...]) -> tuple[_Unit, ...]:
     for heading, body in groups:
         if heading is None and not body:
             continue
-        if heading is not None and heading.title.endswith(":"):
+        if heading is not None and _announces(heading.title):
             body = [_as_text_if_bare(block) for block in body]
         units.append(
             _Unit(
                 heading=heading,
                 intro=_text(lines, body, ("text",)),
                 text=_text(lines, body, ("text", "resources")),
-                first_link=next((block.first_link for block in body if block.first_link), ""),
+                first_link=next(
+                    (block.first_link for block in body if block.first_link or block.link_row), ""
+                ),
                 link_line=next(
                     (block.link_line for block in body if block.kind == "text" and block.link_line),
                     "",
@@ -664,6 +669,19 @@ def _units(pieces: tuple[tuple[str, str], ...]) -> tuple[_Unit, ...]:
             )
         )
     return tuple(_with_heading_resource(unit) for unit in units)
+
+
+# A heading that ends on one of these verbs is a sentence its bullets complete ("Each lesson
+# includes", "What this course covers").
+_ANNOUNCING_VERB = re.compile(
+    r"\b(?:includes?|including|contains?|covers?|features?|offers?|provides?)\W*$", re.IGNORECASE
+)
+
+
+def _announces(title: str) -> bool:
+    """A heading that announces the bullets below it: "Each lesson includes:", "What the
+    course covers"."""
+    return title.endswith(":") or _ANNOUNCING_VERB.search(title) is not None
 
 
 def _as_text_if_bare(block: _Block) -> _Block:
@@ -884,6 +902,9 @@ def _block(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _
         if _is_badges(inline):
             return _Block(kind="skip", start=start, end=stop)
         links = _links(inline)
+        if len(links) >= 3 and _is_link_row(inline):
+            # A row of links (this README in other languages, a nav bar): no primary link.
+            return _Block(kind="text", start=start, end=stop, link_row=True)
         return _Block(
             kind="text",
             start=start,
@@ -1081,6 +1102,14 @@ def _emoji_prefix(text: str) -> tuple[str, str]:
         if ord(character) < 0x2000 or character.isalnum():
             return kind, stripped
     return kind, ""
+
+
+def _is_link_row(inline: Sequence[Token]) -> bool:
+    """A paragraph of links and nothing else but separators (``|``, ``·``, commas)."""
+    spans = list(_link_spans(inline))
+    inside = {position for start, end in spans for position in range(start, end + 1)}
+    rest = "".join(token.content for position, token in enumerate(inline) if position not in inside)
+    return not rest.strip(" \t\n|,\u00b7\u2022/-")
 
 
 def _link_line(inline: Sequence[Token]) -> str:

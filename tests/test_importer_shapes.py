@@ -473,3 +473,31 @@ def test_plain_bullets_under_a_heading_that_announces_them_are_its_intro() -> No
     ).roadmap
     assert roadmap.sections[0].intro == "- A short video\n- A written lesson\n"
     assert listed(roadmap) == [(("Topics",), "Transformers", ""), (("Topics",), "Diffusion", "")]
+
+
+def test_a_heading_ending_on_an_announcing_verb_announces_its_plain_bullets() -> None:
+    # Shape from microsoft/ai-agents-for-beginners ("## 📂 Each lesson includes", no colon).
+    roadmap = read(
+        "# M\n\n## Each lesson includes\n\n- A short video\n- A written lesson\n\n"
+        "## What the course covers\n\n- Agents\n\n## Topics to include later\n\n- Memory\n"
+    ).roadmap
+    assert [section.intro for section in roadmap.sections[:2]] == [
+        "- A short video\n- A written lesson\n",
+        "- Agents\n",
+    ]
+    # "include" in the middle of a heading announces nothing.
+    assert listed(roadmap) == [(("Topics to include later",), "Memory", "")]
+
+
+def test_a_row_of_links_under_a_subheading_is_no_entry_and_hides_later_links() -> None:
+    # Shape from microsoft/ai-agents-for-beginners: this README in fifty languages, one line.
+    languages = " | ".join(f"[L{n}](https://example.org/{n})" for n in range(5))
+    result = read(
+        "# M\n\n## Languages\n\n### Supported via an action\n\n" + languages + "\n\n"
+        "**More languages are listed [here](https://example.org/more)**\n\n"
+        "## Links\n\n### Python\n\nThe best course: https://example.org/py.\n"
+    )
+    assert listed(result.roadmap) == [(("Links",), "Python", "https://example.org/py")]
+    # Two links are a link line still (a course's link and its notes).
+    two = read("# M\n\n## C\n\n[Course](https://example.org/c) | [Notes](https://example.org/n)\n")
+    assert listed(two.roadmap) == [(("Resources",), "C", "https://example.org/c")]
