@@ -217,7 +217,7 @@ _NUMBERING = frozenset(
     | {"sr", "sr.", "sr. no", "sr no", "index", "idx", "n°"}
 )
 _PLACEHOLDER = re.compile(
-    r"^\W*(?:coming soon|soon|tbd|tba|todo|to do|wip|n/?a|work in progress|in progress|"
+    r"^\W*(?:coming soon|soon|tbd|tba|todo|to do|wip|n/?a|none|work in progress|in progress|"
     r"to be (?:added|announced|determined)|planned)\W*$",
     re.IGNORECASE,
 )
@@ -252,6 +252,10 @@ class _Candidate:
     group: bool = False
     # A table row whose first cell is empty: it takes the topic (tags) of the row above.
     continuation: bool = False
+    # A table row read with its title from the next untitled column, and whether its title
+    # column is empty there (then the table's first such column groups rows: `_regrouped`).
+    regrouped: _Candidate | None = None
+    lead_empty: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -284,6 +288,10 @@ class _Block:
     # A paragraph of links only (a row of languages, a nav bar): the heading above it is no
     # entry; links after it are not its primary link.
     link_row: bool = False
+    # A paragraph that is one link and nothing else (`<https://…>`, `[Name](…)`): its URL
+    # and text.
+    lone_link: str = ""
+    lone_title: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -640,6 +648,14 @@ def _units(pieces: tuple[tuple[str, str], ...]) -> tuple[_Unit, ...]:
             continue
         if heading is not None and _announces(heading.title):
             body = [_as_text_if_bare(block) for block in body]
+        # Plain bullets after a paragraph that announces them ("Enhancements not found in
+        # the packages:") are what the paragraph says, not topics.
+        body = [
+            _as_text_if_bare(block)
+            if index and body[index - 1].kind == "text" and _ends_with_colon(lines, body[index - 1])
+            else block
+            for index, block in enumerate(body)
+        ]
         units.append(
             _Unit(
                 heading=heading,
@@ -659,12 +675,7 @@ def _units(pieces: tuple[tuple[str, str], ...]) -> tuple[_Unit, ...]:
                     if block.kind == "resources"
                     for candidate in block.resources
                 ),
-                candidates=_with_topics(
-                    candidate
-                    for block in body
-                    if block.kind == "resources"
-                    for candidate in block.resources
-                ),
+                candidates=_with_topics(_section_candidates(body)),
                 warnings=tuple(warning for block in body for warning in block.warnings),
             )
         )
@@ -684,6 +695,29 @@ def _announces(title: str) -> bool:
     return title.endswith(":") or _ANNOUNCING_VERB.search(title) is not None
 
 
+def _ends_with_colon(lines: list[str], block: _Block) -> bool:
+    return block.end > block.start and lines[block.end - 1].rstrip().endswith(":")
+
+
+def _section_candidates(body: list[_Block]) -> Iterable[_Candidate]:
+    """The resources of a heading's body. Where it lists links, a link standing alone as a
+    paragraph (`<https://…>` between two sentences) is one of them too."""
+    links_listed = any(
+        not _is_bare(candidate)
+        for block in body
+        if block.kind == "resources"
+        for candidate in block.resources
+    )
+    for block in body:
+        if block.kind == "resources":
+            yield from block.resources
+        elif links_listed and block.lone_link:
+            # Not a place to link (mailto:, javascript:): not a resource either.
+            url = _checked_url(block.lone_link, block.start, [])
+            if url:
+                yield _Candidate(title=block.lone_title or url, line=block.start, url=url)
+
+
 def _as_text_if_bare(block: _Block) -> _Block:
     """A list of plain bullets under a heading that announces them ("Each lesson
     includes:") is what the heading says, not topics: text, kept in the intro."""
@@ -694,13 +728,34 @@ def _as_text_if_bare(block: _Block) -> _Block:
 
 def _is_bare(candidate: _Candidate) -> bool:
     """A plain bullet with nothing but its text (a topic, a syllabus line)."""
-    return candidate == _Candidate(title=candidate.title, line=candidate.line)
+    return replace(candidate, regrouped=None) == _Candidate(
+        title=candidate.title, line=candidate.line
+    )
+
+
+def _regrouped(candidates: Iterable[_Candidate]) -> Iterable[_Candidate]:
+    """Table rows as read, or, in a table whose title column is empty on some row where the
+    next column names it (`| | [svelte-ux](…) |` under `| [ui-konsta](…) | [Konsta](…) |`),
+    every row titled by that next column: the first one only groups rows."""
+    run: list[_Candidate] = []
+    for candidate in (*candidates, None):
+        if candidate is not None and (candidate.regrouped or candidate.lead_empty):
+            run.append(candidate)
+            continue
+        if any(row.lead_empty for row in run):
+            yield from (row.regrouped for row in run if row.regrouped is not None)
+        else:
+            yield from (replace(row, regrouped=None) for row in run)
+        run = []
+        if candidate is not None:
+            yield candidate
 
 
 def _with_topics(candidates: Iterable[_Candidate]) -> tuple[_Candidate, ...]:
-    """Table rows whose first cell is empty take the topic (tags) of the row above."""
+    """Table rows whose first cell is empty take the topic (tags) of the row above (and a
+    first column that only groups rows gives way to the next, see `_regrouped`)."""
     result: list[_Candidate] = []
-    for candidate in candidates:
+    for candidate in _regrouped(candidates):
         if candidate.continuation:
             tags = result[-1].tags if result else candidate.tags
             candidate = replace(candidate, tags=tags, continuation=False)
@@ -905,12 +960,15 @@ def _block(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _
         if len(links) >= 3 and _is_link_row(inline):
             # A row of links (this README in other languages, a nav bar): no primary link.
             return _Block(kind="text", start=start, end=stop, link_row=True)
+        lone = _lone_link(inline)
         return _Block(
             kind="text",
             start=start,
             end=stop,
             first_link=links[0] if links else "",
             link_line=_link_line(inline),
+            lone_link=lone[0],
+            lone_title=lone[1],
         )
     if kind in ("bullet_list_open", "ordered_list_open"):
         items = tuple(
@@ -1102,6 +1160,22 @@ def _emoji_prefix(text: str) -> tuple[str, str]:
         if ord(character) < 0x2000 or character.isalnum():
             return kind, stripped
     return kind, ""
+
+
+def _lone_link(inline: Sequence[Token]) -> tuple[str, str]:
+    """(URL, text) of a paragraph that is one link and nothing else, else ("", "")."""
+    spans = list(_link_spans(inline))
+    if len(spans) != 1 or not _is_real_link(inline, *spans[0]):
+        return "", ""
+    start, end = spans[0]
+    if any(token.content.strip() for token in (*inline[:start], *inline[end + 1 :])):
+        return "", ""
+    href = str(inline[start].attrGet("href") or "")
+    text = _plain(inline[start + 1 : end])
+    if text == href or text == _as_written(href):
+        # An autolink shows its URL: name it without the scheme.
+        text = re.sub(r"^[a-z]+://(?:www\.)?", "", text).rstrip("/")
+    return href, text
 
 
 def _is_link_row(inline: Sequence[Token]) -> bool:
@@ -1757,10 +1831,19 @@ def _table(
         }
         if len(rows) > 2 and len(found) == 1 and next(iter(found)) and not columns[position]:
             columns[position] = "generic"
+    # The next column of no known kind: the title when the first one turns out to group the
+    # rows (empty on continuation rows, see `_regrouped`).
+    untitled = [
+        position
+        for position, name in columns.items()
+        if not name
+        and position > min((p for p, n in columns.items() if n == "title"), default=len(columns))
+        and header[position] not in _NUMBERING
+    ]
     warnings: list[tuple[int, str]] = []
     candidates = []
     for line, cells in rows[1:]:
-        candidate = _table_row(columns, cells, line, warnings)
+        candidate = _table_row(columns, cells, line, warnings, untitled[0] if untitled else None)
         if candidate is not None:
             candidates.append(candidate)
     return tuple(candidates), tuple(warnings)
@@ -1779,8 +1862,25 @@ def _column_field(name: str) -> str:
 
 
 def _table_row(
-    columns: dict[int, str], cells: list[list[Token]], line: int, warnings: list[tuple[int, str]]
+    columns: dict[int, str],
+    cells: list[list[Token]],
+    line: int,
+    warnings: list[tuple[int, str]],
+    second: int | None = None,
 ) -> _Candidate | None:
+    """One table row's resource; with ``second``, also its reading titled by that column
+    (``regrouped``), which `_regrouped` takes for the whole table when the title column is
+    empty on a row where ``second`` is not."""
+    regrouped = lead_empty = None
+    if second is not None:
+        title_column = next(position for position, name in columns.items() if name == "title")
+        alternative = {**columns, title_column: "", second: "title"}
+        regrouped = _table_row(alternative, cells, line, [])
+        lead_empty = (
+            regrouped is not None and title_column < len(cells) and not _plain(cells[title_column])
+        )
+        if lead_empty:
+            return _Candidate(title="", line=line, regrouped=regrouped, lead_empty=True)
     fields: dict[str, Any] = {}
     first_link = fallback_link = ""
     for position, cell in enumerate(cells):
@@ -1836,6 +1936,7 @@ def _table_row(
         line=line,
         url=_checked_url(url, line, warnings) if url else "",
         continuation=continuation and "tags" in columns.values(),
+        regrouped=regrouped,
         **fields,
     )
 

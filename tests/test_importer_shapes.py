@@ -501,3 +501,51 @@ def test_a_row_of_links_under_a_subheading_is_no_entry_and_hides_later_links() -
     # Two links are a link line still (a course's link and its notes).
     two = read("# M\n\n## C\n\n[Course](https://example.org/c) | [Notes](https://example.org/n)\n")
     assert listed(two.roadmap) == [(("Resources",), "C", "https://example.org/c")]
+
+
+def test_a_first_column_empty_on_continuation_rows_is_not_the_title() -> None:
+    # Shape from iva2k/total-app: a git branch column, empty where a framework has none.
+    result = read(
+        "# M\n\n## UI\n\n| Git Branch | UI Framework | Notes |\n|-|-|-|\n"
+        "| main | (none) | |\n"
+        "| [ui-bulma](../../tree/ui-bulma) | [Bulma](https://bulma.io/) | |\n"
+        "| | [Skeleton](https://example.org/sk) | needs Tailwind |\n"
+        "| | Smelte | Material |\n"
+    )
+    assert listed(result.roadmap) == [
+        (("UI",), "Bulma", "https://bulma.io/"),
+        (("UI",), "Skeleton", "https://example.org/sk"),
+        (("UI",), "Smelte", ""),
+    ]
+    assert messages(result) == ["road.md:7: row 'main' is a placeholder (no link): skipped"]
+    # A title column filled on every row stays the first one of equals.
+    first = read("# M\n\n## T\n\n| Name | Site |\n|-|-|\n| A | [a](https://example.org/a) |\n")
+    assert listed(first.roadmap) == [(("T",), "A", "https://example.org/a")]
+
+
+def test_plain_bullets_after_a_paragraph_ending_with_a_colon_are_its_text() -> None:
+    # Shape from iva2k/total-app: "Enhancements not found in the packages:" and features.
+    roadmap = read(
+        "# M\n\n## Stack\n\nBuilt with:\n\n- [Svelte](https://svelte.dev) - UI\n\n"
+        "Enhancements of ours:\n\n- HTTPS in development\n- Vitest coverage\n\n"
+        "## Topics\n\n- Transformers\n"
+    ).roadmap
+    assert listed(roadmap) == [
+        (("Stack",), "Svelte", "https://svelte.dev"),
+        (("Topics",), "Transformers", ""),
+    ]
+    assert "- HTTPS in development" in roadmap.sections[0].intro
+
+
+def test_a_lone_link_paragraph_in_a_section_of_links_is_a_resource() -> None:
+    # Shape from iva2k/total-app: two directories of UI libraries above the table.
+    roadmap = read(
+        "# M\n\n## UI\n\nChoice can be daunting.\n\n<https://bestofsvelte.com/t/ui-library>\n\n"
+        "[Svelte Society](https://sveltesociety.dev/components/)\n\n"
+        "| Name | Link |\n|-|-|\n| Bulma | [site](https://bulma.io/) |\n"
+    ).roadmap
+    assert listed(roadmap) == [
+        (("UI",), "bestofsvelte.com/t/ui-library", "https://bestofsvelte.com/t/ui-library"),
+        (("UI",), "Svelte Society", "https://sveltesociety.dev/components/"),
+        (("UI",), "Bulma", "https://bulma.io/"),
+    ]
