@@ -1288,9 +1288,27 @@ def _list_item(item: _Item, token: Token, lines: list[str]) -> _ListItem:
         markdown=markdown,
         resource_like=item.resource_like,
         link_led=item.link_led,
-        material=item.link_led and candidate is not None and _is_material(candidate.title),
+        material=item.link_led
+        and candidate is not None
+        and _is_material(candidate.title)
+        and not _has_own_fields(candidate),
         toc=item.toc,
         warnings=tuple(item.warnings),
+    )
+
+
+def _has_own_fields(candidate: _Candidate) -> bool:
+    """A resource's own fields (an ``ID:``, tags, an author …): a link that carries them is a
+    resource of its own, whatever its text ("labs" with its own metadata line)."""
+    return bool(
+        candidate.id
+        or candidate.kind
+        or candidate.author
+        or candidate.tags
+        or candidate.cost
+        or candidate.time
+        or candidate.level
+        or candidate.prerequisites
     )
 
 

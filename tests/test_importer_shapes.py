@@ -98,6 +98,19 @@ def test_material_links_after_a_course_are_its_description() -> None:
     assert len(result.warnings) == 3
 
 
+def test_a_link_named_like_material_with_fields_of_its_own_is_a_resource() -> None:
+    # Found by the README round trip (test_importer): a resource titled "labs" with its own
+    # metadata line was read as material of the resource above it.
+    roadmap = read(
+        "# L\n\n## S\n\n- 0\n\n  *Author:* A · *ID:* `a-6`\n\n"
+        "- [labs](https://example.org/7/)\n\n  *Tags:* `x` · *ID:* `a-7`\n"
+    ).roadmap
+    assert [(title, url) for _, title, url in listed(roadmap)] == [
+        ("0", ""),
+        ("labs", "https://example.org/7/"),
+    ]
+
+
 def test_advice_bullets_with_inline_links_stay_in_the_intro() -> None:
     roadmap = read(
         "# L\n\n## Getting started\n\n"

@@ -73,3 +73,18 @@ def test_sources_name_a_commit_for_every_version() -> None:
             ), (source, name)
             assert (source.parent / f"{name}.md").is_file()
             assert (source.parent / f"{name}.truth.yaml").is_file()
+
+
+def test_continuation_rows_of_a_real_catalog_inherit_the_category_above() -> None:
+    """lgcorzo/minio writes each category once, on the first row of its group."""
+    version = next(v for v in VERSIONS if v.name.startswith("minio-ecosystem/"))
+    tags = [resource.tags for _, resource in imported(version).walk()]
+    counts = {tag: tags.count((tag,)) for tag in dict.fromkeys(tag for (tag,) in tags)}
+    assert counts == {
+        "Core Storage & Server": 4,
+        "SDKs & APIs": 5,
+        "Hardware & SIMD Acceleration": 5,
+        "Networking & Routing": 3,
+        "Data Formats & Helpers": 7,
+        "Testing & Tooling": 3,
+    }
