@@ -288,10 +288,6 @@ class _Block:
     # A paragraph of links only (a row of languages, a nav bar): the heading above it is no
     # entry; links after it are not its primary link.
     link_row: bool = False
-    # A paragraph that is one link and nothing else (`<https://…>`, `[Name](…)`): its URL
-    # and text.
-    lone_link: str = ""
-    lone_title: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -646,16 +642,22 @@ def _units(pieces: tuple[tuple[str, str], ...]) -> tuple[_Unit, ...]:
     for heading, body in groups:
         if heading is None and not body:
             continue
-        if heading is not None and _announces(heading.title):
+        # The readings below are for READMEs written by hand: `publisher readme` anchors its
+        # sections, and what it writes under them reads back as written.
+        foreign = heading is not None and not heading.anchor
+        if heading is not None and foreign and _announces(heading.title):
             body = [_as_text_if_bare(block) for block in body]
-        # Plain bullets after a paragraph that announces them ("Enhancements not found in
-        # the packages:") are what the paragraph says, not topics.
-        body = [
-            _as_text_if_bare(block)
-            if index and body[index - 1].kind == "text" and _ends_with_colon(lines, body[index - 1])
-            else block
-            for index, block in enumerate(body)
-        ]
+        if foreign:
+            # Plain bullets after a paragraph that announces them ("Enhancements not found in
+            # the packages:") are what the paragraph says, not topics.
+            body = [
+                _as_text_if_bare(block)
+                if index
+                and body[index - 1].kind == "text"
+                and _ends_with_colon(lines, body[index - 1])
+                else block
+                for index, block in enumerate(body)
+            ]
         units.append(
             _Unit(
                 heading=heading,
@@ -675,7 +677,12 @@ def _units(pieces: tuple[tuple[str, str], ...]) -> tuple[_Unit, ...]:
                     if block.kind == "resources"
                     for candidate in block.resources
                 ),
-                candidates=_with_topics(_section_candidates(body)),
+                candidates=_with_topics(
+                    candidate
+                    for block in body
+                    if block.kind == "resources"
+                    for candidate in block.resources
+                ),
                 warnings=tuple(warning for block in body for warning in block.warnings),
             )
         )
@@ -697,25 +704,6 @@ def _announces(title: str) -> bool:
 
 def _ends_with_colon(lines: list[str], block: _Block) -> bool:
     return block.end > block.start and lines[block.end - 1].rstrip().endswith(":")
-
-
-def _section_candidates(body: list[_Block]) -> Iterable[_Candidate]:
-    """The resources of a heading's body. Where it lists links, a link standing alone as a
-    paragraph (`<https://…>` between two sentences) is one of them too."""
-    links_listed = any(
-        not _is_bare(candidate)
-        for block in body
-        if block.kind == "resources"
-        for candidate in block.resources
-    )
-    for block in body:
-        if block.kind == "resources":
-            yield from block.resources
-        elif links_listed and block.lone_link:
-            # Not a place to link (mailto:, javascript:): not a resource either.
-            url = _checked_url(block.lone_link, block.start, [])
-            if url:
-                yield _Candidate(title=block.lone_title or url, line=block.start, url=url)
 
 
 def _as_text_if_bare(block: _Block) -> _Block:
@@ -960,15 +948,12 @@ def _block(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _
         if len(links) >= 3 and _is_link_row(inline):
             # A row of links (this README in other languages, a nav bar): no primary link.
             return _Block(kind="text", start=start, end=stop, link_row=True)
-        lone = _lone_link(inline)
         return _Block(
             kind="text",
             start=start,
             end=stop,
             first_link=links[0] if links else "",
             link_line=_link_line(inline),
-            lone_link=lone[0],
-            lone_title=lone[1],
         )
     if kind in ("bullet_list_open", "ordered_list_open"):
         items = tuple(
@@ -1160,22 +1145,6 @@ def _emoji_prefix(text: str) -> tuple[str, str]:
         if ord(character) < 0x2000 or character.isalnum():
             return kind, stripped
     return kind, ""
-
-
-def _lone_link(inline: Sequence[Token]) -> tuple[str, str]:
-    """(URL, text) of a paragraph that is one link and nothing else, else ("", "")."""
-    spans = list(_link_spans(inline))
-    if len(spans) != 1 or not _is_real_link(inline, *spans[0]):
-        return "", ""
-    start, end = spans[0]
-    if any(token.content.strip() for token in (*inline[:start], *inline[end + 1 :])):
-        return "", ""
-    href = str(inline[start].attrGet("href") or "")
-    text = _plain(inline[start + 1 : end])
-    if text == href or text == _as_written(href):
-        # An autolink shows its URL: name it without the scheme.
-        text = re.sub(r"^[a-z]+://(?:www\.)?", "", text).rstrip("/")
-    return href, text
 
 
 def _is_link_row(inline: Sequence[Token]) -> bool:

@@ -28,7 +28,9 @@ def test_every_truth_url_is_in_its_markdown(version: Version) -> None:
     """A typo in a truth file would make the test below measure nothing."""
     text = version.markdown.read_text(encoding="utf-8")
     written = {
-        normalize_url(url.rstrip(".,;:")) for url in re.findall(r"""https?://[^\s)"'<>\]]+""", text)
+        # A URL may hold balanced parentheses (`…/S2352-3409(23)01017-X/fulltext`).
+        normalize_url(url.rstrip(".,;:"))
+        for url in re.findall(r"""https?://(?:[^\s()"'<>\]]|\([^\s()]*\))+""", text)
     }
     for resource in read_truth(version.truth):
         if resource.url and not resource.url.startswith(version.base_url or "\0"):
