@@ -650,8 +650,24 @@ def read_state(paths: BuildPaths) -> BuildState | None:
         return None
 
 
-def _relative_name(paths: BuildPaths, path: Path) -> str:
-    return Path(os.path.relpath(path.resolve(), paths.project.root.resolve())).as_posix()
+class _RelativeNames:
+    """Paths as the state names them (relative to the project root, links resolved), each
+    folder resolved once: a long history has thousands of outputs in one folder."""
+
+    def __init__(self, paths: BuildPaths) -> None:
+        self.root = paths.project.root.resolve()
+        self.folders: dict[Path, str] = {}
+
+    def __call__(self, path: Path) -> str:
+        folder = self.folders.get(path.parent)
+        if folder is None:
+            folder = self.folders[path.parent] = Path(
+                os.path.relpath(path.parent.resolve(), self.root)
+            ).as_posix()
+        if path.name in ("", ".", ".."):
+            return Path(os.path.relpath(path.resolve(), self.root)).as_posix()
+        # The file itself is no link: outputs through links are refused before any write.
+        return path.name if folder == "." else f"{folder}/{path.name}"
 
 
 def _stamp(path: Path) -> Stamp | None:
@@ -675,17 +691,17 @@ def state_bytes(
     """The state file recording ``fingerprint``, the sha256 of every file in ``files`` and
     of every file in ``kept`` (path -> its sha256, already known), and for the files of
     ``sources`` (path -> render cache key) that key and their `Stamp` as they are now."""
+    relative_name = _RelativeNames(paths)
     outputs = {
-        _relative_name(paths, path): hashlib.sha256(content).hexdigest()
-        for path, content in files.items()
+        relative_name(path): hashlib.sha256(content).hexdigest() for path, content in files.items()
     }
-    outputs |= {_relative_name(paths, path): digest for path, digest in (kept or {}).items()}
+    outputs |= {relative_name(path): digest for path, digest in (kept or {}).items()}
     stamps: dict[str, Stamp] = {}
     recorded: dict[str, str] = {}
     for path, key in (sources or {}).items():
         stamp = _stamp(path)
         if stamp is not None:
-            name = _relative_name(paths, path)
+            name = relative_name(path)
             stamps[name], recorded[name] = stamp, key
     document = {
         "format": _STATE_FORMAT,
@@ -704,10 +720,11 @@ def reusable_outputs(paths: BuildPaths, state: BuildState) -> dict[str, tuple[st
     is read again, as `cache.FileKeys` does), with their key and recorded sha256. A build
     that renders the same key for one of them need not read, compare nor hash it again."""
     reusable: dict[str, tuple[str, str]] = {}
-    output_dir = paths.output_dir.resolve()
+    output_dir = _RelativeNames(paths)(paths.output_dir / "x")[:-1]  # e.g. "feeds/"
     for name, key in state.sources.items():
-        path = paths.project.root / name
-        stamp = _stamp(path)
+        if not name.startswith(output_dir):
+            continue  # made by a build into another folder
+        stamp = _stamp(paths.project.root / name)
         if (
             stamp is None
             or stamp != state.stamps.get(name)
@@ -715,13 +732,7 @@ def reusable_outputs(paths: BuildPaths, state: BuildState) -> dict[str, tuple[st
             or max(stamp[1], stamp[2]) >= state.written_ns
         ):
             continue
-        try:
-            reusable[path.resolve().relative_to(output_dir).as_posix()] = (
-                key,
-                state.outputs[name],
-            )
-        except ValueError:
-            continue  # made by a build into another folder
+        reusable[name.removeprefix(output_dir)] = (key, state.outputs[name])
     return reusable
 
 
