@@ -19,7 +19,12 @@ CPU seconds (children included): the machine is shared, and wall-clock time (pri
 measures the neighbours as much as us. Goal: at most 40. Then the peak memory (resident set)
 of import-history --group commit on the last half of the realistic history and on all of it:
 it must stay flat in the number of commits (goal: at most 1.3 times; the parse caches hold
-the pieces of up to 200 versions, so the full size is the telling one).
+the pieces used in the last 100 to 200 versions, so the full size is the telling one).
+
+Last, the corpus's real histories (tests/fixtures/real/ lists with several versions, made
+into git repositories as bench/fidelity.py makes them; only the smallest with --quick), by
+day, against the same baseline: a few versions years apart, each nearly a new document read
+whole, so the start-up and the first version (printed apart) weigh most.
 
 At --quick size most of the CPU time is what any run costs (starting Python and the package,
 reading the first version whole), printed apart; the goal is for the full sizes, and
@@ -43,7 +48,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from fidelity import make_history  # also puts tests/ on the path, for real_corpus
 from generate import WORDS
+from real_corpus import versions
 
 
 def words(rng: random.Random, count: int) -> str:
@@ -397,6 +404,31 @@ def report(name: str, root: Path, folder: Path, commits: int, *options: str) -> 
     return ratio
 
 
+def real_histories(folder: Path, quick: bool) -> list[tuple[str, Path, int, tuple[str, ...]]]:
+    """The corpus's lists with several versions (tests/fixtures/real/), each made into a git
+    repository as bench/fidelity.py makes it (the versions a day apart on main, the last one
+    through a merged branch): (name, repository, first-parent commits, import options).
+    With ``quick``, only the smallest."""
+    by_list: dict[str, list[str]] = {}
+    base_urls: dict[str, str] = {}
+    for version in versions():
+        name = version.name.split("/")[0]
+        by_list.setdefault(name, []).append(version.markdown.read_text(encoding="utf-8"))
+        base_urls[name] = version.base_url
+    lists = sorted(
+        (name for name, texts in by_list.items() if len(texts) > 1),
+        key=lambda name: sum(map(len, by_list[name])),
+    )
+    made = []
+    for name in lists[:1] if quick else lists:
+        root = folder / f"real-{name}"
+        root.mkdir()
+        make_history(root, by_list[name])
+        options = ("--base-url", base_urls[name]) if base_urls[name] else ()
+        made.append((name, root, len(by_list[name]) + 1, options))  # + the no-data commit
+    return made
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small histories (60 and 150)")
@@ -460,6 +492,11 @@ def main() -> None:
             flush=True,
         )
         missed = missed or whole / part > 1.3
+        # The corpus's real histories: a few versions years apart, each nearly a new
+        # document read whole, and start-up weighs most at this length (printed apart).
+        for name, repository, commits, options in real_histories(folder, arguments.quick):
+            ratio = report(f"history real {name}", repository, folder, commits, *options)
+            missed = missed or ratio > 40
     sys.exit(1 if missed else 0)
 
 

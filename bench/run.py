@@ -27,7 +27,8 @@ BENCHMARKS: dict[str, str] = {
     "load": "PyYAML CSafeLoader alone on the same 100k-resource file",
     "diff": "CSafeLoader loading the two 100k-resource snapshots",
     "history": "git cat-file --batch reading the same versions (CPU; 2,000 generated commits, "
-    "1,500 realistic ones); the last half of the history (peak memory)",
+    "1,500 realistic ones, the corpus's real histories); the last half of the history (peak "
+    "memory)",
     "feeds": "loading the 2,000 releases",
     "build": "CSafeLoader alone loading the 2,000 release files (cold build); the cold build "
     "(warm build after one new release, --check); 400 MB (peak memory)",

@@ -793,7 +793,7 @@ def import_history(
     """
     import datetime as dt
 
-    from publisher.dump import dump_snapshot
+    from publisher.dump import dump_snapshot_bytes
     from publisher.git_history import (
         ImportOptions,
         group_commits,
@@ -833,7 +833,8 @@ def import_history(
             warned += len(step.warnings)
             if step.snapshot is not None and step.snapshot.release is not None:
                 staged.add(
-                    out / f"{step.snapshot.release.version}.yaml", dump_snapshot(step.snapshot)
+                    out / f"{step.snapshot.release.version}.yaml",
+                    dump_snapshot_bytes(step.snapshot),
                 )
                 written += 1
         refuse_other_releases(out, staged.paths, force=force)

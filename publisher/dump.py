@@ -114,6 +114,9 @@ def _strings(key: str, values: tuple[str, ...], indent: str) -> str:
 _RESOURCE_TEXT: IdentityMemo[str] = IdentityMemo(limit=200_000)
 _RESOURCES_TEXT: IdentityMemo[str] = IdentityMemo(limit=20_000)
 _SECTION_TEXT: IdentityMemo[str] = IdentityMemo(limit=20_000)
+# The UTF-8 of a top-level section (see `dump_snapshot_bytes`).
+_SECTION_BYTES: IdentityMemo[bytes] = IdentityMemo(limit=20_000)
+_MEMOS = (_RESOURCE_TEXT, _RESOURCES_TEXT, _SECTION_TEXT, _SECTION_BYTES)
 
 
 def _resource(resource: Resource, indent: str) -> str:
@@ -169,6 +172,16 @@ def _section(section: Section, indent: str, out: list[str]) -> None:
     out.append(_SECTION_TEXT.put((section,), indent, "".join(text)))
 
 
+def _section_bytes(section: Section) -> bytes:
+    """A top-level section's text as UTF-8 (cached by the section object)."""
+    known = _SECTION_BYTES.get((section,))
+    if known is not None:
+        return known
+    text: list[str] = []
+    _section_text(section, _INDENT, text)
+    return _SECTION_BYTES.put((section,), None, "".join(text).encode("utf-8"))
+
+
 def _section_text(section: Section, indent: str, out: list[str]) -> None:
     inner = indent + _INDENT
     out.append(f"{indent}- title: {scalar(section.title)}\n")
@@ -211,31 +224,57 @@ def _release(release: Release) -> str:
 
 
 def clear_caches() -> None:
-    """Forget the text cached per resource and section (see `publisher.git_history`: a long
-    history clears it now and then, so that memory stays flat)."""
-    _RESOURCE_TEXT.clear()
-    _RESOURCES_TEXT.clear()
-    _SECTION_TEXT.clear()
+    """Forget the text cached per resource and section."""
+    for memo in _MEMOS:
+        memo.clear()
+    scalar.cache_clear()
+
+
+def rotate_caches() -> None:
+    """Forget the text cached per resource and section that was not used since the call
+    before (see `publisher.git_history`: a long history rotates now and then, so that memory
+    stays flat while the text of the version being written stays)."""
+    for memo in _MEMOS:
+        memo.rotate()
     scalar.cache_clear()
 
 
 def dump_roadmap(roadmap: Roadmap, release: Release | None = None) -> str:
     """A road map (and, for a snapshot, its release block) as YAML text."""
+    out = [_head(roadmap, release)]
+    for section in roadmap.sections:
+        _section(section, _INDENT, out)
+    return "".join(out)
+
+
+def _head(roadmap: Roadmap, release: Release | None) -> str:
+    """What comes before the sections: the release block, the title, the intro."""
     out = [_release(release)] if release is not None else []
     out.append(f"title: {scalar(roadmap.title)}\n")
     if roadmap.intro:
         out.append(f"intro:{block_text(roadmap.intro, _INDENT)}\n")
     if roadmap.sections:
         out.append("sections:\n")
-        for section in roadmap.sections:
-            _section(section, _INDENT, out)
     return "".join(out)
 
 
 def dump_snapshot(snapshot: Snapshot) -> str:
     """A snapshot as YAML text, ready for `output.write_files`; a release records the digest
     of its content (`release_digest.with_digest`), as `publisher release` writes it."""
-    text = dump_roadmap(snapshot.roadmap, snapshot.release)
+    return dump_snapshot_bytes(snapshot).decode("utf-8")
+
+
+def dump_snapshot_bytes(snapshot: Snapshot) -> bytes:
+    """`dump_snapshot` as UTF-8, made from the UTF-8 of each top-level section (cached): a
+    history writes thousands of nearly equal snapshots, and encoding each whole (or decoding
+    it) would cost more than the rest of writing it."""
+    roadmap = snapshot.roadmap
+    data = b"".join(
+        [
+            _head(roadmap, snapshot.release).encode("utf-8"),
+            *(_section_bytes(section) for section in roadmap.sections),
+        ]
+    )
     if snapshot.release is None:
-        return text
-    return release_digest.with_digest(text.encode("utf-8")).decode("utf-8")
+        return data
+    return release_digest.with_digest(data)

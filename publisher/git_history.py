@@ -26,10 +26,11 @@ from publisher.importer import ImportResult, import_markdown_bytes
 from publisher.model import Release, Roadmap, Snapshot, SourceCommit
 
 # The importer and the YAML writer cache what they made from recent versions (most of a
-# version is the one before it); emptied every so many versions read, the caches hold a few
-# versions' pieces, and memory stays flat in the length of the history. A clear costs about
-# one version read from scratch.
-_VERSIONS_PER_CACHE = 200
+# version is the one before it); rotated every so many versions read (what was not used
+# since the rotation before is forgotten), the caches hold a few hundred versions' pieces,
+# and memory stays flat in the length of the history. What the version being read uses
+# stays: a rotation costs little more than reading its changed chapters again.
+_VERSIONS_PER_CACHE = 100
 
 _HEADER = re.compile(r"commit ([0-9a-f]{40,64}) (\d+)")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -400,8 +401,8 @@ def history_steps(
         version = _read_period(git_dir, period, first, previous_blob, options)
         reads += version.reads
         if reads >= _VERSIONS_PER_CACHE:
-            importer.clear_caches()
-            dump.clear_caches()
+            importer.rotate_caches()
+            dump.rotate_caches()
             reads = 0
         warnings: tuple[Problem, ...] = ()
         if version.result is not None:

@@ -9,42 +9,137 @@ id() is unique among live objects only, so each entry keeps strong references to
 its key was made from: while the entry lives, no other object can take those ids, and a key
 that matches is the same objects. At ``limit`` entries the memo is emptied (a history fills
 it again from its recent versions, at less cost than any eviction bookkeeping); `clear`
-empties it on purpose (a long import does, now and then, to keep memory flat).
+empties it on purpose.
+
+A long import keeps memory flat with `rotate`, now and then: what was not used since the
+rotation before is forgotten, and what the current version uses stays (forgetting it too
+would cost a whole version read from scratch per rotation). `RecentMemo` does the same for
+values keyed by value (the importer's chapters).
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable
-from typing import Generic, TypeVar
+import functools
+from collections.abc import Callable, Hashable
+from typing import Generic, ParamSpec, TypeVar
 
+K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
+P = ParamSpec("P")
+
+
+class RecentMemo(Generic[K, V]):
+    """Values by a hashable key, forgotten when not used for a whole rotation (`rotate`,
+    and at ``limit`` entries since the last one)."""
+
+    __slots__ = ("_entries", "_older", "limit")
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self._entries: dict[K, V] = {}
+        self._older: dict[K, V] = {}  # the entries before the last rotation
+
+    def get(self, key: K) -> V | None:
+        """The value remembered for ``key``, else None (an older one is kept on)."""
+        known = self._entries.get(key)
+        if known is None and self._older:
+            known = self._older.pop(key, None)
+            if known is not None:
+                self._entries[key] = known
+        return known
+
+    def put(self, key: K, value: V) -> V:
+        """Remember ``value`` (not None) for ``key``; return it."""
+        if len(self._entries) >= self.limit:
+            self.rotate()
+        self._entries[key] = value
+        return value
+
+    def rotate(self) -> None:
+        """Forget what was not used since the rotation before this one."""
+        self._older = self._entries
+        self._entries = {}
+
+    def clear(self) -> None:
+        """Forget every entry."""
+        self._entries.clear()
+        self._older.clear()
+
+    def __len__(self) -> int:
+        return len(self._entries) + len(self._older)
 
 
 class IdentityMemo(Generic[V]):
     """Values by (the identities of some objects, a hashable extra part of the key)."""
 
-    __slots__ = ("_entries", "limit")
+    __slots__ = ("_entries", "_older", "limit")
 
     def __init__(self, limit: int) -> None:
         self.limit = limit
         self._entries: dict[tuple[tuple[int, ...], Hashable], tuple[tuple[object, ...], V]] = {}
+        self._older: dict[tuple[tuple[int, ...], Hashable], tuple[tuple[object, ...], V]] = {}
 
     def get(self, objects: tuple[object, ...], extra: Hashable = None) -> V | None:
         """The value remembered for exactly these objects and ``extra``, else None."""
-        known = self._entries.get((tuple(map(id, objects)), extra))
+        key = (tuple(map(id, objects)), extra)
+        known = self._entries.get(key)
+        if known is None and self._older:
+            known = self._older.pop(key, None)
+            if known is not None:
+                self._entries[key] = known
         return None if known is None else known[1]
 
     def put(self, objects: tuple[object, ...], extra: Hashable, value: V) -> V:
         """Remember ``value`` for these objects and ``extra`` (keeping the objects alive);
         return it."""
         if len(self._entries) >= self.limit:
-            self._entries.clear()
+            self.clear()
         self._entries[(tuple(map(id, objects)), extra)] = (objects, value)
         return value
+
+    def rotate(self) -> None:
+        """Forget what was not used since the rotation before this one."""
+        self._older = self._entries
+        self._entries = {}
 
     def clear(self) -> None:
         """Forget every entry."""
         self._entries.clear()
+        self._older.clear()
 
     def __len__(self) -> int:
-        return len(self._entries)
+        return len(self._entries) + len(self._older)
+
+
+class RecentCache(Generic[P, V]):
+    """A function's results (never None) by its (hashable) arguments, in a `RecentMemo`:
+    what `functools.lru_cache` does, with `rotate` (see the module's docstring)."""
+
+    def __init__(self, function: Callable[P, V], limit: int) -> None:
+        self._function = function
+        self._memo: RecentMemo[Hashable, V] = RecentMemo(limit)
+        functools.update_wrapper(self, function)
+
+    def __call__(self, *args: P.args, **kwargs: P.kwargs) -> V:
+        key = (args, tuple(kwargs.items())) if kwargs else args
+        known = self._memo.get(key)
+        if known is None:
+            known = self._memo.put(key, self._function(*args, **kwargs))
+        return known
+
+    def rotate(self) -> None:
+        """Forget the results not used since the rotation before this one."""
+        self._memo.rotate()
+
+    def cache_clear(self) -> None:
+        """Forget every result."""
+        self._memo.clear()
+
+
+def recent_cache(limit: int) -> Callable[[Callable[P, V]], RecentCache[P, V]]:
+    """Decorator: cache the function's results in a `RecentCache` of ``limit`` entries."""
+
+    def decorate(function: Callable[P, V]) -> RecentCache[P, V]:
+        return RecentCache(function, limit)
+
+    return decorate

@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
-from typing import Any
+from typing import Any, AnyStr
 from urllib.parse import urljoin, urlsplit
 
 from markdown_it import MarkdownIt
@@ -27,7 +27,7 @@ from markdown_it.token import Token
 
 from publisher.conflicts import CONFLICT_STARTS, conflict_markers
 from publisher.errors import DataError, Problem
-from publisher.identity_memo import IdentityMemo
+from publisher.identity_memo import IdentityMemo, RecentMemo, recent_cache
 from publisher.links import url_problem
 from publisher.model import (
     COSTS,
@@ -368,19 +368,37 @@ def import_markdown(
         cleaned = _without_conflicts_and_front_matter(text, lines, label, warnings)
         if cleaned != lines:
             text = "\n".join(cleaned)
-    units: list[tuple[int, _Unit]] = []
-    # The line of each unit's first character, counted once per version (warnings and
-    # resources need it; counting from the top for each would cost a pass per resource).
-    line_at: dict[int, int] = {}
-    line = counted = 0
     chapters: list[tuple[int, Iterable[tuple[int, int, _Unit]]]]
     if not pieces or "]:" in text:
         # Link reference definitions apply across the whole document: read it whole.
         chapters = [(0, ((0, 0, unit) for unit in _group_units(text, True)))]
     else:
         chapters = [(start, _chapter_units(chapter)) for start, chapter in _chapters(text)]
+    return _import_chapters(
+        text, "\n", chapters, label, warnings, keep_sections=keep_sections, base_url=base_url
+    )
+
+
+def _import_chapters(
+    document: AnyStr,
+    newline: AnyStr,
+    chapters: Iterable[tuple[int, Iterable[tuple[int, int, _Unit]]]],
+    label: str,
+    warnings: list[Problem],
+    *,
+    keep_sections: Iterable[str],
+    base_url: str,
+) -> ImportResult:
+    """The road map of a document read as chapters of units, each chapter (its offset in
+    ``document``, its units as `_chapter_units` gives them). ``document`` is the text, or
+    its UTF-8 (see `import_markdown_bytes`); offsets serve only to find each unit's line."""
+    units: list[tuple[int, _Unit]] = []
+    # The line of each unit's first character, counted once per version (warnings and
+    # resources need it; counting from the top for each would cost a pass per resource).
+    line_at: dict[int, int] = {}
+    line = counted = 0
     for chapter_start, chapter_units in chapters:
-        line += text.count("\n", counted, chapter_start)
+        line += document.count(newline, counted, chapter_start)
         counted = chapter_start
         for offset, lines_before, unit in chapter_units:
             start = chapter_start + offset
@@ -392,7 +410,7 @@ def import_markdown(
                     for at, message in unit.warnings
                 )
     keep = frozenset(heading_key(title) for title in keep_sections)
-    roadmap = _assemble(text, label, warnings, units, keep=keep, base_url=base_url, line_at=line_at)
+    roadmap = _assemble(label, warnings, units, keep=keep, base_url=base_url, line_at=line_at)
     warnings.sort(key=lambda problem: problem.line)
     return ImportResult(roadmap=roadmap, warnings=tuple(warnings))
 
@@ -400,7 +418,17 @@ def import_markdown(
 def import_markdown_bytes(
     data: bytes, label: str, *, keep_sections: Iterable[str] = (), base_url: str = ""
 ) -> ImportResult:
-    """`import_markdown` on bytes; raises DataError when they are not UTF-8 or empty."""
+    """`import_markdown` on bytes; raises DataError when they are not UTF-8 or empty.
+
+    A plain document (see `_byte_chapters`) is cut into chapters as bytes, and only the
+    chapters not seen before are decoded: in a history, most of each version is the one
+    before it, and scanning or decoding the whole text costs more than the rest of reading
+    the unchanged part. Anything else is decoded whole and read by `import_markdown`."""
+    chapters = _byte_chapters(data)
+    if chapters is not None:
+        return _import_chapters(
+            data, b"\n", chapters, label, [], keep_sections=keep_sections, base_url=base_url
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -452,6 +480,67 @@ def _groups(text: str) -> list[tuple[int, str, bool]]:
 
 # A level-1 or level-2 ATX heading at column 0: where a chapter of the document starts.
 _CHAPTER_LINE = re.compile(r"\n(?=#{1,2}(?:[ \t\n]|$))")
+_CHAPTER_LINE_BYTES = re.compile(_CHAPTER_LINE.pattern.encode("ascii"))
+# What `import_markdown` reads another way than in chapters of plain text (a carriage
+# return, link reference definitions, fenced code, merge-conflict markers), as bytes.
+_NOT_PLAIN = (b"\r", b"]:", b"```", b"~~~", *(marker.encode() for marker in CONFLICT_STARTS))
+# Bytes that are whitespace for `str.isspace` (and `str.strip`), ASCII ones.
+_ASCII_SPACE = b" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
+
+
+def _byte_chapters(data: bytes) -> list[tuple[int, tuple[tuple[int, int, _Unit], ...]]] | None:
+    """`import_markdown`'s chapters of the UTF-8 document ``data`` (offsets in bytes), or
+    None when one is not plain (see `_byte_chapter_units`) or the document may be empty (no
+    ASCII character other than whitespace: checked on the text) or starts with front matter
+    or a byte order mark. Cuts fall on newlines, which never end a character midway and are
+    part of no marker looked for: a chapter decoded alone is that part of the decoded whole,
+    and the whole is plain when each chapter is."""
+    first = data.lstrip(_ASCII_SPACE)[:1]
+    if not first or first[0] >= 0x80 or data.startswith((b"---", b"\xef\xbb\xbf")):
+        return None
+    cuts = [0, *(match.end() for match in _CHAPTER_LINE_BYTES.finditer(data)), len(data) + 1]
+    chapters = []
+    for start, end in itertools.pairwise(cuts):
+        units = _byte_chapter_units(data[start : end - 1])
+        if units is None:
+            return None
+        chapters.append((start, units))
+    return chapters
+
+
+def _byte_chapter_units(chapter: bytes) -> tuple[tuple[int, int, _Unit], ...] | None:
+    """`_chapter_units` of a chapter given as UTF-8, cached by its bytes (its offsets count
+    characters: inside the chapter's bytes, so still one per unit in the document); None
+    when the chapter is not UTF-8 (the whole is decoded to say where) or not plain: when
+    `import_markdown` would change its text first (carriage returns, conflict markers), read
+    the document whole (link reference definitions) or cut it around fenced code or HTML
+    blocks. Checked per chapter, so that only the chapters not seen before are scanned."""
+    known = _BYTE_CHAPTERS.get(chapter)
+    if known is None:
+        known = _BYTE_CHAPTERS.put(chapter, _read_byte_chapter(chapter))
+    return None if isinstance(known, bool) else known
+
+
+def _read_byte_chapter(chapter: bytes) -> tuple[tuple[int, int, _Unit], ...] | bool:
+    """`_byte_chapter_units` not cached (False for None)."""
+    if any(marker in chapter for marker in _NOT_PLAIN) or _has_html_line(chapter):
+        return False
+    try:
+        return _chapter_units(chapter.decode("utf-8"))
+    except UnicodeDecodeError:
+        return False
+
+
+def _has_html_line(data: bytes) -> bool:
+    """Whether a line of ``data`` starts with "<" after at most three spaces (what
+    `_HTML_START` finds; from each "<", since a multi-line regex search tries every byte)."""
+    position = data.find(b"<")
+    while position != -1:
+        line_start = data.rfind(b"\n", 0, position) + 1
+        if position - line_start <= 3 and not data[line_start:position].strip(b" "):
+            return True
+        position = data.find(b"<", position + 1)
+    return False
 
 
 def _chapters(text: str) -> list[tuple[int, str]]:
@@ -464,7 +553,7 @@ def _chapters(text: str) -> list[tuple[int, str]]:
     return [(start, text[start : end - 1]) for start, end in itertools.pairwise(cuts)]
 
 
-@functools.lru_cache(maxsize=4096)
+@recent_cache(limit=4096)
 def _chapter_units(chapter: str) -> tuple[tuple[int, int, _Unit], ...]:
     """The units of one chapter as (offset, line of that offset, unit), both relative to the
     chapter (cached by its text: most of a history's chapters repeat)."""
@@ -476,6 +565,11 @@ def _chapter_units(chapter: str) -> tuple[tuple[int, int, _Unit], ...]:
         found.extend((start, line, unit) for unit in _group_units(group, whole))
     return tuple(found)
 
+
+# The units of chapters by their UTF-8 (False: not plain, see `_byte_chapter_units`).
+_BYTE_CHAPTERS: RecentMemo[bytes, tuple[tuple[int, int, _Unit], ...] | bool] = RecentMemo(
+    limit=4096
+)
 
 # A fenced code block's opening line; the closing line is the same character, as many times
 # or more, alone on its line.
@@ -558,7 +652,7 @@ def _raw_block_groups(text: str, deepest: int = 6) -> list[tuple[int, str, bool]
     ]
 
 
-@functools.lru_cache(maxsize=16384)
+@recent_cache(limit=16384)
 def _group_units(text: str, whole: bool) -> tuple[_Unit, ...]:
     """The units of one group (cached by its text), parsed in pieces cut before each bullet
     item at column 0 and each table row after the first (parsed under the table's header)."""
@@ -587,7 +681,7 @@ def _group_units(text: str, whole: bool) -> tuple[_Unit, ...]:
 # --- digest: tokens → blocks ---------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=16384)
+@recent_cache(limit=16384)
 def _digest(text: str) -> tuple[_Block, ...]:
     """The blocks of one piece of markdown, line numbers relative to it."""
     tokens = parse_tokens(text)
@@ -622,7 +716,7 @@ class _Unit:
     heading_warnings: tuple[tuple[int, str], ...] = ()
 
 
-@functools.lru_cache(maxsize=16384)
+@recent_cache(limit=16384)
 def _units(pieces: tuple[tuple[str, str], ...]) -> tuple[_Unit, ...]:
     """The units of consecutive pieces of markdown, each (table header it is read under, or
     "", text) (cached: history repeats most of them)."""
@@ -850,7 +944,7 @@ def _with_description(candidate: _Candidate, markdown: str) -> _Candidate:
     return replace(candidate, description=_markdown_field(description))
 
 
-@functools.lru_cache(maxsize=65536)
+@recent_cache(limit=65536)
 def _digest_at(text: str, offset: int, header: str = "") -> tuple[_Block, ...]:
     """`_digest` with line numbers moved down by ``offset`` (cached: an edit moves only the
     pieces after it, and only when it adds or removes lines). A table row is read under its
@@ -2013,20 +2107,19 @@ class _Outline:
 
 
 def _assemble(
-    text: str,
     label: str,
     warnings: list[Problem],
     units: list[tuple[int, _Unit]],
     *,
     keep: frozenset[str],
     base_url: str,
-    line_at: Mapping[int, int] | None = None,
+    line_at: Mapping[int, int],
 ) -> Roadmap:
     """Put the units of one document together, in two steps: `_Outliner` decides what each
     heading is (title, section, resource, or a meta section left out), `_Freezer` makes the
     model of that outline (unique ids, resolved links, unchanged parts reused). ``line_at``:
-    the line of each unit's offset, when known."""
-    outliner = _Outliner(text, label, warnings, keep=keep, line_at=line_at)
+    the line of each unit's offset."""
+    outliner = _Outliner(label, warnings, keep=keep, line_at=line_at)
     outline = outliner.outline(units)
     return _Freezer(outliner, base_url=base_url).freeze(outline)
 
@@ -2037,23 +2130,20 @@ class _Outliner:
 
     def __init__(
         self,
-        text: str,
         label: str,
         warnings: list[Problem],
         *,
         keep: frozenset[str],
-        line_at: Mapping[int, int] | None = None,
+        line_at: Mapping[int, int],
     ) -> None:
-        self.text = text
-        self.line_at = line_at or {}
+        self.line_at = line_at
         self.label = label
         self.warnings = warnings
         self.keep = keep
 
     def line_of(self, offset: int) -> int:
-        """The 0-based line of the character at ``offset`` (a unit's: known, else counted)."""
-        line = self.line_at.get(offset)
-        return self.text.count("\n", 0, offset) if line is None else line
+        """The 0-based line of the unit at ``offset``."""
+        return self.line_at[offset]
 
     def outline(self, units: list[tuple[int, _Unit]]) -> _Outline:
         """The document's title, intro and top-level sections (each unit read by `_take`)."""
@@ -2351,13 +2441,25 @@ class _Freezer:
     def _freeze_resource(
         self, candidate: _Candidate, offset: int, section_ids: tuple[str, ...]
     ) -> Resource:
+        """One resource; the same object as last time for the same candidate in the same
+        section when it made no warning then and its identity is free now (an edit in a
+        section changes one or two of its candidates, not all)."""
+        options = (section_ids, self.base_url)
+        known = _FROZEN_RESOURCES.get((candidate,), options)
+        if known is not None and known.identity not in self.identities:
+            self.identities.add(known.identity)
+            return known
+        warnings = len(self.warnings)
         line = self.outliner.line_of(offset) + candidate.line + 1
         url = self._resolved(candidate.url, line)
         author = candidate.author
         if author is not None and is_relative_link(author.url):
             author = replace(author, url=self._resolved(author.url, line))
         identity, explicit_id = self._identity(candidate, url, section_ids, line)
-        return _resource(candidate, identity, explicit_id, url, author)
+        resource = _resource(candidate, identity, explicit_id, url, author)
+        if len(self.warnings) == warnings:
+            _FROZEN_RESOURCES.put((candidate,), options, resource)
+        return resource
 
     def _identity(
         self, candidate: _Candidate, url: str, section_ids: tuple[str, ...], line: int
@@ -2446,6 +2548,10 @@ _SECTION_RESOURCES: IdentityMemo[tuple[tuple[Resource, ...], frozenset[str]]] = 
 )
 # A resource by the candidate it was made from (and its identity, explicit id, URL, author).
 _RESOURCES: IdentityMemo[Resource] = IdentityMemo(limit=200_000)
+# A resource by its candidate (and section path, base_url), when freezing it warned of nothing:
+# its URL resolved and its identity found once (see `_Freezer._freeze_resource`).
+_FROZEN_RESOURCES: IdentityMemo[Resource] = IdentityMemo(limit=200_000)
+_MEMOS = (_SECTIONS, _SPANS, _SECTION_RESOURCES, _RESOURCES, _FROZEN_RESOURCES)
 
 
 def _resource(
@@ -2506,14 +2612,26 @@ def count_sections(roadmap: Roadmap) -> int:
 
 
 def clear_caches() -> None:
-    """Forget every parsed piece cached so far. A history's import calls it now and then: the
-    caches then hold the pieces of recent versions only, and memory stays flat however long
-    the history is."""
+    """Forget every parsed piece cached so far."""
     for value in list(globals().values()):
         if callable(getattr(value, "cache_clear", None)):
             value.cache_clear()
-    for cache in (_SECTIONS, _SPANS, _SECTION_RESOURCES, _RESOURCES):
+    for cache in (_BYTE_CHAPTERS, *_MEMOS):
         cache.clear()
+
+
+def rotate_caches() -> None:
+    """Forget the parsed pieces not used since the call before. A history's import calls it
+    now and then: the caches then hold the pieces of recent versions only, and memory stays
+    flat however long the history is, while the pieces (and sections, resources) of the
+    version being read stay: the next version needs them."""
+    for value in list(globals().values()):
+        if isinstance(value, type):
+            continue  # a class, not a cache
+        if callable(getattr(value, "rotate", None)):
+            value.rotate()
+        elif callable(getattr(value, "cache_clear", None)):
+            value.cache_clear()
 
 
 __all__ = [
@@ -2524,4 +2642,5 @@ __all__ = [
     "import_markdown",
     "import_markdown_bytes",
     "parse_tokens",
+    "rotate_caches",
 ]

@@ -17,13 +17,28 @@ import hashlib
 import re
 
 _DIGEST_LINE = re.compile(rb'^  digest: "sha256:([0-9a-f]{64})"\r?\n', re.MULTILINE)
+_DIGEST_START = b'  digest: "sha256:'
 _BLOCK_START = re.compile(rb"^release:[ \t]*\r?\n", re.MULTILINE)
 _UNINDENTED = re.compile(rb"^[^ \t\r\n]", re.MULTILINE)
 
 
+def _digest_line(data: bytes) -> re.Match[bytes] | None:
+    """The first digest line of ``data`` (what ``_DIGEST_LINE.search`` finds): candidates
+    are found with ``bytes.find``, since a multi-line ``^`` search tries every position of a
+    large file, and a release of a long road map is hashed once per version of a history."""
+    position = data.find(_DIGEST_START)
+    while position != -1:
+        # ``match`` at a position honours ``^`` as the search does: only after a newline.
+        match = _DIGEST_LINE.match(data, position)
+        if match is not None:
+            return match
+        position = data.find(_DIGEST_START, position + 1)
+    return None
+
+
 def _without_digest(data: bytes) -> tuple[bytes, str]:
     """``data`` without its first digest line, and the digest that line held ('' if none)."""
-    match = _DIGEST_LINE.search(data)
+    match = _digest_line(data)
     if match is None:
         return data, ""
     return data[: match.start()] + data[match.end() :], match.group(1).decode("ascii")

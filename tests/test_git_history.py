@@ -561,10 +561,10 @@ def test_the_readme_import_history_example_is_true(tmp_path: Path) -> None:
         assert output.split() == expected.split(), command
 
 
-def test_emptying_the_parse_caches_changes_no_byte(
+def test_rotating_the_parse_caches_changes_no_byte(
     history: tuple[Repository, dict[str, str]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A long history empties the importer's and the writer's caches now and then (flat
+    """A long history rotates the importer's and the writer's caches now and then (flat
     memory): here after every version, with the same releases as a run that never does."""
     repo, _ = history
     arguments = ("import-history", str(repo.root), "--file", "README.md", "--group", "commit")

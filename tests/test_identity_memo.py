@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import weakref
 
-from publisher.identity_memo import IdentityMemo
+from publisher.identity_memo import IdentityMemo, RecentMemo, recent_cache
 
 
 class Thing:
@@ -55,3 +55,41 @@ def test_the_memo_is_emptied_at_its_limit() -> None:
     assert len(memo) == 1
     assert memo.get((things[0],)) is None
     assert memo.get((things[3],)) == 3
+
+
+def test_rotation_keeps_what_is_used_and_forgets_the_rest() -> None:
+    """After a rotation, an entry used again stays; one not used since is forgotten at the
+    next rotation (memory flat in a long history, the current version's entries kept)."""
+    used, unused = object(), object()
+    memo: IdentityMemo[str] = IdentityMemo(limit=10)
+    recent: RecentMemo[str, str] = RecentMemo(limit=10)
+    memo.put((used,), None, "u")
+    memo.put((unused,), None, "n")
+    recent.put("used", "u")
+    recent.put("unused", "n")
+    memo.rotate()
+    recent.rotate()
+    assert memo.get((used,)) == "u"
+    assert recent.get("used") == "u"
+    memo.rotate()
+    recent.rotate()
+    assert (memo.get((used,)), memo.get((unused,))) == ("u", None)
+    assert (recent.get("used"), recent.get("unused")) == ("u", None)
+    assert len(memo) == len(recent) == 1
+
+
+def test_a_recent_cache_calls_the_function_once_per_arguments() -> None:
+    calls: list[int] = []
+
+    @recent_cache(limit=10)
+    def double(number: int) -> int:
+        calls.append(number)
+        return 2 * number
+
+    assert [double(1), double(1), double(2)] == [2, 2, 4]
+    double.rotate()
+    double.rotate()
+    assert double(1) == 2
+    double.cache_clear()
+    assert double(2) == 4
+    assert calls == [1, 2, 1, 2]

@@ -203,6 +203,52 @@ def test_empty_and_non_utf8_files_are_refused() -> None:
         import_markdown_bytes(b"# Map\n\xff\n", "road.md")
 
 
+_CHAPTERS = (
+    "# Map 📚\n\nIntro with an é.\n\n## Contributing\n\nHelp.\n\n"
+    "## Tools ✨\n\n- [A](https://example.org/a) - first\n- [B](./b.md)\n"
+    "- [A again](https://example.org/a)\n\n### Deeper\n\n| Resource | Notes |\n|---|---|\n"
+    "| [C](https://example.org/c) | 🎉 a row |\n\n## Books\n\n- [D](https://example.org/d)\n"
+)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        _CHAPTERS.encode(),
+        # What the importer reads another way: each is decoded whole, as text.
+        _CHAPTERS.replace("\n", "\r\n").encode(),
+        (
+            _CHAPTERS.replace("\n\n## Books", "\r\r## Books") + "- [A](https://example.org/a)\n"
+        ).encode(),
+        b"\xef\xbb\xbf" + _CHAPTERS.encode(),
+        b"---\ntitle: x\n---\n" + _CHAPTERS.encode(),
+        (_CHAPTERS + "<<<<<<< HEAD\n- [E](https://example.org/e)\n=======\n>>>>>>> b\n").encode(),
+        (_CHAPTERS + "[ref]: https://example.org/ref\n").encode(),
+        (_CHAPTERS + "```\n## not a heading\n```\n").encode(),
+        (
+            _CHAPTERS + '   <p align="center">x</p>\n## After\n- [F](https://example.org/f)\n'
+        ).encode(),
+        ("## No title\n\n- [G](https://example.org/g)\n" + _CHAPTERS).encode(),
+        ("\u00a0\n" + _CHAPTERS).encode(),
+        "é\n".encode() + _CHAPTERS.encode(),
+    ],
+)
+def test_bytes_are_read_as_their_text(data: bytes) -> None:
+    """import_markdown_bytes cuts plain documents into chapters as bytes: the same result
+    (road map and warnings, with their lines) as the text read by import_markdown."""
+    assert import_markdown_bytes(data, "road.md") == import_markdown(data.decode(), "road.md")
+
+
+def test_a_bad_byte_after_known_chapters_is_found_on_its_line() -> None:
+    good = _CHAPTERS.encode()
+    import_markdown_bytes(good, "road.md")  # its chapters now cached
+    with pytest.raises(DataError, match=r"road.md:27: not valid UTF-8"):
+        import_markdown_bytes(good + b"\n## Late\n\n- \xff\n", "road.md")
+    for blank in (b"", b" \n\t", "\u00a0\u2003\n".encode(), b"\x1c\n"):
+        with pytest.raises(DataError, match="empty"):
+            import_markdown_bytes(blank, "road.md")
+
+
 MIXED = """\
 <p align="center"><b>Awesome mixed list</b></p>
 
