@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
+
+from markdown_it import MarkdownIt
 
 from publisher.model import (
     RESOURCE_FIELDS,
@@ -20,7 +23,6 @@ from publisher.model import (
     Resource,
     Roadmap,
     Snapshot,
-    normalize_title,
     normalize_url,
 )
 
@@ -294,8 +296,8 @@ def _pair_by_title(
     pairs: list[tuple[_Entry, _Entry]] = []
     paired: set[int] = set()
     for key in (
-        lambda entry: (normalize_title(entry[0].title), entry[1].ids),
-        lambda entry: normalize_title(entry[0].title),
+        lambda entry: (_pairing_title(entry[0].title), entry[1].ids),
+        lambda entry: _pairing_title(entry[0].title),
     ):
         waiting: dict[object, list[_Entry]] = {}
         for entry in removed:
@@ -314,6 +316,13 @@ def _pair_by_title(
         [entry for entry in added if id(entry) not in paired],
         [entry for entry in removed if id(entry) not in paired],
     )
+
+
+def _pairing_title(title: str) -> str:
+    # The title as the cosmetic rule reads it (`title_key`), so a pair is never a pair whose
+    # title change is then called real, nor a cosmetic edit reported as removed + added;
+    # a title of punctuation only pairs as written.
+    return title_key(title) or title.strip()
 
 
 def _change(entry: _Entry) -> ResourceChange:
@@ -367,12 +376,15 @@ _EQUIVALENT: dict[str, Callable[[Any, Any], bool]] = {
 }
 
 
-# Characters that carry meaning in a title although they are not letters or digits: "C++" is
-# not "C#" ('+' is a mathematical symbol), "$5" not "5". design.md makes every punctuation mark
-# cosmetic, so only symbols count: mathematical and currency (Unicode categories Sm, Sc:
-# + < = > | ~ $ €). Every punctuation mark (categories P*: . , : ; - _ ' " ! ? # % & @ brackets),
-# other symbols (emoji) and all spacing are cosmetic ("AT&T" = "ATT").
-_MEANINGFUL_SYMBOL_CATEGORIES = frozenset({"Sm", "Sc"})
+# design.md makes only case, whitespace and punctuation cosmetic: every other character
+# counts. Letters, marks (a Thai tone mark, a Hindi vowel sign: "ข่าว" is not "ขาว"), numbers
+# and symbols (S*: "C++" is not "C#", "$5" not "5", "✅" not "❌") are kept; punctuation
+# (categories P*: . , : ; - _ ' " ! ? # % & @ brackets: "AT&T" = "ATT") and spacing are not.
+# A variation selector only picks how an emoji is drawn ("⚠️" = "⚠"); a soft hyphen or a
+# zero-width space is invisible.
+_IGNORED_CHARACTERS = frozenset("\ufe0e\ufe0f\u00ad\u200b")
+# Compatibility forms NFKC would fold into other characters: "10²" is not "102".
+_KEPT_COMPATIBILITY_FORMS = ("<super>", "<sub>")
 
 
 def _meaningful_characters(text: str) -> str:
@@ -381,47 +393,117 @@ def _meaningful_characters(text: str) -> str:
     # space or mark still separates numbers: "1-2 hours" is not "12 hours", "3.11" not "311".
     kept: list[str] = []
     gap = False
-    for character in unicodedata.normalize("NFKC", text).casefold():
-        if character.isalnum() or unicodedata.category(character) in _MEANINGFUL_SYMBOL_CATEGORIES:
-            if gap and kept and kept[-1].isdigit() and character.isdigit():
-                kept.append(" ")
-            kept.append(character)
-            gap = False
-        else:
+    for character in _compatibility_folded(text).casefold():
+        if character in _IGNORED_CHARACTERS:
+            continue
+        if character.isspace() or unicodedata.category(character).startswith("P"):
             gap = True
+            continue
+        if gap and kept and kept[-1].isdigit() and character.isdigit():
+            kept.append(" ")
+        kept.append(character)
+        gap = False
     return "".join(kept)
 
 
+def _compatibility_folded(text: str) -> str:
+    # NFKC (a full-width letter is its ASCII letter, a ligature its letters), but a
+    # superscript or subscript keeps its place: it changes what a number says.
+    if text.isascii():
+        return text
+    if not any(
+        unicodedata.decomposition(character).startswith(_KEPT_COMPATIBILITY_FORMS)
+        for character in text
+    ):
+        return unicodedata.normalize("NFKC", text)
+    return unicodedata.normalize(
+        "NFC",
+        "".join(
+            character
+            if unicodedata.decomposition(character).startswith(_KEPT_COMPATIBILITY_FORMS)
+            else unicodedata.normalize("NFKC", character)
+            for character in text
+        ),
+    )
+
+
+def title_key(title: str) -> str:
+    """A title as the diff compares it, for pairing and for the cosmetic rule alike: its
+    meaningful characters (`_meaningful_characters`) without a list number in front
+    ("1. Introduction" = "Introduction": the row's place, not its name)."""
+    return _meaningful_characters(_LIST_NUMBER.sub("", title))
+
+
+# A bare URL in text (what the pages' linkify may not take: a URL in link text, in an escaped
+# or odd context): compared as a link target, never as words.
 _URL_IN_TEXT = re.compile(r"(?:https?|mailto):[^\s<>()\[\]\"']+", re.IGNORECASE)
-# An inline markdown link or image: `[text](target "title")`; its text is what readers read.
-_MARKDOWN_LINK = re.compile(r"!?\[([^\[\]]*)\]\(\s*<?([^\s()<>]*)>?(?:\s+[^()]*)?\)")
+# A code span or block is compared as written, punctuation included: `a / b` is not `a * b`.
+_CODE = "\x00"
 
 
-def _folded_text(text: str) -> tuple[str, frozenset[str]]:
-    """A markdown text as readers read it: the words of its visible text as
-    `_meaningful_characters` sees them (a link as its text, a bare URL normalized), and the
-    normalized targets of its links."""
+@functools.cache
+def _markdown_parser() -> MarkdownIt:
+    # Configured like the pages' renderer (render.py): what readers see as a link is a link.
+    return MarkdownIt("commonmark", {"linkify": True, "html": False}).enable("linkify")
+
+
+def _folded_text(text: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """A markdown text as readers read it: its visible words as `_meaningful_characters` sees
+    them, code spans and blocks as written (in order), and the normalized targets of every
+    link, however written: inline, reference (every definition), autolink, linkified or bare
+    URL, image source. A linked URL shown as the link's text counts as its target only."""
     targets: set[str] = set()
+    pieces: list[str] = []
+    words: list[str] = []
 
-    def link_text(match: re.Match[str]) -> str:
-        targets.add(normalize_url(match.group(2)))
-        return match.group(1)
+    def add_text(visible: str) -> None:
+        for match in _URL_IN_TEXT.finditer(visible):
+            targets.add(normalize_url(match.group(0)))
+        words.append(_URL_IN_TEXT.sub(" ", visible))
 
-    visible = _MARKDOWN_LINK.sub(link_text, text)
-    visible = _URL_IN_TEXT.sub(lambda match: normalize_url(match.group(0)), visible)
-    return _meaningful_characters(visible), frozenset(targets)
+    def add_code(code: str) -> None:
+        pieces.append(_meaningful_characters(" ".join(words)))
+        words.clear()
+        pieces.append(_CODE + code.strip())
+
+    environment: dict[str, Any] = {}
+    for block in _markdown_parser().parse(text, environment):
+        if block.type in ("fence", "code_block"):
+            add_code(block.content)
+        words.append(" ")
+        skipping = False  # inside an autolink or a linkified URL: its text is its target
+        for token in block.children or ():
+            if token.type == "link_open":
+                href = token.attrGet("href")
+                targets.add(normalize_url(str(href or "")))
+                skipping = token.markup in ("autolink", "linkify")
+            elif token.type == "link_close":
+                skipping = False
+            elif skipping:
+                continue
+            elif token.type == "image":
+                targets.add(normalize_url(str(token.attrGet("src") or "")))
+                add_text(token.content)
+            elif token.type == "code_inline":
+                add_code(token.content)
+            elif token.type in ("softbreak", "hardbreak"):
+                words.append(" ")
+            elif token.type in ("text", "html_inline"):
+                add_text(token.content)
+    for reference in environment.get("references", {}).values():
+        targets.add(normalize_url(str(reference.get("href", ""))))
+    pieces.append(_meaningful_characters(" ".join(words)))
+    return tuple(piece for piece in pieces if piece), frozenset(targets)
 
 
 def _same_reading(before: str, after: str) -> bool:
-    # Free text that reads the same: the same words once case, spacing, punctuation and
-    # markdown markers are set aside, and links only put on or taken off words that stay
-    # ("the library [Jedi](…)" → "the library Jedi"); a link that now leads elsewhere, or
-    # words added or removed, are a real edit.
+    # Free text that reads the same: the same link targets (each compared as a URL, after
+    # normalize_url), and the same other words once case, spacing and punctuation are set
+    # aside. A link put on or taken off words, or leading elsewhere, is news: readers gain
+    # or lose a link. Code is compared as written.
     if not (before and after):
         return False  # a text set or removed is news
-    old_words, old_targets = _folded_text(before)
-    new_words, new_targets = _folded_text(after)
-    return old_words == new_words and (old_targets <= new_targets or new_targets <= old_targets)
+    return _folded_text(before) == _folded_text(after)
 
 
 def _same_author(before: Author | None, after: Author | None) -> bool:
@@ -445,11 +527,9 @@ def _is_cosmetic(name: str, before: Any, after: Any) -> bool:
     if name == "title":
         # Case, spacing or punctuation only ("KittenTTS" → "kittentts"), or a list number
         # dropped or changed ("1. Introduction" → "Introduction": the row's place, not its
-        # name). Mathematical and currency symbols ("C++" → "C#") are a real change;
-        # punctuation ("AT&T" → "ATT") is not.
-        return _meaningful_characters(_LIST_NUMBER.sub("", before)) == _meaningful_characters(
-            _LIST_NUMBER.sub("", after)
-        )
+        # name). Symbols ("C++" → "C#", "✅" → "❌") and marks are a real change; punctuation
+        # ("AT&T" → "ATT") is not. The same key pairs URL-less resources (`_pair_by_title`).
+        return title_key(before) == title_key(after)
     if name in ("description", "time"):
         # The same rule for the other free-text fields: a full stop added, a word's case, a
         # link in it that normalizes to the same URL (http → https).
