@@ -13,7 +13,13 @@ branch (made from the version before, merged after a same-day typo fix on `main`
 `publisher import-history` reads it (the real command). Prints the feed entries a subscriber
 would have received (added and non-cosmetic updated resources, release after release) per
 genuinely new resource (in the truth of a version and not of the one before, or, where the
-list has one, as its changes.yaml says); goal <= 1.15.
+list has one, as its changes.yaml says); goal <= 1.15. And, step by step against what a reader
+of the markdown lists: false new (added entries that are not new), missed new, false updates
+(announced updates of entries whose reader-visible content did not change: the changes.yaml's
+`edited`, read by hand from the two versions' markdown) and missed edits (edits read by hand
+that no update announced), with the noise entries per genuinely new resource: (false new +
+false updates) / new. A list without a changes.yaml has no hand-read edits: its false updates
+and missed edits are not known (n/a) and it stays out of the noise figure.
 
     .venv/bin/python bench/fidelity.py [--quick]     (--quick: the same, without histories)
 """
@@ -27,7 +33,8 @@ import os
 import subprocess
 import sys
 import tempfile
-from collections import defaultdict
+from collections import Counter, defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -39,7 +46,7 @@ from real_corpus import Version, imported, read_truth, score, versions  # noqa: 
 
 from publisher.diff import diff  # noqa: E402
 from publisher.load import load_snapshot  # noqa: E402
-from publisher.model import normalize_url  # noqa: E402
+from publisher.model import Snapshot, normalize_url  # noqa: E402
 
 PRECISION = RECALL = 0.97
 SECTIONS = 0.95
@@ -105,6 +112,113 @@ def feed_entries(releases: list[Path]) -> tuple[int, int]:
     return added, updated
 
 
+def key(url_or_title: str) -> str:
+    """How a resource is named when comparing: its normalised URL, else its title."""
+    if url_or_title.startswith(("http://", "https://")):
+        return normalize_url(url_or_title)
+    return "title:" + url_or_title.casefold()
+
+
+@dataclass(frozen=True)
+class Step:
+    """What one version really changed, as a reader lists it: new resources, and (hand-read
+    lists only, else None) the kept ones whose reader-visible content was edited."""
+
+    new: tuple[str, ...]
+    edited: tuple[str, ...] | None
+
+
+@dataclass(frozen=True)
+class Errors:
+    """A history's feed entries against what its versions really changed."""
+
+    false_new: int = 0
+    missed_new: int = 0
+    false_updates: int | None = 0  # None: no hand-read edits to compare with
+    missed_edits: int | None = 0
+
+    def __add__(self, other: Errors) -> Errors:
+        def plus(one: int | None, two: int | None) -> int | None:
+            return None if one is None or two is None else one + two
+
+        return Errors(
+            self.false_new + other.false_new,
+            self.missed_new + other.missed_new,
+            plus(self.false_updates, other.false_updates),
+            plus(self.missed_edits, other.missed_edits),
+        )
+
+
+def real_steps(list_versions: list[Version]) -> list[Step]:
+    """Each step's real changes: from the list's changes.yaml (new and edited read by hand from
+    the markdown), else new ones from the truth files (by URL, else title) and no edits."""
+    changes = list_versions[0].markdown.parent / "changes.yaml"
+    if changes.is_file():
+        steps = yaml.safe_load(changes.read_text(encoding="utf-8"))["steps"]
+        return [
+            Step(
+                new=tuple(key(item) for item in step["new"]),
+                edited=tuple(key(item["u"]) for item in step.get("edited", [])),
+            )
+            for step in steps
+        ]
+    found = []
+    for old, new in itertools.pairwise(list_versions):
+        before = {key(r.url or r.title) for r in read_truth(old.truth)}
+        after = [key(r.url or r.title) for r in read_truth(new.truth)]
+        found.append(Step(new=tuple(k for k in after if k not in before), edited=None))
+    return found
+
+
+def _excess(one: list[str] | tuple[str, ...], two: list[str] | tuple[str, ...]) -> int:
+    # Entries of `one` that `two` does not account for (a resource announced twice counts twice).
+    return sum((Counter(one) - Counter(two)).values())
+
+
+def errors(releases: list[Path], steps: list[Step]) -> Errors:
+    """False new, missed new, false updates and missed edits of the releases' diffs, step by
+    step. A release is placed by its commits' subjects (make_history's "Version N", the
+    merge: the last version, the no-data fix: the version before): a diff between two
+    releases of the same version is a step that changed nothing."""
+    snapshots = [load_snapshot(path) for path in releases]
+    last = len(steps)
+
+    def placed(snapshot: Snapshot) -> int:
+        assert snapshot.release is not None
+        subjects = [commit.subject for commit in snapshot.release.source_commits]
+        if "Merge pull request #1" in subjects:
+            return last
+        numbers = [int(s.split()[1]) - 1 for s in subjects if s.startswith("Version ")]
+        return max(numbers) if numbers else last - 1
+
+    total = Errors()
+    seen: set[int] = set()
+    for old, new in itertools.pairwise(snapshots):
+        changes = diff(old, new)
+        added = [key(c.resource.url or c.resource.title) for c in changes.added]
+        updated = [key(c.resource.url or c.resource.title) for c in changes.announced_updates]
+        start, end = placed(old), placed(new)
+        if end == start + 1:
+            step = steps[start]
+            seen.add(start)
+        else:  # nothing changed: every entry is noise
+            step = Step(new=(), edited=None if steps and steps[0].edited is None else ())
+        total += Errors(
+            _excess(added, step.new),
+            _excess(step.new, added),
+            None if step.edited is None else _excess(updated, step.edited),
+            None if step.edited is None else _excess(step.edited, updated),
+        )
+    for number, step in enumerate(steps):
+        if number not in seen:  # a version that made no release: all it changed is missed
+            total += Errors(0, len(step.new), 0, None if step.edited is None else len(step.edited))
+    return total
+
+
+def _known(value: int | None) -> str:
+    return "n/a" if value is None else str(value)
+
+
 def truly_new(list_versions: list[Version]) -> int:
     """Resources in a version's truth and not in the one before (by URL, else title); for a
     list with a changes.yaml (what each version really added, read by hand), its count: a
@@ -123,8 +237,8 @@ def truly_new(list_versions: list[Version]) -> int:
     return count
 
 
-def history(name: str, list_versions: list[Version]) -> tuple[int, int]:
-    """Prints one list's figures; returns (feed entries, genuinely new resources)."""
+def history(name: str, list_versions: list[Version]) -> tuple[int, int, Errors]:
+    """Prints one list's figures; returns (feed entries, genuinely new resources, errors)."""
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder) / "repo"
         root.mkdir()
@@ -150,6 +264,7 @@ def history(name: str, list_versions: list[Version]) -> tuple[int, int]:
         )
         releases = sorted(out.glob("*.yaml"))
         added, updated = feed_entries(releases)
+        found = errors(releases, real_steps(list_versions))
     new = truly_new(list_versions)
     ratio = (added + updated) / new if new else float(added + updated)
     print(
@@ -158,7 +273,27 @@ def history(name: str, list_versions: list[Version]) -> tuple[int, int]:
         f"{len(list_versions)} versions (+1 merged branch, +1 no-data commit), {new} truly new; "
         "the goal is for all lists together)"
     )
-    return added + updated, new
+    print(f"fidelity noise {name}: {describe(found, new)}")
+    return added + updated, new, found
+
+
+def describe(found: Errors, new: int) -> str:
+    """The error counts of one history (or several) and its noise per genuinely new resource."""
+    counts = (
+        f"false new {found.false_new}, missed new {found.missed_new}, "
+        f"false updates {_known(found.false_updates)}, "
+        f"missed edits {_known(found.missed_edits)}"
+    )
+    if found.false_updates is None:
+        return (
+            f"{counts} (no changes.yaml: edits not read by hand; new by the truth files' URLs, "
+            "where a link moved elsewhere counts as new and its update as a missed new)"
+        )
+    noise = (found.false_new + found.false_updates) / new if new else 0.0
+    return (
+        f"{counts}; {noise:.2f} noise entries per genuinely new resource "
+        f"(false new + false updates: {found.false_new + found.false_updates} for {new} new)"
+    )
 
 
 def main() -> int:
@@ -185,15 +320,27 @@ def main() -> int:
             )
     if not options.quick:
         entries = new = 0
+        # The hand-read histories (a changes.yaml: edits known) and the others, apart.
+        read, unread = (Errors(), 0), (Errors(), 0)
         for name, list_versions in by_list.items():
             if len(list_versions) > 1:
-                list_entries, list_new = history(name, list_versions)
+                list_entries, list_new, found = history(name, list_versions)
                 entries, new = entries + list_entries, new + list_new
+                if found.false_updates is None:
+                    unread = (unread[0] + found, unread[1] + list_new)
+                else:
+                    read = (read[0] + found, read[1] + list_new)
         ratio = entries / new if new else float(entries)
         met = met and ratio <= ENTRIES_PER_NEW
         print(
             f"fidelity history all lists: ratio {ratio:.2f} (goal <= {ENTRIES_PER_NEW}; "
             f"{entries} feed entries for {new} genuinely new resources)"
+        )
+        print(f"fidelity noise hand-read histories: {describe(*read)}")
+        print(
+            f"fidelity noise other histories: false new {unread[0].false_new}, missed new "
+            f"{unread[0].missed_new} for {unread[1]} new by the truth files' URLs (false "
+            "updates, missed edits: n/a, no changes.yaml)"
         )
     return 0 if met else 1
 
