@@ -207,11 +207,66 @@ _APOSTROPHES = re.compile(r"['\u2018\u2019`]")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
-def slugify(text: str) -> str:
-    """``"Stanford's CS229 w/Andrew Ng"`` → ``"stanfords-cs229-w-andrew-ng"``; never empty."""
+def _ascii_slug(text: str) -> str:
+    """The slug of a title written in Latin letters only: accents dropped, ASCII kept."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = _NOT_SLUG.sub("-", _APOSTROPHES.sub("", ascii_text.lower())).strip("-")
-    return slug or "untitled"
+    return _NOT_SLUG.sub("-", _APOSTROPHES.sub("", ascii_text.lower())).strip("-")
+
+
+def _is_latin(character: str) -> bool:
+    """Whether a character is Latin, or of the blocks around Latin letters (IPA, spacing
+    modifiers, µ): transliterated to ASCII, or dropped, as ever."""
+    return ord(character) < 0x370 or unicodedata.name(character, "").startswith("LATIN ")
+
+
+def _script_letters(character: str) -> str:
+    """The compatibility decomposition of a character of another script, if it holds a
+    letter or digit that is neither ASCII nor Latin ("" otherwise)."""
+    if character.isascii() or _is_latin(character):
+        return ""
+    decomposed = unicodedata.normalize("NFKD", character)
+    kept = any(not part.isascii() and part.isalnum() for part in decomposed)
+    return decomposed if kept else ""
+
+
+def slugify(text: str) -> str:
+    """``"Stanford's CS229 w/Andrew Ng"`` → ``"stanfords-cs229-w-andrew-ng"``,
+    ``"机器学习"`` → ``"机器学习"``, ``"Глубокое обучение"`` → ``"глубокое-обучение"``; never empty.
+
+    Latin letters are transliterated to ASCII (accents dropped), and a title without letters
+    or digits of another script gets exactly the slug it always had: ids and feed folders of
+    existing projects must not move. Letters and digits of other scripts are kept (NFKC,
+    casefolded) with the marks that belong to them (Thai tone marks, Devanagari vowel signs),
+    so titles in Chinese, Russian or Arabic keep distinct slugs; there any other character
+    separates words.
+    """
+    if not any(_script_letters(character) for character in text):
+        return _ascii_slug(text) or "untitled"
+    parts: list[str] = []
+    base_kept = False  # whether the last base character was kept as a letter of its own script
+    for character in _APOSTROPHES.sub("", text):
+        if unicodedata.category(character).startswith("M"):
+            # A mark after a Latin letter is its accent (dropped); after a letter of another
+            # script it is part of the letter (a vowel sign, a tone mark, a dakuten).
+            if base_kept:
+                parts.append(character)
+            continue
+        if _is_latin(character) or character.isascii():
+            # Transliterated as ever: the ASCII of its decomposition, its accents dropped.
+            ascii_text = _ascii_slug(character)
+            parts.append(ascii_text or ("" if character.isalnum() else "-"))
+            base_kept = False
+            continue
+        letters = _script_letters(character)
+        if letters:
+            parts.append(letters.casefold())
+            base_kept = True
+        elif unicodedata.category(character) != "Cf":
+            # Zero-width joiners shape a word and do not end it; anything else separates.
+            parts.append(_ascii_slug(character) or "-")
+            base_kept = False
+    slug = unicodedata.normalize("NFKC", "".join(parts))
+    return re.sub(r"-{2,}", "-", slug).strip("-") or "untitled"
 
 
 def normalize_title(title: str) -> str:

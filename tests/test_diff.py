@@ -142,6 +142,30 @@ def test_url_change_with_same_title_is_one_update() -> None:
     assert not update.cosmetic
 
 
+def test_titles_in_another_script_are_not_one_resource_whose_url_changed() -> None:
+    # Their slugs used to be "untitled" alike: a new resource was taken for an old one's URL
+    # change and never announced.
+    def chinese(title: str, url: str) -> dict[str, Any]:
+        return {
+            "title": "R",
+            "sections": [{"title": "课程", "resources": [{"title": title, "url": url}]}],
+        }
+
+    changes = diff(
+        snapshot(chinese("机器学习", "https://a.example.org/ml"), "1"),
+        snapshot(chinese("深度学习", "https://b.example.org/dl"), "2"),
+    )
+    assert [change.resource.title for change in changes.added] == ["深度学习"]
+    assert [change.resource.title for change in changes.removed] == ["机器学习"]
+    assert not changes.updated
+    # The same title at a new URL is still one update.
+    changes = diff(
+        snapshot(chinese("机器学习", "https://a.example.org/ml"), "1"),
+        snapshot(chinese("机器学习", "https://b.example.org/ml"), "2"),
+    )
+    only(changes, "updated")
+
+
 @pytest.mark.parametrize(
     "url",
     [

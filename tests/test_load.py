@@ -203,6 +203,27 @@ def test_duplicate_identity_across_sections(project: Path) -> None:
     ]
 
 
+def test_sections_and_resources_titled_in_other_scripts_have_their_own_ids() -> None:
+    # Their slugs used to be "untitled" alike: duplicate section id, duplicate identity.
+    snapshot = build_snapshot(
+        {
+            "title": "路线图",
+            "sections": [
+                {"title": "书籍", "resources": [{"title": "机器学习"}, {"title": "深度学习"}]},
+                {"title": "课程", "resources": []},
+                {"title": "Курсы", "resources": [{"title": "Глубокое обучение"}]},
+            ],
+        },
+        WORKING,
+    )
+    assert [section.id for section in snapshot.roadmap.sections] == ["书籍", "课程", "курсы"]
+    assert [resource.identity for _, resource in snapshot.roadmap.walk()] == [
+        "书籍/机器学习",
+        "书籍/深度学习",
+        "курсы/глубокое-обучение",
+    ]
+
+
 @pytest.mark.parametrize(
     ("url", "message"),
     [

@@ -149,6 +149,70 @@ def test_slugify(title: str, slug: str) -> None:
     assert slugify(title) == slug
 
 
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [
+        ("机器学习", "机器学习"),
+        ("深度学习 入门", "深度学习-入门"),
+        ("机器学习、深度学习。", "机器学习-深度学习"),
+        ("Глубокое Обучение", "глубокое-обучение"),
+        ("التعلم الآلي", "التعلم-الآلي"),
+        ("機械学習がすごい", "機械学習がすごい"),  # the dakuten stays on its kana
+        ("ｶﾀｶﾅ", "カタカナ"),  # NFKC: half-width kana are the usual ones
+        ("Μηχανική Μάθηση", "μηχανική-μάθηση"),  # the tonos belongs to the Greek letter
+        ("머신 러닝", "머신-러닝"),
+        ("การเรียนรู้ของเครื่อง", "การเรียนรู้ของเครื่อง"),  # Thai tone marks kept
+        ("मशीन लर्निंग", "मशीन-लर्निंग"),  # Devanagari vowel signs kept
+        ("Café 机器学习", "cafe-机器学习"),  # Latin letters transliterated as ever
+        ("Python 入门 — “基础”", "python-入门-基础"),
+        ("🤖 机器人", "机器人"),
+    ],
+)
+def test_slugify_keeps_the_letters_of_other_scripts(title: str, slug: str) -> None:
+    assert slugify(title) == slug
+
+
+def _slug_before_other_scripts(text: str) -> str:
+    """The slug every title had before other scripts kept their letters (NFKD → ASCII)."""
+    import re
+    import unicodedata
+
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    ascii_text = re.sub(r"['\u2018\u2019`]", "", ascii_text.lower())
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or "untitled"
+
+
+_LATIN_TEXT = st.text(
+    st.characters(
+        codec="utf-8",
+        categories=("L", "M", "N", "P", "S", "Z"),
+        # ASCII, Latin-1, Latin Extended-A/B, IPA, spacing modifiers and combining marks
+        max_codepoint=0x36F,
+    )
+    | st.characters(min_codepoint=0x1E00, max_codepoint=0x1EFF)  # Latin Extended Additional
+    | st.sampled_from("\u2014\u2019\u201c\u201d\u2026\u00a0\u20ac\u2122\U0001f916\uff21"),
+    max_size=30,
+)
+
+
+@given(_LATIN_TEXT)
+def test_latin_titles_keep_the_slug_they_always_had(text: str) -> None:
+    # Existing projects' section ids, identities and feed folders must not move.
+    assert slugify(text) == _slug_before_other_scripts(text)
+
+
+@pytest.mark.parametrize(
+    "title", ["Straße", "Łódź", "Ærø", "  Déjà Vu — Über AI  ", "naïve Bayes", "façade"]
+)
+def test_accented_latin_slugs_are_unchanged(title: str) -> None:
+    assert slugify(title) == _slug_before_other_scripts(title)
+
+
+def test_titles_in_other_scripts_no_longer_share_one_slug() -> None:
+    titles = ["机器学习", "深度学习", "Глубокое обучение", "Машинное обучение", "书籍", "课程"]
+    assert len({slugify(title) for title in titles}) == len(titles)
+
+
 @given(st.text(max_size=30))
 def test_slug_is_never_empty_and_stable(text: str) -> None:
     slug = slugify(text)
