@@ -4,7 +4,7 @@ share), and which URLs are acceptable as links at all."""
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from publisher.model import URL_SCHEMES, Release, Site, slugify
 
@@ -36,7 +36,19 @@ def section_feed_folder(section_id: str) -> str:
 def site_url(site: Site, relative_path: str = "") -> str:
     """The absolute URL of a file under the published output folder (base_url)."""
     base = site.base_url if site.base_url.endswith("/") else site.base_url + "/"
-    return base + relative_path
+    return base + ascii_url_path(relative_path)
+
+
+def ascii_url_path(relative_path: str) -> str:
+    """A relative path (and anchor) as URLs carry it: section and tag folders and anchors
+    keep the letters of their titles (``sections/机器学习/``), which are %-encoded as UTF-8;
+    everything ASCII stays as it is."""
+    if relative_path.isascii():
+        return relative_path
+    return "".join(
+        character if character.isascii() else quote(character, safe="")
+        for character in relative_path
+    )
 
 
 def release_page_path(version: str) -> str:

@@ -815,10 +815,17 @@ def list_id(site: Site) -> str:
     """The List-Id header (RFC 2919): ``Site title <list.id>``; the id defaults to one made
     from the title and the site's host."""
     identifier = (
-        header_text(site.email.list_id) or f"{slugify(site.title)}.{_ascii_authority(site)}"
+        header_text(site.email.list_id) or f"{_ascii_label(site.title)}.{_ascii_authority(site)}"
     )
     title = header_text(site.title).replace("\\", "").replace('"', "")
     return f'"{title}" <{identifier}>' if title else f"<{identifier}>"
+
+
+def _ascii_label(title: str) -> str:
+    """The slug of a title as a List-Id label, which must be ASCII (RFC 2919): a slug that
+    keeps letters of another script (``机器学习``) is written in Punycode, as IDNA does."""
+    slug = slugify(title)
+    return slug if slug.isascii() else "xn--" + slug.encode("punycode").decode("ascii")
 
 
 def list_unsubscribe_urls(site: Site, token: str) -> tuple[str, ...]:

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from publisher.errors import DataError, Problem
+from publisher.links import ascii_url_path
 
 FEED_NAMES = frozenset({"atom.xml", "rss.xml", "feed.json"})
 STATE_FILE = "websub.json"
@@ -53,7 +54,7 @@ def feed_digests(output_dir: Path, base_url: str) -> dict[str, str]:
     digests = {}
     for path in sorted(output_dir.rglob("*")):
         if path.name in FEED_NAMES and path.is_file() and not path.is_symlink():
-            url = urllib.parse.urljoin(base, path.relative_to(output_dir).as_posix())
+            url = base + ascii_url_path(path.relative_to(output_dir).as_posix())
             digests[url] = hashlib.sha256(path.read_bytes()).hexdigest()
     return digests
 

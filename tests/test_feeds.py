@@ -26,7 +26,7 @@ from publisher.cli import main
 from publisher.diff import FieldChange, ResourceChange, RoadmapDiff, consecutive_diffs, diff
 from publisher.feeds import render_feeds, tag_uri
 from publisher.links import release_page_path, resource_anchor, site_url
-from publisher.load import load_releases, load_site_of
+from publisher.load import build_snapshot, load_releases, load_site_of
 from publisher.model import (
     Author,
     FeedSettings,
@@ -540,6 +540,45 @@ def test_entries_limit_and_section_and_tag_feeds(environment) -> None:
     assert titles["sections/child/atom.xml"] == ["R1", "R3", "R5"]
     assert titles["tags/deep-learning/atom.xml"] == ["R0", "R1", "R2"]
     assert feedparser.parse(files["sections/child/atom.xml"]).feed.title == "Test Road Map: Child"
+
+
+def test_a_road_map_in_chinese_has_a_feed_per_section_and_per_tag(environment) -> None:
+    # Section ids and tags keep their letters (they were all "untitled", one merged feed);
+    # their folders are UTF-8 on disk and %-encoded in URLs and tag: ids.
+    def release(version: str, resources: list[dict[str, object]]) -> Snapshot:
+        document = {
+            "release": {"version": version, "date": f"2024-01-0{version}"},
+            "title": "机器学习路线图",
+            "sections": [
+                {"title": "书籍", "resources": resources},
+                {"title": "课程", "resources": [{"title": "深度学习", "tags": ["神经网络"]}]},
+            ],
+        }
+        return build_snapshot(document, f"{version}.yaml")
+
+    old = release("1", [])
+    new = release("2", [{"title": "机器学习", "url": "https://a.example.org/ml", "tags": ["入门"]}])
+    site = make_site()
+    files = render_feeds(site, list(consecutive_diffs([old, new])), environment)
+    ids = check_feeds(site, files)
+    assert {path for path in files if path.startswith(("sections/", "tags/"))} == {
+        "sections/书籍/atom.xml",
+        "sections/书籍/rss.xml",
+        "sections/课程/atom.xml",
+        "sections/课程/rss.xml",
+        "tags/入门/atom.xml",
+        "tags/神经网络/atom.xml",
+    }
+    self_link = etree.fromstring(files["sections/书籍/atom.xml"]).find(f"{ATOM}link[@rel='self']")
+    assert self_link is not None
+    assert self_link.get("href") == (
+        "https://feeds.example.org/roadmap/sections/%E4%B9%A6%E7%B1%8D/atom.xml"
+    )
+    assert ids["sections/课程/atom.xml"] == [
+        "tag:feeds.example.org,2024:1/added/%E8%AF%BE%E7%A8%8B/%E6%B7%B1%E5%BA%A6%E5%AD%A6%E4%B9%A0"
+    ]
+    entry = json.loads(files["feed.json"])["items"][-1]
+    assert entry["url"].isascii()  # the resource without URL links to its changelog anchor
 
 
 def test_channel_hub_icon_logo_and_self_links(environment) -> None:

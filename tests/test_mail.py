@@ -395,6 +395,21 @@ def test_without_https_unsubscribe_url_the_mailto_is_used_and_no_one_click(envir
     assert "mailto:plain@example.org?subject=unsubscribe" in body(message, "html")
 
 
+def test_list_id_of_a_title_in_another_script_is_ascii() -> None:
+    # Slugs keep Chinese letters; a List-Id is a dot-atom of ASCII (RFC 2919): Punycode.
+    site = Site(title="机器学习路线图", base_url="https://plain.example.org/")
+    header = mail.list_id(site)
+    identifier = header.rsplit("<", 1)[1].rstrip(">")
+    assert identifier.isascii()
+    label, host = identifier.split(".", 1)
+    assert host == "plain.example.org"
+    assert label.startswith("xn--")
+    assert label.removeprefix("xn--").encode("ascii").decode("punycode") == "机器学习路线图"
+    assert mail.list_id(Site(title="Plain", base_url="https://plain.example.org/")) == (
+        '"Plain" <plain.plain.example.org>'
+    )
+
+
 def test_a_site_without_email_settings_is_refused_with_the_key(environment) -> None:  # type: ignore[no-untyped-def]
     site = Site(title="Nothing", base_url="https://nothing.example.org/")
     with pytest.raises(DataError, match=r"email\.unsubscribe_url"):
