@@ -256,6 +256,9 @@ class _Candidate:
     # column is empty there (then the table's first such column groups rows: `_regrouped`).
     regrouped: _Candidate | None = None
     lead_empty: bool = False
+    # A row whose next column holds placeholder text (``| main | (none) | Y |``): skipped,
+    # with this warning, when that column turns out to be the title (`_regrouped`).
+    regrouped_skip: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -734,6 +737,7 @@ def _units(pieces: tuple[tuple[str, str], ...]) -> tuple[_Unit, ...]:
             groups[-1][1].append(block)
     units = []
     for heading, body in groups:
+        regroup_warnings: list[tuple[int, str]] = []
         if heading is None and not body:
             continue
         # The readings below are for READMEs written by hand: `publisher readme` anchors its
@@ -772,12 +776,18 @@ def _units(pieces: tuple[tuple[str, str], ...]) -> tuple[_Unit, ...]:
                     for candidate in block.resources
                 ),
                 candidates=_with_topics(
-                    candidate
-                    for block in body
-                    if block.kind == "resources"
-                    for candidate in block.resources
+                    (
+                        candidate
+                        for block in body
+                        if block.kind == "resources"
+                        for candidate in block.resources
+                    ),
+                    regroup_warnings,
                 ),
-                warnings=tuple(warning for block in body for warning in block.warnings),
+                warnings=(
+                    *(warning for block in body for warning in block.warnings),
+                    *regroup_warnings,
+                ),
             )
         )
     return tuple(_with_heading_resource(unit) for unit in units)
@@ -815,29 +825,39 @@ def _is_bare(candidate: _Candidate) -> bool:
     )
 
 
-def _regrouped(candidates: Iterable[_Candidate]) -> Iterable[_Candidate]:
+def _regrouped(
+    candidates: Iterable[_Candidate], warnings: list[tuple[int, str]]
+) -> Iterable[_Candidate]:
     """Table rows as read, or, in a table whose title column is empty on some row where the
     next column names it (`| | [svelte-ux](…) |` under `| [ui-konsta](…) | [Konsta](…) |`),
     every row titled by that next column: the first one only groups rows."""
     run: list[_Candidate] = []
     for candidate in (*candidates, None):
-        if candidate is not None and (candidate.regrouped or candidate.lead_empty):
+        if candidate is not None and (
+            candidate.regrouped or candidate.lead_empty or candidate.regrouped_skip
+        ):
             run.append(candidate)
             continue
         if any(row.lead_empty for row in run):
-            yield from (row.regrouped for row in run if row.regrouped is not None)
+            for row in run:
+                if row.regrouped is not None:
+                    yield row.regrouped
+                elif row.regrouped_skip:
+                    warnings.append((row.line, row.regrouped_skip))
         else:
-            yield from (replace(row, regrouped=None) for row in run)
+            yield from (replace(row, regrouped=None, regrouped_skip="") for row in run)
         run = []
         if candidate is not None:
             yield candidate
 
 
-def _with_topics(candidates: Iterable[_Candidate]) -> tuple[_Candidate, ...]:
+def _with_topics(
+    candidates: Iterable[_Candidate], warnings: list[tuple[int, str]]
+) -> tuple[_Candidate, ...]:
     """Table rows whose first cell is empty take the topic (tags) of the row above (and a
     first column that only groups rows gives way to the next, see `_regrouped`)."""
     result: list[_Candidate] = []
-    for candidate in _regrouped(candidates):
+    for candidate in _regrouped(candidates, warnings):
         if candidate.continuation:
             tags = result[-1].tags if result else candidate.tags
             candidate = replace(candidate, tags=tags, continuation=False)
@@ -2010,16 +2030,45 @@ def _table_row(
     if not fields.get("title"):
         return None
     url = fields.pop("url", "") or first_link or fallback_link
-    if not url and any(_PLACEHOLDER.match(_plain(cell)) for cell in cells):
-        warnings.append((line, f"row {fields['title']!r} is a placeholder (no link): skipped"))
+    skipped = f"row {fields['title']!r} is a placeholder (no link): skipped"
+    if not url and _placeholder_row(columns, cells):
+        warnings.append((line, skipped))
         return None
+    placeholder_next = (
+        not url
+        and second is not None
+        and second < len(cells)
+        and _PLACEHOLDER.match(_plain(cells[second])) is not None
+    )
     return _Candidate(
         line=line,
         url=_checked_url(url, line, warnings) if url else "",
         continuation=continuation and "tags" in columns.values(),
         regrouped=regrouped,
+        regrouped_skip=skipped if placeholder_next else "",
         **fields,
     )
+
+
+def _placeholder_row(columns: dict[int, str], cells: list[list[Token]]) -> bool:
+    """Whether a row without a link stands for a resource not there yet: placeholder text in
+    its title or link cell, or in a cell of no known kind when the row says nothing else
+    (``| Lesson 9 | Coming Soon | | |``). Placeholder text among other facts of a row is a fact
+    (``| Python basics | N/A | 2 weeks |``: no prerequisites; ``Cost: None``: free)."""
+    texts = [_plain(cell).strip() for cell in cells]
+    for position, text in enumerate(texts):
+        name = columns.get(position, "")
+        if not text or not _PLACEHOLDER.match(text):
+            continue
+        if name in ("title", "url", "generic"):
+            return True
+        if not name and all(
+            not other or _PLACEHOLDER.match(other)
+            for at, other in enumerate(texts)
+            if at != position and columns.get(at, "") != "title"
+        ):
+            return True
+    return False
 
 
 def _cell_links(cell: Sequence[Token]) -> list[str]:

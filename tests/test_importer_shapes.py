@@ -559,3 +559,31 @@ def test_a_lone_link_paragraph_in_a_section_of_links_stays_in_its_intro() -> Non
     ).roadmap
     assert listed(roadmap) == [(("UI",), "Bulma", "https://bulma.io/")]
     assert "<https://bestofsvelte.com/t/ui-library>" in roadmap.sections[0].intro
+
+
+# --- review of the day's rules: shapes that must still read ---------------------------------
+
+
+def test_placeholder_text_outside_the_title_and_link_cells_keeps_the_row() -> None:
+    result = read(
+        "# L\n\n## Curriculum\n\n| Course | Prerequisites | Effort | Cost |\n|---|---|---|---|\n"
+        "| Python basics | N/A | 2 weeks | |\n| Probability | none | 2 weeks | |\n"
+        "| Statistics | TBD | 4 weeks | |\n| Deep Learning | Statistics | | None |\n"
+        "| Coming Soon | | | |\n"
+    )
+    assert [title for _, title, _ in listed(result.roadmap)] == [
+        "Python basics",
+        "Probability",
+        "Statistics",
+        "Deep Learning",
+    ]
+    assert messages(result) == ["road.md:11: row 'Coming Soon' is a placeholder (no link): skipped"]
+    # A placeholder in the link column still marks a row not there yet.
+    linked = read(
+        "# L\n\n## C\n\n| Course | Link | Notes |\n|---|---|---|\n"
+        "| Intro | [link](https://example.org/i) | none |\n| Deep Learning | (none) | |\n"
+    )
+    assert listed(linked.roadmap) == [(("C",), "Intro", "https://example.org/i")]
+    assert messages(linked) == [
+        "road.md:8: row 'Deep Learning' is a placeholder (no link): skipped"
+    ]
