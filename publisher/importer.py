@@ -413,6 +413,8 @@ def _import_chapters(
                     for at, message in unit.warnings
                 )
     keep = frozenset(heading_key(title) for title in keep_sections)
+    if base_url:
+        base_url = _base_with_branch_root(base_url, label, warnings)
     roadmap = _assemble(label, warnings, units, keep=keep, base_url=base_url, line_at=line_at)
     warnings.sort(key=lambda problem: problem.line)
     return ImportResult(roadmap=roadmap, warnings=tuple(warnings))
@@ -2569,6 +2571,28 @@ class _Freezer:
 
 # A file of a GitHub repository as its README links it: ``…/OWNER/REPO/blob/BRANCH/``.
 _GITHUB_FILE_ROOT = re.compile(r"https://github\.com/[^/?#]+/[^/?#]+/(?:blob|tree)/[^/?#]+/")
+
+
+# A GitHub base that ends on its branch, without the slash: ``…/OWNER/REPO/blob/BRANCH``.
+_GITHUB_BRANCH_END = re.compile(r"https://github\.com/[^/?#]+/[^/?#]+/(?:blob|tree)/[^/?#]+$")
+_GITHUB_REPOSITORY = re.compile(r"https?://(?:www\.)?github\.com/", re.IGNORECASE)
+
+
+def _base_with_branch_root(base_url: str, label: str, warnings: list[Problem]) -> str:
+    """The base URL relative links resolve against: ``…/blob/main`` is the branch's root
+    (``…/blob/main/``: URL joining would otherwise drop ``main``); a github.com base without
+    ``blob|tree/BRANCH`` gets a warning, its links would resolve outside the repository's files."""
+    if _GITHUB_BRANCH_END.match(base_url):
+        return base_url + "/"
+    if _GITHUB_REPOSITORY.match(base_url) and not _GITHUB_FILE_ROOT.match(base_url):
+        warnings.append(
+            Problem(
+                path=label,
+                message=f"base URL {base_url!r} names no branch (…/blob/BRANCH/ or "
+                "…/tree/BRANCH/): relative links may resolve outside the repository's files",
+            )
+        )
+    return base_url
 
 
 def _resolve_against(base_url: str, href: str) -> str:

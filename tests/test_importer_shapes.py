@@ -587,3 +587,27 @@ def test_placeholder_text_outside_the_title_and_link_cells_keeps_the_row() -> No
     assert messages(linked) == [
         "road.md:8: row 'Deep Learning' is a placeholder (no link): skipped"
     ]
+
+
+@pytest.mark.parametrize(
+    ("base_url", "expected"),
+    [
+        ("https://github.com/me/list/blob/main", "https://github.com/me/list/blob/main/docs/a.md"),
+        ("https://github.com/me/list/tree/dev", "https://github.com/me/list/tree/dev/docs/a.md"),
+    ],
+)
+@pytest.mark.parametrize("href", ["/docs/a.md", "docs/a.md"])
+def test_a_github_base_ending_on_its_branch_is_the_branch_root(
+    base_url: str, expected: str, href: str
+) -> None:
+    based = read(f"# L\n\n## Guides\n\n- [Guide]({href}) - how to\n", base_url=base_url)
+    assert listed(based.roadmap) == [(("Guides",), "Guide", expected)]
+    assert based.warnings == ()
+
+
+def test_a_github_base_without_its_branch_is_warned_about() -> None:
+    based = read(RELATIVE, base_url="https://github.com/me/list")
+    assert messages(based) == [
+        "road.md: base URL 'https://github.com/me/list' names no branch (…/blob/BRANCH/ or "
+        "…/tree/BRANCH/): relative links may resolve outside the repository's files"
+    ]
