@@ -106,12 +106,15 @@ def build_paths(project: Project, output_dir: Path | None = None) -> BuildPaths:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class BuildResult:
-    """What a build did. ``up_to_date``: nothing was rendered, every output already matched."""
+    """What a build did. ``up_to_date``: nothing was rendered, every output already matched.
+    ``warnings``: what the outputs got wrong without failing the build (a road map page over
+    its weight limit: `page.page_weight_problem`)."""
 
     written: tuple[Path, ...]
     removed: tuple[Path, ...]
     outputs: int
     up_to_date: bool = False
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -872,6 +875,7 @@ def build(
                 removed=tuple(leftovers),
                 outputs=len(state.outputs),
                 up_to_date=not leftovers,
+                warnings=_page_warnings(paths, None),
             )
     # Web copies on disk as the last build wrote them, by name -> (source key, sha256).
     reusable = reusable_outputs(paths, state) if state is not None else {}
@@ -902,7 +906,27 @@ def build(
     if use_cache:
         sources = {paths.output_dir / name: key for name, key in renderer.sources.items()}
         _record_state(paths, state_bytes(paths, fingerprint, files, kept=kept, sources=sources))
-    return BuildResult(written=tuple(written), removed=(*leftovers, *removed), outputs=len(files))
+    return BuildResult(
+        written=tuple(written),
+        removed=(*leftovers, *removed),
+        outputs=len(files),
+        warnings=_page_warnings(paths, files.get(paths.output_dir / links.PAGE_FILE)),
+    )
+
+
+def _page_warnings(paths: BuildPaths, content: bytes | None) -> tuple[str, ...]:
+    """The warning a road map page over its weight limit gets (its bytes as built, else
+    as on disk: an up-to-date build warns again, the page is still over)."""
+    path = paths.output_dir / links.PAGE_FILE
+    if content is not None:
+        size = len(content)
+    else:
+        try:
+            size = path.stat().st_size
+        except OSError:
+            return ()
+    problem = page.page_weight_problem(size, name=paths.project.label(path))
+    return (problem,) if problem else ()
 
 
 def _record_state(paths: BuildPaths, state: bytes) -> None:

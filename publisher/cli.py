@@ -1008,6 +1008,8 @@ def build(
         settings.detail(f"wrote {project.label(path)}")
     for path in built.removed:
         settings.detail(f"removed {project.label(path)}")
+    for warning in built.warnings:
+        settings.warn(warning)
     where = f"{project.label(paths.output_dir)}/ and {building.CHANGELOG_FILE}"
     if built.up_to_date or not (built.written or built.removed):
         settings.say(f"up to date: {built.outputs} outputs in {where}")

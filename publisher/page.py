@@ -7,10 +7,13 @@ roadmap.js, a file next to the page, so a Content-Security-Policy without 'unsaf
 allows it) read what the page shows (each resource's line of facts), so no data is sent
 twice: 10,000 resources of real road maps fit in 2 MB.
 
-Whatever the road map holds, the page keeps within `PAGE_LIMIT` bytes: past it,
-`render_page` shortens the longest descriptions (every one longer than a length it finds,
-cut at a word boundary with "…") and says so at the top of the page. Titles, links and
-facts are never cut. A page within the limit is rendered once and never changed.
+Past `PAGE_LIMIT` bytes, `render_page` shortens the longest descriptions (every one longer
+than a length it finds, cut after a whole word with "…", never inside the first word) and
+says so at the top of the page. Descriptions are all it shortens: titles, links and facts
+are never cut, so a road map whose titles, links and facts alone pass the limit cannot be
+brought within it; its page is left whole (descriptions too) and stays over the limit, which
+`page_weight_problem` puts in words for the build to warn about. A page within the limit is
+rendered once and never changed.
 """
 
 from __future__ import annotations
@@ -277,9 +280,12 @@ def render_page(
     feeds: Sequence[FeedLink] = (),
     limit: int | None = PAGE_LIMIT,
 ) -> str:
-    """index.html: the road map page, from templates/page/index.html.j2, at most ``limit``
-    bytes of UTF-8 (None: no limit). Past the limit, the longest descriptions are shortened
-    (see `_within_limit`); a page within it is rendered once, as it is."""
+    """index.html: the road map page, from templates/page/index.html.j2, within ``limit``
+    bytes of UTF-8 when shortening descriptions can bring it there (None: no limit). Past
+    the limit, the longest descriptions are shortened (see `_within_limit`); a page within
+    it is rendered once, as it is. A page that shortening every description as far as it
+    goes would still leave over the limit is returned whole, over it: see
+    `page_weight_problem`."""
     context: dict[str, Any] = {
         "site": site,
         "page": page,
@@ -316,21 +322,39 @@ def _within_limit(
     with every description in full). Linear: each description is rendered once more (the
     template then uses that HTML), the length is found from their sizes, not by rendering
     the page again; the page is rendered again once (more only when the note outweighs the
-    room kept for it)."""
+    room kept for it). ``rendered`` itself, whole, when even every description cut to its
+    first word would not bring the page within ``limit``: cutting them all would lose their
+    text for nothing."""
     descriptions = _Descriptions(page)
-    if not descriptions.items:
-        return rendered  # nothing the page may shorten
     size = len(rendered.encode("utf-8"))
+    if not descriptions.items or size - descriptions.cut(0)[1] > limit:
+        return rendered  # nothing the page may shorten, or not enough
     target = limit - _NOTE_ROOM
     for _ in range(_RENDERS):
         length, cuts = descriptions.fit(size - target)
         shortened = descriptions.apply(page, length, cuts)
-        rendered = render_template(environment, PAGE_TEMPLATE, {**context, "page": shortened})
-        weight = len(rendered.encode("utf-8"))
-        if weight <= limit or length == 0:
+        cut = render_template(environment, PAGE_TEMPLATE, {**context, "page": shortened})
+        weight = len(cut.encode("utf-8"))
+        if weight <= limit:
+            return cut
+        if length == 0:
             break
         target -= weight - limit
     return rendered
+
+
+def page_weight_problem(size: int, *, name: str = links.PAGE_FILE, limit: int = PAGE_LIMIT) -> str:
+    """What a build warns about when the road map page it wrote weighs ``size`` bytes: ""
+    within ``limit``; else that ``name`` is over it. `render_page` is over the limit only when
+    shortening descriptions could not bring it within (titles, links and facts alone pass
+    it), so the descriptions are whole."""
+    if size <= limit:
+        return ""
+    return (
+        f"{name} weighs {size:,} bytes, over its limit of {limit:,} bytes: its titles, links "
+        "and facts alone pass it, so its descriptions are left whole (only descriptions are "
+        "shortened)"
+    )
 
 
 class _Descriptions:
@@ -368,7 +392,7 @@ class _Descriptions:
         wanted = excess
         for _ in range(_ESTIMATES):
             length = self._estimate(wanted, high)
-            cuts, saved = self._cut(length)
+            cuts, saved = self.cut(length)
             if saved >= excess or length == 0:
                 return length, cuts
             # The estimate fell short by this much: ask for that much more, at a shorter length.
@@ -378,14 +402,15 @@ class _Descriptions:
         low = 0
         while low < high:
             middle = (low + high + 1) // 2
-            if self._cut(middle)[1] >= excess:
+            if self.cut(middle)[1] >= excess:
                 low = middle
             else:
                 high = middle - 1
-        return low, self._cut(low)[0]
+        return low, self.cut(low)[0]
 
-    def _cut(self, length: int) -> tuple[dict[tuple[str, str], Markup], int]:
-        """Every description longer than ``length`` cut, and the bytes that saves."""
+    def cut(self, length: int) -> tuple[dict[tuple[str, str], Markup], int]:
+        """Every description longer than ``length`` cut (never below its first word, and
+        only where the cut saves bytes: `shorten_html`), and the bytes that saves."""
         cuts: dict[tuple[str, str], Markup] = {}
         saved = 0
         for key, (size, text_length, count) in self.items.items():

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import html
 import re
+import unicodedata
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -275,10 +276,8 @@ _BLOCK_ELEMENTS = frozenset(
         *("table", "caption", "thead", "tbody", "tfoot", "tr", "td", "th"),
     )
 )
-_WHITE_SPACE = re.compile(r"\s")
-_LAST_WORD_END = re.compile(r".*\S(?=\s)", re.DOTALL)
 # Left out before the ellipsis: "a list, of things…" rather than "a list, of things,…".
-_TRAILING = " \t\r\n,;:.!?-\u2013\u2014([{/"
+_TRAILING = " \t\r\n,;:.!?-\u2013\u2014([{/\u3001\u3002\uff0c\uff1a\uff1b"
 ELLIPSIS = "\u2026"
 
 
@@ -291,10 +290,14 @@ def html_text(sanitized: str) -> str:
 
 def shorten_html(sanitized: str, length: int, suffix: str = "") -> Markup | None:
     """Sanitized HTML cut after at most ``length`` characters of its text, at a word
-    boundary (keeping at least its first word), with "…" and then ``suffix`` (HTML) inside
-    the block where the text now ends, every element closed, sanitized again; None when its
-    text is not longer than ``length`` or a cut would leave nothing out. The text is cut,
-    never the markup: a link or emphasis cut in the middle keeps its start and is closed."""
+    boundary, with "…" and then ``suffix`` (HTML) inside the block where the text now ends,
+    every element closed, sanitized again. Never below its first whole word; in a text
+    without spaces (CJK, a run of emoji) between two characters of a script written without
+    spaces, never inside a character a reader sees as one (see `_word_cut`). None when its
+    text is not longer than ``length``, when a cut would leave nothing out (a text of one
+    word) or when the cut HTML would be no smaller than ``sanitized`` (the "…" and the suffix
+    cost what the cut saves). The text is cut, never the markup: a link or emphasis cut in
+    the middle keeps its start and is closed."""
     pieces = _TAG_OR_TEXT.findall(sanitized)
     text = "".join(html.unescape(piece) for piece in pieces if piece[0] != "<")
     if len(text) <= length:
@@ -334,18 +337,91 @@ def shorten_html(sanitized: str, length: int, suffix: str = "") -> Markup | None
     if suffix:
         kept.append(" " + suffix)
     kept.extend(f"</{name}>" for name in reversed(open_elements))
-    return Markup(sanitize_html("".join(kept)))
+    result = sanitize_html("".join(kept))
+    if len(result.encode("utf-8")) >= len(sanitized.encode("utf-8")):
+        return None  # a cut that saves less than its "…" (and suffix) cost
+    return Markup(result)
 
 
 def _word_cut(text: str, length: int) -> int:
     """Where to cut ``text`` to keep at most ``length`` characters: after the last word
     that ends within them, trailing punctuation left out; after the first word when none
-    does; at ``length`` itself (at least 1) in a text without spaces."""
-    found = _LAST_WORD_END.match(text[: length + 1])
-    if found is not None:
-        cut = found.end()
-    else:
-        first = _WHITE_SPACE.search(text, len(text) - len(text.lstrip()))
-        cut = first.start() if first is not None else max(length, 1)
-    stripped = text[:cut].rstrip(_TRAILING)
-    return len(stripped) if stripped.strip() else len(text[:cut].rstrip())
+    does (never inside it). A word ends before a space, and on either side of a character
+    of a script written without spaces (CJK, kana, most emoji: East Asian wide or
+    fullwidth), there only at a grapheme boundary (`_grapheme_boundary`). ``len(text)``
+    when there is no such place: the text is one word."""
+    ends = len(text)
+    cut = 0
+    # The last word end within the length, looking back from it.
+    for index in range(min(length, ends - 1), 0, -1):
+        if _word_end(text, index):
+            cut = index
+            break
+    if not cut:  # none: the end of the first word, looking on from the length
+        for index in range(max(min(length, ends - 1), 1), ends):
+            if _word_end(text, index):
+                cut = index
+                break
+        else:
+            return ends
+    stripped = len(text[:cut].rstrip(_TRAILING))
+    if text[:stripped].strip() and _grapheme_boundary(text, stripped):
+        return stripped
+    return len(text[:cut].rstrip())
+
+
+def _word_end(text: str, index: int) -> bool:
+    """Whether a word ends between ``text[index - 1]`` and ``text[index]`` (0 < index <
+    len(text)): a space follows a character that is not one, or a character of a script
+    written without spaces stands on either side of a grapheme boundary."""
+    before, after = text[index - 1], text[index]
+    if before.isspace():
+        return False
+    if after.isspace():
+        return True
+    return (_unspaced(before) or _unspaced(after)) and _grapheme_boundary(text, index)
+
+
+def _unspaced(character: str) -> bool:
+    """A character of a script written without spaces between words: East Asian wide or
+    fullwidth (CJK ideographs, kana, Hangul syllables, most emoji), or half a flag."""
+    if character.isascii():
+        return False
+    return unicodedata.east_asian_width(character) in "WF" or _regional_indicator(character)
+
+
+_ZWJ = "\u200d"
+_SKIN_TONES = range(0x1F3FB, 0x1F400)  # emoji modifiers, Fitzpatrick 1-2 to 6
+_TAGS = range(0xE0020, 0xE0080)  # the tag characters of subdivision flags (England …)
+_JAMO_VOWELS_AND_FINALS = range(0x1160, 0x1200)
+
+
+def _regional_indicator(character: str) -> bool:
+    return 0x1F1E6 <= ord(character) <= 0x1F1FF
+
+
+def _grapheme_boundary(text: str, index: int) -> bool:
+    """Whether ``text`` may be cut before ``text[index]`` without splitting what a reader
+    sees as one character. The standard library has no grapheme iterator (UAX #29), so the
+    common cases are handled one by one: a combining mark (any category M, which includes
+    the variation selectors such as U+FE0F), a skin-tone modifier or a tag character stays
+    with what it follows; a zero width joiner (U+200D) joins both its neighbours; regional
+    indicators go in pairs (a flag); CR LF and Hangul jamo sequences stay whole."""
+    if index <= 0 or index >= len(text):
+        return True
+    before, after = text[index - 1], text[index]
+    code = ord(after)
+    if after == _ZWJ or before == _ZWJ:
+        return False
+    if unicodedata.category(after).startswith("M") or code in _SKIN_TONES or code in _TAGS:
+        return False
+    if before == "\r" and after == "\n":
+        return False
+    if code in _JAMO_VOWELS_AND_FINALS and 0x1100 <= ord(before) < 0x1200:
+        return False
+    if _regional_indicator(before) and _regional_indicator(after):
+        run = 0  # regional indicators before the cut: a flag is split when they are odd
+        while index - run - 1 >= 0 and _regional_indicator(text[index - run - 1]):
+            run += 1
+        return run % 2 == 0
+    return True

@@ -1,6 +1,8 @@
 """The road map page keeps within its weight limit (page.PAGE_LIMIT, 2 MB) whatever the road
-map holds: past it the longest descriptions are shortened at a word boundary with "…", a note
-at the top says so, titles, links and facts stay whole; a page within it is not touched.
+map holds: past it the longest descriptions are shortened at a word boundary with "…" (never inside
+their first word), a note at the top says so, titles, links and facts stay whole; a page within
+it is not touched; a page that only its titles, links and facts keep over the limit is left
+whole, and the build warns.
 The 10,000-resource pages are in test_size_limits.py; these are small pages with the limit
 set low, so the cut can be read exactly."""
 
@@ -13,8 +15,11 @@ from pathlib import Path
 import html5lib
 import lxml.html
 import pytest
+from click.testing import CliRunner
+from release_files import write_release
 
 from publisher import page
+from publisher.cli import main
 from publisher.diff import ResourceChange, RoadmapDiff
 from publisher.model import Release, Resource, Roadmap, Section, Site
 from publisher.render import template_environment
@@ -149,10 +154,89 @@ def test_a_shortened_page_is_valid_html_and_the_same_every_time(full: str, tmp_p
     assert int(note.group(1)) > 40
 
 
-def test_a_limit_below_titles_and_facts_alone_keeps_every_resource(full: str) -> None:
-    # Descriptions are all the page may cut: down to their first word, and no further.
+def test_a_limit_below_titles_and_facts_alone_leaves_the_page_whole(full: str) -> None:
+    # Descriptions are all the page may cut, down to their first word: when even that cannot
+    # bring it within the limit, they are left whole (no wrecking them for nothing) and the
+    # page stays over, which page_weight_problem says.
     html = _render(1_000)
-    items = _items(html)
-    assert list(items) == list(_items(full))
-    assert all(item.xpath("p") for item in items.values())
-    assert "42 long descriptions are shortened" in html
+    assert html == full
+    assert "shortened" not in html
+    problem = page.page_weight_problem(len(html.encode("utf-8")), limit=1_000)
+    assert problem.startswith(f"index.html weighs {len(html.encode('utf-8')):,} bytes")
+    assert "over its limit of 1,000 bytes" in problem
+    assert page.page_weight_problem(1_000, limit=1_000) == ""
+
+
+def test_no_description_is_cut_into_its_first_word(full: str) -> None:
+    limit = len(full.encode("utf-8")) - 2_500  # deep cuts: every description loses words
+    html = _render(limit)
+    assert len(html.encode("utf-8")) <= limit
+    whole = _items(full)
+    for title, item in _items(html).items():
+        text = item.xpath("p")[0].text_content().strip()
+        first = whole[title].xpath("p")[0].text_content().split()[0].rstrip(",.:")
+        assert text.startswith(first), (text, first)
+
+
+def _reviewer_roadmap(count: int, description: str) -> Roadmap:
+    """The reviewer's road map: ordinary resources (48-character titles, 50-character URLs,
+    tags) whose descriptions are one short word each."""
+    resources = tuple(
+        Resource(
+            title=f"Resource {index:05d} Practical Deep Learning for Coders",
+            identity=f"https://example.org/r/{index}",
+            url=f"https://www.example.org/courses/deep-learning/{index:05d}",
+            kind="course",
+            cost="free",
+            level="beginner",
+            tags=("deep-learning", "python", "ml"),
+            description=description,
+        )
+        for index in range(count)
+    )
+    return Roadmap(title="Big", sections=(Section(title="All", id="all", resources=resources),))
+
+
+@pytest.mark.parametrize("description", ["Short.", "Recommended."])
+def test_one_word_descriptions_are_never_cut_and_the_page_is_left_whole(description: str) -> None:
+    # The reviewer's case, small: every description became "<p>S…</p>", the note claimed
+    # them all shortened, and the page was still over.
+    view = page.roadmap_page(_reviewer_roadmap(100, description), RELEASE, (), 0)
+    environment = template_environment()
+    full = page.render_page(SITE, view, environment, limit=None)
+    limit = len(full.encode("utf-8")) * 9 // 10
+    html = page.render_page(SITE, view, environment, limit=limit)
+    assert html == full
+    assert f"<p>{description}</p>" in html
+    assert "\u2026" not in html
+    assert "shortened" not in html
+    assert page.page_weight_problem(len(html.encode("utf-8")), limit=limit)
+
+
+def test_the_build_warns_when_the_page_stays_over_2_mb(root: Path) -> None:
+    # 2.1 MB of section intro, which no limit shortens: the page is published whole, over
+    # its limit, and the build says so on stderr (the descriptions are left whole).
+    release = root / "data" / "releases" / "2024.04.yaml"
+    write_release(
+        release,
+        'release:\n  version: "2024.04"\n  date: 2024-04-01\n'
+        "title: A Heavy Road Map\nsections:\n  - title: All\n    id: all\n"
+        + "    intro: |\n"
+        + ("      " + "word " * 20 + "\n") * 21_000
+        + "    resources:\n      - title: One\n        url: https://example.org/one\n"
+        "        description: A description of a few words that a cut would shorten.\n",
+    )
+    result = CliRunner().invoke(main, ["--project", str(root), "build"])
+    assert result.exit_code == 0, result.output
+    html = (root / "feeds" / "index.html").read_bytes()
+    assert len(html) > page.PAGE_LIMIT
+    assert b"<p>A description of a few words that a cut would shorten.</p>" in html
+    warning = (
+        f"warning: feeds/index.html weighs {len(html):,} bytes, over its limit of 2,000,000 bytes"
+    )
+    assert warning in result.stderr
+    assert warning not in result.stdout
+    # An up-to-date build warns again: the page is still over.
+    again = CliRunner().invoke(main, ["--project", str(root), "build"])
+    assert "up to date" in again.stdout
+    assert warning in again.stderr
