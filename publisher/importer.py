@@ -291,6 +291,9 @@ class _Block:
     # A paragraph of links only (a row of languages, a nav bar): the heading above it is no
     # entry; links after it are not its primary link.
     link_row: bool = False
+    # A paragraph of links only, named otherwise: a nav bar under the document's title, a
+    # course's links (its first the primary one) under any other heading.
+    plain_row: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -309,6 +312,7 @@ class _ListItem:
     material: bool = False
     toc: bool = False
     warnings: tuple[tuple[int, str], ...] = ()
+    lead_in: str = ""  # see `_ItemReading.lead_in`
 
 
 @functools.cache
@@ -740,18 +744,26 @@ def _units(pieces: tuple[tuple[str, str], ...]) -> tuple[_Unit, ...]:
     units = []
     for heading, body in groups:
         regroup_warnings: list[tuple[int, str]] = []
+        if heading is None or heading.level == 1:
+            # A row of links under the document's title is its nav bar, no course's links.
+            body = [
+                replace(block, link_row=True, first_link="", link_line="")
+                if block.plain_row
+                else block
+                for block in body
+            ]
         if heading is None and not body:
             continue
         # The readings below are for READMEs written by hand: `publisher readme` anchors its
         # sections, and what it writes under them reads back as written.
         foreign = heading is not None and not heading.anchor
         if heading is not None and foreign and _announces(heading.title):
-            body = [_as_text_if_bare(block) for block in body]
+            body = [_as_text_if_bare(block, f"its heading {heading.title!r}") for block in body]
         if foreign:
             # Plain bullets after a paragraph that announces them ("Enhancements not found in
             # the packages:") are what the paragraph says, not topics.
             body = [
-                _as_text_if_bare(block)
+                _as_text_if_bare(block, "the paragraph above (ending with ':')")
                 if index
                 and body[index - 1].kind == "text"
                 and _ends_with_colon(lines, body[index - 1])
@@ -795,10 +807,14 @@ def _units(pieces: tuple[tuple[str, str], ...]) -> tuple[_Unit, ...]:
     return tuple(_with_heading_resource(unit) for unit in units)
 
 
-# A heading that ends on one of these verbs is a sentence its bullets complete ("Each lesson
-# includes", "What this course covers").
+# A heading that ends on one of these verbs after its subject is a sentence its bullets
+# complete ("Each lesson includes", "What this course covers"); the subject starts with a
+# determiner or a question word, so plural nouns ("Free Student Offers", "Libraries with Key
+# Features") never read as verbs.
 _ANNOUNCING_VERB = re.compile(
-    r"\b(?:includes?|including|contains?|covers?|features?|offers?|provides?)\W*$", re.IGNORECASE
+    r"^\W*(?:each|every|this|that|these|the|what|which|it|our|my|your|everything|all|here)\s"
+    r".*\b(?:includes?|including|contains?|covers?|features?|offers?|provides?)\W*$",
+    re.IGNORECASE,
 )
 
 
@@ -812,12 +828,47 @@ def _ends_with_colon(lines: list[str], block: _Block) -> bool:
     return block.end > block.start and lines[block.end - 1].rstrip().endswith(":")
 
 
-def _as_text_if_bare(block: _Block) -> _Block:
+def _as_text_if_bare(block: _Block, announcer: str) -> _Block:
     """A list of plain bullets under a heading that announces them ("Each lesson
-    includes:") is what the heading says, not topics: text, kept in the intro."""
-    if block.kind != "resources" or not all(_is_bare(item) for item in block.resources):
+    includes:") is what the heading says, not topics: text, kept in the intro, with a
+    warning. Bullets that are short names (``Jupyter``, ``VS Code``, ``Weights & Biases``:
+    tools, libraries) stay resources: the announcement lists them."""
+    if (
+        block.kind != "resources"
+        or not all(_is_bare(item) for item in block.resources)
+        or _short_names(item.title for item in block.resources)
+    ):
         return block
-    return replace(block, kind="text", resources=())
+    warning = (block.start, f"plain bullets announced by {announcer}: kept as its text")
+    return replace(block, kind="text", resources=(), warnings=(*block.warnings, warning))
+
+
+# Words that join the words of a name ("Weights & Biases", "Azure for Students").
+_NAME_JOINERS = frozenset({"&", "+", "/", "-", "and", "for", "of", "the", "de", "on", "by"})
+
+
+def _short_names(titles: Iterable[str]) -> bool:
+    """Whether plain bullets are names (tools, libraries, companies): a few words, each
+    capitalized or joining them, no sentence; more than one, or one written as a name only
+    is (``NumPy``, ``VS Code``): "A short video", "HTTPS in development" are not names."""
+    titles = list(titles)
+    if not titles:
+        return False
+    for title in titles:
+        words = title.split()
+        if not 0 < len(words) <= 5 or title.rstrip()[-1] in ".!?:;,":
+            return False
+        if not all(
+            word[0].isupper() or word[0].isdigit() or word.lower() in _NAME_JOINERS
+            for word in words
+        ):
+            return False
+        if words[0].lower() in ("a", "an", "the") and len(words) > 1 and words[1][0].islower():
+            return False
+    return len(titles) > 1 or any(
+        len(words := title.split()) > 1 or any(char.isupper() for char in title[1:])
+        for title in titles
+    )
 
 
 def _is_bare(candidate: _Candidate) -> bool:
@@ -924,9 +975,14 @@ def _resolved_list(run: list[_Block]) -> _Block:
     if items and all(item.toc for item in items):
         return _Block(kind="skip", start=start, end=end)
     led = sum(item.link_led for item in items)
-    if not items or not (
-        all(item.resource_like for item in items) or (led and 2 * led >= len(items))
+    if (
+        not items
+        or not (all(item.resource_like for item in items) or (led and 2 * led >= len(items)))
+        # A lone "Lead-in: [link]" says nothing of a list of resources around it.
+        or (len(items) == 1 and items[0].lead_in == "resource")
     ):
+        # Its items are text as written (a call to action, a lone lead-in link among prose
+        # too): nothing read another way, nothing to warn about.
         return _Block(kind="text", start=start, end=end)
     resources: list[_Candidate] = []
     warnings: list[tuple[int, str]] = []
@@ -940,6 +996,25 @@ def _resolved_list(run: list[_Block]) -> _Block:
         if fits and not (item.material and previous is not None):
             assert item.candidate is not None
             resources.append(item.candidate)
+            if item.lead_in == "resource":
+                warnings.append(
+                    (
+                        item.line,
+                        f"{item.candidate.title!r} read as a resource named after its lead-in "
+                        "(the lead-in is its description)",
+                    )
+                )
+            continue
+        if item.lead_in == "call":
+            warnings.append(
+                (
+                    item.line,
+                    "bullet's link after its lead-in is a call to action, not a resource: "
+                    + (f"kept in the description of {previous.title!r}" if previous else "skipped"),
+                )
+            )
+            if previous is not None:
+                resources[-1] = _with_description(previous, item.markdown)
             continue
         if previous is None:
             warnings.append((item.line, "bullet does not read as a resource: skipped"))
@@ -1061,7 +1136,8 @@ def _block(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _
         if _is_badges(inline):
             return _Block(kind="skip", start=start, end=stop)
         links = _links(inline)
-        if len(links) >= 3 and _is_link_row(inline):
+        row = len(links) >= 3 and _is_link_row(inline)
+        if row and _is_navigation(inline):
             # A row of links (this README in other languages, a nav bar): no primary link.
             return _Block(kind="text", start=start, end=stop, link_row=True)
         return _Block(
@@ -1070,6 +1146,9 @@ def _block(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _
             end=stop,
             first_link=links[0] if links else "",
             link_line=_link_line(inline),
+            # Other rows (`[Lectures](…) | [Notes](…) | [Assignments](…)`) are a course's
+            # links, unless directly under the document's title (`_units`).
+            plain_row=row,
         )
     if kind in ("bullet_list_open", "ordered_list_open"):
         items = tuple(
@@ -1263,6 +1342,46 @@ def _emoji_prefix(text: str) -> tuple[str, str]:
     return kind, ""
 
 
+# Link texts of a row of translations: language names, in English or their own, and where
+# translations are kept (``translations/ar/README.md``, ``README.zh-CN.md``, ``README_es.md``).
+_LANGUAGE_NAMES = frozenset(
+    {
+        "arabic", "bengali", "bulgarian", "burmese", "catalan", "chinese", "croatian", "czech",
+        "danish", "dutch", "english", "estonian", "farsi", "persian", "finnish", "french",
+        "german", "greek", "hebrew", "hindi", "hungarian", "indonesian", "italian", "japanese",
+        "korean", "lithuanian", "malay", "marathi", "nepali", "norwegian", "polish",
+        "portuguese", "punjabi", "romanian", "russian", "serbian", "slovak", "slovenian",
+        "spanish", "swahili", "swedish", "tagalog", "filipino", "tamil", "telugu", "thai",
+        "turkish", "ukrainian", "urdu", "vietnamese", "中文", "简体中文", "繁體中文", "繁体中文",
+        "日本語", "한국어", "español", "français", "deutsch", "português", "русский", "italiano",
+        "polski", "türkçe", "tiếng", "العربية", "فارسی", "हिन्दी", "bahasa", "nederlands",
+        "українська", "עברית", "ελληνικά", "català", "čeština", "magyar", "svenska", "ไทย",
+    }
+)  # fmt: skip
+_TRANSLATION_HREF = re.compile(
+    r"(?:^|/)(?:translations?|i18n|lang|locales?)/|README[._-][a-z]{2}(?:[-_][A-Za-z]{2,4})?\.md",
+    re.IGNORECASE,
+)
+
+
+def _is_navigation(inline: Sequence[Token]) -> bool:
+    """Whether a row of links leads elsewhere than to resources: most of its links are to this
+    document's anchors (``#…``) or to its translations (named by a language or kept where
+    translations are)."""
+    spans = list(_link_spans(inline))
+    navigating = 0
+    for start, end in spans:
+        href = str(inline[start].attrGet("href") or "")
+        words = re.sub(r"\([^)]*\)", " ", _plain(inline[start + 1 : end])).casefold().split()
+        if (
+            href.startswith("#")
+            or _TRANSLATION_HREF.search(href)
+            or (words and words[0].strip("[]") in _LANGUAGE_NAMES)
+        ):
+            navigating += 1
+    return bool(spans) and 2 * navigating > len(spans)
+
+
 def _is_link_row(inline: Sequence[Token]) -> bool:
     """A paragraph of links and nothing else but separators (``|``, ``·``, commas)."""
     spans = list(_link_spans(inline))
@@ -1321,13 +1440,27 @@ def _trailing_link(inline: Sequence[Token]) -> tuple[int, int, str] | None:
     before = _plain(inline[:start]).rstrip()
     if after.strip(" .;,") or not before.endswith(":") or len(before.split()) < 2:
         return None
-    if _AUTHOR_WORDS.intersection(re.findall(r"\w+", before.casefold())):
-        return None  # "Join my network: [Backend](…)": the author's own ask, not a resource
     return start, end, str(inline[start].attrGet("href"))
 
 
-# Words of a lead-in that speak of the list's author (support me, follow us …).
-_AUTHOR_WORDS = frozenset({"i", "me", "my", "we", "our", "us"})
+# A lead-in that asks something of the reader or speaks of the list itself ("Follow the author
+# on Mastodon:", "Sponsored by:", "Read this list in Chinese:", "Released under the license:"):
+# its link is no resource; nor is it after "I" as a pronoun ("I would love a star:"), never
+# "Part I:" ("me", "us", "my" lead into resources too: "My favourite intro to Haskell:").
+_CALL_TO_ACTION = re.compile(
+    r"\b(?:follow|join|sponsor\w*|support\w*|donat\w*|patreon|subscribe\w*|licen[cs]\w*|"
+    r"translat\w*|read (?:this|it)(?: \w+)? in|versions? in|star\w*|fork\w*|discuss\w*|chat|"
+    r"contact|e-?mail|hire|tip|buy me|share)\b",
+    re.IGNORECASE,
+)
+_AUTHOR_WORDS = re.compile(r"\bI(?:'\w+)?\s+[a-z]")
+
+
+def _lead_in_calls(inline: Sequence[Token], start: int) -> bool:
+    """Whether the words before an item's trailing link are a call to action or the
+    author's own ask, not what the link is for."""
+    before = _plain(inline[:start])
+    return bool(_CALL_TO_ACTION.search(before) or _AUTHOR_WORDS.search(before))
 
 
 def _is_lead(token: Token) -> bool:
@@ -1357,6 +1490,7 @@ class _Item:
     toc: bool = False
     warnings: list[tuple[int, str]] = field(default_factory=list)
     link_led: bool = False
+    lead_in: str = ""
 
 
 def _list_item(item: _Item, token: Token, lines: list[str]) -> _ListItem:
@@ -1379,6 +1513,7 @@ def _list_item(item: _Item, token: Token, lines: list[str]) -> _ListItem:
         and not _has_own_fields(candidate),
         toc=item.toc,
         warnings=tuple(item.warnings),
+        lead_in=item.lead_in,
     )
 
 
@@ -1414,6 +1549,8 @@ class _ItemReading:
     resource_like: bool = False
     link_led: bool = False  # it starts with its link (or is a paper-list item)
     leading_link: bool = False  # it starts with its link (a paper-list item does not)
+    # "Lead-in: [link]": "resource" (read as one), "call" (a call to action, read as words).
+    lead_in: str = ""
 
 
 def _item(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _Item:
@@ -1462,10 +1599,14 @@ def _read_lead(reading: _ItemReading, inline: Sequence[Token]) -> bool:
         _read_leading_link(reading, inline, *link)
         return True
     link = _trailing_link(inline)
-    if link is not None:
-        # "Lead-in: [Title](url)": the words before the link say what it is for.
+    if link is not None and _lead_in_calls(inline, link[0]):
+        reading.lead_in = "call"  # read on as words; `_resolved_list` says what became of it
+    elif link is not None:
+        # "Lead-in: [Title](url)": the words before the link say what it is for (when its
+        # list reads as resources: `_resolved_list`).
         _read_leading_link(reading, inline, *link)
         reading.description.insert(0, _inline_markdown(inline[: link[0]]).rstrip().rstrip(":"))
+        reading.lead_in = "resource"
         return True
     links = _links(inline)
     anchors = any(
@@ -1596,6 +1737,7 @@ def _item_result(reading: _ItemReading, first_inline: Sequence[Token]) -> _Item:
         resource_like=reading.resource_like,
         warnings=reading.warnings,
         link_led=reading.link_led,
+        lead_in=reading.lead_in,
     )
 
 

@@ -504,7 +504,10 @@ def test_a_heading_ending_on_an_announcing_verb_announces_its_plain_bullets() ->
 
 def test_a_row_of_links_under_a_subheading_is_no_entry_and_hides_later_links() -> None:
     # Shape from microsoft/ai-agents-for-beginners: this README in fifty languages, one line.
-    languages = " | ".join(f"[L{n}](https://example.org/{n})" for n in range(5))
+    languages = " | ".join(
+        f"[{name}](https://example.org/{n})"
+        for n, name in enumerate(["Arabic", "Chinese (Simplified)", "Français", "日本語", "Urdu"])
+    )
     result = read(
         "# M\n\n## Languages\n\n### Supported via an action\n\n" + languages + "\n\n"
         "**More languages are listed [here](https://example.org/more)**\n\n"
@@ -611,3 +614,108 @@ def test_a_github_base_without_its_branch_is_warned_about() -> None:
         "road.md: base URL 'https://github.com/me/list' names no branch (…/blob/BRANCH/ or "
         "…/tree/BRANCH/): relative links may resolve outside the repository's files"
     ]
+
+
+def test_short_names_announced_by_a_paragraph_or_a_heading_stay_resources() -> None:
+    result = read(
+        "# ML\n\n## Tools\n\nThe tools I use every day:\n\n- Jupyter\n- VS Code\n"
+        "- Weights & Biases\n\n## Free Student Offers\n\n- GitHub Student Developer Pack\n"
+        "- Azure for Students\n\n## Libraries with Key Features\n\n- NumPy\n- Pandas\n"
+    )
+    assert [(path[0], title) for path, title, _ in listed(result.roadmap)] == [
+        ("Tools", "Jupyter"),
+        ("Tools", "VS Code"),
+        ("Tools", "Weights & Biases"),
+        ("Free Student Offers", "GitHub Student Developer Pack"),
+        ("Free Student Offers", "Azure for Students"),
+        ("Libraries with Key Features", "NumPy"),
+        ("Libraries with Key Features", "Pandas"),
+    ]
+    assert messages(result) == []
+
+
+def test_bullets_kept_as_the_text_that_announces_them_are_warned_about() -> None:
+    result = read(
+        "# M\n\n## Each lesson includes\n\n- A short video\n- A written lesson\n\n"
+        "## Stack\n\nEnhancements of ours:\n\n- HTTPS in development\n- Vitest coverage\n"
+    )
+    assert listed(result.roadmap) == []
+    assert messages(result) == [
+        "road.md:5: plain bullets announced by its heading 'Each lesson includes': kept as its "
+        "text",
+        "road.md:12: plain bullets announced by the paragraph above (ending with ':'): kept as "
+        "its text",
+    ]
+
+
+def test_a_row_of_a_course_s_links_gives_the_course_its_first_link() -> None:
+    result = read(
+        "# DL\n\n## Courses\n\n### Stanford CS231n\n\n[Lectures](https://example.org/l) | "
+        "[Notes](https://example.org/n) | [Assignments](https://example.org/a)\n\nVision.\n\n"
+        "### MIT 6.S191\n\n[Videos](https://example.org/v) · [Slides](https://example.org/s) · "
+        "[Labs](https://example.org/labs)\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Courses",), "Stanford CS231n", "https://example.org/l"),
+        (("Courses",), "MIT 6.S191", "https://example.org/v"),
+    ]
+    [first, _] = [resource for _, resource in result.roadmap.walk()]
+    assert "[Notes](https://example.org/n)" in first.description
+    # Under the document's title the same row is its nav bar; anchors are a table of contents.
+    nav = read(
+        "# DL\n\n[Home](https://example.org/h) | [Blog](https://example.org/b) | "
+        "[About](https://example.org/a)\n\n## Courses\n\n### Course\n\n[One](#one) | "
+        "[Two](#two) | [Three](#three)\n\nText.\n\n## Books\n\n- [B](https://example.org/bk)\n"
+    )
+    assert listed(nav.roadmap) == [(("Books",), "B", "https://example.org/bk")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- Follow the author on Mastodon: [@jane](https://fosstodon.example.org/@jane)",
+        "- Sponsor this work on GitHub Sponsors: [Sponsor](https://github.com/sponsors/jane)",
+        "- Read this list in Chinese: [中文](https://example.org/README-zh.md)",
+        "- Sponsored by: [Acme Corp](https://acme.example.org)",
+        "- Released under the license: [CC BY 4.0](https://creativecommons.org/licenses/by/4.0/)",
+        "- I would love a star: [GitHub](https://github.com/jane/list)",
+    ],
+)
+def test_a_call_to_action_after_a_lead_in_is_no_resource_and_is_warned_about(line: str) -> None:
+    in_list = read(
+        f"# L\n\n## Reading\n\n- [Book A](https://a.example.org) - a book\n{line}\n"
+        "- [Book B](https://b.example.org) - another\n"
+    )
+    assert [title for _, title, _ in listed(in_list.roadmap)] == ["Book A", "Book B"]
+    assert messages(in_list) == [
+        "road.md:6: bullet's link after its lead-in is a call to action, not a resource: kept in "
+        "the description of 'Book A'"
+    ]
+    # Among prose it stays the text it is.
+    alone = read(f"# L\n\n## About\n\nIf this list helped you:\n\n{line}\n{line}\n")
+    assert listed(alone.roadmap) == []
+    assert line in alone.roadmap.sections[0].intro
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("- Part I: [Foundations](https://example.org/part1)", "Foundations"),
+        ("- My favourite intro to Haskell: [LYAH](https://lyah.example.org/)", "LYAH"),
+        ("- Free courses in the US: [Coursera](https://coursera.example.org)", "Coursera"),
+    ],
+)
+def test_a_lead_in_link_in_a_list_of_resources_is_one_with_a_warning(line: str, title: str) -> None:
+    result = read(
+        f"# L\n\n## Reading\n\n- [Book A](https://a.example.org) - a book\n{line}\n"
+        "- [Book B](https://b.example.org) - another\n"
+    )
+    assert [found for _, found, _ in listed(result.roadmap)] == ["Book A", title, "Book B"]
+    assert messages(result) == [
+        f"road.md:6: {title!r} read as a resource named after its lead-in (the lead-in is its "
+        "description)"
+    ]
+    # Alone in a section of prose, it is text.
+    alone = read(f"# L\n\n## Notes\n\nSome advice.\n\n{line}\n")
+    assert listed(alone.roadmap) == []
+    assert line in alone.roadmap.sections[0].intro
