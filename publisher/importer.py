@@ -18,6 +18,7 @@ import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from html import unescape as html_unescape
 from pathlib import PurePosixPath
 from typing import Any, AnyStr
 from urllib.parse import urljoin, urlsplit
@@ -191,6 +192,8 @@ _HTML_START = re.compile(r"^ {0,3}<", re.MULTILINE)
 _ANCHOR_ID = re.compile(r"""<a\s+(?:id|name)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _VARIATION = re.compile("[\ufe0e\ufe0f\u200d]")
+# An emoji shortcode (`:open_hands:`, `:+1:`), standing alone: not `std::vector::at`, `10:30:00`.
+_SHORTCODE = re.compile(r"(?<![\w:]):(?=[a-z0-9_+-]*[a-z])[a-z0-9_+-]+:(?![\w:])")
 # Link texts of a paper list: what each link leads to, not the paper's title.
 _PAPER_LINK = re.compile(
     r"\b(?:paper|pdf|arxiv|code|github|slides?|sildes|video|project|website|blog|demo|html|"
@@ -924,7 +927,9 @@ def _with_heading_resource(unit: _Unit) -> _Unit:
     if heading is None or heading.anchor or meta_heading(heading.title):
         return unit  # `publisher readme` anchors sections that might look like resources
     if heading.url:
-        link, leaf_only = heading.url, False
+        # A heading that is a link stands for it, unless deeper headings follow: then it
+        # names a section (`## [1. Awesome Polars](…)` over `### Libraries`, a weekly digest).
+        link, leaf_only = heading.url, True
     elif heading.level == 1:
         return unit
     elif unit.link_line and not unit.has_link_resources:
@@ -1171,13 +1176,62 @@ def _block(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _
             for link in _links(tokens[position].children or [])
         ]
         return _Block(kind="text", start=start, end=stop, first_link=links[0] if links else "")
-    if kind in ("html_block", "hr"):
+    if kind == "html_block":
+        resources, warnings = _html_link_lines(token.content, start)
+        if resources:
+            return _Block(
+                kind="resources", start=start, end=stop, resources=resources, warnings=warnings
+            )
+        return _Block(kind="skip", start=start, end=stop)
+    if kind == "hr":
         return _Block(kind="skip", start=start, end=stop)
     return _Block(kind="text", start=start, end=stop)  # code, fences: kept as markdown
 
 
+# One resource a line in raw HTML: decoration (spaces, `&nbsp;`, a `:shortcode:` or emoji
+# marker), `<a href="URL">Name</a>` (the name may be in `<b>`), then a separator and its
+# description and/or a `<br>` ending the line.
+_HTML_LINK_LINE = re.compile(
+    r"""^(?:\s|&nbsp;|&ensp;|&emsp;|&#160;|:[a-z0-9_+-]+:|[^\w<&])*"""
+    r"""<a\s[^>]*?href\s*=\s*["'](?P<href>[^"']+)["'][^>]*>(?P<text>.*?)</a>(?P<rest>.*)$""",
+    re.IGNORECASE,
+)
+_HTML_BREAK_END = re.compile(r"(?:\s*<br\s*/?>)+\s*(?:</p>)?\s*$", re.IGNORECASE)
+_HTML_TAG = re.compile(r"<[^>]*>")
+
+
+def _html_link_lines(
+    html: str, start: int
+) -> tuple[tuple[_Candidate, ...], tuple[tuple[int, str], ...]]:
+    """The resources of a raw HTML block written as one link line each
+    (`&nbsp;:small_orange_diamond: <a href="…"><b>GNU Bash</b></a> - is a shell.<br>`), or ()
+    when it holds none: a header of badges or logos (their link text is an image, or nothing
+    follows the link on its line) is no list."""
+    candidates: list[_Candidate] = []
+    warnings: list[tuple[int, str]] = []
+    for number, line in enumerate(html.split("\n")):
+        match = _HTML_LINK_LINE.match(line)
+        if match is None:
+            continue
+        rest = match.group("rest")
+        broken = bool(_HTML_BREAK_END.search(rest))
+        rest = _single_line(html_unescape(_HTML_TAG.sub(" ", _HTML_BREAK_END.sub("", rest))))
+        separator, description = "", rest
+        if rest[:1] in _DESCRIPTION_SEPARATORS:
+            separator, description = rest[:1], rest[1:].strip()
+        title = _single_line(html_unescape(_HTML_TAG.sub(" ", match.group("text"))))
+        href = html_unescape(match.group("href"))
+        if not title or href.startswith("#") or not (broken or (separator and description)):
+            continue
+        url = _checked_url(href, start + number, warnings)
+        candidates.append(
+            _Candidate(title=title, line=start + number, url=url, description=description)
+        )
+    return tuple(candidates), tuple(warnings)
+
+
 def _heading(token: Token, inline_token: Token, start: int, stop: int) -> _Block:
-    inline = inline_token.children or []
+    inline = _without_back_links(inline_token.children or [])
     anchor = ""
     for child in inline:
         if child.type == "html_inline" and (match := _ANCHOR_ID.search(child.content)):
@@ -1185,7 +1239,7 @@ def _heading(token: Token, inline_token: Token, start: int, stop: int) -> _Block
     link = _leading_link(inline)
     if link is not None:
         link_start, link_end, href = link
-        title = _plain(inline[link_start + 1 : link_end]) or href
+        title = _heading_title(inline[link_start + 1 : link_end]) or href
         return _Block(
             kind="heading",
             start=start,
@@ -1200,9 +1254,30 @@ def _heading(token: Token, inline_token: Token, start: int, stop: int) -> _Block
         start=start,
         end=stop,
         level=int(token.tag[1]),
-        title=_plain(inline),
+        title=_heading_title(inline),
         anchor=anchor,
     )
+
+
+def _without_back_links(inline: Sequence[Token]) -> Sequence[Token]:
+    """A heading's inline tokens without its links into the document after its text
+    (`#### CLI Tools [<sup>[TOC]</sup>](#table-of-contents)`: a way back, no part of the title)."""
+    spans = [
+        (start, end)
+        for start, end in _link_spans(inline)
+        if str(inline[start].attrGet("href") or "").startswith("#")
+        and _plain(inline[:start]).strip()
+    ]
+    if not spans:
+        return inline
+    dropped = {position for start, end in spans for position in range(start, end + 1)}
+    return [token for position, token in enumerate(inline) if position not in dropped]
+
+
+def _heading_title(inline: Sequence[Token]) -> str:
+    """A heading's title as GitHub shows it, emoji shortcodes (`:trident:`, which GitHub draws
+    as pictures) left out, so that `## :information_source: Contributing` is Contributing."""
+    return _single_line(_SHORTCODE.sub(" ", _plain(inline))) or _plain(inline)
 
 
 # --- inline helpers ------------------------------------------------------------------------

@@ -719,3 +719,55 @@ def test_a_lead_in_link_in_a_list_of_resources_is_one_with_a_warning(line: str, 
     alone = read(f"# L\n\n## Notes\n\nSome advice.\n\n{line}\n")
     assert listed(alone.roadmap) == []
     assert line in alone.roadmap.sections[0].intro
+
+
+# --- READMEs written in HTML, weekly digests (corpb's held-out lists) ---------------------------
+
+
+def test_raw_html_link_lines_are_resources_and_html_headers_are_not() -> None:
+    result = read(
+        '# L\n\n<p align="center">\n  <a href="https://example.org/home">\n'
+        '    <img src="https://example.org/logo.png">\n  </a>\n</p>\n\n'
+        '<div align="center">\n  <a href="https://example.org/sponsor">Our sponsor</a>\n'
+        "  <br>\n</div>\n\n## Shells\n\n<p>\n"
+        '&nbsp;&nbsp;:small_orange_diamond: <a href="https://example.org/bash"><b>Bash</b></a>'
+        " - a shell &amp; more.<br>\n"
+        '&nbsp;&nbsp;:small_orange_diamond: <a href="https://example.org/zsh"><b>Zsh</b></a><br>\n'
+        '&nbsp;&nbsp;<a href="#shells">back</a><br>\n</p>\n'
+    )
+    assert listed(result.roadmap) == [
+        (("Shells",), "Bash", "https://example.org/bash"),
+        (("Shells",), "Zsh", "https://example.org/zsh"),
+    ]
+    assert result.roadmap.sections[0].resources[0].description == "a shell & more."
+
+
+def test_heading_shortcodes_and_back_links_are_no_part_of_a_title() -> None:
+    result = read(
+        "# L\n\n## :information_source: &nbsp;Contributing\n\nSend a [PR](https://example.org/pr).\n\n"
+        "## :trident: &nbsp;Chapters\n\n"
+        "#### CLI Tools &nbsp;[<sup>[TOC]</sup>](#table-of-contents)\n\n" + LINKS
+    )
+    assert [path for path, _, _ in listed(result.roadmap)] == [("Chapters", "CLI Tools")] * 2
+    assert messages(result) == [
+        "road.md:3: section 'Contributing' skipped: a meta section, about the list "
+        "(--keep-section 'Contributing' keeps it)"
+    ]
+
+
+def test_std_colons_and_times_are_no_shortcodes() -> None:
+    result = read("# L\n\n## std::vector::at at 10:30:00\n\n" + LINKS)
+    assert result.roadmap.sections[0].title == "std::vector::at at 10:30:00"
+
+
+def test_a_heading_that_is_a_link_over_deeper_headings_names_a_section() -> None:
+    result = read(
+        "# Updates this week\n\n## [1. Awesome X](/content/x/README.md)\n\n### Tools\n\n"
+        + LINKS
+    )
+    assert listed(result.roadmap) == [
+        (("1. Awesome X", "Tools"), "A", "https://example.org/a"),
+        (("1. Awesome X", "Tools"), "B", "https://example.org/b"),
+    ]
+    alone = read("# L\n\n## Agents\n\n### [Y](https://example.org/y)\n\nA tool of its own.\n")
+    assert listed(alone.roadmap) == [(("Agents",), "Y", "https://example.org/y")]
