@@ -154,6 +154,8 @@ META_HEADINGS = frozenset(
         "thanks", "thank you", "special thanks", "credits", "table of contents", "contents",
         "toc", "code of conduct", "legend", "team", "the team", "core team", "maintainers",
         "authors", "citation", "cite", "star history", "stargazers", "contact",
+        "join the community", "join our community", "join us", "follow us", "get in touch",
+        "stay in touch",
     }
 )  # fmt: skip
 # "Contributing to the list", "Sponsor us", "Donate to the project" …: a meta word first, about
@@ -297,6 +299,8 @@ class _Block:
     # A paragraph of links only, named otherwise: a nav bar under the document's title, a
     # course's links (its first the primary one) under any other heading.
     plain_row: bool = False
+    # Raw HTML: how many `<details>` it opens (less those it closes).
+    details: int = 0
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -637,7 +641,17 @@ def _raw_block_groups(text: str, deepest: int = 6) -> list[tuple[int, str, bool]
     end: tuple[str, str] | None = None
     indented = False
     position = 0
+    # Under a heading that is a link (its level), the `<details>` it folds away still open:
+    # deeper headings in there are its description (`_units`), no cut.
+    link_level = folded = 0
     for line in text.split("\n"):
+        if not position and line.startswith("#") and _HEADING_START.match(line):
+            level = len(line) - len(line.lstrip("#"))
+            link_level = level if line[level:].lstrip().startswith("[") else 0
+        if link_level and "details" in line:
+            folded = max(
+                0, folded + len(_DETAILS_OPEN.findall(line)) - len(_DETAILS_CLOSE.findall(line))
+            )
         if end is not None:
             if _ends(end, line):
                 end = None
@@ -648,9 +662,14 @@ def _raw_block_groups(text: str, deepest: int = 6) -> list[tuple[int, str, bool]
                 whole[-1] = True
                 break
         elif position and line.startswith("#") and _HEADING_START.match(line):
-            if len(line) - len(line.lstrip("#")) <= deepest:
+            level = len(line) - len(line.lstrip("#"))
+            if folded and level > link_level:
+                pass  # inside a resource heading's `<details>`
+            elif level <= deepest:
                 starts.append(position)
                 whole.append(False)
+                link_level = level if line[level:].lstrip().startswith("[") else 0
+                folded = 0
         else:
             end = _block_end(line)
             indented = line[:1] in (" ", "\t")
@@ -739,10 +758,25 @@ def _units(pieces: tuple[tuple[str, str], ...]) -> tuple[_Unit, ...]:
         offset += piece.count("\n") + 1
     lines = "\n".join(piece for _, piece in pieces).split("\n")
     groups: list[tuple[_Block | None, list[_Block]]] = [(None, [])]
+    details = 0  # `<details>` opened under a heading that is a link, not closed yet
     for block in _resolve_lists(blocks):
+        heading = groups[-1][0]
+        if (
+            details > 0
+            and heading is not None
+            and not (block.kind == "heading" and block.level <= heading.level)
+        ):
+            # What a resource heading folds away (`## [Agent](…)`, then `<details>` with
+            # `### Links` and its bullets) is its description: no section, no resources.
+            details += block.details
+            groups[-1][1].append(block if block.kind == "skip" else _as_description(block))
+            continue
+        details = 0
         if block.kind == "heading":
             groups.append((block, []))
         else:
+            if block.details > 0 and heading is not None and heading.url:
+                details = block.details
             groups[-1][1].append(block)
     units = []
     for heading, body in groups:
@@ -808,6 +842,11 @@ def _units(pieces: tuple[tuple[str, str], ...]) -> tuple[_Unit, ...]:
             )
         )
     return tuple(_with_heading_resource(unit) for unit in units)
+
+
+def _as_description(block: _Block) -> _Block:
+    """A block kept as description markdown, whatever it was (a heading, a list)."""
+    return _Block(kind="text", start=block.start, end=block.end)
 
 
 # A heading that ends on one of these verbs after its subject is a sentence its bullets
@@ -1182,7 +1221,9 @@ def _block(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _
             return _Block(
                 kind="resources", start=start, end=stop, resources=resources, warnings=warnings
             )
-        return _Block(kind="skip", start=start, end=stop)
+        opened = len(_DETAILS_OPEN.findall(token.content))
+        details = opened - len(_DETAILS_CLOSE.findall(token.content))
+        return _Block(kind="skip", start=start, end=stop, details=details)
     if kind == "hr":
         return _Block(kind="skip", start=start, end=stop)
     return _Block(kind="text", start=start, end=stop)  # code, fences: kept as markdown
@@ -1198,6 +1239,8 @@ _HTML_LINK_LINE = re.compile(
 )
 _HTML_BREAK_END = re.compile(r"(?:\s*<br\s*/?>)+\s*(?:</p>)?\s*$", re.IGNORECASE)
 _HTML_TAG = re.compile(r"<[^>]*>")
+_DETAILS_OPEN = re.compile(r"<details\b", re.IGNORECASE)
+_DETAILS_CLOSE = re.compile(r"</details\s*>", re.IGNORECASE)
 
 
 def _html_link_lines(
@@ -1513,9 +1556,29 @@ def _trailing_link(inline: Sequence[Token]) -> tuple[int, int, str] | None:
     start, end = spans[0]
     after = _plain(inline[end + 1 :])
     before = _plain(inline[:start]).rstrip()
-    if after.strip(" .;,") or not before.endswith(":") or len(before.split()) < 2:
+    words = len(before.split()) if _url_named(inline, start, end) else 2
+    if after.strip(" .;,") or not before.endswith((":", "\uff1a")) or words < 1:
         return None
     return start, end, str(inline[start].attrGet("href"))
+
+
+_STRUCK = re.compile(r"~~(?=\S)(.+?)~~")
+
+
+def _struck_out(inline: Sequence[Token]) -> bool:
+    """Whether an item strikes out its link or URL (`~~[Name](url)~~`, `Name: ~~`url`~~`)."""
+    written = _inline_markdown(inline)
+    return "~~" in written and any(
+        "](" in match.group(1) or "://" in match.group(1) for match in _STRUCK.finditer(written)
+    )
+
+
+def _url_named(inline: Sequence[Token], start: int, end: int) -> bool:
+    """Whether a link's text is only its URL (`[http://appshopper.com/](http://appshopper.com/)`,
+    a bare URL): then the words before it, up to a colon (ASCII or full-width), are its name."""
+    text = _plain(inline[start + 1 : end]).strip().rstrip("/").casefold()
+    href = str(inline[start].attrGet("href") or "").strip().rstrip("/").casefold()
+    return bool(text) and text.split("://")[-1] == href.split("://")[-1]
 
 
 # A lead-in that asks something of the reader or speaks of the list itself ("Follow the author
@@ -1669,6 +1732,12 @@ def _read_lead(reading: _ItemReading, inline: Sequence[Token]) -> bool:
     its author and description), a paper-list item, or plain words (a title, a resource
     when it reads as the short name of a topic). False when it only links into this document
     (an item of a table of contents)."""
+    if _struck_out(inline):
+        # `~~[Store](…)~~ - …`, `Site: ~~`http://…`~~`: withdrawn by the list's author (a
+        # dead project, a blacklist): words of the list, no resource.
+        reading.fields["title"] = _plain(inline)
+        reading.warnings.append((reading.line, "struck-out link: withdrawn, not a resource"))
+        return True
     link = _leading_link(inline)
     if link is not None:
         _read_leading_link(reading, inline, *link)
@@ -1676,11 +1745,18 @@ def _read_lead(reading: _ItemReading, inline: Sequence[Token]) -> bool:
     link = _trailing_link(inline)
     if link is not None and _lead_in_calls(inline, link[0]):
         reading.lead_in = "call"  # read on as words; `_resolved_list` says what became of it
+    elif link is not None and _url_named(inline, link[0], link[1]):
+        # "Name: http://…" (a full-width colon too, U+FF1A): the name, then its site.
+        _read_leading_link(reading, inline, *link)
+        reading.fields["title"] = _plain(inline[: link[0]]).rstrip().rstrip(":\uff1a").strip()
+        return True
     elif link is not None:
         # "Lead-in: [Title](url)": the words before the link say what it is for (when its
         # list reads as resources: `_resolved_list`).
         _read_leading_link(reading, inline, *link)
-        reading.description.insert(0, _inline_markdown(inline[: link[0]]).rstrip().rstrip(":"))
+        reading.description.insert(
+            0, _inline_markdown(inline[: link[0]]).rstrip().rstrip(":\uff1a")
+        )
         reading.lead_in = "resource"
         return True
     links = _links(inline)

@@ -762,8 +762,7 @@ def test_std_colons_and_times_are_no_shortcodes() -> None:
 
 def test_a_heading_that_is_a_link_over_deeper_headings_names_a_section() -> None:
     result = read(
-        "# Updates this week\n\n## [1. Awesome X](/content/x/README.md)\n\n### Tools\n\n"
-        + LINKS
+        "# Updates this week\n\n## [1. Awesome X](/content/x/README.md)\n\n### Tools\n\n" + LINKS
     )
     assert listed(result.roadmap) == [
         (("1. Awesome X", "Tools"), "A", "https://example.org/a"),
@@ -771,3 +770,45 @@ def test_a_heading_that_is_a_link_over_deeper_headings_names_a_section() -> None
     ]
     alone = read("# L\n\n## Agents\n\n### [Y](https://example.org/y)\n\nA tool of its own.\n")
     assert listed(alone.roadmap) == [(("Agents",), "Y", "https://example.org/y")]
+
+
+def test_a_name_before_its_url_is_its_title_with_either_colon() -> None:
+    result = read(
+        "# L\n\n## 网站\n\n* App Shopper\uff1a[http://appshopper.com/](http://appshopper.com/)\n"
+        "* MacUpdate: [https://www.macupdate.com/](https://www.macupdate.com/)\n"
+        "* [Slant](https://www.slant.co) - 比较软件。\n"
+    )
+    assert listed(result.roadmap) == [
+        (("网站",), "App Shopper", "http://appshopper.com/"),
+        (("网站",), "MacUpdate", "https://www.macupdate.com/"),
+        (("网站",), "Slant", "https://www.slant.co"),
+    ]
+    assert messages(result) == []
+
+
+def test_a_struck_out_link_is_withdrawn_with_a_warning() -> None:
+    result = read(
+        "# L\n\n## Stores\n\n" + LINKS + "- ~~[Old Store](https://example.org/old)~~ - closed.\n"
+    )
+    assert [title for _, title, _ in listed(result.roadmap)] == ["A", "B"]
+    assert "road.md:7: struck-out link: withdrawn, not a resource" in messages(result)
+    blacklist = read(
+        "# L\n\n## Avoid\n\n* AppKed\uff1a~~`http://a.example`~~\n* Softasm\uff1a~~`https://b.example/`~~\n"
+    )
+    assert listed(blacklist.roadmap) == []
+
+
+def test_details_folded_under_a_heading_that_is_a_link_are_its_description() -> None:
+    result = read(
+        "# L\n\n# Open-source projects\n\n## [Agent](https://example.org/agent)\n"
+        "An agent that plans.\n<details>\n\n### Description\n- Plans tasks\n\n### Links\n"
+        "- [GitHub](https://example.org/gh)\n- [Discord](https://example.org/dc)\n</details>\n\n"
+        "## [Other](https://example.org/other)\nAnother one.\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Open-source projects",), "Agent", "https://example.org/agent"),
+        (("Open-source projects",), "Other", "https://example.org/other"),
+    ]
+    description = result.roadmap.sections[0].resources[0].description
+    assert "### Links" in description
+    assert "[GitHub](https://example.org/gh)" in description
