@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import functools
+import html
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
@@ -379,31 +380,83 @@ _EQUIVALENT: dict[str, Callable[[Any, Any], bool]] = {
 # design.md makes only case, whitespace and punctuation cosmetic: every other character
 # counts. Letters, marks (a Thai tone mark, a Hindi vowel sign: "ข่าว" is not "ขาว"), numbers
 # and symbols (S*: "C++" is not "C#", "$5" not "5", "✅" not "❌") are kept; punctuation
-# (categories P*: . , : ; - _ ' " ! ? # % & @ brackets: "AT&T" = "ATT") and spacing are not.
+# (categories P*: . , : ; - _ ' " ! ? # & @ brackets: "AT&T" = "ATT") and spacing are not,
+# except where a mark is part of a number (`_number_mark`).
 # A variation selector only picks how an emoji is drawn ("⚠️" = "⚠"); a soft hyphen or a
 # zero-width space is invisible.
 _IGNORED_CHARACTERS = frozenset("\ufe0e\ufe0f\u00ad\u200b")
 # Compatibility forms NFKC would fold into other characters: "10²" is not "102".
 _KEPT_COMPATIBILITY_FORMS = ("<super>", "<sub>")
+# Marks written after a number that change what it says ("50%" is not "50"): percent, per
+# mille, per ten thousand, prime and double prime.
+_NUMBER_SUFFIXES = frozenset("%\u2030\u2031\u2032\u2033")
+# A sign or a leading decimal point before a number: "-5" is not "5", ".5" not "5". A minus
+# sign (U+2212) and the dashes (Pd) read as the hyphen-minus.
+_NUMBER_PREFIXES = frozenset("-.")
+_MINUS = "\u2212"
 
 
 def _meaningful_characters(text: str) -> str:
     # What a text says once case, spacing and punctuation are set aside
-    # ("CS 229" = "cs229", "Node.js" = "NodeJS", but "C++" != "C#"). Between two digits a
-    # space or mark still separates numbers: "1-2 hours" is not "12 hours", "3.11" not "311".
+    # ("CS 229" = "cs229", "Node.js" = "NodeJS", but "C++" != "C#"). A mark that is part of a
+    # number is kept (`_number_mark`: "1.5" is not "15", "50%" not "50", "-5" not "5"), and
+    # between two digits a space still separates numbers ("1 2" is not "12").
+    folded = _compatibility_folded(text).casefold()
+    if not _IGNORED_CHARACTERS.isdisjoint(folded):
+        folded = "".join(character for character in folded if character not in _IGNORED_CHARACTERS)
     kept: list[str] = []
     gap = False
-    for character in _compatibility_folded(text).casefold():
-        if character in _IGNORED_CHARACTERS:
-            continue
-        if character.isspace() or unicodedata.category(character).startswith("P"):
+    for index, character in enumerate(folded):
+        if character.isspace():
             gap = True
             continue
-        if gap and kept and kept[-1].isdigit() and character.isdigit():
+        if character == _MINUS:
+            character = "-"
+        elif unicodedata.category(character).startswith("P"):
+            mark = _number_mark(folded, index)
+            if mark is None:
+                gap = True
+                continue
+            if not mark:
+                continue  # a thousands separator: "1,000" = "1000"
+            character = mark
+        if gap and kept and kept[-1].isdigit() and (character.isdigit() or character == "-"):
             kept.append(" ")
         kept.append(character)
         gap = False
     return "".join(kept)
+
+
+def _number_mark(text: str, index: int) -> str | None:
+    """The punctuation mark ``text[index]`` as part of a number: itself (a dash as ``-``), ""
+    for a thousands separator, or None when it is not part of a number (then it is cosmetic).
+
+    Part of a number: any mark between two digits ("1.5", "3:00", "1/2", "2.0", "1-2"; a
+    comma before exactly three digits is a thousands separator, "1,000" = "1000", while
+    "1,5" is a decimal comma); a sign or a leading point before a digit where no letter or
+    digit precedes ("-5", "(-5)", ".5"; but "GPT-4" = "GPT4"); a percent, per mille or prime
+    sign after a digit, spaces allowed between ("50%", "50 %", "5‰"). A full stop or a comma
+    after a number ("Python 3.", "1, 2") is the sentence's, not the number's.
+    """
+    character = text[index]
+    before = text[index - 1] if index else ""
+    after = text[index + 1] if index + 1 < len(text) else ""
+    dash = unicodedata.category(character) == "Pd"
+    if before.isdigit() and after.isdigit():
+        if character == "," and _thousands_group(text, index + 1):
+            return ""
+        return "-" if dash else character
+    if after.isdigit() and not before.isalnum() and (dash or character in _NUMBER_PREFIXES):
+        return "-" if dash else character
+    if character in _NUMBER_SUFFIXES and text[:index].rstrip()[-1:].isdigit():
+        return character
+    return None
+
+
+def _thousands_group(text: str, start: int) -> bool:
+    # Exactly three digits from ``start``, then no further digit.
+    group = text[start : start + 4]
+    return len(group) >= 3 and group[:3].isdigit() and not group[3:].isdigit()
 
 
 def _compatibility_folded(text: str) -> str:
@@ -430,7 +483,12 @@ def _compatibility_folded(text: str) -> str:
 def title_key(title: str) -> str:
     """A title as the diff compares it, for pairing and for the cosmetic rule alike: its
     meaningful characters (`_meaningful_characters`) without a list number in front
-    ("1. Introduction" = "Introduction": the row's place, not its name)."""
+    ("1. Introduction" = "Introduction": the row's place, not its name).
+
+    Case, spacing and punctuation are set aside, except punctuation that is part of a number
+    ("1.5" is not "15", "50%" not "50", "-5" not "5", "v2.0" not "v20", "3:00" not "300",
+    "1/2" not "12"). Thousands separators are how a number is written: "1,000" = "1000"
+    (a comma before exactly three digits; "1,5" is not "15")."""
     return _meaningful_characters(_LIST_NUMBER.sub("", title))
 
 
@@ -441,17 +499,26 @@ _URL_IN_TEXT = re.compile(r"(?:https?|mailto):[^\s<>()\[\]\"']+", re.IGNORECASE)
 _CODE = "\x00"
 
 
+# An HTML link's tag (`<a href="…" …>`, any attribute order and quoting) and its closing tag:
+# markup around the link's words, like a markdown link's brackets; its href is a link target.
+_HTML_LINK_TAG = re.compile(r"<a(?=[\s>/])[^>]*>|</a\s*>", re.IGNORECASE)
+_HTML_HREF = re.compile(r"""\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
+
+
 @functools.cache
 def _markdown_parser() -> MarkdownIt:
     # Configured like the pages' renderer (render.py): what readers see as a link is a link.
-    return MarkdownIt("commonmark", {"linkify": True, "html": False}).enable("linkify")
+    # Raw HTML is parsed as such (not as text) so that an `<a href>` tag stays whole:
+    # linkify would otherwise cut it at the URL in its attribute.
+    return MarkdownIt("commonmark", {"linkify": True, "html": True}).enable("linkify")
 
 
 def _folded_text(text: str) -> tuple[tuple[str, ...], frozenset[str]]:
     """A markdown text as readers read it: its visible words as `_meaningful_characters` sees
     them, code spans and blocks as written (in order), and the normalized targets of every
     link, however written: inline, reference (every definition), autolink, linkified or bare
-    URL, image source. A linked URL shown as the link's text counts as its target only."""
+    URL, image source, HTML `<a href>`. A linked URL shown as the link's text counts as its
+    target only; an HTML link's tags are markup, like a markdown link's brackets."""
     targets: set[str] = set()
     pieces: list[str] = []
     words: list[str] = []
@@ -461,8 +528,22 @@ def _folded_text(text: str) -> tuple[tuple[str, ...], frozenset[str]]:
             targets.add(normalize_url(match.group(0)))
         words.append(_URL_IN_TEXT.sub(" ", visible))
 
+    def add_html(raw: str) -> None:
+        # Raw HTML as text, but an `<a>` tag gives its href as a target and no words.
+        position = 0
+        for tag in _HTML_LINK_TAG.finditer(raw):
+            add_text(raw[position : tag.start()])
+            href = _HTML_HREF.search(tag.group(0))
+            if href is not None:
+                targets.add(
+                    normalize_url(html.unescape(next(v for v in href.groups() if v is not None)))
+                )
+            words.append(" ")
+            position = tag.end()
+        add_text(raw[position:])
+
     def add_code(code: str) -> None:
-        pieces.append(_meaningful_characters(" ".join(words)))
+        pieces.append(_meaningful_characters("".join(words)))
         words.clear()
         pieces.append(_CODE + code.strip())
 
@@ -470,6 +551,8 @@ def _folded_text(text: str) -> tuple[tuple[str, ...], frozenset[str]]:
     for block in _markdown_parser().parse(text, environment):
         if block.type in ("fence", "code_block"):
             add_code(block.content)
+        elif block.type == "html_block":
+            add_html(block.content)
         words.append(" ")
         skipping = False  # inside an autolink or a linkified URL: its text is its target
         for token in block.children or ():
@@ -488,11 +571,13 @@ def _folded_text(text: str) -> tuple[tuple[str, ...], frozenset[str]]:
                 add_code(token.content)
             elif token.type in ("softbreak", "hardbreak"):
                 words.append(" ")
-            elif token.type in ("text", "html_inline"):
+            elif token.type == "text":
                 add_text(token.content)
+            elif token.type == "html_inline":
+                add_html(token.content)
     for reference in environment.get("references", {}).values():
         targets.add(normalize_url(str(reference.get("href", ""))))
-    pieces.append(_meaningful_characters(" ".join(words)))
+    pieces.append(_meaningful_characters("".join(words)))
     return tuple(piece for piece in pieces if piece), frozenset(targets)
 
 
@@ -527,7 +612,8 @@ def _is_cosmetic(name: str, before: Any, after: Any) -> bool:
     if name == "title":
         # Case, spacing or punctuation only ("KittenTTS" → "kittentts"), or a list number
         # dropped or changed ("1. Introduction" → "Introduction": the row's place, not its
-        # name). Symbols ("C++" → "C#", "✅" → "❌") and marks are a real change; punctuation
+        # name). Symbols ("C++" → "C#", "✅" → "❌"), marks and punctuation that is part of a
+        # number ("1.5" → "15", "50%" → "50") are a real change; other punctuation
         # ("AT&T" → "ATT") is not. The same key pairs URL-less resources (`_pair_by_title`).
         return title_key(before) == title_key(after)
     if name in ("description", "time"):

@@ -207,6 +207,27 @@ def test_title_that_differs_in_case_spacing_or_punctuation_is_cosmetic(title: st
         # A number that is part of the name is not a list number.
         ("1984 Revisited", "Revisited"),
         ("Python 3.11", "Python 311"),
+        # A mark that is part of a number or a version: a decimal point, a sign, a percent or
+        # per mille sign, a time's colon, a fraction's slash (issue 13: hidden news before).
+        ("1.5 hours", "15 hours"),
+        ("1.5 hours", "1-5 hours"),
+        ("50% off", "50 off"),
+        ("100% Free", "100 Free"),
+        ("5\u2030 fee", "5 fee"),
+        ("-5 degrees", "5 degrees"),
+        ("Offset (-5)", "Offset (5)"),
+        ("\u22125 degrees", "5 degrees"),
+        ("v2.0", "v20"),
+        ("v2.0", "v2"),
+        ("Starts 3:00", "Starts 300"),
+        ("Starts 3:00", "Starts 3.00"),
+        ("1/2 day", "12 day"),
+        ("1/2 day", "1.2 day"),
+        ("1,5 hours", "15 hours"),
+        ("1,000 pages", "1.000 pages"),
+        (".5 day", "5 day"),
+        ("C++", "C"),
+        ("$10", "10"),
         # Emoji, other symbols and combining marks are not punctuation.
         ("\U0001f6a7 Course", "Course"),
         ("Free \u2705", "Free \u274c"),
@@ -235,7 +256,19 @@ def test_title_change_of_a_symbol_or_a_number_is_announced(old: str, new: str) -
         # Every punctuation mark (Unicode categories P*) is cosmetic, # % & @ included.
         ("AT&T Labs", "ATT Labs"),
         ("F# for Fun", "F for Fun"),
-        ("100% Free", "100 Free"),
+        # Punctuation next to a number that is not part of it: a full stop, a list's comma,
+        # a hyphen joining a name and a number; a dash in a range is a dash, however drawn.
+        ("KittenTTS.", "kittentts"),
+        ("Python 3.", "python 3"),
+        ("Chapters 1, 2", "chapters 1 2"),
+        ("GPT-4 Guide", "GPT4 guide"),
+        ("1-2 hours", "1\u20132 hours"),
+        ("50 % off", "50% off"),
+        ("\u22125 degrees", "-5 degrees"),
+        # A thousands separator (a comma before a group of three digits) is how a number is
+        # written, not what it says.
+        ("1,000 Exercises", "1000 exercises"),
+        ("1,234,567 words", "1234567 words"),
         ("@karpathy talks", "karpathy talks"),
         ("Q&A: \u00abDeep\u00bb", "QA Deep"),
         # A list number dropped or changed (llm-course's Quantization rows, 2024).
@@ -319,6 +352,12 @@ def test_title_change_of_punctuation_only_is_cosmetic(old: str, new: str, url: s
         ("By [A](https://a.example.org).", "By A [and B](https://b.example.org).", False),
         ("Takes 1-2 weeks.", "Takes 12 weeks.", False),
         ("Python 3.11 only.", "Python 311 only.", False),
+        ("Save 50% today.", "Save 50 today.", False),
+        ("Costs 1,000 coins.", "Costs 1000 coins", True),
+        # Markdown markers inside a number are markup: readers see the same number.
+        ("Takes 1.**5** hours.", "Takes 1.5 hours.", True),
+        ("Takes 1.**5** hours.", "Takes 15 hours.", False),
+        ("Save **50**%.", "Save 50%.", True),
     ],
 )
 def test_description_change_of_punctuation_or_case_only_is_cosmetic(
@@ -329,6 +368,66 @@ def test_description_change_of_punctuation_or_case_only_is_cosmetic(
     only(changes, "updated")
     assert changes.updated[0].cosmetic is cosmetic
     assert len(changes.announced_updates) == (0 if cosmetic else 1)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "cosmetic"),
+    [
+        # An inline HTML link's target counts as a markdown link's does (issue 13).
+        (
+            'See <a href="https://a.example.org/x">docs</a>.',
+            'See <a href="https://a.example.org/y">docs</a>.',
+            False,
+        ),
+        ('See <a href="/docs/a">docs</a>.', 'See <a href="/docs/b">docs</a>.', False),
+        ('See <a href="https://a.example.org/x">docs</a>.', "See docs.", False),
+        (
+            'See <a href="https://a.example.org/x">docs</a>.',
+            "See [docs](https://b.example.org)",
+            False,
+        ),
+        (
+            'See <a href="https://a.example.org/x">docs</a>.',
+            "See [docs](https://a.example.org/x).",
+            True,
+        ),
+        (
+            'See <a href="http://a.example.org/x/">docs</a>',
+            "see [Docs](https://a.example.org/x)",
+            True,
+        ),
+        (
+            "See <a href='https://a.example.org/x' target=\"_blank\">docs</a>.",
+            'See <A HREF="https://a.example.org/x">docs</A>.',
+            True,
+        ),
+        (
+            '<a href="https://a.example.org/?x=1&amp;y=2">docs</a>',
+            "[docs](https://a.example.org/?x=1&y=2)",
+            True,
+        ),
+        ("<a href=https://a.example.org/x>docs</a>", "[docs](https://a.example.org/x)", True),
+        (
+            '<a href="https://a.example.org/x" title="The docs">docs</a>',
+            '<a href="https://a.example.org/x" title="Old docs">docs</a>',
+            True,
+        ),
+        # An HTML block keeps its words and links.
+        (
+            "<p>\nSee <a href='https://a.example.org/x'>docs</a>\n</p>",
+            "<p>\nSee <a href='https://a.example.org/y'>docs</a>\n</p>",
+            False,
+        ),
+        ("<div>\nFast parser\n</div>", "<div>\nSlow parser\n</div>", False),
+        ("<div>\nFast parser\n</div>", "<div>\nfast parser.\n</div>", True),
+    ],
+)
+def test_description_html_links_count_as_links(old: str, new: str, cosmetic: bool) -> None:
+    for first, second in ((old, new), (new, old)):
+        before = edited(s0_r0_description=first)
+        changes = diff(snapshot(before), snapshot(edited(s0_r0_description=second)))
+        only(changes, "updated")
+        assert changes.updated[0].cosmetic is cosmetic
 
 
 @pytest.mark.parametrize(
@@ -359,6 +458,11 @@ def test_description_link_markup_only_is_cosmetic_both_ways(
         ("time", "10 hours", "12 hours", False),
         ("time", "1\u00bd hours", "1 hours", False),
         ("time", "10\u00b2 hours", "102 hours", False),
+        ("time", "1.5 hours", "15 hours", False),
+        ("time", "50%", "50", False),
+        ("time", "-5", "5", False),
+        ("time", "1,000 pages", "1000 pages", True),
+        ("time", "1.5 hours.", "1.5 Hours", True),
         ("time", None, "10 hours", False),
         ("author", "Andrew Ng", "andrew ng", True),
         ("author", "Andrew Ng", "Andrew Y. Ng", False),

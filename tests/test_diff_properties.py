@@ -9,10 +9,10 @@ from typing import Any
 from hypothesis import HealthCheck, assume, given, reject, settings
 from hypothesis import strategies as st
 
-from publisher.diff import RoadmapDiff, diff
+from publisher.diff import RoadmapDiff, diff, field_changes
 from publisher.errors import DataError
 from publisher.load import build_snapshot
-from publisher.model import Snapshot
+from publisher.model import Resource, Snapshot
 from tests.strategies import roadmap_documents
 
 SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -154,3 +154,61 @@ def test_every_reported_update_really_differs(pair: tuple[Snapshot, Snapshot]) -
         assert change.old_resource is not None
         assert change.old_resource != change.resource
         assert all(field.old != field.new for field in change.changes)
+
+
+# Numbers as road maps write them, each with what it says: the kind of number and its
+# digits. Two written numbers say the same only when these are equal ("1,000" = "1000").
+_digits = st.integers(0, 99_999)
+written_numbers = st.one_of(
+    _digits.map(lambda n: (str(n), ("integer", n))),
+    _digits.map(lambda n: (f"{n:,}", ("integer", n))),  # thousands separators
+    st.tuples(_digits, st.integers(0, 99)).map(lambda p: (f"{p[0]}.{p[1]}", ("point", *p))),
+    st.tuples(_digits, st.integers(0, 99)).map(lambda p: (f"{p[0]},{p[1]}", ("comma", *p))),
+    _digits.map(lambda n: (f"{n}%", ("percent", n))),
+    _digits.map(lambda n: (f"{n} %", ("percent", n))),
+    _digits.map(lambda n: (f"{n}\u2030", ("per mille", n))),
+    _digits.map(lambda n: (f"-{n}", ("negative", n))),
+    _digits.map(lambda n: (f"\u2212{n}", ("negative", n))),
+    _digits.map(lambda n: (f"+{n}", ("positive", n))),
+    st.tuples(_digits, st.integers(0, 9)).map(lambda p: (f"v{p[0]}.{p[1]}", ("version", *p))),
+    st.tuples(st.integers(0, 23), st.integers(0, 59)).map(
+        lambda p: (f"{p[0]}:{p[1]:02}", ("time", *p))
+    ),
+    st.tuples(_digits, st.integers(1, 99)).map(lambda p: (f"{p[0]}/{p[1]}", ("ratio", *p))),
+    st.tuples(_digits, st.integers(0, 99)).map(lambda p: (f"{p[0]}-{p[1]}", ("range", *p))),
+    st.tuples(_digits, st.integers(0, 99)).map(lambda p: (f"{p[0]}\u2013{p[1]}", ("range", *p))),
+    st.tuples(_digits, st.integers(0, 99)).map(lambda p: (f"{p[0]} {p[1]}", ("two", *p))),
+)
+# Edits of case, spacing and sentence punctuation around a title with a number in it.
+_cosmetic_edits = st.sampled_from(
+    (
+        lambda title: title,
+        str.upper,
+        lambda title: f"  {title}  ",
+        lambda title: title.replace(" ", "  "),
+        lambda title: f"{title}.",
+        lambda title: f"{title}!",
+        lambda title: f"\u00ab{title}\u00bb",
+    )
+)
+
+
+def _title_change_is_cosmetic(old: str, new: str) -> bool:
+    base = Resource(title=old, url="https://example.org/r", identity="example.org/r")
+    [change] = field_changes(base, Resource(title=new, url=base.url, identity=base.identity))[0]
+    return change.cosmetic
+
+
+@settings(max_examples=300, deadline=None)
+@given(written_numbers, written_numbers, _cosmetic_edits, _cosmetic_edits)
+def test_a_title_change_is_cosmetic_only_when_its_number_says_the_same(
+    first: tuple[str, tuple[Any, ...]],
+    second: tuple[str, tuple[Any, ...]],
+    edit_old: Any,
+    edit_new: Any,
+) -> None:
+    (old_number, old_value), (new_number, new_value) = first, second
+    old, new = edit_old(f"Takes {old_number} hours"), edit_new(f"takes {new_number} hours")
+    assume(old != new)
+    assert _title_change_is_cosmetic(old, new) is (old_value == new_value)
+    assert _title_change_is_cosmetic(new, old) is (old_value == new_value)
