@@ -1297,7 +1297,7 @@ def email(
     from publisher.output import write_files
     from publisher.release_history import iter_snapshots, release_diff
     from publisher.render import template_environment
-    from publisher.subscribers import unsubscribe_token
+    from publisher.subscribers import match_section_ids, unsubscribe_token
 
     project = settings.project()
     site = load_site_of(project)
@@ -1305,8 +1305,11 @@ def email(
     changes = release_diff(project, version, cache_dir=cache_dir)
     version = changes.new.version if changes.new else version
     selection = mail.parse_sections(sections or "")
-    known = mail.section_ids(iter_snapshots(project, cache_dir=cache_dir)) if selection else None
-    unknown = sorted(selection - known) if known is not None else []
+    unknown: tuple[str, ...] = ()
+    if selection:
+        selection, unknown = match_section_ids(
+            selection, mail.section_ids(iter_snapshots(project, cache_dir=cache_dir))
+        )
     if unknown:
         raise DataError(f"--sections: no section has the id {', '.join(map(repr, unknown))}")
     environment = template_environment(project.templates_dir)
@@ -1973,14 +1976,15 @@ def _known_sections(project: Project) -> frozenset[str]:
 
 def _sections_option_value(project: Project, text: str) -> tuple[str, ...]:
     from publisher.errors import DataError, Problem
+    from publisher.subscribers import match_section_ids
 
-    sections = tuple(sorted({part.strip() for part in text.split(";") if part.strip()}))
-    unknown = sorted(set(sections) - _known_sections(project))
+    names = (part.strip() for part in text.split(";") if part.strip())
+    sections, unknown = match_section_ids(names, _known_sections(project) if text else ())
     if unknown:
         raise DataError(
             [Problem(key="--sections", message=f"unknown section id {name!r}") for name in unknown]
         )
-    return sections
+    return tuple(sorted(sections))
 
 
 @main.group("subscribers", cls=PublisherGroup)

@@ -12,6 +12,7 @@ import hashlib
 import hmac
 import io
 import re
+import unicodedata
 from base64 import urlsafe_b64encode
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -43,6 +44,25 @@ def spreadsheet_cell(text: str) -> str:
 def _from_spreadsheet_cell(cell: str) -> str:
     """A cell as `spreadsheet_cell` wrote it, back to its text."""
     return cell[1:] if cell.startswith("'") and spreadsheet_cell(cell[1:]) == cell else cell
+
+
+def match_section_ids(
+    names: Iterable[str], known: Iterable[str]
+) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The known section ids that ``names`` (as a maintainer typed them) stand for, and the
+    names that stand for none, sorted. A name matches an id however its characters are
+    composed: "й" may reach us as "и" and a combining breve (NFD) from another program or a
+    shell, and is still the id `model.slugify` wrote (NFC)."""
+    by_form = {unicodedata.normalize("NFC", section_id): section_id for section_id in known}
+    matched: set[str] = set()
+    unknown: set[str] = set()
+    for name in names:
+        section_id = by_form.get(unicodedata.normalize("NFC", name))
+        if section_id is None:
+            unknown.add(name)
+        else:
+            matched.add(section_id)
+    return frozenset(matched), tuple(sorted(unknown))
 
 
 def subscribers_csv(rows: Iterable[tuple[str, str, Iterable[str]]]) -> str:
@@ -160,8 +180,10 @@ def parse_subscribers(
             row_problems.append(reason)
         if reason := name_problem(name):
             row_problems.append(reason)
-        sections = frozenset(part.strip() for part in sections_text.split(";") if part.strip())
-        for unknown in sorted(sections - known_sections):
+        sections, unknown_sections = match_section_ids(
+            (part.strip() for part in sections_text.split(";") if part.strip()), known_sections
+        )
+        for unknown in unknown_sections:
             row_problems.append(f"unknown section id {unknown!r}")
         key = ledger_key(address)
         if address and key in first_line:

@@ -313,7 +313,7 @@ def create_app(
     """The ASGI app of the service (Starlette, wrapped in the security middleware)."""
     from email_validator import EmailNotValidError, validate_email
 
-    from publisher.subscribers import address_problem
+    from publisher.subscribers import address_problem, match_section_ids
 
     site = settings.site
     keys = settings.keys
@@ -412,6 +412,12 @@ def create_app(
         form = await request.form(max_files=0, max_fields=100)
         return {key: (form.getlist(key) if key == "sections" else form.get(key)) for key in form}
 
+    def chosen_sections(form: Mapping[str, Any]) -> list[str]:
+        # The ticked sections that exist (however their ids' characters were composed);
+        # anything else a forged form holds is ignored.
+        names = (str(item) for item in form.get("sections") or ())
+        return sorted(match_section_ids(names, known_sections)[0])
+
     async def subscribe_get(request: Request) -> Response:
         return subscribe_form(request)
 
@@ -419,7 +425,7 @@ def create_app(
         form = await read_form(request)
         email = str(form.get("email") or "").strip()[:320]
         name = form_name(str(form.get("name") or ""))
-        chosen = [str(item) for item in form.get("sections") or () if str(item) in known_sections]
+        chosen = chosen_sections(form)
         if not csrf_ok(request, form):
             # A form from elsewhere (the static page's, or a forged one): nothing is stored;
             # the person sees this form, filled in, with a token, and one click to go on.
@@ -583,7 +589,7 @@ def create_app(
                 store.unsubscribe, record.public_id, reason="preferences page", now=now
             )
             return unsubscribed_page(request)
-        chosen = [str(item) for item in form.get("sections") or () if str(item) in known_sections]
+        chosen = chosen_sections(form)
         await run_in_threadpool(store.set_sections, record.public_id, chosen, now=now)
         record = await run_in_threadpool(store.subscriber, public_id=record.public_id)
         return preferences_page(request, token, record, "Saved.")
