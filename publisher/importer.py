@@ -1792,7 +1792,7 @@ def _read_leading_link(
 ) -> None:
     """``[Title](url) by Author - description``: the link's text is the title, the emoji
     before it the kind."""
-    title = _plain(inline[link_start + 1 : link_end]) or href
+    title = _without_star_count(_plain(inline[link_start + 1 : link_end])) or href
     reading.fields.update(title=title, kind=_leading_kind(inline, link_start))
     reading.fields["url"] = _checked_url(href, reading.line, reading.warnings)
     author, remainder = _author_and_rest(inline[link_end + 1 :], reading.line, reading.warnings)
@@ -1801,6 +1801,19 @@ def _read_leading_link(
     if remainder:
         reading.description.append(remainder)
     reading.resource_like = reading.link_led = reading.leading_link = True
+
+
+# A star count a tracker writes into a link's text (`[QSV (⭐2.6k)](…)`, `[x ★ 1,204](…)`): it
+# changes every week, so it is no part of the title (else every count is an update).
+_STAR_COUNT = re.compile(
+    r"\s*(?:\(\s*(?:\u2b50|\u2605|\U0001f31f)\ufe0f?\s*[\d.,]+\s*[kKmM]?\s*\)"
+    r"|(?:\u2b50|\u2605|\U0001f31f)\ufe0f?\s*[\d.,]+\s*[kKmM]?)\s*$"
+)
+
+
+def _without_star_count(title: str) -> str:
+    """A link text without the star count at its end (`QSV (⭐2.6k)` → `QSV`)."""
+    return _STAR_COUNT.sub("", title) or title
 
 
 def _read_body(

@@ -812,3 +812,16 @@ def test_details_folded_under_a_heading_that_is_a_link_are_its_description() -> 
     description = result.roadmap.sections[0].resources[0].description
     assert "### Links" in description
     assert "[GitHub](https://example.org/gh)" in description
+
+
+def test_a_star_count_in_a_link_text_is_no_part_of_the_title() -> None:
+    result = read(
+        "# L\n\n## Tools\n\n- [QSV (\u2b502.6k)](https://example.org/qsv) - CSV.\n"
+        "- [Heroicons \u2b50 22k](https://example.org/h) - icons.\n"
+        "- [Top 10 (2024)](https://example.org/t) - a list.\n"
+    )
+    assert [title for _, title, _ in listed(result.roadmap)] == [
+        "QSV",
+        "Heroicons",
+        "Top 10 (2024)",
+    ]

@@ -7,7 +7,15 @@ import re
 
 import pytest
 import yaml
-from real_corpus import CORPUS, Version, imported, read_truth, score, versions
+from real_corpus import (
+    CORPUS,
+    Version,
+    imported,
+    read_truth,
+    roadmap_resources,
+    score,
+    versions,
+)
 
 from publisher.model import normalize_url
 
@@ -90,3 +98,13 @@ def test_continuation_rows_of_a_real_catalog_inherit_the_category_above() -> Non
         "Data Formats & Helpers": 7,
         "Testing & Tooling": 3,
     }
+
+
+def test_star_counts_of_a_real_weekly_digest_are_no_part_of_titles() -> None:
+    """trackawesomelist writes each repository's stars into its link text (`[QSV (⭐2.6k)](…)`):
+    a count refreshed every week must not make every entry an update."""
+    version = next(v for v in VERSIONS if v.name.startswith("trackawesomelist-week/"))
+    titles = {resource.url: resource.title for resource in roadmap_resources(imported(version))}
+    truth = read_truth(version.truth)
+    assert sum("\u2b50" in title for title in titles.values()) == 0
+    assert [titles[resource.url] for resource in truth] == [resource.title for resource in truth]
