@@ -309,7 +309,8 @@ class _ListItem:
 
     resource_like: it reads as a resource; link_led: it starts with its link; material: its link
     is a course's material (`[Syllabus](…)`, `[Lecture Notes](…)`), not a resource of its own;
-    toc: it links only into this document. ``markdown``: its content as written (no marker)."""
+    toc: it links only into this document; call: it is a call to action ("Star this repo").
+    ``markdown``: its content as written (no marker)."""
 
     candidate: _Candidate | None
     line: int
@@ -318,6 +319,7 @@ class _ListItem:
     link_led: bool = False
     material: bool = False
     toc: bool = False
+    call: bool = False
     warnings: tuple[tuple[int, str], ...] = ()
     lead_in: str = ""  # see `_ItemReading.lead_in`
 
@@ -1018,10 +1020,14 @@ def _resolved_list(run: list[_Block]) -> _Block:
     start, end = run[0].start, run[-1].end
     if items and all(item.toc for item in items):
         return _Block(kind="skip", start=start, end=end)
-    led = sum(item.link_led for item in items)
+    # Calls to action ("Star this repo", "Buy me a coffee") say nothing of what the list is:
+    # the others decide; a list of calls alone is prose ("Support it by:" and its bullets).
+    deciding = [item for item in items if not item.call]
+    led = sum(item.link_led for item in deciding)
     if (
-        not items
-        or not (all(item.resource_like for item in items) or (led and 2 * led >= len(items)))
+        not deciding
+        or all(item.call or item.lead_in == "call" for item in items)
+        or not (all(item.resource_like for item in deciding) or (led and 2 * led >= len(deciding)))
         # A lone "Lead-in: [link]" says nothing of a list of resources around it.
         or (len(items) == 1 and items[0].lead_in == "resource")
     ):
@@ -1034,6 +1040,11 @@ def _resolved_list(run: list[_Block]) -> _Block:
         warnings.extend(item.warnings)
         if item.toc:
             warnings.append((item.line, "link into this document in a list of resources: skipped"))
+            continue
+        if item.call and item.candidate is not None:
+            warnings.append(
+                (item.line, f"call to action {item.candidate.title!r}: not a resource, skipped")
+            )
             continue
         previous = resources[-1] if resources else None
         fits = item.resource_like and item.candidate is not None
@@ -1592,6 +1603,25 @@ _CALL_TO_ACTION = re.compile(
     re.IGNORECASE,
 )
 _AUTHOR_WORDS = re.compile(r"\bI(?:'\w+)?\s+[a-z]")
+# A bullet that is itself a call to action: a verb of asking first, then the author or the list
+# as its object ("Star this repo", "Follow me on Twitter", "Buy me a coffee", "Join our
+# Discord", "Give it a star"). An object is required: "Support Vector Machines", "Follow the
+# Data" and "Share Your Models with the Hub" are resources.
+_CALL_ITEM = re.compile(
+    r"^\W*(?:please\s+|(?:do(?:n'?t| not) forget|feel free|remember) to\s+|consider\s+)?(?:"
+    r"(?:star|follow|share|sponsor|support|donat|subscrib|join|fork|like|tip|hire|contact|"
+    r"tweet|retweet|upvote)\w*\s+(?:(?:to|on|in|with|for)\s+)?"
+    r"(?:me|my|us|our|it|this\s+(?:repo|repository|project|list|road\s?map|roadmap))\b"
+    r"|buy\s+(?:me|us)\b"
+    r"|(?:give|leave|drop)\s+(?:(?:it|this(?:\s+\w+)?|us|me)\s+)?an?\s+(?:\W\s*)?star\b)",
+    re.IGNORECASE,
+)
+
+
+def _is_call_to_action(title: str) -> bool:
+    """Whether a bullet's title asks something of the reader for the author or the list
+    ("Star this repo", "Buy me a coffee"): no resource."""
+    return _CALL_ITEM.match(title) is not None
 
 
 def _lead_in_calls(inline: Sequence[Token], start: int) -> bool:
@@ -1650,6 +1680,9 @@ def _list_item(item: _Item, token: Token, lines: list[str]) -> _ListItem:
         and _is_material(candidate.title)
         and not _has_own_fields(candidate),
         toc=item.toc,
+        call=candidate is not None
+        and not candidate.children
+        and _is_call_to_action(candidate.title),
         warnings=tuple(item.warnings),
         lead_in=item.lead_in,
     )

@@ -825,3 +825,59 @@ def test_a_star_count_in_a_link_text_is_no_part_of_the_title() -> None:
         "Heroicons",
         "Top 10 (2024)",
     ]
+
+
+# --- calls to action as bullets of their own -------------------------------------------------
+
+
+def test_call_to_action_bullets_in_a_list_of_resources_are_skipped_with_a_warning_each() -> None:
+    result = read(
+        "# L\n\n## Tools\n\n- [Tool A](https://example.org/ta) - a tool\n- Star this repo\n"
+        "- [Tool B](https://example.org/tb)\n- [Follow me on Twitter](https://twitter.com/jane)\n"
+        "- Buy me a coffee\n\n## Topics\n\n- NumPy\n- Pandas\n- ⭐ Give it a star\n"
+        "- Join our Discord\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Tools",), "Tool A", "https://example.org/ta"),
+        (("Tools",), "Tool B", "https://example.org/tb"),
+        (("Topics",), "NumPy", ""),
+        (("Topics",), "Pandas", ""),
+    ]
+    assert messages(result) == [
+        "road.md:6: call to action 'Star this repo': not a resource, skipped",
+        "road.md:8: call to action 'Follow me on Twitter': not a resource, skipped",
+        "road.md:9: call to action 'Buy me a coffee': not a resource, skipped",
+        "road.md:15: call to action '⭐ Give it a star': not a resource, skipped",
+        "road.md:16: call to action 'Join our Discord': not a resource, skipped",
+    ]
+
+
+def test_a_list_of_calls_to_action_is_prose_never_resources() -> None:
+    # The bundled road map's shape ("Support it by:" and its bullets), under a heading or not,
+    # after a paragraph ending with ':' or not: the intro as written, nothing skipped.
+    calls = (
+        "- Star this repo\n- [Follow me on Twitter](https://twitter.com/jane)\n"
+        "- Buy me a coffee\n- Share it with a friend\n"
+    )
+    result = read(
+        f"# L\n\n## Courses\n\n- [A](https://example.org/a)\n\n## Support\n\nEnjoying it?\n\n"
+        f"{calls}\n## Tools\n\n- [T](https://example.org/t)\n\nBefore you go:\n\n{calls}"
+    )
+    assert listed(result.roadmap) == [
+        (("Courses",), "A", "https://example.org/a"),
+        (("Tools",), "T", "https://example.org/t"),
+    ]
+    assert messages(result) == []
+    support, tools = result.roadmap.sections[1:]
+    assert calls in support.intro
+    assert calls in tools.intro
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Support Vector Machines", "Follow the Data", "Share Your Models with the Hub", "Starter Kit"],
+)
+def test_titles_that_start_with_a_verb_of_asking_are_still_resources(title: str) -> None:
+    result = read(f"# L\n\n## Topics\n\n- {title}\n- [{title} 2](https://example.org/2)\n")
+    assert [found for _, found, _ in listed(result.roadmap)] == [title, f"{title} 2"]
+    assert messages(result) == []
