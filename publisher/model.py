@@ -229,6 +229,21 @@ def _script_letters(character: str) -> str:
     return decomposed if kept else ""
 
 
+def _folded(text: str) -> str:
+    """``text`` as a slug writes it, before it is read character by character: NFKC, letters of
+    other scripts casefolded. What a character folds to (Thai SARA AM to a mark and a vowel, a
+    modifier letter or a reversed Roman numeral to a Latin letter) is then read as what it
+    will be in the slug, not as what it was."""
+    text = unicodedata.normalize("NFKC", _APOSTROPHES.sub("", text))
+    return unicodedata.normalize(
+        "NFKC",
+        "".join(
+            character if character.isascii() or _is_latin(character) else character.casefold()
+            for character in text
+        ),
+    )
+
+
 def slugify(text: str) -> str:
     """``"Stanford's CS229 w/Andrew Ng"`` → ``"stanfords-cs229-w-andrew-ng"``,
     ``"机器学习"`` → ``"机器学习"``, ``"Глубокое обучение"`` → ``"глубокое-обучение"``; never empty.
@@ -240,11 +255,15 @@ def slugify(text: str) -> str:
     so titles in Chinese, Russian or Arabic keep distinct slugs; there any other character
     separates words.
     """
+    # Read as the slug is written (`_folded`), so that the slug of a slug is itself.
     if not any(_script_letters(character) for character in text):
+        return _ascii_slug(text) or "untitled"
+    folded = _folded(text)
+    if not any(_script_letters(character) for character in folded):
         return _ascii_slug(text) or "untitled"
     parts: list[str] = []
     base_kept = False  # whether the last base character was kept as a letter of its own script
-    for character in _APOSTROPHES.sub("", text):
+    for character in folded:
         if unicodedata.category(character).startswith("M"):
             # A mark after a Latin letter is its accent (dropped); after a letter of another
             # script it is part of the letter (a vowel sign, a tone mark, a dakuten).

@@ -213,7 +213,26 @@ def test_titles_in_other_scripts_no_longer_share_one_slug() -> None:
     assert len({slugify(title) for title in titles}) == len(titles)
 
 
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [
+        # Found exploring the property below at 3,000 examples (--hypothesis-seed=1): NFKC
+        # writes SARA AM as NIKHAHIT (a mark) and SARA AA, and the mark led the next slug.
+        ("\u0e33", "\u0e32"),
+        ("\u0eb3", "\u0eb2"),  # the same in Lao
+        ("\u0e01\u0e33", "\u0e01\u0e4d\u0e32"),  # after its consonant the mark stays
+        ("\u1d4a \u673a", "\u673a"),  # a modifier letter that folds to a Latin one (schwa)
+        ("\u2183\u673a", "\u673a"),  # a reversed Roman numeral whose small form is Latin
+        ("\u0374\u673a", "\u673a"),  # a Greek numeral sign that folds to a Latin prime
+    ],
+)
+def test_a_slug_reads_each_character_as_the_slug_will_write_it(title: str, slug: str) -> None:
+    assert slugify(title) == slug
+    assert slugify(slug) == slug
+
+
 @given(st.text(max_size=30))
+@example("\u0e33")
 def test_slug_is_never_empty_and_stable(text: str) -> None:
     slug = slugify(text)
     assert slug
