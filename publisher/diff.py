@@ -287,7 +287,9 @@ def _pair_by_title(
     removed: list[_Entry], added: list[_Entry]
 ) -> tuple[list[tuple[_Entry, _Entry]], list[_Entry], list[_Entry]]:
     """Pair removed and added resources with the same normalized title: one resource whose
-    identity changed (a new URL or id, or a URL-less resource that moved).
+    identity changed (a new URL or id, or a URL-less resource that moved). Then, in the same
+    section, ones with the same description of several words: one resource renamed and
+    relinked at once (a project that moved and was renamed, its entry otherwise unchanged).
 
     Same-section pairs first, then across sections, each in document order: the pairing is
     the same whichever snapshot is called old, so diff(a, b) and diff(b, a) mirror.
@@ -299,13 +301,14 @@ def _pair_by_title(
     for key in (
         lambda entry: (_pairing_title(entry[0].title), entry[1].ids),
         lambda entry: _pairing_title(entry[0].title),
+        _pairing_description,
     ):
         waiting: dict[object, list[_Entry]] = {}
         for entry in removed:
-            if id(entry) not in paired:
+            if id(entry) not in paired and key(entry) is not None:
                 waiting.setdefault(key(entry), []).append(entry)
         for entry in added:
-            if id(entry) in paired:
+            if id(entry) in paired or key(entry) is None:
                 continue
             candidates = waiting.get(key(entry))
             if candidates:
@@ -317,6 +320,20 @@ def _pair_by_title(
         [entry for entry in added if id(entry) not in paired],
         [entry for entry in removed if id(entry) not in paired],
     )
+
+
+def _pairing_description(entry: _Entry) -> tuple[str, tuple[str, ...]] | None:
+    # A description says which resource this is only when it says something: a few words or
+    # none ("Python client.", "") are shared by unrelated resources, so they never pair.
+    resource, place = entry
+    words = _meaningful_characters(" ".join(_words(resource.description)))
+    if len(resource.description.split()) < _DESCRIPTION_PAIRING_WORDS:
+        return None
+    return words, place.ids
+
+
+# Words a description needs before it can pair a renamed and relinked resource.
+_DESCRIPTION_PAIRING_WORDS = 5
 
 
 def _pairing_title(title: str) -> str:

@@ -616,6 +616,38 @@ def test_same_title_pairing_prefers_the_same_section() -> None:
     assert pairs == {("https://a.org/1", "https://a.org/2"), ("https://b.org/1", "https://b.org/2")}
 
 
+def test_renamed_and_relinked_resource_with_the_same_description_is_one_update() -> None:
+    # A project that moved and was renamed (python-modernize at one address, then modernize at
+    # another): same section, same description of several words, one update of title and URL.
+    def courses(title: str, url: str, description: str) -> dict[str, Any]:
+        resource = {"title": title, "url": url, "description": description}
+        return {"title": "R", "sections": [{"title": "Tools", "resources": [resource]}]}
+
+    text = "Modernizes code for an eventual migration to the new version."
+    changes = diff(
+        snapshot(courses("old-name", "https://a.example.org/old-name", text), "1"),
+        snapshot(courses("new-name", "https://b.example.org/new-name", text), "2"),
+    )
+    assert not changes.added
+    assert not changes.removed
+    [update] = changes.updated
+    assert [c.field for c in update.changes] == ["title", "url"]
+    # A short description ("A client.") names no resource: two different ones stay two.
+    short = diff(
+        snapshot(courses("old-name", "https://a.example.org/old-name", "A client."), "1"),
+        snapshot(courses("new-name", "https://b.example.org/new-name", "A client."), "2"),
+    )
+    assert len(short.added) == len(short.removed) == 1
+    # Nor does the same description in another section.
+    moved = courses("new-name", "https://b.example.org/new-name", text)
+    moved["sections"][0]["title"] = "Other"
+    apart = diff(
+        snapshot(courses("old-name", "https://a.example.org/old-name", text), "1"),
+        snapshot(moved, "2"),
+    )
+    assert len(apart.added) == len(apart.removed) == 1
+
+
 def test_sections_added_removed_and_renamed() -> None:
     document = copy.deepcopy(BASE)
     document["sections"][1]["title"] = "People to follow"  # explicit id "people": a rename
