@@ -530,12 +530,15 @@ def _markdown_parser() -> MarkdownIt:
     return MarkdownIt("commonmark", {"linkify": True, "html": True}).enable("linkify")
 
 
-def _folded_text(text: str) -> tuple[tuple[str, ...], frozenset[str]]:
+def _folded_text(
+    text: str, plain: Callable[[str], bool] = lambda code: False
+) -> tuple[tuple[str, ...], frozenset[str]]:
     """A markdown text as readers read it: its visible words as `_meaningful_characters` sees
     them, code spans and blocks as written (in order), and the normalized targets of every
     link, however written: inline, reference (every definition), autolink, linkified or bare
     URL, image source, HTML `<a href>`. A linked URL shown as the link's text counts as its
-    target only; an HTML link's tags are markup, like a markdown link's brackets."""
+    target only; an HTML link's tags are markup, like a markdown link's brackets. An inline
+    code span ``plain`` accepts is read as words."""
     targets: set[str] = set()
     pieces: list[str] = []
     words: list[str] = []
@@ -585,7 +588,10 @@ def _folded_text(text: str) -> tuple[tuple[str, ...], frozenset[str]]:
                 targets.add(normalize_url(str(token.attrGet("src") or "")))
                 add_text(token.content)
             elif token.type == "code_inline":
-                add_code(token.content)
+                if plain(token.content):
+                    add_text(token.content)
+                else:
+                    add_code(token.content)
             elif token.type in ("softbreak", "hardbreak"):
                 words.append(" ")
             elif token.type == "text":
@@ -605,7 +611,32 @@ def _same_reading(before: str, after: str) -> bool:
     # or lose a link. Code is compared as written.
     if not (before and after):
         return False  # a text set or removed is news
-    return _folded_text(before) == _folded_text(after)
+    if _folded_text(before) == _folded_text(after):
+        return True
+    # Words put in code style, or taken out of it, as written (asyncio → `asyncio`) are
+    # markup only; a code span whose text the other version does not hold as words stays code.
+    return _folded_text(before, _written_in(_prose(after))) == _folded_text(
+        after, _written_in(_prose(before))
+    )
+
+
+def _prose(text: str) -> str:
+    # A markdown text's visible words outside code, as written (links' words included).
+    return " ".join(
+        token.content
+        for block in _markdown_parser().parse(text, {})
+        for token in block.children or ()
+        if token.type == "text"
+    )
+
+
+def _written_in(prose: str) -> Callable[[str], bool]:
+    # Whether a code span's text is in the prose as written: the same case, whole words.
+    def written(code: str) -> bool:
+        code = code.strip()
+        return bool(code) and re.search(rf"(?<!\w){re.escape(code)}(?!\w)", prose) is not None
+
+    return written
 
 
 def _same_author(before: Author | None, after: Author | None) -> bool:
