@@ -28,25 +28,53 @@ V = TypeVar("V")
 P = ParamSpec("P")
 
 
-class RecentMemo(Generic[K, V]):
-    """Values by a hashable key, forgotten when not used for a whole rotation (`rotate`,
-    and at ``limit`` entries since the last one)."""
+E = TypeVar("E")
+
+
+class _TwoGenerationMemo(Generic[K, E]):
+    """The entries of a memo in two generations: those used since the last `rotate` and
+    those before it. Subclasses say what a full memo does in their ``put``."""
 
     __slots__ = ("_entries", "_older", "limit")
 
     def __init__(self, limit: int) -> None:
         self.limit = limit
-        self._entries: dict[K, V] = {}
-        self._older: dict[K, V] = {}  # the entries before the last rotation
+        self._entries: dict[K, E] = {}
+        self._older: dict[K, E] = {}  # the entries before the last rotation
 
-    def get(self, key: K) -> V | None:
-        """The value remembered for ``key``, else None (an older one is kept on)."""
+    def _entry(self, key: K) -> E | None:
+        """The entry for ``key``, else None; one found in the older generation moves to the
+        current one (it is in use, so the next rotation keeps it)."""
         known = self._entries.get(key)
         if known is None and self._older:
             known = self._older.pop(key, None)
             if known is not None:
                 self._entries[key] = known
         return known
+
+    def rotate(self) -> None:
+        """Forget what was not used since the rotation before this one."""
+        self._older = self._entries
+        self._entries = {}
+
+    def clear(self) -> None:
+        """Forget every entry."""
+        self._entries.clear()
+        self._older.clear()
+
+    def __len__(self) -> int:
+        return len(self._entries) + len(self._older)
+
+
+class RecentMemo(_TwoGenerationMemo[K, V]):
+    """Values by a hashable key, forgotten when not used for a whole rotation (`rotate`,
+    and at ``limit`` entries since the last one)."""
+
+    __slots__ = ()
+
+    def get(self, key: K) -> V | None:
+        """The value remembered for ``key``, else None (an older one is kept on)."""
+        return self._entry(key)
 
     def put(self, key: K, value: V) -> V:
         """Remember ``value`` (not None) for ``key``; return it."""
@@ -55,60 +83,26 @@ class RecentMemo(Generic[K, V]):
         self._entries[key] = value
         return value
 
-    def rotate(self) -> None:
-        """Forget what was not used since the rotation before this one."""
-        self._older = self._entries
-        self._entries = {}
 
-    def clear(self) -> None:
-        """Forget every entry."""
-        self._entries.clear()
-        self._older.clear()
-
-    def __len__(self) -> int:
-        return len(self._entries) + len(self._older)
-
-
-class IdentityMemo(Generic[V]):
+class IdentityMemo(
+    _TwoGenerationMemo[tuple[tuple[int, ...], Hashable], tuple[tuple[object, ...], V]]
+):
     """Values by (the identities of some objects, a hashable extra part of the key)."""
 
-    __slots__ = ("_entries", "_older", "limit")
-
-    def __init__(self, limit: int) -> None:
-        self.limit = limit
-        self._entries: dict[tuple[tuple[int, ...], Hashable], tuple[tuple[object, ...], V]] = {}
-        self._older: dict[tuple[tuple[int, ...], Hashable], tuple[tuple[object, ...], V]] = {}
+    __slots__ = ()
 
     def get(self, objects: tuple[object, ...], extra: Hashable = None) -> V | None:
         """The value remembered for exactly these objects and ``extra``, else None."""
-        key = (tuple(map(id, objects)), extra)
-        known = self._entries.get(key)
-        if known is None and self._older:
-            known = self._older.pop(key, None)
-            if known is not None:
-                self._entries[key] = known
+        known = self._entry((tuple(map(id, objects)), extra))
         return None if known is None else known[1]
 
     def put(self, objects: tuple[object, ...], extra: Hashable, value: V) -> V:
         """Remember ``value`` for these objects and ``extra`` (keeping the objects alive);
-        return it."""
+        return it. A full memo is emptied first (not rotated: see the module's docstring)."""
         if len(self._entries) >= self.limit:
             self.clear()
         self._entries[(tuple(map(id, objects)), extra)] = (objects, value)
         return value
-
-    def rotate(self) -> None:
-        """Forget what was not used since the rotation before this one."""
-        self._older = self._entries
-        self._entries = {}
-
-    def clear(self) -> None:
-        """Forget every entry."""
-        self._entries.clear()
-        self._older.clear()
-
-    def __len__(self) -> int:
-        return len(self._entries) + len(self._older)
 
 
 class RecentCache(Generic[P, V]):

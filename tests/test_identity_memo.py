@@ -93,3 +93,20 @@ def test_a_recent_cache_calls_the_function_once_per_arguments() -> None:
     double.cache_clear()
     assert double(2) == 4
     assert calls == [1, 2, 1, 2]
+
+
+def test_at_its_limit_an_identity_memo_empties_and_a_recent_memo_rotates() -> None:
+    """The two memos share their generations but not what a full memo does: the identity
+    memo forgets everything, the recent memo keeps the full generation as its older one."""
+    things = [Thing(number) for number in range(3)]
+    memo: IdentityMemo[int] = IdentityMemo(limit=2)
+    recent: RecentMemo[int, int] = RecentMemo(limit=2)
+    for number, thing in enumerate(things):
+        memo.put((thing,), None, number)
+        recent.put(number, number)
+    assert len(memo) == 1
+    assert [memo.get((thing,)) for thing in things] == [None, None, 2]
+    assert len(recent) == 3
+    assert [recent.get(number) for number in range(3)] == [0, 1, 2]
+    recent.put(3, 3)  # the used 0, 1 and 2 are the older generation now, not forgotten
+    assert len(recent) == 4
