@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +39,27 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 def run(root: Path, *arguments: str) -> Any:
     return CliRunner().invoke(main, ["--project", str(root), *arguments])
+
+
+@contextmanager
+def newest_release_held_back(root: Path, tmp_path: Path) -> Iterator[None]:
+    """Inside the block the project has no release 2024.03 (its file waits in
+    ``tmp_path``); after it, the release is back, as if just made."""
+    newest = root / "data" / "releases" / "2024.03.yaml"
+    held = tmp_path / "2024.03.yaml"
+    shutil.move(newest, held)
+    yield
+    shutil.move(held, newest)
+
+
+def assert_matches_a_build_without_cache(root: Path, tmp_path: Path) -> None:
+    """Assert that a build of a copy of ``root``'s data without any cache writes the same
+    feeds/ and CHANGELOG.md as ``root`` holds."""
+    cold = tmp_path / "cold"
+    shutil.copytree(root, cold, ignore=shutil.ignore_patterns(".publisher", "feeds", "*.md"))
+    assert run(cold, "build", "--no-cache").exit_code == 0
+    assert snapshot(cold / "feeds") == snapshot(root / "feeds")
+    assert (cold / "CHANGELOG.md").read_bytes() == (root / "CHANGELOG.md").read_bytes()
 
 
 def test_build_publishes_every_output(root: Path) -> None:
@@ -362,20 +385,13 @@ def test_no_cache_and_check_do_not_write_web_copies(root: Path) -> None:
 def test_a_warm_build_after_a_new_release_matches_a_build_without_cache(
     root: Path, tmp_path: Path
 ) -> None:
-    newest = root / "data" / "releases" / "2024.03.yaml"
-    held = tmp_path / "2024.03.yaml"
-    shutil.move(newest, held)
-    build.build(paths_of(root))
-    assert len(_web_copy_entries(root)) == 2
-    shutil.move(held, newest)
+    with newest_release_held_back(root, tmp_path):
+        build.build(paths_of(root))
+        assert len(_web_copy_entries(root)) == 2
     warm = build.build(paths_of(root))
     assert any(path.name == "2024.03.html" for path in warm.written)
     assert len(_web_copy_entries(root)) == 3
-    cold = tmp_path / "cold"
-    shutil.copytree(root, cold, ignore=shutil.ignore_patterns(".publisher", "feeds", "*.md"))
-    assert run(cold, "build", "--no-cache").exit_code == 0
-    assert snapshot(cold / "feeds") == snapshot(root / "feeds")
-    assert (cold / "CHANGELOG.md").read_bytes() == (root / "CHANGELOG.md").read_bytes()
+    assert_matches_a_build_without_cache(root, tmp_path)
 
 
 @pytest.mark.parametrize("change", ["edit", "remove"])
@@ -393,11 +409,7 @@ def test_a_warm_build_after_a_middle_release_changes_matches_a_build_without_cac
         middle.unlink()
     warm = build.build(paths_of(root))
     assert any(path.name == "2024.03.html" for path in warm.written)
-    cold = tmp_path / "cold"
-    shutil.copytree(root, cold, ignore=shutil.ignore_patterns(".publisher", "feeds", "*.md"))
-    assert run(cold, "build", "--no-cache").exit_code == 0
-    assert snapshot(cold / "feeds") == snapshot(root / "feeds")
-    assert (cold / "CHANGELOG.md").read_bytes() == (root / "CHANGELOG.md").read_bytes()
+    assert_matches_a_build_without_cache(root, tmp_path)
 
 
 def test_a_warm_build_reads_no_unchanged_web_copy_and_restores_an_edited_one(
@@ -406,26 +418,20 @@ def test_a_warm_build_reads_no_unchanged_web_copy_and_restores_an_edited_one(
     # A web copy on disk as the last build recorded it (size, mtime, ctime, inode) is
     # neither read nor hashed again; one edited by hand, even keeping its size and mtime, is
     # written again.
-    newest = root / "data" / "releases" / "2024.03.yaml"
-    held = tmp_path / "2024.03.yaml"
-    shutil.move(newest, held)
-    build.build(paths_of(root))
-    edited = root / "feeds" / "releases" / "2024.01.html"
-    before = edited.stat()
-    original = edited.read_bytes()
-    edited.write_bytes(original.replace(b"<", b"[", 1))
-    os.utime(edited, ns=(before.st_atime_ns, before.st_mtime_ns))
-    untouched = root / "feeds" / "releases" / "2024.02.html"
-    untouched_inode = untouched.stat().st_ino
-    shutil.move(held, newest)
+    with newest_release_held_back(root, tmp_path):
+        build.build(paths_of(root))
+        edited = root / "feeds" / "releases" / "2024.01.html"
+        before = edited.stat()
+        original = edited.read_bytes()
+        edited.write_bytes(original.replace(b"<", b"[", 1))
+        os.utime(edited, ns=(before.st_atime_ns, before.st_mtime_ns))
+        untouched = root / "feeds" / "releases" / "2024.02.html"
+        untouched_inode = untouched.stat().st_ino
     warm = build.build(paths_of(root))
     assert edited in warm.written
     assert untouched not in warm.written
     assert untouched.stat().st_ino == untouched_inode
-    cold = tmp_path / "cold"
-    shutil.copytree(root, cold, ignore=shutil.ignore_patterns(".publisher", "feeds", "*.md"))
-    assert run(cold, "build", "--no-cache").exit_code == 0
-    assert snapshot(cold / "feeds") == snapshot(root / "feeds")
+    assert_matches_a_build_without_cache(root, tmp_path)
     # The state still records every output: an unchanged tree is up to date, and a web copy
     # changed behind the build's back is stale.
     assert build.check(paths_of(root)).ok

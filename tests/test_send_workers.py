@@ -13,6 +13,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import sqlalchemy as sa
@@ -24,6 +25,7 @@ from test_send import FakeClock
 from publisher.cli import main
 from publisher.delivery import open_store
 from publisher.send import (
+    Outcome,
     Recipient,
     SendPlan,
     SmtpConnection,
@@ -245,6 +247,34 @@ def _recipients(people: list[str]) -> dict[str, Recipient]:
     }
 
 
+def _deliver_as_worker(
+    folder: Path,
+    database: str,
+    people: list[str],
+    settings: SmtpSettings,
+    *,
+    lease: float,
+    poll: float,
+    **options: Any,
+) -> list[Outcome]:
+    """Plan release 2024.02 for ``people`` in the ledger of ``database`` and send it as worker
+    "w" in this process over ``settings`` (``options`` go to `deliver`); return the outcomes."""
+    with open_store(folder, database, now="t") as store, store.ledger() as ledger:
+        ledger.plan_release("2024.02", people, planned_by="test", now="t")
+        return list(
+            deliver(
+                SendPlan(release="2024.02", to_send=()),
+                sender="roadmap@example.org",
+                connection=SmtpConnection(settings),
+                ledger=ledger,
+                worker=WorkerMode(
+                    worker="w", recipients=_recipients(people), lease=lease, poll=poll
+                ),
+                **options,
+            )
+        )
+
+
 def test_a_worker_records_what_it_sent_before_it_pauses(
     server: SmtpServer, database: str, tmp_path: Path
 ) -> None:
@@ -258,22 +288,18 @@ def test_a_worker_records_what_it_sent_before_it_pauses(
         seen.append((len(server.mailbox.received), states(database).get("sent", 0)))
         clock.sleep(seconds)
 
-    with open_store(tmp_path, database, now="t") as store, store.ledger() as ledger:
-        ledger.plan_release("2024.02", people, planned_by="test", now="t")
-        outcomes = list(
-            deliver(
-                SendPlan(release="2024.02", to_send=()),
-                sender="roadmap@example.org",
-                connection=SmtpConnection(
-                    SmtpSettings(host="127.0.0.1", port=server.mailbox.port, timeout=5)
-                ),
-                ledger=ledger,
-                rate=1.0,
-                clock=clock,
-                sleep=pause,
-                worker=WorkerMode(worker="w", recipients=_recipients(people), lease=60, poll=0.01),
-            )
-        )
+    settings = SmtpSettings(host="127.0.0.1", port=server.mailbox.port, timeout=5)
+    outcomes = _deliver_as_worker(
+        tmp_path,
+        database,
+        people,
+        settings,
+        lease=60,
+        poll=0.01,
+        rate=1.0,
+        clock=clock,
+        sleep=pause,
+    )
     assert [outcome.state for outcome in outcomes] == ["sent"] * 3
     # One pause before each message after the first, at one message a second.
     assert clock.pauses == [1.0, 1.0], clock.pauses
@@ -290,21 +316,16 @@ def test_a_worker_with_a_domain_rate_sends_each_message_once(
     settings = SmtpSettings(host="127.0.0.1", port=server.mailbox.port, timeout=0.25)
     lease = 2.0
     check_lease(lease, settings)
-    with open_store(tmp_path, database, now="t") as store, store.ledger() as ledger:
-        ledger.plan_release("2024.02", people, planned_by="test", now="t")
-        outcomes = list(
-            deliver(
-                SendPlan(release="2024.02", to_send=()),
-                sender="roadmap@example.org",
-                connection=SmtpConnection(settings),
-                ledger=ledger,
-                domain_rates={"example.org": 1.0},
-                deadline=time.monotonic() + 20,
-                worker=WorkerMode(
-                    worker="w", recipients=_recipients(people), lease=lease, poll=0.05
-                ),
-            )
-        )
+    outcomes = _deliver_as_worker(
+        tmp_path,
+        database,
+        people,
+        settings,
+        lease=lease,
+        poll=0.05,
+        domain_rates={"example.org": 1.0},
+        deadline=time.monotonic() + 20,
+    )
     assert sorted((outcome.address, outcome.state) for outcome in outcomes) == [
         (address, "sent") for address in people
     ]
