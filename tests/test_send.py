@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from email.message import EmailMessage
 from pathlib import Path
+from typing import Any
 
 import pytest
 from smtp_server import Mailbox, SmtpServer, free_port
@@ -110,7 +111,10 @@ def run(
     *,
     policy: RetryPolicy = FAST,
     settings: SmtpSettings | None = None,
+    **options: Any,
 ) -> tuple[list[Outcome], SendSummary]:
+    """Plan RELEASE for ``people`` in the ledger at ``ledger_path`` and send it to ``box``
+    (``options`` go to `deliver`); return the outcomes and their summary."""
     with open_ledger(ledger_path) as ledger:
         plan = plan_send(ledger, RELEASE, people)
         outcomes = list(
@@ -120,6 +124,7 @@ def run(
                 connection=SmtpConnection(settings or settings_for(box)),
                 ledger=ledger,
                 policy=policy,
+                **options,
             )
         )
     return outcomes, summarize(plan, outcomes)
@@ -339,19 +344,9 @@ class FakeClock:
 
 def test_rate_limit_spaces_messages(mailbox: Mailbox, tmp_path: Path) -> None:
     clock = FakeClock()
-    with open_ledger(tmp_path / "ledger.sqlite") as ledger:
-        plan = plan_send(ledger, RELEASE, recipients(5))
-        list(
-            deliver(
-                plan,
-                sender=SENDER,
-                connection=SmtpConnection(settings_for(mailbox)),
-                ledger=ledger,
-                rate=4.0,
-                clock=clock,
-                sleep=clock.sleep,
-            )
-        )
+    run(
+        mailbox, tmp_path / "ledger.sqlite", recipients(5), rate=4.0, clock=clock, sleep=clock.sleep
+    )
     assert clock.pauses == [0.25] * 4
     assert len(mailbox.received) == 5
 
@@ -490,20 +485,9 @@ def test_the_deadline_leaves_the_rest_deferred_and_a_rerun_finishes(
     people = recipients(30)
     mailbox.delay = 0.2
     path = tmp_path / "ledger.sqlite"
+    _outcomes, summary = run(mailbox, path, people, deadline=time.monotonic() + 0.5)
     with open_ledger(path) as ledger:
-        plan = plan_send(ledger, RELEASE, people)
-        outcomes = list(
-            deliver(
-                plan,
-                sender=SENDER,
-                connection=SmtpConnection(settings_for(mailbox)),
-                ledger=ledger,
-                policy=FAST,
-                deadline=time.monotonic() + 0.5,
-            )
-        )
         rows = {row.address: row for row in ledger.rows(RELEASE)}
-    summary = summarize(plan, outcomes)
     assert 0 < summary.left < len(people)
     assert summary.sent + summary.left == len(people)
     sent = {address for address, row in rows.items() if row.state == "sent"}
@@ -512,7 +496,7 @@ def test_the_deadline_leaves_the_rest_deferred_and_a_rerun_finishes(
     assert {(row.state, row.last_reply) for row in left} == {("deferred", DEADLINE_REPLY)}
 
     mailbox.delay = 0.0
-    outcomes, summary = run(mailbox, path, people)
+    _outcomes, summary = run(mailbox, path, people)
     assert summary.ok
     assert mailbox.copies() == {person.address: 1 for person in people}
 
@@ -523,19 +507,8 @@ def test_several_connections_share_one_plan_each_message_once(
     people = recipients(60)
     mailbox.delay = 0.02  # every session is busy at once
     mailbox.drop_in_data = {people[10].address: 1, people[40].address: 1}
-    with open_ledger(tmp_path / "ledger.sqlite") as ledger:
-        plan = plan_send(ledger, RELEASE, people)
-        outcomes = list(
-            deliver(
-                plan,
-                sender=SENDER,
-                connection=SmtpConnection(settings_for(mailbox)),
-                ledger=ledger,
-                policy=FAST,
-                connections=4,
-            )
-        )
-    assert summarize(plan, outcomes).sent == len(people)
+    _outcomes, summary = run(mailbox, tmp_path / "ledger.sqlite", people, connections=4)
+    assert summary.sent == len(people)
     assert mailbox.copies() == {person.address: 1 for person in people}
     assert mailbox.connections == 4 + 2  # each drop reopens its own session
     assert len(mailbox.by_session) >= 4
@@ -549,19 +522,15 @@ def test_a_domain_at_its_rate_waits_while_other_domains_go(
     fast = recipients(3, domain="fast.example")
     people = [person for pair in zip(slow, fast, strict=True) for person in pair]
     clock = FakeClock()
-    with open_ledger(tmp_path / "ledger.sqlite") as ledger:
-        plan = plan_send(ledger, RELEASE, people)
-        list(
-            deliver(
-                plan,
-                sender=SENDER,
-                connection=SmtpConnection(settings_for(mailbox)),
-                ledger=ledger,
-                domain_rates=parse_domain_rates(["Slow.Example=2"]),
-                clock=clock,
-                sleep=clock.sleep,
-            )
-        )
+    rates = parse_domain_rates(["Slow.Example=2"])
+    run(
+        mailbox,
+        tmp_path / "ledger.sqlite",
+        people,
+        domain_rates=rates,
+        clock=clock,
+        sleep=clock.sleep,
+    )
     order = [item.recipient for item in mailbox.received]
     assert order == [slow[0].address, *(p.address for p in fast), *(p.address for p in slow[1:])]
     assert clock.pauses == [0.5, 0.5]

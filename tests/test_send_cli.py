@@ -40,15 +40,25 @@ def server() -> Iterator[SmtpServer]:
         yield running
 
 
-def write_subscribers(project: Path, count: int) -> Path:
+def write_subscribers(project: Path, count: int, *, sections: bool = True) -> Path:
+    """Write ``count`` subscribers (reader000@example.net …) to the project's subscribers.csv,
+    each with one of SECTIONS in turn, or all with every section; return its path."""
     path = project / "subscribers.csv"
     rows = ["email,name,sections"]
     rows += [
-        f"reader{number:03d}@example.net,Reader {number},{SECTIONS[number % len(SECTIONS)]}"
+        f"reader{number:03d}@example.net,Reader {number},"
+        + (SECTIONS[number % len(SECTIONS)] if sections else "")
         for number in range(count)
     ]
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
     return path
+
+
+def send_command(project: Path, subscribers: Path) -> list[str]:
+    """The `publisher send --yes` command line that sends ``project``'s newest release to
+    ``subscribers`` in a process of its own."""
+    command = [sys.executable, "-m", "publisher", "--project", str(project), "send", "--yes"]
+    return [*command, "--subscribers", str(subscribers)]
 
 
 def environment_for(server: SmtpServer, **extra: str) -> dict[str, str]:
@@ -278,24 +288,9 @@ def test_sending_needs_the_smtp_url_and_the_unsubscribe_key(project: Path) -> No
 
 def test_a_send_killed_halfway_is_finished_by_a_rerun(project: Path, server: SmtpServer) -> None:
     count = 60
-    subscribers = project / "subscribers.csv"
-    subscribers.write_text(
-        "email,name,sections\n"
-        + "".join(f"reader{number:03d}@example.net,Reader {number},\n" for number in range(count)),
-        encoding="utf-8",
-    )
+    subscribers = write_subscribers(project, count, sections=False)
     server.mailbox.delay = 0.03  # slow enough to be killed in the middle
-    command = [
-        sys.executable,
-        "-m",
-        "publisher",
-        "--project",
-        str(project),
-        "send",
-        "--yes",
-        "--subscribers",
-        str(subscribers),
-    ]
+    command = send_command(project, subscribers)
     env = {**os.environ, **environment_for(server)}
     process = subprocess.Popen(
         command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
@@ -339,12 +334,7 @@ def test_a_send_killed_halfway_is_finished_by_a_rerun(project: Path, server: Smt
 
 
 def test_send_over_four_connections_with_a_domain_rate(project: Path, server: SmtpServer) -> None:
-    subscribers = project / "subscribers.csv"
-    subscribers.write_text(
-        "email,name,sections\n"
-        + "".join(f"reader{number:03d}@example.net,Reader {number},\n" for number in range(40)),
-        encoding="utf-8",
-    )
+    subscribers = write_subscribers(project, 40, sections=False)
     server.mailbox.delay = 0.02
     result = publisher(
         project,

@@ -6,13 +6,14 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from smtp_server import SmtpServer
+from test_send_cli import send_command as send_command_to
+from test_send_cli import write_subscribers
 
 KEY = "unsubscribe-key-for-tests-Qm9zLXRoZS1rZXktb2YtdGVzdHMtaXMtbG9uZw"
 COUNT = 80
@@ -25,24 +26,11 @@ def server() -> Iterator[SmtpServer]:
 
 
 def send_command(project: Path) -> list[str]:
+    """`publisher send` to COUNT subscribers (written by the first run) of every section."""
     subscribers = project / "subscribers.csv"
     if not subscribers.exists():
-        subscribers.write_text(
-            "email,name,sections\n"
-            + "".join(f"reader{n:03d}@example.net,Reader {n},\n" for n in range(COUNT)),
-            encoding="utf-8",
-        )
-    return [
-        sys.executable,
-        "-m",
-        "publisher",
-        "--project",
-        str(project),
-        "send",
-        "--yes",
-        "--subscribers",
-        str(subscribers),
-    ]
+        write_subscribers(project, COUNT, sections=False)
+    return send_command_to(project, subscribers)
 
 
 def start(project: Path, server: SmtpServer) -> subprocess.Popen[str]:
