@@ -120,12 +120,14 @@ class BuildResult:
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CheckResult:
     """What a build would change: outputs whose bytes differ, that do not exist, or that
-    an earlier build made and this one no longer makes."""
+    an earlier build made and this one no longer makes. ``warnings``: what `build` would warn
+    about (`BuildResult.warnings`), whether or not the outputs are up to date."""
 
     stale: tuple[Path, ...] = ()
     missing: tuple[Path, ...] = ()
     extra: tuple[Path, ...] = ()
     outputs: int = 0
+    warnings: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -822,9 +824,16 @@ def check(
     fingerprint = input_fingerprint(paths, release_keys, file_keys, rendering=rendering)
     if state is not None and state.fingerprint == fingerprint:
         stale, missing = _outdated_by_state(paths, state)
-        return CheckResult(
-            stale=(*stale, *leftovers), missing=tuple(missing), outputs=len(state.outputs)
-        )
+        # The page on disk weighs what a build would write unless it is itself out of date:
+        # then only rendering it tells (the slow path below finds the same stale files).
+        page_path = paths.output_dir / links.PAGE_FILE
+        if page_path not in stale and page_path not in missing:
+            return CheckResult(
+                stale=(*stale, *leftovers),
+                missing=tuple(missing),
+                outputs=len(state.outputs),
+                warnings=_page_warnings(paths, None),
+            )
     files, gone, _ = _load_and_render(
         paths,
         progress,
@@ -840,6 +849,7 @@ def check(
         missing=tuple(path for path in changed if not path.exists()),
         extra=tuple(path for path in gone if path.exists()),
         outputs=len(files),
+        warnings=_page_warnings(paths, files.get(paths.output_dir / links.PAGE_FILE)),
     )
 
 

@@ -999,6 +999,8 @@ def build(
 
     if check:
         result = building.check(paths, use_cache=not no_cache, progress=progress)
+        for warning in result.warnings:
+            settings.warn(warning)
         if result.ok:
             settings.say(f"ok: all {result.outputs} outputs are up to date")
             return

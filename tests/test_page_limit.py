@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
+from typing import Any
 
 import html5lib
 import lxml.html
@@ -213,9 +214,8 @@ def test_one_word_descriptions_are_never_cut_and_the_page_is_left_whole(descript
     assert page.page_weight_problem(len(html.encode("utf-8")), limit=limit)
 
 
-def test_the_build_warns_when_the_page_stays_over_2_mb(root: Path) -> None:
-    # 2.1 MB of section intro, which no limit shortens: the page is published whole, over
-    # its limit, and the build says so on stderr (the descriptions are left whole).
+def _write_a_heavy_release(root: Path) -> None:
+    """A newest release with 2.1 MB of section intro, which no limit shortens."""
     release = root / "data" / "releases" / "2024.04.yaml"
     write_release(
         release,
@@ -226,17 +226,58 @@ def test_the_build_warns_when_the_page_stays_over_2_mb(root: Path) -> None:
         + "    resources:\n      - title: One\n        url: https://example.org/one\n"
         "        description: A description of a few words that a cut would shorten.\n",
     )
+
+
+def _weight_warning(html: bytes) -> str:
+    return (
+        f"warning: feeds/index.html weighs {len(html):,} bytes, over its limit of 2,000,000 bytes"
+    )
+
+
+def test_the_build_warns_when_the_page_stays_over_2_mb(root: Path) -> None:
+    # The page is published whole, over its limit, and the build says so on stderr (the
+    # descriptions are left whole).
+    _write_a_heavy_release(root)
     result = CliRunner().invoke(main, ["--project", str(root), "build"])
     assert result.exit_code == 0, result.output
     html = (root / "feeds" / "index.html").read_bytes()
     assert len(html) > page.PAGE_LIMIT
     assert b"<p>A description of a few words that a cut would shorten.</p>" in html
-    warning = (
-        f"warning: feeds/index.html weighs {len(html):,} bytes, over its limit of 2,000,000 bytes"
-    )
+    warning = _weight_warning(html)
     assert warning in result.stderr
     assert warning not in result.stdout
     # An up-to-date build warns again: the page is still over.
     again = CliRunner().invoke(main, ["--project", str(root), "build"])
     assert "up to date" in again.stdout
     assert warning in again.stderr
+
+
+def test_build_check_warns_as_the_build_does(root: Path) -> None:
+    # --check prints the build's warning, with the size the build would write, whether the
+    # outputs are stale (rendered), up to date (the fast path, from the page on disk) or the
+    # page itself was edited by hand (rendered again: its size on disk is not the build's).
+    _write_a_heavy_release(root)
+
+    def check(*options: str) -> Any:
+        return CliRunner().invoke(main, ["--project", str(root), "build", "--check", *options])
+
+    stale = check()
+    assert stale.exit_code == 1
+    assert CliRunner().invoke(main, ["--project", str(root), "build"]).exit_code == 0
+    page_file = root / "feeds" / "index.html"
+    html = page_file.read_bytes()
+    warning = _weight_warning(html)
+    assert warning in stale.stderr
+    for options in [(), ("--no-cache",)]:
+        fresh = check(*options)
+        assert fresh.exit_code == 0, fresh.output
+        assert "ok: all" in fresh.stdout
+        assert warning in fresh.stderr
+        assert warning not in fresh.stdout
+    page_file.write_bytes(html[:1_000])
+    edited = check()
+    assert edited.exit_code == 1
+    assert warning in edited.stderr
+    assert "weighs 1,000 bytes" not in edited.stderr
+    quiet = CliRunner().invoke(main, ["--project", str(root), "-q", "build", "--check"])
+    assert "warning" not in quiet.stderr
