@@ -14,6 +14,12 @@ are never cut, so a road map whose titles, links and facts alone pass the limit 
 brought within it; its page is left whole (descriptions too) and stays over the limit, which
 `page_weight_problem` puts in words for the build to warn about. A page within the limit is
 rendered once and never changed.
+
+The search still finds the words a cut took off: the page carries them once, in a compact
+index (`cut_words_index`, in a <template> the script reads), and that index is weighed with
+the page, so descriptions are cut deeper to make room for it. Only where even that cannot keep
+the page within the limit are descriptions cut without it (the search then reads what is
+shown only).
 """
 
 from __future__ import annotations
@@ -26,7 +32,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from publisher import links
 from publisher.changelog import FeedLink
@@ -119,6 +125,8 @@ class RoadmapPage:
     since: str  # ISO date of the oldest release whose changes are marked ("" : the latest)
     total: int
     shortened: int = 0  # descriptions shortened to keep the page within PAGE_LIMIT
+    # The words the shortened descriptions lost, for the search: `cut_words_index` (HTML).
+    cut_words: str = ""
 
     @property
     def choices(self) -> dict[str, tuple[str, ...]]:
@@ -322,24 +330,28 @@ def _within_limit(
     with every description in full). Linear: each description is rendered once more (the
     template then uses that HTML), the length is found from their sizes, not by rendering
     the page again; the page is rendered again once (more only when the note outweighs the
-    room kept for it). ``rendered`` itself, whole, when even every description cut to its
-    first word would not bring the page within ``limit``: cutting them all would lose their
-    text for nothing."""
-    descriptions = _Descriptions(page)
+    room kept for it). The index of the words cut off (`cut_words_index`) is weighed with
+    the descriptions, and left out only when no length brings the page within ``limit``
+    with it. ``rendered`` itself, whole, when even every description cut to its first word
+    would not bring the page within ``limit``: cutting them all would lose their text for
+    nothing."""
     size = len(rendered.encode("utf-8"))
-    if not descriptions.items or size - descriptions.cut(0)[1] > limit:
-        return rendered  # nothing the page may shorten, or not enough
-    target = limit - _NOTE_ROOM
-    for _ in range(_RENDERS):
-        length, cuts = descriptions.fit(size - target)
-        shortened = descriptions.apply(page, length, cuts)
-        cut = render_template(environment, PAGE_TEMPLATE, {**context, "page": shortened})
-        weight = len(cut.encode("utf-8"))
-        if weight <= limit:
-            return cut
-        if length == 0:
-            break
-        target -= weight - limit
+    # With the index of the cut words, else (when it leaves no room) without it.
+    for indexed in (True, False):
+        descriptions = _Descriptions(page, indexed=indexed)
+        if not descriptions.items or size - descriptions.cut(0)[1] > limit:
+            continue  # nothing the page may shorten, or not enough
+        target = limit - _NOTE_ROOM
+        for _ in range(_RENDERS):
+            length, cuts = descriptions.fit(size - target)
+            shortened = descriptions.apply(page, length, cuts)
+            cut = render_template(environment, PAGE_TEMPLATE, {**context, "page": shortened})
+            weight = len(cut.encode("utf-8"))
+            if weight <= limit:
+                return cut
+            if length == 0:
+                break
+            target -= weight - limit
     return rendered
 
 
@@ -357,17 +369,68 @@ def page_weight_problem(size: int, *, name: str = links.PAGE_FILE, limit: int = 
     )
 
 
+# The digits of the numbers in `cut_words_index`: a number is its base-32 digits, the last
+# one from the first alphabet and any before it from the second, so numbers follow each other
+# without a separator and most take one character.
+_LAST_DIGITS = "0123456789abcdefghijklmnopqrstuv"
+_LEADING_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZwxyz_-"
+
+
+def _index_number(value: int) -> str:
+    digits = [_LAST_DIGITS[value % 32]]
+    value //= 32
+    while value:
+        digits.append(_LEADING_DIGITS[value % 32])
+        value //= 32
+    return "".join(reversed(digits))
+
+
+_INDEX_NUMBERS = tuple(_index_number(value) for value in range(32 * 32))
+
+
+def cut_words_index(words: Mapping[str, Sequence[int]]) -> Markup:
+    """The index the page's search reads the cut words from (escaped for HTML): a line per
+    word, sorted, "word numbers", the numbers those of the resources (0 for the page's first,
+    in page order, ascending) that lost the word, each written as its distance from the one
+    before it less one (from -1 for the first), in `_LAST_DIGITS`/`_LEADING_DIGITS`."""
+    lines = []
+    for word in sorted(words):
+        numbers = []
+        previous = -1
+        for position in words[word]:
+            value = position - previous - 1
+            previous = position
+            numbers.append(
+                _INDEX_NUMBERS[value] if value < len(_INDEX_NUMBERS) else _index_number(value)
+            )
+        lines.append(f"{escape(word)} {''.join(numbers)}")
+    return Markup("\n".join(lines))
+
+
+def search_words(text: str) -> list[str]:
+    """The distinct words of ``text`` as the page's search reads them: lower-cased, split
+    at white space, in order (its query words are found inside them)."""
+    return list(dict.fromkeys(text.lower().split()))
+
+
 class _Descriptions:
     """The page's descriptions as HTML, each distinct one rendered once, with their sizes:
-    what `_within_limit` weighs to find how far to shorten them."""
+    what `_within_limit` weighs to find how far to shorten them. ``indexed``: the index of
+    the words the cuts take off (`cut_words_index`) is weighed with them."""
 
-    def __init__(self, page: RoadmapPage) -> None:
+    def __init__(self, page: RoadmapPage, *, indexed: bool = True) -> None:
         self.html: dict[str, Markup] = {}
+        self.indexed = indexed
         # (description, suffix) → [HTML bytes, text length, resources]: the suffix, a link to
         # the full text, goes on a shortened description of a resource without a URL.
         self.items: dict[tuple[str, str], list[int]] = {}
+        # (description, suffix) → where its resources stand on the page (0 for the first).
+        self.positions: dict[tuple[str, str], list[int]] = {}
+        self.words: dict[str, list[str]] = {}  # description → `search_words` of its text
+        position = -1
         for section in page.sections:
             for resource in section.resources:
+                position += 1
                 if not resource.description:
                     continue
                 full = self.html.get(resource.description)
@@ -379,8 +442,11 @@ class _Descriptions:
                 item = self.items.get(key)
                 if item is None:
                     self.items[key] = [len(full.encode("utf-8")), len(html_text(full)), 1]
+                    self.positions[key] = [position]
                 else:
                     item[2] += 1
+                    self.positions[key].append(position)
+        self.resources = position + 1
 
     def fit(self, excess: int) -> tuple[int, dict[tuple[str, str], Markup]]:
         """The longest text length such that cutting every description longer than it
@@ -410,7 +476,8 @@ class _Descriptions:
 
     def cut(self, length: int) -> tuple[dict[tuple[str, str], Markup], int]:
         """Every description longer than ``length`` cut (never below its first word, and
-        only where the cut saves bytes: `shorten_html`), and the bytes that saves."""
+        only where the cut saves bytes: `shorten_html`), and the bytes that saves (less
+        what the index of the cut words weighs, when ``indexed``)."""
         cuts: dict[tuple[str, str], Markup] = {}
         saved = 0
         for key, (size, text_length, count) in self.items.items():
@@ -420,7 +487,44 @@ class _Descriptions:
             if cut is not None:
                 cuts[key] = cut
                 saved += (size - len(cut.encode("utf-8"))) * count
+        if self.indexed:
+            saved -= self._index_weight(self._lost_words(cuts))
         return cuts, saved
+
+    def _index_weight(self, words: Mapping[str, Sequence[int]]) -> int:
+        """About what `cut_words_index` of ``words`` weighs, without writing it: a number
+        takes the digits of the mean distance between the resources that lost its word."""
+        weight = 0
+        for word, positions in words.items():
+            mean = self.resources / len(positions)
+            digits = 1 if mean < 32 else 2 if mean < 32 * 32 else 3
+            weight += len(escape(word).encode("utf-8")) + 2 + len(positions) * digits
+        return weight
+
+    def index(self, cuts: Mapping[tuple[str, str], Markup]) -> Markup:
+        """`cut_words_index` of the words ``cuts`` take off their descriptions."""
+        words = self._lost_words(cuts)
+        for positions in words.values():
+            positions.sort()
+        return cut_words_index(words)
+
+    def _lost_words(self, cuts: Mapping[tuple[str, str], Markup]) -> dict[str, list[int]]:
+        """Word → the positions of the resources whose description ``cuts`` took it off:
+        the words of a description's text that its shortened text does not hold (the
+        search, which finds a query word inside a word, finds those as before)."""
+        words: dict[str, list[int]] = {}
+        for key, cut in cuts.items():
+            description = key[0]
+            all_words = self.words.get(description)
+            if all_words is None:
+                all_words = self.words[description] = search_words(
+                    html_text(self.html[description])
+                )
+            shown = html_text(cut).lower()
+            for word in all_words:
+                if word not in shown:
+                    words.setdefault(word, []).extend(self.positions[key])
+        return words
 
     def _estimate(self, wanted: int, high: int) -> int:
         """The longest length up to ``high`` whose cuts save about ``wanted`` bytes."""
@@ -458,7 +562,12 @@ class _Descriptions:
                     resource = dataclasses.replace(resource, description_html=description)
                 resources.append(resource)
             sections.append(dataclasses.replace(section, resources=tuple(resources)))
-        return dataclasses.replace(page, sections=tuple(sections), shortened=shortened)
+        return dataclasses.replace(
+            page,
+            sections=tuple(sections),
+            shortened=shortened,
+            cut_words=self.index(cuts) if self.indexed else Markup(""),
+        )
 
 
 def _full_text_link(resource: PageResource) -> str:

@@ -21,14 +21,17 @@ from typing import Any
 
 import pytest
 from browser import ARTIFACTS
+from cut_words import found, searched_texts
 from release_files import write_release
 from test_page import NEXT_RELEASE, make_project
+from test_page_search import SITE as SEARCH_SITE
+from test_page_search import searchable_page
 
 from publisher import build, mail
 from publisher.link_cache import CACHE_FILE, write_cache
 from publisher.link_health import LinkResult, Verdict
 from publisher.load import load_site_of
-from publisher.page import render_page, roadmap_page
+from publisher.page import render_page, render_script, roadmap_page
 from publisher.project import open_project
 from publisher.release_history import iter_history, load_release, release_diff
 from publisher.render import template_environment
@@ -239,6 +242,32 @@ def test_filter_and_search_work_on_a_shortened_page(page: Any, site_files: dict[
     assert _shown_titles(page) == ["Deep Learning"]
     page.fill("#filter-text", "jeremy")
     assert _shown_titles(page) == ["Practical Deep Learning"]
+
+
+def test_the_search_finds_the_words_shortened_descriptions_lost(page: Any, tmp_path: Path) -> None:
+    # Forty resources (so the index's numbers take two digits past the 32nd), their
+    # descriptions cut deep: the search finds the words cut off, in the resource that lost
+    # them only, as it would on the page in full (what tests/cut_words.py reads).
+    view = searchable_page()
+    environment = template_environment()
+    full = render_page(SEARCH_SITE, view, environment, limit=None)
+    html = render_page(SEARCH_SITE, view, environment, limit=len(full.encode()) * 3 // 4)
+    assert 'id="cut-words"' in html
+    (tmp_path / "index.html").write_text(html, encoding="utf-8")
+    (tmp_path / "roadmap.js").write_text(render_script(environment), encoding="utf-8")
+    page.goto((tmp_path / "index.html").as_uri())
+    shown_text = page.text_content("#roadmap")
+    assert "own33word" not in shown_text  # cut off the page ...
+    page.fill("#filter-text", "own33word")
+    assert _shown_titles(page) == ["Resource 33"]  # ... and found
+    page.fill("#filter-text", "OWN7WORD recurrent")
+    assert _shown_titles(page) == ["Resource 7"]
+    texts, whole = searched_texts(html), searched_texts(full)
+    for query in ["own", "reward own39", "latent", "own0word", "pca own4", "no-such-word"]:
+        page.fill("#filter-text", query)
+        expected = [f"Resource {position}" for position in found(whole, query)]
+        assert [f"Resource {position}" for position in found(texts, query)] == expected
+        assert _shown_titles(page) == expected, query
 
 
 def test_links_to_the_old_changelog_land_on_the_archive_page(

@@ -20,9 +20,11 @@ from big_history import (
     make_big_history,
     real_mix_roadmap,
 )
+from cut_words import searched_texts
 
 from publisher import build, changelog, links, mail, page
 from publisher.model import EmailSettings, Roadmap, Site
+from publisher.page import search_words
 from publisher.render import template_environment
 
 SITE = Site(
@@ -204,6 +206,12 @@ def test_the_generated_road_map_page_keeps_within_2_mb_by_shortening_description
     assert shortened > RESOURCES / 2  # the generated texts are long: most lose words
     # The filter reads the facts lines, unchanged; still nothing sent twice.
     assert html.count(b"<script") == 1
+    # The search finds every word of every description (the generated ones are plain text):
+    # those cut off come from the index the page carries, within its 2 MB.
+    assert html.count(b'<template id="cut-words">') == 1
+    texts = searched_texts(html.decode("utf-8"))
+    for resource, text in zip(resources, texts, strict=True):
+        assert all(word in text for word in search_words(resource.description)), resource
 
 
 @pytest.fixture(scope="session")

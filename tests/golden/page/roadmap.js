@@ -93,6 +93,38 @@
     return found;
   }
 
+  // The words cut off shortened descriptions (page.cut_words_index, in <template
+  // id="cut-words">): a line per word, "word numbers", the numbers those of the resources
+  // that lost it, in page order, each its distance from the one before less one, in base 32:
+  // its last digit from LAST, any before it from LEADING. Each word joins the text that the
+  // search reads of those resources.
+  var LAST = "0123456789abcdefghijklmnopqrstuv";
+  var LEADING = "ABCDEFGHIJKLMNOPQRSTUVWXYZwxyz_-";
+
+  function addCutWords(texts, index) {
+    index.split("\n").forEach(function (line) {
+      var space = line.indexOf(" ");
+      if (space <= 0) {
+        return;
+      }
+      var word = " " + line.slice(0, space).toLowerCase();
+      var position = -1;
+      var value = 0;
+      for (var at = space + 1; at < line.length; at += 1) {
+        var digit = LEADING.indexOf(line.charAt(at));
+        if (digit !== -1) {
+          value = value * 32 + digit;
+          continue;
+        }
+        position += value * 32 + LAST.indexOf(line.charAt(at)) + 1;
+        value = 0;
+        if (position < texts.length) {
+          texts[position] += word;
+        }
+      }
+    });
+  }
+
   function start() {
     redirectOldLink();
     var form = document.querySelector("form.filters");
@@ -125,6 +157,10 @@
     var texts = items.map(function (item) {
       return item.textContent.toLowerCase();
     });
+    var cutWords = document.getElementById("cut-words");
+    if (cutWords && cutWords.content) {
+      addCutWords(texts, cutWords.content.textContent);
+    }
 
     function apply() {
       var query = words(search.value);
