@@ -208,6 +208,8 @@ _GROUP_LABEL_TAIL = re.compile(
     r"(?:[\s,;:(\u2013\u2014|-]+(?:also\s+)?see\b)?[\s,;:(\u2013\u2014|-]*$", re.I
 )
 _SENTENCE_BREAK = re.compile(r"[a-z][.!?] [A-Z]")
+# Letters of scripts written without spaces between words: Han, hiragana, katakana.
+_UNSPACED_LETTER = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _HTML_HREF = re.compile(r"""<a\s[^>]*?href\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 _HTML_SRC = re.compile(r"""<img\s[^>]*?src\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 # Status badges: images that say something about a project, not links to a resource.
@@ -301,6 +303,8 @@ class _Block:
     plain_row: bool = False
     # Raw HTML: how many `<details>` it opens (less those it closes).
     details: int = 0
+    # A numbered paragraph read as a resource (`1\u3001[name](url)\uff1a what it is`).
+    numbered: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -806,6 +810,8 @@ def _units(pieces: tuple[tuple[str, str], ...]) -> tuple[_Unit, ...]:
                 if index
                 and body[index - 1].kind == "text"
                 and _ends_with_colon(lines, body[index - 1])
+                else _as_text_if_bare(block, "the numbered paragraph above")
+                if index and body[index - 1].numbered
                 else block
                 for index, block in enumerate(body)
             ]
@@ -869,7 +875,7 @@ def _announces(title: str) -> bool:
 
 
 def _ends_with_colon(lines: list[str], block: _Block) -> bool:
-    return block.end > block.start and lines[block.end - 1].rstrip().endswith(":")
+    return block.end > block.start and lines[block.end - 1].rstrip().endswith((":", "\uff1a"))
 
 
 def _as_text_if_bare(block: _Block, announcer: str) -> _Block:
@@ -1190,6 +1196,11 @@ def _block(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _
         inline = tokens[index + 1].children or []
         if _is_badges(inline):
             return _Block(kind="skip", start=start, end=stop)
+        numbered = _numbered_paragraph(inline, start)
+        if numbered is not None:
+            return _Block(
+                kind="resources", start=start, end=stop, resources=(numbered,), numbered=True
+            )
         links = _links(inline)
         row = len(links) >= 3 and _is_link_row(inline)
         if row and _is_navigation(inline):
@@ -1240,6 +1251,32 @@ def _block(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _
     return _Block(kind="text", start=start, end=stop)  # code, fences: kept as markdown
 
 
+# A paragraph numbered with a mark that starts no list in markdown (`1` then U+3001 or
+# U+FF0E: CJK enumeration), then its link: an item of a numbered list written as paragraphs.
+_PARAGRAPH_NUMBER = re.compile(r"\s*\d{1,4}\s*[\u3001\uff0e]\s*")
+
+
+def _numbered_paragraph(inline: Sequence[Token], start: int) -> _Candidate | None:
+    """The resource of a paragraph `1\u3001[name](url)\uff1a what it is` (HelloGitHub's
+    monthly), or None for any other paragraph."""
+    if len(inline) < 3 or inline[0].type != "text" or inline[1].type != "link_open":
+        return None
+    if not _PARAGRAPH_NUMBER.fullmatch(inline[0].content):
+        return None
+    spans = list(_link_spans(inline))
+    link_start, link_end = spans[0]
+    href = str(inline[link_start].attrGet("href") or "")
+    title = _plain(inline[link_start + 1 : link_end])
+    if not title or href.startswith("#"):
+        return None
+    rest = _inline_markdown(inline[link_end + 1 :]).lstrip()
+    if rest[:1] in (*_DESCRIPTION_SEPARATORS, "\uff1a"):
+        rest = rest[1:].lstrip()
+    warnings: list[tuple[int, str]] = []
+    url = _checked_url(href, start, warnings)
+    return _Candidate(title=title, line=start, url=url, description=rest)
+
+
 # One resource a line in raw HTML: decoration (spaces, `&nbsp;`, a `:shortcode:` or emoji
 # marker), `<a href="URL">Name</a>` (the name may be in `<b>`), then a separator and its
 # description and/or a `<br>` ending the line.
@@ -1254,6 +1291,17 @@ _DETAILS_OPEN = re.compile(r"<details\b", re.IGNORECASE)
 _DETAILS_CLOSE = re.compile(r"</details\s*>", re.IGNORECASE)
 
 
+_HTML_LINK = re.compile(r"<a\s[^>]*>.*?</a>", re.IGNORECASE)
+
+
+def _is_html_row(line: str) -> bool:
+    """A line of several links and separators only (`<a …>『上一期』</a> | <a …>反馈</a>`): a
+    navigation row, no resource with a description."""
+    links = _HTML_LINK.findall(line)
+    between = _HTML_TAG.sub("", _HTML_LINK.sub("", line))
+    return len(links) > 1 and not html_unescape(between).strip(" \t|\u00b7,/-\u2013\u2014")
+
+
 def _html_link_lines(
     html: str, start: int
 ) -> tuple[tuple[_Candidate, ...], tuple[tuple[int, str], ...]]:
@@ -1265,7 +1313,7 @@ def _html_link_lines(
     warnings: list[tuple[int, str]] = []
     for number, line in enumerate(html.split("\n")):
         match = _HTML_LINK_LINE.match(line)
-        if match is None:
+        if match is None or _is_html_row(line):
             continue
         rest = match.group("rest")
         broken = bool(_HTML_BREAK_END.search(rest))
@@ -1992,9 +2040,17 @@ def _first_strong(inline: Sequence[Token]) -> Sequence[Token]:
 def _is_sentence(text: str) -> bool:
     """Text that reads as a sentence (advice), not as the name of a topic."""
     text = text.rstrip()
-    words = len(text.split())
-    return (text.endswith((".", "!", "?", ":")) and words > 4) or (
-        words > 6 and bool(_SENTENCE_BREAK.search(text))
+    # Chinese and Japanese put no spaces between words: about two characters a word, and a
+    # topic's name is a few of them ("机器学习"), a phrase many ("会编程的可以贡献代码").
+    unspaced = len(_UNSPACED_LETTER.findall(text))
+    words = len(text.split()) + unspaced // 2
+    return (
+        (
+            text.endswith((".", "!", "?", ":", "\u3002", "\uff01", "\uff1f", "\uff1a", "\uff1b"))
+            and words > 4
+        )
+        or unspaced > 12
+        or (words > 6 and bool(_SENTENCE_BREAK.search(text)))
     )
 
 

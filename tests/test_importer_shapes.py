@@ -881,3 +881,56 @@ def test_titles_that_start_with_a_verb_of_asking_are_still_resources(title: str)
     result = read(f"# L\n\n## Topics\n\n- {title}\n- [{title} 2](https://example.org/2)\n")
     assert [found for _, found, _ in listed(result.roadmap)] == [title, f"{title} 2"]
     assert messages(result) == []
+
+
+def test_numbered_paragraphs_are_resources_and_their_plain_bullets_their_text() -> None:
+    result = read(
+        "# L\n\n## \u5185\u5bb9\n\n### Go\n"
+        "1\u3001[dht](https://example.org/dht)\uff1aDHT \u534f\u8bae\u3002[\u6f14\u793a](https://example.org/demo)\n\n"
+        "2\u3001[gobyexample](https://example.org/gbe)\uff1aGo \u793a\u4f8b\n\n"
+        "- starts fast\n- small binary\n\n"
+        '<p align="center"><a href="#toc">\U0001f519 back</a></p><br>\n'
+    )
+    assert listed(result.roadmap) == [
+        (("\u5185\u5bb9", "Go"), "dht", "https://example.org/dht"),
+        (("\u5185\u5bb9", "Go"), "gobyexample", "https://example.org/gbe"),
+    ]
+    assert result.roadmap.sections[0].sections[0].resources[1].description == "Go \u793a\u4f8b"
+    assert messages(result) == [
+        "road.md:10: plain bullets announced by the numbered paragraph above: kept as its text"
+    ]
+
+
+def test_a_row_of_html_links_is_navigation_not_a_resource() -> None:
+    result = read(
+        "# L\n\n## Tools\n\n" + LINKS + '\n<p align="center">\n'
+        '  <a href="https://example.org/12">Previous</a> | <a href="https://example.org/fb">'
+        'Feedback</a> | <a href="https://example.org/14">Next</a>\n</p>\n'
+    )
+    assert [title for _, title, _ in listed(result.roadmap)] == ["A", "B"]
+
+
+@pytest.mark.parametrize(
+    ("bullets", "resources"),
+    [
+        # Topics: a few characters each.
+        ("- \u673a\u5668\u5b66\u4e60\n- \u6df1\u5ea6\u5b66\u4e60\n", 2),
+        # Features, each a sentence ending in a full-width semicolon.
+        (
+            "- \u652f\u6301\u4e2d\u6587\u4e0e\u82f1\u6587\uff0c"
+            "\u8ddf\u968f\u7cfb\u7edf\u8bed\u8a00\u53d8\u5316\uff1b\n"
+            "- \u652f\u6301\u5ffd\u7565\u4ee3\u7801\u4e2d\u7684\u7a7a\u884c\uff1b\n",
+            0,
+        ),
+        # Ways to take part, one of them a long phrase.
+        (
+            "- \u4f1a\u7f16\u7a0b\u7684\u53ef\u4ee5\u8d21\u732e\u4ee3\u7801\n"
+            "- \u4e0d\u4f1a\u7f16\u7a0b\u7684\u53ef\u4ee5\u53cd\u9988"
+            "\u4f7f\u7528\u8fd9\u4e9b\u5de5\u5177\u4e2d\u7684 Bug\n",
+            0,
+        ),
+    ],
+)
+def test_chinese_plain_bullets_are_topics_only_when_short(bullets: str, resources: int) -> None:
+    result = read("# L\n\n## \u7b80\u4ecb\n\n" + bullets)
+    assert len(listed(result.roadmap)) == resources
