@@ -2302,6 +2302,9 @@ def _table(
             rows[-1][1].append(list(token.children or []))
     if not rows:
         return (), ()
+    if _links_into_the_document(cell for _, cells in rows for cell in cells):
+        # A grid of `[🔧 AutoML](#automl)` cells: a table of contents laid out as a table.
+        return (), ()
     header = [_plain(cell).lower().rstrip(":") for cell in rows[0][1]]
     columns = {position: _column_field(name) for position, name in enumerate(header)}
     if "title" not in columns.values():
@@ -2345,6 +2348,14 @@ def _table(
         if candidate is not None:
             candidates.append(candidate)
     return tuple(candidates), tuple(warnings)
+
+
+def _links_into_the_document(cells: Iterable[Sequence[Token]]) -> bool:
+    """Whether the cells hold links and every one is an `#anchor` into this document."""
+    hrefs = [
+        str(cell[start].attrGet("href") or "") for cell in cells for start, _ in _link_spans(cell)
+    ]
+    return bool(hrefs) and all(href.startswith("#") for href in hrefs)
 
 
 def _column_field(name: str) -> str:

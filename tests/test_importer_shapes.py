@@ -934,3 +934,15 @@ def test_a_row_of_html_links_is_navigation_not_a_resource() -> None:
 def test_chinese_plain_bullets_are_topics_only_when_short(bullets: str, resources: int) -> None:
     result = read("# L\n\n## \u7b80\u4ecb\n\n" + bullets)
     assert len(listed(result.roadmap)) == resources
+
+
+def test_a_table_of_anchor_links_is_a_table_of_contents() -> None:
+    result = read(
+        "# L\n\n## Quick links\n\n| | |\n|-|-|\n"
+        "| [\U0001f527 AutoML](#automl) | [\U0001f9f5 Data Pipeline](#data-pipeline) |\n"
+        "| [\U0001f4d3 Notebooks](#notebooks) | |\n\n## AutoML\n\n" + LINKS
+    )
+    assert listed(result.roadmap) == [
+        (("AutoML",), "A", "https://example.org/a"),
+        (("AutoML",), "B", "https://example.org/b"),
+    ]
