@@ -121,6 +121,10 @@ COLUMN_FIELDS = {
     "tags": "tags",
     "tag": "tags",
     "category": "tags",
+    "subject": "tags",
+    "area": "tags",
+    "domain": "tags",
+    "theme": "tags",
     "description": "description",
     "notes": "description",
     "note": "description",
@@ -266,6 +270,16 @@ class _Candidate:
     # A row whose next column holds placeholder text (``| main | (none) | Y |``): skipped,
     # with this warning, when that column turns out to be the title (`_regrouped`).
     regrouped_skip: str = ""
+    # A row of a table whose notes column may hold its resources (`_linked_row`): that
+    # reading and its warnings, the warnings of this one; whether that cell starts with its
+    # link, or says anything but a placeholder; whether this reading has no row at all.
+    relinkable: bool = False
+    linked: _Candidate | None = None
+    linked_warnings: tuple[str, ...] = ()
+    unlinked_warnings: tuple[str, ...] = ()
+    linked_led: bool = False
+    linked_counts: bool = False
+    linked_only: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -923,7 +937,7 @@ def _short_names(titles: Iterable[str]) -> bool:
 
 def _is_bare(candidate: _Candidate) -> bool:
     """A plain bullet with nothing but its text (a topic, a syllabus line)."""
-    return replace(candidate, regrouped=None) == _Candidate(
+    return replace(candidate, regrouped=None, **_UNLINKED) == _Candidate(
         title=candidate.title, line=candidate.line
     )
 
@@ -954,13 +968,51 @@ def _regrouped(
             yield candidate
 
 
+# A row's `_Candidate` fields of `_linked_row`, cleared.
+_UNLINKED: dict[str, Any] = {
+    "relinkable": False,
+    "linked": None,
+    "linked_warnings": (),
+    "unlinked_warnings": (),
+    "linked_led": False,
+    "linked_counts": False,
+    "linked_only": False,
+}
+
+
+def _relinked(
+    candidates: Iterable[_Candidate], warnings: list[tuple[int, str]]
+) -> Iterable[_Candidate]:
+    """Rows of a table without a title or link column (`| Topic | Notes |`) as read, titled
+    by the first column, or, when at least half of the notes that say anything start with
+    their link, each read with the notes column as its resource column (`_linked_row`):
+    its placeholder rows then skipped with a warning."""
+    run: list[_Candidate] = []
+    for candidate in (*candidates, None):
+        if candidate is not None and candidate.relinkable:
+            run.append(candidate)
+            continue
+        led = sum(row.linked_led for row in run)
+        relink = led and 2 * led >= sum(row.linked_counts for row in run)
+        for row in run:
+            said = row.linked_warnings if relink else row.unlinked_warnings
+            warnings.extend((row.line, message) for message in said)
+            if relink and row.linked is not None:
+                yield row.linked
+            elif not relink and not row.linked_only:
+                yield replace(row, **_UNLINKED)
+        run = []
+        if candidate is not None:
+            yield candidate
+
+
 def _with_topics(
     candidates: Iterable[_Candidate], warnings: list[tuple[int, str]]
 ) -> tuple[_Candidate, ...]:
     """Table rows whose first cell is empty take the topic (tags) of the row above (and a
     first column that only groups rows gives way to the next, see `_regrouped`)."""
     result: list[_Candidate] = []
-    for candidate in _regrouped(candidates, warnings):
+    for candidate in _regrouped(_relinked(candidates, warnings), warnings):
         if candidate.continuation:
             tags = result[-1].tags if result else candidate.tags
             candidate = replace(candidate, tags=tags, continuation=False)
@@ -1144,6 +1196,7 @@ def _shift_candidate(candidate: _Candidate, offset: int) -> _Candidate:
         candidate,
         line=candidate.line + offset,
         children=tuple(_shift_candidate(child, offset) for child in candidate.children),
+        linked=None if candidate.linked is None else _shift_candidate(candidate.linked, offset),
     )
 
 
@@ -2307,6 +2360,8 @@ def _table(
         return (), ()
     header = [_plain(cell).lower().rstrip(":") for cell in rows[0][1]]
     columns = {position: _column_field(name) for position, name in enumerate(header)}
+    linked: int | None = None
+    relinked: dict[int, str] = {}
     if "title" not in columns.values():
         # The first column of no known kind names the resource (one before the link column,
         # when there is one: a column after it holds more material); without one, the link
@@ -2323,7 +2378,21 @@ def _table(
         if untyped:
             columns[untyped[0]] = "title"
         elif "url" not in columns.values():
+            # Else the first column, unless the table's notes column turns out to hold its
+            # resources (`_relinked`: `| Topic | Notes |` over `| Pandas | [Pandas docs](…) |`
+            # and `| Python basics | N/A |`): its link text then the title, the topic tags.
+            first_kind = columns.get(0, "")
             columns[0] = "title"
+            linked = next(
+                (
+                    position
+                    for position, name in columns.items()
+                    if position and name in ("description", "")
+                ),
+                None,
+            )
+            if linked is not None:
+                relinked = {**columns, 0: first_kind, linked: "url"}
     # A column whose every row holds the same link ("Learn More" → the course's home page)
     # says nothing of any one row: its links are never a row's resource.
     for position in range(len(header)):
@@ -2344,7 +2413,11 @@ def _table(
     warnings: list[tuple[int, str]] = []
     candidates = []
     for line, cells in rows[1:]:
-        candidate = _table_row(columns, cells, line, warnings, untitled[0] if untitled else None)
+        if linked is None:
+            second = untitled[0] if untitled else None
+            candidate = _table_row(columns, cells, line, warnings, second)
+        else:
+            candidate = _linked_row(columns, relinked, cells, line, linked)
         if candidate is not None:
             candidates.append(candidate)
     return tuple(candidates), tuple(warnings)
@@ -2356,6 +2429,33 @@ def _links_into_the_document(cells: Iterable[Sequence[Token]]) -> bool:
         str(cell[start].attrGet("href") or "") for cell in cells for start, _ in _link_spans(cell)
     ]
     return bool(hrefs) and all(href.startswith("#") for href in hrefs)
+
+
+def _linked_row(
+    columns: dict[int, str],
+    relinked: dict[int, str],
+    cells: list[list[Token]],
+    line: int,
+    linked: int,
+) -> _Candidate:
+    """A row read by ``columns`` (titled by its first column), carrying its reading by
+    ``relinked``, where the notes column ``linked`` is the resource column: `_relinked`
+    chooses one for the whole table."""
+    text = _plain(cells[linked]).strip() if linked < len(cells) else ""
+    unlinked_warnings: list[tuple[int, str]] = []
+    candidate = _table_row(columns, cells, line, unlinked_warnings)
+    linked_warnings: list[tuple[int, str]] = []
+    alternative = _table_row(relinked, cells, line, linked_warnings)
+    return replace(
+        candidate or _Candidate(title="", line=line),
+        relinkable=True,
+        linked=alternative,
+        linked_warnings=tuple(message for _, message in linked_warnings),
+        unlinked_warnings=tuple(message for _, message in unlinked_warnings),
+        linked_led=linked < len(cells) and _leading_link(cells[linked]) is not None,
+        linked_counts=bool(text) and not _PLACEHOLDER.match(text),
+        linked_only=candidate is None,
+    )
 
 
 def _column_field(name: str) -> str:
@@ -2405,11 +2505,13 @@ def _table_row(
             fields["title"] = _without_leading_emoji(_plain(cell))
             if links:
                 fields.setdefault("url", links[0])
+            _title_from_link(fields, cell, replace_title=True)
         elif name == "url":
             if links:
                 fields["url"] = links[0]
             if _plain(cell):
                 fields.setdefault("title", _plain(cell))
+                _title_from_link(fields, cell, replace_title=fields["title"] == _plain(cell))
         elif name == "author" and _plain(cell):
             spans = [span for span in _link_spans(cell) if _is_real_link(cell, *span)]
             href = str(cell[spans[0][0]].attrGet("href")) if spans else ""
@@ -2456,6 +2558,21 @@ def _table_row(
         regrouped_skip=skipped if placeholder_next else "",
         **fields,
     )
+
+
+def _title_from_link(fields: dict[str, Any], cell: Sequence[Token], *, replace_title: bool) -> None:
+    """A resource cell that starts with its link and says more after it (``[NumPy guide](…) -
+    the official guide``): the link text is the title, the rest a description (unless the
+    row has a description column)."""
+    lead = _leading_link(cell)
+    if lead is None or not replace_title:
+        return
+    start, end, _ = lead
+    rest = _strip_separator(_inline_markdown(cell[end + 1 :]))
+    title = _plain(cell[start + 1 : end])
+    if rest and title:
+        fields["title"] = title
+        fields.setdefault("description", _markdown_field(rest))
 
 
 def _placeholder_row(columns: dict[int, str], cells: list[list[Token]]) -> bool:

@@ -946,3 +946,42 @@ def test_a_table_of_anchor_links_is_a_table_of_contents() -> None:
         (("AutoML",), "A", "https://example.org/a"),
         (("AutoML",), "B", "https://example.org/b"),
     ]
+
+
+# --- a topic column over a column of links or placeholders -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "header", ["| Topic | Resource |", "| Topic | Notes |", "| Subject | Link |", "| Area | |"]
+)
+def test_a_topic_column_over_links_and_placeholders(header: str) -> None:
+    text = (
+        f"# L\n\n## Data\n\n{header}\n|---|---|\n| Python basics | N/A |\n"
+        "| Pandas | [Pandas docs](https://pandas.pydata.org) |\n"
+        "| NumPy | [NumPy guide](https://numpy.org/doc) - the official guide |\n"
+        "| | [SciPy](https://scipy.org) |\n| Plotting | TBD |\n"
+    )
+    result = read(text)
+    assert [(r.title, r.url, r.tags, r.description) for _, r in result.roadmap.walk()] == [
+        ("Pandas docs", "https://pandas.pydata.org", ("Pandas",), ""),
+        ("NumPy guide", "https://numpy.org/doc", ("NumPy",), "the official guide\n"),
+        ("SciPy", "https://scipy.org", ("NumPy",), ""),
+    ]
+    assert messages(result) == [
+        "road.md:7: row 'N/A' is a placeholder (no link): skipped",
+        "road.md:11: row 'TBD' is a placeholder (no link): skipped",
+    ]
+    # Read row by row (as histories are), the table decides the same.
+    assert read(text, pieces=False) == result
+
+
+def test_a_notes_column_of_prose_leaves_the_first_column_the_title() -> None:
+    result = read(
+        "# L\n\n## Data\n\n| Topic | Notes |\n|---|---|\n| Pandas | a good library |\n"
+        "| NumPy | see the [guide](https://numpy.org/doc) |\n"
+    )
+    assert [(r.title, r.url, r.description) for _, r in result.roadmap.walk()] == [
+        ("Pandas", "", "a good library\n"),
+        ("NumPy", "https://numpy.org/doc", "see the [guide](https://numpy.org/doc)\n"),
+    ]
+    assert messages(result) == []
