@@ -17,7 +17,10 @@ from publisher.model import COSTS, KINDS, LEVELS, Roadmap, normalize_url, slugif
 
 # Letters, digits and the punctuation markdown cares about: titles must survive escaping.
 _TITLE_ALPHABET = st.sampled_from(
-    list("abcdefghijklmnopqrstuvwxyzABCXYZ0123456789") + list("*_[]<>#&:/\\`!()-.'\"|~+=") + ["é"]
+    list("abcdefghijklmnopqrstuvwxyzABCXYZ0123456789")
+    + list("*_[]<>#&:/\\`!()-.'\"|~+=")
+    # Other scripts and emoji: titles in Chinese, Russian, German, Greek, Thai, with emoji.
+    + ["é", "ü", "ß", "中", "文", "Ж", "д", "Ω", "ก", "\u0e33", "🤖"]
 )
 _WORD = st.text(st.sampled_from(list("abcdefghijklmnopqrstuvwxyz")), min_size=1, max_size=8)
 _PROSE_WORD = st.one_of(
