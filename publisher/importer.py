@@ -1332,13 +1332,16 @@ def _numbered_paragraph(inline: Sequence[Token], start: int) -> _Candidate | Non
 
 # One resource a line in raw HTML: decoration (spaces, `&nbsp;`, a `:shortcode:` or emoji
 # marker), `<a href="URL">Name</a>` (the name may be in `<b>`), then a separator and its
-# description and/or a `<br>` ending the line.
+# description and/or a `<br>` ending the line. The decoration's alternatives never match the
+# same character (a space or ':' has one reading) and the run is possessive: none of it can be
+# a '<', so giving characters back could never let the link match, and a line of spaces,
+# colons or signs that is no link line fails in linear time (an overlap was 2^n).
 _HTML_LINK_LINE = re.compile(
-    r"""^(?:\s|&nbsp;|&ensp;|&emsp;|&#160;|:[a-z0-9_+-]+:|[^\w<&])*"""
+    r"""^(?:[^\w<&:]|&(?:nbsp|ensp|emsp|#160);|:[a-z0-9_+-]+:|:)*+"""
     r"""<a\s[^>]*?href\s*=\s*["'](?P<href>[^"']+)["'][^>]*>(?P<text>.*?)</a>(?P<rest>.*)$""",
     re.IGNORECASE,
 )
-_HTML_BREAK_END = re.compile(r"(?:\s*<br\s*/?>)+\s*(?:</p>)?\s*$", re.IGNORECASE)
+_HTML_BREAK = re.compile(r"<br\s*/?>$", re.IGNORECASE)
 _HTML_TAG = re.compile(r"<[^>]*>")
 _DETAILS_OPEN = re.compile(r"<details\b", re.IGNORECASE)
 _DETAILS_CLOSE = re.compile(r"</details\s*>", re.IGNORECASE)
@@ -1368,9 +1371,8 @@ def _html_link_lines(
         match = _HTML_LINK_LINE.match(line)
         if match is None or _is_html_row(line):
             continue
-        rest = match.group("rest")
-        broken = bool(_HTML_BREAK_END.search(rest))
-        rest = _single_line(html_unescape(_HTML_TAG.sub(" ", _HTML_BREAK_END.sub("", rest))))
+        rest, broken = _without_break_end(match.group("rest"))
+        rest = _single_line(html_unescape(_HTML_TAG.sub(" ", rest)))
         separator, description = "", rest
         if rest[:1] in _DESCRIPTION_SEPARATORS:
             separator, description = rest[:1], rest[1:].strip()
@@ -1383,6 +1385,19 @@ def _html_link_lines(
             _Candidate(title=title, line=start + number, url=url, description=description)
         )
     return tuple(candidates), tuple(warnings)
+
+
+def _without_break_end(rest: str) -> tuple[str, bool]:
+    """The text after a line's link without the `<br>`s (and a closing `</p>`) ending it, and
+    whether there were any. Read from the end, tag by tag: a regex searching for the ending
+    (`(?:\\s*<br>)+\\s*$`) tried every space of a long run as its start (quadratic)."""
+    text = rest.rstrip()
+    if text[-4:].lower() == "</p>":
+        text = text[:-4].rstrip()
+    broken = False
+    while (opening := text.rfind("<")) >= 0 and _HTML_BREAK.match(text, opening):
+        text, broken = text[:opening].rstrip(), True
+    return (text, True) if broken else (rest, False)
 
 
 def _heading(token: Token, inline_token: Token, start: int, stop: int) -> _Block:

@@ -742,6 +742,40 @@ def test_raw_html_link_lines_are_resources_and_html_headers_are_not() -> None:
     assert result.roadmap.sections[0].resources[0].description == "a shell & more."
 
 
+@pytest.mark.parametrize(
+    "decoration",
+    [" " * 5000, "&nbsp; " * 2000, ":-:+" * 2000, ":small_orange_diamond: " * 500],
+    ids=["spaces", "entities", "colons-and-signs", "shortcodes"],
+)
+def test_a_deeply_indented_html_line_that_is_no_link_line_is_read_at_once(
+    decoration: str,
+) -> None:
+    # A space or ':' the decoration could read two ways made a non-link line backtrack 2^n
+    # (28 spaces: minutes); these sizes would never finish on such a pattern.
+    result = read(
+        "# L\n\n## Tools\n\n- [A](https://example.org/a) - first\n\n<!--\n"
+        + decoration
+        + "old entry\n-->\n\n<p>\n"
+        + decoration
+        + '<a href="https://example.org/b"><b>B</b></a> - second.<br>'
+        + " " * 5000
+        + "\n</p>\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Tools",), "A", "https://example.org/a"),
+        (("Tools",), "B", "https://example.org/b"),
+    ]
+    assert result.roadmap.sections[0].resources[1].description == "second."
+
+
+def test_a_long_run_of_spaces_after_a_break_is_read_at_once() -> None:
+    # The '<br>' ending was searched with a leading '\\s*' (quadratic in a run of spaces).
+    line = '<a href="https://example.org/b">B</a> - second.<br>' + " " * 200_000 + "x"
+    result = read("# L\n\n## Tools\n\n<p>\n" + line + "\n</p>\n")
+    assert listed(result.roadmap) == [(("Tools",), "B", "https://example.org/b")]
+    assert result.roadmap.sections[0].resources[0].description.endswith("second. x")
+
+
 def test_heading_shortcodes_and_back_links_are_no_part_of_a_title() -> None:
     result = read(
         "# L\n\n## :information_source: &nbsp;Contributing\n\nSend a [PR](https://example.org/pr).\n\n"
