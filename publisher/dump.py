@@ -269,12 +269,10 @@ def dump_snapshot_bytes(snapshot: Snapshot) -> bytes:
     history writes thousands of nearly equal snapshots, and encoding each whole (or decoding
     it) would cost more than the rest of writing it."""
     roadmap = snapshot.roadmap
-    data = b"".join(
-        [
-            _head(roadmap, snapshot.release).encode("utf-8"),
-            *(_section_bytes(section) for section in roadmap.sections),
-        ]
-    )
+    head = _head(roadmap, snapshot.release).encode("utf-8")
+    sections = [_section_bytes(section) for section in roadmap.sections]
     if snapshot.release is None:
-        return data
-    return release_digest.with_digest(data)
+        return b"".join([head, *sections])
+    # The head holds the release block and the title line after it; each section's lines
+    # are indented under "sections:", so none is a digest line.
+    return release_digest.with_digest_parts(head, sections)

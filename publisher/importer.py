@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import functools
 import itertools
+import operator
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from html import unescape as html_unescape
 from pathlib import PurePosixPath
-from typing import Any, AnyStr
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from markdown_it import MarkdownIt
@@ -192,6 +193,7 @@ _ITEM_LINE = re.compile(r"\n(?=[-*+][ \t]+\S)")
 _TABLE_HEAD = re.compile(
     r"^(\|[^\n]*)\n(\|[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*)$", re.M
 )
+_TABLE_LINE = re.compile(r"\n(?=\|)")
 _LINK_DESTINATION = re.compile(r"\]\([^)\s]*\)")
 _AUTOLINK = re.compile(r"<[^>\s]*>")
 _HTML_START = re.compile(r"^ {0,3}<", re.MULTILINE)
@@ -407,15 +409,18 @@ def import_markdown(
         # Link reference definitions apply across the whole document: read it whole.
         chapters = [(0, ((0, 0, unit) for unit in _group_units(text, True)))]
     else:
-        chapters = [(start, _chapter_units(chapter)) for start, chapter in _chapters(text)]
+        chapters = []
+        line = counted = 0
+        for start, chapter in _chapters(text):
+            line += text.count("\n", counted, start)
+            counted = start
+            chapters.append((line, _chapter_units(chapter)))
     return _import_chapters(
-        text, "\n", chapters, label, warnings, keep_sections=keep_sections, base_url=base_url
+        chapters, label, warnings, keep_sections=keep_sections, base_url=base_url
     )
 
 
 def _import_chapters(
-    document: AnyStr,
-    newline: AnyStr,
     chapters: Iterable[tuple[int, Iterable[tuple[int, int, _Unit]]]],
     label: str,
     warnings: list[Problem],
@@ -423,30 +428,23 @@ def _import_chapters(
     keep_sections: Iterable[str],
     base_url: str,
 ) -> ImportResult:
-    """The road map of a document read as chapters of units, each chapter (its offset in
-    ``document``, its units as `_chapter_units` gives them). ``document`` is the text, or
-    its UTF-8 (see `import_markdown_bytes`); offsets serve only to find each unit's line."""
+    """The road map of a document read as chapters of units, each chapter (the 0-based line
+    it starts on, its units as `_chapter_units` gives them)."""
+    # Each unit with the line of its first character (warnings and resources need it).
     units: list[tuple[int, _Unit]] = []
-    # The line of each unit's first character, counted once per version (warnings and
-    # resources need it; counting from the top for each would cost a pass per resource).
-    line_at: dict[int, int] = {}
-    line = counted = 0
-    for chapter_start, chapter_units in chapters:
-        line += document.count(newline, counted, chapter_start)
-        counted = chapter_start
-        for offset, lines_before, unit in chapter_units:
-            start = chapter_start + offset
-            line_at[start] = line + lines_before
-            units.append((start, unit))
+    for chapter_line, chapter_units in chapters:
+        for _, lines_before, unit in chapter_units:
+            line = chapter_line + lines_before
+            units.append((line, unit))
             if unit.warnings:
                 warnings.extend(
-                    Problem(path=label, line=line + lines_before + at + 1, message=message)
+                    Problem(path=label, line=line + at + 1, message=message)
                     for at, message in unit.warnings
                 )
     keep = frozenset(heading_key(title) for title in keep_sections)
     if base_url:
         base_url = _base_with_branch_root(base_url, label, warnings)
-    roadmap = _assemble(label, warnings, units, keep=keep, base_url=base_url, line_at=line_at)
+    roadmap = _assemble(label, warnings, units, keep=keep, base_url=base_url)
     warnings.sort(key=lambda problem: problem.line)
     return ImportResult(roadmap=roadmap, warnings=tuple(warnings))
 
@@ -462,9 +460,7 @@ def import_markdown_bytes(
     the unchanged part. Anything else is decoded whole and read by `import_markdown`."""
     chapters = _byte_chapters(data)
     if chapters is not None:
-        return _import_chapters(
-            data, b"\n", chapters, label, [], keep_sections=keep_sections, base_url=base_url
-        )
+        return _import_chapters(chapters, label, [], keep_sections=keep_sections, base_url=base_url)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -525,23 +521,126 @@ _ASCII_SPACE = b" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
 
 
 def _byte_chapters(data: bytes) -> list[tuple[int, tuple[tuple[int, int, _Unit], ...]]] | None:
-    """`import_markdown`'s chapters of the UTF-8 document ``data`` (offsets in bytes), or
-    None when one is not plain (see `_byte_chapter_units`) or the document may be empty (no
-    ASCII character other than whitespace: checked on the text) or starts with front matter
-    or a byte order mark. Cuts fall on newlines, which never end a character midway and are
-    part of no marker looked for: a chapter decoded alone is that part of the decoded whole,
-    and the whole is plain when each chapter is."""
+    """`import_markdown`'s chapters of the UTF-8 document ``data``, each (the line it starts
+    on, its units), or None when one is not plain (see `_byte_chapter_units`) or the document
+    may be empty (no ASCII character other than whitespace: checked on the text) or starts
+    with front matter or a byte order mark. Cuts fall on newlines, which never end a
+    character midway and are part of no marker looked for: a chapter decoded alone is that
+    part of the decoded whole, and the whole is plain when each chapter is."""
     first = data.lstrip(_ASCII_SPACE)[:1]
     if not first or first[0] >= 0x80 or data.startswith((b"---", b"\xef\xbb\xbf")):
         return None
-    cuts = [0, *(match.end() for match in _CHAPTER_LINE_BYTES.finditer(data)), len(data) + 1]
+    chapters = _cut_byte_chapters(data)
+    if chapters is None:
+        return None
+    result = []
+    line = 0
+    for chapter in chapters:
+        result.append((line, chapter.units))
+        line += chapter.newlines + 1  # and the newline before the next chapter
+    return result
+
+
+@dataclass(frozen=True, slots=True)
+class _ByteChapter:
+    """A chapter of a UTF-8 document: where it starts, its bytes (without the newline that
+    ends it), their newlines, and its units (`_byte_chapter_units`)."""
+
+    start: int
+    data: bytes
+    newlines: int
+    units: tuple[tuple[int, int, _Unit], ...]
+
+
+# The last document cut into chapters, and its chapters (see `_cut_byte_chapters`).
+_LAST_DOCUMENT: list[tuple[bytes, tuple[_ByteChapter, ...]]] = []
+
+
+def _cut_byte_chapters(data: bytes) -> tuple[_ByteChapter, ...] | None:
+    """The chapters of ``data`` (None when one is not plain). In a history most of a version
+    is the version before it: the chapters the last document read starts and ends with are
+    kept where ``data`` holds the same bytes there (compared, not scanned, decoded nor
+    hashed), and only the part between is cut and looked up (see `_changed_chapters`)."""
+    if not _LAST_DOCUMENT:
+        chapters = _changed_chapters(data, 0, len(data) + 1)
+    else:
+        old, old_chapters = _LAST_DOCUMENT[0]
+        chapters = _reused_chapters(old, old_chapters, data)
+    _LAST_DOCUMENT[:] = [] if chapters is None else [(data, chapters)]
+    return chapters
+
+
+def _reused_chapters(
+    old: bytes, old_chapters: tuple[_ByteChapter, ...], data: bytes
+) -> tuple[_ByteChapter, ...] | None:
+    """`_cut_byte_chapters` of ``data`` after the document ``old`` cut as ``old_chapters``.
+
+    A cut (the start of a chapter) depends only on the newline before it and the three
+    bytes after it (`_CHAPTER_LINE`), and a cut's "$" on the distance to the document's end:
+    a leading chapter is kept when its bytes and the four bytes after it are the same in both
+    (no cut inside it, one after it), a trailing one when its bytes and the four bytes before
+    it are, counted from the end (the last chapter ends at the end in both)."""
+    shift = len(data) - len(old)
+    head = 0  # old_chapters[:head] are kept, and start data too
+    while head < len(old_chapters):
+        chapter = old_chapters[head]
+        end = chapter.start + len(chapter.data)
+        after = old[end : end + 4]
+        if (
+            end >= len(old)  # the last chapter: data would be the same document
+            or len(after) < 4
+            or not data.startswith(chapter.data, chapter.start)
+            or data[end : end + 4] != after
+        ):
+            break
+        head += 1
+    tail = len(old_chapters)  # old_chapters[tail:] are kept, and end data too
+    middle_start = old_chapters[head].start if head < len(old_chapters) else len(data) + 1
+    while tail > head + 1:
+        chapter = old_chapters[tail - 1]
+        start = chapter.start + shift
+        before = old[chapter.start - 4 : chapter.start]
+        if (
+            chapter.start < 4
+            or start - 4 < middle_start
+            or data[start - 4 : start] != before
+            or not data.startswith(chapter.data, start)
+        ):
+            break
+        tail -= 1
+    middle_end = old_chapters[tail].start + shift if tail < len(old_chapters) else len(data) + 1
+    middle = _changed_chapters(data, middle_start, middle_end)
+    if middle is None:
+        return None
+    return (
+        *old_chapters[:head],
+        *middle,
+        *(
+            _ByteChapter(chapter.start + shift, chapter.data, chapter.newlines, chapter.units)
+            if shift
+            else chapter
+            for chapter in old_chapters[tail:]
+        ),
+    )
+
+
+def _changed_chapters(data: bytes, start: int, end: int) -> tuple[_ByteChapter, ...] | None:
+    """The chapters of ``data`` from the cut at ``start`` to the cut at ``end`` (or its end
+    plus one), None when one is not plain."""
+    cuts = [start]
+    for match in _CHAPTER_LINE_BYTES.finditer(data, start):
+        if match.end() >= end:
+            break
+        cuts.append(match.end())
+    cuts.append(end)
     chapters = []
-    for start, end in itertools.pairwise(cuts):
-        units = _byte_chapter_units(data[start : end - 1])
+    for cut, following in itertools.pairwise(cuts):
+        chapter = data[cut : following - 1]
+        units = _byte_chapter_units(chapter)
         if units is None:
             return None
-        chapters.append((start, units))
-    return chapters
+        chapters.append(_ByteChapter(cut, chapter, chapter.count(b"\n"), units))
+    return tuple(chapters)
 
 
 def _byte_chapter_units(chapter: bytes) -> tuple[tuple[int, int, _Unit], ...] | None:
@@ -711,7 +810,7 @@ def _group_units(text: str, whole: bool) -> tuple[_Unit, ...]:
         return _units((("", text),))
     cuts = {0, *(match.end() for match in _ITEM_LINE.finditer(text))}
     headers: dict[int, str] = {}
-    for match in _TABLE_HEAD.finditer(text):
+    for match in _table_heads(text):
         header, delimiter = match.group(1), match.group(2)
         if header.strip(" |").count("|") != delimiter.strip(" |").count("|"):
             continue  # not a table: leave it whole
@@ -727,6 +826,23 @@ def _group_units(text: str, whole: bool) -> tuple[_Unit, ...]:
             for start, end in itertools.pairwise(bounds)
         )
     )
+
+
+def _table_heads(text: str) -> Iterator[re.Match[str]]:
+    """What ``_TABLE_HEAD.finditer(text)`` finds, tried only where a line starts with "|"
+    (a search from every position of a changed piece costs more than reading the piece)."""
+    starts = itertools.chain(
+        (0,) if text.startswith("|") else (),
+        (match.end() for match in _TABLE_LINE.finditer(text)),
+    )
+    end = 0
+    for start in starts:
+        if start < end:
+            continue  # inside the table head found last
+        match = _TABLE_HEAD.match(text, start)
+        if match is not None:
+            end = match.end()
+            yield match
 
 
 # --- digest: tokens → blocks ---------------------------------------------------------------
@@ -2670,13 +2786,14 @@ class _SectionDraft:
     level: int
     anchor: str = ""
     intro: list[str] = field(default_factory=list)
-    resources: list[tuple[_Candidate, int]] = field(default_factory=list)  # (candidate, offset)
+    # (candidate, the first line of its unit)
+    resources: list[tuple[_Candidate, int]] = field(default_factory=list)
     sections: list[_SectionDraft] = field(default_factory=list)
 
 
 @dataclass(slots=True)
 class _Span:
-    """The units of one top-level section, (offset, unit) each, and the heading after them."""
+    """The units of one top-level section, (first_line, unit) each, and the heading after them."""
 
     units: tuple[tuple[int, _Unit], ...]
     next_heading: _Block | None = None
@@ -2702,13 +2819,12 @@ def _assemble(
     *,
     keep: frozenset[str],
     base_url: str,
-    line_at: Mapping[int, int],
 ) -> Roadmap:
     """Put the units of one document together, in two steps: `_Outliner` decides what each
     heading is (title, section, resource, or a meta section left out), `_Freezer` makes the
-    model of that outline (unique ids, resolved links, unchanged parts reused). ``line_at``:
-    the line of each unit's offset."""
-    outliner = _Outliner(label, warnings, keep=keep, line_at=line_at)
+    model of that outline (unique ids, resolved links, unchanged parts reused). ``units``:
+    each with the 0-based line of its first character."""
+    outliner = _Outliner(label, warnings, keep=keep)
     outline = outliner.outline(units)
     return _Freezer(outliner, base_url=base_url).freeze(outline)
 
@@ -2723,16 +2839,10 @@ class _Outliner:
         warnings: list[Problem],
         *,
         keep: frozenset[str],
-        line_at: Mapping[int, int],
     ) -> None:
-        self.line_at = line_at
         self.label = label
         self.warnings = warnings
         self.keep = keep
-
-    def line_of(self, offset: int) -> int:
-        """The 0-based line of the unit at ``offset``."""
-        return self.line_at[offset]
 
     def outline(self, units: list[tuple[int, _Unit]]) -> _Outline:
         """The document's title, intro and top-level sections (each unit read by `_take`)."""
@@ -2747,7 +2857,7 @@ class _Outliner:
     def _take(self, outline: _Outline, units: list[tuple[int, _Unit]], position: int) -> int:
         """Read the unit at ``position`` into the outline (a section takes all the units it
         spans); the position of the next unit to read."""
-        offset, unit = units[position]
+        first_line, unit = units[position]
         heading = unit.heading
         position += 1
         # Before the first section, lists of links are the author's own (support me …).
@@ -2771,20 +2881,20 @@ class _Outliner:
             outline.intro.append(f"{'#' * heading.level} {heading.title}\n\n{unit.text}")
             return position
         outline.seen_heading = True
-        if self._skipped(offset, heading):
+        if self._skipped(first_line, heading):
             while position < len(units) and _inside(units[position][1].heading, heading):
                 position += 1
             return position
         if not heading.title:
-            self._skip_heading(offset, heading)
+            self._skip_heading(first_line, heading)
             return position
         next_heading = units[position][1].heading if position < len(units) else None
-        resource = self._heading_resource(unit, next_heading, offset)
+        resource = self._heading_resource(unit, next_heading, first_line)
         if resource is not None:  # a resource heading outside any section
             if outline.orphans is None:
                 outline.orphans = _SectionDraft(title="Resources", level=heading.level)
                 outline.top.append(outline.orphans)
-            outline.orphans.resources.append((resource, offset))
+            outline.orphans.resources.append((resource, first_line))
             return position
         end = self._section_end(units, position, heading)
         outline.top.append(
@@ -2822,7 +2932,7 @@ class _Outliner:
         )
         return title
 
-    def _skipped(self, offset: int, heading: _Block) -> bool:
+    def _skipped(self, first_line: int, heading: _Block) -> bool:
         """Whether a heading starts a meta section to leave out (warned about once)."""
         if not heading.title or heading.anchor or not meta_heading(heading.title):
             return False
@@ -2831,18 +2941,18 @@ class _Outliner:
         self.warnings.append(
             Problem(
                 path=self.label,
-                line=self.line_of(offset) + heading.start + 1,
+                line=first_line + heading.start + 1,
                 message=f"section {heading.title!r} skipped: a meta section, about the list "
                 f"(--keep-section {heading.title!r} keeps it)",
             )
         )
         return True
 
-    def _skip_heading(self, offset: int, heading: _Block) -> None:
+    def _skip_heading(self, first_line: int, heading: _Block) -> None:
         self.warnings.append(
             Problem(
                 path=self.label,
-                line=self.line_of(offset) + heading.start + 1,
+                line=first_line + heading.start + 1,
                 message="heading without text skipped",
             )
         )
@@ -2850,43 +2960,43 @@ class _Outliner:
     def span_draft(self, span: _Span) -> _SectionDraft:
         """The section a span of units makes: its first unit's heading, and all below it
         (a deeper heading a subsection or a resource, a meta subsection left out)."""
-        offset, first = span.units[0]
+        first_line, first = span.units[0]
         assert first.heading is not None
-        root = self._draft(first.heading, first, offset)
+        root = self._draft(first.heading, first, first_line)
         stack = [root]
         skipping: _Block | None = None
         for position in range(1, len(span.units)):
-            offset, unit = span.units[position]
+            first_line, unit = span.units[position]
             heading = unit.heading
             assert heading is not None
             if skipping is not None and _inside(heading, skipping):
                 continue
             skipping = None
-            if self._skipped(offset, heading):
+            if self._skipped(first_line, heading):
                 skipping = heading
                 continue
             if not heading.title:
-                self._skip_heading(offset, heading)
+                self._skip_heading(first_line, heading)
                 continue
             following = span.units[position + 1][1] if position + 1 < len(span.units) else None
             next_heading = following.heading if following is not None else span.next_heading
-            resource = self._heading_resource(unit, next_heading, offset)
+            resource = self._heading_resource(unit, next_heading, first_line)
             if resource is not None:
                 while len(stack) > 1 and stack[-1].level > heading.level:
                     stack.pop()
-                stack[-1].resources.append((resource, offset))
+                stack[-1].resources.append((resource, first_line))
                 continue
             while len(stack) > 1 and stack[-1].level >= heading.level:
                 stack.pop()
-            draft = self._draft(heading, unit, offset)
+            draft = self._draft(heading, unit, first_line)
             stack[-1].sections.append(draft)
             stack.append(draft)
         return root
 
-    def _draft(self, heading: _Block, unit: _Unit, offset: int) -> _SectionDraft:
+    def _draft(self, heading: _Block, unit: _Unit, first_line: int) -> _SectionDraft:
         """The section a heading opens, with its unit's resources and intro."""
         draft = _SectionDraft(title=heading.title, level=heading.level, anchor=heading.anchor)
-        self._add_candidates(draft, unit.candidates, offset)
+        self._add_candidates(draft, unit.candidates, first_line)
         draft.intro.append(unit.intro)
         return draft
 
@@ -2903,7 +3013,7 @@ class _Outliner:
         )
 
     def _heading_resource(
-        self, unit: _Unit, next_heading: _Block | None, offset: int
+        self, unit: _Unit, next_heading: _Block | None, first_line: int
     ) -> _Candidate | None:
         """The resource a heading stands for, or None when the heading is a section."""
         candidate = unit.heading_resource
@@ -2912,23 +3022,23 @@ class _Outliner:
         if unit.leaf_only and next_heading is not None and next_heading.level > unit.heading.level:
             return None
         self.warnings.extend(
-            Problem(path=self.label, line=self.line_of(offset) + line + 1, message=message)
+            Problem(path=self.label, line=first_line + line + 1, message=message)
             for line, message in unit.heading_warnings
         )
         return candidate
 
     def _add_candidates(
-        self, draft: _SectionDraft, candidates: Iterable[_Candidate], offset: int
+        self, draft: _SectionDraft, candidates: Iterable[_Candidate], first_line: int
     ) -> None:
         for candidate in candidates:
             if candidate.group:
                 group = _SectionDraft(title=candidate.title, level=draft.level + 1)
-                self._add_candidates(group, candidate.children, offset)
+                self._add_candidates(group, candidate.children, first_line)
                 draft.sections.append(group)
                 continue
-            draft.resources.append((candidate, offset))
+            draft.resources.append((candidate, first_line))
             if candidate.children:
-                self._add_candidates(draft, candidate.children, offset)
+                self._add_candidates(draft, candidate.children, first_line)
 
 
 def _joined(parts: list[str]) -> str:
@@ -2948,6 +3058,7 @@ class _Freezer:
         self.base_url = base_url
         self.identities: set[str] = set()
         self.section_ids: set[str] = set()
+        self.numbered = 0  # section ids numbered so far (taken by an earlier section)
 
     def freeze(self, outline: _Outline) -> Roadmap:
         """The road map of a whole outline."""
@@ -2962,7 +3073,7 @@ class _Freezer:
     def _freeze_span(self, span: _Span) -> Section:
         """A top-level section; the same object as last time when its units are the same and
         its ids clash with no other section's (most of a history's sections, most versions)."""
-        units = (*(unit for _, unit in span.units), span.next_heading)
+        units = (*map(_second, span.units), span.next_heading)
         options = (self.outliner.keep, self.base_url)
         known = _SPANS.get(units, options)
         if (
@@ -2974,8 +3085,11 @@ class _Freezer:
             self.section_ids.update(known[2])
             return known[0]
         warnings = len(self.warnings)
+        numbered = self.numbered
         section = self._freeze_section(self.outliner.span_draft(span), ())
-        if len(self.warnings) == warnings:
+        # Remembered only when its ids are its own: a repeated section numbered here must
+        # not give its numbered ids to the first of its kind when read again.
+        if len(self.warnings) == warnings and self.numbered == numbered:
             walked = Roadmap(title="", sections=(section,))
             identities = frozenset(resource.identity for _, resource in walked.walk())
             section_ids = frozenset(child.id for _, child in walked.walk_sections())
@@ -3002,6 +3116,7 @@ class _Freezer:
         """The section's id (its anchor, else its title's slug), numbered when taken."""
         section_id = draft.anchor or slugify(draft.title)
         if section_id in self.section_ids:
+            self.numbered += 1
             base = section_id
             number = 2
             while f"{base}-{number}" in self.section_ids:
@@ -3020,7 +3135,8 @@ class _Freezer:
             return known[0]
         before = len(self.warnings)
         resources = tuple(
-            self._freeze_resource(candidate, offset, ids) for candidate, offset in draft.resources
+            self._freeze_resource(candidate, first_line, ids)
+            for candidate, first_line in draft.resources
         )
         if len(self.warnings) == before:  # no duplicate inside: the same next time
             identities = frozenset(resource.identity for resource in resources)
@@ -3028,7 +3144,7 @@ class _Freezer:
         return resources
 
     def _freeze_resource(
-        self, candidate: _Candidate, offset: int, section_ids: tuple[str, ...]
+        self, candidate: _Candidate, first_line: int, section_ids: tuple[str, ...]
     ) -> Resource:
         """One resource; the same object as last time for the same candidate in the same
         section when it made no warning then and its identity is free now (an edit in a
@@ -3039,7 +3155,7 @@ class _Freezer:
             self.identities.add(known.identity)
             return known
         warnings = len(self.warnings)
-        line = self.outliner.line_of(offset) + candidate.line + 1
+        line = first_line + candidate.line + 1
         url = self._resolved(candidate.url, line)
         author = candidate.author
         if author is not None and is_relative_link(author.url):
@@ -3144,6 +3260,7 @@ def _resolve_against(base_url: str, href: str) -> str:
     return urljoin(base_url, href)
 
 
+_second = operator.itemgetter(1)
 _normalized_url = functools.lru_cache(maxsize=65536)(normalize_url)
 # The importer's memos (see `publisher.identity_memo`): the same object for the same content,
 # version after version, makes comparing road maps and writing them (cached by object too)
@@ -3229,6 +3346,7 @@ def clear_caches() -> None:
             value.cache_clear()
     for cache in (_BYTE_CHAPTERS, *_MEMOS):
         cache.clear()
+    _LAST_DOCUMENT.clear()
 
 
 def rotate_caches() -> None:

@@ -115,15 +115,6 @@ def changed_files(files: Mapping[Path, bytes | str]) -> list[Path]:
     return changed
 
 
-def _is_special_file(path: Path) -> bool:
-    """Whether ``path`` exists and is neither a regular file nor a folder (a device, a FIFO)."""
-    try:
-        mode = path.stat().st_mode
-    except OSError:
-        return False
-    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
-
-
 class StagedFiles:
     """Files written one by one to temporary names beside their targets, and renamed into
     place together by `commit`: a long job (import-history) holds no more than one file in
@@ -135,12 +126,17 @@ class StagedFiles:
         self._direct: dict[Path, bytes] = {}
         self._mode = _file_mode()
         self.paths: set[Path] = set()  # every path added, changed or not
+        self._folders: set[Path] = set()  # folders made (or found) for staged files
 
     def add(self, path: Path, content: bytes | str) -> None:
         """Stage ``content`` for ``path`` (nothing is staged when the bytes are already there)."""
         data = _as_bytes(content)
         self.paths.add(path)
-        if _is_special_file(path):
+        try:
+            mode: int | None = os.stat(path).st_mode
+        except OSError:
+            mode = None  # nothing there (or nothing readable): written new
+        if mode is not None and not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
             # `-o /dev/null`, a FIFO, a terminal: renaming a file over it would replace the
             # device itself (as root, /dev/null for the whole machine), so it is written in
             # place when the rest is committed.
@@ -149,13 +145,17 @@ class StagedFiles:
         previous = self._staged.pop(path, None)
         if previous is not None:
             Path(previous).unlink(missing_ok=True)
+        if mode is not None:
+            try:
+                if path.read_bytes() == data:
+                    return
+            except OSError:
+                pass
         try:
-            if path.read_bytes() == data:
-                return
-        except OSError:
-            pass
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            if path.parent not in self._folders:
+                # Once per folder: a history stages thousands of files in one.
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self._folders.add(path.parent)
             handle, temporary = tempfile.mkstemp(
                 prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
             )

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 
 _DIGEST_LINE = re.compile(rb'^  digest: "sha256:([0-9a-f]{64})"\r?\n', re.MULTILINE)
 _DIGEST_START = b'  digest: "sha256:'
@@ -62,6 +63,27 @@ def with_digest(data: bytes) -> bytes:
     if at and not content[:at].endswith(b"\n"):
         line = b"\n" + line
     return content[:at] + line + content[at:]
+
+
+def with_digest_parts(head: bytes, body: Sequence[bytes]) -> bytes:
+    """`with_digest` of ``head`` followed by ``body``, where ``head`` holds the whole
+    ``release:`` block and the line after it, and no line of ``body`` starts with two spaces
+    and ``digest:`` (as `dump` writes a snapshot: its sections come after the title line).
+    The body is hashed where it lies, not joined to the head first: a history writes
+    thousands of large, nearly equal releases."""
+    content, _ = _without_digest(head)
+    start = _BLOCK_START.search(content)
+    end = _UNINDENTED.search(content, start.end()) if start is not None else None
+    if start is None or end is None:
+        return with_digest(b"".join([head, *body]))
+    digest = hashlib.sha256(content)
+    for part in body:
+        digest.update(part)
+    at = end.start()
+    line = f'  digest: "sha256:{digest.hexdigest()}"\n'.encode("ascii")
+    if at and not content[:at].endswith(b"\n"):
+        line = b"\n" + line
+    return b"".join([content[:at], line, content[at:], *body])
 
 
 MISSING = "missing"

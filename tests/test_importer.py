@@ -10,6 +10,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from publisher.cli import main
 from publisher.dump import dump_roadmap
@@ -247,6 +248,66 @@ def test_a_bad_byte_after_known_chapters_is_found_on_its_line() -> None:
     for blank in (b"", b" \n\t", "\u00a0\u2003\n".encode(), b"\x1c\n"):
         with pytest.raises(DataError, match="empty"):
             import_markdown_bytes(blank, "road.md")
+
+
+# Bits of markdown a history's versions are made of, the awkward ones included: a heading
+# marker glued to a chapter's end or to the document's end, no final newline, tabs, non-ASCII.
+_BITS = (
+    "# Map\n",
+    "## A\n",
+    "## B é\n",
+    "### Deeper\n",
+    "- [a](https://example.org/a) - one\n",
+    "- [b](https://example.org/b)\n",
+    "| Resource | Notes |\n|---|---|\n| [c](https://example.org/c) | x |\n",
+    "Text.\n",
+    "\n",
+    "#",
+    "##",
+    "#\t",
+    "x",
+    " ",
+    "é",
+)
+
+
+def _versions(start: list[int], edits: list[tuple[int, int, list[int]]]) -> list[bytes]:
+    bits = list(start)
+    versions = ["".join(_BITS[bit] for bit in bits).encode()]
+    for at, removed, added in edits:
+        at = at % (len(bits) + 1)
+        bits[at : at + removed] = added
+        versions.append("".join(_BITS[bit] for bit in bits).encode())
+    return versions
+
+
+_BIT = st.integers(min_value=0, max_value=len(_BITS) - 1)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(_BIT, max_size=30),
+    st.lists(
+        st.tuples(st.integers(0, 40), st.integers(0, 3), st.lists(_BIT, max_size=4)),
+        max_size=8,
+    ),
+)
+def test_a_history_read_as_bytes_is_each_version_read_alone(
+    start: list[int], edits: list[tuple[int, int, list[int]]]
+) -> None:
+    """Version after version, import_markdown_bytes keeps the chapters the version before
+    started and ended with where the bytes are the same: each version still reads as its
+    text read alone (road map and warnings, with their lines)."""
+    for data in _versions(start, edits):
+        try:
+            expected: object = import_markdown(data.decode(), "road.md")
+        except DataError as error:
+            expected = str(error)
+        try:
+            found: object = import_markdown_bytes(data, "road.md")
+        except DataError as error:
+            found = str(error)
+        assert found == expected, data
 
 
 MIXED = """\
