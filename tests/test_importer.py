@@ -310,6 +310,15 @@ def test_a_history_read_as_bytes_is_each_version_read_alone(
         assert found == expected, data
 
 
+def test_a_repeated_section_keeps_its_ids_when_read_again() -> None:
+    """Top-level sections with the same title and content: the first is "a" however often
+    the document is read (the importer remembers sections from the version before)."""
+    text = "# Map\n\n" + "## A\n\nSoon.\n" * 3 + "## B\n\n- [x](https://example.org/x)\n"
+    for _ in range(3):
+        roadmap = import_markdown_bytes(text.encode(), "road.md").roadmap
+        assert [section.id for section in roadmap.sections] == ["a", "a-2", "a-3", "b"]
+
+
 MIXED = """\
 <p align="center"><b>Awesome mixed list</b></p>
 
