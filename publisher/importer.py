@@ -3114,7 +3114,7 @@ class _Freezer:
 
     def _section_id(self, draft: _SectionDraft) -> str:
         """The section's id (its anchor, else its title's slug), numbered when taken."""
-        section_id = draft.anchor or slugify(draft.title)
+        section_id = draft.anchor or _slug(draft.title)
         if section_id in self.section_ids:
             self.numbered += 1
             base = section_id
@@ -3261,6 +3261,9 @@ def _resolve_against(base_url: str, href: str) -> str:
 
 
 _second = operator.itemgetter(1)
+# A section's slug, worked out once per title (a section is frozen again whenever a unit
+# it spans changed).
+_slug = functools.lru_cache(maxsize=16384)(slugify)
 _normalized_url = functools.lru_cache(maxsize=65536)(normalize_url)
 # The importer's memos (see `publisher.identity_memo`): the same object for the same content,
 # version after version, makes comparing road maps and writing them (cached by object too)
