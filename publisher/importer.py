@@ -17,7 +17,7 @@ import functools
 import itertools
 import operator
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from html import unescape as html_unescape
 from pathlib import PurePosixPath
@@ -504,7 +504,7 @@ def _groups(text: str) -> list[tuple[int, str, bool]]:
     """
     if "]:" in text:
         return [(0, text, True)]
-    if "```" in text or "~~~" in text or ("<" in text and _HTML_START.search(text)):
+    if "```" in text or "~~~" in text or _has_html_start(text):
         return _raw_block_groups(text)
     cuts = [0, *(match.end() for match in _HEADING_LINE.finditer(text)), len(text) + 1]
     return [(start, text[start : end - 1], False) for start, end in itertools.pairwise(cuts)]
@@ -678,14 +678,93 @@ def _has_html_line(data: bytes) -> bool:
     return False
 
 
-def _chapters(text: str) -> list[tuple[int, str]]:
+def _has_html_start(text: str) -> bool:
+    """`_has_html_line` of a text: whether ``_HTML_START.search(text)`` finds a line."""
+    position = text.find("<")
+    while position != -1:
+        line_start = text.rfind("\n", 0, position) + 1
+        if position - line_start <= 3 and not text[line_start:position].strip(" "):
+            return True
+        position = text.find("<", position + 1)
+    return False
+
+
+def _chapters(text: str) -> Sequence[tuple[int, str]]:
     """The document cut before each level-1 or level-2 heading (outside fenced code and HTML
     blocks, see `_groups`), as (offset, text): a chapter unchanged since the last version is
     one cache hit (`_chapter_units`), not one per heading in it."""
-    if "```" in text or "~~~" in text or ("<" in text and _HTML_START.search(text)):
-        return [(start, chapter) for start, chapter, _ in _raw_block_groups(text, deepest=2)]
+    if "```" in text or "~~~" in text or _has_html_start(text):
+        return _raw_chapters(text)
     cuts = [0, *(match.end() for match in _CHAPTER_LINE.finditer(text)), len(text) + 1]
     return [(start, text[start : end - 1]) for start, end in itertools.pairwise(cuts)]
+
+
+# The last document `_raw_chapters` cut, and its chapters.
+_LAST_RAW: list[tuple[str, tuple[tuple[int, str], ...]]] = []
+
+
+def _raw_chapters(text: str) -> tuple[tuple[int, str], ...]:
+    """`_raw_block_groups(text, deepest=2)` as (offset, text). Most of a history's version is
+    the version before it: the chapters the last document started with are kept where
+    ``text`` holds the same characters, up to the same first line of the chapter after them
+    (whether a line starts a chapter depends only on the text before it and the line); the
+    scan for fenced code and HTML blocks starts after them, and stops at a cut from which
+    ``text`` ends as the last document did (after a cut, the scan depends only on the text
+    from there), whose chapters are kept too."""
+    chapters = None
+    if _LAST_RAW:
+        old, old_chapters = _LAST_RAW[0]
+        chapters = _reused_raw_chapters(old, old_chapters, text)
+    if chapters is None:
+        chapters = tuple(
+            (start, chapter) for start, chapter, _ in _raw_block_groups(text, deepest=2)
+        )
+    _LAST_RAW[:] = [(text, chapters)]
+    return chapters
+
+
+def _reused_raw_chapters(
+    old: str, old_chapters: tuple[tuple[int, str], ...], text: str
+) -> tuple[tuple[int, str], ...]:
+    """`_raw_chapters` of ``text`` after the document ``old`` cut as ``old_chapters``."""
+    head = 0
+    while head + 1 < len(old_chapters):
+        start, chapter = old_chapters[head]
+        following = old_chapters[head + 1][0]
+        line_end = old.find("\n", following)
+        if (
+            line_end == -1
+            or not text.startswith(chapter, start)
+            or not text.startswith(old[following - 1 : line_end + 1], following - 1)
+        ):
+            break
+        head += 1
+    middle = old_chapters[head][0]  # a cut in both, the same text before it
+    shift = len(text) - len(old)
+    # Trailing chapters the same in both, counted from the end: where the scan may stop.
+    tails: dict[int, int] = {}
+    index = len(old_chapters) - 1
+    expected_end = len(old)
+    while index > head:
+        start, chapter = old_chapters[index]
+        if start + len(chapter) != expected_end or not text.startswith(chapter, start + shift):
+            break
+        if index + 1 < len(old_chapters) and not text.startswith(
+            "\n", start + shift + len(chapter)
+        ):
+            break
+        tails[start + shift] = index
+        expected_end = start - 1  # the newline before this chapter
+        index -= 1
+    starts, _, stopped = _raw_cuts(text, 2, middle, tails)
+    cuts = [*starts, stopped if stopped is not None else len(text) + 1]
+    found = [(start, text[start : end - 1]) for start, end in itertools.pairwise(cuts)]
+    kept = (
+        [(start + shift, chapter) for start, chapter in old_chapters[tails[stopped] :]]
+        if stopped is not None
+        else []
+    )
+    return (*old_chapters[:head], *found, *kept)
 
 
 @recent_cache(limit=4096)
@@ -755,15 +834,36 @@ def _raw_block_groups(text: str, deepest: int = 6) -> list[tuple[int, str, bool]
     (of level ``deepest`` or less) at column 0 outside them; a group holding one is whole.
     An end not found (an unclosed fence) keeps the rest of the document in one group: fewer
     cuts are never wrong; an ambiguous end (see below) does too."""
-    starts = [0]
+    starts, whole, _ = _raw_cuts(text, deepest, 0, {})
+    bounds = [*starts, len(text) + 1]
+    return [
+        (start, text[start : stop - 1], is_whole)
+        for (start, stop), is_whole in zip(itertools.pairwise(bounds), whole, strict=True)
+    ]
+
+
+def _raw_cuts(
+    text: str, deepest: int, start: int, stops: Mapping[int, object]
+) -> tuple[list[int], list[bool], int | None]:
+    """The cuts of `_raw_block_groups` from ``start`` (0, or a cut: the scan after a cut
+    depends only on the text from there), and whether each group is whole; the scan stops
+    at the first cut in ``stops``, returned last (None when it reached the end)."""
+    starts = [start]
     whole = [False]
     end: tuple[str, str] | None = None
     indented = False
-    position = 0
+    position = start
     # Under a heading that is a link (its level), the `<details>` it folds away still open:
     # deeper headings in there are its description (`_units`), no cut.
     link_level = folded = 0
-    for line in text.split("\n"):
+    lines = iter(text[start:].split("\n"))
+    if start:
+        # The cut's heading line, read as the scan from the top reads it.
+        line = next(lines)
+        level = len(line) - len(line.lstrip("#"))
+        link_level = level if line[level:].lstrip().startswith("[") else 0
+        position += len(line) + 1
+    for line in lines:
         if not position and line.startswith("#") and _HEADING_START.match(line):
             level = len(line) - len(line.lstrip("#"))
             link_level = level if line[level:].lstrip().startswith("[") else 0
@@ -785,6 +885,8 @@ def _raw_block_groups(text: str, deepest: int = 6) -> list[tuple[int, str, bool]
             if folded and level > link_level:
                 pass  # inside a resource heading's `<details>`
             elif level <= deepest:
+                if position in stops:
+                    return starts, whole, position
                 starts.append(position)
                 whole.append(False)
                 link_level = level if line[level:].lstrip().startswith("[") else 0
@@ -795,11 +897,7 @@ def _raw_block_groups(text: str, deepest: int = 6) -> list[tuple[int, str, bool]
             if end is not None or _HTML_START.match(line):
                 whole[-1] = True
         position += len(line) + 1
-    bounds = [*starts, len(text) + 1]
-    return [
-        (start, text[start : stop - 1], is_whole)
-        for (start, stop), is_whole in zip(itertools.pairwise(bounds), whole, strict=True)
-    ]
+    return starts, whole, None
 
 
 @recent_cache(limit=16384)
@@ -3350,6 +3448,7 @@ def clear_caches() -> None:
     for cache in (_BYTE_CHAPTERS, *_MEMOS):
         cache.clear()
     _LAST_DOCUMENT.clear()
+    _LAST_RAW.clear()
 
 
 def rotate_caches() -> None:
