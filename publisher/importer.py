@@ -3156,7 +3156,7 @@ class _Freezer:
         self.base_url = base_url
         self.identities: set[str] = set()
         self.section_ids: set[str] = set()
-        self.numbered = 0  # section ids numbered so far (taken by an earlier section)
+        self.numbered = 0  # section ids qualified or numbered so far (an earlier one took it)
 
     def freeze(self, outline: _Outline) -> Roadmap:
         """The road map of a whole outline."""
@@ -3195,7 +3195,7 @@ class _Freezer:
         return section
 
     def _freeze_section(self, draft: _SectionDraft, parent_ids: tuple[str, ...]) -> Section:
-        section_id = self._section_id(draft)
+        section_id = self._section_id(draft, parent_ids)
         ids = (*parent_ids, section_id)
         intro = _joined(draft.intro)
         resources = self._freeze_resources(draft, ids)
@@ -3210,9 +3210,17 @@ class _Freezer:
         )
         return _SECTIONS.put(parts, (section_id, draft.title, intro), section)
 
-    def _section_id(self, draft: _SectionDraft) -> str:
-        """The section's id (its anchor, else its title's slug), numbered when taken."""
+    def _section_id(self, draft: _SectionDraft, parent_ids: tuple[str, ...]) -> str:
+        """The section's id: its anchor, else its title's slug; when taken, a nested section's
+        is qualified by its parent's id (``rust-books``), and numbered when that is taken too
+        (a top-level section, a same-title sibling)."""
         section_id = draft.anchor or _slug(draft.title)
+        if section_id in self.section_ids and parent_ids:
+            # Not numbered in document order: a "Books" inserted before this one would
+            # renumber it, and every resource under it would seem to move (and one without
+            # URL, whose identity holds its section ids, to be new) in every feed and email.
+            section_id = f"{parent_ids[-1]}-{section_id}"
+            self.numbered += 1
         if section_id in self.section_ids:
             self.numbered += 1
             base = section_id

@@ -17,7 +17,7 @@ from publisher.cli import main
 from publisher.errors import DataError
 from publisher.git_history import list_commits
 from publisher.load import load_releases, load_snapshot
-from publisher.model import natural_key
+from publisher.model import Snapshot, natural_key
 from publisher.project import open_project
 
 
@@ -595,3 +595,99 @@ def test_a_commit_dated_before_its_parent_keeps_the_line_order(tmp_path: Path) -
         ("2024.07.03", "2024-07-03", "3 July 2024", rows[1][3]),
     ]
     assert [row[-1] for row in rows] == [["A", "B"], ["A", "B", "C"]]
+
+
+def books_by_language(*languages: str) -> str:
+    """A road map with a section per language, each holding a "Books" section."""
+    parts = ["# Road Map\n"]
+    for language in languages:
+        slug = language.lower()
+        parts.append(
+            f"\n## {language}\n\n### Books\n\n"
+            f"- [{language} book](https://example.org/{slug}/book)\n"
+            f"- [{language} guide](https://example.org/{slug}/guide)\n"
+        )
+    return "".join(parts)
+
+
+def test_same_title_sections_keep_their_ids_across_a_history(tmp_path: Path, project: Path) -> None:
+    # Same-title sections were numbered in document order (books, books-2 …): a "Books"
+    # inserted before another renamed every later one, whose resources then "moved" in every
+    # feed and email. A repeated one is now qualified by its parent's id (rust-books).
+    from publisher.diff import diff
+
+    repo = Repository(tmp_path / "repo")
+    for languages, day in (
+        (("Python", "Rust"), "05"),
+        (("Python", "Go", "Rust", "Zig"), "06"),  # inserted between and after
+        (("Python", "Go", "Zig"), "07"),  # one removed
+    ):
+        readme = books_by_language(*languages)
+        repo.commit("README.md", readme, " ".join(languages), f"2024-01-{day}T09:00:00Z")
+    for release in (project / "data" / "releases").iterdir():
+        release.unlink()
+    code, output = run(
+        "--project", str(project), "import-history", str(repo.root), "--file", "README.md"
+    )
+    assert code == 0, output
+    out = project / "data" / "releases"
+    first, second, third = (
+        load_snapshot(out / f"2024.01.{day}.yaml") for day in ["05", "06", "07"]
+    )
+
+    def books_ids(snapshot: Snapshot) -> list[str]:
+        return [
+            section.id
+            for _, section in snapshot.roadmap.walk_sections()
+            if section.title == "Books"
+        ]
+
+    assert books_ids(first) == ["books", "rust-books"]
+    assert books_ids(second) == ["books", "go-books", "rust-books", "zig-books"]
+    assert books_ids(third) == ["books", "go-books", "zig-books"]
+
+    inserted = diff(first, second)
+    assert [change.resource.title for change in inserted.added] == [
+        "Go book",
+        "Go guide",
+        "Zig book",
+        "Zig guide",
+    ]
+    assert (inserted.removed, inserted.updated, inserted.moved) == ((), (), ())
+    assert [section.id for section in inserted.sections_added] == [
+        "go",
+        "go-books",
+        "zig",
+        "zig-books",
+    ]
+    assert (inserted.sections_removed, inserted.sections_renamed) == ((), ())
+
+    removed = diff(second, third)
+    assert [change.resource.title for change in removed.removed] == ["Rust book", "Rust guide"]
+    assert (removed.added, removed.updated, removed.moved) == ((), (), ())
+    assert [section.id for section in removed.sections_removed] == ["rust", "rust-books"]
+    assert (removed.sections_added, removed.sections_renamed) == ((), ())
+
+
+def test_same_title_section_ids_do_not_depend_on_the_versions_read_before() -> None:
+    # The importer reuses a top-level section read in an earlier version when its ids clash
+    # with no other: one whose id was qualified then ("rust-books", a "Books" came before)
+    # must not keep that id once it stands alone, or `sync` of a README and `import-history`
+    # of its history would disagree (and the next release would rename the section).
+    from publisher.importer import clear_caches, import_markdown
+
+    def section_ids(text: str) -> list[str]:
+        roadmap = import_markdown(text, "README.md").roadmap
+        return [section.id for _, section in roadmap.walk_sections()]
+
+    clear_caches()
+    alone = section_ids(books_by_language("Rust", "Go"))
+    assert alone == ["rust", "books", "go", "go-books"]
+    clear_caches()
+    assert section_ids(books_by_language("Python", "Rust", "Go"))[2:] == [
+        "rust",
+        "rust-books",
+        "go",
+        "go-books",
+    ]
+    assert section_ids(books_by_language("Rust", "Go")) == alone
