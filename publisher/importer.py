@@ -201,7 +201,8 @@ _ANCHOR_ID = re.compile(r"""<a\s+(?:id|name)\s*=\s*["']([^"']+)["']""", re.IGNOR
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _VARIATION = re.compile("[\ufe0e\ufe0f\u200d]")
 # An emoji shortcode (`:open_hands:`, `:+1:`), standing alone: not `std::vector::at`, `10:30:00`.
-_SHORTCODE = re.compile(r"(?<![\w:]):(?=[a-z0-9_+-]*[a-z])[a-z0-9_+-]+:(?![\w:])")
+# Escaped (`\:rocket:`) it is text: a title that holds one is written so by `escape_shortcodes`.
+_SHORTCODE = re.compile(r"(?<![\w:\\]):(?=[a-z0-9_+-]*[a-z])[a-z0-9_+-]+:(?![\w:])")
 # Link texts of a paper list: what each link leads to, not the paper's title.
 _PAPER_LINK = re.compile(
     r"\b(?:paper|pdf|arxiv|code|github|slides?|sildes|video|project|website|blog|demo|html|"
@@ -1623,7 +1624,7 @@ def _heading(token: Token, inline_token: Token, start: int, stop: int) -> _Block
     link = _leading_link(inline)
     if link is not None:
         link_start, link_end, href = link
-        title = _heading_title(inline[link_start + 1 : link_end]) or href
+        title = _heading_title(inline[link_start + 1 : link_end], inline_token.content) or href
         return _Block(
             kind="heading",
             start=start,
@@ -1638,7 +1639,7 @@ def _heading(token: Token, inline_token: Token, start: int, stop: int) -> _Block
         start=start,
         end=stop,
         level=int(token.tag[1]),
-        title=_heading_title(inline),
+        title=_heading_title(inline, inline_token.content),
         anchor=anchor,
     )
 
@@ -1658,10 +1659,25 @@ def _without_back_links(inline: Sequence[Token]) -> Sequence[Token]:
     return [token for position, token in enumerate(inline) if position not in dropped]
 
 
-def _heading_title(inline: Sequence[Token]) -> str:
+def _heading_title(inline: Sequence[Token], source: str) -> str:
     """A heading's title as GitHub shows it, emoji shortcodes (`:trident:`, which GitHub draws
-    as pictures) left out, so that `## :information_source: Contributing` is Contributing."""
-    return _single_line(_SHORTCODE.sub(" ", _plain(inline))) or _plain(inline)
+    as pictures) left out, so that `## :information_source: Contributing` is Contributing.
+    Only shortcodes written as such in the heading's ``source`` are pictures: an escaped one
+    (`\\:trident:`) is text."""
+    plain = _plain(inline)
+    written = set(_SHORTCODE.findall(source))
+    if not written:
+        return plain
+    pictures = _SHORTCODE.sub(
+        lambda match: " " if match.group() in written else match.group(), plain
+    )
+    return _single_line(pictures) or plain
+
+
+def escape_shortcodes(markdown: str) -> str:
+    """Inline markdown whose emoji shortcodes (`:rocket:`) are escaped, so that a heading
+    holding one as text reads back with it (`_heading_title` leaves pictures out)."""
+    return _SHORTCODE.sub(lambda match: "\\" + match.group(), markdown)
 
 
 # --- inline helpers ------------------------------------------------------------------------

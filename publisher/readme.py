@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from publisher.importer import META_SEPARATOR, meta_heading, parse_tokens
+from publisher.importer import META_SEPARATOR, escape_shortcodes, meta_heading, parse_tokens
 from publisher.model import Resource, Roadmap, Section, slugify
 from publisher.render import render_template, template_environment
 
@@ -101,7 +101,7 @@ def heading(section: Section, depth: int) -> str:
     """A section's heading line; an anchor keeps an id that is not the title's slug, and marks
     a section that holds only an intro (which could otherwise read as a resource)."""
     level = min(depth + 2, DEEPEST_HEADING)
-    line = f"{'#' * level} {text(section.title)}"
+    line = f"{'#' * level} {escape_shortcodes(text(section.title))}"
     only_intro = not section.resources and not section.sections and section.intro
     # An anchor also marks a section whose title reads as a meta section (contributing,
     # license …), and one of an intro and bullets without links (which could read as a course

@@ -440,6 +440,32 @@ def test_a_title_that_looks_like_a_code_fence_reads_back_as_a_resource(title: st
     assert import_markdown(render_readme(roadmap), "README.md").roadmap == roadmap
 
 
+@pytest.mark.parametrize("title", [":a:<", ":rocket: Launch", "Tools :+1:", "std::vector :x:"])
+def test_a_section_title_written_like_a_shortcode_reads_back(title: str) -> None:
+    # GitHub draws `:rocket:` as a picture, so a README's heading leaves it out of the title;
+    # a title that holds one as text is written escaped and reads back whole.
+    roadmap = Roadmap(
+        title="Road map",
+        sections=(
+            Section(
+                title=title,
+                id="s",
+                resources=(
+                    Resource(
+                        title="a", identity="https://example.org/a", url="https://example.org/a"
+                    ),
+                ),
+            ),
+        ),
+    )
+    assert import_markdown(render_readme(roadmap), "README.md").roadmap == roadmap
+
+
+def test_a_shortcode_written_in_a_heading_is_left_out_of_its_title() -> None:
+    text = "# M\n\n## :rocket: Launch\n\n- [a](https://example.org/a)\n"
+    assert import_markdown(text, "README.md").roadmap.sections[0].title == "Launch"
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(roadmaps())
 def test_import_of_readme_is_the_road_map(roadmap: Roadmap) -> None:
