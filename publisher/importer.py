@@ -163,6 +163,9 @@ META_HEADINGS = frozenset(
         "stay in touch",
     }
 )  # fmt: skip
+# Meta headings over a table of contents: it lists the document's sections, so the deeper
+# headings after it (`## Contents` then `### Topic`, levels as written) are never its own.
+CONTENTS_HEADINGS = frozenset({"table of contents", "contents", "toc"})
 # "Contributing to the list", "Sponsor us", "Donate to the project" …: a meta word first, about
 # the project after it. ("Support this road map" stays: a section of calls to action, no
 # resources in it, and a project may mean it; "Support Vector Machines" stays too.)
@@ -210,6 +213,9 @@ _PAPER_LINK = re.compile(
     r"official|unofficial|pytorch|tensorflow|jax|model|weights|notebook|colab)\b"
 )
 _PAPER_OWN = re.compile(r"^(?:paper|pdf|arxiv|html|openreview|doi)\b")
+# A citation's reference number ("[4]", "4.") and its quoted title ("Title." in quotes).
+_CITATION_NUMBER = re.compile(r"^\s*\[?\d{1,4}[\].]")
+_QUOTED_TITLE = re.compile(r"[\"\u201c]\s*([^\"\u201c\u201d]+?)[\s.,]*[\"\u201d]")
 # What joins a group bullet's label to its link: "MySQL - ", "Type checkers, also see ".
 _GROUP_LABEL_TAIL = re.compile(
     r"(?:[\s,;:(\u2013\u2014|-]+(?:also\s+)?see\b)?[\s,;:(\u2013\u2014|-]*$", re.I
@@ -1470,6 +1476,10 @@ def _block(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _
                 kind="resources", start=start, end=stop, resources=(numbered,), numbered=True
             )
         links = _links(inline)
+        paper = _paper_paragraph(inline, start) if links else None
+        if paper is not None:
+            # A reading list written one paragraph per paper: each paragraph a resource.
+            return _Block(kind="resources", start=start, end=stop, resources=(paper,))
         row = len(links) >= 3 and _is_link_row(inline)
         if row and _is_navigation(inline):
             # A row of links (this README in other languages, a nav bar): no primary link.
@@ -2162,8 +2172,24 @@ def _read_lead(reading: _ItemReading, inline: Sequence[Token]) -> bool:
         and single_line
         and len(title) <= PLAIN_TITLE_LIMIT
         and not _is_sentence(title)
+        and not _is_definition(inline)
     )
     return True
+
+
+def _is_definition(inline: Sequence[Token]) -> bool:
+    """A plain bullet that defines a term (``**2015** : +200 citations``, ``**Term:** what it
+    means``): a legend or criteria line, not the name of a topic."""
+    strong = _first_strong(inline)
+    if not strong:
+        return False
+    if _plain(strong).rstrip().endswith(":"):
+        return True
+    close = next(
+        (i for i, token in enumerate(inline) if token.type == "strong_close"), len(inline) - 1
+    )
+    after = _plain(inline[close + 1 :]).lstrip()
+    return after.startswith(":") and bool(after[1:].strip())
 
 
 def _read_leading_link(
@@ -2302,8 +2328,14 @@ def _paper_item(
     before = inline[: spans[0][0]]
     strong = _first_strong(before)
     text = _plain(strong) if strong else _plain(before)
+    if _CITATION_NUMBER.match(text):
+        # "[4] Authors. "Title." Venue": the quoted title after the reference number.
+        quoted = _QUOTED_TITLE.search(_plain(before))
+        if quoted is None:
+            return None
+        text = quoted.group(1)
     # A bold title, or a title sentence ("Title. Venue 2020."), never a phrase before a link.
-    if not strong and not (text.rstrip().endswith(".") and len(text.split()) >= 3):
+    elif not strong and not (text.rstrip().endswith(".") and len(text.split()) >= 3):
         return None
     title = text.strip().rstrip(".,:;-\u2013\u2014 ")
     if not title:
@@ -2316,6 +2348,28 @@ def _paper_item(
         "title": title,
         "url": _checked_url(str(inline[paper].attrGet("href") or ""), line, warnings),
     }
+
+
+def _paper_paragraph(inline: Sequence[Token], line: int) -> _Candidate | None:
+    """A paragraph that cites one paper, as reading lists written without bullets do:
+    ``**[4]** Authors. "**Title**." Venue (2012). [[pdf]](…) **(note)**``. The paper-list
+    shape (`_paper_item`), written as a citation: a leading reference number, or link labels
+    in brackets (``[[pdf]]``). None for any other paragraph (prose citing a [paper](…) stays
+    prose)."""
+    spans = [span for span in _link_spans(inline) if _is_real_link(inline, *span)]
+    if not spans:
+        return None
+    bracketed = all(_plain(inline[start + 1 : end]).strip().startswith("[") for start, end in spans)
+    numbered = _CITATION_NUMBER.match(_plain(_first_strong(inline)) or _plain(inline))
+    if not (bracketed or numbered):
+        return None
+    warnings: list[tuple[int, str]] = []
+    paper = _paper_item(inline, line, warnings)
+    if paper is None:
+        return None
+    return _Candidate(
+        title=paper["title"], url=paper["url"], line=line, description=_inline_markdown(inline)
+    )
 
 
 def _first_strong(inline: Sequence[Token]) -> Sequence[Token]:
@@ -2996,7 +3050,11 @@ class _Outliner:
             return position
         outline.seen_heading = True
         if self._skipped(first_line, heading):
-            while position < len(units) and _inside(units[position][1].heading, heading):
+            while (
+                not _is_contents(heading)
+                and position < len(units)
+                and _inside(units[position][1].heading, heading)
+            ):
                 position += 1
             return position
         if not heading.title:
@@ -3087,7 +3145,7 @@ class _Outliner:
                 continue
             skipping = None
             if self._skipped(first_line, heading):
-                skipping = heading
+                skipping = None if _is_contents(heading) else heading
                 continue
             if not heading.title:
                 self._skip_heading(first_line, heading)
@@ -3442,6 +3500,13 @@ def _is_tagline(unit: _Unit, units: list[tuple[int, _Unit]], after: int) -> bool
         if following.heading is not None and following.heading.level <= 2:
             return following.heading.level == 1
     return False
+
+
+def _is_contents(heading: _Block) -> bool:
+    """A table of contents' heading: its body is skipped, the headings after it are not."""
+    return " ".join(re.sub(r"[^\w\s]+", " ", heading.title.casefold()).split()) in (
+        CONTENTS_HEADINGS
+    )
 
 
 def _inside(heading: _Block | None, parent: _Block) -> bool:

@@ -1019,3 +1019,64 @@ def test_a_notes_column_of_prose_leaves_the_first_column_the_title() -> None:
         ("NumPy", "https://numpy.org/doc", "see the [guide](https://numpy.org/doc)\n"),
     ]
     assert messages(result) == []
+
+# --- reading lists: papers, contents, legends (held-out real lists, 2026-11-30) ---------------
+
+
+def test_the_sections_after_a_table_of_contents_are_the_document_s_own() -> None:
+    # `## Contents` over `### Topic` sections (levels as written): the contents are skipped,
+    # the sections they list are not; a meta section's own subsections still are.
+    result = read(
+        "# Papers\n\n## Contents\n\n* [Vision](#vision)\n* [Speech](#speech)\n\n"
+        "### Vision\n- [A](https://example.org/a)\n- [B](https://example.org/b)\n\n"
+        "### Speech\n- [C](https://example.org/c)\n- [D](https://example.org/d)\n\n"
+        "## Contributing\n\n### How to send a paper\n- [Form](https://example.org/form)\n"
+        "- [Guide](https://example.org/guide)\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Vision",), "A", "https://example.org/a"),
+        (("Vision",), "B", "https://example.org/b"),
+        (("Speech",), "C", "https://example.org/c"),
+        (("Speech",), "D", "https://example.org/d"),
+    ]
+    assert [message.split(": ", 1)[1] for message in messages(result)] == [
+        "section 'Contents' skipped: a meta section, about the list (--keep-section "
+        "'Contents' keeps it)",
+        "section 'Contributing' skipped: a meta section, about the list (--keep-section "
+        "'Contributing' keeps it)",
+    ]
+
+
+def test_bullets_that_define_a_term_are_a_legend_not_resources() -> None:
+    legend = "- **2016** : +60 citations\n- **2015** : +200 citations\n- **Old:** before 2012\n"
+    result = read(f"# L\n\n## Criteria\n\n*(Citation criteria)*\n{legend}")
+    assert listed(result.roadmap) == []
+    assert "+200 citations" in result.roadmap.sections[0].intro
+    # Short names in bold are still names.
+    names = read("# L\n\n## Tools\n\n- **NumPy**\n- **Pandas**\n")
+    assert [title for _, title, _ in listed(names.roadmap)] == ["NumPy", "Pandas"]
+
+
+def test_a_reading_list_of_one_paragraph_per_paper_is_resources() -> None:
+    result = read(
+        "# Road map\n\n## 1.1 Survey\n\n"
+        '**[1]** LeCun, Yann, et al. "**Deep learning**." Nature (2015). '
+        "[[pdf]](https://example.org/dl.pdf) **(Survey)** :star::star:\n\n"
+        "## 1.2 Models\n\n"
+        '**[2]** Chen, Tianqi. "Net2net: Accelerating learning." arXiv (2015). '
+        "[[pdf]](https://example.org/n2n.pdf)\n\n"
+        "**Attention is all you need.** NeurIPS 2017. [[paper]](https://example.org/att) "
+        "[[code]](https://example.org/att-code)\n\n"
+        # Prose citing a paper is prose: no reference number, no bracketed label.
+        "**Note.** Read the [paper](https://example.org/note) first.\n"
+    )
+    assert listed(result.roadmap) == [
+        (("1.1 Survey",), "Deep learning", "https://example.org/dl.pdf"),
+        (("1.2 Models",), "Net2net: Accelerating learning", "https://example.org/n2n.pdf"),
+        (("1.2 Models",), "Attention is all you need", "https://example.org/att"),
+    ]
+    assert (
+        "[[code]](https://example.org/att-code)"
+        in result.roadmap.sections[1].resources[1].description
+    )
+    assert "Read the [paper]" in result.roadmap.sections[1].intro
