@@ -108,6 +108,7 @@ COLUMN_FIELDS = {
     "course": "title",
     "book": "title",
     "link": "url",
+    "linked": "url",
     "url": "url",
     "article": "url",
     "author": "author",
@@ -223,6 +224,11 @@ _GROUP_LABEL_TAIL = re.compile(
 _SENTENCE_BREAK = re.compile(r"[a-z][.!?] [A-Z]")
 # Letters of scripts written without spaces between words: Han, hiragana, katakana.
 _UNSPACED_LETTER = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# A paragraph that announces a list: "the following", and Chinese's 以下, 如下, 下列.
+_FOLLOWING = re.compile(r"\bthe following\b|\u4ee5\u4e0b|\u5982\u4e0b|\u4e0b\u5217", re.IGNORECASE)
+# Clause and list punctuation of CJK text (full-width comma, enumeration comma, full stop,
+# semicolon, colon, exclamation and question marks): a sentence or an enumeration, no name.
+_CJK_CLAUSE = re.compile("[\uff0c\u3001\u3002\uff1b\uff1a\uff01\uff1f]")
 _HTML_HREF = re.compile(r"""<a\s[^>]*?href\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 _HTML_SRC = re.compile(r"""<img\s[^>]*?src\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 # Status badges: images that say something about a project, not links to a resource.
@@ -307,6 +313,7 @@ class _Block:
     level: int = 0
     title: str = ""
     url: str = ""
+    url_labelled: bool = False  # a heading's link after a lesson's label ("Day01 - [x](…)")
     anchor: str = ""
     first_link: str = ""
     resources: tuple[_Candidate, ...] = ()
@@ -1110,7 +1117,12 @@ def _announces(title: str) -> bool:
 
 
 def _ends_with_colon(lines: list[str], block: _Block) -> bool:
-    return block.end > block.start and lines[block.end - 1].rstrip().endswith((":", "\uff1a"))
+    """A paragraph that announces the list after it: it ends with a colon, or its last line
+    speaks of "the following" (以下, 如下, 下列: what the bullets below are)."""
+    if block.end <= block.start:
+        return False
+    last = lines[block.end - 1].rstrip()
+    return last.endswith((":", "\uff1a")) or _FOLLOWING.search(last) is not None
 
 
 def _as_text_if_bare(block: _Block, announcer: str) -> _Block:
@@ -1120,6 +1132,8 @@ def _as_text_if_bare(block: _Block, announcer: str) -> _Block:
     tools, libraries) stay resources: the announcement lists them."""
     if (
         block.kind != "resources"
+        # A piece of a table whose row was skipped holds no bullets to keep as text.
+        or not block.resources
         or not all(_is_bare(item) for item in block.resources)
         or _short_names(item.title for item in block.resources)
     ):
@@ -1246,9 +1260,12 @@ def _with_heading_resource(unit: _Unit) -> _Unit:
     heading = unit.heading
     if heading is None or heading.anchor or meta_heading(heading.title):
         return unit  # `publisher readme` anchors sections that might look like resources
+    if heading.url and heading.url_labelled and unit.has_link_resources:
+        return unit  # a lesson's label over a list of its lessons' links: a stage, a section
     if heading.url:
         # A heading that is a link stands for it, unless deeper headings follow: then it
-        # names a section (`## [1. Awesome Polars](…)` over `### Libraries`, a weekly digest).
+        # names a section (`## [1. Awesome Polars](…)` over `### Libraries`, a weekly digest;
+        # `### Day01~15 - [Basics](…)` over `#### Day01 - […](…)` lessons).
         link, leaf_only = heading.url, True
     elif heading.level == 1:
         return unit
@@ -1644,6 +1661,20 @@ def _heading(token: Token, inline_token: Token, start: int, stop: int) -> _Block
             url=href,
             anchor=anchor,
         )
+    labelled = _labelled_link(inline)
+    if labelled:
+        # "Day01 - [初识Python](…)", "Week 3: [Trees](…)": a numbered lesson's heading, its
+        # link the lesson's (a resource only when no deeper heading or list of links follows).
+        return _Block(
+            kind="heading",
+            start=start,
+            end=stop,
+            level=int(token.tag[1]),
+            title=_heading_title(inline),
+            url=labelled,
+            url_labelled=True,
+            anchor=anchor,
+        )
     return _Block(
         kind="heading",
         start=start,
@@ -1911,6 +1942,28 @@ def _leading_link(inline: Sequence[Token]) -> tuple[int, int, str] | None:
             continue  # a badge before the resource's own link
         return start, end, str(inline[start].attrGet("href"))
     return None
+
+
+# The label of a numbered lesson before its link: "Day01 -", "Week 3:", "Lecture 2 -",
+# "第91天" and a full-width colon, "Day01~15 -", "Part II.".
+_LESSON_LABEL = re.compile(
+    r"^\W*(?:(?:day|week|lecture|lesson|module|unit|chapter|part|session|class|step|stage|"
+    r"level)\s*[\dIVX]+(?:\s*[~\-\u2013]\s*(?:day|week)?\s*\d+)?|\d+(?:\.\d+)*|"
+    r"\u7b2c\s*\d+\s*[\u5929\u5468\u8bfe\u7ae0\u8bb2])\s*[-:.\u2013\u2014\uff1a|]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _labelled_link(inline: Sequence[Token]) -> str:
+    """The link of a heading written as a lesson's label then its one link, nothing after
+    it (``Day01 - [初识Python](…)``); "" for any other heading."""
+    spans = [span for span in _link_spans(inline) if _is_real_link(inline, *span)]
+    if len(spans) != 1:
+        return ""
+    start, end = spans[0]
+    if _plain(inline[end + 1 :]).strip(" .;,") or not _LESSON_LABEL.match(_plain(inline[:start])):
+        return ""
+    return str(inline[start].attrGet("href") or "")
 
 
 def _trailing_link(inline: Sequence[Token]) -> tuple[int, int, str] | None:
@@ -2258,6 +2311,10 @@ def _read_nested(
     """Take a nested list's items as the item's children when all read as resources (and
     not all as a course's material links); False, taking nothing, otherwise."""
     items = [_item(tokens, o, c, lines) for o, c in _children(tokens, open_, close)]
+    if reading.leading_link and not any(
+        token.type == "inline" and _links(token.children or []) for token in tokens[open_:close]
+    ):
+        return False  # plain bullets under a link: what it covers (a syllabus), its description
     materials = all(
         item.link_led and item.candidate is not None and _is_material(item.candidate.title)
         for item in items
@@ -2392,6 +2449,8 @@ def _first_strong(inline: Sequence[Token]) -> Sequence[Token]:
 def _is_sentence(text: str) -> bool:
     """Text that reads as a sentence (advice), not as the name of a topic."""
     text = text.rstrip()
+    if _CJK_CLAUSE.search(text):
+        return True  # clause punctuation: a sentence or an enumeration
     # Chinese and Japanese put no spaces between words: about two characters a word, and a
     # topic's name is a few of them ("机器学习"), a phrase many ("会编程的可以贡献代码").
     unspaced = len(_UNSPACED_LETTER.findall(text))
@@ -2661,6 +2720,12 @@ def _table(
     columns = {position: _column_field(name) for position, name in enumerate(header)}
     linked: int | None = None
     relinked: dict[int, str] = {}
+    numbering = {
+        position
+        for position, name in enumerate(header)
+        if name in _NUMBERING
+        or _is_numbering_column(name, [cells for _, cells in rows[1:]], position)
+    }
     if "title" not in columns.values():
         # The first column of no known kind names the resource (one before the link column,
         # when there is one: a column after it holds more material); without one, the link
@@ -2672,7 +2737,7 @@ def _table(
         untyped = [
             position
             for position, name in columns.items()
-            if not name and position < link_column and header[position] not in _NUMBERING
+            if not name and position < link_column and position not in numbering
         ]
         if untyped:
             columns[untyped[0]] = "title"
@@ -2707,7 +2772,7 @@ def _table(
         for position, name in columns.items()
         if not name
         and position > min((p for p, n in columns.items() if n == "title"), default=len(columns))
-        and header[position] not in _NUMBERING
+        and position not in numbering
     ]
     warnings: list[tuple[int, str]] = []
     candidates = []
@@ -2757,6 +2822,16 @@ def _linked_row(
     )
 
 
+def _is_numbering_column(name: str, rows: list[list[list[Token]]], position: int) -> bool:
+    """A column that numbers the rows: its header says so ("Lesson Number", "Lesson No.")
+    or every cell of it is a number (``01``, ``2.``): never a row's title."""
+    words = name.replace(".", " ").split()
+    if words and words[-1] in ("number", "no", "nr", "num", "#"):
+        return True
+    texts = [_plain(cells[position]).strip() for cells in rows if position < len(cells)]
+    return bool(texts) and all(re.fullmatch(r"\d{1,3}[.)]?", text) for text in texts)
+
+
 def _column_field(name: str) -> str:
     """The resource field a table column holds, from its header ("Courses" as "course")."""
     name = " ".join(name.split())
@@ -2791,6 +2866,7 @@ def _table_row(
             return _Candidate(title="", line=line, regrouped=regrouped, lead_empty=True)
     fields: dict[str, Any] = {}
     first_link = fallback_link = ""
+    empty_link = False
     for position, cell in enumerate(cells):
         name = columns.get(position, "")
         if name == "generic":
@@ -2808,7 +2884,9 @@ def _table_row(
         elif name == "url":
             if links:
                 fields["url"] = links[0]
-            if _plain(cell):
+            elif _has_empty_link(cell):
+                empty_link = True  # whatever link the title cell has (a group's page)
+            if _plain(cell) and not _has_empty_link(cell):
                 fields.setdefault("title", _plain(cell))
                 _title_from_link(fields, cell, replace_title=fields["title"] == _plain(cell))
         elif name == "author" and _plain(cell):
@@ -2838,8 +2916,13 @@ def _table_row(
     continuation = bool(cells) and not _plain(cells[0]) and not fields.get("tags")
     if not fields.get("title"):
         return None
-    url = fields.pop("url", "") or first_link or fallback_link
     skipped = f"row {fields['title']!r} is a placeholder (no link): skipped"
+    if empty_link:
+        # `[lesson]()` in the link column: the lesson's link is not there yet (a link in
+        # another column, the lesson's group page, is not its own).
+        warnings.append((line, f"row {fields['title']!r} is a placeholder (empty link): skipped"))
+        return None
+    url = fields.pop("url", "") or first_link or fallback_link
     if not url and _placeholder_row(columns, cells):
         warnings.append((line, skipped))
         return None
@@ -2893,6 +2976,13 @@ def _placeholder_row(columns: dict[int, str], cells: list[list[Token]]) -> bool:
         ):
             return True
     return False
+
+
+def _has_empty_link(cell: Sequence[Token]) -> bool:
+    """Whether a cell holds a link with no target (``[lesson]()``): a link still to come."""
+    return any(
+        token.type == "link_open" and not str(token.attrGet("href") or "").strip() for token in cell
+    )
 
 
 def _cell_links(cell: Sequence[Token]) -> list[str]:
@@ -3081,10 +3171,13 @@ class _Outliner:
         """Where the top-level section ``heading`` opens ends: at the first heading after
         ``position`` that leaves it (a higher level, or the same level and not a resource)."""
         end = position
+        deeper = False  # the section has subheadings: a heading of its level is its sibling
         while end < len(units):
             following = units[end][1].heading
+            if following is not None and following.title and following.level > heading.level:
+                deeper = True
             if following is not None and following.title and following.level <= heading.level:
-                if following.level < heading.level:
+                if following.level < heading.level or deeper:
                     break
                 after = units[end + 1][1].heading if end + 1 < len(units) else None
                 if not self._is_resource(units[end][1], after):
@@ -3136,6 +3229,7 @@ class _Outliner:
         assert first.heading is not None
         root = self._draft(first.heading, first, first_line)
         stack = [root]
+        deep: set[int] = set()  # the drafts that have deeper headings under them
         skipping: _Block | None = None
         for position in range(1, len(span.units)):
             first_line, unit = span.units[position]
@@ -3154,12 +3248,20 @@ class _Outliner:
             next_heading = following.heading if following is not None else span.next_heading
             resource = self._heading_resource(unit, next_heading, first_line)
             if resource is not None:
-                while len(stack) > 1 and stack[-1].level > heading.level:
+                # A resource heading of a section's level stays in it, unless the section has
+                # deeper headings: then it is the section's sibling (`_section_end`).
+                while len(stack) > 1 and (
+                    stack[-1].level > heading.level
+                    or (stack[-1].level == heading.level and id(stack[-1]) in deep)
+                ):
                     stack.pop()
+                if heading.level > stack[-1].level:
+                    deep.add(id(stack[-1]))
                 stack[-1].resources.append((resource, first_line))
                 continue
             while len(stack) > 1 and stack[-1].level >= heading.level:
                 stack.pop()
+            deep.add(id(stack[-1]))
             draft = self._draft(heading, unit, first_line)
             stack[-1].sections.append(draft)
             stack.append(draft)

@@ -1020,6 +1020,7 @@ def test_a_notes_column_of_prose_leaves_the_first_column_the_title() -> None:
     ]
     assert messages(result) == []
 
+
 # --- reading lists: papers, contents, legends (held-out real lists, 2026-11-30) ---------------
 
 
@@ -1080,3 +1081,85 @@ def test_a_reading_list_of_one_paragraph_per_paper_is_resources() -> None:
         in result.roadmap.sections[1].resources[1].description
     )
     assert "Read the [paper]" in result.roadmap.sections[1].intro
+
+
+def test_a_lessons_table_numbered_with_an_empty_link_for_lessons_to_come() -> None:
+    # A "Lesson Number" column never titles a row, nor does a column of numbers; "Linked
+    # Lesson" is the link column; `[lesson]()` there is a lesson to come (the lesson group's
+    # page in another column is not its link).
+    table = (
+        "| Lesson Number | Section | Learning Objectives | Linked Lesson |\n"
+        "| :-: | :-: | --- | :-: |\n"
+        "| 01 | Intro to ML | Learn the basics | [lesson](intro/1/README.md) |\n"
+        "| 02 | [Regression](regression/README.md) | Build a model "
+        "| [lesson](regression/2/README.md) |\n"
+        "| 03 | [NLP](nlp/README.md) | tbd | [lesson]() |\n"
+    )
+    for header in ("Lesson Number", ""):
+        result = read(
+            f"# Course\n\n## Each lesson includes:\n\n- a quiz\n- a lesson\n\n"
+            f"{table.replace('Lesson Number', header, 1)}",
+            base_url="https://example.org/c/",
+        )
+        assert listed(result.roadmap) == [
+            (("Each lesson includes:",), "Intro to ML", "https://example.org/c/intro/1/README.md"),
+            (
+                ("Each lesson includes:",),
+                "Regression",
+                "https://example.org/c/regression/2/README.md",
+            ),
+        ]
+        # One warning per skipped or reinterpreted item, never repeated on a skipped row.
+        assert messages(result) == [
+            "road.md:5: plain bullets announced by its heading 'Each lesson includes:': kept as "
+            "its text",
+            "road.md:12: row 'NLP' is a placeholder (empty link): skipped",
+        ]
+
+
+def test_numbered_lessons_under_stages_each_a_heading_with_its_link() -> None:
+    # "#### Day01 - [Title](…)" over syllabus bullets is one lesson; a stage heading with its
+    # folder's link over lessons is a section; a stage written as one lesson (its own
+    # syllabus) after a stage with lessons is that stage's sibling, not one of its lessons;
+    # plain bullets nested under a link bullet are what it covers.
+    result = read(
+        "# Python in 100 days\n\n"
+        "### Day01~15 - [Basics](./Day01-15)\n\n"
+        "#### Day01 - [First steps](./Day01-15/01.md)\n\n- History / Setup\n- Hello, world\n\n"
+        "#### Day02 - [Language](./Day01-15/02.md)\n\n"
+        "### Day16~20 - [Advanced](./Day16-20/16-20.md)\n\n- Decorators\n- Generators\n\n"
+        "### Day36~40 - [Databases](./Day36-40)\n\n"
+        "- [MySQL](./Day36-40/36.md)\n  - SQL\n    - DDL\n  - Transactions\n"
+        "- [NoSQL](./Day36-40/39.md)\n  - Redis\n",
+        base_url="https://example.org/p/",
+    )
+    assert listed(result.roadmap) == [
+        (("Day01~15 - Basics",), "Day01 - First steps", "https://example.org/p/Day01-15/01.md"),
+        (("Day01~15 - Basics",), "Day02 - Language", "https://example.org/p/Day01-15/02.md"),
+        (("Resources",), "Day16~20 - Advanced", "https://example.org/p/Day16-20/16-20.md"),
+        (("Day36~40 - Databases",), "MySQL", "https://example.org/p/Day36-40/36.md"),
+        (("Day36~40 - Databases",), "NoSQL", "https://example.org/p/Day36-40/39.md"),
+    ]
+    first = result.roadmap.sections[0].resources[0]
+    assert "Hello, world" in first.description
+    mysql = result.roadmap.sections[-1].resources[0]
+    assert "DDL" in mysql.description
+    assert "Transactions" in mysql.description
+    # Only a lesson's label makes a heading's trailing link its own.
+    prose = read("# L\n\n## Tools\n\n### See also [this page](https://example.org/x)\n\nText.\n")
+    assert listed(prose.roadmap) == []
+
+
+def test_cjk_sentences_and_lists_announced_as_the_following_are_not_resources() -> None:
+    # Chinese writes sentences without spaces: its clause punctuation (full-width commas and
+    # stops) marks them; a
+    # paragraph naming "the following" (以下) announces the list after it.
+    result = read(
+        "# L\n\n## 职业发展\n\n简单的说\uff0cPython是一个简单的编程语言。\n\n"
+        "- 学习曲线低\uff0c非专业人士也能上手\n- 开源系统\uff0c拥有强大的生态圈\n\n"
+        "Python在以下领域都有用武之地。\n\n- 后端开发 - Python / Java\n- 数据科学 - Python / R\n\n"
+        "Python is used in the following fields.\n\n- backend work\n- data science\n\n"
+        "## 工具\n\n- NumPy\n- Pandas\n"
+    )
+    assert [title for _, title, _ in listed(result.roadmap)] == ["NumPy", "Pandas"]
+    assert "开源系统" in result.roadmap.sections[0].intro
