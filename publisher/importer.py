@@ -1670,7 +1670,7 @@ def _heading(token: Token, inline_token: Token, start: int, stop: int) -> _Block
             start=start,
             end=stop,
             level=int(token.tag[1]),
-            title=_heading_title(inline),
+            title=_heading_title(inline, inline_token.content),
             url=labelled,
             url_labelled=True,
             anchor=anchor,
