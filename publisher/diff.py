@@ -427,6 +427,12 @@ def _meaningful_characters(text: str) -> str:
         if character.isspace():
             gap = True
             continue
+        if (
+            character == _MINUS or unicodedata.category(character).startswith("P")
+        ) and _between_digits(folded, index):
+            # "10 - 20" reads as "10-20" drawn with an en dash, "4.5 / 5" as "4.5/5": spaces
+            # around a mark joining two numbers are spacing, not a number's own gap.
+            gap = False
         if character == _MINUS:
             character = "-"
         elif unicodedata.category(character).startswith("P"):
@@ -448,7 +454,8 @@ def _number_mark(text: str, index: int) -> str | None:
     """The punctuation mark ``text[index]`` as part of a number: itself (a dash as ``-``), ""
     for a thousands separator, or None when it is not part of a number (then it is cosmetic).
 
-    Part of a number: any mark between two digits ("1.5", "3:00", "1/2", "2.0", "1-2"; a
+    Part of a number: any mark between two digits ("1.5", "3:00", "1/2", "2.0", "1-2"; spaces
+    around it aside, "10 - 20" = "10-20", but for a full stop or comma: `_between_digits`; a
     comma before exactly three digits is a thousands separator, "1,000" = "1000", while
     "1,5" is a decimal comma); a sign or a leading point before a digit where no letter or
     digit precedes ("-5", "(-5)", ".5"; but "GPT-4" = "GPT4"); a percent, per mille or prime
@@ -459,7 +466,7 @@ def _number_mark(text: str, index: int) -> str | None:
     before = text[index - 1] if index else ""
     after = text[index + 1] if index + 1 < len(text) else ""
     dash = unicodedata.category(character) == "Pd"
-    if before.isdigit() and after.isdigit():
+    if _between_digits(text, index):
         if character == "," and _thousands_group(text, index + 1):
             return ""
         return "-" if dash else character
@@ -468,6 +475,30 @@ def _number_mark(text: str, index: int) -> str | None:
     if character in _NUMBER_SUFFIXES and text[:index].rstrip()[-1:].isdigit():
         return character
     return None
+
+
+# Marks that end a clause after a number ("Python 3. 5 more", "Chapters 1, 2"): between two
+# digits only when written without spaces ("1.5", "1,000").
+_CLAUSE_MARKS = frozenset(".,;")
+
+
+def _between_digits(text: str, index: int) -> bool:
+    """Whether the mark ``text[index]`` joins two digits: written between them ("1.5",
+    "10-20"), or, but for a full stop, comma or semicolon, with spaces on either side
+    ("10 - 20", "4.5 / 5", "10 -20": how the same range or ratio is spaced)."""
+    before = text[index - 1] if index else ""
+    after = text[index + 1] if index + 1 < len(text) else ""
+    if before.isdigit() and after.isdigit():
+        return True
+    if text[index] in _CLAUSE_MARKS or not (before.isspace() or after.isspace()):
+        return before.isdigit() and after.isdigit()
+    left = index - 1
+    while left >= 0 and text[left].isspace():
+        left -= 1
+    right = index + 1
+    while right < len(text) and text[right].isspace():
+        right += 1
+    return left >= 0 and right < len(text) and text[left].isdigit() and text[right].isdigit()
 
 
 def _thousands_group(text: str, start: int) -> bool:

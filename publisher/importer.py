@@ -1976,8 +1976,10 @@ def _trailing_link(inline: Sequence[Token]) -> tuple[int, int, str] | None:
     start, end = spans[0]
     after = _plain(inline[end + 1 :])
     before = _plain(inline[:start]).rstrip()
-    words = len(before.split()) if _url_named(inline, start, end) else 2
-    if after.strip(" .;,") or not before.endswith((":", "\uff1a")) or words < 1:
+    # A name before its URL may be one word ("Website: http://…" is read as a name); a lead-in
+    # before a named link needs two ("See: [Delta](…)" is a pointer, no resource).
+    needed = 1 if _url_named(inline, start, end) else 2
+    if after.strip(" .;,") or not before.endswith((":", "\uff1a")) or len(before.split()) < needed:
         return None
     return start, end, str(inline[start].attrGet("href"))
 
@@ -1985,12 +1987,32 @@ def _trailing_link(inline: Sequence[Token]) -> tuple[int, int, str] | None:
 _STRUCK = re.compile(r"~~(?=\S)(.+?)~~")
 
 
+_NAMED_URL_REST = re.compile(r"\s*[:\uff1a]\s*(?:\S*://|\[|<)\S*\s*$")
+
+
 def _struck_out(inline: Sequence[Token]) -> bool:
-    """Whether an item strikes out its link or URL (`~~[Name](url)~~`, `Name: ~~`url`~~`)."""
+    """Whether an item strikes out what names it: its leading link (`~~[Name](url)~~ - …`), or
+    the URL or name of a `Name: URL` item (`Name: ~~`url`~~`, `~~Name~~: url`). A strikethrough
+    further on (`[Foo](…) - A library. ~~Old home: [x](…)~~`, `was ~~http://old~~`) is part of
+    the description: the resource stands."""
     written = _inline_markdown(inline)
-    return "~~" in written and any(
-        "](" in match.group(1) or "://" in match.group(1) for match in _STRUCK.finditer(written)
-    )
+    if "~~" not in written:
+        return False
+    for match in _STRUCK.finditer(written):
+        struck, before, after = match.group(1), written[: match.start()], written[match.end() :]
+        linked = "](" in struck or "://" in struck
+        if not any(character.isalnum() for character in before):
+            # At the item's start (after emoji or emphasis): its link, or a name before its URL.
+            return linked or bool(_NAMED_URL_REST.match(after))
+        # "Name: ~~URL~~" with nothing after it; any other strikethrough is description.
+        return (
+            linked
+            and before.rstrip().endswith((":", "\uff1a"))
+            and "](" not in before
+            and "://" not in before
+            and not after.strip(" .;,*_`")
+        )
+    return False
 
 
 def _url_named(inline: Sequence[Token], start: int, end: int) -> bool:
@@ -2068,6 +2090,7 @@ class _Item:
     warnings: list[tuple[int, str]] = field(default_factory=list)
     link_led: bool = False
     lead_in: str = ""
+    described: bool = False  # see `_ItemReading.described`
 
 
 def _list_item(item: _Item, token: Token, lines: list[str]) -> _ListItem:
@@ -2089,8 +2112,12 @@ def _list_item(item: _Item, token: Token, lines: list[str]) -> _ListItem:
         and _is_material(candidate.title)
         and not _has_own_fields(candidate),
         toc=item.toc,
+        # A linked item that says what it is ("[Buy Me a Coffee](…) - Accept support from
+        # fans.") is a resource named like an ask (a service, a widget); the ask itself is
+        # its text alone, or goes on as a sentence ("[Following me on X](…) so I can …").
         call=candidate is not None
         and not candidate.children
+        and not (candidate.url and item.described)
         and _is_call_to_action(candidate.title),
         warnings=tuple(item.warnings),
         lead_in=item.lead_in,
@@ -2131,6 +2158,9 @@ class _ItemReading:
     leading_link: bool = False  # it starts with its link (a paper-list item does not)
     # "Lead-in: [link]": "resource" (read as one), "call" (a call to action, read as words).
     lead_in: str = ""
+    # It says what it is: a description set off from its link (" - …", ": …", "by X - …") or
+    # in a block of its own, not words that go on from the link as one sentence.
+    described: bool = False
 
 
 def _item(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _Item:
@@ -2253,11 +2283,14 @@ def _read_leading_link(
     title = _without_star_count(_plain(inline[link_start + 1 : link_end])) or href
     reading.fields.update(title=title, kind=_leading_kind(inline, link_start))
     reading.fields["url"] = _checked_url(href, reading.line, reading.warnings)
-    author, remainder = _author_and_rest(inline[link_end + 1 :], reading.line, reading.warnings)
+    after = inline[link_end + 1 :]
+    author, remainder = _author_and_rest(after, reading.line, reading.warnings)
     if author is not None:
         reading.fields["author"] = author
     if remainder:
         reading.description.append(remainder)
+        written = _inline_markdown(after).strip().lstrip("*_ ")
+        reading.described = author is not None or written.startswith(_DESCRIPTION_SEPARATORS)
     reading.resource_like = reading.link_led = reading.leading_link = True
 
 
@@ -2295,8 +2328,10 @@ def _read_body(
                 reading.resource_like = True
                 continue
             reading.description.append(_dedented(lines, start, stop, indent))
+            reading.described = True
         elif token.type == "blockquote_open":
             reading.description.append(_quote_text(lines, start, stop, indent))
+            reading.described = True
             reading.resource_like = reading.resource_like or bool(reading.fields.get("title"))
         elif token.type in ("bullet_list_open", "ordered_list_open"):
             if not _read_nested(reading, tokens, open_, close, lines):
@@ -2364,6 +2399,7 @@ def _item_result(reading: _ItemReading, first_inline: Sequence[Token]) -> _Item:
         warnings=reading.warnings,
         link_led=reading.link_led,
         lead_in=reading.lead_in,
+        described=reading.described,
     )
 
 

@@ -211,6 +211,11 @@ def test_title_that_differs_in_case_spacing_or_punctuation_is_cosmetic(title: st
         # per mille sign, a time's colon, a fraction's slash (issue 13: hidden news before).
         ("1.5 hours", "15 hours"),
         ("1.5 hours", "1-5 hours"),
+        # Spacing around a mark joins numbers only where spaces are its own: a space between
+        # digits, or after a sentence's full stop or comma, still separates them.
+        ("Chapters 1 2", "Chapters 12"),
+        ("Python 3. 5 tips", "Python 3.5 tips"),
+        ("Chapters 1, 2", "Chapters 1,2"),
         ("50% off", "50 off"),
         ("100% Free", "100 Free"),
         ("5\u2030 fee", "5 fee"),
@@ -264,6 +269,10 @@ def test_title_change_of_a_symbol_or_a_number_is_announced(old: str, new: str) -
         ("GPT-4 Guide", "GPT4 guide"),
         ("1-2 hours", "1\u20132 hours"),
         ("50 % off", "50% off"),
+        # Spaces around a mark joining two numbers are spacing ("10 - 20", en dash unspaced).
+        ("Rust 10 - 20", "Rust 10\u201320"),
+        ("Rated 4.5 / 5", "rated 4.5/5"),
+        ("Ages 10 -20", "ages 10-20"),
         ("\u22125 degrees", "-5 degrees"),
         # A thousands separator (a comma before a group of three digits) is how a number is
         # written, not what it says.
@@ -295,6 +304,9 @@ def test_title_change_of_punctuation_only_is_cosmetic(old: str, new: str, url: s
         ("Keras Audio Preprocessors", "Keras Audio Preprocessors.", True),
         ("A tool for Python", "A Tool for Python!", True),
         ("Made by same authors.", "Made by the same authors.", False),
+        ("Takes 10 - 20 hours.", "Takes 10\u201320 hours.", True),
+        ("Rated 4.5 / 5", "Rated 4.5/5", True),
+        ("Takes 1 2 hours.", "Takes 12 hours.", False),
         ("Covers C++.", "Covers C#.", False),
         ("See [docs](https://a.example.org).", "See [docs](https://b.example.org).", False),
         ("See [docs](http://a.example.org/x/).", "See [docs](https://a.example.org/x).", True),

@@ -293,6 +293,20 @@ def test_other_bullets_with_a_link_after_words_stay_text(line: str) -> None:
     assert listed(roadmap) == []
 
 
+@pytest.mark.parametrize(
+    "line",
+    ["- See: [Delta](https://delta.example.org)", "- Docs: [Gamma guide](https://g.example.org)"],
+)
+def test_a_one_word_lead_in_before_a_link_in_a_list_of_resources_is_no_resource(
+    line: str,
+) -> None:
+    # A pointer after a resource ("See: …"), not a resource named by its lead-in: the lead-in
+    # rule needs two words unless the link's text is its URL ("Website: http://…").
+    result = read(f"# L\n\n## Tools\n\n{LINKS}{line}\n")
+    assert [title for _, title, _ in listed(result.roadmap)] == ["A", "B"]
+    assert line[2:] in result.roadmap.sections[0].resources[1].description
+
+
 # --- relative links and warnings -------------------------------------------------------------
 
 RELATIVE = "# L\n\n## Guides\n\n- [Contributing guide](docs/CONTRIBUTING.md) - how to help\n"
@@ -832,6 +846,38 @@ def test_a_struck_out_link_is_withdrawn_with_a_warning() -> None:
     assert listed(blacklist.roadmap) == []
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- [Foo](https://foo.example.org) - A library. ~~Old home: [legacy](https://l.example.org)~~",
+        "- [Foo](https://foo.example.org) - Fast; was ~~https://old.example.org~~ now moved.",
+        "- [Foo](https://foo.example.org) - Old home: ~~https://old.example.org~~",
+        "- 📚 [Foo](https://foo.example.org) - see ~~[v1](https://v1.example.org)~~ (gone)",
+    ],
+)
+def test_a_struck_out_link_in_a_description_keeps_its_resource(line: str) -> None:
+    # Only a strikethrough over what names the item (its leading link, or the name or URL of
+    # a 'Name: URL' item) withdraws it; one further on is part of its description.
+    result = read(f"# L\n\n## Libraries\n\n{LINKS}{line}\n")
+    assert [title for _, title, _ in listed(result.roadmap)] == ["A", "B", "Foo"]
+    assert "~~" in result.roadmap.sections[0].resources[2].description
+    assert messages(result) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- 📚 **~~[Old](https://old.example.org)~~** - closed.",
+        "- ~~Old~~: https://old.example.org",
+        "- Old: ~~[https://old.example.org](https://old.example.org)~~",
+    ],
+)
+def test_a_struck_out_name_or_leading_link_withdraws_its_item(line: str) -> None:
+    result = read(f"# L\n\n## Stores\n\n{LINKS}{line}\n")
+    assert [title for _, title, _ in listed(result.roadmap)] == ["A", "B"]
+    assert "road.md:7: struck-out link: withdrawn, not a resource" in messages(result)
+
+
 def test_details_folded_under_a_heading_that_is_a_link_are_its_description() -> None:
     result = read(
         "# L\n\n# Open-source projects\n\n## [Agent](https://example.org/agent)\n"
@@ -905,6 +951,27 @@ def test_a_list_of_calls_to_action_is_prose_never_resources() -> None:
     support, tools = result.roadmap.sections[1:]
     assert calls in support.intro
     assert calls in tools.intro
+
+
+def test_a_linked_resource_named_like_a_call_to_action_with_a_description_stays() -> None:
+    # A service or widget that says what it is, not the author's ask ('Buy me a coffee').
+    result = read(
+        "# L\n\n## Donation platforms\n\n"
+        "- [Buy Me a Coffee](https://www.buymeacoffee.com) - Accept support from fans.\n"
+        "- [Ko-fi](https://ko-fi.com) - Tips and memberships with no fees.\n"
+        "- [Share It](https://shareit.example.org) - Social share buttons for any page.\n"
+        "- [Follow Me](https://follow.example.org) - A follow button for blogs.\n"
+        "- [Star this repo](https://github.com/o/r)\n"
+    )
+    assert [title for _, title, _ in listed(result.roadmap)] == [
+        "Buy Me a Coffee",
+        "Ko-fi",
+        "Share It",
+        "Follow Me",
+    ]
+    assert messages(result) == [
+        "road.md:9: call to action 'Star this repo': not a resource, skipped"
+    ]
 
 
 @pytest.mark.parametrize(
