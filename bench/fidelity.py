@@ -42,7 +42,14 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from real_corpus import Version, imported, read_truth, score, versions  # noqa: E402
+from real_corpus import (  # noqa: E402
+    Version,
+    import_options,
+    imported,
+    read_truth,
+    score,
+    versions,
+)
 
 from publisher.diff import diff  # noqa: E402
 from publisher.load import load_snapshot  # noqa: E402
@@ -257,7 +264,7 @@ def history(name: str, list_versions: list[Version]) -> tuple[int, int, Errors]:
                 "README.md",
                 "--out",
                 str(out),
-                *(["--base-url", list_versions[0].base_url] if list_versions[0].base_url else []),
+                *import_options(list_versions[0]),
             ],
             check=True,
             capture_output=True,

@@ -63,7 +63,7 @@ from pathlib import Path
 
 from fidelity import make_history  # also puts tests/ on the path, for real_corpus
 from generate import WORDS
-from real_corpus import versions
+from real_corpus import import_options, versions
 
 
 def words(rng: random.Random, count: int) -> str:
@@ -420,20 +420,21 @@ def report(
     return ratio
 
 
-def real_lists(quick: bool) -> list[tuple[str, list[str], str]]:
+def real_lists(quick: bool) -> list[tuple[str, list[str], tuple[str, ...]]]:
     """The corpus's lists with several versions (tests/fixtures/real/), smallest first, as
-    (name, the text of each version in order, base URL). With ``quick``, only the smallest."""
+    (name, the text of each version in order, its import options: `import_options`). With
+    ``quick``, only the smallest."""
     by_list: dict[str, list[str]] = {}
-    base_urls: dict[str, str] = {}
+    options_of: dict[str, tuple[str, ...]] = {}
     for version in versions():
         name = version.name.split("/")[0]
         by_list.setdefault(name, []).append(version.markdown.read_text(encoding="utf-8"))
-        base_urls[name] = version.base_url
+        options_of[name] = tuple(import_options(version))
     lists = sorted(
         (name for name, texts in by_list.items() if len(texts) > 1),
         key=lambda name: sum(map(len, by_list[name])),
     )
-    return [(name, by_list[name], base_urls[name]) for name in (lists[:1] if quick else lists)]
+    return [(name, by_list[name], options_of[name]) for name in (lists[:1] if quick else lists)]
 
 
 def real_histories(folder: Path, quick: bool) -> list[tuple[str, Path, int, tuple[str, ...]]]:
@@ -441,11 +442,10 @@ def real_histories(folder: Path, quick: bool) -> list[tuple[str, Path, int, tupl
     bench/fidelity.py makes it (the versions a day apart on main, the last one through a
     merged branch): (name, repository, first-parent commits, import options)."""
     made = []
-    for name, texts, base_url in real_lists(quick):
+    for name, texts, options in real_lists(quick):
         root = folder / f"real-{name}"
         root.mkdir()
         make_history(root, texts)
-        options = ("--base-url", base_url) if base_url else ()
         made.append((name, root, len(texts) + 1, options))  # + the no-data commit
     return made
 
@@ -466,7 +466,9 @@ def hunk_states(texts: list[str]) -> Iterator[str]:
         assert state == new, "the hunks of a transition make its next version"
 
 
-def make_replayed_repository(root: Path, lists: list[tuple[str, list[str], str]]) -> int:
+def make_replayed_repository(
+    root: Path, lists: list[tuple[str, list[str], tuple[str, ...]]]
+) -> int:
     """A README holding each list's text (one after the other), first at each list's first
     version, then one commit per real diff hunk (see `hunk_states`), the lists' transitions
     interleaved at random (fixed seed), several commits on some days; returns the commits."""

@@ -174,6 +174,15 @@ base_url_option = click.option(
 )
 
 
+html_links_option = click.option(
+    "--html-links",
+    is_flag=True,
+    help='Also read raw HTML written one link a line (<a href="URL"><b>Name</b></a> - what '
+    "it is<br>) as resources, for lists written in HTML, e.g. publisher import README.md "
+    "--html-links. Without it raw HTML is never a resource (a warning names each such block).",
+)
+
+
 def _checked_base_url(value: str) -> str:
     if value and not value.startswith(("http://", "https://")):
         raise click.BadParameter(f"{value!r} is not an http(s) URL", param_hint="--base-url")
@@ -651,6 +660,7 @@ def diff_command(settings: Settings, old: str | None, new: str | None, output_fo
 )
 @keep_section_option
 @base_url_option
+@html_links_option
 @pass_settings
 def import_command(
     settings: Settings,
@@ -659,6 +669,7 @@ def import_command(
     force: bool,
     keep_sections: tuple[str, ...],
     base_url: str,
+    html_links: bool,
 ) -> None:
     """Turn a markdown road map into road-map YAML.
 
@@ -670,6 +681,7 @@ def import_command(
       publisher import README.md -o -
       publisher import README.md --keep-section Contributing
       publisher import README.md --base-url https://github.com/me/list/blob/main/
+      publisher import README.md --html-links
     """
     from publisher.dump import dump_roadmap
     from publisher.importer import count_resources, count_sections, import_markdown_bytes
@@ -680,6 +692,7 @@ def import_command(
         str(markdown_file),
         keep_sections=keep_sections,
         base_url=base_url,
+        html_links=html_links,
     )
     for warning in result.warnings:
         settings.warn(str(warning))
@@ -762,6 +775,7 @@ def _refuse_to_lose_edits(project: Project, new_text: str) -> None:
 )
 @keep_section_option
 @base_url_option
+@html_links_option
 @pass_settings
 def import_history(
     settings: Settings,
@@ -775,6 +789,7 @@ def import_history(
     force: bool,
     keep_sections: tuple[str, ...],
     base_url: str,
+    html_links: bool,
 ) -> None:
     """Releases from the git history of FILE in GIT_DIR, one per period that changed it.
 
@@ -790,6 +805,7 @@ def import_history(
       publisher import-history ../awesome-list --file README.md
       publisher import-history ../awesome-list --file README.md --group week --ref main
       publisher import-history ../awesome-list --file README.md --since 2024-01-01
+      publisher import-history ../awesome-list --file README.md --html-links
     """
     import datetime as dt
 
@@ -818,7 +834,7 @@ def import_history(
     out = out_dir if out_dir is not None else settings.project().releases_dir
     skipped = read = written = 0
     warned = 0
-    options = ImportOptions(keep_sections=keep_sections, base_url=base_url)
+    options = ImportOptions(keep_sections=keep_sections, base_url=base_url, html_links=html_links)
     steps = history_steps(git_dir, commits, grouping=grouping, options=options)
     periods = len(group_commits(commits, grouping))
     with StagedFiles() as staged:

@@ -353,7 +353,11 @@ def _read_period(
                 return _Version(commit=commit, blob=blob, problems=tuple(problems), reads=reads)
             try:
                 result = import_markdown_bytes(
-                    content, label, keep_sections=options.keep_sections, base_url=options.base_url
+                    content,
+                    label,
+                    keep_sections=options.keep_sections,
+                    base_url=options.base_url,
+                    html_links=options.html_links,
                 )
             except DataError as error:
                 problems.extend(error.problems)
@@ -373,6 +377,7 @@ class ImportOptions:
 
     keep_sections: tuple[str, ...] = ()
     base_url: str = ""
+    html_links: bool = False
 
 
 def history_steps(

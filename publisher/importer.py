@@ -333,6 +333,9 @@ class _Block:
     plain_row: bool = False
     # Raw HTML: how many `<details>` it opens (less those it closes).
     details: int = 0
+    # Raw HTML written one link a line, its links in ``resources``: read as resources or
+    # skipped by `_raw_html_read`, as the import asks.
+    raw_html: bool = False
     # A numbered paragraph read as a resource (`1\u3001[name](url)\uff1a what it is`).
     numbered: bool = False
 
@@ -400,13 +403,17 @@ def import_markdown(
     pieces: bool = True,
     keep_sections: Iterable[str] = (),
     base_url: str = "",
+    html_links: bool = False,
 ) -> ImportResult:
     """Read a markdown road map; ``label`` names it in warnings. Raises DataError when empty.
 
     ``pieces``: parse in cached pieces (see `_groups`); False parses the document whole, to
     the same result (the tests compare both). ``keep_sections``: titles of meta sections
     (contributing, license …) to keep rather than skip. ``base_url``: what relative links are
-    resolved against (without it they are left out, with a warning)."""
+    resolved against (without it they are left out, with a warning). ``html_links``: read a
+    raw HTML block written one link a line (`<a href="…"><b>Name</b></a> - text<br>`) as
+    resources; without it raw HTML is never a resource (the design), and a block that would
+    have given some is named in a warning."""
     if not text.strip():
         raise DataError([Problem(path=label, message="file is empty")])
     if "\r" in text:
@@ -421,14 +428,14 @@ def import_markdown(
     chapters: list[tuple[int, Iterable[tuple[int, int, _Unit]]]]
     if not pieces or "]:" in text:
         # Link reference definitions apply across the whole document: read it whole.
-        chapters = [(0, ((0, 0, unit) for unit in _group_units(text, True)))]
+        chapters = [(0, ((0, 0, unit) for unit in _group_units(text, True, html_links)))]
     else:
         chapters = []
         line = counted = 0
         for start, chapter in _chapters(text):
             line += text.count("\n", counted, start)
             counted = start
-            chapters.append((line, _chapter_units(chapter)))
+            chapters.append((line, _chapter_units(chapter, html_links)))
     return _import_chapters(
         chapters, label, warnings, keep_sections=keep_sections, base_url=base_url
     )
@@ -464,14 +471,20 @@ def _import_chapters(
 
 
 def import_markdown_bytes(
-    data: bytes, label: str, *, keep_sections: Iterable[str] = (), base_url: str = ""
+    data: bytes,
+    label: str,
+    *,
+    keep_sections: Iterable[str] = (),
+    base_url: str = "",
+    html_links: bool = False,
 ) -> ImportResult:
     """`import_markdown` on bytes; raises DataError when they are not UTF-8 or empty.
 
     A plain document (see `_byte_chapters`) is cut into chapters as bytes, and only the
     chapters not seen before are decoded: in a history, most of each version is the one
     before it, and scanning or decoding the whole text costs more than the rest of reading
-    the unchanged part. Anything else is decoded whole and read by `import_markdown`."""
+    the unchanged part. Anything else is decoded whole and read by `import_markdown`.
+    ``html_links`` matters only there: a plain chapter holds no raw HTML block."""
     chapters = _byte_chapters(data)
     if chapters is not None:
         return _import_chapters(chapters, label, [], keep_sections=keep_sections, base_url=base_url)
@@ -482,7 +495,9 @@ def import_markdown_bytes(
         raise DataError(
             [Problem(path=label, line=line, message="not valid UTF-8 (is it a markdown file?)")]
         ) from None
-    return import_markdown(text, label, keep_sections=keep_sections, base_url=base_url)
+    return import_markdown(
+        text, label, keep_sections=keep_sections, base_url=base_url, html_links=html_links
+    )
 
 
 def _without_conflicts_and_front_matter(
@@ -675,7 +690,8 @@ def _read_byte_chapter(chapter: bytes) -> tuple[tuple[int, int, _Unit], ...] | b
     if any(marker in chapter for marker in _NOT_PLAIN) or _has_html_line(chapter):
         return False
     try:
-        return _chapter_units(chapter.decode("utf-8"))
+        # A plain chapter holds no raw HTML block: ``html_links`` cannot change its units.
+        return _chapter_units(chapter.decode("utf-8"), False)
     except UnicodeDecodeError:
         return False
 
@@ -782,15 +798,16 @@ def _reused_raw_chapters(
 
 
 @recent_cache(limit=4096)
-def _chapter_units(chapter: str) -> tuple[tuple[int, int, _Unit], ...]:
+def _chapter_units(chapter: str, html_links: bool) -> tuple[tuple[int, int, _Unit], ...]:
     """The units of one chapter as (offset, line of that offset, unit), both relative to the
-    chapter (cached by its text: most of a history's chapters repeat)."""
+    chapter (cached by its text: most of a history's chapters repeat); ``html_links`` as for
+    `import_markdown`."""
     found: list[tuple[int, int, _Unit]] = []
     line = counted = 0
     for start, group, whole in _groups(chapter):
         line += chapter.count("\n", counted, start)
         counted = start
-        found.extend((start, line, unit) for unit in _group_units(group, whole))
+        found.extend((start, line, unit) for unit in _group_units(group, whole, html_links))
     return tuple(found)
 
 
@@ -915,11 +932,11 @@ def _raw_cuts(
 
 
 @recent_cache(limit=16384)
-def _group_units(text: str, whole: bool) -> tuple[_Unit, ...]:
+def _group_units(text: str, whole: bool, html_links: bool) -> tuple[_Unit, ...]:
     """The units of one group (cached by its text), parsed in pieces cut before each bullet
     item at column 0 and each table row after the first (parsed under the table's header)."""
     if whole:
-        return _units((("", text),))
+        return _units((("", text),), html_links)
     cuts = {0, *(match.end() for match in _ITEM_LINE.finditer(text))}
     headers: dict[int, str] = {}
     for match in _table_heads(text):
@@ -936,7 +953,8 @@ def _group_units(text: str, whole: bool) -> tuple[_Unit, ...]:
         tuple(
             (headers.get(start, ""), text[start : end - 1])
             for start, end in itertools.pairwise(bounds)
-        )
+        ),
+        html_links,
     )
 
 
@@ -996,13 +1014,16 @@ class _Unit:
 
 
 @recent_cache(limit=16384)
-def _units(pieces: tuple[tuple[str, str], ...]) -> tuple[_Unit, ...]:
+def _units(pieces: tuple[tuple[str, str], ...], html_links: bool) -> tuple[_Unit, ...]:
     """The units of consecutive pieces of markdown, each (table header it is read under, or
-    "", text) (cached: history repeats most of them)."""
+    "", text) (cached: history repeats most of them); ``html_links`` as for
+    `import_markdown`."""
     blocks: list[_Block] = []
     offset = 0
     for header, piece in pieces:
-        blocks.extend(_digest_at(piece, offset, header))
+        blocks.extend(
+            _raw_html_read(block, html_links) for block in _digest_at(piece, offset, header)
+        )
         offset += piece.count("\n") + 1
     lines = "\n".join(piece for _, piece in pieces).split("\n")
     groups: list[tuple[_Block | None, list[_Block]]] = [(None, [])]
@@ -1092,6 +1113,28 @@ def _units(pieces: tuple[tuple[str, str], ...]) -> tuple[_Unit, ...]:
             )
         )
     return tuple(_with_heading_resource(unit) for unit in units)
+
+
+def _raw_html_read(block: _Block, html_links: bool) -> _Block:
+    """A raw HTML block written one link a line (see `_html_link_lines`) read as resources
+    with ``html_links``; else skipped like any raw HTML (the design: raw HTML is not a
+    resource), with one warning saying what was not read. Other blocks unchanged."""
+    if not block.raw_html:
+        return block
+    if html_links:
+        return replace(block, details=0)  # a list, nothing folded away
+    count = len(block.resources)
+    message = (
+        f"raw HTML block with {count} link{'' if count == 1 else 's'}: not read as resources "
+        "(design: raw HTML is not a resource); --html-links reads them"
+    )
+    return _Block(
+        kind="skip",
+        start=block.start,
+        end=block.end,
+        details=block.details,
+        warnings=((block.start, message),),
+    )
 
 
 def _as_description(block: _Block) -> _Block:
@@ -1534,12 +1577,18 @@ def _block(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _
         return _Block(kind="text", start=start, end=stop, first_link=links[0] if links else "")
     if kind == "html_block":
         resources, warnings = _html_link_lines(token.content, start)
-        if resources:
-            return _Block(
-                kind="resources", start=start, end=stop, resources=resources, warnings=warnings
-            )
         opened = len(_DETAILS_OPEN.findall(token.content))
         details = opened - len(_DETAILS_CLOSE.findall(token.content))
+        if resources:
+            return _Block(
+                kind="resources",
+                start=start,
+                end=stop,
+                resources=resources,
+                warnings=warnings,
+                details=details,
+                raw_html=True,
+            )
         return _Block(kind="skip", start=start, end=stop, details=details)
     if kind == "hr":
         return _Block(kind="skip", start=start, end=stop)

@@ -1,11 +1,12 @@
 """The corpus of real READMEs (tests/fixtures/real/) and how an import is scored against it.
 
 Each list is a folder with SOURCE.yaml (repository, path, commit of each version, optional
-base_url for relative links) and, per version, ``VERSION.md`` (the README as stored, or an
-excerpt cut at headings) and ``VERSION.truth.yaml``: the resources a careful reader lists,
-written by hand from the markdown (``s``: section path, SECTION_SEPARATOR between levels, ""
-for none;
-``t``: title; ``u``: URL, absent for a resource without one).
+base_url for relative links, optional ``html_links: true`` for a list written in HTML, its
+resources raw HTML link lines: see `publisher.importer.import_markdown`) and, per version,
+``VERSION.md`` (the README as stored, or an excerpt cut at headings) and
+``VERSION.truth.yaml``: the resources a careful reader lists, written by hand from the
+markdown (``s``: section path, SECTION_SEPARATOR between levels, "" for none; ``t``: title;
+``u``: URL, absent for a resource without one).
 
 Shared by tests/test_real_corpus.py and bench/fidelity.py.
 """
@@ -47,6 +48,7 @@ class Version:
     truth: Path
     base_url: str
     commit: str
+    html_links: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +92,7 @@ def versions() -> list[Version]:
                     truth=source.parent / f"{version}.truth.yaml",
                     base_url=meta.get("base_url", ""),
                     commit=details.get("commit") or f"stored:{details['stored_id']}",
+                    html_links=bool(meta.get("html_links", False)),
                 )
             )
     return found
@@ -108,10 +111,20 @@ def read_truth(path: Path) -> list[TruthResource]:
     ]
 
 
+def import_options(version: Version) -> list[str]:
+    """The `publisher import` / `import-history` options a list's SOURCE.yaml settings ask."""
+    return [
+        *(["--base-url", version.base_url] if version.base_url else []),
+        *(["--html-links"] if version.html_links else []),
+    ]
+
+
 def imported(version: Version) -> Roadmap:
     """The road map the importer reads from a version's markdown."""
     text = version.markdown.read_text(encoding="utf-8")
-    return import_markdown(text, str(version.markdown), base_url=version.base_url).roadmap
+    return import_markdown(
+        text, str(version.markdown), base_url=version.base_url, html_links=version.html_links
+    ).roadmap
 
 
 def roadmap_resources(roadmap: Roadmap) -> list[TruthResource]:

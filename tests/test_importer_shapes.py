@@ -5,6 +5,7 @@ and the warnings that say what was skipped or read another way."""
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -385,6 +386,45 @@ def test_cli_import_warns_per_item_and_quiet_keeps_only_the_count(tmp_path: Path
     assert bad.exit_code == 2
 
 
+def test_cli_html_links_reads_raw_html_link_lines_in_import_and_import_history(
+    tmp_path: Path,
+) -> None:
+    readme = tmp_path / "repo" / "README.md"
+    readme.parent.mkdir()
+    readme.write_text(HTML_LIST, encoding="utf-8")
+    skipped = CliRunner().invoke(main, ["import", str(readme), "-o", "-"])
+    assert skipped.exit_code == 0, skipped.output
+    assert "example.org/bash" not in skipped.stdout
+    assert f"{readme}:16: raw HTML block with 2 links: not read as resources" in skipped.stderr
+    assert "0 resources, 1 warning" in skipped.stderr
+    read_html = CliRunner().invoke(main, ["import", str(readme), "-o", "-", "--html-links"])
+    assert read_html.exit_code == 0, read_html.output
+    assert "url: https://example.org/bash" in read_html.stdout
+    assert "raw HTML block" not in read_html.stderr
+    assert "2 resources, 0 warnings" in read_html.stderr
+    assert "--html-links" in CliRunner().invoke(main, ["import", "--help"]).stdout
+
+    root = readme.parent
+    for arguments in (["init", "-q", "-b", "main"], ["add", "README.md"]):
+        subprocess.run(["git", "-C", str(root), *arguments], check=True)
+    author = ["-c", "user.name=C", "-c", "user.email=c@example.org"]
+    subprocess.run(["git", "-C", str(root), *author, "commit", "-q", "-m", "List"], check=True)
+    releases = {}
+    for name, options in (("plain", []), ("html", ["--html-links"])):
+        out = tmp_path / name
+        history = CliRunner().invoke(
+            main,
+            ["import-history", str(root), "--file", "README.md", "--out", str(out), *options],
+        )
+        assert history.exit_code == 0, history.output
+        assert ("raw HTML block with 2 links" in history.stderr) is (name == "plain")
+        (release,) = sorted(out.glob("*.yaml"))
+        releases[name] = release.read_text(encoding="utf-8")
+    assert "example.org/bash" not in releases["plain"]
+    assert "url: https://example.org/bash" in releases["html"]
+    assert "--html-links" in CliRunner().invoke(main, ["import-history", "--help"]).stdout
+
+
 def test_a_syllabus_marker_edit_is_no_announced_update() -> None:
     def snapshot(text: str, version: str) -> Snapshot:
         release = Release(version=version, date=dt.date(2024, 1, int(version)))
@@ -738,17 +778,52 @@ def test_a_lead_in_link_in_a_list_of_resources_is_one_with_a_warning(line: str, 
 # --- READMEs written in HTML, weekly digests (corpb's held-out lists) ---------------------------
 
 
-def test_raw_html_link_lines_are_resources_and_html_headers_are_not() -> None:
-    result = read(
-        '# L\n\n<p align="center">\n  <a href="https://example.org/home">\n'
-        '    <img src="https://example.org/logo.png">\n  </a>\n</p>\n\n'
-        '<div align="center">\n  <a href="https://example.org/sponsor">Our sponsor</a>\n'
-        "  <br>\n</div>\n\n## Shells\n\n<p>\n"
-        '&nbsp;&nbsp;:small_orange_diamond: <a href="https://example.org/bash"><b>Bash</b></a>'
-        " - a shell &amp; more.<br>\n"
-        '&nbsp;&nbsp;:small_orange_diamond: <a href="https://example.org/zsh"><b>Zsh</b></a><br>\n'
-        '&nbsp;&nbsp;<a href="#shells">back</a><br>\n</p>\n'
+# A README written in HTML: a header of logos and a sponsor, then one link a line in a `<p>`.
+HTML_LIST = (
+    '# L\n\n<p align="center">\n  <a href="https://example.org/home">\n'
+    '    <img src="https://example.org/logo.png">\n  </a>\n</p>\n\n'
+    '<div align="center">\n  <a href="https://example.org/sponsor">Our sponsor</a>\n'
+    "  <br>\n</div>\n\n## Shells\n\n<p>\n"
+    '&nbsp;&nbsp;:small_orange_diamond: <a href="https://example.org/bash"><b>Bash</b></a>'
+    " - a shell &amp; more.<br>\n"
+    '&nbsp;&nbsp;:small_orange_diamond: <a href="https://example.org/zsh"><b>Zsh</b></a><br>\n'
+    '&nbsp;&nbsp;<a href="#shells">back</a><br>\n</p>\n'
+)
+
+
+def test_raw_html_is_no_resource_by_default_and_a_block_of_link_lines_is_named() -> None:
+    for pieces in (True, False):
+        result = read(HTML_LIST, pieces=pieces)
+        assert listed(result.roadmap) == []
+        assert [section.title for section in result.roadmap.sections] == ["Shells"]
+        # One warning for the block of link lines (line 16: its `<p>`), none for the header.
+        assert messages(result) == [
+            "road.md:16: raw HTML block with 2 links: not read as resources "
+            "(design: raw HTML is not a resource); --html-links reads them"
+        ]
+    one = read(
+        "# L\n\n## Shells\n\n"
+        + HTML_LIST.split("## Shells\n\n", 1)[1].replace(
+            '&nbsp;&nbsp;:small_orange_diamond: <a href="https://example.org/zsh"><b>Zsh</b></a><br>\n',
+            "",
+        )
     )
+    assert messages(one) == [
+        "road.md:5: raw HTML block with 1 link: not read as resources "
+        "(design: raw HTML is not a resource); --html-links reads them"
+    ]
+    # Links in table cells are read by contract, with or without the option.
+    table = read(
+        "# L\n\n## Tools\n\n| Name | Notes |\n| --- | --- |\n"
+        '| <a href="https://example.org/t">T</a> | a tool |\n'
+    )
+    assert listed(table.roadmap) == [(("Tools",), "T", "https://example.org/t")]
+    assert messages(table) == []
+
+
+def test_raw_html_link_lines_are_resources_and_html_headers_are_not() -> None:
+    result = read(HTML_LIST, html_links=True)
+    assert messages(result) == []
     assert listed(result.roadmap) == [
         (("Shells",), "Bash", "https://example.org/bash"),
         (("Shells",), "Zsh", "https://example.org/zsh"),
@@ -773,7 +848,8 @@ def test_a_deeply_indented_html_line_that_is_no_link_line_is_read_at_once(
         + decoration
         + '<a href="https://example.org/b"><b>B</b></a> - second.<br>'
         + " " * 5000
-        + "\n</p>\n"
+        + "\n</p>\n",
+        html_links=True,
     )
     assert listed(result.roadmap) == [
         (("Tools",), "A", "https://example.org/a"),
@@ -785,7 +861,7 @@ def test_a_deeply_indented_html_line_that_is_no_link_line_is_read_at_once(
 def test_a_long_run_of_spaces_after_a_break_is_read_at_once() -> None:
     # The '<br>' ending was searched with a leading '\\s*' (quadratic in a run of spaces).
     line = '<a href="https://example.org/b">B</a> - second.<br>' + " " * 200_000 + "x"
-    result = read("# L\n\n## Tools\n\n<p>\n" + line + "\n</p>\n")
+    result = read("# L\n\n## Tools\n\n<p>\n" + line + "\n</p>\n", html_links=True)
     assert listed(result.roadmap) == [(("Tools",), "B", "https://example.org/b")]
     assert result.roadmap.sections[0].resources[0].description.endswith("second. x")
 
@@ -1003,12 +1079,16 @@ def test_numbered_paragraphs_are_resources_and_their_plain_bullets_their_text() 
 
 
 def test_a_row_of_html_links_is_navigation_not_a_resource() -> None:
-    result = read(
+    text = (
         "# L\n\n## Tools\n\n" + LINKS + '\n<p align="center">\n'
         '  <a href="https://example.org/12">Previous</a> | <a href="https://example.org/fb">'
         'Feedback</a> | <a href="https://example.org/14">Next</a>\n</p>\n'
     )
-    assert [title for _, title, _ in listed(result.roadmap)] == ["A", "B"]
+    for html_links in (True, False):
+        result = read(text, html_links=html_links)
+        assert [title for _, title, _ in listed(result.roadmap)] == ["A", "B"]
+        # Nothing the option would read: no warning without it either.
+        assert messages(result) == []
 
 
 @pytest.mark.parametrize(

@@ -45,9 +45,8 @@ def steps(
 ) -> list[tuple[dict[str, Any], RoadmapDiff]]:
     """Each step of a list's changes.yaml with the diff of the releases import-history made."""
     history: Path = request.param
-    base_url = yaml.safe_load((history / "SOURCE.yaml").read_text(encoding="utf-8")).get(
-        "base_url", ""
-    )
+    source = yaml.safe_load((history / "SOURCE.yaml").read_text(encoding="utf-8"))
+    base_url = source.get("base_url", "")
     root = tmp_path_factory.mktemp("history") / "repo"
     root.mkdir()
     day = dt.datetime(2024, 3, 1, 9, tzinfo=dt.UTC)
@@ -61,6 +60,8 @@ def steps(
         _git(root, "commit", "-q", "-m", f"Version {name}", when=day + dt.timedelta(days=number))
     out = root.parent / "releases"
     options = ["--base-url", base_url] if base_url else []
+    if source.get("html_links"):
+        options.append("--html-links")
     result = CliRunner().invoke(
         main,
         ["-q", "import-history", str(root), "--file", "README.md", "--out", str(out), *options],
