@@ -1363,6 +1363,9 @@ def _resolved_list(run: list[_Block]) -> _Block:
     # the others decide; a list of calls alone is prose ("Support it by:" and its bullets).
     deciding = [item for item in items if not item.call]
     led = sum(item.link_led for item in deciding)
+    # "Name: http://…" is a resource where the list is written so (most of its items); among
+    # link bullets ("- Errata: https://…", "- Twitter: …") it says more of the one above.
+    named_form = 2 * sum(item.lead_in == "named" for item in deciding) > len(deciding)
     if (
         not deciding
         or all(item.call or item.lead_in == "call" for item in items)
@@ -1386,7 +1389,11 @@ def _resolved_list(run: list[_Block]) -> _Block:
             )
             continue
         previous = resources[-1] if resources else None
-        fits = item.resource_like and item.candidate is not None
+        fits = (
+            item.resource_like
+            and item.candidate is not None
+            and (named_form or item.lead_in != "named" or previous is None)
+        )
         if fits and not (item.material and previous is not None):
             assert item.candidate is not None
             resources.append(item.candidate)
@@ -1416,6 +1423,9 @@ def _resolved_list(run: list[_Block]) -> _Block:
         what = (
             f"{item.candidate.title!r} reads as material of {previous.title!r}"
             if fits and item.candidate is not None
+            else f"'Name: URL' bullet {item.candidate.title!r} in a list of link bullets: "
+            f"kept in the description of {previous.title!r}"
+            if item.lead_in == "named" and item.candidate is not None
             else f"bullet reads as a sentence, not a resource: kept in the description of "
             f"{previous.title!r}"
         )
@@ -1670,6 +1680,12 @@ def _html_link_lines(
         title = _single_line(html_unescape(_HTML_TAG.sub(" ", match.group("text"))))
         href = html_unescape(match.group("href"))
         if not title or href.startswith("#") or not (broken or (separator and description)):
+            continue
+        if not (separator and description) and (meta_heading(title) or _is_call_to_action(title)):
+            # As for a bullet: a link alone that asks ('Star this repo') or leads to what is
+            # about the list ('Contribute', 'License') is no resource.
+            what = "about the list" if meta_heading(title) else "a call to action"
+            warnings.append((start + number, f"link {title!r} is {what}: not a resource, skipped"))
             continue
         url = _checked_url(href, start + number, warnings)
         candidates.append(
@@ -2205,7 +2221,8 @@ class _ItemReading:
     resource_like: bool = False
     link_led: bool = False  # it starts with its link (or is a paper-list item)
     leading_link: bool = False  # it starts with its link (a paper-list item does not)
-    # "Lead-in: [link]": "resource" (read as one), "call" (a call to action, read as words).
+    # "Lead-in: [link]": "resource" (read as one), "call" (a call to action, read as words),
+    # "named" ("Name: http://…", the link's text its URL).
     lead_in: str = ""
     # It says what it is: a description set off from its link (" - …", ": …", "by X - …") or
     # in a block of its own, not words that go on from the link as one sentence.
@@ -2270,6 +2287,7 @@ def _read_lead(reading: _ItemReading, inline: Sequence[Token]) -> bool:
         # "Name: http://…" (a full-width colon too, U+FF1A): the name, then its site.
         _read_leading_link(reading, inline, *link)
         reading.fields["title"] = _plain(inline[: link[0]]).rstrip().rstrip(":\uff1a").strip()
+        reading.lead_in = "named"  # a resource where its list is written so (`_resolved_list`)
         return True
     elif link is not None:
         # "Lead-in: [Title](url)": the words before the link say what it is for (when its
@@ -2345,9 +2363,11 @@ def _read_leading_link(
 
 # A star count a tracker writes into a link's text (`[QSV (⭐2.6k)](…)`, `[x ★ 1,204](…)`): it
 # changes every week, so it is no part of the title (else every count is an update).
+# Without parentheses a count is only one written as one (`22k`, `1.2M`, `1,204`): a bare
+# number after a star is the title's own ("Star Wars ⭐ 2", "Top 10 ★ 2024").
 _STAR_COUNT = re.compile(
     r"\s*(?:\(\s*(?:\u2b50|\u2605|\U0001f31f)\ufe0f?\s*[\d.,]+\s*[kKmM]?\s*\)"
-    r"|(?:\u2b50|\u2605|\U0001f31f)\ufe0f?\s*[\d.,]+\s*[kKmM]?)\s*$"
+    r"|(?:\u2b50|\u2605|\U0001f31f)\ufe0f?\s*(?:[\d.,]*\d\s*[kKmM]|\d{1,3}(?:,\d{3})+))\s*$"
 )
 
 
@@ -2399,6 +2419,15 @@ def _read_nested(
         token.type == "inline" and _links(token.children or []) for token in tokens[open_:close]
     ):
         return False  # plain bullets under a link: what it covers (a syllabus), its description
+    if any(
+        item.lead_in == "named"
+        and item.candidate is not None
+        and len(item.candidate.title.split()) == 1
+        for item in items
+    ):
+        # "  - Website: https://…", "  - Source: …" under a resource: a one-word label on a
+        # nested bullet names a field of its parent (its description), not a resource.
+        return False
     materials = all(
         item.link_led and item.candidate is not None and _is_material(item.candidate.title)
         for item in items

@@ -866,6 +866,26 @@ def test_a_long_run_of_spaces_after_a_break_is_read_at_once() -> None:
     assert result.roadmap.sections[0].resources[0].description.endswith("second. x")
 
 
+def test_html_link_lines_that_ask_or_lead_to_the_list_itself_are_no_resources() -> None:
+    # The filters bullets go through: a call to action, a link about the list, a nav bar.
+    result = read(
+        "# L\n\n## Tools\n\n" + LINKS + '\n<p align="center">\n'
+        '<a href="https://github.com/o/r/blob/main/CONTRIBUTING.md">Contribute</a> \u00b7 '
+        '<a href="https://github.com/o/r/issues">Report an issue</a><br>\n'
+        '<a href="https://github.com/o/r/blob/main/CONTRIBUTING.md">Contributing</a><br>\n'
+        '<a href="https://github.com/o/r">Star this repo</a><br>\n'
+        '<a href="https://example.org/c"><b>C</b></a><br>\n'
+        '<a href="https://example.org/lic">License</a> - picks a license for a project.<br>\n'
+        "</p>\n",
+        html_links=True,
+    )
+    assert [title for _, title, _ in listed(result.roadmap)] == ["A", "B", "C", "License"]
+    assert messages(result) == [
+        "road.md:10: link 'Contributing' is about the list: not a resource, skipped",
+        "road.md:11: link 'Star this repo' is a call to action: not a resource, skipped",
+    ]
+
+
 def test_heading_shortcodes_and_back_links_are_no_part_of_a_title() -> None:
     result = read(
         "# L\n\n## :information_source: &nbsp;Contributing\n\nSend a [PR](https://example.org/pr).\n\n"
@@ -908,6 +928,26 @@ def test_a_name_before_its_url_is_its_title_with_either_colon() -> None:
         (("网站",), "Slant", "https://www.slant.co"),
     ]
     assert messages(result) == []
+
+
+def test_label_bullets_with_urls_under_or_among_link_bullets_are_description() -> None:
+    # "Website: https://…" nested under a resource is a field of it; "Errata: https://…" in a
+    # list of link bullets says more of the one above. 'Name: URL' names resources only where
+    # the list is written so (the test above).
+    result = read(
+        "# L\n\n## Tools\n\n- [Alpha](https://alpha.example.org) - A thing.\n"
+        "  - Website: https://alpha.example.org/home\n  - Source: https://github.com/o/alpha\n"
+        "- [Beta](https://beta.example.org) - Another thing.\n"
+        "- Errata: https://errata.example.org\n"
+    )
+    assert [title for _, title, _ in listed(result.roadmap)] == ["Alpha", "Beta"]
+    alpha, beta = result.roadmap.sections[0].resources
+    assert "- Website: https://alpha.example.org/home" in alpha.description
+    assert "- Errata: https://errata.example.org" in beta.description
+    assert messages(result) == [
+        "road.md:9: 'Name: URL' bullet 'Errata' in a list of link bullets: kept in the "
+        "description of 'Beta'"
+    ]
 
 
 def test_a_struck_out_link_is_withdrawn_with_a_warning() -> None:
@@ -975,12 +1015,21 @@ def test_a_star_count_in_a_link_text_is_no_part_of_the_title() -> None:
         "# L\n\n## Tools\n\n- [QSV (\u2b502.6k)](https://example.org/qsv) - CSV.\n"
         "- [Heroicons \u2b50 22k](https://example.org/h) - icons.\n"
         "- [Top 10 (2024)](https://example.org/t) - a list.\n"
+        "- [Mermaid \u2605 1,204](https://example.org/m) - diagrams.\n"
     )
     assert [title for _, title, _ in listed(result.roadmap)] == [
         "QSV",
         "Heroicons",
         "Top 10 (2024)",
+        "Mermaid",
     ]
+
+
+@pytest.mark.parametrize("title", ["Star Wars \u2b50 2", "Top 10 \u2605 2024", "Rated \u2b50 4.5"])
+def test_a_bare_number_after_a_star_is_part_of_the_title(title: str) -> None:
+    # Only a count written as one (a k/M suffix, thousands commas, or in parentheses) is cut.
+    result = read(f"# L\n\n## Films\n\n- [{title}](https://example.org/f) - a film.\n")
+    assert [found for _, found, _ in listed(result.roadmap)] == [title]
 
 
 # --- calls to action as bullets of their own -------------------------------------------------
