@@ -204,6 +204,8 @@ _HTML_START = re.compile(r"^ {0,3}<", re.MULTILINE)
 _ANCHOR_ID = re.compile(r"""<a\s+(?:id|name)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _VARIATION = re.compile("[\ufe0e\ufe0f\u200d]")
+# Characters that would read as markup in a link text written back as markdown.
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]<>~&]")
 # An emoji shortcode (`:open_hands:`, `:+1:`), standing alone: not `std::vector::at`, `10:30:00`.
 # Escaped (`\:rocket:`) it is text: a title that holds one is written so by `escape_shortcodes`.
 _SHORTCODE = re.compile(r"(?<![\w:\\]):(?=[a-z0-9_+-]*[a-z])[a-z0-9_+-]+:(?![\w:])")
@@ -3385,6 +3387,19 @@ class _Outliner:
         """The section a heading opens, with its unit's resources and intro."""
         draft = _SectionDraft(title=heading.title, level=heading.level, anchor=heading.anchor)
         self._add_candidates(draft, unit.candidates, first_line)
+        if heading.url:
+            # A heading that is a link over deeper headings names a section; its link is kept
+            # where readers still find it, the section's intro, never dropped unsaid.
+            title = _MARKDOWN_SPECIAL.sub(r"\\\g<0>", heading.title)
+            draft.intro.append(f"[{title}](<{heading.url}>)\n")
+            self.warnings.append(
+                Problem(
+                    path=self.label,
+                    line=first_line + heading.start + 1,
+                    message=f"heading link '{heading.title}': the headings under it make it a "
+                    "section; its link is kept in the section's intro",
+                )
+            )
         draft.intro.append(unit.intro)
         return draft
 

@@ -916,6 +916,25 @@ def test_a_heading_that_is_a_link_over_deeper_headings_names_a_section() -> None
     assert listed(alone.roadmap) == [(("Agents",), "Y", "https://example.org/y")]
 
 
+def test_a_section_named_by_a_heading_link_keeps_the_link_in_its_intro_with_a_warning() -> None:
+    # The heading's deeper headings make it a section (design.md); its link is not dropped.
+    result = read(
+        "# L\n\n## [Tool *One*](https://one.example/a_b)\n\nA fast tool.\n\n### Features\n\n"
+        "- [Fast](https://fast.example)\n\n## [Tool Two](https://two.example)\n\nA small tool.\n"
+    )
+    section = result.roadmap.sections[0]
+    assert section.title == "Tool One"
+    assert section.intro.startswith("[Tool One](<https://one.example/a_b>)\n\nA fast tool.")
+    assert ("https://one.example/a_b", "Tool One") not in [
+        (resource.url, resource.title) for _, resource in result.roadmap.walk()
+    ]
+    assert messages(result) == [
+        "road.md:3: heading link 'Tool One': the headings under it make it a section; "
+        "its link is kept in the section's intro"
+    ]
+    assert [title for _, title, _ in listed(result.roadmap)] == ["Fast", "Tool Two"]
+
+
 def test_a_name_before_its_url_is_its_title_with_either_colon() -> None:
     result = read(
         "# L\n\n## 网站\n\n* App Shopper\uff1a[http://appshopper.com/](http://appshopper.com/)\n"
