@@ -1717,37 +1717,23 @@ def _heading(token: Token, inline_token: Token, start: int, stop: int) -> _Block
             anchor = match.group(1)
     link = _leading_link(inline)
     if link is not None:
-        link_start, link_end, href = link
-        title = _heading_title(inline[link_start + 1 : link_end], inline_token.content) or href
-        return _Block(
-            kind="heading",
-            start=start,
-            end=stop,
-            level=int(token.tag[1]),
-            title=title,
-            url=href,
-            anchor=anchor,
-        )
-    labelled = _labelled_link(inline)
-    if labelled:
+        link_start, link_end, url = link
+        title = _heading_title(inline[link_start + 1 : link_end], inline_token.content) or url
+        labelled = False
+    else:
+        title = _heading_title(inline, inline_token.content)
         # "Day01 - [初识Python](…)", "Week 3: [Trees](…)": a numbered lesson's heading, its
         # link the lesson's (a resource only when no deeper heading or list of links follows).
-        return _Block(
-            kind="heading",
-            start=start,
-            end=stop,
-            level=int(token.tag[1]),
-            title=_heading_title(inline, inline_token.content),
-            url=labelled,
-            url_labelled=True,
-            anchor=anchor,
-        )
+        url = _labelled_link(inline)
+        labelled = bool(url)
     return _Block(
         kind="heading",
         start=start,
         end=stop,
         level=int(token.tag[1]),
-        title=_heading_title(inline, inline_token.content),
+        title=title,
+        url=url,
+        url_labelled=labelled,
         anchor=anchor,
     )
 
