@@ -166,7 +166,17 @@ META_HEADINGS = frozenset(
 )  # fmt: skip
 # Meta headings over a table of contents: it lists the document's sections, so the deeper
 # headings after it (`## Contents` then `### Topic`, levels as written) are never its own.
-CONTENTS_HEADINGS = frozenset({"table of contents", "contents", "toc"})
+CONTENTS_HEADINGS = frozenset(
+    {
+        "table of contents", "contents", "toc", "目次", "目录", "目錄", "목차", "содержание",
+        "оглавление", "inhalt", "inhaltsverzeichnis", "sommaire", "table des matières",
+        "tabla de contenidos", "contenidos", "contenido", "conteúdo", "sumário", "inhoud",
+        "inhoudsopgave", "spis treści", "içindekiler", "mục lục",
+    }
+)  # fmt: skip
+# Headings that name a table of contents only over one (`## Index` over anchors, then
+# `### Animals`): over resources of their own they are a section like any other.
+INDEX_HEADINGS = frozenset({"index", "índice", "indice"})
 # "Contributing to the list", "Sponsor us", "Donate to the project" …: a meta word first, about
 # the project after it. ("Support this road map" stays: a section of calls to action, no
 # resources in it, and a project may mean it; "Support Vector Machines" stays too.)
@@ -361,6 +371,10 @@ class _ListItem:
     call: bool = False
     warnings: tuple[tuple[int, str], ...] = ()
     lead_in: str = ""  # see `_ItemReading.lead_in`
+    # It leads to what is about the list itself, saying nothing of it: the list's own license
+    # or contributing guide (a file beside the README), its repository's issues or pull
+    # requests (`* [Issues](https://github.com/o/r/issues)`).
+    about: bool = False
 
 
 @functools.cache
@@ -1361,9 +1375,25 @@ def _resolved_list(run: list[_Block]) -> _Block:
     start, end = run[0].start, run[-1].end
     if items and all(item.toc for item in items):
         return _Block(kind="skip", start=start, end=end)
+    about = sum(item.about for item in items)
+    if 2 * about > len(items):
+        # Mostly the list's own license, contributing guide, issues … ("Get Involved"): a
+        # list about the list, kept as text; its other links are the same kind of thing.
+        return _Block(
+            kind="text",
+            start=start,
+            end=end,
+            warnings=(
+                (
+                    start,
+                    f"list of {len(items)} links mostly about the list itself (its license, "
+                    "contributing guide, issues …): not resources",
+                ),
+            ),
+        )
     # Calls to action ("Star this repo", "Buy me a coffee") say nothing of what the list is:
     # the others decide; a list of calls alone is prose ("Support it by:" and its bullets).
-    deciding = [item for item in items if not item.call]
+    deciding = [item for item in items if not item.call and not item.about]
     led = sum(item.link_led for item in deciding)
     # "Name: http://…" is a resource where the list is written so (most of its items); among
     # link bullets ("- Errata: https://…", "- Twitter: …") it says more of the one above.
@@ -1388,6 +1418,15 @@ def _resolved_list(run: list[_Block]) -> _Block:
         if item.call and item.candidate is not None:
             warnings.append(
                 (item.line, f"call to action {item.candidate.title!r}: not a resource, skipped")
+            )
+            continue
+        if item.about and item.candidate is not None:
+            warnings.append(
+                (
+                    item.line,
+                    f"link {item.candidate.title!r} is about the list itself: not a resource, "
+                    "skipped",
+                )
             )
             continue
         previous = resources[-1] if resources else None
@@ -1980,7 +2019,7 @@ def meta_heading(title: str) -> bool:
     """Whether a heading names a meta section (contributing, license, sponsors, table of
     contents …): about the list, not part of it."""
     words = " ".join(re.sub(r"[^\w\s]+", " ", title.casefold()).split())
-    return words in META_HEADINGS or bool(_META_PHRASE.match(words))
+    return words in META_HEADINGS or words in CONTENTS_HEADINGS or bool(_META_PHRASE.match(words))
 
 
 def _leading_link(inline: Sequence[Token]) -> tuple[int, int, str] | None:
@@ -2174,6 +2213,28 @@ def _list_item(item: _Item, token: Token, lines: list[str]) -> _ListItem:
         and _is_call_to_action(candidate.title),
         warnings=tuple(item.warnings),
         lead_in=item.lead_in,
+        about=candidate is not None
+        and not candidate.children
+        and not item.described
+        and _is_about_the_list(candidate),
+    )
+
+
+# A repository's own pages of work on it (not a resource of a list: the list's way in).
+_PROJECT_PAGE = re.compile(
+    r"https?://(?:www\.)?github\.com/[^/\s]+/[^/\s]+/"
+    r"(?:issues|pulls|discussions|graphs/contributors)/?",
+    re.IGNORECASE,
+)
+
+
+def _is_about_the_list(candidate: _Candidate) -> bool:
+    """A link bullet that leads to the list's own files or pages: a license or contributing
+    guide beside the README, a repository's issues or pull requests."""
+    url = candidate.url
+    return bool(url) and (
+        _PROJECT_PAGE.fullmatch(url) is not None
+        or (is_relative_link(url) and meta_heading(candidate.title))
     )
 
 
@@ -3241,9 +3302,9 @@ class _Outliner:
             outline.intro.append(f"{'#' * heading.level} {heading.title}\n\n{unit.text}")
             return position
         outline.seen_heading = True
-        if self._skipped(first_line, heading):
+        if self._skipped(first_line, heading, unit):
             while (
-                not _is_contents(heading)
+                not _is_contents(heading, unit)
                 and position < len(units)
                 and _inside(units[position][1].heading, heading)
             ):
@@ -3299,9 +3360,11 @@ class _Outliner:
         )
         return title
 
-    def _skipped(self, first_line: int, heading: _Block) -> bool:
+    def _skipped(self, first_line: int, heading: _Block, unit: _Unit) -> bool:
         """Whether a heading starts a meta section to leave out (warned about once)."""
-        if not heading.title or heading.anchor or not meta_heading(heading.title):
+        if not heading.title or heading.anchor:
+            return False
+        if not (meta_heading(heading.title) or _is_contents(heading, unit)):
             return False
         if heading_key(heading.title) in self.keep:
             return False
@@ -3340,8 +3403,14 @@ class _Outliner:
             if skipping is not None and _inside(heading, skipping):
                 continue
             skipping = None
-            if self._skipped(first_line, heading):
-                skipping = None if _is_contents(heading) else heading
+            if self._skipped(first_line, heading, unit):
+                skipping = None if _is_contents(heading, unit) else heading
+                if skipping is None:
+                    # The headings after a table of contents are the document's sections, not
+                    # its subsections: they go where it would have gone (`## Index` then
+                    # `### Animals`: a section of the parent, as a reader sees it).
+                    while len(stack) > 1 and stack[-1].level >= heading.level:
+                        stack.pop()
                 continue
             if not heading.title:
                 self._skip_heading(first_line, heading)
@@ -3719,10 +3788,12 @@ def _is_tagline(unit: _Unit, units: list[tuple[int, _Unit]], after: int) -> bool
     return False
 
 
-def _is_contents(heading: _Block) -> bool:
-    """A table of contents' heading: its body is skipped, the headings after it are not."""
-    return " ".join(re.sub(r"[^\w\s]+", " ", heading.title.casefold()).split()) in (
-        CONTENTS_HEADINGS
+def _is_contents(heading: _Block, unit: _Unit) -> bool:
+    """A table of contents' heading: its body is skipped, the headings after it are not.
+    ("Index" is one only over no resources of its own.)"""
+    words = heading_key(heading.title)
+    return words in CONTENTS_HEADINGS or (
+        words in INDEX_HEADINGS and not unit.candidates and unit.heading_resource is None
     )
 
 

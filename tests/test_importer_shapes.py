@@ -1378,3 +1378,56 @@ def test_cjk_sentences_and_lists_announced_as_the_following_are_not_resources() 
     )
     assert [title for _, title, _ in listed(result.roadmap)] == ["NumPy", "Pandas"]
     assert "开源系统" in result.roadmap.sections[0].intro
+
+
+# --- shapes of big real lists (tables of APIs, self-hosted software, free tiers) --------------
+
+
+def test_an_index_of_anchors_is_a_table_of_contents_not_the_parent_of_what_follows() -> None:
+    text = (
+        "# Title\n\n# Free APIs\n\n## Index\n\n* [Animals](#animals)\n* [Anime](#anime)\n\n"
+        "### Animals\nAPI | Description | Auth\n|:---|:---|:---|\n"
+        "| [Cat Facts](https://example.org/cat) | Daily cat facts | No |\n\n"
+        "### Anime\nAPI | Description | Auth\n|:---|:---|:---|\n"
+        "| [Jikan](https://example.org/jikan) | Unofficial API | No |\n"
+    )
+    result = read(text)
+    assert listed(result.roadmap) == [
+        (("Free APIs", "Animals"), "Cat Facts", "https://example.org/cat"),
+        (("Free APIs", "Anime"), "Jikan", "https://example.org/jikan"),
+    ]
+    assert "road.md:5: section 'Index' skipped" in messages(result)[0]
+    # Over resources of its own, an "Index" is a section like any other.
+    own = read("# L\n\n## Index\n\n" + LINKS)
+    assert listed(own.roadmap) == [
+        (("Index",), "A", "https://example.org/a"),
+        (("Index",), "B", "https://example.org/b"),
+    ]
+
+
+def test_a_list_mostly_about_the_list_itself_is_not_resources() -> None:
+    result = read(
+        "# L\n\n## Learn more\n\n<strong>Get Involved</strong>\n\n"
+        "* [Contributing Guide](CONTRIBUTING.md)\n"
+        "* [API for this project](https://example.org/api)\n"
+        "* [Issues](https://github.com/owner/list/issues)\n"
+        "* [Pull Requests](https://github.com/owner/list/pulls)\n"
+        "* [LICENSE](LICENSE)\n\n"
+        "## Tools\n\n" + LINKS
+    )
+    assert [title for _, title, _ in listed(result.roadmap)] == ["A", "B"]
+    assert messages(result) == [
+        "road.md:7: list of 5 links mostly about the list itself (its license, contributing "
+        "guide, issues …): not resources"
+    ]
+    # One such link among resources is skipped alone; its neighbours stay resources.
+    among = read("# L\n\n## Tools\n\n" + LINKS + "- [Issues](https://github.com/o/l/issues)\n")
+    assert [title for _, title, _ in listed(among.roadmap)] == ["A", "B"]
+    assert messages(among) == [
+        "road.md:7: link 'Issues' is about the list itself: not a resource, skipped"
+    ]
+    # A described link to an issues page says what it is: a resource.
+    described = read(
+        "# L\n\n## Tools\n\n" + LINKS + "- [Issues](https://github.com/o/t/issues) - triage.\n"
+    )
+    assert len(listed(described.roadmap)) == 3
