@@ -155,7 +155,7 @@ class PublisherGroup(click.Group):
 
 
 pass_settings = click.make_pass_decorator(Settings)
-# Shared by import and import-history: how markdown is read.
+# Shared by every command that reads markdown (import, import-history, release --from, sync).
 keep_section_option = click.option(
     "--keep-section",
     "keep_sections",
@@ -448,6 +448,7 @@ def _read_markdown(path: Path) -> bytes:
 )
 @keep_section_option
 @base_url_option
+@html_links_option
 @pass_settings
 def release(
     settings: Settings,
@@ -460,13 +461,14 @@ def release(
     refreeze: bool,
     keep_sections: tuple[str, ...],
     base_url: str,
+    html_links: bool,
 ) -> None:
     """Freeze data/roadmap.yaml as data/releases/VERSION.yaml.
 
     A release whose road map is the same as the latest release's is refused unless
     --allow-empty. With --from README.md the markdown is imported first (its warnings
-    printed) and written to data/roadmap.yaml together with the release; --keep-section and
-    --base-url work as for `publisher import`.
+    printed) and written to data/roadmap.yaml together with the release; --keep-section,
+    --base-url and --html-links work as for `publisher import`.
 
     The frozen file records a digest of its content: validate and build refuse a release
     cut short or edited by hand. To keep such an edit on purpose, --refreeze records the
@@ -477,12 +479,15 @@ def release(
       publisher release 2024.02 --date 2024-02-19 --title "February 2024"
       publisher release 2024.03 --from README.md
       publisher release 2024.04 --from README.md --keep-section Contributing
+      publisher release 2024.05 --from README.md --html-links
       publisher release 2024.02 --refreeze
     """
     from publisher.freeze import create_release, read_notes, refreeze_release
 
-    if from_markdown is None and (keep_sections or base_url):
-        raise click.UsageError("--keep-section and --base-url apply to --from README.md only")
+    if from_markdown is None and (keep_sections or base_url or html_links):
+        raise click.UsageError(
+            "--keep-section, --base-url and --html-links apply to --from README.md only"
+        )
     if refreeze:
         # A frozen file records a digest of its content; a deliberate edit is recorded anew.
         path = refreeze_release(settings.project(), version)
@@ -501,6 +506,7 @@ def release(
             str(from_markdown),
             keep_sections=keep_sections,
             base_url=base_url,
+            html_links=html_links,
         )
         for warning in imported.warnings:
             settings.warn(str(warning))
@@ -524,6 +530,7 @@ def release(
 @click.option("--title", default="", help="A title for the release, if one is made.")
 @keep_section_option
 @base_url_option
+@html_links_option
 @pass_settings
 def sync(
     settings: Settings,
@@ -532,18 +539,20 @@ def sync(
     title: str,
     keep_sections: tuple[str, ...],
     base_url: str,
+    html_links: bool,
 ) -> None:
     """Import a markdown road map and release it when it changed (a scheduled job's step).
 
     When the imported road map differs from the latest release, writes data/roadmap.yaml
     and a release with a date-based version (YYYY.MM.DD, then .2, .3 … on the same day);
-    else writes nothing and says so. Exit 0 either way. --keep-section and --base-url work
-    as for `publisher import`.
+    else writes nothing and says so. Exit 0 either way. --keep-section, --base-url and
+    --html-links work as for `publisher import`.
 
     \b
     Examples:
       publisher sync README.md && publisher build
       publisher sync README.md --base-url https://github.com/me/list/blob/main/
+      publisher sync README.md --html-links
     """
     from publisher.importer import count_resources, count_sections
     from publisher.sync import sync_markdown
@@ -558,6 +567,7 @@ def sync(
         title=title,
         keep_sections=keep_sections,
         base_url=base_url,
+        html_links=html_links,
     )
     for warning in result.imported.warnings:
         settings.warn(str(warning))

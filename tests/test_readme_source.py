@@ -258,8 +258,45 @@ def test_release_from_and_sync_take_keep_section_and_base_url(
     assert len(releases(project)) == 4
 
 
-def test_import_options_without_from_are_refused(project: Path) -> None:
-    code, _, err = run(project, "release", "2024.03", "--keep-section", "Contributing")
+# One link a line in a raw HTML block: read only with --html-links, as `import` does.
+HTML_README = (
+    "# L\n\n## Shells\n\n<p>\n"
+    '&nbsp;&nbsp;<a href="https://example.org/bash"><b>Bash</b></a> - a shell.<br>\n'
+    '&nbsp;&nbsp;<a href="https://example.org/zsh"><b>Zsh</b></a><br>\n</p>\n'
+)
+
+
+@pytest.mark.parametrize("command", ["release", "sync"])
+def test_release_from_and_sync_take_html_links(project: Path, tmp_path: Path, command: str) -> None:
+    readme = tmp_path / "README.md"
+    readme.write_text(HTML_README, encoding="utf-8")
+
+    def arguments(version: str) -> list[str]:
+        if command == "release":
+            return ["release", version, "--from", str(readme)]
+        return ["sync", str(readme)]
+
+    code, _, err = run(project, *arguments("2024.03"), "--date", "2024-03-01")
+    assert code == 0, err
+    assert f"{readme}:5: raw HTML block with 2 links: not read as resources" in err
+    assert _titles_and_urls(project / "data" / "roadmap.yaml") == []
+    code, _, err = run(project, *arguments("2024.04"), "--html-links", "--date", "2024-04-01")
+    assert code == 0, err
+    assert "raw HTML block" not in err
+    latest = project / "data" / "releases" / sorted(releases(project))[-1]
+    assert _titles_and_urls(latest) == [
+        ("Bash", "https://example.org/bash"),
+        ("Zsh", "https://example.org/zsh"),
+    ]
+    assert len(releases(project)) == 4
+    assert "--html-links" in CliRunner().invoke(main, [command, "--help"]).stdout
+
+
+@pytest.mark.parametrize(
+    "option", [["--keep-section", "Contributing"], ["--base-url", BASE], ["--html-links"]]
+)
+def test_import_options_without_from_are_refused(project: Path, option: list[str]) -> None:
+    code, _, err = run(project, "release", "2024.03", *option)
     assert code == 2
-    assert "--keep-section and --base-url apply to --from README.md only" in err
+    assert "--keep-section, --base-url and --html-links apply to --from README.md only" in err
     assert releases(project) == ["2024.01.yaml", "2024.02.yaml"]
