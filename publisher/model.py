@@ -319,6 +319,32 @@ _TRACKING_BY_HOST = {
     "youtube.com": frozenset({"si", "feature"}),
     "youtu.be": frozenset({"si", "feature"}),
 }
+# A click-counting redirect (HelloGitHub's `…/periodical/statistics/click/?target=URL`,
+# `link.zhihu.com/?target=URL`, `google.com/url?q=URL`, `l.facebook.com/l.php?u=URL`) leads every
+# reader to the URL it carries: that URL is the resource. Known by its shape: a path that is
+# empty or ends in a redirecting step, and one of these parameters holding an absolute http(s)
+# URL. Other pages that name a URL in their query (a search, a share dialog, a validator) are
+# pages of their own and keep it.
+_REDIRECT_PARAMETERS = ("target", "url", "u", "q")
+_REDIRECT_STEPS = frozenset(
+    {
+        "",
+        "click",
+        "redirect",
+        "redir",
+        "url",
+        "out",
+        "outbound",
+        "go",
+        "goto",
+        "link",
+        "linkfilter",
+        "l.php",
+        "away",
+        "jump",
+    }
+)
+_REDIRECT_TARGET = re.compile(r"https?://[^/?#\s]", re.IGNORECASE)
 # Both folded schemes' default ports are dropped: http and https are folded into https, so
 # "http://host:443" must normalize as "https://host:443" would (normalizing twice changes nothing).
 _DEFAULT_PORTS = frozenset({80, 443})
@@ -333,8 +359,9 @@ def normalize_url(url: str) -> str:
 
     http and https are folded (to https), the host is lower-cased, a default port, the
     fragment, a trailing slash and tracking parameters (``utm_*``, ``gclid``, ``fbclid``,
-    ``ref``, ``s`` on x.com …) are dropped. mailto addresses are lower-cased. Text that is
-    not an http(s) or mailto URL is returned stripped.
+    ``ref``, ``s`` on x.com …) are dropped; a click-counting redirect is the URL it carries
+    (``…/click?target=https://github.com/x/y``: ``https://github.com/x/y``). mailto
+    addresses are lower-cased. Text that is not an http(s) or mailto URL is returned stripped.
     """
     plain = _PLAIN_URL.match(url)
     if plain:
@@ -359,9 +386,13 @@ def _normalize_parsed_url(url: str) -> str:
     bare_host = host.removeprefix("www.").removeprefix("m.")
     netloc = host if port is None or port in _DEFAULT_PORTS else f"{host}:{port}"
     host_tracking = _TRACKING_BY_HOST.get(bare_host, frozenset())
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    target = _redirect_target(parts.path, pairs)
+    if target:
+        return normalize_url(target)
     query = [
         (name, value)
-        for name, value in parse_qsl(parts.query, keep_blank_values=True)
+        for name, value in pairs
         if not (
             name.lower().startswith("utm_")
             or name.lower() in _TRACKING_PARAMETERS
@@ -370,6 +401,23 @@ def _normalize_parsed_url(url: str) -> str:
     ]
     path = parts.path.rstrip("/")
     return urlunsplit(("https", netloc, path, urlencode(query, doseq=True), ""))
+
+
+def _redirect_target(path: str, query: list[tuple[str, str]]) -> str:
+    """The URL a click-counting redirect carries (see `_REDIRECT_STEPS`), or ""."""
+    step = path.rstrip("/").rpartition("/")[2].lower()
+    if step not in _REDIRECT_STEPS:
+        return ""
+    # A site's front page reading ?q= is its search (duckduckgo.com/?q=…), not a redirect.
+    names = _REDIRECT_PARAMETERS if step else _REDIRECT_PARAMETERS[:-1]
+    return next(
+        (
+            value.strip()
+            for name, value in query
+            if name.lower() in names and _REDIRECT_TARGET.match(value.strip())
+        ),
+        "",
+    )
 
 
 def resource_identity(

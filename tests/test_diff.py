@@ -173,6 +173,8 @@ def test_titles_in_another_script_are_not_one_resource_whose_url_changed() -> No
         "https://example.org/cs229/",
         "https://example.org/cs229?utm_source=newsletter",
         "https://EXAMPLE.org/cs229#top",
+        # Through a click counter: readers land on the same page.
+        "https://hellogithub.com/periodical/statistics/click/?target=https://example.org/cs229",
     ],
 )
 def test_url_that_normalizes_the_same_is_cosmetic(url: str) -> None:
@@ -183,6 +185,24 @@ def test_url_that_normalizes_the_same_is_cosmetic(url: str) -> None:
     assert changes.announced_updates == ()
     assert diff_to_json(changes)["updated"][0]["cosmetic"] is True
     assert diff_to_json(changes)["updated"][0]["url"] == url
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        # A page that names the URL in its query is another page: a real update.
+        "https://www.google.com/search?q=https://example.org/cs229",
+        # A click counter leading elsewhere.
+        "https://hellogithub.com/periodical/statistics/click/?target=https://example.org/cs230",
+    ],
+)
+def test_url_through_another_page_is_a_real_update(url: str) -> None:
+    changes = diff(snapshot(BASE), snapshot(edited(s0_r0_url=url)))
+    only(changes, "updated")
+    [update] = changes.updated
+    assert not update.cosmetic
+    assert len(changes.announced_updates) == 1
+    assert diff_to_json(changes)["updated"][0]["changes"]["url"]["new"] == url
 
 
 @pytest.mark.parametrize("title", ["cs229", "CS 229", "CS-229", " CS229!", "Cs229."])

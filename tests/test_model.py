@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import urlsplit
 
 import pytest
 from hypothesis import example, given
@@ -83,6 +84,50 @@ def test_parameter_s_is_kept_on_other_hosts() -> None:
 def test_non_tracking_parameters_are_kept_in_order() -> None:
     url = "https://www.youtube.com/playlist?list=PLoROMvod&utm_source=x&index=2"
     assert normalize_url(url) == "https://www.youtube.com/playlist?list=PLoROMvod&index=2"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        # HelloGitHub's click counter, as its monthly issues write every project link.
+        "https://hellogithub.com/periodical/statistics/click/?target=https://github.com/x/y",
+        "https://hellogithub.com/periodical/statistics/click?target=https://github.com/x/y/",
+        "https://link.zhihu.com/?target=https%3A//github.com/x/y",
+        "https://link.juejin.cn/?target=https%3A%2F%2Fgithub.com%2Fx%2Fy",
+        "https://www.google.com/url?q=https://github.com/x/y&sa=D&source=editors",
+        "https://www.youtube.com/redirect?event=video_description&q=http%3A%2F%2Fgithub.com%2Fx%2Fy",
+        "https://l.facebook.com/l.php?u=https%3A%2F%2Fgithub.com%2Fx%2Fy%3Futm_source%3Dfb&h=AT0",
+        # A redirect through a redirect is the URL at the end.
+        "https://example.org/out?url=https%3A%2F%2Flink.zhihu.com%2F%3Ftarget%3Dhttps%3A%2F%2Fgithub.com%2Fx%2Fy",
+    ],
+)
+def test_a_click_counting_redirect_is_the_url_it_carries(url: str) -> None:
+    assert normalize_url(url) == "https://github.com/x/y"
+    assert normalize_url(normalize_url(url)) == "https://github.com/x/y"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        # Pages of their own that name a URL in their query: a search, a share dialog, a
+        # validator, a translation, a site's own search on its front page.
+        "https://www.google.com/search?q=https://github.com/x/y",
+        "https://www.facebook.com/sharer/sharer.php?u=https://github.com/x/y",
+        "https://twitter.com/intent/tweet?url=https://github.com/x/y",
+        "https://validator.w3.org/nu/?doc=https://github.com/x/y",
+        "https://translate.google.com/translate?u=https://github.com/x/y",
+        "https://duckduckgo.com/?q=https://github.com/x/y",
+        # A redirect's parameter without an absolute http(s) URL: nothing to follow.
+        "https://example.org/click?target=/docs/guide",
+        "https://example.org/redirect?url=ftp://example.org/file",
+        "https://example.org/go?page=https://github.com/x/y",
+    ],
+)
+def test_a_url_named_in_another_pages_query_is_kept(url: str) -> None:
+    normalized = urlsplit(normalize_url(url))
+    assert normalized.hostname == urlsplit(url).hostname
+    assert normalized.path == urlsplit(url).path.rstrip("/")
+    assert normalized.query
 
 
 def test_mailto_is_lower_cased() -> None:
