@@ -214,8 +214,6 @@ _HTML_START = re.compile(r"^ {0,3}<", re.MULTILINE)
 _ANCHOR_ID = re.compile(r"""<a\s+(?:id|name)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _VARIATION = re.compile("[\ufe0e\ufe0f\u200d]")
-# Characters that would read as markup in a link text written back as markdown.
-_MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]<>~&]")
 # An emoji shortcode (`:open_hands:`, `:+1:`), standing alone: not `std::vector::at`, `10:30:00`.
 # Escaped (`\:rocket:`) it is text: a title that holds one is written so by `escape_shortcodes`.
 _SHORTCODE = re.compile(r"(?<![\w:\\]):(?=[a-z0-9_+-]*[a-z])[a-z0-9_+-]+:(?![\w:])")
@@ -1811,6 +1809,38 @@ def escape_shortcodes(markdown: str) -> str:
     """Inline markdown whose emoji shortcodes (`:rocket:`) are escaped, so that a heading
     holding one as text reads back with it (`_heading_title` leaves pictures out)."""
     return _SHORTCODE.sub(lambda match: "\\" + match.group(), markdown)
+
+
+# How text is written as markdown that this module reads back as the same text (used here for
+# a heading's link kept in an intro, and by `publisher.readme` for everything it writes).
+# "~" too: a title starting with "~~~" would open a fenced code block and swallow what follows.
+_ALWAYS_ESCAPED = re.compile(r"([\\`*_\[\]<>~])")
+_ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+_LINE_START = re.compile(r"^([-+=|]|\d+[.)])")
+_SCHEME_COLON = re.compile(r"(?i)\b(mailto):")
+_DESTINATION_SPECIAL = re.compile(r"([\\()<>])")
+
+
+def markdown_text(value: str) -> str:
+    """Plain text as inline markdown that reads back as the same text: no markup, no links."""
+    escaped = _ALWAYS_ESCAPED.sub(r"\\\1", value)
+    escaped = _ENTITY_LIKE.sub(r"\\&", escaped)
+    # "#" opens a heading at the start and closes one after a space; "//" and "mailto:"
+    # would be turned into links.
+    escaped = re.sub(r"(^|\s)#", r"\1\\#", escaped)
+    escaped = escaped.replace("//", r"\/\/")
+    escaped = _SCHEME_COLON.sub(r"\1\\:", escaped)
+    match = _LINE_START.match(escaped)
+    if match:
+        marker = match.group(1)
+        escaped = f"{marker[:-1]}\\{marker[-1]}{escaped[len(marker) :]}"
+    return escaped
+
+
+def markdown_link(title: str, url: str) -> str:
+    """``[title](url)``, both read back unchanged."""
+    destination = _DESTINATION_SPECIAL.sub(r"\\\1", url)
+    return f"[{markdown_text(title)}]({destination})"
 
 
 # --- inline helpers ------------------------------------------------------------------------
@@ -3445,8 +3475,7 @@ class _Outliner:
         if heading.url:
             # A heading that is a link over deeper headings names a section; its link is kept
             # where readers still find it, the section's intro, never dropped unsaid.
-            title = _MARKDOWN_SPECIAL.sub(r"\\\g<0>", heading.title)
-            draft.intro.append(f"[{title}](<{heading.url}>)\n")
+            draft.intro.append(markdown_link(heading.title, heading.url) + "\n")
             self.warnings.append(
                 Problem(
                     path=self.label,

@@ -2,8 +2,9 @@
 
 The template writes a shape that `importer.import_markdown` reads back exactly: sections as
 headings, each resource as a bullet (a link when it has a URL), an optional metadata line
-(``*Kind:* course · *Cost:* free …``) and its description quoted below it. The helpers here
-escape text so that it reads back as the same text and never turns into a link or markup.
+(``*Kind:* course · *Cost:* free …``) and its description quoted below it. Text and links
+are escaped by the importer's own `markdown_text` and `markdown_link`, so that they read back
+as the same text and never turn into a link or markup.
 """
 
 from __future__ import annotations
@@ -11,45 +12,20 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from publisher.importer import META_SEPARATOR, escape_shortcodes, meta_heading, parse_tokens
+from publisher.importer import (
+    META_SEPARATOR,
+    escape_shortcodes,
+    markdown_link,
+    markdown_text,
+    meta_heading,
+    parse_tokens,
+)
 from publisher.model import Resource, Roadmap, Section, slugify
 from publisher.render import render_template, template_environment
 
 TEMPLATE = "readme/README.md.j2"
 # The deepest heading markdown has: sections nested deeper are written at this level.
 DEEPEST_HEADING = 6
-
-# "~" too: a title starting with "~~~" would open a fenced code block and swallow what follows.
-_ALWAYS_ESCAPED = re.compile(r"([\\`*_\[\]<>~])")
-_ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
-_LINE_START = re.compile(r"^([-+=|]|\d+[.)])")
-_SCHEME_COLON = re.compile(r"(?i)\b(mailto):")
-
-
-def text(value: str) -> str:
-    """Plain text as inline markdown that reads back as the same text: no markup, no links."""
-    escaped = _ALWAYS_ESCAPED.sub(r"\\\1", value)
-    escaped = _ENTITY_LIKE.sub(r"\\&", escaped)
-    # "#" opens a heading at the start and closes one after a space; "//" and "mailto:"
-    # would be turned into links.
-    escaped = re.sub(r"(^|\s)#", r"\1\\#", escaped)
-    escaped = escaped.replace("//", r"\/\/")
-    escaped = _SCHEME_COLON.sub(r"\1\\:", escaped)
-    match = _LINE_START.match(escaped)
-    if match:
-        marker = match.group(1)
-        escaped = f"{marker[:-1]}\\{marker[-1]}{escaped[len(marker) :]}"
-    return escaped
-
-
-def destination(url: str) -> str:
-    """A URL as a link destination, read back unchanged."""
-    return re.sub(r"([\\()<>])", r"\\\1", url)
-
-
-def link(title: str, url: str) -> str:
-    """``[title](url)``."""
-    return f"[{text(title)}]({destination(url)})"
 
 
 def code(value: str) -> str:
@@ -62,7 +38,11 @@ def code(value: str) -> str:
 
 def resource_line(resource: Resource) -> str:
     """The bullet's first line: the linked title, or the title alone."""
-    return link(resource.title, resource.url) if resource.url else text(resource.title)
+    return (
+        markdown_link(resource.title, resource.url)
+        if resource.url
+        else markdown_text(resource.title)
+    )
 
 
 def metadata(resource: Resource) -> str:
@@ -72,16 +52,16 @@ def metadata(resource: Resource) -> str:
         parts.append(f"*Kind:* {resource.kind}")
     if resource.author is not None:
         author = resource.author
-        name = link(author.name, author.url) if author.url else text(author.name)
+        name = markdown_link(author.name, author.url) if author.url else markdown_text(author.name)
         parts.append(f"*Author:* {name}")
         if author.email:
-            parts.append(f"*Author email:* {text(author.email)}")
+            parts.append(f"*Author email:* {markdown_text(author.email)}")
     if resource.tags:
         parts.append(f"*Tags:* {', '.join(code(tag) for tag in resource.tags)}")
     if resource.cost:
         parts.append(f"*Cost:* {resource.cost}")
     if resource.time:
-        parts.append(f"*Time:* {text(resource.time)}")
+        parts.append(f"*Time:* {markdown_text(resource.time)}")
     if resource.level:
         parts.append(f"*Level:* {resource.level}")
     if resource.prerequisites:
@@ -101,7 +81,7 @@ def heading(section: Section, depth: int) -> str:
     """A section's heading line; an anchor keeps an id that is not the title's slug, and marks
     a section that holds only an intro (which could otherwise read as a resource)."""
     level = min(depth + 2, DEEPEST_HEADING)
-    line = f"{'#' * level} {escape_shortcodes(text(section.title))}"
+    line = f"{'#' * level} {escape_shortcodes(markdown_text(section.title))}"
     only_intro = not section.resources and not section.sections and section.intro
     # An anchor also marks a section whose title reads as a meta section (contributing,
     # license …), and one of an intro and bullets without links (which could read as a course
@@ -130,8 +110,8 @@ def block(markdown: str) -> str:
 
 # What the template calls as md.text(…), md.heading(…) …
 HELPERS = {
-    "text": text,
-    "link": link,
+    "text": markdown_text,
+    "link": markdown_link,
     "resource_line": resource_line,
     "metadata": metadata,
     "quoted": quoted,

@@ -13,7 +13,12 @@ from click.testing import CliRunner
 
 from publisher.cli import main
 from publisher.diff import diff
-from publisher.importer import ImportResult, import_markdown
+from publisher.importer import (
+    ImportResult,
+    import_markdown,
+    markdown_link,
+    parse_tokens,
+)
 from publisher.model import Release, Roadmap, Snapshot
 
 
@@ -924,7 +929,7 @@ def test_a_section_named_by_a_heading_link_keeps_the_link_in_its_intro_with_a_wa
     )
     section = result.roadmap.sections[0]
     assert section.title == "Tool One"
-    assert section.intro.startswith("[Tool One](<https://one.example/a_b>)\n\nA fast tool.")
+    assert section.intro.startswith("[Tool One](https://one.example/a_b)\n\nA fast tool.")
     assert ("https://one.example/a_b", "Tool One") not in [
         (resource.url, resource.title) for _, resource in result.roadmap.walk()
     ]
@@ -933,6 +938,23 @@ def test_a_section_named_by_a_heading_link_keeps_the_link_in_its_intro_with_a_wa
         "its link is kept in the section's intro"
     ]
     assert [title for _, title, _ in listed(result.roadmap)] == ["Fast", "Tool Two"]
+
+
+def test_a_heading_link_kept_in_an_intro_reads_back_as_written() -> None:
+    # The link is written by the one escape `publisher readme` uses too (markdown_link): a
+    # title with markup characters and a URL with parentheses read back unchanged.
+    title, url = "C# & <T> `x` [1] // mailto: 1.", "https://one.example/a_(b)"
+    result = read(
+        f"# L\n\n## {markdown_link(title, url)}\n\n### Features\n\n- [Fast](https://fast.example)\n"
+    )
+    section = result.roadmap.sections[0]
+    assert section.title == title
+    assert section.intro == markdown_link(title, url) + "\n"
+    inline = next(token for token in parse_tokens(section.intro) if token.type == "inline")
+    children = inline.children or []
+    assert [children[0].type, children[-1].type] == ["link_open", "link_close"]
+    assert children[0].attrGet("href") == url
+    assert "".join(child.content for child in children[1:-1]) == title
 
 
 def test_a_name_before_its_url_is_its_title_with_either_colon() -> None:
