@@ -439,6 +439,8 @@ def import_markdown(
         cleaned = _without_conflicts_and_front_matter(text, lines, label, warnings)
         if cleaned != lines:
             text = "\n".join(cleaned)
+    if _UNSPACED_HEADING.search(text) or _UNSPACED_HEADING.match("\n" + text[:8]):
+        text = _with_unspaced_headings(text, label, warnings)
     chapters: list[tuple[int, Iterable[tuple[int, int, _Unit]]]]
     if not pieces or "]:" in text:
         # Link reference definitions apply across the whole document: read it whole.
@@ -531,6 +533,61 @@ def _without_conflicts_and_front_matter(
         )
         cleaned[line - 1] = ""
     return cleaned
+
+
+# A line of hashes without a space after them (`####Day86 - [Title](…)`): CommonMark and GitHub
+# read a paragraph and show the hashes, see `_with_unspaced_headings`.
+_UNSPACED_HEADING = re.compile(r"\n#{2,6}[^#\s]")
+_UNSPACED_HEADING_BYTES = re.compile(_UNSPACED_HEADING.pattern.encode("ascii"))
+_UNSPACED_LINK_LINE = re.compile(r"(#{2,6})[^#\s].*\[[^\]]*\]\([^)]*\)")
+
+
+def _with_unspaced_headings(text: str, label: str, warnings: list[Problem]) -> str:
+    """``text`` with each paragraph line of hashes without a space, then a link
+    (`####Day86 - [Title](…)`), written as a heading when the heading before or after it is
+    of that level and holds a link too, with a warning naming its line. GitHub shows such a
+    line as text, but in a run of `#### Day85 - […](…)` headings a reader sees the next
+    lesson of the run; a line elsewhere (`##hashtag [x](…)` under `## Tools`) or inside
+    fenced code stays as written."""
+    lines = text.split("\n")
+    # The level of each heading line outside fenced code, negative when it holds no link.
+    levels = [0] * len(lines)
+    found: list[int] = []
+    fence: tuple[str, str] | None = None
+    for number, line in enumerate(lines):
+        if fence is not None:
+            if _ends(fence, line):
+                fence = None
+            continue
+        opened = _FENCE_OPEN.match(line)
+        if opened is not None and not (opened.group(1)[0] == "`" and "`" in line[opened.end() :]):
+            fence = ("fence", opened.group(1))
+        elif line.startswith("#"):
+            if _HEADING_START.match(line):
+                level = len(line) - len(line.lstrip("#"))
+                levels[number] = level if _LINK_DESTINATION.search(line) else -level
+            elif _UNSPACED_LINK_LINE.match(line) and (
+                # The start of a paragraph: not the continuation of the one above.
+                not number or not lines[number - 1].strip() or levels[number - 1]
+            ):
+                found.append(number)
+    for number in found:
+        line = lines[number]
+        level = len(line) - len(line.lstrip("#"))
+        before = next((levels[at] for at in range(number - 1, -1, -1) if levels[at]), 0)
+        after = next((levels[at] for at in range(number + 1, len(lines)) if levels[at]), 0)
+        if level not in (before, after):
+            continue
+        lines[number] = f"{line[:level]} {line[level:]}"
+        warnings.append(
+            Problem(
+                path=label,
+                line=number + 1,
+                message=f"'{line[:level]}' without a space after it (GitHub shows it as text) "
+                f"read as a level-{level} heading, as the headings around it are",
+            )
+        )
+    return "\n".join(lines)
 
 
 def _groups(text: str) -> list[tuple[int, str, bool]]:
@@ -701,7 +758,13 @@ def _byte_chapter_units(chapter: bytes) -> tuple[tuple[int, int, _Unit], ...] | 
 
 def _read_byte_chapter(chapter: bytes) -> tuple[tuple[int, int, _Unit], ...] | bool:
     """`_byte_chapter_units` not cached (False for None)."""
-    if any(marker in chapter for marker in _NOT_PLAIN) or _has_html_line(chapter):
+    if (
+        any(marker in chapter for marker in _NOT_PLAIN)
+        or _has_html_line(chapter)
+        or _UNSPACED_HEADING_BYTES.search(chapter)
+        or _UNSPACED_HEADING_BYTES.match(b"\n" + chapter[:8])
+    ):
+        # `import_markdown` reads the document (an unspaced heading line is rewritten first).
         return False
     try:
         # A plain chapter holds no raw HTML block: ``html_links`` cannot change its units.

@@ -16,6 +16,7 @@ from publisher.diff import diff
 from publisher.importer import (
     ImportResult,
     import_markdown,
+    import_markdown_bytes,
     markdown_link,
     parse_tokens,
 )
@@ -1453,3 +1454,67 @@ def test_a_list_mostly_about_the_list_itself_is_not_resources() -> None:
         "# L\n\n## Tools\n\n" + LINKS + "- [Issues](https://github.com/o/t/issues) - triage.\n"
     )
     assert len(listed(described.roadmap)) == 3
+
+
+# --- a heading written without a space after its hashes -------------------------------------
+
+LESSONS = (
+    "# L\n\n### Day86~90 - Big data\n\n"
+    "####Day86 - [Overview](https://example.org/86)\n\n"
+    "#### Day87 - [Hive](https://example.org/87)\n\n"
+    "#### Day88 - [Spark](https://example.org/88)\n"
+)
+
+
+def test_an_unspaced_heading_among_headings_of_its_level_is_one_of_them() -> None:
+    for pieces in (True, False):
+        result = read(LESSONS, pieces=pieces)
+        assert listed(result.roadmap) == [
+            (("Day86~90 - Big data",), "Day86 - Overview", "https://example.org/86"),
+            (("Day86~90 - Big data",), "Day87 - Hive", "https://example.org/87"),
+            (("Day86~90 - Big data",), "Day88 - Spark", "https://example.org/88"),
+        ]
+        assert messages(result) == [
+            "road.md:5: '####' without a space after it (GitHub shows it as text) read as a "
+            "level-4 heading, as the headings around it are"
+        ]
+    # The same through the bytes reader import-history uses.
+    from_bytes = import_markdown_bytes(LESSONS.encode(), "road.md")
+    assert from_bytes == read(LESSONS)
+    # The last of the run: its sibling is the heading before it.
+    last = read(LESSONS.replace("#### Day88", "####Day88"))
+    assert [title for _, title, _ in listed(last.roadmap)] == [
+        "Day86 - Overview",
+        "Day87 - Hive",
+        "Day88 - Spark",
+    ]
+    assert len(last.warnings) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # No heading of its level around it: a hashtag, shown as text.
+        "# L\n\n## Tools\n\n##hashtag [x](https://example.org/x)\n\n- [A](https://example.org/a)\n",
+        # No link on the line.
+        "# L\n\n## Tools\n\n###Day86 overview\n\n### B\n\n- [A](https://example.org/a)\n",
+        # The continuation of a paragraph, not the start of one.
+        "# L\n\n## Tools\n\nSee\n##x [x](https://example.org/x)\n\n## B\n\n- [A](https://example.org/a)\n",
+        # Inside fenced code.
+        "# L\n\n## Tools\n\n```\n##x [x](https://example.org/x)\n```\n\n## B\n\n"
+        "- [A](https://example.org/a)\n",
+    ],
+)
+def test_an_unspaced_heading_line_elsewhere_stays_as_written(text: str) -> None:
+    result = read(text)
+    assert "without a space" not in " ".join(messages(result))
+    assert "https://example.org/x" not in [url for _, _, url in listed(result.roadmap)]
+
+
+def test_the_real_unspaced_lesson_heading_is_read_with_its_run() -> None:
+    path = Path(__file__).parent / "fixtures" / "real" / "python-100-days" / "2024.md"
+    result = import_markdown_bytes(path.read_bytes(), "README.md")
+    lessons = {title: section for section, title, _ in listed(result.roadmap)}
+    assert lessons["Day86 - 大数据概述"] == lessons["Day87 - Hive查询"]
+    assert lessons["Day86 - 大数据概述"][-1] == "Day86~90 - 大数据分析概述"
+    assert "README.md:397: '####' without a space after it" in " ".join(messages(result))
