@@ -42,6 +42,9 @@ def _codec_for(hint: Any) -> _Codec:
     """Encoder and decoder for one annotated type, built once per dataclass field."""
     if hint is dt.date:
         return (dt.date.toordinal, dt.date.fromordinal)
+    if hint is dt.datetime:
+        # A commit's time in release.source.commits: marshal has no datetime.
+        return (dt.datetime.isoformat, dt.datetime.fromisoformat)
     if dataclasses.is_dataclass(hint) and isinstance(hint, type):
         # Looked up at call time: a dataclass may hold itself (a section holds sections).
         return (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import marshal
 import os
 import shutil
@@ -12,7 +13,7 @@ import pytest
 
 from publisher import cache
 from publisher.load import load_releases
-from publisher.model import Resource, Snapshot
+from publisher.model import Release, Resource, Roadmap, Snapshot, SourceCommit
 from publisher.project import open_project
 from publisher.release_history import HistoryCache
 
@@ -27,6 +28,23 @@ def test_round_trip_of_the_bundled_releases_is_exact(
 ) -> None:
     for snapshot in bundled_releases:
         assert cache.decode(Snapshot, cache.encode(snapshot)) == snapshot
+
+
+def test_round_trip_of_a_release_imported_from_git_history() -> None:
+    # release.source.commits dates are datetimes, which marshal cannot hold: every build of a
+    # project made by import-history failed with "ValueError: unmarshallable object".
+    release = Release(
+        version="2024.01.05",
+        date=dt.date(2024, 1, 5),
+        source_commit="abc",
+        source_commits=(
+            SourceCommit(
+                hash="abc", date=dt.datetime(2024, 1, 5, 9, tzinfo=dt.UTC), subject="Add A"
+            ),
+        ),
+    )
+    snapshot = Snapshot(roadmap=Roadmap(title="Road Map"), release=release)
+    assert cache.decode(Snapshot, cache.encode(snapshot)) == snapshot
 
 
 def test_entries_are_found_by_key(tmp_path: Path, bundled_releases: tuple[Snapshot, ...]) -> None:
