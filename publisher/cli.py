@@ -735,6 +735,17 @@ def import_command(
         settings.say(summary)
 
 
+def _is_init_sample(path: Path) -> bool:
+    """Whether ``path`` is the sample working copy `publisher init` wrote, untouched: no
+    one's edits, so importing over it loses nothing."""
+    from publisher.scaffold import ROADMAP_YAML
+
+    try:
+        return path.read_bytes() == ROADMAP_YAML.encode("utf-8")
+    except OSError:
+        return False
+
+
 def _refuse_to_lose_edits(project: Project, new_text: str) -> None:
     """Raise when data/roadmap.yaml holds changes the latest release does not (importing
     over it would throw hand edits away)."""
@@ -743,7 +754,7 @@ def _refuse_to_lose_edits(project: Project, new_text: str) -> None:
     from publisher.load import read_project_file
 
     path = project.working_path
-    if not path.is_file():
+    if not path.is_file() or _is_init_sample(path):
         return
     current = read_project_file(project, path).decode("utf-8", "replace")
     if current == new_text:
@@ -841,8 +852,14 @@ def import_history(
     commits = select_commits(
         list_commits(git_dir, file_path, ref=ref), limit=limit, since=since_date
     )
-    out = out_dir if out_dir is not None else settings.project().releases_dir
+    project = None
+    if out_dir is None:
+        project = settings.project()
+        out = project.releases_dir
+    else:
+        out = out_dir
     skipped = read = written = 0
+    latest = None
     warned = 0
     options = ImportOptions(keep_sections=keep_sections, base_url=base_url, html_links=html_links)
     steps = history_steps(git_dir, commits, grouping=grouping, options=options)
@@ -863,7 +880,17 @@ def import_history(
                     dump_snapshot_bytes(step.snapshot),
                 )
                 written += 1
+                latest = step.snapshot
         refuse_other_releases(out, staged.paths, force=force)
+        # A project just made by `publisher init` still has its sample working copy: it
+        # becomes the latest release's road map, so `diff`, `release` and `preview` start
+        # from the history, not from the sample.
+        replaced_sample = False
+        if project is not None and latest is not None and _is_init_sample(project.working_path):
+            from publisher.dump import dump_roadmap
+
+            staged.add(project.working_path, dump_roadmap(latest.roadmap))
+            replaced_sample = True
         staged.commit()
     summary = (
         f"imported {written} release{'' if written == 1 else 's'} from {len(commits)} "
@@ -872,6 +899,11 @@ def import_history(
         f"{'' if periods == 1 else 's'}, {read} version{'' if read == 1 else 's'} read, "
         f"{warned} warning{'' if warned == 1 else 's'})"
     )
+    if replaced_sample and latest is not None and latest.release is not None:
+        summary += (
+            f"; data/roadmap.yaml, the sample 'publisher init' wrote, is now the road map of "
+            f"{latest.release.version}"
+        )
     if settings.verbosity >= 0:
         settings.say(summary)
     elif warned:
@@ -1485,6 +1517,13 @@ def send(
     project = settings.project()
     url = os.environ.get("PUBLISHER_SMTP_URL", "")
     outbox = open_outbox(project, _send_source(project, subscribers, ledger), version)
+    if subscribers is not None and _unsubscribes_through_serve(outbox.site):
+        settings.warn(
+            f"{subscribers}: the unsubscribe links of a CSV list do not work on 'publisher "
+            "serve' (site.yaml: subscribe_url), which knows only the subscribers of the store: "
+            f"import the list ('publisher subscribers import {subscribers} --confirmed') and "
+            "send without --subscribers"
+        )
     if dry_run:
         _send_dry_run(settings, project, outbox, ledger=ledger, smtp_url=url)
         return
@@ -1631,6 +1670,15 @@ def _send_alone(
     problems = summary.problems(deadline)
     if problems:
         raise SendError(problems)
+
+
+def _unsubscribes_through_serve(site: Any) -> bool:
+    """Whether the emails' unsubscribe links lead to `publisher serve` (they follow from
+    subscribe_url), whose tokens name subscribers of the store, not rows of a CSV file."""
+    if not site.subscribe_url:
+        return False
+    served = site.subscribe_url.rsplit("/", 1)[0] + "/unsubscribe?token={token}"
+    return bool(site.email.unsubscribe_url == served)
 
 
 def _send_source(project: Project, csv_file: Path | None, ledger: Path | None) -> Any:
@@ -2240,14 +2288,16 @@ def subscribers_forget(settings: Settings, address: str) -> None:
 @click.option("--dry-run", is_flag=True, help="Report what would change; change nothing.")
 @pass_settings
 def bounces(settings: Settings, mailbox_path: Path, dry_run: bool) -> None:
-    """Read delivery status notifications (RFC 3464) from MAILBOX (an mbox file or a Maildir
-    folder) and mark the addresses that failed permanently (5.x.x) as bounced. Temporary
-    failures are reported and left alone.
+    """Read delivery status notifications (RFC 3464) from MAILBOX (an mbox file, a Maildir
+    folder, or one message saved as .eml) and mark the addresses that failed permanently
+    (5.x.x) as bounced. Temporary failures are reported and left alone. The notifications
+    come back to the emails' From address (site.yaml: email.from).
 
     \b
     Examples:
       publisher bounces ~/Mail/bounces --dry-run
       publisher bounces /var/mail/roadmap
+      publisher bounces ~/Downloads/undelivered.eml
     """
     from publisher.delivery.bounces import read_bounces
     from publisher.send import utc_now

@@ -17,12 +17,17 @@ author:
   name: Your Name
   url: https://example.org/
 email:
-  from: "My Road Map <roadmap@example.org>"
+  from: "My Road Map <roadmap@example.org>"   # bounces come back to this address
   reply_to: roadmap@example.org
   list_id: roadmap.example.org
-  unsubscribe_url: https://example.org/roadmap/unsubscribe?token={token}
+  # The emails' unsubscribe link: by default next to subscribe_url (below), else a mailto to
+  # reply_to. Set it only for an unsubscribe page of your own:
+  # unsubscribe_url: https://example.org/unsubscribe?token={token}
 feeds:
   entries: 50
+# Where `publisher serve` (subscribe, confirm, unsubscribe) is reached: the page's subscribe
+# form and the emails' unsubscribe links follow from it.
+# subscribe_url: https://news.example.org/subscribe
 """
 
 ROADMAP_YAML = """\

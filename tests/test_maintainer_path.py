@@ -5,6 +5,8 @@ repository; every finding of walking this path by hand is held here."""
 
 from __future__ import annotations
 
+import email
+import email.policy
 import json
 import os
 import subprocess
@@ -66,6 +68,50 @@ def news(tmp_path: Path, list_history: Path) -> Path:
     return project
 
 
+def test_import_history_makes_the_init_sample_the_latest_release(
+    tmp_path: Path, list_history: Path
+) -> None:
+    # The working copy used to stay the sample of `init`: `diff 2023.03.15` then showed
+    # 71 resources removed, and `publisher import README.md` refused it as "edits not
+    # released yet".
+    project = tmp_path / "news"
+    assert CliRunner().invoke(main, ["init", str(project)]).exit_code == 0
+    code, out, err = run(project, "import-history", str(list_history), "--file", "README.md")
+    assert code == 0, err
+    assert out.endswith(
+        "; data/roadmap.yaml, the sample 'publisher init' wrote, is now the road map of "
+        "2023.03.15\n"
+    )
+    code, out, err = run(project, "diff", "2023.03.15")
+    assert (code, err) == (0, "")
+    assert out.startswith("2023.03.15 (2023-03-15) → data/roadmap.yaml: 0 added, 0 removed")
+    # Edits of the working copy are never replaced: a second import says nothing of it.
+    working = project / "data" / "roadmap.yaml"
+    working.write_text(working.read_text("utf-8").replace("Awesome Python", "Mine"), "utf-8")
+    code, out, err = run(
+        project, "import-history", str(list_history), "--file", "README.md", "--force"
+    )
+    assert code == 0, err
+    assert out.endswith("0 warnings)\n")
+    assert working.read_text("utf-8").startswith("title: Mine\n")
+
+
+def test_import_over_the_init_sample_needs_no_force(tmp_path: Path, list_history: Path) -> None:
+    project = tmp_path / "news"
+    assert CliRunner().invoke(main, ["init", str(project)]).exit_code == 0
+    out_dir = tmp_path / "releases"
+    code, _, err = run(
+        project, "import-history", str(list_history), "--file", "README.md", "--out", str(out_dir)
+    )
+    assert code == 0, err
+    for path in out_dir.iterdir():
+        path.rename(project / "data" / "releases" / path.name)
+    # The sample is no one's edits: importing the README over it loses nothing.
+    code, out, err = run(project, "import", str(list_history / "README.md"))
+    assert code == 0, err
+    assert "/news/data/roadmap.yaml: 17 sections, 71 resources" in out
+
+
 def test_a_project_made_by_import_history_builds_and_checks(news: Path) -> None:
     # The build used to fail with a traceback (a commit's time could not be cached).
     code, out, err = run(news, "build")
@@ -84,3 +130,47 @@ def test_a_project_made_by_import_history_builds_and_checks(news: Path) -> None:
         "Release 2022.02.15: 15 February 2022",
         "Release 2021.01.15: 15 January 2021",
     ]
+
+
+def test_the_emails_unsubscribe_links_follow_subscribe_url_in_a_new_project(news: Path) -> None:
+    # `init` wrote an explicit email.unsubscribe_url (example.org), which wins over
+    # subscribe_url: a maintainer who set subscribe_url as README says sent every email with
+    # an unsubscribe link that did not lead to `publisher serve`.
+    site = news / "data" / "site.yaml"
+    text = site.read_text("utf-8")
+    assert "# subscribe_url: https://news.example.org/subscribe\n" in text
+    site.write_text(
+        text.replace(
+            "# subscribe_url: https://news.example.org/subscribe",
+            "subscribe_url: http://127.0.0.1:8765/subscribe",
+        ),
+        "utf-8",
+    )
+    code, _, err = run(
+        news, "email", "-o", str(news / "preview"), "--format", "eml", "--to", "ann@example.org"
+    )
+    assert code == 0, err
+    message = email.message_from_bytes(
+        (news / "preview" / "2023.03.15.eml").read_bytes(), policy=email.policy.default
+    )
+    assert str(message["List-Unsubscribe"]).startswith("<http://127.0.0.1:8765/unsubscribe?token=")
+
+
+def test_sending_a_csv_list_through_serve_links_warns(news: Path) -> None:
+    # serve's unsubscribe tokens name subscribers of the store: the links of a CSV list's
+    # emails answer "This link does not work" there.
+    site = news / "data" / "site.yaml"
+    site.write_text(
+        site.read_text("utf-8") + "subscribe_url: http://127.0.0.1:8765/subscribe\n", "utf-8"
+    )
+    csv = news / "subscribers.csv"
+    csv.write_text("email,name,sections\nann@example.org,Ann,\n", "utf-8")
+    code, out, err = run(news, "send", "--subscribers", str(csv), "--dry-run")
+    assert code == 0, err
+    assert err == (
+        f"warning: {csv}: the unsubscribe links of a CSV list do not work on 'publisher serve' "
+        "(site.yaml: subscribe_url), which knows only the subscribers of the store: import the "
+        f"list ('publisher subscribers import {csv} --confirmed') and send without "
+        "--subscribers\n"
+    )
+    assert "would send to ann@example.org" in out

@@ -268,3 +268,36 @@ def test_bounces_marks_permanent_failures_and_dry_run_changes_nothing(
     missing = run("bounces", str(tmp_path / "nowhere"))
     assert missing.exit_code == 1
     assert "no such mailbox" in missing.output
+
+
+def test_bounces_reads_one_saved_message_and_refuses_what_is_no_mailbox(
+    run: Run, project: Path, database_url: str, tmp_path: Path
+) -> None:
+    # A bounce saved from a mail client is one message (.eml), not an mbox: it used to be
+    # read as an empty mailbox ("0 message(s)"), and so did any file that is no mailbox.
+    assert run("subscribers", "add", "ann@example.org", "--confirmed").exit_code == 0
+    saved = tmp_path / "undelivered.eml"
+    saved.write_text(
+        DSN.format(
+            number=1,
+            recipient="ann@example.org",
+            action="failed",
+            status="5.1.1",
+            status_code=550,
+            text="User unknown",
+        ),
+        encoding="utf-8",
+    )
+    result = run("bounces", str(saved))
+    assert result.exit_code == 0, result.output
+    assert "1 message(s), 1 report(s): 1 marked bounced" in result.output
+    assert statuses(project, database_url) == {"ann@example.org": "bounced"}
+
+    notes = tmp_path / "notes.txt"
+    notes.write_text("bounces to check later\n", encoding="utf-8")
+    refused = run("bounces", str(notes))
+    assert refused.exit_code == 1
+    assert refused.output == (
+        f"error: {notes}: not a mailbox: an mbox file starts with a 'From ' line, a Maildir "
+        "is a folder with cur/ and new/, and one message (.eml) starts with its header fields\n"
+    )

@@ -82,6 +82,16 @@ def read_mailbox(path: Path, *, label: str) -> Iterator[EmailMessage]:
             raise PublisherError(f"{label}: a folder, but not a Maildir (no cur/ or new/)")
         box = mailbox.Maildir(path, create=False)
     else:
+        try:
+            with path.open("rb") as file:
+                start = file.read(4096)
+        except OSError as error:
+            raise PublisherError(f"{label}: cannot read the mailbox: {error}") from None
+        if start and not start.startswith(b"From "):
+            # Not an mbox: a single message saved from a mail client (.eml) is read as one;
+            # anything else is refused rather than read as an empty mailbox.
+            yield _single_message(path, label)
+            return
         box = mailbox.mbox(path, create=False)
     try:
         for key in box.iterkeys():
@@ -93,6 +103,23 @@ def read_mailbox(path: Path, *, label: str) -> Iterator[EmailMessage]:
         raise PublisherError(f"{label}: cannot read the mailbox: {error}") from None
     finally:
         box.close()
+
+
+def _single_message(path: Path, label: str) -> EmailMessage:
+    """The one message of a file saved from a mail client (.eml); PublisherError when the
+    file does not start with a message's header fields."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise PublisherError(f"{label}: cannot read the mailbox: {error}") from None
+    parsed = email.message_from_bytes(data, policy=email.policy.default)
+    assert isinstance(parsed, EmailMessage)
+    if not parsed.keys() or parsed.defects:
+        raise PublisherError(
+            f"{label}: not a mailbox: an mbox file starts with a 'From ' line, a Maildir is "
+            "a folder with cur/ and new/, and one message (.eml) starts with its header fields"
+        )
+    return parsed
 
 
 def read_bounces(path: Path, *, label: str) -> tuple[tuple[Bounce, ...], int]:
