@@ -3596,6 +3596,30 @@ def _joined(parts: list[str]) -> str:
     return _markdown_field("\n\n".join(part.strip("\n") for part in parts if part))
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _FrozenSpan:
+    """A top-level section as `_Freezer._freeze_span` made it from a span of units.
+
+    Reading the same units again makes the same section wherever the ids it asks about are
+    taken or free as they were: it asks whether an identity (section id) is taken before it
+    takes it, and tries the next number when it is. Each one it found free it took: they are
+    ``identities`` (``section_ids``), free again only if no earlier section took them since.
+    The ones it found taken by an earlier section are ``taken`` (``taken_ids``), which must
+    be taken again; those its own resources took answer the same. Its warnings (duplicates,
+    relative links, meta subsections) hold lines: each is its unit's line plus what the unit
+    says, so they move with the span when its units lie as they did (``lines``, relative to
+    ``first_line``, that of its first unit)."""
+
+    section: Section
+    identities: frozenset[str]
+    section_ids: frozenset[str]
+    taken: frozenset[str]
+    taken_ids: frozenset[str]
+    warnings: tuple[Problem, ...]
+    first_line: int
+    lines: tuple[int, ...]
+
+
 class _Freezer:
     """Makes the model of an outline: unique section ids and resource identities (a repeated
     one gets a numbered id, with a warning), relative links resolved against the base URL,
@@ -3608,7 +3632,10 @@ class _Freezer:
         self.base_url = base_url
         self.identities: set[str] = set()
         self.section_ids: set[str] = set()
-        self.numbered = 0  # section ids qualified or numbered so far (an earlier one took it)
+        # The identities and section ids found taken, in order (by an earlier resource or
+        # section, or one of the same span): what a span's reading depends on besides its units.
+        self.taken: list[str] = []
+        self.taken_ids: list[str] = []
 
     def freeze(self, outline: _Outline) -> Roadmap:
         """The road map of a whole outline."""
@@ -3622,29 +3649,63 @@ class _Freezer:
 
     def _freeze_span(self, span: _Span) -> Section:
         """A top-level section; the same object as last time when its units are the same and
-        its ids clash with no other section's (most of a history's sections, most versions)."""
+        the ids taken before it are taken as they were then (see `_FrozenSpan`): most of a
+        history's sections, most versions, those that warned (a duplicate URL, a relative
+        link) included."""
         units = (*map(_second, span.units), span.next_heading)
         options = (self.outliner.keep, self.base_url)
+        first_line = span.units[0][0]
         known = _SPANS.get(units, options)
-        if (
-            known is not None
-            and self.identities.isdisjoint(known[1])
-            and self.section_ids.isdisjoint(known[2])
-        ):
-            self.identities.update(known[1])
-            self.section_ids.update(known[2])
-            return known[0]
+        if known is not None:
+            for frozen in known:
+                if self._reuse(frozen, span, first_line):
+                    return frozen.section
         warnings = len(self.warnings)
-        numbered = self.numbered
+        taken = len(self.taken)
+        taken_ids = len(self.taken_ids)
         section = self._freeze_section(self.outliner.span_draft(span), ())
-        # Remembered only when its ids are its own: a repeated section numbered here must
-        # not give its numbered ids to the first of its kind when read again.
-        if len(self.warnings) == warnings and self.numbered == numbered:
-            walked = Roadmap(title="", sections=(section,))
-            identities = frozenset(resource.identity for _, resource in walked.walk())
-            section_ids = frozenset(child.id for _, child in walked.walk_sections())
-            _SPANS.put(units, options, (section, identities, section_ids))
+        walked = Roadmap(title="", sections=(section,))
+        identities = frozenset(resource.identity for _, resource in walked.walk())
+        section_ids = frozenset(child.id for _, child in walked.walk_sections())
+        said = tuple(self.warnings[warnings:])
+        # Each says no more than a message at a line of this document (see `_reuse`).
+        assert all(not (problem.column or problem.key) for problem in said)
+        frozen = _FrozenSpan(
+            section=section,
+            identities=identities,
+            section_ids=section_ids,
+            taken=frozenset(self.taken[taken:]) - identities,
+            taken_ids=frozenset(self.taken_ids[taken_ids:]) - section_ids,
+            warnings=said,
+            first_line=first_line,
+            lines=tuple(line - first_line for line, _ in span.units) if said else (),
+        )
+        # A few readings per span: the same units twice in a document (a repeated section)
+        # read as the first of their kind, then numbered as the second.
+        _SPANS.put(units, options, (frozen, *(known or ())[: _SPAN_READINGS - 1]))
         return section
+
+    def _reuse(self, frozen: _FrozenSpan, span: _Span, first_line: int) -> bool:
+        """Take ``frozen`` as this span's section when reading the span again would make it
+        (and say its warnings, on lines moved as the span moved); whether it was taken."""
+        if not (
+            self.identities.isdisjoint(frozen.identities)
+            and self.section_ids.isdisjoint(frozen.section_ids)
+            and frozen.taken <= self.identities
+            and frozen.taken_ids <= self.section_ids
+        ):
+            return False
+        if frozen.warnings:
+            if tuple(line - first_line for line, _ in span.units) != frozen.lines:
+                return False
+            shift = first_line - frozen.first_line
+            self.warnings.extend(
+                Problem(path=self.label, line=problem.line + shift, message=problem.message)
+                for problem in frozen.warnings
+            )
+        self.identities.update(frozen.identities)
+        self.section_ids.update(frozen.section_ids)
+        return True
 
     def _freeze_section(self, draft: _SectionDraft, parent_ids: tuple[str, ...]) -> Section:
         section_id = self._section_id(draft, parent_ids)
@@ -3665,19 +3726,21 @@ class _Freezer:
     def _section_id(self, draft: _SectionDraft, parent_ids: tuple[str, ...]) -> str:
         """The section's id: its anchor, else its title's slug; when taken, a nested section's
         is qualified by its parent's id (``rust-books``), and numbered when that is taken too
-        (a top-level section, a same-title sibling)."""
+        (a top-level section, a same-title sibling). Each id found taken is recorded
+        (`taken_ids`)."""
         section_id = draft.anchor or _slug(draft.title)
         if section_id in self.section_ids and parent_ids:
             # Not numbered in document order: a "Books" inserted before this one would
             # renumber it, and every resource under it would seem to move (and one without
             # URL, whose identity holds its section ids, to be new) in every feed and email.
+            self.taken_ids.append(section_id)
             section_id = f"{parent_ids[-1]}-{section_id}"
-            self.numbered += 1
         if section_id in self.section_ids:
-            self.numbered += 1
+            self.taken_ids.append(section_id)
             base = section_id
             number = 2
             while f"{base}-{number}" in self.section_ids:
+                self.taken_ids.append(f"{base}-{number}")
                 number += 1
             section_id = f"{base}-{number}"
         self.section_ids.add(section_id)
@@ -3739,9 +3802,11 @@ class _Freezer:
                 explicit_id="", url="", title=candidate.title, section_ids=section_ids
             )
         if identity in self.identities:
+            self.taken.append(identity)
             base = slugify(candidate.title)
             number = 2
             while f"{base}-{number}" in self.identities:
+                self.taken.append(f"{base}-{number}")
                 number += 1
             explicit_id = f"{base}-{number}"
             what = f"URL {url}" if url else f"title {candidate.title!r}"
@@ -3829,8 +3894,9 @@ _normalized_url = functools.lru_cache(maxsize=65536)(normalize_url)
 # A section by its resources and child sections (and id, title, intro).
 _SECTIONS: IdentityMemo[Section] = IdentityMemo(limit=20_000)
 # A top-level section by its units and the heading after it (and the sections kept and
-# base_url): section, identities, section ids.
-_SPANS: IdentityMemo[tuple[Section, frozenset[str], frozenset[str]]] = IdentityMemo(limit=20_000)
+# base_url): its latest readings (`_FrozenSpan`), newest first, at most _SPAN_READINGS.
+_SPANS: IdentityMemo[tuple[_FrozenSpan, ...]] = IdentityMemo(limit=20_000)
+_SPAN_READINGS = 3
 # A section's resources by its candidates (and section path, base_url): resources, identities.
 _SECTION_RESOURCES: IdentityMemo[tuple[tuple[Resource, ...], frozenset[str]]] = IdentityMemo(
     limit=20_000

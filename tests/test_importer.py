@@ -15,7 +15,12 @@ from hypothesis import strategies as st
 from publisher.cli import main
 from publisher.dump import dump_roadmap
 from publisher.errors import DataError
-from publisher.importer import clear_caches, import_markdown, import_markdown_bytes
+from publisher.importer import (
+    ImportResult,
+    clear_caches,
+    import_markdown,
+    import_markdown_bytes,
+)
 from publisher.load import build_snapshot, load_snapshot
 from publisher.model import Author, Resource, Roadmap, Section
 from publisher.readme import render_readme
@@ -556,3 +561,58 @@ def test_cached_chapters_keep_true_line_numbers_after_an_edit_above_them() -> No
         line = text.split("\n").index("- [again](https://example.org/x)") + 1
         assert warning.line == line
         assert import_markdown(text, "R.md") == import_markdown(text, "R.md", pieces=False)
+
+
+def _read_after_each_other(versions: list[str]) -> list[ImportResult]:
+    """Each version read after the one before (the importer's caches kept), checked against
+    the same version read from empty caches (road map and warnings, lines included)."""
+    alone = []
+    for text in versions:
+        clear_caches()
+        alone.append(import_markdown_bytes(text.encode(), "R.md"))
+    clear_caches()
+    found = [import_markdown_bytes(text.encode(), "R.md") for text in versions]
+    assert found == alone
+    return found
+
+
+def test_a_section_that_warned_is_reused_with_its_warnings_on_their_new_lines() -> None:
+    """A top-level section whose reading warned (a relative link, a duplicate of its own, a
+    meta subsection) is taken as it was when read again, its warnings on the lines they are
+    now on when lines were added above it."""
+    tail = (
+        "## Tools\n\n- [doc](docs/a.md)\n- [x](https://example.org/x)\n"
+        "- [again](https://example.org/x)\n\n### Contributing\n\nPlease.\n"
+    )
+    before = "# M\n\n## A\n\n- [a](https://example.org/a)\n\n" + tail
+    after = "# M\n\n## A\n\nNew\nlines\n\n- [a](https://example.org/a)\n\n" + tail
+    results = _read_after_each_other([before, after, before, after])
+    for text, result in zip([before, after, before, after], results, strict=True):
+        lines = text.split("\n")
+        assert [(warning.line, warning.message.split(" ")[0]) for warning in result.warnings] == [
+            (lines.index("- [doc](docs/a.md)") + 1, "relative"),
+            (lines.index("- [again](https://example.org/x)") + 1, "URL"),
+            (lines.index("### Contributing") + 1, "section"),
+        ]
+
+
+def test_a_section_reused_only_where_the_ids_it_found_taken_are_taken_again() -> None:
+    """A section whose URL (subsection id) an earlier section took got a numbered id, with a
+    warning; once the earlier one is gone it is read as the first of its kind, and the
+    numbered reading comes back when the earlier one does."""
+    later = "## B\n\n### Books\n\n- [x](https://example.org/x)\n"
+    taken = "# M\n\n## A\n\n### Books\n\n- [x](https://example.org/x)\n\n" + later
+    free = "# M\n\n## A\n\n### Films\n\n- [y](https://example.org/y)\n\n" + later
+    results = _read_after_each_other([taken, free, taken, free])
+    for result in results[::2]:
+        [_, b] = result.roadmap.sections
+        assert [section.id for section in b.sections] == ["b-books"]
+        assert [resource.id for resource in b.sections[0].resources] == ["x-2"]
+        [warning] = result.warnings
+        assert warning.line == 13
+        assert "appears again" in warning.message
+    for result in results[1::2]:
+        [_, b] = result.roadmap.sections
+        assert [section.id for section in b.sections] == ["books"]
+        assert [resource.id for resource in b.sections[0].resources] == [""]
+        assert result.warnings == ()
