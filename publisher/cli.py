@@ -1389,6 +1389,15 @@ def email(
     key = secret_key(os.environ, required=False)
     # Without a key the preview gets a placeholder token: never one keyed with an empty secret.
     token = unsubscribe_token(key, address) if key is not None else mail.PREVIEW_TOKEN
+    if key is not None and project_store_exists(project):
+        # A subscriber of the store gets the token `send` gives them (their public id, which
+        # `publisher serve` reads), not the keyed hash a CSV row gets.
+        from publisher.delivery.tokens import manage_token
+
+        with open_project_store(project) as store:
+            record = store.subscriber(address)
+        if record is not None:
+            token = manage_token(key, record.public_id)
     personal = rendered.with_token(token)
     contents: dict[str, bytes | str] = {
         "html": personal.html,
@@ -2117,7 +2126,8 @@ def subscribers_list(settings: Settings, status: str | None) -> None:
 @click.option(
     "--confirmed",
     is_flag=True,
-    help="They already agreed (e.g. in person): confirmed at once, no confirmation email.",
+    help="They already agreed (e.g. in person): confirmed at once (default: pending, which "
+    "is never sent to; no confirmation email is sent).",
 )
 @pass_settings
 def subscribers_add(
@@ -2154,7 +2164,13 @@ def subscribers_add(
         )
     if report.present:
         raise DataError([Problem(message=f"{address}: already in the store (see 'list')")])
-    settings.say(f"added {report.added[0]} ({'confirmed' if confirmed else 'pending'})")
+    if confirmed:
+        settings.say(f"added {report.added[0]} (confirmed)")
+    else:
+        settings.say(
+            f"added {report.added[0]} (pending: never sent to, and no confirmation email is "
+            "sent; they confirm by subscribing on the form of 'publisher serve')"
+        )
 
 
 @subscribers_group.command("remove")
@@ -2369,10 +2385,12 @@ def serve(settings: Settings, host: str, port: int, public_url: str | None) -> N
       publisher serve --port 8000
     """
     import os
+    import socket
 
     import uvicorn
 
     from publisher.delivery.web import Mailer, ServiceSettings, create_app
+    from publisher.errors import PublisherError
     from publisher.keys import secret_key
     from publisher.load import load_site_of, require_sender
     from publisher.release_history import iter_snapshots
@@ -2388,6 +2406,16 @@ def serve(settings: Settings, host: str, port: int, public_url: str | None) -> N
         os.environ.get("PUBLISHER_SMTP_URL", ""),
         password=os.environ.get("PUBLISHER_SMTP_PASSWORD", ""),
     )
+    # Bound before anything starts, so a port in use is one clear error (uvicorn only logged
+    # it, after "serving …" was printed), and --port 0 names the port it got.
+    try:
+        listener = socket.create_server(
+            (host, port), family=socket.AF_INET6 if ":" in host else socket.AF_INET
+        )
+    except OSError as error:
+        reason = os.strerror(error.errno) if error.errno else str(error)
+        raise PublisherError(f"{host}:{port}: cannot listen: {reason}") from None
+    port = listener.getsockname()[1]
     latest = None
     for snapshot in iter_snapshots(project, cache_dir=project.cache_dir):
         latest = snapshot
@@ -2414,10 +2442,14 @@ def serve(settings: Settings, host: str, port: int, public_url: str | None) -> N
         environment,
         mailer=mailer,
     )
-    settings.say(f"serving {root} on http://{host}:{port}/ (store: {store.where}); Ctrl-C stops")
+    settings.say(
+        f"listening on http://{host}:{port}/ for {root} (store: {store.where}); Ctrl-C stops"
+    )
+    config = uvicorn.Config(app, host=host, port=port, log_level="warning", proxy_headers=True)
     try:
-        uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=True)
+        uvicorn.Server(config).run(sockets=[listener])
     finally:
+        listener.close()
         mailer.stop()
         store.close()
 

@@ -68,7 +68,9 @@ def create_project(directory: Path) -> list[Path]:
         raise PublisherError(f"{directory}: exists and is not a folder")
     if directory.is_dir() and any(directory.iterdir()):
         raise PublisherError(
-            f"{directory}: is not empty; 'publisher init' only starts new projects"
+            f"{directory}: is not empty; 'publisher init' only starts new projects (to add "
+            "one to a folder you have, such as your list's repository: 'publisher init "
+            "NEW-FOLDER', then move its data/ in and add its .gitignore lines to yours)"
         )
     files = {
         directory / "data" / "site.yaml": SITE_YAML,

@@ -89,7 +89,9 @@ def test_init_refuses_a_non_empty_folder(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["init", str(tmp_path)])
     assert result.exit_code == 1
     assert result.stderr == (
-        f"error: {tmp_path}: is not empty; 'publisher init' only starts new projects\n"
+        f"error: {tmp_path}: is not empty; 'publisher init' only starts new projects (to add "
+        "one to a folder you have, such as your list's repository: 'publisher init "
+        "NEW-FOLDER', then move its data/ in and add its .gitignore lines to yours)\n"
     )
     assert [path.name for path in tmp_path.iterdir()] == ["notes.txt"]
 

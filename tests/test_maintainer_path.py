@@ -9,6 +9,7 @@ import email
 import email.policy
 import json
 import os
+import socket
 import subprocess
 from pathlib import Path
 
@@ -17,8 +18,11 @@ import pytest
 from click.testing import CliRunner
 
 from publisher.cli import main
+from publisher.delivery import open_store
+from publisher.delivery.tokens import manage_token
 
 REAL = Path(__file__).resolve().parent / "fixtures" / "real" / "awesome-python-history"
+KEY = "eIiawR-UuQvQA3PRw3J5uLuYHvpfvE6LqSCiEWr1SbE"
 VERSIONS = (("1-2017", "2021-01-15"), ("2-2019", "2022-02-15"), ("3-2020", "2023-03-15"))
 
 
@@ -174,3 +178,52 @@ def test_sending_a_csv_list_through_serve_links_warns(news: Path) -> None:
         "--subscribers\n"
     )
     assert "would send to ann@example.org" in out
+
+
+def test_serve_on_a_port_in_use_is_one_clear_error(
+    news: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # uvicorn logged "ERROR: [Errno 98] …" after "serving …" was printed, and exited 3.
+    monkeypatch.setenv("PUBLISHER_SECRET_KEY", KEY)
+    monkeypatch.setenv("PUBLISHER_SMTP_URL", "smtp://127.0.0.1:9")
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        code, out, err = run(news, "serve", "--port", str(port))
+    assert (code, out) == (1, "")
+    assert err == f"error: 127.0.0.1:{port}: cannot listen: Address already in use\n"
+
+
+def test_the_email_preview_of_a_store_subscriber_has_the_token_send_gives(
+    news: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The preview keyed the address (a CSV row's token), which `publisher serve` refuses:
+    # "This link does not work". It now has the subscriber's own token, as `send` does.
+    monkeypatch.setenv("PUBLISHER_SECRET_KEY", KEY)
+    site = news / "data" / "site.yaml"
+    site.write_text(
+        site.read_text("utf-8") + "subscribe_url: http://127.0.0.1:8765/subscribe\n", "utf-8"
+    )
+    assert run(news, "subscribers", "add", "ann@example.org", "--confirmed")[0] == 0
+    code, _, err = run(
+        news, "email", "-o", str(news / "preview"), "--format", "eml", "--to", "ann@example.org"
+    )
+    assert code == 0, err
+    with open_store(news / ".publisher", "", now="t") as store:
+        record = store.subscriber("ann@example.org")
+    assert record is not None
+    token = manage_token(KEY.encode(), record.public_id)
+    message = email.message_from_bytes(
+        (news / "preview" / "2023.03.15.eml").read_bytes(), policy=email.policy.default
+    )
+    assert f"unsubscribe?token={token}>" in str(message["List-Unsubscribe"])
+
+
+def test_adding_a_pending_subscriber_says_what_pending_means(news: Path) -> None:
+    # The --confirmed help promised "no confirmation email" as if one were sent without it;
+    # none is, and a pending subscriber is never sent to.
+    code, out, err = run(news, "subscribers", "add", "erin@example.org")
+    assert (code, err) == (0, "")
+    assert out == (
+        "added erin@example.org (pending: never sent to, and no confirmation email is sent; "
+        "they confirm by subscribing on the form of 'publisher serve')\n"
+    )
