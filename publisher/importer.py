@@ -213,6 +213,9 @@ _AUTOLINK = re.compile(r"<[^>\s]*>")
 _HTML_START = re.compile(r"^ {0,3}<", re.MULTILINE)
 _ANCHOR_ID = re.compile(r"""<a\s+(?:id|name)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# A footnote reference (`## Models [^7]`, `RoBERTa (base) [^4]`): GitHub draws it as a small
+# number linking to the note, no part of the words a reader sees as a title.
+_FOOTNOTE_REFERENCE = re.compile(r"\s*\[\^[^\]\s]+\]")
 _VARIATION = re.compile("[\ufe0e\ufe0f\u200d]")
 # An emoji shortcode (`:open_hands:`, `:+1:`), standing alone: not `std::vector::at`, `10:30:00`.
 # Escaped (`\:rocket:`) it is text: a title that holds one is written so by `escape_shortcodes`.
@@ -348,6 +351,9 @@ class _Block:
     raw_html: bool = False
     # A numbered paragraph read as a resource (`1\u3001[name](url)\uff1a what it is`).
     numbered: bool = False
+    # A paragraph that is only a short emphasized label (`_Web Analytics_`, `**Tools**`): over
+    # a list or table, it names a group of the section's resources (`_label_groups`).
+    label: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -1155,6 +1161,17 @@ def _units(pieces: tuple[tuple[str, str], ...], html_links: bool) -> tuple[_Unit
                 else block
                 for index, block in enumerate(body)
             ]
+        candidates = _with_topics(
+            (
+                candidate
+                for block in body
+                if block.kind == "resources"
+                for candidate in block.resources
+            ),
+            regroup_warnings,
+        )
+        if foreign:
+            body, candidates = _label_groups(body, candidates)
         units.append(
             _Unit(
                 heading=heading,
@@ -1174,15 +1191,7 @@ def _units(pieces: tuple[tuple[str, str], ...], html_links: bool) -> tuple[_Unit
                     if block.kind == "resources"
                     for candidate in block.resources
                 ),
-                candidates=_with_topics(
-                    (
-                        candidate
-                        for block in body
-                        if block.kind == "resources"
-                        for candidate in block.resources
-                    ),
-                    regroup_warnings,
-                ),
+                candidates=candidates,
                 warnings=(
                     *(warning for block in body for warning in block.warnings),
                     *regroup_warnings,
@@ -1190,6 +1199,49 @@ def _units(pieces: tuple[tuple[str, str], ...], html_links: bool) -> tuple[_Unit
             )
         )
     return tuple(_with_heading_resource(unit) for unit in units)
+
+
+def _label_groups(
+    body: list[_Block], candidates: tuple[_Candidate, ...]
+) -> tuple[list[_Block], tuple[_Candidate, ...]]:
+    """A section's resources grouped under the emphasized labels written over them
+    (`_Web Analytics_` then a list, `_Business Intelligence_` then another): each label names
+    a subsection of the resources of the lists and tables right below it, and leaves the
+    intro. Resources under no label stay the section's own. One label alone is no grouping:
+    it says what the whole section is (`_Libraries for debugging code._` under its heading)."""
+    spans: list[tuple[_Block, int, int]] = []
+    for index, block in enumerate(body):
+        if block.kind != "text" or not block.label:
+            continue
+        run = index + 1
+        while run < len(body) and body[run].kind == "resources":
+            run += 1
+        if run > index + 1:
+            spans.append((block, body[index + 1].start, body[run - 1].end))
+    if len(spans) < 2:
+        return body, candidates
+    order: list[_Candidate | _Block] = []
+    children: dict[int, list[_Candidate]] = {}
+    for candidate in candidates:
+        label = next(
+            (label for label, first, last in spans if first <= candidate.line < last), None
+        )
+        if label is None:
+            order.append(candidate)
+            continue
+        if id(label) not in children:
+            children[id(label)] = []
+            order.append(label)
+        children[id(label)].append(candidate)
+    grouped = tuple(
+        entry
+        if isinstance(entry, _Candidate)
+        else _Candidate(
+            title=entry.label, line=entry.start, group=True, children=tuple(children[id(entry)])
+        )
+        for entry in order
+    )
+    return [block for block in body if id(block) not in children], grouped
 
 
 def _raw_html_read(block: _Block, html_links: bool) -> _Block:
@@ -1662,6 +1714,7 @@ def _block(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _
             end=stop,
             first_link=links[0] if links else "",
             link_line=_link_line(inline),
+            label="" if links else _emphasis_label(inline),
             # Other rows (`[Lectures](…) | [Notes](…) | [Assignments](…)`) are a course's
             # links, unless directly under the document's title (`_units`).
             plain_row=row,
@@ -1705,6 +1758,25 @@ def _block(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _
     if kind == "hr":
         return _Block(kind="skip", start=start, end=stop)
     return _Block(kind="text", start=start, end=stop)  # code, fences: kept as markdown
+
+
+def _emphasis_label(inline: Sequence[Token]) -> str:
+    """The words of a paragraph that is one short emphasized phrase and nothing else
+    (`_Business Intelligence_`, `**Editors:**`), or ""."""
+    inline = [token for token in inline if token.type != "text" or token.content]
+    if len(inline) < 3 or inline[0].type not in ("em_open", "strong_open"):
+        return ""
+    kind = inline[0].type[: -len("_open")]
+    depth = 0
+    for position, token in enumerate(inline):
+        if token.type in ("softbreak", "hardbreak", "link_open", "image", "html_inline"):
+            return ""
+        depth += (token.type == f"{kind}_open") - (token.type == f"{kind}_close")
+        if depth == 0 and position < len(inline) - 1:
+            return ""  # the emphasis ends before the paragraph does: a sentence goes on
+    words = _plain(inline).rstrip(":").strip()
+    short = 0 < len(words.split()) <= 8 and len(words) <= 60
+    return words if short and not words.endswith(("!", "?")) else ""
 
 
 # A paragraph numbered with a mark that starts no list in markdown (`1` then U+3001 or
@@ -1917,7 +1989,10 @@ def _plain(inline: Sequence[Token]) -> str:
             parts.append(token.content)
         elif token.type in ("softbreak", "hardbreak"):
             parts.append(" ")
-    return _single_line("".join(parts))
+    text = "".join(parts)
+    if "[^" in text:
+        text = _FOOTNOTE_REFERENCE.sub("", text)
+    return _single_line(text)
 
 
 def _single_line(text: str) -> str:
@@ -2489,10 +2564,13 @@ def _read_leading_link(
 ) -> None:
     """``[Title](url) by Author - description``: the link's text is the title, the emoji
     before it the kind."""
-    title = _without_star_count(_plain(inline[link_start + 1 : link_end])) or href
+    label, titled = _labelled_title(inline[link_start + 1 : link_end])
+    title = titled or _without_star_count(_plain(inline[link_start + 1 : link_end])) or href
     reading.fields.update(title=title, kind=_leading_kind(inline, link_start))
     reading.fields["url"] = _checked_url(href, reading.line, reading.warnings)
-    after = inline[link_end + 1 :]
+    after, tags = _trailing_code_tags(inline[link_end + 1 :])
+    if label or tags:
+        reading.fields["tags"] = (*label, *tags)
     author, remainder = _author_and_rest(after, reading.line, reading.warnings)
     if author is not None:
         reading.fields["author"] = author
@@ -2501,6 +2579,48 @@ def _read_leading_link(
         written = _inline_markdown(after).strip().lstrip("*_ ")
         reading.described = author is not None or written.startswith(_DESCRIPTION_SEPARATORS)
     reading.resource_like = reading.link_led = reading.leading_link = True
+
+
+def _labelled_title(text: Sequence[Token]) -> tuple[tuple[str, ...], str]:
+    """A link text written as a bold label, a colon and an emphasized title
+    (`[**C# / Go**: _Build your own Redis_](…)`): the label's parts (the languages it is in)
+    and the title; ((), "") for any other link text."""
+    text = [token for token in text if token.type != "text" or token.content]
+    if len(text) < 6 or text[0].type != "strong_open" or text[-1].type != "em_close":
+        return (), ""
+    close = next((index for index, token in enumerate(text) if token.type == "strong_close"), 0)
+    colon = text[close + 1] if close + 1 < len(text) else None
+    if (
+        colon is None
+        or colon.type != "text"
+        or colon.content.strip() != ":"
+        or close + 2 >= len(text)
+        or text[close + 2].type != "em_open"
+        or any(token.type == "em_open" for token in text[close + 3 :])
+    ):
+        return (), ""
+    label = tuple(part.strip() for part in _plain(text[1:close]).split("/") if part.strip())
+    title = _plain(text[close + 3 : -1])
+    return (label, title) if label and title else ((), "")
+
+
+def _trailing_code_tags(after: Sequence[Token]) -> tuple[Sequence[Token], tuple[str, ...]]:
+    """The text after an item's link without the run of code spans it ends with, and those
+    spans as tags (`… ([Source Code](…)) `GPL-3.0` `Python``: its license and language). A
+    run of two or more only: one code span at the end is the description's own (`install
+    with `pip``)."""
+    cut = len(after)
+    tags: list[str] = []
+    while cut and (
+        after[cut - 1].type == "code_inline"
+        or (after[cut - 1].type == "text" and not after[cut - 1].content.strip())
+    ):
+        cut -= 1
+        if after[cut].type == "code_inline":
+            tags.insert(0, after[cut].content.strip())
+    if len(tags) < 2 or not all(0 < len(tag) <= 40 for tag in tags):
+        return after, ()
+    return after[:cut], tuple(tags)
 
 
 # A star count a tracker writes into a link's text (`[QSV (⭐2.6k)](…)`, `[x ★ 1,204](…)`): it
@@ -2976,11 +3096,12 @@ def _table(
     columns = {position: _column_field(name) for position, name in enumerate(header)}
     linked: int | None = None
     relinked: dict[int, str] = {}
+    body = [cells for _, cells in rows[1:]]
     numbering = {
         position
         for position, name in enumerate(header)
-        if name in _NUMBERING
-        or _is_numbering_column(name, [cells for _, cells in rows[1:]], position)
+        if (name in _NUMBERING and not (not name and _is_link_column(body, position)))
+        or _is_numbering_column(name, body, position)
     }
     if "title" not in columns.values():
         # The first column of no known kind names the resource (one before the link column,
@@ -3076,6 +3197,13 @@ def _linked_row(
         linked_counts=bool(text) and not _PLACEHOLDER.match(text),
         linked_only=candidate is None,
     )
+
+
+def _is_link_column(rows: list[list[list[Token]]], position: int) -> bool:
+    """A column whose every cell that says anything starts with its link (``| [京大BERT](…) |``
+    under an empty header): it names the rows, their resources, whatever its header."""
+    cells = [cells[position] for cells in rows if position < len(cells) and _plain(cells[position])]
+    return bool(cells) and all(_leading_link(cell) is not None for cell in cells)
 
 
 def _is_numbering_column(name: str, rows: list[list[list[Token]]], position: int) -> bool:

@@ -1406,6 +1406,38 @@ def test_cjk_sentences_and_lists_announced_as_the_following_are_not_resources() 
 # --- shapes of big real lists (tables of APIs, self-hosted software, free tiers) --------------
 
 
+def test_a_footnote_reference_is_no_part_of_a_section_or_a_title() -> None:
+    result = read(
+        "# L\n\n## Generative models [^7]\n\n"
+        "- [Tiny GPT [^2]](https://example.org/g) - a small model.\n"
+        "- [Big GPT](https://example.org/b) - a big one.\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Generative models",), "Tiny GPT", "https://example.org/g"),
+        (("Generative models",), "Big GPT", "https://example.org/b"),
+    ]
+
+
+def test_a_first_column_without_a_header_that_holds_the_links_titles_the_rows() -> None:
+    result = read(
+        "# L\n\n## Models\n\n"
+        "|    |  Model  |  Data  | License |\n|:---|:---:|:---:|:---:|\n"
+        "|  [Kyoto BERT](https://example.org/kb)  |  BERT (base)  |  Wikipedia  | MIT |\n"
+        "| [Tohoku BERT](https://example.org/tb) | BERT (large) | CC-100 | Apache 2.0 |\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Models",), "Kyoto BERT", "https://example.org/kb"),
+        (("Models",), "Tohoku BERT", "https://example.org/tb"),
+    ]
+    # A column without a header that numbers the rows still never titles them.
+    numbered = read(
+        "# L\n\n## Models\n\n| | Model | Link |\n|---|---|---|\n"
+        "| 1 | Kyoto BERT | [paper](https://example.org/kb) |\n"
+        "| 2 | Tohoku BERT | [paper](https://example.org/tb) |\n"
+    )
+    assert [title for _, title, _ in listed(numbered.roadmap)] == ["Kyoto BERT", "Tohoku BERT"]
+
+
 def test_an_index_of_anchors_is_a_table_of_contents_not_the_parent_of_what_follows() -> None:
     text = (
         "# Title\n\n# Free APIs\n\n## Index\n\n* [Animals](#animals)\n* [Anime](#anime)\n\n"
@@ -1518,3 +1550,58 @@ def test_the_real_unspaced_lesson_heading_is_read_with_its_run() -> None:
     assert lessons["Day86 - 大数据概述"] == lessons["Day87 - Hive查询"]
     assert lessons["Day86 - 大数据概述"][-1] == "Day86~90 - 大数据分析概述"
     assert "README.md:397: '####' without a space after it" in " ".join(messages(result))
+
+
+def test_emphasized_labels_over_lists_are_subsections() -> None:
+    result = read(
+        "# L\n\n## Analytics\nSee also [Dashboards](#dashboards).\n\n"
+        "_Web Analytics_\n\n- [Matomo](https://example.org/m) - analytics.\n"
+        "- [GoAccess](https://example.org/g) - log analyzer.\n\n"
+        "**Business Intelligence:**\n\n- [Metabase](https://example.org/mb) - dashboards.\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Analytics", "Web Analytics"), "Matomo", "https://example.org/m"),
+        (("Analytics", "Web Analytics"), "GoAccess", "https://example.org/g"),
+        (("Analytics", "Business Intelligence"), "Metabase", "https://example.org/mb"),
+    ]
+    # One emphasized line under a heading says what the section is: no subsection.
+    single = read("# L\n\n## Admin Panels\n\n_Libraries for admin interfaces._\n\n" + LINKS)
+    assert {path for path, _, _ in listed(single.roadmap)} == {("Admin Panels",)}
+    # An emphasized start of a sentence is no label (here, the one other label stays alone).
+    sentence = read(
+        "# L\n\n## Tools\n\n*NOTE:* free tiers only.\n\n"
+        + LINKS
+        + "\n_More_\n\n- [C](https://example.org/c) - third\n"
+    )
+    assert {path for path, _, _ in listed(sentence.roadmap)} == {("Tools",)}
+
+
+def test_code_spans_ending_a_link_bullet_are_its_tags() -> None:
+    result = read(
+        "# L\n\n## Automation\n\n"
+        "- [Huginn](https://example.org/h) - Agents that act for you. "
+        "([Source Code](https://example.org/hs)) `MIT` `Ruby`\n"
+        "- [Beehive](https://example.org/b) - Event system. `AGPL-3.0` `Go`\n"
+        "- [pipx](https://example.org/p) - Install apps with `pipx`\n"
+    )
+    resources = [resource for _, resource in result.roadmap.walk()]
+    assert [resource.tags for resource in resources] == [("MIT", "Ruby"), ("AGPL-3.0", "Go"), ()]
+    assert resources[0].description == (
+        "Agents that act for you. ([Source Code](https://example.org/hs))\n"
+    )
+    assert resources[2].description == "Install apps with `pipx`\n"
+
+
+def test_a_bold_label_and_an_emphasized_title_in_a_link_text() -> None:
+    result = read(
+        "# L\n\n## Build your own `Database`\n\n"
+        "* [**C# / Go**: _Build Your Own Redis_](https://example.org/r)\n"
+        "* [**Python**: _DBDB: Dog Bed Database_](https://example.org/d) [video]\n"
+        "* [**Python** tips: _not a label_](https://example.org/t)\n"
+    )
+    resources = [resource for _, resource in result.roadmap.walk()]
+    assert [(resource.title, resource.tags) for resource in resources] == [
+        ("Build Your Own Redis", ("C#", "Go")),
+        ("DBDB: Dog Bed Database", ("Python",)),
+        ("Python tips: not a label", ()),
+    ]
