@@ -283,6 +283,9 @@ class _Candidate:
     time: str = ""
     level: str = ""
     prerequisites: tuple[str, ...] = ()
+    # The links after an item's leading link, in its first paragraph (`[Midterm](projects/)
+    # after [Module 6](06-trees/)`): a recap of resources listed above cites them all.
+    cites: tuple[str, ...] = ()
     # A plain bullet whose nested bullets are resources: it becomes a section of its own.
     children: tuple[_Candidate, ...] = ()
     group: bool = False
@@ -348,6 +351,8 @@ class _Block:
     raw_html: bool = False
     # A numbered paragraph read as a resource (`1\u3001[name](url)\uff1a what it is`).
     numbered: bool = False
+    # A block quote (a note, an aside): its links are no heading's primary link.
+    quoted: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -1160,9 +1165,7 @@ def _units(pieces: tuple[tuple[str, str], ...], html_links: bool) -> tuple[_Unit
                 heading=heading,
                 intro=_text(lines, body, ("text",)),
                 text=_text(lines, body, ("text", "resources")),
-                first_link=next(
-                    (block.first_link for block in body if block.first_link or block.link_row), ""
-                ),
+                first_link=_lead_link(body),
                 link_line=next(
                     (block.link_line for block in body if block.kind == "text" and block.link_line),
                     "",
@@ -1190,6 +1193,17 @@ def _units(pieces: tuple[tuple[str, str], ...], html_links: bool) -> tuple[_Unit
             )
         )
     return tuple(_with_heading_resource(unit) for unit in units)
+
+
+def _lead_link(body: list[_Block]) -> str:
+    """The link of a heading's lead: its first paragraph (badges and raw HTML aside), where a
+    heading that names a topic says what it stands for ("### X/Twitter", "I've curated [a
+    list](…)"). A link further down, or in a quote, is a reference of the prose ("### Option
+    1: Self-Paced", a paragraph, then "available on the [course platform](…)")."""
+    lead = next((block for block in body if block.kind != "skip"), None)
+    if lead is None or lead.kind != "text" or lead.quoted:
+        return ""
+    return lead.first_link
 
 
 def _raw_html_read(block: _Block, html_links: bool) -> _Block:
@@ -1241,7 +1255,8 @@ def _ends_with_colon(lines: list[str], block: _Block) -> bool:
     speaks of "the following" (以下, 如下, 下列: what the bullets below are)."""
     if block.end <= block.start:
         return False
-    last = lines[block.end - 1].rstrip()
+    # "**You'll need:**": a colon inside emphasis announces as well.
+    last = lines[block.end - 1].rstrip().rstrip("*_").rstrip()
     return last.endswith((":", "\uff1a")) or _FOLLOWING.search(last) is not None
 
 
@@ -1676,6 +1691,8 @@ def _block(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _
         )
     if kind == "table_open":
         candidates, warnings = _table(tokens, index, end)
+        if candidates is None:
+            return _Block(kind="text", start=start, end=stop)
         return _Block(
             kind="resources", start=start, end=stop, resources=candidates, warnings=warnings
         )
@@ -1686,7 +1703,9 @@ def _block(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _
             if tokens[position].type == "inline"
             for link in _links(tokens[position].children or [])
         ]
-        return _Block(kind="text", start=start, end=stop, first_link=links[0] if links else "")
+        return _Block(
+            kind="text", start=start, end=stop, first_link=links[0] if links else "", quoted=True
+        )
     if kind == "html_block":
         resources, warnings = _html_link_lines(token.content, start)
         opened = len(_DETAILS_OPEN.findall(token.content))
@@ -2496,6 +2515,9 @@ def _read_leading_link(
     author, remainder = _author_and_rest(after, reading.line, reading.warnings)
     if author is not None:
         reading.fields["author"] = author
+    cites = tuple(_links(after))
+    if cites:
+        reading.fields["cites"] = cites
     if remainder:
         reading.description.append(remainder)
         written = _inline_markdown(after).strip().lstrip("*_ ")
@@ -2958,8 +2980,10 @@ def _text_token(content: str) -> Token:
 
 def _table(
     tokens: Sequence[Token], index: int, end: int
-) -> tuple[tuple[_Candidate, ...], tuple[tuple[int, str], ...]]:
-    """Resources from a table, one per body row, columns mapped by their header names."""
+) -> tuple[tuple[_Candidate, ...] | None, tuple[tuple[int, str], ...]]:
+    """Resources from a table, one per body row, columns mapped by their header names (None
+    for a table of facts: no column names a resource's field and no row links anywhere, such
+    as `| Feature | Self-Paced | Live Cohort |`, a comparison kept as text)."""
     rows: list[tuple[int, list[list[Token]]]] = []
     for position in range(index, end):
         token = tokens[position]
@@ -2974,6 +2998,10 @@ def _table(
         return (), ()
     header = [_plain(cell).lower().rstrip(":") for cell in rows[0][1]]
     columns = {position: _column_field(name) for position, name in enumerate(header)}
+    if not any(columns.values()) and not any(
+        _cell_links(cell) for _, cells in rows[1:] for cell in cells
+    ):
+        return None, ()
     linked: int | None = None
     relinked: dict[int, str] = {}
     numbering = {
@@ -3756,13 +3784,65 @@ class _Freezer:
             return known[0]
         before = len(self.warnings)
         resources = tuple(
-            self._freeze_resource(candidate, first_line, ids)
+            resource
             for candidate, first_line in draft.resources
+            if not self._repeats_or_points_inside(candidate, first_line)
+            if (resource := self._freeze_resource(candidate, first_line, ids)) is not None
         )
         if len(self.warnings) == before:  # no duplicate inside: the same next time
             identities = frozenset(resource.identity for resource in resources)
             _SECTION_RESOURCES.put(candidates, (ids, self.base_url), (resources, identities))
         return resources
+
+    def _repeats_or_points_inside(self, candidate: _Candidate, first_line: int) -> bool:
+        """Whether a candidate is no resource, said with a warning: its link is a place in
+        this very document written in full (`…/OWNER/REPO/tree/main#capstone`, with a GitHub
+        base URL), or it is a recap item, a sentence whose links all repeat resources listed
+        above (`[Midterm](projects/) after [Module 6](06-trees/)`, the syllabus again)."""
+        if not candidate.url or not self.base_url:
+            return False
+        line = first_line + candidate.line + 1
+        url = _resolve_against(self.base_url, candidate.url)
+        if self._inside(url):
+            self.warnings.append(
+                Problem(
+                    path=self.label,
+                    line=line,
+                    message=f"link {url!r} points into this document: {candidate.title!r} "
+                    "is no resource",
+                )
+            )
+            return True
+        if not candidate.cites or _normalized_url(url) not in self.identities:
+            return False
+        for href in candidate.cites:
+            cited = _resolve_against(self.base_url, href)
+            if not self._inside(cited) and _normalized_url(cited) not in self.identities:
+                return False
+        self.warnings.append(
+            Problem(
+                path=self.label,
+                line=line,
+                message=f"{candidate.title!r} and the links after it repeat resources listed "
+                "above (a recap): skipped",
+            )
+        )
+        return True
+
+    def _inside(self, url: str) -> bool:
+        """A place in this document: its GitHub page (the repository's, the README's, at
+        the base URL's branch or none) and a fragment."""
+        root = _GITHUB_FILE_ROOT.match(self.base_url)
+        if root is None or "#" not in url:
+            return False
+        page = url.split("#", 1)[0].rstrip("/").casefold()
+        parts = root.group(0).casefold().split("/")
+        home, branch = "/".join(parts[:5]), parts[6]
+        return page == home or page in (
+            f"{home}/{view}/{branch}{file}"
+            for view in ("tree", "blob")
+            for file in ("", "/readme.md")
+        )
 
     def _freeze_resource(
         self, candidate: _Candidate, first_line: int, section_ids: tuple[str, ...]

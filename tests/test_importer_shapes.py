@@ -1518,3 +1518,81 @@ def test_the_real_unspaced_lesson_heading_is_read_with_its_run() -> None:
     assert lessons["Day86 - 大数据概述"] == lessons["Day87 - Hive查询"]
     assert lessons["Day86 - 大数据概述"][-1] == "Day86~90 - 大数据分析概述"
     assert "README.md:397: '####' without a space after it" in " ".join(messages(result))
+
+
+def test_a_link_past_a_headings_lead_or_in_a_quote_makes_no_entry() -> None:
+    # Shape from DataTalksClub/machine-learning-zoomcamp: ways to join a course, each a
+    # subsection whose prose links the course's platform or a sign-up form further down.
+    result = read(
+        "# C\n\n## How to join\n\n### Option 1: Self-paced\n\nStart anytime.\n\n"
+        "Homework is on the [platform](https://example.org/p). Build a project.\n\n"
+        "### Option 2: Live cohort\n\n> **Cohort:** starts soon. Register: "
+        "[Fill in this form](https://example.org/f)\n\nRuns once a year.\n\n"
+        "## Links\n\n### Python\n\nI've curated [a list](https://example.org/py) for you.\n"
+    )
+    assert listed(result.roadmap) == [(("Links",), "Python", "https://example.org/py")]
+    join = result.roadmap.sections[0]
+    assert [child.title for child in join.sections] == [
+        "Option 1: Self-paced",
+        "Option 2: Live cohort",
+    ]
+    assert "[platform](https://example.org/p)" in join.sections[0].intro
+
+
+def test_a_bold_announcement_and_a_table_of_facts_are_no_resources() -> None:
+    # "**You'll need:**" announces its bullets as a colon does; a table whose columns name no
+    # field of a resource and whose rows link nowhere compares facts (options, a schedule).
+    result = read(
+        "# Course\n\n## Prerequisites\n\n**You'll need:**\n- Prior programming experience\n"
+        "- Comfort with command line basics\n\n## How to join\n\n"
+        "| Feature | Self-Paced | Live Cohort |\n|--|--|--|\n"
+        "| **Timing** | Anytime | September |\n| **Homework** | Not scored | Scored |\n\n"
+        "## Books\n\n| Book | Author |\n|--|--|\n| Deep Learning | Goodfellow |\n"
+    )
+    assert [title for _, title, _ in listed(result.roadmap)] == ["Deep Learning"]
+    assert "Comfort with command line basics" in result.roadmap.sections[0].intro
+    assert "| **Timing** | Anytime | September |" in result.roadmap.sections[1].intro
+
+
+def test_a_link_to_a_place_in_this_readme_written_in_full_is_no_resource() -> None:
+    # Shape from DataTalksClub/machine-learning-zoomcamp: syllabus rows linking to headings of
+    # the README as GitHub shows it (`…/tree/master#capstone-project-1`).
+    text = (
+        "# C\n\n## Syllabus\n\n| Module | Description |\n|--|--|\n"
+        "| [Module 1](01-intro/) | Basics |\n"
+        "| [Capstone](https://github.com/Org/Course/tree/master#capstone) | |\n"
+        "| [Their capstone](https://github.com/other/course/tree/master#capstone) | |\n"
+    )
+    result = read(text, base_url="https://github.com/org/course/blob/master/")
+    assert listed(result.roadmap) == [
+        (("Syllabus",), "Module 1", "https://github.com/org/course/blob/master/01-intro/"),
+        (("Syllabus",), "Their capstone", "https://github.com/other/course/tree/master#capstone"),
+    ]
+    assert messages(result) == [
+        "road.md:8: link 'https://github.com/Org/Course/tree/master#capstone' points into this "
+        "document: 'Capstone' is no resource"
+    ]
+    # Without a base URL the document's own address is unknown: the link is read as written.
+    assert len(listed(read(text).roadmap)) == 3
+
+
+def test_a_recap_list_citing_resources_listed_above_is_no_resource() -> None:
+    # Shape from DataTalksClub/machine-learning-zoomcamp: "There will be 2 projects:", each a
+    # sentence linking a project and the module it follows, both in the syllabus table above.
+    result = read(
+        "# C\n\n## Syllabus\n\n| Module | Description |\n|--|--|\n"
+        "| [Module 1](01-intro/) | Basics |\n| [Midterm](projects/) | |\n\n"
+        "### Projects\n\nThere will be 2 projects:\n"
+        "1. [Midterm](projects/) after [Module 1](01-intro/)\n"
+        "2. [Capstone](capstone/) after [Module 1](01-intro/)\n",
+        base_url="https://example.org/c/",
+    )
+    assert [(path, title) for path, title, _ in listed(result.roadmap)] == [
+        (("Syllabus",), "Module 1"),
+        (("Syllabus",), "Midterm"),
+        (("Syllabus", "Projects"), "Capstone"),  # new: listed here first
+    ]
+    assert messages(result) == [
+        "road.md:13: 'Midterm' and the links after it repeat resources listed above (a recap): "
+        "skipped"
+    ]
