@@ -1596,3 +1596,78 @@ def test_a_recap_list_citing_resources_listed_above_is_no_resource() -> None:
         "road.md:13: 'Midterm' and the links after it repeat resources listed above (a recap): "
         "skipped"
     ]
+
+
+def test_a_study_plan_of_task_boxes_under_headings_written_as_list_items() -> None:
+    # Shape from jwasham/coding-interview-university: GitHub task lists, each topic a heading
+    # written inside a list item, its links checkbox bullets nested under it.
+    result = read(
+        "# Plan\n\n## Data Structures\n\n- ### Stack\n"
+        "    - [ ] [Stacks (video)](https://example.org/s)\n"
+        "    - [x] [Stacks in 3 minutes](https://example.org/s3) - a review\n"
+        "    - [ ] Count set bits\n"
+        "        - [Count Bits](https://example.org/cb)\n\n"
+        "- ### Queue\n\t- [ ] [Queue (video)](https://example.org/q)\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Data Structures", "Stack"), "Stacks (video)", "https://example.org/s"),
+        (("Data Structures", "Stack"), "Stacks in 3 minutes", "https://example.org/s3"),
+        (("Data Structures", "Stack", "Count set bits"), "Count Bits", "https://example.org/cb"),
+        (("Data Structures", "Queue"), "Queue (video)", "https://example.org/q"),
+    ]
+    # Read whole, the same.
+    whole = read(
+        "# Plan\n\n## Data Structures\n\n- ### Stack\n"
+        "    - [ ] [Stacks (video)](https://example.org/s)\n",
+        pieces=False,
+    )
+    assert listed(whole.roadmap) == [
+        (("Data Structures", "Stack"), "Stacks (video)", "https://example.org/s")
+    ]
+
+
+def test_a_task_and_a_note_among_link_bullets_are_no_resources() -> None:
+    # Shape from jwasham/coding-interview-university: "Implement:" over its steps (plain
+    # bullets), a plain note longer than a topic's name among the links.
+    result = read(
+        "# Plan\n\n## Heap\n\n"
+        "- visualized as a tree, but is usually linear in storage (array, linked list)\n"
+        "- [ ] [Heap](https://example.org/h)\n"
+        "- [ ] [Heap Sort (video)](https://example.org/hs)\n"
+        "- [ ] Implement a max-heap:\n    - [ ] insert\n    - [ ] sift_up - needed for insert\n\n"
+        "## Tools\n\n- NumPy\n- Pandas\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Heap",), "Heap", "https://example.org/h"),
+        (("Heap",), "Heap Sort (video)", "https://example.org/hs"),
+        (("Tools",), "NumPy", ""),
+        (("Tools",), "Pandas", ""),
+    ]
+    assert "sift_up" in result.roadmap.sections[0].resources[1].description
+    assert messages(result) == [
+        "road.md:5: bullet does not read as a resource: skipped",
+        "road.md:8: bullet reads as a sentence, not a resource: kept in the description of "
+        "'Heap Sort (video)'",
+    ]
+
+
+@pytest.mark.parametrize("pieces", [True, False])
+def test_a_table_of_systems_keeps_its_rows_without_a_link(pieces: bool) -> None:
+    # Shape from changh95/visual-slam-roadmap: `| System | Author/Year | Key Concepts |`, no
+    # column named as a resource's field, a link on some rows only. Read one row a piece, a
+    # row without a link must not be taken for a table of facts: the table has links.
+    result = read(
+        "# M\n\n## Systems\n\n| System | Author/Year | Key Concepts |\n|--|--|--|\n"
+        "| ICP | Besl & McKay 1992 | — |\n"
+        "| [**KinectFusion**](https://example.org/kf) | Newcombe 2011 | GPGPU |\n"
+        "| DVO | Kerl 2013 | Keyframe |\n\n"
+        "## Options\n\n| Feature | Self-Paced | Live Cohort |\n|--|--|--|\n"
+        "| **Timing** | Anytime | September |\n| **Homework** | Not scored | Scored |\n",
+        pieces=pieces,
+    )
+    assert listed(result.roadmap) == [
+        (("Systems",), "ICP", ""),
+        (("Systems",), "KinectFusion", "https://example.org/kf"),
+        (("Systems",), "DVO", ""),
+    ]
+    assert "| **Homework** | Not scored | Scored |" in result.roadmap.sections[1].intro
