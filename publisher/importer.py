@@ -3952,12 +3952,18 @@ class _Freezer:
                 )
             )
             return True
-        if not candidate.cites or _normalized_url(url) not in self.identities:
+        own = _normalized_url(url)
+        if not candidate.cites or own not in self.identities:
             return False
+        # What the reading found taken, it depends on (see `_FrozenSpan`).
+        self.taken.append(own)
         for href in candidate.cites:
             cited = _resolve_against(self.base_url, href)
-            if not self._inside(cited) and _normalized_url(cited) not in self.identities:
+            if self._inside(cited):
+                continue
+            if _normalized_url(cited) not in self.identities:
                 return False
+            self.taken.append(_normalized_url(cited))
         self.warnings.append(
             Problem(
                 path=self.label,
