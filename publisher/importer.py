@@ -286,6 +286,9 @@ class _Candidate:
     time: str = ""
     level: str = ""
     prerequisites: tuple[str, ...] = ()
+    # The links after an item's leading link, in its first paragraph (`[Midterm](projects/)
+    # after [Module 6](06-trees/)`): a recap of resources listed above cites them all.
+    cites: tuple[str, ...] = ()
     # A plain bullet whose nested bullets are resources: it becomes a section of its own.
     children: tuple[_Candidate, ...] = ()
     group: bool = False
@@ -354,6 +357,16 @@ class _Block:
     # A paragraph that is only a short emphasized label (`_Web Analytics_`, `**Tools**`): over
     # a list or table, it names a group of the section's resources (`_label_groups`).
     label: str = ""
+    # A block quote (a note, an aside): its links are no heading's primary link.
+    quoted: bool = False
+    # A table (or rows of one): its header's names; ``facts`` when no column names a field
+    # of a resource and its rows link nowhere (see `_table`, `_facts_as_text`).
+    table: tuple[str, ...] = ()
+    facts: bool = False
+    # A list read as a hand-written one is (see `_is_note`), when that differs: its
+    # resources and warnings. `_units` takes it under a heading `publisher readme` did not
+    # write (what that command writes reads back as written).
+    by_hand: _Block | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -1096,11 +1109,47 @@ class _Unit:
     heading_warnings: tuple[tuple[int, str], ...] = ()
 
 
+# A list item at column 0 whose text is an ATX heading (`- ### Binary search`): a study plan's
+# topic, its links in the item's nested lists.
+_HEADING_ITEM = re.compile(r"^(?:[-*+]|\d{1,9}[.)])( {1,4})#{1,6}(?:[ \t]|$)", re.MULTILINE)
+_FENCE_LINE = re.compile(r" {0,3}(?:```|~~~)")
+
+
+def _heading_items_lifted(piece: str) -> str:
+    """A piece with each heading written as a list item at column 0 (`- ### Stack` over
+    `    - [ ] [Stacks (video)](…)`) made the heading it shows, and the item's content (its
+    lines indented at least as far as the heading's text) dedented to column 0: the topic is
+    a section, its nested bullets its list. Line numbers unchanged; other pieces as given."""
+    if _HEADING_ITEM.search(piece) is None:
+        return piece
+    lines = piece.split("\n")
+    width = 0  # while inside a heading item: the column its content starts at
+    fenced = False
+    for number, line in enumerate(lines):
+        if _FENCE_LINE.match(line):
+            fenced = not fenced
+        if width:
+            expanded = line.expandtabs(4)
+            if not expanded.strip():
+                lines[number] = ""
+                continue
+            if len(expanded) - len(expanded.lstrip(" ")) >= width:
+                lines[number] = expanded[width:]
+                continue
+            width = 0
+        match = None if fenced else _HEADING_ITEM.match(line)
+        if match is not None:
+            width = match.start(1) + len(match.group(1))
+            lines[number] = line[width:]
+    return "\n".join(lines)
+
+
 @recent_cache(limit=16384)
 def _units(pieces: tuple[tuple[str, str], ...], html_links: bool) -> tuple[_Unit, ...]:
     """The units of consecutive pieces of markdown, each (table header it is read under, or
     "", text) (cached: history repeats most of them); ``html_links`` as for
     `import_markdown`."""
+    pieces = tuple((header, _heading_items_lifted(piece)) for header, piece in pieces)
     blocks: list[_Block] = []
     offset = 0
     for header, piece in pieces:
@@ -1108,6 +1157,7 @@ def _units(pieces: tuple[tuple[str, str], ...], html_links: bool) -> tuple[_Unit
             _raw_html_read(block, html_links) for block in _digest_at(piece, offset, header)
         )
         offset += piece.count("\n") + 1
+    blocks = _facts_as_text(blocks)
     lines = "\n".join(piece for _, piece in pieces).split("\n")
     groups: list[tuple[_Block | None, list[_Block]]] = [(None, [])]
     details = 0  # `<details>` opened under a heading that is a link, not closed yet
@@ -1146,6 +1196,8 @@ def _units(pieces: tuple[tuple[str, str], ...], html_links: bool) -> tuple[_Unit
         # The readings below are for READMEs written by hand: `publisher readme` anchors its
         # sections, and what it writes under them reads back as written.
         foreign = heading is not None and not heading.anchor
+        if heading is None or foreign:
+            body = [block.by_hand if block.by_hand is not None else block for block in body]
         if heading is not None and foreign and _announces(heading.title):
             body = [_as_text_if_bare(block, f"its heading {heading.title!r}") for block in body]
         if foreign:
@@ -1177,9 +1229,7 @@ def _units(pieces: tuple[tuple[str, str], ...], html_links: bool) -> tuple[_Unit
                 heading=heading,
                 intro=_text(lines, body, ("text",)),
                 text=_text(lines, body, ("text", "resources")),
-                first_link=next(
-                    (block.first_link for block in body if block.first_link or block.link_row), ""
-                ),
+                first_link=_lead_link(body),
                 link_line=next(
                     (block.link_line for block in body if block.kind == "text" and block.link_line),
                     "",
@@ -1244,6 +1294,40 @@ def _label_groups(
     return [block for block in body if id(block) not in children], grouped
 
 
+def _facts_as_text(blocks: list[_Block]) -> list[_Block]:
+    """Blocks with each table of facts (all its rows read so by `_table`: no column names a
+    resource's field, no row links anywhere) made text, kept in the intro: a comparison of
+    options or a schedule is no list of resources. A table is read one row a piece: its
+    blocks are the consecutive table blocks under the same header."""
+    if not any(block.facts for block in blocks):
+        return blocks
+    result: list[_Block] = []
+    run: list[_Block] = []
+    for block in (*blocks, None):
+        if run and (block is None or block.table != run[0].table):
+            if all(row.facts for row in run):
+                result.extend(_Block(kind="text", start=row.start, end=row.end) for row in run)
+            else:
+                result.extend(run)
+            run = []
+        if block is not None and block.table:
+            run.append(block)
+        elif block is not None:
+            result.append(block)
+    return result
+
+
+def _lead_link(body: list[_Block]) -> str:
+    """The link of a heading's lead: its first paragraph (badges and raw HTML aside), where a
+    heading that names a topic says what it stands for ("### X/Twitter", "I've curated [a
+    list](…)"). A link further down, or in a quote, is a reference of the prose ("### Option
+    1: Self-Paced", a paragraph, then "available on the [course platform](…)")."""
+    lead = next((block for block in body if block.kind != "skip"), None)
+    if lead is None or lead.kind != "text" or lead.quoted:
+        return ""
+    return lead.first_link
+
+
 def _raw_html_read(block: _Block, html_links: bool) -> _Block:
     """A raw HTML block written one link a line (see `_html_link_lines`) read as resources
     with ``html_links``; else skipped like any raw HTML (the design: raw HTML is not a
@@ -1293,7 +1377,8 @@ def _ends_with_colon(lines: list[str], block: _Block) -> bool:
     speaks of "the following" (以下, 如下, 下列: what the bullets below are)."""
     if block.end <= block.start:
         return False
-    last = lines[block.end - 1].rstrip()
+    # "**You'll need:**": a colon inside emphasis announces as well.
+    last = lines[block.end - 1].rstrip().rstrip("*_").rstrip()
     return last.endswith((":", "\uff1a")) or _FOLLOWING.search(last) is not None
 
 
@@ -1483,7 +1568,9 @@ def _resolve_lists(blocks: list[_Block]) -> list[_Block]:
     return resolved
 
 
-def _resolved_list(run: list[_Block]) -> _Block:
+def _resolved_list(run: list[_Block], *, notes: bool = False) -> _Block:
+    """A run of lists read as text or resources; ``notes``: its notes (`_is_note`) are no
+    resources (else read as `by_hand`, when there are any)."""
     items = [item for block in run for item in block.items]
     start, end = run[0].start, run[-1].end
     if items and all(item.toc for item in items):
@@ -1547,6 +1634,7 @@ def _resolved_list(run: list[_Block]) -> _Block:
             item.resource_like
             and item.candidate is not None
             and (named_form or item.lead_in != "named" or previous is None)
+            and not (notes and _is_note(item, linked=2 * led >= len(deciding)))
         )
         if fits and not (item.material and previous is not None):
             assert item.candidate is not None
@@ -1585,8 +1673,47 @@ def _resolved_list(run: list[_Block]) -> _Block:
         )
         warnings.append((item.line, what))
         resources[-1] = _with_description(previous, item.markdown)
+    by_hand = None
+    if not notes and any(_is_note(item, linked=2 * led >= len(deciding)) for item in items):
+        by_hand = _resolved_list(run, notes=True)
     return _Block(
-        kind="resources", start=start, end=end, resources=tuple(resources), warnings=tuple(warnings)
+        kind="resources",
+        start=start,
+        end=end,
+        resources=tuple(resources),
+        warnings=tuple(warnings),
+        by_hand=by_hand,
+    )
+
+
+# A list item's marker at the start of a line.
+_NESTED_ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)])[ \t]")
+# More words than a topic's name has: among link bullets, a plain bullet this long is a note.
+_NOTE_WORDS = 6
+
+
+def _announcing(title: str) -> bool:
+    """A plain bullet's text that announces what follows it ("Implement:", "Swap values:")."""
+    return title.rstrip().endswith((":", "\uff1a"))
+
+
+def _is_note(item: _ListItem, *, linked: bool) -> bool:
+    """A plain bullet (no link, no nested resources) that is no resource of its list: one
+    that announces what is nested under it ("Implement a max-heap:" over its steps), or, in
+    a list of link bullets, one longer than a topic's name ("visualized as a tree, but is
+    usually linear in storage"): a note."""
+    candidate = item.candidate
+    if candidate is None or candidate.url or candidate.children:
+        return False
+    if _is_bare(candidate):
+        return linked and len(candidate.title.split()) > _NOTE_WORDS
+    # What it announces (its nested plain bullets, now its description) makes it no less a
+    # note; a title ending in a colon over a quote or a metadata line is a resource's.
+    below = item.markdown.partition("\n")[2].lstrip()
+    return (
+        _announcing(candidate.title)
+        and _is_bare(replace(candidate, description=""))
+        and _NESTED_ITEM.match(below) is not None
     )
 
 
@@ -1728,9 +1855,15 @@ def _block(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _
             kind="list", start=start, end=stop, marker=f"{kind}{token.markup}", items=items
         )
     if kind == "table_open":
-        candidates, warnings = _table(tokens, index, end)
+        candidates, warnings, header, facts = _table(tokens, index, end)
         return _Block(
-            kind="resources", start=start, end=stop, resources=candidates, warnings=warnings
+            kind="resources",
+            start=start,
+            end=stop,
+            resources=candidates,
+            warnings=warnings,
+            table=header,
+            facts=facts,
         )
     if kind == "blockquote_open":
         links = [
@@ -1739,7 +1872,9 @@ def _block(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _
             if tokens[position].type == "inline"
             for link in _links(tokens[position].children or [])
         ]
-        return _Block(kind="text", start=start, end=stop, first_link=links[0] if links else "")
+        return _Block(
+            kind="text", start=start, end=stop, first_link=links[0] if links else "", quoted=True
+        )
     if kind == "html_block":
         resources, warnings = _html_link_lines(token.content, start)
         opened = len(_DETAILS_OPEN.findall(token.content))
@@ -2458,12 +2593,28 @@ def _item(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _I
         return doubled
     if not children or tokens[children[0][0]].type != "paragraph_open":
         return _Item(candidate=None, resource_like=False)
-    first_inline = tokens[children[0][0] + 1].children or []
+    first_inline = _without_task_box(tokens[children[0][0] + 1].children or [])
     reading = _ItemReading(line=item_start)
     if not _read_lead(reading, first_inline):
         return _Item(candidate=None, resource_like=False, toc=True)
     _read_body(reading, tokens, children[1:], lines, indent, item_stop)
     return _item_result(reading, first_inline)
+
+
+# A GitHub task list's box at the start of an item: `- [ ] [Stacks (video)](…)`, `- [x] Done`.
+_TASK_BOX = re.compile(r"\[[ xX]\][ \t]+")
+
+
+def _without_task_box(inline: Sequence[Token]) -> Sequence[Token]:
+    """An item's first line without its task box (the box says whether the reader has done
+    it, not what it is)."""
+    if not inline or inline[0].type != "text":
+        return inline
+    match = _TASK_BOX.match(inline[0].content)
+    if match is None:
+        return inline
+    rest = inline[0].content[match.end() :]
+    return [_text_token(rest), *inline[1:]] if rest else list(inline[1:])
 
 
 def _doubled_item(
@@ -2574,6 +2725,9 @@ def _read_leading_link(
     author, remainder = _author_and_rest(after, reading.line, reading.warnings)
     if author is not None:
         reading.fields["author"] = author
+    cites = tuple(_links(after))
+    if cites:
+        reading.fields["cites"] = cites
     if remainder:
         reading.description.append(remainder)
         written = _inline_markdown(after).strip().lstrip("*_ ")
@@ -2681,6 +2835,13 @@ def _read_nested(
         token.type == "inline" and _links(token.children or []) for token in tokens[open_:close]
     ):
         return False  # plain bullets under a link: what it covers (a syllabus), its description
+    if (
+        "url" not in reading.fields
+        and _announcing(str(reading.fields.get("title", "")))
+        and all(item.candidate is None or _is_bare(item.candidate) for item in items)
+    ):
+        # "Implement:" over plain bullets (a task and its steps): what it announces, words.
+        return False
     if any(
         item.lead_in == "named"
         and item.candidate is not None
@@ -3078,8 +3239,11 @@ def _text_token(content: str) -> Token:
 
 def _table(
     tokens: Sequence[Token], index: int, end: int
-) -> tuple[tuple[_Candidate, ...], tuple[tuple[int, str], ...]]:
-    """Resources from a table, one per body row, columns mapped by their header names."""
+) -> tuple[tuple[_Candidate, ...], tuple[tuple[int, str], ...], tuple[str, ...], bool]:
+    """Resources from a table, one per body row, columns mapped by their header names; its
+    header's names; and whether no column names a resource's field and no row links
+    anywhere: a table of facts (`| Feature | Self-Paced | Live Cohort |`) when all its rows
+    are so (they are read one piece at a time: `_facts_as_text` decides)."""
     rows: list[tuple[int, list[list[Token]]]] = []
     for position in range(index, end):
         token = tokens[position]
@@ -3088,12 +3252,15 @@ def _table(
         elif token.type == "inline" and rows:
             rows[-1][1].append(list(token.children or []))
     if not rows:
-        return (), ()
+        return (), (), (), False
     if _links_into_the_document(cell for _, cells in rows for cell in cells):
         # A grid of `[🔧 AutoML](#automl)` cells: a table of contents laid out as a table.
-        return (), ()
+        return (), (), (), False
     header = [_plain(cell).lower().rstrip(":") for cell in rows[0][1]]
     columns = {position: _column_field(name) for position, name in enumerate(header)}
+    facts = not any(columns.values()) and not any(
+        _cell_links(cell) for _, cells in rows[1:] for cell in cells
+    )
     linked: int | None = None
     relinked: dict[int, str] = {}
     body = [cells for _, cells in rows[1:]]
@@ -3161,7 +3328,7 @@ def _table(
             candidate = _linked_row(columns, relinked, cells, line, linked)
         if candidate is not None:
             candidates.append(candidate)
-    return tuple(candidates), tuple(warnings)
+    return tuple(candidates), tuple(warnings), tuple(header), facts
 
 
 def _links_into_the_document(cells: Iterable[Sequence[Token]]) -> bool:
@@ -3884,13 +4051,71 @@ class _Freezer:
             return known[0]
         before = len(self.warnings)
         resources = tuple(
-            self._freeze_resource(candidate, first_line, ids)
+            resource
             for candidate, first_line in draft.resources
+            if not self._repeats_or_points_inside(candidate, first_line)
+            if (resource := self._freeze_resource(candidate, first_line, ids)) is not None
         )
         if len(self.warnings) == before:  # no duplicate inside: the same next time
             identities = frozenset(resource.identity for resource in resources)
             _SECTION_RESOURCES.put(candidates, (ids, self.base_url), (resources, identities))
         return resources
+
+    def _repeats_or_points_inside(self, candidate: _Candidate, first_line: int) -> bool:
+        """Whether a candidate is no resource, said with a warning: its link is a place in
+        this very document written in full (`…/OWNER/REPO/tree/main#capstone`, with a GitHub
+        base URL), or it is a recap item, a sentence whose links all repeat resources listed
+        above (`[Midterm](projects/) after [Module 6](06-trees/)`, the syllabus again)."""
+        if not candidate.url or not self.base_url:
+            return False
+        line = first_line + candidate.line + 1
+        url = _resolve_against(self.base_url, candidate.url)
+        if self._inside(url):
+            self.warnings.append(
+                Problem(
+                    path=self.label,
+                    line=line,
+                    message=f"link {url!r} points into this document: {candidate.title!r} "
+                    "is no resource",
+                )
+            )
+            return True
+        own = _normalized_url(url)
+        if not candidate.cites or own not in self.identities:
+            return False
+        # What the reading found taken, it depends on (see `_FrozenSpan`).
+        self.taken.append(own)
+        for href in candidate.cites:
+            cited = _resolve_against(self.base_url, href)
+            if self._inside(cited):
+                continue
+            if _normalized_url(cited) not in self.identities:
+                return False
+            self.taken.append(_normalized_url(cited))
+        self.warnings.append(
+            Problem(
+                path=self.label,
+                line=line,
+                message=f"{candidate.title!r} and the links after it repeat resources listed "
+                "above (a recap): skipped",
+            )
+        )
+        return True
+
+    def _inside(self, url: str) -> bool:
+        """A place in this document: its GitHub page (the repository's, the README's, at
+        the base URL's branch or none) and a fragment."""
+        root = _GITHUB_FILE_ROOT.match(self.base_url)
+        if root is None or "#" not in url:
+            return False
+        page = url.split("#", 1)[0].rstrip("/").casefold()
+        parts = root.group(0).casefold().split("/")
+        home, branch = "/".join(parts[:5]), parts[6]
+        return page == home or page in (
+            f"{home}/{view}/{branch}{file}"
+            for view in ("tree", "blob")
+            for file in ("", "/readme.md")
+        )
 
     def _freeze_resource(
         self, candidate: _Candidate, first_line: int, section_ids: tuple[str, ...]

@@ -1605,3 +1605,156 @@ def test_a_bold_label_and_an_emphasized_title_in_a_link_text() -> None:
         ("DBDB: Dog Bed Database", ("Python",)),
         ("Python tips: not a label", ()),
     ]
+
+
+def test_a_link_past_a_headings_lead_or_in_a_quote_makes_no_entry() -> None:
+    # Shape from DataTalksClub/machine-learning-zoomcamp: ways to join a course, each a
+    # subsection whose prose links the course's platform or a sign-up form further down.
+    result = read(
+        "# C\n\n## How to join\n\n### Option 1: Self-paced\n\nStart anytime.\n\n"
+        "Homework is on the [platform](https://example.org/p). Build a project.\n\n"
+        "### Option 2: Live cohort\n\n> **Cohort:** starts soon. Register: "
+        "[Fill in this form](https://example.org/f)\n\nRuns once a year.\n\n"
+        "## Links\n\n### Python\n\nI've curated [a list](https://example.org/py) for you.\n"
+    )
+    assert listed(result.roadmap) == [(("Links",), "Python", "https://example.org/py")]
+    join = result.roadmap.sections[0]
+    assert [child.title for child in join.sections] == [
+        "Option 1: Self-paced",
+        "Option 2: Live cohort",
+    ]
+    assert "[platform](https://example.org/p)" in join.sections[0].intro
+
+
+def test_a_bold_announcement_and_a_table_of_facts_are_no_resources() -> None:
+    # "**You'll need:**" announces its bullets as a colon does; a table whose columns name no
+    # field of a resource and whose rows link nowhere compares facts (options, a schedule).
+    result = read(
+        "# Course\n\n## Prerequisites\n\n**You'll need:**\n- Prior programming experience\n"
+        "- Comfort with command line basics\n\n## How to join\n\n"
+        "| Feature | Self-Paced | Live Cohort |\n|--|--|--|\n"
+        "| **Timing** | Anytime | September |\n| **Homework** | Not scored | Scored |\n\n"
+        "## Books\n\n| Book | Author |\n|--|--|\n| Deep Learning | Goodfellow |\n"
+    )
+    assert [title for _, title, _ in listed(result.roadmap)] == ["Deep Learning"]
+    assert "Comfort with command line basics" in result.roadmap.sections[0].intro
+    assert "| **Timing** | Anytime | September |" in result.roadmap.sections[1].intro
+
+
+def test_a_link_to_a_place_in_this_readme_written_in_full_is_no_resource() -> None:
+    # Shape from DataTalksClub/machine-learning-zoomcamp: syllabus rows linking to headings of
+    # the README as GitHub shows it (`…/tree/master#capstone-project-1`).
+    text = (
+        "# C\n\n## Syllabus\n\n| Module | Description |\n|--|--|\n"
+        "| [Module 1](01-intro/) | Basics |\n"
+        "| [Capstone](https://github.com/Org/Course/tree/master#capstone) | |\n"
+        "| [Their capstone](https://github.com/other/course/tree/master#capstone) | |\n"
+    )
+    result = read(text, base_url="https://github.com/org/course/blob/master/")
+    assert listed(result.roadmap) == [
+        (("Syllabus",), "Module 1", "https://github.com/org/course/blob/master/01-intro/"),
+        (("Syllabus",), "Their capstone", "https://github.com/other/course/tree/master#capstone"),
+    ]
+    assert messages(result) == [
+        "road.md:8: link 'https://github.com/Org/Course/tree/master#capstone' points into this "
+        "document: 'Capstone' is no resource"
+    ]
+    # Without a base URL the document's own address is unknown: the link is read as written.
+    assert len(listed(read(text).roadmap)) == 3
+
+
+def test_a_recap_list_citing_resources_listed_above_is_no_resource() -> None:
+    # Shape from DataTalksClub/machine-learning-zoomcamp: "There will be 2 projects:", each a
+    # sentence linking a project and the module it follows, both in the syllabus table above.
+    result = read(
+        "# C\n\n## Syllabus\n\n| Module | Description |\n|--|--|\n"
+        "| [Module 1](01-intro/) | Basics |\n| [Midterm](projects/) | |\n\n"
+        "### Projects\n\nThere will be 2 projects:\n"
+        "1. [Midterm](projects/) after [Module 1](01-intro/)\n"
+        "2. [Capstone](capstone/) after [Module 1](01-intro/)\n",
+        base_url="https://example.org/c/",
+    )
+    assert [(path, title) for path, title, _ in listed(result.roadmap)] == [
+        (("Syllabus",), "Module 1"),
+        (("Syllabus",), "Midterm"),
+        (("Syllabus", "Projects"), "Capstone"),  # new: listed here first
+    ]
+    assert messages(result) == [
+        "road.md:13: 'Midterm' and the links after it repeat resources listed above (a recap): "
+        "skipped"
+    ]
+
+
+def test_a_study_plan_of_task_boxes_under_headings_written_as_list_items() -> None:
+    # Shape from jwasham/coding-interview-university: GitHub task lists, each topic a heading
+    # written inside a list item, its links checkbox bullets nested under it.
+    result = read(
+        "# Plan\n\n## Data Structures\n\n- ### Stack\n"
+        "    - [ ] [Stacks (video)](https://example.org/s)\n"
+        "    - [x] [Stacks in 3 minutes](https://example.org/s3) - a review\n"
+        "    - [ ] Count set bits\n"
+        "        - [Count Bits](https://example.org/cb)\n\n"
+        "- ### Queue\n\t- [ ] [Queue (video)](https://example.org/q)\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Data Structures", "Stack"), "Stacks (video)", "https://example.org/s"),
+        (("Data Structures", "Stack"), "Stacks in 3 minutes", "https://example.org/s3"),
+        (("Data Structures", "Stack", "Count set bits"), "Count Bits", "https://example.org/cb"),
+        (("Data Structures", "Queue"), "Queue (video)", "https://example.org/q"),
+    ]
+    # Read whole, the same.
+    whole = read(
+        "# Plan\n\n## Data Structures\n\n- ### Stack\n"
+        "    - [ ] [Stacks (video)](https://example.org/s)\n",
+        pieces=False,
+    )
+    assert listed(whole.roadmap) == [
+        (("Data Structures", "Stack"), "Stacks (video)", "https://example.org/s")
+    ]
+
+
+def test_a_task_and_a_note_among_link_bullets_are_no_resources() -> None:
+    # Shape from jwasham/coding-interview-university: "Implement:" over its steps (plain
+    # bullets), a plain note longer than a topic's name among the links.
+    result = read(
+        "# Plan\n\n## Heap\n\n"
+        "- visualized as a tree, but is usually linear in storage (array, linked list)\n"
+        "- [ ] [Heap](https://example.org/h)\n"
+        "- [ ] [Heap Sort (video)](https://example.org/hs)\n"
+        "- [ ] Implement a max-heap:\n    - [ ] insert\n    - [ ] sift_up - needed for insert\n\n"
+        "## Tools\n\n- NumPy\n- Pandas\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Heap",), "Heap", "https://example.org/h"),
+        (("Heap",), "Heap Sort (video)", "https://example.org/hs"),
+        (("Tools",), "NumPy", ""),
+        (("Tools",), "Pandas", ""),
+    ]
+    assert "sift_up" in result.roadmap.sections[0].resources[1].description
+    assert messages(result) == [
+        "road.md:5: bullet does not read as a resource: skipped",
+        "road.md:8: bullet reads as a sentence, not a resource: kept in the description of "
+        "'Heap Sort (video)'",
+    ]
+
+
+@pytest.mark.parametrize("pieces", [True, False])
+def test_a_table_of_systems_keeps_its_rows_without_a_link(pieces: bool) -> None:
+    # Shape from changh95/visual-slam-roadmap: `| System | Author/Year | Key Concepts |`, no
+    # column named as a resource's field, a link on some rows only. Read one row a piece, a
+    # row without a link must not be taken for a table of facts: the table has links.
+    result = read(
+        "# M\n\n## Systems\n\n| System | Author/Year | Key Concepts |\n|--|--|--|\n"
+        "| ICP | Besl & McKay 1992 | — |\n"
+        "| [**KinectFusion**](https://example.org/kf) | Newcombe 2011 | GPGPU |\n"
+        "| DVO | Kerl 2013 | Keyframe |\n\n"
+        "## Options\n\n| Feature | Self-Paced | Live Cohort |\n|--|--|--|\n"
+        "| **Timing** | Anytime | September |\n| **Homework** | Not scored | Scored |\n",
+        pieces=pieces,
+    )
+    assert listed(result.roadmap) == [
+        (("Systems",), "ICP", ""),
+        (("Systems",), "KinectFusion", "https://example.org/kf"),
+        (("Systems",), "DVO", ""),
+    ]
+    assert "| **Homework** | Not scored | Scored |" in result.roadmap.sections[1].intro
