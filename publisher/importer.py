@@ -970,6 +970,9 @@ def _raw_cuts(
     # Under a heading that is a link (its level), the `<details>` it folds away still open:
     # deeper headings in there are its description (`_units`), no cut.
     link_level = folded = 0
+    # Any `<details>` opened on an HTML line and not closed: the headings in it are the
+    # content of the section it is in (`_nested_details`), no cut.
+    opened = 0
     lines = iter(text[start:].split("\n"))
     if start:
         # The cut's heading line, read as the scan from the top reads it.
@@ -981,10 +984,12 @@ def _raw_cuts(
         if not position and line.startswith("#") and _HEADING_START.match(line):
             level = len(line) - len(line.lstrip("#"))
             link_level = level if line[level:].lstrip().startswith("[") else 0
-        if link_level and "details" in line:
-            folded = max(
-                0, folded + len(_DETAILS_OPEN.findall(line)) - len(_DETAILS_CLOSE.findall(line))
-            )
+        if "details" in line:
+            change = len(_DETAILS_OPEN.findall(line)) - len(_DETAILS_CLOSE.findall(line))
+            if link_level:
+                folded = max(0, folded + change)
+            if end is None or end[0] != "fence":
+                opened = _details_opened(line, opened, end == ("marker", "-->"))
         if end is not None:
             if _ends(end, line):
                 end = None
@@ -996,8 +1001,8 @@ def _raw_cuts(
                 break
         elif position and line.startswith("#") and _HEADING_START.match(line):
             level = len(line) - len(line.lstrip("#"))
-            if folded and level > link_level:
-                pass  # inside a resource heading's `<details>`
+            if (folded and level > link_level) or opened:
+                pass  # inside a resource heading's `<details>`, or any other
             elif level <= deepest:
                 if position in stops:
                     return starts, whole, position
@@ -1012,6 +1017,21 @@ def _raw_cuts(
                 whole[-1] = True
         position += len(line) + 1
     return starts, whole, None
+
+
+def _details_opened(line: str, opened: int, in_comment: bool) -> int:
+    """How many `<details>` are open after ``line`` (outside fenced code; ``in_comment``:
+    the line starts inside an HTML comment), erring on open: `_units` counts them in the
+    HTML blocks it parses, comments left out, and a cut inside one would read its headings
+    otherwise than the whole document does. Any `<details>` opens one; only a line that
+    starts as HTML closes one."""
+    if in_comment:
+        line = line.partition("-->")[2]
+    line = _HTML_COMMENT.sub("", line)
+    opened += len(_DETAILS_OPEN.findall(line))
+    if _HTML_START.match(line):
+        opened -= len(_DETAILS_CLOSE.findall(line))
+    return max(0, opened)
 
 
 @recent_cache(limit=16384)
@@ -1111,7 +1131,7 @@ def _units(pieces: tuple[tuple[str, str], ...], html_links: bool) -> tuple[_Unit
     lines = "\n".join(piece for _, piece in pieces).split("\n")
     groups: list[tuple[_Block | None, list[_Block]]] = [(None, [])]
     details = 0  # `<details>` opened under a heading that is a link, not closed yet
-    for block in _resolve_lists(blocks):
+    for block in _nested_details(_resolve_lists(blocks)):
         heading = groups[-1][0]
         if (
             details > 0
@@ -1242,6 +1262,63 @@ def _label_groups(
         for entry in order
     )
     return [block for block in body if id(block) not in children], grouped
+
+
+def _nested_details(blocks: list[_Block]) -> list[_Block]:
+    """Headings inside a `<details>` block as GitHub shows them: inside the section the block
+    is in (a `## A` folded under `## Tools` is Tools > A, not a section after Tools), their
+    levels shifted below it. A summary that names something (`<summary>Frontend</summary>`,
+    not `Click to expand` nor the section's own title) is the section they are in. Under a
+    heading that is a link, what `<details>` folds away is that resource's description
+    (`_units`): unchanged here."""
+    nested: list[_Block] = []
+    heading: _Block | None = None  # the last heading outside any `<details>`
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        index += 1
+        if block.kind == "heading":
+            heading = block
+        if block.details <= 0 or (heading is not None and heading.url):
+            nested.append(block)
+            continue
+        # The blocks up to the one that closes it (or the end: GitHub folds the rest away).
+        depth, end = block.details, index
+        while end < len(blocks) and depth > 0:
+            depth += blocks[end].details
+            end += 1
+        folded = blocks[index:end]
+        nested.append(block)
+        if not any(inner.kind == "heading" for inner in folded):
+            continue
+        base = heading.level if heading is not None else 1
+        summary = block.title
+        if (
+            summary
+            and not _UI_LABEL.match(summary)
+            and not (heading is not None and heading_key(summary) == heading_key(heading.title))
+        ):
+            base += 1
+            nested.append(
+                _Block(kind="heading", start=block.start, end=block.end, level=base, title=summary)
+            )
+        first = next(inner.level for inner in folded if inner.kind == "heading")
+        shift = max(0, base + 1 - first)
+        nested.extend(
+            replace(inner, level=max(inner.level + shift, base + 1))
+            if inner.kind == "heading"
+            else inner
+            for inner in folded
+        )
+        index = end
+    return nested
+
+
+# A `<summary>` that says what to do, not what is folded: "Click to expand", "Toggle section".
+_UI_LABEL = re.compile(
+    r"\W*(?:click|tap|toggle|expand|show|hide|open|collapse|view|see|more|details|read)\b",
+    re.IGNORECASE,
+)
 
 
 def _raw_html_read(block: _Block, html_links: bool) -> _Block:
@@ -1742,8 +1819,12 @@ def _block(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _
         return _Block(kind="text", start=start, end=stop, first_link=links[0] if links else "")
     if kind == "html_block":
         resources, warnings = _html_link_lines(token.content, start)
-        opened = len(_DETAILS_OPEN.findall(token.content))
-        details = opened - len(_DETAILS_CLOSE.findall(token.content))
+        # A `<details>` in a comment (`<!-- … -->`) folds nothing away.
+        content = _HTML_COMMENT.sub("", token.content) if "<!--" in token.content else token.content
+        opened = len(_DETAILS_OPEN.findall(content))
+        details = opened - len(_DETAILS_CLOSE.findall(content))
+        summary = _SUMMARY.search(content) if opened else None
+        title = _single_line(html_unescape(_HTML_TAG.sub(" ", summary.group(1)))) if summary else ""
         if resources:
             return _Block(
                 kind="resources",
@@ -1754,7 +1835,7 @@ def _block(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _
                 details=details,
                 raw_html=True,
             )
-        return _Block(kind="skip", start=start, end=stop, details=details)
+        return _Block(kind="skip", start=start, end=stop, details=details, title=title)
     if kind == "hr":
         return _Block(kind="skip", start=start, end=stop)
     return _Block(kind="text", start=start, end=stop)  # code, fences: kept as markdown
@@ -1820,6 +1901,8 @@ _HTML_BREAK = re.compile(r"<br\s*/?>$", re.IGNORECASE)
 _HTML_TAG = re.compile(r"<[^>]*>")
 _DETAILS_OPEN = re.compile(r"<details\b", re.IGNORECASE)
 _DETAILS_CLOSE = re.compile(r"</details\s*>", re.IGNORECASE)
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_SUMMARY = re.compile(r"<summary\b[^>]*>(.*?)</summary\s*>", re.IGNORECASE | re.DOTALL)
 
 
 _HTML_LINK = re.compile(r"<a\s[^>]*>.*?</a>", re.IGNORECASE)

@@ -285,6 +285,11 @@ _BITS = (
     "## [R](https://example.org/r)\n",
     "<details>\n",
     "</details>\n",
+    # A `<details>` whose summary names a section over the headings it folds, and a heading
+    # written without its space (`####Day86 - [x](…)`) among linked headings.
+    "<details><summary>Tools</summary>\n",
+    "####D [d](https://example.org/d)\n",
+    "#### [e](https://example.org/e)\n",
 )
 
 
