@@ -127,6 +127,7 @@ COLUMN_FIELDS = {
     "area": "tags",
     "domain": "tags",
     "theme": "tags",
+    "skill": "tags",
     "description": "description",
     "notes": "description",
     "note": "description",
@@ -3238,13 +3239,75 @@ def _table(
     candidates = []
     for line, cells in rows[1:]:
         if linked is None:
-            second = untitled[0] if untitled else None
-            candidate = _table_row(columns, cells, line, warnings, second)
+            row_columns = _row_columns(columns, header, cells, numbering)
+            second = untitled[0] if untitled and row_columns is columns else None
+            candidate = _table_row(row_columns, cells, line, warnings, second)
         else:
             candidate = _linked_row(columns, relinked, cells, line, linked)
         if candidate is not None:
             candidates.append(candidate)
     return tuple(candidates), tuple(warnings)
+
+
+def _row_columns(
+    columns: dict[int, str], header: list[str], cells: list[list[Token]], numbering: set[int]
+) -> dict[int, str]:
+    """``columns`` for one row, or, where the headers do not say which column holds the
+    resource (no title or link column: the first column of no known kind is the title), the
+    column holding its link: when the title cell has text and no link, and a later column of
+    no known kind, or one without a header, holds a named link (`| Language | Material |` over
+    `| Python | [Automate the Boring Stuff](…) |`, `| Language | |` likewise): the link text
+    the title, the first cell a tag. Decided row by row, as a history reads a table (one row
+    a piece)."""
+    title = next((position for position, name in columns.items() if name == "title"), None)
+    if (
+        title is None
+        or title >= len(cells)
+        or "url" in columns.values()
+        or _column_field(header[title]) == "title"  # the header says so
+        or not _plain(cells[title])
+        or _links(cells[title])
+    ):
+        return columns
+    linked = next(
+        (
+            position
+            for position, name in columns.items()
+            if not name
+            and title < position < len(cells)
+            # A column without a header counts as numbering; a named link says it is not.
+            and (position not in numbering or not header[position])
+            and _named_link(cells[position])
+        ),
+        None,
+    )
+    if linked is None:
+        return columns
+    return {**columns, linked: "title", title: "" if "tags" in columns.values() else "tags"}
+
+
+def _named_link(cell: Sequence[Token]) -> bool:
+    """Whether a cell holds a link whose text names something: words, not only an icon, a
+    web address (`djangoproject.com`, `owner/repo`), nor a label of where it leads (`here`,
+    `Docs`, `Slides`)."""
+    text = _without_leading_emoji(_plain(cell))
+    return (
+        bool(_links(cell))
+        and bool(text)
+        and not re.fullmatch(r"\S+[./]\S+", text)
+        and not _LINK_LABEL.fullmatch(text)
+        and not _is_material(text)
+    )
+
+
+# Link texts that say where a link leads, not what it is.
+_LINK_LABEL = re.compile(
+    r"(?:click\s+)?here|links?|docs?|documentation|web\s?site|site|home\s?page|page|read|"
+    r"read\s+more|learn\s+more|more|details|info|source|source\s+code|code|repo|repository|"
+    r"github|download|view|watch|visit|open|go|url|pdf|paper|article|blog|demo|try\s+it|"
+    r"start|official|\W*",
+    re.IGNORECASE,
+)
 
 
 def _links_into_the_document(cells: Iterable[Sequence[Token]]) -> bool:

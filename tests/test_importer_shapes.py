@@ -1680,3 +1680,72 @@ def test_details_in_a_comment_fold_nothing() -> None:
         "- [x](https://example.org/x)\n"
     )
     assert listed(result.roadmap) == [(("A",), "x", "https://example.org/x")]
+
+
+# --- tables whose headers do not say where the resource is ----------------------------------
+
+
+def test_a_skill_column_is_a_topic_column() -> None:
+    result = read(
+        "# L\n\n## Key skills\n\n| Skill | Resource | Link |\n|---|---|---|\n"
+        "| Component Architecture | Atomic Design | [atomicdesign.example](https://example.org/ad)"
+        " |\n"
+        "| | State docs | [state.example](https://example.org/s) |\n"
+    )
+    assert [(r.title, r.url, r.tags) for _, r in result.roadmap.walk()] == [
+        ("Atomic Design", "https://example.org/ad", ("Component Architecture",)),
+        ("State docs", "https://example.org/s", ("Component Architecture",)),
+    ]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "| Skill | Material |",
+        "| Language | Material |",
+        "| Language | |",
+        "| | Language | Material |",
+    ],
+)
+def test_the_column_holding_the_links_is_the_resource_when_headers_do_not_say(
+    header: str,
+) -> None:
+    icon = "| 🐍 " if header.startswith("| | ") else ""
+    delimiter = "|" + "---|" * (header.count("|") - 1)
+    text = (
+        f"# L\n\n## Learn\n\n{header}\n{delimiter}\n"
+        f"{icon}| Python | [Automate the Boring Stuff](https://example.org/a) |\n"
+        f"{icon}| SQL | [Mode tutorial](https://example.org/m) |\n"
+    )
+    result = _both_ways(text)
+    assert [(r.title, r.url, r.tags) for _, r in result.roadmap.walk()] == [
+        ("Automate the Boring Stuff", "https://example.org/a", ("Python",)),
+        ("Mode tutorial", "https://example.org/m", ("SQL",)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("table", "title"),
+    [
+        # The header names the title column: it stays the title, the link its URL.
+        ("| Name | |\n|---|---|\n| Django | [Docs](https://example.org/d) |\n", "Django"),
+        ("| Name | Website |\n|---|---|\n| Django | [Docs](https://example.org/d) |\n", "Django"),
+        # A link whose text is an address names no resource.
+        (
+            "| Project | Repo |\n|---|---|\n| Django | [django/django](https://example.org/d) |\n",
+            "Django",
+        ),
+        (
+            "| Project | Site |\n|---|---|\n"
+            "| Django | [djangoproject.com](https://example.org/d) |\n",
+            "Django",
+        ),
+        # A link column: the first column of no known kind is the title.
+        ("| Project | Link |\n|---|---|\n| Django | [Docs](https://example.org/d) |\n", "Django"),
+    ],
+)
+def test_a_title_column_the_headers_name_is_kept(table: str, title: str) -> None:
+    result = _both_ways(f"# L\n\n## Web\n\n{table}")
+    assert [(r.title, r.url) for _, r in result.roadmap.walk()] == [
+        (title, "https://example.org/d")
+    ]
