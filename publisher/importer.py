@@ -3987,8 +3987,9 @@ class _Freezer:
         intro = _joined(draft.intro)
         resources = self._freeze_resources(draft, ids)
         sections = tuple(self._freeze_section(child, ids) for child in draft.sections)
-        # The same object as last time when nothing changed (see _RESOURCES).
-        parts = (resources, *sections)
+        # The same object as last time when nothing changed (see _RESOURCES): the same
+        # resources (a tuple of them made again holds the same objects) and sections.
+        parts = (*resources, *sections)
         known = _SECTIONS.get(parts, (section_id, draft.title, intro))
         if known is not None:
             return known
@@ -4041,11 +4042,13 @@ class _Freezer:
     def _freeze_resource(
         self, candidate: _Candidate, first_line: int, section_ids: tuple[str, ...]
     ) -> Resource:
-        """One resource; the same object as last time for the same candidate in the same
-        section when it made no warning then and its identity is free now (an edit in a
-        section changes one or two of its candidates, not all)."""
-        options = (section_ids, self.base_url)
-        known = _FROZEN_RESOURCES.get((candidate,), options)
+        """One resource; the same object as last time for a candidate of the same content
+        (`_content`) in the same section when it made no warning then and its identity is
+        free now (an edit in a section changes one or two of its candidates, not all; lines
+        added above a candidate make it again, on another line, holding the same)."""
+        content = _content(candidate)
+        key = (content, section_ids, self.base_url)
+        known = _FROZEN_RESOURCES.get(key)
         if known is not None and known.identity not in self.identities:
             self.identities.add(known.identity)
             return known
@@ -4056,9 +4059,9 @@ class _Freezer:
         if author is not None and is_relative_link(author.url):
             author = replace(author, url=self._resolved(author.url, line))
         identity, explicit_id = self._identity(candidate, url, section_ids, line)
-        resource = _resource(candidate, identity, explicit_id, url, author)
+        resource = _resource(candidate, content, identity, explicit_id, url, author)
         if len(self.warnings) == warnings:
-            _FROZEN_RESOURCES.put((candidate,), options, resource)
+            _FROZEN_RESOURCES.put(key, resource)
         return resource
 
     def _identity(
@@ -4175,19 +4178,51 @@ _SPAN_READINGS = 3
 _SECTION_RESOURCES: IdentityMemo[tuple[tuple[Resource, ...], frozenset[str]]] = IdentityMemo(
     limit=20_000
 )
-# A resource by the candidate it was made from (and its identity, explicit id, URL, author).
-_RESOURCES: IdentityMemo[Resource] = IdentityMemo(limit=200_000)
-# A resource by its candidate (and section path, base_url), when freezing it warned of nothing:
-# its URL resolved and its identity found once (see `_Freezer._freeze_resource`).
-_FROZEN_RESOURCES: IdentityMemo[Resource] = IdentityMemo(limit=200_000)
+# A resource by the content of the candidate it was made from (`_content`), its identity,
+# explicit id, URL and author.
+_RESOURCES: RecentMemo[tuple[tuple[object, ...], str, str, str, Author | None], Resource] = (
+    RecentMemo(limit=200_000)
+)
+# A resource by the content of its candidate (and section path, base_url), when freezing it
+# warned of nothing: its URL resolved and its identity found once (see
+# `_Freezer._freeze_resource`).
+_FROZEN_RESOURCES: RecentMemo[tuple[tuple[object, ...], tuple[str, ...], str], Resource] = (
+    RecentMemo(limit=200_000)
+)
 _MEMOS = (_SECTIONS, _SPANS, _SECTION_RESOURCES, _RESOURCES, _FROZEN_RESOURCES)
 
 
+def _content(candidate: _Candidate) -> tuple[object, ...]:
+    """What a resource takes from its candidate (its identity and URL are worked out from
+    these too): all but the line it is on, and how it was read (children, table readings:
+    read into other candidates before freezing)."""
+    return (
+        candidate.title,
+        candidate.url,
+        candidate.id,
+        candidate.kind,
+        candidate.author,
+        candidate.description,
+        candidate.tags,
+        candidate.cost,
+        candidate.time,
+        candidate.level,
+        candidate.prerequisites,
+    )
+
+
 def _resource(
-    candidate: _Candidate, identity: str, explicit_id: str, url: str, author: Author | None
+    candidate: _Candidate,
+    content: tuple[object, ...],
+    identity: str,
+    explicit_id: str,
+    url: str,
+    author: Author | None,
 ) -> Resource:
-    key = (identity, explicit_id, url, author)
-    known = _RESOURCES.get((candidate,), key)
+    """The resource made of ``candidate`` (whose `_content` is ``content``): the same object
+    for the same content."""
+    key = (content, identity, explicit_id, url, author)
+    known = _RESOURCES.get(key)
     if known is not None:
         return known
     resource = Resource(
@@ -4204,7 +4239,7 @@ def _resource(
         level=candidate.level,
         prerequisites=candidate.prerequisites,
     )
-    return _RESOURCES.put((candidate,), key, resource)
+    return _RESOURCES.put(key, resource)
 
 
 def _is_tagline(unit: _Unit, units: list[tuple[int, _Unit]], after: int) -> bool:
