@@ -40,7 +40,6 @@ from publisher.model import (
     Roadmap,
     Section,
     normalize_url,
-    resource_identity,
     slugify,
 )
 
@@ -4075,12 +4074,11 @@ class _Freezer:
         elif url:
             identity = _normalized_url(url)
         else:
-            identity = resource_identity(
-                explicit_id="", url="", title=candidate.title, section_ids=section_ids
-            )
+            # `resource_identity` without an id or URL, its title's slug worked out once.
+            identity = "/".join((*section_ids, _slug(candidate.title)))
         if identity in self.identities:
             self.taken.append(identity)
-            base = slugify(candidate.title)
+            base = _slug(candidate.title)
             number = 2
             while f"{base}-{number}" in self.identities:
                 self.taken.append(f"{base}-{number}")
