@@ -40,7 +40,6 @@ from publisher.model import (
     Roadmap,
     Section,
     normalize_url,
-    resource_identity,
     slugify,
 )
 
@@ -127,6 +126,7 @@ COLUMN_FIELDS = {
     "area": "tags",
     "domain": "tags",
     "theme": "tags",
+    "skill": "tags",
     "description": "description",
     "notes": "description",
     "note": "description",
@@ -983,6 +983,9 @@ def _raw_cuts(
     # Under a heading that is a link (its level), the `<details>` it folds away still open:
     # deeper headings in there are its description (`_units`), no cut.
     link_level = folded = 0
+    # Any `<details>` opened on an HTML line and not closed: the headings in it are the
+    # content of the section it is in (`_nested_details`), no cut.
+    opened = 0
     lines = iter(text[start:].split("\n"))
     if start:
         # The cut's heading line, read as the scan from the top reads it.
@@ -994,10 +997,12 @@ def _raw_cuts(
         if not position and line.startswith("#") and _HEADING_START.match(line):
             level = len(line) - len(line.lstrip("#"))
             link_level = level if line[level:].lstrip().startswith("[") else 0
-        if link_level and "details" in line:
-            folded = max(
-                0, folded + len(_DETAILS_OPEN.findall(line)) - len(_DETAILS_CLOSE.findall(line))
-            )
+        if "details" in line:
+            change = len(_DETAILS_OPEN.findall(line)) - len(_DETAILS_CLOSE.findall(line))
+            if link_level:
+                folded = max(0, folded + change)
+            if end is None or end[0] != "fence":
+                opened = _details_opened(line, opened, end == ("marker", "-->"))
         if end is not None:
             if _ends(end, line):
                 end = None
@@ -1009,8 +1014,8 @@ def _raw_cuts(
                 break
         elif position and line.startswith("#") and _HEADING_START.match(line):
             level = len(line) - len(line.lstrip("#"))
-            if folded and level > link_level:
-                pass  # inside a resource heading's `<details>`
+            if (folded and level > link_level) or opened:
+                pass  # inside a resource heading's `<details>`, or any other
             elif level <= deepest:
                 if position in stops:
                     return starts, whole, position
@@ -1025,6 +1030,21 @@ def _raw_cuts(
                 whole[-1] = True
         position += len(line) + 1
     return starts, whole, None
+
+
+def _details_opened(line: str, opened: int, in_comment: bool) -> int:
+    """How many `<details>` are open after ``line`` (outside fenced code; ``in_comment``:
+    the line starts inside an HTML comment), erring on open: `_units` counts them in the
+    HTML blocks it parses, comments left out, and a cut inside one would read its headings
+    otherwise than the whole document does. Any `<details>` opens one; only a line that
+    starts as HTML closes one."""
+    if in_comment:
+        line = line.partition("-->")[2]
+    line = _HTML_COMMENT.sub("", line)
+    opened += len(_DETAILS_OPEN.findall(line))
+    if _HTML_START.match(line):
+        opened -= len(_DETAILS_CLOSE.findall(line))
+    return max(0, opened)
 
 
 @recent_cache(limit=16384)
@@ -1161,7 +1181,7 @@ def _units(pieces: tuple[tuple[str, str], ...], html_links: bool) -> tuple[_Unit
     lines = "\n".join(piece for _, piece in pieces).split("\n")
     groups: list[tuple[_Block | None, list[_Block]]] = [(None, [])]
     details = 0  # `<details>` opened under a heading that is a link, not closed yet
-    for block in _resolve_lists(blocks):
+    for block in _nested_details(_resolve_lists(blocks)):
         heading = groups[-1][0]
         if (
             details > 0
@@ -1326,6 +1346,63 @@ def _lead_link(body: list[_Block]) -> str:
     if lead is None or lead.kind != "text" or lead.quoted:
         return ""
     return lead.first_link
+
+
+def _nested_details(blocks: list[_Block]) -> list[_Block]:
+    """Headings inside a `<details>` block as GitHub shows them: inside the section the block
+    is in (a `## A` folded under `## Tools` is Tools > A, not a section after Tools), their
+    levels shifted below it. A summary that names something (`<summary>Frontend</summary>`,
+    not `Click to expand` nor the section's own title) is the section they are in. Under a
+    heading that is a link, what `<details>` folds away is that resource's description
+    (`_units`): unchanged here."""
+    nested: list[_Block] = []
+    heading: _Block | None = None  # the last heading outside any `<details>`
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        index += 1
+        if block.kind == "heading":
+            heading = block
+        if block.details <= 0 or (heading is not None and heading.url):
+            nested.append(block)
+            continue
+        # The blocks up to the one that closes it (or the end: GitHub folds the rest away).
+        depth, end = block.details, index
+        while end < len(blocks) and depth > 0:
+            depth += blocks[end].details
+            end += 1
+        folded = blocks[index:end]
+        nested.append(block)
+        if not any(inner.kind == "heading" for inner in folded):
+            continue
+        base = heading.level if heading is not None else 1
+        summary = block.title
+        if (
+            summary
+            and not _UI_LABEL.match(summary)
+            and not (heading is not None and heading_key(summary) == heading_key(heading.title))
+        ):
+            base += 1
+            nested.append(
+                _Block(kind="heading", start=block.start, end=block.end, level=base, title=summary)
+            )
+        first = next(inner.level for inner in folded if inner.kind == "heading")
+        shift = max(0, base + 1 - first)
+        nested.extend(
+            replace(inner, level=max(inner.level + shift, base + 1))
+            if inner.kind == "heading"
+            else inner
+            for inner in folded
+        )
+        index = end
+    return nested
+
+
+# A `<summary>` that says what to do, not what is folded: "Click to expand", "Toggle section".
+_UI_LABEL = re.compile(
+    r"\W*(?:click|tap|toggle|expand|show|hide|open|collapse|view|see|more|details|read)\b",
+    re.IGNORECASE,
+)
 
 
 def _raw_html_read(block: _Block, html_links: bool) -> _Block:
@@ -1877,8 +1954,12 @@ def _block(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _
         )
     if kind == "html_block":
         resources, warnings = _html_link_lines(token.content, start)
-        opened = len(_DETAILS_OPEN.findall(token.content))
-        details = opened - len(_DETAILS_CLOSE.findall(token.content))
+        # A `<details>` in a comment (`<!-- … -->`) folds nothing away.
+        content = _HTML_COMMENT.sub("", token.content) if "<!--" in token.content else token.content
+        opened = len(_DETAILS_OPEN.findall(content))
+        details = opened - len(_DETAILS_CLOSE.findall(content))
+        summary = _SUMMARY.search(content) if opened else None
+        title = _single_line(html_unescape(_HTML_TAG.sub(" ", summary.group(1)))) if summary else ""
         if resources:
             return _Block(
                 kind="resources",
@@ -1889,7 +1970,7 @@ def _block(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _
                 details=details,
                 raw_html=True,
             )
-        return _Block(kind="skip", start=start, end=stop, details=details)
+        return _Block(kind="skip", start=start, end=stop, details=details, title=title)
     if kind == "hr":
         return _Block(kind="skip", start=start, end=stop)
     return _Block(kind="text", start=start, end=stop)  # code, fences: kept as markdown
@@ -1955,6 +2036,8 @@ _HTML_BREAK = re.compile(r"<br\s*/?>$", re.IGNORECASE)
 _HTML_TAG = re.compile(r"<[^>]*>")
 _DETAILS_OPEN = re.compile(r"<details\b", re.IGNORECASE)
 _DETAILS_CLOSE = re.compile(r"</details\s*>", re.IGNORECASE)
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_SUMMARY = re.compile(r"<summary\b[^>]*>(.*?)</summary\s*>", re.IGNORECASE | re.DOTALL)
 
 
 _HTML_LINK = re.compile(r"<a\s[^>]*>.*?</a>", re.IGNORECASE)
@@ -3322,13 +3405,75 @@ def _table(
     candidates = []
     for line, cells in rows[1:]:
         if linked is None:
-            second = untitled[0] if untitled else None
-            candidate = _table_row(columns, cells, line, warnings, second)
+            row_columns = _row_columns(columns, header, cells, numbering)
+            second = untitled[0] if untitled and row_columns is columns else None
+            candidate = _table_row(row_columns, cells, line, warnings, second)
         else:
             candidate = _linked_row(columns, relinked, cells, line, linked)
         if candidate is not None:
             candidates.append(candidate)
     return tuple(candidates), tuple(warnings), tuple(header), facts
+
+
+def _row_columns(
+    columns: dict[int, str], header: list[str], cells: list[list[Token]], numbering: set[int]
+) -> dict[int, str]:
+    """``columns`` for one row, or, where the headers do not say which column holds the
+    resource (no title or link column: the first column of no known kind is the title), the
+    column holding its link: when the title cell has text and no link, and a later column of
+    no known kind, or one without a header, holds a named link (`| Language | Material |` over
+    `| Python | [Automate the Boring Stuff](…) |`, `| Language | |` likewise): the link text
+    the title, the first cell a tag. Decided row by row, as a history reads a table (one row
+    a piece)."""
+    title = next((position for position, name in columns.items() if name == "title"), None)
+    if (
+        title is None
+        or title >= len(cells)
+        or "url" in columns.values()
+        or _column_field(header[title]) == "title"  # the header says so
+        or not _plain(cells[title])
+        or _links(cells[title])
+    ):
+        return columns
+    linked = next(
+        (
+            position
+            for position, name in columns.items()
+            if not name
+            and title < position < len(cells)
+            # A column without a header counts as numbering; a named link says it is not.
+            and (position not in numbering or not header[position])
+            and _named_link(cells[position])
+        ),
+        None,
+    )
+    if linked is None:
+        return columns
+    return {**columns, linked: "title", title: "" if "tags" in columns.values() else "tags"}
+
+
+def _named_link(cell: Sequence[Token]) -> bool:
+    """Whether a cell holds a link whose text names something: words, not only an icon, a
+    web address (`djangoproject.com`, `owner/repo`), nor a label of where it leads (`here`,
+    `Docs`, `Slides`)."""
+    text = _without_leading_emoji(_plain(cell))
+    return (
+        bool(_links(cell))
+        and bool(text)
+        and not re.fullmatch(r"\S+[./]\S+", text)
+        and not _LINK_LABEL.fullmatch(text)
+        and not _is_material(text)
+    )
+
+
+# Link texts that say where a link leads, not what it is.
+_LINK_LABEL = re.compile(
+    r"(?:click\s+)?here|links?|docs?|documentation|web\s?site|site|home\s?page|page|read|"
+    r"read\s+more|learn\s+more|more|details|info|source|source\s+code|code|repo|repository|"
+    r"github|download|view|watch|visit|open|go|url|pdf|paper|article|blog|demo|try\s+it|"
+    r"start|official|\W*",
+    re.IGNORECASE,
+)
 
 
 def _links_into_the_document(cells: Iterable[Sequence[Token]]) -> bool:
@@ -4008,8 +4153,9 @@ class _Freezer:
         intro = _joined(draft.intro)
         resources = self._freeze_resources(draft, ids)
         sections = tuple(self._freeze_section(child, ids) for child in draft.sections)
-        # The same object as last time when nothing changed (see _RESOURCES).
-        parts = (resources, *sections)
+        # The same object as last time when nothing changed (see _RESOURCES): the same
+        # resources (a tuple of them made again holds the same objects) and sections.
+        parts = (*resources, *sections)
         known = _SECTIONS.get(parts, (section_id, draft.title, intro))
         if known is not None:
             return known
@@ -4120,11 +4266,13 @@ class _Freezer:
     def _freeze_resource(
         self, candidate: _Candidate, first_line: int, section_ids: tuple[str, ...]
     ) -> Resource:
-        """One resource; the same object as last time for the same candidate in the same
-        section when it made no warning then and its identity is free now (an edit in a
-        section changes one or two of its candidates, not all)."""
-        options = (section_ids, self.base_url)
-        known = _FROZEN_RESOURCES.get((candidate,), options)
+        """One resource; the same object as last time for a candidate of the same content
+        (`_content`) in the same section when it made no warning then and its identity is
+        free now (an edit in a section changes one or two of its candidates, not all; lines
+        added above a candidate make it again, on another line, holding the same)."""
+        content = _content(candidate)
+        key = (content, section_ids, self.base_url)
+        known = _FROZEN_RESOURCES.get(key)
         if known is not None and known.identity not in self.identities:
             self.identities.add(known.identity)
             return known
@@ -4135,9 +4283,9 @@ class _Freezer:
         if author is not None and is_relative_link(author.url):
             author = replace(author, url=self._resolved(author.url, line))
         identity, explicit_id = self._identity(candidate, url, section_ids, line)
-        resource = _resource(candidate, identity, explicit_id, url, author)
+        resource = _resource(candidate, content, identity, explicit_id, url, author)
         if len(self.warnings) == warnings:
-            _FROZEN_RESOURCES.put((candidate,), options, resource)
+            _FROZEN_RESOURCES.put(key, resource)
         return resource
 
     def _identity(
@@ -4151,12 +4299,11 @@ class _Freezer:
         elif url:
             identity = _normalized_url(url)
         else:
-            identity = resource_identity(
-                explicit_id="", url="", title=candidate.title, section_ids=section_ids
-            )
+            # `resource_identity` without an id or URL, its title's slug worked out once.
+            identity = "/".join((*section_ids, _slug(candidate.title)))
         if identity in self.identities:
             self.taken.append(identity)
-            base = slugify(candidate.title)
+            base = _slug(candidate.title)
             number = 2
             while f"{base}-{number}" in self.identities:
                 self.taken.append(f"{base}-{number}")
@@ -4254,19 +4401,51 @@ _SPAN_READINGS = 3
 _SECTION_RESOURCES: IdentityMemo[tuple[tuple[Resource, ...], frozenset[str]]] = IdentityMemo(
     limit=20_000
 )
-# A resource by the candidate it was made from (and its identity, explicit id, URL, author).
-_RESOURCES: IdentityMemo[Resource] = IdentityMemo(limit=200_000)
-# A resource by its candidate (and section path, base_url), when freezing it warned of nothing:
-# its URL resolved and its identity found once (see `_Freezer._freeze_resource`).
-_FROZEN_RESOURCES: IdentityMemo[Resource] = IdentityMemo(limit=200_000)
+# A resource by the content of the candidate it was made from (`_content`), its identity,
+# explicit id, URL and author.
+_RESOURCES: RecentMemo[tuple[tuple[object, ...], str, str, str, Author | None], Resource] = (
+    RecentMemo(limit=200_000)
+)
+# A resource by the content of its candidate (and section path, base_url), when freezing it
+# warned of nothing: its URL resolved and its identity found once (see
+# `_Freezer._freeze_resource`).
+_FROZEN_RESOURCES: RecentMemo[tuple[tuple[object, ...], tuple[str, ...], str], Resource] = (
+    RecentMemo(limit=200_000)
+)
 _MEMOS = (_SECTIONS, _SPANS, _SECTION_RESOURCES, _RESOURCES, _FROZEN_RESOURCES)
 
 
+def _content(candidate: _Candidate) -> tuple[object, ...]:
+    """What a resource takes from its candidate (its identity and URL are worked out from
+    these too): all but the line it is on, and how it was read (children, table readings:
+    read into other candidates before freezing)."""
+    return (
+        candidate.title,
+        candidate.url,
+        candidate.id,
+        candidate.kind,
+        candidate.author,
+        candidate.description,
+        candidate.tags,
+        candidate.cost,
+        candidate.time,
+        candidate.level,
+        candidate.prerequisites,
+    )
+
+
 def _resource(
-    candidate: _Candidate, identity: str, explicit_id: str, url: str, author: Author | None
+    candidate: _Candidate,
+    content: tuple[object, ...],
+    identity: str,
+    explicit_id: str,
+    url: str,
+    author: Author | None,
 ) -> Resource:
-    key = (identity, explicit_id, url, author)
-    known = _RESOURCES.get((candidate,), key)
+    """The resource made of ``candidate`` (whose `_content` is ``content``): the same object
+    for the same content."""
+    key = (content, identity, explicit_id, url, author)
+    known = _RESOURCES.get(key)
     if known is not None:
         return known
     resource = Resource(
@@ -4283,7 +4462,7 @@ def _resource(
         level=candidate.level,
         prerequisites=candidate.prerequisites,
     )
-    return _RESOURCES.put((candidate,), key, resource)
+    return _RESOURCES.put(key, resource)
 
 
 def _is_tagline(unit: _Unit, units: list[tuple[int, _Unit]], after: int) -> bool:

@@ -285,6 +285,11 @@ _BITS = (
     "## [R](https://example.org/r)\n",
     "<details>\n",
     "</details>\n",
+    # A `<details>` whose summary names a section over the headings it folds, and a heading
+    # written without its space (`####Day86 - [x](…)`) among linked headings.
+    "<details><summary>Tools</summary>\n",
+    "####D [d](https://example.org/d)\n",
+    "#### [e](https://example.org/e)\n",
 )
 
 
@@ -616,3 +621,28 @@ def test_a_section_reused_only_where_the_ids_it_found_taken_are_taken_again() ->
         assert [section.id for section in b.sections] == ["books"]
         assert [resource.id for resource in b.sections[0].resources] == [""]
         assert result.warnings == ()
+
+
+def test_a_resource_moved_down_by_lines_above_it_is_the_same_and_warns_on_its_line() -> None:
+    """Lines added above a resource in its section make its candidate again, on another
+    line: it is the same resource object as before (the writer's caches hold by object), and
+    what is said of a resource after it still names the line it is on now."""
+    head = "# M\n\n## Tools\n\n- [a](https://example.org/a)\n"
+    rest = (
+        "- [b](https://example.org/b) - Kept.\n- [doc](docs/a.md)\n"
+        "- [b again](https://example.org/b)\n"
+    )
+    before = head + rest
+    after = head + "- [new](https://example.org/new)\n  More\n  lines.\n" + rest
+    results = _read_after_each_other([before, after, before])
+    kept = [
+        next(resource for _, resource in result.roadmap.walk() if resource.title == "b")
+        for result in results
+    ]
+    assert kept[0] is kept[1] is kept[2]
+    for text, result in zip([before, after, before], results, strict=True):
+        lines = text.split("\n")
+        assert [(warning.line, warning.message.split(" ")[0]) for warning in result.warnings] == [
+            (lines.index("- [doc](docs/a.md)") + 1, "relative"),
+            (lines.index("- [b again](https://example.org/b)") + 1, "URL"),
+        ]

@@ -1758,3 +1758,147 @@ def test_a_table_of_systems_keeps_its_rows_without_a_link(pieces: bool) -> None:
         (("Systems",), "DVO", ""),
     ]
     assert "| **Homework** | Not scored | Scored |" in result.roadmap.sections[1].intro
+
+
+# --- markdown folded in <details> -----------------------------------------------------------
+
+
+def _both_ways(text: str) -> ImportResult:
+    """The document read in pieces, whole, and as bytes (import-history's reader): the same."""
+    result = read(text)
+    assert read(text, pieces=False) == result
+    assert import_markdown_bytes(text.encode(), "road.md") == result
+    return result
+
+
+def test_headings_folded_in_details_are_the_content_of_the_section_they_are_in() -> None:
+    # GitHub shows `## A` inside the disclosure under `## Tools`: Tools > A, not a section after
+    # Tools; a summary that is the section's own title adds no level.
+    result = _both_ways(
+        "# L\n\n## Tools\n\nIntro.\n\n<details><summary>Tools</summary>\n\n"
+        "## A\n- [x](https://example.org/x)\n- [y](https://example.org/y)\n\n"
+        "## B\n- [z](https://example.org/z)\n</details>\n\n## Books\n\n- [b](https://example.org/b)\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Tools", "A"), "x", "https://example.org/x"),
+        (("Tools", "A"), "y", "https://example.org/y"),
+        (("Tools", "B"), "z", "https://example.org/z"),
+        (("Books",), "b", "https://example.org/b"),
+    ]
+    assert result.roadmap.sections[0].intro == "Intro.\n"
+    assert messages(result) == []
+
+
+def test_a_summary_that_names_what_is_folded_is_its_section() -> None:
+    result = _both_ways(
+        "# L\n\n<details><summary><b>Frontend</b></summary>\n\n## React\n- [r](https://example.org/r)\n"
+        "\n## Vue\n- [v](https://example.org/v)\n</details>\n\n"
+        "<details>\n<summary>Backend</summary>\n\n## Django\n- [d](https://example.org/d)\n"
+        "</details>\n\n## Other\n\n- [o](https://example.org/o)\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Frontend", "React"), "r", "https://example.org/r"),
+        (("Frontend", "Vue"), "v", "https://example.org/v"),
+        (("Backend", "Django"), "d", "https://example.org/d"),
+        (("Other",), "o", "https://example.org/o"),
+    ]
+
+
+def test_a_summary_that_says_what_to_do_names_nothing() -> None:
+    # llm-course's shape: "Toggle section (optional)" over deeper headings.
+    result = _both_ways(
+        "# L\n\n## Fundamentals\n\nIntro.\n\n<details>\n"
+        "<summary>Toggle section (optional)</summary>\n\n### 1. Math\n\n"
+        "- [m](https://example.org/m)\n\n## Python\n\n"
+        "- [p](https://example.org/p)\n</details>\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Fundamentals", "1. Math"), "m", "https://example.org/m"),
+        (("Fundamentals", "Python"), "p", "https://example.org/p"),
+    ]
+
+
+def test_details_under_a_heading_link_stay_its_description() -> None:
+    result = _both_ways(
+        "# L\n\n## Agents\n\n## [Agent](https://example.org/agent)\n\n<details>\n\n"
+        "### Description\n- A thing\n\n### Links\n- [l](https://example.org/l)\n</details>\n\n"
+        "## [Other](https://example.org/other)\n"
+    )
+    assert [title for _, title, _ in listed(result.roadmap)] == ["Agent", "Other"]
+
+
+def test_details_in_a_comment_fold_nothing() -> None:
+    result = _both_ways(
+        "# L\n\n## Tools\n\n<!--\n<details><summary>Old</summary>\n-->\n\n## A\n\n"
+        "- [x](https://example.org/x)\n"
+    )
+    assert listed(result.roadmap) == [(("A",), "x", "https://example.org/x")]
+
+
+# --- tables whose headers do not say where the resource is ----------------------------------
+
+
+def test_a_skill_column_is_a_topic_column() -> None:
+    result = read(
+        "# L\n\n## Key skills\n\n| Skill | Resource | Link |\n|---|---|---|\n"
+        "| Component Architecture | Atomic Design | [atomicdesign.example](https://example.org/ad)"
+        " |\n"
+        "| | State docs | [state.example](https://example.org/s) |\n"
+    )
+    assert [(r.title, r.url, r.tags) for _, r in result.roadmap.walk()] == [
+        ("Atomic Design", "https://example.org/ad", ("Component Architecture",)),
+        ("State docs", "https://example.org/s", ("Component Architecture",)),
+    ]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "| Skill | Material |",
+        "| Language | Material |",
+        "| Language | |",
+        "| | Language | Material |",
+    ],
+)
+def test_the_column_holding_the_links_is_the_resource_when_headers_do_not_say(
+    header: str,
+) -> None:
+    icon = "| 🐍 " if header.startswith("| | ") else ""
+    delimiter = "|" + "---|" * (header.count("|") - 1)
+    text = (
+        f"# L\n\n## Learn\n\n{header}\n{delimiter}\n"
+        f"{icon}| Python | [Automate the Boring Stuff](https://example.org/a) |\n"
+        f"{icon}| SQL | [Mode tutorial](https://example.org/m) |\n"
+    )
+    result = _both_ways(text)
+    assert [(r.title, r.url, r.tags) for _, r in result.roadmap.walk()] == [
+        ("Automate the Boring Stuff", "https://example.org/a", ("Python",)),
+        ("Mode tutorial", "https://example.org/m", ("SQL",)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("table", "title"),
+    [
+        # The header names the title column: it stays the title, the link its URL.
+        ("| Name | |\n|---|---|\n| Django | [Docs](https://example.org/d) |\n", "Django"),
+        ("| Name | Website |\n|---|---|\n| Django | [Docs](https://example.org/d) |\n", "Django"),
+        # A link whose text is an address names no resource.
+        (
+            "| Project | Repo |\n|---|---|\n| Django | [django/django](https://example.org/d) |\n",
+            "Django",
+        ),
+        (
+            "| Project | Site |\n|---|---|\n"
+            "| Django | [djangoproject.com](https://example.org/d) |\n",
+            "Django",
+        ),
+        # A link column: the first column of no known kind is the title.
+        ("| Project | Link |\n|---|---|\n| Django | [Docs](https://example.org/d) |\n", "Django"),
+    ],
+)
+def test_a_title_column_the_headers_name_is_kept(table: str, title: str) -> None:
+    result = _both_ways(f"# L\n\n## Web\n\n{table}")
+    assert [(r.title, r.url) for _, r in result.roadmap.walk()] == [
+        (title, "https://example.org/d")
+    ]
