@@ -2126,8 +2126,8 @@ def subscribers_list(settings: Settings, status: str | None) -> None:
 @click.option(
     "--confirmed",
     is_flag=True,
-    help="They already agreed (e.g. in person): confirmed at once (default: pending, which "
-    "is never sent to; no confirmation email is sent).",
+    help="They already agreed (e.g. in person): confirmed at once, or confirms them when they "
+    "are pending (default: pending, which is never sent to; no confirmation email is sent).",
 )
 @pass_settings
 def subscribers_add(
@@ -2150,14 +2150,28 @@ def subscribers_add(
     if problem := name_problem(name):
         raise DataError([Problem(key="--name", message=problem)])
     chosen = _sections_option_value(project, sections)
+    now = utc_now()
     with open_project_store(project) as store:
         report = store.add_subscribers(
             [NewSubscriber(address=address.strip(), name=name.strip(), sections=chosen)],
             method="cli",
             source="publisher subscribers add",
             confirmed=confirmed,
-            now=utc_now(),
+            now=now,
         )
+        # A pending subscriber whose confirmation email went astray: the maintainer's word
+        # that they agreed confirms them (their record and consent otherwise stay).
+        if (
+            report.present
+            and confirmed
+            and store.confirm_pending(
+                address.strip(),
+                reason="confirmed with 'publisher subscribers add --confirmed'",
+                now=now,
+            )
+        ):
+            settings.say(f"confirmed {report.present[0]} (was pending)")
+            return
     if report.suppressed:
         raise DataError(
             [Problem(message=f"{address}: was forgotten at their request (suppression list)")]

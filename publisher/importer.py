@@ -2585,10 +2585,14 @@ def _list_item(item: _Item, token: Token, lines: list[str]) -> _ListItem:
         markdown=markdown,
         resource_like=item.resource_like,
         link_led=item.link_led,
+        # A link named like a course's material ("Notes", "Slides") that says what it is
+        # ("[Notes](…) - Clean, simple note-taking app.") is a resource of that name, as a
+        # linked item named like a call to action is (below).
         material=item.link_led
         and candidate is not None
         and _is_material(candidate.title)
-        and not _has_own_fields(candidate),
+        and not _has_own_fields(candidate)
+        and not (candidate.url and item.described),
         toc=item.toc,
         # A linked item that says what it is ("[Buy Me a Coffee](…) - Accept support from
         # fans.") is a resource named like an ask (a service, a widget); the ask itself is

@@ -313,11 +313,17 @@ _TRACKING_PARAMETERS = frozenset(
         "wt.mc_id",
     }
 )
+# The App Store's parameters say how an app's page is shown or count a campaign (`mt` media
+# type, `platform` whose page, `ls`, `uo`; `pt`, `ct`, `at` provider, campaign and affiliate
+# tokens), never which app: `…/id409183694?mt=12` and `…/id409183694?platform=mac` are one page.
+_APP_STORE_PARAMETERS = frozenset({"mt", "platform", "ls", "uo", "pt", "ct", "at"})
 _TRACKING_BY_HOST = {
     "x.com": frozenset({"s", "t"}),
     "twitter.com": frozenset({"s", "t"}),
     "youtube.com": frozenset({"si", "feature"}),
     "youtu.be": frozenset({"si", "feature"}),
+    "apps.apple.com": _APP_STORE_PARAMETERS,
+    "itunes.apple.com": _APP_STORE_PARAMETERS,
 }
 # A click-counting redirect (HelloGitHub's `…/periodical/statistics/click/?target=URL`,
 # `link.zhihu.com/?target=URL`, `google.com/url?q=URL`, `l.facebook.com/l.php?u=URL`) leads every
@@ -345,6 +351,25 @@ _REDIRECT_STEPS = frozenset(
     }
 )
 _REDIRECT_TARGET = re.compile(r"https?://[^/?#\s]", re.IGNORECASE)
+# Services whose pages moved to another address, each old URL redirecting to the same page:
+# itunes.apple.com → apps.apple.com, NAME.readthedocs.org → NAME.readthedocs.io (paths kept),
+# pypi.python.org/pypi/NAME → pypi.org/project/NAME. Written either way, one URL.
+_MOVED_SERVICE = re.compile(
+    r"(?:itunes\.apple\.com|pypi\.python\.org|(?!www\.)[a-z0-9-]+\.readthedocs\.org)\Z"
+)
+
+
+def _moved_service(host: str, path: str) -> tuple[str, str]:
+    """Where a moved service's old address (`_MOVED_SERVICE`) now is: (host, path)."""
+    if host == "itunes.apple.com":
+        return "apps.apple.com", path
+    if host.endswith(".readthedocs.org"):  # a project's docs (`_MOVED_SERVICE`)
+        return host.removesuffix(".org") + ".io", path
+    if host == "pypi.python.org" and path.startswith("/pypi/") and len(path) > len("/pypi/"):
+        return "pypi.org", "/project/" + path.removeprefix("/pypi/")
+    return host, path
+
+
 # Both folded schemes' default ports are dropped: http and https are folded into https, so
 # "http://host:443" must normalize as "https://host:443" would (normalizing twice changes nothing).
 _DEFAULT_PORTS = frozenset({80, 443})
@@ -359,12 +384,14 @@ def normalize_url(url: str) -> str:
 
     http and https are folded (to https), the host is lower-cased, a default port, the
     fragment, a trailing slash and tracking parameters (``utm_*``, ``gclid``, ``fbclid``,
-    ``ref``, ``s`` on x.com …) are dropped; a click-counting redirect is the URL it carries
-    (``…/click?target=https://github.com/x/y``: ``https://github.com/x/y``). mailto
-    addresses are lower-cased. Text that is not an http(s) or mailto URL is returned stripped.
+    ``ref``, ``s`` on x.com, the App Store's ``mt`` or ``platform`` …) are dropped; a
+    click-counting redirect is the URL it carries (``…/click?target=https://github.com/x/y``:
+    ``https://github.com/x/y``), and a moved service's old address is its new one
+    (itunes.apple.com, NAME.readthedocs.org, pypi.python.org/pypi/NAME). mailto addresses are
+    lower-cased. Text that is not an http(s) or mailto URL is returned stripped.
     """
     plain = _PLAIN_URL.match(url)
-    if plain:
+    if plain and not _MOVED_SERVICE.match(plain[1].partition("/")[0]):
         return "https://" + plain[1].rstrip("/")
     return _normalize_parsed_url(url)
 
@@ -384,6 +411,9 @@ def _normalize_parsed_url(url: str) -> str:
         return url
     host = (parts.hostname or "").lower()
     bare_host = host.removeprefix("www.").removeprefix("m.")
+    path = parts.path
+    if _MOVED_SERVICE.match(host):
+        host, path = _moved_service(host, path)
     netloc = host if port is None or port in _DEFAULT_PORTS else f"{host}:{port}"
     host_tracking = _TRACKING_BY_HOST.get(bare_host, frozenset())
     pairs = parse_qsl(parts.query, keep_blank_values=True)
@@ -399,8 +429,7 @@ def _normalize_parsed_url(url: str) -> str:
             or name in host_tracking
         )
     ]
-    path = parts.path.rstrip("/")
-    return urlunsplit(("https", netloc, path, urlencode(query, doseq=True), ""))
+    return urlunsplit(("https", netloc, path.rstrip("/"), urlencode(query, doseq=True), ""))
 
 
 def _redirect_target(path: str, query: list[tuple[str, str]]) -> str:

@@ -205,6 +205,33 @@ def test_url_through_another_page_is_a_real_update(url: str) -> None:
     assert diff_to_json(changes)["updated"][0]["changes"]["url"]["new"] == url
 
 
+def test_app_store_links_rewritten_the_same_pages_are_cosmetic() -> None:
+    # The real shape (awesome-mac-history): an App Store link as the resource's URL and as a
+    # badge after its description, rewritten with another display parameter and host.
+    badge = "A notes app. [![App Store](https://example.org/badge.svg)]({})"
+    before = edited(
+        s0_r0_url="https://itunes.apple.com/app/notes/id1?mt=12",
+        s0_r0_description=badge.format("https://itunes.apple.com/app/id1?mt=12"),
+    )
+    after = edited(
+        s0_r0_url="https://apps.apple.com/app/notes/id1?platform=mac",
+        s0_r0_description=badge.format("https://apps.apple.com/app/id1?platform=mac"),
+    )
+    changes = diff(snapshot(before), snapshot(after))
+    only(changes, "updated")
+    assert changes.updated[0].cosmetic
+    assert changes.announced_updates == ()
+    # Another app's page is news.
+    relinked = edited(
+        s0_r0_url="https://apps.apple.com/app/notes/id1?platform=mac",
+        s0_r0_description=badge.format("https://apps.apple.com/app/id2?platform=mac"),
+    )
+    changes = diff(snapshot(before), snapshot(relinked))
+    assert [change.field for change in changes.announced_updates[0].announced_changes] == [
+        "description"
+    ]
+
+
 @pytest.mark.parametrize("title", ["cs229", "CS 229", "CS-229", " CS229!", "Cs229."])
 def test_title_that_differs_in_case_spacing_or_punctuation_is_cosmetic(title: str) -> None:
     changes = diff(snapshot(BASE), snapshot(edited(s0_r0_title=title)))

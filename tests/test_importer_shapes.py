@@ -105,6 +105,30 @@ def test_material_links_after_a_course_are_its_description() -> None:
     assert len(result.warnings) == 3
 
 
+def test_a_link_named_like_material_that_says_what_it_is_is_a_resource() -> None:
+    # Found on a real list of apps (awesome-mac-history): "[Notes](…) - Clean, simple
+    # note-taking app." after "[Notebook](…)" was read as Notebook's material, so Notes was
+    # missed, and an app inserted between them made Notebook's description change (a false
+    # update). A bare material link after a course stays its material.
+    result = read(
+        "# L\n\n## Note-taking\n\n"
+        "* [Notebook](https://example.org/notebook) - Note-taking app.\n"
+        "* [Notes](https://example.org/notes) - Clean, simple note-taking app.\n"
+        "* [Slides](https://example.org/slides): a presentation editor.\n\n"
+        "## Course\n\n"
+        "* [STAT 340](https://example.org/stat) - Applied regression.\n"
+        "* [Slides](https://example.org/stat/slides)\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Note-taking",), "Notebook", "https://example.org/notebook"),
+        (("Note-taking",), "Notes", "https://example.org/notes"),
+        (("Note-taking",), "Slides", "https://example.org/slides"),
+        (("Course",), "STAT 340", "https://example.org/stat"),
+    ]
+    assert result.roadmap.sections[0].resources[0].description == "Note-taking app.\n"
+    assert messages(result) == ["road.md:12: 'Slides' reads as material of 'STAT 340'"]
+
+
 def test_a_link_named_like_material_with_fields_of_its_own_is_a_resource() -> None:
     # Found by the README round trip (test_importer): a resource titled "labs" with its own
     # metadata line was read as material of the resource above it.

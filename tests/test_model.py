@@ -81,6 +81,51 @@ def test_parameter_s_is_kept_on_other_hosts() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        # Found on a real list of Mac apps (awesome-mac-history): every App Store link
+        # rewritten from `?mt=12` (or none) to `?platform=mac`, and itunes.apple.com to
+        # apps.apple.com: the same pages, announced as 17 updates in one release.
+        (
+            "https://apps.apple.com/app/keynote/id409183694?mt=12",
+            "https://apps.apple.com/app/keynote/id409183694?platform=mac",
+        ),
+        ("https://apps.apple.com/app/id1", "https://apps.apple.com/app/id1?platform=mac"),
+        (
+            "https://itunes.apple.com/us/app/bear/id1091189122?ls=1&mt=12",
+            "https://apps.apple.com/us/app/bear/id1091189122?ls=1&platform=mac",
+        ),
+        (
+            "https://apps.apple.com/app/apple-store/id1?pt=119194029&ct=list&mt=8",
+            "https://apps.apple.com/app/apple-store/id1",
+        ),
+        # Services that moved, the old address redirecting to the same page.
+        ("http://profig.readthedocs.org/en/default/", "https://profig.readthedocs.io/en/default/"),
+        ("https://pypi.python.org/pypi/six", "https://pypi.org/project/six/"),
+        ("https://pypi.python.org/pypi/Django/1.11", "https://pypi.org/project/Django/1.11"),
+    ],
+)
+def test_app_store_parameters_and_moved_services_are_one_url(one: str, other: str) -> None:
+    assert normalize_url(one) == normalize_url(other)
+    assert normalize_url(normalize_url(one)) == normalize_url(one)
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("https://apps.apple.com/app/id1", "https://apps.apple.com/app/id2"),  # another app
+        ("https://apps.apple.com/us/app/x/id1", "https://apps.apple.com/fr/app/x/id1"),
+        ("https://example.org/a?mt=12", "https://example.org/a?platform=mac"),  # other hosts
+        ("https://readthedocs.org/projects/x", "https://readthedocs.io/projects/x"),
+        ("https://www.readthedocs.org/x", "https://www.readthedocs.io/x"),
+        ("https://pypi.python.org/pypi", "https://pypi.org/project"),  # the index, not a project
+    ],
+)
+def test_other_addresses_stay_apart(one: str, other: str) -> None:
+    assert normalize_url(one) != normalize_url(other)
+
+
 def test_non_tracking_parameters_are_kept_in_order() -> None:
     url = "https://www.youtube.com/playlist?list=PLoROMvod&utm_source=x&index=2"
     assert normalize_url(url) == "https://www.youtube.com/playlist?list=PLoROMvod&index=2"

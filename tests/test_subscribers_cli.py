@@ -50,6 +50,23 @@ def test_add_list_remove_and_export(run: Run, project: Path, database_url: str) 
     again = run("subscribers", "add", "ann@example.org")
     assert again.exit_code == 1
     assert "already in the store" in again.output
+    # A pending subscriber whose confirmation email went astray could not be confirmed:
+    # "already in the store". The maintainer's word now confirms them; once, and only them.
+    run("subscribers", "add", "dee@example.org")
+    confirmed = run("subscribers", "add", "Dee@example.org", "--confirmed")
+    assert (confirmed.exit_code, confirmed.output) == (
+        0,
+        "confirmed dee@example.org (was pending)\n",
+    )
+    assert statuses(project, database_url)["dee@example.org"] == "confirmed"
+    twice = run("subscribers", "add", "dee@example.org", "--confirmed")
+    assert twice.exit_code == 1
+    assert "already in the store" in twice.output
+    run("subscribers", "remove", "dee@example.org")
+    left = run("subscribers", "add", "dee@example.org", "--confirmed")
+    assert left.exit_code == 1
+    assert statuses(project, database_url)["dee@example.org"] == "unsubscribed"
+    run("subscribers", "forget", "dee@example.org")
     bad = run("subscribers", "add", "not-an-address")
     assert bad.exit_code == 1
     assert "is not an email address" in bad.output

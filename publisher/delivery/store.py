@@ -781,6 +781,26 @@ class Store(_Transactional):
             )
             return bool(result.rowcount)
 
+    def confirm_pending(self, address: str, *, reason: str, now: str) -> bool:
+        """Confirm a pending subscriber by a maintainer's word (``subscribers add
+        --confirmed``: they agreed elsewhere), recording ``reason``. Returns whether it did."""
+        with self._transaction("write the subscribers") as connection:
+            result = connection.execute(
+                sa.update(subscribers)
+                .where(
+                    subscribers.c.address == normalize_address(address),
+                    subscribers.c.status == PENDING,
+                )
+                .values(
+                    status=CONFIRMED,
+                    confirmed_at=now,
+                    confirm_nonce="",
+                    status_reason=reason,
+                    updated_at=now,
+                )
+            )
+            return bool(result.rowcount)
+
     def unsubscribe(self, public_id: str, *, reason: str, now: str) -> bool:
         """Unsubscribe the subscriber with ``public_id`` (idempotent). Returns whether such a
         subscriber exists."""
