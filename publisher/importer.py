@@ -558,7 +558,27 @@ def _without_conflicts_and_front_matter(
 # read a paragraph and show the hashes, see `_with_unspaced_headings`.
 _UNSPACED_HEADING = re.compile(r"\n#{2,6}[^#\s]")
 _UNSPACED_HEADING_BYTES = re.compile(_UNSPACED_HEADING.pattern.encode("ascii"))
-_UNSPACED_LINK_LINE = re.compile(r"(#{2,6})[^#\s].*\[[^\]]*\]\([^)]*\)")
+_UNSPACED_START = re.compile(r"#{2,6}[^#\s]")
+_BRACKET = re.compile(r"[\[\]]")
+
+
+def _unspaced_link_line(line: str) -> bool:
+    """Whether ``line`` is hashes without a space, then text holding a link
+    (`##x … [text](dest)`, as ``#{2,6}[^#\\s].*\\[[^\\]]*\\]\\([^)]*\\)`` matches). One pass
+    over its brackets: that regex backtracks over every `[` of a long line (quadratic)."""
+    start = _UNSPACED_START.match(line)
+    if start is None:
+        return False
+    last_close = line.rfind(")")
+    opened = False
+    for bracket in _BRACKET.finditer(line, start.end()):
+        if bracket.group() == "[":
+            opened = True
+        elif opened and line.startswith("(", bracket.end()) and last_close > bracket.end():
+            return True
+        else:
+            opened = False
+    return False
 
 
 def _with_unspaced_headings(text: str, label: str, warnings: list[Problem]) -> str:
@@ -572,30 +592,42 @@ def _with_unspaced_headings(text: str, label: str, warnings: list[Problem]) -> s
     # The level of each heading line outside fenced code, negative when it holds no link.
     levels = [0] * len(lines)
     found: list[int] = []
-    fence: tuple[str, str] | None = None
+    # A fenced code block or an HTML block (a comment …) open: what ends it.
+    block: tuple[str, str] | None = None
     for number, line in enumerate(lines):
-        if fence is not None:
-            if _ends(fence, line):
-                fence = None
+        if block is not None:
+            if _ends(block, line):
+                block = None
             continue
-        opened = _FENCE_OPEN.match(line)
-        if opened is not None and not (opened.group(1)[0] == "`" and "`" in line[opened.end() :]):
-            fence = ("fence", opened.group(1))
+        if line.startswith(("`", "~", " ", "<")):
+            block = _block_end(line)
         elif line.startswith("#"):
             if _HEADING_START.match(line):
                 level = len(line) - len(line.lstrip("#"))
                 levels[number] = level if _LINK_DESTINATION.search(line) else -level
-            elif _UNSPACED_LINK_LINE.match(line) and (
+            elif _unspaced_link_line(line) and (
                 # The start of a paragraph: not the continuation of the one above.
                 not number or not lines[number - 1].strip() or levels[number - 1]
             ):
                 found.append(number)
+    if not found:
+        return text
+    # The level of the nearest heading before and after each line: two passes, not a scan
+    # of the document for each line found.
+    before_levels = [0] * len(lines)
+    nearest = 0
+    for number, level in enumerate(levels):
+        before_levels[number] = nearest
+        nearest = level or nearest
+    after_levels = [0] * len(lines)
+    nearest = 0
+    for number in range(len(lines) - 1, -1, -1):
+        after_levels[number] = nearest
+        nearest = levels[number] or nearest
     for number in found:
         line = lines[number]
         level = len(line) - len(line.lstrip("#"))
-        before = next((levels[at] for at in range(number - 1, -1, -1) if levels[at]), 0)
-        after = next((levels[at] for at in range(number + 1, len(lines)) if levels[at]), 0)
-        if level not in (before, after):
+        if level not in (before_levels[number], after_levels[number]):
             continue
         lines[number] = f"{line[:level]} {line[level:]}"
         warnings.append(

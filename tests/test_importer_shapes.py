@@ -5,6 +5,7 @@ and the warnings that say what was skipped or read another way."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import subprocess
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from publisher.cli import main
 from publisher.diff import diff
 from publisher.importer import (
     ImportResult,
+    _unspaced_link_line,
     import_markdown,
     import_markdown_bytes,
     markdown_link,
@@ -1565,6 +1567,65 @@ def test_an_unspaced_heading_line_elsewhere_stays_as_written(text: str) -> None:
     result = read(text)
     assert "without a space" not in " ".join(messages(result))
     assert "https://example.org/x" not in [url for _, _, url in listed(result.roadmap)]
+
+
+def test_an_unspaced_heading_line_in_an_html_comment_is_not_read_nor_warned() -> None:
+    text = (
+        "# L\n\n## Days\n\n#### Day85 - [A](https://example.org/a)\n\n<!--\n\n"
+        "####Day86 - [B](https://example.org/b)\n\n-->\n\n#### Day87 - [C](https://example.org/c)\n"
+    )
+    for pieces in (True, False):
+        result = read(text, pieces=pieces)
+        assert messages(result) == []
+        assert [url for _, _, url in listed(result.roadmap)] == [
+            "https://example.org/a",
+            "https://example.org/c",
+        ]
+
+
+def test_unspaced_heading_lines_far_from_the_headings_around_them() -> None:
+    # Many found lines between two linked level-4 headings, and a run after a heading of
+    # another level: each takes the nearest heading before and after it, not one further.
+    many = "".join(f"####Day{n} - [D{n}](https://example.org/{n})\n\n" for n in range(30))
+    text = (
+        "# L\n\n## Days\n\n#### Day - [First](https://example.org/first)\n\n"
+        + many
+        + "#### Last - [Last](https://example.org/last)\n\n## Tools\n\n"
+        + "##tag [x](https://example.org/x)\n\n##tag [y](https://example.org/y)\n\n"
+        + "- [A](https://example.org/a)\n"
+    )
+    result = read(text)
+    # Read as the same document written with the spaces.
+    spaced = read(text.replace("####Day", "#### Day"))
+    assert listed(result.roadmap) == listed(spaced.roadmap)
+    urls = [url for _, _, url in listed(result.roadmap)]
+    assert {f"https://example.org/{n}" for n in range(30)} <= set(urls)
+    assert "https://example.org/x" not in urls
+    assert "https://example.org/y" not in urls
+    assert len([m for m in messages(result) if "without a space" in m]) == 30
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("####Day86 - [x](https://e.org/x)", True),
+        ("##tag [x] then [y](https://e.org/y)", True),
+        ("##tag [a b](with space)", True),
+        ("##[x](https://e.org/x)", False),  # the bracket right after the hashes: no match
+        ("##tag [x] (no link)", False),
+        ("##tag ](x) [y]", False),
+        ("## spaced [x](https://e.org/x)", False),
+        ("#x [x](https://e.org/x)", False),
+        ("##x " + "[a](" * 8000, False),
+    ],
+)
+def test_the_unspaced_link_line_test_matches_the_regex_it_replaced(
+    line: str, expected: bool
+) -> None:
+    old = re.compile(r"(#{2,6})[^#\s].*\[[^\]]*\]\([^)]*\)")
+    assert _unspaced_link_line(line) is expected
+    if len(line) < 100:
+        assert (old.match(line) is not None) is expected
 
 
 def test_the_real_unspaced_lesson_heading_is_read_with_its_run() -> None:
