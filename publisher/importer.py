@@ -2204,6 +2204,8 @@ _ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _LINE_START = re.compile(r"^([-+=|]|\d+[.)])")
 _SCHEME_COLON = re.compile(r"(?i)\b(mailto):")
 _DESTINATION_SPECIAL = re.compile(r"([\\()<>])")
+# What a `<…>` destination escapes: a bracket would end it, a backslash escape.
+_POINTY_SPECIAL = re.compile(r"([\\<>])")
 
 
 def markdown_text(value: str) -> str:
@@ -2223,8 +2225,12 @@ def markdown_text(value: str) -> str:
 
 
 def markdown_link(title: str, url: str) -> str:
-    """``[title](url)``, both read back unchanged."""
-    destination = _DESTINATION_SPECIAL.sub(r"\\\1", url)
+    """``[title](url)``, both read back unchanged: a URL with whitespace in the pointy
+    brackets form (``[title](<url>)``), which is a link; bare it would be text."""
+    if any(character.isspace() for character in url):
+        destination = "<" + _POINTY_SPECIAL.sub(r"\\\1", url) + ">"
+    else:
+        destination = _DESTINATION_SPECIAL.sub(r"\\\1", url)
     return f"[{markdown_text(title)}]({destination})"
 
 

@@ -23,6 +23,7 @@ from publisher.importer import (
     parse_tokens,
 )
 from publisher.model import Release, Roadmap, Snapshot
+from publisher.readme import render_readme
 
 
 def read(text: str, **options: object) -> ImportResult:
@@ -982,6 +983,32 @@ def test_a_heading_link_kept_in_an_intro_reads_back_as_written() -> None:
     assert [children[0].type, children[-1].type] == ["link_open", "link_close"]
     assert children[0].attrGet("href") == url
     assert "".join(child.content for child in children[1:-1]) == title
+
+
+@pytest.mark.parametrize("url", ["https://example.org/a b", "https://example.org/a<b> (c"])
+def test_a_heading_link_with_a_space_in_its_url_stays_a_link(url: str) -> None:
+    # Bare, a destination with a space is text in CommonMark: `[T](<…>)` is the link form.
+    written = markdown_link("Tool One", url)
+    result = read(f"# L\n## {written}\n### Plugins\n- [A](https://example.org/a)\n")
+    intro = result.roadmap.sections[0].intro
+    assert intro == written + "\n"
+    inline = next(token for token in parse_tokens(intro) if token.type == "inline")
+    assert [child.type for child in inline.children or []] == [
+        "link_open",
+        "text",
+        "link_close",
+    ]
+    # Import, README, import: the same road map.
+    again = read(render_readme(result.roadmap))
+    assert again.roadmap == result.roadmap
+
+
+def test_a_heading_link_in_pointy_brackets_is_kept_in_that_form() -> None:
+    result = read(
+        "# L\n## [Tool *One*](<https://example.org/a b>)\n### Plugins\n"
+        "- [A](https://example.org/a)\n"
+    )
+    assert result.roadmap.sections[0].intro == "[Tool One](<https://example.org/a b>)\n"
 
 
 def test_a_name_before_its_url_is_its_title_with_either_colon() -> None:
