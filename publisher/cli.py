@@ -1416,7 +1416,8 @@ def email(
     }
     write_files(files)
     settings.say(f"{rendered.subject}  (to {address})")
-    if key is None:
+    # A mailto: unsubscribe link (no email.unsubscribe_url) holds no token to warn about.
+    if key is None and mail.TOKEN_PLACEHOLDER in rendered.text + rendered.html:
         settings.say(
             "no PUBLISHER_SECRET_KEY set: the unsubscribe link holds a placeholder token "
             f"({mail.PREVIEW_TOKEN})"

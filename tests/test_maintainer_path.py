@@ -160,6 +160,34 @@ def test_the_emails_unsubscribe_links_follow_subscribe_url_in_a_new_project(news
     assert str(message["List-Unsubscribe"]).startswith("<http://127.0.0.1:8765/unsubscribe?token=")
 
 
+def test_the_email_preview_warns_of_a_placeholder_token_only_when_the_link_holds_one(
+    news: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("PUBLISHER_SECRET_KEY", raising=False)
+    preview = news / "preview"
+    # A new project: no unsubscribe_url, no subscribe_url: a mailto: link, no token in it.
+    code, out, err = run(news, "email", "-o", str(preview), "--format", "eml")
+    assert code == 0, err
+    message = email.message_from_bytes(
+        (preview / "2023.03.15.eml").read_bytes(), policy=email.policy.default
+    )
+    assert str(message["List-Unsubscribe"]).startswith("<mailto:")
+    assert "placeholder token" not in out + err
+    # With subscribe_url the link leads to serve with a token: the warning says it is a
+    # placeholder.
+    site = news / "data" / "site.yaml"
+    site.write_text(
+        site.read_text("utf-8").replace(
+            "# subscribe_url: https://news.example.org/subscribe",
+            "subscribe_url: https://news.example.org/subscribe",
+        ),
+        "utf-8",
+    )
+    code, out, err = run(news, "email", "-o", str(preview), "--format", "eml")
+    assert code == 0, err
+    assert "the unsubscribe link holds a placeholder token (preview-token)" in out + err
+
+
 def test_sending_a_csv_list_through_serve_links_warns(news: Path) -> None:
     # serve's unsubscribe tokens name subscribers of the store: the links of a CSV list's
     # emails answer "This link does not work" there.
