@@ -1815,7 +1815,14 @@ def _is_note(item: _ListItem, *, linked: bool) -> bool:
     if candidate is None or candidate.url or candidate.children:
         return False
     if _is_bare(candidate):
-        return linked and len(candidate.title.split()) > _NOTE_WORDS
+        # Long alone is no note: a book's title with its authors is long too. A note goes on
+        # from the prose around it (it starts in lower case) or reads as a sentence.
+        title = candidate.title.lstrip()
+        return (
+            linked
+            and len(title.split()) > _NOTE_WORDS
+            and (title[:1].islower() or _is_sentence(title))
+        )
     # What it announces (its nested plain bullets, now its description) makes it no less a
     # note; a title ending in a colon over a quote or a metadata line is a resource's.
     below = item.markdown.partition("\n")[2].lstrip()

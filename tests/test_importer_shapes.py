@@ -1850,6 +1850,31 @@ def test_a_task_and_a_note_among_link_bullets_are_no_resources() -> None:
     ]
 
 
+def test_a_long_plain_title_among_link_bullets_is_a_resource_not_a_note() -> None:
+    # Books without a link, named with their authors and edition, among linked books: long,
+    # but titles (capitalised, no sentence), as plain bullets of a road map are resources.
+    result = read(
+        "# Books\n\n## Statistics\n\n"
+        "- [Think Stats](https://example.org/ts) - Probability for programmers.\n"
+        "- The Elements of Statistical Learning by Hastie, Tibshirani and Friedman\n"
+        "- [OpenIntro Statistics](https://example.org/os) - A free textbook.\n"
+        "- Practical Statistics for Data Scientists, 2nd edition (O'Reilly)\n"
+        "- [Seeing Theory](https://example.org/st) - Visual statistics.\n"
+        "- see the errata of each book on its publisher's page before you start it\n"
+    )
+    assert [title for _, title, _ in listed(result.roadmap)] == [
+        "Think Stats",
+        "The Elements of Statistical Learning by Hastie, Tibshirani and Friedman",
+        "OpenIntro Statistics",
+        "Practical Statistics for Data Scientists, 2nd edition (O'Reilly)",
+        "Seeing Theory",
+    ]
+    assert messages(result) == [
+        "road.md:10: bullet reads as a sentence, not a resource: kept in the description of "
+        "'Seeing Theory'",
+    ]
+
+
 @pytest.mark.parametrize("pieces", [True, False])
 def test_a_table_of_systems_keeps_its_rows_without_a_link(pieces: bool) -> None:
     # Shape from changh95/visual-slam-roadmap: `| System | Author/Year | Key Concepts |`, no
