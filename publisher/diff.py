@@ -24,6 +24,7 @@ from publisher.model import (
     Resource,
     Roadmap,
     Snapshot,
+    landing_url,
     normalize_url,
 )
 
@@ -290,6 +291,8 @@ def _pair_by_title(
     identity changed (a new URL or id, or a URL-less resource that moved). Then, in the same
     section, ones with the same description of several words: one resource renamed and
     relinked at once (a project that moved and was renamed, its entry otherwise unchanged).
+    Last, ones whose URLs lead to the same page (`landing_url`: a click counter dropped or
+    put on, the link renamed at once).
 
     Same-section pairs first, then across sections, each in document order: the pairing is
     the same whichever snapshot is called old, so diff(a, b) and diff(b, a) mirror.
@@ -302,6 +305,7 @@ def _pair_by_title(
         lambda entry: (_pairing_title(entry[0].title), entry[1].ids),
         lambda entry: _pairing_title(entry[0].title),
         _pairing_description,
+        _pairing_landing_url,
     ):
         waiting: dict[object, list[_Entry]] = {}
         for entry in removed:
@@ -330,6 +334,14 @@ def _pairing_description(entry: _Entry) -> tuple[str, tuple[str, ...]] | None:
     if len(resource.description.split()) < _DESCRIPTION_PAIRING_WORDS:
         return None
     return words, place.ids
+
+
+def _pairing_landing_url(entry: _Entry) -> str | None:
+    # The page a reader lands on: a list that drops a click counter (or starts using one),
+    # renaming the link at the same time, still lists one resource. Last, after the title
+    # and description keys, so pairs those make are never changed by it.
+    url = entry[0].url
+    return landing_url(url) if url else None
 
 
 # Words a description needs before it can pair a renamed and relinked resource.
@@ -687,7 +699,9 @@ def _is_cosmetic(name: str, before: Any, after: Any) -> bool:
     if name == "id":
         return True  # bookkeeping readers never see
     if name == "url":
-        return bool(before and after) and normalize_url(before) == normalize_url(after)
+        # The same page, or a known click counter leading to it (`landing_url`): readers
+        # land where they did.
+        return bool(before and after) and landing_url(before) == landing_url(after)
     if name == "title":
         # Case, spacing or punctuation only ("KittenTTS" → "kittentts"), or a list number
         # dropped or changed ("1. Introduction" → "Introduction": the row's place, not its

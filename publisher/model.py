@@ -325,31 +325,24 @@ _TRACKING_BY_HOST = {
     "apps.apple.com": _APP_STORE_PARAMETERS,
     "itunes.apple.com": _APP_STORE_PARAMETERS,
 }
-# A click-counting redirect (HelloGitHub's `…/periodical/statistics/click/?target=URL`,
-# `link.zhihu.com/?target=URL`, `google.com/url?q=URL`, `l.facebook.com/l.php?u=URL`) leads every
-# reader to the URL it carries: that URL is the resource. Known by its shape: a path that is
-# empty or ends in a redirecting step, and one of these parameters holding an absolute http(s)
-# URL. Other pages that name a URL in their query (a search, a share dialog, a validator) are
-# pages of their own and keep it.
-_REDIRECT_PARAMETERS = ("target", "url", "u", "q")
-_REDIRECT_STEPS = frozenset(
-    {
-        "",
-        "click",
-        "redirect",
-        "redir",
-        "url",
-        "out",
-        "outbound",
-        "go",
-        "goto",
-        "link",
-        "linkfilter",
-        "l.php",
-        "away",
-        "jump",
-    }
-)
+# Click-counting redirects of known sites, by host (without "www."): the path they answer on
+# and the query parameters that carry the URL every reader lands on. Only these hosts: a page
+# elsewhere that names a URL in its query (a Swagger UI loading a spec, a speed test, a share
+# dialog, a deploy button, a screenshot service) is a page of its own. `landing_url` reads
+# through them; identity never does (published ids and entry ids stay as they were).
+_REDIRECTORS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "hellogithub.com": ("/periodical/statistics/click", ("target",)),
+    "link.zhihu.com": ("", ("target",)),
+    "link.juejin.cn": ("", ("target",)),
+    "gitee.com": ("/link", ("target",)),
+    "links.jianshu.com": ("/go", ("to",)),
+    "google.com": ("/url", ("q", "url")),
+    "youtube.com": ("/redirect", ("q",)),
+    "l.facebook.com": ("/l.php", ("u",)),
+    "lm.facebook.com": ("/l.php", ("u",)),
+    "l.instagram.com": ("", ("u",)),
+    "steamcommunity.com": ("/linkfilter", ("url",)),
+}
 _REDIRECT_TARGET = re.compile(r"https?://[^/?#\s]", re.IGNORECASE)
 # Services whose pages moved to another address, each old URL redirecting to the same page:
 # itunes.apple.com → apps.apple.com, NAME.readthedocs.org → NAME.readthedocs.io (paths kept),
@@ -370,6 +363,9 @@ def _moved_service(host: str, path: str) -> tuple[str, str]:
     return host, path
 
 
+# A redirect through a redirect is followed this many hops at most (each hop is one parse of
+# the text, never a recursion: nested redirects of any depth cost linear work).
+_REDIRECT_HOPS = 8
 # Both folded schemes' default ports are dropped: http and https are folded into https, so
 # "http://host:443" must normalize as "https://host:443" would (normalizing twice changes nothing).
 _DEFAULT_PORTS = frozenset({80, 443})
@@ -384,11 +380,11 @@ def normalize_url(url: str) -> str:
 
     http and https are folded (to https), the host is lower-cased, a default port, the
     fragment, a trailing slash and tracking parameters (``utm_*``, ``gclid``, ``fbclid``,
-    ``ref``, ``s`` on x.com, the App Store's ``mt`` or ``platform`` …) are dropped; a
-    click-counting redirect is the URL it carries (``…/click?target=https://github.com/x/y``:
-    ``https://github.com/x/y``), and a moved service's old address is its new one
-    (itunes.apple.com, NAME.readthedocs.org, pypi.python.org/pypi/NAME). mailto addresses are
-    lower-cased. Text that is not an http(s) or mailto URL is returned stripped.
+    ``ref``, ``s`` on x.com, the App Store's ``mt`` or ``platform`` …) are dropped, and a
+    moved service's old address is its new one (itunes.apple.com, NAME.readthedocs.org,
+    pypi.python.org/pypi/NAME). mailto addresses are lower-cased. Text that is not an http(s)
+    or mailto URL is returned stripped. A click-counting redirect stays itself here (identity
+    is the URL as written); `landing_url` reads through it.
     """
     plain = _PLAIN_URL.match(url)
     if plain and not _MOVED_SERVICE.match(plain[1].partition("/")[0]):
@@ -416,13 +412,9 @@ def _normalize_parsed_url(url: str) -> str:
         host, path = _moved_service(host, path)
     netloc = host if port is None or port in _DEFAULT_PORTS else f"{host}:{port}"
     host_tracking = _TRACKING_BY_HOST.get(bare_host, frozenset())
-    pairs = parse_qsl(parts.query, keep_blank_values=True)
-    target = _redirect_target(parts.path, pairs)
-    if target:
-        return normalize_url(target)
     query = [
         (name, value)
-        for name, value in pairs
+        for name, value in parse_qsl(parts.query, keep_blank_values=True)
         if not (
             name.lower().startswith("utm_")
             or name.lower() in _TRACKING_PARAMETERS
@@ -432,17 +424,40 @@ def _normalize_parsed_url(url: str) -> str:
     return urlunsplit(("https", netloc, path.rstrip("/"), urlencode(query, doseq=True), ""))
 
 
-def _redirect_target(path: str, query: list[tuple[str, str]]) -> str:
-    """The URL a click-counting redirect carries (see `_REDIRECT_STEPS`), or ""."""
-    step = path.rstrip("/").rpartition("/")[2].lower()
-    if step not in _REDIRECT_STEPS:
+def landing_url(url: str) -> str:
+    """The normalized URL a reader lands on: a known click-counting redirect
+    (HelloGitHub's ``…/statistics/click/?target=https://github.com/x/y``,
+    ``link.zhihu.com/?target=…``, ``google.com/url?q=…``) is read through to the URL it
+    carries, a few hops at most; any other URL is `normalize_url` of itself.
+
+    Only the diff uses it (to pair a removed and an added resource, and to call such a URL
+    change cosmetic): identity, ids and feed entry ids stay on the URL as written.
+    """
+    for _ in range(_REDIRECT_HOPS):
+        target = _redirect_target(url) if "?" in url else ""
+        if not target:
+            break
+        url = target
+    return normalize_url(url)
+
+
+def _redirect_target(url: str) -> str:
+    """The URL a known click-counting redirect (`_REDIRECTORS`) carries, or ""."""
+    try:
+        parts = urlsplit(url.strip())
+        host = (parts.hostname or "").lower().removeprefix("www.")
+    except ValueError:
         return ""
-    # A site's front page reading ?q= is its search (duckduckgo.com/?q=…), not a redirect.
-    names = _REDIRECT_PARAMETERS if step else _REDIRECT_PARAMETERS[:-1]
+    known = _REDIRECTORS.get(host)
+    if known is None or parts.scheme.lower() not in ("http", "https"):
+        return ""
+    path, names = known
+    if parts.path.rstrip("/").lower() != path:
+        return ""
     return next(
         (
             value.strip()
-            for name, value in query
+            for name, value in parse_qsl(parts.query, keep_blank_values=True)
             if name.lower() in names and _REDIRECT_TARGET.match(value.strip())
         ),
         "",

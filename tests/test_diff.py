@@ -232,6 +232,42 @@ def test_app_store_links_rewritten_the_same_pages_are_cosmetic() -> None:
     ]
 
 
+def test_a_click_counter_dropped_with_a_new_title_is_one_update() -> None:
+    # Identity stays on the URL as written, so the counter's URL and its target are two
+    # identities; the diff pairs them by the page a reader lands on (`landing_url`), the URL
+    # change cosmetic, the title change news.
+    counted = (
+        "https://hellogithub.com/periodical/statistics/click/?target=https://example.org/cs229"
+    )
+    old = snapshot(edited(s0_r0_url=counted, s0_r0_title="cs229 repo"), "1")
+    new = snapshot(edited(s0_r0_title="Stanford CS229"), "2")
+    for changes, url in ((diff(old, new), "https://example.org/cs229"), (diff(new, old), counted)):
+        only(changes, "updated")
+        [update] = changes.updated
+        assert not update.cosmetic
+        assert {change.field: change.cosmetic for change in update.changes} == {
+            "url": True,
+            "title": False,
+        }
+        assert diff_to_json(changes)["updated"][0]["url"] == url
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        # Pages naming CS229 in their query on hosts that are no click counter: other pages.
+        "https://www.webpagetest.org/?url=https://example.org/cs229",
+        "https://example.org/out?url=https://example.org/cs229",
+    ],
+)
+def test_a_url_named_by_another_page_is_not_paired_by_it(url: str) -> None:
+    old = snapshot(edited(s0_r0_url=url, s0_r0_title="Speed test"), "1")
+    new = snapshot(edited(s0_r0_title="Stanford CS229"), "2")
+    changes = diff(old, new)
+    assert len(changes.added) == len(changes.removed) == 1
+    assert not changes.updated
+
+
 @pytest.mark.parametrize("title", ["cs229", "CS 229", "CS-229", " CS229!", "Cs229."])
 def test_title_that_differs_in_case_spacing_or_punctuation_is_cosmetic(title: str) -> None:
     changes = diff(snapshot(BASE), snapshot(edited(s0_r0_title=title)))
