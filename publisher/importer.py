@@ -157,15 +157,16 @@ META_HEADINGS = frozenset(
         "contribution guidelines", "contributing guidelines", "how to contribute", "license",
         "licence", "licensing", "sponsors", "sponsor", "sponsorship", "backers", "supporters",
         "donate", "donations", "acknowledgements", "acknowledgments", "acknowledgement",
-        "thanks", "thank you", "special thanks", "credits", "table of contents", "contents",
-        "toc", "code of conduct", "legend", "team", "the team", "core team", "maintainers",
+        "thanks", "thank you", "special thanks", "credits", "code of conduct", "legend", "team",
+        "the team", "core team", "maintainers",
         "authors", "citation", "cite", "star history", "stargazers", "contact",
         "join the community", "join our community", "join us", "follow us", "get in touch",
         "stay in touch",
     }
 )  # fmt: skip
-# Meta headings over a table of contents: it lists the document's sections, so the deeper
-# headings after it (`## Contents` then `### Topic`, levels as written) are never its own.
+# Headings over a table of contents: it lists the document's sections, so the deeper headings
+# after it (`## Contents` then `### Topic`, levels as written) are never its own. Only over
+# no resources of its own (`_is_contents`): a 目录 of chapter links is a section of them.
 CONTENTS_HEADINGS = frozenset(
     {
         "table of contents", "contents", "toc", "目次", "目录", "目錄", "목차", "содержание",
@@ -174,8 +175,8 @@ CONTENTS_HEADINGS = frozenset(
         "inhoudsopgave", "spis treści", "içindekiler", "mục lục",
     }
 )  # fmt: skip
-# Headings that name a table of contents only over one (`## Index` over anchors, then
-# `### Animals`): over resources of their own they are a section like any other.
+# Headings that name a table of contents only over a list of anchors (`## Index` over
+# anchors, then `### Animals`): over prose or resources of their own they are a section.
 INDEX_HEADINGS = frozenset({"index", "índice", "indice"})
 # "Contributing to the list", "Sponsor us", "Donate to the project" …: a meta word first, about
 # the project after it. ("Support this road map" stays: a section of calls to action, no
@@ -367,6 +368,8 @@ class _Block:
     # resources and warnings. `_units` takes it under a heading `publisher readme` did not
     # write (what that command writes reads back as written).
     by_hand: _Block | None = None
+    # A list of links into this document only (a table of contents), skipped.
+    contents: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -1159,6 +1162,8 @@ class _Unit:
     heading_resource: _Candidate | None = None
     leaf_only: bool = False
     heading_warnings: tuple[tuple[int, str], ...] = ()
+    # The body holds a table of contents (a list of links into this document only).
+    contents: bool = False
 
 
 # A list item at column 0 whose text is an ATX heading (`- ### Binary search`): a study plan's
@@ -1287,6 +1292,7 @@ def _units(pieces: tuple[tuple[str, str], ...], html_links: bool) -> tuple[_Unit
                     "",
                 ),
                 has_resources=any(block.kind == "resources" for block in body),
+                contents=any(block.contents for block in body),
                 has_link_resources=any(
                     not _is_bare(candidate)
                     for block in body
@@ -1624,7 +1630,12 @@ def _with_topics(
 def _with_heading_resource(unit: _Unit) -> _Unit:
     """The unit with the resource its heading stands for, if it may stand for one."""
     heading = unit.heading
-    if heading is None or heading.anchor or meta_heading(heading.title):
+    if (
+        heading is None
+        or heading.anchor
+        or meta_heading(heading.title)
+        or contents_heading(heading.title)
+    ):
         return unit  # `publisher readme` anchors sections that might look like resources
     if heading.url and heading.url_labelled and unit.has_link_resources:
         return unit  # a lesson's label over a list of its lessons' links: a stage, a section
@@ -1683,9 +1694,14 @@ def _resolved_list(run: list[_Block], *, notes: bool = False) -> _Block:
     items = [item for block in run for item in block.items]
     start, end = run[0].start, run[-1].end
     if items and all(item.toc for item in items):
-        return _Block(kind="skip", start=start, end=end)
+        return _Block(kind="skip", start=start, end=end, contents=True)
     about = sum(item.about for item in items)
-    if 2 * about > len(items):
+    # A described item says what it is (`- [Vue Land](…) - the Discord server`): never
+    # dropped with its neighbours, so the list is then read item by item.
+    if 2 * about > len(items) and not any(
+        item.candidate is not None and item.candidate.description and not item.about
+        for item in items
+    ):
         # Mostly the list's own license, contributing guide, issues … ("Get Involved"): a
         # list about the list, kept as text; its other links are the same kind of thing.
         return _Block(
@@ -2450,7 +2466,14 @@ def meta_heading(title: str) -> bool:
     """Whether a heading names a meta section (contributing, license, sponsors, table of
     contents …): about the list, not part of it."""
     words = " ".join(re.sub(r"[^\w\s]+", " ", title.casefold()).split())
-    return words in META_HEADINGS or words in CONTENTS_HEADINGS or bool(_META_PHRASE.match(words))
+    return words in META_HEADINGS or bool(_META_PHRASE.match(words))
+
+
+def contents_heading(title: str) -> bool:
+    """Whether a heading's words may name a table of contents (Contents, 目录, Index …): it
+    is one only over no resources of its own (see `_is_contents`)."""
+    words = heading_key(title)
+    return words in CONTENTS_HEADINGS or words in INDEX_HEADINGS
 
 
 def _leading_link(inline: Sequence[Token]) -> tuple[int, int, str] | None:
@@ -2663,13 +2686,23 @@ _PROJECT_PAGE = re.compile(
 )
 
 
+# What a link to a repository's pages of work is titled when it is the list's way in
+# ("* [Issues](…/issues)" in a "Get Involved" block); "Issue tracker", "GitHub Discussions",
+# "Good first issues" name a project's community, a resource of a list about it.
+_PROJECT_PAGE_TITLES = frozenset({"issues", "pull requests", "pull request", "pulls"})
+
+
 def _is_about_the_list(candidate: _Candidate) -> bool:
-    """A link bullet that leads to the list's own files or pages: a license or contributing
-    guide beside the README, a repository's issues or pull requests."""
+    """A link bullet that leads to the list's own files or pages, saying so: a license or
+    contributing guide beside the README (a relative link with a meta title), a repository's
+    issues or pull requests titled only so (any other page of a repository is a resource)."""
     url = candidate.url
-    return bool(url) and (
-        _PROJECT_PAGE.fullmatch(url) is not None
-        or (is_relative_link(url) and meta_heading(candidate.title))
+    if not url:
+        return False
+    if is_relative_link(url):
+        return meta_heading(candidate.title)
+    return _PROJECT_PAGE.fullmatch(url) is not None and (
+        heading_key(candidate.title) in _PROJECT_PAGE_TITLES or meta_heading(candidate.title)
     )
 
 
@@ -4529,11 +4562,12 @@ def _is_tagline(unit: _Unit, units: list[tuple[int, _Unit]], after: int) -> bool
 
 def _is_contents(heading: _Block, unit: _Unit) -> bool:
     """A table of contents' heading: its body is skipped, the headings after it are not.
-    ("Index" is one only over no resources of its own.)"""
+    Only over no resources of its own (`## 目录` over chapter links is a section of them);
+    "Index" only over a list of anchors (over prose it is a section like any other)."""
+    if unit.candidates or unit.heading_resource is not None:
+        return False
     words = heading_key(heading.title)
-    return words in CONTENTS_HEADINGS or (
-        words in INDEX_HEADINGS and not unit.candidates and unit.heading_resource is None
-    )
+    return words in CONTENTS_HEADINGS or (words in INDEX_HEADINGS and unit.contents)
 
 
 def _inside(heading: _Block | None, parent: _Block) -> bool:

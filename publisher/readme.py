@@ -14,6 +14,7 @@ from pathlib import Path
 
 from publisher.importer import (
     META_SEPARATOR,
+    contents_heading,
     escape_shortcodes,
     markdown_link,
     markdown_text,
@@ -92,6 +93,7 @@ def heading(section: Section, depth: int) -> str:
         or only_intro
         or course_like
         or meta_heading(section.title)
+        or contents_heading(section.title)
     ):
         line += f' <a id="{section.id}"></a>'
     return line

@@ -22,6 +22,7 @@ from publisher.importer import (
     markdown_link,
     parse_tokens,
 )
+from publisher.load import build_snapshot
 from publisher.model import Release, Roadmap, Snapshot
 from publisher.readme import render_readme
 
@@ -179,7 +180,8 @@ def test_a_heading_over_a_list_of_links_is_a_section() -> None:
         "Backers",
         "Acknowledgements",
         "🙏 Thanks",
-        "Table of Contents",
+        # ("Table of Contents" over links that are not anchors is a section of them: see
+        # test_a_contents_heading_over_chapter_links_is_a_section_of_them.)
         "Code of Conduct",
         "Contributing to this list",
         "Sponsor us",
@@ -2039,3 +2041,101 @@ def test_a_title_column_the_headers_name_is_kept(table: str, title: str) -> None
     assert [(r.title, r.url) for _, r in result.roadmap.walk()] == [
         (title, "https://example.org/d")
     ]
+
+
+# --- reviewer findings on f6f0bf5: about-the-list links, contents headings -------------------
+
+
+def test_a_projects_issues_and_discussions_in_a_list_about_it_are_resources() -> None:
+    # An awesome list about Vue links Vue's issue tracker and discussions: resources of its
+    # community, not the list's own way in (main read no resources, the list to the intro).
+    result = read(
+        "# Awesome Vue\n## Community\n"
+        "- [GitHub Discussions](https://github.com/vuejs/core/discussions)\n"
+        "- [Issue tracker](https://github.com/vuejs/core/issues)\n"
+        "- [Vue Land](https://chat.vuejs.org/) - the Discord server\n"
+    )
+    assert [title for _, title, _ in listed(result.roadmap)] == [
+        "GitHub Discussions",
+        "Issue tracker",
+        "Vue Land",
+    ]
+    assert messages(result) == []
+    among = read(
+        "# L\n\n## Tools\n\n"
+        + LINKS
+        + "- [Good first issues](https://github.com/vuejs/core/issues)\n"
+    )
+    assert [title for _, title, _ in listed(among.roadmap)] == ["A", "B", "Good first issues"]
+
+
+def test_a_described_item_is_never_dropped_with_links_about_the_list() -> None:
+    result = read(
+        "# L\n\n## Get involved\n\n"
+        "- [Issues](https://github.com/owner/list/issues)\n"
+        "- [Pull Requests](https://github.com/owner/list/pulls)\n"
+        "- [Chat](https://chat.example.org/) - where the curators meet\n"
+    )
+    assert [title for _, title, _ in listed(result.roadmap)] == ["Chat"]
+    assert len(messages(result)) == 2
+    assert all("about the list itself: not a resource, skipped" in m for m in messages(result))
+
+
+def test_an_index_over_prose_and_sub_sections_is_a_section() -> None:
+    result = read(
+        "# Awesome Animals\n## Index\nEvery animal we know, by class.\n"
+        "### Mammals\n- [Cat](https://example.org/cat)\n"
+        "### Birds\n- [Owl](https://example.org/owl)\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Index", "Mammals"), "Cat", "https://example.org/cat"),
+        (("Index", "Birds"), "Owl", "https://example.org/owl"),
+    ]
+    assert result.roadmap.sections[0].intro == "Every animal we know, by class.\n"
+    assert messages(result) == []
+
+
+def test_a_section_titled_index_or_contents_reads_back_from_the_readme() -> None:
+    for title in ("Index", "Contents", "目录"):
+        roadmap = build_snapshot(
+            {
+                "title": "Animals",
+                "sections": [
+                    {
+                        "title": title,
+                        "sections": [
+                            {
+                                "title": "Mammals",
+                                "resources": [{"title": "Cat", "url": "https://example.org/cat"}],
+                            }
+                        ],
+                    }
+                ],
+            },
+            "roadmap.yaml",
+        ).roadmap
+        assert import_markdown(render_readme(roadmap), "README.md").roadmap == roadmap
+
+
+@pytest.mark.parametrize("contents", ["目录", "Contents", "Table of Contents"])
+def test_a_contents_heading_over_chapter_links_is_a_section_of_them(contents: str) -> None:
+    result = read(
+        f"# Go 语言教程\n## {contents}\n"
+        "- [第一章 入门](https://example.org/go/ch1.html) - 安装与环境\n"
+        "- [第二章 基础](https://example.org/go/ch2.html) - 变量与类型\n"
+        "- [第三章 并发](https://example.org/go/ch3.html) - goroutine 与 channel\n"
+        "## 参考资料\n- [Go 官网](https://go.dev/)\n"
+    )
+    assert [(path, title) for path, title, _ in listed(result.roadmap)] == [
+        ((contents,), "第一章 入门"),
+        ((contents,), "第二章 基础"),
+        ((contents,), "第三章 并发"),
+        (("参考资料",), "Go 官网"),
+    ]
+    # Over anchors it is a table of contents: skipped, the sections after it kept.
+    anchors = read(
+        f"# Go\n## {contents}\n- [入门](#入门)\n- [参考资料](#参考资料)\n"
+        "## 入门\n- [Go 官网](https://go.dev/)\n"
+    )
+    assert listed(anchors.roadmap) == [(("入门",), "Go 官网", "https://go.dev/")]
+    assert f"section {contents!r} skipped" in messages(anchors)[0]
