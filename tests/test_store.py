@@ -329,3 +329,27 @@ def test_a_refusal_at_rcpt_bounces_a_confirmed_subscriber_only(
     assert bob is not None
     assert (ann.status, ann.status_reason) == ("bounced", f"refused at RCPT: {reply}"[:500])
     assert bob.status == "pending"  # never confirmed: nothing was sent to refuse
+
+
+def test_switching_a_new_store_to_wal_waits_for_a_process_holding_it(tmp_path: Path) -> None:
+    # SQLite can answer "database is locked" at once to the journal switch (not calling the
+    # busy handler): busy_timeout=0 here makes that answer certain. Another connection holds
+    # the file exclusively for a moment, as a second `send` started together does.
+    from publisher.delivery.store import _switch_to_wal
+
+    path = tmp_path / "store.sqlite"
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("CREATE TABLE t (x)")
+    holder.execute("BEGIN EXCLUSIVE")
+    release = threading.Timer(0.3, lambda: holder.execute("COMMIT"))
+    waiting = sqlite3.connect(path, isolation_level=None, timeout=0)
+    try:
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            waiting.execute("PRAGMA journal_mode=WAL")
+        release.start()
+        _switch_to_wal(waiting)
+        assert waiting.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    finally:
+        release.join()
+        waiting.close()
+        holder.close()

@@ -28,6 +28,7 @@ import os
 import secrets
 import socket
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
@@ -289,9 +290,9 @@ def _sqlite_engine(url: sa.URL, synchronous: str) -> sa.Engine:
         # at the start of a transaction, so two writers wait for each other (busy timeout)
         # instead of failing on a lock upgrade in the middle.
         connection.isolation_level = None
-        connection.execute("PRAGMA journal_mode=WAL")
-        connection.execute(f"PRAGMA synchronous={synchronous}")
         connection.execute("PRAGMA busy_timeout=30000")
+        _switch_to_wal(connection)
+        connection.execute(f"PRAGMA synchronous={synchronous}")
 
     @sa.event.listens_for(engine, "begin")
     def _on_begin(connection: sa.Connection) -> None:
@@ -299,6 +300,21 @@ def _sqlite_engine(url: sa.URL, synchronous: str) -> sa.Engine:
         connection.connection.driver_connection.execute("BEGIN IMMEDIATE")  # type: ignore[union-attr]
 
     return engine
+
+
+def _switch_to_wal(connection: sqlite3.Connection, attempts: int = 100) -> None:
+    """``PRAGMA journal_mode=WAL``, retried while another process holds the file: switching a
+    new store's journal takes an exclusive lock, and SQLite can answer "database is locked" at
+    once there instead of calling the busy handler (two `send` runs started together on a new
+    store: the second failed with "cannot migrate the store: database is locked")."""
+    for attempt in range(attempts):
+        try:
+            connection.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or attempt == attempts - 1:
+                raise
+            time.sleep(0.05)
 
 
 def _leased_to(worker: str, release: str) -> tuple[sa.ColumnElement[bool], ...]:
