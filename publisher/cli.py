@@ -695,7 +695,7 @@ def import_command(
     """
     from publisher.dump import dump_roadmap
     from publisher.importer import count_resources, count_sections, import_markdown_bytes
-    from publisher.output import write_file
+    from publisher.output import write_file, write_files
 
     result = import_markdown_bytes(
         _read_markdown(markdown_file),
@@ -707,6 +707,7 @@ def import_command(
     for warning in result.warnings:
         settings.warn(str(warning))
     text = dump_roadmap(result.roadmap)
+    retitled: str | None = None
     if output == "-":
         click.echo(text, nl=False)
         target = "stdout"
@@ -718,13 +719,21 @@ def import_command(
             path = project.working_path
             if not force:
                 _refuse_to_lose_edits(project, text)
-        write_file(path, text)
+            if _is_init_sample(path) and result.roadmap.title:
+                # The new project's title was its folder's name: the list's own is better.
+                retitled = _retitled_site(project, result.roadmap.title)
+        if retitled is not None:
+            write_files({path: text, project.site_path: retitled})  # both or neither
+        else:
+            write_file(path, text)
         target = str(path)
     summary = (
         f"imported {markdown_file} into {target}: {count_sections(result.roadmap)} sections, "
         f"{count_resources(result.roadmap)} resources, {len(result.warnings)} "
         f"warning{'' if len(result.warnings) == 1 else 's'}"
     )
+    if retitled is not None:
+        summary += f"; data/site.yaml: the site is now titled {result.roadmap.title!r}"
     if settings.verbosity < 0:
         if result.warnings:  # -q keeps only the count
             count = len(result.warnings)
@@ -738,12 +747,25 @@ def import_command(
 def _is_init_sample(path: Path) -> bool:
     """Whether ``path`` is the sample working copy `publisher init` wrote, untouched: no
     one's edits, so importing over it loses nothing."""
-    from publisher.scaffold import ROADMAP_YAML
+    from publisher.scaffold import is_init_roadmap
 
     try:
-        return path.read_bytes() == ROADMAP_YAML.encode("utf-8")
+        return is_init_roadmap(path.read_bytes())
     except OSError:
         return False
+
+
+def _retitled_site(project: Project, title: str) -> str | None:
+    """data/site.yaml titled ``title`` (a road map's, imported over the sample of `init`),
+    when it is still as `init` wrote it; None when it was edited (or holds that title)."""
+    from publisher.scaffold import retitled_init_site
+
+    try:
+        return retitled_init_site(
+            project.site_path.read_bytes(), title, folder=project.root.resolve().name
+        )
+    except OSError:
+        return None
 
 
 def _refuse_to_lose_edits(project: Project, new_text: str) -> None:
@@ -886,11 +908,16 @@ def import_history(
         # becomes the latest release's road map, so `diff`, `release` and `preview` start
         # from the history, not from the sample.
         replaced_sample = False
+        retitled_as = ""
         if project is not None and latest is not None and _is_init_sample(project.working_path):
             from publisher.dump import dump_roadmap
 
             staged.add(project.working_path, dump_roadmap(latest.roadmap))
             replaced_sample = True
+            retitled = _retitled_site(project, latest.roadmap.title)
+            if retitled is not None:
+                staged.add(project.site_path, retitled)
+                retitled_as = latest.roadmap.title
         staged.commit()
     summary = (
         f"imported {written} release{'' if written == 1 else 's'} from {len(commits)} "
@@ -904,6 +931,8 @@ def import_history(
             f"; data/roadmap.yaml, the sample 'publisher init' wrote, is now the road map of "
             f"{latest.release.version}"
         )
+        if retitled_as:
+            summary += f", and data/site.yaml titles the site {retitled_as!r}"
     if settings.verbosity >= 0:
         settings.say(summary)
     elif warned:

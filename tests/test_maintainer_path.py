@@ -84,8 +84,11 @@ def test_import_history_makes_the_init_sample_the_latest_release(
     assert code == 0, err
     assert out.endswith(
         "; data/roadmap.yaml, the sample 'publisher init' wrote, is now the road map of "
-        "2023.03.15\n"
+        "2023.03.15, and data/site.yaml titles the site 'Awesome Python'\n"
     )
+    # The site was titled after the folder ("News"): the list's own title reads better in
+    # feeds, subjects and the page.
+    assert "\ntitle: Awesome Python\n" in (project / "data" / "site.yaml").read_text("utf-8")
     code, out, err = run(project, "diff", "2023.03.15")
     assert (code, err) == (0, "")
     assert out.startswith("2023.03.15 (2023-03-15) → data/roadmap.yaml: 0 added, 0 removed")
@@ -111,9 +114,61 @@ def test_import_over_the_init_sample_needs_no_force(tmp_path: Path, list_history
     for path in out_dir.iterdir():
         path.rename(project / "data" / "releases" / path.name)
     # The sample is no one's edits: importing the README over it loses nothing.
+    site = project / "data" / "site.yaml"
+    site.write_text(site.read_text("utf-8").replace("title: News", "title: Our News"), "utf-8")
     code, out, err = run(project, "import", str(list_history / "README.md"))
     assert code == 0, err
     assert "/news/data/roadmap.yaml: 17 sections, 71 resources" in out
+    # A title the maintainer wrote is theirs: the import leaves site.yaml alone.
+    assert "site.yaml" not in out
+    assert "\ntitle: Our News\n" in site.read_text("utf-8")
+
+
+def test_a_new_project_is_titled_after_its_folder_then_after_the_imported_list(
+    tmp_path: Path, list_history: Path
+) -> None:
+    # Every new project was "My Road Map": feeds, subjects and the page said so until the
+    # maintainer found the line in site.yaml.
+    project = tmp_path / "awesome-py_notes"
+    assert CliRunner().invoke(main, ["init", str(project)]).exit_code == 0
+    site = project / "data" / "site.yaml"
+    text = site.read_text("utf-8")
+    assert "\ntitle: Awesome Py Notes\n" in text
+    assert '\n  from: "Awesome Py Notes <roadmap@example.org>"' in text
+    assert (project / "data" / "roadmap.yaml").read_text("utf-8").split("\n")[1] == (
+        "title: Awesome Py Notes"
+    )
+    assert run(project, "validate")[0] == 0
+    code, out, err = run(project, "import", str(list_history / "README.md"))
+    assert code == 0, err
+    assert out.endswith("; data/site.yaml: the site is now titled 'Awesome Python'\n")
+    assert "\ntitle: Awesome Python\n" in site.read_text("utf-8")
+    assert '\n  from: "Awesome Python <roadmap@example.org>"' in site.read_text("utf-8")
+    assert run(project, "validate")[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("folder", "title"),
+    [
+        ("news", "News"),
+        ("NLP-notes", "NLP Notes"),
+        ("ml_road.map", "Ml Road Map"),
+        ("---", "My Road Map"),
+        ('Ann: "notes" #1', 'Ann: "notes" #1'),
+    ],
+)
+def test_folder_titles_read_back_from_the_files_init_writes(
+    tmp_path: Path, folder: str, title: str
+) -> None:
+    from publisher.load import load_site
+    from publisher.scaffold import folder_title, is_init_roadmap, roadmap_yaml, site_yaml
+
+    assert folder_title(folder) == title
+    # Titles YAML would read otherwise (a colon, a quote, a hash) are quoted.
+    (tmp_path / "site.yaml").write_text(site_yaml(title), "utf-8")
+    assert load_site(tmp_path / "site.yaml").title == title
+    assert is_init_roadmap(roadmap_yaml(title).encode())
+    assert not is_init_roadmap(roadmap_yaml(title).replace("Where to begin", "Go").encode())
 
 
 def test_a_project_made_by_import_history_builds_and_checks(news: Path) -> None:

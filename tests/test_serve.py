@@ -162,6 +162,13 @@ def test_a_person_subscribes_confirms_chooses_sections_and_unsubscribes_in_a_bro
         java_script_enabled=False,
     )
     page = context.new_page()
+    refused: list[str] = []
+    page.on(
+        "response",
+        lambda response: (
+            refused.append(f"{response.status} {response.url}") if response.status >= 400 else None
+        ),
+    )
     try:
         page.goto(service.url + "subscribe")
         assert page.evaluate("document.documentElement.scrollWidth") <= 375
@@ -188,6 +195,8 @@ def test_a_person_subscribes_confirms_chooses_sections_and_unsubscribes_in_a_bro
         page.click("button[value=unsubscribe]")
         assert page.locator("h1").inner_text() == "Unsubscribed"
         assert status_of(service, address) == "unsubscribed"
+        # Nothing the pages load or a browser asks for on its own (an icon) is missing.
+        assert refused == []
     finally:
         context.close()
 
@@ -204,6 +213,15 @@ def test_security_headers_and_no_inline_code(service: Service) -> None:
     assert "<style" not in response.text
     assert "style=" not in response.text
     assert httpx.get(service.url + "style.css").headers["content-type"].startswith("text/css")
+
+
+def test_the_icon_browsers_ask_for_is_an_empty_answer_not_a_404(service: Service) -> None:
+    # Browsers ask for /favicon.ico on every page: it was a 404 each time.
+    response = httpx.get(service.url + "favicon.ico")
+    assert (response.status_code, response.content) == (204, b"")
+    assert "max-age=" in response.headers["cache-control"]
+    # The pages name an empty icon, so browsers that read them need not ask at all.
+    assert '<link rel="icon" href="data:,">' in httpx.get(service.url + "subscribe").text
 
 
 def test_the_answer_is_the_same_for_new_pending_and_confirmed_addresses(service: Service) -> None:
