@@ -3908,7 +3908,17 @@ class _Outliner:
             and not outline.seen_heading
         ):
             outline.title = heading.title
-            outline.intro.append(unit.text)
+            if unit.candidates and not any(
+                other.heading is not None and other.heading.title for _, other in units[position:]
+            ):
+                # The title is the document's only heading: the lists under it are the list
+                # itself (with sections after it, they are the author's own: support me …).
+                outline.intro.append(unit.intro)
+                outline.orphans = _SectionDraft(title="Resources", level=heading.level)
+                self._add_candidates(outline.orphans, unit.candidates, first_line)
+                outline.top.append(outline.orphans)
+            else:
+                outline.intro.append(unit.text)
             return position
         if not (outline.title or outline.top or outline.seen_heading) and _is_tagline(
             unit, units, position

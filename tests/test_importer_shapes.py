@@ -2139,3 +2139,23 @@ def test_a_contents_heading_over_chapter_links_is_a_section_of_them(contents: st
     )
     assert listed(anchors.roadmap) == [(("入门",), "Go 官网", "https://go.dev/")]
     assert f"section {contents!r} skipped" in messages(anchors)[0]
+
+
+# --- held-out family B: course lists, paper lists, book lists, lecture series ----------------
+
+
+def test_a_list_under_a_title_that_is_the_only_heading_is_the_list_itself() -> None:
+    # With sections after it, a list under the title is the author's own (support me …);
+    # with none, it is the whole road map.
+    text = "# Reading\n\nBooks I liked.\n\n" + LINKS
+    roadmap = read(text).roadmap
+    assert roadmap.title == "Reading"
+    assert roadmap.intro == "Books I liked.\n"
+    assert listed(roadmap) == [
+        (("Resources",), "A", "https://example.org/a"),
+        (("Resources",), "B", "https://example.org/b"),
+    ]
+    assert read(render_readme(roadmap)).roadmap == roadmap
+    with_sections = read(text + "\n## Tools\n\n- [C](https://example.org/c) - third\n").roadmap
+    assert listed(with_sections) == [(("Tools",), "C", "https://example.org/c")]
+    assert "[A](https://example.org/a)" in with_sections.intro
