@@ -305,6 +305,7 @@ def _pair_by_title(
         lambda entry: (_pairing_title(entry[0].title), entry[1].ids),
         lambda entry: _pairing_title(entry[0].title),
         _pairing_description,
+        _pairing_description_unlinked,
         _pairing_landing_url,
     ):
         waiting: dict[object, list[_Entry]] = {}
@@ -331,9 +332,40 @@ def _pairing_description(entry: _Entry) -> tuple[str, tuple[str, ...]] | None:
     # none ("Python client.", "") are shared by unrelated resources, so they never pair.
     resource, place = entry
     words = _meaningful_characters(" ".join(_words(resource.description)))
-    if len(resource.description.split()) < _DESCRIPTION_PAIRING_WORDS:
+    if _word_count(resource.description) < _DESCRIPTION_PAIRING_WORDS:
         return None
     return words, place.ids
+
+
+# Characters of scripts written without spaces between words (Han, kana, Hangul syllables
+# joined, as Chinese and Japanese write them): "PyPA 提供的 PyPI 镜像工具" is six words, not four.
+_UNSPACED_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def _word_count(text: str) -> int:
+    # Words of a text: spaced ones as written; a run of Chinese or Japanese characters counts
+    # a word for every two characters (their words are one to three characters long).
+    count = 0
+    for token in text.split():
+        unspaced = len(_UNSPACED_SCRIPT.findall(token))
+        count += max(1, (unspaced + 1) // 2) if unspaced else 1
+    return count
+
+
+def _pairing_description_unlinked(entry: _Entry) -> tuple[str, tuple[str, ...]] | None:
+    # The same description once its links are set aside: an entry renamed to the project a
+    # link in its description named, that link now its own (`Warehouse: PyPA 提供的 PyPI 镜像工具。
+    # [官网](…) [bandersnatch](…)` → `bandersnatch: PyPA 提供的 PyPI 镜像工具。[官网](…)`). After
+    # the description as written, so the pairs that key makes are never changed by this one.
+    resource, place = entry
+    unlinked = _MARKDOWN_LINK.sub(" ", resource.description)
+    if _word_count(unlinked) < _DESCRIPTION_PAIRING_WORDS:
+        return None
+    return _meaningful_characters(" ".join(_words(unlinked))), place.ids
+
+
+# A markdown link, its text and target (`[bandersnatch](https://…)`), or an autolink.
+_MARKDOWN_LINK = re.compile(r"!?\[[^\]]*\]\([^)\s]*\)|<[a-z][a-z0-9+.-]*://[^>\s]*>")
 
 
 def _pairing_landing_url(entry: _Entry) -> str | None:

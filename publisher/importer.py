@@ -221,6 +221,8 @@ _VARIATION = re.compile("[\ufe0e\ufe0f\u200d]")
 # An emoji shortcode (`:open_hands:`, `:+1:`), standing alone: not `std::vector::at`, `10:30:00`.
 # Escaped (`\:rocket:`) it is text: a title that holds one is written so by `escape_shortcodes`.
 _SHORTCODE = re.compile(r"(?<![\w:\\]):(?=[a-z0-9_+-]*[a-z])[a-z0-9_+-]+:(?![\w:])")
+# One at the start of a text, then its spaces: `:movie_camera: ` before an item's link.
+_LEADING_SHORTCODE = re.compile(r":(?=[a-z0-9_+-]*[a-z])[a-z0-9_+-]+:(?![\w:])\s*")
 # Link texts of a paper list: what each link leads to, not the paper's title.
 _PAPER_LINK = re.compile(
     r"\b(?:paper|pdf|arxiv|code|github|slides?|sildes|video|project|website|blog|demo|html|"
@@ -1723,6 +1725,7 @@ def _resolved_list(run: list[_Block], *, notes: bool = False) -> _Block:
     # "Name: http://…" is a resource where the list is written so (most of its items); among
     # link bullets ("- Errata: https://…", "- Twitter: …") it says more of the one above.
     named_form = 2 * sum(item.lead_in == "named" for item in deciding) > len(deciding)
+    official = _official_form(deciding)
     if (
         not deciding
         or all(item.call or item.lead_in == "call" for item in items)
@@ -1756,7 +1759,7 @@ def _resolved_list(run: list[_Block], *, notes: bool = False) -> _Block:
             continue
         previous = resources[-1] if resources else None
         fits = (
-            item.resource_like
+            (item.resource_like or (item.lead_in == "name-link" and official))
             and item.candidate is not None
             and (named_form or item.lead_in != "named" or previous is None)
             and not (notes and _is_note(item, linked=2 * led >= len(deciding)))
@@ -2383,9 +2386,15 @@ def _is_badges(inline: Sequence[Token]) -> bool:
 
 
 def _emoji_prefix(text: str) -> tuple[str, str]:
-    """(kind from a leading emoji or "", whether the text was only emoji and space → rest)."""
+    """(kind from a leading emoji or "", whether the text was only emoji and space → rest).
+    A GitHub emoji shortcode (`:book:`, `:movie_camera:`) is an icon as the emoji GitHub draws
+    for it is, but gives no kind: a kind read from an icon changes whenever the list puts an
+    icon before an item (`- [X](…)` → `- :page_facing_up: [X](…)`), an update no reader sees
+    as news, and shortcode lists put them on and change them freely (`:link:`, `📈`)."""
     stripped = _VARIATION.sub("", text).strip()
     kind = ""
+    while (shortcode := _LEADING_SHORTCODE.match(stripped)) is not None:
+        stripped = stripped[shortcode.end() :]
     for character in stripped:
         if character.isspace():
             continue
@@ -2739,7 +2748,9 @@ class _ItemReading:
     link_led: bool = False  # it starts with its link (or is a paper-list item)
     leading_link: bool = False  # it starts with its link (a paper-list item does not)
     # "Lead-in: [link]": "resource" (read as one), "call" (a call to action, read as words),
-    # "named" ("Name: http://…", the link's text its URL).
+    # "named" ("Name: http://…", the link's text its URL), "official" ("Name: … [官网](…)",
+    # `_read_official_site_item`), "name-link" ("Name: … [a link] …" without one: a resource
+    # where its list is written the official way, `_read_name_link`).
     lead_in: str = ""
     # It says what it is: a description set off from its link (" - …", ": …", "by X - …") or
     # in a block of its own, not words that go on from the link as one sentence.
@@ -2809,6 +2820,8 @@ def _read_lead(reading: _ItemReading, inline: Sequence[Token]) -> bool:
         reading.fields["title"] = _plain(inline)
         reading.warnings.append((reading.line, "struck-out link: withdrawn, not a resource"))
         return True
+    if _read_official_site_item(reading, inline):
+        return True
     link = _leading_link(inline)
     if link is not None:
         _read_leading_link(reading, inline, *link)
@@ -2841,6 +2854,8 @@ def _read_lead(reading: _ItemReading, inline: Sequence[Token]) -> bool:
     if anchors and not links:
         return False
     paper = _paper_item(inline, reading.line, reading.warnings) if links else None
+    if paper is None and links and not reading.lead_in and _read_name_link(reading, inline):
+        return True
     if paper is not None:
         # "**Title.** Venue [[paper]](…) [[code]](…)": the title first, then its links.
         reading.fields.update(paper)
@@ -2858,6 +2873,140 @@ def _read_lead(reading: _ItemReading, inline: Sequence[Token]) -> bool:
         and not _is_definition(inline)
     )
     return True
+
+
+# Link texts that say "the official site" of the item they end (`pyenv` and a full-width colon,
+# `简单的版本管理工具。[官网](https://github.com/yyuu/pyenv)`): that link is the resource's.
+OFFICIAL_SITE_LABELS = frozenset(
+    {
+        "官网", "官方网站", "官方网址", "官网地址", "主页", "项目主页", "官網", "官方網站",
+        "公式サイト", "official site", "official website", "homepage", "home page",
+    }
+)  # fmt: skip
+# What may stand between links after an item's official site: spaces, commas, slashes.
+_LINK_SEPARATORS = " \t\n,\uff0c\u3001/|\u00b7;\uff1b"
+# The name an item starts with is short: a project's name, not a sentence.
+_NAME_WORDS = 6
+_NAME_MARKUP = frozenset({"strong_open", "strong_close", "em_open", "em_close", "code_inline"})
+_NAME_LENGTH = 60
+
+
+def _read_official_site_item(reading: _ItemReading, inline: Sequence[Token]) -> bool:
+    """Read ``NAME: DESCRIPTION [官网](URL)`` (a colon, ASCII or full-width, after a short name,
+    plain or linked; a link labelled as the official site further on, `OFFICIAL_SITE_LABELS`):
+    the name is the title, the official site the URL, the words between them the description.
+    The item's other links that are not part of its words, a linked name's (the list's own
+    write-up, the code) and the ones after the official site (`、[GitHub](…)`, `/ [xlrd](…)`),
+    end the description as bare URLs, in that order: where the author put them and what they
+    are labelled is not news (`simplejson: … [官网](…)、[GitHub](…)` → `[simplejson](…): …
+    [官网](…)` is the same entry), a link given or taken is. False, reading nothing, for any
+    other item."""
+    spans = list(_link_spans(inline))
+    official = next(
+        (
+            (start, end)
+            for start, end in spans
+            if " ".join(_plain(inline[start + 1 : end]).casefold().split()) in OFFICIAL_SITE_LABELS
+        ),
+        None,
+    )
+    if official is None:
+        return False
+    split = _name_split(inline, spans)
+    if split is None or split[0] >= official[0]:
+        return False
+    position, rest, title = split
+    words = [*([_text_token(rest)] if rest else []), *inline[position + 1 : official[0]]]
+    trailing = inline[official[1] + 1 :]
+    trailing_spans = list(_link_spans(trailing))
+    inside = {at for start, end in trailing_spans for at in range(start, end + 1)}
+    loose = "".join(token.content for at, token in enumerate(trailing) if at not in inside)
+    others = [str(inline[start].attrGet("href") or "") for start, _ in spans if start < position]
+    if loose.strip(_LINK_SEPARATORS):
+        words = [*words, *trailing]  # words after the official site: the description's own
+    else:
+        others += [str(trailing[start].attrGet("href") or "") for start, _ in trailing_spans]
+    reading.fields.update(
+        title=title,
+        kind=_leading_kind(inline, position),
+        url=_checked_url(
+            str(inline[official[0]].attrGet("href") or ""), reading.line, reading.warnings
+        ),
+    )
+    description = _inline_markdown(words).strip()
+    bare = " ".join(f"<{href}>" for href in others if href and "://" in href)
+    description = f"{description}\n\n{bare}".strip() if bare else description
+    if description:
+        reading.description.append(description)
+        reading.described = True
+    reading.resource_like = reading.link_led = reading.leading_link = True
+    reading.lead_in = "official"
+    return True
+
+
+def _read_name_link(reading: _ItemReading, inline: Sequence[Token]) -> bool:
+    """Read ``NAME: DESCRIPTION`` whose description holds one link (`yfiglet-figlet: [pyfiglet
+    -figlet](…) 的 Python 实现。`) as NAME at that link, the words after the colon its
+    description; not resource-like on its own: among items written `NAME: … [官网](…)` it is
+    one (`_official_form`), elsewhere it reads as before (words, or a lead-in). False,
+    reading nothing, for any other item."""
+    spans = [span for span in _link_spans(inline) if _is_real_link(inline, *span)]
+    split = _name_split(inline, spans)
+    if split is None or len(spans) != 1 or spans[0][0] < split[0]:
+        return False
+    position, rest, title = split
+    reading.fields.update(
+        title=title,
+        url=_checked_url(str(inline[spans[0][0]].attrGet("href") or ""), reading.line, []),
+    )
+    after = [*([_text_token(rest)] if rest else []), *inline[position + 1 :]]
+    description = _inline_markdown(after)
+    if description.strip():
+        reading.description.append(description.strip())
+        reading.described = True
+    reading.lead_in = "name-link"
+    return True
+
+
+def _official_form(items: Sequence[_Item] | Sequence[_ListItem]) -> bool:
+    """Whether most of a list's items are written `NAME: … [官网](…)`: then an item written
+    `NAME: … [link] …` is a resource at its one link too."""
+    return 2 * sum(item.lead_in == "official" for item in items) > len(items)
+
+
+def _name_split(
+    inline: Sequence[Token], spans: Sequence[tuple[int, int]]
+) -> tuple[int, str, str] | None:
+    """Where an item's short leading name ends at a colon: (index of the text token holding
+    the colon, the text after the colon, the name); None when the item does not start so."""
+    name: list[str] = []
+    linked = dict(spans)
+    position = 0
+    while position < len(inline):
+        token = inline[position]
+        if token.type == "link_open":
+            if (name and "".join(name).strip()) or position not in linked:
+                return None
+            name.append(_plain(inline[position + 1 : linked[position]]))
+            position = linked[position] + 1
+            continue
+        if token.type == "text":
+            colon = min(
+                (at for at in (token.content.find(":"), token.content.find("\uff1a")) if at >= 0),
+                default=-1,
+            )
+            if colon >= 0:
+                title = ("".join(name) + token.content[:colon]).strip()
+                if not title or len(title) > _NAME_LENGTH or len(title.split()) > _NAME_WORDS:
+                    return None
+                return position, token.content[colon + 1 :].lstrip(), title
+            name.append(token.content)
+        elif token.type not in _NAME_MARKUP:
+            return None
+        else:
+            name.append(token.content if token.type == "code_inline" else "")
+        position += 1
+    return None
 
 
 def _is_definition(inline: Sequence[Token]) -> bool:
@@ -2990,6 +3139,14 @@ def _read_body(
             reading.description.append(_dedented(lines, start, stop, indent))
 
 
+# A thread of a discussion site: a Hacker News item, a Reddit post's comments, a Lobsters story.
+_DISCUSSION_THREAD = re.compile(
+    r"https?://(?:news\.ycombinator\.com/item\?|(?:(?:www|old)\.)?reddit\.com/r/[^/]+/comments/|"
+    r"lobste\.rs/s/)",
+    re.IGNORECASE,
+)
+
+
 def _read_nested(
     reading: _ItemReading, tokens: Sequence[Token], open_: int, close: int, lines: list[str]
 ) -> bool:
@@ -3020,12 +3177,68 @@ def _read_nested(
         item.link_led and item.candidate is not None and _is_material(item.candidate.title)
         for item in items
     )
-    if not items or not all(item.resource_like for item in items) or materials:
+    # Links to discussion threads of the item (`- [Discussion on HN #1](news.ycombinator.com/
+    # item?id=…)` under it): what was said about it, part of its description.
+    threads = all(
+        item.candidate is not None and _DISCUSSION_THREAD.match(item.candidate.url)
+        for item in items
+    )
+    if not items or materials or threads:
         return False
+    if not all(item.resource_like for item in items):
+        return _read_nested_group(reading, tokens, open_, close, lines, items)
     reading.nested.extend(item.candidate for item in items if item.candidate)
     for item in items:
         reading.warnings.extend(item.warnings)
     return True
+
+
+def _read_nested_group(
+    reading: _ItemReading,
+    tokens: Sequence[Token],
+    open_: int,
+    close: int,
+    lines: list[str],
+    items: list[_Item],
+) -> bool:
+    """A group's nested list (under a plain label, `- 通用` over its libraries) where one item
+    does not read as a resource: it never changes how its neighbours are read (issue 13).
+    When most items start with their link, the list is resources and each odd item is kept in
+    the description of the resource above it (skipped when it comes first), with a warning;
+    False, taking nothing, otherwise (the list is the label's description)."""
+    if "url" in reading.fields or reading.leading_link:
+        return False
+    if 2 * sum(item.link_led and item.resource_like for item in items) <= len(items):
+        return False
+    taken: list[_Candidate] = []
+    official = _official_form(items)
+    for (start, _end), item in zip(_children(tokens, open_, close), items, strict=True):
+        reading.warnings.extend(item.warnings)
+        line = (tokens[start].map or (reading.line, reading.line))[0]
+        if item.candidate is not None and (
+            item.resource_like or (item.lead_in == "name-link" and official)
+        ):
+            taken.append(item.candidate)
+            continue
+        if not taken:
+            reading.warnings.append((line, "bullet does not read as a resource: skipped"))
+            continue
+        stop = (tokens[start].map or (line, line + 1))[1]
+        indent = _content_indent(lines[line] if line < len(lines) else "")
+        first = lines[line][indent:] if line < len(lines) else ""
+        markdown = "\n".join(
+            part for part in (first.strip(), _dedented(lines, line + 1, stop, indent)) if part
+        ).strip()
+        reading.warnings.append(
+            (
+                line,
+                "bullet does not read as a resource among its group's link bullets: kept in "
+                f"the description of {taken[-1].title!r}",
+            )
+        )
+        taken[-1] = _with_description(taken[-1], markdown)
+    reading.nested.extend(taken)
+    return bool(taken)
 
 
 def _item_result(reading: _ItemReading, first_inline: Sequence[Token]) -> _Item:
@@ -4559,10 +4772,12 @@ def _resource(
 
 def _is_tagline(unit: _Unit, units: list[tuple[int, _Unit]], after: int) -> bool:
     """Whether a heading before the document's title is a tagline, not a section: a level-3
-    or deeper heading over no resources, with a level-1 heading (the title) still to come
-    and no level-2 heading before it."""
+    or deeper heading over no list of resources, with a level-1 heading (the title) still to
+    come and no level-2 heading before it. Linked or not: above the title is the banner, and
+    a linked heading there names a sponsor or the project's own site (`### [Acme, the app
+    for …](…)` under "Special thanks to:"), not a resource of the list."""
     heading = unit.heading
-    if heading is None or heading.level < 3 or unit.candidates or unit.heading_resource:
+    if heading is None or heading.level < 3 or unit.candidates:
         return False
     for _, following in units[after:]:
         if following.heading is not None and following.heading.level <= 2:

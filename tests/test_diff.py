@@ -924,3 +924,25 @@ LONG = (
 )
 def test_describe_change_is_the_wording_of_every_output(change: FieldChange, expected: str) -> None:
     assert describe_change(change).summary == expected
+
+
+def test_a_chinese_description_counts_its_words_for_pairing() -> None:
+    # Chinese writes no spaces between words: "PyPA 提供的 PyPI 镜像工具。" is six words,
+    # enough to pair a renamed and relinked entry; "中文分词" (two words) pairs nothing.
+    def tools(title: str, url: str, description: str) -> dict[str, Any]:
+        resource = {"title": title, "url": url, "description": description}
+        return {"title": "R", "sections": [{"title": "包仓库", "resources": [resource]}]}
+
+    text = "PyPA 提供的 PyPI 镜像工具。"
+    changes = diff(
+        snapshot(tools("Warehouse", "https://a.example.org/mirror", text), "1"),
+        snapshot(tools("bandersnatch", "https://b.example.org/bandersnatch", text), "2"),
+    )
+    assert not changes.added
+    assert not changes.removed
+    assert [c.field for c in changes.updated[0].changes] == ["title", "url"]
+    short = diff(
+        snapshot(tools("jieba", "https://a.example.org/jieba", "中文分词"), "1"),
+        snapshot(tools("pkuseg", "https://b.example.org/pkuseg", "中文分词"), "2"),
+    )
+    assert len(short.added) == len(short.removed) == 1

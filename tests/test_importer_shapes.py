@@ -2159,3 +2159,183 @@ def test_a_list_under_a_title_that_is_the_only_heading_is_the_list_itself() -> N
     with_sections = read(text + "\n## Tools\n\n- [C](https://example.org/c) - third\n").roadmap
     assert listed(with_sections) == [(("Tools",), "C", "https://example.org/c")]
     assert "[A](https://example.org/a)" in with_sections.intro
+
+
+# --- shapes of held-out histories (session 7): every-programmer-history, awesome-python-cn ---
+
+
+def test_an_emoji_shortcode_before_the_link_is_the_emoji_github_draws() -> None:
+    # `- :book: [Title](…)`: GitHub draws 📖; the item is a link bullet like `- 📖 [Title](…)`
+    # (main read every such list as intro text: 9 of 57 resources found).
+    result = read(
+        "# Know\n\n### Numbers\n"
+        "- :book: [How to Count](https://example.org/count)\n"
+        "- :page_facing_up: [Floating Point Guide](https://example.org/fp)\n"
+        "- :movie_camera: [ASCII](https://example.org/ascii)\n"
+        "- :link: [RegexHQ](https://example.org/regex)\n"
+        "- [Homoglyphs](https://example.org/homoglyphs)\n"
+    )
+    assert [(title, url) for _, title, url in listed(result.roadmap)] == [
+        ("How to Count", "https://example.org/count"),
+        ("Floating Point Guide", "https://example.org/fp"),
+        ("ASCII", "https://example.org/ascii"),
+        ("RegexHQ", "https://example.org/regex"),
+        ("Homoglyphs", "https://example.org/homoglyphs"),
+    ]
+    # No kind from a shortcode: an icon put before an item later would be an update.
+    assert {resource.kind for _, resource in result.roadmap.walk()} == {""}
+    assert messages(result) == []
+
+
+def test_a_linked_heading_in_the_banner_above_the_title_is_no_resource() -> None:
+    # A sponsor block above the title ("Special thanks to:", an image, `### [Acme, the …](…)`)
+    # is the banner: the title stays the title, its sections stay top-level sections.
+    result = read(
+        '<div align="center">\n   <sup>Special thanks to:</sup>\n</div>\n\n'
+        "### [Acme, the screen sharing app for developers](https://acme.example.org/list)\n\n"
+        "[Available for MacOS & Windows](https://acme.example.org/list)<br>\n\n"
+        "----\n\n# Every Developer Should Know\nThings to know.\n\n"
+        "### Algorithms\n- [Big O Cheatsheet](https://example.org/bigo)\n"
+    )
+    assert result.roadmap.title == "Every Developer Should Know"
+    assert listed(result.roadmap) == [
+        (("Algorithms",), "Big O Cheatsheet", "https://example.org/bigo")
+    ]
+    assert "acme.example.org" in result.roadmap.intro
+    # Below the title, a linked heading is a resource as before.
+    below = read("# L\n\n### [Acme](https://acme.example.org/)\nA screen sharing app.\n")
+    assert [title for _, title, _ in listed(below.roadmap)] == ["Acme"]
+
+
+def test_discussion_threads_under_an_item_are_its_description() -> None:
+    result = read(
+        "# L\n\n### Career\n"
+        "- [Stock Options](https://example.org/options)\n"
+        "    - [Discussion on HN #1](https://news.ycombinator.com/item?id=1)\n"
+        "    - [Reddit thread](https://www.reddit.com/r/programming/comments/abc/options/)\n"
+        "- [Equity 101](https://example.org/equity)\n"
+    )
+    assert [title for _, title, _ in listed(result.roadmap)] == ["Stock Options", "Equity 101"]
+    [options, _] = [resource for _, resource in result.roadmap.walk()]
+    assert "news.ycombinator.com/item?id=1" in options.description
+    assert "reddit.com/r/programming/comments/abc" in options.description
+    # Nested links to pages of their own (a framework's plugins) are resources still.
+    plugins = read(
+        "# L\n\n### Web\n- [Django](https://example.org/django)\n"
+        "    - [DRF](https://example.org/drf)\n    - [Channels](https://example.org/channels)\n"
+    )
+    assert [title for _, title, _ in listed(plugins.roadmap)] == ["Django", "DRF", "Channels"]
+
+
+OFFICIAL = (
+    "# Python 资源\n\n### 环境管理\n\n管理 Python 版本和环境的工具\n\n"
+    "*   p\uff1a非常简单的交互式版本管理工具。[官网](https://example.org/p)\n"
+    "*   [bpython](https://writeups.example.org/bpython/)\uff1a界面丰富的解析器。"
+    "[官网](https://bpython.example.org/)\n"
+    "*   virtualenv\uff1a创建独立环境的工具。[官网](https://example.org/virtualenv)\n"
+)
+
+
+def test_a_name_a_colon_and_a_link_labelled_official_site_is_a_resource() -> None:
+    # `NAME:描述。[官网](URL)`: the name is the title, the official site its URL, the words
+    # between them its description (main: no resources at all, the list read as intro).
+    result = read(OFFICIAL)
+    assert listed(result.roadmap) == [
+        (("环境管理",), "p", "https://example.org/p"),
+        (("环境管理",), "bpython", "https://bpython.example.org/"),
+        (("环境管理",), "virtualenv", "https://example.org/virtualenv"),
+    ]
+    descriptions = [resource.description for _, resource in result.roadmap.walk()]
+    assert descriptions[0] == "非常简单的交互式版本管理工具。\n"
+    assert "官网" not in "".join(descriptions)
+    assert messages(result) == []
+    # The English labels read the same; a plain "Website" label is no such label.
+    english = read(
+        "# L\n\n## Tools\n\n- pyenv: Simple version management. [Homepage](https://example.org/pyenv)\n"
+    )
+    assert listed(english.roadmap) == [(("Tools",), "pyenv", "https://example.org/pyenv")]
+
+
+def test_an_item_naming_its_link_in_its_description_among_official_site_items() -> None:
+    # `yfiglet-figlet:[pyfiglet](…) 的实现。` among `NAME:… [官网](…)` items is a resource at
+    # its one link; outside such a list it reads as before (words, no resource).
+    result = read(
+        OFFICIAL
+        + "*   yfiglet-figlet\uff1a[pyfiglet -figlet](https://example.org/pyfiglet)"
+        + " 的 Python 实现。\n"
+    )
+    assert listed(result.roadmap)[-1] == (
+        ("环境管理",),
+        "yfiglet-figlet",
+        "https://example.org/pyfiglet",
+    )
+    alone = read(
+        "# L\n\n## Notes\n\n- Note: see [the guide](https://example.org/guide) first.\n"
+        "- Tip: read [the FAQ](https://example.org/faq) too.\n"
+    )
+    assert listed(alone.roadmap) == []
+
+
+def test_one_odd_item_of_a_group_never_changes_how_its_neighbours_are_read() -> None:
+    # A group bullet (`*   通用`) over link items, one of them a sentence: the others are the
+    # group's resources, the odd one kept in the description of the one above, with a warning
+    # naming its line (main read the whole group as one resource named "通用", no URL).
+    result = read(
+        "# L\n\n### 文本处理\n\n*   通用\n"
+        "    *   [chardet](https://example.org/chardet) - Encoding detector.\n"
+        "    *   [ftfy](https://example.org/ftfy) - Fixes text.\n"
+        "    *   Also see the standard library's codecs module for the rest of it.\n"
+        "    *   [uniout](https://example.org/uniout) - Readable output.\n"
+    )
+    assert listed(result.roadmap) == [
+        (("文本处理", "通用"), "chardet", "https://example.org/chardet"),
+        (("文本处理", "通用"), "ftfy", "https://example.org/ftfy"),
+        (("文本处理", "通用"), "uniout", "https://example.org/uniout"),
+    ]
+    ftfy = [resource for _, resource in result.roadmap.walk()][1]
+    assert "codecs module" in ftfy.description
+    assert any(
+        ":8:" in message and "kept in the description of 'ftfy'" in message
+        for message in messages(result)
+    )
+
+
+def test_an_official_site_items_other_links_are_compared_wherever_they_stand() -> None:
+    # simplejson's GitHub link moved from after its official site onto its name: the same
+    # entry (awesome-python-cn 2: a false update before); a link put on warehouse's name is
+    # news; the entry named after the link its description held is that entry renamed.
+    def snapshot(text: str, version: str) -> Snapshot:
+        release = Release(version=version, date=dt.date(2024, 1, int(version)))
+        return Snapshot(roadmap=read(text).roadmap, release=release, path="x")
+
+    before = (
+        "# L\n\n### 仓库\n\n"
+        "*   simplejson\uff1aPython的JSON编码、解码器。[官网](https://simplejson.example.org/)、"
+        "[GitHub](https://github.com/simplejson/simplejson)\n"
+        "*   warehouse\uff1a下一代 PyPI。[官网](https://github.com/pypa/warehouse)\n"
+        "*   Warehouse\uff1aPyPA 提供的 PyPI 镜像工具。[官网](https://warehouse.example.org/) "
+        "[bandersnatch](https://example.org/bandersnatch)\n"
+    )
+    after = (
+        "# L\n\n### 仓库\n\n"
+        "*   [simplejson](https://github.com/simplejson/simplejson)\uff1a"
+        "Python 的 JSON 编码、解码器。"
+        "[官网](https://simplejson.example.org/)\n"
+        "*   [warehouse](https://pypi.example.org/)\uff1a下一代 PyPI。[官网](https://github.com/pypa/warehouse)\n"
+        "*   bandersnatch\uff1aPyPA 提供的 PyPI 镜像工具。[官网](https://example.org/bandersnatch)\n"
+    )
+    first = [resource for _, resource in read(before).roadmap.walk()]
+    assert first[0].description == (
+        "Python的JSON编码、解码器。\n\n<https://github.com/simplejson/simplejson>\n"
+    )
+    changes = diff(snapshot(before, "1"), snapshot(after, "2"))
+    assert not changes.added
+    assert not changes.removed
+    assert [u.resource.title for u in changes.announced_updates] == ["warehouse", "bandersnatch"]
+    assert [u.resource.title for u in changes.updated if u.cosmetic] == ["simplejson"]
+    # Words after the official site are the description's own, kept where they stand.
+    worded = read(
+        "# L\n\n## T\n\n- xlwt\uff1a读写 Excel 文件。[官网](https://example.org/xlwt) 另见文档。\n"
+    )
+    [xlwt] = [resource for _, resource in worded.roadmap.walk()]
+    assert xlwt.description == "读写 Excel 文件。 另见文档。\n"
