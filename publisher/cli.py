@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from publisher.outbox import Outbox
     from publisher.project import Project
     from publisher.send import SmtpSettings
+    from publisher.subscribers import Subscriber
 
 T = TypeVar("T")
 
@@ -1425,7 +1426,8 @@ def email(
 
         with open_project_store(project) as store:
             record = store.subscriber(address)
-        if record is not None:
+        # A list's address keeps the keyed hash on a page of the maintainer's own (as `send`).
+        if record is not None and not (record.status == "listed" and _own_unsubscribe_page(site)):
             token = manage_token(key, record.public_id)
     personal = rendered.with_token(token)
     contents: dict[str, bytes | str] = {
@@ -1546,6 +1548,7 @@ def send(
           --rate 50 --domain-rate gmail.com=20 --deadline 30m
     """
     import os
+    from functools import partial
 
     from publisher.errors import SendError
     from publisher.keys import secret_key
@@ -1555,13 +1558,19 @@ def send(
     per_domain = parse_domain_rates(domain_rates)
     project = settings.project()
     url = os.environ.get("PUBLISHER_SMTP_URL", "")
-    outbox = open_outbox(project, _send_source(project, subscribers, ledger), version)
-    if subscribers is not None and _unsubscribes_through_serve(outbox.site):
+    settle = None
+    if subscribers is not None:
+        settle = partial(
+            _settle_list, settings, project, subscribers, ledger=ledger, record=not dry_run
+        )
+    outbox = open_outbox(
+        project, _send_source(project, subscribers, ledger), version, settle=settle
+    )
+    if subscribers is not None and ledger is not None and _unsubscribes_through_serve(outbox.site):
         settings.warn(
-            f"{subscribers}: the unsubscribe links of a CSV list do not work on 'publisher "
-            "serve' (site.yaml: subscribe_url), which knows only the subscribers of the store: "
-            f"import the list ('publisher subscribers import {subscribers} --confirmed') and "
-            "send without --subscribers"
+            f"--ledger {ledger}: the list's addresses are recorded there, but 'publisher "
+            "serve' reads the project's store: the unsubscribe links of these emails will not "
+            "work there"
         )
     if dry_run:
         _send_dry_run(settings, project, outbox, ledger=ledger, smtp_url=url)
@@ -1599,7 +1608,6 @@ def send(
         key=send_key,
         smtp=smtp,
         ledger=ledger,
-        bounce=subscribers is None,
         yes=yes,
         rate=rate,
         connections=connections,
@@ -1647,7 +1655,6 @@ def _send_alone(
     key: bytes,
     smtp: SmtpSettings,
     ledger: Path | None,
-    bounce: bool,
     yes: bool,
     rate: float | None,
     connections: int,
@@ -1655,8 +1662,8 @@ def _send_alone(
     deadline: float | None,
 ) -> None:
     """`send` on a SQLite store: one run at a time (the send lock), planned against the
-    ledger, after a confirmation unless ``yes``. ``bounce``: subscribers of the store, so an
-    address refused at RCPT is marked bounced."""
+    ledger, after a confirmation unless ``yes``. An address refused at RCPT is marked
+    bounced in the store (a list's addresses are recorded there too)."""
     import time
 
     from publisher.errors import PublisherError, SendError
@@ -1698,7 +1705,7 @@ def _send_alone(
             ):
                 outcomes.append(outcome)
                 settings.detail(f"{outcome.state}: {outcome.address}: {outcome.reply}")
-                if bounce and outcome.recipient_refused:
+                if outcome.recipient_refused:
                     store.bounce_refused(outcome.address, outcome.reply, now=utc_now())
                     settings.detail(f"marked bounced: {outcome.address}")
         except PublisherError:
@@ -1718,6 +1725,71 @@ def _unsubscribes_through_serve(site: Any) -> bool:
         return False
     served = site.subscribe_url.rsplit("/", 1)[0] + "/unsubscribe?token={token}"
     return bool(site.email.unsubscribe_url == served)
+
+
+def _settle_list(
+    settings: Settings,
+    project: Project,
+    csv_file: Path,
+    people: tuple[Subscriber, ...],
+    *,
+    ledger: Path | None,
+    record: bool,
+) -> tuple[Subscriber, ...]:
+    """A list's rows as `send` mails them: recorded in the store (``record``; a dry run only
+    reads it), so each email's unsubscribe link names a record `publisher serve` knows;
+    those who unsubscribed, bounced, complained or were forgotten are left out, and said so."""
+    import dataclasses
+
+    from publisher.delivery import NewSubscriber
+    from publisher.load import load_site_of
+    from publisher.send import utc_now
+
+    if not record and not project_store_exists(project, ledger):
+        return people
+    with open_project_store(project, ledger) as store:
+        report = store.list_recipients(
+            [
+                NewSubscriber(address=row.address, name=row.name, sections=tuple(row.sections))
+                for row in people
+            ],
+            source=f"send --subscribers {csv_file.name}",
+            now=utc_now(),
+            record=record,
+        )
+    label = project.label(csv_file)
+    if report.skipped:
+        reasons: dict[str, int] = {}
+        for address, reason in report.skipped:
+            reasons[reason] = reasons.get(reason, 0) + 1
+            settings.detail(f"{'would skip' if not record else 'skipped'} {address}: {reason}")
+        settings.say(
+            f"{label}: {'would skip' if not record else 'skipped'} {len(report.skipped)} "
+            "address(es) that "
+            + ", ".join(f"{reason} ({count})" for reason, count in sorted(reasons.items()))
+        )
+    if report.recorded:
+        settings.detail(
+            f"{label}: {report.recorded} address(es) recorded in the store as list recipients"
+        )
+    own_page = _own_unsubscribe_page(load_site_of(project))
+    rows = {row.key: row for row in people}
+    return tuple(
+        dataclasses.replace(
+            rows[recipient.address.strip().lower()],
+            name=recipient.name,
+            sections=frozenset(recipient.sections),
+            public_id="" if own_page else recipient.public_id,
+        )
+        for recipient in report.recipients
+    )
+
+
+def _own_unsubscribe_page(site: Any) -> bool:
+    """Whether the emails' unsubscribe links lead to a page of the maintainer's own
+    (email.unsubscribe_url, not `publisher serve`): it checks the keyed hash of the address,
+    as before the store, so a list's emails keep that token."""
+    return bool(site.email.unsubscribe_url) and not _unsubscribes_through_serve(site)
 
 
 def _send_source(project: Project, csv_file: Path | None, ledger: Path | None) -> Any:
@@ -2107,8 +2179,9 @@ def subscribers_group() -> None:
     """The subscriber store, for maintainers: list, add, remove, import, export, forget.
 
     \b
-    Statuses: pending (asked, not confirmed yet), confirmed (gets the emails),
-    unsubscribed, bounced, complained. Only confirmed subscribers are sent to.
+    Statuses: pending (asked, not confirmed yet), confirmed (gets the emails), listed (a
+    reader of a list 'send --subscribers FILE' sent to: gets that list's emails only),
+    unsubscribed, bounced, complained. 'send' alone sends to confirmed subscribers only.
 
     \b
     Examples:
@@ -2123,7 +2196,7 @@ def subscribers_group() -> None:
 @subscribers_group.command("list")
 @click.option(
     "--status",
-    type=click.Choice(["pending", "confirmed", "unsubscribed", "bounced", "complained"]),
+    type=click.Choice(["pending", "confirmed", "listed", "unsubscribed", "bounced", "complained"]),
     help="Only subscribers with this status.",
 )
 @pass_settings
@@ -2182,6 +2255,9 @@ def subscribers_add(
     chosen = _sections_option_value(project, sections)
     now = utc_now()
     with open_project_store(project) as store:
+        before = store.subscriber(address.strip())
+        # A pending subscriber whose confirmation email went astray, or a list's reader: the
+        # maintainer's word that they agreed confirms them (their record otherwise stays).
         report = store.add_subscribers(
             [NewSubscriber(address=address.strip(), name=name.strip(), sections=chosen)],
             method="cli",
@@ -2189,19 +2265,10 @@ def subscribers_add(
             confirmed=confirmed,
             now=now,
         )
-        # A pending subscriber whose confirmation email went astray: the maintainer's word
-        # that they agreed confirms them (their record and consent otherwise stay).
-        if (
-            report.present
-            and confirmed
-            and store.confirm_pending(
-                address.strip(),
-                reason="confirmed with 'publisher subscribers add --confirmed'",
-                now=now,
-            )
-        ):
-            settings.say(f"confirmed {report.present[0]} (was pending)")
-            return
+    if report.confirmed and before is not None:
+        was = "pending" if before.status == "pending" else "a list recipient"
+        settings.say(f"confirmed {report.confirmed[0]} (was {was})")
+        return
     if report.suppressed:
         raise DataError(
             [Problem(message=f"{address}: was forgotten at their request (suppression list)")]
@@ -2254,7 +2321,9 @@ def subscribers_remove(settings: Settings, addresses: tuple[str, ...]) -> None:
 @pass_settings
 def subscribers_import(settings: Settings, file: Path, confirmed: bool) -> None:
     """Import a CSV file (email,name,sections; sections 'a;b', empty = all). People already
-    in the store keep their record and status; forgotten people are skipped.
+    in the store keep their record and status (who unsubscribed or bounced stays so; with
+    --confirmed, pending people and a list's readers are confirmed); forgotten people are
+    skipped.
 
     \b
     Example:
@@ -2284,7 +2353,13 @@ def subscribers_import(settings: Settings, file: Path, confirmed: bool) -> None:
         settings.warn(f"{address}: skipped, forgotten at their request (suppression list)")
     settings.say(
         f"imported {len(report.added)} ({'confirmed' if confirmed else 'pending'}), "
-        f"{len(report.present)} already in the store, {len(report.suppressed)} suppressed"
+        f"{len(report.present)} already in the store"
+        + (
+            f" ({len(report.confirmed)} pending or list recipients confirmed now)"
+            if report.confirmed
+            else ""
+        )
+        + f", {len(report.suppressed)} suppressed"
     )
 
 
@@ -2292,7 +2367,9 @@ def subscribers_import(settings: Settings, file: Path, confirmed: bool) -> None:
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path), required=False)
 @click.option(
     "--status",
-    type=click.Choice(["pending", "confirmed", "unsubscribed", "bounced", "complained", "all"]),
+    type=click.Choice(
+        ["pending", "confirmed", "listed", "unsubscribed", "bounced", "complained", "all"]
+    ),
     default="confirmed",
     show_default=True,
     help="Which subscribers.",

@@ -95,10 +95,12 @@ def open_outbox(
     version: str | None = None,
     *,
     progress: Callable[[Iterable[frozenset[str]]], Iterable[frozenset[str]]] | None = None,
+    settle: Callable[[tuple[Subscriber, ...]], tuple[Subscriber, ...]] | None = None,
 ) -> Outbox:
     """Load the release (default: the latest), the subscribers (a CSV file, or the store's
-    as given) and render the email for each distinct selection. Raises DataError,
-    NotFoundError or TemplateError."""
+    as given) and render the email for each distinct selection. ``settle`` turns the
+    subscribers into those who get it, once the release and the list were found good (`send`
+    records a list in the store there). Raises DataError, NotFoundError or TemplateError."""
     site = load_site_of(project)
     require_sender(project, site, "send email")
     cache_dir = project.cache_dir
@@ -112,6 +114,8 @@ def open_outbox(
         )
     else:
         subscribers = tuple(subscribers_source)
+    if settle is not None:
+        subscribers = settle(subscribers)
     environment = template_environment(project.templates_dir)
     renderings = mail.render_by_selection(
         site,

@@ -168,6 +168,9 @@ jobs:
           PUBLISHER_SMTP_URL: ${{ secrets.PUBLISHER_SMTP_URL }}
           PUBLISHER_SMTP_PASSWORD: ${{ secrets.PUBLISHER_SMTP_PASSWORD }}
           PUBLISHER_SECRET_KEY: ${{ secrets.PUBLISHER_SECRET_KEY }}
+          # The store `publisher serve` uses (optional): the list's readers are recorded there,
+          # so their unsubscribe links work on serve and the ledger outlives the runner.
+          PUBLISHER_DATABASE_URL: ${{ secrets.PUBLISHER_DATABASE_URL }}
           SUBSCRIBERS_CSV: ${{ secrets.SUBSCRIBERS_CSV }}
         run: |
           subscribers="$RUNNER_TEMP/subscribers.csv"

@@ -243,24 +243,27 @@ def test_the_email_preview_warns_of_a_placeholder_token_only_when_the_link_holds
     assert "the unsubscribe link holds a placeholder token (preview-token)" in out + err
 
 
-def test_sending_a_csv_list_through_serve_links_warns(news: Path) -> None:
-    # serve's unsubscribe tokens name subscribers of the store: the links of a CSV list's
-    # emails answer "This link does not work" there.
+def test_a_dry_run_of_a_csv_list_records_nothing_and_says_who_it_would_skip(news: Path) -> None:
+    # A list's addresses are recorded in the store when it is sent (so that their
+    # unsubscribe links work on `publisher serve`); a dry run only reads the store.
     site = news / "data" / "site.yaml"
     site.write_text(
         site.read_text("utf-8") + "subscribe_url: http://127.0.0.1:8765/subscribe\n", "utf-8"
     )
     csv = news / "subscribers.csv"
-    csv.write_text("email,name,sections\nann@example.org,Ann,\n", "utf-8")
+    csv.write_text("email,name,sections\nann@example.org,Ann,\nbob@example.org,Bob,\n", "utf-8")
     code, out, err = run(news, "send", "--subscribers", str(csv), "--dry-run")
-    assert code == 0, err
-    assert err == (
-        f"warning: {csv}: the unsubscribe links of a CSV list do not work on 'publisher serve' "
-        "(site.yaml: subscribe_url), which knows only the subscribers of the store: import the "
-        f"list ('publisher subscribers import {csv} --confirmed') and send without "
-        "--subscribers\n"
-    )
+    assert (code, err) == (0, "")
     assert "would send to ann@example.org" in out
+    assert not (news / ".publisher" / "publisher.sqlite").exists()
+    assert run(news, "subscribers", "add", "bob@example.org", "--confirmed")[0] == 0
+    assert run(news, "subscribers", "remove", "bob@example.org")[0] == 0
+    code, out, err = run(news, "send", "--subscribers", str(csv), "--dry-run")
+    assert (code, err) == (0, "")
+    assert "subscribers.csv: would skip 1 address(es) that unsubscribed (1)\n" in out
+    assert "would send to bob@example.org" not in out
+    with open_store(news / ".publisher", "", now="t") as store:
+        assert store.subscriber("ann@example.org") is None
 
 
 def test_serve_on_a_port_in_use_is_one_clear_error(

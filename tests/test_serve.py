@@ -360,6 +360,64 @@ def test_one_click_unsubscribe_from_the_header_of_a_sent_email(service: Service)
     assert refused.status_code == 400
 
 
+def test_a_csv_list_is_recorded_so_its_unsubscribe_links_work_and_leavers_are_skipped(
+    service: Service, tmp_path: Path
+) -> None:
+    # `send --subscribers FILE` keyed its links with a hash of the address, which serve
+    # refused ("This link does not work"): a list's reader could not unsubscribe.
+    from click.testing import CliRunner
+
+    from publisher.cli import main
+
+    number = next(_clients)
+    leaver, stayer = f"list-leaver-{number}@example.net", f"list-stayer-{number}@example.net"
+    csv = tmp_path / "subscribers.csv"
+    csv.write_text(f"email,name,sections\n{leaver},Lee,\n{stayer},Sam,\n", encoding="utf-8")
+    env = {
+        "PUBLISHER_SMTP_URL": service.smtp.url(),
+        "PUBLISHER_SECRET_KEY": KEY,
+        "PUBLISHER_DATABASE_URL": service.database_url,
+    }
+    command = ["--project", str(service.project), "send", "--subscribers", str(csv), "--yes"]
+    result = CliRunner().invoke(main, command, env=env)
+    assert result.exit_code == 0, result.output
+    assert "skipped" not in result.output.split("\n")[0]
+    with service.store() as store:
+        record = store.subscriber(leaver)
+    assert record is not None
+    assert (record.status, record.consent_method) == ("listed", "list")
+    assert record.consent_source == "send --subscribers subscribers.csv"
+    # Not a subscriber of the store's own list: a send without --subscribers leaves them out.
+    dry = CliRunner().invoke(
+        main, ["--project", str(service.project), "send", "--dry-run"], env=env
+    )
+    assert dry.exit_code == 0, dry.output
+    assert leaver not in dry.output
+
+    (message,) = service.mail_to(leaver)
+    url = re.search(r"<(http[^>]+)>", str(message.message["List-Unsubscribe"]))
+    assert url
+    token = parse_qs(urlsplit(url.group(1)).query)["token"][0]
+    assert token == manage_token(KEY.encode(), record.public_id)
+    # The preferences page works for them too.
+    preferences = httpx.get(service.url + "preferences", params={"token": token})
+    assert preferences.status_code == 200
+    assert f"<strong>{leaver}</strong> (from the mailing list)" in preferences.text
+    one_click = httpx.post(
+        url.group(1),
+        content=b"List-Unsubscribe=One-Click",
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    )
+    assert one_click.status_code == 200
+    assert status_of(service, leaver) == "unsubscribed"
+
+    again = CliRunner().invoke(main, command, env=env)
+    assert again.exit_code == 0, again.output
+    assert "subscribers.csv: skipped 1 address(es) that unsubscribed (1)" in again.output
+    assert len(service.mail_to(stayer)) == 1
+    assert len(service.mail_to(leaver)) == 1
+
+
 def test_a_flood_of_subscriptions_gets_429_and_at_most_3_confirmations_a_day(
     service: Service,
 ) -> None:

@@ -353,3 +353,188 @@ def test_switching_a_new_store_to_wal_waits_for_a_process_holding_it(tmp_path: P
         release.join()
         waiting.close()
         holder.close()
+
+
+def test_a_store_of_the_previous_schema_upgrades_keeping_its_subscribers(
+    tmp_path: Path, database_url: str
+) -> None:
+    # A store written before list recipients (schema 0002) with subscribers in it: opening it
+    # migrates in place (SQLite copies the table to change its checks), losing nobody.
+    from alembic import command
+    from alembic.config import Config
+
+    from publisher.delivery.store import MIGRATIONS
+
+    engine = sa.create_engine(engine_url(database_url, tmp_path))
+    with engine.begin() as connection:
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0002")
+        connection.exec_driver_sql(
+            "INSERT INTO subscribers (public_id, address, status, sections, consent_method, "
+            "consent_at, created_at, updated_at) VALUES ('p1', 'ann@example.org', "
+            "'unsubscribed', 'mlops', 'form', 't0', 't0', 't0')"
+        )
+        # 0002 has no word for a list recipient.
+        with pytest.raises(sa.exc.IntegrityError), connection.begin_nested():
+            connection.exec_driver_sql(
+                "INSERT INTO subscribers (public_id, address, status, consent_method, "
+                "consent_at, created_at, updated_at) VALUES ('p2', 'bob@example.org', "
+                "'listed', 'list', 't0', 't0', 't0')"
+            )
+    engine.dispose()
+    with open_test_store(tmp_path, database_url) as store:
+        ann = store.subscriber("ann@example.org")
+        assert ann is not None
+        assert (ann.public_id, ann.status, ann.sections, ann.sections_chosen_at) == (
+            "p1",
+            "unsubscribed",
+            ("mlops",),
+            "",
+        )
+        report = store.list_recipients(
+            [NewSubscriber(address="ann@example.org"), NewSubscriber(address="bob@example.org")],
+            source="send --subscribers list.csv",
+            now="t1",
+        )
+        assert report.skipped == (("ann@example.org", "unsubscribed"),)
+        bob = store.subscriber("bob@example.org")
+        assert bob is not None
+        assert (bob.status, bob.consent_method) == ("listed", "list")
+        # The checks are still there after the copy.
+        with pytest.raises(StoreError, match="cannot write the subscribers"):
+            _write_status(store, "bob@example.org", "nonsense")
+
+
+def _write_status(store: Store, address: str, status: str) -> None:
+    """A status outside the schema's check, written as the store writes (the check holds)."""
+    from publisher.delivery.store import subscribers
+
+    with store._transaction("write the subscribers") as connection:
+        connection.execute(
+            sa.update(subscribers).where(subscribers.c.address == address).values(status=status)
+        )
+
+
+def test_a_list_is_recorded_once_and_those_who_left_are_skipped(
+    tmp_path: Path, database_url: str
+) -> None:
+    with open_test_store(tmp_path, database_url) as store:
+        for address, confirmed in (
+            ("bob@example.org", True),
+            ("cat@example.org", True),
+            ("eve@example.org", True),
+            ("dan@example.org", True),
+        ):
+            store.add_subscribers(
+                [NewSubscriber(address=address, sections=("mlops",))],
+                method="form",
+                source="test",
+                confirmed=confirmed,
+                now="t0",
+            )
+        cat = store.subscriber("cat@example.org")
+        assert cat is not None
+        store.unsubscribe(cat.public_id, reason="one-click", now="t0")
+        store.bounce_refused("eve@example.org", "550 no such user", now="t0")
+        store.forget("dan@example.org", now="t0")
+        people = [
+            NewSubscriber(address="Ann@Example.org", name="Ann", sections=("basics",)),
+            NewSubscriber(address="bob@example.org", name="Bob", sections=()),
+            NewSubscriber(address="cat@example.org"),
+            NewSubscriber(address="dan@example.org"),
+            NewSubscriber(address="eve@example.org"),
+        ]
+        source = "send --subscribers list.csv"
+
+        # A dry run reads: nothing is recorded, the new address has no record yet.
+        looked = store.list_recipients(people, source=source, now="t1", record=False)
+        assert store.subscriber("ann@example.org") is None
+        assert (looked.recipients[0].address, looked.recipients[0].public_id) == (
+            "Ann@Example.org",
+            "",
+        )
+        assert (looked.recorded, len(looked.recipients)) == (0, 2)
+
+        report = store.list_recipients(people, source=source, now="t1")
+        assert report.recorded == 1
+        assert sorted(report.skipped) == [
+            ("cat@example.org", "unsubscribed"),
+            ("dan@example.org", "forgotten"),
+            ("eve@example.org", "bounced"),
+        ]
+        ann = store.subscriber("ann@example.org")
+        assert ann is not None
+        assert (ann.status, ann.consent_method, ann.consent_source, ann.sections) == (
+            "listed",
+            "list",
+            source,
+            ("basics",),
+        )
+        recipients = {item.address: item for item in report.recipients}
+        assert recipients["Ann@Example.org"].public_id == ann.public_id
+        # A confirmed subscriber on the list keeps their record and the sections they chose.
+        bob = store.subscriber("bob@example.org")
+        assert bob is not None
+        assert recipients["bob@example.org"].public_id == bob.public_id
+        assert recipients["bob@example.org"].sections == ("mlops",)
+        # Recording again records nothing new and keeps the public id (old links work); the
+        # list's new sections hold for a list recipient who never chose any.
+        people[0] = NewSubscriber(address="ann@example.org", name="Ann", sections=("advanced",))
+        again = store.list_recipients(people, source=source, now="t2")
+        assert again.recorded == 0
+        assert again.recipients[0].public_id == ann.public_id
+        assert again.recipients[0].sections == ("advanced",)
+        ann = store.subscriber("ann@example.org")
+        assert ann is not None
+        assert ann.sections == ("advanced",)
+        # Once the person chose on the preferences page, their choice holds over the list's.
+        store.set_sections(ann.public_id, ["basics", "mlops"], now="t3")
+        chosen = store.list_recipients(people, source=source, now="t4")
+        assert chosen.recipients[0].sections == ("basics", "mlops")
+        # A list recipient is no subscriber of the store's own list, nor of its export.
+        assert "ann@example.org" not in {
+            person.address for person in store.subscribers("confirmed")
+        }
+        # The one-click link of their email unsubscribes them; the next send skips them.
+        assert store.unsubscribe(ann.public_id, reason="one-click", now="t5")
+        last = store.list_recipients(people, source=source, now="t6")
+        assert ("ann@example.org", "unsubscribed") in last.skipped
+        assert [item.address for item in last.recipients] == ["bob@example.org"]
+        # Forgetting erases them too.
+        assert store.forget("ann@example.org", now="t7") == (1, 0)
+        assert store.subscriber("ann@example.org") is None
+
+
+def test_a_refusal_at_rcpt_bounces_a_list_recipient_and_confirmed_imports_confirm_them(
+    tmp_path: Path, database_url: str
+) -> None:
+    with open_test_store(tmp_path, database_url) as store:
+        store.list_recipients(
+            [NewSubscriber(address=address) for address in ("a@example.org", "b@example.org")],
+            source="send --subscribers list.csv",
+            now="t0",
+        )
+        store.bounce_refused("a@example.org", "550 5.1.1 no such user", now="t1")
+        report = store.add_subscribers(
+            [NewSubscriber(address="b@example.org"), NewSubscriber(address="a@example.org")],
+            method="import",
+            source="import of list.csv",
+            confirmed=True,
+            now="t2",
+        )
+        a = store.subscriber("a@example.org")
+        b = store.subscriber("b@example.org")
+    assert a is not None
+    assert b is not None
+    assert a.status == "bounced"  # a bounce is not undone by an import
+    assert (b.status, b.confirmed_at, b.status_reason) == (
+        "confirmed",
+        "t2",
+        "confirmed by import of list.csv",
+    )
+    assert (report.present, report.confirmed) == (
+        ("b@example.org", "a@example.org"),
+        ("b@example.org",),
+    )

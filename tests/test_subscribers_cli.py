@@ -138,6 +138,80 @@ def test_import_keeps_who_left_and_forget_suppresses(
     assert "broken.csv:2: 'not-an-address' is not an email address" in refused.output
 
 
+def test_a_sent_list_moves_into_the_store_with_a_confirmed_import(
+    run: Run, project: Path, database_url: str, server: SmtpServer
+) -> None:
+    # README: "To move a list to serve, import it (--confirmed) and send without
+    # --subscribers". A list `send` has recorded (its readers `listed`) must then be
+    # confirmed by the import, or the next send reaches nobody; who left stays left.
+    csv_file = project / "subscribers.csv"
+    csv_file.write_text(
+        "email,name,sections\nann@example.org,Ann,\nbob@example.org,Bob,\ngone@example.org,,\n",
+        encoding="utf-8",
+    )
+    server.mailbox.refuse_permanently = {"gone@example.org"}
+    env = {"PUBLISHER_SMTP_URL": server.url(), "PUBLISHER_SECRET_KEY": KEY}
+    sent = run("send", "--subscribers", str(csv_file), "--yes", env=env)
+    assert sent.exit_code == 1, sent.output  # gone@ was refused at RCPT
+    assert sorted(server.mailbox.copies()) == ["ann@example.org", "bob@example.org"]
+    with open_store(project / ".publisher", database_url, now="t") as store:
+        bob = store.subscriber("bob@example.org")
+        assert bob is not None
+        store.unsubscribe(bob.public_id, reason="one-click", now="t")  # as serve does
+    # A list's address refused at RCPT is bounced, as a subscriber's is.
+    assert statuses(project, database_url) == {
+        "ann@example.org": "listed",
+        "bob@example.org": "unsubscribed",
+        "gone@example.org": "bounced",
+    }
+    listed = run("subscribers", "list")
+    assert "ann@example.org  listed  all  list " in listed.output
+    assert "3 subscriber(s): 1 bounced, 1 listed, 1 unsubscribed" in listed.output
+    assert run("subscribers", "export").output == "email,name,sections\n"  # the confirmed
+    # Nobody of the list is a subscriber of the store yet: a send without it mails no one.
+    assert "0 to send" in run("send", "--dry-run", env=env).output
+
+    imported = run("subscribers", "import", str(csv_file), "--confirmed")
+    assert imported.exit_code == 0, imported.output
+    assert imported.output == (
+        "imported 0 (confirmed), 3 already in the store (1 pending or list recipients "
+        "confirmed now), 0 suppressed\n"
+    )
+    assert statuses(project, database_url) == {
+        "ann@example.org": "confirmed",
+        "bob@example.org": "unsubscribed",
+        "gone@example.org": "bounced",
+    }
+    assert run("subscribers", "export").output == "email,name,sections\nann@example.org,Ann,\n"
+    again = run("send", "--dry-run", env=env)
+    assert "0 to send, 1 already sent" in again.output  # the ledger knows ann has it
+
+
+def test_confirmed_import_confirms_a_pending_subscriber_and_keeps_who_left(
+    run: Run, project: Path, database_url: str
+) -> None:
+    csv_file = project / "subscribers.csv"
+    csv_file.write_text(
+        "email,name,sections\npen@example.org,Pen,\nleft@example.org,,\n", encoding="utf-8"
+    )
+    assert "imported 2 (pending)" in run("subscribers", "import", str(csv_file)).output
+    assert run("subscribers", "remove", "left@example.org").exit_code == 0
+    confirmed = run("subscribers", "import", str(csv_file), "--confirmed")
+    assert "(1 pending or list recipients confirmed now)" in confirmed.output
+    assert statuses(project, database_url) == {
+        "left@example.org": "unsubscribed",
+        "pen@example.org": "confirmed",
+    }
+    with open_store(project / ".publisher", database_url, now="t") as store:
+        pen = store.subscriber("pen@example.org")
+    assert pen is not None
+    # The consent record of the first import stays; the confirmation says where it came from.
+    assert (pen.consent_method, pen.status_reason) == (
+        "import",
+        "confirmed by import of subscribers.csv",
+    )
+
+
 def test_send_goes_to_confirmed_subscribers_only_and_a_5xx_at_rcpt_marks_bounced(
     run: Run, project: Path, database_url: str, server: SmtpServer
 ) -> None:

@@ -90,6 +90,8 @@ def test_the_workflow_builds_deploys_and_sends_after_approval() -> None:
     assert send["if"] == "needs.build.outputs.release != ''"
     step = send["steps"][-1]
     assert step["env"]["PUBLISHER_SMTP_PASSWORD"] == "${{ secrets.PUBLISHER_SMTP_PASSWORD }}"
+    # The list's readers are recorded in the store serve reads (else their links fail there).
+    assert step["env"]["PUBLISHER_DATABASE_URL"] == "${{ secrets.PUBLISHER_DATABASE_URL }}"
     # Secrets and outputs reach the script through the environment, never spliced into it.
     assert "${{" not in step["run"]
     assert 'publisher send "$RELEASE"' in step["run"]

@@ -50,13 +50,18 @@ DEFERRED = "deferred"
 FAILED = "failed"
 STATES = (PENDING, SENDING, SENT, DEFERRED, FAILED)
 
-# Subscriber statuses (PENDING is shared with the ledger's word).
+# Subscriber statuses (PENDING is shared with the ledger's word). LISTED: an address of a list
+# `send --subscribers FILE` sent to (consent method "list"): it gets that list's emails, never
+# the store's own, and it can unsubscribe through `publisher serve` like anyone.
 CONFIRMED = "confirmed"
+LISTED = "listed"
 UNSUBSCRIBED = "unsubscribed"
 BOUNCED = "bounced"
 COMPLAINED = "complained"
-STATUSES = (PENDING, CONFIRMED, UNSUBSCRIBED, BOUNCED, COMPLAINED)
-CONSENT_METHODS = ("form", "import", "cli")
+STATUSES = (PENDING, CONFIRMED, LISTED, UNSUBSCRIBED, BOUNCED, COMPLAINED)
+# Who left, or cannot be written to: a list's send skips them.
+LEFT = (UNSUBSCRIBED, BOUNCED, COMPLAINED)
+CONSENT_METHODS = ("form", "import", "cli", "list")
 
 
 def _in(column: str, values: Sequence[str]) -> str:
@@ -116,6 +121,9 @@ subscribers = sa.Table(
     sa.Column("status_reason", sa.Text, nullable=False, server_default=""),
     sa.Column("created_at", sa.Text, nullable=False),
     sa.Column("updated_at", sa.Text, nullable=False),
+    # When the person chose their sections on the preferences page ('' = never): a list's
+    # send then follows their choice, not the list's.
+    sa.Column("sections_chosen_at", sa.Text, nullable=False, server_default=""),
     sa.CheckConstraint(_in("status", STATUSES), name="subscribers_status"),
     sa.CheckConstraint(_in("consent_method", CONSENT_METHODS), name="subscribers_consent"),
 )
@@ -136,7 +144,7 @@ store_settings = sa.Table(
 )
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-SCHEMA_HEAD = "0002"  # the newest revision in migrations/versions (a test keeps them equal)
+SCHEMA_HEAD = "0003"  # the newest revision in migrations/versions (a test keeps them equal)
 DEFAULT_FILE = "publisher.sqlite"
 LEGACY_LEDGER = "deliveries.sqlite"
 
@@ -187,6 +195,7 @@ class SubscriberRecord:
     status_reason: str = ""
     created_at: str = ""
     updated_at: str = ""
+    sections_chosen_at: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -200,11 +209,34 @@ class NewSubscriber:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class AddReport:
-    """What adding people did: added, already present (left as they were), suppressed."""
+    """What adding people did: added, already present (left as they were, but for those in
+    ``confirmed``: pending or list recipients whom a confirmed import confirmed), suppressed."""
 
     added: tuple[str, ...] = ()
     present: tuple[str, ...] = ()
     suppressed: tuple[str, ...] = ()
+    confirmed: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ListRecipient:
+    """An address of a list as `send` mails it: its record's public id (for the links; ''
+    when not recorded, as in a dry run), and the name and sections its email follows."""
+
+    address: str
+    public_id: str
+    name: str
+    sections: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ListReport:
+    """What the store said of a list: who gets the email, who is skipped and why (the
+    status, or "forgotten"), and how many addresses were recorded for the first time."""
+
+    recipients: tuple[ListRecipient, ...] = ()
+    skipped: tuple[tuple[str, str], ...] = ()
+    recorded: int = 0
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -241,6 +273,7 @@ def _record(row: sa.Row[Any]) -> SubscriberRecord:
         status_reason=values["status_reason"],
         created_at=values["created_at"],
         updated_at=values["updated_at"],
+        sections_chosen_at=values["sections_chosen_at"],
     )
 
 
@@ -598,10 +631,12 @@ class Store(_Transactional):
     ) -> AddReport:
         """Add people who are not in the store yet (``confirmed`` or ``pending``); those
         already there keep their record and status (an import never resubscribes someone who
-        left), and forgotten ones (on the suppression list) are not added. One transaction."""
+        left; with ``confirmed``, one who is pending or a list recipient is confirmed), and
+        forgotten ones (on the suppression list) are not added. One transaction."""
         added: list[str] = []
         present: list[str] = []
         suppressed: list[str] = []
+        promoted: list[str] = []
         with self._transaction("write the subscribers") as connection:
             salt = self._salt(connection)
             for person in people:
@@ -632,18 +667,44 @@ class Store(_Transactional):
                     .on_conflict_do_nothing(index_elements=["address"])
                     .returning(subscribers.c.id)
                 )
-                (added if inserted.first() is not None else present).append(address)
-        return AddReport(added=tuple(added), present=tuple(present), suppressed=tuple(suppressed))
+                if inserted.first() is not None:
+                    added.append(address)
+                    continue
+                present.append(address)
+                if (
+                    confirmed
+                    and connection.execute(
+                        sa.update(subscribers)
+                        .where(
+                            subscribers.c.address == address,
+                            subscribers.c.status.in_([PENDING, LISTED]),
+                        )
+                        .values(
+                            status=CONFIRMED,
+                            confirmed_at=now,
+                            confirm_nonce="",
+                            status_reason=f"confirmed by {source}",
+                            updated_at=now,
+                        )
+                    ).rowcount
+                ):
+                    promoted.append(address)
+        return AddReport(
+            added=tuple(added),
+            present=tuple(present),
+            suppressed=tuple(suppressed),
+            confirmed=tuple(promoted),
+        )
 
     def bounce_refused(self, address: str, reply: str, *, now: str) -> None:
-        """A 5xx at RCPT refuses the address itself: a confirmed subscriber becomes
-        ``bounced``, and no more mail goes to it."""
+        """A 5xx at RCPT refuses the address itself: a confirmed subscriber or a list
+        recipient becomes ``bounced``, and no more mail goes to it."""
         self.set_status(
             [address],
             "bounced",
             reason=f"refused at RCPT: {reply}"[:500],
             now=now,
-            only_from=("confirmed",),
+            only_from=(CONFIRMED, LISTED),
         )
 
     def set_status(
@@ -797,26 +858,6 @@ class Store(_Transactional):
             )
             return bool(result.rowcount)
 
-    def confirm_pending(self, address: str, *, reason: str, now: str) -> bool:
-        """Confirm a pending subscriber by a maintainer's word (``subscribers add
-        --confirmed``: they agreed elsewhere), recording ``reason``. Returns whether it did."""
-        with self._transaction("write the subscribers") as connection:
-            result = connection.execute(
-                sa.update(subscribers)
-                .where(
-                    subscribers.c.address == normalize_address(address),
-                    subscribers.c.status == PENDING,
-                )
-                .values(
-                    status=CONFIRMED,
-                    confirmed_at=now,
-                    confirm_nonce="",
-                    status_reason=reason,
-                    updated_at=now,
-                )
-            )
-            return bool(result.rowcount)
-
     def unsubscribe(self, public_id: str, *, reason: str, now: str) -> bool:
         """Unsubscribe the subscriber with ``public_id`` (idempotent). Returns whether such a
         subscriber exists."""
@@ -826,11 +867,11 @@ class Store(_Transactional):
                 .where(subscribers.c.public_id == public_id)
                 .values(
                     status=sa.case(
-                        (subscribers.c.status.in_([PENDING, CONFIRMED]), UNSUBSCRIBED),
+                        (subscribers.c.status.in_([PENDING, CONFIRMED, LISTED]), UNSUBSCRIBED),
                         else_=subscribers.c.status,
                     ),
                     status_reason=sa.case(
-                        (subscribers.c.status.in_([PENDING, CONFIRMED]), reason),
+                        (subscribers.c.status.in_([PENDING, CONFIRMED, LISTED]), reason),
                         else_=subscribers.c.status_reason,
                     ),
                     confirm_nonce="",
@@ -840,14 +881,143 @@ class Store(_Transactional):
             return bool(result.rowcount)
 
     def set_sections(self, public_id: str, sections: Iterable[str], *, now: str) -> bool:
-        """Change the sections a subscriber follows (empty: all). Returns whether found."""
+        """Change the sections a subscriber follows (empty: all), as they chose them: a
+        list's send then follows this choice. Returns whether found."""
         with self._transaction("write the subscribers") as connection:
             result = connection.execute(
                 sa.update(subscribers)
                 .where(subscribers.c.public_id == public_id)
-                .values(sections=join_sections(sections), updated_at=now)
+                .values(sections=join_sections(sections), sections_chosen_at=now, updated_at=now)
             )
             return bool(result.rowcount)
+
+    def list_recipients(
+        self, people: Sequence[NewSubscriber], *, source: str, now: str, record: bool = True
+    ) -> ListReport:
+        """The addresses of a list (``send --subscribers FILE``) as the store knows them, in
+        one transaction: those who unsubscribed, bounced or complained, and forgotten ones,
+        are skipped; the others get the email with their record's public id (``record``:
+        addresses without one are recorded first, ``listed``, consent ``list`` from
+        ``source``; without ``record`` nothing is written and they have none). A list's
+        sections and name hold, and are kept on a ``listed`` record, unless the person is
+        a confirmed subscriber or chose sections on the preferences page."""
+        people = list({normalize_address(person.address): person for person in people}.values())
+        recipients: list[ListRecipient] = []
+        skipped: list[tuple[str, str]] = []
+        recorded = 0
+        action = "write the subscribers" if record else "read the subscribers"
+        with self._transaction(action) as connection:
+            salt = self._salt(connection) if record else self._existing_salt(connection)
+            for start in range(0, len(people), 500):
+                chunk = people[start : start + 500]
+                keys = [normalize_address(person.address) for person in chunk]
+                hashes = {suppression_hash(salt, key): key for key in keys} if salt else {}
+                forgotten = {
+                    hashes[row[0]]
+                    for row in connection.execute(
+                        sa.select(suppressions.c.address_hash).where(
+                            suppressions.c.address_hash.in_(list(hashes))
+                        )
+                    )
+                }
+                known = {
+                    row.address: row
+                    for row in map(
+                        _record,
+                        connection.execute(
+                            sa.select(subscribers).where(subscribers.c.address.in_(keys))
+                        ),
+                    )
+                }
+                fresh = [
+                    {
+                        "public_id": new_public_id(),
+                        "address": key,
+                        "name": person.name,
+                        "status": LISTED,
+                        "sections": join_sections(person.sections),
+                        "consent_method": "list",
+                        "consent_at": now,
+                        "consent_source": source,
+                        "created_at": now,
+                        "updated_at": now,
+                    }
+                    for key, person in zip(keys, chunk, strict=True)
+                    if key not in known and key not in forgotten
+                ]
+                if record and fresh:
+                    recorded += len(fresh)
+                    # Two senders (a coordinator and its workers) may record at once: the
+                    # first insert wins, and both read the same public id back.
+                    connection.execute(
+                        self._insert(subscribers).on_conflict_do_nothing(
+                            index_elements=["address"]
+                        ),
+                        fresh,
+                    )
+                    known.update(
+                        (row.address, row)
+                        for row in map(
+                            _record,
+                            connection.execute(
+                                sa.select(subscribers).where(
+                                    subscribers.c.address.in_([item["address"] for item in fresh])
+                                )
+                            ),
+                        )
+                    )
+                for key, person in zip(keys, chunk, strict=True):
+                    found = known.get(key)
+                    if key in forgotten:
+                        skipped.append((key, "forgotten"))
+                    elif found is None:
+                        recipients.append(
+                            ListRecipient(
+                                address=person.address,
+                                public_id="",
+                                name=person.name,
+                                sections=tuple(sorted(person.sections)),
+                            )
+                        )
+                    elif found.status in LEFT:
+                        skipped.append((key, found.status))
+                    elif found.status == CONFIRMED or found.sections_chosen_at:
+                        recipients.append(
+                            ListRecipient(
+                                address=person.address,
+                                public_id=found.public_id,
+                                name=found.name or person.name,
+                                sections=found.sections,
+                            )
+                        )
+                    else:
+                        sections = join_sections(person.sections)
+                        if (
+                            record
+                            and found.status == LISTED
+                            and (found.name, ";".join(found.sections)) != (person.name, sections)
+                        ):
+                            connection.execute(
+                                sa.update(subscribers)
+                                .where(subscribers.c.address == key)
+                                .values(name=person.name, sections=sections, updated_at=now)
+                            )
+                        recipients.append(
+                            ListRecipient(
+                                address=person.address,
+                                public_id=found.public_id,
+                                name=person.name,
+                                sections=tuple(sorted(person.sections)),
+                            )
+                        )
+        return ListReport(recipients=tuple(recipients), skipped=tuple(skipped), recorded=recorded)
+
+    def _existing_salt(self, connection: sa.Connection) -> str:
+        """The suppression salt when the store has one ('' before anyone was forgotten)."""
+        found = connection.execute(
+            sa.select(store_settings.c.value).where(store_settings.c.name == "suppression_salt")
+        ).scalar()
+        return str(found or "")
 
 
 class Ledger(_Transactional):
