@@ -294,6 +294,9 @@ class _Candidate:
     cites: tuple[str, ...] = ()
     # A plain bullet whose nested bullets are resources: it becomes a section of its own.
     children: tuple[_Candidate, ...] = ()
+    # The other links of a bullet naming a topic then its links (`- **CI/CD**: [A](…), [B](…)`):
+    # resources of the same list, after this one (`_labelled_links`).
+    siblings: tuple[_Candidate, ...] = ()
     group: bool = False
     # A table row whose first cell is empty: it takes the topic (tags) of the row above.
     continuation: bool = False
@@ -360,6 +363,11 @@ class _Block:
     # A paragraph that is only a short emphasized label (`_Web Analytics_`, `**Tools**`): over
     # a list or table, it names a group of the section's resources (`_label_groups`).
     label: str = ""
+    # A list read as text holding resources all the same (`_kind_led_parts`): its blocks.
+    parts: tuple[_Block, ...] = ()
+    # A paragraph that is only a bold title (`**Lecture 3: Building makemore Part 2: MLP**`):
+    # over its description and its material links, one entry (`_bold_entries`).
+    entry_title: str = ""
     # A block quote (a note, an aside): its links are no heading's primary link.
     quoted: bool = False
     # A table (or rows of one): its header's names; ``facts`` when no column names a field
@@ -393,6 +401,7 @@ class _ListItem:
     call: bool = False
     warnings: tuple[tuple[int, str], ...] = ()
     lead_in: str = ""  # see `_ItemReading.lead_in`
+    kind_lead: bool = False  # see `_ItemReading.kind_lead`
     # It leads to what is about the list itself, saying nothing of it: the list's own license
     # or contributing guide (a file beside the README), its repository's issues or pull
     # requests (`* [Issues](https://github.com/o/r/issues)`).
@@ -410,13 +419,19 @@ def _parser(linkify: bool = True) -> MarkdownIt:
         assert parser.linkify is not None  # linkify-it-py is a dependency
         parser.linkify.set({"fuzzy_link": False, "fuzzy_email": False})
     # Keep URLs as the author wrote them (no percent-encoding): they are data, not HTML.
-    parser.normalizeLink = _as_written  # type: ignore[method-assign]
+    parser.normalizeLink = _link_as_written  # type: ignore[method-assign]
     parser.normalizeLinkText = _as_written  # type: ignore[method-assign, assignment]
     return parser
 
 
 def _as_written(url: str) -> str:
     return url
+
+
+def _link_as_written(url: str) -> str:
+    """A link's URL as written, but for `./#anchor`: the folder's own README at an anchor, this
+    document (GitHub shows a README at its folder's page), read as the `#anchor` it is."""
+    return url[2:] if url.startswith("./#") else url
 
 
 def parse_tokens(text: str) -> list[Token]:
@@ -1282,6 +1297,7 @@ def _units(pieces: tuple[tuple[str, str], ...], html_links: bool) -> tuple[_Unit
             regroup_warnings,
         )
         if foreign:
+            body, candidates = _bold_entries(body, candidates, lines)
             body, candidates = _label_groups(body, candidates)
         units.append(
             _Unit(
@@ -1639,6 +1655,10 @@ def _with_heading_resource(unit: _Unit) -> _Unit:
         or contents_heading(heading.title)
     ):
         return unit  # `publisher readme` anchors sections that might look like resources
+    if unit.contents:
+        # Over a list of links into this document (`## 2023` over its weeks' anchors): a part
+        # of a table of contents, never a course whose link line follows the list.
+        return unit
     if heading.url and heading.url_labelled and unit.has_link_resources:
         return unit  # a lesson's label over a list of its lessons' links: a stage, a section
     if heading.url:
@@ -1651,6 +1671,10 @@ def _with_heading_resource(unit: _Unit) -> _Unit:
     elif unit.link_line and not unit.has_link_resources:
         # A course: a link line and plain bullets (its syllabus), no list of links.
         link, leaf_only = unit.link_line, True
+    elif unit.candidates and all(_is_material_link(candidate) for candidate in unit.candidates):
+        # A course whose links are its material only (`### CS 182: Deep Learning` over
+        # `- [Website](…)`, `- [Lecture series](…)`): the course, at its first link.
+        link, leaf_only = unit.candidates[0].url, True
     elif unit.has_resources or not unit.first_link or heading.level <= 2:
         # A link somewhere in a paragraph makes an entry of a section (### Python, "the best
         # course: https://…"), never one of the document's chapters (## Want to help?).
@@ -1680,7 +1704,8 @@ def _resolve_lists(blocks: list[_Block]) -> list[_Block]:
             run.append(block)
             continue
         if run:
-            resolved.append(_resolved_list(run))
+            made = _resolved_list(run)
+            resolved.extend(made.parts or (made,))
             run = []
         if block is not None:
             if block.kind == "list":
@@ -1735,6 +1760,10 @@ def _resolved_list(run: list[_Block], *, notes: bool = False) -> _Block:
     ):
         # Its items are text as written (a call to action, a lone lead-in link among prose
         # too): nothing read another way, nothing to warn about.
+        if any(item.kind_lead and item.candidate is not None for item in items):
+            return _Block(
+                kind="text", start=start, end=end, parts=_kind_led_parts(items, start, end)
+            )
         return _Block(kind="text", start=start, end=end)
     resources: list[_Candidate] = []
     warnings: list[tuple[int, str]] = []
@@ -1766,7 +1795,8 @@ def _resolved_list(run: list[_Block], *, notes: bool = False) -> _Block:
         )
         if fits and not (item.material and previous is not None):
             assert item.candidate is not None
-            resources.append(item.candidate)
+            resources.append(replace(item.candidate, siblings=()))
+            resources.extend(item.candidate.siblings)
             if item.lead_in == "resource":
                 warnings.append(
                     (
@@ -1812,6 +1842,38 @@ def _resolved_list(run: list[_Block], *, notes: bool = False) -> _Block:
         warnings=tuple(warnings),
         by_hand=by_hand,
     )
+
+
+def _kind_led_parts(items: list[_ListItem], start: int, end: int) -> tuple[_Block, ...]:
+    """A list read as text cut in the blocks it is made of: each item whose lead-in names a
+    kind of resource (`- [ ] **Video Resource**: [Title](…)` among the tasks of a day) a
+    resource, the items between them text (`_resolve_lists` puts them in the list's place)."""
+    parts: list[_Block] = []
+    for position, item in enumerate(items):
+        first = start if position == 0 else item.line
+        last = items[position + 1].line if position + 1 < len(items) else end
+        if item.kind_lead and item.candidate is not None:
+            parts.append(
+                _Block(
+                    kind="resources",
+                    start=first,
+                    end=last,
+                    resources=(item.candidate,),
+                    warnings=(
+                        *item.warnings,
+                        (
+                            item.line,
+                            f"{item.candidate.title!r} read as a resource: its lead-in names "
+                            "what kind it is (the items around it are words)",
+                        ),
+                    ),
+                )
+            )
+        elif parts and parts[-1].kind == "text":
+            parts[-1] = replace(parts[-1], end=last)
+        else:
+            parts.append(_Block(kind="text", start=first, end=last))
+    return tuple(parts)
 
 
 # A list item's marker at the start of a line.
@@ -1977,6 +2039,7 @@ def _block(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _
             first_link=links[0] if links else "",
             link_line=_link_line(inline),
             label="" if links else _emphasis_label(inline),
+            entry_title="" if links else _bold_title(inline),
             # Other rows (`[Lectures](…) | [Notes](…) | [Assignments](…)`) are a course's
             # links, unless directly under the document's title (`_units`).
             plain_row=row,
@@ -2051,6 +2114,87 @@ def _emphasis_label(inline: Sequence[Token]) -> str:
     words = _plain(inline).rstrip(":").strip()
     short = 0 < len(words.split()) <= 8 and len(words) <= 60
     return words if short and not words.endswith(("!", "?")) else ""
+
+
+def _bold_title(inline: Sequence[Token]) -> str:
+    """The words of a paragraph that is one bold span and nothing else, of 1 to 25 words on
+    one line (`**Lecture 1: The spelled-out intro to neural networks**`), or ""."""
+    inline = [token for token in inline if token.type != "text" or token.content.strip()]
+    if len(inline) < 3 or inline[0].type != "strong_open" or inline[-1].type != "strong_close":
+        return ""
+    inside = inline[1:-1]
+    if any(
+        token.type in ("strong_open", "strong_close", "softbreak", "hardbreak", "link_open")
+        or token.type in ("image", "html_inline")
+        for token in inside
+    ):
+        return ""
+    words = _plain(inside).strip()
+    return words if 0 < len(words.split()) <= 25 else ""
+
+
+def _bold_entries(
+    body: list[_Block], candidates: tuple[_Candidate, ...], lines: list[str]
+) -> tuple[list[_Block], tuple[_Candidate, ...]]:
+    """Entries written as a bold title paragraph, maybe paragraphs saying what it is, then a
+    list of links whose first names the entry's material (`**Lecture 1: …**`, a paragraph,
+    `- [YouTube video lecture](…)`, `- [Notebook](…)`, `- [micrograd repo](…)`): one resource
+    each, titled by the bold text, at that first link, the paragraphs and the list its
+    description. Any other bold paragraph stays text."""
+    entries: dict[int, _Candidate] = {}  # the list block's index: the entry it makes
+    taken: set[int] = set()  # the blocks an entry takes from the intro
+    for index, block in enumerate(body):
+        if block.kind != "text" or not block.entry_title:
+            continue
+        end = index + 1
+        while (
+            end < len(body)
+            and body[end].kind == "text"
+            and not body[end].entry_title
+            and not body[end].label
+            and not body[end].link_row
+            and not body[end].link_line
+        ):
+            end += 1
+        if end >= len(body) or body[end].kind != "resources":
+            continue
+        links = body[end]
+        inside = [
+            candidate for candidate in candidates if links.start <= candidate.line < links.end
+        ]
+        # Its first link names material (`[YouTube video lecture](…). For all other links
+        # see the video description.`: what follows it says no more than where to look).
+        lead = inside[0] if inside else None
+        if lead is None or not lead.url or lead.children or not _names_material(lead.title):
+            continue
+        description = "\n\n".join(
+            "\n".join(lines[part.start : part.end]).strip("\n")
+            for part in body[index + 1 : end + 1]
+        )
+        entries[end] = _Candidate(
+            title=block.entry_title,
+            line=block.start,
+            url=inside[0].url,
+            description=_markdown_field(description),
+        )
+        taken.update(range(index, end + 1))
+    if not entries:
+        return body, candidates
+    kept: list[_Candidate] = []
+    for candidate in candidates:
+        entry = next(
+            (
+                (position, made)
+                for position, made in entries.items()
+                if body[position].start <= candidate.line < body[position].end
+            ),
+            None,
+        )
+        if entry is None:
+            kept.append(candidate)
+        elif entry[1] not in kept:
+            kept.append(entry[1])
+    return [block for position, block in enumerate(body) if position not in taken], tuple(kept)
 
 
 # A paragraph numbered with a mark that starts no list in markdown (`1` then U+3001 or
@@ -2521,6 +2665,66 @@ def _labelled_link(inline: Sequence[Token]) -> str:
     return str(inline[start].attrGet("href") or "")
 
 
+def _labelled_links(inline: Sequence[Token]) -> tuple[str, list[tuple[str, str]]] | None:
+    """A bullet naming a topic in bold, a colon, then only its links, separated by commas
+    (`**HTML & CSS**: [MDN Web Docs](…), [CSS-Tricks](…)`): the topic and each link's (title,
+    URL). None for any other item."""
+    tokens = [token for token in inline if token.type != "text" or token.content.strip()]
+    if len(tokens) < 6 or tokens[0].type != "strong_open":
+        return None
+    close = next((index for index, token in enumerate(tokens) if token.type == "strong_close"), 0)
+    label = _plain(tokens[1:close]).strip()
+    rest = tokens[close + 1 :]
+    if label.endswith((":", "\uff1a")):
+        label = label[:-1].strip()
+    elif rest and rest[0].type == "text" and rest[0].content.strip().startswith((":", "\uff1a")):
+        rest = [_text_token(rest[0].content.strip()[1:]), *rest[1:]]
+    else:
+        return None
+    words = re.sub(r"[^\w\s]+", " ", label.casefold()).split()
+    if not label or len(words) > 5:
+        return None
+    links: list[tuple[str, str]] = []
+    position = 0
+    while position < len(rest):
+        token = rest[position]
+        if token.type == "text" and not token.content.strip(" ,;/|"):
+            position += 1
+            continue
+        if token.type != "link_open":
+            return None
+        end = _closing_link(rest, position)
+        href = str(token.attrGet("href") or "")
+        title = _plain(rest[position + 1 : end]).strip()
+        if not href or href.startswith("#") or not title:
+            return None
+        links.append((title, href))
+        position = end + 1
+    return (label, links) if links else None
+
+
+def _names_kind(lead_in: str) -> bool:
+    """Whether a lead-in's words all name a kind of resource (`Video Resource:`, `Book`)."""
+    words = re.sub(r"[^\w\s]+", " ", lead_in.casefold()).split()
+    return bool(words) and all(word in _KIND_LEAD_WORDS for word in words)
+
+
+def _first_link(inline: Sequence[Token]) -> int:
+    """The index of the first `link_open` of ``inline`` (its length when there is none)."""
+    return next(
+        (index for index, token in enumerate(inline) if token.type == "link_open"), len(inline)
+    )
+
+
+def _closing_link(tokens: Sequence[Token], start: int) -> int:
+    """The index of the `link_close` of the link opened at ``start`` (the last token when
+    it is not closed)."""
+    return next(
+        (index for index in range(start, len(tokens)) if tokens[index].type == "link_close"),
+        len(tokens) - 1,
+    )
+
+
 def _trailing_link(inline: Sequence[Token]) -> tuple[int, int, str] | None:
     """The one link of an item that names it after a lead-in ending with a colon, nothing but
     punctuation after it: ``**Required** to learn about monads: [Learn You a Haskell](…)``
@@ -2534,12 +2738,20 @@ def _trailing_link(inline: Sequence[Token]) -> tuple[int, int, str] | None:
     # A name before its URL may be one word ("Website: http://…" is read as a name); a lead-in
     # before a named link needs two ("See: [Delta](…)" is a pointer, no resource).
     needed = 1 if _url_named(inline, start, end) else 2
-    if after.strip(" .;,") or not before.endswith((":", "\uff1a")) or len(before.split()) < needed:
+    note = _PARENTHESIZED.fullmatch(after.strip(" .;,"))  # "(Right-click to open in a new tab)"
+    if (
+        (after.strip(" .;,") and note is None)
+        or not before.endswith((":", "\uff1a"))
+        or len(before.split()) < needed
+    ):
         return None
     return start, end, str(inline[start].attrGet("href"))
 
 
 _STRUCK = re.compile(r"~~(?=\S)(.+?)~~")
+_PARENTHESIZED = re.compile(r"\([^()]*\)")
+# Words of a lead-in that names what kind of resource its link is (`Video Resource:`).
+_KIND_LEAD_WORDS = frozenset({*KIND_WORDS, "resource", "resources", "reading", "recommended"})
 
 
 _NAMED_URL_REST = re.compile(r"\s*[:\uff1a]\s*(?:\S*://|\[|<)\S*\s*$")
@@ -2645,6 +2857,9 @@ class _Item:
     warnings: list[tuple[int, str]] = field(default_factory=list)
     link_led: bool = False
     lead_in: str = ""
+    # Its lead-in names a kind of resource (`**Video Resource**: [Title](…)`): a resource
+    # whatever its neighbours are (the tasks of a study plan around it).
+    kind_lead: bool = False
     described: bool = False  # see `_ItemReading.described`
 
 
@@ -2680,6 +2895,7 @@ def _list_item(item: _Item, token: Token, lines: list[str]) -> _ListItem:
         and _is_call_to_action(candidate.title),
         warnings=tuple(item.warnings),
         lead_in=item.lead_in,
+        kind_lead=item.kind_lead,
         about=candidate is not None
         and not candidate.children
         and not item.described
@@ -2730,6 +2946,37 @@ def _has_own_fields(candidate: _Candidate) -> bool:
     )
 
 
+# Words that name what a course or lecture comes with (its page, videos, notes, code), as a
+# link's whole text is made of them: `Lecture series, YouTube`, `GitHub notebooks`, `Website`.
+MATERIAL_WORDS = frozenset(
+    {
+        "lecture", "lectures", "series", "video", "videos", "youtube", "playlist", "website",
+        "homepage", "course", "page", "notes", "slides", "notebook", "notebooks", "jupyter",
+        "files", "github", "repo", "repository", "code", "exercises", "assignments", "readings",
+        "syllabus", "recordings", "transcript", "transcripts", "materials", "official", "and",
+        "the", "of", "site", "link",
+    }
+)  # fmt: skip
+
+
+def _names_material(title: str) -> bool:
+    """A link text made only of words naming a course's material (`YouTube video lecture`,
+    `Lecture series, YouTube`): the link of what it is under, not a resource of its own."""
+    words = re.sub(r"[^\w\s]+", " ", title.casefold()).split()
+    return _is_material(title) or (bool(words) and all(word in MATERIAL_WORDS for word in words))
+
+
+def _is_material_link(candidate: _Candidate) -> bool:
+    """A resource read from a bare material link (`- [Website](…)`): a link named like
+    material (`_names_material`), nothing said after it, nothing under it."""
+    return (
+        bool(candidate.url)
+        and not candidate.description
+        and not candidate.children
+        and _names_material(candidate.title)
+    )
+
+
 def _is_material(title: str) -> bool:
     """A link text that names a course's material, not a resource of its own."""
     return " ".join(re.sub(r"[^\w\s&]+", " ", title.casefold()).split()) in MATERIAL_LABELS
@@ -2752,6 +2999,10 @@ class _ItemReading:
     # `_read_official_site_item`), "name-link" ("Name: … [a link] …" without one: a resource
     # where its list is written the official way, `_read_name_link`).
     lead_in: str = ""
+    # Its lead-in names a kind of resource (`**Video Resource**: [Title](…)`): a resource
+    # whatever its neighbours are (the tasks of a study plan around it).
+    kind_lead: bool = False
+    siblings: tuple[_Candidate, ...] = ()  # see `_Candidate.siblings`
     # It says what it is: a description set off from its link (" - …", ": …", "by X - …") or
     # in a block of its own, not words that go on from the link as one sentence.
     described: bool = False
@@ -2826,6 +3077,30 @@ def _read_lead(reading: _ItemReading, inline: Sequence[Token]) -> bool:
     if link is not None:
         _read_leading_link(reading, inline, *link)
         return True
+    labelled = _labelled_links(inline)
+    if labelled is not None:
+        label, topic_links = labelled
+        # A label naming a kind of resource (`**Video**: [Intro](…)`) is a lead-in (kept as
+        # the description, `kind_lead`); any other names the links' topic (their tag).
+        kind = _names_kind(label)
+        lead = _inline_markdown(inline[: _first_link(inline)]).rstrip().rstrip(":\uff1a")
+        first, *others = (
+            _Candidate(
+                title=title,
+                line=reading.line,
+                url=_checked_url(href, reading.line, reading.warnings),
+                tags=() if kind else (label,),
+                description=_markdown_field(lead) if kind else "",
+            )
+            for title, href in topic_links
+        )
+        reading.fields.update(title=first.title, url=first.url, tags=first.tags)
+        if kind:
+            reading.description.insert(0, lead)
+            reading.lead_in, reading.kind_lead = "resource", True
+        reading.siblings = tuple(others)
+        reading.resource_like = reading.link_led = True
+        return True
     link = _trailing_link(inline)
     if link is not None and _lead_in_calls(inline, link[0]):
         reading.lead_in = "call"  # read on as words; `_resolved_list` says what became of it
@@ -2839,10 +3114,10 @@ def _read_lead(reading: _ItemReading, inline: Sequence[Token]) -> bool:
         # "Lead-in: [Title](url)": the words before the link say what it is for (when its
         # list reads as resources: `_resolved_list`).
         _read_leading_link(reading, inline, *link)
-        reading.description.insert(
-            0, _inline_markdown(inline[: link[0]]).rstrip().rstrip(":\uff1a")
-        )
+        lead = _inline_markdown(inline[: link[0]]).rstrip().rstrip(":\uff1a")
+        reading.description.insert(0, lead)
         reading.lead_in = "resource"
+        reading.kind_lead = _names_kind(_plain(inline[: link[0]]))
         return True
     links = _links(inline)
     anchors = any(
@@ -3272,12 +3547,15 @@ def _item_result(reading: _ItemReading, first_inline: Sequence[Token]) -> _Item:
         group=group,
         **fields,
     )
+    if candidate is not None and reading.siblings:
+        candidate = replace(candidate, siblings=reading.siblings)
     return _Item(
         candidate=candidate,
         resource_like=reading.resource_like,
         warnings=reading.warnings,
         link_led=reading.link_led,
         lead_in=reading.lead_in,
+        kind_lead=reading.kind_lead,
         described=reading.described,
     )
 
@@ -3871,6 +4149,8 @@ def _table_row(
             fields["title"] = _without_leading_emoji(_plain(cell))
             if links:
                 fields.setdefault("url", links[0])
+            else:
+                _title_from_bold(fields, cell)
             _title_from_link(fields, cell, replace_title=True)
         elif name == "url":
             if links:
@@ -3931,6 +4211,30 @@ def _table_row(
         regrouped_skip=skipped if placeholder_next else "",
         **fields,
     )
+
+
+# An entry's number written before it in a cell: "1) ", "12. ", "#3 ".
+_CELL_NUMBER = re.compile(r"\s*#?\d{1,4}[).:]?\s+|\s*#?\d{1,4}[).:]\s*")
+
+
+def _title_from_bold(fields: dict[str, Any], cell: Sequence[Token]) -> None:
+    """A title cell without a link that names its entry in bold, maybe numbered, and says
+    more after it (``1) **Tracr: Compiled Transformers** - a compiler for …``, the links in
+    another column): the bold text is the title, the rest a description (unless the row has
+    a description column)."""
+    cell = list(cell)
+    if cell and cell[0].type == "text" and (number := _CELL_NUMBER.match(cell[0].content)):
+        rest = cell[0].content[number.end() :]
+        cell = cell[1:] if not rest else [_text_token(rest), *cell[1:]]
+    strong = _first_strong(cell)
+    if not strong:
+        return
+    title = _plain(strong).strip().rstrip(".:").strip()
+    close = next(index for index, token in enumerate(cell) if token.type == "strong_close")
+    rest = _strip_separator(_inline_markdown(cell[close + 1 :]))
+    if title and rest:
+        fields["title"] = title
+        fields.setdefault("description", _markdown_field(rest))
 
 
 def _title_from_link(fields: dict[str, Any], cell: Sequence[Token], *, replace_title: bool) -> None:

@@ -2339,3 +2339,120 @@ def test_an_official_site_items_other_links_are_compared_wherever_they_stand() -
     )
     [xlwt] = [resource for _, resource in worded.roadmap.walk()]
     assert xlwt.description == "读写 Excel 文件。 另见文档。\n"
+
+
+def test_dot_slash_anchor_links_are_links_into_this_document() -> None:
+    # GitHub shows a README at its folder's page: `./#week-a` is this document's anchor.
+    result = read(
+        "# T\n\n## 2025\n\n- [Week A](./#week-a)\n- [Week B](./#week-b)\n\n"
+        "## Week A\n\n- [X](https://example.org/x) - x\n"
+    )
+    assert listed(result.roadmap) == [(("Week A",), "X", "https://example.org/x")]
+    assert not any("relative link" in message for message in messages(result))
+
+
+def test_a_heading_over_anchors_is_no_course_of_the_link_line_after_them() -> None:
+    result = read(
+        "# T\n\n## 2023\n\n- [Week A](#week-a)\n- [Week B](#week-b)\n\n"
+        "[Follow us](https://social.example.org/us)\n\n"
+        "## Week A\n\n- [X](https://example.org/x) - x\n"
+    )
+    assert listed(result.roadmap) == [(("Week A",), "X", "https://example.org/x")]
+    assert result.roadmap.sections[0].title == "2023"
+    assert "[Follow us](https://social.example.org/us)" in result.roadmap.sections[0].intro
+
+
+def test_a_numbered_bold_title_cell_is_the_title_and_the_rest_its_description() -> None:
+    result = read(
+        "# Papers\n\n## Week 1\n\n| Paper | Links |\n|---|---|\n"
+        "| 1) **Tracr: Compiled Transformers** - a compiler. "
+        "| [Paper](https://example.org/p), [Code](https://example.org/c) |\n"
+        "| 2) **Muse** | [Project](https://example.org/m) |\n"
+        "| Plain title - with a dash | [Paper](https://example.org/q) |\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Week 1",), "Tracr: Compiled Transformers", "https://example.org/p"),
+        (("Week 1",), "2) Muse", "https://example.org/m"),
+        (("Week 1",), "Plain title - with a dash", "https://example.org/q"),
+    ]
+    assert result.roadmap.sections[0].resources[0].description == "a compiler.\n"
+
+
+def test_a_course_heading_over_its_material_links_only_is_one_course() -> None:
+    result = read(
+        "# L\n\n## Deep Learning\n\n### CS 182: Deep Learning\n\n"
+        "- [Website](https://example.org/cs182)\n- [Lecture series](https://example.org/cs182/v)\n\n"
+        "### CS 231n\n\nAbout vision.\n\n- [Lecture series, YouTube](https://example.org/231)\n"
+        "- [GitHub notebooks](https://example.org/231/nb)\n\n"
+        "### Tools\n\n- [Website](https://example.org/w)\n- [Black](https://example.org/black)\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Deep Learning",), "CS 182: Deep Learning", "https://example.org/cs182"),
+        (("Deep Learning",), "CS 231n", "https://example.org/231"),
+        (("Deep Learning", "Tools"), "Website", "https://example.org/w"),
+        (("Deep Learning", "Tools"), "Black", "https://example.org/black"),
+    ]
+    course = result.roadmap.sections[0].resources[1]
+    assert "About vision." in course.description
+    assert "[GitHub notebooks](https://example.org/231/nb)" in course.description
+
+
+def test_bold_title_paragraphs_over_material_links_are_one_entry_each() -> None:
+    result = read(
+        "# L\n\n## Lectures\n\n**Lecture 1: Micrograd**\n\nBackprop, by [hand](https://example.org/h).\n\n"
+        "- [YouTube video lecture](https://example.org/v1)\n- [micrograd repo](https://example.org/mg)\n\n"
+        "---\n\n**Lecture 2: Makemore**\n\n- [Video](https://example.org/v2)\n\n"
+        "**Tools**\n\n- [Black](https://example.org/black) - formatter\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Lectures",), "Lecture 1: Micrograd", "https://example.org/v1"),
+        (("Lectures",), "Lecture 2: Makemore", "https://example.org/v2"),
+        (("Lectures",), "Black", "https://example.org/black"),
+    ]
+    first = result.roadmap.sections[0].resources[0]
+    assert "Backprop, by [hand](https://example.org/h)." in first.description
+    assert "[micrograd repo](https://example.org/mg)" in first.description
+    assert "Lecture 1" not in result.roadmap.sections[0].intro
+    assert read(render_readme(result.roadmap)).roadmap == result.roadmap
+
+
+def test_a_lead_in_naming_a_kind_of_resource_is_one_among_tasks() -> None:
+    result = read(
+        "# Plan\n\n## Day 1: HTML\n"
+        "- [ ] **HTML**: Learn the basics of HTML, including elements and tags.\n"
+        "- [ ] Practice with small pages every evening this week.\n"
+        "- [ ] **Video Resource**: [HTML Fundamentals](https://example.org/v) (Right-click it)\n\n"
+        "## Day 2: CSS\n"
+        "- [ ] Learn how selectors and the cascade decide what applies.\n"
+        "- [ ] Practice with a small stylesheet of your own every evening.\n"
+        "- [ ] Then read more at: [the docs](https://example.org/d)\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Day 1: HTML",), "HTML Fundamentals", "https://example.org/v")
+    ]
+    day1, day2 = result.roadmap.sections
+    assert "Learn the basics of HTML" in day1.intro
+    assert "Practice with small pages" in day1.intro
+    assert "[the docs](https://example.org/d)" in day2.intro
+    assert messages(result) == [
+        "road.md:6: 'HTML Fundamentals' read as a resource: its lead-in names what kind it is "
+        "(the items around it are words)"
+    ]
+
+
+def test_a_topic_label_over_several_links_makes_each_a_resource() -> None:
+    result = read(
+        "# L\n\n## Resources\n\n"
+        "- **HTML & CSS**: [MDN Web Docs](https://example.org/mdn), [CSS-Tricks](https://example.org/ct)\n"
+        "- **React**: [React Docs](https://example.org/react)\n"
+        "- **Video**: [Intro](https://example.org/intro)\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Resources",), "MDN Web Docs", "https://example.org/mdn"),
+        (("Resources",), "CSS-Tricks", "https://example.org/ct"),
+        (("Resources",), "React Docs", "https://example.org/react"),
+        (("Resources",), "Intro", "https://example.org/intro"),
+    ]
+    tags = [resource.tags for resource in result.roadmap.sections[0].resources]
+    assert tags[:3] == [("HTML & CSS",), ("HTML & CSS",), ("React",)]
+    assert read(render_readme(result.roadmap)).roadmap == result.roadmap
