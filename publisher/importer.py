@@ -2167,6 +2167,11 @@ def _bold_entries(
         lead = inside[0] if inside else None
         if lead is None or not lead.url or lead.children or not _names_material(lead.title):
             continue
+        if end == index + 1 and not all(_names_material(other.title) for other in inside[1:]):
+            # Straight over its list, a bold line names a group of resources (`**Videos**`
+            # over `- [YouTube playlist](…)`, `- [Khan Academy](…)`: `_label_groups`); an
+            # entry says what it is first, or has links that only name its material.
+            continue
         description = "\n\n".join(
             "\n".join(lines[part.start : part.end]).strip("\n")
             for part in body[index + 1 : end + 1]
@@ -2696,7 +2701,9 @@ def _labelled_links(inline: Sequence[Token]) -> tuple[str, list[tuple[str, str]]
         end = _closing_link(rest, position)
         href = str(token.attrGet("href") or "")
         title = _plain(rest[position + 1 : end]).strip()
-        if not href or href.startswith("#") or not title:
+        if not href or href.startswith("#") or not title or title == href:
+            # A link written as its URL (`**Website:** https://…`) is a field named by the
+            # label ("Name: URL", `_url_named`), not a topic's link.
             return None
         links.append((title, href))
         position = end + 1

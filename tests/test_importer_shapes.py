@@ -2456,3 +2456,19 @@ def test_a_topic_label_over_several_links_makes_each_a_resource() -> None:
     tags = [resource.tags for resource in result.roadmap.sections[0].resources]
     assert tags[:3] == [("HTML & CSS",), ("HTML & CSS",), ("React",)]
     assert read(render_readme(result.roadmap)).roadmap == result.roadmap
+
+
+def test_a_bold_label_straight_over_links_stays_a_group_and_a_labelled_url_a_field() -> None:
+    result = read(
+        "# L\n\n## Learn\n\n**Videos**\n\n- [YouTube playlist](https://example.org/yt)\n"
+        "- [Khan Academy](https://example.org/ka) - lessons\n\n"
+        "**Books**\n\n- [SICP](https://example.org/sicp) - the wizard book\n\n"
+        "## Tools\n\n- [Black](https://example.org/black) - formatter\n"
+        "  - **Website:** https://example.org/black-site\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Learn", "Videos"), "YouTube playlist", "https://example.org/yt"),
+        (("Learn", "Videos"), "Khan Academy", "https://example.org/ka"),
+        (("Learn", "Books"), "SICP", "https://example.org/sicp"),
+        (("Tools",), "Black", "https://example.org/black"),
+    ]
