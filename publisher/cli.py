@@ -1566,6 +1566,7 @@ def send(
     outbox = open_outbox(
         project, _send_source(project, subscribers, ledger), version, settle=settle
     )
+    _warn_of_example_settings(settings, project, outbox.site, "emails")
     if subscribers is not None and ledger is not None and _unsubscribes_through_serve(outbox.site):
         settings.warn(
             f"--ledger {ledger}: the list's addresses are recorded there, but 'publisher "
@@ -1785,6 +1786,27 @@ def _settle_list(
     )
 
 
+def _warn_of_example_settings(
+    settings: Settings, project: Project, site: Any, what: str, *, only: str = ""
+) -> None:
+    """Warn when site.yaml still holds the example addresses `init` wrote, which emails use
+    (``only``: of that key)."""
+    from publisher.scaffold import example_settings
+
+    keys = [key for key in example_settings(site) if not only or key == only]
+    harm = {
+        "base_url": f"the {what}' links lead to example.org",
+        "email.from": f"the {what} go out from example.org, which mail providers refuse, and "
+        "bounces and replies are lost",
+    }
+    if keys:
+        settings.warn(
+            f"{project.label(project.site_path)}: {' and '.join(keys)} still "
+            f"{'hold' if len(keys) > 1 else 'holds'} the example value 'publisher init' wrote "
+            f"({'; '.join(harm[key] for key in keys)}): set your own"
+        )
+
+
 def _own_unsubscribe_page(site: Any) -> bool:
     """Whether the emails' unsubscribe links lead to a page of the maintainer's own
     (email.unsubscribe_url, not `publisher serve`): it checks the keyed hash of the address,
@@ -1814,6 +1836,8 @@ def _send_source(project: Project, csv_file: Path | None, ledger: Path | None) -
 
 
 def _subject_of(subjects: tuple[str, ...]) -> str:
+    if not subjects:
+        return "no one to send to"
     return subjects[0] if len(subjects) == 1 else f"{len(subjects)} subjects by sections"
 
 
@@ -2420,6 +2444,10 @@ def subscribers_forget(settings: Settings, address: str) -> None:
     )
 
 
+# Who a bounce can still mark: a list's readers (`send --subscribers`) are mailed too.
+_STILL_MAILED = ("pending", "confirmed", "listed")
+
+
 @main.command()
 @click.argument("mailbox_path", metavar="MAILBOX", type=click.Path(path_type=Path))
 @click.option("--dry-run", is_flag=True, help="Report what would change; change nothing.")
@@ -2449,9 +2477,7 @@ def bounces(settings: Settings, mailbox_path: Path, dry_run: bool) -> None:
             for address, _ in permanent
             if (record := store.subscriber(address)) is not None
         }
-        to_mark = [
-            address for address in known if known[address].status in ("pending", "confirmed")
-        ]
+        to_mark = [address for address in known if known[address].status in _STILL_MAILED]
         if not dry_run:
             reasons: dict[str, list[str]] = {}
             for address in to_mark:
@@ -2464,7 +2490,7 @@ def bounces(settings: Settings, mailbox_path: Path, dry_run: bool) -> None:
                     "bounced",
                     reason=reason[:500],
                     now=utc_now(),
-                    only_from=("pending", "confirmed"),
+                    only_from=_STILL_MAILED,
                 )
     verb = "would mark" if dry_run else "marked"
     for address in to_mark:
@@ -2537,6 +2563,8 @@ def serve(settings: Settings, host: str, port: int, public_url: str | None) -> N
         reason = os.strerror(error.errno) if error.errno else str(error)
         raise PublisherError(f"{host}:{port}: cannot listen: {reason}") from None
     port = listener.getsockname()[1]
+    # Confirmation links lead to serve itself: only the sender matters here.
+    _warn_of_example_settings(settings, project, site, "confirmation emails", only="email.from")
     latest = None
     for snapshot in iter_snapshots(project, cache_dir=project.cache_dir):
         latest = snapshot

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from publisher.errors import PublisherError
+from publisher.model import Site
 from publisher.output import write_files
 
 DEFAULT_TITLE = "My Road Map"
@@ -137,6 +138,22 @@ def retitled_init_site(data: bytes, title: str, *, folder: str) -> str | None:
     ):
         return None
     return site_yaml(title)
+
+
+def example_settings(site: Site) -> tuple[str, ...]:
+    """The keys of site.yaml that still hold the example values `init` wrote and that emails
+    depend on: ``base_url`` (every link of an email leads there) and ``email.from`` (with its
+    reply_to and list_id: providers refuse mail from a reserved domain, and bounces and replies
+    go nowhere)."""
+    keys = []
+    if site.base_url == "https://example.org/roadmap/":
+        keys.append("base_url")
+    email = site.email
+    if (email.reply_to, email.list_id) == ("roadmap@example.org", "roadmap.example.org") and (
+        email.from_address.endswith("<roadmap@example.org>")
+    ):
+        keys.append("email.from")
+    return tuple(keys)
 
 
 def create_project(directory: Path) -> list[Path]:

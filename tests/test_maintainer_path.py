@@ -1,5 +1,6 @@
 """A new maintainer's path, as README.md tells it: `publisher init`, a real list's git history
-imported with `import-history`, `build`, and what a reader then opens. Each step is a command a
+imported with `import-history` (or its README with `import`), `build`, what a reader then
+opens, and the newsletter: `serve`, `send`, unsubscribing and bounces. Each step is a command a
 maintainer runs, on a real list (tests/fixtures/real/awesome-python-history) in a real git
 repository; every finding of walking this path by hand is held here."""
 
@@ -9,6 +10,7 @@ import email
 import email.policy
 import json
 import os
+import re
 import socket
 import subprocess
 from pathlib import Path
@@ -253,8 +255,21 @@ def test_a_dry_run_of_a_csv_list_records_nothing_and_says_who_it_would_skip(news
     csv = news / "subscribers.csv"
     csv.write_text("email,name,sections\nann@example.org,Ann,\nbob@example.org,Bob,\n", "utf-8")
     code, out, err = run(news, "send", "--subscribers", str(csv), "--dry-run")
-    assert (code, err) == (0, "")
+    assert code == 0
+    # A new project sent from init's example addresses, which no provider delivers.
+    assert err == (
+        "warning: data/site.yaml: base_url and email.from still hold the example value "
+        "'publisher init' wrote (the emails' links lead to example.org; the emails go out "
+        "from example.org, which mail providers refuse, and bounces and replies are lost): "
+        "set your own\n"
+    )
     assert "would send to ann@example.org" in out
+    site.write_text(
+        site.read_text("utf-8")
+        .replace("https://example.org/roadmap/", "https://news.example.net/")
+        .replace("roadmap@example.org>", "news@example.net>"),
+        "utf-8",
+    )
     assert not (news / ".publisher" / "publisher.sqlite").exists()
     assert run(news, "subscribers", "add", "bob@example.org", "--confirmed")[0] == 0
     assert run(news, "subscribers", "remove", "bob@example.org")[0] == 0
@@ -313,3 +328,172 @@ def test_adding_a_pending_subscriber_says_what_pending_means(news: Path) -> None
         "added erin@example.org (pending: never sent to, and no confirmation email is sent; "
         "they confirm by subscribing on the form of 'publisher serve')\n"
     )
+
+
+DSN = """From: MAILER-DAEMON@mx.example.net
+To: roadmap@example.org
+Subject: Undelivered Mail Returned to Sender
+Date: Mon, 19 Feb 2024 10:00:00 +0000
+Message-ID: <bounce-1@mx.example.net>
+MIME-Version: 1.0
+Content-Type: multipart/report; report-type=delivery-status; boundary="B"
+
+--B
+Content-Type: text/plain
+
+Your message could not be delivered.
+
+--B
+Content-Type: message/delivery-status
+
+Reporting-MTA: dns; mx.example.net
+
+Final-Recipient: rfc822; {recipient}
+Action: failed
+Status: 5.1.1
+Diagnostic-Code: smtp; 550 5.1.1 user unknown
+
+--B--
+"""
+
+
+def test_the_whole_newsletter_from_a_clean_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # README's path, with the tool alone: init, import a README, release, build, serve with
+    # subscribe and confirm (a real SMTP server), a second release, send, a one-click
+    # unsubscribe, a CSV list whose reader unsubscribes too, bounces.
+    import httpx
+    from smtp_server import SmtpServer, free_port
+    from test_serve import start_server
+
+    with SmtpServer() as smtp:
+        smtp.mailbox.refuse_permanently = {"gone@example.net"}
+        env = {"PUBLISHER_SMTP_URL": smtp.url(), "PUBLISHER_SECRET_KEY": KEY}
+        monkeypatch.chdir(tmp_path)
+        assert CliRunner().invoke(main, ["init", "awesome-news"]).exit_code == 0
+        project = tmp_path / "awesome-news"
+        readme = tmp_path / "README.md"
+
+        def publisher(*arguments: str) -> str:
+            result = CliRunner().invoke(main, ["--project", str(project), *arguments], env=env)
+            assert result.exit_code == 0, result.output
+            return result.stdout
+
+        readme.write_bytes((REAL / "2-2019.md").read_bytes())
+        assert "the site is now titled 'Awesome Python'" in publisher("import", str(readme))
+        publisher("release", "2024.01", "--date", "2024-01-15")
+        publisher("build")
+        port = free_port()
+        site = project / "data" / "site.yaml"
+        site.write_text(
+            site.read_text("utf-8")
+            .replace(
+                "# subscribe_url: https://news.example.org/subscribe",
+                f"subscribe_url: http://127.0.0.1:{port}/subscribe",
+            )
+            .replace("base_url: https://example.org/roadmap/", "base_url: https://news.test/")
+            .replace("<roadmap@example.org>", "<news@news.test>"),
+            "utf-8",
+        )
+        service = start_server(project, env, port)
+        try:
+            base = f"http://127.0.0.1:{port}"
+            with httpx.Client(base_url=base) as browser:
+                form = browser.get("/subscribe")
+                assert "Subscribe to Awesome Python" in form.text
+                csrf = re.search(r'name="csrf" value="([^"]+)"', form.text)
+                assert csrf
+                asked = browser.post(
+                    "/subscribe", data={"csrf": csrf[1], "email": "reader@example.net"}
+                )
+                assert "Check your inbox" in asked.text
+            confirmation = wait_for(smtp, "reader@example.net", 1)[0]
+            assert confirmation["Subject"] == "Confirm your subscription to Awesome Python"
+            link = re.search(r"(http://\S+/confirm\?token=\S+)", body_text(confirmation))
+            assert link
+            assert "Your subscription is confirmed." in httpx.get(link[1]).text
+
+            readme.write_bytes((REAL / "3-2020.md").read_bytes())
+            publisher("import", str(readme))
+            publisher("release", "2024.02", "--date", "2024-02-15")
+            publisher("build")
+            assert publisher("build", "--check").startswith("ok: ")
+            sent = CliRunner().invoke(main, ["--project", str(project), "send", "--yes"], env=env)
+            assert (sent.exit_code, sent.stderr) == (0, "")  # no example values left
+            assert "sent 1, skipped 0" in sent.stdout
+            news = wait_for(smtp, "reader@example.net", 2)[1]
+            assert news["Subject"].startswith("Awesome Python 2024.02: ")
+            one_click = unsubscribe_url(news)
+            assert httpx.post(one_click, data={"List-Unsubscribe": "One-Click"}).status_code == 200
+
+            # A list of the maintainer's: the reader who left is skipped, an address the
+            # server refuses is bounced, the other gets a link that works on serve.
+            subscribers = project / "subscribers.csv"
+            subscribers.write_text(
+                "email,name,sections\nann@example.net,Ann,\ngone@example.net,,\n"
+                "reader@example.net,,\n",
+                "utf-8",
+            )
+            result = CliRunner().invoke(
+                main,
+                ["--project", str(project), "send", "--subscribers", str(subscribers), "--yes"],
+                env=env,
+            )
+            assert result.exit_code == 1  # gone@ was refused
+            assert "subscribers.csv: skipped 1 address(es) that unsubscribed (1)" in result.stdout
+            assert "sent 1, skipped 0 (already sent), failed 1" in result.stdout
+            to_ann = wait_for(smtp, "ann@example.net", 1)[0]
+            page = httpx.get(unsubscribe_url(to_ann))
+            assert (page.status_code, "Do you want to stop getting these emails?" in page.text) == (
+                200,
+                True,
+            )
+        finally:
+            service.terminate()
+            service.wait(timeout=30)
+            if service.stderr is not None:
+                service.stderr.close()
+
+        # Ann's mailbox is closed: the bounce comes back to the From address.
+        bounce = tmp_path / "bounce.eml"
+        bounce.write_text(DSN.format(recipient="ann@example.net"), "utf-8")
+        assert "marked bounced: ann@example.net (5.1.1)" in publisher("bounces", str(bounce))
+        assert publisher("subscribers", "list").endswith(
+            "3 subscriber(s): 2 bounced, 1 unsubscribed\n"
+        )
+        dry = publisher("send", "--subscribers", str(subscribers), "--dry-run")
+        assert "would skip 3 address(es) that bounced (2), unsubscribed (1)" in dry
+        assert "release 2024.02: no one to send to\n" in dry  # it said "0 subjects by sections"
+        assert "0 to send" in dry
+        assert smtp.mailbox.copies() == {"reader@example.net": 2, "ann@example.net": 1}
+
+
+def wait_for(smtp: object, address: str, count: int) -> list[email.message.EmailMessage]:
+    """The messages ``address`` received, waiting (up to 30 s) until there are ``count``."""
+    import time
+
+    deadline = time.monotonic() + 30
+    while True:
+        with smtp.mailbox.lock:  # type: ignore[attr-defined]
+            found = [
+                item.message
+                for item in smtp.mailbox.received  # type: ignore[attr-defined]
+                if item.recipient == address
+            ]
+        if len(found) >= count or time.monotonic() > deadline:
+            assert len(found) >= count, f"{address}: {len(found)} of {count} messages"
+            return found
+        time.sleep(0.05)
+
+
+def body_text(message: email.message.EmailMessage) -> str:
+    part = message.get_body(("plain",))
+    assert part is not None
+    return str(part.get_content())
+
+
+def unsubscribe_url(message: email.message.EmailMessage) -> str:
+    found = re.search(r"<(http[^>]+)>", str(message["List-Unsubscribe"]))
+    assert found, message["List-Unsubscribe"]
+    return found[1]
