@@ -1741,13 +1741,20 @@ def _settle_list(
     reads it), so each email's unsubscribe link names a record `publisher serve` knows;
     those who unsubscribed, bounced, complained or were forgotten are left out, and said so."""
     import dataclasses
+    import os
+    from functools import partial
 
     from publisher.delivery import NewSubscriber
+    from publisher.keys import secret_key
     from publisher.load import load_site_of
     from publisher.send import utc_now
+    from publisher.subscribers import unsubscribe_token
 
     if not record and not project_store_exists(project, ledger):
         return people
+    # The token a list's emails carried before the store recorded the list: kept with each
+    # record, so `publisher serve` reads the links of emails already sent.
+    key = secret_key(os.environ, required=False)
     with open_project_store(project, ledger) as store:
         report = store.list_recipients(
             [
@@ -1757,6 +1764,7 @@ def _settle_list(
             source=f"send --subscribers {csv_file.name}",
             now=utc_now(),
             record=record,
+            list_token=partial(unsubscribe_token, key) if key else None,
         )
     label = project.label(csv_file)
     if report.skipped:

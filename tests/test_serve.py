@@ -418,6 +418,54 @@ def test_a_csv_list_is_recorded_so_its_unsubscribe_links_work_and_leavers_are_sk
     assert len(service.mail_to(leaver)) == 1
 
 
+def test_links_of_a_list_email_sent_before_the_store_recorded_the_list_still_unsubscribe(
+    service: Service, tmp_path: Path
+) -> None:
+    # Emails a list was sent before carry the keyed hash of the address; once `send`
+    # records the list (keeping that hash with each record), serve reads those links too.
+    from click.testing import CliRunner
+
+    from publisher.cli import main
+    from publisher.subscribers import unsubscribe_token
+
+    number = next(_clients)
+    reader, stranger = f"old-list-{number}@example.net", f"never-listed-{number}@example.net"
+    old_link = service.url + "unsubscribe?token=" + unsubscribe_token(KEY.encode(), reader)
+    assert httpx.get(old_link).status_code == 400  # not recorded yet: nothing to read it by
+    csv = tmp_path / "subscribers.csv"
+    csv.write_text(f"email,name,sections\n{reader},,\n", encoding="utf-8")
+    env = {
+        "PUBLISHER_SMTP_URL": service.smtp.url(),
+        "PUBLISHER_SECRET_KEY": KEY,
+        "PUBLISHER_DATABASE_URL": service.database_url,
+    }
+    command = ["--project", str(service.project), "send", "--subscribers", str(csv), "--yes"]
+    result = CliRunner().invoke(main, command, env=env)
+    assert result.exit_code == 0, result.output
+    page = httpx.get(old_link)
+    assert page.status_code == 200
+    with service.store() as store:
+        record = store.subscriber(reader)
+    assert record is not None
+    # The page's button posts with the record's own token.
+    assert quote_token(manage_token(KEY.encode(), record.public_id)) in page.text
+    one_click = httpx.post(
+        old_link,
+        content=b"List-Unsubscribe=One-Click",
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    )
+    assert one_click.status_code == 200
+    assert status_of(service, reader) == "unsubscribed"
+    stranger_link = service.url + "unsubscribe?token=" + unsubscribe_token(KEY.encode(), stranger)
+    assert httpx.post(stranger_link, content=b"List-Unsubscribe=One-Click").status_code == 400
+
+
+def quote_token(token: str) -> str:
+    from urllib.parse import quote
+
+    return quote(token, safe="")
+
+
 def test_a_flood_of_subscriptions_gets_429_and_at_most_3_confirmations_a_day(
     service: Service,
 ) -> None:

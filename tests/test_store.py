@@ -538,3 +538,36 @@ def test_a_refusal_at_rcpt_bounces_a_list_recipient_and_confirmed_imports_confir
         ("b@example.org", "a@example.org"),
         ("b@example.org",),
     )
+
+
+def test_a_recorded_list_keeps_the_token_its_earlier_emails_carried(
+    tmp_path: Path, database_url: str
+) -> None:
+    with open_test_store(tmp_path, database_url) as store:
+        store.add_subscribers(
+            [NewSubscriber(address="sub@example.org")],
+            method="form",
+            source="test",
+            confirmed=True,
+            now="t0",
+        )
+        people = [
+            NewSubscriber(address="New@example.org"),
+            NewSubscriber(address="sub@example.org"),
+        ]
+        # Without a key (a dry run may have none) no token is kept.
+        store.list_recipients(people[:1], source="s", now="t1")
+        assert store.subscriber(list_token="tok:new@example.org") is None
+        store.list_recipients(people, source="s", now="t2", list_token=lambda key: f"tok:{key}")
+        new = store.subscriber(list_token="tok:new@example.org")
+        sub = store.subscriber(list_token="tok:sub@example.org")
+        assert new is not None
+        assert sub is not None
+        assert (new.address, sub.address, sub.status) == (
+            "new@example.org",
+            "sub@example.org",
+            "confirmed",
+        )
+        # A token once kept stays (links in emails already sent keep working).
+        store.list_recipients(people, source="s", now="t3", list_token=lambda key: "other")
+        assert store.subscriber(list_token="tok:new@example.org") is not None

@@ -124,6 +124,9 @@ subscribers = sa.Table(
     # When the person chose their sections on the preferences page ('' = never): a list's
     # send then follows their choice, not the list's.
     sa.Column("sections_chosen_at", sa.Text, nullable=False, server_default=""),
+    # The keyed hash of the address that a list's emails carried before the store recorded
+    # the list (set when `send --subscribers` records them): old links still unsubscribe.
+    sa.Column("list_token", sa.Text, nullable=False, server_default=""),
     sa.CheckConstraint(_in("status", STATUSES), name="subscribers_status"),
     sa.CheckConstraint(_in("consent_method", CONSENT_METHODS), name="subscribers_consent"),
 )
@@ -144,7 +147,7 @@ store_settings = sa.Table(
 )
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-SCHEMA_HEAD = "0003"  # the newest revision in migrations/versions (a test keeps them equal)
+SCHEMA_HEAD = "0004"  # the newest revision in migrations/versions (a test keeps them equal)
 DEFAULT_FILE = "publisher.sqlite"
 LEGACY_LEDGER = "deliveries.sqlite"
 
@@ -196,6 +199,7 @@ class SubscriberRecord:
     created_at: str = ""
     updated_at: str = ""
     sections_chosen_at: str = ""
+    list_token: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -274,6 +278,7 @@ def _record(row: sa.Row[Any]) -> SubscriberRecord:
         created_at=values["created_at"],
         updated_at=values["updated_at"],
         sections_chosen_at=values["sections_chosen_at"],
+        list_token=values["list_token"],
     )
 
 
@@ -595,11 +600,15 @@ class Store(_Transactional):
         ).first()
         return found is not None
 
-    def subscriber(self, address: str = "", *, public_id: str = "") -> SubscriberRecord | None:
-        """The subscriber with this (normalised) address or public id, or None."""
+    def subscriber(
+        self, address: str = "", *, public_id: str = "", list_token: str = ""
+    ) -> SubscriberRecord | None:
+        """The subscriber with this (normalised) address, public id or list token, or None."""
         query = sa.select(subscribers)
         if public_id:
             query = query.where(subscribers.c.public_id == public_id)
+        elif list_token:
+            query = query.where(subscribers.c.list_token == list_token)
         else:
             query = query.where(subscribers.c.address == normalize_address(address))
         with self._transaction("read the subscribers") as connection:
@@ -892,7 +901,13 @@ class Store(_Transactional):
             return bool(result.rowcount)
 
     def list_recipients(
-        self, people: Sequence[NewSubscriber], *, source: str, now: str, record: bool = True
+        self,
+        people: Sequence[NewSubscriber],
+        *,
+        source: str,
+        now: str,
+        record: bool = True,
+        list_token: Callable[[str], str] | None = None,
     ) -> ListReport:
         """The addresses of a list (``send --subscribers FILE``) as the store knows them, in
         one transaction: those who unsubscribed, bounced or complained, and forgotten ones,
@@ -900,7 +915,8 @@ class Store(_Transactional):
         addresses without one are recorded first, ``listed``, consent ``list`` from
         ``source``; without ``record`` nothing is written and they have none). A list's
         sections and name hold, and are kept on a ``listed`` record, unless the person is
-        a confirmed subscriber or chose sections on the preferences page."""
+        a confirmed subscriber or chose sections on the preferences page. ``list_token(address)``
+        is kept on each record that has none: the token earlier emails of a list carried."""
         people = list({normalize_address(person.address): person for person in people}.values())
         recipients: list[ListRecipient] = []
         skipped: list[tuple[str, str]] = []
@@ -941,6 +957,7 @@ class Store(_Transactional):
                         "consent_source": source,
                         "created_at": now,
                         "updated_at": now,
+                        "list_token": list_token(key) if list_token else "",
                     }
                     for key, person in zip(keys, chunk, strict=True)
                     if key not in known and key not in forgotten
@@ -966,6 +983,16 @@ class Store(_Transactional):
                             ),
                         )
                     )
+                if record and list_token:
+                    # Records made before (or for other reasons) learn their list token too.
+                    untokened = [key for key in keys if key in known and not known[key].list_token]
+                    if untokened:
+                        connection.execute(
+                            sa.update(subscribers)
+                            .where(subscribers.c.address == sa.bindparam("key"))
+                            .values(list_token=sa.bindparam("token")),
+                            [{"key": key, "token": list_token(key)} for key in untokened],
+                        )
                 for key, person in zip(keys, chunk, strict=True):
                     found = known.get(key)
                     if key in forgotten:

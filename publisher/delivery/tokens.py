@@ -5,7 +5,9 @@
 - confirmation tokens: ``<public id>.<issued>.<mac>``, valid 7 days, and bound to the
   subscriber's current confirmation nonce, which the store rotates with each confirmation
   email and clears on use: a used, replaced or replayed link confirms nothing;
-- CSRF tokens: the HMAC of a random cookie value (double submit, signed).
+- CSRF tokens: the HMAC of a random cookie value (double submit, signed);
+- list tokens: the keyed hash of an address (`subscribers.unsubscribe_token`) that a list's
+  emails carried before `send` recorded the list in the store; looked up in the store.
 
 Every MAC is HMAC-SHA256 keyed with PUBLISHER_SECRET_KEY (PUBLISHER_UNSUBSCRIBE_KEY is still
 accepted when checking, for links sent before the secret key was set). Pure: the clock is an
@@ -16,12 +18,15 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 from base64 import urlsafe_b64encode
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 CONFIRM_DAYS = 7
 _MAC_BYTES = 16
+# The shape of `subscribers.unsubscribe_token`: 18 bytes of a keyed hash, URL-safe base64.
+LIST_TOKEN = re.compile(r"[A-Za-z0-9_-]{24}")
 
 
 def _mac(key: bytes, *parts: str) -> str:

@@ -546,10 +546,15 @@ def create_app(
     async def manage_subject(request: Request) -> tuple[str, Any]:
         token = request.query_params.get("token", "")
         public_id = tokens.read_manage_token(keys, token)
-        if not public_id:
-            return token, None
-        record = await run_in_threadpool(store.subscriber, public_id=public_id)
-        return token, record
+        if public_id:
+            return token, await run_in_threadpool(store.subscriber, public_id=public_id)
+        if tokens.LIST_TOKEN.fullmatch(token):
+            # A list's email sent before the store recorded the list: the keyed hash of the
+            # address, which `send` keeps with the record when it records the list.
+            record = await run_in_threadpool(store.subscriber, list_token=token)
+            if record is not None:
+                return tokens.manage_token(keys[0], record.public_id), record
+        return token, None
 
     def preferences_page(
         request: Request, token: str, record: Any, notice: str = "", status: int = 200
@@ -610,9 +615,10 @@ def create_app(
     async def unsubscribe_post(request: Request) -> Response:
         # RFC 8058: the mailbox provider POSTs "List-Unsubscribe=One-Click" to the URL of the
         # List-Unsubscribe header, without cookies: the token in the URL is the authority.
-        public_id = tokens.read_manage_token(keys, request.query_params.get("token", ""))
-        if not public_id:
+        _, record = await manage_subject(request)
+        if record is None:
             return invalid_link(request, "unsubscribe")
+        public_id = record.public_id
         form = await read_form(request)
         if form.get("List-Unsubscribe") != "One-Click":
             return message_page(
