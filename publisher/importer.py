@@ -434,8 +434,50 @@ def _link_as_written(url: str) -> str:
     return url[2:] if url.startswith("./#") else url
 
 
-def parse_tokens(text: str) -> list[Token]:
-    """The token stream of ``text`` as the importer's CommonMark parser reads it."""
+@functools.cache
+def _definitions_parser() -> MarkdownIt:
+    """`_parser`'s block rules only: what finds link reference definitions (a definition is
+    a block; its destination is kept as written, as `_parser` keeps it)."""
+    parser = MarkdownIt("commonmark", {"html": True})
+    parser.enable(["table"]).disable(["text_join", "inline"])
+    parser.normalizeLink = _link_as_written  # type: ignore[method-assign]
+    return parser
+
+
+@dataclass(frozen=True, slots=True)
+class Definitions:
+    """Link reference definitions (`[label]: destination "title"`), each (label as CommonMark
+    normalises it, destination, title), sorted by label; its hash is worked out once (it is
+    part of many cache keys)."""
+
+    entries: tuple[tuple[str, str, str], ...] = ()
+    _hash: int = field(default=0, init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_hash", hash(self.entries))
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def environment(self) -> dict[str, Any]:
+        """A markdown-it environment holding these definitions (a new one each time: the
+        parser adds a piece's own definitions to it)."""
+        if not self.entries:
+            return {}
+        return {
+            "references": {
+                label: {"href": href, "title": title} for label, href, title in self.entries
+            }
+        }
+
+
+_NO_DEFINITIONS = Definitions()
+
+
+def parse_tokens(text: str, definitions: Definitions = _NO_DEFINITIONS) -> list[Token]:
+    """The token stream of ``text`` as the importer's CommonMark parser reads it, with
+    ``definitions`` (those of the document ``text`` is part of: see `_used_definitions`)
+    applying to it as to the document's own text."""
     # Finding bare URLs (linkify) costs a regex per text token. With no "//" or "mailto:" left
     # outside link destinations and autolinks there is nothing to find: skip it.
     # (An escaped "]" before "(…)" is no link: keep such text whole.)
@@ -443,7 +485,97 @@ def parse_tokens(text: str) -> list[Token]:
         rest = _AUTOLINK.sub("", _LINK_DESTINATION.sub("", text))
     else:
         rest = text
-    return _parser("//" in rest or "mailto:" in rest.lower()).parse(text)
+    return _parser("//" in rest or "mailto:" in rest.lower()).parse(text, definitions.environment())
+
+
+@recent_cache(limit=4096)
+def _definitions_in(text: str) -> tuple[tuple[str, str, str], ...]:
+    """The link reference definitions of a chapter of a document (see `_chapters`), each
+    (normalised label, destination, title), the first of a label only, in their order.
+
+    The chapter is cut as `_group_units` cuts it (before each heading, and each bullet item
+    at column 0 outside fenced code and HTML blocks: where a block always ends), and only the
+    pieces that may hold one (a label followed by a colon at once) are parsed: an edit
+    elsewhere in the chapter parses none again."""
+    if "]:" not in text:
+        return ()
+    found: dict[str, tuple[str, str, str]] = {}
+    for _, group, whole in _groups(text):
+        if "]:" not in group:
+            continue
+        cuts = [0] if whole else [0, *(match.end() for match in _ITEM_LINE.finditer(group))]
+        for start, end in itertools.pairwise([*cuts, len(group) + 1]):
+            piece = group[start : end - 1]
+            if "]:" in piece:
+                for definition in _piece_definitions(piece):
+                    found.setdefault(definition[0], definition)
+    return tuple(found.values())
+
+
+@recent_cache(limit=16384)
+def _piece_definitions(piece: str) -> tuple[tuple[str, str, str], ...]:
+    """The link reference definitions the CommonMark parser finds in one piece of a
+    document (see `_definitions_in`), in their order, the first of a label only."""
+    environment: dict[str, Any] = {}
+    _definitions_parser().parse(piece, environment)
+    return tuple(
+        (label, found["href"], found["title"])
+        for label, found in environment.get("references", {}).items()
+    )
+
+
+# The document definitions `_document_definitions` returned last: the same object for the
+# same definitions, so that cache keys holding it are found by identity.
+_LAST_DEFINITIONS: list[Definitions] = []
+
+
+def _document_definitions(
+    chapters: Iterable[tuple[tuple[str, str, str], ...]],
+) -> Definitions:
+    """The definitions of a document from those of its chapters in order (`_definitions_in`):
+    the first definition of a label wins, as in CommonMark."""
+    merged: dict[str, tuple[str, str, str]] = {}
+    for found in chapters:
+        for definition in found:
+            merged.setdefault(definition[0], definition)
+    if not merged:
+        return _NO_DEFINITIONS
+    entries = tuple(sorted(merged.values()))
+    if _LAST_DEFINITIONS and _LAST_DEFINITIONS[0].entries == entries:
+        return _LAST_DEFINITIONS[0]
+    _LAST_DEFINITIONS[:] = [Definitions(entries)]
+    return _LAST_DEFINITIONS[0]
+
+
+# What a label keeps in `_label_letters`: all but letters and digits goes.
+_NOT_LABEL_LETTER = re.compile(r"[\W_]+")
+
+
+def _label_letters(text: str) -> str:
+    """The letters and digits of ``text``, case-folded as CommonMark folds labels (lower then
+    upper case, character by character). A piece of markdown that uses a label holds it
+    (its text once the parser has taken out what a paragraph's lines start with: indents,
+    ``>`` markers, table pipes), so the letters of the label are a run of the piece's."""
+    return _NOT_LABEL_LETTER.sub("", text.lower().upper())
+
+
+_LABEL_LETTERS = functools.lru_cache(maxsize=4096)(_label_letters)
+
+
+@recent_cache(limit=16384)
+def _used_definitions(text: str, definitions: Definitions) -> Definitions:
+    """Those of ``definitions`` that ``text`` may use: each whose label's letters
+    (`_label_letters`) are found in the text's, which every label it uses passes (a few it
+    does not use may pass too: they only join its cache key)."""
+    if not definitions.entries:
+        return definitions
+    if "[" not in text:
+        return _NO_DEFINITIONS
+    letters = _label_letters(text)
+    used = tuple(entry for entry in definitions.entries if _LABEL_LETTERS(entry[0]) in letters)
+    if len(used) == len(definitions.entries):
+        return definitions
+    return Definitions(used) if used else _NO_DEFINITIONS
 
 
 # --- entry point ---------------------------------------------------------------------------
@@ -481,16 +613,22 @@ def import_markdown(
     if _UNSPACED_HEADING.search(text) or _UNSPACED_HEADING.match("\n" + text[:8]):
         text = _with_unspaced_headings(text, label, warnings)
     chapters: list[tuple[int, Iterable[tuple[int, int, _Unit]]]]
-    if not pieces or "]:" in text:
-        # Link reference definitions apply across the whole document: read it whole.
-        chapters = [(0, ((0, 0, unit) for unit in _group_units(text, True, html_links)))]
+    if not pieces:
+        chapters = [
+            (0, ((0, 0, unit) for unit in _group_units(text, True, html_links, _NO_DEFINITIONS)))
+        ]
     else:
         chapters = []
         line = counted = 0
-        for start, chapter in _chapters(text):
+        cut = _chapters(text)
+        # Link reference definitions apply across the whole document: each chapter is read
+        # with those it may use.
+        definitions = _document_definitions(_definitions_in(chapter) for _, chapter in cut)
+        for start, chapter in cut:
             line += text.count("\n", counted, start)
             counted = start
-            chapters.append((line, _chapter_units(chapter, html_links)))
+            used = _used_definitions(chapter, definitions)
+            chapters.append((line, _chapter_units(chapter, html_links, used)))
     return _import_chapters(
         chapters, label, warnings, keep_sections=keep_sections, base_url=base_url
     )
@@ -670,11 +808,9 @@ def _groups(text: str) -> list[tuple[int, str, bool]]:
     equal versions share most pieces. A heading (and a bullet item, see `_group_units`) at
     column 0 always ends the block before it, except inside a fenced code block or an HTML
     block: no cut is made inside those (see `_raw_block_groups`), and a group holding one is
-    read whole. Link reference definitions apply across the whole document, so documents
-    that may have one are read whole.
+    read whole. (Link reference definitions apply across the whole document: each piece is
+    parsed with the document's, see `_used_definitions`.)
     """
-    if "]:" in text:
-        return [(0, text, True)]
     if "```" in text or "~~~" in text or _has_html_start(text):
         return _raw_block_groups(text)
     cuts = [0, *(match.end() for match in _HEADING_LINE.finditer(text)), len(text) + 1]
@@ -685,8 +821,8 @@ def _groups(text: str) -> list[tuple[int, str, bool]]:
 _CHAPTER_LINE = re.compile(r"\n(?=#{1,2}(?:[ \t\n]|$))")
 _CHAPTER_LINE_BYTES = re.compile(_CHAPTER_LINE.pattern.encode("ascii"))
 # What `import_markdown` reads another way than in chapters of plain text (a carriage
-# return, link reference definitions, fenced code, merge-conflict markers), as bytes.
-_NOT_PLAIN = (b"\r", b"]:", b"```", b"~~~", *(marker.encode() for marker in CONFLICT_STARTS))
+# return, fenced code, merge-conflict markers), as bytes.
+_NOT_PLAIN = (b"\r", b"```", b"~~~", *(marker.encode() for marker in CONFLICT_STARTS))
 # Bytes that are whitespace for `str.isspace` (and `str.strip`), ASCII ones.
 _ASCII_SPACE = b" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
 
@@ -704,10 +840,11 @@ def _byte_chapters(data: bytes) -> list[tuple[int, tuple[tuple[int, int, _Unit],
     chapters = _cut_byte_chapters(data)
     if chapters is None:
         return None
+    definitions = _document_definitions(chapter.definitions for chapter in chapters)
     result = []
     line = 0
     for chapter in chapters:
-        result.append((line, chapter.units))
+        result.append((line, _byte_chapter_units(chapter.data, definitions)))
         line += chapter.newlines + 1  # and the newline before the next chapter
     return result
 
@@ -715,12 +852,12 @@ def _byte_chapters(data: bytes) -> list[tuple[int, tuple[tuple[int, int, _Unit],
 @dataclass(frozen=True, slots=True)
 class _ByteChapter:
     """A chapter of a UTF-8 document: where it starts, its bytes (without the newline that
-    ends it), their newlines, and its units (`_byte_chapter_units`)."""
+    ends it), their newlines, and its link reference definitions (`_definitions_in`)."""
 
     start: int
     data: bytes
     newlines: int
-    units: tuple[tuple[int, int, _Unit], ...]
+    definitions: tuple[tuple[str, str, str], ...]
 
 
 # The last document cut into chapters, and its chapters (see `_cut_byte_chapters`).
@@ -787,7 +924,7 @@ def _reused_chapters(
         *old_chapters[:head],
         *middle,
         *(
-            _ByteChapter(chapter.start + shift, chapter.data, chapter.newlines, chapter.units)
+            _ByteChapter(chapter.start + shift, chapter.data, chapter.newlines, chapter.definitions)
             if shift
             else chapter
             for chapter in old_chapters[tail:]
@@ -807,28 +944,49 @@ def _changed_chapters(data: bytes, start: int, end: int) -> tuple[_ByteChapter, 
     chapters = []
     for cut, following in itertools.pairwise(cuts):
         chapter = data[cut : following - 1]
-        units = _byte_chapter_units(chapter)
-        if units is None:
+        definitions = _plain_definitions(chapter)
+        if definitions is None:
             return None
-        chapters.append(_ByteChapter(cut, chapter, chapter.count(b"\n"), units))
+        chapters.append(_ByteChapter(cut, chapter, chapter.count(b"\n"), definitions))
     return tuple(chapters)
 
 
-def _byte_chapter_units(chapter: bytes) -> tuple[tuple[int, int, _Unit], ...] | None:
-    """`_chapter_units` of a chapter given as UTF-8, cached by its bytes (its offsets count
-    characters: inside the chapter's bytes, so still one per unit in the document); None
-    when the chapter is not UTF-8 (the whole is decoded to say where) or not plain: when
-    `import_markdown` would change its text first (carriage returns, conflict markers), read
-    the document whole (link reference definitions) or cut it around fenced code or HTML
-    blocks. Checked per chapter, so that only the chapters not seen before are scanned."""
-    known = _BYTE_CHAPTERS.get(chapter)
+def _plain_definitions(chapter: bytes) -> tuple[tuple[str, str, str], ...] | None:
+    """The link reference definitions of a chapter given as UTF-8 (`_definitions_in`),
+    cached by its bytes; None when the chapter is not UTF-8 (the whole is decoded to say
+    where) or not plain: when `import_markdown` would change its text first (carriage
+    returns, conflict markers) or cut it around fenced code or HTML blocks. Checked per
+    chapter, so that only the chapters not seen before are scanned."""
+    known = _PLAIN_CHAPTERS.get(chapter)
     if known is None:
-        known = _BYTE_CHAPTERS.put(chapter, _read_byte_chapter(chapter))
+        known = _PLAIN_CHAPTERS.put(chapter, _read_plain_chapter(chapter))
     return None if isinstance(known, bool) else known
 
 
-def _read_byte_chapter(chapter: bytes) -> tuple[tuple[int, int, _Unit], ...] | bool:
-    """`_byte_chapter_units` not cached (False for None)."""
+def _byte_chapter_units(
+    chapter: bytes, definitions: Definitions
+) -> tuple[tuple[int, int, _Unit], ...]:
+    """`_chapter_units` of a plain chapter given as UTF-8 in a document whose definitions are
+    ``definitions``, cached by its bytes and the definitions it may use (its offsets count
+    characters: inside the chapter's bytes, so still one per unit in the document)."""
+    if definitions.entries:
+        used = _USED_BY_CHAPTER.get((definitions,), chapter)
+        if used is None:
+            used = _USED_BY_CHAPTER.put(
+                (definitions,), chapter, _used_definitions(chapter.decode("utf-8"), definitions)
+            )
+    else:
+        used = definitions
+    key = (chapter, used)
+    known = _BYTE_CHAPTERS.get(key)
+    if known is None:
+        # A plain chapter holds no raw HTML block: ``html_links`` cannot change its units.
+        known = _BYTE_CHAPTERS.put(key, _chapter_units(chapter.decode("utf-8"), False, used))
+    return known
+
+
+def _read_plain_chapter(chapter: bytes) -> tuple[tuple[str, str, str], ...] | bool:
+    """`_plain_definitions` not cached (False for None)."""
     if (
         any(marker in chapter for marker in _NOT_PLAIN)
         or _has_html_line(chapter)
@@ -838,8 +996,7 @@ def _read_byte_chapter(chapter: bytes) -> tuple[tuple[int, int, _Unit], ...] | b
         # `import_markdown` reads the document (an unspaced heading line is rewritten first).
         return False
     try:
-        # A plain chapter holds no raw HTML block: ``html_links`` cannot change its units.
-        return _chapter_units(chapter.decode("utf-8"), False)
+        return _definitions_in(chapter.decode("utf-8"))
     except UnicodeDecodeError:
         return False
 
@@ -946,23 +1103,32 @@ def _reused_raw_chapters(
 
 
 @recent_cache(limit=4096)
-def _chapter_units(chapter: str, html_links: bool) -> tuple[tuple[int, int, _Unit], ...]:
+def _chapter_units(
+    chapter: str, html_links: bool, definitions: Definitions
+) -> tuple[tuple[int, int, _Unit], ...]:
     """The units of one chapter as (offset, line of that offset, unit), both relative to the
-    chapter (cached by its text: most of a history's chapters repeat); ``html_links`` as for
-    `import_markdown`."""
+    chapter (cached by its text and the link reference definitions it may use: most of a
+    history's chapters repeat); ``html_links`` as for `import_markdown`."""
     found: list[tuple[int, int, _Unit]] = []
     line = counted = 0
     for start, group, whole in _groups(chapter):
         line += chapter.count("\n", counted, start)
         counted = start
-        found.extend((start, line, unit) for unit in _group_units(group, whole, html_links))
+        used = _used_definitions(group, definitions)
+        found.extend((start, line, unit) for unit in _group_units(group, whole, html_links, used))
     return tuple(found)
 
 
-# The units of chapters by their UTF-8 (False: not plain, see `_byte_chapter_units`).
-_BYTE_CHAPTERS: RecentMemo[bytes, tuple[tuple[int, int, _Unit], ...] | bool] = RecentMemo(
-    limit=4096
+# Whether chapters given as UTF-8 are plain, by their bytes: their definitions, else False
+# (see `_plain_definitions`).
+_PLAIN_CHAPTERS: RecentMemo[bytes, tuple[tuple[str, str, str], ...] | bool] = RecentMemo(limit=4096)
+# The units of plain chapters by their UTF-8 and the definitions they may use.
+_BYTE_CHAPTERS: RecentMemo[tuple[bytes, Definitions], tuple[tuple[int, int, _Unit], ...]] = (
+    RecentMemo(limit=4096)
 )
+# The definitions a chapter given as UTF-8 may use, by the document's definitions (found by
+# identity: `_document_definitions`) and its bytes.
+_USED_BY_CHAPTER: IdentityMemo[Definitions] = IdentityMemo(limit=4096)
 
 # A fenced code block's opening line; the closing line is the same character, as many times
 # or more, alone on its line.
@@ -1100,11 +1266,14 @@ def _details_opened(line: str, opened: int, in_comment: bool) -> int:
 
 
 @recent_cache(limit=16384)
-def _group_units(text: str, whole: bool, html_links: bool) -> tuple[_Unit, ...]:
-    """The units of one group (cached by its text), parsed in pieces cut before each bullet
-    item at column 0 and each table row after the first (parsed under the table's header)."""
+def _group_units(
+    text: str, whole: bool, html_links: bool, definitions: Definitions
+) -> tuple[_Unit, ...]:
+    """The units of one group (cached by its text and the link reference definitions it may
+    use), parsed in pieces cut before each bullet item at column 0 and each table row after
+    the first (parsed under the table's header)."""
     if whole:
-        return _units((("", text),), html_links)
+        return _units((("", text),), html_links, definitions)
     cuts = {0, *(match.end() for match in _ITEM_LINE.finditer(text))}
     headers: dict[int, str] = {}
     for match in _table_heads(text):
@@ -1123,6 +1292,7 @@ def _group_units(text: str, whole: bool, html_links: bool) -> tuple[_Unit, ...]:
             for start, end in itertools.pairwise(bounds)
         ),
         html_links,
+        definitions,
     )
 
 
@@ -1147,9 +1317,10 @@ def _table_heads(text: str) -> Iterator[re.Match[str]]:
 
 
 @recent_cache(limit=16384)
-def _digest(text: str) -> tuple[_Block, ...]:
-    """The blocks of one piece of markdown, line numbers relative to it."""
-    tokens = parse_tokens(text)
+def _digest(text: str, definitions: Definitions) -> tuple[_Block, ...]:
+    """The blocks of one piece of markdown read with the link reference definitions it may
+    use (`_used_definitions`), line numbers relative to it."""
+    tokens = parse_tokens(text, definitions)
     lines = text.split("\n")
     blocks: list[_Block] = []
     index = 0
@@ -1219,16 +1390,19 @@ def _heading_items_lifted(piece: str) -> str:
 
 
 @recent_cache(limit=16384)
-def _units(pieces: tuple[tuple[str, str], ...], html_links: bool) -> tuple[_Unit, ...]:
+def _units(
+    pieces: tuple[tuple[str, str], ...], html_links: bool, definitions: Definitions
+) -> tuple[_Unit, ...]:
     """The units of consecutive pieces of markdown, each (table header it is read under, or
-    "", text) (cached: history repeats most of them); ``html_links`` as for
-    `import_markdown`."""
+    "", text) (cached: history repeats most of them), read with ``definitions`` (link
+    reference definitions); ``html_links`` as for `import_markdown`."""
     pieces = tuple((header, _heading_items_lifted(piece)) for header, piece in pieces)
     blocks: list[_Block] = []
     offset = 0
     for header, piece in pieces:
         blocks.extend(
-            _raw_html_read(block, html_links) for block in _digest_at(piece, offset, header)
+            _raw_html_read(block, html_links)
+            for block in _digest_at(piece, offset, header, definitions)
         )
         offset += piece.count("\n") + 1
     blocks = _facts_as_text(blocks)
@@ -1924,16 +2098,20 @@ def _with_description(candidate: _Candidate, markdown: str) -> _Candidate:
 
 
 @recent_cache(limit=65536)
-def _digest_at(text: str, offset: int, header: str = "") -> tuple[_Block, ...]:
+def _digest_at(text: str, offset: int, header: str, definitions: Definitions) -> tuple[_Block, ...]:
     """`_digest` with line numbers moved down by ``offset`` (cached: an edit moves only the
     pieces after it, and only when it adds or removes lines). A table row is read under its
-    table's ``header`` lines, which are then left out of the block's range."""
+    table's ``header`` lines, which are then left out of the block's range. ``definitions``:
+    the link reference definitions the pieces around it may use."""
     if not header:
-        return tuple(_shift(block, offset) for block in _digest(text))
+        used = _used_definitions(text, definitions)
+        return tuple(_shift(block, offset) for block in _digest(text, used))
     above = header.count("\n") + 1
+    parsed = f"{header}\n{text}"
+    used = _used_definitions(parsed, definitions)
     return tuple(
         replace(block, start=max(block.start, offset))
-        for block in (_shift(block, offset - above) for block in _digest(f"{header}\n{text}"))
+        for block in (_shift(block, offset - above) for block in _digest(parsed, used))
     )
 
 
@@ -5131,9 +5309,10 @@ def clear_caches() -> None:
     for value in list(globals().values()):
         if callable(getattr(value, "cache_clear", None)):
             value.cache_clear()
-    for cache in (_BYTE_CHAPTERS, *_MEMOS):
+    for cache in (_PLAIN_CHAPTERS, _BYTE_CHAPTERS, _USED_BY_CHAPTER, *_MEMOS):
         cache.clear()
     _LAST_DOCUMENT.clear()
+    _LAST_DEFINITIONS.clear()
     _LAST_RAW.clear()
 
 
@@ -5152,6 +5331,7 @@ def rotate_caches() -> None:
 
 
 __all__ = [
+    "Definitions",
     "ImportResult",
     "clear_caches",
     "count_resources",
