@@ -209,8 +209,13 @@ _TABLE_HEAD = re.compile(
     r"^(\|[^\n]*)\n(\|[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*)$", re.M
 )
 _TABLE_LINE = re.compile(r"\n(?=\|)")
-_LINK_DESTINATION = re.compile(r"\]\([^)\s]*\)")
-_AUTOLINK = re.compile(r"<[^>\s]*>")
+# A link destination `](…)` and an autolink `<…>`, each with the run that fails to close:
+# a run that meets whitespace or the end before its closing character fails from every start
+# inside it too, so taking it whole finds the same links in one pass over the line (the
+# closing group empty: no link). Without the run, the search tried again from each start
+# inside it: quadratic on a line of `[a](` or `<` repeated (32,000 characters: 8 s).
+_LINK_DESTINATION = re.compile(r"\]\([^)\s]*(\))?")
+_AUTOLINK = re.compile(r"<[^>\s]*(>)?")
 _HTML_START = re.compile(r"^ {0,3}<", re.MULTILINE)
 _ANCHOR_ID = re.compile(r"""<a\s+(?:id|name)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -474,6 +479,22 @@ class Definitions:
 _NO_DEFINITIONS = Definitions()
 
 
+def _unless_closed(match: re.Match[str]) -> str:
+    """Nothing for a closed `_LINK_DESTINATION` or `_AUTOLINK` match, the text of a run
+    that did not close."""
+    return "" if match[1] else match[0]
+
+
+def _outside_links(text: str) -> str:
+    """``text`` without its link destinations `](…)` and autolinks `<…>`, in linear time."""
+    return _AUTOLINK.sub(_unless_closed, _LINK_DESTINATION.sub(_unless_closed, text))
+
+
+def _has_link_destination(line: str) -> bool:
+    """Whether ``line`` holds a closed link destination `](…)`."""
+    return any(match[1] for match in _LINK_DESTINATION.finditer(line))
+
+
 def parse_tokens(text: str, definitions: Definitions = _NO_DEFINITIONS) -> list[Token]:
     """The token stream of ``text`` as the importer's CommonMark parser reads it, with
     ``definitions`` (those of the document ``text`` is part of: see `_used_definitions`)
@@ -481,10 +502,7 @@ def parse_tokens(text: str, definitions: Definitions = _NO_DEFINITIONS) -> list[
     # Finding bare URLs (linkify) costs a regex per text token. With no "//" or "mailto:" left
     # outside link destinations and autolinks there is nothing to find: skip it.
     # (An escaped "]" before "(…)" is no link: keep such text whole.)
-    if "//" in text and "\\]" not in text:
-        rest = _AUTOLINK.sub("", _LINK_DESTINATION.sub("", text))
-    else:
-        rest = text
+    rest = _outside_links(text) if "//" in text and "\\]" not in text else text
     return _parser("//" in rest or "mailto:" in rest.lower()).parse(text, definitions.environment())
 
 
@@ -762,7 +780,7 @@ def _with_unspaced_headings(text: str, label: str, warnings: list[Problem]) -> s
         elif line.startswith("#"):
             if _HEADING_START.match(line):
                 level = len(line) - len(line.lstrip("#"))
-                levels[number] = level if _LINK_DESTINATION.search(line) else -level
+                levels[number] = level if _has_link_destination(line) else -level
             elif _unspaced_link_line(line) and (
                 # The start of a paragraph: not the continuation of the one above.
                 not number or not lines[number - 1].strip() or levels[number - 1]

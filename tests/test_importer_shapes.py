@@ -11,11 +11,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from publisher.cli import main
 from publisher.diff import diff
 from publisher.importer import (
     ImportResult,
+    _outside_links,
     _unspaced_link_line,
     import_markdown,
     import_markdown_bytes,
@@ -1655,6 +1658,48 @@ def test_the_unspaced_link_line_test_matches_the_regex_it_replaced(
     assert _unspaced_link_line(line) is expected
     if len(line) < 100:
         assert (old.match(line) is not None) is expected
+
+
+# The patterns _outside_links replaced: right, but each tried again from every start inside
+# a run that does not close (quadratic on a line of `[a](` or `<` repeated).
+_OLD_LINK_DESTINATION = re.compile(r"\]\([^)\s]*\)")
+_OLD_AUTOLINK = re.compile(r"<[^>\s]*>")
+
+
+@given(st.text(alphabet="[]()<>a/ \n", max_size=40))
+def test_the_text_outside_links_is_what_the_quadratic_patterns_left(text: str) -> None:
+    assert _outside_links(text) == _OLD_AUTOLINK.sub("", _OLD_LINK_DESTINATION.sub("", text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("[a](" * 3 + "[b](https://e.org/b) x", "[a x"),
+        ("see <https://e.org/a> and <<<", "see  and <<<"),
+        ("[w](https://e.org/Foo_(bar)) <a <b>", "[w) <a "),
+        ("[a](x y) [b](z)", "[a](x y) [b"),
+    ],
+)
+def test_the_text_outside_links_examples(text: str, expected: str) -> None:
+    assert _outside_links(text) == expected
+    assert _OLD_AUTOLINK.sub("", _OLD_LINK_DESTINATION.sub("", text)) == expected
+
+
+@pytest.mark.parametrize("run", ["[a](", "<"])
+def test_a_long_line_of_unclosed_links_reads_its_bare_url_and_its_link(run: str) -> None:
+    # 32,000 characters that open a link or an autolink and never close it, then a bare URL
+    # and a link: both are read (the linkify decision still sees the bare URL), and the line
+    # is read in linear time (bench/lines.py times it against plain lines).
+    line = run * (32_000 // len(run))
+    text = f"# L\n\n## S\n\n- https://example.org/bare {line} [B](https://example.org/b)\n"
+    tokens = parse_tokens(text)
+    hrefs = [
+        child.attrs["href"]
+        for token in tokens
+        for child in token.children or ()
+        if child.type == "link_open"
+    ]
+    assert hrefs == ["https://example.org/bare", "https://example.org/b"]
 
 
 def test_the_real_unspaced_lesson_heading_is_read_with_its_run() -> None:
