@@ -1490,7 +1490,7 @@ def _units(
         )
         if foreign:
             body, candidates = _bold_entries(body, candidates, lines)
-            body, candidates = _label_groups(body, candidates)
+            body, candidates = _label_groups(body, candidates, heading)
         units.append(
             _Unit(
                 heading=heading,
@@ -1520,14 +1520,18 @@ def _units(
 
 
 def _label_groups(
-    body: list[_Block], candidates: tuple[_Candidate, ...]
+    body: list[_Block], candidates: tuple[_Candidate, ...], heading: _Block | None
 ) -> tuple[list[_Block], tuple[_Candidate, ...]]:
-    """A section's resources grouped under the emphasized labels written over them
-    (`_Web Analytics_` then a list, `_Business Intelligence_` then another): each label names
-    a subsection of the resources of the lists and tables right below it, and leaves the
-    intro. Resources under no label stay the section's own. One label alone is no grouping:
-    it says what the whole section is (`_Libraries for debugging code._` under its heading)."""
-    spans: list[tuple[_Block, int, int]] = []
+    """A section's resources grouped under the names written over them: emphasized labels
+    (`_Web Analytics_` then a list, `_Business Intelligence_` then another) and the
+    `<summary>` of a `<details>` block folding them. Each name makes a subsection of the
+    resources of the lists and tables it stands over (a label: right below it; a summary:
+    until its `</details>`), and leaves the intro. Resources under no name stay the section's
+    own. One label alone is no grouping: it says what the whole section is (`_Libraries for
+    debugging code._` under its heading); a summary is, as GitHub shows it: a folded list
+    named Frameworks under the section's heading (unless it says what to do, `Click to
+    expand`, or repeats the heading)."""
+    labels: list[tuple[_Block, str, int, int]] = []
     for index, block in enumerate(body):
         if block.kind != "text" or not block.label:
             continue
@@ -1535,31 +1539,65 @@ def _label_groups(
         while run < len(body) and body[run].kind == "resources":
             run += 1
         if run > index + 1:
-            spans.append((block, body[index + 1].start, body[run - 1].end))
-    if len(spans) < 2:
+            labels.append((block, block.label, body[index + 1].start, body[run - 1].end))
+    spans = [*(labels if len(labels) >= 2 else ()), *_summary_spans(body, heading)]
+    if not spans:
         return body, candidates
-    order: list[_Candidate | _Block] = []
+    order: list[_Candidate | tuple[_Block, str]] = []
     children: dict[int, list[_Candidate]] = {}
     for candidate in candidates:
-        label = next(
-            (label for label, first, last in spans if first <= candidate.line < last), None
+        # The innermost name over it: the one that starts last (summaries may nest).
+        span = max(
+            (span for span in spans if span[2] <= candidate.line < span[3]),
+            key=lambda span: span[2],
+            default=None,
         )
-        if label is None:
+        if span is None:
             order.append(candidate)
             continue
-        if id(label) not in children:
-            children[id(label)] = []
-            order.append(label)
-        children[id(label)].append(candidate)
+        block, name = span[0], span[1]
+        if id(block) not in children:
+            children[id(block)] = []
+            order.append((block, name))
+        children[id(block)].append(candidate)
     grouped = tuple(
         entry
         if isinstance(entry, _Candidate)
         else _Candidate(
-            title=entry.label, line=entry.start, group=True, children=tuple(children[id(entry)])
+            title=entry[1], line=entry[0].start, group=True, children=tuple(children[id(entry[0])])
         )
         for entry in order
     )
-    return [block for block in body if id(block) not in children], grouped
+    return [block for block in body if block.kind != "text" or id(block) not in children], grouped
+
+
+def _summary_spans(
+    body: list[_Block], heading: _Block | None
+) -> Iterable[tuple[_Block, str, int, int]]:
+    """(block, summary, first line, end) of each `<details>` block of a section's body
+    whose summary names what it folds (`_names_folded`) and that folds resources: the lines
+    from its first resources to the end of its last, up to its `</details>` (or the end of
+    the section: GitHub folds the rest away)."""
+    for index, block in enumerate(body):
+        if block.details <= 0 or not _names_folded(block.title, heading):
+            continue
+        depth, end = block.details, index + 1
+        while end < len(body) and depth > 0:
+            depth += body[end].details
+            end += 1
+        folded = [inner for inner in body[index + 1 : end] if inner.kind == "resources"]
+        if folded:
+            yield block, block.title, folded[0].start, folded[-1].end
+
+
+def _names_folded(summary: str, heading: _Block | None) -> bool:
+    """Whether a `<summary>` names what its `<details>` folds (`Frontend`), not what to do
+    (`Click to expand`) nor the section it is in (its heading's own title)."""
+    return bool(
+        summary
+        and not _UI_LABEL.match(summary)
+        and not (heading is not None and heading_key(summary) == heading_key(heading.title))
+    )
 
 
 def _facts_as_text(blocks: list[_Block]) -> list[_Block]:
@@ -1625,11 +1663,7 @@ def _nested_details(blocks: list[_Block]) -> list[_Block]:
             continue
         base = heading.level if heading is not None else 1
         summary = block.title
-        if (
-            summary
-            and not _UI_LABEL.match(summary)
-            and not (heading is not None and heading_key(summary) == heading_key(heading.title))
-        ):
+        if _names_folded(summary, heading):
             base += 1
             nested.append(
                 _Block(kind="heading", start=block.start, end=block.end, level=base, title=summary)

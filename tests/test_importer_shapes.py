@@ -1988,6 +1988,53 @@ def test_a_summary_that_names_what_is_folded_is_its_section() -> None:
     ]
 
 
+def test_a_summary_over_a_list_of_links_is_its_subsection() -> None:
+    # GitHub shows a folded "Frameworks" under Tools: its bullets are Tools > Frameworks, the
+    # list after `</details>` is Tools' own again; a summary that says what to do, or repeats
+    # the section's title, names nothing.
+    result = _both_ways(
+        "# L\n\n## Tools\n\nSome tools.\n\n<details><summary>Frameworks</summary>\n\n"
+        "- [A](https://example.org/a) - first\n- [B](https://example.org/b) - second\n\n"
+        "</details>\n\n<details>\n<summary><b>Test &amp; lint</b></summary>\n\n"
+        "- [C](https://example.org/c)\n\n</details>\n\n- [D](https://example.org/d)\n\n"
+        "<details><summary>Click to expand</summary>\n\n- [E](https://example.org/e)\n\n"
+        "</details>\n\n<details><summary>Tools</summary>\n\n- [F](https://example.org/f)\n\n"
+        "</details>\n\n## Books\n\n- [G](https://example.org/g)\n"
+    )
+    assert sorted(listed(result.roadmap)) == [
+        (("Books",), "G", "https://example.org/g"),
+        (("Tools",), "D", "https://example.org/d"),
+        (("Tools",), "E", "https://example.org/e"),
+        (("Tools",), "F", "https://example.org/f"),
+        (("Tools", "Frameworks"), "A", "https://example.org/a"),
+        (("Tools", "Frameworks"), "B", "https://example.org/b"),
+        (("Tools", "Test & lint"), "C", "https://example.org/c"),
+    ]
+    tools = result.roadmap.sections[0]
+    assert tools.intro == "Some tools.\n"
+    assert [section.title for section in tools.sections] == ["Frameworks", "Test & lint"]
+    assert tools.sections[0].resources[0].description == "first\n"
+    assert messages(result) == []
+
+
+def test_a_summary_over_a_list_alone_in_its_section_and_one_left_open() -> None:
+    # One summary is a subsection even when it folds the whole section (unlike one emphasized
+    # label, which says what the section is); a `<details>` never closed folds the rest of
+    # the document (as a browser shows it): the list after it too.
+    result = _both_ways(
+        "# L\n\n## Tools\n\n<details><summary>Editors</summary>\n\n"
+        "- [A](https://example.org/a)\n\n</details>\n\n## Books\n\n- [B](https://example.org/b)\n"
+        "\n<details><summary>Novels</summary>\n\n- [C](https://example.org/c)\n\nMore:\n\n"
+        "- [D](https://example.org/d)\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Tools", "Editors"), "A", "https://example.org/a"),
+        (("Books",), "B", "https://example.org/b"),
+        (("Books", "Novels"), "C", "https://example.org/c"),
+        (("Books", "Novels"), "D", "https://example.org/d"),
+    ]
+
+
 def test_a_summary_that_says_what_to_do_names_nothing() -> None:
     # llm-course's shape: "Toggle section (optional)" over deeper headings.
     result = _both_ways(
