@@ -415,6 +415,12 @@ def _day(value: str | None, option: str) -> Any:
         ) from None
 
 
+def _directory_name(path: Path) -> str:
+    """The name of the directory holding a markdown file (a repository's, for its README):
+    the title of a road map whose document names itself nowhere."""
+    return path.resolve().parent.name
+
+
 def _read_markdown(path: Path) -> bytes:
     from publisher.errors import NotFoundError
 
@@ -508,6 +514,7 @@ def release(
             keep_sections=keep_sections,
             base_url=base_url,
             html_links=html_links,
+            name=_directory_name(from_markdown),
         )
         for warning in imported.warnings:
             settings.warn(str(warning))
@@ -569,6 +576,7 @@ def sync(
         keep_sections=keep_sections,
         base_url=base_url,
         html_links=html_links,
+        name=_directory_name(markdown_file),
     )
     for warning in result.imported.warnings:
         settings.warn(str(warning))
@@ -704,6 +712,7 @@ def import_command(
         keep_sections=keep_sections,
         base_url=base_url,
         html_links=html_links,
+        name=_directory_name(markdown_file),
     )
     for warning in result.warnings:
         settings.warn(str(warning))
@@ -884,7 +893,12 @@ def import_history(
     skipped = read = written = 0
     latest = None
     warned = 0
-    options = ImportOptions(keep_sections=keep_sections, base_url=base_url, html_links=html_links)
+    options = ImportOptions(
+        keep_sections=keep_sections,
+        base_url=base_url,
+        html_links=html_links,
+        name=git_dir.resolve().name,
+    )
     steps = history_steps(git_dir, commits, grouping=grouping, options=options)
     periods = len(group_commits(commits, grouping))
     with StagedFiles() as staged:

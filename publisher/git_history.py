@@ -358,6 +358,7 @@ def _read_period(
                     keep_sections=options.keep_sections,
                     base_url=options.base_url,
                     html_links=options.html_links,
+                    name=options.name,
                 )
             except DataError as error:
                 problems.extend(error.problems)
@@ -378,6 +379,7 @@ class ImportOptions:
     keep_sections: tuple[str, ...] = ()
     base_url: str = ""
     html_links: bool = False
+    name: str = ""  # the repository's name: the title of a README that names itself nowhere
 
 
 def history_steps(

@@ -385,6 +385,9 @@ class _Block:
     by_hand: _Block | None = None
     # A list of links into this document only (a table of contents), skipped.
     contents: bool = False
+    # Raw HTML holding `<h1>` … `<h3>` (`<h1 align="center">`): its words, a title line (see
+    # `_Unit.title_line`).
+    title_line: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -607,6 +610,7 @@ def import_markdown(
     keep_sections: Iterable[str] = (),
     base_url: str = "",
     html_links: bool = False,
+    name: str = "",
 ) -> ImportResult:
     """Read a markdown road map; ``label`` names it in warnings. Raises DataError when empty.
 
@@ -616,7 +620,8 @@ def import_markdown(
     resolved against (without it they are left out, with a warning). ``html_links``: read a
     raw HTML block written one link a line (`<a href="…"><b>Name</b></a> - text<br>`) as
     resources; without it raw HTML is never a resource (the design), and a block that would
-    have given some is named in a warning."""
+    have given some is named in a warning. ``name``: the title when the document names
+    itself nowhere (its directory's or repository's name; without it, the file's)."""
     if not text.strip():
         raise DataError([Problem(path=label, message="file is empty")])
     if "\r" in text:
@@ -648,7 +653,7 @@ def import_markdown(
             used = _used_definitions(chapter, definitions)
             chapters.append((line, _chapter_units(chapter, html_links, used)))
     return _import_chapters(
-        chapters, label, warnings, keep_sections=keep_sections, base_url=base_url
+        chapters, label, warnings, keep_sections=keep_sections, base_url=base_url, name=name
     )
 
 
@@ -659,6 +664,7 @@ def _import_chapters(
     *,
     keep_sections: Iterable[str],
     base_url: str,
+    name: str,
 ) -> ImportResult:
     """The road map of a document read as chapters of units, each chapter (the 0-based line
     it starts on, its units as `_chapter_units` gives them)."""
@@ -676,7 +682,7 @@ def _import_chapters(
     keep = frozenset(heading_key(title) for title in keep_sections)
     if base_url:
         base_url = _base_with_branch_root(base_url, label, warnings)
-    roadmap = _assemble(label, warnings, units, keep=keep, base_url=base_url)
+    roadmap = _assemble(label, warnings, units, keep=keep, base_url=base_url, name=name)
     warnings.sort(key=lambda problem: problem.line)
     return ImportResult(roadmap=roadmap, warnings=tuple(warnings))
 
@@ -688,6 +694,7 @@ def import_markdown_bytes(
     keep_sections: Iterable[str] = (),
     base_url: str = "",
     html_links: bool = False,
+    name: str = "",
 ) -> ImportResult:
     """`import_markdown` on bytes; raises DataError when they are not UTF-8 or empty.
 
@@ -698,7 +705,9 @@ def import_markdown_bytes(
     ``html_links`` matters only there: a plain chapter holds no raw HTML block."""
     chapters = _byte_chapters(data)
     if chapters is not None:
-        return _import_chapters(chapters, label, [], keep_sections=keep_sections, base_url=base_url)
+        return _import_chapters(
+            chapters, label, [], keep_sections=keep_sections, base_url=base_url, name=name
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -707,7 +716,12 @@ def import_markdown_bytes(
             [Problem(path=label, line=line, message="not valid UTF-8 (is it a markdown file?)")]
         ) from None
     return import_markdown(
-        text, label, keep_sections=keep_sections, base_url=base_url, html_links=html_links
+        text,
+        label,
+        keep_sections=keep_sections,
+        base_url=base_url,
+        html_links=html_links,
+        name=name,
     )
 
 
@@ -1370,6 +1384,10 @@ class _Unit:
     heading_warnings: tuple[tuple[int, str], ...] = ()
     # The body holds a table of contents (a list of links into this document only).
     contents: bool = False
+    # Before the first heading only: its first title line, an HTML heading's words
+    # (`_Block.title_line`) or a paragraph all in bold (`entry_title`); the title of a
+    # document with no level-1 heading.
+    title_line: str = ""
 
 
 # A list item at column 0 whose text is an ATX heading (`- ### Binary search`): a study plan's
@@ -1503,6 +1521,16 @@ def _units(
                 ),
                 has_resources=any(block.kind == "resources" for block in body),
                 contents=any(block.contents for block in body),
+                title_line=next(
+                    (
+                        block.title_line or block.entry_title
+                        for block in body
+                        if block.title_line or block.entry_title
+                    ),
+                    "",
+                )
+                if heading is None
+                else "",
                 has_link_resources=any(
                     not _is_bare(candidate)
                     for block in body
@@ -2311,6 +2339,7 @@ def _block(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _
         details = opened - len(_DETAILS_CLOSE.findall(content))
         summary = _SUMMARY.search(content) if opened else None
         title = _single_line(html_unescape(_HTML_TAG.sub(" ", summary.group(1)))) if summary else ""
+        title_line = _html_title(content) if "<h" in content or "<H" in content else ""
         if resources:
             return _Block(
                 kind="resources",
@@ -2321,7 +2350,9 @@ def _block(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _
                 details=details,
                 raw_html=True,
             )
-        return _Block(kind="skip", start=start, end=stop, details=details, title=title)
+        return _Block(
+            kind="skip", start=start, end=stop, details=details, title=title, title_line=title_line
+        )
     if kind == "hr":
         return _Block(kind="skip", start=start, end=stop)
     return _Block(kind="text", start=start, end=stop)  # code, fences: kept as markdown
@@ -2475,6 +2506,23 @@ _DETAILS_OPEN = re.compile(r"<details\b", re.IGNORECASE)
 _DETAILS_CLOSE = re.compile(r"</details\s*>", re.IGNORECASE)
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 _SUMMARY = re.compile(r"<summary\b[^>]*>(.*?)</summary\s*>", re.IGNORECASE | re.DOTALL)
+# An HTML heading GitHub draws larger than text: `<h1>` to `<h3>` (an `<h4>` is text size, a
+# tagline under a banner).
+_HTML_HEADING = re.compile(r"<h([1-3])\b[^>]*>(.*?)</h\1\s*>", re.IGNORECASE | re.DOTALL)
+_IMAGE_ALT = re.compile(r"""<img\b[^>]*?\balt\s*=\s*["']([^"']*)["']""", re.IGNORECASE)
+
+
+def _html_title(content: str) -> str:
+    """The words of the first `<h1>` … `<h3>` of a raw HTML block (the alt text of its
+    image when it holds only one: a logo), or ""."""
+    heading = _HTML_HEADING.search(content)
+    if heading is None:
+        return ""
+    words = _single_line(html_unescape(_HTML_TAG.sub(" ", heading[2])))
+    if not words:
+        alt = _IMAGE_ALT.search(heading[2])
+        words = _single_line(html_unescape(alt[1])) if alt else ""
+    return words
 
 
 _HTML_LINK = re.compile(r"<a\s[^>]*>.*?</a>", re.IGNORECASE)
@@ -4609,12 +4657,13 @@ def _assemble(
     *,
     keep: frozenset[str],
     base_url: str,
+    name: str = "",
 ) -> Roadmap:
     """Put the units of one document together, in two steps: `_Outliner` decides what each
     heading is (title, section, resource, or a meta section left out), `_Freezer` makes the
     model of that outline (unique ids, resolved links, unchanged parts reused). ``units``:
     each with the 0-based line of its first character."""
-    outliner = _Outliner(label, warnings, keep=keep)
+    outliner = _Outliner(label, warnings, keep=keep, name=name)
     outline = outliner.outline(units)
     return _Freezer(outliner, base_url=base_url).freeze(outline)
 
@@ -4629,10 +4678,12 @@ class _Outliner:
         warnings: list[Problem],
         *,
         keep: frozenset[str],
+        name: str = "",
     ) -> None:
         self.label = label
         self.warnings = warnings
         self.keep = keep
+        self.name = name  # the directory's (repository's) name: the title of last resort
 
     def outline(self, units: list[tuple[int, _Unit]]) -> _Outline:
         """The document's title, intro and top-level sections (each unit read by `_take`)."""
@@ -4641,8 +4692,43 @@ class _Outliner:
         while position < len(units):
             position = self._take(outline, units, position)
         if not outline.title:
-            outline.title = self._untitled()
+            self._title_otherwise(outline, units)
         return outline
+
+    def _title_otherwise(self, outline: _Outline, units: list[tuple[int, _Unit]]) -> None:
+        """The title of a document that does not open with a level-1 heading, from what it
+        says: a title line above its first heading (`<h1 align="center">`, a paragraph in
+        bold); else its first heading, when it says the document's first words (a banner
+        image above it at most), names no chapter of any document ("Introduction", "What is
+        it?") and stands over the whole document (the headings after it deeper: it stays a
+        section, the reading of its resources unchanged) or over prose only, before sections
+        of its level (`## Build your own <X>`, a paragraph, then `## Tutorials`: the title,
+        its prose the intro); else the name of its directory (`_untitled`)."""
+        top_matter = units[0][1] if units and units[0][1].heading is None else None
+        if top_matter is not None and top_matter.title_line:
+            outline.title = top_matter.title_line
+            return
+        first = outline.top[0] if outline.top else None
+        if isinstance(first, _Span) and not _says_words(top_matter):
+            unit = first.units[0][1]
+            heading = unit.heading
+            assert heading is not None
+            if _chapter_name(heading.title):
+                pass
+            elif len(outline.top) == 1:
+                outline.title = heading.title
+                return
+            elif (
+                len(first.units) == 1
+                and not unit.has_resources
+                and isinstance(second := outline.top[1], _Span)
+                and _span_level(second) == heading.level
+            ):
+                outline.title = heading.title
+                outline.intro.append(unit.text)
+                outline.top.pop(0)
+                return
+        outline.title = self._untitled()
 
     def _take(self, outline: _Outline, units: list[tuple[int, _Unit]], position: int) -> int:
         """Read the unit at ``position`` into the outline (a section takes all the units it
@@ -4654,12 +4740,14 @@ class _Outliner:
         if heading is None:
             outline.intro.append(unit.text)
             return position
-        # The document's first heading, a level-1 one, is its title (whatever its words).
+        # The document's first heading, a level-1 one, is its title (whatever its words, but
+        # those of a table of contents: `# Contents` over anchors under an HTML title).
         if (
             heading.level == 1
             and not outline.title
             and not outline.top
             and not outline.seen_heading
+            and not _is_contents(heading, unit)
         ):
             outline.title = heading.title
             if unit.candidates and not any(
@@ -4728,13 +4816,17 @@ class _Outliner:
         return end
 
     def _untitled(self) -> str:
-        """The title of a document without a level-1 heading: its file's name (warned about)."""
-        title = PurePosixPath(self.label.split("@")[0]).stem or "Road map"
+        """The title of a document that names itself nowhere: the name of its directory (or
+        repository) as the caller gives it, else its file's name (warned about)."""
+        title = self.name or PurePosixPath(self.label.split("@")[0]).stem or "Road map"
+        whose = "its directory's name" if self.name else "its file's name"
         self.warnings.append(
             Problem(
                 path=self.label,
                 line=1,
-                message=f"no level-1 heading: the title is {title!r}",
+                message=f"no title found (no level-1 heading, HTML or bold title line, nor "
+                f"heading over the whole document): the road map is titled {title!r}, "
+                f"{whose}; write a '# Title' line to choose it",
             )
         )
         return title
@@ -5309,6 +5401,54 @@ def _resource(
         prerequisites=candidate.prerequisites,
     )
     return _RESOURCES.put(key, resource)
+
+
+# Words that name a chapter of any document, not one document: a first heading over prose
+# that says one of them (or asks a question: "What is it?") is no title.
+_CHAPTER_NAMES = frozenset(
+    {
+        "about",
+        "about the list",
+        "about this list",
+        "about this repository",
+        "abstract",
+        "background",
+        "description",
+        "foreword",
+        "getting started",
+        "intro",
+        "introduction",
+        "motivation",
+        "overview",
+        "preface",
+        "purpose",
+        "summary",
+        "welcome",
+    }
+)
+_MARKDOWN_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_EMPTY_LINK = re.compile(r"\[\s*\]\([^)]*\)")
+
+
+def _span_level(span: _Span) -> int:
+    """The level of the heading a top-level section opens with."""
+    heading = span.units[0][1].heading
+    return heading.level if heading is not None else 0
+
+
+def _chapter_name(title: str) -> bool:
+    """Whether a heading's words name a chapter of any document ("Introduction", "What is
+    it?") rather than one document."""
+    return heading_key(title) in _CHAPTER_NAMES or title.rstrip().endswith(("?", "\uff1f"))
+
+
+def _says_words(unit: _Unit | None) -> bool:
+    """Whether the part of a document before its first heading says anything in words (not
+    only a banner image, the link around it, HTML tags)."""
+    if unit is None:
+        return False
+    text = _EMPTY_LINK.sub("", _HTML_TAG.sub("", _MARKDOWN_IMAGE.sub("", unit.text)))
+    return bool(text.strip())
 
 
 def _is_tagline(unit: _Unit, units: list[tuple[int, _Unit]], after: int) -> bool:

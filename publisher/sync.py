@@ -90,18 +90,24 @@ def sync_markdown(
     keep_sections: tuple[str, ...] = (),
     base_url: str = "",
     html_links: bool = False,
+    name: str = "",
 ) -> SyncResult:
     """Import a markdown road map and, when its road map differs from the latest release's,
     release it as the first free ``YYYY.MM.DD`` version of ``date`` (writing data/roadmap.yaml
     too). Unchanged: writes nothing. Raises DataError for a markdown file that cannot be read.
-    ``keep_sections``, ``base_url`` and ``html_links``: as for
+    ``keep_sections``, ``base_url``, ``html_links`` and ``name``: as for
     `publisher.importer.import_markdown`.
     """
     from publisher.dump import dump_roadmap
     from publisher.importer import import_markdown_bytes
 
     imported = import_markdown_bytes(
-        markdown, label, keep_sections=keep_sections, base_url=base_url, html_links=html_links
+        markdown,
+        label,
+        keep_sections=keep_sections,
+        base_url=base_url,
+        html_links=html_links,
+        name=name,
     )
     working_text = dump_roadmap(imported.roadmap)
     quick = unchanged_by_text(project, working_text)

@@ -446,6 +446,31 @@ def test_a_period_whose_last_version_does_not_parse_keeps_the_one_before(tmp_pat
     ]
 
 
+def test_an_untitled_readme_is_titled_by_its_repository_in_every_release(tmp_path: Path) -> None:
+    # No '#' heading, no title line: each release is titled by the repository's name, never
+    # by the file's ("README") nor a version's; a version that names itself takes its title.
+    repo = Repository(tmp_path / "awesome-things")
+    untitled = (
+        "## Tools\n\n- [A](https://example.org/a)\n\n## Books\n\n- [B](https://example.org/b)\n"
+    )
+    repo.commit("README.md", untitled, "Start", "2024-05-01T09:00:00Z")
+    repo.commit(
+        "README.md", untitled + "- [C](https://example.org/c)\n", "Add C", "2024-05-02T09:00:00Z"
+    )
+    repo.commit(
+        "README.md",
+        '<h1 align="center">Awesome Things</h1>\n\n' + untitled,
+        "Title",
+        "2024-05-03T09:00:00Z",
+    )
+    out = tmp_path / "out"
+    code, output = run("import-history", str(repo.root), "--file", "README.md", "--out", str(out))
+    assert code == 0, output
+    titles = [load_snapshot(path).roadmap.title for path in sorted(out.glob("*.yaml"))]
+    assert titles == ["awesome-things", "awesome-things", "Awesome Things"]
+    assert "'awesome-things', its directory's name" in output
+
+
 def row_hash(repo: Repository, ref: str) -> str:
     return repo.git("rev-parse", ref).strip()
 

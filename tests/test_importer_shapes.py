@@ -2564,3 +2564,118 @@ def test_a_bold_label_straight_over_links_stays_a_group_and_a_labelled_url_a_fie
         (("Learn", "Books"), "SICP", "https://example.org/sicp"),
         (("Tools",), "Black", "https://example.org/black"),
     ]
+
+
+# --- the title of a document without a level-1 heading --------------------------------------
+
+
+def test_a_lone_first_heading_over_prose_is_the_title() -> None:
+    # build-your-own-x's shape: a banner, then `## Build your own <X>` over prose and a table
+    # of contents, then `## Tutorials` (same level) with the sections.
+    result = read(
+        "[![Banner](https://example.org/banner.png)](https://example.org/go)\n\n"
+        "## Build your own &lt;thing&gt;\n\nGuides to re-create technologies.\n\n"
+        "* [Git](#build-your-own-git)\n\n## Tutorials\n\n#### Build your own `Git`\n\n"
+        "* [**Python**: _Write yourself a Git!_](https://example.org/wyag)\n"
+    )
+    roadmap = result.roadmap
+    assert roadmap.title == "Build your own <thing>"
+    assert "Guides to re-create technologies." in roadmap.intro
+    assert [section.title for section in roadmap.sections] == ["Tutorials"]
+    assert listed(roadmap) == [
+        (("Tutorials", "Build your own Git"), "Write yourself a Git!", "https://example.org/wyag")
+    ]
+    assert not [m for m in messages(result) if "title" in m]
+
+
+def test_a_first_heading_over_the_whole_document_titles_it_and_stays_its_section() -> None:
+    result = read(
+        "## Python in 100 days\n\n> By the author.\n\n### Days 1-15\n\n"
+        "- [Day 1](https://example.org/1)\n\n### Days 16-20\n\n- [Day 16](https://example.org/16)\n"
+    )
+    assert result.roadmap.title == "Python in 100 days"
+    assert listed(result.roadmap) == [
+        (("Python in 100 days", "Days 1-15"), "Day 1", "https://example.org/1"),
+        (("Python in 100 days", "Days 16-20"), "Day 16", "https://example.org/16"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("top", "title"),
+    [
+        (
+            '<h1 align="center">\n  <strong>Machine Learning Camp</strong>\n</h1>\n',
+            "Machine Learning Camp",
+        ),
+        ('<h1 align="center">\n\t<img src="logo.svg" alt="Awesome">\n\t<br>\n</h1>\n', "Awesome"),
+        (
+            '<div align="center">\n  <h1>Large &amp; Language</h1>\n  <p>By me</p>\n</div>\n',
+            "Large & Language",
+        ),
+        (
+            '<h3 align="center">Open Source University</h3>\n<p>A path.</p>\n',
+            "Open Source University",
+        ),
+        ("**Awesome Lists**\n", "Awesome Lists"),
+    ],
+)
+def test_an_html_or_bold_title_line_above_the_first_heading_is_the_title(
+    top: str, title: str
+) -> None:
+    result = read(
+        f"{top}\nSome words.\n\n## Tools\n\n- [A](https://example.org/a)\n\n## Books\n\n- [B](https://example.org/b)\n"
+    )
+    assert result.roadmap.title == title
+    assert [section.title for section in result.roadmap.sections] == ["Tools", "Books"]
+    assert not [m for m in messages(result) if "title" in m]
+
+
+def test_a_level_1_contents_heading_under_an_html_title_is_no_title() -> None:
+    # OSSU's shape: `<h3 align="center">` over `# Contents` (anchors), then `# Curriculum`.
+    result = read(
+        '<h3 align="center">Open Source University</h3>\n\n# Contents\n\n'
+        "- [Curriculum](#curriculum)\n\n# Curriculum\n\n- [Course](https://example.org/c)\n"
+    )
+    assert result.roadmap.title == "Open Source University"
+    assert listed(result.roadmap) == [(("Curriculum",), "Course", "https://example.org/c")]
+    assert [m for m in messages(result) if "'Contents' skipped" in m]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A first heading with sections of its level after it, over resources: a section.
+        "## Tools\n\n- [A](https://example.org/a)\n\n## Books\n\n- [B](https://example.org/b)\n",
+        # Over prose, but a chapter of any document, or a question.
+        "## Introduction\n\nWhy.\n\n## Tools\n\n- [A](https://example.org/a)\n",
+        "## What is it?\n\nA list.\n\n## Tools\n\n- [A](https://example.org/a)\n",
+        # Over prose, but not the document's first words.
+        "I keep this list.\n\n## Mine\n\nWords.\n\n## Tools\n\n- [A](https://example.org/a)\n",
+        # A small heading before a bigger one: no title line.
+        "### Notes\n\nText.\n\n## Tools\n\n- [A](https://example.org/a)\n",
+        # An HTML heading of text size (a tagline), and one in a comment.
+        "<h4>A collection of tools.</h4>\n\n<!-- <h1>Old</h1> -->\n\n## Tools\n\n"
+        "- [A](https://example.org/a)\n\n## Books\n\n- [B](https://example.org/b)\n",
+    ],
+)
+def test_a_document_that_names_itself_nowhere_is_titled_by_its_directory(text: str) -> None:
+    result = import_markdown(text, "lists/2024.md", name="my-lists")
+    assert result.roadmap.title == "my-lists"
+    assert any(
+        m.startswith("lists/2024.md:1: no title found") and "'my-lists', its directory's name" in m
+        for m in messages(result)
+    )
+    assert "Tools" in [section.title for section in result.roadmap.sections]
+
+
+def test_import_titles_an_untitled_readme_by_its_directory_not_its_file(tmp_path: Path) -> None:
+    folder = tmp_path / "awesome-things"
+    folder.mkdir()
+    (folder / "2024.md").write_text(
+        "## Tools\n\n- [A](https://example.org/a)\n\n## Books\n\n- [B](https://example.org/b)\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["import", str(folder / "2024.md"), "-o", "-"])
+    assert result.exit_code == 0, result.output
+    assert "title: awesome-things\n" in result.output
+    assert "2024.md:1: no title found" in result.output
