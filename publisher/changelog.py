@@ -29,7 +29,7 @@ from publisher.diff import (
     SectionChange,
     describe_change,
 )
-from publisher.diff_report import escape_markdown
+from publisher.markdown_escape import markdown_destination, markdown_line
 from publisher.model import Release, Resource, Site
 from publisher.render import render_template
 
@@ -327,13 +327,6 @@ def _section_notes(change: RoadmapDiff) -> tuple[SectionNote, ...]:
 
 # --- markdown ---------------------------------------------------------------------------
 
-_DESTINATION_UNSAFE = {" ": "%20", "(": "%28", ")": "%29", "<": "%3C", ">": "%3E"}
-
-
-def link_destination(url: str) -> str:
-    """A URL safe inside a markdown link's parentheses."""
-    return "".join(_DESTINATION_UNSAFE.get(character, character) for character in url)
-
 
 def render_release_markdown(
     site: Site, release: ReleaseEntry, environment: jinja2.Environment
@@ -346,8 +339,8 @@ def render_release_markdown(
             "site": site,
             "release": release,
             "limit": GROUP_LIMIT,
-            "md": escape_markdown,
-            "destination": link_destination,
+            "md": markdown_line,
+            "destination": markdown_destination,
         },
     )
 
@@ -401,8 +394,8 @@ def render_changelog(
             ],
             "older": older,
             "page_url": links.site_url(site, links.CHANGELOG_FILE),
-            "md": escape_markdown,
-            "destination": link_destination,
+            "md": markdown_line,
+            "destination": markdown_destination,
         },
     )
 

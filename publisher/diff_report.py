@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from publisher.diff import RoadmapDiff, SectionPath, describe_change, section_text
+from publisher.markdown_escape import markdown_destination, markdown_line
 from publisher.model import Release, Resource
 
 # style(text, role) → text: the CLI passes one that colours by role on a terminal.
@@ -96,28 +96,9 @@ def format_text(changes: RoadmapDiff, style: Style = _plain) -> str:
     return "\n".join(lines) + "\n"
 
 
-# Backslash-escaped: CommonMark's inline markup, "#" (a heading at a line's start) and GitHub's
-# "|" (tables) and "~" (strikethrough).
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
-_ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")
-
-
-def escape_markdown(text: str) -> str:
-    """Text that shows as itself in markdown (a title, a section path) on one line: markup
-    characters backslash-escaped, entity-like ``&`` written as ``&amp;``."""
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
-    return _ENTITY_LIKE.sub("&amp;", escaped)
-
-
 def _markdown_link(resource: Resource) -> str:
-    title = escape_markdown(resource.title)
-    if not resource.url:
-        return title
-    url = resource.url
-    if any(character in url for character in "()<> "):
-        # Angle brackets keep parentheses inside a URL from ending the link early.
-        url = "<" + url.replace("<", "%3C").replace(">", "%3E") + ">"
-    return f"[{title}]({url})"
+    title = markdown_line(resource.title)
+    return f"[{title}]({markdown_destination(resource.url)})" if resource.url else title
 
 
 def format_markdown(changes: RoadmapDiff) -> str:
@@ -126,24 +107,24 @@ def format_markdown(changes: RoadmapDiff) -> str:
     hear about them)."""
     new = changes.new
     if new is not None:
-        heading = f"## {escape_markdown(new.version)}"
+        heading = f"## {markdown_line(new.version)}"
         if new.title:
-            heading += f" — {escape_markdown(new.title)}"
+            heading += f" — {markdown_line(new.title)}"
         heading += f" ({new.date.isoformat()})"
     else:
-        heading = f"## {escape_markdown(changes.new_path or 'Unreleased')}"
+        heading = f"## {markdown_line(changes.new_path or 'Unreleased')}"
     blocks = [heading]
     if new is not None and new.notes.strip():
         blocks.append(new.notes.strip())
     section_lines = [
-        f"- Section added: {escape_markdown(section_text(s.path))}" for s in changes.sections_added
+        f"- Section added: {markdown_line(section_text(s.path))}" for s in changes.sections_added
     ]
     section_lines += [
-        f"- Section renamed: {escape_markdown(s.old_title)} → {escape_markdown(s.title)}"
+        f"- Section renamed: {markdown_line(s.old_title)} → {markdown_line(s.title)}"
         for s in changes.sections_renamed
     ]
     section_lines += [
-        f"- Section removed: {escape_markdown(section_text(s.path))}"
+        f"- Section removed: {markdown_line(section_text(s.path))}"
         for s in changes.sections_removed
     ]
     if section_lines:
@@ -161,7 +142,7 @@ def format_markdown(changes: RoadmapDiff) -> str:
     for change in changes.announced_updates:
         # An explicit id is bookkeeping, not news: the changelog never mentions it.
         details = "; ".join(
-            escape_markdown(describe_change(field).summary) for field in change.announced_changes
+            markdown_line(describe_change(field).summary) for field in change.announced_changes
         )
         entry(
             change.section_ids,
@@ -173,14 +154,14 @@ def format_markdown(changes: RoadmapDiff) -> str:
             move.to_section_ids,
             move.to_section,
             f"- **Moved** {_markdown_link(move.resource)} from "
-            f"{escape_markdown(section_text(move.from_section))}",
+            f"{markdown_line(section_text(move.from_section))}",
         )
     for change in changes.removed:
         entry(
             change.section_ids, change.section, f"- **Removed** {_markdown_link(change.resource)}"
         )
     blocks += [
-        f"### {escape_markdown(section_text(titles[ids]))}\n\n" + "\n".join(lines)
+        f"### {markdown_line(section_text(titles[ids]))}\n\n" + "\n".join(lines)
         for ids, lines in groups.items()
         if lines
     ]

@@ -31,6 +31,7 @@ from publisher.conflicts import CONFLICT_STARTS, conflict_markers
 from publisher.errors import DataError, Problem
 from publisher.identity_memo import IdentityMemo, RecentMemo, recent_cache
 from publisher.links import url_problem
+from publisher.markdown_escape import markdown_link
 from publisher.model import (
     COSTS,
     KINDS,
@@ -2647,44 +2648,6 @@ def escape_shortcodes(markdown: str) -> str:
     """Inline markdown whose emoji shortcodes (`:rocket:`) are escaped, so that a heading
     holding one as text reads back with it (`_heading_title` leaves pictures out)."""
     return _SHORTCODE.sub(lambda match: "\\" + match.group(), markdown)
-
-
-# How text is written as markdown that this module reads back as the same text (used here for
-# a heading's link kept in an intro, and by `publisher.readme` for everything it writes).
-# "~" too: a title starting with "~~~" would open a fenced code block and swallow what follows.
-_ALWAYS_ESCAPED = re.compile(r"([\\`*_\[\]<>~])")
-_ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
-_LINE_START = re.compile(r"^([-+=|]|\d+[.)])")
-_SCHEME_COLON = re.compile(r"(?i)\b(mailto):")
-_DESTINATION_SPECIAL = re.compile(r"([\\()<>])")
-# What a `<…>` destination escapes: a bracket would end it, a backslash escape.
-_POINTY_SPECIAL = re.compile(r"([\\<>])")
-
-
-def markdown_text(value: str) -> str:
-    """Plain text as inline markdown that reads back as the same text: no markup, no links."""
-    escaped = _ALWAYS_ESCAPED.sub(r"\\\1", value)
-    escaped = _ENTITY_LIKE.sub(r"\\&", escaped)
-    # "#" opens a heading at the start and closes one after a space; "//" and "mailto:"
-    # would be turned into links.
-    escaped = re.sub(r"(^|\s)#", r"\1\\#", escaped)
-    escaped = escaped.replace("//", r"\/\/")
-    escaped = _SCHEME_COLON.sub(r"\1\\:", escaped)
-    match = _LINE_START.match(escaped)
-    if match:
-        marker = match.group(1)
-        escaped = f"{marker[:-1]}\\{marker[-1]}{escaped[len(marker) :]}"
-    return escaped
-
-
-def markdown_link(title: str, url: str) -> str:
-    """``[title](url)``, both read back unchanged: a URL with whitespace in the pointy
-    brackets form (``[title](<url>)``), which is a link; bare it would be text."""
-    if any(character.isspace() for character in url):
-        destination = "<" + _POINTY_SPECIAL.sub(r"\\\1", url) + ">"
-    else:
-        destination = _DESTINATION_SPECIAL.sub(r"\\\1", url)
-    return f"[{markdown_text(title)}]({destination})"
 
 
 # --- inline helpers ------------------------------------------------------------------------

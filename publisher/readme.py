@@ -3,7 +3,7 @@
 The template writes a shape that `importer.import_markdown` reads back exactly: sections as
 headings, each resource as a bullet (a link when it has a URL), an optional metadata line
 (``*Kind:* course · *Cost:* free …``) and its description quoted below it. Text and links
-are escaped by the importer's own `markdown_text` and `markdown_link`, so that they read back
+are escaped by `markdown_escape.markdown_text` and `markdown_link`, so that they read back
 as the same text and never turn into a link or markup.
 """
 
@@ -16,11 +16,10 @@ from publisher.importer import (
     META_SEPARATOR,
     contents_heading,
     escape_shortcodes,
-    markdown_link,
-    markdown_text,
     meta_heading,
     parse_tokens,
 )
+from publisher.markdown_escape import markdown_link, markdown_text
 from publisher.model import Resource, Roadmap, Section, slugify
 from publisher.render import render_template, template_environment
 

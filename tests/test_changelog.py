@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import unquote
 from xml.etree.ElementTree import Element
 
 import feedparser
@@ -15,8 +16,8 @@ from click.testing import CliRunner
 from release_files import write_release
 
 from publisher import build, links
-from publisher.changelog import escape_markdown, link_destination
 from publisher.cli import main
+from publisher.markdown_escape import markdown_destination, markdown_line
 from publisher.project import open_project
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "changelog-project"
@@ -230,11 +231,13 @@ def test_markdown_escaping_shows_text_as_itself() -> None:
     from markdown_it import MarkdownIt
 
     title = "Tricky <b>x</b> & [a](b) *c* _d_ `e` | f &amp;"
-    rendered = MarkdownIt("commonmark").renderInline(escape_markdown(title))
+    rendered = MarkdownIt("commonmark").renderInline(markdown_line(title))
     assert rendered == ("Tricky &lt;b&gt;x&lt;/b&gt; &amp; [a](b) *c* _d_ `e` | f &amp;amp;")
-    url = "https://en.wikipedia.org/wiki/A_(b) c"
-    link = MarkdownIt("commonmark").renderInline(f"[x]({link_destination(url)})")
-    assert 'href="https://en.wikipedia.org/wiki/A_%28b%29%20c"' in link
+    for url in ("https://en.wikipedia.org/wiki/A_(b) c", "https://x.org/a_(b)<c>"):
+        link = MarkdownIt("commonmark").parseInline(f"[x]({markdown_destination(url)})")
+        opened = next(token for token in link[0].children or [] if token.type == "link_open")
+        # The URL as written, once the parser's own percent-encoding is undone.
+        assert unquote(str(opened.attrGet("href"))) == url
 
 
 def test_changelog_command_prints_or_writes_changelog(tmp_path: Path) -> None:

@@ -12,9 +12,10 @@ import pytest
 from markdown_it import MarkdownIt
 
 from publisher.diff import diff
-from publisher.diff_report import escape_markdown, format_markdown, format_text
+from publisher.diff_report import format_markdown, format_text
 from publisher.freeze import release_text
 from publisher.load import build_snapshot
+from publisher.markdown_escape import markdown_line
 from publisher.yaml_reader import parse_yaml_bytes
 
 OLD: dict[str, Any] = {
@@ -94,7 +95,7 @@ def test_markdown_groups_by_section_and_leaves_out_cosmetic_updates(changes: Any
     assert "Fast AI" not in markdown
     courses = markdown.split("### Courses & classes\n\n")[1]
     assert courses.splitlines()[:4] == [
-        r"- **Added** [A \*starred\* \[thing\]](<https://x.org/a_(b)>)",
+        r"- **Added** [A \*starred\* \[thing\]](https://x.org/a_\(b\))",
         "- **Updated** [CS229](https://example.org/cs229): kind set to course",
         "- **Moved** PyTorch from Tools",
         "- **Removed** [Old one](https://old.example)",
@@ -112,11 +113,27 @@ def test_markdown_of_no_change_says_so() -> None:
 
 
 @pytest.mark.parametrize(
-    "title", ["plain", "a*b", "[x](y)", "<b>", "a_b_", "`c`", "# h", "a|b", "AT&amp;T", "R & D"]
+    "title",
+    [
+        "plain",
+        "a*b",
+        "[x](y)",
+        "<b>",
+        "a_b_",
+        "`c`",
+        "# h",
+        "a|b",
+        "AT&amp;T",
+        "R & D",
+        "1. First",
+    ],
 )
 def test_escaped_titles_render_as_text(title: str) -> None:
-    rendered = MarkdownIt("commonmark").renderInline(escape_markdown(title))
-    assert rendered == html.escape(title, quote=False)
+    # The one escape (markdown_escape) of the readme, CHANGELOG.md and this report.
+    rendered = MarkdownIt("commonmark").render(f"- x {markdown_line(title)}\n")
+    assert rendered == f"<ul>\n<li>x {html.escape(title, quote=False)}</li>\n</ul>\n"
+    assert markdown_line("a\n  b") == "a b"
+    assert markdown_line("2024.03") == "2024.03"  # after the hashes of a heading: no list
 
 
 # --- the frozen release's text -------------------------------------------------------------

@@ -22,10 +22,10 @@ from publisher.importer import (
     _unspaced_link_line,
     import_markdown,
     import_markdown_bytes,
-    markdown_link,
     parse_tokens,
 )
 from publisher.load import build_snapshot
+from publisher.markdown_escape import markdown_link
 from publisher.model import Release, Roadmap, Snapshot
 from publisher.readme import render_readme
 
