@@ -4946,7 +4946,9 @@ class _FrozenSpan:
     takes it, and tries the next number when it is. Each one it found free it took: they are
     ``identities`` (``section_ids``), free again only if no earlier section took them since.
     The ones it found taken by an earlier section are ``taken`` (``taken_ids``), which must
-    be taken again; those its own resources took answer the same. Its warnings (duplicates,
+    be taken again; those its own resources took answer the same. A recap item asks about
+    the links it cites without taking them: those it found free are ``free``, which must be
+    free again (one listed above since makes the item a recap, skipped). Its warnings (duplicates,
     relative links, meta subsections) hold lines: each is its unit's line plus what the unit
     says, so they move with the span when its units lie as they did (``lines``, relative to
     ``first_line``, that of its first unit)."""
@@ -4956,6 +4958,7 @@ class _FrozenSpan:
     section_ids: frozenset[str]
     taken: frozenset[str]
     taken_ids: frozenset[str]
+    free: frozenset[str]
     warnings: tuple[Problem, ...]
     first_line: int
     lines: tuple[int, ...]
@@ -4977,6 +4980,9 @@ class _Freezer:
         # section, or one of the same span): what a span's reading depends on besides its units.
         self.taken: list[str] = []
         self.taken_ids: list[str] = []
+        # The identities asked about and found free without being taken (a recap's links:
+        # `_repeats_or_points_inside`): the reading depends on their staying free.
+        self.free: list[str] = []
 
     def freeze(self, outline: _Outline) -> Roadmap:
         """The road map of a whole outline."""
@@ -5004,6 +5010,7 @@ class _Freezer:
         warnings = len(self.warnings)
         taken = len(self.taken)
         taken_ids = len(self.taken_ids)
+        free = len(self.free)
         section = self._freeze_section(self.outliner.span_draft(span), ())
         walked = Roadmap(title="", sections=(section,))
         identities = frozenset(resource.identity for _, resource in walked.walk())
@@ -5017,6 +5024,7 @@ class _Freezer:
             section_ids=section_ids,
             taken=frozenset(self.taken[taken:]) - identities,
             taken_ids=frozenset(self.taken_ids[taken_ids:]) - section_ids,
+            free=frozenset(self.free[free:]) - identities,
             warnings=said,
             first_line=first_line,
             lines=tuple(line - first_line for line, _ in span.units) if said else (),
@@ -5034,6 +5042,7 @@ class _Freezer:
             and self.section_ids.isdisjoint(frozen.section_ids)
             and frozen.taken <= self.identities
             and frozen.taken_ids <= self.section_ids
+            and self.identities.isdisjoint(frozen.free)
         ):
             return False
         if frozen.warnings:
@@ -5093,10 +5102,16 @@ class _Freezer:
         candidates are the same and their identities clash with no other section's."""
         candidates = tuple(candidate for candidate, _ in draft.resources)
         known = _SECTION_RESOURCES.get(candidates, (ids, self.base_url))
-        if known is not None and self.identities.isdisjoint(known[1]):
+        if (
+            known is not None
+            and self.identities.isdisjoint(known[1])
+            and self.identities.isdisjoint(known[2])
+        ):
             self.identities.update(known[1])
+            self.free.extend(known[2])
             return known[0]
         before = len(self.warnings)
+        free = len(self.free)
         resources = tuple(
             resource
             for candidate, first_line in draft.resources
@@ -5105,7 +5120,10 @@ class _Freezer:
         )
         if len(self.warnings) == before:  # no duplicate inside: the same next time
             identities = frozenset(resource.identity for resource in resources)
-            _SECTION_RESOURCES.put(candidates, (ids, self.base_url), (resources, identities))
+            found_free = frozenset(self.free[free:]) - identities
+            _SECTION_RESOURCES.put(
+                candidates, (ids, self.base_url), (resources, identities, found_free)
+            )
         return resources
 
     def _repeats_or_points_inside(self, candidate: _Candidate, first_line: int) -> bool:
@@ -5128,15 +5146,19 @@ class _Freezer:
             )
             return True
         own = _normalized_url(url)
-        if not candidate.cites or own not in self.identities:
+        if not candidate.cites:
             return False
-        # What the reading found taken, it depends on (see `_FrozenSpan`).
+        # What the reading found taken or free, it depends on (see `_FrozenSpan`).
+        if own not in self.identities:
+            self.free.append(own)
+            return False
         self.taken.append(own)
         for href in candidate.cites:
             cited = _resolve_against(self.base_url, href)
             if self._inside(cited):
                 continue
             if _normalized_url(cited) not in self.identities:
+                self.free.append(_normalized_url(cited))
                 return False
             self.taken.append(_normalized_url(cited))
         self.warnings.append(
@@ -5299,8 +5321,8 @@ _SECTIONS: IdentityMemo[Section] = IdentityMemo(limit=20_000)
 _SPANS: IdentityMemo[tuple[_FrozenSpan, ...]] = IdentityMemo(limit=20_000)
 _SPAN_READINGS = 3
 # A section's resources by its candidates (and section path, base_url): resources, identities.
-_SECTION_RESOURCES: IdentityMemo[tuple[tuple[Resource, ...], frozenset[str]]] = IdentityMemo(
-    limit=20_000
+_SECTION_RESOURCES: IdentityMemo[tuple[tuple[Resource, ...], frozenset[str], frozenset[str]]] = (
+    IdentityMemo(limit=20_000)
 )
 # A resource by the content of the candidate it was made from (`_content`), its identity,
 # explicit id, URL and author.

@@ -716,3 +716,42 @@ def test_same_title_section_ids_do_not_depend_on_the_versions_read_before() -> N
         "go-books",
     ]
     assert section_ids(books_by_language("Rust", "Go")) == alone
+
+
+@pytest.mark.parametrize("projects", ["## Projects", "### Projects"])
+def test_a_recap_whose_cited_link_is_added_above_later_reads_as_a_one_off_import(
+    tmp_path: Path, projects: str
+) -> None:
+    # A recap item (`[Module 1](…) then [Midterm](…)`) whose cited Midterm is not listed yet
+    # is a resource of its own (a repeated URL, a numbered id). A later commit lists Midterm
+    # above and leaves the recap's section untouched: the item is now a recap, skipped, as a
+    # one-off import of that version says; import-history reused the section's old reading
+    # (a top-level section's, or a subsection's in a section that changed).
+    from publisher.dump import dump_roadmap
+    from publisher.importer import clear_caches, import_markdown_bytes
+
+    base = "https://example.org/course/"
+    first = (
+        "# Course\n\n## Modules\n\n- [Module 1](01-intro/) - basics\n"
+        f"- [Module 2](02-trees/) - trees\n\n{projects}\n\nThere will be a project:\n\n"
+        "1. [Module 1](01-intro/) then [Midterm](midterm/)\n"
+    )
+    second = first.replace("trees\n", "trees\n- [Midterm](midterm/) - the exam\n")
+    repo = Repository(tmp_path / "repo")
+    repo.commit("README.md", first, "Start", "2024-05-01T09:00:00Z")
+    repo.commit("README.md", second, "List the midterm", "2024-05-02T09:00:00Z")
+    out = tmp_path / "out"
+    code, output = run(
+        *("import-history", str(repo.root), "--file", "README.md", "--out", str(out)),
+        *("--base-url", base),
+    )
+    assert code == 0, output
+    releases = sorted(out.glob("*.yaml"))
+    assert len(releases) == 2
+    for release, text in zip(releases, (first, second), strict=True):
+        clear_caches()
+        alone = import_markdown_bytes(text.encode(), "README.md", base_url=base).roadmap
+        assert dump_roadmap(load_snapshot(release).roadmap) == dump_roadmap(alone)
+    last = load_snapshot(releases[1]).roadmap
+    assert [resource.title for _, resource in last.walk()] == ["Module 1", "Module 2", "Midterm"]
+    assert "repeat resources listed above (a recap): skipped" in output
