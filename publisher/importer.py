@@ -2073,10 +2073,18 @@ def _resolved_list(run: list[_Block], *, notes: bool = False) -> _Block:
                 resources[-1] = _with_description(previous, item.markdown)
             continue
         if previous is None:
-            warnings.append((item.line, "bullet does not read as a resource: skipped"))
+            warnings.append(
+                (
+                    item.line,
+                    f"bullet {_shortened(_single_line(item.markdown))!r} reads as a note, not a "
+                    "resource, and no resource above it in its list takes it as description: "
+                    "skipped",
+                )
+            )
             continue
         what = (
-            f"{item.candidate.title!r} reads as material of {previous.title!r}"
+            f"{item.candidate.title!r} reads as course material of {previous.title!r} (its "
+            "syllabus, slides, notes …): kept in its description"
             if fits and item.candidate is not None
             else f"'Name: URL' bullet {item.candidate.title!r} in a list of link bullets: "
             f"kept in the description of {previous.title!r}"
@@ -2462,6 +2470,12 @@ def _bold_entries(
         elif entry[1] not in kept:
             kept.append(entry[1])
     return [block for position, block in enumerate(body) if position not in taken], tuple(kept)
+
+
+def _shortened(text: str, words: int = 8) -> str:
+    """The first ``words`` words of a text, `…` for the rest: what a warning quotes of it."""
+    split = text.split()
+    return " ".join(split[:words]) + (" …" if len(split) > words else "")
 
 
 # A paragraph numbered with a mark that starts no list in markdown (`1` then U+3001 or

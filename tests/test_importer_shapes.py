@@ -133,7 +133,10 @@ def test_a_link_named_like_material_that_says_what_it_is_is_a_resource() -> None
         (("Course",), "STAT 340", "https://example.org/stat"),
     ]
     assert result.roadmap.sections[0].resources[0].description == "Note-taking app.\n"
-    assert messages(result) == ["road.md:12: 'Slides' reads as material of 'STAT 340'"]
+    assert messages(result) == [
+        "road.md:12: 'Slides' reads as course material of 'STAT 340' (its syllabus, slides, "
+        "notes …): kept in its description"
+    ]
 
 
 def test_a_link_named_like_material_with_fields_of_its_own_is_a_resource() -> None:
@@ -1891,7 +1894,9 @@ def test_a_task_and_a_note_among_link_bullets_are_no_resources() -> None:
     ]
     assert "sift_up" in result.roadmap.sections[0].resources[1].description
     assert messages(result) == [
-        "road.md:5: bullet does not read as a resource: skipped",
+        "road.md:5: bullet 'visualized as a tree, but is usually linear …' reads as a note, "
+        "not a resource, and no resource above it in its list takes it as description: "
+        "skipped",
         "road.md:8: bullet reads as a sentence, not a resource: kept in the description of "
         "'Heap Sort (video)'",
     ]
