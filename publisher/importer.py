@@ -1498,6 +1498,7 @@ def _units(
                 else block
                 for index, block in enumerate(body)
             ]
+        body = _without_repeated_rows(body)
         candidates = _with_topics(
             (
                 candidate
@@ -1546,6 +1547,65 @@ def _units(
             )
         )
     return tuple(_with_heading_resource(unit) for unit in units)
+
+
+def _without_repeated_rows(body: list[_Block]) -> list[_Block]:
+    """A section's body with the rows of a table about its listed resources left out: under a
+    list, a table whose rows mostly name the resources the lists above it in the section list
+    (same title, or same URL) gives figures about them (downloads, stars), not more
+    resources. Each row naming one of them is that resource again, skipped with a warning; a
+    row naming anything else is a resource of the section. Any other table is read as it is."""
+    listed: set[str] = set()
+    result: list[_Block] = []
+    index = 0
+    while index < len(body):
+        block = body[index]
+        if not block.table:
+            if block.kind == "resources":
+                for candidate in block.resources:
+                    listed.update(_repeat_keys(candidate))
+            result.append(block)
+            index += 1
+            continue
+        run = index
+        while run < len(body) and body[run].table == block.table:
+            run += 1
+        rows = body[index:run]
+        named = [candidate for row in rows for candidate in row.resources]
+        repeated = [
+            candidate
+            for candidate in named
+            if any(key in listed for key in _repeat_keys(candidate))
+        ]
+        if not listed or 2 * len(repeated) <= len(named):
+            result.extend(rows)
+            index = run
+            continue
+        for row in rows:
+            kept = tuple(
+                candidate
+                for candidate in row.resources
+                if not any(key in listed for key in _repeat_keys(candidate))
+            )
+            warnings = tuple(
+                (
+                    candidate.line,
+                    f"table row {candidate.title!r} names a resource listed above it in its "
+                    "section: the same resource, skipped",
+                )
+                for candidate in row.resources
+                if candidate not in kept
+            )
+            result.append(replace(row, resources=kept, warnings=(*row.warnings, *warnings)))
+        index = run
+    return result
+
+
+def _repeat_keys(candidate: _Candidate) -> tuple[str, ...]:
+    """What names a resource for `_without_repeated_rows`: its title's words and its URL."""
+    words = "".join(character for character in candidate.title.casefold() if character.isalnum())
+    keys = (f"title:{words}",) if words else ()
+    return (*keys, f"url:{normalize_url(candidate.url)}") if candidate.url else keys
 
 
 def _label_groups(

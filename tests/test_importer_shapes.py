@@ -2684,3 +2684,46 @@ def test_import_titles_an_untitled_readme_by_its_directory_not_its_file(tmp_path
     assert result.exit_code == 0, result.output
     assert "title: awesome-things\n" in result.output
     assert "2024.md:1: no title found" in result.output
+
+
+# --- held-out family A (hoa): item syntaxes of awesome lists in other languages --------------
+
+
+def test_a_table_about_the_listed_resources_names_them_again_not_new_ones() -> None:
+    # awesome-japanese-nlp-resources: under each section's bullets, a table of the same
+    # packages' downloads and stars (one row names a package no bullet names, one links a
+    # folder of a bullet's repository).
+    result = read(
+        "# L\n\n## Parsers\n\n"
+        "- [alpha](https://example.org/alpha) - 構文解析器\n"
+        "- [beta](https://example.org/beta) - 依存構造\n"
+        "- [gamma](https://example.org/gamma) - 形態素\n\n"
+        "|Name|downloads/week|stars|\n-|-|-\n"
+        "|[alpha](https://example.org/alpha/tree/main/python)|![d](https://img.example.org/1)|"
+        "![s](https://img.example.org/2)|\n"
+        "|[beta](https://example.org/beta)|-|![s](https://img.example.org/3)|\n"
+        "|[delta](https://example.org/delta)|-|![s](https://img.example.org/4)|\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Parsers",), "alpha", "https://example.org/alpha"),
+        (("Parsers",), "beta", "https://example.org/beta"),
+        (("Parsers",), "gamma", "https://example.org/gamma"),
+        (("Parsers",), "delta", "https://example.org/delta"),
+    ]
+    assert [message.split(": ", 1)[1] for message in messages(result)] == [
+        "table row 'alpha' names a resource listed above it in its section: the same "
+        "resource, skipped",
+        "table row 'beta' names a resource listed above it in its section: the same "
+        "resource, skipped",
+    ]
+
+
+def test_a_table_that_names_other_resources_than_the_list_above_is_read_whole() -> None:
+    # One row naming a listed resource among others is no table about the list: every row
+    # is read, the repeated one too (the import keeps both, the later with an id of its own).
+    result = read(
+        "# L\n\n## Tools\n\n- [alpha](https://example.org/alpha) - one\n\n"
+        "|Name|Notes|\n|-|-|\n|[alpha](https://example.org/alpha)|again|\n"
+        "|[beta](https://example.org/beta)|two|\n|[gamma](https://example.org/gamma)|three|\n"
+    )
+    assert [title for _, title, _ in listed(result.roadmap)] == ["alpha", "alpha", "beta", "gamma"]
