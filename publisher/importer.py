@@ -25,6 +25,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from publisher.conflicts import CONFLICT_STARTS, conflict_markers
@@ -430,7 +431,45 @@ def _parser(linkify: bool = True) -> MarkdownIt:
     # Keep URLs as the author wrote them (no percent-encoding): they are data, not HTML.
     parser.normalizeLink = _link_as_written  # type: ignore[method-assign]
     parser.normalizeLinkText = _as_written  # type: ignore[method-assign, assignment]
+    parser.core.ruler.push("slipped_links", _mend_slipped_links)
     return parser
+
+
+# A web address written without its scheme: `[Ansible](www.ansible.com)`.
+_SCHEMELESS_WEB = re.compile(r"^www\.[\w-]+(?:\.[\w-]+)+(?:[/?#]|$)", re.IGNORECASE)
+_ABSOLUTE_WEB = re.compile(r"^https?://[^\s/]+\S*$", re.IGNORECASE)
+
+
+def _mend_slipped_links(state: StateCore) -> None:
+    """Links whose address slipped out of place, read as their author meant them (the text
+    shows the URL; GitHub's rendering leads nowhere): ``[https://compressor.io]()``, an empty
+    destination, is a link to the URL it shows; ``[https://purecss.io/](Pure.css)``, written
+    the wrong way round (a URL for text, a bare name for destination), is ``[Pure.css]``
+    at that URL; ``[Ansible](www.ansible.com)``, a web address without its scheme, is
+    ``http://www.ansible.com``. Relative links to files (``docs/a.md``) stay as written."""
+    for block in state.tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        children = block.children
+        for index, token in enumerate(children):
+            if token.type != "link_open" or token.markup in ("linkify", "autolink"):
+                continue
+            href = str(token.attrGet("href") or "")
+            if _SCHEMELESS_WEB.match(href):
+                token.attrSet("href", f"http://{href}")
+                continue
+            inner = children[index + 1] if index + 1 < len(children) else None
+            closes = index + 2 < len(children) and children[index + 2].type == "link_close"
+            if inner is None or inner.type != "text" or not closes:
+                continue
+            shown = inner.content.strip()
+            if not _ABSOLUTE_WEB.match(shown):
+                continue
+            if not href:
+                token.attrSet("href", shown)
+            elif "/" not in href and ":" not in href and not href.startswith(("#", "?", ".")):
+                token.attrSet("href", shown)
+                inner.content = href
 
 
 def _as_written(url: str) -> str:
@@ -2132,6 +2171,18 @@ def _resolved_list(run: list[_Block], *, notes: bool = False) -> _Block:
             if previous is not None:
                 resources[-1] = _with_description(previous, item.markdown)
             continue
+        if previous is None and item.lead_in == "pointer" and item.candidate is not None:
+            # "Reddit: [List …](…)" first in its list: no resource above for it to point
+            # from, so it is one (its lead-in its description).
+            resources.append(item.candidate)
+            warnings.append(
+                (
+                    item.line,
+                    f"{item.candidate.title!r} after a one-word lead-in, first in its list: "
+                    "read as a resource (the lead-in is its description)",
+                )
+            )
+            continue
         if previous is None:
             warnings.append(
                 (
@@ -3070,6 +3121,92 @@ def _trailing_link(inline: Sequence[Token]) -> tuple[int, int, str] | None:
     return start, end, str(inline[start].attrGet("href"))
 
 
+# A name set off from what it is before a bare URL: "Awesome OCR - список …", or by a
+# full-width colon (Chinese, Japanese).
+_NAME_SEPARATOR = re.compile(r"\s+[-\u2013\u2014]\s+|\s*\uff1a\s*")
+# A quoted name near the start of an item's words: `Проект "Awesome GPT" представляет …`.
+_QUOTED_NAME = re.compile(
+    r"^(?:\S+\s+)?[\"\u201c\u00ab\u201e]([^\"\u201c\u201d\u00ab\u00bb]{2,80})[\"\u201d\u00bb]"
+)
+
+
+def _named_bare_url(inline: Sequence[Token]) -> tuple[int, int, str, str, str] | None:
+    """An item written as words then its one link, a bare URL, nothing after it:
+    (link start, link end, URL, name, description) when the words name it: a name set off
+    by a dash or a full-width colon ("Awesome OCR - список …"), a quoted name near the start
+    (`Проект "Awesome GPT" представляет …`: the words are its description), or a short name
+    in capitals ("Consistency Models"). None for words that name nothing ("see
+    https://…", a sentence without a name) and any other item."""
+    spans = [span for span in _link_spans(inline) if _is_real_link(inline, *span)]
+    if len(spans) != 1:
+        return None
+    start, end = spans[0]
+    if not _url_named(inline, start, end) or _plain(inline[end + 1 :]).strip(" .;,"):
+        return None
+    words = _plain(inline[:start]).strip().rstrip(".,;")
+    if not words or words.endswith((":", "\uff1a")) or _lead_in_calls(inline, start):
+        return None
+    href = str(inline[start].attrGet("href"))
+    separator = _NAME_SEPARATOR.search(words)
+    if separator is not None:
+        name, rest = words[: separator.start()].strip(), words[separator.end() :].strip()
+        if rest and 0 < len(name.split()) <= 6 and not _is_sentence(name):
+            return start, end, href, name, _inline_markdown(inline[:start]).strip()
+    quoted = _QUOTED_NAME.match(words)
+    if quoted is not None:
+        return start, end, href, quoted.group(1).strip(), _inline_markdown(inline[:start]).strip()
+    names = words.split()
+    # Words of a name each start with a capital or a digit ("Consistency Models").
+    if len(names) <= 6 and all(_capitalized(word) for word in names):
+        return start, end, href, words, ""
+    return None
+
+
+def _one_word_lead_in(inline: Sequence[Token]) -> tuple[int, int, str] | None:
+    """The one link of an item written as one word, a colon, then a named link and nothing
+    after it (``See: [Delta](…)``, ``Reddit: [List …](…)``): (start, end, URL); None for
+    any other item (two words or more are `_trailing_link`'s)."""
+    spans = [span for span in _link_spans(inline) if _is_real_link(inline, *span)]
+    if len(spans) != 1:
+        return None
+    start, end = spans[0]
+    before = _plain(inline[:start]).rstrip()
+    if (
+        _plain(inline[end + 1 :]).strip(" .;,")
+        or not before.endswith((":", "\uff1a"))
+        or len(before.split()) != 1
+        or _url_named(inline, start, end)
+    ):
+        return None
+    return start, end, str(inline[start].attrGet("href"))
+
+
+def _labelled_lead_link(inline: Sequence[Token]) -> tuple[int, int, str] | None:
+    """The first link of an item written as a label of one or two words, the link, then a
+    description set off by a dash (``cli-tool [ncdu](…) - Ncdu is …``, ``t3n.de: [Tool-Check
+    …](…) - german article``): (start, end, URL). None for any other item: a label and a
+    link alone (``See: [Delta](…)``, a pointer) or words that go on as a sentence."""
+    spans = [span for span in _link_spans(inline) if _is_real_link(inline, *span)]
+    if not spans:
+        return None
+    start, end = spans[0]
+    if any(token.type not in ("text", "softbreak") for token in inline[:start]):
+        return None
+    label = _plain(inline[:start]).strip().rstrip(":\uff1a").strip()
+    after = _plain(inline[end + 1 :]).strip()
+    if not 0 < len(label.split()) <= 2 or _lead_in_calls(inline, start):
+        return None
+    dash = next((mark for mark in ("-", "\u2013", "\u2014") if after.startswith(mark)), "")
+    if not dash or not after[len(dash) :].strip():
+        return None
+    return start, end, str(inline[start].attrGet("href"))
+
+
+def _capitalized(word: str) -> bool:
+    first = word.lstrip("\"'([\u201c\u00ab")[:1]
+    return first.isupper() or first.isdigit()
+
+
 _STRUCK = re.compile(r"~~(?=\S)(.+?)~~")
 _PARENTHESIZED = re.compile(r"\([^()]*\)")
 # Words of a lead-in that names what kind of resource its link is (`Video Resource:`).
@@ -3431,6 +3568,33 @@ def _read_lead(reading: _ItemReading, inline: Sequence[Token]) -> bool:
         _read_leading_link(reading, inline, *link)
         reading.fields["title"] = _plain(inline[: link[0]]).rstrip().rstrip(":\uff1a").strip()
         reading.lead_in = "named"  # a resource where its list is written so (`_resolved_list`)
+        return True
+    elif link is None and (named := _named_bare_url(inline)) is not None:
+        # "Awesome OCR - список … https://…", "Consistency Models https://…": a name and
+        # what it is, then the URL written bare: the resource, named by the words before.
+        start, end, href, title, description = named
+        _read_leading_link(reading, inline, start, end, href)
+        reading.fields["title"] = title
+        if description:
+            reading.description.insert(0, description)
+            reading.described = True
+        return True
+    elif link is None and (pointer := _one_word_lead_in(inline)) is not None:
+        # "Reddit: [List of OS X tools](…)": after a resource, a pointer saying more of it;
+        # first in a list of resources, the resource (`_resolved_list`). Read as words for
+        # what decides the list.
+        _read_leading_link(reading, inline, *pointer)
+        reading.description.insert(
+            0, _inline_markdown(inline[: pointer[0]]).rstrip().rstrip(":\uff1a")
+        )
+        reading.resource_like = reading.link_led = reading.leading_link = False
+        reading.lead_in = "pointer"
+        return True
+    elif link is None and (led_link := _labelled_lead_link(inline)) is not None:
+        # "cli-tool [ncdu](…) - what it is", "t3n.de: [Tool-Check](…) - an article": a
+        # word or two of label (kind, source), then the resource as a link bullet writes it.
+        _read_leading_link(reading, inline, *led_link)
+        reading.description.insert(0, _inline_markdown(inline[: led_link[0]]).strip())
         return True
     elif link is not None:
         # "Lead-in: [Title](url)": the words before the link say what it is for (when its

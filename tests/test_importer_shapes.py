@@ -2727,3 +2727,129 @@ def test_a_table_that_names_other_resources_than_the_list_above_is_read_whole() 
         "|[beta](https://example.org/beta)|two|\n|[gamma](https://example.org/gamma)|three|\n"
     )
     assert [title for _, title, _ in listed(result.roadmap)] == ["alpha", "alpha", "beta", "gamma"]
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "described"),
+    [
+        # hightemp's awesome list: a name, a dash, what it is in Russian, the URL bare.
+        (
+            "- Awesome Widgets - это подборка виджетов для панелей. https://example.org/w",
+            "Awesome Widgets",
+            True,
+        ),
+        (
+            "- Awesome Sprockets - список инструментов https://example.org/s",
+            "Awesome Sprockets",
+            True,
+        ),
+        # A quoted name near the start: the words are its description.
+        (
+            '- Проект "Awesome Gears" представляет собой коллекцию шестерёнок. https://example.org/g',
+            "Awesome Gears",
+            True,
+        ),
+        ("- Widget Models https://example.org/m", "Widget Models", False),
+        ("- 小工具合集\uff1a收录各种小工具 https://example.org/z", "小工具合集", True),
+    ],
+)
+def test_words_naming_a_bare_url_after_them_name_the_resource(
+    line: str, title: str, described: bool
+) -> None:
+    result = read(f"# L\n\n## Lists\n\n- https://example.org/first\n{line}\n")
+    [_, (path, found, url)] = listed(result.roadmap)
+    assert (path, found, url) == (("Lists",), title, line.rsplit(" ", 1)[1])
+    resource = result.roadmap.sections[0].resources[1]
+    assert (line[2 : line.rindex(" ")].rstrip(".") in resource.description) is described
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- see the documentation at https://example.org/docs",
+        "- Read more on the project's site https://example.org/more",
+        "- Follow me on https://example.org/me",
+    ],
+)
+def test_words_that_name_nothing_before_a_bare_url_are_no_resource_of_their_own(
+    line: str,
+) -> None:
+    result = read(f"# L\n\n## Tools\n\n{LINKS}{line}\n")
+    assert [title for _, title, _ in listed(result.roadmap)] == ["A", "B"]
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "url"),
+    [
+        # greyshine's awesome list: the URL shown as the text, the destination left empty.
+        (
+            "- [https://compress.example.org]() - shrinks images",
+            "https://compress.example.org",
+            "https://compress.example.org",
+        ),
+        (
+            "- [https://keys.example.org/ssh]()",
+            "https://keys.example.org/ssh",
+            "https://keys.example.org/ssh",
+        ),
+        # Written the wrong way round: a URL for text, a bare name for destination.
+        (
+            "- [https://purecss.example.org/](Pure.css) - CSS modules",
+            "Pure.css",
+            "https://purecss.example.org/",
+        ),
+        # A web address without its scheme.
+        (
+            "- [Ansible](www.ansible.example.org) - automation",
+            "Ansible",
+            "http://www.ansible.example.org",
+        ),
+    ],
+)
+def test_links_whose_address_slipped_are_read_as_meant(line: str, title: str, url: str) -> None:
+    result = read(f"# L\n\n## Tools\n\n{LINKS}{line}\n")
+    assert listed(result.roadmap)[2] == (("Tools",), title, url)
+    assert messages(result) == []
+
+
+def test_a_relative_link_to_a_file_is_not_taken_for_a_slipped_one() -> None:
+    # Text that is no URL keeps its destination: a file beside the README stays relative.
+    result = read(
+        "# L\n\n## Docs\n\n- [Guide](docs/guide.md) - how to\n",
+        base_url="https://github.com/me/l/blob/main/",
+    )
+    assert listed(result.roadmap) == [
+        (("Docs",), "Guide", "https://github.com/me/l/blob/main/docs/guide.md")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "label"),
+    [
+        ("- cli-tool [ncdu](https://example.org/ncdu) - a disk usage analyzer", "ncdu", "cli-tool"),
+        (
+            "- t3n.de: [Tool-Check: 6 Flow-Charts](https://example.org/t3n) - german article",
+            "Tool-Check: 6 Flow-Charts",
+            "t3n.de:",
+        ),
+    ],
+)
+def test_a_short_label_before_a_described_link_is_part_of_that_resource(
+    line: str, title: str, label: str
+) -> None:
+    result = read(f"# L\n\n## Tools\n\n{LINKS}{line}\n")
+    assert [found for _, found, _ in listed(result.roadmap)] == ["A", "B", title]
+    description = result.roadmap.sections[0].resources[2].description
+    assert description.startswith(label)
+    assert line.rsplit(" - ", 1)[1] in description
+
+
+def test_a_one_word_lead_in_first_in_its_list_is_a_resource() -> None:
+    # No resource above it to point from: "Reddit: [List …](…)" is that list; the same
+    # bullet after a resource still says more of it (the pointer test above).
+    result = read(
+        "# L\n\n## Mac Tools\n\n- Reddit: [List of tools](https://example.org/list)\n" + LINKS
+    )
+    assert [title for _, title, _ in listed(result.roadmap)] == ["List of tools", "A", "B"]
+    assert result.roadmap.sections[0].resources[0].description == "Reddit\n"
+    assert "first in its list: read as a resource" in messages(result)[0]

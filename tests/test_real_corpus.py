@@ -40,6 +40,10 @@ def test_every_truth_url_is_in_its_markdown(version: Version) -> None:
         normalize_url(url.rstrip(".,;:"))
         for url in re.findall(r"""https?://(?:[^\s()"'<>\]]|\([^\s()]*\))+""", text)
     }
+    # A link's destination written without its scheme (`[Ansible](www.ansible.com)`).
+    written |= {
+        normalize_url(f"http://{url}") for url in re.findall(r"\]\((www\.[^\s()]+)\)", text)
+    }
     for resource in read_truth(version.truth):
         if resource.url and not resource.url.startswith(version.base_url or "\0"):
             assert normalize_url(resource.url) in written, resource
