@@ -1483,6 +1483,7 @@ def _units(
         offset += piece.count("\n") + 1
     blocks = _facts_as_text(blocks)
     lines = "\n".join(piece for _, piece in pieces).split("\n")
+    blocks = _quotes_under_items(blocks, lines)
     groups: list[tuple[_Block | None, list[_Block]]] = [(None, [])]
     details = 0  # `<details>` opened under a heading that is a link, not closed yet
     for block in _nested_details(_resolve_lists(blocks)):
@@ -2041,6 +2042,39 @@ def _with_heading_resource(unit: _Unit) -> _Unit:
     return replace(
         unit, heading_resource=candidate, leaf_only=leaf_only, heading_warnings=tuple(warnings)
     )
+
+
+def _quotes_under_items(blocks: list[_Block], lines: list[str]) -> list[_Block]:
+    """Blocks with each quote written on the line right after a list's last item (``* [常见
+    算法](…)`` then ``> 点滴算法…``, no blank line between) made that item's description: a
+    quote cannot go on a list item unindented, so CommonMark ends the list there, but its
+    author wrote it under the item. A quote after a blank line stays a note of its own."""
+    result: list[_Block] = []
+    for block in blocks:
+        previous = result[-1] if result else None
+        if (
+            block.quoted
+            and previous is not None
+            and previous.kind == "list"
+            and previous.items
+            and previous.end == block.start
+            and 0 < block.start <= len(lines)
+            and lines[block.start - 1].strip()
+            and (last := previous.items[-1]).candidate is not None
+            and not last.candidate.children
+        ):
+            quote = _quote_text(lines, block.start, block.end, 0)
+            candidate = last.candidate
+            description = f"{candidate.description.rstrip()}\n\n{quote}".strip("\n")
+            item = replace(
+                last,
+                candidate=replace(candidate, description=_markdown_field(description)),
+                markdown=f"{last.markdown}\n\n{quote}",
+            )
+            result[-1] = replace(previous, items=(*previous.items[:-1], item), end=block.end)
+            continue
+        result.append(block)
+    return result
 
 
 def _resolve_lists(blocks: list[_Block]) -> list[_Block]:

@@ -2853,3 +2853,27 @@ def test_a_one_word_lead_in_first_in_its_list_is_a_resource() -> None:
     assert [title for _, title, _ in listed(result.roadmap)] == ["List of tools", "A", "B"]
     assert result.roadmap.sections[0].resources[0].description == "Reddit\n"
     assert "first in its list: read as a resource" in messages(result)[0]
+
+
+def test_a_quote_on_the_line_after_an_item_is_that_items_description() -> None:
+    # sherlocky/learning: '* [常见算法](…)' then '> 点滴算法…' with no blank line between (a
+    # quote cannot go on an item unindented: CommonMark ends the list there). After a blank
+    # line a quote is a note of the section's own.
+    result = read(
+        "# L\n\n## 算法\n\n"
+        "* [排序动画](https://example.org/sort)\n"
+        "* [常见算法](https://example.org/algo)\n"
+        "> 点滴算法\uff1a常见算法的实现\n"
+        "* 布隆过滤器\n"
+        "> 一种概率型数据结构。\n\n"
+        "> 本节到此为止。\n"
+    )
+    [sort, algo, bloom] = result.roadmap.sections[0].resources
+    assert (sort.description, algo.description) == ("", "点滴算法\uff1a常见算法的实现\n")
+    assert (bloom.title, bloom.url, bloom.description) == (
+        "布隆过滤器",
+        "",
+        "一种概率型数据结构。\n",
+    )
+    assert "本节到此为止" in result.roadmap.sections[0].intro
+    assert "点滴算法" not in result.roadmap.sections[0].intro
