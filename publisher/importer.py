@@ -1465,6 +1465,48 @@ def _heading_items_lifted(piece: str) -> str:
     return "\n".join(lines)
 
 
+# A heading written indented, as a list item's later block: `- [Edge](…)`, a blank line, then
+# `  ##### Chrome - Extensions` (the item's content column, up to three spaces).
+_INDENTED_HEADING = re.compile(r"^( {1,3})#{1,6}(?:[ \t]|$)", re.MULTILINE)
+_LIST_MARKER_LINE = re.compile(r" {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+
+
+def _headings_in_items_lifted(piece: str) -> str:
+    """A piece with each heading written inside a list item after a blank line (indented to
+    the item's content, under `- [Microsoft Edge](…)`: `  ##### Chrome - Extensions`, then
+    `  - [Autofill](…)`) made the heading GitHub shows, with the lines after it at that
+    indent or deeper dedented by it: the heading names a subsection of the section the list
+    is in, its bullets that subsection's, not the item's description and nested links. An
+    indented heading not inside a list (`  #### Multiple` under a heading) is one already.
+    Line numbers unchanged; other pieces as given."""
+    if _INDENTED_HEADING.search(piece) is None:
+        return piece
+    lines = piece.split("\n")
+    width = 0  # while lifting: the indent taken off
+    in_list = fenced = False
+    for number, line in enumerate(lines):
+        if _FENCE_LINE.match(line.lstrip(" ")):
+            fenced = not fenced
+        if fenced or not line.strip():
+            continue
+        indent = len(line) - len(line.lstrip(" "))
+        if width:
+            if indent >= width:
+                lines[number] = line[width:]
+                continue
+            width = 0
+        match = _INDENTED_HEADING.match(line)
+        if match is not None and in_list and number > 0 and not lines[number - 1].strip():
+            width = len(match.group(1))
+            lines[number] = line[width:]
+            continue
+        if _LIST_MARKER_LINE.match(line):
+            in_list = True
+        elif indent == 0:
+            in_list = False
+    return "\n".join(lines)
+
+
 @recent_cache(limit=16384)
 def _units(
     pieces: tuple[tuple[str, str], ...], html_links: bool, definitions: Definitions
@@ -1472,7 +1514,10 @@ def _units(
     """The units of consecutive pieces of markdown, each (table header it is read under, or
     "", text) (cached: history repeats most of them), read with ``definitions`` (link
     reference definitions); ``html_links`` as for `import_markdown`."""
-    pieces = tuple((header, _heading_items_lifted(piece)) for header, piece in pieces)
+    pieces = tuple(
+        (header, _headings_in_items_lifted(_heading_items_lifted(piece)))
+        for header, piece in pieces
+    )
     blocks: list[_Block] = []
     offset = 0
     for header, piece in pieces:

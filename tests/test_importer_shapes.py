@@ -2877,3 +2877,40 @@ def test_a_quote_on_the_line_after_an_item_is_that_items_description() -> None:
     )
     assert "本节到此为止" in result.roadmap.sections[0].intro
     assert "点滴算法" not in result.roadmap.sections[0].intro
+
+
+def test_a_heading_written_inside_a_list_item_names_a_subsection_of_the_section() -> None:
+    # kalvaitir/awesome: '- [Microsoft Edge](…)', a blank line, then '  ##### Chrome -
+    # Extensões' and its bullets indented under the item. GitHub shows a heading inside that
+    # bullet; a reader sees the section's subsection (not Edge's description and links).
+    result = read(
+        "# L\n\n## Browsers\n\n"
+        "- [Chrome](https://example.org/chrome)\n"
+        "- [Edge](https://example.org/edge)\n\n"
+        "  ##### Chrome extensions\n\n"
+        "  - [ColorPick](https://example.org/cp)\n"
+        "  - [JSON View](https://example.org/jv)\n\n"
+        "## CDNs\n\n"
+        "  #### Multiple\n\n"
+        "  - [Fastly](https://example.org/fastly)\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Browsers",), "Chrome", "https://example.org/chrome"),
+        (("Browsers",), "Edge", "https://example.org/edge"),
+        (("Browsers", "Chrome extensions"), "ColorPick", "https://example.org/cp"),
+        (("Browsers", "Chrome extensions"), "JSON View", "https://example.org/jv"),
+        (("CDNs", "Multiple"), "Fastly", "https://example.org/fastly"),
+    ]
+    assert result.roadmap.sections[0].resources[1].description == ""
+
+
+def test_a_heading_in_fenced_code_inside_a_list_item_stays_code() -> None:
+    result = read(
+        "# L\n\n## Tools\n\n- [Shell](https://example.org/sh) - usage:\n\n"
+        "  ```\n\n  # not a heading\n  ```\n\n- [Make](https://example.org/make)\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Tools",), "Shell", "https://example.org/sh"),
+        (("Tools",), "Make", "https://example.org/make"),
+    ]
+    assert "# not a heading" in result.roadmap.sections[0].resources[0].description
