@@ -3725,6 +3725,21 @@ OFFICIAL_SITE_LABELS = frozenset(
 )  # fmt: skip
 # What may stand between links after an item's official site: spaces, commas, slashes.
 _LINK_SEPARATORS = " \t\n,\uff0c\u3001/|\u00b7;\uff1b"
+# What ends a sentence (or a name's colon) before an official-site label that words follow.
+_SENTENCE_ENDS = (
+    ".",
+    "\u3002",
+    "!",
+    "\uff01",
+    "?",
+    "\uff1f",
+    ":",
+    "\uff1a",
+    ";",
+    "\uff1b",
+    ")",
+    "\uff09",
+)
 # The name an item starts with is short: a project's name, not a sentence.
 _NAME_WORDS = 6
 _NAME_MARKUP = frozenset({"strong_open", "strong_close", "em_open", "em_close", "code_inline"})
@@ -3763,7 +3778,17 @@ def _read_official_site_item(reading: _ItemReading, inline: Sequence[Token]) -> 
     loose = "".join(token.content for at, token in enumerate(trailing) if at not in inside)
     others = [str(inline[start].attrGet("href") or "") for start, _ in spans if start < position]
     if loose.strip(_LINK_SEPARATORS):
-        words = [*words, *trailing]  # words after the official site: the description's own
+        # Words after the label: the description's own when the label stands after a
+        # sentence (`读写 Excel 文件。[官网](…) 另见文档。`); inside one (`a theme for your
+        # [homepage](…) and blog`) it is a word of the description, no official site.
+        before = inline[official[0] - 1] if official[0] else None
+        if (
+            before is None
+            or before.type != "text"
+            or not before.content.rstrip().endswith(_SENTENCE_ENDS)
+        ):
+            return False
+        words = [*words, *trailing]
     else:
         others += [str(trailing[start].attrGet("href") or "") for start, _ in trailing_spans]
     reading.fields.update(
@@ -4018,8 +4043,9 @@ def _read_nested(
         for item in items
     )
     # Links to discussion threads of the item (`- [Discussion on HN #1](news.ycombinator.com/
-    # item?id=…)` under it): what was said about it, part of its description.
-    threads = all(
+    # item?id=…)` under it): what was said about it, part of its description. Only under a
+    # resource: under a plain label (`- Hacker News` over its threads) they are the resources.
+    threads = "url" in reading.fields and all(
         item.candidate is not None and _DISCUSSION_THREAD.match(item.candidate.url)
         for item in items
     )
@@ -5757,14 +5783,26 @@ def _is_tagline(unit: _Unit, units: list[tuple[int, _Unit]], after: int) -> bool
     """Whether a heading before the document's title is a tagline, not a section: a level-3
     or deeper heading over no list of resources, with a level-1 heading (the title) still to
     come and no level-2 heading before it. Linked or not: above the title is the banner, and
-    a linked heading there names a sponsor or the project's own site (`### [Acme, the app
-    for …](…)` under "Special thanks to:"), not a resource of the list."""
+    a lone linked heading there, over a title with sections, names a sponsor or the project's
+    own site (`### [Acme, the app for …](…)` under "Special thanks to:"), not a resource."""
     heading = unit.heading
     if heading is None or heading.level < 3 or unit.candidates:
         return False
-    for _, following in units[after:]:
+    for at, (_, following) in enumerate(units[after:], start=after):
         if following.heading is not None and following.heading.level <= 2:
-            return following.heading.level == 1
+            if following.heading.level != 1 or unit.heading_resource is None:
+                return following.heading.level == 1
+            # A banner names one sponsor or site over a title with sections under it: linked
+            # headings in a row above the title, or over a last `# License`, are the list's
+            # resources (a list of `### [Name](…)` entries is no banner).
+            linked = sum(
+                other.heading is not None and other.heading_resource is not None
+                for _, other in units[:at]
+            )
+            return linked == 1 and any(
+                other.heading is not None and other.heading.level >= 2
+                for _, other in units[at + 1 :]
+            )
     return False
 
 

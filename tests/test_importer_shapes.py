@@ -2914,3 +2914,93 @@ def test_a_heading_in_fenced_code_inside_a_list_item_stays_code() -> None:
         (("Tools",), "Make", "https://example.org/make"),
     ]
     assert "# not a heading" in result.roadmap.sections[0].resources[0].description
+
+
+# --- review of the session-7 shapes: their neighbouring shapes read as before ----------------
+
+
+def test_discussion_threads_under_a_plain_label_are_its_resources() -> None:
+    # The threads-as-description rule is for threads under a resource; a list whose items
+    # ARE threads, grouped under plain labels (`- Hacker News`), keeps them as resources
+    # (the rule turned them into the label's description: four resources lost).
+    text = (
+        "# Threads\n\n## Forums\n\n- Hacker News\n"
+        "  - [Ask HN: Best books?](https://news.ycombinator.com/item?id=123)\n"
+        "  - [Ask HN: Learning a language?](https://news.ycombinator.com/item?id=456)\n"
+        "- Reddit\n"
+        "  - [What helped you?](https://www.reddit.com/r/learnpython/comments/abc/what/)\n"
+        "  - [Free courses](https://www.reddit.com/r/learnprogramming/comments/def/free/)\n"
+    )
+    roadmap = read(text).roadmap
+    assert listed(roadmap) == [
+        (
+            ("Forums", "Hacker News"),
+            "Ask HN: Best books?",
+            "https://news.ycombinator.com/item?id=123",
+        ),
+        (
+            ("Forums", "Hacker News"),
+            "Ask HN: Learning a language?",
+            "https://news.ycombinator.com/item?id=456",
+        ),
+        (
+            ("Forums", "Reddit"),
+            "What helped you?",
+            "https://www.reddit.com/r/learnpython/comments/abc/what/",
+        ),
+        (
+            ("Forums", "Reddit"),
+            "Free courses",
+            "https://www.reddit.com/r/learnprogramming/comments/def/free/",
+        ),
+    ]
+    assert read(render_readme(roadmap)).roadmap == roadmap
+
+
+def test_a_link_labelled_homepage_inside_a_sentence_is_no_official_site() -> None:
+    # "a theme for your [homepage](…) and blog": the word is part of the description; the
+    # item stays at its own link with its description whole (the official-site rule took the
+    # demo for the URL and cut the link out of the sentence: "for your  and blog.").
+    result = read(
+        "# Themes\n\n## Themes\n\n"
+        "- [Minimal](https://example.org/minimal): a clean theme for your "
+        "[homepage](https://demo.example.org/minimal) and blog.\n"
+        "- [Paper](https://example.org/paper): a theme with a big hero for the "
+        "[home page](https://demo.example.org/paper).\n"
+        "- [Docsy](https://example.org/docsy): a documentation theme.\n"
+    )
+    assert [url for _, _, url in listed(result.roadmap)] == [
+        "https://example.org/minimal",
+        "https://example.org/paper",
+        "https://example.org/docsy",
+    ]
+    minimal, paper, _ = [resource for _, resource in result.roadmap.walk()]
+    assert minimal.description == (
+        "a clean theme for your [homepage](https://demo.example.org/minimal) and blog.\n"
+    )
+    assert paper.description == (
+        "a theme with a big hero for the [home page](https://demo.example.org/paper).\n"
+    )
+    assert read(render_readme(result.roadmap)).roadmap == result.roadmap
+
+
+def test_linked_headings_above_a_last_level_one_heading_are_resources() -> None:
+    # A list of `### [Name](…)` entries ending in `# License` is no banner over a title: the
+    # banner rule read both entries as intro and titled the list "License" (0 resources).
+    result = read(
+        "### [Pro Git](https://git-scm.com/book)\n\nThe Git book, free online.\n\n"
+        "### [Learn Git Branching](https://learngitbranching.js.org)\n\n"
+        "An interactive tutorial.\n\n"
+        "# License\n\nMIT\n"
+    )
+    assert [(title, url) for _, title, url in listed(result.roadmap)] == [
+        ("Pro Git", "https://git-scm.com/book"),
+        ("Learn Git Branching", "https://learngitbranching.js.org"),
+    ]
+    assert result.roadmap.title != "License"
+    # Two linked headings in a row above a title with sections are entries too, not a banner.
+    two = read(
+        "### [Acme](https://acme.example.org/)\n\n### [Bolt](https://bolt.example.org/)\n\n"
+        "# Tools\n\n## More\n\n- [C](https://example.org/c) - third\n"
+    )
+    assert [title for _, title, _ in listed(two.roadmap)] == ["Acme", "Bolt", "C"]
