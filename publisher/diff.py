@@ -353,19 +353,39 @@ def _word_count(text: str) -> int:
 
 
 def _pairing_description_unlinked(entry: _Entry) -> tuple[str, tuple[str, ...]] | None:
-    # The same description once its links are set aside: an entry renamed to the project a
-    # link in its description named, that link now its own (`Warehouse: PyPA 提供的 PyPI 镜像工具。
-    # [官网](…) [bandersnatch](…)` → `bandersnatch: PyPA 提供的 PyPI 镜像工具。[官网](…)`). After
+    # The same description once the links that end it are set aside: an entry renamed to the
+    # project a link after its description named, that link now its own (`Warehouse: PyPA
+    # 提供的 PyPI 镜像工具。[官网](…) [bandersnatch](…)` → `bandersnatch: PyPA 提供的 PyPI
+    # 镜像工具。[官网](…)`). After
     # the description as written, so the pairs that key makes are never changed by this one.
     resource, place = entry
-    unlinked = _MARKDOWN_LINK.sub(" ", resource.description)
+    unlinked = _without_trailing_links(resource.description)
     if _word_count(unlinked) < _DESCRIPTION_PAIRING_WORDS:
         return None
     return _meaningful_characters(" ".join(_words(unlinked))), place.ids
 
 
-# A markdown link, its text and target (`[bandersnatch](https://…)`), or an autolink.
-_MARKDOWN_LINK = re.compile(r"!?\[[^\]]*\]\([^)\s]*\)|<[a-z][a-z0-9+.-]*://[^>\s]*>")
+# A markdown link, its text and target (`[bandersnatch](https://…)`), or an autolink. No
+# bracket inside either part: a run of `[` or of `[a](` is scanned once, not once per bracket.
+_MARKDOWN_LINK = re.compile(r"!?\[[^\[\]]*\]\([^()\[\]\s]*\)|<[a-z][a-z0-9+.-]*://[^<>\s]*>")
+# What stands between links set after a description: spaces, commas, slashes.
+_LINK_SEPARATORS = " \t\n,\uff0c\u3001/|\u00b7;\uff1b"
+
+
+def _without_trailing_links(description: str) -> str:
+    # A description without the links that end it (`… 镜像工具。[官网](…) [bandersnatch](…)`,
+    # `…\n\n<https://…>`): links set after the words. A link inside the words names what the
+    # words are about (`A wrapper for the [Twitter](…) API.` is not `… [Mastodon](…) API.`).
+    end = len(description)
+    while end and description[end - 1] in _LINK_SEPARATORS:
+        end -= 1
+    for match in reversed(list(_MARKDOWN_LINK.finditer(description, 0, end))):
+        if match.end() != end:
+            break
+        end = match.start()
+        while end and description[end - 1] in _LINK_SEPARATORS:
+            end -= 1
+    return description[:end]
 
 
 def _pairing_landing_url(entry: _Entry) -> str | None:

@@ -946,3 +946,58 @@ def test_a_chinese_description_counts_its_words_for_pairing() -> None:
         snapshot(tools("pkuseg", "https://b.example.org/pkuseg", "中文分词"), "2"),
     )
     assert len(short.added) == len(short.removed) == 1
+
+
+def test_a_link_inside_a_description_keeps_two_resources_apart() -> None:
+    # Descriptions pair with the links that END them set aside (a project named by a link
+    # after the words, then renamed to it); a link inside the words says what they are about:
+    # tweepy removed and Mastodon.py added are two changes, not one update of all three fields
+    # (the pairing with every link set aside reported them as tweepy renamed).
+    def clients(title: str, url: str, description: str) -> dict[str, Any]:
+        resource = {"title": title, "url": url, "description": description}
+        return {"title": "R", "sections": [{"title": "Clients", "resources": [resource]}]}
+
+    changes = diff(
+        snapshot(
+            clients(
+                "tweepy",
+                "https://example.org/tweepy",
+                "A Python wrapper for the [Twitter](https://twitter.example.org) API.\n",
+            ),
+            "1",
+        ),
+        snapshot(
+            clients(
+                "Mastodon.py",
+                "https://example.org/mastodon",
+                "A Python wrapper for the [Mastodon](https://mastodon.example.org) API.\n",
+            ),
+            "2",
+        ),
+    )
+    assert [change.resource.title for change in changes.removed] == ["tweepy"]
+    assert [change.resource.title for change in changes.added] == ["Mastodon.py"]
+    assert not changes.updated
+    # Links after the words (an official site, a bare URL) are set aside: one update.
+    trailing = diff(
+        snapshot(
+            clients(
+                "Warehouse",
+                "https://a.example.org/mirror",
+                "A mirror tool for the package index, by PyPA. "
+                "[Home](https://a.example.org/) <https://b.example.org/bandersnatch>\n",
+            ),
+            "1",
+        ),
+        snapshot(
+            clients(
+                "bandersnatch",
+                "https://b.example.org/bandersnatch",
+                "A mirror tool for the package index, by PyPA.\n",
+            ),
+            "2",
+        ),
+    )
+    assert not trailing.added
+    assert not trailing.removed
+    assert [change.resource.title for change in trailing.updated] == ["bandersnatch"]
