@@ -3004,3 +3004,36 @@ def test_linked_headings_above_a_last_level_one_heading_are_resources() -> None:
         "# Tools\n\n## More\n\n- [C](https://example.org/c) - third\n"
     )
     assert [title for _, title, _ in listed(two.roadmap)] == ["Acme", "Bolt", "C"]
+
+
+def test_every_link_of_a_topic_bullet_is_kept_where_the_bullet_is_nested() -> None:
+    # `- **CI/CD**: [A](…), [B](…)` makes each link a resource; nested under a group label or
+    # a resource, or among the tasks of a study day, only the first was kept (the others
+    # were dropped without a warning).
+    result = read(
+        "# Stack\n\n## Tools\n\n- Build\n"
+        "  - **CI/CD**: [Jenkins](https://example.org/jenkins), [Drone](https://example.org/drone)\n"
+        "  - **Lint**: [Ruff](https://example.org/ruff), [Flake8](https://example.org/flake8)\n"
+        "- [Flask](https://example.org/flask) - micro framework.\n"
+        "  - **Extensions**: [Flask-Login](https://example.org/login), "
+        "[Flask-WTF](https://example.org/wtf)\n\n"
+        "## Day 1\n\n"
+        "- [ ] Read about the box model and try it out on your page today.\n"
+        "- [ ] **Video Resource**: [Intro to HTML](https://example.org/html), "
+        "[Intro to CSS](https://example.org/css)\n"
+        "- [ ] Take a break and review what you learned so far this week.\n"
+    )
+    assert [(path, title) for path, title, _ in listed(result.roadmap)] == [
+        (("Tools",), "Flask"),
+        (("Tools",), "Flask-Login"),
+        (("Tools",), "Flask-WTF"),
+        (("Tools", "Build"), "Jenkins"),
+        (("Tools", "Build"), "Drone"),
+        (("Tools", "Build"), "Ruff"),
+        (("Tools", "Build"), "Flake8"),
+        (("Day 1",), "Intro to HTML"),
+        (("Day 1",), "Intro to CSS"),
+    ]
+    tags = {resource.title: resource.tags for _, resource in result.roadmap.walk()}
+    assert tags["Drone"] == ("CI/CD",)
+    assert tags["Flask-WTF"] == ("Extensions",)
