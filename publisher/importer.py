@@ -2638,6 +2638,11 @@ def _bold_entries(
             # over `- [YouTube playlist](…)`, `- [Khan Academy](…)`: `_label_groups`); an
             # entry says what it is first, or has links that only name its material.
             continue
+        if any(other.description or other.children for other in inside[1:]):
+            # Links that say what they are (`- [Khan Academy](…) - every topic.`) are
+            # resources of their own under a label and its words, not one entry's material
+            # (`- [Jupyter notebook files](…)`, `- [makemore Github repo](…)`).
+            continue
         description = "\n\n".join(
             "\n".join(lines[part.start : part.end]).strip("\n")
             for part in body[index + 1 : end + 1]

@@ -3037,3 +3037,32 @@ def test_every_link_of_a_topic_bullet_is_kept_where_the_bullet_is_nested() -> No
     tags = {resource.title: resource.tags for _, resource in result.roadmap.walk()}
     assert tags["Drone"] == ("CI/CD",)
     assert tags["Flask-WTF"] == ("Extensions",)
+
+
+def test_a_bold_label_and_its_words_over_described_links_is_no_single_entry() -> None:
+    # A bold title paragraph over its material links is one entry (nn-zero-to-hero:
+    # `- [YouTube video lecture](…)`, `- [Jupyter notebook files](…)`); over links that say
+    # what they are it is a label and its words over resources of their own (the entry rule
+    # read 'Channels' at the YouTube link, Khan Academy and OCW swallowed as its description).
+    result = read(
+        "# Learn math\n\n## Videos\n\n**Channels**\n\n"
+        "Good channels to watch, each with hundreds of videos.\n\n"
+        "- [YouTube](https://youtube.example.org/c/3b1b) - 3Blue1Brown, visual math.\n"
+        "- [Khan Academy](https://www.khanacademy.example.org) - every topic.\n"
+        "- [MIT OpenCourseWare](https://ocw.example.org) - lectures.\n"
+    )
+    assert [title for _, title, _ in listed(result.roadmap)] == [
+        "YouTube",
+        "Khan Academy",
+        "MIT OpenCourseWare",
+    ]
+    # Undescribed material links under a bold title and its words stay one entry.
+    lecture = read(
+        "# Zero to hero\n\n## Lectures\n\n**Lecture 1: Building a tiny autograd**\n\n"
+        "We build a tiny autograd engine step by step.\n\n"
+        "- [YouTube video lecture](https://example.org/v1)\n"
+        "- [Jupyter notebook files](https://example.org/n1)\n"
+    )
+    assert [(title, url) for _, title, url in listed(lecture.roadmap)] == [
+        ("Lecture 1: Building a tiny autograd", "https://example.org/v1")
+    ]
