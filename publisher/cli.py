@@ -16,7 +16,8 @@ from publisher import __version__
 if TYPE_CHECKING:
     from click.decorators import FC
 
-    from publisher.delivery import Delivery, Store, WorkerProgress
+    from publisher.delivery import Delivery, Store, SubscriberRecord, WorkerProgress
+    from publisher.delivery.bounces import Complaint
     from publisher.outbox import Outbox
     from publisher.project import Project
     from publisher.send import SmtpSettings
@@ -2470,15 +2471,40 @@ def subscribers_forget(settings: Settings, address: str) -> None:
 _STILL_MAILED = ("pending", "confirmed", "listed")
 
 
+def _complained_record(
+    store: Store, complaint: Complaint, key: bytes | None
+) -> SubscriberRecord | None:
+    """The store's record a spam complaint is about: by an unsubscribe token of the reported
+    email (a list's keyed hash, or a manage token checked with the secret key), else by the
+    recipient address the report gives (providers often redact it)."""
+    from publisher.delivery.tokens import LIST_TOKEN, read_manage_token
+
+    for token in complaint.tokens:
+        record = None
+        if LIST_TOKEN.fullmatch(token):
+            record = store.subscriber(list_token=token)
+        elif key is not None and (public_id := read_manage_token([key], token)):
+            record = store.subscriber(public_id=public_id)
+        if record is not None:
+            return record
+    for address in complaint.addresses:
+        if (record := store.subscriber(address)) is not None:
+            return record
+    return None
+
+
 @main.command()
 @click.argument("mailbox_path", metavar="MAILBOX", type=click.Path(path_type=Path))
 @click.option("--dry-run", is_flag=True, help="Report what would change; change nothing.")
 @pass_settings
 def bounces(settings: Settings, mailbox_path: Path, dry_run: bool) -> None:
-    """Read delivery status notifications (RFC 3464) from MAILBOX (an mbox file, a Maildir
-    folder, or one message saved as .eml) and mark the addresses that failed permanently
-    (5.x.x) as bounced. Temporary failures are reported and left alone. The notifications
-    come back to the emails' From address (site.yaml: email.from).
+    """Read delivery status notifications (RFC 3464) and spam complaints (ARF feedback
+    reports, RFC 5965) from MAILBOX (an mbox file, a Maildir folder, or one message saved as
+    .eml). Addresses that failed permanently (5.x.x) are marked bounced; temporary failures
+    are reported and left alone. Whoever reported an email as spam (Feedback-Type: abuse) is
+    marked complained, found by the unsubscribe token of the reported email or its recipient
+    (PUBLISHER_SECRET_KEY reads the tokens of the store's subscribers). Neither is mailed
+    again. The reports come back to the emails' From address (site.yaml: email.from).
 
     \b
     Examples:
@@ -2486,21 +2512,58 @@ def bounces(settings: Settings, mailbox_path: Path, dry_run: bool) -> None:
       publisher bounces /var/mail/roadmap
       publisher bounces ~/Downloads/undelivered.eml
     """
+    import os
+
     from publisher.delivery.bounces import read_bounces
+    from publisher.keys import secret_key
+    from publisher.load import load_site_of
     from publisher.send import utc_now
 
     project = settings.project()
-    found, messages = read_bounces(mailbox_path, label=str(mailbox_path))
+    key = secret_key(os.environ, required=False)
+    template = load_site_of(project).email.unsubscribe_url
+    report = read_bounces(mailbox_path, label=str(mailbox_path), template=template)
+    found = report.bounces
+    abuse = [complaint for complaint in report.complaints if complaint.abuse]
     permanent = sorted({bounce.address: bounce for bounce in found if bounce.permanent}.items())
     temporary = sorted({b.address for b in found if not b.permanent and b.action == "delayed"})
     with open_project_store(project) as store:
+        # Each complaint's record, once per person (a report may come twice).
+        complained: dict[str, tuple[SubscriberRecord, Complaint]] = {}
+        unknown: list[Complaint] = []
+        for complaint in abuse:
+            record = _complained_record(store, complaint, key)
+            if record is None:
+                unknown.append(complaint)
+            else:
+                complained.setdefault(record.address, (record, complaint))
+        to_complain = [
+            address
+            for address, (record, _) in sorted(complained.items())
+            if record.status in _STILL_MAILED
+        ]
         known = {
             address: record
             for address, _ in permanent
             if (record := store.subscriber(address)) is not None
         }
-        to_mark = [address for address in known if known[address].status in _STILL_MAILED]
+        # A complaint outranks a bounce: whoever reported spam is marked complained.
+        to_mark = [
+            address
+            for address in known
+            if known[address].status in _STILL_MAILED and address not in to_complain
+        ]
         if not dry_run:
+            for address in to_complain:
+                complaint = complained[address][1]
+                reason = f"complaint ({complaint.feedback_type}) {complaint.user_agent}"
+                store.set_status(
+                    [address],
+                    "complained",
+                    reason=reason.strip()[:500],
+                    now=utc_now(),
+                    only_from=_STILL_MAILED,
+                )
             reasons: dict[str, list[str]] = {}
             for address in to_mark:
                 bounce = dict(permanent)[address]
@@ -2515,6 +2578,28 @@ def bounces(settings: Settings, mailbox_path: Path, dry_run: bool) -> None:
                     only_from=_STILL_MAILED,
                 )
     verb = "would mark" if dry_run else "marked"
+    for address in to_complain:
+        agent = complained[address][1].user_agent
+        settings.say(
+            f"{verb} complained: {address} (spam complaint{', ' + agent if agent else ''})"
+        )
+    for address, (record, _) in sorted(complained.items()):
+        if address not in to_complain:
+            settings.detail(f"complaint, already {record.status}: {address}")
+    for complaint in unknown:
+        named = ", ".join(complaint.addresses) or "no recipient address, no token known here"
+        hint = (
+            " (set PUBLISHER_SECRET_KEY to read its unsubscribe token)"
+            if key is None and complaint.tokens
+            else ""
+        )
+        settings.detail(f"complaint about someone not in the store: {named}{hint}")
+    for complaint in report.complaints:
+        if not complaint.abuse:
+            settings.detail(
+                f"feedback report '{complaint.feedback_type}' (left alone): "
+                + (", ".join(complaint.addresses) or "no recipient address")
+            )
     for address in to_mark:
         settings.say(f"{verb} bounced: {address} ({dict(permanent)[address].status})")
     for address, _ in permanent:
@@ -2525,10 +2610,11 @@ def bounces(settings: Settings, mailbox_path: Path, dry_run: bool) -> None:
     for address in temporary:
         settings.detail(f"delayed only (left alone): {address}")
     settings.say(
-        f"{messages} message(s), {len(found)} report(s): {len(to_mark)} {verb} bounced, "
+        f"{report.messages} message(s), {len(found)} report(s): {len(to_mark)} {verb} bounced, "
         f"{len(permanent) - len(to_mark)} permanent failure(s) not in the store or already "
-        f"off the list, {len(temporary)} temporary"
-        + (" (dry run: nothing changed)" if dry_run else "")
+        f"off the list, {len(temporary)} temporary; {len(abuse)} spam complaint(s): "
+        f"{len(to_complain)} {verb} complained, {len(abuse) - len(to_complain)} not in the "
+        "store or already off the list" + (" (dry run: nothing changed)" if dry_run else "")
     )
 
 

@@ -6,6 +6,10 @@ from __future__ import annotations
 
 import mailbox
 from collections.abc import Callable, Iterator
+from email.message import EmailMessage, Message
+from email.mime.message import MIMEMessage
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
 from pathlib import Path
 
 import pytest
@@ -392,3 +396,106 @@ def test_bounces_reads_one_saved_message_and_refuses_what_is_no_mailbox(
         f"error: {notes}: not a mailbox: an mbox file starts with a 'From ' line, a Maildir "
         "is a folder with cur/ and new/, and one message (.eml) starts with its header fields\n"
     )
+
+
+def feedback_report(
+    original: EmailMessage | str, *, feedback_type: str = "abuse", rcpt_to: str = ""
+) -> bytes:
+    """An ARF feedback report (RFC 5965) as a mailbox provider sends it, built with the email
+    package: a human-readable part, the machine-readable message/feedback-report part, then
+    the reported message (whole, message/rfc822) or only its header (text/rfc822-headers)."""
+    fields = Message()
+    fields["Feedback-Type"] = feedback_type
+    fields["User-Agent"] = "Mailbox-Feedback/2.0"
+    fields["Version"] = "1"
+    if rcpt_to:
+        fields["Original-Rcpt-To"] = rcpt_to
+    report = MIMEMultipart("report", report_type="feedback-report")
+    report["From"] = "feedback@mail.example.net"
+    report["To"] = "roadmap@example.org"
+    report["Subject"] = "Email Feedback Report"
+    report.attach(MIMEText("This is an email abuse report for an email message received.\n"))
+    report.attach(MIMEMessage(fields, "feedback-report"))
+    if isinstance(original, str):
+        report.attach(MIMEText(original, "rfc822-headers"))
+    else:
+        report.attach(MIMEMessage(original))
+    return report.as_bytes()
+
+
+def test_bounces_marks_who_complained_from_spam_reports_and_no_send_mails_them(
+    run: Run, project: Path, database_url: str, server: SmtpServer, tmp_path: Path
+) -> None:
+    for address in ("ann@example.org", "bob@example.org", "cy@example.org"):
+        assert run("subscribers", "add", address, "--confirmed").exit_code == 0
+    env = {"PUBLISHER_SMTP_URL": server.url(), "PUBLISHER_SECRET_KEY": KEY}
+    assert run("send", "--yes", env=env).exit_code == 0
+    csv_file = project / "subscribers-list.csv"
+    csv_file.write_text("email,name,sections\nreader@example.org,,\n", encoding="utf-8")
+    sent = run("send", "--yes", "--subscribers", str(csv_file), env=env)
+    assert sent.exit_code == 0, sent.output
+    received = {item.recipient: item.message for item in server.mailbox.received}
+
+    # Ann's provider redacts her address but keeps the reported email's List-Unsubscribe:
+    # her record is found by its token. The list's reader is named by the header only.
+    to_ann = received["ann@example.org"]
+    to_ann.replace_header("To", "redacted@example.net")
+    reader_header = "".join(
+        f"{name}: {value}\n" for name, value in received["reader@example.org"].items()
+    )
+    box = mailbox.mbox(tmp_path / "feedback.mbox")
+    for message in (
+        feedback_report(to_ann),
+        feedback_report(reader_header),
+        feedback_report(received["bob@example.org"], feedback_type="not-spam"),
+        feedback_report("To: stranger@example.org\n", rcpt_to="stranger@example.org"),
+    ):
+        box.add(message)
+    box.flush()
+    box.close()
+    path = str(tmp_path / "feedback.mbox")
+
+    dry = run("bounces", path, "--dry-run", env=env)
+    assert dry.exit_code == 0, dry.output
+    assert "would mark complained: ann@example.org (spam complaint" in dry.output
+    assert "would mark complained: reader@example.org" in dry.output
+    assert (
+        "4 message(s), 0 report(s): 0 would mark bounced, 0 permanent failure(s) not in the "
+        "store or already off the list, 0 temporary; 3 spam complaint(s): 2 would mark "
+        "complained, 1 not in the store or already off the list (dry run: nothing changed)"
+    ) in dry.output
+    assert "complained" not in statuses(project, database_url).values()
+
+    real = run("-v", "bounces", path, env=env)
+    assert real.exit_code == 0, real.output
+    assert "marked complained: ann@example.org" in real.output
+    assert "complaint about someone not in the store: stranger@example.org" in real.output
+    assert "feedback report 'not-spam' (left alone): bob@example.org" in real.output
+    assert statuses(project, database_url) == {
+        "ann@example.org": "complained",
+        "bob@example.org": "confirmed",
+        "cy@example.org": "confirmed",
+        "reader@example.org": "complained",
+    }
+    again = run("-v", "bounces", path, env=env)
+    assert "0 marked complained, 3 not in the store or already off the list" in again.output
+    assert "complaint, already complained: ann@example.org" in again.output
+
+    # Without the secret key the token of Ann's email cannot be read, nor her address.
+    with open_store(project / ".publisher", database_url, now="t") as store:
+        store.set_status(["ann@example.org"], "confirmed", reason="test", now="t")
+    keyless = run("-v", "bounces", path, "--dry-run")
+    assert keyless.exit_code == 0, keyless.output
+    assert "0 would mark complained" in keyless.output
+    assert (
+        "not in the store: redacted@example.net (set PUBLISHER_SECRET_KEY to read its "
+        "unsubscribe token)" in keyless.output
+    )
+    with open_store(project / ".publisher", database_url, now="t") as store:
+        store.set_status(["ann@example.org"], "complained", reason="test", now="t")
+
+    # No later send mails them: the list's send skips its reader, and the store's send
+    # counts only Bob and Cy (three were sent this release).
+    listed = run("send", "--dry-run", "--subscribers", str(csv_file), env=env)
+    assert "would skip 1 address(es) that complained (1)" in listed.output
+    assert "0 to send, 2 already sent" in run("send", "--dry-run", env=env).output

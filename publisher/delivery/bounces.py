@@ -1,15 +1,21 @@
-"""Delivery status notifications (RFC 3464) read from an mbox file or a Maildir folder, with
-the standard library only: which addresses failed permanently, which only for now."""
+"""Delivery status notifications (RFC 3464) and spam complaints (ARF feedback reports, RFC
+5965) read from an mbox file, a Maildir folder or one saved message, with the standard library
+only: which addresses failed permanently, which only for now, and who reported an email as
+spam."""
 
 from __future__ import annotations
 
 import email
 import email.policy
 import mailbox
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from email.message import EmailMessage, Message
+from email.parser import HeaderParser
+from email.utils import getaddresses
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 from publisher.errors import NotFoundError, PublisherError
 
@@ -71,6 +77,98 @@ def parse_dsn(message: Message) -> tuple[Bounce, ...]:
     return tuple(bounces)
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Complaint:
+    """One ARF feedback report (RFC 5965): what kind, and who it is about: the recipients
+    the report names (Original-Rcpt-To, the original message's To) and the unsubscribe tokens
+    of the original message's List-Unsubscribe URLs (providers often redact the address, but
+    keep those URLs)."""
+
+    feedback_type: str  # abuse, fraud, virus, not-spam, other
+    addresses: tuple[str, ...] = ()
+    tokens: tuple[str, ...] = ()
+    user_agent: str = ""
+
+    @property
+    def abuse(self) -> bool:
+        """A spam complaint (Feedback-Type: abuse)."""
+        return self.feedback_type == "abuse"
+
+
+# One URL of a List-Unsubscribe field (RFC 2369): in angle brackets.
+_LIST_URL = re.compile(r"<([^<>]+)>")
+
+
+def _original_headers(report: Message) -> Message | None:
+    """The header fields of the reported message: a message/rfc822 part (the whole message)
+    or a text/rfc822-headers part (its header only)."""
+    for part in report.walk():
+        kind = part.get_content_type()
+        if kind == "message/rfc822":
+            inner = part.get_payload()
+            if isinstance(inner, list) and inner and isinstance(inner[0], Message):
+                return inner[0]
+        elif kind == "text/rfc822-headers":
+            text = part.get_payload(decode=True)
+            if isinstance(text, bytes):
+                charset = part.get_content_charset() or "utf-8"
+                return HeaderParser().parsestr(text.decode(charset, "replace"))
+    return None
+
+
+def unsubscribe_tokens(field: str, template: str = "") -> tuple[str, ...]:
+    """The tokens in the http(s) URLs of a List-Unsubscribe field: the ``token`` query
+    parameter, and what stands where ``template`` (email.unsubscribe_url) has ``{token}``."""
+    prefix, placeholder, suffix = template.partition("{token}")
+    found: list[str] = []
+    for url in _LIST_URL.findall(" ".join(field.split())):
+        url = url.strip()
+        if not url.lower().startswith(("https://", "http://")):
+            continue
+        found.extend(parse_qs(urlsplit(url).query).get("token", []))
+        if placeholder and prefix and url.startswith(prefix) and url.endswith(suffix):
+            middle = url[len(prefix) : len(url) - len(suffix)] if suffix else url[len(prefix) :]
+            if middle and not any(mark in middle for mark in "/?&#="):
+                found.append(middle)
+    return tuple(dict.fromkeys(token for token in found if token))
+
+
+def parse_arf(message: Message, *, template: str = "") -> Complaint | None:
+    """The feedback report in ``message`` when it is one (a multipart/report with
+    report-type=feedback-report and a message/feedback-report part); None for any other
+    message. ``template`` is email.unsubscribe_url, to find tokens placed in a URL's path."""
+    if message.get_content_type() != "multipart/report":
+        return None
+    if str(message.get_param("report-type", "")).lower() != "feedback-report":
+        return None
+    fields: Message | None = None
+    for part in message.walk():
+        if part.get_content_type() == "message/feedback-report":
+            payload = part.get_payload()
+            if isinstance(payload, list) and payload and isinstance(payload[0], Message):
+                fields = payload[0]
+            break
+    if fields is None:
+        return None
+    addresses = [
+        address
+        for _, address in getaddresses([str(v) for v in fields.get_all("Original-Rcpt-To") or ()])
+    ]
+    tokens: tuple[str, ...] = ()
+    original = _original_headers(message)
+    if original is not None:
+        addresses.extend(
+            address for _, address in getaddresses([str(v) for v in original.get_all("To") or ()])
+        )
+        tokens = unsubscribe_tokens(_field(original, "List-Unsubscribe"), template)
+    return Complaint(
+        feedback_type=_field(fields, "Feedback-Type").lower(),
+        addresses=tuple(dict.fromkeys(a.strip().lower() for a in addresses if "@" in a)),
+        tokens=tokens,
+        user_agent=_field(fields, "User-Agent"),
+    )
+
+
 def read_mailbox(path: Path, *, label: str) -> Iterator[EmailMessage]:
     """The messages of an mbox file or a Maildir folder. Raises NotFoundError or
     PublisherError (not a mailbox)."""
@@ -122,11 +220,26 @@ def _single_message(path: Path, label: str) -> EmailMessage:
     return parsed
 
 
-def read_bounces(path: Path, *, label: str) -> tuple[tuple[Bounce, ...], int]:
-    """Every DSN recipient block in the mailbox at ``path``, and the number of messages read."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MailboxReports:
+    """What a mailbox holds: DSN recipient blocks, feedback reports, messages read."""
+
+    bounces: tuple[Bounce, ...]
+    complaints: tuple[Complaint, ...]
+    messages: int
+
+
+def read_bounces(path: Path, *, label: str, template: str = "") -> MailboxReports:
+    """Every DSN recipient block and every ARF feedback report in the mailbox at ``path``
+    (``template``: email.unsubscribe_url, see `parse_arf`)."""
     bounces: list[Bounce] = []
+    complaints: list[Complaint] = []
     count = 0
     for message in read_mailbox(path, label=label):
         count += 1
-        bounces.extend(parse_dsn(message))
-    return tuple(bounces), count
+        complaint = parse_arf(message, template=template)
+        if complaint is not None:
+            complaints.append(complaint)
+        else:
+            bounces.extend(parse_dsn(message))
+    return MailboxReports(bounces=tuple(bounces), complaints=tuple(complaints), messages=count)
