@@ -413,6 +413,9 @@ class _ListItem:
     warnings: tuple[tuple[int, str], ...] = ()
     lead_in: str = ""  # see `_ItemReading.lead_in`
     kind_lead: bool = False  # see `_ItemReading.kind_lead`
+    # Its reading as `NAME: … [a link] …` (`_name_link`), used only in a list written the
+    # official way (`_official_form`); otherwise the item reads as ``candidate`` says.
+    name_link: _Candidate | None = None
     # It leads to what is about the list itself, saying nothing of it: the list's own license
     # or contributing guide (a file beside the README), its repository's issues or pull
     # requests (`* [Issues](https://github.com/o/r/issues)`).
@@ -2221,8 +2224,11 @@ def _resolved_list(run: list[_Block], *, notes: bool = False) -> _Block:
             )
             continue
         previous = resources[-1] if resources else None
+        if official and item.name_link is not None and not item.resource_like:
+            resources.append(item.name_link)
+            continue
         fits = (
-            (item.resource_like or (item.lead_in == "name-link" and official))
+            item.resource_like
             and item.candidate is not None
             and (named_form or item.lead_in != "named" or previous is None)
             and not (notes and _is_note(item, linked=2 * led >= len(deciding)))
@@ -3410,6 +3416,7 @@ class _Item:
     # whatever its neighbours are (the tasks of a study plan around it).
     kind_lead: bool = False
     described: bool = False  # see `_ItemReading.described`
+    name_link: _Candidate | None = None  # see `_ListItem.name_link`
 
 
 def _list_item(item: _Item, token: Token, lines: list[str]) -> _ListItem:
@@ -3445,6 +3452,7 @@ def _list_item(item: _Item, token: Token, lines: list[str]) -> _ListItem:
         warnings=tuple(item.warnings),
         lead_in=item.lead_in,
         kind_lead=item.kind_lead,
+        name_link=item.name_link,
         about=candidate is not None
         and not candidate.children
         and not item.described
@@ -3545,13 +3553,15 @@ class _ItemReading:
     leading_link: bool = False  # it starts with its link (a paper-list item does not)
     # "Lead-in: [link]": "resource" (read as one), "call" (a call to action, read as words),
     # "named" ("Name: http://…", the link's text its URL), "official" ("Name: … [官网](…)",
-    # `_read_official_site_item`), "name-link" ("Name: … [a link] …" without one: a resource
-    # where its list is written the official way, `_read_name_link`).
+    # `_read_official_site_item`).
     lead_in: str = ""
     # Its lead-in names a kind of resource (`**Video Resource**: [Title](…)`): a resource
     # whatever its neighbours are (the tasks of a study plan around it).
     kind_lead: bool = False
     siblings: tuple[_Candidate, ...] = ()  # see `_Candidate.siblings`
+    # "Name: … [a link] …" read as Name at that link (`_name_link`): the item's reading only
+    # in a list written the official way.
+    name_link: _Candidate | None = None
     # It says what it is: a description set off from its link (" - …", ": …", "by X - …") or
     # in a block of its own, not words that go on from the link as one sentence.
     described: bool = False
@@ -3705,8 +3715,8 @@ def _read_lead(reading: _ItemReading, inline: Sequence[Token]) -> bool:
     if anchors and not links:
         return False
     paper = _paper_item(inline, reading.line, reading.warnings) if links else None
-    if paper is None and links and not reading.lead_in and _read_name_link(reading, inline):
-        return True
+    if paper is None and links and not reading.lead_in:
+        reading.name_link = _name_link(inline, reading.line)
     if paper is not None:
         # "**Title.** Venue [[paper]](…) [[code]](…)": the title first, then its links.
         reading.fields.update(paper)
@@ -3734,6 +3744,10 @@ OFFICIAL_SITE_LABELS = frozenset(
         "公式サイト", "official site", "official website", "homepage", "home page",
     }
 )  # fmt: skip
+# Over a linked name only the Chinese and Japanese labels: those lists link a name to their own
+# write-up and the project last (`[bpython](…)`, a full-width colon, `… [官网](…)`), while in
+# `[Foo](…): A tool. [Homepage](…)` the name's link is the resource's, the homepage one more.
+_OVER_LINKED_NAME = frozenset(label for label in OFFICIAL_SITE_LABELS if not label.isascii())
 # What may stand between links after an item's official site: spaces, commas, slashes.
 _LINK_SEPARATORS = " \t\n,\uff0c\u3001/|\u00b7;\uff1b"
 # What ends a sentence (or a name's colon) before an official-site label that words follow.
@@ -3782,6 +3796,9 @@ def _read_official_site_item(reading: _ItemReading, inline: Sequence[Token]) -> 
     if split is None or split[0] >= official[0]:
         return False
     position, rest, title = split
+    label = " ".join(_plain(inline[official[0] + 1 : official[1]]).casefold().split())
+    if any(start < position for start, _ in spans) and label not in _OVER_LINKED_NAME:
+        return False
     words = [*([_text_token(rest)] if rest else []), *inline[position + 1 : official[0]]]
     trailing = inline[official[1] + 1 :]
     trailing_spans = list(_link_spans(trailing))
@@ -3820,28 +3837,24 @@ def _read_official_site_item(reading: _ItemReading, inline: Sequence[Token]) -> 
     return True
 
 
-def _read_name_link(reading: _ItemReading, inline: Sequence[Token]) -> bool:
-    """Read ``NAME: DESCRIPTION`` whose description holds one link (`yfiglet-figlet: [pyfiglet
-    -figlet](…) 的 Python 实现。`) as NAME at that link, the words after the colon its
-    description; not resource-like on its own: among items written `NAME: … [官网](…)` it is
-    one (`_official_form`), elsewhere it reads as before (words, or a lead-in). False,
-    reading nothing, for any other item."""
+def _name_link(inline: Sequence[Token], line: int) -> _Candidate | None:
+    """``NAME: DESCRIPTION`` whose description holds one link (`yfiglet-figlet: [pyfiglet
+    -figlet](…) 的 Python 实现。`) read as NAME at that link, the words after the colon its
+    description: the item's reading among items written `NAME: … [官网](…)`
+    (`_official_form`) only; elsewhere it reads as before (words, a lead-in, a group's label).
+    None for any other item."""
     spans = [span for span in _link_spans(inline) if _is_real_link(inline, *span)]
     split = _name_split(inline, spans)
     if split is None or len(spans) != 1 or spans[0][0] < split[0]:
-        return False
+        return None
     position, rest, title = split
-    reading.fields.update(
-        title=title,
-        url=_checked_url(str(inline[spans[0][0]].attrGet("href") or ""), reading.line, []),
-    )
     after = [*([_text_token(rest)] if rest else []), *inline[position + 1 :]]
-    description = _inline_markdown(after)
-    if description.strip():
-        reading.description.append(description.strip())
-        reading.described = True
-    reading.lead_in = "name-link"
-    return True
+    return _Candidate(
+        title=title,
+        line=line,
+        url=_checked_url(str(inline[spans[0][0]].attrGet("href") or ""), line, []),
+        description=_markdown_field(_inline_markdown(after).strip()),
+    )
 
 
 def _official_form(items: Sequence[_Item] | Sequence[_ListItem]) -> bool:
@@ -4105,9 +4118,10 @@ def _read_nested_group(
     for (start, _end), item in zip(_children(tokens, open_, close), items, strict=True):
         reading.warnings.extend(item.warnings)
         line = (tokens[start].map or (reading.line, reading.line))[0]
-        if item.candidate is not None and (
-            item.resource_like or (item.lead_in == "name-link" and official)
-        ):
+        if official and item.name_link is not None and not item.resource_like:
+            taken.append(item.name_link)
+            continue
+        if item.resource_like and item.candidate is not None:
             taken.extend(_spread(item.candidate))
             continue
         if not taken:
@@ -4172,6 +4186,7 @@ def _item_result(reading: _ItemReading, first_inline: Sequence[Token]) -> _Item:
         lead_in=reading.lead_in,
         kind_lead=reading.kind_lead,
         described=reading.described,
+        name_link=None if reading.nested else reading.name_link,
     )
 
 

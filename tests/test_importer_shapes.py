@@ -3066,3 +3066,29 @@ def test_a_bold_label_and_its_words_over_described_links_is_no_single_entry() ->
     assert [(title, url) for _, title, url in listed(lecture.roadmap)] == [
         ("Lecture 1: Building a tiny autograd", "https://example.org/v1")
     ]
+
+
+def test_name_colon_link_items_outside_an_official_list_read_as_before() -> None:
+    # A label and a colon before one link and words over nested bullets is a group (its
+    # subsection), and a linked name keeps its link over an English "Homepage" label: the
+    # official-site readings never take them (52ab07e made the group vanish). Not yet right:
+    # `- MySQL: [awesome-mysql](…)` alone over nested bullets is read as intro text on main.
+    group = read(
+        "# L\n\n## DB\n\n"
+        "- Type checkers: also see [mypy](https://example.org/mypy) for more\n"
+        "    - [C](https://example.org/c) - c\n    - [D](https://example.org/d) - d\n"
+    )
+    assert [(path, title) for path, title, _ in listed(group.roadmap)] == [
+        (("DB", "Type checkers"), "mypy"),
+        (("DB", "Type checkers"), "C"),
+        (("DB", "Type checkers"), "D"),
+    ]
+    linked = read(
+        "# L\n\n## Tools\n\n"
+        "- [Foo](https://github.com/foo/foo): A tool. [Homepage](https://foo.example.org)\n"
+        "- [Bar](https://github.com/bar/bar): Another. [Homepage](https://bar.example.org)\n"
+    )
+    assert [url for _, _, url in listed(linked.roadmap)] == [
+        "https://github.com/foo/foo",
+        "https://github.com/bar/bar",
+    ]
