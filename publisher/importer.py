@@ -4109,7 +4109,8 @@ def _read_nested_group(
     When most items start with their link, the list is resources and each odd item is kept in
     the description of the resource above it (skipped when it comes first), with a warning;
     False, taking nothing, otherwise (the list is the label's description)."""
-    if "url" in reading.fields or reading.leading_link:
+    if ("url" in reading.fields and reading.lead_in != "pointer") or reading.leading_link:
+        # ("MySQL: [awesome-mysql](…)" over link bullets is a group all the same.)
         return False
     if 2 * sum(item.link_led and item.resource_like for item in items) <= len(items):
         return False
@@ -4152,6 +4153,13 @@ def _item_result(reading: _ItemReading, first_inline: Sequence[Token]) -> _Item:
     fields = reading.fields
     if not fields.get("title"):
         return _Item(candidate=None, resource_like=False)
+    if reading.lead_in == "pointer" and reading.nested:
+        # "MySQL: [awesome-mysql](…)" over link bullets: no pointer, a group's label and its
+        # first link (`_group_label` reads them again).
+        fields.pop("url", None)
+        if reading.description:
+            reading.description.pop(0)
+        reading.lead_in = ""
     description = _markdown_field("\n\n".join(part for part in reading.description if part))
     author_email = fields.pop("author_email", "")
     if author_email:

@@ -3071,8 +3071,9 @@ def test_a_bold_label_and_its_words_over_described_links_is_no_single_entry() ->
 def test_name_colon_link_items_outside_an_official_list_read_as_before() -> None:
     # A label and a colon before one link and words over nested bullets is a group (its
     # subsection), and a linked name keeps its link over an English "Homepage" label: the
-    # official-site readings never take them (52ab07e made the group vanish). Not yet right:
-    # `- MySQL: [awesome-mysql](…)` alone over nested bullets is read as intro text on main.
+    # official-site readings never take them (52ab07e made the group vanish; alone in its
+    # list, `- MySQL: [awesome-mysql](…)` over nested bullets was intro text, no warning,
+    # and beside a link bullet its label read as a pointer, the nested links hoisted).
     group = read(
         "# L\n\n## DB\n\n"
         "- Type checkers: also see [mypy](https://example.org/mypy) for more\n"
@@ -3083,6 +3084,18 @@ def test_name_colon_link_items_outside_an_official_list_read_as_before() -> None
         (("DB", "Type checkers"), "C"),
         (("DB", "Type checkers"), "D"),
     ]
+    nested = "    - [C](https://example.org/c) - c\n    - [D](https://example.org/d) - d\n"
+    for after in ("", "- [E](https://example.org/e) - e\n"):
+        mysql = read(
+            f"# L\n\n## DB\n\n- MySQL: [awesome-mysql](https://example.org/am)\n{nested}{after}"
+        )
+        assert [(path, title) for path, title, _ in listed(mysql.roadmap)] == [
+            *([(("DB",), "E")] if after else []),
+            (("DB", "MySQL"), "awesome-mysql"),
+            (("DB", "MySQL"), "C"),
+            (("DB", "MySQL"), "D"),
+        ]
+        assert messages(mysql) == ["road.md:5: group bullet read as the subsection 'MySQL'"]
     linked = read(
         "# L\n\n## Tools\n\n"
         "- [Foo](https://github.com/foo/foo): A tool. [Homepage](https://foo.example.org)\n"
