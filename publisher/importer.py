@@ -630,17 +630,43 @@ _LABEL_LETTERS = functools.lru_cache(maxsize=4096)(_label_letters)
 @recent_cache(limit=16384)
 def _used_definitions(text: str, definitions: Definitions) -> Definitions:
     """Those of ``definitions`` that ``text`` may use: each whose label's letters
-    (`_label_letters`) are found in the text's, which every label it uses passes (a few it
-    does not use may pass too: they only join its cache key)."""
+    (`_label_letters`) are those of a text in brackets in ``text``, which every label it uses
+    passes (a few it does not use may pass too: they only join its cache key)."""
     if not definitions.entries:
         return definitions
     if "[" not in text:
         return _NO_DEFINITIONS
-    letters = _label_letters(text)
-    used = tuple(entry for entry in definitions.entries if _LABEL_LETTERS(entry[0]) in letters)
-    if len(used) == len(definitions.entries):
+    by_letters = _definitions_by_letters(definitions)
+    found = {
+        index
+        for pattern in (_BRACKETED_ESCAPED, _BRACKETED)
+        for match in pattern.finditer(text)
+        for index in by_letters.get(_LABEL_LETTERS(match.group(1)), ())
+    }
+    if len(found) == len(definitions.entries):
         return definitions
-    return Definitions(used) if used else _NO_DEFINITIONS
+    if not found:
+        return _NO_DEFINITIONS
+    return Definitions(tuple(definitions.entries[index] for index in sorted(found)))
+
+
+# The text between a "[" and the next "]" with no bracket between (a label never holds an
+# unescaped one): with backslash escapes read, and as written (a backslash in a code span is
+# no escape). Each used label is one of them, so checking these against the definitions is
+# linear in the text, where looking for every definition in it was not (2,000 sections, one
+# reference each: 13x the time of 200). Both patterns are unambiguous: no backtracking.
+_BRACKETED_ESCAPED = re.compile(r"\[((?:[^\[\]\\]|\\.)*)\]", re.DOTALL)
+_BRACKETED = re.compile(r"\[([^\[\]]*)\]")
+
+
+@recent_cache(limit=64)
+def _definitions_by_letters(definitions: Definitions) -> dict[str, tuple[int, ...]]:
+    """The indexes in ``definitions.entries`` of the definitions, by their labels' letters
+    (`_label_letters`): several labels may have the same."""
+    by_letters: dict[str, list[int]] = {}
+    for index, (label, _destination, _title) in enumerate(definitions.entries):
+        by_letters.setdefault(_LABEL_LETTERS(label), []).append(index)
+    return {letters: tuple(indexes) for letters, indexes in by_letters.items()}
 
 
 # --- entry point ---------------------------------------------------------------------------
