@@ -618,13 +618,10 @@ _NOT_LABEL_LETTER = re.compile(r"[\W_]+")
 
 def _label_letters(text: str) -> str:
     """The letters and digits of ``text``, case-folded as CommonMark folds labels (lower then
-    upper case, character by character). A piece of markdown that uses a label holds it
-    (its text once the parser has taken out what a paragraph's lines start with: indents,
-    ``>`` markers, table pipes), so the letters of the label are a run of the piece's."""
+    upper case, character by character). A label a piece uses stands between its brackets,
+    with what a paragraph's lines start with (indents, ``>`` markers, table pipes) where it
+    goes over lines: those are no letters, so the bracketed text has the label's letters."""
     return _NOT_LABEL_LETTER.sub("", text.lower().upper())
-
-
-_LABEL_LETTERS = functools.lru_cache(maxsize=4096)(_label_letters)
 
 
 @recent_cache(limit=16384)
@@ -641,7 +638,7 @@ def _used_definitions(text: str, definitions: Definitions) -> Definitions:
         index
         for pattern in (_BRACKETED_ESCAPED, _BRACKETED)
         for match in pattern.finditer(text)
-        for index in by_letters.get(_LABEL_LETTERS(match.group(1)), ())
+        for index in by_letters.get(_label_letters(match.group(1)), ())
     }
     if len(found) == len(definitions.entries):
         return definitions
@@ -665,7 +662,7 @@ def _definitions_by_letters(definitions: Definitions) -> dict[str, tuple[int, ..
     (`_label_letters`): several labels may have the same."""
     by_letters: dict[str, list[int]] = {}
     for index, (label, _destination, _title) in enumerate(definitions.entries):
-        by_letters.setdefault(_LABEL_LETTERS(label), []).append(index)
+        by_letters.setdefault(_label_letters(label), []).append(index)
     return {letters: tuple(indexes) for letters, indexes in by_letters.items()}
 
 
