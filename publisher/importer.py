@@ -3576,7 +3576,7 @@ class _ItemReading:
     leading_link: bool = False  # it starts with its link (a paper-list item does not)
     # "Lead-in: [link]": "resource" (read as one), "call" (a call to action, read as words),
     # "named" ("Name: http://…", the link's text its URL), "official" ("Name: … [官网](…)",
-    # `_read_official_site_item`).
+    # `_read_official_site_item`), "pointer" (see `pointer`).
     lead_in: str = ""
     # Its lead-in names a kind of resource (`**Video Resource**: [Title](…)`): a resource
     # whatever its neighbours are (the tasks of a study plan around it).
@@ -3585,6 +3585,12 @@ class _ItemReading:
     # "Name: … [a link] …" read as Name at that link (`_name_link`): the item's reading only
     # in a list written the official way.
     name_link: _Candidate | None = None
+    # "Reddit: [List of OS X tools](…)", a one-word lead-in and a link: the link's address
+    # (as written) and the lead-in, kept out of the item's fields. Over nested resources the
+    # item is a group's label and its first link (`_group_label`); otherwise it points at
+    # that link, and its list says whether that is a resource or says more of the one above
+    # (`_item_result`, `_resolved_list`).
+    pointer: tuple[str, str] | None = None
     # It says what it is: a description set off from its link (" - …", ": …", "by X - …") or
     # in a block of its own, not words that go on from the link as one sentence.
     described: bool = False
@@ -3704,14 +3710,15 @@ def _read_lead(reading: _ItemReading, inline: Sequence[Token]) -> bool:
         return True
     elif link is None and (pointer := _one_word_lead_in(inline)) is not None:
         # "Reddit: [List of OS X tools](…)": after a resource, a pointer saying more of it;
-        # first in a list of resources, the resource (`_resolved_list`). Read as words for
-        # what decides the list.
-        _read_leading_link(reading, inline, *pointer)
-        reading.description.insert(
-            0, _inline_markdown(inline[: pointer[0]]).rstrip().rstrip(":\uff1a")
+        # first in a list of resources, the resource (`_resolved_list`); over nested
+        # resources, a group's label and first link. Read as words for what decides the
+        # list, its link not the item's URL (`_ItemReading.pointer`, `_item_result`).
+        _read_leading_link(reading, inline, *pointer, url=False)
+        reading.pointer = (
+            pointer[2],
+            _inline_markdown(inline[: pointer[0]]).rstrip().rstrip(":\uff1a"),
         )
         reading.resource_like = reading.link_led = reading.leading_link = False
-        reading.lead_in = "pointer"
         return True
     elif link is None and (led_link := _labelled_lead_link(inline)) is not None:
         # "cli-tool [ncdu](…) - what it is", "t3n.de: [Tool-Check](…) - an article": a
@@ -3937,14 +3944,21 @@ def _is_definition(inline: Sequence[Token]) -> bool:
 
 
 def _read_leading_link(
-    reading: _ItemReading, inline: Sequence[Token], link_start: int, link_end: int, href: str
+    reading: _ItemReading,
+    inline: Sequence[Token],
+    link_start: int,
+    link_end: int,
+    href: str,
+    *,
+    url: bool = True,
 ) -> None:
     """``[Title](url) by Author - description``: the link's text is the title, the emoji
-    before it the kind."""
+    before it the kind. ``url``: False leaves the URL to the caller (a pointer's link)."""
     label, titled = _labelled_title(inline[link_start + 1 : link_end])
     title = titled or _without_star_count(_plain(inline[link_start + 1 : link_end])) or href
     reading.fields.update(title=title, kind=_leading_kind(inline, link_start))
-    reading.fields["url"] = _checked_url(href, reading.line, reading.warnings)
+    if url:
+        reading.fields["url"] = _checked_url(href, reading.line, reading.warnings)
     after, tags = _trailing_code_tags(inline[link_end + 1 :])
     if label or tags:
         reading.fields["tags"] = (*label, *tags)
@@ -4132,8 +4146,7 @@ def _read_nested_group(
     When most items start with their link, the list is resources and each odd item is kept in
     the description of the resource above it (skipped when it comes first), with a warning;
     False, taking nothing, otherwise (the list is the label's description)."""
-    if ("url" in reading.fields and reading.lead_in != "pointer") or reading.leading_link:
-        # ("MySQL: [awesome-mysql](…)" over link bullets is a group all the same.)
+    if "url" in reading.fields or reading.leading_link:
         return False
     if 2 * sum(item.link_led and item.resource_like for item in items) <= len(items):
         return False
@@ -4176,19 +4189,18 @@ def _item_result(reading: _ItemReading, first_inline: Sequence[Token]) -> _Item:
     fields = reading.fields
     if not fields.get("title"):
         return _Item(candidate=None, resource_like=False)
-    if reading.lead_in == "pointer" and reading.nested:
-        # "MySQL: [awesome-mysql](…)" over link bullets: no pointer, a group's label and its
-        # first link (`_group_label` reads them again).
-        fields.pop("url", None)
-        if reading.description:
-            reading.description.pop(0)
-        reading.lead_in = ""
+    group = "url" not in fields and bool(reading.nested) and not reading.leading_link
+    if reading.pointer is not None and not group:
+        # "Reddit: [List …](…)" alone: the item points at its link, the lead-in first in
+        # its description (over nested resources it is a group: below).
+        fields["url"] = _checked_url(reading.pointer[0], reading.line, reading.warnings)
+        reading.description.insert(0, reading.pointer[1])
+        reading.lead_in = "pointer"
     description = _markdown_field("\n\n".join(part for part in reading.description if part))
     author_email = fields.pop("author_email", "")
     if author_email:
         author = fields.get("author") or Author(name=author_email)
         fields["author"] = replace(author, email=author_email)
-    group = "url" not in fields and bool(reading.nested) and not reading.leading_link
     if group and not reading.resource_like and _is_group_label(first_inline):
         # "- MySQL - [awesome-mysql](…)" over link bullets: a subsection named by the label,
         # its link the subsection's first resource.

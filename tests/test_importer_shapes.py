@@ -3105,3 +3105,58 @@ def test_name_colon_link_items_outside_an_official_list_read_as_before() -> None
         "https://github.com/foo/foo",
         "https://github.com/bar/bar",
     ]
+
+
+@pytest.mark.parametrize(
+    ("link", "nested", "expected", "warned"),
+    [
+        # A thread of a discussion site under the label: the group's resource, as under any
+        # label (the colon form read the item as a pointer with the thread its description,
+        # kept in E's: no MySQL subsection).
+        (
+            "https://example.org/am",
+            "    - [HN thread](https://news.ycombinator.com/item?id=1)\n",
+            [
+                ("awesome-mysql", "https://example.org/am"),
+                ("HN thread", "https://news.ycombinator.com/item?id=1"),
+            ],
+            [],
+        ),
+        (
+            "https://example.org/am",
+            "    - InnoDB\n    - MyISAM\n",
+            [("awesome-mysql", "https://example.org/am"), ("InnoDB", ""), ("MyISAM", "")],
+            [],
+        ),
+        # A link the group cannot keep is named once (the colon form checked it twice).
+        (
+            "ftp://example.org/am",
+            "    - [C](https://example.org/c) - c\n",
+            [("awesome-mysql", ""), ("C", "https://example.org/c")],
+            [
+                "road.md:6: link 'ftp://example.org/am' skipped: 'ftp:' is not an allowed "
+                "scheme (use http, https, mailto)"
+            ],
+        ),
+    ],
+)
+@pytest.mark.parametrize("separator", [":", " -"])
+def test_a_label_colon_link_over_nested_bullets_is_a_group_as_with_a_dash(
+    link: str,
+    nested: str,
+    expected: list[tuple[str, str]],
+    warned: list[str],
+    separator: str,
+) -> None:
+    # `- MySQL: [awesome-mysql](…)` is read as `- MySQL - [awesome-mysql](…)` is over nested
+    # bullets: a subsection named by the label, its link the first resource. Without nested
+    # bullets the colon form is a pointer (the tests above); it never takes the group's link.
+    result = read(
+        f"# L\n\n## DB\n\n- [E](https://example.org/e) - e\n"
+        f"- MySQL{separator} [awesome-mysql]({link})\n{nested}"
+    )
+    assert listed(result.roadmap) == [
+        (("DB",), "E", "https://example.org/e"),
+        *((("DB", "MySQL"), title, url) for title, url in expected),
+    ]
+    assert messages(result) == [*warned, "road.md:6: group bullet read as the subsection 'MySQL'"]
