@@ -2469,6 +2469,8 @@ def subscribers_forget(settings: Settings, address: str) -> None:
 
 # Who a bounce can still mark: a list's readers (`send --subscribers`) are mailed too.
 _STILL_MAILED = ("pending", "confirmed", "listed")
+# Whom a spam complaint marks: everyone but who already complained (see `bounces`).
+_COMPLAINABLE = ("pending", "confirmed", "listed", "unsubscribed", "bounced")
 
 
 def _complained_record(
@@ -2537,10 +2539,34 @@ def bounces(settings: Settings, mailbox_path: Path, dry_run: bool) -> None:
                 unknown.append(complaint)
             else:
                 complained.setdefault(record.address, (record, complaint))
+        # A complaint means never mail again, whatever the status: pending, a list's reader,
+        # and someone who unsubscribed or bounced before it arrived are marked alike (they
+        # would otherwise be mailed again on a new subscription, a list's send or a fix of
+        # their mailbox). Only who already complained is left as they are.
         to_complain = [
             address
             for address, (record, _) in sorted(complained.items())
-            if record.status in _STILL_MAILED
+            if record.status != "complained"
+        ]
+        # No record, but mailed (the ledger has a row: a list sent before the store recorded
+        # lists): recorded as complained, so no later send of that list mails them. An
+        # address we never wrote to (a provider's redacted one) is not recorded.
+        named = {
+            address: complaint
+            for complaint in unknown
+            for address in complaint.addresses
+            if address not in complained
+        }
+        mailed = store.mailed(named) if named else frozenset()
+        to_record = sorted(
+            address
+            for address in mailed
+            if store.subscriber(address) is None and not store.is_suppressed(address)
+        )
+        unfound = [
+            complaint
+            for complaint in unknown
+            if not any(address in to_record for address in complaint.addresses)
         ]
         known = {
             address: record
@@ -2551,7 +2577,9 @@ def bounces(settings: Settings, mailbox_path: Path, dry_run: bool) -> None:
         to_mark = [
             address
             for address in known
-            if known[address].status in _STILL_MAILED and address not in to_complain
+            if known[address].status in _STILL_MAILED
+            and address not in to_complain
+            and address not in to_record
         ]
         if not dry_run:
             for address in to_complain:
@@ -2562,7 +2590,16 @@ def bounces(settings: Settings, mailbox_path: Path, dry_run: bool) -> None:
                     "complained",
                     reason=reason.strip()[:500],
                     now=utc_now(),
-                    only_from=_STILL_MAILED,
+                    only_from=_COMPLAINABLE,
+                )
+            for address in to_record:
+                complaint = named[address]
+                reason = f"complaint ({complaint.feedback_type}) {complaint.user_agent}"
+                store.record_complained(
+                    [address],
+                    reason=reason.strip()[:500],
+                    source=f"bounces {mailbox_path.name}",
+                    now=utc_now(),
                 )
             reasons: dict[str, list[str]] = {}
             for address in to_mark:
@@ -2579,21 +2616,28 @@ def bounces(settings: Settings, mailbox_path: Path, dry_run: bool) -> None:
                 )
     verb = "would mark" if dry_run else "marked"
     for address in to_complain:
-        agent = complained[address][1].user_agent
+        record, complaint = complained[address]
+        agent = complaint.user_agent
         settings.say(
-            f"{verb} complained: {address} (spam complaint{', ' + agent if agent else ''})"
+            f"{verb} complained: {address} (spam complaint{', ' + agent if agent else ''}; "
+            f"was {record.status})"
         )
-    for address, (record, _) in sorted(complained.items()):
-        if address not in to_complain:
-            settings.detail(f"complaint, already {record.status}: {address}")
-    for complaint in unknown:
-        named = ", ".join(complaint.addresses) or "no recipient address, no token known here"
+    for address in to_record:
+        settings.say(
+            f"{'would record' if dry_run else 'recorded'} complained: {address} (spam "
+            "complaint; mailed by an earlier send but not in the store)"
+        )
+    already = [address for address, (record, _) in complained.items() if address not in to_complain]
+    for address in sorted(already):
+        settings.detail(f"complaint, already complained: {address}")
+    for complaint in unfound:
+        named_text = ", ".join(complaint.addresses) or "no recipient address, no token known here"
         hint = (
             " (set PUBLISHER_SECRET_KEY to read its unsubscribe token)"
             if key is None and complaint.tokens
             else ""
         )
-        settings.detail(f"complaint about someone not in the store: {named}{hint}")
+        settings.detail(f"complaint about someone not in the store: {named_text}{hint}")
     for complaint in report.complaints:
         if not complaint.abuse:
             settings.detail(
@@ -2609,12 +2653,29 @@ def bounces(settings: Settings, mailbox_path: Path, dry_run: bool) -> None:
             settings.detail(f"already {known[address].status}: {address}")
     for address in temporary:
         settings.detail(f"delayed only (left alone): {address}")
+    was: dict[str, int] = {}
+    for address in to_complain:
+        status = complained[address][0].status
+        was[status] = was.get(status, 0) + 1
+    complaints = f"{len(abuse)} spam complaint(s): {len(to_complain)} {verb} complained" + (
+        " (was " + ", ".join(f"{status} {count}" for status, count in sorted(was.items())) + ")"
+        if was
+        else ""
+    )
+    if to_record:
+        complaints += (
+            f", {len(to_record)} {'would record' if dry_run else 'recorded'} complained "
+            "(mailed, not in the store)"
+        )
+    if already:
+        complaints += f", {len(already)} already complained"
+    if unfound:
+        complaints += f", {len(unfound)} about no one in the store"
     settings.say(
         f"{report.messages} message(s), {len(found)} report(s): {len(to_mark)} {verb} bounced, "
         f"{len(permanent) - len(to_mark)} permanent failure(s) not in the store or already "
-        f"off the list, {len(temporary)} temporary; {len(abuse)} spam complaint(s): "
-        f"{len(to_complain)} {verb} complained, {len(abuse) - len(to_complain)} not in the "
-        "store or already off the list" + (" (dry run: nothing changed)" if dry_run else "")
+        f"off the list, {len(temporary)} temporary; {complaints}"
+        + (" (dry run: nothing changed)" if dry_run else "")
     )
 
 

@@ -237,6 +237,24 @@ def test_the_answer_is_the_same_for_new_pending_and_confirmed_addresses(service:
     assert len(bodies) == 1
 
 
+def test_the_form_mails_no_confirmation_to_whoever_complained(service: Service) -> None:
+    # A spam complaint means never mail again; anyone can type that address into the form.
+    number = next(_clients)
+    complainer, newcomer = f"complainer-{number}@example.net", f"newcomer-{number}@example.net"
+    assert subscribe(service, complainer).status_code == 200
+    service.confirm_link(complainer)
+    with service.store() as store:
+        store.set_status([complainer], "complained", reason="complaint (abuse)", now="t")
+    answer = subscribe(service, complainer)
+    assert answer.status_code == 200
+    assert "Check your inbox" in answer.text  # the same answer as for anyone: no enumeration
+    # The mailer sends in order: once the newcomer's email is here, the complainer's would be.
+    assert subscribe(service, newcomer).status_code == 200
+    service.confirm_link(newcomer)
+    assert len(service.mail_to(complainer)) == 1
+    assert status_of(service, complainer) == "complained"
+
+
 def test_a_name_with_control_characters_is_stored_as_an_export_can_re_import(
     service: Service,
 ) -> None:

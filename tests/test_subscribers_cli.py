@@ -462,7 +462,8 @@ def test_bounces_marks_who_complained_from_spam_reports_and_no_send_mails_them(
     assert (
         "4 message(s), 0 report(s): 0 would mark bounced, 0 permanent failure(s) not in the "
         "store or already off the list, 0 temporary; 3 spam complaint(s): 2 would mark "
-        "complained, 1 not in the store or already off the list (dry run: nothing changed)"
+        "complained (was confirmed 1, listed 1), 1 about no one in the store (dry run: "
+        "nothing changed)"
     ) in dry.output
     assert "complained" not in statuses(project, database_url).values()
 
@@ -478,7 +479,10 @@ def test_bounces_marks_who_complained_from_spam_reports_and_no_send_mails_them(
         "reader@example.org": "complained",
     }
     again = run("-v", "bounces", path, env=env)
-    assert "0 marked complained, 3 not in the store or already off the list" in again.output
+    assert (
+        "3 spam complaint(s): 0 marked complained, 2 already complained, 1 about no one in "
+        "the store\n"
+    ) in again.output
     assert "complaint, already complained: ann@example.org" in again.output
 
     # Without the secret key the token of Ann's email cannot be read, nor her address.
@@ -499,3 +503,80 @@ def test_bounces_marks_who_complained_from_spam_reports_and_no_send_mails_them(
     listed = run("send", "--dry-run", "--subscribers", str(csv_file), env=env)
     assert "would skip 1 address(es) that complained (1)" in listed.output
     assert "0 to send, 2 already sent" in run("send", "--dry-run", env=env).output
+
+
+def test_a_spam_complaint_marks_everyone_it_names_whatever_their_status(
+    run: Run, project: Path, database_url: str, server: SmtpServer, tmp_path: Path
+) -> None:
+    # A complaint means never mail again: a pending subscriber (a new form would mail them),
+    # a list's reader, someone who unsubscribed or bounced before the report arrived are
+    # marked complained like a confirmed subscriber; who already complained stays so; an
+    # address a send wrote to without a record (a list sent before lists were recorded) is
+    # recorded complained; an address never written to (a redacted one) is not recorded.
+    env = {"PUBLISHER_SMTP_URL": server.url(), "PUBLISHER_SECRET_KEY": KEY}
+    for address in ("confirmed@example.org", "unsub@example.org", "bounced@example.org"):
+        assert run("subscribers", "add", address, "--confirmed").exit_code == 0
+    assert run("subscribers", "add", "pending@example.org").exit_code == 0
+    assert run("subscribers", "add", "old@example.org", "--confirmed").exit_code == 0
+    assert run("subscribers", "remove", "unsub@example.org").exit_code == 0
+    csv_file = project / "list.csv"
+    csv_file.write_text("email,name,sections\nlisted@example.org,,\n", encoding="utf-8")
+    sent = run("send", "--yes", "--subscribers", str(csv_file), env=env)
+    assert sent.exit_code == 0, sent.output
+    with open_store(project / ".publisher", database_url, now="t") as store:
+        store.set_status(["bounced@example.org"], "bounced", reason="bounce 5.1.1", now="t")
+        store.set_status(["old@example.org"], "complained", reason="complaint", now="t")
+        # As a list sent before the store recorded lists left it: a ledger row, no record.
+        with store.ledger() as ledger:
+            ledger.plan("2024.01", ["mailed@example.org"], now="t")
+    before = statuses(project, database_url)
+    assert before == {
+        "bounced@example.org": "bounced",
+        "confirmed@example.org": "confirmed",
+        "listed@example.org": "listed",
+        "old@example.org": "complained",
+        "pending@example.org": "pending",
+        "unsub@example.org": "unsubscribed",
+    }
+    box = mailbox.mbox(tmp_path / "feedback.mbox")
+    for name in ("confirmed", "pending", "listed", "unsub", "bounced", "old", "mailed", "x"):
+        address = f"{name}@example.org"
+        box.add(feedback_report(f"To: {address}\n", rcpt_to=address))
+    box.flush()
+    box.close()
+    path = str(tmp_path / "feedback.mbox")
+
+    dry = run("bounces", path, "--dry-run", env=env)
+    assert dry.exit_code == 0, dry.output
+    assert (
+        "would mark complained: unsub@example.org (spam complaint, Mailbox-Feedback/2.0; "
+        "was unsubscribed)\n"
+    ) in dry.output
+    assert (
+        "would record complained: mailed@example.org (spam complaint; mailed by an earlier "
+        "send but not in the store)\n"
+    ) in dry.output
+    assert (
+        "8 spam complaint(s): 5 would mark complained (was bounced 1, confirmed 1, listed 1, "
+        "pending 1, unsubscribed 1), 1 would record complained (mailed, not in the store), "
+        "1 already complained, 1 about no one in the store (dry run: nothing changed)\n"
+    ) in dry.output
+    assert statuses(project, database_url) == before
+
+    real = run("bounces", path, env=env)
+    assert real.exit_code == 0, real.output
+    after = statuses(project, database_url)
+    assert after == dict.fromkeys([*before, "mailed@example.org"], "complained")
+    again = run("bounces", path, env=env)
+    assert (
+        "8 spam complaint(s): 0 marked complained, 7 already complained, 1 about no one in "
+        "the store\n"
+    ) in again.output
+    # No later send mails them, from the store or from a list naming them.
+    csv_file.write_text(
+        "email,name,sections\nlisted@example.org,,\nmailed@example.org,,\npending@example.org,,\n",
+        encoding="utf-8",
+    )
+    listed = run("send", "--dry-run", "--subscribers", str(csv_file), env=env)
+    assert "would skip 3 address(es) that complained (3)" in listed.output
+    assert "0 to send" in run("send", "--dry-run", env=env).output

@@ -761,6 +761,55 @@ class Store(_Transactional):
             )
         return people, rows
 
+    def mailed(self, addresses: Iterable[str]) -> frozenset[str]:
+        """Those of ``addresses`` (normalised) that the ledger has a delivery row for: people
+        a `send` wrote to, recorded as subscribers or not (a list sent before lists were
+        recorded, or from a --ledger file)."""
+        keys = sorted({normalize_address(address) for address in addresses})
+        found: set[str] = set()
+        with self._transaction("read the delivery ledger") as connection:
+            for start in range(0, len(keys), 500):
+                found.update(
+                    connection.execute(
+                        sa.select(deliveries.c.address)
+                        .where(deliveries.c.address.in_(keys[start : start + 500]))
+                        .distinct()
+                    ).scalars()
+                )
+        return frozenset(found)
+
+    def record_complained(
+        self, addresses: Iterable[str], *, reason: str, source: str, now: str
+    ) -> tuple[str, ...]:
+        """Record people with no subscriber record as ``complained`` (consent method ``cli``
+        from ``source``: the maintainer's `bounces` run), so that no later send, of the store
+        or of a list, mails them; addresses with a record, or forgotten, are left alone.
+        Returns the addresses recorded. One transaction."""
+        recorded: list[str] = []
+        with self._transaction("write the subscribers") as connection:
+            for address in dict.fromkeys(normalize_address(a) for a in addresses):
+                if self._suppressed(connection, address):
+                    continue
+                inserted = connection.execute(
+                    self._insert(subscribers)
+                    .values(
+                        public_id=new_public_id(),
+                        address=address,
+                        status=COMPLAINED,
+                        consent_method="cli",
+                        consent_at=now,
+                        consent_source=source,
+                        status_reason=reason,
+                        created_at=now,
+                        updated_at=now,
+                    )
+                    .on_conflict_do_nothing(index_elements=["address"])
+                    .returning(subscribers.c.id)
+                )
+                if inserted.first() is not None:
+                    recorded.append(address)
+        return tuple(recorded)
+
     def is_suppressed(self, address: str) -> bool:
         """Whether ``address`` was forgotten (on the suppression list)."""
         with self._transaction("read the suppression list") as connection:
@@ -816,6 +865,10 @@ class Store(_Transactional):
                 ).one()
             record = row._mapping
             if record["status"] == CONFIRMED:
+                return SubscriptionRequest(public_id=record["public_id"], nonce="", send=False)
+            if record["status"] == COMPLAINED:
+                # They reported our email as spam: anyone can type their address into the
+                # form, and a confirmation email is mail too. Left as they are, mailed nothing.
                 return SubscriptionRequest(public_id=record["public_id"], nonce="", send=False)
             sent_today = record["confirmations_sent"] if record["confirmations_day"] == day else 0
             if sent_today >= daily_limit:
