@@ -4054,6 +4054,14 @@ def _read_body(
                 continue
             reading.description.append(_dedented(lines, start, stop, indent))
             reading.described = True
+        elif token.type == "blockquote_open" and reading.nested and "url" not in reading.fields:
+            # A quote under a label's links (`* J2SE` over `  * [A](…)`, `  * [B](…)`, then
+            # `  > what B says`): a note on the link right above it, as a quote written under
+            # any link bullet is; the label names a subsection and has no description to keep it.
+            quote = _quote_text(lines, start, stop, indent)
+            last = reading.nested[-1]
+            description = f"{last.description.rstrip()}\n\n{quote}".strip("\n")
+            reading.nested[-1] = replace(last, description=_markdown_field(description))
         elif token.type == "blockquote_open":
             reading.description.append(_quote_text(lines, start, stop, indent))
             reading.described = True
@@ -5349,6 +5357,9 @@ class _Outliner:
         for candidate in candidates:
             if candidate.group:
                 group = _SectionDraft(title=candidate.title, level=draft.level + 1)
+                if candidate.description:
+                    # Words written in the label's bullet, beside its links: the subsection's.
+                    group.intro.append(candidate.description)
                 self._add_candidates(group, candidate.children, first_line)
                 draft.sections.append(group)
                 continue

@@ -3160,3 +3160,28 @@ def test_a_label_colon_link_over_nested_bullets_is_a_group_as_with_a_dash(
         *((("DB", "MySQL"), title, url) for title, url in expected),
     ]
     assert messages(result) == [*warned, "road.md:6: group bullet read as the subsection 'MySQL'"]
+
+
+def test_a_quote_under_a_labels_links_describes_the_link_above_it() -> None:
+    # sherlocky/learning: '* J2SE' over '  * [A](…)', '  * [B](…)', then '  > what B says'
+    # written at the label's content indent (inside the label's item, after its list). The
+    # label names a subsection: the quote is B's, not lost with the label's own description.
+    # Words written there that are no quote are the subsection's intro.
+    result = read(
+        "# L\n\n## Java\n\n"
+        "* J2SE\n"
+        "  * [String hashCode](https://example.org/hash)\n"
+        "  * [Exceptions](https://example.org/exc)\n"
+        "  > Three patterns: translate, retry, recover.\n\n"
+        "* Threads\n"
+        "  * [Locks](https://example.org/locks)\n\n"
+        "  Read these in order.\n"
+    )
+    [java] = result.roadmap.sections
+    [j2se, threads] = java.sections
+    assert [(r.title, r.description) for r in j2se.resources] == [
+        ("String hashCode", ""),
+        ("Exceptions", "Three patterns: translate, retry, recover.\n"),
+    ]
+    assert [r.title for r in threads.resources] == ["Locks"]
+    assert threads.intro == "Read these in order.\n"
