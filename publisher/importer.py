@@ -2088,6 +2088,15 @@ def _with_heading_resource(unit: _Unit) -> _Unit:
         return unit
     if heading.url and heading.url_labelled and unit.has_link_resources:
         return unit  # a lesson's label over a list of its lessons' links: a stage, a section
+    if (
+        heading.url
+        and unit.has_link_resources
+        and not all(_is_material_link(candidate) for candidate in unit.candidates)
+    ):
+        # A heading that is a link over a list of links to other things (`#### [Audiovisual]
+        # (…/term/20)` over `* [Digital Signage](…)`): a category whose link is its own page,
+        # a section of those resources, as a heading over a list of links always is.
+        return unit
     if heading.url:
         # A heading that is a link stands for it, unless deeper headings follow: then it
         # names a section (`## [1. Awesome Polars](…)` over `### Libraries`, a weekly digest;

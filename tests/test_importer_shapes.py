@@ -3185,3 +3185,28 @@ def test_a_quote_under_a_labels_links_describes_the_link_above_it() -> None:
     ]
     assert [r.title for r in threads.resources] == ["Locks"]
     assert threads.intro == "Read these in order.\n"
+
+
+def test_a_heading_link_over_a_list_of_links_is_a_section() -> None:
+    # awesome-free-mit: '#### [Audiovisual](…/taxonomy/term/20)' over '* [Digital Signage](…)'
+    # bullets: a category whose link is its own page, over the resources it lists. A heading
+    # link over its own material links ('- [Website](…)', '- [Lecture series](…)') stays one
+    # resource.
+    result = read(
+        "# L\n\n## [Services](https://example.org/services)\n\n"
+        "#### [Audiovisual](https://example.org/term/20)\n\n"
+        "* [Digital Signage](https://example.org/signage)\n"
+        "* [Media Digitization](https://example.org/media)\n\n"
+        "## Courses\n\n"
+        "#### [Deep Learning](https://example.org/dl)\n\n"
+        "- [Website](https://example.org/dl/site)\n"
+        "- [Lecture series](https://example.org/dl/videos)\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Services", "Audiovisual"), "Digital Signage", "https://example.org/signage"),
+        (("Services", "Audiovisual"), "Media Digitization", "https://example.org/media"),
+        (("Courses",), "Deep Learning", "https://example.org/dl"),
+    ]
+    assert "[Audiovisual](https://example.org/term/20)" in (
+        result.roadmap.sections[0].sections[0].intro
+    )
