@@ -2115,6 +2115,10 @@ def _with_heading_resource(unit: _Unit) -> _Unit:
         # A link somewhere in a paragraph makes an entry of a section (### Python, "the best
         # course: https://…"), never one of the document's chapters (## Want to help?).
         return unit
+    elif _PROJECT_PAGE.match(unit.first_link):
+        # Its prose links to a repository's issues or pull requests ("open an issue
+        # [here](…/issues)"): where to ask or contribute, never what the heading stands for.
+        return unit
     else:
         link, leaf_only = unit.first_link, True
     warnings: list[tuple[int, str]] = []

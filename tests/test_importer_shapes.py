@@ -3210,3 +3210,19 @@ def test_a_heading_link_over_a_list_of_links_is_a_section() -> None:
     assert "[Audiovisual](https://example.org/term/20)" in (
         result.roadmap.sections[0].sections[0].intro
     )
+
+
+def test_a_heading_whose_prose_links_to_an_issue_tracker_is_no_resource() -> None:
+    # ghosh/awesome-podcasts: '#### Note' over a paragraph ending 'open an issue
+    # [here](https://github.com/o/r/issues)': where to ask, not what the heading stands for.
+    # A heading whose prose links to anything else still stands for that link.
+    result = read(
+        "# L\n\n#### Note\n\nWe may be wrong: please open an issue "
+        "[here](https://github.com/o/r/issues). Pull requests welcome.\n\n"
+        "#### Newsletter\n\nEvery week, the best of the field, [by mail](https://example.org/n).\n\n"
+        "## Development\n\n- [Build Phase](https://example.org/bp)\n"
+    )
+    assert [(r[1], r[2]) for r in listed(result.roadmap)] == [
+        ("Newsletter", "https://example.org/n"),
+        ("Build Phase", "https://example.org/bp"),
+    ]
