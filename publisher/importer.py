@@ -235,9 +235,12 @@ _LEADING_SHORTCODE = re.compile(r":(?=[a-z0-9_+-]*[a-z])[a-z0-9_+-]+:(?![\w:])\s
 _PAPER_LINK = re.compile(
     r"\b(?:paper|pdf|arxiv|code|github|slides?|sildes|video|project|website|blog|demo|html|"
     r"openreview|doi|bibtex|poster|talk|supplementary|supp|dataset|homepage|page|"
-    r"official|unofficial|pytorch|tensorflow|jax|model|weights|notebook|colab)\b"
+    r"official|unofficial|pytorch|tensorflow|jax|model|weights|notebook|colab|link)\b"
 )
 _PAPER_OWN = re.compile(r"^(?:paper|pdf|arxiv|html|openreview|doi)\b")
+# A bracketed label that says only "link" (`**DESOBA**: … [[pdf]](…) [[link]](…)`): the link
+# to the entry itself, where the others name a document about it (its paper, its code).
+_ENTRY_OWN = "link"
 # A citation's reference number ("[4]", "4.") and its quoted title ("Title." in quotes).
 _CITATION_NUMBER = re.compile(r"^\s*\[?\d{1,4}[\].]")
 _QUOTED_TITLE = re.compile(r"[\"\u201c]\s*([^\"\u201c\u201d]+?)[\s.,]*[\"\u201d]")
@@ -4272,11 +4275,14 @@ def _paper_item(
     before = inline[: spans[0][0]]
     strong = _first_strong(before)
     text = _plain(strong) if strong else _plain(before)
+    quoted = _QUOTED_TITLE.search(_plain(before))
     if _CITATION_NUMBER.match(text):
         # "[4] Authors. "Title." Venue": the quoted title after the reference number.
-        quoted = _QUOTED_TITLE.search(_plain(before))
         if quoted is None:
             return None
+        text = quoted.group(1)
+    elif not strong and quoted is not None and text[: quoted.start()].rstrip().endswith((":", ".")):
+        # 'Authors: "*Title.*" Venue (2022)': the authors, then the title in quotes.
         text = quoted.group(1)
     # A bold title, or a title sentence ("Title. Venue 2020."), never a phrase before a link.
     elif not strong and not (text.rstrip().endswith(".") and len(text.split()) >= 3):
@@ -4284,8 +4290,12 @@ def _paper_item(
     title = text.strip().rstrip(".,:;-\u2013\u2014 ")
     if not title:
         return None
+    pairs = list(zip(spans, labels, strict=True))
     paper = next(
-        (start for (start, _), label in zip(spans, labels, strict=True) if _PAPER_OWN.match(label)),
+        itertools.chain(
+            (start for (start, _), label in pairs if label == _ENTRY_OWN),
+            (start for (start, _), label in pairs if _PAPER_OWN.match(label)),
+        ),
         spans[0][0],
     )
     return {

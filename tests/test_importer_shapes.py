@@ -3226,3 +3226,38 @@ def test_a_heading_whose_prose_links_to_an_issue_tracker_is_no_resource() -> Non
         ("Newsletter", "https://example.org/n"),
         ("Build Phase", "https://example.org/bp"),
     ]
+
+
+def test_a_paper_cited_as_authors_then_a_quoted_title_is_a_resource() -> None:
+    # bcmi/Awesome-Object-Shadow-Generation: '+ Authors: "*Title.*" Venue (2022) [[arXiv]](…)
+    # [[code]](…)' items, and the survey written the same way as a paragraph. Before, with no
+    # bold title and no reference number, the items were words: the section's intro.
+    result = read(
+        "# L\n\n## Survey\n\n"
+        'Ann Lee, Bo Wu: "*A Survey of Shadows.*" arXiv (2021). '
+        "[[arXiv]](https://example.org/survey.pdf)\n\n"
+        "## Papers\n\n"
+        '+ Ann Lee, Bo Wu: "*Shadow Generation.*" AAAI (2022) '
+        "[[arXiv]](https://example.org/1.pdf) [[code]](https://example.org/1/code)\n"
+        '+ Cy Ho: "*Soft Shadows*" CVPR (2021) oral [[pdf]](https://example.org/2.pdf)\n'
+    )
+    assert listed(result.roadmap) == [
+        (("Survey",), "A Survey of Shadows", "https://example.org/survey.pdf"),
+        (("Papers",), "Shadow Generation", "https://example.org/1.pdf"),
+        (("Papers",), "Soft Shadows", "https://example.org/2.pdf"),
+    ]
+
+
+def test_a_link_labelled_link_is_the_entrys_own_among_its_papers_links() -> None:
+    # bcmi/Awesome-Object-Shadow-Generation: '+ **DESOBA**: It contains … [[pdf]](…)
+    # [[link]](…)': the pdf is the paper that made the dataset, 'link' the dataset itself.
+    result = read(
+        "# L\n\n## Datasets\n\n"
+        "+ **DESOBA**: 840 training images. [[pdf]](https://example.org/desoba.pdf) "
+        "[[link]](https://example.org/desoba)\n"
+        "+ **Shadow-AR**: 3,000 quintuples. [[pdf]](https://example.org/ar.pdf)\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Datasets",), "DESOBA", "https://example.org/desoba"),
+        (("Datasets",), "Shadow-AR", "https://example.org/ar.pdf"),
+    ]
