@@ -348,6 +348,10 @@ class _Block:
     url: str = ""
     url_labelled: bool = False  # a heading's link after a lesson's label ("Day01 - [x](…)")
     anchor: str = ""
+    # Its anchor ends the line (`## Title <a id="x"></a>`), as `publisher readme` writes one
+    # to keep a section as it is; an anchor with words after it (`## 2. <a name='x'></a>Title`,
+    # a contents generator's or the author's) only gives the id.
+    marked: bool = False
     first_link: str = ""
     resources: tuple[_Candidate, ...] = ()
     warnings: tuple[tuple[int, str], ...] = ()
@@ -356,8 +360,9 @@ class _Block:
     marker: str = ""
     items: tuple[_ListItem, ...] = ()
     # A paragraph that starts with its link (`🔗 [Link to Course](…)`, `Link: …`, a bare URL):
-    # that link, a course heading's primary link.
+    # that link, a course heading's primary link; and its text.
     link_line: str = ""
+    link_line_title: str = ""
     # A paragraph of links only (a row of languages, a nav bar): the heading above it is no
     # entry; links after it are not its primary link.
     link_row: bool = False
@@ -1443,6 +1448,7 @@ class _Unit:
     text: str = ""  # text and resource blocks: a resource heading's description, a root intro
     first_link: str = ""
     link_line: str = ""
+    link_line_title: str = ""  # the text of ``link_line``'s link
     has_resources: bool = False
     has_link_resources: bool = False  # resources other than bare plain bullets
     candidates: tuple[_Candidate, ...] = ()
@@ -1595,7 +1601,7 @@ def _units(
             continue
         # The readings below are for READMEs written by hand: `publisher readme` anchors its
         # sections, and what it writes under them reads back as written.
-        foreign = heading is not None and not heading.anchor
+        foreign = heading is not None and not heading.marked
         if heading is None or foreign:
             body = [block.by_hand if block.by_hand is not None else block for block in body]
         if heading is not None and foreign and _announces(heading.title):
@@ -1626,16 +1632,17 @@ def _units(
         if foreign:
             body, candidates = _bold_entries(body, candidates, lines)
             body, candidates = _label_groups(body, candidates, heading)
+        link_block = next(
+            (block for block in body if block.kind == "text" and block.link_line), None
+        )
         units.append(
             _Unit(
                 heading=heading,
                 intro=_text(lines, body, ("text",)),
                 text=_text(lines, body, ("text", "resources")),
                 first_link=_lead_link(body),
-                link_line=next(
-                    (block.link_line for block in body if block.kind == "text" and block.link_line),
-                    "",
-                ),
+                link_line=link_block.link_line if link_block is not None else "",
+                link_line_title=link_block.link_line_title if link_block is not None else "",
                 has_resources=any(block.kind == "resources" for block in body),
                 contents=any(block.contents for block in body),
                 title_line=next(
@@ -2080,7 +2087,7 @@ def _with_heading_resource(unit: _Unit) -> _Unit:
     heading = unit.heading
     if (
         heading is None
-        or heading.anchor
+        or heading.marked
         or meta_heading(heading.title)
         or contents_heading(heading.title)
     ):
@@ -2531,6 +2538,7 @@ def _block(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _
             # A reading list written one paragraph per paper: each paragraph a resource.
             return _Block(kind="resources", start=start, end=stop, resources=(paper,))
         row = len(links) >= 3 and _is_link_row(inline)
+        link_line, link_line_title = _link_line(inline)
         if row and _is_navigation(inline):
             # A row of links (this README in other languages, a nav bar): no primary link.
             return _Block(kind="text", start=start, end=stop, link_row=True)
@@ -2539,7 +2547,8 @@ def _block(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _
             start=start,
             end=stop,
             first_link=links[0] if links else "",
-            link_line=_link_line(inline),
+            link_line=link_line,
+            link_line_title=link_line_title,
             label="" if links else _emphasis_label(inline),
             entry_title="" if links else _bold_title(inline),
             # Other rows (`[Lectures](…) | [Notes](…) | [Assignments](…)`) are a course's
@@ -2848,9 +2857,12 @@ def _without_break_end(rest: str) -> tuple[str, bool]:
 def _heading(token: Token, inline_token: Token, start: int, stop: int) -> _Block:
     inline = _without_back_links(inline_token.children or [])
     anchor = ""
+    marked = False
     for child in inline:
         if child.type == "html_inline" and (match := _ANCHOR_ID.search(child.content)):
-            anchor = match.group(1)
+            anchor, marked = match.group(1), True
+        elif child.type != "html_inline" and _plain([child]).strip():
+            marked = False  # words after the anchor: not where `publisher readme` puts it
     link = _leading_link(inline)
     if link is not None:
         link_start, link_end, url = link
@@ -2871,6 +2883,7 @@ def _heading(token: Token, inline_token: Token, start: int, stop: int) -> _Block
         url=url,
         url_labelled=labelled,
         anchor=anchor,
+        marked=marked,
     )
 
 
@@ -3104,20 +3117,20 @@ def _is_link_row(inline: Sequence[Token]) -> bool:
     return not rest.strip(" \t\n|,\u00b7\u2022/-")
 
 
-def _link_line(inline: Sequence[Token]) -> str:
+def _link_line(inline: Sequence[Token]) -> tuple[str, str]:
     """The link a paragraph starts with (after emoji, emphasis or a short label such as
-    ``Link:``), or "" when it starts with words."""
+    ``Link:``) and its text, or ("", "") when it starts with words."""
     link = _leading_link(inline)
     if link is not None:
-        return link[2]
+        return link[2], _plain(inline[link[0] + 1 : link[1]]).strip()
     for start, end in _link_spans(inline):
         if not _is_real_link(inline, start, end):
             continue
         label = _plain(inline[:start])
         if label.endswith(":") and len(label.split()) <= 3:
-            return str(inline[start].attrGet("href") or "")
-        return ""
-    return ""
+            return str(inline[start].attrGet("href") or ""), _plain(inline[start + 1 : end]).strip()
+        return "", ""
+    return "", ""
 
 
 @functools.lru_cache(maxsize=16384)
@@ -5252,7 +5265,7 @@ class _Outliner:
 
     def _skipped(self, first_line: int, heading: _Block, unit: _Unit) -> bool:
         """Whether a heading starts a meta section to leave out (warned about once)."""
-        if not heading.title or heading.anchor:
+        if not heading.title or heading.marked:
             return False
         if not (meta_heading(heading.title) or _is_contents(heading, unit)):
             return False
@@ -5345,6 +5358,21 @@ class _Outliner:
                 )
             )
         draft.intro.append(unit.intro)
+        candidate = unit.heading_resource
+        if (
+            candidate is not None
+            and unit.leaf_only
+            and not heading.url
+            and unit.link_line
+            and unit.link_line_title
+            and candidate.url == unit.link_line
+        ):
+            # A heading over a link line (`### Python`, `**Site officiel** : [Python.org](…)`)
+            # would stand for the link, but deeper headings make it a section: the link is the
+            # section's resource, named by its text (a reader sees it listed there).
+            draft.resources.append(
+                (replace(candidate, title=unit.link_line_title, description=""), first_line)
+            )
         return draft
 
     @staticmethod

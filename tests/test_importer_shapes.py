@@ -3261,3 +3261,49 @@ def test_a_link_labelled_link_is_the_entrys_own_among_its_papers_links() -> None
         (("Datasets",), "DESOBA", "https://example.org/desoba"),
         (("Datasets",), "Shadow-AR", "https://example.org/ar.pdf"),
     ]
+
+
+def test_an_anchor_before_a_headings_words_does_not_keep_it_as_written() -> None:
+    # stephrobert/awesome-french-devops: '###  3.3. <a name='Rust'></a>Rust' (a contents
+    # generator's anchor, words after it) over one link line is the course-like heading any
+    # hand-written heading is: the resource Rust, and the colour legend under a paragraph
+    # ending ':' is words. Only an anchor ending the line, as `publisher readme` writes one,
+    # keeps a section as written (its id kept either way).
+    result = read(
+        "# L\n\n##  1. <a name='Intro'></a>Introduction\n\n"
+        "- [DevOps](https://example.org/devops)\n\n"
+        "The tools you will meet most often :\n\n"
+        "- **en rouge** les plus courants\n"
+        "- **en orange** moins courants\n\n"
+        "##  3. <a name='Langages'></a>Langages\n\n"
+        "###  3.3. <a name='Rust'></a>Rust\n\n"
+        "**Site officiel** : [Rust-lang.org](https://example.org/rust) (Fr).\n\n"
+        '### Ruby <a id="ruby"></a>\n\n'
+        "**Site officiel** : [Ruby-lang.org](https://example.org/ruby)\n"
+    )
+    assert listed(result.roadmap) == [
+        (("1. Introduction",), "DevOps", "https://example.org/devops"),
+        (("3. Langages",), "3.3. Rust", "https://example.org/rust"),
+    ]
+    [intro, languages] = result.roadmap.sections
+    assert (intro.id, languages.id) == ("Intro", "Langages")
+    assert "**en rouge** les plus courants" in intro.intro
+    [ruby] = languages.sections
+    assert (ruby.id, ruby.resources) == ("ruby", ())
+
+
+def test_a_link_line_over_sub_headings_is_a_resource_of_the_section() -> None:
+    # stephrobert/awesome-french-devops: '### Python', '**Site officiel** : [Python.org](…)',
+    # then '#### Livres' and its bullets. The heading would stand for the link, but the
+    # headings under it make it a section; the link is listed there, named by its text.
+    result = read(
+        "# L\n\n## Langages\n\n### Python\n\n"
+        "**Site officiel** : [Python.org](https://example.org/python)\n\n"
+        "#### Livres\n\n- [Cours de Python](https://example.org/cours)\n\n"
+        "### Go\n\n🔗 [Link to Course](https://example.org/go)\n\n- syntax\n- channels\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Langages",), "Go", "https://example.org/go"),
+        (("Langages", "Python"), "Python.org", "https://example.org/python"),
+        (("Langages", "Python", "Livres"), "Cours de Python", "https://example.org/cours"),
+    ]
