@@ -2533,6 +2533,10 @@ def _block(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _
                 kind="resources", start=start, end=stop, resources=(numbered,), numbered=True
             )
         links = _links(inline)
+        card = _card_paragraph(inline, start) if links else None
+        if card is not None:
+            # A list written as paragraphs, one card each (a bold linked name, then lines).
+            return _Block(kind="resources", start=start, end=stop, resources=(card,))
         paper = _paper_paragraph(inline, start) if links else None
         if paper is not None:
             # A reading list written one paragraph per paper: each paragraph a resource.
@@ -3035,11 +3039,17 @@ def _links(inline: Sequence[Token]) -> list[str]:
     ]
 
 
+_HTML_IMAGE = re.compile(r"<img\b", re.IGNORECASE)
+
+
 def _is_badges(inline: Sequence[Token]) -> bool:
     """A paragraph of images only (badges, logos), possibly linked."""
     has_image = False
     for token in inline:
-        if token.type == "image":
+        if token.type == "image" or (
+            # an image written in HTML (`[<img src="avatar.png"/>](…)`, a channel's avatar)
+            token.type == "html_inline" and _HTML_IMAGE.match(token.content)
+        ):
             has_image = True
         elif token.type == "code_inline" or (
             token.type in ("text", "text_special") and token.content.strip()
@@ -4336,6 +4346,47 @@ def _paper_paragraph(inline: Sequence[Token], line: int) -> _Candidate | None:
         return None
     return _Candidate(
         title=paper["title"], url=paper["url"], line=line, description=_inline_markdown(inline)
+    )
+
+
+def _card_paragraph(inline: Sequence[Token], line: int) -> _Candidate | None:
+    """A paragraph laid out as an entry card: a first line that is only a link around a bold
+    name (badge images linked after it aside), a hard line break (a backslash or two spaces),
+    then lines about it (``[**Curso em Vídeo**](…) [<img …>](badges/…) \\`` over
+    ``Conteúdo sobre: …``): the resource named so, the lines its description. None for any
+    other paragraph (prose that starts with a link, a link line over its course)."""
+    link = _leading_link(inline)
+    if link is None:
+        return None
+    start, end, href = link
+    label = [
+        token for token in inline[start + 1 : end] if token.type != "text" or token.content.strip()
+    ]
+    if not (
+        len(label) >= 3 and label[0].type == "strong_open" and label[-1].type == "strong_close"
+    ):
+        return None
+    position = end + 1
+    while position < len(inline) and inline[position].type != "hardbreak":
+        token = inline[position]
+        if token.type == "link_open":
+            close = _closing_link(inline, position)
+            if _is_real_link(inline, position, close):
+                return None  # another named link on the line: not one entry's name
+            position = close + 1
+            continue
+        if token.type != "text" or token.content.strip():
+            return None  # words after the name (a sentence), or no hard break ending it
+        position += 1
+    rest = inline[position + 1 :]
+    if position >= len(inline) or not _plain(rest).strip():
+        return None
+    warnings: list[tuple[int, str]] = []
+    return _Candidate(
+        title=_plain(inline[start + 1 : end]).strip(),
+        url=_checked_url(href, line, warnings),
+        line=line,
+        description=_markdown_field(_inline_markdown(rest).strip()),
     )
 
 

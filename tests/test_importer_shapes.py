@@ -3307,3 +3307,35 @@ def test_a_link_line_over_sub_headings_is_a_resource_of_the_section() -> None:
         (("Langages", "Python"), "Python.org", "https://example.org/python"),
         (("Langages", "Python", "Livres"), "Cours de Python", "https://example.org/cours"),
     ]
+
+
+def test_a_list_written_as_paragraph_cards_is_resources() -> None:
+    # rcarubbi/awesome-brazilian-youtubers: each channel a paragraph, its avatar linked in a
+    # paragraph of its own above it, then '[**Name**](channel) [<img …>](badges/…) \' and lines
+    # about it. Before, the heading took the first link: one resource, the cards its text.
+    # Prose that starts with a bold link and goes on is no card; an HTML image alone in a
+    # paragraph is decoration like a badge, not the section's text.
+    result = read(
+        "# L\n\n## Programação\n\nMuitos canais.\n\n"
+        '[<img align="left" alt="Avatar" src="https://example.org/a.png"/>]'
+        "(https://example.org/curso)\n\n"
+        "[**Curso em Vídeo**](https://example.org/curso) "
+        '[<img height="16px" src="badges/v.svg"/>](badges/README.md#v) \\\n'
+        "Conteúdo sobre: Cursos \\\n"
+        "Playlists: `HTML5`, `PHP`\n\n"
+        "[**Fabio Akita**](https://example.org/akita)  \n"
+        "Conteúdo sobre: Software\n\n"
+        "### Frontend\n\n"
+        "[**BrazilJS**](https://example.org/bjs) is where the community meets,\n"
+        "every year.\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Programação",), "Curso em Vídeo", "https://example.org/curso"),
+        (("Programação",), "Fabio Akita", "https://example.org/akita"),
+        (("Programação",), "Frontend", "https://example.org/bjs"),
+    ]
+    [programming] = result.roadmap.sections
+    assert programming.resources[0].description == (
+        "Conteúdo sobre: Cursos \\\nPlaylists: `HTML5`, `PHP`\n"
+    )
+    assert "Avatar" not in programming.intro
