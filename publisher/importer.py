@@ -2114,6 +2114,8 @@ def _with_heading_resource(unit: _Unit) -> _Unit:
         link, leaf_only = heading.url, True
     elif heading.level == 1:
         return unit
+    elif _names_category(heading, unit):
+        return unit  # `#### MOOC` over one link line: a section of that one resource (`_draft`)
     elif unit.link_line and not unit.has_link_resources:
         # A course: a link line and plain bullets (its syllabus), no list of links.
         link, leaf_only = unit.link_line, True
@@ -3368,7 +3370,24 @@ def _capitalized(word: str) -> bool:
 _STRUCK = re.compile(r"~~(?=\S)(.+?)~~")
 _PARENTHESIZED = re.compile(r"\([^()]*\)")
 # Words of a lead-in that names what kind of resource its link is (`Video Resource:`).
-_KIND_LEAD_WORDS = frozenset({*KIND_WORDS, "resource", "resources", "reading", "recommended"})
+_KIND_LEAD_WORDS = frozenset(
+    {*KIND_WORDS, "resource", "resources", "reading", "recommended", "site", "sites", "website"}
+    | {"websites"}
+)
+# An outline number opening a heading ("3.2.4. Sites", "2.1 Linux").
+_OUTLINE_NUMBER = re.compile(r"^\s*\d{1,3}(?:\.\d{1,3})*\.?\s+")
+
+
+def _names_category(heading: _Block, unit: _Unit) -> bool:
+    """Whether a heading without a link names a kind of resource (`#### 4.1.3. MOOC`, `Sites`)
+    over one link line and no list of links: a category holding that one resource, not a
+    course the heading names (what a course heading over its link line is)."""
+    return (
+        not heading.url
+        and bool(unit.link_line_title)
+        and not unit.has_link_resources
+        and _names_kind(_OUTLINE_NUMBER.sub("", heading.title))
+    )
 
 
 _NAMED_URL_REST = re.compile(r"\s*[:\uff1a]\s*(?:\S*://|\[|<)\S*\s*$")
@@ -5410,7 +5429,17 @@ class _Outliner:
             )
         draft.intro.append(unit.intro)
         candidate = unit.heading_resource
-        if (
+        if _names_category(heading, unit):
+            # `#### MOOC` over `[Les Réseaux Locaux](…)`: the section's one resource.
+            warnings: list[tuple[int, str]] = []
+            url = _checked_url(unit.link_line, heading.start, warnings)
+            self.warnings.extend(
+                Problem(path=self.label, line=first_line + line + 1, message=message)
+                for line, message in warnings
+            )
+            link = _Candidate(title=unit.link_line_title, line=heading.start, url=url)
+            draft.resources.append((link, first_line))
+        elif (
             candidate is not None
             and unit.leaf_only
             and not heading.url

@@ -3339,3 +3339,21 @@ def test_a_list_written_as_paragraph_cards_is_resources() -> None:
         "Conteúdo sobre: Cursos \\\nPlaylists: `HTML5`, `PHP`\n"
     )
     assert "Avatar" not in programming.intro
+
+
+def test_a_heading_naming_a_kind_over_one_link_line_holds_that_resource() -> None:
+    # stephrobert/awesome-french-devops: '#### 4.1.3. MOOC' over a lone '[Les Réseaux
+    # Locaux](…)', '#### 3.2.4. Sites' over '**Site français** : [golang.io/fr/](…)'. A heading
+    # that names a kind of resource (an outline number aside) is a category holding that
+    # link, not a course titled "MOOC"; a heading naming a thing over its link line is.
+    result = read(
+        "# L\n\n## Réseaux\n\n"
+        "#### Rust\n\n**Site officiel** : [Rust-lang.org](https://example.org/rust)\n\n"
+        "#### 4.1.3. MOOC\n\n[Les Réseaux Locaux](https://example.org/reseaux)\n\n"
+        "#### Sites\n\n**Site français** : [golang.io/fr/](https://example.org/go) : tutoriels.\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Réseaux",), "Rust", "https://example.org/rust"),
+        (("Réseaux", "4.1.3. MOOC"), "Les Réseaux Locaux", "https://example.org/reseaux"),
+        (("Réseaux", "Sites"), "golang.io/fr/", "https://example.org/go"),
+    ]
