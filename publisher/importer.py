@@ -1599,6 +1599,7 @@ def _units(
             ]
         if heading is None and not body:
             continue
+        body = _intro_before_mark(body, lines)
         # The readings below are for READMEs written by hand: `publisher readme` anchors its
         # sections, and what it writes under them reads back as written.
         foreign = heading is not None and not heading.marked
@@ -1950,6 +1951,43 @@ def _ends_with_colon(lines: list[str], block: _Block) -> bool:
     # "**You'll need:**": a colon inside emphasis announces as well.
     last = lines[block.end - 1].rstrip().rstrip("*_").rstrip()
     return last.endswith((":", "\uff1a")) or _FOLLOWING.search(last) is not None
+
+
+# What `publisher readme` writes between a section's intro and its resources.
+RESOURCES_MARK = "<!-- resources -->"
+
+
+def _intro_before_mark(body: list[_Block], lines: list[str]) -> list[_Block]:
+    """The blocks of a heading's body, those above `RESOURCES_MARK` (`publisher readme`
+    writes it under an intro that holds lists, tables or links) read as its intro text, as
+    written: a list there is the intro's, never resources, nor labels over the resources."""
+    mark = next(
+        (
+            index
+            for index, block in enumerate(body)
+            if block.kind == "skip"
+            and "\n".join(lines[block.start : block.end]).strip() == RESOURCES_MARK
+        ),
+        None,
+    )
+    if mark is None:
+        return body
+    return [
+        replace(
+            block,
+            kind="text",
+            resources=(),
+            warnings=(),
+            label="",
+            entry_title="",
+            numbered=False,
+            parts=(),
+            by_hand=None,
+        )
+        if index < mark and block.kind in ("resources", "text")
+        else block
+        for index, block in enumerate(body)
+    ]
 
 
 def _as_text_if_bare(block: _Block, announcer: str) -> _Block:
@@ -2930,6 +2968,26 @@ def escape_shortcodes(markdown: str) -> str:
 
 
 # --- inline helpers ------------------------------------------------------------------------
+
+
+_LINE_BREAK_TAG = re.compile(r"(?i)<br\s*/?>")
+
+
+def _cell_tags(cell: Sequence[Token]) -> tuple[str, ...]:
+    """The tags a topic cell names: separated by commas, semicolons, bullets (``•``) or line
+    breaks (``• Basics<br>• CRISP-DM``: one topic a line, not one tag of them all)."""
+    lines: list[list[Token]] = [[]]
+    for token in cell:
+        if token.type == "html_inline" and _LINE_BREAK_TAG.fullmatch(token.content.strip()):
+            lines.append([])
+        else:
+            lines[-1].append(token)
+    return tuple(
+        tag.strip()
+        for line in lines
+        for tag in re.split(r"[,;\u2022]", _plain(line))
+        if tag.strip()
+    )
 
 
 def _plain(inline: Sequence[Token]) -> str:
@@ -4959,9 +5017,7 @@ def _table_row(
             elif word:
                 warnings.append((line, f"type {word!r} is not a known kind; left out"))
         elif name == "tags":
-            fields["tags"] = tuple(
-                tag.strip() for tag in re.split(r"[,;]", _plain(cell)) if tag.strip()
-            )
+            fields["tags"] = _cell_tags(cell)
         elif name == "description":
             fields["description"] = _markdown_field(_inline_markdown(cell))
         elif name == "cost":
@@ -5945,7 +6001,10 @@ def _resource(
         id=explicit_id,
         kind=candidate.kind,
         author=author,
-        description=candidate.description,
+        # Every way of reading a description ends as a markdown field is stored (one final
+        # newline), as a quote under a bullet reads: else `publisher readme` (which writes it
+        # as such a quote) would read back a description one newline longer.
+        description=_markdown_field(candidate.description),
         tags=candidate.tags,
         cost=candidate.cost,
         time=candidate.time,

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from publisher.importer import (
     META_SEPARATOR,
+    RESOURCES_MARK,
     contents_heading,
     escape_shortcodes,
     meta_heading,
@@ -98,10 +99,28 @@ def heading(section: Section, depth: int) -> str:
     return line
 
 
-def ends_with_list(markdown: str) -> bool:
-    """Whether the last block of ``markdown`` is a list (a list after it would join it)."""
-    tokens = [token for token in parse_tokens(markdown) if token.level == 0]
-    return bool(tokens) and tokens[-1].type in ("bullet_list_close", "ordered_list_close")
+# Blocks of an intro that `publisher import` could read as resources (or, above resources,
+# as labels grouping them) when nothing says where the intro ends.
+_RESOURCE_LIKE_TOKENS = frozenset(
+    {"bullet_list_open", "ordered_list_open", "table_open", "html_block", "link_open"}
+)
+
+
+def marks_intro(intro: str, has_resources: bool) -> bool:
+    """Whether `RESOURCES_MARK` ends ``intro``: between an intro and resources always (a list
+    after a list would join it, a short bold line would label the resources), after an intro
+    alone when it holds a list, a table, raw HTML or a link (which could read as resources).
+    Above the mark, `publisher import` reads everything as the intro, as written."""
+    if not intro:
+        return False
+    if has_resources:
+        return True
+    for token in parse_tokens(intro):
+        if token.type in _RESOURCE_LIKE_TOKENS or any(
+            child.type in _RESOURCE_LIKE_TOKENS for child in token.children or ()
+        ):
+            return True
+    return False
 
 
 def block(markdown: str) -> str:
@@ -117,7 +136,8 @@ HELPERS = {
     "metadata": metadata,
     "quoted": quoted,
     "heading": heading,
-    "ends_with_list": ends_with_list,
+    "marks_intro": marks_intro,
+    "resources_mark": RESOURCES_MARK,
     "block": block,
 }
 

@@ -869,7 +869,7 @@ def test_raw_html_link_lines_are_resources_and_html_headers_are_not() -> None:
         (("Shells",), "Bash", "https://example.org/bash"),
         (("Shells",), "Zsh", "https://example.org/zsh"),
     ]
-    assert result.roadmap.sections[0].resources[0].description == "a shell & more."
+    assert result.roadmap.sections[0].resources[0].description == "a shell & more.\n"
 
 
 @pytest.mark.parametrize(
@@ -896,7 +896,7 @@ def test_a_deeply_indented_html_line_that_is_no_link_line_is_read_at_once(
         (("Tools",), "A", "https://example.org/a"),
         (("Tools",), "B", "https://example.org/b"),
     ]
-    assert result.roadmap.sections[0].resources[1].description == "second."
+    assert result.roadmap.sections[0].resources[1].description == "second.\n"
 
 
 def test_a_long_run_of_spaces_after_a_break_is_read_at_once() -> None:
@@ -904,7 +904,7 @@ def test_a_long_run_of_spaces_after_a_break_is_read_at_once() -> None:
     line = '<a href="https://example.org/b">B</a> - second.<br>' + " " * 200_000 + "x"
     result = read("# L\n\n## Tools\n\n<p>\n" + line + "\n</p>\n", html_links=True)
     assert listed(result.roadmap) == [(("Tools",), "B", "https://example.org/b")]
-    assert result.roadmap.sections[0].resources[0].description.endswith("second. x")
+    assert result.roadmap.sections[0].resources[0].description.endswith("second. x\n")
 
 
 def test_html_link_lines_that_ask_or_lead_to_the_list_itself_are_no_resources() -> None:
@@ -1224,7 +1224,7 @@ def test_numbered_paragraphs_are_resources_and_their_plain_bullets_their_text() 
         (("\u5185\u5bb9", "Go"), "dht", "https://example.org/dht"),
         (("\u5185\u5bb9", "Go"), "gobyexample", "https://example.org/gbe"),
     ]
-    assert result.roadmap.sections[0].sections[0].resources[1].description == "Go \u793a\u4f8b"
+    assert result.roadmap.sections[0].sections[0].resources[1].description == "Go \u793a\u4f8b\n"
     assert messages(result) == [
         "road.md:10: plain bullets announced by the numbered paragraph above: kept as its text"
     ]
@@ -3357,3 +3357,29 @@ def test_a_heading_naming_a_kind_over_one_link_line_holds_that_resource() -> Non
         (("Réseaux", "4.1.3. MOOC"), "Les Réseaux Locaux", "https://example.org/reseaux"),
         (("Réseaux", "Sites"), "golang.io/fr/", "https://example.org/go"),
     ]
+
+
+def test_a_topic_cell_of_several_lines_gives_one_tag_a_line() -> None:
+    # A syllabus table's Topics cell written `• a<br>• b<br>• c` was one tag of every line,
+    # bullets included (121 characters on ml-zoomcamp: data `publisher validate` refuses).
+    result = read(
+        "# M\n\n## Syllabus\n\n| Module | Topics |\n|---|---|\n"
+        "| [Intro](https://example.org/1) | • ML vs rule-based systems<br>• Basics, CRISP-DM"
+        "<br/>• Model selection |\n"
+    )
+    [(_, resource)] = list(result.roadmap.walk())
+    assert resource.tags == ("ML vs rule-based systems", "Basics", "CRISP-DM", "Model selection")
+    build_snapshot(
+        {
+            "title": "M",
+            "sections": [
+                {
+                    "title": "S",
+                    "resources": [
+                        {"title": resource.title, "url": resource.url, "tags": list(resource.tags)}
+                    ],
+                }
+            ],
+        },
+        "roadmap.yaml",
+    )

@@ -1,0 +1,220 @@
+"""`publisher readme` round trips: import a README, write it back with the code `publisher
+readme` uses, import that, and get the same road map (same resources with the same ids,
+titles, URLs, descriptions, sections, order), on every version of every real list of the
+corpus, the project's own data and a new `publisher init` project."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+from real_corpus import Version, imported, versions
+
+from publisher.cli import main
+from publisher.dump import dump_roadmap
+from publisher.importer import import_markdown
+from publisher.load import build_snapshot, load_snapshot
+from publisher.model import RESOURCE_FIELDS, Resource, Roadmap, Section
+from publisher.readme import render_readme
+
+VERSIONS = versions()
+REPOSITORY = Path(__file__).resolve().parent.parent
+
+
+def _path(sections: tuple[Section, ...]) -> str:
+    return " > ".join(section.title for section in sections) or "(top)"
+
+
+def road_map_differences(first: Roadmap, second: Roadmap) -> list[str]:
+    """Every difference between two road maps, field by field, each naming the section or
+    the resource it is about (by its place in the first road map)."""
+    found = [
+        f"road map {name}: {getattr(first, name)!r} became {getattr(second, name)!r}"
+        for name in ("title", "intro")
+        if getattr(first, name) != getattr(second, name)
+    ]
+    sections = list(first.walk_sections()), list(second.walk_sections())
+    if len(sections[0]) != len(sections[1]):
+        found.append(f"{len(sections[0])} sections became {len(sections[1])}")
+    for (path, section), (other_path, other) in zip(*sections, strict=False):
+        where = f"section {_path((*path, section))}"
+        if _path(path) != _path(other_path):
+            found.append(f"{where}: under {_path(other_path)}")
+        found.extend(
+            f"{where}: {name} {getattr(section, name)!r} became {getattr(other, name)!r}"
+            for name in ("title", "id", "intro")
+            if getattr(section, name) != getattr(other, name)
+        )
+    resources = list(first.walk()), list(second.walk())
+    if len(resources[0]) != len(resources[1]):
+        found.append(f"{len(resources[0])} resources became {len(resources[1])}")
+    for (path, resource), (other_path, other) in zip(*resources, strict=False):
+        where = f"resource {resource.title!r} in {_path(path)}"
+        if _path(path) != _path(other_path):
+            found.append(f"{where}: now in {_path(other_path)}")
+        found.extend(
+            f"{where}: {name} {getattr(resource, name)!r} became {getattr(other, name)!r}"
+            for name in (*RESOURCE_FIELDS, "identity")
+            if getattr(resource, name) != getattr(other, name)
+        )
+    return found
+
+
+def round_trip(roadmap: Roadmap) -> Roadmap:
+    """The road map as a curator gets it back: written as YAML by `import`, loaded, written
+    as markdown by `publisher readme`, imported again."""
+    stored = build_snapshot(yaml.safe_load(dump_roadmap(roadmap)), "roadmap.yaml").roadmap
+    return import_markdown(render_readme(stored), "README.md").roadmap
+
+
+@pytest.mark.parametrize("version", VERSIONS, ids=[version.name for version in VERSIONS])
+def test_readme_of_a_real_list_imports_back_as_the_same_road_map(version: Version) -> None:
+    first = imported(version)
+    differences = road_map_differences(first, round_trip(first))
+    assert not differences, f"{version.name}:\n" + "\n".join(differences)
+
+
+def test_differences_name_the_field_and_the_resource() -> None:
+    """The comparison above can fail, and says where."""
+    resource = Resource(title="A", identity="https://example.org/a", url="https://example.org/a")
+    first = Roadmap(title="M", sections=(Section(title="S", id="s", resources=(resource,)),))
+    moved = Roadmap(
+        title="M",
+        sections=(
+            Section(title="S", id="s"),
+            Section(
+                title="T",
+                id="t",
+                resources=(
+                    Resource(
+                        title="A",
+                        identity="https://example.org/a",
+                        url="https://example.org/a",
+                        description="new\n",
+                    ),
+                ),
+            ),
+        ),
+    )
+    assert road_map_differences(first, first) == []
+    assert road_map_differences(first, moved) == [
+        "1 sections became 2",
+        "resource 'A' in S: now in T",
+        "resource 'A' in S: description '' became 'new\\n'",
+    ]
+
+
+@pytest.mark.parametrize("version", ["2024.01", "2024.02"])
+def test_readme_of_the_project_data_imports_back_as_the_same_road_map(version: str) -> None:
+    roadmap = load_snapshot(REPOSITORY / "data" / "releases" / f"{version}.yaml").roadmap
+    assert road_map_differences(roadmap, round_trip(roadmap)) == []
+
+
+def test_readme_of_the_working_copy_imports_back_as_the_same_road_map() -> None:
+    roadmap = load_snapshot(REPOSITORY / "data" / "roadmap.yaml", release=False).roadmap
+    assert road_map_differences(roadmap, round_trip(roadmap)) == []
+
+
+def test_readme_of_a_new_project_imports_back_as_the_same_road_map(tmp_path: Path) -> None:
+    project = tmp_path / "maps"
+    runner = CliRunner()
+    assert runner.invoke(main, ["init", str(project)]).exit_code == 0
+    readme = tmp_path / "README.md"
+    result = runner.invoke(main, ["--project", str(project), "readme", "-o", str(readme)])
+    assert result.exit_code == 0, result.output
+    roadmap = load_snapshot(project / "data" / "roadmap.yaml", release=False).roadmap
+    assert roadmap.sections  # init's example holds something to compare
+    again = import_markdown(readme.read_text(encoding="utf-8"), str(readme))
+    assert again.warnings == ()
+    assert road_map_differences(roadmap, again.roadmap) == []
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        # A numbered paragraph, `1、[Name](…)` and a full-width colon (a Chinese digest).
+        "1\u3001[ltp](https://example.org/ltp)\uff1a\u4e00\u6574\u5957\u7cfb\u7edf\u3002\n",
+        # A paper list written as paragraphs: the whole line is its description.
+        '**[1]** Doe, Jane. "**Deep nets**." (2015). [[pdf]](https://example.org/p.pdf) '
+        ":star::star:\n",
+    ],
+)
+def test_a_description_read_from_an_items_own_line_is_stored_with_its_final_newline(
+    item: str,
+) -> None:
+    # Such descriptions were stored without the final newline every other reading stores, so
+    # the readme (which writes a description as a quote) read back one newline longer.
+    text = f"# Map\n\n## Papers\n\n{item}"
+    first = import_markdown(text, "R.md").roadmap
+    [(_, resource)] = list(first.walk())
+    assert resource.description.endswith("\n")
+    assert road_map_differences(first, round_trip(first)) == []
+
+
+def test_a_description_read_from_an_html_line_is_stored_with_its_final_newline() -> None:
+    text = (
+        "# Map\n\n## Shells\n\n<p>\n"
+        '&nbsp;&nbsp;:small_orange_diamond: <a href="https://example.org/bash"><b>GNU Bash</b></a>'
+        " - is an sh-compatible shell.<br>\n"
+        '&nbsp;&nbsp;:small_orange_diamond: <a href="https://example.org/zsh"><b>Zsh</b></a>'
+        " - is a shell designed for interactive use.<br>\n</p>\n"
+    )
+    first = import_markdown(text, "R.md", html_links=True).roadmap
+    assert [resource.description for _, resource in first.walk()] == [
+        "is an sh-compatible shell.\n",
+        "is a shell designed for interactive use.\n",
+    ]
+    assert road_map_differences(first, round_trip(first)) == []
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        # Bullets a heading announces ("Each lesson includes"), alone in their section.
+        "Each lesson includes:\n\n- a written lesson and a short video\n- code samples\n",
+        # Plain bullets with no colon above them: topics, as the reader takes them elsewhere.
+        "- Prior programming experience\n- Comfort with the command line\n",
+        # A list of links, then prose.
+        "- [Docs](https://example.org/docs)\n- [Forum](https://example.org/forum)\n\nThen.\n",
+        # A short bold line, which above a list labels it.
+        "**Tools**\n",
+        # A table.
+        "| Week | Topic |\n|---|---|\n| 1 | Basics |\n",
+    ],
+)
+@pytest.mark.parametrize("resources", [0, 1, 2])
+def test_an_intro_that_could_read_as_resources_reads_back_as_the_intro(
+    intro: str, resources: int
+) -> None:
+    # Under the heading `publisher readme` anchors, plain bullets of an intro (python-100-days'
+    # list of fields, ai-agents-for-beginners' "Each lesson includes") read back as resources:
+    # `<!-- resources -->` now ends such an intro, and what is above it is the intro.
+    listed = tuple(
+        Resource(
+            title=f"R{number}",
+            identity=f"https://example.org/{number}",
+            url=f"https://example.org/{number}",
+        )
+        if number % 2
+        else Resource(title=f"Topic {number}", identity=f"s/topic-{number}")
+        for number in range(resources)
+    )
+    roadmap = Roadmap(
+        title="M",
+        intro=intro,
+        sections=(
+            Section(title="S", id="s", intro=intro, resources=listed),
+            Section(title="Next", id="next", intro=intro),
+        ),
+    )
+    text = render_readme(roadmap)
+    assert road_map_differences(roadmap, import_markdown(text, "R.md").roadmap) == []
+
+
+def test_a_resources_mark_written_by_hand_ends_the_intro() -> None:
+    text = "# M\n\n## S\n\n- Advice one\n- Advice two\n\n<!-- resources -->\n\n- Jupyter\n"
+    [section] = import_markdown(text, "R.md").roadmap.sections
+    assert section.intro == "- Advice one\n- Advice two\n"
+    assert [resource.title for resource in section.resources] == ["Jupyter"]
