@@ -123,6 +123,29 @@ def marks_intro(intro: str, has_resources: bool) -> bool:
     return False
 
 
+def title_intro(intro: str) -> tuple[str, str]:
+    """The road map's intro as (what goes above the ``# Title`` line, what goes below it).
+
+    An intro that holds headings (a tagline `### …` that stood above a README's title, which
+    `publisher import` keeps in the intro) is cut after its last heading: below the title, a
+    heading would read back as a section; above it, the importer reads it as the intro's,
+    and joins what is above and below the title with one blank line. Headings of level 1 or
+    2 are no tagline (above the title they would be read as the title or a section): such an
+    intro is written whole below the title."""
+    tokens = [token for token in parse_tokens(intro) if token.level == 0]
+    headings = [token for token in tokens if token.type == "heading_open" and token.map]
+    if not headings or any(token.tag in ("h1", "h2") for token in headings):
+        return "", intro
+    lines = intro.rstrip("\n").split("\n")
+    end = headings[-1].map[1] if headings[-1].map else 0
+    above, below = lines[:end], lines[end:]
+    if not below:
+        return intro, ""
+    if below[0] or len(below) < 2 or not below[1]:
+        return "", intro  # not one blank line after the heading: the join would change it
+    return "\n".join(above) + "\n", "\n".join(below[1:]) + "\n"
+
+
 def block(markdown: str) -> str:
     """A markdown field without its final newline, ready to sit between blank lines."""
     return markdown.rstrip("\n")
@@ -139,6 +162,7 @@ HELPERS = {
     "marks_intro": marks_intro,
     "resources_mark": RESOURCES_MARK,
     "block": block,
+    "title_intro": title_intro,
 }
 
 

@@ -5,11 +5,17 @@ corpus, the project's own data and a new `publisher init` project."""
 
 from __future__ import annotations
 
+import re
+from itertools import pairwise
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 import yaml
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
 from real_corpus import Version, imported, versions
 
 from publisher.cli import main
@@ -18,6 +24,7 @@ from publisher.importer import import_markdown
 from publisher.load import build_snapshot, load_snapshot
 from publisher.model import RESOURCE_FIELDS, Resource, Roadmap, Section
 from publisher.readme import render_readme
+from tests.strategies import roadmaps
 
 VERSIONS = versions()
 REPOSITORY = Path(__file__).resolve().parent.parent
@@ -218,3 +225,175 @@ def test_a_resources_mark_written_by_hand_ends_the_intro() -> None:
     [section] = import_markdown(text, "R.md").roadmap.sections
     assert section.intro == "- Advice one\n- Advice two\n"
     assert [resource.title for resource in section.resources] == ["Jupyter"]
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        # A tagline that stood above the title (`### 18 Lessons teaching …`), then prose.
+        "### 18 Lessons teaching everything\n\n**Version 2** is coming.\n\nLearn the basics.\n",
+        # Prose, a sponsor's heading, links as a banner writes them, more prose.
+        "A banner.\n\n### Acme, the app for developers\n\n[Get it](https://example.org/acme)<br>\n\n"
+        "  [Join](https://example.org/join)\n\nA collection of things.\n",
+        # Two headings, the intro ending on the second.
+        "### One\n\n#### Two\n",
+    ],
+)
+def test_a_road_map_intro_with_headings_reads_back_as_the_intro(intro: str) -> None:
+    # every-programmer-history v4 and generative-ai-for-beginners keep a heading that stood
+    # above their title in the intro: written below the title, it read back as one more
+    # section (every-programmer: 276 differences, its intro's links one more resource). The
+    # intro is now cut after its last heading, the part above written above the title.
+    roadmap = Roadmap(
+        title="M",
+        intro=intro,
+        sections=(
+            Section(
+                title="S",
+                id="s",
+                resources=(
+                    Resource(
+                        title="A", identity="https://example.org/a", url="https://example.org/a"
+                    ),
+                ),
+            ),
+        ),
+    )
+    text = render_readme(roadmap)
+    assert "\n# M\n" in text
+    assert road_map_differences(roadmap, import_markdown(text, "R.md").roadmap) == []
+
+
+# GitHub-flavoured markdown as far as a README's reader sees it: CommonMark, tables,
+# strikethrough (markdown-it-py's GFM-like preset without linkify).
+GFM = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+
+
+def _shown(inline: Token) -> str:
+    """The text a reader sees of an inline token: escapes resolved, markup and HTML left out."""
+    parts = []
+    for child in inline.children or ():
+        if child.type in ("text", "text_special", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+    return "".join(parts).strip()
+
+
+def _github_slug(text: str) -> str:
+    """The id GitHub gives a heading: lower case, punctuation and emoji out, spaces hyphens."""
+    return re.sub(r"[^\w\- ]", "", text.strip().lower()).replace(" ", "-")
+
+
+def _anchors(text: str) -> tuple[set[str], set[str]]:
+    """(the ids of a markdown document's headings and `<a id>`s, its `#anchor` links)."""
+    tokens = GFM.parse(text)
+    ids = set(re.findall(r'<a (?:id|name)="([^"]+)"', text))
+    seen: dict[str, int] = {}
+    for opening, inline in pairwise(tokens):
+        if opening.type == "heading_open":
+            slug = _github_slug(_shown(inline))
+            ids.add(f"{slug}-{seen[slug]}" if slug in seen else slug)
+            seen[slug] = seen.get(slug, 0) + 1
+    links = {
+        unquote(str(child.attrGet("href"))[1:]).lower()
+        for token in tokens
+        for child in token.children or ()
+        if child.type == "link_open" and str(child.attrGet("href") or "").startswith("#")
+    }
+    return ids, links
+
+
+def _tables(markdown: str) -> int:
+    return sum(token.type == "table_open" for token in GFM.parse(markdown))
+
+
+def rendering_problems(
+    roadmap: Roadmap, source: str | None = None, text: str | None = None
+) -> list[str]:
+    """What a reader of the readme on GitHub would see wrong: a heading or resource that
+    does not show its title as written (a stray escape, markup), a table that no longer
+    renders, an `#anchor` link that leads nowhere (of those that led somewhere in
+    ``source``, the README imported, when given). ``text``: the readme, when not the one
+    `render_readme` writes."""
+    text = render_readme(roadmap) if text is None else text
+    tokens = GFM.parse(text)
+    problems = []
+    headings = [
+        _shown(inline)
+        for opening, inline in pairwise(tokens)
+        if opening.type == "heading_open" and opening.level == 0
+    ]
+    intro_headings = [
+        _shown(inline)
+        for opening, inline in pairwise(GFM.parse(roadmap.intro))
+        if opening.type == "heading_open" and opening.level == 0
+    ]
+    titles = [*intro_headings, roadmap.title]
+    titles += [section.title for _, section in roadmap.walk_sections()]
+    if headings != titles:
+        problems.append(f"headings show {headings!r}, not {titles!r}")
+    bullets = iter(
+        _shown(tokens[index + 2])
+        for index, token in enumerate(tokens)
+        if token.type == "list_item_open"
+        and token.level == 1
+        and tokens[index + 1].type == "paragraph_open"
+    )
+    for path, resource in roadmap.walk():
+        if resource.title not in bullets:
+            problems.append(f"resource {resource.title!r} in {_path(path)} shows as no bullet")
+            break
+    fields = [roadmap.intro, *(section.intro for _, section in roadmap.walk_sections())]
+    fields += [resource.description for _, resource in roadmap.walk()]
+    if _tables(text) != sum(_tables(field) for field in fields if field):
+        problems.append(f"{_tables(text)} tables render, of {sum(map(_tables, fields))}")
+    ids, links = _anchors(text)
+    # Of a README imported, the links that led to a heading the road map keeps as a section
+    # (a table of contents or a part an excerpt cut is no section: links to it led nowhere).
+    sections = {_github_slug(section.title) for _, section in roadmap.walk_sections()}
+    working = _anchors(source)[0] & sections if source is not None else links
+    problems.extend(f"#{link} leads nowhere" for link in sorted(links - ids) if link in working)
+    return problems
+
+
+@pytest.mark.parametrize("version", VERSIONS, ids=[version.name for version in VERSIONS])
+def test_readme_of_a_real_list_renders_as_github_shows_it(version: Version) -> None:
+    source = version.markdown.read_text(encoding="utf-8")
+    assert rendering_problems(imported(version), source) == []
+
+
+@pytest.mark.parametrize("name", ["releases/2024.01.yaml", "releases/2024.02.yaml", "roadmap.yaml"])
+def test_readme_of_the_project_data_renders_as_github_shows_it(name: str) -> None:
+    path = REPOSITORY / "data" / name
+    roadmap = load_snapshot(path, release=name.startswith("releases")).roadmap
+    assert rendering_problems(roadmap) == []
+
+
+def test_rendering_problems_are_found() -> None:
+    """The check above can fail: a dead anchor, a stray escape, a table gone."""
+    roadmap = Roadmap(
+        title="M",
+        intro="See [the tools](#tools) and [nothing](#nowhere).\n",
+        sections=(
+            Section(
+                title="Tools",
+                id="tools",
+                intro="| a | b |\n|---|---|\n| 1 | 2 |\n",
+                resources=(Resource(title="x", identity="tools/x"),),
+            ),
+        ),
+    )
+    assert rendering_problems(roadmap) == ["#nowhere leads nowhere"]
+    assert rendering_problems(roadmap, source="# M\n\n## Tools\n\n## Nowhere\n") == []
+    assert rendering_problems(roadmap, text="# M\n\n## T\\\\ools\n\n- \\\\x\n") == [
+        "headings show ['M', 'T\\\\ools'], not ['M', 'Tools']",
+        "resource 'x' in Tools shows as no bullet",
+        "0 tables render, of 1",
+    ]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(roadmaps())
+def test_readme_of_any_road_map_renders_as_github_shows_it(roadmap: Roadmap) -> None:
+    assert rendering_problems(roadmap) == []
