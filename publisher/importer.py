@@ -32,7 +32,7 @@ from markdown_it.token import Token
 from publisher.conflicts import CONFLICT_STARTS, conflict_markers
 from publisher.errors import DataError, Problem
 from publisher.identity_memo import IdentityMemo, RecentMemo, recent_cache
-from publisher.links import url_problem
+from publisher.links import section_feed_folder, url_problem
 from publisher.markdown_escape import markdown_link
 from publisher.model import (
     COSTS,
@@ -1960,7 +1960,8 @@ RESOURCES_MARK = "<!-- resources -->"
 def _intro_before_mark(body: list[_Block], lines: list[str]) -> list[_Block]:
     """The blocks of a heading's body, those above `RESOURCES_MARK` (`publisher readme`
     writes it under an intro that holds lists, tables or links) read as its intro text, as
-    written: a list there is the intro's, never resources, nor labels over the resources."""
+    written: a list there is the intro's, never resources, nor labels over the resources,
+    and raw HTML (skipped in a README written by hand) is the intro's too."""
     mark = next(
         (
             index
@@ -1984,7 +1985,7 @@ def _intro_before_mark(body: list[_Block], lines: list[str]) -> list[_Block]:
             parts=(),
             by_hand=None,
         )
-        if index < mark and block.kind in ("resources", "text")
+        if index < mark and block.kind in ("resources", "text", "skip")
         else block
         for index, block in enumerate(body)
     ]
@@ -5587,6 +5588,12 @@ class _FrozenSpan:
     lines: tuple[int, ...]
 
 
+def _section_key(section_id: str) -> str:
+    """What makes two section ids one: the folder their feeds publish in, case folded (on a
+    disk that ignores case, ``Livres`` and ``livres`` are one folder: `load` refuses both)."""
+    return section_feed_folder(section_id).casefold()
+
+
 class _Freezer:
     """Makes the model of an outline: unique section ids and resource identities (a repeated
     one gets a numbered id, with a warning), relative links resolved against the base URL,
@@ -5598,7 +5605,7 @@ class _Freezer:
         self.warnings = outliner.warnings
         self.base_url = base_url
         self.identities: set[str] = set()
-        self.section_ids: set[str] = set()
+        self.section_ids: set[str] = set()  # by `_section_key`
         # The identities and section ids found taken, in order (by an earlier resource or
         # section, or one of the same span): what a span's reading depends on besides its units.
         self.taken: list[str] = []
@@ -5637,7 +5644,7 @@ class _Freezer:
         section = self._freeze_section(self.outliner.span_draft(span), ())
         walked = Roadmap(title="", sections=(section,))
         identities = frozenset(resource.identity for _, resource in walked.walk())
-        section_ids = frozenset(child.id for _, child in walked.walk_sections())
+        section_ids = frozenset(_section_key(child.id) for _, child in walked.walk_sections())
         said = tuple(self.warnings[warnings:])
         # Each says no more than a message at a line of this document (see `_reuse`).
         assert all(not (problem.column or problem.key) for problem in said)
@@ -5701,23 +5708,24 @@ class _Freezer:
         """The section's id: its anchor, else its title's slug; when taken, a nested section's
         is qualified by its parent's id (``rust-books``), and numbered when that is taken too
         (a top-level section, a same-title sibling). Each id found taken is recorded
-        (`taken_ids`)."""
+        (`taken_ids`). Ids are compared by `_section_key` (``LivresGratuits`` takes
+        ``Livresgratuits``), as `load` compares them."""
         section_id = draft.anchor or _slug(draft.title)
-        if section_id in self.section_ids and parent_ids:
+        if _section_key(section_id) in self.section_ids and parent_ids:
             # Not numbered in document order: a "Books" inserted before this one would
             # renumber it, and every resource under it would seem to move (and one without
             # URL, whose identity holds its section ids, to be new) in every feed and email.
-            self.taken_ids.append(section_id)
+            self.taken_ids.append(_section_key(section_id))
             section_id = f"{parent_ids[-1]}-{section_id}"
-        if section_id in self.section_ids:
-            self.taken_ids.append(section_id)
+        if _section_key(section_id) in self.section_ids:
+            self.taken_ids.append(_section_key(section_id))
             base = section_id
             number = 2
-            while f"{base}-{number}" in self.section_ids:
-                self.taken_ids.append(f"{base}-{number}")
+            while _section_key(f"{base}-{number}") in self.section_ids:
+                self.taken_ids.append(_section_key(f"{base}-{number}"))
                 number += 1
             section_id = f"{base}-{number}"
-        self.section_ids.add(section_id)
+        self.section_ids.add(_section_key(section_id))
         return section_id
 
     def _freeze_resources(self, draft: _SectionDraft, ids: tuple[str, ...]) -> tuple[Resource, ...]:

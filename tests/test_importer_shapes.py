@@ -10,12 +10,14 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
 from publisher.cli import main
 from publisher.diff import diff
+from publisher.dump import dump_roadmap
 from publisher.importer import (
     ImportResult,
     _outside_links,
@@ -3383,3 +3385,26 @@ def test_a_topic_cell_of_several_lines_gives_one_tag_a_line() -> None:
         },
         "roadmap.yaml",
     )
+
+
+def test_section_ids_that_differ_only_in_case_are_told_apart() -> None:
+    # awesome-french-devops anchors its headings `<a name='Livresgratuits'>` under Linux and
+    # `<a name='LivresGratuits'>` under Golang: both kept as ids, their feeds would share one
+    # folder on a disk that ignores case, and `publisher validate` refused the import.
+    text = (
+        "# M\n\n## Linux\n\n### <a name='Livresgratuits'></a>Livres gratuits\n\n"
+        "- [a](https://example.org/a)\n\n## Golang\n\n"
+        "### <a name='LivresGratuits'></a>Livres Gratuits\n\n- [b](https://example.org/b)\n\n"
+        "### <a name='mooc'></a>MOOC\n\n- [c](https://example.org/c)\n\n"
+        "## <a name='MOOC'></a>MOOC\n\n- [d](https://example.org/d)\n"
+    )
+    roadmap = read(text).roadmap
+    assert [section.id for _, section in roadmap.walk_sections()] == [
+        "linux",
+        "Livresgratuits",
+        "golang",
+        "golang-LivresGratuits",
+        "mooc",
+        "MOOC-2",
+    ]
+    assert build_snapshot(yaml.safe_load(dump_roadmap(roadmap)), "roadmap.yaml").roadmap == roadmap
