@@ -2474,10 +2474,10 @@ _COMPLAINABLE = ("pending", "confirmed", "listed", "unsubscribed", "bounced")
 
 
 def _complained_record(
-    store: Store, complaint: Complaint, key: bytes | None
+    store: Store, complaint: Complaint, keys: tuple[bytes, ...]
 ) -> SubscriberRecord | None:
     """The store's record a spam complaint is about: by an unsubscribe token of the reported
-    email (a list's keyed hash, or a manage token checked with the secret key), else by the
+    email (a list's keyed hash, or a manage token checked with the secret keys), else by the
     recipient address the report gives (providers often redact it)."""
     from publisher.delivery.tokens import LIST_TOKEN, read_manage_token
 
@@ -2485,7 +2485,7 @@ def _complained_record(
         record = None
         if LIST_TOKEN.fullmatch(token):
             record = store.subscriber(list_token=token)
-        elif key is not None and (public_id := read_manage_token([key], token)):
+        elif keys and (public_id := read_manage_token(keys, token)):
             record = store.subscriber(public_id=public_id)
         if record is not None:
             return record
@@ -2505,7 +2505,8 @@ def bounces(settings: Settings, mailbox_path: Path, dry_run: bool) -> None:
     .eml). Addresses that failed permanently (5.x.x) are marked bounced; temporary failures
     are reported and left alone. Whoever reported an email as spam (Feedback-Type: abuse) is
     marked complained, found by the unsubscribe token of the reported email or its recipient
-    (PUBLISHER_SECRET_KEY reads the tokens of the store's subscribers). Neither is mailed
+    (PUBLISHER_SECRET_KEY, and PUBLISHER_PREVIOUS_SECRET_KEYS after a change of key, read the
+    tokens of the store's subscribers). Neither is mailed
     again. The reports come back to the emails' From address (site.yaml: email.from).
 
     \b
@@ -2517,12 +2518,13 @@ def bounces(settings: Settings, mailbox_path: Path, dry_run: bool) -> None:
     import os
 
     from publisher.delivery.bounces import read_bounces
-    from publisher.keys import secret_key
+    from publisher.keys import secret_key, verification_keys
     from publisher.load import load_site_of
     from publisher.send import utc_now
 
     project = settings.project()
-    key = secret_key(os.environ, required=False)
+    # Reported emails may be older than the current key: earlier ones read their tokens too.
+    keys = verification_keys(os.environ) if secret_key(os.environ, required=False) else ()
     template = load_site_of(project).email.unsubscribe_url
     report = read_bounces(mailbox_path, label=str(mailbox_path), template=template)
     found = report.bounces
@@ -2534,7 +2536,7 @@ def bounces(settings: Settings, mailbox_path: Path, dry_run: bool) -> None:
         complained: dict[str, tuple[SubscriberRecord, Complaint]] = {}
         unknown: list[Complaint] = []
         for complaint in abuse:
-            record = _complained_record(store, complaint, key)
+            record = _complained_record(store, complaint, keys)
             if record is None:
                 unknown.append(complaint)
             else:
@@ -2634,7 +2636,7 @@ def bounces(settings: Settings, mailbox_path: Path, dry_run: bool) -> None:
         named_text = ", ".join(complaint.addresses) or "no recipient address, no token known here"
         hint = (
             " (set PUBLISHER_SECRET_KEY to read its unsubscribe token)"
-            if key is None and complaint.tokens
+            if not keys and complaint.tokens
             else ""
         )
         settings.detail(f"complaint about someone not in the store: {named_text}{hint}")
@@ -2693,7 +2695,9 @@ def serve(settings: Settings, host: str, port: int, public_url: str | None) -> N
     one-click unsubscribe (RFC 8058), over the store.
 
     Needs PUBLISHER_SECRET_KEY (signs the links) and PUBLISHER_SMTP_URL (+ _PASSWORD) for the
-    confirmation emails. Put it behind a reverse proxy that terminates TLS (see README).
+    confirmation emails. After a change of key, list the old one(s) in
+    PUBLISHER_PREVIOUS_SECRET_KEYS: links of emails already sent keep working. Put it behind a
+    reverse proxy that terminates TLS (see README).
 
     \b
     Example:
@@ -2707,7 +2711,7 @@ def serve(settings: Settings, host: str, port: int, public_url: str | None) -> N
 
     from publisher.delivery.web import Mailer, ServiceSettings, create_app
     from publisher.errors import PublisherError
-    from publisher.keys import secret_key
+    from publisher.keys import verification_keys
     from publisher.load import load_site_of, require_sender
     from publisher.release_history import iter_snapshots
     from publisher.render import template_environment, template_source
@@ -2715,8 +2719,8 @@ def serve(settings: Settings, host: str, port: int, public_url: str | None) -> N
 
     project = settings.project()
     site = load_site_of(project)
-    key = secret_key(os.environ)
-    assert key is not None  # required: secret_key raises when it is missing
+    # The current key signs; earlier ones (PUBLISHER_PREVIOUS_SECRET_KEYS) still verify.
+    keys = verification_keys(os.environ)
     require_sender(project, site, "send confirmation emails")
     smtp = parse_smtp_url(
         os.environ.get("PUBLISHER_SMTP_URL", ""),
@@ -2756,7 +2760,7 @@ def serve(settings: Settings, host: str, port: int, public_url: str | None) -> N
     mailer.start()
     app = create_app(
         store,
-        ServiceSettings(site=site, sections=sections, keys=(key,), public_url=root, css=css),
+        ServiceSettings(site=site, sections=sections, keys=keys, public_url=root, css=css),
         environment,
         mailer=mailer,
     )

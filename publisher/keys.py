@@ -1,7 +1,9 @@
 """The secret key that unsubscribe tokens (and the subscription service) are keyed with.
 
-One key, from the environment (the CLI passes ``os.environ`` in; the core reads no env):
+One key signs, from the environment (the CLI passes ``os.environ`` in; the core reads no env):
 ``PUBLISHER_SECRET_KEY``, or ``PUBLISHER_UNSUBSCRIBE_KEY``, its earlier name, still read.
+After a change of key, the earlier ones listed in ``PUBLISHER_PREVIOUS_SECRET_KEYS`` still
+verify (the links of emails already sent keep working); new tokens are signed with the current.
 A token is an HMAC of the address, so a guessable key lets anyone who has one token (their
 own) recover the key by brute force and forge every other address's token: keys must carry at
 least 32 bytes of entropy. Nothing here ever prints or returns a key in a message.
@@ -19,6 +21,7 @@ from publisher.errors import PublisherError
 KEY_VARIABLE = "PUBLISHER_SECRET_KEY"
 LEGACY_KEY_VARIABLE = "PUBLISHER_UNSUBSCRIBE_KEY"
 KEY_VARIABLES = (KEY_VARIABLE, LEGACY_KEY_VARIABLE)
+PREVIOUS_KEYS_VARIABLE = "PUBLISHER_PREVIOUS_SECRET_KEYS"
 MINIMUM_BITS = 256  # 32 bytes
 MAKE_KEY = "python3 -c 'import secrets; print(secrets.token_urlsafe(32))'"
 _HEX = frozenset(string.hexdigits)
@@ -95,3 +98,19 @@ def secret_key(environment: Mapping[str, str], *, required: bool = True) -> byte
         )
     name, value = next(iter(given.items()))
     return check_key(value, name)
+
+
+def verification_keys(environment: Mapping[str, str]) -> tuple[bytes, ...]:
+    """The keys tokens are checked with: the current one (`secret_key`, required), which
+    signs, then the earlier ones of PUBLISHER_PREVIOUS_SECRET_KEYS (separated by commas or
+    whitespace), each checked with `check_key`, duplicates dropped. Raises PublisherError
+    naming the variable and the key's place in it, never the key."""
+    current = secret_key(environment)
+    assert current is not None  # required: secret_key raises when it is missing
+    keys = [current]
+    listed = environment.get(PREVIOUS_KEYS_VARIABLE, "").replace(",", " ").split()
+    for number, value in enumerate(listed, 1):
+        key = check_key(value, f"{PREVIOUS_KEYS_VARIABLE} (key {number} of {len(listed)})")
+        if key not in keys:
+            keys.append(key)
+    return tuple(keys)

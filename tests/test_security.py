@@ -511,6 +511,38 @@ def test_item10_the_two_key_variables_must_agree(root: Path) -> None:
     assert keys.secret_key(same) == STRONG_KEY.encode()
 
 
+def test_item10_previous_keys_verify_after_the_current_one_and_must_be_strong(root: Path) -> None:
+    from publisher import keys
+
+    older, old = STRONG_KEY[::-1], STRONG_KEY.swapcase()
+    environment = {
+        "PUBLISHER_SECRET_KEY": STRONG_KEY,
+        "PUBLISHER_PREVIOUS_SECRET_KEYS": f" {old},{older}\n{old} ",
+    }
+    # The current key first (it signs), then the earlier ones, each once.
+    assert keys.verification_keys(environment) == (
+        STRONG_KEY.encode(),
+        old.encode(),
+        older.encode(),
+    )
+    assert keys.verification_keys({"PUBLISHER_SECRET_KEY": STRONG_KEY}) == (STRONG_KEY.encode(),)
+    with pytest.raises(keys.PublisherError, match="PUBLISHER_SECRET_KEY is not set"):
+        keys.verification_keys({"PUBLISHER_PREVIOUS_SECRET_KEYS": old})
+    weak = {**environment, "PUBLISHER_PREVIOUS_SECRET_KEYS": f"{old} password123"}
+    with pytest.raises(keys.PublisherError) as caught:
+        keys.verification_keys(weak)
+    assert str(caught.value).startswith("PUBLISHER_PREVIOUS_SECRET_KEYS (key 2 of 2) is too weak")
+    assert "password123" not in str(caught.value)
+    # serve refuses to start with it: one line, exit 1, the key never printed.
+    result = CliRunner().invoke(main, ["--project", str(root), "serve", "--port", "0"], env=weak)
+    assert result.exit_code == 1
+    assert result.output.startswith(
+        "error: PUBLISHER_PREVIOUS_SECRET_KEYS (key 2 of 2) is too weak"
+    )
+    assert "password123" not in result.output
+    assert "Traceback" not in result.output
+
+
 # --- item 8: section ids that would share an output folder ---------------------------------
 
 

@@ -532,3 +532,89 @@ def test_the_unsubscribe_page_never_unsubscribes_by_itself(service: Service) -> 
     assert 'name="List-Unsubscribe" value="One-Click"' in page.text
     assert status_of(service, address) == "confirmed"
     assert httpx.get(service.url + "unsubscribe", params={"token": "x.y"}).status_code == 400
+
+
+NEW_KEY = "u3Jq9ZfWc0Lx7TnB2yRkD5pVg8HsE1mAoQiY4tXe6Nw"
+OLDER_KEY = "Zr8Kc1Vw4Nq7Hy0Tb3Lm6Xp9Gs2Jd5Fa-Ue_Oi8Rt1"
+
+
+def test_a_rotated_key_keeps_the_links_of_emails_already_sent_working(
+    service: Service, tmp_path: Path
+) -> None:
+    # Changing PUBLISHER_SECRET_KEY broke every link of every email already sent. The earlier
+    # keys, listed in PUBLISHER_PREVIOUS_SECRET_KEYS, still verify; new links use the new key.
+    from click.testing import CliRunner
+
+    from publisher.cli import main
+
+    number = next(_clients)
+    reader, joiner = f"rotated-{number}@example.net", f"rotated-pending-{number}@example.net"
+    csv = tmp_path / "subscribers.csv"
+    csv.write_text(f"email,name,sections\n{reader},,\n", encoding="utf-8")
+    old_env = {
+        "PUBLISHER_SMTP_URL": service.smtp.url(),
+        "PUBLISHER_SECRET_KEY": KEY,
+        "PUBLISHER_DATABASE_URL": service.database_url,
+    }
+    command = ["--project", str(service.project), "send", "--subscribers", str(csv), "--yes"]
+    result = CliRunner().invoke(main, command, env=old_env)
+    assert result.exit_code == 0, result.output
+    (sent,) = service.mail_to(reader)
+    old_url = re.search(r"<(http[^>]+)>", str(sent.message["List-Unsubscribe"]))
+    assert old_url
+    assert subscribe(service, joiner).status_code == 200
+    old_confirm = service.confirm_link(joiner)  # signed with the old key, not used yet
+    with service.store() as store:
+        record = store.subscriber(reader)
+    assert record is not None
+
+    # The key is changed: serve restarts with the new one, the old one listed as previous.
+    new_env = {
+        **old_env,
+        "PUBLISHER_SECRET_KEY": NEW_KEY,
+        "PUBLISHER_PREVIOUS_SECRET_KEYS": f"{OLDER_KEY}, {KEY}",
+    }
+    port = free_port()
+    rotated = start_server(service.project, new_env, port)
+    try:
+        base = f"http://127.0.0.1:{port}/"
+        with httpx.Client() as client:
+            preferences = client.get(
+                old_url.group(1).replace(service.url + "unsubscribe", base + "preferences")
+            )
+            assert preferences.status_code == 200
+            # The page's own forms carry a token signed with the new key.
+            assert quote_token(manage_token(NEW_KEY.encode(), record.public_id)) in preferences.text
+            assert quote_token(manage_token(KEY.encode(), record.public_id)) not in preferences.text
+            confirmed = client.get(old_confirm.replace(service.url, base))
+            assert confirmed.status_code == 200
+            assert status_of(service, joiner) == "confirmed"
+            one_click = client.post(
+                old_url.group(1).replace(service.url, base),
+                content=b"List-Unsubscribe=One-Click",
+                headers={"Content-Type": "application/x-www-form-urlencoded"},
+            )
+            assert one_click.status_code == 200
+            assert status_of(service, reader) == "unsubscribed"
+            # A key that is neither the current one nor listed signs nothing that works.
+            forged = manage_token(b"k" * 8 + NEW_KEY[8:].encode(), record.public_id)
+            assert client.get(base + "preferences", params={"token": forged}).status_code == 400
+    finally:
+        rotated.terminate()
+        rotated.wait(timeout=30)
+        if rotated.stderr is not None:
+            rotated.stderr.close()
+
+    # New emails are signed with the new key.
+    late = f"rotated-late-{number}@example.net"
+    csv.write_text(f"email,name,sections\n{late},,\n", encoding="utf-8")
+    result = CliRunner().invoke(main, command, env=new_env)
+    assert result.exit_code == 0, result.output
+    (message,) = service.mail_to(late)
+    with service.store() as store:
+        late_record = store.subscriber(late)
+    assert late_record is not None
+    url = re.search(r"<(http[^>]+)>", str(message.message["List-Unsubscribe"]))
+    assert url
+    token = parse_qs(urlsplit(url.group(1)).query)["token"][0]
+    assert token == manage_token(NEW_KEY.encode(), late_record.public_id)

@@ -9,9 +9,10 @@
 - list tokens: the keyed hash of an address (`subscribers.unsubscribe_token`) that a list's
   emails carried before `send` recorded the list in the store; looked up in the store.
 
-Every MAC is HMAC-SHA256 keyed with PUBLISHER_SECRET_KEY (PUBLISHER_UNSUBSCRIBE_KEY is still
-accepted when checking, for links sent before the secret key was set). Pure: the clock is an
-argument.
+Every MAC is HMAC-SHA256 keyed with the current key (PUBLISHER_SECRET_KEY, or its earlier
+name PUBLISHER_UNSUBSCRIBE_KEY); checks take a sequence of keys, the current one first, then
+the earlier ones of PUBLISHER_PREVIOUS_SECRET_KEYS, so links signed before a change of key keep
+working (`publisher.keys.verification_keys`). Pure: the clock is an argument.
 """
 
 from __future__ import annotations

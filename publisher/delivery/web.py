@@ -547,7 +547,10 @@ def create_app(
         token = request.query_params.get("token", "")
         public_id = tokens.read_manage_token(keys, token)
         if public_id:
-            return token, await run_in_threadpool(store.subscriber, public_id=public_id)
+            # The page's forms carry a token of the current key, even when the link came
+            # signed with an earlier one (PUBLISHER_PREVIOUS_SECRET_KEYS).
+            signed = tokens.manage_token(keys[0], public_id)
+            return signed, await run_in_threadpool(store.subscriber, public_id=public_id)
         if tokens.LIST_TOKEN.fullmatch(token):
             # A list's email sent before the store recorded the list: the keyed hash of the
             # address, which `send` keeps with the record when it records the list.
