@@ -255,7 +255,8 @@ ledger_option = click.option(
     "--ledger",
     type=click.Path(dir_okay=False, path_type=Path),
     help="A SQLite file to keep the delivery ledger in, instead of the store "
-    "(default: .publisher/publisher.sqlite, or PUBLISHER_DATABASE_URL).",
+    "(default: .publisher/publisher.sqlite, or PUBLISHER_DATABASE_URL). Subscribers, and a "
+    "list's recipients, stay in the store, where 'publisher serve' reads them.",
 )
 
 
@@ -1578,16 +1579,8 @@ def send(
         settle = partial(
             _settle_list, settings, project, subscribers, ledger=ledger, record=not dry_run
         )
-    outbox = open_outbox(
-        project, _send_source(project, subscribers, ledger), version, settle=settle
-    )
+    outbox = open_outbox(project, _send_source(project, subscribers), version, settle=settle)
     _warn_of_example_settings(settings, project, outbox.site, "emails")
-    if subscribers is not None and ledger is not None and _unsubscribes_through_serve(outbox.site):
-        settings.warn(
-            f"--ledger {ledger}: the list's addresses are recorded there, but 'publisher "
-            "serve' reads the project's store: the unsubscribe links of these emails will not "
-            "work there"
-        )
     if dry_run:
         _send_dry_run(settings, project, outbox, ledger=ledger, smtp_url=url)
         return
@@ -1680,6 +1673,7 @@ def _send_alone(
     """`send` on a SQLite store: one run at a time (the send lock), planned against the
     ledger, after a confirmation unless ``yes``. An address refused at RCPT is marked
     bounced in the store (a list's addresses are recorded there too)."""
+    import contextlib
     import time
 
     from publisher.errors import PublisherError, SendError
@@ -1688,11 +1682,13 @@ def _send_alone(
     release_version = outbox.release.version
     subject = _subject_of(outbox.subjects)
     outcomes: list[Outcome] = []
-    with (
-        open_project_store(project, ledger) as store,
-        store.send_lock(release=release_version, now=utc_now()),
-        store.ledger() as opened,
-    ):
+    with contextlib.ExitStack() as stack:
+        store = stack.enter_context(open_project_store(project, ledger))
+        # The subscribers (a bounce marks them) live in the project's store, whichever file
+        # holds the ledger.
+        people = store if ledger is None else stack.enter_context(open_project_store(project))
+        stack.enter_context(store.send_lock(release=release_version, now=utc_now()))
+        opened = stack.enter_context(store.ledger())
         plan = plan_send(opened, release_version, outbox.recipients(key))
         settings.say(
             f"release {release_version}: {len(plan.to_send)} to send, "
@@ -1722,7 +1718,7 @@ def _send_alone(
                 outcomes.append(outcome)
                 settings.detail(f"{outcome.state}: {outcome.address}: {outcome.reply}")
                 if outcome.recipient_refused:
-                    store.bounce_refused(outcome.address, outcome.reply, now=utc_now())
+                    people.bounce_refused(outcome.address, outcome.reply, now=utc_now())
                     settings.detail(f"marked bounced: {outcome.address}")
         except PublisherError:
             settings.say(f"stopped after sending {summarize(plan, outcomes).sent}")
@@ -1752,9 +1748,10 @@ def _settle_list(
     ledger: Path | None,
     record: bool,
 ) -> tuple[Subscriber, ...]:
-    """A list's rows as `send` mails them: recorded in the store (``record``; a dry run only
-    reads it), so each email's unsubscribe link names a record `publisher serve` knows;
-    those who unsubscribed, bounced, complained or were forgotten are left out, and said so."""
+    """A list's rows as `send` mails them: recorded in the project's store (``record``; a dry
+    run only reads it), so each email's unsubscribe link names a record `publisher serve`
+    knows, also when the ledger is a --ledger file; those who unsubscribed, bounced,
+    complained or were forgotten are left out, and said so."""
     import dataclasses
     import os
     from functools import partial
@@ -1765,12 +1762,13 @@ def _settle_list(
     from publisher.send import utc_now
     from publisher.subscribers import unsubscribe_token
 
-    if not record and not project_store_exists(project, ledger):
+    if not record and not project_store_exists(project):
         return people
     # The token a list's emails carried before the store recorded the list: kept with each
     # record, so `publisher serve` reads the links of emails already sent.
     key = secret_key(os.environ, required=False)
-    with open_project_store(project, ledger) as store:
+    keep_ids = _ledger_file_ids(project, ledger, people) if record else {}
+    with open_project_store(project) as store:
         report = store.list_recipients(
             [
                 NewSubscriber(address=row.address, name=row.name, sections=tuple(row.sections))
@@ -1780,6 +1778,7 @@ def _settle_list(
             now=utc_now(),
             record=record,
             list_token=partial(unsubscribe_token, key) if key else None,
+            public_ids=keep_ids,
         )
     label = project.label(csv_file)
     if report.skipped:
@@ -1837,16 +1836,33 @@ def _own_unsubscribe_page(site: Any) -> bool:
     return bool(site.email.unsubscribe_url) and not _unsubscribes_through_serve(site)
 
 
-def _send_source(project: Project, csv_file: Path | None, ledger: Path | None) -> Any:
-    """What `send` sends to: the CSV file when given, else the store's confirmed subscribers
-    (none while there is no store)."""
+def _ledger_file_ids(
+    project: Project, ledger: Path | None, people: tuple[Subscriber, ...]
+) -> dict[str, str]:
+    """The public ids a --ledger file gave a list's addresses: `send` recorded a list there
+    before it recorded lists in the project's store, and the emails it sent then carry those
+    ids; the project's store takes them over, so `publisher serve` reads those links."""
+    if ledger is None or not project_store_exists(project, ledger):
+        return {}
+    with open_project_store(project, ledger) as store:
+        return {
+            record.address: record.public_id
+            for row in people
+            if (record := store.subscriber(row.address)) is not None
+            and record.consent_method == "list"
+        }
+
+
+def _send_source(project: Project, csv_file: Path | None) -> Any:
+    """What `send` sends to: the CSV file when given, else the confirmed subscribers of the
+    project's store (none while there is no store; a --ledger file holds only the ledger)."""
     from publisher.subscribers import Subscriber
 
     if csv_file is not None:
         return csv_file
-    if not project_store_exists(project, ledger):
+    if not project_store_exists(project):
         return ()
-    with open_project_store(project, ledger) as store:
+    with open_project_store(project) as store:
         return tuple(
             Subscriber(
                 address=person.address,

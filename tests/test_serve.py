@@ -22,7 +22,7 @@ import pytest
 import yaml
 from smtp_server import Received, SmtpServer, free_port
 
-from publisher.delivery import Store, open_store
+from publisher.delivery import NewSubscriber, Store, open_store
 from publisher.delivery.tokens import confirm_token, manage_token
 from publisher.subscribers import parse_subscribers, subscribers_csv
 
@@ -618,3 +618,85 @@ def test_a_rotated_key_keeps_the_links_of_emails_already_sent_working(
     assert url
     token = parse_qs(urlsplit(url.group(1)).query)["token"][0]
     assert token == manage_token(NEW_KEY.encode(), late_record.public_id)
+
+
+def test_a_list_sent_with_its_own_ledger_file_unsubscribes_through_serve(
+    service: Service, tmp_path: Path
+) -> None:
+    # `send --subscribers FILE --ledger PATH` recorded the list in PATH, which serve never
+    # reads: the emails' one-click unsubscribe and preferences links answered 400.
+    from click.testing import CliRunner
+
+    from publisher.cli import main
+
+    number = next(_clients)
+    reader, earlier = f"ledger-list-{number}@example.net", f"ledger-early-{number}@example.net"
+    ledger = tmp_path / "newsletter-b.sqlite"
+    env = {
+        "PUBLISHER_SMTP_URL": service.smtp.url(),
+        "PUBLISHER_SECRET_KEY": KEY,
+        "PUBLISHER_DATABASE_URL": service.database_url,
+    }
+    # An email sent by the earlier code: the list recorded in the ledger file only.
+    with open_store(tmp_path, "", path=ledger, now="t") as own:
+        (recipient,) = own.list_recipients(
+            [NewSubscriber(address=earlier)], source="send --subscribers b.csv", now="t"
+        ).recipients
+    early_token = manage_token(KEY.encode(), recipient.public_id)
+    assert httpx.get(service.url + "preferences", params={"token": early_token}).status_code == 400
+
+    csv = tmp_path / "b.csv"
+    csv.write_text(f"email,name,sections\n{reader},,\n{earlier},,\n", encoding="utf-8")
+    command = ["--project", str(service.project), "send", "--subscribers", str(csv)]
+    result = CliRunner().invoke(main, [*command, "--ledger", str(ledger), "--yes"], env=env)
+    assert result.exit_code == 0, result.output
+    assert "will not work" not in result.output
+    with service.store() as store:
+        record = store.subscriber(reader)
+        early = store.subscriber(earlier)
+    assert record is not None
+    assert (record.status, record.consent_method) == ("listed", "list")
+    # The earlier email's id is taken over: its links work now too.
+    assert early is not None
+    assert early.public_id == recipient.public_id
+    (message,) = service.mail_to(reader)
+    url = re.search(r"<(http[^>]+)>", str(message.message["List-Unsubscribe"]))
+    assert url
+    token = parse_qs(urlsplit(url.group(1)).query)["token"][0]
+    assert token == manage_token(KEY.encode(), record.public_id)
+    preferences = httpx.get(service.url + "preferences", params={"token": token})
+    assert preferences.status_code == 200
+    assert f"<strong>{reader}</strong> (from the mailing list)" in preferences.text
+    one_click = httpx.post(
+        url.group(1),
+        content=b"List-Unsubscribe=One-Click",
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    )
+    assert one_click.status_code == 200
+    assert status_of(service, reader) == "unsubscribed"
+    early_click = httpx.post(
+        service.url + "unsubscribe?token=" + quote_token(early_token),
+        content=b"List-Unsubscribe=One-Click",
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    )
+    assert early_click.status_code == 200
+    assert status_of(service, earlier) == "unsubscribed"
+    # The deliveries are in the ledger file; the next send of the list skips both leavers.
+    with open_store(tmp_path, "", path=ledger, now="t") as own, own.ledger() as rows:
+        assert {row.address for row in rows.rows()} == {reader, earlier}
+    again = CliRunner().invoke(main, [*command, "--ledger", str(ledger), "--dry-run"], env=env)
+    assert again.exit_code == 0, again.output
+    assert "would skip 2 address(es) that unsubscribed (2)" in again.output
+
+    # Without --subscribers, --ledger sends to the store's confirmed subscribers (it read
+    # the ledger file's, which has none).
+    confirmed = f"ledger-confirmed-{number}@example.net"
+    assert subscribe(service, confirmed).status_code == 200
+    assert httpx.get(service.confirm_link(confirmed)).status_code == 200
+    store_send = CliRunner().invoke(
+        main,
+        ["--project", str(service.project), "send", "--ledger", str(ledger), "--dry-run"],
+        env=env,
+    )
+    assert store_send.exit_code == 0, store_send.output
+    assert f"would send to {confirmed}" in store_send.output

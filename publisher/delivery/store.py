@@ -29,7 +29,7 @@ import secrets
 import socket
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -764,7 +764,7 @@ class Store(_Transactional):
     def mailed(self, addresses: Iterable[str]) -> frozenset[str]:
         """Those of ``addresses`` (normalised) that the ledger has a delivery row for: people
         a `send` wrote to, recorded as subscribers or not (a list sent before lists were
-        recorded, or from a --ledger file)."""
+        recorded)."""
         keys = sorted({normalize_address(address) for address in addresses})
         found: set[str] = set()
         with self._transaction("read the delivery ledger") as connection:
@@ -961,6 +961,7 @@ class Store(_Transactional):
         now: str,
         record: bool = True,
         list_token: Callable[[str], str] | None = None,
+        public_ids: Mapping[str, str] | None = None,
     ) -> ListReport:
         """The addresses of a list (``send --subscribers FILE``) as the store knows them, in
         one transaction: those who unsubscribed, bounced or complained, and forgotten ones,
@@ -969,7 +970,9 @@ class Store(_Transactional):
         ``source``; without ``record`` nothing is written and they have none). A list's
         sections and name hold, and are kept on a ``listed`` record, unless the person is
         a confirmed subscriber or chose sections on the preferences page. ``list_token(address)``
-        is kept on each record that has none: the token earlier emails of a list carried."""
+        is kept on each record that has none: the token earlier emails of a list carried.
+        ``public_ids`` (address → id): the ids a new record takes over, those earlier emails
+        carried (a list recorded in a --ledger file); the others get new ones."""
         people = list({normalize_address(person.address): person for person in people}.values())
         recipients: list[ListRecipient] = []
         skipped: list[tuple[str, str]] = []
@@ -1000,7 +1003,7 @@ class Store(_Transactional):
                 }
                 fresh = [
                     {
-                        "public_id": new_public_id(),
+                        "public_id": (public_ids or {}).get(key) or new_public_id(),
                         "address": key,
                         "name": person.name,
                         "status": LISTED,
