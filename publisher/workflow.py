@@ -168,12 +168,26 @@ jobs:
           PUBLISHER_SMTP_URL: ${{ secrets.PUBLISHER_SMTP_URL }}
           PUBLISHER_SMTP_PASSWORD: ${{ secrets.PUBLISHER_SMTP_PASSWORD }}
           PUBLISHER_SECRET_KEY: ${{ secrets.PUBLISHER_SECRET_KEY }}
-          # The store `publisher serve` uses (optional): the list's readers are recorded there,
-          # so their unsubscribe links work on serve and the ledger outlives the runner.
+          # The store `publisher serve` fills (PostgreSQL): its confirmed subscribers get the
+          # email; the list's readers are recorded there, so their unsubscribe links work on
+          # serve; and the ledger outlives the runner.
           PUBLISHER_DATABASE_URL: ${{ secrets.PUBLISHER_DATABASE_URL }}
           SUBSCRIBERS_CSV: ${{ secrets.SUBSCRIBERS_CSV }}
         run: |
-          subscribers="$RUNNER_TEMP/subscribers.csv"
-          printf '%s\\n' "$SUBSCRIBERS_CSV" > "$subscribers"
-          publisher send "$RELEASE" --subscribers "$subscribers" --yes
+          if [ -z "$SUBSCRIBERS_CSV" ] && [ -z "$PUBLISHER_DATABASE_URL" ]; then
+            echo "::error::No one to send to: set the secret SUBSCRIBERS_CSV (a list:" \\
+              "email,name,sections) or PUBLISHER_DATABASE_URL (the store serve fills)"
+            exit 1
+          fi
+          status=0
+          if [ -n "$SUBSCRIBERS_CSV" ]; then
+            subscribers="$RUNNER_TEMP/subscribers.csv"
+            printf '%s\\n' "$SUBSCRIBERS_CSV" > "$subscribers"
+            publisher send "$RELEASE" --subscribers "$subscribers" --yes || status=$?
+          fi
+          if [ -n "$PUBLISHER_DATABASE_URL" ]; then
+            # The confirmed subscribers of the store (who is on both gets it once: the ledger).
+            publisher send "$RELEASE" --yes || status=$?
+          fi
+          exit "$status"
 """

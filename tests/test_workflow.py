@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -140,3 +141,69 @@ def test_init_github_writes_the_workflow(tmp_path: Path) -> None:
         WorkflowOptions()
     )
     assert (target / "data" / "site.yaml").is_file()
+
+
+def test_the_send_step_mails_the_list_the_stores_subscribers_or_says_who_is_missing(
+    project: Path, postgres_cluster: Any, tmp_path: Path
+) -> None:
+    # The send step only ever sent to SUBSCRIBERS_CSV: with serve's store alone (no list) it
+    # failed on an empty file, and the store's confirmed subscribers were never mailed.
+    from smtp_server import SmtpServer
+
+    step = workflow(render_workflow(WorkflowOptions()))["jobs"]["send"]["steps"][-1]
+    database_url = postgres_cluster.create_database()
+    binaries = str(Path(sys.executable).parent)
+
+    def run_step(smtp: SmtpServer, **secrets: str) -> subprocess.CompletedProcess[str]:
+        # As GitHub runs a `run:` step: bash -e -o pipefail, the step's env, secrets unset = "".
+        env = {
+            "PATH": f"{binaries}{os.pathsep}{os.environ['PATH']}",
+            "HOME": str(tmp_path),
+            "RUNNER_TEMP": str(tmp_path),
+            "RELEASE": "2024.02",
+            "PUBLISHER_SMTP_URL": smtp.url(),
+            "PUBLISHER_SMTP_PASSWORD": "",
+            "PUBLISHER_SECRET_KEY": "Qm3xT8vLr2N0bWcY5kPz7HdJ4sUe9GfA1oRiVtXy6Ew",
+            "PUBLISHER_DATABASE_URL": "",
+            "SUBSCRIBERS_CSV": "",
+            **secrets,
+        }
+        return subprocess.run(
+            ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]],
+            cwd=project,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+
+    with SmtpServer() as smtp:
+        nobody = run_step(smtp)
+        assert nobody.returncode == 1
+        assert nobody.stdout.startswith(
+            "::error::No one to send to: set the secret SUBSCRIBERS_CSV"
+        )
+        added = CliRunner().invoke(
+            main,
+            ["--project", str(project), "subscribers", "add", "ann@example.org", "--confirmed"],
+            env={"PUBLISHER_DATABASE_URL": database_url},
+        )
+        assert added.exit_code == 0, added.output
+        store_only = run_step(smtp, PUBLISHER_DATABASE_URL=database_url)
+        assert store_only.returncode == 0, store_only.stdout + store_only.stderr
+        assert smtp.mailbox.copies() == {"ann@example.org": 1}
+        both = run_step(
+            smtp,
+            PUBLISHER_DATABASE_URL=database_url,
+            SUBSCRIBERS_CSV="email,name,sections\nbob@example.org,Bob,\nann@example.org,Ann,",
+        )
+        assert both.returncode == 0, both.stdout + both.stderr
+        assert smtp.mailbox.copies() == {"ann@example.org": 1, "bob@example.org": 1}
+        list_only = run_step(smtp, SUBSCRIBERS_CSV="email,name,sections\ncy@example.org,,")
+        assert list_only.returncode == 0, list_only.stdout + list_only.stderr
+        assert smtp.mailbox.copies() == {
+            "ann@example.org": 1,
+            "bob@example.org": 1,
+            "cy@example.org": 1,
+        }
