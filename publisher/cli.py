@@ -1819,11 +1819,14 @@ def _warn_of_example_settings(
     harm = {
         "base_url": f"the {what}' links lead to example.org",
         "email.from": f"the {what} go out from example.org, which mail providers refuse, and "
-        "bounces and replies are lost",
+        "bounces are lost",
+        "email.reply_to": "replies, and unsubscribe requests by email, go to example.org",
+        "email.list_id": "the List-Id header names example.org, a domain that is not yours",
     }
     if keys:
+        named = keys[0] if len(keys) == 1 else f"{', '.join(keys[:-1])} and {keys[-1]}"
         settings.warn(
-            f"{project.label(project.site_path)}: {' and '.join(keys)} still "
+            f"{project.label(project.site_path)}: {named} still "
             f"{'hold' if len(keys) > 1 else 'holds'} the example value 'publisher init' wrote "
             f"({'; '.join(harm[key] for key in keys)}): set your own"
         )

@@ -142,17 +142,21 @@ def retitled_init_site(data: bytes, title: str, *, folder: str) -> str | None:
 
 def example_settings(site: Site) -> tuple[str, ...]:
     """The keys of site.yaml that still hold the example values `init` wrote and that emails
-    depend on: ``base_url`` (every link of an email leads there) and ``email.from`` (with its
-    reply_to and list_id: providers refuse mail from a reserved domain, and bounces and replies
-    go nowhere)."""
+    depend on: ``base_url`` (every link of an email leads there), ``email.from`` (providers
+    refuse mail from a reserved domain, and bounces go nowhere), ``email.reply_to`` (replies
+    and unsubscribe requests by email go there) and ``email.list_id`` (the List-Id names a
+    domain that is not the maintainer's). Each is checked on its own: changing the sender
+    alone leaves replies going to example.org."""
     keys = []
     if site.base_url == "https://example.org/roadmap/":
         keys.append("base_url")
     email = site.email
-    if (email.reply_to, email.list_id) == ("roadmap@example.org", "roadmap.example.org") and (
-        email.from_address.endswith("<roadmap@example.org>")
-    ):
+    if email.from_address.endswith("<roadmap@example.org>"):
         keys.append("email.from")
+    if email.reply_to == "roadmap@example.org":
+        keys.append("email.reply_to")
+    if email.list_id == "roadmap.example.org":
+        keys.append("email.list_id")
     return tuple(keys)
 
 

@@ -258,16 +258,32 @@ def test_a_dry_run_of_a_csv_list_records_nothing_and_says_who_it_would_skip(news
     assert code == 0
     # A new project sent from init's example addresses, which no provider delivers.
     assert err == (
-        "warning: data/site.yaml: base_url and email.from still hold the example value "
-        "'publisher init' wrote (the emails' links lead to example.org; the emails go out "
-        "from example.org, which mail providers refuse, and bounces and replies are lost): "
-        "set your own\n"
+        "warning: data/site.yaml: base_url, email.from, email.reply_to and email.list_id "
+        "still hold the example value 'publisher init' wrote (the emails' links lead to "
+        "example.org; the emails go out from example.org, which mail providers refuse, and "
+        "bounces are lost; replies, and unsubscribe requests by email, go to example.org; the "
+        "List-Id header names example.org, a domain that is not yours): set your own\n"
     )
     assert "would send to ann@example.org" in out
+    # Setting the sender alone (what the README asked for) left replies going to example.org.
     site.write_text(
         site.read_text("utf-8")
         .replace("https://example.org/roadmap/", "https://news.example.net/")
         .replace("roadmap@example.org>", "news@example.net>"),
+        "utf-8",
+    )
+    code, out, err = run(news, "send", "--subscribers", str(csv), "--dry-run")
+    assert (code, err) == (
+        0,
+        "warning: data/site.yaml: email.reply_to and email.list_id still hold the example "
+        "value 'publisher init' wrote (replies, and unsubscribe requests by email, go to "
+        "example.org; the List-Id header names example.org, a domain that is not yours): "
+        "set your own\n",
+    )
+    site.write_text(
+        site.read_text("utf-8")
+        .replace("reply_to: roadmap@example.org", "reply_to: news@example.net")
+        .replace("list_id: roadmap.example.org", "list_id: news.example.net"),
         "utf-8",
     )
     assert not (news / ".publisher" / "publisher.sqlite").exists()
@@ -393,7 +409,9 @@ def test_the_whole_newsletter_from_a_clean_folder(
                 f"subscribe_url: http://127.0.0.1:{port}/subscribe",
             )
             .replace("base_url: https://example.org/roadmap/", "base_url: https://news.test/")
-            .replace("<roadmap@example.org>", "<news@news.test>"),
+            .replace("<roadmap@example.org>", "<news@news.test>")
+            .replace("reply_to: roadmap@example.org", "reply_to: news@news.test")
+            .replace("list_id: roadmap.example.org", "list_id: news.test"),
             "utf-8",
         )
         service = start_server(project, env, port)
