@@ -374,18 +374,23 @@ Diagnostic-Code: smtp; 550 5.1.1 user unknown
 
 
 def test_the_whole_newsletter_from_a_clean_folder(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, database_url: str
 ) -> None:
-    # README's path, with the tool alone: init, import a README, release, build, serve with
-    # subscribe and confirm (a real SMTP server), a second release, send, a one-click
-    # unsubscribe, a CSV list whose reader unsubscribes too, bounces.
+    # README's path, with the tool alone, on SQLite and on PostgreSQL: init, import a README,
+    # release, build, serve with subscribe and confirm (a real SMTP server), the preferences
+    # page, a second release, send, a one-click unsubscribe, a CSV list whose reader
+    # unsubscribes too, bounces and a spam complaint.
     import httpx
     from smtp_server import SmtpServer, free_port
     from test_serve import start_server
 
     with SmtpServer() as smtp:
         smtp.mailbox.refuse_permanently = {"gone@example.net"}
-        env = {"PUBLISHER_SMTP_URL": smtp.url(), "PUBLISHER_SECRET_KEY": KEY}
+        env = {
+            "PUBLISHER_SMTP_URL": smtp.url(),
+            "PUBLISHER_SECRET_KEY": KEY,
+            "PUBLISHER_DATABASE_URL": database_url,
+        }
         monkeypatch.chdir(tmp_path)
         assert CliRunner().invoke(main, ["init", "awesome-news"]).exit_code == 0
         project = tmp_path / "awesome-news"
@@ -430,7 +435,23 @@ def test_the_whole_newsletter_from_a_clean_folder(
             assert confirmation["Subject"] == "Confirm your subscription to Awesome Python"
             link = re.search(r"(http://\S+/confirm\?token=\S+)", body_text(confirmation))
             assert link
-            assert "Your subscription is confirmed." in httpx.get(link[1]).text
+            confirmed = httpx.get(link[1])
+            assert "Your subscription is confirmed." in confirmed.text
+            # The page links the preferences: follow only one section from now on.
+            choose = re.search(r'href="(/preferences\?token=[^"]+)"', confirmed.text)
+            assert choose
+            with httpx.Client(base_url=base) as browser:
+                page = browser.get(choose[1].replace("&amp;", "&"))
+                csrf = re.search(r'name="csrf" value="([^"]+)"', page.text)
+                assert csrf
+                saved = browser.post(
+                    choose[1].replace("&amp;", "&"),
+                    data={"csrf": csrf[1], "action": "save", "sections": "audio"},
+                )
+                assert (saved.status_code, "Saved." in saved.text) == (200, True)
+            assert publisher("subscribers", "list").startswith(
+                "reader@example.net  confirmed  audio  form "
+            )
 
             readme.write_bytes((REAL / "3-2020.md").read_bytes())
             publisher("import", str(readme))
@@ -439,9 +460,14 @@ def test_the_whole_newsletter_from_a_clean_folder(
             assert publisher("build", "--check").startswith("ok: ")
             sent = CliRunner().invoke(main, ["--project", str(project), "send", "--yes"], env=env)
             assert (sent.exit_code, sent.stderr) == (0, "")  # no example values left
-            assert "sent 1, skipped 0" in sent.stdout
+            # (SQLite: "sent 1, skipped 0 (already sent), …"; PostgreSQL, by worker: "…: sent 1, …")
+            assert re.search(r"\bsent 1, (skipped 0 \(already sent\), )?failed 0", sent.stdout)
             news = wait_for(smtp, "reader@example.net", 2)[1]
             assert news["Subject"].startswith("Awesome Python 2024.02: ")
+            # Only the section they chose on the preferences page.
+            text = body_text(news).replace("\r\n", "\n")
+            assert re.search(r"^Audio\b", text, re.MULTILINE), text
+            assert "Algorithms and Design Patterns" not in text
             one_click = unsubscribe_url(news)
             assert httpx.post(one_click, data={"List-Unsubscribe": "One-Click"}).status_code == 200
 
@@ -460,7 +486,7 @@ def test_the_whole_newsletter_from_a_clean_folder(
             )
             assert result.exit_code == 1  # gone@ was refused
             assert "subscribers.csv: skipped 1 address(es) that unsubscribed (1)" in result.stdout
-            assert "sent 1, skipped 0 (already sent), failed 1" in result.stdout
+            assert re.search(r"\bsent 1, (skipped 0 \(already sent\), )?failed 1", result.stdout)
             to_ann = wait_for(smtp, "ann@example.net", 1)[0]
             page = httpx.get(unsubscribe_url(to_ann))
             assert (page.status_code, "Do you want to stop getting these emails?" in page.text) == (
@@ -477,14 +503,43 @@ def test_the_whole_newsletter_from_a_clean_folder(
         bounce = tmp_path / "bounce.eml"
         bounce.write_text(DSN.format(recipient="ann@example.net"), "utf-8")
         assert "marked bounced: ann@example.net (5.1.1)" in publisher("bounces", str(bounce))
+        # The reader who unsubscribed marks an older email as spam all the same: never again.
+        complaint = tmp_path / "complaint.eml"
+        complaint.write_bytes(feedback_report(news))
+        assert (
+            "marked complained: reader@example.net (spam complaint, Mailbox-Feedback/2.0; "
+            "was unsubscribed)"
+        ) in publisher("bounces", str(complaint))
         assert publisher("subscribers", "list").endswith(
-            "3 subscriber(s): 2 bounced, 1 unsubscribed\n"
+            "3 subscriber(s): 2 bounced, 1 complained\n"
         )
         dry = publisher("send", "--subscribers", str(subscribers), "--dry-run")
-        assert "would skip 3 address(es) that bounced (2), unsubscribed (1)" in dry
+        assert "would skip 3 address(es) that bounced (2), complained (1)" in dry
         assert "release 2024.02: no one to send to\n" in dry  # it said "0 subjects by sections"
         assert "0 to send" in dry
         assert smtp.mailbox.copies() == {"reader@example.net": 2, "ann@example.net": 1}
+
+
+def feedback_report(original: email.message.EmailMessage) -> bytes:
+    """An ARF report (RFC 5965) of ``original``, its recipient redacted, as providers send."""
+    from email.message import Message
+    from email.mime.message import MIMEMessage
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.text import MIMEText
+
+    reported = email.message_from_bytes(original.as_bytes(), policy=email.policy.default)
+    reported.replace_header("To", "redacted@example.com")
+    fields = Message()
+    fields["Feedback-Type"] = "abuse"
+    fields["User-Agent"] = "Mailbox-Feedback/2.0"
+    fields["Version"] = "1"
+    report = MIMEMultipart("report", report_type="feedback-report")
+    report["From"] = "feedback@mail.example.net"
+    report["Subject"] = "Email Feedback Report"
+    report.attach(MIMEText("An email abuse report.\n"))
+    report.attach(MIMEMessage(fields, "feedback-report"))
+    report.attach(MIMEMessage(reported))
+    return report.as_bytes()
 
 
 def wait_for(smtp: object, address: str, count: int) -> list[email.message.EmailMessage]:
