@@ -1809,13 +1809,13 @@ def _settle_list(
 
 
 def _warn_of_example_settings(
-    settings: Settings, project: Project, site: Any, what: str, *, only: str = ""
+    settings: Settings, project: Project, site: Any, what: str, *, only: tuple[str, ...] = ()
 ) -> None:
     """Warn when site.yaml still holds the example addresses `init` wrote, which emails use
-    (``only``: of that key)."""
+    (``only``: of those keys)."""
     from publisher.scaffold import example_settings
 
-    keys = [key for key in example_settings(site) if not only or key == only]
+    keys = [key for key in example_settings(site) if not only or key in only]
     harm = {
         "base_url": f"the {what}' links lead to example.org",
         "email.from": f"the {what} go out from example.org, which mail providers refuse, and "
@@ -2756,7 +2756,9 @@ def serve(settings: Settings, host: str, port: int, public_url: str | None) -> N
         raise PublisherError(f"{host}:{port}: cannot listen: {reason}") from None
     port = listener.getsockname()[1]
     # Confirmation links lead to serve itself: only the sender matters here.
-    _warn_of_example_settings(settings, project, site, "confirmation emails", only="email.from")
+    _warn_of_example_settings(
+        settings, project, site, "confirmation emails", only=("email.from", "email.reply_to")
+    )
     latest = None
     for snapshot in iter_snapshots(project, cache_dir=project.cache_dir):
         latest = snapshot

@@ -617,3 +617,26 @@ def test_release_diff_defaults_to_the_latest_and_names_unknown_versions() -> Non
     assert latest.old.version == "2024.01"
     with pytest.raises(NotFoundError, match=r"2024\.01, 2024\.02"):
         release_diff(project, "1999")
+
+
+@pytest.mark.parametrize(("name", "greeting"), [("Rea", "Hello Rea,"), ("", "Hello,")])
+def test_the_confirmation_email_greets_then_leaves_a_blank_line(name: str, greeting: str) -> None:
+    # The greeting's {% if %} block ate the newline after it: "Hello Rea,\nSomeone, …".
+    from publisher.delivery.web import confirmation_email
+    from publisher.render import template_environment
+
+    data = confirmation_email(
+        SITE,
+        template_environment(),
+        address="rea@example.net",
+        name=name,
+        confirm_url="https://news.example.org/confirm?token=abc.1.def",
+        now=dt.datetime(2024, 1, 4, 9, 0, tzinfo=dt.UTC),
+    )
+    message = email.message_from_bytes(data, policy=default)
+    assert isinstance(message, EmailMessage)
+    body = message.get_body(("plain",))
+    assert body is not None
+    text = body.get_content().replace("\r\n", "\n")
+    assert text.startswith(f"{greeting}\n\nSomeone, probably you, asked to get ")
+    assert "\n\nhttps://news.example.org/confirm?token=abc.1.def\n\n" in text

@@ -297,6 +297,39 @@ def test_a_dry_run_of_a_csv_list_records_nothing_and_says_who_it_would_skip(news
         assert store.subscriber("ann@example.org") is None
 
 
+def test_serve_warns_while_its_confirmation_emails_carry_inits_addresses(news: Path) -> None:
+    # Confirmation emails carry From and Reply-To: serve named only an untouched sender.
+    import sys
+
+    site = news / "data" / "site.yaml"
+    site.write_text(
+        site.read_text("utf-8").replace("roadmap@example.org>", "news@example.net>"), "utf-8"
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-m", "publisher", "--project", str(news), "serve", "--port", "0"],
+        env={
+            **os.environ,
+            "PUBLISHER_SECRET_KEY": KEY,
+            "PUBLISHER_SMTP_URL": "smtp://127.0.0.1:25",
+            "PUBLISHER_DATABASE_URL": "",
+        },
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stderr is not None
+        warning = process.stderr.readline()
+    finally:
+        process.terminate()
+        process.communicate(timeout=30)
+    assert warning == (
+        "warning: data/site.yaml: email.reply_to still holds the example value 'publisher "
+        "init' wrote (replies, and unsubscribe requests by email, go to example.org): set "
+        "your own\n"
+    )
+
+
 def test_serve_on_a_port_in_use_is_one_clear_error(
     news: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
