@@ -2091,6 +2091,57 @@ def _show_deliveries(
         )
 
 
+# --- store -------------------------------------------------------------------------------
+
+
+@main.group("store", cls=PublisherGroup)
+def store_group() -> None:
+    """The store itself (subscribers, the delivery ledger, suppressions): see 'publisher
+    subscribers' and 'publisher deliveries' for what is in it.
+
+    \b
+    Example:
+      publisher store copy postgresql://news@db.example.org/news
+    """
+
+
+@store_group.command("copy")
+@click.argument("target_url", metavar="DATABASE_URL")
+@pass_settings
+def store_copy(settings: Settings, target_url: str) -> None:
+    """Copy the project's store (the SQLite default, or PUBLISHER_DATABASE_URL's) into the
+    new, empty store at DATABASE_URL: every subscriber with their status, consent and public
+    id (the links of emails already sent keep working), the suppression list, and the delivery
+    ledger (a send there skips who already got a release). Then set PUBLISHER_DATABASE_URL to
+    DATABASE_URL wherever publisher runs (serve, send, the workflow's secret). Stop serve and
+    any send first: what they change meanwhile is not copied.
+
+    \b
+    Example (from the SQLite default to PostgreSQL):
+      publisher store copy postgresql://news@db.example.org/news
+    """
+    from publisher.delivery import describe_url, engine_url, open_store
+    from publisher.errors import StoreError
+    from publisher.send import utc_now
+
+    project = settings.project()
+    if not project_store_exists(project):
+        raise StoreError("there is no store to copy yet (nothing was subscribed or sent)")
+    target_engine_url = engine_url(target_url, project.state_dir)
+    with open_project_store(project) as store:
+        if store.url == target_engine_url:
+            raise StoreError(f"{describe_url(target_engine_url)}: is the project's store itself")
+        with open_store(project.state_dir, target_url, now=utc_now()) as target:
+            copied = store.copy_into(target)
+            source_name, target_name = store.where, target.where
+    settings.say(
+        f"copied {copied['subscribers']} subscriber(s), {copied['suppressions']} "
+        f"suppression(s), {copied['deliveries']} delivery row(s) and "
+        f"{copied['send_plans']} send plan(s) from {source_name} to {target_name}: set "
+        "PUBLISHER_DATABASE_URL to it wherever publisher runs"
+    )
+
+
 # --- ci ----------------------------------------------------------------------------------
 
 

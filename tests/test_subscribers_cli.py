@@ -11,6 +11,7 @@ from email.mime.message import MIMEMessage
 from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -580,3 +581,62 @@ def test_a_spam_complaint_marks_everyone_it_names_whatever_their_status(
     listed = run("send", "--dry-run", "--subscribers", str(csv_file), env=env)
     assert "would skip 3 address(es) that complained (3)" in listed.output
     assert "0 to send" in run("send", "--dry-run", env=env).output
+
+
+def test_store_copy_moves_everything_to_postgresql_and_links_keep_working(
+    project: Path, postgres_cluster: Any, server: SmtpServer, tmp_path: Path
+) -> None:
+    # Moving from the SQLite default to PostgreSQL (for the workflow, or several senders)
+    # had no way but export and import, which keeps only addresses: who unsubscribed,
+    # bounced, complained or was forgotten came back as confirmed, and every link of every
+    # email sent before named a public id the new store did not have.
+    def sqlite_run(*arguments: str, env: dict[str, str] | None = None) -> Result:
+        environment = {"PUBLISHER_SECRET_KEY": KEY, "PUBLISHER_SMTP_URL": server.url()}
+        return CliRunner().invoke(
+            main, ["--project", str(project), *arguments], env={**environment, **(env or {})}
+        )
+
+    none_yet = sqlite_run("store", "copy", "postgresql://nobody@127.0.0.1:1/none")
+    assert (none_yet.exit_code, none_yet.output) == (
+        1,
+        "error: there is no store to copy yet (nothing was subscribed or sent)\n",
+    )
+    for address in ("ann@example.org", "bob@example.org", "cy@example.org"):
+        assert sqlite_run("subscribers", "add", address, "--confirmed").exit_code == 0
+    assert sqlite_run("subscribers", "add", "pending@example.org").exit_code == 0
+    assert sqlite_run("send", "--yes").exit_code == 0  # 2024.02 to ann, bob, cy
+    assert sqlite_run("subscribers", "remove", "bob@example.org").exit_code == 0
+    assert sqlite_run("subscribers", "forget", "cy@example.org").exit_code == 0
+    with open_store(project / ".publisher", "", now="t") as store, store.ledger() as ledger:
+        before = {person.address: person for person in store.subscribers()}
+        ledger_before = sorted((row.release, row.address, row.state) for row in ledger.rows())
+    target = postgres_cluster.create_database()
+
+    copied = sqlite_run("store", "copy", target)
+    assert copied.exit_code == 0, copied.output
+    assert copied.output.startswith(
+        "copied 3 subscriber(s), 1 suppression(s), 2 delivery row(s) and 0 send plan(s) from "
+        f"{project / '.publisher' / 'publisher.sqlite'} to postgresql+psycopg://"
+    )
+    assert copied.output.endswith(": set PUBLISHER_DATABASE_URL to it wherever publisher runs\n")
+    with open_store(project / ".publisher", target, now="t") as store, store.ledger() as ledger:
+        after = {person.address: person for person in store.subscribers()}
+        ledger_after = sorted((row.release, row.address, row.state) for row in ledger.rows())
+        assert store.is_suppressed("cy@example.org")
+    assert after == before  # statuses, consent records, public ids: the links keep working
+    assert ledger_after == ledger_before
+    on_postgres = {"PUBLISHER_DATABASE_URL": target}
+    # The forgotten address stays out of imports; the release is not sent again.
+    csv = tmp_path / "old.csv"
+    csv.write_text("email,name,sections\ncy@example.org,,\n", encoding="utf-8")
+    imported = sqlite_run("subscribers", "import", str(csv), env=on_postgres)
+    assert "0 already in the store, 1 suppressed" in imported.output
+    dry = sqlite_run("send", "--dry-run", env=on_postgres)
+    assert "0 to send, 1 already sent" in dry.output
+    # A second copy into the same store would mix two stores up: refused, nothing written.
+    again = sqlite_run("store", "copy", target)
+    assert again.exit_code == 1
+    assert "is not empty (it holds subscribers, suppressions, deliveries)" in again.output
+    itself = sqlite_run("store", "copy", target, env=on_postgres)
+    assert itself.exit_code == 1
+    assert "is the project's store itself" in itself.output

@@ -529,6 +529,41 @@ class Store(_Transactional):
             return pg_dialect.insert(table)
         return sqlite_dialect.insert(table)
 
+    def copy_into(self, target: Store) -> dict[str, int]:
+        """Copy everything this store holds into ``target``, an empty store (another file or
+        database, say PostgreSQL after the SQLite default): subscribers with their public ids
+        (the links of emails already sent name them), statuses and consent records, the
+        suppression list and its salt, send plans and the delivery ledger. Returns the rows
+        copied per table; raises StoreError when ``target`` holds subscribers, deliveries,
+        suppressions or send plans (nothing is copied then). One transaction on each side."""
+        tables = (subscribers, suppressions, send_plans, deliveries)
+        copied: dict[str, int] = {}
+        with (
+            self._transaction("read the store") as source,
+            target._transaction("copy into the store") as connection,
+        ):
+            held = [
+                table.name
+                for table in tables
+                if connection.execute(sa.select(sa.func.count()).select_from(table)).scalar()
+            ]
+            if held:
+                raise StoreError(
+                    f"{target.where}: is not empty (it holds {', '.join(held)}): copy only "
+                    "into a new store, so that nothing in it is mixed up or overwritten"
+                )
+            # The salt the suppression hashes were made with comes along with them.
+            connection.execute(sa.delete(store_settings))
+            for table in (store_settings, *tables):
+                # subscribers.id is the target's own (a PostgreSQL sequence must count them).
+                columns = [column for column in table.columns if column.name != "id"]
+                rows = source.execute(sa.select(*columns))
+                copied[table.name] = 0
+                while chunk := rows.fetchmany(1000):
+                    connection.execute(sa.insert(table), [dict(row._mapping) for row in chunk])
+                    copied[table.name] += len(chunk)
+        return copied
+
     # -- the ledger
 
     def ledger(self) -> Ledger:
