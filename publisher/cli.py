@@ -1581,6 +1581,7 @@ def send(
         )
     outbox = open_outbox(project, _send_source(project, subscribers), version, settle=settle)
     _warn_of_example_settings(settings, project, outbox.site, "emails")
+    _warn_of_plain_http_unsubscribe(settings, project, outbox.site)
     if dry_run:
         _send_dry_run(settings, project, outbox, ledger=ledger, smtp_url=url)
         return
@@ -1830,6 +1831,27 @@ def _warn_of_example_settings(
             f"{'hold' if len(keys) > 1 else 'holds'} the example value 'publisher init' wrote "
             f"({'; '.join(harm[key] for key in keys)}): set your own"
         )
+
+
+def _warn_of_plain_http_unsubscribe(settings: Settings, project: Project, site: Any) -> None:
+    """Warn when the emails' unsubscribe link is plain http (but for a loopback host, as in a
+    trial): RFC 8058 one-click needs https, so the emails carry no List-Unsubscribe-Post, which
+    large mailbox providers ask of bulk senders."""
+    from urllib.parse import urlsplit
+
+    url = site.email.unsubscribe_url
+    if not url.lower().startswith("http://"):
+        return
+    host = urlsplit(url).hostname or ""
+    if host in ("localhost", "127.0.0.1", "::1") or host.endswith(".localhost"):
+        return
+    key = "subscribe_url" if _unsubscribes_through_serve(site) else "email.unsubscribe_url"
+    settings.warn(
+        f"{project.label(project.site_path)}: {key} is plain http: the emails' unsubscribe "
+        "link is not https, so they carry no one-click List-Unsubscribe-Post (RFC 8058), "
+        "which large mailbox providers ask of bulk senders: serve it over https (a reverse "
+        "proxy that terminates TLS, see README)"
+    )
 
 
 def _own_unsubscribe_page(site: Any) -> bool:

@@ -297,6 +297,41 @@ def test_a_dry_run_of_a_csv_list_records_nothing_and_says_who_it_would_skip(news
         assert store.subscriber("ann@example.org") is None
 
 
+def test_send_warns_when_the_unsubscribe_link_is_plain_http(news: Path) -> None:
+    # Without https the emails carry no List-Unsubscribe-Post (RFC 8058): silently, before.
+    site = news / "data" / "site.yaml"
+    text = (
+        site.read_text("utf-8")
+        .replace("https://example.org/roadmap/", "https://news.example.net/")
+        .replace("roadmap@example.org", "news@example.net")
+        .replace("roadmap.example.org", "news.example.net")
+    )
+    csv = news / "subscribers.csv"
+    csv.write_text("email,name,sections\nann@example.org,Ann,\n", "utf-8")
+    for subscribe_url, warned in (
+        ("http://news.example.net/subscribe", True),
+        ("https://news.example.net/subscribe", False),
+        ("http://127.0.0.1:8000/subscribe", False),  # a trial on this machine
+    ):
+        site.write_text(text + f"subscribe_url: {subscribe_url}\n", "utf-8")
+        code, out, err = run(news, "send", "--subscribers", str(csv), "--dry-run")
+        assert (code, "would send to ann@example.org" in out) == (0, True), err
+        expected = (
+            "warning: data/site.yaml: subscribe_url is plain http: the emails' unsubscribe "
+            "link is not https, so they carry no one-click List-Unsubscribe-Post (RFC 8058), "
+            "which large mailbox providers ask of bulk senders: serve it over https (a "
+            "reverse proxy that terminates TLS, see README)\n"
+        )
+        assert err == (expected if warned else ""), subscribe_url
+        preview = news / "preview"
+        code, _, _ = run(news, "email", "-o", str(preview), "--format", "eml")
+        assert code == 0
+        (eml,) = preview.glob("*.eml")
+        assert ("List-Unsubscribe-Post:" in eml.read_text("utf-8")) == subscribe_url.startswith(
+            "https:"
+        )
+
+
 def test_serve_warns_while_its_confirmation_emails_carry_inits_addresses(news: Path) -> None:
     # Confirmation emails carry From and Reply-To: serve named only an untouched sender.
     import sys
