@@ -253,6 +253,12 @@ def test_the_form_mails_no_confirmation_to_whoever_complained(service: Service) 
     service.confirm_link(newcomer)
     assert len(service.mail_to(complainer)) == 1
     assert status_of(service, complainer) == "complained"
+    # A complaint made by mistake: once forgotten, they can subscribe again (a new consent).
+    with service.store() as store:
+        store.forget(complainer, now="t")
+    assert subscribe(service, complainer).status_code == 200
+    assert len(service.mail_to(complainer, 2)) == 2
+    assert status_of(service, complainer) == "pending"
 
 
 def test_a_name_with_control_characters_is_stored_as_an_export_can_re_import(
