@@ -1579,7 +1579,10 @@ def send(
         settle = partial(
             _settle_list, settings, project, subscribers, ledger=ledger, record=not dry_run
         )
-    outbox = open_outbox(project, _send_source(project, subscribers), version, settle=settle)
+    source = _send_source(project, subscribers)
+    if subscribers is None and not source:
+        _warn_of_an_empty_store(settings, project)
+    outbox = open_outbox(project, source, version, settle=settle)
     _warn_of_example_settings(settings, project, outbox.site, "emails")
     _warn_of_plain_http_unsubscribe(settings, project, outbox.site)
     if dry_run:
@@ -1831,6 +1834,28 @@ def _warn_of_example_settings(
             f"{'hold' if len(keys) > 1 else 'holds'} the example value 'publisher init' wrote "
             f"({'; '.join(harm[key] for key in keys)}): set your own"
         )
+
+
+def _warn_of_an_empty_store(settings: Settings, project: Project) -> None:
+    """Warn that the store `send` reads has no confirmed subscriber, naming the store: a
+    maintainer whose subscribers came through a `serve` on another store (PostgreSQL, while
+    this shell has no PUBLISHER_DATABASE_URL) saw only '0 to send'."""
+    import os
+
+    from publisher.delivery import describe_url, engine_url
+
+    url = os.environ.get("PUBLISHER_DATABASE_URL", "")
+    where = (
+        describe_url(engine_url(url, project.state_dir))
+        if url.strip()
+        else f"{project.label(project.state_dir / 'publisher.sqlite')}, the default: "
+        "PUBLISHER_DATABASE_URL is not set"
+    )
+    settings.warn(
+        f"no confirmed subscriber in the store ({where}): nobody gets this release. People "
+        "subscribe through 'publisher serve' (or 'publisher subscribers add/import') on the "
+        "same store; a CSV list is sent with --subscribers FILE"
+    )
 
 
 def _warn_of_plain_http_unsubscribe(settings: Settings, project: Project, site: Any) -> None:

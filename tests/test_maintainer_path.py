@@ -297,6 +297,34 @@ def test_a_dry_run_of_a_csv_list_records_nothing_and_says_who_it_would_skip(news
         assert store.subscriber("ann@example.org") is None
 
 
+def test_send_names_the_store_it_read_when_no_one_is_subscribed_there(news: Path) -> None:
+    # Subscribers came through a serve on PostgreSQL, this shell lacks PUBLISHER_DATABASE_URL:
+    # send printed "0 to send" and nothing about which store it had read.
+    site = news / "data" / "site.yaml"
+    site.write_text(
+        site.read_text("utf-8")
+        .replace("https://example.org/roadmap/", "https://news.example.net/")
+        .replace("roadmap@example.org", "news@example.net")
+        .replace("roadmap.example.org", "news.example.net"),
+        "utf-8",
+    )
+    code, out, err = run(news, "send", "--dry-run")
+    assert (code, err) == (
+        0,
+        "warning: no confirmed subscriber in the store (.publisher/publisher.sqlite, the "
+        "default: PUBLISHER_DATABASE_URL is not set): nobody gets this release. People "
+        "subscribe through 'publisher serve' (or 'publisher subscribers add/import') on the "
+        "same store; a CSV list is sent with --subscribers FILE\n",
+    )
+    assert "0 to send" in out
+    assert run(news, "subscribers", "add", "ann@example.org")[0] == 0  # pending: still no one
+    assert "warning: no confirmed subscriber in the store" in run(news, "send", "--dry-run")[2]
+    assert run(news, "subscribers", "add", "ann@example.org", "--confirmed")[0] == 0
+    code, out, err = run(news, "send", "--dry-run")
+    assert (code, err) == (0, "")
+    assert "would send to ann@example.org" in out
+
+
 def test_send_warns_when_the_unsubscribe_link_is_plain_http(news: Path) -> None:
     # Without https the emails carry no List-Unsubscribe-Post (RFC 8058): silently, before.
     site = news / "data" / "site.yaml"
