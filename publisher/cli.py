@@ -2174,7 +2174,7 @@ def store_copy(settings: Settings, target_url: str) -> None:
     project = settings.project()
     if not project_store_exists(project):
         raise StoreError("there is no store to copy yet (nothing was subscribed or sent)")
-    target_engine_url = engine_url(target_url, project.state_dir)
+    target_engine_url = engine_url(target_url, project.state_dir, name="DATABASE_URL")
     with open_project_store(project) as store:
         if store.url == target_engine_url:
             raise StoreError(f"{describe_url(target_engine_url)}: is the project's store itself")

@@ -637,6 +637,11 @@ def test_store_copy_moves_everything_to_postgresql_and_links_keep_working(
     again = sqlite_run("store", "copy", target)
     assert again.exit_code == 1
     assert "is not empty (it holds subscribers, suppressions, deliveries)" in again.output
+    not_a_url = sqlite_run("store", "copy", "backup.sqlite")
+    assert (not_a_url.exit_code, not_a_url.output) == (
+        1,
+        "error: DATABASE_URL: not a database URL (expected postgresql://user@host/db)\n",
+    )
     itself = sqlite_run("store", "copy", target, env=on_postgres)
     assert itself.exit_code == 1
     assert "is the project's store itself" in itself.output

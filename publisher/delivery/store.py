@@ -289,25 +289,26 @@ class LedgerError(StoreError, SendError):
 # --- opening ---------------------------------------------------------------------------------
 
 
-def engine_url(database_url: str, state_dir: Path) -> sa.URL:
+def engine_url(
+    database_url: str, state_dir: Path, *, name: str = "PUBLISHER_DATABASE_URL"
+) -> sa.URL:
     """The SQLAlchemy URL for ``database_url`` (PUBLISHER_DATABASE_URL; empty: the SQLite
-    default under ``state_dir``). Raises StoreError, never echoing a password."""
+    default under ``state_dir``). Raises StoreError naming ``name`` (where the URL came
+    from), never echoing a password."""
     if not database_url.strip():
         return sa.URL.create("sqlite", database=str(state_dir / DEFAULT_FILE))
     try:
         url = sa.make_url(database_url.strip())
     except sa.exc.ArgumentError:
         raise StoreError(
-            "PUBLISHER_DATABASE_URL: not a database URL (expected postgresql://user@host/db)"
+            f"{name}: not a database URL (expected postgresql://user@host/db)"
         ) from None
     backend = url.get_backend_name()
     if backend in ("postgresql", "postgres"):
         return url.set(drivername="postgresql+psycopg")
     if backend == "sqlite" and url.get_driver_name() in ("", "pysqlite") and url.database:
         return url.set(drivername="sqlite")
-    raise StoreError(
-        f"PUBLISHER_DATABASE_URL: {backend!r} is not supported (postgresql://… or sqlite:///…)"
-    )
+    raise StoreError(f"{name}: {backend!r} is not supported (postgresql://… or sqlite:///…)")
 
 
 def describe_url(url: sa.URL) -> str:
