@@ -86,7 +86,8 @@ def secret_key(environment: Mapping[str, str], *, required: bool = True) -> byte
         raise PublisherError(
             f"{KEY_VARIABLE} and {LEGACY_KEY_VARIABLE} are both set and differ: unsubscribe "
             f"tokens would not match between commands; keep one (the other is read only when "
-            f"{KEY_VARIABLE} is unset)"
+            f"{KEY_VARIABLE} is unset; to change keys, list the old one in "
+            f"{PREVIOUS_KEYS_VARIABLE})"
         )
     if not given:
         if not required:

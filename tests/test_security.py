@@ -507,6 +507,7 @@ def test_item10_the_two_key_variables_must_agree(root: Path) -> None:
         keys.secret_key({"PUBLISHER_SECRET_KEY": STRONG_KEY, "PUBLISHER_UNSUBSCRIBE_KEY": other})
     assert STRONG_KEY not in str(caught.value)
     assert other not in str(caught.value)
+    assert "to change keys, list the old one in PUBLISHER_PREVIOUS_SECRET_KEYS" in str(caught.value)
     same = {"PUBLISHER_SECRET_KEY": STRONG_KEY, "PUBLISHER_UNSUBSCRIBE_KEY": STRONG_KEY}
     assert keys.secret_key(same) == STRONG_KEY.encode()
 
