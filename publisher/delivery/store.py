@@ -544,7 +544,7 @@ class Store(_Transactional):
             target._transaction("copy into the store") as connection,
         ):
             held = [
-                table.name
+                table.name.replace("_", " ")
                 for table in tables
                 if connection.execute(sa.select(sa.func.count()).select_from(table)).scalar()
             ]
