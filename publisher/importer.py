@@ -394,6 +394,10 @@ class _Block:
     # resources and warnings. `_units` takes it under a heading `publisher readme` did not
     # write (what that command writes reads back as written).
     by_hand: _Block | None = None
+    # A paragraph card (`_card_paragraph`), read as resources: the paragraph as it reads
+    # when it is the only card under its heading (`_units`): one bold link over lines about
+    # it is then a course heading's link line, as any lone link line is, not a list.
+    lone: _Block | None = None
     # A list of links into this document only (a table of contents), skipped.
     contents: bool = False
     # Raw HTML holding `<h1>` … `<h3>` (`<h1 align="center">`): its words, a title line (see
@@ -1589,6 +1593,10 @@ def _units(
     units = []
     for heading, body in groups:
         regroup_warnings: list[tuple[int, str]] = []
+        if sum(block.lone is not None for block in body) == 1:
+            # One card alone is no list of cards: a course heading's link line (`## Course`,
+            # `🔗 [**Link to Course**](…) \`, `Duration: …`, then its syllabus).
+            body = [block.lone if block.lone is not None else block for block in body]
         if heading is None or heading.level == 1:
             # A row of links under the document's title is its nav bar, no course's links.
             body = [
@@ -2558,6 +2566,33 @@ def _children(tokens: Sequence[Token], start: int, end: int) -> Iterable[tuple[i
         index = close + 1
 
 
+def _paragraph(inline: Sequence[Token], links: list[str], start: int, stop: int) -> _Block:
+    """A paragraph that is no badge row, numbered entry or card: a paper (one resource) or
+    text, with what a heading above it reads from it (its link line, its first link)."""
+    paper = _paper_paragraph(inline, start) if links else None
+    if paper is not None:
+        # A reading list written one paragraph per paper: each paragraph a resource.
+        return _Block(kind="resources", start=start, end=stop, resources=(paper,))
+    row = len(links) >= 3 and _is_link_row(inline)
+    link_line, link_line_title = _link_line(inline)
+    if row and _is_navigation(inline):
+        # A row of links (this README in other languages, a nav bar): no primary link.
+        return _Block(kind="text", start=start, end=stop, link_row=True)
+    return _Block(
+        kind="text",
+        start=start,
+        end=stop,
+        first_link=links[0] if links else "",
+        link_line=link_line,
+        link_line_title=link_line_title,
+        label="" if links else _emphasis_label(inline),
+        entry_title="" if links else _bold_title(inline),
+        # Other rows (`[Lectures](…) | [Notes](…) | [Assignments](…)`) are a course's
+        # links, unless directly under the document's title (`_units`).
+        plain_row=row,
+    )
+
+
 def _block(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _Block:
     token = tokens[index]
     start, stop = token.map or (0, 0)
@@ -2576,30 +2611,16 @@ def _block(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _
         links = _links(inline)
         card = _card_paragraph(inline, start) if links else None
         if card is not None:
-            # A list written as paragraphs, one card each (a bold linked name, then lines).
-            return _Block(kind="resources", start=start, end=stop, resources=(card,))
-        paper = _paper_paragraph(inline, start) if links else None
-        if paper is not None:
-            # A reading list written one paragraph per paper: each paragraph a resource.
-            return _Block(kind="resources", start=start, end=stop, resources=(paper,))
-        row = len(links) >= 3 and _is_link_row(inline)
-        link_line, link_line_title = _link_line(inline)
-        if row and _is_navigation(inline):
-            # A row of links (this README in other languages, a nav bar): no primary link.
-            return _Block(kind="text", start=start, end=stop, link_row=True)
-        return _Block(
-            kind="text",
-            start=start,
-            end=stop,
-            first_link=links[0] if links else "",
-            link_line=link_line,
-            link_line_title=link_line_title,
-            label="" if links else _emphasis_label(inline),
-            entry_title="" if links else _bold_title(inline),
-            # Other rows (`[Lectures](…) | [Notes](…) | [Assignments](…)`) are a course's
-            # links, unless directly under the document's title (`_units`).
-            plain_row=row,
-        )
+            # A list written as paragraphs, one card each (a bold linked name, then lines);
+            # a heading's only card is its link line (`_Block.lone`).
+            return _Block(
+                kind="resources",
+                start=start,
+                end=stop,
+                resources=(card,),
+                lone=_paragraph(inline, links, start, stop),
+            )
+        return _paragraph(inline, links, start, stop)
     if kind in ("bullet_list_open", "ordered_list_open"):
         items = tuple(
             _list_item(_item(tokens, open_, close, lines), tokens[open_], lines)

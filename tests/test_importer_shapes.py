@@ -3408,3 +3408,31 @@ def test_section_ids_that_differ_only_in_case_are_told_apart() -> None:
         "MOOC-2",
     ]
     assert build_snapshot(yaml.safe_load(dump_roadmap(roadmap)), "roadmap.yaml").roadmap == roadmap
+
+
+def test_a_lone_card_under_a_heading_is_a_course_headings_link_line() -> None:
+    # Paragraph cards are a list only when there are several: one bold link ending in a hard
+    # break over lines about it, alone under its heading, is a course heading's link line
+    # (design.md), its syllabus kept in the description, not a card and syllabus resources.
+    result = read(
+        "# Courses\n\n"
+        "## Intro to ML\n\n"
+        "🔗 [**Link to Course**](https://example.org/ml)\\\n"
+        "Duration: 10 hours\n\n"
+        "- Lecture 1: basics\n- Lecture 2: more\n\n"
+        "## Deep Learning\n\n"
+        "[**Deep Learning Course**](https://example.org/dl)  \n"
+        "A course on neural networks.\n\n"
+        "- Week 1: perceptrons\n- Week 2: backprop\n\n"
+        "## Data\n\n"
+        "[**Pandas**](https://example.org/pandas)\\\nA dataframe library.\n\n"
+        "[**NumPy**](https://example.org/numpy)\\\nArrays for Python.\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Resources",), "Intro to ML", "https://example.org/ml"),
+        (("Resources",), "Deep Learning", "https://example.org/dl"),
+        (("Data",), "Pandas", "https://example.org/pandas"),
+        (("Data",), "NumPy", "https://example.org/numpy"),
+    ]
+    course = result.roadmap.sections[0].resources[0]
+    assert "- Lecture 2: more" in course.description
