@@ -243,7 +243,10 @@ _PAPER_OWN = re.compile(r"^(?:paper|pdf|arxiv|html|openreview|doi)\b")
 _ENTRY_OWN = "link"
 # A citation's reference number ("[4]", "4.") and its quoted title ("Title." in quotes).
 _CITATION_NUMBER = re.compile(r"^\s*\[?\d{1,4}[\].]")
-_QUOTED_TITLE = re.compile(r"[\"\u201c]\s*([^\"\u201c\u201d]+?)[\s.,]*[\"\u201d]")
+# Its words between the quotes, trimmed by `_quoted_title` (one greedy class between the
+# quotes: no two quantifiers that can both take a space or a dot, which made a long run of
+# '. . .' quadratic).
+_QUOTED_TITLE = re.compile(r"[\"\u201c]([^\"\u201c\u201d]*)[\"\u201d]")
 # What joins a group bullet's label to its link: "MySQL - ", "Type checkers, also see ".
 _GROUP_LABEL_TAIL = re.compile(
     r"(?:[\s,;:(\u2013\u2014|-]+(?:also\s+)?see\b)?[\s,;:(\u2013\u2014|-]*$", re.I
@@ -4379,6 +4382,17 @@ def _item_result(reading: _ItemReading, first_inline: Sequence[Token]) -> _Item:
     )
 
 
+def _quoted_title(text: str) -> tuple[int, str] | None:
+    """The first quoted title in ``text`` (`"Title."`, curly quotes too): where its quote
+    opens and its words, without the spaces, periods and commas around them; None when no
+    quotes hold any words."""
+    for match in _QUOTED_TITLE.finditer(text):
+        words = match.group(1).strip().rstrip(" \t\n.,")
+        if words:
+            return match.start(), words
+    return None
+
+
 def _paper_item(
     inline: Sequence[Token], line: int, warnings: list[tuple[int, str]]
 ) -> dict[str, str] | None:
@@ -4397,15 +4411,15 @@ def _paper_item(
     before = inline[: spans[0][0]]
     strong = _first_strong(before)
     text = _plain(strong) if strong else _plain(before)
-    quoted = _QUOTED_TITLE.search(_plain(before))
+    quoted = _quoted_title(_plain(before))
     if _CITATION_NUMBER.match(text):
         # "[4] Authors. "Title." Venue": the quoted title after the reference number.
         if quoted is None:
             return None
-        text = quoted.group(1)
-    elif not strong and quoted is not None and text[: quoted.start()].rstrip().endswith((":", ".")):
+        text = quoted[1]
+    elif not strong and quoted is not None and text[: quoted[0]].rstrip().endswith((":", ".")):
         # 'Authors: "*Title.*" Venue (2022)': the authors, then the title in quotes.
-        text = quoted.group(1)
+        text = quoted[1]
     # A bold title, or a title sentence ("Title. Venue 2020."), never a phrase before a link.
     elif not strong and not (text.rstrip().endswith(".") and len(text.split()) >= 3):
         return None

@@ -3410,6 +3410,24 @@ def test_section_ids_that_differ_only_in_case_are_told_apart() -> None:
     assert build_snapshot(yaml.safe_load(dump_roadmap(roadmap)), "roadmap.yaml").roadmap == roadmap
 
 
+def test_a_quoted_paper_title_is_trimmed_and_an_open_quote_is_no_title() -> None:
+    # The quoted title of a paper item, without the spaces, periods and commas around it
+    # inside the quotes; a quote left open over a run of '. . .' gives no title (and is read
+    # in linear time: bench/lines.py --quick carries such items).
+    result = read(
+        "# P\n\n## Papers\n\n"
+        '+ Smith, J.: " *Shadow Net.*, " CVPR (2022) [[arXiv]](https://arxiv.org/abs/1) '
+        "[[code]](https://github.com/a/b)\n"
+        '+ [4] Lee, K. "Light Net." ECCV [[pdf]](https://example.org/light.pdf)\n'
+        '+ Kim, L.: "' + ". " * 300 + "x [[pdf]](https://example.org/open.pdf)\n"
+    )
+    assert [(r.title, r.url) for r in result.roadmap.sections[0].resources] == [
+        ("Shadow Net", "https://arxiv.org/abs/1"),
+        ("Light Net", "https://example.org/light.pdf"),
+    ]
+    assert [problem.line for problem in result.warnings] == [7]
+
+
 def test_a_lone_card_under_a_heading_is_a_course_headings_link_line() -> None:
     # Paragraph cards are a list only when there are several: one bold link ending in a hard
     # break over lines about it, alone under its heading, is a course heading's link line
