@@ -10,6 +10,12 @@ is read as a list item (with a bare URL, so the parser's linkify is on) and as a
 Prints the ratio of medians; goal <= 1.5 (the importer's own work stays a fraction of the
 parse, whatever the length of the line).
 
+Second, lines of a kind that repeat: unlinked `###` headings above a document's `# Title`
+(taglines under a banner), each once asked whether it is a tagline. Read at two sizes, ten
+times apart: the importer's growth over the parser's growth on the same documents, goal <= 1.5
+(linear: about 1; each heading looking ahead to the title again made it 1.72 at --quick's
+500 -> 5,000 headings: 17.8x the time).
+
     python bench/lines.py [--quick]
 """
 
@@ -41,6 +47,11 @@ def _document(lines: list[str]) -> str:
     return f"# Lines\n\n## Items\n\n{body}\n## Headings\n\n{headings}\n## Papers\n\n{papers}"
 
 
+def _taglines(count: int) -> str:
+    headings = "".join(f"### Tagline {n}\n\nWords under tagline {n}.\n\n" for n in range(count))
+    return f"{headings}# Title\n\n## Section\n\n- [A](https://example.org/a) - what it is\n"
+
+
 def _median(read: Callable[[], object], runs: int) -> float:
     times = []
     for _ in range(runs):
@@ -66,6 +77,23 @@ def main() -> None:
         f"{', '.join(RUNS)} repeated, as items and headings, and paper items' open quotes; "
         f"CPU, medians of {runs}; "
         f"goal <= 1.5)"
+    )
+    small, large = (500, 5_000) if options.quick else (1_000, 10_000)
+    times = {}
+    for count in (small, large):
+        document = _taglines(count)
+        times[count] = (
+            _median(lambda document=document: import_markdown(document, "taglines.md"), runs),
+            _median(lambda document=document: commonmark.parse(document), runs),
+        )
+    imported = times[large][0] / times[small][0]
+    parsed = times[large][1] / times[small][1]
+    print(
+        f"headings above the title: ratio {imported / parsed:.2f} (import {imported:.1f}x the "
+        f"time for {large // small}x the headings, {small:,} -> {large:,} unlinked '###' "
+        f"headings above '# Title' ({times[small][0]:.2f} -> {times[large][0]:.2f} s), "
+        f"markdown-it-py alone {parsed:.1f}x ({times[small][1]:.2f} -> {times[large][1]:.2f} s); "
+        f"CPU, medians of {runs}; goal <= 1.5)"
     )
 
 

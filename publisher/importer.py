@@ -18,7 +18,7 @@ import functools
 import itertools
 import operator
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from html import unescape as html_unescape
 from pathlib import PurePosixPath
@@ -5242,6 +5242,7 @@ class _Outline:
     top: list[_SectionDraft | _Span] = field(default_factory=list)
     orphans: _SectionDraft | None = None  # the draft of resource headings outside sections
     seen_heading: bool = False  # a heading other than the title has been read
+    banner: _Banner | None = None  # see `_Outliner._banner`
 
 
 def _assemble(
@@ -5357,7 +5358,7 @@ class _Outliner:
                 outline.intro.append(unit.text)
             return position
         if not (outline.title or outline.top or outline.seen_heading) and _is_tagline(
-            unit, units, position
+            unit, lambda: self._banner(outline, units, position)
         ):
             # A small heading above the title (a tagline under a banner image): the intro's.
             outline.intro.append(f"{'#' * heading.level} {heading.title}\n\n{unit.text}")
@@ -5390,6 +5391,15 @@ class _Outliner:
             )
         )
         return end
+
+    @staticmethod
+    def _banner(outline: _Outline, units: list[tuple[int, _Unit]], position: int) -> _Banner:
+        """The `_Banner` past the heading before ``position``: worked out once per document,
+        as every heading above the title has the same title ahead of it (the first that is
+        no tagline ends them)."""
+        if outline.banner is None or outline.banner.end < position:
+            outline.banner = _banner(units, position)
+        return outline.banner
 
     def _section_end(self, units: list[tuple[int, _Unit]], position: int, heading: _Block) -> int:
         """Where the top-level section ``heading`` opens ends: at the first heading after
@@ -6105,31 +6115,61 @@ def _says_words(unit: _Unit | None) -> bool:
     return bool(text.strip())
 
 
-def _is_tagline(unit: _Unit, units: list[tuple[int, _Unit]], after: int) -> bool:
+@dataclass(frozen=True, slots=True)
+class _Banner:
+    """What lies past the headings above a document's title (`_is_tagline`), read once per
+    document: each heading there would otherwise look ahead again (quadratic in them)."""
+
+    end: int  # the position of the first level-1 or level-2 heading (past the units: none)
+    level: int  # that heading's level (0: none)
+    linked: int  # how many linked headings come before it
+    sections_after: bool  # a heading of level 2 or deeper comes after it
+
+
+def _banner(units: list[tuple[int, _Unit]], after: int) -> _Banner:
+    """The `_Banner` of the headings from position ``after`` on."""
+    end = next(
+        (
+            at
+            for at in range(after, len(units))
+            if (heading := units[at][1].heading) is not None and heading.level <= 2
+        ),
+        len(units),
+    )
+    if end == len(units):
+        return _Banner(end=end, level=0, linked=0, sections_after=False)
+    heading = units[end][1].heading
+    assert heading is not None
+    return _Banner(
+        end=end,
+        level=heading.level,
+        linked=sum(
+            other.heading is not None and other.heading_resource is not None
+            for _, other in units[:end]
+        ),
+        sections_after=any(
+            other.heading is not None and other.heading.level >= 2 for _, other in units[end + 1 :]
+        ),
+    )
+
+
+def _is_tagline(unit: _Unit, banner: Callable[[], _Banner]) -> bool:
     """Whether a heading before the document's title is a tagline, not a section: a level-3
     or deeper heading over no list of resources, with a level-1 heading (the title) still to
     come and no level-2 heading before it. Linked or not: above the title is the banner, and
     a lone linked heading there, over a title with sections, names a sponsor or the project's
-    own site (`### [Acme, the app for …](…)` under "Special thanks to:"), not a resource."""
+    own site (`### [Acme, the app for …](…)` under "Special thanks to:"), not a resource.
+    ``banner``: what comes after the heading, worked out when needed."""
     heading = unit.heading
     if heading is None or heading.level < 3 or unit.candidates:
         return False
-    for at, (_, following) in enumerate(units[after:], start=after):
-        if following.heading is not None and following.heading.level <= 2:
-            if following.heading.level != 1 or unit.heading_resource is None:
-                return following.heading.level == 1
-            # A banner names one sponsor or site over a title with sections under it: linked
-            # headings in a row above the title, or over a last `# License`, are the list's
-            # resources (a list of `### [Name](…)` entries is no banner).
-            linked = sum(
-                other.heading is not None and other.heading_resource is not None
-                for _, other in units[:at]
-            )
-            return linked == 1 and any(
-                other.heading is not None and other.heading.level >= 2
-                for _, other in units[at + 1 :]
-            )
-    return False
+    past = banner()
+    if past.level != 1 or unit.heading_resource is None:
+        return past.level == 1
+    # A banner names one sponsor or site over a title with sections under it: linked
+    # headings in a row above the title, or over a last `# License`, are the list's
+    # resources (a list of `### [Name](…)` entries is no banner).
+    return past.linked == 1 and past.sections_after
 
 
 def _is_contents(heading: _Block, unit: _Unit) -> bool:

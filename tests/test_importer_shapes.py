@@ -539,6 +539,30 @@ def test_a_small_heading_above_the_title_is_a_tagline_in_the_intro() -> None:
     ]
 
 
+def test_many_small_headings_above_the_title_look_ahead_to_it_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Each heading above the title is a tagline when the title is still to come: what lies
+    # ahead is worked out once per document, not again from each heading (quadratic in them;
+    # bench/lines.py times it). The real function runs, counted.
+    import publisher.importer as importer
+
+    looked: list[int] = []
+    real = importer._banner
+
+    def counted(units: list[object], after: int) -> object:
+        looked.append(after)
+        return real(units, after)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(importer, "_banner", counted)
+    taglines = "".join(f"### Tagline {n}\n\nWords {n}.\n\n" for n in range(40))
+    result = read(f"{taglines}# The List\n\n## Links\n\n- [A](https://example.org/a)\n")
+    assert result.roadmap.title == "The List"
+    assert result.roadmap.intro.count("### Tagline") == 40
+    assert listed(result.roadmap) == [(("Links",), "A", "https://example.org/a")]
+    assert len(looked) == 1
+
+
 def test_a_chapter_with_a_link_in_its_prose_is_a_section_an_entry_a_resource() -> None:
     roadmap = read(
         "# M\n\n## Want to help?\n\nFind errors? [Raise an issue](https://example.org/i).\n\n"
