@@ -5100,13 +5100,14 @@ def _title_from_bold(fields: dict[str, Any], cell: Sequence[Token]) -> None:
     """A title cell without a link that names its entry in bold, maybe numbered, and says
     more after it (``1) **Tracr: Compiled Transformers** - a compiler for …``, the links in
     another column): the bold text is the title, the rest a description (unless the row has
-    a description column)."""
+    a description column). Without bold, a title set off by a gap (`_title_before_gap`)."""
     cell = list(cell)
     if cell and cell[0].type == "text" and (number := _CELL_NUMBER.match(cell[0].content)):
         rest = cell[0].content[number.end() :]
         cell = cell[1:] if not rest else [_text_token(rest), *cell[1:]]
     strong = _first_strong(cell)
     if not strong:
+        _title_before_gap(fields, cell)
         return
     title = _plain(strong).strip().rstrip(".:").strip()
     close = next(index for index, token in enumerate(cell) if token.type == "strong_close")
@@ -5114,6 +5115,39 @@ def _title_from_bold(fields: dict[str, Any], cell: Sequence[Token]) -> None:
     if title and rest:
         fields["title"] = title
         fields.setdefault("description", _markdown_field(rest))
+
+
+# Where a title written as plain text ends in a cell: a run of spaces (a line break of the
+# text it was pasted from, which a table cell cannot hold).
+_CELL_GAP = re.compile(r"\S(\s{2,})\S")
+# The most words a title set off by a gap may have (a paper's title, not a sentence of it).
+_GAP_TITLE_WORDS = 15
+
+
+def _title_before_gap(fields: dict[str, Any], cell: Sequence[Token]) -> None:
+    """A title cell (number taken off) whose plain text names its entry, then a gap of two
+    spaces or more, then says more (``PaperBench  OpenAI introduces a new benchmark, …``,
+    the links in another column): the words before the gap are the title when they are a
+    title's few words and what follows says more than they do; the rest is a description
+    (unless the row has a description column). Anything else keeps the cell whole."""
+    if not cell or cell[0].type != "text":
+        return
+    text = cell[0].content
+    gap = _CELL_GAP.search(text)
+    if gap is None:
+        return
+    title = text[: gap.start(1)].strip()
+    words = title.split()
+    rest_tokens = [_text_token(text[gap.end(1) :]), *cell[1:]]
+    rest = _inline_markdown(rest_tokens).strip()
+    if (
+        not 0 < len(words) <= _GAP_TITLE_WORDS
+        or title.endswith((".", ",", ";", ":"))
+        or len(_plain(rest_tokens).split()) <= len(words)
+    ):
+        return
+    fields["title"] = title
+    fields.setdefault("description", _markdown_field(rest))
 
 
 def _title_from_link(fields: dict[str, Any], cell: Sequence[Token], *, replace_title: bool) -> None:

@@ -2501,6 +2501,43 @@ def test_a_numbered_bold_title_cell_is_the_title_and_the_rest_its_description() 
     assert result.roadmap.sections[0].resources[0].description == "a compiler.\n"
 
 
+def test_a_plain_title_cell_set_off_by_a_gap_is_the_title_and_the_rest_its_description() -> None:
+    # Cells pasted from formatted text, the title's line break become two spaces or more
+    # (dair-ai/ML-Papers-of-the-Week's newest weeks, not bold): the title is what a reader
+    # sees first; a gap that comes after a sentence, or words that say less than the title
+    # does, keep the cell whole.
+    result = read(
+        "# Papers\n\n## Week 9\n\n| Paper | Links |\n|---|---|\n"
+        "| 1) Open Deep Search  Researchers from four labs introduce Open Deep Search, an "
+        "open-source search framework.   ● Two parts - a search tool and an agent. "
+        "| [Paper](https://example.org/ods), [Tweet](https://x.example.org/1) |\n"
+        "| 2) Why do Models Attend to the First Token?  This paper explains why attention "
+        "sinks form in deep transformers. | [Paper](https://example.org/sink) |\n"
+        "| 3) A model that reads.  It was trained on books for a year and more. "
+        "| [Paper](https://example.org/read) |\n"
+        "| 4) Grounded Agents  Two words | [Paper](https://example.org/ga) |\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Week 9",), "Open Deep Search", "https://example.org/ods"),
+        (("Week 9",), "Why do Models Attend to the First Token?", "https://example.org/sink"),
+        (
+            ("Week 9",),
+            "3) A model that reads. It was trained on books for a year and more.",
+            "https://example.org/read",
+        ),
+        (("Week 9",), "4) Grounded Agents Two words", "https://example.org/ga"),
+    ]
+    first, second, third, _ = result.roadmap.sections[0].resources
+    assert first.description == (
+        "Researchers from four labs introduce Open Deep Search, an open-source search "
+        "framework.   ● Two parts - a search tool and an agent.\n"
+    )
+    assert second.description == (
+        "This paper explains why attention sinks form in deep transformers.\n"
+    )
+    assert third.description == ""
+
+
 def test_a_course_heading_over_its_material_links_only_is_one_course() -> None:
     result = read(
         "# L\n\n## Deep Learning\n\n### CS 182: Deep Learning\n\n"
