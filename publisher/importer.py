@@ -25,6 +25,7 @@ from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+import yaml
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
@@ -811,12 +812,13 @@ def _without_conflicts_and_front_matter(
     text: str, lines: list[str], label: str, warnings: list[Problem]
 ) -> list[str]:
     """Blank out lines that are not markdown, keeping line numbers: merge-conflict markers
-    (each warned about) and YAML front matter."""
+    (each warned about) and YAML front matter (`_is_front_matter`)."""
     cleaned = list(lines)
     if cleaned and cleaned[0].rstrip() == "---":
         for number in range(1, len(cleaned)):
             if cleaned[number].rstrip() in ("---", "..."):
-                cleaned[: number + 1] = [""] * (number + 1)
+                if _is_front_matter(cleaned[1:number]):
+                    cleaned[: number + 1] = [""] * (number + 1)
                 break
     for line, marker in conflict_markers(text):
         warnings.append(
@@ -824,6 +826,22 @@ def _without_conflicts_and_front_matter(
         )
         cleaned[line - 1] = ""
     return cleaned
+
+
+def _is_front_matter(lines: list[str]) -> bool:
+    """Whether the lines between a document's first line `---` and the next `---` (or
+    `...`) are front matter: YAML whose document is a mapping (`title: …`, `layout: …`), as
+    GitHub shows it (a table of its keys). Anything else, a `# Title` and prose between two
+    thematic breaks, is markdown. Read as YAML nodes only, nothing constructed (no value
+    made, no alias expanded)."""
+    try:
+        node = yaml.compose("\n".join(lines), Loader=_YAML_LOADER)
+    except (yaml.YAMLError, RecursionError):
+        return False
+    return isinstance(node, yaml.MappingNode)
+
+
+_YAML_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 # A line of hashes without a space after them (`####Day86 - [Title](…)`): CommonMark and GitHub

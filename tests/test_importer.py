@@ -170,6 +170,36 @@ def test_not_resources_badges_html_anchors_code_front_matter() -> None:
     assert "```sh" in roadmap.sections[0].intro  # fenced code is kept as intro markdown
 
 
+@pytest.mark.parametrize(
+    "between",
+    [
+        "# My Datasets\n\nA collection of **da**ta**sets**, open ones.\n",
+        "# My Datasets\n\nA collection of datasets.\n\nAsk: [here](https://example.org/ask)\n",
+    ],
+)
+def test_a_title_between_thematic_breaks_at_the_start_is_no_front_matter(between: str) -> None:
+    # Front matter is a YAML mapping at the very start (GitHub shows it as a table of its
+    # keys); a `# Title` and its prose between two `---` lines are what GitHub shows them as:
+    # a heading and paragraphs between two rules (YAML reads them as a comment and a string,
+    # or fails on them: no mapping).
+    result = import_markdown(
+        f"---\n{between}\n---\n\n## Sets\n\n- [A](https://example.org/a) - a\n", "road.md"
+    )
+    roadmap = result.roadmap
+    assert roadmap.title == "My Datasets"
+    assert roadmap.intro.startswith("A collection of ")
+    assert resources(roadmap) == [("A", "https://example.org/a")]
+    assert [str(warning) for warning in result.warnings] == []
+    # Front matter that is a mapping stays out, its lines counted.
+    fronted = read(
+        "---\ntitle: My Datasets\ntags: [data]\n---\n# Sets\n\n## Links\n\n"
+        "- [B](https://b.example.org) - b\n"
+    )
+    assert fronted.title == "Sets"
+    assert "data" not in fronted.intro
+    assert resources(fronted) == [("B", "https://b.example.org")]
+
+
 def test_merge_conflict_markers_are_skipped_with_a_warning_naming_the_line() -> None:
     result = import_markdown(
         "# Map\n\n## A\n\n<<<<<<< HEAD\n- [One](https://example.org/1)\n=======\n"
