@@ -83,6 +83,44 @@ EMOJI_KINDS = {
     "📜": "paper",
     "💡": "topic",
 }
+# The GitHub shortcodes (gemoji names) of those emoji: `:book:` is drawn as 📖, so it marks
+# the kind 📖 marks.
+SHORTCODE_EMOJI = {
+    "books": "📚",
+    "book": "📖",
+    "open_book": "📖",
+    "closed_book": "📕",
+    "blue_book": "📘",
+    "green_book": "📗",
+    "mortar_board": "🎓",
+    "school": "🏫",
+    "movie_camera": "🎥",
+    "tv": "📺",
+    "clapper": "🎬",
+    "arrow_forward": "▶",
+    "video_camera": "📹",
+    "memo": "📝",
+    "pencil": "📝",
+    "page_facing_up": "📄",
+    "writing_hand": "✍",
+    "newspaper": "📰",
+    "email": "📧",
+    "e-mail": "📧",
+    "envelope": "✉",
+    "incoming_envelope": "📨",
+    "bust_in_silhouette": "👤",
+    "adult": "🧑",
+    "woman": "👩",
+    "man": "👨",
+    "hammer_and_wrench": "🛠",
+    "wrench": "🔧",
+    "gear": "⚙",
+    "toolbox": "🧰",
+    "bookmark_tabs": "📑",
+    "microscope": "🔬",
+    "scroll": "📜",
+    "bulb": "💡",
+}
 KIND_WORDS = {
     **{kind: kind for kind in KINDS},
     **{f"{kind}s": kind for kind in KINDS},
@@ -3163,13 +3201,13 @@ def _is_badges(inline: Sequence[Token]) -> bool:
 
 def _emoji_prefix(text: str) -> tuple[str, str]:
     """(kind from a leading emoji or "", whether the text was only emoji and space → rest).
-    A GitHub emoji shortcode (`:book:`, `:movie_camera:`) is an icon as the emoji GitHub draws
-    for it is, but gives no kind: a kind read from an icon changes whenever the list puts an
-    icon before an item (`- [X](…)` → `- :page_facing_up: [X](…)`), an update no reader sees
-    as news, and shortcode lists put them on and change them freely (`:link:`, `📈`)."""
+    A GitHub emoji shortcode (`:book:`, `:movie_camera:`) is the icon GitHub draws for it
+    (📖, 🎥) and marks the same kind (`SHORTCODE_EMOJI`)."""
     stripped = _VARIATION.sub("", text).strip()
     kind = ""
     while (shortcode := _LEADING_SHORTCODE.match(stripped)) is not None:
+        emoji = SHORTCODE_EMOJI.get(shortcode.group().strip().strip(":"), "")
+        kind = kind or EMOJI_KINDS.get(emoji, "")
         stripped = stripped[shortcode.end() :]
     for character in stripped:
         if character.isspace():

@@ -2305,9 +2305,42 @@ def test_an_emoji_shortcode_before_the_link_is_the_emoji_github_draws() -> None:
         ("RegexHQ", "https://example.org/regex"),
         ("Homoglyphs", "https://example.org/homoglyphs"),
     ]
-    # No kind from a shortcode: an icon put before an item later would be an update.
-    assert {resource.kind for _, resource in result.roadmap.walk()} == {""}
+    # The kind of the emoji GitHub draws (📖 book, 📄 article, 🎥 video), as the emoji itself
+    # would give; an icon that marks no kind (:link: 🔗) gives none.
+    assert [resource.kind for _, resource in result.roadmap.walk()] == [
+        "book",
+        "article",
+        "video",
+        "",
+        "",
+    ]
+    emoji = read(
+        "# Know\n\n### Numbers\n- 📖 [How to Count](https://example.org/count)\n"
+        "- 📄 [Floating Point Guide](https://example.org/fp)\n"
+        "- 🎥 [ASCII](https://example.org/ascii)\n- 🔗 [RegexHQ](https://example.org/regex)\n"
+        "- [Homoglyphs](https://example.org/homoglyphs)\n"
+    )
+    assert emoji.roadmap == result.roadmap
     assert messages(result) == []
+
+
+def test_an_icon_put_before_an_item_later_is_an_update_of_its_kind_only() -> None:
+    # A kind read from an icon is the resource's kind (the page shows it and filters by it):
+    # an icon put before an item in a later version updates that kind and nothing else; an
+    # icon that marks no kind (:link:) changes nothing.
+    before = read(
+        "# Know\n\n## Security\n\n- [Gruyere](https://example.org/g)\n- [Regex](https://example.org/r)\n"
+    )
+    after = read(
+        "# Know\n\n## Security\n\n- :page_facing_up: [Gruyere](https://example.org/g)\n"
+        "- :link: [Regex](https://example.org/r)\n"
+    )
+    changes = diff(Snapshot(roadmap=before.roadmap), Snapshot(roadmap=after.roadmap))
+    assert changes.added == changes.removed == changes.moved == ()
+    assert [
+        (update.resource.title, [(c.field, c.old, c.new) for c in update.changes])
+        for update in changes.announced_updates
+    ] == [("Gruyere", [("kind", None, "article")])]
 
 
 def test_a_linked_heading_in_the_banner_above_the_title_is_no_resource() -> None:
