@@ -2426,9 +2426,8 @@ def _resolved_list(run: list[_Block], *, notes: bool = False) -> _Block:
             warnings.append(
                 (
                     item.line,
-                    f"bullet {_shortened(_single_line(item.markdown))!r} reads as a note, not a "
-                    "resource, and no resource above it in its list takes it as description: "
-                    "skipped",
+                    f"{_odd_bullet(item)}, and no resource above it in its list takes it as "
+                    "description: skipped",
                 )
             )
             continue
@@ -2439,8 +2438,7 @@ def _resolved_list(run: list[_Block], *, notes: bool = False) -> _Block:
             else f"'Name: URL' bullet {item.candidate.title!r} in a list of link bullets: "
             f"kept in the description of {previous.title!r}"
             if item.lead_in == "named" and item.candidate is not None
-            else f"bullet reads as a sentence, not a resource: kept in the description of "
-            f"{previous.title!r}"
+            else f"{_odd_bullet(item)}: kept in the description of {previous.title!r}"
         )
         warnings.append((item.line, what))
         resources[-1] = _with_description(previous, item.markdown)
@@ -2455,6 +2453,21 @@ def _resolved_list(run: list[_Block], *, notes: bool = False) -> _Block:
         warnings=tuple(warnings),
         by_hand=by_hand,
     )
+
+
+def _odd_bullet(item: _ListItem) -> str:
+    """A warning's words for a bullet of a list of resources that is none: its first words
+    quoted, and what it reads as."""
+    text = _single_line(item.markdown)
+    if item.candidate is None and text.startswith("<"):
+        # `- <details><summary>More detail</summary> …`: the words it shows, not its tags.
+        return f"bullet of raw HTML {_shortened(_HTML_TAG.sub(' ', text))!r}, not a resource"
+    if item.lead_in == "pointer":
+        return (
+            f"bullet {_shortened(text)!r} (a one-word lead-in and its link) says more of the "
+            "resource above, not a resource of its own"
+        )
+    return f"bullet {_shortened(text)!r} reads as a note, not a resource"
 
 
 def _kind_led_parts(items: list[_ListItem], start: int, end: int) -> tuple[_Block, ...]:

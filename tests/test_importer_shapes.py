@@ -95,7 +95,27 @@ def test_a_sentence_among_link_bullets_joins_the_description_above_it() -> None:
     described = roadmap.sections[0].resources[1].description
     assert "long explanation" in described
     assert messages(result) == [
-        "road.md:7: bullet reads as a sentence, not a resource: kept in the description of 'B'"
+        "road.md:7: bullet 'This one also has a long explanation that …' reads as a note, "
+        "not a resource: kept in the description of 'B'"
+    ]
+
+
+def test_a_bullet_of_raw_html_or_a_pointer_among_link_bullets_is_named_as_what_it_is() -> None:
+    # The warning quotes the bullet and says what it reads as: a folded <details> block is
+    # raw HTML, named by the words it shows (it was "reads as a sentence"); a one-word lead-in
+    # and its link after a resource says more of that resource.
+    result = read(
+        "# L\n\n## Sets\n\n- [Data Link](https://example.org/d)\n"
+        "- <details>\n  <summary>More detail</summary>\n\n  > Recorded on a test rig.\n"
+        "</details>\n\n- [Paper](https://example.org/p)\n- See: [Errata](https://example.org/e)\n"
+    )
+    assert [title for _, title, _ in listed(result.roadmap)] == ["Data Link", "Paper"]
+    assert messages(result) == [
+        "road.md:6: bullet of raw HTML 'More detail > Recorded on a test rig.', not a "
+        "resource: kept in the description of 'Data Link'",
+        "road.md:13: bullet 'See: [Errata](https://example.org/e)' (a one-word lead-in and its "
+        "link) says more of the resource above, not a resource of its own: kept in the "
+        "description of 'Paper'",
     ]
 
 
@@ -496,8 +516,8 @@ def test_paper_list_items_are_resources_titled_by_their_bold_text() -> None:
     ]
     assert "A. Author." in result.roadmap.sections[0].resources[0].description
     assert messages(result) == [
-        "road.md:10: bullet reads as a sentence, not a resource: kept in the description of "
-        "'A keynote'"
+        "road.md:10: bullet 'Follow [this link](https://example.org/other) for more.' reads as "
+        "a note, not a resource: kept in the description of 'A keynote'"
     ]
 
 
@@ -1923,8 +1943,8 @@ def test_a_task_and_a_note_among_link_bullets_are_no_resources() -> None:
         "road.md:5: bullet 'visualized as a tree, but is usually linear …' reads as a note, "
         "not a resource, and no resource above it in its list takes it as description: "
         "skipped",
-        "road.md:8: bullet reads as a sentence, not a resource: kept in the description of "
-        "'Heap Sort (video)'",
+        "road.md:8: bullet '[ ] Implement a max-heap: - [ ] …' reads as a note, not a "
+        "resource: kept in the description of 'Heap Sort (video)'",
     ]
 
 
@@ -1948,8 +1968,8 @@ def test_a_long_plain_title_among_link_bullets_is_a_resource_not_a_note() -> Non
         "Seeing Theory",
     ]
     assert messages(result) == [
-        "road.md:10: bullet reads as a sentence, not a resource: kept in the description of "
-        "'Seeing Theory'",
+        "road.md:10: bullet 'see the errata of each book on its …' reads as a note, not a "
+        "resource: kept in the description of 'Seeing Theory'",
     ]
 
 
