@@ -2336,7 +2336,10 @@ def _resolved_list(run: list[_Block], *, notes: bool = False) -> _Block:
         )
     # Calls to action ("Star this repo", "Buy me a coffee") say nothing of what the list is:
     # the others decide; a list of calls alone is prose ("Support it by:" and its bullets).
-    deciding = [item for item in items if not item.call and not item.about]
+    # Nor does an empty bullet (`-` alone).
+    deciding = [
+        item for item in items if not item.call and not item.about and item.markdown.strip()
+    ]
     led = sum(item.link_led for item in deciding)
     # "Name: http://…" is a resource where the list is written so (most of its items); among
     # link bullets ("- Errata: https://…", "- Twitter: …") it says more of the one above.
@@ -2421,6 +2424,9 @@ def _resolved_list(run: list[_Block], *, notes: bool = False) -> _Block:
                     "read as a resource (the lead-in is its description)",
                 )
             )
+            continue
+        if not item.markdown.strip():
+            warnings.append((item.line, "empty bullet: skipped"))
             continue
         if previous is None:
             warnings.append(

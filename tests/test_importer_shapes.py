@@ -108,6 +108,7 @@ def test_a_bullet_of_raw_html_or_a_pointer_among_link_bullets_is_named_as_what_i
         "# L\n\n## Sets\n\n- [Data Link](https://example.org/d)\n"
         "- <details>\n  <summary>More detail</summary>\n\n  > Recorded on a test rig.\n"
         "</details>\n\n- [Paper](https://example.org/p)\n- See: [Errata](https://example.org/e)\n"
+        "-\n"
     )
     assert [title for _, title, _ in listed(result.roadmap)] == ["Data Link", "Paper"]
     assert messages(result) == [
@@ -116,7 +117,12 @@ def test_a_bullet_of_raw_html_or_a_pointer_among_link_bullets_is_named_as_what_i
         "road.md:13: bullet 'See: [Errata](https://example.org/e)' (a one-word lead-in and its "
         "link) says more of the resource above, not a resource of its own: kept in the "
         "description of 'Paper'",
+        # An empty bullet is nothing: no empty bullet added to the description above.
+        "road.md:14: empty bullet: skipped",
     ]
+    assert result.roadmap.sections[0].resources[1].description == (
+        "- See: [Errata](https://example.org/e)\n"
+    )
 
 
 def test_material_links_after_a_course_are_its_description() -> None:
