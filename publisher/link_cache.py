@@ -117,7 +117,9 @@ def dead_links(path: Path) -> dict[str, str]:
     dead (failing on two runs a day apart; see `link_health.is_dead`), sorted by URL. Reads
     only: an absent file is no dead link, and nothing is created. Raises PublisherError when
     the file is not a link cache."""
-    if not path.is_file():
+    if not path.is_file() or path.stat().st_size == 0:
+        # An empty file is a cache `check-links` has only begun to write (SQLite creates the
+        # file before its table): no dead link yet, not a broken cache.
         return {}
     try:
         connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)

@@ -160,6 +160,19 @@ def test_dead_links_reads_only_and_refuses_a_file_that_is_not_a_cache(tmp_path: 
         dead_links(path)
 
 
+def test_a_cache_check_links_has_only_begun_to_write_holds_no_dead_link(tmp_path: Path) -> None:
+    # SQLite creates the file before its table: a build (or the preview's rebuild) reading it
+    # at that moment finds an empty file, which is no dead link yet, not a broken cache.
+    path = tmp_path / ".publisher" / CACHE_FILE
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"")
+    assert dead_links(path) == {}
+    fill_cache(
+        tmp_path, result(DEAD, Verdict.TIMEOUT, since=DAY0, checked=DAY0 + timedelta(days=1))
+    )
+    assert dead_links(path) == {DEAD: "2026-03-01"}
+
+
 def test_a_broken_cache_is_a_clear_error_only_when_pages_read_it(project: Path) -> None:
     cache = project / ".publisher" / CACHE_FILE
     cache.parent.mkdir(parents=True)
