@@ -602,8 +602,10 @@ def parse_tokens(text: str, definitions: Definitions = _NO_DEFINITIONS) -> list[
     applying to it as to the document's own text."""
     # Finding bare URLs (linkify) costs a regex per text token. With no "//" or "mailto:" left
     # outside link destinations and autolinks there is nothing to find: skip it.
-    # (An escaped "]" before "(…)" is no link: keep such text whole.)
-    rest = _outside_links(text) if "//" in text and "\\]" not in text else text
+    # (An escaped "]" before "(…)" is no link: keep such text whole; so is a "](…)" that no "["
+    # can open, `- Words](http://…)`, a link whose "[" was lost: GitHub links its bare URL.)
+    whole = "\\]" in text or text.count("[") < text.count("](")
+    rest = _outside_links(text) if "//" in text and not whole else text
     return _parser("//" in rest or "mailto:" in rest.lower()).parse(text, definitions.environment())
 
 
@@ -3459,9 +3461,17 @@ def _named_bare_url(inline: Sequence[Token]) -> tuple[int, int, str, str, str] |
     if len(spans) != 1:
         return None
     start, end = spans[0]
-    if not _url_named(inline, start, end) or _plain(inline[end + 1 :]).strip(" .;,"):
+    if not _url_named(inline, start, end):
         return None
-    words = _plain(inline[:start]).strip().rstrip(".,;")
+    after = _plain(inline[end + 1 :]).strip(" .;,")
+    before = _plain(inline[:start]).strip()
+    if after == ")" and before.endswith("](") and before[:-2].strip():
+        # "Apprendre et Maitriser Vagrant](http://…)": a link whose "[" was lost (GitHub shows
+        # the words, then the URL linked): the link its author wrote, named by the words.
+        return start, end, str(inline[start].attrGet("href")), before[:-2].strip(), ""
+    if after:
+        return None
+    words = before.rstrip(".,;")
     if not words or words.endswith((":", "\uff1a")) or _lead_in_calls(inline, start):
         return None
     href = str(inline[start].attrGet("href"))
@@ -3918,7 +3928,9 @@ def _read_lead(reading: _ItemReading, inline: Sequence[Token]) -> bool:
         # "Awesome OCR - список … https://…", "Consistency Models https://…": a name and
         # what it is, then the URL written bare: the resource, named by the words before.
         start, end, href, title, description = named
-        _read_leading_link(reading, inline, start, end, href)
+        # (the ")" closing a link whose "[" was lost is the link's, not words about it)
+        after = inline[: end + 1] if _plain(inline[end + 1 :]).strip() == ")" else inline
+        _read_leading_link(reading, after, start, end, href)
         reading.fields["title"] = title
         if description:
             reading.description.insert(0, description)

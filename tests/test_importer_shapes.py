@@ -3574,3 +3574,19 @@ def test_a_lone_card_under_a_heading_is_a_course_headings_link_line() -> None:
     ]
     course = result.roadmap.sections[0].resources[0]
     assert "- Lecture 2: more" in course.description
+
+
+def test_a_link_whose_opening_bracket_was_lost_is_the_link_its_author_wrote() -> None:
+    # stephrobert/awesome-french-devops: '- Apprendre et Maitriser Vagrant](http://…)': GitHub
+    # shows the words and links the bare URL after '(' (the document has no other bare URL:
+    # the '](…)' was taken for a link destination and nothing was linkified). A '](…)' that
+    # a '[' opens stays a link as written.
+    result = read(
+        "# L\n\n## Vagrant\n\n"
+        "- Apprendre et Maitriser Vagrant](http://blog.example.org/vagrant/)\n"
+        "- [Terraform](https://example.org/tf) - infrastructure as code\n"
+    )
+    assert [(r.title, r.url, r.description) for r in result.roadmap.sections[0].resources] == [
+        ("Apprendre et Maitriser Vagrant", "http://blog.example.org/vagrant/", ""),
+        ("Terraform", "https://example.org/tf", "infrastructure as code\n"),
+    ]
