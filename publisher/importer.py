@@ -1514,6 +1514,7 @@ class _Unit:
     first_link: str = ""
     link_line: str = ""
     link_line_title: str = ""  # the text of ``link_line``'s link
+    link_line_at: int = 0  # the line ``link_line``'s paragraph starts on
     has_resources: bool = False
     has_link_resources: bool = False  # resources other than bare plain bullets
     candidates: tuple[_Candidate, ...] = ()
@@ -1713,6 +1714,7 @@ def _units(
                 first_link=_lead_link(body),
                 link_line=link_block.link_line if link_block is not None else "",
                 link_line_title=link_block.link_line_title if link_block is not None else "",
+                link_line_at=link_block.start if link_block is not None else 0,
                 has_resources=any(block.kind == "resources" for block in body),
                 contents=any(block.contents for block in body),
                 title_line=next(
@@ -5660,8 +5662,8 @@ class _Outliner:
                 Problem(path=self.label, line=first_line + line + 1, message=message)
                 for line, message in warnings
             )
-            link = _Candidate(title=unit.link_line_title, line=heading.start, url=url)
-            draft.resources.append((link, first_line))
+            link = _Candidate(title=unit.link_line_title, line=unit.link_line_at, url=url)
+            self._insert_in_order(draft, link, first_line)
         elif (
             candidate is not None
             and unit.leaf_only
@@ -5673,10 +5675,25 @@ class _Outliner:
             # A heading over a link line (`### Python`, `**Site officiel** : [Python.org](…)`)
             # would stand for the link, but deeper headings make it a section: the link is the
             # section's resource, named by its text (a reader sees it listed there).
-            draft.resources.append(
-                (replace(candidate, title=unit.link_line_title, description=""), first_line)
+            link = replace(
+                candidate, title=unit.link_line_title, description="", line=unit.link_line_at
             )
+            self._insert_in_order(draft, link, first_line)
         return draft
+
+    @staticmethod
+    def _insert_in_order(draft: _SectionDraft, link: _Candidate, first_line: int) -> None:
+        """Adds a section's link line resource where its paragraph is, among the resources
+        its lists hold (`## Books`, a link line, then book bullets: the link first)."""
+        position = next(
+            (
+                index
+                for index, (candidate, at) in enumerate(draft.resources)
+                if (at, candidate.line) > (first_line, link.line)
+            ),
+            len(draft.resources),
+        )
+        draft.resources.insert(position, (link, first_line))
 
     @staticmethod
     def _is_resource(unit: _Unit, next_heading: _Block | None) -> bool:

@@ -3590,3 +3590,26 @@ def test_a_link_whose_opening_bracket_was_lost_is_the_link_its_author_wrote() ->
         ("Apprendre et Maitriser Vagrant", "http://blog.example.org/vagrant/", ""),
         ("Terraform", "https://example.org/tf", "infrastructure as code\n"),
     ]
+
+
+def test_a_sections_link_line_resource_comes_where_its_paragraph_is() -> None:
+    # A heading over a link line that is a section (it names a kind, or deeper headings
+    # follow) lists the link as its resource: in the order a reader sees it, before the
+    # bullets written under it, not after them.
+    result = read(
+        "# Road\n\n## Books\n\n🔗 [Book list](https://example.org/books)\n\n"
+        "- Deep Learning by Goodfellow\n- Hands-on Machine Learning\n\n"
+        "## Python\n\nLink: [Official docs](https://python.org)\n\n"
+        "- pip\n- venv\n\n"
+        "### Books\n\n- [Fluent Python](https://example.org/fluent) - a book\n"
+    )
+    assert [(r.title, r.url) for r in result.roadmap.sections[0].resources] == [
+        ("Book list", "https://example.org/books"),
+        ("Deep Learning by Goodfellow", ""),
+        ("Hands-on Machine Learning", ""),
+    ]
+    assert [r.title for r in result.roadmap.sections[1].resources] == [
+        "Official docs",
+        "pip",
+        "venv",
+    ]
