@@ -408,6 +408,8 @@ class _Block:
     # A paragraph of links only (a row of languages, a nav bar): the heading above it is no
     # entry; links after it are not its primary link.
     link_row: bool = False
+    # Resources (a list) every one of which is named after its lead-in ("Issue 185: [Title](…)").
+    lead_named: bool = False
     # A paragraph of links only, named otherwise: a nav bar under the document's title, a
     # course's links (its first the primary one) under any other heading.
     plain_row: bool = False
@@ -2288,7 +2290,7 @@ def _resolve_lists(blocks: list[_Block]) -> list[_Block]:
     """Decide what each list is: adjacent lists with the same marker are one list (pieces cut
     at items). A list is resources when all its items read as resources, or when at least half
     of them start with their link: one odd item never turns a list of links into text."""
-    resolved: list[_Block] = []
+    entries: list[_Block | list[_Block]] = []  # blocks, and runs of lists (cut at items)
     run: list[_Block] = []
     for block in [*blocks, None]:
         if (
@@ -2299,20 +2301,48 @@ def _resolve_lists(blocks: list[_Block]) -> list[_Block]:
             run.append(block)
             continue
         if run:
-            made = _resolved_list(run)
-            resolved.extend(made.parts or (made,))
+            entries.append(run)
             run = []
         if block is not None:
             if block.kind == "list":
                 run.append(block)
             else:
-                resolved.append(block)
+                entries.append(block)
+    made = [_resolved_list(entry) if isinstance(entry, list) else entry for entry in entries]
+    resolved: list[_Block] = []
+    for index, entry in enumerate(entries):
+        if isinstance(entry, list) and _lone_lead_in(entry) and _led_like_neighbours(made, index):
+            # A lone "Lead-in: [link]" written as the lists beside it in its section are
+            # ("- 第 186 期: […](…)" alone under December, the months below holding several):
+            # one of them, not a note among prose.
+            made[index] = _resolved_list(entry, lone=True)
+        resolved.extend(made[index].parts or (made[index],))
     return resolved
 
 
-def _resolved_list(run: list[_Block], *, notes: bool = False) -> _Block:
+def _lone_lead_in(run: list[_Block]) -> bool:
+    """Whether a run of lists is one item, a resource named after its lead-in."""
+    items = [item for block in run for item in block.items]
+    return len(items) == 1 and items[0].lead_in == "resource"
+
+
+def _led_like_neighbours(made: list[_Block], index: int) -> bool:
+    """Whether another list of the same section (no heading between) was read as resources
+    all named after their lead-ins, as the lone item at ``index`` is."""
+    for step in (-1, 1):
+        position = index + step
+        while 0 <= position < len(made) and made[position].kind != "heading":
+            block = made[position]
+            if block.kind == "resources" and block.resources and block.lead_named:
+                return True
+            position += step
+    return False
+
+
+def _resolved_list(run: list[_Block], *, notes: bool = False, lone: bool = False) -> _Block:
     """A run of lists read as text or resources; ``notes``: its notes (`_is_note`) are no
-    resources (else read as `by_hand`, when there are any)."""
+    resources (else read as `by_hand`, when there are any); ``lone``: a lone item named
+    after its lead-in is a resource (its section's other lists are written so)."""
     items = [item for block in run for item in block.items]
     start, end = run[0].start, run[-1].end
     if items and all(item.toc for item in items):
@@ -2354,7 +2384,7 @@ def _resolved_list(run: list[_Block], *, notes: bool = False) -> _Block:
         or all(item.call or item.lead_in == "call" for item in items)
         or not (all(item.resource_like for item in deciding) or (led and 2 * led >= len(deciding)))
         # A lone "Lead-in: [link]" says nothing of a list of resources around it.
-        or (len(items) == 1 and items[0].lead_in == "resource")
+        or (len(items) == 1 and items[0].lead_in == "resource" and not lone)
     ):
         # Its items are text as written (a call to action, a lone lead-in link among prose
         # too): nothing read another way, nothing to warn about.
@@ -2365,6 +2395,7 @@ def _resolved_list(run: list[_Block], *, notes: bool = False) -> _Block:
         return _Block(kind="text", start=start, end=end)
     resources: list[_Candidate] = []
     warnings: list[tuple[int, str]] = []
+    taken = lead_named = 0  # items read as resources, and those of them named after a lead-in
     for item in items:
         warnings.extend(item.warnings)
         if item.toc:
@@ -2397,7 +2428,9 @@ def _resolved_list(run: list[_Block], *, notes: bool = False) -> _Block:
         if fits and not (item.material and previous is not None):
             assert item.candidate is not None
             resources.extend(_spread(item.candidate))
+            taken += 1
             if item.lead_in == "resource":
+                lead_named += 1
                 warnings.append(
                     (
                         item.line,
@@ -2462,6 +2495,7 @@ def _resolved_list(run: list[_Block], *, notes: bool = False) -> _Block:
         resources=tuple(resources),
         warnings=tuple(warnings),
         by_hand=by_hand,
+        lead_named=bool(taken) and lead_named == taken,
     )
 
 

@@ -868,6 +868,38 @@ def test_a_lead_in_link_in_a_list_of_resources_is_one_with_a_warning(line: str, 
     assert line in alone.roadmap.sections[0].intro
 
 
+def test_a_lone_lead_in_link_written_as_its_sections_other_lists_is_one_of_them() -> None:
+    # A newsletter's archive (ruanyf/weekly, 2021-12): issues grouped by month, newest first;
+    # the new month holds one issue so far. It is an issue like the ones below it, not a note.
+    archive = (
+        "# Weekly\n\n## 2031\n\n**March**\n\n- Issue 9: [Tides](https://w.example.org/9)\n\n"
+        "**February**\n\n- Issue 8: [Salt](https://w.example.org/8)\n"
+        "- Issue 7: [Clay](https://w.example.org/7)\n"
+    )
+    result = read(archive)
+    assert listed(result.roadmap) == [
+        (("2031", "March"), "Tides", "https://w.example.org/9"),
+        (("2031", "February"), "Salt", "https://w.example.org/8"),
+        (("2031", "February"), "Clay", "https://w.example.org/7"),
+    ]
+    assert (
+        "road.md:7: 'Tides' read as a resource named after its lead-in (the lead-in is its "
+        "description)" in messages(result)
+    )
+    # Its neighbours decide only within its section: under a heading of its own, among prose,
+    # or beside link bullets that have no lead-in, a lone lead-in link stays text.
+    apart = archive.replace("**March**\n\n- Issue 9: [Tides](https://w.example.org/9)\n\n", "") + (
+        "\n## Notes\n\nSome advice.\n\n- Issue 9: [Tides](https://w.example.org/9)\n"
+    )
+    assert [title for _, title, _ in listed(read(apart).roadmap)] == ["Salt", "Clay"]
+    plain = (
+        "# L\n\n## Reading\n\nSome advice.\n\n- Part I: [Foundations](https://p.example.org)\n\n"
+        "Books:\n\n* [Book A](https://a.example.org) - a book\n"
+        "* [Book B](https://b.example.org) - another\n"
+    )
+    assert [title for _, title, _ in listed(read(plain).roadmap)] == ["Book A", "Book B"]
+
+
 # --- READMEs written in HTML, weekly digests (corpb's held-out lists) ---------------------------
 
 
