@@ -702,17 +702,48 @@ def _folded_text(
 def _same_reading(before: str, after: str) -> bool:
     # Free text that reads the same: the same link targets (each compared as a URL, after
     # normalize_url), and the same other words once case, spacing and punctuation are set
-    # aside. A link put on or taken off words, or leading elsewhere, is news: readers gain
-    # or lose a link. Code is compared as written.
+    # aside. A link leading elsewhere is news; one put on or taken off words that stay is
+    # markup (`_links_put_on_or_off`). Code is compared as written.
     if not (before and after):
         return False  # a text set or removed is news
-    if _folded_text(before) == _folded_text(after):
+    folded_before, folded_after = _folded_text(before), _folded_text(after)
+    if folded_before == folded_after:
+        return True
+    if folded_before[0] == folded_after[0] and _links_put_on_or_off(
+        before, after, folded_before[1], folded_after[1]
+    ):
         return True
     # Words put in code style, or taken out of it, as written (asyncio → `asyncio`) are
     # markup only; a code span whose text the other version does not hold as words stays code.
     return _folded_text(before, _written_in(_prose(after))) == _folded_text(
         after, _written_in(_prose(before))
     )
+
+
+def _links_put_on_or_off(
+    before: str, after: str, targets_before: frozenset[str], targets_after: frozenset[str]
+) -> bool:
+    """Whether two texts whose words are the same differ only by links put on or taken off
+    some of those words ("the library [Jedi](…)" → "the library Jedi"): readers read the
+    same description. A link that now leads elsewhere (a target gone and another come) is
+    news, and so is a URL shown as text (`<https://…>`, a bare URL), which readers see."""
+    if not (targets_before <= targets_after or targets_after <= targets_before):
+        return False
+    return (targets_before ^ targets_after).isdisjoint(_shown_urls(before) | _shown_urls(after))
+
+
+def _shown_urls(text: str) -> frozenset[str]:
+    # The normalized URLs a markdown text shows as text: autolinks, linkified and bare URLs.
+    shown: set[str] = set()
+    for block in _markdown_parser().parse(text, {}):
+        for token in block.children or ():
+            if token.type == "link_open" and token.markup in ("autolink", "linkify"):
+                shown.add(normalize_url(str(token.attrGet("href") or "")))
+            elif token.type in ("text", "html_inline"):
+                shown.update(normalize_url(url) for url in _URL_IN_TEXT.findall(token.content))
+        if block.type == "html_block":
+            shown.update(normalize_url(url) for url in _URL_IN_TEXT.findall(block.content))
+    return frozenset(shown)
 
 
 def _prose(text: str) -> str:

@@ -428,7 +428,9 @@ def landing_url(url: str) -> str:
     """The normalized URL a reader lands on: a known click-counting redirect
     (HelloGitHub's ``…/statistics/click/?target=https://github.com/x/y``,
     ``link.zhihu.com/?target=…``, ``google.com/url?q=…``) is read through to the URL it
-    carries, a few hops at most; any other URL is `normalize_url` of itself.
+    carries, a few hops at most; any other URL is `normalize_url` of itself; and forms of an
+    address that show the same page are one (`_same_page_form`: ``www.``, ``/index.html``, a
+    repository's ``.git``, a folder's ``README.md``).
 
     Only the diff uses it (to pair a removed and an added resource, and to call such a URL
     change cosmetic): identity, ids and feed entry ids stay on the URL as written.
@@ -438,7 +440,33 @@ def landing_url(url: str) -> str:
         if not target:
             break
         url = target
-    return normalize_url(url)
+    return _same_page_form(normalize_url(url))
+
+
+# Forms of one address a server answers with the same page (`_same_page_form`): a trailing
+# index page, and on code hosts a repository's clone URL or a folder's README.
+_INDEX_PAGE = re.compile(r"/index\.html?$", re.IGNORECASE)
+_CODE_HOSTS = frozenset({"github.com", "gitlab.com", "codeberg.org"})
+_REPOSITORY_GIT = re.compile(r"^(/[^/]+/[^/]+)\.git$")
+_FOLDER_README = re.compile(r"^(/[^/]+/[^/]+)/(?:blob|tree)/(.+?)(?:/readme\.md)?$", re.IGNORECASE)
+
+
+def _same_page_form(url: str) -> str:
+    """A normalized URL with the parts that do not change the page it shows set aside:
+    ``www.`` before the host, a trailing ``/index.html``; on GitHub, GitLab and Codeberg a
+    repository's ``.git`` suffix, and ``blob`` or ``tree`` before a folder, its ``README.md``
+    (the folder's page shows it). Identity keeps the URL as normalized (`normalize_url`)."""
+    parts = urlsplit(url)
+    if parts.scheme != "https":
+        return url
+    host = parts.netloc.removeprefix("www.")
+    path = _INDEX_PAGE.sub("", parts.path).rstrip("/")
+    if host in _CODE_HOSTS:
+        path = _REPOSITORY_GIT.sub(r"\1", path)
+        folder = _FOLDER_README.match(path)
+        if folder is not None:
+            path = f"{folder.group(1)}/tree/{folder.group(2)}"
+    return urlunsplit((parts.scheme, host, path, parts.query, ""))
 
 
 def _redirect_target(url: str) -> str:

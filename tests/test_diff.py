@@ -188,6 +188,49 @@ def test_url_that_normalizes_the_same_is_cosmetic(url: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("old", "new", "cosmetic"),
+    [
+        # Forms of one address that show the same page (generative-ai-for-beginners 2024:
+        # a lesson's folder → its README.md, with a tracking parameter).
+        ("https://example.org/cs229", "https://www.example.org/cs229/", True),
+        ("https://example.org/cs229/", "https://example.org/cs229/index.html", True),
+        ("https://github.com/o/lessons", "https://github.com/o/lessons.git", True),
+        (
+            "https://github.com/o/lessons/blob/main/10-low-code/",
+            "https://github.com/o/lessons/blob/main/10-low-code/README.md?WT.mc_id=x-1",
+            True,
+        ),
+        (
+            "https://github.com/o/lessons/tree/main/01",
+            "https://github.com/o/lessons/blob/main/01",
+            True,
+        ),
+        # Another page: a folder renamed, another file, another host, a page beside the index.
+        (
+            "https://github.com/o/lessons/blob/main/1-setup/",
+            "https://github.com/o/lessons/blob/main/01-setup/README.md",
+            False,
+        ),
+        (
+            "https://github.com/o/lessons/blob/main/01/README.md",
+            "https://github.com/o/lessons/blob/main/01/NOTES.md",
+            False,
+        ),
+        ("https://example.org/cs229", "https://www2.example.org/cs229", False),
+        ("https://example.org/cs229/index.html", "https://example.org/cs229/about.html", False),
+        ("https://example.org/o/lessons.git", "https://example.org/o/lessons", False),
+    ],
+)
+def test_url_forms_showing_the_same_page_are_cosmetic(old: str, new: str, cosmetic: bool) -> None:
+    for first, second in ((old, new), (new, old)):
+        changes = diff(snapshot(edited(s0_r0_url=first)), snapshot(edited(s0_r0_url=second)))
+        only(changes, "updated")
+        [update] = changes.updated
+        assert update.cosmetic is cosmetic
+        assert len(changes.announced_updates) == (0 if cosmetic else 1)
+
+
+@pytest.mark.parametrize(
     "url",
     [
         # A page that names the URL in its query is another page: a real update.
@@ -396,18 +439,33 @@ def test_title_change_of_punctuation_only_is_cosmetic(old: str, new: str, url: s
         # Markdown markers and hyphenation: the same words (awesome-python's real edits).
         ("A **fast** tool.", "A fast tool.", True),
         ("The autocomplete library.", "The auto-complete library.", True),
-        # A link put on, or taken off, words that stay: readers gain or lose a link, news.
+        # A link put on, or taken off, words that stay: the description reads the same
+        # (awesome-python's SublimeJEDI and jedi-vim in 2017, saws in 2018). A link that now
+        # leads elsewhere, or one whose URL readers see as text, is news.
         (
             "Plugin for the library [Jedi](https://github.com/davidhalter/jedi).",
             "Plugin for the library Jedi.",
-            False,
+            True,
         ),
-        ("Wraps [pycodestyle](https://a.example.org).", "Wraps pycodestyle.", False),
+        ("Wraps [pycodestyle](https://a.example.org).", "Wraps pycodestyle.", True),
+        ("A Supercharged AWS CLI.", "A Supercharged [aws-cli](https://a.example.org).", True),
         (
             "Lecture notes and slides.",
             "Lecture notes and [slides](https://a.example/s.pdf).",
+            True,
+        ),
+        (
+            "See [notes](https://a.example/n) and [slides](https://a.example/s).",
+            "See [notes](https://a.example/n) and slides.",
+            True,
+        ),
+        (
+            "See [notes](https://a.example/n) and slides.",
+            "See notes and [slides](https://a.example/s).",
             False,
         ),
+        ("The next PyPI.", "The next PyPI. <https://pypi.example.org/>", False),
+        ("The next PyPI.", "The next PyPI. https://pypi.example.org/", False),
         # A link target however written is compared as a URL (normalize_url), never as words.
         ("Code: https://github.com/foo/bar-baz", "Code: https://github.com/foo-bar/baz", False),
         ("Code: http://github.com/foo/bar/", "code: https://github.com/foo/bar", True),
@@ -534,7 +592,8 @@ def test_description_html_links_count_as_links(old: str, new: str, cosmetic: boo
     ("old", "new", "cosmetic"),
     [
         ("A [tool](https://a.example.org).", "A [Tool](http://a.example.org/)", True),
-        ("A [tool](https://a.example.org).", "A tool.", False),  # a link lost (or gained)
+        ("A [tool](https://a.example.org).", "A tool.", True),  # a link off (or on) its words
+        ("A [tool](https://a.example.org).", "A [tool](https://b.example.org).", False),
         ("A tool.", None, False),  # a description removed is a real edit
         (None, "A tool.", False),
     ],
