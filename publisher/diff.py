@@ -713,6 +713,10 @@ def _same_reading(before: str, after: str) -> bool:
         before, after, folded_before[1], folded_after[1]
     ):
         return True
+    if folded_before[1] == folded_after[1] and _cut_at_another_length(
+        before, after, folded_before[0], folded_after[0]
+    ):
+        return True
     # Words put in code style, or taken out of it, as written (asyncio → `asyncio`) are
     # markup only; a code span whose text the other version does not hold as words stays code.
     return _folded_text(before, _written_in(_prose(after))) == _folded_text(
@@ -730,6 +734,28 @@ def _links_put_on_or_off(
     if not (targets_before <= targets_after or targets_after <= targets_before):
         return False
     return (targets_before ^ targets_after).isdisjoint(_shown_urls(before) | _shown_urls(after))
+
+
+# A text cut short by whoever wrote it: it ends with an ellipsis ("…", "..", "...").
+_CUT_SHORT = re.compile(r"(?:\u2026|\.\.)\s*$")
+
+
+def _cut_at_another_length(
+    before: str, after: str, words_before: tuple[str, ...], words_after: tuple[str, ...]
+) -> bool:
+    """Whether one text is the other cut shorter: it ends with an ellipsis and all it says
+    is how the other begins ("… recognition (OCR) tool.." → "… recognition (OCR).."), as a
+    generator cuts one sentence at a length that depends on the marks beside it. Nothing is
+    said that the other does not say: the same description."""
+    if len(words_before) != 1 or len(words_after) != 1:
+        return False  # code in either: compared as written
+    (shown_before,), (shown_after,) = words_before, words_after
+    shorter, longer, text = (
+        (shown_before, shown_after, before)
+        if len(shown_before) <= len(shown_after)
+        else (shown_after, shown_before, after)
+    )
+    return bool(shorter) and longer.startswith(shorter) and bool(_CUT_SHORT.search(text))
 
 
 def _shown_urls(text: str) -> frozenset[str]:

@@ -18,6 +18,7 @@ import functools
 import itertools
 import operator
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from html import unescape as html_unescape
@@ -1540,6 +1541,79 @@ _HEADING_ITEM = re.compile(r"^(?:[-*+]|\d{1,9}[.)])( {1,4})#{1,6}(?:[ \t]|$)", r
 _FENCE_LINE = re.compile(r" {0,3}(?:```|~~~)")
 
 
+# A project written in HTML as its own line: a `<details>` whose `<summary>` starts with the
+# project's link (in bold or not), or a list item that starts so (`- <b><a href="…">Name</a></b>
+# (🥇29 · ⭐ 1.4K) - what it is. <code>MIT</code>`): the "best-of" lists' entries.
+_HTML_ENTRY = re.compile(
+    r"^(?P<lead><details>\s*<summary>|[ \t]*[-*+][ \t]+)(?:<(?:b|strong)>)?"
+    r"""<a\s[^>]*?href\s*=\s*["'](?P<href>[^"']+)["'][^>]*>(?P<text>[^<]*)</a>"""
+    r"(?:</(?:b|strong)>)?(?P<rest>.*?)(?P<end></summary>)?\s*$",
+    re.IGNORECASE,
+)
+_HTML_CODE_SPAN = re.compile(r"<code\b[^>]*>.*?</code\s*>", re.IGNORECASE)
+# Counts a generator writes after a project's link and rewrites every week: a parenthesis of
+# parts separated by middle dots, each marks (a medal, a star, 💤) around at most one number
+# (`29`, `1.4K`), at least one number in all (`(🥇29 ·  ⭐ 1.4K · 💤)`).
+_LIVE_COUNT = re.compile(r"(?:[^\w\s()]+\s*)*(?:\d[\d.,]*\s*[kKmMbB]?)?(?:\s*[^\w\s()]+)*")
+
+
+def _live_counts(text: str) -> bool:
+    """Whether a parenthesis' text is live counts only (`🥇29 ·  ⭐ 1.4K · 💤`): numbers, each
+    with its mark (a symbol: a year alone, `(2019)`, is no count)."""
+    parts = re.split(r"\s*\u00b7\s*", text.strip())
+    return (
+        any(re.search(r"\d", part) for part in parts)
+        and any(unicodedata.category(character).startswith("S") for character in text)
+        and all(_LIVE_COUNT.fullmatch(part) for part in parts)
+    )
+
+
+def _html_entries_as_items(piece: str) -> str:
+    """A piece with its projects written in HTML (`_HTML_ENTRY`) written as the link bullets
+    they show (``- [Name](URL) - what it is.``), for ``--html-links``: the live counts in
+    parentheses after the link and the `<code>` labels (license, framework icons) left out of
+    the description, being figures and badges the list's generator rewrites, and what a
+    `<details>` entry folds (its package links, install commands) blanked up to its
+    `</details>`: the project's own material, not more resources. Line numbers unchanged."""
+    if "<a" not in piece:
+        return piece
+    lines = piece.split("\n")
+    folded = False  # inside a `<details>` entry, up to its `</details>`
+    for number, line in enumerate(lines):
+        if folded:
+            if _DETAILS_CLOSE.search(line):
+                folded = False
+                line = _DETAILS_CLOSE.sub("", line, count=1)
+                lines[number] = line
+                if not line.strip():
+                    continue
+            else:
+                lines[number] = ""
+                continue
+        match = _HTML_ENTRY.match(line)
+        if match is None:
+            continue
+        summary = match.group("lead").lstrip().startswith("<")
+        if summary and match.group("end") is None:
+            continue  # a summary going on over more lines: left as written
+        rest = _HTML_CODE_SPAN.sub(" ", match.group("rest"))
+        rest = _single_line(html_unescape(_HTML_TAG.sub(" ", rest)))
+        counts = re.match(r"\(([^()]*)\)\s*", rest)
+        if counts is not None and _live_counts(counts.group(1)):
+            rest = rest[counts.end() :]
+        title = _single_line(html_unescape(match.group("text")))
+        if not title:
+            continue
+        item = "- " if summary else line[: len(line) - len(line.lstrip())] + "- "
+        lines[number] = (
+            item
+            + markdown_link(title, html_unescape(match.group("href")))
+            + (f" {rest}" if rest else "")
+        )
+        folded = summary
+    return "\n".join(lines)
+
+
 def _heading_items_lifted(piece: str) -> str:
     """A piece with each heading written as a list item at column 0 (`- ### Stack` over
     `    - [ ] [Stacks (video)](…)`) made the heading it shows, and the item's content (its
@@ -1622,6 +1696,8 @@ def _units(
         (header, _headings_in_items_lifted(_heading_items_lifted(piece)))
         for header, piece in pieces
     )
+    if html_links:
+        pieces = tuple((header, _html_entries_as_items(piece)) for header, piece in pieces)
     blocks: list[_Block] = []
     offset = 0
     for header, piece in pieces:

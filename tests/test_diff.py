@@ -465,6 +465,27 @@ def test_title_change_of_punctuation_only_is_cosmetic(old: str, new: str, url: s
             False,
         ),
         ("The next PyPI.", "The next PyPI. <https://pypi.example.org/>", False),
+        # One sentence cut by a generator at another length (best-of-ml-python's Tesseract
+        # and keras-ocr): the shorter ends with an ellipsis and the longer begins with it.
+        (
+            "An optical character recognition (OCR) tool..",
+            "An optical character recognition (OCR)..",
+            True,
+        ),
+        ("A version of the text detector..", "A version of the text detector and..", True),
+        ("A version of the text detector\u2026", "A version of the text detector and more.", True),
+        # Other words, or a text cut short without a mark: a real edit.
+        (
+            "Awesome multilingual OCR toolkits based..",
+            "Turn any PDF into structured data for your..",
+            False,
+        ),
+        ("A version of the text detector", "A version of the text detector and more.", False),
+        (
+            "A version of the [text](https://a.example) detector..",
+            "A version of the text detector and..",
+            False,
+        ),
         ("The next PyPI.", "The next PyPI. https://pypi.example.org/", False),
         # A link target however written is compared as a URL (normalize_url), never as words.
         ("Code: https://github.com/foo/bar-baz", "Code: https://github.com/foo-bar/baz", False),

@@ -900,6 +900,59 @@ def test_a_lone_lead_in_link_written_as_its_sections_other_lists_is_one_of_them(
     assert [title for _, title, _ in listed(read(plain).roadmap)] == ["Book A", "Book B"]
 
 
+def ranked_list(stars: str, marks: str = "") -> str:
+    """An invented list written as the "best-of" generator writes them (ml-tooling/best-of):
+    each project a `<details>` whose summary is its bold link, live counts, a description cut
+    with '..' and a license label, folding its package links; the lowest ranked as bullets
+    under "Show 1 hidden projects..."."""
+    return (
+        '<h1 align="center">Best-of Tiles</h1>\n\n## Grout\n\n_Libraries for grout._\n\n'
+        '<details><summary><b><a href="https://github.com/o/sealant">Sealant</a></b> '
+        f"(🥇31 ·  ⭐ {stars}{marks}) - Seals joints between tiles of any size and.. "
+        '<code><a href="http://bit.ly/x">MIT</a></code></summary>\n\n'
+        "- [GitHub](https://github.com/o/sealant) (👨💻 12 · 🔀 40 · ⏱️ 01.02.2031):\n\n"
+        "\t```\n\tgit clone https://github.com/o/sealant\n\t```\n"
+        "- [PyPi](https://pypi.org/project/sealant) (📥 3K / month):\n"
+        "\t```\n\tpip install sealant\n\t```\n</details>\n"
+        "<details><summary>Show 1 hidden projects...</summary>\n\n"
+        '- <b><a href="https://github.com/o/trowel">Trowel</a></b> (🥉9 ·  ⭐ 80 · 💀) - '
+        "Spreads grout. <code>❗Unlicensed</code>\n</details>\n<br>\n"
+    )
+
+
+def test_projects_written_in_html_details_are_resources_without_their_live_counts() -> None:
+    result = read(ranked_list("1.4K"), html_links=True)
+    assert listed(result.roadmap) == [
+        (("Grout",), "Sealant", "https://github.com/o/sealant"),
+        (("Grout",), "Trowel", "https://github.com/o/trowel"),
+    ]
+    sealant, trowel = (resource for _, resource in result.roadmap.walk())
+    # The counts and license label are figures and badges; the folded package links and
+    # install commands are the project's own material, no resources.
+    assert sealant.description == "Seals joints between tiles of any size and..\n"
+    assert trowel.description == "Spreads grout.\n"
+    # A week later the generator has rewritten every count: the road map is the same.
+    assert read(ranked_list("1.5K", " · 💤"), html_links=True).roadmap == result.roadmap
+    # Without --html-links raw HTML is no resource, as before.
+    assert "Trowel" not in [title for _, title, _ in listed(read(ranked_list("1.4K")).roadmap)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(about 1.4K users · a fork)",  # words: a parenthesis that says something
+        "(2019)",  # a year: a number without a mark is no count
+    ],
+)
+def test_a_parenthesis_that_says_something_after_an_html_project_link_is_kept(text: str) -> None:
+    line = f'- <b><a href="https://github.com/o/trowel">Trowel</a></b> {text} - Spreads grout.'
+    [resource] = [
+        resource
+        for _, resource in read(f"# L\n\n## Tools\n\n{line}\n", html_links=True).roadmap.walk()
+    ]
+    assert resource.description.startswith(text)
+
+
 # --- READMEs written in HTML, weekly digests (corpb's held-out lists) ---------------------------
 
 
