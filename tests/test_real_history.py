@@ -20,7 +20,7 @@ from real_corpus import CORPUS
 from publisher.cli import main
 from publisher.diff import RoadmapDiff, diff
 from publisher.load import load_snapshot
-from publisher.model import normalize_url
+from publisher.model import Snapshot, normalize_url
 
 # Every list of the corpus whose history was read by hand.
 HISTORIES = sorted(path.parent for path in CORPUS.glob("*/changes.yaml"))
@@ -69,10 +69,24 @@ def steps(
     )
     assert result.exit_code == 0, result.output
     releases = [load_snapshot(path) for path in sorted(out.glob("*.yaml"))]
-    assert len(releases) == len(names)
+    # A version whose road map did not change makes no release (best-of-ml-python-history's
+    # week of new counts only): the release before it stands for it, and its step is empty.
+    made: dict[str, Snapshot] = {}
+    for release in releases:
+        assert release.release is not None
+        made[release.release.source_commits[-1].subject.removeprefix("Version ")] = release
+    assert names[0] in made
+    assert set(made) <= set(names)
+    # Every version that changed what a reader sees made its release.
+    assert {step["to"] for step in truth if step["new"] or step["gone"] or step["edited"]} <= set(
+        made
+    )
+    placed = [made[names[0]]]
+    for name in names[1:]:
+        placed.append(made.get(name, placed[-1]))
     return [
         (step, diff(old, new))
-        for step, (old, new) in zip(truth, itertools.pairwise(releases), strict=True)
+        for step, (old, new) in zip(truth, itertools.pairwise(placed), strict=True)
     ]
 
 
