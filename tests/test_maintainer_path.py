@@ -639,10 +639,11 @@ def feedback_report(original: email.message.EmailMessage) -> bytes:
 
 
 def wait_for(smtp: object, address: str, count: int) -> list[email.message.EmailMessage]:
-    """The messages ``address`` received, waiting (up to 30 s) until there are ``count``."""
+    """The messages ``address`` received, waiting (up to 120 s) until there are ``count``
+    (30 s was once too short on a loaded machine)."""
     import time
 
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 120
     while True:
         with smtp.mailbox.lock:  # type: ignore[attr-defined]
             found = [

@@ -49,8 +49,9 @@ class Service:
         return open_store(self.project / ".publisher", self.database_url, now="t")
 
     def mail_to(self, address: str, count: int = 1) -> list[Received]:
-        """The messages received for ``address``, waiting (up to 30 s) for ``count``."""
-        deadline = time.monotonic() + 30
+        """The messages received for ``address``, waiting (up to 120 s: a loaded machine is
+        slow) for ``count``."""
+        deadline = time.monotonic() + 120
         while True:
             with self.smtp.mailbox.lock:
                 found = [item for item in self.smtp.mailbox.received if item.recipient == address]
