@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from html import unescape as html_unescape
 from pathlib import PurePosixPath
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urljoin, urlsplit
 
 import yaml
@@ -675,6 +675,7 @@ def _document_definitions(
 _NOT_LABEL_LETTER = re.compile(r"[\W_]+")
 
 
+@recent_cache(limit=65536)
 def _label_letters(text: str) -> str:
     """The letters and digits of ``text``, case-folded as CommonMark folds labels (lower then
     upper case, character by character). A label a piece uses stands between its brackets,
@@ -1827,13 +1828,19 @@ def _without_repeated_rows(body: list[_Block]) -> list[_Block]:
     (same title, or same URL) gives figures about them (downloads, stars), not more
     resources. Each row naming one of them is that resource again, skipped with a warning; a
     row naming anything else is a resource of the section. Any other table is read as it is."""
+    # Only the resources listed above a table matter: none when the body holds no table,
+    # none after its last one (most bodies hold none, and working out every resource's keys
+    # there was a tenth of reading a changed section of link bullets again).
+    last_table = next((at for at in range(len(body) - 1, -1, -1) if body[at].table), -1)
+    if last_table < 0:
+        return body
     listed: set[str] = set()
     result: list[_Block] = []
     index = 0
     while index < len(body):
         block = body[index]
         if not block.table:
-            if block.kind == "resources":
+            if block.kind == "resources" and index < last_table:
                 for candidate in block.resources:
                     listed.update(_repeat_keys(candidate))
             result.append(block)
@@ -2682,7 +2689,7 @@ def _digest_at(text: str, offset: int, header: str, definitions: Definitions) ->
     parsed = f"{header}\n{text}"
     used = _used_definitions(parsed, definitions)
     return tuple(
-        replace(block, start=max(block.start, offset))
+        _copied(block, start=max(block.start, offset))
         for block in (_shift(block, offset - above) for block in _digest(parsed, used))
     )
 
@@ -2690,14 +2697,14 @@ def _digest_at(text: str, offset: int, header: str, definitions: Definitions) ->
 def _shift(block: _Block, offset: int) -> _Block:
     if not offset:
         return block
-    return replace(
+    return _copied(
         block,
         start=block.start + offset,
         end=block.end + offset,
         resources=tuple(_shift_candidate(candidate, offset) for candidate in block.resources),
         warnings=tuple((line + offset, message) for line, message in block.warnings),
         items=tuple(
-            replace(
+            _copied(
                 item,
                 line=item.line + offset,
                 candidate=None
@@ -2711,12 +2718,37 @@ def _shift(block: _Block, offset: int) -> _Block:
 
 
 def _shift_candidate(candidate: _Candidate, offset: int) -> _Candidate:
-    return replace(
+    return _copied(
         candidate,
         line=candidate.line + offset,
         children=tuple(_shift_candidate(child, offset) for child in candidate.children),
         linked=None if candidate.linked is None else _shift_candidate(candidate.linked, offset),
     )
+
+
+_Digested = TypeVar("_Digested", _Block, _ListItem, _Candidate)
+_FIELDS = {
+    cls: (cls.__slots__, operator.attrgetter(*cls.__slots__))
+    for cls in (_Block, _ListItem, _Candidate)
+}
+_set_field = object.__setattr__
+
+
+def _copied(value: _Digested, **changes: Any) -> _Digested:
+    """What ``dataclasses.replace(value, **changes)`` makes, made faster: these classes are
+    frozen and slotted, with every field in ``__init__`` and no ``__post_init__``, so a copy
+    of every field with ``changes`` set over it is the same object ``replace`` would build
+    through ``__init__``. Moving the pieces below an edit that adds lines (their line
+    numbers) copies thousands of them per version of a history, and ``replace`` was most of
+    that."""
+    cls = type(value)
+    names, values = _FIELDS[cls]
+    copy = object.__new__(cls)
+    for name, field_value in zip(names, values(value), strict=True):
+        _set_field(copy, name, field_value)
+    for name, field_value in changes.items():
+        _set_field(copy, name, field_value)
+    return copy
 
 
 def _text(lines: list[str], body: list[_Block], kinds: tuple[str, ...]) -> str:
