@@ -48,6 +48,15 @@ class Service:
     def store(self) -> Store:
         return open_store(self.project / ".publisher", self.database_url, now="t")
 
+    def command_env(self) -> dict[str, str]:
+        """The environment of a `publisher` command run against this service's SMTP server
+        and store, with the service's key."""
+        return {
+            "PUBLISHER_SMTP_URL": self.smtp.url(),
+            "PUBLISHER_SECRET_KEY": KEY,
+            "PUBLISHER_DATABASE_URL": self.database_url,
+        }
+
     def mail_to(self, address: str, count: int = 1) -> list[Received]:
         """The messages received for ``address``, waiting (up to 120 s: a loaded machine is
         slow) for ``count``."""
@@ -349,11 +358,7 @@ def test_one_click_unsubscribe_from_the_header_of_a_sent_email(service: Service)
     address = f"oneclick-{next(_clients)}@example.net"
     assert subscribe(service, address).status_code == 200
     assert httpx.get(service.confirm_link(address)).status_code == 200
-    env = {
-        "PUBLISHER_SMTP_URL": service.smtp.url(),
-        "PUBLISHER_SECRET_KEY": KEY,
-        "PUBLISHER_DATABASE_URL": service.database_url,
-    }
+    env = service.command_env()
     result = CliRunner().invoke(main, ["--project", str(service.project), "send", "--yes"], env=env)
     assert result.exit_code == 0, result.output
     messages = [m for m in service.mail_to(address, 2) if "List-Unsubscribe" in m.message]
@@ -398,11 +403,7 @@ def test_a_csv_list_is_recorded_so_its_unsubscribe_links_work_and_leavers_are_sk
     leaver, stayer = f"list-leaver-{number}@example.net", f"list-stayer-{number}@example.net"
     csv = tmp_path / "subscribers.csv"
     csv.write_text(f"email,name,sections\n{leaver},Lee,\n{stayer},Sam,\n", encoding="utf-8")
-    env = {
-        "PUBLISHER_SMTP_URL": service.smtp.url(),
-        "PUBLISHER_SECRET_KEY": KEY,
-        "PUBLISHER_DATABASE_URL": service.database_url,
-    }
+    env = service.command_env()
     command = ["--project", str(service.project), "send", "--subscribers", str(csv), "--yes"]
     result = CliRunner().invoke(main, command, env=env)
     assert result.exit_code == 0, result.output
@@ -459,11 +460,7 @@ def test_links_of_a_list_email_sent_before_the_store_recorded_the_list_still_uns
     assert httpx.get(old_link).status_code == 400  # not recorded yet: nothing to read it by
     csv = tmp_path / "subscribers.csv"
     csv.write_text(f"email,name,sections\n{reader},,\n", encoding="utf-8")
-    env = {
-        "PUBLISHER_SMTP_URL": service.smtp.url(),
-        "PUBLISHER_SECRET_KEY": KEY,
-        "PUBLISHER_DATABASE_URL": service.database_url,
-    }
+    env = service.command_env()
     command = ["--project", str(service.project), "send", "--subscribers", str(csv), "--yes"]
     result = CliRunner().invoke(main, command, env=env)
     assert result.exit_code == 0, result.output
@@ -558,11 +555,7 @@ def test_a_rotated_key_keeps_the_links_of_emails_already_sent_working(
     reader, joiner = f"rotated-{number}@example.net", f"rotated-pending-{number}@example.net"
     csv = tmp_path / "subscribers.csv"
     csv.write_text(f"email,name,sections\n{reader},,\n", encoding="utf-8")
-    old_env = {
-        "PUBLISHER_SMTP_URL": service.smtp.url(),
-        "PUBLISHER_SECRET_KEY": KEY,
-        "PUBLISHER_DATABASE_URL": service.database_url,
-    }
+    old_env = service.command_env()
     command = ["--project", str(service.project), "send", "--subscribers", str(csv), "--yes"]
     result = CliRunner().invoke(main, command, env=old_env)
     assert result.exit_code == 0, result.output
@@ -639,11 +632,7 @@ def test_a_list_sent_with_its_own_ledger_file_unsubscribes_through_serve(
     number = next(_clients)
     reader, earlier = f"ledger-list-{number}@example.net", f"ledger-early-{number}@example.net"
     ledger = tmp_path / "newsletter-b.sqlite"
-    env = {
-        "PUBLISHER_SMTP_URL": service.smtp.url(),
-        "PUBLISHER_SECRET_KEY": KEY,
-        "PUBLISHER_DATABASE_URL": service.database_url,
-    }
+    env = service.command_env()
     # An email sent by the earlier code: the list recorded in the ledger file only.
     with open_store(tmp_path, "", path=ledger, now="t") as own:
         (recipient,) = own.list_recipients(
