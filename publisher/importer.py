@@ -2293,14 +2293,10 @@ def _with_heading_resource(unit: _Unit) -> _Unit:
         return unit
     if heading.url and heading.url_labelled and unit.has_link_resources:
         return unit  # a lesson's label over a list of its lessons' links: a stage, a section
-    if (
-        heading.url
-        and unit.has_link_resources
-        and not all(_is_material_link(candidate) for candidate in unit.candidates)
-    ):
+    if heading.url and unit.has_link_resources and not _own_facets(heading.url, unit.candidates):
         # A heading that is a link over a list of links to other things (`#### [Audiovisual]
-        # (…/term/20)` over `* [Digital Signage](…)`): a category whose link is its own page,
-        # a section of those resources, as a heading over a list of links always is.
+        # (…/term/20)` over `* [Digital Signage](…/av/signage)`): a category whose link is its
+        # own page, a section of those resources, as a heading over a list of links always is.
         return unit
     if heading.url:
         # A heading that is a link stands for it, unless deeper headings follow: then it
@@ -3688,6 +3684,71 @@ _KIND_LEAD_WORDS = frozenset(
 )
 # An outline number opening a heading ("3.2.4. Sites", "2.1 Linux").
 _OUTLINE_NUMBER = re.compile(r"^\s*\d{1,3}(?:\.\d{1,3})*\.?\s+")
+
+
+# Code hosts whose first two path parts name a repository (owner and name).
+_CODE_HOSTS = frozenset({"github.com", "gitlab.com", "bitbucket.org", "codeberg.org"})
+
+
+def _home(url: str) -> tuple[str, tuple[str, ...]]:
+    """Where a link's page lives: its host (without `www.`) and its path's parts; on a code
+    host, the repository (owner and name), its `owner.github.io/name` pages the same one."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").casefold().removeprefix("www.")
+    path = tuple(part for part in parts.path.casefold().split("/") if part)
+    if host.endswith(".github.io"):
+        return "github.com", (host.removesuffix(".github.io"), *path[:1])
+    if host in _CODE_HOSTS:
+        return host, path[:2]
+    return host, path
+
+
+def _leads_into(url: str, link: str) -> bool:
+    """Whether ``link`` is a page of what ``url`` is: on its host (or a subdomain of it), at
+    or under its path; on a code host, in its repository (`/tree/…`, its pages)."""
+    host, path = _home(url)
+    linked_host, linked_path = _home(link)
+    return (
+        bool(host)
+        and (linked_host == host or linked_host.endswith("." + host))
+        and linked_path[: len(path)] == path
+    )
+
+
+def _own_facets(url: str, candidates: Sequence[_Candidate]) -> bool:
+    """Whether the links listed under a heading that is a link are that resource's own facets
+    (`### [Foo](github.com/acme/foo)` over `- [Docs](acme.github.io/foo)`, `- [Source](…)`),
+    not resources of their own: each a bare link (nothing said after it, nothing under it)
+    with a short text (three words at most), and at least half of them pages of the heading's
+    own resource (`_leads_into`). Links to other pages of a site, named at more length or
+    described, are what a category heading lists (`#### [Audiovisual](…/term/20)` over
+    `* [Digital Signage](…/av/signage)`)."""
+    if not candidates or not all(
+        candidate.url
+        and not candidate.description
+        and not candidate.children
+        and len(candidate.title.split()) <= 3
+        for candidate in candidates
+    ):
+        return False
+    inside = sum(_leads_into(url, candidate.url) for candidate in candidates)
+    return 2 * inside >= len(candidates)
+
+
+def _why_a_section(unit: _Unit) -> str:
+    """What makes a heading that is a link a section, as its warning says it: the headings
+    under it (it would stand for its link otherwise), or the resources listed under it."""
+    if unit.heading_resource is not None:
+        return "the headings under it make it a section"
+    if unit.candidates:
+        count = len(unit.candidates)
+        listed = f"{count} resource{'s' if count != 1 else ''}"
+        return f"the list of links under it ({listed}) makes it a section"
+    if unit.contents:
+        return "the list of links into this document under it (contents) makes it a section"
+    if unit.heading is not None and unit.heading.marked:
+        return "its anchor (written by `publisher readme`) marks it a section"
+    return "its title names a section of the list, not a resource"
 
 
 def _names_category(heading: _Block, unit: _Unit) -> bool:
@@ -5783,15 +5844,16 @@ class _Outliner:
         draft = _SectionDraft(title=heading.title, level=heading.level, anchor=heading.anchor)
         self._add_candidates(draft, unit.candidates, first_line)
         if heading.url:
-            # A heading that is a link over deeper headings names a section; its link is kept
-            # where readers still find it, the section's intro, never dropped unsaid.
+            # A heading that is a link over deeper headings or over a list of other resources
+            # names a section; its link is kept where readers still find it, the section's
+            # intro, never dropped unsaid. The warning says which of the two is there.
             draft.intro.append(markdown_link(heading.title, heading.url) + "\n")
             self.warnings.append(
                 Problem(
                     path=self.label,
                     line=first_line + heading.start + 1,
-                    message=f"heading link '{heading.title}': the headings under it make it a "
-                    "section; its link is kept in the section's intro",
+                    message=f"heading link '{heading.title}': {_why_a_section(unit)}; its "
+                    "link is kept in the section's intro",
                 )
             )
         draft.intro.append(unit.intro)

@@ -3698,3 +3698,75 @@ def test_a_sections_link_line_resource_comes_where_its_paragraph_is() -> None:
         "pip",
         "venv",
     ]
+
+
+def test_a_heading_link_over_its_own_facets_is_one_resource_over_other_things_a_section() -> None:
+    # Decided by where the links lead and how they are written, not by their words: bare
+    # links with short texts, at least half of them pages of the heading's own resource (its
+    # site under its path, its repository, its github.io pages), are its facets.
+    facets = read(
+        "# L\n\n## Tools\n\n"
+        "### [Foo](https://github.com/acme/foo)\n\n"
+        "- [Docs](https://acme.github.io/foo/docs)\n"
+        "- [Source](https://github.com/acme/foo/tree/main/src)\n\n"
+        "### [Bar](https://www.bar.example.org/)\n\n"
+        "- [Manual](https://docs.bar.example.org/manual)\n"
+        "- [Talk](https://video.example.com/bar-talk)\n"
+    )
+    assert listed(facets.roadmap) == [
+        (("Tools",), "Foo", "https://github.com/acme/foo"),
+        (("Tools",), "Bar", "https://www.bar.example.org/"),
+    ]
+    foo, bar = facets.roadmap.sections[0].resources
+    assert "[Source](https://github.com/acme/foo/tree/main/src)" in foo.description
+    assert "[Talk](https://video.example.com/bar-talk)" in bar.description
+    assert messages(facets) == []
+    # The neighbours: the same words leading elsewhere (other repositories, other pages of
+    # the site than the heading's own), or links that say what they are, are a section's.
+    for body, titles in (
+        (
+            "- [Docs](https://github.com/other/docs)\n- [Source](https://gitlab.com/x/y)\n",
+            ["Docs", "Source"],
+        ),
+        (
+            "- [Signage](https://example.org/av/signage)\n- [Kiosks](https://example.org/kiosks)\n",
+            ["Signage", "Kiosks"],
+        ),
+        (
+            "- [Docs](https://example.org/cat/20/docs) - the manual\n"
+            "- [Source](https://example.org/cat/20/src)\n",
+            ["Docs", "Source"],
+        ),
+        (
+            "- [The Complete Beginner Course](https://example.org/cat/20/a)\n"
+            "- [Source](https://example.org/cat/20/src)\n",
+            ["The Complete Beginner Course", "Source"],
+        ),
+    ):
+        result = read(f"# L\n\n## Tools\n\n### [Category](https://example.org/cat/20)\n\n{body}")
+        assert [(path, title) for path, title, _ in listed(result.roadmap)] == [
+            (("Tools", "Category"), title) for title in titles
+        ], body
+        assert messages(result) == [
+            "road.md:5: heading link 'Category': the list of links under it (2 resources) "
+            "makes it a section; its link is kept in the section's intro"
+        ]
+
+
+def test_a_heading_links_warning_says_what_makes_it_a_section() -> None:
+    # Before, every such warning said "the headings under it", also over a list of links
+    # with no heading under it.
+    result = read(
+        "# L\n\n## [Foo](https://foo.example.org)\n\n- [A](#a)\n- [B](#b)\n\n### A\n\n"
+        "- [x](https://x.example.org)\n\n## [Bar](https://bar.example.org)\n\nAbout bar.\n\n"
+        "### Sub\n\n- [y](https://y.example.org)\n\n"
+        "## [Baz](https://baz.example.org/term/1)\n\n- [One thing](https://one.example.org)\n"
+    )
+    assert messages(result) == [
+        "road.md:3: heading link 'Foo': the list of links into this document under it "
+        "(contents) makes it a section; its link is kept in the section's intro",
+        "road.md:12: heading link 'Bar': the headings under it make it a section; its link is "
+        "kept in the section's intro",
+        "road.md:20: heading link 'Baz': the list of links under it (1 resource) makes it a "
+        "section; its link is kept in the section's intro",
+    ]
