@@ -2349,8 +2349,10 @@ def _quotes_under_items(blocks: list[_Block], lines: list[str]) -> list[_Block]:
             and 0 < block.start <= len(lines)
             and lines[block.start - 1].strip()
             and (last := previous.items[-1]).candidate is not None
-            and not last.candidate.children
         ):
+            # Under a label over its items (`* Editors` over `  * IntelliJ`, `  * Eclipse`),
+            # the quote is written at the label's margin, not its items': the label's own, what
+            # it says of its group (the subsection's intro).
             quote = _quote_text(lines, block.start, block.end, 0)
             candidate = last.candidate
             description = f"{candidate.description.rstrip()}\n\n{quote}".strip("\n")
@@ -4487,10 +4489,17 @@ def _read_body(
                 continue
             reading.description.append(_dedented(lines, start, stop, indent))
             reading.described = True
-        elif token.type == "blockquote_open" and reading.nested and "url" not in reading.fields:
-            # A quote under a label's links (`* J2SE` over `  * [A](…)`, `  * [B](…)`, then
-            # `  > what B says`): a note on the link right above it, as a quote written under
-            # any link bullet is; the label names a subsection and has no description to keep it.
+        elif (
+            token.type == "blockquote_open"
+            and reading.nested
+            and "url" not in reading.fields
+            and 0 < start <= len(lines)
+            and lines[start - 1].strip()
+        ):
+            # A quote on the line right under a label's last item (`* J2SE` over `  * [A](…)`,
+            # `  * [B](…)`, then `  > what B says`, no blank line): a note on the item right
+            # above it, as a quote written under any item is. After a blank line, at the
+            # label's indent, it is the label's own: what it says of the group (below).
             quote = _quote_text(lines, start, stop, indent)
             last = reading.nested[-1]
             description = f"{last.description.rstrip()}\n\n{quote}".strip("\n")

@@ -3770,3 +3770,38 @@ def test_a_heading_links_warning_says_what_makes_it_a_section() -> None:
         "road.md:20: heading link 'Baz': the list of links under it (1 resource) makes it a "
         "section; its link is kept in the section's intro",
     ]
+
+
+def test_a_quote_under_a_labels_items_belongs_where_it_is_written() -> None:
+    # Decided by placement, for plain bullets as for links: on the line right under an item
+    # (no blank line), or indented to the item's text, it is that item's note; after a blank
+    # line at the label's indent, or at the label's own margin right under its list, it is
+    # what the label says of its group (the subsection's intro); after a blank line at the
+    # section's margin, the section's. Before, every quote at the label's indent went to the
+    # last item, and one at the label's margin to the section.
+    result = read(
+        "# L\n\n## Java\n\n"
+        "* Tools\n  * Maven\n  * Gradle\n\n  > Build tools for the JVM.\n\n"
+        "* Editors\n  * IntelliJ\n  * Eclipse\n> Pick one you like.\n\n"
+        "* Shells\n  * Bash\n  * Zsh\n  > Both POSIX.\n  * Fish\n    > A friendly one.\n\n"
+        "> Read these in order.\n"
+    )
+    [java] = result.roadmap.sections
+    assert java.intro == "> Read these in order.\n"
+    tools, editors, shells = java.sections
+    assert (tools.intro, [(r.title, r.description) for r in tools.resources]) == (
+        "Build tools for the JVM.\n",
+        [("Maven", ""), ("Gradle", "")],
+    )
+    assert (editors.intro, [(r.title, r.description) for r in editors.resources]) == (
+        "Pick one you like.\n",
+        [("IntelliJ", ""), ("Eclipse", "")],
+    )
+    assert shells.intro == ""
+    assert [(r.title, r.description) for r in shells.resources] == [
+        ("Bash", ""),
+        ("Zsh", "Both POSIX.\n"),
+        ("Fish", "A friendly one.\n"),
+    ]
+    assert messages(result) == []
+    assert read(render_readme(result.roadmap)).roadmap == result.roadmap
