@@ -406,6 +406,7 @@ class _Block:
     # that link, a course heading's primary link; and its text.
     link_line: str = ""
     link_line_title: str = ""
+    link_line_alone: bool = False  # nothing said after that link: the paragraph is the link
     # A paragraph of links only (a row of languages, a nav bar): the heading above it is no
     # entry; links after it are not its primary link.
     link_row: bool = False
@@ -1519,6 +1520,10 @@ class _Unit:
     link_line: str = ""
     link_line_title: str = ""  # the text of ``link_line``'s link
     link_line_at: int = 0  # the line ``link_line``'s paragraph starts on
+    link_line_alone: bool = False  # that paragraph is the link alone (nothing said after it)
+    # ``intro`` without the link line's paragraph when that is the link alone: a section's
+    # intro when the link is the section's resource (else it would show twice).
+    intro_without_link_line: str = ""
     has_resources: bool = False
     has_link_resources: bool = False  # resources other than bare plain bullets
     candidates: tuple[_Candidate, ...] = ()
@@ -1789,11 +1794,24 @@ def _units(
             _Unit(
                 heading=heading,
                 intro=_text(lines, body, ("text",)),
+                intro_without_link_line=_text(
+                    lines,
+                    [
+                        replace(block, kind="skip")
+                        if block is link_block and block.link_line_alone
+                        else block
+                        for block in body
+                    ],
+                    ("text",),
+                )
+                if link_block is not None
+                else "",
                 text=_text(lines, body, ("text", "resources")),
                 first_link=_lead_link(body),
                 link_line=link_block.link_line if link_block is not None else "",
                 link_line_title=link_block.link_line_title if link_block is not None else "",
                 link_line_at=link_block.start if link_block is not None else 0,
+                link_line_alone=link_block is not None and link_block.link_line_alone,
                 has_resources=any(block.kind == "resources" for block in body),
                 contents=any(block.contents for block in body),
                 title_line=next(
@@ -2796,7 +2814,7 @@ def _paragraph(inline: Sequence[Token], links: list[str], start: int, stop: int)
         # A reading list written one paragraph per paper: each paragraph a resource.
         return _Block(kind="resources", start=start, end=stop, resources=(paper,))
     row = len(links) >= 3 and _is_link_row(inline)
-    link_line, link_line_title = _link_line(inline)
+    link_line, link_line_title, link_line_alone = _link_line(inline)
     if row and _is_navigation(inline):
         # A row of links (this README in other languages, a nav bar): no primary link.
         return _Block(kind="text", start=start, end=stop, link_row=True)
@@ -2807,6 +2825,7 @@ def _paragraph(inline: Sequence[Token], links: list[str], start: int, stop: int)
         first_link=links[0] if links else "",
         link_line=link_line,
         link_line_title=link_line_title,
+        link_line_alone=link_line_alone,
         label="" if links else _emphasis_label(inline),
         entry_title="" if links else _bold_title(inline),
         # Other rows (`[Lectures](…) | [Notes](…) | [Assignments](…)`) are a course's
@@ -3431,20 +3450,31 @@ def _is_link_row(inline: Sequence[Token]) -> bool:
     return not rest.strip(" \t\n|,\u00b7\u2022/-")
 
 
-def _link_line(inline: Sequence[Token]) -> tuple[str, str]:
+def _link_line(inline: Sequence[Token]) -> tuple[str, str, bool]:
     """The link a paragraph starts with (after emoji, emphasis or a short label such as
-    ``Link:``) and its text, or ("", "") when it starts with words."""
+    ``Link:``), its text, and whether nothing is said after it (the paragraph is the link
+    alone); ("", "", False) when it starts with words."""
     link = _leading_link(inline)
     if link is not None:
-        return link[2], _plain(inline[link[0] + 1 : link[1]]).strip()
+        return (
+            link[2],
+            _plain(inline[link[0] + 1 : link[1]]).strip(),
+            _says_nothing(inline[link[1] + 1 :]),
+        )
     for start, end in _link_spans(inline):
         if not _is_real_link(inline, start, end):
             continue
         label = _plain(inline[:start])
         if label.endswith(":") and len(label.split()) <= 3:
-            return str(inline[start].attrGet("href") or ""), _plain(inline[start + 1 : end]).strip()
-        return "", ""
-    return "", ""
+            href = str(inline[start].attrGet("href") or "")
+            return href, _plain(inline[start + 1 : end]).strip(), _says_nothing(inline[end + 1 :])
+        return "", "", False
+    return "", "", False
+
+
+def _says_nothing(inline: Sequence[Token]) -> bool:
+    """Whether inline tokens hold no word (closing emphasis, punctuation, spaces at most)."""
+    return not any(character.isalnum() for character in _plain(inline))
 
 
 @functools.lru_cache(maxsize=16384)
@@ -3754,13 +3784,15 @@ def _why_a_section(unit: _Unit) -> str:
 
 
 def _names_category(heading: _Block, unit: _Unit) -> bool:
-    """Whether a heading without a link names a kind of resource (`#### 4.1.3. MOOC`, `Sites`)
-    over one link line and no list of links: a category holding that one resource, not a
-    course the heading names (what a course heading over its link line is)."""
+    """Whether a heading without a link names a kind of resource (`#### 4.1.3. MOOC`, `Sites`,
+    `## Books`) over a link line: a category holding that resource, not a course the heading
+    names (what a course heading over its link line is). Over a list of links too when the
+    link line is the link alone: one more of the category's resources, so adding a bullet
+    under it keeps it one (it would otherwise fall back into the intro)."""
     return (
         not heading.url
         and bool(unit.link_line_title)
-        and not unit.has_link_resources
+        and (not unit.has_link_resources or unit.link_line_alone)
         and _names_kind(_OUTLINE_NUMBER.sub("", heading.title))
     )
 
@@ -5865,8 +5897,8 @@ class _Outliner:
                     "link is kept in the section's intro",
                 )
             )
-        draft.intro.append(unit.intro)
         candidate = unit.heading_resource
+        link: _Candidate | None = None
         if _names_category(heading, unit):
             # `#### MOOC` over `[Les Réseaux Locaux](…)`: the section's one resource.
             warnings: list[tuple[int, str]] = []
@@ -5876,7 +5908,6 @@ class _Outliner:
                 for line, message in warnings
             )
             link = _Candidate(title=unit.link_line_title, line=unit.link_line_at, url=url)
-            self._insert_in_order(draft, link, first_line)
         elif (
             candidate is not None
             and unit.leaf_only
@@ -5891,6 +5922,12 @@ class _Outliner:
             link = replace(
                 candidate, title=unit.link_line_title, description="", line=unit.link_line_at
             )
+        if link is None:
+            draft.intro.append(unit.intro)
+        else:
+            # The link line is listed as the section's resource: a paragraph that is that link
+            # alone leaves the intro, else the page and `publisher readme` show it twice.
+            draft.intro.append(unit.intro_without_link_line)
             self._insert_in_order(draft, link, first_line)
         return draft
 

@@ -3805,3 +3805,69 @@ def test_a_quote_under_a_labels_items_belongs_where_it_is_written() -> None:
     ]
     assert messages(result) == []
     assert read(render_readme(result.roadmap)).roadmap == result.roadmap
+
+
+def test_a_sections_link_line_is_its_resource_and_not_also_its_intro() -> None:
+    # A link line made the section's resource (a kind-named heading over it, or a heading
+    # over it and deeper headings) left its paragraph in the intro too: the page and
+    # `publisher readme` showed the link twice. A link line that says more after its link
+    # keeps its words in the intro.
+    result = read(
+        "# L\n\n## Books\n\n[Deep Learning](https://example.org/dl)\n\n"
+        "## Python\n\nSome words.\n\n**Official site**: [Python.org](https://python.org)\n\n"
+        "### Tutorials\n\n- [Real Python](https://example.org/rp)\n\n"
+        "## Go\n\n[Go.dev](https://go.dev), the home of the language and its tour.\n\n"
+        "### Tools\n\n- [gopls](https://example.org/gopls)\n"
+    )
+    books, python, go = result.roadmap.sections
+    assert [(r.title, r.url) for r in books.resources] == [
+        ("Deep Learning", "https://example.org/dl")
+    ]
+    assert books.intro == ""
+    assert [(r.title, r.url) for r in python.resources] == [("Python.org", "https://python.org")]
+    assert python.intro == "Some words.\n"
+    assert [r.title for r in go.resources] == ["Go.dev"]
+    assert go.intro == "[Go.dev](https://go.dev), the home of the language and its tour.\n"
+    readme = render_readme(result.roadmap)
+    assert readme.count("(https://example.org/dl)") == 1
+    assert readme.count("(https://python.org)") == 1
+    assert read(render_readme(result.roadmap)).roadmap == result.roadmap
+
+
+def test_a_kind_named_heading_over_one_link_line_is_a_section_a_named_one_the_resource() -> None:
+    # Decision (README, ARCHITECTURE): `## Books` over one link line is the section of that
+    # book, titled by its link; `## Deep Learning Specialization` over `🔗 [Link to Course]`
+    # is the course. A kind's name is what readers file things under: when a second book is
+    # added below the first, the road map gains one book, nothing is removed or renamed.
+    for heading, section in (
+        ("## Books", "Books"),
+        ("## Videos", "Videos"),
+        ("### Tools", "Tools"),
+        ("#### 2.1. Sites", "2.1. Sites"),
+        ("## Reading", "Reading"),
+    ):
+        result = read(f"# L\n\n{heading}\n\n[Deep Learning](https://example.org/dl)\n")
+        assert listed(result.roadmap) == [
+            ((section,), "Deep Learning", "https://example.org/dl")
+        ], heading
+        assert result.roadmap.sections[0].intro == ""
+    named = read(
+        "# L\n\n## Deep Learning Specialization\n\n🔗 [Link to Course](https://example.org/dls)\n\n"
+        "- Week 1: basics\n- Week 2: more\n"
+    )
+    assert listed(named.roadmap) == [
+        (("Resources",), "Deep Learning Specialization", "https://example.org/dls")
+    ]
+    one = read("# L\n\n## Books\n\n[Deep Learning](https://example.org/dl)\n")
+    two = read(
+        "# L\n\n## Books\n\n[Deep Learning](https://example.org/dl)\n\n"
+        "- [Pattern Recognition](https://example.org/prml)\n"
+    )
+    assert [title for _, title, _ in listed(two.roadmap)] == [
+        "Deep Learning",
+        "Pattern Recognition",
+    ]
+    assert two.roadmap.sections[0].intro == ""
+    changes = diff(Snapshot(roadmap=one.roadmap), Snapshot(roadmap=two.roadmap))
+    assert [change.resource.title for change in changes.added] == ["Pattern Recognition"]
+    assert changes.removed == changes.updated == changes.moved == ()
