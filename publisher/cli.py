@@ -4,7 +4,7 @@ so that `publisher --help` stays instant."""
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
@@ -1691,6 +1691,9 @@ def _send_alone(
         # The subscribers (a bounce marks them) live in the project's store, whichever file
         # holds the ledger.
         people = store if ledger is None else stack.enter_context(open_project_store(project))
+        if ledger is not None:
+            # Remembered there, so `bounces` reads who this file's sends mailed.
+            people.remember_ledger_file(ledger, now=utc_now())
         stack.enter_context(store.send_lock(release=release_version, now=utc_now()))
         opened = stack.enter_context(store.ledger())
         plan = plan_send(opened, release_version, outbox.recipients(key))
@@ -2163,6 +2166,11 @@ def store_copy(settings: Settings, target_url: str) -> None:
     DATABASE_URL wherever publisher runs (serve, send, the workflow's secret). Stop serve and
     any send first: what they change meanwhile is not copied.
 
+    Ledger files of 'send --ledger FILE' are files of their own, one per newsletter, and do
+    not move (merged into the store's ledger, one newsletter's sends would skip the other's
+    readers): the copy names them, the new store remembers them for 'bounces', and 'send
+    --ledger FILE' goes on using them as before (their readers' records did move).
+
     \b
     Example (from the SQLite default to PostgreSQL):
       publisher store copy postgresql://news@db.example.org/news
@@ -2181,12 +2189,29 @@ def store_copy(settings: Settings, target_url: str) -> None:
         with open_store(project.state_dir, target_url, now=utc_now()) as target:
             copied = store.copy_into(target)
             source_name, target_name = store.where, target.where
+            ledger_files = store.ledger_files()
     settings.say(
         f"copied {copied['subscribers']} subscriber(s), {copied['suppressions']} "
         f"suppression(s), {copied['deliveries']} delivery row(s) and "
         f"{copied['send_plans']} send plan(s) from {source_name} to {target_name}: set "
         "PUBLISHER_DATABASE_URL to it wherever publisher runs"
     )
+    for path in ledger_files:
+        settings.say(
+            f"not copied: {path}, a ledger file of 'send --ledger' "
+            + (
+                f"({_ledger_rows(project, path)} delivery row(s)): it stays where it is; keep "
+                "giving 'send --ledger' that file (the new store remembers it for 'bounces')"
+                if path.is_file()
+                else "(gone from this machine)"
+            )
+        )
+
+
+def _ledger_rows(project: Project, path: Path) -> int:
+    """The delivery rows of the ledger file at ``path``."""
+    with open_project_store(project, path) as ledger_store, ledger_store.ledger() as ledger:
+        return sum(ledger.counts().values())
 
 
 # --- ci ----------------------------------------------------------------------------------
@@ -2612,11 +2637,36 @@ def _complained_record(
     return None
 
 
+def _mailed(
+    store: Store, ledger_files: Sequence[Path], project: Project, addresses: Iterable[str]
+) -> frozenset[str]:
+    """Those of ``addresses`` a send wrote to: a row in the store's ledger or in one of
+    ``ledger_files`` (`send --ledger`; read only when it exists)."""
+    wanted = frozenset(addresses)
+    if not wanted:
+        return frozenset()
+    found = set(store.mailed(wanted))
+    for path in ledger_files:
+        with open_project_store(project, path) as ledger_store:
+            found |= ledger_store.mailed(wanted - found)
+    return frozenset(found)
+
+
 @main.command()
 @click.argument("mailbox_path", metavar="MAILBOX", type=click.Path(path_type=Path))
 @click.option("--dry-run", is_flag=True, help="Report what would change; change nothing.")
+@click.option(
+    "--ledger",
+    "ledgers",
+    multiple=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A ledger file 'send --ledger' wrote to, to read who was mailed from it as well "
+    "(repeatable; the files send used since this version are read without it).",
+)
 @pass_settings
-def bounces(settings: Settings, mailbox_path: Path, dry_run: bool) -> None:
+def bounces(
+    settings: Settings, mailbox_path: Path, dry_run: bool, ledgers: tuple[Path, ...]
+) -> None:
     """Read delivery status notifications (RFC 3464) and spam complaints (ARF feedback
     reports, RFC 5965) from MAILBOX (an mbox file, a Maildir folder, or one message saved as
     .eml). Addresses that failed permanently (5.x.x) are marked bounced; temporary failures
@@ -2624,22 +2674,37 @@ def bounces(settings: Settings, mailbox_path: Path, dry_run: bool) -> None:
     marked complained, found by the unsubscribe token of the reported email or its recipient
     (PUBLISHER_SECRET_KEY, and PUBLISHER_PREVIOUS_SECRET_KEYS after a change of key, read the
     tokens of the store's subscribers). Neither is mailed
-    again. The reports come back to the emails' From address (site.yaml: email.from).
+    again. An address with no record that a send mailed (its ledger, or a ledger file of
+    'send --ledger') is recorded bounced or complained, so no list's send mails it again.
+    The reports come back to the emails' From address (site.yaml: email.from).
 
     \b
     Examples:
       publisher bounces ~/Mail/bounces --dry-run
       publisher bounces /var/mail/roadmap
       publisher bounces ~/Downloads/undelivered.eml
+      publisher bounces ~/Mail/bounces --ledger weekly-ledger.sqlite
     """
     import os
 
     from publisher.delivery.bounces import read_bounces
+    from publisher.errors import NotFoundError, StoreError
     from publisher.keys import secret_key, verification_keys
     from publisher.load import load_site_of
     from publisher.send import utc_now
 
     project = settings.project()
+    for ledger in ledgers:
+        if not ledger.is_file():
+            raise NotFoundError(f"{ledger}: no such ledger file")
+    if not project_store_exists(project):
+        # Opening would make an empty store and call every address unknown: most likely
+        # the sends went to another store (the workflow's PostgreSQL, say).
+        raise StoreError(
+            f"{project.state_dir / 'publisher.sqlite'}: there is no store here yet (nothing "
+            "was subscribed or sent from this machine); if send ran against PostgreSQL, set "
+            "PUBLISHER_DATABASE_URL to that database as send had it"
+        )
     # Reported emails may be older than the current key: earlier ones read their tokens too.
     keys = verification_keys(os.environ) if secret_key(os.environ, required=False) else ()
     template = load_site_of(project).email.unsubscribe_url
@@ -2676,12 +2741,20 @@ def bounces(settings: Settings, mailbox_path: Path, dry_run: bool) -> None:
             for address in complaint.addresses
             if address not in complained
         }
-        mailed = store.mailed(named) if named else frozenset()
-        to_record = sorted(
+        # Who a send mailed is in the store's ledger or in a ledger file of `send --ledger`.
+        files = dict.fromkeys(path.resolve() for path in (*ledgers, *store.ledger_files()))
+        sources = [path for path in files if path.is_file()]
+        for path in files:
+            if path not in sources:
+                settings.warn(f"{path}: the ledger file send used is gone; not read")
+        unrecorded = {bounce.address for _, bounce in permanent} | set(named)
+        unrecorded = {
             address
-            for address in mailed
+            for address in unrecorded
             if store.subscriber(address) is None and not store.is_suppressed(address)
-        )
+        }
+        mailed = _mailed(store, sources, project, unrecorded)
+        to_record = sorted(address for address in mailed if address in named)
         unfound = [
             complaint
             for complaint in unknown
@@ -2692,6 +2765,10 @@ def bounces(settings: Settings, mailbox_path: Path, dry_run: bool) -> None:
             for address, _ in permanent
             if (record := store.subscriber(address)) is not None
         }
+        # Bounced, no record, but mailed: recorded bounced, as a complaint is (it outranks).
+        to_record_bounced = [
+            address for address, _ in permanent if address in mailed and address not in named
+        ]
         # A complaint outranks a bounce: whoever reported spam is marked complained.
         to_mark = [
             address
@@ -2714,8 +2791,9 @@ def bounces(settings: Settings, mailbox_path: Path, dry_run: bool) -> None:
             for address in to_record:
                 complaint = named[address]
                 reason = f"complaint ({complaint.feedback_type}) {complaint.user_agent}"
-                store.record_complained(
+                store.record_left(
                     [address],
+                    "complained",
                     reason=reason.strip()[:500],
                     source=f"bounces {mailbox_path.name}",
                     now=utc_now(),
@@ -2732,6 +2810,15 @@ def bounces(settings: Settings, mailbox_path: Path, dry_run: bool) -> None:
                     reason=reason[:500],
                     now=utc_now(),
                     only_from=_STILL_MAILED,
+                )
+            for address in to_record_bounced:
+                bounce = dict(permanent)[address]
+                store.record_left(
+                    [address],
+                    "bounced",
+                    reason=f"bounce {bounce.status} {bounce.diagnostic}".strip()[:500],
+                    source=f"bounces {mailbox_path.name}",
+                    now=utc_now(),
                 )
     verb = "would mark" if dry_run else "marked"
     for address in to_complain:
@@ -2765,7 +2852,14 @@ def bounces(settings: Settings, mailbox_path: Path, dry_run: bool) -> None:
             )
     for address in to_mark:
         settings.say(f"{verb} bounced: {address} ({dict(permanent)[address].status})")
+    for address in to_record_bounced:
+        settings.say(
+            f"{'would record' if dry_run else 'recorded'} bounced: {address} "
+            f"({dict(permanent)[address].status}; mailed by an earlier send but not in the store)"
+        )
     for address, _ in permanent:
+        if address in to_record_bounced:
+            continue
         if address not in known:
             settings.detail(f"not in the store: {address}")
         elif address not in to_mark:
@@ -2790,10 +2884,16 @@ def bounces(settings: Settings, mailbox_path: Path, dry_run: bool) -> None:
         complaints += f", {len(already)} already complained"
     if unfound:
         complaints += f", {len(unfound)} about no one in the store"
+    bounced_text = f"{len(to_mark)} {verb} bounced, "
+    if to_record_bounced:
+        bounced_text += (
+            f"{len(to_record_bounced)} {'would record' if dry_run else 'recorded'} bounced "
+            "(mailed, not in the store), "
+        )
     settings.say(
-        f"{report.messages} message(s), {len(found)} report(s): {len(to_mark)} {verb} bounced, "
-        f"{len(permanent) - len(to_mark)} permanent failure(s) not in the store or already "
-        f"off the list, {len(temporary)} temporary; {complaints}"
+        f"{report.messages} message(s), {len(found)} report(s): {bounced_text}"
+        f"{len(permanent) - len(to_mark) - len(to_record_bounced)} permanent failure(s) not "
+        f"in the store or already off the list, {len(temporary)} temporary; {complaints}"
         + (" (dry run: nothing changed)" if dry_run else "")
     )
 

@@ -645,3 +645,193 @@ def test_store_copy_moves_everything_to_postgresql_and_links_keep_working(
     itself = sqlite_run("store", "copy", target, env=on_postgres)
     assert itself.exit_code == 1
     assert "is the project's store itself" in itself.output
+
+
+def dsn(number: int, recipient: str) -> bytes:
+    """A permanent failure's DSN (RFC 3464) for ``recipient``, as Postfix writes it."""
+    text = DSN.format(
+        number=number,
+        recipient=recipient,
+        action="failed",
+        status="5.1.1",
+        status_code=550,
+        text="User unknown",
+    )
+    return text.encode()
+
+
+def write_mbox(path: Path, messages: list[bytes]) -> str:
+    box = mailbox.mbox(path)
+    for message in messages:
+        box.add(message)
+    box.flush()
+    box.close()
+    return str(path)
+
+
+def plan_in_file(ledger_file: Path, release: str, *addresses: str) -> None:
+    """Ledger rows in a `send --ledger` file for addresses the store has no record of, as a
+    list sent before lists were recorded left them."""
+    with (
+        open_store(ledger_file.parent, "", path=ledger_file, now="t") as file_store,
+        file_store.ledger() as ledger,
+    ):
+        ledger.plan(release, addresses, now="t")
+
+
+def test_bounces_find_who_a_ledger_file_of_send_mailed(
+    run: Run, project: Path, database_url: str, server: SmtpServer, tmp_path: Path
+) -> None:
+    # `send --ledger FILE` keeps its deliveries in that file; bounces read only the store's
+    # ledger, so a bounce or complaint for an address mailed from there without a record (a
+    # list sent before lists were recorded) was "about no one in the store", and the next
+    # send of that list mailed them again.
+    env = {"PUBLISHER_SMTP_URL": server.url(), "PUBLISHER_SECRET_KEY": KEY}
+    ledger_file = tmp_path / "weekly-ledger.sqlite"
+    csv_file = project / "subscribers-weekly.csv"
+    csv_file.write_text("email,name,sections\nreader@example.org,,\n", encoding="utf-8")
+    sent = run(
+        "send", "--yes", "--subscribers", str(csv_file), "--ledger", str(ledger_file), env=env
+    )
+    assert sent.exit_code == 0, sent.output
+    assert server.mailbox.copies() == {"reader@example.org": 1}
+    # As a list sent by an earlier version left its file: rows, no records in the store.
+    plan_in_file(ledger_file, "2024.01", "old-dsn@example.org", "old-arf@example.org")
+    # Another ledger file, written before send remembered its files: read when named.
+    older_file = tmp_path / "older-ledger.sqlite"
+    plan_in_file(older_file, "2023.12", "older@example.org")
+    reader_email = server.mailbox.received[0].message
+    path = write_mbox(
+        tmp_path / "bounces.mbox",
+        [
+            dsn(1, "old-dsn@example.org"),
+            dsn(2, "reader@example.org"),
+            dsn(3, "older@example.org"),
+            dsn(4, "stranger@example.org"),
+            feedback_report("To: old-arf@example.org\n", rcpt_to="old-arf@example.org"),
+            feedback_report(reader_email, feedback_type="not-spam"),
+        ],
+    )
+
+    dry = run("bounces", path, "--dry-run", env=env)
+    assert dry.exit_code == 0, dry.output
+    assert (
+        "would record bounced: old-dsn@example.org (5.1.1; mailed by an earlier send but not "
+        "in the store)\n"
+    ) in dry.output
+    assert (
+        "6 message(s), 4 report(s): 1 would mark bounced, 1 would record bounced (mailed, "
+        "not in the store), 2 permanent failure(s) not in the store or already off the list, "
+        "0 temporary; 1 spam complaint(s): 0 would mark complained, 1 would record "
+        "complained (mailed, not in the store) (dry run: nothing changed)\n"
+    ) in dry.output
+    assert statuses(project, database_url) == {"reader@example.org": "listed"}
+
+    real = run("bounces", path, "--ledger", str(older_file), env=env)
+    assert real.exit_code == 0, real.output
+    assert "recorded bounced: older@example.org" in real.output
+    assert statuses(project, database_url) == {
+        "old-arf@example.org": "complained",
+        "old-dsn@example.org": "bounced",
+        "older@example.org": "bounced",
+        "reader@example.org": "bounced",
+    }
+    again = run("bounces", path, env=env)
+    assert "0 marked bounced, 4 permanent failure(s) not in the store or already off" in (
+        again.output
+    )
+    # The list's next send mails none of them.
+    csv_file.write_text(
+        "email,name,sections\nreader@example.org,,\nold-dsn@example.org,,\n"
+        "old-arf@example.org,,\nolder@example.org,,\nnew@example.org,,\n",
+        encoding="utf-8",
+    )
+    listed = run(
+        "send", "--dry-run", "--subscribers", str(csv_file), "--ledger", str(ledger_file), env=env
+    )
+    assert "would skip 4 address(es) that bounced (3), complained (1)" in listed.output
+    assert "1 to send" in listed.output
+
+    missing = run("bounces", path, "--ledger", str(tmp_path / "nowhere.sqlite"), env=env)
+    assert (missing.exit_code, missing.output) == (
+        1,
+        f"error: {tmp_path / 'nowhere.sqlite'}: no such ledger file\n",
+    )
+    ledger_file.unlink()
+    gone = run("bounces", path, "--dry-run", env=env)
+    assert gone.exit_code == 0, gone.output
+    assert f"warning: {ledger_file}: the ledger file send used is gone; not read" in gone.output
+
+
+def test_bounces_without_a_store_says_where_it_looked(project: Path, tmp_path: Path) -> None:
+    # It used to make an empty store and call every address unknown: the sends had gone to
+    # the workflow's PostgreSQL, and PUBLISHER_DATABASE_URL was not set here.
+    path = write_mbox(tmp_path / "bounces.mbox", [dsn(1, "ann@example.org")])
+    result = CliRunner().invoke(main, ["--project", str(project), "bounces", path], env={})
+    assert (result.exit_code, result.output) == (
+        1,
+        f"error: {project / '.publisher' / 'publisher.sqlite'}: there is no store here yet "
+        "(nothing was subscribed or sent from this machine); if send ran against PostgreSQL, "
+        "set PUBLISHER_DATABASE_URL to that database as send had it\n",
+    )
+    assert not (project / ".publisher" / "publisher.sqlite").exists()
+
+
+def test_store_copy_names_the_ledger_files_that_stay_and_bounces_still_read_them(
+    project: Path, postgres_cluster: Any, server: SmtpServer, tmp_path: Path
+) -> None:
+    # A ledger file of `send --ledger` is one newsletter's ledger: merged into the new
+    # store's, that newsletter's sends would skip the store's own readers (same release,
+    # same address). It stays a file; the copy said nothing of it before.
+    base = {"PUBLISHER_SECRET_KEY": KEY, "PUBLISHER_SMTP_URL": server.url()}
+
+    def invoke(*arguments: str, env: dict[str, str] | None = None) -> Result:
+        return CliRunner().invoke(
+            main, ["--project", str(project), *arguments], env={**base, **(env or {})}
+        )
+
+    ledger_file = tmp_path / "weekly-ledger.sqlite"
+    csv_file = project / "subscribers-weekly.csv"
+    csv_file.write_text(
+        "email,name,sections\nreader@example.org,,\nother@example.org,,\n", encoding="utf-8"
+    )
+    sent = invoke("send", "--yes", "--subscribers", str(csv_file), "--ledger", str(ledger_file))
+    assert sent.exit_code == 0, sent.output
+    plan_in_file(ledger_file, "2024.01", "old@example.org")  # as an earlier version left it
+    target = postgres_cluster.create_database()
+
+    copied = invoke("store", "copy", target)
+    assert copied.exit_code == 0, copied.output
+    lines = copied.output.splitlines()
+    assert lines[0].startswith("copied 2 subscriber(s), 0 suppression(s), 0 delivery row(s)")
+    assert lines[1:] == [
+        f"not copied: {ledger_file.resolve()}, a ledger file of 'send --ledger' (3 delivery "
+        "row(s)): it stays where it is; keep giving 'send --ledger' that file (the new store "
+        "remembers it for 'bounces')"
+    ]
+    on_postgres = {"PUBLISHER_DATABASE_URL": target}
+    # On PostgreSQL now: the list's readers moved, the file still says who got 2024.02.
+    again = invoke(
+        "send",
+        "--dry-run",
+        "--subscribers",
+        str(csv_file),
+        "--ledger",
+        str(ledger_file),
+        env=on_postgres,
+    )
+    assert "0 to send, 2 already sent" in again.output
+    path = write_mbox(
+        tmp_path / "bounces.mbox",
+        [
+            dsn(1, "other@example.org"),
+            feedback_report("To: old@example.org\n", rcpt_to="old@example.org"),
+        ],
+    )
+    bounced = invoke("bounces", path, env=on_postgres)
+    assert bounced.exit_code == 0, bounced.output
+    assert statuses(project, target) == {
+        "old@example.org": "complained",
+        "other@example.org": "bounced",
+        "reader@example.org": "listed",
+    }

@@ -139,6 +139,16 @@ suppressions = sa.Table(
     sa.Column("created_at", sa.Text, nullable=False),
 )
 
+# The ledger files `send --ledger FILE` wrote to (absolute paths): `bounces` reads who was
+# mailed from them too, and `store copy` names them (they are files of their own).
+ledger_files = sa.Table(
+    "ledger_files",
+    metadata,
+    sa.Column("path", sa.Text, primary_key=True),
+    sa.Column("first_used", sa.Text, nullable=False),
+    sa.Column("last_used", sa.Text, nullable=False),
+)
+
 store_settings = sa.Table(
     "store_settings",
     metadata,
@@ -147,7 +157,7 @@ store_settings = sa.Table(
 )
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-SCHEMA_HEAD = "0004"  # the newest revision in migrations/versions (a test keeps them equal)
+SCHEMA_HEAD = "0005"  # the newest revision in migrations/versions (a test keeps them equal)
 DEFAULT_FILE = "publisher.sqlite"
 LEGACY_LEDGER = "deliveries.sqlite"
 
@@ -534,10 +544,12 @@ class Store(_Transactional):
         """Copy everything this store holds into ``target``, an empty store (another file or
         database, say PostgreSQL after the SQLite default): subscribers with their public ids
         (the links of emails already sent name them), statuses and consent records, the
-        suppression list and its salt, send plans and the delivery ledger. Returns the rows
-        copied per table; raises StoreError when ``target`` holds subscribers, deliveries,
-        suppressions or send plans (nothing is copied then). One transaction on each side."""
-        tables = (subscribers, suppressions, send_plans, deliveries)
+        suppression list and its salt, send plans, the delivery ledger and the names of the
+        ledger files `send --ledger` wrote to (not their rows: see `ledger_files`). Returns the
+        rows copied per table; raises StoreError when ``target`` holds subscribers,
+        deliveries, suppressions, send plans or ledger files (nothing is copied then). One
+        transaction on each side."""
+        tables = (subscribers, suppressions, send_plans, deliveries, ledger_files)
         copied: dict[str, int] = {}
         with (
             self._transaction("read the store") as source,
@@ -570,6 +582,23 @@ class Store(_Transactional):
     def ledger(self) -> Ledger:
         """The delivery ledger in this store."""
         return Ledger(self)
+
+    def remember_ledger_file(self, path: Path, *, now: str) -> None:
+        """Remember that `send --ledger` wrote to ``path`` (kept absolute), so that `bounces`
+        reads who was mailed from it as well."""
+        where = str(path.resolve())
+        with self._transaction("remember the ledger file") as connection:
+            connection.execute(
+                self._insert(ledger_files)
+                .values(path=where, first_used=now, last_used=now)
+                .on_conflict_do_update(index_elements=["path"], set_={"last_used": now})
+            )
+
+    def ledger_files(self) -> tuple[Path, ...]:
+        """The ledger files `send --ledger` wrote to, as remembered here (they may be gone)."""
+        with self._transaction("read the ledger files") as connection:
+            paths = connection.execute(sa.select(ledger_files.c.path).order_by(ledger_files.c.path))
+            return tuple(Path(path) for path in paths.scalars())
 
     def send_lock(self, *, release: str, now: str) -> SendLock:
         """The lock a ``send`` run on a SQLite store holds: one run at a time (LedgerError
@@ -814,13 +843,15 @@ class Store(_Transactional):
                 )
         return frozenset(found)
 
-    def record_complained(
-        self, addresses: Iterable[str], *, reason: str, source: str, now: str
+    def record_left(
+        self, addresses: Iterable[str], status: str, *, reason: str, source: str, now: str
     ) -> tuple[str, ...]:
-        """Record people with no subscriber record as ``complained`` (consent method ``cli``
-        from ``source``: the maintainer's `bounces` run), so that no later send, of the store
-        or of a list, mails them; addresses with a record, or forgotten, are left alone.
-        Returns the addresses recorded. One transaction."""
+        """Record people with no subscriber record as ``status`` (``complained`` or
+        ``bounced``; consent method ``cli`` from ``source``: the maintainer's `bounces` run),
+        so that no later send, of the store or of a list, mails them; addresses with a
+        record, or forgotten, are left alone. Returns the addresses recorded. One
+        transaction."""
+        assert status in (BOUNCED, COMPLAINED)
         recorded: list[str] = []
         with self._transaction("write the subscribers") as connection:
             for address in dict.fromkeys(normalize_address(a) for a in addresses):
@@ -831,7 +862,7 @@ class Store(_Transactional):
                     .values(
                         public_id=new_public_id(),
                         address=address,
-                        status=COMPLAINED,
+                        status=status,
                         consent_method="cli",
                         consent_at=now,
                         consent_source=source,
