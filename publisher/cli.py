@@ -1987,9 +1987,13 @@ def _send_shared(
         else:
             counts = opened.counts(version)
             done = counts.get((version, "sent"), 0)
-            if not yes:
+            # No question when no one is left to send to (with no recipient at all, asking
+            # about the first subject was an IndexError).
+            sent = {row.address for row in opened.rows(version) if row.state == "sent"}
+            waiting = sum(1 for recipient in recipients if recipient.key not in sent)
+            if waiting and not yes:
                 click.confirm(
-                    f"Send “{outbox.subjects[0]}” to the {len(recipients) - done} of "
+                    f"Send “{_subject_of(outbox.subjects)}” to the {waiting} of "
                     f"{len(recipients)} subscriber(s) not sent yet via {smtp.describe()}?",
                     abort=True,
                 )
@@ -2275,7 +2279,8 @@ def ci_github(
     path = project.root / WORKFLOW_PATH
     if path.exists() and not force and path.read_bytes() != text.encode("utf-8"):
         raise PublisherError(
-            f"{project.label(path)}: exists and differs (edited by hand?): --force overwrites it"
+            f"{project.label(path)}: exists and differs from what these options write "
+            "(written with other options, or edited by hand): --force overwrites it"
         )
     changed = write_file(path, text)
     settings.say(f"{'wrote' if changed else 'unchanged:'} {project.label(path)}")
@@ -2408,7 +2413,9 @@ def subscribers_list(settings: Settings, status: str | None) -> None:
             + (f"  confirmed {person.confirmed_at}" if person.confirmed_at else "")
         )
     summary = ", ".join(f"{count} {name}" for name, count in sorted(counts.items()))
-    settings.say(f"{sum(counts.values())} subscriber(s){': ' + summary if summary else ''}")
+    # With --status, the count of the rows shown first: the totals alone read as theirs.
+    shown = f"{len(people)} {status} of " if status is not None else ""
+    settings.say(f"{shown}{sum(counts.values())} subscriber(s){': ' + summary if summary else ''}")
 
 
 @subscribers_group.command("add")

@@ -87,6 +87,9 @@ def test_add_list_remove_and_export(run: Run, project: Path, database_url: str) 
     assert "ann@example.org  confirmed  all  cli " in listed.output
     assert "bob@example.org  pending  technical-resources  cli " in listed.output
     assert "2 subscriber(s): 1 confirmed, 1 pending" in listed.output
+    pending_only = run("subscribers", "list", "--status", "pending").output.splitlines()
+    assert pending_only[0].startswith("bob@example.org  pending  technical-resources  cli ")
+    assert pending_only[1:] == ["1 pending of 2 subscriber(s): 1 confirmed, 1 pending"]
 
     exported = run("subscribers", "export")
     assert exported.output == "email,name,sections\nann@example.org,Ann Lee,\n"
@@ -835,3 +838,34 @@ def test_store_copy_names_the_ledger_files_that_stay_and_bounces_still_read_them
         "other@example.org": "bounced",
         "reader@example.org": "listed",
     }
+
+
+def test_send_asks_only_when_someone_is_left_and_never_fails_on_no_one(
+    run: Run, project: Path, database_url: str, server: SmtpServer
+) -> None:
+    # On PostgreSQL, `send` without --yes on a store whose subscribers had all left asked
+    # about the first subject of none: an IndexError traceback.
+    env = {"PUBLISHER_SMTP_URL": server.url(), "PUBLISHER_SECRET_KEY": KEY}
+    assert run("subscribers", "add", "ann@example.org", "--confirmed").exit_code == 0
+    assert run("subscribers", "remove", "ann@example.org").exit_code == 0
+    nobody = CliRunner().invoke(
+        main,
+        ["--project", str(project), "send"],
+        env={"PUBLISHER_DATABASE_URL": database_url, **env},
+        input="",
+    )
+    assert nobody.exit_code == 0, nobody.output
+    assert "Traceback" not in nobody.output
+    assert "Send “" not in nobody.output  # nothing to ask about
+    assert server.mailbox.received == []
+
+    assert run("subscribers", "add", "bob@example.org", "--confirmed").exit_code == 0
+    asked = CliRunner().invoke(
+        main,
+        ["--project", str(project), "send"],
+        env={"PUBLISHER_DATABASE_URL": database_url, **env},
+        input="y\n",
+    )
+    assert asked.exit_code == 0, asked.output
+    assert "to 1 subscriber(s)" in asked.output or "to the 1 of 1 subscriber(s)" in asked.output
+    assert server.mailbox.copies() == {"bob@example.org": 1}

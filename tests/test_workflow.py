@@ -113,10 +113,17 @@ def test_ci_github_writes_and_refuses_to_overwrite_edits(project: Path) -> None:
     assert path.read_text(encoding="utf-8") == render_workflow(WorkflowOptions())
     result = runner.invoke(main, ["--project", str(project), "ci", "github"])
     assert result.stdout == f"unchanged: {WORKFLOW_PATH}\n"
+    # Untouched, but asked with other options: it said "edited by hand?", which it was not.
+    result = runner.invoke(main, ["--project", str(project), "ci", "github", "--readme", "R.md"])
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"error: {WORKFLOW_PATH}: exists and differs from what these options write (written "
+        "with other options, or edited by hand): --force overwrites it\n",
+    )
     path.write_text(path.read_text(encoding="utf-8") + "# mine\n", encoding="utf-8")
     result = runner.invoke(main, ["--project", str(project), "ci", "github", "--readme", "R.md"])
     assert result.exit_code == 1
-    assert "exists and differs (edited by hand?): --force overwrites it" in result.stderr
+    assert "(written with other options, or edited by hand): --force overwrites" in result.stderr
     result = runner.invoke(
         main, ["--project", str(project), "ci", "github", "--readme", "R.md", "--force"]
     )

@@ -496,7 +496,9 @@ class Store(_Transactional):
 
     def migrate(self) -> None:
         """Apply the pending Alembic migrations (idempotent; several processes may race)."""
-        with _reported(self.where, "migrate the store"):
+        # The first connection: a server that cannot be reached is "cannot connect", not a
+        # failed migration (store copy to a wrong URL said "cannot migrate the store").
+        with _reported(self.where, "connect to the store"):
             with self.engine.connect() as connection:
                 found = _revision_of(connection)
                 connection.rollback()
