@@ -2580,6 +2580,9 @@ def _resolved_list(run: list[_Block], *, notes: bool = False, lone: bool = False
             else f"'Name: URL' bullet {item.candidate.title!r} in a list of link bullets: "
             f"kept in the description of {previous.title!r}"
             if item.lead_in == "named" and item.candidate is not None
+            else f"{_odd_bullet(item)}: kept in the intro of the group above it, "
+            f"{previous.title!r} (a label over its own list)"
+            if previous.group
             else f"{_odd_bullet(item)}: kept in the description of {previous.title!r}"
         )
         warnings.append((item.line, what))
@@ -4694,6 +4697,12 @@ def _item_result(reading: _ItemReading, first_inline: Sequence[Token]) -> _Item:
             (reading.line, f"group bullet read as the subsection {fields['title']!r}")
         )
         reading.resource_like = True
+    if group:
+        # "- C/C++:" over its links: the colon introduces the list, no part of the name.
+        fields["title"] = (
+            fields["title"].rstrip().removesuffix(":").removesuffix("\uff1a").rstrip()
+            or fields["title"]
+        )
     candidate = _Candidate(
         line=reading.line,
         description=description,
@@ -5810,12 +5819,17 @@ class _Outliner:
             return False
         if heading_key(heading.title) in self.keep:
             return False
+        what = (
+            "a table of contents, not resources; the sections it lists are read"
+            if _is_contents(heading, unit)
+            else "a meta section, about the list"
+        )
         self.warnings.append(
             Problem(
                 path=self.label,
                 line=first_line + heading.start + 1,
-                message=f"section {heading.title!r} skipped: a meta section, about the list "
-                f"(--keep-section {heading.title!r} keeps it)",
+                message=f"section {heading.title!r} skipped: {what} (--keep-section "
+                f"{heading.title!r} keeps it)",
             )
         )
         return True

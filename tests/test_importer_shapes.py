@@ -1477,8 +1477,8 @@ def test_the_sections_after_a_table_of_contents_are_the_document_s_own() -> None
         (("Speech",), "D", "https://example.org/d"),
     ]
     assert [message.split(": ", 1)[1] for message in messages(result)] == [
-        "section 'Contents' skipped: a meta section, about the list (--keep-section "
-        "'Contents' keeps it)",
+        "section 'Contents' skipped: a table of contents, not resources; the sections it "
+        "lists are read (--keep-section 'Contents' keeps it)",
         "section 'Contributing' skipped: a meta section, about the list (--keep-section "
         "'Contributing' keeps it)",
     ]
@@ -3871,3 +3871,30 @@ def test_a_kind_named_heading_over_one_link_line_is_a_section_a_named_one_the_re
     changes = diff(Snapshot(roadmap=one.roadmap), Snapshot(roadmap=two.roadmap))
     assert [change.resource.title for change in changes.added] == ["Pattern Recognition"]
     assert changes.removed == changes.updated == changes.moved == ()
+
+
+def test_the_warnings_of_a_new_users_import_say_what_was_done() -> None:
+    # Read as a new user would on corpus READMEs: a table of contents was skipped as "a meta
+    # section, about the list" (it is neither: the sections it lists are read), and a note
+    # after a label over its own list said "kept in the description of 'C/C++:'", a
+    # subsection with no description (the note goes to its intro), titled with the colon
+    # that introduces its list.
+    result = read(
+        "# L\n\n## Contents\n\n- [Trees](#trees)\n\n## Trees\n\n"
+        "- [Intro](https://example.org/i)\n- C/C++:\n  - [Impl](https://example.org/impl)\n"
+        "  - [Alloc](https://example.org/alloc)\n- [ ] Implement:\n  - insert\n  - delete\n\n"
+        "## License\n\nMIT\n"
+    )
+    assert messages(result) == [
+        "road.md:3: section 'Contents' skipped: a table of contents, not resources; the "
+        "sections it lists are read (--keep-section 'Contents' keeps it)",
+        "road.md:13: bullet '[ ] Implement: - insert - delete' reads as a note, not a "
+        "resource: kept in the intro of the group above it, 'C/C++' (a label over its own "
+        "list)",
+        "road.md:17: section 'License' skipped: a meta section, about the list "
+        "(--keep-section 'License' keeps it)",
+    ]
+    [trees] = result.roadmap.sections
+    [group] = trees.sections
+    assert group.title == "C/C++"  # the colon introduces its list: no part of its name
+    assert "Implement:" in group.intro
