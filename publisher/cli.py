@@ -1985,8 +1985,6 @@ def _send_shared(
             )
             settings.say(f"worker {worker_id}: release {version}, claiming deliveries")
         else:
-            counts = opened.counts(version)
-            done = counts.get((version, "sent"), 0)
             # No question when no one is left to send to (with no recipient at all, asking
             # about the first subject was an IndexError).
             sent = {row.address for row in opened.rows(version) if row.state == "sent"}
@@ -2003,11 +2001,13 @@ def _send_shared(
                 planned_by=worker_id,
                 now=utc_now(),
             )
+            # Counted among this run's recipients: another list's sends of the same release
+            # (sent rows of people not on this one) are no news about these.
             settings.say(
                 f"release {version}: "
                 + ("planned" if made else "already planned, joining")
-                + f" ({len(recipients)} subscribers, {done} already sent); "
-                f"sending as {worker_id}"
+                + f" ({len(recipients)} subscriber(s), {len(recipients) - waiting} of them "
+                f"already sent); sending as {worker_id}"
             )
         plan = SendPlan(release=version, to_send=())
         mode = WorkerMode(
@@ -2668,7 +2668,8 @@ def _mailed(
     multiple=True,
     type=click.Path(dir_okay=False, path_type=Path),
     help="A ledger file 'send --ledger' wrote to, to read who was mailed from it as well "
-    "(repeatable; the files send used since this version are read without it).",
+    "(repeatable). Not needed for the files send remembered in the store (every one it used "
+    "since it remembers them); needed for older ones.",
 )
 @pass_settings
 def bounces(

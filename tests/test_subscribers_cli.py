@@ -869,3 +869,13 @@ def test_send_asks_only_when_someone_is_left_and_never_fails_on_no_one(
     assert asked.exit_code == 0, asked.output
     assert "to 1 subscriber(s)" in asked.output or "to the 1 of 1 subscriber(s)" in asked.output
     assert server.mailbox.copies() == {"bob@example.org": 1}
+    if database_url:
+        # A list's send of the same release joins the plan; its count was of every row sent
+        # ("1 subscribers, 1 already sent": Bob, who is not on the list).
+        csv_file = project / "subscribers-list.csv"
+        csv_file.write_text("email,name,sections\ncy@example.org,,\n", encoding="utf-8")
+        listed = run("send", "--yes", "--subscribers", str(csv_file), env=env)
+        assert listed.exit_code == 0, listed.output
+        assert "already planned, joining (1 subscriber(s), 0 of them already sent)" in (
+            listed.output
+        )
