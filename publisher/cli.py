@@ -2598,8 +2598,9 @@ def subscribers_export(settings: Settings, file: Path | None, status: str) -> No
 @click.argument("address")
 @pass_settings
 def subscribers_forget(settings: Settings, address: str) -> None:
-    """Erase a person at their request: their subscriber record and delivery history. A
-    salted hash of the address stays on a suppression list, so no import brings them back.
+    """Erase a person at their request: their subscriber record and delivery history, in the
+    store and in the ledger files 'send --ledger' used (remembered in the store). A salted
+    hash of the address stays on a suppression list, so no import brings them back.
 
     \b
     Example:
@@ -2610,9 +2611,20 @@ def subscribers_forget(settings: Settings, address: str) -> None:
     project = settings.project()
     with open_project_store(project) as store:
         people, deliveries_deleted = store.forget(address, now=utc_now())
+        files = [path for path in store.ledger_files() if path.is_file()]
+    # A ledger file of `send --ledger` holds their deliveries too (and, written by an
+    # earlier version, a list's records): erased alike, or the erasure would be partial.
+    in_files = 0
+    for path in files:
+        with open_project_store(project, path) as file_store:
+            file_people, file_rows = file_store.forget(address, now=utc_now())
+        people += file_people
+        in_files += file_rows
     settings.say(
         f"forgot {address.strip().lower()}: {people} subscriber record(s), "
-        f"{deliveries_deleted} delivery row(s) deleted; suppressed from future imports"
+        f"{deliveries_deleted + in_files} delivery row(s) deleted"
+        + (f" ({in_files} of them in ledger files of 'send --ledger')" if in_files else "")
+        + "; suppressed from future imports"
     )
 
 

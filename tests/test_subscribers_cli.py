@@ -879,3 +879,30 @@ def test_send_asks_only_when_someone_is_left_and_never_fails_on_no_one(
         assert "already planned, joining (1 subscriber(s), 0 of them already sent)" in (
             listed.output
         )
+
+
+def test_forget_erases_the_deliveries_a_ledger_file_of_send_holds(
+    run: Run, project: Path, database_url: str, server: SmtpServer, tmp_path: Path
+) -> None:
+    # The delivery rows of `send --ledger FILE` are in that file: forget deleted the store's
+    # only, and the person's address stayed in the file, row after row.
+    env = {"PUBLISHER_SMTP_URL": server.url(), "PUBLISHER_SECRET_KEY": KEY}
+    ledger_file = tmp_path / "weekly-ledger.sqlite"
+    csv_file = project / "subscribers-weekly.csv"
+    csv_file.write_text("email,name,sections\nann@example.org,,\nbob@example.org,,\n", "utf-8")
+    sent = run(
+        "send", "--yes", "--subscribers", str(csv_file), "--ledger", str(ledger_file), env=env
+    )
+    assert sent.exit_code == 0, sent.output
+    forgot = run("subscribers", "forget", "Ann@example.org")
+    assert (forgot.exit_code, forgot.output) == (
+        0,
+        "forgot ann@example.org: 1 subscriber record(s), 1 delivery row(s) deleted (1 of them "
+        "in ledger files of 'send --ledger'); suppressed from future imports\n",
+    )
+    with (
+        open_store(project / ".publisher", "", path=ledger_file, now="t") as file_store,
+        file_store.ledger() as ledger,
+    ):
+        assert [row.address for row in ledger.rows()] == ["bob@example.org"]
+    assert statuses(project, database_url) == {"bob@example.org": "listed"}
