@@ -11,6 +11,7 @@ import functools
 import html
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -181,7 +182,12 @@ def diff(old: Snapshot, new: Snapshot) -> RoadmapDiff:
             continue
         pairs.append((previous, entry))
     unmatched_old = [entry for entry in old_entries if entry[0].identity not in matched_old]
-    renamed_pairs, added, removed = _pair_by_title(unmatched_old, unmatched_new)
+    renamed_pairs, added, removed = _pair_by_title(
+        # Counted once, and only when a removed and an added resource are left to pair.
+        unmatched_old,
+        unmatched_new,
+        functools.cache(lambda: _named_rows(old_entries, new_entries)),
+    )
     if renamed_pairs:
         # Keep the new snapshot's order across both kinds of pairs.
         position = {id(entry[0]): index for index, entry in enumerate(new_entries)}
@@ -285,14 +291,19 @@ def _resource_entries(roadmap: Roadmap, places: dict[str, _Place]) -> list[_Entr
 
 
 def _pair_by_title(
-    removed: list[_Entry], added: list[_Entry]
+    removed: list[_Entry],
+    added: list[_Entry],
+    named_rows: Callable[[], frozenset[tuple[tuple[str, ...], tuple[str, ...]]]] = frozenset,
 ) -> tuple[list[tuple[_Entry, _Entry]], list[_Entry], list[_Entry]]:
     """Pair removed and added resources with the same normalized title: one resource whose
     identity changed (a new URL or id, or a URL-less resource that moved). Then, in the same
     section, ones with the same description of several words: one resource renamed and
     relinked at once (a project that moved and was renamed, its entry otherwise unchanged).
-    Last, ones whose URLs lead to the same page (`landing_url`: a click counter dropped or
-    put on, the link renamed at once).
+    Then ones whose URLs lead to the same page (`landing_url`: a click counter dropped or
+    put on, the link renamed at once). Last, in the same section, ones with the same tags
+    that no other resource of that section carries in either snapshot (``named_rows``, called
+    only when something is left to pair): a table row named by its keywords cell (`| WebGPT |
+    [title](…) |`) whose paper was re-cited, a new title and link in the same row.
 
     Same-section pairs first, then across sections, each in document order: the pairing is
     the same whichever snapshot is called old, so diff(a, b) and diff(b, a) mirror.
@@ -301,13 +312,17 @@ def _pair_by_title(
         return [], added, removed
     pairs: list[tuple[_Entry, _Entry]] = []
     paired: set[int] = set()
-    for key in (
+    keys: list[Callable[[_Entry], object]] = [
         lambda entry: (_pairing_title(entry[0].title), entry[1].ids),
         lambda entry: _pairing_title(entry[0].title),
         _pairing_description,
         _pairing_description_unlinked,
         _pairing_landing_url,
-    ):
+        lambda entry: _named_row(entry, named_rows),
+    ]
+    for key in keys:
+        if len(paired) == 2 * min(len(removed), len(added)):
+            break  # nothing left on one side
         waiting: dict[object, list[_Entry]] = {}
         for entry in removed:
             if id(entry) not in paired and key(entry) is not None:
@@ -325,6 +340,26 @@ def _pair_by_title(
         [entry for entry in added if id(entry) not in paired],
         [entry for entry in removed if id(entry) not in paired],
     )
+
+
+def _named_rows(
+    old_entries: list[_Entry], new_entries: list[_Entry]
+) -> frozenset[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """(section ids, tags) that name one resource of that section in each snapshot: a row's
+    own keywords, not a topic shared by several rows (those never pair)."""
+    counts = [
+        Counter((place.ids, resource.tags) for resource, place in entries if resource.tags)
+        for entries in (old_entries, new_entries)
+    ]
+    return frozenset(row for row, count in counts[0].items() if count == 1 == counts[1][row])
+
+
+def _named_row(
+    entry: _Entry, named_rows: Callable[[], frozenset[tuple[tuple[str, ...], tuple[str, ...]]]]
+) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    # The row a resource's tags name in its section (`_named_rows`), else None.
+    row = (entry[1].ids, entry[0].tags)
+    return row if entry[0].tags and row in named_rows() else None
 
 
 def _pairing_description(entry: _Entry) -> tuple[str, tuple[str, ...]] | None:

@@ -164,6 +164,8 @@ COLUMN_FIELDS = {
     "topics": "tags",
     "tags": "tags",
     "tag": "tags",
+    "keywords": "tags",
+    "keyword": "tags",
     "category": "tags",
     "subject": "tags",
     "area": "tags",
@@ -4218,9 +4220,11 @@ def _read_lead(reading: _ItemReading, inline: Sequence[Token]) -> bool:
     if paper is None and links and not reading.lead_in:
         reading.name_link = _name_link(inline, reading.line)
     if paper is not None:
-        # "**Title.** Venue [[paper]](…) [[code]](…)": the title first, then its links.
+        # "**Title.** Venue [[paper]](…) [[code]](…)": the title first, then its links; a
+        # name written before its labelled links keeps only its source tags as description.
+        tags_lead = paper.pop("lead") if "lead" in paper else None
         reading.fields.update(paper)
-        reading.description.append(_inline_markdown(inline))
+        reading.description.append(_inline_markdown(inline) if tags_lead is None else tags_lead)
         reading.resource_like = reading.link_led = True
     else:
         reading.fields["title"] = title
@@ -4749,7 +4753,7 @@ def _paper_item(
         for start, end in spans
     ]
     if not all(_PAPER_LINK.search(label) for label in labels):
-        return None
+        return _named_item(inline, spans, labels, line, warnings)
     before = inline[: spans[0][0]]
     strong = _first_strong(before)
     text = _plain(strong) if strong else _plain(before)
@@ -4764,7 +4768,7 @@ def _paper_item(
         text = quoted[1]
     # A bold title, or a title sentence ("Title. Venue 2020."), never a phrase before a link.
     elif not strong and not (text.rstrip().endswith(".") and len(text.split()) >= 3):
-        return None
+        return _named_item(inline, spans, labels, line, warnings)
     title = text.strip().rstrip(".,:;-\u2013\u2014 ")
     if not title:
         return None
@@ -4780,6 +4784,72 @@ def _paper_item(
         "title": title,
         "url": _checked_url(str(inline[paper].attrGet("href") or ""), line, warnings),
     }
+
+
+# Source and date tags before an entry's name: `[ICML 2022] `, `\[2023-02-16][知乎][张家俊]`.
+_SOURCE_TAGS = re.compile(r"^\s*(?:\\?\[[^\[\]]{1,40}\\?\]\s*)+")
+# Words that end a phrase pointing at a link, never an entry's name ("Read the [docs](…)",
+# "More information [here](…)", "Slides from the talk are [here](…)").
+_POINTING_WORDS = frozenset(
+    {
+        "the", "a", "an", "this", "that", "these", "our", "my", "its", "their", "his", "her",
+        "see", "at", "in", "on", "of", "to", "for", "from", "via", "by", "and", "or", "with",
+        "is", "are", "was", "here", "more", "also", "information", "info", "details", "check",
+        "visit", "read", "watch", "find",
+    }
+)  # fmt: skip
+
+
+def _named_before_labels(
+    inline: Sequence[Token], spans: list[tuple[int, int]], labels: list[str]
+) -> tuple[str, str] | None:
+    """``NAME [Link](…)``, ``[Stanford] NAME [Homepage](…)``, ``NAME [Video](…)|[Code](…)``:
+    an entry named by its words, then only links labelled by where they lead (`_WHERE_LABEL`),
+    nothing else after them. (title, lead): the name, without the source and date tags before
+    it (`[ICML 2022]`), which are the lead (markdown). None for any other item: words that
+    point at a link ("Read the [docs](…)"), a lead-in ending with a colon (`_trailing_link`)."""
+    if not all(_WHERE_LABEL.fullmatch(label) for label in labels):
+        return None
+    # After the first link: the other links and what separates them only.
+    between = [
+        token
+        for position, token in enumerate(inline[spans[0][0] :], start=spans[0][0])
+        if not any(start <= position <= end for start, end in spans)
+    ]
+    if _plain(between).strip(_LINK_SEPARATORS + "()[]"):
+        return None
+    words = _plain(inline[: spans[0][0]])
+    tags = _SOURCE_TAGS.match(words)
+    name = words[tags.end() :] if tags else words
+    name = " ".join(name.split()).rstrip(" -\u2013\u2014|,;")
+    last = name.split()[-1].casefold() if name.split() else ""
+    if not name or name.endswith((":", "\uff1a")) or last in _POINTING_WORDS:
+        return None
+    if name.count('"') % 2 or name.count("\u201c") != name.count("\u201d"):
+        return None  # a quote left open: a citation whose title is lost, no name
+    lead = ""
+    if tags:
+        # The tags as written (escaped brackets stay escaped): the same text a linked name
+        # followed by them gives (`[NAME](…) \[2023-02-16][知乎]`).
+        lead = _markdown_field(" ".join(tags.group(0).split()).replace("[", "\\["))
+    return name, lead
+
+
+def _named_item(
+    inline: Sequence[Token],
+    spans: list[tuple[int, int]],
+    labels: list[str],
+    line: int,
+    warnings: list[tuple[int, str]],
+) -> dict[str, str] | None:
+    """`_paper_item`'s reading of an item named by its words before labelled links
+    (`_named_before_labels`): title, URL (the first link) and lead; None for any other."""
+    named = _named_before_labels(inline, spans, labels)
+    if named is None:
+        return None
+    title, lead = named
+    href = str(inline[spans[0][0]].attrGet("href") or "")
+    return {"title": title, "url": _checked_url(href, line, warnings), "lead": lead}
 
 
 def _paper_paragraph(inline: Sequence[Token], line: int) -> _Candidate | None:
@@ -5148,6 +5218,7 @@ def _table(
         for position, name in enumerate(header)
         if (name in _NUMBERING and not (not name and _is_link_column(body, position)))
         or _is_numbering_column(name, body, position)
+        or (not columns[position] and _is_date_column(body, position))
     }
     if "title" not in columns.values():
         # The first column of no known kind names the resource (one before the link column,
@@ -5270,6 +5341,13 @@ _LINK_LABEL = re.compile(
     r"start|official|\W*",
     re.IGNORECASE,
 )
+# Link texts that only say what a link leads to, after an entry's name: `[Link]`, `[Video]`,
+# `[Slides]`, `[Homepage]`, `[Code]`, a platform (`[Bilibili]`, `[Youtube]`), `[主页]`.
+_WHERE_LABEL = re.compile(
+    r"(?:" + _LINK_LABEL.pattern + r"|youtube|bilibili|videos?|slides?|homepage|"
+    r"\u4e3b\u9875|\u89c6\u9891|\u94fe\u63a5|\u5b98\u7f51)",
+    re.IGNORECASE,
+)
 
 
 def _links_into_the_document(cells: Iterable[Sequence[Token]]) -> bool:
@@ -5322,6 +5400,22 @@ def _is_numbering_column(name: str, rows: list[list[list[Token]]], position: int
         return True
     texts = [_plain(cells[position]).strip() for cells in rows if position < len(cells)]
     return bool(texts) and all(re.fullmatch(r"\d{1,3}[.)]?", text) for text in texts)
+
+
+# A cell that only dates its row: a year, a year and month, a day (`2017`, `2023-02`,
+# `2023.02.16`, `2017/06`).
+_DATE_CELL = re.compile(
+    r"(?:19|20)\d\d(?:[-./](?:0?[1-9]|1[0-2])(?:[-./](?:0?[1-9]|[12]\d|3[01]))?)?"
+)
+
+
+def _is_date_column(rows: list[list[list[Token]]], position: int) -> bool:
+    """A column that dates the rows (`| Year |` or `| Date |` over `2017`, `2017-06`): when a
+    paper was published, never the row's title nor a topic; a table that writes its dates
+    more precisely (`2017` → `2017-06`) changes no resource."""
+    texts = [_plain(cells[position]).strip() for cells in rows if position < len(cells)]
+    texts = [text for text in texts if text]
+    return bool(texts) and all(_DATE_CELL.fullmatch(text) for text in texts)
 
 
 def _column_field(name: str) -> str:

@@ -1081,3 +1081,41 @@ def test_a_link_inside_a_description_keeps_two_resources_apart() -> None:
     assert not trailing.added
     assert not trailing.removed
     assert [change.resource.title for change in trailing.updated] == ["bandersnatch"]
+
+
+def _papers(*rows: tuple[str, str, str]) -> dict[str, Any]:
+    """A table of papers as imported: each row's keywords cell its tags."""
+    return {
+        "title": "Papers",
+        "sections": [
+            {
+                "title": "Milestones",
+                "resources": [
+                    {"title": title, "url": url, "tags": [keyword]} for keyword, title, url in rows
+                ],
+            }
+        ],
+    }
+
+
+def test_a_row_named_by_its_own_keywords_recited_is_one_update() -> None:
+    # `| 2021 | Widgets | [Widgets: a study](…) |` → `| 2021 | Widgets | [Widgets at scale](…) |`:
+    # the same row, its paper re-cited (new title and link): an update, both ways.
+    kept = ("Gears", "Gears in practice", "https://example.org/gears")
+    old = snapshot(_papers(kept, ("Widgets", "Widgets: a study", "https://example.org/w1")), "1")
+    new = snapshot(_papers(kept, ("Widgets", "Widgets at scale", "https://example.org/w2")), "2")
+    for changes in (diff(old, new), diff(new, old)):
+        only(changes, "updated")
+        [update] = changes.updated
+        assert {change.field for change in update.changes} == {"title", "url"}
+
+
+def test_resources_of_a_shared_topic_are_never_paired_by_it() -> None:
+    # Two rows tagged Python: a topic, not a row's name; one replaced is gone and new.
+    python = ("Python", "Fluent Python", "https://example.org/fluent")
+    old = snapshot(_papers(python, ("Python", "Think Python", "https://example.org/think")), "1")
+    new = snapshot(_papers(python, ("Python", "Python Tricks", "https://example.org/tricks")), "2")
+    changes = diff(old, new)
+    assert [item.resource.title for item in changes.added] == ["Python Tricks"]
+    assert [item.resource.title for item in changes.removed] == ["Think Python"]
+    assert not changes.updated

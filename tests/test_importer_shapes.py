@@ -3898,3 +3898,73 @@ def test_the_warnings_of_a_new_users_import_say_what_was_done() -> None:
     [group] = trees.sections
     assert group.title == "C/C++"  # the colon introduces its list: no part of its name
     assert "Implement:" in group.intro
+
+
+# --- a name, then links labelled by where they lead ----------------------------------------
+
+
+def test_an_item_named_by_its_words_before_labelled_links_is_a_resource() -> None:
+    # Awesome-LLM's shape: "NAME [Link](…)", "[Source] NAME [Video](…)|[Code](…)",
+    # "\[date][source]**NAME** [Link](…)": the words name the entry, the first link is its URL,
+    # the bracketed source and date tags before the name are its description.
+    result = read(
+        "# L\n\n## Talks\n\n"
+        "- Is Caching Worth It? A Field Study [Link](https://example.org/cache)\n\n"
+        "- [ConfX 2021] Making Widgets Fast [Video](https://example.org/v)|"
+        "[Code](https://example.org/c)\n\n"
+        "- [Uni] Garden Planning 101 [Homepage](https://example.org/garden)\n"
+        "- \\[2023-02-16][Blog][Ann Lee]**Notes on Gears** [Link](https://example.org/gears)\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Talks",), "Is Caching Worth It? A Field Study", "https://example.org/cache"),
+        (("Talks",), "Making Widgets Fast", "https://example.org/v"),
+        (("Talks",), "Garden Planning 101", "https://example.org/garden"),
+        (("Talks",), "Notes on Gears", "https://example.org/gears"),
+    ]
+    descriptions = [resource.description for _, resource in result.roadmap.walk()]
+    assert descriptions[1].strip() == "\\[ConfX 2021]"
+    assert descriptions[3].strip() == "\\[2023-02-16]\\[Blog]\\[Ann Lee]"
+
+
+def test_words_pointing_at_a_labelled_link_are_no_resource() -> None:
+    # "Read the [docs](…)": the words point at the link; no entry is named.
+    result = read(
+        "# L\n\n## Start\n\n"
+        "- Read the [docs](https://example.org/docs)\n"
+        "- More information [here](https://example.org/info)\n"
+        "- Slides of the talk: [Slides](https://example.org/s)\n"
+    )
+    assert listed(result.roadmap) == []
+
+
+def test_restyled_source_tags_around_a_linked_name_change_nothing() -> None:
+    # '\[2023-02-16][Blog]**NAME** [Link](URL)' rewritten '[NAME](URL) \[2023-02-16][Blog]':
+    # the same entry, the same tags: no update.
+    before = read(
+        "# L\n\n## Reading\n\n"
+        "- \\[2023-02-16][Blog]**Notes on Gears** [Link](https://example.org/g)\n"
+    )
+    after = read(
+        "# L\n\n## Reading\n\n- [Notes on Gears](https://example.org/g) \\[2023-02-16][Blog]\n"
+    )
+    changes = diff(Snapshot(roadmap=before.roadmap), Snapshot(roadmap=after.roadmap))
+    assert (changes.added, changes.removed, changes.announced_updates) == ((), (), ())
+
+
+def test_a_column_of_dates_is_neither_title_nor_topic() -> None:
+    # `| Year | keywords | Paper |`: the year dates the row; the keywords cell is its tag, and a
+    # table that writes its dates more precisely (2017 → 2017-06) changes no resource.
+    table = (
+        "# L\n\n## Papers\n\n| {head} | keywords | Paper |\n|---|---|---|\n"
+        "| {one} | Widgets | [Widgets at scale](https://example.org/w) |\n"
+        "| {two} | Gears | [Gears in practice](https://example.org/g) |\n"
+    )
+    years = read(table.format(head="Year", one="2017", two="2019"))
+    months = read(table.format(head="Date", one="2017-06", two="2018-10"))
+    for result in (years, months):
+        assert [(r.title, r.tags) for _, r in result.roadmap.walk()] == [
+            ("Widgets at scale", ("Widgets",)),
+            ("Gears in practice", ("Gears",)),
+        ]
+    changes = diff(Snapshot(roadmap=years.roadmap), Snapshot(roadmap=months.roadmap))
+    assert (changes.added, changes.removed, changes.announced_updates) == ((), (), ())

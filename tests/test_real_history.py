@@ -24,6 +24,11 @@ from publisher.model import Snapshot, normalize_url
 
 # Every list of the corpus whose history was read by hand.
 HISTORIES = sorted(path.parent for path in CORPUS.glob("*/changes.yaml"))
+# The hand-read edits the importer cannot announce, per list (changes.yaml's `unread`): cells
+# of columns it does not keep. ossu-history: Effort, Discussion, a free-text Prerequisites;
+# awesome-llm-history: six papers whose Date cell was corrected (a date is not kept). Every
+# other list: none.
+UNREAD = {"ossu-history": 5, "awesome-llm-history": 6}
 
 
 def _git(root: Path, *arguments: str, when: dt.datetime) -> None:
@@ -53,6 +58,9 @@ def steps(
     day = dt.datetime(2024, 3, 1, 9, tzinfo=dt.UTC)
     _git(root, "init", "-q", "-b", "main", when=day)
     truth = yaml.safe_load((history / "changes.yaml").read_text(encoding="utf-8"))["steps"]
+    # No more edits set aside as unreadable than each list's known columns account for.
+    unread = sum("unread" in item for step in truth for item in step["edited"])
+    assert unread == UNREAD.get(history.name, 0), history.name
     names = [truth[0]["from"], *(step["to"] for step in truth)]
     for number, name in enumerate(names):
         text = (history / f"{name}.md").read_text(encoding="utf-8")
@@ -156,5 +164,3 @@ def test_feed_entries_are_the_hand_read_news_and_edits(
         assert len(announced) == len(set(announced)), step["to"]
         assert set(announced) - edited == set(), f"false updates in {step['to']}"
         assert edited - set(announced) <= unread, f"missed edits in {step['to']}"
-    stated = sum("unread" in item for step, _ in steps for item in step["edited"])
-    assert stated <= 5
