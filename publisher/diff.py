@@ -108,7 +108,8 @@ class ResourceMove:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SectionChange:
-    """An added, removed or renamed section (renamed: same id, new title)."""
+    """An added, removed or renamed section (renamed: a new title, its id the same or, where
+    the id changed with the title, the new one: `_renamed_sections`)."""
 
     id: str
     title: str
@@ -194,6 +195,7 @@ def diff(old: Snapshot, new: Snapshot) -> RoadmapDiff:
         pairs.extend(renamed_pairs)
         pairs.sort(key=lambda pair: position[id(pair[1][0])])
 
+    renamed = _renamed_sections(old_sections, new_sections, pairs)
     updated: list[ResourceChange] = []
     moved: list[ResourceMove] = []
     for (old_resource, old_place), (new_resource, new_place) in pairs:
@@ -210,7 +212,9 @@ def diff(old: Snapshot, new: Snapshot) -> RoadmapDiff:
                         old_resource=old_resource,
                     )
                 )
-        if old_place.ids != new_place.ids:
+        if old_place.ids != new_place.ids and (
+            not renamed or tuple(renamed.get(key, key) for key in old_place.ids) != new_place.ids
+        ):
             moved.append(
                 ResourceMove(
                     resource=new_resource,
@@ -222,6 +226,7 @@ def diff(old: Snapshot, new: Snapshot) -> RoadmapDiff:
                 )
             )
 
+    renamed_to = {new_id: old_id for old_id, new_id in renamed.items()}
     return RoadmapDiff(
         old=old.release,
         new=new.release,
@@ -232,23 +237,23 @@ def diff(old: Snapshot, new: Snapshot) -> RoadmapDiff:
         sections_added=tuple(
             SectionChange(id=section_id, title=place.titles[-1], path=place.titles)
             for section_id, place in new_sections.items()
-            if section_id not in old_sections
+            if section_id not in old_sections and section_id not in renamed_to
         ),
         sections_removed=tuple(
             SectionChange(id=section_id, title=place.titles[-1], path=place.titles)
             for section_id, place in old_sections.items()
-            if section_id not in new_sections
+            if section_id not in new_sections and section_id not in renamed
         ),
         sections_renamed=tuple(
             SectionChange(
                 id=section_id,
                 title=place.titles[-1],
                 path=place.titles,
-                old_title=old_sections[section_id].titles[-1],
+                old_title=old_sections[renamed_to.get(section_id, section_id)].titles[-1],
             )
             for section_id, place in new_sections.items()
-            if section_id in old_sections
-            and old_sections[section_id].titles[-1] != place.titles[-1]
+            if (section_id in old_sections or section_id in renamed_to)
+            and old_sections[renamed_to.get(section_id, section_id)].titles[-1] != place.titles[-1]
         ),
         old_path=old.path,
         new_path=new.path,
@@ -268,6 +273,61 @@ class _Place:
 
 
 _Entry = tuple[Resource, _Place]
+
+
+def _renamed_sections(
+    old_sections: dict[str, _Place],
+    new_sections: dict[str, _Place],
+    pairs: list[tuple[_Entry, _Entry]],
+) -> dict[str, str]:
+    """Sections renamed with their id (old id → new id): a section only the old snapshot has
+    and one only the new has, under the same parent, where every kept resource of the one
+    (its subsections' too) is in the other and every resource of the other that is not new
+    comes from the one, two resources at least (`## Course about LLM` → `## Courses about LLM`,
+    an imported road map's ids being its titles' slugs). Their resources did not move: the
+    section was renamed. Empty when no such pair (a section split, merged or emptied, or one
+    resource under a new heading, is no rename)."""
+    gone = old_sections.keys() - new_sections.keys()
+    came = new_sections.keys() - old_sections.keys()
+    if not gone or not came:
+        return {}
+    # For each resource that changed section path: the ids of the path that changed.
+    onto: dict[str, set[str]] = {}
+    into: dict[str, set[str]] = {}
+    carried: Counter[str] = Counter()
+    for (_, old_place), (_, new_place) in pairs:
+        before, after = old_place.ids, new_place.ids
+        if before == after:
+            continue
+        for depth in range(max(len(before), len(after))):
+            old_id = before[depth] if depth < len(before) else ""
+            new_id = after[depth] if depth < len(after) else ""
+            if old_id != new_id:
+                onto.setdefault(old_id, set()).add(new_id)
+                into.setdefault(new_id, set()).add(old_id)
+                carried[old_id] += 1
+    renamed = {
+        old_id: next(iter(targets))
+        for old_id, targets in onto.items()
+        if old_id in gone
+        and carried[old_id] >= _RENAME_EVIDENCE
+        and len(targets) == 1
+        and next(iter(targets)) in came
+        and into[next(iter(targets))] == {old_id}
+    }
+    # Under the same parent (itself kept, or renamed too): a section moved elsewhere is not
+    # a rename.
+    return {
+        old_id: new_id
+        for old_id, new_id in renamed.items()
+        if tuple(renamed.get(key, key) for key in old_sections[old_id].ids[:-1])
+        == new_sections[new_id].ids[:-1]
+    }
+
+
+# Resources a section must take along to be renamed: one resource under a new heading is as
+# much a move to a new section (`Newsletters` → `Reading`, holding The Batch) as a rename.
+_RENAME_EVIDENCE = 2
 
 
 def _section_places(roadmap: Roadmap) -> dict[str, _Place]:

@@ -1119,3 +1119,108 @@ def test_resources_of_a_shared_topic_are_never_paired_by_it() -> None:
     assert [item.resource.title for item in changes.added] == ["Python Tricks"]
     assert [item.resource.title for item in changes.removed] == ["Think Python"]
     assert not changes.updated
+
+
+def _sections(*sections: tuple[str, list[str]]) -> dict[str, Any]:
+    """A road map of sections titled as given (ids: their titles' slugs, as imported), each
+    with resources at example.org/NAME."""
+    return {
+        "title": "Road map",
+        "sections": [
+            {
+                "title": title,
+                "resources": [
+                    {"title": name, "url": f"https://example.org/{name.lower()}"} for name in names
+                ],
+            }
+            for title, names in sections
+        ],
+    }
+
+
+def test_a_section_renamed_with_its_id_is_a_rename_not_moves() -> None:
+    # `## Course about LLM` → `## Courses about LLM`: the slug id changes with the title; its
+    # courses stay where they were (one added, one dropped meanwhile): no move, no section
+    # added or removed. Both ways.
+    old = snapshot(_sections(("Papers", ["P1"]), ("Course about LLM", ["C1", "C2", "C3"])), "1")
+    new = snapshot(_sections(("Papers", ["P1"]), ("Courses about LLM", ["C1", "C2", "C4"])), "2")
+    for changes, before, after in (
+        (diff(old, new), "Course about LLM", "Courses about LLM"),
+        (diff(new, old), "Courses about LLM", "Course about LLM"),
+    ):
+        assert not changes.moved
+        assert not changes.sections_added
+        assert not changes.sections_removed
+        assert [(s.old_title, s.title, s.id) for s in changes.sections_renamed] == [
+            (before, after, after.lower().replace(" ", "-"))
+        ]
+        assert len(changes.added) == len(changes.removed) == 1
+    assert diff_to_json(diff(old, new))["sections"]["renamed"] == [
+        {
+            "id": "courses-about-llm",
+            "title": "Courses about LLM",
+            "path": ["Courses about LLM"],
+            "old_title": "Course about LLM",
+        }
+    ]
+
+
+def test_resources_moved_to_another_section_or_split_stay_moves() -> None:
+    # Two resources moved into a section that already existed: moves. A section split in two
+    # new ones: removed, two added, its resources moved (no one rename says it).
+    old = snapshot(_sections(("Books", ["B1", "B2"]), ("Videos", ["V1", "V2"])), "1")
+    new = snapshot(_sections(("Books", ["B1", "B2", "V1", "V2"])), "2")
+    changes = diff(old, new)
+    assert [(m.resource.title, m.from_section, m.to_section) for m in changes.moved] == [
+        ("V1", ("Videos",), ("Books",)),
+        ("V2", ("Videos",), ("Books",)),
+    ]
+    assert [s.title for s in changes.sections_removed] == ["Videos"]
+    assert not changes.sections_renamed
+    split = snapshot(_sections(("Books", ["B1", "B2"]), ("Talks", ["V1"]), ("Clips", ["V2"])), "3")
+    changes = diff(old, split)
+    assert len(changes.moved) == 2
+    assert [s.title for s in changes.sections_added] == ["Talks", "Clips"]
+    assert [s.title for s in changes.sections_removed] == ["Videos"]
+    assert not changes.sections_renamed
+
+
+def test_a_renamed_parent_moves_none_of_its_subsections_resources() -> None:
+    # `## Tools` → `## Tooling` over `### Editors`: the subsection's path changes with its
+    # parent's id, its resources stay.
+    def tools(title: str) -> dict[str, Any]:
+        return {
+            "title": "Road map",
+            "sections": [
+                {
+                    "title": title,
+                    "sections": [
+                        {
+                            "title": "Editors",
+                            "resources": [
+                                {"title": "Vim", "url": "https://example.org/vim"},
+                                {"title": "Emacs", "url": "https://example.org/emacs"},
+                            ],
+                        }
+                    ],
+                }
+            ],
+        }
+
+    changes = diff(snapshot(tools("Tools"), "1"), snapshot(tools("Tooling"), "2"))
+    assert not changes.moved
+    assert not changes.sections_added
+    assert not changes.sections_removed
+    assert [(s.old_title, s.title) for s in changes.sections_renamed] == [("Tools", "Tooling")]
+
+
+def test_one_resource_under_a_new_heading_is_a_move() -> None:
+    # `## Newsletters` (The Batch) → `## Reading` (The Batch): as much a move to a new section
+    # as a rename; it stays a move (a rename takes two resources along at least).
+    old = snapshot(_sections(("Books", ["B1"]), ("Newsletters", ["Batch"])), "1")
+    new = snapshot(_sections(("Books", ["B1"]), ("Reading", ["Batch"])), "2")
+    changes = diff(old, new)
+    assert [(m.from_section, m.to_section) for m in changes.moved] == [
+        (("Newsletters",), ("Reading",))
+    ]
+    assert not changes.sections_renamed

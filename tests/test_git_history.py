@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 import os
 import shutil
 import subprocess
@@ -755,3 +756,47 @@ def test_a_recap_whose_cited_link_is_added_above_later_reads_as_a_one_off_import
     last = load_snapshot(releases[1]).roadmap
     assert [resource.title for _, resource in last.walk()] == ["Module 1", "Module 2", "Midterm"]
     assert "repeat resources listed above (a recap): skipped" in output
+
+
+def test_a_renamed_section_and_a_moved_resource_are_no_news_in_the_feed(tmp_path: Path) -> None:
+    # A curator renames a section (its imported id, the title's slug, changes with it) and
+    # adds one course; then moves a course to another section. The changelog says "renamed"
+    # and "moved"; the feed announces the one new course only: a move is not new.
+    def readme(courses_title: str, courses: str, books: str) -> str:
+        return f"# Road Map\n\n## {courses_title}\n\n{courses}\n## Books\n\n{books}"
+
+    a = "- [Alpha course](https://example.org/alpha) - first.\n"
+    b = "- [Beta course](https://example.org/beta) - second.\n"
+    c = "- [Gamma book](https://example.org/gamma) - a book.\n"
+    d = "- [Delta course](https://example.org/delta) - new.\n"
+    repo = Repository(tmp_path / "repo")
+    repo.commit("README.md", readme("Course list", a + b, c), "Start", "2024-02-01T09:00:00Z")
+    repo.commit("README.md", readme("Courses", a + b + d, c), "Rename", "2024-02-02T09:00:00Z")
+    repo.commit("README.md", readme("Courses", b + d, c + a), "Move", "2024-02-03T09:00:00Z")
+    project = tmp_path / "project"
+    shutil.copytree(REPOSITORY / "data", project / "data")
+    for release in (project / "data" / "releases").glob("*.yaml"):
+        release.unlink()
+    code, output = run(
+        "--project", str(project), "-q", "import-history", str(repo.root), "--file", "README.md"
+    )
+    assert code == 0, output
+    code, output = run("--project", str(project), "changelog", "-o", str(tmp_path / "CHANGES.md"))
+    assert code == 0, output
+    changelog = (tmp_path / "CHANGES.md").read_text(encoding="utf-8")
+    renamed = changelog[changelog.index("## [2024.02.02]") : changelog.index("## [2024.02.01]")]
+    assert "- Renamed Course list to Courses" in renamed
+    assert "Moved" not in renamed
+    assert "Added Courses" not in renamed
+    assert "Removed Course list" not in renamed
+    assert "[Delta course](https://example.org/delta)" in renamed
+    moved = changelog[changelog.index("## [2024.02.03]") : changelog.index("## [2024.02.02]")]
+    assert "[Alpha course](https://example.org/alpha) from Courses to Books" in moved
+    assert "Added" not in moved
+    code, output = run("--project", str(project), "feeds", "-o", str(tmp_path / "feeds"))
+    assert code == 0, output
+    feed = json.loads((tmp_path / "feeds" / "feed.json").read_text(encoding="utf-8"))
+    assert [item["url"] for item in feed["items"]] == [
+        "https://example.org/delta",  # the only news: neither the rename nor the move
+        *(f"https://example.org/{name}" for name in ("alpha", "beta", "gamma")),
+    ]
