@@ -19,6 +19,7 @@ import itertools
 import operator
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from html import unescape as html_unescape
@@ -1535,6 +1536,11 @@ class _Unit:
     heading_resource: _Candidate | None = None
     leaf_only: bool = False
     heading_warnings: tuple[tuple[int, str], ...] = ()
+    # The heading is a tool read by the facts under it (`_fact_entry`, strict); else, when
+    # they may be facts, the resource it is when its neighbours are such tools.
+    facts: bool = False
+    fact_resource: _Candidate | None = None
+    fact_warnings: tuple[tuple[int, str], ...] = ()
     # The body holds a table of contents (a list of links into this document only).
     contents: bool = False
     # Before the first heading only: its first title line, an HTML heading's words
@@ -2298,6 +2304,147 @@ def _with_topics(
 
 
 def _with_heading_resource(unit: _Unit) -> _Unit:
+    """The unit with the resource its heading stands for, if it may stand for one, and what
+    it stands for read as a tool over facts like its neighbours (`_fact_entry`)."""
+    read = _heading_resource_read(unit)
+    heading = read.heading
+    if (
+        heading is None
+        or heading.marked
+        or heading.url
+        or heading.level == 1
+        or meta_heading(heading.title)
+        or contents_heading(heading.title)
+        or unit.contents
+    ):
+        return read
+    facts = _fact_entry(unit)
+    if facts is None:
+        return read
+    link, strict = facts
+    if read.heading_resource is not None:
+        # Read by its own facts (a licence, the languages it is written in).
+        read = replace(read, facts=strict and read.heading_resource.url == link)
+        if _labelled_facts_link(unit.text):
+            # Its bullets are the tool's description as a whole: what reading them as a list
+            # said (`- 링크: …` kept in the description of `- 라이선스: MIT`, a bold label
+            # skipped as a note) no longer holds.
+            read = replace(
+                read,
+                warnings=tuple(
+                    (line, message)
+                    for line, message in read.warnings
+                    if "kept in the description" not in message
+                    and not message.endswith("description: skipped")
+                ),
+            )
+        return read
+    warnings: list[tuple[int, str]] = []
+    url = _checked_url(link, heading.start, warnings)
+    candidate = _Candidate(title=heading.title, line=heading.start, url=url, description=unit.text)
+    return replace(read, fact_resource=candidate, fact_warnings=tuple(warnings))
+
+
+# A licence named in a fact (`[Apache License 2.0](…)`, `GPL 3.0`, `라이선스: MIT`).
+_LICENCE = re.compile(
+    r"(?:\b(?:licen[cs]e[ds]?|licen[cs]ing|mit|apache|a?gpl|lgpl|[ag]?gplv?\d|bsd|mpl|epl|isc|"
+    r"unlicen[cs]e|cc0|cc[- ]by(?:[- ]\w+)*|public domain|lizenz|licencia|licença)\b|"
+    r"라이선스|라이센스|ライセンス|许可证|許可證|开源协议|лицензи)",
+    re.IGNORECASE,
+)
+# A labelled fact (`- 라이선스: MIT`, `- **Link**: https://…`) and the labels that give the
+# tool's own link (`링크`, `Homepage`, `GitHub` …).
+_LABELLED_FACT = re.compile(
+    r"^[-*+][ \t]+(?:\*\*|__)?(?P<label>[^:\uff1a*_\[\]()`\n]{1,24}?)(?:\*\*|__)?[ \t]*[:\uff1a]"
+    r"(?:\*\*|__)?[ \t]*(?P<value>\S.*)$"
+)
+_LINK_LABELS = frozenset(
+    {
+        "link", "links", "url", "homepage", "home page", "home", "website", "web site", "site",
+        "official site", "repository", "repo", "github", "gitlab", "source", "source code",
+        "code", "download", "링크", "주소", "홈페이지", "사이트", "저장소", "깃허브", "リンク",
+        "ホームページ", "公式サイト", "链接", "地址", "官网", "主页", "项目地址", "ссылка",
+        "сайт", "репозиторий", "enlace", "sitio", "sitio web", "lien", "site web", "webseite",
+    }
+)  # fmt: skip
+_FACT_URL = re.compile(r"\]\((?P<inline>[^)\s]+)[^)]*\)|(?P<bare>https?://[^\s)>\]]+)")
+
+
+def _labelled_facts_link(text: str) -> str:
+    """The tool's link when a heading's body lists labelled facts about it (`- 라이선스: MIT`,
+    `- 링크: https://…`, `- Author: …`): every bullet of its lists a short label, a colon
+    and a value, at least two of them, one labelled as its link (`_LINK_LABELS`) and giving
+    one. "" otherwise."""
+    if ":" not in text and "\uff1a" not in text:
+        return ""
+    bullets = [line for line in text.split("\n") if re.match(r"[-*+][ \t]", line)]
+    facts = [_LABELLED_FACT.match(line) for line in bullets]
+    if len(bullets) < 2 or not all(facts):
+        return ""
+    for fact in facts:
+        assert fact is not None
+        if heading_key(fact.group("label")) in _LINK_LABELS:
+            found = _FACT_URL.search(fact.group("value"))
+            if found is not None:
+                return found.group("inline") or found.group("bare")
+    return ""
+
+
+def _names_only(text: str) -> bool:
+    """Whether what follows a fact's link is more names only (`, 이창환(부산대학교), 심정미`, `,
+    [R](…)`): short parts between commas, no sentence."""
+    text = text.strip()
+    if not text:
+        return True
+    if not text.startswith((",", "\uff0c", "\u3001")):
+        return False  # `[Bash](…) - a shell`: a description, no names
+    plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text).lstrip(",\uff0c\u3001").strip()
+    parts = [part.strip() for part in re.split(r"[,;\u00b7\uff0c\u3001]", plain)]
+    return all(part and len(part.split()) <= 4 and not _is_sentence(part) for part in parts)
+
+
+def _fact_entry(unit: _Unit) -> tuple[str, bool] | None:
+    """(link, strict) when the unit's heading is a tool written over the facts about it: a
+    description, then one short list whose every item is a fact: a lone link (the tool's page
+    written as the languages it is in, its author's lab, its licence), a link and the names
+    after it (a paper and its authors) or a short plain name (its author); or labelled facts
+    (`_labelled_facts_link`). Strict when a fact is a licence (`[MIT License](…)`): such a
+    heading is the tool by itself. Otherwise (at most three facts: `### Vision` over `- [A](…)`,
+    `- [B](…)` may be a section as well) its neighbours decide (`_Outliner.fact_levels`).
+    The link: its lead paragraph's, else its first fact's."""
+    labelled = _labelled_facts_link(unit.text)
+    if labelled:
+        return labelled, True
+    candidates = unit.candidates
+    if not candidates or len(candidates) > 8:
+        return None
+    for candidate in candidates:
+        if candidate.children or candidate.group or candidate.siblings:
+            return None
+        if candidate.url:
+            if not _names_only(candidate.description):
+                return None
+        elif (
+            candidate.description
+            or len(candidate.title.split()) > 6
+            or _is_sentence(candidate.title)
+        ):
+            return None
+    link = unit.first_link or next((c.url for c in candidates if c.url), "")
+    if not link:
+        return None
+    # Facts are short: a licence is named in a few words (`Apache License 2.0`, not an
+    # article's title that mentions Apache Spark).
+    strict = all(len(candidate.title.split()) <= 8 for candidate in candidates) and any(
+        _LICENCE.search(candidate.title) and len(candidate.title.split()) <= 4
+        for candidate in candidates
+    )
+    if not strict and len(candidates) > 3:
+        return None
+    return link, strict
+
+
+def _heading_resource_read(unit: _Unit) -> _Unit:
     """The unit with the resource its heading stands for, if it may stand for one."""
     heading = unit.heading
     if (
@@ -2334,6 +2481,10 @@ def _with_heading_resource(unit: _Unit) -> _Unit:
         # A course whose links are its material only (`### CS 182: Deep Learning` over
         # `- [Website](…)`, `- [Lecture series](…)`): the course, at its first link.
         link, leaf_only = unit.candidates[0].url, True
+    elif (facts := _fact_entry(unit)) is not None and facts[1]:
+        # A tool over the facts about it (`## Kiwi`, a description, `- [C++, Python 3](…)`,
+        # `- Author`, `- [LGPL 2.1](…)`): the tool, at its lead's link or its first fact's.
+        link, leaf_only = facts[0], True
     elif unit.has_resources or not unit.first_link or heading.level <= 2:
         # A link somewhere in a paragraph makes an entry of a section (### Python, "the best
         # course: https://…"), never one of the document's chapters (## Want to help?).
@@ -5749,9 +5900,15 @@ class _Outliner:
         self.warnings = warnings
         self.keep = keep
         self.name = name  # the directory's (repository's) name: the title of last resort
+        # Heading levels where the document lists tools over their facts (`_fact_entry`).
+        self.fact_levels: frozenset[int] = frozenset()
+        # The ids of the units that are tables of contents of plain names (`_is_contents`).
+        self.named_contents: frozenset[int] = frozenset()
 
     def outline(self, units: list[tuple[int, _Unit]]) -> _Outline:
         """The document's title, intro and top-level sections (each unit read by `_take`)."""
+        self.fact_levels = _fact_levels([unit for _, unit in units])
+        self.named_contents = _names_later_headings([unit for _, unit in units])
         outline = _Outline()
         position = 0
         while position < len(units):
@@ -5812,7 +5969,7 @@ class _Outliner:
             and not outline.title
             and not outline.top
             and not outline.seen_heading
-            and not _is_contents(heading, unit)
+            and not _is_contents(heading, unit, self.named_contents)
         ):
             outline.title = heading.title
             if unit.candidates and not any(
@@ -5836,7 +5993,7 @@ class _Outliner:
         outline.seen_heading = True
         if self._skipped(first_line, heading, unit):
             while (
-                not _is_contents(heading, unit)
+                not _is_contents(heading, unit, self.named_contents)
                 and position < len(units)
                 and _inside(units[position][1].heading, heading)
             ):
@@ -5909,7 +6066,7 @@ class _Outliner:
         """Whether a heading starts a meta section to leave out (warned about once)."""
         if not heading.title or heading.marked:
             return False
-        if not (meta_heading(heading.title) or _is_contents(heading, unit)):
+        if not (meta_heading(heading.title) or _is_contents(heading, unit, self.named_contents)):
             return False
         if heading_key(heading.title) in self.keep:
             return False
@@ -5954,7 +6111,7 @@ class _Outliner:
                 continue
             skipping = None
             if self._skipped(first_line, heading, unit):
-                skipping = None if _is_contents(heading, unit) else heading
+                skipping = None if _is_contents(heading, unit, self.named_contents) else heading
                 if skipping is None:
                     # The headings after a table of contents are the document's sections, not
                     # its subsections: they go where it would have gone (`## Index` then
@@ -6053,11 +6210,13 @@ class _Outliner:
         )
         draft.resources.insert(position, (link, first_line))
 
-    @staticmethod
-    def _is_resource(unit: _Unit, next_heading: _Block | None) -> bool:
+    def _is_resource(self, unit: _Unit, next_heading: _Block | None) -> bool:
         return (
             unit.heading is not None
-            and unit.heading_resource is not None
+            and (
+                unit.heading_resource is not None
+                or (unit.fact_resource is not None and unit.heading.level in self.fact_levels)
+            )
             and not (
                 unit.leaf_only
                 and next_heading is not None
@@ -6070,6 +6229,27 @@ class _Outliner:
     ) -> _Candidate | None:
         """The resource a heading stands for, or None when the heading is a section."""
         candidate = unit.heading_resource
+        if (
+            candidate is None
+            and unit.fact_resource is not None
+            and unit.heading is not None
+            and unit.heading.level in self.fact_levels
+            and not (next_heading is not None and next_heading.level > unit.heading.level)
+        ):
+            # Written as the tools beside it are, over facts (a lab, a paper and its
+            # authors), though none of them names a licence or a language: one of them.
+            self.warnings.extend(
+                Problem(path=self.label, line=first_line + line + 1, message=message)
+                for line, message in (
+                    *unit.fact_warnings,
+                    (
+                        unit.heading.start,
+                        f"heading {unit.heading.title!r} read as one resource, the list under "
+                        "it its facts, as the headings of its level around it are written",
+                    ),
+                )
+            )
+            return unit.fact_resource
         if candidate is None or unit.heading is None:
             return None
         if unit.leaf_only and next_heading is not None and next_heading.level > unit.heading.level:
@@ -6095,6 +6275,62 @@ class _Outliner:
             draft.resources.append((candidate, first_line))
             if candidate.children:
                 self._add_candidates(draft, candidate.children, first_line)
+
+
+def _names_later_headings(units: list[_Unit]) -> frozenset[int]:
+    """The ids of the units whose heading names a table of contents (`## 목차`, `## Contents`)
+    over plain bullets that name the headings after it (`- Arirang`, `- HAM` over `## Arirang`,
+    `## HAM` …, most of them): a table of contents written without links, no topics."""
+    named: set[int] = set()
+    for position, unit in enumerate(units):
+        heading = unit.heading
+        if (
+            heading is None
+            or heading_key(heading.title) not in CONTENTS_HEADINGS
+            or len(unit.candidates) < 2
+            or any(candidate.url or candidate.children for candidate in unit.candidates)
+        ):
+            continue
+        later = {
+            heading_key(other.heading.title)
+            for other in units[position + 1 :]
+            if other.heading is not None
+        }
+        # A name may say more than its heading (`- SynKDP(깜짝새)` over `## SynKDP`).
+        hits = sum(
+            heading_key(candidate.title) in later
+            or heading_key(re.sub(r"\s*\([^()]*\)$", "", candidate.title)) in later
+            for candidate in unit.candidates
+        )
+        if 5 * hits >= 4 * len(unit.candidates):
+            named.add(id(unit))
+    return frozenset(named)
+
+
+def _fact_levels(units: list[_Unit]) -> frozenset[int]:
+    """Heading levels where a document lists tools over their facts: at least three headings
+    of the level read so by their own facts (a licence), more than all the others of that
+    level that no other rule reads as a resource (sections, and those that could be such a
+    tool: `### Vision` over two links is one only where tools are most of its level)."""
+    tools: Counter[int] = Counter()
+    others: Counter[int] = Counter()
+    for unit in units:
+        heading = unit.heading
+        if (
+            heading is None
+            or heading.level == 1
+            or not heading.title
+            or meta_heading(heading.title)
+            or contents_heading(heading.title)
+        ):
+            continue  # the title, and sections about the list (skipped)
+        if unit.facts:
+            tools[heading.level] += 1
+        elif unit.heading_resource is None:
+            others[heading.level] += 1
+    return frozenset(
+        level for level, count in tools.items() if count >= 3 and count > others[level]
+    )
 
 
 def _joined(parts: list[str]) -> str:
@@ -6171,7 +6407,13 @@ class _Freezer:
         history's sections, most versions, those that warned (a duplicate URL, a relative
         link) included."""
         units = (*map(_second, span.units), span.next_heading)
-        options = (self.outliner.keep, self.base_url)
+        options = (
+            self.outliner.keep,
+            self.base_url,
+            self.outliner.fact_levels,
+            # Whether a table of contents of plain names is in it (`_names_later_headings`).
+            any(id(unit) in self.outliner.named_contents for _, unit in span.units),
+        )
         first_line = span.units[0][0]
         known = _SPANS.get(units, options)
         if known is not None:
@@ -6668,10 +6910,14 @@ def _is_tagline(unit: _Unit, banner: Callable[[], _Banner]) -> bool:
     return past.linked == 1 and past.sections_after
 
 
-def _is_contents(heading: _Block, unit: _Unit) -> bool:
+def _is_contents(heading: _Block, unit: _Unit, named: frozenset[int] = frozenset()) -> bool:
     """A table of contents' heading: its body is skipped, the headings after it are not.
-    Only over no resources of its own (`## 目录` over chapter links is a section of them);
-    "Index" only over a list of anchors (over prose it is a section like any other)."""
+    Only over no resources of its own (`## 目录` over chapter links is a section of them),
+    but for a list of the names of the headings after it (``named``: those units' ids, see
+    `_names_later_headings`); "Index" only over a list of anchors (over prose it is a
+    section like any other)."""
+    if id(unit) in named:
+        return True
     if unit.candidates or unit.heading_resource is not None:
         return False
     words = heading_key(heading.title)

@@ -3968,3 +3968,93 @@ def test_a_column_of_dates_is_neither_title_nor_topic() -> None:
         ]
     changes = diff(Snapshot(roadmap=years.roadmap), Snapshot(roadmap=months.roadmap))
     assert (changes.added, changes.removed, changes.announced_updates) == ((), (), ())
+
+
+# --- tools written as headings over the facts about them (round 9) --------------------------
+
+TOOLS = (
+    "# Parsers\n\n"
+    "## Contents\n\n- Alpha\n- Beta\n- Gamma (old)\n- Delta\n- Epsilon\n\n"
+    "## Alpha\n\nA fast parser.\n\n"
+    "- [Rust, Python 3](https://example.org/alpha)\n- Ana Author\n"
+    "- [MIT License](https://example.org/alpha/LICENSE)\n\n"
+    "## Beta\n\n[A streaming parser](https://example.org/beta)\n\n"
+    "- [Parser Lab](https://example.org/lab)\n- [Apache License 2.0](https://example.org/apache)\n\n"
+    "## Gamma\n\nAn old parser.\n\n"
+    "- [Java](https://example.org/gamma)\n- [Parser Lab](https://example.org/lab)\n\n"
+    "## Delta\n\nA parser from a paper.\n\n"
+    "- [Parsing by delta](https://example.org/delta.pdf), Bo Author, Cy Author\n\n"
+    "## Epsilon\n\nA tiny parser.\n\n- [C](https://example.org/epsilon)\n- [GPL 3.0](https://example.org/gpl)\n"
+)
+
+
+def test_a_heading_over_facts_about_it_is_one_tool_at_its_own_link() -> None:
+    result = read(TOOLS)
+    assert listed(result.roadmap) == [
+        (("Resources",), "Alpha", "https://example.org/alpha"),
+        (("Resources",), "Beta", "https://example.org/beta"),
+        (("Resources",), "Gamma", "https://example.org/gamma"),
+        (("Resources",), "Delta", "https://example.org/delta.pdf"),
+        (("Resources",), "Epsilon", "https://example.org/epsilon"),
+    ]
+    alpha = next(resource for _, resource in result.roadmap.walk() if resource.title == "Alpha")
+    # The facts stay with the tool: its author and licence are in its description.
+    assert "Ana Author" in alpha.description
+    assert "MIT License" in alpha.description
+    # Gamma and Delta name no licence: they are read like the tools around them (three of
+    # the five), and said so.
+    assert [message for message in messages(result) if "read as one resource" in message] == [
+        f"road.md:{line}: heading {name!r} read as one resource, the list under it its facts, "
+        "as the headings of its level around it are written"
+        for line, name in ((26, "Gamma"), (33, "Delta"))
+    ]
+    # Where such tools are not most of their level, a heading over two links is a section.
+    alone = read(TOOLS.replace("[MIT License]", "[Docs]").replace("[GPL 3.0]", "[Notes]"))
+    assert ("Gamma",) in {tuple(s.title for s in path) for path, _ in alone.roadmap.walk()}
+    # The contents list of plain names is skipped, no topics.
+    assert any("'Contents' skipped" in message for message in messages(result))
+
+
+def test_a_heading_over_languages_alone_or_one_fact_stays_a_section() -> None:
+    # A list of languages is a section of them; one heading over a lab's link with no
+    # tools around it written over facts is a section holding that link.
+    result = read(
+        "# L\n\n## Languages\n\n- [Python](https://example.org/py)\n"
+        "- [Java](https://example.org/java)\n\n"
+        "## Labs\n\nWhere parsers are made.\n\n- [Parser Lab](https://example.org/lab)\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Languages",), "Python", "https://example.org/py"),
+        (("Languages",), "Java", "https://example.org/java"),
+        (("Labs",), "Parser Lab", "https://example.org/lab"),
+    ]
+
+
+def test_an_article_title_naming_a_licence_word_is_no_fact() -> None:
+    result = read(
+        "# L\n\n## Data\n\n"
+        "1. [Sputnik: a Spark Framework on Apache Spark](https://example.org/s) `Co`\n"
+        "2. [Metaflow at scale](https://example.org/m) `Co`\n"
+    )
+    assert [title for _, title, _ in listed(result.roadmap)] == [
+        "Sputnik: a Spark Framework on Apache Spark",
+        "Metaflow at scale",
+    ]
+
+
+def test_a_heading_over_labelled_facts_is_one_tool_at_its_link_label() -> None:
+    result = read(
+        "# 도구\n\n## Alpha\n\n빠른 분석기.\n\n"
+        "- 라이선스: MIT\n- 링크: https://example.org/alpha\n- 언어: Python\n\n"
+        "## Beta\n\n다른 분석기.\n\n- 라이선스: Apache 2.0\n- 링크: [GitHub](https://example.org/beta)\n\n"
+        "## Gamma\n\n- **License**: GPL 3.0\n- **Homepage**: https://example.org/gamma\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Resources",), "Alpha", "https://example.org/alpha"),
+        (("Resources",), "Beta", "https://example.org/beta"),
+        (("Resources",), "Gamma", "https://example.org/gamma"),
+    ]
+    alpha = next(resource for _, resource in result.roadmap.walk() if resource.title == "Alpha")
+    assert "라이선스: MIT" in alpha.description
+    # Nothing was put in the description of another bullet: no warning says so.
+    assert messages(result) == []
