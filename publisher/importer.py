@@ -1565,6 +1565,8 @@ _HTML_ENTRY = re.compile(
     re.IGNORECASE,
 )
 _HTML_CODE_SPAN = re.compile(r"<code\b[^>]*>.*?</code\s*>", re.IGNORECASE)
+# A link folded under a best-of entry: `- [PyPi](https://pypi.org/project/x) (📥 19K …):`.
+_FOLDED_LINK = re.compile(r"^[ \t]*[-*+][ \t]+\[(?P<text>[^\]]+)\]\((?P<url>https?://[^)\s]+)\)")
 # Counts a generator writes after a project's link and rewrites every week: a parenthesis of
 # parts separated by middle dots, each marks (a medal, a star, 💤) around at most one number
 # (`29`, `1.4K`), at least one number in all (`(🥇29 ·  ⭐ 1.4K · 💤)`).
@@ -1582,26 +1584,39 @@ def _live_counts(text: str) -> bool:
     )
 
 
-def _html_entries_as_items(piece: str) -> str:
+def _html_entries_as_items(piece: str) -> tuple[str, tuple[tuple[int, str], ...]]:
     """A piece with its projects written in HTML (`_HTML_ENTRY`) written as the link bullets
     they show (``- [Name](URL) - what it is.``), for ``--html-links``: the live counts in
     parentheses after the link and the `<code>` labels (license, framework icons) left out of
     the description, being figures and badges the list's generator rewrites, and what a
-    `<details>` entry folds (its package links, install commands) blanked up to its
-    `</details>`: the project's own material, not more resources. Line numbers unchanged."""
+    `<details>` entry folds blanked up to its `</details>`, with a warning (line, message) for
+    each entry that folds links. The project is its summary's link; the links folded under it
+    (`- [PyPi](…) (📥 19K / month …):`, its repository, its package pages, install commands)
+    are live package data that the generator shows only while the project ranks above its
+    section's hidden ones: read into its description, a project moving in or out of the
+    hidden ones would be announced as edited. Line numbers unchanged."""
     if "<a" not in piece:
-        return piece
+        return piece, ()
     lines = piece.split("\n")
+    warnings: list[tuple[int, str]] = []
     folded = False  # inside a `<details>` entry, up to its `</details>`
+    entry = -1  # the line of the entry being folded, and the names of the links under it
+    title = own = ""  # its title and its URL, normalised
+    kinds: list[str] = []
     for number, line in enumerate(lines):
         if folded:
             if _DETAILS_CLOSE.search(line):
                 folded = False
+                if kinds:
+                    warnings.append((entry, _folded_links_warning(title, kinds)))
                 line = _DETAILS_CLOSE.sub("", line, count=1)
                 lines[number] = line
                 if not line.strip():
                     continue
             else:
+                link = _FOLDED_LINK.match(line)
+                if link is not None and normalize_url(link.group("url")) != own:
+                    kinds.append(link.group("text"))  # (its own link again loses nothing)
                 lines[number] = ""
                 continue
         match = _HTML_ENTRY.match(line)
@@ -1619,13 +1634,23 @@ def _html_entries_as_items(piece: str) -> str:
         if not title:
             continue
         item = "- " if summary else line[: len(line) - len(line.lstrip())] + "- "
-        lines[number] = (
-            item
-            + markdown_link(title, html_unescape(match.group("href")))
-            + (f" {rest}" if rest else "")
-        )
+        href = html_unescape(match.group("href"))
+        lines[number] = item + markdown_link(title, href) + (f" {rest}" if rest else "")
         folded = summary
-    return "\n".join(lines)
+        entry, kinds, own = number, [], normalize_url(href)
+    if folded and kinds:
+        warnings.append((entry, _folded_links_warning(title, kinds)))
+    return "\n".join(lines), tuple(warnings)
+
+
+def _folded_links_warning(title: str, kinds: list[str]) -> str:
+    """The warning for the links folded under a best-of entry (`_html_entries_as_items`)."""
+    return (
+        f"{len(kinds)} link{'s' if len(kinds) != 1 else ''} folded under {title!r} "
+        f"({', '.join(kinds)}) not read: its other pages (repository, packages), which the "
+        "list's generator shows only while it ranks above the hidden ones; the project is its "
+        "summary's link"
+    )
 
 
 def _heading_items_lifted(piece: str) -> str:
@@ -1710,8 +1735,16 @@ def _units(
         (header, _headings_in_items_lifted(_heading_items_lifted(piece)))
         for header, piece in pieces
     )
+    folded_warnings: list[tuple[int, str]] = []  # best-of entries' folded links, not read
     if html_links:
-        pieces = tuple((header, _html_entries_as_items(piece)) for header, piece in pieces)
+        read_pieces = []
+        offset = 0
+        for header, piece in pieces:
+            text, said = _html_entries_as_items(piece)
+            read_pieces.append((header, text))
+            folded_warnings.extend((offset + line, message) for line, message in said)
+            offset += piece.count("\n") + 1
+        pieces = tuple(read_pieces)
     blocks: list[_Block] = []
     offset = 0
     for header, piece in pieces:
@@ -1845,6 +1878,12 @@ def _units(
                 ),
             )
         )
+    if folded_warnings:
+        # Each said by the unit whose lines hold its entry (the last starting at or above it).
+        starts = [unit.heading.start if unit.heading is not None else 0 for unit in units]
+        for line, message in folded_warnings:
+            at = max(bisect.bisect_right(starts, line) - 1, 0)
+            units[at] = replace(units[at], warnings=(*units[at].warnings, (line, message)))
     return tuple(_with_heading_resource(unit) for unit in units)
 
 

@@ -931,8 +931,34 @@ def test_projects_written_in_html_details_are_resources_without_their_live_count
     # install commands are the project's own material, no resources.
     assert sealant.description == "Seals joints between tiles of any size and..\n"
     assert trowel.description == "Spreads grout.\n"
+    # The PyPi link folded under Sealant is not read, and said so (its GitHub link is its
+    # own URL again: nothing lost); Trowel, hidden, folds nothing.
+    assert messages(result) == [
+        "road.md:7: 1 link folded under 'Sealant' (PyPi) not read: its other pages "
+        "(repository, packages), which the list's generator shows only while it ranks above "
+        "the hidden ones; the project is its summary's link"
+    ]
     # A week later the generator has rewritten every count: the road map is the same.
     assert read(ranked_list("1.5K", " · 💤"), html_links=True).roadmap == result.roadmap
+
+
+def test_links_folded_under_a_project_at_its_home_page_are_named_in_a_warning() -> None:
+    # The project's summary links its home page; its repository is only among the folded
+    # links (a best-of list of power-system tools writes most projects so).
+    text = ranked_list("1.4K").replace(
+        '<a href="https://github.com/o/sealant">Sealant</a>',
+        '<a href="https://sealant.example.org/">Sealant</a>',
+    )
+    for pieces in (True, False):
+        result = read(text, html_links=True, pieces=pieces)
+        assert [url for _, _, url in listed(result.roadmap)] == [
+            "https://sealant.example.org/",
+            "https://github.com/o/trowel",
+        ]
+        assert [
+            message.split(": ", 1)[1].split(" not read")[0] for message in messages(result)
+        ] == ["2 links folded under 'Sealant' (GitHub, PyPi)"]
+        assert messages(result)[0].startswith("road.md:7: ")
     # Without --html-links raw HTML is no resource, as before.
     assert "Trowel" not in [title for _, title, _ in listed(read(ranked_list("1.4K")).roadmap)]
 
