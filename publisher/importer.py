@@ -897,6 +897,7 @@ _YAML_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoad
 _UNSPACED_HEADING = re.compile(r"\n#{2,6}[^#\s]")
 _UNSPACED_HEADING_BYTES = re.compile(_UNSPACED_HEADING.pattern.encode("ascii"))
 _UNSPACED_START = re.compile(r"#{2,6}[^#\s]")
+_UNSPACED_ANY = re.compile(r"#{1,6}[^#\s]")
 _BRACKET = re.compile(r"[\[\]]")
 
 
@@ -930,6 +931,7 @@ def _with_unspaced_headings(text: str, label: str, warnings: list[Problem]) -> s
     # The level of each heading line outside fenced code, negative when it holds no link.
     levels = [0] * len(lines)
     found: list[int] = []
+    bare: list[int] = []  # the same without a link (`####C`, `###On Programming Languages`)
     # A fenced code block or an HTML block (a comment …) open: what ends it.
     block: tuple[str, str] | None = None
     for number, line in enumerate(lines):
@@ -943,11 +945,29 @@ def _with_unspaced_headings(text: str, label: str, warnings: list[Problem]) -> s
             if _HEADING_START.match(line):
                 level = len(line) - len(line.lstrip("#"))
                 levels[number] = level if _has_link_destination(line) else -level
-            elif _unspaced_link_line(line) and (
+            elif not number or not lines[number - 1].strip() or levels[number - 1]:
                 # The start of a paragraph: not the continuation of the one above.
-                not number or not lines[number - 1].strip() or levels[number - 1]
-            ):
-                found.append(number)
+                if _unspaced_link_line(line):
+                    found.append(number)
+                elif _UNSPACED_ANY.match(line) and len(line) <= 100:
+                    bare.append(number)
+    if not any(levels) and len(found) + len(bare) >= 2:
+        # No heading written with its space at all: the document was written when GitHub
+        # read `###Title` as a heading, every heading so (`#Programming Talks`, `####C`).
+        for number in sorted((*found, *bare)):
+            line = lines[number]
+            level = len(line) - len(line.lstrip("#"))
+            lines[number] = f"{line[:level]} {line[level:]}"
+            warnings.append(
+                Problem(
+                    path=label,
+                    line=number + 1,
+                    message=f"'{line[:level]}' without a space after it (GitHub shows it as "
+                    f"text) read as a level-{level} heading: the document writes no heading "
+                    "with its space, all of them so",
+                )
+            )
+        return "\n".join(lines)
     if not found:
         return text
     # The level of the nearest heading before and after each line: two passes, not a scan
@@ -2611,6 +2631,30 @@ def _resolve_lists(blocks: list[_Block]) -> list[_Block]:
     return resolved
 
 
+# A bullet that starts with a link whose destination is empty (`[Part II]() by **H**`).
+_EMPTY_LINK_ITEM = re.compile(r"\s*\[([^\]]+)\]\(\s*\)")
+_BOLD_LABEL = re.compile(
+    r"\s*(?:\*\*|__)(?P<label>[^*_\n]{1,120}?)(?:\*\*|__)\s*[:\-\u2013\u2014]?\s*"
+)
+
+
+def _note_label(item: _ListItem) -> tuple[str, str] | None:
+    """(label, words) of a bullet that starts with a bold label and says a sentence
+    (`**Lock-Free Programming**: This talk has two parts.`) over nested link bullets; None
+    for any other bullet."""
+    candidate = item.candidate
+    if candidate is None or not any(child.url for child in candidate.children):
+        return None
+    first = item.markdown.lstrip().split("\n", 1)[0]
+    match = _BOLD_LABEL.match(first)
+    if match is None or "](" in match.group("label"):
+        return None
+    rest = first[match.end() :].strip()
+    if not rest or not _is_sentence(rest):
+        return None
+    return _single_line(match.group("label")), _markdown_field(rest)
+
+
 def _lone_lead_in(run: list[_Block]) -> bool:
     """Whether a run of lists is one item, a resource named after its lead-in."""
     items = [item for block in run for item in block.items]
@@ -2692,6 +2736,8 @@ def _resolved_list(run: list[_Block], *, notes: bool = False, lone: bool = False
         if item.toc:
             warnings.append((item.line, "link into this document in a list of resources: skipped"))
             continue
+        if item.candidate is None and _EMPTY_LINK_ITEM.match(item.markdown):
+            continue  # `[Part II]()`: a link still to come, skipped (its reading said so)
         if item.call and item.candidate is not None:
             warnings.append(
                 (item.line, f"call to action {item.candidate.title!r}: not a resource, skipped")
@@ -2707,6 +2753,22 @@ def _resolved_list(run: list[_Block], *, notes: bool = False, lone: bool = False
             )
             continue
         previous = resources[-1] if resources else None
+        label = _note_label(item) if not item.resource_like else None
+        if label is not None and item.candidate is not None:
+            # `* **Lock-Free Programming**: This talk has two parts.` over the links of its
+            # parts: the label of a subsection holding them (its words the intro), never a
+            # note that takes them into the description of the resource above.
+            resources.append(
+                replace(item.candidate, title=label[0], description=label[1], url="", group=True)
+            )
+            warnings.append(
+                (
+                    item.line,
+                    f"bullet {label[0]!r} over links, its words a sentence: a subsection named "
+                    "by its bold label, the sentence its intro",
+                )
+            )
+            continue
         if official and item.name_link is not None and not item.resource_like:
             resources.append(item.name_link)
             continue
@@ -4100,6 +4162,8 @@ class _Item:
     kind_lead: bool = False
     described: bool = False  # see `_ItemReading.described`
     name_link: _Candidate | None = None  # see `_ListItem.name_link`
+    # It starts with a link whose destination is empty (`[Part II]()`): a link still to come.
+    empty_link: bool = False
 
 
 def _list_item(item: _Item, token: Token, lines: list[str]) -> _ListItem:
@@ -4793,14 +4857,14 @@ def _read_nested(
     )
     if not items or materials or threads:
         return False
-    if not all(item.resource_like for item in items):
+    if not all(item.resource_like or item.empty_link for item in items):
         return _read_nested_group(reading, tokens, open_, close, lines, items)
     reading.nested.extend(
         candidate for item in items if item.candidate for candidate in _spread(item.candidate)
     )
     for item in items:
         reading.warnings.extend(item.warnings)
-    return True
+    return any(item.candidate for item in items)
 
 
 def _spread(candidate: _Candidate) -> tuple[_Candidate, ...]:
@@ -4834,6 +4898,8 @@ def _read_nested_group(
     for (start, _end), item in zip(_children(tokens, open_, close), items, strict=True):
         reading.warnings.extend(item.warnings)
         line = (tokens[start].map or (reading.line, reading.line))[0]
+        if item.empty_link:
+            continue  # skipped, and said so (its warning)
         if official and item.name_link is not None and not item.resource_like:
             taken.append(item.name_link)
             continue
@@ -4868,6 +4934,43 @@ def _item_result(reading: _ItemReading, first_inline: Sequence[Token]) -> _Item:
     fields = reading.fields
     if not fields.get("title"):
         return _Item(candidate=None, resource_like=False)
+    lead = next(
+        (
+            index
+            for index, token in enumerate(first_inline)
+            if token.type != "text" or token.content.strip()
+        ),
+        None,
+    )
+    if (
+        lead is not None
+        and first_inline[lead].type == "link_open"
+        and not str(first_inline[lead].attrGet("href") or "").strip()
+        and not reading.nested
+    ):
+        close = next(
+            (
+                index
+                for index in range(lead, len(first_inline))
+                if first_inline[index].type == "link_close"
+            ),
+            len(first_inline),
+        )
+        text = _plain(first_inline[lead + 1 : close]) or fields["title"]
+        # `[Part II]() by **H**`: its author has not written the link yet (the table rule's
+        # `[lesson]()`), no topic named by the words around it.
+        return _Item(
+            candidate=None,
+            resource_like=False,
+            empty_link=True,
+            warnings=[
+                *reading.warnings,
+                (
+                    reading.line,
+                    f"link {text!r} has no destination (a link still to come): skipped",
+                ),
+            ],
+        )
     group = "url" not in fields and bool(reading.nested) and not reading.leading_link
     if reading.pointer is not None and not group:
         # "Reddit: [List …](…)" alone: the item points at its link, the lead-in first in

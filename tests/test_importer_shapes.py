@@ -4084,3 +4084,78 @@ def test_a_heading_over_labelled_facts_is_one_tool_at_its_link_label() -> None:
     assert "라이선스: MIT" in alpha.description
     # Nothing was put in the description of another bullet: no warning says so.
     assert messages(result) == []
+
+
+# --- a document written before headings needed their space (round 9) -----------------------
+
+TALKS = (
+    "#Talks\n\nTalks I like.\n\n###Speakers\n\n"
+    "* **Ada Lovelace**(Engines): She explains engines better than anyone I have heard.\n\n"
+    "###On Languages\n\n####C\n"
+    "* [Fun with C](https://example.org/c1) [00:46:53] by **Rusty**\n"
+    "* [Fault handlers](https://example.org/c2) by **Gil**\n\n"
+    "####C++ \n*(a note)*\n"
+    "* [Monads](https://example.org/m) [01:20:59] by **Bart**\n"
+    "* **Lock-Free Programming**: This talk has two parts. Take a break after the first.\n"
+    "  * [Lock-Free Programming, Part I](https://example.org/lf1) by **Herb**\n"
+    "  * [Lock-Free Programming, Part II]() by **Herb**\n"
+    "* [Seasoning](https://example.org/s) by **Sean**\n"
+)
+
+
+def test_a_document_whose_every_heading_lacks_its_space_reads_them_as_headings() -> None:
+    for pieces in (True, False):
+        result = read(TALKS, pieces=pieces)
+        assert result.roadmap.title == "Talks"
+        assert listed(result.roadmap) == [
+            (("On Languages", "C"), "Fun with C", "https://example.org/c1"),
+            (("On Languages", "C"), "Fault handlers", "https://example.org/c2"),
+            (("On Languages", "C++"), "Monads", "https://example.org/m"),
+            (("On Languages", "C++"), "Seasoning", "https://example.org/s"),
+            (
+                ("On Languages", "C++", "Lock-Free Programming"),
+                "Lock-Free Programming, Part I",
+                "https://example.org/lf1",
+            ),
+        ]
+        said = messages(result)
+        assert said[:2] == [
+            "road.md:1: '#' without a space after it (GitHub shows it as text) read as a "
+            "level-1 heading: the document writes no heading with its space, all of them so",
+            "road.md:5: '###' without a space after it (GitHub shows it as text) read as a "
+            "level-3 heading: the document writes no heading with its space, all of them so",
+        ]
+        # The bold label over the parts' links is a subsection (never a note taking them
+        # into the description of 'Monads'); the part whose link is empty is no resource.
+        assert "road.md:18: bullet 'Lock-Free Programming' over links" in " ".join(said)
+        assert "road.md:20: link 'Lock-Free Programming, Part II' has no destination" in " ".join(
+            said
+        )
+
+
+def test_one_hashtag_line_in_a_document_without_headings_stays_text() -> None:
+    # One line is no way of writing headings: a hashtag, shown as text.
+    result = read("Notes.\n\n#python is fun.\n\n- [A](https://example.org/a)\n")
+    assert "without a space" not in " ".join(messages(result))
+
+
+def test_a_bold_label_saying_a_sentence_over_links_is_their_subsection() -> None:
+    result = read(
+        "# L\n\n## A\n\n* [One](https://example.org/1) by **X**\n"
+        "* **Lock-Free Programming**: This talk has two parts. I recommend a break.\n"
+        "  * [Part I](https://example.org/p1) by **H**\n  * [Part II]() by **H**\n"
+        "* [Soon]() by **Y**\n* [Two](https://example.org/2) by **Z**\n"
+    )
+    assert listed(result.roadmap) == [
+        (("A",), "One", "https://example.org/1"),
+        (("A",), "Two", "https://example.org/2"),
+        (("A", "Lock-Free Programming"), "Part I", "https://example.org/p1"),
+    ]
+    [section] = result.roadmap.sections[0].sections
+    assert "two parts" in section.intro
+    assert [message.split(": ", 1)[1] for message in messages(result)] == [
+        "bullet 'Lock-Free Programming' over links, its words a sentence: a subsection named "
+        "by its bold label, the sentence its intro",
+        "link 'Part II' has no destination (a link still to come): skipped",
+        "link 'Soon' has no destination (a link still to come): skipped",
+    ]
