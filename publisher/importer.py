@@ -1134,20 +1134,24 @@ def _reused_chapters(
 
 def _changed_chapters(data: bytes, start: int, end: int) -> tuple[_ByteChapter, ...] | None:
     """The chapters of ``data`` from the cut at ``start`` to the cut at ``end`` (or its end
-    plus one), None when one is not plain."""
-    cuts = [start]
-    for match in _CHAPTER_LINE_BYTES.finditer(data, start):
-        if match.end() >= end:
-            break
-        cuts.append(match.end())
-    cuts.append(end)
+    plus one), None when one is not plain: found chapter by chapter, so that a document
+    that is not plain (read by `import_markdown` instead) is cut no further than its first
+    chapter that is not."""
     chapters = []
-    for cut, following in itertools.pairwise(cuts):
+    cut = start
+    for following in itertools.chain(
+        itertools.takewhile(
+            lambda position: position < end,
+            (match.end() for match in _CHAPTER_LINE_BYTES.finditer(data, start)),
+        ),
+        (end,),
+    ):
         chapter = data[cut : following - 1]
         definitions = _plain_definitions(chapter)
         if definitions is None:
             return None
         chapters.append(_ByteChapter(cut, chapter, chapter.count(b"\n"), definitions))
+        cut = following
     return tuple(chapters)
 
 
@@ -1967,9 +1971,16 @@ def _without_repeated_rows(body: list[_Block]) -> list[_Block]:
 
 def _repeat_keys(candidate: _Candidate) -> tuple[str, ...]:
     """What names a resource for `_without_repeated_rows`: its title's words and its URL."""
-    words = "".join(character for character in candidate.title.casefold() if character.isalnum())
+    return _title_and_url_keys(candidate.title, candidate.url)
+
+
+@functools.lru_cache(maxsize=16384)
+def _title_and_url_keys(title: str, url: str) -> tuple[str, ...]:
+    """`_repeat_keys` of a title and URL (cached: a section with a table works them out for
+    every resource above the table whenever the section changes)."""
+    words = "".join(character for character in title.casefold() if character.isalnum())
     keys = (f"title:{words}",) if words else ()
-    return (*keys, f"url:{normalize_url(candidate.url)}") if candidate.url else keys
+    return (*keys, f"url:{normalize_url(url)}") if url else keys
 
 
 def _label_groups(
@@ -6507,9 +6518,12 @@ class _FrozenSpan:
     lines: tuple[int, ...]
 
 
+@functools.lru_cache(maxsize=16384)
 def _section_key(section_id: str) -> str:
     """What makes two section ids one: the folder their feeds publish in, case folded (on a
-    disk that ignores case, ``Livres`` and ``livres`` are one folder: `load` refuses both)."""
+    disk that ignores case, ``Livres`` and ``livres`` are one folder: `load` refuses both).
+    Cached: every section of a changed span asks again, and an id that is no safe path
+    segment (``机器学习``, ``c++``) is slugified to say."""
     return section_feed_folder(section_id).casefold()
 
 
@@ -7071,8 +7085,10 @@ def _inside(heading: _Block | None, parent: _Block) -> bool:
     return heading is not None and (heading.level > parent.level or not heading.title)
 
 
+@functools.lru_cache(maxsize=16384)
 def heading_key(title: str) -> str:
-    """A heading's words, as `--keep-section` matches them (case, emoji, punctuation aside)."""
+    """A heading's words, as `--keep-section` matches them (case, emoji, punctuation aside).
+    Cached: the headings of every changed span are asked about again, version after version."""
     return " ".join(re.sub(r"[^\w\s]+", " ", title.casefold()).split())
 
 
