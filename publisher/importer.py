@@ -29,6 +29,7 @@ from urllib.parse import urljoin, urlsplit
 
 import yaml
 from markdown_it import MarkdownIt
+from markdown_it.common.html_blocks import block_names as html_block_names
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
@@ -768,8 +769,9 @@ def import_markdown(
         text = _with_unspaced_headings(text, label, warnings)
     chapters: list[tuple[int, Iterable[tuple[int, int, _Unit]]]]
     if not pieces:
+        # One piece: the reading pieces must match (`_group_units` cuts even a whole group).
         chapters = [
-            (0, ((0, 0, unit) for unit in _group_units(text, True, html_links, _NO_DEFINITIONS)))
+            (0, ((0, 0, unit) for unit in _units((("", text),), html_links, _NO_DEFINITIONS)))
         ]
     else:
         chapters = []
@@ -1477,7 +1479,13 @@ def _group_units(
     use), parsed in pieces cut before each bullet item at column 0 and each table row after
     the first (parsed under the table's header)."""
     if whole:
-        return _units((("", text),), html_links, definitions)
+        blank_cuts = () if html_links else _blank_line_cuts(text)
+        bounds = [0, *blank_cuts, len(text) + 1]
+        return _units(
+            tuple(("", text[start : end - 1]) for start, end in itertools.pairwise(bounds)),
+            html_links,
+            definitions,
+        )
     cuts = {0, *(match.end() for match in _ITEM_LINE.finditer(text))}
     headers: dict[int, str] = {}
     for match in _table_heads(text):
@@ -1497,6 +1505,73 @@ def _group_units(
         ),
         html_links,
         definitions,
+    )
+
+
+# An HTML block that may interrupt a paragraph (CommonMark's kinds 1 to 6): one that starts
+# at column 0 is never a list item's lazy continuation, so it ends any list open above it.
+_INTERRUPTING_HTML = re.compile(
+    r"<(?:(?:script|pre|style|textarea)(?=[\s>]|$)|!--|\?|!\[CDATA\[|![A-Za-z]"
+    rf"|/?(?:{'|'.join(sorted(html_block_names))})(?=[\s/>]|$))",
+    re.IGNORECASE,
+)
+
+
+def _blank_line_cuts(text: str) -> list[int]:
+    """Where a group read whole (it holds fenced code or an HTML block: see `_groups`) may
+    still be cut, so that an edit parses its piece again and not the whole group (a generated
+    list of `<details>` entries is one such group per section): before each line at column 0
+    that follows a blank line outside fenced code and HTML blocks ended by a marker (a blank
+    line ends every other block, and a line at column 0 ends every list item), except a list
+    item that may continue a list open above it (its list's reading would change: one list, or
+    two). Every block then ends before the cut, as the CommonMark parser reads the whole. No
+    cut at all where the lines are rewritten before they are parsed (`_heading_items_lifted`,
+    `_headings_in_items_lifted`), and none after a block opened indented that a line at column
+    0 may or may not end (as `_raw_cuts` reads it)."""
+    if _HEADING_ITEM.search(text) is not None or _INDENTED_HEADING.search(text) is not None:
+        return []
+    cuts: list[int] = []
+    end: tuple[str, str] | None = None  # the fenced code or HTML block open, as `_block_end`
+    indented = False  # whether that block was opened indented (perhaps inside a list item)
+    list_free = True  # no list open above that a list item at column 0 would continue
+    blank_before = False
+    position = 0
+    for line in text.split("\n"):
+        column_0 = line[:1] not in ("", " ", "\t")
+        if end is not None:
+            if _ends(end, line):
+                end = None
+            elif indented and end[0] != "blank" and column_0:
+                break  # ambiguous (see `_raw_cuts`): no cut from here on
+        elif column_0:
+            item = _LIST_MARKER_LINE.match(line) is not None
+            if blank_before and position and (list_free or not item):
+                cuts.append(position)
+            if item:
+                list_free = False
+            elif blank_before or _interrupts_a_paragraph(line):
+                list_free = True
+            end = _block_end(line)
+            indented = False
+        elif line.strip(" \t"):
+            if _LIST_MARKER_LINE.match(line):
+                list_free = False  # a list may start indented, and go on at column 0
+            end = _block_end(line)
+            indented = True
+        blank_before = not line.strip(" \t")
+        position += len(line) + 1
+    return cuts
+
+
+def _interrupts_a_paragraph(line: str) -> bool:
+    """Whether a line at column 0 starts a block that may interrupt a paragraph (a heading,
+    a fence, a quote, an HTML block of kinds 1 to 6): never a list item's lazy continuation,
+    it ends any list above it. Erring on no: a list then stays open, and only cuts are lost."""
+    return bool(
+        _HEADING_START.match(line)
+        or _FENCE_OPEN.match(line)
+        or line.startswith(">")
+        or _INTERRUPTING_HTML.match(line)
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -676,3 +677,111 @@ def test_a_resource_moved_down_by_lines_above_it_is_the_same_and_warns_on_its_li
             (lines.index("- [doc](docs/a.md)") + 1, "relative"),
             (lines.index("- [b again](https://example.org/b)") + 1, "URL"),
         ]
+
+
+# A section of a generated list: `<details>` entries (an HTML line, a blank line, link
+# bullets with tab-indented fences, `</details>` right after them), so the section holds
+# HTML blocks and is read as one group (invented; the shape is best-of lists').
+def _folded_entry(name: str) -> str:
+    return (
+        f'<details><summary><b><a href="https://example.org/{name}">{name}</a></b> '
+        f"(🥇30 ·  ⭐ 2K) - {name} does things.</summary>\n\n"
+        f"- [GitHub](https://github.com/o/{name}) (10 stars):\n\n\t```\n\tgit clone x\n\t```\n"
+        f"- [PyPi](https://pypi.org/project/{name}):\n\t```\n\tpip install {name}\n\t```\n"
+        "</details>\n"
+    )
+
+
+_FOLDED = (
+    "# M\n\n## Tools\n\n"
+    '<a href="#contents"><img src="https://example.org/top.png" alt="top"></a>\n\n'
+    "_Libraries for [tools][t]._\n\n"
+    + "".join(_folded_entry(name) for name in ("alpha", "beta", "gamma"))
+    + "\n## After\n\n- [x](https://example.org/x)\n\n[t]: https://example.org/t\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _FOLDED,
+        # A list item after a blank line after a list: one list (loose), not two.
+        "# M\n\n## A\n\n<div>x</div>\n\n- [a](https://example.org/a)\n\n- [b](https://e.org/b)\n",
+        # A list started indented goes on at column 0.
+        "# M\n\n## A\n\n```\nc\n```\n\n  - [a](https://example.org/a)\n\n- [b](https://e.org/b)\n",
+        # An HTML line that no paragraph ends (kind 7) is the item's lazy continuation.
+        "# M\n\n## A\n\n<p>x</p>\n\n- [a](https://example.org/a)\n<span>more</span>\n\n"
+        "- [b](https://e.org/b)\n\nAfter.\n\n- [c](https://e.org/c)\n",
+        # A comment holding blank lines and lines at column 0 is one block.
+        "# M\n\n## A\n\n<!-- note\n\n- [no](https://example.org/no)\n\nstill\n-->\n\n"
+        "- [a](https://example.org/a)\n",
+        # A fence opened indented, inside an item, then a line at column 0.
+        "# M\n\n## A\n\n<br>\n\n- [a](https://example.org/a)\n\n  ```\n  code\n\ntext\n```\n\n"
+        "- [b](https://e.org/b)\n",
+        # A heading inside a `<details>` under a heading that is a link: its description.
+        "# M\n\n## [R](https://example.org/r)\n\n<details>\n\n### Links\n\n"
+        "- [a](https://example.org/a)\n\n</details>\n\n## B\n\n- [b](https://e.org/b)\n",
+    ],
+)
+def test_a_group_holding_html_blocks_read_in_pieces_is_read_as_the_whole(text: str) -> None:
+    """A group with fenced code or HTML blocks is cut only after blank lines, where every
+    block ends; its reading is the whole document's, warnings and lines included."""
+    clear_caches()
+    assert import_markdown(text, "road.md") == import_markdown(text, "road.md", pieces=False)
+
+
+def test_a_section_of_folded_entries_is_cut_where_its_blocks_end() -> None:
+    """The cuts of a `<details>` section fall before each entry's list and each line after
+    a blank line (so an edit of one entry parses that entry's pieces only), never inside a
+    list, a fence or an HTML block."""
+    from publisher.importer import _blank_line_cuts
+
+    group = _FOLDED[_FOLDED.index("## Tools") : _FOLDED.index("\n## After")]
+    starts = [group[cut:].split("\n", 1)[0] for cut in _blank_line_cuts(group)]
+    assert starts == [
+        '<a href="#contents"><img src="https://example.org/top.png" alt="top"></a>',
+        "_Libraries for [tools][t]._",
+        '<details><summary><b><a href="https://example.org/alpha">alpha</a></b> '
+        "(🥇30 ·  ⭐ 2K) - alpha does things.</summary>",
+        "- [GitHub](https://github.com/o/alpha) (10 stars):",
+        "- [GitHub](https://github.com/o/beta) (10 stars):",
+        "- [GitHub](https://github.com/o/gamma) (10 stars):",
+    ]
+    # An item after a list and a blank line continues that list: no cut before it.
+    assert _blank_line_cuts("## A\n\n<p>x</p>\n\n- a\n\n- b\n") == [
+        len("## A\n\n"),
+        len("## A\n\n<p>x</p>\n\n"),
+    ]
+
+
+def test_a_history_of_folded_entries_reads_each_version_as_a_one_off_import() -> None:
+    """Versions of a list of `<details>` entries, read one after the other (caches kept),
+    read as each read alone: an entry's link edited, added and moved to another section, a link
+    definition another section uses changed, heading levels changed, a meta section added
+    and removed."""
+    first = _FOLDED.replace("</details>\n\n## After", "</details>\n\n- [Docs][t]\n\n## After")
+    edited = first.replace("https://pypi.org/project/beta", "https://pypi.org/project/beta2")
+    delta = _folded_entry("delta")
+    added = edited.replace("</details>\n\n- [Docs]", f"</details>\n{delta}\n- [Docs]")
+    moved = added.replace(delta, "").replace("## After\n\n", f"## After\n\n{delta}\n")
+    definition = moved.replace("[t]: https://example.org/t", "[t]: https://example.org/t2")
+    levels = definition.replace("## After", "### After")
+    meta = levels.replace("\n### After", "\n## Contributing\n\nPlease.\n\n### After")
+    versions = [first, edited, added, moved, definition, levels, meta, levels, first]
+    results = _read_after_each_other(versions)
+    written = [dump_roadmap(result.roadmap) for result in results]
+    tools = [
+        dump_roadmap(replace(result.roadmap, sections=result.roadmap.sections[:1]))
+        for result in results
+    ]
+    assert "project/beta2" in written[1]
+    assert "project/beta2" not in written[0]
+    assert "delta" in tools[2]
+    assert "delta" not in tools[3]
+    assert "delta" in written[3]
+    assert "https://example.org/t2" in written[4]
+    assert "https://example.org/t2" not in written[3]
+    assert written[5] != written[4]  # After is a subsection of Tools now
+    assert any("Contributing" in warning.message for warning in results[6].warnings)
+    assert not any("Contributing" in warning.message for warning in results[7].warnings)
+    assert results[-1] == results[0]
