@@ -260,20 +260,39 @@ ledger_option = click.option(
 )
 
 
-def open_project_store(project: Project, path: Path | None = None) -> Store:
+def open_project_store(
+    project: Project, path: Path | None = None, *, copied_ok: bool = False
+) -> Store:
     """The project's store: ``path`` (a SQLite file), else
-    PUBLISHER_DATABASE_URL, else .publisher/publisher.sqlite; created and migrated as needed."""
+    PUBLISHER_DATABASE_URL, else .publisher/publisher.sqlite; created and migrated as needed.
+    Raises StoreError when the store was copied elsewhere by `store copy` (unless
+    ``copied_ok``): the copy is the live store, this one a backup that would go stale."""
     import os
 
     from publisher.delivery import open_store
+    from publisher.errors import StoreError
     from publisher.send import utc_now
 
-    return open_store(
+    store = open_store(
         project.state_dir,
         os.environ.get("PUBLISHER_DATABASE_URL", ""),
         path=path,
         now=utc_now(),
     )
+    moved = store.moved_to() if path is None and not copied_ok else None
+    if moved is not None:
+        store.close()
+        where, when = moved
+        fresh = (
+            f" (or move {store.where} away to start a new store here)"
+            if store.url.get_backend_name() == "sqlite"
+            else ""
+        )
+        raise StoreError(
+            f"{store.where}: this store was copied to {where} on {when} by 'publisher store "
+            f"copy', and is a backup since: set PUBLISHER_DATABASE_URL to that database{fresh}"
+        )
+    return store
 
 
 def project_store_exists(project: Project, path: Path | None = None) -> bool:
@@ -2168,7 +2187,8 @@ def store_copy(settings: Settings, target_url: str) -> None:
     id (the links of emails already sent keep working), the suppression list, and the delivery
     ledger (a send there skips who already got a release). Then set PUBLISHER_DATABASE_URL to
     DATABASE_URL wherever publisher runs (serve, send, the workflow's secret). Stop serve and
-    any send first: what they change meanwhile is not copied.
+    any send first: what they change meanwhile is not copied. The old store stays as it was,
+    a backup: a command that still reaches it stops and names the copy.
 
     Ledger files of 'send --ledger FILE' are files of their own, one per newsletter, and do
     not move (merged into the store's ledger, one newsletter's sends would skip the other's
@@ -2187,13 +2207,17 @@ def store_copy(settings: Settings, target_url: str) -> None:
     if not project_store_exists(project):
         raise StoreError("there is no store to copy yet (nothing was subscribed or sent)")
     target_engine_url = engine_url(target_url, project.state_dir, name="DATABASE_URL")
-    with open_project_store(project) as store:
+    with open_project_store(project, copied_ok=True) as store:
         if store.url == target_engine_url:
             raise StoreError(f"{describe_url(target_engine_url)}: is the project's store itself")
         with open_store(project.state_dir, target_url, now=utc_now()) as target:
             copied = store.copy_into(target)
             source_name, target_name = store.where, target.where
             ledger_files = store.ledger_files()
+        # From now on the copy is the store: commands that still reach this one (a shell
+        # without PUBLISHER_DATABASE_URL) stop and say where it went, rather than send to,
+        # or record people in, a store that no longer sees unsubscribes.
+        store.mark_moved(target_name, now=utc_now())
     settings.say(
         f"copied {copied['subscribers']} subscriber(s), {copied['suppressions']} "
         f"suppression(s), {copied['deliveries']} delivery row(s) and "

@@ -629,6 +629,19 @@ def test_store_copy_moves_everything_to_postgresql_and_links_keep_working(
     assert after == before  # statuses, consent records, public ids: the links keep working
     assert ledger_after == ledger_before
     on_postgres = {"PUBLISHER_DATABASE_URL": target}
+    # The old store is a backup now: a shell without the variable used it as if nothing had
+    # moved (a send would mail who unsubscribed on the copy since); now it stops and says.
+    stale = sqlite_run("send", "--dry-run")
+    sqlite_file = project / ".publisher" / "publisher.sqlite"
+    assert stale.exit_code == 1
+    assert stale.output.startswith(
+        f"error: {sqlite_file}: this store was copied to postgresql+psycopg://"
+    )
+    assert stale.output.endswith(
+        "by 'publisher store copy', and is a backup since: set PUBLISHER_DATABASE_URL to that "
+        f"database (or move {sqlite_file} away to start a new store here)\n"
+    )
+    assert "Traceback" not in stale.output
     # The forgotten address stays out of imports; the release is not sent again.
     csv = tmp_path / "old.csv"
     csv.write_text("email,name,sections\ncy@example.org,,\n", encoding="utf-8")

@@ -156,6 +156,9 @@ store_settings = sa.Table(
     sa.Column("value", sa.Text, nullable=False),
 )
 
+# store_settings names: where and when `store copy` copied this store (it is a backup since).
+_MOVED_SETTINGS = ("moved_to", "moved_at")
+
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 SCHEMA_HEAD = "0005"  # the newest revision in migrations/versions (a test keeps them equal)
 DEFAULT_FILE = "publisher.sqlite"
@@ -567,17 +570,47 @@ class Store(_Transactional):
                     f"{target.where}: is not empty (it holds {', '.join(held)}): copy only "
                     "into a new store, so that nothing in it is mixed up or overwritten"
                 )
-            # The salt the suppression hashes were made with comes along with them.
+            # The salt the suppression hashes were made with comes along with them (not a
+            # mark that this store was copied before: the copy is the live one).
             connection.execute(sa.delete(store_settings))
             for table in (store_settings, *tables):
                 # subscribers.id is the target's own (a PostgreSQL sequence must count them).
                 columns = [column for column in table.columns if column.name != "id"]
-                rows = source.execute(sa.select(*columns))
+                query = sa.select(*columns)
+                if table is store_settings:
+                    query = query.where(store_settings.c.name.not_in(_MOVED_SETTINGS))
+                rows = source.execute(query)
                 copied[table.name] = 0
                 while chunk := rows.fetchmany(1000):
                     connection.execute(sa.insert(table), [dict(row._mapping) for row in chunk])
                     copied[table.name] += len(chunk)
         return copied
+
+    def mark_moved(self, where: str, *, now: str) -> None:
+        """Record that `store copy` copied this store to ``where`` (a URL without its
+        password) at ``now``: see `moved_to`."""
+        with self._transaction("mark the store as copied") as connection:
+            for name, value in zip(_MOVED_SETTINGS, (where, now), strict=True):
+                connection.execute(
+                    self._insert(store_settings)
+                    .values(name=name, value=value)
+                    .on_conflict_do_update(index_elements=["name"], set_={"value": value})
+                )
+
+    def moved_to(self) -> tuple[str, str] | None:
+        """(where, when) this store was last copied to by `store copy`, or None."""
+        with self._transaction("read the store's settings") as connection:
+            found = {
+                str(name): str(value)
+                for name, value in connection.execute(
+                    sa.select(store_settings.c.name, store_settings.c.value).where(
+                        store_settings.c.name.in_(_MOVED_SETTINGS)
+                    )
+                )
+            }
+        if _MOVED_SETTINGS[0] not in found:
+            return None
+        return found[_MOVED_SETTINGS[0]], found.get(_MOVED_SETTINGS[1], "")
 
     # -- the ledger
 
