@@ -448,6 +448,11 @@ class _Block:
     # when it is the only card under its heading (`_units`): one bold link over lines about
     # it is then a course heading's link line, as any lone link line is, not a list.
     lone: _Block | None = None
+    # A link card (`_link_card`): a card only with a quote under it (`_quotes_under_cards`),
+    # that quote its description, given back as a block of its own when the card is read as
+    # its ``lone`` paragraph.
+    link_card: bool = False
+    quote: _Block | None = None
     # A list of links into this document only (a table of contents), skipped.
     contents: bool = False
     # Raw HTML holding `<h1>` … `<h3>` (`<h1 align="center">`): its words, a title line (see
@@ -1855,6 +1860,7 @@ def _units(
     blocks = _facts_as_text(blocks)
     lines = "\n".join(piece for _, piece in pieces).split("\n")
     blocks = _quotes_under_items(blocks, lines)
+    blocks = _quotes_under_cards(blocks, lines)
     groups: list[tuple[_Block | None, list[_Block]]] = [(None, [])]
     details = 0  # `<details>` opened under a heading that is a link, not closed yet
     for block in _nested_details(_resolve_lists(blocks)):
@@ -1882,7 +1888,17 @@ def _units(
         if sum(block.lone is not None for block in body) == 1:
             # One card alone is no list of cards: a course heading's link line (`## Course`,
             # `🔗 [**Link to Course**](…) \`, `Duration: …`, then its syllabus).
-            body = [block.lone if block.lone is not None else block for block in body]
+            body = [
+                part
+                for block in body
+                for part in (
+                    (block,)
+                    if block.lone is None
+                    else (block.lone,)
+                    if block.quote is None
+                    else (block.lone, block.quote)
+                )
+            ]
         if heading is None or heading.level == 1:
             # A row of links under the document's title is its nav bar, no course's links.
             body = [
@@ -2683,6 +2699,34 @@ def _quotes_under_items(blocks: list[_Block], lines: list[str]) -> list[_Block]:
     return result
 
 
+def _quotes_under_cards(blocks: list[_Block], lines: list[str]) -> list[_Block]:
+    """Blocks with the quote right after a link card (`_link_card`, a blank line between or
+    not) made that card's description: ``👋 [wechat-chatgpt](…)`` over ``> Use ChatGPT On
+    Wechat``; a link card without one is its paragraph again. The card alone under its
+    heading reads back as the link line and its quote as text (`_Block.lone`)."""
+    result: list[_Block] = []
+    for block in blocks:
+        previous = result[-1] if result else None
+        if (
+            block.quoted
+            and previous is not None
+            and previous.link_card
+            and previous.quote is None
+            and previous.lone is not None
+        ):
+            quote = _quote_text(lines, block.start, block.end, 0)
+            card = replace(previous.resources[0], description=_markdown_field(quote))
+            result[-1] = replace(previous, resources=(card,), end=block.end, quote=block)
+            continue
+        result.append(block)
+    # A link card with no quote under it is a paragraph ("Follow us on [Twitter](…)"-like
+    # calls, a sponsor's links): only the card and its quote together make the shape.
+    return [
+        block.lone if block.link_card and block.quote is None and block.lone else block
+        for block in result
+    ]
+
+
 def _resolve_lists(blocks: list[_Block]) -> list[_Block]:
     """Decide what each list is: adjacent lists with the same marker are one list (pieces cut
     at items). A list is resources when all its items read as resources, or when at least half
@@ -3073,6 +3117,8 @@ def _shift(block: _Block, offset: int) -> _Block:
             )
             for item in block.items
         ),
+        # A card's paragraph as it reads alone (`_Block.lone`) is at the same lines.
+        lone=None if block.lone is None else _shift(block.lone, offset),
     )
 
 
@@ -3194,6 +3240,8 @@ def _block(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _
             )
         links = _links(inline)
         card = _card_paragraph(inline, start) if links else None
+        link_card = _link_card(inline, start) if links and card is None else None
+        card = card or link_card
         if card is not None:
             # A list written as paragraphs, one card each (a bold linked name, then lines);
             # a heading's only card is its link line (`_Block.lone`).
@@ -3203,6 +3251,7 @@ def _block(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _
                 end=stop,
                 resources=(card,),
                 lone=_paragraph(inline, links, start, stop),
+                link_card=link_card is not None,
             )
         return _paragraph(inline, links, start, stop)
     if kind in ("bullet_list_open", "ordered_list_open"):
@@ -5251,6 +5300,34 @@ def _paper_paragraph(inline: Sequence[Token], line: int) -> _Candidate | None:
     return _Candidate(
         title=paper["title"], url=paper["url"], line=line, description=_inline_markdown(inline)
     )
+
+
+def _link_card(inline: Sequence[Token], line: int) -> _Candidate | None:
+    """A paragraph that is one named link alone, after an icon at most (``🦜️🔗
+    [LangChain](…)``, ``👋 [wechat-chatgpt](…)``), a quote under it saying what it is: read as
+    a card (`_card_paragraph`), so that several under one heading are its resources, each
+    with its quote (`_quotes_under_cards`), where one alone stays the heading's link line. None
+    for a link named by where it leads (``🔗 [Link to Course](…)``, ``[Slides](…)``) or with
+    words around it."""
+    link = _leading_link(inline)
+    if link is None:
+        return None
+    start, end, href = link
+    if any(character.isalnum() for character in _plain(inline[:start])):
+        return None  # a label or words before the link ("Link: …", "See [x](…)"); icons pass
+    if _plain(inline[end + 1 :]).strip(" \t\n*_"):
+        return None  # words after it: a sentence, not a card
+    title = _without_leading_emoji(_plain(inline[start + 1 : end])).strip()
+    if (
+        not title
+        or _LINK_LABEL.fullmatch(title)
+        or _WHERE_LABEL.fullmatch(title)
+        or _is_material(title)
+        or re.fullmatch(r"\S+[./]\S+", title)
+        or re.match(r"link\b", title, re.IGNORECASE)  # "Link to Course"
+    ):
+        return None
+    return _Candidate(title=title, line=line, url=href)
 
 
 def _card_paragraph(inline: Sequence[Token], line: int) -> _Candidate | None:

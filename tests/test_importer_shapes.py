@@ -4159,3 +4159,44 @@ def test_a_bold_label_saying_a_sentence_over_links_is_their_subsection() -> None
         "link 'Part II' has no destination (a link still to come): skipped",
         "link 'Soon' has no destination (a link still to come): skipped",
     ]
+
+
+def test_link_cards_each_over_a_quote_are_the_sections_resources() -> None:
+    # Awesome-LLM's tools: an icon and a named link alone in a paragraph, a quote under it
+    # saying what it is. Two under one heading are its resources (the heading was a course
+    # at the first link, its description both cards); one alone stays the heading's link
+    # line; link paragraphs with no quote under them stay paragraphs.
+    result = read(
+        "# L\n\n## Tools\n"
+        "🦜️🔗 [Chainer](https://example.org/chain)\n\n"
+        "> Builds applications from small parts.\n\n"
+        "👋 [Wechat bot](https://example.org/bot)\n\n"
+        "> Chat from a phone.\n\n"
+        "## Garden Planning 101\n\n🔗 [Open the course](https://example.org/garden)\n\n"
+        "> Ten weeks of planning.\n"
+    )
+    assert [
+        (tuple(s.title for s in path), r.title, r.url, r.description.strip())
+        for path, r in result.roadmap.walk()
+    ] == [
+        (
+            ("Tools",),
+            "Chainer",
+            "https://example.org/chain",
+            "Builds applications from small parts.",
+        ),
+        (("Tools",), "Wechat bot", "https://example.org/bot", "Chat from a phone."),
+        (
+            ("Tools",),  # a course heading's resource, filed as course headings are
+            "Garden Planning 101",
+            "https://example.org/garden",
+            "🔗 [Open the course](https://example.org/garden)\n\n> Ten weeks of planning.",
+        ),
+    ]
+    calls = read(
+        "# L\n\n## Community\n\n🐦 [Follow us](https://example.org/follow)\n\n"
+        "💬 [Our chat](https://example.org/chat)\n"
+    )
+    titles = [resource.title for _, resource in calls.roadmap.walk()]
+    assert "Follow us" not in titles
+    assert "Our chat" not in titles
