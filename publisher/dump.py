@@ -14,8 +14,6 @@ import functools
 import json
 import re
 
-import yaml
-
 from publisher import release_digest
 from publisher.identity_memo import IdentityMemo
 from publisher.model import Author, Release, Resource, Roadmap, Section, Snapshot, slugify
@@ -28,7 +26,82 @@ _NOT_PRINTABLE = re.compile(
 )
 _PLAIN_START_FORBIDDEN = frozenset("-?:,[]{}#&*!|>'\"%@`")
 _FLOW_FORBIDDEN = frozenset(",[]{}")
-_RESOLVER = yaml.resolver.Resolver()
+
+# PyYAML's implicit resolvers (yaml/resolver.py, class Resolver: YAML 1.1 as `load` reads
+# it), copied: a plain scalar one of them matches is read as a bool, number, date, null …, so
+# it is quoted. Copied rather than asked of PyYAML so that writing YAML does not import it
+# (import-history never reads YAML: PyYAML's import is a tenth of its start-up);
+# tests/test_dump.py checks that these agree with PyYAML's own on every kind of scalar. As in
+# PyYAML, a pattern is tried only on text starting with one of its characters.
+_IMPLICIT_TYPES: tuple[tuple[str, str, int], ...] = (
+    (
+        "yYnNtTfFoO",  # bool
+        r"""^(?:yes|Yes|YES|no|No|NO
+        |true|True|TRUE|false|False|FALSE
+        |on|On|ON|off|Off|OFF)$""",
+        re.X,
+    ),
+    (
+        "-+0123456789.",  # float
+        r"""^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?
+        |\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?
+        |[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*
+        |[-+]?\.(?:inf|Inf|INF)
+        |\.(?:nan|NaN|NAN))$""",
+        re.X,
+    ),
+    (
+        "-+0123456789",  # int
+        r"""^(?:[-+]?0b[0-1_]+
+        |[-+]?0[0-7_]+
+        |[-+]?(?:0|[1-9][0-9_]*)
+        |[-+]?0x[0-9a-fA-F_]+
+        |[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$""",
+        re.X,
+    ),
+    ("<", r"^(?:<<)$", 0),  # merge
+    (
+        "~nN",  # null (and the empty string, which is never plain here)
+        r"""^(?: ~
+        |null|Null|NULL
+        | )$""",
+        re.X,
+    ),
+    (
+        "0123456789",  # timestamp
+        r"""^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]
+        |[0-9][0-9][0-9][0-9] -[0-9][0-9]? -[0-9][0-9]?
+         (?:[Tt]|[ \t]+)[0-9][0-9]?
+         :[0-9][0-9] :[0-9][0-9] (?:\.[0-9]*)?
+         (?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$""",
+        re.X,
+    ),
+    ("=", r"^(?:=)$", 0),  # value
+    ("!&*", r"^(?:!|&|\*)$", 0),  # yaml (never plain: those characters are quoted first)
+)
+
+
+_IMPLICIT_FIRST = frozenset("".join(characters for characters, _, _ in _IMPLICIT_TYPES))
+
+
+@functools.cache
+def _implicit_patterns(first: str) -> tuple[re.Pattern[str], ...]:
+    """The implicit resolvers' patterns tried on text that starts with ``first`` (compiled
+    when first needed)."""
+    return tuple(
+        re.compile(pattern, flags)
+        for characters, pattern, flags in _IMPLICIT_TYPES
+        if first in characters
+    )
+
+
+def reads_as_string(text: str) -> bool:
+    """Whether ``text`` (not empty), written as a plain scalar, is read back as a string and
+    not as a bool, number, date, null … (what PyYAML's `Resolver` decides)."""
+    first = text[0]
+    if first not in _IMPLICIT_FIRST:
+        return True
+    return not any(pattern.match(text) for pattern in _implicit_patterns(first))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -52,8 +125,7 @@ def _is_plain(text: str, *, flow: bool) -> bool:
     if flow and any(character in _FLOW_FORBIDDEN for character in text):
         return False
     # A plain scalar that YAML would read as a number, bool, null, date …: quote it.
-    tag = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
-    return bool(tag == "tag:yaml.org,2002:str")
+    return reads_as_string(text)
 
 
 def _quoted(text: str) -> str:

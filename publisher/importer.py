@@ -27,7 +27,6 @@ from pathlib import PurePosixPath
 from typing import Any, TypeVar
 from urllib.parse import urljoin, urlsplit
 
-import yaml
 from markdown_it import MarkdownIt
 from markdown_it.common.html_blocks import block_names as html_block_names
 from markdown_it.rules_core import StateCore
@@ -889,14 +888,16 @@ def _is_front_matter(lines: list[str]) -> bool:
     GitHub shows it (a table of its keys). Anything else, a `# Title` and prose between two
     thematic breaks, is markdown. Read as YAML nodes only, nothing constructed (no value
     made, no alias expanded)."""
+    # Imported here: few documents open with `---`, and PyYAML's import is a tenth of the
+    # start-up of a command that reads markdown only (import-history).
+    import yaml
+
+    loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        node = yaml.compose("\n".join(lines), Loader=_YAML_LOADER)
+        node = yaml.compose("\n".join(lines), Loader=loader)
     except (yaml.YAMLError, RecursionError):
         return False
     return isinstance(node, yaml.MappingNode)
-
-
-_YAML_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 # A line of hashes without a space after them (`####Day86 - [Title](…)`): CommonMark and GitHub

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
-import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -14,14 +14,6 @@ from publisher.errors import Problem, PublisherError
 
 def _as_bytes(content: bytes | str) -> bytes:
     return content.encode("utf-8") if isinstance(content, str) else content
-
-
-def _file_mode() -> int:
-    """The mode a new file gets from open(): 0o666 less the umask (mkstemp would give 0o600,
-    and published files must stay readable by the web server)."""
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
 
 
 def symlink_problem(path: Path, root: Path, checked: set[str] | None = None) -> Problem | None:
@@ -76,9 +68,37 @@ def refuse_symlinks(paths: Iterable[Path], root: Path) -> None:
         raise PublisherError([problems[name] for name in sorted(problems)])
 
 
-# The names StagedFiles gives its temporaries (mkstemp: prefix ".NAME.", 8 random
-# characters, suffix ".tmp"): a build killed before renaming them leaves these behind.
+# The names StagedFiles gives its temporaries (".NAME.", 8 random characters, ".tmp", as
+# tempfile.mkstemp named them before): a build killed before renaming them leaves these behind.
 _TEMPORARY_NAME = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
+_CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+
+
+def _create_temporary(path: Path) -> tuple[int, str]:
+    """A new, empty file beside ``path`` under a random name matching `_TEMPORARY_NAME`,
+    open for writing: its descriptor and name.
+
+    What tempfile.mkstemp does, less its cost per file (a history stages thousands): the
+    mode is given at creation, 0o666 less the umask as open() gives any new file (mkstemp's
+    0o600 would need a chmod: published files must stay readable by the web server).
+    """
+    for _ in range(100):
+        name = f"{path.parent}{os.sep}.{path.name}.{os.urandom(4).hex()}.tmp"
+        try:
+            return os.open(name, _CREATE, 0o666), name
+        except FileExistsError:
+            continue  # a name taken by chance (1 in 4 billion): another one
+    raise FileExistsError(errno.EEXIST, "no free temporary name", str(path.parent))
+
+
+def _write_all(handle: int, data: bytes) -> None:
+    """Write every byte of ``data`` to the open file ``handle``, then close it."""
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(handle, view) :]
+    finally:
+        os.close(handle)
 
 
 def leftover_temporaries(folder: Path, *, recursive: bool = True, name: str = "") -> list[Path]:
@@ -124,7 +144,6 @@ class StagedFiles:
     def __init__(self) -> None:
         self._staged: dict[Path, str] = {}
         self._direct: dict[Path, bytes] = {}
-        self._mode = _file_mode()
         self.paths: set[Path] = set()  # every path added, changed or not
         self._folders: set[Path] = set()  # folders made (or found) for staged files
 
@@ -156,13 +175,9 @@ class StagedFiles:
                 # Once per folder: a history stages thousands of files in one.
                 path.parent.mkdir(parents=True, exist_ok=True)
                 self._folders.add(path.parent)
-            handle, temporary = tempfile.mkstemp(
-                prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
-            )
+            handle, temporary = _create_temporary(path)
             self._staged[path] = temporary
-            os.chmod(handle, self._mode)
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
+            _write_all(handle, data)
         except OSError as error:
             self.discard()
             raise PublisherError(

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -239,16 +238,16 @@ def test_an_interrupted_write_leaves_previous_outputs_intact(
     site.write_text(site.read_text(encoding="utf-8").replace("A Small", "A Tiny"))
     before = snapshot(root / "feeds") | {"CHANGELOG.md": (root / "CHANGELOG.md").read_bytes()}
     staged = 0
-    real_mkstemp = tempfile.mkstemp
+    real_create = output._create_temporary
 
-    def interrupted_mkstemp(*arguments: Any, **keywords: Any) -> tuple[int, str]:
+    def interrupted_create(path: Path) -> tuple[int, str]:
         nonlocal staged
         staged += 1
         if staged == 5:
             raise KeyboardInterrupt  # Ctrl-C while the new outputs are being staged
-        return real_mkstemp(*arguments, **keywords)
+        return real_create(path)
 
-    monkeypatch.setattr(output.tempfile, "mkstemp", interrupted_mkstemp)
+    monkeypatch.setattr(output, "_create_temporary", interrupted_create)
     with pytest.raises(KeyboardInterrupt):
         build.build(paths)
     monkeypatch.undo()

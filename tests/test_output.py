@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 
 from publisher.errors import PublisherError
-from publisher.output import changed_files, remove_files, write_file, write_files
+from publisher.output import (
+    StagedFiles,
+    changed_files,
+    leftover_temporaries,
+    remove_files,
+    write_file,
+    write_files,
+)
 
 
 def test_writes_new_files_and_folders(tmp_path: Path) -> None:
@@ -91,3 +98,23 @@ def test_an_output_that_is_a_device_is_written_in_place_never_replaced(tmp_path:
     assert null.read_bytes() == b""
     assert regular.read_text() == "kept\n"
     assert set(changed) == {null, regular}
+
+
+def test_a_staged_file_waits_under_a_name_a_later_build_finds_and_sweeps(tmp_path: Path) -> None:
+    # A writer killed between staging and renaming leaves its temporaries: `build` removes
+    # them by their naming (leftover_temporaries), so every staged name must match it.
+    target = tmp_path / "releases" / "2024.01.yaml"
+    staged = StagedFiles()
+    staged.add(target, "release: {}\n")
+    staged.add(tmp_path / "other.yaml", "title: x\n")
+    other, release = leftover_temporaries(tmp_path)  # sorted: ".other…" before "releases/"
+    assert other.name.startswith(".other.yaml.")
+    assert other.read_bytes() == b"title: x\n"
+    assert release.parent == target.parent
+    assert release.name.startswith(".2024.01.yaml.")
+    assert release.read_bytes() == b"release: {}\n"
+    assert leftover_temporaries(tmp_path, name="2024.01.yaml") == [release]
+    assert not target.exists()
+    staged.commit()
+    assert target.read_text() == "release: {}\n"
+    assert leftover_temporaries(tmp_path) == []
