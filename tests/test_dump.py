@@ -74,3 +74,14 @@ def test_writing_yaml_does_not_import_pyyaml() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert completed.stdout.strip() == "[]"
+
+
+def test_the_characters_written_escaped_are_those_pyyaml_refuses_to_read() -> None:
+    # dump._NOT_PRINTABLE lists the refused characters; PyYAML's Reader names the others.
+    refused = yaml.reader.Reader.NON_PRINTABLE
+    differing = [
+        code
+        for code in range(0x110000)
+        if bool(dump._NOT_PRINTABLE.match(chr(code))) != bool(refused.match(chr(code)))
+    ]
+    assert differing == []

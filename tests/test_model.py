@@ -10,6 +10,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from publisher.model import (
+    _PLAIN_URL,
     Release,
     _normalize_parsed_url,
     landing_url,
@@ -408,3 +409,10 @@ def test_identity_is_section_path_and_title_slug_without_id_or_url() -> None:
         explicit_id="", url="", title="PyTorch (framework)", section_ids=("tools", "libraries")
     )
     assert identity == "tools/libraries/pytorch-framework"
+
+
+def test_the_fast_path_takes_a_path_of_printable_ascii_but_query_and_fragment_marks() -> None:
+    # _PLAIN_URL lists the characters a plain path may hold; every other character, of any
+    # plane, sends the URL to the general path.
+    taken = {code for code in range(0x110000) if _PLAIN_URL.match(f"https://a.org/x{chr(code)}y")}
+    assert taken == set(range(0x21, 0x7F)) - {ord("?"), ord("#")}
