@@ -2468,20 +2468,21 @@ def _with_topics(
 def _with_heading_resource(unit: _Unit) -> _Unit:
     """The unit with the resource its heading stands for, if it may stand for one, and what
     it stands for read as a tool over facts like its neighbours (`_fact_entry`)."""
-    read = _heading_resource_read(unit)
-    heading = read.heading
-    if (
-        heading is None
+    heading = unit.heading
+    facts = (
+        None
+        if heading is None
         or heading.marked
         or heading.url
         or heading.level == 1
+        or unit.contents
+        or len(unit.candidates) > 8  # a section's list, never a tool's few facts
         or meta_heading(heading.title)
         or contents_heading(heading.title)
-        or unit.contents
-    ):
-        return read
-    facts = _fact_entry(unit)
-    if facts is None:
+        else _fact_entry(unit)
+    )
+    read = _heading_resource_read(unit, facts)
+    if heading is None or facts is None:
         return read
     link, strict = facts
     if read.heading_resource is not None:
@@ -2539,9 +2540,14 @@ def _labelled_facts_link(text: str) -> str:
     one. "" otherwise."""
     if ":" not in text and "\uff1a" not in text:
         return ""
-    bullets = [line for line in text.split("\n") if re.match(r"[-*+][ \t]", line)]
-    facts = [_LABELLED_FACT.match(line) for line in bullets]
-    if len(bullets) < 2 or not all(facts):
+    facts = []
+    for line in text.split("\n"):
+        if line[:1] in "-*+" and line[1:2] in (" ", "\t"):
+            fact = _LABELLED_FACT.match(line)
+            if fact is None:
+                return ""  # one bullet that is no labelled fact: not such a list
+            facts.append(fact)
+    if len(facts) < 2:
         return ""
     for fact in facts:
         assert fact is not None
@@ -2606,8 +2612,9 @@ def _fact_entry(unit: _Unit) -> tuple[str, bool] | None:
     return link, strict
 
 
-def _heading_resource_read(unit: _Unit) -> _Unit:
-    """The unit with the resource its heading stands for, if it may stand for one."""
+def _heading_resource_read(unit: _Unit, facts: tuple[str, bool] | None) -> _Unit:
+    """The unit with the resource its heading stands for, if it may stand for one
+    (``facts``: what `_fact_entry` read of it, None when it may not be a tool)."""
     heading = unit.heading
     if (
         heading is None
@@ -2643,7 +2650,7 @@ def _heading_resource_read(unit: _Unit) -> _Unit:
         # A course whose links are its material only (`### CS 182: Deep Learning` over
         # `- [Website](…)`, `- [Lecture series](…)`): the course, at its first link.
         link, leaf_only = unit.candidates[0].url, True
-    elif (facts := _fact_entry(unit)) is not None and facts[1]:
+    elif facts is not None and facts[1]:
         # A tool over the facts about it (`## Kiwi`, a description, `- [C++, Python 3](…)`,
         # `- Author`, `- [LGPL 2.1](…)`): the tool, at its lead's link or its first fact's.
         link, leaf_only = facts[0], True
@@ -6590,11 +6597,12 @@ def _names_later_headings(units: list[_Unit]) -> frozenset[int]:
     named: set[int] = set()
     for position, unit in enumerate(units):
         heading = unit.heading
+        # Cheapest tests first: a history reads every version's units.
         if (
             heading is None
-            or heading_key(heading.title) not in CONTENTS_HEADINGS
             or len(unit.candidates) < 2
             or any(candidate.url or candidate.children for candidate in unit.candidates)
+            or heading_key(heading.title) not in CONTENTS_HEADINGS
         ):
             continue
         later = {
@@ -6618,6 +6626,8 @@ def _fact_levels(units: list[_Unit]) -> frozenset[int]:
     of the level read so by their own facts (a licence), more than all the others of that
     level that no other rule reads as a resource (sections, and those that could be such a
     tool: `### Vision` over two links is one only where tools are most of its level)."""
+    if not any(unit.facts for unit in units):
+        return frozenset()  # most documents: no heading read by its facts
     tools: Counter[int] = Counter()
     others: Counter[int] = Counter()
     for unit in units:
