@@ -1748,6 +1748,28 @@ def _html_entries_as_items(piece: str) -> tuple[str, tuple[tuple[int, str], ...]
     return "\n".join(lines), tuple(warnings)
 
 
+def _html_entries_unread(piece: str) -> tuple[tuple[int, str], ...]:
+    """Without ``--html-links``: a warning (line, message) for each of a piece's `<details>`
+    entries whose `<summary>` starts with a project's link (`_HTML_ENTRY`): raw HTML is not a
+    resource (the design), so that link is lost; the warning says so and names the option
+    that reads it."""
+    if "<summary" not in piece:
+        return ()
+    return tuple(
+        (
+            number,
+            f"`<details>` entry whose summary starts with a link "
+            f"({_single_line(html_unescape(match.group('text')))!r}): raw HTML, its link not "
+            "read as a resource (design: raw HTML is not a resource); --html-links reads it as "
+            "the project its summary links",
+        )
+        for number, line in enumerate(piece.split("\n"))
+        if (match := _HTML_ENTRY.match(line)) is not None
+        and match.group("lead").lstrip().startswith("<")
+        and not match.group("href").startswith("#")  # a contents link: never a resource
+    )
+
+
 def _folded_links_warning(title: str, kinds: list[str]) -> str:
     """The warning for the links folded under a best-of entry (`_html_entries_as_items`)."""
     return (
@@ -1850,6 +1872,13 @@ def _units(
             folded_warnings.extend((offset + line, message) for line, message in said)
             offset += piece.count("\n") + 1
         pieces = tuple(read_pieces)
+    else:
+        offset = 0
+        for _, piece in pieces:
+            folded_warnings.extend(
+                (offset + line, message) for line, message in _html_entries_unread(piece)
+            )
+            offset += piece.count("\n") + 1
     blocks: list[_Block] = []
     offset = 0
     for header, piece in pieces:

@@ -963,6 +963,32 @@ def test_links_folded_under_a_project_at_its_home_page_are_named_in_a_warning() 
     assert "Trowel" not in [title for _, title, _ in listed(read(ranked_list("1.4K")).roadmap)]
 
 
+def test_without_html_links_each_details_entry_whose_summary_is_a_link_is_named() -> None:
+    # Raw HTML is no resource (the design), so without --html-links a project's summary link
+    # is lost: each such entry is named in a warning that says which option reads it, also
+    # when the entries follow each other with no blank line between them.
+    entries = "".join(
+        f'<details><summary><b><a href="https://github.com/o/{name.lower()}">{name}</a></b>'
+        f" - What {name} does.</summary>\n\n- [PyPi](https://pypi.org/project/{name})\n"
+        "</details>\n"
+        for name in ("Sealant", "Trowel")
+    )
+    contents = '<details><summary><a href="#grout">Contents</a></summary>\n\n- a\n</details>\n'
+    text = f"# Tiles\n\n{contents}\n## Grout\n\n{entries}"
+    for pieces in (True, False):
+        said = messages(read(text, pieces=pieces))
+        assert [message.split(": ", 1)[0] for message in said] == ["road.md:10", "road.md:14"]
+        assert said[1].split(": ", 1)[1] == (
+            "`<details>` entry whose summary starts with a link ('Trowel'): raw HTML, its link "
+            "not read as a resource (design: raw HTML is not a resource); --html-links reads it "
+            "as the project its summary links"
+        )
+    # With --html-links they are the projects, and nothing is said of the summaries.
+    result = read(text, html_links=True)
+    assert [title for _, title, _ in listed(result.roadmap)] == ["Sealant", "Trowel"]
+    assert not any("summary starts with" in message for message in messages(result))
+
+
 @pytest.mark.parametrize(
     "text",
     [
