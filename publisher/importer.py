@@ -4192,8 +4192,35 @@ def _own_facets(url: str, candidates: Sequence[_Candidate]) -> bool:
         for candidate in candidates
     ):
         return False
-    inside = sum(_leads_into(url, candidate.url) for candidate in candidates)
-    return 2 * inside >= len(candidates)
+    if all(_names_material(candidate.title) for candidate in candidates):
+        # `[Code](…)`, `[Website](…)` under a paper or a course: its material wherever it
+        # is kept (a repository, a video site), never resources of their own.
+        return True
+    host, path = _home(url)
+    if host in _CODE_HOSTS and len(path) < 2:
+        # A heading naming an owner (`[Acme](github.com/acme)`) over its repositories: a
+        # catalog of things, not one thing's pages.
+        return False
+    inside = [candidate.url for candidate in candidates if _leads_into(url, candidate.url)]
+    if _parallel_pages(inside):
+        return False
+    return 2 * len(inside) >= len(candidates)
+
+
+def _parallel_pages(links: Sequence[str]) -> bool:
+    """Whether two of ``links`` are side by side in one folder of one site
+    (`ocw.mit.edu/courses/18-06`, `…/courses/18-01`): entries of a site's catalog, listed
+    under the site's heading, not facets of one resource (its docs, its source, a talk)."""
+    seen: set[tuple[str, tuple[str, ...]]] = set()
+    for link in links:
+        host, path = _home(link)
+        if host in _CODE_HOSTS or not path:
+            continue
+        folder = (host, path[:-1])
+        if folder in seen:
+            return True
+        seen.add(folder)
+    return False
 
 
 def _why_a_section(unit: _Unit) -> str:

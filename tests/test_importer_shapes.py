@@ -3805,6 +3805,54 @@ def test_a_heading_link_over_its_own_facets_is_one_resource_over_other_things_a_
         ]
 
 
+def test_a_heading_link_over_a_sites_catalog_is_a_section_over_its_material_one_resource() -> None:
+    # Review of 83826b9: "pages of the heading's own resource" also took in a site's or an
+    # owner's catalog (a site root over courses side by side in one folder, a GitHub owner over
+    # its repositories): their resources were folded into one heading's description. And bare
+    # links named as material (`[Code]`, `[Website]`) under a paper leading elsewhere became a
+    # section of resources called "Code" and "Website"; they were the paper's material before.
+    result = read(
+        "# L\n\n## Courses\n\n"
+        "### [Open Courses](https://courses.example.edu)\n\n"
+        "- [Linear Algebra](https://courses.example.edu/courses/18-06)\n"
+        "- [Calculus](https://courses.example.edu/courses/18-01)\n"
+        "- [Algorithms](https://courses.example.edu/courses/6-006)\n\n"
+        "### [Acme](https://github.com/acme)\n\n"
+        "- [foo](https://github.com/acme/foo)\n"
+        "- [bar](https://github.com/acme/bar)\n\n"
+        "### [Acme Pages](https://acme.github.io)\n\n"
+        "- [baz](https://acme.github.io/baz)\n"
+        "- [qux](https://acme.github.io/qux)\n\n"
+        "## Papers\n\n"
+        "### [Attention Is All You Need](https://arxiv.org/abs/1706.03762)\n\n"
+        "- [Code](https://github.com/example/transformer)\n"
+        "- [Website](https://research.example.com/attention)\n"
+    )
+    assert listed(result.roadmap) == [
+        (
+            ("Courses", "Open Courses"),
+            "Linear Algebra",
+            "https://courses.example.edu/courses/18-06",
+        ),
+        (("Courses", "Open Courses"), "Calculus", "https://courses.example.edu/courses/18-01"),
+        (("Courses", "Open Courses"), "Algorithms", "https://courses.example.edu/courses/6-006"),
+        (("Courses", "Acme"), "foo", "https://github.com/acme/foo"),
+        (("Courses", "Acme"), "bar", "https://github.com/acme/bar"),
+        (("Courses", "Acme Pages"), "baz", "https://acme.github.io/baz"),
+        (("Courses", "Acme Pages"), "qux", "https://acme.github.io/qux"),
+        (("Papers",), "Attention Is All You Need", "https://arxiv.org/abs/1706.03762"),
+    ]
+    paper = result.roadmap.sections[1].resources[0]
+    assert "[Code](https://github.com/example/transformer)" in paper.description
+    # The facets the rule was written for still read as one resource: a repository's pages.
+    facets = read(
+        "# L\n\n## Tools\n\n### [Foo](https://github.com/acme/foo)\n\n"
+        "- [Wiki](https://github.com/acme/foo/wiki)\n"
+        "- [Issues](https://github.com/acme/foo/issues)\n"
+    )
+    assert listed(facets.roadmap) == [(("Tools",), "Foo", "https://github.com/acme/foo")]
+
+
 def test_a_heading_links_warning_says_what_makes_it_a_section() -> None:
     # Before, every such warning said "the headings under it", also over a list of links
     # with no heading under it.
