@@ -2199,7 +2199,7 @@ def store_copy(settings: Settings, target_url: str) -> None:
     Example (from the SQLite default to PostgreSQL):
       publisher store copy postgresql://news@db.example.org/news
     """
-    from publisher.delivery import describe_url, engine_url, open_store
+    from publisher.delivery import describe_url, engine_url, is_ledger_file, open_store
     from publisher.errors import StoreError
     from publisher.send import utc_now
 
@@ -2230,8 +2230,10 @@ def store_copy(settings: Settings, target_url: str) -> None:
             + (
                 f"({_ledger_rows(project, path)} delivery row(s)): it stays where it is; keep "
                 "giving 'send --ledger' that file (the new store remembers it for 'bounces')"
-                if path.is_file()
+                if is_ledger_file(path)
                 else "(gone from this machine)"
+                if not path.is_file()
+                else "(no longer a ledger file: not read)"
             )
         )
 
@@ -2731,8 +2733,9 @@ def bounces(
     """
     import os
 
+    from publisher.delivery import is_ledger_file
     from publisher.delivery.bounces import read_bounces
-    from publisher.errors import NotFoundError, StoreError
+    from publisher.errors import DataError, NotFoundError, Problem, StoreError
     from publisher.keys import secret_key, verification_keys
     from publisher.load import load_site_of
     from publisher.send import utc_now
@@ -2741,6 +2744,18 @@ def bounces(
     for ledger in ledgers:
         if not ledger.is_file():
             raise NotFoundError(f"{ledger}: no such ledger file")
+        if not is_ledger_file(ledger):
+            # Opened as a store, it would be migrated: a wrong file given changed, even in a
+            # dry run, and read as a ledger of no one.
+            raise DataError(
+                [
+                    Problem(
+                        path=str(ledger),
+                        message="not a ledger file of 'send --ledger' (a SQLite file with a "
+                        "deliveries table); nothing was read or changed",
+                    )
+                ]
+            )
     if not project_store_exists(project):
         # Opening would make an empty store and call every address unknown: most likely
         # the sends went to another store (the workflow's PostgreSQL, say).
@@ -2787,10 +2802,14 @@ def bounces(
         }
         # Who a send mailed is in the store's ledger or in a ledger file of `send --ledger`.
         files = dict.fromkeys(path.resolve() for path in (*ledgers, *store.ledger_files()))
-        sources = [path for path in files if path.is_file()]
+        sources = [path for path in files if path.is_file() and is_ledger_file(path)]
         for path in files:
             if path not in sources:
-                settings.warn(f"{path}: the ledger file send used is gone; not read")
+                settings.warn(
+                    f"{path}: the ledger file send used is "
+                    + ("no longer a ledger" if path.is_file() else "gone")
+                    + "; not read"
+                )
         unrecorded = {bounce.address for _, bounce in permanent} | set(named)
         unrecorded = {
             address

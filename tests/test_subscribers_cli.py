@@ -793,6 +793,41 @@ def test_bounces_without_a_store_says_where_it_looked(project: Path, tmp_path: P
     assert not (project / ".publisher" / "publisher.sqlite").exists()
 
 
+def test_bounces_refuses_a_ledger_file_that_is_none_and_leaves_it_unchanged(
+    project: Path, tmp_path: Path
+) -> None:
+    # Review of 78b242d: `bounces --ledger FILE` opened FILE as a store, so another program's
+    # SQLite database (or an empty file) given by mistake had the store's tables migrated into
+    # it, in a dry run too, and was then read as a ledger of no one: exit 0.
+    import sqlite3
+
+    path = write_mbox(tmp_path / "bounces.mbox", [dsn(1, "ann@example.org")])
+    added = CliRunner().invoke(
+        main, ["--project", str(project), "subscribers", "add", "bob@example.org"], env={}
+    )
+    assert added.exit_code == 0, added.output
+    other = tmp_path / "notes.db"
+    with sqlite3.connect(other) as connection:
+        connection.execute("CREATE TABLE notes (text TEXT)")
+    connection.close()
+    empty = tmp_path / "empty.sqlite"
+    empty.write_bytes(b"")
+    for wrong in (other, empty):
+        before = wrong.read_bytes()
+        for dry_run in ((), ("--dry-run",)):
+            result = CliRunner().invoke(
+                main,
+                ["--project", str(project), "bounces", path, *dry_run, "--ledger", str(wrong)],
+                env={},
+            )
+            assert (result.exit_code, result.output) == (
+                1,
+                f"error: {wrong}: not a ledger file of 'send --ledger' (a SQLite file with a "
+                "deliveries table); nothing was read or changed\n",
+            )
+            assert wrong.read_bytes() == before
+
+
 def test_store_copy_names_the_ledger_files_that_stay_and_bounces_still_read_them(
     project: Path, postgres_cluster: Any, server: SmtpServer, tmp_path: Path
 ) -> None:

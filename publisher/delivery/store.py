@@ -1622,6 +1622,25 @@ def store_exists(state_dir: Path, database_url: str = "", *, path: Path | None =
     return (state_dir / DEFAULT_FILE).exists() or (state_dir / LEGACY_LEDGER).exists()
 
 
+def is_ledger_file(path: Path) -> bool:
+    """Whether ``path`` is a SQLite file holding a ledger this package wrote (`send --ledger`):
+    looked at read-only, so that a wrong file given is never created, migrated or changed."""
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        tables = {
+            row[0]
+            for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+    except sqlite3.Error:
+        return False  # not a database at all
+    finally:
+        connection.close()
+    return {"alembic_version", "deliveries"} <= tables
+
+
 def suppression_hash(salt: str, address: str) -> str:
     """The salted hash a forgotten address is remembered by."""
     return hmac.new(salt.encode(), address.encode("utf-8"), hashlib.sha256).hexdigest()
