@@ -410,6 +410,7 @@ class _Block:
     link_line: str = ""
     link_line_title: str = ""
     link_line_alone: bool = False  # nothing said after that link: the paragraph is the link
+    link_line_labelled: bool = False  # a label (`Source:`, `See also:`) before that link
     # A paragraph of links only (a row of languages, a nav bar): the heading above it is no
     # entry; links after it are not its primary link.
     link_row: bool = False
@@ -1629,6 +1630,7 @@ class _Unit:
     link_line_title: str = ""  # the text of ``link_line``'s link
     link_line_at: int = 0  # the line ``link_line``'s paragraph starts on
     link_line_alone: bool = False  # that paragraph is the link alone (nothing said after it)
+    link_line_labelled: bool = False  # a label (`Source:`) before that link
     # ``intro`` without the link line's paragraph when that is the link alone: a section's
     # intro when the link is the section's resource (else it would show twice).
     intro_without_link_line: str = ""
@@ -1998,6 +2000,7 @@ def _units(
                 link_line_title=link_block.link_line_title if link_block is not None else "",
                 link_line_at=link_block.start if link_block is not None else 0,
                 link_line_alone=link_block is not None and link_block.link_line_alone,
+                link_line_labelled=link_block is not None and link_block.link_line_labelled,
                 has_resources=any(block.kind == "resources" for block in body),
                 contents=any(block.contents for block in body),
                 title_line=next(
@@ -3241,6 +3244,7 @@ def _paragraph(inline: Sequence[Token], links: list[str], start: int, stop: int)
         return _Block(kind="resources", start=start, end=stop, resources=(paper,))
     row = len(links) >= 3 and _is_link_row(inline)
     link_line, link_line_title, link_line_alone = _link_line(inline)
+    link_line_labelled = bool(link_line) and _leading_link(inline) is None
     if row and _is_navigation(inline):
         # A row of links (this README in other languages, a nav bar): no primary link.
         return _Block(kind="text", start=start, end=stop, link_row=True)
@@ -3252,6 +3256,7 @@ def _paragraph(inline: Sequence[Token], links: list[str], start: int, stop: int)
         link_line=link_line,
         link_line_title=link_line_title,
         link_line_alone=link_line_alone,
+        link_line_labelled=link_line_labelled,
         label="" if links else _emphasis_label(inline),
         entry_title="" if links else _bold_title(inline),
         # Other rows (`[Lectures](…) | [Notes](…) | [Assignments](…)`) are a course's
@@ -4243,12 +4248,14 @@ def _names_category(heading: _Block, unit: _Unit) -> bool:
     """Whether a heading without a link names a kind of resource (`#### 4.1.3. MOOC`, `Sites`,
     `## Books`) over a link line: a category holding that resource, not a course the heading
     names (what a course heading over its link line is). Over a list of links too when the
-    link line is the link alone: one more of the category's resources, so adding a bullet
-    under it keeps it one (it would otherwise fall back into the intro)."""
+    link line is the link alone, no label before it: one more of the category's resources,
+    so adding a bullet under it keeps it one (it would otherwise fall back into the intro).
+    A labelled link over a list (`Source: [awesome-x](…)`, `See also: …`) says where the
+    list comes from or what else to read: the section's intro, as any words over a list."""
     return (
         not heading.url
         and bool(unit.link_line_title)
-        and (not unit.has_link_resources or unit.link_line_alone)
+        and (not unit.has_link_resources or (unit.link_line_alone and not unit.link_line_labelled))
         and _names_kind(_OUTLINE_NUMBER.sub("", heading.title))
     )
 

@@ -3934,6 +3934,33 @@ def test_a_sections_link_line_is_its_resource_and_not_also_its_intro() -> None:
     assert read(render_readme(result.roadmap)).roadmap == result.roadmap
 
 
+def test_a_labelled_link_over_a_kind_named_headings_list_stays_its_intro() -> None:
+    # Review of eec18ed: a kind-named heading's link line that is "the link alone" became the
+    # first of its resources over a list of links too, and a label counted as alone: a
+    # credit line (`Source: [awesome-tools](…)`) or a pointer (`See also: …`) over the list
+    # was listed as a resource, unwarned. Labelled, it says where the list comes from: the
+    # section's intro (as before eec18ed); the bare link (`[Book](…)`) stays the first book.
+    result = read(
+        "# L\n\n## Tools\n\nSource: [awesome-tools](https://github.com/someone/awesome-tools)\n\n"
+        "- [Alpha](https://alpha.example.org) - first\n"
+        "- [Beta](https://beta.example.org) - second\n\n"
+        "## Articles\n\nSee also: [More articles](https://more.example.org)\n\n"
+        "- [Gamma](https://gamma.example.org) - an article\n\n"
+        "## Books\n\n[Book One](https://one.example.org)\n\n"
+        "- [Book Two](https://two.example.org) - another\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Tools",), "Alpha", "https://alpha.example.org"),
+        (("Tools",), "Beta", "https://beta.example.org"),
+        (("Articles",), "Gamma", "https://gamma.example.org"),
+        (("Books",), "Book One", "https://one.example.org"),
+        (("Books",), "Book Two", "https://two.example.org"),
+    ]
+    tools, articles, _ = result.roadmap.sections
+    assert tools.intro == "Source: [awesome-tools](https://github.com/someone/awesome-tools)\n"
+    assert articles.intro == "See also: [More articles](https://more.example.org)\n"
+
+
 def test_a_kind_named_heading_over_one_link_line_is_a_section_a_named_one_the_resource() -> None:
     # Decision (README, ARCHITECTURE): `## Books` over one link line is the section of that
     # book, titled by its link; `## Deep Learning Specialization` over `🔗 [Link to Course]`
