@@ -828,6 +828,38 @@ def test_bounces_refuses_a_ledger_file_that_is_none_and_leaves_it_unchanged(
             assert wrong.read_bytes() == before
 
 
+def test_a_database_password_given_in_the_url_query_is_never_printed(
+    project: Path,
+) -> None:
+    # A libpq URL may carry its password as a query parameter (`?password=…`; also
+    # `sslpassword`): the messages printed the URL with it in clear, where the password
+    # after the user name was shown as ***. A free port on 127.0.0.1 refuses the connection.
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"postgresql://news@127.0.0.1:{port}/news?password=s3cret-pw&sslpassword=s3cret-key"
+    shown = f"postgresql+psycopg://news@127.0.0.1:{port}/news?password=***&sslpassword=***"
+    added = CliRunner().invoke(
+        main, ["--project", str(project), "subscribers", "add", "bob@example.org"], env={}
+    )
+    assert added.exit_code == 0, added.output
+    copied = CliRunner().invoke(main, ["--project", str(project), "store", "copy", url], env={})
+    listed = CliRunner().invoke(
+        main,
+        ["--project", str(project), "subscribers", "list"],
+        env={"PUBLISHER_DATABASE_URL": url},
+    )
+    for result in (copied, listed):
+        assert result.exit_code == 1, result.output
+        assert result.output.startswith(f"error: {shown}: cannot connect to the store"), (
+            result.output
+        )
+        assert "s3cret" not in result.output
+        assert "Traceback" not in result.output
+
+
 def test_store_copy_names_the_ledger_files_that_stay_and_bounces_still_read_them(
     project: Path, postgres_cluster: Any, server: SmtpServer, tmp_path: Path
 ) -> None:

@@ -325,7 +325,17 @@ def engine_url(
 
 
 def describe_url(url: sa.URL) -> str:
-    """The URL without its password, safe to print."""
+    """The URL without its password, safe to print: the one after the user name, and one
+    given as a query parameter (libpq's `?password=…`, `sslpassword=…`) alike."""
+    if any("password" in key.casefold() for key in url.query):
+        url = url.set(
+            query={
+                key: "***" if "password" in key.casefold() else value
+                for key, value in url.query.items()
+            }
+        )
+        # The query is rendered percent-encoded: show the mask as the user name's is shown.
+        return url.render_as_string(hide_password=True).replace("%2A%2A%2A", "***")
     return url.render_as_string(hide_password=True)
 
 
