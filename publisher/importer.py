@@ -1499,6 +1499,12 @@ def _group_units(
         header, delimiter = match.group(1), match.group(2)
         if header.strip(" |").count("|") != delimiter.strip(" |").count("|"):
             continue  # not a table: leave it whole
+        before = text[text.rfind("\n", 0, max(0, match.start() - 1)) + 1 : match.start()]
+        if before.strip() and not _HEADING_START.match(before):
+            # After a line of text the head may be a list item's lazy continuation, no table
+            # (the CommonMark parser reads on): cut, the rows would be read as a table when
+            # the whole reads them as text. Left whole, the piece reads as the whole does.
+            continue
         position = text.find("\n", match.end() + 1) + 1  # after the first body row
         while 0 < position < len(text) and text.startswith("|", position):
             cuts.add(position)

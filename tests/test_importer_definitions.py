@@ -42,6 +42,22 @@ def check_pieces(text: str) -> ImportResult:
 HEAD = "# Map\n\nIntro.\n\n"
 
 
+def test_table_rows_a_list_item_runs_on_into_are_read_in_pieces_as_the_whole_reads_them() -> None:
+    # A table's head right under a list item, no blank line between: the item's paragraph
+    # runs on (lazily) over every row, so no table starts there, nor at the second head under
+    # its rows. Read in pieces, the rows after the first head were cut and read as a table,
+    # each row one more resource (found by the history property test below).
+    table = "| Resource | Notes |\n|---|---|\n| [c](https://example.org/c) | x |\n"
+    text = f"# Map\n- [a](https://example.org/a) - one\n{table}{table}"
+    result = check_pieces(text)
+    [(_, resource)] = list(result.roadmap.walk())
+    assert resource.description == f"one\n{table}{table}"
+    # Under a heading or a blank line a table is one, and read in pieces as before.
+    for before in ("## Tools\n", "Intro.\n\n"):
+        rows = check_pieces(f"# Map\n{before}{table}| [d](https://example.org/d) | y |\n")
+        assert [resource.title for _, resource in rows.roadmap.walk()] == ["c", "d"]
+
+
 def test_a_definition_after_its_use_and_one_before() -> None:
     text = (
         "[early]: https://example.org/early\n\n"
