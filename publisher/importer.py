@@ -937,6 +937,18 @@ def _with_unspaced_headings(text: str, label: str, warnings: list[Problem]) -> s
     lesson of the run; a line elsewhere (`##hashtag [x](…)` under `## Tools`) or inside
     fenced code stays as written."""
     lines = text.split("\n")
+
+    def spaced(number: int, why: str) -> None:
+        """Line ``number`` written as the heading it is read as, with its warning."""
+        line = lines[number]
+        level = len(line) - len(line.lstrip("#"))
+        lines[number] = f"{line[:level]} {line[level:]}"
+        message = (
+            f"'{line[:level]}' without a space after it (GitHub shows it as text) read as a "
+            f"level-{level} heading"
+        )
+        warnings.append(Problem(path=label, line=number + 1, message=f"{message}{why}"))
+
     # The level of each heading line outside fenced code, negative when it holds no link.
     levels = [0] * len(lines)
     found: list[int] = []
@@ -964,18 +976,7 @@ def _with_unspaced_headings(text: str, label: str, warnings: list[Problem]) -> s
         # No heading written with its space at all: the document was written when GitHub
         # read `###Title` as a heading, every heading so (`#Programming Talks`, `####C`).
         for number in sorted((*found, *bare)):
-            line = lines[number]
-            level = len(line) - len(line.lstrip("#"))
-            lines[number] = f"{line[:level]} {line[level:]}"
-            warnings.append(
-                Problem(
-                    path=label,
-                    line=number + 1,
-                    message=f"'{line[:level]}' without a space after it (GitHub shows it as "
-                    f"text) read as a level-{level} heading: the document writes no heading "
-                    "with its space, all of them so",
-                )
-            )
+            spaced(number, ": the document writes no heading with its space, all of them so")
         return "\n".join(lines)
     if not found:
         return text
@@ -994,17 +995,8 @@ def _with_unspaced_headings(text: str, label: str, warnings: list[Problem]) -> s
     for number in found:
         line = lines[number]
         level = len(line) - len(line.lstrip("#"))
-        if level not in (before_levels[number], after_levels[number]):
-            continue
-        lines[number] = f"{line[:level]} {line[level:]}"
-        warnings.append(
-            Problem(
-                path=label,
-                line=number + 1,
-                message=f"'{line[:level]}' without a space after it (GitHub shows it as text) "
-                f"read as a level-{level} heading, as the headings around it are",
-            )
-        )
+        if level in (before_levels[number], after_levels[number]):
+            spaced(number, ", as the headings around it are")
     return "\n".join(lines)
 
 
