@@ -2725,16 +2725,21 @@ def _quotes_under_items(blocks: list[_Block], lines: list[str]) -> list[_Block]:
             # it says of its group (the subsection's intro).
             quote = _quote_text(lines, block.start, block.end, 0)
             candidate = last.candidate
-            description = f"{candidate.description.rstrip()}\n\n{quote}".strip("\n")
             item = replace(
                 last,
-                candidate=replace(candidate, description=_markdown_field(description)),
+                candidate=replace(candidate, description=_with_quote(candidate.description, quote)),
                 markdown=f"{last.markdown}\n\n{quote}",
             )
             result[-1] = replace(previous, items=(*previous.items[:-1], item), end=block.end)
             continue
         result.append(block)
     return result
+
+
+def _with_quote(description: str, quote: str) -> str:
+    """An item's description with a quote written under the item added after it (a
+    paragraph of its own), as a description field."""
+    return _markdown_field(f"{description.rstrip()}\n\n{quote}".strip("\n"))
 
 
 def _quotes_under_cards(blocks: list[_Block], lines: list[str]) -> list[_Block]:
@@ -4999,8 +5004,7 @@ def _read_body(
             # label's indent, it is the label's own: what it says of the group (below).
             quote = _quote_text(lines, start, stop, indent)
             last = reading.nested[-1]
-            description = f"{last.description.rstrip()}\n\n{quote}".strip("\n")
-            reading.nested[-1] = replace(last, description=_markdown_field(description))
+            reading.nested[-1] = replace(last, description=_with_quote(last.description, quote))
         elif token.type == "blockquote_open":
             reading.description.append(_quote_text(lines, start, stop, indent))
             reading.described = True
