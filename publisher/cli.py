@@ -2632,12 +2632,28 @@ def subscribers_forget(settings: Settings, address: str) -> None:
     Example:
       publisher subscribers forget ann@example.org
     """
+    from publisher.delivery import is_ledger_file
+    from publisher.errors import DataError, Problem
     from publisher.send import utc_now
 
     project = settings.project()
     with open_project_store(project) as store:
-        people, deliveries_deleted = store.forget(address, now=utc_now())
         files = [path for path in store.ledger_files() if path.is_file()]
+        # Looked at read-only before anything is erased, as `bounces` does: opened as a
+        # store, another file put at that path would be migrated (changed), and one that is
+        # no database would fail after the store's erasure, leaving it half done.
+        if wrong := [path for path in files if not is_ledger_file(path)]:
+            raise DataError(
+                Problem(
+                    path=str(path),
+                    message="the ledger file 'send --ledger' used is no longer a ledger file "
+                    "(a SQLite file with a deliveries table); nothing was erased: put the "
+                    "ledger back, or move this file away (a ledger file that is gone is "
+                    "skipped)",
+                )
+                for path in wrong
+            )
+        people, deliveries_deleted = store.forget(address, now=utc_now())
     # A ledger file of `send --ledger` holds their deliveries too (and, written by an
     # earlier version, a list's records): erased alike, or the erasure would be partial.
     in_files = 0

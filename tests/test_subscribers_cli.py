@@ -5,6 +5,7 @@ files written with the standard library."""
 from __future__ import annotations
 
 import mailbox
+import sqlite3
 from collections.abc import Callable, Iterator
 from email.message import EmailMessage, Message
 from email.mime.message import MIMEMessage
@@ -986,3 +987,45 @@ def test_forget_erases_the_deliveries_a_ledger_file_of_send_holds(
     ):
         assert [row.address for row in ledger.rows()] == ["bob@example.org"]
     assert statuses(project, database_url) == {"bob@example.org": "listed"}
+
+
+@pytest.mark.parametrize("replacement", ["sqlite", "text"])
+def test_forget_stops_before_erasing_when_a_remembered_ledger_file_is_no_longer_one(
+    run: Run,
+    project: Path,
+    database_url: str,
+    server: SmtpServer,
+    tmp_path: Path,
+    replacement: str,
+) -> None:
+    # `forget` opened every remembered ledger file as a store, unlike `bounces`: another
+    # SQLite file put at that path was migrated into a store (changed), and a file that is no
+    # database at all failed only after the store's erasure (half done).
+    env = {"PUBLISHER_SMTP_URL": server.url(), "PUBLISHER_SECRET_KEY": KEY}
+    ledger_file = tmp_path / "weekly-ledger.sqlite"
+    csv_file = project / "subscribers-weekly.csv"
+    csv_file.write_text("email,name,sections\nann@example.org,,\nbob@example.org,,\n", "utf-8")
+    sent = run(
+        "send", "--yes", "--subscribers", str(csv_file), "--ledger", str(ledger_file), env=env
+    )
+    assert sent.exit_code == 0, sent.output
+    ledger_file.unlink()
+    if replacement == "sqlite":
+        with sqlite3.connect(ledger_file) as connection:
+            connection.execute("CREATE TABLE notes (body TEXT)")
+        connection.close()
+    else:
+        ledger_file.write_text("not a database\n", encoding="utf-8")
+    before = ledger_file.read_bytes()
+    forgot = run("subscribers", "forget", "ann@example.org")
+    assert (forgot.exit_code, forgot.output) == (
+        1,
+        f"error: {ledger_file}: the ledger file 'send --ledger' used is no longer a ledger "
+        "file (a SQLite file with a deliveries table); nothing was erased: put the ledger "
+        "back, or move this file away (a ledger file that is gone is skipped)\n",
+    )
+    assert ledger_file.read_bytes() == before
+    assert statuses(project, database_url) == {
+        "ann@example.org": "listed",
+        "bob@example.org": "listed",
+    }
