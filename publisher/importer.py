@@ -458,6 +458,10 @@ class _Block:
     # Raw HTML holding `<h1>` … `<h3>` (`<h1 align="center">`): its words, a title line (see
     # `_Unit.title_line`).
     title_line: str = ""
+    # An image alone, no words, no badge (`<div align=center><img src="logo.png"></div>`, a
+    # paragraph `![](logo.png)`): a logo, over the quote that says what it is
+    # (`_quotes_under_logos`).
+    logo: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -1891,6 +1895,7 @@ def _units(
     lines = "\n".join(piece for _, piece in pieces).split("\n")
     blocks = _quotes_under_items(blocks, lines)
     blocks = _quotes_under_cards(blocks, lines)
+    blocks = _quotes_under_logos(blocks, lines, definitions)
     groups: list[tuple[_Block | None, list[_Block]]] = [(None, [])]
     details = 0  # `<details>` opened under a heading that is a link, not closed yet
     for block in _nested_details(_resolve_lists(blocks)):
@@ -2770,6 +2775,100 @@ def _quotes_under_cards(blocks: list[_Block], lines: list[str]) -> list[_Block]:
     ]
 
 
+def _quotes_under_logos(
+    blocks: list[_Block], lines: list[str], definitions: Definitions
+) -> list[_Block]:
+    """Blocks with each logo (`_Block.logo`) and the quotes right under it read as one
+    resource, where at least two such entries follow each other (a list written as logos
+    over quotes: ``<div align=center><img src="alpa-logo.png"></div>`` then ``> [Alpa](…) is
+    a system for …``): named by the link that starts a quote and says what it leads to
+    (else by the first quote's leading link; else by the first word of a quote that names
+    its project before its links, ``> DeepSpeed is … [deepspeed.ai](…)``), at that link,
+    the quotes its description. One logo over a quote (a project's own logo over its
+    tagline) stays as it is. Each entry read so, or skipped for want of a link, gets a
+    warning naming its line."""
+    entries: list[tuple[int, int]] = []  # (logo's index, index after its quotes)
+    index = 0
+    while index < len(blocks):
+        stop = index + 1
+        if blocks[index].logo:
+            while stop < len(blocks) and blocks[stop].quoted:
+                stop += 1
+            if stop > index + 1:
+                entries.append((index, stop))
+        index = stop
+    kept = {
+        entry
+        for position, entry in enumerate(entries)
+        if (position > 0 and entries[position - 1][1] == entry[0])
+        or (position + 1 < len(entries) and entries[position + 1][0] == entry[1])
+    }
+    if not kept:
+        return blocks
+    result: list[_Block] = []
+    index = 0
+    for logo, stop in sorted(kept):
+        result.extend(blocks[index:logo])
+        quotes = [
+            _quote_text(lines, block.start, block.end, 0) for block in blocks[logo + 1 : stop]
+        ]
+        line = blocks[logo + 1].start
+        candidate = _logo_entry(quotes, line, definitions)
+        if candidate is None:
+            message = "logo over a quote without a link: not a resource, kept as text"
+            result.extend(blocks[logo:stop])
+            result[-1] = replace(result[-1], warnings=((line, message),))
+        else:
+            message = (
+                f"logo over a quote read as resource {candidate.title!r} "
+                f"(its link {candidate.url!r}; the quote its description)"
+            )
+            result.append(
+                _Block(
+                    kind="resources",
+                    start=blocks[logo].start,
+                    end=blocks[stop - 1].end,
+                    resources=(candidate,),
+                    warnings=((line, message),),
+                )
+            )
+        index = stop
+    result.extend(blocks[index:])
+    return result
+
+
+def _logo_entry(quotes: list[str], line: int, definitions: Definitions) -> _Candidate | None:
+    """The resource a logo's quotes name (see `_quotes_under_logos`), or None when no quote
+    links anywhere."""
+    leading: list[tuple[str, str, bool]] = []  # (title, url, words after the link)
+    named: tuple[str, str] | None = None
+    for quote in quotes:
+        tokens = parse_tokens(quote, definitions)
+        inline = next((token.children or [] for token in tokens if token.type == "inline"), [])
+        link = _leading_link(inline)
+        if link is not None:
+            start, end, href = link
+            title = _plain(inline[start + 1 : end]).strip()
+            if title:
+                leading.append((title, href, bool(_plain(inline[end + 1 :]).strip(" .,:;"))))
+                continue
+        spans = [span for span in _link_spans(inline) if _is_real_link(inline, *span)]
+        words = _plain(inline).split()
+        if named is None and spans and words:
+            named = (words[0].strip(".,:;"), str(inline[spans[0][0]].attrGet("href")))
+    chosen = next(((title, url) for title, url, said in leading if said), None)
+    chosen = chosen or named or (leading[0][:2] if leading else None)
+    if chosen is None:
+        return None
+    warnings: list[tuple[int, str]] = []
+    url = _checked_url(chosen[1], line, warnings)
+    if not url:
+        return None
+    return _Candidate(
+        title=chosen[0], line=line, url=url, description=_markdown_field("\n\n".join(quotes))
+    )
+
+
 def _resolve_lists(blocks: list[_Block]) -> list[_Block]:
     """Decide what each list is: adjacent lists with the same marker are one list (pieces cut
     at items). A list is resources when all its items read as resources, or when at least half
@@ -3277,7 +3376,10 @@ def _block(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _
     if kind == "paragraph_open":
         inline = tokens[index + 1].children or []
         if _is_badges(inline):
-            return _Block(kind="skip", start=start, end=stop)
+            logo = not any(
+                _is_badge(token.attrGet("src")) for token in inline if token.type == "image"
+            ) and not any(token.type == "html_inline" for token in inline)
+            return _Block(kind="skip", start=start, end=stop, logo=logo)
         numbered = _numbered_paragraph(inline, start)
         if numbered is not None:
             return _Block(
@@ -3348,7 +3450,13 @@ def _block(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _
                 raw_html=True,
             )
         return _Block(
-            kind="skip", start=start, end=stop, details=details, title=title, title_line=title_line
+            kind="skip",
+            start=start,
+            end=stop,
+            details=details,
+            title=title,
+            title_line=title_line,
+            logo=_is_logo_html(content),
         )
     if kind == "hr":
         return _Block(kind="skip", start=start, end=stop)
@@ -3524,6 +3632,22 @@ _SUMMARY = re.compile(r"<summary\b[^>]*>(.*?)</summary\s*>", re.IGNORECASE | re.
 # tagline under a banner).
 _HTML_HEADING = re.compile(r"<h([1-3])\b[^>]*>(.*?)</h\1\s*>", re.IGNORECASE | re.DOTALL)
 _IMAGE_ALT = re.compile(r"""<img\b[^>]*?\balt\s*=\s*["']([^"']*)["']""", re.IGNORECASE)
+
+
+def _is_logo_html(content: str) -> bool:
+    """Whether a raw HTML block is images only, none a badge, no words and no link
+    (`<div align=center>` `<img src="…/logo.png" width="120">` `</div>`): a logo."""
+    images = _HTML_IMAGE_SOURCE.findall(content)
+    return (
+        bool(images)
+        and not any(_is_badge(src) for src in images)
+        and not _HTML_LINK_OPEN.search(content)
+        and not html_unescape(_HTML_TAG.sub("", content)).strip()
+    )
+
+
+_HTML_IMAGE_SOURCE = re.compile(r"""<img\b[^>]*?\bsrc\s*=\s*["']?([^"'\s>]*)""", re.IGNORECASE)
+_HTML_LINK_OPEN = re.compile(r"<a\b", re.IGNORECASE)
 
 
 def _html_title(content: str) -> str:

@@ -4301,3 +4301,55 @@ def test_link_cards_each_over_a_quote_are_the_sections_resources() -> None:
     titles = [resource.title for _, resource in calls.roadmap.walk()]
     assert "Follow us" not in titles
     assert "Our chat" not in titles
+
+
+# --- logos over quotes -----------------------------------------------------------------------
+
+
+def test_logos_each_over_a_quote_are_the_sections_resources() -> None:
+    # Awesome-LLM's training frameworks: each a logo image alone (raw HTML or a markdown
+    # image), then a quote saying what it is, starting with its link or naming it before its
+    # links; a logo may stand over more than one quote. Read, each entry gets a warning.
+    logo = '<div align=center>\n<img src="https://example.org/{0}.png" width="120">\n</div>\n\n'
+    result = read(
+        "# L\n\n## Frameworks\n\n"
+        + logo.format("spade")
+        + "> [Spade](https://example.org/spade) digs large gardens.\n\n"
+        + logo.format("rake")
+        + "> [Raking guide](https://example.org/rake-guide)\n\n"
+        + "> Rake is a leaf tool. See [rake.example](https://example.org/rake) or its "
+        "[repo](https://example.org/rake-repo).\n\n"
+        + "![](https://example.org/hoe.svg)\n\n"
+        + "> [Hoe](https://example.org/hoe) weeds rows.\n\n"
+        + logo.format("none")
+        + "> A tool without a page.\n\n"
+        + "## Next\n\n- [Other](https://example.org/other) - more.\n"
+    )
+    assert [
+        (tuple(s.title for s in path), r.title, r.url) for path, r in result.roadmap.walk()
+    ] == [
+        (("Frameworks",), "Spade", "https://example.org/spade"),
+        (("Frameworks",), "Rake", "https://example.org/rake"),
+        (("Frameworks",), "Hoe", "https://example.org/hoe"),
+        (("Next",), "Other", "https://example.org/other"),
+    ]
+    spade = next(r for _, r in result.roadmap.walk() if r.title == "Spade")
+    assert spade.description.strip() == "[Spade](https://example.org/spade) digs large gardens."
+    rake = next(r for _, r in result.roadmap.walk() if r.title == "Rake")
+    assert "[Raking guide](https://example.org/rake-guide)" in rake.description
+    said = messages(result)
+    assert any(":9: logo over a quote read as resource 'Spade'" in m for m in said), said
+    assert any(":27: logo over a quote without a link" in m for m in said), said
+    # One logo over a quote (a project's own logo over its tagline) is no list.
+    alone = read(
+        "# L\n\n"
+        + logo.format("own")
+        + "> A curated list of [garden](https://example.org/g) tools.\n"
+    )
+    assert listed(alone.roadmap) == []
+    # A row of badges over a quote is no logo.
+    badges = read(
+        "# L\n\n## S\n\n![b](https://img.shields.io/x.svg)\n\n> [A](https://example.org/a) x.\n\n"
+        "![b](https://img.shields.io/y.svg)\n\n> [B](https://example.org/b) y.\n"
+    )
+    assert listed(badges.roadmap) == []
