@@ -632,16 +632,22 @@ def _definitions_in(text: str) -> tuple[tuple[str, str, str], ...]:
     (normalised label, destination, title), the first of a label only, in their order.
 
     The chapter is cut as `_group_units` cuts it (before each heading, and each bullet item
-    at column 0 outside fenced code and HTML blocks: where a block always ends), and only the
-    pieces that may hold one (a label followed by a colon at once) are parsed: an edit
-    elsewhere in the chapter parses none again."""
+    at column 0 outside fenced code and HTML blocks, and in a group read whole before each
+    line after a blank line that `_blank_line_cuts` allows: where a block always ends), and
+    only the pieces that may hold one (a label followed by a colon at once) are parsed: an
+    edit elsewhere in the chapter parses none again (a group read whole is often most of its
+    chapter, `<details>` around a section's list)."""
     if "]:" not in text:
         return ()
     found: dict[str, tuple[str, str, str]] = {}
     for _, group, whole in _groups(text):
         if "]:" not in group:
             continue
-        cuts = [0] if whole else [0, *(match.end() for match in _ITEM_LINE.finditer(group))]
+        cuts = (
+            [0, *_whole_group_cuts(group)]
+            if whole
+            else [0, *(match.end() for match in _ITEM_LINE.finditer(group))]
+        )
         for start, end in itertools.pairwise([*cuts, len(group) + 1]):
             piece = group[start : end - 1]
             if "]:" in piece:
@@ -1482,7 +1488,7 @@ def _group_units(
     use), parsed in pieces cut before each bullet item at column 0 and each table row after
     the first (parsed under the table's header)."""
     if whole:
-        blank_cuts = () if html_links else _blank_line_cuts(text)
+        blank_cuts = () if html_links else _whole_group_cuts(text)
         bounds = [0, *blank_cuts, len(text) + 1]
         return _units(
             tuple(("", text[start : end - 1]) for start, end in itertools.pairwise(bounds)),
@@ -1524,6 +1530,13 @@ _INTERRUPTING_HTML = re.compile(
     rf"|/?(?:{'|'.join(sorted(html_block_names))})(?=[\s/>]|$))",
     re.IGNORECASE,
 )
+
+
+@recent_cache(limit=256)
+def _whole_group_cuts(text: str) -> tuple[int, ...]:
+    """`_blank_line_cuts` (cached: a changed group read whole is cut for its units and for
+    its link reference definitions, `_definitions_in`)."""
+    return tuple(_blank_line_cuts(text))
 
 
 def _blank_line_cuts(text: str) -> list[int]:
