@@ -4067,8 +4067,11 @@ def contents_heading(title: str) -> bool:
 
 
 def _leading_link(inline: Sequence[Token]) -> tuple[int, int, str] | None:
-    """The first real link when only emoji, badges and emphasis come before it."""
-    for start, end in _link_spans(inline):
+    """The first real link when only emoji, badges and emphasis come before it. A link
+    showing only an emoji right before another link (`[:scroll:](paper.pdf) [Title](…)`, a
+    copy of the paper) is an icon: the titled link after it is the item's (`_icon_link`)."""
+    spans = list(_link_spans(inline))
+    for position, (start, end) in enumerate(spans):
         before = inline[:start]
         if not all(_is_lead(token) for token in before):
             return None
@@ -4076,8 +4079,24 @@ def _leading_link(inline: Sequence[Token]) -> tuple[int, int, str] | None:
             if str(inline[start].attrGet("href") or "").startswith("#"):
                 return None
             continue  # a badge before the resource's own link
+        if position + 1 < len(spans) and _icon_link(inline, (start, end), spans[position + 1]):
+            continue
         return start, end, str(inline[start].attrGet("href"))
     return None
+
+
+def _icon_link(inline: Sequence[Token], link: tuple[int, int], after: tuple[int, int]) -> bool:
+    """Whether ``link`` shows only an emoji (`[:scroll:](…)`, `[📄](…)`) and ``after``, a link
+    with words of its own, follows it with only spaces between: an icon for another copy of
+    what the titled link names, not its title."""
+    start, end = link
+    following, following_end = after
+    return (
+        not _emoji_prefix(_plain(inline[start + 1 : end]))[1]
+        and not _plain(inline[end + 1 : following]).strip()
+        and _is_real_link(inline, following, following_end)
+        and bool(_emoji_prefix(_plain(inline[following + 1 : following_end]))[1])
+    )
 
 
 # The label of a numbered lesson before its link: "Day01 -", "Week 3:", "Lecture 2 -",
@@ -4734,6 +4753,20 @@ def _read_lead(reading: _ItemReading, inline: Sequence[Token]) -> bool:
     link = _leading_link(inline)
     if link is not None:
         _read_leading_link(reading, inline, *link)
+        icons = [
+            _plain(inline[start + 1 : end]).strip()
+            for start, end in _link_spans(inline[: link[0]])
+            if _is_real_link(inline, start, end)
+        ]
+        if icons:
+            # `[:scroll:](paper.pdf) [Title](…)`: the icon links another copy (the list's own).
+            reading.warnings.append(
+                (
+                    reading.line,
+                    f"link {icons[-1]!r} (only an emoji) before {reading.fields['title']!r}: "
+                    "the titled link is the resource, the icon's link left out",
+                )
+            )
         return True
     labelled = _labelled_links(inline)
     if labelled is not None:

@@ -4353,3 +4353,28 @@ def test_logos_each_over_a_quote_are_the_sections_resources() -> None:
         "![b](https://img.shields.io/y.svg)\n\n> [B](https://example.org/b) y.\n"
     )
     assert listed(badges.roadmap) == []
+
+
+def test_an_emoji_link_before_a_titled_link_is_an_icon_not_the_title() -> None:
+    # Papers We Love: `[:scroll:](copy.pdf) [Title](…)`, the icon links the list's own copy.
+    result = read(
+        "# L\n\n## Papers\n\n"
+        "* [:scroll:](copy.pdf) [Paxos at Work](https://example.org/paxos)\n"
+        "* [📄](https://example.org/copy2) [Raft Notes](https://example.org/raft) by A. B.\n"
+        "* [Gossip](https://example.org/gossip)\n"
+        "* [📄](https://example.org/alone) - a scan, no title\n",
+        base_url="https://example.org/list/",
+    )
+    assert listed(result.roadmap) == [
+        (("Papers",), "Paxos at Work", "https://example.org/paxos"),
+        (("Papers",), "Raft Notes", "https://example.org/raft"),
+        (("Papers",), "Gossip", "https://example.org/gossip"),
+        # An emoji link alone is the item's only link: still its resource.
+        (("Papers",), "📄", "https://example.org/alone"),
+    ]
+    assert [message.split(": ", 1)[1] for message in messages(result)] == [
+        "link ':scroll:' (only an emoji) before 'Paxos at Work': the titled link is the "
+        "resource, the icon's link left out",
+        "link '📄' (only an emoji) before 'Raft Notes': the titled link is the resource, the "
+        "icon's link left out",
+    ]
