@@ -180,8 +180,9 @@ html_links_option = click.option(
     "--html-links",
     is_flag=True,
     help='Also read raw HTML written one link a line (<a href="URL"><b>Name</b></a> - what '
-    "it is<br>) as resources, for lists written in HTML, e.g. publisher import README.md "
-    "--html-links. Without it raw HTML is never a resource (a warning names each such block).",
+    "it is<br>), HTML tables and <ul>/<ol> lists of links as resources, for lists written in "
+    "HTML, e.g. publisher import README.md --html-links. Without it raw HTML is never a "
+    "resource (a warning names each such block).",
 )
 
 

@@ -36,7 +36,7 @@ from publisher.conflicts import CONFLICT_STARTS, conflict_markers
 from publisher.errors import DataError, Problem
 from publisher.identity_memo import IdentityMemo, RecentMemo, recent_cache
 from publisher.links import section_feed_folder, url_problem
-from publisher.markdown_escape import markdown_link
+from publisher.markdown_escape import markdown_link, markdown_text
 from publisher.model import (
     COSTS,
     KINDS,
@@ -3445,6 +3445,8 @@ def _block(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _
         )
     if kind == "html_block":
         resources, warnings = _html_link_lines(token.content, start)
+        if not resources and _HTML_STRUCTURE.search(token.content):
+            resources, warnings = _html_table_or_list(token.content, start)
         # A `<details>` in a comment (`<!-- … -->`) folds nothing away.
         content = _HTML_COMMENT.sub("", token.content) if "<!--" in token.content else token.content
         opened = len(_DETAILS_OPEN.findall(content))
@@ -3720,6 +3722,126 @@ def _html_link_lines(
             _Candidate(title=title, line=start + number, url=url, description=description)
         )
     return tuple(candidates), tuple(warnings)
+
+
+_HTML_STRUCTURE = re.compile(r"<(?:table|ul|ol)\b", re.IGNORECASE)
+_HTML_ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr\s*>", re.IGNORECASE | re.DOTALL)
+_HTML_CELL = re.compile(r"<(t[dh])\b[^>]*>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)
+_HTML_ITEM = re.compile(
+    r"<li\b[^>]*>(.*?)(?=</li\s*>|<li\b|</[uo]l\s*>|<[uo]l\b|\Z)", re.IGNORECASE | re.DOTALL
+)
+_HTML_ANCHOR = re.compile(
+    r"""<a\s[^>]*?href\s*=\s*["'](?P<href>[^"']*)["'][^>]*>(?P<text>.*?)</a\s*>""",
+    re.IGNORECASE | re.DOTALL,
+)
+_HTML_ALT = re.compile(r"""<img\b[^>]*?\balt\s*=\s*["']([^"']*)["']""", re.IGNORECASE)
+_HTML_CODE = re.compile(r"<code\b[^>]*>(.*?)</code\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def _html_words(html: str) -> str:
+    """The words a reader sees in a piece of HTML, on one line (tags out, entities read)."""
+    return _single_line(html_unescape(_HTML_TAG.sub(" ", html)))
+
+
+def _html_table_or_list(
+    html: str, start: int
+) -> tuple[tuple[_Candidate, ...], tuple[tuple[int, str], ...]]:
+    """The resources of a list written in HTML: a `<table>` whose head row names its
+    columns (`<th>`) read as the markdown table it shows (`_table`: the link text of its
+    link column the title, the other columns its fields); a `<table>` without one, a grid of
+    cells (`<td><a href="…"><img …><br>ConfOne</a></td>`), and a `<ul>`/`<ol>` list
+    (`<li><a href="…">Name</a> - what it is</li>`) read one resource per cell or item that
+    starts with its link (images and markup before it aside; its words, else its image's
+    alt text, the title; the words after it the description). Line numbers: the row's,
+    cell's or item's, from ``start``."""
+    rows = [
+        (
+            html.count("\n", 0, row.start()),
+            [
+                (cell[1].lower(), cell[2], row.start(1) + cell.start())
+                for cell in _HTML_CELL.finditer(row[1])
+            ],
+        )
+        for row in _HTML_ROW.finditer(html)
+    ]
+    rows = [(line, cells) for line, cells in rows if cells]
+    if rows and all(kind == "th" for kind, _, _ in rows[0][1]):
+        return _html_head_table(rows, start)
+    pieces = [(inner, at) for _, cells in rows for kind, inner, at in cells if kind == "td"]
+    pieces += [(item[1], item.start(1)) for item in _HTML_ITEM.finditer(html)]
+    candidates: list[_Candidate] = []
+    warnings: list[tuple[int, str]] = []
+    for inner, at in sorted(pieces, key=lambda piece: piece[1]):
+        link = _HTML_ANCHOR.search(inner)
+        if link is None or _html_words(inner[: link.start()]):
+            continue
+        href = html_unescape(link["href"]).strip()
+        title = _html_words(link["text"])
+        if not title:
+            alt = _HTML_ALT.search(link["text"])
+            title = _single_line(html_unescape(alt[1])) if alt else ""
+        images = _HTML_IMAGE_SOURCE.findall(link["text"])
+        if not title or not href or href.startswith("#") or any(map(_is_badge, images)):
+            continue
+        line = start + html.count("\n", 0, at)
+        description = _html_words(_HTML_CODE.sub(r"`\1`", inner[link.end() :]))
+        description = description.lstrip("-\u2013\u2014:|\u00b7 ").strip()
+        url = _checked_url(href, line, warnings)
+        if url:
+            candidates.append(_Candidate(title=title, line=line, url=url, description=description))
+    return tuple(candidates), tuple(warnings)
+
+
+def _html_cell_markdown(html: str) -> str:
+    """A table cell's HTML as the inline markdown it shows: its links, code and images
+    kept, other markup out, on one line, pipes escaped."""
+    parts: list[str] = []
+    position = 0
+    for link in _HTML_ANCHOR.finditer(html):
+        parts.append(markdown_text(_html_words(html[position : link.start()]), line_start=False))
+        words = _html_words(link["text"])
+        if not words:
+            alt = _HTML_ALT.search(link["text"])
+            words = _single_line(html_unescape(alt[1])) if alt else ""
+        images = _HTML_IMAGE_SOURCE.findall(link["text"])
+        if words and not any(map(_is_badge, images)):
+            parts.append(markdown_link(words, html_unescape(link["href"]).strip()))
+        position = link.end()
+    parts.append(markdown_text(_html_words(html[position:]), line_start=False))
+    return " ".join(part for part in parts if part).replace("|", "\\|")
+
+
+def _html_head_table(
+    rows: list[tuple[int, list[tuple[str, str, int]]]], start: int
+) -> tuple[tuple[_Candidate, ...], tuple[tuple[int, str], ...]]:
+    """An HTML table with a head row read as the markdown table it shows (`_table`), each
+    resource and warning at its `<tr>`'s line."""
+    width = len(rows[0][1])
+    lines = [
+        "| "
+        + " | ".join(_html_cell_markdown(inner) or " " for _, inner, _ in cells[:width])
+        + " |" * max(1, width - len(cells) + 1)
+        for _, cells in rows
+    ]
+    lines.insert(1, "|" + " --- |" * width)
+    tokens = parse_tokens("\n".join(lines))
+    opening = next((i for i, token in enumerate(tokens) if token.type == "table_open"), None)
+    if opening is None:
+        return (), ()
+    candidates, warnings, _, facts = _table(tokens, opening, _closing(tokens, opening))
+    # Raw HTML is read for its links (`--html-links`): a row without one (a table of
+    # figures, `<td>VLN</td><td>92</td>`) is no resource.
+    candidates = tuple(candidate for candidate in candidates if candidate.url)
+    if facts or not candidates:
+        return (), ()
+    at = {index + 2: start + line for index, (line, _) in enumerate(rows[1:])}
+    return (
+        tuple(
+            _shift_candidate(candidate, at.get(candidate.line, start) - candidate.line)
+            for candidate in candidates
+        ),
+        tuple((at.get(line, start), message) for line, message in warnings),
+    )
 
 
 def _without_break_end(rest: str) -> tuple[str, bool]:

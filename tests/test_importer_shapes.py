@@ -4378,3 +4378,51 @@ def test_an_emoji_link_before_a_titled_link_is_an_icon_not_the_title() -> None:
         "link '📄' (only an emoji) before 'Raft Notes': the titled link is the resource, the "
         "icon's link left out",
     ]
+
+
+# --- lists written in HTML: tables and lists -------------------------------------------------
+
+HTML_TABLES = (
+    "# L\n\n## Papers\n\n<table>\n<thead>\n<tr>\n<th>Venue</th>\n<th>Paper</th>\n<th>Code</th>\n"
+    "</tr>\n</thead>\n<tbody>\n"
+    '<tr>\n<td>Meet 2025</td>\n<td><a href="https://example.org/p1">Paper One</a></td>\n'
+    '<td><a href="https://example.org/c1">code</a></td>\n</tr>\n'
+    '<tr>\n<td>Meet 2024</td>\n<td><a href="https://example.org/p2">Paper &amp; Two</a></td>\n'
+    "<td>-</td>\n</tr>\n</tbody>\n</table>\n\n"
+    "## Figures\n\n<table>\n<tr><th>Track</th><th>Entries</th></tr>\n"
+    "<tr><td>Walking</td><td>12</td></tr>\n</table>\n\n"
+    '## Meetings\n\n<table>\n<tr>\n<td><a href="https://example.org/m1">'
+    '<img src="https://example.org/m1.png" width="90"><br>MeetOne</a></td>\n'
+    '<td><a href="https://example.org/m2"><img src="https://example.org/m2.png" alt="MeetTwo">'
+    "</a></td>\n</tr>\n<tr>\n"
+    '<td><a href="https://img.shields.io/x"><img src="https://img.shields.io/x.svg"></a></td>\n'
+    '<td><a href="#top">Back to top</a></td>\n</tr>\n</table>\n\n'
+    "## Tools\n\n<ul>\n"
+    '<li><a href="https://example.org/t1">Tool One</a> - cuts <code>wood</code>.</li>\n'
+    '<li><b><a href="https://example.org/t2">Tool Two</a></b></li>\n'
+    '<li>See also <a href="https://example.org/t3">Tool Three</a></li>\n</ul>\n'
+)
+
+
+def test_html_tables_and_lists_are_read_with_html_links_and_warned_without() -> None:
+    # A paper list generated into HTML tables (a head row of `<th>` names, one `<tr>` a
+    # paper), a grid of linked logos, a `<ul>` of links: the markdown they show.
+    result = read(HTML_TABLES, html_links=True)
+    assert listed(result.roadmap) == [
+        (("Papers",), "Paper One", "https://example.org/p1"),
+        (("Papers",), "Paper & Two", "https://example.org/p2"),
+        (("Meetings",), "MeetOne", "https://example.org/m1"),
+        (("Meetings",), "MeetTwo", "https://example.org/m2"),
+        (("Tools",), "Tool One", "https://example.org/t1"),
+        (("Tools",), "Tool Two", "https://example.org/t2"),
+    ]
+    tool = next(r for _, r in result.roadmap.walk() if r.title == "Tool One")
+    assert tool.description.strip() == "cuts `wood`."
+    # Without --html-links raw HTML is no resource, but no list is lost without a word: one
+    # warning per table or list that holds links, naming its first line.
+    plain = read(HTML_TABLES)
+    assert listed(plain.roadmap) == []
+    said = [m for m in messages(plain) if "raw HTML block" in m]
+    assert [m.split(": ", 1)[0] for m in said] == ["road.md:5", "road.md:36", "road.md:49"], said
+    assert "2 links" in said[0]
+    assert "--html-links reads them" in said[0]
