@@ -2988,6 +2988,22 @@ def _resolved_list(run: list[_Block], *, notes: bool = False, lone: bool = False
                 ),
             ),
         )
+    handle = _one_account(items)
+    if handle:
+        # `- Twitter : [@ListName](https://twitter.com/ListName)`, `- Facebook : [ListName](…)`
+        # under "Follow us …": one account on each network, where to follow the list.
+        return _Block(
+            kind="text",
+            start=start,
+            end=end,
+            warnings=(
+                (
+                    start,
+                    f"list of {len(items)} links to one account ({handle!r}) on as many "
+                    "networks, each named before its link: where to follow, not resources",
+                ),
+            ),
+        )
     # Calls to action ("Star this repo", "Buy me a coffee") say nothing of what the list is:
     # the others decide; a list of calls alone is prose ("Support it by:" and its bullets).
     # Nor does an empty bullet (`-` alone).
@@ -3138,6 +3154,30 @@ def _resolved_list(run: list[_Block], *, notes: bool = False, lone: bool = False
         by_hand=by_hand,
         lead_named=bool(taken) and lead_named == taken,
     )
+
+
+def _one_account(items: list[_ListItem]) -> str:
+    """The account's name when every item of a list (two or more) is one network's name, then
+    a link to the profile of the same account on that network (`Twitter: [@Acme](https://
+    twitter.com/Acme)`, `Facebook: [Acme](https://facebook.com/Acme)`); "" for any other list.
+    A list of people or channels to follow names each one; this names only the networks."""
+    if len(items) < 2:
+        return ""
+    handles: set[str] = set()
+    networks: set[str] = set()
+    for item in items:
+        candidate = item.candidate
+        if candidate is None or not candidate.url or candidate.children:
+            return ""
+        parts = urlsplit(candidate.url)
+        host = (parts.hostname or "").removeprefix("www.").removeprefix("m.")
+        network = re.sub(r"[^\w]+", "", _single_line(item.markdown).split("[", 1)[0]).casefold()
+        path = [part for part in parts.path.split("/") if part]
+        if not network or network not in host.split(".")[:-1] or len(path) != 1:
+            return ""
+        handles.add(path[0].lstrip("@").casefold())
+        networks.add(network)
+    return next(iter(handles)) if len(handles) == 1 and len(networks) == len(items) else ""
 
 
 def _odd_bullet(item: _ListItem) -> str:

@@ -4426,3 +4426,25 @@ def test_html_tables_and_lists_are_read_with_html_links_and_warned_without() -> 
     assert [m.split(": ", 1)[0] for m in said] == ["road.md:5", "road.md:36", "road.md:49"], said
     assert "2 links" in said[0]
     assert "--html-links reads them" in said[0]
+
+
+def test_one_account_on_several_networks_is_where_to_follow_not_resources() -> None:
+    # Awesome Hacking's "Need more ?": the list's own account, one bullet per network.
+    follow = read(
+        "# L\n\n## Tools\n\n- [Tool](https://example.org/tool)\n\n## Need more ?\n\n"
+        "Follow **Acme** on your favorite social media.\n"
+        " - Twitter : [@AcmeList](https://twitter.com/AcmeList)\n"
+        " - Facebook : [AcmeList](https://www.facebook.com/acmelist)\n"
+    )
+    assert listed(follow.roadmap) == [(("Tools",), "Tool", "https://example.org/tool")]
+    assert [message.split(": ", 1)[1] for message in messages(follow)] == [
+        "list of 2 links to one account ('acmelist') on as many networks, each named before "
+        "its link: where to follow, not resources"
+    ]
+    # Two accounts, or one network twice: people to follow, read as before.
+    people = read(
+        "# L\n\n## People\n\n"
+        " - Twitter : [@Ann](https://twitter.com/ann) - writes on fuzzing\n"
+        " - Mastodon : [@Bob](https://mastodon.example/@bob) - writes on malware\n"
+    )
+    assert "one account" not in " ".join(messages(people))
