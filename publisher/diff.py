@@ -372,25 +372,37 @@ def _pair_by_title(
         return [], added, removed
     pairs: list[tuple[_Entry, _Entry]] = []
     paired: set[int] = set()
-    keys: list[Callable[[_Entry], object]] = [
-        lambda entry: (_pairing_title(entry[0].title), entry[1].ids),
-        lambda entry: _pairing_title(entry[0].title),
-        _pairing_description,
-        _pairing_description_unlinked,
-        _pairing_landing_url,
-        lambda entry: _named_row(entry, named_rows),
+    # (key, only when it names one resource on each side): across sections a title shared by
+    # several removed or added resources ("Natural Language Processing": a course gone, a
+    # blog and a book of that title new elsewhere) cannot say which became which.
+    keys: list[tuple[Callable[[_Entry], object], bool]] = [
+        (lambda entry: (_pairing_title(entry[0].title), entry[1].ids), False),
+        (lambda entry: _pairing_title(entry[0].title), True),
+        (_pairing_description, False),
+        (_pairing_description_unlinked, False),
+        (_pairing_landing_url, False),
+        (lambda entry: _named_row(entry, named_rows), False),
     ]
-    for key in keys:
+    for key, unique in keys:
         if len(paired) == 2 * min(len(removed), len(added)):
             break  # nothing left on one side
         waiting: dict[object, list[_Entry]] = {}
         for entry in removed:
             if id(entry) not in paired and key(entry) is not None:
                 waiting.setdefault(key(entry), []).append(entry)
+        arriving = (
+            Counter(key(entry) for entry in added if id(entry) not in paired) if unique else None
+        )
         for entry in added:
             if id(entry) in paired or key(entry) is None:
                 continue
             candidates = waiting.get(key(entry))
+            if (
+                candidates
+                and arriving is not None
+                and (len(candidates) > 1 or arriving[key(entry)] > 1)
+            ):
+                continue
             if candidates:
                 partner = candidates.pop(0)
                 paired.update((id(partner), id(entry)))

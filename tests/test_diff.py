@@ -1224,3 +1224,35 @@ def test_one_resource_under_a_new_heading_is_a_move() -> None:
         (("Newsletters",), ("Reading",))
     ]
     assert not changes.sections_renamed
+
+
+def test_a_title_two_new_resources_share_pairs_no_removed_one_across_sections() -> None:
+    # A course "Natural Language Processing" (Videos) leaves; a blog and a book of that same
+    # title arrive in other sections: which of them it became, the title cannot say, so one
+    # left and two are new, both ways. With one such arrival, the moved course is one update.
+    def lists(*entries: tuple[str, str, str]) -> dict[str, Any]:
+        sections: dict[str, list[dict[str, str]]] = {}
+        for section, title, url in entries:
+            sections.setdefault(section, []).append({"title": title, "url": url})
+        return {
+            "title": "R",
+            "sections": [
+                {"title": name, "resources": resources} for name, resources in sections.items()
+            ],
+        }
+
+    kept = ("Videos", "Intro", "https://example.org/intro")
+    course = ("Videos", "Natural Language Processing", "https://example.org/course")
+    blog = ("Blogs", "Natural Language Processing", "https://example.org/blog")
+    book = ("Books", "Natural Language Processing", "https://example.org/book")
+    old = snapshot(lists(kept, course), "1")
+    new = snapshot(lists(kept, blog, book), "2")
+    for changes, gone, arrived in (
+        (diff(old, new), ["course"], ["blog", "book"]),
+        (diff(new, old), ["blog", "book"], ["course"]),
+    ):
+        assert not changes.updated
+        assert [c.resource.url.rsplit("/", 1)[1] for c in changes.removed] == gone
+        assert [c.resource.url.rsplit("/", 1)[1] for c in changes.added] == arrived
+    [update] = diff(old, snapshot(lists(kept, blog), "2")).updated
+    assert update.old_identity == "https://example.org/course"
