@@ -453,6 +453,9 @@ class _Block:
     # its ``lone`` paragraph.
     link_card: bool = False
     quote: _Block | None = None
+    # Entries of link lines over lines about them (`_link_line_entries`), several in this
+    # paragraph: cards of their heading, whatever a lone card beside them says.
+    link_lines: bool = False
     # A list of links into this document only (a table of contents), skipped.
     contents: bool = False
     # Raw HTML holding `<h1>` … `<h3>` (`<h1 align="center">`): its words, a title line (see
@@ -1933,7 +1936,9 @@ def _units(
     units = []
     for heading, body in groups:
         regroup_warnings: list[tuple[int, str]] = []
-        if sum(block.lone is not None for block in body) == 1:
+        if sum(block.lone is not None for block in body) == 1 and not any(
+            block.link_lines for block in body
+        ):
             # One card alone is no list of cards: a course heading's link line (`## Course`,
             # `🔗 [**Link to Course**](…) \`, `Duration: …`, then its syllabus).
             body = [
@@ -3442,6 +3447,23 @@ def _block(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _
         card = _card_paragraph(inline, start) if links else None
         link_card = _link_card(inline, start) if links and card is None else None
         card = card or link_card
+        entries = _link_line_entries(inline, start) if links and card is None else ()
+        if len(entries) > 1:
+            # Several link lines in one paragraph, each over lines about it (`[Deep NLP](…)`,
+            # `+lecture slides …`, `[CS 224D](…)`, `Class by …`): one resource each.
+            return _Block(
+                kind="resources", start=start, end=stop, resources=entries, link_lines=True
+            )
+        if entries:
+            # One link line over lines about it: a card where its heading holds several (a
+            # list written as paragraphs), else that heading's link line (`_Block.lone`).
+            return _Block(
+                kind="resources",
+                start=start,
+                end=stop,
+                resources=entries,
+                lone=_paragraph(inline, links, start, stop),
+            )
         if card is not None:
             # A list written as paragraphs, one card each (a bold linked name, then lines);
             # a heading's only card is its link line (`_Block.lone`).
@@ -5733,6 +5755,36 @@ def _link_card(inline: Sequence[Token], line: int) -> _Candidate | None:
     ):
         return None
     return _Candidate(title=title, line=line, url=href)
+
+
+def _link_line_entries(inline: Sequence[Token], line: int) -> tuple[_Candidate, ...]:
+    """A paragraph written as entries, each a line that is one named link alone (as
+    `_link_card` reads one) over lines saying what it is: the resources, those lines their
+    descriptions. () when its first line is no such link, a link line has no line about it, or
+    a link runs over a line's end."""
+    lines: list[list[Token]] = [[]]
+    for token in inline:
+        if token.type in ("softbreak", "hardbreak"):
+            lines.append([])
+        else:
+            lines[-1].append(token)
+    entries: list[tuple[_Candidate, list[str]]] = []
+    for number, tokens in enumerate(lines):
+        opened = sum(token.type == "link_open" for token in tokens)
+        if opened != sum(token.type == "link_close" for token in tokens):
+            return ()
+        card = _link_card(tokens, line + number) if opened else None
+        if card is not None:
+            entries.append((card, []))
+        elif not entries:
+            return ()
+        else:
+            entries[-1][1].append(_inline_markdown(tokens))
+    if any(not about for _, about in entries):
+        return ()
+    return tuple(
+        replace(card, description=_markdown_field("\n".join(about))) for card, about in entries
+    )
 
 
 def _card_paragraph(inline: Sequence[Token], line: int) -> _Candidate | None:

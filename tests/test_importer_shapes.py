@@ -4303,6 +4303,55 @@ def test_link_cards_each_over_a_quote_are_the_sections_resources() -> None:
     assert "Our chat" not in titles
 
 
+def test_link_lines_each_over_lines_about_them_are_the_sections_resources() -> None:
+    # keon/awesome-nlp (2017), `## Deep Learning for NLP`: paragraphs of entries, each a line
+    # that is one link alone over lines saying what it is, two of them in one paragraph. They
+    # were one resource named by the heading (at the first link, every entry its description)
+    # filed under the section above. One such entry alone under a heading stays its link
+    # line (a course over its syllabus).
+    result = _both_ways(
+        "# L\n\n## Videos\n\n* [Intro](https://example.org/intro) on Coursera\n\n"
+        "## Deep Learning\n"
+        "[Deep NLP](https://example.org/deep)\n +lecture slides of the Oxford course.\n"
+        "[CS 224D](https://example.org/cs224d)\n"
+        "Class by [Richard](https://example.org/rs). Slides [here](https://example.org/s).\n\n"
+        "[A Primer](https://example.org/primer.pdf)\nYoav Goldberg. October 2015.\n\n"
+        "## Garden Planning 101\n\n[Garden course](https://example.org/garden)\n"
+        "Ten weeks of planning.\n\n- Week 1: soil\n- Week 2: seeds\n"
+    )
+    assert [
+        (tuple(s.title for s in path), r.title, r.url, r.description.strip())
+        for path, r in result.roadmap.walk()
+    ] == [
+        (("Videos",), "Intro", "https://example.org/intro", "on Coursera"),
+        (
+            ("Deep Learning",),
+            "Deep NLP",
+            "https://example.org/deep",
+            "+lecture slides of the Oxford course.",
+        ),
+        (
+            ("Deep Learning",),
+            "CS 224D",
+            "https://example.org/cs224d",
+            "Class by [Richard](https://example.org/rs). Slides [here](https://example.org/s).",
+        ),
+        (
+            ("Deep Learning",),
+            "A Primer",
+            "https://example.org/primer.pdf",
+            "Yoav Goldberg. October 2015.",
+        ),
+        (
+            ("Deep Learning",),  # a course heading's resource, filed as course headings are
+            "Garden Planning 101",
+            "https://example.org/garden",
+            "[Garden course](https://example.org/garden)\nTen weeks of planning.\n\n"
+            "- Week 1: soil\n- Week 2: seeds",
+        ),
+    ]
+
+
 # --- logos over quotes -----------------------------------------------------------------------
 
 
