@@ -3033,7 +3033,14 @@ def _resolved_list(run: list[_Block], *, notes: bool = False, lone: bool = False
             return _Block(
                 kind="text", start=start, end=end, parts=_kind_led_parts(items, start, end)
             )
-        return _Block(kind="text", start=start, end=end)
+        # Except items that start with a link whose reference has no definition: written as
+        # links, they are resources lost to a missing `[label]: URL` line.
+        unread = tuple(
+            (item.line, f"{_odd_bullet(item)}: kept as text")
+            for item in items
+            if item.candidate is None and _UNDEFINED_REFERENCE.match(item.markdown)
+        )
+        return _Block(kind="text", start=start, end=end, warnings=unread)
     resources: list[_Candidate] = []
     warnings: list[tuple[int, str]] = []
     taken = lead_named = 0  # items read as resources, and those of them named after a lead-in
@@ -3197,7 +3204,21 @@ def _odd_bullet(item: _ListItem) -> str:
             f"bullet {_shortened(text)!r} (a one-word lead-in and its link) says more of the "
             "resource above, not a resource of its own"
         )
+    reference = _UNDEFINED_REFERENCE.match(text)
+    if reference is not None and (item.candidate is None or not item.candidate.url):
+        # `- [Beta][beta] - …` with no `[beta]: URL` in the document: GitHub shows the
+        # brackets as text, so a reader sees no link either; the warning says why.
+        label = reference.group(2) or reference.group(1)
+        return (
+            f"bullet {_shortened(text)!r}: its link reference [{label}] has no definition "
+            "(shown as text), not a resource"
+        )
     return f"bullet {_shortened(text)!r} reads as a note, not a resource"
+
+
+# An item that starts with a full or collapsed reference link left unread (`[Beta][beta]`,
+# `[Beta][]`): its label has no definition in the document.
+_UNDEFINED_REFERENCE = re.compile(r"^\[((?:[^\[\]\\]|\\.)+)\]\[((?:[^\[\]\\]|\\.)*)\]")
 
 
 def _kind_led_parts(items: list[_ListItem], start: int, end: int) -> tuple[_Block, ...]:
@@ -4723,6 +4744,16 @@ def _list_item(item: _Item, token: Token, lines: list[str]) -> _ListItem:
     rest = _dedented(lines, start + 1, stop, indent)
     markdown = "\n".join(part for part in (first.strip(), rest) if part).strip()
     candidate = item.candidate
+    if (
+        candidate is not None
+        and not candidate.url
+        and not candidate.children
+        and _UNDEFINED_REFERENCE.match(markdown)
+    ):
+        # `- [Beta][beta] - …` whose `[beta]: URL` is missing (a typo, or the definitions
+        # moved away in one version): its brackets are no title of a resource without a URL.
+        candidate = None
+        item = replace(item, resource_like=False)
     return _ListItem(
         candidate=candidate,
         line=start,

@@ -4497,3 +4497,46 @@ def test_one_account_on_several_networks_is_where_to_follow_not_resources() -> N
         " - Mastodon : [@Bob](https://mastodon.example/@bob) - writes on malware\n"
     )
     assert "one account" not in " ".join(messages(people))
+
+
+# --- reference-style links throughout a list -------------------------------------------------
+
+
+def test_a_list_of_reference_links_reads_its_definitions_and_names_missing_ones() -> None:
+    # A course page's lists written `* [Name][] - what it is`, the definitions at the bottom
+    # in groups under HTML comments, root-relative ones, one label defined twice (the first
+    # counts). A label whose definition is missing (a typo, the definitions moved away in one
+    # version) leaves its brackets as text, as GitHub shows them: no resource titled
+    # "[Beta][beta]", and a warning naming the line and the label.
+    result = read(
+        "# Course\n\n## Resources\n\n"
+        "* [Spade Starter][] - Generate project skeletons.\n"
+        "* [Rake Guide][rg] - Tips.\n"
+        "* [Hoe][hoe] - Its definition is missing.\n\n"
+        "## Software\n\n"
+        "* [Shovel][] - Digs.\n"
+        "* [Trowel][] - Plants.\n\n"
+        "## Broken\n\n"
+        "* [Fork][fork] - One.\n"
+        "* [Pitchfork][] - Two.\n\n"
+        "<!-- Resources -->\n"
+        "[Spade Starter]: https://example.org/spade\n"
+        "[rg]: /notes/rake.md\n"
+        "[shovel]: https://example.org/shovel\n"
+        "[Trowel]: https://example.org/trowel\n"
+        "[Trowel]: https://example.org/trowel-2\n",
+        base_url="https://github.com/o/course/blob/main/",
+    )
+    assert listed(result.roadmap) == [
+        (("Resources",), "Spade Starter", "https://example.org/spade"),
+        (("Resources",), "Rake Guide", "https://github.com/o/course/blob/main/notes/rake.md"),
+        (("Software",), "Shovel", "https://example.org/shovel"),
+        (("Software",), "Trowel", "https://example.org/trowel"),
+    ]
+    said = messages(result)
+    assert any(
+        m.startswith("road.md:7: bullet '[Hoe][hoe]") and "reference [hoe] has no definition" in m
+        for m in said
+    ), said
+    assert any(m.startswith("road.md:16:") and "reference [fork]" in m for m in said), said
+    assert any(m.startswith("road.md:17:") and "reference [Pitchfork]" in m for m in said), said
