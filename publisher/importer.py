@@ -401,6 +401,11 @@ class _Block:
     first_link: str = ""
     resources: tuple[_Candidate, ...] = ()
     warnings: tuple[tuple[int, str], ...] = ()
+    # What reading a list's items as resources said of them (`_resolved_list`: skipped, read
+    # into a neighbour's description or a group's intro, named after a lead-in): it holds
+    # while the list is read as resources, and is void when the list is read whole as a
+    # description (a tool's labelled facts, `_with_heading_resource`).
+    reading_warnings: tuple[tuple[int, str], ...] = ()
     # Lists ("list" until `_resolve_lists` decides what they are): the list's kind and marker,
     # and whether all its items read as resources / as table-of-contents links.
     marker: str = ""
@@ -825,10 +830,10 @@ def _import_chapters(
         for _, lines_before, unit in chapter_units:
             line = chapter_line + lines_before
             units.append((line, unit))
-            if unit.warnings:
+            if unit.warnings or unit.reading_warnings:
                 warnings.extend(
                     Problem(path=label, line=line + at + 1, message=message)
-                    for at, message in unit.warnings
+                    for at, message in (*unit.warnings, *unit.reading_warnings)
                 )
     keep = frozenset(heading_key(title) for title in keep_sections)
     if base_url:
@@ -1656,6 +1661,7 @@ class _Unit:
     has_link_resources: bool = False  # resources other than bare plain bullets
     candidates: tuple[_Candidate, ...] = ()
     warnings: tuple[tuple[int, str], ...] = ()
+    reading_warnings: tuple[tuple[int, str], ...] = ()  # its lists' (`_Block`)
     # The resource the heading stands for; when ``leaf_only``, only if no deeper heading
     # follows (then it is the title of a section).
     heading_resource: _Candidate | None = None
@@ -2044,6 +2050,9 @@ def _units(
                 warnings=(
                     *(warning for block in body for warning in block.warnings),
                     *regroup_warnings,
+                ),
+                reading_warnings=tuple(
+                    warning for block in body for warning in block.reading_warnings
                 ),
             )
         )
@@ -2545,15 +2554,7 @@ def _with_heading_resource(unit: _Unit) -> _Unit:
             # Its bullets are the tool's description as a whole: what reading them as a list
             # said (`- 링크: …` kept in the description of `- 라이선스: MIT`, a bold label
             # skipped as a note) no longer holds.
-            read = replace(
-                read,
-                warnings=tuple(
-                    (line, message)
-                    for line, message in read.warnings
-                    if "kept in the description" not in message
-                    and not message.endswith("description: skipped")
-                ),
-            )
+            read = replace(read, reading_warnings=())
         return read
     warnings: list[tuple[int, str]] = []
     url = _checked_url(link, heading.start, warnings)
@@ -3043,21 +3044,22 @@ def _resolved_list(run: list[_Block], *, notes: bool = False, lone: bool = False
         return _Block(kind="text", start=start, end=end, warnings=unread)
     resources: list[_Candidate] = []
     warnings: list[tuple[int, str]] = []
+    said: list[tuple[int, str]] = []  # how its items were read: `_Block.reading_warnings`
     taken = lead_named = 0  # items read as resources, and those of them named after a lead-in
     for item in items:
-        warnings.extend(item.warnings)
+        warnings.extend(item.warnings)  # the item's own, as written
         if item.toc:
-            warnings.append((item.line, "link into this document in a list of resources: skipped"))
+            said.append((item.line, "link into this document in a list of resources: skipped"))
             continue
         if item.candidate is None and _EMPTY_LINK_ITEM.match(item.markdown):
             continue  # `[Part II]()`: a link still to come, skipped (its reading said so)
         if item.call and item.candidate is not None:
-            warnings.append(
+            said.append(
                 (item.line, f"call to action {item.candidate.title!r}: not a resource, skipped")
             )
             continue
         if item.about and item.candidate is not None:
-            warnings.append(
+            said.append(
                 (
                     item.line,
                     f"link {item.candidate.title!r} is about the list itself: not a resource, "
@@ -3074,7 +3076,7 @@ def _resolved_list(run: list[_Block], *, notes: bool = False, lone: bool = False
             resources.append(
                 replace(item.candidate, title=label[0], description=label[1], url="", group=True)
             )
-            warnings.append(
+            said.append(
                 (
                     item.line,
                     f"bullet {label[0]!r} over links, its words a sentence: a subsection named "
@@ -3097,7 +3099,7 @@ def _resolved_list(run: list[_Block], *, notes: bool = False, lone: bool = False
             taken += 1
             if item.lead_in == "resource":
                 lead_named += 1
-                warnings.append(
+                said.append(
                     (
                         item.line,
                         f"{item.candidate.title!r} read as a resource named after its lead-in "
@@ -3106,7 +3108,7 @@ def _resolved_list(run: list[_Block], *, notes: bool = False, lone: bool = False
                 )
             continue
         if item.lead_in == "call":
-            warnings.append(
+            said.append(
                 (
                     item.line,
                     "bullet's link after its lead-in is a call to action, not a resource: "
@@ -3120,7 +3122,7 @@ def _resolved_list(run: list[_Block], *, notes: bool = False, lone: bool = False
             # "Reddit: [List …](…)" first in its list: no resource above for it to point
             # from, so it is one (its lead-in its description).
             resources.append(item.candidate)
-            warnings.append(
+            said.append(
                 (
                     item.line,
                     f"{item.candidate.title!r} after a one-word lead-in, first in its list: "
@@ -3129,10 +3131,10 @@ def _resolved_list(run: list[_Block], *, notes: bool = False, lone: bool = False
             )
             continue
         if not item.markdown.strip():
-            warnings.append((item.line, "empty bullet: skipped"))
+            said.append((item.line, "empty bullet: skipped"))
             continue
         if previous is None:
-            warnings.append(
+            said.append(
                 (
                     item.line,
                     f"{_odd_bullet(item)}, and no resource above it in its list takes it as "
@@ -3152,7 +3154,7 @@ def _resolved_list(run: list[_Block], *, notes: bool = False, lone: bool = False
             if previous.group
             else f"{_odd_bullet(item)}: kept in the description of {previous.title!r}"
         )
-        warnings.append((item.line, what))
+        said.append((item.line, what))
         resources[-1] = _with_description(previous, item.markdown)
     by_hand = None
     if not notes and any(_is_note(item, linked=2 * led >= len(deciding)) for item in items):
@@ -3163,6 +3165,7 @@ def _resolved_list(run: list[_Block], *, notes: bool = False, lone: bool = False
         end=end,
         resources=tuple(resources),
         warnings=tuple(warnings),
+        reading_warnings=tuple(said),
         by_hand=by_hand,
         lead_named=bool(taken) and lead_named == taken,
     )
@@ -3327,6 +3330,9 @@ def _shift(block: _Block, offset: int) -> _Block:
         end=block.end + offset,
         resources=tuple(_shift_candidate(candidate, offset) for candidate in block.resources),
         warnings=tuple((line + offset, message) for line, message in block.warnings),
+        reading_warnings=tuple(
+            (line + offset, message) for line, message in block.reading_warnings
+        ),
         items=tuple(
             _copied(
                 item,

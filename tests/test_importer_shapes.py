@@ -4187,6 +4187,27 @@ def test_a_heading_over_labelled_facts_is_one_tool_at_its_link_label() -> None:
     assert messages(result) == []
 
 
+def test_what_reading_labelled_facts_as_a_list_said_is_void_once_they_are_a_description() -> None:
+    # The warnings of the facts read as a list were dropped by their text ("kept in the
+    # description", "description: skipped"), so a call to action among them was still said to
+    # be skipped, though the tool's description holds it.
+    result = read(
+        "# T\n\n## Gamma\n\nFast tool.\n\n- Homepage: https://example.org/gamma\n"
+        "- Follow: [Star it on GitHub](https://example.org/star)\n"
+    )
+    [(_, gamma)] = list(result.roadmap.walk())
+    assert (gamma.url, messages(result)) == ("https://example.org/gamma", [])
+    assert "[Star it on GitHub](https://example.org/star)" in gamma.description
+    # Read as a list of resources, the same bullets say so.
+    listed_facts = read(
+        "# T\n\n## Gamma\n\n- [Gamma](https://example.org/gamma) - fast tool\n"
+        "- Follow: [Star it on GitHub](https://example.org/star)\n"
+    )
+    assert messages(listed_facts) == [
+        "road.md:6: call to action 'Star it on GitHub': not a resource, skipped"
+    ]
+
+
 # --- a document written before headings needed their space (round 9) -----------------------
 
 TALKS = (
