@@ -20,6 +20,7 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 import pytest
 import yaml
+from click.testing import Result
 from smtp_server import Received, SmtpServer, free_port
 
 from publisher.delivery import NewSubscriber, Store, open_store
@@ -77,6 +78,50 @@ class Service:
         found = re.search(r"(http://\S+/confirm\?token=\S+)", text.get_content())
         assert found, text.get_content()
         return found.group(1)
+
+    def send_list(
+        self,
+        csv: Path,
+        *people: str,
+        options: tuple[str, ...] = ("--yes",),
+        env: dict[str, str] | None = None,
+    ) -> str:
+        """`publisher send --subscribers CSV OPTIONS` as a maintainer runs it against this
+        service (``env``: its environment, else `command_env`), after writing ``people`` (an
+        address, or "address,name") to CSV when given. Returns the output; a failure fails
+        the test."""
+        if people:
+            rows = "".join(f"{person},{'' if ',' in person else ','}\n" for person in people)
+            csv.write_text(f"email,name,sections\n{rows}", encoding="utf-8")
+        result = self.publisher("send", "--subscribers", str(csv), *options, env=env)
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    def publisher(self, *arguments: str, env: dict[str, str] | None = None) -> Result:
+        """`publisher --project PROJECT ARGUMENTS` through CliRunner, in ``env`` (else
+        `command_env`)."""
+        from click.testing import CliRunner
+
+        from publisher.cli import main
+
+        command = ["--project", str(self.project), *arguments]
+        return CliRunner().invoke(main, command, env=env or self.command_env())
+
+
+def list_unsubscribe(message: Received) -> tuple[str, str]:
+    """The one-click unsubscribe URL of a sent email's List-Unsubscribe header, and its token."""
+    url = re.search(r"<(http[^>]+)>", str(message.message["List-Unsubscribe"]))
+    assert url, message.message["List-Unsubscribe"]
+    return url.group(1), parse_qs(urlsplit(url.group(1)).query)["token"][0]
+
+
+def one_click(url: str) -> httpx.Response:
+    """The POST a mailbox provider sends to unsubscribe in one click (RFC 8058)."""
+    return httpx.post(
+        url,
+        content=b"List-Unsubscribe=One-Click",
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    )
 
 
 def start_server(project: Path, env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
@@ -395,51 +440,33 @@ def test_a_csv_list_is_recorded_so_its_unsubscribe_links_work_and_leavers_are_sk
 ) -> None:
     # `send --subscribers FILE` keyed its links with a hash of the address, which serve
     # refused ("This link does not work"): a list's reader could not unsubscribe.
-    from click.testing import CliRunner
-
-    from publisher.cli import main
-
     number = next(_clients)
     leaver, stayer = f"list-leaver-{number}@example.net", f"list-stayer-{number}@example.net"
     csv = tmp_path / "subscribers.csv"
-    csv.write_text(f"email,name,sections\n{leaver},Lee,\n{stayer},Sam,\n", encoding="utf-8")
-    env = service.command_env()
-    command = ["--project", str(service.project), "send", "--subscribers", str(csv), "--yes"]
-    result = CliRunner().invoke(main, command, env=env)
-    assert result.exit_code == 0, result.output
-    assert "skipped" not in result.output.split("\n")[0]
+    output = service.send_list(csv, f"{leaver},Lee", f"{stayer},Sam")
+    assert "skipped" not in output.split("\n")[0]
     with service.store() as store:
         record = store.subscriber(leaver)
     assert record is not None
     assert (record.status, record.consent_method) == ("listed", "list")
     assert record.consent_source == "send --subscribers subscribers.csv"
     # Not a subscriber of the store's own list: a send without --subscribers leaves them out.
-    dry = CliRunner().invoke(
-        main, ["--project", str(service.project), "send", "--dry-run"], env=env
-    )
+    dry = service.publisher("send", "--dry-run")
     assert dry.exit_code == 0, dry.output
     assert leaver not in dry.output
 
     (message,) = service.mail_to(leaver)
-    url = re.search(r"<(http[^>]+)>", str(message.message["List-Unsubscribe"]))
-    assert url
-    token = parse_qs(urlsplit(url.group(1)).query)["token"][0]
+    url, token = list_unsubscribe(message)
     assert token == manage_token(KEY.encode(), record.public_id)
     # The preferences page works for them too.
     preferences = httpx.get(service.url + "preferences", params={"token": token})
     assert preferences.status_code == 200
     assert f"<strong>{leaver}</strong> (from the mailing list)" in preferences.text
-    one_click = httpx.post(
-        url.group(1),
-        content=b"List-Unsubscribe=One-Click",
-        headers={"Content-Type": "application/x-www-form-urlencoded"},
-    )
-    assert one_click.status_code == 200
+    assert one_click(url).status_code == 200
     assert status_of(service, leaver) == "unsubscribed"
 
-    again = CliRunner().invoke(main, command, env=env)
-    assert again.exit_code == 0, again.output
-    assert "subscribers.csv: skipped 1 address(es) that unsubscribed (1)" in again.output
+    again = service.send_list(csv)
+    assert "subscribers.csv: skipped 1 address(es) that unsubscribed (1)" in again
     assert len(service.mail_to(stayer)) == 1
     assert len(service.mail_to(leaver)) == 1
 
@@ -449,21 +476,13 @@ def test_links_of_a_list_email_sent_before_the_store_recorded_the_list_still_uns
 ) -> None:
     # Emails a list was sent before carry the keyed hash of the address; once `send`
     # records the list (keeping that hash with each record), serve reads those links too.
-    from click.testing import CliRunner
-
-    from publisher.cli import main
     from publisher.subscribers import unsubscribe_token
 
     number = next(_clients)
     reader, stranger = f"old-list-{number}@example.net", f"never-listed-{number}@example.net"
     old_link = service.url + "unsubscribe?token=" + unsubscribe_token(KEY.encode(), reader)
     assert httpx.get(old_link).status_code == 400  # not recorded yet: nothing to read it by
-    csv = tmp_path / "subscribers.csv"
-    csv.write_text(f"email,name,sections\n{reader},,\n", encoding="utf-8")
-    env = service.command_env()
-    command = ["--project", str(service.project), "send", "--subscribers", str(csv), "--yes"]
-    result = CliRunner().invoke(main, command, env=env)
-    assert result.exit_code == 0, result.output
+    service.send_list(tmp_path / "subscribers.csv", reader)
     page = httpx.get(old_link)
     assert page.status_code == 200
     with service.store() as store:
@@ -471,12 +490,7 @@ def test_links_of_a_list_email_sent_before_the_store_recorded_the_list_still_uns
     assert record is not None
     # The page's button posts with the record's own token.
     assert quote_token(manage_token(KEY.encode(), record.public_id)) in page.text
-    one_click = httpx.post(
-        old_link,
-        content=b"List-Unsubscribe=One-Click",
-        headers={"Content-Type": "application/x-www-form-urlencoded"},
-    )
-    assert one_click.status_code == 200
+    assert one_click(old_link).status_code == 200
     assert status_of(service, reader) == "unsubscribed"
     stranger_link = service.url + "unsubscribe?token=" + unsubscribe_token(KEY.encode(), stranger)
     assert httpx.post(stranger_link, content=b"List-Unsubscribe=One-Click").status_code == 400
@@ -547,21 +561,12 @@ def test_a_rotated_key_keeps_the_links_of_emails_already_sent_working(
 ) -> None:
     # Changing PUBLISHER_SECRET_KEY broke every link of every email already sent. The earlier
     # keys, listed in PUBLISHER_PREVIOUS_SECRET_KEYS, still verify; new links use the new key.
-    from click.testing import CliRunner
-
-    from publisher.cli import main
-
     number = next(_clients)
     reader, joiner = f"rotated-{number}@example.net", f"rotated-pending-{number}@example.net"
     csv = tmp_path / "subscribers.csv"
-    csv.write_text(f"email,name,sections\n{reader},,\n", encoding="utf-8")
-    old_env = service.command_env()
-    command = ["--project", str(service.project), "send", "--subscribers", str(csv), "--yes"]
-    result = CliRunner().invoke(main, command, env=old_env)
-    assert result.exit_code == 0, result.output
+    service.send_list(csv, reader)
     (sent,) = service.mail_to(reader)
-    old_url = re.search(r"<(http[^>]+)>", str(sent.message["List-Unsubscribe"]))
-    assert old_url
+    old_url, _ = list_unsubscribe(sent)
     assert subscribe(service, joiner).status_code == 200
     old_confirm = service.confirm_link(joiner)  # signed with the old key, not used yet
     with service.store() as store:
@@ -570,7 +575,7 @@ def test_a_rotated_key_keeps_the_links_of_emails_already_sent_working(
 
     # The key is changed: serve restarts with the new one, the old one listed as previous.
     new_env = {
-        **old_env,
+        **service.command_env(),
         "PUBLISHER_SECRET_KEY": NEW_KEY,
         "PUBLISHER_PREVIOUS_SECRET_KEYS": f"{OLDER_KEY}, {KEY}",
     }
@@ -580,7 +585,7 @@ def test_a_rotated_key_keeps_the_links_of_emails_already_sent_working(
         base = f"http://127.0.0.1:{port}/"
         with httpx.Client() as client:
             preferences = client.get(
-                old_url.group(1).replace(service.url + "unsubscribe", base + "preferences")
+                old_url.replace(service.url + "unsubscribe", base + "preferences")
             )
             assert preferences.status_code == 200
             # The page's own forms carry a token signed with the new key.
@@ -589,12 +594,7 @@ def test_a_rotated_key_keeps_the_links_of_emails_already_sent_working(
             confirmed = client.get(old_confirm.replace(service.url, base))
             assert confirmed.status_code == 200
             assert status_of(service, joiner) == "confirmed"
-            one_click = client.post(
-                old_url.group(1).replace(service.url, base),
-                content=b"List-Unsubscribe=One-Click",
-                headers={"Content-Type": "application/x-www-form-urlencoded"},
-            )
-            assert one_click.status_code == 200
+            assert one_click(old_url.replace(service.url, base)).status_code == 200
             assert status_of(service, reader) == "unsubscribed"
             # A key that is neither the current one nor listed signs nothing that works.
             forged = manage_token(b"k" * 8 + NEW_KEY[8:].encode(), record.public_id)
@@ -607,16 +607,12 @@ def test_a_rotated_key_keeps_the_links_of_emails_already_sent_working(
 
     # New emails are signed with the new key.
     late = f"rotated-late-{number}@example.net"
-    csv.write_text(f"email,name,sections\n{late},,\n", encoding="utf-8")
-    result = CliRunner().invoke(main, command, env=new_env)
-    assert result.exit_code == 0, result.output
+    service.send_list(csv, late, env=new_env)
     (message,) = service.mail_to(late)
     with service.store() as store:
         late_record = store.subscriber(late)
     assert late_record is not None
-    url = re.search(r"<(http[^>]+)>", str(message.message["List-Unsubscribe"]))
-    assert url
-    token = parse_qs(urlsplit(url.group(1)).query)["token"][0]
+    _, token = list_unsubscribe(message)
     assert token == manage_token(NEW_KEY.encode(), late_record.public_id)
 
 
@@ -625,14 +621,9 @@ def test_a_list_sent_with_its_own_ledger_file_unsubscribes_through_serve(
 ) -> None:
     # `send --subscribers FILE --ledger PATH` recorded the list in PATH, which serve never
     # reads: the emails' one-click unsubscribe and preferences links answered 400.
-    from click.testing import CliRunner
-
-    from publisher.cli import main
-
     number = next(_clients)
     reader, earlier = f"ledger-list-{number}@example.net", f"ledger-early-{number}@example.net"
     ledger = tmp_path / "newsletter-b.sqlite"
-    env = service.command_env()
     # An email sent by the earlier code: the list recorded in the ledger file only.
     with open_store(tmp_path, "", path=ledger, now="t") as own:
         (recipient,) = own.list_recipients(
@@ -642,11 +633,8 @@ def test_a_list_sent_with_its_own_ledger_file_unsubscribes_through_serve(
     assert httpx.get(service.url + "preferences", params={"token": early_token}).status_code == 400
 
     csv = tmp_path / "b.csv"
-    csv.write_text(f"email,name,sections\n{reader},,\n{earlier},,\n", encoding="utf-8")
-    command = ["--project", str(service.project), "send", "--subscribers", str(csv)]
-    result = CliRunner().invoke(main, [*command, "--ledger", str(ledger), "--yes"], env=env)
-    assert result.exit_code == 0, result.output
-    assert "will not work" not in result.output
+    output = service.send_list(csv, reader, earlier, options=("--ledger", str(ledger), "--yes"))
+    assert "will not work" not in output
     with service.store() as store:
         record = store.subscriber(reader)
         early = store.subscriber(earlier)
@@ -656,43 +644,27 @@ def test_a_list_sent_with_its_own_ledger_file_unsubscribes_through_serve(
     assert early is not None
     assert early.public_id == recipient.public_id
     (message,) = service.mail_to(reader)
-    url = re.search(r"<(http[^>]+)>", str(message.message["List-Unsubscribe"]))
-    assert url
-    token = parse_qs(urlsplit(url.group(1)).query)["token"][0]
+    url, token = list_unsubscribe(message)
     assert token == manage_token(KEY.encode(), record.public_id)
     preferences = httpx.get(service.url + "preferences", params={"token": token})
     assert preferences.status_code == 200
     assert f"<strong>{reader}</strong> (from the mailing list)" in preferences.text
-    one_click = httpx.post(
-        url.group(1),
-        content=b"List-Unsubscribe=One-Click",
-        headers={"Content-Type": "application/x-www-form-urlencoded"},
-    )
-    assert one_click.status_code == 200
+    assert one_click(url).status_code == 200
     assert status_of(service, reader) == "unsubscribed"
-    early_click = httpx.post(
-        service.url + "unsubscribe?token=" + quote_token(early_token),
-        content=b"List-Unsubscribe=One-Click",
-        headers={"Content-Type": "application/x-www-form-urlencoded"},
-    )
-    assert early_click.status_code == 200
+    early_link = service.url + "unsubscribe?token=" + quote_token(early_token)
+    assert one_click(early_link).status_code == 200
     assert status_of(service, earlier) == "unsubscribed"
     # The deliveries are in the ledger file; the next send of the list skips both leavers.
     with open_store(tmp_path, "", path=ledger, now="t") as own, own.ledger() as rows:
         assert {row.address for row in rows.rows()} == {reader, earlier}
-    again = CliRunner().invoke(main, [*command, "--ledger", str(ledger), "--dry-run"], env=env)
-    assert again.exit_code == 0, again.output
-    assert "would skip 2 address(es) that unsubscribed (2)" in again.output
+    again = service.send_list(csv, options=("--ledger", str(ledger), "--dry-run"))
+    assert "would skip 2 address(es) that unsubscribed (2)" in again
 
     # Without --subscribers, --ledger sends to the store's confirmed subscribers (it read
     # the ledger file's, which has none).
     confirmed = f"ledger-confirmed-{number}@example.net"
     assert subscribe(service, confirmed).status_code == 200
     assert httpx.get(service.confirm_link(confirmed)).status_code == 200
-    store_send = CliRunner().invoke(
-        main,
-        ["--project", str(service.project), "send", "--ledger", str(ledger), "--dry-run"],
-        env=env,
-    )
+    store_send = service.publisher("send", "--ledger", str(ledger), "--dry-run")
     assert store_send.exit_code == 0, store_send.output
     assert f"would send to {confirmed}" in store_send.output
