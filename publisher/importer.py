@@ -777,19 +777,35 @@ def import_markdown(
     resources; without it raw HTML is never a resource (the design), and a block that would
     have given some is named in a warning. ``name``: the title when the document names
     itself nowhere (its directory's or repository's name; without it, the file's)."""
-    if not text.strip():
+    if not text or text.isspace():
         raise DataError([Problem(path=label, message="file is empty")])
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.lstrip("\ufeff")
     warnings: list[Problem] = []
-    if text.startswith("---") or any(marker in text for marker in CONFLICT_STARTS):
+    # Cut first (most chapters are the last version's: see `_chapters`), so that the checks
+    # below look at the chapters not seen before, not at the whole text each version. No
+    # marker they look for holds the newline between two chapters, nor starts a chapter.
+    cut = _chapters(text) if pieces else None
+    if text.startswith("---") or (
+        any(_chapter_marks(chapter)[0] for _, chapter in cut)
+        if cut is not None
+        else any(marker in text for marker in CONFLICT_STARTS)
+    ):
         lines = text.split("\n")
         cleaned = _without_conflicts_and_front_matter(text, lines, label, warnings)
         if cleaned != lines:
             text = "\n".join(cleaned)
-    if _UNSPACED_HEADING.search(text) or _UNSPACED_HEADING.match("\n" + text[:8]):
-        text = _with_unspaced_headings(text, label, warnings)
+            cut = None
+    if (
+        any(_chapter_marks(chapter)[1] for _, chapter in cut)
+        if cut is not None
+        else _UNSPACED_HEADING.search(text) or _UNSPACED_HEADING.match("\n" + text[:8])
+    ):
+        spaced = _with_unspaced_headings(text, label, warnings)
+        if spaced is not text:
+            text = spaced
+            cut = None
     chapters: list[tuple[int, Iterable[tuple[int, int, _Unit]]]]
     if not pieces:
         # One piece: the reading pieces must match (`_group_units` cuts even a whole group).
@@ -799,7 +815,8 @@ def import_markdown(
     else:
         chapters = []
         line = counted = 0
-        cut = _chapters(text)
+        if cut is None:
+            cut = _chapters(text)
         # Link reference definitions apply across the whole document: each chapter is read
         # with those it may use.
         definitions = _document_definitions(_definitions_in(chapter) for _, chapter in cut)
@@ -810,6 +827,17 @@ def import_markdown(
             chapters.append((line, _chapter_units(chapter, html_links, used)))
     return _import_chapters(
         chapters, label, warnings, keep_sections=keep_sections, base_url=base_url, name=name
+    )
+
+
+@recent_cache(limit=4096)
+def _chapter_marks(chapter: str) -> tuple[bool, bool]:
+    """Whether a chapter of a document (see `_chapters`) holds a merge-conflict marker, and a
+    line of hashes without a space (`_UNSPACED_HEADING`, at its start too): what
+    `import_markdown` looks for in the whole text (cached by the chapter's text)."""
+    return (
+        any(marker in chapter for marker in CONFLICT_STARTS),
+        bool(_UNSPACED_HEADING.search(chapter) or _UNSPACED_HEADING.match("\n" + chapter[:8])),
     )
 
 
@@ -1427,7 +1455,10 @@ def _raw_cuts(
     # Any `<details>` opened on an HTML line and not closed: the headings in it are the
     # content of the section it is in (`_nested_details`), no cut.
     opened = 0
-    lines = iter(text[start:].split("\n"))
+    # With places to stop at (a version read after the one before it), the lines are taken
+    # one by one: the scan stops soon after the edit, and splitting the rest of a long
+    # document would cost more than the scan.
+    lines = _lines_from(text, start) if stops else iter(text[start:].split("\n"))
     if start:
         # The cut's heading line, read as the scan from the top reads it.
         line = next(lines)
@@ -1471,6 +1502,17 @@ def _raw_cuts(
                 whole[-1] = True
         position += len(line) + 1
     return starts, whole, None
+
+
+def _lines_from(text: str, start: int) -> Iterator[str]:
+    """``iter(text[start:].split("\\n"))``, a line at a time."""
+    while True:
+        end = text.find("\n", start)
+        if end == -1:
+            yield text[start:]
+            return
+        yield text[start:end]
+        start = end + 1
 
 
 def _details_opened(line: str, opened: int, in_comment: bool) -> int:
