@@ -5498,14 +5498,147 @@ def _read_nested(
     )
     if not items or materials or threads:
         return False
+    if "url" in reading.fields:
+        items = _under_resource(reading, tokens, open_, close, lines, items)
     if not all(item.resource_like or item.empty_link for item in items):
         return _read_nested_group(reading, tokens, open_, close, lines, items)
-    reading.nested.extend(
-        candidate for item in items if item.candidate for candidate in _spread(item.candidate)
-    )
+    taken = [candidate for item in items if item.candidate for candidate in _spread(item.candidate)]
+    if "url" in reading.fields:
+        taken = _ungrouped(taken, str(reading.fields.get("title", "")), reading.warnings)
+    reading.nested.extend(taken)
     for item in items:
         reading.warnings.extend(item.warnings)
     return any(item.candidate for item in items)
+
+
+def _under_resource(
+    reading: _ItemReading,
+    tokens: Sequence[Token],
+    open_: int,
+    close: int,
+    lines: list[str],
+    items: list[_Item],
+) -> list[_Item]:
+    """The items of a list nested under a resource, read as the resource's own: a bullet
+    giving a label then a named link elsewhere (`_labelled_sub_resource`) a resource of its
+    own; where some of them are resources, a bullet that is none a note on the resource
+    (`- [Django](…)` over `  - Note: batteries included.`, `  - Source: [GitHub](…)` and
+    `  - [Django docs](…)`: the first two kept in its description),
+    each with a warning naming its line. Only when what is left all reads as resources, none
+    a course's material (`[Lecture Videos](…)`, `[Old Exams](…)` under a course's description
+    bullet: what the course gives, its description, as before); else the items unchanged."""
+    title = str(reading.fields.get("title", ""))
+    read = [_labelled_sub_resource(reading, item) for item in items]
+    taken = [item for item, _ in read]
+    warnings = [warning for _, warning in read if warning is not None]
+    linked = [
+        item.candidate is not None
+        and item.resource_like
+        and bool(item.candidate.url or item.candidate.children)
+        for item in taken
+    ]
+    notes: list[tuple[int, str]] = []
+    if any(linked) and not all(linked):
+        kept: list[_Item] = []
+        for (start, _end), item, is_linked in zip(
+            _children(tokens, open_, close), taken, linked, strict=True
+        ):
+            if is_linked or item.empty_link:
+                kept.append(item)
+                continue
+            line, stop = tokens[start].map or (reading.line, reading.line + 1)
+            indent = _content_indent(lines[line] if line < len(lines) else "")
+            first = lines[line][indent:] if line < len(lines) else ""
+            markdown = "\n".join(
+                part for part in (first.strip(), _dedented(lines, line + 1, stop, indent)) if part
+            ).strip()
+            if markdown:
+                notes.append((line, markdown))
+        taken = kept
+    if (
+        not taken
+        or not all(item.resource_like or item.empty_link for item in taken)
+        or any(
+            item.candidate is not None
+            and any(_is_material(link.title) for link in _spread(item.candidate))
+            for item in taken
+        )
+    ):
+        return items
+    for line, markdown in notes:
+        reading.description.append(f"- {markdown}")
+        reading.described = True
+        warnings.append(
+            (
+                line,
+                f"bullet {_shortened(_single_line(markdown))!r} under the resource {title!r} "
+                "names no resource of its own: a note on it, kept in its description",
+            )
+        )
+    reading.warnings.extend(sorted(warnings))
+    return taken
+
+
+def _labelled_sub_resource(
+    reading: _ItemReading, item: _Item
+) -> tuple[_Item, tuple[int, str] | None]:
+    """A bullet under a resource that gives a label then a named link to elsewhere (`- [PCRE2](…)`
+    over `  - Rust: [pcre2: Rust bindings to PCRE2](…)`, `- [regex](…)` over `  - Web:
+    [Rustexp](…)`) read as a resource of its own after it, tagged by the label, as the same
+    links under a label bullet (`  - Web` over `    - [Rustexp](…)`) are; with the warning
+    naming its line. A link named by where it leads (`- Source: [GitHub](…)`, `- Slides:
+    [Slides](…)`) or to the resource's own address says more of it: unchanged."""
+    candidate = item.candidate
+    if item.lead_in != "pointer" or candidate is None or not candidate.url:
+        return item, None
+    label = candidate.description.strip().removesuffix(":").strip()
+    title = candidate.title
+    if (
+        not label
+        or "\n" in label
+        or _is_material(title)
+        or _WHERE_LABEL.fullmatch(title)
+        or normalize_url(candidate.url) == normalize_url(str(reading.fields.get("url", "")))
+    ):
+        return item, None
+    warning = (
+        candidate.line,
+        f"bullet '{label}: {title}' under the resource {reading.fields.get('title', '')!r} "
+        f"names a resource of its own: read after it, tagged {label!r}",
+    )
+    item = replace(
+        item,
+        candidate=replace(candidate, description="", tags=(*candidate.tags, label)),
+        resource_like=True,
+        link_led=True,
+    )
+    return item, warning
+
+
+def _ungrouped(
+    candidates: list[_Candidate], title: str, warnings: list[tuple[int, str]]
+) -> list[_Candidate]:
+    """The resources nested under a resource, each label over links among them (`- [regex](…)`
+    over `  - Web` over `    - [Rustexp](…)`) read as the resource's own group: its links
+    resources after it in the same section, tagged by the label, with a warning naming the
+    label's line; a subsection only where the label is a list's own item, not a resource's."""
+    result: list[_Candidate] = []
+    for candidate in candidates:
+        if not candidate.group:
+            result.append(candidate)
+            continue
+        warnings.append(
+            (
+                candidate.line,
+                f"label {candidate.title!r} under the resource {title!r} groups links of that "
+                f"resource: read as resources after it, tagged {candidate.title!r}, not a "
+                "subsection",
+            )
+        )
+        for child in _ungrouped(list(candidate.children), title, warnings):
+            tags = child.tags if candidate.title in child.tags else (*child.tags, candidate.title)
+            result.append(replace(child, tags=tags))
+    return result
 
 
 def _spread(candidate: _Candidate) -> tuple[_Candidate, ...]:
