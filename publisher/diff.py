@@ -9,6 +9,7 @@ import dataclasses
 import difflib
 import functools
 import html
+import operator
 import re
 import unicodedata
 from collections import Counter
@@ -18,15 +19,19 @@ from typing import Any, Literal
 
 from markdown_it import MarkdownIt
 
+from publisher.identity_memo import IdentityMemo
+from publisher.links import section_feed_folder
 from publisher.model import (
     RESOURCE_FIELDS,
     Author,
     Release,
     Resource,
     Roadmap,
+    Section,
     Snapshot,
     landing_url,
     normalize_url,
+    resource_identity,
 )
 
 # A section path: titles from the top-level section down, e.g. ("Learn From Others", "Newsletters").
@@ -162,39 +167,9 @@ def diff(old: Snapshot, new: Snapshot) -> RoadmapDiff:
     sections added, removed and renamed. Pure; ``diff(a, a)`` is empty."""
     old_sections = _section_places(old.roadmap)
     new_sections = _section_places(new.roadmap)
-    old_entries = _resource_entries(old.roadmap, old_sections)
-    new_entries = _resource_entries(new.roadmap, new_sections)
-    old_by_identity = {entry[0].identity: entry for entry in old_entries}
-    old_get = old_by_identity.get
-
-    # Pairs (old entry, new entry) in new order; unmatched new entries are addition candidates.
-    pairs: list[tuple[_Entry, _Entry]] = []
-    unmatched_new: list[_Entry] = []
-    matched_old: set[str] = set()
-    for entry in new_entries:
-        resource, place = entry
-        previous = old_get(resource.identity)
-        if previous is None:
-            unmatched_new.append(entry)
-            continue
-        matched_old.add(resource.identity)
-        # Most resources are untouched: one comparison of the frozen dataclasses settles it.
-        if previous[1].ids == place.ids and (previous[0] is resource or previous[0] == resource):
-            continue
-        pairs.append((previous, entry))
-    unmatched_old = [entry for entry in old_entries if entry[0].identity not in matched_old]
-    renamed_pairs, added, removed = _pair_by_title(
-        # Counted once, and only when a removed and an added resource are left to pair.
-        unmatched_old,
-        unmatched_new,
-        functools.cache(lambda: _named_rows(old_entries, new_entries)),
+    pairs, added, removed = _paired_entries(
+        _resource_entries(old.roadmap, old_sections), _resource_entries(new.roadmap, new_sections)
     )
-    if renamed_pairs:
-        # Keep the new snapshot's order across both kinds of pairs.
-        position = {id(entry[0]): index for index, entry in enumerate(new_entries)}
-        pairs.extend(renamed_pairs)
-        pairs.sort(key=lambda pair: position[id(pair[1][0])])
-
     renamed = _renamed_sections(old_sections, new_sections, pairs)
     updated: list[ResourceChange] = []
     moved: list[ResourceMove] = []
@@ -264,6 +239,41 @@ def diff(old: Snapshot, new: Snapshot) -> RoadmapDiff:
     )
 
 
+def _paired_entries(
+    old_entries: list[_Entry], new_entries: list[_Entry]
+) -> tuple[list[tuple[_Entry, _Entry]], list[_Entry], list[_Entry]]:
+    """(pairs of an old and a new entry of one resource that changed or moved, in the new
+    order; added entries; removed entries): paired by identity, else by `_pair_by_title`."""
+    old_get = {entry[0].identity: entry for entry in old_entries}.get
+    pairs: list[tuple[_Entry, _Entry]] = []
+    unmatched_new: list[_Entry] = []
+    matched_old: set[str] = set()
+    for entry in new_entries:
+        resource, place = entry
+        previous = old_get(resource.identity)
+        if previous is None:
+            unmatched_new.append(entry)
+            continue
+        matched_old.add(resource.identity)
+        # Most resources are untouched: one comparison of the frozen dataclasses settles it.
+        if previous[1].ids == place.ids and (previous[0] is resource or previous[0] == resource):
+            continue
+        pairs.append((previous, entry))
+    unmatched_old = [entry for entry in old_entries if entry[0].identity not in matched_old]
+    renamed_pairs, added, removed = _pair_by_title(
+        # Counted once, and only when a removed and an added resource are left to pair.
+        unmatched_old,
+        unmatched_new,
+        functools.cache(lambda: _named_rows(old_entries, new_entries)),
+    )
+    if renamed_pairs:
+        # Keep the new snapshot's order across both kinds of pairs.
+        position = {id(entry[0]): index for index, entry in enumerate(new_entries)}
+        pairs.extend(renamed_pairs)
+        pairs.sort(key=lambda pair: position[id(pair[1][0])])
+    return pairs, added, removed
+
+
 @dataclass(frozen=True, slots=True)
 class _Place:
     """Where a section sits: the titles and ids from the top-level section down to it."""
@@ -328,6 +338,168 @@ def _renamed_sections(
 # Resources a section must take along to be renamed: one resource under a new heading is as
 # much a move to a new section (`Newsletters` → `Reading`, holding The Batch) as a rename.
 _RENAME_EVIDENCE = 2
+
+
+def keep_section_ids(previous: Roadmap, current: Roadmap) -> Roadmap:
+    """``current`` with each of its sections under the id it had in ``previous``: a section
+    at the same place (the same titles from the top-level section down, one such section in
+    each) keeps its id, and so does one the diff reads as renamed (`_renamed_sections`: its
+    resources all came from the one section gone). The ids an import makes are its titles'
+    slugs, so without this a renamed heading (`## Course about LLM` → `## Courses about LLM`)
+    would give its section a new id, and its feed's address (``sections/<id>/``) and the
+    subscribers who chose it by id would lose it silently. A resource without URL, whose
+    identity holds its section ids, takes the kept ones. An id another section of
+    ``current`` has (a new section of the old title) is never taken: that section keeps it.
+    ``current`` itself when nothing changes."""
+    old_places = _shared_section_places(previous)
+    new_places = _shared_section_places(current)
+    # Only sections whose id came or went can take another: in a history, after one rename,
+    # a few per version (the common case, no section came: none).
+    came = [section_id for section_id in new_places if section_id not in old_places]
+    gone = old_places.keys() - new_places.keys() if came else ()
+    if not gone:
+        return current
+    gone_titles = Counter(old_places[section_id].titles for section_id in gone)
+    old_by_titles = {
+        old_places[section_id].titles: section_id
+        for section_id in gone
+        if gone_titles[old_places[section_id].titles] == 1
+    }
+    came_titles = Counter(new_places[section_id].titles for section_id in came)
+    kept = {
+        section_id: old_by_titles[new_places[section_id].titles]
+        for section_id in came
+        if came_titles[new_places[section_id].titles] == 1
+        and new_places[section_id].titles in old_by_titles
+    }
+    if len(kept) < min(len(came), len(gone)):
+        placed = _with_section_ids(current, kept)
+        placed_places = _section_places(placed)
+        pairs, _, _ = _paired_entries(
+            _resource_entries(previous, old_places), _resource_entries(placed, placed_places)
+        )
+        # A renamed section's id in `placed` is its id in `current`: one `kept` names is in
+        # `previous` too, so it is never the new side of a rename.
+        renamed = _renamed_sections(old_places, placed_places, pairs)
+        kept.update((new_id, old_id) for old_id, new_id in renamed.items())
+    # An id is taken once: a kept id that another section has as its own (a new section
+    # under the old title, or an id that differs in case only) is left to it, and the
+    # section that asked keeps the id it came with; which may clash in turn, hence the loop
+    # (each round keeps fewer ids).
+    taken = _section_keys(current) if kept else frozenset()
+    while kept:
+        held = Counter(_section_key(old_id) for old_id in kept.values())
+        # Ids are unique in `current` (by `_section_key`): those it keeps are the ones held.
+        free = {_section_key(section_id) for section_id in kept}
+        clashing = {
+            section_id
+            for section_id, old_id in kept.items()
+            if held[_section_key(old_id)] > 1
+            or (_section_key(old_id) in taken and _section_key(old_id) not in free)
+        }
+        if not clashing:
+            break
+        kept = {key: value for key, value in kept.items() if key not in clashing}
+    return _with_section_ids(current, kept) if kept else current
+
+
+# The places of a top-level section's subtree (`_section_places`), by the section object: a
+# history's versions share most of their top-level sections (the importer returns the same
+# objects for unchanged ones), so `keep_section_ids` walks only the ones that changed.
+_SUBTREE_PLACES: IdentityMemo[dict[str, _Place]] = IdentityMemo(limit=1_024)
+
+
+# The `_section_key` of every section id of a top-level section's subtree, by the section.
+_SUBTREE_KEYS: IdentityMemo[frozenset[str]] = IdentityMemo(limit=1_024)
+
+
+def _section_keys(roadmap: Roadmap) -> frozenset[str]:
+    # The `_section_key` of every section id of ``roadmap``, from each top-level section's.
+    keys: list[frozenset[str]] = []
+    for section in roadmap.sections:
+        subtree = _SUBTREE_KEYS.get((section,))
+        if subtree is None:
+            subtree = _SUBTREE_KEYS.put(
+                (section,),
+                None,
+                frozenset(
+                    _section_key(child.id)
+                    for _, child in Roadmap(title="", sections=(section,)).walk_sections()
+                ),
+            )
+        keys.append(subtree)
+    return frozenset().union(*keys)
+
+
+def _shared_section_places(roadmap: Roadmap) -> dict[str, _Place]:
+    # `_section_places`, each top-level section's subtree walked once while it lives.
+    places: dict[str, _Place] = {}
+    for section in roadmap.sections:
+        subtree = _SUBTREE_PLACES.get((section,))
+        if subtree is None:
+            subtree = _SUBTREE_PLACES.put(
+                (section,), None, _section_places(Roadmap(title="", sections=(section,)))
+            )
+        places.update(subtree)
+    return places
+
+
+@functools.lru_cache(maxsize=16_384)
+def _section_key(section_id: str) -> str:
+    # What makes two section ids one: the folder their feeds publish in, case folded (as
+    # `load` compares them).
+    return section_feed_folder(section_id).casefold()
+
+
+# Top-level sections as `_with_section_ids` placed them, by the section and the ids it gave.
+_PLACED_SECTIONS: IdentityMemo[Section] = IdentityMemo(limit=1_024)
+
+
+def _with_section_ids(roadmap: Roadmap, ids: dict[str, str]) -> Roadmap:
+    """``roadmap`` with the sections ``ids`` names under their new ids (id → new id), and
+    the identity of each resource without URL or id below them made from its new section
+    ids (`resource_identity`). Sections and resources nothing changed in are the same
+    objects."""
+
+    def placed(section: Section, parent_ids: tuple[str, ...], moved: bool) -> Section:
+        section_id = ids.get(section.id, section.id)
+        path = (*parent_ids, section_id)
+        moved = moved or section_id != section.id
+        resources = section.resources
+        if moved:
+            resources = tuple(
+                dataclasses.replace(
+                    resource,
+                    identity=resource_identity(
+                        explicit_id="", url="", title=resource.title, section_ids=path
+                    ),
+                )
+                if not (resource.id or resource.url)
+                else resource
+                for resource in section.resources
+            )
+            if all(map(operator.is_, resources, section.resources)):
+                resources = section.resources
+        children = tuple(placed(child, path, moved) for child in section.sections)
+        if (
+            section_id == section.id
+            and resources is section.resources
+            and all(map(operator.is_, children, section.sections))
+        ):
+            return section
+        return dataclasses.replace(section, id=section_id, resources=resources, sections=children)
+
+    # The same object for a top-level section placed the same way again (a history's next
+    # version): its YAML text is written once, and comparing it takes no walk.
+    key = tuple(sorted(ids.items()))
+    sections = tuple(
+        _PLACED_SECTIONS.get((section,), key)
+        or _PLACED_SECTIONS.put((section,), key, placed(section, (), False))
+        for section in roadmap.sections
+    )
+    if all(map(operator.is_, sections, roadmap.sections)):
+        return roadmap
+    return dataclasses.replace(roadmap, sections=sections)
 
 
 def _section_places(roadmap: Roadmap) -> dict[str, _Place]:

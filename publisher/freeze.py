@@ -9,7 +9,7 @@ from pathlib import Path
 
 from publisher import load, release_digest, yaml_reader
 from publisher.errors import DataError, NotFoundError, Problem, PublisherError
-from publisher.model import Release, Snapshot
+from publisher.model import Release, Roadmap, Snapshot
 from publisher.output import write_files
 from publisher.project import Project
 from publisher.release_history import (
@@ -105,6 +105,12 @@ def _latest_entry(project: Project) -> tuple[HistoryCache, ReleaseFile | None]:
     history_cache = HistoryCache.at(project.cache_dir, read_only=True)
     entries = index_releases(project, history_cache)
     return history_cache, entries[-1] if entries else None
+
+
+def latest_roadmap(project: Project) -> Roadmap | None:
+    """The latest release's road map (None when there is none), through the history cache."""
+    history_cache, latest = _latest_entry(project)
+    return None if latest is None else load_indexed(project, latest, history_cache).roadmap
 
 
 def compare_with_latest(project: Project, working_text: str) -> tuple[Release | None, bool]:

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import IO, Literal
 
 from publisher import dump, importer
+from publisher.diff import keep_section_ids
 from publisher.errors import DataError, GitError, NotFoundError, Problem
 from publisher.importer import ImportResult, import_markdown_bytes
 from publisher.model import Release, Roadmap, Snapshot, SourceCommit
@@ -430,10 +431,17 @@ def history_steps(
             yield step
             continue
         previous_blob = version.blob
-        if version.result.roadmap == previous:
+        # A section keeps the id of its last release (one renamed too): its feeds' address
+        # and the subscribers who chose it stay.
+        roadmap = (
+            version.result.roadmap
+            if previous is None
+            else keep_section_ids(previous, version.result.roadmap)
+        )
+        if roadmap == previous:
             yield step
             continue
-        previous = version.result.roadmap
+        previous = roadmap
         # A commit dated before the one it follows (a clock off, a rebase) takes the latest
         # date on the line so far: releases keep the line's order.
         day = previous_day = max(previous_day, line_days[version.commit.hash])
@@ -449,9 +457,7 @@ def history_steps(
                 for item in period.commits
             ),
         )
-        snapshot = Snapshot(
-            roadmap=version.result.roadmap, release=release, path=version.commit.path
-        )
+        snapshot = Snapshot(roadmap=roadmap, release=release, path=version.commit.path)
         yield dataclasses.replace(step, snapshot=snapshot)
 
 

@@ -9,6 +9,7 @@ writes); only otherwise is the history read and the road maps compared (`publish
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -113,8 +114,22 @@ def sync_markdown(
     quick = unchanged_by_text(project, working_text)
     if quick is not None:
         return SyncResult(imported=imported, release=quick)
-    from publisher.freeze import compare_with_latest, create_release, next_date_version
+    from publisher.diff import keep_section_ids
+    from publisher.freeze import (
+        compare_with_latest,
+        create_release,
+        latest_roadmap,
+        next_date_version,
+    )
 
+    # A section keeps the id of the latest release (one renamed too): its feeds' address and
+    # the subscribers who chose it stay. The ids an import makes are its titles' slugs.
+    previous = latest_roadmap(project)
+    if previous is not None:
+        roadmap = keep_section_ids(previous, imported.roadmap)
+        if roadmap is not imported.roadmap:
+            imported = dataclasses.replace(imported, roadmap=roadmap)
+            working_text = dump_roadmap(roadmap)
     latest, same = compare_with_latest(project, working_text)
     if same:
         return SyncResult(imported=imported, release=latest)

@@ -15,8 +15,10 @@ from publisher.diff import (
     describe_change,
     diff,
     diff_to_json,
+    keep_section_ids,
 )
 from publisher.diff_report import format_markdown, format_text
+from publisher.dump import dump_roadmap
 from publisher.load import build_snapshot, load_releases
 from publisher.model import Snapshot
 from publisher.project import open_project
@@ -1256,3 +1258,98 @@ def test_a_title_two_new_resources_share_pairs_no_removed_one_across_sections() 
         assert [c.resource.url.rsplit("/", 1)[1] for c in changes.added] == arrived
     [update] = diff(old, snapshot(lists(kept, blog), "2")).updated
     assert update.old_identity == "https://example.org/course"
+
+
+def _with_note(document: dict[str, Any], section: int, title: str) -> dict[str, Any]:
+    """``document`` with a resource without URL (identity: section ids + title slug) added."""
+    document["sections"][section]["resources"].append({"title": title})
+    return document
+
+
+def _section_ids(roadmap: Any) -> list[tuple[str, str]]:
+    return [(section.title, section.id) for _, section in roadmap.walk_sections()]
+
+
+def _reloaded(roadmap: Any) -> Any:
+    # As a release file holds it: identities made again by the loader.
+    return build_snapshot(yaml_document(dump_roadmap(roadmap)), "kept.yaml").roadmap
+
+
+def yaml_document(text: str) -> dict[str, Any]:
+    import yaml
+
+    document = yaml.safe_load(text)
+    assert isinstance(document, dict)
+    return document
+
+
+def test_a_renamed_section_keeps_its_id_in_the_next_import() -> None:
+    # An imported section's id is its title's slug: `## Course about LLM` → `## Courses about
+    # LLM` gave it a new id, and its feed (sections/<id>/) and the subscribers who chose it
+    # lost it. Kept: the id of the last release, for the section and for the identity of a
+    # resource without URL under it; the diff then says renamed, with the same id.
+    old = snapshot(
+        _with_note(
+            _sections(("Papers", ["P1"]), ("Course about LLM", ["C1", "C2", "C3"])), 1, "Notes"
+        ),
+        "1",
+    )
+    new = snapshot(
+        _with_note(
+            _sections(("Papers", ["P1"]), ("Courses about LLM", ["C1", "C2", "C4"])), 1, "Notes"
+        ),
+        "2",
+    )
+    assert _section_ids(new.roadmap)[1] == ("Courses about LLM", "courses-about-llm")
+    kept = keep_section_ids(old.roadmap, new.roadmap)
+    assert _section_ids(kept) == [("Papers", "papers"), ("Courses about LLM", "course-about-llm")]
+    notes = [resource for _, resource in kept.walk() if resource.title == "Notes"]
+    assert [resource.identity for resource in notes] == ["course-about-llm/notes"]
+    assert _reloaded(kept) == kept  # the identities the loader makes from the release file
+    changes = diff(old, Snapshot(roadmap=kept))
+    assert [(s.old_title, s.title, s.id) for s in changes.sections_renamed] == [
+        ("Course about LLM", "Courses about LLM", "course-about-llm")
+    ]
+    assert (changes.moved, changes.sections_added, changes.sections_removed) == ((), (), ())
+    assert [c.resource.title for c in changes.added] == ["C4"]
+    assert [c.resource.title for c in changes.removed] == ["C3"]
+    assert not changes.updated  # "Notes" is the same resource, not removed and added
+
+    # The next version, imported again under the slug of the new title, keeps the kept id by
+    # the section's place, whatever its resources (one of them left is no rename evidence).
+    newer = snapshot(_sections(("Papers", ["P1"]), ("Courses about LLM", ["C4", "C5"])), "3")
+    assert _section_ids(keep_section_ids(kept, newer.roadmap)) == _section_ids(kept)
+
+
+def test_section_ids_stay_as_imported_without_a_rename() -> None:
+    # Nothing renamed: the very road map. One resource under a new heading is a move, not a
+    # rename: the new section has its own id.
+    old = snapshot(_sections(("Books", ["B1"]), ("Newsletters", ["Batch"])), "1")
+    same = snapshot(_sections(("Books", ["B1", "B2"]), ("Newsletters", ["Batch"])), "2")
+    assert keep_section_ids(old.roadmap, same.roadmap) is same.roadmap
+    moved = snapshot(_sections(("Books", ["B1"]), ("Reading", ["Batch"])), "2")
+    assert keep_section_ids(old.roadmap, moved.roadmap) is moved.roadmap
+    split = snapshot(_sections(("Books", ["B1", "B2"]), ("Talks", ["V1"]), ("Clips", ["V2"])))
+    before = snapshot(_sections(("Books", ["B1", "B2"]), ("Videos", ["V1", "V2"])), "1")
+    assert keep_section_ids(before.roadmap, split.roadmap) is split.roadmap
+
+
+def test_a_kept_id_is_never_taken_from_a_section_that_has_it() -> None:
+    # "Books" was renamed "Reading" (its id, books, kept); now a new "Books" section comes:
+    # the id is its own (its slug), and "Reading" takes the slug of its title. Ids stay unique.
+    books = _sections(("Reading", ["B1", "B2"]))
+    books["sections"][0]["id"] = "books"
+    old = snapshot(books, "1")
+    new = snapshot(_sections(("Reading", ["B1", "B2"]), ("Books", ["N1", "N2"])), "2")
+    kept = keep_section_ids(old.roadmap, new.roadmap)
+    assert _section_ids(kept) == [("Reading", "reading"), ("Books", "books")]
+    # Without the new "Books", "Reading" keeps books.
+    alone = snapshot(_sections(("Reading", ["B1", "B2", "B3"])), "2")
+    assert _section_ids(keep_section_ids(old.roadmap, alone.roadmap)) == [("Reading", "books")]
+    # An id that differs in case only is the same id (one feed folder on a disk that ignores
+    # case): "Reading" was kept as "Books", and now a section "Books" has books. Not taken.
+    books["sections"][0]["id"] = "Books"
+    cased = snapshot(books, "1")
+    kept = keep_section_ids(cased.roadmap, new.roadmap)
+    assert _section_ids(kept) == [("Reading", "reading"), ("Books", "books")]
+    assert _section_ids(keep_section_ids(cased.roadmap, alone.roadmap)) == [("Reading", "Books")]

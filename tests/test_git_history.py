@@ -758,6 +758,19 @@ def test_a_recap_whose_cited_link_is_added_above_later_reads_as_a_one_off_import
     assert "repeat resources listed above (a recap): skipped" in output
 
 
+def imported_project(tmp_path: Path, repo: Repository) -> Path:
+    """A copy of the bundled project whose releases are `import-history` of ``repo``."""
+    project = tmp_path / "project"
+    shutil.copytree(REPOSITORY / "data", project / "data")
+    for release in (project / "data" / "releases").glob("*.yaml"):
+        release.unlink()
+    code, output = run(
+        "--project", str(project), "-q", "import-history", str(repo.root), "--file", "README.md"
+    )
+    assert code == 0, output
+    return project
+
+
 def test_a_renamed_section_and_a_moved_resource_are_no_news_in_the_feed(tmp_path: Path) -> None:
     # A curator renames a section (its imported id, the title's slug, changes with it) and
     # adds one course; then moves a course to another section. The changelog says "renamed"
@@ -773,14 +786,7 @@ def test_a_renamed_section_and_a_moved_resource_are_no_news_in_the_feed(tmp_path
     repo.commit("README.md", readme("Course list", a + b, c), "Start", "2024-02-01T09:00:00Z")
     repo.commit("README.md", readme("Courses", a + b + d, c), "Rename", "2024-02-02T09:00:00Z")
     repo.commit("README.md", readme("Courses", b + d, c + a), "Move", "2024-02-03T09:00:00Z")
-    project = tmp_path / "project"
-    shutil.copytree(REPOSITORY / "data", project / "data")
-    for release in (project / "data" / "releases").glob("*.yaml"):
-        release.unlink()
-    code, output = run(
-        "--project", str(project), "-q", "import-history", str(repo.root), "--file", "README.md"
-    )
-    assert code == 0, output
+    project = imported_project(tmp_path, repo)
     code, output = run("--project", str(project), "changelog", "-o", str(tmp_path / "CHANGES.md"))
     assert code == 0, output
     changelog = (tmp_path / "CHANGES.md").read_text(encoding="utf-8")
@@ -800,3 +806,38 @@ def test_a_renamed_section_and_a_moved_resource_are_no_news_in_the_feed(tmp_path
         "https://example.org/delta",  # the only news: neither the rename nor the move
         *(f"https://example.org/{name}" for name in ("alpha", "beta", "gamma")),
     ]
+
+
+def test_a_renamed_section_keeps_its_id_and_its_feed_address(tmp_path: Path) -> None:
+    # An imported section's id is its title's slug: renamed, it got a new id, and its feed
+    # (sections/<id>/atom.xml) a new address; the readers of the old one, and the subscribers
+    # who chose the section by id, silently lost it. It keeps the id of its first release.
+    def readme(courses_title: str, courses: str) -> str:
+        books = "- [Gamma book](https://example.org/gamma) - a book.\n"
+        return f"# Road Map\n\n## {courses_title}\n\n{courses}\n## Books\n\n{books}"
+
+    a = "- [Alpha course](https://example.org/alpha) - first.\n"
+    b = "- [Beta course](https://example.org/beta) - second.\n"
+    d = "- [Delta course](https://example.org/delta) - new.\n"
+    e = "- [Epsilon course](https://example.org/epsilon) - newer.\n"
+    repo = Repository(tmp_path / "repo")
+    repo.commit("README.md", readme("Course list", a + b), "Start", "2024-02-01T09:00:00Z")
+    repo.commit("README.md", readme("Courses", a + b + d), "Rename", "2024-02-02T09:00:00Z")
+    repo.commit("README.md", readme("Courses", d + e), "Replace", "2024-02-03T09:00:00Z")
+    project = imported_project(tmp_path, repo)
+    releases = sorted((project / "data" / "releases").glob("*.yaml"))
+    assert [
+        [(section.title, section.id) for section in load_snapshot(path).roadmap.sections]
+        for path in releases
+    ] == [
+        [("Course list", "course-list"), ("Books", "books")],
+        [("Courses", "course-list"), ("Books", "books")],
+        [("Courses", "course-list"), ("Books", "books")],
+    ]
+    code, output = run("--project", str(project), "feeds", "-o", str(tmp_path / "feeds"))
+    assert code == 0, output
+    sections = tmp_path / "feeds" / "sections"
+    assert sorted(path.name for path in sections.iterdir()) == ["books", "course-list"]
+    feed = (sections / "course-list" / "atom.xml").read_text(encoding="utf-8")
+    for name in ("alpha", "beta", "delta", "epsilon"):
+        assert f"https://example.org/{name}" in feed

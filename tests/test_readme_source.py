@@ -139,6 +139,39 @@ def test_sync_in_a_project_without_releases_makes_the_first(project: Path) -> No
     assert frozen.release.title == "First"
 
 
+def test_sync_keeps_the_id_of_a_renamed_section(project: Path, tmp_path: Path) -> None:
+    # The README's `## Course list` becomes `## Courses`: the section keeps its id (and with
+    # it the address of its feed and the subscribers who chose it), release after release;
+    # syncing the same README again releases nothing.
+    for path in (project / "data" / "releases").iterdir():
+        path.unlink()
+    readme = tmp_path / "README.md"
+    a = "- [Alpha course](https://example.org/alpha) - first.\n"
+    b = "- [Beta course](https://example.org/beta) - second.\n"
+    d = "- [Delta course](https://example.org/delta) - new.\n"
+    versions = (("Course list", a + b, "01"), ("Courses", a + b + d, "02"), ("Courses", d, "03"))
+    for title, courses, day in versions:
+        readme.write_text(f"# Road Map\n\n## {title}\n\n{courses}", encoding="utf-8")
+        code, out, err = run(project, "sync", str(readme), "--date", f"2024-05-{day}")
+        assert code == 0, err
+        assert out.startswith(f"Released 2024.05.{day} "), out
+        code, out, err = run(project, "sync", str(readme), "--date", f"2024-05-{day}")
+        assert code == 0, err
+        assert out.startswith("nothing changed since"), out
+    assert releases(project) == ["2024.05.01.yaml", "2024.05.02.yaml", "2024.05.03.yaml"]
+    assert [
+        [
+            (s.title, s.id)
+            for s in load_snapshot(project / "data" / "releases" / name).roadmap.sections
+        ]
+        for name in releases(project)
+    ] == [
+        [("Course list", "course-list")],
+        [("Courses", "course-list")],
+        [("Courses", "course-list")],
+    ]
+
+
 # --- import refuses to throw edits away -------------------------------------------------------
 
 
