@@ -529,6 +529,7 @@ def release(
     if from_markdown is not None:
         from publisher.dump import dump_roadmap
         from publisher.importer import import_markdown_bytes
+        from publisher.sync import keep_released_section_ids
 
         imported = import_markdown_bytes(
             _read_markdown(from_markdown),
@@ -540,7 +541,7 @@ def release(
         )
         for warning in imported.warnings:
             settings.warn(str(warning))
-        working_text = dump_roadmap(imported.roadmap)
+        working_text = dump_roadmap(keep_released_section_ids(project, imported).roadmap)
     path = create_release(
         project,
         version,

@@ -72,6 +72,23 @@ def unchanged_by_text(project: Project, working_text: str) -> Release | None:
     return Release(version=path.stem, date=day)
 
 
+def keep_released_section_ids(project: Project, imported: ImportResult) -> ImportResult:
+    """``imported`` with each section under its id in the latest release, a renamed one too
+    (`publisher.diff.keep_section_ids`): the ids an import makes are its titles' slugs, and a
+    section's feeds (``sections/<id>/``) and the subscribers who chose it follow its id.
+    ``imported`` itself when no id changes (or there is no release)."""
+    from publisher.diff import keep_section_ids
+    from publisher.freeze import latest_roadmap
+
+    previous = latest_roadmap(project)
+    if previous is None:
+        return imported
+    roadmap = keep_section_ids(previous, imported.roadmap)
+    if roadmap is imported.roadmap:
+        return imported
+    return dataclasses.replace(imported, roadmap=roadmap)
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SyncResult:
     """What `sync_markdown` did: the import, and the release it wrote (None: no change)."""
@@ -114,22 +131,11 @@ def sync_markdown(
     quick = unchanged_by_text(project, working_text)
     if quick is not None:
         return SyncResult(imported=imported, release=quick)
-    from publisher.diff import keep_section_ids
-    from publisher.freeze import (
-        compare_with_latest,
-        create_release,
-        latest_roadmap,
-        next_date_version,
-    )
+    from publisher.freeze import compare_with_latest, create_release, next_date_version
 
-    # A section keeps the id of the latest release (one renamed too): its feeds' address and
-    # the subscribers who chose it stay. The ids an import makes are its titles' slugs.
-    previous = latest_roadmap(project)
-    if previous is not None:
-        roadmap = keep_section_ids(previous, imported.roadmap)
-        if roadmap is not imported.roadmap:
-            imported = dataclasses.replace(imported, roadmap=roadmap)
-            working_text = dump_roadmap(roadmap)
+    kept = keep_released_section_ids(project, imported)
+    if kept is not imported:
+        imported, working_text = kept, dump_roadmap(kept.roadmap)
     latest, same = compare_with_latest(project, working_text)
     if same:
         return SyncResult(imported=imported, release=latest)

@@ -139,7 +139,10 @@ def test_sync_in_a_project_without_releases_makes_the_first(project: Path) -> No
     assert frozen.release.title == "First"
 
 
-def test_sync_keeps_the_id_of_a_renamed_section(project: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("command", ["sync", "release --from"])
+def test_the_readme_as_source_keeps_the_id_of_a_renamed_section(
+    project: Path, tmp_path: Path, command: str
+) -> None:
     # The README's `## Course list` becomes `## Courses`: the section keeps its id (and with
     # it the address of its feed and the subscribers who chose it), release after release;
     # syncing the same README again releases nothing.
@@ -152,12 +155,17 @@ def test_sync_keeps_the_id_of_a_renamed_section(project: Path, tmp_path: Path) -
     versions = (("Course list", a + b, "01"), ("Courses", a + b + d, "02"), ("Courses", d, "03"))
     for title, courses, day in versions:
         readme.write_text(f"# Road Map\n\n## {title}\n\n{courses}", encoding="utf-8")
-        code, out, err = run(project, "sync", str(readme), "--date", f"2024-05-{day}")
+        if command == "sync":
+            code, out, err = run(project, "sync", str(readme), "--date", f"2024-05-{day}")
+        else:
+            version = f"2024.05.{day}"
+            code, out, err = run(project, "release", version, "--from", str(readme))
         assert code == 0, err
         assert out.startswith(f"Released 2024.05.{day} "), out
-        code, out, err = run(project, "sync", str(readme), "--date", f"2024-05-{day}")
-        assert code == 0, err
-        assert out.startswith("nothing changed since"), out
+        if command == "sync":
+            code, out, err = run(project, "sync", str(readme), "--date", f"2024-05-{day}")
+            assert code == 0, err
+            assert out.startswith("nothing changed since"), out
     assert releases(project) == ["2024.05.01.yaml", "2024.05.02.yaml", "2024.05.03.yaml"]
     assert [
         [
