@@ -495,6 +495,9 @@ class _ListItem:
     # Its reading as `NAME: … [a link] …` (`_name_link`), used only in a list written the
     # official way (`_official_form`); otherwise the item reads as ``candidate`` says.
     name_link: _Candidate | None = None
+    # Its reading at the first link set in its words (`_set_link`), taken where the item
+    # would otherwise be a note in a list of resources.
+    set_link: _Candidate | None = None
     # It leads to what is about the list itself, saying nothing of it: the list's own license
     # or contributing guide (a file beside the README), its repository's issues or pull
     # requests (`* [Issues](https://github.com/o/r/issues)`).
@@ -3066,7 +3069,13 @@ def _resolved_list(run: list[_Block], *, notes: bool = False, lone: bool = False
     if (
         not deciding
         or all(item.call or item.lead_in == "call" for item in items)
-        or not (all(item.resource_like for item in deciding) or (led and 2 * led >= len(deciding)))
+        or not (
+            all(item.resource_like for item in deciding)
+            or (led and 2 * led >= len(deciding))
+            # Each of two or more a link named in a sentence ("Read the [CLRS](…)", "Or
+            # [Another Book](…)"): what to read, written as advice (one alone stays text).
+            or (len(deciding) > 1 and all(_names_a_work(item) for item in deciding))
+        )
         # A lone "Lead-in: [link]" says nothing of a list of resources around it.
         or (len(items) == 1 and items[0].lead_in == "resource" and not lone)
     ):
@@ -3175,6 +3184,24 @@ def _resolved_list(run: list[_Block], *, notes: bool = False, lone: bool = False
         if not item.markdown.strip():
             said.append((item.line, "empty bullet: skipped"))
             continue
+        if (
+            item.set_link is not None
+            and not fits
+            and (previous is None or not previous.group)
+            and item.lead_in != "named"
+        ):
+            # `O'Reilly's [How to make mistakes in Python](…)` among link bullets: a resource
+            # named in a sentence, not a note on the one above.
+            resources.append(item.set_link)
+            warnings.append(
+                (
+                    item.line,
+                    f"bullet {_shortened(_single_line(item.markdown))!r} names its resource in "
+                    f"a sentence: read as {item.set_link.title!r} at its link, the sentence its "
+                    "description",
+                )
+            )
+            continue
         if previous is None:
             said.append(
                 (
@@ -3211,6 +3238,18 @@ def _resolved_list(run: list[_Block], *, notes: bool = False, lone: bool = False
         by_hand=by_hand,
         lead_named=bool(taken) and lead_named == taken,
     )
+
+
+def _names_a_work(item: _ListItem) -> bool:
+    """Whether an item names a work by a link set in a sentence (`_set_link`) the way a
+    reading list does ("Read the [CLRS](…)", "Or [The Algorithm Design Manual](…)"): its
+    link's text a title (a capital first), no label before it ("Note: see [the guide](…)",
+    "Tip: read [the FAQ](…)" are notes)."""
+    link = item.set_link
+    if link is None or ":" in item.markdown.split("[", 1)[0]:
+        return False
+    first = link.title.lstrip()[:1]
+    return first.isupper() or first.isdigit() or (first.isalpha() and not first.islower())
 
 
 def _one_account(items: list[_ListItem]) -> str:
@@ -3382,6 +3421,11 @@ def _shift(block: _Block, offset: int) -> _Block:
                 candidate=None
                 if item.candidate is None
                 else _shift_candidate(item.candidate, offset),
+                # The other readings it may be taken as, at the same lines.
+                name_link=None
+                if item.name_link is None
+                else _shift_candidate(item.name_link, offset),
+                set_link=None if item.set_link is None else _shift_candidate(item.set_link, offset),
                 warnings=tuple((line + offset, message) for line, message in item.warnings),
             )
             for item in block.items
@@ -4780,6 +4824,7 @@ class _Item:
     kind_lead: bool = False
     described: bool = False  # see `_ItemReading.described`
     name_link: _Candidate | None = None  # see `_ListItem.name_link`
+    set_link: _Candidate | None = None  # see `_ListItem.set_link`
     # It starts with a link whose destination is empty (`[Part II]()`): a link still to come.
     empty_link: bool = False
 
@@ -4828,6 +4873,7 @@ def _list_item(item: _Item, token: Token, lines: list[str]) -> _ListItem:
         lead_in=item.lead_in,
         kind_lead=item.kind_lead,
         name_link=item.name_link,
+        set_link=item.set_link,
         about=candidate is not None
         and not candidate.children
         and not item.described
@@ -4937,6 +4983,7 @@ class _ItemReading:
     # "Name: … [a link] …" read as Name at that link (`_name_link`): the item's reading only
     # in a list written the official way.
     name_link: _Candidate | None = None
+    set_link: _Candidate | None = None  # see `_ListItem.set_link`
     # "Reddit: [List of OS X tools](…)", a one-word lead-in and a link: the link's address
     # (as written) and the lead-in, kept out of the item's fields. Over nested resources the
     # item is a group's label and its first link (`_group_label`); otherwise it points at
@@ -5115,6 +5162,7 @@ def _read_lead(reading: _ItemReading, inline: Sequence[Token]) -> bool:
     paper = _paper_item(inline, reading.line, reading.warnings) if links else None
     if paper is None and links and not reading.lead_in:
         reading.name_link = _name_link(inline, reading.line)
+        reading.set_link = _set_link(inline, reading.line)
     if paper is not None:
         # "**Title.** Venue [[paper]](…) [[code]](…)": the title first, then its links; a
         # name written before its labelled links keeps only its source tags as description.
@@ -5254,6 +5302,39 @@ def _name_link(inline: Sequence[Token], line: int) -> _Candidate | None:
         line=line,
         url=_checked_url(str(inline[spans[0][0]].attrGet("href") or ""), line, []),
         description=_markdown_field(_inline_markdown(after).strip()),
+    )
+
+
+# At most this many words before the link a sentence names its resource by: "O'Reilly's
+# [Book](…)", "If you're working on data, Edward Tufte's [Book](…) is a classic".
+SET_LINK_WORDS = 8
+
+
+def _set_link(inline: Sequence[Token], line: int) -> _Candidate | None:
+    """An item that names its resource by a link set in a sentence, a few words before it
+    (`SourceMaking's [Design Patterns](…) seems good too`, `Bram Moolenaar, [Seven habits
+    …](…) ([slides](…))`): the resource at that first link, titled by its text, the whole
+    sentence its description. None when its first link comes later, or it has none."""
+    spans = [span for span in _link_spans(inline) if _is_real_link(inline, *span)]
+    if not spans:
+        return None
+    start, end = spans[0]
+    words = _plain(inline[:start]).split()
+    title = _plain(inline[start + 1 : end]).strip()
+    href = str(inline[start].attrGet("href") or "")
+    bare = title == href or title.startswith(("http://", "https://", "www."))
+    if not words or len(words) > SET_LINK_WORDS or not title or bare:
+        return None  # (a URL written bare names nothing: "see the docs at https://…")
+    named = title.casefold().split()
+    while named and named[0] in _POINTING_WORDS:
+        named = named[1:]
+    if not named or _WHERE_LABEL.fullmatch(" ".join(named)):
+        return None  # "Follow [this link](…) for more": a pointer, not a name
+    return _Candidate(
+        title=title,
+        line=line,
+        url=_checked_url(href, line, []),
+        description=_markdown_field(_inline_markdown(inline).strip()),
     )
 
 
@@ -5792,6 +5873,7 @@ def _item_result(reading: _ItemReading, first_inline: Sequence[Token]) -> _Item:
         kind_lead=reading.kind_lead,
         described=reading.described,
         name_link=None if reading.nested else reading.name_link,
+        set_link=None if reading.nested else reading.set_link,
     )
 
 
@@ -7076,6 +7158,10 @@ class _Outliner:
         root = self._draft(first.heading, first, first_line)
         stack = [root]
         deep: set[int] = set()  # the drafts that have deeper headings under them
+        # The drafts whose own body lists resources (a topic's links): a resource heading of
+        # their level after them is their sibling, an entry of the section above (a one-link
+        # topic among topics), not one more of their resources.
+        listed: set[int] = set()
         skipping: _Block | None = None
         for position in range(1, len(span.units)):
             first_line, unit = span.units[position]
@@ -7104,7 +7190,10 @@ class _Outliner:
                 # deeper headings: then it is the section's sibling (`_section_end`).
                 while len(stack) > 1 and (
                     stack[-1].level > heading.level
-                    or (stack[-1].level == heading.level and id(stack[-1]) in deep)
+                    or (
+                        stack[-1].level == heading.level
+                        and (id(stack[-1]) in deep or id(stack[-1]) in listed)
+                    )
                 ):
                     stack.pop()
                 if heading.level > stack[-1].level:
@@ -7115,6 +7204,8 @@ class _Outliner:
                 stack.pop()
             deep.add(id(stack[-1]))
             draft = self._draft(heading, unit, first_line)
+            if draft.resources:
+                listed.add(id(draft))
             stack[-1].sections.append(draft)
             stack.append(draft)
         return root

@@ -1,0 +1,92 @@
+"""publisher import: shapes found on held-out real lists (examples invented, shapes taken from
+the lists added to tests/fixtures/real/ by session 10's held-out pass)."""
+
+from __future__ import annotations
+
+from test_importer_shapes import listed, read
+
+from publisher.importer import ImportResult, import_markdown
+
+
+def warned(result: ImportResult) -> list[str]:
+    return [str(warning).split(": ", 1)[1] for warning in result.warnings]
+
+
+def test_a_bullet_naming_its_resource_in_a_sentence_is_that_resource() -> None:
+    # professional-programming: "SourceMaking's [Design Patterns](…) seems …" among link
+    # bullets was a note on the bullet above, its resource lost.
+    result = read(
+        "# L\n\n## Design\n\n"
+        "* [Patterns Book](https://example.org/book): the classic.\n"
+        "* Acme's [Pattern Atlas](https://example.org/atlas) seems good too.\n"
+        "* Jo Bloggs (editor), [Seven Habits](https://example.org/habits) "
+        "([slides](https://example.org/slides)).\n"
+        "* [Refactoring Notes](https://example.org/notes)\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Design",), "Patterns Book", "https://example.org/book"),
+        (("Design",), "Pattern Atlas", "https://example.org/atlas"),
+        (("Design",), "Seven Habits", "https://example.org/habits"),
+        (("Design",), "Refactoring Notes", "https://example.org/notes"),
+    ]
+    atlas = result.roadmap.sections[0].resources[1]
+    assert atlas.description.startswith("Acme's [Pattern Atlas]")
+    assert warned(result) == [
+        'bullet "Acme\'s [Pattern Atlas](https://example.org/atlas) seems good too." names its '
+        "resource in a sentence: read as 'Pattern Atlas' at its link, the sentence its "
+        "description",
+        "bullet 'Jo Bloggs (editor), [Seven Habits](https://example.org/habits) "
+        "([slides](https://example.org/slides)).' names its resource in a sentence: read as "
+        "'Seven Habits' at its link, the sentence its description",
+    ]
+
+
+def test_a_list_of_sentences_each_naming_a_link_is_resources() -> None:
+    # "Read the [CLRS](…)", "Or [The Algorithm Design Manual](…)": what to read, as advice.
+    result = read(
+        "# L\n\n## Algorithms\n\n"
+        "* Read the [Big Book](https://example.org/big). Its course is on "
+        "[Video Site](https://example.org/course).\n"
+        "* Or [The Manual](https://example.org/manual)\n"
+        "* Try out some puzzles on [Puzzle Site](https://example.org/puzzles)\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Algorithms",), "Big Book", "https://example.org/big"),
+        (("Algorithms",), "The Manual", "https://example.org/manual"),
+        (("Algorithms",), "Puzzle Site", "https://example.org/puzzles"),
+    ]
+    assert len(warned(result)) == 3
+    # Advice with a link among plain advice stays text, as before.
+    advice = read(
+        "# L\n\n## Courses must\n\n- Be open for enrollment\n- Run regularly\n"
+        "- Match the standards of [CS 2013](https://example.org/cs2013)\n"
+    )
+    assert [resource.url for _, resource in advice.roadmap.walk()] == []
+
+
+def test_a_one_link_topic_after_a_topic_with_its_own_links_is_its_sibling() -> None:
+    # professional-programming's "### Diversity & inclusion" (one sentence, one link) after
+    # "### Dev environment & tools" (a list of links) was filed inside the topic before it.
+    result = read(
+        "# L\n\n## Topics\n\n### Tools\n\n- [Jq](https://example.org/jq)\n\n"
+        "### Management\n\nCheck out my [management list](https://example.org/mgmt).\n\n"
+        "### Docs\n\n- [Doc Guide](https://example.org/docs)\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Topics",), "Management", "https://example.org/mgmt"),
+        (("Topics", "Tools"), "Jq", "https://example.org/jq"),
+        (("Topics", "Docs"), "Doc Guide", "https://example.org/docs"),
+    ]
+
+
+def test_a_resource_named_in_a_sentence_reads_the_same_in_pieces_and_whole() -> None:
+    # Read in pieces, its line is moved to where its piece is, as the item's own is (its
+    # warnings named line 1 before, and came in another order than the whole's).
+    text = (
+        "# Map\n\nIntro.\n\n## A\n\n- [Img](https://example.org/img)\n"
+        "- ![icon][ONE] [Img](https://example.org/img)\n\n## B\n\n"
+        "- [Two](https://example.org/two)\n- Acme's [Two](https://example.org/two) too.\n"
+    )
+    pieces = import_markdown(text, "road.md", pieces=True)
+    assert pieces == import_markdown(text, "road.md", pieces=False)
+    assert [warning.line for warning in pieces.warnings] == [8, 8, 13, 13]
