@@ -374,7 +374,7 @@ def keep_section_ids(previous: Roadmap, current: Roadmap) -> Roadmap:
     }
     if len(kept) < min(len(came), len(gone)):
         placed = _with_section_ids(current, kept)
-        placed_places = _section_places(placed)
+        placed_places = _shared_section_places(placed)
         pairs, _, _ = _paired_entries(
             _resource_entries(previous, old_places), _resource_entries(placed, placed_places)
         )
@@ -403,10 +403,34 @@ def keep_section_ids(previous: Roadmap, current: Roadmap) -> Roadmap:
     return _with_section_ids(current, kept) if kept else current
 
 
-# The places of a top-level section's subtree (`_section_places`), by the section object: a
-# history's versions share most of their top-level sections (the importer returns the same
+# The places of a section's subtree (`_section_places`), by the section and its parent's
+# place: a history's versions share most of their sections (the importer returns the same
 # objects for unchanged ones), so `keep_section_ids` walks only the ones that changed.
-_SUBTREE_PLACES: IdentityMemo[dict[str, _Place]] = IdentityMemo(limit=1_024)
+_SUBTREE_PLACES: IdentityMemo[dict[str, _Place]] = IdentityMemo(limit=20_000)
+
+
+def _shared_section_places(roadmap: Roadmap) -> dict[str, _Place]:
+    # `_section_places`, each section's subtree walked once while it lives in its place.
+    places: dict[str, _Place] = {}
+    for section in roadmap.sections:
+        places.update(_subtree_places(section, None))
+    return places
+
+
+def _subtree_places(section: Section, parent: _Place | None) -> dict[str, _Place]:
+    extra = None if parent is None else (parent.titles, parent.ids)
+    known = _SUBTREE_PLACES.get((section,), extra)
+    if known is not None:
+        return known
+    place = (
+        _Place(titles=(section.title,), ids=(section.id,))
+        if parent is None
+        else _Place(titles=(*parent.titles, section.title), ids=(*parent.ids, section.id))
+    )
+    places = {section.id: place}
+    for child in section.sections:
+        places.update(_subtree_places(child, place))
+    return _SUBTREE_PLACES.put((section,), extra, places)
 
 
 # The `_section_key` of every section id of a top-level section's subtree, by the section.
@@ -429,19 +453,6 @@ def _section_keys(roadmap: Roadmap) -> frozenset[str]:
             )
         keys.append(subtree)
     return frozenset().union(*keys)
-
-
-def _shared_section_places(roadmap: Roadmap) -> dict[str, _Place]:
-    # `_section_places`, each top-level section's subtree walked once while it lives.
-    places: dict[str, _Place] = {}
-    for section in roadmap.sections:
-        subtree = _SUBTREE_PLACES.get((section,))
-        if subtree is None:
-            subtree = _SUBTREE_PLACES.put(
-                (section,), None, _section_places(Roadmap(title="", sections=(section,)))
-            )
-        places.update(subtree)
-    return places
 
 
 @functools.lru_cache(maxsize=16_384)
