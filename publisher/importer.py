@@ -424,8 +424,11 @@ class _Block:
     # A paragraph of links only, named otherwise: a nav bar under the document's title, a
     # course's links (its first the primary one) under any other heading.
     plain_row: bool = False
-    # Raw HTML: how many `<details>` it opens (less those it closes).
+    # Raw HTML: how many `<details>` it opens (less those it closes), and how many it closes
+    # before its first opens (`</details><details><summary>B</summary>` on one line: the
+    # entry above ends there, and this one starts).
     details: int = 0
+    details_closed: int = 0
     # Raw HTML written one link a line, its links in ``resources``: read as resources or
     # skipped by `_raw_html_read`, as the import asks.
     raw_html: bool = False
@@ -1823,7 +1826,8 @@ def _html_entries_unread(piece: str) -> tuple[tuple[int, str], ...]:
     """Without ``--html-links``: a warning (line, message) for each of a piece's `<details>`
     entries whose `<summary>` starts with a project's link (`_HTML_ENTRY`): raw HTML is not a
     resource (the design), so that link is lost; the warning says so and names the option
-    that reads it."""
+    that reads it. An entry after the `</details>` of the one above on the same line counts
+    (`--html-links` reads it so)."""
     if "<summary" not in piece:
         return ()
     return tuple(
@@ -1835,7 +1839,7 @@ def _html_entries_unread(piece: str) -> tuple[tuple[int, str], ...]:
             "the project its summary links",
         )
         for number, line in enumerate(piece.split("\n"))
-        if (match := _HTML_ENTRY.match(line)) is not None
+        if (match := _HTML_ENTRY.match(_DETAILS_CLOSE_LEAD.sub("", line, count=1))) is not None
         and match.group("lead").lstrip().startswith("<")
         and not match.group("href").startswith("#")  # a contents link: never a resource
     )
@@ -2242,15 +2246,26 @@ def _summary_spans(
     from its first resources to the end of its last, up to its `</details>` (or the end of
     the section: GitHub folds the rest away)."""
     for index, block in enumerate(body):
-        if block.details <= 0 or not _names_folded(block.title, heading):
+        if block.details + block.details_closed <= 0 or not _names_folded(block.title, heading):
             continue
-        depth, end = block.details, index + 1
-        while end < len(body) and depth > 0:
-            depth += body[end].details
-            end += 1
+        end = _folded_end(body, index)
         folded = [inner for inner in body[index + 1 : end] if inner.kind == "resources"]
         if folded:
             yield block, block.title, folded[0].start, folded[-1].end
+
+
+def _folded_end(blocks: Sequence[_Block], index: int) -> int:
+    """The index after the blocks the `<details>` opened by ``blocks[index]`` folds: up to
+    the block that closes it, or the end (GitHub folds the rest away). A block that closes it
+    and then opens its own (`</details><details>` on one line) is the next entry, not in it."""
+    depth, end = blocks[index].details + blocks[index].details_closed, index + 1
+    while end < len(blocks) and depth > 0:
+        after = blocks[end]
+        if after.details_closed >= depth and after.details + after.details_closed > 0:
+            break
+        depth += after.details
+        end += 1
+    return end
 
 
 def _names_folded(summary: str, heading: _Block | None) -> bool:
@@ -2312,14 +2327,10 @@ def _nested_details(blocks: list[_Block]) -> list[_Block]:
         index += 1
         if block.kind == "heading":
             heading = block
-        if block.details <= 0 or (heading is not None and heading.url):
+        if block.details + block.details_closed <= 0 or (heading is not None and heading.url):
             nested.append(block)
             continue
-        # The blocks up to the one that closes it (or the end: GitHub folds the rest away).
-        depth, end = block.details, index
-        while end < len(blocks) and depth > 0:
-            depth += blocks[end].details
-            end += 1
+        end = _folded_end(blocks, index - 1)
         folded = blocks[index:end]
         nested.append(block)
         if not any(inner.kind == "heading" for inner in folded):
@@ -3626,6 +3637,8 @@ def _block(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _
         content = _HTML_COMMENT.sub("", token.content) if "<!--" in token.content else token.content
         opened = len(_DETAILS_OPEN.findall(content))
         details = opened - len(_DETAILS_CLOSE.findall(content))
+        first_open = _DETAILS_OPEN.search(content) if opened and details < opened else None
+        closed = len(_DETAILS_CLOSE.findall(content, 0, first_open.start())) if first_open else 0
         summary = _SUMMARY.search(content) if opened else None
         title = _single_line(html_unescape(_HTML_TAG.sub(" ", summary.group(1)))) if summary else ""
         title_line = _html_title(content) if "<h" in content or "<H" in content else ""
@@ -3644,6 +3657,7 @@ def _block(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _
             start=start,
             end=stop,
             details=details,
+            details_closed=closed,
             title=title,
             title_line=title_line,
             logo=_is_logo_html(content),
@@ -3816,6 +3830,7 @@ _HTML_BREAK = re.compile(r"<br\s*/?>$", re.IGNORECASE)
 _HTML_TAG = re.compile(r"<[^>]*>")
 _DETAILS_OPEN = re.compile(r"<details\b", re.IGNORECASE)
 _DETAILS_CLOSE = re.compile(r"</details\s*>", re.IGNORECASE)
+_DETAILS_CLOSE_LEAD = re.compile(r"^\s*</details\s*>\s*", re.IGNORECASE)
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 _SUMMARY = re.compile(r"<summary\b[^>]*>(.*?)</summary\s*>", re.IGNORECASE | re.DOTALL)
 # An HTML heading GitHub draws larger than text: `<h1>` to `<h3>` (an `<h4>` is text size, a

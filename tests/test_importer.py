@@ -319,6 +319,7 @@ _BITS = (
     # A `<details>` whose summary names a section over the headings it folds, and a heading
     # written without its space (`####Day86 - [x](…)`) among linked headings.
     "<details><summary>Tools</summary>\n",
+    "</details><details><summary>More</summary>\n",  # one closed where the next opens
     "####D [d](https://example.org/d)\n",
     "#### [e](https://example.org/e)\n",
 )

@@ -2211,6 +2211,62 @@ def test_a_summary_over_a_list_of_links_is_its_subsection() -> None:
     assert messages(result) == []
 
 
+@pytest.mark.parametrize("between", ["</details><details>", "</details>\n<details>"])
+def test_a_summary_opened_where_the_one_above_closes_is_a_subsection_of_its_own(
+    between: str,
+) -> None:
+    # `</details><details><summary>Backend</summary>` (one line, or the next with no blank
+    # line: one HTML block) closes one disclosure and opens the next; counted as one block
+    # that opened and closed nothing, it left Frontend open, and Backend's links were read
+    # into Frontend. GitHub shows two.
+    result = _both_ways(
+        "# L\n\n## Tools\n\n<details><summary>Frontend</summary>\n\n"
+        "- [A](https://example.org/a) - a\n- [B](https://example.org/b) - b\n\n"
+        f"{between}<summary>Backend</summary>\n\n- [C](https://example.org/c) - c\n\n"
+        "</details>\n\n- [D](https://example.org/d) - d\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Tools",), "D", "https://example.org/d"),
+        (("Tools", "Frontend"), "A", "https://example.org/a"),
+        (("Tools", "Frontend"), "B", "https://example.org/b"),
+        (("Tools", "Backend"), "C", "https://example.org/c"),
+    ]
+    assert messages(result) == []
+    # Headings folded so are nested under each summary alike.
+    nested = _both_ways(
+        "# L\n\n## Tools\n\n<details><summary>Frontend</summary>\n\n## React\n"
+        f"- [r](https://example.org/r)\n\n{between}<summary>Backend</summary>\n\n## Django\n"
+        "- [d](https://example.org/d)\n\n</details>\n"
+    )
+    assert listed(nested.roadmap) == [
+        (("Tools", "Frontend", "React"), "r", "https://example.org/r"),
+        (("Tools", "Backend", "Django"), "d", "https://example.org/d"),
+    ]
+
+
+def test_best_of_entries_one_closing_where_the_next_opens_are_each_named_without_html_links() -> (
+    None
+):
+    # Read without --html-links, the second entry (`</details><details><summary><a …>`) was
+    # named in no warning, and its folded links went into the first entry's subsection.
+    entries = "".join(
+        f'<details><summary><b><a href="https://github.com/o/{name.lower()}">{name}</a></b>'
+        f" - What {name} does.</summary>\n\n- [PyPi](https://pypi.org/project/{name})\n"
+        for name in ("Sealant", "Trowel")
+    ).replace("\n<details>", "\n</details><details>")
+    text = f"# Tiles\n\n## Grout\n\n{entries}</details>\n"
+    result = _both_ways(text)
+    said = messages(result)
+    assert [message.split(": ", 1)[0] for message in said] == ["road.md:5", "road.md:8"]
+    assert "('Trowel')" in said[1]
+    assert [path[-1] for path, _, _ in listed(result.roadmap)] == [
+        "Sealant - What Sealant does.",
+        "Trowel - What Trowel does.",
+    ]
+    projects = read(text, html_links=True)
+    assert [title for _, title, _ in listed(projects.roadmap)] == ["Sealant", "Trowel"]
+
+
 def test_a_summary_over_a_list_alone_in_its_section_and_one_left_open() -> None:
     # One summary is a subsection even when it folds the whole section (unlike one emphasized
     # label, which says what the section is); a `<details>` never closed folds the rest of
