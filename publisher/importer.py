@@ -2618,7 +2618,11 @@ def _with_heading_resource(unit: _Unit) -> _Unit:
     return replace(read, fact_resource=candidate, fact_warnings=tuple(warnings))
 
 
-# A licence named in a fact (`[Apache License 2.0](…)`, `GPL 3.0`, `라이선스: MIT`).
+# A licence named in a fact (`[Apache License 2.0](…)`, `GPL 3.0`, `라이선스: MIT`). A word list
+# on purpose: licences are a closed set of names (SPDX's, and the word in a few languages), and
+# no shape tells `[GPL 3.0](…/setup.py)` from `[Python 3](…)`; the shape around it (short facts
+# under a description, `_fact_entry`) must hold first. Without it awesome-korean-nlp's tools
+# were read as sections of facts (29 resources lost, 75 wrong).
 _LICENCE = re.compile(
     r"(?:\b(?:licen[cs]e[ds]?|licen[cs]ing|mit|apache|a?gpl|lgpl|[ag]?gplv?\d|bsd|mpl|epl|isc|"
     r"unlicen[cs]e|cc0|cc[- ]by(?:[- ]\w+)*|public domain|lizenz|licencia|licença)\b|"
@@ -4941,6 +4945,10 @@ def _has_own_fields(candidate: _Candidate) -> bool:
 
 # Words that name what a course or lecture comes with (its page, videos, notes, code), as a
 # link's whole text is made of them: `Lecture series, YouTube`, `GitHub notebooks`, `Website`.
+# A word list on purpose: `[Website](…)` under a course and `[Black](…)` under `### Tools`
+# have the same shape (a bare link bullet, nothing after it); only the words say that one
+# names a kind of material, not a thing. (Siblings read as courses by their link lines would
+# decide for ai-curriculum's, but would make `### Tools` over `[Website]` a course too.)
 MATERIAL_WORDS = frozenset(
     {
         "lecture", "lectures", "series", "video", "videos", "youtube", "playlist", "website",
