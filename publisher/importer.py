@@ -3240,6 +3240,17 @@ def _resolved_list(run: list[_Block], *, notes: bool = False, lone: bool = False
         )
         said.append((item.line, what))
         resources[-1] = _with_description(previous, item.markdown)
+    # A family tree, not categories: resources over their own nested resources are the list's
+    # pattern (two at least, no fewer than the plain bullets over nested ones), not one
+    # resource's extensions beside a category (`- [Flask](…)` over its extensions, `- Build`
+    # over tools: Build stays a subsection).
+    parents = sum(
+        bool(candidate.url) and any(child.url for child in candidate.children)
+        for candidate in resources
+    )
+    groups = sum(candidate.group for candidate in resources)
+    if groups and parents >= max(2, groups):
+        resources = _entries_not_groups(resources, warnings)
     by_hand = None
     if not notes and any(_is_note(item, linked=2 * led >= len(deciding)) for item in items):
         by_hand = _resolved_list(run, notes=True)
@@ -3265,6 +3276,34 @@ def _names_a_work(item: _ListItem) -> bool:
         return False
     first = link.title.lstrip()[:1]
     return first.isupper() or first.isdigit() or (first.isalpha() and not first.islower())
+
+
+def _entries_not_groups(
+    candidates: Sequence[_Candidate], warnings: list[tuple[int, str]]
+) -> list[_Candidate]:
+    """A list whose resources carry resources of their own nested under them (a family tree:
+    `- Go regexp [[src](…)]` over `  - binaryregexp [[src](…)]: fork of …`): a plain bullet
+    over nested bullets among them is one more member without a link (`- ECMAScript RegExp`
+    over `  - JavaScript RegExp` over `    - XRegExp [[src](…)]`), its nested ones after it,
+    at every depth, not a subsection; each with a warning naming its line."""
+    result: list[_Candidate] = []
+    for candidate in candidates:
+        if candidate.group:
+            warnings.append(
+                (
+                    candidate.line,
+                    f"bullet {candidate.title!r} over nested bullets, in a list whose resources "
+                    "have resources nested under them: one more of them, without a link, not "
+                    "a subsection",
+                )
+            )
+            candidate = replace(candidate, group=False)
+        if candidate.children:
+            candidate = replace(
+                candidate, children=tuple(_entries_not_groups(candidate.children, warnings))
+            )
+        result.append(candidate)
+    return result
 
 
 def _one_account(items: list[_ListItem]) -> str:
@@ -5183,6 +5222,8 @@ def _read_lead(reading: _ItemReading, inline: Sequence[Token]) -> bool:
     if anchors and not links:
         return False
     paper = _paper_item(inline, reading.line, reading.warnings) if links else None
+    if paper is None and links:
+        paper = _bracketed_links_item(inline, reading.line, reading.warnings)
     if paper is None and links and not reading.lead_in:
         reading.name_link = _name_link(inline, reading.line)
         reading.set_link = _set_link(inline, reading.line)
@@ -5769,7 +5810,10 @@ def _read_nested_group(
     False, taking nothing, otherwise (the list is the label's description)."""
     if "url" in reading.fields or reading.leading_link:
         return False
-    if 2 * sum(item.link_led and item.resource_like for item in items) <= len(items):
+    named = 2 * sum(item.resource_like and item.candidate is not None for item in items) > len(
+        items
+    ) and any(item.name_link is not None and not item.resource_like for item in items)
+    if 2 * sum(item.link_led and item.resource_like for item in items) <= len(items) and not named:
         return False
     taken: list[_Candidate] = []
     official = _official_form(items)
@@ -5779,6 +5823,18 @@ def _read_nested_group(
         if item.empty_link:
             continue  # skipped, and said so (its warning)
         if official and item.name_link is not None and not item.resource_like:
+            taken.append(item.name_link)
+            continue
+        if named and item.name_link is not None and not item.resource_like:
+            # Among names (`- avmplus`, `- Shumway`), `- Ruffle: its support is tracked in
+            # [issue #14651](…)`: one more name, at the link its words give.
+            reading.warnings.append(
+                (
+                    line,
+                    f"bullet 'Name: words [link]' among plain names: read as "
+                    f"{item.name_link.title!r} at its link {item.name_link.url!r}",
+                )
+            )
             taken.append(item.name_link)
             continue
         if item.resource_like and item.candidate is not None:
@@ -5958,6 +6014,62 @@ def _paper_item(
     }
 
 
+# An entry named by its words, its links after the name in brackets, each group a label at
+# most and its links (`Go regexp [[src](…)] [[docs](…)]`, `Java regex [docs [8](…), [9](…)]`),
+# then what it is after a separator (`: simple fork of …`) or nothing: link positions are
+# "\x00" in the item's words (`_link_skeleton`).
+_BRACKETED_LINKS = re.compile(
+    r"(?P<name>[^\[\]\x00]*[^\[\]\x00\s:\uff1a])\s*"
+    r"(?P<groups>(?:\[[^\[\]\x00]{0,30}\x00(?:[\s,;|/]*\x00)*\s*\]\s*)+)"
+    r"(?:[:\uff1a\-\u2013\u2014]\s*(?P<rest>[^\x00]*))?",
+    re.DOTALL,
+)
+
+
+def _link_skeleton(inline: Sequence[Token]) -> str:
+    """An item's words as a reader sees them, each real link one "\x00" (its words left out)."""
+    spans = {start: end for start, end in _link_spans(inline) if _is_real_link(inline, start, end)}
+    parts: list[str] = []
+    position = 0
+    while position < len(inline):
+        token = inline[position]
+        if position in spans:
+            parts.append("\x00")
+            position = spans[position] + 1
+            continue
+        if token.type in ("text", "text_special", "code_inline"):
+            parts.append(token.content)
+        elif token.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif token.type == "link_open":
+            parts.append("\x01")  # an anchor, an empty link: no name goes across it
+        position += 1
+    return "".join(parts)
+
+
+def _bracketed_links_item(
+    inline: Sequence[Token], line: int, warnings: list[tuple[int, str]]
+) -> dict[str, str] | None:
+    """Title, URL and description of an item named by its words with its links after it in
+    brackets (`_BRACKETED_LINKS`: ``Code Search [[src](…)]``, ``XRegExp [[src](…)]: extended
+    parsing``, ``Java `java.util.regex` [docs [1.4.2][java-1.4.2], [5.0][java-5.0]]``): the
+    name, the first link, the words after the links. None for any other item."""
+    match = _BRACKETED_LINKS.fullmatch(_link_skeleton(inline).strip())
+    if match is None or "\x01" in match.group(0):
+        return None
+    name = " ".join(match.group("name").split())
+    if not name or name.split()[-1].casefold() in _POINTING_WORDS:
+        return None
+    first = next(start for start, end in _link_spans(inline) if _is_real_link(inline, start, end))
+    href = str(inline[first].attrGet("href") or "")
+    rest = " ".join((match.group("rest") or "").split())
+    return {
+        "title": name,
+        "url": _checked_url(href, line, warnings),
+        "lead": _markdown_field(markdown_text(rest)) if rest else "",
+    }
+
+
 # Source and date tags before an entry's name: `[ICML 2022] `, `\[2023-02-16][知乎][张家俊]`.
 _SOURCE_TAGS = re.compile(r"^\s*(?:\\?\[[^\[\]]{1,40}\\?\]\s*)+")
 # Words that end a phrase pointing at a link, never an entry's name ("Read the [docs](…)",
@@ -5993,7 +6105,7 @@ def _named_before_labels(
     words = _plain(inline[: spans[0][0]])
     tags = _SOURCE_TAGS.match(words)
     name = words[tags.end() :] if tags else words
-    name = " ".join(name.split()).rstrip(" -\u2013\u2014|,;")
+    name = " ".join(name.split()).rstrip(" -\u2013\u2014|,;[")
     last = name.split()[-1].casefold() if name.split() else ""
     if not name or name.endswith((":", "\uff1a")) or last in _POINTING_WORDS:
         return None

@@ -80,3 +80,65 @@ def test_a_resources_nested_bullets_are_its_notes_and_sub_resources_not_sections
     assert any(m.startswith("road.md:14:") and "names no resource" in m for m in said), said
     rake = next(r for _, r in result.roadmap.walk() if r.title == "Rake")
     assert "Source: [GitHub](https://example.org/rake-src)" in rake.description
+
+
+TREE = """# Garden tools
+
+- Trowel
+
+- Spade [[src](https://example.org/spade)] [[docs](https://example.org/spade-docs)]
+
+  - Short spade [[src](https://example.org/short)]: a fork for small beds
+
+- Hand tools
+
+  - Rakes
+    - Leaf rake
+      - Wide leaf rake [[src](https://example.org/wide)]
+    - Bow rake [[src](https://example.org/bow)]
+  - Hoes
+    - Hoe Two: its blade is discussed in
+      [issue #7](https://example.org/hoe/issues/7)
+    - Dutch hoe
+    - Draw hoe
+
+- Fork [docs [1.0][f1], [2.0][f2]]
+
+  - Small fork [[src](https://example.org/small-fork)]
+
+[f1]: https://example.org/fork/1
+[f2]: https://example.org/fork/2
+"""
+
+
+def test_a_family_tree_of_named_entries_is_one_list_not_sections() -> None:
+    # A list of implementations and their forks, nested up to four levels: each entry named
+    # by its words, its links after it in brackets (`[[src](…)]`, `[docs [1.0][f1], …]`),
+    # plain names among them. Where resources over resources nested under them are the
+    # list's pattern (two at least), a plain bullet over nested ones is one more entry
+    # without a link, not a subsection, at every depth; among plain names, `Name: words
+    # [link](…)` is that name at its link. (One resource over its extensions beside a label
+    # over tools leaves the label a subsection: test_importer_shapes.)
+    result = read(TREE)
+    assert [(path, title, url) for path, title, url, _ in listed(result.roadmap)] == [
+        (("Resources",), "Trowel", ""),
+        (("Resources",), "Spade", "https://example.org/spade"),
+        (("Resources",), "Short spade", "https://example.org/short"),
+        (("Resources",), "Hand tools", ""),
+        (("Resources",), "Rakes", ""),
+        (("Resources",), "Leaf rake", ""),
+        (("Resources",), "Wide leaf rake", "https://example.org/wide"),
+        (("Resources",), "Bow rake", "https://example.org/bow"),
+        (("Resources",), "Hoes", ""),
+        (("Resources",), "Hoe Two", "https://example.org/hoe/issues/7"),
+        (("Resources",), "Dutch hoe", ""),
+        (("Resources",), "Draw hoe", ""),
+        (("Resources",), "Fork", "https://example.org/fork/1"),
+        (("Resources",), "Small fork", "https://example.org/small-fork"),
+    ]
+    short = next(r for _, r in result.roadmap.walk() if r.title == "Short spade")
+    assert short.description.strip() == "a fork for small beds"
+    said = messages(result)
+    for line, name in ((9, "Hand tools"), (11, "Rakes"), (12, "Leaf rake"), (15, "Hoes")):
+        assert any(m.startswith(f"road.md:{line}: bullet {name!r} over nested") for m in said)
+    assert any(m.startswith("road.md:16:") and "'Hoe Two' at its link" in m for m in said)
