@@ -1606,7 +1606,9 @@ def _blank_line_cuts(text: str) -> list[int]:
     cut at all where the lines are rewritten before they are parsed (`_heading_items_lifted`,
     `_headings_in_items_lifted`), and none after a block opened indented that a line at column
     0 may or may not end (as `_raw_cuts` reads it)."""
-    if _HEADING_ITEM.search(text) is not None or _INDENTED_HEADING.search(text) is not None:
+    if " #" in text and (
+        _HEADING_ITEM.search(text) is not None or _INDENTED_HEADING.search(text) is not None
+    ):
         return []
     cuts: list[int] = []
     end: tuple[str, str] | None = None  # the fenced code or HTML block open, as `_block_end`
@@ -1860,7 +1862,8 @@ def _heading_items_lifted(piece: str) -> str:
     `    - [ ] [Stacks (video)](…)`) made the heading it shows, and the item's content (its
     lines indented at least as far as the heading's text) dedented to column 0: the topic is
     a section, its nested bullets its list. Line numbers unchanged; other pieces as given."""
-    if _HEADING_ITEM.search(piece) is None:
+    # " #" first: a multi-line search tries every position, and most pieces hold no " #".
+    if " #" not in piece or _HEADING_ITEM.search(piece) is None:
         return piece
     lines = piece.split("\n")
     width = 0  # while inside a heading item: the column its content starts at
@@ -1898,7 +1901,7 @@ def _headings_in_items_lifted(piece: str) -> str:
     is in, its bullets that subsection's, not the item's description and nested links. An
     indented heading not inside a list (`  #### Multiple` under a heading) is one already.
     Line numbers unchanged; other pieces as given."""
-    if _INDENTED_HEADING.search(piece) is None:
+    if " #" not in piece or _INDENTED_HEADING.search(piece) is None:
         return piece
     lines = piece.split("\n")
     width = 0  # while lifting: the indent taken off
