@@ -3028,6 +3028,11 @@ def _led_like_neighbours(made: list[_Block], index: int) -> bool:
     return False
 
 
+def _list_as_text(start: int, end: int, message: str) -> _Block:
+    """A list kept as text, not resources, with one warning on its first line saying why."""
+    return _Block(kind="text", start=start, end=end, warnings=((start, message),))
+
+
 def _resolved_list(run: list[_Block], *, notes: bool = False, lone: bool = False) -> _Block:
     """A run of lists read as text or resources; ``notes``: its notes (`_is_note`) are no
     resources (else read as `by_hand`, when there are any); ``lone``: a lone item named
@@ -3045,33 +3050,21 @@ def _resolved_list(run: list[_Block], *, notes: bool = False, lone: bool = False
     ):
         # Mostly the list's own license, contributing guide, issues … ("Get Involved"): a
         # list about the list, kept as text; its other links are the same kind of thing.
-        return _Block(
-            kind="text",
-            start=start,
-            end=end,
-            warnings=(
-                (
-                    start,
-                    f"list of {len(items)} links mostly about the list itself (its license, "
-                    "contributing guide, issues …): not resources",
-                ),
-            ),
+        return _list_as_text(
+            start,
+            end,
+            f"list of {len(items)} links mostly about the list itself (its license, "
+            "contributing guide, issues …): not resources",
         )
     handle = _one_account(items)
     if handle:
         # `- Twitter : [@ListName](https://twitter.com/ListName)`, `- Facebook : [ListName](…)`
         # under "Follow us …": one account on each network, where to follow the list.
-        return _Block(
-            kind="text",
-            start=start,
-            end=end,
-            warnings=(
-                (
-                    start,
-                    f"list of {len(items)} links to one account ({handle!r}) on as many "
-                    "networks, each named before its link: where to follow, not resources",
-                ),
-            ),
+        return _list_as_text(
+            start,
+            end,
+            f"list of {len(items)} links to one account ({handle!r}) on as many networks, "
+            "each named before its link: where to follow, not resources",
         )
     # Calls to action ("Star this repo", "Buy me a coffee") say nothing of what the list is:
     # the others decide; a list of calls alone is prose ("Support it by:" and its bullets).

@@ -962,11 +962,10 @@ def test_send_asks_only_when_someone_is_left_and_never_fails_on_no_one(
         )
 
 
-def test_forget_erases_the_deliveries_a_ledger_file_of_send_holds(
-    run: Run, project: Path, database_url: str, server: SmtpServer, tmp_path: Path
-) -> None:
-    # The delivery rows of `send --ledger FILE` are in that file: forget deleted the store's
-    # only, and the person's address stayed in the file, row after row.
+def _sent_to_ann_and_bob_with_a_ledger_file(
+    run: Run, project: Path, server: SmtpServer, tmp_path: Path
+) -> Path:
+    """`send --subscribers` a list of Ann and Bob with `--ledger FILE`; returns FILE."""
     env = {"PUBLISHER_SMTP_URL": server.url(), "PUBLISHER_SECRET_KEY": KEY}
     ledger_file = tmp_path / "weekly-ledger.sqlite"
     csv_file = project / "subscribers-weekly.csv"
@@ -975,6 +974,15 @@ def test_forget_erases_the_deliveries_a_ledger_file_of_send_holds(
         "send", "--yes", "--subscribers", str(csv_file), "--ledger", str(ledger_file), env=env
     )
     assert sent.exit_code == 0, sent.output
+    return ledger_file
+
+
+def test_forget_erases_the_deliveries_a_ledger_file_of_send_holds(
+    run: Run, project: Path, database_url: str, server: SmtpServer, tmp_path: Path
+) -> None:
+    # The delivery rows of `send --ledger FILE` are in that file: forget deleted the store's
+    # only, and the person's address stayed in the file, row after row.
+    ledger_file = _sent_to_ann_and_bob_with_a_ledger_file(run, project, server, tmp_path)
     forgot = run("subscribers", "forget", "Ann@example.org")
     assert (forgot.exit_code, forgot.output) == (
         0,
@@ -1001,14 +1009,7 @@ def test_forget_stops_before_erasing_when_a_remembered_ledger_file_is_no_longer_
     # `forget` opened every remembered ledger file as a store, unlike `bounces`: another
     # SQLite file put at that path was migrated into a store (changed), and a file that is no
     # database at all failed only after the store's erasure (half done).
-    env = {"PUBLISHER_SMTP_URL": server.url(), "PUBLISHER_SECRET_KEY": KEY}
-    ledger_file = tmp_path / "weekly-ledger.sqlite"
-    csv_file = project / "subscribers-weekly.csv"
-    csv_file.write_text("email,name,sections\nann@example.org,,\nbob@example.org,,\n", "utf-8")
-    sent = run(
-        "send", "--yes", "--subscribers", str(csv_file), "--ledger", str(ledger_file), env=env
-    )
-    assert sent.exit_code == 0, sent.output
+    ledger_file = _sent_to_ann_and_bob_with_a_ledger_file(run, project, server, tmp_path)
     ledger_file.unlink()
     if replacement == "sqlite":
         with sqlite3.connect(ledger_file) as connection:
