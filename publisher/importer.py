@@ -5386,16 +5386,41 @@ def _set_link(inline: Sequence[Token], line: int) -> _Candidate | None:
     if not words or len(words) > SET_LINK_WORDS or not title or bare:
         return None  # (a URL written bare names nothing: "see the docs at https://…")
     named = title.casefold().split()
+    label = named[0] in _ACTION_LABELS
     while named and named[0] in _POINTING_WORDS:
         named = named[1:]
-    if not named or _WHERE_LABEL.fullmatch(" ".join(named)):
-        return None  # "Follow [this link](…) for more": a pointer, not a name
+    if label or not named or _WHERE_LABEL.fullmatch(" ".join(named)):
+        # "Follow [this link](…) for more": a pointer, no name; after a name in bold
+        # ("**Alpha Book** by A. Author [Read online](…)"), the link of that name.
+        bold = _leading_bold(inline[:start])
+        if not bold:
+            return None
+        title = bold
     return _Candidate(
         title=title,
         line=line,
         url=_checked_url(href, line, []),
         description=_markdown_field(_inline_markdown(inline).strip()),
     )
+
+
+# The first words of a link's text that say what to do with it, not what it is ("Read online",
+# "Download the PDF", "Watch on YouTube").
+_ACTION_LABELS = frozenset(
+    {"read", "watch", "listen", "download", "view", "visit", "get", "buy", "open", "see"}
+)
+
+
+def _leading_bold(inline: Sequence[Token]) -> str:
+    """The text of the bold span an item's words open with (after emoji), "" when they open
+    otherwise."""
+    tokens = [token for token in inline if token.type != "text" or token.content.strip()]
+    while tokens and tokens[0].type == "text" and not _emoji_prefix(tokens[0].content)[1]:
+        tokens = tokens[1:]
+    if not tokens or tokens[0].type != "strong_open":
+        return ""
+    close = next((index for index, token in enumerate(tokens) if token.type == "strong_close"), 0)
+    return _plain(tokens[1:close]).strip().rstrip(":\uff1a").strip()
 
 
 def _official_form(items: Sequence[_Item] | Sequence[_ListItem]) -> bool:

@@ -90,3 +90,22 @@ def test_a_resource_named_in_a_sentence_reads_the_same_in_pieces_and_whole() -> 
     pieces = import_markdown(text, "road.md", pieces=True)
     assert pieces == import_markdown(text, "road.md", pieces=False)
     assert [warning.line for warning in pieces.warnings] == [8, 8, 13, 13]
+
+
+def test_a_bold_name_before_a_link_saying_what_to_do_titles_the_resource() -> None:
+    # A numbered book list: the name in bold, its author, then "[Read online](…)" on the
+    # item's next line. The link says what to do, the bold words what it is.
+    result = read(
+        "# L\n\n## Books\n\n1. **Alpha Book** by A. Author\n   [Read online](https://example.org/a)\n"
+        "2. **Beta Book** by B. Author\n   [Download the PDF](https://example.org/b)\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Books",), "Alpha Book", "https://example.org/a"),
+        (("Books",), "Beta Book", "https://example.org/b"),
+    ]
+    # Without a bold name such a link names nothing: the item stays a note.
+    pointer = read(
+        "# L\n\n## Books\n\n- [Gamma Book](https://example.org/g)\n"
+        "- By the same author, [read online](https://example.org/r)\n"
+    )
+    assert listed(pointer.roadmap) == [(("Books",), "Gamma Book", "https://example.org/g")]
