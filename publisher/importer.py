@@ -3103,6 +3103,17 @@ def _resolved_list(run: list[_Block], *, notes: bool = False, lone: bool = False
             for item in items
             if item.candidate is None and _UNDEFINED_REFERENCE.match(item.markdown)
         )
+        if _links_after_names(items):
+            # `- Code Search [src](…)`, `- RE2 [src](…)`: every item a short name and a link
+            # after it, read as none: a list lost whole is never lost in silence.
+            first = _shortened(_single_line(items[0].markdown))
+            unread += (
+                (
+                    start,
+                    f"list of {len(items)} bullets each naming something and linking after its "
+                    f"name ({first!r} …): no item reads as a resource, kept as text",
+                ),
+            )
         return _Block(kind="text", start=start, end=end, warnings=unread)
     resources: list[_Candidate] = []
     warnings: list[tuple[int, str]] = []
@@ -3300,6 +3311,28 @@ def _entries_not_groups(
             )
         result.append(candidate)
     return result
+
+
+def _links_after_names(items: Sequence[_ListItem]) -> bool:
+    """Whether every item of a list (two or more) is a short name, no sentence, with a link
+    after its first words (`Code Search [src](…)`), none into this document."""
+    if len(items) < 2:
+        return False
+    for item in items:
+        line = item.markdown.split("\n", 1)[0]
+        words = _LINK_TARGET.sub("]", line)
+        if (
+            not _has_link_destination(line)
+            or "](#" in line
+            or line.lstrip().startswith(("[", "<", "!"))
+            or len(words) > 80
+            or _is_sentence(words)
+        ):
+            return False
+    return True
+
+
+_LINK_TARGET = re.compile(r"\]\([^()\s]*(?:\([^()\s]*\))?[^()\s]*\)")
 
 
 def _one_account(items: list[_ListItem]) -> str:
@@ -6699,7 +6732,7 @@ def _named_link(cell: Sequence[Token]) -> bool:
 # Link texts that say where a link leads, not what it is.
 _LINK_LABEL = re.compile(
     r"(?:click\s+)?here|links?|docs?|documentation|web\s?site|site|home\s?page|page|read|"
-    r"read\s+more|learn\s+more|more|details|info|source|source\s+code|code|repo|repository|"
+    r"read\s+more|learn\s+more|more|details|info|source|source\s+code|src|code|repo|repository|"
     r"github|download|view|watch|visit|open|go|url|pdf|paper|article|blog|demo|try\s+it|"
     r"start|official|\W*",
     re.IGNORECASE,

@@ -4579,6 +4579,26 @@ def test_one_account_on_several_networks_is_where_to_follow_not_resources() -> N
 # --- reference-style links throughout a list -------------------------------------------------
 
 
+def test_a_list_of_names_each_linking_after_it_is_never_lost_in_silence() -> None:
+    # `- Code Search [src](…)`: a name, then a link labelled by where it leads (`src` for its
+    # source) is that name at its link; a list of names each linking after them under labels
+    # that say nothing of where (`[ref](…)`) stays text, with one warning naming its line.
+    result = read(
+        "# Engines\n\n## Search\n\n"
+        "- Code Search [src](https://example.org/cs)\n- Grep Two [src](https://example.org/g2)\n\n"
+        "## Notes\n\n- Alpha engine [ref](https://example.org/a)\n"
+        "- Beta engine [ref](https://example.org/b)\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Search",), "Code Search", "https://example.org/cs"),
+        (("Search",), "Grep Two", "https://example.org/g2"),
+    ]
+    assert any(
+        m.startswith("road.md:10: list of 2 bullets each naming something and linking after")
+        for m in messages(result)
+    ), messages(result)
+
+
 def test_a_list_of_reference_links_reads_its_definitions_and_names_missing_ones() -> None:
     # A course page's lists written `* [Name][] - what it is`, the definitions at the bottom
     # in groups under HTML comments, root-relative ones, one label defined twice (the first
