@@ -2643,18 +2643,28 @@ def subscribers_forget(settings: Settings, address: str) -> None:
         files = [path for path in store.ledger_files() if path.is_file()]
         # Looked at read-only before anything is erased, as `bounces` does: opened as a
         # store, another file put at that path would be migrated (changed), and one that is
-        # no database would fail after the store's erasure, leaving it half done.
-        if wrong := [path for path in files if not is_ledger_file(path)]:
-            raise DataError(
-                Problem(
-                    path=str(path),
-                    message="the ledger file 'send --ledger' used is no longer a ledger file "
-                    "(a SQLite file with a deliveries table); nothing was erased: put the "
-                    "ledger back, or move this file away (a ledger file that is gone is "
-                    "skipped)",
+        # no database, or that cannot be written, would fail after the store's erasure,
+        # leaving it half done.
+        problems = []
+        for path in files:
+            if not is_ledger_file(path):
+                why = (
+                    "is no longer a ledger file (a SQLite file with a deliveries table); nothing "
+                    "was erased: put the ledger back, or move this file away (a ledger file "
+                    "that is gone is skipped)"
                 )
-                for path in wrong
+            elif not _writable(path):
+                why = (
+                    "cannot be written (read-only, or its folder is); nothing was erased: make "
+                    "it writable and run forget again"
+                )
+            else:
+                continue
+            problems.append(
+                Problem(path=str(path), message=f"the ledger file 'send --ledger' used {why}")
             )
+        if problems:
+            raise DataError(problems)
         people, deliveries_deleted = store.forget(address, now=utc_now())
     # A ledger file of `send --ledger` holds their deliveries too (and, written by an
     # earlier version, a list's records): erased alike, or the erasure would be partial.
@@ -2670,6 +2680,14 @@ def subscribers_forget(settings: Settings, address: str) -> None:
         + (f" ({in_files} of them in ledger files of 'send --ledger')" if in_files else "")
         + "; suppressed from future imports"
     )
+
+
+def _writable(path: Path) -> bool:
+    """Whether SQLite can write the file at ``path``: the file, and its folder (for the
+    journal it writes beside it)."""
+    import os
+
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
 # Who a bounce can still mark: a list's readers (`send --subscribers`) are mailed too.

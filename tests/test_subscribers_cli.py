@@ -5,8 +5,12 @@ files written with the standard library."""
 from __future__ import annotations
 
 import mailbox
+import os
+import shutil
 import sqlite3
+import subprocess
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from email.message import EmailMessage, Message
 from email.mime.message import MIMEMessage
 from email.mime.multipart import MIMEMultipart
@@ -1030,3 +1034,50 @@ def test_forget_stops_before_erasing_when_a_remembered_ledger_file_is_no_longer_
         "ann@example.org": "listed",
         "bob@example.org": "listed",
     }
+
+
+@contextmanager
+def read_only(path: Path) -> Iterator[None]:
+    """``path`` made read-only for real: its mode (enough for a user), else for root the
+    immutable attribute (chattr +i); skipped where neither holds. Restored after."""
+    mode = path.stat().st_mode
+    path.chmod(0o444)
+    immutable = False
+    try:
+        if os.access(path, os.W_OK):  # root writes through a file's mode
+            immutable = (
+                shutil.which("chattr") is not None
+                and subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode == 0
+            )
+            if not immutable or os.access(path, os.W_OK):
+                pytest.skip("cannot make a file read-only here (root, without chattr +i)")
+        yield
+    finally:
+        if immutable:
+            subprocess.run(["chattr", "-i", str(path)], check=True)
+        path.chmod(mode)
+
+
+def test_forget_stops_before_erasing_when_a_remembered_ledger_file_is_read_only(
+    run: Run, project: Path, database_url: str, server: SmtpServer, tmp_path: Path
+) -> None:
+    # The store forgot Ann, then writing the ledger file failed ("attempt to write a readonly
+    # database"): exit 1 with the erasure half done, Ann's deliveries left in the file.
+    ledger_file = _sent_to_ann_and_bob_with_a_ledger_file(run, project, server, tmp_path)
+    before = ledger_file.read_bytes()
+    with read_only(ledger_file):
+        forgot = run("subscribers", "forget", "ann@example.org")
+    assert (forgot.exit_code, forgot.output) == (
+        1,
+        f"error: {ledger_file}: the ledger file 'send --ledger' used cannot be written "
+        "(read-only, or its folder is); nothing was erased: make it writable and run forget "
+        "again\n",
+    )
+    assert ledger_file.read_bytes() == before
+    assert statuses(project, database_url) == {
+        "ann@example.org": "listed",
+        "bob@example.org": "listed",
+    }
+    # Writable again, forget erases both.
+    assert run("subscribers", "forget", "ann@example.org").exit_code == 0
+    assert statuses(project, database_url) == {"bob@example.org": "listed"}
