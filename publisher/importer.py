@@ -3086,6 +3086,16 @@ def _resolved_list(run: list[_Block], *, notes: bool = False, lone: bool = False
             # Each of two or more a link named in a sentence ("Read the [CLRS](…)", "Or
             # [Another Book](…)"): what to read, written as advice (one alone stays text).
             or (len(deciding) > 1 and all(_names_a_work(item) for item in deciding))
+            # Link bullets among bullets naming their resource in a sentence ("Tensor Flow
+            # Tutorial on [Seq2Seq](…) Models", "Several [tutorials by R.](…) on …"): however
+            # few start with their link, a list of resources, each read at its link.
+            or (
+                led
+                and all(
+                    item.resource_like or item.link_led or item.set_link is not None
+                    for item in deciding
+                )
+            )
         )
         # A lone "Lead-in: [link]" says nothing of a list of resources around it.
         or (len(items) == 1 and items[0].lead_in == "resource" and not lone)

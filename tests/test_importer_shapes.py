@@ -4380,6 +4380,38 @@ def test_link_cards_each_over_a_quote_are_the_sections_resources() -> None:
     assert "Our chat" not in titles
 
 
+def test_link_bullets_among_bullets_naming_their_resource_in_a_sentence_are_resources() -> None:
+    # keon/awesome-nlp (2017), 'Tutorials and Courses': two link bullets among three that name
+    # their resource in a sentence ('Tensor Flow Tutorial on [Seq2Seq](…) Models', 'Several
+    # [tutorials by …](…) on using …', one not a titled work). Fewer than half start with their
+    # link, so the whole list was the section's intro, with no warning: five resources lost.
+    # Now each is a resource (the sentence ones at their link, with a warning naming the
+    # line). Without a link bullet among them (a pointer, a call to action) it stays words.
+    result = _both_ways(
+        "# L\n\n## Tutorials\n\n"
+        "* Flow Tutorial on [Seq2Seq](https://example.org/seq) Models\n"
+        "* Understanding Language [Lecture Note](https://example.org/notes) by Cho\n"
+        "* [Collins](https://example.org/mc) - one of the best teachers.\n"
+        "* Several [tutorials by Radim](https://example.org/radim) on using Python and "
+        "[gensim](https://example.org/gensim) to process corpora.\n"
+        "* [Action](https://example.org/nia) - A guide.\n\n"
+        "## Help\n\n* See [the guide](https://example.org/guide) for more\n"
+        "* Please star [the repository](https://example.org/repo) on GitHub\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Tutorials",), "Seq2Seq", "https://example.org/seq"),
+        (("Tutorials",), "Lecture Note", "https://example.org/notes"),
+        (("Tutorials",), "Collins", "https://example.org/mc"),
+        (("Tutorials",), "tutorials by Radim", "https://example.org/radim"),
+        (("Tutorials",), "Action", "https://example.org/nia"),
+    ]
+    radim = result.roadmap.sections[0].resources[3]
+    assert radim.description.startswith("Several [tutorials by Radim](https://example.org/radim)")
+    said = messages(result)
+    assert sum("names its resource in a sentence" in message for message in said) == 3
+    assert any(":5: bullet 'Flow Tutorial on" in message for message in said)
+
+
 def test_link_lines_each_over_lines_about_them_are_the_sections_resources() -> None:
     # keon/awesome-nlp (2017), `## Deep Learning for NLP`: paragraphs of entries, each a line
     # that is one link alone over lines saying what it is, two of them in one paragraph. They
