@@ -189,7 +189,8 @@ def errors(releases: list[Path], steps: list[Step]) -> Errors:
     """False new, missed new, false updates and missed edits of the releases' diffs, step by
     step. A release is placed by its commits' subjects (make_history's "Version N", the
     merge: the last version, the no-data fix: the version before): a diff between two
-    releases of the same version is a step that changed nothing."""
+    releases of the same version is a step that changed nothing; one across a version that
+    made no release (it changed nothing a reader sees) holds the steps of both."""
     snapshots = [load_snapshot(path) for path in releases]
     last = len(steps)
 
@@ -208,9 +209,17 @@ def errors(releases: list[Path], steps: list[Step]) -> Errors:
         added = [key(c.resource.url or c.resource.title) for c in changes.added]
         updated = [key(c.resource.url or c.resource.title) for c in changes.announced_updates]
         start, end = placed(old), placed(new)
-        if end == start + 1:
-            step = steps[start]
-            seen.add(start)
+        if end > start:
+            # The versions between the two releases: one, or more where a version changed
+            # nothing a reader sees and made no release of its own (what they changed, summed).
+            span = steps[start:end]
+            step = Step(
+                new=tuple(item for each in span for item in each.new),
+                edited=None
+                if any(each.edited is None for each in span)
+                else tuple(item for each in span for item in each.edited or ()),
+            )
+            seen.update(range(start, end))
         else:  # nothing changed: every entry is noise
             step = Step(new=(), edited=None if steps and steps[0].edited is None else ())
         total += Errors(
