@@ -861,14 +861,17 @@ def _import_chapters(
     # Each unit with the line of its first character (warnings and resources need it).
     units: list[tuple[int, _Unit]] = []
     for chapter_line, chapter_units in chapters:
-        for _, lines_before, unit in chapter_units:
-            line = chapter_line + lines_before
-            units.append((line, unit))
-            if unit.warnings or unit.reading_warnings:
-                warnings.extend(
-                    Problem(path=label, line=line + at + 1, message=message)
-                    for at, message in (*unit.warnings, *unit.reading_warnings)
-                )
+        units.extend(
+            [(chapter_line + lines_before, unit) for _, lines_before, unit in chapter_units]
+        )
+    # A pass of its own for the few units that warn: each version of a history has them all.
+    for line, unit in [
+        (line, unit) for line, unit in units if unit.warnings or unit.reading_warnings
+    ]:
+        warnings.extend(
+            Problem(path=label, line=line + at + 1, message=message)
+            for at, message in (*unit.warnings, *unit.reading_warnings)
+        )
     keep = frozenset(heading_key(title) for title in keep_sections)
     if base_url:
         base_url = _base_with_branch_root(base_url, label, warnings)
@@ -7159,11 +7162,19 @@ class _Outliner:
         self.fact_levels: frozenset[int] = frozenset()
         # The ids of the units that are tables of contents of plain names (`_is_contents`).
         self.named_contents: frozenset[int] = frozenset()
+        # The level of each unit's heading, 0 for none or one without a title: what
+        # `_section_end` scans (every top-level section, every version of a history).
+        self.levels: list[int] = []
 
     def outline(self, units: list[tuple[int, _Unit]]) -> _Outline:
         """The document's title, intro and top-level sections (each unit read by `_take`)."""
-        self.fact_levels = _fact_levels([unit for _, unit in units])
-        self.named_contents = _names_later_headings([unit for _, unit in units])
+        bare = [unit for _, unit in units]
+        self.fact_levels = _fact_levels(bare)
+        self.named_contents = _names_later_headings(bare)
+        self.levels = [
+            unit.heading.level if unit.heading is not None and unit.heading.title else 0
+            for unit in bare
+        ]
         outline = _Outline()
         position = 0
         while position < len(units):
@@ -7286,14 +7297,16 @@ class _Outliner:
     def _section_end(self, units: list[tuple[int, _Unit]], position: int, heading: _Block) -> int:
         """Where the top-level section ``heading`` opens ends: at the first heading after
         ``position`` that leaves it (a higher level, or the same level and not a resource)."""
+        levels = self.levels  # `outline` worked them out for these units
+        level = heading.level
         end = position
         deeper = False  # the section has subheadings: a heading of its level is its sibling
-        while end < len(units):
-            following = units[end][1].heading
-            if following is not None and following.title and following.level > heading.level:
+        while end < len(levels):
+            following = levels[end]
+            if following > level:
                 deeper = True
-            if following is not None and following.title and following.level <= heading.level:
-                if following.level < heading.level or deeper:
+            elif following:
+                if following < level or deeper:
                     break
                 after = units[end + 1][1].heading if end + 1 < len(units) else None
                 if not self._is_resource(units[end][1], after):
@@ -7682,7 +7695,8 @@ class _Freezer:
             self.base_url,
             self.outliner.fact_levels,
             # Whether a table of contents of plain names is in it (`_names_later_headings`).
-            any(id(unit) in self.outliner.named_contents for _, unit in span.units),
+            bool(self.outliner.named_contents)
+            and any(id(unit) in self.outliner.named_contents for _, unit in span.units),
         )
         first_line = span.units[0][0]
         known = _SPANS.get(units, options)
