@@ -4000,15 +4000,24 @@ def _html_link_lines(
 
 
 _HTML_STRUCTURE = re.compile(r"<(?:table|ul|ol)\b", re.IGNORECASE)
+_HTML_TABLE = re.compile(r"<table\b.*?(?:</table\s*>|\Z)", re.IGNORECASE | re.DOTALL)
 _HTML_ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr\s*>", re.IGNORECASE | re.DOTALL)
 _HTML_CELL = re.compile(r"<(t[dh])\b[^>]*>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)
 _HTML_ITEM = re.compile(
     r"<li\b[^>]*>(.*?)(?=</li\s*>|<li\b|</[uo]l\s*>|<[uo]l\b|\Z)", re.IGNORECASE | re.DOTALL
 )
 _HTML_ANCHOR = re.compile(
-    r"""<a\s[^>]*?href\s*=\s*["'](?P<href>[^"']*)["'][^>]*>(?P<text>.*?)</a\s*>""",
+    r"""<a\s[^>]*?href\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<uq>[^\s"'>]+))[^>]*>"""
+    r"(?P<text>.*?)</a\s*>",
     re.IGNORECASE | re.DOTALL,
 )
+
+
+def _anchor_href(link: re.Match[str]) -> str:
+    """The destination of an `<a href>` (`_HTML_ANCHOR`), quoted or not, entities read."""
+    return html_unescape(link["dq"] or link["sq"] or link["uq"] or "").strip()
+
+
 _HTML_ALT = re.compile(r"""<img\b[^>]*?\balt\s*=\s*["']([^"']*)["']""", re.IGNORECASE)
 _HTML_CODE = re.compile(r"<code\b[^>]*>(.*?)</code\s*>", re.IGNORECASE | re.DOTALL)
 
@@ -4029,29 +4038,49 @@ def _html_table_or_list(
     starts with its link (images and markup before it aside; its words, else its image's
     alt text, the title; the words after it the description). Line numbers: the row's,
     cell's or item's, from ``start``."""
-    rows = [
-        (
-            html.count("\n", 0, row.start()),
-            [
-                (cell[1].lower(), cell[2], row.start(1) + cell.start())
-                for cell in _HTML_CELL.finditer(row[1])
-            ],
-        )
-        for row in _HTML_ROW.finditer(html)
-    ]
-    rows = [(line, cells) for line, cells in rows if cells]
-    if rows and all(kind == "th" for kind, _, _ in rows[0][1]):
-        return _html_head_table(rows, start)
-    pieces = [(inner, at) for _, cells in rows for kind, inner, at in cells if kind == "td"]
-    pieces += [(item[1], item.start(1)) for item in _HTML_ITEM.finditer(html)]
     candidates: list[_Candidate] = []
     warnings: list[tuple[int, str]] = []
+    pieces: list[tuple[str, int]] = []
+    names: dict[int, str] = {}  # a grid cell's column name, by where the cell starts
+    for table in _HTML_TABLE.finditer(html):
+        rows = [
+            (
+                html.count("\n", 0, table.start() + row.start()),
+                [
+                    (cell[1].lower(), cell[2], table.start() + row.start(1) + cell.start())
+                    for cell in _HTML_CELL.finditer(row[1])
+                ],
+            )
+            for row in _HTML_ROW.finditer(table[0])
+        ]
+        rows = [(line, cells) for line, cells in rows if cells]
+        if rows and all(kind == "th" for kind, _, _ in rows[0][1]):
+            body = [inner for _, cells in rows[1:] for _, inner, _ in cells]
+            if not any(_lone_link(inner) for inner in body) or any(
+                _html_words(inner) and not _lone_link(inner) for inner in body
+            ):
+                found, said = _html_head_table(rows, start)
+                candidates.extend(found)
+                warnings.extend(said)
+                continue
+            # A head row over cells each only a link (`<th>CSS</th>` over `<td><a href=…>
+            # <img …></a></td>`): a grid, each cell one resource, named by its column when
+            # its link shows no words.
+            head = [_html_words(inner) for _, inner, _ in rows[0][1]]
+            names.update(
+                (at, head[column])
+                for _, cells in rows[1:]
+                for column, (_, _, at) in enumerate(cells)
+                if column < len(head)
+            )
+        pieces.extend((inner, at) for _, cells in rows for kind, inner, at in cells if kind == "td")
+    pieces += [(item[1], item.start(1)) for item in _HTML_ITEM.finditer(html)]
     for inner, at in sorted(pieces, key=lambda piece: piece[1]):
         link = _HTML_ANCHOR.search(inner)
         if link is None or _html_words(inner[: link.start()]):
             continue
-        href = html_unescape(link["href"]).strip()
-        title = _html_words(link["text"])
+        href = _anchor_href(link)
+        title = _html_words(link["text"]) or names.get(at, "")
         if not title:
             alt = _HTML_ALT.search(link["text"])
             title = _single_line(html_unescape(alt[1])) if alt else ""
@@ -4064,7 +4093,17 @@ def _html_table_or_list(
         url = _checked_url(href, line, warnings)
         if url:
             candidates.append(_Candidate(title=title, line=line, url=url, description=description))
-    return tuple(candidates), tuple(warnings)
+    return tuple(sorted(candidates, key=lambda candidate: candidate.line)), tuple(warnings)
+
+
+def _lone_link(inner: str) -> bool:
+    """Whether a table cell's HTML is one link and nothing a reader sees around it."""
+    link = _HTML_ANCHOR.search(inner)
+    return (
+        link is not None
+        and not _html_words(inner[: link.start()])
+        and not _html_words(inner[link.end() :])
+    )
 
 
 def _html_cell_markdown(html: str) -> str:
@@ -4080,7 +4119,7 @@ def _html_cell_markdown(html: str) -> str:
             words = _single_line(html_unescape(alt[1])) if alt else ""
         images = _HTML_IMAGE_SOURCE.findall(link["text"])
         if words and not any(map(_is_badge, images)):
-            parts.append(markdown_link(words, html_unescape(link["href"]).strip()))
+            parts.append(markdown_link(words, _anchor_href(link)))
         position = link.end()
     parts.append(markdown_text(_html_words(html[position:]), line_start=False))
     return " ".join(part for part in parts if part).replace("|", "\\|")
@@ -7224,9 +7263,18 @@ class _Outliner:
         first_line, unit = units[position]
         heading = unit.heading
         position += 1
-        # Before the first section, lists of links are the author's own (support me …).
+        # Before the first section, lists of links are the author's own (support me …); in a
+        # document without any heading, they are the list itself (as under a lone title).
         if heading is None:
-            outline.intro.append(unit.text)
+            if unit.candidates and not any(
+                other.heading is not None and other.heading.title for _, other in units[position:]
+            ):
+                outline.intro.append(unit.intro)
+                outline.orphans = _SectionDraft(title="Resources", level=1)
+                self._add_candidates(outline.orphans, unit.candidates, first_line)
+                outline.top.append(outline.orphans)
+            else:
+                outline.intro.append(unit.text)
             return position
         # The document's first heading, a level-1 one, is its title (whatever its words, but
         # those of a table of contents: `# Contents` over anchors under an HTML title).

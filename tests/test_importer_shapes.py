@@ -4611,6 +4611,35 @@ def test_one_account_on_several_networks_is_where_to_follow_not_resources() -> N
 # --- reference-style links throughout a list -------------------------------------------------
 
 
+def test_html_grids_of_linked_logos_under_column_names_are_one_resource_a_cell() -> None:
+    # A file of HTML tables only, no heading (a generator's output): each table a head row of
+    # `<th>` names over cells that are only a linked logo, attributes unquoted, the tables one
+    # after the other with no blank line (one raw HTML block). Each cell is a resource named
+    # by its column; a table of rows with words beside their links reads as the markdown
+    # table it shows. Without any heading, the document's lists are the list itself.
+    cell = "<td>\n<a href={0}>\n<img src=https://example.org/{1}.svg alt={1}>\n</a>\n</td>\n"
+    text = (
+        "<table>\n<thead>\n<tr>\n<th>Spade</th>\n<th>Hand Rake</th>\n</tr>\n</thead>\n"
+        "<tbody>\n<tr>\n"
+        + cell.format("https://example.org/spade", "spade")
+        + cell.format("https://example.org/rake", "rake")
+        + "</tr>\n</tbody>\n</table>\n<table>\n<tr><th>Hoe</th></tr>\n<tr>\n"
+        + cell.format("https://example.org/hoe", "hoe")
+        + "</tr>\n</table>\n"
+    )
+    result = read(text, html_links=True)
+    assert [(title, url) for _, title, url in listed(result.roadmap)] == [
+        ("Spade", "https://example.org/spade"),
+        ("Hand Rake", "https://example.org/rake"),
+        ("Hoe", "https://example.org/hoe"),
+    ]
+    plain = read("- [Spade](https://example.org/spade) - digs.\n- [Hoe](https://example.org/hoe)\n")
+    assert [(title, url) for _, title, url in listed(plain.roadmap)] == [
+        ("Spade", "https://example.org/spade"),
+        ("Hoe", "https://example.org/hoe"),
+    ]
+
+
 def test_a_list_of_names_each_linking_after_it_is_never_lost_in_silence() -> None:
     # `- Code Search [src](…)`: a name, then a link labelled by where it leads (`src` for its
     # source) is that name at its link; a list of names each linking after them under labels
