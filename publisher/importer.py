@@ -1033,6 +1033,13 @@ def _with_unspaced_headings(text: str, label: str, warnings: list[Problem]) -> s
         for number in sorted((*found, *bare)):
             spaced(number, ": the document writes no heading with its space, all of them so")
         return "\n".join(lines)
+    deeper = [number for number in sorted((*found, *bare)) if lines[number].startswith("##")]
+    if [abs(level) for level in levels if level] == [1] and len(deeper) >= 2:
+        # Only its title written with its space (`# OpenSourceDataScience` over `###MOOC's`,
+        # `###Data Sets`): the same age of writing, each section's heading so.
+        for number in deeper:
+            spaced(number, ": the document writes no heading with its space but its title")
+        return "\n".join(lines)
     if not found:
         return text
     # The level of the nearest heading before and after each line: two passes, not a scan

@@ -4311,6 +4311,32 @@ def test_a_document_whose_every_heading_lacks_its_space_reads_them_as_headings()
         )
 
 
+def test_a_document_whose_only_spaced_heading_is_its_title_reads_the_others_as_headings() -> None:
+    # academic/awesome-datascience (2014): `# OpenSourceDataScience`, then `###What is Data
+    # Science?`, `###MOOC's` … over their lists: written when GitHub read them as headings.
+    # Only the title has its space, so the rule for a document with none never applied and
+    # every list fell into one section. A `#hashtag` line stays text.
+    result = _both_ways(
+        "# Open Data\n\n*Learn it.*\n\n#python is fun.\n\n###What is it? \n\n"
+        "* [Essay](https://example.org/essay)\n* [Wiki](https://example.org/wiki)\n\n"
+        "###MOOC's\n\n* [Course](https://example.org/course)\n"
+        "* [Class](https://example.org/class)\n\n###Books\n\nadd books here.\n"
+    )
+    assert result.roadmap.title == "Open Data"
+    assert listed(result.roadmap) == [
+        (("What is it?",), "Essay", "https://example.org/essay"),
+        (("What is it?",), "Wiki", "https://example.org/wiki"),
+        (("MOOC's",), "Course", "https://example.org/course"),
+        (("MOOC's",), "Class", "https://example.org/class"),
+    ]
+    said = [message for message in messages(result) if "without a space" in message]
+    assert said == [
+        f"road.md:{line}: '###' without a space after it (GitHub shows it as text) read as a "
+        "level-3 heading: the document writes no heading with its space but its title"
+        for line in (7, 12, 17)
+    ]
+
+
 def test_one_hashtag_line_in_a_document_without_headings_stays_text() -> None:
     # One line is no way of writing headings: a hashtag, shown as text.
     result = read("Notes.\n\n#python is fun.\n\n- [A](https://example.org/a)\n")
