@@ -7264,6 +7264,33 @@ class _Outliner:
                 return
         outline.title = self._untitled()
 
+    def _first_of_peers(
+        self, first_line: int, heading: _Block, unit: _Unit, after: list[tuple[int, _Unit]]
+    ) -> bool:
+        """Whether the document's first level-1 heading is one of its sections, not its
+        title: it stands over a list of links (two or more) and other level-1 headings that
+        name parts of the list follow it (`# Resources` over `* [Spring Boot Initializer][]`,
+        then `# Software`, `# Class Log`), each a section as it is. Warned, naming its line."""
+        linked = sum(bool(candidate.url) for candidate in unit.candidates)
+        if linked < 2 or not any(
+            other.heading is not None
+            and other.heading.level == 1
+            and other.heading.title
+            and not meta_heading(other.heading.title)
+            and not contents_heading(other.heading.title)
+            for _, other in after
+        ):
+            return False
+        self.warnings.append(
+            Problem(
+                path=self.label,
+                line=first_line + heading.start + 1,
+                message=f"level-1 heading {heading.title!r} over {linked} links, other level-1 "
+                "headings after it: a section like them, not the document's title",
+            )
+        )
+        return True
+
     def _take(self, outline: _Outline, units: list[tuple[int, _Unit]], position: int) -> int:
         """Read the unit at ``position`` into the outline (a section takes all the units it
         spans); the position of the next unit to read."""
@@ -7291,6 +7318,7 @@ class _Outliner:
             and not outline.top
             and not outline.seen_heading
             and not _is_contents(heading, unit, self.named_contents)
+            and not self._first_of_peers(first_line, heading, unit, units[position:])
         ):
             outline.title = heading.title
             if unit.candidates and not any(

@@ -4666,6 +4666,32 @@ def test_html_grids_of_linked_logos_under_column_names_are_one_resource_a_cell()
     ]
 
 
+def test_a_first_level_1_heading_over_links_among_level_1_peers_is_a_section() -> None:
+    # A course page written with `#` for every part: the first over its list of links is a
+    # part like the others, not the page's title (its links were the intro, in silence); a
+    # title over its own links with only `## …` sections after it keeps them as its intro.
+    result = read(
+        "# Resources\n\n* [Spade](https://example.org/spade) - Digs.\n"
+        "* [Rake](https://example.org/rake) - Rakes.\n\n"
+        "# Software\n\n* [Hoe](https://example.org/hoe) - Weeds.\n\n# License\n\nMIT\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Resources",), "Spade", "https://example.org/spade"),
+        (("Resources",), "Rake", "https://example.org/rake"),
+        (("Software",), "Hoe", "https://example.org/hoe"),
+    ]
+    assert any(
+        m.startswith("road.md:1: level-1 heading 'Resources' over 2 links")
+        for m in messages(result)
+    ), messages(result)
+    titled = read(
+        "# Garden\n\n* [Site](https://example.org/site) - ours.\n"
+        "* [Chat](https://example.org/chat) - talk.\n\n## Tools\n\n* [Hoe](https://example.org/hoe)\n"
+    )
+    assert titled.roadmap.title == "Garden"
+    assert [title for _, title, _ in listed(titled.roadmap)] == ["Hoe"]
+
+
 def test_a_list_of_names_each_linking_after_it_is_never_lost_in_silence() -> None:
     # `- Code Search [src](…)`: a name, then a link labelled by where it leads (`src` for its
     # source) is that name at its link; a list of names each linking after them under labels
