@@ -208,6 +208,17 @@ META_HEADINGS = frozenset(
         "authors", "citation", "cite", "star history", "stargazers", "contact",
         "join the community", "join our community", "join us", "follow us", "get in touch",
         "stay in touch",
+        # The same headings in the languages of the lists (`## 参与交流` over how to send a pull
+        # request and the contributors' page is the list's own business, not a resource).
+        "参与交流", "参与贡献", "贡献", "如何贡献", "贡献指南", "贡献者", "許可證", "许可证",
+        "许可", "开源协议", "致谢", "鸣谢", "感谢", "赞助", "赞助商", "联系我们", "參與貢獻",
+        "貢獻", "致謝", "貢献", "コントリビュート", "コントリビューション", "貢献方法",
+        "ライセンス", "謝辞", "スポンサー",
+        "기여", "기여하기", "기여 방법", "라이선스", "라이센스", "감사", "감사의 말", "후원",
+        "лицензия", "благодарности", "спонсоры", "участие", "как помочь", "как внести вклад",
+        "contribuir", "como contribuir", "cómo contribuir", "contribuciones", "contribuições",
+        "licencia", "licença", "agradecimientos", "agradecimentos", "patrocinadores",
+        "mitwirken", "lizenz", "danksagung", "remerciements", "contribuer", "contributeurs",
     }
 )  # fmt: skip
 # Headings over a table of contents: it lists the document's sections, so the deeper headings
@@ -272,6 +283,8 @@ _VARIATION = re.compile("[\ufe0e\ufe0f\u200d]")
 # An emoji shortcode (`:open_hands:`, `:+1:`), standing alone: not `std::vector::at`, `10:30:00`.
 # Escaped (`\:rocket:`) it is text: a title that holds one is written so by `escape_shortcodes`.
 _SHORTCODE = re.compile(r"(?<![\w:\\]):(?=[a-z0-9_+-]*[a-z])[a-z0-9_+-]+:(?![\w:])")
+# One first in a description after a link (`[Book](…) :worried:`, `:100:`): an emoji marker.
+_SHORTCODE_FIRST = re.compile(r":[a-z0-9_+-]+:(?![\w:])")
 # One at the start of a text, then its spaces: `:movie_camera: ` before an item's link.
 _LEADING_SHORTCODE = re.compile(r":(?=[a-z0-9_+-]*[a-z])[a-z0-9_+-]+:(?![\w:])\s*")
 # Link texts of a paper list: what each link leads to, not the paper's title.
@@ -1722,6 +1735,9 @@ class _Unit:
     candidates: tuple[_Candidate, ...] = ()
     warnings: tuple[tuple[int, str], ...] = ()
     reading_warnings: tuple[tuple[int, str], ...] = ()  # its lists' (`_Block`)
+    # Those of ``warnings`` and ``reading_warnings`` that say how its lists' items were read
+    # as resources: untrue where its body is kept as the document's intro (`_Outliner._take`).
+    list_warnings: tuple[tuple[int, str], ...] = ()
     # The resource the heading stands for; when ``leaf_only``, only if no deeper heading
     # follows (then it is the title of a section).
     heading_resource: _Candidate | None = None
@@ -2115,6 +2131,12 @@ def _units(
                 ),
                 reading_warnings=tuple(
                     warning for block in body for warning in block.reading_warnings
+                ),
+                list_warnings=tuple(
+                    warning
+                    for block in body
+                    if block.kind == "resources"
+                    for warning in (*block.warnings, *block.reading_warnings)
                 ),
             )
         )
@@ -2642,6 +2664,32 @@ _LICENCE = re.compile(
     r"라이선스|라이센스|ライセンス|许可证|許可證|开源协议|лицензи)",
     re.IGNORECASE,
 )
+# The licence words that also name other things (the Apache and MIT of `Apache Cordova guide`,
+# `MIT OpenCourseWare`), the versions and clauses written with them, and the words that say
+# licence by themselves: see `_names_licence`.
+_LICENCE_NAME_PARTS = re.compile(
+    r"\b(?:mit|apache|gnu|a?gpl|lgpl|[ag]?gplv?\d+|bsd|mpl|epl|isc|v?\d+(?:\.\d+)*|clause|or|"
+    r"later|only)\b",
+    re.IGNORECASE,
+)
+_LICENCE_SAID = re.compile(
+    r"licen[cs]|unlicen|public domain|cc0|cc[- ]by|lizenz|licencia|licença|라이선스|라이센스|"
+    r"ライセンス|许可证|許可證|开源协议|лицензи",
+    re.IGNORECASE,
+)
+
+
+def _names_licence(title: str) -> bool:
+    """Whether a link's title names a licence: a word that says licence (`MIT License`,
+    `Lizenz`), or only a licence's family, version and clauses (`MIT`, `Apache-2.0`,
+    `BSD 3-Clause`, `GPLv3`), never a product of that family (`Apache Cordova guide`)."""
+    if not _LICENCE.search(title):
+        return False
+    if _LICENCE_SAID.search(title):
+        return True
+    return not any(character.isalpha() for character in _LICENCE_NAME_PARTS.sub(" ", title))
+
+
 # A labelled fact (`- 라이선스: MIT`, `- **Link**: https://…`) and the labels that give the
 # tool's own link (`링크`, `Homepage`, `GitHub` …).
 _LABELLED_FACT = re.compile(
@@ -2731,7 +2779,7 @@ def _fact_entry(unit: _Unit) -> tuple[str, bool] | None:
     # Facts are short: a licence is named in a few words (`Apache License 2.0`, not an
     # article's title that mentions Apache Spark).
     strict = all(len(candidate.title.split()) <= 8 for candidate in candidates) and any(
-        _LICENCE.search(candidate.title) and len(candidate.title.split()) <= 4
+        _names_licence(candidate.title) and len(candidate.title.split()) <= 4
         for candidate in candidates
     )
     if not strict and len(candidates) > 3:
@@ -5466,7 +5514,9 @@ def _set_link(inline: Sequence[Token], line: int) -> _Candidate | None:
     """An item that names its resource by a link set in a sentence, a few words before it
     (`SourceMaking's [Design Patterns](…) seems good too`, `Bram Moolenaar, [Seven habits
     …](…) ([slides](…))`): the resource at that first link, titled by its text, the whole
-    sentence its description. None when its first link comes later, or it has none."""
+    sentence its description; titled by the words before a bracket the link opens
+    (`Material Design ([v1](…) [v2](…))`). None when its first link comes later, or it has
+    none."""
     spans = [span for span in _link_spans(inline) if _is_real_link(inline, *span)]
     if not spans:
         return None
@@ -5488,6 +5538,11 @@ def _set_link(inline: Sequence[Token], line: int) -> _Candidate | None:
         if not bold:
             return None
         title = bold
+    before = _plain(inline[:start]).rstrip()
+    if before.endswith(("(", "\uff08")) and before[:-1].strip():
+        # `Material Design ([version one](…) [version two](…))`: the name is the words before
+        # the bracket, its links the forms it comes in.
+        title = before[:-1].strip()
     return _Candidate(
         title=title,
         line=line,
@@ -6537,6 +6592,8 @@ def _split_separator(text: str) -> tuple[str, str, str]:
 
 def _strip_separator(text: str) -> str:
     text = text.strip()
+    if _SHORTCODE_FIRST.match(text):
+        return text  # `:worried:` after the link is an emoji marker, its colon no separator
     for separator in _DESCRIPTION_SEPARATORS:
         if text.startswith(separator):
             return text[len(separator) :].strip()
@@ -7309,6 +7366,7 @@ class _Outliner:
                 outline.top.append(outline.orphans)
             else:
                 outline.intro.append(unit.text)
+                self._unsay(first_line, unit)
             return position
         # The document's first heading, a level-1 one, is its title (whatever its words, but
         # those of a table of contents: `# Contents` over anchors under an HTML title).
@@ -7332,6 +7390,7 @@ class _Outliner:
                 outline.top.append(outline.orphans)
             else:
                 outline.intro.append(unit.text)
+                self._unsay(first_line, unit)
             return position
         if not (outline.title or outline.top or outline.seen_heading) and _is_tagline(
             unit, lambda: self._banner(outline, units, position)
@@ -7367,6 +7426,16 @@ class _Outliner:
             )
         )
         return end
+
+    def _unsay(self, first_line: int, unit: _Unit) -> None:
+        """Take back what was said of how a unit's lists were read as resources: its body
+        is the document's intro, its lists kept as written (nothing read another way)."""
+        if unit.list_warnings:
+            untrue = {
+                Problem(path=self.label, line=first_line + at + 1, message=message)
+                for at, message in unit.list_warnings
+            }
+            self.warnings[:] = [problem for problem in self.warnings if problem not in untrue]
 
     @staticmethod
     def _banner(outline: _Outline, units: list[tuple[int, _Unit]], position: int) -> _Banner:

@@ -4750,3 +4750,99 @@ def test_a_list_of_reference_links_reads_its_definitions_and_names_missing_ones(
     ), said
     assert any(m.startswith("road.md:16:") and "reference [fork]" in m for m in said), said
     assert any(m.startswith("road.md:17:") and "reference [Pitchfork]" in m for m in said), said
+
+
+# --- held-out book indexes (session 10, hoc) -------------------------------------------------
+
+
+def test_a_product_named_like_a_licence_is_no_licence_fact() -> None:
+    # A book index in another language: `## APP` over one book whose title starts with a
+    # licence's family name (`Apache Cordova 开发指南`). It is a section of that one book, not a
+    # tool with a licence fact filed as a resource of the section above.
+    result = read(
+        "# Books\n\n## Mobile\n\n"
+        "* [Mobile design](https://example.org/1)\n* [Mobile patterns](https://example.org/2)\n\n"
+        "## Hybrid apps\n\n* [Apache Cordova guide](https://example.org/3)\n\n"
+        "## Courses\n\n* [MIT OpenCourseWare](https://example.org/4)\n\n"
+        "## Shell\n\n* [Shell one](https://example.org/5)\n* [Shell two](https://example.org/6)\n"
+    )
+    assert [(path, title) for path, title, _ in listed(result.roadmap)] == [
+        (("Mobile",), "Mobile design"),
+        (("Mobile",), "Mobile patterns"),
+        (("Hybrid apps",), "Apache Cordova guide"),
+        (("Courses",), "MIT OpenCourseWare"),
+        (("Shell",), "Shell one"),
+        (("Shell",), "Shell two"),
+    ]
+    # A licence's own name still is one: `## Kiwi` over its page and `[Apache-2.0](…)`.
+    tool = read(
+        "# Tools\n\n## Kiwi\n\nA fast parser.\n\n- [Kiwi](https://example.org/kiwi)\n"
+        "- [Apache-2.0](https://example.org/licence)\n\n"
+        "## Lime\n\nA slow parser.\n\n- [Lime](https://example.org/lime)\n- [MIT](https://example.org/mit)\n"
+    )
+    assert [title for _, title, _ in listed(tool.roadmap)] == ["Kiwi", "Lime"]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "参与交流",
+        "贡献",
+        "许可证",
+        "致谢",
+        "コントリビュート",
+        "기여하기",
+        "Лицензия",
+        "Cómo contribuir",
+    ],
+)
+def test_meta_sections_in_other_languages_are_skipped(heading: str) -> None:
+    result = read(
+        "# Books\n\n## Systems\n\n* [Book](https://example.org/b)\n\n"
+        f"## {heading}\n\nSend a pull request.\n\n"
+        "Contributors: https://github.com/o/books/graphs/contributors\n"
+    )
+    assert listed(result.roadmap) == [(("Systems",), "Book", "https://example.org/b")]
+    assert any(f"section '{heading}' skipped: a meta section" in m for m in messages(result))
+
+
+def test_an_emoji_marker_after_a_link_keeps_its_colons() -> None:
+    # `:worried:` marks a link that no longer answers; `:100:` a favourite. Not a separator.
+    result = read(
+        "# Books\n\n## Systems\n\n* [Old book](https://example.org/o) :worried:\n"
+        "* [Best book](https://example.org/b) :100:\n* [Plain](https://example.org/p): a guide\n"
+    )
+    assert [r.description.strip() for _, r in result.roadmap.walk()] == [
+        ":worried:",
+        ":100:",
+        "a guide",
+    ]
+
+
+def test_a_name_over_its_links_in_brackets_is_titled_by_the_name() -> None:
+    result = read(
+        "# Books\n\n## Design\n\n* [Book one](https://example.org/1)\n"
+        "* Material Design ([version one](https://example.org/v1) [version two](https://example.org/v2))\n"
+        "* [Book two](https://example.org/2)\n"
+    )
+    assert listed(result.roadmap)[1] == (("Design",), "Material Design", "https://example.org/v1")
+    assert any(
+        m.startswith("road.md:6: bullet 'Material Design (") and "read as 'Material Design'" in m
+        for m in messages(result)
+    )
+
+
+@pytest.mark.parametrize("title", ["# Books\n\n", "Books\n=====\n\n", ""])
+def test_the_intro_lists_kept_as_written_are_not_said_read_as_resources(title: str) -> None:
+    # Bullets before the first section, each a sentence naming another index: the intro's,
+    # kept as written. No warning may say one was "read as" a resource.
+    result = read(
+        f"{title}An index of free books.\n\n"
+        "- The programmers on [Stack](https://example.org/s) recommend these, "
+        "[translated](https://example.org/t).\n"
+        "- [Other](https://example.org/o) is another index, [translated](https://example.org/o2)\n\n"
+        "## Systems\n\n* [Book one](https://example.org/1)\n* [Book two](https://example.org/2)\n"
+    )
+    assert "The programmers on [Stack]" in result.roadmap.intro
+    assert [title for _, title, _ in listed(result.roadmap)] == ["Book one", "Book two"]
+    assert not any("read as" in m for m in messages(result))

@@ -34,7 +34,8 @@ def test_the_corpus_holds_at_least_eight_lists() -> None:
 @pytest.mark.parametrize("version", VERSIONS, ids=[version.name for version in VERSIONS])
 def test_every_truth_url_is_in_its_markdown(version: Version) -> None:
     """A typo in a truth file would make the test below measure nothing."""
-    text = version.markdown.read_text(encoding="utf-8")
+    # A bracket escaped in a link's destination (`…/Chinese_\(Simplified\)`) is the bracket.
+    text = re.sub(r"\\([()])", r"\1", version.markdown.read_text(encoding="utf-8"))
     written = {
         # A URL may hold balanced parentheses (`…/S2352-3409(23)01017-X/fulltext`).
         normalize_url(url.rstrip(".,;:"))
