@@ -406,6 +406,7 @@ class _Block:
     title: str = ""
     url: str = ""
     url_labelled: bool = False  # a heading's link after a lesson's label ("Day01 - [x](…)")
+    into_document: bool = False  # a heading that is a link to an anchor (`### [A](#a-1)`)
     anchor: str = ""
     # Its anchor ends the line (`## Title <a id="x"></a>`), as `publisher readme` writes one
     # to keep a section as it is; an anchor with words after it (`## 2. <a name='x'></a>Title`,
@@ -4254,8 +4255,22 @@ def _heading(token: Token, inline_token: Token, start: int, stop: int) -> _Block
         title=title,
         url=url,
         url_labelled=labelled,
+        into_document=link is None and _is_anchor_link(inline),
         anchor=anchor,
         marked=marked,
+    )
+
+
+def _is_anchor_link(inline: Sequence[Token]) -> bool:
+    """Whether inline tokens are one link to an anchor of this document and nothing else."""
+    spans = list(_link_spans(inline))
+    if len(spans) != 1:
+        return False
+    start, end = spans[0]
+    return (
+        str(inline[start].attrGet("href") or "").startswith("#")
+        and not _plain(inline[:start]).strip()
+        and not _plain(inline[end + 1 :]).strip()
     )
 
 
@@ -4787,8 +4802,10 @@ def _labelled_lead_link(inline: Sequence[Token]) -> tuple[int, int, str] | None:
 
 
 def _capitalized(word: str) -> bool:
-    first = word.lstrip("\"'([\u201c\u00ab")[:1]
-    return first.isupper() or first.isdigit()
+    """Whether a word is written as a name's: a capital or a digit first, or a brand's capital
+    later (`jOOQ`, `eFounders`, `.NET`)."""
+    word = word.lstrip("\"'([\u201c\u00ab.")
+    return word[:1].isupper() or word[:1].isdigit() or any(c.isupper() for c in word[1:])
 
 
 _STRUCK = re.compile(r"~~(?=\S)(.+?)~~")
@@ -8351,11 +8368,16 @@ def _is_contents(heading: _Block, unit: _Unit, named: frozenset[int] = frozenset
     Only over no resources of its own (`## 目录` over chapter links is a section of them),
     but for a list of the names of the headings after it (``named``: those units' ids, see
     `_names_later_headings`); "Index" only over a list of anchors (over prose it is a
-    section like any other)."""
+    section like any other); a heading that is a link into this document over nothing of its
+    own."""
     if id(unit) in named:
         return True
     if unit.candidates or unit.heading_resource is not None:
         return False
+    if heading.into_document:
+        # `### [Companies](#companies-1)` over a grid of letters linked to anchors: the way to
+        # a part of this document, whatever its words (its own section comes later).
+        return True
     words = heading_key(heading.title)
     return words in CONTENTS_HEADINGS or (words in INDEX_HEADINGS and unit.contents)
 

@@ -4846,3 +4846,38 @@ def test_the_intro_lists_kept_as_written_are_not_said_read_as_resources(title: s
     assert "The programmers on [Stack]" in result.roadmap.intro
     assert [title for _, title, _ in listed(result.roadmap)] == ["Book one", "Book two"]
     assert not any("read as" in m for m in messages(result))
+
+
+def test_names_before_bare_urls_may_be_brands_written_in_lower_case() -> None:
+    # A list of blogs written `* Name https://…`: brand names as their owners write them.
+    result = read(
+        "# Blogs\n\n## J\n\n* jOOQ https://example.org/jooq\n\n## N\n\n* .NET https://example.org/net\n\n"
+        "## E\n\n* eFounders https://example.org/ef\n* Etsy https://example.org/etsy\n\n"
+        "## Notes\n\n* see https://example.org/see\n"
+    )
+    assert listed(result.roadmap) == [
+        (("J",), "jOOQ", "https://example.org/jooq"),
+        (("N",), ".NET", "https://example.org/net"),
+        (("E",), "eFounders", "https://example.org/ef"),
+        (("E",), "Etsy", "https://example.org/etsy"),
+    ]
+
+
+def test_a_heading_linking_to_an_anchor_over_a_grid_of_anchors_is_a_contents() -> None:
+    # `### [Companies](#companies-1)` over a table of letters linked to the sections below,
+    # then the section itself: no empty section 'Companies' before the real one.
+    result = read(
+        "# Blogs\n\n### [Companies](#companies-1)\n| | |\n|:-:|:-:|\n"
+        "| [A](#a-companies) | [B](#b-companies) |\n\n"
+        "### Companies\n\n#### A companies\n* Airbnb https://example.org/a\n\n"
+        "#### B companies\n* Babbel https://example.org/b\n"
+    )
+    assert [section.title for section in result.roadmap.sections] == ["Companies"]
+    assert listed(result.roadmap) == [
+        (("Companies", "A companies"), "Airbnb", "https://example.org/a"),
+        (("Companies", "B companies"), "Babbel", "https://example.org/b"),
+    ]
+    assert any(
+        m.startswith("road.md:3: section 'Companies' skipped: a table of contents")
+        for m in messages(result)
+    )
