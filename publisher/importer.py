@@ -5548,6 +5548,7 @@ def _set_link(inline: Sequence[Token], line: int) -> _Candidate | None:
     label = named[0] in _ACTION_LABELS
     while named and named[0] in _POINTING_WORDS:
         named = named[1:]
+    before = _plain(inline[:start]).rstrip()
     if label or not named or _WHERE_LABEL.fullmatch(" ".join(named)):
         # "Follow [this link](…) for more": a pointer, no name; after a name in bold
         # ("**Alpha Book** by A. Author [Read online](…)"), the link of that name.
@@ -5555,8 +5556,7 @@ def _set_link(inline: Sequence[Token], line: int) -> _Candidate | None:
         if not bold:
             return None
         title = bold
-    before = _plain(inline[:start]).rstrip()
-    if before.endswith(("(", "\uff08")) and before[:-1].strip():
+    elif before.endswith(("(", "\uff08")) and before[:-1].strip():
         # `Material Design ([version one](…) [version two](…))`: the name is the words before
         # the bracket, its links the forms it comes in.
         title = before[:-1].strip()
