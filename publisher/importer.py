@@ -5578,13 +5578,14 @@ _ACTION_LABELS = frozenset(
 def _leading_bold(inline: Sequence[Token]) -> str:
     """The text of the bold span an item's words open with (after emoji), "" when they open
     otherwise."""
-    tokens = [token for token in inline if token.type != "text" or token.content.strip()]
-    while tokens and tokens[0].type == "text" and not _emoji_prefix(tokens[0].content)[1]:
-        tokens = tokens[1:]
-    if not tokens or tokens[0].type != "strong_open":
-        return ""
-    close = next((index for index, token in enumerate(tokens) if token.type == "strong_close"), 0)
-    return _plain(tokens[1:close]).strip().rstrip(":\uff1a").strip()
+    position = 0
+    while (
+        position < len(inline)
+        and inline[position].type == "text"
+        and not _emoji_prefix(inline[position].content)[1]
+    ):
+        position += 1
+    return _plain(_first_strong(inline[position:])).strip().rstrip(":\uff1a").strip()
 
 
 def _official_form(items: Sequence[_Item] | Sequence[_ListItem]) -> bool:
