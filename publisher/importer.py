@@ -5040,13 +5040,19 @@ class _Item:
     empty_link: bool = False
 
 
-def _list_item(item: _Item, token: Token, lines: list[str]) -> _ListItem:
-    """What `_resolve_lists` needs of one item: its reading and its markdown."""
-    start, stop = token.map or (0, 0)
+def _item_markdown(lines: list[str], start: int, stop: int) -> str:
+    """A list item's content as written (lines ``start`` to ``stop``), without its marker and
+    its indent."""
     indent = _content_indent(lines[start] if start < len(lines) else "")
     first = lines[start][indent:] if start < len(lines) else ""
     rest = _dedented(lines, start + 1, stop, indent)
-    markdown = "\n".join(part for part in (first.strip(), rest) if part).strip()
+    return "\n".join(part for part in (first.strip(), rest) if part).strip()
+
+
+def _list_item(item: _Item, token: Token, lines: list[str]) -> _ListItem:
+    """What `_resolve_lists` needs of one item: its reading and its markdown."""
+    start, stop = token.map or (0, 0)
+    markdown = _item_markdown(lines, start, stop)
     candidate = item.candidate
     if (
         candidate is not None
@@ -5878,11 +5884,7 @@ def _under_resource(
                 kept.append(item)
                 continue
             line, stop = tokens[start].map or (reading.line, reading.line + 1)
-            indent = _content_indent(lines[line] if line < len(lines) else "")
-            first = lines[line][indent:] if line < len(lines) else ""
-            markdown = "\n".join(
-                part for part in (first.strip(), _dedented(lines, line + 1, stop, indent)) if part
-            ).strip()
+            markdown = _item_markdown(lines, line, stop)
             if markdown:
                 notes.append((line, markdown))
         taken = kept
@@ -6030,11 +6032,7 @@ def _read_nested_group(
             reading.warnings.append((line, "bullet does not read as a resource: skipped"))
             continue
         stop = (tokens[start].map or (line, line + 1))[1]
-        indent = _content_indent(lines[line] if line < len(lines) else "")
-        first = lines[line][indent:] if line < len(lines) else ""
-        markdown = "\n".join(
-            part for part in (first.strip(), _dedented(lines, line + 1, stop, indent)) if part
-        ).strip()
+        markdown = _item_markdown(lines, line, stop)
         reading.warnings.append(
             (
                 line,
