@@ -6289,7 +6289,7 @@ def _named_before_labels(
     words = _plain(inline[: spans[0][0]])
     tags = _SOURCE_TAGS.match(words)
     name = words[tags.end() :] if tags else words
-    name = " ".join(name.split()).rstrip(" -\u2013\u2014|,;[")
+    name = " ".join(name.split()).rstrip(" -\u2013\u2014|,;[(")
     last = name.split()[-1].casefold() if name.split() else ""
     if not name or name.endswith((":", "\uff1a")) or last in _POINTING_WORDS:
         return None

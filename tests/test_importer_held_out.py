@@ -109,3 +109,17 @@ def test_a_bold_name_before_a_link_saying_what_to_do_titles_the_resource() -> No
         "- By the same author, [read online](https://example.org/r)\n"
     )
     assert listed(pointer.roadmap) == [(("Books",), "Gamma Book", "https://example.org/g")]
+
+
+def test_a_name_before_links_in_parentheses_loses_the_opening_parenthesis() -> None:
+    # A talk named in words, then its links in parentheses: the "(" was the title's last
+    # character ('"Simple Made Easy" by Rich Hickey (').
+    result = read(
+        '# L\n\n## Talks\n\n- "Simple Made Easy" by Rich Hickey ([video](https://example.org/v1),'
+        " [slides](https://example.org/s1))\n"
+        '- "Hammock Driven Development" by Rich Hickey ([video](https://example.org/v2))\n'
+    )
+    assert listed(result.roadmap) == [
+        (("Talks",), '"Simple Made Easy" by Rich Hickey', "https://example.org/v1"),
+        (("Talks",), '"Hammock Driven Development" by Rich Hickey', "https://example.org/v2"),
+    ]
