@@ -7491,8 +7491,8 @@ class _Outliner:
             Problem(
                 path=self.label,
                 line=1,
-                message=f"no title found (no level-1 heading, HTML or bold title line, nor "
-                f"heading over the whole document): the road map is titled {title!r}, "
+                message=f"no title found (no level-1 heading that titles it, HTML or bold title "
+                f"line, nor heading over the whole document): the road map is titled {title!r}, "
                 f"{whose}; write a '# Title' line to choose it",
             )
         )
