@@ -1550,14 +1550,17 @@ def _details_opened(line: str, opened: int, in_comment: bool) -> int:
     the line starts inside an HTML comment), erring on open: `_units` counts them in the
     HTML blocks it parses, comments left out, and a cut inside one would read its headings
     otherwise than the whole document does. Any `<details>` opens one; only a line that
-    starts as HTML closes one."""
+    starts as HTML closes one, in the order written: `</details><details>` with none open
+    leaves one open, as `_units` reads it (`_Block.details_closed`)."""
     if in_comment:
         line = line.partition("-->")[2]
     line = _HTML_COMMENT.sub("", line)
-    opened += len(_DETAILS_OPEN.findall(line))
-    if _HTML_START.match(line):
-        opened -= len(_DETAILS_CLOSE.findall(line))
-    return max(0, opened)
+    if not _HTML_START.match(line):
+        return opened + len(_DETAILS_OPEN.findall(line))
+    for tag in _DETAILS_TAG.findall(line):
+        opened = opened - 1 if tag else opened + 1
+        opened = max(0, opened)
+    return opened
 
 
 @recent_cache(limit=16384)
@@ -3972,6 +3975,7 @@ _HTML_TAG = re.compile(r"<[^>]*>")
 _DETAILS_OPEN = re.compile(r"<details\b", re.IGNORECASE)
 _DETAILS_CLOSE = re.compile(r"</details\s*>", re.IGNORECASE)
 _DETAILS_CLOSE_LEAD = re.compile(r"^\s*</details\s*>\s*", re.IGNORECASE)
+_DETAILS_TAG = re.compile(r"<(?:(/)details\s*>|details\b)", re.IGNORECASE)  # "/": a close
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 _SUMMARY = re.compile(r"<summary\b[^>]*>(.*?)</summary\s*>", re.IGNORECASE | re.DOTALL)
 # An HTML heading GitHub draws larger than text: `<h1>` to `<h3>` (an `<h4>` is text size, a

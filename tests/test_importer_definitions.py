@@ -246,6 +246,10 @@ _BITS = (
     "```\n",
     "<!--\n",
     "-->\n",
+    # Disclosures: the pieces are cut only where no `<details>` is open (a stray close first).
+    "<details><summary>Tools</summary>\n",
+    "</details><details><summary>More</summary>\n",
+    "</details>\n",
 )
 _BIT = st.integers(min_value=0, max_value=len(_BITS) - 1)
 

@@ -2244,6 +2244,22 @@ def test_a_summary_opened_where_the_one_above_closes_is_a_subsection_of_its_own(
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "</details><details><summary>More</summary>\n\n# Map\n",
+        "# Map\n\n</details><details><summary>More</summary>\n\n## A\n- [a](https://e.org/a)\n",
+        "</details></details><details>\n\n## A\n- [a](https://e.org/a)\n",
+    ],
+)
+def test_a_stray_close_before_a_details_opens_it_in_pieces_as_in_the_whole(text: str) -> None:
+    # With none open, `</details><details>` opens one (the whole reads the headings after
+    # it as folded in it); the cuts into pieces counted it as none open (one opened, one
+    # closed) and cut there, so the pieces read those headings as sections. Found by the
+    # definitions history property test with `</details><details>` among its bits.
+    _both_ways(text)
+
+
 def test_best_of_entries_one_closing_where_the_next_opens_are_each_named_without_html_links() -> (
     None
 ):
