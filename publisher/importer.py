@@ -2480,6 +2480,7 @@ def _intro_before_mark(body: list[_Block], lines: list[str]) -> list[_Block]:
             kind="text",
             resources=(),
             warnings=(),
+            reading_warnings=(),
             label="",
             entry_title="",
             numbered=False,

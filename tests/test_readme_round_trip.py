@@ -252,6 +252,20 @@ def test_a_resources_mark_written_by_hand_ends_the_intro() -> None:
     assert [resource.title for resource in section.resources] == ["Jupyter"]
 
 
+def test_what_reading_an_intro_list_said_is_void_above_the_resources_mark() -> None:
+    # cybr406-references: a link and a syllabus link in the intro, above the mark, read as
+    # "course material kept in the description" of a resource that is not one: the intro is
+    # text, as written, and nothing was read into anything.
+    text = (
+        "# M\n\n* A teacher\n* [Chat](https://example.org/chat)\n"
+        "* [Syllabus](https://example.org/syllabus.pdf)\n\n<!-- resources -->\n\n"
+        "## S\n\n- [Tool](https://example.org/tool)\n"
+    )
+    result = import_markdown(text, "R.md")
+    assert [str(warning) for warning in result.warnings] == []
+    assert "[Syllabus]" in result.roadmap.intro
+
+
 @pytest.mark.parametrize(
     "intro",
     [
