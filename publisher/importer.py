@@ -1854,6 +1854,42 @@ def _html_entries_as_items(piece: str) -> tuple[str, tuple[tuple[int, str], ...]
     return "\n".join(lines), tuple(warnings)
 
 
+# A numbered item's marker without its space, then a link (`10.[Title](…)`): CommonMark and
+# GitHub read a line of the item above (`_unspaced_numbers_spaced`).
+_UNSPACED_NUMBER_SEEN = re.compile(r"(?:^|\n) {0,3}\d{1,9}[.)]\[")
+_UNSPACED_NUMBER = re.compile(r"( {0,3})(\d{1,9})([.)])(?=\[[^\]\n]+\]\()")
+_NUMBERED_ITEM = re.compile(r" {0,3}(\d{1,9})[.)](?:[ \t]|$)")
+
+
+def _unspaced_numbers_spaced(piece: str) -> tuple[str, tuple[tuple[int, str], ...]]:
+    """``piece`` with each line written as the next item of the numbered list right above it
+    but without the space after its number (`10.[Grokking …](…)` after `9.  [Topic …](…)`)
+    given that space, and a warning (line, message) for each: GitHub shows the line as text
+    at the end of the item above, but a reader of the list sees its next entry."""
+    lines = piece.split("\n")
+    said: list[tuple[int, str]] = []
+    previous = 0  # the number of the item on the line above, 0 when it is none
+    for number, line in enumerate(lines):
+        item = _NUMBERED_ITEM.match(line)
+        unspaced = _UNSPACED_NUMBER.match(line) if item is None and previous else None
+        if unspaced is not None and int(unspaced.group(2)) == previous + 1:
+            lines[number] = f"{line[: unspaced.end()]} {line[unspaced.end() :]}"
+            said.append(
+                (
+                    number,
+                    f"'{unspaced.group(2)}{unspaced.group(3)}' without a space after it (GitHub "
+                    f"shows the line as text of item {previous}) read as item "
+                    f"{unspaced.group(2)} of its list",
+                )
+            )
+            previous += 1
+            continue
+        previous = int(item.group(1)) if item is not None else 0
+    if not said:
+        return piece, ()
+    return "\n".join(lines), tuple(said)
+
+
 def _html_entries_unread(piece: str) -> tuple[tuple[int, str], ...]:
     """Without ``--html-links``: a warning (line, message) for each of a piece's `<details>`
     entries whose `<summary>` starts with a project's link (`_HTML_ENTRY`): raw HTML is not a
@@ -1971,6 +2007,15 @@ def _units(
         for header, piece in pieces
     )
     folded_warnings: list[tuple[int, str]] = []  # best-of entries' folded links, not read
+    if any(_UNSPACED_NUMBER_SEEN.search(piece) for _, piece in pieces):
+        spaced_pieces = []
+        offset = 0
+        for header, piece in pieces:
+            text, said = _unspaced_numbers_spaced(piece)
+            spaced_pieces.append((header, text))
+            folded_warnings.extend((offset + line, message) for line, message in said)
+            offset += piece.count("\n") + 1
+        pieces = tuple(spaced_pieces)
     if html_links:
         read_pieces = []
         offset = 0

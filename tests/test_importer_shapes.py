@@ -4897,3 +4897,30 @@ def test_a_heading_linking_to_an_anchor_over_a_grid_of_anchors_is_a_contents() -
         m.startswith("road.md:3: section 'Companies' skipped: a table of contents")
         for m in messages(result)
     )
+
+
+def test_a_numbered_item_without_the_space_after_its_number_is_the_next_item() -> None:
+    # `10.[Title](…)` right after item 9: GitHub shows it as text of item 9, a reader sees
+    # item 10. Read as that item, with a warning naming its line; elsewhere it stays text.
+    result = read(
+        "# Books\n\n### Books\n\n"
+        "8.  [Book eight](https://example.org/8)\n"
+        "9.  [Book nine](https://example.org/9)\n"
+        "10.[Book ten](https://example.org/10)\n"
+        "11. [Book eleven](https://example.org/11) - with a note\n\n"
+        "See the release notes:\n"
+        "2.[Not an item](https://example.org/n)\n"
+    )
+    assert [title for path, title, _ in listed(result.roadmap) if path == ("Books",)] == [
+        "Book eight",
+        "Book nine",
+        "Book ten",
+        "Book eleven",
+    ]
+    assert [r.description.strip() for _, r in result.roadmap.walk()][1] == ""
+    assert "Not an item" not in [title for _, title, _ in listed(result.roadmap)]
+    assert not any(m.startswith("road.md:11:") for m in messages(result))
+    assert any(
+        m.startswith("road.md:7: '10.' without a space after it") and "read as item 10" in m
+        for m in messages(result)
+    )
