@@ -4790,17 +4790,19 @@ def _named_bare_url(inline: Sequence[Token]) -> tuple[int, int, str, str, str] |
         # "Apprendre et Maitriser Vagrant](http://…)": a link whose "[" was lost (GitHub shows
         # the words, then the URL linked): the link its author wrote, named by the words.
         return start, end, str(inline[start].attrGet("href")), before[:-2].strip(), ""
+    if after == ")" and before.endswith("("):
+        # "Emacs — an editor (https://…)": the URL in parentheses after the words naming it.
+        before, after = before[:-1].rstrip(), ""
     if after:
         return None
-    words = before.rstrip(".,;")
+    # (a dash before the URL sets it off from the words: "Nano - an editor - https://…")
+    words = before.rstrip(".,;").rstrip("-\u2013\u2014").rstrip()
     if not words or words.endswith((":", "\uff1a")) or _lead_in_calls(inline, start):
         return None
     href = str(inline[start].attrGet("href"))
-    separator = _NAME_SEPARATOR.search(words)
-    if separator is not None:
-        name, rest = words[: separator.start()].strip(), words[separator.end() :].strip()
-        if rest and 0 < len(name.split()) <= 6 and not _is_sentence(name):
-            return start, end, href, name, _inline_markdown(inline[:start]).strip()
+    name, described = _name_and_words(words)
+    if described:
+        return start, end, href, name, _markdown_after_name(inline[:start], described)
     quoted = _QUOTED_NAME.match(words)
     if quoted is not None:
         return start, end, href, quoted.group(1).strip(), _inline_markdown(inline[:start]).strip()
@@ -4809,6 +4811,34 @@ def _named_bare_url(inline: Sequence[Token]) -> tuple[int, int, str, str, str] |
     if len(names) <= 6 and all(_capitalized(word) for word in names):
         return start, end, href, words, ""
     return None
+
+
+def _name_and_words(words: str) -> tuple[str, str]:
+    """Words written before a URL they name, cut into the name and what it is where a dash
+    sets a short name off ("Vim — a modal editor"): (name, description); (words, "") when
+    nothing does (a name alone, or a sentence before its dash)."""
+    words = words.strip()
+    separator = _NAME_SEPARATOR.search(words)
+    if separator is None:
+        return words, ""
+    name, rest = words[: separator.start()].strip(), words[separator.end() :].strip()
+    if not rest or not 0 < len(name.split()) <= 6 or _is_sentence(name):
+        return words, ""
+    return name, rest
+
+
+def _markdown_after_name(inline: Sequence[Token], described: str) -> str:
+    """The markdown of what the words before a bare URL say after the name they open with
+    (`_name_and_words`), without the dash or parenthesis that sets the URL off; the plain
+    ``described`` when the markdown has no dash of its own."""
+    written = _inline_markdown(inline).strip()
+    separator = _NAME_SEPARATOR.search(written)
+    if separator is None:
+        return described
+    return (
+        written[separator.end() :].rstrip().rstrip("(").rstrip().rstrip("-\u2013\u2014").rstrip()
+        or described
+    )
 
 
 def _one_word_lead_in(inline: Sequence[Token]) -> tuple[int, int, str] | None:
@@ -5379,7 +5409,12 @@ def _read_lead(reading: _ItemReading, inline: Sequence[Token]) -> bool:
     elif link is not None and _url_named(inline, link[0], link[1]):
         # "Name: http://…" (a full-width colon too, U+FF1A): the name, then its site.
         _read_leading_link(reading, inline, *link)
-        reading.fields["title"] = _plain(inline[: link[0]]).rstrip().rstrip(":\uff1a").strip()
+        name, described = _name_and_words(_plain(inline[: link[0]]).rstrip().rstrip(":\uff1a"))
+        reading.fields["title"] = name
+        if described:
+            # "Vim — a modal editor: https://…": the name, then what it is, then its site.
+            reading.description.insert(0, described)
+            reading.described = True
         reading.lead_in = "named"  # a resource where its list is written so (`_resolved_list`)
         return True
     elif link is None and (named := _named_bare_url(inline)) is not None:

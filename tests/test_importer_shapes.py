@@ -3061,37 +3061,59 @@ def test_a_table_that_names_other_resources_than_the_list_above_is_read_whole() 
 
 
 @pytest.mark.parametrize(
-    ("line", "title", "described"),
+    ("line", "title", "description"),
     [
-        # hightemp's awesome list: a name, a dash, what it is in Russian, the URL bare.
+        # hightemp's awesome list: a name, a dash, what it is in Russian, the URL bare. The
+        # description is what the words say after the name, the name not repeated.
         (
             "- Awesome Widgets - это подборка виджетов для панелей. https://example.org/w",
             "Awesome Widgets",
-            True,
+            "это подборка виджетов для панелей.",
         ),
         (
             "- Awesome Sprockets - список инструментов https://example.org/s",
             "Awesome Sprockets",
-            True,
+            "список инструментов",
         ),
         # A quoted name near the start: the words are its description.
         (
             '- Проект "Awesome Gears" представляет собой коллекцию шестерёнок. https://example.org/g',
             "Awesome Gears",
-            True,
+            'Проект "Awesome Gears" представляет собой коллекцию шестерёнок.',
         ),
-        ("- Widget Models https://example.org/m", "Widget Models", False),
-        ("- 小工具合集\uff1a收录各种小工具 https://example.org/z", "小工具合集", True),
+        ("- Widget Models https://example.org/m", "Widget Models", ""),
+        ("- 小工具合集\uff1a收录各种小工具 https://example.org/z", "小工具合集", "收录各种小工具"),
+        # A dash or parentheses setting the URL off from the words are neither's.
+        ("- Nano - a small editor - https://example.org/n", "Nano", "a small editor"),
+        ("- Emacs — an extensible editor (https://example.org/e)", "Emacs", "an extensible editor"),
     ],
 )
 def test_words_naming_a_bare_url_after_them_name_the_resource(
-    line: str, title: str, described: bool
+    line: str, title: str, description: str
 ) -> None:
     result = read(f"# L\n\n## Lists\n\n- https://example.org/first\n{line}\n")
     [_, (path, found, url)] = listed(result.roadmap)
-    assert (path, found, url) == (("Lists",), title, line.rsplit(" ", 1)[1])
+    assert (path, found, url) == (("Lists",), title, line.rsplit(" ", 1)[1].strip("()"))
     resource = result.roadmap.sections[0].resources[1]
-    assert (line[2 : line.rindex(" ")].rstrip(".") in resource.description) is described
+    assert resource.description.strip() == description
+
+
+def test_a_numbered_name_dash_what_it_is_colon_url_keeps_the_name_as_title() -> None:
+    # "1. Name — what it is: https://…": the name before the dash is the title, the words
+    # after it the description (they once ended up in the title); an item with no dash
+    # keeps its words as the title.
+    result = read(
+        "# L\n\n## Editors\n\n"
+        "1. Vim — a modal text editor: https://example.org/v\n"
+        "2. GNU Emacs - an extensible, customizable editor: https://example.org/e\n"
+        "3. Sublime Text: https://example.org/s\n"
+    )
+    resources = result.roadmap.sections[0].resources
+    assert [(r.title, r.url, r.description.strip()) for r in resources] == [
+        ("Vim", "https://example.org/v", "a modal text editor"),
+        ("GNU Emacs", "https://example.org/e", "an extensible, customizable editor"),
+        ("Sublime Text", "https://example.org/s", ""),
+    ]
 
 
 @pytest.mark.parametrize(
