@@ -2852,6 +2852,7 @@ def _heading_resource_read(unit: _Unit, facts: tuple[str, bool] | None) -> _Unit
         # Over a list of links into this document (`## 2023` over its weeks' anchors): a part
         # of a table of contents, never a course whose link line follows the list.
         return unit
+    description = ""  # the unit's text, but where a branch below says otherwise
     if heading.url and heading.url_labelled and unit.has_link_resources:
         return unit  # a lesson's label over a list of its lessons' links: a stage, a section
     if heading.url and unit.has_link_resources and not _own_facets(heading.url, unit.candidates):
@@ -2871,6 +2872,11 @@ def _heading_resource_read(unit: _Unit, facts: tuple[str, bool] | None) -> _Unit
     elif unit.link_line and not unit.has_link_resources:
         # A course: a link line and plain bullets (its syllabus), no list of links.
         link, leaf_only = unit.link_line, True
+    elif heading.level >= 3 and _described_over_one_link(unit, heading.title):
+        # `#### Stanford University - Computer Security`, a paragraph on the course, then
+        # `- [Stanford University - Computer Security](…)`: the course at its one link, the
+        # paragraph its description.
+        link, leaf_only, description = unit.candidates[0].url, True, unit.intro
     elif unit.candidates and all(_is_material_link(candidate) for candidate in unit.candidates):
         # A course whose links are its material only (`### CS 182: Deep Learning` over
         # `- [Website](…)`, `- [Lecture series](…)`): the course, at its first link.
@@ -2891,7 +2897,9 @@ def _heading_resource_read(unit: _Unit, facts: tuple[str, bool] | None) -> _Unit
         link, leaf_only = unit.first_link, True
     warnings: list[tuple[int, str]] = []
     url = _checked_url(link, heading.start, warnings)
-    candidate = _Candidate(title=heading.title, line=heading.start, url=url, description=unit.text)
+    candidate = _Candidate(
+        title=heading.title, line=heading.start, url=url, description=description or unit.text
+    )
     return replace(
         unit, heading_resource=candidate, leaf_only=leaf_only, heading_warnings=tuple(warnings)
     )
@@ -4989,6 +4997,57 @@ def _why_a_section(unit: _Unit) -> str:
     if unit.heading is not None and unit.heading.marked:
         return "its anchor (written by `publisher readme`) marks it a section"
     return "its title names a section of the list, not a resource"
+
+
+# At least this many words of prose over a lone link bullet describe what the heading names.
+_DESCRIPTION_WORDS = 12
+
+
+def _described_over_one_link(unit: _Unit, title: str) -> bool:
+    """Whether a heading's body is prose about one thing (a paragraph of words, no link in
+    it), then one bullet that is only a link naming what the heading names (`_same_name`):
+    that thing, at that link. A second bullet (another offering of a course) makes it a
+    section of those links, and so does a link to something else (`### Introduction to
+    Programming` over its one course, `Python for Everybody`)."""
+    if len(unit.candidates) != 1 or unit.first_link or unit.link_line:
+        return False
+    only = unit.candidates[0]
+    return (
+        bool(only.url)
+        and not only.description
+        and not only.children
+        and not only.siblings
+        and not only.group
+        and len(unit.intro.split()) >= _DESCRIPTION_WORDS
+        and _same_name(title, only.title)
+    )
+
+
+def _same_name(heading: str, link: str) -> bool:
+    """Whether a link's text names what a heading names: its words are the heading's
+    (`NYU Tandon's OSIRIS Lab's Hack Night` under `NYU Tandon School of Engineering - OSIRIS
+    Lab's Hack Night`), or one part of the heading between dashes is all in it (`CSCI 4976 -
+    Fall '15 Malware Analysis` under `Rensselaer Polytechnic Institute - Malware Analysis`).
+    A word matches a word it starts (`MOBISEC` and `MOBISEC2018`)."""
+
+    def words(text: str) -> list[str]:
+        return re.findall(r"\w+", text.casefold())
+
+    def within(some: list[str], others: list[str]) -> bool:
+        return bool(some) and all(
+            any(
+                word == other
+                or (min(len(word), len(other)) >= 4 and word.startswith(other))
+                or (min(len(word), len(other)) >= 4 and other.startswith(word))
+                for other in others
+            )
+            for word in some
+        )
+
+    linked = words(link)
+    return within(linked, words(heading)) or any(
+        within(words(part), linked) for part in re.split(r"\s[-\u2013\u2014]\s", heading)
+    )
 
 
 def _names_category(heading: _Block, unit: _Unit) -> bool:

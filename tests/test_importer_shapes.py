@@ -4946,3 +4946,43 @@ def test_a_numbered_item_without_the_space_after_its_number_is_the_next_item() -
         m.startswith("road.md:7: '10.' without a space after it") and "read as item 10" in m
         for m in messages(result)
     )
+
+
+def test_a_course_heading_over_its_description_and_one_link_naming_it_is_that_course() -> None:
+    # `#### University - Course`, a paragraph on the course, then one bullet linking it: the
+    # course, not a section of one resource. Two offerings, a list of courses, or a link to
+    # something else than the heading names stay sections.
+    about = "A course on how to design secure systems and write secure code, with many examples."
+    result = read(
+        "Awesome Security\n================\n\nA list.\n\nCourses\n=======\n\n"
+        f"#### Acme University - Computer Security\n{about}\n\n"
+        "- [Acme University - Computer Security](https://example.org/sec)\n\n"
+        f"#### Beta Institute - Malware Analysis\n\n{about}\n\n"
+        "- [CSCI 4976 - Fall '15 Malware Analysis](https://example.org/mal)\n\n"
+        f"#### Gamma University - Offensive Security\n{about}\n\n"
+        " * [Offensive Security - Spring 2014](https://example.org/o14)\n"
+        " * [Offensive Security - Spring 2013](https://example.org/o13)\n\n"
+        f"#### Introduction to Programming\n\n{about}\n\n"
+        "- [Python for Everybody](https://example.org/py)\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Courses",), "Acme University - Computer Security", "https://example.org/sec"),
+        (("Courses",), "Beta Institute - Malware Analysis", "https://example.org/mal"),
+        (
+            ("Courses", "Gamma University - Offensive Security"),
+            "Offensive Security - Spring 2014",
+            "https://example.org/o14",
+        ),
+        (
+            ("Courses", "Gamma University - Offensive Security"),
+            "Offensive Security - Spring 2013",
+            "https://example.org/o13",
+        ),
+        (
+            ("Courses", "Introduction to Programming"),
+            "Python for Everybody",
+            "https://example.org/py",
+        ),
+    ]
+    first = next(resource for _, resource in result.roadmap.walk())
+    assert first.description.strip() == about
