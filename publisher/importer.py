@@ -1854,6 +1854,23 @@ def _html_entries_as_items(piece: str) -> tuple[str, tuple[tuple[int, str], ...]
     return "\n".join(lines), tuple(warnings)
 
 
+def _rewritten(
+    pieces: tuple[tuple[str, str], ...],
+    rewrite: Callable[[str], tuple[str, Sequence[tuple[int, str]]]],
+    said: list[tuple[int, str]],
+) -> tuple[tuple[str, str], ...]:
+    """Pieces (header, text) each rewritten by ``rewrite``, which also says (line, message)
+    what it read another way: added to ``said``, lines counted across the pieces."""
+    read = []
+    offset = 0
+    for header, piece in pieces:
+        text, told = rewrite(piece)
+        read.append((header, text))
+        said.extend((offset + line, message) for line, message in told)
+        offset += piece.count("\n") + 1
+    return tuple(read)
+
+
 # A numbered item's marker without its space, then a link (`10.[Title](…)`): CommonMark and
 # GitHub read a line of the item above (`_unspaced_numbers_spaced`).
 _UNSPACED_NUMBER_SEEN = re.compile(r"(?:^|\n) {0,3}\d{1,9}[.)]\[")
@@ -2008,23 +2025,9 @@ def _units(
     )
     folded_warnings: list[tuple[int, str]] = []  # best-of entries' folded links, not read
     if any(_UNSPACED_NUMBER_SEEN.search(piece) for _, piece in pieces):
-        spaced_pieces = []
-        offset = 0
-        for header, piece in pieces:
-            text, said = _unspaced_numbers_spaced(piece)
-            spaced_pieces.append((header, text))
-            folded_warnings.extend((offset + line, message) for line, message in said)
-            offset += piece.count("\n") + 1
-        pieces = tuple(spaced_pieces)
+        pieces = _rewritten(pieces, _unspaced_numbers_spaced, folded_warnings)
     if html_links:
-        read_pieces = []
-        offset = 0
-        for header, piece in pieces:
-            text, said = _html_entries_as_items(piece)
-            read_pieces.append((header, text))
-            folded_warnings.extend((offset + line, message) for line, message in said)
-            offset += piece.count("\n") + 1
-        pieces = tuple(read_pieces)
+        pieces = _rewritten(pieces, _html_entries_as_items, folded_warnings)
     else:
         offset = 0
         for _, piece in pieces:
