@@ -205,7 +205,8 @@ META_HEADINGS = frozenset(
         "donate", "donations", "acknowledgements", "acknowledgments", "acknowledgement",
         "thanks", "thank you", "special thanks", "credits", "code of conduct", "legend", "team",
         "the team", "core team", "maintainers",
-        "authors", "citation", "cite", "star history", "stargazers", "contact",
+        "authors", "author", "about the author", "about me", "作者", "关于作者", "작성자", "저자",
+        "citation", "cite", "star history", "stargazers", "contact",
         "join the community", "join our community", "join us", "follow us", "get in touch",
         "stay in touch",
         # The same headings in the languages of the lists (`## 参与交流` over how to send a pull
@@ -3770,6 +3771,12 @@ def _block(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _
             )
         links = _links(inline)
         card = _card_paragraph(inline, start) if links else None
+        named_card = _name_over_link_card(inline, start) if links and card is None else None
+        if named_card is not None:
+            # A list written as paragraphs without bullets, a bold name over its link: one
+            # resource each. One alone under its heading is that section's one resource (its
+            # name is its own, not a link line's label such as a course's "Link").
+            return _Block(kind="resources", start=start, end=stop, resources=(named_card,))
         link_card = _link_card(inline, start) if links and card is None else None
         card = card or link_card
         entries = _link_line_entries(inline, start) if links and card is None else ()
@@ -6585,6 +6592,47 @@ def _card_paragraph(inline: Sequence[Token], line: int) -> _Candidate | None:
         url=_checked_url(href, line, warnings),
         line=line,
         description=_markdown_field(_inline_markdown(rest).strip()),
+    )
+
+
+def _name_over_link_card(inline: Sequence[Token], line: int) -> _Candidate | None:
+    """A paragraph laid out as a card without bullets: a first line that is only a bold name,
+    a line break (a newline, two spaces, a backslash or ``<br>``), then a line that is only
+    its link (``**Vim**  `` over ``[vim.org](…)``, ``**Emacs**<br>https://…``), lines about
+    it after that: the resource named so, those lines its description. None for any other
+    paragraph (a bold label over prose, a link with words around it)."""
+    lines: list[list[Token]] = [[]]
+    for token in inline:
+        if token.type in ("softbreak", "hardbreak") or (
+            token.type == "html_inline" and _LINE_BREAK_TAG.fullmatch(token.content.strip())
+        ):
+            lines.append([])
+        else:
+            lines[-1].append(token)
+    if len(lines) < 2:
+        return None
+    name_line = [t for t in lines[0] if t.type != "text" or t.content.strip()]
+    if not (
+        len(name_line) >= 3
+        and name_line[0].type == "strong_open"
+        and name_line[-1].type == "strong_close"
+        and all(token.type in ("text", "code_inline") for token in name_line[1:-1])
+    ):
+        return None
+    title = _plain(name_line[1:-1]).strip().rstrip(":\uff1a").strip()
+    link = _leading_link(lines[1])
+    if not title or link is None or _WHERE_LABEL.fullmatch(title) or _is_material(title):
+        return None  # no name, or a label saying where the link leads ("**Link**", "**Slides**")
+    start, end, href = link
+    if _plain(lines[1][:start]).strip() or _plain(lines[1][end + 1 :]).strip():
+        return None  # words around the link: prose under a bold label
+    about = "\n".join(_inline_markdown(tokens).strip() for tokens in lines[2:]).strip()
+    warnings: list[tuple[int, str]] = []
+    return _Candidate(
+        title=title,
+        url=_checked_url(href, line, warnings),
+        line=line,
+        description=_markdown_field(about) if about else "",
     )
 
 

@@ -4986,3 +4986,28 @@ def test_a_course_heading_over_its_description_and_one_link_naming_it_is_that_co
     ]
     first = next(resource for _, resource in result.roadmap.walk())
     assert first.description.strip() == about
+
+
+def test_paragraph_cards_a_bold_name_over_its_link_are_resources() -> None:
+    # No bullets: each card a bold name, a line break (two spaces, a newline or <br>), then
+    # its link alone, lines about it after that (read as intro text, 0 resources, before).
+    # A bold label over prose, and a label saying where a link leads, stay text.
+    result = read(
+        "# L\n\n## Editors\n\n"
+        "**Vim**  \n[vim.org](https://example.org/vim)\n\n"
+        "**Emacs**<br>https://example.org/emacs<br>An extensible editor.\n\n"
+        "**Nano**\nhttps://example.org/nano\n\n"
+        "## Shells\n\n"
+        "**fish**\n[fishshell.com](https://example.org/fish)\n\n"
+        "**Note**\nSee [the wiki](https://example.org/wiki) for more.\n\n"
+        "**Link**\n[https://example.org/here](https://example.org/here)\n\n"
+        # An author's card under "Author" is the list's own business (a meta section).
+        "## Author\n\n**Jo**<br>https://example.org/jo<br>`simple is best`\n"
+    )
+    assert [(path, title, url) for path, title, url in listed(result.roadmap)] == [
+        (("Editors",), "Vim", "https://example.org/vim"),
+        (("Editors",), "Emacs", "https://example.org/emacs"),
+        (("Editors",), "Nano", "https://example.org/nano"),
+        (("Shells",), "fish", "https://example.org/fish"),
+    ]
+    assert result.roadmap.sections[0].resources[1].description.strip() == "An extensible editor."
