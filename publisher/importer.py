@@ -1042,6 +1042,10 @@ def _with_unspaced_headings(text: str, label: str, warnings: list[Problem]) -> s
                     found.append(number)
                 elif _UNSPACED_ANY.match(line) and len(line) <= 100:
                     bare.append(number)
+    if not any(levels) and (found or bare) == [0] and lines[0].lstrip("#")[:1].isalpha():
+        # Its first line alone (`##Golang资料集` over a list): the document's title.
+        spaced(0, ": the document's first line, and no heading written with its space")
+        return "\n".join(lines)
     if not any(levels) and len(found) + len(bare) >= 2:
         # No heading written with its space at all: the document was written when GitHub
         # read `###Title` as a heading, every heading so (`#Programming Talks`, `####C`).
@@ -2047,6 +2051,7 @@ def _units(
     blocks = _facts_as_text(blocks)
     lines = "\n".join(piece for _, piece in pieces).split("\n")
     blocks = _quotes_under_items(blocks, lines)
+    blocks = _paragraphs_under_items(blocks, lines, folded_warnings)
     blocks = _quotes_under_cards(blocks, lines)
     blocks = _quotes_under_logos(blocks, lines, definitions)
     groups: list[tuple[_Block | None, list[_Block]]] = [(None, [])]
@@ -2941,6 +2946,87 @@ def _quotes_under_items(blocks: list[_Block], lines: list[str]) -> list[_Block]:
             continue
         result.append(block)
     return result
+
+
+# At least this many one-item lists, each with its paragraph after it, make a list written
+# that way (`* [《Go 指南》](…)`, a blank line, a paragraph on it, and so on).
+_PARAGRAPHS_UNDER_ITEMS = 3
+
+
+def _paragraphs_under_items(
+    blocks: list[_Block], lines: list[str], warnings: list[tuple[int, str]]
+) -> list[_Block]:
+    """Blocks with the paragraph after each item of a list written one item, one paragraph
+    about it (`* [《Go 指南》](…)`, then `介绍…` unindented, then the next item)
+    made that item's description, with one warning (in ``warnings``) naming the first:
+    CommonMark ends the
+    list at each paragraph, but the author wrote each under its item. Only where at least
+    `_PARAGRAPHS_UNDER_ITEMS` one-item lists in a row are each followed by a paragraph;
+    other prose between lists stays text."""
+    run: list[int] = []  # indices of the lists of the run being read
+    runs: list[list[int]] = []
+    index = 0
+    while index + 1 < len(blocks):
+        block, after = blocks[index], blocks[index + 1]
+        if (
+            block.kind == "list"
+            and len(block.items) == 1
+            and block.items[0].candidate is not None
+            and after.kind == "text"
+            and not after.quoted
+            and _plain_paragraph(lines, after)
+        ):
+            run.append(index)
+            index += 2
+            continue
+        if len(run) >= _PARAGRAPHS_UNDER_ITEMS:
+            runs.append(run)
+        run = []
+        index += 1
+    if len(run) >= _PARAGRAPHS_UNDER_ITEMS:
+        runs.append(run)
+    if not runs:
+        return blocks
+    taken = {index for run in runs for index in run}
+    first = {run[0]: len(run) for run in runs}
+    result: list[_Block] = []
+    skip = False
+    for index, block in enumerate(blocks):
+        if skip:
+            skip = False
+            continue
+        if index not in taken:
+            result.append(block)
+            continue
+        paragraph = blocks[index + 1]
+        text = "\n".join(lines[paragraph.start : paragraph.end]).strip()
+        item = block.items[0]
+        candidate = item.candidate
+        assert candidate is not None
+        item = replace(
+            item,
+            candidate=replace(candidate, description=_with_quote(candidate.description, text)),
+            markdown=f"{item.markdown}\n\n{text}",
+        )
+        if index in first:
+            warnings.append(
+                (
+                    item.line,
+                    f"{first[index]} items each followed by a paragraph not indented under it "
+                    "(GitHub shows them as paragraphs between one-item lists): each paragraph "
+                    "read as the description of the item above it",
+                )
+            )
+        result.append(replace(block, items=(item,), end=paragraph.end))
+        skip = True
+    return result
+
+
+def _plain_paragraph(lines: list[str], block: _Block) -> bool:
+    """Whether a block's lines are a paragraph of words: not a heading, table, quote, HTML,
+    code or list line first."""
+    first = lines[block.start].lstrip() if 0 <= block.start < len(lines) else ""
+    return bool(first) and not first.startswith(("#", "|", ">", "<", "`", "~", "-", "*", "+"))
 
 
 def _with_quote(description: str, quote: str) -> str:

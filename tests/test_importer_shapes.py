@@ -5011,3 +5011,35 @@ def test_paragraph_cards_a_bold_name_over_its_link_are_resources() -> None:
         (("Shells",), "fish", "https://example.org/fish"),
     ]
     assert result.roadmap.sections[0].resources[1].description.strip() == "An extensible editor."
+
+
+def test_a_paragraph_after_each_one_item_list_is_that_items_description() -> None:
+    # A Chinese reading list: `* [《Title》](…)`, a blank line, `介绍` and its words
+    # unindented, the next item. CommonMark ends the list at each paragraph; the author wrote
+    # each under its item.
+    entries = "".join(
+        f"* [《Book {n}》](https://example.org/{n})\n\n介绍\uff1aabout book {n}, [more](https://example.org/m{n})\n\n"
+        for n in range(1, 5)
+    )
+    result = read(f"##Books\n\n{entries}")
+    assert result.roadmap.title == "Books"
+    assert [(title, url) for _, title, url in listed(result.roadmap)] == [
+        (f"《Book {n}》", f"https://example.org/{n}") for n in range(1, 5)
+    ]
+    assert next(r.description.strip() for _, r in result.roadmap.walk()) == (
+        "介绍\uff1aabout book 1, [more](https://example.org/m1)"
+    )
+    assert "介绍" not in result.roadmap.intro
+    said = messages(result)
+    assert any(m.startswith("road.md:1: '##' without a space after it") for m in said)
+    assert any(
+        m.startswith("road.md:3: 4 items each followed by a paragraph")
+        and "read as the description of the item above it" in m
+        for m in said
+    )
+    # Two lists with prose between them: the prose stays the section's text.
+    prose = read(
+        "# L\n\n## Tools\n\n* [A](https://example.org/a)\n\nSome words about the tools.\n\n"
+        "* [B](https://example.org/b)\n"
+    )
+    assert [r.description for _, r in prose.roadmap.walk()] == ["", ""]
