@@ -7622,11 +7622,16 @@ class _Outliner:
         self, first_line: int, heading: _Block, unit: _Unit, after: list[tuple[int, _Unit]]
     ) -> bool:
         """Whether the document's first level-1 heading is one of its sections, not its
-        title: it stands over a list of links (two or more) and other level-1 headings that
-        name parts of the list follow it (`# Resources` over `* [Spring Boot Initializer][]`,
-        then `# Software`, `# Class Log`), each a section as it is. Warned, naming its line."""
-        linked = sum(bool(candidate.url) for candidate in unit.candidates)
-        if linked < 2 or not any(
+        title: it stands right over a list of described links (two or more; `* [Spring Boot
+        Initializer][] - Generate project skeletons.`), nothing said before it, and other
+        level-1 headings follow it (`# Software`, `# Class Log`), each a section as it is.
+        Warned, naming its line. A title says what the list is before its links, or stands
+        over its project's bare links (`* [Site](…)`, `* [Chat](…)`): those stay its intro."""
+        linked = [candidate for candidate in unit.candidates if candidate.url]
+        described = sum(bool(candidate.description.strip()) for candidate in linked)
+        if len(linked) < 2 or unit.intro.strip() or 2 * described < len(linked):
+            return False
+        if not any(
             other.heading is not None
             and other.heading.level == 1
             and other.heading.title
@@ -7639,8 +7644,8 @@ class _Outliner:
             Problem(
                 path=self.label,
                 line=first_line + heading.start + 1,
-                message=f"level-1 heading {heading.title!r} over {linked} links, other level-1 "
-                "headings after it: a section like them, not the document's title",
+                message=f"level-1 heading {heading.title!r} over {len(linked)} links, other "
+                "level-1 headings after it: a section like them, not the document's title",
             )
         )
         return True

@@ -4730,6 +4730,34 @@ def test_a_first_level_1_heading_over_links_among_level_1_peers_is_a_section() -
     assert [title for _, title, _ in listed(titled.roadmap)] == ["Hoe"]
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        # A line saying what the list is, then the project's own links.
+        "A curated list of garden tools.\n\n* [Site](https://example.org/site)\n"
+        "* [Chat](https://example.org/chat)\n",
+        # The project's links alone, nothing said of them: no resources like its sections'.
+        "* [Site](https://example.org/site)\n* [Chat](https://example.org/chat)\n",
+    ],
+)
+def test_a_title_over_its_own_links_keeps_its_level_1_sections_as_peers(body: str) -> None:
+    # A list written with `#` for its title and every section: the title over a paragraph
+    # about the list or over its project's bare links is the title (it became a section of
+    # those links, the road map titled by its file's name: every feed's title changed).
+    result = read(
+        f"# Garden\n\n{body}\n# Tools\n\n* [Hoe](https://example.org/hoe) - Weeds.\n"
+        "* [Rake](https://example.org/rake) - Rakes.\n\n# Seeds\n\n"
+        "* [Pea](https://example.org/pea) - Peas.\n"
+    )
+    assert result.roadmap.title == "Garden"
+    assert [(path, title) for path, title, _ in listed(result.roadmap)] == [
+        (("Tools",), "Hoe"),
+        (("Tools",), "Rake"),
+        (("Seeds",), "Pea"),
+    ]
+    assert messages(result) == []
+
+
 def test_a_list_of_names_each_linking_after_it_is_never_lost_in_silence() -> None:
     # `- Code Search [src](…)`: a name, then a link labelled by where it leads (`src` for its
     # source) is that name at its link; a list of names each linking after them under labels
