@@ -3464,15 +3464,16 @@ def _resolved_list(run: list[_Block], *, notes: bool = False, lone: bool = False
         said.append((item.line, what))
         resources[-1] = _with_description(previous, item.markdown)
     # A family tree, not categories: resources over their own nested resources are the list's
-    # pattern (two at least, no fewer than the plain bullets over nested ones), not one
-    # resource's extensions beside a category (`- [Flask](…)` over its extensions, `- Build`
-    # over tools: Build stays a subsection).
+    # pattern (two at least, no fewer than the plain bullets over nested ones), and it nests
+    # deeper than a resource's own links (forks of forks); not resources' extensions beside a
+    # category (`- [Flask](…)` over its extensions, `- Build` over tools: Build stays a
+    # subsection, with two such resources too).
     parents = sum(
         bool(candidate.url) and any(child.url for child in candidate.children)
         for candidate in resources
     )
     groups = sum(candidate.group for candidate in resources)
-    if groups and parents >= max(2, groups):
+    if groups and parents >= max(2, groups) and _nested_deeper(resources):
         resources = _entries_not_groups(resources, warnings)
     by_hand = None
     if not notes and any(_is_note(item, linked=2 * led >= len(deciding)) for item in items):
@@ -3499,6 +3500,13 @@ def _names_a_work(item: _ListItem) -> bool:
         return False
     first = link.title.lstrip()[:1]
     return first.isupper() or first.isdigit() or (first.isalpha() and not first.islower())
+
+
+def _nested_deeper(candidates: Sequence[_Candidate]) -> bool:
+    """Whether a list nests three levels deep somewhere: an item under an item under one of
+    ``candidates`` (a fork of a fork: `- ECMAScript RegExp` over `- JavaScript RegExp` over
+    `- XRegExp`)."""
+    return any(child.children for candidate in candidates for child in candidate.children)
 
 
 def _entries_not_groups(

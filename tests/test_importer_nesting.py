@@ -142,3 +142,29 @@ def test_a_family_tree_of_named_entries_is_one_list_not_sections() -> None:
     for line, name in ((9, "Hand tools"), (11, "Rakes"), (12, "Leaf rake"), (15, "Hoes")):
         assert any(m.startswith(f"road.md:{line}: bullet {name!r} over nested") for m in said)
     assert any(m.startswith("road.md:16:") and "'Hoe Two' at its link" in m for m in said)
+
+
+def test_a_label_over_links_beside_resources_with_their_extensions_is_a_subsection() -> None:
+    # Two frameworks, each over its extensions, then a label over more frameworks: two levels,
+    # no family tree (nothing nested deeper than a resource's own links). The label is a
+    # subsection of its links, as it was before the family-tree reading; it was one more
+    # resource titled 'Async' without a link, a feed entry of nothing.
+    result = read(
+        "# Web\n\n## Frameworks\n\n"
+        "- [Django](https://example.org/django) - web framework.\n"
+        "  - [Django REST](https://example.org/rest) - APIs.\n"
+        "- [Flask](https://example.org/flask) - micro.\n"
+        "  - [Flask-Login](https://example.org/login) - login.\n"
+        "- Async\n"
+        "  - [Sanic](https://example.org/sanic) - fast.\n"
+        "  - [Quart](https://example.org/quart) - asyncio Flask.\n"
+    )
+    assert [(path, title, url) for path, title, url, _ in listed(result.roadmap)] == [
+        (("Frameworks",), "Django", "https://example.org/django"),
+        (("Frameworks",), "Django REST", "https://example.org/rest"),
+        (("Frameworks",), "Flask", "https://example.org/flask"),
+        (("Frameworks",), "Flask-Login", "https://example.org/login"),
+        (("Frameworks", "Async"), "Sanic", "https://example.org/sanic"),
+        (("Frameworks", "Async"), "Quart", "https://example.org/quart"),
+    ]
+    assert not any("over nested bullets" in message for message in messages(result))
