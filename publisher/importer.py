@@ -6710,7 +6710,10 @@ def _name_over_link_card(inline: Sequence[Token], line: int) -> _Candidate | Non
         len(name_line) >= 3
         and name_line[0].type == "strong_open"
         and name_line[-1].type == "strong_close"
-        and all(token.type in ("text", "code_inline") for token in name_line[1:-1])
+        and all(
+            token.type in ("text", "code_inline", "em_open", "em_close")
+            for token in name_line[1:-1]
+        )
     ):
         return None
     title = _plain(name_line[1:-1]).strip().rstrip(":\uff1a").strip()
@@ -7281,7 +7284,14 @@ def _table_row(
             fallback_link = next(iter(_cell_links(cell)), "")
         if name == "title":
             fields["title"] = _without_leading_emoji(_plain(cell))
-            if links:
+            card = _name_over_link_card(cell, line) if links else None
+            if card is not None:
+                # "**Husky**<br>https://…": a bold name over its link, as a card is written
+                # (its title ran into the URL, a cell's <br> being no space).
+                fields.update(title=card.title, url=card.url)
+                if card.description:
+                    fields.setdefault("description", card.description)
+            elif links:
                 fields.setdefault("url", links[0])
             else:
                 _title_from_bold(fields, cell)

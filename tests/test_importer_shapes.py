@@ -5071,3 +5071,22 @@ def test_a_paragraph_after_each_one_item_list_is_that_items_description() -> Non
         "* [B](https://example.org/b)\n"
     )
     assert [r.description for _, r in prose.roadmap.walk()] == ["", ""]
+
+
+def test_a_table_title_cell_with_a_bold_name_over_its_url_is_titled_by_the_name() -> None:
+    # `| **Husky**<br>https://… | what it is |`: the bold name is the title (it ran into the
+    # URL: 'Huskyhttps://…'), the URL the resource's.
+    result = read(
+        "# L\n\n## Testing\n\n| Resource | Why |\n|---|---|\n"
+        "| **Husky**<br>https://example.org/husky/ | Git hooks. |\n"
+        "| **Jest Cheat Sheet**<br>https://example.org/jest | Tips for `jest`. |\n"
+    )
+    assert [
+        (title, url, resource.description.strip())
+        for (_, title, url), resource in zip(
+            listed(result.roadmap), result.roadmap.sections[0].resources, strict=True
+        )
+    ] == [
+        ("Husky", "https://example.org/husky/", "Git hooks."),
+        ("Jest Cheat Sheet", "https://example.org/jest", "Tips for `jest`."),
+    ]

@@ -115,3 +115,12 @@ def test_star_counts_of_a_real_weekly_digest_are_no_part_of_titles() -> None:
     truth = read_truth(version.truth)
     assert sum("\u2b50" in title for title in titles.values()) == 0
     assert [titles[resource.url] for resource in truth] == [resource.title for resource in truth]
+
+
+def test_a_real_table_of_bold_names_over_bare_urls_is_titled_by_the_names() -> None:
+    """sck-at-ucy/kbeta-transformer2d writes each row's resource cell as `**Name**<br>URL`: the
+    name is the title, not the name run into the URL."""
+    version = next(v for v in VERSIONS if v.name.startswith("kbeta-transformer2d/"))
+    titles = {resource.url: resource.title for resource in roadmap_resources(imported(version))}
+    truth = read_truth(version.truth)
+    assert [titles.get(resource.url) for resource in truth] == [r.title for r in truth]
