@@ -977,6 +977,9 @@ _UNSPACED_HEADING = re.compile(r"\n#{2,6}[^#\s]")
 _UNSPACED_HEADING_BYTES = re.compile(_UNSPACED_HEADING.pattern.encode("ascii"))
 _UNSPACED_START = re.compile(r"#{2,6}[^#\s]")
 _UNSPACED_ANY = re.compile(r"#{1,6}[^#\s]")
+# Such a line whole, after the newline before it (a literal start: a search, not a try at every
+# position as with `^` and re.MULTILINE).
+_UNSPACED_LINE = re.compile(r"\n(#{2,6}[^#\s].*)")
 _BRACKET = re.compile(r"[\[\]]")
 
 
@@ -999,6 +1002,21 @@ def _unspaced_link_line(line: str) -> bool:
     return False
 
 
+def _hash_lines(lines: Iterable[str]) -> Iterator[tuple[int, str]]:
+    """Each line starting with '#' outside fenced code and HTML blocks (a comment …), with its
+    0-based number."""
+    block: tuple[str, str] | None = None  # a block open: what ends it
+    for number, line in enumerate(lines):
+        if block is not None:
+            if _ends(block, line):
+                block = None
+            continue
+        if line.startswith(("`", "~", " ", "<")):
+            block = _block_end(line)
+        elif line.startswith("#"):
+            yield number, line
+
+
 def _with_unspaced_headings(text: str, label: str, warnings: list[Problem]) -> str:
     """``text`` with each paragraph line of hashes without a space, then a link
     (`####Day86 - [Title](…)`), written as a heading when the heading before or after it is
@@ -1006,6 +1024,17 @@ def _with_unspaced_headings(text: str, label: str, warnings: list[Problem]) -> s
     line as text, but in a run of `#### Day85 - […](…)` headings a reader sees the next
     lesson of the run; a line elsewhere (`##hashtag [x](…)` under `## Tools`) or inside
     fenced code stays as written."""
+    if not any(
+        _unspaced_link_line(match.group(1)) for match in _UNSPACED_LINE.finditer("\n" + text)
+    ):
+        # No line can be one found below, so only the readings of a document that writes
+        # (almost) no heading with its space are left, and two headings rule them all out:
+        # most documents have them near the top, not worth splitting the whole text into lines.
+        headings = (
+            line for _, line in _hash_lines(_lines_from(text, 0)) if _HEADING_START.match(line)
+        )
+        if next(headings, None) is not None and next(headings, None) is not None:
+            return text
     lines = text.split("\n")
 
     def spaced(number: int, why: str) -> None:
@@ -1023,25 +1052,16 @@ def _with_unspaced_headings(text: str, label: str, warnings: list[Problem]) -> s
     levels = [0] * len(lines)
     found: list[int] = []
     bare: list[int] = []  # the same without a link (`####C`, `###On Programming Languages`)
-    # A fenced code block or an HTML block (a comment …) open: what ends it.
-    block: tuple[str, str] | None = None
-    for number, line in enumerate(lines):
-        if block is not None:
-            if _ends(block, line):
-                block = None
-            continue
-        if line.startswith(("`", "~", " ", "<")):
-            block = _block_end(line)
-        elif line.startswith("#"):
-            if _HEADING_START.match(line):
-                level = len(line) - len(line.lstrip("#"))
-                levels[number] = level if _has_link_destination(line) else -level
-            elif not number or not lines[number - 1].strip() or levels[number - 1]:
-                # The start of a paragraph: not the continuation of the one above.
-                if _unspaced_link_line(line):
-                    found.append(number)
-                elif _UNSPACED_ANY.match(line) and len(line) <= 100:
-                    bare.append(number)
+    for number, line in _hash_lines(lines):
+        if _HEADING_START.match(line):
+            level = len(line) - len(line.lstrip("#"))
+            levels[number] = level if _has_link_destination(line) else -level
+        elif not number or not lines[number - 1].strip() or levels[number - 1]:
+            # The start of a paragraph: not the continuation of the one above.
+            if _unspaced_link_line(line):
+                found.append(number)
+            elif _UNSPACED_ANY.match(line) and len(line) <= 100:
+                bare.append(number)
     if not any(levels) and (found or bare) == [0] and lines[0].lstrip("#")[:1].isalpha():
         # Its first line alone (`##Golang资料集` over a list): the document's title.
         spaced(0, ": the document's first line, and no heading written with its space")
