@@ -743,14 +743,14 @@ def _used_definitions(text: str, definitions: Definitions) -> Definitions:
     if "[" not in text:
         return _NO_DEFINITIONS
     by_letters = _definitions_by_letters(definitions)
-    found = {
-        index
-        for pattern in (_BRACKETED_ESCAPED, _BRACKETED)
-        for match in pattern.finditer(text)
-        for index in by_letters.get(_label_letters(match.group(1)), ())
-    }
-    if len(found) == len(definitions.entries):
-        return definitions
+    found: set[int] = set()
+    for pattern in (_BRACKETED_ESCAPED, _BRACKETED):
+        for match in pattern.finditer(text):
+            found.update(by_letters.get(_label_letters(match.group(1)), ()))
+            if len(found) == len(definitions.entries):
+                # All of them: the rest of the text can add none (most pieces of a list
+                # with a few definitions use them all, often near their start).
+                return definitions
     if not found:
         return _NO_DEFINITIONS
     return Definitions(tuple(definitions.entries[index] for index in sorted(found)))
