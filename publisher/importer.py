@@ -276,6 +276,11 @@ _LINK_DESTINATION = re.compile(r"\]\([^)\s]*(\))?")
 _AUTOLINK = re.compile(r"<[^>\s]*(>)?")
 _HTML_START = re.compile(r"^ {0,3}<", re.MULTILINE)
 _ANCHOR_ID = re.compile(r"""<a\s+(?:id|name)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
+# The tags of a named anchor with no link, each an html_inline token of its own: `<a name="x">`
+# (`id=` too) and `</a>`.
+_EMPTY_ANCHOR = re.compile(
+    r"""^(?:<a\s+(?:id|name)\s*=\s*["'][^"']*["']\s*/?>|</a>)\s*$""", re.IGNORECASE
+)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 # A footnote reference (`## Models [^7]`, `RoBERTa (base) [^4]`): GitHub draws it as a small
 # number linking to the note, no part of the words a reader sees as a title.
@@ -4744,7 +4749,32 @@ def meta_heading(title: str) -> bool:
     """Whether a heading names a meta section (contributing, license, sponsors, table of
     contents …): about the list, not part of it."""
     words = " ".join(re.sub(r"[^\w\s]+", " ", title.casefold()).split())
-    return words in META_HEADINGS or bool(_META_PHRASE.match(words))
+    return words in META_HEADINGS or bool(_META_PHRASE.match(words)) or _meta_words(words)
+
+
+# Words that join meta headings into one ("Sponsors and backers", "Thank you, contributors").
+_META_JOINS = frozenset({"and", "or", "our", "all", "the", "to", "und", "et", "y", "e"})
+_META_LONGEST = max(len(heading.split()) for heading in META_HEADINGS)
+
+
+def _meta_words(words: str) -> bool:
+    """Whether a heading's words are meta headings one after another, maybe joined by "and"
+    (``thank you contributors``, ``sponsors and backers``, ``license and contributing``): a meta
+    section too. Any other word makes it the list's own (``contributors of deep learning``)."""
+    parts = words.split()
+    # reach[i]: the first i words are meta headings and the joins between them.
+    reach = [True] + [False] * len(parts)
+    for end in range(1, len(parts) + 1):
+        for size in range(1, min(end, _META_LONGEST) + 1):
+            if not reach[end - size]:
+                continue
+            if " ".join(parts[end - size : end]) in META_HEADINGS:
+                reach[end] = True
+                break
+            if size == 1 and end < len(parts) and end > 1 and parts[end - 1] in _META_JOINS:
+                reach[end] = True
+                break
+    return len(parts) > 1 and reach[-1] and parts[-1] not in _META_JOINS
 
 
 def contents_heading(title: str) -> bool:
@@ -5268,6 +5298,10 @@ def _lead_in_calls(inline: Sequence[Token], start: int) -> bool:
 def _is_lead(token: Token) -> bool:
     if token.type in ("strong_open", "em_open", "image", "link_open", "link_close", "softbreak"):
         return True
+    if token.type == "html_inline":
+        # A named anchor (`<a name="opencode"></a>[**opencode**](…)`, the best-of tables'
+        # rows): a place to jump to, nothing a reader sees. Not `<a href>`: a link of its own.
+        return _EMPTY_ANCHOR.match(token.content) is not None
     if token.type in ("text", "text_special"):
         return not _emoji_prefix(token.content)[1]
     return False

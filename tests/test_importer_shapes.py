@@ -219,6 +219,10 @@ def test_a_heading_over_a_list_of_links_is_a_section() -> None:
         "Code of Conduct",
         "Contributing to this list",
         "Sponsor us",
+        # Meta headings one after another, maybe joined by "and".
+        "🧡 Thank you, contributors",
+        "Sponsors and Backers",
+        "Contributors & Sponsors",
     ],
 )
 def test_meta_sections_are_skipped_with_one_warning(heading: str) -> None:
@@ -235,6 +239,15 @@ def test_keep_section_keeps_a_meta_section_and_other_headings_are_not_meta() -> 
     assert [section.title for section in kept.sections] == ["Support Vector Machines", "Sponsors"]
     skipped = read(text).roadmap
     assert [section.title for section in skipped.sections] == ["Support Vector Machines"]
+
+
+@pytest.mark.parametrize(
+    "heading", ["Contributors of Deep Learning", "Tools and License", "Team Tools"]
+)
+def test_a_heading_with_a_meta_word_among_others_is_a_section(heading: str) -> None:
+    result = read(f"# L\n\n## {heading}\n\n{LINKS}")
+    assert [section.title for section in result.roadmap.sections] == [heading]
+    assert messages(result) == []
 
 
 def test_a_meta_section_skips_its_subsections_too() -> None:
@@ -309,6 +322,32 @@ def test_table_rows_topics_continuations_placeholders_and_html_links() -> None:
     assert books[1].author is not None
     assert books[1].author.name == "Goodfellow"
     assert messages(result) == ["road.md:9: row 'Coming Soon' is a placeholder (no link): skipped"]
+
+
+def test_a_named_anchor_before_a_link_and_a_marker_after_it_are_not_the_title() -> None:
+    # A best-of table: `<a name>` so other parts of the page can point at the row, `★` a mark
+    # the legend explains; the project is the link.
+    result = read(
+        "# L\n\n## Agents\n\n| # | Project | ⭐ Stars | Description |\n|---|---|---|---|\n"
+        '| 1 | <a name="opencode"></a>[**opencode**](https://example.org/o)&#8202;★ | '
+        "[184k](https://example.org/o/stargazers) | A terminal agent. |\n"
+        '| 2 | <a id="crush"></a>[**crush**](https://example.org/c) | '
+        "[26k](https://example.org/c/stargazers) | Another one. |\n\n"
+        "## Tools\n\n"
+        '- <a name="x"></a>[Xtool](https://example.org/x) - does x.\n'
+        '- <a name="y"></a>[Ytool](https://example.org/y) - does y.\n'
+        "- [Ztool](https://example.org/z) - does z.\n"
+    )
+    assert [(r.title, r.url, r.description) for r in result.roadmap.sections[0].resources] == [
+        ("opencode", "https://example.org/o", "A terminal agent.\n"),
+        ("crush", "https://example.org/c", "Another one.\n"),
+    ]
+    assert listed(result.roadmap)[2:] == [
+        (("Tools",), "Xtool", "https://example.org/x"),
+        (("Tools",), "Ytool", "https://example.org/y"),
+        (("Tools",), "Ztool", "https://example.org/z"),
+    ]
+    assert messages(result) == []
 
 
 def test_a_table_without_a_title_column_takes_the_link_text() -> None:
