@@ -3319,14 +3319,10 @@ def _resolved_list(run: list[_Block], *, notes: bool = False, lone: bool = False
             or (len(deciding) > 1 and all(_names_a_work(item) for item in deciding))
             # Link bullets among bullets naming their resource in a sentence ("Tensor Flow
             # Tutorial on [Seq2Seq](…) Models", "Several [tutorials by R.](…) on …"): however
-            # few start with their link, a list of resources, each read at its link.
-            or (
-                led
-                and all(
-                    item.resource_like or item.link_led or item.set_link is not None
-                    for item in deciding
-                )
-            )
+            # few start with their link, a list of resources, each read at its link. Every
+            # bullet names one at a link: plain names without one (`man sh` in a "See also")
+            # would be resources without a URL.
+            or (led and all(_names_a_linked_resource(item) for item in deciding))
         )
         # A lone "Lead-in: [link]" says nothing of a list of resources around it.
         or (len(items) == 1 and items[0].lead_in == "resource" and not lone)
@@ -3512,6 +3508,16 @@ def _resolved_list(run: list[_Block], *, notes: bool = False, lone: bool = False
         reading_warnings=tuple(said),
         by_hand=by_hand,
         lead_named=bool(taken) and lead_named == taken,
+    )
+
+
+def _names_a_linked_resource(item: _ListItem) -> bool:
+    """Whether an item names a resource at a link: it starts with its link, names it in a
+    sentence (`_set_link`), or reads as a resource with a URL (`Name https://…`)."""
+    return (
+        item.link_led
+        or item.set_link is not None
+        or (item.resource_like and item.candidate is not None and bool(item.candidate.url))
     )
 
 

@@ -4515,6 +4515,22 @@ def test_link_bullets_among_bullets_naming_their_resource_in_a_sentence_are_reso
     assert any(":5: bullet 'Flow Tutorial on" in message for message in said)
 
 
+def test_plain_names_without_links_keep_a_see_also_list_as_words() -> None:
+    # A 'See also' list of manual pages (glob's README): plain names without a link, one
+    # naming a link in a sentence, one link bullet. Read as resources since 8665815, the
+    # plain names were resources without a URL ('man sh'), feed entries of nothing; the list
+    # is words, as before (it names no resource in every bullet).
+    result = _both_ways(
+        "# L\n\n## Tools\n\n- [Hoe](https://example.org/hoe) - weeds.\n\n### See also\n\n"
+        "- `man sh`\n- `man bash` [Pattern Matching](https://example.org/pattern)\n"
+        "- `man 3 fnmatch`\n- [Matcher docs](https://example.org/matcher)\n"
+    )
+    assert listed(result.roadmap) == [(("Tools",), "Hoe", "https://example.org/hoe")]
+    [see_also] = result.roadmap.sections[0].sections
+    assert "`man 3 fnmatch`" in see_also.intro
+    assert not any("names its resource in a sentence" in m for m in messages(result))
+
+
 def test_link_lines_each_over_lines_about_them_are_the_sections_resources() -> None:
     # keon/awesome-nlp (2017), `## Deep Learning for NLP`: paragraphs of entries, each a line
     # that is one link alone over lines saying what it is, two of them in one paragraph. They
