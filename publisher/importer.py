@@ -4981,6 +4981,24 @@ def _named_bare_url(inline: Sequence[Token]) -> tuple[int, int, str, str, str] |
     return None
 
 
+def _bare_url_by_author(
+    inline: Sequence[Token],
+) -> tuple[int, int, str, tuple[str, str, str]] | None:
+    """An item written as a work's title and author (`_title_by_author`), then its one link,
+    a bare URL, nothing after it: (link start, link end, URL, (title, author, note))."""
+    spans = [span for span in _link_spans(inline) if _is_real_link(inline, *span)]
+    if len(spans) != 1:
+        return None
+    start, end = spans[0]
+    if not _url_named(inline, start, end) or _plain(inline[end + 1 :]).strip(" .;,"):
+        return None
+    written = _inline_markdown(inline[:start]).strip().rstrip("-\u2013\u2014:\uff1a").rstrip()
+    by = _title_by_author(written)
+    if by is None:
+        return None
+    return start, end, str(inline[start].attrGet("href")), by
+
+
 def _name_and_words(words: str) -> tuple[str, str]:
     """Words written before a URL they name, cut into the name and what it is where a dash
     sets a short name off ("Vim — a modal editor"): (name, description); (words, "") when
@@ -5007,6 +5025,39 @@ def _markdown_after_name(inline: Sequence[Token], described: str) -> str:
         written[separator.end() :].rstrip().rstrip("(").rstrip().rstrip("-\u2013\u2014").rstrip()
         or described
     )
+
+
+# A work's title set off by quotes or emphasis, then "by" and who made it, a note in
+# parentheses at most: `"Simple Made Easy" by Rich Hickey (Strange Loop 2011)`,
+# `*The Mess We're In* by Joe Armstrong`.
+_TITLE_BY_AUTHOR = re.compile(
+    r'^\s*(?:"(?P<quoted>[^"]+)"|\u201c(?P<curly>[^\u201d]+)\u201d|\*(?P<starred>[^*]+)\*'
+    r"|_(?P<underlined>[^_]+)_)\s*,?\s+by\s+(?P<author>[^()]+?)\s*"
+    r"(?:\((?P<note>[^()]*)\))?\s*[.,;]?\s*$"
+)
+
+
+def _title_by_author(written: str) -> tuple[str, str, str] | None:
+    """A talk's, paper's or book's words written as its title in quotes or emphasis, "by",
+    its author (``"Simple Made Easy" by Rich Hickey (Strange Loop 2011)``): (title, author,
+    the note in parentheses or ""). None for any other words, and for an "author" of more
+    than eight words (a sentence going on after "by")."""
+    match = _TITLE_BY_AUTHOR.match(written)
+    if match is None:
+        return None
+    title = next(
+        group
+        for group in (match["quoted"], match["curly"], match["starred"], match["underlined"])
+        if group is not None
+    ).strip()
+    author, separator, where = _split_separator(match["author"].strip())
+    if separator not in (" - ", " \u2013 ", " \u2014 ", " | "):
+        author, where = match["author"].strip(), ""  # ", " and ": " are part of a name list
+    if not title or not 0 < len(author.split()) <= 8 or _is_sentence(author):
+        return None
+    # (`"Transducers" by Rich Hickey - YouTube`: where it is said after a dash)
+    note = ", ".join(part for part in (where.strip(), (match["note"] or "").strip()) if part)
+    return title, author.strip(), note
 
 
 def _one_word_lead_in(inline: Sequence[Token]) -> tuple[int, int, str] | None:
@@ -5634,11 +5685,25 @@ def _read_lead(reading: _ItemReading, inline: Sequence[Token]) -> bool:
         _read_leading_link(reading, inline, *link)
         name, described = _name_and_words(_plain(inline[: link[0]]).rstrip().rstrip(":\uff1a"))
         reading.fields["title"] = name
+        by = _title_by_author(_inline_markdown(inline[: link[0]]).rstrip().rstrip(":\uff1a"))
+        if by is not None:
+            # `"Simple Made Easy" by Rich Hickey (Strange Loop 2011): https://…`
+            reading.fields.update(title=by[0], author=Author(name=by[1]))
+            described = by[2]
         if described:
             # "Vim — a modal editor: https://…": the name, then what it is, then its site.
             reading.description.insert(0, described)
             reading.described = True
         reading.lead_in = "named"  # a resource where its list is written so (`_resolved_list`)
+        return True
+    elif link is None and (by_bare := _bare_url_by_author(inline)) is not None:
+        # `*The Mess We're In* by Joe Armstrong https://…`: a work, its author, its URL bare.
+        start, end, href, (title, author, note) = by_bare
+        _read_leading_link(reading, inline, start, end, href)
+        reading.fields.update(title=title, author=Author(name=author))
+        if note:
+            reading.description.insert(0, note)
+            reading.described = True
         return True
     elif link is None and (named := _named_bare_url(inline)) is not None:
         # "Awesome OCR - список … https://…", "Consistency Models https://…": a name and
@@ -5971,6 +6036,13 @@ def _read_leading_link(
     before it the kind. ``url``: False leaves the URL to the caller (a pointer's link)."""
     label, titled = _labelled_title(inline[link_start + 1 : link_end])
     title = titled or _without_star_count(_plain(inline[link_start + 1 : link_end])) or href
+    by = None if titled else _title_by_author(_inline_markdown(inline[link_start + 1 : link_end]))
+    if by is not None:
+        # `["Out of the Tar Pit" by Moseley and Marks (2006)](…)`: the work, then its author.
+        title = by[0]
+        reading.fields["author"] = Author(name=by[1])
+        if by[2]:
+            reading.description.append(by[2])
     reading.fields.update(title=title, kind=_leading_kind(inline, link_start))
     if url:
         reading.fields["url"] = _checked_url(href, reading.line, reading.warnings)

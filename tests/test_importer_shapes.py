@@ -28,7 +28,7 @@ from publisher.importer import (
 )
 from publisher.load import build_snapshot
 from publisher.markdown_escape import markdown_link
-from publisher.model import Release, Roadmap, Snapshot
+from publisher.model import Author, Release, Roadmap, Snapshot
 from publisher.readme import render_readme
 
 
@@ -5145,3 +5145,40 @@ def test_a_table_title_cell_with_a_bold_name_over_its_url_is_titled_by_the_name(
         ("Husky", "https://example.org/husky/", "Git hooks."),
         ("Jest Cheat Sheet", "https://example.org/jest", "Tips for `jest`."),
     ]
+
+
+def test_a_talk_or_paper_written_title_by_author_keeps_the_author_out_of_the_title() -> None:
+    # `"Title" by Author (…)`, `*Title* by Author`, in a link's text or before a bare URL:
+    # the title in quotes or emphasis is the title, the author the resource's author, the
+    # note in parentheses its description (the author stayed in the title before). Words
+    # that only contain "by" keep their title.
+    result = read(
+        "# L\n\n## Talks\n\n"
+        '- "Simple Made Easy" by Rich Hickey (Strange Loop 2011): https://example.org/sme\n'
+        "- *The Mess We're In* by Joe Armstrong https://example.org/mess\n"
+        '- ["Out of the Tar Pit" by Moseley and Marks (2006)](https://example.org/tar)\n'
+        "- [Programming by Example](https://example.org/pbe)\n"
+    )
+    resources = result.roadmap.sections[0].resources
+    assert [
+        (r.title, r.author.name if r.author else "", r.description.strip()) for r in resources
+    ] == [
+        ("Simple Made Easy", "Rich Hickey", "Strange Loop 2011"),
+        ("The Mess We're In", "Joe Armstrong", ""),
+        ("Out of the Tar Pit", "Moseley and Marks", "2006"),
+        ("Programming by Example", "", ""),
+    ]
+
+
+def test_a_talk_title_by_author_then_where_after_a_dash_keeps_where_out_of_the_author() -> None:
+    # `["Transducers" by Rich Hickey - YouTube](…)`: the platform after the dash is said of
+    # the talk (its description), not part of its author's name.
+    result = read(
+        '# L\n\n## Links\n\n* ["Widgets" by Jo Bloggs - YouTube](https://example.org/w)\n'
+    )
+    [talk] = result.roadmap.sections[0].resources
+    assert (talk.title, talk.author, talk.description.strip()) == (
+        "Widgets",
+        Author(name="Jo Bloggs"),
+        "YouTube",
+    )

@@ -124,3 +124,12 @@ def test_a_real_table_of_bold_names_over_bare_urls_is_titled_by_the_names() -> N
     titles = {resource.url: resource.title for resource in roadmap_resources(imported(version))}
     truth = read_truth(version.truth)
     assert [titles.get(resource.url) for resource in truth] == [r.title for r in truth]
+
+
+def test_a_real_talk_written_title_by_author_keeps_its_author_out_of_the_title() -> None:
+    """JuliaFolds/Transducers.jl links Rich Hickey's talk as `["Transducers" by Rich Hickey -
+    YouTube](…)`: the title is the quoted one, Rich Hickey its author."""
+    version = next(v for v in VERSIONS if v.name.startswith("transducers-jl-links/"))
+    talk = next(resource for _, resource in imported(version).walk())
+    assert (talk.title, talk.author.name if talk.author else "") == ("Transducers", "Rich Hickey")
+    assert talk.title == read_truth(version.truth)[0].title
