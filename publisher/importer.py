@@ -174,6 +174,8 @@ COLUMN_FIELDS = {
     "theme": "tags",
     "skill": "tags",
     "description": "description",
+    "details": "description",
+    "detail": "description",
     "notes": "description",
     "note": "description",
     "why": "description",
@@ -6998,6 +7000,7 @@ def _author_and_rest(
     tokens = list(inline)
     while tokens and tokens[0].type in ("strong_close", "em_close"):
         tokens.pop(0)
+    tokens = _without_badges_before_separator(tokens)
     author = None
     if tokens and tokens[0].type == "text":
         lead = tokens[0].content.lstrip()
@@ -7020,6 +7023,28 @@ def _author_and_rest(
                     author = Author(name=name, url=href)
                 return author, _strip_separator(_inline_markdown(tokens[end + 1 :]))
     return author, _strip_separator(_inline_markdown(tokens))
+
+
+def _without_badges_before_separator(tokens: list[Token]) -> list[Token]:
+    """The tokens after a bullet's link without the images that come right after it when a
+    separator follows them (`[conda](…) ![](…/stars/conda/conda.svg) - OS-agnostic …`): a
+    stars badge or a logo beside the name, not the description (the same list later written
+    as a table keeps the badge in a column of its own and the description alone)."""
+    position = 0
+    images = 0
+    while position < len(tokens):
+        token = tokens[position]
+        if token.type == "image":
+            images += 1
+        elif not (token.type in ("text", "softbreak") and not token.content.strip()):
+            break
+        position += 1
+    if not images or position == len(tokens) or tokens[position].type != "text":
+        return tokens
+    rest = tokens[position].content.lstrip()
+    if not rest.startswith(_DESCRIPTION_SEPARATORS):
+        return tokens
+    return tokens[position:]
 
 
 def _split_separator(text: str) -> tuple[str, str, str]:

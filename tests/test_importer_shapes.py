@@ -350,6 +350,35 @@ def test_a_named_anchor_before_a_link_and_a_marker_after_it_are_not_the_title() 
     assert messages(result) == []
 
 
+def test_a_stars_badge_after_a_bullet_s_link_and_a_details_column_are_no_description() -> None:
+    # The same tools as bullets with a stars badge after each link, and later as a table with
+    # the badge in a column of its own and the description under "Details".
+    bullets = (
+        read(
+            "# L\n\n## IDEs\n\n"
+            "- [conda](https://example.org/conda) ![](https://img.shields.io/github/stars/c/c.svg)"
+            " - A package manager.\n"
+            "- [Docker](https://example.org/docker) ![logo](https://example.org/d.png) A whale.\n"
+        )
+        .roadmap.sections[0]
+        .resources
+    )
+    assert [r.description for r in bullets] == [
+        "A package manager.\n",
+        "![logo](https://example.org/d.png) A whale.\n",  # no separator: words of the item
+    ]
+    table = (
+        read(
+            "# L\n\n## IDEs\n\n| Project | Details | Repository |\n| --- | --- | --- |\n"
+            "| [conda](https://example.org/conda) | A package manager. | "
+            "![GitHub Badge](https://img.shields.io/github/stars/c/c.svg) |\n"
+        )
+        .roadmap.sections[0]
+        .resources
+    )
+    assert [(r.title, r.description) for r in table] == [("conda", "A package manager.\n")]
+
+
 def test_a_table_without_a_title_column_takes_the_link_text() -> None:
     roadmap = read(
         "# L\n\n## Reading\n\n| Topic | Link |\n|---|---|\n"
