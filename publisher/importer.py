@@ -2465,7 +2465,7 @@ def _nested_details(blocks: list[_Block]) -> list[_Block]:
         first = next(inner.level for inner in folded if inner.kind == "heading")
         shift = max(0, base + 1 - first)
         nested.extend(
-            replace(inner, level=max(inner.level + shift, base + 1))
+            _copied(inner, level=max(inner.level + shift, base + 1))
             if inner.kind == "heading"
             else inner
             for inner in folded
@@ -2621,7 +2621,7 @@ def _short_names(titles: Iterable[str]) -> bool:
 
 def _is_bare(candidate: _Candidate) -> bool:
     """A plain bullet with nothing but its text (a topic, a syllabus line)."""
-    return replace(candidate, regrouped=None, **_UNLINKED) == _Candidate(
+    return _copied(candidate, regrouped=None, **_UNLINKED) == _Candidate(
         title=candidate.title, line=candidate.line
     )
 
