@@ -2105,8 +2105,10 @@ def _units(
     units = []
     for heading, body in groups:
         regroup_warnings: list[tuple[int, str]] = []
-        if sum(block.lone is not None for block in body) == 1 and not any(
-            block.link_lines for block in body
+        if (
+            sum(block.lone is not None for block in body) == 1
+            and not any(block.link_lines for block in body)
+            and not _card_named_apart(heading, body)
         ):
             # One card alone is no list of cards: a course heading's link line (`## Course`,
             # `🔗 [**Link to Course**](…) \`, `Duration: …`, then its syllabus).
@@ -5234,6 +5236,38 @@ def _described_over_one_link(unit: _Unit, title: str) -> bool:
         and len(unit.intro.split()) >= _DESCRIPTION_WORDS
         and _same_name(title, only.title)
     )
+
+
+def _card_named_apart(heading: _Block | None, body: list[_Block]) -> bool:
+    """Whether the one card under a heading (level 2 or deeper) names something else than the
+    heading does, by a name of its own, and nothing but text beside it (`## Editors` over
+    `[**Vim**](…)` and a line on it): a section holding one resource, as awesome lists have
+    many, not the heading's link line (`## Course` over `🔗 [**Link to Course**](…)`,
+    `[**Course**](…)`, a link over its syllabus)."""
+    if heading is None or heading.level < 2 or heading.url:
+        return False
+    card = next(block for block in body if block.lone is not None)
+    if len(card.resources) != 1 or any(
+        block is not card and block.kind not in ("text", "skip") for block in body
+    ):
+        return False  # a list after it: a course's syllabus under its link line
+    title = card.resources[0].title
+    return not (
+        _same_name(heading.title, title)
+        or _LINK_LABEL.fullmatch(title)
+        or _WHERE_LABEL.fullmatch(title)
+        or _is_material(title)
+        or re.match(r"link\b", title, re.IGNORECASE)
+        or _CALL_LABEL.match(title)
+    )
+
+
+# A link text that tells the reader to follow it ("Open the course", "Watch the lectures",
+# "Enroll here"): the heading's link line, however the rest of it reads.
+_CALL_LABEL = re.compile(
+    r"(?i)(?:open|view|watch|visit|read|download|start|try|see|click|access|join|enrol+|"
+    r"register|sign\s+up|go\s+to|get\s+started)\b"
+)
 
 
 def _same_name(heading: str, link: str) -> bool:

@@ -5211,3 +5211,20 @@ def test_a_talk_title_by_author_then_where_after_a_dash_keeps_where_out_of_the_a
         Author(name="Jo Bloggs"),
         "YouTube",
     )
+
+
+def test_one_card_naming_something_else_than_its_heading_is_the_sections_one_resource() -> None:
+    # `## Editors` over one card `[**Vim**](…)` and a line on it: a section holding one
+    # resource (awesome lists have many), not a resource named "Editors" with Vim's URL filed
+    # under a made-up section. A card that names its heading stays the heading's link line.
+    result = read(
+        "# L\n\nA list.\n\n## Editors\n\n[**Vim**](https://example.org/vim)  \nA modal editor.\n\n"
+        "## Shells\n\n- [zsh](https://example.org/zsh)\n\n"
+        "## Garden Planning\n\n[**Garden Planning**](https://example.org/garden)  \nTen weeks.\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Editors",), "Vim", "https://example.org/vim"),
+        (("Shells",), "zsh", "https://example.org/zsh"),
+        # (a course heading's resource, filed as course headings are: in the section above)
+        (("Shells",), "Garden Planning", "https://example.org/garden"),
+    ]
