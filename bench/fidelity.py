@@ -5,7 +5,9 @@ written by reading the markdown), prints per list, over its versions (the lowest
 
 - resource precision: share of imported resources a careful reader lists too (goal >= 0.97);
 - resource recall: share of the reader's resources the import finds (goal >= 0.97);
-- section accuracy: share of found resources filed under the reader's section (goal >= 0.95).
+- section accuracy: share of found resources filed under the reader's section (goal >= 0.95);
+- titles: share of found resources titled as the reader titles them (no goal; letters and digits
+  compared, any case).
 
 Then, for each list with several versions, a git repository is made in a temporary folder:
 the versions on `main`, one day apart, the last one arriving through a merged pull-request
@@ -340,6 +342,14 @@ def main() -> int:
                 f"fidelity {metric} {name}: ratio {value:.3f} (goal >= {goal}; lowest of "
                 f"{len(list_versions)} version(s), {expected} resources in the truth)"
             )
+        # The issue sets no goal for titles; printed so a reading that finds the right links
+        # under the wrong names shows (the scores above match resources by URL).
+        print(
+            f"fidelity titles {name}: ratio "
+            f"{min(result.title_accuracy for result in scores):.3f} (no goal: share of found "
+            f"resources titled as the truth, letters and digits compared; lowest of "
+            f"{len(list_versions)} version(s))"
+        )
     if not options.quick:
         entries = new = 0
         # The hand-read histories (a changes.yaml: edits known) and the others, apart.

@@ -59,6 +59,7 @@ class Score:
     found: int
     matched: int
     same_section: int
+    same_title: int  # matched resources whose title reads as the truth's (`_words`)
     missing: tuple[TruthResource, ...]
     extra: tuple[TruthResource, ...]
     misplaced: tuple[tuple[TruthResource, tuple[str, ...]], ...]
@@ -77,6 +78,12 @@ class Score:
     def section_accuracy(self) -> float:
         """Share of matched resources filed under the same section path."""
         return self.same_section / self.matched if self.matched else 1.0
+
+    @property
+    def title_accuracy(self) -> float:
+        """Share of matched resources whose title is the careful reader's, compared loosely
+        (letters and digits, any case: emoji and punctuation are not the title's words)."""
+        return self.same_title / self.matched if self.matched else 1.0
 
 
 def versions() -> list[Version]:
@@ -158,7 +165,7 @@ def score(roadmap: Roadmap, truth: list[TruthResource]) -> Score:
     available: dict[str, list[TruthResource]] = defaultdict(list)
     for resource in found:
         available[_key(resource)].append(resource)
-    matched = same = 0
+    matched = same = titled = 0
     missing: list[TruthResource] = []
     misplaced: list[tuple[TruthResource, tuple[str, ...]]] = []
     for expected in truth:
@@ -167,27 +174,37 @@ def score(roadmap: Roadmap, truth: list[TruthResource]) -> Score:
             missing.append(expected)
             continue
         want = _section(expected.section)
+        in_place = [
+            index
+            for index, candidate in enumerate(candidates)
+            if _section(candidate.section) == want
+            or (not want and _section(candidate.section) == _ORPHAN_SECTION)
+        ]
+        # Several resources of one URL (links to one page's parts: the fragment is not the
+        # identity's) pair by title among those of the same section, as a reader pairs them.
         position = next(
             (
                 index
-                for index, candidate in enumerate(candidates)
-                if _section(candidate.section) == want
-                or (not want and _section(candidate.section) == _ORPHAN_SECTION)
+                for index in in_place
+                if _words(candidates[index].title) == _words(expected.title)
             ),
-            None,
+            in_place[0] if in_place else None,
         )
         matched += 1
         if position is None:
-            misplaced.append((expected, candidates.pop(0).section))
+            found_resource = candidates.pop(0)
+            misplaced.append((expected, found_resource.section))
         else:
-            candidates.pop(position)
+            found_resource = candidates.pop(position)
             same += 1
+        titled += _words(found_resource.title) == _words(expected.title)
     extra = tuple(resource for left in available.values() for resource in left)
     return Score(
         expected=len(truth),
         found=len(found),
         matched=matched,
         same_section=same,
+        same_title=titled,
         missing=tuple(missing),
         extra=extra,
         misplaced=tuple(misplaced),

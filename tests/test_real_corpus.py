@@ -10,6 +10,7 @@ import pytest
 import yaml
 from real_corpus import (
     CORPUS,
+    TruthResource,
     Version,
     imported,
     read_truth,
@@ -18,6 +19,7 @@ from real_corpus import (
     versions,
 )
 
+from publisher.importer import import_markdown
 from publisher.model import normalize_url
 
 VERSIONS = versions()
@@ -77,6 +79,29 @@ def test_score_counts_misses_extras_and_misplaced_resources() -> None:
         (len(truth) // 2) / len(truth), abs=0.02
     )
     assert score(roadmap, [*truth, truth[0]]).recall < 1.0
+    assert score(roadmap, truth).title_accuracy == 1.0
+    renamed = [
+        type(entry)(section=entry.section, title=f"{entry.title} extra words", url=entry.url)
+        for entry in truth
+    ]
+    assert score(roadmap, renamed).title_accuracy == 0.0
+    linked = sum(1 for entry in truth if entry.url)
+    assert score(roadmap, renamed).matched == linked  # those with a URL still match by it
+
+
+def test_resources_of_one_page_pair_with_the_truth_by_title() -> None:
+    # Two links into one page (the fragment is not the identity's) pair by title, whichever
+    # order the truth lists them in.
+    roadmap = import_markdown(
+        "# M\n\n## S\n\n- [Alpha](https://example.org/doc#a)\n"
+        "- [Beta](https://example.org/doc#b)\n",
+        "M.md",
+    ).roadmap
+    truth = [
+        TruthResource(section=("S",), title="Beta", url="https://example.org/doc#b"),
+        TruthResource(section=("S",), title="Alpha", url="https://example.org/doc#a"),
+    ]
+    assert score(roadmap, truth).title_accuracy == 1.0
 
 
 def test_sources_name_a_commit_for_every_version() -> None:
