@@ -3000,6 +3000,11 @@ def _paragraphs_under_items(
         if (
             block.kind == "list"
             and len(block.items) == 1
+            # Not the last item of a list read in parts (in pieces, a list's items may come
+            # as lists of their own, one right after the other): a list as written.
+            and not (
+                index and blocks[index - 1].kind == "list" and blocks[index - 1].end == block.start
+            )
             and block.items[0].candidate is not None
             and after.kind == "text"
             and not after.quoted

@@ -5157,6 +5157,19 @@ def test_a_paragraph_after_each_one_item_list_is_that_items_description() -> Non
     assert [r.description for _, r in prose.roadmap.walk()] == ["", ""]
 
 
+def test_a_list_of_two_items_before_paragraphs_under_items_reads_the_same_in_pieces() -> None:
+    # Found by the definitions history property test (random seed 7): read in pieces, the
+    # list of two items over a quoted definition came as two one-item lists, the second
+    # counted as a third item with its paragraph under it: the paragraphs became the items'
+    # descriptions, with a warning, where the whole document left them as text.
+    text = (
+        "- [a](https://example.org/a) - one\n- [a](https://example.org/a) - one\n"
+        "> [two]: https://example.org/quoted-two\nText.\n- item\n\nText.\n- item\n\nText.\n"
+    )
+    result = _both_ways(text)
+    assert not any("each followed by a paragraph" in m for m in messages(result))
+
+
 def test_a_table_title_cell_with_a_bold_name_over_its_url_is_titled_by_the_name() -> None:
     # `| **Husky**<br>https://… | what it is |`: the bold name is the title (it ran into the
     # URL: 'Huskyhttps://…'), the URL the resource's.
