@@ -1517,6 +1517,9 @@ def _raw_cuts(
     # Any `<details>` opened on an HTML line and not closed: the headings in it are the
     # content of the section it is in (`_nested_details`), no cut.
     opened = 0
+    # An HTML comment opened in an HTML block that ends at a blank line and not closed yet:
+    # `_units` leaves it out to the block's end, `</details>` in it too.
+    commented = False
     # With places to stop at (a version read after the one before it), the lines are taken
     # one by one: the scan stops soon after the edit, and splitting the rest of a long
     # document would cost more than the scan.
@@ -1536,7 +1539,7 @@ def _raw_cuts(
             if link_level:
                 folded = max(0, folded + change)
             if end is None or end[0] != "fence":
-                opened = _details_opened(line, opened, end == ("marker", "-->"))
+                opened = _details_opened(line, opened, commented or end == ("marker", "-->"))
         if end is not None:
             if _ends(end, line):
                 end = None
@@ -1562,8 +1565,25 @@ def _raw_cuts(
             indented = line[:1] in (" ", "\t")
             if end is not None or _HTML_START.match(line):
                 whole[-1] = True
+        if end != ("blank", ""):
+            commented = False
+        elif commented or "<!--" in line:
+            commented = _comment_left_open(line, commented)
         position += len(line) + 1
     return starts, whole, None
+
+
+def _comment_left_open(line: str, in_comment: bool) -> bool:
+    """Whether an HTML comment is open after ``line`` (``in_comment``: one was open before
+    it)."""
+    if in_comment:
+        if "-->" not in line:
+            return True
+        line = line.partition("-->")[2]
+    return "<!--" in _HTML_CLOSED_COMMENT.sub("", line)
+
+
+_HTML_CLOSED_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
 def _lines_from(text: str, start: int) -> Iterator[str]:

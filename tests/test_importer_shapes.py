@@ -2312,6 +2312,19 @@ def test_a_summary_opened_where_the_one_above_closes_is_a_subsection_of_its_own(
     ]
 
 
+def test_a_details_close_in_a_comment_left_open_is_no_close_in_pieces_either() -> None:
+    # Found by the definitions history property test (random seed 8): a `<!--` never closed
+    # in the HTML block of a `<details>` hides the `</details>` after it (the whole reads the
+    # heading below as folded in Tools); the cuts into pieces counted that close and read
+    # `# Map` as the document's title.
+    text = (
+        "<details><summary>Tools</summary>\n<!--\n</details>\n- item\n\n"
+        "  [two]: https://example.org/in-item\n# Map\n"
+    )
+    result = _both_ways(text)
+    assert [section.title for section in result.roadmap.sections] == ["Tools"]
+
+
 @pytest.mark.parametrize(
     "text",
     [
