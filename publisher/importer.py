@@ -5819,7 +5819,10 @@ def _read_lead(reading: _ItemReading, inline: Sequence[Token]) -> bool:
         paper = _bracketed_links_item(inline, reading.line, reading.warnings)
     if paper is None and links and not reading.lead_in:
         reading.name_link = _name_link(inline, reading.line)
-        reading.set_link = _set_link(inline, reading.line)
+        set_link = _set_link(inline, reading.line)
+        # A sentence linking the list's own page of work (`And awesome [contributors](…/graphs/
+        # contributors)`) names no resource of the list.
+        reading.set_link = None if set_link is None or _is_about_the_list(set_link) else set_link
     if paper is not None:
         # "**Title.** Venue [[paper]](…) [[code]](…)": the title first, then its links; a
         # name written before its labelled links keeps only its source tags as description.

@@ -123,3 +123,16 @@ def test_a_name_before_links_in_parentheses_loses_the_opening_parenthesis() -> N
         (("Talks",), '"Simple Made Easy" by Rich Hickey', "https://example.org/v1"),
         (("Talks",), '"Hammock Driven Development" by Rich Hickey', "https://example.org/v2"),
     ]
+
+
+def test_a_sentence_linking_the_lists_own_contributors_page_is_no_resource() -> None:
+    # `- And awesome [contributors](…/graphs/contributors)` under the list's authors: the
+    # list's own page of work (`_is_about_the_list`), not a resource named in a sentence; it
+    # stays a note on the bullet above, as before the sentence rule (b2e5fa6).
+    result = read(
+        "# L\n\n## People\n\n- [Ann Author](https://example.org/ann)\n"
+        "- [Bob Author](https://example.org/bob)\n"
+        "- And awesome [contributors](https://github.com/acme/list/graphs/contributors)\n"
+    )
+    assert [title for _, title, _ in listed(result.roadmap)] == ["Ann Author", "Bob Author"]
+    assert not any("names its resource in a sentence" in m for m in warned(result))
