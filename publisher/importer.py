@@ -2076,7 +2076,12 @@ def _units(
         for header, piece in pieces
     )
     folded_warnings: list[tuple[int, str]] = []  # best-of entries' folded links, not read
-    if any(_UNSPACED_NUMBER_SEEN.search(piece) for _, piece in pieces):
+    # ".[" or ")[" first: a search that may start on any line tries every position, and
+    # most pieces hold neither (a history reads every changed group's pieces).
+    if any(
+        (".[" in piece or ")[" in piece) and _UNSPACED_NUMBER_SEEN.search(piece)
+        for _, piece in pieces
+    ):
         pieces = _rewritten(pieces, _unspaced_numbers_spaced, folded_warnings)
     if html_links:
         pieces = _rewritten(pieces, _html_entries_as_items, folded_warnings)
@@ -3012,6 +3017,13 @@ def _paragraphs_under_items(
     list at each paragraph, but the author wrote each under its item. Only where at least
     `_PARAGRAPHS_UNDER_ITEMS` one-item lists in a row are each followed by a paragraph;
     other prose between lists stays text."""
+    # Cheap test first (a history reads every version's blocks): a run needs that many
+    # one-item lists, and most documents have none.
+    if (
+        sum(block.kind == "list" and len(block.items) == 1 for block in blocks)
+        < _PARAGRAPHS_UNDER_ITEMS
+    ):
+        return blocks
     run: list[int] = []  # indices of the lists of the run being read
     runs: list[list[int]] = []
     index = 0
@@ -4823,16 +4835,23 @@ def _leading_link(inline: Sequence[Token]) -> tuple[int, int, str] | None:
     """The first real link when only emoji, badges and emphasis come before it. A link
     showing only an emoji right before another link (`[:scroll:](paper.pdf) [Title](…)`, a
     copy of the paper) is an icon: the titled link after it is the item's (`_icon_link`)."""
-    spans = list(_link_spans(inline))
-    for position, (start, end) in enumerate(spans):
+    # Lazily: most items stop at their first real link and need only the one after it, not
+    # all the links of their description (every item of every version of a history).
+    spans = iter(_link_spans(inline))
+    span = next(spans, None)
+    while span is not None:
+        start, end = span
         before = inline[:start]
         if not all(_is_lead(token) for token in before):
             return None
         if not _is_real_link(inline, start, end):
             if str(inline[start].attrGet("href") or "").startswith("#"):
                 return None
+            span = next(spans, None)
             continue  # a badge before the resource's own link
-        if position + 1 < len(spans) and _icon_link(inline, (start, end), spans[position + 1]):
+        following = next(spans, None)
+        if following is not None and _icon_link(inline, span, following):
+            span = following
             continue
         return start, end, str(inline[start].attrGet("href"))
     return None
@@ -8252,12 +8271,13 @@ def _names_later_headings(units: list[_Unit]) -> frozenset[int]:
     named: set[int] = set()
     for position, unit in enumerate(units):
         heading = unit.heading
-        # Cheapest tests first: a history reads every version's units.
+        # Cheapest tests first: a history reads every version's units (`heading_key` is
+        # cached; most headings name no table of contents).
         if (
             heading is None
             or len(unit.candidates) < 2
-            or any(candidate.url or candidate.children for candidate in unit.candidates)
             or heading_key(heading.title) not in CONTENTS_HEADINGS
+            or any(candidate.url or candidate.children for candidate in unit.candidates)
         ):
             continue
         later = {
