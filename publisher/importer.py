@@ -2071,8 +2071,12 @@ def _units(
     """The units of consecutive pieces of markdown, each (table header it is read under, or
     "", text) (cached: history repeats most of them), read with ``definitions`` (link
     reference definitions); ``html_links`` as for `import_markdown`."""
+    # Both lifts look for " #" first; a piece without one (most) is read once, not twice.
     pieces = tuple(
-        (header, _headings_in_items_lifted(_heading_items_lifted(piece)))
+        (
+            header,
+            _headings_in_items_lifted(_heading_items_lifted(piece)) if " #" in piece else piece,
+        )
         for header, piece in pieces
     )
     folded_warnings: list[tuple[int, str]] = []  # best-of entries' folded links, not read
