@@ -36,8 +36,9 @@ BENCHMARKS: dict[str, str] = {
     "send": "a bare smtplib loop over one connection, same messages (scale-out: on a relay "
     "answering DATA after 50 ms)",
     "startup": "python -c 'import click'",
-    "fidelity": "truth files written by hand for 10 real READMEs (precision, recall, section "
-    "accuracy per list); genuinely new resources of their histories (feed entries per new one)",
+    "fidelity": "truth files written by hand for the corpus's real READMEs, tests/fixtures/real/ "
+    "(precision, recall, section accuracy per list); genuinely new resources of their histories "
+    "(feed entries per new one)",
     "preview": "publisher build after the same one-file change (300 releases of 600 resources)",
     "lines": "markdown-it-py alone parsing the same document (lines of 32,000 characters that "
     "open links and never close them; the growth of 1,000 -> 10,000 headings above the title)",
