@@ -1021,14 +1021,25 @@ def test_forget_stops_before_erasing_when_a_remembered_ledger_file_is_no_longer_
         connection.close()
     else:
         ledger_file.write_text("not a database\n", encoding="utf-8")
+    _forget_ann_refused(
+        run,
+        project,
+        database_url,
+        ledger_file,
+        "the ledger file 'send --ledger' used is no longer a ledger file (a SQLite file with "
+        "a deliveries table); nothing was erased: put the ledger back, or move this file "
+        "away (a ledger file that is gone is skipped)",
+    )
+
+
+def _forget_ann_refused(
+    run: Run, project: Path, database_url: str, ledger_file: Path, message: str
+) -> None:
+    """`forget ann@example.org` exits 1 with ``message`` about ``ledger_file``, and nothing is
+    erased: the file's bytes and the store's subscribers stay as they were."""
     before = ledger_file.read_bytes()
     forgot = run("subscribers", "forget", "ann@example.org")
-    assert (forgot.exit_code, forgot.output) == (
-        1,
-        f"error: {ledger_file}: the ledger file 'send --ledger' used is no longer a ledger "
-        "file (a SQLite file with a deliveries table); nothing was erased: put the ledger "
-        "back, or move this file away (a ledger file that is gone is skipped)\n",
-    )
+    assert (forgot.exit_code, forgot.output) == (1, f"error: {ledger_file}: {message}\n")
     assert ledger_file.read_bytes() == before
     assert statuses(project, database_url) == {
         "ann@example.org": "listed",
@@ -1064,20 +1075,15 @@ def test_forget_stops_before_erasing_when_a_remembered_ledger_file_is_read_only(
     # The store forgot Ann, then writing the ledger file failed ("attempt to write a readonly
     # database"): exit 1 with the erasure half done, Ann's deliveries left in the file.
     ledger_file = _sent_to_ann_and_bob_with_a_ledger_file(run, project, server, tmp_path)
-    before = ledger_file.read_bytes()
     with read_only(ledger_file):
-        forgot = run("subscribers", "forget", "ann@example.org")
-    assert (forgot.exit_code, forgot.output) == (
-        1,
-        f"error: {ledger_file}: the ledger file 'send --ledger' used cannot be written "
-        "(read-only, or its folder is); nothing was erased: make it writable and run forget "
-        "again\n",
-    )
-    assert ledger_file.read_bytes() == before
-    assert statuses(project, database_url) == {
-        "ann@example.org": "listed",
-        "bob@example.org": "listed",
-    }
+        _forget_ann_refused(
+            run,
+            project,
+            database_url,
+            ledger_file,
+            "the ledger file 'send --ledger' used cannot be written (read-only, or its folder "
+            "is); nothing was erased: make it writable and run forget again",
+        )
     # Writable again, forget erases both.
     assert run("subscribers", "forget", "ann@example.org").exit_code == 0
     assert statuses(project, database_url) == {"bob@example.org": "listed"}
