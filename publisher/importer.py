@@ -3210,7 +3210,7 @@ def _logo_entry(quotes: list[str], line: int, definitions: Definitions) -> _Cand
             if title:
                 leading.append((title, href, bool(_plain(inline[end + 1 :]).strip(" .,:;"))))
                 continue
-        spans = [span for span in _link_spans(inline) if _is_real_link(inline, *span)]
+        spans = _real_link_spans(inline)
         words = _plain(inline).split()
         if named is None and spans and words:
             named = (words[0].strip(".,:;"), str(inline[spans[0][0]].attrGet("href")))
@@ -4672,6 +4672,11 @@ def _is_real_link(inline: Sequence[Token], start: int, end: int) -> bool:
     )
 
 
+def _real_link_spans(inline: Sequence[Token]) -> list[tuple[int, int]]:
+    """The (link_open, link_close) pairs of the top-level links that are real (`_is_real_link`)."""
+    return [span for span in _link_spans(inline) if _is_real_link(inline, *span)]
+
+
 def _links(inline: Sequence[Token]) -> list[str]:
     return [
         str(inline[start].attrGet("href"))
@@ -4888,7 +4893,7 @@ _LESSON_LABEL = re.compile(
 def _labelled_link(inline: Sequence[Token]) -> str:
     """The link of a heading written as a lesson's label then its one link, nothing after
     it (``Day01 - [初识Python](…)``); "" for any other heading."""
-    spans = [span for span in _link_spans(inline) if _is_real_link(inline, *span)]
+    spans = _real_link_spans(inline)
     if len(spans) != 1:
         return ""
     start, end = spans[0]
@@ -4963,7 +4968,7 @@ def _trailing_link(inline: Sequence[Token]) -> tuple[int, int, str] | None:
     """The one link of an item that names it after a lead-in ending with a colon, nothing but
     punctuation after it: ``**Required** to learn about monads: [Learn You a Haskell](…)``
     (OSSU's readings); the caller keeps the lead-in as its description."""
-    spans = [span for span in _link_spans(inline) if _is_real_link(inline, *span)]
+    spans = _real_link_spans(inline)
     if len(spans) != 1:
         return None
     start, end = spans[0]
@@ -4998,7 +5003,7 @@ def _named_bare_url(inline: Sequence[Token]) -> tuple[int, int, str, str, str] |
     (`Проект "Awesome GPT" представляет …`: the words are its description), or a short name
     in capitals ("Consistency Models"). None for words that name nothing ("see
     https://…", a sentence without a name) and any other item."""
-    spans = [span for span in _link_spans(inline) if _is_real_link(inline, *span)]
+    spans = _real_link_spans(inline)
     if len(spans) != 1:
         return None
     start, end = spans[0]
@@ -5038,7 +5043,7 @@ def _bare_url_by_author(
 ) -> tuple[int, int, str, tuple[str, str, str]] | None:
     """An item written as a work's title and author (`_title_by_author`), then its one link,
     a bare URL, nothing after it: (link start, link end, URL, (title, author, note))."""
-    spans = [span for span in _link_spans(inline) if _is_real_link(inline, *span)]
+    spans = _real_link_spans(inline)
     if len(spans) != 1:
         return None
     start, end = spans[0]
@@ -5116,7 +5121,7 @@ def _one_word_lead_in(inline: Sequence[Token]) -> tuple[int, int, str] | None:
     """The one link of an item written as one word, a colon, then a named link and nothing
     after it (``See: [Delta](…)``, ``Reddit: [List …](…)``): (start, end, URL); None for
     any other item (two words or more are `_trailing_link`'s)."""
-    spans = [span for span in _link_spans(inline) if _is_real_link(inline, *span)]
+    spans = _real_link_spans(inline)
     if len(spans) != 1:
         return None
     start, end = spans[0]
@@ -5136,7 +5141,7 @@ def _labelled_lead_link(inline: Sequence[Token]) -> tuple[int, int, str] | None:
     description set off by a dash (``cli-tool [ncdu](…) - Ncdu is …``, ``t3n.de: [Tool-Check
     …](…) - german article``): (start, end, URL). None for any other item: a label and a
     link alone (``See: [Delta](…)``, a pointer) or words that go on as a sentence."""
-    spans = [span for span in _link_spans(inline) if _is_real_link(inline, *span)]
+    spans = _real_link_spans(inline)
     if not spans:
         return None
     start, end = spans[0]
@@ -5974,7 +5979,7 @@ def _name_link(inline: Sequence[Token], line: int) -> _Candidate | None:
     description: the item's reading among items written `NAME: … [官网](…)`
     (`_official_form`) only; elsewhere it reads as before (words, a lead-in, a group's label).
     None for any other item."""
-    spans = [span for span in _link_spans(inline) if _is_real_link(inline, *span)]
+    spans = _real_link_spans(inline)
     split = _name_split(inline, spans)
     if split is None or len(spans) != 1 or spans[0][0] < split[0]:
         return None
@@ -6000,7 +6005,7 @@ def _set_link(inline: Sequence[Token], line: int) -> _Candidate | None:
     sentence its description; titled by the words before a bracket the link opens
     (`Material Design ([v1](…) [v2](…))`). None when its first link comes later, or it has
     none."""
-    spans = [span for span in _link_spans(inline) if _is_real_link(inline, *span)]
+    spans = _real_link_spans(inline)
     if not spans:
         return None
     start, end = spans[0]
@@ -6624,7 +6629,7 @@ def _paper_item(
     """Title and URL of a paper-list item (``**Title.** Venue [[paper]](…) [[code]](…)``): a
     title, then only links named for what they lead to (paper, pdf, code, slides, video …).
     The paper's own link is the URL (else the first). None for any other shape."""
-    spans = [span for span in _link_spans(inline) if _is_real_link(inline, *span)]
+    spans = _real_link_spans(inline)
     if not spans:
         return None
     labels = [
@@ -6793,7 +6798,7 @@ def _paper_paragraph(inline: Sequence[Token], line: int) -> _Candidate | None:
     shape (`_paper_item`), written as a citation: a leading reference number, or link labels
     in brackets (``[[pdf]]``). None for any other paragraph (prose citing a [paper](…) stays
     prose)."""
-    spans = [span for span in _link_spans(inline) if _is_real_link(inline, *span)]
+    spans = _real_link_spans(inline)
     if not spans:
         return None
     bracketed = all(_plain(inline[start + 1 : end]).strip().startswith("[") for start, end in spans)
@@ -6990,7 +6995,7 @@ def _is_sentence(text: str) -> bool:
 
 def _is_group_label(inline: Sequence[Token]) -> bool:
     """A one-line bullet of a short label and a link (``MySQL - [awesome-mysql](…)``)."""
-    spans = [span for span in _link_spans(inline) if _is_real_link(inline, *span)]
+    spans = _real_link_spans(inline)
     if not spans or any(token.type == "softbreak" for token in inline):
         return False
     label = _plain(inline[: spans[0][0]])
@@ -7547,7 +7552,7 @@ def _table_row(
                 fields.setdefault("title", _plain(cell))
                 _title_from_link(fields, cell, replace_title=fields["title"] == _plain(cell))
         elif name == "author" and _plain(cell):
-            spans = [span for span in _link_spans(cell) if _is_real_link(cell, *span)]
+            spans = _real_link_spans(cell)
             href = str(cell[spans[0][0]].attrGet("href")) if spans else ""
             fields["author"] = Author(name=_plain(cell), url=_checked_url(href, line, warnings))
         elif name == "kind":
