@@ -4312,7 +4312,6 @@ def _anchor_href(link: re.Match[str]) -> str:
     return html_unescape(link["dq"] or link["sq"] or link["uq"] or "").strip()
 
 
-_HTML_ALT = re.compile(r"""<img\b[^>]*?\balt\s*=\s*["']([^"']*)["']""", re.IGNORECASE)
 _HTML_CODE = re.compile(r"<code\b[^>]*>(.*?)</code\s*>", re.IGNORECASE | re.DOTALL)
 
 
@@ -4376,7 +4375,7 @@ def _html_table_or_list(
         href = _anchor_href(link)
         title = _html_words(link["text"]) or names.get(at, "")
         if not title:
-            alt = _HTML_ALT.search(link["text"])
+            alt = _IMAGE_ALT.search(link["text"])
             title = _single_line(html_unescape(alt[1])) if alt else ""
         images = _HTML_IMAGE_SOURCE.findall(link["text"])
         if not title or not href or href.startswith("#") or any(map(_is_badge, images)):
@@ -4409,7 +4408,7 @@ def _html_cell_markdown(html: str) -> str:
         parts.append(markdown_text(_html_words(html[position : link.start()]), line_start=False))
         words = _html_words(link["text"])
         if not words:
-            alt = _HTML_ALT.search(link["text"])
+            alt = _IMAGE_ALT.search(link["text"])
             words = _single_line(html_unescape(alt[1])) if alt else ""
         images = _HTML_IMAGE_SOURCE.findall(link["text"])
         if words and not any(map(_is_badge, images)):
