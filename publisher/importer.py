@@ -6683,7 +6683,7 @@ _BRACKETED_LINKS = re.compile(
 
 def _link_skeleton(inline: Sequence[Token]) -> str:
     """An item's words as a reader sees them, each real link one "\x00" (its words left out)."""
-    spans = {start: end for start, end in _link_spans(inline) if _is_real_link(inline, start, end)}
+    spans = dict(_real_link_spans(inline))
     parts: list[str] = []
     position = 0
     while position < len(inline):
@@ -6715,7 +6715,7 @@ def _bracketed_links_item(
     name = " ".join(match.group("name").split())
     if not name or name.split()[-1].casefold() in _POINTING_WORDS:
         return None
-    first = next(start for start, end in _link_spans(inline) if _is_real_link(inline, start, end))
+    first = _real_link_spans(inline)[0][0]
     href = str(inline[first].attrGet("href") or "")
     rest = " ".join((match.group("rest") or "").split())
     return {
