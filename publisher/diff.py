@@ -386,7 +386,7 @@ def keep_section_ids(previous: Roadmap, current: Roadmap) -> Roadmap:
     # under the old title, or an id that differs in case only) is left to it, and the
     # section that asked keeps the id it came with; which may clash in turn, hence the loop
     # (each round keeps fewer ids).
-    taken = _section_keys(current) if kept else frozenset()
+    taken = frozenset(map(_section_key, new_places)) if kept else frozenset()
     while kept:
         held = Counter(_section_key(old_id) for old_id in kept.values())
         # Ids are unique in `current` (by `_section_key`): those it keeps are the ones held.
@@ -431,28 +431,6 @@ def _subtree_places(section: Section, parent: _Place | None) -> dict[str, _Place
     for child in section.sections:
         places.update(_subtree_places(child, place))
     return _SUBTREE_PLACES.put((section,), extra, places)
-
-
-# The `_section_key` of every section id of a top-level section's subtree, by the section.
-_SUBTREE_KEYS: IdentityMemo[frozenset[str]] = IdentityMemo(limit=1_024)
-
-
-def _section_keys(roadmap: Roadmap) -> frozenset[str]:
-    # The `_section_key` of every section id of ``roadmap``, from each top-level section's.
-    keys: list[frozenset[str]] = []
-    for section in roadmap.sections:
-        subtree = _SUBTREE_KEYS.get((section,))
-        if subtree is None:
-            subtree = _SUBTREE_KEYS.put(
-                (section,),
-                None,
-                frozenset(
-                    _section_key(child.id)
-                    for _, child in Roadmap(title="", sections=(section,)).walk_sections()
-                ),
-            )
-        keys.append(subtree)
-    return frozenset().union(*keys)
 
 
 @functools.lru_cache(maxsize=16_384)
