@@ -4218,6 +4218,13 @@ _HTML_HEADING = re.compile(r"<h([1-3])\b[^>]*>(.*?)</h\1\s*>", re.IGNORECASE | r
 _IMAGE_ALT = re.compile(r"""<img\b[^>]*?\balt\s*=\s*["']([^"']*)["']""", re.IGNORECASE)
 
 
+def _image_alt(html: str) -> str:
+    """The alt text of the first `<img>` in a piece of HTML, on one line, entities read; ""
+    when it has none."""
+    alt = _IMAGE_ALT.search(html)
+    return _single_line(html_unescape(alt[1])) if alt else ""
+
+
 def _is_logo_html(content: str) -> bool:
     """Whether a raw HTML block is images only, none a badge, no words and no link
     (`<div align=center>` `<img src="…/logo.png" width="120">` `</div>`): a logo."""
@@ -4242,8 +4249,7 @@ def _html_title(content: str) -> str:
         return ""
     words = _single_line(html_unescape(_HTML_TAG.sub(" ", heading[2])))
     if not words:
-        alt = _IMAGE_ALT.search(heading[2])
-        words = _single_line(html_unescape(alt[1])) if alt else ""
+        words = _image_alt(heading[2])
     return words
 
 
@@ -4375,8 +4381,7 @@ def _html_table_or_list(
         href = _anchor_href(link)
         title = _html_words(link["text"]) or names.get(at, "")
         if not title:
-            alt = _IMAGE_ALT.search(link["text"])
-            title = _single_line(html_unescape(alt[1])) if alt else ""
+            title = _image_alt(link["text"])
         images = _HTML_IMAGE_SOURCE.findall(link["text"])
         if not title or not href or href.startswith("#") or any(map(_is_badge, images)):
             continue
@@ -4408,8 +4413,7 @@ def _html_cell_markdown(html: str) -> str:
         parts.append(markdown_text(_html_words(html[position : link.start()]), line_start=False))
         words = _html_words(link["text"])
         if not words:
-            alt = _IMAGE_ALT.search(link["text"])
-            words = _single_line(html_unescape(alt[1])) if alt else ""
+            words = _image_alt(link["text"])
         images = _HTML_IMAGE_SOURCE.findall(link["text"])
         if words and not any(map(_is_badge, images)):
             parts.append(markdown_link(words, _anchor_href(link)))
