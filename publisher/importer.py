@@ -1889,7 +1889,7 @@ def _html_entries_as_items(piece: str) -> tuple[str, tuple[tuple[int, str], ...]
         if summary and match.group("end") is None:
             continue  # a summary going on over more lines: left as written
         rest = _HTML_CODE_SPAN.sub(" ", match.group("rest"))
-        rest = _single_line(html_unescape(_HTML_TAG.sub(" ", rest)))
+        rest = _html_words(rest)
         counts = re.match(r"\(([^()]*)\)\s*", rest)
         if counts is not None and _live_counts(counts.group(1)):
             rest = rest[counts.end() :]
@@ -4018,7 +4018,7 @@ def _block(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _
         first_open = _DETAILS_OPEN.search(content) if opened and details < opened else None
         closed = len(_DETAILS_CLOSE.findall(content, 0, first_open.start())) if first_open else 0
         summary = _SUMMARY.search(content) if opened else None
-        title = _single_line(html_unescape(_HTML_TAG.sub(" ", summary.group(1)))) if summary else ""
+        title = _html_words(summary.group(1)) if summary else ""
         title_line = _html_title(content) if "<h" in content or "<H" in content else ""
         if resources:
             return _Block(
@@ -4247,7 +4247,7 @@ def _html_title(content: str) -> str:
     heading = _HTML_HEADING.search(content)
     if heading is None:
         return ""
-    words = _single_line(html_unescape(_HTML_TAG.sub(" ", heading[2])))
+    words = _html_words(heading[2])
     if not words:
         words = _image_alt(heading[2])
     return words
@@ -4278,11 +4278,11 @@ def _html_link_lines(
         if match is None or _is_html_row(line):
             continue
         rest, broken = _without_break_end(match.group("rest"))
-        rest = _single_line(html_unescape(_HTML_TAG.sub(" ", rest)))
+        rest = _html_words(rest)
         separator, description = "", rest
         if rest[:1] in _DESCRIPTION_SEPARATORS:
             separator, description = rest[:1], rest[1:].strip()
-        title = _single_line(html_unescape(_HTML_TAG.sub(" ", match.group("text"))))
+        title = _html_words(match.group("text"))
         href = html_unescape(match.group("href"))
         if not title or href.startswith("#") or not (broken or (separator and description)):
             continue
