@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
-from smtp_server import SmtpServer
+from smtp_server import SmtpServer, free_port
 
 from publisher.cli import main
 from publisher.delivery import open_store
@@ -804,8 +804,6 @@ def test_bounces_refuses_a_ledger_file_that_is_none_and_leaves_it_unchanged(
     # Review of 78b242d: `bounces --ledger FILE` opened FILE as a store, so another program's
     # SQLite database (or an empty file) given by mistake had the store's tables migrated into
     # it, in a dry run too, and was then read as a ledger of no one: exit 0.
-    import sqlite3
-
     path = write_mbox(tmp_path / "bounces.mbox", [dsn(1, "ann@example.org")])
     added = CliRunner().invoke(
         main, ["--project", str(project), "subscribers", "add", "bob@example.org"], env={}
@@ -839,11 +837,7 @@ def test_a_database_password_given_in_the_url_query_is_never_printed(
     # A libpq URL may carry its password as a query parameter (`?password=…`; also
     # `sslpassword`): the messages printed the URL with it in clear, where the password
     # after the user name was shown as ***. A free port on 127.0.0.1 refuses the connection.
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     url = f"postgresql://news@127.0.0.1:{port}/news?password=s3cret-pw&sslpassword=s3cret-key"
     shown = f"postgresql+psycopg://news@127.0.0.1:{port}/news?password=***&sslpassword=***"
     added = CliRunner().invoke(
