@@ -3171,11 +3171,13 @@ def _quotes_under_logos(
             _quote_text(lines, block.start, block.end, 0) for block in blocks[logo + 1 : stop]
         ]
         line = blocks[logo + 1].start
-        candidate = _logo_entry(quotes, line, definitions)
+        said: list[tuple[int, str]] = []  # why its link is unusable, as other readings say it
+        candidate = _logo_entry(quotes, line, definitions, said)
         if candidate is None:
-            message = "logo over a quote without a link: not a resource, kept as text"
+            without = "without a usable link" if said else "without a link"
+            said.append((line, f"logo over a quote {without}: not a resource, kept as text"))
             result.extend(blocks[logo:stop])
-            result[-1] = replace(result[-1], warnings=((line, message),))
+            result[-1] = replace(result[-1], warnings=(*result[-1].warnings, *said))
         else:
             message = (
                 f"logo over a quote read as resource {candidate.title!r} "
@@ -3195,9 +3197,11 @@ def _quotes_under_logos(
     return result
 
 
-def _logo_entry(quotes: list[str], line: int, definitions: Definitions) -> _Candidate | None:
+def _logo_entry(
+    quotes: list[str], line: int, definitions: Definitions, warnings: list[tuple[int, str]]
+) -> _Candidate | None:
     """The resource a logo's quotes name (see `_quotes_under_logos`), or None when no quote
-    links anywhere."""
+    links anywhere or its link is unusable (`_checked_url`'s warning added to ``warnings``)."""
     leading: list[tuple[str, str, bool]] = []  # (title, url, words after the link)
     named: tuple[str, str] | None = None
     for quote in quotes:
@@ -3218,7 +3222,6 @@ def _logo_entry(quotes: list[str], line: int, definitions: Definitions) -> _Cand
     chosen = chosen or named or (leading[0][:2] if leading else None)
     if chosen is None:
         return None
-    warnings: list[tuple[int, str]] = []
     url = _checked_url(chosen[1], line, warnings)
     if not url:
         return None

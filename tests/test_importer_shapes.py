@@ -4674,6 +4674,30 @@ def test_logos_each_over_a_quote_are_the_sections_resources() -> None:
     assert listed(badges.roadmap) == []
 
 
+def test_a_logo_over_a_quote_with_an_unusable_link_says_why_as_other_readings_do() -> None:
+    # The link a logo's quote names is checked as every reading checks links: its problem and
+    # the fix are named (as for a bullet), not only "without a link".
+    logo = '<div align=center>\n<img src="https://example.org/{0}.png" width="120">\n</div>\n\n'
+    for href, reason in [
+        ("ftp://example.org/spade", "'ftp:' is not an allowed scheme (use http, https, mailto)"),
+        ("https://example.org:99999/spade", "has an invalid port"),
+    ]:
+        result = read(
+            "# L\n\n## Frameworks\n\n"
+            + logo.format("spade")
+            + f"> [Spade]({href}) digs large gardens.\n\n"
+            + logo.format("hoe")
+            + "> [Hoe](https://example.org/hoe) weeds rows.\n"
+        )
+        assert listed(result.roadmap) == [(("Frameworks",), "Hoe", "https://example.org/hoe")]
+        said = messages(result)
+        assert any(f":9: link {href!r} skipped: " in m and reason in m for m in said), said
+        assert any(":9: logo over a quote without a usable link: not a resource" in m for m in said)
+        assert not any("without a link" in m for m in said), said
+        bullet = messages(read(f"# L\n\n## F\n\n- [Spade]({href}) digs.\n"))
+        assert any(reason in m for m in bullet), bullet
+
+
 def test_an_emoji_link_before_a_titled_link_is_an_icon_not_the_title() -> None:
     # Papers We Love: `[:scroll:](copy.pdf) [Title](…)`, the icon links the list's own copy.
     result = read(
