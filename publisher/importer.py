@@ -5100,6 +5100,10 @@ _TITLE_BY_AUTHOR = re.compile(
 )
 
 
+# A title in quotes, straight or curly, and nothing else.
+_WHOLLY_QUOTED = re.compile(r'^\s*(?:"([^"]+)"|\u201c([^\u201c\u201d]+)\u201d)\s*$')
+
+
 def _title_by_author(written: str) -> tuple[str, str, str] | None:
     """A talk's, paper's or book's words written as its title in quotes or emphasis, "by",
     its author (``"Simple Made Easy" by Rich Hickey (Strange Loop 2011)``): (title, author,
@@ -5861,6 +5865,8 @@ def _read_lead(reading: _ItemReading, inline: Sequence[Token]) -> bool:
         # "**Title.** Venue [[paper]](…) [[code]](…)": the title first, then its links; a
         # name written before its labelled links keeps only its source tags as description.
         tags_lead = paper.pop("lead") if "lead" in paper else None
+        if "author" in paper:
+            reading.fields["author"] = Author(name=paper.pop("author"))
         reading.fields.update(paper)
         reading.description.append(_inline_markdown(inline) if tags_lead is None else tags_lead)
         reading.resource_like = reading.link_led = True
@@ -6150,6 +6156,10 @@ def _read_leading_link(
     author, remainder = _author_and_rest(after, reading.line, reading.warnings)
     if author is not None:
         reading.fields["author"] = author
+        if (quoted := _WHOLLY_QUOTED.match(title)) is not None:
+            # `["Hammock Driven Development"](…) by Rich Hickey`: the quotes mark a work's
+            # title, as in `"Simple Made Easy" by Rich Hickey ([video](…))`, not part of it.
+            reading.fields["title"] = (quoted[1] or quoted[2]).strip()
     cites = tuple(_links(after))
     if cites:
         reading.fields["cites"] = cites
@@ -6795,7 +6805,12 @@ def _named_item(
         return None
     title, lead = named
     href = str(inline[spans[0][0]].attrGet("href") or "")
-    return {"title": title, "url": _checked_url(href, line, warnings), "lead": lead}
+    read = {"title": title, "url": _checked_url(href, line, warnings), "lead": lead}
+    if " by " in title and (by := _title_by_author(title)) is not None:
+        # `"Simple Made Easy" by Rich Hickey ([video](…))`: a work, then its author, read as
+        # `["Simple Made Easy"](…) by Rich Hickey` is, so that a talk has one title.
+        read.update(title=by[0], author=by[1])
+    return read
 
 
 def _paper_paragraph(inline: Sequence[Token], line: int) -> _Candidate | None:

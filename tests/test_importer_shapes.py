@@ -5249,6 +5249,33 @@ def test_a_talk_or_paper_written_title_by_author_keeps_the_author_out_of_the_tit
     ]
 
 
+def test_a_talk_reads_the_same_whether_its_title_or_a_label_after_it_is_linked() -> None:
+    # `"Title" by Author ([video](…))` and `["Title"](…) by Author`: one talk, one title (the
+    # author stayed in the first form's title, the quotes in the second's); words in quotes
+    # that are more than the title, or a linked title with no author, keep their quotes.
+    result = read(
+        "# L\n\n## Talks\n\n"
+        '- "Simple Made Easy" by Rich Hickey ([video](https://example.org/sme))\n'
+        '- ["Simple Made Easy"](https://example.org/sme2) by Rich Hickey\n'
+        "- \u201cGrowing a Language\u201d by Guy Steele ([video](https://example.org/gal),"
+        " [slides](https://example.org/gal-slides))\n"
+        "- [\u201cGrowing a Language\u201d](https://example.org/gal2) by Guy Steele - A talk.\n"
+        '- ["Quoted"](https://example.org/q) - no author.\n'
+        '- [The "Missing" Semester](https://example.org/ms) by MIT\n'
+        '- Watch "Boundaries" by Gary Bernhardt ([video](https://example.org/b))\n'
+    )
+    resources = result.roadmap.sections[0].resources
+    assert [(r.title, r.author.name if r.author else "") for r in resources] == [
+        ("Simple Made Easy", "Rich Hickey"),
+        ("Simple Made Easy", "Rich Hickey"),
+        ("Growing a Language", "Guy Steele"),
+        ("Growing a Language", "Guy Steele"),
+        ('"Quoted"', ""),
+        ('The "Missing" Semester', "MIT"),
+        ('Watch "Boundaries" by Gary Bernhardt', ""),
+    ]
+
+
 def test_a_talk_title_by_author_then_where_after_a_dash_keeps_where_out_of_the_author() -> None:
     # `["Transducers" by Rich Hickey - YouTube](…)`: the platform after the dash is said of
     # the talk (its description), not part of its author's name.
