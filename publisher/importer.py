@@ -5100,6 +5100,47 @@ _TITLE_BY_AUTHOR = re.compile(
 )
 
 
+# The sites whose pages are titled "… - Site" and host talks (a pasted page title names its
+# site last: `Rich Hickey - Inside Transducers - YouTube`).
+_VIDEO_SITES = frozenset({"youtube", "vimeo", "infoq", "slideshare", "speaker deck", "speakerdeck"})
+# A person's name as a video's page puts it before or after the talk's title: two to four
+# capitalised words of letters (`Rich Hickey`, `Juan Pedro Bolívar Puente`, `Guy L. Steele`).
+_PERSON_NAME = re.compile(r"[^\W\d_][\w.'\u2019-]*(?: [^\W\d_][\w.'\u2019-]*){1,3}")
+# A title in quotes at the end of a page title, after the speaker or venue (`CppCon 2015: Ann
+# Lee "Transducers: from Clojure to C++"`); the quotes may be mixed as people type them.
+_QUOTED_LAST = re.compile(r'^(?P<before>.*\S)\s*[\u201c"](?P<title>[^\u201c\u201d"]+)[\u201d"]$')
+
+
+def _video_page_title(text: str) -> tuple[str, str, str] | None:
+    """A link text that is a video site's page title pasted (`NAME - TITLE - YouTube`,
+    `TITLE - Vimeo`, `Venue: Speaker "TITLE" - YouTube`): (title, speaker or "", the note for the
+    description: the site, after the venue when there is one). None for any other text, and
+    where which part is the title is not clear (`Altium 19 - USB Routing - YouTube`)."""
+    head, dash, site = text.rpartition(" - ")
+    if not dash or site.strip().casefold() not in _VIDEO_SITES or not head.strip():
+        return None
+    site, head = site.strip(), head.strip()
+    quoted = _QUOTED_LAST.match(head)
+    if quoted is not None:
+        return quoted["title"].strip(), "", f"{quoted['before'].rstrip(' :-')}, {site}"
+    parts = [part.strip() for part in head.split(" - ")]
+    if len(parts) == 1:
+        return parts[0], "", site
+    if len(parts) != 2:
+        return None
+    first, second = (
+        _PERSON_NAME.fullmatch(part) is not None
+        and all(w[0].isupper() and not (len(w) > 1 and w.isupper()) for w in part.split())
+        for part in parts
+    )  # (an acronym is no name: `USB Impedance Routing`)
+    if first:
+        # (two names either way round: the speaker first, as talks' uploads are titled)
+        return parts[1], parts[0], site
+    if second:
+        return parts[0], parts[1], site
+    return None
+
+
 # A title in quotes, straight or curly, and nothing else.
 _WHOLLY_QUOTED = re.compile(r'^\s*(?:"([^"]+)"|\u201c([^\u201c\u201d]+)\u201d)\s*$')
 
@@ -6147,6 +6188,20 @@ def _read_leading_link(
         reading.fields["author"] = Author(name=by[1])
         if by[2]:
             reading.description.append(by[2])
+    elif not titled and (page := _video_page_title(title)) is not None:
+        # `[Rich Hickey - Inside Transducers - YouTube](…)`: a video page's title pasted.
+        title, speaker, note = page
+        if speaker:
+            reading.fields["author"] = Author(name=speaker)
+        reading.description.append(note)
+        written = _shortened(_plain(inline[link_start + 1 : link_end]), 12)
+        by_whom = f" by {speaker}" if speaker else ""
+        reading.warnings.append(
+            (
+                reading.line,
+                f"link text {written!r} read as a video page's title: {title!r}{by_whom}",
+            )
+        )
     reading.fields.update(title=title, kind=_leading_kind(inline, link_start))
     if url:
         reading.fields["url"] = _checked_url(href, reading.line, reading.warnings)

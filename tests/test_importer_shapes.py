@@ -5276,6 +5276,39 @@ def test_a_talk_reads_the_same_whether_its_title_or_a_label_after_it_is_linked()
     ]
 
 
+def test_a_video_page_title_pasted_as_link_text_is_read_for_its_title() -> None:
+    # `[Name - Title - YouTube](…)`, `[Title - Name - Vimeo](…)`, `[Title - YouTube](…)`,
+    # `[Venue: Speaker "Title" - YouTube](…)`: a video page's title, its site last. The title
+    # is the part that is no person's name, the name the author, the site the description;
+    # each is warned. Where the title is not clear (no name, an acronym, more parts) or no
+    # video site ends the text, the text stays whole, " - " and all.
+    result = read(
+        "# L\n\n## Talks\n\n"
+        "* [Ann Lee - Inside Widgets - YouTube](https://example.org/1)\n"
+        "* [Growing a Garden - Bo Chen - Vimeo](https://example.org/2)\n"
+        "* [Making Static Libraries - YouTube](https://example.org/3)\n"
+        '* [WidgetConf 2015: Ann Lee \u201cWidgets: from A to B" - YouTube](https://example.org/4)\n'
+        "* [Release 19 - API Routing - YouTube](https://example.org/5)\n"
+        "* [Ways To Do Things - Ann Lee - Party #9 - YouTube](https://example.org/6)\n"
+        "* [Rust - A Language - Empowering](https://example.org/7)\n"
+    )
+    resources = result.roadmap.sections[0].resources
+    assert [
+        (r.title, r.author.name if r.author else "", r.description.strip()) for r in resources
+    ] == [
+        ("Inside Widgets", "Ann Lee", "YouTube"),
+        ("Growing a Garden", "Bo Chen", "Vimeo"),
+        ("Making Static Libraries", "", "YouTube"),
+        ("Widgets: from A to B", "", "WidgetConf 2015: Ann Lee, YouTube"),
+        ("Release 19 - API Routing - YouTube", "", ""),
+        ("Ways To Do Things - Ann Lee - Party #9 - YouTube", "", ""),
+        ("Rust - A Language - Empowering", "", ""),
+    ]
+    warned = [m for m in messages(result) if "video page's title" in m]
+    assert [m.split(":")[1] for m in warned] == ["5", "6", "7", "8"]
+    assert "'Inside Widgets' by Ann Lee" in warned[0]
+
+
 def test_a_talk_title_by_author_then_where_after_a_dash_keeps_where_out_of_the_author() -> None:
     # `["Transducers" by Rich Hickey - YouTube](…)`: the platform after the dash is said of
     # the talk (its description), not part of its author's name.
