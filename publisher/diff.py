@@ -340,7 +340,9 @@ def _renamed_sections(
 _RENAME_EVIDENCE = 2
 
 
-def keep_section_ids(previous: Roadmap, current: Roadmap) -> Roadmap:
+def keep_section_ids(
+    previous: Roadmap, current: Roadmap, explicit: frozenset[str] = frozenset()
+) -> Roadmap:
     """``current`` with each of its sections under the id it had in ``previous``: a section
     at the same place (the same titles from the top-level section down, one such section in
     each) keeps its id, and so does one the diff reads as renamed (`_renamed_sections`: its
@@ -350,12 +352,18 @@ def keep_section_ids(previous: Roadmap, current: Roadmap) -> Roadmap:
     subscribers who chose it by id would lose it silently. A resource without URL, whose
     identity holds its section ids, takes the kept ones. An id another section of
     ``current`` has (a new section of the old title) is never taken: that section keeps it.
-    ``current`` itself when nothing changes."""
+    ``explicit``: ids of ``current`` written in its markdown, not made from a title
+    (`ImportResult.explicit_section_ids`: a heading's anchor, a curator's choice, changed on
+    purpose perhaps): those stay as written. ``current`` itself when nothing changes."""
     old_places = _shared_section_places(previous)
     new_places = _shared_section_places(current)
     # Only sections whose id came or went can take another: in a history, after one rename,
     # a few per version (the common case, no section came: none).
-    came = [section_id for section_id in new_places if section_id not in old_places]
+    came = [
+        section_id
+        for section_id in new_places
+        if section_id not in old_places and section_id not in explicit
+    ]
     gone = old_places.keys() - new_places.keys() if came else ()
     if not gone:
         return current
@@ -381,7 +389,9 @@ def keep_section_ids(previous: Roadmap, current: Roadmap) -> Roadmap:
         # A renamed section's id in `placed` is its id in `current`: one `kept` names is in
         # `previous` too, so it is never the new side of a rename.
         renamed = _renamed_sections(old_places, placed_places, pairs)
-        kept.update((new_id, old_id) for old_id, new_id in renamed.items())
+        kept.update(
+            (new_id, old_id) for old_id, new_id in renamed.items() if new_id not in explicit
+        )
     # An id is taken once: a kept id that another section has as its own (a new section
     # under the old title, or an id that differs in case only) is left to it, and the
     # section that asked keeps the id it came with; which may clash in turn, hence the loop

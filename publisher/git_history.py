@@ -436,7 +436,9 @@ def history_steps(
         roadmap = (
             version.result.roadmap
             if previous is None
-            else keep_section_ids(previous, version.result.roadmap)
+            else keep_section_ids(
+                previous, version.result.roadmap, version.result.explicit_section_ids
+            )
         )
         if roadmap == previous:
             yield step

@@ -349,6 +349,9 @@ class ImportResult:
 
     roadmap: Roadmap
     warnings: tuple[Problem, ...] = ()
+    # The ids of sections written in the markdown (a heading's `<a id="x">` or `<a name>`
+    # anchor), not made from its title: a curator's choice, which `keep_section_ids` keeps.
+    explicit_section_ids: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -897,9 +900,9 @@ def _import_chapters(
     keep = frozenset(heading_key(title) for title in keep_sections)
     if base_url:
         base_url = _base_with_branch_root(base_url, label, warnings)
-    roadmap = _assemble(label, warnings, units, keep=keep, base_url=base_url, name=name)
+    roadmap, explicit = _assemble(label, warnings, units, keep=keep, base_url=base_url, name=name)
     warnings.sort(key=lambda problem: problem.line)
-    return ImportResult(roadmap=roadmap, warnings=tuple(warnings))
+    return ImportResult(roadmap=roadmap, warnings=tuple(warnings), explicit_section_ids=explicit)
 
 
 def import_markdown_bytes(
@@ -7873,14 +7876,16 @@ def _assemble(
     keep: frozenset[str],
     base_url: str,
     name: str = "",
-) -> Roadmap:
+) -> tuple[Roadmap, frozenset[str]]:
     """Put the units of one document together, in two steps: `_Outliner` decides what each
     heading is (title, section, resource, or a meta section left out), `_Freezer` makes the
     model of that outline (unique ids, resolved links, unchanged parts reused). ``units``:
-    each with the 0-based line of its first character."""
+    each with the 0-based line of its first character. With the ids of sections its anchors
+    gave (`ImportResult.explicit_section_ids`)."""
     outliner = _Outliner(label, warnings, keep=keep, name=name)
     outline = outliner.outline(units)
-    return _Freezer(outliner, base_url=base_url).freeze(outline)
+    freezer = _Freezer(outliner, base_url=base_url)
+    return freezer.freeze(outline), frozenset(freezer.explicit_ids)
 
 
 class _Outliner:
@@ -8436,6 +8441,7 @@ class _FrozenSpan:
     taken: frozenset[str]
     taken_ids: frozenset[str]
     free: frozenset[str]
+    explicit_ids: frozenset[str]  # those of its sections that an anchor gave
     warnings: tuple[Problem, ...]
     first_line: int
     lines: tuple[int, ...]
@@ -8469,6 +8475,7 @@ class _Freezer:
         # The identities asked about and found free without being taken (a recap's links:
         # `_repeats_or_points_inside`): the reading depends on their staying free.
         self.free: list[str] = []
+        self.explicit_ids: list[str] = []  # the section ids an anchor gave, as written
 
     def freeze(self, outline: _Outline) -> Roadmap:
         """The road map of a whole outline."""
@@ -8504,6 +8511,7 @@ class _Freezer:
         taken = len(self.taken)
         taken_ids = len(self.taken_ids)
         free = len(self.free)
+        explicit_ids = len(self.explicit_ids)
         section = self._freeze_section(self.outliner.span_draft(span), ())
         walked = Roadmap(title="", sections=(section,))
         identities = frozenset(resource.identity for _, resource in walked.walk())
@@ -8518,6 +8526,7 @@ class _Freezer:
             taken=frozenset(self.taken[taken:]) - identities,
             taken_ids=frozenset(self.taken_ids[taken_ids:]) - section_ids,
             free=frozenset(self.free[free:]) - identities,
+            explicit_ids=frozenset(self.explicit_ids[explicit_ids:]),
             warnings=said,
             first_line=first_line,
             lines=tuple(line - first_line for line, _ in span.units) if said else (),
@@ -8548,6 +8557,7 @@ class _Freezer:
             )
         self.identities.update(frozen.identities)
         self.section_ids.update(frozen.section_ids)
+        self.explicit_ids.extend(frozen.explicit_ids)
         return True
 
     def _freeze_section(self, draft: _SectionDraft, parent_ids: tuple[str, ...]) -> Section:
@@ -8589,6 +8599,8 @@ class _Freezer:
                 number += 1
             section_id = f"{base}-{number}"
         self.section_ids.add(_section_key(section_id))
+        if section_id == draft.anchor:
+            self.explicit_ids.append(section_id)
         return section_id
 
     def _freeze_resources(self, draft: _SectionDraft, ids: tuple[str, ...]) -> tuple[Resource, ...]:

@@ -83,7 +83,7 @@ def keep_released_section_ids(project: Project, imported: ImportResult) -> Impor
     previous = latest_roadmap(project)
     if previous is None:
         return imported
-    roadmap = keep_section_ids(previous, imported.roadmap)
+    roadmap = keep_section_ids(previous, imported.roadmap, imported.explicit_section_ids)
     if roadmap is imported.roadmap:
         return imported
     return dataclasses.replace(imported, roadmap=roadmap)

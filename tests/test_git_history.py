@@ -841,3 +841,35 @@ def test_a_renamed_section_keeps_its_id_and_its_feed_address(tmp_path: Path) -> 
     feed = (sections / "course-list" / "atom.xml").read_text(encoding="utf-8")
     for name in ("alpha", "beta", "delta", "epsilon"):
         assert f"https://example.org/{name}" in feed
+
+
+def test_an_anchor_the_curator_edits_is_the_sections_id_in_the_next_release(
+    tmp_path: Path,
+) -> None:
+    # A renamed heading keeps the id of its last release (above); an id written in the README
+    # (`<a id="…"></a>` on the heading) is the curator's choice: edited, it is the new id. A
+    # heading renamed under the same anchor keeps it, as written.
+    def readme(heading: str) -> str:
+        courses = "- [Alpha course](https://example.org/alpha) - first.\n"
+        books = "- [Gamma book](https://example.org/gamma) - a book.\n"
+        return f"# Road Map\n\n## {heading}\n\n{courses}\n## Books\n\n{books}"
+
+    repo = Repository(tmp_path / "repo")
+    headings = (
+        'Course list <a id="courses"></a>',
+        'Course list <a id="classes"></a>',
+        'Lessons <a id="classes"></a>',
+        "Lessons",
+    )
+    for day, heading in enumerate(headings, start=1):
+        repo.commit("README.md", readme(heading), heading, f"2024-02-0{day}T09:00:00Z")
+    project = imported_project(tmp_path, repo)
+    releases = sorted((project / "data" / "releases").glob("*.yaml"))
+    assert [
+        [(section.title, section.id) for section in load_snapshot(path).roadmap.sections]
+        for path in releases
+    ] == [
+        [("Course list", "courses"), ("Books", "books")],
+        [("Course list", "classes"), ("Books", "books")],
+        [("Lessons", "classes"), ("Books", "books")],
+    ]

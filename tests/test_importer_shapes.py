@@ -3726,6 +3726,22 @@ def test_an_anchor_before_a_headings_words_does_not_keep_it_as_written() -> None
     assert (ruby.id, ruby.resources) == ("ruby", ())
 
 
+def test_the_ids_anchors_gave_are_recorded_as_explicit() -> None:
+    # `keep_section_ids` keeps a renamed heading's old id but not over an id the curator wrote:
+    # the import says which ids an anchor gave (not those made from titles), the same when
+    # its sections are read again from the caches, and whole.
+    text = (
+        "# L\n\n## <a name='intro'></a>Introduction\n\n- [A](https://example.org/a)\n\n"
+        '## Tools <a id="gear"></a>\n\n- [B](https://example.org/b)\n\n'
+        '### Rakes <a id="rakes"></a>\n\n- [C](https://example.org/c)\n\n'
+        "## Books\n\n- [D](https://example.org/d)\n"
+    )
+    for result in (read(text), read(text), read(text, pieces=False)):
+        ids = [section.id for _, section in result.roadmap.walk_sections()]
+        assert ids == ["intro", "gear", "rakes", "books"]
+        assert result.explicit_section_ids == {"intro", "gear", "rakes"}
+
+
 def test_a_link_line_over_sub_headings_is_a_resource_of_the_section() -> None:
     # stephrobert/awesome-french-devops: '### Python', '**Site officiel** : [Python.org](…)',
     # then '#### Livres' and its bullets. The heading would stand for the link, but the

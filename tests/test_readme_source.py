@@ -180,6 +180,37 @@ def test_the_readme_as_source_keeps_the_id_of_a_renamed_section(
     ]
 
 
+@pytest.mark.parametrize("command", ["sync", "release --from"])
+def test_an_anchor_the_curator_changes_gives_the_section_its_new_id(
+    project: Path, tmp_path: Path, command: str
+) -> None:
+    # A renamed heading keeps its id (above), but an id written in the README (a heading's
+    # `<a id="…"></a>`) is the curator's: changed there on purpose, it is the section's id.
+    for path in (project / "data" / "releases").iterdir():
+        path.unlink()
+    readme = tmp_path / "README.md"
+    courses = (
+        "- [Alpha course](https://example.org/alpha) - first.\n"
+        "- [Beta course](https://example.org/beta) - second.\n"
+    )
+    headings = ("Course list", 'Courses <a id="classes"></a>', 'Lessons <a id="lessons"></a>')
+    for day, heading in enumerate(headings, start=1):
+        readme.write_text(f"# Road Map\n\n## {heading}\n\n{courses}", encoding="utf-8")
+        if command == "sync":
+            code, out, err = run(project, "sync", str(readme), "--date", f"2024-05-0{day}")
+        else:
+            code, out, err = run(project, "release", f"2024.05.0{day}", "--from", str(readme))
+        assert code == 0, err
+        assert out.startswith(f"Released 2024.05.0{day} "), out
+    assert [
+        [
+            (s.title, s.id)
+            for s in load_snapshot(project / "data" / "releases" / name).roadmap.sections
+        ]
+        for name in releases(project)
+    ] == [[("Course list", "course-list")], [("Courses", "classes")], [("Lessons", "lessons")]]
+
+
 # --- import refuses to throw edits away -------------------------------------------------------
 
 
