@@ -417,6 +417,9 @@ class _Block:
     title: str = ""
     url: str = ""
     url_labelled: bool = False  # a heading's link after a lesson's label ("Day01 - [x](…)")
+    # A heading's links after its name and a dash (`#### 青杨 - [GitHub](…)`), as markdown:
+    # its owner's pages, kept in the section's intro, not in its title (`_owner_links`).
+    owner_links: str = ""
     into_document: bool = False  # a heading that is a link to an anchor (`### [A](#a-1)`)
     anchor: str = ""
     # Its anchor ends the line (`## Title <a id="x"></a>`), as `publisher readme` writes one
@@ -2266,6 +2269,64 @@ def _units(
             at = max(bisect.bisect_right(starts, line) - 1, 0)
             units[at] = replace(units[at], warnings=(*units[at].warnings, (line, message)))
     return tuple(_with_heading_resource(unit) for unit in units)
+
+
+# A heading's number when it is a part's (`## 3. 项目列表`, `#### 4. 另外`): one number, a dot.
+_PART_NUMBER = re.compile(r"(\d{1,2})\.\s")
+
+
+def _numbered_headings_levelled(
+    units: list[tuple[int, _Unit]],
+) -> tuple[list[tuple[int, _Unit]], list[tuple[int, str]]]:
+    """Units whose headings are numbered as the document's parts but written a level too
+    deep, at their part's level: after `## 3. 项目列表` and its dated `###`/`####` headings,
+    `#### 4. 另外` is part 4, at part 3's level (its number says so, not the level its author
+    typed). Deeper unnumbered headings under a lifted one move up with it. With a warning
+    (line, message) for each heading lifted."""
+    if not any(
+        unit.heading is not None and _PART_NUMBER.match(unit.heading.title) for _, unit in units
+    ):
+        return units, []
+    result = list(units)
+    warnings: list[tuple[int, str]] = []
+    numbered: dict[int, tuple[int, int]] = {}  # a part's number -> (its level, its place)
+    shift = lifted = 0  # levels taken off the headings under a lifted one, and its level
+    for index, (first_line, unit) in enumerate(result):
+        heading = unit.heading
+        if heading is None:
+            continue
+        match = _PART_NUMBER.match(heading.title)
+        number = int(match.group(1)) if match is not None else 0
+        if shift and not number and heading.level > lifted:
+            result[index] = (
+                first_line,
+                replace(unit, heading=replace(heading, level=heading.level - shift)),
+            )
+            continue
+        shift = 0
+        previous = numbered.get(number - 1) if number > 1 else None
+        if (
+            previous is not None
+            and previous[0] < heading.level
+            and not any(
+                other.heading is not None and other.heading.level <= previous[0]
+                for _, other in result[previous[1] + 1 : index]
+            )
+        ):
+            shift, lifted = heading.level - previous[0], heading.level
+            heading = replace(heading, level=previous[0])
+            result[index] = (first_line, replace(unit, heading=heading))
+            warnings.append(
+                (
+                    first_line + heading.start,
+                    f"heading {heading.title!r} read at the level of the heading numbered "
+                    f"'{number - 1}.' above it (its number continues that one's), not at the "
+                    f"level written (h{heading.level + shift})",
+                )
+            )
+        if number:
+            numbered[number] = (heading.level, index)
+    return result, warnings
 
 
 def _without_repeated_rows(body: list[_Block]) -> list[_Block]:
@@ -4494,6 +4555,9 @@ def _heading(token: Token, inline_token: Token, start: int, stop: int) -> _Block
         # link the lesson's (a resource only when no deeper heading or list of links follows).
         url = _labelled_link(inline)
         labelled = bool(url)
+    owner = _owner_links(inline) if link is None and not labelled else None
+    if owner is not None:
+        title = owner[0]
     return _Block(
         kind="heading",
         start=start,
@@ -4502,10 +4566,33 @@ def _heading(token: Token, inline_token: Token, start: int, stop: int) -> _Block
         title=title,
         url=url,
         url_labelled=labelled,
+        owner_links=owner[1] if owner is not None else "",
         into_document=link is None and _is_anchor_link(inline),
         anchor=anchor,
         marked=marked,
     )
+
+
+def _owner_links(inline: Sequence[Token]) -> tuple[str, str] | None:
+    """A heading written as a name, a dash, then only links (``#### 青杨 - [GitHub](…),
+    [博客](…)``, an author's pages over the author's products): the name, its title, and
+    the links as markdown. None for any other heading (no link, words after the links,
+    a lesson's label before its one link: `_labelled_link`)."""
+    spans = _real_link_spans(inline)
+    if not spans:
+        return None
+    name = _plain(inline[: spans[0][0]])
+    stripped = name.rstrip()
+    if not stripped.endswith(("-", "\u2013", "\u2014")) or not stripped[:-1].strip():
+        return None
+    for (_, end), (start, _) in itertools.pairwise([*spans, (len(inline), len(inline))]):
+        if _plain(inline[end + 1 : start]).strip(" ,;/|\u3001\uff0c"):
+            return None
+    links = ", ".join(
+        markdown_link(_plain(inline[start + 1 : end]), str(inline[start].attrGet("href") or ""))
+        for start, end in spans
+    )
+    return stripped[:-1].strip(), links
 
 
 def _is_anchor_link(inline: Sequence[Token]) -> bool:
@@ -5727,6 +5814,7 @@ def _item(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _I
         return _Item(candidate=None, resource_like=False)
     first_inline = _without_task_box(tokens[children[0][0] + 1].children or [])
     reading = _ItemReading(line=item_start)
+    first_inline = _without_loose_mark(first_inline, reading)
     if not _read_lead(reading, first_inline):
         return _Item(candidate=None, resource_like=False, toc=True)
     _read_body(reading, tokens, children[1:], lines, indent, item_stop)
@@ -5747,6 +5835,35 @@ def _without_task_box(inline: Sequence[Token]) -> Sequence[Token]:
         return inline
     rest = inline[0].content[match.end() :]
     return [_text_token(rest), *inline[1:]] if rest else list(inline[1:])
+
+
+# A mark written as an emoji shortcode that is none (`:Ai Affiliate List:`: words, capitals),
+# alone before an item's link: GitHub shows it as typed, but it stands where the list's
+# items write their status mark (`:white_check_mark:`), not words about the link.
+_LOOSE_MARK = re.compile(r":[^\s:\[\]()`*_][^:\[\]()`*_\n]{0,40}:[ \t]+")
+
+
+def _without_loose_mark(inline: Sequence[Token], reading: _ItemReading) -> Sequence[Token]:
+    """An item's first line without a loose mark before its link (`_LOOSE_MARK`), with a
+    warning; the line as it is otherwise."""
+    if (
+        len(inline) < 2
+        or inline[0].type != "text"
+        or inline[1].type != "link_open"
+        or not inline[0].content.startswith(":")
+        or _LOOSE_MARK.fullmatch(inline[0].content) is None
+        or _LEADING_SHORTCODE.fullmatch(inline[0].content) is not None
+    ):
+        return inline
+    mark = inline[0].content.strip()
+    reading.warnings.append(
+        (
+            reading.line,
+            f"{mark!r} before the item's link read as a status mark (written as an emoji "
+            "shortcode), not as words about the link",
+        )
+    )
+    return inline[1:]
 
 
 def _doubled_item(
@@ -7914,6 +8031,10 @@ class _Outliner:
 
     def outline(self, units: list[tuple[int, _Unit]]) -> _Outline:
         """The document's title, intro and top-level sections (each unit read by `_take`)."""
+        units, lifted = _numbered_headings_levelled(units)
+        self.warnings.extend(
+            Problem(path=self.label, line=line + 1, message=message) for line, message in lifted
+        )
         bare = [unit for _, unit in units]
         self.fact_levels = _fact_levels(bare)
         self.named_contents = _names_later_headings(bare)
@@ -8237,6 +8358,17 @@ class _Outliner:
                     line=first_line + heading.start + 1,
                     message=f"heading link '{heading.title}': {_why_a_section(unit)}; its "
                     "link is kept in the section's intro",
+                )
+            )
+        if heading.owner_links:
+            draft.intro.append(heading.owner_links + "\n")
+            self.warnings.append(
+                Problem(
+                    path=self.label,
+                    line=first_line + heading.start + 1,
+                    message=f"heading {heading.title!r}: the links after its name and dash "
+                    f"({heading.owner_links}) are its owner's pages, kept in the section's "
+                    "intro, not in its title",
                 )
             )
         candidate = unit.heading_resource

@@ -5354,3 +5354,75 @@ def test_one_card_naming_something_else_than_its_heading_is_the_sections_one_res
         # (a course heading's resource, filed as course headings are: in the section above)
         (("Shells",), "Garden Planning", "https://example.org/garden"),
     ]
+
+
+# --- held-out lists, session 11 (hoc) ----------------------------------------------------------
+
+
+def test_a_heading_naming_its_owner_then_a_dash_and_links_is_titled_by_the_name() -> None:
+    # `#### 青杨 - [GitHub](…), [博客](…)` over the author's products: the section is the
+    # author, the links the author's pages (kept in its intro, said in a warning), no part of
+    # its title. A lesson's label before its one link stays as it was read.
+    result = read(
+        "# L\n\n## 2018\n\n#### Jo - [GitHub](https://example.org/jo), [Blog](https://example.org/b)\n"
+        "* [Tool](https://example.org/tool) - a tool\n\n"
+        "#### Al\n* [App](https://example.org/app) - an app\n"
+    )
+    assert listed(result.roadmap) == [
+        (("2018", "Jo"), "Tool", "https://example.org/tool"),
+        (("2018", "Al"), "App", "https://example.org/app"),
+    ]
+    jo = result.roadmap.sections[0].sections[0]
+    assert "[GitHub](https://example.org/jo)" in jo.intro
+    assert "[Blog](https://example.org/b)" in jo.intro
+    assert any(
+        "road.md:5:" in message and "'Jo'" in message and "owner's pages" in message
+        for message in messages(result)
+    )
+
+
+def test_a_heading_with_words_after_its_links_keeps_its_whole_title() -> None:
+    result = read(
+        "# L\n\n## Tools - [Site](https://example.org/s) and more\n\n"
+        "* [Tool](https://example.org/tool) - a tool\n* [Other](https://example.org/o) - x\n"
+    )
+    assert result.roadmap.sections[0].title == "Tools - Site and more"
+    assert not any("owner's pages" in message for message in messages(result))
+
+
+def test_a_loose_mark_before_a_lone_items_link_is_a_status_mark_not_a_lead_in() -> None:
+    # `* :Ai Affiliate List: [Name](…)\uff1a…` where the list's other items write `:x:`: read as
+    # a lone "Lead-in: [link]" the item was kept as the section's intro, with no warning.
+    result = read(
+        "# L\n\n## May\n\n* :Some Mark: [Name](https://example.org/n)\uff1adescribed\n\n"
+        "## June\n\n* :x: [Other](https://example.org/o)\uff1adescribed\n"
+    )
+    assert listed(result.roadmap) == [
+        (("May",), "Name", "https://example.org/n"),
+        (("June",), "Other", "https://example.org/o"),
+    ]
+    assert any(
+        "road.md:5:" in message and "':Some Mark:'" in message and "status mark" in message
+        for message in messages(result)
+    )
+
+
+def test_a_heading_numbered_after_a_higher_part_is_read_at_that_parts_level() -> None:
+    # `## 3. Projects`, its dated `###` and author `####` headings, then `#### 4. Elsewhere`:
+    # part 4, a sibling of part 3 (not an author of the last date), with a warning. A number
+    # that does not continue a shallower heading's stays where it is written.
+    result = read(
+        "# L\n\n## 3. Projects\n\n### 2018\n#### Jo\n* [Tool](https://example.org/t) - x\n\n"
+        "#### 4. Elsewhere\n* [Site](https://example.org/s) - y\n* [More](https://example.org/m)\n\n"
+        "### 2. Notes\n* [Note](https://example.org/n) - z\n"
+    )
+    assert listed(result.roadmap) == [
+        (("3. Projects", "2018", "Jo"), "Tool", "https://example.org/t"),
+        (("4. Elsewhere",), "Site", "https://example.org/s"),
+        (("4. Elsewhere",), "More", "https://example.org/m"),
+        (("4. Elsewhere", "2. Notes"), "Note", "https://example.org/n"),
+    ]
+    assert any(
+        "road.md:9:" in message and "'4. Elsewhere'" in message and "h4" in message
+        for message in messages(result)
+    )
