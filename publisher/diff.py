@@ -355,8 +355,8 @@ def keep_section_ids(
     ``explicit``: ids of ``current`` written in its markdown, not made from a title
     (`ImportResult.explicit_section_ids`: a heading's anchor, a curator's choice, changed on
     purpose perhaps): those stay as written. ``current`` itself when nothing changes."""
-    old_places = _shared_section_places(previous)
-    new_places = _shared_section_places(current)
+    old_places = _section_places(previous)
+    new_places = _section_places(current)
     # Only sections whose id came or went can take another: in a history, after one rename,
     # a few per version (the common case, no section came: none).
     came = [
@@ -382,7 +382,7 @@ def keep_section_ids(
     }
     if len(kept) < min(len(came), len(gone)):
         placed = _with_section_ids(current, kept)
-        placed_places = _shared_section_places(placed)
+        placed_places = _section_places(placed)
         pairs, _, _ = _paired_entries(
             _resource_entries(previous, old_places), _resource_entries(placed, placed_places)
         )
@@ -413,14 +413,15 @@ def keep_section_ids(
     return _with_section_ids(current, kept) if kept else current
 
 
-# The places of a section's subtree (`_section_places`), by the section and its parent's
-# place: a history's versions share most of their sections (the importer returns the same
-# objects for unchanged ones), so `keep_section_ids` walks only the ones that changed.
+# The places of a section's subtree, by the section and its parent's place: a history's
+# versions share most of their sections (the importer returns the same objects for unchanged
+# ones), so `keep_section_ids` walks only the ones that changed.
 _SUBTREE_PLACES: IdentityMemo[dict[str, _Place]] = IdentityMemo(limit=20_000)
 
 
-def _shared_section_places(roadmap: Roadmap) -> dict[str, _Place]:
-    # `_section_places`, each section's subtree walked once while it lives in its place.
+def _section_places(roadmap: Roadmap) -> dict[str, _Place]:
+    # Each section's place (titles and ids from the top), by its id: ids are unique within a
+    # snapshot (the loader checks). A subtree is walked once while it lives in its place.
     places: dict[str, _Place] = {}
     for section in roadmap.sections:
         places.update(_subtree_places(section, None))
@@ -499,17 +500,6 @@ def _with_section_ids(roadmap: Roadmap, ids: dict[str, str]) -> Roadmap:
     if all(map(operator.is_, sections, roadmap.sections)):
         return roadmap
     return dataclasses.replace(roadmap, sections=sections)
-
-
-def _section_places(roadmap: Roadmap) -> dict[str, _Place]:
-    # Section ids are unique within a snapshot (the loader checks), so they key the sections.
-    places: dict[str, _Place] = {}
-    for ancestors, section in roadmap.walk_sections():
-        path = (*ancestors, section)
-        places[section.id] = _Place(
-            titles=tuple(part.title for part in path), ids=tuple(part.id for part in path)
-        )
-    return places
 
 
 def _resource_entries(roadmap: Roadmap, places: dict[str, _Place]) -> list[_Entry]:
