@@ -107,35 +107,44 @@ def _latest_entry(project: Project) -> tuple[HistoryCache, ReleaseFile | None]:
     return history_cache, entries[-1] if entries else None
 
 
-def latest_roadmap(project: Project) -> Roadmap | None:
-    """The latest release's road map (None when there is none), through the history cache."""
-    history_cache, latest = _latest_entry(project)
-    return None if latest is None else load_indexed(project, latest, history_cache).roadmap
-
-
-def compare_with_latest(project: Project, working_text: str) -> tuple[Release | None, bool]:
-    """The latest release (None when there is none) and whether ``working_text`` (a working
-    copy's YAML) holds the same road map. A working copy that does not load differs."""
-    from publisher.sync import is_release_of, unchanged_by_text
-
-    quick = unchanged_by_text(project, working_text)
-    if quick is not None:
-        return quick, True
+def latest_release(project: Project) -> tuple[ReleaseFile, Roadmap] | None:
+    """The latest release file and its road map (None when there is none), through the
+    history cache."""
     history_cache, latest = _latest_entry(project)
     if latest is None:
-        return None, False
-    release_file = load.read_project_file(project, latest.path).decode("utf-8", "replace")
+        return None
+    return latest, load_indexed(project, latest, history_cache).roadmap
+
+
+def compare_with_latest(
+    project: Project, working_text: str, latest: tuple[ReleaseFile, Roadmap] | None = None
+) -> tuple[Release | None, bool]:
+    """The latest release (None when there is none) and whether ``working_text`` (a working
+    copy's YAML) holds the same road map. A working copy that does not load differs.
+    ``latest``: the latest release as `latest_release` gave it, when the caller read it."""
+    from publisher.sync import is_release_of, unchanged_by_text
+
+    if latest is None:
+        quick = unchanged_by_text(project, working_text)
+        if quick is not None:
+            return quick, True
+        history_cache, entry = _latest_entry(project)
+        if entry is None:
+            return None, False
+    else:
+        entry = latest[0]
+    release_file = load.read_project_file(project, entry.path).decode("utf-8", "replace")
     if is_release_of(release_file, working_text):
-        return latest.release, True
+        return entry.release, True
     label = project.label(project.working_path)
     try:
         working = load.build_snapshot(
             yaml_reader.parse_yaml_bytes(working_text.encode("utf-8"), label), label, release=False
         )
     except DataError:
-        return latest.release, False
-    frozen = load_indexed(project, latest, history_cache)
-    return latest.release, working.roadmap == frozen.roadmap
+        return entry.release, False
+    frozen = latest[1] if latest else load_indexed(project, entry, history_cache).roadmap
+    return entry.release, working.roadmap == frozen
 
 
 def create_release(

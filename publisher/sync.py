@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from publisher.model import Release, natural_key
+from publisher.model import Release, Roadmap, natural_key
 from publisher.project import Project, release_files
 
 if TYPE_CHECKING:
@@ -77,12 +77,16 @@ def keep_released_section_ids(project: Project, imported: ImportResult) -> Impor
     (`publisher.diff.keep_section_ids`): the ids an import makes are its titles' slugs, and a
     section's feeds (``sections/<id>/``) and the subscribers who chose it follow its id.
     ``imported`` itself when no id changes (or there is no release)."""
-    from publisher.diff import keep_section_ids
-    from publisher.freeze import latest_roadmap
+    from publisher.freeze import latest_release
 
-    previous = latest_roadmap(project)
-    if previous is None:
-        return imported
+    latest = latest_release(project)
+    return imported if latest is None else _with_section_ids_of(latest[1], imported)
+
+
+def _with_section_ids_of(previous: Roadmap, imported: ImportResult) -> ImportResult:
+    # `keep_released_section_ids` with the latest release's road map read.
+    from publisher.diff import keep_section_ids
+
     roadmap = keep_section_ids(previous, imported.roadmap, imported.explicit_section_ids)
     if roadmap is imported.roadmap:
         return imported
@@ -131,12 +135,22 @@ def sync_markdown(
     quick = unchanged_by_text(project, working_text)
     if quick is not None:
         return SyncResult(imported=imported, release=quick)
-    from publisher.freeze import compare_with_latest, create_release, next_date_version
+    from publisher.freeze import (
+        compare_with_latest,
+        create_release,
+        latest_release,
+        next_date_version,
+    )
 
-    kept = keep_released_section_ids(project, imported)
-    if kept is not imported:
-        imported, working_text = kept, dump_roadmap(kept.roadmap)
-    latest, same = compare_with_latest(project, working_text)
+    # The latest release is read once: for its section ids, then to compare with.
+    released = latest_release(project)
+    latest: Release | None = None
+    same = False
+    if released is not None:
+        kept = _with_section_ids_of(released[1], imported)
+        if kept is not imported:
+            imported, working_text = kept, dump_roadmap(kept.roadmap)
+        latest, same = compare_with_latest(project, working_text, released)
     if same:
         return SyncResult(imported=imported, release=latest)
     version = next_date_version(project, date)

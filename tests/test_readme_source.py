@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+from publisher import freeze
 from publisher.cli import main
 from publisher.dump import dump_roadmap
 from publisher.importer import import_markdown_bytes
@@ -116,16 +117,26 @@ def test_sync_of_an_unchanged_readme_writes_nothing(project: Path) -> None:
     assert {path: path.stat().st_mtime_ns for path in data.rglob("*")} == before
 
 
-def test_sync_compares_road_maps_not_text(project: Path) -> None:
+def test_sync_compares_road_maps_not_text(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # 2024.01 was written by hand from the seed: other text, the same road map.
     (project / "data" / "releases" / "2024.02.yaml").unlink()
     assert (project / "data" / "releases" / "2024.01.yaml").read_text(
         encoding="utf-8"
     ) != dump_roadmap(import_markdown_bytes(SEED.read_bytes(), str(SEED)).roadmap)
+    loaded: list[str] = []
+    load_indexed = freeze.load_indexed
+
+    def counted(project: Any, entry: Any, *arguments: Any, **options: Any) -> Any:
+        loaded.append(entry.release.version)
+        return load_indexed(project, entry, *arguments, **options)
+
+    monkeypatch.setattr(freeze, "load_indexed", counted)
     code, out, _ = run(project, "sync", str(SEED))
     assert code == 0
     assert out.startswith("nothing changed since 2024.01:")
     assert releases(project) == ["2024.01.yaml"]
+    # The latest release is read once: for its section ids, and to compare with.
+    assert loaded == ["2024.01"]
 
 
 def test_sync_in_a_project_without_releases_makes_the_first(project: Path) -> None:
