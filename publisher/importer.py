@@ -6814,6 +6814,13 @@ def _quoted_title(text: str) -> tuple[int, str] | None:
     return None
 
 
+def _names_then_quotes(name: str, lead: str) -> bool:
+    """Whether the words before a quoted title (``lead``) are the bold ``name`` and a colon
+    only (`**ViT**: "An Image is …"`): a short name given to the work the quotes title."""
+    lead, name = lead.strip(), name.strip().rstrip(":\uff1a").rstrip()
+    return lead.endswith((":", "\uff1a")) and lead[:-1].rstrip(":\uff1a").strip() == name != ""
+
+
 def _paper_item(
     inline: Sequence[Token], line: int, warnings: list[tuple[int, str]]
 ) -> dict[str, str] | None:
@@ -6833,7 +6840,11 @@ def _paper_item(
     strong = _first_strong(before)
     text = _plain(strong) if strong else _plain(before)
     quoted = _quoted_title(_plain(before))
-    if _CITATION_NUMBER.match(text):
+    if strong and quoted is not None and _names_then_quotes(text, _plain(before)[: quoted[0]]):
+        # '**ViT**: "An Image is Worth 16x16 Words", ICLR, 2021': the bold word is the
+        # method's short name, the quoted words the paper's title.
+        text = quoted[1]
+    elif _CITATION_NUMBER.match(text):
         # "[4] Authors. "Title." Venue": the quoted title after the reference number.
         if quoted is None:
             return None

@@ -137,3 +137,28 @@ def test_a_sentence_linking_the_lists_own_contributors_page_is_no_resource() -> 
     )
     assert [title for _, title, _ in listed(result.roadmap)] == ["Ann Author", "Bob Author"]
     assert not any("names its resource in a sentence" in m for m in warned(result))
+
+
+# --- session 11's held-out pass (hod): paper lists, game-dev and security lists --------------
+
+
+def test_a_bold_short_name_before_a_quoted_paper_title_leaves_the_title_to_the_quotes() -> None:
+    # Awesome-Transformer-Attention: '**ViT**: "An Image is Worth …", ICLR, 2021 (*Google*).
+    # [[Paper](…)][[Code](…)]' was titled 'ViT', the method's short name, not the paper's.
+    result = read(
+        "# L\n\n## Backbones\n\n"
+        '* **AbcNet**: "Widgets Are All You Need", ICML, 2021 (*Acme*). '
+        "[[Paper](https://example.org/abc)][[PyTorch](https://example.org/abc-code)]\n"
+        '* **?**: "Scaling Gadgets", arXiv, 2022. [[Paper](https://example.org/gadgets)]\n'
+        # a bold title with no quotes stays the title
+        "* **Sprockets at Scale.** NeurIPS 2020 [[paper]](https://example.org/sprockets)\n"
+        # the bold name says more than the quotes: a title, then a quoted phrase
+        '* **Gears**, "the fast one", 2020. [[Paper](https://example.org/gears)]\n'
+    )
+    assert listed(result.roadmap) == [
+        (("Backbones",), "Widgets Are All You Need", "https://example.org/abc"),
+        (("Backbones",), "Scaling Gadgets", "https://example.org/gadgets"),
+        (("Backbones",), "Sprockets at Scale", "https://example.org/sprockets"),
+        (("Backbones",), "Gears", "https://example.org/gears"),
+    ]
+    assert "**AbcNet**" in result.roadmap.sections[0].resources[0].description
