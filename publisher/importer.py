@@ -563,10 +563,14 @@ def _mend_slipped_links(state: StateCore) -> None:
     destination, is a link to the URL it shows; ``[https://purecss.io/](Pure.css)``, written
     the wrong way round (a URL for text, a bare name for destination), is ``[Pure.css]``
     at that URL; ``[Ansible](www.ansible.com)``, a web address without its scheme, is
-    ``http://www.ansible.com``. Relative links to files (``docs/a.md``) stay as written."""
+    ``http://www.ansible.com``. Relative links to files (``docs/a.md``) stay as written;
+    ``[Name] [3]``, old Markdown's reference link with a space, is ``[Name]`` at reference 3
+    (`_mend_spaced_references`)."""
     for block in state.tokens:
         if block.type != "inline" or not block.children:
             continue
+        if "] [" in block.content or "]\t[" in block.content:
+            _mend_spaced_references(block)
         children = block.children
         for index, token in enumerate(children):
             if token.type != "link_open" or token.markup in ("linkify", "autolink"):
@@ -587,6 +591,56 @@ def _mend_slipped_links(state: StateCore) -> None:
             elif "/" not in href and ":" not in href and not href.startswith(("#", "?", ".")):
                 token.attrSet("href", shown)
                 inner.content = href
+
+
+# The text of a link written the old Markdown way, a space between it and its reference
+# (`[Name] [3]`): CommonMark reads "[Name] " as words and "3" as the link.
+_SPACED_TEXT = re.compile(r"(?<![\\\]])\[([^\[\]]+)\][ \t]+$")
+_ID_LABEL = re.compile(r"[\w.-]{1,30}")
+
+
+def _mend_spaced_references(block: Token) -> None:
+    """``[Name] [3]`` read as Markdown.pl read it (and as its author meant it): a link titled
+    "Name" at reference 3, where CommonMark shows "[Name] " then a link titled "3". Only when
+    the source has the two brackets with spaces between, the second closing a reference (not
+    followed by "(" or "["), and "Name" is no reference of its own (else it is a link already).
+    The link keeps the spaced form in its meta (``spaced_reference``), for the warning."""
+    children = block.children or []
+    mended = False
+    for index in range(1, len(children) - 2):
+        token, before = children[index], children[index - 1]
+        inner, closing = children[index + 1], children[index + 2]
+        if (
+            token.type != "link_open"
+            or token.markup in ("linkify", "autolink")
+            or before.type != "text"
+            or inner.type != "text"
+            or closing.type != "link_close"
+        ):
+            continue
+        text = _SPACED_TEXT.search(before.content)
+        # A reference named by an id (`[3]`, `[sdl]`), not a name of several words (`[ICML
+        # 2022] [Title]` is a tag before a shortcut reference); never a task box (`[x] [A]`).
+        if (
+            text is None
+            or text[1].strip() in ("", "x", "X")
+            or not _ID_LABEL.fullmatch(inner.content)
+        ):
+            continue
+        written = re.compile(
+            re.escape(f"[{text[1]}]") + r"[ \t]+" + re.escape(f"[{inner.content}]") + r"(?![(\[])"
+        )
+        if written.search(block.content) is None:
+            continue
+        token.meta = {
+            **(token.meta or {}),
+            "spaced_reference": f"{text[0].rstrip()} [{inner.content}]",
+        }
+        before.content = before.content[: text.start()]
+        inner.content = text[1]
+        mended = True
+    if mended:
+        block.children = [child for child in children if child.type != "text" or child.content]
 
 
 def _as_written(url: str) -> str:
@@ -5895,6 +5949,19 @@ def _read_lead(reading: _ItemReading, inline: Sequence[Token]) -> bool:
         return True
     if _read_official_site_item(reading, inline):
         return True
+    spaced = [
+        token.meta["spaced_reference"]
+        for token in inline
+        if token.meta and "spaced_reference" in token.meta
+    ]
+    if spaced:
+        reading.warnings.append(
+            (
+                reading.line,
+                f"{', '.join(spaced)}: old Markdown's space between a link's text and its "
+                f"reference, read as {'one link' if len(spaced) == 1 else 'links'}",
+            )
+        )
     link = _leading_link(inline)
     if link is not None:
         _read_leading_link(reading, inline, *link)

@@ -162,3 +162,37 @@ def test_a_bold_short_name_before_a_quoted_paper_title_leaves_the_title_to_the_q
         (("Backbones",), "Gears", "https://example.org/gears"),
     ]
     assert "**AbcNet**" in result.roadmap.sections[0].resources[0].description
+
+
+def test_a_space_between_a_links_text_and_its_reference_is_old_markdowns_link() -> None:
+    # awesome-gamedev: '* [sfxr-sdl] [321] - A tool … [Expat] [11] .' (Markdown.pl allowed the
+    # space; CommonMark shows "[sfxr-sdl] " and a link titled "321"): the resource was
+    # titled '321'.
+    result = read(
+        "# L\n\n## Sound\n\n"
+        "* [Sfxr] [321] - A tool to make sounds. [Expat] [11] .\n"
+        "* [Beast][12] - A synthesizer. [GNU GPLv2][14] or later.\n"
+        # a task box, a tag before a reference named by its words, an inline link: as written
+        "* [x] [Done][12]\n"
+        "* [ICML 2022] [Sound Paper]\n"
+        "* [WIP] [Gadget](https://example.org/gadget)\n\n"
+        "[11]: https://example.org/expat\n[12]: https://example.org/beast\n"
+        "[14]: https://example.org/gpl\n[321]: https://example.org/sfxr\n"
+        "[sound paper]: https://example.org/paper\n"
+    )
+    assert [(title, url) for _, title, url in listed(result.roadmap)] == [
+        ("Sfxr", "https://example.org/sfxr"),
+        ("Beast", "https://example.org/beast"),
+        ("Done", "https://example.org/beast"),
+        ("Sound Paper", "https://example.org/paper"),
+        ("Gadget", "https://example.org/gadget"),
+    ]
+    sfxr = result.roadmap.sections[0].resources[0]
+    assert sfxr.description.strip() == (
+        "A tool to make sounds. [Expat](https://example.org/expat) ."
+    )
+    assert warned(result)[0] == (
+        "[Sfxr] [321], [Expat] [11]: old Markdown's space between a link's text and its "
+        "reference, read as links"
+    )
+    assert len([message for message in warned(result) if "old Markdown" in message]) == 1
