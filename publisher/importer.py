@@ -1821,12 +1821,78 @@ def _digest(text: str, definitions: Definitions) -> tuple[_Block, ...]:
     tokens = parse_tokens(text, definitions)
     lines = text.split("\n")
     blocks: list[_Block] = []
+    opens: list[int] = []
     index = 0
     while index < len(tokens):
         end = _closing(tokens, index)
         blocks.append(_block(tokens, index, end, lines))
+        opens.append(index)
         index = end + 1
+    if len(blocks) > _CARDS_APART:
+        blocks = _cards_set_apart(tokens, opens, blocks)
     return tuple(blocks)
+
+
+# Cards set apart by blank lines are read where at least this many follow each other: one bold
+# label over a link paragraph is as likely a note's label ("**Note**" over "[the wiki](…)").
+_CARDS_APART = 2
+
+
+def _cards_set_apart(
+    tokens: Sequence[Token], opens: Sequence[int], blocks: list[_Block]
+) -> list[_Block]:
+    """Blocks with each paragraph that is only a bold name and the paragraph right after it
+    whose first line is only its link, lines about it after that, read as one card: the same
+    resource as the card written without the blank line between (`_name_over_link_card`),
+    where at least `_CARDS_APART` such cards follow each other, with a warning naming the line
+    of the first (``**Vim**``, a blank line, ``[vim.org](…)``). A bold label ending with a colon
+    (``**Website:**``) says what the link under it is: no card. Any other blocks as they were."""
+    cards: dict[int, _Candidate] = {}
+    for at in range(len(blocks) - 1):
+        if blocks[at].kind != "text" or tokens[opens[at + 1]].type != "paragraph_open":
+            continue
+        name = tokens[opens[at] + 1].children or []
+        if not any(token.type == "strong_open" for token in name[:2]):
+            continue  # (the cheap test first: most paragraphs are no bold name)
+        name = [token for token in name if token.type != "text" or token.content.strip()]
+        if name[0].type != "strong_open" or name[-1].type != "strong_close":
+            continue
+        if _plain(name).rstrip().endswith((":", "\uff1a")):
+            continue
+        about = tokens[opens[at + 1] + 1].children or []
+        joined = [*name, Token("softbreak", "br", 0), *about]
+        card = _name_over_link_card(joined, blocks[at].start)
+        if card is not None:
+            cards[at] = card
+    if len(cards) < _CARDS_APART:
+        return blocks
+    result: list[_Block] = []
+    at = 0
+    while at < len(blocks):
+        run = 0
+        while at + 2 * run in cards:
+            run += 1
+        if run < _CARDS_APART:
+            result.append(blocks[at])
+            at += 1
+            continue
+        first = blocks[at].start
+        message = (
+            f"{run} cards written as a bold name, a blank line, then its link: "
+            "each name read with the link under it as one resource"
+        )
+        for card_at in range(at, at + 2 * run, 2):
+            result.append(
+                _Block(
+                    kind="resources",
+                    start=blocks[card_at].start,
+                    end=blocks[card_at + 1].end,
+                    resources=(cards[card_at],),
+                    warnings=((first, message),) if card_at == at else (),
+                )
+            )
+        at += 2 * run
+    return result
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

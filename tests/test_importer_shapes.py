@@ -5178,6 +5178,40 @@ def test_paragraph_cards_a_bold_name_over_its_link_are_resources() -> None:
     assert result.roadmap.sections[0].resources[1].description.strip() == "An extensible editor."
 
 
+def test_cards_set_apart_by_blank_lines_read_as_the_same_cards_without_them() -> None:
+    # A bold name, a blank line, then its link alone on a line (lines about it after that):
+    # read as the card without the blank line is, with one warning naming the first card's
+    # line, where two or more follow each other (they were intro text, in silence). One bold
+    # label over a link, a label ending with a colon, or a link with words around it stay text.
+    apart = (
+        "# L\n\n## Editors\n\n"
+        "**Vim**\n\n[vim.org](https://example.org/vim)\n\n"
+        "**Emacs**\n\nhttps://example.org/emacs\nAn extensible editor.\n\n"
+        "**Nano**\n\nhttps://example.org/nano\n\n"
+        "## Shells\n\n- [bash](https://example.org/bash)\n- [ksh](https://example.org/ksh)\n\n"
+        "**Note**\n\n[the wiki](https://example.org/wiki)\n\nSome words.\n\n"
+        "**Web:**\n\nhttps://example.org/web\n\n**Forum:**\n\nhttps://example.org/forum\n\n"
+        "**Fish**\n\nSee [fishshell.com](https://example.org/fish) for more.\n\n"
+        "**Zsh**\n\nSee [zsh.org](https://example.org/zsh) for more.\n"
+    )
+    result = read(apart)
+    together = read(apart.replace("**\n\n", "**\n"))
+    expected = [
+        (("Editors",), "Vim", "https://example.org/vim"),
+        (("Editors",), "Emacs", "https://example.org/emacs"),
+        (("Editors",), "Nano", "https://example.org/nano"),
+        (("Shells",), "bash", "https://example.org/bash"),
+        (("Shells",), "ksh", "https://example.org/ksh"),
+    ]
+    assert listed(result.roadmap) == expected
+    assert listed(together.roadmap)[:3] == expected[:3]
+    assert result.roadmap.sections[0].resources[1].description.strip() == "An extensible editor."
+    assert [m for m in messages(result) if "a blank line, then its link" in m] == [
+        "road.md:5: 3 cards written as a bold name, a blank line, then its link: "
+        "each name read with the link under it as one resource"
+    ]
+
+
 def test_a_paragraph_after_each_one_item_list_is_that_items_description() -> None:
     # A Chinese reading list: `* [《Title》](…)`, a blank line, `介绍` and its words
     # unindented, the next item. CommonMark ends the list at each paragraph; the author wrote
