@@ -187,7 +187,46 @@ COLUMN_FIELDS = {
     "length": "time",
     "level": "level",
     "difficulty": "level",
-}
+    # The same headers in the languages of the lists (`| Proje | Etiketler |`,
+    # `| 名称 | 描述 |`): a table's description column read as one, not left out.
+    **dict.fromkeys(
+        (
+            "名称", "名字", "项目名称", "名前", "이름", "название", "nombre", "nome", "nom",
+            "titel", "título", "titre", "tên", "nama", "proje", "proyek",
+        ),
+        "title",
+    ),
+    **dict.fromkeys(
+        (
+            "链接", "地址", "网址", "連結", "リンク", "링크", "ссылка", "enlace", "lien",
+            "tautan", "ba\u011flant\u0131",
+        ),
+        "url",
+    ),
+    **dict.fromkeys(
+        (
+            "作者", "著者", "저자", "작성자", "автор", "autor", "auteur", "penulis", "pembuat",
+            "yazar",
+        ),
+        "author",
+    ),
+    **dict.fromkeys(
+        (
+            "标签", "標籤", "分类", "类别", "タグ", "カテゴリ", "태그", "분류", "теги", "тема",
+            "категория", "etiquetas", "categoría", "categoria", "kategorie", "catégorie",
+            "kategori", "etiketler", "konu",
+        ),
+        "tags",
+    ),
+    **dict.fromkeys(
+        (
+            "描述", "简介", "介绍", "说明", "說明", "説明", "概要", "설명", "описание",
+            "descripción", "descrição", "beschreibung", "a\u00e7\u0131klama", "deskripsi",
+            "keterangan", "توضیحات", "الوصف",
+        ),
+        "description",
+    ),
+}  # fmt: skip
 # Link texts that name a course's material: under (or after) a course, not resources of their own.
 MATERIAL_LABELS = frozenset(
     {
@@ -4770,9 +4809,22 @@ def escape_shortcodes(markdown: str) -> str:
 _LINE_BREAK_TAG = re.compile(r"(?i)<br\s*/?>")
 
 
+# A tags cell's count of the tags it does not show (`+7`, after the first six).
+_MORE_TAGS = re.compile(r"\+\d+")
+
+
 def _cell_tags(cell: Sequence[Token]) -> tuple[str, ...]:
     """The tags a topic cell names: separated by commas, semicolons, bullets (``•``) or line
-    breaks (``• Basics<br>• CRISP-DM``: one topic a line, not one tag of them all)."""
+    breaks (``• Basics<br>• CRISP-DM``: one topic a line, not one tag of them all), or each
+    in code (`` `css` `ui` `+2` ``: one tag a span, however spaced, the count of those not
+    shown none). Placeholder text (``N/A``: no tags) names none."""
+    if any(token.type == "code_inline" for token in cell) and all(
+        token.type == "code_inline"
+        or (token.type in ("text", "softbreak") and not token.content.strip(" \t,;\u2022"))
+        for token in cell
+    ):
+        spans = (token.content.strip() for token in cell if token.type == "code_inline")
+        return tuple(tag for tag in spans if tag and not _MORE_TAGS.fullmatch(tag))
     lines: list[list[Token]] = [[]]
     for token in cell:
         if token.type == "html_inline" and _LINE_BREAK_TAG.fullmatch(token.content.strip()):
@@ -4783,7 +4835,7 @@ def _cell_tags(cell: Sequence[Token]) -> tuple[str, ...]:
         tag.strip()
         for line in lines
         for tag in re.split(r"[,;\u2022]", _plain(line))
-        if tag.strip()
+        if tag.strip() and not _PLACEHOLDER.match(tag)
     )
 
 
@@ -8000,6 +8052,9 @@ def _title_before_gap(fields: dict[str, Any], cell: Sequence[Token]) -> None:
     fields.setdefault("description", _markdown_field(rest))
 
 
+_LEADING_BREAKS = re.compile(r"^(?:\s*<br\s*/?>)+\s*", re.IGNORECASE)
+
+
 def _title_from_link(fields: dict[str, Any], cell: Sequence[Token], *, replace_title: bool) -> None:
     """A resource cell that starts with its link and says more after it (``[NumPy guide](…) -
     the official guide``): the link text is the title, the rest a description (unless the
@@ -8008,11 +8063,15 @@ def _title_from_link(fields: dict[str, Any], cell: Sequence[Token], *, replace_t
     if lead is None or not replace_title:
         return
     start, end, _ = lead
-    rest = _strip_separator(_inline_markdown(cell[end + 1 :]))
+    # (`[omni](…)<br>Noise-canceling …`: the line break under the name is no description's)
+    rest = _strip_separator(_LEADING_BREAKS.sub("", _inline_markdown(cell[end + 1 :])))
+    if not _plain(cell[end + 1 :]).strip():
+        rest = ""  # `**[Baklava UI](…)**`: only the bold's closing marks after the link
     title = _plain(cell[start + 1 : end])
     if rest and title:
         fields["title"] = title
-        fields.setdefault("description", _markdown_field(rest))
+        if not _PLACEHOLDER.match(rest):  # `[Name](…)<br>N/A`: no description given
+            fields.setdefault("description", _markdown_field(rest))
 
 
 def _placeholder_row(columns: dict[int, str], cells: list[list[Token]]) -> bool:

@@ -5460,3 +5460,41 @@ def test_a_heading_numbered_after_a_higher_part_is_read_at_that_parts_level() ->
         "road.md:9:" in message and "'4. Elsewhere'" in message and "h4" in message
         for message in messages(result)
     )
+
+
+def test_a_table_with_headers_in_another_language_reads_their_columns() -> None:
+    # `| Proje | Etiketler |`, `| 名称 | 描述 | 作者 |`: the description, tags and
+    # author columns of a Turkish or Chinese list are read as an English one's are.
+    result = read(
+        "# L\n\n## A\n\n| Proje | A\u00e7\u0131klama | Etiketler |\n| :--- | :--- | :--- |\n"
+        "| **[Noty](https://example.org/noty)** | Bildirim k\u00fct\u00fcphanesi. "
+        "| `js`, `ui` |\n\n"
+        "## B\n\n| 名称 | 描述 | 作者 |\n| - | - | - |\n"
+        "| [工具](https://example.org/t) | 一个工具 | [@jo](https://example.org/jo) |\n"
+    )
+    noty, tool = [resource for _, resource in result.roadmap.walk()]
+    assert (noty.title, noty.description.strip(), noty.tags) == (
+        "Noty",
+        "Bildirim k\u00fct\u00fcphanesi.",
+        ("js", "ui"),
+    )
+    assert (tool.title, tool.description.strip()) == ("工具", "一个工具")
+    assert tool.author is not None
+    assert tool.author.name == "@jo"
+
+
+def test_a_table_cells_code_tags_line_break_and_placeholders_are_read_as_a_reader_does() -> None:
+    # `[omni](…)<br>What it is` under the name; tags as code spans spaced out, the last a
+    # count of those not shown (`+12`); `N/A` for no description and no tags.
+    result = read(
+        "# L\n\n## A\n\n| No | Project | Tags |\n| - | - | - |\n"
+        "| 1 | [omni](https://example.org/omni)<br>Noise-canceling context | `ai` `cli` `+12` |\n"
+        "| 2 | [judol](https://example.org/judol)<br>N/A | N/A |\n"
+    )
+    omni, judol = [resource for _, resource in result.roadmap.walk()]
+    assert (omni.title, omni.description.strip(), omni.tags) == (
+        "omni",
+        "Noise-canceling context",
+        ("ai", "cli"),
+    )
+    assert (judol.title, judol.description.strip(), judol.tags) == ("judol", "", ())
