@@ -108,7 +108,8 @@ def build_paths(project: Project, output_dir: Path | None = None) -> BuildPaths:
 class BuildResult:
     """What a build did. ``up_to_date``: nothing was rendered, every output already matched.
     ``warnings``: what the outputs got wrong without failing the build (a road map page over
-    its weight limit: `page.page_weight_problem`)."""
+    its weight limit: `page.page_weight_problem`; a newest release the feeds cut short:
+    `feeds.cut_release_problem`)."""
 
     written: tuple[Path, ...]
     removed: tuple[Path, ...]
@@ -631,6 +632,9 @@ class BuildState:
     sources: Mapping[str, str] = field(default_factory=dict)
     stamps: Mapping[str, Stamp] = field(default_factory=dict)
     written_ns: int = 0
+    # What the build warned about that its inputs alone decide (`feeds.cut_release_problem`):
+    # said again while the fingerprint holds, without reading the history.
+    warnings: tuple[str, ...] = ()
 
 
 def read_state(paths: BuildPaths) -> BuildState | None:
@@ -650,6 +654,7 @@ def read_state(paths: BuildPaths) -> BuildState | None:
                 for path, (size, mtime, ctime, inode) in document["stamps"].items()
             },
             written_ns=written_ns,
+            warnings=tuple(str(warning) for warning in document.get("warnings", ())),
         )
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
@@ -692,10 +697,12 @@ def state_bytes(
     *,
     kept: Mapping[Path, str] | None = None,
     sources: Mapping[Path, str] | None = None,
+    warnings: Sequence[str] = (),
 ) -> bytes:
     """The state file recording ``fingerprint``, the sha256 of every file in ``files`` and
-    of every file in ``kept`` (path -> its sha256, already known), and for the files of
-    ``sources`` (path -> render cache key) that key and their `Stamp` as they are now."""
+    of every file in ``kept`` (path -> its sha256, already known), for the files of
+    ``sources`` (path -> render cache key) that key and their `Stamp` as they are now, and
+    the ``warnings`` the inputs gave (`BuildState.warnings`)."""
     relative_name = _RelativeNames(paths)
     outputs = {
         relative_name(path): hashlib.sha256(content).hexdigest() for path, content in files.items()
@@ -714,6 +721,7 @@ def state_bytes(
         "outputs": dict(sorted(outputs.items())),
         "sources": recorded,
         "stamps": stamps,
+        "warnings": list(warnings),
     }
     return (json.dumps(document, indent=1, sort_keys=True) + "\n").encode("utf-8")
 
@@ -767,10 +775,10 @@ def _load_and_render(
     release_keys: Mapping[Path, str] | None = None,
     rendering: str = "",
     reusable: Mapping[str, str] | None = None,
-) -> tuple[dict[Path, bytes], tuple[Path, ...], WebCopies]:
-    """Every output, the files an earlier build made that this one no longer makes, and
-    the web copies' sources (the ``reusable`` ones, see `reusable_outputs`, are not among
-    the outputs but in its ``kept``)."""
+) -> tuple[dict[Path, bytes], tuple[Path, ...], WebCopies, tuple[str, ...]]:
+    """Every output, the files an earlier build made that this one no longer makes, the
+    web copies' sources (the ``reusable`` ones, see `reusable_outputs`, are not among the
+    outputs but in its ``kept``), and what the history warns about (`BuildState.warnings`)."""
     project = paths.project
     site = load_site_of(project)
     cache_dir = project.cache_dir if use_cache else None
@@ -808,7 +816,8 @@ def _load_and_render(
     )
     kept = {paths.output_dir / name for name in web_copies.kept}
     gone = tuple(path for path in read_manifest(paths) if path not in files and path not in kept)
-    return files, gone, web_copies
+    cut = feeds.cut_release_problem(site, history, name=project.label(project.site_path))
+    return files, gone, web_copies, (cut,) if cut else ()
 
 
 def check(
@@ -832,9 +841,9 @@ def check(
                 stale=(*stale, *leftovers),
                 missing=tuple(missing),
                 outputs=len(state.outputs),
-                warnings=_page_warnings(paths, None),
+                warnings=(*state.warnings, *_page_warnings(paths, None)),
             )
-    files, gone, _ = _load_and_render(
+    files, gone, _, warned = _load_and_render(
         paths,
         progress,
         use_cache=use_cache,
@@ -849,7 +858,7 @@ def check(
         missing=tuple(path for path in changed if not path.exists()),
         extra=tuple(path for path in gone if path.exists()),
         outputs=len(files),
-        warnings=_page_warnings(paths, files.get(paths.output_dir / links.PAGE_FILE)),
+        warnings=(*warned, *_page_warnings(paths, files.get(paths.output_dir / links.PAGE_FILE))),
     )
 
 
@@ -885,11 +894,11 @@ def build(
                 removed=tuple(leftovers),
                 outputs=len(state.outputs),
                 up_to_date=not leftovers,
-                warnings=_page_warnings(paths, None),
+                warnings=(*state.warnings, *_page_warnings(paths, None)),
             )
     # Web copies on disk as the last build wrote them, by name -> (source key, sha256).
     reusable = reusable_outputs(paths, state) if state is not None else {}
-    files, gone, renderer = _load_and_render(
+    files, gone, renderer, warned = _load_and_render(
         paths,
         progress,
         use_cache=use_cache,
@@ -915,12 +924,15 @@ def build(
         removed = []
     if use_cache:
         sources = {paths.output_dir / name: key for name, key in renderer.sources.items()}
-        _record_state(paths, state_bytes(paths, fingerprint, files, kept=kept, sources=sources))
+        _record_state(
+            paths,
+            state_bytes(paths, fingerprint, files, kept=kept, sources=sources, warnings=warned),
+        )
     return BuildResult(
         written=tuple(written),
         removed=(*leftovers, *removed),
         outputs=len(files),
-        warnings=_page_warnings(paths, files.get(paths.output_dir / links.PAGE_FILE)),
+        warnings=(*warned, *_page_warnings(paths, files.get(paths.output_dir / links.PAGE_FILE))),
     )
 
 

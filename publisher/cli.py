@@ -1021,7 +1021,7 @@ def feeds(settings: Settings, output_dir: Path | None) -> None:
     Example:
       publisher feeds -o public/
     """
-    from publisher.feeds import render_feeds, stale_feed_files
+    from publisher.feeds import cut_release_problem, render_feeds, stale_feed_files
     from publisher.load import load_site_of
     from publisher.output import refuse_symlinks, remove_files, write_files
     from publisher.release_history import iter_history
@@ -1051,6 +1051,9 @@ def feeds(settings: Settings, output_dir: Path | None) -> None:
         settings.detail(f"wrote {path}")
     for path in removed:
         settings.detail(f"removed {path}")
+    cut = cut_release_problem(site, history, name=project.label(project.site_path))
+    if cut:
+        settings.warn(cut)
     settings.say(
         f"{len(files)} feed files in {folder}: {len(written)} written, "
         f"{len(files) - len(written)} unchanged, {len(removed)} removed"

@@ -166,6 +166,28 @@ def render_feeds(
     return files
 
 
+def cut_release_problem(
+    site: Site, history: Sequence[RoadmapDiff], *, name: str = "data/site.yaml"
+) -> str:
+    """What `build` and `feeds` warn about when the newest release alone announces more
+    resources than a feed holds (``feeds.entries``, read from ``name``): a reader who polls
+    after each release never sees the rest of it. "" when it fits, and for a first release
+    (no feed before it to poll; the page lists it whole)."""
+    releases = [item for item in history if item.new is not None]
+    if not releases or releases[-1].old is None:
+        return ""
+    newest = releases[-1]
+    count = len(_changes_of(newest))
+    limit = site.feeds.entries
+    if count <= limit:
+        return ""
+    return (
+        f"{name}: feeds.entries: the newest release {_release(newest).version} announces "
+        f"{count} new or updated resources, more than the {limit} a feed holds: readers who "
+        f"poll miss {count - limit} of them (set feeds.entries to {count} or more)"
+    )
+
+
 def _document_key(
     folder: str, title: str, subtitle: str, item_keys: Sequence[str], formats: Sequence[str]
 ) -> str:

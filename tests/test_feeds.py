@@ -24,7 +24,7 @@ from rnc2rng import serializer as rnc_serializer
 
 from publisher.cli import main
 from publisher.diff import FieldChange, ResourceChange, RoadmapDiff, consecutive_diffs, diff
-from publisher.feeds import render_feeds, tag_uri
+from publisher.feeds import cut_release_problem, render_feeds, tag_uri
 from publisher.links import release_page_path, resource_anchor, site_url
 from publisher.load import build_snapshot, load_releases, load_site_of
 from publisher.model import (
@@ -250,8 +250,13 @@ def test_bundled_entries(bundled, environment) -> None:
     files = render_feeds(site, history, environment)
     feed = feedparser.parse(files["atom.xml"])
     latest = history[-1]
-    # 2024.02 updates every resource (kind, cost): the newest 50 entries are all its updates.
-    assert len(feed.entries) == site.feeds.entries == 50
+    # 2024.02 updates every resource (kind, cost): its 51 updates come first, whole (the
+    # bundled site holds 100 entries a feed), then 2024.01's additions.
+    assert len(feed.entries) == site.feeds.entries == 100
+    assert [entry.title.startswith("Updated: ") for entry in feed.entries] == [True] * 51 + [
+        False
+    ] * 49
+    assert cut_release_problem(site, history) == ""
     first = latest.announced_updates[0]
     assert feed.entries[0].title == f"Updated: {first.resource.title}"
     assert feed.entries[0].id == (
@@ -542,6 +547,42 @@ def test_entries_limit_and_section_and_tag_feeds(environment) -> None:
     assert feedparser.parse(files["sections/child/atom.xml"]).feed.title == "Test Road Map: Child"
 
 
+def test_a_newest_release_longer_than_a_feed_is_named_in_a_warning(environment) -> None:
+    # A feed holds the newest feeds.entries announcements: a release announcing more loses
+    # the rest for readers who poll after each release (awesome-python's imported steps have
+    # 103 and 59). Said with the key to raise; a first release (nothing polled before it) and
+    # an older long release (its readers polled it then) are not.
+    def changes(count: int, first: int = 0) -> list[ResourceChange]:
+        return [
+            added(resource(f"R{index}", url=f"https://example.org/{index}"))
+            for index in range(first, first + count)
+        ]
+
+    first = release_diff("1", dt.date(2024, 1, 1), changes(7))
+    second = dataclasses.replace(
+        release_diff("2", dt.date(2024, 1, 2), changes(3, 7), changes(2)), old=first.new
+    )
+    site = make_site(entries=4)
+    assert cut_release_problem(site, [first]) == ""
+    assert cut_release_problem(site, [first, second], name="data/site.yaml") == (
+        "data/site.yaml: feeds.entries: the newest release 2 announces 5 new or updated "
+        "resources, more than the 4 a feed holds: readers who poll miss 1 of them (set "
+        "feeds.entries to 5 or more)"
+    )
+    titles = [
+        entry.title
+        for entry in feedparser.parse(
+            render_feeds(site, [first, second], environment)["atom.xml"]
+        ).entries
+    ]
+    assert len(titles) == 4  # what the warning says: one of the five is not in the feed
+    assert cut_release_problem(make_site(entries=5), [first, second]) == ""
+    third = dataclasses.replace(
+        release_diff("3", dt.date(2024, 1, 3), changes(1, 10)), old=second.new
+    )
+    assert cut_release_problem(site, [first, second, third]) == ""
+
+
 def test_a_road_map_in_chinese_has_a_feed_per_section_and_per_tag(environment) -> None:
     # Section ids and tags keep their letters (they were all "untitled", one merged feed);
     # their folders are UTF-8 on disk and %-encoded in URLs and tag: ids.
@@ -675,7 +716,7 @@ def test_feeds_command_default_folder_and_bad_site(project: Path) -> None:
     assert (project / "feeds" / "rss.xml").is_file()
     site_file = project / "data" / "site.yaml"
     site_file.write_text(
-        site_file.read_text().replace("feeds:\n  entries: 50", "feeds:\n  entris: 5")
+        site_file.read_text().replace("feeds:\n  entries: 100", "feeds:\n  entris: 5")
     )
     result = runner.invoke(main, ["--project", str(project), "feeds"])
     assert result.exit_code == 1
