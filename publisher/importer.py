@@ -3349,10 +3349,20 @@ def _quotes_under_cards(blocks: list[_Block], lines: list[str]) -> list[_Block]:
             continue
         result.append(block)
     # A link card with no quote under it is a paragraph ("Follow us on [Twitter](…)"-like
-    # calls, a sponsor's links): only the card and its quote together make the shape.
+    # calls, a sponsor's links): only the card and its quote together make the shape, or
+    # cards following each other (a list written one link a paragraph, an index of pages:
+    # `[Authentication Cheat Sheet](…) ![Java](…)`, a blank line, the next).
+    # (Never a call to action, "[Follow us on Twitter](…)" over "[Join our Discord](…)".)
+    cards = [
+        block.link_card and not _is_call_to_action(block.resources[0].title) for block in result
+    ]
+    in_run = [
+        card and ((index > 0 and cards[index - 1]) or (index + 1 < len(cards) and cards[index + 1]))
+        for index, card in enumerate(cards)
+    ]
     return [
-        block.lone if block.link_card and block.quote is None and block.lone else block
-        for block in result
+        block.lone if block.link_card and block.quote is None and block.lone and not run else block
+        for block, run in zip(result, in_run, strict=True)
     ]
 
 

@@ -196,3 +196,30 @@ def test_a_space_between_a_links_text_and_its_reference_is_old_markdowns_link() 
         "reference, read as links"
     )
     assert len([message for message in warned(result) if "old Markdown" in message]) == 1
+
+
+def test_links_written_one_a_paragraph_are_the_sections_resources() -> None:
+    # OWASP's cheat-sheet index: '## A' over '[Authentication Cheat Sheet](…) ![Java](…)',
+    # a blank line, the next: the heading was read as one resource at the first link, the
+    # other links its description (recall 0.108 on the index's first four letters).
+    result = read(
+        "# Index\n\n## A\n\n"
+        "[Alpha Sheet](https://example.org/alpha) ![Java](assets/java.svg)\n\n"
+        "[Access Sheet](https://example.org/access)\n\n"
+        "[Audit Sheet](https://example.org/audit) ![Java](assets/java.svg) "
+        "![Xml](assets/xml.svg)\n\n"
+        # one link line under its heading is still the heading's link (a course)
+        "## Gardening Course\n\n[Gardening Course](https://example.org/garden)\n\n"
+        "- Week 1: soil\n- Week 2: seeds\n\n"
+        # calls to action one a paragraph are no list
+        "## 2023\n\nThe papers of the year.\n\n[Follow us on Twitter](https://example.org/tw)\n\n"
+        "[Join our Discord](https://example.org/dc)\n\n- [Paper](https://example.org/p)\n"
+    )
+    assert listed(result.roadmap) == [
+        (("A",), "Alpha Sheet", "https://example.org/alpha"),
+        (("A",), "Access Sheet", "https://example.org/access"),
+        (("A",), "Audit Sheet", "https://example.org/audit"),
+        (("A",), "Gardening Course", "https://example.org/garden"),
+        (("2023",), "Paper", "https://example.org/p"),
+    ]
+    assert "[Join our Discord]" in result.roadmap.sections[1].intro
