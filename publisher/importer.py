@@ -2275,6 +2275,7 @@ def _units(
     blocks = _paragraphs_under_items(blocks, lines, folded_warnings)
     blocks = _quotes_under_cards(blocks, lines)
     blocks = _quotes_under_logos(blocks, lines, definitions)
+    blocks = _platform_downloads(blocks, lines)
     groups: list[tuple[_Block | None, list[_Block]]] = [(None, [])]
     details = 0  # `<details>` opened under a heading that is a link, not closed yet
     for block in _nested_details(_resolve_lists(blocks)):
@@ -3364,6 +3365,100 @@ def _quotes_under_cards(blocks: list[_Block], lines: list[str]) -> list[_Block]:
         block.lone if block.link_card and block.quote is None and block.lone and not run else block
         for block, run in zip(result, in_run, strict=True)
     ]
+
+
+# An operating system a download is built for, then what build it is at most (`Windows 32-bit`,
+# `macOS (Apple Silicon)`, `Linux x86_64`): a platform a product comes for, not a product.
+_PLATFORM = (
+    r"(?:linux|mac\s?os(?:\s?x)?|os\s?x|windows|android|ios|ipados|freebsd|chrome\s?os)"
+    r"(?:[\s(]*(?:\d+(?:[/.]\d+)*|x86[_-]64|amd64|aarch64|arm64|x64|x86|32[- ]?bit|64[- ]?bit"
+    r"|intel|apple silicon|universal|portable|installer)\)?)*"
+)
+_PLATFORM_NAME = re.compile(_PLATFORM, re.IGNORECASE)
+# A list item that is a platform's label, then a link that is not named by it (`**Linux**:
+# [Download](…)`, `macOS - [Download .dmg](…)`).
+_PLATFORM_ITEM = re.compile(
+    r"\s*(?:\*\*|__)?" + _PLATFORM + r"\s*[:\uff1a]?\s*(?:\*\*|__)?\s*[:\uff1a\-\u2013\u2014]?\s*"
+    r"\[(?P<text>[^\]]*)\]\((?P<url>[^)\s]+)",
+    re.IGNORECASE,
+)
+
+
+def _platform_entries(block: _Block, lines: list[str]) -> list[str] | None:
+    """The URLs of a block whose every entry is a platform's label over or before a link it
+    does not name (`**Linux**` over `[Download](…)`, `- **macOS**: [Download](…)`), in order;
+    None for any other block."""
+    if block.kind == "list" and block.items:
+        urls = []
+        for item in block.items:
+            match = _PLATFORM_ITEM.match(item.markdown)
+            if match is None or _PLATFORM_NAME.fullmatch(match["text"].strip()):
+                return None
+            urls.append(match["url"])
+        return urls
+    if block.kind == "resources" and len(block.resources) == 1:
+        card = block.resources[0]
+        if not card.url or _PLATFORM_NAME.fullmatch(card.title) is None:
+            return None
+        written = "\n".join(lines[block.start : block.end])
+        if f"[{card.title}]" in written or f"[**{card.title}**]" in written:
+            return None  # the platform names the link: a resource about it (`[Linux](…)`)
+        return [card.url]
+    return None
+
+
+def _platform_downloads(blocks: list[_Block], lines: list[str]) -> list[_Block]:
+    """Blocks with each run of platform entries (`_platform_entries`: `**Linux**` over
+    `[Download](…)`, `**macOS**` over another; two or more) read as the links of the product
+    named above them: with the bold name right before the run, one resource so named at the
+    first platform's link; else a paragraph whose first link is the heading's primary link
+    (the heading is the product). The platforms' lines are its description, and a warning
+    names the run's first line. They were resources named "Linux", "macOS", in silence."""
+    if not any(block.kind in ("list", "resources") for block in blocks):
+        return blocks
+    result: list[_Block] = []
+    at = 0
+    while at < len(blocks):
+        urls: list[str] = []
+        end = at
+        while end < len(blocks) and (found := _platform_entries(blocks[end], lines)) is not None:
+            urls.extend(found)
+            end += 1
+        if len(urls) < 2:
+            result.append(blocks[at])
+            at += 1
+            continue
+        start, stop = blocks[at].start, blocks[end - 1].end
+        about = _markdown_field("\n".join(lines[start:stop]))
+        named = result[-1] if result and result[-1].kind == "text" and result[-1].label else None
+        if named is not None and lines[named.start].rstrip(" *_").endswith((":", "\uff1a")):
+            named = None  # `**Direct Links:**`: a label saying what the links are, no name
+        said = f"{len(urls)} platform labels over download links"
+        if named is not None:
+            message = f"{said}: read as the links of {named.label!r}, the bold name above them"
+            card = _Candidate(title=named.label, line=named.start, url=urls[0], description=about)
+            result[-1] = _Block(
+                kind="resources",
+                start=named.start,
+                end=stop,
+                resources=(card,),
+                warnings=((start, message),),
+            )
+        else:
+            message = f"{said}: read as the links of the heading above them, no resources"
+            result.append(
+                _Block(
+                    kind="text",
+                    start=start,
+                    end=stop,
+                    first_link=urls[0],
+                    link_line=urls[0],
+                    link_line_labelled=True,
+                    warnings=((start, message),),
+                )
+            )
+        at = end
+    return result
 
 
 def _quotes_under_logos(

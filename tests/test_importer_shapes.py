@@ -5212,6 +5212,43 @@ def test_cards_set_apart_by_blank_lines_read_as_the_same_cards_without_them() ->
     ]
 
 
+def test_platform_labels_over_download_links_are_the_links_of_the_product_above() -> None:
+    # `**Linux**` over `[Download](…)`, `- **macOS**: [Download](…)`: the platforms a product
+    # comes for, not resources named "Linux". Under a bold name, one resource so named; under
+    # a heading alone, the heading's links (the heading is the resource); the first platform's
+    # link is the URL, the platform lines its description; each run warned. A platform that
+    # names its own link (`[Linux](…)`) stays a resource.
+    result = read(
+        "# Apps\n\n## Editors\n\n### Sublime Text\n\nA text editor.\n\n"
+        "**Linux**\n\n[Download](https://example.org/st-linux.tar.gz)\n\n"
+        "**macOS**\n\n[Download](https://example.org/st-mac.dmg)\n\n"
+        "## Players\n\n**VLC**\n\n"
+        "- **Windows 64-bit**: [Download](https://example.org/vlc-win)\n"
+        "- **Mac OS X**: [Download .dmg](https://example.org/vlc-mac)\n\n"
+        "**mpv**\n\n- Linux [Download](https://example.org/mpv-linux)\n"
+        "- macOS [Download](https://example.org/mpv-mac)\n\n"
+        "## Systems\n\n- [Linux](https://example.org/linux) - a kernel.\n"
+        "- [FreeBSD](https://example.org/freebsd) - a system.\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Editors",), "Sublime Text", "https://example.org/st-linux.tar.gz"),
+        (("Players",), "VLC", "https://example.org/vlc-win"),
+        (("Players",), "mpv", "https://example.org/mpv-linux"),
+        (("Systems",), "Linux", "https://example.org/linux"),
+        (("Systems",), "FreeBSD", "https://example.org/freebsd"),
+    ]
+    vlc = result.roadmap.sections[1].resources[0]
+    assert "https://example.org/vlc-mac" in vlc.description
+    assert [m.split(": ", 1)[0] for m in messages(result) if "platform labels" in m] == [
+        "road.md:9",
+        "road.md:21",
+        "road.md:26",
+    ]
+    assert any(
+        "read as the links of 'VLC', the bold name above them" in m for m in messages(result)
+    )
+
+
 def test_a_paragraph_after_each_one_item_list_is_that_items_description() -> None:
     # A Chinese reading list: `* [《Title》](…)`, a blank line, `介绍` and its words
     # unindented, the next item. CommonMark ends the list at each paragraph; the author wrote
