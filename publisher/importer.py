@@ -761,6 +761,30 @@ def parse_tokens(text: str, definitions: Definitions = _NO_DEFINITIONS) -> list[
     return _parser("//" in rest or "mailto:" in rest.lower()).parse(text, definitions.environment())
 
 
+# Marks that set which way a run of text is shown (`&rlm;` after each link and heading of a
+# Persian list, U+200F written as it is): no letters of any title or description.
+_DIRECTION_MARK = re.compile(r"&(?:rlm|lrm);|&#820[67];|&#x200[efEF];|[\u200e\u200f\u061c]")
+
+
+def _without_direction_marks(text: str, label: str, warnings: list[Problem]) -> str:
+    """The text without its direction marks (`_DIRECTION_MARK`), said in one warning naming
+    the line of the first: left in, they end titles (`### شبکه&rlm;`) and make descriptions of
+    a lone `&rlm;` or one before the separator, whose author then goes unread."""
+    first = _DIRECTION_MARK.search(text)
+    if first is None:
+        return text
+    count = len(_DIRECTION_MARK.findall(text))
+    warnings.append(
+        Problem(
+            path=label,
+            line=text.count("\n", 0, first.start()) + 1,
+            message=f"{count} direction mark(s) ({first.group()!r}, which way right-to-left "
+            "text runs) left out of titles and descriptions, from this line on",
+        )
+    )
+    return _DIRECTION_MARK.sub("", text)
+
+
 @recent_cache(limit=4096)
 def _definitions_in(text: str) -> tuple[tuple[str, str, str], ...]:
     """The link reference definitions of a chapter of a document (see `_chapters`), each
@@ -933,6 +957,9 @@ def import_markdown(
         if spaced is not text:
             text = spaced
             cut = None
+    if "&rlm;" in text or "&lrm;" in text or "\u200f" in text or "\u200e" in text:
+        text = _without_direction_marks(text, label, warnings)
+        cut = None
     chapters: list[tuple[int, Iterable[tuple[int, int, _Unit]]]]
     if not pieces:
         # One piece: the reading pieces must match (`_group_units` cuts even a whole group).

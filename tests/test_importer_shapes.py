@@ -5535,3 +5535,25 @@ def test_a_table_cells_code_tags_line_break_and_placeholders_are_read_as_a_reade
         ("ai", "cli"),
     )
     assert (judol.title, judol.description.strip(), judol.tags) == ("judol", "", ())
+
+
+def test_direction_marks_are_no_part_of_titles_or_descriptions() -> None:
+    # A Persian list writes `&rlm;` after each link and heading (and U+200F as it is): left
+    # in, they end titles with an invisible mark, make descriptions of a lone `&rlm;`, and
+    # stand before the separator so that what follows it is not read as the description.
+    result = read(
+        "# L\n\n### شبکه&rlm;\n\n"
+        "* [علم شبکه](https://example.org/n)&rlm; - آلبرت&rlm;\n"
+        "* [جاوا](https://example.org/j)&rlm;\n"
+        "* [CSS\u200f](https://example.org/c)\n"
+    )
+    [section] = result.roadmap.sections
+    assert section.title == "شبکه"
+    assert [(r.title, r.description.strip()) for r in section.resources] == [
+        ("علم شبکه", "آلبرت"),
+        ("جاوا", ""),
+        ("CSS", ""),
+    ]
+    assert any(
+        "road.md:3:" in message and "direction mark" in message for message in messages(result)
+    )
