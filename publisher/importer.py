@@ -6900,7 +6900,9 @@ def _labelled_sub_resource(
     [Rustexp](…)`) read as a resource of its own after it, tagged by the label, as the same
     links under a label bullet (`  - Web` over `    - [Rustexp](…)`) are; with the warning
     naming its line. A link named by where it leads (`- Source: [GitHub](…)`, `- Slides:
-    [Slides](…)`) or to the resource's own address says more of it: unchanged."""
+    [Slides](…)`), labelled so (`- Docs: [Django documentation](…)`, `- Paper: [Attention
+    is all you need](…)`: the resource's own page, whatever its text) or to the resource's
+    own address says more of it: unchanged, its description."""
     candidate = item.candidate
     if item.lead_in != "pointer" or candidate is None or not candidate.url:
         return item, None
@@ -6911,6 +6913,8 @@ def _labelled_sub_resource(
         or "\n" in label
         or _is_material(title)
         or _WHERE_LABEL.fullmatch(title)
+        or _is_material(label)
+        or _WHERE_LABEL.fullmatch(label)
         or normalize_url(candidate.url) == normalize_url(str(reading.fields.get("url", "")))
     ):
         return item, None

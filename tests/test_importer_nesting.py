@@ -168,3 +168,31 @@ def test_a_label_over_links_beside_resources_with_their_extensions_is_a_subsecti
         (("Frameworks", "Async"), "Quart", "https://example.org/quart"),
     ]
     assert not any("over nested bullets" in message for message in messages(result))
+
+
+def test_a_link_labelled_as_the_resources_own_page_stays_in_its_description() -> None:
+    # `Docs:`, `Paper:`, `Demo:` say what the link is of the resource above (its docs, its
+    # paper), whatever the link's own text: more of that resource, in its description, as
+    # before 34650a2 and as `Source: [GitHub](…)` is. A label that is a category of its own
+    # (`Rust:`, a binding in another language) still names a resource after it, tagged.
+    result = read(
+        "# Tools\n\n## Web\n\n"
+        "- [Spade](https://example.org/spade) - A web framework.\n"
+        "  - Docs: [Spade documentation](https://example.org/spade-docs)\n"
+        "  - Paper: [Digging at scale](https://example.org/spade-paper)\n"
+        "- [Rake](https://example.org/rake) - A small one.\n"
+        "  - Rust: [rake-rs: Rust bindings to Rake](https://example.org/rake-rs)\n"
+        "- [Hoe](https://example.org/hoe) - Tables.\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Web",), "Spade", "https://example.org/spade", ()),
+        (("Web",), "Rake", "https://example.org/rake", ()),
+        (("Web",), "rake-rs: Rust bindings to Rake", "https://example.org/rake-rs", ("Rust",)),
+        (("Web",), "Hoe", "https://example.org/hoe", ()),
+    ]
+    spade = next(r for _, r in result.roadmap.walk() if r.title == "Spade")
+    assert "- Docs: [Spade documentation](https://example.org/spade-docs)" in spade.description
+    assert "- Paper: [Digging at scale](https://example.org/spade-paper)" in spade.description
+    said = messages(result)
+    assert not any("Spade" in m for m in said), said
+    assert any(m.startswith("road.md:9: bullet 'Rust: rake-rs") for m in said), said
