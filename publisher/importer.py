@@ -6510,6 +6510,7 @@ def _set_link(inline: Sequence[Token], line: int) -> _Candidate | None:
     while named and named[0] in _POINTING_WORDS:
         named = named[1:]
     before = _plain(inline[:start]).rstrip()
+    author = None
     if label or not named or _WHERE_LABEL.fullmatch(" ".join(named)):
         # "Follow [this link](…) for more": a pointer, no name; after a name in bold
         # ("**Alpha Book** by A. Author [Read online](…)"), the link of that name.
@@ -6517,6 +6518,16 @@ def _set_link(inline: Sequence[Token], line: int) -> _Candidate | None:
         if not bold:
             return None
         title = bold
+    elif (after := _plain(inline[end + 1 :]).strip()) and _is_title_phrase(
+        whole := " ".join(f"{before} {title} {after}".split())
+    ):
+        # `Tensor Flow Tutorial on [Seq2Seq](…) Models`: the link is set inside the work's
+        # name, in title case from end to end (no sentence around it): the name is the title,
+        # and who made it after "by" its author (`… [Lecture Note](…) by Cho`).
+        title = whole
+        if " by " in f" {after}":
+            title, _, name = whole.rpartition(" by ")
+            author = Author(name=name)
     elif before.endswith(("(", "\uff08")) and before[:-1].strip():
         # `Material Design ([version one](…) [version two](…))`: the name is the words before
         # the bracket, its links the forms it comes in.
@@ -6525,7 +6536,34 @@ def _set_link(inline: Sequence[Token], line: int) -> _Candidate | None:
         title=title,
         line=line,
         url=_checked_url(href, line, []),
+        author=author,
         description=_markdown_field(_inline_markdown(inline).strip()),
+    )
+
+
+# Words a title in title case leaves in lower case ("Tutorial on Seq2Seq Models").
+_TITLE_SMALL_WORDS = frozenset(
+    {
+        "a", "an", "the", "and", "or", "nor", "but", "for", "of", "on", "in", "to", "at", "by",
+        "with", "from", "via", "vs", "per", "into", "over", "under", "as",
+    }
+)  # fmt: skip
+# At most this many words in a name written in title case around a link (longer is prose).
+_TITLE_PHRASE_WORDS = 14
+
+
+def _is_title_phrase(text: str) -> bool:
+    """Whether words read as one title in title case (`Tensor Flow Tutorial on Seq2Seq Models`):
+    a few words, each capitalised (or a number) but the small ones, and no punctuation of a
+    sentence or a list (commas, colons, brackets, a dash between words, an end)."""
+    words = text.split()
+    if not 2 <= len(words) <= _TITLE_PHRASE_WORDS or any(
+        mark in text
+        for mark in (",", ";", ":", "(", ")", "[", "]", "!", "?", '"', " - ", " \u2013 ")
+    ):
+        return False
+    return not text.endswith(".") and all(
+        word[:1].isupper() or word[:1].isdigit() or word in _TITLE_SMALL_WORDS for word in words
     )
 
 

@@ -5249,6 +5249,27 @@ def test_platform_labels_over_download_links_are_the_links_of_the_product_above(
     )
 
 
+def test_a_link_set_inside_a_name_in_title_case_is_titled_by_the_whole_name() -> None:
+    # `Tensor Flow Tutorial on [Seq2Seq](…) Models` among link bullets: the link is part of
+    # the work's name (title case from end to end), not the name itself. A sentence around a
+    # link (lower-case words, punctuation) keeps the link's text as the title.
+    result = read(
+        "# L\n\n## Tutorials\n\n"
+        "* [Alpha Guide](https://example.org/a) - a guide.\n"
+        "* Widget Tutorial on [Gears](https://example.org/g) Models\n"
+        "* Deep Learning for Text [Lecture Note](https://example.org/n) by Lee\n"
+        "* SourceMaking's [Design Patterns](https://example.org/dp) seems good too\n"
+        "* Read the [Beta Book](https://example.org/b), Chapter Two\n"
+    )
+    assert [(r.title, r.author.name if r.author else "") for _, r in result.roadmap.walk()] == [
+        ("Alpha Guide", ""),
+        ("Widget Tutorial on Gears Models", ""),
+        ("Deep Learning for Text Lecture Note", "Lee"),
+        ("Design Patterns", ""),
+        ("Beta Book", ""),
+    ]
+
+
 def test_a_paragraph_after_each_one_item_list_is_that_items_description() -> None:
     # A Chinese reading list: `* [《Title》](…)`, a blank line, `介绍` and its words
     # unindented, the next item. CommonMark ends the list at each paragraph; the author wrote
