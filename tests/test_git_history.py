@@ -808,6 +808,14 @@ def test_a_renamed_section_and_a_moved_resource_are_no_news_in_the_feed(tmp_path
     ]
 
 
+def top_sections_by_release(project: Path) -> list[list[tuple[str, str]]]:
+    """(title, id) of each top-level section of each release of ``project``, oldest first."""
+    return [
+        [(section.title, section.id) for section in load_snapshot(path).roadmap.sections]
+        for path in sorted((project / "data" / "releases").glob("*.yaml"))
+    ]
+
+
 def test_a_renamed_section_keeps_its_id_and_its_feed_address(tmp_path: Path) -> None:
     # An imported section's id is its title's slug: renamed, it got a new id, and its feed
     # (sections/<id>/atom.xml) a new address; the readers of the old one, and the subscribers
@@ -825,11 +833,7 @@ def test_a_renamed_section_keeps_its_id_and_its_feed_address(tmp_path: Path) -> 
     repo.commit("README.md", readme("Courses", a + b + d), "Rename", "2024-02-02T09:00:00Z")
     repo.commit("README.md", readme("Courses", d + e), "Replace", "2024-02-03T09:00:00Z")
     project = imported_project(tmp_path, repo)
-    releases = sorted((project / "data" / "releases").glob("*.yaml"))
-    assert [
-        [(section.title, section.id) for section in load_snapshot(path).roadmap.sections]
-        for path in releases
-    ] == [
+    assert top_sections_by_release(project) == [
         [("Course list", "course-list"), ("Books", "books")],
         [("Courses", "course-list"), ("Books", "books")],
         [("Courses", "course-list"), ("Books", "books")],
@@ -864,11 +868,7 @@ def test_an_anchor_the_curator_edits_is_the_sections_id_in_the_next_release(
     for day, heading in enumerate(headings, start=1):
         repo.commit("README.md", readme(heading), heading, f"2024-02-0{day}T09:00:00Z")
     project = imported_project(tmp_path, repo)
-    releases = sorted((project / "data" / "releases").glob("*.yaml"))
-    assert [
-        [(section.title, section.id) for section in load_snapshot(path).roadmap.sections]
-        for path in releases
-    ] == [
+    assert top_sections_by_release(project) == [
         [("Course list", "courses"), ("Books", "books")],
         [("Course list", "classes"), ("Books", "books")],
         [("Lessons", "classes"), ("Books", "books")],

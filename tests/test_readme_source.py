@@ -150,6 +150,27 @@ def test_sync_in_a_project_without_releases_makes_the_first(project: Path) -> No
     assert frozen.release.title == "First"
 
 
+def release_readme(project: Path, readme: Path, command: str, day: str) -> None:
+    """Release ``readme`` as 2024.05.``day`` by ``command`` ("sync" or "release --from")."""
+    if command == "sync":
+        code, out, err = run(project, "sync", str(readme), "--date", f"2024-05-{day}")
+    else:
+        code, out, err = run(project, "release", f"2024.05.{day}", "--from", str(readme))
+    assert code == 0, err
+    assert out.startswith(f"Released 2024.05.{day} "), out
+
+
+def top_sections_by_release(project: Path) -> list[list[tuple[str, str]]]:
+    """(title, id) of each top-level section of each release of ``project``, in name order."""
+    return [
+        [
+            (s.title, s.id)
+            for s in load_snapshot(project / "data" / "releases" / name).roadmap.sections
+        ]
+        for name in releases(project)
+    ]
+
+
 @pytest.mark.parametrize("command", ["sync", "release --from"])
 def test_the_readme_as_source_keeps_the_id_of_a_renamed_section(
     project: Path, tmp_path: Path, command: str
@@ -166,25 +187,13 @@ def test_the_readme_as_source_keeps_the_id_of_a_renamed_section(
     versions = (("Course list", a + b, "01"), ("Courses", a + b + d, "02"), ("Courses", d, "03"))
     for title, courses, day in versions:
         readme.write_text(f"# Road Map\n\n## {title}\n\n{courses}", encoding="utf-8")
-        if command == "sync":
-            code, out, err = run(project, "sync", str(readme), "--date", f"2024-05-{day}")
-        else:
-            version = f"2024.05.{day}"
-            code, out, err = run(project, "release", version, "--from", str(readme))
-        assert code == 0, err
-        assert out.startswith(f"Released 2024.05.{day} "), out
+        release_readme(project, readme, command, day)
         if command == "sync":
             code, out, err = run(project, "sync", str(readme), "--date", f"2024-05-{day}")
             assert code == 0, err
             assert out.startswith("nothing changed since"), out
     assert releases(project) == ["2024.05.01.yaml", "2024.05.02.yaml", "2024.05.03.yaml"]
-    assert [
-        [
-            (s.title, s.id)
-            for s in load_snapshot(project / "data" / "releases" / name).roadmap.sections
-        ]
-        for name in releases(project)
-    ] == [
+    assert top_sections_by_release(project) == [
         [("Course list", "course-list")],
         [("Courses", "course-list")],
         [("Courses", "course-list")],
@@ -207,19 +216,12 @@ def test_an_anchor_the_curator_changes_gives_the_section_its_new_id(
     headings = ("Course list", 'Courses <a id="classes"></a>', 'Lessons <a id="lessons"></a>')
     for day, heading in enumerate(headings, start=1):
         readme.write_text(f"# Road Map\n\n## {heading}\n\n{courses}", encoding="utf-8")
-        if command == "sync":
-            code, out, err = run(project, "sync", str(readme), "--date", f"2024-05-0{day}")
-        else:
-            code, out, err = run(project, "release", f"2024.05.0{day}", "--from", str(readme))
-        assert code == 0, err
-        assert out.startswith(f"Released 2024.05.0{day} "), out
-    assert [
-        [
-            (s.title, s.id)
-            for s in load_snapshot(project / "data" / "releases" / name).roadmap.sections
-        ]
-        for name in releases(project)
-    ] == [[("Course list", "course-list")], [("Courses", "classes")], [("Lessons", "lessons")]]
+        release_readme(project, readme, command, f"0{day}")
+    assert top_sections_by_release(project) == [
+        [("Course list", "course-list")],
+        [("Courses", "classes")],
+        [("Lessons", "lessons")],
+    ]
 
 
 # --- import refuses to throw edits away -------------------------------------------------------
