@@ -4559,9 +4559,10 @@ def test_link_bullets_among_bullets_naming_their_resource_in_a_sentence_are_reso
         "## Help\n\n* See [the guide](https://example.org/guide) for more\n"
         "* Please star [the repository](https://example.org/repo) on GitHub\n"
     )
+    # (a link inside a name in title case: titled by the name, test_importer_shapes' own)
     assert listed(result.roadmap) == [
-        (("Tutorials",), "Seq2Seq", "https://example.org/seq"),
-        (("Tutorials",), "Lecture Note", "https://example.org/notes"),
+        (("Tutorials",), "Flow Tutorial on Seq2Seq Models", "https://example.org/seq"),
+        (("Tutorials",), "Understanding Language Lecture Note", "https://example.org/notes"),
         (("Tutorials",), "Collins", "https://example.org/mc"),
         (("Tutorials",), "tutorials by Radim", "https://example.org/radim"),
         (("Tutorials",), "Action", "https://example.org/nia"),
