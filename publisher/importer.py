@@ -247,7 +247,7 @@ META_HEADINGS = frozenset(
         "thanks", "thank you", "special thanks", "credits", "code of conduct", "legend", "team",
         "the team", "core team", "maintainers",
         "authors", "author", "about the author", "about me", "作者", "关于作者", "작성자", "저자",
-        "citation", "cite", "star history", "stargazers", "contact",
+        "citation", "cite", "star history", "stargazers", "contact", "label guide",
         "join the community", "join our community", "join us", "follow us", "get in touch",
         "stay in touch",
         # The same headings in the languages of the lists (`## 参与交流` over how to send a pull
@@ -261,6 +261,8 @@ META_HEADINGS = frozenset(
         "contribuir", "como contribuir", "cómo contribuir", "contribuciones", "contribuições",
         "licencia", "licença", "agradecimientos", "agradecimentos", "patrocinadores",
         "mitwirken", "lizenz", "danksagung", "remerciements", "contribuer", "contributeurs",
+        # What a list's marks mean (`## 🏷️ 라벨 가이드`, "label guide": `- **무료**: <sub>F</sub>`).
+        "라벨 가이드", "범례", "图例", "凡例", "легенда", "leyenda", "légende",
     }
 )  # fmt: skip
 # Headings over a table of contents: it lists the document's sections, so the deeper headings
@@ -6655,6 +6657,17 @@ def _read_leading_link(
     """``[Title](url) by Author - description``: the link's text is the title, the emoji
     before it the kind. ``url``: False leaves the URL to the caller (a pointer's link)."""
     label, titled = _labelled_title(inline[link_start + 1 : link_end])
+    if not titled and (small := _small_label(inline[link_start + 1 : link_end])) is not None:
+        # `[MDN Docs <sub>KR</sub>](…)`: a mark in small print after the name (its language,
+        # free or paid, as the list's legend says), no part of the name: its tags.
+        label, titled = small
+        reading.warnings.append(
+            (
+                reading.line,
+                f"link text {_plain(inline[link_start + 1 : link_end])!r}: the small-print "
+                f"label after {titled!r} read as tags ({', '.join(label)}), not as its title's",
+            )
+        )
     title = titled or _without_star_count(_plain(inline[link_start + 1 : link_end])) or href
     by = None if titled else _title_by_author(_inline_markdown(inline[link_start + 1 : link_end]))
     if by is not None:
@@ -6721,6 +6734,33 @@ def _labelled_title(text: Sequence[Token]) -> tuple[tuple[str, ...], str]:
     label = tuple(part.strip() for part in _plain(text[1:close]).split("/") if part.strip())
     title = _plain(text[close + 3 : -1])
     return (label, title) if label and title else ((), "")
+
+
+def _small_label(text: Sequence[Token]) -> tuple[tuple[str, ...], str] | None:
+    """A link text that ends with a label in ``<sub>`` or ``<sup>`` (`MDN Docs <sub>KR</sub>`,
+    `ChatGPT <sub>F, $</sub>`): the label's parts (split at commas) and the words before it.
+    None for any other link text (a label in the middle, `x<sup>2</sup> + y`, stays)."""
+    if len(text) < 4 or text[-1].type != "html_inline":
+        return None
+    closing = text[-1].content.strip().lower()
+    if closing not in ("</sub>", "</sup>"):
+        return None
+    opening = next(
+        (
+            index
+            for index in range(len(text) - 2, -1, -1)
+            if text[index].type == "html_inline"
+            and text[index].content.strip().lower() == "<" + closing[2:]
+        ),
+        None,
+    )
+    if not opening:
+        return None
+    parts = tuple(
+        part.strip() for part in _plain(text[opening + 1 : -1]).split(",") if part.strip()
+    )
+    title = _plain(text[:opening]).strip()
+    return (parts, title) if parts and title else None
 
 
 def _trailing_code_tags(after: Sequence[Token]) -> tuple[Sequence[Token], tuple[str, ...]]:

@@ -5579,3 +5579,34 @@ def test_direction_marks_are_no_part_of_titles_or_descriptions() -> None:
     assert any(
         "road.md:3:" in message and "direction mark" in message for message in messages(result)
     )
+
+
+def test_a_small_print_label_ending_a_link_text_is_tags_not_the_title() -> None:
+    # `[MDN Docs <sub>KR</sub>](…)`, `[ChatGPT <sup>F, $</sup>](…)`: the list's marks
+    # (language, free or paid) in small print after the name. One in the middle of the text
+    # (`x<sup>2</sup> and more`) is part of it.
+    result = read(
+        "# L\n\n## Docs\n\n- [MDN Docs <sub>KR</sub>](https://example.org/mdn) - web docs\n"
+        "- [Chat <sup>F, $</sup>](https://example.org/chat) - a chat\n"
+        "- [x<sup>2</sup> and more](https://example.org/x) - maths\n"
+    )
+    resources = result.roadmap.sections[0].resources
+    assert [(r.title, r.tags) for r in resources] == [
+        ("MDN Docs", ("KR",)),
+        ("Chat", ("F", "$")),
+        ("x2 and more", ()),
+    ]
+    assert any(
+        "road.md:5:" in message and "small-print label" in message for message in messages(result)
+    )
+
+
+def test_a_legend_of_the_lists_marks_in_another_language_is_a_meta_section() -> None:
+    # `## 🏷️ 라벨 가이드` ("label guide") over `- **무료**: <sub>F</sub>`: what the marks
+    # mean, not five resources without a link.
+    result = read(
+        "# L\n\n## 🏷️ 라벨 가이드\n- **무료**: <sub>F</sub>\n- **한국어**: <sub>KR</sub>\n\n"
+        "## Docs\n\n- [MDN <sub>KR</sub>](https://example.org/mdn) - web docs\n"
+    )
+    assert listed(result.roadmap) == [(("Docs",), "MDN", "https://example.org/mdn")]
+    assert any("'🏷️ 라벨 가이드' skipped" in message for message in messages(result))
