@@ -6215,6 +6215,31 @@ def _read_lead(reading: _ItemReading, inline: Sequence[Token]) -> bool:
             )
         )
     link = _leading_link(inline)
+    enumerated = _enumerated_links(inline, link[0], link[1]) if link is not None else None
+    if link is not None and enumerated is not None:
+        # `[Dr. A](…), [Dr. B](…), and [Dr. C](…) - Course materials`: each named link a
+        # resource, the words after the last one said of them all.
+        listed, rest = enumerated
+        _read_leading_link(reading, [*inline[: link[1] + 1], *inline[rest:]], *link)
+        said = reading.description[-1] if reading.description else ""
+        reading.siblings = tuple(
+            _Candidate(
+                title=title,
+                line=reading.line,
+                url=_checked_url(href, reading.line, reading.warnings),
+                description=_markdown_field(said) if said else "",
+            )
+            for title, href in listed
+        )
+        names = ", ".join(repr(name) for name in [reading.fields["title"], *(t for t, _ in listed)])
+        reading.warnings.append(
+            (
+                reading.line,
+                f"bullet names {len(listed) + 1} links before what it says of them ({names}): "
+                "read as one resource each",
+            )
+        )
+        return True
     if link is not None:
         _read_leading_link(reading, inline, *link)
         icons = [
@@ -6711,6 +6736,50 @@ def _read_leading_link(
         written = _inline_markdown(after).strip().lstrip("*_ ")
         reading.described = author is not None or written.startswith(_DESCRIPTION_SEPARATORS)
     reading.resource_like = reading.link_led = reading.leading_link = True
+
+
+# What joins named links listed in a row: `, `, ` and `, `, and `, ` & `.
+_ENUMERATION_JOIN = re.compile(r"\s*(?:,\s*(?:(?:and|&)\s+)?|\s(?:and|&)\s+)")
+
+
+def _enumerated_links(
+    inline: Sequence[Token], first_start: int, first_end: int
+) -> tuple[list[tuple[str, str]], int] | None:
+    """The named links listed after an item's leading link (``first_start``, ``first_end``),
+    joined by commas or "and" (`[Dr. A](…), [Dr. B](…), and [Dr. C](…) - what they are`):
+    their (title, URL) and where what follows them starts (a description separator, or
+    nothing). None when no link follows the first that way, or one of them (the first too)
+    is named by where it leads (`[Site](…), [GitHub](…)`: one resource's pages)."""
+    position, found, comma = first_end + 1, [], False
+    while position + 1 < len(inline):
+        join, opener = inline[position], inline[position + 1]
+        if join.type != "text" or opener.type != "link_open":
+            break
+        if not _ENUMERATION_JOIN.fullmatch(join.content):
+            break
+        comma = comma or "," in join.content
+        close = _closing_link(inline, position + 1)
+        if not _is_real_link(inline, position + 1, close):
+            return None
+        title = _plain(inline[position + 2 : close]).strip()
+        found.append((title, str(opener.attrGet("href") or "")))
+        position = close + 1
+    if not found or not comma:
+        return None  # (`[A](…) and [B](…)` alone may be one thing's two pages: no list)
+    rest = _plain(inline[position:]).strip()
+    if rest and not rest.startswith(("- ", "\u2013 ", "\u2014 ", ": ")):
+        return None  # words going on after the links: a sentence naming them
+    names = [_plain(inline[first_start + 1 : first_end]).strip(), *(title for title, _ in found)]
+    if any(
+        not name
+        or re.fullmatch(r"\S+[./]\S+", name)  # a URL for a name: an address, no list
+        or _WHERE_LABEL.fullmatch(name)
+        or _is_material(name)
+        or _PAPER_LINK.search(name.casefold())
+        for name in names
+    ):
+        return None
+    return found, position
 
 
 def _labelled_title(text: Sequence[Token]) -> tuple[tuple[str, ...], str]:

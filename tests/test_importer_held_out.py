@@ -223,3 +223,33 @@ def test_links_written_one_a_paragraph_are_the_sections_resources() -> None:
         (("2023",), "Paper", "https://example.org/p"),
     ]
     assert "[Join our Discord]" in result.roadmap.sections[1].intro
+
+
+def test_named_links_listed_before_one_description_are_one_resource_each() -> None:
+    # awesome-electronics: '- [Dr. Abraham](…), [Dr. McDermot](…), and [Dr. Valvano](…) -
+    # Courses materials, professors at UT Austin': three professors' pages, two were lost.
+    result = read(
+        "# L\n\n## Archives\n\n"
+        "- [Dr. Ames](https://example.org/ames), [Dr. Bell](https://example.org/bell), and "
+        "[Dr. Cole](https://example.org/cole) - Course materials, professors at Acme U\n"
+        # one thing's pages, named by where they lead
+        "- [Widget](https://example.org/widget), [GitHub](https://example.org/widget-code) - A "
+        "widget\n"
+        # "and" alone may join one thing's two pages: no list
+        "- [Gadget Guide](https://example.org/gg) and [Gadget FAQ](https://example.org/gf) - "
+        "all about gadgets\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Archives",), "Dr. Ames", "https://example.org/ames"),
+        (("Archives",), "Dr. Bell", "https://example.org/bell"),
+        (("Archives",), "Dr. Cole", "https://example.org/cole"),
+        (("Archives",), "Widget", "https://example.org/widget"),
+        (("Archives",), "Gadget Guide", "https://example.org/gg"),
+    ]
+    ames, bell, cole = result.roadmap.sections[0].resources[:3]
+    assert ames.description == bell.description == cole.description
+    assert cole.description.strip() == "Course materials, professors at Acme U"
+    assert warned(result) == [
+        "bullet names 3 links before what it says of them ('Dr. Ames', 'Dr. Bell', "
+        "'Dr. Cole'): read as one resource each"
+    ]
