@@ -8194,7 +8194,7 @@ def _table_row(
             return _Candidate(title="", line=line, regrouped=regrouped, lead_empty=True)
     fields: dict[str, Any] = {}
     first_link = fallback_link = ""
-    empty_link = False
+    empty_link = title_linked = own_link = False
     for position, cell in enumerate(cells):
         name = columns.get(position, "")
         if name == "generic":
@@ -8215,12 +8215,14 @@ def _table_row(
                     fields.setdefault("description", card.description)
             elif links:
                 fields.setdefault("url", links[0])
+                title_linked = True
             else:
                 _title_from_bold(fields, cell)
             _title_from_link(fields, cell, replace_title=True)
         elif name == "url":
             if links:
                 fields["url"] = links[0]
+                own_link = True
             elif _has_empty_link(cell):
                 empty_link = True  # whatever link the title cell has (a group's page)
             if _plain(cell) and not _has_empty_link(cell):
@@ -8249,6 +8251,27 @@ def _table_row(
             level = _plain(cell).lower()
             fields["level"] = level if level in LEVELS else ""
     continuation = bool(cells) and not _plain(cells[0]) and not fields.get("tags")
+    if (
+        title_linked
+        and own_link
+        and second is not None
+        and second < len(cells)
+        and _is_title_phrase(_without_leading_emoji(_plain(cells[second]).strip()))
+        and not _links(cells[second])
+    ):
+        # `| [Introduction](Introduction/) | Introduction to ML | … | [lesson](…/1-intro/) |`:
+        # the title column links the lesson's group (its own link is in the link column), and
+        # the next column names the lesson (in title case: a name, not an objective), as the
+        # title column does on rows without such a link.
+        group = fields["title"]
+        fields["title"] = _without_leading_emoji(_plain(cells[second]).strip())
+        warnings.append(
+            (
+                line,
+                f"row {fields['title']!r}: its title column links {group!r}, a group of rows "
+                "(the row's own link is in its link column): titled by the next column",
+            )
+        )
     if not fields.get("title"):
         return None
     skipped = f"row {fields['title']!r} is a placeholder (no link): skipped"

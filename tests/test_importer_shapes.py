@@ -5271,6 +5271,32 @@ def test_a_link_set_inside_a_name_in_title_case_is_titled_by_the_whole_name() ->
     ]
 
 
+def test_a_lesson_row_whose_title_column_links_its_group_is_titled_by_the_next_column() -> None:
+    # A curriculum table: the name column links the lessons' group on some rows and names the
+    # lesson on others, the next column the other way round; each lesson's own link is in
+    # the link column. A row whose name column is the group's link is titled by the next
+    # column (it was titled by the group, three lessons named "Basics"), with a warning.
+    result = read(
+        "# L\n\n## Lessons\n\n"
+        "| No. | Section | Concepts | Objectives | Link |\n|---|---|---|---|---|\n"
+        "| 01 | [Basics](https://example.org/basics) | Welcome to Gardening | Learn | "
+        "[lesson](https://example.org/1) |\n"
+        "| 02 | [Basics](https://example.org/basics) | A History of Gardens | Learn | "
+        "[lesson](https://example.org/2) |\n"
+        "| 03 | Pruning Roses | [Roses](https://example.org/roses) | Learn | "
+        "[lesson](https://example.org/3) |\n"
+    )
+    assert [(title, url) for _, title, url in listed(result.roadmap)] == [
+        ("Welcome to Gardening", "https://example.org/1"),
+        ("A History of Gardens", "https://example.org/2"),
+        ("Pruning Roses", "https://example.org/3"),
+    ]
+    assert [m.split(": ", 1)[0] for m in messages(result) if "links 'Basics'" in m] == [
+        "road.md:7",
+        "road.md:8",
+    ]
+
+
 def test_a_paragraph_after_each_one_item_list_is_that_items_description() -> None:
     # A Chinese reading list: `* [《Title》](…)`, a blank line, `介绍` and its words
     # unindented, the next item. CommonMark ends the list at each paragraph; the author wrote
