@@ -241,7 +241,8 @@ MATERIAL_LABELS = frozenset(
 META_HEADINGS = frozenset(
     {
         "contributing", "contribute", "contributors", "contribution", "contributions",
-        "contribution guidelines", "contributing guidelines", "how to contribute", "license",
+        "contribution guidelines", "contributing guidelines", "how to contribute",
+        "how to collaborate", "license",
         "licence", "licensing", "sponsors", "sponsor", "sponsorship", "backers", "supporters",
         "donate", "donations", "acknowledgements", "acknowledgments", "acknowledgement",
         "thanks", "thank you", "special thanks", "credits", "code of conduct", "legend", "team",
@@ -283,7 +284,7 @@ INDEX_HEADINGS = frozenset({"index", "índice", "indice"})
 # the project after it. ("Support this road map" stays: a section of calls to action, no
 # resources in it, and a project may mean it; "Support Vector Machines" stays too.)
 _META_PHRASE = re.compile(
-    r"^(?:sponsor|sponsors|contribut\w*|donate|thanks|license)\b.*"
+    r"^(?:sponsor|sponsors|contribut\w*|donate|thanks|license|how to use)\b.*"
     r"\b(?:this|the|us|our|me|project|repo|repository|list|road ?map|guide|guidelines|work)$"
 )
 # The metadata line `publisher readme` writes under a resource: *Kind:* course · *Cost:* free …
@@ -530,6 +531,9 @@ class _Block:
     # its ``lone`` paragraph.
     link_card: bool = False
     quote: _Block | None = None
+    # A paragraph that is one named link alone (a link card with no quote, read back as its
+    # paragraph by `_quotes_under_cards`): a topic's one course, where its neighbours say so.
+    named_link: bool = False
     # Entries of link lines over lines about them (`_link_line_entries`), several in this
     # paragraph: cards of their heading, whatever a lone card beside them says.
     link_lines: bool = False
@@ -2000,6 +2004,12 @@ class _Unit:
     fact_warnings: tuple[tuple[int, str], ...] = ()
     # The body holds a table of contents (a list of links into this document only).
     contents: bool = False
+    # Its body is a list written as link paragraphs (two or more named links alone, or lines
+    # of one paragraph, `_quotes_under_cards`, `_link_lines_only`); or one such link alone
+    # beside text only (its link line): a topic holding one course where the headings of its
+    # level hold lists so written (`_Outliner.card_levels`), else the heading's course.
+    card_list: bool = False
+    lone_card: bool = False
     # Before the first heading only: its first title line, an HTML heading's words
     # (`_Block.title_line`) or a paragraph all in bold (`entry_title`); the title of a
     # document with no level-1 heading.
@@ -2419,6 +2429,15 @@ def _units(
                 link_line_labelled=link_block is not None and link_block.link_line_labelled,
                 has_resources=any(block.kind == "resources" for block in body),
                 contents=any(block.contents for block in body),
+                card_list=heading is not None
+                and (
+                    any(block.link_lines for block in body)
+                    or sum(block.link_card for block in body) > 1
+                ),
+                lone_card=heading is not None
+                and link_block is not None
+                and link_block.named_link
+                and all(block.kind in ("text", "skip") for block in body),
                 title_line=next(
                     (
                         block.title_line or block.entry_title
@@ -3372,6 +3391,7 @@ def _quotes_under_cards(blocks: list[_Block], lines: list[str]) -> list[_Block]:
             and previous.link_card
             and previous.quote is None
             and previous.lone is not None
+            and len(previous.resources) == 1
         ):
             quote = _quote_text(lines, block.start, block.end, 0)
             card = replace(previous.resources[0], description=_markdown_field(quote))
@@ -3390,9 +3410,13 @@ def _quotes_under_cards(blocks: list[_Block], lines: list[str]) -> list[_Block]:
         card and ((index > 0 and cards[index - 1]) or (index + 1 < len(cards) and cards[index + 1]))
         for index, card in enumerate(cards)
     ]
+    # A card read back as its paragraph is a named link alone: a topic's one course where
+    # its neighbours say so (`_Outliner.card_levels`).
     return [
-        block.lone if block.link_card and block.quote is None and block.lone and not run else block
-        for block, run in zip(result, in_run, strict=True)
+        replace(block.lone, named_link=card and len(block.resources) == 1)
+        if block.link_card and block.quote is None and block.lone and not run
+        else block
+        for block, card, run in zip(result, cards, in_run, strict=True)
     ]
 
 
@@ -4175,6 +4199,7 @@ def _shift(block: _Block, offset: int) -> _Block:
         ),
         # A card's paragraph as it reads alone (`_Block.lone`) is at the same lines.
         lone=None if block.lone is None else _shift(block.lone, offset),
+        parts=tuple(_shift(part, offset) for part in block.parts),
     )
 
 
@@ -4308,6 +4333,22 @@ def _block(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _
             # name is its own, not a link line's label such as a course's "Link").
             return _Block(kind="resources", start=start, end=stop, resources=(named_card,))
         link_card = _link_card(inline, start) if links and card is None else None
+        alternatives = (
+            _link_alternatives(inline, start)
+            if len(links) > 1 and card is None and link_card is None
+            else ()
+        )
+        if alternatives:
+            # Named links to choose from (`[A](…) or [B](…)`): among a topic's link paragraphs
+            # one resource each, else the paragraph (`_quotes_under_cards`).
+            return _Block(
+                kind="resources",
+                start=start,
+                end=stop,
+                resources=alternatives,
+                lone=_paragraph(inline, links, start, stop),
+                link_card=True,
+            )
         card = card or link_card
         entries = _link_line_entries(inline, start) if links and card is None else ()
         if len(entries) > 1:
@@ -4316,6 +4357,21 @@ def _block(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _
             return _Block(
                 kind="resources", start=start, end=stop, resources=entries, link_lines=True
             )
+        lead, listed = _link_lines_only(inline, start) if links and not entries else (0, ())
+        if listed:
+            # Courses one named link a line (`[Differentiation](…)`, `[Integration](…)`), a
+            # list without bullets: one resource each; the lines over them a note, text.
+            found = _Block(
+                kind="resources",
+                start=start + lead,
+                end=stop,
+                resources=listed,
+                link_lines=True,
+            )
+            if not lead:
+                return found
+            note = _Block(kind="text", start=start, end=start + lead)
+            return _Block(kind="text", start=start, end=stop, parts=(note, found))
         if entries:
             # One link line over lines about it: a card where its heading holds several (a
             # list written as paragraphs), else that heading's link line (`_Block.lone`).
@@ -5866,7 +5922,7 @@ _AUTHOR_WORDS = re.compile(r"\bI(?:'\w+)?\s+[a-z]")
 # Data" and "Share Your Models with the Hub" are resources.
 _CALL_ITEM = re.compile(
     r"^\W*(?:please\s+|(?:do(?:n'?t| not) forget|feel free|remember) to\s+|consider\s+)?(?:"
-    r"(?:star|follow|share|sponsor|support|donat|subscrib|join|fork|like|tip|hire|contact|"
+    r"(?:star|follow|share|sponsor|support|donat|subscrib|join|fork|like|tip|hire|contact|add|"
     r"tweet|retweet|upvote)\w*\s+(?:(?:to|on|in|with|for)\s+)?"
     r"(?:me|my|us|our|it|this\s+(?:repo|repository|project|list|road\s?map|roadmap))\b"
     r"|buy\s+(?:me|us)\b"
@@ -6384,9 +6440,21 @@ def _read_lead(reading: _ItemReading, inline: Sequence[Token]) -> bool:
         and single_line
         and len(title) <= PLAIN_TITLE_LIMIT
         and not _is_sentence(title)
+        and _TASK.match(title) is None
         and not _is_definition(inline)
     )
     return True
+
+
+# A plain bullet that tells the reader what to do (`Participate in a Kaggle competition`,
+# `List down other ideas`, a capstone's steps): a verb first, then at least two words, the
+# first of them in lower case, as a sentence is written. A name capitalises its words (`Build
+# Your Own Lisp`) or is short (`Make`): a resource.
+_TASK = re.compile(
+    r"(?i:participate|list|build|write|create|implement|complete|make|solve|practi[cs]e|"
+    r"submit|design|deploy|finish|explore|attend|publish|share|pick|choose|take|do|try|read|"
+    r"watch|learn|study|review|find|join|use)\s+[a-z]\S*\s+\S"
+)
 
 
 # Link texts that say "the official site" of the item they end (`pyenv` and a full-width colon,
@@ -7547,6 +7615,82 @@ def _link_line_entries(inline: Sequence[Token], line: int) -> tuple[_Candidate, 
     )
 
 
+def _link_alternatives(inline: Sequence[Token], line: int) -> tuple[_Candidate, ...]:
+    """A paragraph of named links to choose from (`[A](…) or [B](…)`), each followed at most
+    by its own links in parentheses (`([Textbook](…))`, its description): one resource each,
+    where the paragraph stands among a topic's link paragraphs (`_quotes_under_cards`). ()
+    for any other paragraph: words before the first link or after the last, other words
+    between them than "or" / "and", a link named for where it leads."""
+    if _leading_link(inline) is None:
+        return ()
+    entries: list[tuple[_Candidate, list[str]]] = []
+    depth = 0  # inside parentheses: the links of the entry before
+    between = ""  # the words at depth 0 since the last entry
+    position = 0
+    while position < len(inline):
+        token = inline[position]
+        if token.type == "link_open":
+            close = _closing_link(inline, position)
+            if depth > 0 and entries:
+                entries[-1][1].append(_inline_markdown(inline[position : close + 1]))
+            elif not _is_real_link(inline, position, close):
+                return ()
+            else:
+                card = _link_card(inline[position : close + 1], line)
+                if card is None or (
+                    entries and between.strip(" ,;/").casefold() not in ("or", "and")
+                ):
+                    return ()
+                entries.append((card, []))
+                between = ""
+            position = close + 1
+            continue
+        if token.type in ("softbreak", "hardbreak"):
+            return ()  # one line only
+        text = token.content if token.type == "text" else ""
+        for character in text:
+            if character == "(":
+                depth += 1
+            elif character == ")":
+                depth = max(depth - 1, 0)
+            elif depth == 0 and entries and character not in "()":
+                between += character
+        position += 1
+    if len(entries) < 2 or between.strip(" .,;"):
+        return ()
+    return tuple(
+        replace(card, description=_markdown_field(", ".join(material))) if material else card
+        for card, material in entries
+    )
+
+
+def _link_lines_only(inline: Sequence[Token], line: int) -> tuple[int, tuple[_Candidate, ...]]:
+    """A paragraph written as a list without bullets, one named link alone a line (as
+    `_link_card` reads one), at least two, after lines without a link at most (a note on
+    them: ``Students who can program may skip the first course`` over ``[Python for
+    Everybody](…)``, ``[Intro to CS](…)``): how many note lines lead, and the links'
+    resources. (0, ()) for any other paragraph (a link line with lines about it is
+    `_link_line_entries`', a row of links on one line a course's or a nav bar)."""
+    if not any(token.type in ("softbreak", "hardbreak") for token in inline):
+        return 0, ()  # one line: no list
+    lines: list[list[Token]] = [[]]
+    for token in inline:
+        if token.type in ("softbreak", "hardbreak"):
+            lines.append([])
+        else:
+            lines[-1].append(token)
+    lead = 0
+    while lead < len(lines) and not any(token.type == "link_open" for token in lines[lead]):
+        lead += 1
+    cards = []
+    for number, tokens in enumerate(lines[lead:], start=lead):
+        card = _link_card(tokens, line + number)
+        if card is None:
+            return 0, ()
+        cards.append(card)
+    return (lead, tuple(cards)) if len(cards) > 1 else (0, ())
+
+
 def _card_paragraph(inline: Sequence[Token], line: int) -> _Candidate | None:
     """A paragraph laid out as an entry card: a first line that is only a link around a bold
     name (badge images linked after it aside), a hard line break (a backslash or two spaces),
@@ -8532,6 +8676,8 @@ class _Outliner:
         self.name = name  # the directory's (repository's) name: the title of last resort
         # Heading levels where the document lists tools over their facts (`_fact_entry`).
         self.fact_levels: frozenset[int] = frozenset()
+        # Heading levels where topics list their courses as link paragraphs (`_card_levels`).
+        self.card_levels: frozenset[int] = frozenset()
         # The ids of the units that are tables of contents of plain names (`_is_contents`).
         self.named_contents: frozenset[int] = frozenset()
         # The level of each unit's heading, 0 for none or one without a title: what
@@ -8546,6 +8692,7 @@ class _Outliner:
         )
         bare = [unit for _, unit in units]
         self.fact_levels = _fact_levels(bare)
+        self.card_levels = _card_levels(bare)
         self.named_contents = _names_later_headings(bare)
         self.levels = [
             unit.heading.level if unit.heading is not None and unit.heading.title else 0
@@ -8928,7 +9075,20 @@ class _Outliner:
         )
         draft.resources.insert(position, (link, first_line))
 
+    def _topic_of_one(self, unit: _Unit) -> bool:
+        """Whether a heading over one named link alone is a topic holding that one course, as
+        the headings of its level around it hold theirs (`_card_levels`), not the course."""
+        return (
+            unit.lone_card
+            and unit.heading is not None
+            and unit.heading.level in self.card_levels
+            and unit.heading_resource is not None
+            and unit.heading_resource.url == unit.link_line
+        )
+
     def _is_resource(self, unit: _Unit, next_heading: _Block | None) -> bool:
+        if self._topic_of_one(unit):
+            return False
         return (
             unit.heading is not None
             and (
@@ -8971,6 +9131,16 @@ class _Outliner:
         if candidate is None or unit.heading is None:
             return None
         if unit.leaf_only and next_heading is not None and next_heading.level > unit.heading.level:
+            return None
+        if self._topic_of_one(unit):
+            self.warnings.append(
+                Problem(
+                    path=self.label,
+                    line=first_line + unit.heading.start + 1,
+                    message=f"heading {unit.heading.title!r} read as a topic holding its one "
+                    "link, as the headings of its level around it hold their links",
+                )
+            )
             return None
         self.warnings.extend(
             Problem(path=self.label, line=first_line + line + 1, message=message)
@@ -9025,6 +9195,24 @@ def _names_later_headings(units: list[_Unit]) -> frozenset[int]:
         if 5 * hits >= 4 * len(unit.candidates):
             named.add(id(unit))
     return frozenset(named)
+
+
+def _card_levels(units: list[_Unit]) -> frozenset[int]:
+    """Heading levels where a document lists courses as link paragraphs under topics
+    (`_Unit.card_list`): at least two such topics, and as many as the headings of that level
+    over one named link alone (`_Unit.lone_card`), which are then topics of one course each."""
+    if not any(unit.lone_card for unit in units):
+        return frozenset()  # most documents: no heading over one link paragraph alone
+    lists: Counter[int] = Counter()
+    lone: Counter[int] = Counter()
+    for unit in units:
+        if unit.heading is None or unit.heading.level < 2:
+            continue
+        lists[unit.heading.level] += unit.card_list
+        lone[unit.heading.level] += unit.lone_card
+    return frozenset(
+        level for level, count in lists.items() if count >= 2 and count >= lone[level] > 0
+    )
 
 
 def _fact_levels(units: list[_Unit]) -> frozenset[int]:
@@ -9138,6 +9326,7 @@ class _Freezer:
             self.outliner.keep,
             self.base_url,
             self.outliner.fact_levels,
+            self.outliner.card_levels,
             # Whether a table of contents of plain names is in it (`_names_later_headings`).
             bool(self.outliner.named_contents)
             and any(id(unit) in self.outliner.named_contents for _, unit in span.units),

@@ -223,6 +223,10 @@ def test_a_heading_over_a_list_of_links_is_a_section() -> None:
         "🧡 Thank you, contributors",
         "Sponsors and Backers",
         "Contributors & Sponsors",
+        # How to use the list, and how to work on it.
+        "How to use this guide",
+        "How to use the list",
+        "How to collaborate",
     ],
 )
 def test_meta_sections_are_skipped_with_one_warning(heading: str) -> None:
@@ -242,7 +246,8 @@ def test_keep_section_keeps_a_meta_section_and_other_headings_are_not_meta() -> 
 
 
 @pytest.mark.parametrize(
-    "heading", ["Contributors of Deep Learning", "Tools and License", "Team Tools"]
+    "heading",
+    ["Contributors of Deep Learning", "Tools and License", "Team Tools", "How to use Docker"],
 )
 def test_a_heading_with_a_meta_word_among_others_is_a_section(heading: str) -> None:
     result = read(f"# L\n\n## {heading}\n\n{LINKS}")
@@ -5636,3 +5641,148 @@ def test_a_legend_of_the_lists_marks_in_another_language_is_a_meta_section() -> 
     )
     assert listed(result.roadmap) == [(("Docs",), "MDN", "https://example.org/mdn")]
     assert any("'🏷️ 라벨 가이드' skipped" in message for message in messages(result))
+
+
+# --- courses written as link paragraphs, no bullets (a curriculum's topics) ------------------
+
+
+def test_link_paragraphs_under_a_topic_are_its_resources() -> None:
+    # A topic heading over one paragraph per course, each the course's named link alone:
+    # a list written without bullets, one resource each, not a course whose first link is the
+    # topic's own.
+    result = read(
+        "# Path\n\n## Curriculum\n\n### Databases\n\n"
+        "_Take them in order_\n\n"
+        "[Database Essentials](https://example.org/db1)\n\n"
+        "[Data Warehouses](https://example.org/db2)\n\n"
+        "[Business Intelligence](https://example.org/db3)\n\n"
+        "### Calculus\n\n"
+        "[Differentiation](https://example.org/c1)\n\n"
+        "[Integration](https://example.org/c2)\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Curriculum", "Databases"), "Database Essentials", "https://example.org/db1"),
+        (("Curriculum", "Databases"), "Data Warehouses", "https://example.org/db2"),
+        (("Curriculum", "Databases"), "Business Intelligence", "https://example.org/db3"),
+        (("Curriculum", "Calculus"), "Differentiation", "https://example.org/c1"),
+        (("Curriculum", "Calculus"), "Integration", "https://example.org/c2"),
+    ]
+    databases = result.roadmap.sections[0].sections[0]
+    assert "Take them in order" in databases.intro
+
+
+def test_link_lines_of_one_paragraph_under_a_topic_are_its_resources() -> None:
+    # The same list written one link a line in one paragraph, a note on the line above them.
+    result = read(
+        "# Path\n\n## Curriculum\n\n### Calculus\n"
+        "[Differentiation](https://example.org/c1)\n"
+        "[Integration](https://example.org/c2)\n\n"
+        "### Computer Science\n"
+        "Students who can program may skip the first course\n"
+        "[Python for All](https://example.org/p) \n"
+        "[Intro to CS](https://example.org/cs)\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Curriculum", "Calculus"), "Differentiation", "https://example.org/c1"),
+        (("Curriculum", "Calculus"), "Integration", "https://example.org/c2"),
+        (("Curriculum", "Computer Science"), "Python for All", "https://example.org/p"),
+        (("Curriculum", "Computer Science"), "Intro to CS", "https://example.org/cs"),
+    ]
+    science = result.roadmap.sections[0].sections[1]
+    assert "may skip the first course" in science.intro
+
+
+def test_one_link_paragraph_under_a_course_heading_stays_its_link_line() -> None:
+    # One link alone under a heading is still that heading's course, and links said in
+    # sentences or beside labels are no list.
+    result = read(
+        "# Path\n\n## Courses\n\n### Machine Learning\n\n"
+        "[Machine Learning](https://example.org/ml)\n\n"
+        "- Week 1: regression\n- Week 2: classification\n\n"
+        "## Community\n\n"
+        "Join our [chat](https://example.org/chat) today.\n\n"
+        "See [the forum](https://example.org/forum) too.\n"
+    )
+    assert [resource.title for _, resource in result.roadmap.walk()] == ["Machine Learning"]
+
+
+def test_a_one_link_topic_among_topics_of_link_paragraphs_is_a_topic_too() -> None:
+    # Topics written as link paragraphs, one of them holding a single course: a topic like
+    # the others, the course named by its link, not the topic's heading standing for it.
+    topics = (
+        "### Calculus\n\n[Differentiation](https://example.org/c1)\n\n"
+        "[Integration](https://example.org/c2)\n\n"
+        "### Data Science\n\n[What is Data Science](https://example.org/ds)\n\n"
+        "### Geometry\n\n[Geometry](https://example.org/g)\n\n"
+        "### Algebra\n[Linear Algebra](https://example.org/a1)\n"
+        "[Abstract Algebra](https://example.org/a2)\n"
+    )
+    result = read("# Path\n\n## Curriculum\n\n" + topics)
+    assert listed(result.roadmap) == [
+        (("Curriculum", "Calculus"), "Differentiation", "https://example.org/c1"),
+        (("Curriculum", "Calculus"), "Integration", "https://example.org/c2"),
+        (("Curriculum", "Data Science"), "What is Data Science", "https://example.org/ds"),
+        (("Curriculum", "Geometry"), "Geometry", "https://example.org/g"),
+        (("Curriculum", "Algebra"), "Linear Algebra", "https://example.org/a1"),
+        (("Curriculum", "Algebra"), "Abstract Algebra", "https://example.org/a2"),
+    ]
+    assert any("Data Science" in message and "topic" in message for message in messages(result))
+    # Course headings each over their one link stay the courses they name.
+    courses = read(
+        "# Courses\n\n## Statistics\n\n[Stat 110](https://example.org/s)\n\n"
+        "## Physics\n\n[Physics I](https://example.org/p)\n"
+    )
+    assert [resource.title for _, resource in courses.roadmap.walk()] == ["Statistics", "Physics"]
+
+
+def test_plain_bullets_telling_what_to_do_are_tasks_not_resources() -> None:
+    # A capstone's steps (a verb first, the words after it in lower case) stay its text;
+    # names, even those starting with a verb, stay resources.
+    result = read(
+        "# Path\n\n## Capstone\n\n- Participate in a Kaggle competition\n"
+        "- List down other ideas\n\n"
+        "## Tools\n\n- Build Your Own Lisp\n- Make\n- Jupyter\n"
+    )
+    assert [resource.title for _, resource in result.roadmap.walk()] == [
+        "Build Your Own Lisp",
+        "Make",
+        "Jupyter",
+    ]
+    assert "Kaggle competition" in result.roadmap.sections[0].intro
+
+
+def test_a_link_asking_to_add_the_list_somewhere_is_a_call_to_action() -> None:
+    result = read(
+        "# L\n\n## Tools\n\n" + LINKS + "\n## Next\n\n"
+        "- [Add our page at Linkedin](https://example.org/help), so that we can be found.\n"
+        "- [Add us on Mastodon](https://example.org/m)\n"
+    )
+    assert [resource.title for _, resource in result.roadmap.walk()] == ["A", "B"]
+
+
+def test_alternative_courses_of_one_link_paragraph_among_link_paragraphs_are_each_one() -> None:
+    # "[A](…) or [B](…)" among a topic's link paragraphs: two courses to choose from, each
+    # with the links of its parentheses (its textbook) in its description.
+    result = read(
+        "# Path\n\n## Statistics\n\n"
+        "[Probability](https://example.org/p)\n\n"
+        "[Inference](https://example.org/i)\n\n"
+        "[Learning with Python](https://example.org/py) ([Textbook](https://example.org/tp))"
+        " or [Learning with R](https://example.org/r) ([Textbook](https://example.org/tr))\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Statistics",), "Probability", "https://example.org/p"),
+        (("Statistics",), "Inference", "https://example.org/i"),
+        (("Statistics",), "Learning with Python", "https://example.org/py"),
+        (("Statistics",), "Learning with R", "https://example.org/r"),
+    ]
+    python = [resource for _, resource in result.roadmap.walk()][2]
+    assert "https://example.org/tp" in python.description
+    assert "https://example.org/tr" not in python.description
+    # Alone under its heading, or in prose, such a paragraph is no list.
+    prose = read(
+        "# Path\n\n## Statistics\n\n"
+        "Take [Learning with Python](https://example.org/py) or "
+        "[Learning with R](https://example.org/r).\n"
+    )
+    assert listed(prose.roadmap) == []
