@@ -6786,7 +6786,7 @@ def _read_leading_link(
     reading.fields.update(title=title, kind=_leading_kind(inline, link_start))
     if url:
         reading.fields["url"] = _checked_url(href, reading.line, reading.warnings)
-    after, tags = _trailing_code_tags(inline[link_end + 1 :])
+    after, tags = _trailing_code_tags(_without_star_group(inline[link_end + 1 :]))
     if label or tags:
         reading.fields["tags"] = (*label, *tags)
     author, remainder = _author_and_rest(after, reading.line, reading.warnings)
@@ -6927,6 +6927,27 @@ _STAR_COUNT = re.compile(
     r"\s*(?:\(\s*(?:\u2b50|\u2605|\U0001f31f)\ufe0f?\s*[\d.,]+\s*[kKmM]?\s*\)"
     r"|(?:\u2b50|\u2605|\U0001f31f)\ufe0f?\s*(?:[\d.,]*\d\s*[kKmM]|\d{1,3}(?:,\d{3})+))\s*$"
 )
+
+
+# The same counts in parentheses right after an item's link, alone or with the tracker's other
+# live figures (`[logrus](…) (★ 15k)`, `[skrub](…) (🥇29 · ⭐ 1.4K) - …`, `(★ - new)`): a
+# star mark, then a count or a dash, inside the first brackets after the link.
+_STAR_GROUP = re.compile(
+    r"\s*\((?=[^()]*(?:\u2b50|\u2605|\U0001f31f)\ufe0f?\s*(?:\d|-))[^()]{0,80}\)"
+)
+
+
+def _without_star_group(after: Sequence[Token]) -> Sequence[Token]:
+    """The tokens after an item's link without the star-count group they open with
+    (`_STAR_GROUP`): a count that changes every week is no part of the description (it was
+    left at its start, `(★ 15k) - …`, and made every refreshed count an update)."""
+    if not after or after[0].type != "text" or "(" not in after[0].content[:3]:
+        return after  # (the cheap test first: most descriptions open otherwise)
+    match = _STAR_GROUP.match(after[0].content)
+    if match is None:
+        return after
+    rest = after[0].content[match.end() :]
+    return [_text_token(rest), *after[1:]] if rest else after[1:]
 
 
 def _without_star_count(title: str) -> str:

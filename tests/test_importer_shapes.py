@@ -5302,6 +5302,33 @@ def test_a_lesson_row_whose_title_column_links_its_group_is_titled_by_the_next_c
     ]
 
 
+def test_a_star_count_group_after_a_link_is_no_part_of_the_description() -> None:
+    # `[logrus](…) (★ 15k)`, `[skrub](…) (🥇29 · ⭐ 1.4K) - …`, `(★ - new)`: a tracker's live
+    # figures right after the link (they were left at the start of the description, and a
+    # refreshed count was an update). Words in brackets, or stars in the text, stay.
+    def described(count: str) -> list[str]:
+        result = read(
+            "# L\n\n## Tools\n\n"
+            f"- [skrub](https://example.org/skrub) (\U0001f947{count} \u00b7 \u2b50 1.{count}K)"
+            " - Dataframes.\n"
+            f"- [logrus](https://example.org/logrus) (\u2605 {count}k)\n"
+            "- [tab](https://example.org/tab) (\u2605 - new) - A table tool.\n"
+            "- [Star Wars](https://example.org/sw) (a film) - \u2605 5 of 5.\n"
+        )
+        return [r.description.strip() for _, r in result.roadmap.walk()]
+
+    assert (
+        described("29")
+        == described("30")
+        == [
+            "Dataframes.",
+            "",
+            "A table tool.",
+            "(a film) - \u2605 5 of 5.",
+        ]
+    )
+
+
 def test_a_paragraph_after_each_one_item_list_is_that_items_description() -> None:
     # A Chinese reading list: `* [《Title》](…)`, a blank line, `介绍` and its words
     # unindented, the next item. CommonMark ends the list at each paragraph; the author wrote
