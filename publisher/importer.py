@@ -7051,6 +7051,20 @@ def _read_nested(
     )
     if not items or materials or threads:
         return False
+    if "url" in reading.fields and all(_only_an_address(item) for item in items):
+        # `* [user/list](https://github.com/…) - a list` over `  * http://user.github.io/list/`:
+        # the same resource's other address (its site), said of it, no resource of its own.
+        title = str(reading.fields.get("title", ""))
+        for item in items:
+            assert item.candidate is not None
+            reading.warnings.append(
+                (
+                    item.candidate.line,
+                    f"bullet {item.candidate.url!r} under the resource {title!r} is only an "
+                    "address: another address of it, kept in its description",
+                )
+            )
+        return False
     if "url" in reading.fields:
         items = _under_resource(reading, tokens, open_, close, lines, items)
     if not all(item.resource_like or item.empty_link for item in items):
@@ -7062,6 +7076,17 @@ def _read_nested(
     for item in items:
         reading.warnings.extend(item.warnings)
     return any(item.candidate for item in items)
+
+
+def _only_an_address(item: _Item) -> bool:
+    """Whether a bullet is a bare address and nothing else (`- http://user.github.io/list/`):
+    named by its URL, nothing said of it, nothing under it."""
+    candidate = item.candidate
+    if candidate is None or not candidate.url or candidate.description or candidate.children:
+        return False
+    shown = candidate.title.strip().rstrip("/")
+    url = candidate.url.rstrip("/")
+    return shown == url or shown == url.split("://", 1)[-1]
 
 
 def _under_resource(

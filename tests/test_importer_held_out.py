@@ -253,3 +253,30 @@ def test_named_links_listed_before_one_description_are_one_resource_each() -> No
         "bullet names 3 links before what it says of them ('Dr. Ames', 'Dr. Bell', "
         "'Dr. Cole'): read as one resource each"
     ]
+
+
+def test_a_bare_address_under_a_resource_is_its_other_address() -> None:
+    # jnv/lists: '* [owner/bookmarklets](https://github.com/…) - a list' over
+    # '  * http://owner.example.org/bookmarklets/', the list's own site: it was read as one
+    # more list, titled by its URL.
+    result = read(
+        "# L\n\n## Technical\n\n"
+        "* [jo/bookmarklets](https://example.org/jo/bookmarklets) \u2013 bookmarklets\n"
+        "  * http://jo.example.net/bookmarklets/\n"
+        "* [jo/talks](https://example.org/jo/talks) \u2013 talks\n\n"
+        # under a plain label, bare addresses are the resources
+        "## Resources\n\n* Mirrors\n  * http://mirror.example.org/\n"
+        # a named link under a resource is still read as before (its own resource)
+        "\n## Tools\n\n* [Widget](https://example.org/widget) - a widget\n"
+        "  * [Widget Pro](https://example.org/widget-pro) - more widget\n"
+    )
+    titles = [title for _, title, _ in listed(result.roadmap)]
+    assert titles[:2] == ["jo/bookmarklets", "jo/talks"]
+    assert "http://mirror.example.org/" in titles
+    assert "Widget Pro" in titles
+    bookmarklets = result.roadmap.sections[0].resources[0]
+    assert "http://jo.example.net/bookmarklets/" in bookmarklets.description
+    assert warned(result)[0] == (
+        "bullet 'http://jo.example.net/bookmarklets/' under the resource 'jo/bookmarklets' is "
+        "only an address: another address of it, kept in its description"
+    )
