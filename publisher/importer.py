@@ -7948,6 +7948,23 @@ def is_relative_link(href: str) -> bool:
     return not parts.scheme and not href.startswith("//") and bool(parts.path)
 
 
+# A period that ends the sentence a name is in (`by Julia Ferraioli. I love…`): after a word of
+# three letters or more, that is no abbreviation (`Dr.`, `J. R. R.` and `et al.` are shorter).
+_NAME_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{3})\.(?=\s|$)")
+_NAME_ABBREVIATIONS = frozenset({"mrs", "prof", "inc", "ltd", "corp", "bros", "etc"})
+
+
+def _name_ended(name: str) -> int | None:
+    """Where the sentence holding a name written after "by" ends (its period), or None."""
+    if "." not in name:
+        return None  # (the cheap test first)
+    for match in _NAME_SENTENCE_END.finditer(name):
+        word = name[: match.start()].split()[-1]
+        if word.casefold() not in _NAME_ABBREVIATIONS:
+            return match.start()
+    return None
+
+
 def _author_and_rest(
     inline: Sequence[Token], line: int, warnings: list[tuple[int, str]]
 ) -> tuple[Author | None, str]:
@@ -7963,6 +7980,14 @@ def _author_and_rest(
             rest = lead[2:].lstrip()
             if rest:
                 name, separator, after = _split_separator(rest)
+                ended = _name_ended(name)
+                if ended is not None:
+                    # `by Julia Ferraioli. I love this talk.`: the name ends with its sentence.
+                    name, separator, after = (
+                        name[:ended],
+                        ". ",
+                        f"{name[ended + 1 :].strip()}{separator}{after}".strip(),
+                    )
                 author = Author(name=_single_line(name)) if name.strip() else None
                 tail = _inline_markdown(tokens[1:])
                 remainder = f"{after} {tail}".strip() if separator else tail

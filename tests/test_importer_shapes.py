@@ -5476,6 +5476,27 @@ def test_a_video_page_title_pasted_as_link_text_is_read_for_its_title() -> None:
     assert "'Inside Widgets' by Ann Lee" in warned[0]
 
 
+def test_an_author_after_by_ends_with_the_sentence_it_is_in() -> None:
+    # `[Write accessible Go](…) by Julia Ferraioli. I love this talk.`: the author is the name
+    # up to its sentence's period, the sentences after it the description (the whole rest
+    # was the author, "Rich Hickey." kept its period). Initials and `Dr.` are no sentence end.
+    result = read(
+        "# L\n\n## Talks\n\n"
+        "- [Accessible Go](https://example.org/ag) by Ann Lee. I love this talk.\n"
+        "- [Reader](https://example.org/r) by Bo Chen.\n"
+        "- [The Hobbit](https://example.org/h) by J. R. R. Tolkien. A classic.\n"
+        "- [Talk](https://example.org/t) by Dr. Smith - a talk.\n"
+    )
+    assert [
+        (r.author.name if r.author else "", r.description.strip()) for _, r in result.roadmap.walk()
+    ] == [
+        ("Ann Lee", "I love this talk."),
+        ("Bo Chen", ""),
+        ("J. R. R. Tolkien", "A classic."),
+        ("Dr. Smith", "a talk."),
+    ]
+
+
 def test_a_talk_title_by_author_then_where_after_a_dash_keeps_where_out_of_the_author() -> None:
     # `["Transducers" by Rich Hickey - YouTube](…)`: the platform after the dash is said of
     # the talk (its description), not part of its author's name.
