@@ -7524,6 +7524,17 @@ _POINTING_WORDS = frozenset(
 )  # fmt: skip
 
 
+# What may follow a link labelled by where it leads, said of it: its length or size
+# (`([Video](…) 39min)`, `[PDF](…) 2.7 MB`).
+_LINK_NOTE = re.compile(
+    r"\d+(?:[.,]\d+)?\s*(?:min|mins|minutes|h|hrs?|hours?|sec|pages?|[kKMG]B)", re.IGNORECASE
+)
+# A name that is a title in quotes, then what is said of it after a dash, a comma or a colon.
+_QUOTED_TALK = re.compile(
+    r'^["\u201c](?P<title>[^"\u201c\u201d]+)["\u201d]\s*(?:[-\u2013\u2014,:]\s*(?P<rest>.*))?$'
+)
+
+
 def _named_before_labels(
     inline: Sequence[Token], spans: list[tuple[int, int]], labels: list[str]
 ) -> tuple[str, str] | None:
@@ -7540,8 +7551,9 @@ def _named_before_labels(
         for position, token in enumerate(inline[spans[0][0] :], start=spans[0][0])
         if not any(start <= position <= end for start, end in spans)
     ]
-    if _plain(between).strip(_LINK_SEPARATORS + "()[]"):
-        return None
+    leftover = _plain(between).strip(_LINK_SEPARATORS + "()[]")
+    if leftover and not _LINK_NOTE.fullmatch(leftover):
+        return None  # (a length after the link, `([Video](…) 39min)`, is said of it)
     words = _plain(inline[: spans[0][0]])
     tags = _SOURCE_TAGS.match(words)
     name = words[tags.end() :] if tags else words
@@ -7573,6 +7585,11 @@ def _named_item(
         return None
     title, lead = named
     href = str(inline[spans[0][0]].attrGet("href") or "")
+    if title[:1] in ('"', "\u201c") and (quoted := _QUOTED_TALK.match(title)) is not None:
+        # `_"Using TPMs at Scale"_ - Open Source Summit - September 2019 - ([Video](…))`: a
+        # talk's title in quotes, then where and when it was given (its description).
+        title = quoted["title"].strip()
+        lead = lead or _markdown_field(quoted["rest"] or "")
     read = {"title": title, "url": _checked_url(href, line, warnings), "lead": lead}
     if " by " in title and (by := _title_by_author(title)) is not None:
         # `"Simple Made Easy" by Rich Hickey ([video](…))`: a work, then its author, read as

@@ -5476,6 +5476,24 @@ def test_a_video_page_title_pasted_as_link_text_is_read_for_its_title() -> None:
     assert "'Inside Widgets' by Ann Lee" in warned[0]
 
 
+def test_talks_titled_in_quotes_then_venue_then_a_labelled_link_are_resources() -> None:
+    # `_"Title"_ - Venue - Date - ([Video](…) 39min)`: the title in quotes, where and when the
+    # talk was given its description, the labelled link its URL (a length after the link is
+    # said of it). The list was words, three talks lost with no warning.
+    result = read(
+        "# L\n\n## Talks\n\n"
+        '* _"Widgets at Scale"_ - Widget Summit - October 2019 - ([Slides](https://example.org/s))\n'
+        '* _"Gears Made Easy"_ - Gear Conf - May 2019 - ([Video](https://example.org/v) 39min)\n'
+        '* _"Cogs"_ - Cog Day - ([Video](https://example.org/c) 1h, see the notes)\n'
+    )
+    assert [(r.title, r.url, r.description.split("\n")[0]) for _, r in result.roadmap.walk()] == [
+        ("Widgets at Scale", "https://example.org/s", "Widget Summit - October 2019"),
+        ("Gears Made Easy", "https://example.org/v", "Gear Conf - May 2019"),
+    ]
+    # (words after the link that are no length: the item is a note on the one above, warned)
+    assert any(m.startswith("road.md:7: bullet") for m in messages(result))
+
+
 def test_an_author_after_by_ends_with_the_sentence_it_is_in() -> None:
     # `[Write accessible Go](…) by Julia Ferraioli. I love this talk.`: the author is the name
     # up to its sentence's period, the sentences after it the description (the whole rest
