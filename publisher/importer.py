@@ -7533,6 +7533,11 @@ _LINK_NOTE = re.compile(
 _QUOTED_TALK = re.compile(
     r'^["\u201c](?P<title>[^"\u201c\u201d]+)["\u201d]\s*(?:[-\u2013\u2014,:]\s*(?P<rest>.*))?$'
 )
+# A link named for the part of a series it is (`[Part 1](…) & [Part 2](…)`, `[Episode 3]`):
+# after the entry's name, like a link named by where it leads (`_WHERE_LABEL`).
+_PART_LABEL = re.compile(r"(?:part|pt\.?|episode|ep\.?|vol\.?|volume)\s*\d{1,3}", re.IGNORECASE)
+# "and" between the links after an entry's name (`[video](…) and [slides](…)`).
+_LINK_JOIN_WORDS = re.compile(r"(?:^|\s)and(?=\s|$)", re.IGNORECASE)
 
 
 def _named_before_labels(
@@ -7543,15 +7548,16 @@ def _named_before_labels(
     nothing else after them. (title, lead): the name, without the source and date tags before
     it (`[ICML 2022]`), which are the lead (markdown). None for any other item: words that
     point at a link ("Read the [docs](…)"), a lead-in ending with a colon (`_trailing_link`)."""
-    if not all(_WHERE_LABEL.fullmatch(label) for label in labels):
+    if not all(_WHERE_LABEL.fullmatch(label) or _PART_LABEL.fullmatch(label) for label in labels):
         return None
-    # After the first link: the other links and what separates them only.
+    # After the first link: the other links and what separates them only ("and" too:
+    # `Talk - [video](…) and [slides](…)`, `Podcast - [Part 1](…) & [Part 2](…)`).
     between = [
         token
         for position, token in enumerate(inline[spans[0][0] :], start=spans[0][0])
         if not any(start <= position <= end for start, end in spans)
     ]
-    leftover = _plain(between).strip(_LINK_SEPARATORS + "()[]")
+    leftover = _LINK_JOIN_WORDS.sub(" ", _plain(between)).strip(_LINK_SEPARATORS + "()[]&")
     if leftover and not _LINK_NOTE.fullmatch(leftover):
         return None  # (a length after the link, `([Video](…) 39min)`, is said of it)
     words = _plain(inline[: spans[0][0]])

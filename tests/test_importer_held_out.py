@@ -280,3 +280,26 @@ def test_a_bare_address_under_a_resource_is_its_other_address() -> None:
         "bullet 'http://jo.example.net/bookmarklets/' under the resource 'jo/bookmarklets' is "
         "only an address: another address of it, kept in its description"
     )
+
+
+def test_a_name_over_its_video_and_slides_or_its_parts_is_one_resource() -> None:
+    # awesome-sre: '* From Sys Admin to Netflix SRE - [video](…) and [slides](…)' was a note
+    # on the bullet above (lost); '* … with Paul Newson - [Part 1](…) & [Part 2](…)' was
+    # titled 'Part 1'.
+    result = read(
+        "# L\n\n## Culture\n\n"
+        "* [Keys to Widgets](https://example.org/keys)\n"
+        "* From Ops to Widget Engineer - [video](https://example.org/v) and "
+        "[slides](https://example.org/s)\n"
+        "* Widgets with Jo Bloggs - [Part 1](https://example.org/p1) & "
+        "[Part 2](https://example.org/p2)\n"
+        # words after the links: a sentence, as before
+        "* Read the [docs](https://example.org/docs) and the [FAQ](https://example.org/faq) "
+        "first.\n"
+    )
+    assert listed(result.roadmap)[:3] == [
+        (("Culture",), "Keys to Widgets", "https://example.org/keys"),
+        (("Culture",), "From Ops to Widget Engineer", "https://example.org/v"),
+        (("Culture",), "Widgets with Jo Bloggs", "https://example.org/p1"),
+    ]
+    assert "Read the [docs]" not in [title for _, title, _ in listed(result.roadmap)]
