@@ -534,6 +534,10 @@ class _Block:
     # A paragraph that is one named link alone (a link card with no quote, read back as its
     # paragraph by `_quotes_under_cards`): a topic's one course, where its neighbours say so.
     named_link: bool = False
+    # A paragraph numbered in bold (`**1\\. textfilter: 敏感词过滤** [owner/textfilter](…)`):
+    # the entry it starts, its URL the link on its line ("" if none), its description the
+    # words beside it; the blocks under it join it (`_numbered_bold_entries`).
+    bold_entry: _Candidate | None = None
     # Entries of link lines over lines about them (`_link_line_entries`), several in this
     # paragraph: cards of their heading, whatever a lone card beside them says.
     link_lines: bool = False
@@ -2317,7 +2321,7 @@ def _units(
     blocks = _platform_downloads(blocks, lines)
     groups: list[tuple[_Block | None, list[_Block]]] = [(None, [])]
     details = 0  # `<details>` opened under a heading that is a link, not closed yet
-    for block in _nested_details(_resolve_lists(blocks)):
+    for block in _nested_details(_numbered_bold_entries(_resolve_lists(blocks), lines)):
         heading = groups[-1][0]
         if (
             details > 0
@@ -4200,6 +4204,7 @@ def _shift(block: _Block, offset: int) -> _Block:
         # A card's paragraph as it reads alone (`_Block.lone`) is at the same lines.
         lone=None if block.lone is None else _shift(block.lone, offset),
         parts=tuple(_shift(part, offset) for part in block.parts),
+        bold_entry=None if block.bold_entry is None else _shift_candidate(block.bold_entry, offset),
     )
 
 
@@ -4319,6 +4324,21 @@ def _block(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _
                 _is_badge(token.attrGet("src")) for token in inline if token.type == "image"
             ) and not any(token.type == "html_inline" for token in inline)
             return _Block(kind="skip", start=start, end=stop, logo=logo)
+        # A bold number starts a line: cheaper to see in the lines than in the tokens.
+        entry = (
+            _bold_numbered_line(inline, start)
+            if any(line.lstrip().startswith(("**", "__")) for line in lines[start:stop])
+            else None
+        )
+        if entry is not None:
+            at, candidate = entry
+            found = _Block(kind="text", start=start + at, end=stop, bold_entry=candidate)
+            if not at:
+                return found
+            # The lines above it end the entry before (`中文词向量大全` then `**29\\. …**`
+            # with no blank line between): text, of that entry.
+            note = _Block(kind="text", start=start, end=start + at)
+            return _Block(kind="text", start=start, end=stop, parts=(note, found))
         numbered = _numbered_paragraph(inline, start)
         if numbered is not None:
             return _Block(
@@ -4581,6 +4601,142 @@ def _shortened(text: str, words: int = 8) -> str:
     """The first ``words`` words of a text, `…` for the rest: what a warning quotes of it."""
     split = text.split()
     return " ".join(split[:words]) + (" …" if len(split) > words else "")
+
+
+# The bold words that number an entry: `1. `, `10.  `, `3、`, then its name.
+_BOLD_NUMBER = re.compile(r"\s*\d{1,4}\s*[.\uff0e\u3001]\s*(?=\S)")
+
+
+def _bold_numbered_line(inline: Sequence[Token], start: int) -> tuple[int, _Candidate] | None:
+    """(the line within the paragraph, the entry) for a paragraph with a line that starts
+    with a bold number and name (`**1\\. textfilter: 敏感词过滤**  [observerss/textfilter](…)`,
+    `**7\\. 抽取email的正则表达式**`): titled by the bold words without the number (and a
+    colon ending them), at the first link after them on that line ("" when it has none), the
+    words between them its description. None for any other paragraph; cheap when no line
+    starts in bold."""
+    line = 0
+    at_start = True  # nothing but empty text since the line began
+    for index, token in enumerate(inline):
+        if token.type in ("softbreak", "hardbreak"):
+            line += 1
+            at_start = True
+            continue
+        if token.type == "text" and not token.content.strip():
+            continue
+        if token.type != "strong_open" or not at_start:
+            at_start = False
+            continue
+        at_start = False
+        close = next(
+            (at for at in range(index + 1, len(inline)) if inline[at].type == "strong_close"), None
+        )
+        if close is None:
+            return None
+        number = _BOLD_NUMBER.match(_plain(inline[index + 1 : close]))
+        if number is None:
+            continue
+        title = _plain(inline[index + 1 : close])[number.end() :].strip().rstrip(":\uff1a").strip()
+        stop = next(
+            (
+                at
+                for at in range(close + 1, len(inline))
+                if inline[at].type in ("softbreak", "hardbreak")
+            ),
+            len(inline),
+        )
+        rest = inline[close + 1 : stop]
+        link = next(((a, b) for a, b in _link_spans(rest) if _is_real_link(rest, a, b)), None)
+        warnings: list[tuple[int, str]] = []
+        url = (
+            _checked_url(str(rest[link[0]].attrGet("href") or ""), start + line, warnings)
+            if link is not None
+            else ""
+        )
+        words = rest if link is None else [*rest[: link[0]], *rest[link[1] + 1 :]]
+        about = _inline_markdown(words).strip().strip(":\uff1a").strip()
+        if not title:
+            return None
+        return line, _Candidate(title=title, line=start + line, url=url, description=about)
+    return None
+
+
+def _numbered_bold_entries(blocks: list[_Block], lines: list[str]) -> list[_Block]:
+    """Blocks with each paragraph numbered in bold (`_Block.bold_entry`) and the blocks under
+    it, up to the next such paragraph or heading (its code, quotes, notes and links), read
+    as one resource: where two or more are written so, most with a link on their line
+    (numbered steps of instructions link nowhere). The entry's URL is its line's link, else
+    the first link under it; what is under it is its description. Warned once, at the first."""
+    marks = [index for index, block in enumerate(blocks) if block.bold_entry is not None]
+    linked = sum(bool(entry.url) for block in blocks if (entry := block.bold_entry) is not None)
+    if len(marks) < 2 or 2 * linked <= len(marks):
+        return blocks
+    result: list[_Block] = []
+    index = 0
+    first = True
+    while index < len(blocks):
+        block = blocks[index]
+        entry = block.bold_entry
+        if entry is None:
+            result.append(block)
+            index += 1
+            continue
+        end = index + 1
+        while (
+            end < len(blocks) and blocks[end].bold_entry is None and blocks[end].kind != "heading"
+        ):
+            end += 1
+        if index == marks[-1] and entry.url:
+            # After the last entry, a paragraph with links of its own ("[jieba](…)和[hanlp](…)
+            # 就不必说了吧"): the list's closing words, not that entry's (it has its link).
+            end = next(
+                (
+                    at
+                    for at in range(index + 1, end)
+                    if blocks[at].first_link or blocks[at].kind == "resources"
+                ),
+                end,
+            )
+        under = blocks[index + 1 : end]
+        url = entry.url or next(
+            (
+                link
+                for part in under
+                for link in (
+                    part.resources[0].url if part.kind == "resources" and part.resources else "",
+                    part.first_link,
+                )
+                if link
+            ),
+            "",
+        )
+        warnings: list[tuple[int, str]] = []
+        if url and not entry.url:
+            url = _checked_url(url, entry.line, warnings)
+        stop = under[-1].end if under else block.end
+        about = "\n".join(lines[block.start + 1 : stop]).strip("\n")
+        description = _markdown_field(
+            "\n\n".join(part for part in (entry.description, about) if part)
+        )
+        if first:
+            warnings.append(
+                (
+                    block.start,
+                    f"{len(marks)} paragraphs numbered in bold read as entries, each with the "
+                    "code and notes under it",
+                )
+            )
+            first = False
+        result.append(
+            _Block(
+                kind="resources",
+                start=block.start,
+                end=stop,
+                resources=(replace(entry, url=url, description=description),),
+                warnings=tuple(warnings),
+            )
+        )
+        index = end
+    return result
 
 
 # A paragraph numbered with a mark that starts no list in markdown (`1` then U+3001 or

@@ -5852,3 +5852,61 @@ def test_alternative_courses_of_one_link_paragraph_among_link_paragraphs_are_eac
         "[Learning with R](https://example.org/r).\n"
     )
     assert listed(prose.roadmap) == []
+
+
+# --- entries written as paragraphs numbered in bold (a Chinese list of tools, 2018) -------------
+
+NUMBERED_BOLD = (
+    "整理了一些有用的包。\n\n"
+    "**1\\. textfilter: 敏感词过滤**  [owner/textfilter](https://example.org/tf)\n"
+    "```\n>>> f.filter('x')\n```\n"
+    "敏感词包括政治等话题词汇。\n\n"
+    "**2\\. langid\uff1a语言检测** [https://example.org/langid](https://example.org/langid)\n\n"
+    "> pip install langid\n\n"
+    "**3\\. 抽取email的正则表达式**\n"
+    "```\nemail_pattern = '^[a-z]+@[a-z]+$'\n```\n"
+    "**4\\. 时间抽取\uff1a**\n"
+    "```\n下周一开会\n```\n"
+    "[java version](https://example.org/java)\n\n"
+    "[python version](https://example.org/python)\n\n"
+    "**5\\. 各种中文词向量\uff1a** [github repo](https://example.org/vectors)\n\n"
+    "中文词向量大全\n"
+    "**6\\. 公司名字大全\uff1a** [github repo](https://example.org/names)\n\n"
+    "[jieba](https://example.org/jieba)和[hanlp](https://example.org/hanlp)就不必说了吧。\n"
+)
+
+
+def test_paragraphs_numbered_in_bold_are_entries_with_what_follows_them() -> None:
+    # Each `**N\. name: what**` paragraph (a full-width colon as written) is one entry, titled
+    # by its bold words, at the link on its line (else the first link under it: the Java
+    # version), the code, quotes and notes under it its description; one written without a
+    # link (a regular expression) has none.
+    # A line starting a numbered entry in the middle of a paragraph starts it there.
+    result = read(NUMBERED_BOLD)
+    assert [(resource.title, resource.url) for _, resource in result.roadmap.walk()] == [
+        ("textfilter: 敏感词过滤", "https://example.org/tf"),
+        ("langid\uff1a语言检测", "https://example.org/langid"),
+        ("抽取email的正则表达式", ""),
+        ("时间抽取", "https://example.org/java"),
+        ("各种中文词向量", "https://example.org/vectors"),
+        ("公司名字大全", "https://example.org/names"),
+    ]
+    entries = [resource for _, resource in result.roadmap.walk()]
+    assert "f.filter" in entries[0].description
+    assert "pip install langid" in entries[1].description
+    assert "https://example.org/python" in entries[3].description
+    assert "中文词向量大全" in entries[4].description
+    # After the last entry, the list's closing words (other projects named in passing) are not
+    # that entry's description.
+    assert "jieba" not in entries[5].description
+    assert "整理了一些有用的包" in result.roadmap.intro
+    assert any("numbered in bold" in message for message in messages(result))
+
+
+def test_steps_numbered_in_bold_without_links_stay_text() -> None:
+    # Numbered steps of instructions (`**1. Install**` over its code) link nowhere: no entries.
+    result = read(
+        "# Setup\n\n**1\\. Install**\n```\npip install x\n```\n**2\\. Run**\n```\nx run\n```\n"
+        "**3\\. Read** [the docs](https://example.org/docs)\n"
+    )
+    assert list(result.roadmap.walk()) == []
