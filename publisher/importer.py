@@ -7989,9 +7989,14 @@ def _name_over_link_card(inline: Sequence[Token], line: int) -> _Candidate | Non
     if not title or link is None or _WHERE_LABEL.fullmatch(title) or _is_material(title):
         return None  # no name, or a label saying where the link leads ("**Link**", "**Slides**")
     start, end, href = link
-    if _plain(lines[1][:start]).strip() or _plain(lines[1][end + 1 :]).strip():
+    said = _inline_markdown(lines[1][end + 1 :]).strip()
+    if _plain(lines[1][:start]).strip() or (said and not said.startswith(_DESCRIPTION_SEPARATORS)):
         return None  # words around the link: prose under a bold label
-    about = "\n".join(_inline_markdown(tokens).strip() for tokens in lines[2:]).strip()
+    # (`[vim.org](…) - A modal editor.`: what it is after a dash, as a link bullet says it)
+    about = "\n".join(
+        [_strip_separator(said)] * bool(said)
+        + [_inline_markdown(tokens).strip() for tokens in lines[2:]]
+    ).strip()
     warnings: list[tuple[int, str]] = []
     return _Candidate(
         title=title,

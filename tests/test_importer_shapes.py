@@ -5329,6 +5329,24 @@ def test_a_star_count_group_after_a_link_is_no_part_of_the_description() -> None
     )
 
 
+def test_a_card_s_link_line_may_say_what_it_is_after_a_dash() -> None:
+    # `**Vim**` over `[vim.org](…) - A modal editor.`, with or without a blank line between:
+    # the words after the dash start the description, as a link bullet's do (the section was
+    # intro text, read as nothing, with no warning). Words before the link, or after it with
+    # no separator, are prose under a bold label.
+    cards = (
+        "**Vim**\n[vim.org](https://example.org/vim) - A modal editor.\nFast.\n\n"
+        "**Emacs**\n[gnu.org](https://example.org/emacs) \u2014 An extensible editor.\n\n"
+        "**Note**\n[the wiki](https://example.org/wiki) and more words.\n"
+    )
+    for text in (cards, cards.replace("**\n", "**\n\n")):
+        result = read(f"# L\n\n## Editors\n\n{text}")
+        assert [(r.title, r.url, r.description) for _, r in result.roadmap.walk()] == [
+            ("Vim", "https://example.org/vim", "A modal editor.\nFast.\n"),
+            ("Emacs", "https://example.org/emacs", "An extensible editor.\n"),
+        ]
+
+
 def test_a_paragraph_after_each_one_item_list_is_that_items_description() -> None:
     # A Chinese reading list: `* [《Title》](…)`, a blank line, `介绍` and its words
     # unindented, the next item. CommonMark ends the list at each paragraph; the author wrote
