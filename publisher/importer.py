@@ -7594,6 +7594,10 @@ def _paper_item(
     elif not strong and not (text.rstrip().endswith(".") and len(text.split()) >= 3):
         return _named_item(inline, spans, labels, line, warnings)
     title = text.strip().rstrip(".,:;-\u2013\u2014 ")
+    if (tags := _SOURCE_TAGS.match(title)) is not None and title[tags.end() :].strip():
+        # `[Andrej Karpathy] Let's build GPT. [Video](…)|[Code](…)`: the source tags before
+        # the title are no part of it (the description keeps them), as before a named entry.
+        title = title[tags.end() :].strip()
     if not title:
         return None
     pairs = list(zip(spans, labels, strict=True))

@@ -5347,6 +5347,24 @@ def test_a_card_s_link_line_may_say_what_it_is_after_a_dash() -> None:
         ]
 
 
+def test_source_tags_before_a_paper_items_title_are_no_part_of_it() -> None:
+    # `[Andrej Karpathy] Let's build GPT. [Video](…)|[Code](…)`: a title sentence then links
+    # named for what they are (the paper-list shape); the bracketed source or speaker before
+    # it is no part of the title (the description keeps it), as before a named entry.
+    result = read(
+        "# L\n\n## Videos\n\n"
+        "- [Ann Lee] Let's build a widget: from scratch. [Video](https://example.org/v)|"
+        "[Code](https://example.org/c)\n"
+        "- [ICML 2022] Some Paper Title. [Paper](https://example.org/p)\n"
+    )
+    resources = [r for _, r in result.roadmap.walk()]
+    assert [r.title for r in resources] == [
+        "Let's build a widget: from scratch",
+        "Some Paper Title",
+    ]
+    assert resources[0].description.startswith("[Ann Lee] Let's build")
+
+
 def test_a_paragraph_after_each_one_item_list_is_that_items_description() -> None:
     # A Chinese reading list: `* [《Title》](…)`, a blank line, `介绍` and its words
     # unindented, the next item. CommonMark ends the list at each paragraph; the author wrote
