@@ -2626,6 +2626,7 @@ def _label_groups(
     named Frameworks under the section's heading (unless it says what to do, `Click to
     expand`, or repeats the heading)."""
     labels: list[tuple[_Block, str, int, int]] = []
+    empty = 0  # labels right over another label: a group with nothing in it yet
     for index, block in enumerate(body):
         if block.kind != "text" or not block.label:
             continue
@@ -2634,7 +2635,12 @@ def _label_groups(
             run += 1
         if run > index + 1:
             labels.append((block, block.label, body[index + 1].start, body[run - 1].end))
-    spans = [*(labels if len(labels) >= 2 else ()), *_summary_spans(body, heading)]
+        elif run < len(body) and body[run].kind == "text" and body[run].label:
+            empty += 1
+    # (`__De Novo Alignment__` right over `__DNA Resequencing__` and its list: two groups,
+    # the first empty, not one label saying what the whole section is.)
+    grouping = len(labels) >= 2 or (len(labels) == 1 and empty > 0)
+    spans = [*(labels if grouping else ()), *_summary_spans(body, heading)]
     if not spans:
         return body, candidates
     order: list[_Candidate | tuple[_Block, str]] = []

@@ -303,3 +303,21 @@ def test_a_name_over_its_video_and_slides_or_its_parts_is_one_resource() -> None
         (("Culture",), "Widgets with Jo Bloggs", "https://example.org/p1"),
     ]
     assert "Read the [docs]" not in [title for _, title, _ in listed(result.roadmap)]
+
+
+def test_an_empty_label_right_over_another_makes_the_labels_groups() -> None:
+    # Awesome-Bioinformatics: '### Sequence Alignment', '__De Novo Alignment__' (nothing under
+    # it yet), '__DNA Resequencing__' over a list: read as one label saying what the whole
+    # section is, the list's group lost.
+    result = read(
+        "# L\n\n## Alignment\n\n__De Novo__\n\n__Resequencing__\n\n"
+        "* [Aligner](https://example.org/aligner) - aligns reads\n\n"
+        # one label alone over a list still says what the whole section is
+        "## Calling\n\n_Tools that call variants._\n\n"
+        "* [Caller](https://example.org/caller) - calls variants\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Alignment", "Resequencing"), "Aligner", "https://example.org/aligner"),
+        (("Calling",), "Caller", "https://example.org/caller"),
+    ]
+    assert "De Novo" in result.roadmap.sections[0].intro
