@@ -5645,6 +5645,10 @@ def _named_bare_url(inline: Sequence[Token]) -> tuple[int, int, str, str, str] |
     if not words or words.endswith((":", "\uff1a")) or _lead_in_calls(inline, start):
         return None
     href = str(inline[start].attrGet("href"))
+    if _titled_parts(words):
+        # "CSC - IT Center For Science - Cloud Team https://…": a name of parts in title case
+        # (what a dash sets off as a description is said in lower case: "Vim — an editor").
+        return start, end, href, words, ""
     name, described = _name_and_words(words)
     if described:
         return start, end, href, name, _markdown_after_name(inline[:start], described)
@@ -5656,6 +5660,19 @@ def _named_bare_url(inline: Sequence[Token]) -> tuple[int, int, str, str, str] |
     if len(names) <= 6 and all(_capitalized(word) for word in names):
         return start, end, href, words, ""
     return None
+
+
+def _titled_parts(words: str) -> bool:
+    """Whether words are a name of two parts or more set off by dashes, each after the first
+    a few words in title case (`CSC - IT Center For Science - Cloud Team`; one word after a
+    dash, `Nano - Editor`, may as well say what it is)."""
+    first, *parts = _NAME_SEPARATOR.split(words)
+    return (
+        bool(parts)
+        and len(words.split()) <= _TITLE_PHRASE_WORDS
+        and (_is_title_phrase(first) or (len(first.split()) == 1 and _capitalized(first)))
+        and all(_is_title_phrase(part) for part in parts)
+    )
 
 
 def _bare_url_by_author(

@@ -5365,6 +5365,23 @@ def test_source_tags_before_a_paper_items_title_are_no_part_of_it() -> None:
     assert resources[0].description.startswith("[Ann Lee] Let's build")
 
 
+def test_a_name_of_title_case_parts_before_a_bare_url_is_the_whole_title() -> None:
+    # `CSC - IT Center For Science - Cloud Team https://…`: every part after a dash in title
+    # case goes on naming the resource (it was titled "CSC", the rest its description); a
+    # phrase in lower case, or one word, after the dash says what it is.
+    result = read(
+        "# L\n\n## Blogs\n\n"
+        "* ACME - Widget Research Lab - Cloud Team https://example.org/acme\n"
+        "* Vim \u2014 a modal editor https://example.org/vim\n"
+        "* Nano - Editor https://example.org/nano\n"
+    )
+    assert [(r.title, r.description.strip()) for _, r in result.roadmap.walk()] == [
+        ("ACME - Widget Research Lab - Cloud Team", ""),
+        ("Vim", "a modal editor"),
+        ("Nano", "Editor"),
+    ]
+
+
 def test_a_paragraph_after_each_one_item_list_is_that_items_description() -> None:
     # A Chinese reading list: `* [《Title》](…)`, a blank line, `介绍` and its words
     # unindented, the next item. CommonMark ends the list at each paragraph; the author wrote
