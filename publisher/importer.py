@@ -3158,7 +3158,9 @@ def _fact_entry(unit: _Unit) -> tuple[str, bool] | None:
     if labelled:
         return labelled, True
     candidates = unit.candidates
-    if not candidates or len(candidates) > 8:
+    if not candidates or len(candidates) > 8 or not unit.intro.strip():
+        # No description above the list: a section's links (`## Youtube Series` over
+        # `- [Harvard](…)`, `- [MIT](…)`: a channel named like a licence), not a tool's facts.
         return None
     for candidate in candidates:
         if candidate.children or candidate.group or candidate.siblings:

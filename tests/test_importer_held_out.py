@@ -321,3 +321,24 @@ def test_an_empty_label_right_over_another_makes_the_labels_groups() -> None:
         (("Calling",), "Caller", "https://example.org/caller"),
     ]
     assert "De Novo" in result.roadmap.sections[0].intro
+
+
+def test_a_list_named_like_a_licence_with_no_description_above_is_a_sections_list() -> None:
+    # awesome-math: '## Youtube Series' over seven channels, the last '[MIT](…)': read as a
+    # tool over its facts (MIT, a licence), the heading one resource, the channels its
+    # description. A tool's facts follow its description.
+    result = read(
+        "# L\n\n## Video Series\n\n"
+        "* [Jo Bloggs](https://example.org/v/jo)\n"
+        "* [Harvard](https://example.org/v/harvard)\n"
+        "* [MIT](https://example.org/v/mit)\n\n"
+        "## Widget\n\nA widget for gadgets, fast and small.\n\n"
+        "* [MIT](https://example.org/widget/LICENSE)\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Video Series",), "Jo Bloggs", "https://example.org/v/jo"),
+        (("Video Series",), "Harvard", "https://example.org/v/harvard"),
+        (("Video Series",), "MIT", "https://example.org/v/mit"),
+        # (a tool over its facts, filed as such tools are: in the section above)
+        (("Video Series",), "Widget", "https://example.org/widget/LICENSE"),
+    ]
