@@ -3132,6 +3132,28 @@ def _labelled_facts_link(text: str) -> str:
     return ""
 
 
+def _facts_under_name(text: str) -> tuple[str, str] | None:
+    """(the address, the other facts) when a nested list under a plain name lists labelled
+    facts about it (`_labelled_facts_link`: `* 地址: https://…`, `* 简介: …`, full-width
+    colons as written, one labelled as its link); None otherwise. The other facts are
+    written as their bullets say them, one a line; lines under the address's bullet (a stars
+    badge) say nothing of it."""
+    link = _labelled_facts_link(text)
+    if not link:
+        return None
+    facts: list[str] = []
+    keep = False  # the lines under a bullet that is not the address go with it
+    for line in text.split("\n"):
+        if line[:1] in "-*+" and line[1:2] in (" ", "\t"):
+            fact = _LABELLED_FACT.match(line)
+            keep = fact is not None and heading_key(fact.group("label")) not in _LINK_LABELS
+            if keep:
+                facts.append(line[2:].strip())
+        elif keep and line.strip():
+            facts[-1] += "\n" + line.strip()
+    return link, _markdown_field("\n".join(facts))
+
+
 def _names_only(text: str) -> bool:
     """Whether what follows a fact's link is more names only (`, 이창환(부산대학교), 심정미`, `,
     [R](…)`): short parts between commas, no sentence."""
@@ -7177,7 +7199,21 @@ def _read_body(
             reading.described = True
             reading.resource_like = reading.resource_like or bool(reading.fields.get("title"))
         elif token.type in ("bullet_list_open", "ordered_list_open"):
-            if not _read_nested(reading, tokens, open_, close, lines):
+            facts = (
+                _facts_under_name(_dedented(lines, start, stop, indent))
+                if "url" not in reading.fields and reading.fields.get("title")
+                else None
+            )
+            if facts is not None:
+                # `* ChatGLM:` over `* 地址: https://…` and `* 简介: …` (full-width colons):
+                # the name's resource at the address its facts give, the other facts its
+                # description.
+                reading.fields["url"] = _checked_url(facts[0], start, reading.warnings)
+                # The colon that led into the facts is no part of the name.
+                reading.fields["title"] = str(reading.fields["title"]).rstrip(":\uff1a ").strip()
+                reading.description.append(facts[1])
+                reading.resource_like = reading.described = True
+            elif not _read_nested(reading, tokens, open_, close, lines):
                 reading.description.append(_dedented(lines, start, stop, indent))
         elif token.type != "html_block":
             reading.description.append(_dedented(lines, start, stop, indent))

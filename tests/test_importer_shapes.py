@@ -5963,3 +5963,38 @@ def test_steps_numbered_in_bold_without_links_stay_text() -> None:
         "**3\\. Read** [the docs](https://example.org/docs)\n"
     )
     assert list(result.roadmap.walk()) == []
+
+
+# --- a name over its labelled facts (a Chinese list of models, 2023) ----------------------------
+
+
+def test_a_name_over_labelled_facts_is_a_resource_at_its_address() -> None:
+    # `* ChatGLM:` over `* 地址: https://…` (address) and `* 简介: …` (summary), full-width
+    # colons as written: one resource named so, at the address, the other facts its
+    # description; a stars badge written under the address (as a later version adds) changes
+    # nothing a reader is told.
+    fact = "\uff1a"  # a full-width colon, as the list writes it
+    plain = (
+        "# L\n\n## Models\n\n"
+        f"* ChatGLM{fact}\n  * 地址{fact}https://example.org/glm\n"
+        f"  * 简介{fact}an open bilingual model\n\n"
+        f"* VisualGLM-6B\n  * 地址{fact}https://example.org/vglm\n  * 简介{fact}multimodal\n"
+    )
+    badged = plain.replace(
+        "https://example.org/glm\n", "https://example.org/glm\n![](https://example.org/b.svg)\n"
+    )
+    for text in (plain, badged):
+        result = read(text)
+        assert listed(result.roadmap) == [
+            (("Models",), "ChatGLM", "https://example.org/glm"),
+            (("Models",), "VisualGLM-6B", "https://example.org/vglm"),
+        ]
+    before = read(plain).roadmap.sections[0].resources[0]
+    after = read(badged).roadmap.sections[0].resources[0]
+    assert before.description == after.description
+    assert "an open bilingual model" in before.description
+    # A label over plain facts with no address stays as it was (a topic and its notes).
+    notes = read(
+        f"# L\n\n## Notes\n\n* Setup{fact}\n  * OS{fact}Linux\n  * RAM{fact}16 GB\n"
+    ).roadmap
+    assert all(resource.url == "" for _, resource in notes.walk())
