@@ -6816,11 +6816,14 @@ def _set_link(inline: Sequence[Token], line: int) -> _Candidate | None:
         if not bold:
             return None
         title = bold
-    elif (after := _plain(inline[end + 1 :]).strip()) and _is_title_phrase(
-        whole := " ".join(f"{before} {title} {after}".split())
+    elif (
+        (after := _plain(inline[end + 1 :]).strip())
+        and words[0].casefold() not in _ACTION_LABELS | _POINTING_WORDS
+        and _is_title_phrase(whole := " ".join(f"{before} {title} {after}".split()))
     ):
         # `Tensor Flow Tutorial on [Seq2Seq](…) Models`: the link is set inside the work's
-        # name, in title case from end to end (no sentence around it): the name is the title,
+        # name, in title case from end to end (no sentence around it, no "Read the …" asking
+        # the reader): the name is the title,
         # and who made it after "by" its author (`… [Lecture Note](…) by Cho`).
         title = whole
         if " by " in f" {after}":

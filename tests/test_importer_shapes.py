@@ -5266,6 +5266,7 @@ def test_a_link_set_inside_a_name_in_title_case_is_titled_by_the_whole_name() ->
         "* Deep Learning for Text [Lecture Note](https://example.org/n) by Lee\n"
         "* SourceMaking's [Design Patterns](https://example.org/dp) seems good too\n"
         "* Read the [Beta Book](https://example.org/b), Chapter Two\n"
+        "* Read the [Gamma Guide](https://example.org/gg) Online\n"
     )
     assert [(r.title, r.author.name if r.author else "") for _, r in result.roadmap.walk()] == [
         ("Alpha Guide", ""),
@@ -5273,6 +5274,7 @@ def test_a_link_set_inside_a_name_in_title_case_is_titled_by_the_whole_name() ->
         ("Deep Learning for Text Lecture Note", "Lee"),
         ("Design Patterns", ""),
         ("Beta Book", ""),
+        ("Gamma Guide", ""),
     ]
 
 
