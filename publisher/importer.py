@@ -3479,7 +3479,7 @@ def _platform_entries(block: _Block, lines: list[str]) -> list[str] | None:
         urls = []
         for item in block.items:
             match = _PLATFORM_ITEM.match(item.markdown)
-            if match is None or _PLATFORM_NAME.fullmatch(match["text"].strip()):
+            if match is None or not _is_download(match["text"], match["url"]):
                 return None
             urls.append(match["url"])
         return urls
@@ -3487,11 +3487,29 @@ def _platform_entries(block: _Block, lines: list[str]) -> list[str] | None:
         card = block.resources[0]
         if not card.url or _PLATFORM_NAME.fullmatch(card.title) is None:
             return None
-        written = "\n".join(lines[block.start : block.end])
-        if f"[{card.title}]" in written or f"[**{card.title}**]" in written:
-            return None  # the platform names the link: a resource about it (`[Linux](…)`)
+        link = _MARKDOWN_LINK.search("\n".join(lines[block.start : block.end]))
+        if link is None or not _is_download(link["text"], link["url"]):
+            return None  # `**Linux**` over `[kernel.org](…)`: a list of systems, as cards
         return [card.url]
     return None
+
+
+# A link written in markdown: its text and its URL.
+_MARKDOWN_LINK = re.compile(r"\[(?P<text>[^\]]*)\]\((?P<url>[^)\s]+)")
+# The ends of a download's file name (an installer, an archive, a package).
+_DOWNLOAD_FILE = re.compile(
+    r"\.(?:dmg|exe|msi|pkg|zip|tar\.gz|tgz|tar\.xz|appimage|deb|rpm|apk|flatpak|snap)$",
+    re.IGNORECASE,
+)
+
+
+def _is_download(text: str, url: str) -> bool:
+    """Whether a link under a platform's label is a download of the product (`[Download](…)`,
+    `[Download .dmg](…)`, `[Get it](…)`, `[Intel](…/app_x64.dmg)`), not a resource of its own
+    (`[kernel.org](…)`, `[Linux](…)`)."""
+    words = text.casefold().split()
+    action = bool(words) and words[0] in (*_ACTION_LABELS, "install", "installer")
+    return action or _DOWNLOAD_FILE.search(urlsplit(url).path) is not None or "/releases" in url
 
 
 def _platform_downloads(blocks: list[_Block], lines: list[str]) -> list[_Block]:

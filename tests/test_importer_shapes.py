@@ -5234,7 +5234,9 @@ def test_platform_labels_over_download_links_are_the_links_of_the_product_above(
         "**mpv**\n\n- Linux [Download](https://example.org/mpv-linux)\n"
         "- macOS [Download](https://example.org/mpv-mac)\n\n"
         "## Systems\n\n- [Linux](https://example.org/linux) - a kernel.\n"
-        "- [FreeBSD](https://example.org/freebsd) - a system.\n"
+        "- [FreeBSD](https://example.org/freebsd) - a system.\n\n"
+        "## Kernels\n\n**Linux**\n[kernel.org](https://example.org/kernel)\n\n"
+        "**FreeBSD**\n[freebsd.org](https://example.org/fbsd)\n"
     )
     assert listed(result.roadmap) == [
         (("Editors",), "Sublime Text", "https://example.org/st-linux.tar.gz"),
@@ -5242,6 +5244,9 @@ def test_platform_labels_over_download_links_are_the_links_of_the_product_above(
         (("Players",), "mpv", "https://example.org/mpv-linux"),
         (("Systems",), "Linux", "https://example.org/linux"),
         (("Systems",), "FreeBSD", "https://example.org/freebsd"),
+        # (systems written as cards, each its site: no downloads of a product)
+        (("Kernels",), "Linux", "https://example.org/kernel"),
+        (("Kernels",), "FreeBSD", "https://example.org/fbsd"),
     ]
     vlc = result.roadmap.sections[1].resources[0]
     assert "https://example.org/vlc-mac" in vlc.description
