@@ -8657,6 +8657,25 @@ def _column_field(name: str) -> str:
     return field_name
 
 
+def _names_own_link(text: str, title: str) -> bool:
+    """Whether a table row's link-column link names the row (`[A deeper dive into IoT](…)`),
+    not where it leads (`[lesson](…)`, `[Link](…)`, a URL: one word in lower case is such a
+    label) nor the title column's words."""
+    return (
+        bool(text)
+        and not (len(text.split()) == 1 and text.islower())
+        and _words_of(text) != _words_of(title)
+        and not _WHERE_LABEL.fullmatch(text)
+        and not _LINK_LABEL.fullmatch(text)
+        and not _is_material(text)
+        and not re.fullmatch(r"\S+[./]\S+", text)
+    )
+
+
+def _words_of(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]+", " ", text.casefold()).split())
+
+
 def _table_row(
     columns: dict[int, str],
     cells: list[list[Token]],
@@ -8680,6 +8699,7 @@ def _table_row(
     fields: dict[str, Any] = {}
     first_link = fallback_link = ""
     empty_link = title_linked = own_link = False
+    own_text = ""  # the words of the link column's link (`[Introduction to IoT](…/1-intro/)`)
     for position, cell in enumerate(cells):
         name = columns.get(position, "")
         if name == "generic":
@@ -8708,6 +8728,8 @@ def _table_row(
             if links:
                 fields["url"] = links[0]
                 own_link = True
+                spans = _real_link_spans(cell)
+                own_text = _plain(cell[spans[0][0] + 1 : spans[0][1]]).strip() if spans else ""
             elif _has_empty_link(cell):
                 empty_link = True  # whatever link the title cell has (a group's page)
             if _plain(cell) and not _has_empty_link(cell):
@@ -8736,7 +8758,20 @@ def _table_row(
             level = _plain(cell).lower()
             fields["level"] = level if level in LEVELS else ""
     continuation = bool(cells) and not _plain(cells[0]) and not fields.get("tags")
-    if (
+    if title_linked and own_link and _names_own_link(own_text, str(fields.get("title", ""))):
+        # `| [Getting started](…/1-getting-started/) | … | [A deeper dive into IoT](…/2-deeper-
+        # dive/) |`: the title column links the lesson's group, the link column the lesson
+        # by its name: the row is what its own link names.
+        group = fields["title"]
+        fields["title"] = own_text
+        warnings.append(
+            (
+                line,
+                f"row {own_text!r}: its title column links {group!r}, a group of rows (the "
+                "row's own link, in its link column, names it): titled by that link",
+            )
+        )
+    elif (
         title_linked
         and own_link
         and second is not None

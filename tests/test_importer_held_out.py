@@ -342,3 +342,33 @@ def test_a_list_named_like_a_licence_with_no_description_above_is_a_sections_lis
         # (a tool over its facts, filed as such tools are: in the section above)
         (("Video Series",), "Widget", "https://example.org/widget/LICENSE"),
     ]
+
+
+def test_a_lesson_table_row_is_titled_by_its_own_links_name_not_its_groups() -> None:
+    # IoT-For-Beginners: '| 02 | [Getting started](./1-getting-started/README.md) | A deeper
+    # dive into IoT | … | [A deeper dive into IoT](./1-getting-started/lessons/2-…) |': the
+    # project column links the lessons' group; rows were titled 'Getting started', 'Farm' …
+    # (the first by its concept, in title case; the others by the group).
+    result = read(
+        "# L\n\n## Lessons\n\n"
+        "| | Project | Concept | Linked Lesson |\n|---|---|---|---|\n"
+        "| 01 | [Garden](https://example.org/garden/) | Soil basics | "
+        "[Soil basics](https://example.org/garden/1-soil/) |\n"
+        "| 02 | [Garden](https://example.org/garden/) | Water your plants | "
+        "[Water your plants](https://example.org/garden/2-water/) |\n"
+        # a link named by what it leads to ('lesson'): the next column names the row
+        "| 03 | [Kitchen](https://example.org/kitchen/) | Bake Bread | "
+        "[lesson](https://example.org/kitchen/1-bread/) |\n\n"
+        "## Tools\n\n| Name | Description | Docs |\n|---|---|---|\n"
+        "| [Widget](https://example.org/widget) | A widget | [Docs](https://example.org/wdocs) |\n"
+    )
+    assert [title for _, title, _ in listed(result.roadmap)] == [
+        "Soil basics",
+        "Water your plants",
+        "Bake Bread",
+        "Widget",
+    ]
+    assert warned(result)[1] == (
+        "row 'Water your plants': its title column links 'Garden', a group of rows (the row's "
+        "own link, in its link column, names it): titled by that link"
+    )
