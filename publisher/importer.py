@@ -9573,11 +9573,15 @@ def _names_later_headings(units: list[_Unit]) -> frozenset[int]:
     return frozenset(named)
 
 
+# Read for every unit of every version of a history: a C-level getter, not a generator.
+_LONE_CARD = operator.attrgetter("lone_card")
+
+
 def _card_levels(units: list[_Unit]) -> frozenset[int]:
     """Heading levels where a document lists courses as link paragraphs under topics
     (`_Unit.card_list`): at least two such topics, and as many as the headings of that level
     over one named link alone (`_Unit.lone_card`), which are then topics of one course each."""
-    if not any(unit.lone_card for unit in units):
+    if not any(map(_LONE_CARD, units)):
         return frozenset()  # most documents: no heading over one link paragraph alone
     lists: Counter[int] = Counter()
     lone: Counter[int] = Counter()
