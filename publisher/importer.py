@@ -620,6 +620,8 @@ def _mend_slipped_links(state: StateCore) -> None:
             continue
         if "] [" in block.content or "]\t[" in block.content:
             _mend_spaced_references(block)
+        if "] (" in block.content:
+            _mend_spaced_inline_links(block)
         children = block.children
         for index, token in enumerate(children):
             if token.type != "link_open" or token.markup in ("linkify", "autolink"):
@@ -687,6 +689,43 @@ def _mend_spaced_references(block: Token) -> None:
         }
         before.content = before.content[: text.start()]
         inner.content = text[1]
+        mended = True
+    if mended:
+        block.children = [child for child in children if child.type != "text" or child.content]
+
+
+# The text of an inline link written with a space before its address (`[Lorem Ipsum]
+# (https://hipsum.co/)`): CommonMark shows the brackets and links the bare URL.
+_SPACED_LINK_TEXT = re.compile(r"(?<![\\\]])\[([^\[\]]+)\][ \t]+\($")
+
+
+def _mend_spaced_inline_links(block: Token) -> None:
+    """``[Name] (https://…)`` read as its author meant it: a link titled "Name" at that URL,
+    where CommonMark (and GitHub) show "[Name] (" and the bare URL linked. Only for an
+    absolute URL written whole between the parentheses; the link keeps the form it was written
+    in in its meta (``spaced_link``), for the warning."""
+    children = block.children or []
+    mended = False
+    for index in range(1, len(children) - 3):
+        before, token, inner, closing, after = children[index - 1 : index + 4]
+        if (
+            token.type != "link_open"
+            or token.markup != "linkify"
+            or before.type != "text"
+            or inner.type != "text"
+            or closing.type != "link_close"
+            or after.type != "text"
+            or not after.content.startswith(")")
+        ):
+            continue
+        text = _SPACED_LINK_TEXT.search(before.content)
+        if text is None or not _ABSOLUTE_WEB.match(inner.content):
+            continue
+        token.meta = {**(token.meta or {}), "spaced_link": f"[{text[1]}] ({inner.content})"}
+        token.markup = closing.markup = ""
+        before.content = before.content[: text.start()]
+        inner.content = text[1]
+        after.content = after.content[1:]
         mended = True
     if mended:
         block.children = [child for child in children if child.type != "text" or child.content]
@@ -2380,6 +2419,8 @@ def _units(
         if heading is not None and foreign and _announces(heading.title):
             body = [_as_text_if_bare(block, f"its heading {heading.title!r}") for block in body]
         if foreign:
+            body = [_to_do_or_legend_as_text(block, lines) for block in body]
+        if foreign:
             # Plain bullets after a paragraph that announces them ("Enhancements not found in
             # the packages:") are what the paragraph says, not topics.
             body = [
@@ -2901,6 +2942,36 @@ def _as_text_if_bare(block: _Block, announcer: str) -> _Block:
     ):
         return block
     warning = (block.start, f"plain bullets announced by {announcer}: kept as its text")
+    return replace(block, kind="text", resources=(), warnings=(*block.warnings, warning))
+
+
+# A bullet's line written as a task (`- [ ] Description`, `* [x] Done`), and one that opens
+# with an icon, an emoji or a shortcode (`- :rocket: Efficiency`, `- 💰 Pricing`).
+_TASK_LINE = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[[ xX]\][ \t]")
+_ICON_LINE = re.compile(r"^[ \t]*[-*+][ \t]+(?::[\w+-]+:|[^\w\s\[\]()`*_])")
+
+
+def _to_do_or_legend_as_text(block: _Block, lines: list[str]) -> _Block:
+    """A list of plain bullets (no link) written as tasks (`- [ ] Description`, `- [x] …`:
+    the maintainers' to-do list) or each opening with an icon that the words after it explain
+    (`- :rocket: Efficiency`, `- :moneybag: Pricing`: the legend of the icons the list
+    marks its entries with): text, kept in the intro, with a warning; never resources named
+    "Description" or ":rocket: Efficiency". Task boxes before links (a study plan's
+    `- [ ] [Stacks](…)`) are resources as before."""
+    if (
+        block.kind != "resources"
+        or len(block.resources) < 2
+        or not all(_is_bare(item) for item in block.resources)
+    ):
+        return block
+    starts = [item.line for item in block.resources]
+    if all(_TASK_LINE.match(lines[start]) for start in starts if start < len(lines)):
+        what = "a to-do list (task boxes, no links)"
+    elif all(_ICON_LINE.match(lines[start]) for start in starts if start < len(lines)):
+        what = "a legend (each an icon and what it means, no links)"
+    else:
+        return block
+    warning = (block.start, f"{what}: kept as text, not resources")
     return replace(block, kind="text", resources=(), warnings=(*block.warnings, warning))
 
 
@@ -6489,6 +6560,17 @@ def _read_lead(reading: _ItemReading, inline: Sequence[Token]) -> bool:
                 reading.line,
                 f"{', '.join(spaced)}: old Markdown's space between a link's text and its "
                 f"reference, read as {'one link' if len(spaced) == 1 else 'links'}",
+            )
+        )
+    slipped = [
+        token.meta["spaced_link"] for token in inline if token.meta and "spaced_link" in token.meta
+    ]
+    if slipped:
+        reading.warnings.append(
+            (
+                reading.line,
+                f"{', '.join(slipped)}: a space between a link's text and its address (GitHub "
+                f"shows the brackets), read as {'one link' if len(slipped) == 1 else 'links'}",
             )
         )
     link = _leading_link(inline)

@@ -372,3 +372,47 @@ def test_a_lesson_table_row_is_titled_by_its_own_links_name_not_its_groups() -> 
         "row 'Water your plants': its title column links 'Garden', a group of rows (the row's "
         "own link, in its link column, names it): titled by that link"
     )
+
+
+def test_a_to_do_list_and_a_legend_of_icons_are_text_not_resources() -> None:
+    # awesome-design: '#### Symbols' over '- :rocket: Efficiency', '- :moneybag: Pricing' …
+    # and '## Todo' over '- [ ] Description', '- [ ] Design Leaders': seven resources with no
+    # link, named ':rocket: Efficiency' and 'Description'.
+    result = read(
+        "# L\n\n## Symbols\n\n- :rocket: Fast\n- :moneybag: Paid\n- 🍎 macOS only\n\n"
+        "## Todo\n\n- [ ] Descriptions\n- [x] Leaders\n\n"
+        "## Plan\n\n- [ ] [Stacks](https://example.org/stacks)\n- [x] [Queues](https://example.org/q)\n\n"
+        "## Tools\n\n- Jupyter\n- VS Code\n"
+    )
+    assert [title for _, title, _ in listed(result.roadmap)] == [
+        "Stacks",
+        "Queues",
+        "Jupyter",
+        "VS Code",
+    ]
+    assert ":rocket: Fast" in result.roadmap.sections[0].intro
+    assert "[ ] Descriptions" in result.roadmap.sections[1].intro
+    assert warned(result) == [
+        "a legend (each an icon and what it means, no links): kept as text, not resources",
+        "a to-do list (task boxes, no links): kept as text, not resources",
+    ]
+
+
+def test_a_space_between_a_links_text_and_its_address_is_one_link() -> None:
+    # awesome-design: '- [Lorem Ipsum] (https://hipsum.co/) - Upgrade your lorem Ipsum …'
+    # (GitHub shows the brackets and links the bare URL) was a note on the bullet above.
+    result = read(
+        "# L\n\n## Resources\n\n- [Lorem](https://example.org/lorem)\n"
+        "- [Hipster Lorem] (https://example.org/hipster) - filler text\n"
+        "- [Sidebar](https://example.org/sidebar)\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Resources",), "Lorem", "https://example.org/lorem"),
+        (("Resources",), "Hipster Lorem", "https://example.org/hipster"),
+        (("Resources",), "Sidebar", "https://example.org/sidebar"),
+    ]
+    assert result.roadmap.sections[0].resources[1].description.strip() == "filler text"
+    assert warned(result) == [
+        "[Hipster Lorem] (https://example.org/hipster): a space between a link's text and its "
+        "address (GitHub shows the brackets), read as one link"
+    ]
