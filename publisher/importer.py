@@ -6536,6 +6536,23 @@ def _doubled_item(
     return None
 
 
+def _warn_mended_links(reading: _ItemReading, inline: Sequence[Token]) -> None:
+    """The warnings for the links of an item's first line that `_mend_slipped_links` read
+    another way than CommonMark: `[Name] [3]` (old Markdown's reference with a space) and
+    `[Name] (https://…)` (a space before the address)."""
+    for key, said in (
+        ("spaced_reference", "old Markdown's space between a link's text and its reference"),
+        (
+            "spaced_link",
+            "a space between a link's text and its address (GitHub shows the brackets)",
+        ),
+    ):
+        written = [token.meta[key] for token in inline if token.meta and key in token.meta]
+        if written:
+            many = "one link" if len(written) == 1 else "links"
+            reading.warnings.append((reading.line, f"{', '.join(written)}: {said}, read as {many}"))
+
+
 def _read_lead(reading: _ItemReading, inline: Sequence[Token]) -> bool:
     """Read an item's first paragraph: a leading link (the resource's title and URL, then
     its author and description), a paper-list item, or plain words (a title, a resource
@@ -6549,30 +6566,8 @@ def _read_lead(reading: _ItemReading, inline: Sequence[Token]) -> bool:
         return True
     if _read_official_site_item(reading, inline):
         return True
-    spaced = [
-        token.meta["spaced_reference"]
-        for token in inline
-        if token.meta and "spaced_reference" in token.meta
-    ]
-    if spaced:
-        reading.warnings.append(
-            (
-                reading.line,
-                f"{', '.join(spaced)}: old Markdown's space between a link's text and its "
-                f"reference, read as {'one link' if len(spaced) == 1 else 'links'}",
-            )
-        )
-    slipped = [
-        token.meta["spaced_link"] for token in inline if token.meta and "spaced_link" in token.meta
-    ]
-    if slipped:
-        reading.warnings.append(
-            (
-                reading.line,
-                f"{', '.join(slipped)}: a space between a link's text and its address (GitHub "
-                f"shows the brackets), read as {'one link' if len(slipped) == 1 else 'links'}",
-            )
-        )
+    if any(token.meta for token in inline):  # (a mended link's: rarely any)
+        _warn_mended_links(reading, inline)
     link = _leading_link(inline)
     enumerated = _enumerated_links(inline, link[0], link[1]) if link is not None else None
     if link is not None and enumerated is not None:
