@@ -4472,22 +4472,6 @@ def _block(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _
             # name is its own, not a link line's label such as a course's "Link").
             return _Block(kind="resources", start=start, end=stop, resources=(named_card,))
         link_card = _link_card(inline, start) if links and card is None else None
-        alternatives = (
-            _link_alternatives(inline, start)
-            if len(links) > 1 and card is None and link_card is None
-            else ()
-        )
-        if alternatives:
-            # Named links to choose from (`[A](…) or [B](…)`): among a topic's link paragraphs
-            # one resource each, else the paragraph (`_quotes_under_cards`).
-            return _Block(
-                kind="resources",
-                start=start,
-                end=stop,
-                resources=alternatives,
-                lone=_paragraph(inline, links, start, stop),
-                link_card=True,
-            )
         card = card or link_card
         entries = _link_line_entries(inline, start) if links and card is None else ()
         if len(entries) > 1:
@@ -4521,16 +4505,25 @@ def _block(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _
                 resources=entries,
                 lone=_paragraph(inline, links, start, stop),
             )
-        if card is not None:
+        # Named links to choose from (`[A](…) or [B](…)`): among a topic's link paragraphs one
+        # resource each, as link cards are (`_quotes_under_cards`), else the paragraph.
+        cards = (
+            (card,)
+            if card is not None
+            else _link_alternatives(inline, start)
+            if len(links) > 1
+            else ()
+        )
+        if cards:
             # A list written as paragraphs, one card each (a bold linked name, then lines);
             # a heading's only card is its link line (`_Block.lone`).
             return _Block(
                 kind="resources",
                 start=start,
                 end=stop,
-                resources=(card,),
+                resources=cards,
                 lone=_paragraph(inline, links, start, stop),
-                link_card=link_card is not None,
+                link_card=link_card is not None or len(cards) > 1,
             )
         return _paragraph(inline, links, start, stop)
     if kind in ("bullet_list_open", "ordered_list_open"):
