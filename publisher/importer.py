@@ -1055,26 +1055,114 @@ def _import_chapters(
 ) -> ImportResult:
     """The road map of a document read as chapters of units, each chapter (the 0-based line
     it starts on, its units as `_chapter_units` gives them)."""
-    # Each unit with the line of its first character (warnings and resources need it).
+    # Each unit with the line of its first character (warnings and resources need it), and
+    # what the outline reads of each chapter's units (cached per chapter: a history's
+    # version has most of its chapters from the version before, and going over every unit
+    # of the document several times a version cost more than reading the changed ones).
     units: list[tuple[int, _Unit]] = []
+    levels: list[int] = []
+    facts = cards = contents = numbered = False
     for chapter_line, chapter_units in chapters:
+        if not isinstance(chapter_units, tuple):
+            chapter_units = tuple(chapter_units)
+        reading = _chapter_reading(chapter_units)
+        for index in reading.warned:
+            line, unit = chapter_line + reading.lines[index], reading.units[index]
+            warnings.extend(
+                Problem(path=label, line=line + at + 1, message=message)
+                for at, message in (*unit.warnings, *unit.reading_warnings)
+            )
+        # Pairs made by zip and map: no Python step per unit.
         units.extend(
-            [(chapter_line + lines_before, unit) for _, lines_before, unit in chapter_units]
+            zip(
+                map(operator.add, reading.lines, itertools.repeat(chapter_line)),
+                reading.units,
+                strict=True,
+            )
         )
-    # A pass of its own for the few units that warn: each version of a history has them all.
-    for line, unit in [
-        (line, unit) for line, unit in units if unit.warnings or unit.reading_warnings
-    ]:
-        warnings.extend(
-            Problem(path=label, line=line + at + 1, message=message)
-            for at, message in (*unit.warnings, *unit.reading_warnings)
-        )
+        levels.extend(reading.levels)
+        facts = facts or reading.facts
+        cards = cards or reading.cards
+        contents = contents or reading.contents
+        numbered = numbered or reading.numbered
     keep = frozenset(heading_key(title) for title in keep_sections)
     if base_url:
         base_url = _base_with_branch_root(base_url, label, warnings)
-    roadmap, explicit = _assemble(label, warnings, units, keep=keep, base_url=base_url, name=name)
+    roadmap, explicit = _assemble(
+        label,
+        warnings,
+        units,
+        _DocumentReading(
+            levels=levels, facts=facts, cards=cards, contents=contents, numbered=numbered
+        ),
+        keep=keep,
+        base_url=base_url,
+        name=name,
+    )
     warnings.sort(key=lambda problem: problem.line)
     return ImportResult(roadmap=roadmap, warnings=tuple(warnings), explicit_section_ids=explicit)
+
+
+@dataclass(frozen=True, slots=True)
+class _ChapterReading:
+    """What `_import_chapters` and `_Outliner.outline` take from the units of a chapter:
+    the units, the line each starts on (counted from the chapter's first), each one's level
+    as `_Outliner.levels` holds it, the indexes of the units that warn, whether one is read
+    by its facts (`_fact_levels`), whether one is over one link paragraph alone
+    (`_card_levels`), whether one may name a table of contents (`_may_name_contents`) and
+    whether a heading is numbered as a part (`_numbered_headings_levelled`)."""
+
+    units: tuple[_Unit, ...]
+    lines: tuple[int, ...]
+    levels: tuple[int, ...]
+    warned: tuple[int, ...]
+    facts: bool
+    cards: bool
+    contents: bool
+    numbered: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _DocumentReading:
+    """The `_ChapterReading`s of a document's chapters put together: its units' levels, and
+    whether any is read by its facts, is over one link paragraph alone, may name a table of
+    contents, is numbered as a part."""
+
+    levels: list[int]
+    facts: bool
+    cards: bool
+    contents: bool
+    numbered: bool
+
+
+def _chapter_reading(chapter_units: tuple[tuple[int, int, _Unit], ...]) -> _ChapterReading:
+    """The `_ChapterReading` of a chapter's units (as `_chapter_units` gives them), cached by
+    their identity."""
+    known = _CHAPTER_READINGS.get((chapter_units,))
+    if known is None:
+        units = tuple(unit for _, _, unit in chapter_units)
+        known = _CHAPTER_READINGS.put(
+            (chapter_units,),
+            None,
+            _ChapterReading(
+                units=units,
+                lines=tuple(lines_before for _, lines_before, _ in chapter_units),
+                levels=tuple(map(_outline_level, units)),
+                warned=tuple(
+                    index
+                    for index, unit in enumerate(units)
+                    if unit.warnings or unit.reading_warnings
+                ),
+                facts=any(unit.facts for unit in units),
+                cards=any(map(_LONE_CARD, units)),
+                contents=any(map(_may_name_contents, units)),
+                numbered=any(
+                    unit.heading is not None and _PART_NUMBER.match(unit.heading.title)
+                    for unit in units
+                ),
+            ),
+        )
+    return known
 
 
 def import_markdown_bytes(
@@ -2318,14 +2406,15 @@ def _units(
     """The units of consecutive pieces of markdown, each (table header it is read under, or
     "", text) (cached: history repeats most of them), read with ``definitions`` (link
     reference definitions); ``html_links`` as for `import_markdown`."""
-    # Both lifts look for " #" first; a piece without one (most) is read once, not twice.
-    pieces = tuple(
-        (
-            header,
-            _headings_in_items_lifted(_heading_items_lifted(piece)) if " #" in piece else piece,
+    if any(" #" in piece for _, piece in pieces):
+        # Both lifts look for " #" first; a piece without one (most) is read once, not twice.
+        pieces = tuple(
+            (
+                header,
+                _headings_in_items_lifted(_heading_items_lifted(piece)) if " #" in piece else piece,
+            )
+            for header, piece in pieces
         )
-        for header, piece in pieces
-    )
     folded_warnings: list[tuple[int, str]] = []  # best-of entries' folded links, not read
     # ".[" or ")[" first: a search that may start on any line tries every position, and
     # most pieces hold neither (a history reads every changed group's pieces).
@@ -2336,19 +2425,19 @@ def _units(
         pieces = _rewritten(pieces, _unspaced_numbers_spaced, folded_warnings)
     if html_links:
         pieces = _rewritten(pieces, _html_entries_as_items, folded_warnings)
-    else:
-        offset = 0
-        for _, piece in pieces:
-            folded_warnings.extend(
-                (offset + line, message) for line, message in _html_entries_unread(piece)
-            )
-            offset += piece.count("\n") + 1
     blocks: list[_Block] = []
     offset = 0
     for header, piece in pieces:
+        if not html_links and "<summary" in piece:
+            folded_warnings.extend(
+                (offset + line, message) for line, message in _html_entries_unread(piece)
+            )
+        digested = _digest_at(piece, offset, header, definitions)
+        # Only raw HTML (so a "<") makes a block that `_raw_html_read` reads another way.
         blocks.extend(
-            _raw_html_read(block, html_links)
-            for block in _digest_at(piece, offset, header, definitions)
+            [_raw_html_read(block, html_links) for block in digested]
+            if "<" in piece or "<" in header
+            else digested
         )
         offset += piece.count("\n") + 1
     blocks = _facts_as_text(blocks)
@@ -3005,6 +3094,8 @@ def _short_names(titles: Iterable[str]) -> bool:
 
 def _is_bare(candidate: _Candidate) -> bool:
     """A plain bullet with nothing but its text (a topic, a syllabus line)."""
+    if candidate.url or candidate.description:
+        return False  # the usual answer, without a copy to compare
     return _copied(candidate, regrouped=None, **_UNLINKED) == _Candidate(
         title=candidate.title, line=candidate.line
     )
@@ -3079,6 +3170,17 @@ def _with_topics(
 ) -> tuple[_Candidate, ...]:
     """Table rows whose first cell is empty take the topic (tags) of the row above (and a
     first column that only groups rows gives way to the next, see `_regrouped`)."""
+    candidates = tuple(candidates)
+    if not any(
+        candidate.relinkable
+        or candidate.regrouped is not None
+        or candidate.lead_empty
+        or candidate.regrouped_skip
+        or candidate.continuation
+        for candidate in candidates
+    ):
+        # No row for `_relinked`, `_regrouped` or a topic to take (most lists): as read.
+        return candidates
     result: list[_Candidate] = []
     for candidate in _regrouped(_relinked(candidates, warnings), warnings):
         if candidate.continuation:
@@ -9088,6 +9190,7 @@ def _assemble(
     label: str,
     warnings: list[Problem],
     units: list[tuple[int, _Unit]],
+    reading: _DocumentReading,
     *,
     keep: frozenset[str],
     base_url: str,
@@ -9096,10 +9199,11 @@ def _assemble(
     """Put the units of one document together, in two steps: `_Outliner` decides what each
     heading is (title, section, resource, or a meta section left out), `_Freezer` makes the
     model of that outline (unique ids, resolved links, unchanged parts reused). ``units``:
-    each with the 0-based line of its first character. With the ids of sections its anchors
-    gave (`ImportResult.explicit_section_ids`)."""
+    each with the 0-based line of its first character; ``reading``: what the outline reads
+    of them, put together from their chapters' (`_chapter_reading`). With the ids of
+    sections its anchors gave (`ImportResult.explicit_section_ids`)."""
     outliner = _Outliner(label, warnings, keep=keep, name=name)
-    outline = outliner.outline(units)
+    outline = outliner.outline(units, reading)
     freezer = _Freezer(outliner, base_url=base_url)
     return freezer.freeze(outline), frozenset(freezer.explicit_ids)
 
@@ -9130,20 +9234,23 @@ class _Outliner:
         # `_section_end` scans (every top-level section, every version of a history).
         self.levels: list[int] = []
 
-    def outline(self, units: list[tuple[int, _Unit]]) -> _Outline:
+    def outline(self, units: list[tuple[int, _Unit]], reading: _DocumentReading) -> _Outline:
         """The document's title, intro and top-level sections (each unit read by `_take`)."""
-        units, lifted = _numbered_headings_levelled(units)
-        self.warnings.extend(
-            Problem(path=self.label, line=line + 1, message=message) for line, message in lifted
-        )
-        bare = [unit for _, unit in units]
-        self.fact_levels = _fact_levels(bare)
-        self.card_levels = _card_levels(bare)
-        self.named_contents = _names_later_headings(bare)
-        self.levels = [
-            unit.heading.level if unit.heading is not None and unit.heading.title else 0
-            for unit in bare
-        ]
+        levels = reading.levels
+        if reading.numbered:
+            lifted_units, lifted = _numbered_headings_levelled(units)
+            self.warnings.extend(
+                Problem(path=self.label, line=line + 1, message=message) for line, message in lifted
+            )
+            if lifted_units is not units:
+                units = lifted_units
+                levels = [_outline_level(unit) for _, unit in units]
+        if reading.facts or reading.cards or reading.contents:
+            bare = [unit for _, unit in units]
+            self.fact_levels = _fact_levels(bare) if reading.facts else frozenset()
+            self.card_levels = _card_levels(bare) if reading.cards else frozenset()
+            self.named_contents = _names_later_headings(bare) if reading.contents else frozenset()
+        self.levels = levels
         outline = _Outline()
         position = 0
         while position < len(units):
@@ -9617,15 +9724,7 @@ def _names_later_headings(units: list[_Unit]) -> frozenset[int]:
     `## HAM` …, most of them): a table of contents written without links, no topics."""
     named: set[int] = set()
     for position, unit in enumerate(units):
-        heading = unit.heading
-        # Cheapest tests first: a history reads every version's units (`heading_key` is
-        # cached; most headings name no table of contents).
-        if (
-            heading is None
-            or len(unit.candidates) < 2
-            or heading_key(heading.title) not in CONTENTS_HEADINGS
-            or any(candidate.url or candidate.children for candidate in unit.candidates)
-        ):
+        if not _may_name_contents(unit):
             continue
         later = {
             heading_key(other.heading.title)
@@ -9663,6 +9762,25 @@ def _card_levels(units: list[_Unit]) -> frozenset[int]:
     return frozenset(
         level for level, count in lists.items() if count >= 2 and count >= lone[level] > 0
     )
+
+
+def _may_name_contents(unit: _Unit) -> bool:
+    """Whether a unit's heading may name a table of contents of plain names
+    (`_names_later_headings`): it names one, over two plain bullets or more."""
+    heading = unit.heading
+    # Cheapest tests first (`heading_key` is cached; most headings name no table of contents).
+    return (
+        heading is not None
+        and len(unit.candidates) >= 2
+        and heading_key(heading.title) in CONTENTS_HEADINGS
+        and not any(candidate.url or candidate.children for candidate in unit.candidates)
+    )
+
+
+def _outline_level(unit: _Unit) -> int:
+    """A unit's heading level as `_Outliner._section_end` scans it: 0 for none or one
+    without a title."""
+    return unit.heading.level if unit.heading is not None and unit.heading.title else 0
 
 
 def _fact_levels(units: list[_Unit]) -> frozenset[int]:
@@ -10121,7 +10239,16 @@ _RESOURCES: RecentMemo[tuple[tuple[object, ...], str, str, str, Author | None], 
 _FROZEN_RESOURCES: RecentMemo[tuple[tuple[object, ...], tuple[str, ...], str], Resource] = (
     RecentMemo(limit=200_000)
 )
-_MEMOS = (_SECTIONS, _SPANS, _SECTION_RESOURCES, _RESOURCES, _FROZEN_RESOURCES)
+# What the outline reads of a chapter's units, by the units (`_chapter_reading`).
+_CHAPTER_READINGS: IdentityMemo[_ChapterReading] = IdentityMemo(limit=4096)
+_MEMOS = (
+    _SECTIONS,
+    _SPANS,
+    _SECTION_RESOURCES,
+    _RESOURCES,
+    _FROZEN_RESOURCES,
+    _CHAPTER_READINGS,
+)
 
 
 def _content(candidate: _Candidate) -> tuple[object, ...]:
