@@ -9695,10 +9695,11 @@ class _Outliner:
                 )
             )
             return None
-        self.warnings.extend(
-            Problem(path=self.label, line=first_line + line + 1, message=message)
-            for line, message in unit.heading_warnings
-        )
+        if unit.heading_warnings:
+            self.warnings.extend(
+                Problem(path=self.label, line=first_line + line + 1, message=message)
+                for line, message in unit.heading_warnings
+            )
         return candidate
 
     def _add_candidates(
