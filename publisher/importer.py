@@ -7773,6 +7773,30 @@ def _item_result(reading: _ItemReading, first_inline: Sequence[Token]) -> _Item:
             fields["title"].rstrip().removesuffix(":").removesuffix("\uff1a").rstrip()
             or fields["title"]
         )
+    work = _work_over_its_sites(fields["title"], reading.nested) if group else None
+    if work is not None:
+        # "Java for Complete Beginners by John Purcell" over [Udemy](…), [Youtube](…): one
+        # course, each link one of the sites it is on, not a subsection of sites.
+        title, author, first, others = work
+        fields.update(title=title, author=Author(name=author), url=first.url)
+        description = _markdown_field(
+            "\n\n".join(
+                part
+                for part in (
+                    description,
+                    "Also on: " + ", ".join(markdown_link(o.title, o.url) for o in others),
+                )
+                if part.strip()
+            )
+        )
+        reading.nested, group = [], False
+        reading.warnings.append(
+            (
+                reading.line,
+                f"bullet {title!r} by {author} over links to the sites it is on read as one "
+                f"resource at its first link ({first.title!r}), the others in its description",
+            )
+        )
     candidate = _Candidate(
         line=reading.line,
         description=description,
@@ -8298,6 +8322,37 @@ def _is_sentence(text: str) -> bool:
         or unspaced > 12
         or (words > 6 and bool(_SENTENCE_BREAK.search(text)))
     )
+
+
+# A work's label: its title, "by", its author's name in capitals (`Java for Complete Beginners
+# by John Purcell`, a word after it at most: `… Purcell free`).
+_WORK_BY_AUTHOR = re.compile(
+    r"(?P<title>\S.*?)\s+by\s+(?P<author>[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){0,3})(?:\s+\w+)?"
+)
+
+
+def _work_over_its_sites(
+    label: str, nested: Sequence[_Candidate]
+) -> tuple[str, str, _Candidate, tuple[_Candidate, ...]] | None:
+    """A group bullet's label naming a work and its author over two or more links each named
+    after the site it leads to (`[Udemy](https://www.udemy.com/…)`, `[CaveOfProgramming link
+    - John Purcell's site](https://courses.caveofprogramming.com/…)`): (title, author, the
+    first link, the others). None for any other group (`MOOCs:` over sites is a group)."""
+    match = _WORK_BY_AUTHOR.fullmatch(label.strip())
+    if (
+        match is None
+        or len(nested) < 2
+        or not all(child.url and not child.children and _names_its_site(child) for child in nested)
+    ):
+        return None
+    return match["title"], match["author"], nested[0], tuple(nested[1:])
+
+
+def _names_its_site(candidate: _Candidate) -> bool:
+    """Whether a link's title names the site its URL is on (`Udemy` at udemy.com)."""
+    host = (urlsplit(candidate.url).hostname or "").casefold()
+    letters = re.sub(r"[\W_]+", "", candidate.title.casefold())
+    return any(len(part) >= 4 and part in letters for part in host.split(".")[:-1])
 
 
 def _is_group_label(inline: Sequence[Token]) -> bool:

@@ -6005,3 +6005,27 @@ def test_a_name_over_labelled_facts_is_a_resource_at_its_address() -> None:
         f"# L\n\n## Notes\n\n* Setup{fact}\n  * OS{fact}Linux\n  * RAM{fact}16 GB\n"
     ).roadmap
     assert all(resource.url == "" for _, resource in notes.walk())
+
+
+def test_a_work_by_its_author_over_links_to_the_sites_it_is_on_is_one_resource() -> None:
+    # `- Java for Beginners by Jo Bloggs` over `[Udemy](…udemy.com…)`, `[Youtube](…)`: one
+    # course on two sites, not a subsection of two resources named after sites. A label
+    # naming a kind over sites (`MOOCs:` over Coursera, edX) stays a group.
+    result = read(
+        "# L\n\n## Java\n\n- Java for Beginners by Jo Bloggs\n"
+        "  - [Udemy](https://www.udemy.com/java)\n"
+        "  - [Youtube](https://www.youtube.com/playlist?list=J)\n"
+        "- MOOCs:\n  - [Coursera](https://www.coursera.org/)\n  - [edX](https://www.edx.org/)\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Java",), "Java for Beginners", "https://www.udemy.com/java"),
+        (("Java", "MOOCs"), "Coursera", "https://www.coursera.org/"),
+        (("Java", "MOOCs"), "edX", "https://www.edx.org/"),
+    ]
+    java = result.roadmap.sections[0].resources[0]
+    assert java.author is not None
+    assert java.author.name == "Jo Bloggs"
+    assert "[Youtube](https://www.youtube.com/playlist?list=J)" in java.description
+    assert any(
+        "road.md:5:" in message and "sites it is on" in message for message in messages(result)
+    )
