@@ -8092,17 +8092,28 @@ def _link_card(inline: Sequence[Token], line: int) -> _Candidate | None:
     return _Candidate(title=title, line=line, url=href)
 
 
+def _inline_lines(inline: Sequence[Token], *, html_breaks: bool = False) -> list[list[Token]]:
+    """A paragraph's inline tokens cut into its lines at each line break (and at each
+    ``<br>`` with ``html_breaks``), the breaks left out."""
+    lines: list[list[Token]] = [[]]
+    for token in inline:
+        if token.type in ("softbreak", "hardbreak") or (
+            html_breaks
+            and token.type == "html_inline"
+            and _LINE_BREAK_TAG.fullmatch(token.content.strip())
+        ):
+            lines.append([])
+        else:
+            lines[-1].append(token)
+    return lines
+
+
 def _link_line_entries(inline: Sequence[Token], line: int) -> tuple[_Candidate, ...]:
     """A paragraph written as entries, each a line that is one named link alone (as
     `_link_card` reads one) over lines saying what it is: the resources, those lines their
     descriptions. () when its first line is no such link, a link line has no line about it, or
     a link runs over a line's end."""
-    lines: list[list[Token]] = [[]]
-    for token in inline:
-        if token.type in ("softbreak", "hardbreak"):
-            lines.append([])
-        else:
-            lines[-1].append(token)
+    lines = _inline_lines(inline)
     entries: list[tuple[_Candidate, list[str]]] = []
     for number, tokens in enumerate(lines):
         opened = sum(token.type == "link_open" for token in tokens)
@@ -8180,12 +8191,7 @@ def _link_lines_only(inline: Sequence[Token], line: int) -> tuple[int, tuple[_Ca
     `_link_line_entries`', a row of links on one line a course's or a nav bar)."""
     if not any(token.type in ("softbreak", "hardbreak") for token in inline):
         return 0, ()  # one line: no list
-    lines: list[list[Token]] = [[]]
-    for token in inline:
-        if token.type in ("softbreak", "hardbreak"):
-            lines.append([])
-        else:
-            lines[-1].append(token)
+    lines = _inline_lines(inline)
     lead = 0
     while lead < len(lines) and not any(token.type == "link_open" for token in lines[lead]):
         lead += 1
@@ -8245,14 +8251,7 @@ def _name_over_link_card(inline: Sequence[Token], line: int) -> _Candidate | Non
     its link (``**Vim**  `` over ``[vim.org](…)``, ``**Emacs**<br>https://…``), lines about
     it after that: the resource named so, those lines its description. None for any other
     paragraph (a bold label over prose, a link with words around it)."""
-    lines: list[list[Token]] = [[]]
-    for token in inline:
-        if token.type in ("softbreak", "hardbreak") or (
-            token.type == "html_inline" and _LINE_BREAK_TAG.fullmatch(token.content.strip())
-        ):
-            lines.append([])
-        else:
-            lines[-1].append(token)
+    lines = _inline_lines(inline, html_breaks=True)
     if len(lines) < 2:
         return None
     name_line = [t for t in lines[0] if t.type != "text" or t.content.strip()]
