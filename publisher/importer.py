@@ -7183,9 +7183,10 @@ def _read_leading_link(
     if url:
         reading.fields["url"] = _checked_url(href, reading.line, reading.warnings)
     after, tags = _trailing_code_tags(_without_star_group(inline[link_end + 1 :]))
-    if label or tags:
-        reading.fields["tags"] = (*label, *tags)
-    author, remainder = _author_and_rest(after, reading.line, reading.warnings)
+    described, marks = _leading_code_tags(after)
+    if label or marks or tags:
+        reading.fields["tags"] = (*label, *marks, *tags)
+    author, remainder = _author_and_rest(described, reading.line, reading.warnings)
     if author is not None:
         reading.fields["author"] = author
         if (quoted := _WHOLLY_QUOTED.match(title)) is not None:
@@ -7313,6 +7314,37 @@ def _trailing_code_tags(after: Sequence[Token]) -> tuple[Sequence[Token], tuple[
     if len(tags) < 2 or not all(0 < len(tag) <= 40 for tag in tags):
         return after, ()
     return after[:cut], tuple(tags)
+
+
+# The separator before a run of code spans right after an item's link, and the one after it.
+_MARKS_BEFORE = re.compile(r"\s*(?:[-\u2013\u2014|\u00b7]\s*)?")
+_MARKS_AFTER = re.compile(r"\s*[-\u2013\u2014|\u00b7]\s+(?=\S)")
+
+
+def _leading_code_tags(after: Sequence[Token]) -> tuple[Sequence[Token], tuple[str, ...]]:
+    """The text after an item's link without the code spans set apart between the link and
+    its description (`[numpy](…) - `Python` - NumPy is …`, `- `Python` `MCP` - …`: its
+    languages), and those spans as tags; (after, ()) for any other text (a code span that
+    starts the description, `- `pip install x` installs it`, stays its own)."""
+    if len(after) < 3 or after[0].type != "text" or after[1].type != "code_inline":
+        return after, ()
+    if not _MARKS_BEFORE.fullmatch(after[0].content):
+        return after, ()
+    position, tags = 1, []
+    while position < len(after) and (
+        after[position].type == "code_inline"
+        or (after[position].type == "text" and not after[position].content.strip())
+    ):
+        if after[position].type == "code_inline":
+            tags.append(after[position].content.strip())
+        position += 1
+    if position >= len(after) or after[position].type != "text":
+        return after, ()
+    separator = _MARKS_AFTER.match(after[position].content)
+    if separator is None or not all(0 < len(tag) <= 40 and len(tag.split()) <= 3 for tag in tags):
+        return after, ()
+    rest = after[position].content[separator.end() :]
+    return [_text_token(" - " + rest), *after[position + 1 :]], tuple(tags)
 
 
 # A star count a tracker writes into a link's text (`[QSV (⭐2.6k)](…)`, `[x ★ 1,204](…)`): it

@@ -2016,6 +2016,25 @@ def test_code_spans_ending_a_link_bullet_are_its_tags() -> None:
     assert resources[2].description == "Install apps with `pipx`\n"
 
 
+def test_code_spans_between_a_link_and_its_description_are_its_tags() -> None:
+    result = read(
+        "# L\n\n## Pricing\n\n"
+        "- [alpha](https://example.org/a) - `Python` - Option pricing. "
+        "[GitHub](https://example.org/ag)\n"
+        "- [beta](https://example.org/b) - `Rust` `Python` \u2013 Curves.\n"
+        "- [gamma](https://example.org/g) - `pip install gamma` installs it.\n"
+        "- [delta](https://example.org/d) - `a long command with many words` - runs.\n"
+    )
+    resources = [resource for _, resource in result.roadmap.walk()]
+    assert [resource.tags for resource in resources] == [("Python",), ("Rust", "Python"), (), ()]
+    assert [resource.description for resource in resources] == [
+        "Option pricing. [GitHub](https://example.org/ag)\n",
+        "Curves.\n",
+        "`pip install gamma` installs it.\n",
+        "`a long command with many words` - runs.\n",
+    ]
+
+
 def test_a_bold_label_and_an_emphasized_title_in_a_link_text() -> None:
     result = read(
         "# L\n\n## Build your own `Database`\n\n"
