@@ -300,7 +300,9 @@ META_KEYS = {
     "id": "id",
 }
 META_SEPARATOR = " · "
-_DESCRIPTION_SEPARATORS = ("-", "\u2013", "\u2014", ":", "|", "\u00b7")  # dashes, colon, bar, dot
+# Dashes, colon, bar, dot; and the full-width colon Chinese and Japanese lists write
+# (`- [名称](…)\uff1a描述`), as the ASCII `: ` is written in others.
+_DESCRIPTION_SEPARATORS = ("-", "\u2013", "\u2014", ":", "|", "\u00b7", "\uff1a")
 # Matched at the newline before the line: a literal first character keeps the search fast.
 _HEADING_LINE = re.compile(r"\n(?=#{1,6}(?:[ \t\n]|$))")
 # A bullet item at column 0. Ordered items are not cut: one that does not start at 1 does
@@ -4972,7 +4974,7 @@ def _numbered_paragraph(inline: Sequence[Token], start: int) -> _Candidate | Non
     if not title or href.startswith("#"):
         return None
     rest = _inline_markdown(inline[link_end + 1 :]).lstrip()
-    if rest[:1] in (*_DESCRIPTION_SEPARATORS, "\uff1a"):
+    if rest[:1] in _DESCRIPTION_SEPARATORS:
         rest = rest[1:].lstrip()
     warnings: list[tuple[int, str]] = []
     url = _checked_url(href, start, warnings)
@@ -8569,7 +8571,10 @@ def _strip_separator(text: str) -> str:
         return text  # `:worried:` after the link is an emoji marker, its colon no separator
     for separator in _DESCRIPTION_SEPARATORS:
         if text.startswith(separator):
-            return text[len(separator) :].strip()
+            rest = text[len(separator) :]
+            if separator in "-\u2014" and rest.startswith(separator):
+                rest = rest[1:]  # a doubled dash: `--` typed for a dash, the Chinese `——`
+            return rest.strip()
     if text.startswith("(") and text.endswith(")"):
         return text[1:-1].strip()
     return text

@@ -1295,6 +1295,26 @@ def test_a_name_before_its_url_is_its_title_with_either_colon() -> None:
     assert messages(result) == []
 
 
+def test_a_full_width_colon_or_a_doubled_dash_after_the_link_is_no_description() -> None:
+    # `- [名称](…)\uff1a描述` is `- [Name](…): what it is` written in Chinese: the separator goes as
+    # the ASCII one does, spaced or not; so does the Chinese dash `——` (two em dashes) and `--`.
+    result = read(
+        "# L\n\n## 工具\n\n- [甲](https://example.org/a)\uff1a第一个工具\n"
+        "- [乙](https://example.org/b) \uff1a 第二个工具\n"
+        "- [丙](https://example.org/c)\u2014\u2014第三个工具\n"
+        "- [Ding](https://example.org/d) -- the fourth: tool\n"
+        "- [Wu](https://example.org/e): the fifth\n"
+    )
+    assert [resource.description for _, resource in result.roadmap.walk()] == [
+        "第一个工具\n",
+        "第二个工具\n",
+        "第三个工具\n",
+        "the fourth: tool\n",
+        "the fifth\n",
+    ]
+    assert messages(result) == []
+
+
 def test_label_bullets_with_urls_under_or_among_link_bullets_are_description() -> None:
     # "Website: https://…" nested under a resource is a field of it; "Errata: https://…" in a
     # list of link bullets says more of the one above. 'Name: URL' names resources only where
