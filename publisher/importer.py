@@ -815,6 +815,9 @@ def parse_tokens(text: str, definitions: Definitions = _NO_DEFINITIONS) -> list[
 # Marks that set which way a run of text is shown (`&rlm;` after each link and heading of a
 # Persian list, U+200F written as it is): no letters of any title or description.
 _DIRECTION_MARK = re.compile(r"&(?:rlm|lrm);|&#820[67];|&#x200[efEF];|[\u200e\u200f\u061c]")
+# What each of them holds: a document without any has none (cheaper than the search), and
+# the bytes reader reads one with any as `import_markdown` does (see `_NOT_PLAIN`).
+_DIRECTION_MARK_PARTS = ("&rlm;", "&lrm;", "&#820", "&#x200", "\u200e", "\u200f", "\u061c")
 
 
 def _without_direction_marks(text: str, label: str, warnings: list[Problem]) -> str:
@@ -1008,7 +1011,7 @@ def import_markdown(
         if spaced is not text:
             text = spaced
             cut = None
-    if "&rlm;" in text or "&lrm;" in text or "\u200f" in text or "\u200e" in text:
+    if any(part in text for part in _DIRECTION_MARK_PARTS):
         text = _without_direction_marks(text, label, warnings)
         cut = None
     chapters: list[tuple[int, Iterable[tuple[int, int, _Unit]]]]
@@ -1395,8 +1398,14 @@ def _groups(text: str) -> list[tuple[int, str, bool]]:
 _CHAPTER_LINE = re.compile(r"\n(?=#{1,2}(?:[ \t\n]|$))")
 _CHAPTER_LINE_BYTES = re.compile(_CHAPTER_LINE.pattern.encode("ascii"))
 # What `import_markdown` reads another way than in chapters of plain text (a carriage
-# return, fenced code, merge-conflict markers), as bytes.
-_NOT_PLAIN = (b"\r", b"```", b"~~~", *(marker.encode() for marker in CONFLICT_STARTS))
+# return, fenced code, merge-conflict markers, direction marks), as bytes.
+_NOT_PLAIN = (
+    b"\r",
+    b"```",
+    b"~~~",
+    *(marker.encode() for marker in CONFLICT_STARTS),
+    *(part.encode() for part in _DIRECTION_MARK_PARTS),
+)
 # Bytes that are whitespace for `str.isspace` (and `str.strip`), ASCII ones.
 _ASCII_SPACE = b" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
 
@@ -3669,6 +3678,17 @@ def _platform_entries(block: _Block, lines: list[str]) -> list[str] | None:
     return None
 
 
+def _platform_unit(blocks: list[_Block], lines: list[str]) -> list[str] | None:
+    # `_platform_entries` of one block, or of one list given as its pieces: all or None.
+    urls: list[str] = []
+    for block in blocks:
+        found = _platform_entries(block, lines)
+        if found is None:
+            return None
+        urls.extend(found)
+    return urls
+
+
 # A link written in markdown: its text and its URL.
 _MARKDOWN_LINK = re.compile(r"\[(?P<text>[^\]]*)\]\((?P<url>[^)\s]+)")
 # The ends of a download's file name (an installer, an archive, a package).
@@ -3696,19 +3716,29 @@ def _platform_downloads(blocks: list[_Block], lines: list[str]) -> list[_Block]:
     names the run's first line. They were resources named "Linux", "macOS", in silence."""
     if not any(block.kind in ("list", "resources") for block in blocks):
         return blocks
+    # Adjacent lists with the same marker are one list (`_resolve_lists`): read in pieces,
+    # a list comes cut at its items, and each of its items must be a platform's, as when
+    # the list is read whole.
+    units: list[list[_Block]] = []
+    for block in blocks:
+        last = units[-1][-1] if units else None
+        if last is not None and block.kind == "list" == last.kind and last.marker == block.marker:
+            units[-1].append(block)
+            continue
+        units.append([block])
     result: list[_Block] = []
     at = 0
-    while at < len(blocks):
+    while at < len(units):
         urls: list[str] = []
         end = at
-        while end < len(blocks) and (found := _platform_entries(blocks[end], lines)) is not None:
+        while end < len(units) and (found := _platform_unit(units[end], lines)) is not None:
             urls.extend(found)
             end += 1
         if len(urls) < 2:
-            result.append(blocks[at])
+            result.extend(units[at])
             at += 1
             continue
-        start, stop = blocks[at].start, blocks[end - 1].end
+        start, stop = units[at][0].start, units[end - 1][-1].end
         about = _markdown_field("\n".join(lines[start:stop]))
         named = result[-1] if result and result[-1].kind == "text" and result[-1].label else None
         if named is not None and lines[named.start].rstrip(" *_").endswith((":", "\uff1a")):
@@ -4436,7 +4466,13 @@ def _shift_candidate(candidate: _Candidate, offset: int) -> _Candidate:
         candidate,
         line=candidate.line + offset,
         children=tuple(_shift_candidate(child, offset) for child in candidate.children),
+        siblings=tuple(_shift_candidate(other, offset) for other in candidate.siblings)
+        if candidate.siblings
+        else (),
         linked=None if candidate.linked is None else _shift_candidate(candidate.linked, offset),
+        regrouped=None
+        if candidate.regrouped is None
+        else _shift_candidate(candidate.regrouped, offset),
     )
 
 
@@ -4879,9 +4915,24 @@ def _bold_numbered_line(inline: Sequence[Token], start: int) -> tuple[int, _Cand
 def _numbered_bold_entries(blocks: list[_Block], lines: list[str]) -> list[_Block]:
     """Blocks with each paragraph numbered in bold (`_Block.bold_entry`) and the blocks under
     it, up to the next such paragraph or heading (its code, quotes, notes and links), read
-    as one resource: where two or more are written so, most with a link on their line
-    (numbered steps of instructions link nowhere). The entry's URL is its line's link, else
-    the first link under it; what is under it is its description. Warned once, at the first."""
+    as one resource: where two or more are written so under one heading, most with a link on
+    their line (numbered steps of instructions link nowhere). The entry's URL is its line's
+    link, else the first link under it; what is under it is its description. Warned once a
+    heading, at the first."""
+    if not any(block.bold_entry is not None for block in blocks):
+        return blocks
+    # Counted under each heading: a history reads a changed heading's body alone (`_groups`),
+    # and the document read whole must read as its pieces do.
+    starts = [0, *(at for at, block in enumerate(blocks) if block.kind == "heading"), len(blocks)]
+    return [
+        block
+        for start, end in itertools.pairwise(starts)
+        for block in _numbered_bold_run(blocks[start:end], lines)
+    ]
+
+
+def _numbered_bold_run(blocks: list[_Block], lines: list[str]) -> list[_Block]:
+    # `_numbered_bold_entries` for the blocks of one heading (the heading first, if any).
     marks = [index for index, block in enumerate(blocks) if block.bold_entry is not None]
     linked = sum(bool(entry.url) for block in blocks if (entry := block.bold_entry) is not None)
     if len(marks) < 2 or 2 * linked <= len(marks):

@@ -3517,6 +3517,22 @@ def test_every_link_of_a_topic_bullet_is_kept_where_the_bullet_is_nested() -> No
     assert tags["Flask-WTF"] == ("Extensions",)
 
 
+@pytest.mark.parametrize(
+    "item",
+    [
+        "- **CI/CD**: [A](https://example.org/a), [B](https://example.org/b)\n",
+        "- [Dr. A](https://example.org/a), [Dr. B](https://example.org/b), and "
+        "[Dr. C](https://example.org/c) - Course materials\n",
+    ],
+)
+def test_the_other_links_of_a_bullet_read_again_lower_down_are_at_its_line(item: str) -> None:
+    # The same bullet twice: read in pieces, the second reuses the first's reading moved to
+    # its line, its other links too (they kept the first's line: the repeated URLs were
+    # warned at line 3, and ids went by the wrong order).
+    result = _both_ways(f"# M\n\n## S\n\n{item}{item}")
+    assert all(":3:" not in message for message in messages(result))
+
+
 def test_a_bold_label_and_its_words_over_described_links_is_no_single_entry() -> None:
     # A bold title paragraph over its material links is one entry (nn-zero-to-hero:
     # `- [YouTube video lecture](…)`, `- [Jupyter notebook files](…)`); over links that say
@@ -5299,6 +5315,20 @@ def test_platform_labels_over_download_links_are_the_links_of_the_product_above(
     )
 
 
+def test_platform_bullets_in_a_list_of_other_links_read_in_pieces_as_whole() -> None:
+    # A list is read as one (its platform bullets are not all of it): read in pieces (cut
+    # at its items) the platform bullets were taken for a run of their own and the heading's
+    # links, read whole they were the list's resources. Found by the pieces-and-whole
+    # property test with such bullets.
+    result = _both_ways(
+        "# Apps\n\n## Get\n\n- [Alpha](https://example.org/a) - one\n"
+        "- **macOS**: [Download](https://example.org/mac.dmg)\n"
+        "- **Linux**: [Download](https://example.org/linux.tar.gz)\n"
+    )
+    assert listed(result.roadmap)[0] == (("Get",), "Alpha", "https://example.org/a")
+    assert not any("platform labels" in message for message in messages(result))
+
+
 def test_a_link_set_inside_a_name_in_title_case_is_titled_by_the_whole_name() -> None:
     # `Tensor Flow Tutorial on [Seq2Seq](…) Models` among link bullets: the link is part of
     # the work's name (title case from end to end), not the name itself. A sentence around a
@@ -5759,7 +5789,9 @@ def test_direction_marks_are_no_part_of_titles_or_descriptions() -> None:
     # A Persian list writes `&rlm;` after each link and heading (and U+200F as it is): left
     # in, they end titles with an invisible mark, make descriptions of a lone `&rlm;`, and
     # stand before the separator so that what follows it is not read as the description.
-    result = read(
+    # Read the same as bytes (import-history's reader), and written as numeric references
+    # or U+061C too.
+    result = _both_ways(
         "# L\n\n### شبکه&rlm;\n\n"
         "* [علم شبکه](https://example.org/n)&rlm; - آلبرت&rlm;\n"
         "* [جاوا](https://example.org/j)&rlm;\n"
@@ -5772,6 +5804,11 @@ def test_direction_marks_are_no_part_of_titles_or_descriptions() -> None:
         ("جاوا", ""),
         ("CSS", ""),
     ]
+    for mark in ("&#8207;", "&#x200f;", "\u061c"):
+        other = _both_ways(f"# L\n\n## S\n\n* [Ruby{mark}](https://example.org/r) - x{mark}\n")
+        [(_, ruby)] = other.roadmap.walk()
+        assert (ruby.title, ruby.description.strip()) == ("Ruby", "x"), mark
+        assert any("direction mark" in message for message in messages(other)), mark
     assert any(
         "road.md:3:" in message and "direction mark" in message for message in messages(result)
     )
@@ -6000,6 +6037,31 @@ def test_paragraphs_numbered_in_bold_are_entries_with_what_follows_them() -> Non
     assert "jieba" not in entries[5].description
     assert "整理了一些有用的包" in result.roadmap.intro
     assert any("numbered in bold" in message for message in messages(result))
+
+
+def test_paragraphs_numbered_in_bold_are_counted_under_their_own_heading() -> None:
+    # Whether two or more are written so is asked of each heading's body: a history reads a
+    # changed heading's body alone, so the count cannot reach over headings (one numbered
+    # paragraph under '## A' was an entry read whole, because '## B' held another, and text
+    # read in pieces: found by the pieces-and-whole property test with such paragraphs).
+    result = _both_ways(
+        "# Map\n\n## A\n\n**1\\. First** [x](https://example.org/first)\n\n"
+        "## B\n\n**2\\. Second** [y](https://example.org/y)\n\n"
+        "**3\\. Third** [z](https://example.org/z)\n"
+    )
+    assert listed(result.roadmap) == [
+        (("B",), "Second", "https://example.org/y"),
+        (("B",), "Third", "https://example.org/z"),
+    ]
+    assert "**1\\. First**" in result.roadmap.sections[0].intro
+    assert messages(result) == [
+        "road.md:9: 2 paragraphs numbered in bold read as entries, each with the code and "
+        "notes under it"
+    ]
+    _both_ways(
+        "**1\\. First** [x](https://example.org/first)\n# Map\n"
+        "**1\\. First** [x](https://example.org/first)\n"
+    )
 
 
 def test_steps_numbered_in_bold_without_links_stay_text() -> None:
