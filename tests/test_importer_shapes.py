@@ -12,16 +12,18 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from publisher.cli import main
 from publisher.diff import diff
 from publisher.dump import dump_roadmap
+from publisher.errors import DataError
 from publisher.importer import (
     ImportResult,
     _outside_links,
     _unspaced_link_line,
+    clear_caches,
     import_markdown,
     import_markdown_bytes,
     parse_tokens,
@@ -6130,3 +6132,99 @@ def test_a_work_by_its_author_over_links_to_the_sites_it_is_on_is_one_resource()
     assert any(
         "road.md:5:" in message and "sites it is on" in message for message in messages(result)
     )
+
+
+# --- the readings of session 11, read in pieces as whole ---------------------------------------
+
+# Lines of the shapes read this session (invented, each a real list's shape): numbered bold
+# paragraphs, platform labels, cards, link paragraphs, labelled facts, direction marks, named
+# links listed before one description, old Markdown's spaced links, to-do and legend bullets,
+# star counts, talks, video page titles, bare URLs after names.
+_SESSION_BITS = (
+    "# Map\n",
+    "## A\n",
+    "## 3. Part three\n",
+    "#### 4. Sub four\n",
+    "### C\n",
+    "\n",
+    "- [a](https://example.org/a) - one\n",
+    "- [b](https://example.org/b) - two\n",
+    "**Vim**\n",
+    "[vim.org](https://example.org/vim) - A modal editor.\n",
+    "**Linux**\n",
+    "[Download](https://example.org/linux.tar.gz)\n",
+    "- **macOS**: [Download](https://example.org/mac.dmg)\n",
+    "[Authentication Cheat Sheet](https://example.org/auth)\n",
+    "[Follow us on Twitter](https://example.org/tw)\n",
+    "**1\\. First entry** [x](https://example.org/first)\n",
+    "**2\\. Second entry**\n",
+    "__De Novo Alignment__\n",
+    "__DNA Resequencing__\n",
+    "  * http://owner.example.org/bookmarklets/\n",
+    "* [owner/bookmarklets](https://example.org/b) \u2013 a list\n",
+    "Title &rlm; text\n",
+    "- [x] done task\n",
+    "- [ ] open task\n",
+    "- :rocket: Efficiency\n",
+    "- [Lorem Ipsum] (https://example.org/lorem)\n",
+    "- [sfxr-sdl] [321]\n",
+    "[321]: https://example.org/sfxr\n",
+    "* \u5730\u5740\uff1ahttps://example.org/zh\n",
+    "* \u7b80\u4ecb\uff1a\u4e00\u4e2a\u5de5\u5177\n",
+    "| Lesson | Title | Link |\n|---|---|---|\n"
+    "| [Intro](intro/) | Intro to ML | [lesson](https://example.org/l1) |\n",
+    "## Name - [GitHub](https://example.org/gh), [Blog](https://example.org/blog)\n",
+    "- [Dr. A](https://example.org/da), [Dr. B](https://example.org/db), and "
+    "[Dr. C](https://example.org/dc) - Course materials\n",
+    "* From Sys Admin to SRE - [video](https://example.org/v) and [slides](https://example.org/s)\n",
+    "- [Part 1](https://example.org/p1) & [Part 2](https://example.org/p2)\n",
+    "- [logrus](https://example.org/logrus) (\u2605 15k) - logs\n",
+    '- _"Talk Title"_ - GopherCon - 2019 - ([Video](https://example.org/talk) 39min)\n',
+    "* [Write Go](https://example.org/wg) by Julia Ferraioli. I love talks.\n",
+    "[Name - Great Talk Title - YouTube](https://example.org/yt)\n",
+    "CSC - IT Center For Science - Cloud Team https://example.org/csc\n",
+    "  - Docs: [Django documentation](https://example.org/docs)\n",
+    "Text paragraph.\n",
+)
+_SESSION_BIT = st.integers(min_value=0, max_value=len(_SESSION_BITS) - 1)
+
+
+def _read_or_error(text: str, as_bytes: bool) -> object:
+    try:
+        if as_bytes:
+            return import_markdown_bytes(text.encode(), "road.md")
+        return import_markdown(text, "road.md")
+    except DataError as error:
+        return str(error)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(_SESSION_BIT, max_size=25),
+    st.lists(
+        st.tuples(st.integers(0, 30), st.integers(0, 3), st.lists(_SESSION_BIT, max_size=4)),
+        max_size=5,
+    ),
+)
+def test_a_history_of_this_sessions_shapes_reads_each_version_as_the_whole(
+    start: list[int], edits: list[tuple[int, int, list[int]]]
+) -> None:
+    # Each version read after the one before (caches kept, pieces reused and moved), as text
+    # and as bytes (import-history's reader), is its reading whole from empty caches.
+    bits = list(start)
+    versions = ["".join(_SESSION_BITS[bit] for bit in bits)]
+    for at, removed, added in edits:
+        at = at % (len(bits) + 1)
+        bits[at : at + removed] = added
+        versions.append("".join(_SESSION_BITS[bit] for bit in bits))
+    expected: list[object] = []
+    for text in versions:
+        clear_caches()
+        try:
+            expected.append(import_markdown(text, "road.md", pieces=False))
+        except DataError as error:
+            expected.append(str(error))
+    clear_caches()
+    for text, alone in zip(versions, expected, strict=True):
+        for as_bytes in (True, False):
+            assert _read_or_error(text, as_bytes) == alone, text
