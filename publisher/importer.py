@@ -6886,7 +6886,7 @@ def _read_lead(reading: _ItemReading, inline: Sequence[Token]) -> bool:
         and single_line
         and len(title) <= PLAIN_TITLE_LIMIT
         and not _is_sentence(title)
-        and _TASK.match(title) is None
+        and not _is_task(title)
         and not _is_definition(inline)
     )
     return True
@@ -6901,6 +6901,19 @@ _TASK = re.compile(
     r"submit|design|deploy|finish|explore|attend|publish|share|pick|choose|take|do|try|read|"
     r"watch|learn|study|review|find|join|use)\s+[a-z]\S*\s+\S"
 )
+
+
+def _is_task(title: str) -> bool:
+    """Whether a plain bullet tells the reader what to do (`_TASK`): a verb, then words written
+    as a sentence. Words after the verb all capitalised but the small ones are a name in title
+    case (`Build a Large Language Model (From Scratch)`, `Read the Docs`), not a task."""
+    if _TASK.match(title) is None:
+        return False
+    words = [word.strip("()[]{}\"'.,:;!?") for word in title.split()[1:]]
+    return not all(
+        not word or word[:1].isupper() or word[:1].isdigit() or word in _TITLE_SMALL_WORDS
+        for word in words
+    )
 
 
 # Link texts that say "the official site" of the item they end (`pyenv` and a full-width colon,

@@ -5955,6 +5955,26 @@ def test_plain_bullets_telling_what_to_do_are_tasks_not_resources() -> None:
     assert "Kaggle competition" in result.roadmap.sections[0].intro
 
 
+def test_a_title_in_title_case_starting_with_a_verb_is_a_name_not_a_task() -> None:
+    # A book list whose one title opens with a verb ('Build a Large Language Model (From
+    # Scratch)') is still a list of names: its words after the verb are capitalised, where a
+    # task's ('Complete removal of the old parser') are written as a sentence. One such title
+    # made the whole list text.
+    result = read(
+        "# Books\n\n## Deep learning\n\n- Deep Learning with Python\n"
+        "- Build a Large Language Model (From Scratch)\n- Read the Docs\n"
+        "- Hands-On Machine Learning\n\n"
+        "## Steps\n\n- Complete removal of the old parser\n- Use version sort in listings\n"
+    )
+    assert [resource.title for _, resource in result.roadmap.walk()] == [
+        "Deep Learning with Python",
+        "Build a Large Language Model (From Scratch)",
+        "Read the Docs",
+        "Hands-On Machine Learning",
+    ]
+    assert "old parser" in result.roadmap.sections[1].intro
+
+
 def test_a_link_asking_to_add_the_list_somewhere_is_a_call_to_action() -> None:
     result = read(
         "# L\n\n## Tools\n\n" + LINKS + "\n## Next\n\n"
