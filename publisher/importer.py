@@ -3048,7 +3048,17 @@ def _as_text_if_bare(block: _Block, announcer: str) -> _Block:
 # A bullet's line written as a task (`- [ ] Description`, `* [x] Done`), and one that opens
 # with an icon, an emoji or a shortcode (`- :rocket: Efficiency`, `- 💰 Pricing`).
 _TASK_LINE = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[[ xX]\][ \t]")
-_ICON_LINE = re.compile(r"^[ \t]*[-*+][ \t]+(?::[\w+-]+:|[^\w\s\[\]()`*_])")
+_ICON_LINE = re.compile(r"^[ \t]*[-*+][ \t]+(?::[\w+-]+:|([^\x00-\x7f]))")
+
+
+def _opens_with_icon(line: str) -> bool:
+    """Whether a bullet's line opens with an icon (`_ICON_LINE`): a shortcode, or a symbol
+    beyond ASCII (an emoji, a star). ASCII punctuation opens a quoted title, an `@handle`,
+    `.NET` or inline HTML; other marks (`《`, `「`) a title in other languages."""
+    match = _ICON_LINE.match(line)
+    return match is not None and (
+        match.group(1) is None or unicodedata.category(match.group(1)).startswith("S")
+    )
 
 
 def _to_do_or_legend_as_text(block: _Block, lines: list[str]) -> _Block:
@@ -3067,7 +3077,7 @@ def _to_do_or_legend_as_text(block: _Block, lines: list[str]) -> _Block:
     starts = [item.line for item in block.resources]
     if all(_TASK_LINE.match(lines[start]) for start in starts if start < len(lines)):
         what = "a to-do list (task boxes, no links)"
-    elif all(_ICON_LINE.match(lines[start]) for start in starts if start < len(lines)):
+    elif all(_opens_with_icon(lines[start]) for start in starts if start < len(lines)):
         what = "a legend (each an icon and what it means, no links)"
     else:
         return block

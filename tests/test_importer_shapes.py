@@ -5955,6 +5955,19 @@ def test_plain_bullets_telling_what_to_do_are_tasks_not_resources() -> None:
     assert "Kaggle competition" in result.roadmap.sections[0].intro
 
 
+def test_bullets_opening_with_quotes_or_markup_are_no_legend_of_icons() -> None:
+    # A legend opens each bullet with an icon (an emoji, a symbol, a :shortcode:). Quoted book
+    # titles, '@handles', '.NET' or inline HTML open with ASCII punctuation: those lists were
+    # read as legends and left out ("each an icon and what it means").
+    result = read(
+        '# Shelf\n\n## Books\n\n- "The Pragmatic Programmer"\n- "Clean Code"\n\n'
+        "## People\n\n- @octocat\n- @hubot\n\n"
+        "## Runtimes\n\n- .NET Core\n- <b>Mono</b>\n"
+    )
+    assert len(list(result.roadmap.walk())) == 6
+    assert not [w for w in result.warnings if "legend" in w.message]
+
+
 def test_a_title_in_title_case_starting_with_a_verb_is_a_name_not_a_task() -> None:
     # A book list whose one title opens with a verb ('Build a Large Language Model (From
     # Scratch)') is still a list of names: its words after the verb are capitalised, where a
