@@ -7346,10 +7346,16 @@ def _labelled_title(text: Sequence[Token]) -> tuple[tuple[str, ...], str]:
     return (label, title) if label and title else ((), "")
 
 
+# Small print written onto a word that is part of it: an exponent, an index or an ordinal's
+# ending (`CO<sub>2</sub>`, `x<sup>n</sup>`, `1<sup>st</sup>`), not a list's marks (`$, EN`).
+_EXPONENT = re.compile(r"[-+\u2212]?[0-9a-z]{1,3}")
+
+
 def _small_label(text: Sequence[Token]) -> tuple[tuple[str, ...], str] | None:
     """A link text that ends with a label in ``<sub>`` or ``<sup>`` (`MDN Docs <sub>KR</sub>`,
     `ChatGPT <sub>F, $</sub>`): the label's parts (split at commas) and the words before it.
-    None for any other link text (a label in the middle, `x<sup>2</sup> + y`, stays)."""
+    None for any other link text (a label in the middle, `x<sup>2</sup> + y`, stays; an
+    exponent written onto the word before it is that word's, `CO<sub>2</sub>`)."""
     if len(text) < 4 or text[-1].type != "html_inline":
         return None
     closing = text[-1].content.strip().lower()
@@ -7366,9 +7372,14 @@ def _small_label(text: Sequence[Token]) -> tuple[tuple[str, ...], str] | None:
     )
     if not opening:
         return None
-    parts = tuple(
-        part.strip() for part in _plain(text[opening + 1 : -1]).split(",") if part.strip()
-    )
+    small = _plain(text[opening + 1 : -1]).strip()
+    if (
+        text[opening - 1].type == "text"
+        and not text[opening - 1].content[-1:].isspace()
+        and _EXPONENT.fullmatch(small)
+    ):
+        return None
+    parts = tuple(part.strip() for part in small.split(",") if part.strip())
     title = _plain(text[:opening]).strip()
     return (parts, title) if parts and title else None
 

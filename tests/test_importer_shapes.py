@@ -5955,6 +5955,24 @@ def test_plain_bullets_telling_what_to_do_are_tasks_not_resources() -> None:
     assert "Kaggle competition" in result.roadmap.sections[0].intro
 
 
+def test_small_print_written_onto_a_word_is_that_words_not_a_label() -> None:
+    # `[MDN Docs <sub>KR</sub>](…)` ends its name with a label in small print, set apart or
+    # not (`Refactoring.Guru<sub>$, EN</sub>`); `CO<sub>2</sub>` and `Big O<sup>2</sup>`
+    # write an exponent onto the word: the title's, not a tag '2'.
+    result = read(
+        "# Chem\n\n## Gases\n\n- [CO<sub>2</sub>](https://example.org/co2) - a gas\n"
+        "- [Big O<sup>2</sup>](https://example.org/o)\n"
+        "- [MDN Docs <sub>KR</sub>](https://example.org/mdn)\n"
+        "- [Refactoring.Guru<sub>$, EN</sub>](https://example.org/guru)\n"
+    )
+    assert [(r.title, r.tags) for _, r in result.roadmap.walk()] == [
+        ("CO2", ()),
+        ("Big O2", ()),
+        ("MDN Docs", ("KR",)),
+        ("Refactoring.Guru", ("$", "EN")),
+    ]
+
+
 def test_bullets_opening_with_quotes_or_markup_are_no_legend_of_icons() -> None:
     # A legend opens each bullet with an icon (an emoji, a symbol, a :shortcode:). Quoted book
     # titles, '@handles', '.NET' or inline HTML open with ASCII punctuation: those lists were
