@@ -6768,6 +6768,8 @@ def _read_lead(reading: _ItemReading, inline: Sequence[Token]) -> bool:
                     "the titled link is the resource, the icon's link left out",
                 )
             )
+        if reading.description and reading.description[-1].startswith((",", "\uff0c")):
+            _read_version_link(reading)
         return True
     labelled = _labelled_links(inline)
     if labelled is not None:
@@ -7307,10 +7309,13 @@ def _enumerated_links(
         position = close + 1
     if not found or not comma:
         return None  # (`[A](…) and [B](…)` alone may be one thing's two pages: no list)
+    first = _plain(inline[first_start + 1 : first_end]).strip()
+    if len(found) == 1 and _version_name(first, found[0][0]):
+        return None  # (`[PHP the right way](…), [Bản dịch](…)`: the guide and its translation)
     rest = _plain(inline[position:]).strip()
     if rest and not rest.startswith(("- ", "\u2013 ", "\u2014 ", ": ")):
         return None  # words going on after the links: a sentence naming them
-    names = [_plain(inline[first_start + 1 : first_end]).strip(), *(title for title, _ in found)]
+    names = [first, *(title for title, _ in found)]
     if any(
         not name
         or re.fullmatch(r"\S+[./]\S+", name)  # a URL for a name: an address, no list
@@ -7321,6 +7326,41 @@ def _enumerated_links(
     ):
         return None
     return found, position
+
+
+def _read_version_link(reading: _ItemReading) -> None:
+    """A resource's description that starts with a comma then a link named as another
+    version of it (`_version_name`): the link stays its description, without the comma, and
+    a warning names the line. Any other description is left as it is."""
+    said = reading.description[-1]
+    version = _LEADING_LINK_TEXT.match(said[1:].lstrip())
+    if version is None or not _version_name(str(reading.fields["title"]), version[1]):
+        return
+    reading.description[-1] = said[1:].lstrip()
+    reading.warnings.append(
+        (
+            reading.line,
+            f"link {version[1]!r} right after {reading.fields['title']!r} read as another "
+            "version of it (a translation, a mirror, an edition): kept in its description",
+        )
+    )
+
+
+# The text of a markdown link at the start of a description (`[Bản dịch](…)…`).
+_LEADING_LINK_TEXT = re.compile(r"\[([^\[\]]+)\]\(")
+
+
+def _version_name(first: str, second: str) -> bool:
+    """Whether a link's text right after a resource's link names another version of it (a
+    translation, a mirror, an edition: `[PHP the right way - Best practices](…), [Bản dịch](…)`,
+    `[深入理解计算机系统](…), [英文版](…)`) rather than a second resource: a word or two, half
+    the first's length at most, after a title of three words or more (or one written without
+    spaces, as Chinese and Japanese are). Names listed as peers are alike (`[Dr. A](…),
+    [Dr. B](…)`), and a one-word tool's name after another's (`[ripgrep](…), [fd](…)`) is no
+    title with versions; decided by the shape, in any language."""
+    if not second or len(second.split()) > 2 or 2 * len(second) > len(first):
+        return False
+    return len(first.split()) >= 3 or (" " not in first and not first.isascii())
 
 
 def _labelled_title(text: Sequence[Token]) -> tuple[tuple[str, ...], str]:

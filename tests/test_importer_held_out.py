@@ -255,6 +255,39 @@ def test_named_links_listed_before_one_description_are_one_resource_each() -> No
     ]
 
 
+def test_a_short_link_right_after_a_titled_link_is_another_version_of_it() -> None:
+    # dnhwiki-resources-vi: '- [PHP the right way - Best practices](…), [Bản dịch](…)' (a
+    # translation) was read as two resources, the translation one of its own. A word or two
+    # after a long title (or a title written without spaces) is its translation, mirror or
+    # edition, in any language; peers' names (one word each) stay a list.
+    result = read(
+        "# L\n\n## Books\n\n"
+        "- [The Little Book of Widgets](https://example.org/widgets), "
+        "[Traducci\u00f3n](https://example.net/widgets-es)\n"
+        "- [\u6df1\u5165\u7406\u89e3\u8ba1\u7b97\u673a](https://example.org/csapp), "
+        "[\u82f1\u6587\u7248](https://example.net/csapp-en) - \u7ecf\u5178\n"
+        "- [ripgrep](https://example.org/rg), [fd](https://example.org/fd) - fast search tools\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Books",), "The Little Book of Widgets", "https://example.org/widgets"),
+        (("Books",), "\u6df1\u5165\u7406\u89e3\u8ba1\u7b97\u673a", "https://example.org/csapp"),
+        (("Books",), "ripgrep", "https://example.org/rg"),
+        (("Books",), "fd", "https://example.org/fd"),
+    ]
+    widgets, csapp = result.roadmap.sections[0].resources[:2]
+    assert widgets.description.strip() == "[Traducci\u00f3n](https://example.net/widgets-es)"
+    assert csapp.description.startswith("[\u82f1\u6587\u7248](https://example.net/csapp-en)")
+    assert warned(result) == [
+        "link 'Traducci\u00f3n' right after 'The Little Book of Widgets' read as another version "
+        "of it (a translation, a mirror, an edition): kept in its description",
+        "link '\u82f1\u6587\u7248' right after '\u6df1\u5165\u7406\u89e3\u8ba1\u7b97\u673a' "
+        "read as another version of it (a translation, a mirror, an edition): kept in its "
+        "description",
+        "bullet names 2 links before what it says of them ('ripgrep', 'fd'): read as one "
+        "resource each",
+    ]
+
+
 def test_a_bare_address_under_a_resource_is_its_other_address() -> None:
     # jnv/lists: '* [owner/bookmarklets](https://github.com/…) - a list' over
     # '  * http://owner.example.org/bookmarklets/', the list's own site: it was read as one
