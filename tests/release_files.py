@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from publisher.load import load_snapshot
 from publisher.release_digest import with_digest
 
 
@@ -19,3 +20,11 @@ def edit_release(path: Path, old: str, new: str) -> Path:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} is not in {path}"
     return write_release(path, text.replace(old, new))
+
+
+def top_sections_by_release(project: Path) -> list[list[tuple[str, str]]]:
+    """(title, id) of each top-level section of each release of ``project``, oldest first."""
+    return [
+        [(section.title, section.id) for section in load_snapshot(path).roadmap.sections]
+        for path in sorted((project / "data" / "releases").glob("*.yaml"))
+    ]

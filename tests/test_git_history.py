@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from release_files import top_sections_by_release
 
 import publisher.git_history
 from publisher.cli import main
@@ -805,14 +806,6 @@ def test_a_renamed_section_and_a_moved_resource_are_no_news_in_the_feed(tmp_path
     assert [item["url"] for item in feed["items"]] == [
         "https://example.org/delta",  # the only news: neither the rename nor the move
         *(f"https://example.org/{name}" for name in ("alpha", "beta", "gamma")),
-    ]
-
-
-def top_sections_by_release(project: Path) -> list[list[tuple[str, str]]]:
-    """(title, id) of each top-level section of each release of ``project``, oldest first."""
-    return [
-        [(section.title, section.id) for section in load_snapshot(path).roadmap.sections]
-        for path in sorted((project / "data" / "releases").glob("*.yaml"))
     ]
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from release_files import top_sections_by_release
 
 from publisher import freeze
 from publisher.cli import main
@@ -158,17 +159,6 @@ def release_readme(project: Path, readme: Path, command: str, day: str) -> None:
         code, out, err = run(project, "release", f"2024.05.{day}", "--from", str(readme))
     assert code == 0, err
     assert out.startswith(f"Released 2024.05.{day} "), out
-
-
-def top_sections_by_release(project: Path) -> list[list[tuple[str, str]]]:
-    """(title, id) of each top-level section of each release of ``project``, in name order."""
-    return [
-        [
-            (s.title, s.id)
-            for s in load_snapshot(project / "data" / "releases" / name).roadmap.sections
-        ]
-        for name in releases(project)
-    ]
 
 
 @pytest.mark.parametrize("command", ["sync", "release --from"])
