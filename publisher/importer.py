@@ -8507,8 +8507,13 @@ def _work_over_its_sites(
 
 
 def _names_its_site(candidate: _Candidate) -> bool:
-    """Whether a link's title names the site its URL is on (`Udemy` at udemy.com)."""
-    host = (urlsplit(candidate.url).hostname or "").casefold()
+    """Whether a link's title names the site its URL is on (`Udemy` at udemy.com), leading to
+    a page there (a course, a playlist): a link to a site's home page named like it is that
+    site's own (`[PyTorch](https://pytorch.org)`, a product), no page of a work on it."""
+    parts = urlsplit(candidate.url)
+    if not parts.path.strip("/") and not parts.query:
+        return False
+    host = (parts.hostname or "").casefold()
     letters = re.sub(r"[\W_]+", "", candidate.title.casefold())
     return any(len(part) >= 4 and part in letters for part in host.split(".")[:-1])
 

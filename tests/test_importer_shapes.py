@@ -6161,6 +6161,20 @@ def test_a_name_over_labelled_facts_is_a_resource_at_its_address() -> None:
     assert all(resource.url == "" for _, resource in notes.walk())
 
 
+def test_products_by_a_company_at_their_own_sites_stay_a_group() -> None:
+    # A work's sites are pages on them (a course at udemy.com/java, a playlist); a label over
+    # links to the home pages of products named like their sites ('Open source by Meta' over
+    # [React](https://react.dev/), [PyTorch](https://pytorch.org/)) is a group of products.
+    result = read(
+        "# L\n\n## Projects\n\n- Open source by Meta\n"
+        "  - [React](https://react.dev/)\n  - [PyTorch](https://pytorch.org)\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Projects", "Open source by Meta"), "React", "https://react.dev/"),
+        (("Projects", "Open source by Meta"), "PyTorch", "https://pytorch.org"),
+    ]
+
+
 def test_a_work_by_its_author_over_links_to_the_sites_it_is_on_is_one_resource() -> None:
     # `- Java for Beginners by Jo Bloggs` over `[Udemy](…udemy.com…)`, `[Youtube](…)`: one
     # course on two sites, not a subsection of two resources named after sites. A label
