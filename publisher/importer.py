@@ -3464,8 +3464,21 @@ def _heading_resource_read(unit: _Unit, facts: tuple[str, bool] | None) -> _Unit
         link, leaf_only = unit.first_link, True
     warnings: list[tuple[int, str]] = []
     url = _checked_url(link, heading.start, warnings)
+    description = description or unit.text
+    if heading.owner_links:
+        # `### Widget - [GitHub](…), [Blog](…)` over what it is and its link: the links after
+        # the dash are its owner's pages, kept where readers still find them (a section keeps
+        # them in its intro, `_Outliner._draft`), never dropped unsaid.
+        description = f"{heading.owner_links}\n\n{description}".strip() + "\n"
+        warnings.append(
+            (
+                heading.start,
+                f"heading {heading.title!r} read as a resource: the links after its name and "
+                f"dash ({heading.owner_links}) are its owner's pages, kept in its description",
+            )
+        )
     candidate = _Candidate(
-        title=heading.title, line=heading.start, url=url, description=description or unit.text
+        title=heading.title, line=heading.start, url=url, description=description
     )
     return replace(
         unit, heading_resource=candidate, leaf_only=leaf_only, heading_warnings=tuple(warnings)

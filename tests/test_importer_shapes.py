@@ -5702,6 +5702,30 @@ def test_a_heading_naming_its_owner_then_a_dash_and_links_is_titled_by_the_name(
     )
 
 
+def test_a_heading_resource_with_owner_links_keeps_them_in_its_description() -> None:
+    # The same heading read as a resource (a description, then its link line, as a course is
+    # written) dropped the links after the dash with no warning: they go to its description.
+    result = read(
+        "# L\n\n## Tools\n\n### Widget - [GitHub](https://example.org/gh), "
+        "[Blog](https://example.org/blog)\n\nA widget.\n\n\U0001f517 [Link](https://example.org/w)\n\n"
+        "### Gadget\n\nA gadget.\n\n\U0001f517 [Link](https://example.org/g)\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Tools",), "Widget", "https://example.org/w"),
+        (("Tools",), "Gadget", "https://example.org/g"),
+    ]
+    widget, gadget = result.roadmap.sections[0].resources
+    assert widget.description.startswith(
+        "[GitHub](https://example.org/gh), [Blog](https://example.org/blog)\n\nA widget."
+    )
+    assert "GitHub" not in gadget.description
+    assert messages(result) == [
+        "road.md:5: heading 'Widget' read as a resource: the links after its name and dash "
+        "([GitHub](https://example.org/gh), [Blog](https://example.org/blog)) are its owner's "
+        "pages, kept in its description"
+    ]
+
+
 def test_a_heading_with_words_after_its_links_keeps_its_whole_title() -> None:
     result = read(
         "# L\n\n## Tools - [Site](https://example.org/s) and more\n\n"
