@@ -3926,7 +3926,8 @@ def _resolve_lists(blocks: list[_Block]) -> list[_Block]:
 
 
 # A bullet that starts with a link whose destination is empty (`[Part II]() by **H**`).
-_EMPTY_LINK_ITEM = re.compile(r"\s*\[([^\]]+)\]\(\s*\)")
+# (After the year a paper came out too: `1996, [Modelling Costs …](), in …`.)
+_EMPTY_LINK_ITEM = re.compile(r"\s*(?:(?:1[89]|20)\d\d[,.]?\s+)?\[([^\]]+)\]\(\s*\)")
 _BOLD_LABEL = re.compile(
     r"\s*(?:\*\*|__)(?P<label>[^*_\n]{1,120}?)(?:\*\*|__)\s*[:\-\u2013\u2014]?\s*"
 )
@@ -6113,14 +6114,36 @@ def _labelled_lead_link(inline: Sequence[Token]) -> tuple[int, int, str] | None:
     start, end = spans[0]
     if any(token.type not in ("text", "softbreak") for token in inline[:start]):
         return None
-    label = _plain(inline[:start]).strip().rstrip(":\uff1a").strip()
+    written = _plain(inline[:start]).strip()
+    label = written.rstrip(":\uff1a").strip()
     after = _plain(inline[end + 1 :]).strip()
     if not 0 < len(label.split()) <= 2 or _lead_in_calls(inline, start):
         return None
     dash = next((mark for mark in ("-", "\u2013", "\u2014") if after.startswith(mark)), "")
-    if not dash or not after[len(dash) :].strip():
-        return None
-    return start, end, str(inline[start].attrGet("href"))
+    if dash and after[len(dash) :].strip():
+        return start, end, str(inline[start].attrGet("href"))
+    named = _plain(inline[start + 1 : end]).strip()
+    if (
+        _QUALIFIER_LABEL.fullmatch(written)
+        and (not after or after.startswith(","))
+        # (`Code Search [src](…)`: a link named by where it leads is the name's own link)
+        and not (_WHERE_LABEL.fullmatch(named) or re.fullmatch(r"[a-z]+", named))
+    ):
+        # `1979, [Access Path Selection …](…), SIGMOD`, `CMU [Database Systems](…), thanks to
+        # [A. Pavlo](…)`: the year a paper came out, the school a course is taught at, before
+        # the work's link; where or by whom after it.
+        return start, end, str(inline[start].attrGet("href"))
+    return None
+
+
+# The year a paper came out, written before its link (`1979, [Title](…), SIGMOD`).
+_PAPER_YEAR = re.compile(r"(?:1[89]|20)\d\d[,.]?")
+# The words before a work's link that say when or where it is from: a year (`1979,`), or a
+# name of one or two capitalised words (`CMU`, `UC Berkeley`), no colon (`See:` points).
+_QUALIFIER_LABEL = re.compile(
+    rf"{_PAPER_YEAR.pattern}|(?!(?:Or|And|See|Also|Read|Try|Watch|The|A|An)\b)"
+    r"[A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*)?"
+)
 
 
 def _capitalized(word: str) -> bool:
@@ -6864,7 +6887,22 @@ def _read_lead(reading: _ItemReading, inline: Sequence[Token]) -> bool:
         # "cli-tool [ncdu](…) - what it is", "t3n.de: [Tool-Check](…) - an article": a
         # word or two of label (kind, source), then the resource as a link bullet writes it.
         _read_leading_link(reading, inline, *led_link)
-        reading.description.insert(0, _inline_markdown(inline[: led_link[0]]).strip())
+        lead = _inline_markdown(inline[: led_link[0]]).strip()
+        said = reading.description[0] if reading.description else ""
+        if said.startswith(","):
+            # `1979, [Title](…), SIGMOD`, `CMU [Course](…), thanks to …`: one line as written,
+            # the link taken out.
+            reading.description[0] = lead.rstrip(",") + said
+        else:
+            reading.description.insert(0, lead.rstrip(",") if said or lead[:1].isdigit() else lead)
+        if not said.startswith(("-", "\u2013", "\u2014")):
+            reading.warnings.append(
+                (
+                    reading.line,
+                    f"{lead.rstrip(',')!r} before the link of {reading.fields['title']!r} read "
+                    "as when or where the work is from: kept in its description",
+                )
+            )
         return True
     elif link is not None:
         # "Lead-in: [Title](url)": the words before the link say what it is for (when its
@@ -7887,6 +7925,13 @@ def _item_result(reading: _ItemReading, first_inline: Sequence[Token]) -> _Item:
         ),
         None,
     )
+    if (
+        lead is not None
+        and lead + 1 < len(first_inline)
+        and first_inline[lead].type == "text"
+        and _PAPER_YEAR.fullmatch(first_inline[lead].content.strip())
+    ):
+        lead += 1  # `1996, [Modelling Costs …](), in …`: the year the paper came out first
     if (
         lead is not None
         and first_inline[lead].type == "link_open"

@@ -2057,6 +2057,40 @@ def test_code_spans_between_a_link_and_its_description_are_its_tags() -> None:
     ]
 
 
+def test_a_school_or_a_year_before_a_works_link_leaves_it_the_resource() -> None:
+    result = read(
+        "# L\n\n## Query Planning\n\nCourses:\n\n"
+        "- MIT [Distributed Systems](https://example.org/ds), thanks to "
+        "[Prof. A](https://example.org/a)\n"
+        "    - [Lecture 1](https://example.org/ds#l1)\n"
+        "    - [Lecture 2](https://example.org/ds#l2)\n\n"
+        "- State U [Compilers](https://example.org/c)\n"
+        "    - Parsing\n"
+        "    - Code generation\n\n"
+        "Thesis:\n\n- 2001, [A Thesis](https://example.org/t)\n\n"
+        "Papers:\n\n"
+        "- 1996, [Still Unlinked](), in Some Book\n"
+        "- 2014, [Paper One](https://example.org/p1), SIGMOD\n"
+        "- 2015, [Paper Two](https://example.org/p2), VLDB\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Query Planning",), "Distributed Systems", "https://example.org/ds"),
+        (("Query Planning",), "Lecture 1", "https://example.org/ds#l1"),
+        (("Query Planning",), "Lecture 2", "https://example.org/ds#l2"),
+        (("Query Planning",), "Compilers", "https://example.org/c"),
+        (("Query Planning",), "A Thesis", "https://example.org/t"),
+        (("Query Planning",), "Paper One", "https://example.org/p1"),
+        (("Query Planning",), "Paper Two", "https://example.org/p2"),
+    ]
+    described = {resource.title: resource.description for _, resource in result.roadmap.walk()}
+    assert described["Distributed Systems"] == "MIT, thanks to [Prof. A](https://example.org/a)\n"
+    assert described["Paper One"] == "2014, SIGMOD\n"
+    assert "Code generation" in described["Compilers"]
+    said = messages(result)
+    assert any("'Still Unlinked' has no destination" in line for line in said)
+    assert any("'MIT' before the link of 'Distributed Systems'" in line for line in said)
+
+
 def test_a_bold_label_and_an_emphasized_title_in_a_link_text() -> None:
     result = read(
         "# L\n\n## Build your own `Database`\n\n"
