@@ -7332,8 +7332,9 @@ def _read_leading_link(
     reading.resource_like = reading.link_led = reading.leading_link = True
 
 
-# What joins named links listed in a row: `, `, ` and `, `, and `, ` & `.
-_ENUMERATION_JOIN = re.compile(r"\s*(?:,\s*(?:(?:and|&)\s+)?|\s(?:and|&)\s+)")
+# What joins named links listed in a row: `, `, ` and `, `, and `, ` & `; a list mark
+# set apart between two (` • `, ` · `, ` / `: `[Westlaw](…) • [Lexis+](…) — …`).
+_ENUMERATION_JOIN = re.compile(r"\s*(?:,\s*(?:(?:and|&)\s+)?|\s(?:and|&)\s+)|\s+[\u2022\u00b7/]\s+")
 
 
 def _enumerated_links(
@@ -7351,7 +7352,7 @@ def _enumerated_links(
             break
         if not _ENUMERATION_JOIN.fullmatch(join.content):
             break
-        comma = comma or "," in join.content
+        comma = comma or "," in join.content or join.content.strip() in ("\u2022", "\u00b7", "/")
         close = _closing_link(inline, position + 1)
         if not _is_real_link(inline, position + 1, close):
             return None

@@ -2091,6 +2091,27 @@ def test_a_school_or_a_year_before_a_works_link_leaves_it_the_resource() -> None
     assert any("'MIT' before the link of 'Distributed Systems'" in line for line in said)
 
 
+def test_two_products_linked_with_a_list_mark_between_them_are_two_resources() -> None:
+    result = read(
+        "# L\n\n## Research\n\n"
+        "- [Alpha Law](https://example.org/a) \u2022 [Beta Cases](https://example.org/b) "
+        "\u2014 Case law and citators.\n"
+        "- [Gamma Reports](https://example.org/g) / [Delta Quick](https://example.org/d) "
+        "\u2014 Commercial research.\n"
+        "- [Epsilon](https://example.org/e) / [GitHub](https://example.org/eg) \u2014 A tool.\n"
+    )
+    assert [(title, url) for _, title, url in listed(result.roadmap)] == [
+        ("Alpha Law", "https://example.org/a"),
+        ("Beta Cases", "https://example.org/b"),
+        ("Gamma Reports", "https://example.org/g"),
+        ("Delta Quick", "https://example.org/d"),
+        ("Epsilon", "https://example.org/e"),
+    ]
+    described = [resource.description for _, resource in result.roadmap.walk()]
+    assert described[:2] == ["Case law and citators.\n"] * 2
+    assert any(":5: bullet names 2 links" in line for line in messages(result))
+
+
 def test_a_bold_label_and_an_emphasized_title_in_a_link_text() -> None:
     result = read(
         "# L\n\n## Build your own `Database`\n\n"
