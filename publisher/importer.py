@@ -2158,6 +2158,8 @@ class _Unit:
     title_line: str = ""
 
 
+# A list item at column 0 in a section's intro: its body lists things of its own.
+_OWN_LIST_ITEM = re.compile(r"^(?:[-*+]|\d{1,9}[.)])[ \t]+\S", re.MULTILINE)
 # A list item at column 0 whose text is an ATX heading (`- ### Binary search`): a study plan's
 # topic, its links in the item's nested lists.
 _HEADING_ITEM = re.compile(r"^(?:[-*+]|\d{1,9}[.)])( {1,4})#{1,6}(?:[ \t]|$)", re.MULTILINE)
@@ -9826,7 +9828,11 @@ class _Outliner:
                 stack.pop()
             deep.add(id(stack[-1]))
             draft = self._draft(heading, unit, first_line)
-            if draft.resources:
+            if draft.resources or _OWN_LIST_ITEM.search(unit.intro):
+                # (A body that lists items of its own, not resources: `### Capstone Project`
+                # over `- Participate in a competition`, tasks. It is whole; a resource
+                # heading of its level after it is its sibling, where a paragraph announcing
+                # what follows, `### Paid Resources` over a sentence, takes them.)
                 listed.add(id(draft))
             stack[-1].sections.append(draft)
             stack.append(draft)

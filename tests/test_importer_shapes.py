@@ -5781,6 +5781,27 @@ def test_a_heading_resource_with_owner_links_keeps_them_in_its_description() -> 
     ]
 
 
+def test_a_resource_heading_after_a_section_listing_its_own_items_is_its_sibling() -> None:
+    # ossu data-science (2016): `### Capstone Project` over task bullets (no links), then
+    # `### Specializations`, a sentence with one link: an entry beside the topics, not one of
+    # the tasks' section. A sentence announcing what follows (`### Paid Resources`) still
+    # takes the link headings of its level after it.
+    result = read(
+        "# L\n\n## Curriculum\n\n### Python\n\n- [Py](https://example.org/py) - a course\n\n"
+        "### Capstone Project\n\n- Enter a competition\n- Write down other ideas\n\n"
+        "### Specializations\n\nThen pick your topics: a list of them "
+        "[here](https://example.org/spec).\n\n"
+        "## More\n\n### Paid Resources\n\nThese cost money.\n\n"
+        "### [Course A](https://example.org/a)\n### [Course B](https://example.org/b)\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Curriculum",), "Specializations", "https://example.org/spec"),
+        (("Curriculum", "Python"), "Py", "https://example.org/py"),
+        (("More", "Paid Resources"), "Course A", "https://example.org/a"),
+        (("More", "Paid Resources"), "Course B", "https://example.org/b"),
+    ]
+
+
 def test_a_heading_with_words_after_its_links_keeps_its_whole_title() -> None:
     result = read(
         "# L\n\n## Tools - [Site](https://example.org/s) and more\n\n"
