@@ -992,10 +992,14 @@ def import_markdown(
     # below look at the chapters not seen before, not at the whole text each version. No
     # marker they look for holds the newline between two chapters, nor starts a chapter.
     cut = _chapters(text) if pieces else None
+    # What each chapter holds, looked up once (a long document has a hundred chapters).
+    conflict, unspaced, direction = (
+        map(any, zip(*map(_chapter_marks, map(_second, cut)), strict=True))
+        if cut
+        else (False, False, False)
+    )
     if text.startswith("---") or (
-        any(_chapter_marks(chapter)[0] for _, chapter in cut)
-        if cut is not None
-        else any(marker in text for marker in CONFLICT_STARTS)
+        conflict if cut is not None else any(marker in text for marker in CONFLICT_STARTS)
     ):
         lines = text.split("\n")
         cleaned = _without_conflicts_and_front_matter(text, lines, label, warnings)
@@ -1003,7 +1007,7 @@ def import_markdown(
             text = "\n".join(cleaned)
             cut = None
     if (
-        any(_chapter_marks(chapter)[1] for _, chapter in cut)
+        unspaced
         if cut is not None
         else _UNSPACED_HEADING.search(text) or _UNSPACED_HEADING.match("\n" + text[:8])
     ):
@@ -1011,7 +1015,7 @@ def import_markdown(
         if spaced is not text:
             text = spaced
             cut = None
-    if any(part in text for part in _DIRECTION_MARK_PARTS):
+    if direction if cut is not None else any(part in text for part in _DIRECTION_MARK_PARTS):
         text = _without_direction_marks(text, label, warnings)
         cut = None
     chapters: list[tuple[int, Iterable[tuple[int, int, _Unit]]]]
@@ -1039,13 +1043,15 @@ def import_markdown(
 
 
 @recent_cache(limit=4096)
-def _chapter_marks(chapter: str) -> tuple[bool, bool]:
-    """Whether a chapter of a document (see `_chapters`) holds a merge-conflict marker, and a
-    line of hashes without a space (`_UNSPACED_HEADING`, at its start too): what
-    `import_markdown` looks for in the whole text (cached by the chapter's text)."""
+def _chapter_marks(chapter: str) -> tuple[bool, bool, bool]:
+    """Whether a chapter of a document (see `_chapters`) holds a merge-conflict marker, a
+    line of hashes without a space (`_UNSPACED_HEADING`, at its start too), and a direction
+    mark (`_DIRECTION_MARK_PARTS`, no newline in any): what `import_markdown` looks for in
+    the whole text (cached by the chapter's text)."""
     return (
         any(marker in chapter for marker in CONFLICT_STARTS),
         bool(_UNSPACED_HEADING.search(chapter) or _UNSPACED_HEADING.match("\n" + chapter[:8])),
+        any(part in chapter for part in _DIRECTION_MARK_PARTS),
     )
 
 
