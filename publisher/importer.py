@@ -1016,8 +1016,10 @@ def import_markdown(
             text = spaced
             cut = None
     if direction if cut is not None else any(part in text for part in _DIRECTION_MARK_PARTS):
-        text = _without_direction_marks(text, label, warnings)
-        cut = None
+        unmarked = _without_direction_marks(text, label, warnings)
+        if unmarked is not text:
+            text = unmarked
+            cut = None
     chapters: list[tuple[int, Iterable[tuple[int, int, _Unit]]]]
     if not pieces:
         # One piece: the reading pieces must match (`_group_units` cuts even a whole group).
@@ -1046,12 +1048,21 @@ def import_markdown(
 def _chapter_marks(chapter: str) -> tuple[bool, bool, bool]:
     """Whether a chapter of a document (see `_chapters`) holds a merge-conflict marker, a
     line of hashes without a space (`_UNSPACED_HEADING`, at its start too), and a direction
-    mark (`_DIRECTION_MARK_PARTS`, no newline in any): what `import_markdown` looks for in
-    the whole text (cached by the chapter's text)."""
+    mark (`_has_direction_mark`; no mark holds a newline): what `import_markdown` looks for
+    in the whole text (cached by the chapter's text)."""
     return (
         any(marker in chapter for marker in CONFLICT_STARTS),
         bool(_UNSPACED_HEADING.search(chapter) or _UNSPACED_HEADING.match("\n" + chapter[:8])),
-        any(part in chapter for part in _DIRECTION_MARK_PARTS),
+        _has_direction_mark(chapter),
+    )
+
+
+def _has_direction_mark(text: str) -> bool:
+    """Whether ``text`` holds a direction mark (`_DIRECTION_MARK`): the parts first, then the
+    search where one is (`&#8202;`, a hair space, holds a part and is no mark)."""
+    return (
+        any(part in text for part in _DIRECTION_MARK_PARTS)
+        and _DIRECTION_MARK.search(text) is not None
     )
 
 
@@ -1404,14 +1415,10 @@ def _groups(text: str) -> list[tuple[int, str, bool]]:
 _CHAPTER_LINE = re.compile(r"\n(?=#{1,2}(?:[ \t\n]|$))")
 _CHAPTER_LINE_BYTES = re.compile(_CHAPTER_LINE.pattern.encode("ascii"))
 # What `import_markdown` reads another way than in chapters of plain text (a carriage
-# return, fenced code, merge-conflict markers, direction marks), as bytes.
-_NOT_PLAIN = (
-    b"\r",
-    b"```",
-    b"~~~",
-    *(marker.encode() for marker in CONFLICT_STARTS),
-    *(part.encode() for part in _DIRECTION_MARK_PARTS),
-)
+# return, fenced code, merge-conflict markers), as bytes; and the parts of direction marks
+# (a chapter holding one is read so when it holds a mark: `_read_plain_chapter`).
+_NOT_PLAIN = (b"\r", b"```", b"~~~", *(marker.encode() for marker in CONFLICT_STARTS))
+_DIRECTION_MARK_PARTS_BYTES = tuple(part.encode() for part in _DIRECTION_MARK_PARTS)
 # Bytes that are whitespace for `str.isspace` (and `str.strip`), ASCII ones.
 _ASCII_SPACE = b" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
 
@@ -1585,6 +1592,10 @@ def _read_plain_chapter(chapter: bytes) -> tuple[tuple[str, str, str], ...] | bo
         or _has_html_line(chapter)
         or _UNSPACED_HEADING_BYTES.search(chapter)
         or _UNSPACED_HEADING_BYTES.match(b"\n" + chapter[:8])
+        or (
+            any(part in chapter for part in _DIRECTION_MARK_PARTS_BYTES)
+            and _has_direction_mark(chapter.decode("utf-8", "replace"))
+        )
     ):
         # `import_markdown` reads the document (an unspaced heading line is rewritten first).
         return False

@@ -21,7 +21,9 @@ from publisher.dump import dump_roadmap
 from publisher.errors import DataError
 from publisher.importer import (
     ImportResult,
+    _chapter_marks,
     _outside_links,
+    _read_plain_chapter,
     _unspaced_link_line,
     clear_caches,
     import_markdown,
@@ -5914,6 +5916,17 @@ def test_direction_marks_are_no_part_of_titles_or_descriptions() -> None:
     assert any(
         "road.md:3:" in message and "direction mark" in message for message in messages(result)
     )
+
+
+def test_an_entity_that_only_starts_like_a_direction_mark_is_no_direction_mark() -> None:
+    # `&#8202;` (a hair space) starts as `&#8207;` does: the chapter is still plain text
+    # for the bytes reader, and no mark is looked for in the text read whole, each version.
+    chapter = "## Tools\n\n- [A](https://example.org/a) &#8202;- a tool\n"
+    assert _read_plain_chapter(chapter.encode()) == ()
+    assert _chapter_marks(chapter)[2] is False
+    assert _chapter_marks(chapter.replace("&#8202;", "&#8207;"))[2] is True
+    result = _both_ways(f"# L\n\n{chapter}")
+    assert messages(result) == []
 
 
 def test_a_small_print_label_ending_a_link_text_is_tags_not_the_title() -> None:
