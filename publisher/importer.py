@@ -9803,6 +9803,7 @@ class _Outliner:
         # their level after them is their sibling, an entry of the section above (a one-link
         # topic among topics), not one more of their resources.
         listed: set[int] = set()
+        bodies: dict[int, str] = {}  # each draft's own text, read only when a heading asks
         skipping: _Block | None = None
         for position in range(1, len(span.units)):
             first_line, unit = span.units[position]
@@ -9833,7 +9834,11 @@ class _Outliner:
                     stack[-1].level > heading.level
                     or (
                         stack[-1].level == heading.level
-                        and (id(stack[-1]) in deep or id(stack[-1]) in listed)
+                        and (
+                            id(stack[-1]) in deep
+                            or id(stack[-1]) in listed
+                            or _OWN_LIST_ITEM.search(bodies.get(id(stack[-1]), "")) is not None
+                        )
                     )
                 ):
                     stack.pop()
@@ -9845,12 +9850,13 @@ class _Outliner:
                 stack.pop()
             deep.add(id(stack[-1]))
             draft = self._draft(heading, unit, first_line)
-            if draft.resources or _OWN_LIST_ITEM.search(unit.intro):
-                # (A body that lists items of its own, not resources: `### Capstone Project`
-                # over `- Participate in a competition`, tasks. It is whole; a resource
-                # heading of its level after it is its sibling, where a paragraph announcing
-                # what follows, `### Paid Resources` over a sentence, takes them.)
+            if draft.resources:
                 listed.add(id(draft))
+            # A body that lists items of its own, not resources (`### Capstone Project` over
+            # `- Participate in a competition`, tasks) is whole too: a resource heading of its
+            # level after it is its sibling, where a paragraph announcing what follows
+            # (`### Paid Resources` over a sentence) takes them. Searched only then.
+            bodies[id(draft)] = unit.intro
             stack[-1].sections.append(draft)
             stack.append(draft)
         return root
