@@ -624,6 +624,8 @@ def _mend_slipped_links(state: StateCore) -> None:
             _mend_spaced_references(block)
         if "] (" in block.content:
             _mend_spaced_inline_links(block)
+        if "[http" in block.content:
+            _mend_bracketed_addresses(block)
         children = block.children
         for index, token in enumerate(children):
             if token.type != "link_open" or token.markup in ("linkify", "autolink"):
@@ -644,6 +646,29 @@ def _mend_slipped_links(state: StateCore) -> None:
             elif "/" not in href and ":" not in href and not href.startswith(("#", "?", ".")):
                 token.attrSet("href", shown)
                 inner.content = href
+
+
+def _mend_bracketed_addresses(block: Token) -> None:
+    """``[https://example.org/] - Name``: an address written in brackets with no destination
+    after them (no link in CommonMark; GitHub links the address and shows the brackets) is
+    that address's link, the brackets no words of the item. The link keeps the form written
+    in its meta (``bracketed_url``), for the warning."""
+    children = block.children or []
+    for index in range(1, len(children) - 3):
+        token, before, after = children[index], children[index - 1], children[index + 3]
+        if (
+            token.type == "link_open"
+            and token.markup == "linkify"
+            and before.type == "text"
+            and before.content.endswith("[")
+            and not before.content.endswith("\\[")
+            and after.type == "text"
+            and after.content.startswith("]")
+            and not after.content.startswith(("](", "]["))
+        ):
+            before.content = before.content[:-1]
+            after.content = after.content[1:]
+            token.meta = {**(token.meta or {}), "bracketed_url": f"[{token.attrGet('href')}]"}
 
 
 # The text of a link written the old Markdown way, a space between it and its reference
@@ -6759,6 +6784,7 @@ def _warn_mended_links(reading: _ItemReading, inline: Sequence[Token]) -> None:
             "spaced_link",
             "a space between a link's text and its address (GitHub shows the brackets)",
         ),
+        ("bracketed_url", "an address in brackets with no link (GitHub links the address)"),
     ):
         written = [token.meta[key] for token in inline if token.meta and key in token.meta]
         if written:

@@ -2114,6 +2114,24 @@ def test_two_products_linked_with_a_list_mark_between_them_are_two_resources() -
     assert any(":5: bullet names 2 links" in line for line in messages(result))
 
 
+def test_an_address_in_brackets_with_no_link_is_that_addresss_link() -> None:
+    # GitHub links the address and shows the brackets; CommonMark sees "[" and "]" as words,
+    # which left the item no link of its own: its list was kept as text, in silence.
+    result = read(
+        "# L\n\n## Turkey\n\n- [https://example.org/open/] - Open Data Turkey\n\n"
+        "## Notes\n\n- [Alpha](https://example.org/a) - see [https://example.org/b](https://example.org/b)\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Turkey",), "https://example.org/open/", "https://example.org/open/"),
+        (("Notes",), "Alpha", "https://example.org/a"),
+    ]
+    assert result.roadmap.sections[0].resources[0].description == "Open Data Turkey\n"
+    assert any(
+        m.startswith("road.md:5: [https://example.org/open/]: an address in brackets")
+        for m in messages(result)
+    ), messages(result)
+
+
 def test_a_bold_label_and_an_emphasized_title_in_a_link_text() -> None:
     result = read(
         "# L\n\n## Build your own `Database`\n\n"
