@@ -7014,11 +7014,12 @@ _TASK = re.compile(
 def _is_task(title: str) -> bool:
     """Whether a plain bullet tells the reader what to do (`_TASK`): a verb, then words written
     as a sentence. Words after the verb all capitalised but the small ones are a name in title
-    case (`Build a Large Language Model (From Scratch)`, `Read the Docs`), not a task."""
+    case (`Build a Large Language Model (From Scratch)`, `Read the Docs`), not a task; one
+    before "of" is a noun, a topic (`Review of linear algebra`, `Use of pointers`)."""
     if _TASK.match(title) is None:
         return False
     words = [word.strip("()[]{}\"'.,:;!?") for word in title.split()[1:]]
-    return not all(
+    return words[0] != "of" and not all(
         not word or word[:1].isupper() or word[:1].isdigit() or word in _TITLE_SMALL_WORDS
         for word in words
     )

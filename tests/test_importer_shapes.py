@@ -6117,6 +6117,23 @@ def test_bullets_opening_with_quotes_or_markup_are_no_legend_of_icons() -> None:
     assert not [w for w in result.warnings if "legend" in w.message]
 
 
+def test_a_topic_written_as_a_verb_of_something_is_no_task() -> None:
+    # 'Review of linear algebra', 'Use of pointers': the word that could be a verb is a noun
+    # before 'of' (a syllabus's topic); one such line among topics made the week's whole
+    # list text. 'Participate in a Kaggle competition' stays a task.
+    result = read(
+        "# Course\n\n## Week 1\n\n- Variables and types\n- Control flow\n"
+        "- Review of linear algebra\n- Use of pointers\n\n"
+        "## Capstone\n\n- Participate in a Kaggle competition\n- List down other ideas\n"
+    )
+    assert [resource.title for _, resource in result.roadmap.walk()] == [
+        "Variables and types",
+        "Control flow",
+        "Review of linear algebra",
+        "Use of pointers",
+    ]
+
+
 def test_a_title_in_title_case_starting_with_a_verb_is_a_name_not_a_task() -> None:
     # A book list whose one title opens with a verb ('Build a Large Language Model (From
     # Scratch)') is still a list of names: its words after the verb are capitalised, where a
