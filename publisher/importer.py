@@ -1959,6 +1959,12 @@ def _group_units(
             # the whole reads them as text. Left whole, the piece reads as the whole does.
             continue
         position = text.find("\n", match.end() + 1) + 1  # after the first body row
+        if not text.startswith("|", match.end() + 1):
+            # No row under the head (a blank line, the end, a list item …: the table ends
+            # there), and the lines of cells below it are no rows (a paragraph, an item's
+            # lazy lines): left whole. (A first row written without its leading "|" is left
+            # whole too, read as the whole reads it.)
+            continue
         while 0 < position < len(text) and text.startswith("|", position):
             cuts.add(position)
             headers[position] = match.group(0)
@@ -3594,9 +3600,12 @@ def _paragraphs_under_items(
             block.kind == "list"
             and len(block.items) == 1
             # Not the last item of a list read in parts (in pieces, a list's items may come
-            # as lists of their own, one right after the other): a list as written.
+            # as lists of their own, one after the other, blank lines between them or not):
+            # a list as written, as `_resolve_lists` joins them.
             and not (
-                index and blocks[index - 1].kind == "list" and blocks[index - 1].end == block.start
+                index
+                and blocks[index - 1].kind == "list"
+                and blocks[index - 1].marker == block.marker
             )
             and block.items[0].candidate is not None
             and after.kind == "text"

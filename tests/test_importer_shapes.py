@@ -5580,6 +5580,41 @@ def test_a_list_of_two_items_before_paragraphs_under_items_reads_the_same_in_pie
     assert not any("each followed by a paragraph" in m for m in messages(result))
 
 
+def test_rows_after_a_blank_line_under_a_table_head_read_the_same_in_pieces() -> None:
+    # A table head with no row under it, a blank line, then lines of cells: the table ends at
+    # the blank line (the cells are a paragraph, as GitHub shows them). In pieces each such
+    # line was cut off and read under the head, a row: one more resource than the whole
+    # reading. Found editing visual-slam-roadmap's lines at random and reading each version
+    # in pieces and whole.
+    result = _both_ways(
+        "# M\n\n## Systems\n\n| System | Author |\n|---|---|\n\n"
+        "| [Sem](https://example.org/s) | Mc 2016 |\n| [Kin](https://example.org/k) | Ne 2011 |\n"
+    )
+    assert listed(result.roadmap) == []
+    assert "[Sem](https://example.org/s)" in result.roadmap.sections[0].intro
+    # Or a list item under the head, the lines of cells its lazy continuation: its description.
+    item = _both_ways(
+        "# M\n\n## Systems\n\n| System | Author |\n|---|---|\n- [Sem](https://example.org/s) - "
+        "one\n| Kin | Ne |\n|---|---|\n"
+    )
+    assert [title for _, title, _ in listed(item.roadmap)] == ["Sem"]
+
+
+def test_a_loose_list_before_paragraphs_under_items_reads_the_same_in_pieces() -> None:
+    # The same with a blank line between the two items (one loose list as CommonMark reads
+    # it): in pieces the second item came as a one-item list of its own, a blank line below
+    # the first (so not taken for the same list's), and made a run of three with the two
+    # below: their paragraphs became descriptions in pieces and stayed text whole. Found
+    # editing qix-golang-zh's lines at random and reading each version in pieces and whole.
+    text = (
+        "# M\n\n## S\n\n* [A](https://example.org/a)\n\n* [B](https://example.org/b)\n\n"
+        "Intro: about b\n* [C](https://example.org/c)\n\nIntro: about c\n"
+        "* [D](https://example.org/d)\n\nIntro: about d\n"
+    )
+    result = _both_ways(text)
+    assert not any("each followed by a paragraph" in m for m in messages(result))
+
+
 def test_a_table_title_cell_with_a_bold_name_over_its_url_is_titled_by_the_name() -> None:
     # `| **Husky**<br>https://… | what it is |`: the bold name is the title (it ran into the
     # URL: 'Huskyhttps://…'), the URL the resource's.
@@ -6398,6 +6433,9 @@ _SESSION_BITS = (
     "CSC - IT Center For Science - Cloud Team https://example.org/csc\n",
     "  - Docs: [Django documentation](https://example.org/docs)\n",
     "Text paragraph.\n",
+    # A table's head and a row, apart or not: where pieces are cut at rows.
+    "| System | Author |\n|---|---|\n",
+    "| [Sem](https://example.org/sem) | Mc 2016 |\n",
 )
 _SESSION_BIT = st.integers(min_value=0, max_value=len(_SESSION_BITS) - 1)
 
