@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pieces_history import assert_each_version_reads_as_the_whole, edited_versions
 
-from publisher.errors import DataError
 from publisher.importer import (
     ImportResult,
     clear_caches,
@@ -265,27 +265,4 @@ _BIT = st.integers(min_value=0, max_value=len(_BITS) - 1)
 def test_a_history_with_definitions_reads_each_version_as_the_whole(
     start: list[int], edits: list[tuple[int, int, list[int]]]
 ) -> None:
-    bits = list(start)
-    versions = ["".join(_BITS[bit] for bit in bits)]
-    for at, removed, added in edits:
-        at = at % (len(bits) + 1)
-        bits[at : at + removed] = added
-        versions.append("".join(_BITS[bit] for bit in bits))
-    expected: list[object] = []
-    for text in versions:
-        try:
-            expected.append(whole(text))
-        except DataError as error:
-            expected.append(str(error))
-    clear_caches()
-    for text, alone in zip(versions, expected, strict=True):
-        for as_bytes in (True, False):
-            try:
-                found: object = (
-                    import_markdown_bytes(text.encode(), "road.md")
-                    if as_bytes
-                    else import_markdown(text, "road.md")
-                )
-            except DataError as error:
-                found = str(error)
-            assert found == alone, text
+    assert_each_version_reads_as_the_whole(edited_versions(_BITS, start, edits))

@@ -14,18 +14,17 @@ import yaml
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pieces_history import assert_each_version_reads_as_the_whole, edited_versions
 
 from publisher.cli import main
 from publisher.diff import diff
 from publisher.dump import dump_roadmap
-from publisher.errors import DataError
 from publisher.importer import (
     ImportResult,
     _chapter_marks,
     _outside_links,
     _read_plain_chapter,
     _unspaced_link_line,
-    clear_caches,
     import_markdown,
     import_markdown_bytes,
     parse_tokens,
@@ -6440,15 +6439,6 @@ _SESSION_BITS = (
 _SESSION_BIT = st.integers(min_value=0, max_value=len(_SESSION_BITS) - 1)
 
 
-def _read_or_error(text: str, as_bytes: bool) -> object:
-    try:
-        if as_bytes:
-            return import_markdown_bytes(text.encode(), "road.md")
-        return import_markdown(text, "road.md")
-    except DataError as error:
-        return str(error)
-
-
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(_SESSION_BIT, max_size=25),
@@ -6462,20 +6452,4 @@ def test_a_history_of_this_sessions_shapes_reads_each_version_as_the_whole(
 ) -> None:
     # Each version read after the one before (caches kept, pieces reused and moved), as text
     # and as bytes (import-history's reader), is its reading whole from empty caches.
-    bits = list(start)
-    versions = ["".join(_SESSION_BITS[bit] for bit in bits)]
-    for at, removed, added in edits:
-        at = at % (len(bits) + 1)
-        bits[at : at + removed] = added
-        versions.append("".join(_SESSION_BITS[bit] for bit in bits))
-    expected: list[object] = []
-    for text in versions:
-        clear_caches()
-        try:
-            expected.append(import_markdown(text, "road.md", pieces=False))
-        except DataError as error:
-            expected.append(str(error))
-    clear_caches()
-    for text, alone in zip(versions, expected, strict=True):
-        for as_bytes in (True, False):
-            assert _read_or_error(text, as_bytes) == alone, text
+    assert_each_version_reads_as_the_whole(edited_versions(_SESSION_BITS, start, edits))
