@@ -1040,7 +1040,7 @@ def import_markdown(
         if spaced is not text:
             text = spaced
             cut = None
-    if direction if cut is not None else any(part in text for part in _DIRECTION_MARK_PARTS):
+    if direction if cut is not None else _has_direction_mark(text):
         unmarked = _without_direction_marks(text, label, warnings)
         if unmarked is not text:
             text = unmarked
