@@ -7366,7 +7366,9 @@ def _read_leading_link(
     reading.fields.update(title=title, kind=_leading_kind(inline, link_start))
     if url:
         reading.fields["url"] = _checked_url(href, reading.line, reading.warnings)
-    after, tags = _trailing_code_tags(_without_star_group(inline[link_end + 1 :]))
+    after, tags = _trailing_code_tags(
+        _without_trailing_badges(_without_star_group(inline[link_end + 1 :]))
+    )
     described, marks = _leading_code_tags(after)
     if label or marks or tags:
         reading.fields["tags"] = (*label, *marks, *tags)
@@ -7610,6 +7612,58 @@ def _without_star_group(after: Sequence[Token]) -> Sequence[Token]:
         return after
     rest = after[0].content[match.end() :]
     return [_text_token(rest), *after[1:]] if rest else after[1:]
+
+
+# What may close a description after the badges it ends with (`… in 2021 [<img …>](…).`).
+_AFTER_BADGES = frozenset({".", ",", ";", "!", "\u3002"})
+
+
+def _without_trailing_badges(after: Sequence[Token]) -> Sequence[Token]:
+    """The tokens after an item's link without the status badges they end with (shields.io
+    and the like, `_is_badge`: `- [Quill](…) - A note editor. [![stars](…/stars/q.svg)](…)`,
+    `![build](https://travis-ci.org/…)`, `[<img src="…/badge/Roadmap-2021-green.svg">](…)`):
+    figures the project's services redraw (stars, version, build), no words of the description;
+    kept, a bumped badge made the resource an update in every feed. A closing period after
+    them stays; a badge amid the words, or any other image, stays."""
+    if not after or after[-1].type not in ("link_close", "image", "text", "html_inline"):
+        return after  # (the cheap test first: most descriptions end with words)
+    cut, badges, closing = len(after), 0, ""
+    if after[-1].type == "text" and after[-1].content.strip() in _AFTER_BADGES:
+        closing = after[-1].content.strip()
+        cut -= 1
+    while cut:
+        token = after[cut - 1]
+        if token.type == "softbreak" or (token.type == "text" and not token.content.strip()):
+            cut -= 1
+        elif _is_badge_token(token):
+            cut, badges = cut - 1, badges + 1
+        elif token.type == "link_close":
+            start = cut - 1
+            while start and after[start].type != "link_open":
+                start -= 1
+            inside = after[start + 1 : cut - 1]
+            if after[start].type != "link_open" or not inside:
+                break
+            if not all(_is_badge_token(part) for part in inside):
+                break
+            cut, badges = start, badges + 1
+        else:
+            break
+    if not badges:
+        return after
+    kept = list(after[:cut])
+    if kept and kept[-1].type == "text":
+        kept[-1] = _text_token(kept[-1].content.rstrip())
+    return [*kept, _text_token(closing)] if closing and kept else kept
+
+
+def _is_badge_token(token: Token) -> bool:
+    """An image token, or an inline `<img>`, whose source is a status badge's."""
+    if token.type == "image":
+        return _is_badge(token.attrGet("src"))
+    if token.type == "html_inline" and token.content.lstrip().lower().startswith("<img"):
+        return _is_badge(next(iter(_HTML_SRC.findall(token.content)), ""))
+    return False
 
 
 def _without_star_count(title: str) -> str:

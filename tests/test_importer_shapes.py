@@ -5454,6 +5454,40 @@ def test_a_lesson_row_whose_title_column_links_its_group_is_titled_by_the_next_c
     ]
 
 
+def test_a_bumped_status_badge_after_a_description_is_no_update() -> None:
+    # Two versions of a list whose items end with status badges (a stars count, a build
+    # status, a year badge written as an HTML image in a link, before the closing period):
+    # the badges' figures bumped are no edit of the resource; a reworded description is.
+    def version(stars: str, year: str, words: str) -> str:
+        return (
+            "# Kettles\n\n## Tools\n\n"
+            "- [Brewlog](https://example.org/brewlog) - Logs each brew. "
+            f"[![stars](https://img.shields.io/badge/stars-{stars}-blue)](https://example.org/bl)\n"
+            f"- [Steeper](https://example.org/steeper) - {words} "
+            f"![build](https://ci.example.org/steeper/badge/{year}.svg)\n"
+            "- [Teapot road map](https://example.org/teapot) - Becoming a tea maker "
+            f'[<img src="https://img.shields.io/badge/Roadmap-{year}-green.svg">]'
+            "(https://example.org/teapot).\n"
+            "- [Cosy](https://example.org/cosy) - Knits covers. ![a cosy](https://example.org/c.png)\n"
+        )
+
+    def snapshot(text: str, number: int) -> Snapshot:
+        release = Release(version=str(number), date=dt.date(2024, 1, number))
+        return Snapshot(roadmap=read(text).roadmap, release=release, path="x")
+
+    first = snapshot(version("1.2k", "2023", "Times the tea."), 1)
+    assert [r.description for _, r in first.roadmap.walk()] == [
+        "Logs each brew.\n",
+        "Times the tea.\n",
+        "Becoming a tea maker.\n",
+        "Knits covers. ![a cosy](https://example.org/c.png)\n",  # a picture, no badge: kept
+    ]
+    bumped = diff(first, snapshot(version("1.3k", "2024", "Times the tea."), 2))
+    assert (bumped.added, bumped.removed, bumped.updated) == ((), (), ())
+    reworded = diff(first, snapshot(version("1.3k", "2024", "Times the tea well."), 2))
+    assert [change.resource.title for change in reworded.announced_updates] == ["Steeper"]
+
+
 def test_a_star_count_group_after_a_link_is_no_part_of_the_description() -> None:
     # `[logrus](…) (★ 15k)`, `[skrub](…) (🥇29 · ⭐ 1.4K) - …`, `(★ - new)`: a tracker's live
     # figures right after the link (they were left at the start of the description, and a
@@ -6426,6 +6460,7 @@ _SESSION_BITS = (
     "* From Sys Admin to SRE - [video](https://example.org/v) and [slides](https://example.org/s)\n",
     "- [Part 1](https://example.org/p1) & [Part 2](https://example.org/p2)\n",
     "- [logrus](https://example.org/logrus) (\u2605 15k) - logs\n",
+    "- [q](https://example.org/q) - notes [![s](https://img.shields.io/badge/s-1-b)](https://example.org/s).\n",
     '- _"Talk Title"_ - GopherCon - 2019 - ([Video](https://example.org/talk) 39min)\n',
     "* [Write Go](https://example.org/wg) by Julia Ferraioli. I love talks.\n",
     "[Name - Great Talk Title - YouTube](https://example.org/yt)\n",
