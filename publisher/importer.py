@@ -4080,6 +4080,10 @@ def _resolved_list(run: list[_Block], *, notes: bool = False, lone: bool = False
             # Each of two or more a link named in a sentence ("Read the [CLRS](…)", "Or
             # [Another Book](…)"): what to read, written as advice (one alone stays text).
             or (len(deciding) > 1 and all(_names_a_work(item) for item in deciding))
+            # Each of two or more a code span then a link (`` `docker pull acme/scan` -
+            # [official Acme scanner](…) ``): the command or package that gets the linked
+            # thing, then the thing, whatever case its name is written in.
+            or (len(deciding) > 1 and all(_code_led(item) for item in deciding))
             # Link bullets among bullets naming their resource in a sentence ("Tensor Flow
             # Tutorial on [Seq2Seq](…) Models", "Several [tutorials by R.](…) on …"): however
             # few start with their link, a list of resources, each read at its link. Every
@@ -4282,6 +4286,17 @@ def _names_a_linked_resource(item: _ListItem) -> bool:
         or item.set_link is not None
         or (item.resource_like and item.candidate is not None and bool(item.candidate.url))
     )
+
+
+# An item's first line that is a code span, then (after a dash or a colon, or none) a link:
+# `` `docker pull acme/scan` - [Acme scanner](…) ``.
+_CODE_LED = re.compile(r"`[^`\n]+`[ \t]*(?:[-\u2013\u2014:][ \t]*)?\[")
+
+
+def _code_led(item: _ListItem) -> bool:
+    """Whether an item names its resource at a link set after a code span alone (the command
+    or package that gets it: `` `docker pull acme/scan` - [official scanner](…) ``)."""
+    return item.set_link is not None and _CODE_LED.match(item.markdown.lstrip()) is not None
 
 
 def _names_a_work(item: _ListItem) -> bool:

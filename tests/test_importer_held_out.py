@@ -449,3 +449,30 @@ def test_a_space_between_a_links_text_and_its_address_is_one_link() -> None:
         "[Hipster Lorem] (https://example.org/hipster): a space between a link's text and its "
         "address (GitHub shows the brackets), read as one link"
     ]
+
+
+def test_bullets_of_a_code_span_then_a_link_are_the_linked_resources() -> None:
+    # awesome-pentest: '* `docker pull owasp/zap2docker-stable` - [official OWASP ZAP](…)',
+    # thirteen such bullets (the command that pulls an image, then the image's page), its
+    # links titled in lower case: the whole list was kept as text, in silence.
+    result = read(
+        "# L\n\n## Images\n\n"
+        "* `docker pull acme/scanner` [official Acme scanner](https://example.org/r/scanner/)\n"
+        "* `docker pull acme/proxy` - [acme-proxy](https://example.org/r/proxy/)\n"
+        "* `docker pull jo/lab` - [Vulnerable Lab](https://example.org/r/lab/)\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Images",), "official Acme scanner", "https://example.org/r/scanner/"),
+        (("Images",), "acme-proxy", "https://example.org/r/proxy/"),
+        (("Images",), "Vulnerable Lab", "https://example.org/r/lab/"),
+    ]
+    proxy = result.roadmap.sections[0].resources[1]
+    assert proxy.description.startswith("`docker pull acme/proxy` - [acme-proxy]")
+    assert len(warned(result)) == 3
+    assert all("names its resource in a sentence" in warning for warning in warned(result))
+    # A code span then a sentence with a link in it stays what it was: one item of advice.
+    advice = read(
+        "# L\n\n## Tips\n\n* `git log` shows history, see [the book](https://example.org/b).\n"
+        "* Run often.\n"
+    )
+    assert listed(advice.roadmap) == []
