@@ -6477,7 +6477,7 @@ _AUTHOR_WORDS = re.compile(r"\bI(?:'\w+)?\s+[a-z]")
 _CALL_ITEM = re.compile(
     r"^\W*(?:please\s+|(?:do(?:n'?t| not) forget|feel free|remember) to\s+|consider\s+)?(?:"
     r"(?:star|follow|share|sponsor|support|donat|subscrib|join|fork|like|tip|hire|contact|add|"
-    r"tweet|retweet|upvote)\w*\s+(?:(?:to|on|in|with|for)\s+)?"
+    r"tweet|retweet|upvote)(?:e|es|s|ed|d|ing|red|ring|ped|ping|ting)?\s+(?:(?:to|on|in|with|for)\s+)?"
     r"(?:me|my|us|our|it|this\s+(?:repo|repository|project|list|road\s?map|roadmap))\b"
     r"|buy\s+(?:me|us)\b"
     r"|(?:give|leave|drop)\s+(?:(?:it|this(?:\s+\w+)?|us|me)\s+)?an?\s+(?:\W\s*)?star\b)",
@@ -7404,9 +7404,14 @@ def _read_leading_link(
     reading.resource_like = reading.link_led = reading.leading_link = True
 
 
-# What joins named links listed in a row: `, `, ` and `, `, and `, ` & `; a list mark
-# set apart between two (` • `, ` · `, ` / `: `[Westlaw](…) • [Lexis+](…) — …`).
-_ENUMERATION_JOIN = re.compile(r"\s*(?:,\s*(?:(?:and|&)\s+)?|\s(?:and|&)\s+)|\s+[\u2022\u00b7/]\s+")
+# What joins named links listed in a row: `, `, ` and `, `, and `, ` & `, ` or `, `, or `
+# (alternatives: `[Sentry](…) or [Darkly](…) - Error tracking`); a list mark set apart
+# between two (` • `, ` · `, ` / `: `[Westlaw](…) • [Lexis+](…) — …`).
+_ENUMERATION_JOIN = re.compile(
+    r"\s*(?:,\s*(?:(?:and|&|or)\s+)?|\s(?:and|&|or)\s+)|\s+[\u2022\u00b7/]\s+"
+)
+# A join that names alternatives (` or `): each link a thing of its own, as after a comma.
+_ALTERNATIVE_JOIN = re.compile(r"\s*,?\s*or\s+")
 
 
 def _enumerated_links(
@@ -7418,19 +7423,32 @@ def _enumerated_links(
     nothing). None when no link follows the first that way, or one of them (the first too)
     is named by where it leads (`[Site](…), [GitHub](…)`: one resource's pages)."""
     position, found, comma = first_end + 1, [], False
+    # The first link set in bold (`**[DevDocs](…)** / [GitHub](…) or [ZealDocs](…)`, a
+    # recommended entry): its closing mark is no word between the links.
+    if position < len(inline) and inline[position].type in ("strong_close", "em_close"):
+        position += 1
     while position + 1 < len(inline):
         join, opener = inline[position], inline[position + 1]
         if join.type != "text" or opener.type != "link_open":
             break
         if not _ENUMERATION_JOIN.fullmatch(join.content):
             break
-        comma = comma or "," in join.content or join.content.strip() in ("\u2022", "\u00b7", "/")
+        comma = (
+            comma
+            or "," in join.content
+            or join.content.strip() in ("\u2022", "\u00b7", "/")
+            or _ALTERNATIVE_JOIN.fullmatch(join.content) is not None
+        )
         close = _closing_link(inline, position + 1)
         if not _is_real_link(inline, position + 1, close):
             return None
         title = _plain(inline[position + 2 : close]).strip()
-        found.append((title, str(opener.attrGet("href") or "")))
         position = close + 1
+        if join.content.strip() == "/" and _is_page_label(title):
+            # `[DevDocs](…) / [GitHub](…) or [ZealDocs](…)`: after a slash, a link named by
+            # where it leads is another page of the thing before it, no thing of its own.
+            continue
+        found.append((title, str(opener.attrGet("href") or "")))
     if not found or not comma:
         return None  # (`[A](…) and [B](…)` alone may be one thing's two pages: no list)
     first = _plain(inline[first_start + 1 : first_end]).strip()
@@ -7450,6 +7468,21 @@ def _enumerated_links(
     ):
         return None
     return found, position
+
+
+# Link texts naming another page of the thing before them, after a slash: where it leads
+# (`_WHERE_LABEL`: `GitHub`, `Site`, `Docs`) or the form it comes in (`Web Version`,
+# `Discord`, `App`).
+_PAGE_LABEL = re.compile(
+    r"(?:web|online|desktop|mobile|ios|android|cli)?\s*(?:version|app|client|extension)|"
+    r"discord|matrix|telegram|reddit|forum|subreddit|mirror",
+    re.IGNORECASE,
+)
+
+
+def _is_page_label(title: str) -> bool:
+    """Whether a link's text names another page of the thing before it (`_PAGE_LABEL`)."""
+    return bool(_WHERE_LABEL.fullmatch(title) or _PAGE_LABEL.fullmatch(title.strip()))
 
 
 def _read_version_link(reading: _ItemReading) -> None:

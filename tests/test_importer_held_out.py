@@ -476,3 +476,55 @@ def test_bullets_of_a_code_span_then_a_link_are_the_linked_resources() -> None:
         "* Run often.\n"
     )
     assert listed(advice.roadmap) == []
+
+
+def test_links_joined_by_or_are_alternatives_each_a_resource() -> None:
+    # fmhy developer-tools: '[Sentry](…) or [Darkly](…) - Error Tracking Platforms',
+    # '[A](…), [B](…), [C](…) or [D](…) - …', '⭐ **[DevDocs](…)** / [GitHub](…) or
+    # [ZealDocs](…) - Dev Documentation': the alternatives after the first were left in its
+    # description, not listed.
+    result = read(
+        "# L\n\n## Tools\n\n"
+        "* [Tracker](https://tracker.example.org/) or [Catcher](https://catch.example.org/)"
+        " - Error tracking\n"
+        "* [Alpha](https://alpha.example.org/), [Beta](https://beta.example.org/) or "
+        "[Gamma](https://gamma.example.org/) - License guides\n"
+        "* ⭐ **[Docs Hub](https://docs.example.org/)** / [GitHub](https://github.com/o/docs) "
+        "or [Zeal Docs](https://zeal.example.org/) - Documentation\n"
+        "* [Single](https://single.example.org/) - Just one\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Tools",), "Tracker", "https://tracker.example.org/"),
+        (("Tools",), "Catcher", "https://catch.example.org/"),
+        (("Tools",), "Alpha", "https://alpha.example.org/"),
+        (("Tools",), "Beta", "https://beta.example.org/"),
+        (("Tools",), "Gamma", "https://gamma.example.org/"),
+        (("Tools",), "Docs Hub", "https://docs.example.org/"),
+        (("Tools",), "Zeal Docs", "https://zeal.example.org/"),
+        (("Tools",), "Single", "https://single.example.org/"),
+    ]
+    assert warned(result) == [
+        "bullet names 2 links before what it says of them ('Tracker', 'Catcher'): read as one "
+        "resource each",
+        "bullet names 3 links before what it says of them ('Alpha', 'Beta', 'Gamma'): read as "
+        "one resource each",
+        "bullet names 2 links before what it says of them ('Docs Hub', 'Zeal Docs'): read as "
+        "one resource each",
+    ]
+    # One thing's two pages joined by 'or' and named by where they lead stay one resource.
+    pages = read(
+        "# L\n\n## Tools\n\n* [Tool](https://tool.example.org/) or [GitHub](https://github.com/"
+        "o/tool) - a tool\n* [Other](https://other.example.org/) - another\n"
+    )
+    assert [title for _, title, _ in listed(pages.roadmap)] == ["Tool", "Other"]
+
+
+def test_a_name_starting_like_a_call_to_action_is_no_call() -> None:
+    # fmhy: '[Sharevb IT Tools](…)' was skipped as a call to action: 'Share…' then 'IT' read
+    # as 'Share it'. Calls ('Share it', 'Starring us') stay calls.
+    result = read(
+        "# L\n\n## Kits\n\n* [Sharevb IT Tools](https://sharevb.example.org/)\n"
+        "* [Web Toolbox](https://toolbox.example.org/)\n* [Share it](https://example.org/share)\n"
+    )
+    assert [title for _, title, _ in listed(result.roadmap)] == ["Sharevb IT Tools", "Web Toolbox"]
+    assert warned(result) == ["call to action 'Share it': not a resource, skipped"]
