@@ -509,6 +509,9 @@ class _Block:
     # A paragraph that is only a short emphasized label (`_Web Analytics_`, `**Tools**`): over
     # a list or table, it names a group of the section's resources (`_label_groups`).
     label: str = ""
+    # The word a label leaves hanging, for its list to finish (`**Cheatsheets** by` over
+    # bullets naming authors): "" for a label alone.
+    label_tail: str = ""
     # A list read as text holding resources all the same (`_kind_led_parts`): its blocks.
     parts: tuple[_Block, ...] = ()
     # A paragraph that is only a bold title (`**Lecture 3: Building makemore Part 2: MLP**`):
@@ -2595,7 +2598,7 @@ def _units(
         )
         if foreign:
             body, candidates = _bold_entries(body, candidates, lines)
-            body, candidates = _label_groups(body, candidates, heading)
+            body, candidates = _label_groups(body, candidates, heading, regroup_warnings)
         link_block = next(
             (block for block in body if block.kind == "text" and block.link_line), None
         )
@@ -2805,7 +2808,10 @@ def _title_and_url_keys(title: str, url: str) -> tuple[str, ...]:
 
 
 def _label_groups(
-    body: list[_Block], candidates: tuple[_Candidate, ...], heading: _Block | None
+    body: list[_Block],
+    candidates: tuple[_Candidate, ...],
+    heading: _Block | None,
+    warnings: list[tuple[int, str]] | None = None,
 ) -> tuple[list[_Block], tuple[_Candidate, ...]]:
     """A section's resources grouped under the names written over them: emphasized labels
     (`_Web Analytics_` then a list, `_Business Intelligence_` then another) and the
@@ -2831,6 +2837,21 @@ def _label_groups(
     # (`__De Novo Alignment__` right over `__DNA Resequencing__` and its list: two groups,
     # the first empty, not one label saying what the whole section is.)
     grouping = len(labels) >= 2 or (len(labels) == 1 and empty > 0)
+    if len(labels) == 1 and not grouping and labels[0][0].label_tail:
+        # One label leaving a word hanging over a list after the section's own resources
+        # (`**Cheatsheets** by` over bullets naming their authors): it names what follows
+        # it, not the section. (A label alone there, `_More_`, stays text as before.)
+        block = labels[0][0]
+        grouping = any(other.kind == "resources" and other.end <= block.start for other in body)
+        if grouping and warnings is not None:
+            written = f"{block.label} {block.label_tail}".strip()
+            warnings.append(
+                (
+                    block.start,
+                    f"label {written!r} over a list after the section's own resources: read "
+                    f"as the name of a group of the resources under it, {block.label!r}",
+                )
+            )
     spans = [*(labels if grouping else ()), *_summary_spans(body, heading)]
     if not spans:
         return body, candidates
@@ -4655,6 +4676,7 @@ def _paragraph(inline: Sequence[Token], links: list[str], start: int, stop: int)
         link_line_alone=link_line_alone,
         link_line_labelled=link_line_labelled,
         label="" if links else _emphasis_label(inline),
+        label_tail="" if links else _label_tail(inline),
         entry_title="" if links else _bold_title(inline),
         # Other rows (`[Lectures](…) | [Notes](…) | [Assignments](…)`) are a course's
         # links, unless directly under the document's title (`_units`).
@@ -4825,9 +4847,28 @@ def _block(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _
     return _Block(kind="text", start=start, end=stop)  # code, fences: kept as markdown
 
 
+# A word left hanging after a label, for the list under it to finish (`**Cheatsheets** by`,
+# `**Talks** from:`).
+_LABEL_TAIL = re.compile(r"\s+(by|from|for|on|about|with|in)\s*:?\s*", re.IGNORECASE)
+
+
+def _label_tail(inline: Sequence[Token]) -> str:
+    """The word a paragraph leaves hanging after a short emphasized label (`_LABEL_TAIL`:
+    `**Cheatsheets** by`), or "" (a label alone, or any other paragraph)."""
+    if len(inline) < 2 or inline[-1].type != "text":
+        return ""
+    match = _LABEL_TAIL.fullmatch(inline[-1].content)
+    if match is None or not _emphasis_label(inline[:-1]):
+        return ""
+    return match.group(1)
+
+
 def _emphasis_label(inline: Sequence[Token]) -> str:
     """The words of a paragraph that is one short emphasized phrase and nothing else
-    (`_Business Intelligence_`, `**Editors:**`), or ""."""
+    (`_Business Intelligence_`, `**Editors:**`), or a word left hanging after it for the list
+    under it to finish (`**Cheatsheets** by`: `_label_tail`); "" for any other paragraph."""
+    if _label_tail(inline):
+        inline = inline[:-1]
     inline = [token for token in inline if token.type != "text" or token.content]
     if len(inline) < 3 or inline[0].type not in ("em_open", "strong_open"):
         return ""

@@ -528,3 +528,41 @@ def test_a_name_starting_like_a_call_to_action_is_no_call() -> None:
     )
     assert [title for _, title, _ in listed(result.roadmap)] == ["Sharevb IT Tools", "Web Toolbox"]
     assert warned(result) == ["call to action 'Share it': not a resource, skipped"]
+
+
+def test_a_label_over_a_list_after_the_sections_resources_names_a_group() -> None:
+    # awesome-docker: under '# Where to start', ten link bullets, then '**Cheatsheets** by'
+    # over four bullets titled by their authors' handles: the four were the section's own,
+    # the label text in its intro.
+    result = read(
+        "# L\n\n## Start\n\n- [Guide](https://guide.example.org/)\n"
+        "- [Tutorial](https://tutorial.example.org/)\n\n**Cheatsheets** by\n\n"
+        "- [@jo](https://example.org/jo/cheats)\n- [@al](https://example.org/al/cheats) (PDF)\n\n"
+        "## Later\n\n- [Book](https://book.example.org/)\n\n**Talks** from:\n\n"
+        "- [Conf Talk](https://talk.example.org/)\n\n"
+        "## Other\n\n- [Tool](https://tool.example.org/)\n\n_More_\n\n"
+        "- [Old Tool](https://old.example.org/)\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Start",), "Guide", "https://guide.example.org/"),
+        (("Start",), "Tutorial", "https://tutorial.example.org/"),
+        (("Start", "Cheatsheets"), "@jo", "https://example.org/jo/cheats"),
+        (("Start", "Cheatsheets"), "@al", "https://example.org/al/cheats"),
+        (("Later",), "Book", "https://book.example.org/"),
+        (("Later", "Talks"), "Conf Talk", "https://talk.example.org/"),
+        # A label alone after them (no word left hanging) stays text, as before.
+        (("Other",), "Tool", "https://tool.example.org/"),
+        (("Other",), "Old Tool", "https://old.example.org/"),
+    ]
+    assert warned(result) == [
+        "label 'Cheatsheets by' over a list after the section's own resources: read as the "
+        "name of a group of the resources under it, 'Cheatsheets'",
+        "label 'Talks from' over a list after the section's own resources: read as the name "
+        "of a group of the resources under it, 'Talks'",
+    ]
+    # A label first in its section says what the whole section is, as before.
+    whole = read(
+        "# L\n\n## Start\n\n**Beginner guides**\n\n- [Guide](https://guide.example.org/)\n"
+        "- [Tutorial](https://tutorial.example.org/)\n"
+    )
+    assert [section for section, _, _ in listed(whole.roadmap)] == [("Start",), ("Start",)]
