@@ -3505,6 +3505,10 @@ def _heading_resource_read(unit: _Unit, facts: tuple[str, bool] | None) -> _Unit
         link, leaf_only = heading.url, True
     elif heading.level == 1:
         return unit
+    elif heading.title.rstrip().endswith(("?", "\uff1f")):
+        # `## What is MCP?` over `[MCP](…) is an open protocol …`: a question a section
+        # answers (its prose the intro), no resource's name.
+        return unit
     elif _names_category(heading, unit):
         return unit  # `#### MOOC` over one link line: a section of that one resource (`_draft`)
     elif unit.link_line and not unit.has_link_resources:

@@ -566,3 +566,16 @@ def test_a_label_over_a_list_after_the_sections_resources_names_a_group() -> Non
         "- [Tutorial](https://tutorial.example.org/)\n"
     )
     assert [section for section, _, _ in listed(whole.roadmap)] == [("Start",), ("Start",)]
+
+
+def test_a_heading_asking_a_question_is_a_section_not_a_resource() -> None:
+    # awesome-mcp-servers: '## What is MCP?' over '[MCP](…) is an open protocol …' was a
+    # resource titled 'What is MCP?' at the protocol's site. A heading naming a thing over
+    # the same paragraph still stands for it.
+    body = "[Foo](https://foo.example.org/) is an open protocol that lets tools talk.\n\n"
+    tutorials = "## Tutorials\n\n* [Quickstart](https://q.example.org/)\n"
+    question = read(f"# L\n\n## What is Foo?\n\n{body}{tutorials}")
+    assert listed(question.roadmap) == [(("Tutorials",), "Quickstart", "https://q.example.org/")]
+    assert "[Foo](https://foo.example.org/)" in question.roadmap.sections[0].intro
+    named = read(f"# L\n\n## Foo\n\n{body}{tutorials}")
+    assert [title for _, title, _ in listed(named.roadmap)] == ["Foo", "Quickstart"]
