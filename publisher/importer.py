@@ -8187,6 +8187,17 @@ def _item_result(reading: _ItemReading, first_inline: Sequence[Token]) -> _Item:
             (reading.line, f"group bullet read as the subsection {fields['title']!r}")
         )
         reading.resource_like = True
+    if group and not reading.resource_like and _task_over_links(first_inline):
+        # `- Write a C compiler` over `  - [Part 1: Integers, …](…)`, its parts: words
+        # written as a task, but over resources of their own they name their group.
+        reading.warnings.append(
+            (
+                reading.line,
+                f"bullet {fields['title']!r} reads like a task, but over nested resources it "
+                "names their group: read as the subsection",
+            )
+        )
+        reading.resource_like = True
     if group:
         # "- C/C++:" over its links: the colon introduces the list, no part of the name.
         fields["title"] = (
@@ -8777,6 +8788,24 @@ def _names_its_site(candidate: _Candidate) -> bool:
     host = (parts.hostname or "").casefold()
     letters = re.sub(r"[\W_]+", "", candidate.title.casefold())
     return any(len(part) >= 4 and part in letters for part in host.split(".")[:-1])
+
+
+def _task_over_links(inline: Sequence[Token]) -> bool:
+    """Whether a bullet's one line is a short plain title that reads as a resource but for
+    its first word, a verb (`_is_task`: `Write a C compiler`): over nested resources, the
+    name of their group. A sentence, a line announcing its list with a colon, a definition,
+    or words with a link stay what they were."""
+    title = _plain(inline).strip()
+    return (
+        bool(title)
+        and not _links(inline)
+        and not any(token.type == "softbreak" for token in inline)
+        and len(title) <= PLAIN_TITLE_LIMIT
+        and _is_task(title)
+        and not _is_sentence(title)
+        and not _announcing(title)
+        and not _is_definition(inline)
+    )
 
 
 def _is_group_label(inline: Sequence[Token]) -> bool:

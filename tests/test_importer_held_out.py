@@ -579,3 +579,32 @@ def test_a_heading_asking_a_question_is_a_section_not_a_resource() -> None:
     assert "[Foo](https://foo.example.org/)" in question.roadmap.sections[0].intro
     named = read(f"# L\n\n## Foo\n\n{body}{tutorials}")
     assert [title for _, title, _ in listed(named.roadmap)] == ["Foo", "Quickstart"]
+
+
+def test_a_bullet_written_as_a_task_over_nested_links_names_their_group() -> None:
+    # project-based-learning: '- Write a C compiler' over its ten parts' links ('  - [Part 1:
+    # Integers, Lexing and Code Generation](…)') read as a note (a task: a verb, then words in
+    # lower case): it and its ten parts were kept in the description of the bullet above.
+    result = read(
+        "# L\n\n## C\n\n- [Build a Shell](https://shell.example.org/)\n"
+        "- Write a C compiler\n  - [Part 1: Integers](https://cc.example.org/1)\n"
+        "  - [Part 2: Unary Operators](https://cc.example.org/2)\n"
+        "- [Tetris](https://tetris.example.org/)\n"
+    )
+    assert listed(result.roadmap) == [
+        (("C",), "Build a Shell", "https://shell.example.org/"),
+        (("C",), "Tetris", "https://tetris.example.org/"),
+        (("C", "Write a C compiler"), "Part 1: Integers", "https://cc.example.org/1"),
+        (("C", "Write a C compiler"), "Part 2: Unary Operators", "https://cc.example.org/2"),
+    ]
+    assert warned(result) == [
+        "bullet 'Write a C compiler' reads like a task, but over nested resources it names their "
+        "group: read as the subsection"
+    ]
+    # A task announcing its steps with a colon stays a note on the bullet above.
+    steps = read(
+        "# L\n\n## C\n\n- [Build a Shell](https://shell.example.org/)\n"
+        "- Write a parser for it:\n  - [Part 1: Integers](https://cc.example.org/1)\n"
+        "  - [Part 2: Unary Operators](https://cc.example.org/2)\n"
+    )
+    assert ("C", "Write a parser for it") not in {path for path, _, _ in listed(steps.roadmap)}
