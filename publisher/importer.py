@@ -527,6 +527,10 @@ class _Block:
     # resources and warnings. `_units` takes it under a heading `publisher readme` did not
     # write (what that command writes reads back as written).
     by_hand: _Block | None = None
+    # A list written as `publisher readme` writes one (`_ListItem.written`), when it reads
+    # otherwise by hand: its resources as written. `_units` takes it under a heading that
+    # command anchored (which it does when its resources would read otherwise).
+    written: _Block | None = None
     # A paragraph card (`_card_paragraph`), read as resources: the paragraph as it reads
     # when it is the only card under its heading (`_units`): one bold link over lines about
     # it is then a course heading's link line, as any lone link line is, not a list.
@@ -587,6 +591,14 @@ class _ListItem:
     # or contributing guide (a file beside the README), its repository's issues or pull
     # requests (`* [Issues](https://github.com/o/r/issues)`).
     about: bool = False
+    # Its first line is written as `publisher readme` writes a resource's (one whole link, or
+    # words without a link: `_written_lead`).
+    shaped: bool = False
+    # When it is so and reads otherwise by hand (a title read as a talk's credits, a star
+    # count left out, a sentence or a call to action no resource): the item as written,
+    # and the warnings reading it so gave (a metadata value it does not know).
+    written: _Candidate | None = None
+    written_warnings: tuple[tuple[int, str], ...] = ()
 
 
 @functools.cache
@@ -2564,6 +2576,9 @@ def _units(
         if heading is None and not body:
             continue
         body = _intro_before_mark(body, lines)
+        if heading is not None and heading.marked:
+            # What `publisher readme` wrote under a heading it anchored reads as written.
+            body = [block.written if block.written is not None else block for block in body]
         # The readings below are for READMEs written by hand: `publisher readme` anchors its
         # sections, and what it writes under them reads back as written.
         foreign = heading is not None and not heading.marked
@@ -3064,6 +3079,15 @@ def _ends_with_colon(lines: list[str], block: _Block) -> bool:
 RESOURCES_MARK = "<!-- resources -->"
 
 
+def read_otherwise(bullets: str) -> bool:
+    """Whether resources' bullets as `publisher readme` writes them (``bullets``: one list)
+    read otherwise in a README written by hand: a title read as a talk's credits or with a
+    star count left out, a sentence or a call to action that is no resource. That command
+    anchors the heading above such bullets: under it they read as written."""
+    blocks = _resolve_lists(list(_digest(bullets, _NO_DEFINITIONS)))
+    return any(block.written is not None or block.by_hand is not None for block in blocks)
+
+
 def _intro_before_mark(body: list[_Block], lines: list[str]) -> list[_Block]:
     """The blocks of a heading's body, those above `RESOURCES_MARK` (`publisher readme`
     writes it under an intro that holds lists, tables or links) read as its intro text, as
@@ -3092,6 +3116,7 @@ def _intro_before_mark(body: list[_Block], lines: list[str]) -> list[_Block]:
             numbered=False,
             parts=(),
             by_hand=None,
+            written=None,
         )
         if index < mark and block.kind in ("resources", "text", "skip")
         else block
@@ -4053,6 +4078,40 @@ def _list_as_text(start: int, end: int, message: str) -> _Block:
 
 
 def _resolved_list(run: list[_Block], *, notes: bool = False, lone: bool = False) -> _Block:
+    """`_resolved_by_hand`, with the list as `publisher readme` wrote it (`_Block.written`)
+    when every item is written so and it reads otherwise by hand."""
+    block = _resolved_by_hand(run, notes=notes, lone=lone)
+    items = [item for part in run for item in part.items]
+    if not items or not all(item.shaped for item in items) or block.parts:
+        return block
+    written = tuple(
+        candidate for item in items if (candidate := item.written or item.candidate) is not None
+    )
+    if len(written) == len(items) and (
+        block.kind != "resources"
+        or block.resources != written
+        or block.by_hand is not None
+        or any(item.written is not None for item in items)
+    ):
+        warnings = tuple(
+            warning
+            for item in items
+            for warning in (item.written_warnings if item.written is not None else item.warnings)
+        )
+        return replace(
+            block,
+            written=_Block(
+                kind="resources",
+                start=block.start,
+                end=block.end,
+                resources=written,
+                warnings=warnings,
+            ),
+        )
+    return block
+
+
+def _resolved_by_hand(run: list[_Block], *, notes: bool = False, lone: bool = False) -> _Block:
     """A run of lists read as text or resources; ``notes``: its notes (`_is_note`) are no
     resources (else read as `by_hand`, when there are any); ``lone``: a lone item named
     after its lead-in is a resource (its section's other lists are written so)."""
@@ -4143,7 +4202,9 @@ def _resolved_list(run: list[_Block], *, notes: bool = False, lone: bool = False
                     f"name ({first!r} …): no item reads as a resource, kept as text",
                 ),
             )
-        return _Block(kind="text", start=start, end=end, warnings=unread)
+        return _Block(
+            kind="text", start=start, end=end, warnings=(*unread, *_named_in_prose(deciding))
+        )
     resources: list[_Candidate] = []
     warnings: list[tuple[int, str]] = []
     said: list[tuple[int, str]] = []  # how its items were read: `_Block.reading_warnings`
@@ -4300,6 +4361,33 @@ def _resolved_list(run: list[_Block], *, notes: bool = False, lone: bool = False
         reading_warnings=tuple(said),
         by_hand=by_hand,
         lead_named=bool(taken) and lead_named == taken,
+    )
+
+
+def _named_in_prose(items: Sequence[_ListItem]) -> tuple[tuple[int, str], ...]:
+    """The warning for a list of plain bullets (no link) kept as text though all of them but
+    one read as the names of topics, that one a label ending in ":" over nothing, long
+    enough to read as a sentence (`- Read these after the first three weeks:`): it made the
+    list prose. Nothing for a list with more such bullets (prose: advice, a syllabus), nor
+    for one with links (whose readings warn of their own)."""
+    plain = [
+        item
+        for item in items
+        if item.candidate is not None and not item.candidate.url and not item.candidate.children
+    ]
+    if len(plain) != len(items) or len(items) < 2:
+        return ()
+    odd = [item for item in plain if not item.resource_like]
+    if len(odd) != 1 or not _announcing(odd[0].markdown):
+        return ()
+    first = odd[0]
+    assert first.candidate is not None
+    return (
+        (
+            first.line,
+            f"bullet {_shortened(first.candidate.title)!r} reads as a sentence or a label, not "
+            f"the name of a topic: its list of {len(items)} plain bullets kept as text",
+        ),
     )
 
 
@@ -4568,11 +4656,16 @@ def _shift(block: _Block, offset: int) -> _Block:
                 else _shift_candidate(item.name_link, offset),
                 set_link=None if item.set_link is None else _shift_candidate(item.set_link, offset),
                 warnings=tuple((line + offset, message) for line, message in item.warnings),
+                written=None if item.written is None else _shift_candidate(item.written, offset),
+                written_warnings=tuple(
+                    (line + offset, message) for line, message in item.written_warnings
+                ),
             )
             for item in block.items
         ),
         # A card's paragraph as it reads alone (`_Block.lone`) is at the same lines.
         lone=None if block.lone is None else _shift(block.lone, offset),
+        written=None if block.written is None else _shift(block.written, offset),
         parts=tuple(_shift(part, offset) for part in block.parts),
         bold_entry=None if block.bold_entry is None else _shift_candidate(block.bold_entry, offset),
     )
@@ -6583,6 +6676,9 @@ class _Item:
     set_link: _Candidate | None = None  # see `_ListItem.set_link`
     # It starts with a link whose destination is empty (`[Part II]()`): a link still to come.
     empty_link: bool = False
+    shaped: bool = False  # see `_ListItem.shaped`
+    written: _Candidate | None = None  # see `_ListItem.written`
+    written_warnings: tuple[tuple[int, str], ...] = ()
 
 
 def _item_markdown(lines: list[str], start: int, stop: int) -> str:
@@ -6640,6 +6736,9 @@ def _list_item(item: _Item, token: Token, lines: list[str]) -> _ListItem:
         and not candidate.children
         and not item.described
         and _is_about_the_list(candidate),
+        shaped=item.shaped,
+        written=item.written,
+        written_warnings=item.written_warnings,
     )
 
 
@@ -6779,7 +6878,96 @@ def _item(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _I
     if not _read_lead(reading, first_inline):
         return _Item(candidate=None, resource_like=False, toc=True)
     _read_body(reading, tokens, children[1:], lines, indent, item_stop)
-    return _item_result(reading, first_inline)
+    result = _item_result(reading, first_inline)
+    lead = _written_lead(first_inline)
+    if lead is None:
+        return result
+    result.shaped = True
+    if _titled_as_written(result.candidate, lead) and _kept_by_hand(result):
+        return result
+    # Read again as `publisher readme` writes an item: the whole link's text (or the words)
+    # its title, what is under it as usual (its metadata line, its description quoted).
+    again = _ItemReading(line=item_start)
+    title, href = lead
+    again.fields["title"] = title
+    if href:
+        again.fields["url"] = _checked_url(href, item_start, again.warnings)
+    again.resource_like = True
+    _read_body(again, tokens, children[1:], lines, indent, item_stop)
+    written = _item_result(again, first_inline)
+    if (
+        again.nested
+        or written.candidate is None
+        or (written.candidate == result.candidate and _kept_by_hand(result))
+    ):
+        return result
+    result.written, result.written_warnings = written.candidate, tuple(written.warnings)
+    return result
+
+
+def _written_lead(inline: Sequence[Token]) -> tuple[str, str] | None:
+    """(title, URL) of an item's first line written as `publisher readme` writes a resource's:
+    one link and nothing around it (`[Title](…)`), or words without a link, markup or a
+    break (`Title`, its URL ""); None for any other line."""
+    start, end = 0, len(inline)
+    while start < end and inline[start].type == "text" and not inline[start].content.strip():
+        start += 1
+    while end > start and inline[end - 1].type == "text" and not inline[end - 1].content.strip():
+        end -= 1
+    tokens = inline[start:end]
+    if not tokens:
+        return None
+    if tokens[0].type == "link_open":
+        if tokens[-1].type != "link_close" or any(
+            token.type in _NOT_WRITTEN_TITLE for token in tokens[1:-1]
+        ):
+            return None
+        return _plain(tokens[1:-1]), str(tokens[0].attrGet("href") or "")
+    if any(token.type in _NOT_WRITTEN_TITLE for token in tokens):
+        return None
+    return _plain(tokens), ""
+
+
+# What `publisher readme` never writes in a resource's line (`markdown_text` escapes markup).
+_NOT_WRITTEN_TITLE = frozenset(
+    {
+        "link_open",
+        "link_close",
+        "image",
+        "html_inline",
+        "softbreak",
+        "hardbreak",
+        "strong_open",
+        "em_open",
+        "s_open",
+        "code_inline",
+    }
+)
+
+
+def _titled_as_written(candidate: _Candidate | None, lead: tuple[str, str]) -> bool:
+    """Whether an item whose first line is ``lead`` (`_written_lead`) is read, by hand, as
+    the resource that line names: its title the line's words (its link's), at its link, no
+    author read from it."""
+    return (
+        candidate is not None
+        and candidate.title == lead[0]
+        and bool(candidate.url) == bool(lead[1])
+        and not candidate.children
+        and candidate.author is None
+    )
+
+
+def _kept_by_hand(item: _Item) -> bool:
+    """Whether an item reads by hand as a resource that its list keeps as one, nothing in it
+    reinterpreted: not a sentence, a call to action or a course's material."""
+    return (
+        item.candidate is not None
+        and item.resource_like
+        and not item.warnings
+        and not _is_call_to_action(item.candidate.title)
+        and not _is_material(item.candidate.title)
+    )
 
 
 # A GitHub task list's box at the start of an item: `- [ ] [Stacks (video)](…)`, `- [x] Done`.

@@ -19,6 +19,7 @@ from publisher.importer import (
     escape_shortcodes,
     meta_heading,
     parse_tokens,
+    read_otherwise,
 )
 from publisher.markdown_escape import markdown_link, markdown_text
 from publisher.model import Resource, Roadmap, Section, slugify
@@ -88,12 +89,18 @@ def heading(section: Section, depth: int) -> str:
     # license …), and one of an intro and bullets without links (which could read as a course
     # and its syllabus): 'publisher import' keeps the project's own sections as they are.
     course_like = bool(section.intro) and not any(resource.url for resource in section.resources)
+    # And one whose resources, as written, would read otherwise in a README written by hand
+    # (a sentence, a call to action, a talk's credits `"T" by A`, a star count `(★ 15k)`).
     if (
         section.id != slugify(section.title)
         or only_intro
         or course_like
         or meta_heading(section.title)
         or contents_heading(section.title)
+        or (
+            section.resources
+            and read_otherwise("".join(f"- {resource_line(r)}\n" for r in section.resources))
+        )
     ):
         line += f' <a id="{section.id}"></a>'
     return line

@@ -786,3 +786,30 @@ def test_a_history_of_folded_entries_reads_each_version_as_a_one_off_import() ->
     assert any("Contributing" in warning.message for warning in results[6].warnings)
     assert not any("Contributing" in warning.message for warning in results[7].warnings)
     assert results[-1] == results[0]
+
+
+def test_a_label_among_topic_names_that_makes_their_list_text_is_warned_of() -> None:
+    # One plain bullet ending in a colon, long enough to read as a sentence (a label over
+    # nothing), turned a list of topics into the section's intro in silence.
+    text = "# M\n\n## Topics\n\n- Graphs\n- Trees\n- Read these after the first three weeks:\n"
+    result = import_markdown(text, "R.md")
+    assert result.roadmap.sections[0].resources == ()
+    assert [str(warning) for warning in result.warnings] == [
+        "R.md:7: bullet 'Read these after the first three weeks:' reads as a sentence or a "
+        "label, not the name of a topic: its list of 3 plain bullets kept as text"
+    ]
+
+
+def test_bullets_under_a_heading_publisher_readme_anchored_read_as_written() -> None:
+    # The same bullets read the hand-written way elsewhere (`"T" by A`: its author).
+    text = (
+        '# M\n\n## Talks <a id="talks"></a>\n\n'
+        '- ["Parsing Made Simple" by Ada Quill](https://example.org/p)\n'
+        "- Read these after the first three weeks:\n"
+    )
+    result = import_markdown(text, "R.md")
+    assert result.warnings == ()
+    assert [(r.title, r.author) for _, r in result.roadmap.walk()] == [
+        ('"Parsing Made Simple" by Ada Quill', None),
+        ("Read these after the first three weeks:", None),
+    ]

@@ -22,7 +22,7 @@ from publisher.cli import main
 from publisher.dump import dump_roadmap
 from publisher.importer import import_markdown
 from publisher.load import build_snapshot, load_snapshot
-from publisher.model import RESOURCE_FIELDS, Resource, Roadmap, Section
+from publisher.model import RESOURCE_FIELDS, Resource, Roadmap, Section, slugify
 from publisher.readme import render_readme
 from tests.strategies import roadmaps
 
@@ -176,6 +176,75 @@ def test_a_description_read_from_an_html_line_is_stored_with_its_final_newline()
         "is a shell designed for interactive use.\n",
     ]
     assert road_map_differences(first, round_trip(first)) == []
+
+
+# Titles `publisher import` reads another way in a README written by hand (examples invented).
+_READ_OTHERWISE = [
+    # A linkless title ending in a colon, long enough to read as a sentence: the list it is
+    # in was read as prose, the section's intro (hypothesis found `0 0 0 0 :`).
+    ("Ask the mentors before the first lab:", False),
+    ("Check the forum every morning.", False),
+    # A call to action, skipped.
+    ("Star this repo", False),
+    ("Star this repo", True),
+    # A talk's credits: the name after "by" read as the author.
+    ('"Parsing Made Simple" by Ada Quill', True),
+    # A video page's title pasted: title, speaker and site.
+    ("Ada Quill - Parsing Made Simple - YouTube", True),
+    # A star count after a project's name: left out.
+    ("quillparse (\u2605 12k)", True),
+]
+
+
+@pytest.mark.parametrize(("title", "linked"), _READ_OTHERWISE)
+def test_a_title_read_otherwise_by_hand_reads_back_as_written(title: str, linked: bool) -> None:
+    # `publisher readme` anchors the heading above such a resource; under a heading it
+    # anchored, what it wrote reads back as written (the readings of a README written by
+    # hand are for READMEs written by hand).
+    resources = (
+        Resource(title="Graphs", identity="s/graphs"),
+        Resource(
+            title=title,
+            identity="https://example.org/t" if linked else f"s/{slugify(title)}",
+            url="https://example.org/t" if linked else "",
+        ),
+        Resource(
+            title="Trees", identity="https://example.org/trees", url="https://example.org/trees"
+        ),
+    )
+    roadmap = Roadmap(title="M", sections=(Section(title="S", id="s", resources=resources),))
+    text = render_readme(roadmap)
+    assert '## S <a id="s"></a>' in text
+    result = import_markdown(text, "R.md")
+    assert [str(warning) for warning in result.warnings] == []
+    assert road_map_differences(roadmap, result.roadmap) == []
+
+
+def test_a_section_of_plain_titles_is_written_without_an_anchor() -> None:
+    resources = (
+        Resource(title="Graphs", identity="s/graphs"),
+        Resource(
+            title="Trees", identity="https://example.org/trees", url="https://example.org/trees"
+        ),
+    )
+    roadmap = Roadmap(title="M", sections=(Section(title="S", id="s", resources=resources),))
+    assert "<a id" not in render_readme(roadmap)
+
+
+def test_the_same_titles_written_by_hand_are_read_the_hand_written_way() -> None:
+    # Without the anchor, a talk's credits name its author, a star count is left out and a
+    # call to action is skipped, as before.
+    text = (
+        "# M\n\n## Talks\n\n"
+        '- ["Parsing Made Simple" by Ada Quill](https://example.org/p)\n'
+        "- [quillparse (\u2605 12k)](https://example.org/q)\n"
+        "- [Star this repo](https://example.org/star)\n"
+    )
+    read = [
+        (resource.title, resource.author and resource.author.name)
+        for _, resource in import_markdown(text, "R.md").roadmap.walk()
+    ]
+    assert read == [("Parsing Made Simple", "Ada Quill"), ("quillparse", None)]
 
 
 @pytest.mark.parametrize(
