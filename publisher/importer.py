@@ -591,6 +591,11 @@ class _ListItem:
     # or contributing guide (a file beside the README), its repository's issues or pull
     # requests (`* [Issues](https://github.com/o/r/issues)`).
     about: bool = False
+    # Its code spans between link and description read as tags (`_leading_code_tags`): the
+    # item read without that. A language mark is a list's way of writing: where one item
+    # alone has one, the spans are its description's (`_resolved_by_hand`).
+    unmarked: _Candidate | None = None
+    code_tags: bool = False  # see `_ItemReading.code_tags`
     # Its first line is written as `publisher readme` writes a resource's (one whole link, or
     # words without a link: `_written_lead`).
     shaped: bool = False
@@ -4116,6 +4121,12 @@ def _resolved_by_hand(run: list[_Block], *, notes: bool = False, lone: bool = Fa
     resources (else read as `by_hand`, when there are any); ``lone``: a lone item named
     after its lead-in is a resource (its section's other lists are written so)."""
     items = [item for block in run for item in block.items]
+    coded = [index for index, item in enumerate(items) if item.code_tags]
+    if len(coded) == 1 and (unmarked := items[coded[0]].unmarked) is not None:
+        # A code span set apart after one link alone (`- [x](…) `python` - …`) is no list's
+        # way of marking languages (its other items mark none with code spans): the item's
+        # own words, kept in its description.
+        items[coded[0]] = replace(items[coded[0]], candidate=unmarked)
     start, end = run[0].start, run[-1].end
     if items and all(item.toc for item in items):
         return _Block(kind="skip", start=start, end=end, contents=True)
@@ -4657,6 +4668,7 @@ def _shift(block: _Block, offset: int) -> _Block:
                 set_link=None if item.set_link is None else _shift_candidate(item.set_link, offset),
                 warnings=tuple((line + offset, message) for line, message in item.warnings),
                 written=None if item.written is None else _shift_candidate(item.written, offset),
+                unmarked=None if item.unmarked is None else _shift_candidate(item.unmarked, offset),
                 written_warnings=tuple(
                     (line + offset, message) for line, message in item.written_warnings
                 ),
@@ -6676,6 +6688,10 @@ class _Item:
     set_link: _Candidate | None = None  # see `_ListItem.set_link`
     # It starts with a link whose destination is empty (`[Part II]()`): a link still to come.
     empty_link: bool = False
+    # Code spans after its link read as tags (`_ItemReading.marks`): the item read without
+    # that, for a list where it alone is written so.
+    unmarked: _Candidate | None = None
+    code_tags: bool = False  # see `_ItemReading.code_tags`
     shaped: bool = False  # see `_ListItem.shaped`
     written: _Candidate | None = None  # see `_ListItem.written`
     written_warnings: tuple[tuple[int, str], ...] = ()
@@ -6736,6 +6752,8 @@ def _list_item(item: _Item, token: Token, lines: list[str]) -> _ListItem:
         and not candidate.children
         and not item.described
         and _is_about_the_list(candidate),
+        unmarked=item.unmarked,
+        code_tags=item.code_tags,
         shaped=item.shaped,
         written=item.written,
         written_warnings=item.written_warnings,
@@ -6858,6 +6876,11 @@ class _ItemReading:
     # It says what it is: a description set off from its link (" - …", ": …", "by X - …") or
     # in a block of its own, not words that go on from the link as one sentence.
     described: bool = False
+    # Code spans set apart between its link and its description were read as tags
+    # (`_leading_code_tags`); ``unmarked``: read without that (they stay its description's).
+    marks: bool = False
+    unmarked: bool = False
+    code_tags: bool = False  # code spans after its link read as tags, set apart or at its end
 
 
 def _item(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _Item:
@@ -6879,6 +6902,12 @@ def _item(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _I
         return _Item(candidate=None, resource_like=False, toc=True)
     _read_body(reading, tokens, children[1:], lines, indent, item_stop)
     result = _item_result(reading, first_inline)
+    if reading.marks:
+        plain = _ItemReading(line=item_start, unmarked=True)
+        _read_lead(plain, first_inline)
+        _read_body(plain, tokens, children[1:], lines, indent, item_stop)
+        result.unmarked = _item_result(plain, first_inline).candidate
+    result.code_tags = reading.code_tags
     lead = _written_lead(first_inline)
     if lead is None:
         return result
@@ -7617,7 +7646,8 @@ def _read_leading_link(
     after, tags = _trailing_code_tags(
         _without_trailing_badges(_without_star_group(inline[link_end + 1 :]))
     )
-    described, marks = _leading_code_tags(after)
+    described, marks = (after, ()) if reading.unmarked else _leading_code_tags(after)
+    reading.marks, reading.code_tags = bool(marks), bool(marks or tags)
     if label or marks or tags:
         reading.fields["tags"] = (*label, *marks, *tags)
     author, remainder = _author_and_rest(described, reading.line, reading.warnings)

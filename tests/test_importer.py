@@ -813,3 +813,46 @@ def test_bullets_under_a_heading_publisher_readme_anchored_read_as_written() -> 
         ('"Parsing Made Simple" by Ada Quill', None),
         ("Read these after the first three weeks:", None),
     ]
+
+
+def _tags_and_descriptions(text: str) -> list[tuple[str, tuple[str, ...], str]]:
+    return [
+        (resource.title, resource.tags, resource.description)
+        for _, resource in import_markdown(text, "R.md").roadmap.walk()
+    ]
+
+
+def test_a_code_span_set_apart_after_one_link_alone_stays_in_its_description() -> None:
+    # A language mark is a list's way of writing (`- [x](…) `python` - …` on its items): one
+    # item alone written so says it in its words, which stay its description.
+    text = (
+        "# M\n\n## Tools\n\n- [Quill](https://example.org/q) `rust` - parses things\n"
+        "- [Ink](https://example.org/i) - writes things\n"
+    )
+    assert _tags_and_descriptions(text) == [
+        ("Quill", (), "`rust` - parses things\n"),
+        ("Ink", (), "writes things\n"),
+    ]
+    alone = "# M\n\n## Tools\n\n- [Quill](https://example.org/q) `rust` - parses things\n"
+    assert _tags_and_descriptions(alone) == [("Quill", (), "`rust` - parses things\n")]
+
+
+def test_code_spans_set_apart_in_a_list_that_marks_its_items_so_are_tags() -> None:
+    marked = (
+        "# M\n\n## Tools\n\n- [Quill](https://example.org/q) `rust` - parses things\n"
+        "- [Ink](https://example.org/i) `go` - writes things\n"
+    )
+    assert _tags_and_descriptions(marked) == [
+        ("Quill", ("rust",), "parses things\n"),
+        ("Ink", ("go",), "writes things\n"),
+    ]
+    # The others marked with code spans at their end (licence, language): a warning mark
+    # set apart on one of them is a tag as well.
+    legend = (
+        "# M\n\n## Tools\n\n- [Quill](https://example.org/q) `!` - parses things. `MIT` `Rust`\n"
+        "- [Ink](https://example.org/i) - writes things. `MIT` `Go`\n"
+    )
+    assert _tags_and_descriptions(legend) == [
+        ("Quill", ("!", "MIT", "Rust"), "parses things.\n"),
+        ("Ink", ("MIT", "Go"), "writes things.\n"),
+    ]
