@@ -1812,7 +1812,9 @@ def _block_end(line: str) -> tuple[str, str] | None:
 def _ends(end: tuple[str, str], line: str) -> bool:
     kind, marker = end
     if kind == "blank":
-        return not line.strip()
+        # Blank as markdown says: spaces and tabs only (a line of no-break spaces goes on
+        # with the HTML block, as markdown-it reads it).
+        return not line.strip(" \t")
     if kind == "marker":
         return marker in line.lower()
     stripped = line.lstrip(" ")
@@ -9091,8 +9093,17 @@ def _quote_text(lines: list[str], start: int, stop: int, indent: int) -> str:
 
 
 def _markdown_field(text: str) -> str:
-    """A markdown field as stored: no blank lines around it, one final newline."""
+    """A markdown field as stored: no blank lines around it (nor lines of spaces, blank to
+    markdown too), one final newline."""
     text = _CONTROL.sub("", text.replace("\t", "    ")).strip("\n")
+    if text.startswith(" ") or text.endswith(" "):
+        lines = text.split("\n")
+        start, end = 0, len(lines)
+        while start < end and not lines[start].strip(" "):
+            start += 1
+        while end > start and not lines[end - 1].strip(" "):
+            end -= 1
+        text = "\n".join(lines[start:end])
     return f"{text}\n" if text.strip() else ""
 
 

@@ -536,6 +536,10 @@ def test_import_of_readme_is_the_road_map(roadmap: Roadmap) -> None:
         "# M\n\n## A\n\n- [a](https://example.org/a)\n\n```\nunclosed\n## C\n- [c](https://e.org/c)\n",
         "# M\n\n## A\n\n- item\n\n  ```\n  code in the item\n## B\n\n- [b](https://e.org/b)\n\n"
         "```\n## code\n```\n",
+        # A line of spaces before a heading, after an intro's list: blank, in no intro.
+        "# M\n\n- [a](https://example.org/a)\n \t \n## B\n\n- [b](https://example.org/b)\n",
+        # A line of no-break spaces is no blank line: the HTML block goes on over the heading.
+        "# M\n\n<p>x</p>\n\u00a0\n## B\n\n- [b](https://example.org/b)\n",
     ],
 )
 def test_reading_in_pieces_is_reading_the_whole(text: str) -> None:

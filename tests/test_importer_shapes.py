@@ -6470,6 +6470,11 @@ _SESSION_BITS = (
     # A table's head and a row, apart or not: where pieces are cut at rows.
     "| System | Author |\n|---|---|\n",
     "| [Sem](https://example.org/sem) | Mc 2016 |\n",
+    # Lines of spaces (blank) and of no-break spaces (no blank line), raw HTML, a topic.
+    " \t \n",
+    "\u00a0\n",
+    '<p align="center">Banner</p>\n',
+    "- Plain topic\n",
 )
 _SESSION_BIT = st.integers(min_value=0, max_value=len(_SESSION_BITS) - 1)
 
