@@ -321,6 +321,8 @@ _TABLE_LINE = re.compile(r"\n(?=\|)")
 _LINK_DESTINATION = re.compile(r"\]\([^)\s]*(\))?")
 _AUTOLINK = re.compile(r"<[^>\s]*(>)?")
 _HTML_START = re.compile(r"^ {0,3}<", re.MULTILINE)
+# The anchor as `publisher readme` writes it (`readme.heading`), not `<a name='x'>`.
+_README_ANCHOR = re.compile(r'<a id="[^"<>]+">')
 _ANCHOR_ID = re.compile(r"""<a\s+(?:id|name)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 # The tags of a named anchor with no link, each an html_inline token of its own: `<a name="x">`
 # (`id=` too) and `</a>`.
@@ -470,6 +472,9 @@ class _Block:
     # to keep a section as it is; an anchor with words after it (`## 2. <a name='x'></a>Title`,
     # a contents generator's or the author's) only gives the id.
     marked: bool = False
+    # Marked by the anchor exactly as `publisher readme` writes it (`<a id="x"></a>`, not an
+    # author's `<a name='x'>`): its bullets, as that command writes them, read as written.
+    own_anchor: bool = False
     first_link: str = ""
     resources: tuple[_Candidate, ...] = ()
     warnings: tuple[tuple[int, str], ...] = ()
@@ -2583,7 +2588,7 @@ def _units(
         if heading is None and not body:
             continue
         body = _intro_before_mark(body, lines)
-        if heading is not None and heading.marked:
+        if heading is not None and heading.own_anchor:
             # What `publisher readme` wrote under a heading it anchored reads as written.
             body = [block.written if block.written is not None else block for block in body]
         # The readings below are for READMEs written by hand: `publisher readme` anchors its
@@ -5554,10 +5559,11 @@ def _without_break_end(rest: str) -> tuple[str, bool]:
 def _heading(token: Token, inline_token: Token, start: int, stop: int) -> _Block:
     inline = _without_back_links(inline_token.children or [])
     anchor = ""
-    marked = False
+    marked = own = False
     for child in inline:
         if child.type == "html_inline" and (match := _ANCHOR_ID.search(child.content)):
             anchor, marked = match.group(1), True
+            own = _README_ANCHOR.fullmatch(child.content) is not None
         elif child.type != "html_inline" and _plain([child]).strip():
             marked = False  # words after the anchor: not where `publisher readme` puts it
     link = _leading_link(inline)
@@ -5586,6 +5592,7 @@ def _heading(token: Token, inline_token: Token, start: int, stop: int) -> _Block
         into_document=link is None and _is_anchor_link(inline),
         anchor=anchor,
         marked=marked,
+        own_anchor=marked and own,
     )
 
 
