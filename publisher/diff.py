@@ -542,6 +542,7 @@ def _pair_by_title(
     keys: list[tuple[Callable[[_Entry], object], bool]] = [
         (lambda entry: (_pairing_title(entry[0].title), entry[1].ids), False),
         (lambda entry: _pairing_title(entry[0].title), True),
+        (_pairing_title_words, True),
         (_pairing_description, False),
         (_pairing_description_unlinked, False),
         (_pairing_landing_url, False),
@@ -669,6 +670,25 @@ def _pairing_landing_url(entry: _Entry) -> str | None:
 
 # Words a description needs before it can pair a renamed and relinked resource.
 _DESCRIPTION_PAIRING_WORDS = 5
+
+
+def _pairing_title_words(entry: _Entry) -> frozenset[str] | None:
+    # The words of a title, whatever their order and however often, a plural as its singular:
+    # "Checksum" and "Checksums", "Horizontal vs Vertical Scaling" and "Vertical vs Horizontal
+    # Scaling", "Batch Processing vs Stream Processing" and "Batch vs Stream Processing" name
+    # one subject, an entry relinked and reworded at once (a list moving its links to its own
+    # site). Only where the words name one removed and one added resource, after the title
+    # keys, so the pairs they make are never changed by it.
+    words = re.findall(r"\w+", _LIST_NUMBER.sub("", entry[0].title).casefold())
+    return frozenset(_singular(word) for word in words) or None
+
+
+def _singular(word: str) -> str:
+    # A word without a plural's ending ("indexes" → "index", "databases" → "databas" as
+    # "database" → "databas"): a key, not a word to show.
+    if len(word) < 4 or not word.isalpha():
+        return word
+    return word.removesuffix("s").removesuffix("e")
 
 
 def _pairing_title(title: str) -> str:

@@ -173,6 +173,9 @@ COLUMN_FIELDS = {
     "domain": "tags",
     "theme": "tags",
     "skill": "tags",
+    # A project's programming language (`| Project Name | Stars | Language |`), or a
+    # resource's: what kind of thing it is, a tag, never its title.
+    "language": "tags",
     "description": "description",
     "details": "description",
     "detail": "description",
@@ -4248,6 +4251,19 @@ def _resolved_by_hand(run: list[_Block], *, notes: bool = False, lone: bool = Fa
                 )
             )
             continue
+        if _placeholder_item(item) and (led or all(map(_placeholder_item, deciding))):
+            # `- TODO`, `- ...` where an entry is still to come, among link bullets or alone:
+            # nothing to list yet. Among plain bullets it is the list's own words (a
+            # syllabus's topics going on, `- ...`), read with them.
+            assert item.candidate is not None
+            said.append(
+                (
+                    item.line,
+                    f"bullet {item.candidate.title.strip()!r} is a placeholder (no link, "
+                    "an entry still to come): skipped",
+                )
+            )
+            continue
         previous = resources[-1] if resources else None
         label = _note_label(item) if not item.resource_like else None
         if label is not None and item.candidate is not None:
@@ -4588,6 +4604,20 @@ def _kind_led_parts(items: list[_ListItem], start: int, end: int) -> tuple[_Bloc
 _NESTED_ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)])[ \t]")
 # More words than a topic's name has: among link bullets, a plain bullet this long is a note.
 _NOTE_WORDS = 6
+
+
+# A placeholder's text: a word that says an entry is to come (`_PLACEHOLDER`), or an ellipsis.
+_ELLIPSIS = re.compile(r"\s*(?:\.{2,}|\u2026+)\s*")
+
+
+def _placeholder_item(item: _ListItem) -> bool:
+    """A plain bullet that holds a place for entries to come (`- TODO`, `- ...`, `- TBD`): no
+    link, nothing nested, no words but the placeholder's."""
+    candidate = item.candidate
+    if candidate is None or candidate.url or candidate.children or candidate.description:
+        return False
+    title = candidate.title.strip()
+    return bool(_PLACEHOLDER.match(title) or _ELLIPSIS.fullmatch(title))
 
 
 def _announcing(title: str) -> bool:
@@ -9353,6 +9383,15 @@ def _table(
         return (), (), (), False
     header = [_plain(cell).lower().rstrip(":") for cell in rows[0][1]]
     columns = {position: _column_field(name) for position, name in enumerate(header)}
+    if any(name in _LANGUAGE_HEADERS for name in header) and not any(
+        _cell_links(cell) for _, cells in rows[1:] for cell in cells
+    ):
+        # A Language column tags the linked resources a table lists (`| Project Name | … |
+        # Language |`); in a table of no links (`| kind | languages | for |`) it may be
+        # what names the rows, read as before.
+        columns.update(
+            (position, "") for position, name in enumerate(header) if name in _LANGUAGE_HEADERS
+        )
     facts = not any(columns.values()) and not any(
         _cell_links(cell) for _, cells in rows[1:] for cell in cells
     )
@@ -9562,6 +9601,10 @@ def _is_date_column(rows: list[list[list[Token]]], position: int) -> bool:
     texts = [_plain(cells[position]).strip() for cells in rows if position < len(cells)]
     texts = [text for text in texts if text]
     return bool(texts) and all(_DATE_CELL.fullmatch(text) for text in texts)
+
+
+# Table headers of a Language column (`_column_field`: tags).
+_LANGUAGE_HEADERS = frozenset({"language", "languages"})
 
 
 def _column_field(name: str) -> str:

@@ -161,6 +161,9 @@ def test_feed_entries_are_the_hand_read_news_and_edits(
         assert Counter(added) - listed == Counter(), f"a resource added twice in {step['to']}"
         assert set(added) - new == set(), f"false new in {step['to']}"
         assert new - set(added) == set(), f"missed new in {step['to']}"
-        assert len(announced) == len(set(announced)), step["to"]
+        # One update per entry: a resource listed in two places (github-ranking-history's
+        # bootstrap, in Most Stars and in Most Forks) is announced as often as it was edited.
+        edits = Counter(_key(item["u"]) for item in step["edited"])
+        assert Counter(announced) - edits == Counter(), f"announced twice in {step['to']}"
         assert set(announced) - edited == set(), f"false updates in {step['to']}"
         assert edited - set(announced) <= unread, f"missed edits in {step['to']}"

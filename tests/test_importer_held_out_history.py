@@ -1,0 +1,124 @@
+"""publisher import and diff: shapes found on held-out real histories (examples invented,
+shapes taken from the histories added to tests/fixtures/real/ by session 12's held-out pass)."""
+
+from __future__ import annotations
+
+from test_importer_held_out import warned
+from test_importer_shapes import listed, read
+
+from publisher.diff import diff
+from publisher.load import build_snapshot
+from publisher.model import Snapshot
+
+
+def test_a_placeholder_bullet_is_no_resource() -> None:
+    # rust-nav-zh-history: `- TODO` and `- ...` where entries were still to come were read as
+    # resources titled 'TODO' and '...', and then "added" to the feed when written.
+    result = read(
+        "# L\n\n## Basics\n\n"
+        "- [Tour of Things](https://example.org/tour)\n"
+        "- ...\n\n"
+        "## Advanced\n\n"
+        "- TODO\n\n"
+        "## Extras\n\n"
+        "- [Handbook](https://example.org/handbook)\n\n"
+        "  A description of the handbook.\n\n"
+        "- \u2026\n"
+        "- TBD\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Basics",), "Tour of Things", "https://example.org/tour"),
+        (("Extras",), "Handbook", "https://example.org/handbook"),
+    ]
+    handbook = result.roadmap.sections[-1].resources[0]
+    assert handbook.description == "A description of the handbook.\n"
+    assert warned(result) == [
+        "bullet '...' is a placeholder (no link, an entry still to come): skipped",
+        "bullet 'TODO' is a placeholder (no link, an entry still to come): skipped",
+        "bullet '\u2026' is a placeholder (no link, an entry still to come): skipped",
+        "bullet 'TBD' is a placeholder (no link, an entry still to come): skipped",
+    ]
+    # A plain bullet of words stays what it was: a linkless resource.
+    plain = read("# L\n\n## Books\n\n- [A](https://example.org/a)\n- Todo Lists in Practice\n")
+    assert [title for _, title, _ in listed(plain.roadmap)] == ["A", "Todo Lists in Practice"]
+
+
+def _snapshot(titles_and_urls: list[tuple[str, str]], version: str) -> Snapshot:
+    return build_snapshot(
+        {
+            "title": "Road map",
+            "release": {"version": version, "date": "2024-01-01"},
+            "sections": [
+                {
+                    "title": "Concepts",
+                    "resources": [{"title": title, "url": url} for title, url in titles_and_urls],
+                }
+            ],
+        },
+        f"{version}.yaml",
+    )
+
+
+def test_an_entry_relinked_with_its_title_reworded_is_one_update() -> None:
+    # system-design-history: a list moved its links to its author's site and reworded some
+    # titles at once ('Checksum' → 'Checksums', 'Horizontal vs Vertical Scaling' → 'Vertical
+    # vs Horizontal Scaling'): each was "added" anew, its edit missed.
+    old = _snapshot(
+        [
+            ("Checksum", "https://a.example.org/checksum"),
+            ("Horizontal vs Vertical Scaling", "https://a.example.org/scaling"),
+            ("Batch Processing vs Stream Processing", "https://a.example.org/batch"),
+            ("Proxy Server", "https://a.example.org/proxy"),
+        ],
+        "1",
+    )
+    new = _snapshot(
+        [
+            ("Checksums", "https://b.example.org/checksums"),
+            ("Vertical vs Horizontal Scaling", "https://b.example.org/scaling"),
+            ("Batch vs Stream Processing", "https://b.example.org/batch"),
+            ("Proxy vs Reverse Proxy", "https://b.example.org/proxy"),
+        ],
+        "2",
+    )
+    for changes in (diff(old, new), diff(new, old)):
+        assert [item.resource.title for item in changes.added] in (
+            ["Proxy vs Reverse Proxy"],
+            ["Proxy Server"],
+        )
+        assert len(changes.removed) == 1
+        assert len(changes.updated) == 3
+        assert all(not item.cosmetic for item in changes.updated)
+    # Two removed entries of those words: which one the new entry is is not said; not paired.
+    ambiguous = _snapshot(
+        [("Data Tools", "https://a.example.org/d1"), ("Tools: Data", "https://a.example.org/d2")],
+        "1",
+    )
+    relinked = _snapshot([("Data Tool", "https://b.example.org/d")], "2")
+    assert len(diff(ambiguous, relinked).updated) == 0
+    assert len(diff(relinked, ambiguous).updated) == 0
+
+
+def test_a_language_column_is_the_rows_tag() -> None:
+    # github-ranking-history: the Language column of a ranking's table was dropped, so a
+    # project whose language changed (CSS → JavaScript) made no update.
+    result = read(
+        "# L\n\n## Most Stars\n\n"
+        "| Ranking | Project Name | Stars | Language | Description |\n"
+        "| ------- | ------------ | ----- | -------- | ----------- |\n"
+        "| 1 | [kit](https://example.org/kit) | 1200 | CSS | A styling kit. |\n"
+        "| 2 | [notes](https://example.org/notes) | 900 | None | Notes on things. |\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Most Stars",), "kit", "https://example.org/kit"),
+        (("Most Stars",), "notes", "https://example.org/notes"),
+    ]
+    kit, notes = result.roadmap.sections[0].resources
+    assert (kit.tags, kit.description) == (("CSS",), "A styling kit.\n")
+    assert notes.tags == ()  # 'None': no language, no tag
+    # In a table of no links, a Language column may be what names its rows: read as before.
+    kinds = read(
+        "# L\n\n## Kinds\n\n| kind | languages | for |\n| --- | --- | --- |\n"
+        "| `py` | Python | scripts and glue code |\n| `rs` | Rust | systems code |\n"
+    )
+    assert [title for _, title, _ in listed(kinds.roadmap)] == ["Python", "Rust"]
