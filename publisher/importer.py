@@ -7724,7 +7724,8 @@ def _enumerated_links(
     their (title, URL) and where what follows them starts (a description separator, or
     nothing). None when no link follows the first that way, or one of them (the first too)
     is named by where it leads (`[Site](…), [GitHub](…)`: one resource's pages)."""
-    position, found, comma = first_end + 1, [], False
+    position, comma, listed = first_end + 1, False, False
+    found: list[tuple[str, str]] = []
     # The first link set in bold (`**[DevDocs](…)** / [GitHub](…) or [ZealDocs](…)`, a
     # recommended entry): its closing mark is no word between the links.
     if position < len(inline) and inline[position].type in ("strong_close", "em_close"):
@@ -7735,10 +7736,12 @@ def _enumerated_links(
             break
         if not _ENUMERATION_JOIN.fullmatch(join.content):
             break
+        marked = join.content.strip() in ("\u2022", "\u00b7", "/")
+        listed = listed if found else marked  # (the join before the second link)
         comma = (
             comma
             or "," in join.content
-            or join.content.strip() in ("\u2022", "\u00b7", "/")
+            or marked
             or _ALTERNATIVE_JOIN.fullmatch(join.content) is not None
         )
         close = _closing_link(inline, position + 1)
@@ -7754,7 +7757,8 @@ def _enumerated_links(
     if not found or not comma:
         return None  # (`[A](…) and [B](…)` alone may be one thing's two pages: no list)
     first = _plain(inline[first_start + 1 : first_end]).strip()
-    if len(found) == 1 and _version_name(first, found[0][0]):
+    first_url = str(inline[first_start].attrGet("href") or "")
+    if len(found) == 1 and not listed and _version_name(first, found[0][0], first_url, found[0][1]):
         return None  # (`[PHP the right way](…), [Bản dịch](…)`: the guide and its translation)
     rest = _plain(inline[position:]).strip()
     if rest and not rest.startswith(("- ", "\u2013 ", "\u2014 ", ": ")):
@@ -7793,7 +7797,9 @@ def _read_version_link(reading: _ItemReading) -> None:
     a warning names the line. Any other description is left as it is."""
     said = reading.description[-1]
     version = _LEADING_LINK_TEXT.match(said[1:].lstrip())
-    if version is None or not _version_name(str(reading.fields["title"]), version[1]):
+    if version is None or not _version_name(
+        str(reading.fields["title"]), version[1], str(reading.fields.get("url") or ""), version[2]
+    ):
         return
     reading.description[-1] = said[1:].lstrip()
     reading.warnings.append(
@@ -7805,21 +7811,48 @@ def _read_version_link(reading: _ItemReading) -> None:
     )
 
 
-# The text of a markdown link at the start of a description (`[Bản dịch](…)…`).
-_LEADING_LINK_TEXT = re.compile(r"\[([^\[\]]+)\]\(")
+# The text and address of a markdown link at the start of a description (`[Bản dịch](…)…`).
+_LEADING_LINK_TEXT = re.compile(r"\[([^\[\]]+)\]\(<?([^\s)>]*)")
+# Words that name a form or copy of a work, not another work: a file format, a mirror, a
+# translation or an edition, a version number (`[PDF]`, `[Mirror]`, `[v2]`, `[英文版]`).
+_VERSION_WORD = re.compile(
+    r"\b(?:pdf|epub|mobi|html|mirror|translation|translated|edition|version|v\d[\w.]*|"
+    r"online|print|archived?|backup)\b|[\u7248\u8bd1\u8b6f]|\u4e2d\u6587|\u82f1\u6587",
+    re.IGNORECASE,
+)
 
 
-def _version_name(first: str, second: str) -> bool:
+def _version_name(first: str, second: str, first_url: str, second_url: str) -> bool:
     """Whether a link's text right after a resource's link names another version of it (a
     translation, a mirror, an edition: `[PHP the right way - Best practices](…), [Bản dịch](…)`,
-    `[深入理解计算机系统](…), [英文版](…)`) rather than a second resource: a word or two, half
-    the first's length at most, after a title of three words or more (or one written without
-    spaces, as Chinese and Japanese are). Names listed as peers are alike (`[Dr. A](…),
-    [Dr. B](…)`), and a one-word tool's name after another's (`[ripgrep](…), [fd](…)`) is no
-    title with versions; decided by the shape, in any language."""
+    `[深入理解计算机系统](…), [英文版](…)`) rather than a second resource. The shape: a word
+    or two, half the first's length at most, after a title of three words or more (or one
+    written without spaces, as Chinese and Japanese are); names listed as peers are alike
+    (`[Dr. A](…), [Dr. B](…)`), and a one-word tool's name after another's (`[ripgrep](…),
+    [fd](…)`) is no title with versions. And a sign that it is the same work: its link leads
+    into the first's pages (`_leads_into`), it repeats one of the first's words (`[Judilibre
+    (Cour de cassation)](…), [Judilibre API](…)`), it names a form or a language
+    (`_VERSION_WORD`, `_LANGUAGE_NAMES`), or it is written in another script (a translation
+    named in its language: `[Bản dịch]`, `[中文翻译]` after an English title). A short name of
+    another product on another site (`[The Rust Programming Language](…), [Rustlings](…)`)
+    is a second resource."""
     if not second or len(second.split()) > 2 or 2 * len(second) > len(first):
         return False
-    return len(first.split()) >= 3 or (" " not in first and not first.isascii())
+    if not (len(first.split()) >= 3 or (" " not in first and not first.isascii())):
+        return False
+    words = set(re.findall(r"\w+", second.casefold()))
+    return (
+        (bool(first_url) and bool(second_url) and _leads_into(first_url, second_url))
+        or bool(words & set(re.findall(r"\w+", first.casefold())))
+        or bool(words & _LANGUAGE_NAMES)
+        or _VERSION_WORD.search(second) is not None
+        or _letters_ascii(first) != _letters_ascii(second)
+    )
+
+
+def _letters_ascii(text: str) -> bool:
+    """Whether every letter of a text is an ASCII one (English, or a romanized name)."""
+    return all(character.isascii() for character in text if character.isalpha())
 
 
 def _labelled_title(text: Sequence[Token]) -> tuple[tuple[str, ...], str]:

@@ -288,6 +288,54 @@ def test_a_short_link_right_after_a_titled_link_is_another_version_of_it() -> No
     ]
 
 
+def test_a_short_link_to_another_product_after_a_titled_link_is_a_resource_of_its_own() -> None:
+    # '[The Rust Programming Language](…), [Rustlings](…)' and '[Westlaw / Lexis+](…) •
+    # [Lexis+](…)' were folded into the first as "another version": the shape alone (a short
+    # name after a long title) decided. Another product on another site, or a list mark
+    # between the two, is a second resource; a link into the first's pages, one repeating its
+    # words, or one naming a form (PDF, mirror, v2) stays its version.
+    result = read(
+        "# L\n\n## Kettles\n\n"
+        "- [The Complete Kettle Handbook](https://kettles.example.org/book), "
+        "[Steepwise](https://code.example.net/steepwise)\n"
+        "- [Boiling Water For Beginners](https://boil.example.org/) \u2022 "
+        "[Boil](https://heat.example.com/) - two guides to water\n"
+        "- [A Field Guide to Teapots](https://pots.example.org/guide), "
+        "[Chapters](https://pots.example.org/guide/chapters)\n"
+        "- [The Teapot Makers Almanac](https://almanac.example.org/), "
+        "[Almanac](https://old.example.com/almanac)\n"
+        "- [Leaves And Their Uses](https://leaves.example.org/), "
+        "[PDF](https://files.example.com/leaves.pdf)\n"
+        "- [Leaves And Their Uses](https://leaves.example.org/2), "
+        "[v2](https://files.example.com/leaves2)\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Kettles",), "The Complete Kettle Handbook", "https://kettles.example.org/book"),
+        (("Kettles",), "Steepwise", "https://code.example.net/steepwise"),
+        (("Kettles",), "Boiling Water For Beginners", "https://boil.example.org/"),
+        (("Kettles",), "Boil", "https://heat.example.com/"),
+        (("Kettles",), "A Field Guide to Teapots", "https://pots.example.org/guide"),
+        (("Kettles",), "The Teapot Makers Almanac", "https://almanac.example.org/"),
+        (("Kettles",), "Leaves And Their Uses", "https://leaves.example.org/"),
+        (("Kettles",), "Leaves And Their Uses", "https://leaves.example.org/2"),
+    ]
+    boil = result.roadmap.sections[0].resources[3]
+    assert boil.description.strip() == "two guides to water"
+    assert [message.split(":")[0] for message in warned(result)] == [
+        "bullet names 2 links before what it says of them ('The Complete Kettle Handbook', "
+        "'Steepwise')",
+        "bullet names 2 links before what it says of them ('Boiling Water For Beginners', 'Boil')",
+        "link 'Chapters' right after 'A Field Guide to Teapots' read as another version of it "
+        "(a translation, a mirror, an edition)",
+        "link 'Almanac' right after 'The Teapot Makers Almanac' read as another version of it "
+        "(a translation, a mirror, an edition)",
+        "link 'PDF' right after 'Leaves And Their Uses' read as another version of it (a "
+        "translation, a mirror, an edition)",
+        "link 'v2' right after 'Leaves And Their Uses' read as another version of it (a "
+        "translation, a mirror, an edition)",
+    ]
+
+
 def test_a_bare_address_under_a_resource_is_its_other_address() -> None:
     # jnv/lists: '* [owner/bookmarklets](https://github.com/…) - a list' over
     # '  * http://owner.example.org/bookmarklets/', the list's own site: it was read as one
