@@ -2236,6 +2236,13 @@ class _Unit:
     title_line: str = ""
 
 
+def _emphasized(lines: list[str], block: _Block) -> bool:
+    """Whether a paragraph is written all in emphasis (`_… ._`, `*…*`): a note on what the
+    heading is about, not its entry."""
+    text = "\n".join(lines[block.start : block.end]).strip()
+    return len(text) > 2 and text[0] in "_*" and text[-1] == text[0] and text[1] != text[0]
+
+
 # A list item at column 0 in a section's intro: its body lists things of its own.
 _OWN_LIST_ITEM = re.compile(r"^(?:[-*+]|\d{1,9}[.)])[ \t]+\S", re.MULTILINE)
 # A list item at column 0 whose text is an ATX heading (`- ### Binary search`): a study plan's
@@ -2629,9 +2636,17 @@ def _units(
         if foreign:
             body, candidates = _bold_entries(body, candidates, lines)
             body, candidates = _label_groups(body, candidates, heading, regroup_warnings)
-        link_block = next(
-            (block for block in body if block.kind == "text" and block.link_line), None
-        )
+        link_blocks = (block for block in body if block.kind == "text" and block.link_line)
+        link_block = next(link_blocks, None)
+        if (
+            link_block is not None
+            and not link_block.link_line_alone
+            and _emphasized(lines, link_block)
+        ):
+            # A note in italics that starts with a link (`_[This Week in Rust](…) is a weekly
+            # newsletter …_`) over a link alone: what the note names is the topic, the link
+            # alone the heading's line (issue 13: its one primary link, a lone link paragraph).
+            link_block = next((block for block in link_blocks if block.link_line_alone), link_block)
         units.append(
             _Unit(
                 heading=heading,
@@ -8074,6 +8089,12 @@ def _read_body(
                 reading.fields.update(meta)
                 reading.resource_like = True
                 continue
+            inline = tokens[open_ + 1].children or []
+            if inline and not _without_trailing_badges(inline):
+                # A paragraph of status badges under the item (`  ![Last updated](…)`): the
+                # figures a service redraws, no words of its description, as the badges
+                # that end its first line are not (`_without_trailing_badges`).
+                continue
             reading.description.append(_dedented(lines, start, stop, indent))
             reading.described = True
         elif (
@@ -8178,6 +8199,22 @@ def _read_nested(
                 )
             )
         return False
+    if "url" in reading.fields and _announces_versions(reading.description):
+        # `- [The Book](…)` … `Other translations:` over `  - [book-zh](…)`: the work's
+        # translations or mirrors, listed under it as its words announce them, said of it,
+        # no resources of their own (as `[The Book](…), [中文版](…)` on one line).
+        title = str(reading.fields.get("title", ""))
+        for item in items:
+            if item.candidate is not None:
+                reading.warnings.append(
+                    (
+                        item.candidate.line,
+                        f"bullet {item.candidate.title!r} under {title!r}, after words "
+                        "announcing its translations or mirrors: another version of it, kept "
+                        "in its description",
+                    )
+                )
+        return False
     if "url" in reading.fields:
         items = _under_resource(reading, tokens, open_, close, lines, items)
     if not all(item.resource_like or item.empty_link for item in items):
@@ -8189,6 +8226,30 @@ def _read_nested(
     for item in items:
         reading.warnings.extend(item.warnings)
     return any(item.candidate for item in items)
+
+
+# Words naming a work's other versions: translations (译文, 翻译, 譯本, 翻訳, 번역, traducción,
+# Übersetzung, перевод) and mirrors (镜像).
+_VERSIONS_WORDS = re.compile(
+    r"translat|traduc|[uü]bersetz|перевод|\u8bd1|\u8b6f|\u7ffb\u8a33|\ubc88\uc5ed|mirror|"
+    r"\u955c\u50cf|\u93e1\u50cf",
+    re.IGNORECASE,
+)
+
+
+def _announces_versions(description: Sequence[str]) -> bool:
+    """Whether a resource's words end announcing its other versions, right over a nested list
+    (`其他已有的还在积极更新的优秀译文:`, `Translations:`): a short paragraph ending with a
+    colon that names translations or mirrors."""
+    if not description:
+        return False
+    last = description[-1].strip()
+    return (
+        _announcing(last)
+        and "\n" not in last
+        and len(last) <= 80
+        and _VERSIONS_WORDS.search(last) is not None
+    )
 
 
 def _only_an_address(item: _Item) -> bool:
@@ -10362,6 +10423,7 @@ class _Outliner:
                             id(stack[-1]) in deep
                             or id(stack[-1]) in listed
                             or _OWN_LIST_ITEM.search(bodies.get(id(stack[-1]), "")) is not None
+                            or _PLACEHOLDER.match(bodies.get(id(stack[-1]), "").strip()) is not None
                         )
                     )
                 ):

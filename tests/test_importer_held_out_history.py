@@ -122,3 +122,76 @@ def test_a_language_column_is_the_rows_tag() -> None:
         "| `py` | Python | scripts and glue code |\n| `rs` | Rust | systems code |\n"
     )
     assert [title for _, title, _ in listed(kinds.roadmap)] == ["Python", "Rust"]
+
+
+def test_translations_listed_under_a_work_are_its_description() -> None:
+    # rust-nav-zh-history: `其他已有的还在积极更新的优秀译文:` (other translations still kept up)
+    # over a nested link bullet under the book's entry: each translation was "added" as a
+    # resource of its own, where the version before wrote it in the book's description.
+    result = read(
+        "# L\n\n## Books\n\n"
+        "- [The Guide](https://example.org/guide) The guide to the language.\n\n"
+        "  Other translations:\n\n"
+        "  - [guide-xx](https://xx.example.org/guide)\n"
+        "- [The Manual](https://example.org/manual)\n\n"
+        "  其他译文:\n\n"
+        "  - [manual-zh](https://zh.example.org/manual)\n"
+        "- [Tools](https://example.org/tools)\n\n"
+        "  Related:\n\n"
+        "  - [Tool A](https://example.org/a)\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Books",), "The Guide", "https://example.org/guide"),
+        (("Books",), "The Manual", "https://example.org/manual"),
+        (("Books",), "Tools", "https://example.org/tools"),
+        (("Books",), "Tool A", "https://example.org/a"),
+    ]
+    guide, manual, _, _ = result.roadmap.sections[0].resources
+    assert "[guide-xx](https://xx.example.org/guide)" in guide.description
+    assert "[manual-zh](https://zh.example.org/manual)" in manual.description
+    assert [message for message in warned(result) if "translations" in message] == [
+        "bullet 'guide-xx' under 'The Guide', after words announcing its translations or "
+        "mirrors: another version of it, kept in its description",
+        "bullet 'manual-zh' under 'The Manual', after words announcing its translations or "
+        "mirrors: another version of it, kept in its description",
+    ]
+
+
+def test_a_paragraph_of_status_badges_under_an_entry_is_no_part_of_it() -> None:
+    # rust-nav-zh-history: 'Last updated' and 'Status' badges put under every entry became
+    # its description (or were added to it): five entries announced as updated.
+    badge = "![Last updated](https://img.shields.io/badge/dynamic/json?url=x&label=Updated)"
+    result = read(
+        "# L\n\n## Tools\n\n"
+        f"- [Tour](https://example.org/tour)\n\n  {badge}\n\n"
+        f"- [Cheats](https://example.org/cheats)\n\n  {badge} {badge}\n\n  A cheat sheet.\n\n"
+        "- [Shots](https://example.org/shots)\n\n  ![screen](https://example.org/s.png)\n"
+    )
+    tour, cheats, shots = result.roadmap.sections[0].resources
+    assert (tour.description, cheats.description) == ("", "A cheat sheet.\n")
+    assert shots.description == "![screen](https://example.org/s.png)\n"  # content, kept
+
+
+def test_a_heading_over_an_italic_note_and_a_lone_link_is_that_links_resource() -> None:
+    # rust-nav-zh-history: `### TWiR` over an italic note that starts with the newsletter's
+    # link, then the list's own link alone: the heading was read at the note's link (issue 13:
+    # a heading over a description and one lone link paragraph is that link's resource). And
+    # a section holding only `TODO` took the resource heading after it as its own.
+    result = read(
+        "# L\n\n## Guides\n\n### Docs\n\nTODO\n\n### Weekly\n\n"
+        "_[The Weekly](https://weekly.example.org/) is a newsletter on the language._\n\n"
+        "[Weekly in Chinese](https://zh.example.org/weekly)\n\n"
+        "### More\n\n- [A](https://example.org/a)\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Guides",), "Weekly", "https://zh.example.org/weekly"),
+        (("Guides", "More"), "A", "https://example.org/a"),
+    ]
+    # Not in italics, a paragraph that starts with its link and goes on in words is the
+    # heading's line, as before: the heading is the newsletter.
+    plain = read(
+        "# L\n\n## Guides\n\n### Weekly\n\n"
+        "[The Weekly](https://weekly.example.org/) is a newsletter on the language.\n\n"
+        "[Weekly in Chinese](https://zh.example.org/weekly)\n"
+    )
+    assert listed(plain.roadmap) == [(("Guides",), "Weekly", "https://weekly.example.org/")]
