@@ -4649,6 +4649,10 @@ def _is_note(item: _ListItem, *, linked: bool) -> bool:
     if candidate is None or candidate.url or candidate.children:
         return False
     if _is_bare(candidate):
+        if linked and _TASK_BOX.match(item.markdown):
+            # `- [ ] tacotron` among a study plan's `- [x] **ResNet** … [[paper](…)]`: a task
+            # whose reading the plan has not found yet (it links nowhere), no resource.
+            return True
         # Long alone is no note: a book's title with its authors is long too. A note goes on
         # from the prose around it (it starts in lower case) or reads as a sentence.
         title = candidate.title.lstrip()
@@ -6213,8 +6217,10 @@ def _named_bare_url(inline: Sequence[Token]) -> tuple[int, int, str, str, str] |
     if quoted is not None:
         return start, end, href, quoted.group(1).strip(), _inline_markdown(inline[:start]).strip()
     names = words.split()
-    # Words of a name each start with a capital or a digit ("Consistency Models").
-    if len(names) <= 6 and all(_capitalized(word) for word in names):
+    # Words of a name each start with a capital or a digit ("Consistency Models"), but the
+    # small words of a title in title case ("Semantic Image Synthesis with Spatially-Adaptive
+    # Normalization", a paper's).
+    if (len(names) <= 6 and all(_capitalized(word) for word in names)) or _is_title_phrase(words):
         return start, end, href, words, ""
     return None
 
@@ -6909,6 +6915,9 @@ class _ItemReading:
     resource_like: bool = False
     link_led: bool = False  # it starts with its link (or is a paper-list item)
     leading_link: bool = False  # it starts with its link (a paper-list item does not)
+    # It names a paper as a paper list does (`**Title.** Venue [[pdf]](…)`, `_paper_item`),
+    # or in bold before its links in brackets (`**AutoEncoder** [[science](…)]`).
+    paper: bool = False
     # "Lead-in: [link]": "resource" (read as one), "call" (a call to action, read as words),
     # "named" ("Name: http://…", the link's text its URL), "official" ("Name: … [官网](…)",
     # `_read_official_site_item`), "pointer" (see `pointer`).
@@ -7308,8 +7317,13 @@ def _read_lead(reading: _ItemReading, inline: Sequence[Token]) -> bool:
     if anchors and not links:
         return False
     paper = _paper_item(inline, reading.line, reading.warnings) if links else None
+    # (a paper's entry: what is nested under it says more of the paper, `_read_nested`)
+    reading.paper = paper is not None
     if paper is None and links:
         paper = _bracketed_links_item(inline, reading.line, reading.warnings)
+        # `**AutoEncoder** [[science](…)]`: named in bold as a paper list names its papers
+        # (`Java regex [docs …]` over `- Scala.js`, its descendants, is named in words).
+        reading.paper = paper is not None and bool(_first_strong(inline))
     if paper is None and links and not reading.lead_in:
         reading.name_link = _name_link(inline, reading.line)
         set_link = _set_link(inline, reading.line)
@@ -8150,10 +8164,13 @@ def _read_nested(
     """Take a nested list's items as the item's children when all read as resources (and
     not all as a course's material links); False, taking nothing, otherwise."""
     items = [_item(tokens, o, c, lines) for o, c in _children(tokens, open_, close)]
-    if reading.leading_link and not any(
+    if (reading.leading_link or reading.paper) and not any(
         token.type == "inline" and _links(token.children or []) for token in tokens[open_:close]
     ):
-        return False  # plain bullets under a link: what it covers (a syllabus), its description
+        # Plain bullets under a link: what it covers (a syllabus), its description; under an
+        # entry named before its labelled links (`**ResNet** (2015) [[paper](…)]` over `He et
+        # al. "Deep Residual Learning…"`), what it is (its authors and title, a note), too.
+        return False
     if (
         "url" not in reading.fields
         and _announcing(str(reading.fields.get("title", "")))

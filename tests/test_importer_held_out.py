@@ -656,3 +656,71 @@ def test_a_bullet_written_as_a_task_over_nested_links_names_their_group() -> Non
         "  - [Part 2: Unary Operators](https://cc.example.org/2)\n"
     )
     assert ("C", "Write a parser for it") not in {path for path, _, _ in listed(steps.roadmap)}
+
+
+# --- session 12 (heldB): a study plan of papers ------------------------------------------------
+
+
+def test_plain_bullets_under_an_entry_named_before_its_paper_link_are_its_description() -> None:
+    # dl-roadmap-checklist: `- [x] **ResNet** (2015) [[paper](…)]` over `  - He et al. "Deep
+    # Residual Learning …"`: the authors and title of the paper were a resource without URL,
+    # one for every entry that had such a line (37 on the list).
+    text = (
+        "# Plan\n\n## Vision\n\n"
+        "- [x] **Alpha** (2012) [[paper](https://example.org/alpha)]\n"
+        '    - Smith et al. "Alpha Networks for Seeing"\n'
+        "- [ ] **Beta** [[science](https://example.org/beta)]\n"
+        '    - Jones et al. "Beta Layers"\n'
+        "    - A note on why it matters.\n"
+        "- [ ] **Gamma** (2014) [[paper](https://example.org/gamma)]\n"
+    )
+    result = read(text)
+    assert listed(result.roadmap) == [
+        (("Vision",), "Alpha", "https://example.org/alpha"),
+        (("Vision",), "Beta", "https://example.org/beta"),
+        (("Vision",), "Gamma", "https://example.org/gamma"),
+    ]
+    alpha, beta, _gamma = result.roadmap.sections[0].resources
+    assert 'Smith et al. "Alpha Networks for Seeing"' in alpha.description
+    assert "A note on why it matters." in beta.description
+    assert import_markdown(text, "road.md", pieces=True) == result
+
+
+def test_a_task_with_no_link_among_a_plans_linked_tasks_is_no_resource() -> None:
+    # dl-roadmap-checklist: `- [ ] tacotron` among `- [ ] **WaveNet** (2016) [[paper](…)]`:
+    # a reading the plan has not found yet, no resource without a URL (with a warning).
+    text = (
+        "# Plan\n\n## Audio\n\n"
+        "- [x] **Delta** (2016) [[paper](https://example.org/delta)]\n"
+        "- [ ] **Epsilon** (2017) [[paper](https://example.org/epsilon)]\n"
+        "- [ ] zeta\n"
+        "- [ ] **Eta** (2018) [[paper](https://example.org/eta)]\n"
+    )
+    result = read(text)
+    assert listed(result.roadmap) == [
+        (("Audio",), "Delta", "https://example.org/delta"),
+        (("Audio",), "Epsilon", "https://example.org/epsilon"),
+        (("Audio",), "Eta", "https://example.org/eta"),
+    ]
+    assert warned(result) == [
+        "bullet '[ ] zeta' reads as a note, not a resource: kept in the description of 'Epsilon'"
+    ]
+    assert import_markdown(text, "road.md", pieces=True) == result
+
+
+def test_a_title_in_title_case_before_a_bare_address_names_it() -> None:
+    # dl-roadmap-checklist: `- [ ] Semantic Image Synthesis with Spatially-Adaptive
+    # Normalization https://arxiv.org/abs/…`: a paper's title, its small words in lower case,
+    # was a note (only six capitalised words named a bare address), and skipped.
+    result = read(
+        "# Plan\n\n## Models\n\n"
+        "- [ ] Learning to Draw with Spatially-Aware Layers https://example.org/draw\n"
+        "- [ ] **Theta** (2017) [[paper](https://example.org/theta)]\n"
+        "- [ ] **Iota** (2018) [[paper](https://example.org/iota)]\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Models",), "Learning to Draw with Spatially-Aware Layers", "https://example.org/draw"),
+        (("Models",), "Theta", "https://example.org/theta"),
+        (("Models",), "Iota", "https://example.org/iota"),
+    ]
+    assert warned(result) == []
