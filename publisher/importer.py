@@ -662,6 +662,12 @@ def _mend_slipped_links(state: StateCore) -> None:
             if _SCHEMELESS_WEB.match(href):
                 token.attrSet("href", f"http://{href}")
                 continue
+            if href.startswith("#") and _ABSOLUTE_WEB.match(href[1:]):
+                # `[Awesome Single-Cell](#https://github.com/…)`: an address after "#" (an
+                # anchor in the page on GitHub, leading nowhere) is a link to that address.
+                token.attrSet("href", href[1:])
+                token.meta = {**(token.meta or {}), "anchored_url": href}
+                continue
             inner = children[index + 1] if index + 1 < len(children) else None
             closes = index + 2 < len(children) and children[index + 2].type == "link_close"
             if inner is None or inner.type != "text" or not closes:
@@ -6083,10 +6089,13 @@ def _labelled_link(inline: Sequence[Token]) -> str:
     return str(inline[start].attrGet("href") or "")
 
 
-def _labelled_links(inline: Sequence[Token]) -> tuple[str, list[tuple[str, str]]] | None:
+def _labelled_links(
+    inline: Sequence[Token],
+) -> tuple[str, list[tuple[str, str, list[str]]]] | None:
     """A bullet naming a topic in bold, a colon, then only its links, separated by commas
     (`**HTML & CSS**: [MDN Web Docs](…), [CSS-Tricks](…)`): the topic and each link's (title,
-    URL). None for any other item."""
+    URL, the links after it in parentheses or brackets as written: `[(course)](…)`,
+    `[(archive)](…)`, other pages of it). None for any other item."""
     tokens = [token for token in inline if token.type != "text" or token.content.strip()]
     if len(tokens) < 6 or tokens[0].type != "strong_open":
         return None
@@ -6102,7 +6111,7 @@ def _labelled_links(inline: Sequence[Token]) -> tuple[str, list[tuple[str, str]]
     words = re.sub(r"[^\w\s]+", " ", label.casefold()).split()
     if not label or len(words) > 5:
         return None
-    links: list[tuple[str, str]] = []
+    links: list[tuple[str, str, list[str]]] = []
     position = 0
     while position < len(rest):
         token = rest[position]
@@ -6118,9 +6127,20 @@ def _labelled_links(inline: Sequence[Token]) -> tuple[str, list[tuple[str, str]]
             # A link written as its URL (`**Website:** https://…`) is a field named by the
             # label ("Name: URL", `_url_named`), not a topic's link.
             return None
-        links.append((title, href))
+        if links and _ASIDE_LINK_TEXT.fullmatch(title):
+            # `[Papers on X](…) [(course)](…) [(archive)](…)`: a word in parentheses names
+            # another page of the link before it (its course, a copy), no resource of its own.
+            links[-1][2].append(_inline_markdown(rest[position : end + 1]))
+        else:
+            links.append((title, href, []))
         position = end + 1
     return (label, links) if links else None
+
+
+# A link's text that is a word or two in parentheses or brackets (`(course)`, `[archive]`),
+# and a link as written, its text taken out.
+_LINK_TEXT = re.compile(r"^\[(.*)\]\([^()]*\)$", re.DOTALL)
+_ASIDE_LINK_TEXT = re.compile(r"\(\s*[^()\[\]]{1,30}\)|\[\s*[^()\[\]]{1,30}\]")
 
 
 def _names_kind(lead_in: str) -> bool:
@@ -6206,6 +6226,10 @@ def _named_bare_url(inline: Sequence[Token]) -> tuple[int, int, str, str, str] |
     if not words or words.endswith((":", "\uff1a")) or _lead_in_calls(inline, start):
         return None
     href = str(inline[start].attrGet("href"))
+    if cited := _cited_title(inline[:start]):
+        # `Myers, E. W. (2002). **On the sequencing …** Proceedings …, 99(7). https://doi.org/…`:
+        # a citation, titled by its bold title, the citation its description.
+        return start, end, href, cited, _inline_markdown(inline[:start]).strip()
     if _titled_parts(words):
         # "CSC - IT Center For Science - Cloud Team https://…": a name of parts in title case
         # (what a dash sets off as a description is said in lower case: "Vim — an editor").
@@ -7134,6 +7158,10 @@ def _warn_mended_links(reading: _ItemReading, inline: Sequence[Token]) -> None:
             "a space between a link's text and its address (GitHub shows the brackets)",
         ),
         ("bracketed_url", "an address in brackets with no link (GitHub links the address)"),
+        (
+            "anchored_url",
+            "an address after '#' (an anchor in the page on GitHub, leading nowhere)",
+        ),
     ):
         written = [token.meta[key] for token in inline if token.meta and key in token.meta]
         if written:
@@ -7208,20 +7236,32 @@ def _read_lead(reading: _ItemReading, inline: Sequence[Token]) -> bool:
         # the description, `kind_lead`); any other names the links' topic (their tag).
         kind = _names_kind(label)
         lead = _inline_markdown(inline[: _first_link(inline)]).rstrip().rstrip(":\uff1a")
+        for title, _href, asides in topic_links:
+            if asides:
+                shown = ", ".join(repr(_LINK_TEXT.sub(r"\1", aside)) for aside in asides)
+                reading.warnings.append(
+                    (
+                        reading.line,
+                        f"{shown} after the link {title!r}: another page of it (a word in "
+                        "parentheses), kept in its description",
+                    )
+                )
         first, *others = (
             _Candidate(
                 title=title,
                 line=reading.line,
                 url=_checked_url(href, reading.line, reading.warnings),
                 tags=() if kind else (label,),
-                description=_markdown_field(lead) if kind else "",
+                description=_markdown_field(" ".join([*([lead] if kind else []), *asides])),
             )
-            for title, href in topic_links
+            for title, href, asides in topic_links
         )
         reading.fields.update(title=first.title, url=first.url, tags=first.tags)
         if kind:
             reading.description.insert(0, lead)
             reading.lead_in, reading.kind_lead = "resource", True
+        if topic_links[0][2]:
+            reading.description.append(" ".join(topic_links[0][2]))
         reading.siblings = tuple(others)
         reading.resource_like = reading.link_led = True
         return True
@@ -8649,9 +8689,12 @@ def _paper_item(
         " ".join(_plain(inline[start + 1 : end]).strip("[]() ").casefold().split())
         for start, end in spans
     ]
-    if not all(_PAPER_LINK.search(label) for label in labels):
-        return _named_item(inline, spans, labels, line, warnings)
     before = inline[: spans[0][0]]
+    cited = _cited_title(before)
+    if not all(
+        _PAPER_LINK.search(label) or (cited and _ABSOLUTE_WEB.match(label)) for label in labels
+    ):
+        return _named_item(inline, spans, labels, line, warnings)
     strong = _first_strong(before)
     text = _plain(strong) if strong else _plain(before)
     quoted = _quoted_title(_plain(before))
@@ -8659,6 +8702,10 @@ def _paper_item(
         # '**ViT**: "An Image is Worth 16x16 Words", ICLR, 2021': the bold word is the
         # method's short name, the quoted words the paper's title.
         text = quoted[1]
+    elif cited:
+        # 'Myers, E. W. (2002). **On the sequencing …** Proceedings …, 99(7).
+        # [http://www.pnas.org/…](http://dx.doi.org/…)': a citation, its title in bold.
+        text = cited
     elif _CITATION_NUMBER.match(text):
         # "[4] Authors. "Title." Venue": the quoted title after the reference number.
         if quoted is None:
@@ -8689,6 +8736,34 @@ def _paper_item(
         "title": title,
         "url": _checked_url(str(inline[paper].attrGet("href") or ""), line, warnings),
     }
+
+
+# A citation's authors before its bold title: names and initials, ending with an initial or
+# the year in parentheses (`Waterston, R. H. (2002). `, `Wang, Z., Gerstein, M. & Snyder, M. `).
+_CITED_AUTHORS = re.compile(r"[^\W\d][^*]*(?:\b[A-Z]\.|\((?:1[6-9]|20)\d\d[a-z]?\)\.)\s*")
+_CITED_YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
+
+
+def _cited_title(before: Sequence[Token]) -> str:
+    """The title of a citation written with it in bold after its authors and before the
+    journal, a year in it (`Myers, E. W. (2002). **On the sequencing …** Proceedings of …,
+    99(7)`, `Wang, Z., Gerstein, M. & Snyder, M. **RNA-Seq: …**. Nat. Rev. Genet. 10
+    (2009).`): the bold words; "" for words written otherwise (a bold name first, a bold
+    word in a sentence)."""
+    position = next((i for i, token in enumerate(before) if token.type == "strong_open"), None)
+    if position is None or position == 0:
+        return ""
+    close = next(
+        (i for i in range(position + 1, len(before)) if before[i].type == "strong_close"), None
+    )
+    if close is None:
+        return ""
+    authors = _plain(before[:position])
+    if "," not in authors or _CITED_AUTHORS.fullmatch(authors.lstrip()) is None:
+        return ""
+    if _CITED_YEAR.search(_plain(before)) is None:
+        return ""
+    return " ".join(_plain(before[position + 1 : close]).split()).rstrip(".,:; ")
 
 
 # An entry named by its words, its links after the name in brackets, each group a label at

@@ -658,7 +658,7 @@ def test_a_bullet_written_as_a_task_over_nested_links_names_their_group() -> Non
     assert ("C", "Write a parser for it") not in {path for path, _, _ in listed(steps.roadmap)}
 
 
-# --- session 12 (heldB): a study plan of papers ------------------------------------------------
+# --- session 12 (heldB): a study plan of papers, a biology reading list --------------------------
 
 
 def test_plain_bullets_under_an_entry_named_before_its_paper_link_are_its_description() -> None:
@@ -724,3 +724,93 @@ def test_a_title_in_title_case_before_a_bare_address_names_it() -> None:
         (("Models",), "Iota", "https://example.org/iota"),
     ]
     assert warned(result) == []
+
+
+def test_citations_with_the_title_in_bold_are_resources_titled_by_it() -> None:
+    # awesome-biology: `* Myers, E. W. (2002). **On the sequencing …** Proceedings of …,
+    # 99(7), 4145-4146.` over `  [http://www.pnas.org/…](http://dx.doi.org/…)`: the five
+    # citations of its 'Omics' section were read one way and another, then all kept as text
+    # in silence.
+    text = (
+        "# Reading\n\n## Genomes\n\n"
+        "* Doe, J. A. (2001). **On reading the small genome**. Journal of Things, 9(6),\n"
+        "  12\u201315.\n  [https://journal.example.org/a](https://doi.example.org/10.1/a)\n"
+        "* Roe, K., Poe, L., et al. (2012). **Processes Shaping the Genomes of 21\n"
+        "  Samples.** Cell, 149(5), 979\u2013993.\n"
+        "  [https://cell.example.org/b](https://doi.example.org/10.1/b)\n"
+        "* Loe, Z., Moe, M. & Noe, N. **Sequencing: a tool for reading**. Nat. Rev. 10, 57\u201363"
+        " (2009).\n  https://doi.example.org/10.1/c\n"
+    )
+    result = read(text)
+    assert listed(result.roadmap) == [
+        (("Genomes",), "On reading the small genome", "https://doi.example.org/10.1/a"),
+        (
+            ("Genomes",),
+            "Processes Shaping the Genomes of 21 Samples",
+            "https://doi.example.org/10.1/b",
+        ),
+        (("Genomes",), "Sequencing: a tool for reading", "https://doi.example.org/10.1/c"),
+    ]
+    first = result.roadmap.sections[0].resources[0]
+    assert first.description.startswith("Doe, J. A. (2001). **On reading the small genome**.")
+    assert warned(result) == []
+    assert import_markdown(text, "road.md", pieces=True) == result
+
+
+def test_a_bold_word_in_a_sentence_before_an_address_is_no_citation_title() -> None:
+    # The citation reading wants authors (names, initials or the year) before the bold title:
+    # a bold word in a sentence names nothing.
+    result = read(
+        "# Tools\n\n## Editors\n\n"
+        "- The **fastest** editor in 2020: https://example.org/fast\n"
+        "- Vim, the editor of **everyone**, since 1991. https://example.org/vim\n"
+    )
+    titles = [title for _, title, _ in listed(result.roadmap)]
+    assert "fastest" not in titles
+    assert "everyone" not in titles
+
+
+def test_an_address_written_after_a_hash_is_a_link_to_it() -> None:
+    # awesome-biology: `* [Awesome Single-Cell](#https://github.com/…)`: GitHub makes it an
+    # anchor in the page (a broken link); the three awesome lists linked so were read as a
+    # table of contents and skipped.
+    text = (
+        "# Biology\n\n## Lists\n\n"
+        "* [Awesome Cells](#https://example.org/awesome-cells)\n"
+        "* [Awesome Genes](#https://example.org/awesome-genes)\n"
+        "* [Plants](https://example.org/plants)\n"
+    )
+    result = read(text)
+    assert listed(result.roadmap) == [
+        (("Lists",), "Awesome Cells", "https://example.org/awesome-cells"),
+        (("Lists",), "Awesome Genes", "https://example.org/awesome-genes"),
+        (("Lists",), "Plants", "https://example.org/plants"),
+    ]
+    assert warned(result) == [
+        "#https://example.org/awesome-cells: an address after '#' (an anchor in the page on "
+        "GitHub, leading nowhere), read as one link",
+        "#https://example.org/awesome-genes: an address after '#' (an anchor in the page on "
+        "GitHub, leading nowhere), read as one link",
+    ]
+    assert import_markdown(text, "road.md", pieces=True) == result
+
+
+def test_a_word_in_parentheses_linked_after_a_labelled_link_is_another_page_of_it() -> None:
+    # awesome-biology: `* **List**: [Review papers …](…) [(course)](…) [(archive)](…)`: the
+    # course and the archived copy were resources titled '(course)' and '(archive)'.
+    result = read(
+        "# Biology\n\n## Physics of life\n\n"
+        "* **List**: [Review papers on soft matter](https://example.org/papers) "
+        "[(course)](https://example.org/course) [(archive)](https://archive.example.org/p)\n"
+        "* [Cells by the Numbers](https://example.org/numbers)\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Physics of life",), "Review papers on soft matter", "https://example.org/papers"),
+        (("Physics of life",), "Cells by the Numbers", "https://example.org/numbers"),
+    ]
+    papers = result.roadmap.sections[0].resources[0]
+    assert "[(course)](https://example.org/course)" in papers.description
+    assert warned(result) == [
+        "'(course)', '(archive)' after the link 'Review papers on soft matter': another page of "
+        "it (a word in parentheses), kept in its description"
+    ]

@@ -45,9 +45,11 @@ def test_every_truth_url_is_in_its_markdown(version: Version) -> None:
         normalize_url(url.rstrip(".,;:"))
         for url in re.findall(r"""https?://(?:[^\s()"'<>\]]|\([^\s()]*\))+""", text)
     }
-    # A link's destination written without its scheme (`[Ansible](www.ansible.com)`).
+    # A link's destination written without its scheme (`[Ansible](www.ansible.com)`,
+    # `[What is Life](whatislife.stanford.edu/…pdf)`: a host, then a path).
     written |= {
-        normalize_url(f"http://{url}") for url in re.findall(r"\]\((www\.[^\s()]+)\)", text)
+        normalize_url(f"http://{url}")
+        for url in re.findall(r"\]\((www\.[^\s()]+|[\w-]+(?:\.[\w-]+)+/[^\s()]*)\)", text)
     }
     for resource in read_truth(version.truth):
         if resource.url and not resource.url.startswith(version.base_url or "\0"):
