@@ -9693,13 +9693,14 @@ def _row_columns(
 def _named_link(cell: Sequence[Token]) -> bool:
     """Whether a cell holds a link whose text names something: words, not only an icon, a
     web address (`djangoproject.com`, `owner/repo`), nor a label of where it leads (`here`,
-    `Docs`, `Slides`)."""
+    `Docs`, `Slides`, a platform: `Hugging Face`, `YouTube`)."""
     text = _without_leading_emoji(_plain(cell))
     return (
         bool(_links(cell))
         and bool(text)
         and not re.fullmatch(r"\S+[./]\S+", text)
         and not _LINK_LABEL.fullmatch(text)
+        and not _WHERE_LABEL.fullmatch(text.strip())
         and not _is_material(text)
     )
 
@@ -9713,9 +9714,11 @@ _LINK_LABEL = re.compile(
     re.IGNORECASE,
 )
 # Link texts that only say what a link leads to, after an entry's name: `[Link]`, `[Video]`,
-# `[Slides]`, `[Homepage]`, `[Code]`, a platform (`[Bilibili]`, `[Youtube]`), `[主页]`.
+# `[Slides]`, `[Homepage]`, `[Code]`, a platform (`[Bilibili]`, `[Youtube]`, a model hub's
+# `[Hugging Face]`, a code host's `[GitLab]`), `[主页]`.
 _WHERE_LABEL = re.compile(
-    r"(?:" + _LINK_LABEL.pattern + r"|youtube|bilibili|videos?|slides?|homepage|"
+    r"(?:" + _LINK_LABEL.pattern + r"|youtube|bilibili|videos?|slides?|homepage|gitlab|"
+    r"bitbucket|kaggle|colab|hugging\s?face(?:\s+(?:space|hub|model)s?)?|"
     r"\u4e3b\u9875|\u89c6\u9891|\u94fe\u63a5|\u5b98\u7f51)",
     re.IGNORECASE,
 )

@@ -814,3 +814,23 @@ def test_a_word_in_parentheses_linked_after_a_labelled_link_is_another_page_of_i
         "'(course)', '(archive)' after the link 'Review papers on soft matter': another page of "
         "it (a word in parentheses), kept in its description"
     ]
+
+
+def test_a_table_rows_link_named_by_its_platform_leaves_the_title_to_the_name() -> None:
+    # awesome-persian-ai-fa: `| **درنا ۲ (Dorna 2)** | … | [Hugging Face](…) |`: a model's
+    # hub page named by the hub, as `[GitHub](…)` is, was the row's title, seven models
+    # titled 'Hugging Face'.
+    result = read(
+        "# Models\n\n## Open weights\n\n"
+        "| Model | Size | Notes | Hub |\n| :--- | :---: | :--- | :---: |\n"
+        "| **Alpha 2** | 7B | a model | [Hugging Face](https://hub.example.org/alpha) |\n"
+        "| **Beta** | 8B | another | [GitLab](https://code.example.org/beta) |\n"
+        "| **Gamma** | 2B | a third | [Hugging Face Space](https://hub.example.org/gamma) |\n"
+        "| **Delta** | 1B | a fourth | [GitHub](https://example.org/delta) |\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Open weights",), "Alpha 2", "https://hub.example.org/alpha"),
+        (("Open weights",), "Beta", "https://code.example.org/beta"),
+        (("Open weights",), "Gamma", "https://hub.example.org/gamma"),
+        (("Open weights",), "Delta", "https://example.org/delta"),
+    ]
