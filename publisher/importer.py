@@ -3566,12 +3566,18 @@ def _heading_resource_read(unit: _Unit, facts: tuple[str, bool] | None) -> _Unit
         link, leaf_only = heading.url, True
     elif heading.level == 1:
         return unit
-    elif heading.title.rstrip().endswith(("?", "\uff1f")):
-        # `## What is MCP?` over `[MCP](…) is an open protocol …`: a question a section
-        # answers (its prose the intro), no resource's name.
-        return unit
     elif _names_category(heading, unit):
         return unit  # `#### MOOC` over one link line: a section of that one resource (`_draft`)
+    elif (
+        _asks(heading.title)
+        and unit.link_line
+        and not (unit.link_line_alone or unit.link_line_labelled)
+    ):
+        # `## What is MCP?` over `[MCP](…) is an open protocol …`: a question a section
+        # answers (its prose the intro), no resource's name. A link line alone or labelled
+        # (`🔗 [Link to Paper](…)`, `Link: …`) under a title written as a question ("Can
+        # Programming Be Liberated …?") is still that title's resource.
+        return unit
     elif unit.link_line and not unit.has_link_resources:
         # A course: a link line and plain bullets (its syllabus), no list of links.
         link, leaf_only = unit.link_line, True
@@ -3588,9 +3594,10 @@ def _heading_resource_read(unit: _Unit, facts: tuple[str, bool] | None) -> _Unit
         # A tool over the facts about it (`## Kiwi`, a description, `- [C++, Python 3](…)`,
         # `- Author`, `- [LGPL 2.1](…)`): the tool, at its lead's link or its first fact's.
         link, leaf_only = facts[0], True
-    elif unit.has_resources or not unit.first_link or heading.level <= 2:
+    elif unit.has_resources or not unit.first_link or heading.level <= 2 or _asks(heading.title):
         # A link somewhere in a paragraph makes an entry of a section (### Python, "the best
-        # course: https://…"), never one of the document's chapters (## Want to help?).
+        # course: https://…"), never one of the document's chapters (## Want to help?), nor
+        # of a question its prose answers (### Why Rust?).
         return unit
     elif _PROJECT_PAGE.match(unit.first_link):
         # Its prose links to a repository's issues or pull requests ("open an issue
@@ -5958,6 +5965,11 @@ def _is_link_row(inline: Sequence[Token]) -> bool:
     inside = {position for start, end in spans for position in range(start, end + 1)}
     rest = "".join(token.content for position, token in enumerate(inline) if position not in inside)
     return not rest.strip(" \t\n|,\u00b7\u2022/-")
+
+
+def _asks(title: str) -> bool:
+    """Whether a heading is written as a question (`What is MCP?`)."""
+    return title.rstrip().endswith(("?", "\uff1f"))
 
 
 def _link_line(inline: Sequence[Token]) -> tuple[str, str, bool]:

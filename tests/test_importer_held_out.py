@@ -629,6 +629,22 @@ def test_a_heading_asking_a_question_is_a_section_not_a_resource() -> None:
     assert [title for _, title, _ in listed(named.roadmap)] == ["Foo", "Quickstart"]
 
 
+def test_a_heading_titled_as_a_question_over_its_link_line_is_a_resource() -> None:
+    # The question rule above (a section whose prose answers it) took a reading list's entries
+    # whose titles are questions ("Can Programming Be …?") too: their link lines (a link alone,
+    # `Link: …`) are the issue's own shape of a resource heading, and were left in intros.
+    result = read(
+        "# Reading\n\n## Is Typing Worth It?\n\n🔗 [Link to Paper](https://p.example.org/t.pdf)\n\n"
+        "A study of static types.\n\n## Do Tests Find Bugs?\n\nLink: https://p.example.org/b\n\n"
+        "A survey.\n\n## Quiet Code\n\n[Quiet Code](https://p.example.org/q)\n\nOn noise.\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Resources",), "Is Typing Worth It?", "https://p.example.org/t.pdf"),
+        (("Resources",), "Do Tests Find Bugs?", "https://p.example.org/b"),
+        (("Resources",), "Quiet Code", "https://p.example.org/q"),
+    ]
+
+
 def test_a_bullet_written_as_a_task_over_nested_links_names_their_group() -> None:
     # project-based-learning: '- Write a C compiler' over its ten parts' links ('  - [Part 1:
     # Integers, Lexing and Code Generation](…)') read as a note (a task: a verb, then words in
