@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 from markdown_it import MarkdownIt
 
-from publisher.identity_memo import IdentityMemo
+from publisher.identity_memo import ObjectMemo
 from publisher.links import section_feed_folder
 from publisher.model import (
     RESOURCE_FIELDS,
@@ -418,7 +418,7 @@ def keep_section_ids(
 # ones), so `keep_section_ids` walks only the ones that changed. Only for such road maps
 # (``shared``): releases loaded from files share no section, and an entry keeps its section
 # alive (a cold build of 300 generated releases peaked 16% higher, for no time saved).
-_SUBTREE_PLACES: IdentityMemo[dict[str, _Place]] = IdentityMemo(limit=20_000)
+_SUBTREE_PLACES: ObjectMemo[dict[str, _Place]] = ObjectMemo(limit=20_000)
 
 
 def _section_places(roadmap: Roadmap, *, shared: bool = False) -> dict[str, _Place]:
@@ -433,7 +433,7 @@ def _section_places(roadmap: Roadmap, *, shared: bool = False) -> dict[str, _Pla
 
 def _subtree_places(section: Section, parent: _Place | None, shared: bool) -> dict[str, _Place]:
     extra = None if parent is None else (parent.titles, parent.ids)
-    known = _SUBTREE_PLACES.get((section,), extra) if shared else None
+    known = _SUBTREE_PLACES.get(section, extra) if shared else None
     if known is not None:
         return known
     place = (
@@ -444,7 +444,7 @@ def _subtree_places(section: Section, parent: _Place | None, shared: bool) -> di
     places = {section.id: place}
     for child in section.sections:
         places.update(_subtree_places(child, place, shared))
-    return _SUBTREE_PLACES.put((section,), extra, places) if shared else places
+    return _SUBTREE_PLACES.put(section, extra, places) if shared else places
 
 
 @functools.lru_cache(maxsize=16_384)
@@ -455,7 +455,7 @@ def _section_key(section_id: str) -> str:
 
 
 # Top-level sections as `_with_section_ids` placed them, by the section and the ids it gave.
-_PLACED_SECTIONS: IdentityMemo[Section] = IdentityMemo(limit=1_024)
+_PLACED_SECTIONS: ObjectMemo[Section] = ObjectMemo(limit=1_024)
 
 
 def _with_section_ids(roadmap: Roadmap, ids: dict[str, str]) -> Roadmap:
@@ -496,8 +496,8 @@ def _with_section_ids(roadmap: Roadmap, ids: dict[str, str]) -> Roadmap:
     # version): its YAML text is written once, and comparing it takes no walk.
     key = tuple(sorted(ids.items()))
     sections = tuple(
-        _PLACED_SECTIONS.get((section,), key)
-        or _PLACED_SECTIONS.put((section,), key, placed(section, (), False))
+        _PLACED_SECTIONS.get(section, key)
+        or _PLACED_SECTIONS.put(section, key, placed(section, (), False))
         for section in roadmap.sections
     )
     if all(map(operator.is_, sections, roadmap.sections)):

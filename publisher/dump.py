@@ -15,7 +15,7 @@ import json
 import re
 
 from publisher import release_digest
-from publisher.identity_memo import IdentityMemo
+from publisher.identity_memo import ObjectMemo
 from publisher.model import Author, Release, Resource, Roadmap, Section, Snapshot, slugify
 
 _INDENT = "  "
@@ -185,29 +185,29 @@ def _strings(key: str, values: tuple[str, ...], indent: str) -> str:
 
 # Text per resource object, tuple of resources and section (see `publisher.identity_memo`):
 # a history's snapshots share most of these objects (see importer).
-_RESOURCE_TEXT: IdentityMemo[str] = IdentityMemo(limit=200_000)
-_RESOURCES_TEXT: IdentityMemo[str] = IdentityMemo(limit=20_000)
-_SECTION_TEXT: IdentityMemo[str] = IdentityMemo(limit=20_000)
+_RESOURCE_TEXT: ObjectMemo[str] = ObjectMemo(limit=200_000)
+_RESOURCES_TEXT: ObjectMemo[str] = ObjectMemo(limit=20_000)
+_SECTION_TEXT: ObjectMemo[str] = ObjectMemo(limit=20_000)
 # The UTF-8 of a top-level section (see `dump_snapshot_bytes`).
-_SECTION_BYTES: IdentityMemo[bytes] = IdentityMemo(limit=20_000)
+_SECTION_BYTES: ObjectMemo[bytes] = ObjectMemo(limit=20_000)
 _MEMOS = (_RESOURCE_TEXT, _RESOURCES_TEXT, _SECTION_TEXT, _SECTION_BYTES)
 
 
 def _resource(resource: Resource, indent: str) -> str:
     """One resource as a block-sequence item (``- title: …``) at ``indent``."""
-    known = _RESOURCE_TEXT.get((resource,), indent)
+    known = _RESOURCE_TEXT.get(resource, indent)
     if known is not None:
         return known
-    return _RESOURCE_TEXT.put((resource,), indent, _resource_text(resource, indent))
+    return _RESOURCE_TEXT.put(resource, indent, _resource_text(resource, indent))
 
 
 def _resources(resources: tuple[Resource, ...], indent: str) -> str:
     """A section's resources (cached by the tuple: the importer reuses unchanged ones)."""
-    known = _RESOURCES_TEXT.get((resources,), indent)
+    known = _RESOURCES_TEXT.get(resources, indent)
     if known is not None:
         return known
     text = "".join(_resource(resource, indent) for resource in resources)
-    return _RESOURCES_TEXT.put((resources,), indent, text)
+    return _RESOURCES_TEXT.put(resources, indent, text)
 
 
 def _resource_text(resource: Resource, indent: str) -> str:
@@ -237,23 +237,23 @@ def _resource_text(resource: Resource, indent: str) -> str:
 
 
 def _section(section: Section, indent: str, out: list[str]) -> None:
-    known = _SECTION_TEXT.get((section,), indent)
+    known = _SECTION_TEXT.get(section, indent)
     if known is not None:
         out.append(known)
         return
     text: list[str] = []
     _section_text(section, indent, text)
-    out.append(_SECTION_TEXT.put((section,), indent, "".join(text)))
+    out.append(_SECTION_TEXT.put(section, indent, "".join(text)))
 
 
 def _section_bytes(section: Section) -> bytes:
     """A top-level section's text as UTF-8 (cached by the section object)."""
-    known = _SECTION_BYTES.get((section,))
+    known = _SECTION_BYTES.get(section)
     if known is not None:
         return known
     text: list[str] = []
     _section_text(section, _INDENT, text)
-    return _SECTION_BYTES.put((section,), None, "".join(text).encode("utf-8"))
+    return _SECTION_BYTES.put(section, None, "".join(text).encode("utf-8"))
 
 
 def _section_text(section: Section, indent: str, out: list[str]) -> None:

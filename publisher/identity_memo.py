@@ -97,11 +97,13 @@ class IdentityMemo(
         # `_entry` written out: the importer and the writer ask some 150 times a version.
         known = self._entries.get(key)
         if known is None:
+            # Then the older generation alone (the current one was just asked), as `_entry`.
             if not self._older:
                 return None
-            known = self._entry(key)
+            known = self._older.pop(key, None)
             if known is None:
                 return None
+            self._entries[key] = known
         return known[1]
 
     def put(self, objects: tuple[object, ...], extra: Hashable, value: V) -> V:
@@ -110,6 +112,36 @@ class IdentityMemo(
         if len(self._entries) >= self.limit:
             self.clear()
         self._entries[(tuple(map(id, objects)), extra)] = (objects, value)
+        return value
+
+
+class ObjectMemo(_TwoGenerationMemo[tuple[int, Hashable], tuple[object, V]]):
+    """Values by (the identity of one object, a hashable extra part of the key): what
+    `IdentityMemo` does for a single object, without a tuple of identities made and hashed
+    per call (the writer asks once per resource and section of every version written)."""
+
+    __slots__ = ()
+
+    def get(self, item: object, extra: Hashable = None) -> V | None:
+        """The value remembered for exactly this object and ``extra``, else None."""
+        key = (id(item), extra)
+        known = self._entries.get(key)
+        if known is None:
+            # Then the older generation alone (the current one was just asked), as `_entry`.
+            if not self._older:
+                return None
+            known = self._older.pop(key, None)
+            if known is None:
+                return None
+            self._entries[key] = known
+        return known[1]
+
+    def put(self, item: object, extra: Hashable, value: V) -> V:
+        """Remember ``value`` for this object and ``extra`` (keeping the object alive);
+        return it. A full memo is emptied first (as `IdentityMemo.put`)."""
+        if len(self._entries) >= self.limit:
+            self.clear()
+        self._entries[(id(item), extra)] = (item, value)
         return value
 
 
@@ -129,9 +161,13 @@ class RecentCache(Generic[P, V]):
         # version makes some 100 cached calls, nearly all hits).
         known = memo._entries.get(key)
         if known is None:
-            known = memo.get(key)
+            # Then the older generation alone (the current one was just asked), as `_entry`.
+            older = memo._older
+            known = older.pop(key, None) if older else None
             if known is None:
                 known = memo.put(key, self._function(*args, **kwargs))
+            else:
+                memo._entries[key] = known
         return known
 
     def rotate(self) -> None:

@@ -34,7 +34,7 @@ from markdown_it.token import Token
 
 from publisher.conflicts import CONFLICT_STARTS, conflict_markers
 from publisher.errors import DataError, Problem
-from publisher.identity_memo import IdentityMemo, RecentMemo, recent_cache
+from publisher.identity_memo import IdentityMemo, ObjectMemo, RecentMemo, recent_cache
 from publisher.links import section_feed_folder, url_problem
 from publisher.markdown_escape import markdown_link, markdown_text
 from publisher.model import (
@@ -1219,11 +1219,11 @@ class _DocumentReading:
 def _chapter_reading(chapter_units: tuple[tuple[int, int, _Unit], ...]) -> _ChapterReading:
     """The `_ChapterReading` of a chapter's units (as `_chapter_units` gives them), cached by
     their identity."""
-    known = _CHAPTER_READINGS.get((chapter_units,))
+    known = _CHAPTER_READINGS.get(chapter_units)
     if known is None:
         units = tuple(unit for _, _, unit in chapter_units)
         known = _CHAPTER_READINGS.put(
-            (chapter_units,),
+            chapter_units,
             None,
             _ChapterReading(
                 units=units,
@@ -1629,10 +1629,10 @@ def _byte_chapter_units(
     ``definitions``, cached by its bytes and the definitions it may use (its offsets count
     characters: inside the chapter's bytes, so still one per unit in the document)."""
     if definitions.entries:
-        used = _USED_BY_CHAPTER.get((definitions,), chapter)
+        used = _USED_BY_CHAPTER.get(definitions, chapter)
         if used is None:
             used = _USED_BY_CHAPTER.put(
-                (definitions,), chapter, _used_definitions(chapter.decode("utf-8"), definitions)
+                definitions, chapter, _used_definitions(chapter.decode("utf-8"), definitions)
             )
     else:
         used = definitions
@@ -1791,7 +1791,7 @@ _BYTE_CHAPTERS: RecentMemo[tuple[bytes, Definitions], tuple[tuple[int, int, _Uni
 )
 # The definitions a chapter given as UTF-8 may use, by the document's definitions (found by
 # identity: `_document_definitions`) and its bytes.
-_USED_BY_CHAPTER: IdentityMemo[Definitions] = IdentityMemo(limit=4096)
+_USED_BY_CHAPTER: ObjectMemo[Definitions] = ObjectMemo(limit=4096)
 
 # A fenced code block's opening line; the closing line is the same character, as many times
 # or more, alone on its line.
@@ -11243,7 +11243,7 @@ _FROZEN_RESOURCES: RecentMemo[tuple[tuple[object, ...], tuple[str, ...], str], R
     RecentMemo(limit=200_000)
 )
 # What the outline reads of a chapter's units, by the units (`_chapter_reading`).
-_CHAPTER_READINGS: IdentityMemo[_ChapterReading] = IdentityMemo(limit=4096)
+_CHAPTER_READINGS: ObjectMemo[_ChapterReading] = ObjectMemo(limit=4096)
 _MEMOS = (
     _SECTIONS,
     _SPANS,
