@@ -340,6 +340,12 @@ def _renamed_sections(
 _RENAME_EVIDENCE = 2
 
 
+# The road map `keep_section_ids` last returned unchanged, and its sections' places: in a
+# history the next version's call has it as ``previous``, and walking it again was half the
+# call's cost. Held here (one entry), so that an object found here is that road map.
+_LAST_PLACES: list[tuple[Roadmap, dict[str, _Place]]] = []
+
+
 def keep_section_ids(
     previous: Roadmap, current: Roadmap, explicit: frozenset[str] = frozenset()
 ) -> Roadmap:
@@ -355,8 +361,13 @@ def keep_section_ids(
     ``explicit``: ids of ``current`` written in its markdown, not made from a title
     (`ImportResult.explicit_section_ids`: a heading's anchor, a curator's choice, changed on
     purpose perhaps): those stay as written. ``current`` itself when nothing changes."""
-    old_places = _section_places(previous, shared=True)
+    old_places = (
+        _LAST_PLACES[0][1]
+        if _LAST_PLACES and _LAST_PLACES[0][0] is previous
+        else _section_places(previous, shared=True)
+    )
     new_places = _section_places(current, shared=True)
+    _LAST_PLACES.clear()
     # Only sections whose id came or went can take another: in a history, after one rename,
     # a few per version (the common case, no section came: none).
     came = [
@@ -366,6 +377,7 @@ def keep_section_ids(
     ]
     gone = old_places.keys() - new_places.keys() if came else ()
     if not gone:
+        _LAST_PLACES.append((current, new_places))
         return current
     gone_titles = Counter(old_places[section_id].titles for section_id in gone)
     old_by_titles = {
@@ -410,7 +422,10 @@ def keep_section_ids(
         if not clashing:
             break
         kept = {key: value for key, value in kept.items() if key not in clashing}
-    return _with_section_ids(current, kept) if kept else current
+    if not kept:
+        _LAST_PLACES.append((current, new_places))
+        return current
+    return _with_section_ids(current, kept)
 
 
 # The places of a section's subtree, by the section and its parent's place: a history's
