@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import weakref
 
-from publisher.identity_memo import IdentityMemo, RecentMemo, recent_cache
+from publisher.identity_memo import IdentityMemo, ObjectMemo, RecentMemo, recent_cache
 
 
 class Thing:
@@ -110,3 +110,36 @@ def test_at_its_limit_an_identity_memo_empties_and_a_recent_memo_rotates() -> No
     assert [recent.get(number) for number in range(3)] == [0, 1, 2]
     recent.put(3, 3)  # the used 0, 1 and 2 are the older generation now, not forgotten
     assert len(recent) == 4
+
+
+def test_an_object_memo_finds_a_value_for_the_same_object_only_and_keeps_it_alive() -> None:
+    memo: ObjectMemo[str] = ObjectMemo(limit=10)
+    thing = Thing(1)
+    memo.put(thing, "  ", "text")
+    assert memo.get(thing, "  ") == "text"
+    assert memo.get(Thing(1), "  ") is None  # equal, but another object
+    assert memo.get(thing, "    ") is None
+    alive = weakref.ref(thing)
+    del thing
+    gc.collect()
+    assert alive() is not None  # its id cannot be taken by another object
+    memo.clear()
+    gc.collect()
+    assert alive() is None
+
+
+def test_an_object_memo_rotates_and_empties_at_its_limit_as_the_identity_memo_does() -> None:
+    memo: ObjectMemo[int] = ObjectMemo(limit=3)
+    things = [Thing(number) for number in range(4)]
+    for number, thing in enumerate(things[:3]):
+        memo.put(thing, None, number)
+    memo.rotate()
+    assert memo.get(things[0]) == 0  # from the older generation, now in use again
+    memo.rotate()
+    assert memo.get(things[0]) == 0
+    assert memo.get(things[1]) is None  # not used for a whole rotation: forgotten
+    memo.put(things[1], None, 1)
+    memo.put(things[2], None, 2)
+    memo.put(things[3], None, 3)  # full: emptied first
+    assert len(memo) == 1
+    assert memo.get(things[3]) == 3
