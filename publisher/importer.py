@@ -9582,12 +9582,17 @@ def _table(
         return (), (), (), False
     header = [_plain(cell).lower().rstrip(":") for cell in rows[0][1]]
     columns = {position: _column_field(name) for position, name in enumerate(header)}
-    if any(name in _LANGUAGE_HEADERS for name in header) and not any(
-        _cell_links(cell) for _, cells in rows[1:] for cell in cells
+    if any(name in _LANGUAGE_HEADERS for name in header) and (
+        not any(_cell_links(cell) for _, cells in rows[1:] for cell in cells)
+        or not any(
+            field == "title" or (not field and header[position] not in _NUMBERING)
+            for position, field in columns.items()
+        )
     ):
         # A Language column tags the linked resources a table lists (`| Project Name | … |
-        # Language |`); in a table of no links (`| kind | languages | for |`) it may be
-        # what names the rows, read as before.
+        # Language |`); in a table of no links (`| kind | languages | for |`), or where no
+        # other column may name the rows (`| Language | Link |` over `| Python | [Docs](…) |`),
+        # it may be what names them, read as before.
         columns.update(
             (position, "") for position, name in enumerate(header) if name in _LANGUAGE_HEADERS
         )

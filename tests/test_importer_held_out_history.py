@@ -122,6 +122,16 @@ def test_a_language_column_is_the_rows_tag() -> None:
         "| `py` | Python | scripts and glue code |\n| `rs` | Rust | systems code |\n"
     )
     assert [title for _, title, _ in listed(kinds.roadmap)] == ["Python", "Rust"]
+    # Nor does a Language column become tags where no other column names the rows (the link
+    # column's texts only say where they lead): the language is the row's name, as before.
+    docs = read(
+        "# L\n\n## Docs\n\n| Language | Link |\n| --- | --- |\n"
+        "| Python | [Docs](https://example.org/py) |\n| Rust | [Docs](https://example.org/rs) |\n"
+    )
+    assert listed(docs.roadmap) == [
+        (("Docs",), "Python", "https://example.org/py"),
+        (("Docs",), "Rust", "https://example.org/rs"),
+    ]
 
 
 def test_translations_listed_under_a_work_are_its_description() -> None:
