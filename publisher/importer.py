@@ -7915,9 +7915,10 @@ def _version_name(first: str, second: str, first_url: str, second_url: str) -> b
     into the first's pages (`_leads_into`), it repeats one of the first's words (`[Judilibre
     (Cour de cassation)](…), [Judilibre API](…)`), it names a form or a language
     (`_VERSION_WORD`, `_LANGUAGE_NAMES`), or it is written in another script (a translation
-    named in its language: `[Bản dịch]`, `[中文翻译]` after an English title). A short name of
-    another product on another site (`[The Rust Programming Language](…), [Rustlings](…)`)
-    is a second resource."""
+    named in its language: `[Bản dịch]`, `[中文翻译]` after an English title; not a plain
+    name after a title with accents, `[Introdução à Programação](…), [Scratch](…)`). A short
+    name of another product on another site (`[The Rust Programming Language](…),
+    [Rustlings](…)`) is a second resource."""
     if not second or len(second.split()) > 2 or 2 * len(second) > len(first):
         return False
     if not (len(first.split()) >= 3 or (" " not in first and not first.isascii())):
@@ -7928,7 +7929,7 @@ def _version_name(first: str, second: str, first_url: str, second_url: str) -> b
         or bool(words & set(re.findall(r"\w+", first.casefold())))
         or bool(words & _LANGUAGE_NAMES)
         or _VERSION_WORD.search(second) is not None
-        or _letters_ascii(first) != _letters_ascii(second)
+        or (_letters_ascii(first) and not _letters_ascii(second))
     )
 
 

@@ -336,6 +336,22 @@ def test_a_short_link_to_another_product_after_a_titled_link_is_a_resource_of_it
     ]
 
 
+def test_a_short_ascii_name_after_an_accented_title_is_a_resource_of_its_own() -> None:
+    # "Written in another script" is a translation named in its language after an English
+    # title (`[Bản dịch]`); a plain name after a title with accents (Portuguese, French) is
+    # another product, as after an English one.
+    result = read(
+        "# L\n\n## Cursos\n\n"
+        "- [Introdu\u00e7\u00e3o \u00e0 Programa\u00e7\u00e3o Funcional]"
+        "(https://intro.example.org/), "
+        "[Steepwise](https://code.example.net/steepwise)\n"
+    )
+    assert [title for _, title, _ in listed(result.roadmap)] == [
+        "Introdu\u00e7\u00e3o \u00e0 Programa\u00e7\u00e3o Funcional",
+        "Steepwise",
+    ]
+
+
 def test_a_bare_address_under_a_resource_is_its_other_address() -> None:
     # jnv/lists: '* [owner/bookmarklets](https://github.com/…) - a list' over
     # '  * http://owner.example.org/bookmarklets/', the list's own site: it was read as one
