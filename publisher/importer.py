@@ -7912,8 +7912,8 @@ def _version_name(first: str, second: str, first_url: str, second_url: str) -> b
     written without spaces, as Chinese and Japanese are); names listed as peers are alike
     (`[Dr. A](…), [Dr. B](…)`), and a one-word tool's name after another's (`[ripgrep](…),
     [fd](…)`) is no title with versions. And a sign that it is the same work: its link leads
-    into the first's pages (`_leads_into`), it repeats one of the first's words (`[Judilibre
-    (Cour de cassation)](…), [Judilibre API](…)`), it names a form or a language
+    into the first's pages (`_leads_into`), it repeats the first's name (`[Judilibre (Cour de
+    cassation)](…), [Judilibre API](…)`), it names a form or a language
     (`_VERSION_WORD`, `_LANGUAGE_NAMES`), or it is written in another script (a translation
     named in its language: `[Bản dịch]`, `[中文翻译]` after an English title; not a plain
     name after a title with accents, `[Introdução à Programação](…), [Scratch](…)`). A short
@@ -7923,10 +7923,17 @@ def _version_name(first: str, second: str, first_url: str, second_url: str) -> b
         return False
     if not (len(first.split()) >= 3 or (" " not in first and not first.isascii())):
         return False
-    words = set(re.findall(r"\w+", second.casefold()))
+    named = re.findall(r"\w+", second.casefold())
+    words, title = set(named), re.findall(r"\w+", first.casefold())
     return (
         (bool(first_url) and bool(second_url) and _leads_into(first_url, second_url))
-        or bool(words & set(re.findall(r"\w+", first.casefold())))
+        # It repeats the work's name: all its words are the first's (`Almanac` after `The
+        # Teapot Makers Almanac`), or it starts with the first's first word (`Judilibre API`
+        # after `Judilibre (Cour de cassation)`, a word of four letters or more: not `The`);
+        # a word of the topic shared with another work's name is no sign (`[… Tea in
+        # Python](…), [Python Koans](…)`).
+        or (bool(words) and words <= set(title))
+        or (bool(named) and bool(title) and named[0] == title[0] and len(named[0]) >= 4)
         or bool(words & _LANGUAGE_NAMES)
         or _VERSION_WORD.search(second) is not None
         or (_letters_ascii(first) and not _letters_ascii(second))

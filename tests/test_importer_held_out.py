@@ -352,6 +352,24 @@ def test_a_short_ascii_name_after_an_accented_title_is_a_resource_of_its_own() -
     ]
 
 
+def test_a_short_name_sharing_a_topic_word_with_a_title_is_a_resource_of_its_own() -> None:
+    # A version repeats the work's name: all its words (`[The Teapot Makers Almanac](…),
+    # [Almanac](…)`) or its first (`[Judilibre (Cour de cassation)](…), [Judilibre API](…)`).
+    # A word of the title's topic shared with another book's name is no such sign.
+    result = read(
+        "# L\n\n## Books\n\n"
+        "- [Brewing Better Tea in Python](https://brew.example.org/), "
+        "[Python Koans](https://koans.example.net/)\n"
+        "- [Steepwise (Tea Council of Britain)](https://council.example.org/), "
+        "[Steepwise API](https://api.example.net/)\n"
+    )
+    assert [title for _, title, _ in listed(result.roadmap)] == [
+        "Brewing Better Tea in Python",
+        "Python Koans",
+        "Steepwise (Tea Council of Britain)",
+    ]
+
+
 def test_a_bare_address_under_a_resource_is_its_other_address() -> None:
     # jnv/lists: '* [owner/bookmarklets](https://github.com/…) - a list' over
     # '  * http://owner.example.org/bookmarklets/', the list's own site: it was read as one
