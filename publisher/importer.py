@@ -10396,6 +10396,9 @@ class _Outliner:
         next_heading = units[position][1].heading if position < len(units) else None
         resource = self._heading_resource(unit, next_heading, first_line)
         if resource is not None:  # a resource heading outside any section
+            resource = self._named_product(
+                resource, unit, (outline.title, "the document's title"), first_line
+            )
             if outline.orphans is None:
                 outline.orphans = _SectionDraft(title="Resources", level=heading.level)
                 outline.top.append(outline.orphans)
@@ -10551,6 +10554,9 @@ class _Outliner:
                     stack.pop()
                 if heading.level > stack[-1].level:
                     deep.add(id(stack[-1]))
+                resource = self._named_product(
+                    resource, unit, (stack[-1].title, "its section's title"), first_line
+                )
                 stack[-1].resources.append((resource, first_line))
                 continue
             while len(stack) > 1 and stack[-1].level >= heading.level:
@@ -10717,6 +10723,32 @@ class _Outliner:
                 for line, message in unit.heading_warnings
             )
         return candidate
+
+    def _named_product(
+        self, resource: _Candidate, unit: _Unit, owner: tuple[str, str], first_line: int
+    ) -> _Candidate:
+        """A resource read from a heading that names no product (`## Downloads` over platform
+        labels and their links, `## Installation` over a link line: `_NO_PRODUCT_HEADINGS`)
+        titled by what it is: its link's words where they name something (not `[Download]`,
+        `[Link]`), else what the heading is under (``owner``: the document's title, or the
+        section's, and which of the two), with a warning naming the heading's line. Any other
+        resource as it is."""
+        heading = unit.heading
+        if heading is None or heading_key(heading.title) not in _NO_PRODUCT_HEADINGS:
+            return resource
+        named = _link_name(unit.text, resource.url) if resource.url else ""
+        title, whose = (named, "its link's words") if named else owner
+        if not title or heading_key(title) in _NO_PRODUCT_HEADINGS:
+            return resource
+        self.warnings.append(
+            Problem(
+                path=self.label,
+                line=first_line + heading.start + 1,
+                message=f"heading {heading.title!r} names no product: the resource it stands "
+                f"for titled {title!r}, {whose}",
+            )
+        )
+        return replace(resource, title=title)
 
     def _add_candidates(
         self, draft: _SectionDraft, candidates: Iterable[_Candidate], first_line: int
@@ -11352,6 +11384,45 @@ def _span_level(span: _Span) -> int:
     """The level of the heading a top-level section opens with."""
     heading = span.units[0][1].heading
     return heading.level if heading is not None else 0
+
+
+# Headings of a project's README that say what a chapter does, not what the product is
+# (`## Downloads`, `## Installation`, `## Links`): a resource read from one is titled by its
+# link's words or by what the heading is under (`_Outliner._named_product`).
+_NO_PRODUCT_HEADINGS = frozenset(
+    {
+        "download", "downloads", "get it", "get started", "getting started", "install",
+        "installation", "installing", "installer", "installers", "links", "link", "resources",
+        "usage", "how to use", "how to install", "quick start", "quickstart", "setup", "set up",
+        "releases", "release", "binaries", "homepage", "website", "official website", "demo",
+        "live demo", "try it", "try it out", "documentation", "docs", "source", "source code",
+    }
+)  # fmt: skip
+
+
+def _link_name(text: str, url: str) -> str:
+    """The words of the markdown link to ``url`` in ``text`` where they name something: not a
+    label of where it leads or what to do (`[Download]`, `[Link to Course]`, `[here]`), not
+    a sentence (`[Try out the web client]`), not an address; "" otherwise."""
+    for match in _MARKDOWN_LINK.finditer(text):
+        if match["url"] != url:
+            continue
+        words = re.sub(r"[*_`]+", "", match["text"]).strip()
+        key = heading_key(words)
+        if (
+            not key
+            or key in _NO_PRODUCT_HEADINGS
+            or key.split()[0] in _ACTION_LABELS
+            or key.split()[0] in ("try", "click", "check", "follow", "use", "learn", "go")
+            or len(key.split()) > 4  # a sentence (`Try out the web client version`), no name
+            or _LINK_LABEL.fullmatch(key)
+            or key.startswith(("link ", "links "))
+            or _names_material(words)
+            or re.fullmatch(r"\S+[./]\S+", words)
+        ):
+            return ""
+        return words
+    return ""
 
 
 def _chapter_name(title: str) -> bool:

@@ -5391,6 +5391,37 @@ def test_platform_labels_over_download_links_are_the_links_of_the_product_above(
     )
 
 
+def test_a_heading_that_names_no_product_does_not_title_the_resource_it_stands_for() -> None:
+    # A project's README: `## Downloads` over platform labels and their links, or
+    # `### Installation` over a course-like link line, stands for the product; "Downloads" is
+    # what the chapter does, not its name. Titled by the link's words where they name
+    # something, else by what the heading is under (the document, or its section), warned.
+    result = _both_ways(
+        "# Kettlebrew\n\nBrews tea from the command line.\n\n## Downloads\n\n"
+        "- **Windows**: [Download](https://example.org/kb/releases)\n"
+        "- **Linux**: [Download](https://example.org/kb/releases)\n\n"
+        "## Plugins\n\n### Steeper\n\nTimes each steep.\n\n#### Installation\n\n"
+        "\U0001f517 [Link to the plugin](https://example.org/steeper)\n\n- unpack\n- restart\n\n"
+        "## Friends\n\n### Quick start\n\nFirst steps.\n\n"
+        "\U0001f517 [Teapot Cookbook](https://example.org/cookbook)\n\n- boil\n- pour\n\n"
+        "### Boiling Basics\n\n\U0001f517 [Link](https://example.org/boil)\n\n- heat\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Resources",), "Kettlebrew", "https://example.org/kb/releases"),
+        (("Plugins", "Steeper"), "Steeper", "https://example.org/steeper"),
+        (("Friends",), "Teapot Cookbook", "https://example.org/cookbook"),
+        (("Friends",), "Boiling Basics", "https://example.org/boil"),  # a name: as it was
+    ]
+    assert [m for m in messages(result) if "names no product" in m] == [
+        "road.md:5: heading 'Downloads' names no product: the resource it stands for titled "
+        "'Kettlebrew', the document's title",
+        "road.md:16: heading 'Installation' names no product: the resource it stands for "
+        "titled 'Steeper', its section's title",
+        "road.md:25: heading 'Quick start' names no product: the resource it stands for "
+        "titled 'Teapot Cookbook', its link's words",
+    ]
+
+
 def test_platform_bullets_in_a_list_of_other_links_read_in_pieces_as_whole() -> None:
     # A list is read as one (its platform bullets are not all of it): read in pieces (cut
     # at its items) the platform bullets were taken for a run of their own and the heading's
