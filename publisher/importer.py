@@ -558,8 +558,10 @@ class _Block:
     # Entries of link lines over lines about them (`_link_line_entries`), several in this
     # paragraph: cards of their heading, whatever a lone card beside them says.
     link_lines: bool = False
-    # A list of links into this document only (a table of contents), skipped.
+    # A list of links into this document only (a table of contents), skipped; the words of
+    # its links (`_names_every_later_heading`).
     contents: bool = False
+    contents_names: tuple[str, ...] = ()
     # Raw HTML holding `<h1>` … `<h3>` (`<h1 align="center">`): its words, a title line (see
     # `_Unit.title_line`).
     title_line: str = ""
@@ -1236,7 +1238,7 @@ def _chapter_reading(chapter_units: tuple[tuple[int, int, _Unit], ...]) -> _Chap
                 ),
                 facts=any(unit.facts for unit in units),
                 cards=any(map(_LONE_CARD, units)),
-                contents=any(map(_may_name_contents, units)),
+                contents=any(map(_may_name_contents, units)) or any(map(_CONTENTS_NAMES, units)),
                 numbered=any(
                     unit.heading is not None and _PART_NUMBER.match(unit.heading.title)
                     for unit in units
@@ -2228,8 +2230,10 @@ class _Unit:
     facts: bool = False
     fact_resource: _Candidate | None = None
     fact_warnings: tuple[tuple[int, str], ...] = ()
-    # The body holds a table of contents (a list of links into this document only).
+    # The body holds a table of contents (a list of links into this document only), and the
+    # words of its links.
     contents: bool = False
+    contents_names: tuple[str, ...] = ()
     # Its body is a list written as link paragraphs (two or more named links alone, or lines
     # of one paragraph, `_quotes_under_cards`, `_link_lines_only`); or one such link alone
     # beside text only (its link line): a topic holding one course where the headings of its
@@ -2678,6 +2682,7 @@ def _units(
                 link_line_labelled=link_block is not None and link_block.link_line_labelled,
                 has_resources=any(block.kind == "resources" for block in body),
                 contents=any(block.contents for block in body),
+                contents_names=tuple(name for block in body for name in block.contents_names),
                 card_list=heading is not None
                 and (
                     any(block.link_lines for block in body)
@@ -4120,6 +4125,10 @@ def _list_as_text(start: int, end: int, message: str) -> _Block:
     return _Block(kind="text", start=start, end=end, warnings=((start, message),))
 
 
+# The words of a contents line's link into the document (`[Books](#books)`).
+_ANCHOR_TEXT = re.compile(r"\[([^\[\]]+)\]\(#[^()\s]*\)")
+
+
 def _resolved_list(run: list[_Block], *, notes: bool = False, lone: bool = False) -> _Block:
     """`_resolved_by_hand`, with the list as `publisher readme` wrote it (`_Block.written`)
     when every item is written so and it reads otherwise by hand."""
@@ -4167,7 +4176,10 @@ def _resolved_by_hand(run: list[_Block], *, notes: bool = False, lone: bool = Fa
         items[coded[0]] = replace(items[coded[0]], candidate=unmarked)
     start, end = run[0].start, run[-1].end
     if items and all(item.toc for item in items):
-        return _Block(kind="skip", start=start, end=end, contents=True)
+        names = tuple(
+            match.group(1) for item in items if (match := _ANCHOR_TEXT.match(item.markdown))
+        )
+        return _Block(kind="skip", start=start, end=end, contents=True, contents_names=names)
     about = sum(item.about for item in items)
     # A described item says what it is (`- [Vue Land](…) - the Discord server`): never
     # dropped with its neighbours, so the list is then read item by item.
@@ -7812,11 +7824,19 @@ def _enumerated_links(
     # recommended entry): its closing mark is no word between the links.
     if position < len(inline) and inline[position].type in ("strong_close", "em_close"):
         position += 1
-    while position + 1 < len(inline):
-        join, opener = inline[position], inline[position + 1]
+    while position < len(inline):
+        if inline[position].type == "link_open":
+            # `[Academy A](…)[Mahmoud B](…)`: two links written with nothing between them (a
+            # comma lost), each named, two entries as a comma makes them.
+            join, opener, comma = _text_token(""), inline[position], True
+            position -= 1
+        elif position + 1 < len(inline):
+            join, opener = inline[position], inline[position + 1]
+        else:
+            break
         if join.type != "text" or opener.type != "link_open":
             break
-        if not _ENUMERATION_JOIN.fullmatch(join.content):
+        if join.content and not _ENUMERATION_JOIN.fullmatch(join.content):
             break
         marked = join.content.strip() in ("\u2022", "\u00b7", "/")
         listed = listed if found else marked  # (the join before the second link)
@@ -10478,7 +10498,7 @@ class _Outliner:
             return False
         what = (
             "a table of contents, not resources; the sections it lists are read"
-            if _is_contents(heading, unit)
+            if _is_contents(heading, unit, self.named_contents)
             else "a meta section, about the list"
         )
         self.warnings.append(
@@ -10773,6 +10793,9 @@ def _names_later_headings(units: list[_Unit]) -> frozenset[int]:
     `## HAM` …, most of them): a table of contents written without links, no topics."""
     named: set[int] = set()
     for position, unit in enumerate(units):
+        if _names_every_later_heading(units, position):
+            named.add(id(unit))
+            continue
         if not _may_name_contents(unit):
             continue
         later = {
@@ -10793,6 +10816,7 @@ def _names_later_headings(units: list[_Unit]) -> frozenset[int]:
 
 # Read for every unit of every version of a history: a C-level getter, not a generator.
 _LONE_CARD = operator.attrgetter("lone_card")
+_CONTENTS_NAMES = operator.attrgetter("contents_names")
 
 
 def _card_levels(units: list[_Unit]) -> frozenset[int]:
@@ -10811,6 +10835,31 @@ def _card_levels(units: list[_Unit]) -> frozenset[int]:
     return frozenset(
         level for level, count in lists.items() if count >= 2 and count >= lone[level] > 0
     )
+
+
+def _names_every_later_heading(units: list[_Unit], position: int) -> bool:
+    """Whether a unit is a table of contents whatever its heading says (`## أنواع مصادر
+    التعلم:`, "kinds of resources", over `* [Courses](#courses)`, `* [Books](#books)` …): its
+    body only links into the document (nothing else of its own), two links at least, and
+    they name every heading after it, a deeper one too: the document's contents, its
+    sections not the heading's parts. Links naming only some of the headings after it (a
+    section's own contents over its subsections, other sections after them) do not."""
+    unit = units[position]
+    if (
+        not unit.contents_names
+        or unit.heading is None
+        or unit.heading.level < 2  # (a title over its contents titles the document)
+        or unit.candidates
+        or unit.text
+    ):
+        return False
+    later = [
+        heading_key(other.heading.title)
+        for other in units[position + 1 :]
+        if other.heading is not None and other.heading.title
+    ]
+    listed = {heading_key(name) for name in unit.contents_names}
+    return len(later) >= 2 and all(key in listed for key in later)
 
 
 def _may_name_contents(unit: _Unit) -> bool:

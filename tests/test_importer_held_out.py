@@ -884,3 +884,64 @@ def test_a_table_rows_link_named_by_its_platform_leaves_the_title_to_the_name() 
         (("Open weights",), "Gamma", "https://hub.example.org/gamma"),
         (("Open weights",), "Delta", "https://example.org/delta"),
     ]
+
+
+def test_a_heading_over_links_naming_every_later_heading_is_the_contents() -> None:
+    # arabic-python-resources-ar: `## أنواع مصادر التعلم:` ("kinds of learning resources",
+    # no contents word) over `* [Courses](#courses)` … naming the five `#####` headings after
+    # it: the five sections were its parts, every section path one level too deep.
+    text = (
+        "# Learn\n\n## What you will find:\n\n"
+        "* [Courses](#courses)\n* [Books](#books)\n\n"
+        "##### Courses:\n\n1. [Course One](https://example.org/one)\n"
+        "2. [Course Two](https://example.org/two)\n\n"
+        "##### Books:\n\n1. [Book One](https://example.org/book)\n"
+    )
+    result = read(text)
+    assert listed(result.roadmap) == [
+        (("Courses:",), "Course One", "https://example.org/one"),
+        (("Courses:",), "Course Two", "https://example.org/two"),
+        (("Books:",), "Book One", "https://example.org/book"),
+    ]
+    assert warned(result) == [
+        "section 'What you will find:' skipped: a table of contents, not resources; the "
+        "sections it lists are read (--keep-section 'What you will find:' keeps it)"
+    ]
+    assert import_markdown(text, "road.md", pieces=True) == result
+
+
+def test_a_sections_own_contents_over_its_subsections_keeps_them_its_parts() -> None:
+    # Links naming only the headings of its own part (other sections after them) are that
+    # section's contents: its subsections stay its parts.
+    result = read(
+        "# Learn\n\n## Back end\n\n* [Python](#python)\n* [Go](#go)\n\n"
+        "### Python\n\n- [Py Book](https://example.org/py)\n\n"
+        "### Go\n\n- [Go Book](https://example.org/go)\n\n"
+        "## Front end\n\n- [JS Book](https://example.org/js)\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Back end", "Python"), "Py Book", "https://example.org/py"),
+        (("Back end", "Go"), "Go Book", "https://example.org/go"),
+        (("Front end",), "JS Book", "https://example.org/js"),
+    ]
+
+
+def test_two_named_links_with_nothing_between_them_are_two_resources() -> None:
+    # arabic-python-resources-ar: `- [Academy A](…)[Mahmoud B](…)` (a comma lost): the second
+    # course was left in the first's description, in silence.
+    text = (
+        "# Learn\n\n## OOP\n\n"
+        "- [Academy Course](https://example.org/academy)[Mahmoud Lessons](https://example.org/m)\n"
+        "- [Other Course](https://example.org/other)\n"
+    )
+    result = read(text)
+    assert listed(result.roadmap) == [
+        (("OOP",), "Academy Course", "https://example.org/academy"),
+        (("OOP",), "Mahmoud Lessons", "https://example.org/m"),
+        (("OOP",), "Other Course", "https://example.org/other"),
+    ]
+    assert warned(result) == [
+        "bullet names 2 links before what it says of them ('Academy Course', "
+        "'Mahmoud Lessons'): read as one resource each"
+    ]
+    assert import_markdown(text, "road.md", pieces=True) == result
