@@ -1297,6 +1297,19 @@ def _without_conflicts_and_front_matter(
             if cleaned[number].rstrip() in ("---", "..."):
                 if _is_front_matter(cleaned[1:number]):
                     cleaned[: number + 1] = [""] * (number + 1)
+                elif _is_broken_front_matter(cleaned[1:number]):
+                    # `layout: post title: …` (its lines run together): no YAML, but front
+                    # matter as written, no heading of the page (the closing `---` would make
+                    # its words one, a setext heading).
+                    warnings.append(
+                        Problem(
+                            path=label,
+                            line=1,
+                            message=f"front matter (lines 1-{number + 1}) that does not read "
+                            "as YAML: skipped, as front matter is",
+                        )
+                    )
+                    cleaned[: number + 1] = [""] * (number + 1)
                 break
     for line, marker in conflict_markers(text):
         warnings.append(
@@ -1304,6 +1317,23 @@ def _without_conflicts_and_front_matter(
         )
         cleaned[line - 1] = ""
     return cleaned
+
+
+# A front matter key first on its line (`layout: `, `title: `, `date: `), and a line that reads
+# as markdown (a heading, a list item, a quote, a link).
+_FRONT_MATTER_KEY = re.compile(r"[a-z_][a-z0-9_-]*:[ \t]")
+_MARKDOWN_LINE = re.compile(r"[ \t]*(?:#|[-*+][ \t]|>|\d{1,9}[.)][ \t])|.*\]\(")
+
+
+def _is_broken_front_matter(lines: list[str]) -> bool:
+    """Whether the lines between a document's first line `---` and the next are front matter
+    that does not parse as YAML (`layout: post title: … published: true`, its line breaks
+    lost): the first a lower-case key and a colon, none of them markdown."""
+    return (
+        bool(lines)
+        and _FRONT_MATTER_KEY.match(lines[0]) is not None
+        and not any(_MARKDOWN_LINE.match(line) for line in lines)
+    )
 
 
 def _is_front_matter(lines: list[str]) -> bool:

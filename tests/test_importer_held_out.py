@@ -945,3 +945,26 @@ def test_two_named_links_with_nothing_between_them_are_two_resources() -> None:
         "'Mahmoud Lessons'): read as one resource each"
     ]
     assert import_markdown(text, "road.md", pieces=True) == result
+
+
+def test_front_matter_whose_lines_ran_together_is_skipped_not_a_heading() -> None:
+    # arabic-python-resources-ar: `layout: post title: … published: true` between `---`
+    # lines is no YAML; its closing `---` made its words a setext heading, a section whose
+    # title (300 characters) made the road map fail to load back.
+    result = read(
+        "---\nlayout: post title: Learning Python published: true date: 2019-2-4\n"
+        "tags: [python]\n---\n\n# Learn Python\n\n## Books\n\n- [A Book](https://example.org/a)\n"
+    )
+    assert result.roadmap.title == "Learn Python"
+    assert listed(result.roadmap) == [(("Books",), "A Book", "https://example.org/a")]
+    assert warned(result) == [
+        "front matter (lines 1-4) that does not read as YAML: skipped, as front matter is"
+    ]
+
+
+def test_a_thematic_break_over_a_heading_and_prose_is_no_front_matter() -> None:
+    result = read(
+        "---\n# Learn\n\nSome prose: here.\n---\n\n## Books\n\n- [B](https://example.org/b)\n"
+    )
+    assert listed(result.roadmap)[-1] == (("Books",), "B", "https://example.org/b")
+    assert not any("front matter" in message for message in warned(result))
