@@ -8147,7 +8147,8 @@ def _without_trailing_badges(after: Sequence[Token]) -> Sequence[Token]:
     `![build](https://travis-ci.org/…)`, `[<img src="…/badge/Roadmap-2021-green.svg">](…)`):
     figures the project's services redraw (stars, version, build), no words of the description;
     kept, a bumped badge made the resource an update in every feed. A closing period after
-    them stays; a badge amid the words, or any other image, stays."""
+    them stays; a badge amid the words, or any other image, stays, and so does a store's badge
+    (`_STORE_PAGE`: the link to where the thing is got)."""
     if not after or after[-1].type not in ("link_close", "image", "text", "html_inline"):
         return after  # (the cheap test first: most descriptions end with words)
     cut, badges, closing = len(after), 0, ""
@@ -8169,6 +8170,8 @@ def _without_trailing_badges(after: Sequence[Token]) -> Sequence[Token]:
                 break
             if not all(_is_badge_token(part) for part in inside):
                 break
+            if _STORE_PAGE.search(str(after[start].attrGet("href") or "")):
+                break  # a store's badge: the link to where the thing is got, no figure
             cut, badges = start, badges + 1
         else:
             break
@@ -8178,6 +8181,17 @@ def _without_trailing_badges(after: Sequence[Token]) -> Sequence[Token]:
     if kept and kept[-1].type == "text":
         kept[-1] = _text_token(kept[-1].content.rstrip())
     return [*kept, _text_token(closing)] if closing and kept else kept
+
+
+# Where an app or add-on is got (a store, a gallery): a badge linking there (`Get it on
+# Google Play`, `Download on the App Store`) is that link, no status figure.
+_STORE_PAGE = re.compile(
+    r"//(?:play\.google\.com/store|apps\.apple\.com|itunes\.apple\.com|(?:www\.)?f-droid\.org|"
+    r"apps\.microsoft\.com|(?:www\.)?microsoft\.com/[^?#]*store|chromewebstore\.google\.com|"
+    r"chrome\.google\.com/webstore|addons\.mozilla\.org|(?:www\.)?flathub\.org|snapcraft\.io|"
+    r"(?:www\.)?amazon\.[a-z.]+/[^?#]*(?:app|dp)/|appgallery\.huawei\.com|galaxystore\.samsung)",
+    re.IGNORECASE,
+)
 
 
 def _is_badge_token(token: Token) -> bool:

@@ -5519,6 +5519,31 @@ def test_a_bumped_status_badge_after_a_description_is_no_update() -> None:
     assert [change.resource.title for change in reworded.announced_updates] == ["Steeper"]
 
 
+def test_a_store_badge_after_a_description_is_where_to_get_the_thing_and_stays() -> None:
+    # A store's badge (`[![Get it on Google Play](…/badges/…png)](play.google.com/store/…)`)
+    # looks like a status badge by its image's address (`/badge`), but it draws no figure
+    # that changes: it is the link to where the app is got, often its only one. It stays in
+    # the description; a status badge beside it still goes.
+    play = (
+        "[![Get it on Google Play](https://play.google.com/intl/en_us/badges/static/images/"
+        "badges/en_badge_web_generic.png)](https://play.google.com/store/apps/details?id=org.j)"
+    )
+    store = (
+        "[![Download on the App Store](https://tools.example.org/badges/download-on-store.svg)]"
+        "(https://apps.apple.com/app/quill/id1)"
+    )
+    result = read(
+        "# Apps\n\n## Notes\n\n"
+        f"- [Jotter](https://jotter.example.org) - A notes app. {play}\n"
+        f"- [Quill](https://quill.example.org) - A writing app. {store} "
+        "[![stars](https://img.shields.io/badge/stars-9-blue)](https://example.org/q)\n"
+    )
+    assert [r.description for _, r in result.roadmap.walk()] == [
+        f"A notes app. {play}\n",
+        f"A writing app. {store}\n",
+    ]
+
+
 def test_a_star_count_group_after_a_link_is_no_part_of_the_description() -> None:
     # `[logrus](…) (★ 15k)`, `[skrub](…) (🥇29 · ⭐ 1.4K) - …`, `(★ - new)`: a tracker's live
     # figures right after the link (they were left at the start of the description, and a
