@@ -7962,13 +7962,14 @@ def _version_name(first: str, second: str, first_url: str, second_url: str) -> b
     written without spaces, as Chinese and Japanese are); names listed as peers are alike
     (`[Dr. A](…), [Dr. B](…)`), and a one-word tool's name after another's (`[ripgrep](…),
     [fd](…)`) is no title with versions. And a sign that it is the same work: its link leads
-    into the first's pages (`_leads_into`), it repeats the first's name (`[Judilibre (Cour de
-    cassation)](…), [Judilibre API](…)`), it names a form or a language
-    (`_VERSION_WORD`, `_LANGUAGE_NAMES`), or it is written in another script (a translation
-    named in its language: `[Bản dịch]`, `[中文翻译]` after an English title; not a plain
-    name after a title with accents, `[Introdução à Programação](…), [Scratch](…)`). A short
-    name of another product on another site (`[The Rust Programming Language](…),
-    [Rustlings](…)`) is a second resource."""
+    into the first's pages (`_leads_into`), it is named as the work's material or by where it
+    leads (`[Lectures](…)`, `[Notebooks](…)`: `_names_material`, `_WHERE_LABEL`), it repeats
+    the first's name (`[Judilibre (Cour de cassation)](…), [Judilibre API](…)`), it names a
+    form or a language (`_VERSION_WORD`, `_LANGUAGE_NAMES`), or it is written in another
+    script (a translation named in its language: `[Bản dịch]`, `[中文翻译]` after an English
+    title; not a plain name after a title with accents, `[Introdução à Programação](…),
+    [Scratch](…)`). A short name of another product on another site (`[The Rust Programming
+    Language](…), [Rustlings](…)`) is a second resource."""
     if not second or len(second.split()) > 2 or 2 * len(second) > len(first):
         return False
     if not (len(first.split()) >= 3 or (" " not in first and not first.isascii())):
@@ -7977,6 +7978,10 @@ def _version_name(first: str, second: str, first_url: str, second_url: str) -> b
     words, title = set(named), re.findall(r"\w+", first.casefold())
     return (
         (bool(first_url) and bool(second_url) and _leads_into(first_url, second_url))
+        # Named as the work's material or by where it leads (`[Lectures](…)`, `[Notebooks]
+        # (…)`, `[Slides](…)`): another page of the same work, no work of its own.
+        or _names_material(second)
+        or _WHERE_LABEL.fullmatch(second.strip()) is not None
         # It repeats the work's name: all its words are the first's (`Almanac` after `The
         # Teapot Makers Almanac`), or it starts with the first's first word (`Judilibre API`
         # after `Judilibre (Cour de cassation)`, a word of four letters or more: not `The`);

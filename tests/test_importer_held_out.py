@@ -288,6 +288,31 @@ def test_a_short_link_right_after_a_titled_link_is_another_version_of_it() -> No
     ]
 
 
+def test_a_short_link_named_as_material_after_a_titled_link_is_a_page_of_the_same_work() -> None:
+    # After c457f64 (a short second link is another version only with a sign it is the same
+    # work), a link named as the work's material or by where it leads ('[Lectures](…)',
+    # '[Notebooks](…)', on another site) had no sign: '[Notebooks](…)' became a resource
+    # of its own sharing the book's description, and '[Lectures](…)' was left in the
+    # description after a stray ', '. It is another page of the same work, as before.
+    result = read(
+        "# L\n\n## Books\n\n"
+        "- [The Complete Kettle Handbook](https://kettles.example.org/book), "
+        "[Lectures](https://videos.example.net/kettles) - On kettles.\n"
+        "- [Boiling Water For Beginners](https://boil.example.org/), "
+        "[Notebooks](https://code.example.com/boil-notebooks) - On water.\n"
+    )
+    assert [(r.title, r.description) for _, r in result.roadmap.walk()] == [
+        (
+            "The Complete Kettle Handbook",
+            "[Lectures](https://videos.example.net/kettles) - On kettles.\n",
+        ),
+        (
+            "Boiling Water For Beginners",
+            "[Notebooks](https://code.example.com/boil-notebooks) - On water.\n",
+        ),
+    ]
+
+
 def test_a_short_link_to_another_product_after_a_titled_link_is_a_resource_of_its_own() -> None:
     # '[The Rust Programming Language](…), [Rustlings](…)' and '[Westlaw / Lexis+](…) •
     # [Lexis+](…)' were folded into the first as "another version": the shape alone (a short
