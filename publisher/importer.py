@@ -4150,6 +4150,76 @@ def _led_like_neighbours(made: list[_Block], index: int) -> bool:
     return False
 
 
+def _task_like(item: _ListItem) -> bool:
+    """Whether an item is a plain one-line bullet that reads as a task only by its first word,
+    one that names a thing as often, then a plural (`_is_task` but not `_clearly_a_task`:
+    `Practice problems and solutions`, `Design patterns in Go`): no task for that alone."""
+    title = item.markdown
+    return (
+        not item.resource_like
+        and item.candidate is not None
+        and "\n" not in title
+        and len(title) <= PLAIN_TITLE_LIMIT
+        and not any(mark in title for mark in ("](", "*", ":", "`", "<", "http"))
+        and _is_task(title)
+        and not _clearly_a_task(title)
+        and not _is_sentence(title)
+        # A compound noun's second word names things (`problems`, `patterns`, `cases`); an
+        # order's is what it acts on (`Use system Python3 for tests`, a changelog's line).
+        and re.fullmatch(r"[a-z]+[^s]s", title.split()[1]) is not None
+    )
+
+
+def _task_like_topics(deciding: Sequence[_ListItem]) -> bool:
+    """Whether a list's bullets that read as tasks only by their first word (`_task_like`)
+    are fewer than half of it, its other bullets resources: topics whose name starts with a
+    noun that is a verb too (`Practice problems and solutions` among a week's topics), not a
+    list of what to do, which is all or mostly tasks (`Complete removal of the old parser`,
+    `Use version sort in listings`)."""
+    if not any(_task_like(item) for item in deciding):
+        return False  # (the cheap test first: most lists hold no such bullet)
+    weak = sum(map(_task_like, deciding))
+    return 2 * weak < len(deciding) and all(
+        item.resource_like or _task_like(item) for item in deciding
+    )
+
+
+def _topic_not_task(item: _ListItem) -> _ListItem:
+    """An item read as a topic, not a task, where `_task_like`, with a warning naming its line."""
+    if not _task_like(item):
+        return item
+    message = (
+        f"bullet {item.markdown!r} starts with a word that may be a verb, but most of its list "
+        "are topics: read as a topic (a resource), not a task"
+    )
+    return replace(item, resource_like=True, warnings=(*item.warnings, (item.line, message)))
+
+
+def _kept_for_tasks(deciding: Sequence[_ListItem]) -> tuple[tuple[int, str], ...]:
+    """The warning of a list kept as text because bullets of it tell the reader what to do
+    (`_is_task`: `Participate in a Kaggle competition`, a capstone's steps) where its other
+    bullets read as resources: naming the first such bullet's line and words, so that a list
+    is never turned into text in silence. () for a list kept as text for another reason."""
+    tasks = [
+        item
+        for item in deciding
+        if not item.resource_like
+        and "](" not in item.markdown
+        and not _announcing(item.markdown)  # a label over what follows: its own warning
+        and _is_task(_single_line(item.markdown.split("\n", 1)[0]).strip())
+    ]
+    if not tasks or len(tasks) + sum(item.resource_like for item in deciding) < len(deciding):
+        return ()
+    first = _shortened(_single_line(tasks[0].markdown.split("\n", 1)[0]))
+    return (
+        (
+            tasks[0].line,
+            f"list of {len(deciding)} bullets kept as text: {len(tasks)} of them read as tasks "
+            f"(what to do, {first!r}{' …' if len(tasks) > 1 else ''}), not resources",
+        ),
+    )
+
+
 def _list_as_text(start: int, end: int, message: str) -> _Block:
     """A list kept as text, not resources, with one warning on its first line saying why."""
     return _Block(kind="text", start=start, end=end, warnings=((start, message),))
@@ -4241,6 +4311,10 @@ def _resolved_by_hand(run: list[_Block], *, notes: bool = False, lone: bool = Fa
     deciding = [
         item for item in items if not item.call and not item.about and item.markdown.strip()
     ]
+    if _task_like_topics(deciding):
+        # `Practice problems and solutions` among a week's topics: a noun first, no task.
+        items = [_topic_not_task(item) for item in items]
+        deciding = [_topic_not_task(item) for item in deciding]
     led = sum(item.link_led for item in deciding)
     # "Name: http://…" is a resource where the list is written so (most of its items); among
     # link bullets ("- Errata: https://…", "- Twitter: …") it says more of the one above.
@@ -4294,7 +4368,10 @@ def _resolved_by_hand(run: list[_Block], *, notes: bool = False, lone: bool = Fa
                 ),
             )
         return _Block(
-            kind="text", start=start, end=end, warnings=(*unread, *_named_in_prose(deciding))
+            kind="text",
+            start=start,
+            end=end,
+            warnings=(*unread, *(_named_in_prose(deciding) or _kept_for_tasks(deciding))),
         )
     resources: list[_Candidate] = []
     warnings: list[tuple[int, str]] = []
@@ -7472,6 +7549,41 @@ def _is_task(title: str) -> bool:
         not word or word[:1].isupper() or word[:1].isdigit() or word in _TITLE_SMALL_WORDS
         for word in words
     )
+
+
+def _clearly_a_task(title: str) -> bool:
+    """Whether a task (`_is_task`) shows it by itself: its first word is a verb only (`Participate
+    in …`, `Solve …`), or one that names a thing as often (`_NOUN_OR_VERB`: `Practice problems
+    and solutions`, `Design patterns in Go`, `Use cases of graphs`) followed by a word a verb
+    takes and a noun does not (an article, a pronoun, a particle: `Build a shell`, `Read the
+    paper`, `List down other ideas`). Else it is a task only among tasks (`_resolved_by_hand`)."""
+    first = title.split()[0].casefold()
+    if first not in _NOUN_OR_VERB:
+        return True
+    second = title.split()[1].strip("()[]{}\"'.,:;!?").casefold()
+    return second in _AFTER_A_VERB or second[:1].isdigit()
+
+
+# The first words of `_TASK` that name a thing as often as they tell what to do (`Practice
+# problems`, `Design patterns`, `Build systems`, `Read replicas`, `Use cases`, `Join tables`).
+_NOUN_OR_VERB = frozenset(
+    {
+        "list", "build", "write", "complete", "make", "practice", "practise", "design",
+        "share", "take", "do", "try", "read", "watch", "study", "review", "find", "join",
+        "use", "pick", "finish", "publish",
+    }
+)  # fmt: skip
+# Words that follow a verb and never a noun used as a modifier: articles, determiners,
+# pronouns, particles and the prepositions a task's verb takes (`Take on a project`).
+_AFTER_A_VERB = frozenset(
+    {
+        "a", "an", "the", "your", "my", "our", "their", "his", "her", "its", "this", "that",
+        "these", "those", "some", "any", "all", "each", "every", "another", "other", "one",
+        "two", "three", "four", "five", "ten", "it", "them", "yourself", "something", "up",
+        "down", "out", "on", "in", "at", "to", "through", "over", "with", "about", "more",
+        "as", "what", "how", "why", "which", "who",
+    }
+)  # fmt: skip
 
 
 # Link texts that say "the official site" of the item they end (`pyenv` and a full-width colon,

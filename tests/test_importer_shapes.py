@@ -6258,6 +6258,35 @@ def test_a_topic_written_as_a_verb_of_something_is_no_task() -> None:
     ]
 
 
+def test_a_topic_starting_with_a_noun_that_is_a_verb_too_is_no_task_and_tasks_are_warned() -> None:
+    # 'Practice problems and solutions' among a week's topics: its first word is a noun as
+    # often as a verb, and nothing else says "task" (no article or particle after it, its
+    # list topics): one such line made the whole week text, in silence. It is a topic now,
+    # warned; a list of such lines, or one with a clear task ('Participate in a contest'),
+    # stays text, and that is warned too, naming the task's line.
+    result = read(
+        "# Course\n\n## Week 1\n\n- Sets and maps\n- Recursion\n"
+        "- Practice problems and solutions\n\n"
+        "## Capstone\n\n- Sorting\n- Participate in a coding contest\n\n"
+        "## Chores\n\n- Review notes from class\n- Use flash cards daily\n"
+    )
+    assert [(path, title) for path, title, _ in listed(result.roadmap)] == [
+        (("Week 1",), "Sets and maps"),
+        (("Week 1",), "Recursion"),
+        (("Week 1",), "Practice problems and solutions"),
+    ]
+    assert "Participate in a coding contest" in result.roadmap.sections[1].intro
+    assert "Use flash cards daily" in result.roadmap.sections[2].intro
+    assert messages(result) == [
+        "road.md:7: bullet 'Practice problems and solutions' starts with a word that may be a "
+        "verb, but most of its list are topics: read as a topic (a resource), not a task",
+        "road.md:12: list of 2 bullets kept as text: 1 of them read as tasks (what to do, "
+        "'Participate in a coding contest'), not resources",
+        "road.md:16: list of 2 bullets kept as text: 2 of them read as tasks (what to do, "
+        "'Review notes from class' …), not resources",
+    ]
+
+
 def test_a_title_in_title_case_starting_with_a_verb_is_a_name_not_a_task() -> None:
     # A book list whose one title opens with a verb ('Build a Large Language Model (From
     # Scratch)') is still a list of names: its words after the verb are capitalised, where a
