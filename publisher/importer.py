@@ -2646,7 +2646,7 @@ def _units(
         foreign = heading is not None and not heading.marked
         if heading is None or foreign:
             body = [block.by_hand if block.by_hand is not None else block for block in body]
-        if heading is not None and foreign and _announces(heading.title):
+        if heading is not None and foreign and announcing_heading(heading.title):
             body = [_as_text_if_bare(block, f"its heading {heading.title!r}") for block in body]
         if foreign:
             body = [_to_do_or_legend_as_text(block, lines) for block in body]
@@ -3130,7 +3130,7 @@ _ANNOUNCING_VERB = re.compile(
 )
 
 
-def _announces(title: str) -> bool:
+def announcing_heading(title: str) -> bool:
     """A heading that announces the bullets below it: "Each lesson includes:", "What the
     course covers"."""
     return title.endswith(":") or _ANNOUNCING_VERB.search(title) is not None

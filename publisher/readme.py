@@ -15,6 +15,7 @@ from pathlib import Path
 from publisher.importer import (
     META_SEPARATOR,
     RESOURCES_MARK,
+    announcing_heading,
     contents_heading,
     escape_shortcodes,
     meta_heading,
@@ -97,6 +98,9 @@ def heading(section: Section, depth: int) -> str:
         or course_like
         or meta_heading(section.title)
         or contents_heading(section.title)
+        # A title that announces its bullets (`Each lesson includes:`, `:`) makes plain ones
+        # its text in a README written by hand.
+        or (announcing_heading(section.title) and bool(section.resources))
         or (
             section.resources
             and read_otherwise("".join(f"- {resource_line(r)}\n" for r in section.resources))

@@ -220,6 +220,25 @@ def test_a_title_read_otherwise_by_hand_reads_back_as_written(title: str, linked
     assert road_map_differences(roadmap, result.roadmap) == []
 
 
+@pytest.mark.parametrize("title", ["Each lesson includes:", ":"])
+def test_resources_under_a_title_that_announces_them_read_back_as_resources(title: str) -> None:
+    # Under a heading that announces its bullets, a README written by hand means plain
+    # bullets as its text (hypothesis, random seed: a section titled ":").
+    resources = tuple(
+        Resource(title=name, identity=f"{slugify(title) or 'untitled'}/{slugify(name)}")
+        for name in ("a written lesson and a short video", "code samples for every lesson")
+    )
+    section_id = slugify(title) or "untitled"
+    roadmap = Roadmap(
+        title="M", sections=(Section(title=title, id=section_id, resources=resources),)
+    )
+    text = render_readme(roadmap)
+    assert f'<a id="{section_id}"></a>' in text
+    result = import_markdown(text, "R.md")
+    assert [str(warning) for warning in result.warnings] == []
+    assert road_map_differences(roadmap, result.roadmap) == []
+
+
 def test_a_section_of_plain_titles_is_written_without_an_anchor() -> None:
     resources = (
         Resource(title="Graphs", identity="s/graphs"),
