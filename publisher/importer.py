@@ -427,6 +427,10 @@ class _Candidate:
     # The other links of a bullet naming a topic then its links (`- **CI/CD**: [A](…), [B](…)`):
     # resources of the same list, after this one (`_labelled_links`).
     siblings: tuple[_Candidate, ...] = ()
+    # The other links of a table cell holding several one under another (`[A](…)<br/>[B](…)`):
+    # resources of their own, after this one, once the table's rows are settled
+    # (`_with_topics`).
+    stacked: tuple[_Candidate, ...] = ()
     group: bool = False
     # A table row whose first cell is empty: it takes the topic (tags) of the row above.
     continuation: bool = False
@@ -3365,6 +3369,7 @@ def _with_topics(
         or candidate.lead_empty
         or candidate.regrouped_skip
         or candidate.continuation
+        or candidate.stacked
         for candidate in candidates
     ):
         # No row for `_relinked`, `_regrouped` or a topic to take (most lists): as read.
@@ -3374,7 +3379,9 @@ def _with_topics(
         if candidate.continuation:
             tags = result[-1].tags if result else candidate.tags
             candidate = replace(candidate, tags=tags, continuation=False)
-        result.append(candidate)
+        result.append(replace(candidate, stacked=()) if candidate.stacked else candidate)
+        # The other links of its cell, after it, with its topic.
+        result.extend(replace(other, tags=candidate.tags) for other in candidate.stacked)
     return tuple(result)
 
 
@@ -4878,6 +4885,9 @@ def _shift_candidate(candidate: _Candidate, offset: int) -> _Candidate:
         children=tuple(_shift_candidate(child, offset) for child in candidate.children),
         siblings=tuple(_shift_candidate(other, offset) for other in candidate.siblings)
         if candidate.siblings
+        else (),
+        stacked=tuple(_shift_candidate(other, offset) for other in candidate.stacked)
+        if candidate.stacked
         else (),
         linked=None if candidate.linked is None else _shift_candidate(candidate.linked, offset),
         regrouped=None
@@ -9856,8 +9866,102 @@ def _table(
         else:
             candidate = _linked_row(columns, relinked, cells, line, linked)
         if candidate is not None:
-            candidates.append(candidate)
+            candidates.append(_with_stacked(candidate, cells, line, warnings))
     return tuple(candidates), tuple(warnings), tuple(header), facts
+
+
+def _with_stacked(
+    candidate: _Candidate, cells: list[list[Token]], line: int, warnings: list[tuple[int, str]]
+) -> _Candidate:
+    """A row's resource with the other links of its cell that holds several one under
+    another (`_stacked_links`), and so its reading by the next column (`regrouped`)."""
+    if not any(token.type == "html_inline" for cell in cells for token in cell):
+        return candidate  # (no `<br>` in the row: nothing stacked; the usual row)
+    stacked = _stacked_links(candidate, cells, line, warnings)
+    regrouped = candidate.regrouped
+    if regrouped is not None:
+        regrouped = replace(regrouped, stacked=tuple(_stacked_links(regrouped, cells, line, [])))
+    if not stacked and regrouped is candidate.regrouped:
+        return candidate
+    return replace(candidate, stacked=tuple(stacked), regrouped=regrouped)
+
+
+def _stacked_links(
+    candidate: _Candidate, cells: list[list[Token]], line: int, warnings: list[tuple[int, str]]
+) -> list[_Candidate]:
+    """The other resources of a row whose link cell holds several links one under another
+    (joined by `<br>`: `| Twitter | [Timelines at scale](…)<br/>[Big and small data](…) |`):
+    each link a resource of its own, titled by its words where the row's resource is titled
+    by its link's (else by the row's title: links named by their site, `[quora.com](…)`
+    beside the question they answer), with a warning naming the line. None for any other
+    row."""
+    if not candidate.url:
+        return []
+    for cell in cells:
+        links = _stacked(cell)
+        if len(links) < 2 or links[0][1] != candidate.url:
+            continue
+        own = _words_of(candidate.title) == _words_of(links[0][0])
+        others = [
+            replace(
+                candidate,
+                title=title if own else candidate.title,
+                url=_checked_url(href, line, warnings),
+                id="",
+                lead_empty=False,
+                regrouped=None,
+                regrouped_skip="",
+                stacked=(),
+            )
+            for title, href in links[1:]
+        ]
+        warnings.append(
+            (
+                line,
+                f"row {candidate.title!r}: its cell holds {len(links)} links one under another: "
+                "read as one resource each",
+            )
+        )
+        return others
+    return []
+
+
+# What may stand between links set one under another in a table cell: line breaks.
+_CELL_BREAK = re.compile(r"\s*(?:<br\s*/?>\s*)+", re.IGNORECASE)
+
+
+def _stacked(cell: Sequence[Token]) -> list[tuple[str, str]]:
+    """(words, URL) of each link of a cell made only of real links set one under another
+    (`[A](…)<br/>[B](…)`); [] when the cell holds anything else (words around its links)."""
+    if not any(token.type == "html_inline" for token in cell):
+        return []  # (no `<br>`: not stacked; cheap for the usual one-link cell)
+    spans = _real_link_spans(cell)
+    if len(spans) < 2:
+        return []
+    found: list[tuple[str, str]] = []
+    position = 0
+    for start, end in spans:
+        between = "".join(
+            token.content if token.type in ("text", "html_inline") else "\n"
+            for token in cell[position:start]
+            if token.type in ("text", "html_inline", "softbreak")
+        )
+        if (
+            any(
+                token.type not in ("text", "html_inline", "softbreak")
+                for token in cell[position:start]
+            )
+            or (found and not _CELL_BREAK.fullmatch(between))
+            or (not found and between.strip())
+        ):
+            return []
+        found.append(
+            (_plain(cell[start + 1 : end]).strip(), str(cell[start].attrGet("href") or ""))
+        )
+        position = end + 1
+    if any(token.type != "text" or token.content.strip() for token in cell[position:]):
+        return []
+    return found
 
 
 def _row_columns(
@@ -10162,6 +10266,12 @@ def _table_row(
     if not url and _placeholder_row(columns, cells):
         warnings.append((line, skipped))
         return None
+    if not url and any(_anchor_only(cell) for cell in cells):
+        # `| | Add an architecture | [Contribute](#contributing) |`: a row whose only link
+        # leads into this document (its contributing section), no resource of the table;
+        # skipped without a word, as a grid of such links is (`_links_into_the_document`),
+        # which is what this row is when read alone under its header, in pieces.
+        return None
     placeholder_next = (
         not url
         and second is not None
@@ -10277,6 +10387,12 @@ def _placeholder_row(columns: dict[int, str], cells: list[list[Token]]) -> bool:
         ):
             return True
     return False
+
+
+def _anchor_only(cell: Sequence[Token]) -> bool:
+    """Whether a cell's links all lead into this document (``[Contribute](#contributing)``)."""
+    hrefs = [str(token.attrGet("href") or "") for token in cell if token.type == "link_open"]
+    return bool(hrefs) and all(href.startswith("#") and len(href) > 1 for href in hrefs)
 
 
 def _has_empty_link(cell: Sequence[Token]) -> bool:

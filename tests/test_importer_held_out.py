@@ -993,3 +993,50 @@ def test_a_thematic_break_over_a_heading_and_prose_is_no_front_matter() -> None:
     )
     assert listed(result.roadmap)[-1] == (("Books",), "B", "https://example.org/b")
     assert not any("front matter" in message for message in warned(result))
+
+
+def test_links_stacked_in_a_table_cell_are_one_resource_each() -> None:
+    # system-design-primer: '| Twitter | [Timelines at scale](…)<br/>[Big and small data at
+    # Twitter](…) |', '| Design Google docs | [code.google.com](…)<br/>[neil.fraser.name](…) |':
+    # only each cell's first link was read, the others lost in silence; and '| | Add an
+    # architecture | [Contribute](#contributing) |' was a resource without a link after an
+    # HTML block (read whole; read in pieces it was no resource).
+    result = read(
+        "# L\n\n## Companies\n\n| Company | Reference(s) |\n|---|---|\n"
+        "| Acme | [Acme at scale](https://example.org/acme)<br/>[Acme storage](https://example.org/"
+        "store)<br>[Acme feeds](https://example.org/feeds) |\n"
+        "| Beta | [Beta architecture](https://example.org/beta) |\n\n"
+        "## Questions\n\n| Question | Reference(s) |\n|---|---|\n"
+        "| Design a cache | [blog.example.org](https://blog.example.org/cache)<br/>"
+        "[talks.example.org](https://talks.example.org/cache) |\n\n"
+        '## Systems\n\n<p align="center">\n  <i><a href=https://example.org/talk>Source: a talk</a>'
+        "</i>\n</p>\n\n| Type | System | Reference(s) |\n|---|---|---|\n"
+        "| Data store | **Tabula** - a column store | [example.edu](https://example.edu/tabula) |\n"
+        "| | Add a system | [Contribute](#contributing) |\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Companies",), "Acme at scale", "https://example.org/acme"),
+        (("Companies",), "Acme storage", "https://example.org/store"),
+        (("Companies",), "Acme feeds", "https://example.org/feeds"),
+        (("Companies",), "Beta architecture", "https://example.org/beta"),
+        (("Questions",), "Design a cache", "https://blog.example.org/cache"),
+        (("Questions",), "Design a cache", "https://talks.example.org/cache"),
+        (("Systems",), "Tabula", "https://example.edu/tabula"),
+    ]
+    said = warned(result)
+    assert (
+        "row 'Acme at scale': its cell holds 3 links one under another: read as one resource each"
+        in said
+    )
+    assert (
+        "row 'Design a cache': its cell holds 2 links one under another: read as one resource "
+        "each" in said
+    )
+    assert not any("Add a system" in warning for warning in said)  # (a link into the document)
+    # Links with words between them in a cell stay one resource, as before.
+    prose = read(
+        "# L\n\n## Companies\n\n| Company | Reference(s) |\n|---|---|\n"
+        "| Acme | [Acme at scale](https://example.org/acme), see also<br/>[notes](https://example."
+        "org/n) |\n"
+    )
+    assert [url for _, _, url in listed(prose.roadmap)] == ["https://example.org/acme"]
