@@ -4384,6 +4384,7 @@ def _resolved_by_hand(run: list[_Block], *, notes: bool = False, lone: bool = Fa
     warnings: list[tuple[int, str]] = []
     said: list[tuple[int, str]] = []  # how its items were read: `_Block.reading_warnings`
     taken = lead_named = 0  # items read as resources, and those of them named after a lead-in
+    tasks = sum(map(_linkless_task, items))
     for item in items:
         warnings.extend(item.warnings)  # the item's own, as written
         if item.toc:
@@ -4442,7 +4443,7 @@ def _resolved_by_hand(run: list[_Block], *, notes: bool = False, lone: bool = Fa
             item.resource_like
             and item.candidate is not None
             and (named_form or item.lead_in != "named" or previous is None)
-            and not (notes and _is_note(item, linked=2 * led >= len(deciding)))
+            and not (notes and _is_note(item, linked=2 * led >= len(deciding), tasks=tasks))
         )
         if fits and not (item.material and previous is not None):
             assert item.candidate is not None
@@ -4538,7 +4539,9 @@ def _resolved_by_hand(run: list[_Block], *, notes: bool = False, lone: bool = Fa
     if groups and parents >= max(2, groups) and _nested_deeper(resources):
         resources = _entries_not_groups(resources, warnings)
     by_hand = None
-    if not notes and any(_is_note(item, linked=2 * led >= len(deciding)) for item in items):
+    if not notes and any(
+        _is_note(item, linked=2 * led >= len(deciding), tasks=tasks) for item in items
+    ):
         by_hand = _resolved_list(run, notes=True)
     return _Block(
         kind="resources",
@@ -4779,18 +4782,34 @@ def _announcing(title: str) -> bool:
     return title.rstrip().endswith((":", "\uff1a"))
 
 
-def _is_note(item: _ListItem, *, linked: bool) -> bool:
+def _linkless_task(item: _ListItem) -> bool:
+    """A task-box bullet that links nowhere and nests nothing (`- [ ] tacotron`)."""
+    candidate = item.candidate
+    return (
+        candidate is not None
+        and not candidate.url
+        and not candidate.children
+        and _TASK_BOX.match(item.markdown) is not None
+        and _is_bare(candidate)
+    )
+
+
+def _is_note(item: _ListItem, *, linked: bool, tasks: int = 0) -> bool:
     """A plain bullet (no link, no nested resources) that is no resource of its list: one
     that announces what is nested under it ("Implement a max-heap:" over its steps), or, in
     a list of link bullets, one longer than a topic's name ("visualized as a tree, but is
-    usually linear in storage"): a note."""
+    usually linear in storage"), or the one task of a list of linked tasks that links
+    nowhere (``tasks``: how many of its list's items are such tasks): a note."""
     candidate = item.candidate
     if candidate is None or candidate.url or candidate.children:
         return False
     if _is_bare(candidate):
-        if linked and _TASK_BOX.match(item.markdown):
-            # `- [ ] tacotron` among a study plan's `- [x] **ResNet** … [[paper](…)]`: a task
-            # whose reading the plan has not found yet (it links nowhere), no resource.
+        if linked and tasks == 1 and _TASK_BOX.match(item.markdown):
+            # `- [ ] tacotron` among a study plan's `- [x] **ResNet** … [[paper](…)]`: the one
+            # task whose reading the plan has not found yet (it links nowhere), no resource.
+            # Several such tasks are the list's own shape, a checklist of topics beside its
+            # links (`- [ ] Arrays`, `- [ ] Linked lists`): resources without a URL, never
+            # notes in the description of the linked task above them.
             return True
         # Long alone is no note: a book's title with its authors is long too. A note goes on
         # from the prose around it (it starts in lower case) or reads as a sentence.

@@ -1040,3 +1040,27 @@ def test_links_stacked_in_a_table_cell_are_one_resource_each() -> None:
         "org/n) |\n"
     )
     assert [url for _, _, url in listed(prose.roadmap)] == ["https://example.org/acme"]
+
+
+def test_several_linkless_tasks_among_linked_ones_are_a_checklists_topics() -> None:
+    # One linkless task among a plan's linked ones is a note (above); several are the list's
+    # own shape, topics to tick off beside its links: resources without a URL, not notes
+    # filed in the description of the linked task above them.
+    text = (
+        "# Checklist\n\n## Basics\n\n"
+        "- [x] [Version Control Handbook](https://example.org/vc)\n"
+        "- [ ] Stacks\n"
+        "- [ ] Queues\n"
+        "- [ ] [Sorting Visualised](https://example.org/sort)\n"
+        "- [x] [Graph Walks](https://example.org/graphs)\n"
+    )
+    result = read(text)
+    assert listed(result.roadmap) == [
+        (("Basics",), "Version Control Handbook", "https://example.org/vc"),
+        (("Basics",), "Stacks", ""),
+        (("Basics",), "Queues", ""),
+        (("Basics",), "Sorting Visualised", "https://example.org/sort"),
+        (("Basics",), "Graph Walks", "https://example.org/graphs"),
+    ]
+    assert "Stacks" not in result.roadmap.sections[0].resources[0].description
+    assert import_markdown(text, "road.md", pieces=True) == result
