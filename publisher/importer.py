@@ -10555,6 +10555,10 @@ class _Outliner:
         # `_section_end` scans (every top-level section, every version of a history).
         self.levels: list[int] = []
 
+    def _warn(self, line: int, message: str) -> None:
+        """Say of one line of this document how it was read (or skipped) and why."""
+        self.warnings.append(Problem(path=self.label, line=line, message=message))
+
     def outline(self, units: list[tuple[int, _Unit]], reading: _DocumentReading) -> _Outline:
         """The document's title, intro and top-level sections (each unit read by `_take`)."""
         levels = reading.levels
@@ -10637,13 +10641,10 @@ class _Outliner:
             for _, other in after
         ):
             return False
-        self.warnings.append(
-            Problem(
-                path=self.label,
-                line=first_line + heading.start + 1,
-                message=f"level-1 heading {heading.title!r} over {len(linked)} links, other "
-                "level-1 headings after it: a section like them, not the document's title",
-            )
+        self._warn(
+            first_line + heading.start + 1,
+            f"level-1 heading {heading.title!r} over {len(linked)} links, other "
+            "level-1 headings after it: a section like them, not the document's title",
         )
         return True
 
@@ -10773,14 +10774,11 @@ class _Outliner:
         repository) as the caller gives it, else its file's name (warned about)."""
         title = self.name or PurePosixPath(self.label.split("@")[0]).stem or "Road map"
         whose = "its directory's name" if self.name else "its file's name"
-        self.warnings.append(
-            Problem(
-                path=self.label,
-                line=1,
-                message=f"no title found (no level-1 heading that titles it, HTML or bold title "
-                f"line, nor heading over the whole document): the road map is titled {title!r}, "
-                f"{whose}; write a '# Title' line to choose it",
-            )
+        self._warn(
+            1,
+            f"no title found (no level-1 heading that titles it, HTML or bold title "
+            f"line, nor heading over the whole document): the road map is titled {title!r}, "
+            f"{whose}; write a '# Title' line to choose it",
         )
         return title
 
@@ -10797,24 +10795,15 @@ class _Outliner:
             if _is_contents(heading, unit, self.named_contents)
             else "a meta section, about the list"
         )
-        self.warnings.append(
-            Problem(
-                path=self.label,
-                line=first_line + heading.start + 1,
-                message=f"section {heading.title!r} skipped: {what} (--keep-section "
-                f"{heading.title!r} keeps it)",
-            )
+        self._warn(
+            first_line + heading.start + 1,
+            f"section {heading.title!r} skipped: {what} (--keep-section "
+            f"{heading.title!r} keeps it)",
         )
         return True
 
     def _skip_heading(self, first_line: int, heading: _Block) -> None:
-        self.warnings.append(
-            Problem(
-                path=self.label,
-                line=first_line + heading.start + 1,
-                message="heading without text skipped",
-            )
-        )
+        self._warn(first_line + heading.start + 1, "heading without text skipped")
 
     def span_draft(self, span: _Span) -> _SectionDraft:
         """The section a span of units makes: its first unit's heading, and all below it
@@ -10899,24 +10888,18 @@ class _Outliner:
             # names a section; its link is kept where readers still find it, the section's
             # intro, never dropped unsaid. The warning says which of the two is there.
             draft.intro.append(markdown_link(heading.title, heading.url) + "\n")
-            self.warnings.append(
-                Problem(
-                    path=self.label,
-                    line=first_line + heading.start + 1,
-                    message=f"heading link '{heading.title}': {_why_a_section(unit)}; its "
-                    "link is kept in the section's intro",
-                )
+            self._warn(
+                first_line + heading.start + 1,
+                f"heading link '{heading.title}': {_why_a_section(unit)}; its "
+                "link is kept in the section's intro",
             )
         if heading.owner_links:
             draft.intro.append(heading.owner_links + "\n")
-            self.warnings.append(
-                Problem(
-                    path=self.label,
-                    line=first_line + heading.start + 1,
-                    message=f"heading {heading.title!r}: the links after its name and dash "
-                    f"({heading.owner_links}) are its owner's pages, kept in the section's "
-                    "intro, not in its title",
-                )
+            self._warn(
+                first_line + heading.start + 1,
+                f"heading {heading.title!r}: the links after its name and dash "
+                f"({heading.owner_links}) are its owner's pages, kept in the section's "
+                "intro, not in its title",
             )
         candidate = unit.heading_resource
         link: _Candidate | None = None
@@ -11024,13 +11007,10 @@ class _Outliner:
         if unit.leaf_only and next_heading is not None and next_heading.level > unit.heading.level:
             return None
         if self._topic_of_one(unit):
-            self.warnings.append(
-                Problem(
-                    path=self.label,
-                    line=first_line + unit.heading.start + 1,
-                    message=f"heading {unit.heading.title!r} read as a topic holding its one "
-                    "link, as the headings of its level around it hold their links",
-                )
+            self._warn(
+                first_line + unit.heading.start + 1,
+                f"heading {unit.heading.title!r} read as a topic holding its one "
+                "link, as the headings of its level around it hold their links",
             )
             return None
         if unit.heading_warnings:
@@ -11056,13 +11036,10 @@ class _Outliner:
         title, whose = (named, "its link's words") if named else owner
         if not title or heading_key(title) in _NO_PRODUCT_HEADINGS:
             return resource
-        self.warnings.append(
-            Problem(
-                path=self.label,
-                line=first_line + heading.start + 1,
-                message=f"heading {heading.title!r} names no product: the resource it stands "
-                f"for titled {title!r}, {whose}",
-            )
+        self._warn(
+            first_line + heading.start + 1,
+            f"heading {heading.title!r} names no product: the resource it stands "
+            f"for titled {title!r}, {whose}",
         )
         return replace(resource, title=title)
 
@@ -11268,6 +11245,10 @@ class _Freezer:
         self.free: list[str] = []
         self.explicit_ids: list[str] = []  # the section ids an anchor gave, as written
 
+    def _warn(self, line: int, message: str) -> None:
+        """Say of one line of this document how it was read (or skipped) and why."""
+        self.outliner._warn(line, message)
+
     def freeze(self, outline: _Outline) -> Roadmap:
         """The road map of a whole outline."""
         sections = tuple(
@@ -11434,13 +11415,8 @@ class _Freezer:
         line = first_line + candidate.line + 1
         url = _resolve_against(self.base_url, candidate.url)
         if self._inside(url):
-            self.warnings.append(
-                Problem(
-                    path=self.label,
-                    line=line,
-                    message=f"link {url!r} points into this document: {candidate.title!r} "
-                    "is no resource",
-                )
+            self._warn(
+                line, f"link {url!r} points into this document: {candidate.title!r} is no resource"
             )
             return True
         own = _normalized_url(url)
@@ -11459,13 +11435,10 @@ class _Freezer:
                 self.free.append(_normalized_url(cited))
                 return False
             self.taken.append(_normalized_url(cited))
-        self.warnings.append(
-            Problem(
-                path=self.label,
-                line=line,
-                message=f"{candidate.title!r} and the links after it repeat resources listed "
-                "above (a recap): skipped",
-            )
+        self._warn(
+            line,
+            f"{candidate.title!r} and the links after it repeat resources listed "
+            "above (a recap): skipped",
         )
         return True
 
@@ -11531,13 +11504,7 @@ class _Freezer:
                 number += 1
             explicit_id = f"{base}-{number}"
             what = f"URL {url}" if url else f"title {candidate.title!r}"
-            self.warnings.append(
-                Problem(
-                    path=self.label,
-                    line=line,
-                    message=f"{what} appears again: this one gets the id {explicit_id!r}",
-                )
-            )
+            self._warn(line, f"{what} appears again: this one gets the id {explicit_id!r}")
             identity = explicit_id
         self.identities.add(identity)
         return identity, explicit_id
@@ -11548,21 +11515,16 @@ class _Freezer:
         if not is_relative_link(href):
             return href
         if not self.base_url:
-            self.warnings.append(
-                Problem(
-                    path=self.label,
-                    line=line,
-                    message=f"relative link {href!r} left out: give --base-url (where the "
-                    "README is published) to resolve it",
-                )
+            self._warn(
+                line,
+                f"relative link {href!r} left out: give --base-url (where the "
+                "README is published) to resolve it",
             )
             return ""
         url = _resolve_against(self.base_url, href)
         problem = url_problem(url)
         if problem:
-            self.warnings.append(
-                Problem(path=self.label, line=line, message=f"link {url!r} skipped: {problem}")
-            )
+            self._warn(line, f"link {url!r} skipped: {problem}")
             return ""
         return url
 
