@@ -7350,26 +7350,36 @@ def _read_lead(reading: _ItemReading, inline: Sequence[Token]) -> bool:
     if link is not None and enumerated is not None:
         # `[Dr. A](…), [Dr. B](…), and [Dr. C](…) - Course materials`: each named link a
         # resource, the words after the last one said of them all.
-        listed, rest = enumerated
-        _read_leading_link(reading, [*inline[: link[1] + 1], *inline[rest:]], *link)
-        said = reading.description[-1] if reading.description else ""
+        listed = enumerated.found
+        _read_leading_link(reading, [*inline[: link[1] + 1], *inline[enumerated.rest :]], *link)
+        said = reading.description[-1].rstrip("\n") if reading.description else ""
+        pages = [
+            [page for owner, page in enumerated.pages if owner == number]
+            for number in range(len(listed) + 1)
+        ]
+        if pages[0]:
+            if said:
+                reading.description[-1] = " / ".join([said, *pages[0]])
+            else:
+                reading.description.append(" / ".join(pages[0]))
         reading.siblings = tuple(
             _Candidate(
                 title=title,
                 line=reading.line,
                 url=_checked_url(href, reading.line, reading.warnings),
-                description=_markdown_field(said) if said else "",
+                description=_markdown_field(" / ".join([*([said] if said else []), *own])),
             )
-            for title, href in listed
+            for (title, href), own in zip(listed, pages[1:], strict=True)
         )
-        names = ", ".join(repr(name) for name in [reading.fields["title"], *(t for t, _ in listed)])
+        names = [str(reading.fields["title"]), *(title for title, _ in listed)]
         reading.warnings.append(
             (
                 reading.line,
-                f"bullet names {len(listed) + 1} links before what it says of them ({names}): "
-                "read as one resource each",
+                f"bullet names {len(listed) + 1} links before what it says of them "
+                f"({', '.join(map(repr, names))}): read as one resource each",
             )
         )
+        _warn_page_links(reading, enumerated.pages, names)
         return True
     if link is not None:
         _read_leading_link(reading, inline, *link)
@@ -7981,16 +7991,28 @@ _ENUMERATION_JOIN = re.compile(
 _ALTERNATIVE_JOIN = re.compile(r"\s*,?\s*or\s+")
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Enumeration:
+    """The named links listed after an item's leading link (`_enumerated_links`)."""
+
+    found: tuple[tuple[str, str], ...]  # (title, URL) of each link after the first
+    pages: tuple[tuple[int, str], ...]  # a page after '/': its owner (0: the first), markdown
+    rest: int  # where what follows the links starts
+
+
 def _enumerated_links(
     inline: Sequence[Token], first_start: int, first_end: int
-) -> tuple[list[tuple[str, str]], int] | None:
+) -> _Enumeration | None:
     """The named links listed after an item's leading link (``first_start``, ``first_end``),
     joined by commas or "and" (`[Dr. A](…), [Dr. B](…), and [Dr. C](…) - what they are`):
-    their (title, URL) and where what follows them starts (a description separator, or
-    nothing). None when no link follows the first that way, or one of them (the first too)
-    is named by where it leads (`[Site](…), [GitHub](…)`: one resource's pages)."""
+    their (title, URL), the links after a slash that are other pages of the one before them
+    (`[Tool](…) / [GitHub](…)`), and where what follows them starts (a description
+    separator, or nothing). None when no link follows the first that way, or one of them
+    (the first too) is named by where it leads (`[Site](…), [GitHub](…)`: one resource's
+    pages)."""
     position, comma, listed = first_end + 1, False, False
     found: list[tuple[str, str]] = []
+    pages: list[tuple[int, str]] = []
     # The first link set in bold (`**[DevDocs](…)** / [GitHub](…) or [ZealDocs](…)`, a
     # recommended entry): its closing mark is no word between the links.
     if position < len(inline) and inline[position].type in ("strong_close", "em_close"):
@@ -8021,10 +8043,13 @@ def _enumerated_links(
         if not _is_real_link(inline, position + 1, close):
             return None
         title = _plain(inline[position + 2 : close]).strip()
+        link = position + 1
         position = close + 1
         if join.content.strip() == "/" and _is_page_label(title):
             # `[DevDocs](…) / [GitHub](…) or [ZealDocs](…)`: after a slash, a link named by
-            # where it leads is another page of the thing before it, no thing of its own.
+            # where it leads is another page of the thing before it, no thing of its own:
+            # kept with it.
+            pages.append((len(found), _inline_markdown(inline[link:position]).strip()))
             continue
         found.append((title, str(opener.attrGet("href") or "")))
     if not found or not comma:
@@ -8046,7 +8071,7 @@ def _enumerated_links(
         for name in names
     ):
         return None
-    return found, position
+    return _Enumeration(found=tuple(found), pages=tuple(pages), rest=position)
 
 
 # Link texts naming another page of the thing before them, after a slash: where it leads
@@ -8057,6 +8082,24 @@ _PAGE_LABEL = re.compile(
     r"discord|matrix|telegram|reddit|forum|subreddit|mirror",
     re.IGNORECASE,
 )
+
+
+def _warn_page_links(
+    reading: _ItemReading, pages: Sequence[tuple[int, str]], names: Sequence[str]
+) -> None:
+    """The warning for the links after a slash kept as other pages of the resource before
+    them (`_enumerated_links`): one per resource that has some."""
+    for number, name in enumerate(names):
+        own = [_LINK_TEXT.sub(r"\1", page) for owner, page in pages if owner == number]
+        if own:
+            reading.warnings.append(
+                (
+                    reading.line,
+                    f"{', '.join(map(repr, own))} after {name!r} and a slash: "
+                    f"{'another page' if len(own) == 1 else 'other pages'} of it, "
+                    "kept in its description",
+                )
+            )
 
 
 def _is_page_label(title: str) -> bool:

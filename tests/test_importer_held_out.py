@@ -617,6 +617,7 @@ def test_links_joined_by_or_are_alternatives_each_a_resource() -> None:
         "one resource each",
         "bullet names 2 links before what it says of them ('Docs Hub', 'Zeal Docs'): read as "
         "one resource each",
+        "'GitHub' after 'Docs Hub' and a slash: another page of it, kept in its description",
     ]
     # One thing's two pages joined by 'or' and named by where they lead stay one resource.
     pages = read(
@@ -624,6 +625,43 @@ def test_links_joined_by_or_are_alternatives_each_a_resource() -> None:
         "o/tool) - a tool\n* [Other](https://other.example.org/) - another\n"
     )
     assert [title for _, title, _ in listed(pages.roadmap)] == ["Tool", "Other"]
+
+
+def test_a_page_after_a_slash_among_alternatives_stays_with_the_link_before_it() -> None:
+    # fmhy: '[DevDocs](…) / [GitHub](…) or [ZealDocs](…) - Dev Documentation': the GitHub
+    # page after the slash was left out in silence when the alternatives were listed.
+    result = read(
+        "# L\n\n## Editors\n\n"
+        "* **[Quill Pad](https://quill.example.org/)** / [Source](https://git.example.org/q)"
+        " or [Inkwell](https://ink.example.org/) / [Desktop App](https://ink.example.org/dl)"
+        " / [GitHub](https://github.com/o/ink) - Note editors\n"
+        "* [Slate](https://slate.example.org/) / [Forum](https://forum.example.org/s), "
+        "[Tablet](https://tablet.example.org/)\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Editors",), "Quill Pad", "https://quill.example.org/"),
+        (("Editors",), "Inkwell", "https://ink.example.org/"),
+        (("Editors",), "Slate", "https://slate.example.org/"),
+        (("Editors",), "Tablet", "https://tablet.example.org/"),
+    ]
+    quill, inkwell, slate, tablet = result.roadmap.sections[0].resources
+    assert quill.description == "Note editors / [Source](https://git.example.org/q)\n"
+    assert inkwell.description == (
+        "Note editors / [Desktop App](https://ink.example.org/dl) / "
+        "[GitHub](https://github.com/o/ink)\n"
+    )
+    assert slate.description == "[Forum](https://forum.example.org/s)\n"
+    assert tablet.description == ""
+    assert warned(result) == [
+        "bullet names 2 links before what it says of them ('Quill Pad', 'Inkwell'): read as "
+        "one resource each",
+        "'Source' after 'Quill Pad' and a slash: another page of it, kept in its description",
+        "'Desktop App', 'GitHub' after 'Inkwell' and a slash: other pages of it, kept in its "
+        "description",
+        "bullet names 2 links before what it says of them ('Slate', 'Tablet'): read as one "
+        "resource each",
+        "'Forum' after 'Slate' and a slash: another page of it, kept in its description",
+    ]
 
 
 def test_a_name_starting_like_a_call_to_action_is_no_call() -> None:
