@@ -7347,7 +7347,7 @@ def _read_lead(reading: _ItemReading, inline: Sequence[Token]) -> bool:
         _warn_mended_links(reading, inline)
     link = _leading_link(inline)
     enumerated = _enumerated_links(inline, link[0], link[1]) if link is not None else None
-    if link is not None and enumerated is not None:
+    if link is not None and enumerated is not None and enumerated.found:
         # `[Dr. A](…), [Dr. B](…), and [Dr. C](…) - Course materials`: each named link a
         # resource, the words after the last one said of them all.
         listed = enumerated.found
@@ -7382,7 +7382,18 @@ def _read_lead(reading: _ItemReading, inline: Sequence[Token]) -> bool:
         _warn_page_links(reading, enumerated.pages, names)
         return True
     if link is not None:
-        _read_leading_link(reading, inline, *link)
+        if enumerated is not None:
+            # `[Tool](…) / [Web Version](…) - A tool`: its other pages after a slash, then
+            # what it is; read without them, kept after its description.
+            _read_leading_link(reading, [*inline[: link[1] + 1], *inline[enumerated.rest :]], *link)
+            slashed = [page for _, page in enumerated.pages]
+            if reading.description:
+                reading.description[-1] = " / ".join([reading.description[-1].rstrip(), *slashed])
+            else:
+                reading.description.append(" / ".join(slashed))
+            _warn_page_links(reading, enumerated.pages, [str(reading.fields["title"])])
+        else:
+            _read_leading_link(reading, inline, *link)
         icons = [
             _plain(inline[start + 1 : end]).strip()
             for start, end in _link_spans(inline[: link[0]])
@@ -8007,9 +8018,9 @@ def _enumerated_links(
     joined by commas or "and" (`[Dr. A](…), [Dr. B](…), and [Dr. C](…) - what they are`):
     their (title, URL), the links after a slash that are other pages of the one before them
     (`[Tool](…) / [GitHub](…)`), and where what follows them starts (a description
-    separator, or nothing). None when no link follows the first that way, or one of them
-    (the first too) is named by where it leads (`[Site](…), [GitHub](…)`: one resource's
-    pages)."""
+    separator, or nothing); ``found`` is empty when only pages follow it. None when no link
+    follows the first that way, or one of them (the first too) is named by where it leads
+    (`[Site](…), [GitHub](…)`: one resource's pages)."""
     position, comma, listed = first_end + 1, False, False
     found: list[tuple[str, str]] = []
     pages: list[tuple[int, str]] = []
@@ -8052,7 +8063,7 @@ def _enumerated_links(
             pages.append((len(found), _inline_markdown(inline[link:position]).strip()))
             continue
         found.append((title, str(opener.attrGet("href") or "")))
-    if not found or not comma:
+    if not (found or pages) or not comma:
         return None  # (`[A](…) and [B](…)` alone may be one thing's two pages: no list)
     first = _plain(inline[first_start + 1 : first_end]).strip()
     first_url = str(inline[first_start].attrGet("href") or "")

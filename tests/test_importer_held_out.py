@@ -664,6 +664,36 @@ def test_a_page_after_a_slash_among_alternatives_stays_with_the_link_before_it()
     ]
 
 
+def test_pages_after_a_slash_before_a_description_are_no_part_of_its_words() -> None:
+    # '[Foo Tool](…) / [Web Version](…) - A tool' was described '/ [Web Version](…) - A tool':
+    # the separator and the other version's link read as the words about the tool.
+    result = read(
+        "# L\n\n## Players\n\n"
+        "* [Tune Box](https://tunebox.example.org/) / [Mobile App](https://m.tunebox.example"
+        ".org/) - A music player\n"
+        "* [Reel](https://reel.example.org/) / [Repo](https://git.example.org/reel) / "
+        "[Matrix](https://matrix.example.org/reel)\n"
+        "* [Plain](https://plain.example.org/) - Just one\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Players",), "Tune Box", "https://tunebox.example.org/"),
+        (("Players",), "Reel", "https://reel.example.org/"),
+        (("Players",), "Plain", "https://plain.example.org/"),
+    ]
+    tune_box, reel, plain = result.roadmap.sections[0].resources
+    assert tune_box.description == (
+        "A music player / [Mobile App](https://m.tunebox.example.org/)\n"
+    )
+    assert reel.description == (
+        "[Repo](https://git.example.org/reel) / [Matrix](https://matrix.example.org/reel)\n"
+    )
+    assert plain.description == "Just one\n"
+    assert warned(result) == [
+        "'Mobile App' after 'Tune Box' and a slash: another page of it, kept in its description",
+        "'Repo', 'Matrix' after 'Reel' and a slash: other pages of it, kept in its description",
+    ]
+
+
 def test_a_name_starting_like_a_call_to_action_is_no_call() -> None:
     # fmhy: '[Sharevb IT Tools](…)' was skipped as a call to action: 'Share…' then 'IT' read
     # as 'Share it'. Calls ('Share it', 'Starring us') stay calls.
