@@ -4603,16 +4603,26 @@ def _code_led(item: _ListItem) -> bool:
     return item.set_link is not None and _CODE_LED.match(item.markdown.lstrip()) is not None
 
 
+# A repository's name as a link's text (`acme/awesome-servers`, `jo-bo/games.rs`).
+_REPOSITORY_NAME = re.compile(r"[\w.-]+/[\w.-]+")
+
+
 def _names_a_work(item: _ListItem) -> bool:
     """Whether an item names a work by a link set in a sentence (`_set_link`) the way a
     reading list does ("Read the [CLRS](…)", "Or [The Algorithm Design Manual](…)"): its
-    link's text a title (a capital first), no label before it ("Note: see [the guide](…)",
-    "Tip: read [the FAQ](…)" are notes)."""
+    link's text a title (a capital first) or a repository's name, whatever its case ("Looking
+    for iOS? Check out [owner/awesome-ios](…)", a list's other lists); no label before it
+    ("Note: see [the guide](…)", "Tip: read [the FAQ](…)" are notes)."""
     link = item.set_link
     if link is None or ":" in item.markdown.split("[", 1)[0]:
         return False
     first = link.title.lstrip()[:1]
-    return first.isupper() or first.isdigit() or (first.isalpha() and not first.islower())
+    return (
+        first.isupper()
+        or first.isdigit()
+        or (first.isalpha() and not first.islower())
+        or _REPOSITORY_NAME.fullmatch(link.title.strip()) is not None
+    )
 
 
 def _nested_deeper(candidates: Sequence[_Candidate]) -> bool:
