@@ -6557,6 +6557,50 @@ def _title_by_author(written: str) -> tuple[str, str, str] | None:
     return title, author.strip(), note
 
 
+# A link text that credits its work's authors after "by", written so that the credit cannot
+# be part of the title: each author in emphasis (`The Selfish Gene by *Richard Dawkins*`,
+# `… by *Hartl* and *Clark*`, `… by *Jobling* et al`), or in a title written in a script
+# without spaces between words, where the English "by" is a credit line, glued to the title's
+# full-width punctuation or not (`心流… by Mihaly Csikszentmihalyi`, `…自傳》by Linus
+# Torvalds, David Diamond`, `… by 許皓宜`). An English title with a plain name after "by" is
+# left whole: the words may be the title's own (`Cell Biology by The Numbers`, `Query
+# Optimization by Simulated Annealing`).
+_CREDITED = re.compile(
+    r"^(?P<title>.*?\S)(?:\s+|(?<=[\u3000-\u303f\uff01-\uff1f]))by\s+(?P<by>.+)$"
+)
+_EMPHASIZED_AUTHORS = re.compile(
+    r"^(?:\*[^*]+\*|_[^_]+_)(?:\s*(?:,|\band\b|&)\s*(?:\*[^*]+\*|_[^_]+_))*(?:\s+et al\.?)?$"
+)
+# One author of a credit line in a spaceless script's title: a name in that script (`許皓宜`,
+# `財團法人車輛研究測試中心`), or capitalised words and initials (`Robert H. Frank`, `Dr. David
+# B. Agus`, `Tim O'Reilly`), a name in the other script after it at most (`游舒帆 Gipi`).
+_CREDITED_NAME = re.compile(
+    r"(?:[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u00b7\u2027\u30fb]{2,16}"
+    r"|[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,4})"
+    r"(?: [A-Z][\w.'\u2019-]*)?"
+)
+_CREDIT_SEPARATOR = re.compile(r"\s*(?:,|\u3001|\uff0c|\band\b|&)\s*")
+
+
+def _credited_title(written: str) -> tuple[str, str] | None:
+    """A link text written as its work's title, "by", then its authors, where the credit is
+    plainly no part of the title (`_CREDITED`): (title, authors); None for any other text."""
+    match = _CREDITED.match(written.strip())
+    if match is None:
+        return None
+    title, by = match["title"].strip(), match["by"].strip()
+    if _EMPHASIZED_AUTHORS.match(by):
+        return title, re.sub(r"[*_]", "", by)
+    if not _UNSPACED_LETTER.search(title + by):
+        return None
+    names = [name for name in _CREDIT_SEPARATOR.split(by) if name]
+    if not 0 < len(names) <= 8 or not all(_CREDITED_NAME.fullmatch(name) for name in names):
+        return None
+    if title.endswith(("\u300b", "\u3009")) and not re.search("[\u300a\u3008]", title):
+        title = title[:-1]  # (`…自傳》by …`: the closing mark of a title opened nowhere)
+    return title.rstrip("\u3002 "), ", ".join(names)
+
+
 def _one_word_lead_in(inline: Sequence[Token]) -> tuple[int, int, str] | None:
     """The one link of an item written as one word, a colon, then a named link and nothing
     after it (``See: [Delta](…)``, ``Reddit: [List …](…)``): (start, end, URL); None for
@@ -7955,6 +7999,22 @@ def _read_leading_link(
         )
     title = titled or _without_star_count(_plain(inline[link_start + 1 : link_end])) or href
     by = None if titled else _title_by_author(_inline_markdown(inline[link_start + 1 : link_end]))
+    if (
+        by is None
+        and not titled
+        and (credited := _credited_title(_inline_markdown(inline[link_start + 1 : link_end])))
+    ):
+        # `[The Selfish Gene by *Richard Dawkins*](…)`, `[心流… by Mihaly Csikszentmihalyi](…)`:
+        # the work's title, then who wrote it, inside one link.
+        by = (*credited, "")
+        written = _shortened(_plain(inline[link_start + 1 : link_end]), 12)
+        reading.warnings.append(
+            (
+                reading.line,
+                f"link text {written!r} read as a work's title and its authors: "
+                f"{credited[0]!r} by {credited[1]!r}",
+            )
+        )
     if by is not None:
         # `["Out of the Tar Pit" by Moseley and Marks (2006)](…)`: the work, then its author.
         title = by[0]

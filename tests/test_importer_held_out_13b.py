@@ -1,0 +1,55 @@
+"""publisher import: shapes found on held-out real lists in other languages and on other
+subjects (examples invented; shapes taken from the lists session 13's heldB added to
+tests/fixtures/real/)."""
+
+from __future__ import annotations
+
+from test_importer_shapes import listed, read
+
+from publisher.importer import ImportResult
+
+
+def warned(result: ImportResult) -> list[str]:
+    return [str(warning).split(": ", 1)[1] for warning in result.warnings]
+
+
+def authors(result: ImportResult) -> list[str]:
+    return [
+        resource.author.name if resource.author else "" for _, resource in result.roadmap.walk()
+    ]
+
+
+def test_a_link_text_crediting_its_authors_plainly_is_a_title_and_its_authors() -> None:
+    # books2read-zh-tw ('[心流… by Mihaly Csikszentmihalyi](…) / 1%', '[…自傳》by …](…)')
+    # and awesome-biology ('[The Selfish Gene by *Richard Dawkins*](…)'): the titles kept
+    # their authors.
+    result = read(
+        "# L\n\n## 書單\n\n"
+        "1. [海邊的貓\uff1a一個故事 by 林小明, Anna B. Lee](https://example.org/cat) / 12%\n"
+        "1. [山與海之歌》by 王大同、陳美](https://example.org/song) / 3%\n"
+        "1. [Tides of Reason by *Mara Quist* and *Ode Lin*](https://example.org/tides)\n"
+        "1. [Field Notes by *Pell* et al](https://example.org/notes)\n"
+        "1. [Counting Fish by The Dozen](https://example.org/fish)\n"
+    )
+    assert listed(result.roadmap) == [
+        (("書單",), "海邊的貓\uff1a一個故事", "https://example.org/cat"),
+        (("書單",), "山與海之歌", "https://example.org/song"),
+        (("書單",), "Tides of Reason", "https://example.org/tides"),
+        (("書單",), "Field Notes", "https://example.org/notes"),
+        # (plain words after "by" in an English title may be the title's own)
+        (("書單",), "Counting Fish by The Dozen", "https://example.org/fish"),
+    ]
+    assert authors(result) == [
+        "林小明, Anna B. Lee",
+        "王大同, 陳美",
+        "Mara Quist and Ode Lin",
+        "Pell et al",
+        "",
+    ]
+    assert warned(result)[:2] == [
+        "link text '海邊的貓\uff1a一個故事 by 林小明, Anna B. Lee' read as a work's title and its "
+        "authors: '海邊的貓\uff1a一個故事' by '林小明, Anna B. Lee'",
+        "link text '山與海之歌》by 王大同、陳美' read as a work's title and its authors: "
+        "'山與海之歌' by '王大同, 陳美'",
+    ]
+    assert len(warned(result)) == 4
