@@ -1058,10 +1058,10 @@ def import_markdown(
     # marker they look for holds the newline between two chapters, nor starts a chapter.
     cut = _chapters(text) if pieces else None
     # What each chapter holds, looked up once (a long document has a hundred chapters).
-    conflict, unspaced, direction = (
+    conflict, unspaced, direction, gapped = (
         map(any, zip(*map(_chapter_marks, map(_second, cut)), strict=True))
         if cut
-        else (False, False, False)
+        else (False, False, False, False)
     )
     if text.startswith("---") or (
         conflict if cut is not None else any(marker in text for marker in CONFLICT_STARTS)
@@ -1084,6 +1084,11 @@ def import_markdown(
         unmarked = _without_direction_marks(text, label, warnings)
         if unmarked is not text:
             text = unmarked
+            cut = None
+    if gapped if cut is not None else _TABLE_GAP.search(text) is not None:
+        joined = _with_table_gaps_closed(text, label, warnings)
+        if joined is not text:
+            text = joined
             cut = None
     chapters: list[tuple[int, Iterable[tuple[int, int, _Unit]]]]
     if not pieces:
@@ -1110,16 +1115,93 @@ def import_markdown(
 
 
 @recent_cache(limit=4096)
-def _chapter_marks(chapter: str) -> tuple[bool, bool, bool]:
+def _chapter_marks(chapter: str) -> tuple[bool, bool, bool, bool]:
     """Whether a chapter of a document (see `_chapters`) holds a merge-conflict marker, a
-    line of hashes without a space (`_UNSPACED_HEADING`, at its start too), and a direction
-    mark (`_has_direction_mark`; no mark holds a newline): what `import_markdown` looks for
+    line of hashes without a space (`_UNSPACED_HEADING`, at its start too), a direction mark
+    (`_has_direction_mark`; no mark holds a newline), and a table row after a blank line
+    (`_TABLE_GAP`: a table and its rows are one chapter): what `import_markdown` looks for
     in the whole text (cached by the chapter's text)."""
     return (
         any(marker in chapter for marker in CONFLICT_STARTS),
         bool(_UNSPACED_HEADING.search(chapter) or _UNSPACED_HEADING.match("\n" + chapter[:8])),
         _has_direction_mark(chapter),
+        _TABLE_GAP.search(chapter) is not None,
     )
+
+
+# A line that ends a table row, blank lines, then a line that starts one: where a table may
+# go on after a gap (`_with_table_gaps_closed` looks closer).
+_TABLE_GAP = re.compile(r"\|[ \t]*\n(?:[ \t]*\n)+ {0,3}\|")
+_TABLE_GAP_BYTES = re.compile(_TABLE_GAP.pattern.encode())
+# A table's delimiter row: `|:---:|----|`, `--- | ---`.
+_DELIMITER_ROW = re.compile(r"^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+
+
+def _table_cells(line: str) -> int:
+    """How many cells a row written between pipes (`| a | b |`) has; 0 for any other line."""
+    row = line.strip()
+    if len(row) < 3 or row[0] != "|" or row[-1] != "|" or row.endswith("\\|"):
+        return 0
+    return len(re.split(r"(?<!\\)\|", row[1:-1]))
+
+
+def _with_table_gaps_closed(text: str, label: str, warnings: list[Problem]) -> str:
+    """``text`` with the rows a blank line cut off a table moved back into it, with a warning
+    naming their lines: a table's rows, a blank line (a row deleted, its line left), then
+    more rows between pipes with as many cells as the table's header and no delimiter row of
+    their own. CommonMark ends the table at the blank line and shows the rows after it as a
+    paragraph of text with pipes in it, but a reader sees the rest of the table. The blank
+    lines move below the rows, so that the lines after them keep their numbers. Fenced code
+    and HTML blocks stay as written."""
+    lines = text.split("\n")
+    changed = False
+    block: tuple[str, str] | None = None
+    number = 0
+    while number < len(lines):
+        line = lines[number]
+        if block is not None:
+            if _ends(block, line):
+                block = None
+            number += 1
+            continue
+        if line.startswith(("`", "~", "<")) and (block := _block_end(line)) is not None:
+            number += 1
+            continue
+        cells = _table_cells(lines[number - 1]) if number else 0
+        if not cells or not _DELIMITER_ROW.match(line) or "-" not in line:
+            number += 1
+            continue
+        end = number + 1
+        while end < len(lines) and _table_cells(lines[end]):
+            end += 1
+        while True:
+            after = end
+            while after < len(lines) and not lines[after].strip(" \t"):
+                after += 1
+            if after == end or after == len(lines) or _table_cells(lines[after]) != cells:
+                break
+            if after + 1 < len(lines) and _DELIMITER_ROW.match(lines[after + 1]):
+                break  # (a table of its own: a header, then its delimiter row)
+            last = after
+            while last < len(lines) and _table_cells(lines[last]):
+                last += 1
+            lines[end:last] = lines[after:last] + lines[end:after]
+            rows = f"line {after + 1}" if last == after + 1 else f"lines {after + 1}-{last}"
+            warnings.append(
+                Problem(
+                    path=label,
+                    line=after + 1,
+                    message=(
+                        f"table rows after a blank line ({rows}) read as rows of the table "
+                        f"above (its header on line {number}): a blank line ends a table, but "
+                        f"these rows have its {cells} cells"
+                    ),
+                )
+            )
+            changed = True
+            end += last - after
+        number = end
+    return "\n".join(lines) if changed else text
 
 
 def _has_direction_mark(text: str) -> bool:
@@ -1687,12 +1769,14 @@ def _read_plain_chapter(chapter: bytes) -> tuple[tuple[str, str, str], ...] | bo
         or _has_html_line(chapter)
         or _UNSPACED_HEADING_BYTES.search(chapter)
         or _UNSPACED_HEADING_BYTES.match(b"\n" + chapter[:8])
+        or _TABLE_GAP_BYTES.search(chapter)
         or (
             any(part in chapter for part in _DIRECTION_MARK_PARTS_BYTES)
             and _has_direction_mark(chapter.decode("utf-8", "replace"))
         )
     ):
-        # `import_markdown` reads the document (an unspaced heading line is rewritten first).
+        # `import_markdown` reads the document (an unspaced heading line is rewritten first,
+        # a table cut by a blank line closed).
         return False
     try:
         return _definitions_in(chapter.decode("utf-8"))

@@ -53,3 +53,39 @@ def test_a_link_text_crediting_its_authors_plainly_is_a_title_and_its_authors() 
         "'山與海之歌' by '王大同, 陳美'",
     ]
     assert len(warned(result)) == 4
+
+
+def test_table_rows_a_blank_line_cut_off_are_rows_of_the_table_above() -> None:
+    # awesome-russian-language-tables: rows deleted by leaving blank lines, after the
+    # delimiter row and after row 4; the 17 rows below the gaps were lost with no warning.
+    result = read(
+        "# L\n\n## Letters\n\n"
+        "| # | Resource | Level |\n|:---:|----------|:-----:|\n\n"
+        "| 2 | [Glyph Primer](https://example.org/glyph) | A1 |\n"
+        "| 3 | [Sound Atlas](https://example.org/sound) | A1 |\n\n"
+        "## Words\n\n"
+        "| # | Resource | Level |\n|---|---|---|\n"
+        "| 1 | [Word Deck](https://example.org/deck) | A2 |\n\n\n"
+        "| 4 | [Root Index](https://example.org/roots) | B1 |\n\n"
+        "| Name | Link |\n|---|---|\n| Other Table | [Other](https://example.org/other) |\n\n"
+        "| three | cells | here | and four |\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Letters",), "Glyph Primer", "https://example.org/glyph"),
+        (("Letters",), "Sound Atlas", "https://example.org/sound"),
+        (("Words",), "Word Deck", "https://example.org/deck"),
+        (("Words",), "Root Index", "https://example.org/roots"),
+        (("Words",), "Other Table", "https://example.org/other"),
+    ]
+    assert [(w.line, w.message.split(":")[0]) for w in result.warnings] == [
+        (
+            8,
+            "table rows after a blank line (lines 8-9) read as rows of the table above (its "
+            "header on line 5)",
+        ),
+        (
+            18,
+            "table rows after a blank line (line 18) read as rows of the table above "
+            "(its header on line 13)",
+        ),
+    ]
