@@ -324,8 +324,17 @@ _TABLE_LINE = re.compile(r"\n(?=\|)")
 _LINK_DESTINATION = re.compile(r"\]\([^)\s]*(\))?")
 _AUTOLINK = re.compile(r"<[^>\s]*(>)?")
 _HTML_START = re.compile(r"^ {0,3}<", re.MULTILINE)
-# The anchor as `publisher readme` writes it (`readme.heading`), not `<a name='x'>`.
-_README_ANCHOR = re.compile(r'<a id="[^"<>]+">')
+# The anchor as `publisher readme` writes it (`readme_anchor`): not an author's
+# `<a name='x'>` nor `<a id="x">`, which only give a section its id.
+_README_ANCHOR = re.compile(r'<a id="[^"<>]+" data-publisher>')
+
+
+def readme_anchor(section_id: str) -> str:
+    """The anchor `publisher readme` ends a heading with to keep its section as it is (its
+    id, and what it writes under it read as written); GitHub shows nothing of it."""
+    return f'<a id="{section_id}" data-publisher></a>'
+
+
 _ANCHOR_ID = re.compile(r"""<a\s+(?:id|name)\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 # The tags of a named anchor with no link, each an html_inline token of its own: `<a name="x">`
 # (`id=` too) and `</a>`.
@@ -475,13 +484,12 @@ class _Block:
     owner_links: str = ""
     into_document: bool = False  # a heading that is a link to an anchor (`### [A](#a-1)`)
     anchor: str = ""
-    # Its anchor ends the line (`## Title <a id="x"></a>`), as `publisher readme` writes one
-    # to keep a section as it is; an anchor with words after it (`## 2. <a name='x'></a>Title`,
-    # a contents generator's or the author's) only gives the id.
+    # Its anchor ends the line as `publisher readme` writes one to keep a section as it is
+    # (`## Title <a id="x" data-publisher></a>`): a section, never skipped nor a resource, and
+    # its bullets, as that command writes them, read as written. Any other anchor (an
+    # author's `## Title <a name="x"></a>` or `<a id="x"></a>`, a contents generator's
+    # `## 2. <a name='x'></a>Title`) only gives the id: the heading reads as any other.
     marked: bool = False
-    # Marked by the anchor exactly as `publisher readme` writes it (`<a id="x"></a>`, not an
-    # author's `<a name='x'>`): its bullets, as that command writes them, read as written.
-    own_anchor: bool = False
     first_link: str = ""
     resources: tuple[_Candidate, ...] = ()
     warnings: tuple[tuple[int, str], ...] = ()
@@ -2726,7 +2734,7 @@ def _units(
         if heading is None and not body:
             continue
         body = _intro_before_mark(body, lines)
-        if heading is not None and heading.own_anchor:
+        if heading is not None and heading.marked:
             # What `publisher readme` wrote under a heading it anchored reads as written.
             body = [block.written if block.written is not None else block for block in body]
         # The readings below are for READMEs written by hand: `publisher readme` anchors its
@@ -5864,11 +5872,11 @@ def _without_break_end(rest: str) -> tuple[str, bool]:
 def _heading(token: Token, inline_token: Token, start: int, stop: int) -> _Block:
     inline = _without_back_links(inline_token.children or [])
     anchor = ""
-    marked = own = False
+    marked = False
     for child in inline:
         if child.type == "html_inline" and (match := _ANCHOR_ID.search(child.content)):
-            anchor, marked = match.group(1), True
-            own = _README_ANCHOR.fullmatch(child.content) is not None
+            anchor = match.group(1)
+            marked = _README_ANCHOR.fullmatch(child.content) is not None
         elif child.type != "html_inline" and _plain([child]).strip():
             marked = False  # words after the anchor: not where `publisher readme` puts it
     link = _leading_link(inline)
@@ -5897,7 +5905,6 @@ def _heading(token: Token, inline_token: Token, start: int, stop: int) -> _Block
         into_document=link is None and _is_anchor_link(inline),
         anchor=anchor,
         marked=marked,
-        own_anchor=marked and own,
     )
 
 

@@ -21,6 +21,7 @@ from publisher.importer import (
     meta_heading,
     parse_tokens,
     read_otherwise,
+    readme_anchor,
 )
 from publisher.markdown_escape import markdown_link, markdown_text
 from publisher.model import Resource, Roadmap, Section, slugify
@@ -106,7 +107,7 @@ def heading(section: Section, depth: int) -> str:
             and read_otherwise("".join(f"- {resource_line(r)}\n" for r in section.resources))
         )
     ):
-        line += f' <a id="{section.id}"></a>'
+        line += f" {readme_anchor(section.id)}"
     return line
 
 

@@ -807,7 +807,7 @@ def test_a_label_among_topic_names_that_makes_their_list_text_is_warned_of() -> 
 def test_bullets_under_a_heading_publisher_readme_anchored_read_as_written() -> None:
     # The same bullets read the hand-written way elsewhere (`"T" by A`: its author).
     text = (
-        '# M\n\n## Talks <a id="talks"></a>\n\n'
+        '# M\n\n## Talks <a id="talks" data-publisher></a>\n\n'
         '- ["Parsing Made Simple" by Ada Quill](https://example.org/p)\n'
         "- Read these after the first three weeks:\n"
     )
@@ -817,12 +817,13 @@ def test_bullets_under_a_heading_publisher_readme_anchored_read_as_written() -> 
         ('"Parsing Made Simple" by Ada Quill', None),
         ("Read these after the first three weeks:", None),
     ]
-    # An author's own anchor (`<a name='…'>`) is not the one that command writes.
-    by_hand = text.replace('<a id="talks">', "<a name='talks'>")
-    assert [
-        (r.title, r.author and r.author.name)
-        for _, r in import_markdown(by_hand, "R.md").roadmap.walk()
-    ] == [("Parsing Made Simple", "Ada Quill")]
+    # An author's own anchor (`<a name='…'>`, `<a id="…">`) is not the one that command writes.
+    for anchor in ("<a name='talks'>", '<a id="talks">'):
+        by_hand = text.replace('<a id="talks" data-publisher>', anchor)
+        assert [
+            (r.title, r.author and r.author.name)
+            for _, r in import_markdown(by_hand, "R.md").roadmap.walk()
+        ] == [("Parsing Made Simple", "Ada Quill")]
 
 
 def _tags_and_descriptions(text: str) -> list[tuple[str, tuple[str, ...], str]]:

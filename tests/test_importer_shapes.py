@@ -3837,8 +3837,8 @@ def test_an_anchor_before_a_headings_words_does_not_keep_it_as_written() -> None
     # stephrobert/awesome-french-devops: '###  3.3. <a name='Rust'></a>Rust' (a contents
     # generator's anchor, words after it) over one link line is the course-like heading any
     # hand-written heading is: the resource Rust, and the colour legend under a paragraph
-    # ending ':' is words. Only an anchor ending the line, as `publisher readme` writes one,
-    # keeps a section as written (its id kept either way).
+    # ending ':' is words. Only the anchor `publisher readme` writes, ending the line, keeps a
+    # section as written (its id kept either way).
     result = read(
         "# L\n\n##  1. <a name='Intro'></a>Introduction\n\n"
         "- [DevOps](https://example.org/devops)\n\n"
@@ -3848,7 +3848,7 @@ def test_an_anchor_before_a_headings_words_does_not_keep_it_as_written() -> None
         "##  3. <a name='Langages'></a>Langages\n\n"
         "###  3.3. <a name='Rust'></a>Rust\n\n"
         "**Site officiel** : [Rust-lang.org](https://example.org/rust) (Fr).\n\n"
-        '### Ruby <a id="ruby"></a>\n\n'
+        '### Ruby <a id="ruby" data-publisher></a>\n\n'
         "**Site officiel** : [Ruby-lang.org](https://example.org/ruby)\n"
     )
     assert listed(result.roadmap) == [
@@ -3860,6 +3860,43 @@ def test_an_anchor_before_a_headings_words_does_not_keep_it_as_written() -> None
     assert "**en rouge** les plus courants" in intro.intro
     [ruby] = languages.sections
     assert (ruby.id, ruby.resources) == ("ruby", ())
+
+
+def test_an_authors_anchor_ending_a_heading_only_gives_the_section_its_id() -> None:
+    # Headings written by hand end in anchors too: a README template's '## 🤝 Contributing
+    # <a name="contributing"></a>', an awesome list's '# 資料 <a id="resources"></a>'. Such a
+    # heading got the reading of the anchor `publisher readme` writes to keep a section as it
+    # is: its advice read as resources, its meta sections kept. Only that command's anchor
+    # does so now; an author's gives the id, and the heading reads as any other.
+    text = (
+        '# Awesome Kites\n\n## Kites <a id="kites"></a>\n\n'
+        "- [Delta](https://delta.example.org/) - a stable kite\n\n"
+        '## Tips <a id="tips"></a>\n\n'
+        "- Fly on a day with steady wind.\n- Check the lines before every launch.\n\n"
+        '## Contributing <a name="contributing"></a>\n\n'
+        "- [How to add a kite](https://example.org/contributing.md)\n\n"
+        '## Sponsors <a id="sponsors"></a>\n\n- [Acme Winds](https://acme.example.org/)\n'
+    )
+    result = read(text)
+    assert listed(result.roadmap) == [(("Kites",), "Delta", "https://delta.example.org/")]
+    kites, tips = result.roadmap.sections
+    assert (kites.id, tips.id) == ("kites", "tips")
+    assert "- Fly on a day with steady wind." in tips.intro
+    assert messages(result) == [
+        "road.md:12: section 'Contributing' skipped: a meta section, about the list "
+        "(--keep-section 'Contributing' keeps it)",
+        "road.md:16: section 'Sponsors' skipped: a meta section, about the list "
+        "(--keep-section 'Sponsors' keeps it)",
+    ]
+    # The anchor `publisher readme` writes keeps its sections as written.
+    written = read(re.sub(r'<a id="([^"]+)"></a>', r'<a id="\1" data-publisher></a>', text))
+    assert listed(written.roadmap) == [
+        (("Kites",), "Delta", "https://delta.example.org/"),
+        (("Tips",), "Fly on a day with steady wind.", ""),
+        (("Tips",), "Check the lines before every launch.", ""),
+        (("Sponsors",), "Acme Winds", "https://acme.example.org/"),
+    ]
+    assert messages(written) == messages(result)[:1]
 
 
 def test_the_ids_anchors_gave_are_recorded_as_explicit() -> None:

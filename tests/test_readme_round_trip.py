@@ -214,7 +214,7 @@ def test_a_title_read_otherwise_by_hand_reads_back_as_written(title: str, linked
     )
     roadmap = Roadmap(title="M", sections=(Section(title="S", id="s", resources=resources),))
     text = render_readme(roadmap)
-    assert '## S <a id="s"></a>' in text
+    assert '## S <a id="s" data-publisher></a>' in text
     result = import_markdown(text, "R.md")
     assert [str(warning) for warning in result.warnings] == []
     assert road_map_differences(roadmap, result.roadmap) == []
@@ -233,7 +233,7 @@ def test_resources_under_a_title_that_announces_them_read_back_as_resources(titl
         title="M", sections=(Section(title=title, id=section_id, resources=resources),)
     )
     text = render_readme(roadmap)
-    assert f'<a id="{section_id}"></a>' in text
+    assert f'<a id="{section_id}" data-publisher></a>' in text
     result = import_markdown(text, "R.md")
     assert [str(warning) for warning in result.warnings] == []
     assert road_map_differences(roadmap, result.roadmap) == []
