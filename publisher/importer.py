@@ -10500,6 +10500,17 @@ def _table_row(
     if not url and _placeholder_row(columns, cells):
         warnings.append((line, skipped))
         return None
+    if not url and _no_name(str(fields["title"])):
+        # `| **864+** | **31** | **700+** |` (a list's counts), `| :baby: | beginner |` (the
+        # legend of its marks): a row with no link titled by no name is no resource.
+        warnings.append(
+            (
+                line,
+                f"row {fields['title']!r} has no link and its title no name (a figure or "
+                "marks only): skipped",
+            )
+        )
+        return None
     if not url and any(_anchor_only(cell) for cell in cells):
         # `| | Add an architecture | [Contribute](#contributing) |`: a row whose only link
         # leads into this document (its contributing section), no resource of the table;
@@ -10600,6 +10611,21 @@ def _title_from_link(fields: dict[str, Any], cell: Sequence[Token], *, replace_t
         fields["title"] = title
         if not _PLACEHOLDER.match(rest):  # `[Name](…)<br>N/A`: no description given
             fields.setdefault("description", _markdown_field(rest))
+
+
+# GitHub's emoji written as their names between colons (`:baby:`, `:+1:`, `:older_man:`).
+_EMOJI_SHORTCODE = re.compile(r":[a-z0-9_+-]+:")
+# What a figure is written with besides its digits: `864+`, `~50%`, `1,200`, `A1 → C2` no.
+_FIGURE_SIGNS = re.compile(r"[+%~\u2248<>]|\d[,.]\d")
+
+
+def _no_name(title: str) -> bool:
+    """Whether a title names nothing: emoji or their shortcodes only (`:baby:`, `👶`), or a
+    figure (`700+`, `~50%`, `1,200`); a number alone may be a name (`1984`, `2048`)."""
+    if re.search(r"[^\W\d_]", _EMOJI_SHORTCODE.sub("", title)):
+        return False  # (a letter: a word, or a name with figures in it)
+    marks = _EMOJI_SHORTCODE.sub("", title)
+    return not re.search(r"\d", marks) or _FIGURE_SIGNS.search(marks) is not None
 
 
 def _placeholder_row(columns: dict[int, str], cells: list[list[Token]]) -> bool:

@@ -89,3 +89,23 @@ def test_table_rows_a_blank_line_cut_off_are_rows_of_the_table_above() -> None:
             "(its header on line 13)",
         ),
     ]
+
+
+def test_a_table_row_with_no_link_titled_by_no_name_is_no_resource() -> None:
+    # awesome-russian-language-tables ('| **864+** | **31** | **700+** |' under 'Total
+    # Resources | … | Free Resources') and awesome-japanese-learning (a legend '| :baby: |
+    # beginner |'): a count and 13 marks became resources without URL.
+    result = read(
+        "# L\n\n## Stats\n\n| Total Resources | Free Resources |\n|---|---|\n"
+        "| **120+** | **~95%** |\n\n"
+        "## Marks\n\n| Resource | Meaning |\n|---|---|\n| :seedling: | beginner |\n"
+        "| 🌳 | advanced |\n\n"
+        "## Novels\n\n| Title | Author |\n|---|---|\n| 1984 | G. Orwell |\n"
+        "| [Dune](https://example.org/dune) | F. Herbert |\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Novels",), "1984", ""),
+        (("Novels",), "Dune", "https://example.org/dune"),
+    ]
+    assert [warning.line for warning in result.warnings] == [7, 13, 14]
+    assert all("no link and its title no name" in warning.message for warning in result.warnings)
