@@ -9053,11 +9053,11 @@ def _item_result(reading: _ItemReading, first_inline: Sequence[Token]) -> _Item:
         )
         reading.resource_like = True
     if group:
+        # "- Amazon :moneybag:" over its links: GitHub draws the shortcode as a picture, no
+        # part of the name (as `_heading_title` leaves it out of a heading's).
+        label = _single_line(_SHORTCODE.sub(" ", fields["title"])) or fields["title"]
         # "- C/C++:" over its links: the colon introduces the list, no part of the name.
-        fields["title"] = (
-            fields["title"].rstrip().removesuffix(":").removesuffix("\uff1a").rstrip()
-            or fields["title"]
-        )
+        fields["title"] = label.rstrip().removesuffix(":").removesuffix("\uff1a").rstrip() or label
     work = _work_over_its_sites(fields["title"], reading.nested) if group else None
     if work is not None:
         # "Java for Complete Beginners by John Purcell" over [Udemy](…), [Youtube](…): one
@@ -10613,8 +10613,6 @@ def _title_from_link(fields: dict[str, Any], cell: Sequence[Token], *, replace_t
             fields.setdefault("description", _markdown_field(rest))
 
 
-# GitHub's emoji written as their names between colons (`:baby:`, `:+1:`, `:older_man:`).
-_EMOJI_SHORTCODE = re.compile(r":[a-z0-9_+-]+:")
 # What a figure is written with besides its digits: `864+`, `~50%`, `1,200`, `A1 → C2` no.
 _FIGURE_SIGNS = re.compile(r"[+%~\u2248<>]|\d[,.]\d")
 
@@ -10622,9 +10620,9 @@ _FIGURE_SIGNS = re.compile(r"[+%~\u2248<>]|\d[,.]\d")
 def _no_name(title: str) -> bool:
     """Whether a title names nothing: emoji or their shortcodes only (`:baby:`, `👶`), or a
     figure (`700+`, `~50%`, `1,200`); a number alone may be a name (`1984`, `2048`)."""
-    if re.search(r"[^\W\d_]", _EMOJI_SHORTCODE.sub("", title)):
+    marks = _SHORTCODE.sub("", title)
+    if re.search(r"[^\W\d_]", marks):
         return False  # (a letter: a word, or a name with figures in it)
-    marks = _EMOJI_SHORTCODE.sub("", title)
     return not re.search(r"\d", marks) or _FIGURE_SIGNS.search(marks) is not None
 
 

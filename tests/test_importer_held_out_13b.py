@@ -109,3 +109,19 @@ def test_a_table_row_with_no_link_titled_by_no_name_is_no_resource() -> None:
     ]
     assert [warning.line for warning in result.warnings] == [7, 13, 14]
     assert all("no link and its title no name" in warning.message for warning in result.warnings)
+
+
+def test_emoji_shortcodes_in_a_label_over_links_are_no_part_of_its_name() -> None:
+    # awesome-japanese-learning: '- Amazon :moneybag:' over the links of a textbook's
+    # volumes was the subsection 'Amazon :moneybag' (its closing colon taken for a lead-in's).
+    result = read(
+        "# L\n\n## Texts\n\n- [Home](https://example.org/home)\n- Store :moneybag:\n"
+        "  - [Volume 1](https://example.org/v1)\n- Apps :iphone: :computer:\n"
+        "  - [Drill](https://example.org/drill)\n- Mirrors:\n  - [Copy](https://example.org/c)\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Texts",), "Home", "https://example.org/home"),
+        (("Texts", "Store"), "Volume 1", "https://example.org/v1"),
+        (("Texts", "Apps"), "Drill", "https://example.org/drill"),
+        (("Texts", "Mirrors"), "Copy", "https://example.org/c"),
+    ]
