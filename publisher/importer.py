@@ -4303,7 +4303,7 @@ def _kept_for_tasks(deciding: Sequence[_ListItem]) -> tuple[tuple[int, str], ...
         item
         for item in deciding
         if not item.resource_like
-        and "](" not in item.markdown
+        and "](" not in item.markdown.split("\n", 1)[0]  # (its nested lines may link)
         and not _announcing(item.markdown)  # a label over what follows: its own warning
         and _is_task(_single_line(item.markdown.split("\n", 1)[0]).strip())
     ]
@@ -9019,6 +9019,20 @@ def _item_result(reading: _ItemReading, first_inline: Sequence[Token]) -> _Item:
             ],
         )
     group = "url" not in fields and bool(reading.nested) and not reading.leading_link
+    if group and all(map(_is_bare_reference, reading.nested)):
+        # `* Improve formatting of errors` over `  - [#112](…/pull/112)`: a changelog's entry
+        # over the issues or pull requests it refers to, by number: no group of resources.
+        references = [markdown_link(child.title, child.url) for child in reading.nested]
+        reading.description.append(", ".join(references))
+        numbers = ", ".join(repr(child.title) for child in reading.nested)
+        reading.warnings.append(
+            (
+                reading.line,
+                f"nested links {numbers} only number issues or pull requests: the references "
+                f"of {fields['title']!r}, kept in its description, not resources",
+            )
+        )
+        reading.nested, group = [], False
     if reading.pointer is not None and not group:
         # "Reddit: [List …](…)" alone: the item points at its link, the lead-in first in
         # its description (over nested resources it is a group: below).
@@ -9101,6 +9115,25 @@ def _item_result(reading: _ItemReading, first_inline: Sequence[Token]) -> _Item:
         described=reading.described,
         name_link=None if reading.nested else reading.name_link,
         set_link=None if reading.nested else reading.set_link,
+    )
+
+
+# A link's text that only numbers an issue, a pull or merge request (`#112`, `!45`, `GH-7`,
+# `PR #112`), the number its address ends with.
+_REFERENCE_NUMBER = re.compile(
+    r"(?:(?:pr|mr|gh|pull|issue|bug)[\s-]*)?[#!]?(\d{1,7})", re.IGNORECASE
+)
+
+
+def _is_bare_reference(candidate: _Candidate) -> bool:
+    """Whether a nested resource is only a reference to an issue or pull request by its number
+    (`[#112](https://github.com/o/r/pull/112)`, nothing said of it): no resource of its own."""
+    number = _REFERENCE_NUMBER.fullmatch(candidate.title.strip())
+    return (
+        number is not None
+        and not candidate.description
+        and not candidate.children
+        and urlsplit(candidate.url).path.rstrip("/").rsplit("/", 1)[-1] == number.group(1)
     )
 
 

@@ -3862,6 +3862,50 @@ def test_an_anchor_before_a_headings_words_does_not_keep_it_as_written() -> None
     assert (ruby.id, ruby.resources) == ("ruby", ())
 
 
+def test_links_that_only_number_issues_under_a_changelog_line_are_its_references() -> None:
+    # A changelog's entry over the pull requests it came from ('* Improve formatting for
+    # `EXIT` errors' over '  - [#112](…/pull/112)'): the entry was read as a subsection, each
+    # number a resource of it ('#112').
+    result = read(
+        "# Changelog\n\n## 2.1.0\n\n"
+        "- Add a dark theme to the settings page\n"
+        "  - [#412](https://github.com/acme/app/pull/412)\n"
+        "- Support exporting boards as CSV\n"
+        "  - [#398](https://github.com/acme/app/issues/398)\n"
+        "  - [GH-405](https://github.com/acme/app/pull/405)\n\n"
+        "## 2.0.0\n\n"
+        "- Write a parser for the board files\n"
+        "  - [#301](https://gitlab.example.org/acme/app/-/merge_requests/301)\n"
+        "- Use fewer threads when idle\n"
+        "  - [!302](https://gitlab.example.org/acme/app/-/merge_requests/302)\n\n"
+        "## Plugins\n\n- Editors\n  - [#7 Vim](https://example.org/vim)\n"
+        "  - [42](https://example.org/tools/41)\n"
+    )
+    assert listed(result.roadmap) == [
+        (("2.1.0",), "Add a dark theme to the settings page", ""),
+        (("2.1.0",), "Support exporting boards as CSV", ""),
+        (("Plugins", "Editors"), "#7 Vim", "https://example.org/vim"),
+        (("Plugins", "Editors"), "42", "https://example.org/tools/41"),
+    ]
+    theme, export = result.roadmap.sections[0].resources
+    assert theme.description == "[\\#412](https://github.com/acme/app/pull/412)\n"
+    assert export.description == (
+        "[\\#398](https://github.com/acme/app/issues/398), "
+        "[GH-405](https://github.com/acme/app/pull/405)\n"
+    )
+    assert "[!302](https://gitlab.example.org/acme/app/-/merge_requests/302)" in (
+        result.roadmap.sections[1].intro
+    )
+    assert messages(result) == [
+        "road.md:5: nested links '#412' only number issues or pull requests: the references of "
+        "'Add a dark theme to the settings page', kept in its description, not resources",
+        "road.md:7: nested links '#398', 'GH-405' only number issues or pull requests: the "
+        "references of 'Support exporting boards as CSV', kept in its description, not resources",
+        "road.md:13: list of 2 bullets kept as text: 2 of them read as tasks (what to do, "
+        "'Write a parser for the board files' …), not resources",
+    ]
+
+
 def test_an_authors_anchor_ending_a_heading_only_gives_the_section_its_id() -> None:
     # Headings written by hand end in anchors too: a README template's '## 🤝 Contributing
     # <a name="contributing"></a>', an awesome list's '# 資料 <a id="resources"></a>'. Such a
