@@ -8157,7 +8157,7 @@ def _read_leading_link(
 # (alternatives: `[Sentry](…) or [Darkly](…) - Error tracking`); a list mark set apart
 # between two (` • `, ` · `, ` / `: `[Westlaw](…) • [Lexis+](…) — …`).
 _ENUMERATION_JOIN = re.compile(
-    r"\s*(?:,\s*(?:(?:and|&|or)\s+)?|\s(?:and|&|or)\s+)|\s+[\u2022\u00b7/]\s+"
+    r"\s*(?:,\s*(?:(?:and|&|or)\s+)?|\s(?:and|&|or)\s+)|\s+[\u2022\u00b7/|]\s+"
 )
 # A join that names alternatives (` or `): each link a thing of its own, as after a comma.
 _ALTERNATIVE_JOIN = re.compile(r"\s*,?\s*or\s+")
@@ -8199,11 +8199,19 @@ def _enumerated_links(
             join, opener = inline[position], inline[position + 1]
         else:
             break
+        # `**[LaTeX](…)** / **[Overleaf](…)**`: each link set in bold, the marks no words.
+        wrapped = (
+            opener.type in ("strong_open", "em_open")
+            and position + 2 < len(inline)
+            and inline[position + 2].type == "link_open"
+        )
+        if wrapped:
+            opener = inline[position + 2]
         if join.type != "text" or opener.type != "link_open":
             break
         if join.content and not _ENUMERATION_JOIN.fullmatch(join.content):
             break
-        marked = join.content.strip() in ("\u2022", "\u00b7", "/")
+        marked = join.content.strip() in ("\u2022", "\u00b7", "/", "|")
         listed = listed if found else marked  # (the join before the second link)
         comma = (
             comma
@@ -8211,13 +8219,19 @@ def _enumerated_links(
             or marked
             or _ALTERNATIVE_JOIN.fullmatch(join.content) is not None
         )
-        close = _closing_link(inline, position + 1)
-        if not _is_real_link(inline, position + 1, close):
+        link = position + 1 + wrapped
+        close = _closing_link(inline, link)
+        if not _is_real_link(inline, link, close):
             return None
-        title = _plain(inline[position + 2 : close]).strip()
-        link = position + 1
+        title = _plain(inline[link + 1 : close]).strip()
         position = close + 1
-        if join.content.strip() == "/" and _is_page_label(title):
+        if (
+            wrapped
+            and position < len(inline)
+            and inline[position].type in ("strong_close", "em_close")
+        ):
+            position += 1
+        if join.content.strip() in ("/", "|") and _is_page_label(title):
             # `[DevDocs](…) / [GitHub](…) or [ZealDocs](…)`: after a slash, a link named by
             # where it leads is another page of the thing before it, no thing of its own:
             # kept with it.

@@ -125,3 +125,25 @@ def test_emoji_shortcodes_in_a_label_over_links_are_no_part_of_its_name() -> Non
         (("Texts", "Apps"), "Drill", "https://example.org/drill"),
         (("Texts", "Mirrors"), "Copy", "https://example.org/c"),
     ]
+
+
+def test_links_in_bold_or_after_a_bar_are_one_resource_each() -> None:
+    # awesome-economics-flags ('**[LaTeX](…)** / **[Overleaf](…)** - text') and
+    # awesome-japanese-learning ('[Genki 1 Textbook](…) | [Genki 1 Workbook](…)'): the second
+    # link was kept in the first's description.
+    result = read(
+        "# L\n\n## Tools\n\n"
+        "* **[Quill](https://example.org/quill)** / **[Inkpot](https://example.org/ink)** - "
+        "Two editors for papers.\n"
+        "* [Atlas 1 Reader](https://example.org/r1) | [Atlas 1 Exercises](https://example.org/e1)\n"
+        "* [Lumen](https://example.org/lumen) | [GitHub](https://example.org/src) - A viewer.\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Tools",), "Quill", "https://example.org/quill"),
+        (("Tools",), "Inkpot", "https://example.org/ink"),
+        (("Tools",), "Atlas 1 Reader", "https://example.org/r1"),
+        (("Tools",), "Atlas 1 Exercises", "https://example.org/e1"),
+        # (a page named by where it leads, after a bar as after a slash: the tool's own)
+        (("Tools",), "Lumen", "https://example.org/lumen"),
+    ]
+    assert [warning.line for warning in result.warnings] == [5, 6, 7]
