@@ -6505,8 +6505,13 @@ def _named_bare_url(inline: Sequence[Token]) -> tuple[int, int, str, str, str] |
     names = words.split()
     # Words of a name each start with a capital or a digit ("Consistency Models"), but the
     # small words of a title in title case ("Semantic Image Synthesis with Spatially-Adaptive
-    # Normalization", a paper's).
-    if (len(names) <= 6 and all(_capitalized(word) for word in names)) or _is_title_phrase(words):
+    # Normalization", a paper's; "Philosophie für Neulinge", "Logik und Argumentation" in
+    # another language's).
+    if (
+        (len(names) <= 6 and all(_capitalized(word) for word in names))
+        or _is_title_phrase(words)
+        or _is_title_phrase(words, _FOREIGN_SMALL_WORDS)
+    ):
         return start, end, href, words, ""
     return None
 
@@ -7970,14 +7975,29 @@ _TITLE_SMALL_WORDS = frozenset(
         "with", "from", "via", "vs", "per", "into", "over", "under", "as",
     }
 )  # fmt: skip
+# The same in the other languages of the Latin script that lists are written in (German,
+# French, Spanish, Portuguese, Italian, Dutch): articles, prepositions, conjunctions, which a
+# title in title case leaves in lower case ("Philosophie für Neulinge", "Logik und
+# Argumentation", "Textformen in der Philosophie", "Introdução à Programação").
+_FOREIGN_SMALL_WORDS = _TITLE_SMALL_WORDS | frozenset(
+    {
+        "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "und", "oder", "für",
+        "mit", "von", "vom", "zu", "zum", "zur", "im", "auf", "aus", "bei", "nach", "über",
+        "de", "du", "la", "le", "les", "et", "pour", "en", "à", "au", "aux", "avec", "sur",
+        "del", "el", "los", "las", "y", "para", "con", "por", "do", "da", "dos", "e",
+        "em", "com", "no", "na", "di", "della", "dei", "il", "lo", "gli", "per", "van", "het",
+        "een", "voor",
+    }
+)  # fmt: skip
 # At most this many words in a name written in title case around a link (longer is prose).
 _TITLE_PHRASE_WORDS = 14
 
 
-def _is_title_phrase(text: str) -> bool:
+def _is_title_phrase(text: str, small: frozenset[str] = _TITLE_SMALL_WORDS) -> bool:
     """Whether words read as one title in title case (`Tensor Flow Tutorial on Seq2Seq Models`):
-    a few words, each capitalised (or a number) but the small ones, and no punctuation of a
-    sentence or a list (commas, colons, brackets, a dash between words, an end)."""
+    a few words, each capitalised (or a number) but the small ones (``small``: English's, or
+    another language's), and no punctuation of a sentence or a list (commas, colons,
+    brackets, a dash between words, an end)."""
     words = text.split()
     if not 2 <= len(words) <= _TITLE_PHRASE_WORDS or any(
         mark in text
@@ -7985,7 +8005,7 @@ def _is_title_phrase(text: str) -> bool:
     ):
         return False
     return not text.endswith(".") and all(
-        word[:1].isupper() or word[:1].isdigit() or word in _TITLE_SMALL_WORDS for word in words
+        word[:1].isupper() or word[:1].isdigit() or word in small for word in words
     )
 
 

@@ -147,3 +147,21 @@ def test_links_in_bold_or_after_a_bar_are_one_resource_each() -> None:
         (("Tools",), "Lumen", "https://example.org/lumen"),
     ]
     assert [warning.line for warning in result.warnings] == [5, 6, 7]
+
+
+def test_a_name_in_title_case_of_another_language_before_a_bare_url_is_its_title() -> None:
+    # open-learning-paths-de ('- Philosophie für Neulinge - https://…', '- Logik und
+    # Argumentation https://…'): a title's small words in German were taken for prose, and
+    # the bullet for a note (skipped, or filed in the description of the bullet above).
+    result = read(
+        "# L\n\n## Kurse\n\n- Einstieg Videos - https://example.org/a\n"
+        "- Ethik für Anfänger - https://example.org/b\n"
+        "- Logik und Sprache https://example.org/c\n"
+        "- Cours de la Méthode https://example.org/d\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Kurse",), "Einstieg Videos", "https://example.org/a"),
+        (("Kurse",), "Ethik für Anfänger", "https://example.org/b"),
+        (("Kurse",), "Logik und Sprache", "https://example.org/c"),
+        (("Kurse",), "Cours de la Méthode", "https://example.org/d"),
+    ]
