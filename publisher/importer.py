@@ -6511,9 +6511,28 @@ def _named_bare_url(inline: Sequence[Token]) -> tuple[int, int, str, str, str] |
         (len(names) <= 6 and all(_capitalized(word) for word in names))
         or _is_title_phrase(words)
         or _is_title_phrase(words, _FOREIGN_SMALL_WORDS)
+        or _lower_case_label(words)
     ):
         return start, end, href, words, ""
     return None
+
+
+def _lower_case_label(words: str) -> bool:
+    """Whether words before a bare URL are a short label in lower case naming what is there
+    (`free Book Introduction https://…`, `modern books from philosophers http://…`): two to
+    five words, no punctuation of a sentence, not ending in a small word that leads on to
+    the URL (`more examples at https://…`), not words naming material (`slides and video`:
+    another page of what is above), and no sentence."""
+    names = words.split()
+    return (
+        2 <= len(names) <= 5
+        and names[0][:1].islower()
+        and not re.search(r"[,;:!?()\[\]\"]|\.$", words)
+        and names[-1].casefold() not in _FOREIGN_SMALL_WORDS
+        and names[-1].casefold() not in ("here", "hier", "ici", "aquí", "aqui", "qui")
+        and not _names_material(words)
+        and not _is_sentence(words)
+    )
 
 
 def _titled_parts(words: str) -> bool:

@@ -165,3 +165,21 @@ def test_a_name_in_title_case_of_another_language_before_a_bare_url_is_its_title
         (("Kurse",), "Logik und Sprache", "https://example.org/c"),
         (("Kurse",), "Cours de la Méthode", "https://example.org/d"),
     ]
+
+
+def test_a_short_label_in_lower_case_before_a_bare_url_is_its_title() -> None:
+    # open-learning-paths-de ('- free Book Introduction https://…', '- modern books from
+    # philosophers http://…'): read as notes, filed in the description of the bullet above.
+    result = read(
+        "# L\n\n## Reading\n\n- Paper https://example.org/paper\n"
+        "- open Textbook Intro https://example.org/book\n"
+        "- classic texts from logicians http://example.org/texts\n"
+        "- more examples at https://example.org/more\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Reading",), "Paper", "https://example.org/paper"),
+        (("Reading",), "open Textbook Intro", "https://example.org/book"),
+        (("Reading",), "classic texts from logicians", "http://example.org/texts"),
+    ]
+    # (words leading on to the address are no name: a note, as before)
+    assert "https://example.org/more" in result.roadmap.sections[0].resources[2].description
