@@ -178,7 +178,9 @@ def score(roadmap: Roadmap, truth: list[TruthResource]) -> Score:
             index
             for index, candidate in enumerate(candidates)
             if _section(candidate.section) == want
-            or (not want and _section(candidate.section) == _ORPHAN_SECTION)
+            # Resources outside any heading: the importer files them, and the groups a label
+            # makes among them, under a section of its own.
+            or _section(candidate.section) == (*_ORPHAN_SECTION, *want)
         ]
         # Several resources of one URL (links to one page's parts: the fragment is not the
         # identity's) pair by title among those of the same section, as a reader pairs them.

@@ -91,6 +91,24 @@ def test_score_counts_misses_extras_and_misplaced_resources() -> None:
     assert score(roadmap, renamed).matched == linked  # those with a URL still match by it
 
 
+def test_a_group_outside_any_heading_is_in_place_under_the_importers_own_section() -> None:
+    # The importer files resources outside any heading under a section of its own
+    # ('Resources'), and a label's group among them under it ('Resources > Space'): a reader
+    # sees no heading over them, the group a section of its own ('Space').
+    roadmap = import_markdown(
+        "# Channels\n\n* [Alpha](https://example.org/a)\n* Space :\n"
+        "  * [Beta](https://example.org/b)\n",
+        "road.md",
+    ).roadmap
+    truth = [
+        TruthResource(section=(), title="Alpha", url="https://example.org/a"),
+        TruthResource(section=("Space",), title="Beta", url="https://example.org/b"),
+    ]
+    assert score(roadmap, truth).section_accuracy == 1.0
+    elsewhere = [truth[0], TruthResource(section=("Time",), title="Beta", url=truth[1].url)]
+    assert score(roadmap, elsewhere).section_accuracy == 0.5
+
+
 def test_resources_of_one_page_pair_with_the_truth_by_title() -> None:
     # Two links into one page (the fragment is not the identity's) pair by title, whichever
     # order the truth lists them in.
