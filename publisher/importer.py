@@ -9710,6 +9710,11 @@ def _first_strong(inline: Sequence[Token]) -> Sequence[Token]:
     return ()
 
 
+# Punctuation standing alone between spaces: French sets `:`, `;`, `!`, `?` (and its
+# quotes) off so.
+_LONE_MARK = re.compile(r"[:;!?\u00ab\u00bb]")
+
+
 def _is_sentence(text: str) -> bool:
     """Text that reads as a sentence (advice), not as the name of a topic."""
     text = text.rstrip()
@@ -9718,7 +9723,8 @@ def _is_sentence(text: str) -> bool:
     # Chinese and Japanese put no spaces between words: about two characters a word, and a
     # topic's name is a few of them ("机器学习"), a phrase many ("会编程的可以贡献代码").
     unspaced = len(_UNSPACED_LETTER.findall(text))
-    words = len(text.split()) + unspaced // 2
+    # (a mark set off by a space, as French writes `Série sur le nucléaire :`, is no word)
+    words = sum(not _LONE_MARK.fullmatch(word) for word in text.split()) + unspaced // 2
     return (
         (
             text.endswith((".", "!", "?", ":", "\u3002", "\uff01", "\uff1f", "\uff1a", "\uff1b"))

@@ -183,3 +183,22 @@ def test_a_short_label_in_lower_case_before_a_bare_url_is_its_title() -> None:
     ]
     # (words leading on to the address are no name: a note, as before)
     assert "https://example.org/more" in result.roadmap.sections[0].resources[2].description
+
+
+def test_a_label_with_a_colon_set_off_by_a_space_over_links_is_their_group() -> None:
+    # youtube-podcasts-fr ('* Série sur le nucléaire :' under a channel, over its videos):
+    # French sets a colon off by a space, and the colon counted as a fifth word made the
+    # label a sentence, so its seven links were kept as text with no warning.
+    result = read(
+        "# L\n\n## Chaînes\n\n* [Canal](https://example.org/canal)\n"
+        "  * Série sur la mer :\n    * [Épisode 1](https://example.org/e1)\n"
+        "    * [Épisode 2](https://example.org/e2)\n"
+        "* Idées sur le temps :\n  * [Horloge](https://example.org/horloge)\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Chaînes",), "Canal", "https://example.org/canal"),
+        (("Chaînes",), "Épisode 1", "https://example.org/e1"),
+        (("Chaînes",), "Épisode 2", "https://example.org/e2"),
+        (("Chaînes", "Idées sur le temps"), "Horloge", "https://example.org/horloge"),
+    ]
+    assert [warning.line for warning in result.warnings] == [6]
