@@ -2528,6 +2528,66 @@ def _unspaced_numbers_spaced(piece: str) -> tuple[str, tuple[tuple[int, str], ..
     return "\n".join(lines), tuple(said)
 
 
+# A bullet, then one a space further in (`- Label` over ` - [link](…)`): maybe under a label
+# short of its text (`_short_indents_nested`); most pieces hold none (two spaces nest).
+_SHORT_INDENT_SEEN = re.compile(r"(?:^|\n)( {0,3})[-*+] [^\n]*\n\1 [-*+] ")
+# A bullet item's line: its indentation, marker, the spaces after it, its text.
+_BULLET_LINE = re.compile(r"( {0,3})([-*+])( {1,4})(\S.*)")
+# A label's text: short words without a link (`Semantic Layers`, `Data Lake / Cloud`).
+_SHORT_LABEL = re.compile(r"[^\[\]()<>`]{1,60}")
+
+
+def _short_indents_nested(piece: str) -> tuple[str, tuple[tuple[int, str], ...]]:
+    """``piece`` with the bullets right under a label bullet (words, no link), set further in
+    than the label's marker but short of its text (`` - Semantic Layers`` over
+    ``  - [Cube](…)``), moved in to its text, and a warning (line, message) for each label:
+    CommonMark reads them as items beside the label (the label a bullet of its own, its links
+    filed in the section above), but the reader of the list sees them nested under it, as
+    the author wrote them. At least one of them holds a link; bullets as far in as the
+    label's text are nested already."""
+    lines = piece.split("\n")
+    said: list[tuple[int, str]] = []
+    fence = ""  # the fence of the code block the line is in, "" outside one
+    number = 0
+    while number < len(lines) - 1:
+        opened = _FENCE_OPEN.match(lines[number])
+        if opened is not None and (not fence or opened.group(1).startswith(fence)):
+            fence = "" if fence else opened.group(1)
+        label = None if fence else _BULLET_LINE.fullmatch(lines[number])
+        number += 1
+        if label is None or not _SHORT_LABEL.fullmatch(label.group(4).strip()):
+            continue
+        indent = len(label.group(1))
+        text_column = indent + 1 + len(label.group(3))
+        first = _BULLET_LINE.fullmatch(lines[number])
+        step = len(first.group(1)) if first is not None else 0
+        if first is None or first.group(2) != label.group(2) or not indent < step < text_column:
+            continue
+        end = number
+        while end < len(lines) and lines[end].strip():
+            item = _BULLET_LINE.fullmatch(lines[end])
+            depth = len(lines[end]) - len(lines[end].lstrip(" "))
+            if (item is None or len(item.group(1)) != step) and depth <= step:
+                break
+            end += 1
+        if not any("](" in line for line in lines[number:end]):
+            continue
+        for moved in range(number, end):
+            lines[moved] = " " * (text_column - step) + lines[moved]
+        said.append(
+            (
+                number - 1,
+                f"bullets under {label.group(4).strip()!r} indented {step} space"
+                f"{'s' if step > 1 else ''}, short of its text at {text_column} (CommonMark "
+                "reads them beside it): read as nested under it, as written",
+            )
+        )
+        number = end
+    if not said:
+        return piece, ()
+    return "\n".join(lines), tuple(said)
+
+
 def _html_entries_unread(piece: str) -> tuple[tuple[int, str], ...]:
     """Without ``--html-links``: a warning (line, message) for each of a piece's `<details>`
     entries whose `<summary>` starts with a project's link (`_HTML_ENTRY`): raw HTML is not a
@@ -2657,6 +2717,8 @@ def _units(
         for _, piece in pieces
     ):
         pieces = _rewritten(pieces, _unspaced_numbers_spaced, folded_warnings)
+    if any(_SHORT_INDENT_SEEN.search(piece) for _, piece in pieces):
+        pieces = _rewritten(pieces, _short_indents_nested, folded_warnings)
     if html_links:
         pieces = _rewritten(pieces, _html_entries_as_items, folded_warnings)
     blocks: list[_Block] = []
