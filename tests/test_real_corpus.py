@@ -45,6 +45,12 @@ def test_every_truth_url_is_in_its_markdown(version: Version) -> None:
         normalize_url(url.rstrip(".,;:"))
         for url in re.findall(r"""https?://(?:[^\s()"'<>\]]|\([^\s()]*\))+""", text)
     }
+    # A link's destination as written, whole: it may hold what ends a URL in prose or HTML
+    # (an apostrophe: `…/most-'substring'-problems/`).
+    written |= {
+        normalize_url(url)
+        for url in re.findall(r"\]\((https?://(?:[^\s()]|\([^\s()]*\))+)\)", text)
+    }
     # A link's destination written without its scheme (`[Ansible](www.ansible.com)`,
     # `[What is Life](whatislife.stanford.edu/…pdf)`: a host, then a path).
     written |= {
