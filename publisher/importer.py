@@ -479,6 +479,9 @@ class _Block:
     title: str = ""
     url: str = ""
     url_labelled: bool = False  # a heading's link after a lesson's label ("Day01 - [x](…)")
+    # A heading citing a work as a bibliography does (`_cited_heading`): the citation, its
+    # title being the heading's, kept for the resource's description.
+    citation: str = ""
     # A heading's links after its name and a dash (`#### 青杨 - [GitHub](…)`), as markdown:
     # its owner's pages, kept in the section's intro, not in its title (`_owner_links`).
     owner_links: str = ""
@@ -3762,6 +3765,10 @@ def _heading_resource_read(unit: _Unit, facts: tuple[str, bool] | None) -> _Unit
         link, leaf_only = heading.url, True
     elif heading.level == 1:
         return unit
+    elif heading.citation and not unit.has_link_resources:
+        # A bibliography's entry that links nothing (`### Turing, A. M. (1936). *On
+        # Computable Numbers …*. Proceedings …`): the work, without a URL.
+        link, leaf_only = "", True
     elif _names_category(heading, unit):
         return unit  # `#### MOOC` over one link line: a section of that one resource (`_draft`)
     elif (
@@ -3804,6 +3811,15 @@ def _heading_resource_read(unit: _Unit, facts: tuple[str, bool] | None) -> _Unit
     warnings: list[tuple[int, str]] = []
     url = _checked_url(link, heading.start, warnings)
     description = description or unit.text
+    if heading.citation:
+        description = f"{heading.citation}\n\n{description}".strip() + "\n"
+        warnings.append(
+            (
+                heading.start,
+                f"heading cites a work as a bibliography does: read as the resource "
+                f"{heading.title!r}, the citation in its description",
+            )
+        )
     if heading.owner_links:
         # `### Widget - [GitHub](…), [Blog](…)` over what it is and its link: the links after
         # the dash are its owner's pages, kept where readers still find them (a section keeps
@@ -5955,6 +5971,12 @@ def _heading(token: Token, inline_token: Token, start: int, stop: int) -> _Block
     owner = _owner_links(inline) if link is None and not labelled else None
     if owner is not None:
         title = owner[0]
+    cited = _cited_heading(inline) if link is None and not labelled and owner is None else None
+    citation = ""
+    if cited is not None:
+        # `### 1. Downey, A. B. (2024). *[Think Python](…)* (3rd ed.). O'Reilly Media`: a
+        # bibliography's entry, the work titled in italics (at its link when it has one).
+        title, url, citation = cited
     return _Block(
         kind="heading",
         start=start,
@@ -5963,11 +5985,52 @@ def _heading(token: Token, inline_token: Token, start: int, stop: int) -> _Block
         title=title,
         url=url,
         url_labelled=labelled,
+        citation=citation,
         owner_links=owner[1] if owner is not None else "",
         into_document=link is None and _is_anchor_link(inline),
         anchor=anchor,
         marked=marked,
     )
+
+
+# What a bibliography writes before a work's title: its number at most, its authors (or the
+# body that made it), the year in parentheses or "n.d." (APA's no date), and a period:
+# `1. Downey, A. B. (2024). `, `Hougardy, S., & Vygen, J. (2016). `, `Google. (n.d.). `,
+# `Melfi, T. (Director). (2016). `.
+_CITATION_LEAD = re.compile(
+    r"(?:\d{1,3}[.)]\s+)?(?P<authors>[^\W\d_][^()]*(?:\([^()]{1,20}\)[^()]*)?)\s*"
+    r"\((?:\d{4}[a-z]?|n\.\s?d\.|s\.\s?f\.)\)\.?\s*"
+)
+
+
+def _cited_heading(inline: Sequence[Token]) -> tuple[str, str, str] | None:
+    """A heading citing a work (`_CITATION_LEAD`, then its title in italics, then what a
+    citation says after it: edition, publisher): (the title, the link around or inside it or
+    "", the citation as markdown). None for any other heading."""
+    opening = next((i for i, token in enumerate(inline) if token.type == "em_open"), None)
+    if opening is None:
+        return None
+    closing = next(
+        (i for i in range(opening + 1, len(inline)) if inline[i].type == "em_close"), None
+    )
+    if closing is None:
+        return None
+    lead = _plain(inline[:opening])
+    match = _CITATION_LEAD.fullmatch(lead)
+    if match is None or len(match["authors"].split()) > 12:
+        return None
+    title = " ".join(_plain(inline[opening + 1 : closing]).split()).rstrip(".,:; ")
+    if not title:
+        return None
+    spans = [
+        (start, end)
+        for start, end in _real_link_spans(inline)
+        if start < closing and end > opening  # (`*[Title](…)*` or `[*Title*](…)`)
+    ]
+    if len(spans) > 1 or len(_real_link_spans(inline)) > len(spans):
+        return None  # (a link elsewhere in it: no plain citation)
+    url = str(inline[spans[0][0]].attrGet("href") or "") if spans else ""
+    return title, url, _inline_markdown(inline).strip()
 
 
 def _owner_links(inline: Sequence[Token]) -> tuple[str, str] | None:

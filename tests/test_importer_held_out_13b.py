@@ -202,3 +202,28 @@ def test_a_label_with_a_colon_set_off_by_a_space_over_links_is_their_group() -> 
         (("Chaînes", "Idées sur le temps"), "Horloge", "https://example.org/horloge"),
     ]
     assert [warning.line for warning in result.warnings] == [6]
+
+
+def test_a_heading_citing_a_work_is_that_work() -> None:
+    # bibliografia-comentada-es ('### 1. Downey, A. B. (2024). *[Think Python …](…)* (3rd ed.).
+    # O'Reilly Media' over '- **Descripción:** …'): each citation heading was a section of
+    # its own, no resource, with no warning: nothing of the list was found.
+    result = read(
+        "# Bibliografía\n\n## Libros\n\n"
+        "### 1. Roca, M. L., & Pinto, A. (2019). *[Mares del Sur](https://example.org/mares)*"
+        " (2.ª ed.). Ediciones Faro\n\n- **Descripción:** Un libro sobre el mar.\n\n"
+        "### 2. Lund, K. (n.d.). *Cartas del Norte*. Editorial Nieve\n\n"
+        "- **Relevancia:** Un clásico.\n\n"
+        "### 3. Museo Naval. (2020). *[Atlas](https://example.org/atlas)*\n\n"
+        "### Otros libros\n\n- [Guía](https://example.org/guia)\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Libros",), "Mares del Sur", "https://example.org/mares"),
+        (("Libros",), "Cartas del Norte", ""),
+        (("Libros",), "Atlas", "https://example.org/atlas"),
+        (("Libros", "Otros libros"), "Guía", "https://example.org/guia"),
+    ]
+    first = result.roadmap.sections[0].resources[0]
+    assert "Roca, M. L., & Pinto, A. (2019)" in first.description
+    assert "Un libro sobre el mar." in first.description
+    assert [warning.line for warning in result.warnings] == [5, 9, 13]
