@@ -443,6 +443,9 @@ class _Candidate:
     group: bool = False
     # A table row whose first cell is empty: it takes the topic (tags) of the row above.
     continuation: bool = False
+    # Its tags from a type column naming no known kind (`_table_row`), after its topic's:
+    # the row's own, which a continuation row below does not take.
+    typed: tuple[str, ...] = ()
     # A table row read with its title from the next untitled column, and whether its title
     # column is empty there (then the table's first such column groups rows: `_regrouped`).
     regrouped: _Candidate | None = None
@@ -3534,7 +3537,13 @@ def _with_topics(
     result: list[_Candidate] = []
     for candidate in _regrouped(_relinked(candidates, warnings), warnings):
         if candidate.continuation:
-            tags = result[-1].tags if result else candidate.tags
+            # The topic above, not its type (`typed`); then its own type's tags.
+            above = (
+                tuple(tag for tag in result[-1].tags if tag not in result[-1].typed)
+                if result
+                else ()
+            )
+            tags = (*above, *(tag for tag in candidate.tags if tag not in above))
             candidate = replace(candidate, tags=tags, continuation=False)
         result.append(replace(candidate, stacked=()) if candidate.stacked else candidate)
         # The other links of its cell, after it, with its topic.
@@ -10613,6 +10622,7 @@ def _table_row(
     first_link = fallback_link = ""
     empty_link = title_linked = own_link = False
     own_text = ""  # the words of the link column's link (`[Introduction to IoT](…/1-intro/)`)
+    type_tags: tuple[str, ...] = ()  # a type column's words that name no kind (`_cell_tags`)
     for position, cell in enumerate(cells):
         name = columns.get(position, "")
         if name == "generic":
@@ -10657,8 +10667,18 @@ def _table_row(
             kind = KIND_WORDS.get(word, "")
             if kind:
                 fields["kind"] = kind
-            elif word:
-                warnings.append((line, f"type {word!r} is not a known kind; left out"))
+            elif type_tags := _cell_tags(cell):
+                # `| Data store | **Bigtable** - … |`: a type of the list's own, no kind of
+                # resource this format knows: what it says of the row, as a topic says.
+                shown = ", ".join(map(repr, type_tags))
+                warnings.append(
+                    (
+                        line,
+                        f"type {shown} is not a known kind: kept as a tag"
+                        if len(type_tags) == 1
+                        else f"types {shown} are not known kinds: kept as tags",
+                    )
+                )
         elif name == "tags":
             fields["tags"] = _cell_tags(cell)
         elif name == "description":
@@ -10671,6 +10691,10 @@ def _table_row(
             level = _plain(cell).lower()
             fields["level"] = level if level in LEVELS else ""
     continuation = bool(cells) and not _plain(cells[0]) and not fields.get("tags")
+    if type_tags:
+        topics = fields.get("tags", ())
+        fields["typed"] = tuple(tag for tag in type_tags if tag not in topics)
+        fields["tags"] = (*topics, *fields["typed"])
     if title_linked and own_link and _names_own_link(own_text, str(fields.get("title", ""))):
         # `| [Getting started](…/1-getting-started/) | … | [A deeper dive into IoT](…/2-deeper-
         # dive/) |`: the title column links the lesson's group, the link column the lesson

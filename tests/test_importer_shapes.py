@@ -3862,6 +3862,32 @@ def test_an_anchor_before_a_headings_words_does_not_keep_it_as_written() -> None
     assert (ruby.id, ruby.resources) == ("ruby", ())
 
 
+def test_a_type_column_naming_no_known_kind_is_kept_as_tags() -> None:
+    # system-design-primer's appendix: '| Data processing | **MapReduce** - … | [link](…) |':
+    # a Type column of the list's own types ('Data store', 'File system') was left out, each
+    # row warned. It says what the row is, as a topic column does: its tags. A continuation
+    # row takes the topic above it, not the type.
+    result = read(
+        "# L\n\n## Reading\n\n| Topic | Type | Resource | Notes |\n|---|---|---|---|\n"
+        "| Storage | Book | [Designing Stores](https://example.org/stores) | a classic |\n"
+        "| | Case study | [How Acme shards](https://example.org/acme) | |\n"
+        "| Queues | Message broker, Open source | [Rabbit Hole](https://example.org/rabbit) | |\n"
+        "| | N/A | [Queue Basics](https://example.org/queues) | |\n"
+    )
+    assert [
+        (resource.title, resource.kind, resource.tags) for _, resource in result.roadmap.walk()
+    ] == [
+        ("Designing Stores", "book", ("Storage",)),
+        ("How Acme shards", "", ("Storage", "Case study")),
+        ("Rabbit Hole", "", ("Queues", "Message broker", "Open source")),
+        ("Queue Basics", "", ("Queues",)),
+    ]
+    assert messages(result) == [
+        "road.md:8: type 'Case study' is not a known kind: kept as a tag",
+        "road.md:9: types 'Message broker', 'Open source' are not known kinds: kept as tags",
+    ]
+
+
 def test_links_that_only_number_issues_under_a_changelog_line_are_its_references() -> None:
     # A changelog's entry over the pull requests it came from ('* Improve formatting for
     # `EXIT` errors' over '  - [#112](…/pull/112)'): the entry was read as a subsection, each
