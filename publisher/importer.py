@@ -485,6 +485,9 @@ class _Block:
     # A heading citing a work as a bibliography does (`_cited_heading`): the citation, its
     # title being the heading's, kept for the resource's description.
     citation: str = ""
+    # A dated heading's link text (`### 2018 - [Learning Go](…) *Free*`, `_dated_link`): the
+    # title of the resource it stands for, the year and marks around the link left out.
+    link_title: str = ""
     # A heading's links after its name and a dash (`#### 青杨 - [GitHub](…)`), as markdown:
     # its owner's pages, kept in the section's intro, not in its title (`_owner_links`).
     owner_links: str = ""
@@ -3841,9 +3844,18 @@ def _heading_resource_read(unit: _Unit, facts: tuple[str, bool] | None) -> _Unit
                 f"dash ({heading.owner_links}) are its owner's pages, kept in its description",
             )
         )
-    candidate = _Candidate(
-        title=heading.title, line=heading.start, url=url, description=description
-    )
+    title = heading.title
+    if heading.link_title and link == heading.url:
+        title = heading.link_title
+        around = " ".join(heading.title.replace(title, " \u2026 ", 1).split())
+        warnings.append(
+            (
+                heading.start,
+                f"heading {heading.title!r} read as the resource {title!r}: {around!r} around "
+                "its link (a year, a mark) is no part of its name",
+            )
+        )
+    candidate = _Candidate(title=title, line=heading.start, url=url, description=description)
     return replace(
         unit, heading_resource=candidate, leaf_only=leaf_only, heading_warnings=tuple(warnings)
     )
@@ -5977,6 +5989,11 @@ def _heading(token: Token, inline_token: Token, start: int, stop: int) -> _Block
         # link the lesson's (a resource only when no deeper heading or list of links follows).
         url = _labelled_link(inline)
         labelled = bool(url)
+    dated = _dated_link(inline) if link is None else None
+    if dated is not None:
+        # "2018 - [Learning Go](…) *Free*": a book's year before its link, a mark after it; a
+        # resource on the same terms as a lesson's, titled by its link's words.
+        url, labelled = dated[0], True
     owner = _owner_links(inline) if link is None and not labelled else None
     if owner is not None:
         title = owner[0]
@@ -5995,6 +6012,7 @@ def _heading(token: Token, inline_token: Token, start: int, stop: int) -> _Block
         url=url,
         url_labelled=labelled,
         citation=citation,
+        link_title=dated[1] if dated is not None else "",
         owner_links=owner[1] if owner is not None else "",
         into_document=link is None and _is_anchor_link(inline),
         anchor=anchor,
@@ -6471,6 +6489,44 @@ _LESSON_LABEL = re.compile(
     r"\u7b2c\s*\d+\s*[\u5929\u5468\u8bfe\u7ae0\u8bb2])\s*[-:.\u2013\u2014\uff1a|]?\s*$",
     re.IGNORECASE,
 )
+
+
+# A year before a heading's one link, with at most two words after it (a language, an
+# edition), each part ended by a dash, colon or bar: "2018 -", "2023 - Persian -", "(2019):".
+_YEAR_LABEL = re.compile(
+    r"^\W*(?:19|20)\d{2}\W*?\s*[-:\u2013\u2014|]\s*"
+    r"(?:[^\W\d_][\w.]*(?:\s+[^\W\d_][\w.]*)?\s*[-:\u2013\u2014|]\s*)?$"
+)
+# A mark after a heading's link, in parentheses or brackets: "(free)", "[PDF]".
+_BRACKETED_MARK = re.compile(r"^[(\[][^()\[\]]*[)\]]$")
+
+
+def _dated_link(inline: Sequence[Token]) -> tuple[str, str] | None:
+    """The link and its words of a heading written as a year, then one link, then at most a
+    short mark (``### 2018 - [Learning Go](…) *Free*``, ``### 2023 - Persian - [Go
+    Programming Language](…)``): a book or paper dated by its year, named by its link; the
+    year is when it came out, the mark (one or two words in emphasis, parentheses or
+    brackets) what it costs or is, neither its name. None for any other heading."""
+    spans = _real_link_spans(inline)
+    if len(spans) != 1:
+        return None
+    start, end = spans[0]
+    if not _YEAR_LABEL.match(_plain(inline[:start])):
+        return None
+    after = inline[end + 1 :]
+    mark = _plain(after).strip()
+    if mark and (
+        len(mark.split()) > 2
+        or not (
+            _BRACKETED_MARK.match(mark)
+            or any(token.type in ("em_open", "strong_open") for token in after)
+        )
+    ):
+        return None
+    words = _plain(inline[start + 1 : end]).strip()
+    if not words:
+        return None
+    return str(inline[start].attrGet("href") or ""), words
 
 
 def _labelled_link(inline: Sequence[Token]) -> str:

@@ -205,3 +205,44 @@ def test_a_heading_over_an_italic_note_and_a_lone_link_is_that_links_resource() 
         "[Weekly in Chinese](https://zh.example.org/weekly)\n"
     )
     assert listed(plain.roadmap) == [(("Guides",), "Weekly", "https://weekly.example.org/")]
+
+
+def test_a_heading_dated_by_a_year_before_its_link_is_that_links_resource() -> None:
+    # gobooks-history: books written '### 2018 - [Learning Go](…) *Free*' were sections (a
+    # mark after the link), the books under them filed inside; those without a mark were
+    # titled '2018 - Get Programming with Go', so that dropping the year from the heading
+    # later, with a new link, made the book "new" and its edit was lost.
+    result = read(
+        "# Reading\n\n## Beginners\n\n"
+        "### 2019 - [Parsing by Example](https://example.org/parsing) *Free*\n\n"
+        "A short book on parsers.\n\n"
+        "### 2021 - [Compilers in Practice](https://example.org/compilers)\n\n"
+        "What a compiler does, chapter by chapter.\n\n"
+        "### 2022 - Spanish - [Gramáticas](https://example.org/gramaticas) (PDF)\n\n"
+        "The first book in Spanish on grammars.\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Beginners",), "Parsing by Example", "https://example.org/parsing"),
+        (("Beginners",), "Compilers in Practice", "https://example.org/compilers"),
+        (("Beginners",), "Gramáticas", "https://example.org/gramaticas"),
+    ]
+    assert result.roadmap.sections[0].resources[0].description == "A short book on parsers.\n"
+    assert warned(result) == [
+        "heading '2019 - Parsing by Example Free' read as the resource 'Parsing by Example': "
+        "'2019 - … Free' around its link (a year, a mark) is no part of its name",
+        "heading '2021 - Compilers in Practice' read as the resource 'Compilers in Practice': "
+        "'2021 - …' around its link (a year, a mark) is no part of its name",
+        "heading '2022 - Spanish - Gramáticas (PDF)' read as the resource 'Gramáticas': "
+        "'2022 - Spanish - … (PDF)' around its link (a year, a mark) is no part of its name",
+    ]
+    # A lesson's label stays its title, and words after a dated link make a section.
+    lesson = read("# C\n\n## Plan\n\n### Day01 - [Basics](https://example.org/d1)\n\nIntro.\n")
+    assert listed(lesson.roadmap) == [(("Plan",), "Day01 - Basics", "https://example.org/d1")]
+    talk = read(
+        "# C\n\n## Talks\n\n### 2020 - [Keynote](https://example.org/k) and what came of it\n\n"
+        "- [Slides](https://example.org/s) - the slides\n- [Notes](https://example.org/n) - notes\n"
+    )
+    assert [section for section, _, _ in listed(talk.roadmap)] == [
+        ("Talks", "2020 - Keynote and what came of it"),
+        ("Talks", "2020 - Keynote and what came of it"),
+    ]
