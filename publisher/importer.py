@@ -1471,14 +1471,16 @@ _BRACKET = re.compile(r"[\[\]]")
 
 def _unspaced_link_line(line: str) -> bool:
     """Whether ``line`` is hashes without a space, then text holding a link
-    (`##x … [text](dest)`, as ``#{2,6}[^#\\s].*\\[[^\\]]*\\]\\([^)]*\\)`` matches). One pass
-    over its brackets: that regex backtracks over every `[` of a long line (quadratic)."""
+    (`##x … [text](dest)`, as ``#{2,6}[^#\\s].*\\[[^\\]]*\\]\\([^)]*\\)`` matches), the link
+    right after the hashes too (`###[Go 101](…)`). One pass over its brackets: that regex
+    backtracks over every `[` of a long line (quadratic)."""
     start = _UNSPACED_START.match(line)
     if start is None:
         return False
     last_close = line.rfind(")")
     opened = False
-    for bracket in _BRACKET.finditer(line, start.end()):
+    # From the character after the hashes: it may open the link's text.
+    for bracket in _BRACKET.finditer(line, start.end() - 1):
         if bracket.group() == "[":
             opened = True
         elif opened and line.startswith("(", bracket.end()) and last_close > bracket.end():

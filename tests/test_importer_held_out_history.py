@@ -246,3 +246,32 @@ def test_a_heading_dated_by_a_year_before_its_link_is_that_links_resource() -> N
         ("Talks", "2020 - Keynote and what came of it"),
         ("Talks", "2020 - Keynote and what came of it"),
     ]
+
+
+def test_a_link_heading_without_its_space_among_link_headings_is_one_of_them() -> None:
+    # gobooks-history: '###[Go 101](…)' among '### [Book](…)' headings (no space after the
+    # hashes, its link right after them) stayed a paragraph in the description of the book
+    # above, so the book was "removed", then "added" when the space came back. A label before
+    # the link ('####Day86 - [Title](…)') was read as a heading already.
+    result = read(
+        "# Shelf\n\n## Books\n\n"
+        "### [Tree Walking](https://example.org/trees)\n\nOn walking trees.\n\n-----\n\n"
+        "###[Graph Colouring](https://example.org/graphs)\n\nOn colouring graphs.\n\n-----\n\n"
+        "### [Heaps](https://example.org/heaps)\n\nOn heaps.\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Books",), "Tree Walking", "https://example.org/trees"),
+        (("Books",), "Graph Colouring", "https://example.org/graphs"),
+        (("Books",), "Heaps", "https://example.org/heaps"),
+    ]
+    assert warned(result) == [
+        "'###' without a space after it (GitHub shows it as text) read as a level-3 heading, "
+        "as the headings around it are"
+    ]
+    # Under headings of another level it stays as written (GitHub shows the hashes).
+    other = read(
+        "# Shelf\n\n## Books\n\n- [Heaps](https://example.org/heaps) - on heaps\n\n"
+        "###[Graphs](https://example.org/graphs)\n"
+    )
+    assert next(title for _, title, _ in listed(other.roadmap)) == "Heaps"
+    assert not any("without a space" in message for message in warned(other))

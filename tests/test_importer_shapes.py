@@ -1931,7 +1931,9 @@ def test_unspaced_heading_lines_far_from_the_headings_around_them() -> None:
         ("####Day86 - [x](https://e.org/x)", True),
         ("##tag [x] then [y](https://e.org/y)", True),
         ("##tag [a b](with space)", True),
-        ("##[x](https://e.org/x)", False),  # the bracket right after the hashes: no match
+        # The link right after the hashes (`###[Go 101](…)`): a link line too, where the
+        # replaced regex took the bracket for the character after the hashes and missed it.
+        ("##[x](https://e.org/x)", True),
         ("##tag [x] (no link)", False),
         ("##tag ](x) [y]", False),
         ("## spaced [x](https://e.org/x)", False),
@@ -1944,7 +1946,7 @@ def test_the_unspaced_link_line_test_matches_the_regex_it_replaced(
 ) -> None:
     old = re.compile(r"(#{2,6})[^#\s].*\[[^\]]*\]\([^)]*\)")
     assert _unspaced_link_line(line) is expected
-    if len(line) < 100:
+    if len(line) < 100 and not line.startswith("##["):
         assert (old.match(line) is not None) is expected
 
 
