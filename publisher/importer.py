@@ -10060,11 +10060,34 @@ def _markdown_field(text: str) -> str:
     return f"{text}\n" if text.strip() else ""
 
 
+# A web address whose scheme is mistyped, a letter doubled or dropped, the colon or a slash
+# missing ("hhttps://amzn.to/…", "htps://…", "https//devtooljobs.com/", "http:/host/…"),
+# before a host with a dot in it.
+_MISTYPED_WEB_SCHEME = re.compile(
+    r"^(?i:h{1,2}t{1,3}p{1,2}(s{0,2})):?/{1,3}(?=[\w-]+(?:\.[\w-]+)+(?:[/?#:]|$))"
+)
+
+
+def _mended_scheme(href: str) -> str:
+    """The web address ``href`` means when its scheme is mistyped (`_MISTYPED_WEB_SCHEME`),
+    or "" for any other link."""
+    match = _MISTYPED_WEB_SCHEME.match(href)
+    if match is None:
+        return ""
+    mended = ("https://" if match.group(1) else "http://") + href[match.end() :]
+    return mended if mended != href and not url_problem(mended) else ""
+
+
 def _checked_url(href: str, line: int, warnings: list[tuple[int, str]]) -> str:
     """``href`` when it may be a resource's URL, or "" (warned about when it is a link
     somewhere, not an anchor). Relative links are kept as written: the assembler resolves
-    them against the base URL, or leaves them out with a warning."""
+    them against the base URL, or leaves them out with a warning. A web address with a
+    mistyped scheme (`hhttps://…`, `https//…`: a link nowhere on GitHub, or to a file of the
+    repository) is the address its author meant, with a warning."""
     problem = url_problem(href)
+    if problem and (mended := _mended_scheme(href)):
+        warnings.append((line, f"link {href!r}: a mistyped scheme, read as {mended!r}"))
+        return mended
     if not problem or is_relative_link(href):
         return href
     if "://" in href or href.lower().startswith(("javascript:", "data:", "vbscript:")):

@@ -275,3 +275,31 @@ def test_a_link_heading_without_its_space_among_link_headings_is_one_of_them() -
     )
     assert next(title for _, title, _ in listed(other.roadmap)) == "Heaps"
     assert not any("without a space" in message for message in warned(other))
+
+
+def test_a_link_with_a_mistyped_scheme_is_the_address_its_author_meant() -> None:
+    # gobooks-history: a book's new edition linked to 'hhttps://amzn.to/…' (a doubled
+    # letter) was kept without its link, so its old edition was "removed" and the new one
+    # "added" with no address; awesome-remote-job's 'https//devtooljobs.com/' (no colon) is
+    # the same slip.
+    result = read(
+        "# Tools\n\n## Shops\n\n"
+        "### [Parsing, 2nd Edition](hhttps://shop.example.org/parsing)\n\nThe new edition.\n\n"
+        "## Boards\n\n"
+        "- [Job Board](https//jobs.example.org/) - jobs\n"
+        "- [Old Board](http:/old.example.org/list) - older jobs\n"
+        "- [Notes](notes/board.md) - a file beside the list\n"
+    )
+    assert [url for _, _, url in listed(result.roadmap)] == [
+        "https://shop.example.org/parsing",
+        "https://jobs.example.org/",
+        "http://old.example.org/list",
+        "",
+    ]
+    assert [message for message in warned(result) if "mistyped" in message] == [
+        "link 'hhttps://shop.example.org/parsing': a mistyped scheme, read as "
+        "'https://shop.example.org/parsing'",
+        "link 'https//jobs.example.org/': a mistyped scheme, read as 'https://jobs.example.org/'",
+        "link 'http:/old.example.org/list': a mistyped scheme, read as "
+        "'http://old.example.org/list'",
+    ]
