@@ -587,11 +587,63 @@ def _pair_by_title(
                 partner = candidates.pop(0)
                 paired.update((id(partner), id(entry)))
                 pairs.append((partner, entry))
+    if len(paired) < 2 * min(len(removed), len(added)):
+        pairs.extend(_pair_by_title_extension(removed, added, paired))
     return (
         pairs,
         [entry for entry in added if id(entry) not in paired],
         [entry for entry in removed if id(entry) not in paired],
     )
+
+
+# At most this many words added to a title (or dropped from it) for a relinked entry to be
+# that entry still (`_pair_by_title_extension`); the shorter title at least this many words.
+_EXTENSION_WORDS = 2
+_EXTENDED_TITLE_WORDS = 2
+
+
+def _pair_by_title_extension(
+    removed: list[_Entry], added: list[_Entry], paired: set[int]
+) -> list[tuple[_Entry, _Entry]]:
+    """Pairs of a removed and an added resource of one section, not yet paired, where one
+    title is the other with at most two words added, all its words kept ("Learning Go: An
+    Idiomatic Approach" → "…, 2nd Edition", a book's new edition at its new link): one entry
+    relinked and retitled at once. Only where each names the other alone (two added titles
+    holding "Caching Strategies"' words cannot say which one it became), and the shorter
+    title has two words at least ("React" gone and "React Native" new are two projects).
+    Updates ``paired``. Symmetric: the same pairs whichever snapshot is called old."""
+
+    def words(entry: _Entry) -> frozenset[str]:
+        return frozenset(re.findall(r"\w+", _LIST_NUMBER.sub("", entry[0].title).casefold()))
+
+    def related(one: frozenset[str], two: frozenset[str]) -> bool:
+        shorter, longer = sorted((one, two), key=len)
+        return (
+            len(shorter) >= _EXTENDED_TITLE_WORDS
+            and shorter < longer
+            and len(longer - shorter) <= _EXTENSION_WORDS
+        )
+
+    left = [entry for entry in removed if id(entry) not in paired]
+    arriving = [entry for entry in added if id(entry) not in paired]
+    left_words = [words(entry) for entry in left]
+    arriving_words = [words(entry) for entry in arriving]
+    candidates = {
+        index: [
+            other
+            for other, entry in enumerate(left)
+            if entry[1].ids == new[1].ids and related(left_words[other], arriving_words[index])
+        ]
+        for index, new in enumerate(arriving)
+    }
+    chosen = Counter(other for found in candidates.values() for other in found)
+    pairs: list[tuple[_Entry, _Entry]] = []
+    for index, found in candidates.items():
+        if len(found) == 1 and chosen[found[0]] == 1:
+            partner, entry = left[found[0]], arriving[index]
+            paired.update((id(partner), id(entry)))
+            pairs.append((partner, entry))
+    return pairs
 
 
 def _named_rows(

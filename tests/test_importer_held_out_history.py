@@ -303,3 +303,49 @@ def test_a_link_with_a_mistyped_scheme_is_the_address_its_author_meant() -> None
         "link 'http:/old.example.org/list': a mistyped scheme, read as "
         "'http://old.example.org/list'",
     ]
+
+
+def test_an_entry_relinked_with_words_added_to_its_title_is_one_update() -> None:
+    # gobooks-history: 'Learning Go: An Idiomatic Approach to Real-World Go Programming' at one
+    # shop became '…, 2nd Edition' at another: the book "removed" and its new edition "added".
+    old = _snapshot(
+        [
+            ("Parsing Techniques: A Practical Guide", "https://a.example.org/parsing"),
+            ("Caching", "https://a.example.org/caching"),
+            ("Graph Theory Basics", "https://a.example.org/graphs"),
+        ],
+        "1",
+    )
+    new = _snapshot(
+        [
+            ("Parsing Techniques: A Practical Guide, 2nd Edition", "https://b.example.org/p2"),
+            ("Caching 101", "https://b.example.org/caching"),
+            ("Caching Strategies", "https://b.example.org/strategies"),
+            ("Graph Theory Basics Revisited", "https://b.example.org/g1"),
+            ("Graph Theory Basics Illustrated", "https://b.example.org/g2"),
+        ],
+        "2",
+    )
+    changes = diff(old, new)
+    assert [(item.old_resource.title, item.resource.title) for item in changes.updated] == [
+        (
+            "Parsing Techniques: A Practical Guide",
+            "Parsing Techniques: A Practical Guide, 2nd Edition",
+        )
+    ]
+    # A one-word title ("Caching") names too little to pair; two added titles holding the
+    # same words cannot say which one the entry became.
+    assert [item.resource.title for item in changes.added] == [
+        "Caching 101",
+        "Caching Strategies",
+        "Graph Theory Basics Revisited",
+        "Graph Theory Basics Illustrated",
+    ]
+    assert [item.resource.title for item in changes.removed] == ["Caching", "Graph Theory Basics"]
+    back = diff(new, old)
+    assert [(item.old_resource.title, item.resource.title) for item in back.updated] == [
+        (
+            "Parsing Techniques: A Practical Guide, 2nd Edition",
+            "Parsing Techniques: A Practical Guide",
+        )
+    ]
