@@ -6543,6 +6543,44 @@ def _labelled_link(inline: Sequence[Token]) -> str:
     return str(inline[start].attrGet("href") or "")
 
 
+# A link's text that only numbers it among others: "#1", "2", "Part 3", "Vol. II", "(1)".
+_NUMBER_LINK_TEXT = re.compile(
+    r"^[(\[]?(?:(?:part|vol\.?|volume|no\.?|#)\s*)?(?:\d{1,3}|[ivx]{1,4})[)\]]?$", re.IGNORECASE
+)
+# What stands between such links: "&", "and", commas, slashes, bars.
+_NUMBER_LINK_SEPARATOR = re.compile(r"^(?:\s*(?:&|and|,|/|\|)\s*)*$", re.IGNORECASE)
+
+
+def _numbered_links(
+    inline: Sequence[Token],
+) -> tuple[str, list[tuple[int, int, str]], int] | None:
+    """A bullet naming a subject in words and a colon, then two links at least whose texts
+    only number them (`Falsehoods About Gender: [#1](…) & [#2](…) - …`, `Intro: [Part 1](…),
+    [Part 2](…)`): the subject, each link's (start, end, href), and where the words after the
+    last link start. None for any other item."""
+    spans = _real_link_spans(inline)
+    if len(spans) < 2:
+        return None
+    label = _plain(inline[: spans[0][0]]).strip()
+    if not label.endswith((":", "\uff1a")) or any(_link_spans(inline[: spans[0][0]])):
+        return None
+    label = label[:-1].strip()
+    if not label or len(label.split()) > 8:
+        return None
+    listed: list[tuple[int, int, str]] = []
+    for index, (start, end) in enumerate(spans):
+        if not _NUMBER_LINK_TEXT.match(_plain(inline[start + 1 : end]).strip()):
+            if index < 2:
+                return None
+            break  # a link in the words after them
+        if listed and not _NUMBER_LINK_SEPARATOR.match(_plain(inline[listed[-1][1] + 1 : start])):
+            break
+        listed.append((start, end, str(inline[start].attrGet("href") or "")))
+    if len(listed) < 2:
+        return None
+    return label, listed, listed[-1][1] + 1
+
+
 def _labelled_links(
     inline: Sequence[Token],
 ) -> tuple[str, list[tuple[str, str, list[str]]]] | None:
@@ -7741,6 +7779,41 @@ def _read_lead(reading: _ItemReading, inline: Sequence[Token]) -> bool:
             )
         )
         _warn_page_links(reading, enumerated.pages, names)
+        return True
+    numbered = _numbered_links(inline) if link is None else None
+    if numbered is not None:
+        # `Falsehoods About Gender: [#1](…) & [#2](…) - …`: a subject's articles, numbered;
+        # each a resource named by the subject and its number, the words after them said of
+        # them all.
+        label, spans, rest = numbered
+        (first_start, first_end, first_href), *numbered_others = spans
+        _read_leading_link(
+            reading,
+            [*inline[first_start : first_end + 1], *inline[rest:]],
+            0,
+            first_end - first_start,
+            first_href,
+        )
+        said = reading.description[-1] if reading.description else ""
+        titles = [f"{label} {_plain(inline[start + 1 : end]).strip()}" for start, end, _ in spans]
+        reading.fields["title"] = titles[0]
+        reading.siblings = tuple(
+            _Candidate(
+                title=title,
+                line=reading.line,
+                url=_checked_url(href, reading.line, reading.warnings),
+                description=_markdown_field(said) if said else "",
+            )
+            for title, (_, _, href) in zip(titles[1:], numbered_others, strict=True)
+        )
+        reading.warnings.append(
+            (
+                reading.line,
+                f"bullet {label!r} over {len(spans)} numbered links: read as one resource "
+                f"each ({', '.join(repr(title) for title in titles)})",
+            )
+        )
+        reading.resource_like = reading.link_led = True
         return True
     if link is not None:
         if enumerated is not None:

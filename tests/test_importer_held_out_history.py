@@ -349,3 +349,40 @@ def test_an_entry_relinked_with_words_added_to_its_title_is_one_update() -> None
             "Parsing Techniques: A Practical Guide",
         )
     ]
+
+
+def test_a_subject_over_its_numbered_links_is_one_resource_per_link() -> None:
+    # awesome-falsehood-history: 'Falsehoods About Gender: [#1](…) & [#2](…) - …' was one
+    # resource titled '#1' whose description held the whole line; the second article was lost.
+    result = read(
+        "# L\n\n## Parsing\n\n"
+        "- [Lexers](https://example.org/lexers) - on lexers.\n"
+        "- Parsing in Depth: [#1](https://example.org/p1) & [#2](https://example.org/p2) - A "
+        "series on parsers.\n"
+        "- Error Recovery: [Part 1](https://example.org/e1), [Part 2](https://example.org/e2), "
+        "[Part 3](https://example.org/e3)\n"
+        "- [Grammars](https://example.org/grammars) - on grammars.\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Parsing",), "Lexers", "https://example.org/lexers"),
+        (("Parsing",), "Parsing in Depth #1", "https://example.org/p1"),
+        (("Parsing",), "Parsing in Depth #2", "https://example.org/p2"),
+        (("Parsing",), "Error Recovery Part 1", "https://example.org/e1"),
+        (("Parsing",), "Error Recovery Part 2", "https://example.org/e2"),
+        (("Parsing",), "Error Recovery Part 3", "https://example.org/e3"),
+        (("Parsing",), "Grammars", "https://example.org/grammars"),
+    ]
+    resources = result.roadmap.sections[0].resources
+    assert [resource.description for resource in resources[1:3]] == ["A series on parsers.\n"] * 2
+    assert warned(result) == [
+        "bullet 'Parsing in Depth' over 2 numbered links: read as one resource each "
+        "('Parsing in Depth #1', 'Parsing in Depth #2')",
+        "bullet 'Error Recovery' over 3 numbered links: read as one resource each "
+        "('Error Recovery Part 1', 'Error Recovery Part 2', 'Error Recovery Part 3')",
+    ]
+    # Links with names of their own after a label are read as before.
+    named = read(
+        "# L\n\n## Talks\n\n- [Lexers](https://example.org/lexers) - on lexers.\n"
+        "- Parsing talk: [Slides](https://example.org/s) & [Video](https://example.org/v)\n"
+    )
+    assert not any("numbered links" in message for message in warned(named))
