@@ -7288,8 +7288,14 @@ def _is_call_to_action(title: str) -> bool:
 def _lead_in_calls(inline: Sequence[Token], start: int) -> bool:
     """Whether the words before an item's trailing link are a call to action or the
     author's own ask, not what the link is for."""
-    before = _plain(inline[:start])
+    # Words in quotation marks are someone's quoted (`“I'm going to a commune …” - the note
+    # left by an engineer. Source: [The Soul of a New Machine](…)`), never the author's ask.
+    before = _QUOTED_WORDS.sub(" ", _plain(inline[:start]))
     return bool(_CALL_TO_ACTION.search(before) or _AUTHOR_WORDS.search(before))
+
+
+# A quotation in typographic or straight double quotes, or in guillemets.
+_QUOTED_WORDS = re.compile(r"\u201c[^\u201d]*\u201d|\"[^\"]*\"|\u00ab[^\u00bb]*\u00bb")
 
 
 def _is_lead(token: Token) -> bool:

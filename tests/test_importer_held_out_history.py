@@ -386,3 +386,29 @@ def test_a_subject_over_its_numbered_links_is_one_resource_per_link() -> None:
         "- Parsing talk: [Slides](https://example.org/s) & [Video](https://example.org/v)\n"
     )
     assert not any("numbered links" in message for message in warned(named))
+
+
+def test_a_quotation_before_an_items_source_link_is_no_ask_of_the_author() -> None:
+    # awesome-falsehood-history: '- “I'm going to a commune in Vermont …” - the note left by
+    # an engineer … Source: [The Soul of a New Machine](…).' was read as the list author's
+    # own words ('I'm going'), a call to action, and filed in the description of the entry
+    # above (a false update of it, the book lost).
+    result = read(
+        "# L\n\n## Time\n\n"
+        "- [Leap Seconds](https://example.org/leap) - on leap seconds.\n"
+        "- “I'll never trust a clock again.” - Said by an operator after a bad night. "
+        "Source: [Night Shift Stories](https://example.org/night).\n"
+        "- [Time Zones](https://example.org/zones) - on time zones.\n"
+    )
+    assert [title for _, title, _ in listed(result.roadmap)] == [
+        "Leap Seconds",
+        "Night Shift Stories",
+        "Time Zones",
+    ]
+    assert result.roadmap.sections[0].resources[0].description == "on leap seconds.\n"
+    # The author's own words outside quotes still ask, as before.
+    asking = read(
+        "# L\n\n## Time\n\n- [Leap Seconds](https://example.org/leap) - on leap seconds.\n"
+        "- I wrote more about it here: [My Post](https://example.org/mine).\n"
+    )
+    assert [title for _, title, _ in listed(asking.roadmap)] == ["Leap Seconds"]
