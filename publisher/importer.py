@@ -143,6 +143,22 @@ KIND_WORDS = {
     "textbook": "book",
     "ebook": "book",
 }
+# Their plurals, as the kinds' own are (`## Textbooks`, `Podcasts:` name a kind as `Books`).
+KIND_WORDS.update(
+    {
+        "moocs": "course",
+        "specializations": "course",
+        "tutorials": "article",
+        "blogs": "article",
+        "posts": "article",
+        "playlists": "video",
+        "podcasts": "other",
+        "libraries": "tool",
+        "frameworks": "tool",
+        "textbooks": "book",
+        "ebooks": "book",
+    }
+)
 # Table header names → resource fields.
 COLUMN_FIELDS = {
     "title": "title",

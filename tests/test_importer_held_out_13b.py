@@ -227,3 +227,18 @@ def test_a_heading_citing_a_work_is_that_work() -> None:
     assert "Roca, M. L., & Pinto, A. (2019)" in first.description
     assert "Un libro sobre el mar." in first.description
     assert [warning.line for warning in result.warnings] == [5, 9, 13]
+
+
+def test_a_heading_naming_a_kind_in_the_plural_over_a_link_line_is_its_category() -> None:
+    # awesome-japanese-learning ('### Other textbooks' over '[Google Drive A](…) | [B](…) -
+    # contains …'): 'textbook' named a kind, 'textbooks' did not, so the heading was read as a
+    # course titled 'Other textbooks' at the first link, filed in the section above.
+    result = read(
+        "# L\n\n## Reading\n\n### Other textbooks\n\n"
+        "[Shelf One](https://example.org/one) - many textbooks in one folder.\n\n"
+        "### Podcasts\n\n[Deep Dive](https://example.org/dive)\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Reading", "Other textbooks"), "Shelf One", "https://example.org/one"),
+        (("Reading", "Podcasts"), "Deep Dive", "https://example.org/dive"),
+    ]
