@@ -7981,6 +7981,9 @@ def _read_lead(reading: _ItemReading, inline: Sequence[Token]) -> bool:
         # list reads as resources: `_resolved_list`).
         _read_leading_link(reading, inline, *link)
         lead = _inline_markdown(inline[: link[0]]).rstrip().rstrip(":\uff1a")
+        # The full stop ending the line after the link (`… Source: [Book](…).`) ends the
+        # lead-in's sentence: no paragraph of its own.
+        reading.description[:] = [part for part in reading.description if part.strip(" .;,\u3002")]
         reading.description.insert(0, lead)
         reading.lead_in = "resource"
         reading.kind_lead = _names_kind(_plain(inline[: link[0]]))

@@ -412,3 +412,17 @@ def test_a_quotation_before_an_items_source_link_is_no_ask_of_the_author() -> No
         "- I wrote more about it here: [My Post](https://example.org/mine).\n"
     )
     assert [title for _, title, _ in listed(asking.roadmap)] == ["Leap Seconds"]
+
+
+def test_the_full_stop_after_a_lead_ins_link_is_no_paragraph_of_its_description() -> None:
+    # awesome-falsehood-history: '… Source: [The Soul of a New Machine](…).' kept its final
+    # '.' as a paragraph of its own under the lead-in ('… Source\n\n.\n').
+    result = read(
+        "# L\n\n## Time\n\n"
+        "- [Leap Seconds](https://example.org/leap) - on leap seconds.\n"
+        "- “No clock is right twice.” - An operator's saying. Source: "
+        "[Night Shift Stories](https://example.org/night).\n"
+    )
+    book = result.roadmap.sections[0].resources[1]
+    assert book.title == "Night Shift Stories"
+    assert book.description == "“No clock is right twice.” - An operator's saying. Source\n"
