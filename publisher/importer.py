@@ -7800,7 +7800,7 @@ def _read_lead(reading: _ItemReading, inline: Sequence[Token]) -> bool:
                 f"({', '.join(map(repr, names))}): read as one resource each",
             )
         )
-        _warn_page_links(reading, enumerated.pages, names)
+        _warn_page_links(reading, enumerated, names)
         return True
     numbered = _numbered_links(inline) if link is None else None
     if numbered is not None:
@@ -7847,7 +7847,7 @@ def _read_lead(reading: _ItemReading, inline: Sequence[Token]) -> bool:
                 reading.description[-1] = " / ".join([reading.description[-1].rstrip(), *slashed])
             else:
                 reading.description.append(" / ".join(slashed))
-            _warn_page_links(reading, enumerated.pages, [str(reading.fields["title"])])
+            _warn_page_links(reading, enumerated, [str(reading.fields["title"])])
         else:
             _read_leading_link(reading, inline, *link)
         icons = [
@@ -8499,6 +8499,7 @@ class _Enumeration:
     found: tuple[tuple[str, str], ...]  # (title, URL) of each link after the first
     pages: tuple[tuple[int, str], ...]  # a page after '/': its owner (0: the first), markdown
     rest: int  # where what follows the links starts
+    barred: bool = False  # the pages came after a bar ('|'), not a slash
 
 
 def _enumerated_links(
@@ -8511,7 +8512,7 @@ def _enumerated_links(
     separator, or nothing); ``found`` is empty when only pages follow it. None when no link
     follows the first that way, or one of them (the first too) is named by where it leads
     (`[Site](…), [GitHub](…)`: one resource's pages)."""
-    position, comma, listed = first_end + 1, False, False
+    position, comma, listed, barred = first_end + 1, False, False, False
     found: list[tuple[str, str]] = []
     pages: list[tuple[int, str]] = []
     # The first link set in bold (`**[DevDocs](…)** / [GitHub](…) or [ZealDocs](…)`, a
@@ -8565,6 +8566,7 @@ def _enumerated_links(
             # where it leads is another page of the thing before it, no thing of its own:
             # kept with it.
             pages.append((len(found), _inline_markdown(inline[link:position]).strip()))
+            barred = barred or join.content.strip() == "|"
             continue
         found.append((title, str(opener.attrGet("href") or "")))
     if not (found or pages) or not comma:
@@ -8586,7 +8588,7 @@ def _enumerated_links(
         for name in names
     ):
         return None
-    return _Enumeration(found=tuple(found), pages=tuple(pages), rest=position)
+    return _Enumeration(found=tuple(found), pages=tuple(pages), rest=position, barred=barred)
 
 
 # Link texts naming another page of the thing before them, after a slash: where it leads
@@ -8599,18 +8601,17 @@ _PAGE_LABEL = re.compile(
 )
 
 
-def _warn_page_links(
-    reading: _ItemReading, pages: Sequence[tuple[int, str]], names: Sequence[str]
-) -> None:
-    """The warning for the links after a slash kept as other pages of the resource before
-    them (`_enumerated_links`): one per resource that has some."""
+def _warn_page_links(reading: _ItemReading, enumerated: _Enumeration, names: Sequence[str]) -> None:
+    """The warning for the links after a slash (or a bar) kept as other pages of the resource
+    before them (`_enumerated_links`): one per resource that has some."""
+    mark = "a bar" if enumerated.barred else "a slash"
     for number, name in enumerate(names):
-        own = [_LINK_TEXT.sub(r"\1", page) for owner, page in pages if owner == number]
+        own = [_LINK_TEXT.sub(r"\1", page) for owner, page in enumerated.pages if owner == number]
         if own:
             reading.warnings.append(
                 (
                     reading.line,
-                    f"{', '.join(map(repr, own))} after {name!r} and a slash: "
+                    f"{', '.join(map(repr, own))} after {name!r} and {mark}: "
                     f"{'another page' if len(own) == 1 else 'other pages'} of it, "
                     "kept in its description",
                 )

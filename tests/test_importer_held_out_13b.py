@@ -147,6 +147,9 @@ def test_links_in_bold_or_after_a_bar_are_one_resource_each() -> None:
         (("Tools",), "Lumen", "https://example.org/lumen"),
     ]
     assert [warning.line for warning in result.warnings] == [5, 6, 7]
+    assert result.warnings[2].message == (
+        "'GitHub' after 'Lumen' and a bar: another page of it, kept in its description"
+    )
 
 
 def test_a_name_in_title_case_of_another_language_before_a_bare_url_is_its_title() -> None:
