@@ -6933,11 +6933,12 @@ _EMPHASIZED_AUTHORS = re.compile(
     r"^(?:\*[^*]+\*|_[^_]+_)(?:\s*(?:,|\band\b|&)\s*(?:\*[^*]+\*|_[^_]+_))*(?:\s+et al\.?)?$"
 )
 # One author of a credit line in a spaceless script's title: a name in that script (`許皓宜`,
-# `財團法人車輛研究測試中心`), or capitalised words and initials (`Robert H. Frank`, `Dr. David
-# B. Agus`, `Tim O'Reilly`), a name in the other script after it at most (`游舒帆 Gipi`).
+# `財團法人車輛研究測試中心`), or two capitalised words or more and initials (`Robert H. Frank`,
+# `Dr. David B. Agus`, `Tim O'Reilly`; one word may be the title's own: `入門 by Example`), a
+# name in the other script after it at most (`游舒帆 Gipi`).
 _CREDITED_NAME = re.compile(
     r"(?:[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u00b7\u2027\u30fb]{2,16}"
-    r"|[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,4})"
+    r"|[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){1,4})"
     r"(?: [A-Z][\w.'\u2019-]*)?"
 )
 _CREDIT_SEPARATOR = re.compile(r"\s*(?:,|\u3001|\uff0c|\band\b|&)\s*")

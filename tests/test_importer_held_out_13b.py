@@ -30,6 +30,7 @@ def test_a_link_text_crediting_its_authors_plainly_is_a_title_and_its_authors() 
         "1. [Tides of Reason by *Mara Quist* and *Ode Lin*](https://example.org/tides)\n"
         "1. [Field Notes by *Pell* et al](https://example.org/notes)\n"
         "1. [Counting Fish by The Dozen](https://example.org/fish)\n"
+        "1. [入門 by Example](https://example.org/example)\n"
     )
     assert listed(result.roadmap) == [
         (("書單",), "海邊的貓\uff1a一個故事", "https://example.org/cat"),
@@ -38,12 +39,15 @@ def test_a_link_text_crediting_its_authors_plainly_is_a_title_and_its_authors() 
         (("書單",), "Field Notes", "https://example.org/notes"),
         # (plain words after "by" in an English title may be the title's own)
         (("書單",), "Counting Fish by The Dozen", "https://example.org/fish"),
+        # (one word after "by", even in a title without spaces, may be the title's own)
+        (("書單",), "入門 by Example", "https://example.org/example"),
     ]
     assert authors(result) == [
         "林小明, Anna B. Lee",
         "王大同, 陳美",
         "Mara Quist and Ode Lin",
         "Pell et al",
+        "",
         "",
     ]
     assert warned(result)[:2] == [
