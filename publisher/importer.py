@@ -11542,7 +11542,11 @@ class _Outliner:
 
     def _draft(self, heading: _Block, unit: _Unit, first_line: int) -> _SectionDraft:
         """The section a heading opens, with its unit's resources and intro."""
-        draft = _SectionDraft(title=heading.title, level=heading.level, anchor=heading.anchor)
+        # `## Books:` is titled Books: the colon announces what follows, as a paragraph's
+        # would, and is no part of the name readers see in the page, feeds and emails.
+        # `publisher readme`'s own headings keep their title as written.
+        title = heading.title if heading.marked else without_closing_colon(heading.title)
+        draft = _SectionDraft(title=title, level=heading.level, anchor=heading.anchor)
         self._add_candidates(draft, unit.candidates, first_line)
         if heading.url:
             # A heading that is a link over deeper headings or over a list of other resources
@@ -11719,6 +11723,18 @@ class _Outliner:
             draft.resources.append((candidate, first_line))
             if candidate.children:
                 self._add_candidates(draft, candidate.children, first_line)
+
+
+def without_closing_colon(title: str) -> str:
+    """A section's title without the colon that ends it (ASCII, full-width after `書籍`, or
+    French spaced: `Books:`, `MOOC :`); a title that is only a colon stays, and so does one
+    that ends with an emoji shortcode written as text (`Tips \\:bulb:`)."""
+    if _SHORTCODE_LAST.search(title):
+        return title
+    return title.rstrip().rstrip(":\uff1a").rstrip() or title
+
+
+_SHORTCODE_LAST = re.compile(r":[a-z0-9_+-]+:\s*$")
 
 
 def _names_later_headings(units: list[_Unit]) -> frozenset[int]:

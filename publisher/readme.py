@@ -22,6 +22,7 @@ from publisher.importer import (
     parse_tokens,
     read_otherwise,
     readme_anchor,
+    without_closing_colon,
 )
 from publisher.markdown_escape import markdown_link, markdown_text
 from publisher.model import Resource, Roadmap, Section, slugify
@@ -102,6 +103,8 @@ def heading(section: Section, depth: int) -> str:
         # A title that announces its bullets (`Each lesson includes:`, `:`) makes plain ones
         # its text in a README written by hand.
         or (announcing_heading(section.title) and bool(section.resources))
+        # A closing colon a hand-written heading would lose (`## Books:` is Books).
+        or without_closing_colon(section.title) != section.title
         or (
             section.resources
             and read_otherwise("".join(f"- {resource_line(r)}\n" for r in section.resources))

@@ -992,9 +992,9 @@ def test_a_heading_over_links_naming_every_later_heading_is_the_contents() -> No
     )
     result = read(text)
     assert listed(result.roadmap) == [
-        (("Courses:",), "Course One", "https://example.org/one"),
-        (("Courses:",), "Course Two", "https://example.org/two"),
-        (("Books:",), "Book One", "https://example.org/book"),
+        (("Courses",), "Course One", "https://example.org/one"),
+        (("Courses",), "Course Two", "https://example.org/two"),
+        (("Books",), "Book One", "https://example.org/book"),
     ]
     assert warned(result) == [
         "section 'What you will find:' skipped: a table of contents, not resources; the "

@@ -1686,9 +1686,9 @@ def test_a_lessons_table_numbered_with_an_empty_link_for_lessons_to_come() -> No
             base_url="https://example.org/c/",
         )
         assert listed(result.roadmap) == [
-            (("Each lesson includes:",), "Intro to ML", "https://example.org/c/intro/1/README.md"),
+            (("Each lesson includes",), "Intro to ML", "https://example.org/c/intro/1/README.md"),
             (
-                ("Each lesson includes:",),
+                ("Each lesson includes",),
                 "Regression",
                 "https://example.org/c/regression/2/README.md",
             ),

@@ -1,0 +1,76 @@
+"""publisher import: misreadings session 13 found in real lists and left (examples invented,
+shapes taken from real lists; each test fails before its fix)."""
+
+from __future__ import annotations
+
+from publisher.importer import ImportResult, import_markdown
+from publisher.load import build_snapshot
+from publisher.model import Roadmap
+from publisher.readme import render_readme
+
+
+def read(text: str, **options: object) -> ImportResult:
+    return import_markdown(text, "road.md", **options)  # type: ignore[arg-type]
+
+
+def section_titles(roadmap: Roadmap) -> list[str]:
+    return [section.title for _, section in roadmap.walk_sections()]
+
+
+# --- a section title's closing colon --------------------------------------------------------
+
+
+def test_a_headings_closing_colon_is_no_part_of_its_sections_title() -> None:
+    result = read(
+        "# Reading\n\n"
+        "## Novels:\n\n- [The Long Road](https://example.org/road) - a trip\n\n"
+        "### Short ones :\n\n- [Twelve Stories](https://example.org/twelve)\n\n"
+        "## \u5c0f\u8aac\uff1a\n\n- [\u9577\u3044\u9053](https://example.org/michi)\n\n"
+        "## Notes: part 2\n\n- [Margins](https://example.org/margins)\n"
+    )
+    assert section_titles(result.roadmap) == [
+        "Novels",
+        "Short ones",
+        "\u5c0f\u8aac",
+        "Notes: part 2",  # (a colon inside the title is its own)
+    ]
+    assert [section.id for _, section in result.roadmap.walk_sections()][:2] == [
+        "novels",
+        "short-ones",
+    ]
+
+
+def test_a_colon_heading_still_announces_the_plain_bullets_under_it() -> None:
+    # `Each lesson includes:` over plain bullets: what each lesson has, no resources (the colon
+    # is read before the title loses it).
+    result = read(
+        "# Course\n\n## Lessons\n\n- [Lesson 1](https://example.org/1)\n\n"
+        "## Each lesson includes:\n\n- a video\n- a quiz\n- an assignment\n"
+    )
+    sections = {section.title: section for _, section in result.roadmap.walk_sections()}
+    assert "Each lesson includes" in sections
+    assert sections["Each lesson includes"].resources == ()
+    assert "a quiz" in sections["Each lesson includes"].intro
+
+
+def test_a_title_ending_with_a_shortcode_written_as_text_keeps_it() -> None:
+    result = read("# R\n\n## Tips \\:bulb:\n\n- [Bulbs](https://example.org/bulbs)\n")
+    assert section_titles(result.roadmap) == ["Tips :bulb:"]
+
+
+def test_a_section_titled_with_a_closing_colon_reads_back_from_publisher_readme() -> None:
+    roadmap = build_snapshot(
+        {
+            "title": "R",
+            "sections": [
+                {
+                    "title": "Books:",
+                    "resources": [{"title": "A", "url": "https://example.org/a"}],
+                },
+                {"title": "Talks", "resources": [{"title": "B", "url": "https://example.org/b"}]},
+            ],
+        },
+        "roadmap.yaml",
+    ).roadmap
+    again = read(render_readme(roadmap)).roadmap
+    assert section_titles(again) == ["Books:", "Talks"]
