@@ -9965,8 +9965,12 @@ def _name_over_link_card(inline: Sequence[Token], line: int) -> _Candidate | Non
         return None
     title = _plain(name_line[1:-1]).strip().rstrip(":\uff1a").strip()
     link = _leading_link(lines[1])
-    if not title or link is None or _WHERE_LABEL.fullmatch(title) or _is_material(title):
+    if not title or _WHERE_LABEL.fullmatch(title) or _is_material(title):
         return None  # no name, or a label saying where the link leads ("**Link**", "**Slides**")
+    if link is None:
+        # Its lines about it first, its links after them (an author line, then the venue and
+        # `[[Paper](…)] [[Github](…)]`): the entry where each of its links is so bracketed.
+        return _labelled_links_card(lines, title, _plain(name_line[1:-1]).strip(), line)
     start, end, href = link
     said = _inline_markdown(lines[1][end + 1 :]).strip()
     if _plain(lines[1][:start]).strip() or (said and not said.startswith(_DESCRIPTION_SEPARATORS)):
@@ -9980,6 +9984,55 @@ def _name_over_link_card(inline: Sequence[Token], line: int) -> _Candidate | Non
     return _Candidate(
         title=title,
         url=_checked_url(href, line, warnings),
+        line=line,
+        description=_markdown_field(about) if about else "",
+    )
+
+
+def _is_bracketed_link(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """Whether a link is set in brackets of its own as one of an entry's pages
+    (``[[Paper](…)]``, ``[[Website-Part 1](…)]``), its words naming a page, not a citation's
+    number (``[[1](…)]``)."""
+    before = tokens[start - 1] if start > 0 else None
+    after = tokens[end + 1] if end + 1 < len(tokens) else None
+    return (
+        before is not None
+        and before.type == "text"
+        and before.content.endswith("[")
+        and after is not None
+        and after.type == "text"
+        and after.content.startswith("]")
+        and any(character.isalpha() for character in _plain(tokens[start + 1 : end]))
+    )
+
+
+def _labelled_links_card(
+    lines: list[list[Token]], title: str, written: str, line: int
+) -> _Candidate | None:
+    """`_name_over_link_card`'s card whose lines about its bold name come before its links
+    (``**Title** \\`` over ``*Authors* \\`` and ``arXiv 2022. [[Paper](…)] [[Github](…)] \\``):
+    the resource so named, at its first link, the lines under the name its description, when
+    every link under the name is set in brackets as one of its pages (`_is_bracketed_link`).
+    None for a bold label over prose (``**Note**`` over ``see [the docs](…)``), a name written
+    as a label (ending with a colon), lines without a link."""
+    if written.endswith((":", "\uff1a")):
+        return None
+    first = ""
+    for tokens in lines[1:]:
+        spans = list(_link_spans(tokens))
+        for start, end in spans:
+            if not _is_real_link(tokens, start, end):
+                continue
+            if not _is_bracketed_link(tokens, start, end):
+                return None  # a link in a sentence under it: prose, or a resource of its own
+            first = first or str(tokens[start].attrGet("href") or "")
+    if not first:
+        return None
+    about = "\n".join(_inline_markdown(tokens).strip() for tokens in lines[1:]).strip()
+    warnings: list[tuple[int, str]] = []
+    return _Candidate(
+        title=title,
+        url=_checked_url(first, line, warnings),
         line=line,
         description=_markdown_field(about) if about else "",
     )

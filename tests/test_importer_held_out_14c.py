@@ -1,0 +1,37 @@
+"""publisher import: shapes found on held-out real lists (examples invented; shapes taken from
+the lists session 14's heldC added to tests/fixtures/real/)."""
+
+from __future__ import annotations
+
+from test_importer_shapes import listed, read
+
+
+def test_a_bold_title_over_lines_then_its_links_in_brackets_is_one_resource() -> None:
+    # diffusion-models-breaks: each entry one paragraph held by backslash breaks, its bold
+    # title, its authors, its venue and links in brackets, its date; read as its heading's
+    # intro (or, alone under a heading, as a resource titled by the heading) before.
+    result = read(
+        "# Reading\n\n## Posts\n\n"
+        "**How tides are modelled** \\\n*Ada Brook* \\\n"
+        "[[Website-Part 1](https://example.org/tides-1)] "
+        "[[Website-Part 2](https://example.org/tides-2)] \\\n"
+        "3 May 2021\n\n"
+        "**Sand and surf** \\\n*Cy Dune, Eve Reef* \\\n"
+        "Coastal Letters 2020. [[Paper](https://example.org/sand)] "
+        "[[Code](https://example.org/sand-code)] \\\n"
+        "9 Jun 2020\n\n"
+        "## Notes\n\n"
+        # A bold label over prose with a link in it, a label ending with a colon, a citation's
+        # number in brackets: text, as before.
+        "**Note** \\\nSee the [docs](https://example.org/docs) for more.\n\n"
+        "**Sources:** \\\nThe atlas [[Paper](https://example.org/atlas)]\n\n"
+        "**Errata** \\\nFixed in [[1](https://example.org/fix)]\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Posts",), "How tides are modelled", "https://example.org/tides-1"),
+        (("Posts",), "Sand and surf", "https://example.org/sand"),
+    ]
+    sand = result.roadmap.sections[0].resources[1]
+    assert "*Cy Dune, Eve Reef*" in sand.description
+    assert "[[Code](https://example.org/sand-code)]" in sand.description
+    assert "**Note**" in (result.roadmap.sections[1].intro or "")
