@@ -3285,10 +3285,12 @@ def _raw_html_read(block: _Block, html_links: bool) -> _Block:
         return block
     if html_links:
         return replace(block, details=0)  # a list, nothing folded away
-    count = len(block.resources)
+    count = sum(bool(resource.url) for resource in block.resources)
+    names = len(block.resources) - count  # items that are only a name (`<li>Web Hacking 101`)
+    named = f" and {names} name{'' if names == 1 else 's'}" if names else ""
     message = (
-        f"raw HTML block with {count} link{'' if count == 1 else 's'}: not read as resources "
-        "(design: raw HTML is not a resource); --html-links reads them"
+        f"raw HTML block with {count} link{'' if count == 1 else 's'}{named}: not read as "
+        "resources (design: raw HTML is not a resource); --html-links reads them"
     )
     return _Block(
         kind="skip",
@@ -5891,9 +5893,24 @@ def _html_table_or_list(
                 if column < len(head)
             )
         pieces.extend((inner, at) for _, cells in rows for kind, inner, at in cells if kind == "td")
+    items = {item.start(1) for item in _HTML_ITEM.finditer(html)}
     pieces += [(item[1], item.start(1)) for item in _HTML_ITEM.finditer(html)]
+    unlinked: list[_Candidate] = []  # items that are only a name: resources of a linked list
     for inner, at in sorted(pieces, key=lambda piece: piece[1]):
         link = _HTML_ANCHOR.search(inner)
+        if link is None and at in items:
+            # An item that is only a URL (`<li>https://…</li>`, shown as written: the
+            # resource at it, titled by it, as a bare URL bullet is) or only a name
+            # (`<li>Web Hacking 101</li>`, a book: a plain bullet's resource without URL).
+            words = _html_words(inner)
+            line = start + html.count("\n", 0, at)
+            if _HTML_ITEM_URL.fullmatch(words):
+                url = _checked_url(words, line, warnings)
+                if url:
+                    candidates.append(_Candidate(title=words, line=line, url=url))
+            elif words and len(words.split()) <= 15 and not _is_sentence(words):
+                unlinked.append(_Candidate(title=words, line=line))
+            continue
         if link is None or _html_words(inner[: link.start()]):
             continue
         href = _anchor_href(link)
@@ -5909,7 +5926,15 @@ def _html_table_or_list(
         url = _checked_url(href, line, warnings)
         if url:
             candidates.append(_Candidate(title=title, line=line, url=url, description=description))
+    if candidates:
+        # Names among linked items are the list's resources too; in a list without a link
+        # (features, steps) they are its text.
+        candidates.extend(unlinked)
     return tuple(sorted(candidates, key=lambda candidate: candidate.line)), tuple(warnings)
+
+
+# A list item's words that are one web address and nothing else.
+_HTML_ITEM_URL = re.compile(r"https?://[^\s<>\"']+")
 
 
 def _lone_link(inner: str) -> bool:

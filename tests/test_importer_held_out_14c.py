@@ -35,3 +35,38 @@ def test_a_bold_title_over_lines_then_its_links_in_brackets_is_one_resource() ->
     assert "*Cy Dune, Eve Reef*" in sand.description
     assert "[[Code](https://example.org/sand-code)]" in sand.description
     assert "**Note**" in (result.roadmap.sections[1].intro or "")
+
+
+def test_html_list_items_that_are_only_a_url_or_a_name_are_resources() -> None:
+    # bug-bounty-html-lists: '<li>https://…</li>' and '<li>A Book Title</li>' beside
+    # '<li><a href="…">Name</a></li>' items were lost, even with --html-links, and a block of
+    # bare URLs only was skipped without a warning.
+    text = (
+        "# Tide guide\n\n## Reading\n\n### Books\n<ul>\n  <li>Waves and Beaches</li>\n"
+        '  <li><a href="https://example.org/atlas">Coastal Atlas</a></li>\n'
+        "  <li>Shore Processes: A Field Guide</li>\n</ul>\n\n"
+        "### Forums\n<ul>\n  <li>https://example.org/forum/tides</li>\n"
+        "  <li>http://example.org/surf-chat</li>\n</ul>\n\n"
+        # A list without a link or URL (what a tool does): its text, as before.
+        "### Features\n<ul>\n  <li>Fast</li>\n  <li>Small</li>\n</ul>\n"
+    )
+    result = read(text, html_links=True)
+    assert listed(result.roadmap) == [
+        (("Reading", "Books"), "Waves and Beaches", ""),
+        (("Reading", "Books"), "Coastal Atlas", "https://example.org/atlas"),
+        (("Reading", "Books"), "Shore Processes: A Field Guide", ""),
+        (
+            ("Reading", "Forums"),
+            "https://example.org/forum/tides",
+            "https://example.org/forum/tides",
+        ),
+        (("Reading", "Forums"), "http://example.org/surf-chat", "http://example.org/surf-chat"),
+    ]
+    plain = read(text)
+    assert listed(plain.roadmap) == []
+    assert [str(warning) for warning in plain.warnings] == [
+        "road.md:6: raw HTML block with 1 link and 2 names: not read as resources (design: "
+        "raw HTML is not a resource); --html-links reads them",
+        "road.md:13: raw HTML block with 2 links: not read as resources (design: raw HTML is "
+        "not a resource); --html-links reads them",
+    ]
