@@ -12012,7 +12012,8 @@ class _Freezer:
             else self._freeze_section(draft, ())
             for draft in outline.top
         )
-        return Roadmap(title=outline.title, intro=_joined(outline.intro), sections=sections)
+        intro = _links_resolved(_joined(outline.intro), self.base_url)
+        return Roadmap(title=outline.title, intro=intro, sections=sections)
 
     def _freeze_span(self, span: _Span) -> Section:
         """A top-level section; the same object as last time when its units are the same and
@@ -12091,7 +12092,7 @@ class _Freezer:
     def _freeze_section(self, draft: _SectionDraft, parent_ids: tuple[str, ...]) -> Section:
         section_id = self._section_id(draft, parent_ids)
         ids = (*parent_ids, section_id)
-        intro = _joined(draft.intro)
+        intro = _links_resolved(_joined(draft.intro), self.base_url)
         resources = self._freeze_resources(draft, ids)
         sections = tuple(self._freeze_section(child, ids) for child in draft.sections)
         # The same object as last time when nothing changed (see _RESOURCES): the same
@@ -12232,7 +12233,7 @@ class _Freezer:
         if author is not None and is_relative_link(author.url):
             author = replace(author, url=self._resolved(author.url, line))
         identity, explicit_id = self._identity(candidate, url, section_ids, line)
-        resource = _resource(candidate, content, identity, explicit_id, url, author)
+        resource = _resource(candidate, content, identity, explicit_id, url, author, self.base_url)
         if len(self.warnings) == warnings:
             _FROZEN_RESOURCES.put(key, resource)
         return resource
@@ -12310,6 +12311,47 @@ def _base_with_branch_root(base_url: str, label: str, warnings: list[Problem]) -
     return base_url
 
 
+# Where a link's destination is written in markdown: inline (`](dest`, `](<dest>`), in a
+# reference definition (`[label]: dest`) or an HTML attribute (`href="dest"`).
+_WRITTEN_DESTINATION = re.compile(
+    r"""(?P<lead>\]\(\s*<?|^ {0,3}\[[^\]\n]+\]:[ \t]*<?|\bhref\s*=\s*["'])"""
+    r"""(?P<href>[^\s()<>"'\]\[]+)""",
+    re.MULTILINE | re.IGNORECASE,
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def _links_resolved(markdown: str, base_url: str) -> str:
+    """A markdown field (an intro) whose relative links are resolved against the base URL, as
+    resources' links are (`_Freezer._resolved`): written as they were, where the field is
+    shown (the page, feeds, emails) they would lead nowhere. Unchanged without a base URL.
+    Only destinations the parser reads as links are rewritten (not `](x)` in a code span)."""
+    if not base_url or not _WRITTEN_DESTINATION.search(markdown):
+        return markdown
+    relative = {
+        str(token.attrGet("href") or "")
+        for block in parse_tokens(markdown)
+        for token in (block.children or [])
+        if token.type == "link_open" and is_relative_link(str(token.attrGet("href") or ""))
+    }
+    relative |= {
+        href
+        for match in re.finditer(r"""\bhref\s*=\s*["']([^"'\s<>]+)""", markdown, re.IGNORECASE)
+        if is_relative_link(href := match[1])
+    }
+    if not relative:
+        return markdown
+
+    def resolved(match: re.Match[str]) -> str:
+        href = match["href"]
+        if href not in relative:
+            return match[0]
+        url = _resolve_against(base_url, href)
+        return match["lead"] + (url if not url_problem(url) else href)
+
+    return _WRITTEN_DESTINATION.sub(resolved, markdown)
+
+
 def _resolve_against(base_url: str, href: str) -> str:
     """A relative link resolved against the base URL; a root-relative one (``/docs/a.md``)
     in a README published on GitHub against the repository's root at that branch, as GitHub
@@ -12340,8 +12382,8 @@ _SECTION_RESOURCES: IdentityMemo[tuple[tuple[Resource, ...], frozenset[str], fro
     IdentityMemo(limit=20_000)
 )
 # A resource by the content of the candidate it was made from (`_content`), its identity,
-# explicit id, URL and author.
-_RESOURCES: RecentMemo[tuple[tuple[object, ...], str, str, str, Author | None], Resource] = (
+# explicit id, URL, author and the base URL its description's relative links resolve against.
+_RESOURCES: RecentMemo[tuple[tuple[object, ...], str, str, str, Author | None, str], Resource] = (
     RecentMemo(limit=200_000)
 )
 # A resource by the content of its candidate (and section path, base_url), when freezing it
@@ -12388,10 +12430,11 @@ def _resource(
     explicit_id: str,
     url: str,
     author: Author | None,
+    base_url: str,
 ) -> Resource:
-    """The resource made of ``candidate`` (whose `_content` is ``content``): the same object
-    for the same content."""
-    key = (content, identity, explicit_id, url, author)
+    """The resource made of ``candidate`` (whose `_content` is ``content``), the relative links
+    of its description resolved against ``base_url``: the same object for the same content."""
+    key = (content, identity, explicit_id, url, author, base_url)
     known = _RESOURCES.get(key)
     if known is not None:
         return known
@@ -12405,7 +12448,7 @@ def _resource(
         # Every way of reading a description ends as a markdown field is stored (one final
         # newline), as a quote under a bullet reads: else `publisher readme` (which writes it
         # as such a quote) would read back a description one newline longer.
-        description=_markdown_field(candidate.description),
+        description=_links_resolved(_markdown_field(candidate.description), base_url),
         tags=candidate.tags,
         cost=candidate.cost,
         time=candidate.time,

@@ -74,3 +74,48 @@ def test_a_section_titled_with_a_closing_colon_reads_back_from_publisher_readme(
     ).roadmap
     again = read(render_readme(roadmap)).roadmap
     assert section_titles(again) == ["Books:", "Talks"]
+
+
+# --- relative links in intros ----------------------------------------------------------------
+
+BASE = "https://github.com/owner/notes/blob/main/"
+
+
+def test_relative_links_in_intros_resolve_against_the_base_url_as_resources_do() -> None:
+    result = read(
+        "# Notes\n\nStart with [the guide](docs/guide.md) and [the FAQ](<faq.md#why>).\n\n"
+        "## Tools\n\nSee [setup](/setup/README.md), [a site](https://example.org/site), "
+        "[this page's top](#notes), the ref [glossary] and `[code](kept.md)`.\n\n"
+        '<a href="more.md">More</a>\n\n'
+        "- [Hammer](tools/hammer.md)\n\n[glossary]: words.md\n",
+        base_url=BASE,
+    )
+    roadmap = result.roadmap
+    assert "[the guide](https://github.com/owner/notes/blob/main/docs/guide.md)" in roadmap.intro
+    assert "[the FAQ](<https://github.com/owner/notes/blob/main/faq.md#why>)" in roadmap.intro
+    tools = roadmap.sections[0]
+    assert tools.resources[0].url == "https://github.com/owner/notes/blob/main/tools/hammer.md"
+    assert "[setup](https://github.com/owner/notes/blob/main/setup/README.md)" in tools.intro
+    assert "[a site](https://example.org/site)" in tools.intro
+    assert "[this page's top](#notes)" in tools.intro
+    assert "`[code](kept.md)`" in tools.intro  # (code, no link)
+    assert 'href="https://github.com/owner/notes/blob/main/more.md"' in tools.intro
+
+
+def test_relative_links_in_descriptions_resolve_against_the_base_url_too() -> None:
+    result = read(
+        "# Notes\n\n## Editors\n\n"
+        "- [Quill](https://example.org/quill) - a pen. Its plugins: [list](plugins.md#quill).\n",
+        base_url=BASE,
+    )
+    (resource,) = result.roadmap.sections[0].resources
+    assert resource.description == (
+        "a pen. Its plugins: [list](https://github.com/owner/notes/blob/main/plugins.md#quill).\n"
+    )
+
+
+def test_relative_links_in_intros_stay_as_written_without_a_base_url() -> None:
+    result = read(
+        "# Notes\n\nStart with [the guide](docs/guide.md).\n\n## A\n\n- [B](https://example.org/b)\n"
+    )
+    assert "[the guide](docs/guide.md)" in result.roadmap.intro
