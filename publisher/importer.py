@@ -10882,6 +10882,7 @@ def _table_row(
     empty_link = title_linked = own_link = False
     own_text = ""  # the words of the link column's link (`[Introduction to IoT](…/1-intro/)`)
     type_tags: tuple[str, ...] = ()  # a type column's words that name no kind (`_cell_tags`)
+    title_rest: list[Token] = []  # what the title cell says after its leading link
     for position, cell in enumerate(cells):
         name = columns.get(position, "")
         if name == "generic":
@@ -10906,6 +10907,8 @@ def _table_row(
             else:
                 _title_from_bold(fields, cell)
             _title_from_link(fields, cell, replace_title=True)
+            if card is None and (lead := _leading_link(cell)) is not None:
+                title_rest = list(cell[lead[1] + 1 :])
         elif name == "url":
             if links:
                 fields["url"] = links[0]
@@ -10949,6 +10952,8 @@ def _table_row(
         elif name == "level":
             level = _plain(cell).lower()
             fields["level"] = level if level in LEVELS else ""
+    if title_rest and fields.get("title"):
+        _keep_title_cell_rest(fields, title_rest, columns, line, warnings)
     continuation = bool(cells) and not _plain(cells[0]) and not fields.get("tags")
     if type_tags:
         topics = fields.get("tags", ())
@@ -11031,6 +11036,66 @@ def _table_row(
         regrouped_skip=skipped if placeholder_next else "",
         **fields,
     )
+
+
+def _keep_title_cell_rest(
+    fields: dict[str, Any],
+    rest: list[Token],
+    columns: dict[int, str],
+    line: int,
+    warnings: list[tuple[int, str]],
+) -> None:
+    """What a title cell says after its leading link, in a row that has a description column
+    (`| [E-Maxx](…), [(English)](…) | A tutorial site … |`, `| [CodeLibrary](…), by Andrey
+    Naumenko | … |`): a credit alone (``by Name``, ``by [Name](…)``) is the author (unless an
+    author column says who), anything else is kept after the description, with a warning. It
+    was lost: the description column's text replaced it (`_title_from_link`). Without a
+    description column the rest is the description already, a credit alone the author."""
+    described = "description" in columns.values()
+    credit = _cell_credit(rest, line, warnings)
+    if credit is not None and "author" not in columns.values():
+        fields["author"] = credit
+        if not described:
+            fields.pop("description", None)  # (the credit, set by `_title_from_link`)
+        return
+    if not described:
+        return
+    words = _inline_markdown(rest).strip().lstrip(",;").strip()
+    if not any(True for _ in _link_spans(rest)) and not re.search(r"[^\W_]", _plain(rest)):
+        # `**[Baklava UI](…)**` (the bold's closing marks), `[opencode](…)&#8202;★` (a mark
+        # beside the name): no words, no link, nothing said of the resource.
+        return
+    kept = str(fields.get("description", "")).rstrip("\n")
+    fields["description"] = _markdown_field(f"{kept}\n\n{words}" if kept else words)
+    warnings.append(
+        (
+            line,
+            f"row {fields['title']!r}: {words!r} after its link in the title column kept in its "
+            "description",
+        )
+    )
+
+
+def _cell_credit(
+    rest: Sequence[Token], line: int, warnings: list[tuple[int, str]]
+) -> Author | None:
+    """The author a title cell credits after its link and nothing else (``, by Jane Roe``,
+    ``by [Jane Roe](…)``), or None."""
+    tokens = [token for token in rest if not (token.type == "text" and not token.content.strip())]
+    if not tokens or tokens[0].type != "text":
+        return None
+    lead = tokens[0].content.lstrip(" ,;")
+    if not lead.lower().startswith("by "):
+        return None
+    if all(token.type in ("text", "softbreak") for token in tokens):
+        name = _single_line(lead[3:] + "".join(token.content for token in tokens[1:])).strip()
+        return Author(name=name) if name else None
+    spans = list(_link_spans(tokens))
+    if lead[3:].strip() or len(spans) != 1 or spans[0] != (1, len(tokens) - 1):
+        return None
+    name = _plain(tokens[2:-1]).strip()
+    href = _checked_url(str(tokens[1].attrGet("href") or ""), line, warnings)
+    return Author(name=name, url=href) if name else None
 
 
 # An entry's number written before it in a cell: "1) ", "12. ", "#3 ".

@@ -426,3 +426,48 @@ def test_the_full_stop_after_a_lead_ins_link_is_no_paragraph_of_its_description(
     book = result.roadmap.sections[0].resources[1]
     assert book.title == "Night Shift Stories"
     assert book.description == "“No clock is right twice.” - An operator's saying. Source\n"
+
+
+def test_what_a_tables_title_cell_says_after_its_link_is_kept() -> None:
+    # competitive-programming-history: '| ★★★ | [E-Maxx (Russian)](…), [(English)](…) | A
+    # tutorial website … |': with a Description column, the title cell's words after its link
+    # were lost without a word (the English version's link, 'by Author', '[Part 2](…)'), so
+    # the English version moving to another address changed nothing the import read.
+    result = read(
+        "# L\n\n## Tutorials\n\n"
+        "| ☆ | Name | Description |\n| --- | --- | --- |\n"
+        "| ★★☆ | [Graphs (French)](https://example.org/fr), [(English)](https://example.org/en) "
+        "| Graph algorithms, step by step. |\n"
+        "| ★☆☆ | [Heaps in Depth](https://example.org/heaps), by Ada Quill (aq) "
+        "| A notebook on heaps. |\n"
+        "| ★☆☆ | [Tries](https://example.org/tries), by [Ben Ode](https://example.org/ben) "
+        "| On tries. |\n"
+        "| ★★★ | [Sorting: Part 1](https://example.org/s1), [Part 2](https://example.org/s2) "
+        "| A series on sorting. |\n"
+        "| ★★☆ | [Hashing](https://example.org/hash)&#8202;★ | On hashing. |\n"
+    )
+    graphs, heaps, tries, sorting, hashing = result.roadmap.sections[0].resources
+    assert [resource.title for resource in result.roadmap.sections[0].resources] == [
+        "Graphs (French)",
+        "Heaps in Depth",
+        "Tries",
+        "Sorting: Part 1",
+        "Hashing",
+    ]
+    assert graphs.description == (
+        "Graph algorithms, step by step.\n\n[(English)](https://example.org/en)\n"
+    )
+    assert heaps.author is not None
+    assert (heaps.author.name, heaps.author.url) == ("Ada Quill (aq)", "")
+    assert heaps.description == "A notebook on heaps.\n"
+    assert tries.author is not None
+    assert (tries.author.name, tries.author.url) == ("Ben Ode", "https://example.org/ben")
+    assert sorting.description == "A series on sorting.\n\n[Part 2](https://example.org/s2)\n"
+    # A mark beside the name says nothing of the resource: dropped, as before.
+    assert hashing.description == "On hashing.\n"
+    assert warned(result) == [
+        "row 'Graphs (French)': '[(English)](https://example.org/en)' after its link in the "
+        "title column kept in its description",
+        "row 'Sorting: Part 1': '[Part 2](https://example.org/s2)' after its link in the title "
+        "column kept in its description",
+    ]
