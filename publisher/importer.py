@@ -4622,11 +4622,15 @@ def _resolved_by_hand(run: list[_Block], *, notes: bool = False, lone: bool = Fa
             # nothing to list yet. Among plain bullets it is the list's own words (a
             # syllabus's topics going on, `- ...`), read with them.
             assert item.candidate is not None
+            title = item.candidate.title.strip()
             said.append(
                 (
                     item.line,
-                    f"bullet {item.candidate.title.strip()!r} is a placeholder (no link, "
-                    "an entry still to come): skipped",
+                    f"bullet {title!r} is an aside in parentheses where entries go (no link): "
+                    "skipped"
+                    if _ASIDE.fullmatch(title)
+                    else f"bullet {title!r} is a placeholder (no link, an entry still to come): "
+                    "skipped",
                 )
             )
             continue
@@ -4986,16 +4990,20 @@ _NOTE_WORDS = 6
 
 # A placeholder's text: a word that says an entry is to come (`_PLACEHOLDER`), or an ellipsis.
 _ELLIPSIS = re.compile(r"\s*(?:\.{2,}|\u2026+)\s*")
+# A bullet's whole text an aside in parentheses (`- (add yours here.)`): the editor's note where
+# entries go, no entry's name.
+_ASIDE = re.compile(r"[(\uff08][^()\uff08\uff09]*[^\W_][^()\uff08\uff09]*[)\uff09]")
 
 
 def _placeholder_item(item: _ListItem) -> bool:
-    """A plain bullet that holds a place for entries to come (`- TODO`, `- ...`, `- TBD`): no
-    link, nothing nested, no words but the placeholder's."""
+    """A plain bullet that holds a place for entries to come (`- TODO`, `- ...`, `- TBD`, an
+    aside in parentheses: `- (add yours here.)`): no link, nothing nested, no words but the
+    placeholder's."""
     candidate = item.candidate
     if candidate is None or candidate.url or candidate.children or candidate.description:
         return False
     title = candidate.title.strip()
-    return bool(_PLACEHOLDER.match(title) or _ELLIPSIS.fullmatch(title))
+    return bool(_PLACEHOLDER.match(title) or _ELLIPSIS.fullmatch(title) or _ASIDE.fullmatch(title))
 
 
 def _announcing(title: str) -> bool:

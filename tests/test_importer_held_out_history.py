@@ -471,3 +471,27 @@ def test_what_a_tables_title_cell_says_after_its_link_is_kept() -> None:
         "row 'Sorting: Part 1': '[Part 2](https://example.org/s2)' after its link in the title "
         "column kept in its description",
     ]
+
+
+def test_a_bullet_wholly_in_parentheses_holds_the_place_of_entries() -> None:
+    # goquality-ko-history: a Queue of shared links under one heading per day, the newest day
+    # holding '- (여기에 추가해주세요.)' ('add here') and an empty bullet: the aside was read as a
+    # resource without a link, 'moved' from day to day as the days went by.
+    result = read(
+        "# L\n\n# Inbox\n\n"
+        "#### 3 March\n- (add your link here.)\n-\n\n"
+        "#### 2 March\n- [Parsers](https://example.org/parsers)\n"
+        "- (more to come)\n\n"
+        "## Topics\n\n- Parsing (with examples)\n- Lexing\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Inbox", "2 March"), "Parsers", "https://example.org/parsers"),
+        (("Inbox", "Topics"), "Parsing (with examples)", ""),
+        (("Inbox", "Topics"), "Lexing", ""),
+    ]
+    assert warned(result) == [
+        "bullet '(add your link here.)' is an aside in parentheses where entries go (no "
+        "link): skipped",
+        "empty bullet: skipped",
+        "bullet '(more to come)' is an aside in parentheses where entries go (no link): skipped",
+    ]
