@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from html import unescape as html_unescape
 from pathlib import PurePosixPath
 from typing import Any, TypeVar
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from markdown_it import MarkdownIt
 from markdown_it.common.html_blocks import block_names as html_block_names
@@ -4438,6 +4438,54 @@ def _kept_for_tasks(deciding: Sequence[_ListItem]) -> tuple[tuple[int, str], ...
     )
 
 
+# A link to a section of a page of a GitHub repository: its front page (`github.com/o/r#x`) or
+# a file or folder of it (`…/blob/main/README.md#x`, `…/tree/master/5.%20Misc#x`).
+_REPOSITORY_SECTION = re.compile(
+    r"https?://(?:www\.)?github\.com/(?P<repository>[^/\s#?]+/[^/\s#?]+)"
+    r"(?:/(?:tree|blob)/[^#\s]+)?/?#(?P<fragment>[^#\s]+)",
+    re.IGNORECASE,
+)
+# The fewest links a list of a repository's sections needs to be read as its contents.
+_CONTENTS_LINKS = 3
+
+
+def _link_candidates(items: Sequence[_ListItem]) -> list[_Candidate]:
+    """The candidates of a list's items and of the items nested in them."""
+    found: list[_Candidate] = []
+    stack = [item.candidate for item in reversed(items) if item.candidate is not None]
+    while stack:
+        candidate = stack.pop()
+        found.append(candidate)
+        stack.extend(reversed(candidate.children))
+    return found
+
+
+def _pages_contents(items: Sequence[_ListItem]) -> str:
+    """The repository (``owner/name``) whose pages' sections a list's links all lead to,
+    each bare, most named as the section they lead to (``[TDD & 테스트](…#tdd--테스트)``):
+    the list's table of contents across its pages; "" for any other list."""
+    candidates = _link_candidates(items)
+    if len(candidates) < _CONTENTS_LINKS or any(item.candidate is None for item in items):
+        return ""
+    repositories: set[str] = set()
+    named = 0
+    for candidate in candidates:
+        match = _REPOSITORY_SECTION.fullmatch(candidate.url)
+        if match is None or candidate.description:
+            return ""
+        repositories.add(match["repository"])
+        fragment = _loose_words(unquote(match["fragment"]))
+        named += bool(fragment) and fragment == _loose_words(candidate.title)
+    if len({name.casefold() for name in repositories}) != 1 or 2 * named <= len(candidates):
+        return ""
+    return min(repositories)
+
+
+def _loose_words(text: str) -> str:
+    """Letters and digits only, case folded: a heading's words as its anchor keeps them."""
+    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", text).casefold())
+
+
 def _list_as_text(start: int, end: int, message: str) -> _Block:
     """A list kept as text, not resources, with one warning on its first line saying why."""
     return _Block(kind="text", start=start, end=end, warnings=((start, message),))
@@ -4498,6 +4546,17 @@ def _resolved_by_hand(run: list[_Block], *, notes: bool = False, lone: bool = Fa
             match.group(1) for item in items if (match := _ANCHOR_TEXT.match(item.markdown))
         )
         return _Block(kind="skip", start=start, end=end, contents=True, contents_names=names)
+    contents = _pages_contents(items)
+    if contents:
+        # `- [Git](https://github.com/o/list/tree/master/5.%20Misc#git)` …: a list of links
+        # each to a section of one repository's pages, named as that section: the list's own
+        # contents, its entries kept in files of their own (a README that became an index).
+        return _list_as_text(
+            start,
+            end,
+            f"list of {len(_link_candidates(items))} links into sections of {contents}'s pages, "
+            "each named as its section: a table of contents of those pages, not resources",
+        )
     about = sum(item.about for item in items)
     # A described item says what it is (`- [Vue Land](…) - the Discord server`): never
     # dropped with its neighbours, so the list is then read item by item.

@@ -495,3 +495,35 @@ def test_a_bullet_wholly_in_parentheses_holds_the_place_of_entries() -> None:
         "empty bullet: skipped",
         "bullet '(more to come)' is an aside in parentheses where entries go (no link): skipped",
     ]
+
+
+def test_a_list_of_links_into_sections_of_one_repositorys_pages_is_its_contents() -> None:
+    # goquality-ko-history: a README that became the index of a list kept in one file per
+    # category: '### 5. 기타' over '- [Git](https://github.com/o/r/tree/master/5.%20%EA%B8%B0%ED%83%80#git)'
+    # … each link to a section of the category's page, named as that section. The index's
+    # links were read as resources (37 of them, precision 0.116).
+    page = "https://github.com/ann/reading/tree/master/2.%20Languages"
+    result = read(
+        "# Reading\n\n## Index\n\n### 2. Languages\n"
+        f"- [Rust & Cargo]({page}#rust--cargo)\n"
+        f"  - [Macros]({page}#macros)\n"
+        f"- [Go]({page}#go)\n"
+        f"- [Zig tips]({page}#zig)\n\n"
+        "## Friends\n\n"
+        "- [Graph Notes](https://github.com/bo/notes/blob/main/graphs.md#intro)\n"
+        "- [Heap Notes](https://github.com/bo/notes/blob/main/heaps.md#intro)\n"
+        "- [Sorting Notes](https://github.com/bo/notes/blob/main/sorting.md#intro)\n"
+    )
+    # Links into another repository's sections under names of their own stay resources.
+    assert [title for _, title, _ in listed(result.roadmap)] == [
+        "Graph Notes",
+        "Heap Notes",
+        "Sorting Notes",
+    ]
+    assert warned(result) == [
+        "list of 4 links into sections of ann/reading's pages, each named as its section: a "
+        "table of contents of those pages, not resources"
+    ]
+    # Two such links are too few to say so.
+    pair = read(f"# R\n\n## Index\n\n- [Go]({page}#go)\n- [Macros]({page}#macros)\n")
+    assert [title for _, title, _ in listed(pair.roadmap)] == ["Go", "Macros"]
