@@ -2859,7 +2859,7 @@ def _units(
             regroup_warnings,
         )
         if foreign:
-            body, candidates = _bold_entries(body, candidates, lines)
+            body, candidates = _bold_entries(body, candidates, lines, regroup_warnings)
             body, candidates = _label_groups(body, candidates, heading, regroup_warnings)
         link_blocks = (block for block in body if block.kind == "text" and block.link_line)
         link_block = next(link_blocks, None)
@@ -5518,14 +5518,20 @@ def _bold_title(inline: Sequence[Token]) -> str:
 
 
 def _bold_entries(
-    body: list[_Block], candidates: tuple[_Candidate, ...], lines: list[str]
+    body: list[_Block],
+    candidates: tuple[_Candidate, ...],
+    lines: list[str],
+    warnings: list[tuple[int, str]] | None = None,
 ) -> tuple[list[_Block], tuple[_Candidate, ...]]:
     """Entries written as a bold title paragraph, maybe paragraphs saying what it is, then a
     list of links whose first names the entry's material (`**Lecture 1: …**`, a paragraph,
     `- [YouTube video lecture](…)`, `- [Notebook](…)`, `- [micrograd repo](…)`): one resource
     each, titled by the bold text, at that first link, the paragraphs and the list its
-    description. Any other bold paragraph stays text."""
+    description. Any other bold paragraph stays text. A paper written so over the bullets of
+    its pages (`- Paper: https://…`, `- Code: None`) is one resource at the page labelled as
+    it; one warning (into ``warnings``) says how many were read so."""
     entries: dict[int, _Candidate] = {}  # the list block's index: the entry it makes
+    papers: list[int] = []  # the lines of the papers read over their pages' bullets
     taken: set[int] = set()  # the blocks an entry takes from the intro
     lines_of = [candidate.line for candidate in candidates]
     if lines_of != sorted(lines_of):
@@ -5552,6 +5558,31 @@ def _bold_entries(
                 bisect.bisect_left(lines_of, links.start) : bisect.bisect_left(lines_of, links.end)
             ]
         )
+        if (
+            len(inside) > 1
+            and all(map(_is_paper_page, inside))
+            and any(_names_the_paper(other) or not other.url for other in inside)
+        ):
+            # A paper's pages, each a label and its address or 'None' (`- Paper: https://…`,
+            # `- Code: None`, `- Homepage: …`), one labelled as the paper or said missing (a
+            # lecture's `[YouTube video lecture](…)` and notebooks are read below): the paper
+            # at the one labelled as it, else at its first address, without one where every
+            # label says 'None'.
+            lead = next((other for other in inside if _names_the_paper(other)), None)
+            lead = lead or next((other for other in inside if other.url), inside[0])
+            description = "\n\n".join(
+                "\n".join(lines[part.start : part.end]).strip("\n")
+                for part in body[index + 1 : end + 1]
+            )
+            entries[end] = _Candidate(
+                title=block.entry_title,
+                line=block.start,
+                url=lead.url,
+                description=_markdown_field(description),
+            )
+            taken.update(range(index, end + 1))
+            papers.append(block.start)
+            continue
         # Its first link names material (`[YouTube video lecture](…). For all other links
         # see the video description.`: what follows it says no more than where to look).
         lead = inside[0] if inside else None
@@ -5580,6 +5611,15 @@ def _bold_entries(
         taken.update(range(index, end + 1))
     if not entries:
         return body, candidates
+    if papers and warnings is not None:
+        warnings.append(
+            (
+                papers[0],
+                f"{len(papers)} paper{'' if len(papers) == 1 else 's'} written as a bold title "
+                "over the bullets of its pages ('Paper: …', 'Code: …'): each one resource, at "
+                "the page labelled as the paper (else its first), the bullets its description",
+            )
+        )
     kept: list[_Candidate] = []
     # Each candidate against the entries' lists in line order, one pass (not every entry for
     # every candidate: a page of 1,500 lectures took 4 s, 10x the page 20x the time).
@@ -5595,6 +5635,46 @@ def _bold_entries(
             made.add(ranges[at][2])
             kept.append(entries[ranges[at][2]])
     return [block for position, block in enumerate(body) if position not in taken], tuple(kept)
+
+
+# The words that label a paper's pages in a paper list (`- Paper(Oral): https://…`,
+# `- Demo Video: …`, `- Dataset: …`), besides a course's material words (`MATERIAL_WORDS`).
+_PAPER_PAGE_WORDS = frozenset(
+    {"paper", "papers", "oral", "spotlight", "poster", "pdf", "arxiv", "demo", "dataset",
+     "datasets", "project", "supplementary", "supp", "talk", "blog", "bibtex"}
+)  # fmt: skip
+# A page said to be missing: `Code: None`, `Paper: N/A`, `Code: TBD`, `Code: -`.
+_NO_PAGE = re.compile(
+    r"(?P<label>[^:\uff1a]{1,30})[:\uff1a]\s*(?:none|n/?a|tbd|todo|coming soon|-|\u2014)\.?",
+    re.IGNORECASE,
+)
+
+
+def _is_paper_page(candidate: _Candidate) -> bool:
+    """A bullet that gives one page of a paper listed above it: a label naming the page and
+    its address (`- Code: https://…`, read as a link titled 'Code'), an address alone
+    (`- https://…`), or a label saying there is none (`- Code: None`); nothing under it, no
+    words about it."""
+    if candidate.children or candidate.description:
+        return False
+    if not candidate.url:
+        label = _NO_PAGE.fullmatch(candidate.title.strip())
+        return label is not None and _labels_a_paper_page(label["label"])
+    return candidate.title == candidate.url or _labels_a_paper_page(candidate.title)
+
+
+def _labels_a_paper_page(label: str) -> bool:
+    """Whether a label is only words naming a paper's page (`Paper(Oral)`, `Demo Video`)."""
+    words = re.sub(r"[^\w\s]+", " ", label.casefold()).split()
+    return bool(words) and all(
+        word in MATERIAL_WORDS or word in _PAPER_PAGE_WORDS for word in words
+    )
+
+
+def _names_the_paper(candidate: _Candidate) -> bool:
+    """A paper's page labelled as the paper itself (`Paper`, `Paper(Oral)`, `PDF`, `arXiv`)."""
+    words = re.sub(r"[^\w\s]+", " ", candidate.title.casefold()).split()
+    return bool(candidate.url) and bool(words) and words[0] in ("paper", "pdf", "arxiv")
 
 
 def _shortened(text: str, words: int = 8) -> str:

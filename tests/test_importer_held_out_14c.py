@@ -70,3 +70,35 @@ def test_html_list_items_that_are_only_a_url_or_a_name_are_resources() -> None:
         "road.md:13: raw HTML block with 2 links: not read as resources (design: raw HTML is "
         "not a resource); --html-links reads them",
     ]
+
+
+def test_a_bold_paper_title_over_the_bullets_of_its_pages_is_one_resource() -> None:
+    # cvpr2021-papers-zh: each paper a bold line over bullets of labelled bare URLs
+    # ('- Paper: https://…', '- Code: None'); each bullet was a resource titled 'Paper',
+    # 'Code', 'Homepage' or 'Code: None', some bold lines sections over them.
+    result = read(
+        "# Papers\n\n# Tides\n\n"
+        "**Learning Tides from Buoys**\n\n"
+        "- Homepage: https://example.org/buoys-home\n"
+        "- Paper(Oral): https://example.org/buoys-paper\n\n"
+        "- Code: None\n\n"
+        "**Surf Zone Flows**\n\n- Paper: https://example.org/surf\n- https://example.org/surf-code\n\n"
+        "**Quiet Shores**\n\n- Paper: None\n- Code: None\n\n"
+        # A bold line over links that say what they are: resources of their own, as before.
+        "**Tools**\n\n- [Tidal](https://example.org/tidal) - predicts tides\n"
+        "- [Swell](https://example.org/swell) - reads buoys\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Tides",), "Learning Tides from Buoys", "https://example.org/buoys-paper"),
+        (("Tides",), "Surf Zone Flows", "https://example.org/surf"),
+        (("Tides",), "Quiet Shores", ""),
+        (("Tides",), "Tidal", "https://example.org/tidal"),
+        (("Tides",), "Swell", "https://example.org/swell"),
+    ]
+    buoys = result.roadmap.sections[0].resources[0]
+    assert "- Homepage: https://example.org/buoys-home" in buoys.description
+    assert [str(warning) for warning in result.warnings] == [
+        "road.md:5: 3 papers written as a bold title over the bullets of its pages ('Paper: …', "
+        "'Code: …'): each one resource, at the page labelled as the paper (else its first), the "
+        "bullets its description"
+    ]
