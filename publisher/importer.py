@@ -507,6 +507,9 @@ class _Block:
     # A heading's links after its name and a dash (`#### 青杨 - [GitHub](…)`), as markdown:
     # its owner's pages, kept in the section's intro, not in its title (`_owner_links`).
     owner_links: str = ""
+    # A heading whose words hold links its reading leaves out of its title (`### Great [list
+    # of 25 books](books.md)`): the heading as markdown, kept in its section's intro.
+    linked_words: str = ""
     into_document: bool = False  # a heading that is a link to an anchor (`### [A](#a-1)`)
     anchor: str = ""
     # Its anchor ends the line as `publisher readme` writes one to keep a section as it is
@@ -6193,6 +6196,15 @@ def _heading(token: Token, inline_token: Token, start: int, stop: int) -> _Block
         # `### 1. Downey, A. B. (2024). *[Think Python](…)* (3rd ed.). O'Reilly Media`: a
         # bibliography's entry, the work titled in italics (at its link when it has one).
         title, url, citation = cited
+    linked_words = ""
+    if (
+        link is None
+        and not labelled
+        and owner is None
+        and cited is None
+        and _real_link_spans(inline)
+    ):
+        linked_words = _inline_markdown(inline)
     return _Block(
         kind="heading",
         start=start,
@@ -6204,6 +6216,7 @@ def _heading(token: Token, inline_token: Token, start: int, stop: int) -> _Block
         citation=citation,
         link_title=dated[1] if dated is not None else "",
         owner_links=owner[1] if owner is not None else "",
+        linked_words=linked_words,
         into_document=link is None and _is_anchor_link(inline),
         anchor=anchor,
         marked=marked,
@@ -11855,6 +11868,15 @@ class _Outliner:
                 f"heading {heading.title!r}: the links after its name and dash "
                 f"({heading.owner_links}) are its owner's pages, kept in the section's "
                 "intro, not in its title",
+            )
+        if heading.linked_words:
+            # `### Great [list of 25 books](books.md)` over a list of links: the section's
+            # title is its words; its link, a page readers reach from it, stays in the intro.
+            draft.intro.append(without_closing_colon(heading.linked_words) + "\n")
+            self._warn(
+                first_line + heading.start + 1,
+                f"heading {heading.title!r}: its links are no part of its section's title; "
+                "the heading as written is kept in the section's intro",
             )
         candidate = unit.heading_resource
         link: _Candidate | None = None

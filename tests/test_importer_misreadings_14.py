@@ -119,3 +119,27 @@ def test_relative_links_in_intros_stay_as_written_without_a_base_url() -> None:
         "# Notes\n\nStart with [the guide](docs/guide.md).\n\n## A\n\n- [B](https://example.org/b)\n"
     )
     assert "[the guide](docs/guide.md)" in result.roadmap.intro
+
+
+# --- a heading holding a link among its words ------------------------------------------------
+
+
+def test_a_link_among_a_section_headings_words_is_kept_in_its_intro_and_said() -> None:
+    result = read(
+        "# Reading\n\n## Our [top 40 novels](https://example.org/top40):\n\n"
+        "- [The Long Road](https://example.org/road) - a trip\n"
+        "- [Twelve Stories](https://example.org/twelve) - short ones\n\n"
+        "## Plain\n\n- [Margins](https://example.org/margins)\n"
+    )
+    novels, plain = result.roadmap.sections
+    assert novels.title == "Our top 40 novels"
+    assert novels.intro == "Our [top 40 novels](https://example.org/top40)\n"
+    assert [resource.url for resource in novels.resources] == [
+        "https://example.org/road",
+        "https://example.org/twelve",
+    ]
+    assert plain.intro == ""
+    assert [str(warning) for warning in result.warnings] == [
+        "road.md:3: heading 'Our top 40 novels:': its links are no part of its section's "
+        "title; the heading as written is kept in the section's intro"
+    ]
