@@ -9861,6 +9861,16 @@ _PART_LABEL = re.compile(r"(?:part|pt\.?|episode|ep\.?|vol\.?|volume)\s*\d{1,3}"
 _LINK_JOIN_WORDS = re.compile(r"(?:^|\s)and(?=\s|$)", re.IGNORECASE)
 
 
+def _says_where(label: str) -> bool:
+    """A link text saying where its link leads (`_WHERE_LABEL`, `Part 2`), also numbered or
+    after a word saying what is there (`Link1`, `Thesis-Link`, `Blog-Link`, `Link: PDF`)."""
+    if _WHERE_LABEL.fullmatch(label) or _PART_LABEL.fullmatch(label):
+        return True
+    words = [word for word in re.split(r"[\W_]+", label) if word]
+    last = words[-1].rstrip("0123456789") if words else ""
+    return len(words) <= 3 and bool(last) and _WHERE_LABEL.fullmatch(last) is not None
+
+
 def _named_before_labels(
     inline: Sequence[Token], spans: list[tuple[int, int]], labels: list[str]
 ) -> tuple[str, str] | None:
@@ -9869,7 +9879,7 @@ def _named_before_labels(
     nothing else after them. (title, lead): the name, without the source and date tags before
     it (`[ICML 2022]`), which are the lead (markdown). None for any other item: words that
     point at a link ("Read the [docs](…)"), a lead-in ending with a colon (`_trailing_link`)."""
-    if not all(_WHERE_LABEL.fullmatch(label) or _PART_LABEL.fullmatch(label) for label in labels):
+    if not all(map(_says_where, labels)):
         return None
     # After the first link: the other links and what separates them only ("and" too:
     # `Talk - [video](…) and [slides](…)`, `Podcast - [Part 1](…) & [Part 2](…)`).
@@ -9885,6 +9895,14 @@ def _named_before_labels(
     tags = _SOURCE_TAGS.match(words)
     name = words[tags.end() :] if tags else words
     name = " ".join(name.split()).rstrip(" -\u2013\u2014|,;[(")
+    if name.endswith((":", "\uff1a")) and all(
+        _is_bracketed_link(inline, start, end) for start, end in spans
+    ):
+        # `Benjamin Katz, blog: [[Link1](…)] [[Link2](…)]`, `MJbots blog: [[Link](…)]`: its
+        # links, each in brackets of its own, only say where they lead, so the words before
+        # the colon name it (a lead-in's colon before a named link is `_trailing_link`'s; a
+        # call before a plain `[GitHub](…)`, "I would love a star:", names nothing).
+        name = name[:-1].rstrip()
     last = name.split()[-1].casefold() if name.split() else ""
     if not name or name.endswith((":", "\uff1a")) or last in _POINTING_WORDS:
         return None

@@ -102,3 +102,25 @@ def test_a_bold_paper_title_over_the_bullets_of_its_pages_is_one_resource() -> N
         "'Code: …'): each one resource, at the page labelled as the paper (else its first), the "
         "bullets its description"
     ]
+
+
+def test_a_name_and_a_colon_before_links_that_only_say_where_they_lead_is_the_title() -> None:
+    # legged-robots-details: 'Benjamin Katz, blog: [[Link1](…)] [[Link2](…)]', 'MJbots blog:
+    # [[Link](…)]', '… Adi Mehrotra: [[Link: PDF](…)]': the colon made each name a lead-in,
+    # so no item read as a resource and the whole list was kept as text.
+    result = read(
+        "# L\n\n## Dynamometers\n\n"
+        "1. Kit Harbor, blog: [[Link1](https://example.org/kit-1)] [[Link2](https://example.org/kit-2)]\n"
+        "2. Dune notes: [[Link](https://example.org/dune)]\n"
+        "3. Field guide, Ana Sol: [[Link: PDF](https://example.org/guide.pdf)]\n"
+        "4. Thesis, Ode Lin: [[Thesis-Link](https://example.org/thesis)]\n"
+        # A lead-in's colon before a named link: the link names it, as before.
+        "5. Source: Forum Post: [Sizing a small motor](https://example.org/sizing)\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Dynamometers",), "Kit Harbor, blog", "https://example.org/kit-1"),
+        (("Dynamometers",), "Dune notes", "https://example.org/dune"),
+        (("Dynamometers",), "Field guide, Ana Sol", "https://example.org/guide.pdf"),
+        (("Dynamometers",), "Thesis, Ode Lin", "https://example.org/thesis"),
+        (("Dynamometers",), "Sizing a small motor", "https://example.org/sizing"),
+    ]
