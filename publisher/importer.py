@@ -8674,6 +8674,9 @@ def _read_leading_link(
 _ENUMERATION_JOIN = re.compile(
     r"\s*(?:,\s*(?:(?:and|&|or)\s+)?|\s(?:and|&|or)\s+)|\s+[\u2022\u00b7/|]\s+"
 )
+# A short note in parentheses after an item's links, alone or before its description
+# (`[Bar](…) / [GitHub](…) (MIT)`, `… (free) - what it is`): what the item is, no sentence.
+_NOTE_AFTER_LINKS = re.compile(r"\([^()]{1,30}\)(?:$|\s+[-\u2013\u2014:]\s)")
 # A join that names alternatives (` or `): each link a thing of its own, as after a comma.
 _ALTERNATIVE_JOIN = re.compile(r"\s*,?\s*or\s+")
 
@@ -8762,7 +8765,11 @@ def _enumerated_links(
     if len(found) == 1 and not listed and _version_name(first, found[0][0], first_url, found[0][1]):
         return None  # (`[PHP the right way](…), [Bản dịch](…)`: the guide and its translation)
     rest = _plain(inline[position:]).strip()
-    if rest and not rest.startswith(("- ", "\u2013 ", "\u2014 ", ": ")):
+    if (
+        rest
+        and not rest.startswith(("- ", "\u2013 ", "\u2014 ", ": "))
+        and not _NOTE_AFTER_LINKS.match(rest)
+    ):
         return None  # words going on after the links: a sentence naming them
     names = [first, *(title for title, _ in found)]
     if any(

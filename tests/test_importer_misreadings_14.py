@@ -143,3 +143,39 @@ def test_a_link_among_a_section_headings_words_is_kept_in_its_intro_and_said() -
         "road.md:3: heading 'Our top 40 novels:': its links are no part of its section's "
         "title; the heading as written is kept in the section's intro"
     ]
+
+
+# --- a note in parentheses after a tool's other pages ----------------------------------------
+
+
+def test_a_note_in_parentheses_after_a_tools_other_pages_leaves_them_its_pages() -> None:
+    result = read(
+        "# Tools\n\n## Editors\n\n"
+        "- [Quill](https://quill.example.org/) / [GitHub](https://github.com/o/quill) (MIT)\n"
+        "- [Nib](https://nib.example.org/) / [GitHub](https://github.com/o/nib) (free) - Pens\n"
+        "- [Ink](https://ink.example.org/), [Dip](https://dip.example.org/) (paid) - Inks\n"
+    )
+    assert [(r.title, r.url, r.description) for _, r in result.roadmap.walk()] == [
+        ("Quill", "https://quill.example.org/", "MIT / [GitHub](https://github.com/o/quill)\n"),
+        (
+            "Nib",
+            "https://nib.example.org/",
+            "(free) - Pens / [GitHub](https://github.com/o/nib)\n",
+        ),
+        ("Ink", "https://ink.example.org/", "(paid) - Inks\n"),
+        ("Dip", "https://dip.example.org/", "(paid) - Inks\n"),
+    ]
+    said = [str(warning) for warning in result.warnings]
+    assert said[0] == (
+        "road.md:5: 'GitHub' after 'Quill' and a slash: another page of it, kept in its description"
+    )
+    assert len(said) == 3
+
+
+def test_words_going_on_in_parentheses_after_a_tools_links_stay_its_description() -> None:
+    result = read(
+        "# Tools\n\n## Editors\n\n- [Quill](https://quill.example.org/) / "
+        "[GitHub](https://github.com/o/quill) (written when the old one broke, and kept since)\n"
+    )
+    ((_, quill),) = list(result.roadmap.walk())
+    assert quill.description.startswith("/ [GitHub](https://github.com/o/quill) (written")
