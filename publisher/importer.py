@@ -10425,9 +10425,10 @@ def _markdown_field(text: str) -> str:
 
 # A web address whose scheme is mistyped, a letter doubled or dropped, the colon or a slash
 # missing ("hhttps://amzn.to/…", "htps://…", "https//devtooljobs.com/", "http:/host/…"),
-# before a host with a dot in it.
+# before a host with a dot in it. The colon or two slashes stay: without both it is a path
+# into a folder named so (`http/server.go`), a file beside the README.
 _MISTYPED_WEB_SCHEME = re.compile(
-    r"^(?i:h{1,2}t{1,3}p{1,2}(s{0,2})):?/{1,3}(?=[\w-]+(?:\.[\w-]+)+(?:[/?#:]|$))"
+    r"^(?i:h{1,2}t{1,3}p{1,2}(s{0,2}))(?::/{1,3}|/{2,3})(?=[\w-]+(?:\.[\w-]+)+(?:[/?#:]|$))"
 )
 
 

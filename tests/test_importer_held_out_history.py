@@ -527,3 +527,22 @@ def test_a_list_of_links_into_sections_of_one_repositorys_pages_is_its_contents(
     # Two such links are too few to say so.
     pair = read(f"# R\n\n## Index\n\n- [Go]({page}#go)\n- [Macros]({page}#macros)\n")
     assert [title for _, title, _ in listed(pair.roadmap)] == ["Go", "Macros"]
+
+
+def test_a_relative_link_into_a_folder_named_like_a_scheme_stays_relative() -> None:
+    # A list of examples kept beside the README in folders named 'http/' or 'https/'
+    # ('[Simple server](http/server.go)') links files, not mistyped web addresses: a scheme
+    # mistyped keeps its colon or its two slashes ('https//…', 'http:/…'), a folder neither.
+    result = read(
+        "# Examples\n\n## Networking\n\n"
+        "- [Simple Server](http/server.go) - a server in ten lines\n"
+        "- [TLS Server](https/main.go) - the same over TLS\n"
+        "- [Old Board](http:/old.example.org/list) - older jobs\n",
+        base_url="https://example.org/repo/",
+    )
+    assert [url for _, _, url in listed(result.roadmap)] == [
+        "https://example.org/repo/http/server.go",
+        "https://example.org/repo/https/main.go",
+        "http://old.example.org/list",
+    ]
+    assert not any("server.go" in message for message in warned(result) if "mistyped" in message)
