@@ -9656,9 +9656,10 @@ def _item_result(reading: _ItemReading, first_inline: Sequence[Token]) -> _Item:
 
 
 # A link's text that only numbers an issue, a pull or merge request (`#112`, `!45`, `GH-7`,
-# `PR #112`), the number its address ends with.
+# `PR #112`), the number its address ends with. The mark or the word is what makes it a
+# reference: a number alone names a page (`[1](…/psets/1)`, a course's problem sets).
 _REFERENCE_NUMBER = re.compile(
-    r"(?:(?:pr|mr|gh|pull|issue|bug)[\s-]*)?[#!]?(\d{1,7})", re.IGNORECASE
+    r"(?:(?:pr|mr|gh|pull|issue|bug)[\s-]*[#!]?|[#!])(\d{1,7})", re.IGNORECASE
 )
 
 

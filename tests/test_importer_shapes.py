@@ -3934,6 +3934,27 @@ def test_links_that_only_number_issues_under_a_changelog_line_are_its_references
     ]
 
 
+def test_links_numbered_without_a_mark_under_a_label_stay_its_group() -> None:
+    # A course's numbered pages under a label ('- Problem sets' over '  - [1](…/psets/1)'):
+    # the number is the page's name, as a reference's would be, but without the mark an
+    # issue or pull request is written with ('#', '!', 'GH-', 'PR '), it references nothing:
+    # the label's group, as before references were read.
+    result = read(
+        "# Course\n\n## Practice\n\n"
+        "- Problem sets\n"
+        "  - [1](https://course.example.org/psets/1)\n"
+        "  - [2](https://course.example.org/psets/2)\n"
+        "- Fix the grader's time limit\n"
+        "  - [PR 12](https://github.com/acme/grader/pull/12)\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Practice",), "Fix the grader's time limit", ""),
+        (("Practice", "Problem sets"), "1", "https://course.example.org/psets/1"),
+        (("Practice", "Problem sets"), "2", "https://course.example.org/psets/2"),
+    ]
+    assert not any("'1', '2'" in message for message in messages(result))
+
+
 def test_an_authors_anchor_ending_a_heading_only_gives_the_section_its_id() -> None:
     # Headings written by hand end in anchors too: a README template's '## 🤝 Contributing
     # <a name="contributing"></a>', an awesome list's '# 資料 <a id="resources"></a>'. Such a
