@@ -4884,12 +4884,23 @@ def _code_led(item: _ListItem) -> bool:
 _REPOSITORY_NAME = re.compile(r"[\w.-]+/[\w.-]+")
 
 
+def _names_its_repository(title: str, url: str) -> bool:
+    """Whether a link's text is the repository its address leads to, as `owner/name`
+    (`[acme/awesome-ios](https://github.com/acme/awesome-ios)`), any case: words joined by
+    a slash that the address does not name (`[input/output](…/io)`) are a topic's."""
+    name = title.strip().casefold()
+    if _REPOSITORY_NAME.fullmatch(name) is None:
+        return False
+    parts = [part for part in urlsplit(url).path.casefold().split("/") if part]
+    return any(f"{owner}/{repository}" == name for owner, repository in itertools.pairwise(parts))
+
+
 def _names_a_work(item: _ListItem) -> bool:
     """Whether an item names a work by a link set in a sentence (`_set_link`) the way a
     reading list does ("Read the [CLRS](…)", "Or [The Algorithm Design Manual](…)"): its
-    link's text a title (a capital first) or a repository's name, whatever its case ("Looking
-    for iOS? Check out [owner/awesome-ios](…)", a list's other lists); no label before it
-    ("Note: see [the guide](…)", "Tip: read [the FAQ](…)" are notes)."""
+    link's text a title (a capital first) or the name of the repository it links, whatever
+    its case ("Looking for iOS? Check out [owner/awesome-ios](…)", a list's other lists); no
+    label before it ("Note: see [the guide](…)", "Tip: read [the FAQ](…)" are notes)."""
     link = item.set_link
     if link is None or ":" in item.markdown.split("[", 1)[0]:
         return False
@@ -4898,7 +4909,7 @@ def _names_a_work(item: _ListItem) -> bool:
         first.isupper()
         or first.isdigit()
         or (first.isalpha() and not first.islower())
-        or _REPOSITORY_NAME.fullmatch(link.title.strip()) is not None
+        or _names_its_repository(link.title, link.url)
     )
 
 

@@ -14,17 +14,19 @@ def warned(result: ImportResult) -> list[str]:
 
 def test_bullets_pointing_to_other_lists_by_their_repository_names_are_resources() -> None:
     # awesome-android-ui's "Other lists": '- _Looking for iOS? Check out_ [owner/list](…)'.
-    # A repository's name ('owner/name') names a work whatever its case; both bullets were
-    # kept as the section's text, in silence.
+    # A repository's name ('owner/name', as its address names it) names a work whatever its
+    # case; both bullets were kept as the section's text, in silence.
     text = (
         "# Widgets\n\n## See also\n"
-        "- _Want the server side? See_ [acme/awesome-servers](https://example.org/acme/servers).\n"
-        "- Looking for games? Check out [jo-bo/awesome-games](https://example.org/jo/games)\n"
+        "- _Want the server side? See_ "
+        "[acme/awesome-servers](https://example.org/acme/awesome-servers).\n"
+        "- Looking for games? Check out "
+        "[jo-bo/awesome-games](https://example.org/Jo-Bo/awesome-games)\n"
     )
     result = read(text)
     assert listed(result.roadmap) == [
-        (("See also",), "acme/awesome-servers", "https://example.org/acme/servers"),
-        (("See also",), "jo-bo/awesome-games", "https://example.org/jo/games"),
+        (("See also",), "acme/awesome-servers", "https://example.org/acme/awesome-servers"),
+        (("See also",), "jo-bo/awesome-games", "https://example.org/Jo-Bo/awesome-games"),
     ]
     said = warned(result)
     assert len(said) == 2
@@ -38,6 +40,14 @@ def test_bullets_pointing_to_other_lists_by_their_repository_names_are_resources
         "- Check out the [books](https://example.org/b) section for more\n"
     )
     assert listed(advice.roadmap) == []
+    # Nor are words joined by a slash a repository's name unless its address names it so
+    # ('[input/output](…/io)': advice about a topic, as any link named in lower case).
+    slashed = read(
+        "# L\n\n## Networking\n"
+        "- Learn the basics of [input/output](https://example.org/io) first.\n"
+        "- Understand [client/server](https://example.org/guides/cs) before the rest.\n"
+    )
+    assert listed(slashed.roadmap) == []
 
 
 def test_bullets_under_a_label_indented_short_of_its_text_are_nested_under_it() -> None:
