@@ -279,6 +279,9 @@ META_HEADINGS = frozenset(
         "기여", "기여하기", "기여 방법", "라이선스", "라이센스", "감사", "감사의 말", "후원",
         "лицензия", "благодарности", "спонсоры", "участие", "как помочь", "как внести вклад",
         "contribuir", "como contribuir", "cómo contribuir", "contribuciones", "contribuições",
+        # (the imperatives and "collaborate", as "how to collaborate" is above: `## 🚨 Colabore`)
+        "contribua", "contribuya", "contribuye", "colabore", "colabora", "colaborar",
+        "como colaborar", "cómo colaborar", "colaboradores", "contribuidores",
         "licencia", "licença", "agradecimientos", "agradecimentos", "patrocinadores",
         "mitwirken", "lizenz", "danksagung", "remerciements", "contribuer", "contributeurs",
         # What a list's marks mean (`## 🏷️ 라벨 가이드`, "label guide": `- **무료**: <sub>F</sub>`).

@@ -124,3 +124,20 @@ def test_a_name_and_a_colon_before_links_that_only_say_where_they_lead_is_the_ti
         (("Dynamometers",), "Thesis, Ode Lin", "https://example.org/thesis"),
         (("Dynamometers",), "Sizing a small motor", "https://example.org/sizing"),
     ]
+
+
+def test_how_to_collaborate_in_portuguese_and_spanish_is_a_meta_section() -> None:
+    # guiadevbrasil-pt: '## 🚨 Colabore' (Portuguese for "collaborate") over how to open pull
+    # requests read as three resources without URL.
+    result = read(
+        "# Guia\n\n## Cursos\n\n- [Aula Um](https://example.org/um) - cursos gratuitos\n\n"
+        "## 🚨 Colabore\n\n- Abra Pull Requests\n- Discuta ideias em Issues\n\n"
+        "## Cómo colaborar\n\n- Abre un issue\n- Comparte la lista\n"
+    )
+    assert listed(result.roadmap) == [(("Cursos",), "Aula Um", "https://example.org/um")]
+    assert [str(warning).split(": ", 1)[1] for warning in result.warnings] == [
+        "section '🚨 Colabore' skipped: a meta section, about the list "
+        "(--keep-section '🚨 Colabore' keeps it)",
+        "section 'Cómo colaborar' skipped: a meta section, about the list "
+        "(--keep-section 'Cómo colaborar' keeps it)",
+    ]
