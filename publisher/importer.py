@@ -8776,7 +8776,14 @@ def _enumerated_links(
         return None  # (`[A](…) and [B](…)` alone may be one thing's two pages: no list)
     first = _plain(inline[first_start + 1 : first_end]).strip()
     first_url = str(inline[first_start].attrGet("href") or "")
-    if len(found) == 1 and not listed and _version_name(first, found[0][0], first_url, found[0][1]):
+    if (
+        len(found) == 1
+        and not listed
+        # (`[Sharevb IT Tools](…) / [GitHub](…) or [IT Tools](…) / [GitHub](…)`: a link with
+        # pages of its own after it is a thing of its own, whatever its name shares)
+        and not any(owner == 1 for owner, _ in pages)
+        and _version_name(first, found[0][0], first_url, found[0][1])
+    ):
         return None  # (`[PHP the right way](…), [Bản dịch](…)`: the guide and its translation)
     rest = _plain(inline[position:]).strip()
     if (
@@ -8788,7 +8795,7 @@ def _enumerated_links(
     names = [first, *(title for title, _ in found)]
     if any(
         not name
-        or re.fullmatch(r"\S+[./]\S+", name)  # a URL for a name: an address, no list
+        or _written_as_address(name)  # a URL for a name: an address, no list
         or _WHERE_LABEL.fullmatch(name)
         or _is_material(name)
         or _PAPER_LINK.search(name.casefold())
@@ -8796,6 +8803,15 @@ def _enumerated_links(
     ):
         return None
     return _Enumeration(found=tuple(found), pages=tuple(pages), rest=position, barred=barred)
+
+
+def _written_as_address(name: str) -> bool:
+    """Whether a link's text is an address (`example.org`, `github.com/owner/tool`,
+    `www.example.org`), not a name: a name written with its domain in capitals (`HexEd.it`,
+    `Draw.io`, `Vue.js`) is a product's name."""
+    if re.fullmatch(r"\S+[./]\S+", name) is None:
+        return False
+    return name == name.casefold() or "/" in name or name.casefold().startswith("www.")
 
 
 # Link texts naming another page of the thing before them, after a slash: where it leads

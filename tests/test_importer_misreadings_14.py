@@ -179,3 +179,59 @@ def test_words_going_on_in_parentheses_after_a_tools_links_stay_its_description(
     )
     ((_, quill),) = list(result.roadmap.walk())
     assert quill.description.startswith("/ [GitHub](https://github.com/o/quill) (written")
+
+
+# --- alternatives after ' or ', each with pages of its own -----------------------------------
+
+
+def test_alternatives_after_or_with_their_own_pages_are_each_a_resource() -> None:
+    result = read(
+        "# Tools\n\n## Editors\n\n"
+        "- [Patchwork](https://patchwork.example.org/) / [Web Version](https://web.patchwork"
+        ".example.org/) / [GitHub](https://github.com/o/patchwork) or [SewIt.io](https://sewit"
+        ".io/) - Quilt editors\n"
+        "- [Acme Quick Text Tools](https://acme.example.net/) / "
+        "[GitHub](https://github.com/a/tt) or [Text Tools](https://tt.example.org/) / "
+        "[GitHub](https://github.com/b/tt) - Helpers\n"
+        # A translation after a title stays its version; an address its mirror.
+        "- [The Quilting Guide Book](https://guide.example.org/), [Deutsch](https://guide"
+        ".example.org/de) - a guide\n"
+        "- [Loom](https://loom.example.org/), [loom.example.net](https://loom.example.net/) "
+        "- a mirror\n"
+    )
+    assert [(r.title, r.url, r.description) for _, r in result.roadmap.walk()] == [
+        (
+            "Patchwork",
+            "https://patchwork.example.org/",
+            "Quilt editors / [Web Version](https://web.patchwork.example.org/) / "
+            "[GitHub](https://github.com/o/patchwork)\n",
+        ),
+        ("SewIt.io", "https://sewit.io/", "Quilt editors\n"),
+        (
+            "Acme Quick Text Tools",
+            "https://acme.example.net/",
+            "Helpers / [GitHub](https://github.com/a/tt)\n",
+        ),
+        ("Text Tools", "https://tt.example.org/", "Helpers / [GitHub](https://github.com/b/tt)\n"),
+        (
+            "The Quilting Guide Book",
+            "https://guide.example.org/",
+            "[Deutsch](https://guide.example.org/de) - a guide\n",
+        ),
+        (
+            "Loom",
+            "https://loom.example.org/",
+            ", [loom.example.net](https://loom.example.net/) - a mirror\n",
+        ),
+    ]
+    said = [str(warning) for warning in result.warnings]
+    assert said[:2] == [
+        "road.md:5: bullet names 2 links before what it says of them ('Patchwork', "
+        "'SewIt.io'): read as one resource each",
+        "road.md:5: 'Web Version', 'GitHub' after 'Patchwork' and a slash: other pages of it, "
+        "kept in its description",
+    ]
+    assert (
+        "road.md:6: bullet names 2 links before what it says of them ('Acme Quick Text Tools', "
+        "'Text Tools'): read as one resource each" in said
+    )
