@@ -501,9 +501,11 @@ class _Block:
     title: str = ""
     url: str = ""
     url_labelled: bool = False  # a heading's link after a lesson's label ("Day01 - [x](…)")
-    # A heading citing a work as a bibliography does (`_cited_heading`): the citation, its
-    # title being the heading's, kept for the resource's description.
+    # A heading citing a work as a bibliography does (`_cited_heading`): the citation, kept
+    # for the resource's description, and the work's title, the resource's (a section
+    # keeps the heading's words, `title`).
     citation: str = ""
+    citation_title: str = ""
     # A dated heading's link text (`### 2018 - [Learning Go](…) *Free*`, `_dated_link`): the
     # title of the resource it stands for, the year and marks around the link left out.
     link_title: str = ""
@@ -3849,13 +3851,15 @@ def _heading_resource_read(unit: _Unit, facts: tuple[str, bool] | None) -> _Unit
     warnings: list[tuple[int, str]] = []
     url = _checked_url(link, heading.start, warnings)
     description = description or unit.text
+    title = heading.title
     if heading.citation:
+        title = heading.citation_title
         description = f"{heading.citation}\n\n{description}".strip() + "\n"
         warnings.append(
             (
                 heading.start,
                 f"heading cites a work as a bibliography does: read as the resource "
-                f"{heading.title!r}, the citation in its description",
+                f"{title!r}, the citation in its description",
             )
         )
     if heading.owner_links:
@@ -3870,7 +3874,6 @@ def _heading_resource_read(unit: _Unit, facts: tuple[str, bool] | None) -> _Unit
                 f"dash ({heading.owner_links}) are its owner's pages, kept in its description",
             )
         )
-    title = heading.title
     if heading.link_title and link == heading.url:
         title = heading.link_title
         around = " ".join(heading.title.replace(title, " \u2026 ", 1).split())
@@ -6205,11 +6208,11 @@ def _heading(token: Token, inline_token: Token, start: int, stop: int) -> _Block
     if owner is not None:
         title = owner[0]
     cited = _cited_heading(inline) if link is None and not labelled and owner is None else None
-    citation = ""
+    citation = citation_title = ""
     if cited is not None:
         # `### 1. Downey, A. B. (2024). *[Think Python](…)* (3rd ed.). O'Reilly Media`: a
         # bibliography's entry, the work titled in italics (at its link when it has one).
-        title, url, citation = cited
+        citation_title, url, citation = cited
     linked_words = ""
     if (
         link is None
@@ -6228,6 +6231,7 @@ def _heading(token: Token, inline_token: Token, start: int, stop: int) -> _Block
         url=url,
         url_labelled=labelled,
         citation=citation,
+        citation_title=citation_title,
         link_title=dated[1] if dated is not None else "",
         owner_links=owner[1] if owner is not None else "",
         linked_words=linked_words,

@@ -249,3 +249,27 @@ def test_a_heading_naming_a_kind_in_the_plural_over_a_link_line_is_its_category(
         (("Reading", "Other textbooks"), "Shelf One", "https://example.org/one"),
         (("Reading", "Podcasts"), "Deep Dive", "https://example.org/dive"),
     ]
+
+
+def test_a_heading_citing_a_work_over_a_list_of_links_keeps_its_words() -> None:
+    # A citation heading over links to other things (a paper over its implementations) is a
+    # section, as any heading over a list of links is: titled by the heading's words, not
+    # by the cited title alone (its authors and year were dropped without a word).
+    result = read(
+        "# Papers\n\n## Proteins\n\n"
+        "### Lind, K., & Ortiz, P. (2019). *Folding Proteins Fast*\n\n"
+        "- [Fold in Torch](https://example.org/torch) - a port\n"
+        "- [Fold in JAX](https://example.org/jax) - another\n"
+    )
+    assert listed(result.roadmap) == [
+        (
+            ("Proteins", "Lind, K., & Ortiz, P. (2019). Folding Proteins Fast"),
+            "Fold in Torch",
+            "https://example.org/torch",
+        ),
+        (
+            ("Proteins", "Lind, K., & Ortiz, P. (2019). Folding Proteins Fast"),
+            "Fold in JAX",
+            "https://example.org/jax",
+        ),
+    ]
