@@ -6267,6 +6267,11 @@ def _cited_heading(inline: Sequence[Token]) -> tuple[str, str, str] | None:
     match = _CITATION_LEAD.fullmatch(lead)
     if match is None or len(match["authors"].split()) > 12:
         return None
+    authors = match["authors"].strip()
+    if "," not in authors and not authors.endswith("."):
+        # (a bibliography's authors end with a period, `Museo Naval.`, `Roca, M. L.`, or are
+        # written surname first: `Release 2 (2024). *Breaking changes*` cites nothing)
+        return None
     title = " ".join(_plain(inline[opening + 1 : closing]).split()).rstrip(".,:; ")
     if not title:
         return None

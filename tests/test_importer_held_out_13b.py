@@ -273,3 +273,24 @@ def test_a_heading_citing_a_work_over_a_list_of_links_keeps_its_words() -> None:
             "https://example.org/jax",
         ),
     ]
+
+
+def test_words_and_a_year_before_words_in_italics_cite_nothing_without_authors() -> None:
+    # A bibliography's authors end with a period ('Roca, M. L.', 'Museo Naval.') or are
+    # written surname first ('Lind, K.'): a release or a week dated in parentheses before an
+    # emphasized name ('### Release 2 (2024). *Breaking changes*') is a heading like any
+    # other, here a section over its plain bullets.
+    result = read(
+        "# Log\n\n## Releases\n\n"
+        "### Release 2 (2024). *Breaking changes*\n\n"
+        "- Dropped the old parser\n- A faster cache\n\n"
+        "### Release 1 (2023). *First steps*\n\n"
+        "- A parser\n- A cache\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Releases", "Release 2 (2024). Breaking changes"), "Dropped the old parser", ""),
+        (("Releases", "Release 2 (2024). Breaking changes"), "A faster cache", ""),
+        (("Releases", "Release 1 (2023). First steps"), "A parser", ""),
+        (("Releases", "Release 1 (2023). First steps"), "A cache", ""),
+    ]
+    assert not any("cites a work" in message for message in warned(result))
