@@ -7137,6 +7137,9 @@ def _title_by_author(written: str) -> tuple[str, str, str] | None:
 _CREDITED = re.compile(
     r"^(?P<title>.*?\S)(?:\s+|(?<=[\u3000-\u303f\uff01-\uff1f]))by\s+(?P<by>.+)$"
 )
+# One author in emphasis: a name, with a capital (`*doing*` in `Learning by *doing*` is the
+# title's own word, stressed).
+_EMPHASIZED_NAME = re.compile(r"\*([^*]+)\*|_([^_]+)_")
 _EMPHASIZED_AUTHORS = re.compile(
     r"^(?:\*[^*]+\*|_[^_]+_)(?:\s*(?:,|\band\b|&)\s*(?:\*[^*]+\*|_[^_]+_))*(?:\s+et al\.?)?$"
 )
@@ -7160,6 +7163,10 @@ def _credited_title(written: str) -> tuple[str, str] | None:
         return None
     title, by = match["title"].strip(), match["by"].strip()
     if _EMPHASIZED_AUTHORS.match(by):
+        if not all(
+            (name[1] or name[2]).lstrip()[:1].isupper() for name in _EMPHASIZED_NAME.finditer(by)
+        ):
+            return None
         return title, re.sub(r"[*_]", "", by)
     if not _UNSPACED_LETTER.search(title + by):
         return None

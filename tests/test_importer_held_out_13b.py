@@ -59,6 +59,22 @@ def test_a_link_text_crediting_its_authors_plainly_is_a_title_and_its_authors() 
     assert len(warned(result)) == 4
 
 
+def test_a_word_in_emphasis_after_by_credits_no_one_unless_it_is_a_name() -> None:
+    # '[The Selfish Gene by *Richard Dawkins*](…)' credits its author; a lower-case word in
+    # emphasis after 'by' is the title's own, stressed ('[Learning by *doing*](…)'), and was
+    # read as the title 'Learning' by the author 'doing'.
+    result = read(
+        "# L\n\n## Books\n\n"
+        "- [Learning by *doing*](https://example.org/doing) - a method\n"
+        "- [Tides of Reason by *Mara Quist*](https://example.org/tides) - essays\n"
+    )
+    assert [title for _, title, _ in listed(result.roadmap)] == [
+        "Learning by doing",
+        "Tides of Reason",
+    ]
+    assert authors(result) == ["", "Mara Quist"]
+
+
 def test_table_rows_a_blank_line_cut_off_are_rows_of_the_table_above() -> None:
     # awesome-russian-language-tables: rows deleted by leaving blank lines, after the
     # delimiter row and after row 4; the 17 rows below the gaps were lost with no warning.
