@@ -5353,7 +5353,7 @@ def _block(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _
                 kind="resources", start=start, end=stop, resources=(numbered,), numbered=True
             )
         links = _links(inline)
-        card = _card_paragraph(inline, start) if links else None
+        card = (_card_paragraph(inline, start) or _said_card(inline, start)) if links else None
         named_card = _name_over_link_card(inline, start) if links and card is None else None
         if named_card is not None:
             # A list written as paragraphs without bullets, a bold name over its link: one
@@ -10197,6 +10197,50 @@ def _card_paragraph(inline: Sequence[Token], line: int) -> _Candidate | None:
         url=_checked_url(href, line, warnings),
         line=line,
         description=_markdown_field(_inline_markdown(rest).strip()),
+    )
+
+
+# What separates a card's name from what it is said to be on its line: a colon, a dash.
+_CARD_SAYS = re.compile(r"\s*(?:[:\uff1a]|\s[-\u2013\u2014])\s*(?=\S)")
+
+
+def _said_card(inline: Sequence[Token], line: int) -> _Candidate | None:
+    """A paragraph laid out as a card on one line: a link in bold, then a colon or a dash and
+    what it is (``**[Paper Copilot](…)**: A centralized tool …``, ``**[Tool](…)** - does
+    x``), the way a link bullet is written without its bullet: the resource named so, those
+    words its description. None for any other paragraph (a link in a sentence, a bold link
+    alone: `_link_card`'s)."""
+    link = _leading_link(inline)
+    if link is None:
+        return None
+    start, end, href = link
+    inside = [t for t in inline[start + 1 : end] if t.type != "text" or t.content.strip()]
+    before = [t for t in inline[:start] if t.type != "text" or t.content.strip()]
+    after = end + 1
+    if inside and inside[0].type == "strong_open" and inside[-1].type == "strong_close":
+        pass  # `[**Name**](…)`
+    elif before and before[-1].type == "strong_open" and after < len(inline):
+        if inline[after].type != "strong_close":
+            return None
+        after += 1  # `**[Name](…)**`
+    else:
+        return None
+    rest = inline[after:]
+    if not rest or rest[0].type != "text":
+        return None
+    if _CARD_SAYS.match(rest[0].content) is None or any(
+        token.type in ("softbreak", "hardbreak") for token in rest
+    ):
+        return None  # nothing said after it, or lines under it (`_card_paragraph`'s)
+    title = _plain(inline[start + 1 : end]).strip()
+    if not title or _WHERE_LABEL.fullmatch(title) or _is_material(title):
+        return None
+    warnings: list[tuple[int, str]] = []
+    return _Candidate(
+        title=title,
+        url=_checked_url(href, line, warnings),
+        line=line,
+        description=_markdown_field(_strip_separator(_inline_markdown(rest))),
     )
 
 

@@ -141,3 +141,27 @@ def test_how_to_collaborate_in_portuguese_and_spanish_is_a_meta_section() -> Non
         "section 'Cómo colaborar' skipped: a meta section, about the list "
         "(--keep-section 'Cómo colaborar' keeps it)",
     ]
+
+
+def test_paragraphs_each_a_bold_link_then_what_it_is_on_one_line_are_resources() -> None:
+    # legged-robots-details ('**[Paper Copilot](…)**: A centralized tool …'): paragraphs
+    # written as link bullets without their bullet. Two under a heading: the first was read
+    # as the heading's link line, the second left in its intro.
+    result = read(
+        "# L\n\n## Tools\n\n"
+        "**[Tide Table](https://example.org/tide)**: predicts the tides.\n\n"
+        "**[Swell Log](https://example.org/swell)** - records buoy data.\n\n"
+        "[**Reef Map**](https://example.org/reef): charts reefs.\n\n"
+        # A bold link in a sentence among them: text, as before.
+        "**[Shore Kit](https://example.org/kit)** is what we use every day.\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Tools",), "Tide Table", "https://example.org/tide"),
+        (("Tools",), "Swell Log", "https://example.org/swell"),
+        (("Tools",), "Reef Map", "https://example.org/reef"),
+    ]
+    assert [resource.description.strip() for resource in result.roadmap.sections[0].resources] == [
+        "predicts the tides.",
+        "records buoy data.",
+        "charts reefs.",
+    ]
