@@ -9915,11 +9915,15 @@ _PART_LABEL = re.compile(r"(?:part|pt\.?|episode|ep\.?|vol\.?|volume)\s*\d{1,3}"
 _LINK_JOIN_WORDS = re.compile(r"(?:^|\s)and(?=\s|$)", re.IGNORECASE)
 
 
-def _says_where(label: str) -> bool:
-    """A link text saying where its link leads (`_WHERE_LABEL`, `Part 2`), also numbered or
-    after a word saying what is there (`Link1`, `Thesis-Link`, `Blog-Link`, `Link: PDF`)."""
+def _says_where(label: str, *, bracketed: bool) -> bool:
+    """A link text saying where its link leads (`_WHERE_LABEL`, `Part 2`); set in brackets of
+    its own (``[[Link1](…)]``), also numbered or after a word saying what is there (`Link1`,
+    `Thesis-Link`, `Blog-Link`, `Link: PDF`). Not bare: `[Acme Engineering Blog](…)` after
+    words names the blog itself, as `[Ocean Docs](…)` names those docs."""
     if _WHERE_LABEL.fullmatch(label) or _PART_LABEL.fullmatch(label):
         return True
+    if not bracketed:
+        return False
     words = [word for word in re.split(r"[\W_]+", label) if word]
     last = words[-1].rstrip("0123456789") if words else ""
     return len(words) <= 3 and bool(last) and _WHERE_LABEL.fullmatch(last) is not None
@@ -9933,7 +9937,10 @@ def _named_before_labels(
     nothing else after them. (title, lead): the name, without the source and date tags before
     it (`[ICML 2022]`), which are the lead (markdown). None for any other item: words that
     point at a link ("Read the [docs](…)"), a lead-in ending with a colon (`_trailing_link`)."""
-    if not all(map(_says_where, labels)):
+    if not all(
+        _says_where(label, bracketed=_is_bracketed_link(inline, start, end))
+        for (start, end), label in zip(spans, labels, strict=True)
+    ):
         return None
     # After the first link: the other links and what separates them only ("and" too:
     # `Talk - [video](…) and [slides](…)`, `Podcast - [Part 1](…) & [Part 2](…)`).
