@@ -10320,10 +10320,16 @@ def _labelled_links_card(
     """`_name_over_link_card`'s card whose lines about its bold name come before its links
     (``**Title** \\`` over ``*Authors* \\`` and ``arXiv 2022. [[Paper](…)] [[Github](…)] \\``):
     the resource so named, at its first link, the lines under the name its description, when
-    every link under the name is set in brackets as one of its pages (`_is_bracketed_link`).
-    None for a bold label over prose (``**Note**`` over ``see [the docs](…)``), a name written
-    as a label (ending with a colon), lines without a link."""
+    every link under the name is set in brackets as one of its pages (`_is_bracketed_link`)
+    and the line right under the name is about it (no link). None for a bold label over prose
+    (``**Note**`` over ``see [the docs](…)``), a name written as a label (ending with a
+    colon), lines without a link."""
     if written.endswith((":", "\uff1a")):
+        return None
+    if any(_is_real_link(lines[1], start, end) for start, end in _link_spans(lines[1])):
+        # Its links right under the name, no line about it before them: a bold label over
+        # what it labels (`**Maintainer**` over `Jane Doe [[GitHub](…)]`, `**Note**` over a
+        # sentence and `[[details](…)]`), not an entry's authors, then its venue and pages.
         return None
     first = ""
     for tokens in lines[1:]:

@@ -22,3 +22,23 @@ def test_words_before_a_bare_link_naming_a_blog_or_docs_are_no_title() -> None:
         "Ocean Docs",
         "Harbor Site",
     ]
+
+
+def test_a_bold_label_over_a_line_that_holds_its_links_in_brackets_stays_text() -> None:
+    # aadbda4 read a bold line over lines whose every link is set in brackets as an entry
+    # titled by the bold line: a paper's title over its authors, then its venue and pages.
+    # A bold label whose links are right under it, with no line about it before them (a
+    # role over a person and their pages, a note over a sentence), is no such entry.
+    result = read(
+        "# Tool\n\n## About\n\n"
+        "**Maintainer** \\\nRo Vale [[GitHub](https://example.org/ro)] "
+        "[[Mastodon](https://example.org/@ro)]\n\n"
+        "**Heads-up** \\\nThe old API goes away in May [[details](https://example.org/api)]\n\n"
+        "## Papers\n\n"
+        "**Counting Gulls at Dawn** \\\n*Ivo Tern* \\\n"
+        "Shore Letters 2019. [[Paper](https://example.org/gulls)] \\\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Papers",), "Counting Gulls at Dawn", "https://example.org/gulls")
+    ]
+    assert "**Maintainer**" in (result.roadmap.sections[0].intro or "")
