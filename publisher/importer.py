@@ -11342,6 +11342,11 @@ def _keep_title_cell_rest(
     was lost: the description column's text replaced it (`_title_from_link`). Without a
     description column the rest is the description already, a credit alone the author."""
     described = "description" in columns.values()
+    # Status badges and a star count beside the name (`[Baz](…) [![npm](…/npm/v/baz.svg)](…)`,
+    # `⭐ 12k`): figures its services redraw, nothing said of it, as after a bullet's link.
+    rest = list(_without_trailing_badges(rest))
+    if not rest or _STAR_COUNT.fullmatch(_plain(rest)):
+        return
     credit = _cell_credit(rest, line, warnings)
     if credit is not None and "author" not in columns.values():
         fields["author"] = credit

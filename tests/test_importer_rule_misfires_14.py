@@ -42,3 +42,26 @@ def test_a_bold_label_over_a_line_that_holds_its_links_in_brackets_stays_text() 
         (("Papers",), "Counting Gulls at Dawn", "https://example.org/gulls")
     ]
     assert "**Maintainer**" in (result.roadmap.sections[0].intro or "")
+
+
+def test_a_badge_or_a_star_count_beside_a_table_title_is_no_part_of_the_description() -> None:
+    # 9c53ece keeps what a title cell says after its link in the description, with a warning:
+    # a linked status badge or a star count beside the name says nothing of the resource,
+    # and kept it made every bump of the figure an update.
+    result = read(
+        "# T\n\n## Tools\n\n| Name | Description |\n|---|---|\n"
+        "| [Quill](https://example.org/quill) "
+        "[![npm](https://img.shields.io/npm/v/quill.svg)](https://example.org/npm/quill) "
+        "| A note editor |\n"
+        "| [Ferry](https://example.org/ferry) \u2b50 12k | A file mover |\n"
+        "| [Kiln](https://example.org/kiln), [mirror](https://example.org/kiln-mirror) "
+        "| A build tool |\n"
+    )
+    quill, ferry, kiln = result.roadmap.sections[0].resources
+    assert (quill.description, ferry.description) == ("A note editor\n", "A file mover\n")
+    # What says something (a second link) is still kept, with its warning.
+    assert "[mirror](https://example.org/kiln-mirror)" in kiln.description
+    assert [str(warning) for warning in result.warnings] == [
+        "road.md:9: row 'Kiln': '[mirror](https://example.org/kiln-mirror)' after its link in "
+        "the title column kept in its description"
+    ]
