@@ -9679,6 +9679,22 @@ def _item_result(reading: _ItemReading, first_inline: Sequence[Token]) -> _Item:
                 f"resource at its first link ({first.title!r}), the others in its description",
             )
         )
+    entry = _entry_after_reference(fields, description) if not group else None
+    if entry is not None:
+        # `- [#27](…/pull/27) Added a dark theme`: a changelog's entry led by the issue or
+        # pull request it came from: the words are the entry, the number its reference (as
+        # under an entry: `_is_bare_reference`).
+        reference = markdown_link(str(fields["title"]), str(fields.get("url") or ""))
+        reading.warnings.append(
+            (
+                reading.line,
+                f"link {fields['title']!r} only numbers an issue or pull request: the "
+                f"reference of the entry {entry!r} after it, kept in its description, not "
+                "its title",
+            )
+        )
+        fields.update(title=entry, url="")
+        description = _markdown_field(reference)
     candidate = _Candidate(
         line=reading.line,
         description=description,
@@ -9719,6 +9735,26 @@ def _is_bare_reference(candidate: _Candidate) -> bool:
         and not candidate.children
         and urlsplit(candidate.url).path.rstrip("/").rsplit("/", 1)[-1] == number.group(1)
     )
+
+
+def _entry_after_reference(fields: Mapping[str, Any], description: str) -> str | None:
+    """The words of an item led by a link that only numbers an issue or pull request
+    (`[#27](…/pull/27) Added a dark theme`, `[GH-12](…) - Fix it`), as its title; None for
+    any other item (a link named otherwise, words that link or go on over several lines)."""
+    title, url = str(fields.get("title") or ""), str(fields.get("url") or "")
+    number = _REFERENCE_NUMBER.fullmatch(title.strip())
+    if (
+        number is None
+        or not url
+        or urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1] != number.group(1)
+        or not description.strip()
+        or "\n" in description.strip()
+    ):
+        return None
+    inline = next((token for token in parse_tokens(description) if token.type == "inline"), None)
+    if inline is None or _links(inline.children or []):
+        return None
+    return _single_line(_plain(inline.children or [])) or None
 
 
 def _quoted_title(text: str) -> tuple[int, str] | None:

@@ -235,3 +235,32 @@ def test_alternatives_after_or_with_their_own_pages_are_each_a_resource() -> Non
         "road.md:6: bullet names 2 links before what it says of them ('Acme Quick Text Tools', "
         "'Text Tools'): read as one resource each" in said
     )
+
+
+# --- a changelog's entries led by their issue or pull request --------------------------------
+
+
+def test_an_entry_led_by_the_number_of_its_pull_request_is_titled_by_its_words() -> None:
+    result = read(
+        "# Changelog\n\n## 3.2.0\n\n"
+        "- [#88](https://github.com/kite/app/pull/88) Added a night sky theme\n"
+        "- [#91](https://github.com/kite/app/issues/91): Fixed the `tail` export\n"
+        "- [GH-95](https://github.com/kite/app/pull/95) - Support wind maps\n\n"
+        "## Plugins\n\n"
+        "- [#3 Strings](https://example.org/strings) - a plugin\n"
+        "- [#4](https://example.org/plugins/5) - the fifth, numbered four\n"
+        "- [#6](https://github.com/kite/app/pull/6) Moved to [Reels](https://example.org/reels)\n"
+    )
+    assert [(r.title, r.url, r.description) for _, r in result.roadmap.walk()][:5] == [
+        ("Added a night sky theme", "", "[\\#88](https://github.com/kite/app/pull/88)\n"),
+        ("Fixed the tail export", "", "[\\#91](https://github.com/kite/app/issues/91)\n"),
+        ("Support wind maps", "", "[GH-95](https://github.com/kite/app/pull/95)\n"),
+        ("#3 Strings", "https://example.org/strings", "a plugin\n"),
+        ("#4", "https://example.org/plugins/5", "the fifth, numbered four\n"),
+    ]
+    said = [str(warning) for warning in result.warnings]
+    assert said[0] == (
+        "road.md:5: link '#88' only numbers an issue or pull request: the reference of the "
+        "entry 'Added a night sky theme' after it, kept in its description, not its title"
+    )
+    assert not any("#6" in message or "#4" in message for message in said)
