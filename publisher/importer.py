@@ -7384,7 +7384,8 @@ def _card_named_apart(heading: _Block | None, body: list[_Block]) -> bool:
         return False
     card = next(block for block in body if block.lone is not None)
     if len(card.resources) != 1 or any(
-        block is not card and block.kind not in ("text", "skip") for block in body
+        block is not card and block.kind not in ("text", "skip")
+        for block in _unfolded(body, heading)
     ):
         return False  # a list after it: a course's syllabus under its link line
     title = card.resources[0].title
@@ -7396,6 +7397,24 @@ def _card_named_apart(heading: _Block | None, body: list[_Block]) -> bool:
         or re.match(r"link\b", title, re.IGNORECASE)
         or _CALL_LABEL.match(title)
     )
+
+
+def _unfolded(body: list[_Block], heading: _Block | None) -> list[_Block]:
+    """The blocks of a heading's body outside any `<details>` whose `<summary>` names what it
+    folds (`<details><summary><b>ICRA</b></summary>` over a list: a subsection of its own,
+    `_nested_details`), in order."""
+    kept: list[_Block] = []
+    depth = 0  # `<details>` open, the outermost naming what it folds
+    for block in body:
+        if block.kind == "skip" and block.details:
+            if depth:
+                depth = max(depth + block.details, 0)
+            elif block.details > 0 and block.title and _names_folded(block.title, heading):
+                depth = block.details
+            continue
+        if not depth:
+            kept.append(block)
+    return kept
 
 
 # A link text that tells the reader to follow it ("Open the course", "Watch the lectures",

@@ -165,3 +165,22 @@ def test_paragraphs_each_a_bold_link_then_what_it_is_on_one_line_are_resources()
         "records buoy data.",
         "charts reefs.",
     ]
+
+
+def test_a_lone_card_beside_lists_folded_under_named_summaries_is_the_sections_resource() -> None:
+    # legged-robots-details: '**[Paper Copilot](…)**: …' after two '<details><summary>'
+    # blocks, each a subsection of the heading: the folded lists counted as a list beside the
+    # card, which was then read as the heading's link line and left in its intro.
+    result = read(
+        "# L\n\n## Paper lists\n\n"
+        "<details><summary><b>Tides</b></summary>\n\n"
+        "1. **Tides 2025:** [[Github](https://example.org/tides-2025)]\n</details>\n\n"
+        "<details><summary><b>Waves</b></summary>\n\n"
+        "1. **Waves 2024:** [[Github](https://example.org/waves-2024)]\n</details>\n\n"
+        "**[Paper Index](https://example.org/index)**: every paper list in one place.\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Paper lists",), "Paper Index", "https://example.org/index"),
+        (("Paper lists", "Tides"), "Tides 2025", "https://example.org/tides-2025"),
+        (("Paper lists", "Waves"), "Waves 2024", "https://example.org/waves-2024"),
+    ]
