@@ -4605,6 +4605,12 @@ def _resolved_by_hand(run: list[_Block], *, notes: bool = False, lone: bool = Fa
     # "Name: http://…" is a resource where the list is written so (most of its items); among
     # link bullets ("- Errata: https://…", "- Twitter: …") it says more of the one above.
     named_form = 2 * sum(item.lead_in == "named" for item in deciding) > len(deciding)
+    # A label in lower case before a bare URL names its bullet in a list written as words and
+    # addresses; among bullets written as links (half of them or more: `[Acme](…) - …`) it
+    # says more of the one above (`- see the docs https://…`).
+    linked_form = 2 * sum("](" in item.markdown.split("\n", 1)[0] for item in deciding) >= len(
+        deciding
+    )
     official = _official_form(deciding)
     if (
         not deciding
@@ -4726,6 +4732,7 @@ def _resolved_by_hand(run: list[_Block], *, notes: bool = False, lone: bool = Fa
             item.resource_like
             and item.candidate is not None
             and (named_form or item.lead_in != "named" or previous is None)
+            and not (linked_form and item.lead_in == "label" and previous is not None)
             and not (notes and _is_note(item, linked=2 * led >= len(deciding), tasks=tasks))
         )
         if fits and not (item.material and previous is not None):
@@ -7760,7 +7767,8 @@ class _ItemReading:
     # or in bold before its links in brackets (`**AutoEncoder** [[science](…)]`).
     paper: bool = False
     # "Lead-in: [link]": "resource" (read as one), "call" (a call to action, read as words),
-    # "named" ("Name: http://…", the link's text its URL), "official" ("Name: … [官网](…)",
+    # "named" ("Name: http://…", the link's text its URL), "label" ("free Book Introduction
+    # https://…", a label in lower case before a bare URL), "official" ("Name: … [官网](…)",
     # `_read_official_site_item`), "pointer" (see `pointer`).
     lead_in: str = ""
     # Its lead-in names a kind of resource (`**Video Resource**: [Title](…)`): a resource
@@ -8174,6 +8182,8 @@ def _read_lead(reading: _ItemReading, inline: Sequence[Token]) -> bool:
         after = inline[: end + 1] if _plain(inline[end + 1 :]).strip() == ")" else inline
         _read_leading_link(reading, after, start, end, href)
         reading.fields["title"] = title
+        if title[:1].islower() and _lower_case_label(title):
+            reading.lead_in = "label"  # a resource where its list is written so (`_resolved_list`)
         if description:
             reading.description.insert(0, description)
             reading.described = True

@@ -208,6 +208,29 @@ def test_a_short_label_in_lower_case_before_a_bare_url_is_its_title() -> None:
     assert "https://example.org/more" in result.roadmap.sections[0].resources[2].description
 
 
+def test_a_lower_case_label_before_a_bare_url_among_link_bullets_is_a_note() -> None:
+    # Among bullets written as links ('- [Acme](…) - an editor'), a lower-case label before a
+    # bare address says more of the bullet above ('- see the docs https://…', '- mirror for
+    # china https://…'): a note in its description, with a warning, as before e4f834f read
+    # every such label as a title (here two resources, 'see the docs' and 'mirror for
+    # china', without a word). The label names its bullet where the list is written so.
+    result = read(
+        "# L\n\n## Editors\n\n"
+        "- [Acme](https://acme.example.org/) - an editor\n"
+        "- see the docs https://acme.example.org/docs\n"
+        "- [Zed](https://zed.example.org/) - another editor\n"
+        "- mirror for china https://zed.example.cn/\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Editors",), "Acme", "https://acme.example.org/"),
+        (("Editors",), "Zed", "https://zed.example.org/"),
+    ]
+    acme, zed = result.roadmap.sections[0].resources
+    assert "https://acme.example.org/docs" in acme.description
+    assert "https://zed.example.cn/" in zed.description
+    assert [warning.line for warning in result.warnings] == [6, 8]
+
+
 def test_a_label_with_a_colon_set_off_by_a_space_over_links_is_their_group() -> None:
     # youtube-podcasts-fr ('* Série sur le nucléaire :' under a channel, over its videos):
     # French sets a colon off by a space, and the colon counted as a fifth word made the
