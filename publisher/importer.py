@@ -8735,7 +8735,11 @@ _ENUMERATION_JOIN = re.compile(
 )
 # A short note in parentheses after an item's links, alone or before its description
 # (`[Bar](…) / [GitHub](…) (MIT)`, `… (free) - what it is`): what the item is, no sentence.
-_NOTE_AFTER_LINKS = re.compile(r"\([^()]{1,30}\)(?:$|\s+[-\u2013\u2014:]\s)")
+# A year alone is no such note: `[Paper](…), [Ada Brook et al.](…) (2017)` cites a work, its
+# title and its authors, no list of things.
+_NOTE_AFTER_LINKS = re.compile(
+    r"\((?!\s*(?:1[89]|20)\d\d\s*\))[^()]{1,30}\)(?:$|\s+[-\u2013\u2014:]\s)"
+)
 # A join that names alternatives (` or `): each link a thing of its own, as after a comma.
 _ALTERNATIVE_JOIN = re.compile(r"\s*,?\s*or\s+")
 

@@ -65,3 +65,20 @@ def test_a_badge_or_a_star_count_beside_a_table_title_is_no_part_of_the_descript
         "road.md:9: row 'Kiln': '[mirror](https://example.org/kiln-mirror)' after its link in "
         "the title column kept in its description"
     ]
+
+
+def test_a_work_and_its_authors_linked_then_a_year_are_one_resource() -> None:
+    # beeef62 lets a short note in parentheses follow an item's links ('[A](…), [B](…)
+    # (paid)'), each link then a resource. A year alone there is a citation's: the work's
+    # title, then its authors, no list of two things.
+    result = read(
+        "# P\n\n## Papers\n\n"
+        "- [Counting Gulls at Dawn](https://example.org/gulls), "
+        "[Ivo Tern et al.](https://example.org/tern) (2019)\n"
+        "- [Kiln](https://example.org/kiln), [Forge](https://example.org/forge) (paid)\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Papers",), "Counting Gulls at Dawn", "https://example.org/gulls"),
+        (("Papers",), "Kiln", "https://example.org/kiln"),
+        (("Papers",), "Forge", "https://example.org/forge"),
+    ]
