@@ -5360,7 +5360,20 @@ def _block(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _
                 kind="resources", start=start, end=stop, resources=(numbered,), numbered=True
             )
         links = _links(inline)
-        card = (_card_paragraph(inline, start) or _said_card(inline, start)) if links else None
+        card = _card_paragraph(inline, start) if links else None
+        said = _said_cards(inline, start) if links and card is None else ()
+        if len(said) > 1:
+            # Cards on one line, set apart by a middle dot or a bar (`**[Kiln](…)** — a
+            # build tool · **[Forge](…)** — a deploy tool`): one resource each (several: no
+            # course's link line, `_Block.lone`).
+            return _Block(
+                kind="resources",
+                start=start,
+                end=stop,
+                resources=said,
+                link_card=True,
+            )
+        card = card or next(iter(said), None)
         named_card = _name_over_link_card(inline, start) if links and card is None else None
         if named_card is not None:
             # A list written as paragraphs without bullets, a bold name over its link: one
@@ -10318,6 +10331,37 @@ def _said_card(inline: Sequence[Token], line: int) -> _Candidate | None:
         line=line,
         description=_markdown_field(_strip_separator(_inline_markdown(rest))),
     )
+
+
+# What sets cards apart on one line: a middle dot, a bullet or a bar between spaces.
+_CARD_SETTING_APART = re.compile(r"\s+[\u00b7\u2022|]\s+")
+
+
+def _said_cards(inline: Sequence[Token], line: int) -> tuple[_Candidate, ...]:
+    """The cards of a paragraph (`_said_card`): one, or several on its line set apart by a
+    middle dot or a bar (``**[Kiln](…)** — a build tool · **[Forge](…)** — a deploy tool``,
+    a line of contributors), each a card of its own; () for any other paragraph."""
+    pieces: list[list[Token]] = [[]]
+    depth = 0  # inside a link or bold: a dot there is the name's
+    for token in inline:
+        if token.type in ("link_open", "strong_open", "em_open"):
+            depth += 1
+        elif token.type in ("link_close", "strong_close", "em_close"):
+            depth -= 1
+        if token.type != "text" or depth or not _CARD_SETTING_APART.search(token.content):
+            pieces[-1].append(token)
+            continue
+        first, *others = _CARD_SETTING_APART.split(token.content)
+        if first.strip():
+            pieces[-1].append(_text_token(first))
+        for other in others:
+            pieces.append([_text_token(other)] if other.strip() else [])
+    if len(pieces) > 1:
+        cards = [_said_card(piece, line) for piece in pieces]
+        if all(card is not None for card in cards):
+            return tuple(card for card in cards if card is not None)
+    card = _said_card(inline, line)
+    return (card,) if card is not None else ()
 
 
 def _name_over_link_card(inline: Sequence[Token], line: int) -> _Candidate | None:

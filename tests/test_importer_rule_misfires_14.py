@@ -82,3 +82,28 @@ def test_a_work_and_its_authors_linked_then_a_year_are_one_resource() -> None:
         (("Papers",), "Kiln", "https://example.org/kiln"),
         (("Papers",), "Forge", "https://example.org/forge"),
     ]
+
+
+def test_cards_on_one_line_set_apart_by_dots_are_a_resource_each() -> None:
+    # ca66a40 reads a paragraph that is a link in bold, a dash or a colon, then what it is,
+    # as one card: on a line of several such cards set apart by middle dots, the first took
+    # the others, links and all, into its description without a word.
+    result = read(
+        "# L\n\n## Build tools\n\n"
+        "**[Kiln](https://example.org/kiln)** \u2014 bakes builds \u00b7 "
+        "**[Forge](https://example.org/forge)** \u2014 ships them \u00b7 "
+        "**[Anvil](https://example.org/anvil)** \u2014 tests them\n\n"
+        "## Hosts\n\n**[Quay](https://example.org/quay)**: hosts images \u00b7 and more\n"
+    )
+    assert [
+        (title, url, resource.description)
+        for (_, title, url), (_, resource) in zip(
+            listed(result.roadmap), result.roadmap.walk(), strict=True
+        )
+    ] == [
+        ("Kiln", "https://example.org/kiln", "bakes builds\n"),
+        ("Forge", "https://example.org/forge", "ships them\n"),
+        ("Anvil", "https://example.org/anvil", "tests them\n"),
+        # One card whose words go on after a dot: one resource, as before.
+        ("Quay", "https://example.org/quay", "hosts images · and more\n"),
+    ]
