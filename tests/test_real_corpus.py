@@ -184,3 +184,22 @@ def test_a_real_talk_written_title_by_author_keeps_its_author_out_of_the_title()
     talk = next(resource for _, resource in imported(version).walk())
     assert (talk.title, talk.author.name if talk.author else "") == ("Transducers", "Rich Hickey")
     assert talk.title == read_truth(version.truth)[0].title
+
+
+def test_a_real_guide_s_html_lists_are_each_warned_about_without_html_links() -> None:
+    """bobby-lin/study-bug-bounty writes its resources as HTML lists (`<li><a href>`, bare
+    URLs, book titles): without --html-links none is read, and every list says so, the two of
+    bare URLs only too (they were skipped in silence)."""
+    version = next(v for v in VERSIONS if v.name.startswith("bug-bounty-html-lists/"))
+    text = version.markdown.read_text(encoding="utf-8")
+    result = import_markdown(text, str(version.markdown))
+    assert roadmap_resources(result.roadmap) == []
+    unread = [str(w) for w in result.warnings if "--html-links reads them" in str(w)]
+    assert len(unread) == 6
+    # Between them, the warnings count every item a reader lists: links, URLs and names.
+    counted = sum(
+        int(number)
+        for warning in unread
+        for number in re.findall(r"(\d+) (?:links?|names?)\b", warning.split(": ", 1)[1])
+    )
+    assert counted == len(read_truth(version.truth))
