@@ -9729,7 +9729,9 @@ def _item_result(reading: _ItemReading, first_inline: Sequence[Token]) -> _Item:
     if entry is not None:
         # `- [#27](…/pull/27) Added a dark theme`: a changelog's entry led by the issue or
         # pull request it came from: the words are the entry, the number its reference (as
-        # under an entry: `_is_bare_reference`).
+        # under an entry: `_is_bare_reference`). The issue or pull request is still where
+        # the entry is told of (`- [#1234](…/issues/1234) The long thread on removing the
+        # GIL`, a list of notable discussions): its URL, as no other link says where it is.
         reference = markdown_link(str(fields["title"]), str(fields.get("url") or ""))
         reading.warnings.append(
             (
@@ -9739,7 +9741,7 @@ def _item_result(reading: _ItemReading, first_inline: Sequence[Token]) -> _Item:
                 "its title",
             )
         )
-        fields.update(title=entry, url="")
+        fields.update(title=entry)
         description = _markdown_field(reference)
     candidate = _Candidate(
         line=reading.line,

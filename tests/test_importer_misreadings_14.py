@@ -252,9 +252,21 @@ def test_an_entry_led_by_the_number_of_its_pull_request_is_titled_by_its_words()
         "- [#6](https://github.com/kite/app/pull/6) Moved to [Reels](https://example.org/reels)\n"
     )
     assert [(r.title, r.url, r.description) for _, r in result.roadmap.walk()][:5] == [
-        ("Added a night sky theme", "", "[\\#88](https://github.com/kite/app/pull/88)\n"),
-        ("Fixed the tail export", "", "[\\#91](https://github.com/kite/app/issues/91)\n"),
-        ("Support wind maps", "", "[GH-95](https://github.com/kite/app/pull/95)\n"),
+        (
+            "Added a night sky theme",
+            "https://github.com/kite/app/pull/88",
+            "[\\#88](https://github.com/kite/app/pull/88)\n",
+        ),
+        (
+            "Fixed the tail export",
+            "https://github.com/kite/app/issues/91",
+            "[\\#91](https://github.com/kite/app/issues/91)\n",
+        ),
+        (
+            "Support wind maps",
+            "https://github.com/kite/app/pull/95",
+            "[GH-95](https://github.com/kite/app/pull/95)\n",
+        ),
         ("#3 Strings", "https://example.org/strings", "a plugin\n"),
         ("#4", "https://example.org/plugins/5", "the fifth, numbered four\n"),
     ]

@@ -107,3 +107,26 @@ def test_cards_on_one_line_set_apart_by_dots_are_a_resource_each() -> None:
         # One card whose words go on after a dot: one resource, as before.
         ("Quay", "https://example.org/quay", "hosts images · and more\n"),
     ]
+
+
+def test_an_entry_titled_after_its_issue_number_keeps_the_issue_as_its_url() -> None:
+    # 6541117 titles '- [#1234](…/issues/1234) The long thread …' by its words, the number
+    # kept in the description, and dropped the URL: a list of notable discussions then had
+    # resources without any address, though the issue is where each one is.
+    result = read(
+        "# Internals\n\n## Notable threads\n\n"
+        "- [#412](https://github.com/acme/kiln/issues/412) Why the cache went away\n"
+        "- [PR #77](https://github.com/acme/kiln/pull/77) The new scheduler, reviewed\n"
+    )
+    assert listed(result.roadmap) == [
+        (
+            ("Notable threads",),
+            "Why the cache went away",
+            "https://github.com/acme/kiln/issues/412",
+        ),
+        (
+            ("Notable threads",),
+            "The new scheduler, reviewed",
+            "https://github.com/acme/kiln/pull/77",
+        ),
+    ]
