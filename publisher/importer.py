@@ -1112,21 +1112,28 @@ def import_markdown(
         if cleaned != lines:
             text = "\n".join(cleaned)
             cut = None
+    # Whether the chapters' marks still say what the text holds: the spaces written after
+    # the hashes of unspaced headings add no direction mark nor table gap and take none
+    # away (a space after a '#' that starts a line: no mark holds a space, and a '#' is in
+    # neither a gap nor, after '#' or a newline, a mark), so those two stay known there
+    # (the whole text is not searched again each version).
+    marked = cut is not None
     if (
         unspaced
-        if cut is not None
+        if marked
         else _UNSPACED_HEADING.search(text) or _UNSPACED_HEADING.match("\n" + text[:8])
     ):
         spaced = _with_unspaced_headings(text, label, warnings)
         if spaced is not text:
             text = spaced
             cut = None
-    if direction if cut is not None else _has_direction_mark(text):
+    if direction if marked else _has_direction_mark(text):
         unmarked = _without_direction_marks(text, label, warnings)
         if unmarked is not text:
             text = unmarked
             cut = None
-    if gapped if cut is not None else _TABLE_GAP.search(text) is not None:
+            marked = False  # (a mark left out may join a table's rows over a blank line)
+    if gapped if marked else _TABLE_GAP.search(text) is not None:
         joined = _with_table_gaps_closed(text, label, warnings)
         if joined is not text:
             text = joined

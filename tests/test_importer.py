@@ -548,6 +548,26 @@ def test_reading_in_pieces_is_reading_the_whole(text: str) -> None:
     assert pieces == whole
 
 
+def test_marks_found_in_chapters_hold_after_unspaced_headings_are_spaced() -> None:
+    # The spaces written after unspaced headings' hashes change the chapters; what the
+    # chapters said of direction marks and table gaps is still used (not searched again).
+    text = (
+        "# M\n\n## Lessons\n\n### Day1 - [A](https://example.org/a)\n\n"
+        "###Day2 - [B](https://example.org/b)\n\n### Day3 - [C](https://example.org/c)\n\n"
+        "## Table\n\n| Name | Note |\n|---|---|\n| [T](https://example.org/t) | one&rlm; |\n\n"
+        "| [U](https://example.org/u) | two |\n"
+    )
+    pieces = import_markdown(text, "road.md")
+    assert pieces == import_markdown(text, "road.md", pieces=False)
+    said = " ".join(problem.message for problem in pieces.warnings)
+    for what in ("without a space", "direction mark", "table rows after a blank line"):
+        assert what in said
+    assert [resource.url for _, resource in pieces.roadmap.walk()][-2:] == [
+        "https://example.org/t",
+        "https://example.org/u",
+    ]
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(roadmaps())
 def test_readme_in_pieces_is_the_whole(roadmap: Roadmap) -> None:
