@@ -33,7 +33,7 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from publisher.conflicts import CONFLICT_STARTS, conflict_markers
-from publisher.errors import DataError, Problem
+from publisher.errors import DataError, Problem, located
 from publisher.identity_memo import IdentityMemo, ObjectMemo, RecentMemo, recent_cache
 from publisher.links import section_feed_folder, url_problem
 from publisher.markdown_escape import markdown_link, markdown_text
@@ -935,10 +935,10 @@ def _without_direction_marks(text: str, label: str, warnings: list[Problem]) -> 
         return text
     count = len(_DIRECTION_MARK.findall(text))
     warnings.append(
-        Problem(
-            path=label,
-            line=text.count("\n", 0, first.start()) + 1,
-            message=f"{count} direction mark(s) ({first.group()!r}, which way right-to-left "
+        located(
+            label,
+            text.count("\n", 0, first.start()) + 1,
+            f"{count} direction mark(s) ({first.group()!r}, which way right-to-left "
             "text runs) left out of titles and descriptions, from this line on",
         )
     )
@@ -1236,14 +1236,12 @@ def _with_table_gaps_closed(text: str, label: str, warnings: list[Problem]) -> s
             lines[end:last] = lines[after:last] + lines[end:after]
             rows = f"line {after + 1}" if last == after + 1 else f"lines {after + 1}-{last}"
             warnings.append(
-                Problem(
-                    path=label,
-                    line=after + 1,
-                    message=(
-                        f"table rows after a blank line ({rows}) read as rows of the table "
-                        f"above (its header on line {number}): a blank line ends a table, but "
-                        f"these rows have its {cells} cells"
-                    ),
+                located(
+                    label,
+                    after + 1,
+                    f"table rows after a blank line ({rows}) read as rows of the table "
+                    f"above (its header on line {number}): a blank line ends a table, but "
+                    f"these rows have its {cells} cells",
                 )
             )
             changed = True
@@ -1286,7 +1284,7 @@ def _import_chapters(
         for index in reading.warned:
             line, unit = chapter_line + reading.lines[index], reading.units[index]
             warnings.extend(
-                Problem(path=label, line=line + at + 1, message=message)
+                located(label, line + at + 1, message)
                 for at, message in (*unit.warnings, *unit.reading_warnings)
             )
         # Pairs made by zip and map: no Python step per unit.
@@ -1436,19 +1434,17 @@ def _without_conflicts_and_front_matter(
                     # matter as written, no heading of the page (the closing `---` would make
                     # its words one, a setext heading).
                     warnings.append(
-                        Problem(
-                            path=label,
-                            line=1,
-                            message=f"front matter (lines 1-{number + 1}) that does not read "
+                        located(
+                            label,
+                            1,
+                            f"front matter (lines 1-{number + 1}) that does not read "
                             "as YAML: skipped, as front matter is",
                         )
                     )
                     cleaned[: number + 1] = [""] * (number + 1)
                 break
     for line, marker in conflict_markers(text):
-        warnings.append(
-            Problem(path=label, line=line, message=f"merge-conflict marker {marker!r} skipped")
-        )
+        warnings.append(located(label, line, f"merge-conflict marker {marker!r} skipped"))
         cleaned[line - 1] = ""
     return cleaned
 
@@ -1565,7 +1561,7 @@ def _with_unspaced_headings(text: str, label: str, warnings: list[Problem]) -> s
             f"'{line[:level]}' without a space after it (GitHub shows it as text) read as a "
             f"level-{level} heading"
         )
-        warnings.append(Problem(path=label, line=number + 1, message=f"{message}{why}"))
+        warnings.append(located(label, number + 1, f"{message}{why}"))
 
     # The level of each heading line outside fenced code, negative when it holds no link.
     levels = [0] * len(lines)
@@ -11778,16 +11774,14 @@ class _Outliner:
 
     def _warn(self, line: int, message: str) -> None:
         """Say of one line of this document how it was read (or skipped) and why."""
-        self.warnings.append(Problem(path=self.label, line=line, message=message))
+        self.warnings.append(located(self.label, line, message))
 
     def outline(self, units: list[tuple[int, _Unit]], reading: _DocumentReading) -> _Outline:
         """The document's title, intro and top-level sections (each unit read by `_take`)."""
         levels = reading.levels
         if reading.numbered:
             lifted_units, lifted = _numbered_headings_levelled(units)
-            self.warnings.extend(
-                Problem(path=self.label, line=line + 1, message=message) for line, message in lifted
-            )
+            self.warnings.extend(located(self.label, line + 1, message) for line, message in lifted)
             if lifted_units is not units:
                 units = lifted_units
                 levels = [_outline_level(unit) for _, unit in units]
@@ -11956,7 +11950,7 @@ class _Outliner:
         is the document's intro, its lists kept as written (nothing read another way)."""
         if unit.list_warnings:
             untrue = {
-                Problem(path=self.label, line=first_line + at + 1, message=message)
+                located(self.label, first_line + at + 1, message)
                 for at, message in unit.list_warnings
             }
             self.warnings[:] = [problem for problem in self.warnings if problem not in untrue]
@@ -12142,8 +12136,7 @@ class _Outliner:
             warnings: list[tuple[int, str]] = []
             url = _checked_url(unit.link_line, heading.start, warnings)
             self.warnings.extend(
-                Problem(path=self.label, line=first_line + line + 1, message=message)
-                for line, message in warnings
+                located(self.label, first_line + line + 1, message) for line, message in warnings
             )
             link = _Candidate(title=unit.link_line_title, line=unit.link_line_at, url=url)
         elif (
@@ -12225,7 +12218,7 @@ class _Outliner:
             # Written as the tools beside it are, over facts (a lab, a paper and its
             # authors), though none of them names a licence or a language: one of them.
             self.warnings.extend(
-                Problem(path=self.label, line=first_line + line + 1, message=message)
+                located(self.label, first_line + line + 1, message)
                 for line, message in (
                     *unit.fact_warnings,
                     (
@@ -12249,7 +12242,7 @@ class _Outliner:
             return None
         if unit.heading_warnings:
             self.warnings.extend(
-                Problem(path=self.label, line=first_line + line + 1, message=message)
+                located(self.label, first_line + line + 1, message)
                 for line, message in unit.heading_warnings
             )
         return candidate
@@ -12572,7 +12565,7 @@ class _Freezer:
                 return False
             shift = first_line - frozen.first_line
             self.warnings.extend(
-                Problem(path=self.label, line=problem.line + shift, message=problem.message)
+                located(self.label, problem.line + shift, problem.message)
                 for problem in frozen.warnings
             )
         self.identities.update(frozen.identities)

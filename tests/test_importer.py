@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from dataclasses import replace
+from dataclasses import fields, replace
 from pathlib import Path
 
 import pytest
@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from publisher.cli import main
 from publisher.dump import dump_roadmap
-from publisher.errors import DataError
+from publisher.errors import DataError, Problem, located
 from publisher.importer import (
     ImportResult,
     clear_caches,
@@ -546,6 +546,22 @@ def test_reading_in_pieces_is_reading_the_whole(text: str) -> None:
     pieces = import_markdown(text, "road.md")
     whole = import_markdown(text, "road.md", pieces=False)
     assert pieces == whole
+
+
+def test_located_makes_the_problem_the_constructor_makes() -> None:
+    # `located` sets the slots itself: every field of Problem, or a field added later is
+    # left unset (and reading it raises).
+    assert [field.name for field in fields(Problem)] == ["path", "line", "column", "key", "message"]
+    for path, line, message in (("road.md@1234567", 12, "a warning"), ("", 0, "")):
+        made = located(path, line, message)
+        expected = Problem(path=path, line=line, message=message)
+        assert made == expected
+        assert (hash(made), repr(made), str(made)) == (
+            hash(expected),
+            repr(expected),
+            str(expected),
+        )
+        assert type(made) is Problem
 
 
 def test_marks_found_in_chapters_hold_after_unspaced_headings_are_spaced() -> None:
