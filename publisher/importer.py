@@ -1550,6 +1550,28 @@ def _with_unspaced_headings(text: str, label: str, warnings: list[Problem]) -> s
         )
         if next(headings, None) is not None and next(headings, None) is not None:
             return text
+    # The heading lines outside fenced code (line, level: negative when it holds no link),
+    # and the paragraph lines of hashes without a space, with a link (found) or not (bare),
+    # read run by run of the document's lines (cached: most of a version's runs are the
+    # last version's), each run read as the one pass over the whole text reads it.
+    runs: list[tuple[int, _HashLineReading]] = []
+    found: list[int] = []
+    bare: list[int] = []  # the same without a link (`####C`, `###On Programming Languages`)
+    heading_lines = 0
+    block: tuple[str, str] | None = None
+    opens = True  # whether a paragraph may start on the next line (the document's first)
+    first = 0
+    starts = [0, *(match.end() for match in _CHAPTER_LINE.finditer(text))]
+    for start, end in itertools.pairwise([*starts, len(text) + 1]):
+        reading = _hash_line_reading(text[start : end - 1], block, opens)
+        runs.append((first, reading))
+        found.extend(first + number for number in reading.found)
+        bare.extend(first + number for number in reading.bare)
+        heading_lines += len(reading.headings)
+        block, opens = reading.block, reading.opens
+        first += reading.lines
+    if not found and not bare:
+        return text
     lines = text.split("\n")
 
     def spaced(number: int, why: str) -> None:
@@ -1563,32 +1585,22 @@ def _with_unspaced_headings(text: str, label: str, warnings: list[Problem]) -> s
         )
         warnings.append(located(label, number + 1, f"{message}{why}"))
 
-    # The level of each heading line outside fenced code, negative when it holds no link.
-    levels = [0] * len(lines)
-    found: list[int] = []
-    bare: list[int] = []  # the same without a link (`####C`, `###On Programming Languages`)
-    for number, line in _hash_lines(lines):
-        if _HEADING_START.match(line):
-            level = len(line) - len(line.lstrip("#"))
-            levels[number] = level if _has_link_destination(line) else -level
-        elif not number or not lines[number - 1].strip() or levels[number - 1]:
-            # The start of a paragraph: not the continuation of the one above.
-            if _unspaced_link_line(line):
-                found.append(number)
-            elif _UNSPACED_ANY.match(line) and len(line) <= 100:
-                bare.append(number)
-    if not any(levels) and (found or bare) == [0] and lines[0].lstrip("#")[:1].isalpha():
+    if not heading_lines and (found or bare) == [0] and lines[0].lstrip("#")[:1].isalpha():
         # Its first line alone (`##Golang资料集` over a list): the document's title.
         spaced(0, ": the document's first line, and no heading written with its space")
         return "\n".join(lines)
-    if not any(levels) and len(found) + len(bare) >= 2:
+    if not heading_lines and len(found) + len(bare) >= 2:
         # No heading written with its space at all: the document was written when GitHub
         # read `###Title` as a heading, every heading so (`#Programming Talks`, `####C`).
         for number in sorted((*found, *bare)):
             spaced(number, ": the document writes no heading with its space, all of them so")
         return "\n".join(lines)
     deeper = [number for number in sorted((*found, *bare)) if lines[number].startswith("##")]
-    if [abs(level) for level in levels if level] == [1] and len(deeper) >= 2:
+    if (
+        heading_lines == 1
+        and abs(next(reading.headings[0][1] for _, reading in runs if reading.headings)) == 1
+        and len(deeper) >= 2
+    ):
         # Only its title written with its space (`# OpenSourceDataScience` over `###MOOC's`,
         # `###Data Sets`): the same age of writing, each section's heading so.
         for number in deeper:
@@ -1596,24 +1608,91 @@ def _with_unspaced_headings(text: str, label: str, warnings: list[Problem]) -> s
         return "\n".join(lines)
     if not found:
         return text
-    # The level of the nearest heading before and after each line: two passes, not a scan
-    # of the document for each line found.
-    before_levels = [0] * len(lines)
-    nearest = 0
-    for number, level in enumerate(levels):
-        before_levels[number] = nearest
-        nearest = level or nearest
-    after_levels = [0] * len(lines)
-    nearest = 0
-    for number in range(len(lines) - 1, -1, -1):
-        after_levels[number] = nearest
-        nearest = levels[number] or nearest
+    firsts = [first for first, _ in runs]
     for number in found:
         line = lines[number]
         level = len(line) - len(line.lstrip("#"))
-        if level in (before_levels[number], after_levels[number]):
+        if level in _levels_around(runs, firsts, number):
             spaced(number, ", as the headings around it are")
     return "\n".join(lines)
+
+
+def _levels_around(
+    runs: Sequence[tuple[int, _HashLineReading]], firsts: Sequence[int], number: int
+) -> tuple[int, int]:
+    """The levels (negative for a heading without a link) of the nearest heading line
+    before line ``number`` (no heading line itself) and after it, 0 where there is none;
+    ``runs`` as `_with_unspaced_headings` reads them, ``firsts`` their first lines."""
+    index = bisect.bisect_right(firsts, number) - 1
+    own = runs[index][1].headings
+    place = bisect.bisect_left(own, (number - firsts[index], -7))  # (levels are -6 to 6)
+    before = own[place - 1][1] if place else 0
+    after = own[place][1] if place < len(own) else 0
+    # Else the last heading of the runs before, the first of those after (no level is 0).
+    if not before:
+        before = next((r.headings[-1][1] for _, r in reversed(runs[:index]) if r.headings), 0)
+    if not after:
+        after = next((r.headings[0][1] for _, r in runs[index + 1 :] if r.headings), 0)
+    return before, after
+
+
+@dataclass(frozen=True, slots=True)
+class _HashLineReading:
+    """What `_with_unspaced_headings` reads of a run of whole lines: its heading lines
+    outside fenced code and HTML blocks (line, level: negative when it holds no link), its
+    paragraph lines of hashes without a space with a link (``found``) or not (``bare``),
+    lines counted from its first; the block still open after it, whether a paragraph may
+    start on the line after it (its last is blank or a heading), and its number of lines."""
+
+    headings: tuple[tuple[int, int], ...]
+    found: tuple[int, ...]
+    bare: tuple[int, ...]
+    block: tuple[str, str] | None
+    opens: bool
+    lines: int
+
+
+@recent_cache(limit=4096)
+def _hash_line_reading(run: str, block: tuple[str, str] | None, opens: bool) -> _HashLineReading:
+    """The `_HashLineReading` of ``run`` (whole lines of a document), after lines that leave
+    ``block`` open (see `_hash_lines`) and let a paragraph start on its first line or not
+    (``opens``): as one pass over the document from its first line reads them."""
+    lines = run.split("\n")
+    headings: list[tuple[int, int]] = []
+    found: list[int] = []
+    bare: list[int] = []
+    for number, line in enumerate(lines):
+        if block is not None:
+            if _ends(block, line):
+                block = None
+            continue
+        if line.startswith(("`", "~", " ", "<")):
+            block = _block_end(line)
+            continue
+        if not line.startswith("#"):
+            continue
+        if _HEADING_START.match(line):
+            level = len(line) - len(line.lstrip("#"))
+            headings.append((number, level if _has_link_destination(line) else -level))
+        elif (
+            opens
+            if not number
+            else not lines[number - 1].strip() or (headings and headings[-1][0] == number - 1)
+        ):
+            # The start of a paragraph: not the continuation of the one above.
+            if _unspaced_link_line(line):
+                found.append(number)
+            elif _UNSPACED_ANY.match(line) and len(line) <= 100:
+                bare.append(number)
+    last = len(lines) - 1
+    return _HashLineReading(
+        headings=tuple(headings),
+        found=tuple(found),
+        bare=tuple(bare),
+        block=block,
+        opens=not lines[last].strip() or bool(headings and headings[-1][0] == last),
+        lines=len(lines),
+    )
 
 
 def _groups(text: str) -> list[tuple[int, str, bool]]:

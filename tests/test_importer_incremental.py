@@ -1,0 +1,192 @@
+"""The importer's incremental readings against the one-pass readings they replaced.
+
+A history reads each version after the one before, and the importer reads the parts of a
+document it has seen before from caches (run by run of lines, chapter by chapter). Each such
+reading must say what one pass over the whole text says: here the pass it replaced, kept as
+it was, is the reference, on generated documents and on every document of the corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from publisher.errors import Problem
+from publisher.importer import (
+    _HEADING_START,
+    _UNSPACED_ANY,
+    _UNSPACED_LINE,
+    _has_link_destination,
+    _hash_lines,
+    _lines_from,
+    _unspaced_link_line,
+    _with_unspaced_headings,
+    clear_caches,
+)
+from tests.real_corpus import Version, versions
+
+
+# The one pass over every line that `_with_unspaced_headings` made before it read the
+# document run by run (publisher/importer.py at 54a0cf0), unchanged but for its name.
+def _one_pass_unspaced_headings(text: str, label: str, warnings: list[Problem]) -> str:
+    """``text`` with each paragraph line of hashes without a space, then a link
+    (`####Day86 - [Title](…)`), written as a heading when the heading before or after it is
+    of that level and holds a link too, with a warning naming its line. GitHub shows such a
+    line as text, but in a run of `#### Day85 - […](…)` headings a reader sees the next
+    lesson of the run; a line elsewhere (`##hashtag [x](…)` under `## Tools`) or inside
+    fenced code stays as written."""
+    if not any(
+        _unspaced_link_line(match.group(1)) for match in _UNSPACED_LINE.finditer("\n" + text)
+    ):
+        # No line can be one found below, so only the readings of a document that writes
+        # (almost) no heading with its space are left, and two headings rule them all out:
+        # most documents have them near the top, not worth splitting the whole text into lines.
+        headings = (
+            line for _, line in _hash_lines(_lines_from(text, 0)) if _HEADING_START.match(line)
+        )
+        if next(headings, None) is not None and next(headings, None) is not None:
+            return text
+    lines = text.split("\n")
+
+    def spaced(number: int, why: str) -> None:
+        """Line ``number`` written as the heading it is read as, with its warning."""
+        line = lines[number]
+        level = len(line) - len(line.lstrip("#"))
+        lines[number] = f"{line[:level]} {line[level:]}"
+        message = (
+            f"'{line[:level]}' without a space after it (GitHub shows it as text) read as a "
+            f"level-{level} heading"
+        )
+        warnings.append(Problem(path=label, line=number + 1, message=f"{message}{why}"))
+
+    # The level of each heading line outside fenced code, negative when it holds no link.
+    levels = [0] * len(lines)
+    found: list[int] = []
+    bare: list[int] = []  # the same without a link (`####C`, `###On Programming Languages`)
+    for number, line in _hash_lines(lines):
+        if _HEADING_START.match(line):
+            level = len(line) - len(line.lstrip("#"))
+            levels[number] = level if _has_link_destination(line) else -level
+        elif not number or not lines[number - 1].strip() or levels[number - 1]:
+            # The start of a paragraph: not the continuation of the one above.
+            if _unspaced_link_line(line):
+                found.append(number)
+            elif _UNSPACED_ANY.match(line) and len(line) <= 100:
+                bare.append(number)
+    if not any(levels) and (found or bare) == [0] and lines[0].lstrip("#")[:1].isalpha():
+        # Its first line alone (`##Golang资料集` over a list): the document's title.
+        spaced(0, ": the document's first line, and no heading written with its space")
+        return "\n".join(lines)
+    if not any(levels) and len(found) + len(bare) >= 2:
+        # No heading written with its space at all: the document was written when GitHub
+        # read `###Title` as a heading, every heading so (`#Programming Talks`, `####C`).
+        for number in sorted((*found, *bare)):
+            spaced(number, ": the document writes no heading with its space, all of them so")
+        return "\n".join(lines)
+    deeper = [number for number in sorted((*found, *bare)) if lines[number].startswith("##")]
+    if [abs(level) for level in levels if level] == [1] and len(deeper) >= 2:
+        # Only its title written with its space (`# OpenSourceDataScience` over `###MOOC's`,
+        # `###Data Sets`): the same age of writing, each section's heading so.
+        for number in deeper:
+            spaced(number, ": the document writes no heading with its space but its title")
+        return "\n".join(lines)
+    if not found:
+        return text
+    # The level of the nearest heading before and after each line: two passes, not a scan
+    # of the document for each line found.
+    before_levels = [0] * len(lines)
+    nearest = 0
+    for number, level in enumerate(levels):
+        before_levels[number] = nearest
+        nearest = level or nearest
+    after_levels = [0] * len(lines)
+    nearest = 0
+    for number in range(len(lines) - 1, -1, -1):
+        after_levels[number] = nearest
+        nearest = levels[number] or nearest
+    for number in found:
+        line = lines[number]
+        level = len(line) - len(line.lstrip("#"))
+        if level in (before_levels[number], after_levels[number]):
+            spaced(number, ", as the headings around it are")
+    return "\n".join(lines)
+
+
+_PIECES = (
+    "",
+    "# Title",
+    "## Section",
+    "### [Link heading](https://example.org/l)",
+    "### Plain heading",
+    "###[Unspaced link](https://example.org/u)",
+    "####Day2 - [Lesson](https://example.org/d)",
+    "#### Day3 - [Lesson](https://example.org/e)",
+    "##hashtag [x](https://example.org/x)",
+    "###Bare title",
+    "#Bare top",
+    "##",
+    "#",
+    "- [Item](https://example.org/i)",
+    "Some words.",
+    "```",
+    "~~~",
+    "  indented",
+    "<details>",
+    "</details>",
+    "<!-- a comment",
+    "-->",
+    "<div>",
+)
+
+
+def _both(text: str) -> tuple[tuple[str, list[Problem]], tuple[str, list[Problem]]]:
+    run_by_run: list[Problem] = []
+    one_pass: list[Problem] = []
+    return (
+        (_with_unspaced_headings(text, "road.md", run_by_run), run_by_run),
+        (_one_pass_unspaced_headings(text, "road.md", one_pass), one_pass),
+    )
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# A run (cut at a level-1 or level-2 heading line) that starts in fenced code: the nearest
+# heading is in the run before it, or after it.
+@example(
+    [
+        "### [A](https://example.org/a)",
+        "```",
+        "## in code",
+        "```",
+        "",
+        "###[B](https://example.org/b)",
+    ],
+    [],
+)
+@example(
+    ["###[B](https://example.org/b)", "```", "## in code", "```", "### [C](https://example.org/c)"],
+    [],
+)
+@given(
+    st.lists(st.sampled_from(_PIECES), max_size=40), st.lists(st.sampled_from(_PIECES), max_size=8)
+)
+def test_unspaced_headings_read_run_by_run_as_in_one_pass(
+    lines: list[str], edit: list[str]
+) -> None:
+    text = "\n".join(lines)
+    run_by_run, one_pass = _both(text)
+    assert run_by_run == one_pass
+    # A version after it (its runs cached), edited in the middle.
+    middle = len(lines) // 2
+    edited = "\n".join([*lines[:middle], *edit, *lines[middle:]])
+    run_by_run, one_pass = _both(edited)
+    assert run_by_run == one_pass
+
+
+@pytest.mark.parametrize("version", versions(), ids=lambda version: version.name)
+def test_unspaced_headings_of_the_corpus_read_run_by_run_as_in_one_pass(version: Version) -> None:
+    text = version.markdown.read_text(encoding="utf-8")
+    run_by_run, one_pass = _both(text)
+    assert run_by_run == one_pass
+    clear_caches()
+    assert _both(text)[0] == one_pass
