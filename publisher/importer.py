@@ -1148,7 +1148,7 @@ def import_markdown(
         chapters = []
         line = counted = 0
         if cut is None:
-            cut = _chapters(text)
+            cut = _chapters(text, rewritten=True)
         # Link reference definitions apply across the whole document: each chapter is read
         # with those it may use.
         definitions = _document_definitions(_definitions_in(chapter) for _, chapter in cut)
@@ -1932,21 +1932,25 @@ def _has_html_start(text: str) -> bool:
     return False
 
 
-def _chapters(text: str) -> Sequence[tuple[int, str]]:
+def _chapters(text: str, *, rewritten: bool = False) -> Sequence[tuple[int, str]]:
     """The document cut before each level-1 or level-2 heading (outside fenced code and HTML
     blocks, see `_groups`), as (offset, text): a chapter unchanged since the last version is
-    one cache hit (`_chapter_units`), not one per heading in it."""
+    one cache hit (`_chapter_units`), not one per heading in it. ``rewritten``: the text is
+    a document as `import_markdown` rewrote it (see `_raw_chapters`)."""
     if "```" in text or "~~~" in text or _has_html_start(text):
-        return _raw_chapters(text)
+        return _raw_chapters(text, rewritten)
     cuts = [0, *(match.end() for match in _CHAPTER_LINE.finditer(text)), len(text) + 1]
     return [(start, text[start : end - 1]) for start, end in itertools.pairwise(cuts)]
 
 
-# The last document `_raw_chapters` cut, and its chapters.
-_LAST_RAW: list[tuple[str, tuple[tuple[int, str], ...]]] = []
+# The last document `_raw_chapters` cut, and its chapters, by whether it was a rewritten
+# text: a document that `import_markdown` rewrites (unspaced headings spaced …) is cut as
+# read, then as rewritten, every version, and each is most like the same text of the
+# version before it (the other differs wherever the rewriting wrote).
+_LAST_RAW: dict[bool, tuple[str, tuple[tuple[int, str], ...]]] = {}
 
 
-def _raw_chapters(text: str) -> tuple[tuple[int, str], ...]:
+def _raw_chapters(text: str, rewritten: bool = False) -> tuple[tuple[int, str], ...]:
     """`_raw_block_groups(text, deepest=2)` as (offset, text). Most of a history's version is
     the version before it: the chapters the last document started with are kept where
     ``text`` holds the same characters, up to the same first line of the chapter after them
@@ -1954,15 +1958,14 @@ def _raw_chapters(text: str) -> tuple[tuple[int, str], ...]:
     scan for fenced code and HTML blocks starts after them, and stops at a cut from which
     ``text`` ends as the last document did (after a cut, the scan depends only on the text
     from there), whose chapters are kept too."""
-    chapters = None
-    if _LAST_RAW:
-        old, old_chapters = _LAST_RAW[0]
-        chapters = _reused_raw_chapters(old, old_chapters, text)
-    if chapters is None:
+    last = _LAST_RAW.get(rewritten)
+    if last is not None:
+        chapters = _reused_raw_chapters(*last, text)
+    else:
         chapters = tuple(
             (start, chapter) for start, chapter, _ in _raw_block_groups(text, deepest=2)
         )
-    _LAST_RAW[:] = [(text, chapters)]
+    _LAST_RAW[rewritten] = (text, chapters)
     return chapters
 
 
