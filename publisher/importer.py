@@ -348,6 +348,10 @@ _HTML_START = re.compile(r"^ {0,3}<", re.MULTILINE)
 _README_ANCHOR = re.compile(r'<a id="[^"<>]+" data-publisher>')
 
 
+# What `publisher readme` writes between a section's intro and its resources.
+RESOURCES_MARK = "<!-- resources -->"
+
+
 def readme_anchor(section_id: str) -> str:
     """The anchor `publisher readme` ends a heading with to keep its section as it is (its
     id, and what it writes under it read as written); GitHub shows nothing of it."""
@@ -1133,6 +1137,12 @@ def import_markdown(
             text = unmarked
             cut = None
             marked = False  # (a mark left out may join a table's rows over a blank line)
+    if _OLD_ANCHOR_END in text and _OLD_README_ANCHOR.search(text):
+        # (anchors rewritten at the end of heading lines: no table gap made or taken away)
+        anchored = _with_old_readme_anchors(text, label, warnings)
+        if anchored is not text:
+            text = anchored
+            cut = None
     if gapped if marked else _TABLE_GAP.search(text) is not None:
         joined = _with_table_gaps_closed(text, label, warnings)
         if joined is not text:
@@ -1175,6 +1185,46 @@ def _chapter_marks(chapter: str) -> tuple[bool, bool, bool, bool]:
         _has_direction_mark(chapter),
         _TABLE_GAP.search(chapter) is not None,
     )
+
+
+# A heading ending with the anchor an earlier `publisher readme` wrote (`## Books <a
+# id="books"></a>`, before `readme_anchor` marked its own with `data-publisher`).
+_OLD_README_ANCHOR = re.compile(r'^( {0,3}#{1,6} .*\S) <a id="([^"<>]+)"></a>[ \t]*$', re.MULTILINE)
+_OLD_README_ANCHOR_BYTES = re.compile(_OLD_README_ANCHOR.pattern.encode(), re.MULTILINE)
+_OLD_ANCHOR_END = '"></a>'
+_OLD_ANCHOR_END_BYTES = _OLD_ANCHOR_END.encode()
+# The other marks of `publisher readme`'s output: the line between an intro and its
+# resources, and a resource's metadata line (`*Kind:* course · *Cost:* free`).
+_README_MARKS = re.compile(
+    r"^(?:" + re.escape(RESOURCES_MARK) + r"[ \t]*"
+    r"|[ \t]*\*(?:Kind|Author|Tags|Cost|Time|Level|Prerequisites|ID):\* .*)$",
+    re.MULTILINE,
+)
+
+
+def _with_old_readme_anchors(text: str, label: str, warnings: list[Problem]) -> str:
+    """A document whose headings end with the anchor an earlier `publisher readme` wrote
+    (`_OLD_README_ANCHOR`): when it holds that command's other marks (`_README_MARKS`), its
+    anchors are rewritten to the command's current form (`readme_anchor`), so its sections
+    read as that command wrote them, with one warning at the first such heading; else it
+    reads as written by hand (the anchor gives the section its id)."""
+    if _README_MARKS.search(text) is None:
+        # (An author's anchor, `# 資料 <a id="resources"></a>`, is written so too: nothing
+        # else says the command wrote the file, and a warning would be wrong as often.)
+        return text
+    anchors = list(_OLD_README_ANCHOR.finditer(text))
+    line = text.count("\n", 0, anchors[0].start()) + 1
+    example = f'<a id="{anchors[0][2]}"></a>'
+    warnings.append(
+        Problem(
+            path=label,
+            line=line,
+            message=f"{len(anchors)} heading anchor(s) such as {example}, with the other marks of "
+            "an earlier `publisher readme`: read as that command's (its sections kept as "
+            'written), as its current form `<a id="…" data-publisher></a>` is',
+        )
+    )
+    return _OLD_README_ANCHOR.sub(lambda match: f"{match[1]} {readme_anchor(match[2])}", text)
 
 
 # A line that ends a table row, blank lines, then a line that starts one: where a table may
@@ -1895,6 +1945,7 @@ def _read_plain_chapter(chapter: bytes) -> tuple[tuple[str, str, str], ...] | bo
         or _UNSPACED_HEADING_BYTES.search(chapter)
         or _UNSPACED_HEADING_BYTES.match(b"\n" + chapter[:8])
         or _TABLE_GAP_BYTES.search(chapter)
+        or (_OLD_ANCHOR_END_BYTES in chapter and _OLD_README_ANCHOR_BYTES.search(chapter))
         or (
             any(part in chapter for part in _DIRECTION_MARK_PARTS_BYTES)
             and _has_direction_mark(chapter.decode("utf-8", "replace"))
@@ -3424,10 +3475,6 @@ def _ends_with_colon(lines: list[str], block: _Block) -> bool:
     # "**You'll need:**": a colon inside emphasis announces as well.
     last = lines[block.end - 1].rstrip().rstrip("*_").rstrip()
     return last.endswith((":", "\uff1a")) or _FOLLOWING.search(last) is not None
-
-
-# What `publisher readme` writes between a section's intro and its resources.
-RESOURCES_MARK = "<!-- resources -->"
 
 
 def read_otherwise(bullets: str) -> bool:

@@ -3,7 +3,7 @@ shapes taken from real lists; each test fails before its fix)."""
 
 from __future__ import annotations
 
-from publisher.importer import ImportResult, import_markdown
+from publisher.importer import ImportResult, import_markdown, import_markdown_bytes
 from publisher.load import build_snapshot
 from publisher.model import Roadmap
 from publisher.readme import render_readme
@@ -276,3 +276,56 @@ def test_an_entry_led_by_the_number_of_its_pull_request_is_titled_by_its_words()
         "entry 'Added a night sky theme' after it, kept in its description, not its title"
     )
     assert not any("#6" in message or "#4" in message for message in said)
+
+
+# --- a README an earlier `publisher readme` wrote -------------------------------------------
+
+
+def _earlier_readme(markdown: str) -> str:
+    """What `publisher readme` wrote before its anchors were marked `data-publisher`."""
+    return markdown.replace(" data-publisher></a>", "></a>")
+
+
+def test_a_readme_written_by_an_earlier_publisher_readme_reads_as_that_commands() -> None:
+    roadmap = build_snapshot(
+        {
+            "title": "Kites",
+            "sections": [
+                {
+                    "title": "Contributing",  # a meta title: a hand-written one is skipped
+                    "resources": [{"title": "Guide", "url": "https://example.org/guide"}],
+                },
+                {
+                    "title": "Flying",
+                    "resources": [
+                        {"title": "Winds", "url": "https://example.org/winds", "kind": "article"}
+                    ],
+                },
+            ],
+        },
+        "roadmap.yaml",
+    ).roadmap
+    old = _earlier_readme(render_readme(roadmap))
+    assert '## Contributing <a id="contributing"></a>' in old
+    result = read(old)
+    assert result.roadmap == roadmap
+    # (as `import-history` reads it, from bytes)
+    assert import_markdown_bytes(old.encode(), "road.md").roadmap == roadmap
+    assert [str(warning) for warning in result.warnings] == [
+        'road.md:3: 1 heading anchor(s) such as <a id="contributing"></a>, with the other '
+        "marks of an earlier `publisher readme`: read as that command's (its sections kept as "
+        'written), as its current form `<a id="…" data-publisher></a>` is'
+    ]
+
+
+def test_an_anchor_of_that_form_without_the_commands_other_marks_is_an_authors() -> None:
+    # `## Contributing <a id="help"></a>` in a README written by hand: a meta section, skipped.
+    result = read(
+        '# Kites\n\n## Contributing <a id="help"></a>\n\nSend a pull request.\n\n'
+        "## Flying\n\n- [Winds](https://example.org/winds)\n"
+    )
+    assert [section.title for section in result.roadmap.sections] == ["Flying"]
+    assert [str(warning) for warning in result.warnings] == [
+        "road.md:3: section 'Contributing' skipped: a meta section, about the list "
+        "(--keep-section 'Contributing' keeps it)"
+    ]
