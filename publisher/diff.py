@@ -606,22 +606,26 @@ def _pair_by_title_extension(
     removed: list[_Entry], added: list[_Entry], paired: set[int]
 ) -> list[tuple[_Entry, _Entry]]:
     """Pairs of a removed and an added resource of one section, not yet paired, where one
-    title is the other with at most two words added, all its words kept ("Learning Go: An
-    Idiomatic Approach" → "…, 2nd Edition", a book's new edition at its new link): one entry
-    relinked and retitled at once. Only where each names the other alone (two added titles
-    holding "Caching Strategies"' words cannot say which one it became), and the shorter
-    title has two words at least ("React" gone and "React Native" new are two projects).
+    title is the other with at most two words added, all its words kept in their order
+    ("Learning Go: An Idiomatic Approach" → "…, 2nd Edition", a book's new edition at its new
+    link): one entry relinked and retitled at once. Only where each names the other alone
+    (two added titles holding "Caching Strategies"' words cannot say which one it became),
+    and the shorter title has two words at least ("React" gone and "React Native" new are
+    two projects).
     Updates ``paired``. Symmetric: the same pairs whichever snapshot is called old."""
 
-    def words(entry: _Entry) -> frozenset[str]:
-        return frozenset(re.findall(r"\w+", _LIST_NUMBER.sub("", entry[0].title).casefold()))
+    def words(entry: _Entry) -> tuple[str, ...]:
+        return tuple(re.findall(r"\w+", _LIST_NUMBER.sub("", entry[0].title).casefold()))
 
-    def related(one: frozenset[str], two: frozenset[str]) -> bool:
+    def related(one: tuple[str, ...], two: tuple[str, ...]) -> bool:
         shorter, longer = sorted((one, two), key=len)
+        rest = iter(longer)
         return (
             len(shorter) >= _EXTENDED_TITLE_WORDS
-            and shorter < longer
-            and len(longer - shorter) <= _EXTENSION_WORDS
+            and 0 < len(longer) - len(shorter) <= _EXTENSION_WORDS
+            # (its words in their order: "Data Analysis for Python Developers" holds those of
+            # "Python for Data Analysis", another book's title)
+            and all(word in rest for word in shorter)
         )
 
     left = [entry for entry in removed if id(entry) not in paired]

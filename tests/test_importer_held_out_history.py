@@ -546,3 +546,29 @@ def test_a_relative_link_into_a_folder_named_like_a_scheme_stays_relative() -> N
         "http://old.example.org/list",
     ]
     assert not any("server.go" in message for message in warned(result) if "mistyped" in message)
+
+
+def test_titles_holding_each_others_words_in_another_order_are_two_entries() -> None:
+    # The pairing of a relinked entry whose title gained words (a736bde) compared the titles'
+    # sets of words, so a book gone and another come whose title holds its words in another
+    # order ('Python for Data Analysis' → 'Data Analysis for Python Developers') were one
+    # entry retitled. Words added to a title keep its own in their order.
+    old = _snapshot(
+        [
+            ("Python for Data Analysis", "https://a.example.org/pda"),
+            ("Deep Learning with Python", "https://a.example.org/dlp"),
+        ],
+        "1",
+    )
+    new = _snapshot(
+        [
+            ("Data Analysis for Python Developers", "https://b.example.org/dapd"),
+            ("Deep Learning with Python, Second Edition", "https://b.example.org/dlp2"),
+        ],
+        "2",
+    )
+    for changes in (diff(old, new), diff(new, old)):
+        assert [
+            sorted((item.old_resource.title, item.resource.title)) for item in changes.updated
+        ] == [["Deep Learning with Python", "Deep Learning with Python, Second Edition"]]
+        assert len(changes.added) == len(changes.removed) == 1
