@@ -1127,7 +1127,7 @@ def import_markdown(
         if marked
         else _UNSPACED_HEADING.search(text) or _UNSPACED_HEADING.match("\n" + text[:8])
     ):
-        spaced = _with_unspaced_headings(text, label, warnings)
+        spaced = _with_unspaced_headings(text, label, warnings, cut)
         if spaced is not text:
             text = spaced
             cut = None
@@ -1540,9 +1540,6 @@ _UNSPACED_HEADING = re.compile(r"\n#{2,6}[^#\s]")
 _UNSPACED_HEADING_BYTES = re.compile(_UNSPACED_HEADING.pattern.encode("ascii"))
 _UNSPACED_START = re.compile(r"#{2,6}[^#\s]")
 _UNSPACED_ANY = re.compile(r"#{1,6}[^#\s]")
-# Such a line whole, after the newline before it (a literal start: a search, not a try at every
-# position as with `^` and re.MULTILINE).
-_UNSPACED_LINE = re.compile(r"\n(#{2,6}[^#\s].*)")
 _BRACKET = re.compile(r"[\[\]]")
 
 
@@ -1567,85 +1564,84 @@ def _unspaced_link_line(line: str) -> bool:
     return False
 
 
-def _hash_lines(lines: Iterable[str]) -> Iterator[tuple[int, str]]:
-    """Each line starting with '#' outside fenced code and HTML blocks (a comment …), with its
-    0-based number."""
-    block: tuple[str, str] | None = None  # a block open: what ends it
-    for number, line in enumerate(lines):
-        if block is not None:
-            if _ends(block, line):
-                block = None
-            continue
-        if line.startswith(("`", "~", " ", "<")):
-            block = _block_end(line)
-        elif line.startswith("#"):
-            yield number, line
-
-
-def _with_unspaced_headings(text: str, label: str, warnings: list[Problem]) -> str:
+def _with_unspaced_headings(
+    text: str,
+    label: str,
+    warnings: list[Problem],
+    chapters: Sequence[tuple[int, str]] | None = None,
+) -> str:
     """``text`` with each paragraph line of hashes without a space, then a link
     (`####Day86 - [Title](…)`), written as a heading when the heading before or after it is
     of that level and holds a link too, with a warning naming its line. GitHub shows such a
     line as text, but in a run of `#### Day85 - […](…)` headings a reader sees the next
     lesson of the run; a line elsewhere (`##hashtag [x](…)` under `## Tools`) or inside
-    fenced code stays as written."""
-    if not any(
-        _unspaced_link_line(match.group(1)) for match in _UNSPACED_LINE.finditer("\n" + text)
-    ):
-        # No line can be one found below, so only the readings of a document that writes
-        # (almost) no heading with its space are left, and two headings rule them all out:
-        # most documents have them near the top, not worth splitting the whole text into lines.
-        headings = (
-            line for _, line in _hash_lines(_lines_from(text, 0)) if _HEADING_START.match(line)
-        )
-        if next(headings, None) is not None and next(headings, None) is not None:
-            return text
+    fenced code stays as written. ``chapters``: the text cut at lines, as (offset, text)
+    joined by newlines (`_chapters`), when the caller has them."""
     # The heading lines outside fenced code (line, level: negative when it holds no link),
     # and the paragraph lines of hashes without a space, with a link (found) or not (bare),
     # read run by run of the document's lines (cached: most of a version's runs are the
-    # last version's), each run read as the one pass over the whole text reads it.
+    # last version's; any cut between lines will do), each run read as one pass over the
+    # whole text reads it. Lines found are (line, offset of its first character).
+    if chapters is None:
+        cuts = [0, *(match.end() for match in _CHAPTER_LINE.finditer(text)), len(text) + 1]
+        chapters = [(start, text[start : end - 1]) for start, end in itertools.pairwise(cuts)]
     runs: list[tuple[int, _HashLineReading]] = []
-    found: list[int] = []
-    bare: list[int] = []  # the same without a link (`####C`, `###On Programming Languages`)
+    found: list[tuple[int, int]] = []
+    bare: list[tuple[int, int]] = []  # without a link (`####C`, `###On Programming Languages`)
     heading_lines = 0
     block: tuple[str, str] | None = None
     opens = True  # whether a paragraph may start on the next line (the document's first)
     first = 0
-    starts = [0, *(match.end() for match in _CHAPTER_LINE.finditer(text))]
-    for start, end in itertools.pairwise([*starts, len(text) + 1]):
-        reading = _hash_line_reading(text[start : end - 1], block, opens)
+    for start, run in chapters:
+        reading = _hash_line_reading(run, block, opens)
         runs.append((first, reading))
-        found.extend(first + number for number in reading.found)
-        bare.extend(first + number for number in reading.bare)
+        if reading.found:
+            found.extend((first + number, start + at) for number, at in reading.found)
+        if reading.bare:
+            bare.extend((first + number, start + at) for number, at in reading.bare)
         heading_lines += len(reading.headings)
         block, opens = reading.block, reading.opens
         first += reading.lines
     if not found and not bare:
         return text
-    lines = text.split("\n")
+    spaces: list[int] = []  # where a space is written (after a line's hashes)
 
-    def spaced(number: int, why: str) -> None:
-        """Line ``number`` written as the heading it is read as, with its warning."""
-        line = lines[number]
+    def line_at(at: int) -> str:
+        end = text.find("\n", at)
+        return text[at:] if end == -1 else text[at:end]
+
+    def spaced(number: int, at: int, why: str) -> None:
+        """Line ``number`` (at offset ``at``) read as a heading, with its warning."""
+        line = line_at(at)
         level = len(line) - len(line.lstrip("#"))
-        lines[number] = f"{line[:level]} {line[level:]}"
+        spaces.append(at + level)
         message = (
             f"'{line[:level]}' without a space after it (GitHub shows it as text) read as a "
             f"level-{level} heading"
         )
         warnings.append(located(label, number + 1, f"{message}{why}"))
 
-    if not heading_lines and (found or bare) == [0] and lines[0].lstrip("#")[:1].isalpha():
+    def written() -> str:
+        if not spaces:
+            return text
+        parts = [text[start:end] for start, end in itertools.pairwise([0, *sorted(spaces)])]
+        return " ".join([*parts, text[max(spaces) :]])
+
+    if (
+        not heading_lines
+        and [number for number, _ in found or bare] == [0]
+        and line_at(0).lstrip("#")[:1].isalpha()
+    ):
         # Its first line alone (`##Golang资料集` over a list): the document's title.
-        spaced(0, ": the document's first line, and no heading written with its space")
-        return "\n".join(lines)
+        spaced(0, 0, ": the document's first line, and no heading written with its space")
+        return written()
     if not heading_lines and len(found) + len(bare) >= 2:
         # No heading written with its space at all: the document was written when GitHub
         # read `###Title` as a heading, every heading so (`#Programming Talks`, `####C`).
-        for number in sorted((*found, *bare)):
-            spaced(number, ": the document writes no heading with its space, all of them so")
-        return "\n".join(lines)
-    deeper = [number for number in sorted((*found, *bare)) if lines[number].startswith("##")]
+        for number, at in sorted((*found, *bare)):
+            spaced(number, at, ": the document writes no heading with its space, all of them so")
+        return written()
+    deeper = [(number, at) for number, at in sorted((*found, *bare)) if text.startswith("##", at)]
     if (
         heading_lines == 1
         and abs(next(reading.headings[0][1] for _, reading in runs if reading.headings)) == 1
@@ -1653,18 +1649,16 @@ def _with_unspaced_headings(text: str, label: str, warnings: list[Problem]) -> s
     ):
         # Only its title written with its space (`# OpenSourceDataScience` over `###MOOC's`,
         # `###Data Sets`): the same age of writing, each section's heading so.
-        for number in deeper:
-            spaced(number, ": the document writes no heading with its space but its title")
-        return "\n".join(lines)
-    if not found:
-        return text
+        for number, at in deeper:
+            spaced(number, at, ": the document writes no heading with its space but its title")
+        return written()
     firsts = [first for first, _ in runs]
-    for number in found:
-        line = lines[number]
+    for number, at in found:
+        line = line_at(at)
         level = len(line) - len(line.lstrip("#"))
         if level in _levels_around(runs, firsts, number):
-            spaced(number, ", as the headings around it are")
-    return "\n".join(lines)
+            spaced(number, at, ", as the headings around it are")
+    return written()
 
 
 def _levels_around(
@@ -1691,12 +1685,13 @@ class _HashLineReading:
     """What `_with_unspaced_headings` reads of a run of whole lines: its heading lines
     outside fenced code and HTML blocks (line, level: negative when it holds no link), its
     paragraph lines of hashes without a space with a link (``found``) or not (``bare``),
-    lines counted from its first; the block still open after it, whether a paragraph may
-    start on the line after it (its last is blank or a heading), and its number of lines."""
+    each (line, offset of its first character), counted from its first; the block still
+    open after it, whether a paragraph may start on the line after it (its last is blank or
+    a heading), and its number of lines."""
 
     headings: tuple[tuple[int, int], ...]
-    found: tuple[int, ...]
-    bare: tuple[int, ...]
+    found: tuple[tuple[int, int], ...]
+    bare: tuple[tuple[int, int], ...]
     block: tuple[str, str] | None
     opens: bool
     lines: int
@@ -1705,13 +1700,17 @@ class _HashLineReading:
 @recent_cache(limit=4096)
 def _hash_line_reading(run: str, block: tuple[str, str] | None, opens: bool) -> _HashLineReading:
     """The `_HashLineReading` of ``run`` (whole lines of a document), after lines that leave
-    ``block`` open (see `_hash_lines`) and let a paragraph start on its first line or not
-    (``opens``): as one pass over the document from its first line reads them."""
+    ``block`` open (a fenced code or HTML block: `_block_end`) and let a paragraph start on
+    its first line or not (``opens``): as one pass over the document from its first line
+    reads them."""
     lines = run.split("\n")
     headings: list[tuple[int, int]] = []
-    found: list[int] = []
-    bare: list[int] = []
+    found: list[tuple[int, int]] = []
+    bare: list[tuple[int, int]] = []
+    at = 0  # the offset of the line's first character
     for number, line in enumerate(lines):
+        if number:
+            at += len(lines[number - 1]) + 1
         if block is not None:
             if _ends(block, line):
                 block = None
@@ -1731,9 +1730,9 @@ def _hash_line_reading(run: str, block: tuple[str, str] | None, opens: bool) -> 
         ):
             # The start of a paragraph: not the continuation of the one above.
             if _unspaced_link_line(line):
-                found.append(number)
+                found.append((number, at))
             elif _UNSPACED_ANY.match(line) and len(line) <= 100:
-                bare.append(number)
+                bare.append((number, at))
     last = len(lines) - 1
     return _HashLineReading(
         headings=tuple(headings),

@@ -8,6 +8,9 @@ it was, is the reference, on generated documents and on every document of the co
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Iterator
+
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -16,9 +19,10 @@ from publisher.errors import Problem
 from publisher.importer import (
     _HEADING_START,
     _UNSPACED_ANY,
-    _UNSPACED_LINE,
+    _block_end,
+    _chapters,
+    _ends,
     _has_link_destination,
-    _hash_lines,
     _lines_from,
     _unspaced_link_line,
     _with_unspaced_headings,
@@ -26,9 +30,27 @@ from publisher.importer import (
 )
 from tests.real_corpus import Version, versions
 
-
 # The one pass over every line that `_with_unspaced_headings` made before it read the
-# document run by run (publisher/importer.py at 54a0cf0), unchanged but for its name.
+# document run by run (publisher/importer.py at 54a0cf0), unchanged but for its name, with
+# the two helpers only it used.
+_UNSPACED_LINE = re.compile(r"\n(#{2,6}[^#\s].*)")
+
+
+def _hash_lines(lines: Iterable[str]) -> Iterator[tuple[int, str]]:
+    """Each line starting with '#' outside fenced code and HTML blocks (a comment …), with its
+    0-based number."""
+    block: tuple[str, str] | None = None  # a block open: what ends it
+    for number, line in enumerate(lines):
+        if block is not None:
+            if _ends(block, line):
+                block = None
+            continue
+        if line.startswith(("`", "~", " ", "<")):
+            block = _block_end(line)
+        elif line.startswith("#"):
+            yield number, line
+
+
 def _one_pass_unspaced_headings(text: str, label: str, warnings: list[Problem]) -> str:
     """``text`` with each paragraph line of hashes without a space, then a link
     (`####Day86 - [Title](…)`), written as a heading when the heading before or after it is
@@ -142,9 +164,16 @@ _PIECES = (
 
 def _both(text: str) -> tuple[tuple[str, list[Problem]], tuple[str, list[Problem]]]:
     run_by_run: list[Problem] = []
+    in_chapters: list[Problem] = []
     one_pass: list[Problem] = []
+    read = _with_unspaced_headings(text, "road.md", run_by_run)
+    # The runs import_markdown gives it: the document's chapters.
+    assert (
+        _with_unspaced_headings(text, "road.md", in_chapters, _chapters(text)),
+        in_chapters,
+    ) == (read, run_by_run)
     return (
-        (_with_unspaced_headings(text, "road.md", run_by_run), run_by_run),
+        (read, run_by_run),
         (_one_pass_unspaced_headings(text, "road.md", one_pass), one_pass),
     )
 
