@@ -3102,11 +3102,8 @@ def _numbered_headings_levelled(
     deep, at their part's level: after `## 3. 项目列表` and its dated `###`/`####` headings,
     `#### 4. 另外` is part 4, at part 3's level (its number says so, not the level its author
     typed). Deeper unnumbered headings under a lifted one move up with it. With a warning
-    (line, message) for each heading lifted."""
-    if not any(
-        unit.heading is not None and _PART_NUMBER.match(unit.heading.title) for _, unit in units
-    ):
-        return units, []
+    (line, message) for each heading lifted; ``units`` itself when none is. Called for a
+    document with a heading numbered so (`_ChapterReading.numbered`, looked up per chapter)."""
     result = list(units)
     warnings: list[tuple[int, str]] = []
     numbered: dict[int, tuple[int, int]] = {}  # a part's number -> (its level, its place)
@@ -3146,7 +3143,8 @@ def _numbered_headings_levelled(
             )
         if number:
             numbered[number] = (heading.level, index)
-    return result, warnings
+    # Nothing lifted, nothing moved: the units as they were (their levels known per chapter).
+    return (result, warnings) if warnings else (units, warnings)
 
 
 def _without_repeated_rows(body: list[_Block]) -> list[_Block]:
@@ -12462,9 +12460,9 @@ _CONTENTS_NAMES = operator.attrgetter("contents_names")
 def _card_levels(units: list[_Unit]) -> frozenset[int]:
     """Heading levels where a document lists courses as link paragraphs under topics
     (`_Unit.card_list`): at least two such topics, and as many as the headings of that level
-    over one named link alone (`_Unit.lone_card`), which are then topics of one course each."""
-    if not any(map(_LONE_CARD, units)):
-        return frozenset()  # most documents: no heading over one link paragraph alone
+    over one named link alone (`_Unit.lone_card`), which are then topics of one course each.
+    Called for a document with such a heading (`_ChapterReading.cards`, looked up per chapter:
+    most documents have none)."""
     lists: Counter[int] = Counter()
     lone: Counter[int] = Counter()
     for unit in units:
