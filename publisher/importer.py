@@ -12371,6 +12371,20 @@ class _Outliner:
                 located(self.label, first_line + line + 1, message)
                 for line, message in unit.heading_warnings
             )
+        heading = unit.heading
+        if heading.linked_words and f"]({candidate.url}" not in heading.linked_words:
+            # `## Kite Flying by [Jane Doe](…)` over its link line: the heading's link (its
+            # author's page) is neither the resource's title nor its URL; kept first in its
+            # description, as a section's heading keeps it in the intro (`_draft`).
+            self._warn(
+                first_line + heading.start + 1,
+                f"heading {heading.title!r}: its links are no part of its resource's title or "
+                "URL; the heading as written is kept first in its description",
+            )
+            parts = (heading.linked_words, candidate.description.strip("\n"))
+            candidate = replace(
+                candidate, description=_markdown_field("\n\n".join(part for part in parts if part))
+            )
         return candidate
 
     def _named_product(

@@ -329,3 +329,25 @@ def test_an_anchor_of_that_form_without_the_commands_other_marks_is_an_authors()
         "road.md:3: section 'Contributing' skipped: a meta section, about the list "
         "(--keep-section 'Contributing' keeps it)"
     ]
+
+
+def test_a_link_among_a_course_headings_words_is_kept_in_its_description_and_said() -> None:
+    result = read(
+        "# Courses\n\n## Kite Flying by [Jane Doe](https://jane.example.org/)\n\n"
+        "\U0001f517 [Link to Course](https://course.example.org/kites)\n\nA course on kites.\n\n"
+        "## Sailing\n\n\U0001f517 [Link to Course](https://course.example.org/sail)\n\n"
+        "A course on sails.\n"
+    )
+    kites, sailing = (resource for _, resource in result.roadmap.walk())
+    assert (kites.title, kites.url) == (
+        "Kite Flying by Jane Doe",
+        "https://course.example.org/kites",
+    )
+    assert kites.description.startswith(
+        "Kite Flying by [Jane Doe](https://jane.example.org/)\n\n\U0001f517 [Link to Course]"
+    )
+    assert not sailing.description.startswith("Sailing")
+    assert [str(warning) for warning in result.warnings] == [
+        "road.md:3: heading 'Kite Flying by Jane Doe': its links are no part of its resource's "
+        "title or URL; the heading as written is kept first in its description"
+    ]
