@@ -600,18 +600,24 @@ def _pair_by_title(
 # that entry still (`_pair_by_title_extension`); the shorter title at least this many words.
 _EXTENSION_WORDS = 2
 _EXTENDED_TITLE_WORDS = 2
+# Words that make a title a new edition of the work it extends (casefolded), and the endings
+# of a CJK title's run of characters that say so ("第二版", "개정판").
+_EDITION_WORDS = frozenset(
+    ("edition", "ed", "revised", "édition", "edición", "edição", "edizione", "auflage", "издание")
+)
+_EDITION_ENDINGS = ("版", "판")
 
 
 def _pair_by_title_extension(
     removed: list[_Entry], added: list[_Entry], paired: set[int]
 ) -> list[tuple[_Entry, _Entry]]:
     """Pairs of a removed and an added resource of one section, not yet paired, where one
-    title is the other with at most two words added, all its words kept in their order
-    ("Learning Go: An Idiomatic Approach" → "…, 2nd Edition", a book's new edition at its new
-    link): one entry relinked and retitled at once. Only where each names the other alone
-    (two added titles holding "Caching Strategies"' words cannot say which one it became),
-    and the shorter title has two words at least ("React" gone and "React Native" new are
-    two projects).
+    title is the other with at most two words added, all its words kept in their order, one
+    added word marking an edition ("Learning Go: An Idiomatic Approach" → "…, 2nd Edition", a
+    book's new edition at its new link): one entry relinked and retitled at once. Only where
+    each names the other alone (two added titles holding "Caching Strategies"' words cannot
+    say which one it became), and the shorter title has two words at least ("React" gone and
+    "React Native" new are two projects).
     Updates ``paired``. Symmetric: the same pairs whichever snapshot is called old."""
 
     def words(entry: _Entry) -> tuple[str, ...]:
@@ -619,13 +625,30 @@ def _pair_by_title_extension(
 
     def related(one: tuple[str, ...], two: tuple[str, ...]) -> bool:
         shorter, longer = sorted((one, two), key=len)
-        rest = iter(longer)
-        return (
+        if not (
             len(shorter) >= _EXTENDED_TITLE_WORDS
             and 0 < len(longer) - len(shorter) <= _EXTENSION_WORDS
-            # (its words in their order: "Data Analysis for Python Developers" holds those of
-            # "Python for Data Analysis", another book's title)
-            and all(word in rest for word in shorter)
+        ):
+            return False
+        # The shorter title's words in their order ("Data Analysis for Python Developers"
+        # holds those of "Python for Data Analysis", another book's title); what is left of
+        # the longer one are the added words.
+        added = list(longer)
+        start = 0
+        for word in shorter:
+            if word not in added[start:]:
+                return False
+            start = added.index(word, start)
+            del added[start]
+        # The added words must mark a new edition or version of the work: a figure ("2nd",
+        # "2024", "v3", "第2版") or an edition's word ("Second Edition", "Revised"). Other
+        # words make another work of the same subject ("React Native" → "React Native
+        # Elements", "Machine Learning" → "… Mastery").
+        return any(
+            word in _EDITION_WORDS
+            or word.endswith(_EDITION_ENDINGS)
+            or any(character.isdigit() for character in word)
+            for word in added
         )
 
     left = [entry for entry in removed if id(entry) not in paired]

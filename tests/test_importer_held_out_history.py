@@ -313,6 +313,8 @@ def test_an_entry_relinked_with_words_added_to_its_title_is_one_update() -> None
             ("Parsing Techniques: A Practical Guide", "https://a.example.org/parsing"),
             ("Caching", "https://a.example.org/caching"),
             ("Graph Theory Basics", "https://a.example.org/graphs"),
+            ("React Native", "https://a.example.org/rn"),
+            ("Machine Learning", "https://a.example.org/ml"),
         ],
         "1",
     )
@@ -323,6 +325,8 @@ def test_an_entry_relinked_with_words_added_to_its_title_is_one_update() -> None
             ("Caching Strategies", "https://b.example.org/strategies"),
             ("Graph Theory Basics Revisited", "https://b.example.org/g1"),
             ("Graph Theory Basics Illustrated", "https://b.example.org/g2"),
+            ("React Native Elements", "https://b.example.org/rne"),
+            ("Machine Learning Mastery", "https://b.example.org/mlm"),
         ],
         "2",
     )
@@ -334,14 +338,22 @@ def test_an_entry_relinked_with_words_added_to_its_title_is_one_update() -> None
         )
     ]
     # A one-word title ("Caching") names too little to pair; two added titles holding the
-    # same words cannot say which one the entry became.
+    # same words cannot say which one the entry became; added words that number nothing
+    # make another work ("React Native Elements", "Machine Learning Mastery").
     assert [item.resource.title for item in changes.added] == [
         "Caching 101",
         "Caching Strategies",
         "Graph Theory Basics Revisited",
         "Graph Theory Basics Illustrated",
+        "React Native Elements",
+        "Machine Learning Mastery",
     ]
-    assert [item.resource.title for item in changes.removed] == ["Caching", "Graph Theory Basics"]
+    assert [item.resource.title for item in changes.removed] == [
+        "Caching",
+        "Graph Theory Basics",
+        "React Native",
+        "Machine Learning",
+    ]
     back = diff(new, old)
     assert [(item.old_resource.title, item.resource.title) for item in back.updated] == [
         (
