@@ -5739,34 +5739,24 @@ def _bold_entries(
             # label says 'None'.
             lead = next((other for other in inside if _names_the_paper(other)), None)
             lead = lead or next((other for other in inside if other.url), inside[0])
-            description = "\n\n".join(
-                "\n".join(lines[part.start : part.end]).strip("\n")
-                for part in body[index + 1 : end + 1]
-            )
-            entries[end] = _Candidate(
-                title=block.entry_title,
-                line=block.start,
-                url=lead.url,
-                description=_markdown_field(description),
-            )
-            taken.update(range(index, end + 1))
             papers.append(block.start)
-            continue
-        # Its first link names material (`[YouTube video lecture](…). For all other links
-        # see the video description.`: what follows it says no more than where to look).
-        lead = inside[0] if inside else None
-        if lead is None or not lead.url or lead.children or not _names_material(lead.title):
-            continue
-        if end == index + 1 and not all(_names_material(other.title) for other in inside[1:]):
-            # Straight over its list, a bold line names a group of resources (`**Videos**`
-            # over `- [YouTube playlist](…)`, `- [Khan Academy](…)`: `_label_groups`); an
-            # entry says what it is first, or has links that only name its material.
-            continue
-        if any(other.description or other.children for other in inside[1:]):
-            # Links that say what they are (`- [Khan Academy](…) - every topic.`) are
-            # resources of their own under a label and its words, not one entry's material
-            # (`- [Jupyter notebook files](…)`, `- [makemore Github repo](…)`).
-            continue
+        else:
+            # Its first link names material (`[YouTube video lecture](…). For all other links
+            # see the video description.`: what follows it says no more than where to look).
+            lead = inside[0] if inside else None
+            if lead is None or not lead.url or lead.children or not _names_material(lead.title):
+                continue
+            if end == index + 1 and not all(_names_material(other.title) for other in inside[1:]):
+                # Straight over its list, a bold line names a group of resources
+                # (`**Videos**` over `- [YouTube playlist](…)`, `- [Khan Academy](…)`:
+                # `_label_groups`); an entry says what it is first, or has links that only
+                # name its material.
+                continue
+            if any(other.description or other.children for other in inside[1:]):
+                # Links that say what they are (`- [Khan Academy](…) - every topic.`) are
+                # resources of their own under a label and its words, not one entry's
+                # material (`- [Jupyter notebook files](…)`, `- [makemore Github repo](…)`).
+                continue
         description = "\n\n".join(
             "\n".join(lines[part.start : part.end]).strip("\n")
             for part in body[index + 1 : end + 1]
@@ -5774,7 +5764,7 @@ def _bold_entries(
         entries[end] = _Candidate(
             title=block.entry_title,
             line=block.start,
-            url=inside[0].url,
+            url=lead.url,
             description=_markdown_field(description),
         )
         taken.update(range(index, end + 1))
