@@ -50,9 +50,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 from real_corpus import (  # noqa: E402
     Version,
     import_options,
-    imported,
     read_truth,
-    score,
+    scored,
     versions,
 )
 
@@ -329,7 +328,7 @@ def main() -> int:
         by_list[version.name.split("/")[0]].append(version)
     met = True
     for name, list_versions in by_list.items():
-        scores = [score(imported(version), read_truth(version.truth)) for version in list_versions]
+        scores = [scored(version) for version in list_versions]
         expected = sum(result.expected for result in scores)
         rows = (
             ("precision", min(result.precision for result in scores), PRECISION),

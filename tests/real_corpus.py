@@ -28,6 +28,12 @@ CORPUS = Path(__file__).resolve().parent / "fixtures" / "real"
 SECTION_SEPARATOR = " \u203a "  # a right-pointing angle quote
 # Resources outside any heading: the importer files them under a section of its own.
 _ORPHAN_SECTION = ("resources",)
+# A heading of that title in the markdown (ATX or setext): its section is the author's, and
+# resources the importer files under it are misplaced, not outside any heading.
+_RESOURCES_HEADING = re.compile(
+    r"^ {0,3}(?:#{1,6}[ \t]+resources[ \t]*#*[ \t]*|resources[ \t]*\n {0,3}(?:=+|-+)[ \t]*)$",
+    re.IGNORECASE | re.MULTILINE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,9 +164,22 @@ def _section(path: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(_words(part) for part in path)
 
 
-def score(roadmap: Roadmap, truth: list[TruthResource]) -> Score:
+def scored(version: Version) -> Score:
+    """A version's import against its truth file (`score`), the importer's own section for
+    resources outside any heading allowed where the markdown has no heading of its title."""
+    markdown = version.markdown.read_text(encoding="utf-8")
+    return score(
+        imported(version),
+        read_truth(version.truth),
+        orphans=_RESOURCES_HEADING.search(markdown) is None,
+    )
+
+
+def score(roadmap: Roadmap, truth: list[TruthResource], *, orphans: bool = True) -> Score:
     """Compare an import with a truth file: resources match by normalized URL (by title when
-    they have none), each at most once, a match in the same section preferred."""
+    they have none), each at most once, a match in the same section preferred. With
+    ``orphans``, a resource under the importer's section for resources outside any heading
+    ('Resources') is in place where the truth has it outside any (or under its label)."""
     found = roadmap_resources(roadmap)
     available: dict[str, list[TruthResource]] = defaultdict(list)
     for resource in found:
@@ -180,7 +199,7 @@ def score(roadmap: Roadmap, truth: list[TruthResource]) -> Score:
             if _section(candidate.section) == want
             # Resources outside any heading: the importer files them, and the groups a label
             # makes among them, under a section of its own.
-            or _section(candidate.section) == (*_ORPHAN_SECTION, *want)
+            or (orphans and _section(candidate.section) == (*_ORPHAN_SECTION, *want))
         ]
         # Several resources of one URL (links to one page's parts: the fragment is not the
         # identity's) pair by title among those of the same section, as a reader pairs them.

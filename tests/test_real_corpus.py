@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import re
+from pathlib import Path
 
 import pytest
 import yaml
@@ -16,6 +17,7 @@ from real_corpus import (
     read_truth,
     roadmap_resources,
     score,
+    scored,
     versions,
 )
 
@@ -64,7 +66,7 @@ def test_every_truth_url_is_in_its_markdown(version: Version) -> None:
 
 @pytest.mark.parametrize("version", VERSIONS, ids=[version.name for version in VERSIONS])
 def test_import_finds_what_a_careful_reader_lists(version: Version) -> None:
-    result = score(imported(version), read_truth(version.truth))
+    result = scored(version)
     report = (
         f"missing {list(result.missing)}\nextra {list(result.extra)}\n"
         f"misplaced {list(result.misplaced)}"
@@ -113,6 +115,23 @@ def test_a_group_outside_any_heading_is_in_place_under_the_importers_own_section
     assert score(roadmap, truth).section_accuracy == 1.0
     elsewhere = [truth[0], TruthResource(section=("Time",), title="Beta", url=truth[1].url)]
     assert score(roadmap, elsewhere).section_accuracy == 0.5
+    # Under a heading of the author's named so, the section is theirs: a resource filed under
+    # it is misplaced where the truth has it elsewhere.
+    assert score(roadmap, truth, orphans=False).section_accuracy == 0.0
+
+
+def test_a_version_whose_markdown_has_a_resources_heading_gets_no_orphan_allowance(
+    tmp_path: Path,
+) -> None:
+    # A truth that lists a resource outside any heading matches the importer's own
+    # 'Resources' section, but not an author's heading of that name holding it.
+    markdown = tmp_path / "v.md"
+    truth = tmp_path / "v.truth.yaml"
+    truth.write_text("resources:\n- {s: '', t: Alpha, u: 'https://example.org/a'}\n")
+    for heading, accuracy in (("", 1.0), ("## Resources\n\n", 0.0), ("Resources\n---\n\n", 0.0)):
+        markdown.write_text(f"# L\n\n{heading}- [Alpha](https://example.org/a)\n")
+        version = Version(name="l/v", markdown=markdown, truth=truth, base_url="", commit="0" * 40)
+        assert scored(version).section_accuracy == accuracy, heading
 
 
 def test_resources_of_one_page_pair_with_the_truth_by_title() -> None:
