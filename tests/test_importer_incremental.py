@@ -18,11 +18,13 @@ from hypothesis import strategies as st
 from publisher.errors import Problem
 from publisher.importer import (
     _HEADING_START,
+    _OLD_README_ANCHOR,
     _UNSPACED_ANY,
     _block_end,
     _chapters,
     _ends,
     _has_link_destination,
+    _has_old_readme_anchor,
     _lines_from,
     _unspaced_link_line,
     _with_unspaced_headings,
@@ -219,3 +221,28 @@ def test_unspaced_headings_of_the_corpus_read_run_by_run_as_in_one_pass(version:
     assert run_by_run == one_pass
     clear_caches()
     assert _both(text)[0] == one_pass
+
+
+_ANCHOR_LINES = (
+    "# Title",
+    '## Books <a id="books"></a>',
+    '## Books <a id="books"></a>  ',
+    '   ### Deep <a id="deep"></a>',
+    '    ## Code <a id="code"></a>',
+    '## Books <a id="books"></a> and more',
+    '##Books <a id="books"></a>',
+    'Some words <a id="words"></a>',
+    '<a id="alone"></a>',
+    '## <a id="empty"></a>',
+    '## Two <a id="a"></a> <a id="b"></a>',
+    "",
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_ANCHOR_LINES), max_size=12))
+def test_an_old_readme_anchor_is_found_on_its_lines_as_the_whole_text_search_finds_it(
+    lines: list[str],
+) -> None:
+    text = "\n".join(lines)
+    assert _has_old_readme_anchor(text) is (_OLD_README_ANCHOR.search(text) is not None)
