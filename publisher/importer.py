@@ -2904,7 +2904,8 @@ def _units(
         for _, piece in pieces
     ):
         pieces = _rewritten(pieces, _unspaced_numbers_spaced, folded_warnings)
-    if any(_SHORT_INDENT_SEEN.search(piece) for _, piece in pieces):
+    # A newline and a space first (no match without one): the search has no literal to skip to.
+    if any("\n " in piece and _SHORT_INDENT_SEEN.search(piece) for _, piece in pieces):
         pieces = _rewritten(pieces, _short_indents_nested, folded_warnings)
     if html_links:
         pieces = _rewritten(pieces, _html_entries_as_items, folded_warnings)
