@@ -25,7 +25,7 @@ Then a replayed real history: every real transition of the corpus's lists with s
 versions (tests/fixtures/real/, version k to version k+1) is split into its diff hunks
 (difflib on lines), and the hunks are committed one at a time, the lists' transitions
 interleaved, to one README holding every list (each list's text one after the other): a
-history of some 170 commits (21, one list's, with --quick) in which every edit is a real
+history of some 900 commits (21, one list's, with --quick) in which every edit is a real
 edit taken from a real list. Its intermediate states are constructed from real hunks; its
 end points (each list's first and last version) are real. Timed by day and by commit against
 the same baseline, with the goal of at most 40.
