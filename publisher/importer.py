@@ -5747,6 +5747,7 @@ def _bold_entries(
         )
         if (
             len(inside) > 1
+            and not _names_pages(block.entry_title)
             and all(map(_is_paper_page, inside))
             and any(_names_the_paper(other) or not other.url for other in inside)
         ):
@@ -5846,6 +5847,15 @@ def _labels_a_paper_page(label: str) -> bool:
     return bool(words) and all(
         word in MATERIAL_WORDS or word in _PAPER_PAGE_WORDS for word in words
     )
+
+
+def _names_pages(title: str) -> bool:
+    """Whether a bold line's words only name the kind of what follows it (`**Links**`,
+    `**Resources:**`, `**Code & Materials**`, `**Papers**`): a label over its bullets, as a
+    heading would be, not a paper's title over its pages (`_bold_entries`)."""
+    words = re.sub(r"[^\w\s]+", " ", title.casefold()).split()
+    known = _KIND_LEAD_WORDS | MATERIAL_WORDS | _PAPER_PAGE_WORDS
+    return bool(words) and all(word in known or word.removesuffix("s") in known for word in words)
 
 
 def _names_the_paper(candidate: _Candidate) -> bool:

@@ -130,3 +130,34 @@ def test_an_entry_titled_after_its_issue_number_keeps_the_issue_as_its_url() -> 
             "https://github.com/acme/kiln/pull/77",
         ),
     ]
+
+
+def test_a_bold_label_naming_the_kind_of_its_bullets_is_no_paper_title() -> None:
+    # ffe7a2a read a bold line over bullets each a page's label and its bare address
+    # ('- Paper: https://…', '- Project: https://…') as a paper titled by the bold line. A bold
+    # line that only names the kind of what follows ('**Links**', '**Resources:**') is a
+    # label over its bullets, read as before ffe7a2a: no resource titled 'Links'.
+    label = read(
+        "# Harbours\n\n## Reading\n\n**Links**\n\n"
+        "- Paper: https://example.org/harbour-silt.pdf\n"
+        "- Project: https://example.org/harbour-silt\n\n"
+        "**Code & Materials:**\n\n"
+        "- Paper: https://example.org/dredging.pdf\n- Code: None\n"
+    )
+    # Two labels: a group each, their bullets read as any labelled page's (as before ffe7a2a).
+    assert listed(label.roadmap) == [
+        (("Reading", "Links"), "Paper", "https://example.org/harbour-silt.pdf"),
+        (("Reading", "Links"), "Project", "https://example.org/harbour-silt"),
+        (("Reading", "Code & Materials"), "Paper", "https://example.org/dredging.pdf"),
+        (("Reading", "Code & Materials"), "Code: None", ""),
+    ]
+    assert not any("bold title" in str(warning) for warning in label.warnings)
+    # A paper's own title over the same bullets is one resource, as ffe7a2a made it.
+    paper = read(
+        "# Harbours\n\n## Reading\n\n**Silt in Tidal Harbours**\n\n"
+        "- Paper: https://example.org/harbour-silt.pdf\n"
+        "- Project: https://example.org/harbour-silt\n"
+    )
+    assert listed(paper.roadmap) == [
+        (("Reading",), "Silt in Tidal Harbours", "https://example.org/harbour-silt.pdf")
+    ]
