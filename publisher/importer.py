@@ -2227,7 +2227,9 @@ def _raw_cuts(
                 whole.append(False)
                 link_level = level if line[level:].lstrip().startswith("[") else 0
                 folded = 0
-        else:
+        elif "`" in line or "~" in line or "<" in line:
+            # (a line without those characters opens no fenced code nor HTML block: most
+            # lines, and the look at each cost most of the scan)
             end = _block_end(line)
             indented = line[:1] in (" ", "\t")
             if end is not None or _HTML_START.match(line):
