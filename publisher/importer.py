@@ -4600,9 +4600,12 @@ def _kept_for_tasks(deciding: Sequence[_ListItem]) -> tuple[tuple[int, str], ...
 # a file or folder of it (`…/blob/main/README.md#x`, `…/tree/master/5.%20Misc#x`).
 _REPOSITORY_SECTION = re.compile(
     r"https?://(?:www\.)?github\.com/(?P<repository>[^/\s#?]+/[^/\s#?]+)"
-    r"(?:/(?:tree|blob)/[^#\s]+)?/?#(?P<fragment>[^#\s]+)",
+    r"(?:/(?P<page>(?:tree|blob)/[^#\s]+))?/?#(?P<fragment>[^#\s]+)",
     re.IGNORECASE,
 )
+# The page of `_REPOSITORY_SECTION` that is the repository's front page: a branch alone, or
+# its README at the root (`blob/main/README.md`).
+_FRONT_PAGE = re.compile(r"(?:tree|blob)/[^/]+/?(?:readme(?:\.\w+)?)?", re.IGNORECASE)
 # The fewest links a list of a repository's sections needs to be read as its contents.
 _CONTENTS_LINKS = 3
 
@@ -4620,8 +4623,11 @@ def _link_candidates(items: Sequence[_ListItem]) -> list[_Candidate]:
 
 def _pages_contents(items: Sequence[_ListItem]) -> str:
     """The repository (``owner/name``) whose pages' sections a list's links all lead to,
-    each bare, most named as the section they lead to (``[TDD & 테스트](…#tdd--테스트)``):
-    the list's table of contents across its pages; "" for any other list."""
+    each bare, most named as the section they lead to (``[TDD & 테스트](…#tdd--테스트)``),
+    none its front page: the list's table of contents across its pages; "" for any other
+    list. (The block's reading does not know the README's own repository: a README's own
+    contents link its sections as `#x`, and links into sections of a repository's front page
+    (`github.com/o/awesome-x#testing`) are how a list points at another list's sections.)"""
     candidates = _link_candidates(items)
     if len(candidates) < _CONTENTS_LINKS or any(item.candidate is None for item in items):
         return ""
@@ -4630,6 +4636,8 @@ def _pages_contents(items: Sequence[_ListItem]) -> str:
     for candidate in candidates:
         match = _REPOSITORY_SECTION.fullmatch(candidate.url)
         if match is None or candidate.description:
+            return ""
+        if match["page"] is None or _FRONT_PAGE.fullmatch(match["page"]):
             return ""
         repositories.add(match["repository"])
         fragment = _loose_words(unquote(match["fragment"]))

@@ -161,3 +161,29 @@ def test_a_bold_label_naming_the_kind_of_its_bullets_is_no_paper_title() -> None
     assert listed(paper.roadmap) == [
         (("Reading",), "Silt in Tidal Harbours", "https://example.org/harbour-silt.pdf")
     ]
+
+
+def test_links_into_sections_of_a_repositorys_front_page_are_no_table_of_contents() -> None:
+    # 3ce1cfc read a list of three or more bare links into sections of one GitHub
+    # repository's pages, named as those sections, as the README's own table of contents,
+    # kept as text. Links into another list's front page ('github.com/o/awesome-x#testing')
+    # are how a list points at that list's sections: resources, as before 3ce1cfc.
+    front = "https://github.com/kelp/awesome-tides"
+    result = read(
+        "# Lists\n\n## Oceans\n\n"
+        f"- [Tide Tables]({front}#tide-tables)\n"
+        f"- [Buoys]({front}/blob/main/README.md#buoys)\n"
+        f"- [Currents]({front}#currents)\n"
+    )
+    assert [title for _, title, _ in listed(result.roadmap)] == ["Tide Tables", "Buoys", "Currents"]
+    assert not any("table of contents" in str(warning) for warning in result.warnings)
+    # Into sections of the repository's other pages (a list kept in one file per category,
+    # its README their index), the list is still read as their contents.
+    pages = "https://github.com/kelp/awesome-tides/tree/main/2.%20Seas"
+    index = read(
+        "# Lists\n\n## Index\n\n"
+        f"- [Tide Tables]({pages}#tide-tables)\n- [Buoys]({pages}#buoys)\n"
+        f"- [Currents]({pages}#currents)\n"
+    )
+    assert listed(index.roadmap) == []
+    assert any("table of contents" in str(warning) for warning in index.warnings)
