@@ -4764,7 +4764,8 @@ def _resolved_by_hand(run: list[_Block], *, notes: bool = False, lone: bool = Fa
     named_form = 2 * sum(item.lead_in == "named" for item in deciding) > len(deciding)
     # A label in lower case before a bare URL names its bullet in a list written as words and
     # addresses; among bullets written as links (half of them or more: `[Acme](…) - …`) it
-    # says more of the one above (`- see the docs https://…`).
+    # says more of the one above when it leads to the same site (`- see the docs https://…`,
+    # `_same_site`); to another site it is a resource of its own (`- vim cheat sheet https://…`).
     linked_form = 2 * sum("](" in item.markdown.split("\n", 1)[0] for item in deciding) >= len(
         deciding
     )
@@ -4889,7 +4890,12 @@ def _resolved_by_hand(run: list[_Block], *, notes: bool = False, lone: bool = Fa
             item.resource_like
             and item.candidate is not None
             and (named_form or item.lead_in != "named" or previous is None)
-            and not (linked_form and item.lead_in == "label" and previous is not None)
+            and not (
+                linked_form
+                and item.lead_in == "label"
+                and previous is not None
+                and _same_site(previous.url, item.candidate.url)
+            )
             and not (notes and _is_note(item, linked=2 * led >= len(deciding), tasks=tasks))
         )
         if fits and not (item.material and previous is not None):
@@ -7450,6 +7456,25 @@ def _home(url: str) -> tuple[str, tuple[str, ...]]:
     if host in _CODE_HOSTS:
         return host, path[:2]
     return host, path
+
+
+def _same_site(url: str, link: str) -> bool:
+    """Whether two links lead to one site: on a code host, one repository (`_home`); else
+    hosts that are one name but for their last part (`zed.example.org`, its mirror
+    `zed.example.cn`) or one a subdomain of the other (`acme.dev`, `docs.acme.dev`)."""
+    host, path = _home(url)
+    linked_host, linked_path = _home(link)
+    if not host or not linked_host:
+        return False
+    if host in _CODE_HOSTS or linked_host in _CODE_HOSTS:
+        return (host, path) == (linked_host, linked_path)
+    name, linked_name = (
+        host.rpartition(".")[0] or host,
+        linked_host.rpartition(".")[0] or linked_host,
+    )
+    return (
+        name == linked_name or linked_host.endswith("." + host) or host.endswith("." + linked_host)
+    )
 
 
 def _leads_into(url: str, link: str) -> bool:

@@ -187,3 +187,30 @@ def test_links_into_sections_of_a_repositorys_front_page_are_no_table_of_content
     )
     assert listed(index.roadmap) == []
     assert any("table of contents" in str(warning) for warning in index.warnings)
+
+
+def test_a_lower_case_label_before_an_address_on_another_site_is_its_own_resource() -> None:
+    # de5a4f2 folded a lower-case label before a bare URL among link bullets into the entry
+    # above as a note ('- see the docs https://…' under its editor). Such a bullet at another
+    # site ('- vim cheat sheet https://…' under an editor's page) names a resource of its own;
+    # at the entry's site (its docs on a subdomain, its repository's wiki) it is a note.
+    result = read(
+        "# L\n\n## Editors\n\n"
+        "- [Kestrel](https://kestrel.example.org/) - an editor\n"
+        "- vim cheat sheet https://cheats.example.net/vim\n"
+        "- [Heron](https://heron.example.org/) - another editor\n"
+        "- see the manual https://docs.heron.example.org/manual\n"
+        "- [Plover](https://github.com/plover-ed/plover) - a third\n"
+        "- its wiki https://github.com/plover-ed/plover/wiki\n"
+        "- [Tern](https://tern.example.org/) - a fourth\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Editors",), "Kestrel", "https://kestrel.example.org/"),
+        (("Editors",), "vim cheat sheet", "https://cheats.example.net/vim"),
+        (("Editors",), "Heron", "https://heron.example.org/"),
+        (("Editors",), "Plover", "https://github.com/plover-ed/plover"),
+        (("Editors",), "Tern", "https://tern.example.org/"),
+    ]
+    _, _, heron, plover, _ = result.roadmap.sections[0].resources
+    assert "https://docs.heron.example.org/manual" in heron.description
+    assert "https://github.com/plover-ed/plover/wiki" in plover.description
