@@ -1103,10 +1103,10 @@ def import_markdown(
     # marker they look for holds the newline between two chapters, nor starts a chapter.
     cut = _chapters(text) if pieces else None
     # What each chapter holds, looked up once (a long document has a hundred chapters).
-    conflict, unspaced, direction, gapped = (
+    conflict, unspaced, direction, gapped, anchored_mark = (
         map(any, zip(*map(_chapter_marks, map(_second, cut)), strict=True))
         if cut
-        else (False, False, False, False)
+        else (False, False, False, False, False)
     )
     if text.startswith("---") or (
         conflict if cut is not None else any(marker in text for marker in CONFLICT_STARTS)
@@ -1137,7 +1137,11 @@ def import_markdown(
             text = unmarked
             cut = None
             marked = False  # (a mark left out may join a table's rows over a blank line)
-    if _OLD_ANCHOR_END in text and _has_old_readme_anchor(text):
+    if (
+        anchored_mark
+        if cut is not None
+        else _OLD_ANCHOR_END in text and _has_old_readme_anchor(text)
+    ):
         # (anchors rewritten at the end of heading lines: no table gap made or taken away)
         anchored = _with_old_readme_anchors(text, label, warnings)
         if anchored is not text:
@@ -1173,17 +1177,19 @@ def import_markdown(
 
 
 @recent_cache(limit=4096)
-def _chapter_marks(chapter: str) -> tuple[bool, bool, bool, bool]:
+def _chapter_marks(chapter: str) -> tuple[bool, bool, bool, bool, bool]:
     """Whether a chapter of a document (see `_chapters`) holds a merge-conflict marker, a
     line of hashes without a space (`_UNSPACED_HEADING`, at its start too), a direction mark
-    (`_has_direction_mark`; no mark holds a newline), and a table row after a blank line
-    (`_TABLE_GAP`: a table and its rows are one chapter): what `import_markdown` looks for
-    in the whole text (cached by the chapter's text)."""
+    (`_has_direction_mark`; no mark holds a newline), a table row after a blank line
+    (`_TABLE_GAP`: a table and its rows are one chapter), and a heading with an earlier
+    `publisher readme`'s anchor (`_has_old_readme_anchor`: one line): what `import_markdown`
+    looks for in the whole text (cached by the chapter's text)."""
     return (
         any(marker in chapter for marker in CONFLICT_STARTS),
         bool(_UNSPACED_HEADING.search(chapter) or _UNSPACED_HEADING.match("\n" + chapter[:8])),
         _has_direction_mark(chapter),
         _TABLE_GAP.search(chapter) is not None,
+        _OLD_ANCHOR_END in chapter and _has_old_readme_anchor(chapter),
     )
 
 

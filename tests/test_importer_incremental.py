@@ -21,6 +21,7 @@ from publisher.importer import (
     _OLD_README_ANCHOR,
     _UNSPACED_ANY,
     _block_end,
+    _chapter_marks,
     _chapters,
     _ends,
     _has_link_destination,
@@ -246,3 +247,13 @@ def test_an_old_readme_anchor_is_found_on_its_lines_as_the_whole_text_search_fin
 ) -> None:
     text = "\n".join(lines)
     assert _has_old_readme_anchor(text) is (_OLD_README_ANCHOR.search(text) is not None)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_ANCHOR_LINES), max_size=12))
+def test_an_old_readme_anchor_is_in_a_chapter_when_in_the_document(lines: list[str]) -> None:
+    # `import_markdown` looks for it in the chapters' marks (`_chapter_marks`, cached per
+    # chapter), not in the whole text each version.
+    text = "\n".join(lines)
+    in_chapters = any(_chapter_marks(chapter)[4] for _, chapter in _chapters(text))
+    assert in_chapters is _has_old_readme_anchor(text)
