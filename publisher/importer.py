@@ -1350,10 +1350,16 @@ def _import_chapters(
     units: list[tuple[int, _Unit]] = []
     levels: list[int] = []
     facts = cards = contents = numbered = False
+    card_counts: list[tuple[int, int, int]] = []
+    contents_at: list[int] = []
     for chapter_line, chapter_units in chapters:
         if not isinstance(chapter_units, tuple):
             chapter_units = tuple(chapter_units)
         reading = _chapter_reading(chapter_units)
+        if reading.card_counts:
+            card_counts.extend(reading.card_counts)
+        if reading.contents_at:
+            contents_at.extend(len(units) + index for index in reading.contents_at)
         for index in reading.warned:
             line, unit = chapter_line + reading.lines[index], reading.units[index]
             warnings.extend(
@@ -1381,7 +1387,13 @@ def _import_chapters(
         warnings,
         units,
         _DocumentReading(
-            levels=levels, facts=facts, cards=cards, contents=contents, numbered=numbered
+            levels=levels,
+            facts=facts,
+            cards=cards,
+            contents=contents,
+            numbered=numbered,
+            card_counts=card_counts,
+            contents_at=contents_at,
         ),
         keep=keep,
         base_url=base_url,
@@ -1398,7 +1410,10 @@ class _ChapterReading:
     as `_Outliner.levels` holds it, the indexes of the units that warn, whether one is read
     by its facts (`_fact_levels`), whether one is over one link paragraph alone
     (`_card_levels`), whether one may name a table of contents (`_may_name_contents`) and
-    whether a heading is numbered as a part (`_numbered_headings_levelled`)."""
+    whether a heading is numbered as a part (`_numbered_headings_levelled`). Also what
+    `_card_levels` counts of its headings (`_card_counts`) and the indexes of the units
+    `_names_later_headings` may find (`_contents_candidate`), so that those passes need not
+    go over every unit of the document each version."""
 
     units: tuple[_Unit, ...]
     lines: tuple[int, ...]
@@ -1408,19 +1423,24 @@ class _ChapterReading:
     cards: bool
     contents: bool
     numbered: bool
+    card_counts: tuple[tuple[int, int, int], ...]
+    contents_at: tuple[int, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class _DocumentReading:
     """The `_ChapterReading`s of a document's chapters put together: its units' levels, and
     whether any is read by its facts, is over one link paragraph alone, may name a table of
-    contents, is numbered as a part."""
+    contents, is numbered as a part; their card counts, and the indexes in the document of
+    their units that may be tables of contents."""
 
     levels: list[int]
     facts: bool
     cards: bool
     contents: bool
     numbered: bool
+    card_counts: list[tuple[int, int, int]]
+    contents_at: list[int]
 
 
 def _chapter_reading(chapter_units: tuple[tuple[int, int, _Unit], ...]) -> _ChapterReading:
@@ -1429,6 +1449,7 @@ def _chapter_reading(chapter_units: tuple[tuple[int, int, _Unit], ...]) -> _Chap
     known = _CHAPTER_READINGS.get(chapter_units)
     if known is None:
         units = tuple(unit for _, _, unit in chapter_units)
+        contents_at = tuple(index for index, unit in enumerate(units) if _contents_candidate(unit))
         known = _CHAPTER_READINGS.put(
             chapter_units,
             None,
@@ -1443,11 +1464,13 @@ def _chapter_reading(chapter_units: tuple[tuple[int, int, _Unit], ...]) -> _Chap
                 ),
                 facts=any(unit.facts for unit in units),
                 cards=any(map(_LONE_CARD, units)),
-                contents=any(map(_may_name_contents, units)) or any(map(_CONTENTS_NAMES, units)),
+                contents=bool(contents_at),
                 numbered=any(
                     unit.heading is not None and _PART_NUMBER.match(unit.heading.title)
                     for unit in units
                 ),
+                card_counts=_card_counts(units),
+                contents_at=contents_at,
             ),
         )
     return known
@@ -11972,9 +11995,21 @@ class _Outliner:
                 levels = [_outline_level(unit) for _, unit in units]
         if reading.facts or reading.cards or reading.contents:
             bare = [unit for _, unit in units]
+            # (the chapters' counts and places hold for the units as read, not as lifted)
+            as_read = levels is reading.levels
             self.fact_levels = _fact_levels(bare) if reading.facts else frozenset()
-            self.card_levels = _card_levels(bare) if reading.cards else frozenset()
-            self.named_contents = _names_later_headings(bare) if reading.contents else frozenset()
+            self.card_levels = (
+                frozenset()
+                if not reading.cards
+                else _levels_of_cards(reading.card_counts)
+                if as_read
+                else _card_levels(bare)
+            )
+            self.named_contents = (
+                _names_later_headings(bare, reading.contents_at if as_read else None)
+                if reading.contents
+                else frozenset()
+            )
         self.levels = levels
         outline = _Outline()
         position = 0
@@ -12498,12 +12533,16 @@ def without_closing_colon(title: str) -> str:
 _SHORTCODE_LAST = re.compile(r":[a-z0-9_+-]+:\s*$")
 
 
-def _names_later_headings(units: list[_Unit]) -> frozenset[int]:
+def _names_later_headings(
+    units: list[_Unit], positions: Iterable[int] | None = None
+) -> frozenset[int]:
     """The ids of the units whose heading names a table of contents (`## 목차`, `## Contents`)
     over plain bullets that name the headings after it (`- Arirang`, `- HAM` over `## Arirang`,
-    `## HAM` …, most of them): a table of contents written without links, no topics."""
+    `## HAM` …, most of them): a table of contents written without links, no topics.
+    ``positions``: the indexes of the units that may be (`_contents_candidate`), when known."""
     named: set[int] = set()
-    for position, unit in enumerate(units):
+    for position in range(len(units)) if positions is None else positions:
+        unit = units[position]
         if _names_every_later_heading(units, position):
             named.add(id(unit))
             continue
@@ -12527,7 +12566,40 @@ def _names_later_headings(units: list[_Unit]) -> frozenset[int]:
 
 # Read for every unit of every version of a history: a C-level getter, not a generator.
 _LONE_CARD = operator.attrgetter("lone_card")
-_CONTENTS_NAMES = operator.attrgetter("contents_names")
+
+
+def _contents_candidate(unit: _Unit) -> bool:
+    """Whether `_names_later_headings` may find a unit a table of contents: only one with
+    contents names (`_names_every_later_heading`) or that may name one (`_may_name_contents`)."""
+    return bool(unit.contents_names) or _may_name_contents(unit)
+
+
+def _card_counts(units: Iterable[_Unit]) -> tuple[tuple[int, int, int], ...]:
+    """What `_card_levels` counts of ``units``: per heading level (2 or more), the headings
+    over link-paragraph lists and those over one named link alone, as (level, lists, lone),
+    only where either is not 0."""
+    lists: Counter[int] = Counter()
+    lone: Counter[int] = Counter()
+    for unit in units:
+        if unit.heading is None or unit.heading.level < 2:
+            continue
+        lists[unit.heading.level] += unit.card_list
+        lone[unit.heading.level] += unit.lone_card
+    return tuple(
+        (level, lists[level], lone[level]) for level in sorted(lists) if lists[level] or lone[level]
+    )
+
+
+def _levels_of_cards(counts: Iterable[tuple[int, int, int]]) -> frozenset[int]:
+    """`_card_levels` from the `_card_counts` of a document's chapters, summed."""
+    lists: Counter[int] = Counter()
+    lone: Counter[int] = Counter()
+    for level, card_lists, lone_cards in counts:
+        lists[level] += card_lists
+        lone[level] += lone_cards
+    return frozenset(
+        level for level, count in lists.items() if count >= 2 and count >= lone[level] > 0
+    )
 
 
 def _card_levels(units: list[_Unit]) -> frozenset[int]:

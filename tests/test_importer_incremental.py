@@ -18,15 +18,21 @@ from hypothesis import strategies as st
 from publisher.errors import Problem
 from publisher.importer import (
     _HEADING_START,
+    _NO_DEFINITIONS,
     _OLD_README_ANCHOR,
     _UNSPACED_ANY,
     _block_end,
+    _card_levels,
     _chapter_marks,
+    _chapter_reading,
+    _chapter_units,
     _chapters,
     _ends,
     _has_link_destination,
     _has_old_readme_anchor,
+    _levels_of_cards,
     _lines_from,
+    _names_later_headings,
     _unspaced_link_line,
     _with_unspaced_headings,
     clear_caches,
@@ -257,3 +263,47 @@ def test_an_old_readme_anchor_is_in_a_chapter_when_in_the_document(lines: list[s
     text = "\n".join(lines)
     in_chapters = any(_chapter_marks(chapter)[4] for _, chapter in _chapters(text))
     assert in_chapters is _has_old_readme_anchor(text)
+
+
+_OUTLINE_CHAPTERS = (
+    "## Contents\n\n- Arirang\n- Bluebell\n- Cedar",
+    "## Arirang\n\n**[Kiln](https://example.org/k)** — a build tool · "
+    "**[Forge](https://example.org/f)** — a deploy tool\n\n"
+    "**[Anvil](https://example.org/a)** — a test tool · "
+    "**[Bellows](https://example.org/b)** — a lint tool",
+    "## Bluebell\n\n🔗 [Bluebell Course](https://example.org/bc)",
+    "## Cedar\n\n**[Oak](https://example.org/o)** — a tree · "
+    "**[Elm](https://example.org/e)** — another\n\n"
+    "**[Ash](https://example.org/ash)** — a third · **[Fir](https://example.org/fir)** — a fourth",
+    "### Deeper\n\nSome words.",
+    "## Index\n\n- [Arirang](#arirang)\n- [Cedar](#cedar)",
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(_OUTLINE_CHAPTERS), max_size=8))
+@example(list(_OUTLINE_CHAPTERS))
+def test_the_outline_passes_from_the_chapters_readings_are_the_whole_documents(
+    chapters: list[str],
+) -> None:
+    # `_Outliner.outline` takes the card counts and the places of units that may be tables
+    # of contents from each chapter's reading (`_ChapterReading`, cached per chapter), where
+    # it went over every unit of the document each version.
+    text = "# Songs\n\n" + "\n\n".join(chapters) + "\n"
+    readings = [
+        _chapter_reading(_chapter_units(chapter, False, _NO_DEFINITIONS))
+        for _, chapter in _chapters(text)
+    ]
+    units = [unit for reading in readings for unit in reading.units]
+    counts = [count for reading in readings for count in reading.card_counts]
+    places: list[int] = []
+    before = 0
+    for reading in readings:
+        places.extend(before + index for index in reading.contents_at)
+        before += len(reading.units)
+    assert _levels_of_cards(counts) == _card_levels(units)
+    assert _names_later_headings(units, places) == _names_later_headings(units)
+    if chapters == list(_OUTLINE_CHAPTERS):
+        # (both passes find something in the whole example: cards at level 2, a contents)
+        assert _card_levels(units) == {2}
+        assert len(_names_later_headings(units)) == 1
