@@ -2216,17 +2216,31 @@ def _raw_cuts(
     # An HTML comment opened in an HTML block that ends at a blank line and not closed yet:
     # `_units` leaves it out to the block's end, `</details>` in it too.
     commented = False
-    # With places to stop at (a version read after the one before it), the lines are taken
-    # one by one: the scan stops soon after the edit, and splitting the rest of a long
-    # document would cost more than the scan.
-    lines = _lines_from(text, start) if stops else iter(text[start:].split("\n"))
+    # The lines are taken one by one from the text (with places to stop at, a version read
+    # after the one before it, the scan stops soon after the edit, and splitting the rest of
+    # a long document would cost more than the scan); outside a block, the lines that can
+    # change nothing (`_SCAN_MARK`) are stepped over at once.
+    length = len(text)
     if start:
         # The cut's heading line, read as the scan from the top reads it.
-        line = next(lines)
+        line_end = text.find("\n", start)
+        line = text[start:] if line_end == -1 else text[start:line_end]
         level = len(line) - len(line.lstrip("#"))
         link_level = level if line[level:].lstrip().startswith("[") else 0
         position += len(line) + 1
-    for line in lines:
+    while position <= length:
+        if end is None and position:
+            # (from the newline before the line: a heading's start is found with it)
+            mark = _SCAN_MARK.search(text, position - 1)
+            if mark is None:
+                break  # (only lines that change nothing left)
+            at = mark.start()
+            before = text.rfind("\n", position, at + 1 if text[at] == "\n" else at)
+            if before != -1:
+                position = before + 1
+                commented = False  # (as each line stepped over sets it)
+        line_end = text.find("\n", position)
+        line = text[position:] if line_end == -1 else text[position:line_end]
         if not position and line.startswith("#") and _HEADING_START.match(line):
             level = len(line) - len(line.lstrip("#"))
             link_level = level if line[level:].lstrip().startswith("[") else 0
@@ -2257,8 +2271,7 @@ def _raw_cuts(
                 link_level = level if line[level:].lstrip().startswith("[") else 0
                 folded = 0
         elif "`" in line or "~" in line or "<" in line:
-            # (a line without those characters opens no fenced code nor HTML block: most
-            # lines, and the look at each cost most of the scan)
+            # (a line without those characters opens no fenced code nor HTML block)
             end = _block_end(line)
             indented = line[:1] in (" ", "\t")
             if end is not None or _HTML_START.match(line):
@@ -2269,6 +2282,13 @@ def _raw_cuts(
             commented = _comment_left_open(line, commented)
         position += len(line) + 1
     return starts, whole, None
+
+
+# What a line `_raw_cuts` reads outside a block must hold to change anything there: a
+# heading's start, what opens a fenced code or HTML block, a `<details>` (any other line only
+# says no HTML comment is left open, as a line outside an HTML block does).
+# Each alternative a literal first: the search skips to those characters in C.
+_SCAN_MARK = re.compile(r"\n#|`|~|<|details")
 
 
 def _comment_left_open(line: str, in_comment: bool) -> bool:
