@@ -12628,16 +12628,7 @@ def _card_levels(units: list[_Unit]) -> frozenset[int]:
     over one named link alone (`_Unit.lone_card`), which are then topics of one course each.
     Called for a document with such a heading (`_ChapterReading.cards`, looked up per chapter:
     most documents have none)."""
-    lists: Counter[int] = Counter()
-    lone: Counter[int] = Counter()
-    for unit in units:
-        if unit.heading is None or unit.heading.level < 2:
-            continue
-        lists[unit.heading.level] += unit.card_list
-        lone[unit.heading.level] += unit.lone_card
-    return frozenset(
-        level for level, count in lists.items() if count >= 2 and count >= lone[level] > 0
-    )
+    return _levels_of_cards(_card_counts(units))
 
 
 def _names_every_later_heading(units: list[_Unit], position: int) -> bool:
