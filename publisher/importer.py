@@ -2547,12 +2547,14 @@ def _cards_set_apart(
         )
         for card_at in range(at, at + 2 * run, 2):
             result.append(
-                _Block(
-                    kind="resources",
-                    start=blocks[card_at].start,
-                    end=blocks[card_at + 1].end,
-                    resources=(cards[card_at],),
-                    warnings=((first, message),) if card_at == at else (),
+                _checked_cards(
+                    _Block(
+                        kind="resources",
+                        start=blocks[card_at].start,
+                        end=blocks[card_at + 1].end,
+                        resources=(cards[card_at],),
+                        warnings=((first, message),) if card_at == at else (),
+                    )
                 )
             )
         at += 2 * run
@@ -5510,10 +5512,13 @@ def _children(tokens: Sequence[Token], start: int, end: int) -> Iterable[tuple[i
 def _paragraph(inline: Sequence[Token], links: list[str], start: int, stop: int) -> _Block:
     """A paragraph that is no badge row, numbered entry or card: a paper (one resource) or
     text, with what a heading above it reads from it (its link line, its first link)."""
-    paper = _paper_paragraph(inline, start) if links else None
+    said: list[tuple[int, str]] = []
+    paper = _paper_paragraph(inline, start, said) if links else None
     if paper is not None:
         # A reading list written one paragraph per paper: each paragraph a resource.
-        return _Block(kind="resources", start=start, end=stop, resources=(paper,))
+        return _Block(
+            kind="resources", start=start, end=stop, resources=(paper,), warnings=tuple(said)
+        )
     row = len(links) >= 3 and _is_link_row(inline)
     link_line, link_line_title, link_line_alone = _link_line(inline)
     link_line_labelled = bool(link_line) and _leading_link(inline) is None
@@ -5538,6 +5543,104 @@ def _paragraph(inline: Sequence[Token], links: list[str], start: int, stop: int)
     )
 
 
+def _paragraph_block(inline: Sequence[Token], start: int, stop: int, lines: list[str]) -> _Block:
+    """A paragraph's block: badges, a numbered entry, cards (their links as written: see
+    `_checked_cards`), a paper, or text (`_paragraph`)."""
+    if _is_badges(inline):
+        logo = not any(
+            _is_badge(token.attrGet("src")) for token in inline if token.type == "image"
+        ) and not any(token.type == "html_inline" for token in inline)
+        return _Block(kind="skip", start=start, end=stop, logo=logo)
+    # A bold number starts a line: cheaper to see in the lines than in the tokens.
+    entry = (
+        _bold_numbered_line(inline, start)
+        if any(line.lstrip().startswith(("**", "__")) for line in lines[start:stop])
+        else None
+    )
+    if entry is not None:
+        at, candidate = entry
+        found = _Block(kind="text", start=start + at, end=stop, bold_entry=candidate)
+        if not at:
+            return found
+        # The lines above it end the entry before (`中文词向量大全` then `**29\\. …**`
+        # with no blank line between): text, of that entry.
+        note = _Block(kind="text", start=start, end=start + at)
+        return _Block(kind="text", start=start, end=stop, parts=(note, found))
+    numbered = _numbered_paragraph(inline, start)
+    if numbered is not None:
+        return _Block(kind="resources", start=start, end=stop, resources=(numbered,), numbered=True)
+    links = _links(inline)
+    card = _card_paragraph(inline, start) if links else None
+    said = _said_cards(inline, start) if links and card is None else ()
+    if len(said) > 1:
+        # Cards on one line, set apart by a middle dot or a bar (`**[Kiln](…)** — a
+        # build tool · **[Forge](…)** — a deploy tool`): one resource each (several: no
+        # course's link line, `_Block.lone`).
+        return _Block(
+            kind="resources",
+            start=start,
+            end=stop,
+            resources=said,
+            link_card=True,
+        )
+    card = card or next(iter(said), None)
+    named_card = _name_over_link_card(inline, start) if links and card is None else None
+    if named_card is not None:
+        # A list written as paragraphs without bullets, a bold name over its link: one
+        # resource each. One alone under its heading is that section's one resource (its
+        # name is its own, not a link line's label such as a course's "Link").
+        return _Block(kind="resources", start=start, end=stop, resources=(named_card,))
+    link_card = _link_card(inline, start) if links and card is None else None
+    card = card or link_card
+    entries = _link_line_entries(inline, start) if links and card is None else ()
+    if len(entries) > 1:
+        # Several link lines in one paragraph, each over lines about it (`[Deep NLP](…)`,
+        # `+lecture slides …`, `[CS 224D](…)`, `Class by …`): one resource each.
+        return _Block(kind="resources", start=start, end=stop, resources=entries, link_lines=True)
+    lead, listed = _link_lines_only(inline, start) if links and not entries else (0, ())
+    if listed:
+        # Courses one named link a line (`[Differentiation](…)`, `[Integration](…)`), a
+        # list without bullets: one resource each; the lines over them a note, text.
+        found = _Block(
+            kind="resources",
+            start=start + lead,
+            end=stop,
+            resources=listed,
+            link_lines=True,
+        )
+        if not lead:
+            return found
+        note = _Block(kind="text", start=start, end=start + lead)
+        return _Block(kind="text", start=start, end=stop, parts=(note, found))
+    if entries:
+        # One link line over lines about it: a card where its heading holds several (a
+        # list written as paragraphs), else that heading's link line (`_Block.lone`).
+        return _Block(
+            kind="resources",
+            start=start,
+            end=stop,
+            resources=entries,
+            lone=_paragraph(inline, links, start, stop),
+        )
+    # Named links to choose from (`[A](…) or [B](…)`): among a topic's link paragraphs one
+    # resource each, as link cards are (`_quotes_under_cards`), else the paragraph.
+    cards = (
+        (card,) if card is not None else _link_alternatives(inline, start) if len(links) > 1 else ()
+    )
+    if cards:
+        # A list written as paragraphs, one card each (a bold linked name, then lines);
+        # a heading's only card is its link line (`_Block.lone`).
+        return _Block(
+            kind="resources",
+            start=start,
+            end=stop,
+            resources=cards,
+            lone=_paragraph(inline, links, start, stop),
+            link_card=link_card is not None or len(cards) > 1,
+        )
+    return _paragraph(inline, links, start, stop)
+
+
 def _block(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _Block:
     token = tokens[index]
     start, stop = token.map or (0, 0)
@@ -5545,108 +5648,9 @@ def _block(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _
     if kind == "heading_open":
         return _heading(token, tokens[index + 1], start, stop)
     if kind == "paragraph_open":
-        inline = tokens[index + 1].children or []
-        if _is_badges(inline):
-            logo = not any(
-                _is_badge(token.attrGet("src")) for token in inline if token.type == "image"
-            ) and not any(token.type == "html_inline" for token in inline)
-            return _Block(kind="skip", start=start, end=stop, logo=logo)
-        # A bold number starts a line: cheaper to see in the lines than in the tokens.
-        entry = (
-            _bold_numbered_line(inline, start)
-            if any(line.lstrip().startswith(("**", "__")) for line in lines[start:stop])
-            else None
+        return _checked_cards(
+            _paragraph_block(tokens[index + 1].children or [], start, stop, lines)
         )
-        if entry is not None:
-            at, candidate = entry
-            found = _Block(kind="text", start=start + at, end=stop, bold_entry=candidate)
-            if not at:
-                return found
-            # The lines above it end the entry before (`中文词向量大全` then `**29\\. …**`
-            # with no blank line between): text, of that entry.
-            note = _Block(kind="text", start=start, end=start + at)
-            return _Block(kind="text", start=start, end=stop, parts=(note, found))
-        numbered = _numbered_paragraph(inline, start)
-        if numbered is not None:
-            return _Block(
-                kind="resources", start=start, end=stop, resources=(numbered,), numbered=True
-            )
-        links = _links(inline)
-        card = _card_paragraph(inline, start) if links else None
-        said = _said_cards(inline, start) if links and card is None else ()
-        if len(said) > 1:
-            # Cards on one line, set apart by a middle dot or a bar (`**[Kiln](…)** — a
-            # build tool · **[Forge](…)** — a deploy tool`): one resource each (several: no
-            # course's link line, `_Block.lone`).
-            return _Block(
-                kind="resources",
-                start=start,
-                end=stop,
-                resources=said,
-                link_card=True,
-            )
-        card = card or next(iter(said), None)
-        named_card = _name_over_link_card(inline, start) if links and card is None else None
-        if named_card is not None:
-            # A list written as paragraphs without bullets, a bold name over its link: one
-            # resource each. One alone under its heading is that section's one resource (its
-            # name is its own, not a link line's label such as a course's "Link").
-            return _Block(kind="resources", start=start, end=stop, resources=(named_card,))
-        link_card = _link_card(inline, start) if links and card is None else None
-        card = card or link_card
-        entries = _link_line_entries(inline, start) if links and card is None else ()
-        if len(entries) > 1:
-            # Several link lines in one paragraph, each over lines about it (`[Deep NLP](…)`,
-            # `+lecture slides …`, `[CS 224D](…)`, `Class by …`): one resource each.
-            return _Block(
-                kind="resources", start=start, end=stop, resources=entries, link_lines=True
-            )
-        lead, listed = _link_lines_only(inline, start) if links and not entries else (0, ())
-        if listed:
-            # Courses one named link a line (`[Differentiation](…)`, `[Integration](…)`), a
-            # list without bullets: one resource each; the lines over them a note, text.
-            found = _Block(
-                kind="resources",
-                start=start + lead,
-                end=stop,
-                resources=listed,
-                link_lines=True,
-            )
-            if not lead:
-                return found
-            note = _Block(kind="text", start=start, end=start + lead)
-            return _Block(kind="text", start=start, end=stop, parts=(note, found))
-        if entries:
-            # One link line over lines about it: a card where its heading holds several (a
-            # list written as paragraphs), else that heading's link line (`_Block.lone`).
-            return _Block(
-                kind="resources",
-                start=start,
-                end=stop,
-                resources=entries,
-                lone=_paragraph(inline, links, start, stop),
-            )
-        # Named links to choose from (`[A](…) or [B](…)`): among a topic's link paragraphs one
-        # resource each, as link cards are (`_quotes_under_cards`), else the paragraph.
-        cards = (
-            (card,)
-            if card is not None
-            else _link_alternatives(inline, start)
-            if len(links) > 1
-            else ()
-        )
-        if cards:
-            # A list written as paragraphs, one card each (a bold linked name, then lines);
-            # a heading's only card is its link line (`_Block.lone`).
-            return _Block(
-                kind="resources",
-                start=start,
-                end=stop,
-                resources=cards,
-                lone=_paragraph(inline, links, start, stop),
-                link_card=link_card is not None or len(cards) > 1,
-            )
-        return _paragraph(inline, links, start, stop)
     if kind in ("bullet_list_open", "ordered_list_open"):
         items = tuple(
             _list_item(_item(tokens, open_, close, lines), tokens[open_], lines)
@@ -10319,12 +10323,14 @@ def _named_item(
     return read
 
 
-def _paper_paragraph(inline: Sequence[Token], line: int) -> _Candidate | None:
+def _paper_paragraph(
+    inline: Sequence[Token], line: int, warnings: list[tuple[int, str]]
+) -> _Candidate | None:
     """A paragraph that cites one paper, as reading lists written without bullets do:
     ``**[4]** Authors. "**Title**." Venue (2012). [[pdf]](…) **(note)**``. The paper-list
     shape (`_paper_item`), written as a citation: a leading reference number, or link labels
     in brackets (``[[pdf]]``). None for any other paragraph (prose citing a [paper](…) stays
-    prose)."""
+    prose). What reading it says goes to ``warnings``, when it is one."""
     spans = _real_link_spans(inline)
     if not spans:
         return None
@@ -10332,10 +10338,11 @@ def _paper_paragraph(inline: Sequence[Token], line: int) -> _Candidate | None:
     numbered = _CITATION_NUMBER.match(_plain(_first_strong(inline)) or _plain(inline))
     if not (bracketed or numbered):
         return None
-    warnings: list[tuple[int, str]] = []
-    paper = _paper_item(inline, line, warnings)
+    said: list[tuple[int, str]] = []
+    paper = _paper_item(inline, line, said)
     if paper is None:
         return None
+    warnings.extend(said)
     return _Candidate(
         title=paper["title"], url=paper["url"], line=line, description=_inline_markdown(inline)
     )
@@ -10366,7 +10373,38 @@ def _link_card(inline: Sequence[Token], line: int) -> _Candidate | None:
         or re.match(r"link\b", title, re.IGNORECASE)  # "Link to Course"
     ):
         return None
-    return _Candidate(title=title, line=line, url=href)
+    return _card_candidate(title, href, line, "")
+
+
+def _card_candidate(title: str, href: str, line: int, about: str) -> _Candidate:
+    """The resource of a card paragraph (`_link_card`, `_card_paragraph`, `_said_card`,
+    `_name_over_link_card` …): its name, its link as written, what is said about it (markdown)
+    its description. The link is checked where the paragraph's block is made
+    (`_checked_cards`), so that a link no resource may have is warned about once, and only
+    when the card is read as a resource."""
+    return _Candidate(
+        title=title, url=href, line=line, description=_markdown_field(about) if about else ""
+    )
+
+
+def _checked_cards(block: _Block) -> _Block:
+    """A paragraph's block with its cards' links checked as any resource's link is
+    (`_checked_url`: a link that may not be a URL left out, a mistyped scheme mended), each
+    with a warning naming its line, in the block's warnings; its parts likewise."""
+    if block.parts:
+        return replace(block, parts=tuple(map(_checked_cards, block.parts)))
+    if block.kind != "resources":
+        return block
+    warnings: list[tuple[int, str]] = []
+    resources = tuple(
+        replace(card, url=url)
+        if (url := _checked_url(card.url, card.line, warnings)) != card.url
+        else card
+        for card in block.resources
+    )
+    if not warnings and resources == block.resources:
+        return block
+    return replace(block, resources=resources, warnings=(*block.warnings, *warnings))
 
 
 def _inline_lines(inline: Sequence[Token], *, html_breaks: bool = False) -> list[list[Token]]:
@@ -10513,12 +10551,8 @@ def _card_paragraph(inline: Sequence[Token], line: int) -> _Candidate | None:
     rest = inline[position + 1 :]
     if position >= len(inline) or not _plain(rest).strip():
         return None
-    warnings: list[tuple[int, str]] = []
-    return _Candidate(
-        title=_plain(inline[start + 1 : end]).strip(),
-        url=_checked_url(href, line, warnings),
-        line=line,
-        description=_markdown_field(_inline_markdown(rest).strip()),
+    return _card_candidate(
+        _plain(inline[start + 1 : end]).strip(), href, line, _inline_markdown(rest).strip()
     )
 
 
@@ -10557,13 +10591,7 @@ def _said_card(inline: Sequence[Token], line: int) -> _Candidate | None:
     title = _plain(inline[start + 1 : end]).strip()
     if not title or _WHERE_LABEL.fullmatch(title) or _is_material(title):
         return None
-    warnings: list[tuple[int, str]] = []
-    return _Candidate(
-        title=title,
-        url=_checked_url(href, line, warnings),
-        line=line,
-        description=_markdown_field(_strip_separator(_inline_markdown(rest))),
-    )
+    return _card_candidate(title, href, line, _strip_separator(_inline_markdown(rest)))
 
 
 # What sets cards apart on one line: a middle dot, a bullet or a bar between spaces.
@@ -10634,13 +10662,7 @@ def _name_over_link_card(inline: Sequence[Token], line: int) -> _Candidate | Non
         [_strip_separator(said)] * bool(said)
         + [_inline_markdown(tokens).strip() for tokens in lines[2:]]
     ).strip()
-    warnings: list[tuple[int, str]] = []
-    return _Candidate(
-        title=title,
-        url=_checked_url(href, line, warnings),
-        line=line,
-        description=_markdown_field(about) if about else "",
-    )
+    return _card_candidate(title, href, line, about)
 
 
 def _is_bracketed_link(tokens: Sequence[Token], start: int, end: int) -> bool:
@@ -10689,13 +10711,7 @@ def _labelled_links_card(
     if not first:
         return None
     about = "\n".join(_inline_markdown(tokens).strip() for tokens in lines[1:]).strip()
-    warnings: list[tuple[int, str]] = []
-    return _Candidate(
-        title=title,
-        url=_checked_url(first, line, warnings),
-        line=line,
-        description=_markdown_field(about) if about else "",
-    )
+    return _card_candidate(title, first, line, about)
 
 
 def _first_strong(inline: Sequence[Token]) -> Sequence[Token]:

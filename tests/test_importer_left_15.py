@@ -1,0 +1,49 @@
+"""publisher import: shapes found on real lists and left by session 14, read in session 15
+(examples invented; each test names the shape it reads)."""
+
+from __future__ import annotations
+
+from test_importer_shapes import listed, messages, read
+
+
+def test_a_cards_link_that_may_be_no_url_is_left_out_with_a_warning() -> None:
+    # Cards written as paragraphs (a bold name over its link, a bold link and what it is, a
+    # named link over lines about it, a paper's name over its bracketed pages) dropped a link
+    # no resource may have without a word, or kept it as the resource's URL.
+    result = read(
+        "# Shore\n\n## Editors\n\n"
+        "**Gullpad**  \n[gullpad.example.org](ftp://gullpad.example.org)  \nA tidal editor.\n\n"
+        "**Ternwrite**  \n[ternwrite.example.org](https://ternwrite.example.org)  \n"
+        "Another one.\n\n"
+        "## Tools\n\n"
+        "**[Kelp](ftp://kelp.example.org)**: a sorter of weeds\n\n"
+        "**[Brine](https://brine.example.org)**: a salter\n\n"
+        "## Guides\n\n"
+        "[Dune Walks](ftp://dunes.example.org)  \nA guide to walks.\n"
+        "[Cliff Paths](https://cliffs.example.org)  \nA guide to paths.\n\n"
+        "## Papers\n\n"
+        "**Silt in Harbours** \\\n*A. Author* \\\n"
+        "Shore Letters 2022. [[Paper](ftp://silt.example.org/p.pdf)] "
+        "[[Code](https://example.org/silt)]\n\n"
+        "**Counting Gulls** \\\n*B. Author* \\\n"
+        "Shore Letters 2021. [[Paper](https://example.org/gulls.pdf)]\n"
+    )
+    urls = {title: url for _, title, url in listed(result.roadmap)}
+    assert urls == {
+        "Gullpad": "",
+        "Ternwrite": "https://ternwrite.example.org",
+        "Kelp": "",
+        "Brine": "https://brine.example.org",
+        "Dune Walks": "",
+        "Cliff Paths": "https://cliffs.example.org",
+        "Silt in Harbours": "",
+        "Counting Gulls": "https://example.org/gulls.pdf",
+    }
+    said = [message for message in messages(result) if "skipped" in message]
+    assert [message.split(": link ")[0] for message in said] == [
+        "road.md:5",
+        "road.md:15",
+        "road.md:21",
+        "road.md:28",
+    ]
+    assert all("'ftp:' is not an allowed scheme" in message for message in said)
