@@ -10913,7 +10913,9 @@ def _checked_url(href: str, line: int, warnings: list[tuple[int, str]]) -> str:
     somewhere, not an anchor). Relative links are kept as written: the assembler resolves
     them against the base URL, or leaves them out with a warning. A web address with a
     mistyped scheme (`hhttps://…`, `https//…`: a link nowhere on GitHub, or to a file of the
-    repository) is the address its author meant, with a warning."""
+    repository) is the address its author meant, with a warning. Spaces (a link written in
+    angle brackets) are percent-encoded, as a browser follows it (`_spaces_encoded`)."""
+    href = _spaces_encoded(href)
     problem = url_problem(href)
     if problem and (mended := _mended_scheme(href)):
         warnings.append((line, f"link {href!r}: a mistyped scheme, read as {mended!r}"))
@@ -10923,6 +10925,24 @@ def _checked_url(href: str, line: int, warnings: list[tuple[int, str]]) -> str:
     if "://" in href or href.lower().startswith(("javascript:", "data:", "vbscript:")):
         warnings.append((line, f"link {href!r} skipped: {problem}"))
     return ""
+
+
+# A URL's scheme and host, up to its path (`https://example.org`): a space there is no address.
+_SCHEME_AND_HOST = re.compile(r"[A-Za-z][\w+.-]*://[^/?#\s]*(?=[/?#]|$)")
+
+
+def _spaces_encoded(href: str) -> str:
+    """A link written with spaces in it (in angle brackets, `[Guide](<docs/my guide.md>)`, or
+    an HTML attribute) as a browser follows it: each space after its host percent-encoded
+    (`docs/my%20guide.md`); as written when it has none, or one in its host (no address)."""
+    if " " not in href:
+        return href  # (the cheap test first: spaces are rare)
+    href = href.strip(" ")
+    head = _SCHEME_AND_HOST.match(href)
+    if head is None and "://" in href:
+        return href
+    start = head.end() if head is not None else 0
+    return href[:start] + href[start:].replace(" ", "%20")
 
 
 def is_relative_link(href: str) -> bool:
@@ -13050,6 +13070,7 @@ class _Freezer:
     def _resolved(self, href: str, line: int) -> str:
         """A link as a resource's URL: relative ones resolved against the base URL, or left
         out (with a warning) without one."""
+        href = _spaces_encoded(href)
         if not is_relative_link(href):
             return href
         if not self.base_url:

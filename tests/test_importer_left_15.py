@@ -47,3 +47,27 @@ def test_a_cards_link_that_may_be_no_url_is_left_out_with_a_warning() -> None:
         "road.md:28",
     ]
     assert all("'ftp:' is not an allowed scheme" in message for message in said)
+
+
+def test_a_link_written_with_spaces_in_angle_brackets_is_followed_as_a_browser_does() -> None:
+    # `[Guide](<docs/my guide.md>)`: CommonMark allows spaces in a destination in angle
+    # brackets, and a browser follows it with each space percent-encoded. Relative ones were
+    # resolved against --base-url with the space kept, then skipped as a URL with white space.
+    base = "https://github.com/kelp/tides/blob/main/"
+    result = read(
+        "# Tides\n\n## Guides\n\n"
+        "- [Tide Guide](<docs/tide guide.md>) - the guide\n"
+        "- [Buoy Notes](<https://example.org/buoy notes.pdf>) - the notes\n"
+        "- [Current Maps](docs/maps.md) - the maps\n",
+        base_url=base,
+    )
+    assert listed(result.roadmap) == [
+        (("Guides",), "Tide Guide", f"{base}docs/tide%20guide.md"),
+        (("Guides",), "Buoy Notes", "https://example.org/buoy%20notes.pdf"),
+        (("Guides",), "Current Maps", f"{base}docs/maps.md"),
+    ]
+    assert not any("white space" in message for message in messages(result))
+    # A space in a host is no address: skipped, with a warning, as before.
+    broken = read("# Tides\n\n## Guides\n\n- [Tide Guide](<https://exa mple.org/t>) - x\n")
+    assert listed(broken.roadmap) == [(("Guides",), "Tide Guide", "")]
+    assert any("white space" in message for message in messages(broken))
