@@ -5622,6 +5622,21 @@ def _paragraph_block(inline: Sequence[Token], start: int, stop: int, lines: list
             resources=entries,
             lone=_paragraph(inline, links, start, stop),
         )
+    listed_said, message = (
+        _listed_links_said(inline, start) if card is None and len(links) > 1 else ((), "")
+    )
+    if listed_said:
+        # A link bullet without its bullet naming several links, then what it says of them
+        # all (`[Drive A](…) | [B](…) - lecture notes`): one resource each (several: no
+        # course's link line, `_Block.lone`).
+        return _Block(
+            kind="resources",
+            start=start,
+            end=stop,
+            resources=listed_said,
+            link_card=True,
+            warnings=((start, message),),
+        )
     # Named links to choose from (`[A](…) or [B](…)`): among a topic's link paragraphs one
     # resource each, as link cards are (`_quotes_under_cards`), else the paragraph.
     cards = (
@@ -8274,21 +8289,26 @@ def _read_lead(reading: _ItemReading, inline: Sequence[Token]) -> bool:
                 reading.description[-1] = " / ".join([said, *pages[0]])
             else:
                 reading.description.append(" / ".join(pages[0]))
+        leading = str(reading.fields["title"])
         reading.siblings = tuple(
             _Candidate(
-                title=title,
+                title=_sequel_title(leading, title),
                 line=reading.line,
                 url=_checked_url(href, reading.line, reading.warnings),
                 description=_markdown_field(" / ".join([*([said] if said else []), *own])),
             )
             for (title, href), own in zip(listed, pages[1:], strict=True)
         )
-        names = [str(reading.fields["title"]), *(title for title, _ in listed)]
+        names = [leading, *(title for title, _ in listed)]
+        renamed = [
+            f"{title!r}" if title == sibling.title else f"{title!r} as {sibling.title!r}"
+            for (title, _), sibling in zip(listed, reading.siblings, strict=True)
+        ]
         reading.warnings.append(
             (
                 reading.line,
                 f"bullet names {len(listed) + 1} links before what it says of them "
-                f"({', '.join(map(repr, names))}): read as one resource each",
+                f"({', '.join([repr(leading), *renamed])}): read as one resource each",
             )
         )
         _warn_page_links(reading, enumerated, names)
@@ -10495,6 +10515,67 @@ def _link_alternatives(inline: Sequence[Token], line: int) -> tuple[_Candidate, 
         replace(card, description=_markdown_field(", ".join(material))) if material else card
         for card, material in entries
     )
+
+
+def _listed_links_said(inline: Sequence[Token], line: int) -> tuple[tuple[_Candidate, ...], str]:
+    """A paragraph of one line written as a link bullet is, without its bullet, naming two
+    links or more, then what it says of them all after a dash or a colon (``[Drive A](…) |
+    [B](…) - lecture notes``, ``[Tide Tables](…), [Buoys](…): data``; `_enumerated_links`):
+    one resource each, those words each one's description; a link named only by what sets it
+    apart from the first (``B`` after ``Drive A``) named as a reader names it
+    (`_sequel_title`); and the warning saying so. ((), "") for any other paragraph: a row of
+    links saying nothing of them (a nav bar, a course's pages), words before the first link,
+    pages of one thing."""
+    if any(token.type in ("softbreak", "hardbreak") for token in inline):
+        return (), ""
+    link = _leading_link(inline)
+    if link is None:
+        return (), ""
+    start, end, href = link
+    enumerated = _enumerated_links(inline, start, end)
+    if enumerated is None or not enumerated.found or enumerated.pages:
+        return (), ""
+    rest = _inline_markdown(inline[enumerated.rest :]).strip()
+    if not rest.startswith(("- ", "\u2013 ", "\u2014 ", ": ")):
+        return (), ""
+    said = _strip_separator(rest)
+    first = _plain(inline[start + 1 : end]).strip()
+    names = [
+        (first, first),
+        *((title, _sequel_title(first, title)) for title, _ in enumerated.found),
+    ]
+    message = (
+        f"paragraph names {len(names)} links before what it says of them ("
+        + ", ".join(
+            f"{title!r}" if title == written else f"{written!r} as {title!r}"
+            for written, title in names
+        )
+        + "): read as one resource each"
+    )
+    urls = [href, *(url for _, url in enumerated.found)]
+    return tuple(
+        _card_candidate(title, url, line, said) for (_, title), url in zip(names, urls, strict=True)
+    ), message
+
+
+# A name's last word that sets it apart in a sequence: a capital letter, a number, a roman
+# numeral (`Drive A`, `Mirror 2`, `Part IV`).
+_SEQUENCE_MARK = re.compile(r"[A-Z]|\d{1,3}|[IVX]{1,4}|[ivx]{1,4}")
+
+
+def _sequel_title(first: str, title: str) -> str:
+    """A link's name after a first one (``B`` after ``Drive A``): the first's words with its
+    mark of sequence (`_SEQUENCE_MARK`) for its own, where it is only such a mark and the
+    first name ends with one of the same kind; else as written."""
+    words = first.split()
+    if (
+        len(words) < 2
+        or not _SEQUENCE_MARK.fullmatch(title)
+        or not _SEQUENCE_MARK.fullmatch(words[-1])
+        or title.isdigit() != words[-1].isdigit()
+    ):
+        return title
+    return " ".join([*words[:-1], title])
 
 
 def _link_lines_only(inline: Sequence[Token], line: int) -> tuple[int, tuple[_Candidate, ...]]:

@@ -71,3 +71,49 @@ def test_a_link_written_with_spaces_in_angle_brackets_is_followed_as_a_browser_d
     broken = read("# Tides\n\n## Guides\n\n- [Tide Guide](<https://exa mple.org/t>) - x\n")
     assert listed(broken.roadmap) == [(("Guides",), "Tide Guide", "")]
     assert any("white space" in message for message in messages(broken))
+
+
+def test_a_paragraph_naming_links_then_what_it_says_of_them_is_one_resource_each() -> None:
+    # A link bullet written without its bullet: '[Drive A](…) | [B](…) - contains …'. Under a
+    # heading of its own it was that heading's link line, the second link and the words
+    # lost. Each link is a resource, the words after the dash its description; 'B' after
+    # 'Drive A' names the second drive, as a reader names it.
+    result = read(
+        "# Tides\n\n## Textbooks\n\n### Other textbooks\n\n"
+        "[Tide Drive A](https://example.org/da) | [B](https://example.org/db) - holds "
+        "scanned tide tables and charts.\n\n"
+        "## Data\n\n"
+        "[Tide Tables](https://example.org/tt), [Buoy Logs](https://example.org/bl): raw data\n\n"
+        "## Sets\n\n"
+        "- [Gull Counts Vol. I](https://example.org/g1), [II](https://example.org/g2) - counts\n"
+        "- [Tern Counts](https://example.org/t1) - counts\n"
+    )
+    other = ("Textbooks", "Other textbooks")
+    assert listed(result.roadmap) == [
+        (other, "Tide Drive A", "https://example.org/da"),
+        (other, "Tide Drive B", "https://example.org/db"),
+        (("Data",), "Tide Tables", "https://example.org/tt"),
+        (("Data",), "Buoy Logs", "https://example.org/bl"),
+        (("Sets",), "Gull Counts Vol. I", "https://example.org/g1"),
+        (("Sets",), "Gull Counts Vol. II", "https://example.org/g2"),
+        (("Sets",), "Tern Counts", "https://example.org/t1"),
+    ]
+    descriptions = [resource.description for _, resource in result.roadmap.walk()]
+    assert descriptions[:4] == ["holds scanned tide tables and charts.\n"] * 2 + ["raw data\n"] * 2
+    said = messages(result)
+    assert (
+        "road.md:7: paragraph names 2 links before what it says of them "
+        "('Tide Drive A', 'B' as 'Tide Drive B'): read as one resource each"
+    ) in said
+    assert any(message.startswith("road.md:11: paragraph names 2 links") for message in said)
+    assert any("'II' as 'Gull Counts Vol. II'" in message for message in said)
+
+
+def test_a_row_of_links_saying_nothing_of_them_is_no_list_of_resources() -> None:
+    # (what the reading above leaves as it was: a nav bar, named alternatives without words)
+    result = read(
+        "# Tides\n\n[Home](https://example.org/) | [Docs](https://example.org/docs) | "
+        "[Blog](https://example.org/blog)\n\n## Charts\n\n"
+        "- [Chart A](https://example.org/ca) - a chart\n- [Chart B](https://example.org/cb) - b\n"
+    )
+    assert [title for _, title, _ in listed(result.roadmap)] == ["Chart A", "Chart B"]
