@@ -12304,13 +12304,21 @@ class _Outliner:
 
     def _unsay(self, first_line: int, unit: _Unit) -> None:
         """Take back what was said of how a unit's lists were read as resources: its body
-        is the document's intro, its lists kept as written (nothing read another way)."""
+        is the document's intro, its lists kept as written (nothing read another way); and
+        say so, once per list of links (`_link_runs`), naming its first line."""
         if unit.list_warnings:
             untrue = {
                 located(self.label, first_line + at + 1, message)
                 for at, message in unit.list_warnings
             }
             self.warnings[:] = [problem for problem in self.warnings if problem not in untrue]
+        for line, count in _link_runs(unit.candidates):
+            self._warn(
+                first_line + line + 1,
+                f"{count} link{'s' * (count > 1)} before the document's first section: kept "
+                "in its intro as the author's own (its contents, support or contact links), "
+                "not resources",
+            )
 
     @staticmethod
     def _banner(outline: _Outline, units: list[tuple[int, _Unit]], position: int) -> _Banner:
@@ -12656,6 +12664,28 @@ class _Outliner:
             draft.resources.append((candidate, first_line))
             if candidate.children:
                 self._add_candidates(draft, candidate.children, first_line)
+
+
+# Lines between two links of one list at most (a blank line between loose items).
+_LINK_RUN_GAP = 2
+
+
+def _link_runs(candidates: Sequence[_Candidate]) -> list[tuple[int, int]]:
+    """The lists of links among a unit's resources, as (first line, how many links): links
+    more than `_LINK_RUN_GAP` lines apart are in lists of their own (a bold label or a
+    paragraph between them); resources without a link are none."""
+    runs: list[tuple[int, int]] = []
+    last = -_LINK_RUN_GAP - 1
+    for candidate in candidates:
+        for linked in (candidate, *candidate.children):
+            if not linked.url:
+                continue
+            if linked.line - last > _LINK_RUN_GAP or not runs:
+                runs.append((linked.line, 1))
+            else:
+                runs[-1] = (runs[-1][0], runs[-1][1] + 1)
+            last = linked.line
+    return runs
 
 
 def without_closing_colon(title: str) -> str:

@@ -117,3 +117,25 @@ def test_a_row_of_links_saying_nothing_of_them_is_no_list_of_resources() -> None
         "- [Chart A](https://example.org/ca) - a chart\n- [Chart B](https://example.org/cb) - b\n"
     )
     assert [title for _, title, _ in listed(result.roadmap)] == ["Chart A", "Chart B"]
+
+
+def test_links_kept_in_the_intro_before_the_first_section_are_warned_about() -> None:
+    # Lists of links under the document's title, before its first section, are the author's
+    # own (its contents across its pages, support me, contact) and stay in its intro: that
+    # skipped them without a word (ml-youtube-courses 1-early, whose contents link its
+    # README's sections by absolute URLs, said nothing after c008a9c).
+    own = "https://github.com/kelp/tides/blob/main/README.md"
+    result = read(
+        "# Tides\n\nA list of tide courses.\n\n**Basics**\n\n"
+        f"- [Tide Tables]({own}#tide-tables)\n- [Buoys]({own}#buoys)\n\n"
+        "**Elsewhere**\n\n- [Tide Blog](https://example.org/blog)\n\n"
+        "## Tide Tables\n\n- [Harbor Tables](https://example.org/harbor) - tables\n\n"
+        "## Buoys\n\n- [Buoy Map](https://example.org/buoys) - a map\n"
+    )
+    assert [title for _, title, _ in listed(result.roadmap)] == ["Harbor Tables", "Buoy Map"]
+    assert messages(result) == [
+        "road.md:7: 2 links before the document's first section: kept in its intro as the "
+        "author's own (its contents, support or contact links), not resources",
+        "road.md:12: 1 link before the document's first section: kept in its intro as the "
+        "author's own (its contents, support or contact links), not resources",
+    ]
