@@ -7526,10 +7526,43 @@ def _home(url: str) -> tuple[str, tuple[str, ...]]:
     return host, path
 
 
+# Domains that host anyone's pages, each name under them a site of its own to a reader
+# (`kelp.netlify.app`, `tern.netlify.app`): the registrable domain is one label below them.
+_SHARED_HOST_DOMAINS = frozenset(
+    {
+        "appspot.com", "azurewebsites.net", "blogspot.com", "firebaseapp.com", "gitbook.io",
+        "github.io", "gitlab.io", "glitch.me", "herokuapp.com", "itch.io", "neocities.org",
+        "netlify.app", "notion.site", "pages.dev", "readthedocs.io", "substack.com",
+        "tumblr.com", "vercel.app", "web.app", "wordpress.com",
+    }
+)  # fmt: skip
+# Second-level names that countries' registries keep for everyone (`acme.co.uk`,
+# `acme.com.au`, `acme.ac.jp`): the registrable domain is one label below them.
+_COUNTRY_SECOND_LEVELS = frozenset(
+    {"ac", "co", "com", "edu", "go", "gov", "ne", "net", "or", "org"}
+)
+
+
+def _registrable_domain(host: str) -> str:
+    """The part of a host name one owner registers, as a reader tells sites apart: its last
+    two labels (`docs.acme.dev` → `acme.dev`), three under a country's shared second level
+    (`shop.acme.co.uk` → `acme.co.uk`) or one below a domain that hosts anyone's pages
+    (`kelp.netlify.app`); an address (`127.0.0.1`) as it is."""
+    labels = host.split(".")
+    if len(labels) < 3 or host.replace(".", "").isdigit():
+        return host
+    if ".".join(labels[-2:]) in _SHARED_HOST_DOMAINS:
+        return ".".join(labels[-3:])
+    if len(labels[-1]) == 2 and labels[-2] in _COUNTRY_SECOND_LEVELS:
+        return ".".join(labels[-3:])
+    return ".".join(labels[-2:])
+
+
 def _same_site(url: str, link: str) -> bool:
     """Whether two links lead to one site: on a code host, one repository (`_home`); else
-    hosts that are one name but for their last part (`zed.example.org`, its mirror
-    `zed.example.cn`) or one a subdomain of the other (`acme.dev`, `docs.acme.dev`)."""
+    hosts of one registrable domain (`_registrable_domain`: `acme.dev`, `docs.acme.dev` and
+    `blog.acme.dev` are one site, `kelp.netlify.app` and `tern.netlify.app` two), or one
+    name but for their last part (`zed.example.org`, its mirror `zed.example.cn`)."""
     host, path = _home(url)
     linked_host, linked_path = _home(link)
     if not host or not linked_host:
@@ -7540,9 +7573,7 @@ def _same_site(url: str, link: str) -> bool:
         host.rpartition(".")[0] or host,
         linked_host.rpartition(".")[0] or linked_host,
     )
-    return (
-        name == linked_name or linked_host.endswith("." + host) or host.endswith("." + linked_host)
-    )
+    return name == linked_name or _registrable_domain(host) == _registrable_domain(linked_host)
 
 
 def _leads_into(url: str, link: str) -> bool:

@@ -139,3 +139,34 @@ def test_links_kept_in_the_intro_before_the_first_section_are_warned_about() -> 
         "road.md:12: 1 link before the document's first section: kept in its intro as the "
         "author's own (its contents, support or contact links), not resources",
     ]
+
+
+def test_a_label_before_a_bare_url_at_its_entrys_registrable_domain_is_a_note() -> None:
+    # 6661329 folded '- see the docs https://…' into the entry above where the address is on
+    # that entry's site, comparing host names: a sibling subdomain ('blog.heron.example.org'
+    # under 'docs.heron.example.org') was another site, the note a resource. A reader tells
+    # sites apart by the registrable domain: one site there; under a domain that hosts
+    # anyone's pages ('kelp.netlify.app', 'tern.netlify.app') two, and under a country's
+    # shared second level ('acme.co.uk', 'beta.co.uk') two.
+    result = read(
+        "# L\n\n## Editors\n\n"
+        "- [Heron](https://docs.heron.example.org/) - an editor\n"
+        "- its changelog https://blog.heron.example.org/changes\n"
+        "- [Kelp](https://kelp.netlify.app/) - another editor\n"
+        "- tern guide https://tern.netlify.app/guide\n"
+        "- [Acme](https://shop.acme.co.uk/) - a third\n"
+        "- acme news https://news.acme.co.uk/\n"
+        "- beta editor https://beta.co.uk/\n"
+        "- [Plover](https://plover.example.net/) - a fourth\n"
+    )
+    assert [title for _, title, _ in listed(result.roadmap)] == [
+        "Heron",
+        "Kelp",
+        "tern guide",
+        "Acme",
+        "beta editor",
+        "Plover",
+    ]
+    heron, _, _, acme, _, _ = result.roadmap.sections[0].resources
+    assert "https://blog.heron.example.org/changes" in heron.description
+    assert "https://news.acme.co.uk/" in acme.description
