@@ -6929,7 +6929,7 @@ def _leading_link(inline: Sequence[Token]) -> tuple[int, int, str] | None:
     while span is not None:
         start, end = span
         before = inline[:start]
-        if not all(_is_lead(token) for token in before):
+        if not all(_is_lead(token) for token in before[_code_marks_end(before) :]):
             return None
         if not _is_real_link(inline, start, end):
             if str(inline[start].attrGet("href") or "").startswith("#"):
@@ -7848,6 +7848,31 @@ def _lead_in_calls(inline: Sequence[Token], start: int) -> bool:
 
 # A quotation in typographic or straight double quotes, or in guillemets.
 _QUOTED_WORDS = re.compile(r"\u201c[^\u201d]*\u201d|\"[^\"]*\"|\u00ab[^\u00bb]*\u00bb")
+
+
+# A code span that marks an item before its link (`` `B` [Queue](…) ``, its level; `` `new` ``,
+# `` `PDF` ``): one short word, as the code spans after a link read as tags are. A command
+# (`` `brew install x` - [x](…) ``) has spaces, and a dash before the link: `_code_led`.
+_CODE_MARK = re.compile(r"[^\s`]{1,12}")
+
+
+def _code_marks_end(before: Sequence[Token]) -> int:
+    """Where the code spans that mark an item end among the tokens before its link: each
+    one short word (`_CODE_MARK`), only spaces between them and after the last, the link
+    right after (``- `B` [Queue](…)``: its level). 0 when none lead the item."""
+    position = end = 0
+    while position < len(before):
+        token = before[position]
+        if token.type == "code_inline" and _CODE_MARK.fullmatch(token.content.strip()):
+            end = position + 1
+        elif token.type != "text" or token.content.strip():
+            break
+        position += 1
+    return (
+        end
+        if end and all(token.type == "text" and not token.content.strip() for token in before[end:])
+        else 0
+    )
 
 
 def _is_lead(token: Token) -> bool:
@@ -9006,9 +9031,15 @@ def _read_leading_link(
         _without_trailing_badges(_without_star_group(inline[link_end + 1 :]))
     )
     described, marks = (after, ()) if reading.unmarked else _leading_code_tags(after)
+    # `` `B` [Queue](…) ``: the code spans before the link mark it (its level), tags too.
+    leading = tuple(
+        token.content.strip()
+        for token in inline[: _code_marks_end(inline[:link_start])]
+        if token.type == "code_inline"
+    )
     reading.marks, reading.code_tags = bool(marks), bool(marks or tags)
-    if label or marks or tags:
-        reading.fields["tags"] = (*label, *marks, *tags)
+    if label or leading or marks or tags:
+        reading.fields["tags"] = (*label, *leading, *marks, *tags)
     author, remainder = _author_and_rest(described, reading.line, reading.warnings)
     if author is not None:
         reading.fields["author"] = author
