@@ -4541,6 +4541,51 @@ _BOLD_LABEL = re.compile(
 )
 
 
+def _empty_group(item: _ListItem) -> bool:
+    """Whether an item is a bold label, a dash or a colon, then words without a link, with
+    nothing nested under it (`* **Branch & Bound** - remember …`)."""
+    if item.candidate is None or item.candidate.children or item.resource_like:
+        return False
+    match = _BOLD_LABEL.match(item.markdown)
+    rest = item.markdown[match.end() :] if match is not None else ""
+    return (
+        match is not None
+        and match.group(0).rstrip() != match.group(0).rstrip("-:\u2013\u2014 ")
+        and 0 < len(match.group("label").split()) <= _BOLD_GROUP_WORDS
+        and bool(rest.strip())
+        and "](" not in rest
+        and "](" not in match.group("label")
+    )
+
+
+def _as_empty_group(item: _ListItem) -> _ListItem:
+    """An item `_empty_group` finds, read as a subsection named by its label, its words the
+    intro, with a warning."""
+    assert item.candidate is not None
+    match = _BOLD_LABEL.match(item.markdown)
+    assert match is not None
+    label = _single_line(match.group("label"))
+    return replace(
+        item,
+        candidate=replace(
+            item.candidate,
+            title=label,
+            url="",
+            description=_markdown_field(item.markdown[match.end() :].strip()),
+            group=True,
+        ),
+        resource_like=True,
+        warnings=(
+            *item.warnings,
+            (
+                item.line,
+                f"bullet {label!r} among bold labels over nested links, none under it: read as "
+                "the subsection named by the label (no resource yet), the words its intro",
+            ),
+        ),
+    )
+
+
 def _note_label(item: _ListItem) -> tuple[str, str] | None:
     """(label, words) of a bullet that starts with a bold label and says a sentence
     (`**Lock-Free Programming**: This talk has two parts.`) over nested link bullets; None
@@ -4805,6 +4850,14 @@ def _resolved_by_hand(run: list[_Block], *, notes: bool = False, lone: bool = Fa
     deciding = [
         item for item in items if not item.call and not item.about and item.markdown.strip()
     ]
+    if any(_empty_group(item) for item in deciding) and any(
+        item.candidate is not None and item.candidate.group and _BOLD_LABEL.match(item.markdown)
+        for item in deciding
+    ):
+        # `* **Branch & Bound** - remember the lowest-cost …` among bold labels over their
+        # nested links (`* **Greedy** - choose …`): a group whose members are still to come.
+        items = [_as_empty_group(item) if _empty_group(item) else item for item in items]
+        deciding = [_as_empty_group(item) if _empty_group(item) else item for item in deciding]
     if _task_like_topics(deciding):
         # `Practice problems and solutions` among a week's topics: a noun first, no task.
         items = [_topic_not_task(item) for item in items]
@@ -10001,6 +10054,27 @@ def _item_result(reading: _ItemReading, first_inline: Sequence[Token]) -> _Item:
             (reading.line, f"group bullet read as the subsection {fields['title']!r}")
         )
         reading.resource_like = True
+    if (
+        group
+        and any(child.url for child in reading.nested)
+        and (labelled := _bold_label_and_words(first_inline)) is not None
+    ):
+        # `* **Greedy** - choose the best option …` over link bullets: the group's name in
+        # bold, then what its members share: a subsection named by the label, the words its
+        # intro.
+        fields["title"], description = labelled[0], _markdown_field(labelled[1])
+        reading.warnings.append(
+            (
+                reading.line,
+                # (worded as `_note_label`'s reading, which took such a sentence before)
+                f"bullet {labelled[0]!r} over links, its words a sentence: a subsection named "
+                "by its bold label, the sentence its intro"
+                if _is_sentence(labelled[1])
+                else f"bullet {labelled[0]!r} over nested links, words after its bold label: "
+                "read as the subsection named by the label, the words its intro",
+            )
+        )
+        reading.resource_like = True
     if group and not reading.resource_like and _task_over_links(first_inline):
         # `- Write a C compiler` over `  - [Part 1: Integers, …](…)`, its parts: words
         # written as a task, but over resources of their own they name their group.
@@ -10951,6 +11025,41 @@ def _task_over_links(inline: Sequence[Token]) -> bool:
         and not _announcing(title)
         and not _is_definition(inline)
     )
+
+
+# At most this many words in a bold label that names a group before what its members share.
+_BOLD_GROUP_WORDS = 6
+# What sets the words apart from a bold label: a dash or a colon (`**Greedy** - …`).
+_LABEL_SEPARATOR = re.compile(r"\s*[:\-\u2013\u2014]\s+")
+
+
+def _bold_label_and_words(inline: Sequence[Token]) -> tuple[str, str] | None:
+    """(label, words) of a first line that is a short label in bold, a dash or a colon, then
+    words without a link (`**Greedy** - choose the best option at the current time`); None
+    for any other line (a label and a link: `_group_label`)."""
+    inline = [
+        *itertools.dropwhile(
+            lambda token: token.type == "text" and not token.content.strip(), inline
+        )
+    ]
+    if len(inline) < 4 or inline[0].type != "strong_open":
+        return None
+    close = next((index for index, token in enumerate(inline) if token.type == "strong_close"), 0)
+    label = _plain(inline[1:close]).strip()
+    after = inline[close + 1 :]
+    if (
+        not close
+        or not label
+        or len(label.split()) > _BOLD_GROUP_WORDS
+        or any(token.type in ("link_open", "strong_open", "image") for token in inline[1:close])
+        or any(token.type in ("link_open", "image", "html_inline") for token in after)
+        or not after
+        or after[0].type != "text"
+        or (separator := _LABEL_SEPARATOR.match(after[0].content)) is None
+    ):
+        return None
+    words = _inline_markdown([_text_token(after[0].content[separator.end() :]), *after[1:]])
+    return (label, words.strip()) if words.strip() else None
 
 
 def _is_group_label(inline: Sequence[Token]) -> bool:

@@ -38,3 +38,35 @@ def test_a_short_code_span_before_an_items_link_is_a_mark_not_a_sentence() -> No
     assert reef.tags == ("B",)
     assert reef.description.strip() == "joins two ropes"
     assert not [message for message in messages(result) if "road.md:5:" in message]
+
+
+def test_bold_labels_with_words_over_nested_links_are_subsections() -> None:
+    # javascript-algorithms-relative: under '### Algorithms by Paradigm' each bullet a bold
+    # paradigm, a dash and what it does ('* **Greedy** - choose the best option …') over its
+    # algorithms' link bullets, one paradigm with none ('**Branch & Bound** - …'): the whole
+    # list was kept as the heading's intro, in silence.
+    result = read(
+        "# Knots\n\n## By use\n\n"
+        "* **Joining** - tie two ropes together, end to end\n"
+        "  * [Reef Knot](https://example.org/reef)\n"
+        "  * [Sheet Bend](https://example.org/sheet-bend) - ropes of two sizes\n"
+        "* **Loops** - make a fixed loop at the end of a line, one that does not slip\n"
+        "or jam under load.\n"
+        "  * [Bowline](https://example.org/bowline)\n"
+        "* **Stoppers** - keep a rope from running out of a hole, block or device, a\n"
+        "knot tied at its end that nothing else listed here needs.\n"
+    )
+    assert listed(result.roadmap) == [
+        (("By use", "Joining"), "Reef Knot", "https://example.org/reef"),
+        (("By use", "Joining"), "Sheet Bend", "https://example.org/sheet-bend"),
+        (("By use", "Loops"), "Bowline", "https://example.org/bowline"),
+    ]
+    use = result.roadmap.sections[0]
+    assert [section.title for section in use.sections] == ["Joining", "Loops", "Stoppers"]
+    assert use.sections[0].intro.strip() == "tie two ropes together, end to end"
+    assert "keep a rope from running out" in use.sections[2].intro
+    assert [message.split(": ", 1)[0] for message in messages(result)] == [
+        "road.md:5",
+        "road.md:8",
+        "road.md:11",
+    ]
