@@ -8841,6 +8841,9 @@ def _name_link(inline: Sequence[Token], line: int) -> _Candidate | None:
 # At most this many words before the link a sentence names its resource by: "O'Reilly's
 # [Book](…)", "If you're working on data, Edward Tufte's [Book](…) is a classic".
 SET_LINK_WORDS = 8
+# At most this many words in a work's name before a bracket its first link opens (authors and
+# a title: `MacLean, Dave, Komatineni, Satya — Pro Android 5 ([англ (2015)](…))`).
+BRACKETED_NAME_WORDS = 16
 
 
 def _set_link(inline: Sequence[Token], line: int) -> _Candidate | None:
@@ -8858,7 +8861,16 @@ def _set_link(inline: Sequence[Token], line: int) -> _Candidate | None:
     title = _plain(inline[start + 1 : end]).strip()
     href = str(inline[start].attrGet("href") or "")
     bare = title == href or title.startswith(("http://", "https://", "www."))
-    if not words or len(words) > SET_LINK_WORDS or not title or bare:
+    # A work's name before a bracket its first link opens (`Herbert Schildt — Java: The
+    # Complete Reference ([англ](…)) ([код](…))`: its copies) may be longer than a sentence's
+    # lead to a link: its authors and its title, ended by no full stop.
+    lead = " ".join(words[:-1])
+    limit = (
+        BRACKETED_NAME_WORDS
+        if words[-1:] in (["("], ["\uff08"]) and lead and not lead.endswith((".", "!", "?"))
+        else SET_LINK_WORDS
+    )
+    if not words or len(words) > limit or not title or bare:
         return None  # (a URL written bare names nothing: "see the docs at https://…")
     named = title.casefold().split()
     label = named[0] in _ACTION_LABELS

@@ -70,3 +70,39 @@ def test_bold_labels_with_words_over_nested_links_are_subsections() -> None:
         "road.md:8",
         "road.md:11",
     ]
+
+
+def test_a_long_title_before_its_copies_each_in_brackets_is_a_resource() -> None:
+    # education-uk: '1) Herbert Schildt — Java: The Complete Reference: Edition 9 ([англ
+    # (2014)](…)) ([код](…))', a book's authors and title, then its copies
+    # each a link in brackets of its own naming its language or what it is. More than eight
+    # words before the first link made the item no resource; a list of such items and one
+    # link bullet was kept as text, in silence.
+    result = read(
+        "# Книги\n\n## Вузли\n\n"
+        "1) Ada Brook, Cy Dune, Eve Reef — The Complete Knot Reference: Edition 9 "
+        "([англ (2014)](https://example.org/knots-en)) "
+        "([укр (2011)](https://example.org/knots-uk)) "
+        "([код](https://example.org/knots-code))\n"
+        "2) Ode Lin - Effective Knots: Edition 2 (2008) ([англ](https://example.org/effective)) "
+        "([код](https://example.org/effective-code)) - не для початківців\n"
+        "3) [Knot Practices](https://example.org/practices) (англ)\n"
+        "4) Splicing Tutorial ([1](https://example.org/splice-1), "
+        "[2](https://example.org/splice-2)) (англ)\n"
+    )
+    assert listed(result.roadmap) == [
+        (
+            ("Вузли",),
+            "Ada Brook, Cy Dune, Eve Reef — The Complete Knot Reference: Edition 9",
+            "https://example.org/knots-en",
+        ),
+        (
+            ("Вузли",),
+            "Ode Lin - Effective Knots: Edition 2 (2008)",
+            "https://example.org/effective",
+        ),
+        (("Вузли",), "Knot Practices", "https://example.org/practices"),
+        (("Вузли",), "Splicing Tutorial", "https://example.org/splice-1"),
+    ]
+    knots = result.roadmap.sections[0].resources[0]
+    assert "https://example.org/knots-uk" in knots.description
