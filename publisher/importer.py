@@ -2777,6 +2777,54 @@ _BULLET_LINE = re.compile(r"( {0,3})([-*+])( {1,4})(\S.*)")
 _SHORT_LABEL = re.compile(r"[^\[\]()<>`]{1,60}")
 
 
+_TABLE_OPEN = re.compile(r"<table\b", re.IGNORECASE)
+_TABLE_CLOSE = re.compile(r"</table\s*>", re.IGNORECASE)
+# What a line inside an HTML table is given in place of its blank: an HTML comment, which
+# goes on with the HTML block and shows nothing.
+_HTML_TABLE_GAP = "<!-- -->"
+
+
+def _html_table_gaps_closed(piece: str) -> tuple[str, tuple[tuple[int, str], ...]]:
+    """``piece`` with each blank line inside an HTML `<table>` (spaces, or nothing, between
+    its rows: `</tr>`, a line of two spaces, `<tr>`) given an empty comment, and a warning
+    (line, message) for each table: CommonMark ends the HTML block at the blank, so the head
+    row and the rows after it were two blocks, the rows no table; a browser (GitHub) shows
+    one table. Only where the next line that is not blank is a tag again: words after the
+    blank are the markdown's own."""
+    lines = piece.split("\n")
+    said: list[tuple[int, str]] = []
+    fence = ""
+    depth = 0
+    told = False
+    for number, line in enumerate(lines):
+        stripped = line.lstrip()
+        if fence:
+            fence = "" if stripped.startswith(fence) else fence
+            continue
+        if depth == 0 and stripped.startswith(("```", "~~~")):
+            fence = stripped[:3]
+            continue
+        if depth and not stripped:
+            following = next((later for later in lines[number + 1 :] if later.strip()), "")
+            if following.lstrip().startswith("<"):
+                lines[number] = _HTML_TABLE_GAP
+                if not told:
+                    said.append(
+                        (
+                            number,
+                            "blank line inside an HTML table: the table read whole (a browser "
+                            "shows one table), not ended there",
+                        )
+                    )
+                    told = True
+            continue
+        opened = len(_TABLE_OPEN.findall(line))
+        if opened and not depth:
+            told = False
+        depth = max(0, depth + opened - len(_TABLE_CLOSE.findall(line)))
+    return ("\n".join(lines), tuple(said)) if said else (piece, ())
+
+
 def _short_indents_nested(piece: str) -> tuple[str, tuple[tuple[int, str], ...]]:
     """``piece`` with the bullets right under a label bullet (words, no link), set further in
     than the label's marker but short of its text (`` - Semantic Layers`` over
@@ -2960,6 +3008,8 @@ def _units(
     # A newline and a space first (no match without one): the search has no literal to skip to.
     if any("\n " in piece and _SHORT_INDENT_SEEN.search(piece) for _, piece in pieces):
         pieces = _rewritten(pieces, _short_indents_nested, folded_warnings)
+    if any("<table" in piece or "<TABLE" in piece for _, piece in pieces):
+        pieces = _rewritten(pieces, _html_table_gaps_closed, folded_warnings)
     if html_links:
         pieces = _rewritten(pieces, _html_entries_as_items, folded_warnings)
     blocks: list[_Block] = []
@@ -6297,9 +6347,11 @@ _HTML_CELL = re.compile(r"<(t[dh])\b[^>]*>(.*?)</\1\s*>", re.IGNORECASE | re.DOT
 _HTML_ITEM = re.compile(
     r"<li\b[^>]*>(.*?)(?=</li\s*>|<li\b|</[uo]l\s*>|<[uo]l\b|\Z)", re.IGNORECASE | re.DOTALL
 )
+# Its closing tag may be written without its slash (`<a href="…">Video<a>`): a browser ends
+# the link there (an `<a>` never holds another), and GitHub shows "Video" linked.
 _HTML_ANCHOR = re.compile(
     r"""<a\s[^>]*?href\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<uq>[^\s"'>]+))[^>]*>"""
-    r"(?P<text>.*?)</a\s*>",
+    r"(?P<text>.*?)</?a\s*>",
     re.IGNORECASE | re.DOTALL,
 )
 

@@ -106,3 +106,42 @@ def test_a_long_title_before_its_copies_each_in_brackets_is_a_resource() -> None
     ]
     knots = result.roadmap.sections[0].resources[0]
     assert "https://example.org/knots-uk" in knots.description
+
+
+def test_an_html_table_broken_by_a_line_of_spaces_is_one_table() -> None:
+    # ml-course-notes-html: each course a heading over its page's link line and an HTML
+    # table of lectures whose head row is followed by a line of two spaces: CommonMark ends
+    # the HTML block there (a blank line), so the head row and the rows were two blocks, the
+    # rows no table and no resource, in silence; the heading, its body then only its link
+    # line, was read as one course. A browser (GitHub) shows one table. The links' closing
+    # tags written '<a>' (no slash) end them, as a browser reads them.
+    text = (
+        "# Notes\n\n### Knots 101 (2022)\n"
+        "[Website](https://example.org/knots-101) | Instructor: Ada Brook\n\n"
+        '<table class="tg">\n  <tr>\n    <th><b>Lecture</b></th>\n    <th><b>Video</b></th>\n'
+        "    <th><b>Notes</b></th>\n  </tr>\n  \n"
+        "  <tr>\n    <td>Reef and Granny</td>\n"
+        '    <td><a href="https://example.org/v/reef">Video<a></td>\n'
+        '    <td><a href="https://example.org/n/reef">Notes</a></td>\n  </tr>\n'
+        "  <tr>\n    <td>Bends</td>\n"
+        '    <td><a href="https://example.org/v/bends">Video<a></td>\n'
+        "    <td>WIP</td>\n  </tr>\n</table>\n\n"
+        "### Splices\n\nWords about splices.\n"
+    )
+    result = read(text, html_links=True)
+    assert listed(result.roadmap) == [
+        (("Knots 101 (2022)",), "Reef and Granny", "https://example.org/v/reef"),
+        (("Knots 101 (2022)",), "Bends", "https://example.org/v/bends"),
+    ]
+    # Over a table of links the heading is a section; its labelled link line stays its intro.
+    assert result.roadmap.sections[0].intro.startswith("[Website](https://example.org/knots-101)")
+    assert messages(result)[0] == (
+        "road.md:12: blank line inside an HTML table: the table read whole (a browser shows one "
+        "table), not ended there"
+    )
+    # Without --html-links: not read, and said so (before, the rows were skipped in silence).
+    plain = read(text)
+    assert [message for message in messages(plain) if "raw HTML" in message] == [
+        "road.md:6: raw HTML block with 2 links: not read as resources (design: raw HTML is "
+        "not a resource); --html-links reads them"
+    ]
