@@ -4841,6 +4841,108 @@ def _resolved_list(run: list[_Block], *, notes: bool = False, lone: bool = False
     return block
 
 
+# An item's first line that is its link, then only words in parentheses: `[Title](…) (Ada
+# Brook, Ivo Tern)`.
+_LINK_THEN_PARENTHESES = re.compile(
+    r"^\[.*\]\([^\s()]*(?:\([^\s()]*\)[^\s()]*)*\)\s*\(([^()]+)\)\s*$"
+)
+# A name's words: capitalised (`Ada`, `Jean-Baptiste`, `Čapek`, `O'Neil`), an initial (`H.`),
+# or a particle (`de`, `van`, `von` …).
+_NAME_PARTICLES = frozenset(
+    {
+        "al",
+        "bin",
+        "da",
+        "de",
+        "del",
+        "della",
+        "den",
+        "der",
+        "di",
+        "du",
+        "la",
+        "le",
+        "ter",
+        "van",
+        "von",
+    }
+)
+_AUTHOR_NAMES_SPLIT = re.compile(r"\s*(?:,|;|/|\band\b|&|\bet\b)\s*")
+
+
+def _person_names(text: str) -> tuple[list[str], bool] | None:
+    """The people a note in parentheses names (`Ada Brook, Ivo Tern`, `H. G. Wells`, `A. Tern
+    et al.`), each of two words to five, capitalised (initials and particles aside), and
+    whether the note says so unmistakably on its own (an initial, `et al.`, several names);
+    None for any other note (`Public Domain` is as well a name; `MIT`, `free`, `Python, Go`
+    are none)."""
+    text = text.strip()
+    plural = bool(re.search(r"\bet al\.?$", text))
+    text = re.sub(r",?\s*\bet al\.?$", "", text)
+    names = [name for name in _AUTHOR_NAMES_SPLIT.split(text) if name]
+    if not names or len(names) > 8:
+        return None
+    initial = False
+    for name in names:
+        words = name.split()
+        if not 2 <= len(words) <= 5:
+            return None
+        for word in words:
+            if re.fullmatch(r"[^\W\d_]\.(?:[^\W\d_]\.)*", word):
+                initial = True
+            elif word in _NAME_PARTICLES:
+                continue
+            elif not (
+                word[0].isupper()
+                and word[1:].replace("-", "").replace("'", "").replace("\u2019", "").isalpha()
+                and not word.isupper()
+            ):
+                return None
+    return names, initial or plural or len(names) > 1
+
+
+def _authors_in_parentheses(items: list[_ListItem]) -> list[_ListItem]:
+    """Items written as their link, then the people who made it in parentheses (``[Title](…)
+    (Ada Brook)``, ``[Title](…) (A. Tern, B. Gull)``) with those people as their author, not
+    their description: where the list is written so (two such items at least, more than half
+    of its link items), or the note names people unmistakably (`_person_names`); a warning
+    on the first item's line says so. The items as they were where there are none."""
+    found: dict[int, tuple[str, bool]] = {}
+    for index, item in enumerate(items):
+        candidate = item.candidate
+        if candidate is None or candidate.author is not None or not item.link_led:
+            continue
+        match = _LINK_THEN_PARENTHESES.match(item.markdown.split("\n", 1)[0].strip())
+        if match is None or candidate.description.strip() != match[1].strip():
+            continue
+        read = _person_names(match[1])
+        if read is not None:
+            found[index] = (match[1].strip(), read[1])
+    linked = sum(item.link_led for item in items)
+    convention = len(found) >= 2 and 2 * len(found) > linked
+    taken = {index: note for index, (note, sure) in found.items() if convention or sure}
+    if not taken:
+        return items
+    first = min(taken)
+    names = ", ".join(repr(taken[index]) for index in sorted(taken)[:3])
+    message = (
+        f"{len(taken)} item{'s' * (len(taken) > 1)} name{'s' * (len(taken) == 1)} people in "
+        f"parentheses after {'their' if len(taken) > 1 else 'its'} link ({names}"
+        f"{' …' if len(taken) > 3 else ''}): read as {'their' if len(taken) > 1 else 'its'} "
+        "author, not description"
+    )
+    result = list(items)
+    for index, note in taken.items():
+        item = items[index]
+        assert item.candidate is not None
+        result[index] = replace(
+            item,
+            candidate=replace(item.candidate, author=Author(name=note), description=""),
+            warnings=(*item.warnings, *([(item.line, message)] if index == first else [])),
+        )
+    return result
+
+
 def _resolved_by_hand(run: list[_Block], *, notes: bool = False, lone: bool = False) -> _Block:
     """A run of lists read as text or resources; ``notes``: its notes (`_is_note`) are no
     resources (else read as `by_hand`, when there are any); ``lone``: a lone item named
@@ -4852,6 +4954,7 @@ def _resolved_by_hand(run: list[_Block], *, notes: bool = False, lone: bool = Fa
         # way of marking languages (its other items mark none with code spans): the item's
         # own words, kept in its description.
         items[coded[0]] = replace(items[coded[0]], candidate=unmarked)
+    items = _authors_in_parentheses(items)
     start, end = run[0].start, run[-1].end
     if items and all(item.toc for item in items):
         names = tuple(

@@ -170,3 +170,44 @@ def test_a_label_before_a_bare_url_at_its_entrys_registrable_domain_is_a_note() 
     heron, _, _, acme, _, _ = result.roadmap.sections[0].resources
     assert "https://blog.heron.example.org/changes" in heron.description
     assert "https://news.acme.co.uk/" in acme.description
+
+
+def test_people_named_in_parentheses_after_a_link_are_its_authors() -> None:
+    # '[Title](…) (A. Author, B. Author)': the people who wrote it, read as the description.
+    # Where the list is written so (two items or more, half of its links), one name each
+    # ('(Ada Brook)') is its author; elsewhere a note that names people unmistakably (an
+    # initial, 'et al.', several names) is; a note that may be anything else is not.
+    result = read(
+        "# L\n\n## Novels\n\n"
+        "- [Salt Roads](https://example.org/salt) (Ada Brook)\n"
+        "- [Tide Houses](https://example.org/tide) (Jean-Marc Léger / Ivo Tern)\n"
+        "- [Gull Songs](https://example.org/gull) (Maria de la Cruz)\n\n"
+        "## Papers\n\n"
+        "- [Counting Gulls at Dawn](https://example.org/count) (A. Tern, B. Gull)\n"
+        "- [Silt in Harbours](https://example.org/silt) - a study\n"
+        "- [Kelp Forests](https://example.org/kelp) (Ivo Tern et al.)\n"
+        "- [Dune Walks](https://example.org/dune) (Public Domain)\n"
+        "- [Tide Tool](https://example.org/tool) (MIT)\n"
+        "- [Wave Tool](https://example.org/wave) (Python, Go)\n"
+    )
+    authors = {
+        resource.title: resource.author.name if resource.author else ""
+        for _, resource in result.roadmap.walk()
+    }
+    assert authors == {
+        "Salt Roads": "Ada Brook",
+        "Tide Houses": "Jean-Marc Léger / Ivo Tern",
+        "Gull Songs": "Maria de la Cruz",
+        "Counting Gulls at Dawn": "A. Tern, B. Gull",
+        "Silt in Harbours": "",
+        "Kelp Forests": "Ivo Tern et al.",
+        "Dune Walks": "",
+        "Tide Tool": "",
+        "Wave Tool": "",
+    }
+    described = {resource.title: resource.description for _, resource in result.roadmap.walk()}
+    assert described["Salt Roads"] == described["Counting Gulls at Dawn"] == ""
+    assert described["Dune Walks"] == "Public Domain\n"
+    said = [message for message in messages(result) if "in parentheses" in message]
+    assert [message.split(": ", 1)[0] for message in said] == ["road.md:5", "road.md:11"]
+    assert "3 items name people in parentheses after their link" in said[0]
