@@ -726,11 +726,32 @@ def _mend_slipped_links(state: StateCore) -> None:
             shown = inner.content.strip()
             if not _ABSOLUTE_WEB.match(shown):
                 continue
+            if href and _garbled_address(shown, href):
+                # `[https://github.com/o/r/tree/main](o/r/tree/main)`, `[https://x.org/a](https
+                # ://x.org/ahttps://x.org/a)`: the address shown, its destination that address
+                # cut to its path (resolved inside the list's own repository on GitHub) or
+                # written twice: the reader reads the address shown.
+                token.attrSet("href", shown)
+                token.meta = {**(token.meta or {}), "garbled_url": href}
+                continue
             if not href:
                 token.attrSet("href", shown)
             elif "/" not in href and ":" not in href and not href.startswith(("#", "?", ".")):
                 token.attrSet("href", shown)
                 inner.content = href
+
+
+def _garbled_address(shown: str, href: str) -> bool:
+    """Whether a link's destination is the web address its text shows, garbled: written twice,
+    or without its scheme (`github.com/o/r`), or without its scheme and host (`o/r/tree/main`,
+    a path GitHub resolves inside the list's own repository)."""
+    if href == shown + shown:
+        return True
+    if "://" in href or href.startswith(("#", "?", ".")):
+        return False
+    rest = shown.split("://", 1)[1]
+    path = rest.split("/", 1)[1] if "/" in rest else ""
+    return href in (rest, path) and bool(path or href == rest)
 
 
 def _mend_bracketed_addresses(block: Token) -> None:
@@ -8499,6 +8520,13 @@ def _doubled_item(
     return None
 
 
+# What a link whose destination garbles the address it shows (`_garbled_address`) is told.
+_GARBLED_SAID = (
+    "a destination garbling the address the link shows (cut to its path, or written twice): "
+    "the address it shows"
+)
+
+
 def _warn_mended_links(reading: _ItemReading, inline: Sequence[Token]) -> None:
     """The warnings for the links of an item's first line that `_mend_slipped_links` read
     another way than CommonMark: `[Name] [3]` (old Markdown's reference with a space) and
@@ -8514,6 +8542,7 @@ def _warn_mended_links(reading: _ItemReading, inline: Sequence[Token]) -> None:
             "anchored_url",
             "an address after '#' (an anchor in the page on GitHub, leading nowhere)",
         ),
+        ("garbled_url", _GARBLED_SAID),
     ):
         written = [token.meta[key] for token in inline if token.meta and key in token.meta]
         if written:
@@ -11666,7 +11695,13 @@ def _table(
         and position > min((p for p, n in columns.items() if n == "title"), default=len(columns))
         and position not in numbering
     ]
-    warnings: list[tuple[int, str]] = []
+    warnings: list[tuple[int, str]] = [
+        (line, f"{token.meta['garbled_url']}: {_GARBLED_SAID}, read as one link")
+        for line, cells in rows[1:]
+        for cell in cells
+        for token in cell
+        if token.meta and "garbled_url" in token.meta
+    ]
     candidates = []
     for line, cells in rows[1:]:
         if linked is None:

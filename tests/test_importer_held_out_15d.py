@@ -145,3 +145,33 @@ def test_an_html_table_broken_by_a_line_of_spaces_is_one_table() -> None:
         "road.md:6: raw HTML block with 2 links: not read as resources (design: raw HTML is "
         "not a resource); --html-links reads them"
     ]
+
+
+def test_a_link_showing_an_address_its_destination_mangled_leads_to_the_address() -> None:
+    # learning-devops-uk-tables: '[https://github.com/nikit0ns/…#-devops](nikit0ns/…#-devops)',
+    # the address shown and, for destination, that address without its scheme and host (a
+    # path GitHub resolves inside the list's own repository), and
+    # '[https://devopscube.com/x](https://devopscube.com/xhttps://devopscube.com/x)', the
+    # address written twice: the first was left out (relative, no --base-url), the second
+    # read at the doubled address. The reader reads the address shown.
+    result = read(
+        "# Knots\n\n## Tables\n\n| Name | URL |\n| --- | --- |\n"
+        "| **Knot Wiki** | [https://github.com/ada/knots/tree/main#-bends]"
+        "(ada/knots/tree/main#-bends) |\n"
+        "| **Rope Guide** | [https://rope.example.org/guide]"
+        "(https://rope.example.org/guidehttps://rope.example.org/guide) |\n"
+        "| **Docs** | [https://example.org/docs](docs/index.md) |\n\n"
+        "## Lists\n\n- [https://example.org/splices](example.org/splices) - splices\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Tables",), "Knot Wiki", "https://github.com/ada/knots/tree/main#-bends"),
+        (("Tables",), "Rope Guide", "https://rope.example.org/guide"),
+        # A relative destination that is not the shown address's own path: as before.
+        (("Tables",), "Docs", ""),
+        (("Lists",), "https://example.org/splices", "https://example.org/splices"),
+    ]
+    assert [message.split(": ", 1)[0] for message in messages(result)][:2] == [
+        "road.md:7",
+        "road.md:8",
+    ]
+    assert "the address it shows" in messages(result)[0]
