@@ -313,6 +313,7 @@ _META_PHRASE = re.compile(
 META_KEYS = {
     "kind": "kind",
     "author": "author",
+    "authors": "author",  # (read only: `publisher readme` writes "Author")
     "author email": "author_email",
     "tags": "tags",
     "cost": "cost",
@@ -11556,6 +11557,12 @@ def _meta_field(
     a link or a name for the author, a known word for kind, cost and level (else a warning),
     plain text for the rest."""
     name = META_KEYS[key]
+    written = _plain(tokens).strip()
+    if written and not written.strip("*_ \t"):
+        # `*Authors:* ****`: emphasis around nothing (a template's blank left unfilled),
+        # no value, not its marks.
+        warnings.append((line, f"{key} {written!r}: emphasis around no words, left out"))
+        return
     if name in ("tags", "prerequisites", "id"):
         codes = tuple(
             token.content.strip()

@@ -211,3 +211,27 @@ def test_people_named_in_parentheses_after_a_link_are_its_authors() -> None:
     said = [message for message in messages(result) if "in parentheses" in message]
     assert [message.split(": ", 1)[0] for message in said] == ["road.md:5", "road.md:11"]
     assert "3 items name people in parentheses after their link" in said[0]
+
+
+def test_an_authors_line_with_emphasis_around_nothing_gives_no_author() -> None:
+    # A metadata line under an item ('*Author:* …', and '*Authors:* …' as lists write it)
+    # whose value is emphasis around nothing ('****', a template's blank left unfilled) gave
+    # the author '****', or ('Authors') kept the line, asterisks and all, as the description.
+    result = read(
+        "# R\n\n## Papers\n\n"
+        "- [Kelp Notes](https://example.org/kelp)\n\n  *Author:* ****\n\n"
+        "- [Salt Notes](https://example.org/salt)\n\n  *Authors:* **B. Gull**\n\n"
+        "- [Tide Notes](https://example.org/tide)\n\n  *Authors:* ****\n"
+    )
+    resources = [resource for _, resource in result.roadmap.walk()]
+    assert [resource.author.name if resource.author else "" for resource in resources] == [
+        "",
+        "B. Gull",
+        "",
+    ]
+    assert all("*" not in resource.description for resource in resources)
+    assert [message.split(": ", 1)[0] for message in messages(result)] == [
+        "road.md:7",
+        "road.md:15",
+    ]
+    assert "emphasis around no words" in messages(result)[0]
