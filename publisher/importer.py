@@ -6632,11 +6632,34 @@ def _html_head_table(
         return (), ()
     candidates, warnings, _, facts = _table(tokens, opening, _closing(tokens, opening))
     # Raw HTML is read for its links (`--html-links`): a row without one (a table of
-    # figures, `<td>VLN</td><td>92</td>`) is no resource.
-    candidates = tuple(candidate for candidate in candidates if candidate.url)
+    # figures, `<td>VLN</td><td>92</td>`) is no resource. A row holding a link still to come
+    # (`<a href="">Video</a>`) was written as a linked row: its resource without URL, as a
+    # markdown table's `[Video]()` row is.
+    pending = {
+        index + 2
+        for index, (_, cells) in enumerate(rows[1:])
+        if any(
+            not _anchor_href(link) for _, inner, _ in cells for link in _HTML_ANCHOR.finditer(inner)
+        )
+    }
+    candidates = tuple(
+        candidate for candidate in candidates if candidate.url or candidate.line in pending
+    )
     if facts or not candidates:
         return (), ()
     at = {index + 2: start + line for index, (line, _) in enumerate(rows[1:])}
+    warnings = (
+        *warnings,
+        *(
+            (
+                candidate.line,
+                f"row {candidate.title!r}: its link is still to come (an empty href): a "
+                "resource without URL",
+            )
+            for candidate in candidates
+            if not candidate.url
+        ),
+    )
     return (
         tuple(
             _shift_candidate(candidate, at.get(candidate.line, start) - candidate.line)

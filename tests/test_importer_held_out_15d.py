@@ -175,3 +175,27 @@ def test_a_link_showing_an_address_its_destination_mangled_leads_to_the_address(
         "road.md:8",
     ]
     assert "the address it shows" in messages(result)[0]
+
+
+def test_an_html_table_row_whose_links_are_still_to_come_is_a_resource_without_url() -> None:
+    # ml-course-notes-html: 'Miscellaneous Lectures', rows naming a lecture whose Video and
+    # Notes links are empty ('<a href="">Video<a>'): written as linked rows, their addresses
+    # not there yet. A markdown table's row so written ('| Bends | [Video]() |') is a
+    # resource without URL; the HTML table dropped it (a row without a link, as a table of
+    # figures' is).
+    result = read(
+        "# Notes\n\n## Lectures\n\n<table>\n  <tr><th>Lecture</th><th>Video</th><th>By</th></tr>\n"
+        '  <tr><td>Reef Knots</td><td><a href="https://example.org/v/reef">Video</a></td>'
+        '<td><a href="https://example.org/ada">Ada</a></td></tr>\n'
+        '  <tr><td>Bends</td><td><a href="">Video</a></td>'
+        '<td><a href="https://example.org/ada">Ada</a></td></tr>\n'
+        "  <tr><td>Splices</td><td>soon</td><td>Ada</td></tr>\n</table>\n",
+        html_links=True,
+    )
+    assert listed(result.roadmap) == [
+        (("Lectures",), "Reef Knots", "https://example.org/v/reef"),
+        (("Lectures",), "Bends", ""),
+    ]
+    assert messages(result) == [
+        "road.md:8: row 'Bends': its link is still to come (an empty href): a resource without URL"
+    ]
