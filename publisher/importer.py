@@ -1371,23 +1371,25 @@ def _import_chapters(
     # of the document several times a version cost more than reading the changed ones).
     units: list[tuple[int, _Unit]] = []
     levels: list[int] = []
-    facts = cards = contents = numbered = False
+    readings: list[_ChapterReading] = []
     card_counts: list[tuple[int, int, int]] = []
     contents_at: list[int] = []
+    known = _CHAPTER_READINGS.get  # (`_chapter_reading`'s look-up, a call less per chapter)
     for chapter_line, chapter_units in chapters:
         if not isinstance(chapter_units, tuple):
             chapter_units = tuple(chapter_units)
-        reading = _chapter_reading(chapter_units)
-        if reading.card_counts:
-            card_counts.extend(reading.card_counts)
-        if reading.contents_at:
-            contents_at.extend(len(units) + index for index in reading.contents_at)
-        for index in reading.warned:
-            line, unit = chapter_line + reading.lines[index], reading.units[index]
-            warnings.extend(
-                located(label, line + at + 1, message)
-                for at, message in (*unit.warnings, *unit.reading_warnings)
-            )
+        reading = known(chapter_units) or _chapter_reading(chapter_units)
+        if reading.rare:
+            if reading.card_counts:
+                card_counts.extend(reading.card_counts)
+            if reading.contents_at:
+                contents_at.extend(len(units) + index for index in reading.contents_at)
+            for index in reading.warned:
+                line, unit = chapter_line + reading.lines[index], reading.units[index]
+                warnings.extend(
+                    located(label, line + at + 1, message)
+                    for at, message in (*unit.warnings, *unit.reading_warnings)
+                )
         # Pairs made by zip and map: no Python step per unit.
         units.extend(
             zip(
@@ -1397,10 +1399,11 @@ def _import_chapters(
             )
         )
         levels.extend(reading.levels)
-        facts = facts or reading.facts
-        cards = cards or reading.cards
-        contents = contents or reading.contents
-        numbered = numbered or reading.numbered
+        readings.append(reading)
+    facts = any(map(_FACTS, readings))
+    cards = any(map(_CARDS, readings))
+    contents = any(map(_CONTENTS, readings))
+    numbered = tuple(itertools.chain.from_iterable(map(_NUMBERED, readings)))
     keep = frozenset(heading_key(title) for title in keep_sections)
     if base_url:
         base_url = _base_with_branch_root(base_url, label, warnings)
@@ -1421,8 +1424,12 @@ def _import_chapters(
         base_url=base_url,
         name=name,
     )
-    warnings.sort(key=lambda problem: problem.line)
+    warnings.sort(key=_LINE)
     return ImportResult(roadmap=roadmap, warnings=tuple(warnings), explicit_section_ids=explicit)
+
+
+# A warning's line: the key the warnings of a document are sorted by (a few hundred a version).
+_LINE = operator.attrgetter("line")
 
 
 @dataclass(frozen=True, slots=True)
@@ -1432,7 +1439,8 @@ class _ChapterReading:
     as `_Outliner.levels` holds it, the indexes of the units that warn, whether one is read
     by its facts (`_fact_levels`), whether one is over one link paragraph alone
     (`_card_levels`), whether one may name a table of contents (`_may_name_contents`) and
-    whether a heading is numbered as a part (`_numbered_headings_levelled`). Also what
+    its headings numbered as parts (`_numbered_headings_levelled`: their numbers and
+    levels, `_part_numbers`). Also what
     `_card_levels` counts of its headings (`_card_counts`) and the indexes of the units
     `_names_later_headings` may find (`_contents_candidate`), so that those passes need not
     go over every unit of the document each version."""
@@ -1444,23 +1452,31 @@ class _ChapterReading:
     facts: bool
     cards: bool
     contents: bool
-    numbered: bool
+    numbered: tuple[tuple[int, int], ...]
     card_counts: tuple[tuple[int, int, int], ...]
     contents_at: tuple[int, ...]
+    rare: bool  # whether it has card counts, contents or warnings (most chapters: none)
+
+
+# What `_import_chapters` asks of every chapter's reading, each version: C-level getters.
+_FACTS = operator.attrgetter("facts")
+_CARDS = operator.attrgetter("cards")
+_CONTENTS = operator.attrgetter("contents")
+_NUMBERED = operator.attrgetter("numbered")
 
 
 @dataclass(frozen=True, slots=True)
 class _DocumentReading:
     """The `_ChapterReading`s of a document's chapters put together: its units' levels, and
     whether any is read by its facts, is over one link paragraph alone, may name a table of
-    contents, is numbered as a part; their card counts, and the indexes in the document of
-    their units that may be tables of contents."""
+    contents; the numbers and levels of the headings numbered as parts, in order; their card
+    counts, and the indexes in the document of their units that may be tables of contents."""
 
     levels: list[int]
     facts: bool
     cards: bool
     contents: bool
-    numbered: bool
+    numbered: tuple[tuple[int, int], ...]
     card_counts: list[tuple[int, int, int]]
     contents_at: list[int]
 
@@ -1472,6 +1488,10 @@ def _chapter_reading(chapter_units: tuple[tuple[int, int, _Unit], ...]) -> _Chap
     if known is None:
         units = tuple(unit for _, _, unit in chapter_units)
         contents_at = tuple(index for index, unit in enumerate(units) if _contents_candidate(unit))
+        warned = tuple(
+            index for index, unit in enumerate(units) if unit.warnings or unit.reading_warnings
+        )
+        card_counts = _card_counts(units)
         known = _CHAPTER_READINGS.put(
             chapter_units,
             None,
@@ -1479,20 +1499,14 @@ def _chapter_reading(chapter_units: tuple[tuple[int, int, _Unit], ...]) -> _Chap
                 units=units,
                 lines=tuple(lines_before for _, lines_before, _ in chapter_units),
                 levels=tuple(map(_outline_level, units)),
-                warned=tuple(
-                    index
-                    for index, unit in enumerate(units)
-                    if unit.warnings or unit.reading_warnings
-                ),
+                warned=warned,
                 facts=any(unit.facts for unit in units),
                 cards=any(map(_LONE_CARD, units)),
                 contents=bool(contents_at),
-                numbered=any(
-                    unit.heading is not None and _PART_NUMBER.match(unit.heading.title)
-                    for unit in units
-                ),
-                card_counts=_card_counts(units),
+                numbered=_part_numbers(units),
+                card_counts=card_counts,
                 contents_at=contents_at,
+                rare=bool(card_counts or contents_at or warned),
             ),
         )
     return known
@@ -3236,6 +3250,29 @@ def _units(
 
 # A heading's number when it is a part's (`## 3. 项目列表`, `#### 4. 另外`): one number, a dot.
 _PART_NUMBER = re.compile(r"(\d{1,2})\.\s")
+
+
+def _part_numbers(units: Iterable[_Unit]) -> tuple[tuple[int, int], ...]:
+    """The number and level of each heading numbered as a part (`_PART_NUMBER`), in order."""
+    return tuple(
+        (int(match.group(1)), unit.heading.level)
+        for unit in units
+        if unit.heading is not None and (match := _PART_NUMBER.match(unit.heading.title))
+    )
+
+
+def _may_lift(parts: Iterable[tuple[int, int]]) -> bool:
+    """Whether `_numbered_headings_levelled` may lift a heading, from the numbers and levels
+    of the document's numbered headings (`_part_numbers`): one numbered after a heading
+    numbered one less, of a higher level. Most documents with numbered headings have none,
+    and then the pass over all their units, every version, is left out."""
+    levels: dict[int, int] = {}
+    for number, level in parts:
+        if number > 1 and level > levels.get(number - 1, level):
+            return True
+        if number:
+            levels[number] = level
+    return False
 
 
 def _numbered_headings_levelled(
@@ -12527,7 +12564,7 @@ class _Outliner:
     def outline(self, units: list[tuple[int, _Unit]], reading: _DocumentReading) -> _Outline:
         """The document's title, intro and top-level sections (each unit read by `_take`)."""
         levels = reading.levels
-        if reading.numbered:
+        if _may_lift(reading.numbered):
             lifted_units, lifted = _numbered_headings_levelled(units)
             self.warnings.extend(located(self.label, line + 1, message) for line, message in lifted)
             if lifted_units is not units:
@@ -13272,7 +13309,7 @@ class _FrozenSpan:
     free again (one listed above since makes the item a recap, skipped). Its warnings (duplicates,
     relative links, meta subsections) hold lines: each is its unit's line plus what the unit
     says, so they move with the span when its units lie as they did (``lines``, relative to
-    ``first_line``, that of its first unit)."""
+    the line of its first unit, as ``warning_at`` are)."""
 
     section: Section
     identities: frozenset[str]
@@ -13281,8 +13318,10 @@ class _FrozenSpan:
     taken_ids: frozenset[str]
     free: frozenset[str]
     explicit_ids: frozenset[str]  # those of its sections that an anchor gave
-    warnings: tuple[Problem, ...]
-    first_line: int
+    # Its warnings: each one's line, relative to its first unit's, and message (as
+    # `located` takes them: made again, line and label, each version).
+    warning_at: tuple[int, ...]
+    messages: tuple[str, ...]
     lines: tuple[int, ...]
 
 
@@ -13336,8 +13375,13 @@ class _Freezer:
         the ids taken before it are taken as they were then (see `_FrozenSpan`): most of a
         history's sections, most versions, those that warned (a duplicate URL, a relative
         link) included."""
-        units = (*map(_second, span.units), span.next_heading)
+        units = tuple(map(_second, span.units))
+        next_heading = span.next_heading
         options = (
+            # Of the heading after the span only its level counts (`_heading_resource`,
+            # `_is_resource`: a deeper one makes a leaf a section): a section edited after
+            # this one is read again, its heading a new object, and this one is not.
+            next_heading.level if next_heading is not None else 0,
             self.outliner.keep,
             self.base_url,
             self.outliner.fact_levels,
@@ -13372,8 +13416,8 @@ class _Freezer:
             taken_ids=frozenset(self.taken_ids[taken_ids:]) - section_ids,
             free=frozenset(self.free[free:]) - identities,
             explicit_ids=frozenset(self.explicit_ids[explicit_ids:]),
-            warnings=said,
-            first_line=first_line,
+            warning_at=tuple(problem.line - first_line for problem in said),
+            messages=tuple(problem.message for problem in said),
             lines=tuple(line - first_line for line, _ in span.units) if said else (),
         )
         # A few readings per span: the same units twice in a document (a repeated section)
@@ -13392,13 +13436,17 @@ class _Freezer:
             and self.identities.isdisjoint(frozen.free)
         ):
             return False
-        if frozen.warnings:
+        if frozen.messages:
             if tuple(line - first_line for line, _ in span.units) != frozen.lines:
                 return False
-            shift = first_line - frozen.first_line
+            # (a C-level map: some 200 warnings a version of a long history are said again)
             self.warnings.extend(
-                located(self.label, problem.line + shift, problem.message)
-                for problem in frozen.warnings
+                map(
+                    located,
+                    itertools.repeat(self.label),
+                    map(operator.add, frozen.warning_at, itertools.repeat(first_line)),
+                    frozen.messages,
+                )
             )
         self.identities.update(frozen.identities)
         self.section_ids.update(frozen.section_ids)
@@ -13463,12 +13511,22 @@ class _Freezer:
             return known[0]
         before = len(self.warnings)
         free = len(self.free)
-        resources = tuple(
-            resource
-            for candidate, first_line in draft.resources
-            if not self._repeats_or_points_inside(candidate, first_line)
-            if (resource := self._freeze_resource(candidate, first_line, ids)) is not None
-        )
+        base_url = self.base_url
+        taken = self.identities
+        made: list[Resource] = []
+        for candidate, first_line in draft.resources:
+            if base_url and self._repeats_or_points_inside(candidate, first_line):
+                continue  # (without a base URL no candidate is: see there)
+            # `_freeze_resource`'s first step written out here: a section read again finds
+            # most of its candidates there (some 60 a version), and a call per candidate
+            # cost as much as the look-up.
+            frozen = _FROZEN_RESOURCES.get((_content(candidate), ids, base_url))
+            if frozen is not None and frozen.identity not in taken:
+                taken.add(frozen.identity)
+                made.append(frozen)
+            else:
+                made.append(self._freeze_resource(candidate, first_line, ids))
+        resources = tuple(made)
         if len(self.warnings) == before:  # no duplicate inside: the same next time
             identities = frozenset(resource.identity for resource in resources)
             found_free = frozenset(self.free[free:]) - identities
@@ -13690,8 +13748,8 @@ _normalized_url = functools.lru_cache(maxsize=65536)(normalize_url)
 # cost almost nothing.
 # A section by its resources and child sections (and id, title, intro).
 _SECTIONS: IdentityMemo[Section] = IdentityMemo(limit=20_000)
-# A top-level section by its units and the heading after it (and the sections kept and
-# base_url): its latest readings (`_FrozenSpan`), newest first, at most _SPAN_READINGS.
+# A top-level section by its units (and the level of the heading after it, the sections kept,
+# base_url …): its latest readings (`_FrozenSpan`), newest first, at most _SPAN_READINGS.
 _SPANS: IdentityMemo[tuple[_FrozenSpan, ...]] = IdentityMemo(limit=20_000)
 _SPAN_READINGS = 3
 # A section's resources by its candidates (and section path, base_url): resources, identities.
@@ -13721,23 +13779,23 @@ _MEMOS = (
 )
 
 
-def _content(candidate: _Candidate) -> tuple[object, ...]:
-    """What a resource takes from its candidate (its identity and URL are worked out from
-    these too): all but the line it is on, and how it was read (children, table readings:
-    read into other candidates before freezing)."""
-    return (
-        candidate.title,
-        candidate.url,
-        candidate.id,
-        candidate.kind,
-        candidate.author,
-        candidate.description,
-        candidate.tags,
-        candidate.cost,
-        candidate.time,
-        candidate.level,
-        candidate.prerequisites,
-    )
+# What a resource takes from its candidate (its identity and URL are worked out from these
+# too): all but the line it is on, and how it was read (children, table readings: read into
+# other candidates before freezing). A C-level getter: asked for every candidate of every
+# section read again (`_Freezer._freeze_resources`), some 60 a version.
+_content: Callable[[_Candidate], tuple[object, ...]] = operator.attrgetter(
+    "title",
+    "url",
+    "id",
+    "kind",
+    "author",
+    "description",
+    "tags",
+    "cost",
+    "time",
+    "level",
+    "prerequisites",
+)
 
 
 def _resource(

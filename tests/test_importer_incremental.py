@@ -32,7 +32,9 @@ from publisher.importer import (
     _has_old_readme_anchor,
     _levels_of_cards,
     _lines_from,
+    _may_lift,
     _names_later_headings,
+    _numbered_headings_levelled,
     _unspaced_link_line,
     _with_unspaced_headings,
     clear_caches,
@@ -307,3 +309,38 @@ def test_the_outline_passes_from_the_chapters_readings_are_the_whole_documents(
         # (both passes find something in the whole example: cards at level 2, a contents)
         assert _card_levels(units) == {2}
         assert len(_names_later_headings(units)) == 1
+
+
+# Chapters of headings numbered as parts at several levels, and unnumbered ones between them.
+_PART_HEADINGS = st.lists(
+    st.tuples(st.integers(2, 4), st.sampled_from(["", "1. ", "2. ", "3. ", "0. ", "12. "])),
+    max_size=10,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_PART_HEADINGS)
+@example([(2, "1. "), (3, "Dated"), (4, "2. ")])
+@example([(3, "1. "), (2, "Aside"), (4, "2. ")])
+def test_a_document_whose_part_numbers_lift_nothing_is_not_gone_over(
+    headings: list[tuple[int, str]],
+) -> None:
+    # `_Outliner.outline` runs `_numbered_headings_levelled` over every unit only where the
+    # numbers and levels of the numbered headings, read per chapter, say it may lift one
+    # (`_may_lift`); where they say not, the pass lifts nothing.
+    text = "# Parts\n\n" + "".join(
+        f"{'#' * level} {number}Topic {index}\n\nWords.\n\n"
+        for index, (level, number) in enumerate(headings)
+    )
+    readings = [
+        _chapter_reading(_chapter_units(chapter, False, _NO_DEFINITIONS))
+        for _, chapter in _chapters(text)
+    ]
+    units = [(0, unit) for reading in readings for unit in reading.units]
+    parts = [part for reading in readings for part in reading.numbered]
+    lifted_units, lifted = _numbered_headings_levelled(units)
+    if not _may_lift(parts):
+        assert not lifted
+        assert lifted_units is units
+    if headings == [(2, "1. "), (3, "Dated"), (4, "2. ")]:
+        assert lifted  # (the example lifts its '2.' to the level of '1.')
