@@ -7219,7 +7219,9 @@ def _leading_link(inline: Sequence[Token]) -> tuple[int, int, str] | None:
     while span is not None:
         start, end = span
         before = inline[:start]
-        if not all(_is_lead(token) for token in before[_code_marks_end(before) :]):
+        if not all(
+            _is_lead(token) for token in before[_code_marks_end(before) :]
+        ) and not _bold_label_before(before):
             return None
         if not _is_real_link(inline, start, end):
             if str(inline[start].attrGet("href") or "").startswith("#"):
@@ -7232,6 +7234,27 @@ def _leading_link(inline: Sequence[Token]) -> tuple[int, int, str] | None:
             continue
         return start, end, str(inline[start].attrGet("href"))
     return None
+
+
+# A bold label naming what the link after it is: a word or three and a colon (`Paper:`).
+_LINK_KIND_LABEL = re.compile(r"[^\W\d_][\w'\u2019-]*(?: [\w'\u2019-]+){0,2}\s*[:\uff1a]")
+
+
+def _bold_label_before(before: Sequence[Token]) -> bool:
+    """Whether the tokens before a link are a bold label saying what it is, after emoji at
+    most (``**Paper:** [Title](…)``, ``**Book:** [Title](…)``): the link's text is the
+    title, not the label's words."""
+    tokens = [token for token in before if token.type != "text" or token.content.strip()]
+    opening = next((at for at, token in enumerate(tokens) if token.type == "strong_open"), None)
+    if opening is None or not all(_is_lead(token) for token in tokens[:opening]):
+        return False
+    rest = tokens[opening:]
+    return (
+        len(rest) == 3
+        and rest[1].type == "text"
+        and rest[2].type == "strong_close"
+        and _LINK_KIND_LABEL.fullmatch(rest[1].content.strip()) is not None
+    )
 
 
 def _icon_link(inline: Sequence[Token], link: tuple[int, int], after: tuple[int, int]) -> bool:
@@ -12370,6 +12393,8 @@ def _title_from_link(fields: dict[str, Any], cell: Sequence[Token], *, replace_t
     if not _plain(cell[end + 1 :]).strip():
         rest = ""  # `**[Baklava UI](…)**`: only the bold's closing marks after the link
     title = _plain(cell[start + 1 : end])
+    if title and _bold_label_before(cell[:start]):
+        fields["title"] = title  # `**Paper:** [Title](…)`: the label says what the link is
     if rest and title:
         fields["title"] = title
         if not _PLACEHOLDER.match(rest):  # `[Name](…)<br>N/A`: no description given

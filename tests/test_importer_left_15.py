@@ -235,3 +235,41 @@ def test_an_authors_line_with_emphasis_around_nothing_gives_no_author() -> None:
         "road.md:15",
     ]
     assert "emphasis around no words" in messages(result)[0]
+
+
+def test_a_bold_label_saying_what_a_link_is_is_no_part_of_its_title() -> None:
+    # '**Paper:** [Title](…)': the label says what the link is, as an emoji before it would.
+    # A table cell kept it in the title ('Paper: Salt Flats'), a heading so written was a
+    # section named with it and no resource, and a bullet kept the label as its description
+    # or the whole line when words followed the link.
+    result = read(
+        "# Reading\n\n## Tides\n\n"
+        "### **Paper:** [Waves of the North](https://example.org/waves)\n\nA study of waves.\n\n"
+        "### **Paper:** [Ice and Sea](https://example.org/ice)\n\nA study of ice.\n\n"
+        "## Table\n\n| Work | Year |\n|---|---|\n"
+        "| **Paper:** [Salt Flats](https://example.org/salt) | 2020 |\n"
+        "| **Paper:** [Mud Banks](https://example.org/mud) | 2021 |\n\n"
+        "## Numbered\n\n"
+        "1. **Paper:** [Gull Flight](https://example.org/gull) - how gulls fly\n"
+        "2. **Paper:** [Tern Flight](https://example.org/tern) - how terns fly\n"
+        "3. **Book:** [Kelp](https://example.org/kelp)\n"
+    )
+    assert [(path[-1], title) for path, title, _ in listed(result.roadmap)] == [
+        ("Tides", "Waves of the North"),
+        ("Tides", "Ice and Sea"),
+        ("Table", "Salt Flats"),
+        ("Table", "Mud Banks"),
+        ("Numbered", "Gull Flight"),
+        ("Numbered", "Tern Flight"),
+        ("Numbered", "Kelp"),
+    ]
+    described = [resource.description for _, resource in result.roadmap.walk()]
+    assert described[0] == "A study of waves.\n"
+    assert described[4:] == ["how gulls fly\n", "how terns fly\n", ""]
+    # (a bold label that is a sentence, or more than three words, stays the item's words)
+    prose = read(
+        "# R\n\n## Notes\n\n"
+        "- **Read this first, it is short:** [Tide Primer](https://example.org/primer)\n"
+        "- [Gull Atlas](https://example.org/atlas) - an atlas\n"
+    )
+    assert "Read this first" in next(prose.roadmap.walk())[1].description
