@@ -655,6 +655,10 @@ class _ListItem:
     # item read without that. A language mark is a list's way of writing: where one item
     # alone has one, the spans are its description's (`_resolved_by_hand`).
     unmarked: _Candidate | None = None
+    # Its link's text read whole where its reading credits it to one author ambiguously
+    # (`Teaching by *Example*`): taken where the list credits no other work so
+    # (`_credits_by_convention`).
+    uncredited: _Candidate | None = None
     code_tags: bool = False  # see `_ItemReading.code_tags`
     # Its first line is written as `publisher readme` writes a resource's (one whole link, or
     # words without a link: `_written_lead`).
@@ -4960,6 +4964,39 @@ def _person_names(text: str) -> tuple[list[str], bool] | None:
     return names, initial or plural or len(names) > 1
 
 
+# What `_read_leading_link` says of a link text read as a work's title and its authors.
+_CREDIT_SAID = "read as a work's title and its authors"
+
+
+def _ambiguous_credit(title: str, authors: str) -> bool:
+    """Whether a link text read as a title and its author (`_credited_title`) may as well be
+    a title whole: one word before "by", one stressed after it (`Teaching by *Example*`,
+    `Design by *Contract*`, as `Biochemistry by *Berg*`)."""
+    return len(title.split()) == 1 and len(authors.split()) == 1
+
+
+def _credits_by_convention(items: list[_ListItem]) -> list[_ListItem]:
+    """Items whose link text reads ambiguously as a title and its author (`_ambiguous_credit`)
+    read whole, with the words of the title, unless the list credits its works so elsewhere
+    (an item credited unmistakably: `[The Selfish Gene by *Richard Dawkins*](…)`)."""
+    ambiguous = sum(item.uncredited is not None for item in items)
+    if not ambiguous:
+        return items
+    credited = sum(any(_CREDIT_SAID in message for _, message in item.warnings) for item in items)
+    if credited > ambiguous:
+        return items
+    return [
+        item
+        if item.uncredited is None
+        else replace(
+            item,
+            candidate=item.uncredited,
+            warnings=tuple(warning for warning in item.warnings if _CREDIT_SAID not in warning[1]),
+        )
+        for item in items
+    ]
+
+
 def _authors_in_parentheses(items: list[_ListItem]) -> list[_ListItem]:
     """Items written as their link, then the people who made it in parentheses (``[Title](…)
     (Ada Brook)``, ``[Title](…) (A. Tern, B. Gull)``) with those people as their author, not
@@ -5013,7 +5050,7 @@ def _resolved_by_hand(run: list[_Block], *, notes: bool = False, lone: bool = Fa
         # way of marking languages (its other items mark none with code spans): the item's
         # own words, kept in its description.
         items[coded[0]] = replace(items[coded[0]], candidate=unmarked)
-    items = _authors_in_parentheses(items)
+    items = _credits_by_convention(_authors_in_parentheses(items))
     start, end = run[0].start, run[-1].end
     if items and all(item.toc for item in items):
         names = tuple(
@@ -5677,6 +5714,9 @@ def _shift(block: _Block, offset: int) -> _Block:
                 warnings=tuple((line + offset, message) for line, message in item.warnings),
                 written=None if item.written is None else _shift_candidate(item.written, offset),
                 unmarked=None if item.unmarked is None else _shift_candidate(item.unmarked, offset),
+                uncredited=None
+                if item.uncredited is None
+                else _shift_candidate(item.uncredited, offset),
                 written_warnings=tuple(
                     (line + offset, message) for line, message in item.written_warnings
                 ),
@@ -8231,6 +8271,9 @@ class _Item:
     # Code spans after its link read as tags (`_ItemReading.marks`): the item read without
     # that, for a list where it alone is written so.
     unmarked: _Candidate | None = None
+    # Its link's text read whole, where its reading credits it ambiguously (see
+    # `_ListItem.uncredited`).
+    uncredited: _Candidate | None = None
     code_tags: bool = False  # see `_ItemReading.code_tags`
     shaped: bool = False  # see `_ListItem.shaped`
     written: _Candidate | None = None  # see `_ListItem.written`
@@ -8293,6 +8336,7 @@ def _list_item(item: _Item, token: Token, lines: list[str]) -> _ListItem:
         and not item.described
         and _is_about_the_list(candidate),
         unmarked=item.unmarked,
+        uncredited=item.uncredited,
         code_tags=item.code_tags,
         shaped=item.shaped,
         written=item.written,
@@ -8424,6 +8468,10 @@ class _ItemReading:
     # (`_leading_code_tags`); ``unmarked``: read without that (they stay its description's).
     marks: bool = False
     unmarked: bool = False
+    # Its link's text credited to one author on a word of its own (`_ambiguous_credit`:
+    # `Teaching by *Example*`); ``uncredited``: read with that text whole.
+    ambiguous_credit: bool = False
+    uncredited: bool = False
     code_tags: bool = False  # code spans after its link read as tags, set apart or at its end
 
 
@@ -8451,6 +8499,11 @@ def _item(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _I
         _read_lead(plain, first_inline)
         _read_body(plain, tokens, children[1:], lines, indent, item_stop)
         result.unmarked = _item_result(plain, first_inline).candidate
+    if reading.ambiguous_credit:
+        whole = _ItemReading(line=item_start, uncredited=True)
+        _read_lead(whole, first_inline)
+        _read_body(whole, tokens, children[1:], lines, indent, item_stop)
+        result.uncredited = _item_result(whole, first_inline).candidate
     result.code_tags = reading.code_tags
     lead = _written_lead(first_inline)
     if lead is None:
@@ -9325,7 +9378,9 @@ def _read_leading_link(
         by is None
         and not titled
         and (credited := _credited_title(_inline_markdown(inline[link_start + 1 : link_end])))
+        and not (reading.uncredited and _ambiguous_credit(*credited))
     ):
+        reading.ambiguous_credit = _ambiguous_credit(*credited)
         # `[The Selfish Gene by *Richard Dawkins*](…)`, `[心流… by Mihaly Csikszentmihalyi](…)`:
         # the work's title, then who wrote it, inside one link.
         by = (*credited, "")

@@ -273,3 +273,35 @@ def test_a_bold_label_saying_what_a_link_is_is_no_part_of_its_title() -> None:
         "- [Gull Atlas](https://example.org/atlas) - an atlas\n"
     )
     assert "Read this first" in next(prose.roadmap.walk())[1].description
+
+
+def test_one_stressed_word_after_one_word_and_by_is_a_credit_only_where_the_list_credits() -> None:
+    # '[The Selfish Gene by *Richard Dawkins*](…)' credits its author inside the link; with
+    # one word before 'by' and one stressed after it ('[Teaching by *Example*](…)') the words
+    # are as likely the title's own, and it was read as 'Teaching' by the author 'Example'.
+    # Where the list credits its works so ('[Biochemistry by *Berg*](…)' among '[Genes of the
+    # Sea by *Mara Quist*](…)'), it is a credit as before.
+    result = read(
+        "# L\n\n## Teaching\n\n"
+        "- [Teaching by *Example*](https://example.org/teach) - a book on teaching\n"
+        "- [Design by *Contract*](https://example.org/contract) - a method\n"
+        "- [Tide Tables](https://example.org/tables) - tables\n\n"
+        "## Biology\n\n"
+        "- [Biochemistry by *Berg*](https://example.org/berg)\n"
+        "- [Genes of the Sea by *Mara Quist*](https://example.org/genes)\n"
+        "- [Notes by *Pell* et al](https://example.org/notes)\n"
+    )
+    assert [title for _, title, _ in listed(result.roadmap)] == [
+        "Teaching by Example",
+        "Design by Contract",
+        "Tide Tables",
+        "Biochemistry",
+        "Genes of the Sea",
+        "Notes",
+    ]
+    assert [
+        resource.author.name if resource.author else "" for _, resource in result.roadmap.walk()
+    ] == ["", "", "", "Berg", "Mara Quist", "Pell et al"]
+    said = messages(result)
+    assert not any("'Teaching'" in message or "'Design'" in message for message in said)
+    assert any("'Biochemistry' by 'Berg'" in message for message in said)
