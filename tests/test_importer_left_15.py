@@ -305,3 +305,23 @@ def test_one_stressed_word_after_one_word_and_by_is_a_credit_only_where_the_list
     said = messages(result)
     assert not any("'Teaching'" in message or "'Design'" in message for message in said)
     assert any("'Biochemistry' by 'Berg'" in message for message in said)
+
+
+def test_roman_numerals_number_a_subjects_parts() -> None:
+    # (a guard, no fix: bb2c608's _NUMBER_LINK_TEXT knows roman numerals, upper and lower
+    # case, as the left-over note of session 14 feared it did not)
+    result = read(
+        "# L\n\n## Notes\n\n"
+        "- Tide Notes: [I](https://example.org/t1), [II](https://example.org/t2), "
+        "[IV](https://example.org/t4)\n"
+        "- Gull Notes: [Part i](https://example.org/g1) & [Part ii](https://example.org/g2)\n"
+        "- [Kelp](https://example.org/kelp) - a list\n"
+    )
+    assert [title for _, title, _ in listed(result.roadmap)] == [
+        "Tide Notes I",
+        "Tide Notes II",
+        "Tide Notes IV",
+        "Gull Notes Part i",
+        "Gull Notes Part ii",
+        "Kelp",
+    ]
