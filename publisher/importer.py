@@ -8122,6 +8122,47 @@ def _names_category(heading: _Block, unit: _Unit) -> bool:
     )
 
 
+def _names_own_page(heading: _Block, unit: _Unit) -> bool:
+    """Whether a heading without a link that names a thing, not a kind (`### CS25:
+    Transformers United`, not `## Books`), stands over a list of links and a link line with
+    no label before it whose words only say what the link is (`[Website](…) | Instructor:
+    …`, `[Lectures](…)`: `_OWN_PAGE_WORDS`): that thing's own page, the first resource of
+    the section the list makes. A labelled link (`Source: [x](…)`) or one named otherwise
+    stays the intro's."""
+    return (
+        not heading.url
+        and not heading.marked  # (`publisher readme` writes a section's intro as it was)
+        and bool(unit.link_line)
+        and unit.has_link_resources
+        and not unit.link_line_labelled
+        and " ".join(re.sub(r"[^\w\s]+", " ", unit.link_line_title.casefold()).split())
+        in _OWN_PAGE_WORDS
+        and not _names_kind(_OUTLINE_NUMBER.sub("", heading.title))
+    )
+
+
+def _without_leading_link(intro: str, title: str, url: str) -> str:
+    """An intro without the link ``[title](url)`` that starts one of its lines, nor the bar,
+    dash or colon after it (`[Website](…) | Instructor: Ada` → `Instructor: Ada`)."""
+    pattern = re.compile(
+        r"^[ \t]*\[" + re.escape(title) + r"\]\(<?" + re.escape(url) + r">?\)"
+        r"[ \t]*(?:[|\-\u2013\u2014:\u00b7][ \t]*)?",
+        re.MULTILINE,
+    )
+    return pattern.sub("", intro, count=1)
+
+
+# A link's words that name the page of what a heading names (a course's, a project's site),
+# not a code host's (`[GitHub](…)` under a person's name is their profile, their projects
+# listed under it).
+_OWN_PAGE_WORDS = frozenset(
+    {
+        "website", "web site", "homepage", "home page", "site", "official site",
+        "official website", "course page", "course website", "lectures",
+    }
+)  # fmt: skip
+
+
 _NAMED_URL_REST = re.compile(r"\s*[:\uff1a]\s*(?:\S*://|\[|<)\S*\s*$")
 
 
@@ -13016,6 +13057,7 @@ class _Outliner:
             )
         candidate = unit.heading_resource
         link: _Candidate | None = None
+        own_page = False
         if _names_category(heading, unit):
             # `#### MOOC` over `[Les Réseaux Locaux](…)`: the section's one resource.
             warnings: list[tuple[int, str]] = []
@@ -13024,6 +13066,24 @@ class _Outliner:
                 located(self.label, first_line + line + 1, message) for line, message in warnings
             )
             link = _Candidate(title=unit.link_line_title, line=unit.link_line_at, url=url)
+        elif _names_own_page(heading, unit):
+            # `### CS25: Transformers United` over `[Website](…) | Instructors: …` and its
+            # lectures' links: the page of the course the heading names, listed first.
+            warnings = []
+            url = _checked_url(unit.link_line, heading.start, warnings)
+            warnings.append(
+                (
+                    unit.link_line_at,
+                    f"link line {unit.link_line_title!r} under the heading {heading.title!r} "
+                    "over a list of links: the page of what the heading names, the section's "
+                    "first resource",
+                )
+            )
+            self.warnings.extend(
+                located(self.label, first_line + line + 1, message) for line, message in warnings
+            )
+            link = _Candidate(title=title, line=unit.link_line_at, url=url) if url else None
+            own_page = link is not None
         elif (
             candidate is not None
             and unit.leaf_only
@@ -13043,7 +13103,12 @@ class _Outliner:
         else:
             # The link line is listed as the section's resource: a paragraph that is that link
             # alone leaves the intro, else the page and `publisher readme` show it twice.
-            draft.intro.append(unit.intro_without_link_line)
+            intro = unit.intro_without_link_line
+            if own_page:
+                # (`[Website](…) | Instructor: …`: its words after the link stay, the link is
+                # the resource's)
+                intro = _without_leading_link(intro, unit.link_line_title, unit.link_line)
+            draft.intro.append(intro)
             self._insert_in_order(draft, link, first_line)
         return draft
 

@@ -129,16 +129,16 @@ def test_an_html_table_broken_by_a_line_of_spaces_is_one_table() -> None:
         "### Splices\n\nWords about splices.\n"
     )
     result = read(text, html_links=True)
+    # Over a table of links the heading is a section, its page the first resource.
     assert listed(result.roadmap) == [
+        (("Knots 101 (2022)",), "Knots 101 (2022)", "https://example.org/knots-101"),
         (("Knots 101 (2022)",), "Reef and Granny", "https://example.org/v/reef"),
         (("Knots 101 (2022)",), "Bends", "https://example.org/v/bends"),
     ]
-    # Over a table of links the heading is a section; its labelled link line stays its intro.
-    assert result.roadmap.sections[0].intro.startswith("[Website](https://example.org/knots-101)")
-    assert messages(result)[0] == (
+    assert (
         "road.md:12: blank line inside an HTML table: the table read whole (a browser shows one "
         "table), not ended there"
-    )
+    ) in messages(result)
     # Without --html-links: not read, and said so (before, the rows were skipped in silence).
     plain = read(text)
     assert [message for message in messages(plain) if "raw HTML" in message] == [
@@ -198,4 +198,34 @@ def test_an_html_table_row_whose_links_are_still_to_come_is_a_resource_without_u
     ]
     assert messages(result) == [
         "road.md:8: row 'Bends': its link is still to come (an empty href): a resource without URL"
+    ]
+
+
+def test_a_headings_own_page_over_its_list_of_links_is_the_sections_first_resource() -> None:
+    # ml-course-notes-html: '### CS25: Transformers United' over '[Website](…) | Instructors:
+    # …' and a table of its lectures: the course's own page, a link named only by what it
+    # is, stayed in the section's intro (a labelled link line over a list of links says
+    # where the list comes from, `_names_category`). It is the course the heading names.
+    result = read(
+        "# Notes\n\n### Knots 101 (2022)\n"
+        "[Website](https://example.org/knots-101) | Instructor: Ada Brook\n\n"
+        "- [Reef and Granny](https://example.org/v/reef)\n"
+        "- [Bends](https://example.org/v/bends)\n\n"
+        # A label before the link (a credit, a pointer): the section's intro, as before.
+        "### Splices\n\nSource: [splice-list](https://example.org/splice-list)\n\n"
+        "- [Eye Splice](https://example.org/eye)\n- [Back Splice](https://example.org/back)\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Knots 101 (2022)",), "Knots 101 (2022)", "https://example.org/knots-101"),
+        (("Knots 101 (2022)",), "Reef and Granny", "https://example.org/v/reef"),
+        (("Knots 101 (2022)",), "Bends", "https://example.org/v/bends"),
+        (("Splices",), "Eye Splice", "https://example.org/eye"),
+        (("Splices",), "Back Splice", "https://example.org/back"),
+    ]
+    knots, splices = result.roadmap.sections
+    assert "Instructor: Ada Brook" in knots.intro
+    assert "splice-list" in splices.intro
+    assert messages(result) == [
+        "road.md:4: link line 'Website' under the heading 'Knots 101 (2022)' over a list of "
+        "links: the page of what the heading names, the section's first resource"
     ]
