@@ -5237,7 +5237,7 @@ def _resolved_by_hand(run: list[_Block], *, notes: bool = False, lone: bool = Fa
             )
             continue
         if official and item.name_link is not None and not item.resource_like:
-            resources.append(item.name_link)
+            resources.append(_checked_link(item.name_link, warnings))
             continue
         fits = (
             item.resource_like
@@ -5299,7 +5299,7 @@ def _resolved_by_hand(run: list[_Block], *, notes: bool = False, lone: bool = Fa
         ):
             # `O'Reilly's [How to make mistakes in Python](…)` among link bullets: a resource
             # named in a sentence, not a note on the one above.
-            resources.append(item.set_link)
+            resources.append(_checked_link(item.set_link, warnings))
             warnings.append(
                 (
                     item.line,
@@ -9185,7 +9185,8 @@ def _name_link(inline: Sequence[Token], line: int) -> _Candidate | None:
     -figlet](…) 的 Python 实现。`) read as NAME at that link, the words after the colon its
     description: the item's reading among items written `NAME: … [官网](…)`
     (`_official_form`) only; elsewhere it reads as before (words, a lead-in, a group's label).
-    None for any other item."""
+    Its link as written, checked where the reading is taken (`_checked_link`). None for any
+    other item."""
     spans = _real_link_spans(inline)
     split = _name_split(inline, spans)
     if split is None or len(spans) != 1 or spans[0][0] < split[0]:
@@ -9195,9 +9196,18 @@ def _name_link(inline: Sequence[Token], line: int) -> _Candidate | None:
     return _Candidate(
         title=title,
         line=line,
-        url=_checked_url(str(inline[spans[0][0]].attrGet("href") or ""), line, []),
+        url=str(inline[spans[0][0]].attrGet("href") or ""),
         description=_markdown_field(_inline_markdown(after).strip()),
     )
+
+
+def _checked_link(candidate: _Candidate, warnings: list[tuple[int, str]]) -> _Candidate:
+    """An item's other reading (`_name_link`, `_set_link`: its link as written) where it is
+    taken as the resource: its link checked as any resource's is (`_checked_url`: a link that
+    may not be a URL left out, a mistyped scheme mended), with a warning naming its line in
+    ``warnings``; once, and only for a reading taken."""
+    url = _checked_url(candidate.url, candidate.line, warnings)
+    return candidate if url == candidate.url else replace(candidate, url=url)
 
 
 # At most this many words before the link a sentence names its resource by: "O'Reilly's
@@ -9213,8 +9223,8 @@ def _set_link(inline: Sequence[Token], line: int) -> _Candidate | None:
     (`SourceMaking's [Design Patterns](…) seems good too`, `Bram Moolenaar, [Seven habits
     …](…) ([slides](…))`): the resource at that first link, titled by its text, the whole
     sentence its description; titled by the words before a bracket the link opens
-    (`Material Design ([v1](…) [v2](…))`). None when its first link comes later, or it has
-    none."""
+    (`Material Design ([v1](…) [v2](…))`). Its link as written, checked where the reading is
+    taken (`_checked_link`). None when its first link comes later, or it has none."""
     spans = _real_link_spans(inline)
     if not spans:
         return None
@@ -9267,7 +9277,7 @@ def _set_link(inline: Sequence[Token], line: int) -> _Candidate | None:
     return _Candidate(
         title=title,
         line=line,
-        url=_checked_url(href, line, []),
+        url=href,
         author=author,
         description=_markdown_field(_inline_markdown(inline).strip()),
     )
@@ -10308,19 +10318,20 @@ def _read_nested_group(
         if item.empty_link:
             continue  # skipped, and said so (its warning)
         if official and item.name_link is not None and not item.resource_like:
-            taken.append(item.name_link)
+            taken.append(_checked_link(item.name_link, reading.warnings))
             continue
         if named and item.name_link is not None and not item.resource_like:
             # Among names (`- avmplus`, `- Shumway`), `- Ruffle: its support is tracked in
             # [issue #14651](…)`: one more name, at the link its words give.
+            name_link = _checked_link(item.name_link, reading.warnings)
             reading.warnings.append(
                 (
                     line,
                     f"bullet 'Name: words [link]' among plain names: read as "
-                    f"{item.name_link.title!r} at its link {item.name_link.url!r}",
+                    f"{name_link.title!r} at its link {name_link.url!r}",
                 )
             )
-            taken.append(item.name_link)
+            taken.append(name_link)
             continue
         if item.resource_like and item.candidate is not None:
             taken.extend(_spread(item.candidate))
