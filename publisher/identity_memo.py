@@ -15,13 +15,19 @@ A long import keeps memory flat with `rotate`, now and then: what was not used s
 rotation before is forgotten, and what the current version uses stays (forgetting it too
 would cost a whole version read from scratch per rotation). `RecentMemo` does the same for
 values keyed by value (the importer's chapters).
+
+A `RecentCache`'s result remembers the cached calls made while it was made (its needs), and
+`keep_needed` keeps what the results in use were made with before a rotation: a history's
+version uses the results of its unchanged chapters, not the pieces they were made of, and
+without that the pieces of a chapter left alone for two rotations were forgotten, so that its
+next edit parsed every piece of it again, not the one edited.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Hashable
-from typing import Generic, ParamSpec, TypeVar
+from collections.abc import Callable, Hashable, Iterable
+from typing import Any, Generic, ParamSpec, TypeVar
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -68,20 +74,87 @@ class _TwoGenerationMemo(Generic[K, E]):
 
 class RecentMemo(_TwoGenerationMemo[K, V]):
     """Values by a hashable key, forgotten when not used for a whole rotation (`rotate`,
-    and at ``limit`` entries since the last one)."""
+    and at ``limit`` entries since the last one), with what each was made with (its needs:
+    see `keep_needed`)."""
 
-    __slots__ = ()
+    __slots__ = ("_needs",)
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(limit)
+        self._needs: dict[K, list[Need]] = {}
 
     # The value remembered for a key, else None (an older one is kept on): `_entry` itself,
     # not one call more (every cached call asks here, some 700,000 times in a history).
     get = _TwoGenerationMemo._entry
 
-    def put(self, key: K, value: V) -> V:
-        """Remember ``value`` (not None) for ``key``; return it."""
+    def put(self, key: K, value: V, needs: list[Need] | None = None) -> V:
+        """Remember ``value`` (not None) for ``key``, made with the cached results ``needs``
+        (see `keep_needed`); return it."""
         if len(self._entries) >= self.limit:
             self.rotate()
         self._entries[key] = value
+        if needs:
+            self._needs[key] = needs
         return value
+
+    def rotate(self) -> None:
+        """Forget what was not used since the rotation before this one."""
+        super().rotate()
+        if self._needs:
+            older = self._older
+            self._needs = {key: needs for key, needs in self._needs.items() if key in older}
+
+    def clear(self) -> None:
+        """Forget every entry."""
+        super().clear()
+        self._needs.clear()
+
+
+# A cached result one was made with: its memo and its key.
+Need = tuple[RecentMemo[Any, Any], Hashable]
+# The cached calls made while each result being made (innermost last) is made.
+_MAKING: list[list[Need]] = []
+
+
+def made_with_needs(
+    function: Callable[P, V], *args: P.args, **kwargs: P.kwargs
+) -> tuple[V, list[Need]]:
+    """``function(*args, **kwargs)`` and the `RecentCache` results it was made with (for a
+    `RecentMemo.put` of it)."""
+    _MAKING.append([])
+    try:
+        value = function(*args, **kwargs)
+    finally:
+        needs = _MAKING.pop()
+    return value, needs
+
+
+def keep_needed(memos: Iterable[RecentMemo[Any, Any]]) -> None:
+    """Move into the current generation of its memo every entry that an entry of the current
+    generation of ``memos`` was made with, and what those were made with, and so on (the
+    entries of a memo not in ``memos`` are not looked at): before a rotation, so that it
+    keeps what the results in use are made of. In a history, a version uses its unchanged
+    chapters' results (cache hits), not the pieces they were made of; a rotation then kept
+    the chapters and forgot their pieces, and the next edit of such a chapter made every
+    piece of it again where one changed."""
+    work = [
+        needs
+        for memo in memos
+        if memo._needs
+        for key, needs in memo._needs.items()
+        if key in memo._entries
+    ]
+    while work:
+        for memo, key in work.pop():
+            if key in memo._entries:
+                continue  # (in the current generation: its needs are in the work already)
+            value = memo._older.pop(key, None)
+            if value is None:
+                continue  # forgotten already (at the memo's limit)
+            memo._entries[key] = value
+            needs = memo._needs.get(key)
+            if needs:
+                work.append(needs)
 
 
 class IdentityMemo(
@@ -165,10 +238,22 @@ class RecentCache(Generic[P, V]):
             older = memo._older
             known = older.pop(key, None) if older else None
             if known is None:
-                known = memo.put(key, self._function(*args, **kwargs))
+                _MAKING.append([])
+                try:
+                    value = self._function(*args, **kwargs)
+                finally:
+                    needs = _MAKING.pop()
+                known = memo.put(key, value, needs)
             else:
                 memo._entries[key] = known
+        if _MAKING:
+            _MAKING[-1].append((memo, key))
         return known
+
+    @property
+    def memo(self) -> RecentMemo[Hashable, V]:
+        """The memo holding the results (for `keep_needed`)."""
+        return self._memo
 
     def rotate(self) -> None:
         """Forget the results not used since the rotation before this one."""

@@ -34,7 +34,14 @@ from markdown_it.token import Token
 
 from publisher.conflicts import CONFLICT_STARTS, conflict_markers
 from publisher.errors import DataError, Problem, located
-from publisher.identity_memo import IdentityMemo, ObjectMemo, RecentMemo, recent_cache
+from publisher.identity_memo import (
+    IdentityMemo,
+    ObjectMemo,
+    RecentMemo,
+    keep_needed,
+    made_with_needs,
+    recent_cache,
+)
 from publisher.links import section_feed_folder, url_problem
 from publisher.markdown_escape import markdown_link, markdown_text
 from publisher.model import (
@@ -2018,7 +2025,10 @@ def _byte_chapter_units(
     known = _BYTE_CHAPTERS.get(key)
     if known is None:
         # A plain chapter holds no raw HTML block: ``html_links`` cannot change its units.
-        known = _BYTE_CHAPTERS.put(key, _chapter_units(chapter.decode("utf-8"), False, used))
+        # (What they were made of is kept with them: see `rotate_caches`.)
+        known = _BYTE_CHAPTERS.put(
+            key, *made_with_needs(_chapter_units, chapter.decode("utf-8"), False, used)
+        )
     return known
 
 
@@ -14190,7 +14200,20 @@ def rotate_caches() -> None:
     """Forget the parsed pieces not used since the call before. A history's import calls it
     now and then: the caches then hold the pieces of recent versions only, and memory stays
     flat however long the history is, while the pieces (and sections, resources) of the
-    version being read stay: the next version needs them."""
+    version being read stay: the next version needs them, and so do the pieces they were
+    made of (`keep_needed`): its next edit of a chapter then reads the piece it changed, not
+    every piece of the chapter again."""
+    keep_needed(
+        [
+            _BYTE_CHAPTERS,
+            *(
+                memo
+                for value in list(globals().values())
+                if not isinstance(value, type)
+                and isinstance(memo := getattr(value, "memo", None), RecentMemo)
+            ),
+        ]
+    )
     for value in list(globals().values()):
         if isinstance(value, type):
             continue  # a class, not a cache

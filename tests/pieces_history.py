@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from publisher.errors import DataError
-from publisher.importer import clear_caches, import_markdown, import_markdown_bytes
+from publisher.importer import clear_caches, import_markdown, import_markdown_bytes, rotate_caches
 
 
 def edited_versions(
@@ -33,14 +33,20 @@ def _read(text: str, *, as_bytes: bool = False, pieces: bool = True) -> object:
         return str(error)
 
 
-def assert_each_version_reads_as_the_whole(versions: Sequence[str]) -> None:
+def assert_each_version_reads_as_the_whole(
+    versions: Sequence[str], rotations: Sequence[int] = ()
+) -> None:
     """Each version read after the one before (caches kept, pieces reused and moved), as
-    bytes and as text, is its reading whole from empty caches."""
+    bytes and as text, is its reading whole from empty caches. ``rotations``: how many
+    times the caches rotate after each version is read (`rotate_caches`, as import-history
+    does every so many versions), none for the versions past its end."""
     expected = []
     for text in versions:
         clear_caches()
         expected.append(_read(text, pieces=False))
     clear_caches()
-    for text, alone in zip(versions, expected, strict=True):
+    for index, (text, alone) in enumerate(zip(versions, expected, strict=True)):
         for as_bytes in (True, False):
             assert _read(text, as_bytes=as_bytes) == alone, text
+        for _ in range(rotations[index] if index < len(rotations) else 0):
+            rotate_caches()

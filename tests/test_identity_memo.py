@@ -5,7 +5,14 @@ from __future__ import annotations
 import gc
 import weakref
 
-from publisher.identity_memo import IdentityMemo, ObjectMemo, RecentMemo, recent_cache
+from publisher.identity_memo import (
+    IdentityMemo,
+    ObjectMemo,
+    RecentMemo,
+    keep_needed,
+    made_with_needs,
+    recent_cache,
+)
 
 
 class Thing:
@@ -143,3 +150,44 @@ def test_an_object_memo_rotates_and_empties_at_its_limit_as_the_identity_memo_do
     memo.put(things[3], None, 3)  # full: emptied first
     assert len(memo) == 1
     assert memo.get(things[3]) == 3
+
+
+def test_a_rotation_after_keep_needed_keeps_what_the_results_in_use_were_made_of() -> None:
+    """A result of a recent cache remembers the cached results it was made with; before a
+    rotation `keep_needed` keeps those of the results in use (and theirs), and the rest is
+    forgotten as before."""
+    calls: list[str] = []
+
+    @recent_cache(limit=100)
+    def word(text: str) -> str:
+        calls.append(text)
+        return text.upper()
+
+    @recent_cache(limit=100)
+    def line(text: str) -> str:
+        return " ".join(word(part) for part in text.split())
+
+    @recent_cache(limit=100)
+    def page(text: str) -> str:
+        return "\n".join(line(part) for part in text.split("\n"))
+
+    chapters: RecentMemo[str, str] = RecentMemo(limit=100)
+    chapters.put("a b\nc", *made_with_needs(page, "a b\nc"))
+    assert calls == ["a", "b", "c"]
+    word("d")  # made, then never used again
+    for _ in range(2):  # a version a rotation: the chapter in use, its pieces not asked for
+        assert chapters.get("a b\nc") == "A B\nC"
+        keep_needed([chapters, page.memo, line.memo, word.memo])
+        for memo in (chapters, page.memo, line.memo, word.memo):
+            memo.rotate()
+    calls.clear()
+    assert line("a b") == "A B"
+    assert [word("a"), word("c"), word("d")] == ["A", "C", "D"]
+    assert calls == ["d"]  # the pieces of the page in use kept, the other forgotten
+    # Without keep_needed, the pieces of a result in use are forgotten as any other.
+    for memo in (chapters, page.memo, line.memo, word.memo):
+        memo.rotate()
+        memo.rotate()
+    calls.clear()
+    word("a")
+    assert calls == ["a"]

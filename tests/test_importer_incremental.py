@@ -15,12 +15,15 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from publisher import importer
 from publisher.errors import Problem
 from publisher.importer import (
     _HEADING_START,
     _NO_DEFINITIONS,
     _OLD_README_ANCHOR,
     _UNSPACED_ANY,
+    Definitions,
+    ImportResult,
     _block_end,
     _card_levels,
     _chapter_marks,
@@ -38,7 +41,11 @@ from publisher.importer import (
     _unspaced_link_line,
     _with_unspaced_headings,
     clear_caches,
+    import_markdown,
+    import_markdown_bytes,
+    rotate_caches,
 )
+from tests.pieces_history import assert_each_version_reads_as_the_whole, edited_versions
 from tests.real_corpus import Version, versions
 
 # The one pass over every line that `_with_unspaced_headings` made before it read the
@@ -344,3 +351,87 @@ def test_a_document_whose_part_numbers_lift_nothing_is_not_gone_over(
         assert lifted_units is units
     if headings == [(2, "1. "), (3, "Dated"), (4, "2. ")]:
         assert lifted  # (the example lifts its '2.' to the level of '1.')
+
+
+# Bits of a history's versions for the rotations below: chapters of link bullets, a table,
+# a group read whole (fenced code), a link reference definition, a heading over a
+# `<details>` it folds away.
+_ROTATION_BITS = (
+    "# Map\n",
+    "## Tools\n",
+    "## Books\n",
+    "### Deeper\n",
+    "\n",
+    "- [a](https://example.org/a) - one\n",
+    "- [b](https://example.org/b) - two\n",
+    "- [c][c] - by reference\n",
+    "[c]: https://example.org/c\n",
+    "| Resource | Notes |\n|---|---|\n",
+    "| [d](https://example.org/d) | x |\n",
+    "Text.\n",
+    "```\n",
+    "## [R](https://example.org/r)\n",
+    "<details>\n",
+    "</details>\n",
+)
+_ROTATION_BIT = st.integers(min_value=0, max_value=len(_ROTATION_BITS) - 1)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(_ROTATION_BIT, max_size=30),
+    st.lists(
+        st.tuples(st.integers(0, 30), st.integers(0, 3), st.lists(_ROTATION_BIT, max_size=4)),
+        max_size=6,
+    ),
+    st.lists(st.integers(0, 2), max_size=7),
+)
+def test_a_history_whose_caches_rotate_reads_each_version_as_the_whole(
+    start: list[int], edits: list[tuple[int, int, list[int]]], rotations: list[int]
+) -> None:
+    # A rotation keeps what the results in use were made of (`keep_needed`): each version
+    # read after rotations is still its reading whole from empty caches.
+    assert_each_version_reads_as_the_whole(edited_versions(_ROTATION_BITS, start, edits), rotations)
+
+
+@pytest.mark.parametrize("as_bytes", [False, True])
+def test_an_edit_after_rotations_parses_the_piece_it_changed(
+    as_bytes: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A history uses its unchanged chapters' results, not the pieces they were made of: a
+    # rotation kept the chapters and forgot their pieces, and the next edit of a chapter
+    # left alone for two rotations parsed every piece of it again (a long list: every item).
+    items = [
+        f"- [Tool {number}](https://example.org/{number}) - does {number}" for number in range(30)
+    ]
+    versions = [
+        "# Map\n\n## Tools\n\n"
+        + "\n".join(items)
+        + "\n\n## Books\n\n- [B](https://example.org/b)\n"
+    ]
+    items[12] = "- [Tool 12](https://example.org/12) - does twelve"
+    versions.append(versions[0].replace("does 12\n", "does twelve\n"))
+    assert versions[1] != versions[0]
+    parsed: list[str] = []
+    digest = importer._digest._function
+
+    def counted(text: str, definitions: Definitions) -> tuple[object, ...]:
+        parsed.append(text)
+        return digest(text, definitions)
+
+    def read(text: str) -> ImportResult:
+        if as_bytes:
+            return import_markdown_bytes(text.encode(), "road.md")
+        return import_markdown(text, "road.md")
+
+    clear_caches()
+    monkeypatch.setattr(importer._digest, "_function", counted)
+    read(versions[0])
+    for _ in range(3):  # unchanged versions, each rotating the caches after it
+        read(versions[0])
+        rotate_caches()
+    parsed.clear()
+    edited = read(versions[1])
+    assert parsed == [items[12]]
+    clear_caches()
+    assert edited == read(versions[1])
