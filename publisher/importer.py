@@ -338,6 +338,8 @@ _HEADING_LINE = re.compile(r"\n(?=#{1,6}(?:[ \t\n]|$))")
 # A bullet item at column 0. Ordered items are not cut: one that does not start at 1 does
 # not interrupt a paragraph, so a piece of its own could read differently.
 _ITEM_LINE = re.compile(r"\n(?=[-*+][ \t]+\S)")
+# A bullet item at column 0 (a line `_ITEM_LINE` cuts before).
+_BULLET_ITEM = re.compile(r"[-*+][ \t]+\S")
 # A table's header and delimiter rows, both starting with "|" at column 0.
 _TABLE_HEAD = re.compile(
     r"^(\|[^\n]*)\n(\|[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*)$", re.M
@@ -2478,7 +2480,9 @@ def _blank_line_cuts(text: str) -> list[int]:
                 break  # ambiguous (see `_raw_cuts`): no cut from here on
         elif column_0:
             item = _LIST_MARKER_LINE.match(line) is not None
-            if blank_before and position and (list_free or not item):
+            if position and (
+                (blank_before and (list_free or not item)) or _BULLET_ITEM.match(line)
+            ):
                 cuts.append(position)
             if item:
                 list_free = False

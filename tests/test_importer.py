@@ -762,6 +762,22 @@ _FOLDED = (
         # A heading inside a `<details>` under a heading that is a link: its description.
         "# M\n\n## [R](https://example.org/r)\n\n<details>\n\n### Links\n\n"
         "- [a](https://example.org/a)\n\n</details>\n\n## B\n\n- [b](https://e.org/b)\n",
+        # Bullet items at column 0 in a group holding HTML (each a piece of its own): a
+        # list without blank lines, a lazy line, an item's nested lines, a loose item, a
+        # thematic break written with spaces, a table's last row then an item, an item
+        # after an indented fence closed in the item above.
+        "# M\n\n## A\n\n<p>x</p>\n\n- [a](https://example.org/a) - one\n"
+        "- [b](https://example.org/b) - two\nlazy words\n- [c](https://example.org/c)\n"
+        "  - [c1](https://example.org/c1)\n\n  more of c\n- - -\n- [d](https://example.org/d)\n"
+        "| Name | Note |\n|---|---|\n| [t](https://example.org/t) | x |\n"
+        "- [e](https://example.org/e):\n\n\t```\n\tpip install e\n\t```\n"
+        "- [f](https://example.org/f)\n</details>\n",
+        # A quote under an item, a card's paragraph after the list, `<details>` entries.
+        "# M\n\n## A\n\n<details><summary>More</summary>\n\n"
+        "- 📚 [Book](https://example.org/b) by Someone\n  > A note.\n"
+        "- 📚 [Other](https://example.org/o)\n> a quote at column 0\n"
+        "- [x](https://example.org/x)\n**Bold**\n[Card](https://example.org/card)\n"
+        "</details>\n\n- [y](https://example.org/y)\n",
     ],
 )
 def test_a_group_holding_html_blocks_read_in_pieces_is_read_as_the_whole(text: str) -> None:
@@ -785,13 +801,30 @@ def test_a_section_of_folded_entries_is_cut_where_its_blocks_end() -> None:
         '<details><summary><b><a href="https://example.org/alpha">alpha</a></b> '
         "(🥇30 ·  ⭐ 2K) - alpha does things.</summary>",
         "- [GitHub](https://github.com/o/alpha) (10 stars):",
+        "- [PyPi](https://pypi.org/project/alpha):",
         "- [GitHub](https://github.com/o/beta) (10 stars):",
+        "- [PyPi](https://pypi.org/project/beta):",
         "- [GitHub](https://github.com/o/gamma) (10 stars):",
+        "- [PyPi](https://pypi.org/project/gamma):",
     ]
-    # An item after a list and a blank line continues that list: no cut before it.
-    assert _blank_line_cuts("## A\n\n<p>x</p>\n\n- a\n\n- b\n") == [
+    # A numbered item after a list and a blank line continues that list: no cut before it.
+    assert _blank_line_cuts("## A\n\n<p>x</p>\n\n1. a\n\n2. b\n") == [
         len("## A\n\n"),
         len("## A\n\n<p>x</p>\n\n"),
+    ]
+    # A bullet item at column 0 outside fenced code and HTML blocks: cut before it, as a
+    # group without such blocks is cut (`_group_units`: the adjacent lists read as one,
+    # `_resolve_lists`), whether or not a blank line is above it.
+    assert _blank_line_cuts("## A\n\n<p>x</p>\n\n- a\n\n- b\n- c\n") == [
+        len("## A\n\n"),
+        len("## A\n\n<p>x</p>\n\n"),
+        len("## A\n\n<p>x</p>\n\n- a\n\n"),
+        len("## A\n\n<p>x</p>\n\n- a\n\n- b\n"),
+    ]
+    # Inside an HTML block that ends at a blank line, or a fence: no cut.
+    assert _blank_line_cuts("## A\n\n<p>x\n- a\n\n```\n- b\n```\n") == [
+        len("## A\n\n"),
+        len("## A\n\n<p>x\n- a\n\n"),
     ]
 
 

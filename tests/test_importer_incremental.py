@@ -435,3 +435,65 @@ def test_an_edit_after_rotations_parses_the_piece_it_changed(
     assert parsed == [items[12]]
     clear_caches()
     assert edited == read(versions[1])
+
+
+# Lines of a group read whole (it holds HTML or fenced code: `_blank_line_cuts`) with bullet
+# items at column 0, each cut before: items with and without blank lines between, nested,
+# lazy and quoted lines, fences and HTML blocks opened inside items or at column 0 around
+# them, a thematic break written with spaces, a table, a card.
+_WHOLE_GROUP_LINES = (
+    "## A",
+    "",
+    "<p>x</p>",
+    "<p>open",
+    "<details>",
+    "</details>",
+    "<!--",
+    "-->",
+    "```",
+    "  ```",
+    "\t```",
+    "- [a](https://example.org/a) - one",
+    "- [b](https://example.org/b)",
+    "* [c](https://example.org/c)",
+    "- plain topic",
+    "  - [nested](https://example.org/n)",
+    "  more words",
+    "lazy words",
+    "> a quote",
+    "  > a note",
+    "- - -",
+    "1. [numbered](https://example.org/1)",
+    "| Name | Note |",
+    "|---|---|",
+    "| [t](https://example.org/t) | x |",
+    "**Bold**",
+    "[Card](https://example.org/card)",
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.sampled_from(_WHOLE_GROUP_LINES), max_size=30),
+    st.lists(
+        st.tuples(
+            st.integers(0, 30),
+            st.integers(0, 2),
+            st.lists(st.sampled_from(_WHOLE_GROUP_LINES), max_size=3),
+        ),
+        max_size=4,
+    ),
+)
+def test_bullet_items_in_a_group_read_whole_read_in_pieces_as_the_whole(
+    lines: list[str], edits: list[tuple[int, int, list[str]]]
+) -> None:
+    # A group holding HTML or fenced code is cut before each bullet item at column 0 outside
+    # those blocks (as a plain group is): each version, read after the one before, is its
+    # reading whole.
+    bits = ("# Map\n\n", "<p>top</p>\n\n", *(line + "\n" for line in _WHOLE_GROUP_LINES))
+    start = [0, 1, *(2 + _WHOLE_GROUP_LINES.index(line) for line in lines)]
+    numbered = [
+        (at, removed, [2 + _WHOLE_GROUP_LINES.index(line) for line in added])
+        for at, removed, added in edits
+    ]
+    assert_each_version_reads_as_the_whole(edited_versions(bits, start, numbered))
