@@ -1201,14 +1201,32 @@ def import_markdown(
         # Link reference definitions apply across the whole document: each chapter is read
         # with those it may use.
         definitions = _document_definitions(_definitions_in(chapter) for _, chapter in cut)
+        end = -1  # where the chapter before ends
+        newlines = 0  # how many lines it holds
         for start, chapter in cut:
-            line += text.count("\n", counted, start)
+            if end >= 0 and start == end + 1 and text.startswith("\n", end):
+                # Right after the chapter before and its newline (as `_chapters` cuts): its
+                # lines counted once per chapter text, not in the whole text each version (a
+                # document holding a character beyond Latin-1 is counted character by
+                # character: a tenth of a version's instructions on a 300 KB README).
+                line += newlines + 1
+            else:
+                line += text.count("\n", counted, start)
             counted = start
+            newlines = _newlines(chapter)
+            end = start + len(chapter)
             used = _used_definitions(chapter, definitions)
             chapters.append((line, _chapter_units(chapter, html_links, used)))
     return _import_chapters(
         chapters, label, warnings, keep_sections=keep_sections, base_url=base_url, name=name
     )
+
+
+@recent_cache(limit=4096)
+def _newlines(chapter: str) -> int:
+    """How many newlines a chapter holds (cached by its text: most repeat, version after
+    version, and the text was hashed for `_chapter_units` already)."""
+    return chapter.count("\n")
 
 
 @recent_cache(limit=4096)
@@ -2121,6 +2139,19 @@ def _reused_raw_chapters(
     old: str, old_chapters: tuple[tuple[int, str], ...], text: str
 ) -> tuple[tuple[int, str], ...]:
     """`_raw_chapters` of ``text`` after the document ``old`` cut as ``old_chapters``."""
+    # Whether ``text`` holds a chapter at a place: where it holds a character beyond ASCII,
+    # compared as a slice of it, as a chapter is (a slice holds the narrowest kind of
+    # characters that fits it): `str.startswith` compares a wide text with a narrow
+    # chapter character by character, twice as slow as slicing (a 300 KB README with an
+    # emoji is compared nearly whole every version).
+    size = len(text)
+
+    def sliced(chapter: str, start: int) -> bool:
+        if 0 <= start <= size:
+            return text[start : start + len(chapter)] == chapter
+        return text.startswith(chapter, start)  # (what a negative start means there)
+
+    holds: Callable[[str, int], bool] = text.startswith if text.isascii() else sliced
     head = 0
     while head + 1 < len(old_chapters):
         start, chapter = old_chapters[head]
@@ -2128,7 +2159,7 @@ def _reused_raw_chapters(
         line_end = old.find("\n", following)
         if (
             line_end == -1
-            or not text.startswith(chapter, start)
+            or not holds(chapter, start)
             or not text.startswith(old[following - 1 : line_end + 1], following - 1)
         ):
             break
@@ -2141,7 +2172,7 @@ def _reused_raw_chapters(
     expected_end = len(old)
     while index > head:
         start, chapter = old_chapters[index]
-        if start + len(chapter) != expected_end or not text.startswith(chapter, start + shift):
+        if start + len(chapter) != expected_end or not holds(chapter, start + shift):
             break
         if index + 1 < len(old_chapters) and not text.startswith(
             "\n", start + shift + len(chapter)

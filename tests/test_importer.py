@@ -322,6 +322,10 @@ _BITS = (
     "</details><details><summary>More</summary>\n",  # one closed where the next opens
     "####D [d](https://example.org/d)\n",
     "#### [e](https://example.org/e)\n",
+    # Characters beyond Latin-1 (a text holding one is wide, its ASCII chapters narrow: the
+    # chapters kept are compared to it and their lines counted so).
+    "😀",
+    "- [中](https://example.org/z) 😀\n",
 )
 
 
