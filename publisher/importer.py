@@ -7038,7 +7038,8 @@ def _single_line(text: str) -> str:
 
 
 def _inline_markdown(inline: Sequence[Token]) -> str:
-    """Inline tokens written back as markdown (close to the source: escapes are kept)."""
+    """Inline tokens written back as markdown (close to the source: escapes are kept; a hard
+    break a line break, one ending the words nothing)."""
     parts: list[str] = []
     for token in inline:
         kind = token.type
@@ -7049,7 +7050,11 @@ def _inline_markdown(inline: Sequence[Token]) -> str:
         elif kind == "softbreak":
             parts.append("\n")
         elif kind == "hardbreak":
-            parts.append("\\\n")
+            # A line ended by a backslash or two spaces: a line break in the words read, never
+            # a backslash in them (nor spaces that would write the break again).
+            if parts:
+                parts[-1] = parts[-1].rstrip(" \t")
+            parts.append("\n")
         elif kind == "code_inline":
             parts.append(f"{token.markup}{token.content}{token.markup}")
         elif kind in ("em_open", "em_close", "strong_open", "strong_close"):
@@ -7071,7 +7076,16 @@ def _inline_markdown(inline: Sequence[Token]) -> str:
                 parts.append(f"]({opener.attrGet('href')}{suffix})")
         elif kind == "image":
             parts.append(f"![{token.content}]({token.attrGet('src')})")
+    if inline and inline[-1].type == "text" and _ENDING_BREAK.search(inline[-1].content):
+        # The last line ended by a backslash too, as the lines above it (`Playlists: … \`):
+        # a hard break with no line after it, nothing to keep (markdown would show it).
+        parts[-1] = _ENDING_BREAK.sub("", parts[-1])
     return "".join(parts).strip()
+
+
+# A backslash ending a paragraph's words: a hard break written out of habit on its last line
+# too (an escaped backslash, `\\`, is no text token's but a `text_special`).
+_ENDING_BREAK = re.compile(r"(?<!\\)\\\s*$")
 
 
 def _opener_of(inline: Sequence[Token], close: Token) -> Token | None:

@@ -54,3 +54,32 @@ def test_a_link_read_from_a_sentence_or_a_names_words_is_checked_with_a_warning(
         "a mistyped scheme, read as 'https://knot.example.org/14'",
         "'ftp:' is not an allowed scheme",
     ]
+
+
+def test_a_hard_break_in_a_resources_words_is_a_line_break_never_a_backslash() -> None:
+    # Bullets and cards whose lines end in a backslash or two spaces (hard breaks): the words
+    # read from them kept a backslash for each break ('\\\nA tern counter', a line of its own
+    # when the break follows the link) and one ending the last line ('… `PHP` \').
+    result = read(
+        "# Shore\n\n## Tools\n\n"
+        "- [Kelp](https://kelp.example.org) - a sorter of weeds  \\\n  by the tide people\n"
+        "- [Gull](https://gull.example.org) - a counter of gulls  \n  and terns\n"
+        "- [Tern](https://tern.example.org) \\\n  a tern counter\n"
+        "- [Brine](https://brine.example.org)\\\n  Salt guide.\\\n  Second line.\n"
+        "- [Dune](https://dune.example.org)  \n  Walks.\n\n"
+        "## Channels\n\n"
+        "[**Surf Talk**](https://surf.example.org) \\\n"
+        "Topics: Waves \\\nPlaylists: `Swell`, `Reef` \\\n\n"
+        "[**Rock Pool**](https://pool.example.org)  \n"
+        "Topics: Crabs\\\n"
+    )
+    descriptions = {resource.title: resource.description for _, resource in result.roadmap.walk()}
+    assert descriptions == {
+        "Kelp": "a sorter of weeds\nby the tide people\n",
+        "Gull": "a counter of gulls\nand terns\n",
+        "Tern": "a tern counter\n",
+        "Brine": "Salt guide.\nSecond line.\n",
+        "Dune": "Walks.\n",
+        "Surf Talk": "Topics: Waves\nPlaylists: `Swell`, `Reef`\n",
+        "Rock Pool": "Topics: Crabs\n",
+    }

@@ -4052,7 +4052,7 @@ def test_a_list_written_as_paragraph_cards_is_resources() -> None:
     ]
     [programming] = result.roadmap.sections
     assert programming.resources[0].description == (
-        "Conteúdo sobre: Cursos \\\nPlaylists: `HTML5`, `PHP`\n"
+        "Conteúdo sobre: Cursos\nPlaylists: `HTML5`, `PHP`\n"
     )
     assert "Avatar" not in programming.intro
 
