@@ -11738,6 +11738,18 @@ def _split_separator(text: str) -> tuple[str, str, str]:
     return text, "", ""
 
 
+# The punctuation that joins words to the link before them (`[Title](…), *A. Author*, 2020`,
+# `[Title](…); a book on sand`), ASCII or full-width.
+_JOINING_MARK = re.compile(r"[,;\uff0c\uff1b\u3001]+\s*")
+
+
+def _without_joining_mark(part: str) -> str:
+    """A description without the comma or semicolon that joined it to the link before it
+    (`[Title](…), *A. Author*, 2020`): a resource's description never starts with one."""
+    mark = _JOINING_MARK.match(part)
+    return part if mark is None else part[mark.end() :]
+
+
 def _strip_separator(text: str) -> str:
     text = text.strip()
     if _SHORTCODE_FIRST.match(text):
@@ -14037,8 +14049,12 @@ def _resource(
         author=author,
         # Every way of reading a description ends as a markdown field is stored (one final
         # newline), as a quote under a bullet reads: else `publisher readme` (which writes it
-        # as such a quote) would read back a description one newline longer.
-        description=_links_resolved(_markdown_field(candidate.description), base_url),
+        # as such a quote) would read back a description one newline longer. The comma that
+        # joined it to the link goes only here: reading names after a link (`_names_only`)
+        # and a version's link (`_read_version_link`) go by it.
+        description=_links_resolved(
+            _markdown_field(_without_joining_mark(candidate.description)), base_url
+        ),
         tags=candidate.tags,
         cost=candidate.cost,
         time=candidate.time,

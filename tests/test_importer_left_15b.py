@@ -83,3 +83,59 @@ def test_a_hard_break_in_a_resources_words_is_a_line_break_never_a_backslash() -
         "Surf Talk": "Topics: Waves\nPlaylists: `Swell`, `Reef`\n",
         "Rock Pool": "Topics: Crabs\n",
     }
+
+
+def test_a_description_never_starts_with_the_comma_that_joined_it_to_the_link() -> None:
+    # `[Title](…), *A. Author*, 2020` (after a bold label too, `**Paper:** [Title](…), …`),
+    # `[Title](…); a book on sand`, a full-width comma: the words after the link are its
+    # description, without the comma or semicolon that joined them to it.
+    result = read(
+        "# Shore\n\n## Papers\n\n"
+        "- **Paper:** [Salt Flats](https://salt.example.org), *A. Author*, 2020\n"
+        "- **Paper:** [Tide Pools](https://tide.example.org), *B. Author*, 2021\n"
+        "- **Book:** [Dunes](https://dunes.example.org); a book on sand\n"
+        "- [Kelp](https://kelp.example.org), *C. Author*, 2019\n"
+        "- [沙丘](https://sand.example.org)\uff0cby 某作者\n"
+        "- [Tern](https://tern.example.org): a tern guide\n"
+    )
+    descriptions = {resource.title: resource.description for _, resource in result.roadmap.walk()}
+    assert descriptions == {
+        "Salt Flats": "*A. Author*, 2020\n",
+        "Tide Pools": "*B. Author*, 2021\n",
+        "Dunes": "a book on sand\n",
+        "Kelp": "*C. Author*, 2019\n",
+        "沙丘": "by 某作者\n",
+        "Tern": "a tern guide\n",
+    }
+
+
+def test_names_after_a_facts_link_still_read_as_facts_under_a_tools_heading() -> None:
+    # A guard: the comma after a fact's link (`[Paper](…), A. Author, B. Author`) is what says
+    # the words are more names, so the tool's heading over such facts stays one resource (the
+    # comma is left out of a resource's description only once it is read). Taken out of the
+    # bullet's words, the heading read as a section of one resource, the paper.
+    result = read(
+        "# Tools\n\n"
+        "## Gullcount\n\nA counter of gulls.\n\n"
+        "- [C++](https://example.org/gullcount)\n- [Shore Lab](https://lab.example.org)\n"
+        "- [MIT License](https://example.org/mit)\n\n"
+        "## Kelpsort\n\nA sorter of kelp.\n\n"
+        "- [Java](https://example.org/kelpsort)\n- [Sea Lab](https://sealab.example.org)\n"
+        "- [Apache License 2.0](https://example.org/apache)\n\n"
+        "## Ternscan\n\nA scanner of terns.\n\n"
+        "- [Scanning terns at dawn](https://example.org/ternscan), Ada Brook(Shore University), "
+        "Cy Dune(Shore University)\n\n"
+        "## Dunewalk\n\nA walker of dunes.\n\n"
+        "- [Python, Go](https://example.org/dunewalk)\n- Eve Reef\n"
+        "- [Apache License 2.0](https://example.org/apache)\n"
+    )
+    assert [title for _, title, _ in listed(result.roadmap)] == [
+        "Gullcount",
+        "Kelpsort",
+        "Ternscan",
+        "Dunewalk",
+    ]
+    assert any(
+        message.startswith("road.md:19: heading 'Ternscan' read as one resource")
+        for message in messages(result)
+    )
