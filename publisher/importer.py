@@ -2502,8 +2502,17 @@ def _blank_line_cuts(text: str) -> list[int]:
     list_free = True  # no list open above that a list item at column 0 would continue
     blank_before = False
     position = 0
+    # `<table>` elements open (counted as `_html_table_gaps_closed` counts them): a blank
+    # line inside one does not end it where a tag follows, so no cut until it closes.
+    tables = 0
     for line in text.split("\n"):
         column_0 = line[:1] not in ("", " ", "\t")
+        if end is None or end[0] == "blank":
+            tables = max(0, tables + _html_tables_opened(line))
+        if tables:
+            blank_before = False
+            position += len(line) + 1
+            continue
         if end is not None:
             if _ends(end, line):
                 end = None
@@ -2867,6 +2876,14 @@ _TABLE_CLOSE = re.compile(r"</table\s*>", re.IGNORECASE)
 # What a line inside an HTML table is given in place of its blank: an HTML comment, which
 # goes on with the HTML block and shows nothing.
 _HTML_TABLE_GAP = "<!-- -->"
+
+
+def _html_tables_opened(line: str) -> int:
+    """How many `<table>` elements ``line`` opens less how many it closes (negative when it
+    closes more)."""
+    if "<" not in line:
+        return 0
+    return len(_TABLE_OPEN.findall(line)) - len(_TABLE_CLOSE.findall(line))
 
 
 def _html_table_gaps_closed(piece: str) -> tuple[str, tuple[tuple[int, str], ...]]:

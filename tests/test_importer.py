@@ -782,6 +782,16 @@ _FOLDED = (
         "- 📚 [Other](https://example.org/o)\n> a quote at column 0\n"
         "- [x](https://example.org/x)\n**Bold**\n[Card](https://example.org/card)\n"
         "</details>\n\n- [y](https://example.org/y)\n",
+        # Blank lines inside an HTML table, a tag after each: one table, as a browser shows
+        # it (`_html_table_gaps_closed`), so no cut inside it (a layout table of two columns
+        # of markdown; a head row apart from the rows).
+        "# M\n\n## A\n\n<table>\n<tr><td>\n\n**1.** [Alpha](https://example.org/a)\n\n"
+        "</td><td>\n\n**2.** [Beta](https://example.org/b)\n\n</td></tr>\n</table>\n\n"
+        "- [c](https://example.org/c)\n",
+        "# M\n\n## A\n\n<table>\n<tr><th>Name</th><th>What</th></tr>\n  \n"
+        '<tr><td><a href="https://example.org/a">Alpha</a></td><td>one</td></tr>\n\n'
+        '<tr><td><a href="https://example.org/b">Beta</a></td><td>two</td></tr>\n</table>\n\n'
+        "- [c](https://example.org/c)\n",
     ],
 )
 def test_a_group_holding_html_blocks_read_in_pieces_is_read_as_the_whole(text: str) -> None:
