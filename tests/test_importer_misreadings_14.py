@@ -221,7 +221,9 @@ def test_alternatives_after_or_with_their_own_pages_are_each_a_resource() -> Non
         (
             "Loom",
             "https://loom.example.org/",
-            ", [loom.example.net](https://loom.example.net/) - a mirror\n",
+            # no comma left before the mirror: a description never opens with the mark that
+            # joined it to its link (a10b278)
+            "[loom.example.net](https://loom.example.net/) - a mirror\n",
         ),
     ]
     said = [str(warning) for warning in result.warnings]
