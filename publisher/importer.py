@@ -11836,7 +11836,12 @@ def _meta_field(
     plain text for the rest."""
     name = META_KEYS[key]
     written = _plain(tokens).strip()
-    if written and not written.strip("*_ \t"):
+    # An escaped mark (`\_`, as `publisher readme` writes a value '_') is the value itself.
+    if (
+        written
+        and not written.strip("*_ \t")
+        and not any(token.type == "text_special" for token in tokens)
+    ):
         # `*Authors:* ****`: emphasis around nothing (a template's blank left unfilled),
         # no value, not its marks.
         warnings.append((line, f"{key} {written!r}: emphasis around no words, left out"))

@@ -325,3 +325,31 @@ def test_roman_numerals_number_a_subjects_parts() -> None:
         "Gull Notes Part ii",
         "Kelp",
     ]
+
+
+def test_a_metadata_value_of_escaped_marks_is_the_value_not_a_blank() -> None:
+    # `publisher readme` writes a time '_' as `\\_`: a value, not emphasis around nothing
+    # (hypothesis found the round trip broken by the blank-value rule).
+    from publisher.importer import import_markdown
+    from publisher.model import Resource, Roadmap, Section
+    from publisher.readme import render_readme
+
+    def resource(number: int, time: str) -> Resource:
+        return Resource(title="Tide", identity=f"t-{number}", url="", id=f"t-{number}", time=time)
+
+    roadmap = Roadmap(
+        title="Tides",
+        intro="",
+        sections=(
+            Section(
+                title="Tables",
+                id="tables",
+                intro="",
+                resources=(resource(1, "_"), resource(2, "__"), resource(3, "*")),
+                sections=(),
+            ),
+        ),
+    )
+    result = import_markdown(render_readme(roadmap), "README.md")
+    assert [resource.time for _, resource in result.roadmap.walk()] == ["_", "__", "*"]
+    assert not [str(warning) for warning in result.warnings if "no words" in str(warning)]
