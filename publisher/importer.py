@@ -11767,6 +11767,40 @@ def _without_joining_mark(part: str) -> str:
     return part if mark is None else part[mark.end() :]
 
 
+# A fence opening or closing a code block, under quote markers too.
+_QUOTED_FENCE = re.compile(r"[ \t]*(?:>[ \t]*)*(`{3,}|~{3,})")
+
+
+def _without_hard_break_marks(text: str) -> str:
+    """Markdown kept as the source's lines without the marks of a hard break (a line ended by
+    a backslash or two spaces): a break inside the text is a line break, one ending it (or a
+    paragraph) nothing; a line that was the mark alone goes. Code blocks are kept as written."""
+    if "\\" not in text and "  " not in text and "\t" not in text:
+        return text
+    kept: list[str] = []
+    fence = ""
+    for line in text.split("\n"):
+        marker = _QUOTED_FENCE.match(line)
+        if fence:
+            if marker is not None and marker.group(1).startswith(fence):
+                fence = ""
+            kept.append(line)
+            continue
+        if marker is not None:
+            fence = marker.group(1)
+            kept.append(line)
+            continue
+        bare = line.rstrip(" \t")
+        backslashes = len(bare) - len(bare.rstrip("\\"))
+        if backslashes % 2:
+            bare = bare[:-1].rstrip(" \t")  # a backslash break, not an escaped backslash
+        elif len(line) - len(bare) < 2:
+            bare = line  # one space (or tab) ending a line is no break: the line as written
+        if bare.lstrip(" \t>") or not line.lstrip(" \t>").strip():
+            kept.append(bare)  # a line of a lone backslash was the break only: it goes
+    return "\n".join(kept)
+
+
 def _strip_separator(text: str) -> str:
     text = text.strip()
     if _SHORTCODE_FIRST.match(text):
@@ -14075,7 +14109,10 @@ def _resource(
         # joined it to the link goes only here: reading names after a link (`_names_only`)
         # and a version's link (`_read_version_link`) go by it.
         description=_links_resolved(
-            _markdown_field(_without_joining_mark(candidate.description)), base_url
+            _markdown_field(
+                _without_hard_break_marks(_without_joining_mark(candidate.description))
+            ),
+            base_url,
         ),
         tags=candidate.tags,
         cost=candidate.cost,
