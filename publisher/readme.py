@@ -92,12 +92,16 @@ def heading(section: Section, depth: int) -> str:
     # license …), and one of an intro and bullets without links (which could read as a course
     # and its syllabus): 'publisher import' keeps the project's own sections as they are.
     course_like = bool(section.intro) and not any(resource.url for resource in section.resources)
+    # And one of an intro over a single resource (which could read as a heading that is a
+    # resource: its intro the description, the resource's link its one primary link).
+    lone_link = bool(section.intro) and len(section.resources) == 1
     # And one whose resources, as written, would read otherwise in a README written by hand
     # (a sentence, a call to action, a talk's credits `"T" by A`, a star count `(★ 15k)`).
     if (
         section.id != slugify(section.title)
         or only_intro
         or course_like
+        or lone_link
         or meta_heading(section.title)
         or contents_heading(section.title)
         # A title that announces its bullets (`Each lesson includes:`, `:`) makes plain ones

@@ -3,7 +3,11 @@ invented; each test names the shape it reads)."""
 
 from __future__ import annotations
 
-from test_importer_shapes import read
+from dataclasses import replace
+
+from test_importer_shapes import listed, read
+
+from publisher.readme import render_readme
 
 
 def test_a_description_kept_as_the_sources_lines_has_no_hard_break_marks() -> None:
@@ -35,3 +39,36 @@ def test_a_description_kept_as_the_sources_lines_has_no_hard_break_marks() -> No
         "Brine": "salt guide\n\nA further paragraph. \nIts second line.\n",
         "Reef": "reef guide\n\nMore words.\n",
     }
+
+
+def test_a_section_of_an_intro_over_one_resource_reads_back_from_publisher_readme() -> None:
+    # A section whose intro is over a single resource with no description, named as the
+    # section (`### Gull Watching` over `[Gull Watching, Part I](…)`, its credit read as its
+    # author): `publisher readme` wrote its heading with no anchor, and read back the heading
+    # was a resource (its intro the description, the resource's link the one primary link).
+    read_first = read(
+        "# Talks\n\n## Tools\n\n- [Kelp](https://kelp.example.org) - a kelp guide\n\n"
+        "### Gull Watching (or, Counting)\n\n"
+        "This talk has two parts. Take a short break after the first one.\n\n"
+        "- [Gull Watching (or, Counting), Part I](https://gull.example.org) by **Ivo Tern**\n"
+        "- [Gull Watching (or, Counting), Part II](https://gull.example.org/2) by **Ivo Tern**\n\n"
+        "## Other\n\n- [Tern](https://tern.example.org) - a tern guide\n"
+    ).roadmap
+    tools = read_first.sections[0]
+    talk = replace(tools.sections[0], resources=tools.sections[0].resources[:1])
+    roadmap = replace(
+        read_first, sections=(replace(tools, sections=(talk,)), *read_first.sections[1:])
+    )
+    assert (
+        listed(read(render_readme(roadmap)).roadmap)
+        == listed(roadmap)
+        == [
+            (("Tools",), "Kelp", "https://kelp.example.org"),
+            (
+                ("Tools", "Gull Watching (or, Counting)"),
+                "Gull Watching (or, Counting), Part I",
+                "https://gull.example.org",
+            ),
+            (("Other",), "Tern", "https://tern.example.org"),
+        ]
+    )
