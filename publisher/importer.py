@@ -11696,6 +11696,11 @@ def _author_and_rest(
     author = None
     if tokens and tokens[0].type == "text":
         lead = tokens[0].content.lstrip()
+        credit = _CREDIT_AFTER_MARK.match(lead)
+        if credit is not None and _credits_people(lead[credit.end() :], tokens[1:]):
+            # `[Title](…), by D. Author`, `— by A. Author`: the comma or dash that joined the
+            # credit to the link, then the credit as `by Name` reads it.
+            lead = lead[credit.end() :]
         if lead.lower().startswith("by ") or lead.lower() == "by":
             rest = lead[2:].lstrip()
             if rest:
@@ -11721,8 +11726,72 @@ def _author_and_rest(
                 name = _plain(tokens[start + 1 : end])
                 if name:
                     author = Author(name=name, url=href)
-                return author, _strip_separator(_inline_markdown(tokens[end + 1 :]))
+                rest = _strip_separator(_inline_markdown(tokens[end + 1 :]))
+                # `by [Ada Brook](…).`: the period that ends the credit's sentence says nothing.
+                return author, "" if rest in (".", "\u3002") else rest
+            emphasized = _emphasized_name(tokens, 1)
+            if emphasized is not None:
+                # `by **Ada Brook**`: the name set in bold or italics.
+                name, end = emphasized
+                rest = _strip_separator(_inline_markdown(tokens[end + 1 :]))
+                return Author(name=name), "" if rest in (".", "\u3002") else rest
     return author, _strip_separator(_inline_markdown(tokens))
+
+
+def _emphasized_name(tokens: Sequence[Token], start: int) -> tuple[str, int] | None:
+    """The words set in bold or italics from ``tokens[start]`` on (``by **Ada Brook**``) and
+    the index of the emphasis's last closing token, or None (no emphasis there, or one with
+    more than words in it: a link, code)."""
+    if start >= len(tokens) or tokens[start].type not in ("strong_open", "em_open"):
+        return None
+    depth = 0
+    for index in range(start, len(tokens)):
+        kind = tokens[index].type
+        if kind in ("strong_open", "em_open"):
+            depth += 1
+        elif kind in ("strong_close", "em_close"):
+            depth -= 1
+            if depth == 0:
+                name = _single_line(_plain(tokens[start + 1 : index])).strip()
+                return (name, index) if name else None
+        elif kind not in ("text", "softbreak"):
+            return None
+    return None
+
+
+# The mark that joins a credit to the link before it: a comma or semicolon (`[Title](…), by
+# D. Author`), a dash or a colon (`— by A. Author`), before `by`.
+_CREDIT_AFTER_MARK = re.compile(
+    r"(?:[,;\uff0c\uff1b]|--?|[\u2013\u2014:])\s*(?=by\s)", re.IGNORECASE
+)
+
+
+def _credits_people(credit: str, rest: Sequence[Token]) -> bool:
+    """Whether ``credit`` (`by …`, a mark joined it to the link before it) names the people
+    who made the resource: a link (`by [Ada Brook](…)`) or people's names (`_person_names`:
+    `by D. Author`, `by Ada Brook and Ivo Tern`), before its sentence ends or a separator; not
+    words that only start with "by" (`by far the best guide`, `by example`)."""
+    words = credit[2:].strip()
+    if not words:
+        if rest and rest[0].type == "link_open":
+            return True
+        emphasized = _emphasized_name(rest, 0)
+        return emphasized is not None and _names_people(emphasized[0])
+    name = _split_separator(words)[0]
+    ended = _name_ended(name)
+    return _names_people(name if ended is None else name[:ended])
+
+
+# A name written in a script without capitals, in one run (`吴恩达`, `홍길동`, `山田太郎`).
+_UNCASED_NAME = re.compile(
+    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u00b7\u30fb]{2,8}"
+)
+
+
+def _names_people(text: str) -> bool:
+    """Whether ``text`` is people's names: capitalised words (`_person_names`) or, in a
+    script without capitals, one short run of its letters."""
+    return _person_names(text) is not None or _UNCASED_NAME.fullmatch(text.strip()) is not None
 
 
 def _without_badges_before_separator(tokens: list[Token]) -> list[Token]:

@@ -95,7 +95,7 @@ def test_a_description_never_starts_with_the_comma_that_joined_it_to_the_link() 
         "- **Paper:** [Tide Pools](https://tide.example.org), *B. Author*, 2021\n"
         "- **Book:** [Dunes](https://dunes.example.org); a book on sand\n"
         "- [Kelp](https://kelp.example.org), *C. Author*, 2019\n"
-        "- [沙丘](https://sand.example.org)\uff0cby 某作者\n"
+        "- [沙丘](https://sand.example.org)\uff0c一本关于沙的书\n"
         "- [Tern](https://tern.example.org): a tern guide\n"
     )
     descriptions = {resource.title: resource.description for _, resource in result.roadmap.walk()}
@@ -104,7 +104,7 @@ def test_a_description_never_starts_with_the_comma_that_joined_it_to_the_link() 
         "Tide Pools": "*B. Author*, 2021\n",
         "Dunes": "a book on sand\n",
         "Kelp": "*C. Author*, 2019\n",
-        "沙丘": "by 某作者\n",
+        "沙丘": "一本关于沙的书\n",
         "Tern": "a tern guide\n",
     }
 

@@ -41,6 +41,50 @@ def test_a_description_kept_as_the_sources_lines_has_no_hard_break_marks() -> No
     }
 
 
+def test_a_credit_joined_to_the_link_by_a_mark_is_the_author() -> None:
+    # `[Title](…), by D. Author`, `— by A. Author`, `- by A and B`, a credit after a
+    # full-width comma, a name set in bold or a link: the people go to the author field, as
+    # `[Title](…) by Name` already read, not the description. Words that only start with "by"
+    # stay the description.
+    result = read(
+        "# Shore\n\n## Books\n\n"
+        "- [Gull](https://gull.example.org), by D. Author\n"
+        "- [Kelp](https://kelp.example.org) \u2014 by A. Author\n"
+        "- [Tern](https://tern.example.org) - by Ada Brook and Ivo Tern\n"
+        "- [Reef](https://reef.example.org), by Ada Brook - a reef guide\n"
+        "- [Salt](https://salt.example.org) \u2013 by Ivo Tern & Ada Brook. A salt primer.\n"
+        "- **[Moss](https://moss.example.org)**, by D. Author\n"
+        "- [沙丘](https://sand.example.org)\uff0cby 某作者\n"
+        "- [Kite](https://kite.example.org) by **Ada Brook**\n"
+        "- [Dune](https://dune.example.org) - by [Ivo Tern](https://ivo.example.org).\n"
+        "- [Cove](https://cove.example.org) - by far the best guide\n"
+        "- [Bay](https://bay.example.org), by example: a guide\n"
+        "- [Pier](https://pier.example.org) - by **far** the best\n"
+    )
+    read_back = {
+        resource.title: (
+            resource.author.name if resource.author else "",
+            resource.author.url if resource.author else "",
+            resource.description,
+        )
+        for _, resource in result.roadmap.walk()
+    }
+    assert read_back == {
+        "Gull": ("D. Author", "", ""),
+        "Kelp": ("A. Author", "", ""),
+        "Tern": ("Ada Brook and Ivo Tern", "", ""),
+        "Reef": ("Ada Brook", "", "a reef guide\n"),
+        "Salt": ("Ivo Tern & Ada Brook", "", "A salt primer.\n"),
+        "Moss": ("D. Author", "", ""),
+        "沙丘": ("某作者", "", ""),
+        "Kite": ("Ada Brook", "", ""),
+        "Dune": ("Ivo Tern", "https://ivo.example.org", ""),
+        "Cove": ("", "", "by far the best guide\n"),
+        "Bay": ("", "", "by example: a guide\n"),
+        "Pier": ("", "", "by **far** the best\n"),
+    }
+
+
 def test_a_section_of_an_intro_over_one_resource_reads_back_from_publisher_readme() -> None:
     # A section whose intro is over a single resource with no description, named as the
     # section (`### Gull Watching` over `[Gull Watching, Part I](…)`, its credit read as its
