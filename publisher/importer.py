@@ -2502,13 +2502,14 @@ def _blank_line_cuts(text: str) -> list[int]:
     list_free = True  # no list open above that a list item at column 0 would continue
     blank_before = False
     position = 0
-    # `<table>` elements open (counted as `_html_table_gaps_closed` counts them): a blank
-    # line inside one does not end it where a tag follows, so no cut until it closes.
+    # `<table>` elements open (`_html_table_tags`, as `_html_table_gaps_closed` counts them):
+    # a blank line inside one does not end it where a tag follows, so no cut until it closes.
     tables = 0
     for line in text.split("\n"):
         column_0 = line[:1] not in ("", " ", "\t")
         if end is None or end[0] == "blank":
-            tables = max(0, tables + _html_tables_opened(line))
+            opened, closed = _html_table_tags(line)
+            tables = max(0, tables + opened - closed)
         if tables:
             blank_before = False
             position += len(line) + 1
@@ -2878,12 +2879,11 @@ _TABLE_CLOSE = re.compile(r"</table\s*>", re.IGNORECASE)
 _HTML_TABLE_GAP = "<!-- -->"
 
 
-def _html_tables_opened(line: str) -> int:
-    """How many `<table>` elements ``line`` opens less how many it closes (negative when it
-    closes more)."""
+def _html_table_tags(line: str) -> tuple[int, int]:
+    """How many `<table>` elements ``line`` opens and how many it closes."""
     if "<" not in line:
-        return 0
-    return len(_TABLE_OPEN.findall(line)) - len(_TABLE_CLOSE.findall(line))
+        return 0, 0
+    return len(_TABLE_OPEN.findall(line)), len(_TABLE_CLOSE.findall(line))
 
 
 def _html_table_gaps_closed(piece: str) -> tuple[str, tuple[tuple[int, str], ...]]:
@@ -2920,10 +2920,10 @@ def _html_table_gaps_closed(piece: str) -> tuple[str, tuple[tuple[int, str], ...
                     )
                     told = True
             continue
-        opened = len(_TABLE_OPEN.findall(line))
+        opened, closed = _html_table_tags(line)
         if opened and not depth:
             told = False
-        depth = max(0, depth + opened - len(_TABLE_CLOSE.findall(line)))
+        depth = max(0, depth + opened - closed)
     return ("\n".join(lines), tuple(said)) if said else (piece, ())
 
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import pytest
 from test_importer_shapes import listed, messages, read
 
 
@@ -109,14 +110,43 @@ def test_a_paragraph_naming_links_then_what_it_says_of_them_is_one_resource_each
     assert any("'II' as 'Gull Counts Vol. II'" in message for message in said)
 
 
-def test_a_row_of_links_saying_nothing_of_them_is_no_list_of_resources() -> None:
-    # (what the reading above leaves as it was: a nav bar, named alternatives without words)
-    result = read(
-        "# Tides\n\n[Home](https://example.org/) | [Docs](https://example.org/docs) | "
-        "[Blog](https://example.org/blog)\n\n## Charts\n\n"
-        "- [Chart A](https://example.org/ca) - a chart\n- [Chart B](https://example.org/cb) - b\n"
-    )
-    assert [title for _, title, _ in listed(result.roadmap)] == ["Chart A", "Chart B"]
+@pytest.mark.parametrize(
+    ("markdown", "titles"),
+    [
+        pytest.param(
+            # (what the reading above leaves as it was: a nav bar, named alternatives without
+            # words)
+            "# Tides\n\n[Home](https://example.org/) | [Docs](https://example.org/docs) | "
+            "[Blog](https://example.org/blog)\n\n## Charts\n\n"
+            "- [Chart A](https://example.org/ca) - a chart\n"
+            "- [Chart B](https://example.org/cb) - b\n",
+            ["Chart A", "Chart B"],
+            id="a-row-of-links-saying-nothing-of-them-is-no-list-of-resources",
+        ),
+        pytest.param(
+            # (a guard, no fix: bb2c608's _NUMBER_LINK_TEXT knows roman numerals, upper and
+            # lower case, as the left-over note of session 14 feared it did not)
+            "# L\n\n## Notes\n\n"
+            "- Tide Notes: [I](https://example.org/t1), [II](https://example.org/t2), "
+            "[IV](https://example.org/t4)\n"
+            "- Gull Notes: [Part i](https://example.org/g1) & [Part ii](https://example.org/g2)\n"
+            "- [Kelp](https://example.org/kelp) - a list\n",
+            [
+                "Tide Notes I",
+                "Tide Notes II",
+                "Tide Notes IV",
+                "Gull Notes Part i",
+                "Gull Notes Part ii",
+                "Kelp",
+            ],
+            id="roman-numerals-number-a-subjects-parts",
+        ),
+    ],
+)
+def test_the_titles_read_from_links_named_in_a_row_or_by_their_parts(
+    markdown: str, titles: list[str]
+) -> None:
+    assert [title for _, title, _ in listed(read(markdown).roadmap)] == titles
 
 
 def test_links_kept_in_the_intro_before_the_first_section_are_warned_about() -> None:
@@ -305,26 +335,6 @@ def test_one_stressed_word_after_one_word_and_by_is_a_credit_only_where_the_list
     said = messages(result)
     assert not any("'Teaching'" in message or "'Design'" in message for message in said)
     assert any("'Biochemistry' by 'Berg'" in message for message in said)
-
-
-def test_roman_numerals_number_a_subjects_parts() -> None:
-    # (a guard, no fix: bb2c608's _NUMBER_LINK_TEXT knows roman numerals, upper and lower
-    # case, as the left-over note of session 14 feared it did not)
-    result = read(
-        "# L\n\n## Notes\n\n"
-        "- Tide Notes: [I](https://example.org/t1), [II](https://example.org/t2), "
-        "[IV](https://example.org/t4)\n"
-        "- Gull Notes: [Part i](https://example.org/g1) & [Part ii](https://example.org/g2)\n"
-        "- [Kelp](https://example.org/kelp) - a list\n"
-    )
-    assert [title for _, title, _ in listed(result.roadmap)] == [
-        "Tide Notes I",
-        "Tide Notes II",
-        "Tide Notes IV",
-        "Gull Notes Part i",
-        "Gull Notes Part ii",
-        "Kelp",
-    ]
 
 
 def test_a_metadata_value_of_escaped_marks_is_the_value_not_a_blank() -> None:

@@ -3,6 +3,7 @@ invented; each test names the shape it reads)."""
 
 from __future__ import annotations
 
+import pytest
 from test_importer_shapes import listed, messages, read
 
 
@@ -56,57 +57,66 @@ def test_a_link_read_from_a_sentence_or_a_names_words_is_checked_with_a_warning(
     ]
 
 
-def test_a_hard_break_in_a_resources_words_is_a_line_break_never_a_backslash() -> None:
-    # Bullets and cards whose lines end in a backslash or two spaces (hard breaks): the words
-    # read from them kept a backslash for each break ('\\\nA tern counter', a line of its own
-    # when the break follows the link) and one ending the last line ('… `PHP` \').
-    result = read(
-        "# Shore\n\n## Tools\n\n"
-        "- [Kelp](https://kelp.example.org) - a sorter of weeds  \\\n  by the tide people\n"
-        "- [Gull](https://gull.example.org) - a counter of gulls  \n  and terns\n"
-        "- [Tern](https://tern.example.org) \\\n  a tern counter\n"
-        "- [Brine](https://brine.example.org)\\\n  Salt guide.\\\n  Second line.\n"
-        "- [Dune](https://dune.example.org)  \n  Walks.\n\n"
-        "## Channels\n\n"
-        "[**Surf Talk**](https://surf.example.org) \\\n"
-        "Topics: Waves \\\nPlaylists: `Swell`, `Reef` \\\n\n"
-        "[**Rock Pool**](https://pool.example.org)  \n"
-        "Topics: Crabs\\\n"
+@pytest.mark.parametrize(
+    ("markdown", "descriptions"),
+    [
+        pytest.param(
+            # Bullets and cards whose lines end in a backslash or two spaces (hard breaks): the
+            # words read from them kept a backslash for each break ('\\\nA tern counter', a
+            # line of its own when the break follows the link) and one ending the last line
+            # ('… `PHP` \').
+            "# Shore\n\n## Tools\n\n"
+            "- [Kelp](https://kelp.example.org) - a sorter of weeds  \\\n  by the tide people\n"
+            "- [Gull](https://gull.example.org) - a counter of gulls  \n  and terns\n"
+            "- [Tern](https://tern.example.org) \\\n  a tern counter\n"
+            "- [Brine](https://brine.example.org)\\\n  Salt guide.\\\n  Second line.\n"
+            "- [Dune](https://dune.example.org)  \n  Walks.\n\n"
+            "## Channels\n\n"
+            "[**Surf Talk**](https://surf.example.org) \\\n"
+            "Topics: Waves \\\nPlaylists: `Swell`, `Reef` \\\n\n"
+            "[**Rock Pool**](https://pool.example.org)  \n"
+            "Topics: Crabs\\\n",
+            {
+                "Kelp": "a sorter of weeds\nby the tide people\n",
+                "Gull": "a counter of gulls\nand terns\n",
+                "Tern": "a tern counter\n",
+                "Brine": "Salt guide.\nSecond line.\n",
+                "Dune": "Walks.\n",
+                "Surf Talk": "Topics: Waves\nPlaylists: `Swell`, `Reef`\n",
+                "Rock Pool": "Topics: Crabs\n",
+            },
+            id="a-hard-break-in-a-resources-words-is-a-line-break-never-a-backslash",
+        ),
+        pytest.param(
+            # `[Title](…), *A. Author*, 2020` (after a bold label too, `**Paper:** [Title](…),
+            # …`), `[Title](…); a book on sand`, a full-width comma: the words after the link
+            # are its description, without the comma or semicolon that joined them to it.
+            "# Shore\n\n## Papers\n\n"
+            "- **Paper:** [Salt Flats](https://salt.example.org), *A. Author*, 2020\n"
+            "- **Paper:** [Tide Pools](https://tide.example.org), *B. Author*, 2021\n"
+            "- **Book:** [Dunes](https://dunes.example.org); a book on sand\n"
+            "- [Kelp](https://kelp.example.org), *C. Author*, 2019\n"
+            "- [沙丘](https://sand.example.org)\uff0c一本关于沙的书\n"
+            "- [Tern](https://tern.example.org): a tern guide\n",
+            {
+                "Salt Flats": "*A. Author*, 2020\n",
+                "Tide Pools": "*B. Author*, 2021\n",
+                "Dunes": "a book on sand\n",
+                "Kelp": "*C. Author*, 2019\n",
+                "沙丘": "一本关于沙的书\n",
+                "Tern": "a tern guide\n",
+            },
+            id="a-description-never-starts-with-the-comma-that-joined-it-to-the-link",
+        ),
+    ],
+)
+def test_the_description_read_after_a_resources_link(
+    markdown: str, descriptions: dict[str, str]
+) -> None:
+    result = read(markdown)
+    assert {resource.title: resource.description for _, resource in result.roadmap.walk()} == (
+        descriptions
     )
-    descriptions = {resource.title: resource.description for _, resource in result.roadmap.walk()}
-    assert descriptions == {
-        "Kelp": "a sorter of weeds\nby the tide people\n",
-        "Gull": "a counter of gulls\nand terns\n",
-        "Tern": "a tern counter\n",
-        "Brine": "Salt guide.\nSecond line.\n",
-        "Dune": "Walks.\n",
-        "Surf Talk": "Topics: Waves\nPlaylists: `Swell`, `Reef`\n",
-        "Rock Pool": "Topics: Crabs\n",
-    }
-
-
-def test_a_description_never_starts_with_the_comma_that_joined_it_to_the_link() -> None:
-    # `[Title](…), *A. Author*, 2020` (after a bold label too, `**Paper:** [Title](…), …`),
-    # `[Title](…); a book on sand`, a full-width comma: the words after the link are its
-    # description, without the comma or semicolon that joined them to it.
-    result = read(
-        "# Shore\n\n## Papers\n\n"
-        "- **Paper:** [Salt Flats](https://salt.example.org), *A. Author*, 2020\n"
-        "- **Paper:** [Tide Pools](https://tide.example.org), *B. Author*, 2021\n"
-        "- **Book:** [Dunes](https://dunes.example.org); a book on sand\n"
-        "- [Kelp](https://kelp.example.org), *C. Author*, 2019\n"
-        "- [沙丘](https://sand.example.org)\uff0c一本关于沙的书\n"
-        "- [Tern](https://tern.example.org): a tern guide\n"
-    )
-    descriptions = {resource.title: resource.description for _, resource in result.roadmap.walk()}
-    assert descriptions == {
-        "Salt Flats": "*A. Author*, 2020\n",
-        "Tide Pools": "*B. Author*, 2021\n",
-        "Dunes": "a book on sand\n",
-        "Kelp": "*C. Author*, 2019\n",
-        "沙丘": "一本关于沙的书\n",
-        "Tern": "a tern guide\n",
-    }
 
 
 def test_names_after_a_facts_link_still_read_as_facts_under_a_tools_heading() -> None:
