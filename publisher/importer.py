@@ -2866,6 +2866,9 @@ def _unspaced_numbers_spaced(piece: str) -> tuple[str, tuple[tuple[int, str], ..
 # A bullet, then one a space further in (`- Label` over ` - [link](…)`): maybe under a label
 # short of its text (`_short_indents_nested`); most pieces hold none (two spaces nest).
 _SHORT_INDENT_SEEN = re.compile(r"(?:^|\n)( {0,3})[-*+] [^\n]*\n\1 [-*+] ")
+# What the second line of a `_SHORT_INDENT_SEEN` match starts with (a newline its first
+# character: a search that skips to each newline).
+_INDENTED_BULLET_SEEN = re.compile(r"\n {1,4}[-*+] ")
 # A bullet item's line: its indentation, marker, the spaces after it, its text.
 _BULLET_LINE = re.compile(r"( {0,3})([-*+])( {1,4})(\S.*)")
 # A label's text: short words without a link (`Semantic Layers`, `Data Lake / Cloud`).
@@ -3090,7 +3093,12 @@ def _units(
     """The units of consecutive pieces of markdown, each (table header it is read under, or
     "", text) (cached: history repeats most of them), read with ``definitions`` (link
     reference definitions); ``html_links`` as for `import_markdown`."""
-    if any(" #" in piece for _, piece in pieces):
+    # The pieces joined by newlines: each test below for what a piece may hold asks the
+    # whole first (one scan in C, where a history's changed group has some 30 pieces, most
+    # of them holding none of it), then each piece when the whole holds it. The newlines
+    # joining them make none of these strings, nor take one apart.
+    joined = "\n".join(piece for _, piece in pieces)
+    if " #" in joined:
         # Both lifts look for " #" first; a piece without one (most) is read once, not twice.
         pieces = tuple(
             (
@@ -3099,21 +3107,29 @@ def _units(
             )
             for header, piece in pieces
         )
+        joined = "\n".join(piece for _, piece in pieces)
     folded_warnings: list[tuple[int, str]] = []  # best-of entries' folded links, not read
     # ".[" or ")[" first: a search that may start on any line tries every position, and
     # most pieces hold neither (a history reads every changed group's pieces).
-    if any(
+    if (".[" in joined or ")[" in joined) and any(
         (".[" in piece or ")[" in piece) and _UNSPACED_NUMBER_SEEN.search(piece)
         for _, piece in pieces
     ):
         pieces = _rewritten(pieces, _unspaced_numbers_spaced, folded_warnings)
-    # A newline and a space first (no match without one): the search has no literal to skip to.
-    if any("\n " in piece and _SHORT_INDENT_SEEN.search(piece) for _, piece in pieces):
+        joined = "\n".join(piece for _, piece in pieces)
+    # A line starting with spaces and a bullet first (`_SHORT_INDENT_SEEN`'s second line):
+    # that search has no literal to skip to, and tries every position of a piece.
+    if _INDENTED_BULLET_SEEN.search(joined) is not None and any(
+        "\n " in piece and _SHORT_INDENT_SEEN.search(piece) for _, piece in pieces
+    ):
         pieces = _rewritten(pieces, _short_indents_nested, folded_warnings)
-    if any("<table" in piece or "<TABLE" in piece for _, piece in pieces):
+        joined = "\n".join(piece for _, piece in pieces)
+    if "<table" in joined or "<TABLE" in joined:
         pieces = _rewritten(pieces, _html_table_gaps_closed, folded_warnings)
+        joined = "\n".join(piece for _, piece in pieces)
     if html_links:
         pieces = _rewritten(pieces, _html_entries_as_items, folded_warnings)
+        joined = "\n".join(piece for _, piece in pieces)
     blocks: list[_Block] = []
     offset = 0
     for header, piece in pieces:
@@ -3130,7 +3146,7 @@ def _units(
         )
         offset += piece.count("\n") + 1
     blocks = _facts_as_text(blocks)
-    lines = "\n".join(piece for _, piece in pieces).split("\n")
+    lines = joined.split("\n")
     blocks = _quotes_under_items(blocks, lines)
     blocks = _paragraphs_under_items(blocks, lines, folded_warnings)
     blocks = _quotes_under_cards(blocks, lines)

@@ -19,8 +19,10 @@ from publisher import importer
 from publisher.errors import Problem
 from publisher.importer import (
     _HEADING_START,
+    _INDENTED_BULLET_SEEN,
     _NO_DEFINITIONS,
     _OLD_README_ANCHOR,
+    _SHORT_INDENT_SEEN,
     _UNSPACED_ANY,
     Definitions,
     ImportResult,
@@ -497,3 +499,14 @@ def test_bullet_items_in_a_group_read_whole_read_in_pieces_as_the_whole(
         for at, removed, added in edits
     ]
     assert_each_version_reads_as_the_whole(edited_versions(bits, start, numbered))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" -*+>x\n", max_size=40))
+@example(" - a\n  - b")
+@example("   - a\n    - b")
+def test_a_short_indent_is_searched_only_where_its_second_line_is_seen(text: str) -> None:
+    # `_units` asks `_INDENTED_BULLET_SEEN` of a changed group's pieces joined before it
+    # asks `_SHORT_INDENT_SEEN` of each: every text the second finds, the first finds.
+    if _SHORT_INDENT_SEEN.search(text) is not None:
+        assert _INDENTED_BULLET_SEEN.search(text) is not None
