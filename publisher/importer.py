@@ -2204,7 +2204,8 @@ def _chapter_units(
     for start, group, whole in _groups(chapter):
         line += chapter.count("\n", counted, start)
         counted = start
-        used = _used_definitions(group, definitions)
+        # (`_used_definitions` of no definitions is none: a cached call less per group)
+        used = _used_definitions(group, definitions) if definitions.entries else definitions
         found.extend((start, line, unit) for unit in _group_units(group, whole, html_links, used))
     return tuple(found)
 
@@ -5086,7 +5087,13 @@ def _authors_in_parentheses(items: list[_ListItem]) -> list[_ListItem]:
         candidate = item.candidate
         if candidate is None or candidate.author is not None or not item.link_led:
             continue
-        match = _LINK_THEN_PARENTHESES.match(item.markdown.split("\n", 1)[0].strip())
+        line = item.markdown.split("\n", 1)[0].strip()
+        # (the cheap test first: the pattern's first and last characters)
+        match = (
+            _LINK_THEN_PARENTHESES.match(line)
+            if line.startswith("[") and line.endswith(")")
+            else None
+        )
         if match is None or candidate.description.strip() != match[1].strip():
             continue
         read = _person_names(match[1])
@@ -5754,11 +5761,11 @@ def _digest_at(text: str, offset: int, header: str, definitions: Definitions) ->
     table's ``header`` lines, which are then left out of the block's range. ``definitions``:
     the link reference definitions the pieces around it may use."""
     if not header:
-        used = _used_definitions(text, definitions)
+        used = _used_definitions(text, definitions) if definitions.entries else definitions
         return tuple(_shift(block, offset) for block in _digest(text, used))
     above = header.count("\n") + 1
     parsed = f"{header}\n{text}"
-    used = _used_definitions(parsed, definitions)
+    used = _used_definitions(parsed, definitions) if definitions.entries else definitions
     return tuple(
         _copied(block, start=max(block.start, offset))
         for block in (_shift(block, offset - above) for block in _digest(parsed, used))
