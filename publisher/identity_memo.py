@@ -81,13 +81,13 @@ class RecentMemo(_TwoGenerationMemo[K, V]):
 
     def __init__(self, limit: int) -> None:
         super().__init__(limit)
-        self._needs: dict[K, list[Need]] = {}
+        self._needs: dict[K, Needs] = {}
 
     # The value remembered for a key, else None (an older one is kept on): `_entry` itself,
     # not one call more (every cached call asks here, some 700,000 times in a history).
     get = _TwoGenerationMemo._entry
 
-    def put(self, key: K, value: V, needs: list[Need] | None = None) -> V:
+    def put(self, key: K, value: V, needs: Needs | None = None) -> V:
         """Remember ``value`` (not None) for ``key``, made with the cached results ``needs``
         (see `keep_needed`); return it."""
         if len(self._entries) >= self.limit:
@@ -110,15 +110,16 @@ class RecentMemo(_TwoGenerationMemo[K, V]):
         self._needs.clear()
 
 
-# A cached result one was made with: its memo and its key.
-Need = tuple[RecentMemo[Any, Any], Hashable]
+# The cached results one was made with, each as its memo then its key, one after the other
+# in one list (no pair made per cached call: a history's version makes some 100 of them, and
+# every pair was one more object kept, for the garbage collector to go over, as long as the
+# result).
+Needs = list[Any]
 # The cached calls made while each result being made (innermost last) is made.
-_MAKING: list[list[Need]] = []
+_MAKING: list[Needs] = []
 
 
-def made_with_needs(
-    function: Callable[P, V], *args: P.args, **kwargs: P.kwargs
-) -> tuple[V, list[Need]]:
+def made_with_needs(function: Callable[P, V], *args: P.args, **kwargs: P.kwargs) -> tuple[V, Needs]:
     """``function(*args, **kwargs)`` and the `RecentCache` results it was made with (for a
     `RecentMemo.put` of it)."""
     _MAKING.append([])
@@ -145,16 +146,16 @@ def keep_needed(memos: Iterable[RecentMemo[Any, Any]]) -> None:
         if key in memo._entries
     ]
     while work:
-        for memo, key in work.pop():
+        needs = iter(work.pop())
+        for memo, key in zip(needs, needs, strict=True):  # (memo, key, memo, key …)
             if key in memo._entries:
                 continue  # (in the current generation: its needs are in the work already)
             value = memo._older.pop(key, None)
             if value is None:
                 continue  # forgotten already (at the memo's limit)
             memo._entries[key] = value
-            needs = memo._needs.get(key)
-            if needs:
-                work.append(needs)
+            if found := memo._needs.get(key):
+                work.append(found)
 
 
 class IdentityMemo(
@@ -247,7 +248,7 @@ class RecentCache(Generic[P, V]):
             else:
                 memo._entries[key] = known
         if _MAKING:
-            _MAKING[-1].append((memo, key))
+            _MAKING[-1] += (memo, key)
         return known
 
     @property
