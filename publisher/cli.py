@@ -888,12 +888,14 @@ def import_history(
     from publisher.dump import dump_snapshot_bytes
     from publisher.git_history import (
         ImportOptions,
+        github_remote,
         group_commits,
         history_steps,
         list_commits,
         refuse_other_releases,
         select_commits,
     )
+    from publisher.importer import github_repository
     from publisher.output import StagedFiles
 
     since_date = None
@@ -921,6 +923,9 @@ def import_history(
         base_url=base_url,
         html_links=html_links,
         name=git_dir.resolve().name,
+        # Its GitHub repository: the base URL's, else its remote's (only links into its own
+        # pages' sections are its table of contents).
+        repository=github_repository(base_url) or github_remote(git_dir),
     )
     steps = history_steps(git_dir, commits, grouping=grouping, options=options)
     periods = len(group_commits(commits, grouping))

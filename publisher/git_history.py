@@ -23,7 +23,7 @@ from typing import IO, Literal
 from publisher import dump, importer
 from publisher.diff import keep_section_ids
 from publisher.errors import DataError, GitError, NotFoundError, Problem
-from publisher.importer import ImportResult, import_markdown_bytes
+from publisher.importer import ImportResult, github_repository, import_markdown_bytes
 from publisher.model import Release, Roadmap, Snapshot, SourceCommit
 
 # The importer and the YAML writer cache what they made from recent versions (most of a
@@ -111,6 +111,19 @@ def _git(git_dir: Path, *arguments: str) -> str:
         message = completed.stderr.decode("utf-8", "replace").strip().splitlines()
         raise GitError(f"{git_dir}: git {arguments[0]} failed: {message[-1] if message else ''}")
     return completed.stdout.decode("utf-8", "replace")
+
+
+def github_remote(git_dir: Path) -> str:
+    """The ``owner/name`` of the GitHub repository ``git_dir``'s remote "origin" is, "" when
+    it has none or another (see `publisher.importer.github_repository`)."""
+    completed = subprocess.run(
+        ["git", "-C", str(git_dir), "remote", "get-url", "origin"],
+        capture_output=True,
+        check=False,
+    )
+    if completed.returncode != 0:
+        return ""
+    return github_repository(completed.stdout.decode("utf-8", "replace").strip())
 
 
 def check_repository(git_dir: Path) -> None:
@@ -360,6 +373,7 @@ def _read_period(
                     base_url=options.base_url,
                     html_links=options.html_links,
                     name=options.name,
+                    repository=options.repository,
                 )
             except DataError as error:
                 problems.extend(error.problems)
@@ -381,6 +395,7 @@ class ImportOptions:
     base_url: str = ""
     html_links: bool = False
     name: str = ""  # the repository's name: the title of a README that names itself nowhere
+    repository: str = ""  # its GitHub owner/name, if known (see `github_remote`)
 
 
 def history_steps(

@@ -1116,6 +1116,7 @@ def import_markdown(
     base_url: str = "",
     html_links: bool = False,
     name: str = "",
+    repository: str = "",
 ) -> ImportResult:
     """Read a markdown road map; ``label`` names it in warnings. Raises DataError when empty.
 
@@ -1126,7 +1127,12 @@ def import_markdown(
     raw HTML block written one link a line (`<a href="…"><b>Name</b></a> - text<br>`) as
     resources; without it raw HTML is never a resource (the design), and a block that would
     have given some is named in a warning. ``name``: the title when the document names
-    itself nowhere (its directory's or repository's name; without it, the file's)."""
+    itself nowhere (its directory's or repository's name; without it, the file's).
+    ``repository``: the GitHub repository (``owner/name``) the README is the front page of, if
+    known (`github_repository`): only a list of links into its pages' sections is the
+    README's own table of contents (without it, one into sections of other pages than a
+    front page: see `_pages_contents`); without it, the base URL's, if on GitHub."""
+    repository = repository or github_repository(base_url)
     if not text or text.isspace():
         raise DataError([Problem(path=label, message="file is empty")])
     if "\r" in text:
@@ -1191,7 +1197,13 @@ def import_markdown(
     if not pieces:
         # One piece: the reading pieces must match (`_group_units` cuts even a whole group).
         chapters = [
-            (0, ((0, 0, unit) for unit in _units((("", text),), html_links, _NO_DEFINITIONS)))
+            (
+                0,
+                (
+                    (0, 0, unit)
+                    for unit in _units((("", text),), html_links, _NO_DEFINITIONS, repository)
+                ),
+            )
         ]
     else:
         chapters = []
@@ -1216,7 +1228,7 @@ def import_markdown(
             newlines = _newlines(chapter)
             end = start + len(chapter)
             used = _used_definitions(chapter, definitions)
-            chapters.append((line, _chapter_units(chapter, html_links, used)))
+            chapters.append((line, _chapter_units(chapter, html_links, used, repository)))
     return _import_chapters(
         chapters, label, warnings, keep_sections=keep_sections, base_url=base_url, name=name
     )
@@ -1551,6 +1563,7 @@ def import_markdown_bytes(
     base_url: str = "",
     html_links: bool = False,
     name: str = "",
+    repository: str = "",
 ) -> ImportResult:
     """`import_markdown` on bytes; raises DataError when they are not UTF-8 or empty.
 
@@ -1559,7 +1572,8 @@ def import_markdown_bytes(
     before it, and scanning or decoding the whole text costs more than the rest of reading
     the unchanged part. Anything else is decoded whole and read by `import_markdown`.
     ``html_links`` matters only there: a plain chapter holds no raw HTML block."""
-    chapters = _byte_chapters(data)
+    repository = repository or github_repository(base_url)
+    chapters = _byte_chapters(data, repository)
     if chapters is not None:
         return _import_chapters(
             chapters, label, [], keep_sections=keep_sections, base_url=base_url, name=name
@@ -1578,6 +1592,7 @@ def import_markdown_bytes(
         base_url=base_url,
         html_links=html_links,
         name=name,
+        repository=repository,
     )
 
 
@@ -1887,7 +1902,9 @@ _DIRECTION_MARK_PARTS_BYTES = tuple(part.encode() for part in _DIRECTION_MARK_PA
 _ASCII_SPACE = b" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
 
 
-def _byte_chapters(data: bytes) -> list[tuple[int, tuple[tuple[int, int, _Unit], ...]]] | None:
+def _byte_chapters(
+    data: bytes, repository: str = ""
+) -> list[tuple[int, tuple[tuple[int, int, _Unit], ...]]] | None:
     """`import_markdown`'s chapters of the UTF-8 document ``data``, each (the line it starts
     on, its units), or None when one is not plain (see `_byte_chapter_units`) or the document
     may be empty (no ASCII character other than whitespace: checked on the text) or starts
@@ -1904,7 +1921,7 @@ def _byte_chapters(data: bytes) -> list[tuple[int, tuple[tuple[int, int, _Unit],
     result = []
     line = 0
     for chapter in chapters:
-        result.append((line, _byte_chapter_units(chapter.data, definitions)))
+        result.append((line, _byte_chapter_units(chapter.data, definitions, repository)))
         line += chapter.newlines + 1  # and the newline before the next chapter
     return result
 
@@ -2028,7 +2045,7 @@ def _plain_definitions(chapter: bytes) -> tuple[tuple[str, str, str], ...] | Non
 
 
 def _byte_chapter_units(
-    chapter: bytes, definitions: Definitions
+    chapter: bytes, definitions: Definitions, repository: str = ""
 ) -> tuple[tuple[int, int, _Unit], ...]:
     """`_chapter_units` of a plain chapter given as UTF-8 in a document whose definitions are
     ``definitions``, cached by its bytes and the definitions it may use (its offsets count
@@ -2041,13 +2058,14 @@ def _byte_chapter_units(
             )
     else:
         used = definitions
-    key = (chapter, used)
+    key = (chapter, used, repository)
     known = _BYTE_CHAPTERS.get(key)
     if known is None:
         # A plain chapter holds no raw HTML block: ``html_links`` cannot change its units.
         # (What they were made of is kept with them: see `rotate_caches`.)
         known = _BYTE_CHAPTERS.put(
-            key, *made_with_needs(_chapter_units, chapter.decode("utf-8"), False, used)
+            key,
+            *made_with_needs(_chapter_units, chapter.decode("utf-8"), False, used, repository),
         )
     return known
 
@@ -2194,7 +2212,7 @@ def _reused_raw_chapters(
 
 @recent_cache(limit=4096)
 def _chapter_units(
-    chapter: str, html_links: bool, definitions: Definitions
+    chapter: str, html_links: bool, definitions: Definitions, repository: str = ""
 ) -> tuple[tuple[int, int, _Unit], ...]:
     """The units of one chapter as (offset, line of that offset, unit), both relative to the
     chapter (cached by its text and the link reference definitions it may use: most of a
@@ -2206,7 +2224,9 @@ def _chapter_units(
         counted = start
         # (`_used_definitions` of no definitions is none: a cached call less per group)
         used = _used_definitions(group, definitions) if definitions.entries else definitions
-        found.extend((start, line, unit) for unit in _group_units(group, whole, html_links, used))
+        found.extend(
+            (start, line, unit) for unit in _group_units(group, whole, html_links, used, repository)
+        )
     return tuple(found)
 
 
@@ -2214,7 +2234,7 @@ def _chapter_units(
 # (see `_plain_definitions`).
 _PLAIN_CHAPTERS: RecentMemo[bytes, tuple[tuple[str, str, str], ...] | bool] = RecentMemo(limit=4096)
 # The units of plain chapters by their UTF-8 and the definitions they may use.
-_BYTE_CHAPTERS: RecentMemo[tuple[bytes, Definitions], tuple[tuple[int, int, _Unit], ...]] = (
+_BYTE_CHAPTERS: RecentMemo[tuple[bytes, Definitions, str], tuple[tuple[int, int, _Unit], ...]] = (
     RecentMemo(limit=4096)
 )
 # The definitions a chapter given as UTF-8 may use, by the document's definitions (found by
@@ -2419,7 +2439,7 @@ def _details_opened(line: str, opened: int, in_comment: bool) -> int:
 
 @recent_cache(limit=16384)
 def _group_units(
-    text: str, whole: bool, html_links: bool, definitions: Definitions
+    text: str, whole: bool, html_links: bool, definitions: Definitions, repository: str = ""
 ) -> tuple[_Unit, ...]:
     """The units of one group (cached by its text and the link reference definitions it may
     use), parsed in pieces cut before each bullet item at column 0 and each table row after
@@ -2431,6 +2451,7 @@ def _group_units(
             tuple(("", text[start : end - 1]) for start, end in itertools.pairwise(bounds)),
             html_links,
             definitions,
+            repository,
         )
     cuts = {0, *(match.end() for match in _ITEM_LINE.finditer(text))}
     headers: dict[int, str] = {}
@@ -2463,6 +2484,7 @@ def _group_units(
         ),
         html_links,
         definitions,
+        repository,
     )
 
 
@@ -3089,11 +3111,14 @@ def _headings_in_items_lifted(piece: str) -> str:
 
 @recent_cache(limit=16384)
 def _units(
-    pieces: tuple[tuple[str, str], ...], html_links: bool, definitions: Definitions
+    pieces: tuple[tuple[str, str], ...],
+    html_links: bool,
+    definitions: Definitions,
+    repository: str = "",
 ) -> tuple[_Unit, ...]:
     """The units of consecutive pieces of markdown, each (table header it is read under, or
     "", text) (cached: history repeats most of them), read with ``definitions`` (link
-    reference definitions); ``html_links`` as for `import_markdown`."""
+    reference definitions); ``html_links`` and ``repository`` as for `import_markdown`."""
     # The pieces joined by newlines: each test below for what a piece may hold asks the
     # whole first (one scan in C, where a history's changed group has some 30 pieces, most
     # of them holding none of it), then each piece when the whole holds it. The newlines
@@ -3155,7 +3180,7 @@ def _units(
     blocks = _platform_downloads(blocks, lines)
     groups: list[tuple[_Block | None, list[_Block]]] = [(None, [])]
     details = 0  # `<details>` opened under a heading that is a link, not closed yet
-    for block in _nested_details(_numbered_bold_entries(_resolve_lists(blocks), lines)):
+    for block in _nested_details(_numbered_bold_entries(_resolve_lists(blocks, repository), lines)):
         heading = groups[-1][0]
         if (
             details > 0
@@ -4691,7 +4716,7 @@ def _logo_entry(
     )
 
 
-def _resolve_lists(blocks: list[_Block]) -> list[_Block]:
+def _resolve_lists(blocks: list[_Block], repository: str = "") -> list[_Block]:
     """Decide what each list is: adjacent lists with the same marker are one list (pieces cut
     at items). A list is resources when all its items read as resources, or when at least half
     of them start with their link: one odd item never turns a list of links into text."""
@@ -4713,14 +4738,17 @@ def _resolve_lists(blocks: list[_Block]) -> list[_Block]:
                 run.append(block)
             else:
                 entries.append(block)
-    made = [_resolved_list(entry) if isinstance(entry, list) else entry for entry in entries]
+    made = [
+        _resolved_list(entry, repository=repository) if isinstance(entry, list) else entry
+        for entry in entries
+    ]
     resolved: list[_Block] = []
     for index, entry in enumerate(entries):
         if isinstance(entry, list) and _lone_lead_in(entry) and _led_like_neighbours(made, index):
             # A lone "Lead-in: [link]" written as the lists beside it in its section are
             # ("- 第 186 期: […](…)" alone under December, the months below holding several):
             # one of them, not a note among prose.
-            made[index] = _resolved_list(entry, lone=True)
+            made[index] = _resolved_list(entry, lone=True, repository=repository)
         resolved.extend(made[index].parts or (made[index],))
     return resolved
 
@@ -4898,6 +4926,22 @@ _FRONT_PAGE = re.compile(r"(?:tree|blob)/[^/]+/?(?:readme(?:\.\w+)?)?", re.IGNOR
 _CONTENTS_LINKS = 3
 
 
+# A GitHub repository's address: a web page of it (`https://github.com/o/r/blob/main/`) or
+# a remote's (`git@github.com:o/r.git`, `ssh://git@github.com/o/r.git`).
+_GITHUB_REPOSITORY_ADDRESS = re.compile(
+    r"(?:(?:https?|ssh|git)://(?:[^@/\s]+@)?(?:www\.)?github\.com/|git@github\.com:)"
+    r"(?P<owner>[\w.-]+)/(?P<name>[\w.-]+?)(?:\.git)?(?:[/#?].*)?",
+    re.IGNORECASE,
+)
+
+
+def github_repository(address: str) -> str:
+    """The ``owner/name`` of the GitHub repository an address is in (a base URL such as
+    ``https://github.com/o/r/blob/main/``, a git remote's URL), "" for any other."""
+    match = _GITHUB_REPOSITORY_ADDRESS.fullmatch(address.strip())
+    return "" if match is None else f"{match['owner']}/{match['name']}"
+
+
 def _link_candidates(items: Sequence[_ListItem]) -> list[_Candidate]:
     """The candidates of a list's items and of the items nested in them."""
     found: list[_Candidate] = []
@@ -4909,13 +4953,15 @@ def _link_candidates(items: Sequence[_ListItem]) -> list[_Candidate]:
     return found
 
 
-def _pages_contents(items: Sequence[_ListItem]) -> str:
+def _pages_contents(items: Sequence[_ListItem], repository: str = "") -> str:
     """The repository (``owner/name``) whose pages' sections a list's links all lead to,
-    each bare, most named as the section they lead to (``[TDD & 테스트](…#tdd--테스트)``),
-    none its front page: the list's table of contents across its pages; "" for any other
-    list. (The block's reading does not know the README's own repository: a README's own
-    contents link its sections as `#x`, and links into sections of a repository's front page
-    (`github.com/o/awesome-x#testing`) are how a list points at another list's sections.)"""
+    each bare, most named as the section they lead to (``[TDD & 테스트](…#tdd--테스트)``):
+    the list's table of contents across its pages; "" for any other list. Where the
+    README's own ``repository`` is known, that one only, any of its pages: links into another
+    repository's pages are how one list points at another's sections. Where it is not, none
+    of the links may lead to a repository's front page: a README's own contents link its
+    sections as `#x`, and links into sections of a front page (`github.com/o/awesome-x#web`)
+    are how a list points at another list's sections."""
     candidates = _link_candidates(items)
     if len(candidates) < _CONTENTS_LINKS or any(item.candidate is None for item in items):
         return ""
@@ -4925,7 +4971,10 @@ def _pages_contents(items: Sequence[_ListItem]) -> str:
         match = _REPOSITORY_SECTION.fullmatch(candidate.url)
         if match is None or candidate.description:
             return ""
-        if match["page"] is None or _FRONT_PAGE.fullmatch(match["page"]):
+        if repository:
+            if match["repository"].casefold() != repository.casefold():
+                return ""
+        elif match["page"] is None or _FRONT_PAGE.fullmatch(match["page"]):
             return ""
         repositories.add(match["repository"])
         fragment = _loose_words(unquote(match["fragment"]))
@@ -4949,10 +4998,12 @@ def _list_as_text(start: int, end: int, message: str) -> _Block:
 _ANCHOR_TEXT = re.compile(r"\[([^\[\]]+)\]\(#[^()\s]*\)")
 
 
-def _resolved_list(run: list[_Block], *, notes: bool = False, lone: bool = False) -> _Block:
+def _resolved_list(
+    run: list[_Block], *, notes: bool = False, lone: bool = False, repository: str = ""
+) -> _Block:
     """`_resolved_by_hand`, with the list as `publisher readme` wrote it (`_Block.written`)
     when every item is written so and it reads otherwise by hand."""
-    block = _resolved_by_hand(run, notes=notes, lone=lone)
+    block = _resolved_by_hand(run, notes=notes, lone=lone, repository=repository)
     items = [item for part in run for item in part.items]
     if not items or not all(item.shaped for item in items) or block.parts:
         return block
@@ -5124,7 +5175,9 @@ def _authors_in_parentheses(items: list[_ListItem]) -> list[_ListItem]:
     return result
 
 
-def _resolved_by_hand(run: list[_Block], *, notes: bool = False, lone: bool = False) -> _Block:
+def _resolved_by_hand(
+    run: list[_Block], *, notes: bool = False, lone: bool = False, repository: str = ""
+) -> _Block:
     """A run of lists read as text or resources; ``notes``: its notes (`_is_note`) are no
     resources (else read as `by_hand`, when there are any); ``lone``: a lone item named
     after its lead-in is a resource (its section's other lists are written so)."""
@@ -5142,7 +5195,7 @@ def _resolved_by_hand(run: list[_Block], *, notes: bool = False, lone: bool = Fa
             match.group(1) for item in items if (match := _ANCHOR_TEXT.match(item.markdown))
         )
         return _Block(kind="skip", start=start, end=end, contents=True, contents_names=names)
-    contents = _pages_contents(items)
+    contents = _pages_contents(items, repository)
     if contents:
         # `- [Git](https://github.com/o/list/tree/master/5.%20Misc#git)` …: a list of links
         # each to a section of one repository's pages, named as that section: the list's own
@@ -5433,7 +5486,7 @@ def _resolved_by_hand(run: list[_Block], *, notes: bool = False, lone: bool = Fa
     if not notes and any(
         _is_note(item, linked=2 * led >= len(deciding), tasks=tasks) for item in items
     ):
-        by_hand = _resolved_list(run, notes=True)
+        by_hand = _resolved_list(run, notes=True, repository=repository)
     return _Block(
         kind="resources",
         start=start,
@@ -14445,6 +14498,7 @@ __all__ = [
     "clear_caches",
     "count_resources",
     "count_sections",
+    "github_repository",
     "import_markdown",
     "import_markdown_bytes",
     "parse_tokens",

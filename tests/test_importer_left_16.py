@@ -4,9 +4,14 @@ invented; each test names the shape it reads)."""
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
-from test_importer_shapes import listed, read
+import pytest
+from test_git_history import Repository, run
+from test_importer_shapes import listed, messages, read
 
+from publisher.importer import github_repository, import_markdown
+from publisher.load import load_snapshot
 from publisher.readme import render_readme
 
 
@@ -116,3 +121,104 @@ def test_a_section_of_an_intro_over_one_resource_reads_back_from_publisher_readm
             (("Other",), "Tern", "https://tern.example.org"),
         ]
     )
+
+
+# A list of links into sections of a repository's pages other than its front page, each
+# named as its section: the README's own contents where that repository is its own, another
+# list's sections where it is not (`import_markdown`'s ``repository``, or its base URL's).
+_PAGES_LIST = (
+    "# Shore\n\n## Elsewhere\n\n"
+    "- [Testing](https://github.com/kelp/awesome-shore/blob/main/docs/tools.md#testing)\n"
+    "- [Web](https://github.com/kelp/awesome-shore/blob/main/docs/tools.md#web)\n"
+    "- [Tide Tables](https://github.com/kelp/awesome-shore/tree/master/data#tide-tables)\n\n"
+    "## Tools\n\n- [Gull](https://gull.example.org) - a counter of gulls\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("options", "elsewhere"),
+    [
+        pytest.param({}, [], id="no-repository-known-read-by-the-shape-as-contents"),
+        pytest.param(
+            {"repository": "me/shore-list"},
+            ["Testing", "Web", "Tide Tables"],
+            id="another-repositorys-pages-are-resources",
+        ),
+        pytest.param(
+            {"base_url": "https://github.com/me/shore-list/blob/main/"},
+            ["Testing", "Web", "Tide Tables"],
+            id="the-repository-of-the-base-url",
+        ),
+        pytest.param(
+            {"repository": "Kelp/Awesome-Shore"}, [], id="the-readmes-own-pages-are-contents"
+        ),
+    ],
+)
+def test_links_into_another_repositorys_pages_are_no_table_of_contents(
+    options: dict[str, str], elsewhere: list[str]
+) -> None:
+    result = import_markdown(_PAGES_LIST, "road.md", **options)
+    assert [title for path, title, _ in listed(result.roadmap) if path == ("Elsewhere",)] == (
+        elsewhere
+    )
+    assert [title for path, title, _ in listed(result.roadmap) if path == ("Tools",)] == ["Gull"]
+    contents = [message for message in messages(result) if "table of contents" in message]
+    assert len(contents) == (0 if elsewhere else 1)
+
+
+def test_the_readmes_own_front_page_sections_are_its_contents_where_its_repository_is_known() -> (
+    None
+):
+    # Its own contents written as absolute links into its front page's sections: read by the
+    # shape alone (no repository known) they may be another list's sections.
+    markdown = (
+        "# Shore\n\n## At a glance\n\n"
+        "- [Tools](https://github.com/me/shore-list#tools)\n"
+        "- [Data](https://github.com/me/shore-list/blob/main/README.md#data)\n"
+        "- [Talks](https://github.com/me/shore-list#talks)\n\n"
+        "## Tools\n\n- [Gull](https://gull.example.org) - a counter of gulls\n"
+    )
+    known = import_markdown(markdown, "road.md", repository="me/shore-list")
+    assert [title for _, title, _ in listed(known.roadmap)] == ["Gull"]
+    unknown = import_markdown(markdown, "road.md")
+    assert [title for _, title, _ in listed(unknown.roadmap)] == ["Tools", "Data", "Talks", "Gull"]
+
+
+@pytest.mark.parametrize(
+    ("address", "repository"),
+    [
+        ("https://github.com/me/shore-list/blob/main/", "me/shore-list"),
+        ("https://github.com/me/shore-list", "me/shore-list"),
+        ("git@github.com:me/shore-list.git", "me/shore-list"),
+        ("ssh://git@github.com/me/shore.list.git", "me/shore.list"),
+        ("https://gitlab.com/me/shore-list", ""),
+        ("https://example.org/list/", ""),
+        ("", ""),
+    ],
+)
+def test_the_github_repository_an_address_is_in(address: str, repository: str) -> None:
+    assert github_repository(address) == repository
+
+
+@pytest.mark.parametrize(
+    ("remote", "elsewhere"),
+    [
+        pytest.param("git@github.com:me/shore-list.git", 3, id="its-remote-is-another-repository"),
+        pytest.param("https://github.com/kelp/awesome-shore.git", 0, id="its-remote-is-the-same"),
+        pytest.param("", 0, id="no-remote-read-by-the-shape"),
+    ],
+)
+def test_import_history_knows_the_readmes_repository_by_its_remote(
+    tmp_path: Path, remote: str, elsewhere: int
+) -> None:
+    repo = Repository(tmp_path / "shore-list")
+    repo.commit("README.md", _PAGES_LIST, "Start", "2024-05-01T09:00:00Z")
+    if remote:
+        repo.git("remote", "add", "origin", remote)
+    out = tmp_path / "out"
+    code, output = run("import-history", str(repo.root), "--file", "README.md", "--out", str(out))
+    assert code == 0, output
+    (release,) = sorted(out.glob("*.yaml"))
+    sections = [path[-1].title for path, _ in load_snapshot(release).roadmap.walk()]
+    assert sections.count("Elsewhere") == elsewhere
+    assert sections.count("Tools") == 1
