@@ -6033,7 +6033,11 @@ def _paragraph_block(inline: Sequence[Token], start: int, stop: int, lines: list
         # resource each. One alone under its heading is that section's one resource (its
         # name is its own, not a link line's label such as a course's "Link").
         return _Block(kind="resources", start=start, end=stop, resources=(named_card,))
-    link_card = _link_card(inline, start) if links and card is None else None
+    link_card = (
+        _link_card(inline, start) or _labelled_card(inline, start)
+        if links and card is None
+        else None
+    )
     card = card or link_card
     entries = _link_line_entries(inline, start) if links and card is None else ()
     if len(entries) > 1:
@@ -7446,6 +7450,45 @@ def _bold_label_before(before: Sequence[Token]) -> bool:
         and rest[1].type == "text"
         and rest[2].type == "strong_close"
         and _LINK_KIND_LABEL.fullmatch(rest[1].content.strip()) is not None
+    )
+
+
+# A separator between a label and the link it labels: a dash or a colon, or nothing.
+_LABEL_LINK_SEPARATOR = re.compile(r"\s*(?:[-\u2013\u2014:\uff1a]\s*)?")
+# A label's words: one to three, the first starting with a letter (`Video`, `Blog post`).
+_LABEL_WORDS = re.compile(r"[^\W\d_][\w'\u2019-]*(?: [\w'\u2019-]+){0,2}")
+
+
+def _label_before_link(before: Sequence[Token]) -> str:
+    """The label of the tokens before a link written as a kind or a word or three in
+    emphasis, then a dash, a colon or nothing, after emoji at most (``*Video* - [Title](…)``,
+    ``**Book** [Title](…)``, ``_Slides_: [Title](…)``): its words; "" for anything else (a
+    sentence, words outside the emphasis)."""
+    tokens = [token for token in before if token.type != "text" or token.content.strip()]
+    opening = next(
+        (at for at, token in enumerate(tokens) if token.type in ("em_open", "strong_open")), None
+    )
+    if opening is None or not all(_is_lead(token) for token in tokens[:opening]):
+        return ""
+    rest = tokens[opening:]
+    closing = "em_close" if rest[0].type == "em_open" else "strong_close"
+    if len(rest) not in (3, 4) or rest[1].type != "text" or rest[2].type != closing:
+        return ""
+    if len(rest) == 4 and (
+        rest[3].type != "text" or not _LABEL_LINK_SEPARATOR.fullmatch(rest[3].content)
+    ):
+        return ""
+    words = rest[1].content.strip().rstrip(":\uff1a").strip()
+    return words if _LABEL_WORDS.fullmatch(words) else ""
+
+
+def _names_itself(inline: Sequence[Token], start: int, end: int) -> bool:
+    """Whether a link's words name what it leads to (`[The Ashley Book of Knots](…)`), not
+    only where it leads (`[GitHub](…)`, `[Website](…)`) or a material (`[Slides](…)`): a
+    label before the first kind says what it is; before the second, the label is its name."""
+    title = _plain(inline[start + 1 : end]).strip()
+    return bool(title) and not (
+        _WHERE_LABEL.fullmatch(title) or _LINK_LABEL.fullmatch(title) or _is_material(title)
     )
 
 
@@ -10215,7 +10258,7 @@ def _read_nested(
         and item.candidate is not None
         and all(_is_material(link.title) for link in _spread(item.candidate))
         for item in items
-    )
+    ) or ("url" in reading.fields and all(map(_material_link_item, items)))
     # Links to discussion threads of the item (`- [Discussion on HN #1](news.ycombinator.com/
     # item?id=…)` under it): what was said about it, part of its description. Only under a
     # resource: under a plain label (`- Hacker News` over its threads) they are the resources.
@@ -10323,6 +10366,24 @@ def _under_resource(
     read = [_labelled_sub_resource(reading, item) for item in items]
     taken = [item for item, _ in read]
     warnings = [warning for _, warning in read if warning is not None]
+    starts = [start for start, _end in _children(tokens, open_, close)]
+    material = [_material_link_item(item) for item in taken]
+    materials: list[tuple[int, str]] = []
+    if any(material) and not all(material) and all(item.link_led for item in taken):
+        # `- [Bowline](…)` over `  - [GitHub](…)`, `  - [Video](…) + [Slides](…)` and
+        # `  - [The Bowline at Sea](…)`: the first two only name its copies or material (its
+        # description, as a course's `[Lecture Videos](…)` are), the last a resource. (Under
+        # a course, words among its links say what it covers: its links stay as before.)
+        for start, is_material in zip(starts, material, strict=True):
+            if is_material:
+                line, stop = tokens[start].map or (reading.line, reading.line + 1)
+                markdown = _item_markdown(lines, line, stop)
+                if markdown:
+                    materials.append((line, markdown))
+        taken = [item for item, is_material in zip(taken, material, strict=True) if not is_material]
+        starts = [
+            start for start, is_material in zip(starts, material, strict=True) if not is_material
+        ]
     linked = [
         item.candidate is not None
         and item.resource_like
@@ -10332,9 +10393,7 @@ def _under_resource(
     notes: list[tuple[int, str]] = []
     if any(linked) and not all(linked):
         kept: list[_Item] = []
-        for (start, _end), item, is_linked in zip(
-            _children(tokens, open_, close), taken, linked, strict=True
-        ):
+        for start, item, is_linked in zip(starts, taken, linked, strict=True):
             if is_linked or item.empty_link:
                 kept.append(item)
                 continue
@@ -10353,6 +10412,16 @@ def _under_resource(
         )
     ):
         return items
+    for line, markdown in materials:
+        reading.description.append(f"- {markdown}")
+        reading.described = True
+        warnings.append(
+            (
+                line,
+                f"bullet {_shortened(_single_line(markdown))!r} under the resource {title!r} "
+                "only names a copy or material of it: kept in its description",
+            )
+        )
     for line, markdown in notes:
         reading.description.append(f"- {markdown}")
         reading.described = True
@@ -10365,6 +10434,31 @@ def _under_resource(
         )
     reading.warnings.extend(sorted(warnings))
     return taken
+
+
+def _names_only_material(title: str) -> bool:
+    """A link text naming only a copy or material of what it is under, a qualifier in
+    parentheses aside (`GitHub`, `Video`, `Slides`, `GitHub repository(R)`, `Videos`):
+    `_names_material`'s words, or where a link leads (`_WHERE_LABEL`)."""
+    bare = _PARENTHESIZED.sub(" ", title).strip()
+    return bool(bare) and (_names_material(bare) or _WHERE_LABEL.fullmatch(bare) is not None)
+
+
+def _material_link_item(item: _Item) -> bool:
+    """Whether a bullet under a resource is only a link to a copy or material of it: a link
+    named so (`_names_only_material`), nothing said of it but other such links (`[Video](…)
+    + [Slides](…)`), nothing under it."""
+    candidate = item.candidate
+    if candidate is None or not item.link_led or not candidate.url or candidate.children:
+        return False
+    return (
+        all(_names_only_material(link.title) for link in _spread(candidate))
+        and all(
+            _names_only_material(text)
+            for text in re.findall(r"\[([^\]]*)\]\(", candidate.description)
+        )
+        and not re.sub(r"\[[^\]]*\]\([^)]*\)|[\s+&,|/]", "", candidate.description)
+    )
 
 
 def _labelled_sub_resource(
@@ -11069,6 +11163,35 @@ def _link_card(inline: Sequence[Token], line: int) -> _Candidate | None:
     ):
         return None
     return _card_candidate(title, href, line, "")
+
+
+def _labelled_card(inline: Sequence[Token], line: int) -> _Candidate | None:
+    """A paragraph written as a link bullet without its bullet, its link after a label in
+    emphasis saying what it is (``*Video* - [Tying the Bowline][]``, ``**Book:** [Title](…)``;
+    `_label_before_link`, `_bold_label_before`), a short note after it at most (``*(Not
+    free!)*``): a card, its kind the label's where the label names one (`KIND_WORDS`), the
+    note its description. None for any other paragraph (words after the link: a sentence)."""
+    spans = _real_link_spans(inline)
+    if not spans:
+        return None
+    start, end = spans[0]
+    href = str(inline[start].attrGet("href") or "")
+    before = inline[:start]
+    label = _label_before_link(before)
+    if not label and _bold_label_before(before):
+        label = _plain(before).strip().rstrip(":\uff1a").strip()
+    if not label or not _names_itself(inline, start, end):
+        return None
+    after = inline[end + 1 :]
+    if any(token.type in ("link_open", "softbreak", "hardbreak") for token in after):
+        return None
+    note = _plain(after).strip(" \t*_")
+    if note and (len(note.split()) > 4 or not _BRACKETED_MARK.match(note)):
+        return None
+    title = _plain(inline[start + 1 : end]).strip()
+    card = _card_candidate(title, href, line, _inline_markdown(after).strip() if note else "")
+    kind = KIND_WORDS.get(" ".join(_emoji_prefix(label)[1].casefold().split()), "")
+    return replace(card, kind=kind) if kind else card
 
 
 def _card_candidate(title: str, href: str, line: int, about: str) -> _Candidate:
