@@ -268,7 +268,9 @@ META_HEADINGS = frozenset(
     {
         "contributing", "contribute", "contributors", "contribution", "contributions",
         "contribution guidelines", "contributing guidelines", "how to contribute",
-        "how to collaborate", "license",
+        "how to collaborate", "how to use", "how to use it", "how to use this list",
+        "how to use this repo", "how to use this repository", "how to use this guide",
+        "how to read this list", "license",
         "licence", "licensing", "sponsors", "sponsor", "sponsorship", "backers", "supporters",
         "donate", "donations", "acknowledgements", "acknowledgments", "acknowledgement",
         "thanks", "thank you", "special thanks", "credits", "code of conduct", "legend", "team",
@@ -3256,6 +3258,17 @@ def _units(
                 else block
                 for index, block in enumerate(body)
             ]
+        if foreign:
+            # Plain names under a paragraph marked as what not to use (`⛔ **Avoid**` over `-
+            # Authy`, then `✅ **Instead use**` over the links): what to avoid, not topics.
+            body = [
+                _as_text_if_avoided(block)
+                if index
+                and body[index - 1].kind == "text"
+                and _marks_avoidance(lines, body[index - 1])
+                else block
+                for index, block in enumerate(body)
+            ]
         body = _without_repeated_rows(body)
         candidates = _with_topics(
             (
@@ -3381,6 +3394,56 @@ def _may_lift(parts: Iterable[tuple[int, int]]) -> bool:
         if number:
             levels[number] = level
     return False
+
+
+def _contents_levelled(
+    units: list[tuple[int, _Unit]],
+) -> tuple[list[tuple[int, _Unit]], list[tuple[int, str]]]:
+    """Units whose level-1 heading after the first stands, in the document's table of
+    contents, beside the sections of a deeper level after it (`# Motivation` listed with
+    `## Machine learning overview` and the others, all at the contents' top level): read at
+    their level, not as their parent, as the author's contents say. With a warning (line,
+    message) for each; ``units`` itself when none moves. Called for a document with a table
+    of contents and more than one level-1 heading."""
+    listed = {
+        heading_key(name) for _, unit in units for name in unit.contents_names if name.strip()
+    }
+    if not listed:
+        return units, []
+    titled = [
+        (index, unit.heading)
+        for index, (_, unit) in enumerate(units)
+        if unit.heading is not None and unit.heading.title
+    ]
+    levels = Counter(heading.level for _, heading in titled if heading_key(heading.title) in listed)
+    if not levels:
+        return units, []
+    peer, count = levels.most_common(1)[0]
+    if peer < 2 or count < 2:
+        return units, []
+    result = list(units)
+    warnings: list[tuple[int, str]] = []
+    for place, (index, heading) in enumerate(titled):
+        if (
+            not place
+            or heading.level != 1
+            or heading_key(heading.title) not in listed
+            or not any(
+                other.level == peer and heading_key(other.title) in listed
+                for _, other in titled[place + 1 :]
+            )
+        ):
+            continue
+        first_line, unit = result[index]
+        result[index] = (first_line, replace(unit, heading=replace(heading, level=peer)))
+        warnings.append(
+            (
+                first_line + heading.start,
+                f"level-1 heading {heading.title!r} listed in the table of contents beside "
+                f"the level-{peer} sections after it: read at their level, not as their parent",
+            )
+        )
+    return (result, warnings) if warnings else (units, warnings)
 
 
 def _numbered_headings_levelled(
@@ -3821,6 +3884,36 @@ def _as_text_if_bare(block: _Block, announcer: str) -> _Block:
     ):
         return block
     warning = (block.start, f"plain bullets announced by {announcer}: kept as its text")
+    return replace(block, kind="text", resources=(), warnings=(*block.warnings, warning))
+
+
+# Marks that open a paragraph saying what not to use: no entry, prohibited, a cross mark, a
+# stop sign, a thumb down (`⛔ **Avoid**`, `❌ Don't use`).
+_AVOIDANCE_MARKS = ("\u26d4", "\U0001f6ab", "\u274c", "\u2716", "\U0001f6d1", "\U0001f44e")
+
+
+def _marks_avoidance(lines: list[str], block: _Block) -> bool:
+    """Whether a paragraph opens with a mark saying what not to use (`_AVOIDANCE_MARKS`)."""
+    return block.end > block.start and lines[block.start].lstrip(" >*_").startswith(
+        _AVOIDANCE_MARKS
+    )
+
+
+def _as_text_if_avoided(block: _Block) -> _Block:
+    """A list of plain names (no link of their own; a badge at most) under a paragraph marked
+    as what not to use (`⛔ **Avoid**` over `- Authy`, `- Google Authenticator [![](…)](…)`):
+    the services to avoid, not resources: text, kept in the intro, with a warning."""
+    if (
+        block.kind != "resources"
+        or not block.resources
+        or not all(_is_bare(item) for item in block.resources)
+    ):
+        return block
+    warning = (
+        block.start,
+        f"{len(block.resources)} plain bullet(s) under a paragraph marking what not to use: "
+        "kept as its text, not resources",
+    )
     return replace(block, kind="text", resources=(), warnings=(*block.warnings, warning))
 
 
@@ -10749,6 +10842,42 @@ def _item_result(reading: _ItemReading, first_inline: Sequence[Token]) -> _Item:
                 f"resource at its first link ({first.title!r}), the others in its description",
             )
         )
+    copies = (
+        reading.nested
+        if group
+        and work is None
+        and reading.nested
+        and all(
+            child.url and not child.children and _names_only_material(child.title)
+            for child in reading.nested
+        )
+        else None
+    )
+    if copies:
+        # "How to become a Data Scientist in 6 months" over [Video](…) and [Slide](…): one
+        # talk, its links its copies, not a subsection of resources named "Video", "Slide".
+        original, copies_after = copies[0], copies[1:]
+        fields.update(url=original.url)
+        description = _markdown_field(
+            "\n\n".join(
+                part
+                for part in (
+                    description,
+                    ", ".join(markdown_link(other.title, other.url) for other in copies_after),
+                )
+                if part.strip()
+            )
+        )
+        reading.nested, group = [], False
+        reading.warnings.append(
+            (
+                reading.line,
+                f"bullet {fields['title']!r} over links that only name its copies ("
+                + ", ".join(repr(child.title) for child in copies)
+                + f"): read as one resource at its first link ({original.title!r}), the others "
+                "in its description",
+            )
+        )
     entry = _entry_after_reference(fields, description) if not group else None
     if entry is not None:
         # `- [#27](…/pull/27) Added a dark theme`: a changelog's entry led by the issue or
@@ -13096,6 +13225,14 @@ class _Outliner:
             self.warnings.extend(located(self.label, line + 1, message) for line, message in lifted)
             if lifted_units is not units:
                 units = lifted_units
+                levels = [_outline_level(unit) for _, unit in units]
+        if reading.contents and levels.count(1) > 1:
+            levelled_units, levelled = _contents_levelled(units)
+            self.warnings.extend(
+                located(self.label, line + 1, message) for line, message in levelled
+            )
+            if levelled_units is not units:
+                units = levelled_units
                 levels = [_outline_level(unit) for _, unit in units]
         if reading.facts or reading.cards or reading.contents:
             bare = [unit for _, unit in units]

@@ -89,3 +89,107 @@ def test_links_under_a_resource_naming_only_its_material_are_its_description() -
         "road.md:6",
         "road.md:7",
     ]
+
+
+def test_plain_names_under_a_paragraph_marked_as_what_not_to_use_are_no_resources() -> None:
+    # awesome-privacy-avoid: each section pairs '⛔ **Avoid**' over plain names (a
+    # Terms-of-Service badge after some) with '✅ **Instead use**' over link bullets; the
+    # names to avoid were read as resources without a link. They are the paragraph's text,
+    # with a warning; plain names under any other paragraph stay resources, as before.
+    result = read(
+        "# Ropes\n\n## Knot apps\n\n"
+        "\u26d4 **Avoid**\n"
+        "- Knotty Pro\n"
+        "- Rope Tracker [![](https://example.org/badge.svg)](https://example.org/terms/1)\n\n"
+        "\u2705 **Instead use**\n"
+        "- [Open Knots](https://example.org/open-knots) - free and open\n"
+        "- [Hitch](https://example.org/hitch) - a knot diary\n\n"
+        "## Rope makers\n\n"
+        "\u2705 **Recommended**\n"
+        "- Marlow\n"
+        "- English Braids\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Knot apps",), "Open Knots", "https://example.org/open-knots"),
+        (("Knot apps",), "Hitch", "https://example.org/hitch"),
+        (("Rope makers",), "Marlow", ""),
+        (("Rope makers",), "English Braids", ""),
+    ]
+    assert "Knotty Pro" in result.roadmap.sections[0].intro
+    assert [message.split(": ", 1)[0] for message in messages(result)] == ["road.md:6"]
+
+
+def test_a_first_level_heading_the_contents_list_beside_second_level_ones_is_their_peer() -> None:
+    # ml-for-software-engineers-path: a study plan whose contents list every subject at one
+    # level, one of them written '# Motivation' among '##' subjects; every subject after it
+    # was filed under it ('Motivation', 'Practical Books'). Where the contents nest the
+    # headings under it, or list no heading after it, it stays their parent.
+    plan = (
+        "# Knot Plan\n\n## Contents\n\n"
+        "- [Why](#why)\n- [Basics](#basics)\n- [Loops](#loops)\n- [Hitches](#hitches)\n\n"
+        "## Why\n\nBecause.\n\n"
+        "# Basics\n- [ ] [Overhand](https://example.org/overhand)\n\n"
+        "## Loops\n- [ ] [Bowline](https://example.org/bowline)\n\n"
+        "## Hitches\n- [ ] [Clove Hitch](https://example.org/clove)\n"
+    )
+    result = read(plan)
+    assert listed(result.roadmap) == [
+        (("Basics",), "Overhand", "https://example.org/overhand"),
+        (("Loops",), "Bowline", "https://example.org/bowline"),
+        (("Hitches",), "Clove Hitch", "https://example.org/clove"),
+    ]
+    assert next(m for m in messages(result) if "level-1 heading 'Basics'" in m).startswith(
+        "road.md:14:"
+    )
+    nested = plan.replace(
+        "- [Loops](#loops)\n- [Hitches](#hitches)", "  - [Loops](#loops)\n  - [Hitches](#hitches)"
+    )
+    assert [path for path, _, _ in listed(read(nested).roadmap)] == [
+        ("Basics",),
+        ("Basics", "Loops"),
+        ("Basics", "Hitches"),
+    ]
+
+
+def test_a_plain_bullet_over_links_naming_only_its_copies_is_one_resource() -> None:
+    # ml-for-software-engineers-path: '- [ ] How to become a Data Scientist in 6 months' over
+    # '- [Video](…)' and '- [Slide](…)': a talk without a link of its own, its copies under
+    # it; read as a subsection named by the talk holding the talk and a resource 'Slide'.
+    result = read(
+        "# Knots\n\n## Talks\n\n"
+        "- [ ] [Knots in Space](https://example.org/space)\n"
+        "- [ ] Tying Knots Underwater\n"
+        "    - [Video](https://example.org/underwater-video)\n"
+        "    - [Slide](https://example.org/underwater-slides)\n"
+        "- [ ] [Knots at Night](https://example.org/night)\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Talks",), "Knots in Space", "https://example.org/space"),
+        (("Talks",), "Tying Knots Underwater", "https://example.org/underwater-video"),
+        (("Talks",), "Knots at Night", "https://example.org/night"),
+    ]
+    talk = result.roadmap.sections[0].resources[1]
+    assert "https://example.org/underwater-slides" in talk.description
+    assert [message.split(": ", 1)[0] for message in messages(result)] == ["road.md:6"]
+
+
+def test_how_to_use_the_list_is_a_meta_section() -> None:
+    # ml-for-software-engineers-path: '## How to use it' (tackle the items in order; check
+    # them off: a task-list example and a link on GitHub's markdown) was read as a course at
+    # that link, filed under the section before it. It is about the list, not part of it.
+    result = read(
+        "# Knots\n\n## Why\n\nBecause:\n- [Why knots matter](https://example.org/why)\n\n"
+        "## How to use it\nTackle the items in order.\n\n"
+        "Use task lists to check progress.\n\n"
+        "- [x] Check an item like this: [x]\n\n"
+        "[More about task lists](https://example.org/task-lists)\n\n"
+        "## Follow me\nMe.\n\n- Twitter: [@knotter](https://example.org/knotter)\n\n"
+        "## Loops\n- [ ] [Bowline](https://example.org/bowline)\n"
+        "- [ ] [Sheet Bend](https://example.org/sheet-bend)\n"
+    )
+    assert [title for _, title, _ in listed(result.roadmap)] == [
+        "Why knots matter",
+        "Bowline",
+        "Sheet Bend",
+    ]
+    assert any("'How to use it' skipped" in message for message in messages(result))
