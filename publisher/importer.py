@@ -13979,8 +13979,11 @@ def _fact_levels(units: list[_Unit]) -> frozenset[int]:
 
 
 def _joined(parts: list[str]) -> str:
-    """Intro parts as one markdown field."""
-    return _markdown_field("\n\n".join(part.strip("\n") for part in parts if part))
+    """Intro parts as one markdown field, without a hard break's marks as a description
+    (`_without_hard_break_marks`)."""
+    return _markdown_field(
+        _without_hard_break_marks("\n\n".join(part.strip("\n") for part in parts if part))
+    )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -222,3 +222,19 @@ def test_import_history_knows_the_readmes_repository_by_its_remote(
     sections = [path[-1].title for path, _ in load_snapshot(release).roadmap.walk()]
     assert sections.count("Elsewhere") == elsewhere
     assert sections.count("Tools") == 1
+
+
+def test_an_intro_kept_as_the_sources_lines_has_no_hard_break_marks() -> None:
+    # The document's and a section's intro (a quote, a paragraph under a heading) kept a
+    # hard break's marks as the descriptions did: a break inside is a line break, one ending
+    # a paragraph nothing; code is kept as written.
+    result = read(
+        "# Shore\n\nA list of shore tools.  \nKept by the tide people.\\\n\n"
+        "## Tools\n\n> Tools for the shore.  \n> Mostly free.  \n\n"
+        "```sh\ngull --count \\\n  --all\n```\n\n"
+        "- [Gull](https://gull.example.org) - a counter of gulls\n"
+    )
+    assert result.roadmap.intro == "A list of shore tools.\nKept by the tide people.\n"
+    assert result.roadmap.sections[0].intro == (
+        "> Tools for the shore.\n> Mostly free.\n\n```sh\ngull --count \\\n  --all\n```\n"
+    )
