@@ -14205,16 +14205,31 @@ class _Freezer:
         base_url = self.base_url
         taken = self.identities
         made: list[Resource] = []
+        # A section read again holds mostly the very candidate objects of its last reading
+        # (its unchanged units', some 90 a version): each one's resource is found by the
+        # candidate's identity first, without its content made into a key and compared
+        # (`_CANDIDATE_RESOURCES`); then by its content (`_freeze_resource`'s first step,
+        # written out here: a call per candidate cost as much as the look-up).
+        place = (ids, base_url)
+        by_candidate = _CANDIDATE_RESOURCES._entries
         for candidate, first_line in draft.resources:
             if base_url and self._repeats_or_points_inside(candidate, first_line):
                 continue  # (without a base URL no candidate is: see there)
-            # `_freeze_resource`'s first step written out here: a section read again finds
-            # most of its candidates there (some 60 a version), and a call per candidate
-            # cost as much as the look-up.
+            known_resource = by_candidate.get((id(candidate), place))
+            frozen = (
+                known_resource[1]
+                if known_resource is not None
+                else _CANDIDATE_RESOURCES.get(candidate, place)
+            )
+            if frozen is not None and frozen.identity not in taken:
+                taken.add(frozen.identity)
+                made.append(frozen)
+                continue
             frozen = _FROZEN_RESOURCES.get((_content(candidate), ids, base_url))
             if frozen is not None and frozen.identity not in taken:
                 taken.add(frozen.identity)
                 made.append(frozen)
+                _CANDIDATE_RESOURCES.put(candidate, place, frozen)
             else:
                 made.append(self._freeze_resource(candidate, first_line, ids))
         resources = tuple(made)
@@ -14301,6 +14316,7 @@ class _Freezer:
         resource = _resource(candidate, content, identity, explicit_id, url, author, self.base_url)
         if len(self.warnings) == warnings:
             _FROZEN_RESOURCES.put(key, resource)
+            _CANDIDATE_RESOURCES.put(candidate, (section_ids, self.base_url), resource)
         return resource
 
     def _identity(
@@ -14458,6 +14474,9 @@ _RESOURCES: RecentMemo[tuple[tuple[object, ...], str, str, str, Author | None, s
 _FROZEN_RESOURCES: RecentMemo[tuple[tuple[object, ...], tuple[str, ...], str], Resource] = (
     RecentMemo(limit=200_000)
 )
+# The same, by the candidate object itself (and section path, base_url): what
+# `_FROZEN_RESOURCES` gave for it, found without making its content a key.
+_CANDIDATE_RESOURCES: ObjectMemo[Resource] = ObjectMemo(limit=200_000)
 # What the outline reads of a chapter's units, by the units (`_chapter_reading`).
 _CHAPTER_READINGS: ObjectMemo[_ChapterReading] = ObjectMemo(limit=4096)
 _MEMOS = (
@@ -14466,6 +14485,7 @@ _MEMOS = (
     _SECTION_RESOURCES,
     _RESOURCES,
     _FROZEN_RESOURCES,
+    _CANDIDATE_RESOURCES,
     _CHAPTER_READINGS,
 )
 
