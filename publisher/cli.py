@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
@@ -824,6 +825,27 @@ def _refuse_to_lose_edits(project: Project, new_text: str) -> None:
     )
 
 
+@contextmanager
+def _rare_collections() -> Iterator[None]:
+    """Python's cycle collector run rarely while the block runs, as before after it.
+
+    Reading a history makes few reference cycles, but each version makes thousands of
+    containers (tokens, lines, units) and the caches keep many more alive: at the default
+    thresholds the collector ran some 800 times over a 2,000-version history, each run
+    walking every container made since (a version's large lists among them) and, six
+    times, every one the caches hold: about a tenth of import-history's CPU, for a few
+    megabytes of cycles freed. It runs every 50,000 containers made (not 700), the oldest
+    generation almost never: the few cycles are still freed, the memory stays flat."""
+    import gc
+
+    previous = gc.get_threshold()
+    gc.set_threshold(50_000, 20, 100)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*previous)
+
+
 @main.command("import-history")
 @click.argument("git_dir", type=click.Path(file_okay=False, path_type=Path))
 @click.option(
@@ -929,7 +951,7 @@ def import_history(
     )
     steps = history_steps(git_dir, commits, grouping=grouping, options=options)
     periods = len(group_commits(commits, grouping))
-    with StagedFiles() as staged:
+    with _rare_collections(), StagedFiles() as staged:
         for step in settings.progress(steps, length=periods, label="Reading history"):
             read += step.versions_read
             for problem in step.problems:

@@ -866,3 +866,41 @@ def test_an_anchor_the_curator_edits_is_the_sections_id_in_the_next_release(
         [("Course list", "classes"), ("Books", "books")],
         [("Lessons", "classes"), ("Books", "books")],
     ]
+
+
+def test_the_cycle_collector_runs_rarely_while_reading_then_as_before(
+    history: tuple[Repository, dict[str, str]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each version makes thousands of containers and the caches hold many more: at Python's
+    # default thresholds collecting them was a tenth of a long history's CPU. The thresholds
+    # are raised while the history is read, and as they were after (an error included).
+    import gc
+
+    repo, _ = history
+    seen: list[tuple[int, int, int]] = []
+    steps = publisher.git_history.history_steps
+
+    def watched(*args: object, **kwargs: object) -> object:
+        for step in steps(*args, **kwargs):  # type: ignore[arg-type]
+            seen.append(gc.get_threshold())
+            yield step
+
+    monkeypatch.setattr(publisher.git_history, "history_steps", watched)
+    before = gc.get_threshold()
+    code, output = run(
+        "import-history", str(repo.root), "--file", "README.md", "--out", str(tmp_path / "o")
+    )
+    assert code == 0, output
+    assert seen
+    assert all(threshold[0] >= 50 * before[0] for threshold in seen)
+    assert gc.get_threshold() == before
+    # Refused (a folder of other releases): restored all the same.
+    (tmp_path / "mixed").mkdir()
+    (tmp_path / "mixed" / "2000.01.01.yaml").write_text("title: Other\n", encoding="utf-8")
+    seen.clear()
+    code, output = run(
+        "import-history", str(repo.root), "--file", "README.md", "--out", str(tmp_path / "mixed")
+    )
+    assert code != 0
+    assert seen
+    assert gc.get_threshold() == before
