@@ -4456,6 +4456,10 @@ def _paragraphs_under_items(
         < _PARAGRAPHS_UNDER_ITEMS
     ):
         return blocks
+    # As many paragraphs too, one after each list of the run (a list cut into pieces at its
+    # items is many one-item lists, and its heading's intro the one paragraph).
+    if sum(block.kind == "text" for block in blocks) < _PARAGRAPHS_UNDER_ITEMS:
+        return blocks
     run: list[int] = []  # indices of the lists of the run being read
     runs: list[list[int]] = []
     index = 0
@@ -4541,6 +4545,8 @@ def _quotes_under_cards(blocks: list[_Block], lines: list[str]) -> list[_Block]:
     not) made that card's description: ``👋 [wechat-chatgpt](…)`` over ``> Use ChatGPT On
     Wechat``; a link card without one is its paragraph again. The card alone under its
     heading reads back as the link line and its quote as text (`_Block.lone`)."""
+    if not any(block.link_card for block in blocks):
+        return blocks  # (no card: nothing below changes a block, and most bodies hold none)
     result: list[_Block] = []
     for block in blocks:
         previous = result[-1] if result else None
@@ -13869,10 +13875,12 @@ def _contents_candidate(unit: _Unit) -> bool:
     return bool(unit.contents_names) or _may_name_contents(unit)
 
 
-def _card_counts(units: Iterable[_Unit]) -> tuple[tuple[int, int, int], ...]:
+def _card_counts(units: Sequence[_Unit]) -> tuple[tuple[int, int, int], ...]:
     """What `_card_levels` counts of ``units``: per heading level (2 or more), the headings
     over link-paragraph lists and those over one named link alone, as (level, lists, lone),
     only where either is not 0."""
+    if not any(unit.card_list or unit.lone_card for unit in units):
+        return ()  # (the cheap test first: most chapters count none)
     lists: Counter[int] = Counter()
     lone: Counter[int] = Counter()
     for unit in units:
