@@ -14101,9 +14101,14 @@ class _Freezer:
         free = len(self.free)
         explicit_ids = len(self.explicit_ids)
         section = self._freeze_section(self.outliner.span_draft(span), ())
-        walked = Roadmap(title="", sections=(section,))
-        identities = frozenset(resource.identity for _, resource in walked.walk())
-        section_ids = frozenset(_section_key(child.id) for _, child in walked.walk_sections())
+        # The section and those under it, without the ancestor paths a walk makes per step.
+        sections = [section]
+        for part in sections:
+            sections.extend(part.sections)
+        identities = frozenset(
+            resource.identity for part in sections for resource in part.resources
+        )
+        section_ids = frozenset(_section_key(part.id) for part in sections)
         said = tuple(self.warnings[warnings:])
         # Each says no more than a message at a line of this document (see `_reuse`).
         assert all(not (problem.column or problem.key) for problem in said)
