@@ -243,12 +243,15 @@ def _paired_entries(
     old_entries: list[_Entry], new_entries: list[_Entry]
 ) -> tuple[list[tuple[_Entry, _Entry]], list[_Entry], list[_Entry]]:
     """(pairs of an old and a new entry of one resource that changed or moved, in the new
-    order; added entries; removed entries): paired by identity, else by `_pair_by_title`."""
-    old_get = {entry[0].identity: entry for entry in old_entries}.get
-    pairs: list[tuple[_Entry, _Entry]] = []
+    order; added entries; removed entries): the listings of a URL listed more than once by
+    their sections (`_paired_listings`), the others by identity, else by `_pair_by_title`."""
+    pairs, taken_old, taken_new = _paired_listings(old_entries, new_entries)
+    old_get = {entry[0].identity: entry for entry in old_entries if id(entry) not in taken_old}.get
     unmatched_new: list[_Entry] = []
     matched_old: set[str] = set()
     for entry in new_entries:
+        if id(entry) in taken_new:
+            continue
         resource, place = entry
         previous = old_get(resource.identity)
         if previous is None:
@@ -259,19 +262,78 @@ def _paired_entries(
         if previous[1].ids == place.ids and (previous[0] is resource or previous[0] == resource):
             continue
         pairs.append((previous, entry))
-    unmatched_old = [entry for entry in old_entries if entry[0].identity not in matched_old]
+    unmatched_old = [
+        entry
+        for entry in old_entries
+        if entry[0].identity not in matched_old and id(entry) not in taken_old
+    ]
     renamed_pairs, added, removed = _pair_by_title(
         # Counted once, and only when a removed and an added resource are left to pair.
         unmatched_old,
         unmatched_new,
         functools.cache(lambda: _named_rows(old_entries, new_entries)),
     )
-    if renamed_pairs:
-        # Keep the new snapshot's order across both kinds of pairs.
+    if renamed_pairs or taken_new:
+        # Keep the new snapshot's order across the kinds of pairs.
         position = {id(entry[0]): index for index, entry in enumerate(new_entries)}
         pairs.extend(renamed_pairs)
         pairs.sort(key=lambda pair: position[id(pair[1][0])])
     return pairs, added, removed
+
+
+def _paired_listings(
+    old_entries: list[_Entry], new_entries: list[_Entry]
+) -> tuple[list[tuple[_Entry, _Entry]], set[int], set[int]]:
+    """The listings of a URL that one of the snapshots lists more than once (a paper under two
+    headings), paired by the section they are in: (the pairs that changed or moved, the ids of
+    the old and of the new entries paired). The importer gives a URL's later listings ids of
+    their own, so a listing added under an earlier heading would take the identity of the one
+    the old snapshot had: that one announced as moved and updated, itself "added". Paired here
+    first by identity in the same section, then by the same section in the order listed; the
+    listings left are paired as any other entry (by identity, then by title)."""
+    old_urls = _listed_urls(old_entries)
+    new_urls = _listed_urls(new_entries)
+    pairs: list[tuple[_Entry, _Entry]] = []
+    taken_old: set[int] = set()
+    taken_new: set[int] = set()
+    for url in sorted(url for url in old_urls.keys() | new_urls.keys()):
+        olds, news = old_urls.get(url, []), new_urls.get(url, [])
+        if len(olds) < 2 and len(news) < 2:
+            continue
+        for same_identity in (True, False):
+            for new in news:
+                if id(new) in taken_new:
+                    continue
+                old = next(
+                    (
+                        entry
+                        for entry in olds
+                        if id(entry) not in taken_old
+                        and entry[1].ids == new[1].ids
+                        and (not same_identity or entry[0].identity == new[0].identity)
+                    ),
+                    None,
+                )
+                if old is None:
+                    continue
+                taken_old.add(id(old))
+                taken_new.add(id(new))
+                if old[0] is not new[0] and old[0] != new[0]:
+                    pairs.append((old, new))
+    return pairs, taken_old, taken_new
+
+
+def _listed_urls(entries: list[_Entry]) -> dict[str, list[_Entry]]:
+    # The entries with a URL by their normalized URL, in the order listed. An entry's identity
+    # is that URL unless it has an id (the importer's for a URL listed again, or one written
+    # by hand).
+    listed: dict[str, list[_Entry]] = {}
+    for entry in entries:
+        resource = entry[0]
+        if resource.url:
+            url = normalize_url(resource.url) if resource.id else resource.identity
+            listed.setdefault(url, []).append(entry)
+    return listed
 
 
 @dataclass(frozen=True, slots=True)
@@ -1104,9 +1166,49 @@ def _same_reading(before: str, after: str) -> bool:
         return True
     # Words put in code style, or taken out of it, as written (asyncio → `asyncio`) are
     # markup only; a code span whose text the other version does not hold as words stays code.
-    return _folded_text(before, _written_in(_prose(after))) == _folded_text(
+    if _folded_text(before, _written_in(_prose(after))) == _folded_text(
         after, _written_in(_prose(before))
-    )
+    ):
+        return True
+    simpler = _without_placeholders(before, after)
+    return simpler is not None and _same_reading(*simpler)
+
+
+# A date to the month, then its day (`2023/02/09`, `2023-02`): the month is group 1.
+_DATE_IN_TEXT = re.compile(
+    r"(?<![\d/.-])((?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2]))(?:[-/.](?:0?[1-9]|[12]\d|3[01]))?"
+    r"(?![\d/.-]?\d)"
+)
+# A link to nothing, in brackets of its own or not (`[[code]()]`, `[demo]()`).
+_EMPTY_LINK = re.compile(r"\[\[[^\[\]\n]*\]\(\s*\)\]|\[[^\[\]\n]*\]\(\s*\)")
+
+
+def _without_placeholders(before: str, after: str) -> tuple[str, str] | None:
+    """Two texts without what says nothing new between them, or None when nothing of that
+    was found: dates where one text gives a date to the day and the other the same date to
+    the month, at the same place (`[2023/02]` → `[2023/02/09]`, a paper list dating its papers
+    more precisely: the same date, as a date column written more precisely is the same row),
+    written to the month in both; links to nothing (`[[code]()]`), dropped from both: a
+    placeholder, no page a reader can follow."""
+    dates_before = list(_DATE_IN_TEXT.finditer(before))
+    dates_after = list(_DATE_IN_TEXT.finditer(after))
+    simpler = False
+    pairs = list(zip(dates_before, dates_after, strict=False))
+    if (
+        len(dates_before) == len(dates_after)
+        and any(one.group(0) != two.group(0) for one, two in pairs)
+        and all(
+            one.group(0) == two.group(0)
+            or (one.group(1) == two.group(1) and one.group(1) in (one.group(0), two.group(0)))
+            for one, two in pairs
+        )
+    ):
+        before, after = _DATE_IN_TEXT.sub(r"\1", before), _DATE_IN_TEXT.sub(r"\1", after)
+        simpler = True
+    if _EMPTY_LINK.search(before) or _EMPTY_LINK.search(after):
+        before, after = _EMPTY_LINK.sub("", before), _EMPTY_LINK.sub("", after)
+        simpler = True
+    return (before, after) if simpler else None
 
 
 def _links_put_on_or_off(

@@ -217,8 +217,8 @@ COLUMN_FIELDS = {
     # `| 名称 | 描述 |`): a table's description column read as one, not left out.
     **dict.fromkeys(
         (
-            "名称", "名字", "项目名称", "名前", "이름", "название", "nombre", "nome", "nom",
-            "titel", "título", "titre", "tên", "nama", "proje", "proyek",
+            "名称", "名字", "项目名称", "标题", "標題", "名前", "이름", "название", "nombre",
+            "nome", "nom", "titel", "título", "titre", "tên", "nama", "proje", "proyek",
         ),
         "title",
     ),
@@ -11001,8 +11001,15 @@ def _paper_item(
         _PAPER_LINK.search(label) or (cited and _ABSOLUTE_WEB.match(label)) for label in labels
     ):
         return _named_item(inline, spans, labels, line, warnings)
-    strong = _first_strong(before)
+    # `[2023/07] **Title.** *Authors.* [[paper](…)]`: the date (or source) tags before the
+    # bold title are no part of it (the description keeps them, with the whole item). Only
+    # before links in brackets of their own, as a paper list sets them: before a link named
+    # for where it leads (`[2023-02-16][知乎] **Title** [Link](…)`), the tags are the lead of
+    # a named entry (`_named_before_labels`).
+    bracketed = all(_is_bracketed_link(inline, start, end) for start, end in spans)
+    strong = _first_strong(before[_after_source_tags(before) if bracketed else 0 :])
     text = _plain(strong) if strong else _plain(before)
+    authored = "" if strong else _title_before_authors(before)
     quoted = _quoted_title(_plain(before))
     if strong and quoted is not None and _names_then_quotes(text, _plain(before)[: quoted[0]]):
         # '**ViT**: "An Image is Worth 16x16 Words", ICLR, 2021': the bold word is the
@@ -11020,6 +11027,10 @@ def _paper_item(
     elif not strong and quoted is not None and text[: quoted[0]].rstrip().endswith((":", ".")):
         # 'Authors: "*Title.*" Venue (2022)': the authors, then the title in quotes.
         text = quoted[1]
+    elif authored:
+        # '[2023/02] Title. *A. Author et al. arXiv.* [[paper](…)]': the title in plain words,
+        # then its authors and venue in italics.
+        text = authored
     # A bold title, or a title sentence ("Title. Venue 2020."), never a phrase before a link.
     elif not strong and not (text.rstrip().endswith(".") and len(text.split()) >= 3):
         return _named_item(inline, spans, labels, line, warnings)
@@ -11042,6 +11053,57 @@ def _paper_item(
         "title": title,
         "url": _checked_url(str(inline[paper].attrGet("href") or ""), line, warnings),
     }
+
+
+def _after_source_tags(before: Sequence[Token]) -> int:
+    """Where the words before an item's links begin after the source and date tags written
+    before them and nothing else (`[2023/07] **Title.** …`, `[ICML 2022] **Title** …`): the
+    position of the first token after those tags; 0 when the leading text is not tags only, or
+    is a task's box (`[x] **AlexNet** …`, `_TASK_BOX`)."""
+    position = 0
+    while position < len(before) and before[position].type in ("text", "text_special"):
+        position += 1
+    leading = "".join(token.content for token in before[:position])
+    if (
+        not leading.strip()
+        or _SOURCE_TAGS.fullmatch(leading) is None
+        or _TASK_BOX.match(leading.lstrip()) is not None
+    ):
+        return 0
+    return position
+
+
+# An author list: its "et al." (`Timo Schick et al. arXiv.`, `Dhruv Shahet al. CoRL` as
+# written, the space before it left out).
+_ET_AL = re.compile(r"\bet\s+al\b|et\s+al\.", re.IGNORECASE)
+
+
+def _title_before_authors(before: Sequence[Token]) -> str:
+    """The title of a paper written in plain words before its authors and venue in italics,
+    its links right after them (`[2023/02] Title. *A. Author et al. arXiv.* [[paper](…)]`,
+    `Title *A. Author et al. IEEE(RAL)* [[paper](…)]`): the words before the italics, the
+    source and date tags before them kept (`_paper_item` takes them off). The italics must
+    name authors ("et al."): words before an italic title are its authors
+    (`A. Author: *Title.* [pdf]`). "" for any other item."""
+    close = next(
+        (
+            position
+            for position in range(len(before) - 1, -1, -1)
+            if before[position].type == "em_close"
+        ),
+        None,
+    )
+    if close is None or _plain(before[close + 1 :]).strip(" \t[("):
+        return ""
+    opened = next(
+        (position for position in range(close - 1, -1, -1) if before[position].type == "em_open"),
+        None,
+    )
+    if opened is None or _ET_AL.search(_plain(before[opened + 1 : close])) is None:
+        return ""
+    words = " ".join(_plain(before[:opened]).split())
+    tags = _SOURCE_TAGS.match(words)
+    return words if words[tags.end() if tags else 0 :].strip(" .,;:") else ""
 
 
 # A citation's authors before its bold title: names and initials, ending with an initial or
@@ -12759,6 +12821,7 @@ def _table_row(
                 title_linked = True
             else:
                 _title_from_bold(fields, cell)
+                _title_from_empty_link(fields, cell, line, warnings)
             _title_from_link(fields, cell, replace_title=True)
             if card is None and (lead := _leading_link(cell)) is not None:
                 title_rest = list(cell[lead[1] + 1 :])
@@ -13076,6 +13139,45 @@ def _anchor_only(cell: Sequence[Token]) -> bool:
     """Whether a cell's links all lead into this document (``[Contribute](#contributing)``)."""
     hrefs = [str(token.attrGet("href") or "") for token in cell if token.type == "link_open"]
     return bool(hrefs) and all(href.startswith("#") and len(href) > 1 for href in hrefs)
+
+
+def _title_from_empty_link(
+    fields: dict[str, Any], cell: Sequence[Token], line: int, warnings: list[tuple[int, str]]
+) -> None:
+    """A title cell led by a link with no address yet (``[AlphaCode]() 论文精读``, the row of a
+    reading whose paper is to be linked): its words are the title, as a linked title's are
+    (`_title_from_link`), what follows them the description; the row has no link of its own
+    from that cell, and a warning says so. Nothing for any other cell."""
+    position = next(
+        (
+            index
+            for index, token in enumerate(cell)
+            if token.type != "text" or token.content.strip()
+        ),
+        None,
+    )
+    if position is None or cell[position].type != "link_open":
+        return
+    if str(cell[position].attrGet("href") or "").strip():
+        return
+    end = next(
+        (index for index in range(position + 1, len(cell)) if cell[index].type == "link_close"),
+        None,
+    )
+    title = _plain(cell[position + 1 : end]).strip() if end is not None else ""
+    if end is None or not title:
+        return
+    fields["title"] = title
+    rest = _strip_separator(_inline_markdown(cell[end + 1 :]))
+    if _plain(cell[end + 1 :]).strip() and not _PLACEHOLDER.match(rest):
+        fields.setdefault("description", _markdown_field(rest))
+    warnings.append(
+        (
+            line,
+            f"row {title!r}: its title's link has no address yet ('[{title}]()'): "
+            "read by its words, without that link",
+        )
+    )
 
 
 def _has_empty_link(cell: Sequence[Token]) -> bool:
