@@ -14762,6 +14762,7 @@ class _Banner:
     level: int  # that heading's level (0: none)
     linked: int  # how many linked headings come before it
     sections_after: bool  # a heading of level 2 or deeper comes after it
+    alone: bool = False  # it is level 1 and no other level-1 heading comes after it
 
 
 def _banner(units: list[tuple[int, _Unit]], after: int) -> _Banner:
@@ -14788,6 +14789,10 @@ def _banner(units: list[tuple[int, _Unit]], after: int) -> _Banner:
         sections_after=any(
             other.heading is not None and other.heading.level >= 2 for _, other in units[end + 1 :]
         ),
+        alone=heading.level == 1
+        and not any(
+            other.heading is not None and other.heading.level == 1 for _, other in units[end + 1 :]
+        ),
     )
 
 
@@ -14797,9 +14802,24 @@ def _is_tagline(unit: _Unit, banner: Callable[[], _Banner]) -> bool:
     come and no level-2 heading before it. Linked or not: above the title is the banner, and
     a lone linked heading there, over a title with sections, names a sponsor or the project's
     own site (`### [Acme, the app for …](…)` under "Special thanks to:"), not a resource.
-    ``banner``: what comes after the heading, worked out when needed."""
+    ``banner``: what comes after the heading, worked out when needed. A level-2 heading over
+    nothing but a picture, linked or not (`## 👇 **Practice Daily on …** 👇` over a linked
+    banner image: read as a badge, so its body is empty), is the banner's too when the next
+    heading of its level or higher is the document's only level-1 heading, its title: it
+    holds nothing a section would hold (a `## Contents` over `# Resources` and `# Papers`
+    stays what it is)."""
     heading = unit.heading
-    if heading is None or heading.level < 3 or unit.candidates:
+    if heading is None or unit.candidates:
+        return False
+    if heading.level == 2:
+        return (
+            unit.heading_resource is None
+            and not unit.contents
+            and not _says_words(unit)
+            and not unit.intro.strip()
+            and banner().alone
+        )
+    if heading.level < 3:
         return False
     past = banner()
     if past.level != 1 or unit.heading_resource is None:

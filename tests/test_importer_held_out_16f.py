@@ -222,3 +222,30 @@ def test_a_table_titled_by_its_chinese_title_column_and_an_empty_link() -> None:
     assert [change.resource.url for change in changes.announced_updates] == [
         "https://example.org/p/tide"
     ]
+
+
+def test_a_banner_heading_over_an_image_above_the_title_is_no_section() -> None:
+    # app-ideas-tiers-history: '## 👇 **Practice Daily on Example** 👇' over a linked banner
+    # image, then the document's '# Title': the banner was read as a section, so the title
+    # after it was a section too, over every project of the list.
+    result = read(
+        "## 👇 **Practice Daily on Example.org** 👇\n\n"
+        "[![Example](https://example.org/banner.jpg)](https://example.org/?ref=ideas)\n\n"
+        "# :ledger: Idea Collection\n\n"
+        "Have you ever wanted to build something?\n\n"
+        "## Projects\n\n"
+        "### Tier-1: Beginner Projects\n\n"
+        "| Name | Short Description | Tier |\n"
+        "| --- | --- | --- |\n"
+        "| [Bin2Dec](https://example.org/p/bin2dec) | Binary-to-Decimal converter | 1-Beginner |\n"
+    )
+    assert result.roadmap.title == "Idea Collection"  # (its emoji shortcode left out)
+    assert listed(result.roadmap) == [
+        (("Projects", "Tier-1: Beginner Projects"), "Bin2Dec", "https://example.org/p/bin2dec")
+    ]
+    # A level-2 heading that says something (words, a list) above the title stays a section.
+    said = read(
+        "## News\n\nWe moved.\n\n# Idea Collection\n\n## Projects\n\n"
+        "- [Bin2Dec](https://example.org/p/bin2dec) - a converter\n"
+    )
+    assert [path for path, _, _ in listed(said.roadmap)] != [("Projects",)]
