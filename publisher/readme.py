@@ -9,6 +9,7 @@ as the same text and never turn into a link or markup.
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -148,14 +149,20 @@ def title_intro(intro: str) -> tuple[str, str]:
     An intro that holds headings (a tagline `### …` that stood above a README's title, which
     `publisher import` keeps in the intro) is cut after its last heading: below the title, a
     heading would read back as a section; above it, the importer reads it as the intro's,
-    and joins what is above and below the title with one blank line. Headings of level 1 or
-    2 are no tagline (above the title they would be read as the title or a section): such an
+    and joins what is above and below the title with one blank line. A heading of level 1
+    is no tagline (above the title it would be read as the title), nor one of level 2 over
+    anything but the heading after it (above the title, a level-2 heading is the intro's
+    only over nothing, a banner's: `## 👇 Practice Daily on …` over its picture): such an
     intro is written whole below the title."""
     tokens = [token for token in parse_tokens(intro) if token.level == 0]
     headings = [token for token in tokens if token.type == "heading_open" and token.map]
-    if not headings or any(token.tag in ("h1", "h2") for token in headings):
+    if not headings or any(token.tag == "h1" for token in headings):
         return "", intro
     lines = intro.rstrip("\n").split("\n")
+    for heading, following in itertools.pairwise(headings):
+        body = lines[(heading.map or (0, 0))[1] : (following.map or (0, 0))[0]]
+        if heading.tag == "h2" and any(line.strip() for line in body):
+            return "", intro
     end = headings[-1].map[1] if headings[-1].map else 0
     above, below = lines[:end], lines[end:]
     if not below:

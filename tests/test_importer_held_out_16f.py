@@ -12,6 +12,7 @@ from test_importer_shapes import listed, read
 from publisher.diff import diff
 from publisher.load import build_snapshot
 from publisher.model import Snapshot
+from publisher.readme import render_readme
 
 
 def test_a_paper_dated_before_its_title_is_titled_by_the_title_not_its_authors() -> None:
@@ -243,6 +244,16 @@ def test_a_banner_heading_over_an_image_above_the_title_is_no_section() -> None:
     assert listed(result.roadmap) == [
         (("Projects", "Tier-1: Beginner Projects"), "Bin2Dec", "https://example.org/p/bin2dec")
     ]
+    # `publisher readme` writes the banner's heading back above the title, where it reads the
+    # same (below it, it would read back as a section).
+    written = render_readme(result.roadmap)
+    assert written.index("## 👇 Practice Daily on Example.org 👇") < written.index("# Idea")
+    again = read(written)
+    assert (again.roadmap.title, listed(again.roadmap)) == (
+        result.roadmap.title,
+        listed(result.roadmap),
+    )
+    assert again.roadmap.intro == result.roadmap.intro
     # A level-2 heading that says something (words, a list) above the title stays a section.
     said = read(
         "## News\n\nWe moved.\n\n# Idea Collection\n\n## Projects\n\n"
