@@ -10511,26 +10511,21 @@ def _under_resource(
         )
     ):
         return items
-    for line, markdown in materials:
-        reading.description.append(f"- {markdown}")
-        reading.described = True
-        warnings.append(
-            (
-                line,
-                f"bullet {_shortened(_single_line(markdown))!r} under the resource {title!r} "
-                "only names a copy or material of it: kept in its description",
+    kept_in_description = (
+        (materials, "only names a copy or material of it: kept in its description"),
+        (notes, "names no resource of its own: a note on it, kept in its description"),
+    )
+    for bullets, why in kept_in_description:
+        for line, markdown in bullets:
+            reading.description.append(f"- {markdown}")
+            reading.described = True
+            warnings.append(
+                (
+                    line,
+                    f"bullet {_shortened(_single_line(markdown))!r} under the resource "
+                    f"{title!r} {why}",
+                )
             )
-        )
-    for line, markdown in notes:
-        reading.description.append(f"- {markdown}")
-        reading.described = True
-        warnings.append(
-            (
-                line,
-                f"bullet {_shortened(_single_line(markdown))!r} under the resource {title!r} "
-                "names no resource of its own: a note on it, kept in its description",
-            )
-        )
     reading.warnings.extend(sorted(warnings))
     return taken
 
