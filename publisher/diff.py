@@ -1174,9 +1174,11 @@ def _same_reading(before: str, after: str) -> bool:
     return simpler is not None and _same_reading(*simpler)
 
 
-# A date to the month, then its day (`2023/02/09`, `2023-02`): the month is group 1.
+# A date to the month, then its day (`2023/02/09`, `2023-02`): the month is group 1. Written
+# with a slash or a hyphen, one for both: dots make a version (`Unity 2022.3` → `2022.3.10`,
+# a release named by its year and month), whose third number is news.
 _DATE_IN_TEXT = re.compile(
-    r"(?<![\d/.-])((?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2]))(?:[-/.](?:0?[1-9]|[12]\d|3[01]))?"
+    r"(?<![\d/.-])((?:19|20)\d\d([-/])(?:0?[1-9]|1[0-2]))(?:\2(?:0?[1-9]|[12]\d|3[01]))?"
     r"(?![\d/.-]?\d)"
 )
 # A link to nothing, in brackets of its own or not (`[[code]()]`, `[demo]()`).

@@ -170,6 +170,11 @@ def test_a_date_given_to_the_day_and_a_link_to_nothing_dropped_are_no_update() -
         f"\\[2023/02] Toolformer. {said}",
         "\\[2023/02/09] Toolformer. *Timo Schick (Meta AI) et al.*",
     ) == ["Toolformer"]
+    # A version named by its year and month is no date (its third number is news), nor are a
+    # date's parts written with two marks (the review of session 16).
+    assert changed("Supports Unity 2022.3 LTS.", "Supports Unity 2022.3.10 LTS.") == ["Toolformer"]
+    assert changed("PyCharm 2023.1 notes.", "PyCharm 2023.1.5 notes.") == ["Toolformer"]
+    assert changed("\\[2023-02] Toolformer.", "\\[2023-02/09] Toolformer.") == ["Toolformer"]
 
 
 def test_a_table_titled_by_its_chinese_title_column_and_an_empty_link() -> None:
