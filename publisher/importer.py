@@ -3402,9 +3402,10 @@ def _contents_levelled(
     """Units whose level-1 heading after the first stands, in the document's table of
     contents, beside the sections of a deeper level after it (`# Motivation` listed with
     `## Machine learning overview` and the others, all at the contents' top level): read at
-    their level, not as their parent, as the author's contents say. With a warning (line,
-    message) for each; ``units`` itself when none moves. Called for a document with a table
-    of contents and more than one level-1 heading."""
+    their level, not as their parent, as the author's contents say: one such heading, a slip;
+    several are the document's parts. With a warning (line, message); ``units`` itself when
+    none moves. Called for a document with a table of contents and more than one level-1
+    heading."""
     listed = {
         heading_key(name) for _, unit in units for name in unit.contents_names if name.strip()
     }
@@ -3421,19 +3422,24 @@ def _contents_levelled(
     peer, count = levels.most_common(1)[0]
     if peer < 2 or count < 2:
         return units, []
+    strays = [
+        (index, heading)
+        for place, (index, heading) in enumerate(titled)
+        if place
+        and heading.level == 1
+        and heading_key(heading.title) in listed
+        and any(
+            other.level == peer and heading_key(other.title) in listed
+            for _, other in titled[place + 1 :]
+        )
+    ]
+    if len(strays) != 1:
+        # Several level-1 headings after the title are the document's parts (`# Part One`
+        # over its `##` chapters, `# Part Two` …), however flat its contents are written.
+        return units, []
     result = list(units)
     warnings: list[tuple[int, str]] = []
-    for place, (index, heading) in enumerate(titled):
-        if (
-            not place
-            or heading.level != 1
-            or heading_key(heading.title) not in listed
-            or not any(
-                other.level == peer and heading_key(other.title) in listed
-                for _, other in titled[place + 1 :]
-            )
-        ):
-            continue
+    for index, heading in strays:
         first_line, unit = result[index]
         result[index] = (first_line, replace(unit, heading=replace(heading, level=peer)))
         warnings.append(

@@ -149,6 +149,23 @@ def test_a_first_level_heading_the_contents_list_beside_second_level_ones_is_the
         ("Basics", "Loops"),
         ("Basics", "Hitches"),
     ]
+    # Two level-1 headings after the title are the document's parts, their '##' chapters
+    # under them, however flat the contents list them (the review of session 16).
+    parts = (
+        "# Knot Book\n\n## Contents\n\n"
+        "- [Part One](#part-one)\n- [Loops](#loops)\n- [Bends](#bends)\n"
+        "- [Part Two](#part-two)\n- [Hitches](#hitches)\n\n"
+        "# Part One\n\n## Loops\n- [Bowline](https://example.org/bowline)\n\n"
+        "## Bends\n- [Sheet Bend](https://example.org/sheet)\n\n"
+        "# Part Two\n\n## Hitches\n- [Clove Hitch](https://example.org/clove)\n"
+    )
+    result = read(parts)
+    assert [path for path, _, _ in listed(result.roadmap)] == [
+        ("Part One", "Loops"),
+        ("Part One", "Bends"),
+        ("Part Two", "Hitches"),
+    ]
+    assert not [m for m in messages(result) if "level-1 heading" in m]
 
 
 def test_a_plain_bullet_over_links_naming_only_its_copies_is_one_resource() -> None:
