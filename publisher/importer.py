@@ -3876,21 +3876,31 @@ def _intro_before_mark(body: list[_Block], lines: list[str]) -> list[_Block]:
     ]
 
 
+def _plain_bullets(block: _Block) -> bool:
+    """Whether a block is a list of plain bullets: resources none of which has a link of its
+    own (`_is_bare`). A piece of a table whose row was skipped holds no bullets."""
+    return (
+        block.kind == "resources"
+        and bool(block.resources)
+        and all(_is_bare(item) for item in block.resources)
+    )
+
+
+def _kept_as_text(block: _Block, why: str) -> _Block:
+    """A block of plain bullets read as text (kept in the intro, no resources), warned about
+    at its first line with ``why``."""
+    warning = (block.start, why)
+    return replace(block, kind="text", resources=(), warnings=(*block.warnings, warning))
+
+
 def _as_text_if_bare(block: _Block, announcer: str) -> _Block:
     """A list of plain bullets under a heading that announces them ("Each lesson
     includes:") is what the heading says, not topics: text, kept in the intro, with a
     warning. Bullets that are short names (``Jupyter``, ``VS Code``, ``Weights & Biases``:
     tools, libraries) stay resources: the announcement lists them."""
-    if (
-        block.kind != "resources"
-        # A piece of a table whose row was skipped holds no bullets to keep as text.
-        or not block.resources
-        or not all(_is_bare(item) for item in block.resources)
-        or _short_names(item.title for item in block.resources)
-    ):
+    if not _plain_bullets(block) or _short_names(item.title for item in block.resources):
         return block
-    warning = (block.start, f"plain bullets announced by {announcer}: kept as its text")
-    return replace(block, kind="text", resources=(), warnings=(*block.warnings, warning))
+    return _kept_as_text(block, f"plain bullets announced by {announcer}: kept as its text")
 
 
 # Marks that open a paragraph saying what not to use: no entry, prohibited, a cross mark, a
@@ -3909,18 +3919,13 @@ def _as_text_if_avoided(block: _Block) -> _Block:
     """A list of plain names (no link of their own; a badge at most) under a paragraph marked
     as what not to use (`⛔ **Avoid**` over `- Authy`, `- Google Authenticator [![](…)](…)`):
     the services to avoid, not resources: text, kept in the intro, with a warning."""
-    if (
-        block.kind != "resources"
-        or not block.resources
-        or not all(_is_bare(item) for item in block.resources)
-    ):
+    if not _plain_bullets(block):
         return block
-    warning = (
-        block.start,
+    return _kept_as_text(
+        block,
         f"{len(block.resources)} plain bullet(s) under a paragraph marking what not to use: "
         "kept as its text, not resources",
     )
-    return replace(block, kind="text", resources=(), warnings=(*block.warnings, warning))
 
 
 # A bullet's line written as a task (`- [ ] Description`, `* [x] Done`), and one that opens
@@ -3946,11 +3951,7 @@ def _to_do_or_legend_as_text(block: _Block, lines: list[str]) -> _Block:
     marks its entries with): text, kept in the intro, with a warning; never resources named
     "Description" or ":rocket: Efficiency". Task boxes before links (a study plan's
     `- [ ] [Stacks](…)`) are resources as before."""
-    if (
-        block.kind != "resources"
-        or len(block.resources) < 2
-        or not all(_is_bare(item) for item in block.resources)
-    ):
+    if not _plain_bullets(block) or len(block.resources) < 2:
         return block
     starts = [item.line for item in block.resources]
     if all(_TASK_LINE.match(lines[start]) for start in starts if start < len(lines)):
@@ -3959,8 +3960,7 @@ def _to_do_or_legend_as_text(block: _Block, lines: list[str]) -> _Block:
         what = "a legend (each an icon and what it means, no links)"
     else:
         return block
-    warning = (block.start, f"{what}: kept as text, not resources")
-    return replace(block, kind="text", resources=(), warnings=(*block.warnings, warning))
+    return _kept_as_text(block, f"{what}: kept as text, not resources")
 
 
 # Words that join the words of a name ("Weights & Biases", "Azure for Students").
