@@ -296,10 +296,12 @@ def _paired_listings(
     pairs: list[tuple[_Entry, _Entry]] = []
     taken_old: set[int] = set()
     taken_new: set[int] = set()
-    for url in sorted(url for url in old_urls.keys() | new_urls.keys()):
+    # Only the URLs listed more than once are sorted: every diff comes here, most with none.
+    again = {
+        url for urls in (old_urls, new_urls) for url, listed in urls.items() if len(listed) > 1
+    }
+    for url in sorted(again):
         olds, news = old_urls.get(url, []), new_urls.get(url, [])
-        if len(olds) < 2 and len(news) < 2:
-            continue
         for same_identity in (True, False):
             for new in news:
                 if id(new) in taken_new:
