@@ -12157,9 +12157,10 @@ def _emphasized_name(tokens: Sequence[Token], start: int) -> tuple[str, int] | N
 
 
 # The mark that joins a credit to the link before it: a comma or semicolon (`[Title](…), by
-# D. Author`), a dash or a colon (`— by A. Author`), before `by`.
+# D. Author`), a dash or a colon (`— by A. Author`), ASCII or full-width (U+FF0C, U+FF1B,
+# U+FF1A; the Chinese dash `——`), before `by`.
 _CREDIT_AFTER_MARK = re.compile(
-    r"(?:[,;\uff0c\uff1b]|--?|[\u2013\u2014:])\s*(?=by\s)", re.IGNORECASE
+    r"(?:[,;:\uff0c\uff1b\uff1a]|--?|[\u2013\u2014]{1,2})\s*(?=by\s)", re.IGNORECASE
 )
 
 
@@ -12179,9 +12180,18 @@ def _credits_people(credit: str, rest: Sequence[Token]) -> bool:
     return _names_people(name if ended is None else name[:ended])
 
 
-# A name written in a script without capitals, in one run (`吴恩达`, `홍길동`, `山田太郎`).
+# A name written in a script without capitals: a Chinese one of two to four characters
+# (`吴恩达`, `欧阳修`), a Korean one of two to four syllables (`홍길동`), a Japanese one with
+# kana in it up to six (`山田たろう`) or in two parts (`山田 太郎`), a transliterated one in
+# parts joined by a middle dot (`约翰·史密斯`, `ジョン・スミス`). A longer run is words
+# (`by 机器学习入门教程`: 'an introductory machine-learning tutorial'), not a name.
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff"
+_KANA = "\u3040-\u30fa\u30fc-\u30ff"
 _UNCASED_NAME = re.compile(
-    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u00b7\u30fb]{2,8}"
+    rf"[{_HAN}]{{2,4}}|[\uac00-\ud7af]{{2,4}}"
+    rf"|(?=[{_HAN}]*[{_KANA}])[{_HAN}{_KANA}]{{2,6}}"
+    rf"|[{_HAN}{_KANA}]{{1,3}} [{_HAN}{_KANA}]{{1,4}}"
+    rf"|[{_HAN}{_KANA}]{{1,6}}(?:[\u00b7\u30fb][{_HAN}{_KANA}]{{1,6}}){{1,3}}"
 )
 
 
@@ -12214,7 +12224,7 @@ def _without_badges_before_separator(tokens: list[Token]) -> list[Token]:
 
 
 def _split_separator(text: str) -> tuple[str, str, str]:
-    for separator in (" - ", " \u2013 ", " \u2014 ", ": ", ", ", " | "):
+    for separator in (" - ", " \u2013 ", " \u2014 ", ": ", ", ", " | ", "\uff0c", "\uff1a"):
         name, found, after = text.partition(separator)
         if found:
             return name, found, after

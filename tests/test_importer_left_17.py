@@ -1,0 +1,50 @@
+"""publisher import: defects found by session 16's review, fixed in session 17 (examples
+invented; each test names the shape it reads)."""
+
+from __future__ import annotations
+
+from test_importer_shapes import read
+
+
+def _credits(text: str) -> dict[str, tuple[str, str, str]]:
+    """(author, time, description) of each resource, by title."""
+    return {
+        resource.title: (
+            resource.author.name if resource.author else "",
+            resource.time,
+            resource.description,
+        )
+        for _, resource in read(text).roadmap.walk()
+    }
+
+
+def test_a_credit_in_a_script_without_capitals_is_a_name_not_any_run_of_letters() -> None:
+    # After a mark joining a credit to its link (a full-width comma, `by 某作者`), a run of
+    # letters of a script without capitals was a name at any length from 2 to 8: `by
+    # 机器学习入门教程` ('an introductory machine-learning tutorial') became the author. A name
+    # in such a script is short (a Chinese or Korean one of 2 to 4, a Japanese one written
+    # with kana a little longer or in two parts, a transliterated one in parts joined by a
+    # middle dot); a full-width colon and the Chinese dash join a credit as the ASCII ones
+    # do, and a full-width comma ends the name.
+    assert _credits(
+        "# 书\n\n## 书单\n\n"
+        "- [沙丘](https://sand.example.org)\uff0cby 某作者\n"
+        "- [海湾](https://bay.example.org)\uff0cby 机器学习入门教程\n"
+        "- [海鸥](https://gull.example.org) - by 深度学习的数学基础\n"
+        "- [海带](https://kelp.example.org)\uff1aby 张三\n"
+        "- [礁石](https://reef.example.org)\uff0cby 张三\uff0c一本好书\n"
+        "- [潮汐](https://tide.example.org)\uff0cby 约翰\u00b7史密斯\n"
+        "- [浜辺](https://beach.example.org)\uff0cby 山田たろう\n"
+        "- [砂浜](https://sands.example.org)\u2014\u2014by 山田 太郎\n"
+        "- [바다](https://sea.example.org), by 홍길동\n"
+    ) == {
+        "沙丘": ("某作者", "", ""),
+        "海湾": ("", "", "by 机器学习入门教程\n"),
+        "海鸥": ("", "", "by 深度学习的数学基础\n"),
+        "海带": ("张三", "", ""),
+        "礁石": ("张三", "", "一本好书\n"),
+        "潮汐": ("约翰\u00b7史密斯", "", ""),
+        "浜辺": ("山田たろう", "", ""),
+        "砂浜": ("山田 太郎", "", ""),
+        "바다": ("홍길동", "", ""),
+    }
