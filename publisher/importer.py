@@ -9779,6 +9779,10 @@ def _read_leading_link(
     reading.marks, reading.code_tags = bool(marks), bool(marks or tags)
     if label or leading or marks or tags:
         reading.fields["tags"] = (*label, *leading, *marks, *tags)
+    duration = _duration_before_credit(described)
+    if duration is not None:
+        # `[Talk](…) [00:51:27] by **Ada Brook**`: the talk's length, then its speaker.
+        reading.fields["time"], described = duration
     author, remainder = _author_and_rest(described, reading.line, reading.warnings)
     if author is not None:
         reading.fields["author"] = author
@@ -12082,6 +12086,33 @@ def _name_ended(name: str) -> int | None:
     return None
 
 
+# A talk's or video's length in brackets before its credit (`[00:51:27] by …`, `(34:10) by …`).
+_DURATION_BEFORE_CREDIT = re.compile(
+    r"\s*[\[(](\d{1,2}(?::[0-5]\d){1,2})[\])]\s+(?=by\s)", re.IGNORECASE
+)
+
+
+def _duration_before_credit(tokens: Sequence[Token]) -> tuple[str, list[Token]] | None:
+    """The length written in brackets between an item's link and its credit (`[Talk](…)
+    [00:51:27] by **Ada Brook**`) and the tokens after it; None when there is none."""
+    if not tokens or tokens[0].type != "text":
+        return None
+    match = _DURATION_BEFORE_CREDIT.match(tokens[0].content)
+    if match is None:
+        return None
+    return match[1], [_text_token(tokens[0].content[match.end() :]), *tokens[1:]]
+
+
+def _credited_name(words: str) -> tuple[str, str, str]:
+    """The words after "by" cut into (name, separator, what follows) (`_split_separator`), a
+    note in parentheses right after people's names (`Ada Brook (Note: …)`, `Ivo Tern (2nd
+    edition)`) what follows them, not part of the name, whatever separator is inside it."""
+    paren = words.find(" (")
+    if paren > 0 and not _split_separator(words[:paren])[1] and _names_people(words[:paren]):
+        return words[:paren], " ", words[paren + 1 :]
+    return _split_separator(words)
+
+
 def _author_and_rest(
     inline: Sequence[Token], line: int, warnings: list[tuple[int, str]]
 ) -> tuple[Author | None, str]:
@@ -12101,7 +12132,7 @@ def _author_and_rest(
         if lead.lower().startswith("by ") or lead.lower() == "by":
             rest = lead[2:].lstrip()
             if rest:
-                name, separator, after = _split_separator(rest)
+                name, separator, after = _credited_name(rest)
                 ended = _name_ended(name)
                 if ended is not None:
                     # `by Julia Ferraioli. I love this talk.`: the name ends with its sentence.
@@ -12175,7 +12206,7 @@ def _credits_people(credit: str, rest: Sequence[Token]) -> bool:
             return True
         emphasized = _emphasized_name(rest, 0)
         return emphasized is not None and _names_people(emphasized[0])
-    name = _split_separator(words)[0]
+    name = _credited_name(words)[0]
     ended = _name_ended(name)
     return _names_people(name if ended is None else name[:ended])
 

@@ -48,3 +48,33 @@ def test_a_credit_in_a_script_without_capitals_is_a_name_not_any_run_of_letters(
         "砂浜": ("山田 太郎", "", ""),
         "바다": ("홍길동", "", ""),
     }
+
+
+def test_a_credit_before_a_note_in_parentheses_or_after_a_duration_is_the_author() -> None:
+    # `- By Ada Brook (Note: …)`: the credit's name was cut at the colon inside the note, so
+    # no name and no author; `[00:51:27] by **Ivo Tern**`: a talk's duration in brackets
+    # between the link and the credit hid the credit. The note in parentheses is the
+    # description, the duration the resource's time; words that only start with "by" stay.
+    assert _credits(
+        "# Talks\n\n## Go\n\n"
+        "- [Grammar](https://grammar.example.org) - By Ada Brook (Note: she also writes a "
+        "longer guide, a work in progress).\n"
+        "- [Kelp](https://kelp.example.org) by Ivo Tern (2nd edition)\n"
+        "- [Tides](https://tides.example.org) [00:51:27] by **Ivo Tern**\n"
+        "- [Gulls](https://gulls.example.org) [01:04:35] by **Ada Brook** (for beginners)\n"
+        "- [Terns](https://terns.example.org) (34:10) by Ada Brook\n"
+        "- [Cove](https://cove.example.org) - by far (really) the best guide\n"
+        "- [Reef](https://reef.example.org) [00:12:00] - a short reef talk\n"
+    ) == {
+        "Grammar": (
+            "Ada Brook",
+            "",
+            "(Note: she also writes a longer guide, a work in progress).\n",
+        ),
+        "Kelp": ("Ivo Tern", "", "2nd edition\n"),
+        "Tides": ("Ivo Tern", "00:51:27", ""),
+        "Gulls": ("Ada Brook", "01:04:35", "for beginners\n"),
+        "Terns": ("Ada Brook", "34:10", ""),
+        "Cove": ("", "", "by far (really) the best guide\n"),
+        "Reef": ("", "", "[00:12:00] - a short reef talk\n"),
+    }
