@@ -8830,7 +8830,7 @@ def _item(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _I
         return _Item(candidate=None, resource_like=False)
     first_inline = _without_task_box(tokens[children[0][0] + 1].children or [])
     reading = _ItemReading(line=item_start)
-    first_inline = _without_loose_mark(first_inline, reading)
+    first_inline = _without_legend_marks(_without_loose_mark(first_inline, reading), reading)
     if not _read_lead(reading, first_inline):
         return _Item(candidate=None, resource_like=False, toc=True)
     _read_body(reading, tokens, children[1:], lines, indent, item_stop)
@@ -8980,6 +8980,48 @@ def _without_loose_mark(inline: Sequence[Token], reading: _ItemReading) -> Seque
         )
     )
     return inline[1:]
+
+
+def _without_legend_marks(inline: Sequence[Token], reading: _ItemReading) -> Sequence[Token]:
+    """An item's first line with the icons linked into the document before its link (`[🤖](#icons)
+    [Aegis](…)`: a mark the document's legend explains) written as bare icons (`🤖 [Aegis](…)`,
+    read as such: a kind, or nothing), with a warning; the line as it is otherwise."""
+    position = 0
+    icons: list[str] = []
+    written: list[str] = []
+    while (
+        position + 2 < len(inline)
+        and inline[position].type == "link_open"
+        and str(inline[position].attrGet("href") or "").startswith("#")
+        and inline[position + 1].type == "text"
+        and inline[position + 2].type == "link_close"
+        and (icon := inline[position + 1].content.strip())
+        and not _emoji_prefix(icon)[1]
+    ):
+        icons.append(icon)
+        written.append(f"[{icon}]({inline[position].attrGet('href')})")
+        position += 3
+        if (
+            position < len(inline)
+            and inline[position].type == "text"
+            and not inline[position].content.strip()
+        ):
+            position += 1
+    if (
+        not icons
+        or position >= len(inline)
+        or inline[position].type != "link_open"
+        or str(inline[position].attrGet("href") or "").startswith("#")
+    ):
+        return inline
+    reading.warnings.append(
+        (
+            reading.line,
+            f"{' '.join(written)!r} before the item's link read as a mark of the document's "
+            "legend (an icon linked to where it is explained), not words about the link",
+        )
+    )
+    return [_text_token(" ".join(icons) + " "), *inline[position:]]
 
 
 def _doubled_item(

@@ -3,7 +3,7 @@ invented; each test names the shape it reads)."""
 
 from __future__ import annotations
 
-from test_importer_shapes import read
+from test_importer_shapes import messages, read
 
 
 def _credits(text: str) -> dict[str, tuple[str, str, str]]:
@@ -78,3 +78,43 @@ def test_a_credit_before_a_note_in_parentheses_or_after_a_duration_is_the_author
         "Cove": ("", "", "by far (really) the best guide\n"),
         "Reef": ("", "", "[00:12:00] - a short reef talk\n"),
     }
+
+
+def test_an_icon_linked_into_the_legend_before_the_items_link_is_a_mark() -> None:
+    # `- [🤖](#icons) [Aegis](…) - what it is`: an in-page link whose text is only an icon,
+    # before the item's link, points at the document's legend (what the icon means); it was
+    # read as a sentence naming its resource (a warning each, the whole line the
+    # description). It is a mark, as the icon written bare is (`- 🤖 [Aegis](…)`), with a
+    # warning; a link into the document named by words stays as it was.
+    result = read(
+        "# Shore\n\nIcons: \U0001f916 an Android app, \U0001f40d a Python tool.\n\n"
+        "## Tools\n\n"
+        "- [\U0001f916](#icons) [Aegis](https://aegis.example.org) - a shield\n"
+        "- [\U0001f40d](#icons) [\U0001f4da](#icons) [Boa](https://boa.example.org) - a snake\n"
+        "- [Cobra](https://cobra.example.org) - a cobra\n"
+        "- \U0001f4da [Dune](https://dune.example.org) - a book\n"
+    )
+    assert [
+        (resource.title, resource.url, resource.kind, resource.description)
+        for _, resource in result.roadmap.walk()
+    ] == [
+        ("Aegis", "https://aegis.example.org", "", "a shield\n"),
+        ("Boa", "https://boa.example.org", "book", "a snake\n"),
+        ("Cobra", "https://cobra.example.org", "", "a cobra\n"),
+        ("Dune", "https://dune.example.org", "book", "a book\n"),
+    ]
+    assert messages(result) == [
+        "road.md:7: '[\U0001f916](#icons)' before the item's link read as a mark of the "
+        "document's legend (an icon linked to where it is explained), not words about the link",
+        "road.md:8: '[\U0001f40d](#icons) [\U0001f4da](#icons)' before the item's link read as "
+        "a mark of the document's legend (an icon linked to where it is explained), not words "
+        "about the link",
+    ]
+    worded = read(
+        "# Shore\n\n## Tools\n\n"
+        "- [Android](#android) [Aegis](https://aegis.example.org) - a shield\n"
+        "- [Cobra](https://cobra.example.org) - a cobra\n"
+    )
+    assert next(resource.description for _, resource in worded.roadmap.walk()) == (
+        "[Android](#android) [Aegis](https://aegis.example.org) - a shield\n"
+    )
