@@ -8814,6 +8814,9 @@ class _ItemReading:
     ambiguous_credit: bool = False
     uncredited: bool = False
     code_tags: bool = False  # code spans after its link read as tags, set apart or at its end
+    # A link bullet over label groups in a tree of label bullets (`_names_a_branch`): a
+    # subsection named by its link's text, its link the subsection's first resource.
+    branch: bool = False
 
 
 def _item(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _Item:
@@ -10449,6 +10452,8 @@ def _read_nested(
                     )
                 )
         return False
+    if "url" in reading.fields and _names_a_branch(tokens, open_, items):
+        return _read_branch(reading, tokens, open_, close, lines, items)
     if "url" in reading.fields:
         items = _under_resource(reading, tokens, open_, close, lines, items)
     if not all(item.resource_like or item.empty_link for item in items):
@@ -10580,6 +10585,92 @@ def _under_resource(
             )
     reading.warnings.extend(sorted(warnings))
     return taken
+
+
+def _names_a_branch(tokens: Sequence[Token], open_: int, items: Sequence[_Item]) -> bool:
+    """Whether a link bullet's nested list (at ``open_``) makes it a branch of a tree of
+    bullets: its nested bullets, but for links that only name its copies or material
+    (`_material_link_item`), are all label groups (`+ Learning` over links), and every bullet
+    it is nested in, up to its list's top, is a label of words without a link (`+ Frameworks`
+    > `+ JavaScript` > `+ [Angular](…)`): where the list's labels are its sections, a link
+    over groups names one too. A link bullet at its list's top (the document's sections are
+    its headings: `- [regex](…)` over `  - Web` over links) or over links of its own beside a
+    label keeps its groups as its own, tags (`_ungrouped`)."""
+    groups = [item for item in items if not _material_link_item(item)]
+    if not groups or not all(
+        item.candidate is not None
+        and item.candidate.group
+        and not item.candidate.url
+        and item.candidate.children
+        for item in groups
+    ):
+        return False
+    return _labels_above(tokens, open_)
+
+
+def _labels_above(tokens: Sequence[Token], open_: int) -> bool:
+    """Whether the list item holding the nested list at ``open_`` is nested in list items
+    only, one at least, each a label: a first paragraph of words, no link in it. Only the
+    list's own items count: a list item's tokens hold all of its nested items, so a list
+    read in pieces (a piece per top-level item) gives the same answer."""
+    level = tokens[open_].level - 1  # the item holding the nested list
+    index = open_
+    found = False
+    while level >= 2:
+        level -= 2  # the item holding that item's list
+        index -= 1
+        while index >= 0 and not (
+            tokens[index].type == "list_item_open" and tokens[index].level == level
+        ):
+            if tokens[index].level < level:
+                return found  # the list is inside something else (a quote): its top
+            index -= 1
+        if index < 0:
+            return found
+        if (
+            index + 2 >= len(tokens)
+            or tokens[index + 1].type != "paragraph_open"
+            or tokens[index + 2].type != "inline"
+        ):
+            return False
+        inline = tokens[index + 2].children or []
+        if any(token.type == "link_open" for token in inline) or not _plain(inline).strip():
+            return False
+        found = True
+    return found
+
+
+def _read_branch(
+    reading: _ItemReading,
+    tokens: Sequence[Token],
+    open_: int,
+    close: int,
+    lines: list[str],
+    items: list[_Item],
+) -> bool:
+    """A link bullet's nested label groups read as its subsections (`_names_a_branch`): the
+    groups its nested candidates, the links naming its copies or material kept in its
+    description with a warning each; `_item_result` makes it the subsection."""
+    title = str(reading.fields.get("title", ""))
+    for (start, _end), item in zip(_children(tokens, open_, close), items, strict=True):
+        if _material_link_item(item):
+            line, stop = tokens[start].map or (reading.line, reading.line + 1)
+            markdown = _item_markdown(lines, line, stop)
+            reading.description.append(f"- {markdown}")
+            reading.described = True
+            reading.warnings.append(
+                (
+                    line,
+                    f"bullet {_shortened(_single_line(markdown))!r} under the resource "
+                    f"{title!r} only names a copy or material of it: kept in its description",
+                )
+            )
+            continue
+        assert item.candidate is not None
+        reading.warnings.extend(item.warnings)
+        reading.nested.append(item.candidate)
+    reading.branch = True
+    return True
 
 
 def _names_only_material(title: str) -> bool:
@@ -10949,6 +11040,21 @@ def _item_result(reading: _ItemReading, first_inline: Sequence[Token]) -> _Item:
         )
         fields.update(title=entry)
         description = _markdown_field(reference)
+    if reading.branch and not group:
+        # `+ [Angular](…)` over `+ Learning`, `+ Integration` in a tree of label bullets: the
+        # subsection named by its link's text, the link its first resource (as a group
+        # bullet's label and link are), its groups the subsections under it.
+        first = _Candidate(line=reading.line, description=description, **fields)
+        reading.nested.insert(0, first)
+        reading.warnings.append(
+            (
+                reading.line,
+                f"link bullet {first.title!r} over label groups, in a list whose labels are "
+                f"its sections: read as the subsection {first.title!r}, its link the "
+                "subsection's first resource",
+            )
+        )
+        fields, description, group = {"title": first.title}, "", True
     candidate = _Candidate(
         line=reading.line,
         description=description,
