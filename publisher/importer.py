@@ -10413,6 +10413,21 @@ def _read_nested(
         and all(_is_material(link.title) for link in _spread(item.candidate))
         for item in items
     ) or ("url" in reading.fields and all(map(_material_link_item, items)))
+    title = str(reading.fields.get("title", ""))
+    url = str(reading.fields.get("url", ""))
+    if (
+        items
+        and "url" in reading.fields
+        and not materials
+        and all(_material_link_item(item) or _companion_item(item, title, url) for item in items)
+    ):
+        # `- [Learning from Data](…)` over `  - [Online tutorials](…)`, a review of it, slides
+        # under `  - Teaching material`: what it comes with, named in words of their own (as
+        # its `[GitHub repository](…)` is by where it leads): its description, each said.
+        for (start, _end), item in zip(_children(tokens, open_, close), items, strict=True):
+            if _companion_item(item, title, url):
+                _warn_material(reading, tokens, start, lines, title)
+        return False
     # Links to discussion threads of the item (`- [Discussion on HN #1](news.ycombinator.com/
     # item?id=…)` under it): what was said about it, part of its description. Only under a
     # resource: under a plain label (`- Hacker News` over its threads) they are the resources.
@@ -10523,7 +10538,8 @@ def _under_resource(
     taken = [item for item, _ in read]
     warnings = [warning for _, warning in read if warning is not None]
     starts = [start for start, _end in _children(tokens, open_, close)]
-    material = [_material_link_item(item) for item in taken]
+    url = str(reading.fields.get("url", ""))
+    material = [_material_link_item(item) or _companion_item(item, title, url) for item in taken]
     materials: list[tuple[int, str]] = []
     if any(material) and not all(material) and all(item.link_led for item in taken):
         # `- [Bowline](…)` over `  - [GitHub](…)`, `  - [Video](…) + [Slides](…)` and
@@ -10671,6 +10687,111 @@ def _read_branch(
         reading.nested.append(item.candidate)
     reading.branch = True
     return True
+
+
+def _warn_material(
+    reading: _ItemReading, tokens: Sequence[Token], start: int, lines: list[str], title: str
+) -> None:
+    """Say that the nested bullet at ``start`` only names a material of the resource
+    ``title``, kept in its description."""
+    line, stop = tokens[start].map or (reading.line, reading.line + 1)
+    markdown = _item_markdown(lines, line, stop)
+    reading.warnings.append(
+        (
+            line,
+            f"bullet {_shortened(_single_line(markdown))!r} under the resource {title!r} "
+            "only names a copy or material of it: kept in its description",
+        )
+    )
+
+
+# Words that name a kind of thing a work comes with, beside `MATERIAL_WORDS` (its code, its
+# videos, its page): its tutorials, a review of it, its errata, the slides for its chapters
+# as files. A link under a resource named by such words only, or by the resource's title and
+# such words (`[The Book review](…)`), names no thing of its own (`_names_companion`). Only
+# under a resource with a link (`_companion_item`): the course rules keep `MATERIAL_WORDS`.
+COMPANION_WORDS = frozenset(
+    {
+        "resource", "resources", "tutorial", "tutorials", "online", "review", "reviews",
+        "errata", "erratum", "solution", "solutions", "answers", "chapter", "chapters", "part",
+        "parts", "for", "companion", "teaching", "material", "supplementary", "supplement",
+        "additional", "extra", "sample", "samples", "download", "downloads", "pdf", "zip",
+        "ebook", "free", "all", "examples", "source",
+    }
+)  # fmt: skip
+
+
+def _names_companion(text: str, title: str) -> bool:
+    """Whether a link's or a label's text names only a kind of material of the resource
+    ``title`` (`Online tutorials`, `Resource repository`, `Slides for Chapters 1-5 (zip)`,
+    `<title> review`): once that title's words are left out, a qualifier in parentheses and
+    ranges of numbers aside, words of `MATERIAL_WORDS` or `COMPANION_WORDS` only. A number
+    alone names one part (`Lecture 1`): no material of that kind."""
+    bare = _NUMBER_RANGE.sub(" ", _PARENTHESIZED.sub(" ", text))
+    words = re.sub(r"[^\w\s]+", " ", bare.casefold()).split()
+    own = re.sub(r"[^\w\s]+", " ", _NUMBER_RANGE.sub(" ", title).casefold()).split()
+    if own:
+        for at in range(len(words) - len(own) + 1):
+            if words[at : at + len(own)] == own:
+                words = words[:at] + words[at + len(own) :]
+                break
+    if any(character.isdigit() for word in words for character in word):
+        return False  # `Lecture 1`, `Part 2`: a part named by its number, a resource
+    return (
+        bool(words)
+        and all(word in MATERIAL_WORDS or word in COMPANION_WORDS for word in words)
+        and any(word not in _FUNCTION_WORDS for word in words)
+    )
+
+
+# A range of numbers (`1-5`, `6-8` or an en dash): what a file of several chapters or parts covers.
+_NUMBER_RANGE = re.compile(r"\d+\s*[-\u2013]\s*\d+")
+# Words that name nothing alone (`for`, `and`, `the`, `of`, `all`).
+_FUNCTION_WORDS = frozenset({"for", "and", "the", "of", "all"})
+
+
+def _companion_item(item: _Item, title: str, url: str) -> bool:
+    """Whether a bullet under the resource ``title`` (at ``url``) only names what it comes
+    with, in words of its own (`_names_companion`), nothing said of it: a bare link
+    (`[Online tutorials](…)`, `[<title> review](…)`), or a label naming such material over
+    bare links that do (`Teaching material` over `[Slides for Chapters 1-5 (zip)](…)`). Not a
+    link into a repository on a code host other than the resource's own: a project of its own
+    (`- [Machine Learning](…)` over `  - [Tutorials](github.com/other/ml-tutorials)`, a list
+    of lists' sub-list), whatever its words."""
+    candidate = item.candidate
+    if candidate is None or candidate.description or candidate.siblings:
+        return False
+    if candidate.group:
+        return (
+            not candidate.url
+            and _names_companion(candidate.title, title)
+            and bool(candidate.children)
+            and all(
+                _companion_link(child, title, url)
+                or (
+                    bool(child.url)
+                    and not child.description
+                    and not child.children
+                    and not child.siblings
+                    and _names_only_material(child.title)
+                )
+                for child in candidate.children
+            )
+        )
+    return item.link_led and _companion_link(candidate, title, url)
+
+
+def _companion_link(candidate: _Candidate, title: str, url: str) -> bool:
+    """A bare link naming a material of the resource ``title`` at ``url`` in words of its own
+    (see `_companion_item`)."""
+    return (
+        bool(candidate.url)
+        and not candidate.description
+        and not candidate.children
+        and not candidate.siblings
+        and _names_companion(candidate.title, title)
+        and (_home(candidate.url)[0] not in _CODE_HOSTS or _leads_into(url, candidate.url))
+    )
 
 
 def _names_only_material(title: str) -> bool:
@@ -11369,6 +11490,20 @@ _QUOTED_TALK = re.compile(
 # A link named for the part of a series it is (`[Part 1](…) & [Part 2](…)`, `[Episode 3]`):
 # after the entry's name, like a link named by where it leads (`_WHERE_LABEL`).
 _PART_LABEL = re.compile(r"(?:part|pt\.?|episode|ep\.?|vol\.?|volume)\s*\d{1,3}", re.IGNORECASE)
+# A link's words naming the part of a series it is, first (`Part 1: …`, `Episode 3 - …`,
+# `Vol. 2`), as `_PART_LABEL` names a link after an entry's name.
+_SERIES_PART = re.compile(r"\W*(?:" + _PART_LABEL.pattern + r")(?!\w)", re.IGNORECASE)
+
+
+def _parts_of_a_series(candidates: Sequence[_Candidate]) -> bool:
+    """Whether a heading's list holds the parts of one series: two links at least, each
+    named first as a part of it (`_SERIES_PART`), and nothing else."""
+    return len(candidates) >= 2 and all(
+        candidate.url and not candidate.children and _SERIES_PART.match(candidate.title)
+        for candidate in candidates
+    )
+
+
 # "and" between the links after an entry's name (`[video](…) and [slides](…)`).
 _LINK_JOIN_WORDS = re.compile(r"(?:^|\s)and(?=\s|$)", re.IGNORECASE)
 
@@ -13869,7 +14004,27 @@ class _Outliner:
         title = heading.title if heading.marked else without_closing_colon(heading.title)
         draft = _SectionDraft(title=title, level=heading.level, anchor=heading.anchor)
         self._add_candidates(draft, unit.candidates, first_line)
-        if heading.url:
+        series: _Candidate | None = None
+        if heading.url and unit.heading_resource is None and _parts_of_a_series(unit.candidates):
+            # `## [Inky Knots](…)` over `- [Part 1: Bends](…)`, `- [Part 2: Hitches](…)`: the
+            # heading names a work, its parts listed under it: the work's page is a resource,
+            # the section's first (issue 13: a heading that is a link itself), its parts after
+            # it. (Over other named things, a category's entries, its link is the category's
+            # own page: the intro's, below.)
+            said: list[tuple[int, str]] = []
+            page = _checked_url(heading.url, heading.start, said)
+            self.warnings.extend(
+                located(self.label, first_line + line + 1, message) for line, message in said
+            )
+            if page:
+                series = _Candidate(title=title, line=heading.start, url=page)
+                self._warn(
+                    first_line + heading.start + 1,
+                    f"heading link '{heading.title}' over the parts of a series "
+                    f"({len(unit.candidates)} links named as its parts): a section of them, "
+                    "its link the series' page, the section's first resource",
+                )
+        if heading.url and series is None:
             # A heading that is a link over deeper headings or over a list of other resources
             # names a section; its link is kept where readers still find it, the section's
             # intro, never dropped unsaid. The warning says which of the two is there.
@@ -13939,7 +14094,10 @@ class _Outliner:
             link = replace(
                 candidate, title=unit.link_line_title, description="", line=unit.link_line_at
             )
-        if link is None:
+        if series is not None:
+            draft.intro.append(unit.intro)
+            self._insert_in_order(draft, series, first_line)
+        elif link is None:
             draft.intro.append(unit.intro)
         else:
             # The link line is listed as the section's resource: a paragraph that is that link

@@ -126,3 +126,153 @@ def test_a_link_bullet_in_a_bullet_tree_over_links_and_a_label_keeps_them_as_tag
         (("Resources", "Tools"), "Oiling the Blade", "https://example.org/oiling", ("Care",)),
         (("Resources", "Tools"), "Shears Review", "https://example.org/review", ()),
     ]
+
+
+# A study plan's books, each with links nested under it: its code, its other pages, a review
+# of it, slides under a label naming them; one real resource nested beside its material.
+BOOKS = """# Knots
+
+## Practical books
+
+- [ ] [The Knot Book](https://example.org/knot-book)
+    - [GitHub repository](https://github.com/example/knots)
+    - [Companion website](https://knots.example.edu/book)
+- [ ] [Ropes at Sea](https://example.org/ropes)
+    - Course material
+        - [Slides for Parts 1-3 (pdf)](https://example.edu/ropes/slides-1-3.pdf)
+        - [Slides for Parts 4-6 (pdf)](https://example.edu/ropes/slides-4-6.pdf)
+- [ ] [Splicing: A Field Guide](https://example.org/splicing)
+    - [Splicing A Field Guide review](https://blog.example.net/2019/review)
+    - [GitHub repository](https://github.com/example/splice)
+- [ ] [Whipping Rope](https://example.org/whipping)
+    - [Online exercises](https://example.edu/whipping-exercises)
+- [ ] [Hitches](https://example.org/hitches)
+    - [Errata](https://example.org/hitches/errata)
+    - [Hitches in the Wild](https://example.org/wild)
+"""
+
+
+def test_links_naming_a_books_material_in_words_of_their_own_are_its_description() -> None:
+    # ml-for-software-engineers-path: under a book, links that name what it comes with in
+    # words of their own ('[Resource repository](…)', '[Online tutorials](…)', '[Title
+    # review](…)', '[Slides for Chapters 1-5 (zip)](…)' under a 'Teaching material' label)
+    # were read as resources beside the books. Each names a kind of material of the resource
+    # above it (its words naming kinds of material only, or its title and such words), nothing
+    # said of it: kept in its description with a warning; a link with a name of its own
+    # ('[Hitches in the Wild](…)') stays a resource.
+    result = read(BOOKS)
+    assert listed(result.roadmap) == [
+        (("Practical books",), "The Knot Book", "https://example.org/knot-book"),
+        (("Practical books",), "Ropes at Sea", "https://example.org/ropes"),
+        (("Practical books",), "Splicing: A Field Guide", "https://example.org/splicing"),
+        (("Practical books",), "Whipping Rope", "https://example.org/whipping"),
+        (("Practical books",), "Hitches", "https://example.org/hitches"),
+        (("Practical books",), "Hitches in the Wild", "https://example.org/wild"),
+    ]
+    by_title = {resource.title: resource for _, resource in result.roadmap.walk()}
+    assert "[Companion website](https://knots.example.edu/book)" in (
+        by_title["The Knot Book"].description
+    )
+    assert "slides-4-6.pdf" in by_title["Ropes at Sea"].description
+    assert "blog.example.net/2019/review" in by_title["Splicing: A Field Guide"].description
+    assert "whipping-exercises" in by_title["Whipping Rope"].description
+    assert "[Errata](https://example.org/hitches/errata)" in by_title["Hitches"].description
+    said = messages(result)
+    for line, words in (
+        (7, "Companion website"),
+        (9, "Course material"),
+        (13, "Splicing A Field Guide review"),
+        (16, "Online exercises"),
+        (18, "Errata"),
+    ):
+        assert any(m.startswith(f"road.md:{line}:") and words in m for m in said), (line, said)
+
+
+def test_links_under_a_resource_with_names_of_their_own_stay_resources() -> None:
+    # The material reading takes no nested link named by words of its own: an article
+    # about the resource ('[Atomic Knots: Some Thoughts](…)', its title and more words), a
+    # part named by its label and a title ('[Part 1: Hemp](…)'), nor a label over such
+    # links (its links are the resource's own group: tags, 34650a2); nor a link into another
+    # repository on a code host, a project of its own whatever its words (a list of lists:
+    # '[Knot Theory](…)' over '[Online tutorials](github.com/other/…)', its sub-list).
+    result = read(
+        "# Knots\n\n## Reading\n\n"
+        "- [Atomic Knots](https://example.org/atomic)\n"
+        "    - [Atomic Knots: Some Thoughts and One Example](https://example.net/thoughts)\n"
+        "    - [Online Knot Tying Tutorial for Sailors](https://example.net/sailors)\n"
+        "- [Rope Making](https://example.org/rope-making)\n"
+        "    - Further reading\n"
+        "        - [Part 1: Hemp](https://example.net/hemp)\n"
+        "        - [Part 2: Sisal](https://example.net/sisal)\n"
+        "- [Knot Theory](https://github.com/example/awesome-knot-theory)\n"
+        "    - [Online tutorials](https://github.com/other/knot-tutorials)\n"
+    )
+    assert [title for _, title, _ in listed(result.roadmap)] == [
+        "Atomic Knots",
+        "Atomic Knots: Some Thoughts and One Example",
+        "Online Knot Tying Tutorial for Sailors",
+        "Rope Making",
+        "Part 1: Hemp",
+        "Part 2: Sisal",
+        "Knot Theory",
+        "Online tutorials",
+    ]
+
+
+SERIES = """# Study plan
+
+## Knots overview
+- [ ] [Knots 101](https://example.org/101)
+
+## [Rope Stories](https://ropes.example.net/2020/01/rope-stories.html)
+- [ ] [Part 1: Hemp and Sisal](https://ropes.example.net/2020/01/part-1.html)
+- [ ] [Part 2: Nylon](https://ropes.example.net/2020/02/part-2.html)
+
+## Shops
+
+#### [Rope Shops](https://shops.example.org/category/3)
+
+* [Harbour Ropes](https://shops.example.org/harbour?category=3)
+* [Mill Street Cordage](https://shops.example.org/mill-street?category=3)
+"""
+
+
+def test_a_heading_that_is_a_link_over_a_series_parts_lists_the_series_page() -> None:
+    # ml-for-software-engineers-path: '## [Inky Machine Learning](…)' over '- [ ] [Part 1:
+    # What is Machine Learning ?](…)', '- [ ] [Part 2: …](…)': the heading names a work, the
+    # series, its parts listed under it. Its page is a resource (issue 13, item 4: a heading
+    # that is a link itself), the section's first, its parts after it; it was kept in the
+    # section's intro only. A heading that is a link over other named things (a category's
+    # page over its entries, awesome-free-mit) stays a section whose link is its intro.
+    result = read(SERIES)
+    assert listed(result.roadmap) == [
+        (("Knots overview",), "Knots 101", "https://example.org/101"),
+        (
+            ("Rope Stories",),
+            "Rope Stories",
+            "https://ropes.example.net/2020/01/rope-stories.html",
+        ),
+        (
+            ("Rope Stories",),
+            "Part 1: Hemp and Sisal",
+            "https://ropes.example.net/2020/01/part-1.html",
+        ),
+        (("Rope Stories",), "Part 2: Nylon", "https://ropes.example.net/2020/02/part-2.html"),
+        (
+            ("Shops", "Rope Shops"),
+            "Harbour Ropes",
+            "https://shops.example.org/harbour?category=3",
+        ),
+        (
+            ("Shops", "Rope Shops"),
+            "Mill Street Cordage",
+            "https://shops.example.org/mill-street?category=3",
+        ),
+    ]
+    stories = result.roadmap.sections[1]
+    assert "rope-stories.html" not in stories.intro
+    shops = result.roadmap.sections[2].sections[0]
+    assert "[Rope Shops](https://shops.example.org/category/3)" in shops.intro
+    said = messages(result)
+    assert any(m.startswith("road.md:6: heading link 'Rope Stories'") for m in said), said
+    assert any(m.startswith("road.md:12: heading link 'Rope Shops'") for m in said), said
