@@ -6791,7 +6791,8 @@ def _html_link_lines(
 
 _HTML_STRUCTURE = re.compile(r"<(?:table|ul|ol)\b", re.IGNORECASE)
 _HTML_TABLE = re.compile(r"<table\b.*?(?:</table\s*>|\Z)", re.IGNORECASE | re.DOTALL)
-_HTML_ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr\s*>", re.IGNORECASE | re.DOTALL)
+# Where a row starts or ends: each `<tr>` and each `</tr>` (`_html_rows`).
+_HTML_ROW_EDGE = re.compile(r"<tr\b[^>]*>|</tr\s*>", re.IGNORECASE)
 _HTML_CELL = re.compile(r"<(t[dh])\b[^>]*>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)
 _HTML_ITEM = re.compile(
     r"<li\b[^>]*>(.*?)(?=</li\s*>|<li\b|</[uo]l\s*>|<[uo]l\b|\Z)", re.IGNORECASE | re.DOTALL
@@ -6833,18 +6834,28 @@ def _html_table_or_list(
     warnings: list[tuple[int, str]] = []
     pieces: list[tuple[str, int]] = []
     names: dict[int, str] = {}  # a grid cell's column name, by where the cell starts
+    # Each grid cell's row (by where the cell starts: the row's first cell's start), and
+    # where each cell's HTML ends, to find the row of an item of a list inside a cell.
+    row_of: dict[int, int] = {}
+    cell_ends: dict[int, int] = {}
     for table in _HTML_TABLE.finditer(html):
-        rows = [
-            (
-                html.count("\n", 0, table.start() + row.start()),
-                [
-                    (cell[1].lower(), cell[2], table.start() + row.start(1) + cell.start())
-                    for cell in _HTML_CELL.finditer(row[1])
-                ],
-            )
-            for row in _HTML_ROW.finditer(table[0])
-        ]
-        rows = [(line, cells) for line, cells in rows if cells]
+        rows = []
+        for at, inner, stray in _html_rows(table[0]):
+            offset = table.start() + at
+            matches = list(_HTML_CELL.finditer(inner))
+            cells = [(cell[1].lower(), cell[2], offset + cell.start()) for cell in matches]
+            line = html.count("\n", 0, cells[0][2] if stray else offset)
+            if stray:
+                warnings.append(
+                    (
+                        start + line,
+                        "table cells outside a <tr> (a row opened with '</tr>', or none "
+                        "opened): read as a row of their own, as a browser shows them",
+                    )
+                )
+            rows.append((line, cells))
+            row_of.update((cell_at, cells[0][2]) for _, _, cell_at in cells)
+            cell_ends.update((offset + cell.start(), offset + cell.end()) for cell in matches)
         if rows and all(kind == "th" for kind, _, _ in rows[0][1]):
             body = [inner for _, cells in rows[1:] for _, inner, _ in cells]
             if not any(_lone_link(inner) for inner in body) or any(
@@ -6868,7 +6879,18 @@ def _html_table_or_list(
     items = {item.start(1) for item in _HTML_ITEM.finditer(html)}
     pieces += [(item[1], item.start(1)) for item in _HTML_ITEM.finditer(html)]
     unlinked: list[_Candidate] = []  # items that are only a name: resources of a linked list
+    # Rows whose item is a cell holding only its link (`<td><a href="…">Name</a></td>`): the
+    # row's other cells are its description (a link opening one, `<a href="…">Maker</a> is a
+    # tool…`, is a mention), a list inside one its features.
+    named: set[int] = set()
     for inner, at in sorted(pieces, key=lambda piece: piece[1]):
+        row = row_of.get(at)
+        if row is None and at in items:
+            row = next((row_of[cell] for cell, end in cell_ends.items() if cell <= at < end), None)
+            if row in named:
+                continue
+        elif row in named and not _lone_link(inner):
+            continue
         link = _HTML_ANCHOR.search(inner)
         if link is None and at in items:
             # An item that is only a URL (`<li>https://…</li>`, shown as written: the
@@ -6895,6 +6917,14 @@ def _html_table_or_list(
         line = start + html.count("\n", 0, at)
         description = _html_words(_HTML_CODE.sub(r"`\1`", inner[link.end() :]))
         description = description.lstrip("-\u2013\u2014:|\u00b7 ").strip()
+        if row is not None and row not in named and _lone_link(inner):
+            named.add(row)
+            later = [
+                _html_words(_HTML_CODE.sub(r"`\1`", cell))
+                for cell, cell_at in pieces
+                if cell_at > at and row_of.get(cell_at) == row and not _lone_link(cell)
+            ]
+            description = description or " ".join(words for words in later if words)
         url = _checked_url(href, line, warnings)
         if url:
             candidates.append(_Candidate(title=title, line=line, url=url, description=description))
@@ -6903,6 +6933,23 @@ def _html_table_or_list(
         # (features, steps) they are its text.
         candidates.extend(unlinked)
     return tuple(sorted(candidates, key=lambda candidate: candidate.line)), tuple(warnings)
+
+
+def _html_rows(table: str) -> list[tuple[int, str, bool]]:
+    """The rows of an HTML table as a browser shows them: (where the row's HTML starts in
+    ``table``, its HTML, whether its cells stand outside an opened `<tr>`). Each `<tr>` and
+    each `</tr>` ends the row before it, so cells after a `</tr>` (a row written with
+    `</tr>` for `<tr>`, or with none, or after a `<tr>` opened inside another row) are a row
+    of their own, as a browser puts them in one; pieces holding no cell are no row."""
+    rows: list[tuple[int, str, bool]] = []
+    position, opened = 0, False
+    for edge in [*_HTML_ROW_EDGE.finditer(table), None]:
+        end = edge.start() if edge is not None else len(table)
+        if _HTML_CELL.search(table, position, end):
+            rows.append((position, table[position:end], not opened))
+        if edge is not None:
+            position, opened = edge.end(), not edge[0].startswith("</")
+    return rows
 
 
 # A list item's words that are one web address and nothing else.
