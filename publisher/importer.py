@@ -557,6 +557,9 @@ class _Block:
     link_line_title: str = ""
     link_line_alone: bool = False  # nothing said after that link: the paragraph is the link
     link_line_labelled: bool = False  # a label (`Source:`, `See also:`) before that link
+    # Its words as markdown where they differ from its lines (a raw HTML table of facts,
+    # `_html_fact_address`, read as text: `GitHub: https://… · License: MIT`).
+    text_markdown: str = ""
     # A paragraph of links only (a row of languages, a nav bar): the heading above it is no
     # entry; links after it are not its primary link.
     link_row: bool = False
@@ -5534,6 +5537,20 @@ def _resolved_by_hand(
         if not item.markdown.strip():
             said.append((item.line, "empty bullet: skipped"))
             continue
+        if item.set_link is not None and (remark := _REMARK_LEAD.match(item.markdown)):
+            # `- Tip: search for a filename on GitHub, e.g. [in:path .gitconfig](…).`: the
+            # author's remark, its link an example; not a resource named in a sentence.
+            said.append(
+                (
+                    item.line,
+                    f"bullet {_shortened(_single_line(item.markdown))!r} is a remark (led by "
+                    f"{remark[1]!r}), not a resource: "
+                    + (f"kept in the description of {previous.title!r}" if previous else "skipped"),
+                )
+            )
+            if previous is not None:
+                resources[-1] = _with_description(previous, item.markdown)
+            continue
         if (
             item.set_link is not None
             and not fits
@@ -5764,6 +5781,15 @@ def _one_account(items: list[_ListItem]) -> str:
         handles.add(path[0].lstrip("@").casefold())
         networks.add(network)
     return next(iter(handles)) if len(handles) == 1 and len(networks) == len(items) else ""
+
+
+# A remark's label opening a bullet: the author's tip or note to the reader, its links examples
+# or asides ("Tip: search for a filename on GitHub, e.g. [in:path .gitconfig](…)", "Note: the
+# [old site](…) is gone").
+_REMARK_LEAD = re.compile(
+    r"\W*((?:pro\s?)?tip|hint|note|nb|n\.\s?b\.|p\.\s?s\.|remark|提示|注意|注|팁|참고)\s*[:\uff1a]",
+    re.IGNORECASE,
+)
 
 
 def _odd_bullet(item: _ListItem) -> str:
@@ -6021,18 +6047,25 @@ def _copied(value: _Digested, **changes: Any) -> _Digested:
 def _text(lines: list[str], body: list[_Block], kinds: tuple[str, ...]) -> str:
     """The markdown of the blocks of ``kinds`` in ``body``: contiguous ones as written, others
     joined by a blank line."""
-    ranges: list[tuple[int, int]] = []
+    pieces: list[tuple[int, int] | str] = []
     previous_kept = False
     for block in body:
-        if block.kind in kinds:
-            if previous_kept and ranges:
-                ranges[-1] = (ranges[-1][0], block.end)
+        if block.kind in kinds and block.text_markdown:
+            pieces.append(block.text_markdown)
+            previous_kept = False
+        elif block.kind in kinds:
+            last = pieces[-1] if pieces else None
+            if previous_kept and isinstance(last, tuple):
+                pieces[-1] = (last[0], block.end)
             else:
-                ranges.append((block.start, block.end))
+                pieces.append((block.start, block.end))
             previous_kept = True
         else:
             previous_kept = False
-    parts = ["\n".join(lines[start:end]).strip("\n") for start, end in ranges]
+    parts = [
+        piece if isinstance(piece, str) else "\n".join(lines[piece[0] : piece[1]]).strip("\n")
+        for piece in pieces
+    ]
     return _markdown_field("\n\n".join(part for part in parts if part.strip()))
 
 
@@ -6248,6 +6281,27 @@ def _block(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _
             kind="text", start=start, end=stop, first_link=links[0] if links else "", quoted=True
         )
     if kind == "html_block":
+        address = _html_fact_address(token.content)
+        if address is not None:
+            label, url, fact_text = address
+            return _Block(
+                kind="text",
+                start=start,
+                end=stop,
+                first_link=url,
+                link_line=url,
+                link_line_title=label,
+                link_line_alone=True,
+                link_line_labelled=True,
+                text_markdown=fact_text,
+                warnings=(
+                    (
+                        start,
+                        f"HTML table of facts: its {label!r} row, {url}, read as the link of the "
+                        "heading above it, the facts as text",
+                    ),
+                ),
+            )
         resources, warnings = _html_link_lines(token.content, start)
         if not resources and _HTML_STRUCTURE.search(token.content):
             resources, warnings = _html_table_or_list(token.content, start)
@@ -6834,9 +6888,11 @@ def _html_table_or_list(
     warnings: list[tuple[int, str]] = []
     pieces: list[tuple[str, int]] = []
     names: dict[int, str] = {}  # a grid cell's column name, by where the cell starts
-    # Each grid cell's row (by where the cell starts: the row's first cell's start), and
-    # where each cell's HTML ends, to find the row of an item of a list inside a cell.
+    # Each grid cell's row (by where the cell starts: the row's first cell's start), each
+    # row's cells, and where each cell's HTML ends, to find the row of an item of a list
+    # inside a cell.
     row_of: dict[int, int] = {}
+    row_cells: dict[int, list[tuple[str, int]]] = {}
     cell_ends: dict[int, int] = {}
     for table in _HTML_TABLE.finditer(html):
         rows = []
@@ -6855,6 +6911,9 @@ def _html_table_or_list(
                 )
             rows.append((line, cells))
             row_of.update((cell_at, cells[0][2]) for _, _, cell_at in cells)
+            row_cells[cells[0][2]] = [
+                (inner, cell_at) for kind, inner, cell_at in cells if kind == "td"
+            ]
             cell_ends.update((offset + cell.start(), offset + cell.end()) for cell in matches)
         if rows and all(kind == "th" for kind, _, _ in rows[0][1]):
             body = [inner for _, cells in rows[1:] for _, inner, _ in cells]
@@ -6921,8 +6980,8 @@ def _html_table_or_list(
             named.add(row)
             later = [
                 _html_words(_HTML_CODE.sub(r"`\1`", cell))
-                for cell, cell_at in pieces
-                if cell_at > at and row_of.get(cell_at) == row and not _lone_link(cell)
+                for cell, cell_at in row_cells[row]
+                if cell_at > at and not _lone_link(cell)
             ]
             description = description or " ".join(words for words in later if words)
         url = _checked_url(href, line, warnings)
@@ -6950,6 +7009,51 @@ def _html_rows(table: str) -> list[tuple[int, str, bool]]:
         if edge is not None:
             position, opened = edge.end(), not edge[0].startswith("</")
     return rows
+
+
+# The labels of a fact table's rows that give an address of the thing its heading names.
+_ADDRESS_LABELS = frozenset(
+    {
+        "github", "gitlab", "codeberg", "bitbucket", "website", "web site", "web", "site",
+        "homepage", "home page", "home", "url", "link", "repository", "repo", "source",
+        "source code", "code", "project page", "official site", "official website",
+    }
+)  # fmt: skip
+# A row of a table of facts: a label cell, then its value (`<tr><th>GitHub</th><td>…</td></tr>`).
+_HTML_FACT_ROW = re.compile(
+    r"<tr\b[^>]*>\s*<th\b[^>]*>(.*?)</th\s*>\s*<td\b[^>]*>(.*?)</td\s*>\s*</tr\s*>",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _html_fact_address(html: str) -> tuple[str, str, str] | None:
+    """An HTML block that is one `<table>` of facts about one thing, a row each, its label
+    in a `<th>` and its value in a `<td>` (`<th>GitHub</th><td>https://…</td>`,
+    `<th>License</th><td>MIT</td>`: a showcase's card under the thing's heading): the label
+    and the address of its first row whose label names one (`_ADDRESS_LABELS`) and whose
+    value gives one, written out or as an `<a href>`; and the facts as one line of markdown
+    (`GitHub: https://… · License: MIT`, those without a value, `-` or `N/A`, left out).
+    None for any other HTML."""
+    table = _HTML_TABLE.fullmatch(html.strip())
+    if table is None:
+        return None
+    rows = _HTML_FACT_ROW.findall(table[0])
+    if len(rows) < 2 or len(rows) != len(_HTML_ROW_EDGE.findall(table[0])) // 2:
+        return None
+    address: tuple[str, str] | None = None
+    facts: list[str] = []
+    for label, value in rows:
+        name = _html_words(label).rstrip(":\uff1a ")
+        link = _HTML_ANCHOR.search(value)
+        url = _anchor_href(link) if link is not None else _html_words(value)
+        # (an address written out is shown as one: `<https://…>`)
+        shown = f"<{url}>" if link is None and _HTML_ITEM_URL.fullmatch(url) else ""
+        shown = shown or _html_cell_markdown(value).strip()
+        if shown.strip("-\u2013\u2014 ").casefold() not in ("", "n/a", "none"):
+            facts.append(f"{markdown_text(name, line_start=False)}: {shown}")
+        if address is None and name.casefold() in _ADDRESS_LABELS and _HTML_ITEM_URL.fullmatch(url):
+            address = (name, url)
+    return None if address is None else (*address, " \u00b7 ".join(facts))
 
 
 # A list item's words that are one web address and nothing else.

@@ -112,3 +112,111 @@ def test_html_cells_outside_an_opened_row_are_a_row_of_their_own() -> None:
         "road.md:38",
     ]
     assert all("outside a <tr>" in message for message in messages(result))
+
+
+def test_a_bullet_opening_with_a_tip_is_a_remark_not_a_resource() -> None:
+    # dotfiles-author-links: under 'Also see:' link bullets, '- Tip: search for a filename on
+    # GitHub, e.g. [in:path .gitconfig](…).', advice whose link is an example search, was
+    # read as a resource named in a sentence. A bullet led by a remark's label ('Tip:',
+    # 'Note:', 'Hint:') is the author's remark: kept with the item above, with a warning.
+    result = read(
+        "# Knots\n\n## Find more knots\n\n"
+        "- [Knot index](https://example.org/index)\n"
+        "- [Rope forum](https://example.org/forum)\n"
+        "- Tip: search the forum for a name, e.g.\n"
+        "  [in:name bowline](https://example.org/forum?q=in%3Aname+bowline).\n"
+        "- Note: the [old index](https://example.org/old) is gone.\n\n"
+        "## Books\n\n"
+        # A sentence naming its resource without such a label: as before, a resource.
+        "- [Ashley Book](https://example.org/ashley)\n"
+        "- O'Reilly's [Knots in Practice](https://example.org/practice) is good too\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Find more knots",), "Knot index", "https://example.org/index"),
+        (("Find more knots",), "Rope forum", "https://example.org/forum"),
+        (("Books",), "Ashley Book", "https://example.org/ashley"),
+        (("Books",), "Knots in Practice", "https://example.org/practice"),
+    ]
+    forum = result.roadmap.sections[0].resources[1]
+    assert "search the forum for a name" in forum.description
+    assert "old index" in forum.description
+    said = messages(result)
+    assert [message.split(": ", 1)[0] for message in said if "remark" in message] == [
+        "road.md:7",
+        "road.md:9",
+    ]
+
+
+def _card(github: str, website: str, license_cell: str = "MIT") -> str:
+    return (
+        "<table>\n"
+        f'<tr><th align="left">GitHub</th><td>{github}</td></tr>\n'
+        f'<tr><th align="left">Website</th><td>{website}</td></tr>\n'
+        f'<tr><th align="left">License</th><td>{license_cell}</td></tr>\n'
+        '<tr><th align="left">Platforms</th><td>Windows, Linux</td></tr>\n'
+        "</table>\n\n"
+    )
+
+
+def test_a_heading_over_an_html_table_of_facts_is_the_thing_at_its_address() -> None:
+    # mcp-clients-showcase: a showcase, each project a '###' heading over an HTML table of
+    # facts whose GitHub and Website cells give addresses written out (no link), then a
+    # paragraph on it, feature bullets, screenshots folded in <details> (a video's bare URL
+    # among them). No project was read: the tables skipped as raw HTML, the headings
+    # sections, a screenshot's URL read as a project.
+    result = read(
+        "# Knot Tools\n\n## Community\n\n* [Knot forum](https://example.org/forum)\n\n"
+        "## Tools\n\n"
+        "### Knotter\n\n"
+        + _card("https://example.org/git/knotter", "https://knotter.example.org/")
+        + "Knotter draws knots on the desktop.\n\n"
+        "<details>\n<summary>Screenshots</summary>\n\n"
+        "https://example.org/assets/knotter-demo\n\n</details>\n\n"
+        "### Ropebot\n"
+        + _card("-", "https://ropebot.example.org")
+        + "A chat bot that ties knots.\n\n"
+        "- Bends\n- Hitches\n- Loops\n\n"
+        "### Splicer\n\n"
+        + _card(
+            "https://example.org/git/splicer",
+            "-",
+            '<a href="https://example.org/git/splicer/LICENSE">GPL</a>',
+        )
+        + "Splices rope ends.\n\n"
+        "<details>\n<summary>Screenshots</summary>\n\n"
+        "![](./screenshots/splicer.png)\n\n</details>\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Community",), "Knot forum", "https://example.org/forum"),
+        (("Tools",), "Knotter", "https://example.org/git/knotter"),
+        (("Tools",), "Ropebot", "https://ropebot.example.org"),
+        (("Tools",), "Splicer", "https://example.org/git/splicer"),
+    ]
+    knotter, ropebot, splicer = result.roadmap.sections[1].resources
+    assert knotter.description.startswith(
+        "GitHub: <https://example.org/git/knotter> · Website: <https://knotter.example.org/>"
+        " · License: MIT · Platforms: Windows, Linux\n\nKnotter draws knots on the desktop."
+    )
+    assert "<table>" not in knotter.description
+    assert ropebot.description.startswith("Website: <https://ropebot.example.org> · License")
+    assert "- Hitches" in ropebot.description
+    assert "[GPL](https://example.org/git/splicer/LICENSE)" in splicer.description
+    assert [message.split(": ", 1)[0] for message in messages(result)] == [
+        "road.md:11",
+        "road.md:28",
+        "road.md:43",
+    ]
+
+
+def test_an_html_table_of_facts_without_an_address_is_no_link() -> None:
+    # A table of facts none of whose rows gives an address (a spec sheet): the heading is
+    # read as before, its table raw HTML.
+    result = read(
+        "# Knots\n\n## Bowline\n\n<table>\n<tr><th>Strength</th><td>70%</td></tr>\n"
+        "<tr><th>Slips</th><td>No</td></tr>\n</table>\n\n"
+        "- [Bowline on a bight](https://example.org/bight)\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Bowline",), "Bowline on a bight", "https://example.org/bight"),
+    ]
+    assert not [message for message in messages(result) if "table of facts" in message]
