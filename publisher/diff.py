@@ -22,6 +22,7 @@ from markdown_it import MarkdownIt
 from publisher.identity_memo import ObjectMemo
 from publisher.links import section_feed_folder
 from publisher.model import (
+    PLACEHOLDER_TEXT,
     RESOURCE_FIELDS,
     Author,
     Release,
@@ -1221,8 +1222,12 @@ def _links_put_on_or_off(
     """Whether two texts whose words are the same differ only by links put on or taken off
     some of those words ("the library [Jedi](…)" → "the library Jedi"): readers read the
     same description. A link that now leads elsewhere (a target gone and another come) is
-    news, and so is a URL shown as text (`<https://…>`, a bare URL), which readers see."""
+    news, and so is a URL shown as text (`<https://…>`, a bare URL), which readers see, and
+    a link put on or taken off words that only say the thing is not there yet ('TBD',
+    'Coming soon': `PLACEHOLDER_TEXT`): linked, they say it is there now."""
     if not (targets_before <= targets_after or targets_after <= targets_before):
+        return False
+    if PLACEHOLDER_TEXT.match(_prose(before)) or PLACEHOLDER_TEXT.match(_prose(after)):
         return False
     return (targets_before ^ targets_after).isdisjoint(_shown_urls(before) | _shown_urls(after))
 

@@ -48,6 +48,7 @@ from publisher.model import (
     COSTS,
     KINDS,
     LEVELS,
+    PLACEHOLDER_TEXT,
     Author,
     Resource,
     Roadmap,
@@ -423,16 +424,10 @@ _BADGE_SOURCE = re.compile(
     r"shields\.io|badgen\.net|badge\.fury\.io|travis-ci\.|circleci\.com|codecov\.io|/badge",
     re.IGNORECASE,
 )
-# Table cells that stand for a resource not there yet.
 # Table headers of a numbering column ("| # | Course |", or no header at all).
 _NUMBERING = frozenset(
     {"", "#", "no", "no.", "nr", "nr.", "num", "number", "s.no", "s. no", "sl", "sl.", "sl no"}
     | {"sr", "sr.", "sr. no", "sr no", "index", "idx", "n°"}
-)
-_PLACEHOLDER = re.compile(
-    r"^\W*(?:coming soon|soon|tbd|tba|todo|to do|wip|n/?a|none|work in progress|in progress|"
-    r"to be (?:added|announced|determined)|planned)\W*$",
-    re.IGNORECASE,
 )
 
 
@@ -5859,7 +5854,7 @@ _NESTED_ITEM = re.compile(r"(?:[-*+]|\d{1,9}[.)])[ \t]")
 _NOTE_WORDS = 6
 
 
-# A placeholder's text: a word that says an entry is to come (`_PLACEHOLDER`), or an ellipsis.
+# A placeholder's text: a word that says an entry is to come (`PLACEHOLDER_TEXT`), or an ellipsis.
 _ELLIPSIS = re.compile(r"\s*(?:\.{2,}|\u2026+)\s*")
 # A bullet's whole text an aside in parentheses (`- (add yours here.)`): the editor's note where
 # entries go, no entry's name.
@@ -5874,7 +5869,9 @@ def _placeholder_item(item: _ListItem) -> bool:
     if candidate is None or candidate.url or candidate.children or candidate.description:
         return False
     title = candidate.title.strip()
-    return bool(_PLACEHOLDER.match(title) or _ELLIPSIS.fullmatch(title) or _ASIDE.fullmatch(title))
+    return bool(
+        PLACEHOLDER_TEXT.match(title) or _ELLIPSIS.fullmatch(title) or _ASIDE.fullmatch(title)
+    )
 
 
 def _announcing(title: str) -> bool:
@@ -7368,7 +7365,7 @@ def _cell_tags(cell: Sequence[Token]) -> tuple[str, ...]:
         tag.strip()
         for line in lines
         for tag in re.split(r"[,;\u2022]", _plain(line))
-        if tag.strip() and not _PLACEHOLDER.match(tag)
+        if tag.strip() and not PLACEHOLDER_TEXT.match(tag)
     )
 
 
@@ -13175,7 +13172,7 @@ def _linked_row(
         linked_warnings=tuple(message for _, message in linked_warnings),
         unlinked_warnings=tuple(message for _, message in unlinked_warnings),
         linked_led=linked < len(cells) and _leading_link(cells[linked]) is not None,
-        linked_counts=bool(text) and not _PLACEHOLDER.match(text),
+        linked_counts=bool(text) and not PLACEHOLDER_TEXT.match(text),
         linked_only=candidate is None,
     )
 
@@ -13418,7 +13415,7 @@ def _table_row(
         not url
         and second is not None
         and second < len(cells)
-        and _PLACEHOLDER.match(_plain(cells[second])) is not None
+        and PLACEHOLDER_TEXT.match(_plain(cells[second])) is not None
     )
     return _Candidate(
         line=line,
@@ -13573,7 +13570,7 @@ def _title_from_link(fields: dict[str, Any], cell: Sequence[Token], *, replace_t
         fields["title"] = title  # `**Paper:** [Title](…)`: the label says what the link is
     if rest and title:
         fields["title"] = title
-        if not _PLACEHOLDER.match(rest):  # `[Name](…)<br>N/A`: no description given
+        if not PLACEHOLDER_TEXT.match(rest):  # `[Name](…)<br>N/A`: no description given
             fields.setdefault("description", _markdown_field(rest))
 
 
@@ -13598,12 +13595,12 @@ def _placeholder_row(columns: dict[int, str], cells: list[list[Token]]) -> bool:
     texts = [_plain(cell).strip() for cell in cells]
     for position, text in enumerate(texts):
         name = columns.get(position, "")
-        if not text or not _PLACEHOLDER.match(text):
+        if not text or not PLACEHOLDER_TEXT.match(text):
             continue
         if name in ("title", "url", "generic"):
             return True
         if not name and all(
-            not other or _PLACEHOLDER.match(other)
+            not other or PLACEHOLDER_TEXT.match(other)
             for at, other in enumerate(texts)
             if at != position and columns.get(at, "") != "title"
         ):
@@ -13645,7 +13642,7 @@ def _title_from_empty_link(
         return
     fields["title"] = title
     rest = _strip_separator(_inline_markdown(cell[end + 1 :]))
-    if _plain(cell[end + 1 :]).strip() and not _PLACEHOLDER.match(rest):
+    if _plain(cell[end + 1 :]).strip() and not PLACEHOLDER_TEXT.match(rest):
         fields.setdefault("description", _markdown_field(rest))
     warnings.append(
         (
@@ -14120,7 +14117,8 @@ class _Outliner:
                             id(stack[-1]) in deep
                             or id(stack[-1]) in listed
                             or _OWN_LIST_ITEM.search(bodies.get(id(stack[-1]), "")) is not None
-                            or _PLACEHOLDER.match(bodies.get(id(stack[-1]), "").strip()) is not None
+                            or PLACEHOLDER_TEXT.match(bodies.get(id(stack[-1]), "").strip())
+                            is not None
                         )
                     )
                 ):

@@ -203,6 +203,12 @@ def natural_key(text: str) -> tuple[tuple[int, int | str], ...]:
     )
 
 
+# Words that stand for a resource, or a part of one, not there yet ('Coming soon', 'TBD').
+PLACEHOLDER_TEXT = re.compile(
+    r"^\W*(?:coming soon|soon|tbd|tba|todo|to do|wip|n/?a|none|work in progress|in progress|"
+    r"to be (?:added|announced|determined)|planned)\W*$",
+    re.IGNORECASE,
+)
 _APOSTROPHES = re.compile(r"['\u2018\u2019`]")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 

@@ -3,7 +3,11 @@ invented; each test names the shape it reads)."""
 
 from __future__ import annotations
 
+import pytest
+from test_diff import edited, snapshot
 from test_importer_shapes import messages, read
+
+from publisher.diff import diff
 
 
 def _credits(text: str) -> dict[str, tuple[str, str, str]]:
@@ -118,3 +122,23 @@ def test_an_icon_linked_into_the_legend_before_the_items_link_is_a_mark() -> Non
     assert next(resource.description for _, resource in worded.roadmap.walk()) == (
         "[Android](#android) [Aegis](https://aegis.example.org) - a shield\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("TBD", "[TBD](https://example.org/fast-ai-notes)"),
+        ("Coming soon.", "[Coming soon.](https://example.org/fast-ai-notes)"),
+        ("*Work in progress*", "*[Work in progress](https://example.org/fast-ai-notes)*"),
+        ("N/A", '<a href="https://example.org/fast-ai-notes">N/A</a>'),
+    ],
+)
+def test_a_link_put_on_a_placeholder_description_is_news(old: str, new: str) -> None:
+    # A link put on words that stay is markup (`[Jedi](…)` → `Jedi`: the same description),
+    # but words that only say the thing is not there yet ('TBD', 'Coming soon') with a link
+    # put on them say it is there now: a subscriber hears of it (and of the link taken off).
+    before, after = edited(s0_r1_description=old), edited(s0_r1_description=new)
+    for first, second in ((before, after), (after, before)):
+        [update] = diff(snapshot(first), snapshot(second)).updated
+        assert update.cosmetic is False
+        assert [change.field for change in update.announced_changes] == ["description"]
