@@ -444,6 +444,14 @@ def _directory_name(path: Path) -> str:
     return path.resolve().parent.name
 
 
+def _readme_repository(path: Path, base_url: str, markdown: bytes) -> str:
+    """The GitHub repositories the markdown file ``path`` is the front page of
+    (`publisher.git_history.readme_repository`)."""
+    from publisher.git_history import readme_repository
+
+    return readme_repository(path.resolve().parent, base_url=base_url, markdown=markdown)
+
+
 def _read_markdown(path: Path) -> bytes:
     from publisher.errors import NotFoundError
 
@@ -532,13 +540,15 @@ def release(
         from publisher.importer import import_markdown_bytes
         from publisher.sync import keep_released_section_ids
 
+        markdown = _read_markdown(from_markdown)
         imported = import_markdown_bytes(
-            _read_markdown(from_markdown),
+            markdown,
             str(from_markdown),
             keep_sections=keep_sections,
             base_url=base_url,
             html_links=html_links,
             name=_directory_name(from_markdown),
+            repository=_readme_repository(from_markdown, base_url, markdown),
         )
         for warning in imported.warnings:
             settings.warn(str(warning))
@@ -591,9 +601,10 @@ def sync(
 
     day = _day(release_date, "--date")
     project = settings.project()
+    markdown = _read_markdown(markdown_file)
     result = sync_markdown(
         project,
-        _read_markdown(markdown_file),
+        markdown,
         str(markdown_file),
         date=day,
         title=title,
@@ -601,6 +612,7 @@ def sync(
         base_url=base_url,
         html_links=html_links,
         name=_directory_name(markdown_file),
+        repository=_readme_repository(markdown_file, base_url, markdown),
     )
     for warning in result.imported.warnings:
         settings.warn(str(warning))
@@ -730,13 +742,15 @@ def import_command(
     from publisher.importer import count_resources, count_sections, import_markdown_bytes
     from publisher.output import write_file, write_files
 
+    markdown = _read_markdown(markdown_file)
     result = import_markdown_bytes(
-        _read_markdown(markdown_file),
+        markdown,
         str(markdown_file),
         keep_sections=keep_sections,
         base_url=base_url,
         html_links=html_links,
         name=_directory_name(markdown_file),
+        repository=_readme_repository(markdown_file, base_url, markdown),
     )
     for warning in result.warnings:
         settings.warn(str(warning))
@@ -910,14 +924,14 @@ def import_history(
     from publisher.dump import dump_snapshot_bytes
     from publisher.git_history import (
         ImportOptions,
-        github_remote,
         group_commits,
         history_steps,
         list_commits,
+        newest_version,
+        readme_repository,
         refuse_other_releases,
         select_commits,
     )
-    from publisher.importer import github_repository
     from publisher.output import StagedFiles
 
     since_date = None
@@ -945,9 +959,11 @@ def import_history(
         base_url=base_url,
         html_links=html_links,
         name=git_dir.resolve().name,
-        # Its GitHub repository: the base URL's, else its remote's (only links into its own
-        # pages' sections are its table of contents).
-        repository=github_repository(base_url) or github_remote(git_dir),
+        # Its GitHub repository: the base URL's, else its remotes', with its upstream's (only
+        # links into its own pages' sections are its table of contents).
+        repository=readme_repository(
+            git_dir, base_url=base_url, markdown=newest_version(git_dir, commits)
+        ),
     )
     steps = history_steps(git_dir, commits, grouping=grouping, options=options)
     periods = len(group_commits(commits, grouping))

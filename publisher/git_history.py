@@ -113,17 +113,47 @@ def _git(git_dir: Path, *arguments: str) -> str:
     return completed.stdout.decode("utf-8", "replace")
 
 
-def github_remote(git_dir: Path) -> str:
-    """The ``owner/name`` of the GitHub repository ``git_dir``'s remote "origin" is, "" when
-    it has none or another (see `publisher.importer.github_repository`)."""
+def github_remotes(git_dir: Path) -> tuple[str, ...]:
+    """The ``owner/name`` of each GitHub repository among the remotes of the git work tree
+    ``git_dir`` is in ("origin", "upstream" …), in the order git lists them; () outside one."""
     completed = subprocess.run(
-        ["git", "-C", str(git_dir), "remote", "get-url", "origin"],
+        ["git", "-C", str(git_dir), "config", "--get-regexp", r"^remote\..*\.url$"],
         capture_output=True,
         check=False,
     )
     if completed.returncode != 0:
-        return ""
-    return github_repository(completed.stdout.decode("utf-8", "replace").strip())
+        return ()
+    found: dict[str, None] = {}
+    for line in completed.stdout.decode("utf-8", "replace").splitlines():
+        repository = github_repository(line.partition(" ")[2])
+        if repository:
+            found.setdefault(repository)
+    return tuple(found)
+
+
+def readme_repository(directory: Path, *, base_url: str = "", markdown: bytes = b"") -> str:
+    """The GitHub repositories a README in ``directory`` is the front page of, as
+    `publisher.importer.import_markdown`'s ``repository`` takes them: the base URL's when it
+    is on GitHub, else those of the remotes of the git work tree ``directory`` is in; with
+    those of the same name its ``markdown`` links into (a fork's upstream), or, none known,
+    the one named as ``directory`` (`publisher.importer.readme_repositories`). `import`,
+    `release --from`, `sync` and `import-history` all learn it here."""
+    own = github_repository(base_url)
+    known = (own,) if own else github_remotes(directory)
+    return importer.readme_repositories(
+        markdown.decode("utf-8", "replace"), known, directory.resolve().name
+    )
+
+
+def newest_version(git_dir: Path, commits: Sequence[Commit]) -> bytes:
+    """The file as the newest of ``commits`` holds it (b"" when there is none)."""
+    if not commits:
+        return b""
+    blobs = read_blobs(git_dir, [_request(commits[-1])])
+    try:
+        return next(blobs)[1] or b""
+    finally:
+        blobs.close()
 
 
 def check_repository(git_dir: Path) -> None:
@@ -395,7 +425,7 @@ class ImportOptions:
     base_url: str = ""
     html_links: bool = False
     name: str = ""  # the repository's name: the title of a README that names itself nowhere
-    repository: str = ""  # its GitHub owner/name, if known (see `github_remote`)
+    repository: str = ""  # its GitHub owner/name(s), if known (see `readme_repository`)
 
 
 def history_steps(

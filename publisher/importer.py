@@ -1128,7 +1128,8 @@ def import_markdown(
     resources; without it raw HTML is never a resource (the design), and a block that would
     have given some is named in a warning. ``name``: the title when the document names
     itself nowhere (its directory's or repository's name; without it, the file's).
-    ``repository``: the GitHub repository (``owner/name``) the README is the front page of, if
+    ``repository``: the GitHub repository (``owner/name``; several separated by spaces: a
+    fork's and its upstream's, see `readme_repositories`) the README is the front page of, if
     known (`github_repository`): only a list of links into its pages' sections is the
     README's own table of contents (without it, one into sections of other pages than a
     front page: see `_pages_contents`); without it, the base URL's, if on GitHub."""
@@ -5045,6 +5046,44 @@ def github_repository(address: str) -> str:
     return "" if match is None else f"{match['owner']}/{match['name']}"
 
 
+# A GitHub repository a document names: a link to it or into its pages
+# (`https://github.com/o/r/blob/main/x.md#part`), or a badge of it
+# (`img.shields.io/github/stars/o/r`).
+_NAMED_REPOSITORY = re.compile(
+    r"(?:github\.com/|img\.shields\.io/github/[\w-]+/)(?P<owner>[\w.-]+)/(?P<name>[\w.-]+?)"
+    r"(?:\.git|\.svg)?(?=[/#?)\s\"'>\]]|$)",
+    re.IGNORECASE,
+)
+
+
+def readme_repositories(text: str, known: Iterable[str], folder: str = "") -> str:
+    """The GitHub repositories (``owner/name``, separated by spaces) a README is the front
+    page of, as `import_markdown`'s ``repository`` takes them: the ``known`` ones (its base
+    URL's or its git remotes'), and those of the same name under another owner its links
+    lead into, where they name none of the known ones (a fork's README, written upstream,
+    links into the repository it was forked from, never into the fork). None known: the one
+    named as the ``folder`` holding it (a clone's folder is named as its repository), when
+    its links name exactly one so. "" when there are none."""
+    found = {repository.casefold(): repository for repository in known if repository}
+    names = {repository.split("/", 1)[-1].casefold() for repository in found}
+    if not names and folder:
+        names = {folder.casefold()}
+    named: dict[str, str] = {}
+    if names and "github" in text:
+        for match in _NAMED_REPOSITORY.finditer(text):
+            if match["name"].casefold() in names:
+                repository = f"{match['owner']}/{match['name']}"
+                named.setdefault(repository.casefold(), repository)
+    if found:
+        # A README that names its known repository is written there: another of the same
+        # name is another list ('awesome', 'log' are common names), not its upstream.
+        if not named.keys() & found.keys():
+            found.update(named)
+    elif len(named) == 1:
+        found = named  # by the folder's name: one repository so named, or none (ambiguous)
+    return " ".join(sorted(found.values(), key=str.casefold))
+
+
 def _link_candidates(items: Sequence[_ListItem]) -> list[_Candidate]:
     """The candidates of a list's items and of the items nested in them."""
     found: list[_Candidate] = []
@@ -5060,7 +5099,8 @@ def _pages_contents(items: Sequence[_ListItem], repository: str = "") -> str:
     """The repository (``owner/name``) whose pages' sections a list's links all lead to,
     each bare, most named as the section they lead to (``[TDD & 테스트](…#tdd--테스트)``):
     the list's table of contents across its pages; "" for any other list. Where the
-    README's own ``repository`` is known, that one only, any of its pages: links into another
+    README's own ``repository`` is known (one, or several separated by spaces), those only,
+    any of their pages: links into another
     repository's pages are how one list points at another's sections. Where it is not, none
     of the links may lead to a repository's front page: a README's own contents link its
     sections as `#x`, and links into sections of a front page (`github.com/o/awesome-x#web`)
@@ -5075,7 +5115,7 @@ def _pages_contents(items: Sequence[_ListItem], repository: str = "") -> str:
         if match is None or candidate.description:
             return ""
         if repository:
-            if match["repository"].casefold() != repository.casefold():
+            if match["repository"].casefold() not in repository.casefold().split():
                 return ""
         elif match["page"] is None or _FRONT_PAGE.fullmatch(match["page"]):
             return ""

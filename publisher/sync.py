@@ -113,11 +113,12 @@ def sync_markdown(
     base_url: str = "",
     html_links: bool = False,
     name: str = "",
+    repository: str = "",
 ) -> SyncResult:
     """Import a markdown road map and, when its road map differs from the latest release's,
     release it as the first free ``YYYY.MM.DD`` version of ``date`` (writing data/roadmap.yaml
     too). Unchanged: writes nothing. Raises DataError for a markdown file that cannot be read.
-    ``keep_sections``, ``base_url``, ``html_links`` and ``name``: as for
+    ``keep_sections``, ``base_url``, ``html_links``, ``name`` and ``repository``: as for
     `publisher.importer.import_markdown`.
     """
     from publisher.dump import dump_roadmap
@@ -130,6 +131,7 @@ def sync_markdown(
         base_url=base_url,
         html_links=html_links,
         name=name,
+        repository=repository,
     )
     working_text = dump_roadmap(imported.roadmap)
     quick = unchanged_by_text(project, working_text)

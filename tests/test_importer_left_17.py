@@ -3,11 +3,16 @@ invented; each test names the shape it reads)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from test_diff import edited, snapshot
-from test_importer_shapes import messages, read
+from test_git_history import Repository, run
+from test_importer_shapes import listed, messages, read
 
 from publisher.diff import diff
+from publisher.importer import readme_repositories
+from publisher.load import load_snapshot
 
 
 def _credits(text: str) -> dict[str, tuple[str, str, str]]:
@@ -142,3 +147,96 @@ def test_a_link_put_on_a_placeholder_description_is_news(old: str, new: str) -> 
         [update] = diff(snapshot(first), snapshot(second)).updated
         assert update.cosmetic is False
         assert [change.field for change in update.announced_changes] == ["description"]
+
+
+# A README whose own contents are absolute links into its repository's front page sections
+# (`github.com/kelp/shore-list/blob/main/README.md#tools`): the contents where that
+# repository is known to be its own, another list's sections (resources) where it is not.
+_OWN_CONTENTS = (
+    "# Shore\n\n## At a glance\n\n"
+    "- [Tools](https://github.com/kelp/shore-list/blob/main/README.md#tools)\n"
+    "- [Data](https://github.com/kelp/shore-list/blob/main/README.md#data)\n"
+    "- [Talks](https://github.com/kelp/shore-list#talks)\n\n"
+    "## Tools\n\n- [Gull](https://gull.example.org) - a counter of gulls\n\n"
+    "## Data\n\n- [Tide](https://tide.example.org) - tide tables\n\n"
+    "## Talks\n\n- [Kelp talk](https://talk.example.org) - on kelp\n\n"
+    "## Elsewhere\n\n"
+    "- [Testing](https://github.com/ada/awesome-sand#testing)\n"
+    "- [Web](https://github.com/ada/awesome-sand#web)\n"
+    "- [Dunes](https://github.com/ada/awesome-sand#dunes)\n"
+)
+_OWN_RESOURCES = ["Gull", "Tide", "Kelp talk", "Testing", "Web", "Dunes"]
+_READ_AS_ANOTHERS = ["Tools", "Data", "Talks", *_OWN_RESOURCES]
+
+
+def _titles(path: Path) -> list[str]:
+    return [title for _, title, _ in listed(load_snapshot(path).roadmap)]
+
+
+@pytest.mark.parametrize(
+    ("remote", "titles"),
+    [
+        pytest.param("https://github.com/kelp/shore-list.git", _OWN_RESOURCES, id="its-own"),
+        pytest.param("git@github.com:me/shore-list.git", _OWN_RESOURCES, id="a-fork-of-it"),
+        pytest.param("git@github.com:me/tide-notes.git", _READ_AS_ANOTHERS, id="another"),
+    ],
+)
+def test_the_readmes_repository_is_learned_from_its_remote_and_its_links(
+    tmp_path: Path, remote: str, titles: list[str]
+) -> None:
+    # A fork's clone: its remote 'origin' is the fork (me/shore-list), and its README, written
+    # upstream, links into the upstream repository (kelp/shore-list): the same repository
+    # under another owner, its own pages. Known only by the remote, the contents were read as
+    # another list's sections. `import` of a README in a work tree learns the repository as
+    # `import-history` does (it knew none without a GitHub --base-url), and a base URL
+    # elsewhere than GitHub falls back to the remote in both.
+    repo = Repository(tmp_path / "shore-list")
+    repo.commit("README.md", _OWN_CONTENTS, "Start", "2024-05-01T09:00:00Z")
+    repo.git("remote", "add", "origin", remote)
+    for base in ([], ["--base-url", "https://shore.example.org/list/"]):
+        out = tmp_path / f"out{len(base)}"
+        code, output = run(
+            "import-history", str(repo.root), "--file", "README.md", "--out", str(out), *base
+        )
+        assert code == 0, output
+        (release,) = sorted(out.glob("*.yaml"))
+        assert _titles(release) == titles
+        written = tmp_path / f"roadmap{len(base)}.yaml"
+        code, output = run("import", str(repo.root / "README.md"), "-o", str(written), *base)
+        assert code == 0, output
+        assert _titles(written) == titles
+
+
+def test_outside_a_work_tree_the_readmes_repository_is_the_one_named_as_its_folder(
+    tmp_path: Path,
+) -> None:
+    # No remote, no GitHub base URL: the repository the README links into that is named as
+    # the folder holding it (a clone's folder is named as its repository) is its own.
+    for folder, titles in (("shore-list", _OWN_RESOURCES), ("notes", _READ_AS_ANOTHERS)):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "README.md").write_text(_OWN_CONTENTS, encoding="utf-8")
+        written = tmp_path / f"{folder}.yaml"
+        code, output = run("import", str(tmp_path / folder / "README.md"), "-o", str(written))
+        assert code == 0, output
+        assert _titles(written) == titles
+
+
+@pytest.mark.parametrize(
+    ("known", "folder", "repositories"),
+    [
+        pytest.param(["me/shore-list"], "", "kelp/shore-list me/shore-list", id="a-fork"),
+        pytest.param(["kelp/shore-list"], "", "kelp/shore-list", id="its-own"),
+        pytest.param(["me/tide-notes"], "", "me/tide-notes", id="another-name"),
+        pytest.param([], "shore-list", "kelp/shore-list", id="by-its-folder"),
+        pytest.param([], "awesome-sand", "ada/awesome-sand", id="by-its-folder-another"),
+        pytest.param([], "notes", "", id="none"),
+    ],
+)
+def test_the_readmes_own_repositories_by_what_its_links_say(
+    known: list[str], folder: str, repositories: str
+) -> None:
+    assert readme_repositories(_OWN_CONTENTS, known, folder) == repositories
+    # A README that names its known repository was written there: another of that name
+    # its links lead into is another list, not its upstream.
+    named = _OWN_CONTENTS + "\n[Fork me](https://github.com/me/shore-list)\n"
+    assert readme_repositories(named, ["me/shore-list"]) == "me/shore-list"
