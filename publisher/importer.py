@@ -3405,32 +3405,35 @@ def _contents_levelled(
     several are the document's parts. With a warning (line, message); ``units`` itself when
     none moves. Called for a document with a table of contents and more than one level-1
     heading."""
-    listed = {
-        heading_key(name) for _, unit in units for name in unit.contents_names if name.strip()
-    }
+    listed = frozenset[str]().union(
+        *(_listed_keys(unit.contents_names) for _, unit in units if unit.contents_names)
+    )
     if not listed:
         return units, []
+    # The titled headings the contents list, in order (each heading's place among the titled
+    # ones: only the first is the title).
     titled = [
-        (index, unit.heading)
-        for index, (_, unit) in enumerate(units)
-        if unit.heading is not None and unit.heading.title
+        (place, index, heading)
+        for place, (index, heading) in enumerate(
+            (index, unit.heading)
+            for index, (_, unit) in enumerate(units)
+            if unit.heading is not None and unit.heading.title
+        )
+        if heading_key(heading.title) in listed
     ]
-    levels = Counter(heading.level for _, heading in titled if heading_key(heading.title) in listed)
+    levels = Counter(heading.level for _, _, heading in titled)
     if not levels:
         return units, []
     peer, count = levels.most_common(1)[0]
     if peer < 2 or count < 2:
         return units, []
+    # A level-1 heading is a stray when a listed one of the peers' level comes after it: before
+    # the last of those (one pass, not one per level-1 heading over every heading after it).
+    last_peer = max(place for place, _, heading in titled if heading.level == peer)
     strays = [
         (index, heading)
-        for place, (index, heading) in enumerate(titled)
-        if place
-        and heading.level == 1
-        and heading_key(heading.title) in listed
-        and any(
-            other.level == peer and heading_key(other.title) in listed
-            for _, other in titled[place + 1 :]
-        )
+        for place, index, heading in titled
+        if place and heading.level == 1 and place < last_peer
     ]
     if len(strays) != 1:
         # Several level-1 headings after the title are the document's parts (`# Part One`
@@ -14569,13 +14572,30 @@ def _names_every_later_heading(units: list[_Unit], position: int) -> bool:
         or unit.text
     ):
         return False
-    later = [
-        heading_key(other.heading.title)
-        for other in units[position + 1 :]
-        if other.heading is not None and other.heading.title
-    ]
-    listed = {heading_key(name) for name in unit.contents_names}
-    return len(later) >= 2 and all(key in listed for key in later)
+    listed = _name_keys(unit.contents_names)
+    # The headings after it, up to the first it does not name (a table of contents that names
+    # some of them only is told at once, not after going over every heading to the end).
+    later = 0
+    for other in itertools.islice(units, position + 1, None):
+        heading = other.heading
+        if heading is not None and heading.title:
+            if heading_key(heading.title) not in listed:
+                return False
+            later += 1
+    return later >= 2
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_keys(names: tuple[str, ...]) -> frozenset[str]:
+    """The `heading_key`s of the names a table of contents lists (cached by them: a history
+    asks of the same contents every version)."""
+    return frozenset(map(heading_key, names))
+
+
+@functools.lru_cache(maxsize=4096)
+def _listed_keys(names: tuple[str, ...]) -> frozenset[str]:
+    """`_name_keys` of the names that are not blank (as `_contents_levelled` lists them)."""
+    return frozenset(heading_key(name) for name in names if name.strip())
 
 
 def _may_name_contents(unit: _Unit) -> bool:
