@@ -1029,6 +1029,11 @@ def _piece_definitions(piece: str) -> tuple[tuple[str, str, str], ...]:
 # The document definitions `_document_definitions` returned last: the same object for the
 # same definitions, so that cache keys holding it are found by identity.
 _LAST_DEFINITIONS: list[Definitions] = []
+# The definitions of the chapters that held any, in order, that `_LAST_DEFINITIONS` was made
+# from: the same again (most versions: the chapters' tuples the very objects cached by their
+# text, compared by identity) make the same definitions, without merging and sorting them
+# all again (a list written with reference links holds a thousand).
+_LAST_DEFINED: list[list[tuple[tuple[str, str, str], ...]]] = []
 
 
 def _document_definitions(
@@ -1036,13 +1041,17 @@ def _document_definitions(
 ) -> Definitions:
     """The definitions of a document from those of its chapters in order (`_definitions_in`):
     the first definition of a label wins, as in CommonMark."""
+    defined = [found for found in chapters if found]
+    if not defined:
+        return _NO_DEFINITIONS
+    if _LAST_DEFINITIONS and _LAST_DEFINED and _LAST_DEFINED[0] == defined:
+        return _LAST_DEFINITIONS[0]
     merged: dict[str, tuple[str, str, str]] = {}
-    for found in chapters:
+    for found in defined:
         for definition in found:
             merged.setdefault(definition[0], definition)
-    if not merged:
-        return _NO_DEFINITIONS
     entries = tuple(sorted(merged.values()))
+    _LAST_DEFINED[:] = [defined]
     if _LAST_DEFINITIONS and _LAST_DEFINITIONS[0].entries == entries:
         return _LAST_DEFINITIONS[0]
     _LAST_DEFINITIONS[:] = [Definitions(entries)]
@@ -15437,6 +15446,7 @@ def clear_caches() -> None:
         cache.clear()
     _LAST_DOCUMENT.clear()
     _LAST_DEFINITIONS.clear()
+    _LAST_DEFINED.clear()
     _LAST_RAW.clear()
 
 
