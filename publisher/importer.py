@@ -1424,6 +1424,7 @@ def _import_chapters(
     # of the document several times a version cost more than reading the changed ones).
     units: list[tuple[int, _Unit]] = []
     levels: list[int] = []
+    keys: list[str | None] = []
     readings: list[_ChapterReading] = []
     card_counts: list[tuple[int, int, int]] = []
     contents_at: list[int] = []
@@ -1452,6 +1453,7 @@ def _import_chapters(
             )
         )
         levels.extend(reading.levels)
+        keys.extend(reading.keys)
         readings.append(reading)
     facts = any(map(_FACTS, readings))
     cards = any(map(_CARDS, readings))
@@ -1466,6 +1468,7 @@ def _import_chapters(
         units,
         _DocumentReading(
             levels=levels,
+            keys=keys,
             facts=facts,
             cards=cards,
             contents=contents,
@@ -1501,6 +1504,7 @@ class _ChapterReading:
     units: tuple[_Unit, ...]
     lines: tuple[int, ...]
     levels: tuple[int, ...]
+    keys: tuple[str | None, ...]  # each one's heading's `heading_key`, None without a title
     warned: tuple[int, ...]
     facts: bool
     cards: bool
@@ -1526,6 +1530,7 @@ class _DocumentReading:
     counts, and the indexes in the document of their units that may be tables of contents."""
 
     levels: list[int]
+    keys: list[str | None]
     facts: bool
     cards: bool
     contents: bool
@@ -1552,6 +1557,12 @@ def _chapter_reading(chapter_units: tuple[tuple[int, int, _Unit], ...]) -> _Chap
                 units=units,
                 lines=tuple(lines_before for _, lines_before, _ in chapter_units),
                 levels=tuple(map(_outline_level, units)),
+                keys=tuple(
+                    heading_key(unit.heading.title)
+                    if unit.heading is not None and unit.heading.title
+                    else None
+                    for unit in units
+                ),
                 warned=warned,
                 facts=any(unit.facts for unit in units),
                 cards=any(map(_LONE_CARD, units)),
@@ -3406,6 +3417,9 @@ def _may_lift(parts: Iterable[tuple[int, int]]) -> bool:
 
 def _contents_levelled(
     units: list[tuple[int, _Unit]],
+    levels: Sequence[int],
+    keys: Sequence[str | None],
+    candidates: Iterable[int],
 ) -> tuple[list[tuple[int, _Unit]], list[tuple[int, str]]]:
     """Units whose level-1 heading after the first stands, in the document's table of
     contents, beside the sections of a deeper level after it (`# Motivation` listed with
@@ -3413,54 +3427,51 @@ def _contents_levelled(
     their level, not as their parent, as the author's contents say: one such heading, a slip;
     several are the document's parts. With a warning (line, message); ``units`` itself when
     none moves. Called for a document with a table of contents and more than one level-1
-    heading."""
+    heading. ``levels``: each unit's `_outline_level`; ``keys``: each one's heading's
+    `heading_key`, None for a unit without a titled heading; ``candidates``: the indexes of
+    the units that may hold a table of contents, those with contents names among them
+    (`_contents_candidate`): what the chapters' readings hold, put together (a history asks
+    every version, and going over every unit for them was most of the cost)."""
     listed = frozenset[str]().union(
-        *(_listed_keys(unit.contents_names) for _, unit in units if unit.contents_names)
+        *(
+            _listed_keys(names)
+            for names in (units[index][1].contents_names for index in candidates)
+            if names
+        )
     )
     if not listed:
         return units, []
-    # The titled headings the contents list, in order (each heading's place among the titled
-    # ones: only the first is the title).
-    titled = [
-        (place, index, heading)
-        for place, (index, heading) in enumerate(
-            (index, unit.heading)
-            for index, (_, unit) in enumerate(units)
-            if unit.heading is not None and unit.heading.title
-        )
-        if heading_key(heading.title) in listed
-    ]
-    levels = Counter(heading.level for _, _, heading in titled)
-    if not levels:
+    # The units whose titled heading the contents list, in order (found in C: most are not).
+    hits = list(itertools.compress(range(len(keys)), map(listed.__contains__, keys)))
+    counted = Counter(levels[index] for index in hits)
+    if not counted:
         return units, []
-    peer, count = levels.most_common(1)[0]
+    peer, count = counted.most_common(1)[0]
     if peer < 2 or count < 2:
         return units, []
-    # A level-1 heading is a stray when a listed one of the peers' level comes after it: before
-    # the last of those (one pass, not one per level-1 heading over every heading after it).
-    last_peer = max(place for place, _, heading in titled if heading.level == peer)
+    # The first titled heading is the title; a level-1 heading is a stray when a listed one of
+    # the peers' level comes after it: before the last of those.
+    first = next(index for index, level in enumerate(levels) if level)
+    last_peer = max(index for index in hits if levels[index] == peer)
     strays = [
-        (index, heading)
-        for place, index, heading in titled
-        if place and heading.level == 1 and place < last_peer
+        index for index in hits if index != first and levels[index] == 1 and index < last_peer
     ]
     if len(strays) != 1:
         # Several level-1 headings after the title are the document's parts (`# Part One`
         # over its `##` chapters, `# Part Two` …), however flat its contents are written.
         return units, []
     result = list(units)
-    warnings: list[tuple[int, str]] = []
-    for index, heading in strays:
-        first_line, unit = result[index]
-        result[index] = (first_line, replace(unit, heading=replace(heading, level=peer)))
-        warnings.append(
-            (
-                first_line + heading.start,
-                f"level-1 heading {heading.title!r} listed in the table of contents beside "
-                f"the level-{peer} sections after it: read at their level, not as their parent",
-            )
+    first_line, unit = result[strays[0]]
+    heading = unit.heading
+    assert heading is not None
+    result[strays[0]] = (first_line, replace(unit, heading=replace(heading, level=peer)))
+    return result, [
+        (
+            first_line + heading.start,
+            f"level-1 heading {heading.title!r} listed in the table of contents beside "
+            f"the level-{peer} sections after it: read at their level, not as their parent",
         )
-    return (result, warnings) if warnings else (units, warnings)
+    ]
 
 
 def _numbered_headings_levelled(
@@ -13860,7 +13871,9 @@ class _Outliner:
                 units = lifted_units
                 levels = [_outline_level(unit) for _, unit in units]
         if reading.contents and levels.count(1) > 1:
-            levelled_units, levelled = _contents_levelled(units)
+            levelled_units, levelled = _contents_levelled(
+                units, levels, reading.keys, reading.contents_at
+            )
             self.warnings.extend(
                 located(self.label, line + 1, message) for line, message in levelled
             )
