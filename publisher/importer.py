@@ -1235,20 +1235,24 @@ def import_markdown(
             else:
                 line += text.count("\n", counted, start)
             counted = start
-            newlines = _newlines(chapter)
+            newlines, units = _read_chapter(chapter, html_links, definitions, repository)
             end = start + len(chapter)
-            used = _used_definitions(chapter, definitions)
-            chapters.append((line, _chapter_units(chapter, html_links, used, repository)))
+            chapters.append((line, units))
     return _import_chapters(
         chapters, label, warnings, keep_sections=keep_sections, base_url=base_url, name=name
     )
 
 
 @recent_cache(limit=4096)
-def _newlines(chapter: str) -> int:
-    """How many newlines a chapter holds (cached by its text: most repeat, version after
-    version, and the text was hashed for `_chapter_units` already)."""
-    return chapter.count("\n")
+def _read_chapter(
+    chapter: str, html_links: bool, definitions: Definitions, repository: str
+) -> tuple[int, tuple[tuple[int, int, _Unit], ...]]:
+    """How many newlines a chapter holds, and its units (`_chapter_units`, with the
+    definitions of the document's ``definitions`` it may use): one cached call per chapter
+    of a version, not three (most chapters repeat, version after version, and a long
+    document has a hundred and more)."""
+    used = _used_definitions(chapter, definitions)
+    return chapter.count("\n"), _chapter_units(chapter, html_links, used, repository)
 
 
 @recent_cache(limit=4096)
