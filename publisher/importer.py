@@ -1153,10 +1153,13 @@ def import_markdown(
     # below look at the chapters not seen before, not at the whole text each version. No
     # marker they look for holds the newline between two chapters, nor starts a chapter.
     cut = _chapters(text) if pieces else None
-    # What each chapter holds, looked up once (a long document has a hundred chapters).
+    scanned = cut
+    # What each chapter holds, and its link reference definitions, looked up once (a long
+    # document has a hundred chapters): `_chapter_scan`.
+    scans = list(map(_chapter_scan, map(_second, cut))) if cut else []
     conflict, unspaced, direction, gapped, anchored_mark = (
-        map(any, zip(*map(_chapter_marks, map(_second, cut)), strict=True))
-        if cut
+        map(any, zip(*map(_first, scans), strict=True))
+        if scans
         else (False, False, False, False, False)
     )
     if text.startswith("---") or (
@@ -1222,7 +1225,11 @@ def import_markdown(
             cut = _chapters(text, rewritten=True)
         # Link reference definitions apply across the whole document: each chapter is read
         # with those it may use.
-        definitions = _document_definitions(_definitions_in(chapter) for _, chapter in cut)
+        definitions = _document_definitions(
+            map(_second, scans)
+            if cut is scanned
+            else (_definitions_in(chapter) for _, chapter in cut)
+        )
         end = -1  # where the chapter before ends
         newlines = 0  # how many lines it holds
         for start, chapter in cut:
@@ -1253,6 +1260,19 @@ def _read_chapter(
     document has a hundred and more)."""
     used = _used_definitions(chapter, definitions)
     return chapter.count("\n"), _chapter_units(chapter, html_links, used, repository)
+
+
+@recent_cache(limit=4096)
+def _chapter_scan(
+    chapter: str,
+) -> tuple[tuple[bool, bool, bool, bool, bool], tuple[tuple[str, str, str], ...]]:
+    """`_chapter_marks` and `_definitions_in` of a chapter: one cached call per chapter of a
+    version, not two (a document not rewritten reads its definitions from the chapters as
+    cut)."""
+    return _chapter_marks(chapter), _definitions_in(chapter)
+
+
+_first = operator.itemgetter(0)
 
 
 @recent_cache(limit=4096)
