@@ -5121,6 +5121,16 @@ def readme_repositories(text: str, known: Iterable[str], folder: str = "") -> st
             if match["name"].casefold() in names:
                 repository = f"{match['owner']}/{match['name']}"
                 named.setdefault(repository.casefold(), repository)
+    if named.keys() - found.keys():
+        # Only one whose sections its links name as this document's own is its upstream
+        # (`up/x#tools` over its own `## Tools`): links into a front page at sections this
+        # document does not have are how a list points at another list of that name.
+        sections = _own_sections(text)
+        named = {
+            key: repository
+            for key, repository in named.items()
+            if key in found or _leads_into_own_sections(text, key, sections)
+        }
     if found:
         # A README that names its known repository is written there: another of the same
         # name is another list ('awesome', 'log' are common names), not its upstream.
@@ -5129,6 +5139,49 @@ def readme_repositories(text: str, known: Iterable[str], folder: str = "") -> st
     elif len(named) == 1:
         found = named  # by the folder's name: one repository so named, or none (ambiguous)
     return " ".join(sorted(found.values(), key=str.casefold))
+
+
+# A link in a document to a section of a page of a GitHub repository (`_REPOSITORY_SECTION`
+# as written in markdown or HTML: it ends where the link does).
+_LINKED_REPOSITORY_SECTION = re.compile(
+    r"https?://(?:www\.)?github\.com/(?P<repository>[^/\s#?]+/[^/\s#?)\]\"'>]+)"
+    r"(?:/(?P<page>(?:tree|blob)/[^#\s)\]\"'>]+))?/?#(?P<fragment>[^#\s)\]\"'>]+)",
+    re.IGNORECASE,
+)
+# A heading's text: ATX (`## Tools`), setext (`Tools` over `---`) or HTML (`<h2>Tools</h2>`).
+_HEADING_TEXT = re.compile(
+    r"^ {0,3}#{1,6}[ \t]+(?P<atx>.+?)[ \t#]*$"
+    r"|^ {0,3}(?P<setext>\S.*?)[ \t]*\n {0,3}(?:=+|-+)[ \t]*$"
+    r"|<h[1-6]\b[^>]*>(?P<html>.*?)</h[1-6]\s*>",
+    re.IGNORECASE | re.MULTILINE | re.DOTALL,
+)
+
+
+def _own_sections(text: str) -> frozenset[str]:
+    """The sections a document has: its headings' words as their anchors keep them
+    (`_loose_words`), a link's text for the link, tags left out."""
+    sections: set[str] = set()
+    for match in _HEADING_TEXT.finditer(text):
+        heading = match["atx"] or match["setext"] or match["html"] or ""
+        heading = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", _HTML_TAG.sub(" ", heading))
+        if words := _loose_words(heading):
+            sections.add(words)
+    return frozenset(sections)
+
+
+def _leads_into_own_sections(text: str, repository: str, sections: frozenset[str]) -> bool:
+    """Whether the links of ``text`` into the sections of ``repository``'s pages (case
+    folded) are mostly its own contents: into its front page at a section ``sections`` holds,
+    or into another of its pages (an index's contents across its files)."""
+    own = total = 0
+    for match in _LINKED_REPOSITORY_SECTION.finditer(text):
+        if match["repository"].casefold() != repository:
+            continue
+        total += 1
+        page = match["page"]
+        front = page is None or _FRONT_PAGE.fullmatch(page) is not None
+        own += not front or _loose_words(unquote(match["fragment"])) in sections
+    return 2 * own > total
 
 
 def _link_candidates(items: Sequence[_ListItem]) -> list[_Candidate]:

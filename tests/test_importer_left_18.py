@@ -1,0 +1,59 @@
+"""publisher import: defects found by session 17's review, fixed in session 18 (examples
+invented; each test names the shape it reads)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_git_history import Repository, run
+from test_importer_shapes import listed
+
+from publisher.importer import readme_repositories
+from publisher.load import load_snapshot
+
+# A list kept in a repository named like many others ('awesome'), that points at sections of
+# another list of that name (`github.com/ada/awesome#platforms`: sections this README does
+# not have) and never links to itself: those links are resources, another list's sections.
+_POINTS_AT_ANOTHER = (
+    "# My awesome\n\nThings I like.\n\n"
+    "## Kites\n\n- [Delta](https://delta.example.org) - a delta kite.\n\n"
+    "## See also\n\n"
+    "- [Platforms](https://github.com/ada/awesome#platforms)\n"
+    "- [Languages](https://github.com/ada/awesome/blob/main/readme.md#languages)\n"
+    "- [Front-End Development](https://github.com/ada/awesome#front-end-development)\n"
+)
+_ITS_RESOURCES = ["Delta", "Platforms", "Languages", "Front-End Development"]
+
+
+@pytest.mark.parametrize(
+    ("known", "folder", "repositories"),
+    [
+        pytest.param(["me/awesome"], "", "me/awesome", id="its-remote"),
+        pytest.param([], "awesome", "", id="by-its-folder"),
+    ],
+)
+def test_a_same_named_repository_whose_sections_this_readme_lacks_is_not_its_upstream(
+    known: list[str], folder: str, repositories: str
+) -> None:
+    # A fork's README, written upstream, links into the upstream's front page at its own
+    # sections (`up/x#tools` over a `## Tools` of its own): its own contents. Links into a
+    # same-named repository's front page at sections this document does not have are how a
+    # list points at another list: that repository is not its own (it was, so the three
+    # links were read as a table of contents and dropped).
+    assert readme_repositories(_POINTS_AT_ANOTHER, known, folder) == repositories
+
+
+def test_links_to_another_same_named_lists_sections_stay_resources(tmp_path: Path) -> None:
+    repo = Repository(tmp_path / "awesome")
+    repo.commit("README.md", _POINTS_AT_ANOTHER, "Start", "2024-05-01T09:00:00Z")
+    repo.git("remote", "add", "origin", "git@github.com:me/awesome.git")
+    out = tmp_path / "out"
+    code, output = run("import-history", str(repo.root), "--file", "README.md", "--out", str(out))
+    assert code == 0, output
+    (release,) = sorted(out.glob("*.yaml"))
+    assert [title for _, title, _ in listed(load_snapshot(release).roadmap)] == _ITS_RESOURCES
+    written = tmp_path / "roadmap.yaml"
+    code, output = run("import", str(repo.root / "README.md"), "-o", str(written))
+    assert code == 0, output
+    assert [title for _, title, _ in listed(load_snapshot(written).roadmap)] == _ITS_RESOURCES
