@@ -7074,6 +7074,7 @@ def _html_table_or_list(
         pieces.extend((inner, at) for _, cells in rows for kind, inner, at in cells if kind == "td")
     items = {item.start(1) for item in _HTML_ITEM.finditer(html)}
     pieces += [(item[1], item.start(1)) for item in _HTML_ITEM.finditer(html)]
+    records = _html_record_items(row_cells)
     unlinked: list[_Candidate] = []  # items that are only a name: resources of a linked list
     # Rows whose item is a cell holding only its link (`<td><a href="…">Name</a></td>`): the
     # row's other cells are its description (a link opening one, `<a href="…">Maker</a> is a
@@ -7086,6 +7087,28 @@ def _html_table_or_list(
             if row in named:
                 continue
         elif row in named and not _lone_link(inner):
+            continue
+        elif row in records and at != records[row][0] and _lone_link(inner):
+            # `<td><a href="…">Ada Brook</a></td>` beside `<td><a href="…">Kite</a></td>`
+            # and `<td>An editor for kites.</td>`: the row is one record, the cell a field of
+            # its item (kept in its description), or a logo linked before the item.
+            item_at, item_title = records[row]
+            shown = _html_words(inner) or _image_alt(inner)
+            warnings.append(
+                (
+                    start + html.count("\n", 0, at),
+                    (
+                        f"cell linking {shown!r} in the row of {item_title!r}, whose cells "
+                        "say what it is: one of its fields, kept in its description, not a "
+                        "resource"
+                    )
+                    if at > item_at
+                    else (
+                        f"cell of a linked picture{f' {shown!r}' if shown else ''} before "
+                        f"{item_title!r} in its row: its logo, not a resource"
+                    ),
+                )
+            )
             continue
         link = _HTML_ANCHOR.search(inner)
         if link is None and at in items:
@@ -7116,9 +7139,11 @@ def _html_table_or_list(
         if row is not None and row not in named and _lone_link(inner):
             named.add(row)
             later = [
-                _html_words(_HTML_CODE.sub(r"`\1`", cell))
+                _html_cell_markdown(cell)
+                if _lone_link(cell)
+                else _html_words(_HTML_CODE.sub(r"`\1`", cell))
                 for cell, cell_at in row_cells[row]
-                if cell_at > at and not _lone_link(cell)
+                if cell_at > at and (row in records or not _lone_link(cell))
             ]
             description = description or " ".join(words for words in later if words)
         url = _checked_url(href, line, warnings)
@@ -7129,6 +7154,23 @@ def _html_table_or_list(
         # (features, steps) they are its text.
         candidates.extend(unlinked)
     return tuple(sorted(candidates, key=lambda candidate: candidate.line)), tuple(warnings)
+
+
+def _html_record_items(row_cells: dict[int, list[tuple[str, int]]]) -> dict[int, tuple[int, str]]:
+    """The rows of an HTML table that are one record each (a cell holding only a link, and
+    a cell of words that is not only a link: what the thing is), by the row's start: where
+    its item's cell starts and the item's name. The item is its first cell holding only a
+    link that shows words (`<td><a href="…">Kite</a></td>`), a linked picture before it its
+    logo; a row of cells each only a link (a grid of logos) is none."""
+    records: dict[int, tuple[int, str]] = {}
+    for row, cells in row_cells.items():
+        lone = [(inner, at) for inner, at in cells if _lone_link(inner)]
+        if not lone or not any(_html_words(inner) and not _lone_link(inner) for inner, _ in cells):
+            continue
+        named = [(at, words) for inner, at in lone if (words := _html_words(inner))]
+        if named:
+            records[row] = named[0]
+    return records
 
 
 def _html_rows(table: str) -> list[tuple[int, str, bool]]:

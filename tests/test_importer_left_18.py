@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from test_git_history import Repository, run
-from test_importer_shapes import listed
+from test_importer_shapes import listed, messages, read
 
 from publisher.importer import readme_repositories
 from publisher.load import load_snapshot
@@ -57,3 +57,40 @@ def test_links_to_another_same_named_lists_sections_stay_resources(tmp_path: Pat
     code, output = run("import", str(repo.root / "README.md"), "-o", str(written))
     assert code == 0, output
     assert [title for _, title, _ in listed(load_snapshot(written).roadmap)] == _ITS_RESOURCES
+
+
+def test_an_html_record_row_is_one_resource_its_other_link_cells_its_fields() -> None:
+    # A row of an HTML table whose item is a cell holding only its link, with a cell of
+    # words saying what it is, is one record: a cell holding only another link (its author,
+    # its code) or a linked icon before it (the same thing's logo) is a field of it, not a
+    # second resource of the row. A row of cells each only a link (a grid of logos) keeps
+    # every cell.
+    result = read(
+        "# Kites\n\n## Editors\n\n<table>\n"
+        '<tr><td><a href="https://kite.example.org">Kite</a></td>'
+        '<td><a href="https://example.org/ada">Ada Brook</a></td>'
+        "<td>An editor for kites.</td></tr>\n"
+        '<tr><td><a href="https://gull.example.org"><img src="gull.png" alt="Gull logo"></a></td>'
+        '<td><a href="https://gull.example.org">Gull</a></td>'
+        '<td><a href="https://code.example.org/gull">Code</a></td>'
+        "<td>An editor for gulls.</td></tr>\n"
+        "</table>\n\n## Boards\n\n<table>\n"
+        '<tr><td><a href="https://a.example.org"><img src="a.png" alt="Alpha"></a></td>'
+        '<td><a href="https://b.example.org"><img src="b.png" alt="Beta"></a></td></tr>\n'
+        "</table>\n",
+        html_links=True,
+    )
+    assert listed(result.roadmap) == [
+        (("Editors",), "Kite", "https://kite.example.org"),
+        (("Editors",), "Gull", "https://gull.example.org"),
+        (("Boards",), "Alpha", "https://a.example.org"),
+        (("Boards",), "Beta", "https://b.example.org"),
+    ]
+    kite, gull = result.roadmap.sections[0].resources
+    assert kite.description.strip() == "[Ada Brook](https://example.org/ada) An editor for kites."
+    assert gull.description.strip() == "[Code](https://code.example.org/gull) An editor for gulls."
+    said = messages(result)
+    assert len(said) == 3
+    assert all(message.startswith(("road.md:6:", "road.md:7:")) for message in said), said
+    assert sum("'Ada Brook'" in message for message in said) == 1
+    assert sum("'Gull logo'" in message for message in said) == 1
