@@ -98,15 +98,19 @@ class HistoryStep:
     versions_read: int = 0
 
 
-def _git(git_dir: Path, *arguments: str) -> str:
+def _run_git(git_dir: Path, *arguments: str) -> subprocess.CompletedProcess[bytes]:
+    """git's answer to ``arguments`` in ``git_dir``, its output captured; raises GitError
+    where git is not installed."""
     try:
-        completed = subprocess.run(
-            ["git", "-C", str(git_dir), *arguments],
-            capture_output=True,
-            check=False,
+        return subprocess.run(
+            ["git", "-C", str(git_dir), *arguments], capture_output=True, check=False
         )
     except FileNotFoundError:
         raise GitError("git is not installed (it is needed to read history)") from None
+
+
+def _git(git_dir: Path, *arguments: str) -> str:
+    completed = _run_git(git_dir, *arguments)
     if completed.returncode != 0:
         message = completed.stderr.decode("utf-8", "replace").strip().splitlines()
         raise GitError(f"{git_dir}: git {arguments[0]} failed: {message[-1] if message else ''}")
@@ -115,12 +119,12 @@ def _git(git_dir: Path, *arguments: str) -> str:
 
 def github_remotes(git_dir: Path) -> tuple[str, ...]:
     """The ``owner/name`` of each GitHub repository among the remotes of the git work tree
-    ``git_dir`` is in ("origin", "upstream" …), in the order git lists them; () outside one."""
-    completed = subprocess.run(
-        ["git", "-C", str(git_dir), "config", "--get-regexp", r"^remote\..*\.url$"],
-        capture_output=True,
-        check=False,
-    )
+    ``git_dir`` is in ("origin", "upstream" …), in the order git lists them; () outside one,
+    and where git is not installed (`import` of a file needs none: nothing to learn)."""
+    try:
+        completed = _run_git(git_dir, "config", "--get-regexp", r"^remote\..*\.url$")
+    except GitError:
+        return ()
     if completed.returncode != 0:
         return ()
     found: dict[str, None] = {}
@@ -160,19 +164,13 @@ def check_repository(git_dir: Path) -> None:
     """Raise NotFoundError/GitError unless ``git_dir`` is (inside) a git repository."""
     if not git_dir.is_dir():
         raise NotFoundError(f"{git_dir}: no such folder")
-    completed = subprocess.run(
-        ["git", "-C", str(git_dir), "rev-parse", "--git-dir"], capture_output=True, check=False
-    )
+    completed = _run_git(git_dir, "rev-parse", "--git-dir")
     if completed.returncode != 0:
         raise GitError(f"{git_dir}: not a git repository")
 
 
 def _resolve_ref(git_dir: Path, ref: str) -> str:
-    completed = subprocess.run(
-        ["git", "-C", str(git_dir), "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"],
-        capture_output=True,
-        check=False,
-    )
+    completed = _run_git(git_dir, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
     if completed.returncode != 0:
         if ref == "HEAD":
             raise NotFoundError(f"{git_dir}: the repository has no commits")

@@ -94,3 +94,33 @@ def test_an_html_record_row_is_one_resource_its_other_link_cells_its_fields() ->
     assert all(message.startswith(("road.md:6:", "road.md:7:")) for message in said), said
     assert sum("'Ada Brook'" in message for message in said) == 1
     assert sum("'Gull logo'" in message for message in said) == 1
+
+
+def test_import_without_git_installed_reads_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `import` asks git for the remotes of the work tree holding the file (its own GitHub
+    # repository, 6b4a0b0): where git is not installed there are none to learn, and the
+    # file is read as before; it ended in a traceback (FileNotFoundError: 'git').
+    (tmp_path / "README.md").write_text(_POINTS_AT_ANOTHER, encoding="utf-8")
+    monkeypatch.setenv("PATH", str(tmp_path / "no-programs"))
+    written = tmp_path / "roadmap.yaml"
+    code, output = run("import", str(tmp_path / "README.md"), "-o", str(written))
+    assert code == 0, output
+    assert [title for _, title, _ in listed(load_snapshot(written).roadmap)] == _ITS_RESOURCES
+
+
+def test_import_history_without_git_installed_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # It needs git: a clear error and exit 1, nothing written (it was a traceback from the
+    # first git call, `check_repository`'s, which did not say git is missing).
+    repo = Repository(tmp_path / "awesome")
+    repo.commit("README.md", _POINTS_AT_ANOTHER, "Start", "2024-05-01T09:00:00Z")
+    monkeypatch.setenv("PATH", str(tmp_path / "no-programs"))
+    out = tmp_path / "out"
+    code, output = run("import-history", str(repo.root), "--file", "README.md", "--out", str(out))
+    assert code == 1
+    assert "git is not installed" in output
+    assert "Traceback" not in output
+    assert not out.exists()
