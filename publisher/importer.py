@@ -8205,6 +8205,93 @@ def _named_bare_url(inline: Sequence[Token]) -> tuple[int, int, str, str, str] |
     return None
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _NameOverURLs:
+    """An item written a line each (`_name_over_bare_urls`): its name, then its bare URLs."""
+
+    name: str
+    urls: tuple[tuple[int, int, str], ...]  # (link start, link end, URL) of each URL line
+    rest: int  # where the words after the URL lines start
+
+
+# A name on a line of its own is short: a title, not a paragraph.
+_LINED_NAME_WORDS = 20
+
+
+def _name_over_bare_urls(inline: Sequence[Token]) -> _NameOverURLs | None:
+    """An item written a line each, its first line a name without a link, each next line one
+    bare URL and nothing else, then (optionally) what it is: `**Name**  ⏎ https://…  ⏎ …`
+    (hard breaks) or the same over soft breaks. None for any other item, and for a first
+    line that leads into its address (ending with a colon) or reads as a sentence."""
+    cuts = [index for index, token in enumerate(inline) if token.type in _BREAKS]
+    if not cuts:
+        return None
+    bounds = list(zip([-1, *cuts], [*cuts, len(inline)], strict=True))
+    first = inline[: bounds[0][1]]
+    if any(token.type == "link_open" for token in first):
+        return None
+    name = _plain(first).strip()
+    if (
+        not name
+        or name.endswith((":", "\uff1a"))
+        or len(name.split()) > _LINED_NAME_WORDS
+        or (name.endswith(".") and _is_sentence(name))
+    ):
+        return None
+    urls: list[tuple[int, int, str]] = []
+    rest = len(inline)
+    for before, after in bounds[1:]:
+        start, stop = before + 1, after
+        while start < stop and _blank_text(inline[start]):
+            start += 1
+        while stop > start and _blank_text(inline[stop - 1]):
+            stop -= 1
+        spans = list(_link_spans(inline[start:stop]))
+        if len(spans) != 1 or spans[0] != (0, stop - start - 1):
+            rest = before + 1
+            break
+        if not _url_named(inline, start, stop - 1):
+            rest = before + 1
+            break
+        urls.append((start, stop - 1, str(inline[start].attrGet("href") or "")))
+    if not urls:
+        return None
+    return _NameOverURLs(name=name, urls=tuple(urls), rest=rest)
+
+
+_BREAKS = frozenset({"softbreak", "hardbreak"})
+
+
+def _blank_text(token: Token) -> bool:
+    return token.type == "text" and not token.content.strip()
+
+
+def _read_name_over_bare_urls(
+    reading: _ItemReading, inline: Sequence[Token], lined: _NameOverURLs
+) -> None:
+    """Read an item written a line each (`_name_over_bare_urls`): titled by its first line, at
+    its first URL, described by the lines after the URLs; other URLs (a series' next parts,
+    another copy) kept after its description, with a warning."""
+    start, end, href = lined.urls[0]
+    words = list(inline[lined.rest :])
+    while words and (words[0].type in _BREAKS or _blank_text(words[0])):
+        words.pop(0)
+    _read_leading_link(reading, [*inline[start : end + 1], *words], 0, end - start, href)
+    reading.fields["title"] = lined.name
+    if reading.description:
+        reading.described = True
+    others = [url for _, _, url in lined.urls[1:]]
+    if others:
+        reading.description.append(" ".join(f"<{url}>" for url in others))
+        reading.warnings.append(
+            (
+                reading.line,
+                f"{lined.name!r} gives {len(lined.urls)} addresses, one a line: read at the "
+                f"first, {', '.join(others)} kept in its description",
+            )
+        )
+
+
 def _lower_case_label(words: str) -> bool:
     """Whether words before a bare URL are a short label in lower case naming what is there
     (`free Book Introduction https://…`, `modern books from philosophers http://…`): two to
@@ -9646,6 +9733,11 @@ def _read_lead(reading: _ItemReading, inline: Sequence[Token]) -> bool:
         reading.description.insert(0, lead)
         reading.lead_in = "resource"
         reading.kind_lead = _names_kind(_plain(inline[: link[0]]))
+        return True
+    if (lined := _name_over_bare_urls(inline)) is not None:
+        # "**Name**  ⏎ https://…  ⏎ What it is": the name on its own line, its address bare
+        # on the next, then what it is.
+        _read_name_over_bare_urls(reading, inline, lined)
         return True
     links = _links(inline)
     anchors = any(
