@@ -13154,6 +13154,15 @@ def _table(
     if _links_into_the_document(cell for _, cells in rows for cell in cells):
         # A grid of `[🔧 AutoML](#automl)` cells: a table of contents laid out as a table.
         return (), (), (), False
+    if len(rows[0][1]) == 1 and _is_figure_cell(rows[0][1][0]):
+        # `|![Roadmap](roadmap.png)|` over `| The road map - _Sketchnote by [@ann](…)_ |`: an
+        # image set in a table of one cell to center it, its caption (and its credit) below:
+        # a figure, no list of resources.
+        said = (
+            "a table of one column whose head is an image (a figure) read as its caption: "
+            "no resource"
+        )
+        return (), tuple((line, said) for line, cells in rows[1:] if _plain(cells[0])), (), False
     header = [_plain(cell).lower().rstrip(":") for cell in rows[0][1]]
     columns = {position: _column_field(name) for position, name in enumerate(header)}
     if any(name in _LANGUAGE_HEADERS for name in header) and (
@@ -13249,6 +13258,15 @@ def _table(
         if candidate is not None:
             candidates.append(_with_stacked(candidate, cells, line, warnings))
     return tuple(candidates), tuple(warnings), tuple(header), facts
+
+
+def _is_figure_cell(cell: Sequence[Token]) -> bool:
+    """Whether a table cell shows one image and nothing else (no words, no link around it)."""
+    images = [token for token in cell if token.type == "image"]
+    return len(images) == 1 and all(
+        token.type == "image" or (token.type == "text" and not token.content.strip())
+        for token in cell
+    )
 
 
 def _with_stacked(
@@ -13373,11 +13391,13 @@ def _row_columns(
             and title < position < len(cells)
             # A column without a header counts as numbering; a named link says it is not.
             and (position not in numbering or not header[position])
-            and _named_link(cells[position])
+            and _links(cells[position])
         ),
         None,
     )
-    if linked is None:
+    if linked is None or not _named_link(cells[linked]):
+        # The row's first link after its title says what part of it it is (`| Perceptron |
+        # [Text](…) | [PyTorch](…) |`: its text, then its notebooks): the title names it.
         return columns
     return {**columns, linked: "title", title: "" if "tags" in columns.values() else "tags"}
 
@@ -13411,6 +13431,9 @@ _LINK_LABEL = re.compile(
 _WHERE_LABEL = re.compile(
     r"(?:" + _LINK_LABEL.pattern + r"|youtube|bilibili|videos?|slides?|homepage|gitlab|"
     r"bitbucket|kaggle|colab|hugging\s?face(?:\s+(?:space|hub|model)s?)?|"
+    # What part of a lesson a link is, in a course's table (`| Perceptron | [Text](…) |
+    # [Notebook](…) |`): its text to read, its notebook to run.
+    r"text|notebooks?|"
     r"\u4e3b\u9875|\u89c6\u9891|\u94fe\u63a5|\u5b98\u7f51)",
     re.IGNORECASE,
 )
