@@ -45,6 +45,8 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+# The checkout this script lives in is the one measured, whatever an editable install points at.
+sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from real_corpus import (  # noqa: E402
