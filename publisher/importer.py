@@ -4220,7 +4220,7 @@ def _names_licence(title: str) -> bool:
 # tool's own link (`링크`, `Homepage`, `GitHub` …).
 _LABELLED_FACT = re.compile(
     r"^[-*+][ \t]+(?:\*\*|__)?(?P<label>[^:\uff1a*_\[\]()`\n]{1,24}?)(?:\*\*|__)?[ \t]*[:\uff1a]"
-    r"(?:\*\*|__)?[ \t]*(?P<value>\S.*)$"
+    r"(?:\*\*|__)?[ \t]*(?P<value>\S.*)?$"
 )
 _LINK_LABELS = frozenset(
     {
@@ -4237,26 +4237,57 @@ _FACT_URL = re.compile(r"\]\((?P<inline>[^)\s]+)[^)]*\)|(?P<bare>https?://[^\s)>
 def _labelled_facts_link(text: str) -> str:
     """The tool's link when a heading's body lists labelled facts about it (`- 라이선스: MIT`,
     `- 링크: https://…`, `- Author: …`): every bullet of its lists a short label, a colon
-    and a value, at least two of them, one labelled as its link (`_LINK_LABELS`) and giving
-    one. "" otherwise."""
+    and a value, at least two of them, one labelled as its link (`_link_label`) and giving
+    one, on its line or first among the lines nested under it (`- Store Links:` over
+    `  - https://…`). A label may have no value (`- Note:`), and one bullet may be a few
+    plain words without a label (a book's authors). "" otherwise."""
     if ":" not in text and "\uff1a" not in text:
         return ""
-    facts = []
+    facts: list[tuple[re.Match[str], list[str]]] = []
+    unlabelled = 0
     for line in text.split("\n"):
         if line[:1] in "-*+" and line[1:2] in (" ", "\t"):
             fact = _LABELLED_FACT.match(line)
             if fact is None:
-                return ""  # one bullet that is no labelled fact: not such a list
-            facts.append(fact)
+                if unlabelled or not _plain_fact(line[2:]):
+                    return ""  # a bullet that is no labelled fact: not such a list
+                unlabelled += 1
+                continue
+            facts.append((fact, []))
+        elif facts and line[:1] in (" ", "\t") and line.strip():
+            facts[-1][1].append(line)
     if len(facts) < 2:
         return ""
-    for fact in facts:
-        assert fact is not None
-        if heading_key(fact.group("label")) in _LINK_LABELS:
-            found = _FACT_URL.search(fact.group("value"))
+    for fact, nested in facts:
+        if _link_label(fact.group("label")):
+            found = _FACT_URL.search(fact.group("value") or "\n".join(nested))
             if found is not None:
                 return found.group("inline") or found.group("bare")
     return ""
+
+
+# The last word of a label that gives links (`Store Links`, `Download link`, `Project URL`).
+_LINK_LABEL_ENDS = frozenset({"link", "links", "url", "urls"})
+
+
+def _link_label(label: str) -> bool:
+    """Whether a fact's label says it gives the tool's own link (`_LINK_LABELS`, or words
+    ending in one that says link: `Store Links`)."""
+    key = heading_key(label)
+    return key in _LINK_LABELS or key.rsplit(" ", 1)[-1] in _LINK_LABEL_ENDS
+
+
+def _plain_fact(words: str) -> bool:
+    """Whether a bullet among labelled facts is a fact written without its label: a few
+    plain words (`Ellen Lupton, Jennifer Tobias`, its authors), no link, no sentence."""
+    words = words.strip()
+    return (
+        bool(words)
+        and len(words.split()) <= 8
+        and "](" not in words
+        and "://" not in words
+        and not words.endswith((".", ":", "\uff1a"))
+    )
 
 
 def _facts_under_name(text: str) -> tuple[str, str] | None:
@@ -4273,7 +4304,7 @@ def _facts_under_name(text: str) -> tuple[str, str] | None:
     for line in text.split("\n"):
         if line[:1] in "-*+" and line[1:2] in (" ", "\t"):
             fact = _LABELLED_FACT.match(line)
-            keep = fact is not None and heading_key(fact.group("label")) not in _LINK_LABELS
+            keep = fact is not None and not _link_label(fact.group("label"))
             if keep:
                 facts.append(line[2:].strip())
         elif keep and line.strip():
@@ -14098,6 +14129,14 @@ class _Outliner:
     def outline(self, units: list[tuple[int, _Unit]], reading: _DocumentReading) -> _Outline:
         """The document's title, intro and top-level sections (each unit read by `_take`)."""
         levels = reading.levels
+        if reading.facts:
+            subtitled_units, subtitled = _subtitles_joined(units)
+            if subtitled_units is not units:
+                self.warnings.extend(
+                    located(self.label, line + 1, message) for line, message in subtitled
+                )
+                units = subtitled_units
+                levels = [_outline_level(unit) for _, unit in units]
         if _may_lift(reading.numbered):
             lifted_units, lifted = _numbered_headings_levelled(units)
             self.warnings.extend(located(self.label, line + 1, message) for line, message in lifted)
@@ -14865,6 +14904,71 @@ def _may_name_contents(unit: _Unit) -> bool:
         and heading_key(heading.title) in CONTENTS_HEADINGS
         and not any(candidate.url or candidate.children for candidate in unit.candidates)
     )
+
+
+def _subtitles_joined(
+    units: list[tuple[int, _Unit]],
+) -> tuple[list[tuple[int, _Unit]], list[tuple[int, str]]]:
+    """Units with each heading that is a subtitle joined to the title above it: a heading with
+    nothing under it (no link of its own, not the document's title), right over one deeper
+    heading that is read as a tool by its labelled facts (`### Empire of AI`, then `####
+    Dreams and Nightmares …` over `- Author: …`, `- Store Links:` …) and is its only
+    subheading (the next heading is of the title's level or higher). The two are one resource,
+    titled by the first, the subtitle first in its description, warned naming its line; the
+    same ``units`` when there is none."""
+    joined: list[tuple[int, _Unit]] = []
+    warnings: list[tuple[int, str]] = []
+    position = 0
+    while position < len(units):
+        line, unit = units[position]
+        heading = unit.heading
+        following = units[position + 1][1] if position + 1 < len(units) else None
+        after = units[position + 2][1].heading if position + 2 < len(units) else None
+        below = following.heading if following is not None else None
+        if (
+            heading is None
+            or following is None
+            or below is None
+            or not heading.title
+            or heading.url
+            or heading.level < 2
+            or unit.candidates
+            or unit.text.strip()
+            or below.level <= heading.level
+            or not following.facts
+            or following.heading_resource is None
+            or (after is not None and after.title and after.level > heading.level)
+        ):
+            joined.append((line, unit))
+            position += 1
+            continue
+        resource = following.heading_resource
+        subtitle = below.title
+        joined.append(
+            (
+                units[position + 1][0],
+                replace(
+                    following,
+                    heading=replace(below, title=heading.title, level=heading.level),
+                    heading_resource=replace(
+                        resource,
+                        title=heading.title,
+                        description=f"{subtitle}\n\n{resource.description}".strip() + "\n",
+                    ),
+                ),
+            )
+        )
+        warnings.append(
+            (
+                units[position + 1][0] + below.start,
+                f"heading {subtitle!r} right under {heading.title!r}, over the facts about it: "
+                "read as its subtitle, one resource with it",
+            )
+        )
+        position += 2
+    if not warnings:
+        return units, []
+    return joined, warnings
 
 
 def _outline_level(unit: _Unit) -> int:

@@ -56,3 +56,58 @@ def test_a_sentence_over_a_bare_url_stays_words() -> None:
     )
     assert (("Notes",), "Reef knot", "https://example.org/reef") in listed(result.roadmap)
     assert all(title != "More knots can be found here:" for _, title, _ in listed(result.roadmap))
+
+
+BOOKS = (
+    "# Shelf\n\n## Sailing\nBooks for the boat\n\n"
+    "### The Knot Book\n{subtitle}"
+    "- Author: Ada Brook\n- ISBN: 9780000000001\n- Store Links: \n"
+    "  - https://shop.example.org/book/1\n  - https://other.example.org/book/1\n- Note: \n\n"
+    "### Rope Work\n"
+    "- Author: Ben Hitch\n- ISBN: 9780000000002\n- Store Links:\n"
+    "  - [Harbour Books](https://harbour.example.org/rope-work)\n- Note: \n"
+)
+
+
+def test_a_heading_over_labelled_facts_with_its_links_nested_is_one_resource() -> None:
+    # booklist-store-links: each book a heading over labelled facts ('Author:', 'ISBN:'),
+    # its shops' addresses nested under a 'Store Links:' label with no value of its own, an
+    # empty 'Note:' last. Each fact was read as a resource without URL, each address as a
+    # resource of its own, the book as a section.
+    result = read(BOOKS.format(subtitle=""))
+    assert listed(result.roadmap) == [
+        (("Sailing",), "The Knot Book", "https://shop.example.org/book/1"),
+        (("Sailing",), "Rope Work", "https://harbour.example.org/rope-work"),
+    ]
+    knot_book = result.roadmap.sections[0].resources[0]
+    assert "Ada Brook" in knot_book.description
+    assert "https://other.example.org/book/1" in knot_book.description
+
+
+def test_a_subtitle_heading_right_under_a_title_over_its_facts_is_part_of_it() -> None:
+    # booklist-store-links: most books have their subtitle as a deeper heading right under
+    # the title's ('### Empire of AI' then '#### Dreams and Nightmares …'), nothing between
+    # them, the facts under the subtitle. The two headings were read as nested sections.
+    result = read(BOOKS.format(subtitle="#### A Guide to Bends and Hitches\n"))
+    assert listed(result.roadmap) == [
+        (("Sailing",), "The Knot Book", "https://shop.example.org/book/1"),
+        (("Sailing",), "Rope Work", "https://harbour.example.org/rope-work"),
+    ]
+    knot_book = result.roadmap.sections[0].resources[0]
+    assert "A Guide to Bends and Hitches" in knot_book.description
+    assert [message.split(": ", 1)[0] for message in messages(result)] == ["road.md:7"]
+    assert "subtitle" in messages(result)[0]
+
+
+def test_a_lone_subheading_over_a_list_of_links_stays_a_section() -> None:
+    # The subtitle rule is for a heading's facts: a heading right over a deeper one whose
+    # list is of links is a section over its subsection.
+    result = read(
+        "# Shelf\n\n## Sailing\n\n### Knots\n#### Bends\n"
+        "- [Sheet bend](https://example.org/sheet) - joins two ropes\n"
+        "- [Carrick bend](https://example.org/carrick) - a decorative bend\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Sailing", "Knots", "Bends"), "Sheet bend", "https://example.org/sheet"),
+        (("Sailing", "Knots", "Bends"), "Carrick bend", "https://example.org/carrick"),
+    ]
