@@ -6295,6 +6295,11 @@ def _paragraph(inline: Sequence[Token], links: list[str], start: int, stop: int)
 def _paragraph_block(inline: Sequence[Token], start: int, stop: int, lines: list[str]) -> _Block:
     """A paragraph's block: badges, a numbered entry, cards (their links as written: see
     `_checked_cards`), a paper, or text (`_paragraph`)."""
+    buttons = _linked_buttons(inline, start)
+    if buttons:
+        # Buttons one a line, each a badge drawing a thing's name and linked to it (a team's
+        # other courses): one resource each, as courses one named link a line are.
+        return _Block(kind="resources", start=start, end=stop, resources=buttons, link_lines=True)
     if _is_badges(inline):
         logo = not any(
             _is_badge(token.attrGet("src")) for token in inline if token.type == "image"
@@ -14013,6 +14018,60 @@ def _cell_links(cell: Sequence[Token]) -> list[str]:
 
 def _is_badge(src: object) -> bool:
     return bool(src) and bool(_BADGE_SOURCE.search(str(src)))
+
+
+# A static badge of shields.io (`…/badge/<label>-<message>-<colour>`, or `<message>-<colour>`),
+# its texts apart: a single dash parts them, a double one is a dash of the text.
+_STATIC_BADGE = re.compile(r"^https?://img\.shields\.io/badge/([^?#]+)", re.IGNORECASE)
+_BADGE_PART = re.compile(r"(?<!-)-(?!-)")
+
+
+def _button_name(src: object) -> str:
+    """The one text a static badge draws (`…/badge/AZD%20for%20Beginners-0078D4`, `…/badge/
+    -Hindi-orange`: a name on a colour, a button), "" for any other image (a label and its
+    value, `…/badge/PRs-welcome-brightgreen`: a status; a badge another service draws)."""
+    match = _STATIC_BADGE.match(str(src or ""))
+    if match is None:
+        return ""
+    path = re.sub(r"\.(?:svg|png)$", "", match.group(1), flags=re.IGNORECASE)
+    texts = [text for text in _BADGE_PART.split(path)[:-1] if text]
+    if len(texts) != 1:
+        return ""
+    name = texts[0].replace("--", "-").replace("__", "\0").replace("_", " ").replace("\0", "_")
+    return unquote(name).strip()
+
+
+def _linked_buttons(inline: Sequence[Token], line: int) -> tuple[_Candidate, ...]:
+    """A paragraph of buttons, one a line, at least two: each line only a link around one
+    image, a badge drawing one name (`_button_name`) that its alt text says too (`[![AZD for
+    Beginners](https://img.shields.io/badge/AZD%20for%20Beginners-0078D4)](https://github.com/
+    …)`): the things they name, at their links, one resource each. () for any other paragraph,
+    a status badge on any line (`[![PRs Welcome](…/badge/PRs-welcome-brightgreen)](…)`, a
+    label and its value; an npm version) or buttons naming this document's translations."""
+    lines = _inline_lines(inline)
+    if len(lines) < 2:
+        return ()
+    found = []
+    for number, tokens in enumerate(lines):
+        shown = [token for token in tokens if token.type != "text" or token.content.strip()]
+        if len(shown) != 3 or (shown[0].type, shown[1].type, shown[2].type) != (
+            "link_open",
+            "image",
+            "link_close",
+        ):
+            return ()
+        href = str(shown[0].attrGet("href") or "")
+        name = _plain(shown[1].children or []).strip()
+        if (
+            not href
+            or href.startswith("#")
+            or _TRANSLATION_HREF.search(href)
+            or not name
+            or _loose_words(name) != _loose_words(_button_name(shown[1].attrGet("src")))
+        ):
+            return ()
+        found.append(_card_candidate(name, href, line + number, ""))
+    return tuple(found)
 
 
 def _without_leading_emoji(text: str) -> str:
