@@ -2773,6 +2773,33 @@ class _Unit:
     # (`_Block.title_line`) or a paragraph all in bold (`entry_title`); the title of a
     # document with no level-1 heading.
     title_line: str = ""
+    # Its resources are all rows of tables of records (`_is_record_table`): a comparison
+    # table under the document's title is the list itself, never the author's own links.
+    records: bool = False
+
+
+# The fewest named columns and linked rows of a table of records (`_all_records`).
+_RECORD_COLUMNS = 3
+_RECORD_ROWS = 3
+
+
+def _all_records(body: Sequence[_Block]) -> bool:
+    """Whether a body's resources are all rows of markdown tables of records: a header naming
+    three columns or more, three linked rows or more (`| Model | Release Date | Weights |
+    Licence |` over a row per model; a table read a row a piece, as a history reads it, is
+    a block a row): what a list compares, not links of its author's (a row of a
+    translation's links, a sponsor's logo, a nav bar)."""
+    listed = [block for block in body if block.kind == "resources" and block.resources]
+    return (
+        bool(listed)
+        and all(
+            not block.raw_html
+            and sum(bool(name.strip()) for name in block.table) >= _RECORD_COLUMNS
+            for block in listed
+        )
+        and sum(bool(candidate.url) for block in listed for candidate in block.resources)
+        >= _RECORD_ROWS
+    )
 
 
 def _emphasized(lines: list[str], block: _Block) -> bool:
@@ -3381,6 +3408,7 @@ def _units(
                 )
                 if heading is None
                 else "",
+                records=_all_records(body),
                 has_link_resources=any(
                     not _is_bare(candidate)
                     for block in body
@@ -14311,16 +14339,7 @@ class _Outliner:
         # Before the first section, lists of links are the author's own (support me …); in a
         # document without any heading, they are the list itself (as under a lone title).
         if heading is None:
-            if unit.candidates and not any(
-                other.heading is not None and other.heading.title for _, other in units[position:]
-            ):
-                outline.intro.append(unit.intro)
-                outline.orphans = _SectionDraft(title="Resources", level=1)
-                self._add_candidates(outline.orphans, unit.candidates, first_line)
-                outline.top.append(outline.orphans)
-            else:
-                outline.intro.append(unit.text)
-                self._unsay(first_line, unit)
+            self._before_sections(outline, unit, first_line, units[position:], 1)
             return position
         # The document's first heading, a level-1 one, is its title (whatever its words, but
         # those of a table of contents: `# Contents` over anchors under an HTML title).
@@ -14333,18 +14352,9 @@ class _Outliner:
             and not self._first_of_peers(first_line, heading, unit, units[position:])
         ):
             outline.title = heading.title
-            if unit.candidates and not any(
-                other.heading is not None and other.heading.title for _, other in units[position:]
-            ):
-                # The title is the document's only heading: the lists under it are the list
-                # itself (with sections after it, they are the author's own: support me …).
-                outline.intro.append(unit.intro)
-                outline.orphans = _SectionDraft(title="Resources", level=heading.level)
-                self._add_candidates(outline.orphans, unit.candidates, first_line)
-                outline.top.append(outline.orphans)
-            else:
-                outline.intro.append(unit.text)
-                self._unsay(first_line, unit)
+            # The title is the document's only heading: the lists under it are the list itself
+            # (with sections after it, they are the author's own: support me …).
+            self._before_sections(outline, unit, first_line, units[position:], heading.level)
             return position
         if not (outline.title or outline.top or outline.seen_heading) and _is_tagline(
             unit, lambda: self._banner(outline, units, position)
@@ -14383,6 +14393,39 @@ class _Outliner:
             )
         )
         return end
+
+    def _before_sections(
+        self,
+        outline: _Outline,
+        unit: _Unit,
+        first_line: int,
+        after: list[tuple[int, _Unit]],
+        level: int,
+    ) -> None:
+        """Read the body before the document's first section (under its title, or with no
+        heading above): its lists are the list itself when no section follows, else the
+        author's own links (support me, contact, its contents), kept in the intro; but
+        tables of records (`_all_records`: a row per thing, its columns named) are what the
+        list compares, resources outside any section wherever they stand, with a warning
+        naming their first row's line."""
+        sections_after = any(
+            other.heading is not None and other.heading.title for _, other in after
+        )
+        if unit.candidates and (not sections_after or unit.records):
+            if sections_after:
+                self._warn(
+                    first_line + unit.candidates[0].line + 1,
+                    f"{len(unit.candidates)} rows of a table before the document's first "
+                    "section: read as resources outside any section (a row per thing, its "
+                    "columns named: the list's own), not the author's own links",
+                )
+            outline.intro.append(unit.intro)
+            outline.orphans = _SectionDraft(title="Resources", level=level)
+            self._add_candidates(outline.orphans, unit.candidates, first_line)
+            outline.top.append(outline.orphans)
+        else:
+            outline.intro.append(unit.text)
+            self._unsay(first_line, unit)
 
     def _unsay(self, first_line: int, unit: _Unit) -> None:
         """Take back what was said of how a unit's lists were read as resources: its body

@@ -1,0 +1,64 @@
+"""publisher import: shapes found on held-out real lists (examples invented; shapes taken from
+tests/fixtures/held-out-pending/open-llms-link-columns, session 19: comparison tables, a row
+per thing, several columns of links)."""
+
+from __future__ import annotations
+
+from test_importer_shapes import listed, messages, read
+
+# A comparison table: a row per kite, its columns named, links in several of them.
+KITES = (
+    "| Kite | Year | Plans | Review | Span (m) |\n"
+    "| --- | --- | --- | --- | --- |\n"
+    "| Sled | 2019 | [sled](https://example.org/sled) | [Sleds](https://example.org/a1) | 1 |\n"
+    "| Delta | 2020 | [delta](https://example.org/delta) | [Deltas](https://example.org/a2) | 2 |\n"
+    "| Box | 2021 | [box](https://example.org/box) | [Boxes](https://example.org/a3) | 1 |\n"
+)
+
+
+def test_a_table_of_records_under_the_title_is_the_lists_own() -> None:
+    # open-llms: the list's first table (a row per model) stands right under the document's
+    # title, sections after it. Lists of links there are the author's own (support me, its
+    # contents), kept in the intro: so were the table's 28 rows, in silence but for that.
+    result = read(
+        f"# Kites\n\nKites you can build.\n\n{KITES}\n## Reels\n\n"
+        + KITES.replace("example.org/", "example.org/r-")
+    )
+    found = listed(result.roadmap)
+    assert [url for _, _, url in found[:3]] == [
+        "https://example.org/sled",
+        "https://example.org/delta",
+        "https://example.org/box",
+    ]
+    assert {path for path, _, _ in found[:3]} == {("Resources",)}
+    assert {path for path, _, _ in found[3:]} == {("Reels",)}
+    assert "Kites you can build." in result.roadmap.intro
+    assert "sled" not in result.roadmap.intro
+    assert messages(result)[0].startswith("road.md:7: 3 rows of a table before the document's")
+
+
+def test_a_table_of_records_before_any_heading_is_the_lists_own_too() -> None:
+    # The same table with no title above it, sections after it.
+    result = read(f"{KITES}\n## Reels\n\n- [Reel](https://example.org/reel) - a reel\n")
+    assert [(path, url) for path, _, url in listed(result.roadmap)] == [
+        (("Resources",), "https://example.org/sled"),
+        (("Resources",), "https://example.org/delta"),
+        (("Resources",), "https://example.org/box"),
+        (("Reels",), "https://example.org/reel"),
+    ]
+
+
+def test_the_authors_links_under_the_title_stay_in_its_intro() -> None:
+    # A small table of the author's links (two columns, one row) and a list of them beside a
+    # table of records: the author's own, kept in the intro as before.
+    for own in (
+        "| Chat | Blog |\n| --- | --- |\n| [Chat](https://example.org/chat) | "
+        "[Blog](https://example.org/blog) |\n",
+        f"- [Chat](https://example.org/chat)\n- [Blog](https://example.org/blog)\n\n{KITES}",
+    ):
+        result = read(
+            f"# Kites\n\n{own}\n## Reels\n\n- [Reel](https://example.org/reel) - a reel\n"
+        )
+        assert [url for _, _, url in listed(result.roadmap)] == ["https://example.org/reel"]
+        assert "https://example.org/chat" in result.roadmap.intro
+        assert "before the document's first section: kept in its intro" in messages(result)[0]
