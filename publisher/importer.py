@@ -13256,6 +13256,9 @@ def _table(
         or _is_numbering_column(name, body, position)
         or (not columns[position] and _is_date_column(body, position))
     }
+    thing = _thing_column(header, columns, body, numbering)
+    if thing is not None:
+        columns[thing] = "thing"
     if "title" not in columns.values():
         # The first column of no known kind names the resource (one before the link column,
         # when there is one: a column after it holds more material); without one, the link
@@ -13322,6 +13325,51 @@ def _table(
         if candidate is not None:
             candidates.append(_with_stacked(candidate, cells, line, warnings))
     return tuple(candidates), tuple(warnings), tuple(header), facts
+
+
+# Header words of a column that links to the thing a row names, not to something about it:
+# its checkpoints, its weights, the model or the data set itself, its download.
+_THING_HEADER_WORDS = frozenset(
+    {"checkpoint", "checkpoints", "weights", "model", "models", "dataset", "datasets"}
+    | {"download", "downloads"}
+)
+
+
+def _thing_column(
+    header: list[str], columns: dict[int, str], body: list[list[list[Token]]], numbering: set[int]
+) -> int | None:
+    """The column that links to the thing each row names in plain text (`| Name | Paper/Blog |
+    Dataset |` over `| Kelp-1k | [A paper on kelp](…) | [kelp-1k](…) |`): headed by such a
+    word (`_THING_HEADER_WORDS`: Checkpoints, Weights, Model, Dataset, Download), after the
+    column naming the rows (its title column, else its first column of no known kind), whose
+    cells hold no link; the row is the thing, titled by its name, at that column's link, not
+    at the first link of the row (its paper, its blog post). None where a column says where
+    the row's resource is (Link, URL), or the rows' names are links themselves."""
+    if "url" in columns.values():
+        return None
+    name = next((position for position, field in columns.items() if field == "title"), None)
+    if name is None:
+        name = next(
+            (
+                position
+                for position, field in columns.items()
+                if not field and position not in numbering
+            ),
+            None,
+        )
+    if name is None or any(name < len(cells) and _links(cells[name]) for cells in body):
+        return None
+    for position in range(name + 1, len(header)):
+        words = set(re.findall(r"[^\W\d_]+", header[position]))
+        cells = [cells[position] for cells in body if position < len(cells)]
+        if (
+            not columns[position]
+            and position not in numbering
+            and words & _THING_HEADER_WORDS
+            and any(_links(cell) for cell in cells)
+        ):
+            return position
+    return None
 
 
 def _is_figure_cell(cell: Sequence[Token]) -> bool:
@@ -13442,6 +13490,7 @@ def _row_columns(
         title is None
         or title >= len(cells)
         or "url" in columns.values()
+        or "thing" in columns.values()  # (`_thing_column`: the row's own link is there)
         or _column_field(header[title]) == "title"  # the header says so
         or not _plain(cells[title])
         or _links(cells[title])
@@ -13627,7 +13676,7 @@ def _table_row(
         if lead_empty:
             return _Candidate(title="", line=line, regrouped=regrouped, lead_empty=True)
     fields: dict[str, Any] = {}
-    first_link = fallback_link = ""
+    first_link = fallback_link = thing_link = ""
     empty_link = title_linked = own_link = False
     own_text = ""  # the words of the link column's link (`[Introduction to IoT](…/1-intro/)`)
     type_tags: tuple[str, ...] = ()  # a type column's words that name no kind (`_cell_tags`)
@@ -13670,6 +13719,9 @@ def _table_row(
             if _plain(cell) and not _has_empty_link(cell):
                 fields.setdefault("title", _plain(cell))
                 _title_from_link(fields, cell, replace_title=fields["title"] == _plain(cell))
+        elif name == "thing":
+            # (`_thing_column`: the link to what the row names, its address)
+            thing_link = next(iter(links), "")
         elif name == "author" and _plain(cell):
             spans = _real_link_spans(cell)
             href = str(cell[spans[0][0]].attrGet("href")) if spans else ""
@@ -13751,7 +13803,16 @@ def _table_row(
         # another column, the lesson's group page, is not its own).
         warnings.append((line, f"row {fields['title']!r} is a placeholder (empty link): skipped"))
         return None
-    url = fields.pop("url", "") or first_link or fallback_link
+    url = fields.pop("url", "") or thing_link or first_link or fallback_link
+    if thing_link and url == thing_link and first_link != thing_link:
+        thing_header = next(position for position, name in columns.items() if name == "thing")
+        warnings.append(
+            (
+                line,
+                f"row {fields['title']!r}: at its link in column {thing_header + 1} (headed by "
+                "what the row is: its checkpoints, weights, data set), not at its first link",
+            )
+        )
     if not url and _placeholder_row(columns, cells):
         warnings.append((line, skipped))
         return None

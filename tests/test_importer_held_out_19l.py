@@ -62,3 +62,49 @@ def test_the_authors_links_under_the_title_stay_in_its_intro() -> None:
         assert [url for _, _, url in listed(result.roadmap)] == ["https://example.org/reel"]
         assert "https://example.org/chat" in result.roadmap.intro
         assert "before the document's first section: kept in its intro" in messages(result)[0]
+
+
+def test_a_row_named_in_plain_text_is_at_its_link_in_a_column_headed_by_what_it_is() -> None:
+    # open-llms: dataset tables (`| Name | Release Date | Paper/Blog | Dataset | … |`), the
+    # name plain text, then the paper's link, then the data set's: each row was read at its
+    # paper, the first link of the row; a reader takes the data set's link as its address.
+    result = read(
+        "# Kelp\n\n## Data sets\n\n"
+        "| Name | Year | Paper/Blog | Dataset | Size |\n| --- | --- | --- | --- | --- |\n"
+        "| Kelp-1k | 2021 | [A census of kelp forests](https://example.org/paper) | "
+        "[kelp-1k](https://example.org/data/kelp-1k) | 1k |\n"
+        "| Reefs | 2022 | [Reefs seen from above](https://example.org/blog) | "
+        "[reefs](https://example.org/data/reefs) | 3k |\n\n"
+        "## Models\n\n"
+        "| Model | Weights | Paper |\n| --- | --- | --- |\n"
+        "| Kelpnet | [kelpnet-7b](https://example.org/w/kelpnet) | "
+        "[Kelpnet: seeing kelp](https://example.org/p/kelpnet) |\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Data sets",), "Kelp-1k", "https://example.org/data/kelp-1k"),
+        (("Data sets",), "Reefs", "https://example.org/data/reefs"),
+        (("Models",), "Kelpnet", "https://example.org/w/kelpnet"),
+    ]
+    assert [message.split(": ", 1)[0] for message in messages(result)] == [
+        "road.md:7",
+        "road.md:8",
+    ]
+    assert "column 4" in messages(result)[0]
+
+
+def test_a_row_whose_name_is_a_link_stays_at_its_name() -> None:
+    # Names that are links themselves say where the row is: a Dataset column is a fact of it
+    # (the data a paper used); so does a Link column.
+    result = read(
+        "# Kelp\n\n## Papers\n\n"
+        "| Paper | Dataset |\n| --- | --- |\n"
+        "| [A census of kelp](https://example.org/paper) | [kelp-1k](https://example.org/d) |\n\n"
+        "## Data sets\n\n"
+        "| Name | Link | Dataset |\n| --- | --- | --- |\n"
+        "| Reefs | [Reefs](https://example.org/reefs) | [reefs](https://example.org/d/reefs) |\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Papers",), "A census of kelp", "https://example.org/paper"),
+        (("Data sets",), "Reefs", "https://example.org/reefs"),
+    ]
+    assert messages(result) == []
