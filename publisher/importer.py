@@ -13631,8 +13631,19 @@ def _column_field(name: str) -> str:
         COLUMN_FIELDS.get(name[:-1], "") if name.endswith("s") else ""
     )
     if not field_name and " " in name:
-        # "Lesson Link", "Course Name", "Paper Title": the first word that names a field.
-        return next((found for word in name.split() if (found := _column_field(word))), "")
+        # "Lesson Link", "Course Name", "Paper Title": the first word that names a field; a
+        # language only as the last word ("Programming Language"): before another it says what
+        # kind of thing the column names ("Language Model": the rows' names), no tag.
+        words = name.split()
+        return next(
+            (
+                found
+                for position, word in enumerate(words)
+                if (found := _column_field(word))
+                and (word not in _LANGUAGE_HEADERS or position == len(words) - 1)
+            ),
+            "",
+        )
     return field_name
 
 
@@ -13720,8 +13731,13 @@ def _table_row(
                 fields.setdefault("title", _plain(cell))
                 _title_from_link(fields, cell, replace_title=fields["title"] == _plain(cell))
         elif name == "thing":
-            # (`_thing_column`: the link to what the row names, its address)
+            # (`_thing_column`: the link to what the row names, its address; the cell's other
+            # links, its other checkpoints, kept in its description)
             thing_link = next(iter(links), "")
+            lead = _leading_link(cell) if len(links) > 1 else None
+            rest = _strip_separator(_inline_markdown(cell[lead[1] + 1 :])) if lead else ""
+            if rest:
+                fields.setdefault("description", _markdown_field(rest))
         elif name == "author" and _plain(cell):
             spans = _real_link_spans(cell)
             href = str(cell[spans[0][0]].attrGet("href")) if spans else ""

@@ -108,3 +108,29 @@ def test_a_row_whose_name_is_a_link_stays_at_its_name() -> None:
         (("Data sets",), "Reefs", "https://example.org/reefs"),
     ]
     assert messages(result) == []
+
+
+def test_a_language_model_column_names_the_rows() -> None:
+    # open-llms: `| Language Model | Release Date | Checkpoints | Paper/Blog | … |`, the name
+    # plain text: 'Language Model' was read as a Language column (tags), so the rows were
+    # titled by their first checkpoint's link text ('santacoder', 'T5 & Flan-T5'), the model's
+    # name a tag. A language names a column's contents as its last word only.
+    result = read(
+        "# Kelp\n\n## Models\n\n"
+        "| Language Model | Release Date | Checkpoints | Paper/Blog |\n"
+        "| --- | --- | --- | --- |\n"
+        "| KelpLM | 2023/05 | [kelplm-3b](https://example.org/w/3b), "
+        "[kelplm-7b](https://example.org/w/7b) | [KelpLM](https://example.org/p/kelplm) |\n\n"
+        "## Tools\n\n"
+        "| Tool | Programming Language |\n| --- | --- |\n"
+        "| [Kelpy](https://example.org/kelpy) | Python |\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Models",), "KelpLM", "https://example.org/w/3b"),
+        (("Tools",), "Kelpy", "https://example.org/kelpy"),
+    ]
+    model, tool = (section.resources[0] for section in result.roadmap.sections)
+    assert model.tags == ()
+    # Its other checkpoints are kept in its description.
+    assert model.description.strip() == "[kelplm-7b](https://example.org/w/7b)"
+    assert tool.tags == ("Python",)
