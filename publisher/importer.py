@@ -5208,9 +5208,11 @@ _LINKED_REPOSITORY_SECTION = re.compile(
     re.IGNORECASE,
 )
 # A heading's text: ATX (`## Tools`), setext (`Tools` over `---`) or HTML (`<h2>Tools</h2>`).
+# A setext heading's text is the one line over its underline: a thematic break far below a
+# paragraph (`---` before a list's closing words) makes no heading of all the lines between.
 _HEADING_TEXT = re.compile(
     r"^ {0,3}#{1,6}[ \t]+(?P<atx>.+?)[ \t#]*$"
-    r"|^ {0,3}(?P<setext>\S.*?)[ \t]*\n {0,3}(?:=+|-+)[ \t]*$"
+    r"|^ {0,3}(?P<setext>\S[^\n]*?)[ \t]*\n {0,3}(?:=+|-+)[ \t]*$"
     r"|<h[1-6]\b[^>]*>(?P<html>.*?)</h[1-6]\s*>",
     re.IGNORECASE | re.MULTILINE | re.DOTALL,
 )

@@ -1,0 +1,59 @@
+"""publisher import: defects found by session 18's review of its own rules, fixed in session
+19 (examples invented; each test names the shape it reads)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_git_history import Repository, run
+from test_importer_shapes import listed
+
+from publisher.importer import readme_repositories
+from publisher.load import load_snapshot
+
+# A fork's README, written upstream: its contents link into the upstream's front page at its
+# own sections (`up/awesome-kites#deltas` over its own `### Deltas`), and a thematic break
+# (`---`) sets off its closing words, as many lists do.
+_FORK = (
+    "# Awesome kites\n\nKites I like.\n\n## Kites\n\nBy their shapes:\n\n"
+    "- [Deltas](https://github.com/up/awesome-kites#deltas)\n"
+    "- [Boxes](https://github.com/up/awesome-kites#boxes)\n"
+    "- [Sleds](https://github.com/up/awesome-kites#sleds)\n\n"
+    "### Deltas\n\n- [Delta](https://delta.example.org) - a delta kite.\n\n"
+    "### Boxes\n\n- [Box](https://box.example.org) - a box kite.\n\n"
+    "### Sleds\n\n- [Sled](https://sled.example.org) - a sled kite.\n\n"
+    "---\n\nMade with love.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("known", "folder", "repositories"),
+    [
+        pytest.param(["me/awesome-kites"], "", "me/awesome-kites up/awesome-kites", id="remote"),
+        pytest.param([], "awesome-kites", "up/awesome-kites", id="by-its-folder"),
+    ],
+)
+def test_a_thematic_break_hides_no_heading_of_the_document(
+    known: list[str], folder: str, repositories: str
+) -> None:
+    # The sections a document has (its headings, to tell its upstream's links into them from
+    # links into another list of its name) were found by a pattern whose setext heading ran
+    # over many lines: from the first paragraph line to a `---` line far below, it took every
+    # ATX heading between as its own words, and none was a section: the fork's upstream was
+    # no longer its own, its contents read as three resources.
+    assert readme_repositories(_FORK, known, folder) == repositories
+
+
+def test_a_forks_contents_over_a_thematic_break_are_not_resources(tmp_path: Path) -> None:
+    repo = Repository(tmp_path / "awesome-kites")
+    repo.commit("README.md", _FORK, "Start", "2024-05-01T09:00:00Z")
+    repo.git("remote", "add", "origin", "git@github.com:me/awesome-kites.git")
+    written = tmp_path / "roadmap.yaml"
+    code, output = run("import", str(repo.root / "README.md"), "-o", str(written))
+    assert code == 0, output
+    assert [title for _, title, _ in listed(load_snapshot(written).roadmap)] == [
+        "Delta",
+        "Box",
+        "Sled",
+    ]
