@@ -7154,7 +7154,12 @@ def _html_table_or_list(
                 continue
         elif row in named and not _lone_link(inner):
             continue
-        elif row in records and at != records[row][0] and _lone_link(inner):
+        elif (
+            row in records
+            and at != records[row][0]
+            and _lone_link(inner)
+            and _links_out(_HTML_ANCHOR.search(inner))
+        ):
             # `<td><a href="…">Ada Brook</a></td>` beside `<td><a href="…">Kite</a></td>`
             # and `<td>An editor for kites.</td>`: the row is one record, the cell a field of
             # its item (kept in its description), or a logo linked before the item.
@@ -7196,8 +7201,7 @@ def _html_table_or_list(
         title = _html_words(link["text"]) or names.get(at, "")
         if not title:
             title = _image_alt(link["text"])
-        images = _HTML_IMAGE_SOURCE.findall(link["text"])
-        if not title or not href or href.startswith("#") or any(map(_is_badge, images)):
+        if not title or not _links_out(link):
             continue
         line = start + html.count("\n", 0, at)
         description = _html_words(_HTML_CODE.sub(r"`\1`", inner[link.end() :]))
@@ -7222,15 +7226,30 @@ def _html_table_or_list(
     return tuple(sorted(candidates, key=lambda candidate: candidate.line)), tuple(warnings)
 
 
+def _links_out(link: re.Match[str] | None) -> bool:
+    """Whether an `<a href>` (`_HTML_ANCHOR`) is one an HTML list's resource may be at: a
+    link out of the document (not `#anchor`: its own section), not a badge."""
+    if link is None:
+        return False
+    href = _anchor_href(link)
+    images = _HTML_IMAGE_SOURCE.findall(link["text"])
+    return bool(href) and not href.startswith("#") and not any(map(_is_badge, images))
+
+
 def _html_record_items(row_cells: dict[int, list[tuple[str, int]]]) -> dict[int, tuple[int, str]]:
     """The rows of an HTML table that are one record each (a cell holding only a link, and
     a cell of words that is not only a link: what the thing is), by the row's start: where
     its item's cell starts and the item's name. The item is its first cell holding only a
-    link that shows words (`<td><a href="…">Kite</a></td>`), a linked picture before it its
-    logo; a row of cells each only a link (a grid of logos) is none."""
+    link out of the document (`_links_out`) that shows words (`<td><a href="…">Kite</a>
+    </td>`), a linked picture before it its logo; a row of cells each only a link (a grid
+    of logos) is none."""
     records: dict[int, tuple[int, str]] = {}
     for row, cells in row_cells.items():
-        lone = [(inner, at) for inner, at in cells if _lone_link(inner)]
+        lone = [
+            (inner, at)
+            for inner, at in cells
+            if _lone_link(inner) and _links_out(_HTML_ANCHOR.search(inner))
+        ]
         if not lone or not any(_html_words(inner) and not _lone_link(inner) for inner, _ in cells):
             continue
         named = [(at, words) for inner, at in lone if (words := _html_words(inner))]

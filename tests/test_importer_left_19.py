@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from test_git_history import Repository, run
-from test_importer_shapes import listed
+from test_importer_shapes import listed, messages, read
 
 from publisher.importer import readme_repositories
 from publisher.load import load_snapshot
@@ -57,3 +57,34 @@ def test_a_forks_contents_over_a_thematic_break_are_not_resources(tmp_path: Path
         "Box",
         "Sled",
     ]
+
+
+def test_an_html_record_rows_item_is_a_cell_read_as_a_resource() -> None:
+    # A row of an HTML table that is one record (0a8c1070: a cell holding only its item's
+    # link, a cell of words saying what it is) took as its item the first cell holding only
+    # a link, whatever it led to: a topic's cell linking to its section (`#drawing`) became
+    # the item, never read (a link into the document), and the tool beside it a field of it:
+    # the row gave nothing, in silence. A badge after the item (its stars) was said to be
+    # kept in its description, where no badge is kept. Its item is the first cell whose link
+    # is read as a resource; a link into the document and a badge are left as they were read
+    # before (neither a resource), with nothing said of them.
+    result = read(
+        "# Kites\n\n## Tools by topic\n\n<table>\n"
+        '<tr><td><a href="#drawing">Drawing</a></td>'
+        '<td><a href="https://pen.example.org">Pen</a></td><td>Draws kites.</td></tr>\n'
+        '<tr><td><a href="https://kite.example.org">Kite</a></td>'
+        '<td><a href="https://example.org/kite/stars">'
+        '<img src="https://img.shields.io/github/stars/ada/kite" alt="stars"></a></td>'
+        "<td>An editor for kites.</td></tr>\n"
+        "</table>\n\n## Drawing\n\nPens and inks.\n",
+        html_links=True,
+    )
+    assert listed(result.roadmap) == [
+        (("Tools by topic",), "Pen", "https://pen.example.org"),
+        (("Tools by topic",), "Kite", "https://kite.example.org"),
+    ]
+    assert [r.description.strip() for r in result.roadmap.sections[0].resources] == [
+        "Draws kites.",
+        "An editor for kites.",
+    ]
+    assert messages(result) == []
