@@ -13239,10 +13239,16 @@ def _table(
     if _links_into_the_document(cell for _, cells in rows for cell in cells):
         # A grid of `[🔧 AutoML](#automl)` cells: a table of contents laid out as a table.
         return (), (), (), False
-    if len(rows[0][1]) == 1 and _is_figure_cell(rows[0][1][0]):
+    if (
+        len(rows[0][1]) == 1
+        and _is_figure_cell(rows[0][1][0])
+        and not any(_leading_link(cells[0]) for _, cells in rows[1:] if cells)
+    ):
         # `|![Roadmap](roadmap.png)|` over `| The road map - _Sketchnote by [@ann](…)_ |`: an
         # image set in a table of one cell to center it, its caption (and its credit) below:
-        # a figure, no list of resources.
+        # a figure, no list of resources. A row that opens with its link (`| [Flask](…) - a
+        # micro framework |` under `| ![Python](…) |`) is an item of a list set under its
+        # logo, read as any table's row is.
         said = (
             "a table of one column whose head is an image (a figure) read as its caption: "
             "no resource"

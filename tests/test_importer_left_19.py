@@ -88,3 +88,28 @@ def test_an_html_record_rows_item_is_a_cell_read_as_a_resource() -> None:
         "An editor for kites.",
     ]
     assert messages(result) == []
+
+
+def test_a_one_column_table_of_link_rows_under_an_image_is_a_list() -> None:
+    # A table of one column whose head is an image was read as a figure (507c618f: the image
+    # set in a table to center it, its caption below), every row a caption: a list set in a
+    # table under its logo (`| ![Python](…) |` over a row per framework, each its link and
+    # what it is) was read as nothing, each row said to be a caption. A figure's caption is
+    # words (its credit linked in them); a row that opens with its link is a list's item,
+    # read as any table's row is.
+    result = read(
+        "# Frameworks\n\n## Python\n\n"
+        "| ![Python](https://img.example.org/python.png) |\n|---|\n"
+        "| [Flask](https://flask.example.org) - a micro framework |\n"
+        "| [Django](https://django.example.org) - batteries included |\n\n"
+        "## Road map\n\n"
+        "| ![Road map](road-map.png) |\n|:---:|\n"
+        "| The road map - _Sketchnote by [@ann](https://ann.example.org)_ |\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Python",), "Flask", "https://flask.example.org"),
+        (("Python",), "Django", "https://django.example.org"),
+    ]
+    said = messages(result)
+    assert len(said) == 1
+    assert said[0].startswith("road.md:14:")  # the caption's row
