@@ -8307,7 +8307,8 @@ def _name_over_bare_urls(inline: Sequence[Token]) -> _NameOverURLs | None:
     """An item written a line each, its first line a name without a link, each next line one
     bare URL and nothing else, then (optionally) what it is: `**Name**  ⏎ https://…  ⏎ …`
     (hard breaks) or the same over soft breaks. None for any other item, and for a first
-    line that leads into its address (ending with a colon) or reads as a sentence."""
+    line that leads into its address (ending with a colon, or with a word pointing at it:
+    `_POINTING_WORDS`, "The slides are here") or reads as a sentence."""
     cuts = [index for index, token in enumerate(inline) if token.type in _BREAKS]
     if not cuts:
         return None
@@ -8319,6 +8320,8 @@ def _name_over_bare_urls(inline: Sequence[Token]) -> _NameOverURLs | None:
     if (
         not name
         or name.endswith((":", "\uff1a"))
+        # (a line pointing at the address below it, "The slides are here", "More at")
+        or name.split()[-1].casefold() in _POINTING_WORDS
         or len(name.split()) > _LINED_NAME_WORDS
         or (name.endswith(".") and _is_sentence(name))
     ):

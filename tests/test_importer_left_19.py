@@ -113,3 +113,28 @@ def test_a_one_column_table_of_link_rows_under_an_image_is_a_list() -> None:
     said = messages(result)
     assert len(said) == 1
     assert said[0].startswith("road.md:14:")  # the caption's row
+
+
+def test_a_line_pointing_at_the_address_below_it_names_nothing() -> None:
+    # An item written a line each (81120ccf: its name on the first line, its bare URL alone
+    # on the next) took any first line without a colon as the name: a line that points at
+    # the address below it, as hard-wrapped prose sets a long URL on a line of its own ("The
+    # slides of the talk are here", "More details at"), titled a resource by its words. As
+    # the items that point at their link in a line ("More information [here](…)") and the
+    # colon before the address, such a line names nothing: a note, as a colon's is.
+    result = read(
+        "# Kites\n\n## Talks\n\n"
+        "- **Flying deltas**  \n  https://talks.example.org/deltas  \n  A talk on deltas.\n"
+        "- The slides of the talk are here\n  https://slides.example.org/deltas\n"
+        "- **Sled kites**\n  https://talks.example.org/sleds\n"
+        "- More details at\n  https://details.example.org/sleds\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Talks",), "Flying deltas", "https://talks.example.org/deltas"),
+        (("Talks",), "Sled kites", "https://talks.example.org/sleds"),
+    ]
+    deltas, sleds = result.roadmap.sections[0].resources
+    assert "https://slides.example.org/deltas" in deltas.description
+    assert "https://details.example.org/sleds" in sleds.description
+    said = messages(result)
+    assert [message.split(":")[1] for message in said] == ["8", "12"], said
