@@ -5220,11 +5220,13 @@ _HEADING_TEXT = re.compile(
 
 def _own_sections(text: str) -> frozenset[str]:
     """The sections a document has: its headings' words as their anchors keep them
-    (`_loose_words`), a link's text for the link, tags left out."""
+    (`_loose_words`), a link's text for the link, tags and images (a title's badge) left
+    out."""
     sections: set[str] = set()
     for match in _HEADING_TEXT.finditer(text):
         heading = match["atx"] or match["setext"] or match["html"] or ""
-        heading = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", _HTML_TAG.sub(" ", heading))
+        heading = _MARKDOWN_IMAGE.sub(" ", _HTML_TAG.sub(" ", heading))
+        heading = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", heading)
         if words := _loose_words(heading):
             sections.add(words)
     return frozenset(sections)

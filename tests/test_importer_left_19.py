@@ -138,3 +138,23 @@ def test_a_line_pointing_at_the_address_below_it_names_nothing() -> None:
     assert "https://details.example.org/sleds" in sleds.description
     said = messages(result)
     assert [message.split(":")[1] for message in said] == ["8", "12"], said
+
+
+def test_a_badge_in_a_heading_is_not_its_words() -> None:
+    # A title with its badge (`# Awesome kites [![Awesome](…)](…)`, as most such lists
+    # write it) has the anchor of its words only (`#awesome-kites`): an image is no text of
+    # its heading. Its words were read with the badge's alt text and address run into them,
+    # so a fork's links back to its top (`up/awesome-kites#awesome-kites`, after each
+    # section) counted as leading to a section it does not have, as many as its contents'
+    # links, and its upstream was not its own.
+    text = (
+        "# Awesome kites [![Awesome](https://awesome.example.org/badge.svg)]"
+        "(https://github.com/sindresorhus/awesome)\n\n## Kites\n\n"
+        "- [Deltas](https://github.com/up/awesome-kites#deltas)\n"
+        "- [Boxes](https://github.com/up/awesome-kites#boxes)\n\n"
+        "### Deltas\n\n- [Delta](https://delta.example.org) - a delta kite.\n\n"
+        "[Back to top](https://github.com/up/awesome-kites#awesome-kites)\n\n"
+        "### Boxes\n\n- [Box](https://box.example.org) - a box kite.\n\n"
+        "[Back to top](https://github.com/up/awesome-kites#awesome-kites)\n"
+    )
+    assert readme_repositories(text, ["me/awesome-kites"]) == "me/awesome-kites up/awesome-kites"
