@@ -7215,7 +7215,12 @@ def _html_table_or_list(
                 if _lone_link(cell)
                 else _html_words(_HTML_CODE.sub(r"`\1`", cell))
                 for cell, cell_at in row_cells[row]
-                if cell_at > at and (row in records or not _lone_link(cell))
+                if cell_at > at
+                and (
+                    not _lone_link(cell)
+                    # (a record's fields: its links out, not one to a section, `#editors`)
+                    or (row in records and _links_out(_HTML_ANCHOR.search(cell)))
+                )
             ]
             description = description or " ".join(words for words in later if words)
         url = _checked_url(href, line, warnings)

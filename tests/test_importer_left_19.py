@@ -158,3 +158,19 @@ def test_a_badge_in_a_heading_is_not_its_words() -> None:
         "[Back to top](https://github.com/up/awesome-kites#awesome-kites)\n"
     )
     assert readme_repositories(text, ["me/awesome-kites"]) == "me/awesome-kites up/awesome-kites"
+
+
+def test_a_record_rows_link_into_the_document_is_not_one_of_its_fields() -> None:
+    # The cells holding only a link after a record's item are its fields, kept in its
+    # description as links (0a8c1070): a cell linking into the document (`<a href="#editors">
+    # back to top</a>`, a link to its section) went in too, a link that leads nowhere in the
+    # road map. It is not one of its fields: left out, as it was before.
+    result = read(
+        "# Kites\n\n## Editors\n\n<table>\n"
+        '<tr><td><a href="https://kite.example.org">Kite</a></td>'
+        '<td>An editor for kites.</td><td><a href="#editors">back to top</a></td></tr>\n'
+        "</table>\n",
+        html_links=True,
+    )
+    (kite,) = result.roadmap.sections[0].resources
+    assert kite.description.strip() == "An editor for kites."
