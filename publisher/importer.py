@@ -590,6 +590,9 @@ class _Block:
     # of a resource and its rows link nowhere (see `_table`, `_facts_as_text`).
     table: tuple[str, ...] = ()
     facts: bool = False
+    # A table's rows that say of the thing each names only marks (✅, ❌, ✔️) in every other
+    # cell: a feature matrix comparing them (`_mark_row`).
+    marks: bool = False
     # A list read as a hand-written one is (see `_is_note`), when that differs: its
     # resources and warnings. `_units` takes it under a heading `publisher readme` did not
     # write (what that command writes reads back as written).
@@ -1499,6 +1502,7 @@ def _import_chapters(
             numbered=numbered,
             card_counts=card_counts,
             contents_at=contents_at,
+            listed=_compared_urls(readings) if any(map(_TABLES, readings)) else frozenset(),
         ),
         keep=keep,
         base_url=base_url,
@@ -1537,6 +1541,8 @@ class _ChapterReading:
     card_counts: tuple[tuple[int, int, int], ...]
     contents_at: tuple[int, ...]
     rare: bool  # whether it has card counts, contents or warnings (most chapters: none)
+    tables: bool  # whether a unit's body holds a table whose rows link (`_TableRows`)
+    listed: frozenset[str]  # the URLs its units list outside tables (`_listed_urls`)
 
 
 # What `_import_chapters` asks of every chapter's reading, each version: C-level getters.
@@ -1544,6 +1550,7 @@ _FACTS = operator.attrgetter("facts")
 _CARDS = operator.attrgetter("cards")
 _CONTENTS = operator.attrgetter("contents")
 _NUMBERED = operator.attrgetter("numbered")
+_TABLES = operator.attrgetter("tables")
 
 
 @dataclass(frozen=True, slots=True)
@@ -1561,6 +1568,8 @@ class _DocumentReading:
     numbered: tuple[tuple[int, int], ...]
     card_counts: list[tuple[int, int, int]]
     contents_at: list[int]
+    # The URLs of its table rows that its lists name too (`_compared_urls`).
+    listed: frozenset[str] = frozenset()
 
 
 def _chapter_reading(chapter_units: tuple[tuple[int, int, _Unit], ...]) -> _ChapterReading:
@@ -1595,6 +1604,8 @@ def _chapter_reading(chapter_units: tuple[tuple[int, int, _Unit], ...]) -> _Chap
                 card_counts=card_counts,
                 contents_at=contents_at,
                 rare=bool(card_counts or contents_at or warned),
+                tables=any(unit.tables for unit in units),
+                listed=frozenset(_listed_urls(units)),
             ),
         )
     return known
@@ -2724,6 +2735,22 @@ def _cards_set_apart(
     return result
 
 
+@dataclass(frozen=True, slots=True)
+class _TableRows:
+    """A table of a unit's body whose rows link: its first line and the line after it (as
+    its candidates' lines count), whether every row says only marks of what it names (a
+    feature matrix, `_mark_row`), and its rows' URLs, normalized."""
+
+    start: int
+    end: int
+    marks: bool
+    urls: tuple[str, ...]
+
+    def holds(self, candidate: _Candidate) -> bool:
+        """Whether a candidate is one of this table's rows."""
+        return self.start <= candidate.line < self.end
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class _Unit:
     """A heading (None before the first) and its body up to the next heading, digested.
@@ -2776,6 +2803,9 @@ class _Unit:
     # Its resources are all rows of tables of records (`_is_record_table`): a comparison
     # table under the document's title is the list itself, never the author's own links.
     records: bool = False
+    # The tables of its body whose rows link (`_linked_tables`): what `_Outliner` asks of
+    # those that compare resources the document lists elsewhere (`_compared_urls`).
+    tables: tuple[_TableRows, ...] = ()
 
 
 # The fewest named columns and linked rows of a table of records (`_all_records`).
@@ -3429,6 +3459,9 @@ def _units(
                     if block.kind == "resources"
                     for warning in (*block.warnings, *block.reading_warnings)
                 ),
+                tables=_linked_tables(body, candidates)
+                if any(block.table for block in body)
+                else (),
             )
         )
     if folded_warnings:
@@ -3634,6 +3667,60 @@ def _without_repeated_rows(body: list[_Block]) -> list[_Block]:
             result.append(replace(row, resources=kept, warnings=(*row.warnings, *warnings)))
         index = run
     return result
+
+
+def _linked_tables(body: list[_Block], candidates: Sequence[_Candidate]) -> tuple[_TableRows, ...]:
+    """The tables of a section's body whose rows link, and the URLs of their rows (of the
+    section's ``candidates``, as read). A table is read a row a piece: its blocks are the
+    consecutive table blocks under one header."""
+    spans: list[list[int]] = []  # [start, end, marks] of each table
+    previous: _Block | None = None
+    for block in body:
+        if not block.table:
+            previous = None
+            continue
+        if previous is not None and previous.table == block.table:
+            spans[-1][1] = block.end
+            spans[-1][2] = spans[-1][2] and block.marks
+        else:
+            spans.append([block.start, block.end, block.marks])
+        previous = block
+    tables = []
+    for start, end, marks in spans:
+        urls = tuple(
+            _normalized_url(candidate.url)
+            for candidate in candidates
+            if candidate.url and start <= candidate.line < end
+        )
+        if urls:
+            tables.append(_TableRows(start, end, bool(marks), urls))
+    return tuple(tables)
+
+
+def _listed_urls(units: Iterable[_Unit]) -> Iterator[str]:
+    """The URLs (normalized) of the resources units list outside their tables (`_TableRows`),
+    nested ones included."""
+    for unit in units:
+        pending = list(unit.candidates)
+        while pending:
+            candidate = pending.pop()
+            pending.extend(candidate.children)
+            if candidate.url and not any(table.holds(candidate) for table in unit.tables):
+                yield _normalized_url(candidate.url)
+
+
+def _compared_urls(readings: Sequence[_ChapterReading]) -> frozenset[str]:
+    """The URLs of a document's table rows that its lists name too (`_TableRows`,
+    `_ChapterReading.listed`): what `_Outliner._uncompared` asks of a table's rows."""
+    rows = frozenset(
+        url
+        for reading in readings
+        if reading.tables
+        for unit in reading.units
+        for table in unit.tables
+        for url in table.urls
+    )
+    return frozenset[str]().union(*(reading.listed & rows for reading in readings))
 
 
 def _repeat_keys(candidate: _Candidate) -> tuple[str, ...]:
@@ -6465,7 +6552,7 @@ def _block(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _
             kind="list", start=start, end=stop, marker=f"{kind}{token.markup}", items=items
         )
     if kind == "table_open":
-        candidates, warnings, header, facts = _table(tokens, index, end)
+        candidates, warnings, header, facts, marks = _table(tokens, index, end)
         return _Block(
             kind="resources",
             start=start,
@@ -6474,6 +6561,7 @@ def _block(tokens: Sequence[Token], index: int, end: int, lines: list[str]) -> _
             warnings=warnings,
             table=header,
             facts=facts,
+            marks=marks,
         )
     if kind == "blockquote_open":
         links = [
@@ -7376,7 +7464,7 @@ def _html_head_table(
     opening = next((i for i, token in enumerate(tokens) if token.type == "table_open"), None)
     if opening is None:
         return (), ()
-    candidates, warnings, _, facts = _table(tokens, opening, _closing(tokens, opening))
+    candidates, warnings, _, facts, _ = _table(tokens, opening, _closing(tokens, opening))
     # Raw HTML is read for its links (`--html-links`): a row without one (a table of
     # figures, `<td>VLN</td><td>92</td>`) is no resource. A row holding a link still to come
     # (`<a href="">Video</a>`) was written as a linked row: its resource without URL, as a
@@ -13232,11 +13320,12 @@ def _text_token(content: str) -> Token:
 
 def _table(
     tokens: Sequence[Token], index: int, end: int
-) -> tuple[tuple[_Candidate, ...], tuple[tuple[int, str], ...], tuple[str, ...], bool]:
+) -> tuple[tuple[_Candidate, ...], tuple[tuple[int, str], ...], tuple[str, ...], bool, bool]:
     """Resources from a table, one per body row, columns mapped by their header names; its
-    header's names; and whether no column names a resource's field and no row links
+    header's names; whether no column names a resource's field and no row links
     anywhere: a table of facts (`| Feature | Self-Paced | Live Cohort |`) when all its rows
-    are so (they are read one piece at a time: `_facts_as_text` decides)."""
+    are so (they are read one piece at a time: `_facts_as_text` decides); and whether every
+    row names a thing and says only marks of it (`_mark_row`: a feature matrix)."""
     rows: list[tuple[int, list[list[Token]]]] = []
     for position in range(index, end):
         token = tokens[position]
@@ -13245,10 +13334,10 @@ def _table(
         elif token.type == "inline" and rows:
             rows[-1][1].append(list(token.children or []))
     if not rows:
-        return (), (), (), False
+        return (), (), (), False, False
     if _links_into_the_document(cell for _, cells in rows for cell in cells):
         # A grid of `[🔧 AutoML](#automl)` cells: a table of contents laid out as a table.
-        return (), (), (), False
+        return (), (), (), False, False
     if (
         len(rows[0][1]) == 1
         and _is_figure_cell(rows[0][1][0])
@@ -13263,7 +13352,13 @@ def _table(
             "a table of one column whose head is an image (a figure) read as its caption: "
             "no resource"
         )
-        return (), tuple((line, said) for line, cells in rows[1:] if _plain(cells[0])), (), False
+        return (
+            (),
+            tuple((line, said) for line, cells in rows[1:] if _plain(cells[0])),
+            (),
+            False,
+            False,
+        )
     header = [_plain(cell).lower().rstrip(":") for cell in rows[0][1]]
     columns = {position: _column_field(name) for position, name in enumerate(header)}
     if any(name in _LANGUAGE_HEADERS for name in header) and (
@@ -13361,7 +13456,29 @@ def _table(
             candidate = _linked_row(columns, relinked, cells, line, linked)
         if candidate is not None:
             candidates.append(_with_stacked(candidate, cells, line, warnings))
-    return tuple(candidates), tuple(warnings), tuple(header), facts
+    marks = len(rows) > 1 and all(_mark_row(columns, cells) for _, cells in rows[1:])
+    return tuple(candidates), tuple(warnings), tuple(header), facts, marks
+
+
+# A table cell that only marks a feature as there or not (`✅`, `❌`, `✔️`, a heavy minus,
+# `:white_check_mark:`), in a feature matrix.
+_MARK_CELL = re.compile(
+    r"(?:[\u2705\u274c\u274e\u2714\u2713\u2716\u2715\u2717\u2718\u2796\u2795\u2611\u26a0"
+    r"\u2b55\U0001f7e2\U0001f7e1\U0001f7e0\U0001f534]\ufe0f?"
+    r"|:(?:white_check_mark|heavy_check_mark|x|negative_squared_cross_mark|heavy_minus_sign"
+    r"|heavy_plus_sign|warning|o):|\s)+"
+)
+
+
+def _mark_row(columns: dict[int, str], cells: list[list[Token]]) -> bool:
+    """Whether a table row says only marks (`_MARK_CELL`) of the thing it names: every cell
+    but its name's and link's is a mark or empty, one at least a mark."""
+    said = [
+        _plain(cell)
+        for position, cell in enumerate(cells)
+        if columns.get(position) not in ("title", "url")
+    ]
+    return any(said) and all(not text or _MARK_CELL.fullmatch(text) for text in said)
 
 
 # Header words of a column that links to the thing a row names, not to something about it:
@@ -14322,6 +14439,8 @@ class _Outliner:
         # The level of each unit's heading, 0 for none or one without a title: what
         # `_section_end` scans (every top-level section, every version of a history).
         self.levels: list[int] = []
+        # The URLs of table rows the document's lists name too (`_compared_urls`).
+        self.listed: frozenset[str] = frozenset()
 
     def _warn(self, line: int, message: str) -> None:
         """Say of one line of this document how it was read (or skipped) and why."""
@@ -14372,6 +14491,7 @@ class _Outliner:
                 else frozenset()
             )
         self.levels = levels
+        self.listed = reading.listed
         outline = _Outline()
         position = 0
         while position < len(units):
@@ -14526,17 +14646,20 @@ class _Outliner:
             other.heading is not None and other.heading.title for _, other in after
         )
         if unit.candidates and (not sections_after or unit.records):
-            if sections_after:
+            # (rows comparing resources the sections list are those again: `_uncompared`)
+            candidates = self._uncompared(unit, first_line)
+            if sections_after and candidates:
                 self._warn(
-                    first_line + unit.candidates[0].line + 1,
-                    f"{len(unit.candidates)} rows of a table before the document's first "
+                    first_line + candidates[0].line + 1,
+                    f"{len(candidates)} rows of a table before the document's first "
                     "section: read as resources outside any section (a row per thing, its "
                     "columns named: the list's own), not the author's own links",
                 )
             outline.intro.append(unit.intro)
-            outline.orphans = _SectionDraft(title="Resources", level=level)
-            self._add_candidates(outline.orphans, unit.candidates, first_line)
-            outline.top.append(outline.orphans)
+            if candidates:
+                outline.orphans = _SectionDraft(title="Resources", level=level)
+                self._add_candidates(outline.orphans, candidates, first_line)
+                outline.top.append(outline.orphans)
         else:
             outline.intro.append(unit.text)
             self._unsay(first_line, unit)
@@ -14706,7 +14829,7 @@ class _Outliner:
         # `publisher readme`'s own headings keep their title as written.
         title = heading.title if heading.marked else without_closing_colon(heading.title)
         draft = _SectionDraft(title=title, level=heading.level, anchor=heading.anchor)
-        self._add_candidates(draft, unit.candidates, first_line)
+        self._add_candidates(draft, self._uncompared(unit, first_line), first_line)
         series: _Candidate | None = None
         if heading.url and unit.heading_resource is None and _parts_of_a_series(unit.candidates):
             # `## [Inky Knots](…)` over `- [Part 1: Bends](…)`, `- [Part 2: Hitches](…)`: the
@@ -14935,6 +15058,37 @@ class _Outliner:
             f"for titled {title!r}, {whose}",
         )
         return replace(resource, title=title)
+
+    def _uncompared(self, unit: _Unit, first_line: int) -> Sequence[_Candidate]:
+        """A unit's candidates but the rows of a table that compares resources the document
+        lists elsewhere (a feature matrix, or a table most of whose rows its lists name):
+        each row naming one of them is that resource again, skipped with a warning; a row
+        naming anything else stays a resource."""
+        if not self.listed or not unit.tables:
+            return unit.candidates
+        compared = [
+            table
+            for table in unit.tables
+            if (listed := sum(url in self.listed for url in table.urls))
+            and (table.marks or 2 * listed > len(table.urls))
+        ]
+        if not compared:
+            return unit.candidates
+        kept = []
+        for candidate in unit.candidates:
+            if (
+                candidate.url
+                and any(table.holds(candidate) for table in compared)
+                and _normalized_url(candidate.url) in self.listed
+            ):
+                self._warn(
+                    first_line + candidate.line + 1,
+                    f"table row {candidate.title!r} compares a resource the document lists "
+                    "elsewhere (the same URL): the same resource, skipped",
+                )
+                continue
+            kept.append(candidate)
+        return kept
 
     def _add_candidates(
         self, draft: _SectionDraft, candidates: Iterable[_Candidate], first_line: int
@@ -15323,6 +15477,16 @@ class _Freezer:
             # Whether a table of contents of plain names is in it (`_names_later_headings`).
             bool(self.outliner.named_contents)
             and any(id(unit) in self.outliner.named_contents for _, unit in span.units),
+            # Which of its tables' rows the document's lists name too (`_uncompared`).
+            frozenset(
+                url
+                for _, unit in span.units
+                for table in unit.tables
+                for url in table.urls
+                if url in self.outliner.listed
+            )
+            if self.outliner.listed
+            else frozenset(),
         )
         first_line = span.units[0][0]
         known = _SPANS.get(units, options)
