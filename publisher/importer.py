@@ -8415,8 +8415,9 @@ def _name_over_bare_urls(inline: Sequence[Token]) -> _NameOverURLs | None:
     if (
         not name
         or name.endswith((":", "\uff1a"))
-        # (a line pointing at the address below it, "The slides are here", "More at")
-        or name.split()[-1].casefold() in _POINTING_WORDS
+        # (a line of words pointing at the address below it, "The slides are here", "More
+        # at"; a bold name is a title whatever its last word, `**Implementation details**`)
+        or (name.split()[-1].casefold() in _POINTING_WORDS and not _bold_title(first))
         or len(name.split()) > _LINED_NAME_WORDS
         or (name.endswith(".") and _is_sentence(name))
     ):

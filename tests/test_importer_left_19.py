@@ -128,12 +128,15 @@ def test_a_line_pointing_at_the_address_below_it_names_nothing() -> None:
         "- The slides of the talk are here\n  https://slides.example.org/deltas\n"
         "- **Sled kites**\n  https://talks.example.org/sleds\n"
         "- More details at\n  https://details.example.org/sleds\n"
+        "- **Implementation details**\n  https://talks.example.org/details\n"
     )
     assert listed(result.roadmap) == [
         (("Talks",), "Flying deltas", "https://talks.example.org/deltas"),
         (("Talks",), "Sled kites", "https://talks.example.org/sleds"),
+        # a bold name is a title whatever its last word
+        (("Talks",), "Implementation details", "https://talks.example.org/details"),
     ]
-    deltas, sleds = result.roadmap.sections[0].resources
+    deltas, sleds, _ = result.roadmap.sections[0].resources
     assert "https://slides.example.org/deltas" in deltas.description
     assert "https://details.example.org/sleds" in sleds.description
     said = messages(result)
