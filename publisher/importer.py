@@ -19,7 +19,7 @@ import itertools
 import operator
 import re
 import unicodedata
-from collections import Counter, deque
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from html import unescape as html_unescape
@@ -4773,13 +4773,27 @@ def _quotes_under_cards(blocks: list[_Block], lines: list[str]) -> list[_Block]:
         card and ((index > 0 and cards[index - 1]) or (index + 1 < len(cards) and cards[index + 1]))
         for index, card in enumerate(cards)
     ]
+    # A card right under a table of resources (`**[Mindmap of the Course](…)**` under a
+    # course's lessons) is one more of its section's resources: neither a paragraph nor,
+    # alone, its heading's link line (the heading is a section by its table).
+    listed = [
+        card
+        and not run
+        and index > 0
+        and result[index - 1].kind == "resources"
+        and not result[index - 1].link_card
+        and block.quote is None
+        for index, (block, card, run) in enumerate(zip(result, cards, in_run, strict=True))
+    ]
     # A card read back as its paragraph is a named link alone: a topic's one course where
     # its neighbours say so (`_Outliner.card_levels`).
     return [
-        replace(block.lone, named_link=card and len(block.resources) == 1)
+        replace(block, lone=None)
+        if after
+        else replace(block.lone, named_link=card and len(block.resources) == 1)
         if block.link_card and block.quote is None and block.lone and not run
         else block
-        for block, card, run in zip(result, cards, in_run, strict=True)
+        for block, card, run, after in zip(result, cards, in_run, listed, strict=True)
     ]
 
 
@@ -7429,9 +7443,31 @@ def _lone_link(inner: str) -> bool:
     )
 
 
+# The opening and closing tags of an HTML link.
+_HTML_ANCHOR_TAG = re.compile(r"<(/?)a(?:\s[^>]*)?>", re.IGNORECASE)
+
+
+def _open_anchor(html: str) -> bool:
+    """Whether a table cell's HTML opens a link (`<a href>`) that it never closes
+    (`<td><a href="lessons/14/README.md">Text</td>`)."""
+    tags = _HTML_ANCHOR_TAG.findall(html)
+    return bool(tags) and not tags[-1] and "href" in html[html.lower().rfind("<a") :].lower()
+
+
+# A table cell's HTML that is one bold element and nothing else (`<b>Symbolic AI</b>`).
+_HTML_BOLD_CELL = re.compile(r"<(b|strong)\b[^>]*>(.*)</\1\s*>", re.IGNORECASE | re.DOTALL)
+
+
 def _html_cell_markdown(html: str) -> str:
     """A table cell's HTML as the inline markdown it shows: its links, code and images
-    kept, other markup out, on one line, pipes escaped."""
+    kept, other markup out (but the bold of a cell wholly bold: a part's name heading the
+    rows below it, `_part_rows`), on one line, pipes escaped."""
+    if _open_anchor(html):
+        html += "</a>"  # ended with its cell, as a browser reads it (warned: `_html_head_table`)
+    bold = _HTML_BOLD_CELL.fullmatch(html.strip())
+    if bold is not None and not re.search(r"</?(?:b|strong)\b", bold.group(2), re.IGNORECASE):
+        inner = _html_cell_markdown(bold.group(2))
+        return f"**{inner}**" if inner else ""
     parts: list[str] = []
     position = 0
     for link in _HTML_ANCHOR.finditer(html):
@@ -7470,27 +7506,39 @@ def _html_head_table(
     # (`<a href="">Video</a>`) was written as a linked row: its resource without URL, as a
     # markdown table's `[Video]()` row is.
     pending = {
-        index + 2
+        index + 2: "an empty href"
         for index, (_, cells) in enumerate(rows[1:])
         if any(
             not _anchor_href(link) for _, inner, _ in cells for link in _HTML_ANCHOR.finditer(inner)
         )
     }
-    candidates = tuple(
-        candidate for candidate in candidates if candidate.url or candidate.line in pending
-    )
+    pending.update(_links_to_come(rows[1:]))
+    candidates = _linked_rows(candidates, set(pending))
     if facts or not candidates:
         return (), ()
+    warnings = (
+        *warnings,
+        *(
+            (
+                index + 2,
+                "an <a href> left open in its cell (no '</a>'): ended with the cell, as a "
+                "browser reads it",
+            )
+            for index, (_, cells) in enumerate(rows[1:])
+            if any(_open_anchor(inner) for _, inner, _ in cells[:width])
+        ),
+    )
     at = {index + 2: start + line for index, (line, _) in enumerate(rows[1:])}
     warnings = (
         *warnings,
         *(
             (
                 candidate.line,
-                f"row {candidate.title!r}: its link is still to come (an empty href): a "
-                "resource without URL",
+                f"row {candidate.title!r}: its link is still to come "
+                f"({pending.get(candidate.line, 'an empty href')}): a resource without URL",
             )
-            for candidate in candidates
+            for group in candidates
+            for candidate in (group.children if group.group else (group,))
             if not candidate.url
         ),
     )
@@ -7501,6 +7549,57 @@ def _html_head_table(
         ),
         tuple((at.get(line, start), message) for line, message in warnings),
     )
+
+
+def _links_to_come(rows: list[tuple[int, list[tuple[str, str, int]]]]) -> dict[int, str]:
+    """The rows of an HTML table's body (by line in its markdown, `_html_head_table`) that hold
+    no link but say, in its columns of links (most rows link there), the words other rows
+    link (`<td>Text</td>` where the other lessons have `<td><a href="…">Text</a></td>`), and
+    nothing else there: a row whose links are still to come (a lesson not yet written), with
+    what its cells say."""
+    linked: dict[int, set[str]] = defaultdict(set)
+    linking: Counter[int] = Counter()  # rows linking in each column
+    filled: Counter[int] = Counter()  # rows saying anything in each column
+    for _, cells in rows:
+        for position, (_, inner, _) in enumerate(cells):
+            filled[position] += bool(_html_words(inner).strip())
+            links = list(_HTML_ANCHOR.finditer(inner))
+            linking[position] += bool(links)
+            for link in links:
+                if words := _html_words(link["text"]).strip().casefold():
+                    linked[position].add(words)
+    columns = {position for position in linking if 2 * linking[position] > filled[position]}
+    found: dict[int, str] = {}
+    for index, (_, cells) in enumerate(rows):
+        if any(_HTML_ANCHOR_TAG.search(inner) for _, inner, _ in cells):
+            continue
+        said = [
+            (words, position)
+            for position, (_, inner, _) in enumerate(cells)
+            if position in columns and (words := _html_words(inner).strip())
+        ]
+        # Each cell of a column of links says what the others link there, if anything
+        # (`<td>soon</td>` under `Video`: a note, no link to come).
+        if said and all(words.casefold() in linked[position] for words, position in said):
+            found[index + 2] = (
+                f"its cells say {', '.join(repr(words) for words, _ in said)} unlinked, where "
+                "other rows link them"
+            )
+    return found
+
+
+def _linked_rows(candidates: Iterable[_Candidate], pending: set[int]) -> tuple[_Candidate, ...]:
+    """An HTML table's rows that hold a link (or one still to come: a line of ``pending``),
+    the parts heading them (`_part_rows`) with theirs, a part left with none out."""
+    kept: list[_Candidate] = []
+    for candidate in candidates:
+        if candidate.group:
+            rows = _linked_rows(candidate.children, pending)
+            if rows:
+                kept.append(replace(candidate, children=rows))
+        elif candidate.url or candidate.line in pending:
+            kept.append(candidate)
+    return tuple(kept)
 
 
 def _without_break_end(rest: str) -> tuple[str, bool]:
@@ -13447,8 +13546,16 @@ def _table(
         for token in cell
         if token.meta and "garbled_url" in token.meta
     ]
-    candidates = []
-    for line, cells in rows[1:]:
+    parts = _part_rows(body, numbering)
+    candidates: list[_Candidate] = []
+    part: _Candidate | None = None  # the part over the rows being read, and its rows
+    rows_of_part: list[_Candidate] = []
+    for number, (line, cells) in enumerate(rows[1:]):
+        if number in parts:
+            if part is not None:
+                candidates.append(_part_with_rows(part, rows_of_part, warnings))
+            part, rows_of_part = _part_heading(parts[number], cells, line, warnings), []
+            continue
         if linked is None:
             row_columns = _row_columns(columns, header, cells, numbering)
             second = untitled[0] if untitled and row_columns is columns else None
@@ -13456,7 +13563,11 @@ def _table(
         else:
             candidate = _linked_row(columns, relinked, cells, line, linked)
         if candidate is not None:
-            candidates.append(_with_stacked(candidate, cells, line, warnings))
+            (candidates if part is None else rows_of_part).append(
+                _with_stacked(candidate, cells, line, warnings)
+            )
+    if part is not None:
+        candidates.append(_part_with_rows(part, rows_of_part, warnings))
     marks = len(rows) > 1 and all(_mark_row(columns, cells) for _, cells in rows[1:])
     return tuple(candidates), tuple(warnings), tuple(header), facts, marks
 
@@ -13525,6 +13636,83 @@ def _thing_column(
         ):
             return position
     return None
+
+
+def _part_with_rows(
+    part: _Candidate, rows: list[_Candidate], warnings: list[tuple[int, str]]
+) -> _Candidate:
+    """A part's section (`_part_heading`) holding its own links, then the rows under it (read
+    as a table's rows are: `_with_topics`)."""
+    return replace(part, children=(*part.children, *_with_topics(rows, warnings)))
+
+
+# A part's number in a course's table: a Roman numeral (`| IV | **Computer Vision** |`).
+_ROMAN_NUMBER = re.compile(r"[IVXLC]+\.?", re.IGNORECASE)
+
+
+def _part_rows(body: list[list[list[Token]]], numbering: set[int]) -> dict[int, str]:
+    """The rows of a table that head the rows below them, by their index in ``body``, with
+    the names they give: a row whose numbering cell (the first column) holds a Roman numeral
+    or nothing and whose next cell is a name in bold and nothing else, a link around it at
+    most (`| IV | [**Computer Vision**](…) | … |`, `| | **Extras** |`), where other rows are
+    numbered and named otherwise (the lessons: `| 06 | [Intro to Computer Vision](…) |`). At
+    least two such rows, else none: a table whose every row names its item in bold, or one
+    bold row among others, keeps its rows as they are."""
+    if 0 not in numbering:
+        return {}
+    parts: dict[int, str] = {}
+    others = 0
+    for number, cells in enumerate(body):
+        name = _bold_name(cells[1]) if len(cells) > 1 else ""
+        if name and (not _plain(cells[0]) or _ROMAN_NUMBER.fullmatch(_plain(cells[0]))):
+            parts[number] = name
+        elif len(cells) > 1 and _plain(cells[1]):
+            if name:
+                return {}  # a row's item named in bold too: bold names no part here
+            others += 1
+    return parts if len(parts) > 1 and others else {}
+
+
+def _bold_name(cell: Sequence[Token]) -> str:
+    """The words of a cell that is only a name in bold, a link around it or inside it at
+    most (`**Symbolic AI**`, `[**Computer Vision**](…)`, `**[Computer Vision](…)**`); ""."""
+    shown = [token for token in cell if token.type != "text" or token.content.strip()]
+    if len(shown) >= 2 and shown[0].type == "link_open" and shown[-1].type == "link_close":
+        shown = shown[1:-1]
+    if len(shown) < 3 or shown[0].type != "strong_open" or shown[-1].type != "strong_close":
+        return ""
+    inside = shown[1:-1]
+    if len(inside) >= 2 and inside[0].type == "link_open" and inside[-1].type == "link_close":
+        inside = inside[1:-1]
+    if any(token.type not in ("text", "text_special") for token in inside):
+        return ""
+    return _plain(inside).strip()
+
+
+def _part_heading(
+    name: str, cells: list[list[Token]], line: int, warnings: list[tuple[int, str]]
+) -> _Candidate:
+    """A table's part row (`_part_rows`) as the section it heads: named by its bold name,
+    holding the links of its other cells (a part's learning path, its modules: `[PyTorch](…)
+    / [TensorFlow](…)`), each titled by its cell's words, at the cell's first link. Its own
+    link is the part's page: no resource. Warned, naming its line."""
+    warnings.append(
+        (
+            line,
+            f"a table row of a part's number and its name in bold ({name!r}): read as the "
+            "heading of the rows below it, a section (its own link the part's page, no "
+            "resource)",
+        )
+    )
+    own: list[_Candidate] = []
+    for cell in cells[2:]:
+        links = _cell_links(cell)
+        words = _plain(cell).strip()
+        if links and words:
+            own.append(
+                _Candidate(title=words, line=line, url=_checked_url(links[0], line, warnings))
+            )
+    return _Candidate(title=name, line=line, group=True, children=tuple(own))
 
 
 def _is_figure_cell(cell: Sequence[Token]) -> bool:
@@ -14577,13 +14765,16 @@ class _Outliner:
             self._before_sections(outline, unit, first_line, units[position:], 1)
             return position
         # The document's first heading, a level-1 one, is its title (whatever its words, but
-        # those of a table of contents: `# Contents` over anchors under an HTML title).
+        # those of a table of contents: `# Contents` over anchors under an HTML title, and
+        # those naming a chapter of any document, `# Content` over a course's lessons: a
+        # section, as `_title_otherwise` reads them in a first heading of another level).
         if (
             heading.level == 1
             and not outline.title
             and not outline.top
             and not outline.seen_heading
             and not _is_contents(heading, unit, self.named_contents)
+            and not _chapter_name(heading.title)
             and not self._first_of_peers(first_line, heading, unit, units[position:])
         ):
             outline.title = heading.title
@@ -15974,6 +16165,7 @@ _CHAPTER_NAMES = frozenset(
         "about this repository",
         "abstract",
         "background",
+        "content",
         "description",
         "foreword",
         "getting started",
