@@ -5314,23 +5314,30 @@ _LINKED_REPOSITORY_SECTION = re.compile(
 _HEADING_TEXT = re.compile(
     r"^ {0,3}#{1,6}[ \t]+(?P<atx>.+?)[ \t#]*$"
     r"|^ {0,3}(?P<setext>\S[^\n]*?)[ \t]*\n {0,3}(?:=+|-+)[ \t]*$"
-    r"|<h[1-6]\b[^>]*>(?P<html>.*?)</h[1-6]\s*>",
+    r"|<h[1-6]\b(?P<attributes>[^>]*)>(?P<html>.*?)</h[1-6]\s*>",
     re.IGNORECASE | re.MULTILINE | re.DOTALL,
 )
+
+
+# The id an HTML heading's attributes give it (`<h2 id="ml">`).
+_HEADING_ID = re.compile(r"""\bid\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 
 
 def _own_sections(text: str) -> frozenset[str]:
     """The sections a document has: its headings' words as their anchors keep them
     (`_loose_words`), a link's text for the link, tags and images (a title's badge) left
-    out."""
-    sections: set[str] = set()
+    out; and the anchors its author set by hand (`<a name="cpp"></a>` over `## C++`, `<h2
+    id="ml">`)."""
+    sections = {_loose_words(unquote(anchor)) for anchor in _ANCHOR_ID.findall(text)}
     for match in _HEADING_TEXT.finditer(text):
+        if match["attributes"] and (given := _HEADING_ID.search(match["attributes"])):
+            sections.add(_loose_words(unquote(given[1])))
         heading = match["atx"] or match["setext"] or match["html"] or ""
         heading = _MARKDOWN_IMAGE.sub(" ", _HTML_TAG.sub(" ", heading))
         heading = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", heading)
         if words := _loose_words(heading):
             sections.add(words)
-    return frozenset(sections)
+    return frozenset(sections - {""})
 
 
 def _leads_into_own_sections(text: str, repository: str, sections: frozenset[str]) -> bool:

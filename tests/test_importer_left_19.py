@@ -177,3 +177,20 @@ def test_a_record_rows_link_into_the_document_is_not_one_of_its_fields() -> None
     )
     (kite,) = result.roadmap.sections[0].resources
     assert kite.description.strip() == "An editor for kites."
+
+
+def test_an_anchor_set_by_hand_is_a_section_of_the_document() -> None:
+    # A section whose anchor its author set by hand (`<a name="cpp"></a>` over `## C++`,
+    # `<h2 id="ml">`: GitHub's own anchor of `C++` is `#c`) is linked by that anchor: a
+    # fork's contents link `up/awesome-kites#cpp`. Only the headings' words counted, so
+    # such contents led to sections the document does not have, and its upstream was not
+    # its own.
+    text = (
+        "# Awesome kites\n\n## Kites\n\n"
+        "- [C++](https://github.com/up/awesome-kites#cpp)\n"
+        "- [Machine learning](https://github.com/up/awesome-kites#ml)\n\n"
+        '<a name="cpp"></a>\n### C++\n\n- [Kite++](https://kitepp.example.org) - kites in C++.\n\n'
+        '<h3 id="ml">Machine learning</h3>\n\n'
+        "- [Kite ML](https://kiteml.example.org) - kites that learn.\n"
+    )
+    assert readme_repositories(text, ["me/awesome-kites"]) == "me/awesome-kites up/awesome-kites"
