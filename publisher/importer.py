@@ -7161,7 +7161,11 @@ _HTML_STRUCTURE = re.compile(r"<(?:table|ul|ol)\b", re.IGNORECASE)
 _HTML_TABLE = re.compile(r"<table\b.*?(?:</table\s*>|\Z)", re.IGNORECASE | re.DOTALL)
 # Where a row starts or ends: each `<tr>` and each `</tr>` (`_html_rows`).
 _HTML_ROW_EDGE = re.compile(r"<tr\b[^>]*>|</tr\s*>", re.IGNORECASE)
-_HTML_CELL = re.compile(r"<(t[dh])\b[^>]*>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)
+# A table cell, ended by its closing tag or, left open, by the next cell or its row's end (as
+# a browser ends it: `<td><a href="…">Text</a>` then `<td colspan="2">…`).
+_HTML_CELL = re.compile(
+    r"<(t[dh])\b[^>]*>(.*?)(?:</\1\s*>|(?=<t[dh]\b|</tr\s*>)|\Z)", re.IGNORECASE | re.DOTALL
+)
 _HTML_ITEM = re.compile(
     r"<li\b[^>]*>(.*?)(?=</li\s*>|<li\b|</[uo]l\s*>|<[uo]l\b|\Z)", re.IGNORECASE | re.DOTALL
 )
@@ -7221,6 +7225,14 @@ def _html_table_or_list(
                         start + line,
                         "table cells outside a <tr> (a row opened with '</tr>', or none "
                         "opened): read as a row of their own, as a browser shows them",
+                    )
+                )
+            if any(not re.search(r"</t[dh]\s*>$", cell[0], re.IGNORECASE) for cell in matches):
+                warnings.append(
+                    (
+                        start + line,
+                        "a table cell left open (no '</td>'): ended at the next cell, as a "
+                        "browser reads it",
                     )
                 )
             rows.append((line, cells))
@@ -13868,8 +13880,19 @@ def _row_columns(
 def _named_link(cell: Sequence[Token]) -> bool:
     """Whether a cell holds a link whose text names something: words, not only an icon, a
     web address (`djangoproject.com`, `owner/repo`), nor a label of where it leads (`here`,
-    `Docs`, `Slides`, a platform: `Hugging Face`, `YouTube`)."""
+    `Docs`, `Slides`, a platform: `Hugging Face`, `YouTube`), nor several such labels, one a
+    link (`[Text](…)<br/>[Text](…)`: a lesson's two texts)."""
     text = _without_leading_emoji(_plain(cell))
+    labels = [
+        _without_leading_emoji(_plain(cell[start + 1 : end])).strip()
+        for start, end in _link_spans(cell)
+    ]
+    if (
+        len(labels) > 1
+        and "".join(labels).replace(" ", "") == text.replace(" ", "")
+        and all(_WHERE_LABEL.fullmatch(label) for label in labels)
+    ):
+        return False
     return (
         bool(_links(cell))
         and bool(text)

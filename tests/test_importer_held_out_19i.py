@@ -252,3 +252,57 @@ def test_an_html_table_row_saying_unlinked_what_other_rows_link_is_a_resource_to
         "road.md:8: row 'Snow': its link is still to come (its cells say 'Text' unlinked, "
         "where other rows link them): a resource without URL"
     ]
+
+
+def test_an_html_table_cell_left_open_ends_at_the_next_cell() -> None:
+    # ai-for-beginners-table-history: '<td><a href="…/README.md">Text</a>' then, with no
+    # '</td>', '<td colspan="2"><a href="…/Perceptron.ipynb">Notebook</a></td>': a browser
+    # ends the cell at the next one. Both links were read as one cell, the lesson titled
+    # 'Text' (its name made a tag) with its notebook in its description.
+    result = read(
+        "# Rivers\n\n## Lessons\n\n<table>\n"
+        "<tr><th>No</th><th>Lesson</th><th>Intro</th><th>Notebook</th><th>Lab</th></tr>\n"
+        '<tr><td>1</td><td>Rain</td><td><a href="lessons/1/README.md">Text</a>\n'
+        '  <td><a href="lessons/1/nb.ipynb">Notebook</a></td>'
+        '<td><a href="lessons/1/lab.md">Lab</a></td></tr>\n'
+        '<tr><td>2</td><td>Snow</td><td><a href="lessons/2/README.md">Text</a></td>'
+        '<td><a href="lessons/2/nb.ipynb">Notebook</a></td><td></td></tr>\n'
+        "</table>\n",
+        base_url=COURSE,
+        html_links=True,
+    )
+    assert [
+        (resource.title, resource.url, resource.tags) for _, resource in result.roadmap.walk()
+    ] == [
+        ("Rain", f"{COURSE}lessons/1/README.md", ()),
+        ("Snow", f"{COURSE}lessons/2/README.md", ()),
+    ]
+    assert [str(warning) for warning in result.warnings] == [
+        "road.md:7: a table cell left open (no '</td>'): ended at the next cell, as a browser "
+        "reads it"
+    ]
+
+
+def test_a_cell_of_several_links_each_named_by_what_it_is_leaves_the_row_its_name() -> None:
+    # ai-for-beginners-table-history: a lesson of two texts, '<td>Frameworks<br/>Overfitting
+    # </td><td><a href="…">Text</a><br/><a href="…">Text</a></td>': its links each say only
+    # what part of the lesson they are, as one '[Text](…)' does (507c618). The lesson was
+    # titled 'Text', its name made a tag.
+    result = read(
+        "# Rivers\n\n## Lessons\n\n<table>\n"
+        "<tr><th>No</th><th>Lesson</th><th>Intro</th><th>PyTorch</th></tr>\n"
+        '<tr><td>1</td><td>Rain</td><td><a href="lessons/1/README.md">Text</a></td>'
+        '<td><a href="lessons/1/nb.ipynb">PyTorch</a></td></tr>\n'
+        "<tr><td>2</td><td>Snow<br/>Ice</td>"
+        '<td><a href="lessons/2/snow.md">Text</a><br/><a href="lessons/2/ice.md">Text</a></td>'
+        '<td><a href="lessons/2/nb.ipynb">PyTorch</a></td></tr>\n'
+        "</table>\n",
+        base_url=COURSE,
+        html_links=True,
+    )
+    assert [
+        (resource.title, resource.url, resource.tags) for _, resource in result.roadmap.walk()
+    ] == [
+        ("Rain", f"{COURSE}lessons/1/README.md", ()),
+        ("Snow Ice", f"{COURSE}lessons/2/snow.md", ()),
+    ]
