@@ -1368,6 +1368,16 @@ def _table_cells(line: str) -> int:
     return len(re.split(r"(?<!\\)\|", row[1:-1]))
 
 
+# A table row left open at its end (`| Kelp | [kelp](…)`, no closing pipe): still a row.
+_OPEN_TABLE_ROW = re.compile(r" {0,3}\|.*\S")
+
+
+def _table_row_line(line: str) -> bool:
+    """Whether a line goes on a table's rows: between pipes (`_table_cells`), or opened by
+    one and left open at its end (`| Kelp | [kelp](…)`), as CommonMark's tables read it."""
+    return bool(_table_cells(line)) or _OPEN_TABLE_ROW.match(line) is not None
+
+
 def _with_table_gaps_closed(text: str, label: str, warnings: list[Problem]) -> str:
     """``text`` with the rows a blank line cut off a table moved back into it, with a warning
     naming their lines: a table's rows, a blank line (a row deleted, its line left), then
@@ -1395,7 +1405,7 @@ def _with_table_gaps_closed(text: str, label: str, warnings: list[Problem]) -> s
             number += 1
             continue
         end = number + 1
-        while end < len(lines) and _table_cells(lines[end]):
+        while end < len(lines) and _table_row_line(lines[end]):
             end += 1
         while True:
             after = end
@@ -1406,7 +1416,7 @@ def _with_table_gaps_closed(text: str, label: str, warnings: list[Problem]) -> s
             if after + 1 < len(lines) and _DELIMITER_ROW.match(lines[after + 1]):
                 break  # (a table of its own: a header, then its delimiter row)
             last = after
-            while last < len(lines) and _table_cells(lines[last]):
+            while last < len(lines) and _table_row_line(lines[last]):
                 last += 1
             lines[end:last] = lines[after:last] + lines[end:after]
             rows = f"line {after + 1}" if last == after + 1 else f"lines {after + 1}-{last}"

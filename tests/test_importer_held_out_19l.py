@@ -1,6 +1,7 @@
 """publisher import: shapes found on held-out real lists (examples invented; shapes taken from
-tests/fixtures/held-out-pending/open-llms-link-columns, session 19: comparison tables, a row
-per thing, several columns of links)."""
+open-llms-link-columns, held out in tests/fixtures/held-out-pending/ and moved from there into
+tests/fixtures/real/, session 19: comparison tables, a row per thing, several columns of
+links)."""
 
 from __future__ import annotations
 
@@ -134,3 +135,26 @@ def test_a_language_model_column_names_the_rows() -> None:
     # Its other checkpoints are kept in its description.
     assert model.description.strip() == "[kelplm-7b](https://example.org/w/7b)"
     assert tool.tags == ("Python",)
+
+
+def test_a_row_after_a_blank_line_goes_on_a_table_whose_rows_leave_their_end_open() -> None:
+    # open-llms: a row parted from its table by a blank line (`| Zephyr | … | |`), in a table
+    # where some rows leave their last cell open (no closing pipe). Rows after such a gap
+    # with the table's cells are read as its rows (with a warning), but the table was taken
+    # to end at its first open row, and the row after the gap was kept as a paragraph.
+    result = read(
+        "# Kelp\n\n## Models\n\n"
+        "| Model | Year | Weights | Demo |\n| --- | --- | --- | --- |\n"
+        "| KelpLM | 2023 | [kelplm](https://example.org/w/kelplm) | [Try](https://example.org/t)\n"
+        "| ReefLM | 2023 | [reeflm](https://example.org/w/reeflm) | |\n"
+        "\n"
+        "| TideLM | 2024 | [tidelm](https://example.org/w/tidelm) | |\n"
+        "## Data\n\n- [Kelp-1k](https://example.org/kelp-1k) - kelp photographs\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Models",), "KelpLM", "https://example.org/w/kelplm"),
+        (("Models",), "ReefLM", "https://example.org/w/reeflm"),
+        (("Models",), "TideLM", "https://example.org/w/tidelm"),
+        (("Data",), "Kelp-1k", "https://example.org/kelp-1k"),
+    ]
+    assert messages(result)[0].startswith("road.md:10: table rows after a blank line (line 10)")
