@@ -704,6 +704,10 @@ _SCHEMELESS_WEB = re.compile(r"^www\.[\w-]+(?:\.[\w-]+)+(?:[/?#]|$)", re.IGNOREC
 _ABSOLUTE_WEB = re.compile(r"^https?://[^\s/]+\S*$", re.IGNORECASE)
 
 
+# A link's destination written as a markdown link itself: `[text](url)`.
+_NESTED_LINK_DESTINATION = re.compile(r"\[[^\[\]]*\]\((?P<href>[^()\s]+)\)")
+
+
 def _mend_slipped_links(state: StateCore) -> None:
     """Links whose address slipped out of place, read as their author meant them (the text
     shows the URL; GitHub's rendering leads nowhere): ``[https://compressor.io]()``, an empty
@@ -729,6 +733,14 @@ def _mend_slipped_links(state: StateCore) -> None:
             href = str(token.attrGet("href") or "")
             if _SCHEMELESS_WEB.match(href):
                 token.attrSet("href", f"http://{href}")
+                continue
+            nested = _NESTED_LINK_DESTINATION.fullmatch(href)
+            if nested is not None and _ABSOLUTE_WEB.match(nested["href"]):
+                # `[Code]([https://old.example/](https://new.example/))`: a link written as the
+                # destination of another (GitHub leads to a file of that name): the address
+                # that link leads to.
+                token.attrSet("href", nested["href"])
+                token.meta = {**(token.meta or {}), "nested_url": href}
                 continue
             if href.startswith("#") and _ABSOLUTE_WEB.match(href[1:]):
                 # `[Awesome Single-Cell](#https://github.com/…)`: an address after "#" (an
@@ -9779,6 +9791,10 @@ _GARBLED_SAID = (
 )
 
 
+# What a link whose destination is written as a link (`_NESTED_LINK_DESTINATION`) is told.
+_NESTED_SAID = "a destination written as a link itself: the address that link leads to"
+
+
 def _warn_mended_links(reading: _ItemReading, inline: Sequence[Token]) -> None:
     """The warnings for the links of an item's first line that `_mend_slipped_links` read
     another way than CommonMark: `[Name] [3]` (old Markdown's reference with a space) and
@@ -9795,6 +9811,7 @@ def _warn_mended_links(reading: _ItemReading, inline: Sequence[Token]) -> None:
             "an address after '#' (an anchor in the page on GitHub, leading nowhere)",
         ),
         ("garbled_url", _GARBLED_SAID),
+        ("nested_url", _NESTED_SAID),
     ):
         written = [token.meta[key] for token in inline if token.meta and key in token.meta]
         if written:
@@ -13569,11 +13586,13 @@ def _table(
         and position not in numbering
     ]
     warnings: list[tuple[int, str]] = [
-        (line, f"{token.meta['garbled_url']}: {_GARBLED_SAID}, read as one link")
+        (line, f"{token.meta[key]}: {said}, read as one link")
         for line, cells in rows[1:]
         for cell in cells
         for token in cell
-        if token.meta and "garbled_url" in token.meta
+        if token.meta
+        for key, said in (("garbled_url", _GARBLED_SAID), ("nested_url", _NESTED_SAID))
+        if key in token.meta
     ]
     parts = _part_rows(body, numbering)
     candidates: list[_Candidate] = []

@@ -158,3 +158,28 @@ def test_a_row_after_a_blank_line_goes_on_a_table_whose_rows_leave_their_end_ope
         (("Data",), "Kelp-1k", "https://example.org/kelp-1k"),
     ]
     assert messages(result)[0].startswith("road.md:10: table rows after a blank line (line 10)")
+
+
+def test_a_link_written_as_another_links_destination_leads_where_that_link_does() -> None:
+    # open-llms: `[Inference Code for CodeLlama models]([https://ai.meta.com/…](https://github.
+    # com/facebookresearch/codellama))`, a link pasted where the address goes: CommonMark
+    # reads the whole `[…](…)` as the destination, a relative path (a file of that name on
+    # GitHub), left out with a warning, the row kept without an address.
+    result = read(
+        "# Kelp\n\n## Tools\n\n"
+        "- [Kelp tools]([https://old.example.org/kelp](https://example.org/kelp)) - tools\n"
+        "- [Reef tools](https://example.org/reef) - more tools\n\n"
+        "## Models\n\n"
+        "| Model | Weights |\n| --- | --- |\n"
+        "| KelpLM | [kelplm]([https://old.example.org/w](https://example.org/w/kelplm)) |\n"
+    )
+    assert listed(result.roadmap) == [
+        (("Tools",), "Kelp tools", "https://example.org/kelp"),
+        (("Tools",), "Reef tools", "https://example.org/reef"),
+        (("Models",), "KelpLM", "https://example.org/w/kelplm"),
+    ]
+    assert [message.split(": ", 1)[0] for message in messages(result)] == [
+        "road.md:5",
+        "road.md:12",
+    ]
+    assert "a destination written as a link itself" in messages(result)[0]
