@@ -13507,6 +13507,12 @@ def _table(
         )
     header = [_plain(cell).lower().rstrip(":") for cell in rows[0][1]]
     columns = {position: _column_field(name) for position, name in enumerate(header)}
+    body_cells = [cells for _, cells in rows[1:]]
+    columns.update(
+        (position, "")
+        for position, field in columns.items()
+        if field == "time" and _measures_another_thing(header[position], body_cells, position)
+    )
     if any(name in _LANGUAGE_HEADERS for name in header) and (
         not any(_cell_links(cell) for _, cells in rows[1:] for cell in cells)
         or not any(
@@ -13761,6 +13767,29 @@ def _part_heading(
                 _Candidate(title=words, line=line, url=_checked_url(links[0], line, warnings))
             )
     return _Candidate(title=name, line=line, group=True, children=tuple(own))
+
+
+# A duration as a time column writes it: a figure and its unit (`3 weeks`, `10h`, `2-3 hours`,
+# `90 min`, `2 小时`), or a clock's (`01:20:59`).
+_DURATION = re.compile(
+    r"\d\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mo|months?|"
+    r"y|yrs?|years?|semesters?|terms?|sessions?|lessons?|lectures?|classes|units?)\b|"
+    r"\d:\d\d|\d\s*(?:\u5206\u949f|\u5c0f\u65f6|\u5929|\u5468|\u4e2a\u6708|\u6642\u9593|\u9031)|\bweeks?\b",
+    re.IGNORECASE,
+)
+
+
+def _measures_another_thing(name: str, body: list[list[list[Token]]], position: int) -> bool:
+    """Whether a column a compound header maps to the time a resource takes measures another
+    thing (`| Context Length |` over `2048`, `84k (ALiBi)`: a model's context, in tokens):
+    its header names the time only with another word before it, and none of its cells is a
+    duration (`_DURATION`). A header that is a time word alone ("Duration", "Length") keeps
+    its cells, whatever they say."""
+    name = " ".join(name.split())
+    if COLUMN_FIELDS.get(name) or COLUMN_FIELDS.get(name[:-1] if name.endswith("s") else ""):
+        return False
+    cells = [_plain(cells[position]).strip() for cells in body if position < len(cells)]
+    return not any(_DURATION.search(text) for text in cells if text)
 
 
 def _is_figure_cell(cell: Sequence[Token]) -> bool:

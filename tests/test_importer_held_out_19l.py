@@ -183,3 +183,26 @@ def test_a_link_written_as_another_links_destination_leads_where_that_link_does(
         "road.md:12",
     ]
     assert "a destination written as a link itself" in messages(result)[0]
+
+
+def test_a_length_that_measures_another_thing_is_no_time() -> None:
+    # open-llms: `| … | Context Length | … |` over `[2048](…)`, `84k (ALiBi)`: a model's
+    # context, in tokens, read as the time the resource takes ('Length' names a time column,
+    # and the compound header its first word naming a field). A compound header names the
+    # time where its cells are durations (`| Total Length |` over `6 weeks`), a time word
+    # alone whatever they say.
+    result = read(
+        "# Kelp\n\n## Models\n\n"
+        "| Model | Weights | Context Length |\n| --- | --- | --- |\n"
+        "| KelpLM | [kelplm](https://example.org/w/kelplm) | [2048](https://example.org/c) |\n\n"
+        "## Courses\n\n"
+        "| Course | Total Length |\n| --- | --- |\n"
+        "| [Kelp 101](https://example.org/kelp-101) | 6 weeks |\n\n"
+        "## Talks\n\n"
+        "| Talk | Length |\n| --- | --- |\n"
+        "| [Kelp at scale](https://example.org/talk) | 45 |\n"
+    )
+    model, course, talk = (section.resources[0] for section in result.roadmap.sections)
+    assert (model.title, model.time) == ("KelpLM", "")
+    assert (course.title, course.time) == ("Kelp 101", "6 weeks")
+    assert (talk.title, talk.time) == ("Kelp at scale", "45")
