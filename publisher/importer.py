@@ -7234,6 +7234,7 @@ def _html_table_or_list(
     row_of: dict[int, int] = {}
     row_cells: dict[int, list[tuple[str, int]]] = {}
     cell_ends: dict[int, int] = {}
+    spans: dict[int, int] = {}  # a cell's columns (`colspan`), by where it starts, if several
     for table in _HTML_TABLE.finditer(html):
         rows = []
         for at, inner, stray in _html_rows(table[0]):
@@ -7263,12 +7264,18 @@ def _html_table_or_list(
                 (inner, cell_at) for kind, inner, cell_at in cells if kind == "td"
             ]
             cell_ends.update((offset + cell.start(), offset + cell.end()) for cell in matches)
+            spans.update(
+                (offset + cell.start(), int(span[1]))
+                for cell in matches
+                if (span := _HTML_COLSPAN.search(cell[0][: cell.start(2) - cell.start()]))
+                and int(span[1]) > 1
+            )
         if rows and all(kind == "th" for kind, _, _ in rows[0][1]):
             body = [inner for _, cells in rows[1:] for _, inner, _ in cells]
             if not any(_lone_link(inner) for inner in body) or any(
                 _html_words(inner) and not _lone_link(inner) for inner in body
             ):
-                found, said = _html_head_table(rows, start)
+                found, said = _html_head_table(_spread_columns(rows, spans), start)
                 candidates.extend(found)
                 warnings.extend(said)
                 continue
@@ -7522,6 +7529,31 @@ def _html_cell_markdown(html: str) -> str:
         position = link.end()
     parts.append(markdown_text(_html_words(html[position:]), line_start=False))
     return " ".join(part for part in parts if part).replace("|", "\\|")
+
+
+# A table cell's `colspan` attribute, in its opening tag.
+_HTML_COLSPAN = re.compile(r"""\bcolspan\s*=\s*["']?\s*(\d{1,2})""", re.IGNORECASE)
+
+
+def _spread_columns(
+    rows: list[tuple[int, list[tuple[str, str, int]]]], spans: dict[int, int]
+) -> list[tuple[int, list[tuple[str, str, int]]]]:
+    """An HTML table's rows with a cell spanning several columns (`<td colspan="2">`) followed
+    by empty cells for the columns it covers, so that each cell after it is in the column a
+    browser shows it in (under its header)."""
+    if not spans:
+        return rows
+    return [
+        (
+            line,
+            [
+                spread
+                for cell in cells
+                for spread in (cell, *((cell[0], "", cell[2]),) * (spans.get(cell[2], 1) - 1))
+            ],
+        )
+        for line, cells in rows
+    ]
 
 
 def _html_head_table(
@@ -13928,7 +13960,12 @@ def _row_columns(
         ),
         None,
     )
-    if linked is None or not _named_link(cells[linked]):
+    if (
+        linked is None
+        or not _named_link(cells[linked])
+        # A link named by its column (`[PyTorch](…)` under `PyTorch`) says which it is.
+        or _plain(cells[linked]).strip().casefold() == header[linked]
+    ):
         # The row's first link after its title says what part of it it is (`| Perceptron |
         # [Text](…) | [PyTorch](…) |`: its text, then its notebooks): the title names it.
         return columns

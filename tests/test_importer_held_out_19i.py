@@ -306,3 +306,45 @@ def test_a_cell_of_several_links_each_named_by_what_it_is_leaves_the_row_its_nam
         ("Rain", f"{COURSE}lessons/1/README.md", ()),
         ("Snow Ice", f"{COURSE}lessons/2/snow.md", ()),
     ]
+
+
+def test_a_link_named_by_its_column_leaves_the_row_its_name() -> None:
+    # ai-for-beginners-table-history: '| Lesson | … | PyTorch |' over a row whose first link
+    # is '[PyTorch](…)' in that column: the link says which column it is, not what the row
+    # is; the row was titled 'PyTorch', its name made a tag.
+    result = read(
+        "# Rivers\n\n## Lessons\n\n| No | Lesson | Text | PyTorch |\n|---|---|---|---|\n"
+        "| 1 | Rain | [Text](lessons/1/README.md) | [PyTorch](lessons/1/nb.ipynb) |\n"
+        "| 2 | Rain on the cloud | | [PyTorch](https://learn.example.org/rain) |\n",
+        base_url=COURSE,
+    )
+    assert [
+        (resource.title, resource.url, resource.tags) for _, resource in result.roadmap.walk()
+    ] == [
+        ("Rain", f"{COURSE}lessons/1/README.md", ()),
+        ("Rain on the cloud", "https://learn.example.org/rain", ()),
+    ]
+
+
+def test_an_html_cell_spanning_columns_puts_the_cells_after_it_under_their_headers() -> None:
+    # ai-for-beginners-table-history: '<td></td><td colspan="2">Microsoft Learn Module on
+    # Computer Vision</td><td><a …>PyTorch</a></td><td><a …>TensorFlow</a></td>': a browser
+    # shows the PyTorch link under 'PyTorch'; read as written, cell by cell, it stood under
+    # 'Intro' (the lessons' text links) and named the row 'PyTorch'.
+    result = read(
+        "# Rivers\n\n## Lessons\n\n<table>\n"
+        "<tr><th>No</th><th>Lesson</th><th>Intro</th><th>PyTorch</th><th>TensorFlow</th></tr>\n"
+        '<tr><td>1</td><td>Rain</td><td><a href="lessons/1/README.md">Text</a></td>'
+        '<td><a href="lessons/1/pt.ipynb">PyTorch</a></td>'
+        '<td><a href="lessons/1/tf.ipynb">TensorFlow</a></td></tr>\n'
+        '<tr><td></td><td colspan="2">River Module</td>'
+        '<td><a href="https://learn.example.org/pt">PyTorch</a></td>'
+        '<td><a href="https://learn.example.org/tf">TensorFlow</a></td></tr>\n'
+        "</table>\n",
+        base_url=COURSE,
+        html_links=True,
+    )
+    assert [(resource.title, resource.url) for _, resource in result.roadmap.walk()] == [
+        ("Rain", f"{COURSE}lessons/1/README.md"),
+        ("River Module", "https://learn.example.org/pt"),
+    ]
