@@ -14160,6 +14160,7 @@ def _table_row(
     own_text = ""  # the words of the link column's link (`[Introduction to IoT](…/1-intro/)`)
     type_tags: tuple[str, ...] = ()  # a type column's words that name no kind (`_cell_tags`)
     title_rest: list[Token] = []  # what the title cell says after its leading link
+    more_links = ""  # the link column's links after the row's own (`[API](…)`)
     for position, cell in enumerate(cells):
         name = columns.get(position, "")
         if name == "generic":
@@ -14193,6 +14194,15 @@ def _table_row(
                 own_link = True
                 spans = _real_link_spans(cell)
                 own_text = _plain(cell[spans[0][0] + 1 : spans[0][1]]).strip() if spans else ""
+                if len(spans) > 1 and not _stacked(cell):
+                    # `1. [URL](…)<br>2. [API](…)`, `[Leaderboard](…) [Paper](…)`: the row's
+                    # other links of its link cell are facets of it (its API, its paper), kept
+                    # in its description as the reader sees them; stacked links (`_stacked`,
+                    # links only, one a line) are resources of their own instead.
+                    more_links = ", ".join(
+                        f"[{_plain(cell[start + 1 : end]).strip()}]({cell[start].attrGet('href')})"
+                        for start, end in spans[1:]
+                    )
             elif _has_empty_link(cell):
                 empty_link = True  # whatever link the title cell has (a group's page)
             if _plain(cell) and not _has_empty_link(cell):
@@ -14238,6 +14248,11 @@ def _table_row(
         elif name == "level":
             level = _plain(cell).lower()
             fields["level"] = level if level in LEVELS else ""
+    if more_links:
+        description = str(fields.get("description", "")).strip()
+        fields["description"] = _markdown_field(
+            f"{description}\n\n{more_links}" if description else more_links
+        )
     if title_rest and fields.get("title"):
         _keep_title_cell_rest(fields, title_rest, columns, line, warnings)
     continuation = bool(cells) and not _plain(cells[0]) and not fields.get("tags")

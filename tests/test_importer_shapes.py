@@ -2969,7 +2969,10 @@ def test_a_numbered_bold_title_cell_is_the_title_and_the_rest_its_description() 
         (("Week 1",), "2) Muse", "https://example.org/m"),
         (("Week 1",), "Plain title - with a dash", "https://example.org/q"),
     ]
-    assert result.roadmap.sections[0].resources[0].description == "a compiler.\n"
+    # The row's other link (its code) after what the title cell says of it, as a reader sees.
+    assert result.roadmap.sections[0].resources[0].description == (
+        "a compiler.\n\n[Code](https://example.org/c)\n"
+    )
 
 
 def test_a_plain_title_cell_set_off_by_a_gap_is_the_title_and_the_rest_its_description() -> None:
@@ -3001,7 +3004,8 @@ def test_a_plain_title_cell_set_off_by_a_gap_is_the_title_and_the_rest_its_descr
     first, second, third, _ = result.roadmap.sections[0].resources
     assert first.description == (
         "Researchers from four labs introduce Open Deep Search, an open-source search "
-        "framework.   ● Two parts - a search tool and an agent.\n"
+        "framework.   ● Two parts - a search tool and an agent.\n\n"
+        "[Tweet](https://x.example.org/1)\n"
     )
     assert second.description == (
         "This paper explains why attention sinks form in deep transformers.\n"
