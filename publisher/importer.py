@@ -13575,6 +13575,25 @@ def _table(
     thing = _thing_column(header, columns, body, numbering)
     if thing is not None:
         columns[thing] = "thing"
+    warnings: list[tuple[int, str]] = []
+    scheduled_said = ""
+    labelled: tuple[int, ...] = ()
+    scheduled = _topic_names_rows(header, columns, body, numbering)
+    if scheduled is not None:
+        # A schedule (`| Week | Topic | Slides | Recording |`): each row a lecture named by its
+        # Topic alone, at its first material link (its Slides'), never titled by a link's
+        # label (`Slides`, `HTML`) nor by its date; the columns saying when or which it is
+        # are its numbering.
+        topic, labelled = scheduled
+        columns[topic] = "title"
+        columns.update((position, "material") for position in labelled)
+        numbering |= {
+            position for position, field in columns.items() if not field and position != topic
+        }
+        scheduled_said = (
+            f"titled by its {header[topic]!r} column, the only words naming it (its links are "
+            "named only by what they are), at its first link; the topic no tag"
+        )
     if "title" not in columns.values():
         # The first column of no known kind names the resource (one before the link column,
         # when there is one: a column after it holds more material); without one, the link
@@ -13623,7 +13642,7 @@ def _table(
         and position > min((p for p, n in columns.items() if n == "title"), default=len(columns))
         and position not in numbering
     ]
-    warnings: list[tuple[int, str]] = [
+    warnings += [
         (line, f"{token.meta[key]}: {said}, read as one link")
         for line, cells in rows[1:]
         for cell in cells
@@ -13648,6 +13667,22 @@ def _table(
             candidate = _table_row(row_columns, cells, line, warnings, second)
         else:
             candidate = _linked_row(columns, relinked, cells, line, linked)
+        if candidate is not None and scheduled_said:
+            if not candidate.url:
+                warnings.append(
+                    (
+                        line,
+                        f"row {candidate.title!r} of a schedule links no material (no slides, no "
+                        "recording): no lecture to list, skipped",
+                    )
+                )
+                continue
+            warnings.append((line, f"row {candidate.title!r}: {scheduled_said}"))
+            if not candidate.description:
+                candidate = replace(
+                    candidate,
+                    description=_other_material(rows[0][1], cells, labelled, candidate.url),
+                )
         if candidate is not None:
             (candidates if part is None else rows_of_part).append(
                 _with_stacked(candidate, cells, line, warnings)
@@ -13722,6 +13757,158 @@ def _thing_column(
         ):
             return position
     return None
+
+
+# The forms a course's material comes in, as a schedule's link cells name its links (`[HTML]
+# (…) / [PDF](…)`, `[pptx](…)`, `[mp4](…)`): what a link is, like `_WHERE_LABEL`'s words.
+_FORM_LABEL = re.compile(r"html|pdf|pptx?|key(?:note)?|mp4|epub|tex|latex", re.IGNORECASE)
+# A schedule's date (`Jan 13`, `Mon 9/28`, `Tu 1/28 (*E*)`, `02/23`, `March 3rd`): when a
+# lecture is, never its name.
+_SCHEDULE_DATE = re.compile(
+    r"(?:(?:mon|tues?|tu|wed|w|thu(?:rs)?|th|fri|f|sat|sun|m)\.?,?\s+)?"
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+\d{1,2}"
+    r"(?:st|nd|rd|th)?(?:,?\s+\d{4})?|\d{1,2}/\d{1,2}(?:/\d{2,4})?)"
+    r"(?:\s*\([^()]*\))?",
+    re.IGNORECASE,
+)
+# The words a schedule numbers its rows after (`Lecture 1`, `Week 3`, `Lec. 12`, `L4`); a
+# name written with a figure (`Web3`, `Python3`) is a name, read a row at a time as well.
+_NUMBERED_WORD = re.compile(
+    r"(?:lecture|lec|week|wk|session|class|day|lesson|module|unit|part|chapter|ch|seminar|"
+    r"meeting|talk|lab|l|w)\.?\s*\d{1,3}[a-z]?",
+    re.IGNORECASE,
+)
+
+
+def _names_no_row(rows: list[list[list[Token]]], position: int) -> bool:
+    """A column that says when or which a row is, never what: every cell that says anything
+    a number (`1`, a week's later rows left empty), a date (`_DATE_CELL`, `_SCHEDULE_DATE`)
+    or a word and a number (`Lecture 1`), one at least, and no link."""
+    texts = [_plain(cells[position]).strip() for cells in rows if position < len(cells)]
+    texts = [text for text in texts if text]
+    return (
+        bool(texts)
+        and all(
+            re.fullmatch(r"\d{1,3}[.)]?", text)
+            or _DATE_CELL.fullmatch(text)
+            or _SCHEDULE_DATE.fullmatch(text)
+            or _NUMBERED_WORD.fullmatch(text)
+            for text in texts
+        )
+        and not any(position < len(cells) and _links(cells[position]) for cells in rows)
+    )
+
+
+def _says_what_links_are(text: str) -> bool:
+    """A link text naming only what its link is: where it leads or what part of a course
+    (`Slides`, `Recording`, `Readings`, `Colab`: `_WHERE_LABEL`, `_is_material`), or the form
+    it comes in (`HTML`, `PDF`: `_FORM_LABEL`), an icon before it at most (`📊 Slides`)."""
+    text = _without_leading_emoji(text).strip()
+    return bool(text) and bool(
+        _WHERE_LABEL.fullmatch(text)
+        or _FORM_LABEL.fullmatch(text)
+        or _is_material(text)
+        or (text.casefold().rstrip("s") in ("recording", "reading", "tutorial", "lecture"))
+    )
+
+
+def _labels_links_only(rows: list[list[list[Token]]], position: int, header: str) -> bool:
+    """A column of material links named only by what they are: every cell that says anything
+    leads with such a link (`[Slides](…), [Readings](…)`, `[HTML](…) / [PDF](…)`) or holds
+    no link and only a mark of none (`-`, `—`, `x`, `TBD`); one link at least, unless its
+    header says so too (`Slides`, `Recording`: a row read alone may have none yet)."""
+    linked = _says_what_links_are(header.split("/")[0])
+    for cells in rows:
+        if position >= len(cells):
+            continue
+        cell = cells[position]
+        text = _plain(cell).strip()
+        if not text:
+            continue
+        lead = _leading_link(cell)
+        if lead is None:
+            if _links(cell) or not (
+                re.fullmatch(r"[-\u2013\u2014x?]", text, re.IGNORECASE)
+                or PLACEHOLDER_TEXT.match(text)
+            ):
+                return False
+            continue
+        if not _says_what_links_are(_plain(cell[lead[0] + 1 : lead[1]])):
+            return False
+        linked = True
+    return linked
+
+
+def _marks_none(rows: list[list[list[Token]]], position: int) -> bool:
+    """A column whose cells are empty or mark that there is nothing (`-`, `—`): in a table
+    read a row at a time, a week's later lecture (its Week cell left empty), or a row without
+    a tutorial."""
+    return all(
+        position >= len(cells)
+        or not (text := _plain(cells[position]).strip())
+        or (not _links(cells[position]) and re.fullmatch(r"[-\u2013\u2014]", text) is not None)
+        for cells in rows
+    )
+
+
+def _other_material(
+    head: list[list[Token]], cells: list[list[Token]], labelled: tuple[int, ...], url: str
+) -> str:
+    """A schedule row's links but its resource's own (``url``), each as written, after the
+    header of its column (`Slides: [Readings](…)`, `Tutorial: [Colab](…)`, `Slides: [PDF]
+    (…)`): the lecture's other material, kept where readers find it; "" when there is none."""
+    parts = []
+    for position in labelled:
+        if position >= len(cells):
+            continue
+        cell = cells[position]
+        links = [
+            f"[{_plain(cell[start + 1 : end]).strip()}]({href})"
+            for start, end in _real_link_spans(cell)
+            if (href := str(cell[start].attrGet("href") or "")) and href != url
+        ]
+        if links:
+            name = _plain(head[position]).strip() if position < len(head) else ""
+            parts.append(f"{name}: {', '.join(links)}" if name else ", ".join(links))
+    return _markdown_field("\n".join(parts)) if parts else ""
+
+
+def _topic_names_rows(
+    header: list[str], columns: dict[int, str], body: list[list[list[Token]]], numbering: set[int]
+) -> tuple[int, tuple[int, ...]] | None:
+    """(the Topic column, the link columns) of a schedule whose rows only their Topic names
+    (`| Week | Topic | Slides | Recording |` over `| 1 | Choosing a kite | [Slides](…) |
+    [Recording](…) |`): no column says what a row is but a topic's (`tags`), every other
+    column of no known kind says when or which it is (`_names_no_row`: a week, a date,
+    `Lecture 1`) or holds links named only by what they are (`_labels_links_only`), one such
+    column at least. The topic is then the lecture's name, not its tag. None for any other
+    table (a Name or a linked title beside the Topic: the topic tags the rows, as before)."""
+    if any(kind in ("title", "url", "thing") for kind in columns.values()):
+        return None
+    topics = [
+        position
+        for position, kind in columns.items()
+        if kind == "tags" and header[position] not in _LANGUAGE_HEADERS
+    ]
+    if len(topics) != 1:
+        return None
+    topic = topics[0]
+    if any(topic < len(cells) and _links(cells[topic]) for cells in body):
+        return None
+    named = [cells for cells in body if topic < len(cells) and _plain(cells[topic]).strip()]
+    if 2 * len(named) <= len(body):
+        return None
+    labelled: list[int] = []
+    for position, kind in columns.items():
+        if kind or position == topic:
+            continue
+        if _labels_links_only(body, position, header[position]):
+            labelled.append(position)
+        elif not (
+            position in numbering or _names_no_row(body, position) or _marks_none(body, position)
+        ):
+            return None
+    return (topic, tuple(labelled)) if labelled else None
 
 
 def _part_with_rows(
