@@ -5892,8 +5892,13 @@ def _resolved_by_hand(
                 (
                     item.line,
                     f"bullet {_shortened(_single_line(item.markdown))!r} names its resource in "
-                    f"a sentence: read as {item.set_link.title!r} at its link, the sentence its "
-                    "description",
+                    f"a sentence: read as {item.set_link.title!r} at its link"
+                    + (
+                        " (its page: the link before it is its feed)"
+                        if _past_its_feed(item)
+                        else ""
+                    )
+                    + ", the sentence its description",
                 )
             )
             continue
@@ -6019,7 +6024,14 @@ def _names_a_work(item: _ListItem) -> bool:
     its case ("Looking for iOS? Check out [owner/awesome-ios](…)", a list's other lists); no
     label before it ("Note: see [the guide](…)", "Tip: read [the FAQ](…)" are notes)."""
     link = item.set_link
-    if link is None or ":" in item.markdown.split("[", 1)[0]:
+    if link is None:
+        return False
+    if _BOLD_NAME_THEN_LINKS.match(item.markdown):
+        # `**The Splice: A Show** ([xml](…), [url](…))`: a name set wholly in bold, then
+        # the bracket its links open, names the work whatever its case (`**loopcast.fm**`),
+        # a colon inside it part of the name, not a label before a link.
+        return True
+    if ":" in item.markdown.split("[", 1)[0]:
         return False
     first = link.title.lstrip()[:1]
     return (
@@ -6028,6 +6040,12 @@ def _names_a_work(item: _ListItem) -> bool:
         or (first.isalpha() and not first.islower())
         or _names_its_repository(link.title, link.url)
     )
+
+
+# A name set wholly in bold, then a bracket its first link opens: `**Rope Talk** ([xml](…)`.
+_BOLD_NAME_THEN_LINKS = re.compile(
+    r"\s*(?P<mark>\*\*|__)(?:(?!(?P=mark)).)+?(?P=mark)\s*[(\uff08]\s*\["
+)
 
 
 def _nested_deeper(candidates: Sequence[_Candidate]) -> bool:
@@ -10402,6 +10420,7 @@ def _set_link(inline: Sequence[Token], line: int) -> _Candidate | None:
         # `Material Design ([version one](…) [version two](…))`: the name is the words before
         # the bracket, its links the forms it comes in.
         title = before[:-1].strip()
+    href = _page_past_feed(inline, spans, href)
     return _Candidate(
         title=title,
         line=line,
@@ -10409,6 +10428,34 @@ def _set_link(inline: Sequence[Token], line: int) -> _Candidate | None:
         author=author,
         description=_markdown_field(_inline_markdown(inline).strip()),
     )
+
+
+# Link texts that say a link is a feed to subscribe to, not a page to read (`[xml]`, `[RSS]`).
+_FEED_LABEL = re.compile(r"(?:rss|xml|atom|(?:rss\s+|podcast\s+)?feed)", re.IGNORECASE)
+
+
+def _page_past_feed(inline: Sequence[Token], spans: Sequence[tuple[int, int]], href: str) -> str:
+    """Where an item's first link is its feed (`**Rope Talk** ([xml](…), [url](…))`, a
+    podcast's or a blog's RSS), the first link after it in the same run of links that is
+    not one: the page of what the item names; ``href`` (the first link's) otherwise."""
+    start, end = spans[0]
+    if not _FEED_LABEL.fullmatch(_plain(inline[start + 1 : end]).strip()):
+        return href
+    previous = end
+    for start, end in spans[1:]:
+        if _plain(inline[previous + 1 : start]).strip(_LINK_SEPARATORS + "()\uff08\uff09\u2022"):
+            break  # words between: no longer the links of the name
+        if not _FEED_LABEL.fullmatch(_plain(inline[start + 1 : end]).strip()):
+            return str(inline[start].attrGet("href") or "") or href
+        previous = end
+    return href
+
+
+def _past_its_feed(item: _ListItem) -> bool:
+    """Whether an item's reading at a link set in its words (`_set_link`) is at its page,
+    past the feed its first link is (`_page_past_feed`)."""
+    first = re.search(r"\]\(\s*<?([^)\s>]+)", item.markdown)
+    return item.set_link is not None and first is not None and first[1] != item.set_link.url
 
 
 # Words a title in title case leaves in lower case ("Tutorial on Seq2Seq Models").
