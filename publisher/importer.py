@@ -14244,7 +14244,7 @@ _LINK_LABEL = re.compile(
 # `[Slides]`, `[Homepage]`, `[Code]`, a platform (`[Bilibili]`, `[Youtube]`, a model hub's
 # `[Hugging Face]`, a code host's `[GitLab]`), `[主页]`.
 _WHERE_LABEL = re.compile(
-    r"(?:" + _LINK_LABEL.pattern + r"|youtube|bilibili|videos?|slides?|homepage|gitlab|"
+    r"(?:" + _LINK_LABEL.pattern + r"|youtube|bilibili|b\u7ad9|videos?|slides?|homepage|gitlab|"
     r"bitbucket|kaggle|colab|hugging\s?face(?:\s+(?:space|hub|model)s?)?|"
     # What part of a lesson a link is, in a course's table (`| Perceptron | [Text](…) |
     # [Notebook](…) |`): its text to read, its notebook to run.
@@ -14395,11 +14395,18 @@ def _table_row(
     type_tags: tuple[str, ...] = ()  # a type column's words that name no kind (`_cell_tags`)
     title_rest: list[Token] = []  # what the title cell says after its leading link
     more_links = ""  # the link column's links after the row's own (`[API](…)`)
+    unnamed: list[tuple[str, str]] = []  # where-labelled links in columns of no field
     for position, cell in enumerate(cells):
         name = columns.get(position, "")
         if name == "generic":
             continue
         links = _links(cell)
+        if not name and links:
+            unnamed.extend(
+                (words, str(cell[start].attrGet("href")))
+                for start, end in _real_link_spans(cell)
+                if _WHERE_LABEL.fullmatch(words := _plain(cell[start + 1 : end]).strip())
+            )
         if links and not first_link and name != "author":
             first_link = links[0]
         if not fallback_link and name != "author":
@@ -14482,6 +14489,12 @@ def _table_row(
         elif name == "level":
             level = _plain(cell).lower()
             fields["level"] = level if level in LEVELS else ""
+    # Links named by what they are (`[Video](…)`, `[Notebook](…)`) in columns of no field: the
+    # row's material a reader finds beside it, kept with its link cell's others; links named
+    # otherwise there (a star count, a licence, a prerequisite) are not the row's own material.
+    own = fields.get("url") or first_link
+    if kept := ", ".join(f"[{words}]({href})" for words, href in unnamed if href != own):
+        more_links = f"{more_links}, {kept}" if more_links else kept
     if more_links:
         description = str(fields.get("description", "")).strip()
         fields["description"] = _markdown_field(

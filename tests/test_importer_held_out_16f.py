@@ -198,7 +198,12 @@ def test_a_table_titled_by_its_chinese_title_column_and_an_empty_link() -> None:
         (("录制完成的论文",), "如何读论文", "https://example.org/v/2"),
     ]
     tide, sand, _ = result.roadmap.sections[0].resources
-    assert (tide.description, sand.description) == ("论文精读\n", "论文精读\n")
+    # Its videos (B站, YouTube: links named by the site they are on) kept after what the title
+    # cell says; 知乎, a site of answers, is no video of it.
+    assert (tide.description, sand.description) == (
+        "论文精读\n",
+        "论文精读\n\n[B站](https://example.org/v/1), [YouTube](https://example.org/y/1)\n",
+    )
     assert all(not resource.tags for resource in result.roadmap.sections[0].resources)
     assert warned(result) == [
         "row 'Tide Paper': its title's link has no address yet ('[Tide Paper]()'): read by "

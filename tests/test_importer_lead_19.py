@@ -60,3 +60,31 @@ def test_links_stacked_alone_in_a_cell_stay_resources_of_their_own() -> None:
     kite = result.roadmap.sections[0].resources[0]
     assert "pro.example.org" not in kite.description
     assert titles[0] == "Kite"
+
+
+LESSONS = (
+    "# Course\n\n## Lessons\n\n| Lesson | Watch | Stars |\n|---|---|---|\n"
+    "| [Kites](https://example.org/kites) | {video} | [1.2k](https://example.org/kites/stars) |\n"
+    "| [Knots](https://example.org/knots) | [Video](https://video.example.org/knots) | "
+    "[980](https://example.org/knots/stars) |\n"
+)
+
+
+def test_links_named_by_what_they_are_in_a_column_of_no_field_are_kept() -> None:
+    # ai-agents-for-beginners' '[Video](…)' column, paper-reading-zh's 视频 column of
+    # '[YouTube](…)': what a reader finds beside each lesson, dropped in silence. Links named
+    # otherwise in such a column (a star count, a number) say no more than before: not kept.
+    result = read(LESSONS.format(video="[Video](https://video.example.org/kites)"))
+    kites, knots = result.roadmap.sections[0].resources
+    assert "[Video](https://video.example.org/kites)" in kites.description
+    assert "[Video](https://video.example.org/knots)" in knots.description
+    assert "stars" not in kites.description
+
+
+def test_a_video_put_online_in_its_column_is_an_update() -> None:
+    # paper-reading-zh-history: a reading's video put online, an edit changes.yaml marked
+    # `unread` (its column was not kept).
+    before = read(LESSONS.format(video="")).roadmap
+    after = read(LESSONS.format(video="[Video](https://video.example.org/kites)")).roadmap
+    changes = diff(Snapshot(roadmap=before), Snapshot(roadmap=after))
+    assert [change.resource.title for change in changes.announced_updates] == ["Kites"]

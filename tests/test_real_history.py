@@ -26,10 +26,9 @@ from publisher.model import Snapshot, normalize_url
 HISTORIES = sorted(path.parent for path in CORPUS.glob("*/changes.yaml"))
 # The hand-read edits the importer cannot announce, per list (changes.yaml's `unread`): cells
 # of columns it does not keep. ossu-history: Effort, Discussion, a free-text Prerequisites;
-# awesome-llm-history: six papers whose Date cell was corrected (a date is not kept);
-# paper-reading-zh-history: a reading's videos put online (its 视频 column of links is not
-# kept). Every other list: none.
-UNREAD = {"ossu-history": 5, "awesome-llm-history": 6, "paper-reading-zh-history": 1}
+# awesome-llm-history: six papers whose Date cell was corrected (a date is not kept). Every
+# other list: none.
+UNREAD = {"ossu-history": 5, "awesome-llm-history": 6}
 # The hand-read edits no rule pairs, per list (changes.yaml's `unpaired`, with the link the
 # entry had, `was`): an entry a reader knows by its subject whose title and link changed at
 # once where other entries of those words are new beside it (system-design-history:
