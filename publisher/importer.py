@@ -13560,8 +13560,15 @@ def _table(
             rows[-1][1].append(list(token.children or []))
     if not rows:
         return (), (), (), False, False
-    if _links_into_the_document(cell for _, cells in rows for cell in cells):
-        # A grid of `[🔧 AutoML](#automl)` cells: a table of contents laid out as a table.
+    if _links_into_the_document(cell for _, cells in rows for cell in cells) and not all(
+        str(cell[start].attrGet("href") or "") == "#"
+        for _, cells in rows
+        for cell in cells
+        for start, _ in _link_spans(cell)
+    ):
+        # A grid of `[🔧 AutoML](#automl)` cells: a table of contents laid out as a table. Links
+        # to `#` alone lead nowhere yet (`[📊 Slides](#)`, a schedule's material not out, or
+        # its rows read one at a time): the rows say what they are.
         return (), (), (), False, False
     if (
         len(rows[0][1]) == 1
@@ -13631,9 +13638,10 @@ def _table(
         # Topic alone, at its first material link (its Slides'), never titled by a link's
         # label (`Slides`, `HTML`) nor by its date; the columns saying when or which it is
         # are its numbering.
-        topic, labelled = scheduled
+        topic, labelled, covers = scheduled
         columns[topic] = "title"
         columns.update((position, "material") for position in labelled)
+        columns.update((position, "description") for position in covers)
         numbering |= {
             position for position, field in columns.items() if not field and position != topic
         }
@@ -13714,21 +13722,26 @@ def _table(
             candidate = _table_row(row_columns, cells, line, warnings, second)
         else:
             candidate = _linked_row(columns, relinked, cells, line, linked)
-        if candidate is not None and scheduled_said:
-            if not candidate.url:
+        if scheduled_said and (candidate is None or not candidate.url):
+            # (a row whose links lead nowhere yet, `[📊 Slides](#)`, is no resource either way)
+            named = candidate.title if candidate else _plain(cells[topic]).strip()
+            if named:
                 warnings.append(
                     (
                         line,
-                        f"row {candidate.title!r} of a schedule links no material (no slides, no "
-                        "recording): no lecture to list, skipped",
+                        f"row {named!r} of a schedule links no material (no slides, no "
+                        "recording out yet): no lecture to list, skipped",
                     )
                 )
-                continue
+            continue
+        if candidate is not None and scheduled_said:
             warnings.append((line, f"row {candidate.title!r}: {scheduled_said}"))
-            if not candidate.description:
+            material = _other_material(rows[0][1], cells, labelled, candidate.url)
+            if material:
+                kept = (candidate.description.strip("\n"), material.strip("\n"))
                 candidate = replace(
                     candidate,
-                    description=_other_material(rows[0][1], cells, labelled, candidate.url),
+                    description=_markdown_field("\n\n".join(said for said in kept if said)),
                 )
         if candidate is not None:
             (candidates if part is None else rows_of_part).append(
@@ -13851,6 +13864,10 @@ def _says_what_links_are(text: str) -> bool:
     (`Slides`, `Recording`, `Readings`, `Colab`: `_WHERE_LABEL`, `_is_material`), or the form
     it comes in (`HTML`, `PDF`: `_FORM_LABEL`), an icon before it at most (`📊 Slides`)."""
     text = _without_leading_emoji(text).strip()
+    if _PART_LABEL.fullmatch(text):
+        return True  # (`Part 2`)
+    # Numbered as the rows are (`Lab 01`, `Homework 3`): still only what the link is.
+    text = re.sub(r"\s*#?\d{1,3}[a-z]?$", "", text) or text
     return bool(text) and bool(
         _WHERE_LABEL.fullmatch(text)
         or _FORM_LABEL.fullmatch(text)
@@ -13873,6 +13890,17 @@ def _labels_links_only(rows: list[list[list[Token]]], position: int, header: str
         if not text:
             continue
         lead = _leading_link(cell)
+        spans = list(_link_spans(cell))
+        if lead is None and spans and not _links(cell):
+            # `[🎥 Recording](#)`: its material not out yet, the link leads nowhere (the page's
+            # own top), named as the others are.
+            if all(
+                str(cell[start].attrGet("href") or "") in ("", "#")
+                and _says_what_links_are(_plain(cell[start + 1 : end]))
+                for start, end in spans
+            ):
+                continue
+            return False
         if lead is None:
             if _links(cell) or not (
                 re.fullmatch(r"[-\u2013\u2014x?]", text, re.IGNORECASE)
@@ -13920,9 +13948,17 @@ def _other_material(
     return _markdown_field("\n".join(parts)) if parts else ""
 
 
+# Header words of a schedule's column saying what a lecture covers (`Key Concepts`,
+# `Learning Objectives`, `Summary`): its description, never its name.
+_COVERS_HEADER_WORDS = frozenset(
+    {"concepts", "concept", "objectives", "objective", "summary", "overview", "outline"}
+    | {"covered", "covers", "highlights", "contents"}
+)
+
+
 def _topic_names_rows(
     header: list[str], columns: dict[int, str], body: list[list[list[Token]]], numbering: set[int]
-) -> tuple[int, tuple[int, ...]] | None:
+) -> tuple[int, tuple[int, ...], tuple[int, ...]] | None:
     """(the Topic column, the link columns) of a schedule whose rows only their Topic names
     (`| Week | Topic | Slides | Recording |` over `| 1 | Choosing a kite | [Slides](…) |
     [Recording](…) |`): no column says what a row is but a topic's (`tags`), every other
@@ -13946,16 +13982,19 @@ def _topic_names_rows(
     if 2 * len(named) <= len(body):
         return None
     labelled: list[int] = []
+    covers: list[int] = []
     for position, kind in columns.items():
         if kind or position == topic:
             continue
         if _labels_links_only(body, position, header[position]):
             labelled.append(position)
+        elif set(header[position].split()) & _COVERS_HEADER_WORDS:
+            covers.append(position)
         elif not (
             position in numbering or _names_no_row(body, position) or _marks_none(body, position)
         ):
             return None
-    return (topic, tuple(labelled)) if labelled else None
+    return (topic, tuple(labelled), tuple(covers)) if labelled else None
 
 
 def _part_with_rows(

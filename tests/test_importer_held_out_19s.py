@@ -152,3 +152,36 @@ def test_names_written_with_a_figure_still_name_the_rows() -> None:
         ("Web3", ("Chains",)),
         ("Python3", ("Scripts",)),
     ]
+
+
+# Icon-led labels, a lab numbered as the rows are, a column saying what a lecture covers, an
+# instructor; material not out yet linked to `#` (ml-course-recordings' shape).
+NOT_OUT = (
+    "# Kite school\n\n"
+    "## Prerequisites\n\n"
+    "Some wind.\n\n"
+    "## Weekly Schedule\n\n"
+    "| Week | Topic | Slides | Lab | Recording | Key Concepts | Instructor |\n"
+    "|:---:|---|:---:|:---:|:---:|:---:|---|\n"
+    "| 1 | Choosing a kite | [📊 Slides](https://example.org/s1) | "
+    "[💻 Lab 01](https://example.org/l1) | [🎥 Recording](#) | Frames, sails | A. Flyer |\n"
+    "| 2 | Lines and knots | [📊 Slides](#) · [Part 2](#) | [💻 Lab 02](#) | "
+    "[🎥 Recording](#) | Knots | A. Flyer |\n"
+)
+
+
+def test_a_schedules_lectures_whose_material_is_not_out_are_skipped_with_a_warning() -> None:
+    # The heading was read as one course at the first Slides link, filed under the section
+    # before it ('Prerequisites'), the whole table its description.
+    for pieces in (True, False):
+        result = import_markdown(NOT_OUT, "road.md", pieces=pieces)
+        assert listed(result.roadmap) == [
+            (("Weekly Schedule",), "Choosing a kite", "https://example.org/s1")
+        ]
+        resource = next(resource for _, resource in result.roadmap.walk())
+        assert "Frames, sails" in resource.description
+        assert "Lab: [💻 Lab 01](https://example.org/l1)" in resource.description
+        assert resource.author is not None
+        assert resource.author.name == "A. Flyer"
+        said = [message for message in messages(result) if "'Lines and knots'" in message]
+        assert [message.split(": ", 1)[0] for message in said] == ["road.md:12"]
