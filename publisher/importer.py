@@ -15316,12 +15316,17 @@ class _Outliner:
         level = heading.level
         end = position
         deeper = False  # the section has subheadings: a heading of its level is its sibling
+        # Its own body lists resources (a topic's links): a heading of its level that is a link
+        # itself (`## [Rope Guide](…)`) is no more of them but its sibling, an entry of the
+        # document (a course heading, named by a link line under it, stays the section's).
+        listed = position > 0 and units[position - 1][1].has_resources
         while end < len(levels):
             following = levels[end]
             if following > level:
                 deeper = True
             elif following:
-                if following < level or deeper:
+                linked = units[end][1].heading
+                if following < level or deeper or (listed and linked is not None and linked.url):
                     break
                 after = units[end + 1][1].heading if end + 1 < len(units) else None
                 if not self._is_resource(units[end][1], after):

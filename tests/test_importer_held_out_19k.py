@@ -70,3 +70,41 @@ def test_a_label_in_bold_before_a_link_stays_a_note() -> None:
         "- **Note:** see [the knot guide](https://example.org/knots)\n"
     )
     assert [title for _, title, _ in listed(result.roadmap)] == ["Rope Guide"]
+
+
+# A heading that is a link, nothing under it, among sections of its level that list links
+# (lecture-checkboxes-ja: '## [IT 企業研修まとめ](…)' after '## データ構造とアルゴリズム').
+LINKED_HEADING_AMONG_SECTIONS = (
+    "# Kites\n\n"
+    "## Knots\n\n"
+    "- [Bowline](https://example.org/bowline)\n"
+    "- [Hitch](https://example.org/hitch)\n\n"
+    "## [Rope Guide](https://example.org/rope)\n\n"
+    "## Splices\n\n"
+    "- [Eye splice](https://example.org/eye)\n"
+)
+
+
+def test_a_linked_heading_after_a_section_listing_links_is_its_sibling() -> None:
+    # It was filed as a third resource of 'Knots', the section before it, as nested sections
+    # already read it ('### [Rope Guide](…)' after a '###' that lists links).
+    result = read(LINKED_HEADING_AMONG_SECTIONS)
+    assert listed(result.roadmap) == [
+        (("Knots",), "Bowline", "https://example.org/bowline"),
+        (("Knots",), "Hitch", "https://example.org/hitch"),
+        (("Resources",), "Rope Guide", "https://example.org/rope"),
+        (("Splices",), "Eye splice", "https://example.org/eye"),
+    ]
+
+
+def test_linked_headings_under_a_section_with_no_list_stay_its_resources() -> None:
+    # '## Courses' over a sentence, then the courses as '##' links: the section's, as before.
+    result = read(
+        "# Kites\n\n## Courses\n\nThe courses we like.\n\n"
+        "## [Knot School](https://example.org/school)\n\nTies.\n\n"
+        "## [Rope Camp](https://example.org/camp)\n\nSplices.\n"
+    )
+    assert [(path, title) for path, title, _ in listed(result.roadmap)] == [
+        (("Courses",), "Knot School"),
+        (("Courses",), "Rope Camp"),
+    ]
