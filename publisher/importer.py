@@ -13632,16 +13632,19 @@ def _table(
     warnings: list[tuple[int, str]] = []
     scheduled_said = ""
     labelled: tuple[int, ...] = ()
+    aside: tuple[int, ...] = ()
     scheduled = _topic_names_rows(header, columns, body, numbering)
     if scheduled is not None:
         # A schedule (`| Week | Topic | Slides | Recording |`): each row a lecture named by its
         # Topic alone, at its first material link (its Slides'), never titled by a link's
         # label (`Slides`, `HTML`) nor by its date; the columns saying when or which it is
         # are its numbering.
-        topic, labelled, covers = scheduled
+        topic, labelled, covers, aside = scheduled
         columns[topic] = "title"
         columns.update((position, "material") for position in labelled)
         columns.update((position, "description") for position in covers)
+        # (what is handed out or due that day: kept in the description, never the row's link)
+        columns.update((position, "generic") for position in aside)
         numbering |= {
             position for position, field in columns.items() if not field and position != topic
         }
@@ -13733,10 +13736,18 @@ def _table(
                         "recording out yet): no lecture to list, skipped",
                     )
                 )
+            elif any(_plain(cell).strip() for cell in cells):
+                warnings.append(
+                    (
+                        line,
+                        "row of a schedule naming no lecture (its Topic empty: a due date, a "
+                        "handout): skipped",
+                    )
+                )
             continue
         if candidate is not None and scheduled_said:
             warnings.append((line, f"row {candidate.title!r}: {scheduled_said}"))
-            material = _other_material(rows[0][1], cells, labelled, candidate.url)
+            material = _other_material(rows[0][1], cells, (*labelled, *aside), candidate.url)
             if material:
                 kept = (candidate.description.strip("\n"), material.strip("\n"))
                 candidate = replace(
@@ -13956,9 +13967,18 @@ _COVERS_HEADER_WORDS = frozenset(
 )
 
 
+# Header words of a schedule's column saying what else happens at a meeting (`Out`, `Due`,
+# `Reading (EaC 3e)`, `Homework`): an assignment handed out or due, a chapter to read; its
+# links (`[PA0](…)`) are that, never the lecture's own material nor its name.
+_ASIDE_HEADER_WORDS = frozenset(
+    {"out", "due", "assigned", "released", "deadline", "deadlines", "reading", "readings"}
+    | {"homework", "hw", "assignment", "assignments", "handout", "handouts", "exercises"}
+)
+
+
 def _topic_names_rows(
     header: list[str], columns: dict[int, str], body: list[list[list[Token]]], numbering: set[int]
-) -> tuple[int, tuple[int, ...], tuple[int, ...]] | None:
+) -> tuple[int, tuple[int, ...], tuple[int, ...], tuple[int, ...]] | None:
     """(the Topic column, the link columns) of a schedule whose rows only their Topic names
     (`| Week | Topic | Slides | Recording |` over `| 1 | Choosing a kite | [Slides](…) |
     [Recording](…) |`): no column says what a row is but a topic's (`tags`), every other
@@ -13978,11 +13998,9 @@ def _topic_names_rows(
     topic = topics[0]
     if any(topic < len(cells) and _links(cells[topic]) for cells in body):
         return None
-    named = [cells for cells in body if topic < len(cells) and _plain(cells[topic]).strip()]
-    if 2 * len(named) <= len(body):
-        return None
     labelled: list[int] = []
     covers: list[int] = []
+    aside: list[int] = []
     for position, kind in columns.items():
         if kind or position == topic:
             continue
@@ -13990,11 +14008,13 @@ def _topic_names_rows(
             labelled.append(position)
         elif set(header[position].split()) & _COVERS_HEADER_WORDS:
             covers.append(position)
+        elif set(re.findall(r"\w+", header[position])[:1]) & _ASIDE_HEADER_WORDS:
+            aside.append(position)
         elif not (
             position in numbering or _names_no_row(body, position) or _marks_none(body, position)
         ):
             return None
-    return (topic, tuple(labelled), tuple(covers)) if labelled else None
+    return (topic, tuple(labelled), tuple(covers), tuple(aside)) if labelled else None
 
 
 def _part_with_rows(

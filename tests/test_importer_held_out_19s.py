@@ -185,3 +185,39 @@ def test_a_schedules_lectures_whose_material_is_not_out_are_skipped_with_a_warni
         assert resource.author.name == "A. Flyer"
         said = [message for message in messages(result) if "'Lines and knots'" in message]
         assert [message.split(": ", 1)[0] for message in said] == ["road.md:12"]
+
+
+# Meetings dated with their weekday; slides linked by their form; a Reading column of
+# chapters; what is handed out and due; lectures whose slides are not out; a row naming only
+# a due date (compilers-schedule-dates' shape).
+DUE = (
+    "# Kites 160\n\n"
+    "## Schedule\n\n"
+    "| Date | Topic | Slides | Reading (KB 2e) | Out | Due |\n"
+    "|---|---|---|---|---|---|\n"
+    "| Mon 9/28 | Frames | [pdf](https://example.org/l1.pdf) | Ch. 1 | "
+    "[HW1](https://example.org/hw1.pdf) | |\n"
+    "| Wed 9/30 | Sails | [pdf](https://example.org/l2.pdf) | — | | |\n"
+    "| Fri 10/2 | | |  | HW2 | **HW1** |\n"
+    "| Mon 10/5 | Lines |  | Ch. 3 | | |\n"
+    "| Wed 10/7 | **Midterm** (in class) |  | | | |\n"
+)
+
+
+def test_a_schedules_dates_readings_and_handouts_name_no_lecture() -> None:
+    # The lectures were titled by their date ('Mon 9/28'), the topic a tag; every meeting
+    # without slides, and the row naming only a due date, a resource without address.
+    for pieces in (True, False):
+        result = import_markdown(DUE, "road.md", pieces=pieces)
+        assert listed(result.roadmap) == [
+            (("Schedule",), "Frames", "https://example.org/l1.pdf"),
+            (("Schedule",), "Sails", "https://example.org/l2.pdf"),
+        ]
+        first = next(resource for _, resource in result.roadmap.walk())
+        assert "Out: [HW1](https://example.org/hw1.pdf)" in first.description
+        skipped = [message for message in messages(result) if "skipped" in message]
+        assert [message.split(": ", 1)[0] for message in skipped] == [
+            "road.md:9",
+            "road.md:10",
+            "road.md:11",
+        ]
