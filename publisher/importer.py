@@ -473,6 +473,9 @@ class _Candidate:
     group: bool = False
     # A table row whose first cell is empty: it takes the topic (tags) of the row above.
     continuation: bool = False
+    # A schedule's row whose Topic is empty, linking material: the lecture above continued,
+    # titled by it (`_with_topics`).
+    titled_above: bool = False
     # Its tags from a type column naming no known kind (`_table_row`), after its topic's:
     # the row's own, which a continuation row below does not take.
     typed: tuple[str, ...] = ()
@@ -4259,6 +4262,7 @@ def _with_topics(
         or candidate.lead_empty
         or candidate.regrouped_skip
         or candidate.continuation
+        or candidate.titled_above
         or candidate.stacked
         for candidate in candidates
     ):
@@ -4275,6 +4279,10 @@ def _with_topics(
             )
             tags = (*above, *(tag for tag in candidate.tags if tag not in above))
             candidate = replace(candidate, tags=tags, continuation=False)
+        if candidate.titled_above:
+            # (the first row of its table has no lecture above: its Topic's placeholder stays)
+            title = result[-1].title if result else candidate.title
+            candidate = replace(candidate, title=title, titled_above=False)
         result.append(replace(candidate, stacked=()) if candidate.stacked else candidate)
         # The other links of its cell, after it, with its topic.
         result.extend(replace(other, tags=candidate.tags) for other in candidate.stacked)
@@ -13725,6 +13733,27 @@ def _table(
             candidate = _table_row(row_columns, cells, line, warnings, second)
         else:
             candidate = _linked_row(columns, relinked, cells, line, linked)
+        continued = (
+            _continues_lecture(cells, topic, labelled)
+            if scheduled_said and candidate is None
+            else 0
+        )
+        if continued:
+            # `| | [Slides](…) |` under a lecture: its Topic left empty, as a continuation row's
+            # first cell is, the lecture above goes on (its second meeting, more slides):
+            # titled by it (`_with_topics`), read alone by its first link's label.
+            label = _plain(cells[continued][slice(*_real_link_spans(cells[continued])[0])][1:])
+            cells = [*cells[:topic], [_text_token(label.strip())], *cells[topic + 1 :]]
+            candidate = _table_row(columns, cells, line, warnings, None)
+            if candidate is not None:
+                candidate = replace(candidate, titled_above=True)
+                warnings.append(
+                    (
+                        line,
+                        "row of a schedule with its Topic empty, linking material: the lecture "
+                        "above continued, titled by it",
+                    )
+                )
         if scheduled_said and (candidate is None or not candidate.url):
             # (a row whose links lead nowhere yet, `[📊 Slides](#)`, is no resource either way)
             named = candidate.title if candidate else _plain(cells[topic]).strip()
@@ -13746,7 +13775,8 @@ def _table(
                 )
             continue
         if candidate is not None and scheduled_said:
-            warnings.append((line, f"row {candidate.title!r}: {scheduled_said}"))
+            if not continued:
+                warnings.append((line, f"row {candidate.title!r}: {scheduled_said}"))
             material = _other_material(rows[0][1], cells, (*labelled, *aside), candidate.url)
             if material:
                 kept = (candidate.description.strip("\n"), material.strip("\n"))
@@ -13934,6 +13964,24 @@ def _marks_none(rows: list[list[list[Token]]], position: int) -> bool:
         or not (text := _plain(cells[position]).strip())
         or (not _links(cells[position]) and re.fullmatch(r"[-\u2013\u2014]", text) is not None)
         for cells in rows
+    )
+
+
+def _continues_lecture(cells: list[list[Token]], topic: int, labelled: tuple[int, ...]) -> int:
+    """The first material column (of ``labelled``) a schedule's row links out from when its
+    Topic is empty (`| 3 | | [Slides](…) |`); 0 when its Topic says something or it links no
+    material (a due date alone: its links in a column of what is handed out)."""
+    if topic < len(cells) and _plain(cells[topic]).strip():
+        return 0
+    return next(
+        (
+            position
+            for position in labelled
+            if position < len(cells)
+            and _links(cells[position])
+            and _real_link_spans(cells[position])
+        ),
+        0,
     )
 
 

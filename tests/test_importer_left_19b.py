@@ -1,0 +1,40 @@
+"""publisher import: session 19's review (left9) of the importer rules landed this session,
+each read against other real lists' common shapes its trigger could catch by accident
+(examples invented)."""
+
+from __future__ import annotations
+
+from test_importer_shapes import listed, messages, read
+
+
+def test_a_schedule_row_with_its_topic_empty_continues_the_lecture_above() -> None:
+    # 5c2b99e/a3d1e079: a schedule's row is titled by its Topic; a row with no Topic was
+    # skipped as a due date, where its Topic cell is left empty as a continuation row's first
+    # cell is (design.md: it takes the topic above): its material was lost.
+    table = (
+        "## Tutorials\n\n| Topic | Video | Notes |\n| --- | --- | --- |\n"
+        "| Sleds | [YouTube](https://example.org/v1) | [PDF](https://example.org/n1) |\n"
+        "|  | [YouTube](https://example.org/v1b) | |\n"
+        "| Deltas | [YouTube](https://example.org/v2) | [PDF](https://example.org/n2) |\n"
+        "|  | [Bilibili](https://example.org/v2b) | |\n"
+    )
+    result = read(f"# Kites\n\n{table}")
+    assert [(title, url) for _, title, url in listed(result.roadmap)] == [
+        ("Sleds", "https://example.org/v1"),
+        ("Sleds", "https://example.org/v1b"),
+        ("Deltas", "https://example.org/v2"),
+        ("Deltas", "https://example.org/v2b"),
+    ]
+    assert (
+        "road.md:8: row of a schedule with its Topic empty, linking material: the lecture "
+        "above continued, titled by it"
+    ) in messages(result)
+    # A row with no Topic linking only what is due that day is no lecture, as before.
+    due = (
+        "| Week | Topic | Slides | Due |\n| --- | --- | --- | --- |\n"
+        "| 1 | Sleds | [Slides](https://example.org/s1) | |\n"
+        "| 2 | | | [HW1](https://example.org/hw1) |\n"
+    )
+    result = read(f"# Kites\n\n## Schedule\n\n{due}")
+    assert [title for _, title, _ in listed(result.roadmap)] == ["Sleds"]
+    assert any("naming no lecture" in message for message in messages(result))
