@@ -2854,7 +2854,25 @@ def _all_records(body: Sequence[_Block]) -> bool:
         )
         and sum(bool(candidate.url) for block in listed for candidate in block.resources)
         >= _RECORD_ROWS
+        and not all(
+            _account_on(candidate.title, candidate.url)
+            for block in listed
+            for candidate in block.resources
+            if candidate.url
+        )
     )
+
+
+def _account_on(network: str, url: str) -> str:
+    """The account a link leads to when it is one on the network its words name (`Twitter` at
+    `twitter.com/Acme`, `Discord` at `discord.gg/acme`, `YouTube` at `youtube.com/c/acme`): a
+    page of the network's own under its host, never its home page (`Coursera` at
+    `coursera.org`, a platform listed); "" for any other."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").removeprefix("www.").removeprefix("m.")
+    name = re.sub(r"[^\w]+", "", network).casefold()
+    path = [part for part in parts.path.split("/") if part]
+    return path[-1] if name and name in host.split(".")[:-1] and path else ""
 
 
 def _emphasized(lines: list[str], block: _Block) -> bool:
@@ -6126,14 +6144,12 @@ def _one_account(items: list[_ListItem]) -> str:
         candidate = item.candidate
         if candidate is None or not candidate.url or candidate.children:
             return ""
-        parts = urlsplit(candidate.url)
-        host = (parts.hostname or "").removeprefix("www.").removeprefix("m.")
-        network = re.sub(r"[^\w]+", "", _single_line(item.markdown).split("[", 1)[0]).casefold()
-        path = [part for part in parts.path.split("/") if part]
-        if not network or network not in host.split(".")[:-1] or len(path) != 1:
+        network = _single_line(item.markdown).split("[", 1)[0]
+        handle = _account_on(network, candidate.url)
+        if not handle or urlsplit(candidate.url).path.strip("/").count("/"):
             return ""
-        handles.add(path[0].lstrip("@").casefold())
-        networks.add(network)
+        handles.add(handle.lstrip("@").casefold())
+        networks.add(re.sub(r"[^\w]+", "", network).casefold())
     return next(iter(handles)) if len(handles) == 1 and len(networks) == len(items) else ""
 
 

@@ -38,3 +38,29 @@ def test_a_schedule_row_with_its_topic_empty_continues_the_lecture_above() -> No
     result = read(f"# Kites\n\n## Schedule\n\n{due}")
     assert [title for _, title, _ in listed(result.roadmap)] == ["Sleds"]
     assert any("naming no lecture" in message for message in messages(result))
+
+
+def test_a_table_of_the_authors_accounts_under_the_title_stays_in_its_intro() -> None:
+    # 2168e8b: a table of records under the title (three named columns, three linked rows)
+    # is the list's own; a table of where to follow its author, a row per network at an
+    # account on it, has that shape too, and was read as three resources.
+    accounts = (
+        "| Platform | Link | Followers |\n| --- | --- | --- |\n"
+        "| Twitter | [@kites](https://twitter.com/kites) | 10k |\n"
+        "| YouTube | [Kites channel](https://youtube.com/c/kites) | 5k |\n"
+        "| Discord | [Join](https://discord.gg/kites) | 2k |\n"
+    )
+    sections = "## Tools\n\n- [Sled](https://example.org/sled) - a sled.\n"
+    result = read(f"# Kites\n\n{accounts}\n{sections}")
+    assert [url for _, _, url in listed(result.roadmap)] == ["https://example.org/sled"]
+    assert "https://discord.gg/kites" in result.roadmap.intro
+    assert messages(result)[0].startswith("road.md:5: 3 links before the document's first")
+    # Platforms listed at their home pages are records, as before.
+    platforms = (
+        "| Platform | Link | Price |\n| --- | --- | --- |\n"
+        "| Coursera | [coursera.org](https://www.coursera.org) | paid |\n"
+        "| Udemy | [udemy.com](https://www.udemy.com/) | paid |\n"
+        "| Khan Academy | [Visit](https://khanacademy.org) | free |\n"
+    )
+    result = read(f"# Kites\n\n{platforms}\n{sections}")
+    assert [path for path, _, _ in listed(result.roadmap)] == [("Resources",)] * 3 + [("Tools",)]
