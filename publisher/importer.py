@@ -14563,10 +14563,28 @@ def _table_row(
                     # other links of its link cell are facets of it (its API, its paper), kept
                     # in its description as the reader sees them; stacked links (`_stacked`,
                     # links only, one a line) are resources of their own instead.
-                    more_links = ", ".join(
-                        f"[{_plain(cell[start + 1 : end]).strip()}]({cell[start].attrGet('href')})"
+                    # A link that says only a figure that changes with each release (a star
+                    # count `[1.2k](…/stargazers)`, a version `[v2.3.1](…)`, a date: `_LIVE_
+                    # FIGURE`) is no facet: kept, it would make every release an update.
+                    others = [
+                        (_plain(cell[start + 1 : end]).strip(), cell[start].attrGet("href"))
                         for start, end in spans[1:]
+                    ]
+                    more_links = ", ".join(
+                        f"[{words}]({href})"
+                        for words, href in others
+                        if not _LIVE_FIGURE.fullmatch(words)
                     )
+                    live = [words for words, _ in others if _LIVE_FIGURE.fullmatch(words)]
+                    if live:
+                        warnings.append(
+                            (
+                                line,
+                                f"link cell's {', '.join(map(repr, live))}: only a figure "
+                                "that changes as the project goes (a star count, a version, "
+                                "a date), not kept in the row's description",
+                            )
+                        )
             elif _has_empty_link(cell):
                 empty_link = True  # whatever link the title cell has (a group's page)
             if _plain(cell) and not _has_empty_link(cell):
@@ -14867,6 +14885,15 @@ def _title_from_link(fields: dict[str, Any], cell: Sequence[Token], *, replace_t
 
 # What a figure is written with besides its digits: `864+`, `~50%`, `1,200`, `A1 → C2` no.
 _FIGURE_SIGNS = re.compile(r"[+%~\u2248<>]|\d[,.]\d")
+
+
+# A link's words that are only a figure a project's page changes as it goes (a star count
+# `1.2k`, `⭐ 950`, a version `v2.3.1`, a date `2024-05-01`): none names a facet of it.
+_LIVE_FIGURE = re.compile(
+    r"(?:[\u2b50\u2605\U0001f31f]\ufe0f?\s*)?(?:[vV]?\d+(?:[.,]\d+)*\s*[kK]?\+?|"
+    + _DATE_CELL.pattern
+    + r")"
+)
 
 
 def _no_name(title: str) -> bool:

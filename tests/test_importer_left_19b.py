@@ -64,3 +64,33 @@ def test_a_table_of_the_authors_accounts_under_the_title_stays_in_its_intro() ->
     )
     result = read(f"# Kites\n\n{platforms}\n{sections}")
     assert [path for path, _, _ in listed(result.roadmap)] == [("Resources",)] * 3 + [("Tools",)]
+
+
+def test_a_link_cells_live_figures_are_not_kept_in_its_description() -> None:
+    # 982ab19: a link cell's links after the row's own are kept in its description; a star
+    # count, a version or a date linked there changes as the project goes, so every history
+    # made an update of each (the unnamed columns' links, 5cb983e, leave counts out already).
+    table = (
+        "## Tools\n\n| Name | Link | Description |\n| --- | --- | --- |\n"
+        "| Sled | [Site](https://example.org/sled) [v2.3.1](https://example.org/sled/v2.3.1)"
+        " [Paper](https://example.org/sled.pdf) | A sled. |\n"
+        "| Box | [Site](https://example.org/box) ⭐ [1.2k](https://example.org/box/stargazers)"
+        " | A box. |\n"
+        "| Reel | [Site](https://example.org/reel) <br> Updated [2024-05-01]"
+        "(https://example.org/reel/commits) | A reel. |\n"
+    )
+    result = read(f"# Kites\n\n{table}")
+    assert [resource.description for _, resource in result.roadmap.walk()] == [
+        "A sled.\n\n[Paper](https://example.org/sled.pdf)\n",
+        "A box.\n",
+        "A reel.\n",
+    ]
+    assert (
+        "road.md:8: link cell's '1.2k': only a figure that changes as the project goes (a star "
+        "count, a version, a date), not kept in the row's description"
+    ) in messages(result)
+    # A release of the project: its description the same.
+    later = read(f"# Kites\n\n{table.replace('v2.3.1', 'v2.4.0').replace('1.2k', '1.3k')}").roadmap
+    assert [resource.description for _, resource in later.walk()] == [
+        resource.description for _, resource in result.roadmap.walk()
+    ]
