@@ -14447,6 +14447,9 @@ def _is_date_column(rows: list[list[list[Token]]], position: int) -> bool:
 
 # Table headers of a Language column (`_column_field`: tags).
 _LANGUAGE_HEADERS = frozenset({"language", "languages"})
+# Words after a language in a header that say which languages the rows take, not what kind of
+# thing they are ("Language Support", "Languages Supported", "Languages Used").
+_LANGUAGE_QUALIFIERS = frozenset({"support", "supported", "used", "available", "spoken"})
 
 
 def _column_field(name: str) -> str:
@@ -14457,15 +14460,20 @@ def _column_field(name: str) -> str:
     )
     if not field_name and " " in name:
         # "Lesson Link", "Course Name", "Paper Title": the first word that names a field; a
-        # language only as the last word ("Programming Language"): before another it says what
-        # kind of thing the column names ("Language Model": the rows' names), no tag.
+        # language only as the last word ("Programming Language"), or before words saying
+        # which languages a thing takes ("Language Support", "Languages Supported"): before
+        # another it says what kind of thing the column names ("Language Model": the rows'
+        # names), no tag.
         words = name.split()
         return next(
             (
                 found
                 for position, word in enumerate(words)
                 if (found := _column_field(word))
-                and (word not in _LANGUAGE_HEADERS or position == len(words) - 1)
+                and (
+                    word not in _LANGUAGE_HEADERS
+                    or set(words[position + 1 :]) <= _LANGUAGE_QUALIFIERS
+                )
             ),
             "",
         )

@@ -94,3 +94,29 @@ def test_a_link_cells_live_figures_are_not_kept_in_its_description() -> None:
     assert [resource.description for _, resource in later.walk()] == [
         resource.description for _, resource in result.roadmap.walk()
     ]
+
+
+def test_a_header_saying_which_languages_a_row_takes_is_a_language_column() -> None:
+    # 7eb0da4: a language before another word names the column's things ('Language Model'),
+    # no tag; 'Language Support' over 'Python, Go' lost the rows' languages, in silence.
+    table = (
+        "## Libraries\n\n| Project | {} | Description |\n| --- | --- | --- |\n"
+        "| [Sled](https://example.org/sled) | Python, Go | A sled. |\n"
+        "| [Delta](https://example.org/delta) | Rust | A delta. |\n"
+    )
+    for header in ("Language Support", "Languages Supported", "Languages Used"):
+        result = read(f"# Kites\n\n{table.format(header)}")
+        assert [resource.tags for _, resource in result.roadmap.walk()] == [
+            ("Python", "Go"),
+            ("Rust",),
+        ], header
+    # A language model's table: its names title the rows, as 7eb0da4 reads them.
+    models = (
+        "## Models\n\n| Language Model | Size | Weights |\n| --- | --- | --- |\n"
+        "| KiteLM | 7B | [HF](https://hf.example/kitelm) |\n"
+        "| WindLM | 13B | [HF](https://hf.example/windlm) |\n"
+    )
+    assert [title for _, title, _ in listed(read(f"# Kites\n\n{models}").roadmap)] == [
+        "KiteLM",
+        "WindLM",
+    ]
