@@ -13586,13 +13586,16 @@ def _table(
         return (), (), (), False, False
     if _links_into_the_document(cell for _, cells in rows for cell in cells) and not all(
         str(cell[start].attrGet("href") or "") == "#"
+        and _says_what_links_are(_plain(cell[start + 1 : end]))
         for _, cells in rows
         for cell in cells
-        for start, _ in _link_spans(cell)
+        for start, end in _link_spans(cell)
     ):
         # A grid of `[🔧 AutoML](#automl)` cells: a table of contents laid out as a table. Links
-        # to `#` alone lead nowhere yet (`[📊 Slides](#)`, a schedule's material not out, or
-        # its rows read one at a time): the rows say what they are.
+        # to `#` alone, each saying only what it is, lead nowhere yet (`[📊 Slides](#)`, a
+        # schedule's material not out, or its rows read one at a time): the rows say what
+        # they are. Links to `#` named otherwise (`[Books](#)`, a nav bar's; `[Sled plan](#)`
+        # over 'coming soon') lead nowhere, as a table of contents' do.
         return (), (), (), False, False
     if (
         len(rows[0][1]) == 1

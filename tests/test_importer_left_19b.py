@@ -120,3 +120,16 @@ def test_a_header_saying_which_languages_a_row_takes_is_a_language_column() -> N
         "KiteLM",
         "WindLM",
     ]
+
+
+def test_a_table_whose_links_all_lead_to_the_top_named_otherwise_is_no_list() -> None:
+    # fb7fb46: a table whose links all lead to '#' was read for its rows (a schedule's
+    # material not out yet, '[📊 Slides](#)'); a nav bar of '#' links and a table of plans
+    # to come linked to '#' became resources without address, where they lead nowhere.
+    nav = "## Navigation\n\n| Tools | Books | Videos |\n| --- | --- | --- |\n"
+    nav += "| [Tools](#) | [Books](#) | [Videos](#) |\n\n"
+    plans = "## Plans\n\n| Name | Description |\n| --- | --- |\n"
+    plans += "| [Sled plan](#) | coming soon |\n| [Delta plan](#) | coming soon |\n\n"
+    tools = "## Tools\n\n- [Sled](https://example.org/sled) - a sled.\n"
+    result = read(f"# Kites\n\n{nav}{plans}{tools}")
+    assert listed(result.roadmap) == [(("Tools",), "Sled", "https://example.org/sled")]
