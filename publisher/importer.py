@@ -474,8 +474,10 @@ class _Candidate:
     # A table row whose first cell is empty: it takes the topic (tags) of the row above.
     continuation: bool = False
     # A schedule's row whose Topic is empty, linking material: the lecture above continued,
-    # titled by it (`_with_topics`).
+    # titled by it (`_with_topics`), where that row is of the same schedule: its header's
+    # names, on each of its rows.
     titled_above: bool = False
+    schedule: str = ""
     # Its tags from a type column naming no known kind (`_table_row`), after its topic's:
     # the row's own, which a continuation row below does not take.
     typed: tuple[str, ...] = ()
@@ -4298,9 +4300,24 @@ def _with_topics(
             tags = (*above, *(tag for tag in candidate.tags if tag not in above))
             candidate = replace(candidate, tags=tags, continuation=False)
         if candidate.titled_above:
-            # (the first row of its table has no lecture above: its Topic's placeholder stays)
-            title = result[-1].title if result else candidate.title
-            candidate = replace(candidate, title=title, titled_above=False)
+            if not result or result[-1].schedule != candidate.schedule:
+                # (its table's first row, or the rows above it skipped: no lecture to go on)
+                warnings.append(
+                    (
+                        candidate.line,
+                        "row of a schedule with its Topic empty and no lecture above it: "
+                        "naming none, skipped",
+                    )
+                )
+                continue
+            warnings.append(
+                (
+                    candidate.line,
+                    "row of a schedule with its Topic empty, linking material: the lecture "
+                    f"above continued, titled by it ({result[-1].title!r})",
+                )
+            )
+            candidate = replace(candidate, title=result[-1].title, titled_above=False)
         result.append(replace(candidate, stacked=()) if candidate.stacked else candidate)
         # The other links of its cell, after it, with its topic.
         result.extend(replace(other, tags=candidate.tags) for other in candidate.stacked)
@@ -13766,13 +13783,6 @@ def _table(
             candidate = _table_row(columns, cells, line, warnings, None)
             if candidate is not None:
                 candidate = replace(candidate, titled_above=True)
-                warnings.append(
-                    (
-                        line,
-                        "row of a schedule with its Topic empty, linking material: the lecture "
-                        "above continued, titled by it",
-                    )
-                )
         if scheduled_said and (candidate is None or not candidate.url):
             # (a row whose links lead nowhere yet, `[📊 Slides](#)`, is no resource either way)
             named = candidate.title if candidate else _plain(cells[topic]).strip()
@@ -13794,6 +13804,7 @@ def _table(
                 )
             continue
         if candidate is not None and scheduled_said:
+            candidate = replace(candidate, schedule="|".join(header))
             if not continued:
                 warnings.append((line, f"row {candidate.title!r}: {scheduled_said}"))
             material = _other_material(rows[0][1], cells, (*labelled, *aside), candidate.url)

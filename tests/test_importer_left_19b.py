@@ -27,7 +27,18 @@ def test_a_schedule_row_with_its_topic_empty_continues_the_lecture_above() -> No
     ]
     assert (
         "road.md:8: row of a schedule with its Topic empty, linking material: the lecture "
-        "above continued, titled by it"
+        "above continued, titled by it ('Sleds')"
+    ) in messages(result)
+    # Its table's first row has no lecture above it (the list item before the table is none).
+    first = table.replace(
+        "| Sleds | [YouTube](https://example.org/v1) |", "|  | [YouTube](https://example.org/v1) |"
+    )
+    syllabus = "- [Syllabus](https://example.org/s) - the plan.\n\n"
+    result = read("# Kites\n\n" + first.replace("\n\n", "\n\n" + syllabus, 1))
+    assert [title for _, title, _ in listed(result.roadmap)] == ["Syllabus", "Deltas", "Deltas"]
+    assert (
+        "road.md:9: row of a schedule with its Topic empty and no lecture above it: naming "
+        "none, skipped"
     ) in messages(result)
     # A row with no Topic linking only what is due that day is no lecture, as before.
     due = (
