@@ -7577,8 +7577,18 @@ def _html_cell_markdown(html: str) -> str:
         return f"**{inner}**" if inner else ""
     parts: list[str] = []
     position = 0
+
+    def add_text(text: str) -> None:
+        # A line break between the cell's words or links kept as one (`Convolutional Neural
+        # Networks<br/>CNN Architectures`: a lesson's two parts, `_named_by_line`).
+        lines = [
+            markdown_text(_html_words(piece), line_start=False)
+            for piece in _LINE_BREAK_TAG.split(text)
+        ]
+        parts.append(" <br> ".join(lines) if len(lines) > 1 and any(lines) else "".join(lines))
+
     for link in _HTML_ANCHOR.finditer(html):
-        parts.append(markdown_text(_html_words(html[position : link.start()]), line_start=False))
+        add_text(html[position : link.start()])
         words = _html_words(link["text"])
         if not words:
             words = _image_alt(link["text"])
@@ -7586,7 +7596,7 @@ def _html_cell_markdown(html: str) -> str:
         if words and not any(map(_is_badge, images)):
             parts.append(markdown_link(words, _anchor_href(link)))
         position = link.end()
-    parts.append(markdown_text(_html_words(html[position:]), line_start=False))
+    add_text(html[position:])
     return " ".join(part for part in parts if part).replace("|", "\\|")
 
 
@@ -13766,9 +13776,9 @@ def _table(
         if linked is None:
             row_columns = _row_columns(columns, header, cells, numbering)
             second = untitled[0] if untitled and row_columns is columns else None
-            candidate = _table_row(row_columns, cells, line, warnings, second)
+            candidate = _table_row(row_columns, cells, line, warnings, second, header)
         else:
-            candidate = _linked_row(columns, relinked, cells, line, linked)
+            candidate = _linked_row(columns, relinked, cells, line, linked, header)
         continued = (
             _continues_lecture(cells, topic, labelled)
             if scheduled_said and candidate is None
@@ -13780,7 +13790,7 @@ def _table(
             # titled by it (`_with_topics`), read alone by its first link's label.
             label = _plain(cells[continued][slice(*_real_link_spans(cells[continued])[0])][1:])
             cells = [*cells[:topic], [_text_token(label.strip())], *cells[topic + 1 :]]
-            candidate = _table_row(columns, cells, line, warnings, None)
+            candidate = _table_row(columns, cells, line, warnings, None, header)
             if candidate is not None:
                 candidate = replace(candidate, titled_above=True)
         if scheduled_said and (candidate is None or not candidate.url):
@@ -14151,8 +14161,9 @@ def _part_heading(
 ) -> _Candidate:
     """A table's part row (`_part_rows`) as the section it heads: named by its bold name,
     holding the links of its other cells (a part's learning path, its modules: `[PyTorch](…)
-    / [TensorFlow](…)`), each titled by its cell's words, at the cell's first link. Its own
-    link is the part's page: no resource. Warned, naming its line."""
+    / [TensorFlow](…)`), each titled by its cell's words, at the cell's first link, the
+    cell's other links kept in its description (as a row's links named by their column
+    are). Its own link is the part's page: no resource. Warned, naming its line."""
     warnings.append(
         (
             line,
@@ -14166,8 +14177,18 @@ def _part_heading(
         links = _cell_links(cell)
         words = _plain(cell).strip()
         if links and words:
+            others = ", ".join(
+                f"[{label}]({cell[start].attrGet('href')})"
+                for start, end in _real_link_spans(cell)[1:]
+                if not _LIVE_FIGURE.fullmatch(label := _plain(cell[start + 1 : end]).strip())
+            )
             own.append(
-                _Candidate(title=words, line=line, url=_checked_url(links[0], line, warnings))
+                _Candidate(
+                    title=words,
+                    line=line,
+                    url=_checked_url(links[0], line, warnings),
+                    description=_markdown_field(others) if others else "",
+                )
             )
     return _Candidate(title=name, line=line, group=True, children=tuple(own))
 
@@ -14391,6 +14412,41 @@ _WHERE_LABEL = re.compile(
 )
 
 
+# What splits a header naming several columns' worth of links (`Keras/TensorFlow`, `PyTorch,
+# TensorFlow`, `Code & Data`): each part is a name its links may bear.
+_HEADER_PARTS = re.compile(r"\s*(?:[/,&|+]|\band\b|\bor\b)\s*", re.IGNORECASE)
+
+
+def _named_by_column(words: str, header: str) -> bool:
+    """Whether a link's words are its column's header, or one of the things the header
+    names (`[PyTorch](…)` under `PyTorch`, `[Keras](…)` under `Keras/TensorFlow`, `[Lab](…)`
+    under `Labs`): like a label of where it leads (`_WHERE_LABEL`), they say which of the
+    row's links it is, not what else it is (a star count, a licence)."""
+    name = _without_leading_emoji(words).strip().casefold()
+    header = _without_leading_emoji(header).strip().casefold()
+    if not name or not header:
+        return False
+    parts = {header, *(part for part in _HEADER_PARTS.split(header) if part)}
+    return any(name in (part, part.removesuffix("s")) or f"{name}s" == part for part in parts)
+
+
+def _named_by_line(
+    labelled: list[tuple[str, str]], title_lines: list[str]
+) -> list[tuple[str, str]]:
+    """A cell's links (words, href), each named by its line of the title cell where the cell
+    holds one link for each of its lines, all only saying what kind of link they are
+    (`[Text](…)<br/>[Text](…)` beside `Convolutional Neural Networks<br/>CNN Architectures`:
+    each part's text); otherwise as they are."""
+    if (
+        len(title_lines) < 2
+        or len(labelled) != len(title_lines)
+        or not all(title_lines)
+        or not all(_WHERE_LABEL.fullmatch(words) for words, _ in labelled)
+    ):
+        return labelled
+    return [(name, href) for name, (_, href) in zip(title_lines, labelled, strict=True)]
+
+
 def _links_into_the_document(cells: Iterable[Sequence[Token]]) -> bool:
     """Whether the cells hold links and every one is an `#anchor` into this document."""
     hrefs = [
@@ -14405,15 +14461,16 @@ def _linked_row(
     cells: list[list[Token]],
     line: int,
     linked: int,
+    header: Sequence[str] = (),
 ) -> _Candidate:
     """A row read by ``columns`` (titled by its first column), carrying its reading by
     ``relinked``, where the notes column ``linked`` is the resource column: `_relinked`
     chooses one for the whole table."""
     text = _plain(cells[linked]).strip() if linked < len(cells) else ""
     unlinked_warnings: list[tuple[int, str]] = []
-    candidate = _table_row(columns, cells, line, unlinked_warnings)
+    candidate = _table_row(columns, cells, line, unlinked_warnings, header=header)
     linked_warnings: list[tuple[int, str]] = []
-    alternative = _table_row(relinked, cells, line, linked_warnings)
+    alternative = _table_row(relinked, cells, line, linked_warnings, header=header)
     return replace(
         candidate or _Candidate(title="", line=line),
         relinkable=True,
@@ -14519,15 +14576,17 @@ def _table_row(
     line: int,
     warnings: list[tuple[int, str]],
     second: int | None = None,
+    header: Sequence[str] = (),
 ) -> _Candidate | None:
     """One table row's resource; with ``second``, also its reading titled by that column
     (``regrouped``), which `_regrouped` takes for the whole table when the title column is
-    empty on a row where ``second`` is not."""
+    empty on a row where ``second`` is not. ``header``: the table's headers, lowercased (a
+    link named by its column's header is the row's material, `_named_by_column`)."""
     regrouped = lead_empty = None
     if second is not None:
         title_column = next(position for position, name in columns.items() if name == "title")
         alternative = {**columns, title_column: "", second: "title"}
-        regrouped = _table_row(alternative, cells, line, [])
+        regrouped = _table_row(alternative, cells, line, [], header=header)
         lead_empty = (
             regrouped is not None and title_column < len(cells) and not _plain(cells[title_column])
         )
@@ -14541,17 +14600,47 @@ def _table_row(
     title_rest: list[Token] = []  # what the title cell says after its leading link
     more_links = ""  # the link column's links after the row's own (`[API](…)`)
     unnamed: list[tuple[str, str]] = []  # where-labelled links in columns of no field
+    # The title cell's lines, where it has several (`Convolutional Neural Networks<br/>CNN
+    # Architectures`): a lesson of parts, each line one's name (`_named_by_line`).
+    title_lines = next(
+        (
+            [" ".join(_plain(part).split()) for part in _inline_lines(cells[at], html_breaks=True)]
+            for at, name in columns.items()
+            if name == "title" and at < len(cells) and not _links(cells[at])
+        ),
+        [],
+    )
     for position, cell in enumerate(cells):
         name = columns.get(position, "")
         if name == "generic":
             continue
         links = _links(cell)
         if not name and links:
-            unnamed.extend(
-                (words, str(cell[start].attrGet("href")))
+            labelled = [
+                (_plain(cell[start + 1 : end]).strip(), str(cell[start].attrGet("href")))
                 for start, end in _real_link_spans(cell)
-                if _WHERE_LABEL.fullmatch(words := _plain(cell[start + 1 : end]).strip())
-            )
+            ]
+            column = header[position] if position < len(header) else ""
+            if any(
+                _WHERE_LABEL.fullmatch(words) or _named_by_column(words, column)
+                for words, _ in labelled
+            ):
+                # A cell of the row's material (`[TensorFlow](…)<br/>[Adversarial Cat](…)`
+                # under `Keras/TensorFlow`): its other links are more of it (a notebook's
+                # variants), kept with it; but a figure that changes with each release (a
+                # star count `[1.2k](…)`: `_LIVE_FIGURE`), as in the link column.
+                live = [words for words, _ in labelled if _LIVE_FIGURE.fullmatch(words)]
+                if live:
+                    warnings.append(
+                        (
+                            line,
+                            f"{', '.join(map(repr, live))} beside the row's material: only a "
+                            "figure that changes as the project goes (a star count, a version, "
+                            "a date), not kept in the row's description",
+                        )
+                    )
+                material = [pair for pair in labelled if not _LIVE_FIGURE.fullmatch(pair[0])]
+                unnamed.extend(_named_by_line(material, title_lines))
         if links and not first_link and name != "author":
             first_link = links[0]
         if not fallback_link and name != "author":
@@ -14572,7 +14661,12 @@ def _table_row(
                 _title_from_bold(fields, cell)
                 _title_from_empty_link(fields, cell, line, warnings)
             _title_from_link(fields, cell, replace_title=True)
-            if card is None and (lead := _leading_link(cell)) is not None:
+            if card is None and _joined_links(cell):
+                more_links = ", ".join(
+                    f"[{_plain(cell[start + 1 : end]).strip()}]({cell[start].attrGet('href')})"
+                    for start, end in _real_link_spans(cell)[1:]
+                )
+            elif card is None and (lead := _leading_link(cell)) is not None:
                 title_rest = list(cell[lead[1] + 1 :])
         elif name == "url":
             if links:
@@ -14892,6 +14986,12 @@ def _title_from_link(fields: dict[str, Any], cell: Sequence[Token], *, replace_t
     if lead is None or not replace_title:
         return
     start, end, _ = lead
+    if _joined_links(cell):
+        # `[Convolutional Neural Networks](…) & [CNN Architectures](…)`: the row's parts,
+        # each linked, named together; the links after the first are kept as the cell's
+        # other links are (the link column's `more_links`, the title column's likewise).
+        fields["title"] = " ".join(_plain(cell).split())
+        return
     # (`[omni](…)<br>Noise-canceling …`: the line break under the name is no description's)
     rest = _strip_separator(_LEADING_BREAKS.sub("", _inline_markdown(cell[end + 1 :])))
     if not _plain(cell[end + 1 :]).strip():
@@ -14903,6 +15003,31 @@ def _title_from_link(fields: dict[str, Any], cell: Sequence[Token], *, replace_t
         fields["title"] = title
         if not PLACEHOLDER_TEXT.match(rest):  # `[Name](…)<br>N/A`: no description given
             fields.setdefault("description", _markdown_field(rest))
+
+
+# What joins the names of a row's parts in one cell (`[Transfer Learning](…) and [Training
+# Tricks](…)`, `[GANs](…) & [Style Transfer](…)`).
+_CONJUNCTION = re.compile(r"&|\+|and", re.IGNORECASE)
+
+
+def _joined_links(cell: Sequence[Token]) -> bool:
+    """Whether a cell is only named links (not labels of where they lead, `_WHERE_LABEL`, nor
+    figures, `_LIVE_FIGURE`), two or more, each joined to the one before by a conjunction
+    (`&`, `and`)."""
+    spans = _real_link_spans(cell)
+    if len(spans) < 2 or len(spans) != len(list(_link_spans(cell))):
+        return False
+    if any(
+        _WHERE_LABEL.fullmatch(words) or _LIVE_FIGURE.fullmatch(words)
+        for words in (_plain(cell[start + 1 : end]).strip() for start, end in spans)
+    ):
+        return False
+    if _plain(cell[: spans[0][0]]).strip() or _plain(cell[spans[-1][1] + 1 :]).strip():
+        return False
+    return all(
+        _CONJUNCTION.fullmatch(_plain(cell[before[1] + 1 : after[0]]).strip()) is not None
+        for before, after in itertools.pairwise(spans)
+    )
 
 
 # What a figure is written with besides its digits: `864+`, `~50%`, `1,200`, `A1 → C2` no.
