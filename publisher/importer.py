@@ -13863,6 +13863,15 @@ _THING_HEADER_WORDS = frozenset(
 )
 
 
+# Link texts saying a link is the row's own page (`[Site](…)`, `[Homepage](…)`, `[官网](…)`):
+# what a row is at, before any column of what it uses.
+_OWN_PAGE_LABEL = re.compile(
+    r"(?:official\s+)?(?:web\s?site|site|home\s?page|home|(?:project\s+)?page|app|"
+    r"\u4e3b\u9875|\u5b98\u7f51)",
+    re.IGNORECASE,
+)
+
+
 def _thing_column(
     header: list[str], columns: dict[int, str], body: list[list[list[Token]]], numbering: set[int]
 ) -> int | None:
@@ -14595,6 +14604,8 @@ def _table_row(
     fields: dict[str, Any] = {}
     first_link = fallback_link = thing_link = ""
     empty_link = title_linked = own_link = False
+    own_page = False  # the first link says it is the row's own page (`[Site](…)`)
+    thing_said = ""  # the cell of the column headed by what the row is, as written
     own_text = ""  # the words of the link column's link (`[Introduction to IoT](…/1-intro/)`)
     type_tags: tuple[str, ...] = ()  # a type column's words that name no kind (`_cell_tags`)
     title_rest: list[Token] = []  # what the title cell says after its leading link
@@ -14643,6 +14654,10 @@ def _table_row(
                 unnamed.extend(_named_by_line(material, title_lines))
         if links and not first_link and name != "author":
             first_link = links[0]
+            spans = _real_link_spans(cell)
+            own_page = bool(spans) and bool(
+                _OWN_PAGE_LABEL.fullmatch(_plain(cell[spans[0][0] + 1 : spans[0][1]]).strip())
+            )
         if not fallback_link and name != "author":
             fallback_link = next(iter(_cell_links(cell)), "")
         if name == "title":
@@ -14710,6 +14725,7 @@ def _table_row(
             # (`_thing_column`: the link to what the row names, its address; the cell's other
             # links, its other checkpoints, kept in its description)
             thing_link = next(iter(links), "")
+            thing_said = _inline_markdown(cell).strip()
             lead = _leading_link(cell) if len(links) > 1 else None
             rest = _strip_separator(_inline_markdown(cell[lead[1] + 1 :])) if lead else ""
             if rest:
@@ -14806,6 +14822,23 @@ def _table_row(
         # another column, the lesson's group page, is not its own).
         warnings.append((line, f"row {fields['title']!r} is a placeholder (empty link): skipped"))
         return None
+    if thing_link and own_page and first_link != thing_link:
+        # `| KiteChat | [Site](…) | [GPT-4](…) |` under `| App | Site | Model |`: the row's
+        # first link says it is its own page, so the Model column says what it uses, not
+        # what it is: the row at its page, that cell kept in its description.
+        thing_header = next(position for position, name in columns.items() if name == "thing")
+        description = str(fields.get("description", "")).strip()
+        fields["description"] = _markdown_field(
+            f"{description}\n\n{thing_said}" if description else thing_said
+        )
+        warnings.append(
+            (
+                line,
+                f"row {fields['title']!r}: at its own page (its first link), not at its link in "
+                f"column {thing_header + 1} (what it uses, kept in its description)",
+            )
+        )
+        thing_link = ""
     url = fields.pop("url", "") or thing_link or first_link or fallback_link
     if thing_link and url == thing_link and first_link != thing_link:
         thing_header = next(position for position, name in columns.items() if name == "thing")

@@ -144,3 +144,38 @@ def test_a_table_whose_links_all_lead_to_the_top_named_otherwise_is_no_list() ->
     tools = "## Tools\n\n- [Sled](https://example.org/sled) - a sled.\n"
     result = read(f"# Kites\n\n{nav}{plans}{tools}")
     assert listed(result.roadmap) == [(("Tools",), "Sled", "https://example.org/sled")]
+
+
+def test_a_row_at_its_own_page_is_not_at_the_model_it_uses() -> None:
+    # d13ff45: a row naming its thing in plain text is at the link of a column headed by what
+    # it is (Checkpoints, Weights, Model, Dataset); in a table of apps a Model column says
+    # which model each uses, and the row's own page, linked first ('[Site](…)'), was left for
+    # the model's ('KiteChat' at GPT-4's page).
+    table = (
+        "## Chat apps\n\n| App | Description | Site | Model |\n| --- | --- | --- | --- |\n"
+        "| KiteChat | Chat about kites. | [Site](https://kitechat.example) | "
+        "[GPT-4](https://openai.example/gpt-4) |\n"
+        "| WindBot | Wind forecasts. | [Homepage](https://windbot.example) | "
+        "[Llama 3](https://meta.example/llama3) |\n"
+    )
+    result = read(f"# Apps\n\n{table}")
+    assert [(title, url) for _, title, url in listed(result.roadmap)] == [
+        ("KiteChat", "https://kitechat.example"),
+        ("WindBot", "https://windbot.example"),
+    ]
+    assert [resource.description for _, resource in result.roadmap.walk()] == [
+        "Chat about kites.\n\n[GPT-4](https://openai.example/gpt-4)\n",
+        "Wind forecasts.\n\n[Llama 3](https://meta.example/llama3)\n",
+    ]
+    assert messages(result)[0] == (
+        "road.md:7: row 'KiteChat': at its own page (its first link), not at its link in "
+        "column 4 (what it uses, kept in its description)"
+    )
+    # A data set's paper first, then the data set: at the data set, as d13ff45 reads it.
+    data = (
+        "## Data\n\n| Name | Paper | Dataset |\n| --- | --- | --- |\n"
+        "| Kelp-1k | [A paper on kelp](https://example.org/p) | [kelp-1k](https://hf.example/k) |\n"
+    )
+    assert [url for _, _, url in listed(read(f"# Data\n\n{data}").roadmap)] == [
+        "https://hf.example/k"
+    ]
