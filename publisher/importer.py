@@ -14579,6 +14579,26 @@ def _words_of(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]+", " ", text.casefold()).split())
 
 
+def _without_live_figures(
+    links: list[tuple[str, str]], line: int, warnings: list[tuple[int, str]], where: str
+) -> list[tuple[str, str]]:
+    """A row's (words, URL) links to keep in its description: all but those whose words are
+    only a figure that changes as the project goes (`_LIVE_FIGURE`: a star count `[1.2k](…)`,
+    a version, a date), which would make an update at every release; one warning names them
+    (``where`` places their words: `"link cell's {}"`)."""
+    live = [words for words, _ in links if _LIVE_FIGURE.fullmatch(words)]
+    if live:
+        shown = where.format(", ".join(map(repr, live)))
+        warnings.append(
+            (
+                line,
+                f"{shown}: only a figure that changes as the project goes (a star count, a "
+                "version, a date), not kept in the row's description",
+            )
+        )
+    return [pair for pair in links if not _LIVE_FIGURE.fullmatch(pair[0])]
+
+
 def _table_row(
     columns: dict[int, str],
     cells: list[list[Token]],
@@ -14640,17 +14660,9 @@ def _table_row(
                 # under `Keras/TensorFlow`): its other links are more of it (a notebook's
                 # variants), kept with it; but a figure that changes with each release (a
                 # star count `[1.2k](…)`: `_LIVE_FIGURE`), as in the link column.
-                live = [words for words, _ in labelled if _LIVE_FIGURE.fullmatch(words)]
-                if live:
-                    warnings.append(
-                        (
-                            line,
-                            f"{', '.join(map(repr, live))} beside the row's material: only a "
-                            "figure that changes as the project goes (a star count, a version, "
-                            "a date), not kept in the row's description",
-                        )
-                    )
-                material = [pair for pair in labelled if not _LIVE_FIGURE.fullmatch(pair[0])]
+                material = _without_live_figures(
+                    labelled, line, warnings, "{} beside the row's material"
+                )
                 unnamed.extend(_named_by_line(material, title_lines))
         if links and not first_link and name != "author":
             first_link = links[0]
@@ -14698,24 +14710,15 @@ def _table_row(
                     # count `[1.2k](…/stargazers)`, a version `[v2.3.1](…)`, a date: `_LIVE_
                     # FIGURE`) is no facet: kept, it would make every release an update.
                     others = [
-                        (_plain(cell[start + 1 : end]).strip(), cell[start].attrGet("href"))
+                        (_plain(cell[start + 1 : end]).strip(), str(cell[start].attrGet("href")))
                         for start, end in spans[1:]
                     ]
                     more_links = ", ".join(
                         f"[{words}]({href})"
-                        for words, href in others
-                        if not _LIVE_FIGURE.fullmatch(words)
-                    )
-                    live = [words for words, _ in others if _LIVE_FIGURE.fullmatch(words)]
-                    if live:
-                        warnings.append(
-                            (
-                                line,
-                                f"link cell's {', '.join(map(repr, live))}: only a figure "
-                                "that changes as the project goes (a star count, a version, "
-                                "a date), not kept in the row's description",
-                            )
+                        for words, href in _without_live_figures(
+                            others, line, warnings, "link cell's {}"
                         )
+                    )
             elif _has_empty_link(cell):
                 empty_link = True  # whatever link the title cell has (a group's page)
             if _plain(cell) and not _has_empty_link(cell):
