@@ -2438,14 +2438,16 @@ def _raw_cuts(
             if end is None or end[0] != "fence":
                 opened = _details_opened(line, opened, commented or end == ("marker", "-->"))
         if end is not None:
-            if _ends(end, line):
-                end = None
-            elif indented and end[0] != "blank" and line[:1] not in ("", " ", "\t"):
+            if indented and end[0] != "blank" and line[:1] not in ("", " ", "\t"):
                 # A block opened indented may be inside a list item, which this line ends
                 # (and the block with it), or at the top level, which it does not: the rest
-                # is read whole rather than guessed.
+                # is read whole rather than guessed. So even when the line would close it
+                # (`  ```` in an item, then ```` at column 0: the item's fence ends with the
+                # item, and this one opens another that may run to the document's end).
                 whole[-1] = True
                 break
+            if _ends(end, line):
+                end = None
         elif position and line.startswith("#") and _HEADING_START.match(line):
             level = len(line) - len(line.lstrip("#"))
             if (folded and level > link_level) or opened:

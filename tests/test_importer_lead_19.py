@@ -4,6 +4,7 @@ ds-for-beginners-curricula-history in tests/fixtures/real/)."""
 
 from __future__ import annotations
 
+from pieces_history import assert_each_version_reads_as_the_whole
 from test_importer_shapes import listed, read
 
 from publisher.diff import diff
@@ -88,3 +89,13 @@ def test_a_video_put_online_in_its_column_is_an_update() -> None:
     after = read(LESSONS.format(video="[Video](https://video.example.org/kites)")).roadmap
     changes = diff(Snapshot(roadmap=before), Snapshot(roadmap=after))
     assert [change.resource.title for change in changes.announced_updates] == ["Kites"]
+
+
+def test_a_fence_in_an_item_then_one_at_column_0_reads_in_pieces_as_the_whole() -> None:
+    # Found by CI's derandomized property test: '  ```' opens a fence in the list item, and
+    # '```' at column 0 ends the item (and its fence) and opens another fence that runs to the
+    # end, '## A' inside it. The cut before '## A' took it for a heading: read in pieces, the
+    # document had a section A and its item in the intro; read whole, neither.
+    assert_each_version_reads_as_the_whole(
+        ["# Map\n\n<p>top</p>\n\n- [a](https://example.org/a) - one\n  ```\n```\n## A\n"]
+    )
