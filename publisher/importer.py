@@ -14047,14 +14047,14 @@ def _other_material(
         if position >= len(cells):
             continue
         cell = cells[position]
-        links = [
-            f"[{_plain(cell[start + 1 : end]).strip()}]({href})"
-            for start, end in _real_link_spans(cell)
-            if (href := str(cell[start].attrGet("href") or "")) and href != url
-        ]
+        links = _markdown_links(
+            (words, href)
+            for words, href in _cell_link_pairs(cell, _real_link_spans(cell))
+            if href != url
+        )
         if links:
             name = _plain(head[position]).strip() if position < len(head) else ""
-            parts.append(f"{name}: {', '.join(links)}" if name else ", ".join(links))
+            parts.append(f"{name}: {links}" if name else links)
     return _markdown_field("\n".join(parts)) if parts else ""
 
 
@@ -14188,10 +14188,10 @@ def _part_heading(
         links = _cell_links(cell)
         words = _plain(cell).strip()
         if links and words:
-            others = ", ".join(
-                f"[{label}]({cell[start].attrGet('href')})"
-                for start, end in _real_link_spans(cell)[1:]
-                if not _LIVE_FIGURE.fullmatch(label := _plain(cell[start + 1 : end]).strip())
+            others = _markdown_links(
+                (words, href)
+                for words, href in _cell_link_pairs(cell, _real_link_spans(cell)[1:])
+                if not _LIVE_FIGURE.fullmatch(words)
             )
             own.append(
                 _Candidate(
@@ -14581,6 +14581,28 @@ def _words_of(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]+", " ", text.casefold()).split())
 
 
+def _cell_link_pairs(
+    cell: Sequence[Token], spans: Iterable[tuple[int, int]]
+) -> list[tuple[str, str]]:
+    """(words, address) of a table cell's links at ``spans`` (`_real_link_spans`)."""
+    return [
+        (_plain(cell[start + 1 : end]).strip(), str(cell[start].attrGet("href") or ""))
+        for start, end in spans
+    ]
+
+
+def _markdown_links(links: Iterable[tuple[str, str]]) -> str:
+    """Links (words, address) as a row's description keeps them: `[API](…), [Paper](…)`."""
+    return ", ".join(f"[{words}]({href})" for words, href in links)
+
+
+def _describe_further(fields: dict[str, Any], more: str) -> None:
+    """Add ``more`` (a row's other links, what it uses) to a row's description, a paragraph
+    after what it says."""
+    description = str(fields.get("description", "")).strip()
+    fields["description"] = _markdown_field(f"{description}\n\n{more}" if description else more)
+
+
 def _without_live_figures(
     links: list[tuple[str, str]], line: int, warnings: list[tuple[int, str]], where: str
 ) -> list[tuple[str, str]]:
@@ -14649,10 +14671,7 @@ def _table_row(
             continue
         links = _links(cell)
         if not name and links:
-            labelled = [
-                (_plain(cell[start + 1 : end]).strip(), str(cell[start].attrGet("href")))
-                for start, end in _real_link_spans(cell)
-            ]
+            labelled = _cell_link_pairs(cell, _real_link_spans(cell))
             column = header[position] if position < len(header) else ""
             if any(
                 _WHERE_LABEL.fullmatch(words) or _named_by_column(words, column)
@@ -14691,10 +14710,7 @@ def _table_row(
                 _title_from_empty_link(fields, cell, line, warnings)
             _title_from_link(fields, cell, replace_title=True)
             if card is None and _joined_links(cell):
-                more_links = ", ".join(
-                    f"[{_plain(cell[start + 1 : end]).strip()}]({cell[start].attrGet('href')})"
-                    for start, end in _real_link_spans(cell)[1:]
-                )
+                more_links = _markdown_links(_cell_link_pairs(cell, _real_link_spans(cell)[1:]))
             elif card is None and (lead := _leading_link(cell)) is not None:
                 title_rest = list(cell[lead[1] + 1 :])
         elif name == "url":
@@ -14711,14 +14727,9 @@ def _table_row(
                     # A link that says only a figure that changes with each release (a star
                     # count `[1.2k](…/stargazers)`, a version `[v2.3.1](…)`, a date: `_LIVE_
                     # FIGURE`) is no facet: kept, it would make every release an update.
-                    others = [
-                        (_plain(cell[start + 1 : end]).strip(), str(cell[start].attrGet("href")))
-                        for start, end in spans[1:]
-                    ]
-                    more_links = ", ".join(
-                        f"[{words}]({href})"
-                        for words, href in _without_live_figures(
-                            others, line, warnings, "link cell's {}"
+                    more_links = _markdown_links(
+                        _without_live_figures(
+                            _cell_link_pairs(cell, spans[1:]), line, warnings, "link cell's {}"
                         )
                     )
             elif _has_empty_link(cell):
@@ -14771,13 +14782,10 @@ def _table_row(
     # row's material a reader finds beside it, kept with its link cell's others; links named
     # otherwise there (a star count, a licence, a prerequisite) are not the row's own material.
     own = fields.get("url") or first_link
-    if kept := ", ".join(f"[{words}]({href})" for words, href in unnamed if href != own):
+    if kept := _markdown_links((words, href) for words, href in unnamed if href != own):
         more_links = f"{more_links}, {kept}" if more_links else kept
     if more_links:
-        description = str(fields.get("description", "")).strip()
-        fields["description"] = _markdown_field(
-            f"{description}\n\n{more_links}" if description else more_links
-        )
+        _describe_further(fields, more_links)
     if title_rest and fields.get("title"):
         _keep_title_cell_rest(fields, title_rest, columns, line, warnings)
     continuation = bool(cells) and not _plain(cells[0]) and not fields.get("tags")
@@ -14832,10 +14840,7 @@ def _table_row(
         # first link says it is its own page, so the Model column says what it uses, not
         # what it is: the row at its page, that cell kept in its description.
         thing_header = next(position for position, name in columns.items() if name == "thing")
-        description = str(fields.get("description", "")).strip()
-        fields["description"] = _markdown_field(
-            f"{description}\n\n{thing_said}" if description else thing_said
-        )
+        _describe_further(fields, thing_said)
         warnings.append(
             (
                 line,
